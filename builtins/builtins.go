@@ -1,0 +1,139 @@
+package builtins
+
+import (
+	"context"
+	"io"
+	"sort"
+
+	"gosh/jobs"
+)
+
+// IO is what a builtin reads and writes: the command's fds 0, 1 and 2 after
+// its redirections. A builtin's redirections never touch the shell's own
+// descriptors: In/Out/Err are views of the descriptors in InFd/OutFd/ErrFd.
+type IO struct {
+	In    io.Reader
+	Out   io.Writer
+	Err   io.Writer
+	InFd  int
+	OutFd int
+	ErrFd int
+}
+
+// Func runs a builtin. args[0] is the builtin's name. The status is the
+// command's exit status; a non-nil error is control flow that must unwind
+// the interpreter (exit, or a fatal error in a script), never a failure
+// that the builtin could report itself.
+type Func func(sh Shell, io IO, args []string) (status int, err error)
+
+// Builtin describes one command that runs inside the shell process, without
+// a fork: it must, because it changes the shell itself (cd, exit, export,
+// fg), or because it is cheaper (echo, true).
+type Builtin struct {
+	Name     string
+	Synopsis string // usage line, e.g. "cd [-|dir]"
+	Summary  string // one line for `help`
+	Help     string // longer description for `help NAME`
+	Run      Func
+	// Special builtins (POSIX 2.14) keep variable assignments written
+	// before them, and an error in them exits a non-interactive shell.
+	Special bool
+}
+
+var table = map[string]*Builtin{}
+
+// register adds builtins to the table; each file registers its own in init.
+func register(bs ...*Builtin) {
+	for _, b := range bs {
+		table[b.Name] = b
+	}
+}
+
+// Lookup finds a builtin by name.
+func Lookup(name string) (*Builtin, bool) {
+	b, ok := table[name]
+	return b, ok
+}
+
+// All lists every builtin, sorted by name.
+func All() []*Builtin {
+	out := make([]*Builtin, 0, len(table))
+	for _, b := range table {
+		out = append(out, b)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Kind is what a command name resolves to, as `type` reports it.
+type Kind int
+
+const (
+	NotFound Kind = iota
+	KindAlias
+	KindBuiltin
+	KindFile
+)
+
+// Shell is everything a builtin may see or change of the shell that runs
+// it. *shell.Shell implements it. Keeping it an interface makes the
+// boundary explicit: this is the whole of what "runs inside the shell"
+// means.
+type Shell interface {
+	// Variables.
+	Var(name string) (string, bool)
+	SetVar(name, value string) error
+	Export(name string)
+	Unset(name string) error
+	VarNames() []string
+	IsExported(name string) bool
+	// Positional parameters $1... and $0.
+	Params() []string
+	SetParams(args []string)
+	Arg0() string
+
+	// Working directory: Chdir changes it and updates PWD and OLDPWD.
+	Chdir(dir string) error
+	Getwd() string
+
+	// Options, by their set -o names (errexit, nounset, xtrace, notify,
+	// monitor, noclobber, noglob, trace, interactive) and $- letters.
+	Option(name string) (on bool, ok bool)
+	SetOption(name string, on bool) error
+	FlagString() string
+	OptionNames() []string
+
+	// Running code: source a file, evaluate a string, run argv as a
+	// command (skipping aliases; builtins unless noBuiltins), replace the
+	// shell with a program.
+	Source(path string, args []string, io IO) (int, error)
+	Eval(src string, io IO) (int, error)
+	RunCommand(argv []string, io IO, noBuiltins bool) (int, error)
+	// Exec replaces the shell process with argv (the exec builtin).
+	Exec(argv []string, io IO) error
+	// ExitRequest asks the shell to exit with status; the returned error unwinds.
+	ExitRequest(status int) error
+	// LookPath resolves a command name the way the shell would run it.
+	LookPath(name string) (Kind, string)
+
+	// Aliases.
+	Alias(name string) (string, bool)
+	SetAlias(name, value string)
+	Unalias(name string) bool
+	AliasNames() []string
+
+	// History, when the shell is interactive.
+	History() []string
+	ClearHistory()
+
+	// The job table, owned by package jobs.
+	Jobs() *jobs.Table
+	Interactive() bool
+	// LastStatus is $?.
+	LastStatus() int
+	// SetLastBg records $! (for nohup ... &).
+	SetLastBg(pid int)
+	// Context is cancelled when the user presses Ctrl+C while a builtin
+	// waits (wait, read).
+	Context() context.Context
+}

@@ -1,0 +1,172 @@
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"gosh/jobs"
+	"gosh/parser"
+)
+
+// Options are the shell's settable flags (set -e, set -o trace, ...).
+type Options struct {
+	Interactive bool // -i: prompts, job control, line editing
+	Login       bool // -l or argv[0] starting with '-'
+	Errexit     bool // -e: exit when a command fails
+	Nounset     bool // -u: expanding an unset variable is an error
+	Xtrace      bool // -x: print "+ cmd" before running it
+	Notify      bool // -b: report background job changes at once
+	Monitor     bool // -m: job control (each job in its own process group)
+	Noclobber   bool // -C: '>' does not overwrite an existing file
+	Noglob      bool // -f: no pathname expansion
+	Trace       bool // -o trace: narrate system-call steps (the teaching layer)
+}
+
+// Shell is the state of one gosh: variables, parameters, options and the
+// job table. Subshell-like contexts (a builtin inside a pipeline, command
+// substitution) run on a clone, so their changes never leak back.
+type Shell struct {
+	Vars    *Vars
+	Params  []string // $1, $2, ...
+	Arg0    string   // $0
+	Status  int      // $?
+	LastBg  int      // $!
+	Opts    Options
+	Jobs    *jobs.Table
+	Aliases map[string]string
+
+	// subshell is set on clones: exit ends only the clone, job control is off.
+	subshell bool
+	// pid is $$: the pid of the top-level shell, also inside subshells.
+	pid int
+	// stdio holds the descriptors that fds 0, 1, 2 of the current command
+	// context refer to (the shell's own 0, 1, 2 at top level).
+	stdio []int
+	// self is the path of the gosh executable, for scripts without #!.
+	self string
+	// wd caches the shell's working directory as the user sees it ($PWD).
+	wd string
+	// hooks the interactive layer and the builtins package attach to.
+	Hooks Hooks
+}
+
+// Hooks are callbacks the interactive layer installs.
+type Hooks struct {
+	// History returns the history list for the history builtin and \! .
+	History func() []string
+	// ClearHistory empties it (history -c).
+	ClearHistory func()
+}
+
+// ExitError unwinds the interpreter when a command asks the shell to stop:
+// the exit builtin, a failing command under set -e, an expansion error in a
+// script. Status is the shell's exit status.
+type ExitError struct{ Status int }
+
+func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Status) }
+
+// IsExit reports whether err asks the shell to exit, and with what status.
+func IsExit(err error) (int, bool) {
+	var e *ExitError
+	if errors.As(err, &e) {
+		return e.Status, true
+	}
+	return 0, false
+}
+
+// Config is what cmd/gosh decides before the shell starts.
+type Config struct {
+	Arg0   string
+	Params []string
+	Opts   Options
+	Self   string // path of the gosh executable
+}
+
+// New makes a shell. The job table is created here; the caller initialises
+// signals and the terminal with InitInteractive or InitNonInteractive.
+func New(cfg Config) *Shell {
+	sh := &Shell{
+		Vars:    newVarsFromEnv(environ()),
+		Params:  cfg.Params,
+		Arg0:    cfg.Arg0,
+		Opts:    cfg.Opts,
+		Aliases: map[string]string{},
+		pid:     os.Getpid(),
+		stdio:   []int{0, 1, 2},
+		self:    cfg.Self,
+	}
+	tty := -1
+	if cfg.Opts.Interactive {
+		tty = 0
+	}
+	sh.Opts.Monitor = sh.Opts.Monitor || cfg.Opts.Interactive
+	sh.Jobs = jobs.New(jobs.Config{
+		JobControl: sh.Opts.Monitor,
+		TTY:        tty,
+		Stderr:     fdWriter(2),
+		Self:       cfg.Self,
+	})
+	sh.initVars()
+	return sh
+}
+
+// initVars sets the variables every shell has.
+func (sh *Shell) initVars() {
+	if _, ok := sh.Vars.Get("IFS"); !ok {
+		sh.Vars.Set("IFS", " \t\n")
+	}
+	if _, ok := sh.Vars.Get("PS2"); !ok {
+		sh.Vars.Set("PS2", "> ")
+	}
+	if _, ok := sh.Vars.Get("PATH"); !ok {
+		sh.Vars.Set("PATH", DefaultPath)
+	}
+	sh.Vars.Set("PPID", strconv.Itoa(os.Getppid()))
+	if wd, err := os.Getwd(); err == nil {
+		pwd, ok := sh.Vars.Get("PWD")
+		if !ok || !sameDir(pwd, wd) {
+			pwd = wd
+		}
+		sh.wd = pwd
+		sh.Vars.Set("PWD", pwd)
+		sh.Vars.Export("PWD")
+	}
+}
+
+// DefaultPath is used when PATH is unset.
+const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
+
+// clone makes a subshell: a copy of the state whose changes do not leak.
+func (sh *Shell) clone() *Shell {
+	c := *sh
+	c.Vars = sh.Vars.clone()
+	c.Params = append([]string(nil), sh.Params...)
+	c.Aliases = make(map[string]string, len(sh.Aliases))
+	for k, v := range sh.Aliases {
+		c.Aliases[k] = v
+	}
+	c.stdio = append([]int(nil), sh.stdio...)
+	c.subshell = true
+	return &c
+}
+
+// Stderr is where the shell's own messages for the current context go.
+func (sh *Shell) Stderr() io.Writer { return fdWriter(sh.stdio[2]) }
+
+// errorf prints a shell diagnostic: "gosh: " + message.
+func (sh *Shell) errorf(format string, args ...any) {
+	fmt.Fprintf(sh.Stderr(), "gosh: "+format+"\n", args...)
+}
+
+// parse parses src with the shell's aliases.
+func (sh *Shell) parse(src string) (*parser.File, error) {
+	return parser.ParseConfig(src, parser.Config{Alias: sh.alias})
+}
+
+func (sh *Shell) alias(name string) (string, bool) {
+	v, ok := sh.Aliases[name]
+	return v, ok
+}

@@ -1,0 +1,125 @@
+package shell
+
+import (
+	"os"
+	"sort"
+	"strings"
+)
+
+// Var is one shell variable.
+type Var struct {
+	Value    string
+	Exported bool
+	ReadOnly bool
+}
+
+// Vars is the shell's variable table. The environment a child receives is
+// derived from it: every exported variable, as NAME=value.
+type Vars struct {
+	m map[string]*Var
+}
+
+// newVarsFromEnv imports the process environment: every variable is exported.
+func newVarsFromEnv(env []string) *Vars {
+	v := &Vars{m: make(map[string]*Var, len(env)+16)}
+	for _, kv := range env {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok || name == "" {
+			continue
+		}
+		v.m[name] = &Var{Value: value, Exported: true}
+	}
+	return v
+}
+
+// clone copies the table, for a subshell whose changes must not leak.
+func (v *Vars) clone() *Vars {
+	c := &Vars{m: make(map[string]*Var, len(v.m))}
+	for k, x := range v.m {
+		cp := *x
+		c.m[k] = &cp
+	}
+	return c
+}
+
+// Get returns a variable's value and whether it is set.
+func (v *Vars) Get(name string) (string, bool) {
+	x, ok := v.m[name]
+	if !ok {
+		return "", false
+	}
+	return x.Value, true
+}
+
+// Lookup returns the variable itself, or nil.
+func (v *Vars) Lookup(name string) *Var { return v.m[name] }
+
+// Set assigns a value, keeping the export flag. It fails for a read-only variable.
+func (v *Vars) Set(name, value string) error {
+	if x, ok := v.m[name]; ok {
+		if x.ReadOnly {
+			return &readOnlyError{name}
+		}
+		x.Value = value
+		return nil
+	}
+	v.m[name] = &Var{Value: value}
+	return nil
+}
+
+// Export marks a variable for the environment of children, creating it
+// (unset-but-exported is modelled as empty) when it does not exist.
+func (v *Vars) Export(name string) {
+	if x, ok := v.m[name]; ok {
+		x.Exported = true
+		return
+	}
+	v.m[name] = &Var{Exported: true}
+}
+
+// Unset removes a variable.
+func (v *Vars) Unset(name string) error {
+	if x, ok := v.m[name]; ok && x.ReadOnly {
+		return &readOnlyError{name}
+	}
+	delete(v.m, name)
+	return nil
+}
+
+// Names lists the variable names in sorted order.
+func (v *Vars) Names() []string {
+	names := make([]string, 0, len(v.m))
+	for k := range v.m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Environ builds the environment for a child: exported variables, plus the
+// per-command assignments in extra (NAME=value), which win.
+func (v *Vars) Environ(extra []string) []string {
+	env := make([]string, 0, len(v.m)+len(extra))
+	for k, x := range v.m {
+		if x.Exported && !overridden(extra, k) {
+			env = append(env, k+"="+x.Value)
+		}
+	}
+	return append(env, extra...)
+}
+
+func overridden(extra []string, name string) bool {
+	for _, kv := range extra {
+		if len(kv) > len(name) && kv[len(name)] == '=' && kv[:len(name)] == name {
+			return true
+		}
+	}
+	return false
+}
+
+type readOnlyError struct{ name string }
+
+func (e *readOnlyError) Error() string { return e.name + ": readonly variable" }
+
+// environ is the process environment gosh was started with.
+func environ() []string { return os.Environ() }
