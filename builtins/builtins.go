@@ -88,9 +88,9 @@ type Shell interface {
 	VarNames() []string
 	IsExported(name string) bool
 	// Positional parameters $1... and $0.
-	Params() []string
-	SetParams(args []string)
-	Arg0() string
+	Positional() []string
+	SetPositional(args []string)
+	ScriptName() string
 
 	// Working directory: Chdir changes it and updates PWD and OLDPWD.
 	Chdir(dir string) error
@@ -127,7 +127,7 @@ type Shell interface {
 	ClearHistory()
 
 	// The job table, owned by package jobs.
-	Jobs() *jobs.Table
+	JobTable() *jobs.Table
 	Interactive() bool
 	// LastStatus is $?.
 	LastStatus() int
