@@ -1,0 +1,711 @@
+package builtins
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The builtins that change the shell's own state: its directory,
+// variables, parameters and options, and its life (exit).
+
+func init() {
+	register(
+		&Builtin{
+			Name:     "cd",
+			Synopsis: "cd [-L|-P] [dir]",
+			Summary:  "Change the shell's working directory.",
+			Help: `Change the current directory to DIR; without DIR, to $HOME.
+"cd -" goes back to $OLDPWD and prints the new directory.
+A relative DIR is also looked up in each directory of $CDPATH.
+-L follows symbolic links logically (default); -P resolves them first.
+cd must be a builtin: a child process changing its own directory
+would leave the shell where it was. PWD and OLDPWD are updated.`,
+			Run: runCd,
+		},
+		&Builtin{
+			Name:     "pwd",
+			Synopsis: "pwd [-LP]",
+			Summary:  "Print the name of the current working directory.",
+			Help: `Print the shell's working directory.
+-L prints $PWD, which may contain symbolic links (default);
+-P prints the physical directory, with every link resolved.`,
+			Run: runPwd,
+		},
+		&Builtin{
+			Name:     "exit",
+			Synopsis: "exit [n]",
+			Summary:  "Exit the shell.",
+			Help: `Exit the shell with status N (taken modulo 256).
+Without N the status is that of the last command run.
+A parent process reads this number with wait(2) as the exit code.`,
+			Run:     runExit,
+			Special: true,
+		},
+		&Builtin{
+			Name:     "export",
+			Synopsis: "export [-n] [name[=value] ...] or export -p",
+			Summary:  "Mark variables for the environment of child processes.",
+			Help: `Mark each NAME to be passed to the programs the shell starts,
+assigning VALUE first if given. Exported variables form the
+environment (envp) handed to execve.
+-n removes the export mark; -p (or no NAME) lists exported
+variables as "declare -x" commands.`,
+			Run:     runExport,
+			Special: true,
+		},
+		&Builtin{
+			Name:     "unset",
+			Synopsis: "unset [-v] name ...",
+			Summary:  "Remove shell variables.",
+			Help: `Remove each variable NAME from the shell (and so from the
+environment of later children). Read-only variables cannot be unset.`,
+			Run:     runUnset,
+			Special: true,
+		},
+		&Builtin{
+			Name:     "echo",
+			Synopsis: "echo [-neE] [arg ...]",
+			Summary:  "Write arguments to the standard output.",
+			Help: `Write the ARGs separated by spaces, followed by a newline.
+-n  do not write the trailing newline
+-e  interpret backslash escapes: \a \b \c (stop output) \e \f \n \r
+    \t \v \\ \0nnn (octal) \xHH (hex) \uHHHH \UHHHHHHHH
+-E  do not interpret escapes (default)`,
+			Run: runEcho,
+		},
+		&Builtin{
+			Name:     "true",
+			Synopsis: "true",
+			Summary:  "Return a successful result.",
+			Help:     "Do nothing, with exit status 0.",
+			Run:      func(Shell, IO, []string) (int, error) { return 0, nil },
+		},
+		&Builtin{
+			Name:     "false",
+			Synopsis: "false",
+			Summary:  "Return an unsuccessful result.",
+			Help:     "Do nothing, with exit status 1.",
+			Run:      func(Shell, IO, []string) (int, error) { return 1, nil },
+		},
+		&Builtin{
+			Name:     ":",
+			Synopsis: ": [arguments]",
+			Summary:  "Null command: do nothing, successfully.",
+			Help: `Do nothing except expand the arguments and perform the
+redirections; the exit status is 0. ": > file" truncates a file.`,
+			Run:     func(Shell, IO, []string) (int, error) { return 0, nil },
+			Special: true,
+		},
+		&Builtin{
+			Name:     "shift",
+			Synopsis: "shift [n]",
+			Summary:  "Shift positional parameters.",
+			Help: `Drop the first N positional parameters (default 1):
+$N+1 becomes $1. Fails if N is greater than $#.`,
+			Run:     runShift,
+			Special: true,
+		},
+		&Builtin{
+			Name:     "set",
+			Synopsis: "set [-bCefmux] [-o option-name] [--] [-] [arg ...]",
+			Summary:  "Set shell options and positional parameters.",
+			Help: `Without arguments, print every shell variable.
+-e errexit    exit when a command fails
+-u nounset    expanding an unset variable is an error
+-x xtrace     print each command before running it
+-b notify     report finished background jobs at once
+-m monitor    job control: each job gets its own process group
+-C noclobber  '>' does not overwrite existing files
+-f noglob     no pathname expansion
+-o NAME sets an option by name (e.g. -o trace, which narrates the
+system calls the shell makes); +o and +LETTER turn options off.
+"set -o" lists options, "set +o" prints commands that restore them.
+Remaining ARGs become $1 $2 ...; "set --" clears them.`,
+			Run:     runSet,
+			Special: true,
+		},
+		&Builtin{
+			Name:     "eval",
+			Synopsis: "eval [arg ...]",
+			Summary:  "Run arguments as a shell command.",
+			Help: `Join the ARGs with spaces and run the result as shell input,
+in the current shell. The exit status is that of the command.`,
+			Run:     runEval,
+			Special: true,
+		},
+	)
+}
+
+// ---- cd and pwd ----
+
+func runCd(sh Shell, io IO, args []string) (int, error) {
+	o, rest, ok := parseOptions(io, "cd", args[1:], "LP")
+	if !ok {
+		return statusUsage, nil
+	}
+	physical := lastOf(o, 'L', 'P') == 'P'
+	if len(rest) > 1 {
+		errorf(io, "cd", "too many arguments")
+		return statusFailure, nil
+	}
+
+	var dir string
+	printDir := false
+	switch {
+	case len(rest) == 0:
+		home, ok := sh.Var("HOME")
+		if !ok {
+			errorf(io, "cd", "HOME not set")
+			return statusFailure, nil
+		}
+		dir = home
+	case rest[0] == "-":
+		old, ok := sh.Var("OLDPWD")
+		if !ok || old == "" {
+			errorf(io, "cd", "OLDPWD not set")
+			return statusFailure, nil
+		}
+		dir = old
+		printDir = true
+	default:
+		dir = rest[0]
+	}
+	if dir == "" {
+		// bash: an empty directory name changes nothing.
+		return statusOK, nil
+	}
+
+	target := dir
+	if found, fromCDPATH := searchCDPATH(sh, dir); found != "" {
+		target = found
+		printDir = printDir || fromCDPATH
+	}
+	if physical {
+		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
+			target = resolved
+		}
+	}
+	if err := sh.Chdir(target); err != nil {
+		errorf(io, "cd", "%s: %s", dir, strerror(err))
+		return statusFailure, nil
+	}
+	if printDir {
+		return writeOut(io, "cd", sh.Getwd()+"\n"), nil
+	}
+	return statusOK, nil
+}
+
+// searchCDPATH looks a relative directory up in $CDPATH. It returns the
+// directory found, and whether it came from a non-empty CDPATH entry (then
+// cd prints where it went, since the user could not have known). Names
+// starting with / . or .. are never searched.
+func searchCDPATH(sh Shell, dir string) (string, bool) {
+	cdpath, ok := sh.Var("CDPATH")
+	if !ok || cdpath == "" || strings.HasPrefix(dir, "/") ||
+		dir == "." || dir == ".." || strings.HasPrefix(dir, "./") || strings.HasPrefix(dir, "../") {
+		return "", false
+	}
+	for _, entry := range strings.Split(cdpath, ":") {
+		base := entry
+		if base == "" {
+			base = "."
+		}
+		cand := filepath.Join(base, dir)
+		if st, err := os.Stat(absolute(sh, cand)); err == nil && st.IsDir() {
+			if entry == "" {
+				return dir, false
+			}
+			return cand, true
+		}
+	}
+	return "", false
+}
+
+// absolute makes a path absolute against the shell's working directory
+// (which is the process's, but the shell's view, $PWD, may name it through
+// symbolic links).
+func absolute(sh Shell, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(sh.Getwd(), p)
+}
+
+// lastOf returns whichever of the option letters a and b was given last,
+// or 0 if neither was: "-LP" means -P.
+func lastOf(o *options, a, b byte) byte {
+	var last byte
+	for _, c := range o.seq {
+		if c == a || c == b {
+			last = c
+		}
+	}
+	return last
+}
+
+func runPwd(sh Shell, io IO, args []string) (int, error) {
+	o, _, ok := parseOptions(io, "pwd", args[1:], "LP")
+	if !ok {
+		return statusUsage, nil
+	}
+	wd := sh.Getwd()
+	if lastOf(o, 'L', 'P') == 'P' {
+		resolved, err := filepath.EvalSymlinks(wd)
+		if err != nil {
+			errorf(io, "pwd", "error retrieving current directory: %s", strerror(err))
+			return statusFailure, nil
+		}
+		wd = resolved
+	}
+	return writeOut(io, "pwd", wd+"\n"), nil
+}
+
+// ---- exit ----
+
+// runExit always ends the shell (or the subshell it runs in), as bash's
+// does: even a bad argument exits, with status 2. An interactive shell says
+// "exit" on its way out.
+func runExit(sh Shell, io IO, args []string) (int, error) {
+	if sh.Interactive() {
+		fmt.Fprintln(io.Err, "exit")
+	}
+	status := sh.LastStatus()
+	args = args[1:]
+	if len(args) > 0 && args[0] == "--" {
+		args = args[1:]
+	}
+	switch {
+	case len(args) > 1:
+		errorf(io, "exit", "too many arguments")
+		status = statusFailure
+	case len(args) == 1:
+		n, ok := parseInt(args[0])
+		if !ok {
+			errorf(io, "exit", "%s: numeric argument required", args[0])
+			n = statusUsage
+		}
+		status = n & 0xff
+	}
+	return status, sh.ExitRequest(status)
+}
+
+// ---- export and unset ----
+
+func runExport(sh Shell, io IO, args []string) (int, error) {
+	o, rest, ok := parseOptions(io, "export", args[1:], "np")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(rest) == 0 {
+		if o.has('n') {
+			return statusOK, nil
+		}
+		return printExported(sh, io), nil
+	}
+	status := statusOK
+	for _, arg := range rest {
+		name, value, assign := strings.Cut(arg, "=")
+		if !isName(name) {
+			errorf(io, "export", "`%s': not a valid identifier", arg)
+			status = statusFailure
+			continue
+		}
+		if assign {
+			if err := sh.SetVar(name, value); err != nil {
+				fmt.Fprintf(io.Err, "gosh: %v\n", err)
+				status = statusFailure
+				continue
+			}
+		}
+		if o.has('n') {
+			if err := unexport(sh, name); err != nil {
+				fmt.Fprintf(io.Err, "gosh: %v\n", err)
+				status = statusFailure
+			}
+			continue
+		}
+		sh.Export(name)
+	}
+	return status, nil
+}
+
+// unexport removes the export mark from a variable, keeping its value. The
+// Shell interface has no direct way, so the variable is unset and set
+// again (which the shell refuses for a read-only variable).
+func unexport(sh Shell, name string) error {
+	if !sh.IsExported(name) {
+		return nil
+	}
+	value, set := sh.Var(name)
+	if err := sh.Unset(name); err != nil {
+		return err
+	}
+	if set {
+		return sh.SetVar(name, value)
+	}
+	return nil
+}
+
+// printExported lists exported variables as bash does, as commands that
+// would recreate them: declare -x HOME="/home/ann".
+func printExported(sh Shell, io IO) int {
+	var b strings.Builder
+	for _, name := range sortedNames(sh) {
+		if !sh.IsExported(name) {
+			continue
+		}
+		value, _ := sh.Var(name)
+		if hasControl(value) {
+			fmt.Fprintf(&b, "declare -x %s=%s\n", name, ansiCQuote(value))
+		} else {
+			fmt.Fprintf(&b, "declare -x %s=%s\n", name, doubleQuote(value))
+		}
+	}
+	return writeOut(io, "export", b.String())
+}
+
+func sortedNames(sh Shell) []string {
+	names := append([]string(nil), sh.VarNames()...)
+	sort.Strings(names)
+	return names
+}
+
+func runUnset(sh Shell, io IO, args []string) (int, error) {
+	_, rest, ok := parseOptions(io, "unset", args[1:], "v")
+	if !ok {
+		return statusUsage, nil
+	}
+	status := statusOK
+	for _, name := range rest {
+		if !isName(name) {
+			errorf(io, "unset", "`%s': not a valid identifier", name)
+			status = statusFailure
+			continue
+		}
+		if err := sh.Unset(name); err != nil {
+			errorf(io, "unset", "%s: cannot unset: readonly variable", name)
+			status = statusFailure
+		}
+	}
+	return status, nil
+}
+
+// ---- echo ----
+
+// runEcho parses options as bash does: an argument is an option only if
+// it is '-' followed solely by the letters n, e and E; the first other
+// argument starts the text.
+func runEcho(sh Shell, io IO, args []string) (int, error) {
+	newline, escapes := true, false
+	args = args[1:]
+	for len(args) > 0 && isEchoOption(args[0]) {
+		for _, c := range args[0][1:] {
+			switch c {
+			case 'n':
+				newline = false
+			case 'e':
+				escapes = true
+			case 'E':
+				escapes = false
+			}
+		}
+		args = args[1:]
+	}
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if escapes {
+			text, stop := echoEscapes(a)
+			b.WriteString(text)
+			if stop {
+				return writeOut(io, "echo", b.String()), nil
+			}
+		} else {
+			b.WriteString(a)
+		}
+	}
+	if newline {
+		b.WriteByte('\n')
+	}
+	return writeOut(io, "echo", b.String()), nil
+}
+
+func isEchoOption(a string) bool {
+	if len(a) < 2 || a[0] != '-' {
+		return false
+	}
+	return strings.Trim(a[1:], "neE") == ""
+}
+
+// echoEscapes interprets echo -e's backslash escapes in s. stop is true
+// after \c, which ends all output (no newline either).
+func echoEscapes(s string) (out string, stop bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'c':
+			return b.String(), true
+		case 'e', 'E':
+			b.WriteByte(0x1b)
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'v':
+			b.WriteByte('\v')
+		case '\\':
+			b.WriteByte('\\')
+		case '0': // \0nnn: up to three octal digits after the 0
+			n, used := digits(s[i+1:], 8, 3)
+			b.WriteByte(byte(n))
+			i += used
+		case 'x': // \xHH: one or two hex digits
+			n, used := digits(s[i+1:], 16, 2)
+			if used == 0 {
+				b.WriteString(`\x`)
+				continue
+			}
+			b.WriteByte(byte(n))
+			i += used
+		case 'u', 'U': // \uHHHH, \UHHHHHHHH: a Unicode character, in UTF-8
+			max := 4
+			if s[i] == 'U' {
+				max = 8
+			}
+			n, used := digits(s[i+1:], 16, max)
+			if used == 0 {
+				b.WriteByte('\\')
+				b.WriteByte(s[i])
+				continue
+			}
+			b.WriteRune(rune(n))
+			i += used
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String(), false
+}
+
+// digits reads up to max digits in base from the start of s, returning
+// their value and how many it read.
+func digits(s string, base, max int) (value, used int) {
+	for used < max && used < len(s) {
+		d, err := strconv.ParseUint(s[used:used+1], base, 8)
+		if err != nil {
+			break
+		}
+		value = value*base + int(d)
+		used++
+	}
+	return value, used
+}
+
+// ---- shift ----
+
+func runShift(sh Shell, io IO, args []string) (int, error) {
+	n := 1
+	if len(args) > 2 {
+		errorf(io, "shift", "too many arguments")
+		return statusFailure, nil
+	}
+	if len(args) == 2 {
+		v, ok := parseInt(args[1])
+		if !ok {
+			errorf(io, "shift", "%s: numeric argument required", args[1])
+			return statusFailure, nil
+		}
+		n = v
+	}
+	params := sh.Positional()
+	if n < 0 || n > len(params) {
+		// A plain "shift" with no parameters left fails quietly, as in bash.
+		if len(args) == 2 {
+			errorf(io, "shift", "%s: shift count out of range", args[1])
+		}
+		return statusFailure, nil
+	}
+	sh.SetPositional(append([]string(nil), params[n:]...))
+	return statusOK, nil
+}
+
+// ---- set ----
+
+// setLetters maps set's single-letter options to their -o names.
+var setLetters = map[byte]string{
+	'b': "notify",
+	'C': "noclobber",
+	'e': "errexit",
+	'f': "noglob",
+	'm': "monitor",
+	'u': "nounset",
+	'x': "xtrace",
+}
+
+// settableOptions lists the options set -o knows, sorted: the shell's
+// options except "interactive", which only the command line decides.
+func settableOptions(sh Shell) []string {
+	var names []string
+	for _, n := range sh.OptionNames() {
+		if n != "interactive" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func isSettable(sh Shell, name string) bool {
+	for _, n := range settableOptions(sh) {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func runSet(sh Shell, io IO, args []string) (int, error) {
+	if len(args) == 1 {
+		return printVariables(sh, io), nil
+	}
+	i := 1
+	setParams := false
+	for i < len(args) {
+		a := args[i]
+		if a == "--" {
+			i++
+			setParams = true
+			break
+		}
+		if a == "-" {
+			// "set -" turns off -x and ends the options.
+			if err := sh.SetOption("xtrace", false); err != nil {
+				errorf(io, "set", "%v", err)
+				return statusFailure, nil
+			}
+			i++
+			setParams = i < len(args)
+			break
+		}
+		if len(a) < 2 || (a[0] != '-' && a[0] != '+') {
+			setParams = true
+			break
+		}
+		on := a[0] == '-'
+		for k := 1; k < len(a); k++ {
+			c := a[k]
+			if c == 'o' {
+				if i+1 >= len(args) {
+					// -o / +o alone: show the options.
+					if on {
+						return listOptions(sh, io), nil
+					}
+					return optionCommands(sh, io), nil
+				}
+				i++
+				if st := setOption(sh, io, args[i], on); st != statusOK {
+					return st, nil
+				}
+				continue
+			}
+			name, ok := setLetters[c]
+			if !ok {
+				return usageError(io, "set", string(a[0])+string(c)+": invalid option"), nil
+			}
+			if st := setOption(sh, io, name, on); st != statusOK {
+				return st, nil
+			}
+		}
+		i++
+	}
+	if setParams {
+		sh.SetPositional(append([]string(nil), args[i:]...))
+	}
+	return statusOK, nil
+}
+
+func setOption(sh Shell, io IO, name string, on bool) int {
+	if !isSettable(sh, name) {
+		errorf(io, "set", "%s: invalid option name", name)
+		return statusUsage
+	}
+	if err := sh.SetOption(name, on); err != nil {
+		errorf(io, "set", "%v", err)
+		return statusFailure
+	}
+	return statusOK
+}
+
+// listOptions prints "set -o": each option and its state, as bash aligns it.
+func listOptions(sh Shell, io IO) int {
+	var b strings.Builder
+	for _, name := range settableOptions(sh) {
+		on, _ := sh.Option(name)
+		state := "off"
+		if on {
+			state = "on"
+		}
+		fmt.Fprintf(&b, "%-15s\t%s\n", name, state)
+	}
+	return writeOut(io, "set", b.String())
+}
+
+// optionCommands prints "set +o": the set commands that would restore the
+// current options.
+func optionCommands(sh Shell, io IO) int {
+	var b strings.Builder
+	for _, name := range settableOptions(sh) {
+		on, _ := sh.Option(name)
+		sign := "+"
+		if on {
+			sign = "-"
+		}
+		fmt.Fprintf(&b, "set %so %s\n", sign, name)
+	}
+	return writeOut(io, "set", b.String())
+}
+
+// printVariables is "set" without arguments: NAME=value for every shell
+// variable, quoted so that the output can be read back.
+func printVariables(sh Shell, io IO) int {
+	var b strings.Builder
+	for _, name := range sortedNames(sh) {
+		value, _ := sh.Var(name)
+		fmt.Fprintf(&b, "%s=%s\n", name, quoteValue(value))
+	}
+	return writeOut(io, "set", b.String())
+}
+
+// ---- eval ----
+
+func runEval(sh Shell, io IO, args []string) (int, error) {
+	if len(args) > 1 && args[1] == "--" {
+		args = args[1:]
+	}
+	src := strings.Join(args[1:], " ")
+	if strings.TrimSpace(src) == "" {
+		return statusOK, nil
+	}
+	return sh.Eval(src, io)
+}

@@ -1,0 +1,26 @@
+// Package builtins holds the commands that run inside the shell process
+// instead of in a child: cd, exit, export, set, read, jobs, fg, bg, kill,
+// wait and the rest.
+//
+// A builtin exists for one of two reasons. Either it must change the shell
+// itself, which a child process cannot do (a child's cd changes the child's
+// directory, not the shell's; only the shell can put one of its jobs back in
+// the foreground), or it is so cheap that a fork would cost more than the
+// work (echo, true).
+//
+// Every builtin is a Builtin value registered from an init function in the
+// file that implements it. It sees the shell only through the Shell
+// interface in builtins.go, and the command's file descriptors only through
+// IO. Process and terminal work (signals, waiting, the foreground process
+// group) is delegated to the job table in package jobs: a builtin never calls
+// kill, wait4 or tcsetpgrp itself.
+//
+// Behaviour follows bash: the same options, output formats, messages
+// ("gosh: NAME: message" on standard error) and exit statuses: 2 for a usage
+// error, 1 for other failures.
+//
+// Files: core.go (cd pwd exit export unset echo true false : shift set
+// eval), run.go (exec . source command type), read.go, jobs.go (jobs fg bg
+// disown kill wait nohup), alias.go, history.go, help.go; util.go has the
+// shared option parsing, quoting and error helpers.
+package builtins

@@ -1,0 +1,254 @@
+package builtins
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"syscall"
+	"unicode/utf8"
+)
+
+// Status conventions shared by every builtin, as in bash.
+const (
+	statusOK      = 0
+	statusFailure = 1 // the command ran but did not succeed
+	statusUsage   = 2 // bad options or arguments
+)
+
+// errorf prints a builtin's diagnostic to its standard error:
+// "gosh: NAME: message".
+func errorf(io IO, name, format string, args ...any) {
+	fmt.Fprintf(io.Err, "gosh: "+name+": "+format+"\n", args...)
+}
+
+// usageError prints msg (if any) and the builtin's usage line, and returns
+// the usage status: "gosh: cd: -z: invalid option" then
+// "cd: usage: cd [-L|-P] [dir]".
+func usageError(io IO, name, msg string) int {
+	if msg != "" {
+		errorf(io, name, "%s", msg)
+	}
+	if b, ok := table[name]; ok && b.Synopsis != "" {
+		fmt.Fprintf(io.Err, "%s: usage: %s\n", name, b.Synopsis)
+	}
+	return statusUsage
+}
+
+// options is the result of parsing a builtin's leading options.
+type options struct {
+	set  map[byte]bool
+	vals map[byte]string
+	seq  []byte // options in the order given
+}
+
+func (o *options) has(c byte) bool      { return o.set[c] }
+func (o *options) value(c byte) string { return o.vals[c] }
+
+// parseOptions reads leading options the way bash's builtins do: each
+// argument starting with '-' (but not "-" alone) is a cluster of option
+// letters; "--" ends the options; the first other argument ends them too.
+// spec lists the accepted letters; a letter followed by ':' takes an
+// argument, from the rest of the cluster or from the next argument. On a
+// bad option it prints the diagnostic and the usage line and returns ok
+// false; the caller returns statusUsage.
+func parseOptions(io IO, name string, args []string, spec string) (o *options, rest []string, ok bool) {
+	o = &options{set: map[byte]bool{}, vals: map[byte]string{}}
+	i := 0
+	for ; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			i++
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			break
+		}
+		for k := 1; k < len(a); k++ {
+			c := a[k]
+			at := strings.IndexByte(spec, c)
+			if at < 0 || c == ':' {
+				usageError(io, name, "-"+string(c)+": invalid option")
+				return nil, nil, false
+			}
+			o.set[c] = true
+			o.seq = append(o.seq, c)
+			if at+1 < len(spec) && spec[at+1] == ':' {
+				switch {
+				case k+1 < len(a):
+					o.vals[c] = a[k+1:]
+				case i+1 < len(args):
+					i++
+					o.vals[c] = args[i]
+				default:
+					usageError(io, name, "-"+string(c)+": option requires an argument")
+					return nil, nil, false
+				}
+				break
+			}
+		}
+	}
+	return o, args[i:], true
+}
+
+// strerror turns an error from a system call into the C library's message,
+// as bash prints it: "No such file or directory". Go's errno strings are
+// the C ones with a lower-case first letter.
+func strerror(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return capitalize(errno.Error())
+	}
+	return err.Error()
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// isName reports whether s is a valid variable name: a letter or
+// underscore, then letters, digits and underscores.
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// parseInt reads a decimal integer argument, with an optional sign and
+// surrounding blanks, as bash's legal_number does.
+func parseInt(s string) (int, bool) {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return int(n), true
+}
+
+// writeOut writes s to the builtin's standard output and reports a write
+// error the way bash does ("gosh: echo: write error: Broken pipe").
+func writeOut(io IO, name, s string) int {
+	if _, err := io.Out.Write([]byte(s)); err != nil {
+		errorf(io, name, "write error: %s", strerror(err))
+		return statusFailure
+	}
+	return statusOK
+}
+
+// singleQuote quotes s for reuse as shell input: 'it'\''s'.
+func singleQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// doubleQuote quotes s the way `export -p` shows a value: inside double
+// quotes, with \ " $ and ` escaped.
+func doubleQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '"', '$', '`':
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// hasControl reports whether s holds a character that cannot be shown
+// literally (a control character), which bash then writes as $'...'.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// ansiCQuote writes s as $'...' with C escapes, as bash does for values
+// with control characters: $'a\nb'.
+func ansiCQuote(s string) string {
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\a':
+			b.WriteString(`\a`)
+		case '\b':
+			b.WriteString(`\b`)
+		case 0x1b:
+			b.WriteString(`\E`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\v':
+			b.WriteString(`\v`)
+		case '\\', '\'':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			if c < 0x20 || c == 0x7f {
+				fmt.Fprintf(&b, `\%03o`, c)
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+// needsQuotes reports whether a value shown by `set` must be quoted to
+// read back as one word: it holds a blank, a quote, an operator, a glob
+// or expansion character, or starts with ~ or #. This is bash's list.
+func needsQuotes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\'', '"', '\\', '|', '&', ';', '(', ')', '<', '>',
+			'!', '{', '}', '*', '[', '?', ']', '^', '$', '`':
+			return true
+		case '~':
+			if i == 0 || s[i-1] == '=' || s[i-1] == ':' {
+				return true
+			}
+		case '#':
+			if i == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quoteValue quotes a value for `set` output: unchanged when safe,
+// $'...' with control characters, '...' otherwise.
+func quoteValue(s string) string {
+	switch {
+	case hasControl(s):
+		return ansiCQuote(s)
+	case needsQuotes(s):
+		return singleQuote(s)
+	}
+	return s
+}
