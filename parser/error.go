@@ -1,0 +1,76 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// SyntaxError is a positioned parse error.
+//
+// Incomplete reports that the input ended in the middle of something that
+// more input could finish: an open quote, a trailing '|', '&&' or '||', an
+// unterminated here-document, and so on. An interactive shell uses it to
+// print its PS2 prompt ("> ") and read another line instead of reporting
+// the error.
+type SyntaxError struct {
+	Pos        Pos
+	Msg        string
+	Incomplete bool
+}
+
+// Error formats the error as "line:col: message".
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// IsIncomplete reports whether err is a *SyntaxError that more input could
+// fix.
+func IsIncomplete(err error) bool {
+	var se *SyntaxError
+	return errors.As(err, &se) && se.Incomplete
+}
+
+// Messages shared by the lexer and the parser.
+const (
+	msgEOF = "syntax error: unexpected end of file"
+)
+
+// unexpectedMsg is bash's wording for a token that the grammar does not
+// allow where it appears.
+func unexpectedMsg(text string) string {
+	return "syntax error near unexpected token '" + text + "'"
+}
+
+// unterminatedMsg is the message for input that ends inside something.
+func unterminatedMsg(what string) string {
+	return "unexpected end of file (unterminated " + what + ")"
+}
+
+// lineTable turns byte offsets of the original source into line and column
+// numbers. All lexers working on one program share it, so positions inside
+// command substitutions, here-documents and backquotes are reported in terms
+// of the text the user typed.
+type lineTable struct {
+	starts []int // byte offset where each line starts
+}
+
+func newLineTable(src string) *lineTable {
+	t := &lineTable{starts: []int{0}}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			t.starts = append(t.starts, i+1)
+		}
+	}
+	return t
+}
+
+// pos returns the position of byte offset off.
+func (t *lineTable) pos(off int) Pos {
+	// The line is the last one starting at or before off.
+	line := sort.SearchInts(t.starts, off+1) - 1
+	if line < 0 {
+		line = 0
+	}
+	return Pos{Offset: off, Line: line + 1, Col: off - t.starts[line] + 1}
+}

@@ -1,0 +1,834 @@
+package parser
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// tokKind is the kind of a token.
+type tokKind int
+
+const (
+	tEOF     tokKind = iota
+	tNewline         // \n
+	tWord            // a word, parsed into parts
+	tSemi            // ;
+	tDSemi           // ;;
+	tAmp             // &
+	tAndIf           // &&
+	tOrIf            // ||
+	tPipe            // |
+	tLParen          // (
+	tRParen          // )
+	tRedir           // a redirection operator, with its IO_NUMBER if any
+)
+
+var tokText = [...]string{
+	tEOF: "newline", tNewline: "newline", tSemi: ";", tDSemi: ";;",
+	tAmp: "&", tAndIf: "&&", tOrIf: "||", tPipe: "|", tLParen: "(", tRParen: ")",
+}
+
+// token is one lexical unit. Words are fully parsed by the lexer, because
+// quotes and expansions decide where a word ends.
+type token struct {
+	kind tokKind
+	pos  Pos
+	end  int // offset just past the token in the original source
+
+	word *Word  // tWord
+	raw  string // tWord: the word's text exactly as written
+
+	op      RedirOp  // tRedir
+	fd      int      // tRedir: the IO_NUMBER, or -1
+	heredoc *Heredoc // tWord right after '<<' or '<<-': the here-document it names
+
+	alias      *aliasScope // aliases being expanded when this token was made
+	aliasBlank bool        // last token of an alias value that ended in a blank
+}
+
+// text is how a token is named in "unexpected token" messages.
+func (t token) text() string {
+	switch t.kind {
+	case tWord:
+		return t.raw
+	case tRedir:
+		return t.op.String()
+	}
+	return tokText[t.kind]
+}
+
+// pendingHeredoc is a here-document whose operator and delimiter have been
+// read but whose body starts after the next newline.
+type pendingHeredoc struct {
+	doc   *Heredoc
+	strip bool // <<-: strip leading tabs
+	pos   Pos  // of the delimiter word, for error messages
+}
+
+// lexer turns source text into tokens. One lexer reads the program; nested
+// lexers read command substitutions, backquotes, here-document bodies and
+// alias values. They share the line table so every position refers to the
+// original source.
+type lexer struct {
+	src   string
+	i     int // next byte to read
+	lines *lineTable
+	cfg   *Config
+
+	// How an index into src maps to an offset in the original source:
+	// mapping (when non-nil, one entry per byte plus one for the end), or
+	// fixed (all tokens of an alias value sit at the alias word).
+	mapping  []int
+	fixed    bool
+	fixedPos Pos
+	fixedEnd int
+
+	pending   []*pendingHeredoc
+	wantDelim bool // the previous token was << or <<-
+	stripTabs bool // ... and it was <<-
+
+	inBackquote bool // errors inside `...` cannot be completed by more input
+}
+
+func newLexer(src string, cfg *Config) *lexer {
+	return &lexer{src: src, lines: newLineTable(src), cfg: cfg}
+}
+
+// sub returns a lexer reading the same text from index i: used for the
+// list inside $(...), which continues in the same source.
+func (l *lexer) sub(i int) *lexer {
+	return &lexer{src: l.src, i: i, lines: l.lines, cfg: l.cfg, mapping: l.mapping,
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote}
+}
+
+// derived returns a lexer reading text that was produced from this lexer's
+// source (unescaped backquote contents, a tab-stripped here-document body).
+// mapping gives the original offset of each byte of text.
+func (l *lexer) derived(text string, mapping []int) *lexer {
+	d := &lexer{src: text, lines: l.lines, cfg: l.cfg, mapping: mapping,
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote}
+	return d
+}
+
+// off is the original-source offset of index i of l.src.
+func (l *lexer) off(i int) int {
+	switch {
+	case l.fixed:
+		return l.fixedPos.Offset
+	case l.mapping != nil:
+		return l.mapping[i]
+	}
+	return i
+}
+
+// endOff is the original-source offset for an end index.
+func (l *lexer) endOff(i int) int {
+	if l.fixed {
+		return l.fixedEnd
+	}
+	return l.off(i)
+}
+
+// pos is the position of index i of l.src.
+func (l *lexer) pos(i int) Pos {
+	if l.fixed {
+		return l.fixedPos
+	}
+	return l.lines.pos(l.off(i))
+}
+
+// errAt builds a syntax error at index i.
+func (l *lexer) errAt(i int, msg string, incomplete bool) *SyntaxError {
+	if l.inBackquote || l.fixed {
+		incomplete = false
+	}
+	return &SyntaxError{Pos: l.pos(i), Msg: msg, Incomplete: incomplete}
+}
+
+// at returns the byte at index i, or 0 past the end.
+func (l *lexer) at(i int) byte {
+	if i < len(l.src) {
+		return l.src[i]
+	}
+	return 0
+}
+
+func (l *lexer) eof() bool { return l.i >= len(l.src) }
+
+// skipBlanks skips blanks, backslash-newline pairs and a comment.
+func (l *lexer) skipBlanks() {
+	for !l.eof() {
+		c := l.src[l.i]
+		switch {
+		case c == ' ' || c == '\t':
+			l.i++
+		case c == '\\' && l.at(l.i+1) == '\n':
+			l.i += 2
+		case c == '#':
+			for !l.eof() && l.src[l.i] != '\n' {
+				l.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+// next reads the next token.
+func (l *lexer) next() (token, error) {
+	tok, err := l.lexToken()
+	if err != nil {
+		return tok, err
+	}
+	// The word after << or <<- is a here-document delimiter: note that its
+	// body must be read after the next newline.
+	if l.wantDelim {
+		l.wantDelim = false
+		if tok.kind == tWord {
+			tok.heredoc = l.addHeredoc(tok.raw, l.stripTabs, tok.pos)
+		}
+	}
+	if tok.kind == tRedir && (tok.op == RedirHeredoc || tok.op == RedirHeredocTab) {
+		l.wantDelim = true
+		l.stripTabs = tok.op == RedirHeredocTab
+	}
+	return tok, nil
+}
+
+// addHeredoc records a here-document whose delimiter is written raw.
+func (l *lexer) addHeredoc(raw string, strip bool, pos Pos) *Heredoc {
+	delim, quoted := unquoteDelim(raw)
+	doc := &Heredoc{Delim: delim, Quoted: quoted}
+	l.pending = append(l.pending, &pendingHeredoc{doc: doc, strip: strip, pos: pos})
+	return doc
+}
+
+func (l *lexer) lexToken() (token, error) {
+	l.skipBlanks()
+	start := l.i
+	tok := token{pos: l.pos(start), fd: -1}
+	if l.eof() {
+		tok.kind = tEOF
+		tok.end = l.endOff(start)
+		return tok, nil
+	}
+	c := l.src[l.i]
+	two := l.src[l.i:min(l.i+2, len(l.src))]
+	three := l.src[l.i:min(l.i+3, len(l.src))]
+	op := func(k tokKind, n int) (token, error) {
+		l.i += n
+		tok.kind = k
+		tok.end = l.endOff(l.i)
+		return tok, nil
+	}
+	switch {
+	case c == '\n':
+		l.i++
+		tok.kind = tNewline
+		tok.end = l.endOff(l.i)
+		if err := l.readHeredocs(); err != nil {
+			return tok, err
+		}
+		return tok, nil
+	case two == "&&":
+		return op(tAndIf, 2)
+	case two == "||":
+		return op(tOrIf, 2)
+	case two == ";;":
+		return op(tDSemi, 2)
+	case three == "&>>":
+		return l.redir(tok, RedirAllAppend, 3)
+	case two == "&>":
+		return l.redir(tok, RedirAll, 2)
+	case c == '&':
+		return op(tAmp, 1)
+	case c == '|':
+		return op(tPipe, 1)
+	case c == ';':
+		return op(tSemi, 1)
+	case c == '(':
+		return op(tLParen, 1)
+	case c == ')':
+		return op(tRParen, 1)
+	case c == '<' || c == '>':
+		return l.redirOp(tok)
+	}
+	// An IO_NUMBER is digits written right before < or >.
+	j := l.i
+	for j < len(l.src) && l.src[j] >= '0' && l.src[j] <= '9' {
+		j++
+	}
+	if j > l.i && (l.at(j) == '<' || l.at(j) == '>') {
+		if j-l.i > 9 {
+			return tok, l.errAt(start, "file descriptor out of range: "+l.src[start:j], false)
+		}
+		fd := 0
+		for _, d := range l.src[l.i:j] {
+			fd = fd*10 + int(d-'0')
+		}
+		l.i = j
+		tok, err := l.redirOp(tok)
+		tok.fd = fd
+		return tok, err
+	}
+	w, err := l.word(start)
+	if err != nil {
+		return tok, err
+	}
+	tok.kind = tWord
+	tok.word = w
+	tok.raw = l.src[start:l.i]
+	tok.end = l.endOff(l.i)
+	return tok, nil
+}
+
+// redirOp reads a redirection operator starting with < or >.
+func (l *lexer) redirOp(tok token) (token, error) {
+	ops := []struct {
+		text string
+		op   RedirOp
+	}{
+		{"<<-", RedirHeredocTab}, {"<<", RedirHeredoc}, {"<&", RedirDupIn}, {"<>", RedirReadWrite},
+		{">>", RedirAppend}, {">&", RedirDupOut}, {">|", RedirClobber}, {"<", RedirIn}, {">", RedirOut},
+	}
+	for _, o := range ops[:len(ops)-1] {
+		if strings.HasPrefix(l.src[l.i:], o.text) {
+			return l.redir(tok, o.op, len(o.text))
+		}
+	}
+	return l.redir(tok, RedirOut, 1) // the only one left: '>'
+}
+
+func (l *lexer) redir(tok token, op RedirOp, n int) (token, error) {
+	l.i += n
+	tok.kind = tRedir
+	tok.op = op
+	tok.end = l.endOff(l.i)
+	return tok, nil
+}
+
+// Word parsing. The same loop reads words in several contexts, which differ
+// in what ends the word and which characters are special.
+type context int
+
+const (
+	ctxWord    context = iota // an unquoted word
+	ctxDquote                 // inside "..."
+	ctxArg                    // the word in an unquoted ${NAME op word}
+	ctxArgDq                  // the word in ${NAME op word} inside "..." or a here-document
+	ctxHeredoc                // an unquoted here-document body
+	ctxArith                  // inside $((...))
+)
+
+// escapable lists what a backslash quotes in each context. In an unquoted
+// word or ${...} word it quotes any character.
+var escapable = map[context]string{
+	ctxDquote:  "$`\"\\",
+	ctxArgDq:   "$`\"\\}",
+	ctxHeredoc: "$`\\",
+	ctxArith:   "$`\\",
+}
+
+// partsBuilder collects word parts, merging adjacent literal text.
+type partsBuilder struct {
+	parts []WordPart
+	lit   strings.Builder
+}
+
+func (b *partsBuilder) addLit(s string) { b.lit.WriteString(s) }
+
+func (b *partsBuilder) flush() {
+	if b.lit.Len() > 0 {
+		b.parts = append(b.parts, &Lit{Value: b.lit.String()})
+		b.lit.Reset()
+	}
+}
+
+func (b *partsBuilder) add(p WordPart) {
+	b.flush()
+	b.parts = append(b.parts, p)
+}
+
+func (b *partsBuilder) done() []WordPart {
+	b.flush()
+	return b.parts
+}
+
+// word reads an unquoted word starting at index start.
+func (l *lexer) word(start int) (*Word, error) {
+	parts, err := l.parts(ctxWord)
+	if err != nil {
+		return nil, err
+	}
+	return &Word{Parts: parts, Pos: l.pos(start)}, nil
+}
+
+// isMeta reports whether c ends an unquoted word.
+func isMeta(c byte) bool {
+	return strings.IndexByte(" \t\n|&;<>()", c) >= 0
+}
+
+// parts reads word parts in context ctx, stopping (without consuming) at
+// whatever ends that context: a metacharacter for a word, '"' for double
+// quotes, '}' for a ${...} word, an unbalanced ')' for arithmetic, the end
+// of the text for a here-document.
+func (l *lexer) parts(ctx context) ([]WordPart, error) {
+	var b partsBuilder
+	start := l.i
+	depth := 0 // open parentheses in $((...))
+	for {
+		if l.eof() {
+			switch ctx {
+			case ctxDquote:
+				return nil, l.errAt(start-1, unterminatedMsg("quote"), true)
+			case ctxArg, ctxArgDq:
+				return nil, l.errAt(l.i, unterminatedMsg("parameter expansion"), true)
+			case ctxArith:
+				return nil, l.errAt(l.i, unterminatedMsg("arithmetic expansion"), true)
+			}
+			return b.done(), nil
+		}
+		c := l.src[l.i]
+		switch {
+		case ctx == ctxWord && isMeta(c):
+			return b.done(), nil
+		case ctx == ctxDquote && c == '"':
+			return b.done(), nil
+		case (ctx == ctxArg || ctx == ctxArgDq) && c == '}':
+			return b.done(), nil
+		case ctx == ctxArith && c == '(':
+			depth++
+			b.addLit("(")
+			l.i++
+		case ctx == ctxArith && c == ')':
+			if depth == 0 {
+				return b.done(), nil
+			}
+			depth--
+			b.addLit(")")
+			l.i++
+		case c == '\'' && (ctx == ctxWord || ctx == ctxArg):
+			q := l.i
+			end := strings.IndexByte(l.src[q+1:], '\'')
+			if end < 0 {
+				return nil, l.errAt(q, unterminatedMsg("quote"), true)
+			}
+			b.add(&SglQuoted{Value: l.src[q+1 : q+1+end]})
+			l.i = q + 1 + end + 1
+		case c == '"' && (ctx == ctxWord || ctx == ctxArg || ctx == ctxArgDq):
+			l.i++
+			inner, err := l.parts(ctxDquote)
+			if err != nil {
+				return nil, err
+			}
+			l.i++ // the closing quote
+			b.add(&DblQuoted{Parts: inner})
+		case c == '\\':
+			if err := l.backslash(ctx, &b); err != nil {
+				return nil, err
+			}
+		case c == '$':
+			if err := l.dollar(ctx, &b); err != nil {
+				return nil, err
+			}
+		case c == '`':
+			cs, err := l.backquote(ctx == ctxDquote || ctx == ctxArgDq)
+			if err != nil {
+				return nil, err
+			}
+			b.add(cs)
+		default:
+			// Copy a run of ordinary characters at once.
+			j := l.i + 1
+			for j < len(l.src) && !l.special(ctx, l.src[j]) {
+				j++
+			}
+			b.addLit(l.src[l.i:j])
+			l.i = j
+		}
+	}
+}
+
+// special reports whether c needs the attention of the parts loop in ctx.
+func (l *lexer) special(ctx context, c byte) bool {
+	switch c {
+	case '\\', '$', '`', '"', '\'', '}', '(', ')':
+		return true
+	}
+	return ctx == ctxWord && isMeta(c)
+}
+
+// backslash handles '\' at l.i.
+func (l *lexer) backslash(ctx context, b *partsBuilder) error {
+	if l.at(l.i+1) == '\n' { // line continuation: removed entirely
+		l.i += 2
+		return nil
+	}
+	if l.i+1 >= len(l.src) {
+		switch ctx {
+		case ctxWord:
+			return l.errAt(l.i, unterminatedMsg("backslash"), true)
+		case ctxHeredoc:
+			b.addLit("\\")
+			l.i++
+			return nil
+		}
+		l.i++ // let the loop report the unterminated construct
+		return nil
+	}
+	set, limited := escapable[ctx]
+	n := l.src[l.i+1]
+	if limited && strings.IndexByte(set, n) < 0 {
+		// Not an escape here: the backslash is kept literally and the
+		// next character is read normally.
+		b.addLit("\\")
+		l.i++
+		return nil
+	}
+	_, size := utf8.DecodeRuneInString(l.src[l.i+1:])
+	b.add(&Escaped{Value: l.src[l.i+1 : l.i+1+size]})
+	l.i += 1 + size
+	return nil
+}
+
+// isNameStart and isNameChar classify the characters of a NAME.
+func isNameStart(c byte) bool {
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+func isNameChar(c byte) bool { return isNameStart(c) || (c >= '0' && c <= '9') }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isSpecialParam reports whether c names a special parameter.
+func isSpecialParam(c byte) bool { return strings.IndexByte("?$!#@*-", c) >= 0 }
+
+// IsName reports whether s is a valid shell variable name.
+func IsName(s string) bool {
+	if s == "" || !isNameStart(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if !isNameChar(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// dollar handles '$' at l.i: a parameter, command substitution or
+// arithmetic expansion, or a literal dollar sign.
+func (l *lexer) dollar(ctx context, b *partsBuilder) error {
+	start := l.i
+	n := l.at(l.i + 1)
+	switch {
+	case n == '{':
+		pe, err := l.bracedParam(ctx)
+		if err != nil {
+			return err
+		}
+		b.add(pe)
+	case n == '(' && l.at(l.i+2) == '(':
+		ae, err := l.arith()
+		if err != nil {
+			return err
+		}
+		b.add(ae)
+	case n == '(':
+		cs, err := l.cmdSubst()
+		if err != nil {
+			return err
+		}
+		b.add(cs)
+	case isNameStart(n):
+		j := l.i + 1
+		for j < len(l.src) && isNameChar(l.src[j]) {
+			j++
+		}
+		b.add(&ParamExp{Name: l.src[start+1 : j]})
+		l.i = j
+	case isDigit(n) || isSpecialParam(n):
+		b.add(&ParamExp{Name: string(n)})
+		l.i += 2
+	default:
+		b.addLit("$") // a lone dollar sign is literal
+		l.i++
+	}
+	return nil
+}
+
+// bracedParam reads ${...} at l.i.
+func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
+	start := l.i
+	l.i += 2
+	pe := &ParamExp{Braced: true}
+	unterminated := func() error { return l.errAt(start, unterminatedMsg("parameter expansion"), true) }
+	bad := func() error {
+		if l.eof() {
+			return unterminated()
+		}
+		return l.errAt(start, "bad substitution", false)
+	}
+	// ${#NAME} is the length of NAME; ${#} alone is the special parameter #.
+	if l.at(l.i) == '#' {
+		n := l.at(l.i + 1)
+		if isNameStart(n) || isDigit(n) || isSpecialParam(n) {
+			pe.Length = true
+			l.i++
+		}
+	}
+	c := l.at(l.i)
+	switch {
+	case isNameStart(c):
+		j := l.i
+		for j < len(l.src) && isNameChar(l.src[j]) {
+			j++
+		}
+		pe.Name = l.src[l.i:j]
+		l.i = j
+	case isDigit(c):
+		j := l.i
+		for j < len(l.src) && isDigit(l.src[j]) {
+			j++
+		}
+		pe.Name = l.src[l.i:j]
+		l.i = j
+	case isSpecialParam(c):
+		pe.Name = string(c)
+		l.i++
+	default:
+		return nil, bad()
+	}
+	if l.at(l.i) == '}' {
+		l.i++
+		return pe, nil
+	}
+	if pe.Length {
+		return nil, bad()
+	}
+	if l.at(l.i) == ':' {
+		pe.Colon = true
+		l.i++
+	}
+	switch l.at(l.i) {
+	case '-':
+		pe.Op = ParamDefault
+	case '=':
+		pe.Op = ParamAssign
+	case '?':
+		pe.Op = ParamError
+	case '+':
+		pe.Op = ParamAlt
+	default:
+		return nil, bad()
+	}
+	l.i++
+	argCtx := ctxArg
+	if ctx == ctxDquote || ctx == ctxArgDq || ctx == ctxHeredoc {
+		argCtx = ctxArgDq
+	}
+	argStart := l.i
+	parts, err := l.parts(argCtx)
+	if err != nil {
+		return nil, err
+	}
+	pe.Arg = &Word{Parts: parts, Pos: l.pos(argStart)}
+	l.i++ // the closing brace
+	return pe, nil
+}
+
+// arith reads $((...)) at l.i.
+func (l *lexer) arith() (*ArithExp, error) {
+	start := l.i
+	l.i += 3
+	parts, err := l.parts(ctxArith)
+	if err != nil {
+		return nil, err
+	}
+	if l.at(l.i+1) != ')' {
+		if l.i+1 >= len(l.src) {
+			return nil, l.errAt(start, unterminatedMsg("arithmetic expansion"), true)
+		}
+		return nil, l.errAt(l.i, unexpectedMsg(")"), false)
+	}
+	l.i += 2
+	return &ArithExp{Expr: &Word{Parts: parts, Pos: l.pos(start + 3)}}, nil
+}
+
+// cmdSubst reads $(list) at l.i by running a nested parser on the same
+// text; it stops at the ')' that closes the list.
+func (l *lexer) cmdSubst() (*CmdSubst, error) {
+	start := l.i
+	inner := l.sub(l.i + 2)
+	p, err := newParser(inner)
+	if err != nil {
+		return nil, err
+	}
+	p.inSubst = true
+	list, err := p.list(tRParen)
+	if err != nil {
+		return nil, err
+	}
+	if p.tok.kind != tRParen {
+		if p.tok.kind == tEOF {
+			return nil, l.errAt(start, unterminatedMsg("command substitution"), true)
+		}
+		return nil, p.unexpected()
+	}
+	l.i = inner.i
+	l.pending = append(l.pending, inner.pending...)
+	return &CmdSubst{List: list}, nil
+}
+
+// backquote reads `list` at l.i. Inside backquotes a backslash quotes only
+// $ ` \ (and " when the backquotes are inside double quotes); the text is
+// unescaped first and then parsed as a program.
+func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
+	start := l.i
+	var text strings.Builder
+	var mapping []int
+	i := l.i + 1
+	for {
+		if i >= len(l.src) {
+			return nil, l.errAt(start, unterminatedMsg("backquote"), true)
+		}
+		c := l.src[i]
+		if c == '`' {
+			break
+		}
+		if c == '\\' && i+1 < len(l.src) {
+			n := l.src[i+1]
+			if n == '$' || n == '`' || n == '\\' || (inDquote && n == '"') {
+				text.WriteByte(n)
+				mapping = append(mapping, l.off(i+1))
+				i += 2
+				continue
+			}
+		}
+		text.WriteByte(c)
+		mapping = append(mapping, l.off(i))
+		i++
+	}
+	mapping = append(mapping, l.off(i))
+	l.i = i + 1
+	d := l.derived(text.String(), mapping)
+	d.inBackquote = true
+	p, err := newParser(d)
+	if err != nil {
+		return nil, err
+	}
+	list, err := p.list(tEOF)
+	if err != nil {
+		return nil, err
+	}
+	if p.tok.kind != tEOF {
+		return nil, p.unexpected()
+	}
+	l.pending = append(l.pending, d.pending...)
+	return &CmdSubst{List: list, Backquote: true}, nil
+}
+
+// unquoteDelim removes quotes from a here-document delimiter and reports
+// whether there were any.
+func unquoteDelim(raw string) (string, bool) {
+	var b strings.Builder
+	quoted := false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case '\'':
+			quoted = true
+			j := strings.IndexByte(raw[i+1:], '\'')
+			if j < 0 {
+				j = len(raw) - i - 1
+			}
+			b.WriteString(raw[i+1 : i+1+j])
+			i += j + 1
+		case '"':
+			quoted = true
+			i++
+			for ; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' && i+1 < len(raw) && strings.IndexByte("$`\"\\", raw[i+1]) >= 0 {
+					i++
+				}
+				b.WriteByte(raw[i])
+			}
+		case '\\':
+			quoted = true
+			if i+1 < len(raw) {
+				i++
+				if raw[i] != '\n' {
+					b.WriteByte(raw[i])
+				}
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), quoted
+}
+
+// readHeredocs reads the bodies of the pending here-documents, in order,
+// from the line after the newline just read.
+func (l *lexer) readHeredocs() error {
+	for len(l.pending) > 0 {
+		h := l.pending[0]
+		l.pending = l.pending[1:]
+		if err := l.readHeredoc(h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *lexer) readHeredoc(h *pendingHeredoc) error {
+	var text strings.Builder
+	var mapping []int
+	bodyStart := l.i
+	var delimLine int // index where the delimiter line starts
+	for {
+		if l.eof() {
+			msg := unterminatedMsg("here-document '" + h.doc.Delim + "'")
+			se := &SyntaxError{Pos: h.pos, Msg: msg, Incomplete: !l.inBackquote && !l.fixed}
+			return se
+		}
+		ls := l.i
+		le := strings.IndexByte(l.src[ls:], '\n')
+		next := len(l.src)
+		if le < 0 {
+			le = len(l.src)
+		} else {
+			le += ls
+			next = le + 1
+		}
+		cs := ls
+		if h.strip {
+			for cs < le && l.src[cs] == '\t' {
+				cs++
+			}
+		}
+		l.i = next
+		if l.src[cs:le] == h.doc.Delim {
+			delimLine = ls
+			break
+		}
+		text.WriteString(l.src[cs:next])
+		for k := cs; k < next; k++ {
+			mapping = append(mapping, l.off(k))
+		}
+	}
+	mapping = append(mapping, l.off(delimLine))
+	body := text.String()
+	if h.doc.Quoted {
+		h.doc.Body = &Word{Parts: []WordPart{&Lit{Value: body}}, Pos: l.pos(bodyStart)}
+		return nil
+	}
+	d := l.derived(body, mapping)
+	parts, err := d.parts(ctxHeredoc)
+	if err != nil {
+		return err
+	}
+	l.pending = append(l.pending, d.pending...)
+	h.doc.Body = &Word{Parts: parts, Pos: l.pos(bodyStart)}
+	return nil
+}

@@ -1,0 +1,383 @@
+package parser
+
+import "strings"
+
+// Config lets the caller expand aliases at the start of commands, as bash
+// does.
+type Config struct {
+	// Alias returns the replacement text for an alias name, if any.
+	Alias func(name string) (string, bool)
+}
+
+// Parse parses a whole program. On error it returns a *SyntaxError.
+func Parse(src string) (*File, error) {
+	return ParseConfig(src, Config{})
+}
+
+// ParseConfig is Parse with aliases expanded by cfg.
+func ParseConfig(src string, cfg Config) (*File, error) {
+	l := newLexer(src, &cfg)
+	p, err := newParser(l)
+	if err != nil {
+		return nil, err
+	}
+	list, err := p.list(tEOF)
+	if err != nil {
+		return nil, err
+	}
+	if p.tok.kind != tEOF {
+		return nil, p.unexpected()
+	}
+	if len(l.pending) > 0 {
+		h := l.pending[0]
+		return nil, &SyntaxError{Pos: h.pos, Msg: unterminatedMsg("here-document '" + h.doc.Delim + "'"), Incomplete: true}
+	}
+	return &File{List: list}, nil
+}
+
+// aliasScope lists the aliases being expanded, innermost first, so that an
+// alias is never expanded inside its own value.
+type aliasScope struct {
+	name   string
+	parent *aliasScope
+}
+
+func (s *aliasScope) active(name string) bool {
+	for ; s != nil; s = s.parent {
+		if s.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// parser is a recursive-descent parser with one token of lookahead: tok is
+// the current, not yet consumed, token.
+type parser struct {
+	l       *lexer
+	tok     token
+	queue   []token // tokens of an alias value, read before the lexer's
+	lastEnd int     // offset just past the last consumed token
+	inSubst bool    // parsing the list of a $(...)
+
+	// aliasNext is set when an alias value ended in a blank: the next word
+	// is checked for an alias too.
+	aliasNext bool
+}
+
+func newParser(l *lexer) (*parser, error) {
+	p := &parser{l: l}
+	return p, p.next()
+}
+
+// next consumes the current token and reads the following one.
+func (p *parser) next() error {
+	p.lastEnd = p.tok.end
+	if len(p.queue) > 0 {
+		p.tok = p.queue[0]
+		p.queue = p.queue[1:]
+		return nil
+	}
+	tok, err := p.l.next()
+	if err != nil {
+		return err
+	}
+	p.tok = tok
+	return nil
+}
+
+// unexpected reports the current token as a syntax error.
+func (p *parser) unexpected() error {
+	if p.tok.kind == tEOF && p.inSubst {
+		return &SyntaxError{Pos: p.tok.pos, Msg: unterminatedMsg("command substitution"), Incomplete: !p.l.inBackquote}
+	}
+	return &SyntaxError{Pos: p.tok.pos, Msg: unexpectedMsg(p.tok.text())}
+}
+
+// linebreak skips newlines, where the grammar allows them.
+func (p *parser) linebreak() error {
+	for p.tok.kind == tNewline {
+		if err := p.next(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// moreAfter is called after '|', '&&' or '||': a command must follow,
+// possibly on a later line. End of input here means more input is needed.
+func (p *parser) moreAfter() error {
+	if err := p.linebreak(); err != nil {
+		return err
+	}
+	if p.tok.kind == tEOF {
+		return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.inBackquote && !p.l.fixed}
+	}
+	return nil
+}
+
+// list parses
+//
+//	list : linebreak (and_or (separator and_or)* separator?)?
+//
+// up to the token stop (EOF, or ')' inside $(...)), which is not consumed.
+func (p *parser) list(stop tokKind) (*List, error) {
+	list := &List{Items: []*ListItem{}}
+	if err := p.linebreak(); err != nil {
+		return nil, err
+	}
+	for p.tok.kind != stop && p.tok.kind != tEOF {
+		pos := p.tok.pos
+		ao, err := p.andOr()
+		if err != nil {
+			return nil, err
+		}
+		item := &ListItem{AndOr: ao, Pos: pos, End: p.lastEnd}
+		list.Items = append(list.Items, item)
+		switch p.tok.kind {
+		case tAmp:
+			item.Background = true
+			fallthrough
+		case tSemi, tNewline:
+			if err := p.next(); err != nil {
+				return nil, err
+			}
+			if err := p.linebreak(); err != nil {
+				return nil, err
+			}
+		case stop, tEOF:
+		default:
+			return nil, p.unexpected()
+		}
+	}
+	return list, nil
+}
+
+// andOr parses
+//
+//	and_or : pipeline (('&&' | '||') linebreak pipeline)*
+func (p *parser) andOr() (*AndOr, error) {
+	first, err := p.pipeline()
+	if err != nil {
+		return nil, err
+	}
+	ao := &AndOr{First: first}
+	for p.tok.kind == tAndIf || p.tok.kind == tOrIf {
+		op := AndIf
+		if p.tok.kind == tOrIf {
+			op = OrIf
+		}
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		if err := p.moreAfter(); err != nil {
+			return nil, err
+		}
+		pl, err := p.pipeline()
+		if err != nil {
+			return nil, err
+		}
+		ao.Rest = append(ao.Rest, AndOrPart{Op: op, Pipeline: pl})
+	}
+	return ao, nil
+}
+
+// isBang reports whether tok is the reserved word '!'.
+func isBang(tok token) bool {
+	return tok.kind == tWord && tok.raw == "!"
+}
+
+// pipeline parses
+//
+//	pipeline : '!'? command ('|' linebreak command)*
+func (p *parser) pipeline() (*Pipeline, error) {
+	pl := &Pipeline{Pos: p.tok.pos}
+	for isBang(p.tok) { // bash accepts "! ! cmd": each '!' inverts again
+		pl.Bang = !pl.Bang
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+	}
+	for {
+		cmd, err := p.command()
+		if err != nil {
+			return nil, err
+		}
+		pl.Cmds = append(pl.Cmds, cmd)
+		if p.tok.kind != tPipe {
+			break
+		}
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		if err := p.moreAfter(); err != nil {
+			return nil, err
+		}
+	}
+	pl.End = p.lastEnd
+	return pl, nil
+}
+
+// command parses
+//
+//	command : simple_command
+//
+// Compound commands will be recognised here by their first token.
+func (p *parser) command() (Command, error) {
+	return p.simpleCommand()
+}
+
+// simpleCommand parses
+//
+//	simple_command : (assignment | redirect)* (WORD | redirect)*
+func (p *parser) simpleCommand() (*SimpleCommand, error) {
+	cmd := &SimpleCommand{Pos: p.tok.pos}
+	for {
+		switch p.tok.kind {
+		case tRedir:
+			r, err := p.redirect()
+			if err != nil {
+				return nil, err
+			}
+			cmd.Redirs = append(cmd.Redirs, r)
+			continue
+		case tWord:
+		default:
+			if len(cmd.Assigns) == 0 && len(cmd.Args) == 0 && len(cmd.Redirs) == 0 {
+				return nil, p.unexpected()
+			}
+			return cmd, nil
+		}
+		if len(cmd.Args) == 0 {
+			if as := assignment(p.tok); as != nil {
+				cmd.Assigns = append(cmd.Assigns, as)
+				if err := p.next(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+		}
+		if len(cmd.Args) == 0 || p.aliasNext {
+			expanded, err := p.expandAlias()
+			if err != nil {
+				return nil, err
+			}
+			if expanded {
+				continue
+			}
+		}
+		p.aliasNext = p.tok.aliasBlank
+		cmd.Args = append(cmd.Args, p.tok.word)
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// assignment returns the assignment that tok spells, or nil: a word whose
+// unquoted beginning is NAME=.
+func assignment(tok token) *Assign {
+	w := tok.word
+	if len(w.Parts) == 0 {
+		return nil
+	}
+	lit, ok := w.Parts[0].(*Lit)
+	if !ok {
+		return nil
+	}
+	eq := strings.IndexByte(lit.Value, '=')
+	if eq < 0 || !IsName(lit.Value[:eq]) {
+		return nil
+	}
+	name := lit.Value[:eq]
+	valPos := w.Pos
+	if tok.alias == nil {
+		valPos.Offset += eq + 1
+		valPos.Col += eq + 1
+	}
+	value := &Word{Pos: valPos}
+	if rest := lit.Value[eq+1:]; rest != "" {
+		value.Parts = append(value.Parts, &Lit{Value: rest})
+	}
+	value.Parts = append(value.Parts, w.Parts[1:]...)
+	return &Assign{Name: name, Value: value, Pos: w.Pos}
+}
+
+// expandAlias replaces the current word by the tokens of its alias value,
+// if it names an alias that is not already being expanded.
+func (p *parser) expandAlias() (bool, error) {
+	cfg := p.l.cfg
+	if cfg == nil || cfg.Alias == nil || len(p.tok.word.Parts) != 1 {
+		return false, nil
+	}
+	lit, ok := p.tok.word.Parts[0].(*Lit)
+	if !ok || lit.Value != p.tok.raw || p.tok.alias.active(lit.Value) {
+		return false, nil
+	}
+	value, ok := cfg.Alias(lit.Value)
+	if !ok {
+		return false, nil
+	}
+	word := p.tok
+	scope := &aliasScope{name: lit.Value, parent: word.alias}
+
+	// Lex the value on its own. Its tokens are all placed at the alias word.
+	l := p.l.derived(value, nil)
+	l.fixed, l.fixedPos, l.fixedEnd = true, word.pos, word.end
+	var toks []token
+	for {
+		tok, err := l.next()
+		if err != nil {
+			return false, err
+		}
+		if tok.kind == tEOF {
+			break
+		}
+		tok.alias = scope
+		toks = append(toks, tok)
+	}
+	p.l.pending = append(p.l.pending, l.pending...)
+	if l.wantDelim {
+		p.l.wantDelim, p.l.stripTabs = true, l.stripTabs
+	}
+	endsInBlank := strings.HasSuffix(value, " ") || strings.HasSuffix(value, "\t")
+	if len(toks) == 0 {
+		// An empty value: the word simply disappears.
+		p.aliasNext = endsInBlank
+		if err := p.next(); err != nil {
+			return false, err
+		}
+		p.lastEnd = word.end
+		return true, nil
+	}
+	toks[len(toks)-1].aliasBlank = endsInBlank
+	p.tok = toks[0]
+	p.queue = append(toks[1:], p.queue...)
+	return true, nil
+}
+
+// redirect parses
+//
+//	redirect : IO_NUMBER? op word
+func (p *parser) redirect() (*Redirect, error) {
+	r := &Redirect{Fd: p.tok.fd, Op: p.tok.op, Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind != tWord {
+		return nil, p.unexpected()
+	}
+	r.Target = p.tok.word
+	if r.Op == RedirHeredoc || r.Op == RedirHeredocTab {
+		r.Heredoc = p.tok.heredoc
+		if r.Heredoc == nil {
+			// The delimiter came from a different token source than the
+			// operator (an alias value ending in <<): register it now.
+			r.Heredoc = p.l.addHeredoc(p.tok.raw, r.Op == RedirHeredocTab, p.tok.pos)
+		}
+	}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}

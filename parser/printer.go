@@ -1,0 +1,326 @@
+package parser
+
+import (
+	"strconv"
+	"strings"
+)
+
+// String returns canonical source text for a node: *File, *List,
+// *ListItem, *AndOr, *Pipeline, Command, *Word, *Redirect or *Assign.
+// Parsing the text again gives a tree that prints the same way.
+//
+// The canonical form puts one list item after another separated by "; "
+// or " & ", writes assignments, then words, then redirections, and prints
+// here-document bodies after the line that needs them.
+func String(node any) string {
+	var p printer
+	switch n := node.(type) {
+	case *File:
+		if n != nil {
+			p.list(n.List)
+		}
+	case *List:
+		p.list(n)
+	case *ListItem:
+		p.item(n)
+		p.flushHeredocs()
+	case *AndOr:
+		p.andOr(n)
+		p.flushHeredocs()
+	case *Pipeline:
+		p.pipeline(n)
+		p.flushHeredocs()
+	case Command:
+		p.command(n, false)
+		p.flushHeredocs()
+	case *Word:
+		p.word(n, ctxWord)
+	case *Redirect:
+		p.redirect(n)
+		p.flushHeredocs()
+	case *Assign:
+		p.assign(n)
+	}
+	return p.b.String()
+}
+
+// printer accumulates text. Here-documents are queued when their operator
+// is printed and their bodies written at the next line break.
+type printer struct {
+	b        strings.Builder
+	heredocs []*Heredoc
+}
+
+func (p *printer) str(s string) { p.b.WriteString(s) }
+
+// flushHeredocs ends the line and writes the queued here-document bodies.
+func (p *printer) flushHeredocs() {
+	if len(p.heredocs) == 0 {
+		return
+	}
+	docs := p.heredocs
+	p.heredocs = nil
+	p.str("\n")
+	for _, h := range docs {
+		if h.Body != nil {
+			if h.Quoted {
+				for _, part := range h.Body.Parts {
+					if lit, ok := part.(*Lit); ok {
+						p.str(lit.Value)
+					}
+				}
+			} else {
+				p.parts(h.Body.Parts, ctxHeredoc)
+			}
+		}
+		p.str(h.Delim)
+		p.str("\n")
+	}
+}
+
+func (p *printer) list(l *List) {
+	if l == nil {
+		return
+	}
+	for i, it := range l.Items {
+		p.item(it)
+		last := i == len(l.Items)-1
+		if len(p.heredocs) > 0 {
+			// The bodies follow the line; the next item starts after them.
+			p.flushHeredocs()
+			continue
+		}
+		if !last {
+			if it.Background {
+				p.str(" ")
+			} else {
+				p.str("; ")
+			}
+		}
+	}
+}
+
+func (p *printer) item(it *ListItem) {
+	p.andOr(it.AndOr)
+	if it.Background {
+		p.str(" &")
+	}
+}
+
+func (p *printer) andOr(ao *AndOr) {
+	p.pipeline(ao.First)
+	for _, part := range ao.Rest {
+		p.str(" " + part.Op.String() + " ")
+		p.pipeline(part.Pipeline)
+	}
+}
+
+func (p *printer) pipeline(pl *Pipeline) {
+	if pl.Bang {
+		p.str("! ")
+	}
+	for i, c := range pl.Cmds {
+		if i > 0 {
+			p.str(" | ")
+		}
+		// A command word "!" at the start of a pipeline would read back as
+		// the reserved word.
+		p.command(c, i == 0)
+	}
+}
+
+func (p *printer) command(c Command, pipelineStart bool) {
+	sc, ok := c.(*SimpleCommand)
+	if !ok || sc == nil {
+		return
+	}
+	sep := ""
+	for _, a := range sc.Assigns {
+		p.str(sep)
+		p.assign(a)
+		sep = " "
+	}
+	for i, w := range sc.Args {
+		p.str(sep)
+		if i == 0 && pipelineStart && len(sc.Assigns) == 0 && isLit(w, "!") {
+			p.str(`\!`)
+		} else {
+			p.word(w, ctxWord)
+		}
+		sep = " "
+	}
+	for _, r := range sc.Redirs {
+		p.str(sep)
+		p.redirect(r)
+		sep = " "
+	}
+}
+
+// isLit reports whether w is exactly the unquoted literal s.
+func isLit(w *Word, s string) bool {
+	if w == nil || len(w.Parts) != 1 {
+		return false
+	}
+	lit, ok := w.Parts[0].(*Lit)
+	return ok && lit.Value == s
+}
+
+func (p *printer) assign(a *Assign) {
+	p.str(a.Name + "=")
+	p.word(a.Value, ctxWord)
+}
+
+func (p *printer) redirect(r *Redirect) {
+	if r.Fd >= 0 {
+		p.str(strconv.Itoa(r.Fd))
+	}
+	p.str(r.Op.String())
+	if r.Target == nil {
+		return
+	}
+	target := String(r.Target)
+	if r.Heredoc != nil {
+		// "<< -x" must not read back as "<<-x".
+		if r.Op == RedirHeredoc && strings.HasPrefix(target, "-") {
+			p.str(" ")
+		}
+		p.heredocs = append(p.heredocs, r.Heredoc)
+	}
+	p.str(target)
+}
+
+// word prints a word in an unquoted context (ctxWord or ctxArg).
+func (p *printer) word(w *Word, ctx context) {
+	if w == nil {
+		return
+	}
+	p.parts(w.Parts, ctx)
+}
+
+// parts prints word parts in a context, quoting literal text as needed so
+// that it reads back the same way.
+func (p *printer) parts(parts []WordPart, ctx context) {
+	for i, part := range parts {
+		var next WordPart
+		if i+1 < len(parts) {
+			next = parts[i+1]
+		}
+		switch x := part.(type) {
+		case *Lit:
+			p.lit(x.Value, ctx, i == 0, next)
+		case *Escaped:
+			p.str(`\` + x.Value)
+		case *SglQuoted:
+			p.str("'" + x.Value + "'")
+		case *DblQuoted:
+			p.str(`"`)
+			p.parts(x.Parts, ctxDquote)
+			p.str(`"`)
+		case *ParamExp:
+			p.param(x, ctx, next)
+		case *CmdSubst:
+			p.cmdSubst(x, ctx)
+		case *ArithExp:
+			p.str("$((")
+			if x.Expr != nil {
+				p.parts(x.Expr.Parts, ctxArith)
+			}
+			p.str("))")
+		}
+	}
+}
+
+// lit prints literal text. first tells whether it starts the word; next is
+// the part that follows it, if any.
+func (p *printer) lit(s string, ctx context, first bool, next WordPart) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '$' && dollarNeedsEscape(s[i+1:], next):
+			p.str(`\$`)
+		case ctx == ctxWord && c == '\n':
+			p.str(`'` + "\n" + `'`)
+		case ctx == ctxWord && (strings.IndexByte(" \t|&;<>()'\"\\`", c) >= 0 || (c == '#' && first && i == 0)):
+			p.str(`\` + string(c))
+		case ctx == ctxArg && strings.IndexByte("}'\"\\`", c) >= 0:
+			p.str(`\` + string(c))
+		case ctx == ctxArgDq && strings.IndexByte("}\"`", c) >= 0:
+			p.str(`\` + string(c))
+		case ctx == ctxDquote && strings.IndexByte("\"`", c) >= 0:
+			p.str(`\` + string(c))
+		case (ctx == ctxHeredoc || ctx == ctxArith) && c == '`':
+			p.str("\\`")
+		default:
+			p.b.WriteByte(c)
+		}
+	}
+}
+
+// dollarNeedsEscape reports whether a literal '$' followed by rest (and
+// then by the part next) would read back as the start of an expansion.
+func dollarNeedsEscape(rest string, next WordPart) bool {
+	if rest != "" {
+		c := rest[0]
+		return isNameChar(c) || isSpecialParam(c) || c == '{' || c == '('
+	}
+	switch x := next.(type) {
+	case *ParamExp, *ArithExp, *Lit:
+		return true
+	case *CmdSubst:
+		return !x.Backquote
+	}
+	return false
+}
+
+func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
+	braced := x.Braced || x.Length || x.Op != ParamNone || len(x.Name) > 1 && isDigit(x.Name[0])
+	if !braced && IsName(x.Name) {
+		// $a followed by literal "b" must be written ${a}b.
+		if lit, ok := next.(*Lit); ok && lit.Value != "" && isNameChar(lit.Value[0]) {
+			braced = true
+		}
+	}
+	if !braced {
+		p.str("$" + x.Name)
+		return
+	}
+	p.str("${")
+	if x.Length {
+		p.str("#")
+	}
+	p.str(x.Name)
+	if x.Op != ParamNone {
+		if x.Colon {
+			p.str(":")
+		}
+		p.str(x.Op.String())
+		if x.Arg != nil {
+			argCtx := ctxArg
+			if ctx == ctxDquote || ctx == ctxArgDq || ctx == ctxHeredoc {
+				argCtx = ctxArgDq
+			}
+			p.parts(x.Arg.Parts, argCtx)
+		}
+	}
+	p.str("}")
+}
+
+func (p *printer) cmdSubst(x *CmdSubst, ctx context) {
+	var inner printer
+	inner.list(x.List)
+	text := inner.b.String()
+	if !x.Backquote {
+		p.str("$(" + text + ")")
+		return
+	}
+	// Inside backquotes, \ and ` must be escaped.
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\\' || c == '`' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	p.str("`" + b.String() + "`")
+}
