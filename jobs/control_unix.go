@@ -1,0 +1,181 @@
+//go:build linux
+
+package jobs
+
+import (
+	"fmt"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// Foreground continues a job in the foreground (fg), as the GNU libc
+// manual's put_job_in_foreground does: print its command, restore its saved
+// terminal modes, give it the terminal, mark it running before SIGCONT (or
+// the wait would see the stale "stopped"), continue it, and wait for it.
+func (t *Table) Foreground(j *Job) int {
+	fmt.Fprintf(t.cfg.Stderr, "%s\n", j.text)
+
+	t.mu.Lock()
+	jc := t.jobControl
+	wasStopped := j.state() == Stopped
+	modes := j.tmodes
+	j.foreground = true
+	t.touch(j)
+	t.mu.Unlock()
+
+	if jc && j.pgid > 0 && t.cfg.TTY >= 0 {
+		if modes != nil {
+			t.tcsetattr(modes, fmt.Sprintf("restore job %d's terminal modes", j.id))
+		}
+		t.tcsetpgrp(j.pgid)
+		t.publish(Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: j.text})
+	}
+	if wasStopped {
+		t.continueJob(j)
+	}
+	return t.WaitForeground(j)
+}
+
+// Background continues a stopped job in the background (bg): mark it
+// running, SIGCONT to its group, and print "[1]+ sleep 30 &".
+func (t *Table) Background(j *Job) error {
+	t.mu.Lock()
+	if j.state() != Stopped {
+		t.mu.Unlock()
+		return fmt.Errorf("job %d already in background", j.id)
+	}
+	j.foreground = false
+	t.mu.Unlock()
+
+	t.continueJob(j)
+
+	t.mu.Lock()
+	t.touch(j)
+	line := fmt.Sprintf("[%d]%c %s &\n", j.id, t.marker(j), j.text)
+	t.mu.Unlock()
+	fmt.Fprint(t.cfg.Stderr, line)
+	t.publish(Event{Kind: EvBackground, Job: j.id, Pgid: j.pgid, Text: j.text})
+	return nil
+}
+
+// continueJob marks every stopped process of j running, then sends SIGCONT.
+func (t *Table) continueJob(j *Job) {
+	t.mu.Lock()
+	for _, p := range j.procs {
+		if p.state == Stopped {
+			p.state = Running
+		}
+	}
+	j.reported = Running
+	t.broadcast()
+	t.mu.Unlock()
+	t.Signal(j, unix.SIGCONT)
+}
+
+// Signal sends sig to a job: to its process group with job control, else to
+// each of its unfinished processes.
+func (t *Table) Signal(j *Job, sig syscall.Signal) error {
+	t.mu.Lock()
+	pgid := j.pgid
+	var pids []int
+	for _, p := range j.procs {
+		if p.pid > 0 && p.state != Done {
+			pids = append(pids, p.pid)
+		}
+	}
+	t.mu.Unlock()
+
+	var err error
+	if pgid > 0 {
+		err = t.kill(-pgid, sig, j.id)
+	} else {
+		for _, pid := range pids {
+			if e := t.kill(pid, sig, j.id); e != nil && err == nil {
+				err = e
+			}
+		}
+	}
+	return err
+}
+
+// Kill sends sig to a pid (pid > 0) or a process group (pid < 0), for the
+// kill builtin.
+func (t *Table) Kill(pid int, sig syscall.Signal) error {
+	id := 0
+	target := pid
+	if target < 0 {
+		target = -target
+	}
+	t.mu.Lock()
+	for _, j := range t.jobs {
+		if j.pgid == target {
+			id = j.id
+		}
+		for _, p := range j.procs {
+			if p.pid == target {
+				id = j.id
+			}
+		}
+	}
+	t.mu.Unlock()
+	return t.kill(pid, sig, id)
+}
+
+// kill sends a signal: run by the shell for fg, bg, kill and on hang-up.
+// A negative pid names a process group, so every stage of a pipeline gets
+// the signal at once, as Ctrl+Z and Ctrl+C do from the terminal.
+func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
+	err := unix.Kill(pid, sig)
+	t.trace.Shell("kill(%d, %s) = %s", pid, SignalName(sig), errOrZero(err))
+	evs := []Event{{Kind: EvKill, Job: job, Pid: pid, Signal: sig}}
+	if sig == unix.SIGCONT {
+		evs = append(evs, Event{Kind: EvSIGCONT, Job: job, Pid: pid, Signal: sig})
+	}
+	if pid < 0 {
+		evs[0].Pgid = -pid
+	}
+	t.publish(evs...)
+	return err
+}
+
+// Disown removes a job from the table (disown); its processes are still
+// reaped, silently. keep=true (disown -h) leaves it in the table but
+// HangUp will not send it SIGHUP.
+func (t *Table) Disown(j *Job, keep bool) {
+	t.mu.Lock()
+	if keep {
+		j.nohup = true
+	} else {
+		j.disowned = true
+		t.remove(j)
+	}
+	t.broadcast()
+	t.mu.Unlock()
+	t.publish(Event{Kind: EvDisowned, Job: j.id, Pgid: j.pgid, Text: j.text})
+}
+
+// HangUp sends SIGHUP to every job that is not disowned and not marked by
+// disown -h, and SIGCONT to those stopped so they can act on it: run by the
+// shell when it exits or its terminal hangs up.
+func (t *Table) HangUp() {
+	t.mu.Lock()
+	var targets []*Job
+	var stopped []bool
+	for _, j := range t.jobs {
+		if j.nohup || j.disowned || j.state() == Done {
+			continue
+		}
+		targets = append(targets, j)
+		stopped = append(stopped, j.state() == Stopped)
+	}
+	t.mu.Unlock()
+	for i, j := range targets {
+		t.trace.Shell("hang-up: job %d gets SIGHUP", j.id)
+		t.Signal(j, unix.SIGHUP)
+		if stopped[i] {
+			t.Signal(j, unix.SIGCONT)
+		}
+		t.publish(Event{Kind: EvHangup, Job: j.id, Pgid: j.pgid, Text: j.text})
+	}
+}

@@ -1,0 +1,55 @@
+// Package jobs owns every process the shell starts and everything about
+// them: the job table, process groups, handing the terminal to a job and
+// taking it back, reaping children (wait4), sending signals to groups,
+// catching the shell's own signals, and the trace that narrates each of
+// these system-call steps. No other package calls wait4, kill on a group,
+// tcsetpgrp or tcsetattr.
+//
+// # The life of a job
+//
+// The model is dash's jobs.c (makejob → forkshell → waitforjob) and the GNU
+// libc manual's "Implementing a Job Control Shell".
+//
+//  1. The shell makes the pipes (Pipe) and describes each process as a
+//     Stage: path, argv, environment, and its fd table.
+//  2. Launch starts every stage with syscall.ForkExec and registers one Job.
+//     With job control all stages join one new process group, named after the
+//     first child's pid; a foreground job's first child makes its group the
+//     terminal's foreground group itself, before its first instruction.
+//  3. The reaper goroutine, woken by SIGCHLD, calls wait4(-1, WNOHANG|
+//     WUNTRACED|WCONTINUED) until nothing is left, records each process's new
+//     state and wakes waiters. A job's state is never stored: it is derived
+//     from its processes' states (Running, Stopped, Done).
+//  4. WaitForeground waits until the job stops or finishes, takes the
+//     terminal back, saves the job's terminal modes if it stopped and restores
+//     the shell's. A stopped job stays in the table for fg and bg.
+//  5. Report, before each prompt, prints "[1]+  Done  sleep 3" for background
+//     jobs that changed, and removes the finished ones.
+//
+// # Why the Go-specific tricks
+//
+// Launch lock. A later stage of a pipeline can join the group only while some
+// member of the group, even a zombie, exists. If the reaper could reap the
+// first stage before the second one's setpgid, the second would fail with
+// EPERM. Launch holds a lock while it starts the stages; the reaper takes the
+// same lock around wait4.
+//
+// SIGTTOU blocked per thread. The shell calls tcsetpgrp and tcsetattr while it
+// is in the background (after a job stopped). The kernel allows that only if
+// SIGTTOU is ignored or blocked. An ignored signal would be inherited by every
+// child; a caught one makes the ioctl restart forever. So the call runs on a
+// locked OS thread with SIGTTOU and SIGTTIN blocked in that thread only.
+//
+// Notify, never Ignore. signal.Notify installs a handler, and execve resets
+// handled signals to the default in the child; signal.Ignore sets SIG_IGN,
+// which every child would inherit (and signal.Reset cannot undo it). So the
+// interactive shell catches SIGINT, SIGTSTP and the rest and hands them to
+// the REPL through Signals. nohup, which needs SIGHUP ignored in the child,
+// re-executes gosh to ignore it just before execve (NohupExec).
+//
+// ForkExec does the child's work. Go starts children with
+// clone(CLONE_VFORK|CLONE_VM); the child does setpgid, TIOCSPGRP, the dup2s
+// and execve, and ForkExec returns only when execve succeeded or failed. So
+// the C habit of calling setpgid in both parent and child is not needed, and
+// the trace narrates those child steps once the child's pid is known.
+package jobs

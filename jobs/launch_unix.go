@@ -1,0 +1,298 @@
+//go:build linux
+
+package jobs
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// Stage is one process of a job to start.
+type Stage struct {
+	Path      string   // resolved executable path
+	Argv      []string // argv, Argv[0] is the command name
+	Env       []string
+	Dir       string     // "" = shell's cwd
+	Files     []int      // the child's fd table: Files[i] becomes fd i in the child (a parent fd number), -1 = closed
+	IgnoreHUP bool       // nohup: the child starts with SIGHUP ignored (via a re-exec of Self, see NohupExec)
+	Builtin   func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
+	Trace     []string   // extra lines to narrate for this stage after the fd wiring (e.g. the open() of a redirection)
+	Text      string     // this stage's command as jobs -l shows it; "" = Argv joined by spaces
+}
+
+func (s *Stage) text() string {
+	if s.Text != "" {
+		return s.Text
+	}
+	return strings.Join(s.Argv, " ")
+}
+
+// Pipe creates a pipe for a pipeline: run by the shell before it starts the
+// stages, so the writer stage and the reader stage can both inherit an end.
+// Both ends are close-on-exec (pipe2 with O_CLOEXEC): a child sees an end only
+// where its Files table puts it, so no stray writer keeps a reader from EOF.
+func (t *Table) Pipe() (r, w int, err error) {
+	var p [2]int
+	err = unix.Pipe2(p[:], unix.O_CLOEXEC)
+	if err != nil {
+		t.trace.Shell("pipe2(O_CLOEXEC) failed: %v", err)
+		return -1, -1, err
+	}
+	t.trace.Shell("pipe() = [%d %d]  (pipe2 with O_CLOEXEC: read end %d, write end %d)", p[0], p[1], p[0], p[1])
+	return p[0], p[1], nil
+}
+
+// Launch starts every stage of one job (a pipeline or a single command) and
+// registers the job in the table.
+//
+// With job control every stage joins one new process group whose pgid is the
+// pid of the first external stage; a foreground job is given the terminal by
+// that first child itself (SysProcAttr.Foreground), before it runs one
+// instruction of the new program. Without job control the children stay in
+// the shell's group. A stage that fails to start does not stop the others: it
+// becomes a finished process with status 127 (not found) or 126.
+func (t *Table) Launch(stages []Stage, text string, fg bool) (*Job, error) {
+	if len(stages) == 0 {
+		return nil, errors.New("jobs: Launch: no stages")
+	}
+	t.startReaper()
+
+	t.mu.Lock()
+	jobControl := t.jobControl
+	t.mu.Unlock()
+
+	j := &Job{t: t, text: text, foreground: fg}
+
+	// The launch lock keeps the reaper's wait4 away until every stage has
+	// joined the group: a later stage can join only while some member of the
+	// group (even a zombie) still exists.
+	launchLock.Lock()
+	var started []Event
+	for i := range stages {
+		st := &stages[i]
+		p := &process{text: st.text(), state: Running}
+		j.procs = append(j.procs, p)
+		if st.Builtin != nil {
+			p.builtin = true
+			continue // started below, once the job is in the table
+		}
+		pid, err := t.startStage(st, j.pgid, jobControl, fg)
+		if err != nil {
+			p.state = Done
+			p.ws = exitStatus(failureStatus(err))
+			continue
+		}
+		p.pid = pid
+		if jobControl && j.pgid == 0 {
+			j.pgid = pid
+		}
+		started = append(started, Event{Kind: EvStarted, Pid: pid, Pgid: j.pgid, Text: p.text})
+	}
+
+	t.mu.Lock()
+	for _, p := range j.procs {
+		if p.pid > 0 {
+			t.byPid[p.pid] = p
+			t.jobOfPid[p.pid] = j
+		}
+	}
+	t.add(j)
+	t.touch(j)
+	for i := range started {
+		started[i].Job = j.id
+	}
+	t.mu.Unlock()
+	launchLock.Unlock()
+
+	// In-shell stages run now, each on its own goroutine. Their fds are
+	// theirs to close; their result is their exit status.
+	for i := range stages {
+		if fn := stages[i].Builtin; fn != nil {
+			go t.runBuiltin(j, j.procs[i], fn)
+		}
+	}
+	if fg && j.pgid > 0 && t.cfg.TTY >= 0 {
+		started = append(started, Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: text})
+	}
+	t.publish(started...)
+	return j, nil
+}
+
+// runBuiltin runs one in-shell stage and records its result as the process's
+// exit status, as if it had been a child.
+func (t *Table) runBuiltin(j *Job, p *process, fn func() int) {
+	code := fn()
+	t.mu.Lock()
+	p.state = Done
+	p.ws = exitStatus(code)
+	t.broadcast()
+	t.mu.Unlock()
+}
+
+// failureStatus maps a ForkExec error to the shell status of the stage:
+// 127 when the program does not exist, 126 when it exists but cannot run.
+func failureStatus(err error) int {
+	if errors.Is(err, unix.ENOENT) {
+		return 127
+	}
+	return 126
+}
+
+// startStage starts one external stage and narrates it. On failure it
+// writes "gosh: NAME: reason" to the stage's own stderr.
+func (t *Table) startStage(st *Stage, pgid int, jobControl, fg bool) (int, error) {
+	path, argv := st.Path, st.Argv
+	if len(argv) == 0 {
+		argv = []string{path}
+	}
+	if st.IgnoreHUP {
+		if t.cfg.Self == "" {
+			err := errors.New("cannot ignore SIGHUP: the gosh executable is unknown")
+			t.stageError(st, err)
+			return 0, err
+		}
+		t.trace.Shell("nohup: start %s %s %s ... so that it sets SIGHUP to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
+			t.cfg.Self, NohupFlag, path, path)
+		argv = append([]string{t.cfg.Self, NohupFlag, path}, argv...)
+		path = t.cfg.Self
+	}
+
+	attr := t.procAttr(st, pgid, jobControl, fg)
+	pid, err := t.forkExec(path, argv, attr)
+	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP {
+		// Not a binary and no #! line: run it as a gosh script, as sh does.
+		t.trace.Shell("execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script", path)
+		argv = append([]string{t.cfg.Self, path}, argv[1:]...)
+		pid, err = t.forkExec(t.cfg.Self, argv, attr)
+	}
+	if err != nil {
+		t.stageError(st, err)
+		return 0, err
+	}
+	t.narrateChild(pid, st, attr, path, argv)
+	return pid, nil
+}
+
+// procAttr builds what ForkExec needs to run in the child before execve:
+// the process group, the terminal handoff, the fd table, the directory.
+func (t *Table) procAttr(st *Stage, pgid int, jobControl, fg bool) *syscall.ProcAttr {
+	files := make([]uintptr, len(st.Files))
+	for i, fd := range st.Files {
+		files[i] = uintptr(fd) // -1 becomes ^uintptr(0), which ForkExec reads as "closed"
+	}
+	sys := &syscall.SysProcAttr{}
+	if jobControl {
+		sys.Setpgid = true
+		sys.Pgid = pgid // 0 for the first stage: a new group named after the child's pid
+		if pgid == 0 && fg && t.cfg.TTY >= 0 {
+			sys.Foreground = true // the child does tcsetpgrp(Ctty, its pgid) itself
+			sys.Ctty = t.cfg.TTY  // an fd number in the shell (parent), not in the child
+		}
+	}
+	return &syscall.ProcAttr{Dir: st.Dir, Env: st.Env, Files: files, Sys: sys}
+}
+
+// forkExec starts a child: run by the shell. Go's syscall.ForkExec makes the
+// child with clone(CLONE_VFORK|CLONE_VM); the child, with all signals
+// blocked, does setpgid, the tcsetpgrp handoff, resets caught signals to
+// default, chdir, arranges its fds (dup2), and calls execve. ForkExec returns
+// only after execve succeeded or with the child's errno, so when it returns
+// the child is already in its group and owns the terminal.
+func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (int, error) {
+	pid, err := syscall.ForkExec(path, argv, attr)
+	if t.trace.On() {
+		if t.trace.firstFork() {
+			t.trace.Shell("(Go starts children with clone(CLONE_VFORK|CLONE_VM), not fork(): the child runs the steps " +
+				"narrated as \"child\" below, then execve; the shell waits until execve has succeeded or failed)")
+		}
+		if err != nil {
+			t.trace.Shell("fork+exec %s %s failed: %s (%s)", path, quoteArgv(argv), errnoName(err), errText(err))
+		} else {
+			t.trace.Shell("fork+exec: pid %d %s %s", pid, path, quoteArgv(argv))
+		}
+	}
+	return pid, err
+}
+
+// narrateChild reports the steps child pid ran between clone and execve,
+// now that its pid is known.
+func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path string, argv []string) {
+	if !t.trace.On() {
+		return
+	}
+	sys := attr.Sys
+	if sys.Setpgid {
+		pg := sys.Pgid
+		if pg == 0 {
+			pg = pid
+		}
+		t.trace.Child(pid, "setpgid(%d, %d)  (SysProcAttr.Setpgid: joins process group %d)", pid, pg, pg)
+	}
+	if sys.Foreground {
+		t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)", sys.Ctty, pid)
+	}
+	if attr.Dir != "" {
+		t.trace.Child(pid, "chdir(%q)", attr.Dir)
+	}
+	for i, fd := range st.Files {
+		switch {
+		case fd < 0:
+			t.trace.Child(pid, "close(%d)", i)
+		case fd != i:
+			t.trace.Child(pid, "dup2(%d, %d)", fd, i)
+		}
+	}
+	for _, line := range st.Trace {
+		t.trace.Child(pid, "%s", line)
+	}
+	t.trace.Child(pid, "execve(%q, %s)", path, quoteArgv(argv))
+}
+
+// stageError writes "gosh: NAME: reason" to the failed stage's own fd 2.
+func (t *Table) stageError(st *Stage, err error) {
+	name := st.Path
+	if len(st.Argv) > 0 {
+		name = st.Argv[0]
+	}
+	msg := fmt.Sprintf("gosh: %s: %s\n", name, errText(err))
+	if len(st.Files) > 2 && st.Files[2] >= 0 {
+		unix.Write(st.Files[2], []byte(msg))
+		return
+	}
+	if len(st.Files) <= 2 {
+		fmt.Fprint(t.cfg.Stderr, msg)
+	}
+}
+
+// errText words an error as strerror does ("No such file or directory").
+func errText(err error) string {
+	s := err.Error()
+	var errno syscall.Errno
+	if errors.As(err, &errno) && s != "" {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s
+}
+
+// errnoName is the errno's C name (ENOENT) for the trace.
+func errnoName(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		if name := unix.ErrnoName(errno); name != "" {
+			return name
+		}
+	}
+	return "error"
+}
+
+func quoteArgv(argv []string) string {
+	q := make([]string, len(argv))
+	for i, a := range argv {
+		q[i] = fmt.Sprintf("%q", a)
+	}
+	return "[" + strings.Join(q, " ") + "]"
+}

@@ -1,0 +1,271 @@
+//go:build linux
+
+package jobs
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"slices"
+	"sync"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// The reaper is one per process, like SIGCHLD: wait4(-1) collects any
+// child, so two reapers would steal each other's children. Every Table
+// registers with it, and each reaped pid goes to the Table that started it.
+var (
+	// launchLock is the launch lock: Launch holds it while it starts the
+	// stages of one job, and the reaper holds it while it calls wait4. So no
+	// stage is reaped before every stage has joined the job's process group.
+	launchLock sync.Mutex
+
+	reaperOnce sync.Once
+	sigchld    = make(chan os.Signal, 1)
+
+	tablesMu sync.Mutex
+	tables   []*Table
+)
+
+// startReaper registers t with the reaper, and the first time catches
+// SIGCHLD and starts the reaper goroutine.
+func (t *Table) startReaper() {
+	tablesMu.Lock()
+	if !slices.Contains(tables, t) {
+		tables = append(tables, t)
+	}
+	tablesMu.Unlock()
+	reaperOnce.Do(func() {
+		signal.Notify(sigchld, syscall.SIGCHLD)
+		go reaper()
+		// A child may have finished before SIGCHLD was caught: look once.
+		select {
+		case sigchld <- syscall.SIGCHLD:
+		default:
+		}
+	})
+}
+
+// reaper is the one goroutine that collects children. SIGCHLD notifications
+// coalesce (several children may end for one signal), so on each one it
+// calls wait4 until nothing more is waiting.
+func reaper() {
+	for range sigchld {
+		reapAll()
+	}
+}
+
+// reapAll calls wait4 until it returns 0 (children exist, none changed) or
+// ECHILD (no children), under the launch lock so that no member of a
+// half-built pipeline is reaped.
+func reapAll() {
+	launchLock.Lock()
+	defer launchLock.Unlock()
+	for {
+		pid, ws, err := wait4()
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil || pid <= 0 {
+			return
+		}
+		owner := ownerOf(pid)
+		if owner == nil {
+			traceAll("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s; not a job's process: reaped and forgotten", pid, describeWait(ws))
+			continue
+		}
+		owner.update(pid, ws)
+	}
+}
+
+// ownerOf finds the Table that started pid.
+func ownerOf(pid int) *Table {
+	tablesMu.Lock()
+	defer tablesMu.Unlock()
+	for _, t := range tables {
+		t.mu.Lock()
+		_, ok := t.byPid[pid]
+		t.mu.Unlock()
+		if ok {
+			return t
+		}
+	}
+	return nil
+}
+
+// traceAll narrates a reaper step that belongs to no Table on every tracer.
+func traceAll(format string, args ...any) {
+	tablesMu.Lock()
+	defer tablesMu.Unlock()
+	for _, t := range tables {
+		t.trace.Shell(format, args...)
+	}
+}
+
+// wait4 asks the kernel for one child whose state changed: run by the
+// shell's reaper. WNOHANG: never block. WUNTRACED: report stopped children
+// (Ctrl+Z must be seen, or the shell waits forever for a stopped job).
+// WCONTINUED: report children continued by SIGCONT from anyone.
+func wait4() (int, unix.WaitStatus, error) {
+	var ws unix.WaitStatus
+	pid, err := unix.Wait4(-1, &ws, unix.WNOHANG|unix.WUNTRACED|unix.WCONTINUED, nil)
+	return pid, ws, err
+}
+
+// describeWait words a wait status with the macros a C program would use.
+func describeWait(ws unix.WaitStatus) string {
+	switch {
+	case ws.Exited():
+		return fmt.Sprintf("exited %d (WIFEXITED, WEXITSTATUS=%d)", ws.ExitStatus(), ws.ExitStatus())
+	case ws.Stopped():
+		return fmt.Sprintf("stopped by %s (WIFSTOPPED, WSTOPSIG=%d)", SignalName(ws.StopSignal()), ws.StopSignal())
+	case ws.Continued():
+		return "continued (WIFCONTINUED)"
+	case ws.Signaled():
+		s := fmt.Sprintf("killed by %s (WIFSIGNALED, WTERMSIG=%d)", SignalName(ws.Signal()), ws.Signal())
+		if ws.CoreDump() {
+			s += ", core dumped (WCOREDUMP)"
+		}
+		return s
+	}
+	return fmt.Sprintf("status %#x", int(ws))
+}
+
+// update records a new state of child pid, derives its job's state, wakes
+// waiters and tells subscribers. Unknown pids (a child that is no job's, or
+// already forgotten) are tolerated.
+func (t *Table) update(pid int, ws unix.WaitStatus) {
+	if t.trace.On() {
+		if t.trace.firstReap() {
+			t.trace.Shell("(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)")
+		}
+		t.trace.Shell("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s", pid, describeWait(ws))
+	}
+	t.mu.Lock()
+	p := t.byPid[pid]
+	j := t.jobOfPid[pid]
+	if p == nil || j == nil {
+		t.mu.Unlock()
+		return
+	}
+	before := j.state()
+	ev := Event{Job: j.id, Pid: pid, Pgid: j.pgid, Text: p.text}
+	if !j.inTable {
+		ev.Job = 0
+	}
+	switch {
+	case ws.Stopped():
+		p.state, p.ws = Stopped, ws
+		ev.Kind, ev.Signal, ev.Status = EvStopped, ws.StopSignal(), shellStatus(ws)
+	case ws.Continued():
+		p.state = Running
+		ev.Kind, ev.Signal = EvContinued, unix.SIGCONT
+	default: // exited or killed: the process is gone
+		p.state, p.ws = Done, ws
+		ev.Status = shellStatus(ws)
+		ev.Kind = EvExited
+		if ws.Signaled() {
+			ev.Kind, ev.Signal = EvSignaled, ws.Signal()
+		}
+		delete(t.byPid, pid)
+		delete(t.jobOfPid, pid)
+		if !j.foreground {
+			t.remember(pid, shellStatus(ws))
+		}
+	}
+	after := j.state()
+	if after == Stopped && before != Stopped {
+		t.seq++
+		j.stoppedSeq = t.seq
+	}
+	var note string
+	if t.notifyNow && j.inTable && !j.foreground && after != before && after != Running {
+		note = t.reportLine(j)
+		j.reported = after
+	}
+	t.broadcast()
+	t.mu.Unlock()
+	if note != "" {
+		fmt.Fprint(t.cfg.Stderr, note)
+	}
+	t.publish(ev)
+}
+
+// remember keeps the status of a finished background process for WaitPid,
+// forgetting the oldest beyond rememberMax. Call with t.mu held.
+func (t *Table) remember(pid, status int) {
+	if _, ok := t.remembered[pid]; !ok {
+		t.remOrder = append(t.remOrder, pid)
+	}
+	t.remembered[pid] = status
+	for len(t.remOrder) > rememberMax {
+		delete(t.remembered, t.remOrder[0])
+		t.remOrder = t.remOrder[1:]
+	}
+}
+
+// SignalName is the C name of a signal ("SIGTERM"), or "SIG<n>".
+func SignalName(sig syscall.Signal) string {
+	if name := unix.SignalName(sig); name != "" {
+		return name
+	}
+	if sig >= 34 && sig <= 64 {
+		return fmt.Sprintf("SIGRTMIN+%d", int(sig)-34)
+	}
+	return fmt.Sprintf("SIG%d", int(sig))
+}
+
+// signalText is bash's description of a signal (strsignal), with gosh's
+// names for the stops: "Stopped (SIGSTOP)" instead of "Stopped (signal)".
+func signalText(sig syscall.Signal) string {
+	switch sig {
+	case unix.SIGSTOP:
+		return "Stopped (SIGSTOP)"
+	case unix.SIGTSTP:
+		return "Stopped"
+	case unix.SIGTTIN:
+		return "Stopped (tty input)"
+	case unix.SIGTTOU:
+		return "Stopped (tty output)"
+	}
+	if d, ok := signalDescriptions[sig]; ok {
+		return d
+	}
+	if sig >= 34 && sig <= 64 {
+		return fmt.Sprintf("Real-time signal %d", int(sig)-34)
+	}
+	return fmt.Sprintf("Unknown signal %d", int(sig))
+}
+
+// signalDescriptions are glibc's strsignal texts, which bash prints.
+var signalDescriptions = map[syscall.Signal]string{
+	unix.SIGHUP:    "Hangup",
+	unix.SIGINT:    "Interrupt",
+	unix.SIGQUIT:   "Quit",
+	unix.SIGILL:    "Illegal instruction",
+	unix.SIGTRAP:   "Trace/breakpoint trap",
+	unix.SIGABRT:   "Aborted",
+	unix.SIGBUS:    "Bus error",
+	unix.SIGFPE:    "Floating point exception",
+	unix.SIGKILL:   "Killed",
+	unix.SIGUSR1:   "User defined signal 1",
+	unix.SIGSEGV:   "Segmentation fault",
+	unix.SIGUSR2:   "User defined signal 2",
+	unix.SIGPIPE:   "Broken pipe",
+	unix.SIGALRM:   "Alarm clock",
+	unix.SIGTERM:   "Terminated",
+	unix.SIGSTKFLT: "Stack fault",
+	unix.SIGCHLD:   "Child exited",
+	unix.SIGCONT:   "Continued",
+	unix.SIGURG:    "Urgent I/O condition",
+	unix.SIGXCPU:   "CPU time limit exceeded",
+	unix.SIGXFSZ:   "File size limit exceeded",
+	unix.SIGVTALRM: "Virtual timer expired",
+	unix.SIGPROF:   "Profiling timer expired",
+	unix.SIGWINCH:  "Window changed",
+	unix.SIGIO:     "I/O possible",
+	unix.SIGPWR:    "Power failure",
+	unix.SIGSYS:    "Bad system call",
+}

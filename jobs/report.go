@@ -1,0 +1,170 @@
+package jobs
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// statusWidth is the width of the status column, bash's LONGEST_SIGNAL_DESC.
+const statusWidth = 24
+
+// Format formats one job as the jobs builtin prints it, bash's print_job:
+//
+//	[1]+  Running                 sleep 30 &
+//	[2]-  Stopped                 vim notes.txt
+//	[3]   Exit 3                  make
+//
+// long=true (jobs -l) prints one line per process, with pids, as bash does:
+//
+//	[1]+  4242 Running                 sleep 30
+//	      4243                       | cat &
+func (t *Table) Format(j *Job, long bool) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if long {
+		return t.formatLong(j)
+	}
+	return t.reportLine(j)
+}
+
+// reportLine is the one-line form of a job, with a newline. Call with t.mu held.
+func (t *Table) reportLine(j *Job) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[%d]%c  ", j.id, t.marker(j))
+	status, core := jobStatusText(j)
+	if core {
+		fmt.Fprintf(&b, "%-*s(core dumped) ", statusWidth, status)
+	} else {
+		fmt.Fprintf(&b, "%-*s", statusWidth, status)
+	}
+	b.WriteString(j.text)
+	if j.state() == Running && !j.foreground {
+		b.WriteString(" &")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// formatLong is jobs -l: a line per process. Later processes show their
+// status only when it differs from the first's. Call with t.mu held.
+func (t *Table) formatLong(j *Job) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[%d]%c ", j.id, t.marker(j))
+	first := j.procs[0]
+	firstStatus, _ := processStatusText(j, first)
+	for i, p := range j.procs {
+		if i > 0 {
+			b.WriteString("     ")
+		}
+		fmt.Fprintf(&b, "%5d ", displayPid(p))
+		status, core := processStatusText(j, p)
+		if i > 0 && status == firstStatus {
+			status = ""
+		}
+		pad := statusWidth - len(status)
+		if status == "" {
+			pad = statusWidth - 2 // room for "| "
+		}
+		b.WriteString(status)
+		b.WriteString(strings.Repeat(" ", max(pad, 0)))
+		if core {
+			b.WriteString("(core dumped) ")
+		}
+		if i > 0 {
+			b.WriteString("| ")
+		}
+		b.WriteString(p.text)
+		if i == len(j.procs)-1 && j.state() == Running && !j.foreground {
+			b.WriteString(" &")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// displayPid: a builtin stage runs inside the shell, so jobs -l shows the
+// shell's pid for it.
+func displayPid(p *process) int {
+	if p.builtin {
+		return os.Getpid()
+	}
+	return p.pid
+}
+
+// jobStatusText words the job's state as bash does: "Running", "Stopped"
+// (or the stop named: "Stopped (tty input)"), "Done", "Exit 3", or the
+// description of the signal that killed the last process. core reports a
+// core dump. Call with t.mu held.
+func jobStatusText(j *Job) (text string, core bool) {
+	switch j.state() {
+	case Running:
+		return "Running", false
+	case Stopped:
+		if p := j.stoppedProcess(); p != nil {
+			return signalText(p.ws.StopSignal()), false
+		}
+		return "Stopped", false
+	}
+	return doneText(j.procs[len(j.procs)-1])
+}
+
+// processStatusText is one process's status for jobs -l. Call with t.mu held.
+func processStatusText(j *Job, p *process) (string, bool) {
+	switch p.state {
+	case Running:
+		return "Running", false
+	case Stopped:
+		return signalText(p.ws.StopSignal()), false
+	}
+	return doneText(p)
+}
+
+// doneText words a finished process's status: "Done", "Exit N", or the
+// signal's description.
+func doneText(p *process) (string, bool) {
+	switch {
+	case p.ws.Signaled():
+		return signalText(p.ws.Signal()), p.ws.CoreDump()
+	case p.ws.ExitStatus() == 0:
+		return "Done", false
+	}
+	return fmt.Sprintf("Exit %d", p.ws.ExitStatus()), false
+}
+
+// Report prints a notification for every background job whose state
+// changed since it was last reported (stopped, or finished), then removes
+// the finished ones, as bash's notify_of_job_status does before a prompt.
+// Without job control nothing is printed (a script's jobs finish silently)
+// but finished jobs still leave the table.
+func (t *Table) Report() {
+	t.mu.Lock()
+	var out strings.Builder
+	var gone []*Job
+	for _, j := range t.listed() {
+		st := j.state()
+		if st == j.reported || st == Running {
+			if st == Running {
+				j.reported = Running
+			}
+			if st == Done {
+				gone = append(gone, j)
+			}
+			continue
+		}
+		if t.jobControl {
+			out.WriteString(t.reportLine(j))
+		}
+		j.reported = st
+		if st == Done {
+			gone = append(gone, j)
+		}
+	}
+	for _, j := range gone {
+		t.remove(j)
+	}
+	t.mu.Unlock()
+	if out.Len() > 0 {
+		fmt.Fprint(t.cfg.Stderr, out.String())
+	}
+}

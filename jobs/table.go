@@ -1,0 +1,548 @@
+package jobs
+
+import (
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/sys/unix"
+)
+
+// Config says how the shell runs. It is fixed for the life of a Table except
+// for JobControl, which set -m / set +m change.
+type Config struct {
+	JobControl bool      // interactive (or set -m): each job in its own process group, terminal handoff
+	TTY        int       // fd of the controlling terminal, -1 if none
+	Stderr     io.Writer // where job reports ("[1]+  Stopped ...", "[1] 4242") go
+	Self       string    // path of the gosh executable (for nohup re-exec and ENOEXEC scripts)
+}
+
+// State is a job's state, derived from the states of its processes.
+type State int
+
+const (
+	Running State = iota // at least one process runs
+	Stopped              // no process runs and at least one is stopped
+	Done                 // every process has finished
+)
+
+func (s State) String() string {
+	switch s {
+	case Running:
+		return "Running"
+	case Stopped:
+		return "Stopped"
+	case Done:
+		return "Done"
+	}
+	return "State(" + strconv.Itoa(int(s)) + ")"
+}
+
+// EventKind names a state change that Subscribe reports.
+type EventKind int
+
+const (
+	EvStarted    EventKind = iota // a process of a job started (Pid, Pgid)
+	EvStopped                     // a process stopped (Signal = stop signal)
+	EvContinued                   // a stopped process continued (WIFCONTINUED)
+	EvExited                      // a process exited (Status = exit code)
+	EvSignaled                    // a process was killed (Signal, Status = 128+signal)
+	EvForeground                  // a job was given the terminal
+	EvBackground                  // a stopped job was continued in the background (bg)
+	EvSIGCONT                     // SIGCONT was sent to a job
+	EvKill                        // a signal was sent (Signal, Pid: >0 a process, <0 a group)
+	EvDisowned                    // a job left the table (disown)
+	EvHangup                      // SIGHUP was sent to a job because the shell is exiting
+)
+
+var eventNames = [...]string{"started", "stopped", "continued", "exited", "signaled",
+	"foreground", "background", "SIGCONT", "kill", "disowned", "hangup"}
+
+func (k EventKind) String() string {
+	if int(k) < len(eventNames) {
+		return eventNames[k]
+	}
+	return "EventKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Event is one real state change, for observers such as the teaching labs.
+type Event struct {
+	Kind   EventKind
+	Job    int // job number, 0 if the process belongs to no job in the table
+	Pid    int
+	Pgid   int
+	Signal unix.Signal
+	Status int
+	Text   string
+}
+
+// process is one stage of a job: an external program (pid > 0) or an
+// in-shell builtin run by a goroutine (builtin = true, pid 0). A stage whose
+// ForkExec failed is a process that is born done (pid 0, status 126/127).
+type process struct {
+	pid     int
+	text    string
+	builtin bool
+	state   State           // Running, Stopped or Done
+	ws      unix.WaitStatus // last status from wait4 (or made up for builtins and failures)
+}
+
+// status is the shell status of a process: exit code, or 128+signal.
+func (p *process) status() int { return shellStatus(p.ws) }
+
+// shellStatus turns a wait status into $?: the exit code, or 128+signal for
+// a process killed or stopped by a signal.
+func shellStatus(ws unix.WaitStatus) int {
+	switch {
+	case ws.Exited():
+		return ws.ExitStatus()
+	case ws.Stopped():
+		return 128 + int(ws.StopSignal())
+	case ws.Signaled():
+		return 128 + int(ws.Signal())
+	}
+	return 0
+}
+
+// exitStatus builds the wait status of a process that exited with code.
+func exitStatus(code int) unix.WaitStatus { return unix.WaitStatus((code & 0xff) << 8) }
+
+// Job is one pipeline or simple command the shell started, with all its
+// processes. Its fields are guarded by the Table's lock.
+type Job struct {
+	t     *Table
+	id    int
+	pgid  int // 0: no process group of its own (no job control, or only builtins)
+	text  string
+	procs []*process
+
+	foreground bool          // the shell is (or was last) waiting for it in the foreground
+	reported   State         // the state last reported to the user (Report, WaitForeground)
+	seq        uint64        // recency, for the current (+) and previous (-) markers
+	stoppedSeq uint64        // recency of its last stop; stopped jobs come first
+	tmodes     *unix.Termios // terminal modes saved when it stopped (GNU libc: per-job modes)
+	nohup      bool          // disown -h: not sent SIGHUP when the shell exits
+	disowned   bool
+	waited     bool // a wait builtin has already collected its status (wait -n)
+	inTable    bool
+}
+
+// Table is the job table and everything about processes that goes with it:
+// the reaper, the terminal, the caught signals, the trace.
+type Table struct {
+	cfg Config
+
+	mu         sync.Mutex
+	jobs       []*Job           // in the table, by job number
+	byPid      map[int]*process // every external process not yet finished, even disowned
+	jobOfPid   map[int]*Job
+	remembered map[int]int // pid → status of finished background processes (wait $!)
+	remOrder   []int       // order in which remembered pids arrived, oldest first
+	seq        uint64
+	changed    chan struct{} // closed and replaced whenever a process changes state
+	jobControl bool
+	notifyNow  bool // set -b
+	interact   bool // InitInteractive ran
+	shellPgid  int
+	shellModes *unix.Termios // the shell's own sane terminal modes
+
+	trace Tracer
+
+	subMu sync.Mutex
+	subs  []func(Event)
+
+	sigs    chan os.Signal // caught signals for the REPL
+	sigOnce sync.Once
+}
+
+// rememberMax is how many finished background pids WaitPid remembers (bash
+// keeps at least CHILD_MAX of them).
+const rememberMax = 1000
+
+// New makes an empty job table. Signals are not caught until
+// InitInteractive or InitNonInteractive runs (Launch starts the reaper if
+// neither did).
+func New(cfg Config) *Table {
+	if cfg.Stderr == nil {
+		cfg.Stderr = io.Discard
+	}
+	return &Table{
+		cfg:        cfg,
+		byPid:      make(map[int]*process),
+		jobOfPid:   make(map[int]*Job),
+		remembered: make(map[int]int),
+		changed:    make(chan struct{}),
+		jobControl: cfg.JobControl,
+		shellPgid:  unix.Getpgrp(),
+		sigs:       make(chan os.Signal, 16),
+	}
+}
+
+// Trace returns the table's tracer.
+func (t *Table) Trace() *Tracer { return &t.trace }
+
+// SetJobControl turns job control on or off (set -m / set +m). It affects
+// jobs launched afterwards.
+func (t *Table) SetJobControl(on bool) {
+	t.mu.Lock()
+	t.jobControl = on
+	t.mu.Unlock()
+}
+
+// JobControl reports whether job control is on.
+func (t *Table) JobControl() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.jobControl
+}
+
+// SetNotifyAtOnce turns on set -b: the reaper reports background jobs'
+// state changes at once instead of before the next prompt.
+func (t *Table) SetNotifyAtOnce(on bool) {
+	t.mu.Lock()
+	t.notifyNow = on
+	t.mu.Unlock()
+}
+
+// Signals delivers the signals caught for the REPL (all but SIGCHLD, which
+// the reaper consumes).
+func (t *Table) Signals() <-chan os.Signal { return t.sigs }
+
+// Subscribe registers fn to observe every Event. fn runs on the goroutine
+// that saw the change (often the reaper), without the table's lock held, so
+// it may call the Table; it should return quickly.
+func (t *Table) Subscribe(fn func(Event)) {
+	t.subMu.Lock()
+	t.subs = append(t.subs, fn)
+	t.subMu.Unlock()
+}
+
+// publish hands events to subscribers. Never call it with t.mu held.
+func (t *Table) publish(evs ...Event) {
+	if len(evs) == 0 {
+		return
+	}
+	t.subMu.Lock()
+	subs := t.subs
+	t.subMu.Unlock()
+	for _, ev := range evs {
+		for _, fn := range subs {
+			fn(ev)
+		}
+	}
+}
+
+// broadcast wakes every waiter. Call with t.mu held.
+func (t *Table) broadcast() {
+	close(t.changed)
+	t.changed = make(chan struct{})
+}
+
+// touch makes j the most recent job for the +/- markers. Call with t.mu held.
+func (t *Table) touch(j *Job) {
+	t.seq++
+	j.seq = t.seq
+}
+
+// ---- Job accessors ----
+
+// ID is the job number ([1]).
+func (j *Job) ID() int { return j.id }
+
+// Pgid is the job's process group, 0 if it has none of its own.
+func (j *Job) Pgid() int { return j.pgid }
+
+// Text is the command text shown by jobs.
+func (j *Job) Text() string { return j.text }
+
+// Pids lists the pids of the job's external processes, in pipeline order.
+func (j *Job) Pids() []int {
+	var pids []int
+	for _, p := range j.procs {
+		if p.pid > 0 {
+			pids = append(pids, p.pid)
+		}
+	}
+	return pids
+}
+
+// LastPid is the pid of the last external process ($! for a background job),
+// 0 if there is none.
+func (j *Job) LastPid() int {
+	for i := len(j.procs) - 1; i >= 0; i-- {
+		if j.procs[i].pid > 0 {
+			return j.procs[i].pid
+		}
+	}
+	return 0
+}
+
+// State is the job's state, derived from its processes' states.
+func (j *Job) State() State {
+	j.t.mu.Lock()
+	defer j.t.mu.Unlock()
+	return j.state()
+}
+
+// Status is the job's shell status: the last stage's exit code, or
+// 128+signal if it was killed or the job is stopped.
+func (j *Job) Status() int {
+	j.t.mu.Lock()
+	defer j.t.mu.Unlock()
+	return j.status()
+}
+
+// state derives the job state, as dash does: the job is Done when every
+// process is done; Stopped when no external process runs and one is
+// stopped (a builtin goroutine blocked on a pipe to a stopped process does
+// not keep the job "running"); else Running. Call with t.mu held.
+func (j *Job) state() State {
+	running, stopped := false, false
+	for _, p := range j.procs {
+		switch p.state {
+		case Running:
+			if !p.builtin {
+				running = true
+			}
+		case Stopped:
+			stopped = true
+		}
+	}
+	switch {
+	case running:
+		return Running
+	case stopped:
+		return Stopped
+	}
+	for _, p := range j.procs {
+		if p.state != Done {
+			return Running // only builtins are left running
+		}
+	}
+	return Done
+}
+
+// status: the stop signal when stopped, else the last stage's status.
+// Call with t.mu held.
+func (j *Job) status() int {
+	if j.state() == Stopped {
+		if p := j.stoppedProcess(); p != nil {
+			return p.status()
+		}
+	}
+	if len(j.procs) == 0 {
+		return 0
+	}
+	return j.procs[len(j.procs)-1].status()
+}
+
+// stoppedProcess is the last stopped process, whose stop signal names the
+// job's stop. Call with t.mu held.
+func (j *Job) stoppedProcess() *process {
+	for i := len(j.procs) - 1; i >= 0; i-- {
+		if j.procs[i].state == Stopped {
+			return j.procs[i]
+		}
+	}
+	return nil
+}
+
+// ProcessInfo is a snapshot of one process of a job, for jobs -l style
+// displays and the labs.
+type ProcessInfo struct {
+	Pid     int // 0 for a builtin or a stage that failed to start
+	Text    string
+	Builtin bool
+	State   State
+	Status  int // exit code or 128+signal, once stopped or done
+}
+
+// Processes returns a snapshot of the job's processes in pipeline order.
+func (j *Job) Processes() []ProcessInfo {
+	j.t.mu.Lock()
+	defer j.t.mu.Unlock()
+	out := make([]ProcessInfo, len(j.procs))
+	for i, p := range j.procs {
+		out[i] = ProcessInfo{Pid: p.pid, Text: p.text, Builtin: p.builtin, State: p.state, Status: p.status()}
+	}
+	return out
+}
+
+// ---- the table ----
+
+// Jobs lists the table in job-number order. A job the shell is waiting for
+// in the foreground is not listed.
+func (t *Table) Jobs() []*Job {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.listed()
+}
+
+// listed: jobs shown by jobs, in number order. Call with t.mu held.
+func (t *Table) listed() []*Job {
+	var out []*Job
+	for _, j := range t.jobs {
+		if j.foreground && j.state() != Stopped {
+			continue
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// StoppedJobs reports whether any job is stopped.
+func (t *Table) StoppedJobs() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, j := range t.jobs {
+		if j.state() == Stopped {
+			return true
+		}
+	}
+	return false
+}
+
+// ByPid returns the job in the table that contains pid, or nil.
+func (t *Table) ByPid(pid int) *Job {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, j := range t.jobs {
+		for _, p := range j.procs {
+			if p.pid == pid && pid > 0 {
+				return j
+			}
+		}
+	}
+	return nil
+}
+
+// add puts j in the table with the next job number: one more than the
+// highest in use, as bash numbers them. Call with t.mu held.
+func (t *Table) add(j *Job) {
+	id := 1
+	for _, o := range t.jobs {
+		if o.id >= id {
+			id = o.id + 1
+		}
+	}
+	j.id = id
+	j.inTable = true
+	t.jobs = append(t.jobs, j)
+	sort.Slice(t.jobs, func(a, b int) bool { return t.jobs[a].id < t.jobs[b].id })
+}
+
+// remove takes j out of the table; its processes are still reaped.
+// Call with t.mu held.
+func (t *Table) remove(j *Job) {
+	for i, o := range t.jobs {
+		if o == j {
+			t.jobs = append(t.jobs[:i], t.jobs[i+1:]...)
+			break
+		}
+	}
+	j.inTable = false
+}
+
+// markers returns the current (+) and previous (-) jobs, as bash chooses
+// them: stopped jobs first, most recently stopped first; then the others,
+// most recently started or continued first. Call with t.mu held.
+func (t *Table) markers() (cur, prev *Job) {
+	cands := t.listed()
+	sort.SliceStable(cands, func(a, b int) bool {
+		ja, jb := cands[a], cands[b]
+		sa, sb := ja.state() == Stopped, jb.state() == Stopped
+		if sa != sb {
+			return sa
+		}
+		if sa {
+			return ja.stoppedSeq > jb.stoppedSeq
+		}
+		return ja.seq > jb.seq
+	})
+	if len(cands) > 0 {
+		cur = cands[0]
+	}
+	if len(cands) > 1 {
+		prev = cands[1]
+	}
+	return cur, prev
+}
+
+// marker is '+', '-' or ' ' for j. Call with t.mu held.
+func (t *Table) marker(j *Job) byte {
+	cur, prev := t.markers()
+	switch j {
+	case cur:
+		return '+'
+	case prev:
+		return '-'
+	}
+	return ' '
+}
+
+// JobError is a job-spec error, worded as bash words it ("%9: no such job").
+type JobError struct {
+	Spec   string
+	Reason string // "no such job", "ambiguous job spec"
+}
+
+func (e *JobError) Error() string { return e.Spec + ": " + e.Reason }
+
+// Find resolves a job spec: %N, %+, %%, %-, %name (a prefix of the command),
+// %?text (a substring), and the same without % (N or name). "" is the current job.
+func (t *Table) Find(spec string) (*Job, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	noSuch := &JobError{Spec: spec, Reason: "no such job"}
+	cur, prev := t.markers()
+	body, hasPercent := strings.CutPrefix(spec, "%")
+	switch {
+	case spec == "":
+		if cur == nil {
+			return nil, &JobError{Spec: "current", Reason: "no such job"}
+		}
+		return cur, nil
+	case hasPercent && (body == "" || body == "%" || body == "+"):
+		if cur == nil {
+			return nil, noSuch
+		}
+		return cur, nil
+	case hasPercent && body == "-":
+		if prev == nil {
+			prev = cur // with one job, %- is that job, as in bash
+		}
+		if prev == nil {
+			return nil, noSuch
+		}
+		return prev, nil
+	}
+	if n, err := strconv.Atoi(body); err == nil {
+		for _, j := range t.listed() {
+			if j.id == n {
+				return j, nil
+			}
+		}
+		return nil, noSuch
+	}
+	match := func(j *Job) bool { return strings.HasPrefix(j.text, body) }
+	if sub, ok := strings.CutPrefix(body, "?"); ok && hasPercent {
+		match = func(j *Job) bool { return strings.Contains(j.text, sub) }
+	}
+	var found *Job
+	for _, j := range t.listed() {
+		if !match(j) {
+			continue
+		}
+		if found != nil {
+			return nil, &JobError{Spec: spec, Reason: "ambiguous job spec"}
+		}
+		found = j
+	}
+	if found == nil {
+		return nil, noSuch
+	}
+	return found, nil
+}

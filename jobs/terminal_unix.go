@@ -1,0 +1,262 @@
+//go:build linux
+
+package jobs
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// replSignals are the signals an interactive shell catches for its REPL.
+// They are caught (signal.Notify), never ignored: an ignored signal stays
+// ignored in every child the shell starts, a caught one is reset to default
+// by execve.
+var replSignals = []os.Signal{
+	syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTSTP, syscall.SIGTTIN, syscall.SIGTTOU,
+	syscall.SIGTERM, syscall.SIGHUP, syscall.SIGWINCH,
+}
+
+// InitInteractive prepares an interactive shell, as the GNU libc manual's
+// init_shell does: wait until the shell is in the foreground, put it in its
+// own process group, take the terminal, save its terminal modes, and catch
+// the job-control signals.
+func (t *Table) InitInteractive() error {
+	tty := t.cfg.TTY
+	if tty < 0 {
+		return errors.New("jobs: interactive shell without a terminal")
+	}
+	// Until the shell is in the foreground, stop it (SIGTTIN to its own
+	// group, at the default disposition), as bash does; the user's fg from
+	// the parent shell resumes it here.
+	for {
+		fg, err := t.tcgetpgrp()
+		if err != nil {
+			return fmt.Errorf("jobs: cannot read the terminal's foreground group: %w", err)
+		}
+		if fg == unix.Getpgrp() {
+			break
+		}
+		if signal.Ignored(syscall.SIGTTIN) {
+			return errors.New("jobs: the shell is in the background and SIGTTIN is ignored")
+		}
+		t.killSelfTTIN()
+	}
+
+	if pid := os.Getpid(); unix.Getpgrp() != pid {
+		if err := t.setpgidSelf(); err != nil {
+			return err
+		}
+	}
+	t.mu.Lock()
+	t.shellPgid = unix.Getpgrp()
+	t.interact = true
+	t.mu.Unlock()
+
+	if err := t.tcsetpgrp(t.shellPgid); err != nil {
+		return fmt.Errorf("jobs: cannot take the terminal: %w", err)
+	}
+	t.SaveShellModes()
+
+	t.sigOnce.Do(func() { signal.Notify(t.sigs, replSignals...) })
+	t.startReaper()
+	return nil
+}
+
+// InitNonInteractive prepares a script or -c shell: only SIGCHLD is caught
+// (for the reaper); every other signal keeps the disposition gosh inherited.
+func (t *Table) InitNonInteractive() error {
+	t.mu.Lock()
+	t.shellPgid = unix.Getpgrp()
+	t.mu.Unlock()
+	t.startReaper()
+	return nil
+}
+
+// killSelfTTIN stops the shell's own group: run by the shell at start-up
+// while it is in the background, so it waits, stopped, until made foreground.
+func (t *Table) killSelfTTIN() {
+	t.trace.Shell("kill(0, SIGTTIN)  (not in the foreground yet: stop until the parent shell's fg)")
+	unix.Kill(0, unix.SIGTTIN)
+}
+
+// setpgidSelf puts the shell in a process group of its own: run by the shell
+// at start-up, so that the groups of its jobs are never the group of the
+// program that started it.
+func (t *Table) setpgidSelf() error {
+	pid := os.Getpid()
+	err := unix.Setpgid(0, 0)
+	t.trace.Shell("setpgid(0, 0) = %v  (the shell leads its own group %d)", errOrZero(err), pid)
+	if err != nil {
+		return fmt.Errorf("jobs: cannot put the shell in its own process group: %w", err)
+	}
+	return nil
+}
+
+// tcgetpgrp reads the terminal's foreground process group: run by the shell
+// (ioctl TIOCGPGRP). Not traced: it changes nothing.
+func (t *Table) tcgetpgrp() (int, error) {
+	return unix.IoctlGetInt(t.cfg.TTY, unix.TIOCGPGRP)
+}
+
+// tcsetpgrp makes pgid the terminal's foreground group: run by the shell to
+// take the terminal back after a job (or to give it to a job on fg). The
+// shell may be in the background when it calls it, so SIGTTOU is blocked
+// in the calling thread for the call (see withTTYSignalsBlocked).
+func (t *Table) tcsetpgrp(pgid int) error {
+	var err error
+	withTTYSignalsBlocked(func() {
+		err = unix.IoctlSetPointerInt(t.cfg.TTY, unix.TIOCSPGRP, pgid)
+	})
+	t.trace.Shell("tcsetpgrp(%d, %d) = %v  (ioctl TIOCSPGRP: group %d %s the terminal)",
+		t.cfg.TTY, pgid, errOrZero(err), pgid, ownsWord(pgid, t.shellPgidNow()))
+	return err
+}
+
+func ownsWord(pgid, shell int) string {
+	if pgid == shell {
+		return "(the shell) owns"
+	}
+	return "owns"
+}
+
+func (t *Table) shellPgidNow() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.shellPgid
+}
+
+// tcgetattr reads the terminal's modes: run by the shell to save its own
+// modes at start-up and a job's modes when the job stops.
+func (t *Table) tcgetattr(why string) (*unix.Termios, error) {
+	tm, err := unix.IoctlGetTermios(t.cfg.TTY, unix.TCGETS)
+	t.trace.Shell("tcgetattr(%d) = %v  (%s)", t.cfg.TTY, errOrZero(err), why)
+	return tm, err
+}
+
+// tcsetattr sets the terminal's modes: run by the shell to restore its own
+// modes after a job, and a stopped job's modes before fg continues it.
+// TCSETSW waits until queued output is written. SIGTTOU is blocked for the
+// call as for tcsetpgrp.
+func (t *Table) tcsetattr(tm *unix.Termios, why string) error {
+	var err error
+	withTTYSignalsBlocked(func() {
+		err = unix.IoctlSetTermios(t.cfg.TTY, unix.TCSETSW, tm)
+	})
+	t.trace.Shell("tcsetattr(%d, TCSADRAIN) = %v  (%s)", t.cfg.TTY, errOrZero(err), why)
+	return err
+}
+
+// withTTYSignalsBlocked runs fn on a locked OS thread with SIGTTOU and
+// SIGTTIN blocked in that thread only. The kernel lets a process that is
+// not in the terminal's foreground group change the terminal only if
+// SIGTTOU is ignored or blocked; ignoring it would be inherited by every
+// child, and catching it (Notify) makes the ioctl restart forever. A blocked
+// mask on one thread is never inherited: the thread is unblocked before it
+// is unlocked, so no ForkExec ever runs with it.
+func withTTYSignalsBlocked(fn func()) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var set, old unix.Sigset_t
+	sigaddset(&set, unix.SIGTTOU)
+	sigaddset(&set, unix.SIGTTIN)
+	if err := unix.PthreadSigmask(unix.SIG_BLOCK, &set, &old); err != nil {
+		fn()
+		return
+	}
+	defer unix.PthreadSigmask(unix.SIG_SETMASK, &old, nil)
+	fn()
+}
+
+func sigaddset(set *unix.Sigset_t, sig syscall.Signal) {
+	n := uint(sig) - 1
+	set.Val[n/64] |= 1 << (n % 64)
+}
+
+func errOrZero(err error) string {
+	if err == nil {
+		return "0"
+	}
+	return "-1 " + errnoName(err)
+}
+
+// SaveShellModes records the terminal's current modes as the shell's own.
+func (t *Table) SaveShellModes() {
+	if t.cfg.TTY < 0 {
+		return
+	}
+	tm, err := t.tcgetattr("save the shell's terminal modes")
+	if err != nil {
+		return
+	}
+	t.mu.Lock()
+	t.shellModes = tm
+	t.mu.Unlock()
+}
+
+// PreparePrompt runs before each prompt: it makes sure the shell's group
+// owns the terminal, and re-applies the shell's saved modes if a program
+// left the terminal in other modes (a crashed full-screen program leaves
+// it raw).
+func (t *Table) PreparePrompt() {
+	if t.cfg.TTY < 0 {
+		return
+	}
+	t.mu.Lock()
+	jc, shellPgid, modes := t.jobControl, t.shellPgid, t.shellModes
+	t.mu.Unlock()
+	if jc {
+		if fg, err := t.tcgetpgrp(); err == nil && fg != shellPgid {
+			t.tcsetpgrp(shellPgid)
+		}
+	}
+	if modes == nil {
+		return
+	}
+	if cur, err := unix.IoctlGetTermios(t.cfg.TTY, unix.TCGETS); err == nil && *cur == *modes {
+		return
+	}
+	t.tcsetattr(modes, "repair: re-apply the shell's saved terminal modes")
+}
+
+// takeTerminalBack gives the terminal to the shell after a foreground job
+// stopped or finished, and settles the terminal modes as bash does: a job
+// that stopped keeps its modes (restored on fg); a job that was killed or
+// stopped leaves the shell's saved modes restored; a job that exited
+// normally in line mode (stty) leaves its modes as the shell's new modes.
+func (t *Table) takeTerminalBack(j *Job, state State, signaled bool) {
+	if t.cfg.TTY < 0 {
+		return
+	}
+	t.mu.Lock()
+	shellPgid, modes := t.shellPgid, t.shellModes
+	t.mu.Unlock()
+
+	if state == Stopped {
+		if tm, err := t.tcgetattr(fmt.Sprintf("save job %d's terminal modes, for fg", j.id)); err == nil {
+			t.mu.Lock()
+			j.tmodes = tm
+			t.mu.Unlock()
+		}
+	}
+	t.tcsetpgrp(shellPgid)
+
+	if state == Done && !signaled {
+		// Adopt the modes a finished job left (stty -echo must persist) unless
+		// it left the terminal out of line mode.
+		if tm, err := unix.IoctlGetTermios(t.cfg.TTY, unix.TCGETS); err == nil && tm.Lflag&unix.ICANON != 0 {
+			t.mu.Lock()
+			t.shellModes = tm
+			t.mu.Unlock()
+			return
+		}
+	}
+	if modes != nil {
+		t.tcsetattr(modes, "restore the shell's terminal modes")
+	}
+}

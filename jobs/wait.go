@@ -1,0 +1,215 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+
+	"golang.org/x/sys/unix"
+)
+
+// waitLocked blocks until ready() holds, re-checking after every state
+// change the reaper (or a builtin goroutine) broadcasts. It returns false
+// if ctx was cancelled first. Call with t.mu held; it is held on return.
+func (t *Table) waitLocked(ctx context.Context, ready func() bool) bool {
+	for !ready() {
+		ch := t.changed
+		t.mu.Unlock()
+		select {
+		case <-ch:
+			t.mu.Lock()
+		case <-ctx.Done():
+			t.mu.Lock()
+			return ready()
+		}
+	}
+	return true
+}
+
+// interrupted is the status a wait returns when Ctrl+C cancels it.
+const interrupted = 128 + int(unix.SIGINT)
+
+// WaitForeground blocks until the job is done or stopped, as dash's
+// waitforjob does. With job control the shell then takes the terminal back
+// and settles the terminal modes. A stopped job stays in the table, becomes
+// the current job and is reported ("[1]+  Stopped  sleep 30"); a job killed
+// by a signal other than SIGINT and SIGPIPE is reported as bash does
+// ("Terminated"); a finished job leaves the table. The result is the shell
+// status: the last stage's exit code, or 128+signal.
+func (t *Table) WaitForeground(j *Job) int {
+	t.mu.Lock()
+	t.waitLocked(context.Background(), func() bool { return j.state() != Running })
+	state, status := j.state(), j.status()
+	last := j.procs[len(j.procs)-1]
+	signaled := state == Done && !last.builtin && last.ws.Signaled()
+	jc := t.jobControl
+	t.mu.Unlock()
+
+	if jc && j.pgid > 0 {
+		t.takeTerminalBack(j, state, signaled)
+	}
+
+	t.mu.Lock()
+	var msg string
+	if state == Stopped {
+		j.foreground = false
+		j.reported = Stopped
+		msg = "\n" + t.reportLine(j)
+	} else {
+		if signaled {
+			switch sig := last.ws.Signal(); sig {
+			case unix.SIGINT:
+				if t.interact {
+					msg = "\n"
+				}
+			case unix.SIGPIPE:
+			default:
+				msg = signalText(sig)
+				if last.ws.CoreDump() {
+					msg += " (core dumped)"
+				}
+				msg += "\n"
+			}
+		}
+		j.reported = Done
+		t.remove(j)
+	}
+	t.mu.Unlock()
+	if msg != "" {
+		fmt.Fprint(t.cfg.Stderr, msg)
+	}
+	return status
+}
+
+// WaitJob waits, for the wait builtin, until the job finishes or stops (as
+// bash's wait returns on a stop too), and returns its status. If ctx is
+// cancelled first it returns 128+SIGINT.
+func (t *Table) WaitJob(ctx context.Context, j *Job) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.waitLocked(ctx, func() bool { return j.state() != Running }) {
+		return interrupted
+	}
+	if j.state() == Done {
+		j.waited = true
+	}
+	return j.status()
+}
+
+// WaitPid waits for one process, for wait PID. ok is false when pid is not
+// a child the shell knows: not in a job, and not among the remembered
+// statuses of recently finished background processes (a remembered status
+// is forgotten once it has been collected, as bash does).
+func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	p, j := t.findProcess(pid)
+	if p == nil {
+		st, ok := t.remembered[pid]
+		if ok {
+			t.forget(pid)
+		}
+		return st, ok
+	}
+	done := func() bool { return p.state == Done || j.state() == Stopped }
+	if !t.waitLocked(ctx, done) {
+		return interrupted, true
+	}
+	if p.state != Done {
+		return j.status(), true
+	}
+	t.forget(pid)
+	if j.state() == Done {
+		j.waited = true
+	}
+	return p.status(), true
+}
+
+// findProcess finds pid among the jobs in the table, then among the
+// unfinished processes of disowned jobs. Call with t.mu held.
+func (t *Table) findProcess(pid int) (*process, *Job) {
+	if pid <= 0 {
+		return nil, nil
+	}
+	for _, j := range t.jobs {
+		for _, p := range j.procs {
+			if p.pid == pid {
+				return p, j
+			}
+		}
+	}
+	if p := t.byPid[pid]; p != nil {
+		return p, t.jobOfPid[pid]
+	}
+	return nil, nil
+}
+
+// forget drops a remembered status. Call with t.mu held.
+func (t *Table) forget(pid int) {
+	if _, ok := t.remembered[pid]; !ok {
+		return
+	}
+	delete(t.remembered, pid)
+	for i, q := range t.remOrder {
+		if q == pid {
+			t.remOrder = append(t.remOrder[:i], t.remOrder[i+1:]...)
+			break
+		}
+	}
+}
+
+// WaitAll waits, for wait without arguments, until no background job is
+// running (stopped jobs are not waited for, as in bash). Its status is 0,
+// or 128+SIGINT if ctx is cancelled first.
+func (t *Table) WaitAll(ctx context.Context) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	noneRunning := func() bool {
+		for _, j := range t.listed() {
+			if j.state() == Running {
+				return false
+			}
+		}
+		return true
+	}
+	if !t.waitLocked(ctx, noneRunning) {
+		return interrupted
+	}
+	for _, j := range t.listed() {
+		if j.state() == Done {
+			j.waited = true
+		}
+	}
+	return 0
+}
+
+// WaitAny waits, for wait -n, until some background job finishes, and
+// returns its status. A job that finished before and was not yet waited for
+// counts. ok is false when there is no job to wait for.
+func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var found *Job
+	ready := func() bool {
+		running := false
+		for _, j := range t.listed() {
+			switch j.state() {
+			case Done:
+				if !j.waited {
+					found = j
+					return true
+				}
+			case Running:
+				running = true
+			}
+		}
+		return !running // nothing left to wait for
+	}
+	if !t.waitLocked(ctx, ready) {
+		return interrupted, true
+	}
+	if found == nil {
+		return 127, false
+	}
+	found.waited = true
+	return found.status(), true
+}
