@@ -1,0 +1,617 @@
+package shell
+
+// This file evaluates arithmetic expressions: the text inside $((...))
+// (XCU 2.6.4) and, later, of let and ((...)). The language is bash's: C's
+// integer operators on int64 values, shell variables as operands.
+//
+// The evaluator is a recursive-descent parser that computes as it parses,
+// one function per precedence level, lowest first:
+//
+//	comma     a , b
+//	assign    = *= /= %= += -= <<= >>= &= ^= |=   (right to left)
+//	cond      a ? b : c                            (right to left)
+//	lor       ||
+//	land      &&
+//	bor       |
+//	bxor      ^
+//	band      &
+//	equality  == !=
+//	relation  < <= > >=
+//	shift     << >>
+//	additive  + -
+//	mult      * / %
+//	power     **                                   (right to left)
+//	unary     ! ~ - + ++x --x
+//	primary   number, name, name++, name--, ( comma )
+//
+// The skipped side of && || and ?: is parsed with noeval set: nothing is
+// assigned and division by zero is not an error there.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// maxArithDepth bounds how deeply variables whose values are expressions
+// may refer to further variables (x=y y=x would never end).
+const maxArithDepth = 1024
+
+// evalArith evaluates an arithmetic expression.
+func (sh *Shell) evalArith(expr string) (int64, error) {
+	return sh.evalArithDepth(expr, 0)
+}
+
+func (sh *Shell) evalArithDepth(expr string, depth int) (int64, error) {
+	a := &arith{sh: sh, expr: expr, depth: depth}
+	if err := a.next(); err != nil {
+		return 0, err
+	}
+	if a.tok == tokEOF {
+		return 0, nil // an empty expression is 0
+	}
+	v, err := a.comma()
+	if err != nil {
+		return 0, err
+	}
+	switch a.tok {
+	case tokEOF:
+		return v, nil
+	case tokInvalid:
+		return 0, a.errorf("syntax error: invalid arithmetic operator")
+	}
+	return 0, a.errorf("syntax error in expression")
+}
+
+// arithTok is the kind of an arithmetic token.
+type arithTok int
+
+const (
+	tokEOF     arithTok = iota
+	tokNum              // 42 0x2a 052 16#2a
+	tokName             // a variable name
+	tokOp               // an operator or parenthesis; the text is in arith.op
+	tokInvalid          // a character that is no token
+)
+
+// arith is the state of one evaluation.
+type arith struct {
+	sh    *Shell
+	expr  string
+	depth int // how many variable values deep this expression is
+
+	pos      int      // where the scanner continues
+	tok      arithTok // the current token
+	text     string   // its text
+	start    int      // where it starts; kept at the last token at the end
+	prevName bool     // the token before it was a name (x++ is postfix)
+	noeval   int      // > 0 while parsing a side that is not evaluated
+}
+
+// arithOps are the operators, longest first so that the scanner is greedy.
+var arithOps = []string{
+	"<<=", ">>=",
+	"**", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
+	"*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "++", "--",
+	"+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "!", "~", "?", ":", ",", "=", "(", ")",
+}
+
+// next scans the next token. At the end of the text, start stays at the
+// last real token: bash reports errors at the end from there.
+func (a *arith) next() error {
+	a.prevName = a.tok == tokName
+	for a.pos < len(a.expr) && strings.IndexByte(" \t\n", a.expr[a.pos]) >= 0 {
+		a.pos++
+	}
+	if a.pos >= len(a.expr) {
+		a.tok, a.text = tokEOF, ""
+		return nil
+	}
+	a.start = a.pos
+	c := a.expr[a.pos]
+	switch {
+	case arithDigit(c):
+		end := a.pos
+		for end < len(a.expr) && (arithAlnum(a.expr[end]) || a.expr[end] == '#' || a.expr[end] == '@' || a.expr[end] == '_') {
+			end++
+		}
+		a.tok, a.text, a.pos = tokNum, a.expr[a.pos:end], end
+		return nil
+	case arithAlpha(c) || c == '_':
+		end := a.pos
+		for end < len(a.expr) && (arithAlnum(a.expr[end]) || a.expr[end] == '_') {
+			end++
+		}
+		a.tok, a.text, a.pos = tokName, a.expr[a.pos:end], end
+		return nil
+	}
+	for _, op := range arithOps {
+		if !strings.HasPrefix(a.expr[a.pos:], op) {
+			continue
+		}
+		if op == "++" || op == "--" {
+			// x++ after a name, ++x before one; otherwise a plain + or -.
+			rest := strings.TrimLeft(a.expr[a.pos+2:], " \t\n")
+			switch {
+			case a.prevName:
+				op = op + "post"
+			case rest != "" && (arithAlpha(rest[0]) || rest[0] == '_'):
+				op = op + "pre"
+			default:
+				op = op[:1]
+			}
+			a.pos += 1
+			if len(op) > 1 {
+				a.pos++
+			}
+			a.tok, a.text = tokOp, op
+			return nil
+		}
+		a.tok, a.text = tokOp, op
+		a.pos += len(op)
+		return nil
+	}
+	a.tok, a.text = tokInvalid, a.expr[a.pos:a.pos+1]
+	return nil
+}
+
+// is reports whether the current token is the operator op.
+func (a *arith) is(op string) bool { return a.tok == tokOp && a.text == op }
+
+// errorf reports an error at the current token, worded as bash does:
+// "EXPR: MESSAGE (error token is "REST")".
+func (a *arith) errorf(msg string) error {
+	return a.errorAt(msg, a.start)
+}
+
+func (a *arith) errorAt(msg string, at int) error {
+	expr := strings.TrimLeft(a.expr, " \t\n")
+	token := a.expr[at:]
+	if token == "" {
+		return expansionError(expr + ": " + msg)
+	}
+	return expansionError(fmt.Sprintf("%s: %s (error token is %q)", expr, msg, token))
+}
+
+// comma: a , b — evaluates both, gives b.
+func (a *arith) comma() (int64, error) {
+	v, err := a.assign()
+	for err == nil && a.is(",") {
+		if err = a.next(); err == nil {
+			v, err = a.assign()
+		}
+	}
+	return v, err
+}
+
+// assignOps maps each assignment operator to its binary operator.
+var assignOps = map[string]string{
+	"=": "", "*=": "*", "/=": "/", "%=": "%", "+=": "+", "-=": "-",
+	"<<=": "<<", ">>=": ">>", "&=": "&", "^=": "^", "|=": "|",
+}
+
+// assign: name = value and the compound forms. Looks one token past a name
+// to see whether an assignment follows.
+func (a *arith) assign() (int64, error) {
+	if a.tok == tokName {
+		saved := *a
+		name := a.text
+		if err := a.next(); err != nil {
+			return 0, err
+		}
+		if op, ok := assignOps[a.text]; ok && a.tok == tokOp {
+			opEnd := a.pos
+			if err := a.next(); err != nil {
+				return 0, err
+			}
+			rhs, err := a.assign()
+			if err != nil {
+				return 0, err
+			}
+			if a.noeval > 0 {
+				return rhs, nil
+			}
+			if op != "" {
+				lhs, err := a.variable(name, saved.start)
+				if err != nil {
+					return 0, err
+				}
+				if rhs, err = a.binary(op, lhs, rhs, opEnd); err != nil {
+					return 0, err
+				}
+			}
+			return rhs, a.setVar(name, rhs)
+		}
+		*a = saved
+	}
+	v, err := a.cond()
+	if err != nil {
+		return 0, err
+	}
+	if _, ok := assignOps[a.text]; ok && a.tok == tokOp {
+		return 0, a.errorf("attempted assignment to non-variable")
+	}
+	return v, nil
+}
+
+// cond: c ? a : b.
+func (a *arith) cond() (int64, error) {
+	c, err := a.lor()
+	if err != nil || !a.is("?") {
+		return c, err
+	}
+	if err := a.next(); err != nil {
+		return 0, err
+	}
+	if a.tok == tokEOF || a.is(":") {
+		return 0, a.errorf("expression expected")
+	}
+	yes, err := a.skipIf(c == 0, a.comma)
+	if err != nil {
+		return 0, err
+	}
+	if !a.is(":") {
+		return 0, a.errorf("`:' expected for conditional expression")
+	}
+	if err := a.next(); err != nil {
+		return 0, err
+	}
+	if a.tok == tokEOF {
+		return 0, a.errorf("expression expected")
+	}
+	no, err := a.skipIf(c != 0, a.cond)
+	if err != nil {
+		return 0, err
+	}
+	if c != 0 {
+		return yes, nil
+	}
+	return no, nil
+}
+
+// skipIf parses with parse, without evaluating when skip is set.
+func (a *arith) skipIf(skip bool, parse func() (int64, error)) (int64, error) {
+	if skip {
+		a.noeval++
+		defer func() { a.noeval-- }()
+	}
+	return parse()
+}
+
+// lor: a || b — b is not evaluated when a is true.
+func (a *arith) lor() (int64, error) {
+	v, err := a.land()
+	for err == nil && a.is("||") {
+		if err = a.next(); err != nil {
+			break
+		}
+		var r int64
+		if r, err = a.skipIf(v != 0, a.land); err == nil {
+			v = arithBool(v != 0 || r != 0)
+		}
+	}
+	return v, err
+}
+
+// land: a && b — b is not evaluated when a is false.
+func (a *arith) land() (int64, error) {
+	v, err := a.bor()
+	for err == nil && a.is("&&") {
+		if err = a.next(); err != nil {
+			break
+		}
+		var r int64
+		if r, err = a.skipIf(v == 0, a.bor); err == nil {
+			v = arithBool(v != 0 && r != 0)
+		}
+	}
+	return v, err
+}
+
+func (a *arith) bor() (int64, error)      { return a.leftAssoc(a.bxor, "|") }
+func (a *arith) bxor() (int64, error)     { return a.leftAssoc(a.band, "^") }
+func (a *arith) band() (int64, error)     { return a.leftAssoc(a.equality, "&") }
+func (a *arith) equality() (int64, error) { return a.leftAssoc(a.relation, "==", "!=") }
+func (a *arith) relation() (int64, error) { return a.leftAssoc(a.shift, "<", "<=", ">", ">=") }
+func (a *arith) shift() (int64, error)    { return a.leftAssoc(a.additive, "<<", ">>") }
+func (a *arith) additive() (int64, error) { return a.leftAssoc(a.mult, "+", "-") }
+func (a *arith) mult() (int64, error)     { return a.leftAssoc(a.power, "*", "/", "%") }
+
+// leftAssoc parses operand (op operand)* for the operators ops of one
+// precedence level, combining left to right.
+func (a *arith) leftAssoc(operand func() (int64, error), ops ...string) (int64, error) {
+	v, err := operand()
+	for err == nil && a.tok == tokOp && slices.Contains(ops, a.text) {
+		op, opEnd := a.text, a.pos
+		if err = a.next(); err != nil {
+			break
+		}
+		var r int64
+		if r, err = operand(); err == nil {
+			v, err = a.binary(op, v, r, opEnd)
+		}
+	}
+	return v, err
+}
+
+// binary applies a binary operator. opEnd is where the text after the
+// operator starts: bash reports division by zero from there.
+func (a *arith) binary(op string, l, r int64, opEnd int) (int64, error) {
+	switch op {
+	case "+":
+		return l + r, nil
+	case "-":
+		return l - r, nil
+	case "*":
+		return l * r, nil
+	case "/", "%":
+		if r == 0 {
+			if a.noeval > 0 {
+				return 0, nil
+			}
+			for opEnd < len(a.expr) && strings.IndexByte(" \t\n", a.expr[opEnd]) >= 0 {
+				opEnd++
+			}
+			return 0, a.errorAt("division by 0", opEnd)
+		}
+		if op == "/" {
+			return l / r, nil
+		}
+		return l % r, nil
+	case "<<":
+		return l << (uint64(r) & 63), nil
+	case ">>":
+		return l >> (uint64(r) & 63), nil
+	case "<":
+		return arithBool(l < r), nil
+	case "<=":
+		return arithBool(l <= r), nil
+	case ">":
+		return arithBool(l > r), nil
+	case ">=":
+		return arithBool(l >= r), nil
+	case "==":
+		return arithBool(l == r), nil
+	case "!=":
+		return arithBool(l != r), nil
+	case "&":
+		return l & r, nil
+	case "^":
+		return l ^ r, nil
+	case "|":
+		return l | r, nil
+	}
+	return 0, a.errorf("syntax error in expression")
+}
+
+// power: a ** b, right to left; the operands are unary expressions, so
+// -2**2 is 4 as in bash.
+func (a *arith) power() (int64, error) {
+	base, err := a.unary()
+	if err != nil || !a.is("**") {
+		return base, err
+	}
+	if err := a.next(); err != nil {
+		return 0, err
+	}
+	exp, err := a.power()
+	if err != nil {
+		return 0, err
+	}
+	if exp < 0 {
+		if a.noeval > 0 {
+			return 0, nil
+		}
+		return 0, a.errorf("exponent less than 0")
+	}
+	v := int64(1)
+	for ; exp > 0; exp >>= 1 {
+		if exp&1 == 1 {
+			v *= base
+		}
+		base *= base
+	}
+	return v, nil
+}
+
+// unary: ! ~ - + and the prefix ++x --x.
+func (a *arith) unary() (int64, error) {
+	if a.tok != tokOp {
+		return a.primary()
+	}
+	switch op := a.text; op {
+	case "!", "~", "-", "+":
+		if err := a.next(); err != nil {
+			return 0, err
+		}
+		v, err := a.unary()
+		switch op {
+		case "!":
+			v = arithBool(v == 0)
+		case "~":
+			v = ^v
+		case "-":
+			v = -v
+		}
+		return v, err
+	case "++pre", "--pre":
+		// The scanner makes ++pre only when a name follows.
+		if err := a.next(); err != nil {
+			return 0, err
+		}
+		name, at := a.text, a.start
+		if err := a.next(); err != nil {
+			return 0, err
+		}
+		v, err := a.variable(name, at)
+		if err != nil {
+			return 0, err
+		}
+		v += incr(op)
+		return v, a.setVar(name, v)
+	}
+	return a.primary()
+}
+
+// primary: a number, a variable (perhaps with x++ or x--), or a
+// parenthesised expression.
+func (a *arith) primary() (int64, error) {
+	switch a.tok {
+	case tokNum:
+		v, msg := parseArithNumber(a.text)
+		if msg != "" {
+			return 0, expansionError(fmt.Sprintf("%s: %s (error token is %q)", a.text, msg, a.text))
+		}
+		return v, a.next()
+	case tokName:
+		name, at := a.text, a.start
+		if err := a.next(); err != nil {
+			return 0, err
+		}
+		v, err := a.variable(name, at)
+		if err != nil {
+			return 0, err
+		}
+		if a.is("++post") || a.is("--post") {
+			if err := a.setVar(name, v+incr(a.text)); err != nil {
+				return 0, err
+			}
+			return v, a.next()
+		}
+		return v, nil
+	case tokOp:
+		if a.text == "(" {
+			if err := a.next(); err != nil {
+				return 0, err
+			}
+			v, err := a.comma()
+			if err != nil {
+				return 0, err
+			}
+			if !a.is(")") {
+				return 0, a.errorf("missing `)'")
+			}
+			return v, a.next()
+		}
+	}
+	return 0, a.errorf("syntax error: operand expected")
+}
+
+// incr is +1 for ++ and -1 for --.
+func incr(op string) int64 {
+	if strings.HasPrefix(op, "++") {
+		return 1
+	}
+	return -1
+}
+
+// variable is the value of a shell variable as an operand: unset or empty
+// is 0, otherwise the value is itself evaluated as an expression.
+func (a *arith) variable(name string, at int) (int64, error) {
+	if a.noeval > 0 {
+		return 0, nil
+	}
+	v, ok := a.sh.Vars.Get(name)
+	if !ok && a.sh.Opts.Nounset {
+		return 0, expansionError(name + ": unbound variable")
+	}
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, nil
+	}
+	if n, ok := plainDecimal(v); ok {
+		return n, nil // the common case: no need to parse an expression
+	}
+	if a.depth+1 >= maxArithDepth {
+		return 0, a.errorAt("expression recursion level exceeded", at)
+	}
+	return a.sh.evalArithDepth(v, a.depth+1)
+}
+
+// plainDecimal parses a value that is just a decimal number, like "42"
+// or "-7" (not "010", which is octal).
+func plainDecimal(v string) (int64, bool) {
+	digits := strings.TrimPrefix(v, "-")
+	if digits == "" || (digits[0] == '0' && len(digits) > 1) || !isDigits(digits) {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	return n, err == nil
+}
+
+// setVar assigns an arithmetic result to a variable.
+func (a *arith) setVar(name string, v int64) error {
+	if a.noeval > 0 {
+		return nil
+	}
+	if err := a.sh.Vars.Set(name, strconv.FormatInt(v, 10)); err != nil {
+		return expansionError(err.Error())
+	}
+	return nil
+}
+
+// parseArithNumber converts a number token: decimal, 0x hex, 0 octal, or
+// BASE#DIGITS with BASE from 2 to 64 (digits 0-9, a-z, A-Z, @, _). It
+// returns bash's message for a bad number. Overflow wraps around.
+func parseArithNumber(s string) (int64, string) {
+	base := int64(10)
+	digits := s
+	switch {
+	case strings.Contains(s, "#"):
+		b, rest, _ := strings.Cut(s, "#")
+		n, err := strconv.Atoi(b)
+		if err != nil || n < 2 || n > 64 {
+			return 0, "invalid arithmetic base"
+		}
+		if rest == "" {
+			return 0, "invalid integer constant"
+		}
+		base, digits = int64(n), rest
+	case strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X"):
+		base, digits = 16, s[2:]
+	case len(s) > 1 && s[0] == '0':
+		base, digits = 8, s[1:]
+	}
+	var v int64
+	for i := 0; i < len(digits); i++ {
+		d := digitValue(digits[i], base)
+		if d < 0 || d >= base {
+			return 0, "value too great for base"
+		}
+		v = v*base + d
+	}
+	return v, ""
+}
+
+// digitValue is the value of one digit; letters are case-insensitive up
+// to base 36, above it a-z are 10-35 and A-Z 36-61.
+func digitValue(c byte, base int64) int64 {
+	switch {
+	case arithDigit(c):
+		return int64(c - '0')
+	case 'a' <= c && c <= 'z':
+		return int64(c-'a') + 10
+	case 'A' <= c && c <= 'Z':
+		if base <= 36 {
+			return int64(c-'A') + 10
+		}
+		return int64(c-'A') + 36
+	case c == '@':
+		return 62
+	case c == '_':
+		return 63
+	}
+	return -1
+}
+
+func arithBool(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func arithDigit(c byte) bool { return '0' <= c && c <= '9' }
+func arithAlpha(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+func arithAlnum(c byte) bool { return arithDigit(c) || arithAlpha(c) }

@@ -1,0 +1,334 @@
+package shell
+
+// This file is pathname expansion (XCU 2.6.6) and the pattern matching it
+// rests on (XCU 2.13): * matches any string, ? any one character, [...] one
+// character of a set ([a-z], [!x] or [^x] for "not x", [[:digit:]]), and a
+// backslash makes the next character literal.
+//
+// Word expansion remembers which bytes of a field were quoted. Before
+// matching, a field is turned into a pattern string in which every quoted
+// special character is escaped with a backslash, so "*".txt looks for the
+// file named *.txt while *".txt" matches every .txt file.
+
+import (
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gosh/parser"
+)
+
+// globFields is step 6, pathname expansion (XCU 2.6.6): a field with an
+// unquoted * ? or [ is replaced by the sorted names of the files it
+// matches, or kept as it is when nothing matches.
+func globFields(fields []field) []field {
+	out := make([]field, 0, len(fields))
+	for _, f := range fields {
+		pattern, ok := globPattern(f)
+		if !ok {
+			out = append(out, f)
+			continue
+		}
+		matches := glob(pattern)
+		if len(matches) == 0 {
+			out = append(out, f)
+			continue
+		}
+		for _, m := range matches {
+			out = append(out, field{text: m})
+		}
+	}
+	return out
+}
+
+// globPattern turns a field into a pattern: quoted special characters are
+// escaped. A backslash that came from an unquoted expansion is literal too
+// (bash 5.2 does the same: a='x\*'; echo $a prints x\*). ok reports
+// whether the pattern has an unquoted * ? or [, that is, whether pathname
+// expansion applies at all.
+func globPattern(f field) (pattern string, ok bool) {
+	var b strings.Builder
+	for i := 0; i < len(f.text); i++ {
+		c := f.text[i]
+		quoted := i < len(f.quoted) && f.quoted[i]
+		switch {
+		case c == '\\':
+			b.WriteString(`\\`)
+			continue
+		case quoted && strings.IndexByte("*?[]!^-", c) >= 0:
+			b.WriteByte('\\')
+		case !quoted && (c == '*' || c == '?' || c == '['):
+			ok = true
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), ok
+}
+
+// expandPattern expands a word used as a pattern (a case pattern): steps
+// 1-4, no field splitting; quoted characters are escaped so that
+// matchPattern takes them literally.
+func (sh *Shell) expandPattern(w *parser.Word) (string, error) {
+	x := &expansion{sh: sh, mode: modeString}
+	if err := x.word(w, false, tildeStart); err != nil {
+		return "", err
+	}
+	var b fieldBuilder
+	for i, chunks := range x.fields {
+		if i > 0 {
+			b.write(" ", true)
+		}
+		for _, c := range chunks {
+			b.write(c.text, c.quoted)
+		}
+	}
+	pattern, _ := globPattern(b.take())
+	return pattern, nil
+}
+
+// glob returns the paths matching pattern, sorted in byte order (as with
+// LC_ALL=C). Each '/'-separated component is matched against the entries of
+// the directories matched so far. Names starting with '.' match only when
+// the component starts with a literal '.'; "." and ".." never match a
+// pattern (bash 5.2's default, globskipdots).
+func glob(pattern string) []string {
+	comps := strings.Split(pattern, "/")
+	paths := []string{""} // "" is the current directory
+	if comps[0] == "" {
+		paths = []string{"/"}
+		comps = comps[1:]
+	}
+	for i, comp := range comps {
+		last := i == len(comps)-1
+		var next []string
+		for _, dir := range paths {
+			next = append(next, globComponent(dir, comp, last)...)
+		}
+		if len(next) == 0 {
+			return nil
+		}
+		paths = next
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// globComponent matches one pattern component in directory dir, giving
+// the matching paths. Unless it is the last component, only directories
+// can continue the path.
+func globComponent(dir, comp string, last bool) []string {
+	if comp == "" {
+		// A trailing or doubled '/': the path so far must be a directory.
+		if dir != "" && !strings.HasSuffix(dir, "/") && isDir(dir) {
+			return []string{dir + "/"}
+		}
+		return nil
+	}
+	if !hasMeta(comp) {
+		path := joinPath(dir, unescapePattern(comp))
+		if _, err := os.Lstat(path); err != nil {
+			return nil
+		}
+		return []string{path}
+	}
+	readFrom := dir
+	if readFrom == "" {
+		readFrom = "."
+	}
+	entries, err := os.ReadDir(readFrom)
+	if err != nil {
+		return nil
+	}
+	dotOK := strings.HasPrefix(comp, ".") || strings.HasPrefix(comp, `\.`)
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if name[0] == '.' && !dotOK {
+			continue
+		}
+		if !matchPattern(comp, name) {
+			continue
+		}
+		path := joinPath(dir, name)
+		if !last && !e.IsDir() && !(e.Type()&os.ModeSymlink != 0 && isDir(path)) {
+			continue
+		}
+		out = append(out, path)
+	}
+	return out
+}
+
+func joinPath(dir, name string) string {
+	if dir == "" || strings.HasSuffix(dir, "/") {
+		return dir + name
+	}
+	return dir + "/" + name
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// hasMeta reports whether a pattern has an unescaped * ? or [.
+func hasMeta(pattern string) bool {
+	for i := 0; i < len(pattern); i++ {
+		switch pattern[i] {
+		case '\\':
+			i++
+		case '*', '?', '[':
+			return true
+		}
+	}
+	return false
+}
+
+// unescapePattern removes the backslashes of a pattern without metacharacters.
+func unescapePattern(pattern string) string {
+	if !strings.Contains(pattern, `\`) {
+		return pattern
+	}
+	var b strings.Builder
+	for i := 0; i < len(pattern); i++ {
+		if pattern[i] == '\\' && i+1 < len(pattern) {
+			i++
+		}
+		b.WriteByte(pattern[i])
+	}
+	return b.String()
+}
+
+// matchPattern reports whether name matches pattern as a whole. Matching
+// is by characters (UTF-8), so ? matches one character, not one byte.
+// A '*' remembers where it was; on a mismatch later, the match resumes
+// from there with the '*' taking one more character.
+func matchPattern(pattern, name string) bool {
+	p, s := 0, 0
+	starP, starS := -1, -1
+	for p < len(pattern) || s < len(name) {
+		if p < len(pattern) && pattern[p] == '*' {
+			p++
+			starP, starS = p, s
+			continue
+		}
+		if p < len(pattern) && s < len(name) {
+			if pn, sn, ok := matchOne(pattern[p:], name[s:]); ok {
+				p += pn
+				s += sn
+				continue
+			}
+		}
+		if starP < 0 || starS >= len(name) {
+			return false
+		}
+		// Let the last '*' swallow one more character and try again.
+		_, n := utf8.DecodeRuneInString(name[starS:])
+		starS += n
+		p, s = starP, starS
+	}
+	return true
+}
+
+// matchOne matches the first element of pattern (not '*') against the first
+// character of name. It returns how many bytes of each it used.
+func matchOne(pattern, name string) (pn, sn int, ok bool) {
+	r, sn := utf8.DecodeRuneInString(name)
+	switch pattern[0] {
+	case '?':
+		return 1, sn, true
+	case '[':
+		if matched, width, valid := matchBracket(pattern, r); valid {
+			return width, sn, matched
+		}
+		// No closing ']': the '[' is an ordinary character.
+	case '\\':
+		if len(pattern) > 1 {
+			pr, n := utf8.DecodeRuneInString(pattern[1:])
+			return 1 + n, sn, pr == r
+		}
+	}
+	pr, n := utf8.DecodeRuneInString(pattern)
+	return n, sn, pr == r
+}
+
+// matchBracket matches a bracket expression at the start of pattern against
+// r. width is the length of the expression; valid is false when it has no
+// closing ']'. A ']' right after '[' (or '[!') is a member, not the end.
+func matchBracket(pattern string, r rune) (matched bool, width int, valid bool) {
+	i := 1
+	negate := false
+	if i < len(pattern) && (pattern[i] == '!' || pattern[i] == '^') {
+		negate = true
+		i++
+	}
+	for first := true; ; first = false {
+		if i >= len(pattern) {
+			return false, 0, false
+		}
+		if pattern[i] == ']' && !first {
+			return matched != negate, i + 1, true
+		}
+		if strings.HasPrefix(pattern[i:], "[:") {
+			if end := strings.Index(pattern[i+2:], ":]"); end >= 0 {
+				class := pattern[i+2 : i+2+end]
+				if inClass(class, r) {
+					matched = true
+				}
+				i += 2 + end + 2
+				continue
+			}
+		}
+		lo, n := bracketChar(pattern[i:])
+		i += n
+		hi := lo
+		if i+1 < len(pattern) && pattern[i] == '-' && pattern[i+1] != ']' {
+			hi, n = bracketChar(pattern[i+1:])
+			i += 1 + n
+		}
+		if lo <= r && r <= hi {
+			matched = true
+		}
+	}
+}
+
+// bracketChar reads one possibly escaped character inside brackets.
+func bracketChar(s string) (rune, int) {
+	if s[0] == '\\' && len(s) > 1 {
+		r, n := utf8.DecodeRuneInString(s[1:])
+		return r, 1 + n
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// inClass reports whether r is in the character class [:name:].
+func inClass(name string, r rune) bool {
+	switch name {
+	case "alpha":
+		return unicode.IsLetter(r)
+	case "digit":
+		return '0' <= r && r <= '9'
+	case "alnum":
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	case "upper":
+		return unicode.IsUpper(r)
+	case "lower":
+		return unicode.IsLower(r)
+	case "space":
+		return unicode.IsSpace(r)
+	case "blank":
+		return r == ' ' || r == '\t'
+	case "punct":
+		return unicode.IsPunct(r) || unicode.IsSymbol(r)
+	case "xdigit":
+		return ('0' <= r && r <= '9') || ('a' <= r && r <= 'f') || ('A' <= r && r <= 'F')
+	case "cntrl":
+		return unicode.IsControl(r)
+	case "print":
+		return unicode.IsPrint(r)
+	case "graph":
+		return unicode.IsGraphic(r) && !unicode.IsSpace(r)
+	}
+	return false
+}
