@@ -56,14 +56,25 @@ func (t *Table) Pipe() (r, w int, err error) {
 // the shell's group. A stage that fails to start does not stop the others: it
 // becomes a finished process with status 127 (not found) or 126.
 func (t *Table) Launch(stages []Stage, text string, fg bool) (*Job, error) {
+	t.mu.Lock()
+	jobControl := t.jobControl
+	t.mu.Unlock()
+	return t.launch(stages, text, fg, jobControl)
+}
+
+// LaunchInGroup starts a job for a subshell (a builtin stage of a pipeline,
+// a command substitution): without job control, so its processes stay in
+// the shell's process group, the group of the job that contains them, and
+// never take the terminal. The caller waits with WaitForeground.
+func (t *Table) LaunchInGroup(stages []Stage, text string) (*Job, error) {
+	return t.launch(stages, text, true, false)
+}
+
+func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, error) {
 	if len(stages) == 0 {
 		return nil, errors.New("jobs: Launch: no stages")
 	}
 	t.startReaper()
-
-	t.mu.Lock()
-	jobControl := t.jobControl
-	t.mu.Unlock()
 
 	j := &Job{t: t, text: text, foreground: fg}
 

@@ -202,7 +202,7 @@ func (x *expansion) joined() string {
 func tildeAssignLike(w *parser.Word) tildeMode {
 	if len(w.Parts) > 0 {
 		if lit, ok := w.Parts[0].(*parser.Lit); ok {
-			if i := strings.IndexByte(lit.Value, '='); i > 0 && isName(lit.Value[:i]) {
+			if i := strings.IndexByte(lit.Value, '='); i > 0 && parser.IsName(lit.Value[:i]) {
 				return tildeAssignArg
 			}
 		}
@@ -363,7 +363,7 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		return nil
 	case parser.ParamAssign: // ${x=w} ${x:=w}: assign w if x is unset
 		if missing {
-			if !isName(p.Name) {
+			if !parser.IsName(p.Name) {
 				return expansionError(paramLabel(p.Name) + ": cannot assign in this way")
 			}
 			v, err := sh.expandJoined(p.Arg, quoted, tildeStartUnless(quoted))
@@ -471,25 +471,10 @@ func (sh *Shell) paramValue(name string) (string, bool) {
 // paramLabel is how bash names a parameter in "unbound variable" messages:
 // variables by name, positional and special parameters with their '$'.
 func paramLabel(name string) string {
-	if isName(name) {
+	if parser.IsName(name) {
 		return name
 	}
 	return "$" + name
-}
-
-// isName reports whether s is a valid variable name.
-func isName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || (i > 0 && '0' <= c && c <= '9') {
-			continue
-		}
-		return false
-	}
-	return true
 }
 
 func isDigits(s string) bool {

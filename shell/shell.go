@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -49,7 +50,14 @@ type Shell struct {
 	self string
 	// wd caches the shell's working directory as the user sees it ($PWD).
 	wd string
-	// hooks the interactive layer and the builtins package attach to.
+	// lastSubst is the status of the last command substitution.
+	lastSubst int
+	// ctx is cancelled when Ctrl+C interrupts the running command line.
+	ctx    context.Context
+	cancel context.CancelFunc
+	// hangup is closed when SIGHUP arrives at an interactive shell.
+	hangup chan struct{}
+	// Hooks the interactive layer attaches to.
 	Hooks Hooks
 }
 
@@ -59,6 +67,8 @@ type Hooks struct {
 	History func() []string
 	// ClearHistory empties it (history -c).
 	ClearHistory func()
+	// OnExit runs when the shell exits (saves history).
+	OnExit func()
 }
 
 // ExitError unwinds the interpreter when a command asks the shell to stop:

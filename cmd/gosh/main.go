@@ -1,0 +1,207 @@
+// Command gosh is an educational job-control shell.
+//
+// main only decides how gosh was invoked (flags, interactive or not, login
+// or not) and hands over to package shell. It is the one place that calls
+// os.Exit.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"gosh/jobs"
+	"gosh/shell"
+)
+
+// version is printed by --version.
+const version = "gosh 0.1.0"
+
+const usage = `usage: gosh [options] [-c command [name [arg...]] | file [arg...]]
+
+Options:
+  -c COMMAND    run COMMAND, then exit; further arguments set $0, $1, ...
+  -s            read commands from standard input (the default without FILE)
+  -i            interactive: prompt, line editing, job control
+  -l, --login   act as a login shell (read /etc/gosh/profile and ~/.gosh_profile)
+  --norc        do not read ~/.goshrc
+  --noprofile   do not read the profile files
+  --trace       narrate every system-call step on stderr (as set -o trace)
+  -e -u -x -m -b -C -f
+                the set options errexit, nounset, xtrace, monitor, notify,
+                noclobber, noglob; +e etc. turn them off
+  -o NAME       turn on the set -o option NAME
+  --version     print the version and exit
+  --help        print this help and exit
+`
+
+// invocation is what the command line asked for.
+type invocation struct {
+	command    string // -c
+	hasCommand bool
+	stdin      bool // -s
+	forceInter bool // -i
+	login      bool
+	norc       bool
+	noprofile  bool
+	opts       []string // set options to apply, "+x"/"-x"/"-o trace"
+	rest       []string // FILE and arguments, or -c's name and arguments
+}
+
+func parseArgs(args []string) (*invocation, error) {
+	inv := &invocation{}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			inv.rest = args[i+1:]
+			return inv, nil
+		case a == "--help" || a == "--version":
+			inv.opts = append(inv.opts, a)
+		case a == "--login":
+			inv.login = true
+		case a == "--norc":
+			inv.norc = true
+		case a == "--noprofile":
+			inv.noprofile = true
+		case a == "--trace":
+			inv.opts = append(inv.opts, "-otrace")
+		case strings.HasPrefix(a, "--"):
+			return nil, fmt.Errorf("%s: invalid option", a)
+		case a == "-o" || a == "+o":
+			if i+1 >= len(args) {
+				return nil, fmt.Errorf("%s: option requires an argument", a)
+			}
+			inv.opts = append(inv.opts, a[:1]+"o"+args[i+1])
+			i++
+		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
+			for _, c := range a[1:] {
+				switch {
+				case c == 'c' && a[0] == '-':
+					inv.hasCommand = true
+				case c == 's' && a[0] == '-':
+					inv.stdin = true
+				case c == 'i' && a[0] == '-':
+					inv.forceInter = true
+				case c == 'l' && a[0] == '-':
+					inv.login = true
+				case strings.ContainsRune("euxmbCf", c):
+					inv.opts = append(inv.opts, string(a[0])+string(c))
+				default:
+					return nil, fmt.Errorf("%c%c: invalid option", a[0], c)
+				}
+			}
+		default:
+			inv.rest = args[i:]
+			i = len(args)
+		}
+	}
+	if inv.hasCommand {
+		if len(inv.rest) == 0 {
+			return nil, fmt.Errorf("-c: option requires an argument")
+		}
+		inv.command, inv.rest = inv.rest[0], inv.rest[1:]
+	}
+	return inv, nil
+}
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	// The hidden first argument used by nohup: ignore SIGHUP, then execve.
+	if len(os.Args) > 2 && os.Args[1] == jobs.NohupFlag {
+		if err := jobs.NohupExec(os.Args[2:]); err != nil {
+			fmt.Fprintf(os.Stderr, "nohup: %s\n", err)
+			return 126
+		}
+		return 0
+	}
+	inv, err := parseArgs(os.Args[1:])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
+		return 2
+	}
+	for _, o := range inv.opts {
+		switch o {
+		case "--help":
+			fmt.Print(usage)
+			return 0
+		case "--version":
+			fmt.Println(version)
+			return 0
+		}
+	}
+	self, err := os.Executable()
+	if err != nil {
+		self = os.Args[0]
+	}
+	cfg := shell.Config{Arg0: os.Args[0], Self: self}
+	cfg.Opts.Login = inv.login || strings.HasPrefix(os.Args[0], "-")
+	readsStdin := !inv.hasCommand && (len(inv.rest) == 0 || inv.stdin)
+	cfg.Opts.Interactive = inv.forceInter ||
+		(readsStdin && term.IsTerminal(0) && term.IsTerminal(2))
+	switch {
+	case inv.hasCommand:
+		if len(inv.rest) > 0 {
+			cfg.Arg0, cfg.Params = inv.rest[0], inv.rest[1:]
+		}
+	case readsStdin:
+		cfg.Params = inv.rest
+	default:
+		cfg.Arg0, cfg.Params = inv.rest[0], inv.rest[1:]
+	}
+	if cfg.Params == nil {
+		cfg.Params = []string{}
+	}
+	sh := shell.New(cfg)
+	for _, o := range inv.opts {
+		on := o[0] == '-'
+		name := o[1:]
+		if strings.HasPrefix(name, "o") && len(name) > 1 {
+			name = name[1:]
+		}
+		if err := sh.SetOption(name, on); err != nil {
+			fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
+			return 2
+		}
+	}
+	if os.Getenv("GOSH_TRACE") == "1" {
+		sh.SetOption("trace", true)
+	}
+
+	var status int
+	switch {
+	case cfg.Opts.Interactive:
+		status, err = sh.RunInteractive(shell.StartupFiles{
+			Login: cfg.Opts.Login, NoRC: inv.norc, NoProfile: inv.noprofile,
+		})
+	default:
+		if err := sh.InitNonInteractive(); err != nil {
+			fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+			return 1
+		}
+		if cfg.Opts.Login && !inv.noprofile {
+			sh.ReadProfile()
+		}
+		switch {
+		case inv.hasCommand:
+			status, err = sh.RunCommandString(inv.command)
+		case readsStdin:
+			status, err = sh.RunStdin()
+		default:
+			status, err = sh.RunScript(inv.rest[0])
+		}
+		sh.BeforeExit()
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		if status == 0 {
+			status = 1
+		}
+	}
+	return status
+}

@@ -1,0 +1,580 @@
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"gosh/builtins"
+	"gosh/jobs"
+	"gosh/parser"
+)
+
+// This file is the executor: it walks the AST from a List down to the
+// simple commands, and turns each pipeline into either a builtin run inside
+// the shell or a job started by package jobs. Read it top-down:
+//
+//	Run → runList → runAndOr → runPipeline → (runInShell | startJob → prepareStage)
+
+// Run executes a parsed program and returns the status of its last command.
+// An *ExitError means the shell should exit.
+func (sh *Shell) Run(f *parser.File) (int, error) {
+	if f == nil || f.List == nil {
+		return sh.Status, nil
+	}
+	err := sh.runList(f.List)
+	return sh.Status, err
+}
+
+// RunString parses and runs src (for -c, eval and tests).
+func (sh *Shell) RunString(src string) (int, error) {
+	f, err := sh.parse(src)
+	if err != nil {
+		sh.syntaxError(err)
+		return sh.Status, nil
+	}
+	return sh.Run(f)
+}
+
+// syntaxError reports a parse error: "gosh: 1:8: syntax error near ...".
+func (sh *Shell) syntaxError(err error) {
+	sh.errorf("%s", err)
+	sh.Status = 2
+}
+
+// runList runs and-or lists one after the other; those ended by '&' start
+// in the background and the shell goes on at once.
+func (sh *Shell) runList(l *parser.List) error {
+	for _, item := range l.Items {
+		var err error
+		if item.Background {
+			err = sh.runBackground(item.AndOr)
+		} else {
+			err = sh.runAndOr(item.AndOr)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runAndOr runs "a && b || c": each pipeline runs only if the status so far
+// allows it. Under set -e, only the last pipeline's failure exits the shell,
+// and never a pipeline inverted with '!'.
+func (sh *Shell) runAndOr(ao *parser.AndOr) error {
+	if err := sh.runPipeline(ao.First); err != nil {
+		return err
+	}
+	last := ao.First
+	for _, part := range ao.Rest {
+		if (part.Op == parser.AndIf) != (sh.Status == 0) {
+			continue
+		}
+		if err := sh.runPipeline(part.Pipeline); err != nil {
+			return err
+		}
+		last = part.Pipeline
+	}
+	if sh.Opts.Errexit && sh.Status != 0 && !last.Bang && last == lastPipeline(ao) {
+		return &ExitError{Status: sh.Status}
+	}
+	return nil
+}
+
+func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
+	if n := len(ao.Rest); n > 0 {
+		return ao.Rest[n-1].Pipeline
+	}
+	return ao.First
+}
+
+// runPipeline runs one pipeline in the foreground and sets $?. A lone
+// builtin, or a command with only assignments and redirections, runs inside
+// the shell; everything else becomes a job.
+func (sh *Shell) runPipeline(p *parser.Pipeline) error {
+	status, err := sh.pipelineStatus(p)
+	if err != nil {
+		return err
+	}
+	if p.Bang {
+		status = invert(status)
+	}
+	sh.Status = status
+	return nil
+}
+
+func invert(status int) int {
+	if status == 0 {
+		return 1
+	}
+	return 0
+}
+
+func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
+	if len(p.Cmds) == 1 {
+		sc, ok := p.Cmds[0].(*parser.SimpleCommand)
+		if !ok {
+			return 2, fmt.Errorf("unsupported command")
+		}
+		cmd, err := sh.expandCommand(sc)
+		if err != nil {
+			return sh.expansionFailed(err)
+		}
+		if cmd.inShell() {
+			return sh.runInShell(cmd)
+		}
+		return sh.startJob([]*command{cmd}, parser.String(p), true)
+	}
+	cmds, err := sh.expandPipeline(p)
+	if err != nil {
+		return sh.expansionFailed(err)
+	}
+	return sh.startJob(cmds, parser.String(p), true)
+}
+
+// runBackground starts "cmd &". A pipeline becomes a background job. A
+// longer and-or list ("a && b &") runs in a subshell: a goroutine on a copy
+// of the shell, registered as a job.
+func (sh *Shell) runBackground(ao *parser.AndOr) error {
+	var (
+		cmds []*command
+		err  error
+	)
+	if len(ao.Rest) == 0 && !ao.First.Bang {
+		cmds, err = sh.expandPipeline(ao.First)
+		if err != nil {
+			_, err = sh.expansionFailed(err)
+			return err
+		}
+	} else {
+		sub := sh.clone()
+		cmds = []*command{{subshell: func(c *Shell) int {
+			if err := c.runAndOr(ao); err != nil {
+				if st, ok := IsExit(err); ok {
+					return st
+				}
+			}
+			return c.Status
+		}, sub: sub}}
+	}
+	text := parser.String(ao)
+	_, err = sh.startJob(cmds, text, false)
+	sh.Status = 0
+	return err
+}
+
+// expandPipeline expands every stage of a pipeline, left to right.
+func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
+	cmds := make([]*command, 0, len(p.Cmds))
+	for _, c := range p.Cmds {
+		sc, ok := c.(*parser.SimpleCommand)
+		if !ok {
+			return nil, &ExpansionError{Msg: "unsupported command"}
+		}
+		cmd, err := sh.expandCommand(sc)
+		if err != nil {
+			return nil, err
+		}
+		cmds = append(cmds, cmd)
+	}
+	return cmds, nil
+}
+
+// expansionFailed reports an expansion error ("gosh: x: unbound variable").
+// The command does not run and its status is 1; a non-interactive shell
+// exits, as POSIX requires.
+func (sh *Shell) expansionFailed(err error) (int, error) {
+	if _, ok := IsExit(err); ok {
+		return 0, err
+	}
+	sh.errorf("%s", err)
+	if !sh.Opts.Interactive && !sh.subshell {
+		return 1, &ExitError{Status: 1}
+	}
+	return 1, nil
+}
+
+// command is a simple command after expansion: argv, the per-command
+// environment, and its still unapplied redirections.
+type command struct {
+	argv    []string
+	assigns []assignment
+	redirs  []*parser.Redirect
+	builtin *builtins.Builtin
+	nohup   bool
+	// subshell, when set, runs instead of argv: "a && b &".
+	subshell func(*Shell) int
+	sub      *Shell
+}
+
+type assignment struct{ name, value string }
+
+// inShell reports whether the command runs inside the shell process.
+func (c *command) inShell() bool {
+	return len(c.argv) == 0 || (c.builtin != nil && !c.nohup)
+}
+
+// expandCommand performs the expansions of a simple command: its words
+// become argv; assignment values are expanded but not yet applied.
+func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
+	cmd := &command{redirs: sc.Redirs}
+	for _, a := range sc.Assigns {
+		v, err := sh.expandAssign(a.Value)
+		if err != nil {
+			return nil, err
+		}
+		cmd.assigns = append(cmd.assigns, assignment{a.Name, v})
+	}
+	argv, err := sh.expandFields(sc.Args)
+	if err != nil {
+		return nil, err
+	}
+	cmd.argv = argv
+	if len(argv) > 0 {
+		if argv[0] == "nohup" {
+			cmd.nohup = true
+		} else if b, ok := builtins.Lookup(argv[0]); ok {
+			cmd.builtin = b
+		}
+	}
+	return cmd, nil
+}
+
+// xtrace prints "+ cmd args" for set -x.
+func (sh *Shell) xtrace(cmd *command) {
+	if !sh.Opts.Xtrace {
+		return
+	}
+	ps4, ok := sh.Vars.Get("PS4")
+	if !ok {
+		ps4 = "+ "
+	}
+	var b strings.Builder
+	b.WriteString(ps4)
+	words := make([]string, 0, len(cmd.assigns)+len(cmd.argv))
+	for _, a := range cmd.assigns {
+		words = append(words, a.name+"="+quoteForTrace(a.value))
+	}
+	for _, w := range cmd.argv {
+		words = append(words, quoteForTrace(w))
+	}
+	b.WriteString(strings.Join(words, " "))
+	b.WriteByte('\n')
+	sh.Stderr().Write([]byte(b.String()))
+}
+
+// quoteForTrace quotes a word for set -x output the way bash does.
+func quoteForTrace(w string) string {
+	if w != "" && !strings.ContainsAny(w, " \t\n'\"\\$`|&;<>()*?[]#~=!{}") {
+		return w
+	}
+	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+}
+
+// runInShell runs a builtin, or a command made only of assignments and
+// redirections, in the shell process itself: no fork. Redirections apply to
+// a private fd table, so the shell's own fds are untouched afterwards.
+func (sh *Shell) runInShell(cmd *command) (int, error) {
+	sh.xtrace(cmd)
+	if len(cmd.argv) == 0 {
+		return sh.runAssignments(cmd)
+	}
+	if cmd.argv[0] == "exec" && len(cmd.argv) == 1 {
+		return sh.execRedirects(cmd)
+	}
+	t := sh.newFdTable()
+	defer t.close()
+	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
+		return sh.redirFailed(err)
+	}
+	restore, err := sh.applyTempAssigns(cmd)
+	if err != nil {
+		return 1, nil
+	}
+	defer restore()
+	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
+}
+
+// callBuiltin runs a builtin with the fds of t.
+func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (int, error) {
+	sh.Jobs.Trace().Shell("builtin %s: runs inside the shell, no fork", argv[0])
+	io := builtins.IO{
+		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
+		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2),
+	}
+	saved := sh.stdio
+	sh.stdio = t.fds
+	defer func() { sh.stdio = saved }()
+	return b.Run(sh, io, argv)
+}
+
+// runAssignments handles "a=1 b=2" and "> file" with no command word.
+func (sh *Shell) runAssignments(cmd *command) (int, error) {
+	for _, a := range cmd.assigns {
+		if err := sh.Vars.Set(a.name, a.value); err != nil {
+			sh.errorf("%s", err)
+			return 1, nil
+		}
+		sh.exportIfAllexport(a.name)
+	}
+	if len(cmd.redirs) > 0 {
+		t := sh.newFdTable()
+		err := sh.applyRedirects(t, cmd.redirs)
+		t.close()
+		if err != nil {
+			return sh.redirFailed(err)
+		}
+	}
+	// The status of "x=$(false)" is that of the command substitution.
+	return sh.substStatus(), nil
+}
+
+func (sh *Shell) exportIfAllexport(string) {}
+
+// applyTempAssigns applies "VAR=v builtin" assignments. For special
+// builtins they stay (POSIX); for the others they are undone afterwards.
+func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
+	if len(cmd.assigns) == 0 {
+		return func() {}, nil
+	}
+	type saved struct {
+		name string
+		v    *Var
+	}
+	var old []saved
+	for _, a := range cmd.assigns {
+		if x := sh.Vars.Lookup(a.name); x != nil {
+			cp := *x
+			old = append(old, saved{a.name, &cp})
+		} else {
+			old = append(old, saved{a.name, nil})
+		}
+		if err := sh.Vars.Set(a.name, a.value); err != nil {
+			sh.errorf("%s", err)
+			return nil, err
+		}
+	}
+	if cmd.builtin != nil && cmd.builtin.Special {
+		return func() {}, nil
+	}
+	return func() {
+		for i := len(old) - 1; i >= 0; i-- {
+			if old[i].v == nil {
+				sh.Vars.Unset(old[i].name)
+			} else {
+				sh.Vars.m[old[i].name] = old[i].v
+			}
+		}
+	}, nil
+}
+
+// redirFailed reports a failed redirection; the command does not run.
+func (sh *Shell) redirFailed(err error) (int, error) {
+	if !isRedirError(err) {
+		return sh.expansionFailed(err)
+	}
+	sh.errorf("%s", err)
+	return 1, nil
+}
+
+// execRedirects is "exec >file 2>&1": the redirections apply to the shell
+// itself, for every later command, with dup2 on the shell's own fds.
+func (sh *Shell) execRedirects(cmd *command) (int, error) {
+	t := sh.newFdTable()
+	defer t.close()
+	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
+		return sh.redirFailed(err)
+	}
+	for i, fd := range t.fds {
+		if i < len(sh.stdio) && sh.stdio[i] == fd {
+			continue
+		}
+		if sh.subshell {
+			// A subshell has no fds of its own to change: it changes its view.
+			sh.stdio = append(sh.stdio[:0:0], sh.stdio...)
+			for len(sh.stdio) <= i {
+				sh.stdio = append(sh.stdio, -1)
+			}
+			if fd >= 0 {
+				nfd, err := dupFd(fd)
+				if err != nil {
+					sh.errorf("exec: %s", errnoText(err))
+					return 1, nil
+				}
+				fd = nfd
+			}
+			sh.stdio[i] = fd
+			continue
+		}
+		if fd < 0 {
+			closeFdAny(i)
+		} else if err := dup2(fd, i); err != nil {
+			sh.errorf("exec: %d: %s", i, errnoText(err))
+			return 1, nil
+		}
+		sh.Jobs.Trace().Shell("dup2(%d, %d)", fd, i)
+		for len(sh.stdio) <= i {
+			sh.stdio = append(sh.stdio, -1)
+		}
+		if fd < 0 {
+			sh.stdio[i] = -1
+		} else {
+			sh.stdio[i] = i
+		}
+	}
+	return 0, nil
+}
+
+// errNotFound marks a command name that PATH search did not find.
+var errNotFound = errors.New("command not found")
+
+// startJob turns expanded commands into a job: one stage per command, pipes
+// between neighbours, and hands it to package jobs. In the foreground it
+// waits and returns the job's status; in the background it sets $!.
+func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
+	stages := make([]jobs.Stage, len(cmds))
+	tables := make([]*fdTable, len(cmds))
+	// closeLater are the shell's copies of fds that only external stages
+	// use: the shell closes them once those stages have started.
+	var closeLater []int
+	prevRead := -1
+	for i, cmd := range cmds {
+		t := sh.newFdTable()
+		if prevRead >= 0 {
+			t.set(0, t.own(prevRead))
+			prevRead = -1
+		}
+		if i < len(cmds)-1 {
+			r, w, err := sh.Jobs.Pipe()
+			if err != nil {
+				sh.errorf("pipe: %s", errnoText(err))
+				for _, tt := range tables[:i] {
+					tt.close()
+				}
+				t.close()
+				return 1, nil
+			}
+			t.set(1, t.own(w))
+			prevRead = r
+		}
+		tables[i] = t
+		stages[i] = sh.prepareStage(cmd, t)
+		if stages[i].Builtin == nil {
+			closeLater = append(closeLater, t.owned...)
+			t.owned = nil
+		}
+	}
+	job, err := sh.launch(stages, text, fg)
+	for _, fd := range closeLater {
+		closeFd(fd)
+	}
+	if err != nil {
+		sh.errorf("%s", err)
+		return 1, nil
+	}
+	if !fg {
+		sh.LastBg = job.LastPid()
+		if sh.Opts.Interactive && !sh.subshell {
+			fmt.Fprintf(sh.Stderr(), "[%d] %d\n", job.ID(), job.LastPid())
+		}
+		return 0, nil
+	}
+	return sh.Jobs.WaitForeground(job), nil
+}
+
+// prepareStage turns one expanded command into a jobs.Stage: either an
+// external program (PATH search, environment, fd table) or an in-shell
+// stage that runs a builtin on a copy of the shell in a goroutine.
+func (sh *Shell) prepareStage(cmd *command, t *fdTable) jobs.Stage {
+	if cmd.subshell != nil {
+		sub := cmd.sub
+		sub.stdio = t.fds
+		return jobs.Stage{Builtin: func() int {
+			defer t.close()
+			return cmd.subshell(sub)
+		}}
+	}
+	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
+		return sh.failedStage(t, err, 1)
+	}
+	if len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup {
+		sub := sh.clone()
+		return jobs.Stage{Builtin: func() int {
+			defer t.close()
+			sub.xtrace(cmd)
+			var st int
+			var err error
+			if len(cmd.argv) == 0 {
+				st, err = sub.runAssignments(cmd)
+			} else {
+				if _, err := sub.applyTempAssigns(cmd); err != nil {
+					return 1
+				}
+				st, err = sub.callBuiltin(cmd.builtin, t, cmd.argv)
+			}
+			if code, ok := IsExit(err); ok {
+				return code
+			}
+			return st
+		}}
+	}
+	sh.xtrace(cmd)
+	argv := cmd.argv
+	st := jobs.Stage{}
+	if cmd.nohup {
+		var err error
+		argv, err = sh.prepareNohup(cmd.argv, t)
+		if err != nil {
+			return sh.failedStage(t, err, 125)
+		}
+		st.IgnoreHUP = true
+	}
+	path, err := sh.lookPath(argv[0])
+	if err != nil {
+		status := 127
+		if !errors.Is(err, errNotFound) {
+			status = 126
+		}
+		return sh.failedStage(t, &redirError{argv[0] + ": " + errText(err)}, status)
+	}
+	env := make([]string, 0, len(cmd.assigns))
+	for _, a := range cmd.assigns {
+		env = append(env, a.name+"="+a.value)
+	}
+	st.Path = path
+	st.Argv = argv
+	st.Env = sh.Vars.Environ(env)
+	st.Files = t.files()
+	if sh.Jobs.Trace().On() {
+		st.Trace = t.wiring()
+	}
+	return st
+}
+
+func errText(err error) string {
+	if errors.Is(err, errNotFound) {
+		return "command not found"
+	}
+	return errnoText(err)
+}
+
+// failedStage is a stage that could not start (command not found, a bad
+// redirection): it prints its message on the stage's stderr and exits with
+// status, like a forked child that failed before exec would.
+func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
+	msg := "gosh: " + err.Error() + "\n"
+	errFd := t.get(2)
+	return jobs.Stage{Builtin: func() int {
+		defer t.close()
+		fdWriter(errFd).Write([]byte(msg))
+		return status
+	}}
+}
+
+// substStatus is the status left by the last command substitution.
+func (sh *Shell) substStatus() int {
+	st := sh.lastSubst
+	sh.lastSubst = 0
+	return st
+}

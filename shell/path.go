@@ -1,0 +1,63 @@
+package shell
+
+import (
+	"os"
+	"strings"
+
+	"gosh/builtins"
+)
+
+// lookPath finds the program a command name runs: a name with a slash is
+// used as is; otherwise each directory of $PATH is tried in order (an empty
+// entry means the current directory). Like bash, a file that exists but is
+// not executable is remembered and reported (126) if nothing better turns up.
+func (sh *Shell) lookPath(name string) (string, error) {
+	if strings.Contains(name, "/") {
+		if _, err := isExecutable(name); err != nil {
+			if os.IsNotExist(err) {
+				return "", err
+			}
+			return "", err
+		}
+		return name, nil
+	}
+	if name == "" {
+		return "", errNotFound
+	}
+	pathVar, _ := sh.Vars.Get("PATH")
+	var denied error
+	for _, dir := range strings.Split(pathVar, ":") {
+		if dir == "" {
+			dir = "."
+		}
+		p := dir + "/" + name
+		ok, err := isExecutable(p)
+		if ok {
+			return p, nil
+		}
+		if err != nil && !os.IsNotExist(err) && denied == nil && !isDirErr(err) {
+			denied = err
+		}
+	}
+	if denied != nil {
+		return "", denied
+	}
+	return "", errNotFound
+}
+
+func isDirErr(err error) bool { return err != nil && err.Error() == "is a directory" }
+
+// LookPath resolves a name as the shell would run it, for type and
+// command -v: alias, builtin, then a file on PATH.
+func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
+	if v, ok := sh.Aliases[name]; ok {
+		return builtins.KindAlias, v
+	}
+	if _, ok := builtins.Lookup(name); ok {
+		return builtins.KindBuiltin, name
+	}
+	if p, err := sh.lookPath(name); err == nil {
+		return builtins.KindFile, p
+	}
+	return builtins.NotFound, ""
+}

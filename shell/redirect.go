@@ -1,0 +1,204 @@
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"golang.org/x/sys/unix"
+
+	"gosh/parser"
+)
+
+// fdTable is the file-descriptor table one command will see, built by the
+// shell before the command starts. fds[i] is the shell's descriptor that
+// becomes the command's fd i, or -1 when fd i is closed. An external
+// command receives the table as syscall.ProcAttr.Files, so the kernel's
+// dup2 into place happens in the child, between fork and exec. A builtin
+// reads and writes through it, so the shell's own fds never change.
+type fdTable struct {
+	fds   []int
+	owned []int // descriptors opened for this command; closed when it is done
+}
+
+// newFdTable starts from the descriptors of the current context.
+func (sh *Shell) newFdTable() *fdTable {
+	return &fdTable{fds: append([]int(nil), sh.stdio...)}
+}
+
+// get returns the shell fd behind the command's fd n, or -1.
+func (t *fdTable) get(n int) int {
+	if n < len(t.fds) {
+		return t.fds[n]
+	}
+	return -1
+}
+
+// set makes the command's fd n refer to the shell's fd fd.
+func (t *fdTable) set(n, fd int) {
+	for len(t.fds) <= n {
+		t.fds = append(t.fds, -1)
+	}
+	t.fds[n] = fd
+}
+
+// own records an fd the table opened, to close after the command.
+func (t *fdTable) own(fd int) int {
+	t.owned = append(t.owned, fd)
+	return fd
+}
+
+// close releases what the table opened.
+func (t *fdTable) close() {
+	for _, fd := range t.owned {
+		closeFd(fd)
+	}
+	t.owned = nil
+}
+
+// files is the table in the form syscall.ForkExec wants.
+func (t *fdTable) files() []int { return append([]int(nil), t.fds...) }
+
+// wiring describes the child's fd setup for the trace: "dup2(4, 1)".
+func (t *fdTable) wiring() []string {
+	var lines []string
+	for i, fd := range t.fds {
+		switch {
+		case fd < 0:
+			lines = append(lines, fmt.Sprintf("close(%d)", i))
+		case fd != i:
+			lines = append(lines, fmt.Sprintf("dup2(%d, %d)", fd, i))
+		}
+	}
+	return lines
+}
+
+// redirError is a failed redirection: the command does not run, status 1.
+type redirError struct{ msg string }
+
+func (e *redirError) Error() string { return e.msg }
+
+// applyRedirects performs a command's redirections left to right on t.
+// Files are opened by the shell here; nothing in the shell's own fd table
+// changes.
+func (sh *Shell) applyRedirects(t *fdTable, redirs []*parser.Redirect) error {
+	for _, r := range redirs {
+		if err := sh.applyRedirect(t, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
+	fd := r.Fd
+	if fd < 0 {
+		fd = r.Op.DefaultFd()
+	}
+	switch r.Op {
+	case parser.RedirHeredoc, parser.RedirHeredocTab:
+		body, err := sh.expandHeredoc(r.Heredoc)
+		if err != nil {
+			return err
+		}
+		rfd, err := sh.heredocFd(body)
+		if err != nil {
+			return &redirError{"here-document: " + errnoText(err)}
+		}
+		t.set(fd, t.own(rfd))
+		return nil
+	}
+	target, err := sh.expandRedirTarget(r.Target)
+	if err != nil {
+		return err
+	}
+	switch r.Op {
+	case parser.RedirDupIn, parser.RedirDupOut:
+		if target == "-" {
+			t.set(fd, -1)
+			return nil
+		}
+		n, err := strconv.Atoi(target)
+		if err != nil || n < 0 {
+			if r.Op == parser.RedirDupOut && r.Fd < 0 {
+				// bash: ">&file" means "&>file".
+				return sh.openInto(t, []int{1, 2}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, true)
+			}
+			return &redirError{target + ": ambiguous redirect"}
+		}
+		src := t.get(n)
+		if src < 0 || !fdOpen(src) {
+			return &redirError{strconv.Itoa(n) + ": Bad file descriptor"}
+		}
+		t.set(fd, src)
+		return nil
+	case parser.RedirIn:
+		return sh.openInto(t, []int{fd}, target, unix.O_RDONLY, false)
+	case parser.RedirOut:
+		return sh.openInto(t, []int{fd}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, true)
+	case parser.RedirClobber:
+		return sh.openInto(t, []int{fd}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, false)
+	case parser.RedirAppend:
+		return sh.openInto(t, []int{fd}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_APPEND, false)
+	case parser.RedirReadWrite:
+		return sh.openInto(t, []int{fd}, target, unix.O_RDWR|unix.O_CREAT, false)
+	case parser.RedirAll:
+		return sh.openInto(t, []int{1, 2}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, true)
+	case parser.RedirAllAppend:
+		return sh.openInto(t, []int{1, 2}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_APPEND, false)
+	}
+	return &redirError{"unknown redirection " + r.Op.String()}
+}
+
+// openInto opens path and points each fd in fds at it. With clobberCheck
+// and set -C, an existing regular file is not overwritten.
+func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobberCheck bool) error {
+	if clobberCheck && sh.Opts.Noclobber {
+		var st unix.Stat_t
+		if unix.Stat(path, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
+			return &redirError{path + ": cannot overwrite existing file"}
+		}
+	}
+	nfd, err := openFile(path, flags, 0o666)
+	if err != nil {
+		return &redirError{path + ": " + errnoText(err)}
+	}
+	t.own(nfd)
+	for _, fd := range fds {
+		t.set(fd, nfd)
+	}
+	sh.Jobs.Trace().Shell("open(%q) = %d", path, nfd)
+	return nil
+}
+
+// heredocFd returns a readable fd holding body. Small bodies are written
+// into a pipe at once; larger ones by a goroutine, so the shell never blocks
+// on a full pipe.
+func (sh *Shell) heredocFd(body string) (int, error) {
+	r, w, err := sh.Jobs.Pipe()
+	if err != nil {
+		return -1, err
+	}
+	if len(body) <= 4096 {
+		fdWriter(w).Write([]byte(body))
+		closeFd(w)
+		return r, nil
+	}
+	go func() {
+		fdWriter(w).Write([]byte(body))
+		closeFd(w)
+	}()
+	return r, nil
+}
+
+// fdOpen reports whether fd is an open descriptor of the shell.
+func fdOpen(fd int) bool {
+	_, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+	return err == nil
+}
+
+// isRedirError reports whether err is a redirection failure.
+func isRedirError(err error) bool {
+	var r *redirError
+	return errors.As(err, &r)
+}

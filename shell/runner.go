@@ -1,0 +1,195 @@
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/sys/unix"
+
+	"gosh/parser"
+)
+
+// This file reads programs: a script file, -c text, standard input, or the
+// interactive prompt. All of them feed lines to runLines, which parses as
+// soon as the text so far forms complete commands and runs them. That is
+// why an alias defined on one line applies on the next, and why a syntax
+// error late in a script does not stop the commands before it.
+
+// lineFunc returns the next line of input, with its newline. more is true
+// when the text so far is incomplete (the prompt shows PS2). It returns
+// io.EOF at the end.
+type lineFunc func(more bool) (string, error)
+
+// runLines is the read-parse-run loop shared by every way of reading
+// commands. name is the file name for messages ("" for -c and the prompt).
+func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
+	var buf strings.Builder
+	line := 1     // line number of the first line in buf
+	nextLine := 1 // line number of the next line to read
+	for {
+		text, err := next(buf.Len() > 0)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return sh.Status, err
+		}
+		eof := err != nil
+		if eof && text == "" && buf.Len() == 0 {
+			return sh.Status, nil
+		}
+		buf.WriteString(text)
+		nextLine += strings.Count(text, "\n")
+		f, perr := sh.parse(buf.String())
+		if perr != nil && parser.IsIncomplete(perr) && !eof {
+			continue
+		}
+		src := buf.String()
+		buf.Reset()
+		if perr != nil {
+			sh.reportSyntax(perr, name, line)
+			line = nextLine
+			if !sh.Opts.Interactive {
+				return 2, &ExitError{Status: 2}
+			}
+			continue
+		}
+		_ = src
+		line = nextLine
+		if _, err := sh.Run(f); err != nil {
+			return sh.Status, err
+		}
+		sh.afterCommand()
+		if eof {
+			return sh.Status, nil
+		}
+	}
+}
+
+// reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."
+// or, in a file, "gosh: lab1.sh:3:8: ...". Status 2.
+func (sh *Shell) reportSyntax(err error, name string, firstLine int) {
+	var se *parser.SyntaxError
+	if errors.As(err, &se) {
+		pos := fmt.Sprintf("%d:%d", se.Pos.Line+firstLine-1, se.Pos.Col)
+		if name != "" {
+			pos = name + ":" + pos
+		}
+		sh.errorf("%s: %s", pos, se.Msg)
+	} else {
+		sh.errorf("%s", err)
+	}
+	sh.Status = 2
+}
+
+// afterCommand runs between commands: job notifications for a shell with
+// job control (bash reports finished background jobs before the prompt,
+// and a script with set -m also gets them).
+func (sh *Shell) afterCommand() {
+	if sh.Opts.Monitor && !sh.subshell && !sh.Opts.Interactive {
+		sh.Jobs.Report()
+	}
+}
+
+// runSource runs the text of a file (a script, or . FILE).
+func (sh *Shell) runSource(src, name string) (int, error) {
+	rest := src
+	return sh.runLines(func(bool) (string, error) {
+		if rest == "" {
+			return "", io.EOF
+		}
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			line := rest
+			rest = ""
+			return line, io.EOF
+		}
+		line := rest[:i+1]
+		rest = rest[i+1:]
+		return line, nil
+	}, name)
+}
+
+// RunScript runs a script file: gosh FILE args...
+func (sh *Shell) RunScript(path string) (int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		sh.errorf("%s: %s", path, errnoText(err))
+		if errors.Is(err, os.ErrNotExist) {
+			return 127, nil
+		}
+		return 126, nil
+	}
+	src := string(data)
+	if strings.HasPrefix(src, "#!") {
+		// The #! line is a comment to the shell.
+		if i := strings.IndexByte(src, '\n'); i >= 0 {
+			src = "\n" + src[i+1:]
+		} else {
+			src = ""
+		}
+	}
+	st, err := sh.runSource(src, path)
+	return sh.finish(st, err)
+}
+
+// RunCommandString runs -c text.
+func (sh *Shell) RunCommandString(src string) (int, error) {
+	st, err := sh.runSource(src, "")
+	return sh.finish(st, err)
+}
+
+// RunStdin reads commands from standard input, which is not a terminal.
+// It reads a line at a time without reading ahead, so that a command that
+// reads stdin (read, cat) gets the lines after its own.
+func (sh *Shell) RunStdin() (int, error) {
+	r := &unbufferedLines{fd: 0}
+	st, err := sh.runLines(func(bool) (string, error) { return r.readLine() }, "")
+	return sh.finish(st, err)
+}
+
+// finish turns an exit request into the final status.
+func (sh *Shell) finish(st int, err error) (int, error) {
+	if code, ok := IsExit(err); ok {
+		return code, nil
+	}
+	return st, err
+}
+
+// unbufferedLines reads lines from an fd one byte at a time, as bash does
+// for a pipe: nothing past the newline is consumed.
+type unbufferedLines struct {
+	fd int
+}
+
+func (u *unbufferedLines) readLine() (string, error) {
+	var line []byte
+	var b [1]byte
+	for {
+		n, err := unix.Read(u.fd, b[:])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return string(line), err
+		}
+		if n == 0 {
+			return string(line), io.EOF
+		}
+		line = append(line, b[0])
+		if b[0] == '\n' {
+			return string(line), nil
+		}
+	}
+}
+
+// BeforeExit is what the shell does on its way out: an interactive shell
+// (or one with job control) sends SIGHUP to its jobs, then history is saved.
+func (sh *Shell) BeforeExit() {
+	if sh.Opts.Interactive && !sh.subshell {
+		sh.Jobs.HangUp()
+	}
+	if sh.Hooks.OnExit != nil {
+		sh.Hooks.OnExit()
+	}
+}

@@ -1,0 +1,41 @@
+package shell
+
+import (
+	"errors"
+	"io"
+
+	"gosh/parser"
+)
+
+var errEOF = io.EOF
+
+// commandSubst runs $(list) in a subshell (a copy of the shell, so that its
+// assignments do not leak) with its stdout on a pipe, and returns what was
+// written. The shell reads the pipe while the list runs, so a large output
+// never fills the pipe and blocks the writer.
+func (sh *Shell) commandSubst(list *parser.List) (string, error) {
+	r, w, err := sh.Jobs.Pipe()
+	if err != nil {
+		return "", &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+	}
+	out := make(chan []byte, 1)
+	go func() {
+		data, _ := io.ReadAll(fdReader(r))
+		closeFd(r)
+		out <- data
+	}()
+	sub := sh.clone()
+	sub.stdio[1] = w
+	err = sub.runList(list)
+	closeFd(w)
+	data := <-out
+	if code, ok := IsExit(err); ok {
+		sub.Status = code
+		err = nil
+	}
+	sh.lastSubst = sub.Status
+	if err != nil && !errors.Is(err, io.EOF) {
+		return string(data), err
+	}
+	return string(data), nil
+}
