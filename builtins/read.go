@@ -1,0 +1,341 @@
+package builtins
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+func init() {
+	register(&Builtin{
+		Name:     "read",
+		Synopsis: "read [-r] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
+		Summary:  "Read a line from the standard input into variables.",
+		Help: `Read one line and split it into words with $IFS: the first word goes
+to the first NAME, the second to the second, and the last NAME gets
+the rest of the line. Without NAME the whole line goes to $REPLY.
+A backslash escapes the next character (and joins a line ending in
+a backslash to the next one) unless -r is given.
+-d DELIM   stop at DELIM instead of newline
+-n NCHARS  stop after NCHARS characters
+-p PROMPT  print PROMPT on standard error first, if reading a terminal
+-t SECS    give up after SECS seconds (status 142)
+-u FD      read from file descriptor FD
+read takes one byte at a time with read(2), so whatever follows the
+line is left in the file for the next command. The status is 1 at
+end of file.`,
+		Run: runRead,
+	})
+}
+
+// Errors from readByte besides io.EOF.
+var (
+	errInterrupted = errors.New("interrupted")
+	errTimedOut    = errors.New("timed out")
+)
+
+// byteSource reads input one byte at a time, never more: the rest belongs
+// to the commands after read (`{ read a; cat; } < file`). With a file
+// descriptor it waits with poll(2), so that Ctrl+C (the context) and -t
+// can interrupt the wait; without one it reads the io.Reader.
+type byteSource struct {
+	ctx      context.Context
+	fd       int       // -1: use r
+	r        io.Reader // used when fd < 0
+	deadline time.Time // zero: no timeout
+}
+
+// pollSlice bounds each poll(2) so that a cancelled context is noticed.
+const pollSlice = 50 * time.Millisecond
+
+func (s *byteSource) readByte() (byte, error) {
+	var b [1]byte
+	if s.fd < 0 {
+		n, err := s.r.Read(b[:])
+		if n == 1 {
+			return b[0], nil
+		}
+		if err == nil {
+			err = io.EOF
+		}
+		return 0, err
+	}
+	for {
+		if err := s.wait(); err != nil {
+			return 0, err
+		}
+		n, err := unix.Read(s.fd, b[:])
+		switch {
+		case err == unix.EINTR || err == unix.EAGAIN:
+			continue
+		case err != nil:
+			return 0, err
+		case n == 0:
+			return 0, io.EOF
+		}
+		return b[0], nil
+	}
+}
+
+// wait blocks until the descriptor is readable, the context is cancelled
+// or the deadline passes.
+func (s *byteSource) wait() error {
+	for {
+		if s.ctx.Err() != nil {
+			return errInterrupted
+		}
+		slice := pollSlice
+		if !s.deadline.IsZero() {
+			left := time.Until(s.deadline)
+			if left <= 0 {
+				return errTimedOut
+			}
+			slice = min(slice, left)
+		}
+		fds := []unix.PollFd{{Fd: int32(s.fd), Events: unix.POLLIN}}
+		n, err := unix.Poll(fds, int(slice.Milliseconds())+1)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil // readable, at end of file, or an error that read reports
+		}
+	}
+}
+
+// isTerminal reports whether fd is a terminal.
+func isTerminal(fd int) bool {
+	_, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	return err == nil
+}
+
+func runRead(sh Shell, stdio IO, args []string) (int, error) {
+	o, names, ok := parseOptions(stdio, "read", args[1:], "rd:n:p:t:u:")
+	if !ok {
+		return statusUsage, nil
+	}
+	for _, name := range names {
+		if !isName(name) {
+			errorf(stdio, "read", "`%s': not a valid identifier", name)
+			return statusFailure, nil
+		}
+	}
+	src := &byteSource{ctx: sh.Context(), fd: stdio.InFd, r: stdio.In}
+	if src.fd < 0 && src.r == nil {
+		src.r = strings.NewReader("") // no input at all: end of file
+	}
+	if o.has('u') {
+		fd, ok := parseInt(o.value('u'))
+		if !ok || fd < 0 {
+			errorf(stdio, "read", "%s: invalid file descriptor specification", o.value('u'))
+			return statusFailure, nil
+		}
+		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil {
+			errorf(stdio, "read", "%d: invalid file descriptor: %s", fd, strerror(err))
+			return statusFailure, nil
+		}
+		src.fd = fd
+	}
+	delim := byte('\n')
+	if o.has('d') {
+		delim = 0 // -d '' reads up to a NUL byte
+		if d := o.value('d'); d != "" {
+			delim = d[0]
+		}
+	}
+	limit := -1
+	if o.has('n') {
+		n, ok := parseInt(o.value('n'))
+		if !ok || n < 0 {
+			errorf(stdio, "read", "%s: invalid number", o.value('n'))
+			return statusFailure, nil
+		}
+		limit = n
+	}
+	if o.has('t') {
+		secs, err := strconv.ParseFloat(o.value('t'), 64)
+		if err != nil || secs < 0 || math.IsInf(secs, 0) || math.IsNaN(secs) {
+			errorf(stdio, "read", "%s: invalid timeout specification", o.value('t'))
+			return statusFailure, nil
+		}
+		if secs == 0 {
+			// -t 0 only asks whether input is waiting.
+			return inputReady(src.fd), nil
+		}
+		src.deadline = time.Now().Add(time.Duration(secs * float64(time.Second)))
+	}
+	if o.has('p') && src.fd >= 0 && isTerminal(src.fd) {
+		stdio.Err.Write([]byte(o.value('p')))
+	}
+
+	text, escaped, err := readLine(src, delim, limit, !o.has('r'))
+	status := statusOK
+	switch {
+	case err == errInterrupted:
+		return 128 + int(unix.SIGINT), nil
+	case err == errTimedOut:
+		status = 128 + int(unix.SIGALRM)
+	case err == io.EOF:
+		status = statusFailure
+	case err != nil:
+		errorf(stdio, "read", "read error: %d: %s", src.fd, strerror(err))
+		return statusFailure, nil
+	}
+
+	var values []string
+	if len(names) == 0 {
+		// $REPLY gets the line as read: no splitting, no trimming.
+		names = []string{"REPLY"}
+		values = []string{string(text)}
+	} else {
+		ifs, set := sh.Var("IFS")
+		if !set {
+			ifs = " \t\n"
+		}
+		values = splitFields(text, escaped, ifs, len(names))
+	}
+	for i, name := range names {
+		if err := sh.SetVar(name, values[i]); err != nil {
+			// bash words it without the builtin's name: "x: readonly variable".
+			errorf(stdio, name, "readonly variable")
+			status = statusFailure
+		}
+	}
+	return status, nil
+}
+
+// inputReady is read -t 0: status 0 if input is waiting on fd.
+func inputReady(fd int) int {
+	if fd < 0 {
+		return statusOK
+	}
+	fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+	if n, err := unix.Poll(fds, 0); err == nil && n > 0 {
+		return statusOK
+	}
+	return statusFailure
+}
+
+// readLine reads up to delim (which it consumes but does not return), up
+// to limit characters (-1: no limit), or to end of file. With backslashes
+// on, a backslash escapes the next byte, which is kept but marked escaped
+// (so it never splits fields), and backslash-newline is removed: the line
+// goes on. The error is io.EOF at end of input, errInterrupted,
+// errTimedOut, or a read error; text holds what was read either way.
+func readLine(src *byteSource, delim byte, limit int, backslashes bool) (text []byte, escaped []bool, err error) {
+	chars := 0
+	pending := false // the previous byte was an escaping backslash
+	for limit < 0 || chars < limit {
+		c, err := src.readByte()
+		if err != nil {
+			return text, escaped, err
+		}
+		switch {
+		case pending:
+			pending = false
+			if c == '\n' {
+				continue
+			}
+			text, escaped = append(text, c), append(escaped, true)
+		case backslashes && c == '\\':
+			pending = true
+			continue
+		case c == delim:
+			return text, escaped, nil
+		default:
+			text, escaped = append(text, c), append(escaped, false)
+		}
+		// A character is a whole UTF-8 sequence: read its continuation
+		// bytes now, so that -n never cuts one in half.
+		for more := utf8Continuations(c); more > 0; more-- {
+			c, err := src.readByte()
+			if err != nil {
+				return text, escaped, err
+			}
+			text, escaped = append(text, c), append(escaped, escaped[len(escaped)-1])
+		}
+		chars++
+	}
+	return text, escaped, nil
+}
+
+// utf8Continuations is how many continuation bytes follow the lead byte c.
+func utf8Continuations(c byte) int {
+	switch {
+	case c&0xE0 == 0xC0:
+		return 1
+	case c&0xF0 == 0xE0:
+		return 2
+	case c&0xF8 == 0xF0:
+		return 3
+	}
+	return 0
+}
+
+// splitFields splits a line read by read into n values, following bash:
+// IFS whitespace (space, tab, newline when in IFS) around fields is
+// dropped; any other IFS character ends a field, so "a::b" with IFS=: has
+// an empty middle field; escaped bytes never split. The last value is the
+// rest of the line with trailing IFS whitespace removed, except that a
+// single remaining field loses its one trailing delimiter ("y:" → "y").
+func splitFields(text []byte, escaped []bool, ifs string, n int) []string {
+	isIFS := func(i int) bool {
+		return !escaped[i] && strings.IndexByte(ifs, text[i]) >= 0
+	}
+	isWhite := func(i int) bool {
+		return isIFS(i) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')
+	}
+	// skipDelimiter moves past the IFS whitespace, at most one other IFS
+	// character, and IFS whitespace again, that end a field.
+	skipDelimiter := func(p int) int {
+		for p < len(text) && isWhite(p) {
+			p++
+		}
+		if p < len(text) && isIFS(p) {
+			p++
+			for p < len(text) && isWhite(p) {
+				p++
+			}
+		}
+		return p
+	}
+	wordEnd := func(p int) int {
+		for p < len(text) && !isIFS(p) {
+			p++
+		}
+		return p
+	}
+
+	values := make([]string, n)
+	pos := 0
+	for pos < len(text) && isWhite(pos) {
+		pos++
+	}
+	for k := 0; k < n-1 && pos < len(text); k++ {
+		end := wordEnd(pos)
+		values[k] = string(text[pos:end])
+		pos = skipDelimiter(end)
+	}
+	if pos < len(text) {
+		end := wordEnd(pos)
+		if skipDelimiter(end) >= len(text) {
+			values[n-1] = string(text[pos:end])
+		} else {
+			end = len(text)
+			for end > pos && isWhite(end-1) {
+				end--
+			}
+			values[n-1] = string(text[pos:end])
+		}
+	}
+	return values
+}

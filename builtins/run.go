@@ -1,0 +1,354 @@
+package builtins
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// The builtins that run other code: exec, . and source, command, and
+// type, which says how a name would be run.
+
+func init() {
+	register(
+		&Builtin{
+			Name:     "exec",
+			Synopsis: "exec [command [argument ...]] [redirection ...]",
+			Summary:  "Replace the shell with a program.",
+			Help: `Replace the shell process with COMMAND, through execve(2) and
+without fork: the program keeps the shell's pid, its open files and
+its place in the process tree, and the shell is gone. When COMMAND
+cannot be run, a non-interactive shell exits (127 if not found,
+126 if not executable); an interactive one stays.
+Without COMMAND, the redirections apply to the shell itself:
+"exec 3>log" opens fd 3 for every later command.`,
+			Run:     runExec,
+			Special: true,
+		},
+		&Builtin{
+			Name:     ".",
+			Synopsis: ". filename [arguments]",
+			Summary:  "Run commands from a file in the current shell.",
+			Help: `Read and run the commands in FILENAME in this shell, not in a child,
+so its cd, variable assignments and aliases stay in effect. A name
+without a slash is looked up in $PATH, then in the current directory.
+ARGUMENTS, if any, become the positional parameters while it runs.`,
+			Run:     runSource,
+			Special: true,
+		},
+		&Builtin{
+			Name:     "source",
+			Synopsis: "source filename [arguments]",
+			Summary:  "Run commands from a file in the current shell (same as .).",
+			Help: `Read and run the commands in FILENAME in this shell, not in a child,
+so its cd, variable assignments and aliases stay in effect. A name
+without a slash is looked up in $PATH, then in the current directory.
+ARGUMENTS, if any, become the positional parameters while it runs.`,
+			Run: runSource,
+		},
+		&Builtin{
+			Name:     "command",
+			Synopsis: "command [-vV] command [arg ...]",
+			Summary:  "Run a command, bypassing aliases.",
+			Help: `Run COMMAND with ARGs, ignoring any alias of that name: builtins and
+programs in $PATH only. "command ls" runs the real ls even when ls is
+an alias.
+-v  print how COMMAND would be found: its path, or its name for a
+    builtin or keyword, or the alias definition
+-V  describe COMMAND in words, like type`,
+			Run: runCommand,
+		},
+		&Builtin{
+			Name:     "type",
+			Synopsis: "type [-afptP] name [name ...]",
+			Summary:  "Tell how each name would be interpreted as a command.",
+			Help: `For each NAME, say whether it is an alias, a shell keyword, a
+builtin or a program file (and which one, found through $PATH).
+-t  print one word: alias, keyword, builtin or file
+-p  print the path of the file that would run, if it is a file
+-P  search $PATH even if NAME is an alias or builtin
+-a  print every interpretation, including all files in $PATH
+-f  accepted for bash compatibility (gosh has no functions)`,
+			Run: runType,
+		},
+	)
+}
+
+// ---- exec ----
+
+func runExec(sh Shell, io IO, args []string) (int, error) {
+	_, argv, ok := parseOptions(io, "exec", args[1:], "")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(argv) == 0 {
+		return statusOK, nil
+	}
+	status := execStatus(sh, io, argv)
+	if !sh.Interactive() {
+		return status, sh.ExitRequest(status)
+	}
+	return status, nil
+}
+
+// execStatus tries to replace the shell with argv; when it returns, that
+// failed, and it reports why with the status a shell uses for it.
+func execStatus(sh Shell, io IO, argv []string) int {
+	name := argv[0]
+	if !strings.Contains(name, "/") {
+		// exec runs only programs: not aliases, not builtins.
+		if kind, _ := sh.LookPath(name); kind != KindFile {
+			errorf(io, "exec", "%s: not found", name)
+			return 127
+		}
+	}
+	err := sh.Exec(argv, io)
+	if err == nil {
+		return statusOK
+	}
+	if errors.Is(err, syscall.ENOENT) {
+		fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
+		return 127
+	}
+	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))
+	return 126
+}
+
+// ---- . and source ----
+
+func runSource(sh Shell, io IO, args []string) (int, error) {
+	name := args[0]
+	rest := args[1:]
+	if len(rest) > 0 && rest[0] == "--" {
+		rest = rest[1:]
+	}
+	if len(rest) == 0 {
+		return usageError(io, name, "filename argument required"), nil
+	}
+	file := rest[0]
+	path, err := findSourceFile(sh, file)
+	if err != nil {
+		fmt.Fprintf(io.Err, "gosh: %s: %s\n", file, strerror(err))
+		return statusFailure, nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		errorf(io, name, "%s: is a directory", file)
+		return statusFailure, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		fmt.Fprintf(io.Err, "gosh: %s: %s\n", file, strerror(err))
+		return statusFailure, nil
+	}
+	f.Close()
+	var params []string // nil: keep the current positional parameters
+	if len(rest) > 1 {
+		params = rest[1:]
+	}
+	return sh.Source(path, params, io)
+}
+
+// findSourceFile locates the file for "." and "source": a name with a
+// slash is used as it is; otherwise $PATH is searched for a regular file
+// (it need not be executable), then the current directory.
+func findSourceFile(sh Shell, file string) (string, error) {
+	if strings.Contains(file, "/") {
+		_, err := os.Stat(absolute(sh, file))
+		return absolute(sh, file), err
+	}
+	for _, dir := range pathDirs(sh) {
+		cand := absolute(sh, filepath.Join(dir, file))
+		if st, err := os.Stat(cand); err == nil && st.Mode().IsRegular() {
+			return cand, nil
+		}
+	}
+	cand := absolute(sh, file)
+	_, err := os.Stat(cand)
+	return cand, err
+}
+
+// pathDirs splits $PATH; an empty entry means the current directory.
+func pathDirs(sh Shell) []string {
+	path, _ := sh.Var("PATH")
+	if path == "" {
+		return nil
+	}
+	dirs := strings.Split(path, ":")
+	for i, d := range dirs {
+		if d == "" {
+			dirs[i] = "."
+		}
+	}
+	return dirs
+}
+
+// searchPath lists every executable file called name in $PATH, in order
+// (type -a, type -P). A name with a slash is not searched: it is itself
+// the answer if it is executable.
+func searchPath(sh Shell, name string) []string {
+	if strings.Contains(name, "/") {
+		if isExecutable(absolute(sh, name)) {
+			return []string{name}
+		}
+		return nil
+	}
+	var found []string
+	for _, dir := range pathDirs(sh) {
+		cand := filepath.Join(dir, name)
+		if isExecutable(absolute(sh, cand)) {
+			found = append(found, cand)
+		}
+	}
+	return found
+}
+
+func isExecutable(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular() && unix.Access(path, unix.X_OK) == nil
+}
+
+// ---- type and command ----
+
+// keywords are the shell's reserved words, which type reports before
+// builtins: they are recognised by the parser, not run.
+var keywords = map[string]bool{
+	"!": true, "{": true, "}": true, "case": true, "do": true, "done": true,
+	"elif": true, "else": true, "esac": true, "fi": true, "for": true,
+	"if": true, "in": true, "then": true, "until": true, "while": true,
+}
+
+// meaning is one way a name can be interpreted as a command.
+type meaning struct {
+	kind  string // "alias", "keyword", "builtin" or "file"
+	value string // the alias text, or the file's path
+}
+
+// describe lists how name would be interpreted, in the order the shell
+// tries them: alias, keyword, builtin, file. With all, every
+// interpretation is listed (every matching file in $PATH too); otherwise
+// only the one that wins. With pathOnly only files are considered.
+func describe(sh Shell, name string, all, pathOnly bool) []meaning {
+	var out []meaning
+	if !pathOnly {
+		if v, ok := sh.Alias(name); ok {
+			out = append(out, meaning{"alias", v})
+		}
+		if keywords[name] {
+			out = append(out, meaning{"keyword", ""})
+		}
+		if _, ok := Lookup(name); ok {
+			out = append(out, meaning{"builtin", ""})
+		}
+		if len(out) > 0 && !all {
+			return out[:1]
+		}
+	}
+	if all || pathOnly {
+		for _, p := range searchPath(sh, name) {
+			out = append(out, meaning{"file", p})
+		}
+	} else if kind, path := sh.LookPath(name); kind == KindFile {
+		out = append(out, meaning{"file", path})
+	}
+	if len(out) > 0 && !all {
+		return out[:1]
+	}
+	return out
+}
+
+// sentence is type's and command -V's wording for a meaning.
+func (m meaning) sentence(name string) string {
+	switch m.kind {
+	case "alias":
+		return fmt.Sprintf("%s is aliased to `%s'", name, m.value)
+	case "keyword":
+		return name + " is a shell keyword"
+	case "builtin":
+		return name + " is a shell builtin"
+	}
+	return name + " is " + m.value
+}
+
+func runType(sh Shell, io IO, args []string) (int, error) {
+	o, names, ok := parseOptions(io, "type", args[1:], "afptP")
+	if !ok {
+		return statusUsage, nil
+	}
+	var b strings.Builder
+	status := statusOK
+	for _, name := range names {
+		ms := describe(sh, name, o.has('a'), o.has('P'))
+		if len(ms) == 0 {
+			if !o.has('t') && !o.has('p') && !o.has('P') {
+				errorf(io, "type", "%s: not found", name)
+			}
+			status = statusFailure
+			continue
+		}
+		for _, m := range ms {
+			switch {
+			case o.has('t'):
+				b.WriteString(m.kind + "\n")
+			case o.has('p') || o.has('P'):
+				if m.kind == "file" {
+					b.WriteString(m.value + "\n")
+				}
+			default:
+				b.WriteString(m.sentence(name) + "\n")
+			}
+		}
+	}
+	if st := writeOut(io, "type", b.String()); st != statusOK {
+		return st, nil
+	}
+	return status, nil
+}
+
+func runCommand(sh Shell, io IO, args []string) (int, error) {
+	o, rest, ok := parseOptions(io, "command", args[1:], "vV")
+	if !ok {
+		return statusUsage, nil
+	}
+	if !o.has('v') && !o.has('V') {
+		if len(rest) == 0 {
+			return statusOK, nil
+		}
+		return sh.RunCommand(rest, io, false)
+	}
+	var b strings.Builder
+	found := false
+	for _, name := range rest {
+		ms := describe(sh, name, false, false)
+		if len(ms) == 0 {
+			if o.has('V') {
+				errorf(io, "command", "%s: not found", name)
+			}
+			continue
+		}
+		found = true
+		m := ms[0]
+		switch {
+		case o.has('V'):
+			b.WriteString(m.sentence(name) + "\n")
+		case m.kind == "alias":
+			b.WriteString("alias " + name + "=" + singleQuote(m.value) + "\n")
+		case m.kind == "file":
+			b.WriteString(m.value + "\n")
+		default:
+			b.WriteString(name + "\n")
+		}
+	}
+	if st := writeOut(io, "command", b.String()); st != statusOK {
+		return st, nil
+	}
+	// As in bash: success if any name was found.
+	if !found {
+		return statusFailure, nil
+	}
+	return statusOK, nil
+}
