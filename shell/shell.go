@@ -48,6 +48,8 @@ type Shell struct {
 	stdio []int
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
+	// hash remembers PATH search results.
+	hash pathHash
 	// wd caches the shell's working directory as the user sees it ($PWD).
 	wd string
 	// lastSubst is the status of the last command substitution.
@@ -159,6 +161,7 @@ func (sh *Shell) clone() *Shell {
 		c.Aliases[k] = v
 	}
 	c.stdio = append([]int(nil), sh.stdio...)
+	c.hash = pathHash{} // a map: never shared between goroutines
 	c.subshell = true
 	return &c
 }
