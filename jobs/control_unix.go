@@ -59,24 +59,33 @@ func (t *Table) Background(j *Job) error {
 	return nil
 }
 
-// continueJob marks every stopped process of j running, then sends SIGCONT.
+// continueJob sends SIGCONT to j (Signal marks it running first).
 func (t *Table) continueJob(j *Job) {
-	t.mu.Lock()
-	for _, p := range j.procs {
-		if p.state == Stopped {
-			p.state = Running
-		}
-	}
-	j.reported = Running
-	t.broadcast()
-	t.mu.Unlock()
 	t.Signal(j, unix.SIGCONT)
 }
 
+// markRunning marks the stopped processes of j running, before a SIGCONT is
+// sent: otherwise a wait that starts before the reaper sees WIFCONTINUED
+// would find the stale "stopped" and return at once. Call with t.mu held.
+func (t *Table) markRunning(j *Job, only int) {
+	for _, p := range j.procs {
+		if p.state == Stopped && (only == 0 || p.pid == only) {
+			p.state = Running
+		}
+	}
+	if j.state() == Running {
+		j.reported = Running
+	}
+	t.broadcast()
+}
+
 // Signal sends sig to a job: to its process group with job control, else to
-// each of its unfinished processes.
+// each of its unfinished processes. A SIGCONT marks the job running first.
 func (t *Table) Signal(j *Job, sig syscall.Signal) error {
 	t.mu.Lock()
+	if sig == unix.SIGCONT {
+		t.markRunning(j, 0)
+	}
 	pgid := j.pgid
 	var pids []int
 	for _, p := range j.procs {
@@ -109,12 +118,18 @@ func (t *Table) Kill(pid int, sig syscall.Signal) error {
 	}
 	t.mu.Lock()
 	for _, j := range t.jobs {
-		if j.pgid == target {
+		if pid < 0 && j.pgid == target {
 			id = j.id
+			if sig == unix.SIGCONT {
+				t.markRunning(j, 0)
+			}
 		}
 		for _, p := range j.procs {
-			if p.pid == target {
+			if pid > 0 && p.pid == target {
 				id = j.id
+				if sig == unix.SIGCONT {
+					t.markRunning(j, target)
+				}
 			}
 		}
 	}
