@@ -36,7 +36,7 @@ func TestAliases(t *testing.T) {
 		{"'ll'", "'ll'"}, // quoted words are not aliases
 		{"\\ll", "\\ll"},
 		{"l\\l", "l\\l"},
-		{"X=1 ll", "X=1 ls -F -l"}, // assignments keep command position
+		{"X=1 ll", "X=1 ls -F -l"},   // assignments keep command position
 		{"sudo ll", "sudo ls -F -l"}, // value ends in a blank: next word checked
 		{"sudo nice ll", "sudo nice -n 5 ls -F -l"},
 		{"sudo echo ll", "sudo echo ll"},
