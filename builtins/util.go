@@ -42,7 +42,7 @@ type options struct {
 	seq  []byte // options in the order given
 }
 
-func (o *options) has(c byte) bool      { return o.set[c] }
+func (o *options) has(c byte) bool     { return o.set[c] }
 func (o *options) value(c byte) string { return o.vals[c] }
 
 // parseOptions reads leading options the way bash's builtins do: each
@@ -148,7 +148,10 @@ func writeOut(io IO, name, s string) int {
 	return statusOK
 }
 
-// singleQuote quotes s for reuse as shell input: 'it'\''s'.
+// singleQuote quotes s for reuse as shell input. A quote inside closes
+// the quoting, adds an escaped quote and reopens: it's becomes
+//
+//	'it'\''s'
 func singleQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
