@@ -519,42 +519,58 @@ func IsName(s string) bool {
 // dollar handles '$' at l.i: a parameter, command substitution or
 // arithmetic expansion, or a literal dollar sign.
 func (l *lexer) dollar(ctx context, b *partsBuilder) error {
-	start := l.i
-	n := l.at(l.i + 1)
+	// Line continuations are removed before anything else in bash, so
+	// "$\<newline>HOME" is $HOME.
+	next := l.skipContinuations(l.i + 1)
+	n := l.at(next)
 	switch {
 	case n == '{':
+		l.i = next - 1
 		pe, err := l.bracedParam(ctx)
 		if err != nil {
 			return err
 		}
 		b.add(pe)
-	case n == '(' && l.at(l.i+2) == '(':
+	case n == '(' && l.at(next+1) == '(':
+		l.i = next - 1
 		ae, err := l.arith()
 		if err != nil {
 			return err
 		}
 		b.add(ae)
 	case n == '(':
+		l.i = next - 1
 		cs, err := l.cmdSubst()
 		if err != nil {
 			return err
 		}
 		b.add(cs)
 	case isNameStart(n):
-		j := l.i + 1
+		var name []byte
+		j := next
 		for j < len(l.src) && isNameChar(l.src[j]) {
-			j++
+			name = append(name, l.src[j])
+			j = l.skipContinuations(j + 1)
 		}
-		b.add(&ParamExp{Name: l.src[start+1 : j]})
+		b.add(&ParamExp{Name: string(name)})
 		l.i = j
 	case isDigit(n) || isSpecialParam(n):
 		b.add(&ParamExp{Name: string(n)})
-		l.i += 2
+		l.i = next + 1
 	default:
 		b.addLit("$") // a lone dollar sign is literal
 		l.i++
 	}
 	return nil
+}
+
+// skipContinuations returns the first index from i that does not start a
+// backslash-newline pair.
+func (l *lexer) skipContinuations(i int) int {
+	for l.at(i) == '\\' && l.at(i+1) == '\n' {
+		i += 2
+	}
+	return i
 }
 
 // bracedParam reads ${...} at l.i.
