@@ -12,8 +12,7 @@ func init() {
 		Summary:  "Show or clear the command history.",
 		Help: `List the command lines typed in this interactive shell, numbered;
 with N, only the last N. -c clears the list.
-!N, !! and !PREFIX at the prompt repeat lines from it, and the
-Up and Down keys and Ctrl+R move through it.`,
+At the prompt, the Up and Down keys move through it.`,
 		Run: runHistory,
 	})
 }
