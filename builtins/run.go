@@ -97,21 +97,38 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 }
 
 // execStatus tries to replace the shell with argv; when it returns, that
-// failed, and it reports why with the status a shell uses for it.
+// failed, and it reports why with the status a shell uses for it: 127 for
+// a program that does not exist, 126 for one that cannot be executed.
 func execStatus(sh Shell, io IO, argv []string) int {
 	name := argv[0]
-	if !strings.Contains(name, "/") {
-		// exec runs only programs: not aliases, not builtins.
-		if kind, _ := sh.LookPath(name); kind != KindFile {
-			errorf(io, "exec", "%s: not found", name)
+	if strings.Contains(name, "/") {
+		st, err := os.Stat(absolute(sh, name))
+		switch {
+		case err != nil:
+			fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
 			return 127
+		case st.IsDir():
+			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EISDIR))
+			return 126
+		case !isExecutable(absolute(sh, name)):
+			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EACCES))
+			return 126
 		}
+	} else if kind, _ := sh.LookPath(name); kind != KindFile {
+		// exec runs only programs: not aliases, not builtins.
+		errorf(io, "exec", "%s: not found", name)
+		return 127
 	}
 	err := sh.Exec(argv, io)
-	if err == nil {
+	var errno syscall.Errno
+	switch {
+	case err == nil:
 		return statusOK
-	}
-	if errors.Is(err, syscall.ENOENT) {
+	case !errors.As(err, &errno):
+		errorf(io, "exec", "%v", err)
+		return 126
+	case errno == syscall.ENOENT:
+		// The file exists, so its interpreter (#!) does not.
 		fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
 		return 127
 	}
