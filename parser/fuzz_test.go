@@ -1,0 +1,93 @@
+package parser
+
+import (
+	"errors"
+	"testing"
+)
+
+// FuzzParse feeds random text to the parser. Whatever the input, Parse must
+// not panic and must return either a tree or a *SyntaxError inside the
+// text; a tree must print as text that parses again and prints the same.
+// CompletionAt must accept the same text.
+//
+// Plain "go test" runs the seed corpus below (and any crashers saved in
+// testdata/fuzz/FuzzParse); "go test -fuzz=FuzzParse ./parser/" explores.
+func FuzzParse(f *testing.F) {
+	seeds := []string{
+		"",
+		"echo hi",
+		"a=1 b= c=d=e cmd arg",
+		"a | b | c",
+		"! a && b || c; d & e",
+		"a &\nb ;\n\n c",
+		"# comment only\n",
+		"echo 'single' \"double $x\" \\e",
+		"echo \"a\\$b\\q\\\\\" $",
+		"echo ${x} ${x-a} ${x:-a b} ${x=a} ${x:=a} ${x?a} ${x:?a} ${x+a} ${x:+a}",
+		"echo ${#x} ${10} $10 $? $$ $! $# $@ $* $- $0",
+		"echo ${x:-'q}'\"$y\"\\}} \"${x:-'a' \\}}\"",
+		"echo $(a | b; c) $(echo \")\" ')' \\))",
+		"echo `a` `echo \\`b\\`` \"`c \\\"d\\\"`\"",
+		"echo $((1 + (2*$x) - $(y)))",
+		"cmd <in >out >>app >|clob <>rw 2>&1 0<&3 3>&- &>all &>>all2",
+		"cmd 2>err 10>x 2 >y a2>z",
+		"cat <<EOF\nbody $x\nEOF\n",
+		"cat <<'EOF'\n$x `y`\nEOF\n",
+		"cat <<-EOF\n\tindented\n\tEOF\n",
+		"cat <<A; cat <<\"B\"\n1\nA\n2\nB\necho after",
+		"cat <<A | wc && cat <<B &\na\nA\nb\nB\n",
+		"x=$(cat <<EOF\ninner\nEOF\n)",
+		"cat << -x\nb\n-x\n",
+		"echo a\\\nb $\\\nHOME",
+		"echo 'unterminated",
+		"echo \"unterminated",
+		"echo $(unterminated",
+		"echo ${unterminated",
+		"echo $((1+",
+		"echo `unterminated",
+		"a |",
+		"a &&\n\n",
+		"| a",
+		"a ;;",
+		"(a)",
+		"echo ${x%y}",
+		"cat <<EOF\nnever ends",
+		"echo \\",
+		"echo $ a$ \"$\" $% ${x:-$}",
+		"echo ${x:-a\nb} ${x:-'\n'}",
+		"\\! >f; a | !",
+		"echo \xff\xfe \\\xc3\xa9",
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if ctx := CompletionAt(src); ctx.Start < 0 || ctx.Start > len(src) {
+			t.Fatalf("CompletionAt(%q).Start = %d", src, ctx.Start)
+		}
+		file, err := Parse(src)
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("Parse(%q): %T %v, want *SyntaxError", src, err, err)
+			}
+			if se.Pos.Line < 1 || se.Pos.Col < 1 || se.Pos.Offset < 0 || se.Pos.Offset > len(src) {
+				t.Fatalf("Parse(%q): error position %+v out of range", src, se.Pos)
+			}
+			return
+		}
+		for _, it := range file.List.Items {
+			if it.Pos.Offset < 0 || it.Pos.Offset > it.End || it.End > len(src) {
+				t.Fatalf("Parse(%q): item at %d..%d", src, it.Pos.Offset, it.End)
+			}
+		}
+		printed := String(file)
+		file2, err := Parse(printed)
+		if err != nil {
+			t.Fatalf("Parse(%q) printed as %q, which does not parse: %v", src, printed, err)
+		}
+		if again := String(file2); again != printed {
+			t.Fatalf("Parse(%q) printed as %q, then as %q", src, printed, again)
+		}
+	})
+}
