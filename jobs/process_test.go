@@ -475,3 +475,50 @@ func BenchmarkLaunchWait(b *testing.B) {
 		}
 	}
 }
+
+// nohup: the child starts with SIGHUP ignored, through a re-exec of Self
+// (here the test binary, whose TestMain calls NohupExec), and survives HangUp.
+func TestNohup(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := &syncBuffer{}
+	tb := New(Config{JobControl: true, TTY: -1, Stderr: errs, Self: exe})
+	tb.InitNonInteractive()
+	t.Cleanup(func() { killAll(t, tb) })
+	var trace syncBuffer
+	tb.Trace().SetOutput(&trace, false)
+	st := stage("/bin/sleep", "30")
+	st.IgnoreHUP = true
+	j, err := tb.Launch([]Stage{st}, "nohup sleep 30", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid := j.Pids()[0]
+	waitFor(t, 5*time.Second, "the re-exec to become sleep", func() bool {
+		data, _ := os.ReadFile("/proc/" + itoa(pid) + "/comm")
+		return strings.TrimSpace(string(data)) == "sleep"
+	})
+	if got := procStatus(t, pid, "SigIgn"); got != "0000000000000001" {
+		t.Errorf("SigIgn = %s, want only SIGHUP (bit 1)", got)
+	}
+	if !strings.Contains(trace.String(), "nohup: start "+exe+" "+NohupFlag+" /bin/sleep") {
+		t.Errorf("trace: %s", trace.String())
+	}
+	tb.HangUp()
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if st := tb.WaitJob(ctx, j); st != 130 || j.State() != Running {
+		t.Errorf("nohup job ended after SIGHUP: status %d, state %v", st, j.State())
+	}
+
+	// Without a gosh executable, nohup cannot work: the stage fails with 126.
+	tb2, errs2 := newTable(t, false)
+	st.Files = []int{-1, -1, -1}
+	j2, _ := tb2.Launch([]Stage{st}, "nohup sleep 30", true)
+	if s := tb2.WaitForeground(j2); s != 126 {
+		t.Errorf("nohup without Self: status %d", s)
+	}
+	_ = errs2
+}

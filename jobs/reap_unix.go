@@ -60,23 +60,32 @@ func reaper() {
 // reapAll calls wait4 until it returns 0 (children exist, none changed) or
 // ECHILD (no children), under the launch lock so that no member of a
 // half-built pipeline is reaped.
+//
+// What the changes tell the user (set -b notes) and subscribers is done
+// after the launch lock is released, so a subscriber may launch a job.
 func reapAll() {
+	var after []func()
 	launchLock.Lock()
-	defer launchLock.Unlock()
 	for {
 		pid, ws, err := wait4()
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil || pid <= 0 {
-			return
+			break
 		}
 		owner := ownerOf(pid)
 		if owner == nil {
 			traceAll("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s; not a job's process: reaped and forgotten", pid, describeWait(ws))
 			continue
 		}
-		owner.update(pid, ws)
+		if tell := owner.update(pid, ws); tell != nil {
+			after = append(after, tell)
+		}
+	}
+	launchLock.Unlock()
+	for _, tell := range after {
+		tell()
 	}
 }
 
@@ -133,10 +142,11 @@ func describeWait(ws unix.WaitStatus) string {
 	return fmt.Sprintf("status %#x", int(ws))
 }
 
-// update records a new state of child pid, derives its job's state, wakes
-// waiters and tells subscribers. Unknown pids (a child that is no job's, or
-// already forgotten) are tolerated.
-func (t *Table) update(pid int, ws unix.WaitStatus) {
+// update records a new state of child pid, derives its job's state and
+// wakes waiters. It returns what is left to do once the launch lock is
+// released: the set -b report and telling subscribers. Unknown pids (a child
+// that is no job's, or already forgotten) are tolerated.
+func (t *Table) update(pid int, ws unix.WaitStatus) (tell func()) {
 	if t.trace.On() {
 		if t.trace.firstReap() {
 			t.trace.Shell("(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)")
@@ -148,7 +158,7 @@ func (t *Table) update(pid int, ws unix.WaitStatus) {
 	j := t.jobOfPid[pid]
 	if p == nil || j == nil {
 		t.mu.Unlock()
-		return
+		return nil
 	}
 	before := j.state()
 	ev := Event{Job: j.id, Pid: pid, Pgid: j.pgid, Text: p.text}
@@ -187,10 +197,12 @@ func (t *Table) update(pid int, ws unix.WaitStatus) {
 	}
 	t.broadcast()
 	t.mu.Unlock()
-	if note != "" {
-		fmt.Fprint(t.cfg.Stderr, note)
+	return func() {
+		if note != "" {
+			fmt.Fprint(t.cfg.Stderr, note)
+		}
+		t.publish(ev)
 	}
-	t.publish(ev)
 }
 
 // remember keeps the status of a finished background process for WaitPid,

@@ -212,8 +212,8 @@ func (t *Table) SetNotifyAtOnce(on bool) {
 func (t *Table) Signals() <-chan os.Signal { return t.sigs }
 
 // Subscribe registers fn to observe every Event. fn runs on the goroutine
-// that saw the change (often the reaper), without the table's lock held, so
-// it may call the Table; it should return quickly.
+// that saw the change (often the reaper), with no lock held, so it may call
+// the Table, even Launch; it should return quickly.
 func (t *Table) Subscribe(fn func(Event)) {
 	t.subMu.Lock()
 	t.subs = append(t.subs, fn)
