@@ -1,0 +1,662 @@
+package builtins
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
+
+	"gosh/parser"
+)
+
+// explain parses a command line and describes, without running any of it,
+// what gosh would do: the structure, the expansions, the processes and
+// their process group, how pipes and redirections wire each process's file
+// descriptors, which commands run inside the shell, and who gets the
+// terminal. It follows the executor in package shell step by step; when the
+// executor changes, this description must change with it.
+
+func init() {
+	register(&Builtin{
+		Name:     "explain",
+		Synopsis: "explain 'COMMAND-LINE'",
+		Summary:  "Describe what a command line would do, without running it.",
+		Help: `Parse COMMAND-LINE and describe what gosh would do with it, without
+running anything: its structure in words; the expansions that would
+apply to each word; the processes that would be created and their
+process group; how pipes and redirections wire each process's file
+descriptors (pipe, open, dup2); which commands are builtins that run
+inside the shell; and whether the job runs in the foreground (and gets
+the terminal) or in the background.
+Quote the whole line, or the shell runs its pipes and redirections
+before explain sees them:  explain 'ls *.txt | wc -l > n &'`,
+		Run: runExplain,
+	})
+}
+
+func runExplain(sh Shell, io IO, args []string) (int, error) {
+	if len(args) > 1 && args[1] == "--" {
+		args = append(args[:1:1], args[2:]...)
+	}
+	if len(args) < 2 {
+		return usageError(io, "explain", "a command line is needed"), nil
+	}
+	src := strings.Join(args[1:], " ")
+	if outputIsPipe(io.OutFd) {
+		errorf(io, "explain", "note: explain's output goes to a pipe: if you meant to explain a pipeline, quote it: explain 'a | b'")
+	}
+	text, err := explainLine(sh, src)
+	if err != nil {
+		errorf(io, "explain", "%s", err)
+		return statusUsage, nil
+	}
+	return writeOut(io, "explain", text), nil
+}
+
+// outputIsPipe reports whether fd is a pipe (explain running as the first
+// stage of a pipeline the user forgot to quote).
+func outputIsPipe(fd int) bool {
+	var st unix.Stat_t
+	if fd < 0 || unix.Fstat(fd, &st) != nil {
+		return false
+	}
+	return st.Mode&unix.S_IFMT == unix.S_IFIFO
+}
+
+// explainLine is the whole explanation of src.
+func explainLine(sh Shell, src string) (string, error) {
+	f, err := parser.Parse(src)
+	if err != nil {
+		return "", err
+	}
+	e := &explainer{sh: sh}
+	if t := sh.JobTable(); t != nil {
+		e.jobControl = t.JobControl()
+	}
+	if f.List == nil || len(f.List.Items) == 0 {
+		return "An empty command line: nothing would run.\n", nil
+	}
+	e.list(f.List, src)
+	return e.b.String(), nil
+}
+
+// explainer accumulates the description.
+type explainer struct {
+	sh         Shell
+	b          strings.Builder
+	jobControl bool
+	pipes      int  // pipes named so far (p1, p2, ...), across the line
+	subshell   bool // describing the pipelines of a background and-or list
+}
+
+func (e *explainer) printf(format string, args ...any) {
+	fmt.Fprintf(&e.b, format, args...)
+}
+
+// list describes a sequence of and-or lists.
+func (e *explainer) list(l *parser.List, src string) {
+	n := len(l.Items)
+	if n > 1 {
+		e.printf("A list of %d commands, run one after another (';' or newline waits for each; '&' does not).\n", n)
+	}
+	for i, item := range l.Items {
+		text := parser.String(item.AndOr)
+		if n > 1 {
+			e.printf("\n[%d] %s%s\n", i+1, text, map[bool]string{true: " &", false: ""}[item.Background])
+		}
+		e.andOr(item.AndOr, item.Background)
+	}
+}
+
+// andOr describes "a && b || c".
+func (e *explainer) andOr(ao *parser.AndOr, background bool) {
+	if len(ao.Rest) > 0 {
+		e.printf("An and-or list: %s\n", parser.String(ao))
+		e.printf("  first run: %s\n", parser.String(ao.First))
+		for _, part := range ao.Rest {
+			if part.Op == parser.AndIf {
+				e.printf("  then, only if the status so far is 0 (success): %s\n", parser.String(part.Pipeline))
+			} else {
+				e.printf("  then, only if the status so far is not 0 (failure): %s\n", parser.String(part.Pipeline))
+			}
+		}
+		if background {
+			e.printf("Because it ends with '&', the whole list runs as one background job: a subshell\n" +
+				"(in gosh, a copy of the shell running in a goroutine of the shell process, not a fork)\n" +
+				"runs the pipelines in order; its external commands are its children's processes.\n" +
+				"The shell does not wait; $! is set and \"[N] PID\" is printed.\n")
+		}
+		e.subshell = background
+		pipes := append([]*parser.Pipeline{ao.First}, restPipelines(ao)...)
+		for i, p := range pipes {
+			e.printf("\nPipeline %d: %s\n", i+1, parser.String(p))
+			e.pipeline(p, !background, false)
+		}
+		e.subshell = false
+		return
+	}
+	e.pipeline(ao.First, !background, background)
+}
+
+func restPipelines(ao *parser.AndOr) []*parser.Pipeline {
+	var ps []*parser.Pipeline
+	for _, part := range ao.Rest {
+		ps = append(ps, part.Pipeline)
+	}
+	return ps
+}
+
+// stageInfo is what explain learns about one simple command.
+type stageInfo struct {
+	cmd     *parser.SimpleCommand
+	name    string // the literal command name, "" if none or not literal
+	dynamic bool   // the name comes from an expansion
+	kind    Kind
+	path    string // the file for KindFile, the value for KindAlias
+	nohup   bool
+	inShell bool // runs inside the shell, no process
+}
+
+// classify finds what one simple command would run.
+func (e *explainer) classify(c parser.Command) stageInfo {
+	sc, ok := c.(*parser.SimpleCommand)
+	if !ok {
+		return stageInfo{}
+	}
+	s := stageInfo{cmd: sc}
+	if len(sc.Args) == 0 {
+		s.inShell = true
+		return s
+	}
+	name, literal := literalWord(sc.Args[0])
+	if !literal {
+		s.dynamic = true
+		return s
+	}
+	s.name = name
+	if name == "nohup" {
+		s.nohup = true
+		if len(sc.Args) > 1 {
+			if n, lit := literalWord(sc.Args[1]); lit {
+				s.kind, s.path = e.sh.LookPath(n)
+				if s.kind == KindBuiltin || s.kind == KindAlias {
+					s.kind, s.path = KindFile, n // nohup runs a program, never a builtin or alias
+				}
+			}
+		}
+		return s
+	}
+	s.kind, s.path = e.sh.LookPath(name)
+	s.inShell = s.kind == KindBuiltin
+	return s
+}
+
+// pipeline describes one pipeline: its commands, their expansions, the
+// processes, the wiring and the terminal.
+func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
+	stages := make([]stageInfo, len(p.Cmds))
+	for i, c := range p.Cmds {
+		stages[i] = e.classify(c)
+	}
+
+	// Structure.
+	if len(p.Cmds) == 1 {
+		e.printf("Structure: one simple command: %s", source(p.Cmds[0]))
+	} else {
+		e.printf("Structure: a pipeline of %d commands; each one's standard output feeds the next one's standard input:", len(p.Cmds))
+		for i, c := range p.Cmds {
+			e.printf("\n  %d. %s", i+1, source(c))
+		}
+	}
+	if background {
+		e.printf("\n  ... ending with '&': it runs in the background")
+	}
+	if p.Bang {
+		e.printf("\n  '!' inverts the status: 0 becomes 1, anything else becomes 0")
+	}
+	e.printf("\n")
+
+	// Expansions.
+	e.expansions(p)
+
+	// Commands and processes.
+	e.printf("Commands:\n")
+	for i, s := range stages {
+		e.printf("  %d. %s\n", i+1, e.describeCommand(s))
+	}
+
+	lone := len(stages) == 1
+	if lone && stages[0].inShell && !background {
+		where := "the shell process itself"
+		if e.subshell {
+			where = "the subshell, that is inside the shell process"
+		}
+		e.printf("Processes: none. The command runs inside %s: no fork, no\n"+
+			"process group, no terminal handoff. Its redirections apply to a private fd table,\n"+
+			"so the shell's own file descriptors are unchanged afterwards.\n", where)
+		if steps := e.redirSteps(stages[0]); len(steps) > 0 {
+			e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))
+		}
+		return
+	}
+	e.processes(stages, background)
+	e.wiring(stages)
+	e.terminal(stages, foreground, background)
+}
+
+// describeCommand says what one command name resolves to.
+func (e *explainer) describeCommand(s stageInfo) string {
+	switch {
+	case s.cmd == nil:
+		return "a compound command"
+	case len(s.cmd.Args) == 0 && len(s.cmd.Assigns) > 0:
+		return "only assignments: they set shell variables, inside the shell"
+	case len(s.cmd.Args) == 0:
+		return "only redirections: the shell opens (and creates) the files, then closes them"
+	case s.dynamic:
+		return "the command name comes from an expansion, so what runs (builtin or program) is decided after expansion"
+	case s.nohup && s.path != "":
+		return fmt.Sprintf("nohup: gosh starts %s with SIGHUP ignored (it re-executes itself to set SIG_IGN, then execve; an ignored signal stays ignored across execve)", s.path)
+	case s.nohup:
+		return "nohup: runs its argument with SIGHUP ignored"
+	}
+	switch s.kind {
+	case KindBuiltin:
+		why := "no fork"
+		if s.name == "exec" {
+			why = "exec replaces the shell process itself with the program (execve without fork)"
+		}
+		return fmt.Sprintf("%s is a shell builtin: it runs inside the shell (%s)", s.name, why)
+	case KindFile:
+		return fmt.Sprintf("%s is the program %s: a new process (fork+exec)", s.name, s.path)
+	case KindAlias:
+		return fmt.Sprintf("%s is an alias for %q: the line is re-read with it replaced before parsing", s.name, s.path)
+	}
+	return fmt.Sprintf("%s: command not found in $PATH: the process would fail to exec and the status would be 127", s.name)
+}
+
+// processes says how many processes the shell would create, and in which
+// process group.
+func (e *explainer) processes(stages []stageInfo, background bool) {
+	external, inside := 0, 0
+	for _, s := range stages {
+		if s.inShell {
+			inside++
+		} else {
+			external++
+		}
+	}
+	e.printf("Processes:\n")
+	if external > 0 {
+		e.printf("  The shell creates %d process%s with fork+exec (Go's syscall.ForkExec: clone(CLONE_VFORK|CLONE_VM), then execve in the child).\n",
+			external, plural(external, "es"))
+	}
+	if inside > 0 {
+		if inside == 1 {
+			e.printf("  1 builtin stage runs inside the shell, in a goroutine on a copy of the shell (no fork).\n")
+		} else {
+			e.printf("  %d builtin stages run inside the shell, each in a goroutine on a copy of the shell (no fork).\n", inside)
+		}
+	}
+	switch {
+	case external == 0:
+		e.printf("  Process group: none; no process is created, so the job has no group of its own.\n")
+	case e.subshell:
+		e.printf("  Process group: the subshell runs without job control, so these processes stay in the shell's\n" +
+			"  own process group (the subshell's job has none of its own) and never take the terminal.\n")
+	case e.jobControl:
+		e.printf("  Process group: a new group for this job, named after its first process's pid (PGID = that pid).\n" +
+			"  Each child calls setpgid(0, PGID) before execve, so Ctrl+C, Ctrl+Z and kill %%N reach all of them.\n")
+	default:
+		e.printf("  Process group: job control is off (a script, or set +m): the processes stay in the shell's group.\n")
+	}
+	if !e.subshell {
+		e.printf("  The job is registered in the job table as one job; its state is derived from its processes' states.\n")
+	}
+}
+
+// wiring describes the pipes and every stage's fd setup.
+func (e *explainer) wiring(stages []stageInfo) {
+	n := len(stages)
+	e.printf("File descriptors:\n")
+	first := e.pipes + 1
+	if n > 1 {
+		e.printf("  Before starting anything, the shell calls pipe() %d time%s (pipe2 with O_CLOEXEC):", n-1, plural(n-1, "s"))
+		for i := 0; i < n-1; i++ {
+			e.printf(" p%d = [r%d w%d]", first+i, first+i, first+i)
+		}
+		e.printf("\n")
+	}
+	for i, s := range stages {
+		var steps []string
+		if i > 0 {
+			steps = append(steps, fmt.Sprintf("dup2(r%d, 0): stdin is the read end of p%d", first+i-1, first+i-1))
+		}
+		if i < n-1 {
+			steps = append(steps, fmt.Sprintf("dup2(w%d, 1): stdout is the write end of p%d", first+i, first+i))
+		}
+		steps = append(steps, e.redirSteps(s)...)
+		who := "child"
+		if s.inShell {
+			who = "builtin (in the shell; it reads and writes through these fds, the shell's own fds stay)"
+		}
+		if len(steps) == 0 {
+			e.printf("  %d. %s: keeps the shell's fds 0, 1, 2 (the terminal, usually)\n", i+1, who)
+			continue
+		}
+		e.printf("  %d. %s: %s\n", i+1, who, strings.Join(steps, "; "))
+	}
+	if n > 1 {
+		e.printf("  After starting the stages the shell closes its own copies of every pipe end, so each\n" +
+			"  reader sees end-of-file when its writer exits. Only fds 0, 1, 2 (plus redirections) reach a child:\n" +
+			"  everything else is close-on-exec.\n")
+	}
+	e.pipes += n - 1
+}
+
+// redirSteps words one command's redirections, left to right, as the
+// shell performs them: the shell opens files, the child dup2s them into
+// place (ForkExec's fd table).
+func (e *explainer) redirSteps(s stageInfo) []string {
+	if s.cmd == nil {
+		return nil
+	}
+	var steps []string
+	for _, r := range s.cmd.Redirs {
+		fd := r.Fd
+		if fd < 0 {
+			fd = r.Op.DefaultFd()
+		}
+		target := ""
+		if r.Target != nil {
+			target = parser.String(r.Target)
+		}
+		switch r.Op {
+		case parser.RedirIn:
+			steps = append(steps, fmt.Sprintf("the shell opens %s read-only (open O_RDONLY) = F, then dup2(F, %d)", target, fd))
+		case parser.RedirOut:
+			steps = append(steps, fmt.Sprintf("the shell opens %s for writing (O_WRONLY|O_CREAT|O_TRUNC: created or emptied) = F, then dup2(F, %d)", target, fd))
+		case parser.RedirClobber:
+			steps = append(steps, fmt.Sprintf("the shell opens %s (O_TRUNC even under set -C) = F, then dup2(F, %d)", target, fd))
+		case parser.RedirAppend:
+			steps = append(steps, fmt.Sprintf("the shell opens %s for appending (O_WRONLY|O_CREAT|O_APPEND) = F, then dup2(F, %d)", target, fd))
+		case parser.RedirReadWrite:
+			steps = append(steps, fmt.Sprintf("the shell opens %s read-write (O_RDWR|O_CREAT) = F, then dup2(F, %d)", target, fd))
+		case parser.RedirAll, parser.RedirAllAppend:
+			steps = append(steps, fmt.Sprintf("the shell opens %s = F, then dup2(F, 1) and dup2(F, 2): stdout and stderr both go there", target))
+		case parser.RedirDupIn, parser.RedirDupOut:
+			switch {
+			case target == "-":
+				steps = append(steps, fmt.Sprintf("close(%d)", fd))
+			case isDigits(target):
+				steps = append(steps, fmt.Sprintf("dup2(%s, %d): fd %d becomes a copy of what fd %s is at this point (order matters)", target, fd, fd, target))
+			default:
+				steps = append(steps, fmt.Sprintf("%s %s: the target must expand to an fd number or '-'", r.Op, target))
+			}
+		case parser.RedirHeredoc, parser.RedirHeredocTab:
+			how := "expanded ($, `...`, $((...)))"
+			if r.Heredoc != nil && r.Heredoc.Quoted {
+				how = "taken literally (the delimiter is quoted)"
+			}
+			steps = append(steps, fmt.Sprintf("here-document: its body, %s, is written by the shell into a pipe; dup2(read end, %d)", how, fd))
+		}
+	}
+	return steps
+}
+
+// terminal says who owns the terminal while the job runs, and what the
+// shell waits for.
+func (e *explainer) terminal(stages []stageInfo, foreground, background bool) {
+	e.printf("Terminal and waiting:\n")
+	switch {
+	case e.subshell:
+		e.printf("  In the background subshell: the subshell waits for these processes (the shell's reaper collects\n" +
+			"  them with wait4); the terminal stays with the foreground job or the shell.\n")
+	case background:
+		e.printf("  Background: the shell does not wait. It sets $! to the last process's pid and prints \"[N] PID\".\n" +
+			"  The job's group is not the terminal's foreground group: Ctrl+C and Ctrl+Z do not reach it, and if it\n" +
+			"  reads from the terminal the kernel stops it with SIGTTIN. \"[N]+  Done\" is reported before a later prompt.\n")
+	case foreground && e.jobControl:
+		e.printf("  Foreground: the first child calls tcsetpgrp(tty, PGID) before its execve, so the job owns the\n" +
+			"  terminal from its first instruction: Ctrl+C and Ctrl+Z go to its group, not to the shell.\n" +
+			"  The shell waits (wait4 with WUNTRACED) until every process has exited or the job stops; then it\n" +
+			"  takes the terminal back with tcsetpgrp(tty, shell's pgid) and restores its terminal modes\n" +
+			"  (saving the job's modes if it stopped, for fg). $? is the last command's status")
+		if len(stages) > 1 {
+			e.printf(" (stage %d)", len(stages))
+		}
+		e.printf(".\n")
+	default:
+		e.printf("  Foreground, without job control: the shell waits for the processes; the terminal is not handed over.\n")
+	}
+}
+
+// expansions lists, word by word, the expansions that would apply.
+func (e *explainer) expansions(p *parser.Pipeline) {
+	var lines []string
+	for _, c := range p.Cmds {
+		sc, ok := c.(*parser.SimpleCommand)
+		if !ok {
+			continue
+		}
+		for _, a := range sc.Assigns {
+			what := e.wordExpansions(a.Value, true)
+			line := fmt.Sprintf("%s=%s: assignment", a.Name, parser.String(a.Value))
+			if len(sc.Args) == 0 {
+				line += " to a shell variable"
+			} else {
+				line += " for this command only (in its environment)"
+			}
+			if len(what) > 0 {
+				line += "; " + strings.Join(what, "; ") + " (no field splitting or globbing in an assignment)"
+			}
+			lines = append(lines, line)
+		}
+		for _, w := range sc.Args {
+			if what := e.wordExpansions(w, false); len(what) > 0 {
+				lines = append(lines, parser.String(w)+": "+strings.Join(what, "; "))
+			}
+		}
+		for _, r := range sc.Redirs {
+			if r.Target != nil && r.Heredoc == nil {
+				if what := e.wordExpansions(r.Target, true); len(what) > 0 {
+					lines = append(lines, parser.String(r.Target)+" (redirection target): "+strings.Join(what, "; "))
+				}
+			}
+		}
+	}
+	if len(lines) == 0 {
+		e.printf("Expansions: none; every word is literal text.\n")
+		return
+	}
+	e.printf("Expansions (before anything runs, left to right; quotes are removed last):\n")
+	for _, l := range lines {
+		e.printf("  %s\n", l)
+	}
+}
+
+// wordExpansions lists what would happen to one word. noSplit is true for
+// assignments and redirection targets, which are not field split.
+func (e *explainer) wordExpansions(w *parser.Word, noSplit bool) []string {
+	var out []string
+	unquotedExp := false
+	for i, part := range w.Parts {
+		switch p := part.(type) {
+		case *parser.Lit:
+			if i == 0 && strings.HasPrefix(p.Value, "~") {
+				out = append(out, e.tilde(p.Value))
+			}
+			if strings.ContainsAny(p.Value, "*?[") && !noSplit {
+				out = append(out, fmt.Sprintf("pathname expansion (glob) of %q: replaced by the matching file names, sorted; left as it is if nothing matches", p.Value))
+			}
+		case *parser.Escaped:
+			out = append(out, fmt.Sprintf("\\%s: the backslash quotes %q, which stays literal", p.Value, p.Value))
+		case *parser.SglQuoted:
+			out = append(out, fmt.Sprintf("'%s': single quotes, literal text, nothing inside is expanded", p.Value))
+		case *parser.DblQuoted:
+			inner := []string{}
+			for _, ip := range p.Parts {
+				if d := e.expansionPart(ip); d != "" {
+					inner = append(inner, d)
+				}
+			}
+			if len(inner) == 0 {
+				out = append(out, "\"...\": double quotes, the text stays one word, literal")
+			} else {
+				out = append(out, "\"...\": double quotes: "+strings.Join(inner, "; ")+"; the result stays one word (no field splitting, no globbing)")
+			}
+		default:
+			if d := e.expansionPart(part); d != "" {
+				out = append(out, d)
+				unquotedExp = true
+			}
+		}
+	}
+	if unquotedExp && !noSplit {
+		out = append(out, "the unquoted result is split into fields at $IFS characters (space, tab, newline) and each field is globbed")
+	}
+	return out
+}
+
+// expansionPart words one $-expansion.
+func (e *explainer) expansionPart(part parser.WordPart) string {
+	switch p := part.(type) {
+	case *parser.ParamExp:
+		return e.param(p)
+	case *parser.CmdSubst:
+		form := "$(...)"
+		if p.Backquote {
+			form = "`...`"
+		}
+		return fmt.Sprintf("%s command substitution: the shell runs %q in a subshell with its stdout on a pipe, and substitutes what it printed, minus trailing newlines (explain does not run it)",
+			form, parser.String(p.List))
+	case *parser.ArithExp:
+		return fmt.Sprintf("$((%s)) arithmetic expansion: evaluated as an integer expression", parser.String(p.Expr))
+	}
+	return ""
+}
+
+// param words a parameter expansion, with the current value when it is a
+// plain variable.
+func (e *explainer) param(p *parser.ParamExp) string {
+	name := "$" + p.Name
+	if p.Braced || p.Op != parser.ParamNone || p.Length {
+		name = "${" + map[bool]string{true: "#", false: ""}[p.Length] + p.Name
+		if p.Op != parser.ParamNone {
+			if p.Colon {
+				name += ":"
+			}
+			name += p.Op.String() + parser.String(p.Arg)
+		}
+		name += "}"
+	}
+	var what string
+	switch p.Name {
+	case "?":
+		what = "the status of the last command"
+	case "$":
+		what = "the shell's pid"
+	case "!":
+		what = "the pid of the last background process"
+	case "#":
+		what = "the number of positional parameters"
+	case "@", "*":
+		what = "all positional parameters"
+	case "-":
+		what = "the shell's option letters"
+	case "0":
+		what = "the shell's or script's name"
+	default:
+		what = "the value of " + p.Name
+	}
+	if p.Length {
+		what = "the length of " + what
+	}
+	switch p.Op {
+	case parser.ParamDefault:
+		what += ", or the word after '-' if it is unset" + colonNote(p.Colon)
+	case parser.ParamAssign:
+		what += ", or the word after '=' (also assigned to " + p.Name + ") if it is unset" + colonNote(p.Colon)
+	case parser.ParamError:
+		what += ", or an error (the command does not run) if it is unset" + colonNote(p.Colon)
+	case parser.ParamAlt:
+		what += "; but replaced by the word after '+' if it is set" + colonNote(p.Colon) + ", else empty"
+	}
+	s := name + " parameter expansion: " + what
+	if v, ok := e.sh.Var(p.Name); ok && p.Op == parser.ParamNone && !p.Length && p.Name != "@" && p.Name != "*" {
+		s += fmt.Sprintf(" (now %q)", v)
+	} else if !ok && p.Op == parser.ParamNone && parser.IsName(p.Name) {
+		s += " (now unset: it expands to nothing)"
+	}
+	return s
+}
+
+func colonNote(colon bool) string {
+	if colon {
+		return " or empty"
+	}
+	return ""
+}
+
+// tilde words a tilde prefix: ~ is $HOME, ~user is that user's home.
+func (e *explainer) tilde(lit string) string {
+	prefix, _, _ := strings.Cut(lit, "/")
+	if prefix == "~" {
+		home, _ := e.sh.Var("HOME")
+		return fmt.Sprintf("tilde expansion: ~ becomes $HOME (now %q)", home)
+	}
+	return fmt.Sprintf("tilde expansion: %s becomes the home directory of user %s", prefix, prefix[1:])
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	_, err := strconv.Atoi(s)
+	return err == nil && !strings.ContainsAny(s, "+-")
+}
+
+// literalWord returns a word's text when it has no expansion at all
+// (quotes are fine: "ls" and l\s are literal).
+func literalWord(w *parser.Word) (string, bool) {
+	var b strings.Builder
+	for _, part := range w.Parts {
+		switch p := part.(type) {
+		case *parser.Lit:
+			if strings.ContainsAny(p.Value, "*?[") || strings.HasPrefix(p.Value, "~") {
+				return "", false
+			}
+			b.WriteString(p.Value)
+		case *parser.Escaped:
+			b.WriteString(p.Value)
+		case *parser.SglQuoted:
+			b.WriteString(p.Value)
+		case *parser.DblQuoted:
+			for _, ip := range p.Parts {
+				switch q := ip.(type) {
+				case *parser.Lit:
+					b.WriteString(q.Value)
+				case *parser.Escaped:
+					b.WriteString(q.Value)
+				default:
+					return "", false
+				}
+			}
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// source prints a node back as shell text, without the trailing newline a
+// here-document leaves.
+func source(node any) string { return strings.TrimRight(parser.String(node), "\n") }
+
+func plural(n int, suffix string) string {
+	if n == 1 {
+		return ""
+	}
+	return suffix
+}

@@ -1,0 +1,171 @@
+//go:build linux
+
+package builtins
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ptree draws the tree of processes under the shell (or under a given pid)
+// as the kernel records it: each process's children are read from
+// /proc/PID/task/TID/children. Siblings are ordered by process group, so
+// the stages of one pipeline, which share a group, stand together and are
+// bracketed as one group.
+
+func init() {
+	register(&Builtin{
+		Name:     "ptree",
+		Synopsis: "ptree [pid]",
+		Summary:  "Show the tree of processes under the shell or under PID.",
+		Help: `Draw the processes under the shell (or under PID) as a tree, read
+from /proc/PID/task/*/children. Each line shows the pid, the state
+(as in procs: R S D Z T t X, with s and +), the process group and the
+command; a job's processes end with their job number [N].
+Members of one pipeline are siblings that share a group: a bracket
+joins them, labelled with the group id. A zombie is marked <defunct>.`,
+		Run: runPtree,
+	})
+}
+
+func runPtree(sh Shell, io IO, args []string) (int, error) {
+	_, rest, ok := parseOptions(io, "ptree", args, "")
+	if !ok {
+		return statusUsage, nil
+	}
+	root := os.Getpid()
+	switch len(rest) {
+	case 0:
+	case 1:
+		n, err := strconv.Atoi(rest[0])
+		if err != nil || n <= 0 {
+			errorf(io, "ptree", "%s: not a process id", rest[0])
+			return statusUsage, nil
+		}
+		root = n
+	default:
+		return usageError(io, "ptree", "too many arguments"), nil
+	}
+	tree, err := buildTree(root)
+	if err != nil {
+		errorf(io, "ptree", "%d: no such process", root)
+		return statusFailure, nil
+	}
+	return writeOut(io, "ptree", renderTree(tree, jobNumbers(sh))), nil
+}
+
+// treeNode is one process and its children.
+type treeNode struct {
+	proc *procInfo
+	kids []*treeNode
+}
+
+// buildTree reads the tree under root from /proc. Processes that end while
+// it is being read are left out.
+func buildTree(root int) (*treeNode, error) {
+	p, err := readProc(root)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int]bool{}
+	return growTree(p, seen), nil
+}
+
+func growTree(p *procInfo, seen map[int]bool) *treeNode {
+	seen[p.Pid] = true
+	n := &treeNode{proc: p}
+	kids, _ := childrenOf(p.Pid)
+	for _, pid := range kids {
+		if seen[pid] {
+			continue
+		}
+		if kp, err := readProc(pid); err == nil {
+			n.kids = append(n.kids, growTree(kp, seen))
+		}
+	}
+	sortSiblings(n.kids)
+	return n
+}
+
+// sortSiblings orders children by process group, then pid: a pipeline's
+// group is named after its first stage, so its stages come out together and
+// in pipeline order.
+func sortSiblings(kids []*treeNode) {
+	sort.SliceStable(kids, func(a, b int) bool {
+		pa, pb := kids[a].proc, kids[b].proc
+		if pa.Pgid != pb.Pgid {
+			return pa.Pgid < pb.Pgid
+		}
+		return pa.Pid < pb.Pid
+	})
+}
+
+// nodeLabel is one process's line, without the tree drawing.
+func nodeLabel(p *procInfo, jobs jobOf) string {
+	s := fmt.Sprintf("%d %-3s pgid %d  %s", p.Pid, statFlags(p), p.Pgid, p.Command())
+	if id := jobs.lookup(p); id > 0 {
+		s += "  [" + strconv.Itoa(id) + "]"
+	}
+	return s
+}
+
+// renderTree draws the tree with box-drawing characters:
+//
+//	4200 Ss  pgid 4200  -gosh
+//	├─ 4242 T   pgid 4242  sleep 30  [1]  ┐ group 4242
+//	└─ 4243 T   pgid 4242  sleep 30  [1]  ┘
+func renderTree(root *treeNode, jobs jobOf) string {
+	var b strings.Builder
+	b.WriteString(nodeLabel(root.proc, jobs))
+	b.WriteString("\n")
+	renderKids(&b, root.kids, "", jobs)
+	return b.String()
+}
+
+func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf) {
+	// Lay out one run of siblings in the same group at a time, so the
+	// group's bracket can be aligned across its lines.
+	for start := 0; start < len(kids); {
+		end := start + 1
+		for end < len(kids) && kids[end].proc.Pgid == kids[start].proc.Pgid {
+			end++
+		}
+		run := kids[start:end]
+		lines := make([]string, len(run))
+		width := 0
+		for i, k := range run {
+			branch := "├─ "
+			if start+i == len(kids)-1 {
+				branch = "└─ "
+			}
+			lines[i] = indent + branch + nodeLabel(k.proc, jobs)
+			width = max(width, utf8.RuneCountInString(lines[i]))
+		}
+		for i, k := range run {
+			line := lines[i]
+			if len(run) > 1 {
+				pad := strings.Repeat(" ", width-utf8.RuneCountInString(line))
+				switch i {
+				case 0:
+					line += pad + "  ┐ group " + strconv.Itoa(k.proc.Pgid)
+				case len(run) - 1:
+					line += pad + "  ┘"
+				default:
+					line += pad + "  │"
+				}
+			}
+			b.WriteString(line)
+			b.WriteString("\n")
+			childIndent := indent + "│  "
+			if start+i == len(kids)-1 {
+				childIndent = indent + "   "
+			}
+			renderKids(b, k.kids, childIndent, jobs)
+		}
+		start = end
+	}
+}
