@@ -59,6 +59,10 @@ func TestHeredocs(t *testing.T) {
 		{"pipeline", "cat <<A | tr a-z A-Z && cat <<B\nx\nA\ny\nB\n",
 			[]doc{{"A", false, `[Lit{Value: "x\n"}]`}, {"B", false, `[Lit{Value: "y\n"}]`}}, 1},
 		{"followed by background", "cat <<EOF &\nbody\nEOF\nwait\n", []doc{{"EOF", false, `[Lit{Value: "body\n"}]`}}, 2},
+		{"continued line is not the delimiter", "cat <<A\n0\\\nA\nA\n", []doc{{"A", false, `[Lit{Value: "0A\n"}]`}}, 1},
+		{"joined line is the delimiter", "cat <<A\nx\nA\\\n\necho after\n", []doc{{"A", false, `[Lit{Value: "x\n"}]`}}, 2},
+		{"joined delimiter", "cat <<AB\nx\nA\\\nB\n", []doc{{"AB", false, `[Lit{Value: "x\n"}]`}}, 1},
+		{"no joining when quoted", "cat <<'A'\n0\\\nA\n", []doc{{"A", true, `[Lit{Value: "0\\\n"}]`}}, 1},
 		{"delimiter-like text inside a line", "cat <<EOF\nEOF x\nxEOF\nEOF\n", []doc{{"EOF", false, `[Lit{Value: "EOF x\nxEOF\n"}]`}}, 1},
 	}
 	for _, tt := range tests {

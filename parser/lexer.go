@@ -784,6 +784,15 @@ func unquoteDelim(raw string) (string, bool) {
 	return b.String(), quoted
 }
 
+// endsInBackslash reports whether line ends in an unescaped backslash.
+func endsInBackslash(line string) bool {
+	n := 0
+	for i := len(line) - 1; i >= 0 && line[i] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 1
+}
+
 // readHeredocs reads the bodies of the pending here-documents, in order,
 // from the line after the newline just read.
 func (l *lexer) readHeredocs() error {
@@ -798,15 +807,18 @@ func (l *lexer) readHeredocs() error {
 }
 
 func (l *lexer) readHeredoc(h *pendingHeredoc) error {
-	var text strings.Builder
-	var mapping []int
+	var text []byte   // the body read so far
+	var mapping []int // original offset of each byte of text
 	bodyStart := l.i
-	var delimLine int // index where the delimiter line starts
+	// In an unquoted here-document a backslash-newline joins two lines,
+	// and the delimiter is compared with the joined, logical line.
+	logical := ""     // the logical line so far, continuations removed
+	logicalStart := 0 // len(text) where the logical line started
+	joining := false  // the previous line ended in a backslash
 	for {
 		if l.eof() {
 			msg := unterminatedMsg("here-document '" + h.doc.Delim + "'")
-			se := &SyntaxError{Pos: h.pos, Msg: msg, Incomplete: !l.inBackquote && !l.fixed}
-			return se
+			return &SyntaxError{Pos: h.pos, Msg: msg, Incomplete: !l.inBackquote && !l.fixed}
 		}
 		ls := l.i
 		le := strings.IndexByte(l.src[ls:], '\n')
@@ -824,17 +836,24 @@ func (l *lexer) readHeredoc(h *pendingHeredoc) error {
 			}
 		}
 		l.i = next
-		if l.src[cs:le] == h.doc.Delim {
-			delimLine = ls
+		line := l.src[cs:le]
+		if !joining {
+			logical, logicalStart = "", len(text)
+		}
+		joining = !h.doc.Quoted && next > le && endsInBackslash(line)
+		if joining {
+			logical += line[:len(line)-1]
+		} else if logical+line == h.doc.Delim {
+			text, mapping = text[:logicalStart], mapping[:logicalStart]
+			mapping = append(mapping, l.off(ls))
 			break
 		}
-		text.WriteString(l.src[cs:next])
+		text = append(text, l.src[cs:next]...)
 		for k := cs; k < next; k++ {
 			mapping = append(mapping, l.off(k))
 		}
 	}
-	mapping = append(mapping, l.off(delimLine))
-	body := text.String()
+	body := string(text)
 	if h.doc.Quoted {
 		h.doc.Body = &Word{Parts: []WordPart{&Lit{Value: body}}, Pos: l.pos(bodyStart)}
 		return nil

@@ -73,6 +73,9 @@ func (p *printer) flushHeredocs() {
 				p.parts(h.Body.Parts, ctxHeredoc)
 			}
 		}
+		if !strings.HasSuffix(p.b.String(), "\n") {
+			p.str("\n") // the delimiter must start a line
+		}
 		p.str(h.Delim)
 		p.str("\n")
 	}
