@@ -154,6 +154,9 @@ type expansion struct {
 	sh     *Shell
 	mode   expansionMode
 	fields [][]chunk
+	// inArg counts the unquoted ${x-word} words being expanded: their
+	// literal text is part of an expansion result and so is split too.
+	inArg int
 }
 
 // add appends a chunk to the current field.
@@ -175,6 +178,12 @@ func (x *expansion) addList(values []string, quoted bool) {
 		}
 		x.add(chunk{text: v, quoted: quoted, split: !quoted})
 	}
+}
+
+// addLit appends unquoted literal text: never split, except inside the
+// word of an unquoted ${x-word}.
+func (x *expansion) addLit(s string) {
+	x.add(chunk{text: s, split: x.inArg > 0})
 }
 
 // addValue appends the result of an expansion: split later unless quoted.
@@ -228,8 +237,12 @@ func (x *expansion) word(w *parser.Word, quoted bool, tilde tildeMode) error {
 func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, tilde tildeMode) error {
 	switch p := p.(type) {
 	case *parser.Lit:
-		if quoted || tilde == tildeNone {
-			x.add(chunk{text: p.Value, quoted: quoted})
+		switch {
+		case quoted:
+			x.add(chunk{text: p.Value, quoted: true})
+			return nil
+		case tilde == tildeNone:
+			x.addLit(p.Value)
 			return nil
 		}
 		x.expandTilde(w, i, p.Value, tilde)
@@ -239,8 +252,11 @@ func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, 
 		x.add(chunk{text: p.Value, quoted: true})
 	case *parser.DblQuoted:
 		// An empty quoted chunk marks that the field exists: "" is an
-		// empty argument, not nothing.
-		x.add(chunk{quoted: true})
+		// empty argument, not nothing. "$@" alone is the exception: with
+		// no parameters it gives no field at all.
+		if !onlyAt(p.Parts) {
+			x.add(chunk{quoted: true})
+		}
 		for _, q := range p.Parts {
 			if err := x.part(w, i, q, true, tildeNone); err != nil {
 				return err
@@ -256,6 +272,16 @@ func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, 
 	return nil
 }
 
+// onlyAt reports whether the parts of "..." are just "$@" (or "${@}").
+func onlyAt(parts []parser.WordPart) bool {
+	for _, p := range parts {
+		if pe, ok := p.(*parser.ParamExp); !ok || pe.Name != "@" || pe.Op != parser.ParamNone || pe.Length {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
 // expandTilde is step 1, tilde expansion (XCU 2.6.1), applied to an unquoted
 // literal. A tilde prefix is a '~' at the start of the word (in assignments
 // also after ':') up to the first '/' (or ':'). It must be wholly unquoted,
@@ -268,7 +294,7 @@ func (x *expansion) expandTilde(w *parser.Word, i int, s string, tilde tildeMode
 		if i == 0 {
 			// NAME=value as a command word: prefixes start after the '='.
 			eq := strings.IndexByte(s, '=')
-			x.add(chunk{text: s[:eq+1]})
+			x.addLit(s[:eq+1])
 			s = s[eq+1:]
 		}
 		tilde = tildeAssign
@@ -303,12 +329,12 @@ func (x *expansion) expandTilde(w *parser.Word, i int, s string, tilde tildeMode
 		if colon < 0 {
 			break
 		}
-		x.add(chunk{text: s[:colon+1]})
+		x.addLit(s[:colon+1])
 		s = s[colon+1:]
 		atStart = true
 	}
 	if s != "" {
-		x.add(chunk{text: s})
+		x.addLit(s)
 	}
 }
 
@@ -354,11 +380,11 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		}
 	case parser.ParamDefault: // ${x-w} ${x:-w}: w if x is unset
 		if missing {
-			return x.word(p.Arg, quoted, tildeStartUnless(quoted))
+			return x.argWord(p.Arg, quoted)
 		}
 	case parser.ParamAlt: // ${x+w} ${x:+w}: w if x is set
 		if !missing {
-			return x.word(p.Arg, quoted, tildeStartUnless(quoted))
+			return x.argWord(p.Arg, quoted)
 		}
 		return nil
 	case parser.ParamAssign: // ${x=w} ${x:=w}: assign w if x is unset
@@ -393,6 +419,16 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	}
 	x.addParam(p.Name, value, quoted)
 	return nil
+}
+
+// argWord expands the word of ${x-word} or ${x+word} in place of the
+// parameter. Unquoted, all of its unquoted text is split like a value.
+func (x *expansion) argWord(w *parser.Word, quoted bool) error {
+	if !quoted {
+		x.inArg++
+		defer func() { x.inArg-- }()
+	}
+	return x.word(w, quoted, tildeStartUnless(quoted))
 }
 
 // tildeStartUnless gives the tilde mode for the word inside ${x-word}.
