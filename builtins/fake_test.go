@@ -1,0 +1,288 @@
+package builtins
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"gosh/jobs"
+)
+
+// fakeShell implements Shell for unit tests: plain maps for the state,
+// and a record of what the builtins asked the shell to run.
+type fakeShell struct {
+	vars        map[string]*fakeVar
+	params      []string
+	wd          string
+	opts        map[string]bool
+	aliases     map[string]string
+	history     []string
+	interactive bool
+	last        int
+	lastBg      int
+	ctx         context.Context
+	table       *jobs.Table
+
+	sourced  [][]string // path, then args ("<nil>" marks nil args)
+	evals    []string
+	ran      [][]string
+	execed   [][]string
+	execErr  error
+	runState int // status RunCommand returns
+}
+
+type fakeVar struct {
+	value    string
+	exported bool
+	readonly bool
+}
+
+// exitRequest is the fake's unwinding error for exit.
+type exitRequest struct{ status int }
+
+func (e *exitRequest) Error() string { return "exit " + strconv.Itoa(e.status) }
+
+func newFake(t *testing.T) *fakeShell {
+	t.Helper()
+	wd := t.TempDir()
+	sh := &fakeShell{
+		vars:    map[string]*fakeVar{},
+		wd:      wd,
+		opts:    map[string]bool{},
+		aliases: map[string]string{},
+		ctx:     context.Background(),
+	}
+	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive"} {
+		sh.opts[n] = false
+	}
+	sh.SetVar("PATH", "/usr/bin:/bin")
+	sh.Export("PATH")
+	sh.SetVar("HOME", wd)
+	sh.Export("HOME")
+	sh.SetVar("PWD", wd)
+	sh.Export("PWD")
+	sh.SetVar("IFS", " \t\n")
+	return sh
+}
+
+func (f *fakeShell) Var(name string) (string, bool) {
+	v, ok := f.vars[name]
+	if !ok {
+		return "", false
+	}
+	return v.value, true
+}
+
+func (f *fakeShell) SetVar(name, value string) error {
+	if v, ok := f.vars[name]; ok {
+		if v.readonly {
+			return errors.New(name + ": readonly variable")
+		}
+		v.value = value
+		return nil
+	}
+	f.vars[name] = &fakeVar{value: value}
+	return nil
+}
+
+func (f *fakeShell) Export(name string) {
+	if v, ok := f.vars[name]; ok {
+		v.exported = true
+		return
+	}
+	f.vars[name] = &fakeVar{exported: true}
+}
+
+func (f *fakeShell) Unset(name string) error {
+	if v, ok := f.vars[name]; ok && v.readonly {
+		return errors.New(name + ": readonly variable")
+	}
+	delete(f.vars, name)
+	return nil
+}
+
+func (f *fakeShell) VarNames() []string {
+	var names []string
+	for n := range f.vars {
+		names = append(names, n)
+	}
+	return names // unsorted on purpose: the builtins sort
+}
+
+func (f *fakeShell) IsExported(name string) bool {
+	v, ok := f.vars[name]
+	return ok && v.exported
+}
+
+func (f *fakeShell) Positional() []string        { return f.params }
+func (f *fakeShell) SetPositional(args []string) { f.params = args }
+func (f *fakeShell) ScriptName() string          { return "gosh" }
+
+func (f *fakeShell) Chdir(dir string) error {
+	target := dir
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(f.wd, target)
+	}
+	target = filepath.Clean(target)
+	st, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return &os.PathError{Op: "chdir", Path: dir, Err: syscall.ENOTDIR}
+	}
+	f.SetVar("OLDPWD", f.wd)
+	f.Export("OLDPWD")
+	f.wd = target
+	f.SetVar("PWD", target)
+	return nil
+}
+
+func (f *fakeShell) Getwd() string { return f.wd }
+
+func (f *fakeShell) Option(name string) (bool, bool) {
+	on, ok := f.opts[name]
+	return on, ok
+}
+
+func (f *fakeShell) SetOption(name string, on bool) error {
+	if _, ok := f.opts[name]; !ok {
+		return errors.New(name + ": invalid option name")
+	}
+	f.opts[name] = on
+	return nil
+}
+
+func (f *fakeShell) FlagString() string { return "" }
+
+func (f *fakeShell) OptionNames() []string {
+	var names []string
+	for n := range f.opts {
+		names = append(names, n)
+	}
+	return names
+}
+
+func (f *fakeShell) Source(path string, args []string, io IO) (int, error) {
+	rec := []string{path}
+	if args == nil {
+		rec = append(rec, "<nil>")
+	}
+	f.sourced = append(f.sourced, append(rec, args...))
+	return 0, nil
+}
+
+func (f *fakeShell) Eval(src string, io IO) (int, error) {
+	f.evals = append(f.evals, src)
+	return 0, nil
+}
+
+func (f *fakeShell) RunCommand(argv []string, io IO, noBuiltins bool) (int, error) {
+	f.ran = append(f.ran, argv)
+	return f.runState, nil
+}
+
+func (f *fakeShell) Exec(argv []string, io IO) error {
+	f.execed = append(f.execed, argv)
+	return f.execErr
+}
+
+func (f *fakeShell) ExitRequest(status int) error { return &exitRequest{status} }
+
+// LookPath resolves as the real shell does: alias, builtin, then $PATH.
+func (f *fakeShell) LookPath(name string) (Kind, string) {
+	if v, ok := f.aliases[name]; ok {
+		return KindAlias, v
+	}
+	if _, ok := Lookup(name); ok {
+		return KindBuiltin, name
+	}
+	if strings.Contains(name, "/") {
+		if isExecutable(name) {
+			return KindFile, name
+		}
+		return NotFound, ""
+	}
+	path, _ := f.Var("PATH")
+	for _, dir := range strings.Split(path, ":") {
+		if p := filepath.Join(dir, name); isExecutable(p) {
+			return KindFile, p
+		}
+	}
+	return NotFound, ""
+}
+
+func (f *fakeShell) Alias(name string) (string, bool) {
+	v, ok := f.aliases[name]
+	return v, ok
+}
+func (f *fakeShell) SetAlias(name, value string) { f.aliases[name] = value }
+func (f *fakeShell) Unalias(name string) bool {
+	_, ok := f.aliases[name]
+	delete(f.aliases, name)
+	return ok
+}
+func (f *fakeShell) AliasNames() []string {
+	var names []string
+	for n := range f.aliases {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (f *fakeShell) History() []string { return f.history }
+func (f *fakeShell) ClearHistory()     { f.history = nil }
+
+func (f *fakeShell) JobTable() *jobs.Table {
+	if f.table == nil {
+		f.table = jobs.New(jobs.Config{TTY: -1})
+	}
+	return f.table
+}
+func (f *fakeShell) Interactive() bool        { return f.interactive }
+func (f *fakeShell) LastStatus() int          { return f.last }
+func (f *fakeShell) SetLastBg(pid int)        { f.lastBg = pid }
+func (f *fakeShell) Context() context.Context { return f.ctx }
+
+// result is what one builtin run produced.
+type result struct {
+	status int
+	err    error
+	out    string
+	errOut string
+}
+
+// run runs argv's builtin on sh with stdin as its input.
+func run(t *testing.T, sh *fakeShell, stdin string, argv ...string) result {
+	t.Helper()
+	b, ok := Lookup(argv[0])
+	if !ok {
+		t.Fatalf("no builtin %q", argv[0])
+	}
+	var out, errOut bytes.Buffer
+	io := IO{In: strings.NewReader(stdin), Out: &out, Err: &errOut, InFd: -1, OutFd: -1, ErrFd: -1}
+	st, err := b.Run(sh, io, argv)
+	return result{st, err, out.String(), errOut.String()}
+}
+
+// check compares a result with the expected status, stdout and stderr.
+func check(t *testing.T, name string, got result, status int, out, errOut string) {
+	t.Helper()
+	if got.status != status || got.out != out || got.errOut != errOut {
+		t.Errorf("%s:\n got status %d, out %q, err %q\nwant status %d, out %q, err %q",
+			name, got.status, got.out, got.errOut, status, out, errOut)
+	}
+	if _, isExit := got.err.(*exitRequest); got.err != nil && !isExit {
+		t.Errorf("%s: unexpected error %v", name, got.err)
+	}
+}
+
+var errEPIPE error = syscall.EPIPE
