@@ -63,6 +63,7 @@ func TestHeredocs(t *testing.T) {
 		{"joined line is the delimiter", "cat <<A\nx\nA\\\n\necho after\n", []doc{{"A", false, `[Lit{Value: "x\n"}]`}}, 2},
 		{"joined delimiter", "cat <<AB\nx\nA\\\nB\n", []doc{{"AB", false, `[Lit{Value: "x\n"}]`}}, 1},
 		{"no joining when quoted", "cat <<'A'\n0\\\nA\n", []doc{{"A", true, `[Lit{Value: "0\\\n"}]`}}, 1},
+		{"continuation in delimiter", "cat <<E\\\nOF\nx\nEOF\n", []doc{{"EOF", false, `[Lit{Value: "x\n"}]`}}, 1},
 		{"delimiter-like text inside a line", "cat <<EOF\nEOF x\nxEOF\nEOF\n", []doc{{"EOF", false, `[Lit{Value: "EOF x\nxEOF\n"}]`}}, 1},
 	}
 	for _, tt := range tests {

@@ -764,18 +764,24 @@ func unquoteDelim(raw string) (string, bool) {
 			quoted = true
 			i++
 			for ; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' && i+1 < len(raw) && raw[i+1] == '\n' {
+					i++ // a line continuation
+					continue
+				}
 				if raw[i] == '\\' && i+1 < len(raw) && strings.IndexByte("$`\"\\", raw[i+1]) >= 0 {
 					i++
 				}
 				b.WriteByte(raw[i])
 			}
 		case '\\':
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++ // a line continuation, not quoting
+				continue
+			}
 			quoted = true
 			if i+1 < len(raw) {
 				i++
-				if raw[i] != '\n' {
-					b.WriteByte(raw[i])
-				}
+				b.WriteByte(raw[i])
 			}
 		default:
 			b.WriteByte(c)
