@@ -168,6 +168,11 @@ func ptyHelper() int {
 	st = tb.Foreground(j)
 	unix.Close(w)
 	say("BGDONE status=%d shellfg=%v", st, foreground() == unix.Getpgrp())
+
+	// Keep the terminal open until the test has read everything: output
+	// still in the pty may be lost when its last slave fd closes.
+	say("END")
+	unix.Read(0, make([]byte, 1))
 	return 0
 }
 
@@ -195,11 +200,14 @@ func TestTerminalInPty(t *testing.T) {
 	expect := func(what string) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
+		graced := false
 		for !strings.Contains(out.String(), what) {
-			if time.Now().After(deadline) || helper.State() == Done {
-				if strings.Contains(out.String(), what) {
-					return
-				}
+			if !graced && helper.State() == Done {
+				// The helper is gone; what it wrote may still be on its way
+				// through the pty.
+				deadline, graced = time.Now().Add(time.Second), true
+			}
+			if time.Now().After(deadline) {
 				t.Fatalf("terminal never showed %q; it shows:\n%s", what, out.String())
 			}
 			time.Sleep(2 * time.Millisecond)
@@ -220,6 +228,8 @@ func TestTerminalInPty(t *testing.T) {
 	expect("BGSTOPPED [1]+  Stopped (tty input)     cat | bgshell")
 	expect("BGSHELL err=<nil> wasleader=false leader=true fg=true")
 	expect("BGDONE status=0 shellfg=true")
+	expect("END")
+	master.Write([]byte("\n"))
 	if st := tb.WaitJob(ctxTimeout(t), helper); st != 0 {
 		t.Errorf("helper exited %d; terminal:\n%s", st, out.String())
 	}
