@@ -90,7 +90,8 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 		return statusOK, nil
 	}
 	status := execStatus(sh, io, argv)
-	if !sh.Interactive() {
+	if status != statusOK && !sh.Interactive() {
+		// A script cannot go on as if the program had replaced it.
 		return status, sh.ExitRequest(status)
 	}
 	return status, nil
