@@ -101,6 +101,9 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		if jobControl && j.pgid == 0 {
 			j.pgid = pid
 		}
+		if betweenStages != nil {
+			betweenStages(pid)
+		}
 		started = append(started, Event{Kind: EvStarted, Pid: pid, Pgid: j.pgid, Text: p.text})
 	}
 
@@ -132,6 +135,11 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 	t.publish(started...)
 	return j, nil
 }
+
+// betweenStages, when set by a test, runs after each stage has started: the
+// launch-lock test uses it to let the first stage die before the next
+// stage joins its group.
+var betweenStages func(pid int)
 
 // runBuiltin runs one in-shell stage and records its result as the process's
 // exit status, as if it had been a child.

@@ -522,3 +522,46 @@ func TestNohup(t *testing.T) {
 	}
 	_ = errs2
 }
+
+// The launch lock: a first stage that exits at once stays an unreaped
+// zombie until every stage has joined its group, so the later stages'
+// setpgid succeeds. Without the lock the reaper would reap it and the next
+// stage's setpgid would fail with EPERM.
+func TestLaunchLockKeepsGroupAlive(t *testing.T) {
+	tb, _ := newTable(t, true)
+	first := true
+	betweenStages = func(pid int) {
+		if !first {
+			return
+		}
+		first = false
+		waitFor(t, 5*time.Second, "the first stage to be a zombie or gone", func() bool {
+			data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+			return err != nil || strings.Contains(string(data), ") Z ")
+		})
+		select { // give a reaper that ignored the lock every chance to reap it
+		case sigchld <- unix.SIGCHLD:
+		default:
+		}
+		time.Sleep(20 * time.Millisecond) // widens the race window on purpose; not a synchronisation
+	}
+	defer func() { betweenStages = nil }()
+	quiet := stage("/bin/true")
+	quiet.Files = []int{-1, -1, -1}
+	sleeper := stage("/bin/sleep", "30")
+	j, err := tb.Launch([]Stage{quiet, sleeper}, "true | sleep 30", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pids := j.Pids()
+	if len(pids) != 2 {
+		t.Fatalf("second stage failed to start: pids %v, processes %+v", pids, j.Processes())
+	}
+	if _, pg := procStat(t, pids[1]); pg != pids[0] {
+		t.Errorf("second stage in group %d, want %d", pg, pids[0])
+	}
+	tb.Signal(j, unix.SIGKILL)
+	if st := tb.WaitJob(ctxTimeout(t), j); st != 137 {
+		t.Errorf("status %d", st)
+	}
+}
