@@ -266,3 +266,20 @@ func TestChildSignalDispositions(t *testing.T) {
 		t.Errorf("status %d, want 137", st)
 	}
 }
+
+// LaunchInGroup (for subshells) keeps children in the shell's group even
+// with job control on.
+func TestLaunchInGroup(t *testing.T) {
+	tb, _ := newTable(t, true)
+	j, err := tb.LaunchInGroup([]Stage{stage("/bin/sleep", "30")}, "sleep 30")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, pg := procStat(t, j.Pids()[0]); pg != unix.Getpgrp() || j.Pgid() != 0 {
+		t.Errorf("group %d (Pgid %d), want the shell's %d", pg, j.Pgid(), unix.Getpgrp())
+	}
+	go tb.Signal(j, unix.SIGTERM)
+	if st := tb.WaitForeground(j); st != 143 {
+		t.Errorf("status %d", st)
+	}
+}
