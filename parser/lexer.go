@@ -88,17 +88,19 @@ type lexer struct {
 	stripTabs bool // ... and it was <<-
 
 	inBackquote bool // errors inside `...` cannot be completed by more input
+
+	lastNewline int // index of the last newline token, to spot a final line continuation
 }
 
 func newLexer(src string, cfg *Config) *lexer {
-	return &lexer{src: src, lines: newLineTable(src), cfg: cfg}
+	return &lexer{src: src, lines: newLineTable(src), cfg: cfg, lastNewline: -1}
 }
 
 // sub returns a lexer reading the same text from index i: used for the
 // list inside $(...), which continues in the same source.
 func (l *lexer) sub(i int) *lexer {
 	return &lexer{src: l.src, i: i, lines: l.lines, cfg: l.cfg, mapping: l.mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote}
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote, lastNewline: -1}
 }
 
 // derived returns a lexer reading text that was produced from this lexer's
@@ -106,7 +108,7 @@ func (l *lexer) sub(i int) *lexer {
 // mapping gives the original offset of each byte of text.
 func (l *lexer) derived(text string, mapping []int) *lexer {
 	d := &lexer{src: text, lines: l.lines, cfg: l.cfg, mapping: mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote}
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote, lastNewline: -1}
 	return d
 }
 
@@ -208,6 +210,11 @@ func (l *lexer) lexToken() (token, error) {
 	start := l.i
 	tok := token{pos: l.pos(start), fd: -1}
 	if l.eof() {
+		// A backslash-newline that ends the input continues the line on
+		// input not typed yet.
+		if l.mapping == nil && !l.fixed && strings.HasSuffix(l.src, "\\\n") && l.lastNewline != len(l.src)-1 {
+			return tok, l.errAt(start, msgEOF, true)
+		}
 		tok.kind = tEOF
 		tok.end = l.endOff(start)
 		return tok, nil
@@ -223,6 +230,7 @@ func (l *lexer) lexToken() (token, error) {
 	}
 	switch {
 	case c == '\n':
+		l.lastNewline = l.i
 		l.i++
 		tok.kind = tNewline
 		tok.end = l.endOff(l.i)

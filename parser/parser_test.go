@@ -316,6 +316,9 @@ func TestSyntaxErrors(t *testing.T) {
 		{"a ||\n", "2:1", "syntax error: unexpected end of file", true},
 		{"a |\n\n# comment\n  ", "4:3", "syntax error: unexpected end of file", true},
 		{"echo \\", "1:6", "unexpected end of file (unterminated backslash)", true},
+		{"echo a \\\n", "2:1", "syntax error: unexpected end of file", true},
+		{"echo a\\\n", "2:1", "syntax error: unexpected end of file", true},
+		{"echo a |\\\n", "2:1", "syntax error: unexpected end of file", true},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.src)
@@ -330,6 +333,16 @@ func TestSyntaxErrors(t *testing.T) {
 		}
 		if se.Msg != tt.msg {
 			t.Errorf("Parse(%q): Msg %q", tt.src, se.Msg)
+		}
+	}
+}
+
+// A final backslash-newline asks for more input, except where the
+// backslash does not start a line continuation.
+func TestFinalBackslashNewline(t *testing.T) {
+	for _, src := range []string{"echo \\\\\n", "echo a # comment \\\n", "echo 'a\\'\n", "echo \"a\\\\\"\n", "cat <<'E'\nx\\\nE\n"} {
+		if _, err := Parse(src); err != nil {
+			t.Errorf("Parse(%q): %v", src, err)
 		}
 	}
 }
