@@ -20,7 +20,7 @@ type Stage struct {
 	Files     []int      // the child's fd table: Files[i] becomes fd i in the child (a parent fd number), -1 = closed
 	IgnoreHUP bool       // nohup: the child starts with SIGHUP ignored (via a re-exec of Self, see NohupExec)
 	Builtin   func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
-	Trace     []string   // extra lines to narrate for this stage after the fd wiring (e.g. the open() of a redirection)
+	Trace     []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
 	Text      string     // this stage's command as jobs -l shows it; "" = Argv joined by spaces
 }
 
@@ -257,16 +257,24 @@ func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path st
 	if attr.Dir != "" {
 		t.trace.Child(pid, "chdir(%q)", attr.Dir)
 	}
+	said := make(map[string]bool)
 	for i, fd := range st.Files {
+		var line string
 		switch {
 		case fd < 0:
-			t.trace.Child(pid, "close(%d)", i)
+			line = fmt.Sprintf("close(%d)", i)
 		case fd != i:
-			t.trace.Child(pid, "dup2(%d, %d)", fd, i)
+			line = fmt.Sprintf("dup2(%d, %d)", fd, i)
+		default:
+			continue
 		}
+		said[line] = true
+		t.trace.Child(pid, "%s", line)
 	}
 	for _, line := range st.Trace {
-		t.trace.Child(pid, "%s", line)
+		if !said[line] { // the fd wiring is narrated above already
+			t.trace.Child(pid, "%s", line)
+		}
 	}
 	t.trace.Child(pid, "execve(%q, %s)", path, quoteArgv(argv))
 }

@@ -421,7 +421,7 @@ func TestTraceOfAPipeline(t *testing.T) {
 	echo.Files = []int{0, w, 2}
 	cat := stage("/bin/cat")
 	cat.Files = []int{r, -1, -1}
-	cat.Trace = []string{"(extra line from the shell)"}
+	cat.Trace = []string{fmt.Sprintf("dup2(%d, 0)", r), "(extra line from the shell)"} // the repeat is not said twice
 	j, err := tb.Launch([]Stage{echo, cat}, "echo hi | cat", false)
 	unix.Close(r)
 	unix.Close(w)
@@ -451,6 +451,9 @@ func TestTraceOfAPipeline(t *testing.T) {
 		if !strings.Contains(got, w) {
 			t.Errorf("trace lacks %q\ntrace:\n%s", w, got)
 		}
+	}
+	if n := strings.Count(got, fmt.Sprintf("dup2(%d, 0)", r)); n != 1 {
+		t.Errorf("dup2(%d, 0) said %d times", r, n)
 	}
 	if n := strings.Count(got, "CLONE_VFORK"); n != 1 {
 		t.Errorf("clone note said %d times", n)
