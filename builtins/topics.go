@@ -50,14 +50,11 @@ func isTopic(name string) bool {
 	return false
 }
 
-// Lang chooses the language of the teaching texts: forced when it names a
-// known language, else the locale. The locale is read as setlocale reads it
-// for messages: LC_ALL, then LC_MESSAGES, then LANG; the first one that is
-// set and not empty decides, and a value starting with "ko" means Korean.
-func Lang(sh Shell, forced string) string {
-	return resolveLang(sh, forced)
-}
-
+// resolveLang chooses the language of the teaching texts: forced when it
+// names a known language, else the locale. The locale is read as setlocale
+// reads it for messages: LC_ALL, then LC_MESSAGES, then LANG; the first one
+// that is set and not empty decides, and a value starting with "ko" means
+// Korean.
 func resolveLang(sh Shell, forced string) string {
 	if knownLang(forced) {
 		return forced
@@ -126,16 +123,6 @@ func takeLangOption(io IO, name string, args []string) (lang string, rest []stri
 		i--
 	}
 	return lang, args, true
-}
-
-// writeTopic prints a topic for the help builtin: the text in the chosen
-// language. It reports false when name is not a topic.
-func writeTopic(sh Shell, io IO, name, forcedLang string) (status int, found bool) {
-	text, ok := TopicText(name, resolveLang(sh, forcedLang))
-	if !ok {
-		return statusFailure, false
-	}
-	return writeOut(io, "help", text), true
 }
 
 // topicSummaries are the one-line descriptions `help` lists the topics
