@@ -1,0 +1,194 @@
+package builtins
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadSplitting(t *testing.T) {
+	unset := "\x00unset"
+	tests := []struct {
+		name   string
+		ifs    string // unset: leave IFS unset
+		argv   []string
+		input  string
+		want   map[string]string
+		status int
+	}{
+		{"REPLY keeps blanks", " \t\n", []string{"read"}, "  a b  \n", map[string]string{"REPLY": "  a b  "}, 0},
+		{"one name trims", " \t\n", []string{"read", "x"}, "  a b  \n", map[string]string{"x": "a b"}, 0},
+		{"two names", " \t\n", []string{"read", "a", "b"}, "one two three\n", map[string]string{"a": "one", "b": "two three"}, 0},
+		{"tabs and runs", " \t\n", []string{"read", "a", "b"}, "\t one \t  two  \n", map[string]string{"a": "one", "b": "two"}, 0},
+		{"more names than words", ":", []string{"read", "a", "b", "c"}, "x\n", map[string]string{"a": "x", "b": "", "c": ""}, 0},
+		{"trailing delimiter dropped", ":", []string{"read", "a", "b"}, "x:y:\n", map[string]string{"a": "x", "b": "y"}, 0},
+		{"two trailing delimiters kept", ":", []string{"read", "a", "b"}, "x:y::\n", map[string]string{"a": "x", "b": "y::"}, 0},
+		{"rest keeps delimiters", ":", []string{"read", "a", "b"}, "x:y:z:\n", map[string]string{"a": "x", "b": "y:z:"}, 0},
+		{"mixed IFS", ": ", []string{"read", "a", "b"}, "x : y : \n", map[string]string{"a": "x", "b": "y"}, 0},
+		{"one name, delimiters", ":", []string{"read", "a"}, "x:y:\n", map[string]string{"a": "x:y:"}, 0},
+		{"one name, one delimiter", ":", []string{"read", "a"}, "x:\n", map[string]string{"a": "x"}, 0},
+		{"leading delimiter", ":", []string{"read", "a", "b"}, ":x\n", map[string]string{"a": "", "b": "x"}, 0},
+		{"blank then delimiter", " :", []string{"read", "a", "b"}, "  :x\n", map[string]string{"a": "", "b": "x"}, 0},
+		{"empty middle field", ":", []string{"read", "a", "b", "c"}, "a::c\n", map[string]string{"a": "a", "b": "", "c": "c"}, 0},
+		{"empty IFS", "", []string{"read", "a", "b"}, "  a b  \n", map[string]string{"a": "  a b  ", "b": ""}, 0},
+		{"unset IFS is default", unset, []string{"read", "a", "b"}, " p  q r \n", map[string]string{"a": "p", "b": "q r"}, 0},
+		{"non-blank IFS keeps spaces", ":", []string{"read", "a"}, "  x  \n", map[string]string{"a": "  x  "}, 0},
+		{"backslash escapes", " \t\n", []string{"read", "a", "b"}, `a\ b c\d` + "\n", map[string]string{"a": "a b", "b": "cd"}, 0},
+		{"escaped IFS char", ":", []string{"read", "a", "b"}, `x\:y:z` + "\n", map[string]string{"a": "x:y", "b": "z"}, 0},
+		{"-r keeps backslashes", " \t\n", []string{"read", "-r", "a", "b"}, `a\ b c\d` + "\n", map[string]string{"a": `a\`, "b": `b c\d`}, 0},
+		{"line continuation", " \t\n", []string{"read", "a", "b"}, "a\\\nb c\n", map[string]string{"a": "ab", "b": "c"}, 0},
+		{"-r no continuation", " \t\n", []string{"read", "-r", "a"}, "a\\\nb\n", map[string]string{"a": `a\`}, 0},
+		{"backslash at EOF", " \t\n", []string{"read", "a", "b"}, "x\\", map[string]string{"a": "x", "b": ""}, 1},
+		{"EOF without newline", " \t\n", []string{"read", "a"}, "abc", map[string]string{"a": "abc"}, 1},
+		{"empty input", " \t\n", []string{"read", "a"}, "", map[string]string{"a": ""}, 1},
+		{"blank line", " \t\n", []string{"read", "a"}, "\n", map[string]string{"a": ""}, 0},
+		{"-n counts characters", " \t\n", []string{"read", "-n", "2", "a"}, "héllo\n", map[string]string{"a": "hé"}, 0},
+		{"-n stops at newline", " \t\n", []string{"read", "-n", "9", "a"}, "ab\ncd\n", map[string]string{"a": "ab"}, 0},
+		{"-n2 clustered", " \t\n", []string{"read", "-n2", "a"}, "abc\n", map[string]string{"a": "ab"}, 0},
+		{"-d", " \t\n", []string{"read", "-d", ":", "a", "b"}, "x y:z", map[string]string{"a": "x", "b": "y"}, 0},
+		{"-d '' reads to NUL", " \t\n", []string{"read", "-d", "", "a"}, "x\ny\x00z", map[string]string{"a": "x\ny"}, 0},
+		{"-p not a terminal", " \t\n", []string{"read", "-p", "name? ", "a"}, "ann\n", map[string]string{"a": "ann"}, 0},
+	}
+	for _, tc := range tests {
+		sh := newFake(t)
+		if tc.ifs == unset {
+			sh.Unset("IFS")
+		} else {
+			sh.SetVar("IFS", tc.ifs)
+		}
+		got := run(t, sh, tc.input, tc.argv...)
+		check(t, tc.name, got, tc.status, "", "")
+		for name, want := range tc.want {
+			if v, ok := sh.Var(name); !ok || v != want {
+				t.Errorf("%s: %s = %q (set %v), want %q", tc.name, name, v, ok, want)
+			}
+		}
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	usage := "read: usage: read [-r] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
+	tests := []struct {
+		argv   []string
+		status int
+		errOut string
+	}{
+		{[]string{"read", "1a"}, 1, "gosh: read: `1a': not a valid identifier\n"},
+		{[]string{"read", "ok", "a-b"}, 1, "gosh: read: `a-b': not a valid identifier\n"},
+		{[]string{"read", "-z"}, 2, "gosh: read: -z: invalid option\n" + usage},
+		{[]string{"read", "-p"}, 2, "gosh: read: -p: option requires an argument\n" + usage},
+		{[]string{"read", "-n", "abc", "a"}, 1, "gosh: read: abc: invalid number\n"},
+		{[]string{"read", "-n", "-1", "a"}, 1, "gosh: read: -1: invalid number\n"},
+		{[]string{"read", "-t", "abc", "a"}, 1, "gosh: read: abc: invalid timeout specification\n"},
+		{[]string{"read", "-t", "-1", "a"}, 1, "gosh: read: -1: invalid timeout specification\n"},
+		{[]string{"read", "-u", "abc", "a"}, 1, "gosh: read: abc: invalid file descriptor specification\n"},
+		{[]string{"read", "-u", "987", "a"}, 1, "gosh: read: 987: invalid file descriptor: Bad file descriptor\n"},
+		{[]string{"read", "RO"}, 1, "gosh: RO: readonly variable\n"},
+	}
+	for _, tc := range tests {
+		sh := newFake(t)
+		sh.vars["RO"] = &fakeVar{value: "old", readonly: true}
+		check(t, strings.Join(tc.argv, " "), run(t, sh, "input\n", tc.argv...), tc.status, "", tc.errOut)
+		if v, _ := sh.Var("RO"); v != "old" {
+			t.Errorf("RO changed to %q", v)
+		}
+	}
+}
+
+// TestReadLeavesTheRest checks that read consumes its line and not a byte
+// more, from a reader and from a real pipe, so the next command gets the
+// rest.
+func TestReadLeavesTheRest(t *testing.T) {
+	sh := newFake(t)
+	in := strings.NewReader("first line\nsecond\n")
+	b, _ := Lookup("read")
+	var out, errOut bytes.Buffer
+	st, _ := b.Run(sh, IO{In: in, Out: &out, Err: &errOut, InFd: -1, OutFd: -1, ErrFd: -1}, []string{"read", "a"})
+	if st != 0 || in.Len() != len("second\n") {
+		t.Errorf("status %d, %d bytes left, want 0 and %d", st, in.Len(), len("second\n"))
+	}
+
+	r, w := pipe(t)
+	w.WriteString("hello world\nrest")
+	w.Close()
+	got := runFd(t, sh, int(r.Fd()), "read", "x", "y")
+	check(t, "read from fd", got, 0, "", "")
+	if x, _ := sh.Var("x"); x != "hello" {
+		t.Errorf("x = %q", x)
+	}
+	if y, _ := sh.Var("y"); y != "world" {
+		t.Errorf("y = %q", y)
+	}
+	rest := make([]byte, 16)
+	n, _ := r.Read(rest)
+	if string(rest[:n]) != "rest" {
+		t.Errorf("left in the pipe: %q, want %q", rest[:n], "rest")
+	}
+
+	// -u reads another descriptor.
+	r2, w2 := pipe(t)
+	w2.WriteString("via u\n")
+	w2.Close()
+	check(t, "read -u", runFd(t, sh, -1, "read", "-u", strconv.Itoa(int(r2.Fd())), "z"), 0, "", "")
+	if z, _ := sh.Var("z"); z != "via u" {
+		t.Errorf("z = %q", z)
+	}
+}
+
+func TestReadTimeoutAndInterrupt(t *testing.T) {
+	sh := newFake(t)
+	r, w := pipe(t)
+	w.WriteString("partial")
+
+	start := time.Now()
+	got := runFd(t, sh, int(r.Fd()), "read", "-t", "0.2", "a")
+	check(t, "read -t", got, 142, "", "")
+	if v, _ := sh.Var("a"); v != "partial" {
+		t.Errorf("after timeout a = %q, want the partial input", v)
+	}
+	if d := time.Since(start); d < 150*time.Millisecond {
+		t.Errorf("read -t 0.2 returned after %v", d)
+	}
+
+	check(t, "read -t 0, nothing waiting", runFd(t, sh, int(r.Fd()), "read", "-t", "0"), 1, "", "")
+	w.WriteString("x\n")
+	check(t, "read -t 0, input waiting", runFd(t, sh, int(r.Fd()), "read", "-t", "0"), 0, "", "")
+	check(t, "read the waiting line", runFd(t, sh, int(r.Fd()), "read", "b"), 0, "", "")
+
+	// Ctrl+C: the shell cancels the context; read gives up with 130.
+	ctx, cancel := context.WithCancel(context.Background())
+	sh.ctx = ctx
+	go func() {
+		time.Sleep(30 * time.Millisecond)
+		cancel()
+	}()
+	sh.SetVar("c", "before")
+	check(t, "read interrupted", runFd(t, sh, int(r.Fd()), "read", "c"), 130, "", "")
+	if v, _ := sh.Var("c"); v != "before" {
+		t.Errorf("interrupted read set c to %q", v)
+	}
+}
+
+// pipe makes an os.Pipe closed at the end of the test.
+func pipe(t *testing.T) (r, w *os.File) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close(); w.Close() })
+	return r, w
+}
+
+// runFd runs a builtin with fd as its standard input descriptor.
+func runFd(t *testing.T, sh *fakeShell, fd int, argv ...string) result {
+	t.Helper()
+	b, _ := Lookup(argv[0])
+	var out, errOut bytes.Buffer
+	st, err := b.Run(sh, IO{In: strings.NewReader(""), Out: &out, Err: &errOut, InFd: fd, OutFd: -1, ErrFd: -1}, argv)
+	return result{st, err, out.String(), errOut.String()}
+}
