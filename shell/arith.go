@@ -202,6 +202,14 @@ func (a *arith) assign() (int64, error) {
 		}
 		if op, ok := assignOps[a.text]; ok && a.tok == tokOp {
 			opEnd := a.pos
+			// x op= y reads x before evaluating y, as bash does.
+			var lhs int64
+			if op != "" {
+				var err error
+				if lhs, err = a.variable(name, saved.start); err != nil {
+					return 0, err
+				}
+			}
 			if err := a.next(); err != nil {
 				return 0, err
 			}
@@ -213,10 +221,6 @@ func (a *arith) assign() (int64, error) {
 				return rhs, nil
 			}
 			if op != "" {
-				lhs, err := a.variable(name, saved.start)
-				if err != nil {
-					return 0, err
-				}
 				if rhs, err = a.binary(op, lhs, rhs, opEnd); err != nil {
 					return 0, err
 				}
@@ -400,9 +404,7 @@ func (a *arith) power() (int64, error) {
 		return 0, err
 	}
 	if exp < 0 {
-		if a.noeval > 0 {
-			return 0, nil
-		}
+		// An error even where nothing is evaluated, as in bash.
 		return 0, a.errorf("exponent less than 0")
 	}
 	v := int64(1)

@@ -439,14 +439,24 @@ func tildeStartUnless(quoted bool) tildeMode {
 	return tildeStart
 }
 
-// addParam appends a parameter's value. $@ keeps the positional parameters
-// apart; so does unquoted $* when fields are wanted. "$*" joins them with
-// the first character of IFS.
+// addParam appends a parameter's value. "$@" keeps the positional
+// parameters apart. "$*" joins them with the first character of IFS.
+// Unquoted $@ and $* are joined the same way and then split, as bash does
+// (so with IFS=: an empty parameter survives as an empty field), except
+// that with IFS empty they stay apart.
 func (x *expansion) addParam(name, value string, quoted bool) {
 	sh := x.sh
 	switch {
-	case name == "@" || (name == "*" && !quoted && x.mode == modeFields):
-		x.addList(sh.Params, quoted)
+	case name == "@" && quoted:
+		x.addList(sh.Params, true)
+	case (name == "@" || name == "*") && !quoted && x.mode == modeFields:
+		if sh.ifs() == "" {
+			x.addList(sh.Params, false)
+		} else {
+			x.addValue(strings.Join(sh.Params, sh.ifsJoiner()), false)
+		}
+	case name == "@":
+		x.addList(sh.Params, quoted) // joined by spaces in the end
 	case name == "*":
 		x.addValue(strings.Join(sh.Params, sh.ifsJoiner()), quoted)
 	default:
