@@ -75,11 +75,26 @@ func testMain(m *testing.M) int {
 	// Orphans of the shells we start (a background job still running when
 	// gosh exits, a nohup job after a hangup) are re-parented to us rather
 	// than to an init that may never reap them. Sessions reap them on close.
+	closeOnExecInherited()
 	if err := unix.Prctl(unix.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); err != nil {
 		fmt.Fprintln(os.Stderr, "tests: PR_SET_CHILD_SUBREAPER:", err)
 		return 1
 	}
 	return m.Run()
+}
+
+// closeOnExecInherited marks every fd above 2 close-on-exec. Go opens its
+// own fds that way, but fds the test binary inherited from whoever started
+// it (a CI runner, an editor) are not, and would leak into every shell we
+// start and from there into its children, spoiling the tests that check
+// that children see only fds 0, 1 and 2.
+func closeOnExecInherited() {
+	ents, _ := os.ReadDir("/proc/self/fd")
+	for _, e := range ents {
+		if fd, err := strconv.Atoi(e.Name()); err == nil && fd > 2 {
+			unix.FcntlInt(uintptr(fd), unix.F_SETFD, unix.FD_CLOEXEC)
+		}
+	}
 }
 
 // requireGosh returns the gosh binary, or fails the test if it did not build.
