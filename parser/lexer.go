@@ -87,7 +87,10 @@ type lexer struct {
 	wantDelim bool // the previous token was << or <<-
 	stripTabs bool // ... and it was <<-
 
-	inBackquote bool // errors inside `...` cannot be completed by more input
+	// bounded is set for text whose end is known: backquote contents, a
+	// here-document body, an alias value. Running out of such text is an
+	// error that more input cannot fix, so it is never Incomplete.
+	bounded bool
 
 	lastNewline int // index of the last newline token, to spot a final line continuation
 }
@@ -100,16 +103,15 @@ func newLexer(src string, cfg *Config) *lexer {
 // list inside $(...), which continues in the same source.
 func (l *lexer) sub(i int) *lexer {
 	return &lexer{src: l.src, i: i, lines: l.lines, cfg: l.cfg, mapping: l.mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote, lastNewline: -1}
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: l.bounded, lastNewline: -1}
 }
 
 // derived returns a lexer reading text that was produced from this lexer's
-// source (unescaped backquote contents, a tab-stripped here-document body).
-// mapping gives the original offset of each byte of text.
+// source (unescaped backquote contents, a here-document body, an alias
+// value). mapping gives the original offset of each byte of text.
 func (l *lexer) derived(text string, mapping []int) *lexer {
-	d := &lexer{src: text, lines: l.lines, cfg: l.cfg, mapping: mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, inBackquote: l.inBackquote, lastNewline: -1}
-	return d
+	return &lexer{src: text, lines: l.lines, cfg: l.cfg, mapping: mapping,
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: true, lastNewline: -1}
 }
 
 // off is the original-source offset of index i of l.src.
@@ -141,7 +143,7 @@ func (l *lexer) pos(i int) Pos {
 
 // errAt builds a syntax error at index i.
 func (l *lexer) errAt(i int, msg string, incomplete bool) *SyntaxError {
-	if l.inBackquote || l.fixed {
+	if l.bounded {
 		incomplete = false
 	}
 	return &SyntaxError{Pos: l.pos(i), Msg: msg, Incomplete: incomplete}
@@ -212,7 +214,7 @@ func (l *lexer) lexToken() (token, error) {
 	if l.eof() {
 		// A backslash-newline that ends the input continues the line on
 		// input not typed yet.
-		if l.mapping == nil && !l.fixed && strings.HasSuffix(l.src, "\\\n") && l.lastNewline != len(l.src)-1 {
+		if !l.bounded && strings.HasSuffix(l.src, "\\\n") && l.lastNewline != len(l.src)-1 {
 			return tok, l.errAt(start, msgEOF, true)
 		}
 		tok.kind = tEOF
@@ -736,7 +738,6 @@ func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
 	mapping = append(mapping, l.off(i))
 	l.i = i + 1
 	d := l.derived(text.String(), mapping)
-	d.inBackquote = true
 	p, err := newParser(d)
 	if err != nil {
 		return nil, err
@@ -832,7 +833,7 @@ func (l *lexer) readHeredoc(h *pendingHeredoc) error {
 	for {
 		if l.eof() {
 			msg := unterminatedMsg("here-document '" + h.doc.Delim + "'")
-			return &SyntaxError{Pos: h.pos, Msg: msg, Incomplete: !l.inBackquote && !l.fixed}
+			return &SyntaxError{Pos: h.pos, Msg: msg, Incomplete: !l.bounded}
 		}
 		ls := l.i
 		le := strings.IndexByte(l.src[ls:], '\n')
