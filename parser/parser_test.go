@@ -293,7 +293,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"echo `echo 'x`", "1:12", "unexpected end of file (unterminated quote)", false},
 		{"echo 99999999999>x", "1:6", "file descriptor out of range: 99999999999", false},
 		{"cat <<EOF\n$(ls\nEOF\n", "2:1", "unexpected end of file (unterminated command substitution)", false},
-		{"cat <<EOF\n${x:-\nEOF\n", "2:1", "unexpected end of file (unterminated parameter expansion)", false},
+		{"cat <<EOF\n${x:-\nEOF\n", "3:1", "unexpected end of file (unterminated parameter expansion)", false},
 		// Incomplete input: the shell asks for more with PS2.
 		{"echo 'abc", "1:6", "unexpected end of file (unterminated quote)", true},
 		{"echo \"abc", "1:6", "unexpected end of file (unterminated quote)", true},
