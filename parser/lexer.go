@@ -292,21 +292,27 @@ func (l *lexer) lexToken() (token, error) {
 	return tok, nil
 }
 
+// redirOps are the redirection operators of two or more characters,
+// longest first so that "<<-" is not read as "<<" and "-".
+var redirOps = []struct {
+	text string
+	op   RedirOp
+}{
+	{"<<-", RedirHeredocTab}, {"<<", RedirHeredoc}, {"<&", RedirDupIn}, {"<>", RedirReadWrite},
+	{">>", RedirAppend}, {">&", RedirDupOut}, {">|", RedirClobber},
+}
+
 // redirOp reads a redirection operator starting with < or >.
 func (l *lexer) redirOp(tok token) (token, error) {
-	ops := []struct {
-		text string
-		op   RedirOp
-	}{
-		{"<<-", RedirHeredocTab}, {"<<", RedirHeredoc}, {"<&", RedirDupIn}, {"<>", RedirReadWrite},
-		{">>", RedirAppend}, {">&", RedirDupOut}, {">|", RedirClobber}, {"<", RedirIn}, {">", RedirOut},
-	}
-	for _, o := range ops[:len(ops)-1] {
+	for _, o := range redirOps {
 		if strings.HasPrefix(l.src[l.i:], o.text) {
 			return l.redir(tok, o.op, len(o.text))
 		}
 	}
-	return l.redir(tok, RedirOut, 1) // the only one left: '>'
+	if l.src[l.i] == '<' {
+		return l.redir(tok, RedirIn, 1)
+	}
+	return l.redir(tok, RedirOut, 1)
 }
 
 func (l *lexer) redir(tok token, op RedirOp, n int) (token, error) {
@@ -366,7 +372,7 @@ func (b *partsBuilder) done() []WordPart {
 
 // word reads an unquoted word starting at index start.
 func (l *lexer) word(start int) (*Word, error) {
-	parts, err := l.parts(ctxWord)
+	parts, err := l.parts(ctxWord, start)
 	if err != nil {
 		return nil, err
 	}
@@ -381,20 +387,20 @@ func isMeta(c byte) bool {
 // parts reads word parts in context ctx, stopping (without consuming) at
 // whatever ends that context: a metacharacter for a word, '"' for double
 // quotes, '}' for a ${...} word, an unbalanced ')' for arithmetic, the end
-// of the text for a here-document.
-func (l *lexer) parts(ctx context) ([]WordPart, error) {
+// of the text for a here-document. open is the index of the opening '"',
+// '${' or '$((', where an unterminated construct is reported.
+func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 	var b partsBuilder
-	start := l.i
 	depth := 0 // open parentheses in $((...))
 	for {
 		if l.eof() {
 			switch ctx {
 			case ctxDquote:
-				return nil, l.errAt(start-1, unterminatedMsg("quote"), true)
+				return nil, l.errAt(open, unterminatedMsg("quote"), true)
 			case ctxArg, ctxArgDq:
-				return nil, l.errAt(l.i, unterminatedMsg("parameter expansion"), true)
+				return nil, l.errAt(open, unterminatedMsg("parameter expansion"), true)
 			case ctxArith:
-				return nil, l.errAt(l.i, unterminatedMsg("arithmetic expansion"), true)
+				return nil, l.errAt(open, unterminatedMsg("arithmetic expansion"), true)
 			}
 			return b.done(), nil
 		}
@@ -427,7 +433,7 @@ func (l *lexer) parts(ctx context) ([]WordPart, error) {
 			l.i = q + 1 + end + 1
 		case c == '"' && (ctx == ctxWord || ctx == ctxArg || ctx == ctxArgDq):
 			l.i++
-			inner, err := l.parts(ctxDquote)
+			inner, err := l.parts(ctxDquote, l.i-1)
 			if err != nil {
 				return nil, err
 			}
@@ -654,7 +660,7 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		argCtx = ctxArgDq
 	}
 	argStart := l.i
-	parts, err := l.parts(argCtx)
+	parts, err := l.parts(argCtx, start)
 	if err != nil {
 		return nil, err
 	}
@@ -667,7 +673,7 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 func (l *lexer) arith() (*ArithExp, error) {
 	start := l.i
 	l.i += 3
-	parts, err := l.parts(ctxArith)
+	parts, err := l.parts(ctxArith, start)
 	if err != nil {
 		return nil, err
 	}
@@ -874,7 +880,7 @@ func (l *lexer) readHeredoc(h *pendingHeredoc) error {
 		return nil
 	}
 	d := l.derived(body, mapping)
-	parts, err := d.parts(ctxHeredoc)
+	parts, err := d.parts(ctxHeredoc, 0)
 	if err != nil {
 		return err
 	}
