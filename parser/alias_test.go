@@ -18,6 +18,9 @@ func TestAliases(t *testing.T) {
 		"vars":  "A=1 B=2 env",
 		"here":  "cat <<EOF",
 		"two":   "echo one; echo two",
+		"self":  "echo $(self) `self`",
+		"ping":  "$(pong)",
+		"pong":  "$(ping)",
 	}
 	cfg := Config{Alias: func(name string) (string, bool) {
 		v, ok := aliases[name]
@@ -53,6 +56,9 @@ func TestAliases(t *testing.T) {
 		{"$(ll)", "$(ls -F -l)"},
 		{"echo `ll`", "echo `ls -F -l`"},
 		{"here\nbody\nEOF\n", "cat <<EOF\nbody\nEOF\n"},
+		// Not expanded again inside a command substitution of its own value.
+		{"self", "echo $(self) `self`"},
+		{"ping", "$($(ping))"},
 	}
 	for _, tt := range tests {
 		f, err := ParseConfig(tt.src, cfg)

@@ -57,13 +57,31 @@ func FuzzParse(f *testing.F) {
 		"echo ${x:-a\nb} ${x:-'\n'}",
 		"\\! >f; a | !",
 		"echo \xff\xfe \\\xc3\xa9",
+		"ll; sudo ll | l && s",
+		"a a a b ll",
+		"h\nbody\nEOF\n",
+		"e e; bg",
 	}
 	for _, s := range seeds {
 		f.Add(s)
 	}
+	aliases := map[string]string{
+		"ll": "ls -l", "ls": "ls -F", "l": "ls | wc -l", "sudo": "sudo ", "e": "",
+		"a": "b ", "b": "a ", "s": "$(s) `s`", "h": "cat <<EOF", "bg": "sleep 1 &",
+	}
+	cfg := Config{Alias: func(name string) (string, bool) {
+		v, ok := aliases[name]
+		return v, ok
+	}}
 	f.Fuzz(func(t *testing.T, src string) {
 		if ctx := CompletionAt(src); ctx.Start < 0 || ctx.Start > len(src) {
 			t.Fatalf("CompletionAt(%q).Start = %d", src, ctx.Start)
+		}
+		// With aliases expanded, the printed program is the expansion.
+		if file, err := ParseConfig(src, cfg); err == nil {
+			if _, err := Parse(String(file)); err != nil {
+				t.Fatalf("ParseConfig(%q) printed as %q, which does not parse: %v", src, String(file), err)
+			}
 		}
 		file, err := Parse(src)
 		if err != nil {

@@ -87,6 +87,10 @@ type lexer struct {
 	wantDelim bool // the previous token was << or <<-
 	stripTabs bool // ... and it was <<-
 
+	// scope lists the aliases being expanded when this lexer reads an alias
+	// value (or a command substitution inside one). Its tokens carry it.
+	scope *aliasScope
+
 	// bounded is set for text whose end is known: backquote contents, a
 	// here-document body, an alias value. Running out of such text is an
 	// error that more input cannot fix, so it is never Incomplete.
@@ -103,7 +107,7 @@ func newLexer(src string, cfg *Config) *lexer {
 // list inside $(...), which continues in the same source.
 func (l *lexer) sub(i int) *lexer {
 	return &lexer{src: l.src, i: i, lines: l.lines, cfg: l.cfg, mapping: l.mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: l.bounded, lastNewline: -1}
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: l.bounded, scope: l.scope, lastNewline: -1}
 }
 
 // derived returns a lexer reading text that was produced from this lexer's
@@ -111,7 +115,7 @@ func (l *lexer) sub(i int) *lexer {
 // value). mapping gives the original offset of each byte of text.
 func (l *lexer) derived(text string, mapping []int) *lexer {
 	return &lexer{src: text, lines: l.lines, cfg: l.cfg, mapping: mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: true, lastNewline: -1}
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: true, scope: l.scope, lastNewline: -1}
 }
 
 // off is the original-source offset of index i of l.src.
@@ -210,7 +214,7 @@ func (l *lexer) addHeredoc(raw string, strip bool, pos Pos) *Heredoc {
 func (l *lexer) lexToken() (token, error) {
 	l.skipBlanks()
 	start := l.i
-	tok := token{pos: l.pos(start), fd: -1}
+	tok := token{pos: l.pos(start), fd: -1, alias: l.scope}
 	if l.eof() {
 		// A backslash-newline that ends the input continues the line on
 		// input not typed yet.

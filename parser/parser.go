@@ -324,6 +324,7 @@ func (p *parser) expandAlias() (bool, error) {
 	// Lex the value on its own. Its tokens are all placed at the alias word.
 	l := p.l.derived(value, nil)
 	l.fixed, l.fixedPos, l.fixedEnd = true, word.pos, word.end
+	l.scope = scope
 	var toks []token
 	for {
 		tok, err := l.next()
@@ -333,7 +334,6 @@ func (p *parser) expandAlias() (bool, error) {
 		if tok.kind == tEOF {
 			break
 		}
-		tok.alias = scope
 		toks = append(toks, tok)
 	}
 	p.l.pending = append(p.l.pending, l.pending...)
