@@ -1,4 +1,408 @@
 package shell
 
-// addHistory records an entered line.
-func (sh *Shell) addHistory(line string) {}
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/sys/unix"
+
+	"gosh/parser"
+)
+
+// This file keeps the command history of an interactive shell: the list
+// the history builtin shows and the line editor walks with Up, Down and
+// Ctrl+R, and the file it is kept in between sessions ($HISTFILE).
+//
+// The file is written as the user goes: each command is appended the moment
+// it is entered, with one write(2) on a descriptor opened with O_APPEND, so
+// a crash or a hangup loses nothing and two shells appending at once never
+// interleave inside a line. Only trimming the file to $HISTSIZE entries
+// rewrites it (into a temporary file that is renamed over the old one).
+// Appending and trimming both hold an flock(2) lock on the file, so a trim
+// in one shell cannot lose a line another shell appends meanwhile.
+//
+// One entry is one physical line of the file. A command typed over several
+// lines (a for loop, a trailing |) is stored as one line, joined the way
+// the parser prints it ("for i in 1 2; do echo $i; done"), as bash does.
+// When no one-line form exists (a here-document, a newline inside quotes),
+// the entry is written as "#+" followed by the text with "\" doubled and
+// each newline written as "\n".
+
+// defaultHistSize is HISTSIZE when it is unset or not a number.
+const defaultHistSize = 1000
+
+// multiLineMark starts a line of the history file that holds an encoded
+// multi-line entry.
+const multiLineMark = "#+"
+
+// history is the command history of one interactive shell.
+type history struct {
+	sh *Shell
+
+	mu      sync.Mutex
+	entries []string // oldest first, at most size
+	// gen changes whenever entries are replaced or cleared, rather than
+	// appended to; added counts appends since then. The line editor uses
+	// both to keep its own copy of the list in step.
+	gen, added int
+	// fileCount estimates the number of entries in the file, to know
+	// when it is worth trimming.
+	fileCount int
+	// commands counts the commands entered in this session (\# in PS1).
+	commands int
+	// path and limit are $HISTFILE and $HISTSIZE as last read by the REPL,
+	// for save, which the signal goroutine may run (on SIGHUP) while the
+	// REPL changes variables.
+	path  string
+	limit int
+}
+
+func newHistory(sh *Shell) *history { return &history{sh: sh} }
+
+// setDefaults gives HISTFILE and HISTSIZE their default values unless the
+// environment set them. It runs before the start-up files, which may
+// change them.
+func (h *history) setDefaults() {
+	if _, ok := h.sh.Vars.Get("HISTFILE"); !ok {
+		if home, ok := h.sh.Vars.Get("HOME"); ok && home != "" {
+			h.sh.Vars.Set("HISTFILE", filepath.Join(home, ".gosh_history"))
+		}
+	}
+	if _, ok := h.sh.Vars.Get("HISTSIZE"); !ok {
+		h.sh.Vars.Set("HISTSIZE", strconv.Itoa(defaultHistSize))
+	}
+}
+
+// file is the history file in use: $HISTFILE, or "" (no file) when it is
+// unset or empty.
+func (h *history) file() string {
+	f, _ := h.sh.Vars.Get("HISTFILE")
+	return f
+}
+
+// size is $HISTSIZE: how many entries to keep. A negative value keeps
+// everything, as in bash; 0 keeps nothing.
+func (h *history) size() int {
+	v, _ := h.sh.Vars.Get("HISTSIZE")
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	switch {
+	case err != nil:
+		return defaultHistSize
+	case n < 0:
+		return int(^uint(0) >> 1)
+	}
+	return n
+}
+
+// load reads the history file, creating it (mode 0600) if it is missing,
+// and trims it when it holds more than $HISTSIZE entries.
+func (h *history) load() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.entries = nil
+	h.gen++
+	h.added = 0
+	path, size := h.file(), h.size()
+	h.path, h.limit = path, size
+	if path == "" {
+		return
+	}
+	var all []string
+	err := withLockedFile(path, func(f *os.File) error {
+		data, err := readAll(f)
+		if err != nil {
+			return err
+		}
+		all = decodeHistory(data)
+		if len(all) > size {
+			all = all[len(all)-size:]
+			return rewriteHistory(path, all)
+		}
+		return nil
+	})
+	if err != nil {
+		h.sh.errorf("%s: %s", path, errnoText(err))
+	}
+	h.entries = all
+	h.fileCount = len(all)
+}
+
+// list returns a copy of the entries, oldest first.
+func (h *history) list() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]string(nil), h.entries...)
+}
+
+// clear empties the list (history -c). The file is left alone, as bash does.
+func (h *history) clear() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.entries = nil
+	h.gen++
+	h.added = 0
+}
+
+// nextNumber is the history number the next command will get (\! in PS1).
+func (h *history) nextNumber() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.entries) + 1
+}
+
+// commandNumber is the number of the next command of this session (\#).
+func (h *history) commandNumber() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.commands + 1
+}
+
+// add records a command as it was entered (the lines it was typed on,
+// each ending in a newline) and appends it to the history file at once.
+// Blank commands, commands that start with a space and a repeat of the
+// previous entry are not stored.
+func (h *history) add(text string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.commands++
+	entry := historyEntry(text)
+	if entry == "" || entry[0] == ' ' || entry[0] == '\t' {
+		return
+	}
+	if n := len(h.entries); n > 0 && h.entries[n-1] == entry {
+		return
+	}
+	size := h.size()
+	h.limit = size
+	if size == 0 {
+		return
+	}
+	h.entries = append(h.entries, entry)
+	h.added++
+	if len(h.entries) > size {
+		// Drop the oldest. Copying keeps the backing array from growing
+		// without bound over a long session.
+		h.entries = append([]string(nil), h.entries[len(h.entries)-size:]...)
+	}
+	path := h.file()
+	h.path = path
+	if path == "" {
+		return
+	}
+	if err := appendHistory(path, entry); err != nil {
+		h.sh.errorf("%s: %s", path, errnoText(err))
+		return
+	}
+	h.fileCount++
+	// Trim now and then, not after every command: the file may hold up to
+	// half as many entries again as HISTSIZE before it is rewritten.
+	if h.fileCount > size+size/2+1 {
+		h.trimFile(path, size)
+	}
+}
+
+// save runs when the shell exits: it trims the file to $HISTSIZE entries.
+// Every entry is already in the file.
+func (h *history) save() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.path != "" && h.fileCount > h.limit {
+		h.trimFile(h.path, h.limit)
+	}
+}
+
+// trimFile keeps the last size entries of the file, which other shells may
+// have appended to. Call with h.mu held.
+func (h *history) trimFile(path string, size int) {
+	err := withLockedFile(path, func(f *os.File) error {
+		data, err := readAll(f)
+		if err != nil {
+			return err
+		}
+		all := decodeHistory(data)
+		h.fileCount = len(all)
+		if len(all) <= size {
+			return nil
+		}
+		h.fileCount = size
+		return rewriteHistory(path, all[len(all)-size:])
+	})
+	if err != nil {
+		h.sh.errorf("%s: %s", path, errnoText(err))
+	}
+}
+
+// historyEntry turns the text of a command, as typed, into a history entry:
+// without its final newline, and on one line when the command spans
+// several and has a one-line form.
+func historyEntry(text string) string {
+	text = strings.TrimRight(text, "\n")
+	if !strings.Contains(text, "\n") || strings.TrimSpace(text) == "" {
+		return text
+	}
+	f, err := parser.Parse(text)
+	if err != nil {
+		return text
+	}
+	one := parser.String(f)
+	if one == "" || strings.Contains(one, "\n") {
+		return text
+	}
+	if text[0] == ' ' {
+		one = " " + one // keep the "not stored" mark
+	}
+	return one
+}
+
+// encodeHistory gives the line of the history file for an entry.
+func encodeHistory(entry string) string {
+	if !strings.Contains(entry, "\n") && !strings.HasPrefix(entry, multiLineMark) {
+		return entry
+	}
+	r := strings.NewReplacer(`\`, `\\`, "\n", `\n`)
+	return multiLineMark + r.Replace(entry)
+}
+
+// decodeHistory reads the entries of a history file. Timestamp lines that
+// bash writes ("#1700000000") are skipped, so a bash history file works too.
+func decodeHistory(data []byte) []string {
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, multiLineMark):
+			out = append(out, unescapeHistory(line[len(multiLineMark):]))
+		case line[0] == '#' && len(line) > 1 && isDigits(line[1:]):
+		default:
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func unescapeHistory(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			if s[i] == 'n' {
+				b.WriteByte('\n')
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// appendHistory appends one entry to the file with a single write(2) on an
+// O_APPEND descriptor: the kernel moves to the end of the file and writes
+// in one step, so lines from two shells never interleave.
+func appendHistory(path, entry string) error {
+	line := []byte(encodeHistory(entry) + "\n")
+	return withLockedFile(path, func(f *os.File) error {
+		_, err := f.Write(line)
+		return err
+	})
+}
+
+// rewriteHistory replaces the file with the given entries: it writes a
+// temporary file next to it (mode 0600) and renames it over the old one,
+// so a reader sees either the old file or the new one, never half of it.
+// The caller holds the lock on the old file.
+func rewriteHistory(path string, entries []string) error {
+	var b bytes.Buffer
+	for _, e := range entries {
+		b.WriteString(encodeHistory(e))
+		b.WriteByte('\n')
+	}
+	tmp := path + ".tmp" + strconv.Itoa(os.Getpid())
+	if err := os.WriteFile(tmp, b.Bytes(), 0o600); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// withLockedFile opens the history file (creating it with mode 0600),
+// takes an exclusive flock(2) lock on it and runs fn. If another shell
+// renamed a new file into place while this one waited for the lock, the
+// lock is on a file nobody will read again: open the new one and retry.
+func withLockedFile(path string, fn func(f *os.File) error) error {
+	for try := 0; ; try++ {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+		if err != nil {
+			return err
+		}
+		if err := flock(f, unix.LOCK_EX); err != nil {
+			f.Close()
+			return err
+		}
+		if try < 10 && !sameFile(f, path) {
+			f.Close() // closing releases the lock
+			continue
+		}
+		err = fn(f)
+		flock(f, unix.LOCK_UN)
+		f.Close()
+		return err
+	}
+}
+
+// flock locks or unlocks a whole file: run by the shell around every change
+// to the history file, which other gosh sessions change too.
+func flock(f *os.File, how int) error {
+	for {
+		err := unix.Flock(int(f.Fd()), how)
+		if !errors.Is(err, unix.EINTR) {
+			return err
+		}
+	}
+}
+
+// sameFile reports whether f is still the file at path.
+func sameFile(f *os.File, path string) bool {
+	a, err1 := f.Stat()
+	b, err2 := os.Stat(path)
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
+}
+
+// readAll reads a whole file from its start.
+func readAll(f *os.File) ([]byte, error) {
+	var buf bytes.Buffer
+	var chunk [32 << 10]byte
+	for off := int64(0); ; {
+		n, err := f.ReadAt(chunk[:], off)
+		buf.Write(chunk[:n])
+		off += int64(n)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return buf.Bytes(), nil
+			}
+			return buf.Bytes(), err
+		}
+	}
+}
+
+// since tells the line editor what changed since it last looked, at
+// version (gen, added): with whole set, entries is the whole list (it was
+// cleared or reloaded); otherwise it is the entries added since.
+func (h *history) since(gen, added int) (newGen, newAdded int, entries []string, whole bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if gen != h.gen {
+		return h.gen, h.added, append([]string(nil), h.entries...), true
+	}
+	n := min(h.added-added, len(h.entries))
+	return h.gen, h.added, append([]string(nil), h.entries[len(h.entries)-n:]...), false
+}

@@ -1,28 +1,539 @@
 package shell
 
 import (
+	"errors"
 	"io"
 	"os"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/chzyer/readline"
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
 )
 
-// plainEditor reads lines from a terminal or pipe without editing: the
-// fallback for TERM=dumb and for a stdin that is not a terminal.
-type plainEditor struct {
-	in  *unbufferedLines
-	out io.Writer
+// This file reads the command line at the prompt. On a terminal the line
+// editor is chzyer/readline (Emacs keys, history on Up/Down, Ctrl+R search,
+// Tab completion). With TERM=dumb, or when standard input is not a
+// terminal, a plain editor reads whole lines and writes no escape sequences.
+//
+// Three things about the library matter to a job-control shell:
+//
+//   - Its reader goroutine reads standard input for as long as the editor
+//     exists. Bytes it read while a job runs would become the next command
+//     line instead of going to the job. So the editor reads through
+//     promptInput, which lets it read only while a prompt is active, and
+//     never reads past the end of the line being typed: what a user types
+//     while a job runs stays in the terminal, for the job.
+//   - Ctrl+Z at the prompt makes it send SIGTSTP to the shell's parent and
+//     to the shell. Its key filter turns Ctrl+Z into a key that does
+//     nothing. (Returning false from the filter would leave a stray read
+//     request behind that steals the next job's input.)
+//   - It redraws the whole line on every key, so pasting a long line would
+//     take time quadratic in its length. promptInput hands a run of pasted
+//     text over as one placeholder key, which the editor's listener
+//     replaces with the whole text in one redraw.
+
+// newLineEditor returns the editor for the prompt: readline on a terminal,
+// the plain editor otherwise.
+func (sh *Shell) newLineEditor(hist *history) lineEditor {
+	termName, _ := sh.Vars.Get("TERM")
+	if termName == "dumb" || !term.IsTerminal(0) {
+		return newPlainEditor()
+	}
+	e, err := newReadlineEditor(sh, hist)
+	if err != nil {
+		return newPlainEditor()
+	}
+	return e
 }
 
-func (sh *Shell) newLineEditor() lineEditor {
-	return &plainEditor{in: &unbufferedLines{fd: 0}, out: os.Stderr}
+// ---- the plain editor ----
+
+// plainEditor reads lines from a terminal or pipe without editing: the
+// fallback for TERM=dumb and for a stdin that is not a terminal. It reads
+// one byte at a time, so a command gets the input after its own line.
+type plainEditor struct {
+	in *promptInput
+}
+
+func newPlainEditor() *plainEditor {
+	return &plainEditor{in: newPromptInput(0)}
 }
 
 func (p *plainEditor) ReadLine(prompt string) (string, error) {
-	io.WriteString(p.out, prompt)
-	line, err := p.in.readLine()
-	if err != nil {
-		return line, err
+	os.Stderr.WriteString(promptText(prompt))
+	p.in.activate()
+	defer p.in.deactivate()
+	var line []byte
+	for {
+		b, err := p.in.readByte()
+		if errors.Is(err, errInterrupted) {
+			os.Stderr.WriteString("\n")
+			return "", errInterrupted
+		}
+		if err != nil {
+			if len(line) > 0 && errors.Is(err, io.EOF) {
+				return string(line), nil
+			}
+			return "", err
+		}
+		if b == '\n' {
+			return string(line), nil
+		}
+		line = append(line, b)
 	}
-	return line[:len(line)-1], nil
 }
 
-func (p *plainEditor) Close() error { return nil }
+// interrupt makes a pending ReadLine return errInterrupted: in cooked mode
+// Ctrl+C at the prompt reaches the shell as SIGINT.
+func (p *plainEditor) interrupt()   { p.in.interrupt() }
+func (p *plainEditor) resized()     {}
+func (p *plainEditor) Close() error { p.in.Close(); return nil }
+
+// ---- the readline editor ----
+
+// pasteRune stands for a run of pasted text (see promptInput.deliver). It
+// is in Unicode's private use area.
+const pasteRune = '\ue000'
+
+// pasteMin is the shortest run of text handed over as one paste. Keys typed
+// by hand arrive one at a time.
+const pasteMin = 32
+
+type readlineEditor struct {
+	sh   *Shell
+	hist *history
+	in   *promptInput
+	rl   *readline.Instance
+
+	mu       sync.Mutex
+	onResize func() // readline's width-change handler
+	closed   bool
+
+	// The history version the editor's own copy of the list matches.
+	histGen, histAdded int
+	// paste is the text of the placeholder key being processed.
+	paste []rune
+}
+
+func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
+	e := &readlineEditor{sh: sh, hist: hist, in: newPromptInput(0)}
+	cfg := &readline.Config{
+		Stdin:  e.in,
+		Stdout: os.Stderr, // the prompt and the echo go to stderr, as in bash
+		Stderr: os.Stderr,
+		// The shell keeps the history file itself (history.go).
+		DisableAutoSaveHistory: true,
+		HistoryLimit:           hist.size() + 1,
+		AutoComplete:           &completer{sh: sh},
+		InterruptPrompt:        "^C",
+		EOFPrompt:              "\n", // "\n" means none: the REPL prints "exit"
+		FuncGetWidth:           terminalWidth,
+		FuncIsTerminal:         func() bool { return true },
+		FuncOnWidthChanged: func(f func()) {
+			e.mu.Lock()
+			e.onResize = f
+			e.mu.Unlock()
+		},
+		FuncFilterInputRune: e.filterKey,
+		Listener:            e,
+	}
+	rl, err := readline.NewEx(cfg)
+	if err != nil {
+		e.in.Close()
+		return nil, err
+	}
+	e.rl = rl
+	e.histGen = -1
+	return e, nil
+}
+
+// terminalWidth is the number of columns of the terminal; 80 if unknown.
+func terminalWidth() int {
+	if w, _, err := term.GetSize(0); err == nil && w > 0 {
+		return w
+	}
+	return 80
+}
+
+func (e *readlineEditor) ReadLine(prompt string) (string, error) {
+	e.mu.Lock()
+	closed := e.closed
+	e.mu.Unlock()
+	if closed || e.in.failed() {
+		return "", io.EOF
+	}
+	e.syncHistory()
+	before, line := splitPrompt(prompt)
+	if before != "" {
+		os.Stderr.WriteString(before)
+	}
+	e.rl.SetPrompt(line)
+	e.in.activate()
+	text, err := e.rl.Readline()
+	e.in.deactivate()
+	switch {
+	case errors.Is(err, readline.ErrInterrupt):
+		return "", errInterrupted
+	case err != nil:
+		return "", io.EOF
+	}
+	return text, nil
+}
+
+// syncHistory brings the editor's copy of the history up to date with the
+// shell's list: the new entries, or the whole list after history -c.
+func (e *readlineEditor) syncHistory() {
+	gen, added, entries, whole := e.hist.since(e.histGen, e.histAdded)
+	e.rl.Config.HistoryLimit = e.hist.size() + 1
+	if whole {
+		e.rl.ResetHistory()
+	} else {
+		// Adding "" puts the editor back at the end of its list, so the
+		// next Up starts from the newest entry again.
+		e.rl.SaveHistory("")
+	}
+	for _, entry := range entries {
+		e.rl.SaveHistory(entry)
+	}
+	e.histGen, e.histAdded = gen, added
+}
+
+// filterKey sees every key before the editor does.
+func (e *readlineEditor) filterKey(r rune) (rune, bool) {
+	switch r {
+	case readline.CharCtrlZ:
+		// Ctrl+Z at the prompt does nothing. CharBell is a key the
+		// editor handles by doing nothing (outside search mode).
+		return readline.CharBell, true
+	case pasteRune:
+		e.paste = []rune(e.in.takePaste())
+	}
+	return r, true
+}
+
+// OnChange is the editor's listener, called after each key: it replaces
+// the placeholder for a paste with the pasted text.
+func (e *readlineEditor) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
+	if key != pasteRune || e.paste == nil {
+		return nil, 0, false
+	}
+	paste := e.paste
+	e.paste = nil
+	if pos < 1 || pos > len(line) || line[pos-1] != pasteRune {
+		return nil, 0, false
+	}
+	out := make([]rune, 0, len(line)-1+len(paste))
+	out = append(out, line[:pos-1]...)
+	out = append(out, paste...)
+	out = append(out, line[pos:]...)
+	return out, pos - 1 + len(paste), true
+}
+
+// resized tells the editor the terminal's width changed (SIGWINCH).
+func (e *readlineEditor) resized() {
+	e.mu.Lock()
+	f := e.onResize
+	e.mu.Unlock()
+	if f != nil {
+		f()
+	}
+}
+
+// interrupt: in raw mode Ctrl+C is a key, not a signal; a SIGINT sent to
+// the shell at the prompt is ignored, as bash's line editor does.
+func (e *readlineEditor) interrupt() {}
+
+func (e *readlineEditor) Close() error {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return nil
+	}
+	e.closed = true
+	e.mu.Unlock()
+	// Stop promptInput first: readline's Close waits for its reader
+	// goroutine, which may be blocked reading it.
+	e.in.Close()
+	return e.rl.Close()
+}
+
+// ---- promptInput ----
+
+// promptInput is standard input as the line editor sees it. It reads the
+// terminal only while a prompt is active (between activate and deactivate)
+// and only what is already typed, one byte per read(2), stopping after a
+// control character such as Enter: so it never takes bytes that belong to
+// the next command's job, even if the editor's reader asks for more.
+type promptInput struct {
+	fd   int
+	wake [2]int // a pipe: a byte in it wakes a reader blocked in poll
+
+	mu          sync.Mutex
+	cond        *sync.Cond
+	active      bool
+	closed      bool
+	interrupted bool
+	err         error    // a read error (the terminal hung up): sticky
+	pending     []byte   // read from the terminal, not yet handed over
+	afterEsc    bool     // the last byte handed over was ESC
+	pastes      []string // runs handed over as pasteRune, oldest first
+}
+
+func newPromptInput(fd int) *promptInput {
+	in := &promptInput{fd: fd, wake: [2]int{-1, -1}}
+	in.cond = sync.NewCond(&in.mu)
+	var p [2]int
+	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err == nil {
+		in.wake = p
+	}
+	return in
+}
+
+// activate lets the editor read: a prompt is shown.
+func (in *promptInput) activate() {
+	in.mu.Lock()
+	in.active = true
+	in.interrupted = false
+	in.cond.Broadcast()
+	in.mu.Unlock()
+}
+
+// deactivate stops reading: the line is entered, a command will run.
+func (in *promptInput) deactivate() {
+	in.mu.Lock()
+	in.active = false
+	in.mu.Unlock()
+	in.poke()
+}
+
+// interrupt makes a pending readByte return errInterrupted.
+func (in *promptInput) interrupt() {
+	in.mu.Lock()
+	in.interrupted = true
+	in.pending = nil
+	in.mu.Unlock()
+	in.poke()
+}
+
+func (in *promptInput) Close() error {
+	in.mu.Lock()
+	if in.closed {
+		in.mu.Unlock()
+		return nil
+	}
+	in.closed = true
+	in.cond.Broadcast()
+	in.mu.Unlock()
+	in.poke()
+	return nil
+}
+
+// failed reports whether reading the terminal failed for good.
+func (in *promptInput) failed() bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.err != nil || in.closed
+}
+
+// poke wakes a reader blocked in poll.
+func (in *promptInput) poke() {
+	if in.wake[1] >= 0 {
+		unix.Write(in.wake[1], []byte{0})
+	}
+}
+
+// Read is what the editor's reader goroutine calls.
+func (in *promptInput) Read(p []byte) (int, error) {
+	for {
+		in.mu.Lock()
+		for !in.active && !in.closed && in.err == nil {
+			in.cond.Wait()
+		}
+		switch {
+		case in.closed:
+			in.mu.Unlock()
+			return 0, io.EOF
+		case in.err != nil:
+			err := in.err
+			in.mu.Unlock()
+			return 0, err
+		case len(in.pending) > 0:
+			n := in.deliver(p)
+			in.mu.Unlock()
+			return n, nil
+		}
+		in.mu.Unlock()
+		if err := in.fill(); err != nil {
+			in.mu.Lock()
+			in.err = err
+			in.mu.Unlock()
+		}
+	}
+}
+
+// readByte is what the plain editor calls.
+func (in *promptInput) readByte() (byte, error) {
+	for {
+		in.mu.Lock()
+		switch {
+		case in.closed:
+			in.mu.Unlock()
+			return 0, io.EOF
+		case in.interrupted:
+			in.interrupted = false
+			in.mu.Unlock()
+			return 0, errInterrupted
+		case in.err != nil:
+			err := in.err
+			in.mu.Unlock()
+			return 0, err
+		case len(in.pending) > 0:
+			b := in.pending[0]
+			in.pending = in.pending[1:]
+			in.mu.Unlock()
+			return b, nil
+		}
+		in.mu.Unlock()
+		if err := in.fill(); err != nil {
+			in.mu.Lock()
+			in.err = err
+			in.mu.Unlock()
+		}
+	}
+}
+
+// fill waits until the terminal has input or someone pokes, then reads
+// what is typed: one byte, then more while more are already waiting,
+// stopping after the first control character (Enter, Ctrl+C, ESC...).
+func (in *promptInput) fill() error {
+	fds := []unix.PollFd{{Fd: int32(in.fd), Events: unix.POLLIN}}
+	if in.wake[0] >= 0 {
+		fds = append(fds, unix.PollFd{Fd: int32(in.wake[0]), Events: unix.POLLIN})
+	}
+	if _, err := unix.Poll(fds, -1); err != nil {
+		if errors.Is(err, unix.EINTR) {
+			return nil
+		}
+		return err
+	}
+	if len(fds) > 1 && fds[1].Revents != 0 {
+		var junk [64]byte
+		unix.Read(in.wake[0], junk[:])
+		return nil // re-check the state before reading
+	}
+	if fds[0].Revents == 0 {
+		return nil
+	}
+	var run []byte
+	var b [1]byte
+	for len(run) < 1<<16 {
+		n, err := unix.Read(in.fd, b[:])
+		if errors.Is(err, unix.EINTR) || errors.Is(err, unix.EAGAIN) {
+			if len(run) > 0 {
+				break
+			}
+			return nil
+		}
+		if err != nil || n == 0 {
+			if len(run) > 0 {
+				break // hand over what was read; the error comes next time
+			}
+			if err == nil {
+				err = io.EOF
+			}
+			return err
+		}
+		run = append(run, b[0])
+		if isControlByte(b[0]) || !in.moreWaiting() {
+			break
+		}
+	}
+	in.mu.Lock()
+	in.pending = append(in.pending, run...)
+	in.mu.Unlock()
+	return nil
+}
+
+// moreWaiting reports whether the terminal holds bytes not yet read
+// (ioctl FIONREAD).
+func (in *promptInput) moreWaiting() bool {
+	n, err := unix.IoctlGetInt(in.fd, unix.TIOCINQ)
+	return err == nil && n > 0
+}
+
+func isControlByte(b byte) bool { return b < 0x20 || b == 0x7f }
+
+// deliver hands pending bytes to the editor: a long run of text as one
+// pasteRune, anything else as it is. Call with in.mu held.
+func (in *promptInput) deliver(p []byte) int {
+	if in.afterEsc {
+		// The rest of an escape sequence (an arrow key) goes as it is.
+		in.afterEsc = false
+		n := escapeTail(in.pending)
+		return in.take(p, n)
+	}
+	run := 0
+	for run < len(in.pending) && !isControlByte(in.pending[run]) {
+		run++
+	}
+	if run >= pasteMin && len(p) >= utf8.UTFMax {
+		// Cut at the end of the last complete character.
+		text := in.pending[:run]
+		if s := lastRuneStart(text); !utf8.FullRune(text[s:]) {
+			text = text[:s]
+		}
+		if len(text) > 0 {
+			in.pastes = append(in.pastes, string(text))
+			in.pending = in.pending[len(text):]
+			return utf8.EncodeRune(p, pasteRune)
+		}
+	}
+	if run == 0 {
+		in.afterEsc = in.pending[0] == 0x1b
+		run = 1
+	}
+	return in.take(p, run)
+}
+
+// take hands over up to n pending bytes.
+func (in *promptInput) take(p []byte, n int) int {
+	n = copy(p, in.pending[:min(n, len(in.pending))])
+	in.pending = in.pending[n:]
+	return n
+}
+
+// lastRuneStart is the index where the last UTF-8 sequence in b starts.
+func lastRuneStart(b []byte) int {
+	i := len(b) - 1
+	for i > 0 && i > len(b)-utf8.UTFMax && !utf8.RuneStart(b[i]) {
+		i--
+	}
+	return i
+}
+
+// escapeTail is the length of the rest of an escape sequence after ESC:
+// "[" or "O", parameters (digits and ';'), and a final byte.
+func escapeTail(b []byte) int {
+	if len(b) == 0 || (b[0] != '[' && b[0] != 'O') {
+		return 1
+	}
+	i := 1
+	for i < len(b) && (b[i] >= '0' && b[i] <= '9' || b[i] == ';') {
+		i++
+	}
+	return min(i+1, len(b))
+}
+
+// takePaste returns the oldest run of pasted text not yet taken.
+func (in *promptInput) takePaste() string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if len(in.pastes) == 0 {
+		return ""
+	}
+	s := in.pastes[0]
+	in.pastes = in.pastes[1:]
+	return s
+}

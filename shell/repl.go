@@ -6,9 +6,12 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"sync"
 	"syscall"
 
 	"golang.org/x/term"
+
+	"gosh/parser"
 )
 
 // StartupFiles says which start-up files an interactive shell reads.
@@ -26,13 +29,36 @@ var errInterrupted = errors.New("interrupted")
 // for Ctrl+C.
 type lineEditor interface {
 	ReadLine(prompt string) (string, error)
+	// interrupt: SIGINT arrived while the prompt is shown.
+	interrupt()
+	// resized: the terminal's size changed (SIGWINCH).
+	resized()
 	Close() error
+}
+
+// session is the state of the interactive loop that the rest of the shell
+// does not need: the history, the line editor, and whether the prompt is
+// showing. Its mutex guards what the signal goroutine also touches.
+type session struct {
+	sh   *Shell
+	hist *history
+
+	mu       sync.Mutex
+	ed       lineEditor // nil until the start-up files have run
+	atPrompt bool
+	// resized is set by SIGWINCH; the REPL then updates COLUMNS and LINES
+	// before the next prompt (variables belong to the REPL goroutine).
+	resized bool
 }
 
 // InitNonInteractive prepares a shell that runs a script or -c: no terminal
 // handoff; SIGCHLD is caught so the job table can reap.
 func (sh *Shell) InitNonInteractive() error {
 	closeInheritedFds()
+	sh.bumpShellLevel()
+	if sh.Opts.Login {
+		sh.setupLoginEnv()
+	}
 	return sh.Jobs.InitNonInteractive()
 }
 
@@ -43,31 +69,60 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	if err := sh.Jobs.InitInteractive(); err != nil {
 		return 1, err
 	}
-	go sh.handleSignals()
+	s := &session{sh: sh, hist: newHistory(sh)}
+	sh.hangup = make(chan struct{})
+	s.newContext()
+	go s.handleSignals()
+
+	// Variables first, so that the start-up files can use and change them.
+	sh.bumpShellLevel()
+	if sf.Login {
+		sh.setupLoginEnv()
+	}
+	s.hist.setDefaults()
+	s.setSizeVars()
+	sh.Hooks.History = s.hist.list
+	sh.Hooks.ClearHistory = s.hist.clear
+	sh.Hooks.OnExit = s.hist.save
+
 	sh.readStartupFiles(sf)
 	sh.Jobs.SaveShellModes()
-	ed := sh.newLineEditor()
+	s.hist.load() // after the rc file, which may set HISTFILE or HISTSIZE
+	ed := sh.newLineEditor(s.hist)
+	s.mu.Lock()
+	s.ed = ed
+	s.mu.Unlock()
 	defer ed.Close()
-
-	// bash warns "There are stopped jobs." once; an exit attempt right
-	// after the warning (the next line, or Ctrl+D) then proceeds.
-	linesRead, warnedAt := 0, -10
-	sh.hangup = make(chan struct{})
 	go func() {
 		<-sh.hangup
 		ed.Close()
 	}()
+
+	// bash warns "There are stopped jobs." once; an exit attempt right
+	// after the warning (the next line, or Ctrl+D) then proceeds.
+	linesRead, warnedAt := 0, -10
+	// cmd collects the lines of the command being typed: a command that
+	// continues on PS2 lines is one history entry.
+	var cmd []byte
 	next := func(more bool) (string, error) {
 		if !more {
+			cmd = cmd[:0]
 			sh.Jobs.Report()
 			sh.Jobs.PreparePrompt()
+			s.mu.Lock()
+			resized := s.resized
+			s.resized = false
+			s.mu.Unlock()
+			if resized {
+				s.setSizeVars()
+			}
 		}
 		ps := "PS1"
 		if more {
 			ps = "PS2"
 		}
 		for {
-			line, err := ed.ReadLine(sh.prompt(ps))
+			line, err := s.readLine(ps)
 			if errors.Is(err, errInterrupted) {
 				if more {
 					return "", errInterrupted
@@ -79,19 +134,20 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 				return "", err
 			}
 			linesRead++
-			return line + "\n", nil
+			line += "\n"
+			cmd = append(cmd, line...)
+			if sh.isComplete(string(cmd)) {
+				// Saved before it runs: a hangup or a crash during the
+				// command loses nothing.
+				s.hist.add(string(cmd))
+				cmd = cmd[:0]
+				s.newContext()
+			}
+			return line, nil
 		}
 	}
 	for {
-		sh.ctx, sh.cancel = context.WithCancel(context.Background())
-		_, err := sh.runLines(func(more bool) (string, error) {
-			line, err := next(more)
-			if err == nil {
-				sh.addHistory(line)
-			}
-			return line, err
-		}, "")
-		sh.cancel()
+		_, err := sh.runLines(next, "")
 		code, isExit := IsExit(err)
 		switch {
 		case sh.hungUp():
@@ -120,28 +176,85 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	}
 }
 
+// readLine shows the prompt PS1 or PS2 and reads a line.
+func (s *session) readLine(ps string) (string, error) {
+	prompt := s.sh.prompt(ps, promptInfo{
+		histNumber: s.hist.nextNumber(),
+		cmdNumber:  s.hist.commandNumber(),
+	})
+	s.mu.Lock()
+	s.atPrompt = true
+	ed := s.ed
+	s.mu.Unlock()
+	line, err := ed.ReadLine(prompt)
+	s.mu.Lock()
+	s.atPrompt = false
+	s.mu.Unlock()
+	return line, err
+}
+
+// isComplete reports whether text is a whole command, or a syntax error
+// (which is complete too): not a command that continues on the next line.
+func (sh *Shell) isComplete(text string) bool {
+	_, err := sh.parse(text)
+	return err == nil || !parser.IsIncomplete(err)
+}
+
+// newContext gives the next command line a context of its own, which
+// Ctrl+C (SIGINT to the shell) cancels while the line runs.
+func (s *session) newContext() {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	if s.sh.cancel != nil {
+		s.sh.cancel()
+	}
+	s.sh.ctx, s.sh.cancel = ctx, cancel
+	s.mu.Unlock()
+}
+
 // handleSignals receives the signals the job table caught for the shell.
-// SIGINT interrupts a waiting builtin; SIGHUP (the terminal closed) and
-// SIGTERM's bash behaviour: an interactive shell ignores SIGTERM, and exits
-// on SIGHUP after hanging up its jobs; SIGWINCH updates COLUMNS and LINES.
-func (sh *Shell) handleSignals() {
+// SIGINT interrupts a waiting builtin, or the prompt of the plain editor;
+// SIGHUP (the terminal closed) makes the shell hang up its jobs and exit;
+// SIGWINCH changes the line editor's width at once, and COLUMNS and LINES
+// before the next prompt. SIGTERM,
+// SIGQUIT and SIGTSTP are caught and ignored, as bash ignores them.
+func (s *session) handleSignals() {
+	sh := s.sh
+	var hangupOnce sync.Once
 	for sig := range sh.Jobs.Signals() {
 		switch sig {
 		case syscall.SIGINT:
-			if sh.cancel != nil {
+			s.mu.Lock()
+			if s.atPrompt && s.ed != nil {
+				s.ed.interrupt()
+			} else if sh.cancel != nil {
 				sh.cancel()
 			}
+			s.mu.Unlock()
 		case syscall.SIGHUP:
 			// The terminal is gone: hang up the jobs, save history, and
 			// make the line editor return so the REPL ends.
-			sh.BeforeExit()
-			close(sh.hangup)
+			hangupOnce.Do(func() {
+				sh.BeforeExit()
+				close(sh.hangup)
+			})
 		case syscall.SIGWINCH:
-			if w, h, err := term.GetSize(0); err == nil {
-				sh.Vars.Set("COLUMNS", strconv.Itoa(w))
-				sh.Vars.Set("LINES", strconv.Itoa(h))
+			s.mu.Lock()
+			s.resized = true
+			ed := s.ed
+			s.mu.Unlock()
+			if ed != nil {
+				ed.resized()
 			}
 		}
+	}
+}
+
+// setSizeVars sets COLUMNS and LINES from the terminal's size.
+func (s *session) setSizeVars() {
+	if w, h, err := term.GetSize(0); err == nil {
+		s.sh.Vars.Set("COLUMNS", strconv.Itoa(w))
+		s.sh.Vars.Set("LINES", strconv.Itoa(h))
 	}
 }
 

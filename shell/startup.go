@@ -1,6 +1,20 @@
 package shell
 
-import "os"
+import (
+	"os"
+	"os/user"
+	"strconv"
+	"strings"
+)
+
+// This file is what a shell does before its first prompt: the variables a
+// login shell must provide, and the start-up files.
+//
+//	login shell (argv[0] "-gosh", or -l):  /etc/gosh/profile, ~/.gosh_profile
+//	interactive, not login:                 ~/.goshrc
+//
+// --noprofile and --norc skip them. An error in a start-up file is reported
+// with the file's name and line, and the shell starts anyway.
 
 // readStartupFiles reads the rc or profile files of an interactive shell.
 func (sh *Shell) readStartupFiles(sf StartupFiles) {
@@ -11,22 +25,99 @@ func (sh *Shell) readStartupFiles(sf StartupFiles) {
 		return
 	}
 	if !sf.NoRC {
-		home, _ := sh.Vars.Get("HOME")
-		sh.sourceIfExists(home + "/.goshrc")
+		if home, ok := sh.Vars.Get("HOME"); ok && home != "" {
+			sh.sourceStartupFile(home + "/.goshrc")
+		}
 	}
 }
 
 // ReadProfile reads the login shell's profile files.
 func (sh *Shell) ReadProfile() {
-	sh.sourceIfExists("/etc/gosh/profile")
-	home, _ := sh.Vars.Get("HOME")
-	sh.sourceIfExists(home + "/.gosh_profile")
+	sh.sourceStartupFile("/etc/gosh/profile")
+	if home, ok := sh.Vars.Get("HOME"); ok && home != "" {
+		sh.sourceStartupFile(home + "/.gosh_profile")
+	}
 }
 
-func (sh *Shell) sourceIfExists(path string) {
+// sourceStartupFile runs a start-up file if it exists. Syntax errors are
+// reported as FILE:LINE:COL by runLines; whatever goes wrong, even an exit
+// or a failure under set -e, the shell goes on to its prompt.
+func (sh *Shell) sourceStartupFile(path string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
+		if !os.IsNotExist(err) {
+			sh.errorf("%s: %s", path, errnoText(err))
+		}
 		return
 	}
-	sh.runSource(string(data), path)
+	if _, err := sh.runSource(string(data), path); err != nil {
+		if _, isExit := IsExit(err); !isExit {
+			sh.errorf("%s: %s", path, err)
+		}
+	}
+}
+
+// setupLoginEnv gives a login shell the variables a session needs, which
+// the program that started it (login, sshd, su -) may not have set: HOME,
+// USER, LOGNAME and SHELL from the password file, and PATH.
+func (sh *Shell) setupLoginEnv() {
+	pw := passwdEntry()
+	fill := func(name, value string) {
+		if _, ok := sh.Vars.Get(name); !ok && value != "" {
+			sh.Vars.Set(name, value)
+			sh.Vars.Export(name)
+		}
+	}
+	fill("HOME", pw.home)
+	fill("USER", pw.name)
+	fill("LOGNAME", pw.name)
+	shell := pw.shell
+	if shell == "" {
+		shell = sh.self
+	}
+	fill("SHELL", shell)
+	// initVars gave the shell a PATH if it had none; a login shell passes
+	// it on to its programs.
+	if _, ok := os.LookupEnv("PATH"); !ok {
+		if _, ok := sh.Vars.Get("PATH"); !ok {
+			sh.Vars.Set("PATH", DefaultPath)
+		}
+		sh.Vars.Export("PATH")
+	}
+	sh.Vars.Export("PWD")
+}
+
+// bumpShellLevel increments SHLVL, as every bash does: it counts how many
+// shells deep the user is.
+func (sh *Shell) bumpShellLevel() {
+	v, _ := sh.Vars.Get("SHLVL")
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 {
+		n = 0
+	}
+	sh.Vars.Set("SHLVL", strconv.Itoa(n+1))
+	sh.Vars.Export("SHLVL")
+}
+
+// passwd is the part of a password-file entry a login shell uses.
+type passwd struct {
+	name, home, shell string
+}
+
+// passwdEntry looks the user up in /etc/passwd (os/user does not give the
+// login shell), falling back on os/user for users the file does not list.
+func passwdEntry() passwd {
+	uid := strconv.Itoa(os.Getuid())
+	if data, err := os.ReadFile("/etc/passwd"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			f := strings.Split(line, ":")
+			if len(f) >= 7 && f[2] == uid {
+				return passwd{name: f[0], home: f[5], shell: f[6]}
+			}
+		}
+	}
+	if u, err := user.Current(); err == nil {
+		return passwd{name: u.Username, home: u.HomeDir}
+	}
+	return passwd{}
 }

@@ -1,0 +1,331 @@
+package shell
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gosh/builtins"
+	"gosh/parser"
+)
+
+// This file is Tab completion. The parser's CompletionAt says what kind of
+// word the cursor is in (a command name, an argument of which command, a
+// $VARIABLE) and what it says so far with quotes and backslashes removed;
+// the completer finds the names that continue it and writes the rest of
+// the chosen name quoted the way the word is quoted: "my\ file" outside
+// quotes, "my file" inside an open quote.
+//
+// The line editor inserts the text the completer returns at the cursor.
+// With one name left, the completer returns its rest, then a space (or "/"
+// after a directory); with several that share more letters than were
+// typed, just those letters; otherwise all of them, which the editor lists
+// under the line (a second Tab then cycles through them).
+
+// completer implements readline.AutoCompleter.
+type completer struct {
+	sh *Shell
+}
+
+// match is one name that continues the word being completed.
+type match struct {
+	rest  string // the unquoted text after what was typed
+	dir   bool   // a directory: complete with "/", not a space
+	final string // what ends the word when this is the only match
+}
+
+// jobCommands are the builtins whose arguments are job specs.
+var jobCommands = map[string]bool{"fg": true, "bg": true, "kill": true, "disown": true, "wait": true}
+
+// Do is called by the line editor on Tab, with the line and the cursor
+// position (in runes). It returns the texts that may be inserted at the
+// cursor, and how many runes before the cursor they continue (the editor
+// shows those runes in front of each name when it lists them).
+func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
+	src := string(line[:pos])
+	ctx := parser.CompletionAt(src)
+	raw := src[ctx.Start:]
+	var matches []match
+	shown := raw // the part of the word shown in front of each listed name
+	switch {
+	case ctx.Var:
+		brace := strings.HasPrefix(raw, "${")
+		shown = ctx.Prefix
+		matches = c.variables(ctx.Prefix, brace, ctx.Quote)
+		// Names need no quoting: insert them as they are.
+		ctx.Quote = 0
+	case ctx.CommandPos && !strings.Contains(ctx.Prefix, "/"):
+		matches = c.commands(ctx.Prefix)
+	case jobCommands[ctx.Command] && (strings.HasPrefix(ctx.Prefix, "%") ||
+		ctx.Prefix == "" && ctx.Command != "kill" && ctx.Command != "wait"):
+		matches = c.jobs(ctx.Prefix)
+	case strings.HasPrefix(ctx.Prefix, "~") && !strings.Contains(ctx.Prefix, "/"):
+		matches = c.users(ctx.Prefix[1:])
+	default:
+		matches = c.files(ctx.Prefix, ctx.Command == "cd", ctx.CommandPos)
+		if i := strings.LastIndexByte(raw, '/'); i >= 0 {
+			shown = raw[i+1:]
+		}
+	}
+	if len(matches) == 0 {
+		return nil, 0
+	}
+	// A word ending in a lone backslash: the next character is already
+	// escaped, so the inserted text must not escape it again.
+	dangling := ctx.Quote != '\'' && endsInLoneBackslash(raw)
+	if dangling && ctx.Quote == '"' {
+		return nil, 0
+	}
+	q := quoter{open: ctx.Quote, wordStart: ctx.Prefix == "" && !ctx.Var, dangling: dangling}
+	offset := utf8.RuneCountInString(shown)
+
+	if len(matches) == 1 {
+		m := matches[0]
+		text := q.quote(m.rest)
+		if m.dir {
+			text += "/"
+		} else {
+			text += q.close() + m.final
+		}
+		return [][]rune{[]rune(text)}, offset
+	}
+	if common := commonPrefix(matches); common != "" {
+		return [][]rune{[]rune(q.quote(common))}, offset
+	}
+	out := make([][]rune, 0, len(matches))
+	for _, m := range matches {
+		text := q.quote(m.rest)
+		if m.dir {
+			text += "/"
+		}
+		out = append(out, []rune(text))
+	}
+	return out, offset
+}
+
+// commands: builtins, aliases and the programs in $PATH whose names start
+// with prefix.
+func (c *completer) commands(prefix string) []match {
+	seen := map[string]bool{}
+	var names []string
+	add := func(name string) {
+		if strings.HasPrefix(name, prefix) && !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	for _, b := range builtins.All() {
+		add(b.Name)
+	}
+	for _, a := range c.sh.AliasNames() {
+		add(a)
+	}
+	path, _ := c.sh.Vars.Get("PATH")
+	for _, dir := range filepath.SplitList(path) {
+		if dir == "" {
+			dir = "."
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, ent := range entries {
+			name := ent.Name()
+			if !strings.HasPrefix(name, prefix) || seen[name] {
+				continue
+			}
+			if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0 {
+				add(name)
+			}
+		}
+	}
+	sort.Strings(names)
+	out := make([]match, len(names))
+	for i, n := range names {
+		out[i] = match{rest: n[len(prefix):], final: " "}
+	}
+	return out
+}
+
+// files: the names in the directory that prefix names that continue it.
+// With dirsOnly (after cd) only directories; with execOnly (a command
+// name with a '/') only directories and executable files.
+func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
+	dirPart, base := "", prefix
+	if i := strings.LastIndexByte(prefix, '/'); i >= 0 {
+		dirPart, base = prefix[:i+1], prefix[i+1:]
+	}
+	dir := dirPart
+	if strings.HasPrefix(dir, "~") {
+		name, rest, _ := strings.Cut(dir[1:], "/")
+		home, ok := c.sh.tildeDir(name)
+		if !ok {
+			return nil
+		}
+		dir = home + "/" + rest
+	}
+	if dir == "" {
+		dir = "."
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(c.sh.Getwd(), dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []match
+	for _, ent := range entries {
+		name := ent.Name()
+		if !strings.HasPrefix(name, base) || (name[0] == '.' && !strings.HasPrefix(base, ".")) {
+			continue
+		}
+		st, err := os.Stat(filepath.Join(dir, name)) // follows symbolic links
+		if err != nil {
+			continue
+		}
+		isDir := st.IsDir()
+		if dirsOnly && !isDir || execOnly && !isDir && st.Mode()&0o111 == 0 {
+			continue
+		}
+		out = append(out, match{rest: name[len(base):], dir: isDir, final: " "})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].rest < out[j].rest })
+	return out
+}
+
+// users: ~name for the users in the password file whose names start with
+// prefix.
+func (c *completer) users(prefix string) []match {
+	data, err := os.ReadFile("/etc/passwd")
+	if err != nil {
+		return nil
+	}
+	var out []match
+	seen := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		name, _, _ := strings.Cut(line, ":")
+		if name != "" && strings.HasPrefix(name, prefix) && !seen[name] {
+			seen[name] = true
+			out = append(out, match{rest: name[len(prefix):], dir: true})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].rest < out[j].rest })
+	return out
+}
+
+// variables: the shell variables whose names start with prefix.
+func (c *completer) variables(prefix string, brace bool, quote byte) []match {
+	final := " "
+	switch {
+	case brace:
+		final = "}"
+	case quote != 0:
+		final = ""
+	}
+	var out []match
+	for _, name := range c.sh.VarNames() {
+		if strings.HasPrefix(name, prefix) {
+			out = append(out, match{rest: name[len(prefix):], final: final})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].rest < out[j].rest })
+	return out
+}
+
+// jobs: job specs %N and %name (the job's command name) that start with
+// prefix.
+func (c *completer) jobs(prefix string) []match {
+	var out []match
+	seen := map[string]bool{}
+	add := func(spec string) {
+		if strings.HasPrefix(spec, prefix) && !seen[spec] {
+			seen[spec] = true
+			out = append(out, match{rest: spec[len(prefix):], final: " "})
+		}
+	}
+	for _, j := range c.sh.Jobs.Jobs() {
+		add("%" + strconv.Itoa(j.ID()))
+	}
+	for _, j := range c.sh.Jobs.Jobs() {
+		if name, _, _ := strings.Cut(strings.TrimSpace(j.Text()), " "); name != "" {
+			add("%" + name)
+		}
+	}
+	return out
+}
+
+// commonPrefix is the longest text every match's rest starts with, cut at
+// a character boundary.
+func commonPrefix(ms []match) string {
+	p := ms[0].rest
+	for _, m := range ms[1:] {
+		i := 0
+		for i < len(p) && i < len(m.rest) && p[i] == m.rest[i] {
+			i++
+		}
+		p = p[:i]
+	}
+	for len(p) > 0 && !utf8.ValidString(p) {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+// endsInLoneBackslash reports whether raw ends in an odd number of
+// backslashes.
+func endsInLoneBackslash(raw string) bool {
+	n := 0
+	for i := len(raw) - 1; i >= 0 && raw[i] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 1
+}
+
+// quoter writes completed text so that it means itself in the word being
+// completed.
+type quoter struct {
+	open      byte // the quote open at the cursor: 0, '\'' or '"'
+	wordStart bool // the text starts the word (where ~ and # are special)
+	dangling  bool // the word ends in a backslash that escapes our first byte
+}
+
+// shellSpecial are the characters a backslash must protect outside quotes.
+const shellSpecial = " \t\n\"'\\$`|&;<>()*?[]!{}"
+
+func (q quoter) quote(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch q.open {
+		case '\'':
+			if ch == '\'' {
+				b.WriteString(`'\''`)
+				continue
+			}
+		case '"':
+			if strings.IndexByte("\"\\$`", ch) >= 0 {
+				b.WriteByte('\\')
+			}
+		default:
+			if strings.IndexByte(shellSpecial, ch) >= 0 || i == 0 && q.wordStart && (ch == '~' || ch == '#') {
+				if !(i == 0 && q.dangling) {
+					b.WriteByte('\\')
+				}
+			}
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
+}
+
+// close is the quote that ends the word.
+func (q quoter) close() string {
+	if q.open == 0 {
+		return ""
+	}
+	return string(q.open)
+}
