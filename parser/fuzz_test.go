@@ -55,7 +55,7 @@ func FuzzParse(f *testing.F) {
 		"echo \\",
 		"echo $ a$ \"$\" $% ${x:-$}",
 		"echo ${x:-a\nb} ${x:-'\n'}",
-		"\\! >f; a | !",
+		"\\! >f; a | \\!",
 		"echo \xff\xfe \\\xc3\xa9",
 		"ll; sudo ll | l && s",
 		"a a a b ll",

@@ -213,6 +213,9 @@ func (p *parser) pipeline() (*Pipeline, error) {
 		if err := p.moreAfter(); err != nil {
 			return nil, err
 		}
+		if isBang(p.tok) { // bash: "a | ! b" is an error
+			return nil, p.unexpected()
+		}
 	}
 	pl.End = p.lastEnd
 	return pl, nil

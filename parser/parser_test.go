@@ -207,10 +207,10 @@ func TestListStructure(t *testing.T) {
 	if mustParse(t, "! ! a").List.Items[0].AndOr.First.Bang {
 		t.Errorf("! ! a: Bang set")
 	}
-	// "!" after a pipe is an ordinary word.
-	c := mustParse(t, "a | !").List.Items[0].AndOr.First.Cmds[1].(*SimpleCommand)
-	if String(c.Args[0]) != "!" {
-		t.Errorf("a | !: %s", dump(c))
+	// "!" quoted is an ordinary word.
+	c := mustParse(t, "a | \\!").List.Items[0].AndOr.First.Cmds[1].(*SimpleCommand)
+	if String(c.Args[0]) != "\\!" {
+		t.Errorf("a | \\!: %s", dump(c))
 	}
 	if f := mustParse(t, ""); f.List == nil || len(f.List.Items) != 0 {
 		t.Errorf("empty program: %s", dump(f))
@@ -283,6 +283,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"cat <<", "1:7", "syntax error near unexpected token 'newline'", false},
 		{"!", "1:2", "syntax error near unexpected token 'newline'", false},
 		{"! | a", "1:3", "syntax error near unexpected token '|'", false},
+		{"a | ! b", "1:5", "syntax error near unexpected token '!'", false},
 		{"echo ${x%y}", "1:6", "bad substitution", false},
 		{"echo ${}", "1:6", "bad substitution", false},
 		{"echo ${#x-y}", "1:6", "bad substitution", false},

@@ -31,7 +31,7 @@ func String(node any) string {
 		p.pipeline(n)
 		p.flushHeredocs()
 	case Command:
-		p.command(n, false)
+		p.command(n)
 		p.flushHeredocs()
 	case *Word:
 		p.word(n, ctxWord)
@@ -126,13 +126,11 @@ func (p *printer) pipeline(pl *Pipeline) {
 		if i > 0 {
 			p.str(" | ")
 		}
-		// A command word "!" at the start of a pipeline would read back as
-		// the reserved word.
-		p.command(c, i == 0)
+		p.command(c)
 	}
 }
 
-func (p *printer) command(c Command, pipelineStart bool) {
+func (p *printer) command(c Command) {
 	sc, ok := c.(*SimpleCommand)
 	if !ok || sc == nil {
 		return
@@ -145,7 +143,8 @@ func (p *printer) command(c Command, pipelineStart bool) {
 	}
 	for i, w := range sc.Args {
 		p.str(sep)
-		if i == 0 && pipelineStart && len(sc.Assigns) == 0 && isLit(w, "!") {
+		if i == 0 && len(sc.Assigns) == 0 && isLit(w, "!") {
+			// A command named "!" would read back as the reserved word.
 			p.str(`\!`)
 		} else {
 			p.word(w, ctxWord)
