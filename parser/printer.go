@@ -11,7 +11,10 @@ import (
 //
 // The canonical form puts one list item after another separated by "; "
 // or " & ", writes assignments, then words, then redirections, and prints
-// here-document bodies after the line that needs them.
+// here-document bodies after the line that needs them (so the text of a
+// *Pipeline with a here-document spans several lines; for a job's command
+// line use the source text between the node's Pos and End instead). A nil
+// node prints as "".
 func String(node any) string {
 	var p printer
 	switch n := node.(type) {
@@ -104,6 +107,9 @@ func (p *printer) list(l *List) {
 }
 
 func (p *printer) item(it *ListItem) {
+	if it == nil {
+		return
+	}
 	p.andOr(it.AndOr)
 	if it.Background {
 		p.str(" &")
@@ -111,6 +117,9 @@ func (p *printer) item(it *ListItem) {
 }
 
 func (p *printer) andOr(ao *AndOr) {
+	if ao == nil {
+		return
+	}
 	p.pipeline(ao.First)
 	for _, part := range ao.Rest {
 		p.str(" " + part.Op.String() + " ")
@@ -119,6 +128,9 @@ func (p *printer) andOr(ao *AndOr) {
 }
 
 func (p *printer) pipeline(pl *Pipeline) {
+	if pl == nil {
+		return
+	}
 	if pl.Bang {
 		p.str("! ")
 	}
@@ -168,11 +180,17 @@ func isLit(w *Word, s string) bool {
 }
 
 func (p *printer) assign(a *Assign) {
+	if a == nil {
+		return
+	}
 	p.str(a.Name + "=")
 	p.word(a.Value, ctxWord)
 }
 
 func (p *printer) redirect(r *Redirect) {
+	if r == nil {
+		return
+	}
 	if r.Fd >= 0 {
 		p.str(strconv.Itoa(r.Fd))
 	}

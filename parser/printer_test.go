@@ -91,6 +91,15 @@ func TestStringNodes(t *testing.T) {
 		{sc.Redirs[0], ">out"},
 		{sc.Assigns[0], "A=1"},
 		{(*File)(nil), ""},
+		{(*List)(nil), ""},
+		{(*ListItem)(nil), ""},
+		{(*AndOr)(nil), ""},
+		{(*Pipeline)(nil), ""},
+		{Command((*SimpleCommand)(nil)), ""},
+		{(*Word)(nil), ""},
+		{(*Redirect)(nil), ""},
+		{(*Assign)(nil), ""},
+		{nil, ""},
 		{42, ""},
 	}
 	for _, tt := range tests {
