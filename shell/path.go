@@ -25,6 +25,9 @@ func (sh *Shell) lookPath(name string) (string, error) {
 		return "", errNotFound
 	}
 	pathVar, _ := sh.Vars.Get("PATH")
+	if p, ok := sh.hash.lookup(name, pathVar); ok {
+		return p, nil
+	}
 	var denied error
 	for _, dir := range strings.Split(pathVar, ":") {
 		if dir == "" {
@@ -33,6 +36,9 @@ func (sh *Shell) lookPath(name string) (string, error) {
 		p := dir + "/" + name
 		ok, err := isExecutable(p)
 		if ok {
+			if dir[0] == '/' {
+				sh.hash.remember(name, p, pathVar)
+			}
 			return p, nil
 		}
 		if err != nil && !os.IsNotExist(err) && denied == nil && !isDirErr(err) {
@@ -60,4 +66,34 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 		return builtins.KindFile, p
 	}
 	return builtins.NotFound, ""
+}
+
+// pathHash remembers where PATH search found each command, as bash's and
+// dash's command hash tables do, so a script running one program a
+// thousand times searches $PATH once. It is valid only for the PATH value it
+// was filled with, and an entry is dropped when its file is gone.
+type pathHash struct {
+	path  string
+	found map[string]string
+}
+
+func (h *pathHash) lookup(name, pathVar string) (string, bool) {
+	if h.path != pathVar || h.found == nil {
+		return "", false
+	}
+	p, ok := h.found[name]
+	if ok {
+		if ok, _ := isExecutable(p); !ok {
+			delete(h.found, name)
+			return "", false
+		}
+	}
+	return p, ok
+}
+
+func (h *pathHash) remember(name, p, pathVar string) {
+	if h.path != pathVar || h.found == nil {
+		h.path, h.found = pathVar, map[string]string{}
+	}
+	h.found[name] = p
 }
