@@ -235,6 +235,7 @@ func (p *parser) command() (Command, error) {
 //	simple_command : (assignment | redirect)* (WORD | redirect)*
 func (p *parser) simpleCommand() (*SimpleCommand, error) {
 	cmd := &SimpleCommand{Pos: p.tok.pos}
+	p.aliasNext = false
 	for {
 		switch p.tok.kind {
 		case tRedir:
