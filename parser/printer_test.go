@@ -113,3 +113,79 @@ func TestStringNodes(t *testing.T) {
 		t.Errorf("String(heredoc redirect) = %q", got)
 	}
 }
+
+// literalText concatenates the literal text of parts, or reports false if
+// there is an expansion among them.
+func literalText(parts []WordPart) (string, bool) {
+	s := ""
+	for _, part := range parts {
+		switch x := part.(type) {
+		case *Lit:
+			s += x.Value
+		case *Escaped:
+			s += x.Value
+		case *SglQuoted:
+			s += x.Value
+		case *DblQuoted:
+			inner, ok := literalText(x.Parts)
+			if !ok {
+				return "", false
+			}
+			s += inner
+		default:
+			return "", false
+		}
+	}
+	return s, true
+}
+
+// A tree built by hand may hold any literal text: the printer quotes it so
+// that it reads back as the same text, in every context.
+func TestStringQuotesLiterals(t *testing.T) {
+	texts := []string{
+		"plain", "a b", "tab\there", "new\nline", "|&;<>()", "'single'", `"double"`, `back\slash`,
+		"`tick`", "$x", "${x}", "$(x)", "a$", "$", "#hash", "a#b", "}", "{x}", "~user", "*?[a]", "!",
+	}
+	wrap := map[string]func(lit WordPart) *Word{
+		"word":   func(l WordPart) *Word { return &Word{Parts: []WordPart{l}} },
+		"dquote": func(l WordPart) *Word { return &Word{Parts: []WordPart{&DblQuoted{Parts: []WordPart{l}}}} },
+		"param arg": func(l WordPart) *Word {
+			return &Word{Parts: []WordPart{&ParamExp{Name: "x", Op: ParamDefault, Braced: true, Arg: &Word{Parts: []WordPart{l}}}}}
+		},
+		"param arg in dquote": func(l WordPart) *Word {
+			pe := &ParamExp{Name: "x", Op: ParamDefault, Braced: true, Arg: &Word{Parts: []WordPart{l}}}
+			return &Word{Parts: []WordPart{&DblQuoted{Parts: []WordPart{pe}}}}
+		},
+	}
+	// unwrap returns the literal parts inside what wrap built.
+	unwrap := func(ctx string, w *Word) []WordPart {
+		switch ctx {
+		case "param arg":
+			return w.Parts[0].(*ParamExp).Arg.Parts
+		case "param arg in dquote":
+			return w.Parts[0].(*DblQuoted).Parts[0].(*ParamExp).Arg.Parts
+		}
+		return w.Parts
+	}
+	for ctx, build := range wrap {
+		for _, text := range texts {
+			w := build(&Lit{Value: text})
+			cmd := &SimpleCommand{Args: []*Word{{Parts: []WordPart{&Lit{Value: "echo"}}}, w}}
+			src := String(Command(cmd))
+			f, err := Parse(src)
+			if err != nil {
+				t.Errorf("%s %q: printed as %q: %v", ctx, text, src, err)
+				continue
+			}
+			c := firstCmd(t, f)
+			if len(c.Args) != 2 {
+				t.Errorf("%s %q: printed as %q, read back as %d words", ctx, text, src, len(c.Args))
+				continue
+			}
+			got, ok := literalText(unwrap(ctx, c.Args[1]))
+			if !ok || got != text {
+				t.Errorf("%s %q: printed as %q, read back as %s", ctx, text, src, dump(c.Args[1]))
+			}
+		}
+	}
+}
