@@ -124,13 +124,13 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 		if cmd.inShell() {
 			return sh.runInShell(cmd)
 		}
-		return sh.startJob([]*command{cmd}, parser.String(p), true)
+		return sh.startJob([]*command{cmd}, jobText(p), true)
 	}
 	cmds, err := sh.expandPipeline(p)
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
-	return sh.startJob(cmds, parser.String(p), true)
+	return sh.startJob(cmds, jobText(p), true)
 }
 
 // runBackground starts "cmd &". A pipeline becomes a background job. A
@@ -148,17 +148,9 @@ func (sh *Shell) runBackground(ao *parser.AndOr) error {
 			return err
 		}
 	} else {
-		sub := sh.clone()
-		cmds = []*command{{subshell: func(c *Shell) int {
-			if err := c.runAndOr(ao); err != nil {
-				if st, ok := IsExit(err); ok {
-					return st
-				}
-			}
-			return c.Status
-		}, sub: sub}}
+		cmds = []*command{{subshellText: parser.String(ao)}}
 	}
-	text := parser.String(ao)
+	text := jobText(ao)
 	_, err = sh.startJob(cmds, text, false)
 	sh.Status = 0
 	return err
@@ -203,9 +195,9 @@ type command struct {
 	redirs  []*parser.Redirect
 	builtin *builtins.Builtin
 	nohup   bool
-	// subshell, when set, runs instead of argv: "a && b &".
-	subshell func(*Shell) int
-	sub      *Shell
+	// subshellText, when set, runs in a new gosh process instead of argv:
+	// "a && b &".
+	subshellText string
 }
 
 type assignment struct{ name, value string }
@@ -459,7 +451,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			prevRead = r
 		}
 		tables[i] = t
-		stages[i] = sh.prepareStage(cmd, t)
+		stages[i] = sh.prepareStage(cmd, t, fg || len(cmds) > 1)
 		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
@@ -486,17 +478,19 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 // prepareStage turns one expanded command into a jobs.Stage: either an
 // external program (PATH search, environment, fd table) or an in-shell
 // stage that runs a builtin on a copy of the shell in a goroutine.
-func (sh *Shell) prepareStage(cmd *command, t *fdTable) jobs.Stage {
-	if cmd.subshell != nil {
-		sub := cmd.sub
-		sub.stdio = t.fds
-		return jobs.Stage{Builtin: func() int {
-			defer t.close()
-			return cmd.subshell(sub)
-		}}
+//
+// fg is false only for a lone command run in the background.
+func (sh *Shell) prepareStage(cmd *command, t *fdTable, fg bool) jobs.Stage {
+	if cmd.subshellText != "" {
+		return sh.subshellStage(cmd.subshellText, t)
 	}
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
+	}
+	if (len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup) && !fg && !sh.subshell {
+		// A background builtin gets a process of its own, so $! is real.
+		sh.xtrace(cmd)
+		return sh.subshellStage(commandText(cmd), t)
 	}
 	if len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup {
 		sub := sh.clone()
@@ -546,9 +540,6 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable) jobs.Stage {
 	st.Argv = argv
 	st.Env = sh.Vars.Environ(env)
 	st.Files = t.files()
-	if sh.Jobs.Trace().On() {
-		st.Trace = t.wiring()
-	}
 	return st
 }
 
@@ -577,4 +568,11 @@ func (sh *Shell) substStatus() int {
 	st := sh.lastSubst
 	sh.lastSubst = 0
 	return st
+}
+
+// jobText is the command text jobs shows for a pipeline: the printed AST,
+// cut before any here-document body.
+func jobText(node any) string {
+	text, _, _ := strings.Cut(parser.String(node), "\n")
+	return text
 }
