@@ -585,6 +585,7 @@ func (sh *Shell) ifsJoiner() string {
 
 // field is one field after splitting: its text, and for each byte whether
 // it was quoted (quoted bytes are matched literally by pathname expansion).
+// quoted is nil when no byte was quoted.
 type field struct {
 	text   string
 	quoted []bool
@@ -603,10 +604,17 @@ func (b *fieldBuilder) write(s string, quoted bool) {
 	if s == "" && !quoted {
 		return
 	}
-	b.text.WriteString(s)
-	for range len(s) {
-		b.quoted = append(b.quoted, quoted)
+	// The mask is made only once a quoted byte arrives: most fields have
+	// none, and a missing entry means unquoted.
+	if quoted && b.quoted == nil && s != "" {
+		b.quoted = make([]bool, b.text.Len(), b.text.Len()+len(s))
 	}
+	if b.quoted != nil {
+		for range len(s) {
+			b.quoted = append(b.quoted, quoted)
+		}
+	}
+	b.text.WriteString(s)
 	b.started = true
 }
 
