@@ -115,8 +115,9 @@ func execStatus(sh Shell, io IO, argv []string) int {
 			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EACCES))
 			return 126
 		}
-	} else if kind, _ := sh.LookPath(name); kind != KindFile {
-		// exec runs only programs: not aliases, not builtins.
+	} else if len(searchPath(sh, name)) == 0 {
+		// exec runs only programs: not aliases, not builtins, so a
+		// builtin's name (exec echo) is looked up in $PATH too.
 		errorf(io, "exec", "%s: not found", name)
 		return 127
 	}

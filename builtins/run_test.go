@@ -106,6 +106,7 @@ func TestExec(t *testing.T) {
 		status      int
 		errOut      string
 		execed      bool
+		setup       func(sh *fakeShell, bin1 string)
 	}{
 		{name: "no command", argv: []string{"exec"}},
 		{name: "program", argv: []string{"exec", "prog", "a"}, execed: true},
@@ -114,6 +115,9 @@ func TestExec(t *testing.T) {
 		{name: "not found, interactive", argv: []string{"exec", "nosuch"}, interactive: true,
 			status: 127, errOut: "gosh: exec: nosuch: not found\n"},
 		{name: "builtin", argv: []string{"exec", "cd"}, status: 127, errOut: "gosh: exec: cd: not found\n"},
+		{name: "builtin and program", argv: []string{"exec", "echo"}, execed: true, setup: func(sh *fakeShell, dir string) {
+			os.WriteFile(filepath.Join(dir, "echo"), []byte("#!/bin/sh\n"), 0o755)
+		}},
 		{name: "alias", argv: []string{"exec", "ll"}, status: 127, errOut: "gosh: exec: ll: not found\n"},
 		{name: "missing path", argv: []string{"exec", "/nope"}, status: 127,
 			errOut: "gosh: /nope: No such file or directory\n"},
@@ -130,7 +134,10 @@ func TestExec(t *testing.T) {
 	}
 	for _, tc := range tests {
 		sh := newFake(t)
-		pathFixture(t, sh)
+		bin1, _ := pathFixture(t, sh)
+		if tc.setup != nil {
+			tc.setup(sh, bin1)
+		}
 		sh.interactive = tc.interactive
 		sh.execErr = tc.execErr
 		got := run(t, sh, "", tc.argv...)
