@@ -150,6 +150,7 @@ func runJobs(sh Shell, io IO, args []string) (int, error) {
 			continue
 		}
 		b.WriteString(t.Format(j, o.has('l')))
+		t.Shown(j) // reported now: not again before the next prompt
 	}
 	if st := writeOut(io, "jobs", b.String()); st != statusOK {
 		return st, nil

@@ -372,3 +372,26 @@ func TestNohupRunsThroughTheExecutor(t *testing.T) {
 		t.Errorf("ran %q, want the whole argv with nohup", sh.ran)
 	}
 }
+
+// TestJobsReportsDoneOnce: a finished job is listed once by jobs, then
+// forgotten, and the prompt's notification does not repeat it (bash).
+func TestJobsReportsDoneOnce(t *testing.T) {
+	js := newJobShell(t, true)
+	j := js.launch("sh", "-c", "exit 2")
+	waitUntil(t, "job done", func() bool { return j.State() == jobs.Done })
+	check(t, "jobs shows Exit 2", js.run("jobs"), 0, "[1]+  Exit 2                  sh -c exit 2\n", "")
+	check(t, "then it is gone", js.run("jobs"), 0, "", "")
+	js.tb.Report()
+	if got := js.reports.String(); got != "" {
+		t.Errorf("the prompt announced the job again: %q", got)
+	}
+
+	// jobs -p does not count as telling the user about the state.
+	k := js.launch("sh", "-c", "exit 3")
+	waitUntil(t, "job done", func() bool { return k.State() == jobs.Done })
+	check(t, "jobs -p", js.run("jobs", "-p"), 0, strconv.Itoa(k.Pgid())+"\n", "")
+	js.tb.Report()
+	if got := js.reports.String(); !strings.Contains(got, "Exit 3") {
+		t.Errorf("after jobs -p the prompt should still announce the job: %q", got)
+	}
+}

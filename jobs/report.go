@@ -168,3 +168,15 @@ func (t *Table) Report() {
 		fmt.Fprint(t.cfg.Stderr, out.String())
 	}
 }
+
+// Shown records that the jobs builtin has just listed j, as bash does
+// after `jobs`: its state counts as reported, so the next prompt does not
+// announce it again, and a finished job, now seen as Done, leaves the table.
+func (t *Table) Shown(j *Job) {
+	t.mu.Lock()
+	j.reported = j.state()
+	if j.reported == Done {
+		t.remove(j)
+	}
+	t.mu.Unlock()
+}
