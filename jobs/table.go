@@ -528,8 +528,11 @@ func (t *Table) Find(spec string) (*Job, error) {
 		return nil, noSuch
 	}
 	match := func(j *Job) bool { return strings.HasPrefix(j.text, body) }
+	// bash names an ambiguous spec by its text alone: "sl", not "%sl".
+	ambiguous := &JobError{Spec: body, Reason: "ambiguous job spec"}
 	if sub, ok := strings.CutPrefix(body, "?"); ok && hasPercent {
 		match = func(j *Job) bool { return strings.Contains(j.text, sub) }
+		ambiguous.Spec = sub
 	}
 	var found *Job
 	for _, j := range t.listed() {
@@ -537,7 +540,7 @@ func (t *Table) Find(spec string) (*Job, error) {
 			continue
 		}
 		if found != nil {
-			return nil, &JobError{Spec: spec, Reason: "ambiguous job spec"}
+			return nil, ambiguous
 		}
 		found = j
 	}

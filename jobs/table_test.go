@@ -196,11 +196,11 @@ func TestFind(t *testing.T) {
 		{"%vim", 3, ""},
 		{"vim", 3, ""},
 		{"%sleep", 1, ""},
-		{"%sl", 0, "%sl: ambiguous job spec"},
+		{"%sl", 0, "sl: ambiguous job spec"},
 		{"sl", 0, "sl: ambiguous job spec"},
 		{"%?needle", 4, ""},
 		{"%?notes", 3, ""},
-		{"%?-", 0, "%?-: ambiguous job spec"},
+		{"%?-", 0, "-: ambiguous job spec"},
 		{"%?nothing", 0, "%?nothing: no such job"},
 		{"%nothing", 0, "%nothing: no such job"},
 		{"%notes", 0, "%notes: no such job"}, // a prefix, not a substring
