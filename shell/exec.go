@@ -3,7 +3,9 @@ package shell
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
+	"syscall"
 
 	"gosh/builtins"
 	"gosh/jobs"
@@ -202,6 +204,17 @@ type command struct {
 
 type assignment struct{ name, value string }
 
+// pathOverride is the PATH a "PATH=... cmd" assignment gives the command,
+// or "" when it has none.
+func (c *command) pathOverride() string {
+	for i := len(c.assigns) - 1; i >= 0; i-- {
+		if c.assigns[i].name == "PATH" {
+			return c.assigns[i].value
+		}
+	}
+	return ""
+}
+
 // inShell reports whether the command runs inside the shell process.
 func (c *command) inShell() bool {
 	return len(c.argv) == 0 || (c.builtin != nil && !c.nohup)
@@ -295,6 +308,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
 		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2),
 	}
+	if sh.pipeBroken != nil {
+		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
+		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
+	}
 	saved := sh.stdio
 	sh.stdio = t.fds
 	defer func() { sh.stdio = saved }()
@@ -345,6 +362,10 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		if err := sh.Vars.Set(a.name, a.value); err != nil {
 			sh.errorf("%s", err)
 			return nil, err
+		}
+		if cmd.argv[0] == "exec" {
+			// "x=1 exec prog": the program replacing the shell sees x.
+			sh.Vars.Export(a.name)
 		}
 	}
 	if cmd.builtin != nil && cmd.builtin.Special {
@@ -505,7 +526,12 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, fg bool) jobs.Stage {
 				if _, err := sub.applyTempAssigns(cmd); err != nil {
 					return 1
 				}
+				sub.pipeBroken = new(bool)
 				st, err = sub.callBuiltin(cmd.builtin, t, cmd.argv)
+				if *sub.pipeBroken {
+					// A forked builtin would have died of SIGPIPE, silently.
+					return 128 + int(syscall.SIGPIPE)
+				}
 			}
 			if code, ok := IsExit(err); ok {
 				return code
@@ -524,11 +550,11 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, fg bool) jobs.Stage {
 		}
 		st.IgnoreHUP = true
 	}
-	path, err := sh.lookPath(argv[0])
+	path, err := sh.lookPathIn(argv[0], cmd.pathOverride())
 	if err != nil {
-		status := 127
-		if !errors.Is(err, errNotFound) {
-			status = 126
+		status := 126
+		if errors.Is(err, errNotFound) || errors.Is(err, os.ErrNotExist) {
+			status = 127
 		}
 		return sh.failedStage(t, &redirError{argv[0] + ": " + errText(err)}, status)
 	}
@@ -575,4 +601,25 @@ func (sh *Shell) substStatus() int {
 func jobText(node any) string {
 	text, _, _ := strings.Cut(parser.String(node), "\n")
 	return text
+}
+
+// pipeStageWriter is the output of a builtin running as a pipeline stage.
+// A forked stage whose reader has gone is killed by SIGPIPE and says
+// nothing; a goroutine gets EPIPE instead. So the first EPIPE marks the
+// stage broken, and its stderr (quiet) then drops the builtin's complaint.
+type pipeStageWriter struct {
+	fd     int
+	broken *bool
+	quiet  bool
+}
+
+func (w *pipeStageWriter) Write(p []byte) (int, error) {
+	if w.quiet && *w.broken {
+		return len(p), nil
+	}
+	n, err := fdWriter(w.fd).Write(p)
+	if errors.Is(err, syscall.EPIPE) {
+		*w.broken = true
+	}
+	return n, err
 }

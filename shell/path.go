@@ -12,6 +12,12 @@ import (
 // entry means the current directory). Like bash, a file that exists but is
 // not executable is remembered and reported (126) if nothing better turns up.
 func (sh *Shell) lookPath(name string) (string, error) {
+	return sh.lookPathIn(name, "")
+}
+
+// lookPathIn is lookPath with pathOverride, when not "", in place of $PATH
+// (for "PATH=/x cmd"); such a search is not remembered.
+func (sh *Shell) lookPathIn(name, pathOverride string) (string, error) {
 	if strings.Contains(name, "/") {
 		if _, err := isExecutable(name); err != nil {
 			if os.IsNotExist(err) {
@@ -25,7 +31,10 @@ func (sh *Shell) lookPath(name string) (string, error) {
 		return "", errNotFound
 	}
 	pathVar, _ := sh.Vars.Get("PATH")
-	if p, ok := sh.hash.lookup(name, pathVar); ok {
+	remember := pathOverride == ""
+	if !remember {
+		pathVar = pathOverride
+	} else if p, ok := sh.hash.lookup(name, pathVar); ok {
 		return p, nil
 	}
 	var denied error
@@ -36,7 +45,7 @@ func (sh *Shell) lookPath(name string) (string, error) {
 		p := dir + "/" + name
 		ok, err := isExecutable(p)
 		if ok {
-			if dir[0] == '/' {
+			if remember && dir[0] == '/' {
 				sh.hash.remember(name, p, pathVar)
 			}
 			return p, nil

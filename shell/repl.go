@@ -66,7 +66,7 @@ func (sh *Shell) InitNonInteractive() error {
 // of prompt → read → parse → run → report jobs, until exit or Ctrl+D.
 func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	closeInheritedFds()
-	if err := sh.Jobs.InitInteractive(); err != nil {
+	if err := sh.initInteractive(); err != nil {
 		return 1, err
 	}
 	s := &session{sh: sh, hist: newHistory(sh)}

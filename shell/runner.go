@@ -193,3 +193,15 @@ func (sh *Shell) BeforeExit() {
 		sh.Hooks.OnExit()
 	}
 }
+
+// initInteractive takes the terminal for job control. "gosh -i" on a pipe
+// has no terminal: like bash it says so and runs without job control.
+func (sh *Shell) initInteractive() error {
+	if !isTerminal(0) {
+		sh.errorf("no job control in this shell")
+		sh.Opts.Monitor = false
+		sh.Jobs.SetJobControl(false)
+		return sh.Jobs.InitNonInteractive()
+	}
+	return sh.Jobs.InitInteractive()
+}

@@ -48,6 +48,9 @@ type Shell struct {
 	stdio []int
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
+	// pipeBroken is set on the clone running a builtin pipeline stage: it
+	// records that the stage's reader went away (see pipeStageWriter).
+	pipeBroken *bool
 	// hash remembers PATH search results.
 	hash pathHash
 	// wd caches the shell's working directory as the user sees it ($PWD).
