@@ -36,7 +36,7 @@ procs runs inside the shell: it does not appear in its own list.`,
 }
 
 func runProcs(sh Shell, io IO, args []string) (int, error) {
-	lang, args, ok := takeLangOption(io, "procs", args)
+	lang, args, ok := takeLangOption(io, "procs", args[1:])
 	if !ok {
 		return statusUsage, nil
 	}

@@ -33,7 +33,7 @@ joins them, labelled with the group id. A zombie is marked <defunct>.`,
 }
 
 func runPtree(sh Shell, io IO, args []string) (int, error) {
-	_, rest, ok := parseOptions(io, "ptree", args, "")
+	_, rest, ok := parseOptions(io, "ptree", args[1:], "")
 	if !ok {
 		return statusUsage, nil
 	}

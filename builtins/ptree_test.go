@@ -1,0 +1,116 @@
+//go:build linux
+
+package builtins
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestRenderTree(t *testing.T) {
+	node := func(pid, pgid int, state byte, argv ...string) *treeNode {
+		return &treeNode{proc: &procInfo{Pid: pid, Pgid: pgid, Sid: 100, State: state, Comm: "x", Argv: argv}}
+	}
+	root := node(100, 100, 'S', "gosh")
+	root.proc.Sid = 100
+	a, b, c := node(201, 201, 'T', "sleep", "30"), node(202, 201, 'T', "sleep", "30"), node(203, 201, 'T', "sleep", "30")
+	z := node(300, 300, 'Z')
+	z.proc.Comm = "true"
+	solo := node(250, 250, 'S', "cat")
+	grandchild := node(251, 250, 'R', "yes")
+	solo.kids = []*treeNode{grandchild}
+	root.kids = []*treeNode{z, c, a, solo, b}
+	sortSiblings(root.kids)
+	got := renderTree(root, jobOf{byPid: map[int]int{201: 1, 202: 1, 203: 1}, byPgid: map[int]int{}})
+	want := strings.Join([]string{
+		"100 Ss  pgid 100  gosh",
+		"├─ 201 T   pgid 201  sleep 30  [1]  ┐ group 201",
+		"├─ 202 T   pgid 201  sleep 30  [1]  │",
+		"├─ 203 T   pgid 201  sleep 30  [1]  ┘",
+		"├─ 250 S   pgid 250  cat",
+		"│  └─ 251 R   pgid 250  yes",
+		"└─ 300 Z   pgid 300  [true] <defunct>",
+		"",
+	}, "\n")
+	if got != want {
+		t.Errorf("renderTree:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestPtreeRealProcesses builds a pipeline-like pair of processes sharing a
+// group and a zombie, then checks the tree under the test process.
+func TestPtreeRealProcesses(t *testing.T) {
+	first := startProcess(t, 0, "sleep", "30")
+	second := startProcess(t, first, "sleep", "30")
+	zparent := startProcess(t, 0, "sh", "-c", "true & exec sleep 30")
+	var zombie int
+	waitUntil(t, "a zombie under sh", func() bool {
+		kids, _ := childrenOf(zparent)
+		for _, k := range kids {
+			if p, err := readProc(k); err == nil && p.State == 'Z' {
+				zombie = k
+				return true
+			}
+		}
+		return false
+	})
+	waitState(t, first, 'S')
+	waitState(t, second, 'S')
+
+	r := run(t, newFake(t), "", "ptree")
+	if r.status != 0 {
+		t.Fatalf("ptree: status %d, %s", r.status, r.errOut)
+	}
+	lines := strings.Split(r.out, "\n")
+	if !strings.HasPrefix(lines[0], strconv.Itoa(os.Getpid())+" ") {
+		t.Errorf("root line %q is not the test process %d", lines[0], os.Getpid())
+	}
+	find := func(pid int) string {
+		for _, l := range lines {
+			if strings.Contains(l, "─ "+strconv.Itoa(pid)+" ") {
+				return l
+			}
+		}
+		t.Fatalf("pid %d not in tree:\n%s", pid, r.out)
+		return ""
+	}
+	pg := "pgid " + strconv.Itoa(first)
+	if l := find(first); !strings.Contains(l, pg) || !strings.Contains(l, "┐ group "+strconv.Itoa(first)) || !strings.Contains(l, "sleep 30") {
+		t.Errorf("first stage line %q: want %s, the group bracket and the command", l, pg)
+	}
+	if l := find(second); !strings.Contains(l, pg) || !strings.HasSuffix(l, "┘") {
+		t.Errorf("second stage line %q: want %s and the closing bracket", l, pg)
+	}
+	if l := find(zombie); !strings.Contains(l, " Z ") || !strings.Contains(l, "<defunct>") || !strings.HasPrefix(l, "│  ") && !strings.HasPrefix(l, "   ") {
+		t.Errorf("zombie line %q: want state Z, <defunct>, indented under its parent", l)
+	}
+
+	// ptree PID starts at that process.
+	r = run(t, newFake(t), "", "ptree", strconv.Itoa(zparent))
+	if lines := strings.Split(r.out, "\n"); !strings.HasPrefix(lines[0], strconv.Itoa(zparent)+" ") || !strings.Contains(r.out, strconv.Itoa(zombie)+" Z") {
+		t.Errorf("ptree %d:\n%s", zparent, r.out)
+	}
+}
+
+func TestPtreeErrors(t *testing.T) {
+	sh := newFake(t)
+	tests := []struct {
+		args   []string
+		status int
+		errHas string
+	}{
+		{[]string{"ptree", "abc"}, 2, "abc: not a process id"},
+		{[]string{"ptree", "0"}, 2, "not a process id"},
+		{[]string{"ptree", "1", "2"}, 2, "too many arguments"},
+		{[]string{"ptree", "999999999"}, 1, "999999999: no such process"},
+		{[]string{"ptree", "-x"}, 2, "invalid option"},
+	}
+	for _, tc := range tests {
+		r := run(t, sh, "", tc.args...)
+		if r.status != tc.status || !strings.Contains(r.errOut, tc.errHas) {
+			t.Errorf("%v: status %d err %q, want %d and %q", tc.args, r.status, r.errOut, tc.status, tc.errHas)
+		}
+	}
+}
