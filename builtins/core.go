@@ -358,8 +358,10 @@ func printExported(sh Shell, io IO) int {
 		if !sh.IsExported(name) {
 			continue
 		}
-		value, _ := sh.Var(name)
-		if hasControl(value) {
+		value, set := sh.Var(name)
+		if !set {
+			fmt.Fprintf(&b, "declare -x %s\n", name)
+		} else if hasControl(value) {
 			fmt.Fprintf(&b, "declare -x %s=%s\n", name, ansiCQuote(value))
 		} else {
 			fmt.Fprintf(&b, "declare -x %s=%s\n", name, doubleQuote(value))
@@ -381,9 +383,9 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 	}
 	status := statusOK
 	for _, name := range rest {
+		// As bash 5: a name that cannot be a variable ("1a") names
+		// nothing to unset, which is not an error.
 		if !isName(name) {
-			errorf(io, "unset", "`%s': not a valid identifier", name)
-			status = statusFailure
 			continue
 		}
 		if err := sh.Unset(name); err != nil {

@@ -386,7 +386,8 @@ func runKill(sh Shell, io IO, args []string) (int, error) {
 			return listSignals(io, args[1:]), nil
 		case a == "-s" || a == "-n":
 			if len(args) < 2 {
-				return usageError(io, "kill", a+": option requires an argument"), nil
+				errorf(io, "kill", "%s: option requires an argument", a)
+				return statusFailure, nil
 			}
 			s, ok := parseSignal(args[1])
 			if !ok {
