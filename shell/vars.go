@@ -11,6 +11,9 @@ type Var struct {
 	Value    string
 	Exported bool
 	ReadOnly bool
+	// NoValue marks a name that was exported but never assigned ("export
+	// N"): it is listed by export -p but is unset and not in the environment.
+	NoValue bool
 }
 
 // Vars is the shell's variable table. The environment a child receives is
@@ -45,7 +48,7 @@ func (v *Vars) clone() *Vars {
 // Get returns a variable's value and whether it is set.
 func (v *Vars) Get(name string) (string, bool) {
 	x, ok := v.m[name]
-	if !ok {
+	if !ok || x.NoValue {
 		return "", false
 	}
 	return x.Value, true
@@ -61,6 +64,7 @@ func (v *Vars) Set(name, value string) error {
 			return &readOnlyError{name}
 		}
 		x.Value = value
+		x.NoValue = false
 		return nil
 	}
 	v.m[name] = &Var{Value: value}
@@ -74,7 +78,7 @@ func (v *Vars) Export(name string) {
 		x.Exported = true
 		return
 	}
-	v.m[name] = &Var{Exported: true}
+	v.m[name] = &Var{Exported: true, NoValue: true}
 }
 
 // Unset removes a variable.
@@ -101,7 +105,7 @@ func (v *Vars) Names() []string {
 func (v *Vars) Environ(extra []string) []string {
 	env := make([]string, 0, len(v.m)+len(extra))
 	for k, x := range v.m {
-		if x.Exported && !overridden(extra, k) {
+		if x.Exported && !x.NoValue && !overridden(extra, k) {
 			env = append(env, k+"="+x.Value)
 		}
 	}
