@@ -1,0 +1,209 @@
+package builtins
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		lines []string // spellings of the same command line
+		want  []string // phrases the explanation must contain
+		not   []string // phrases it must not contain
+	}{
+		{
+			lines: []string{"ls | grep .txt | wc -l", "ls|grep .txt|wc -l", "ls |\ngrep .txt | wc -l"},
+			want: []string{
+				"a pipeline of 3 commands",
+				"ls is the program", "grep is the program", "wc is the program",
+				"creates 3 processes with fork+exec",
+				"a new group for this job, named after its first process's pid",
+				"pipe() 2 times", "p1 = [r1 w1] p2 = [r2 w2]",
+				"1. child: dup2(w1, 1)",
+				"2. child: dup2(r1, 0): stdin is the read end of p1; dup2(w2, 1)",
+				"3. child: dup2(r2, 0)",
+				"Foreground: the first child calls tcsetpgrp(tty, PGID)",
+				"(stage 3)",
+				"Expansions: none",
+			},
+			not: []string{"Background", "builtin"},
+		},
+		{
+			lines: []string{"sleep 30 &", "sleep 30&", "  sleep   30   &  "},
+			want: []string{
+				"one simple command: sleep 30", "ending with '&'",
+				"creates 1 process with fork+exec",
+				"Background: the shell does not wait", "SIGTTIN", "$! to the last process's pid",
+			},
+			not: []string{"tcsetpgrp(tty, PGID)"},
+		},
+		{
+			lines: []string{"cd /tmp", "cd '/tmp'", `cd "/tmp"`},
+			want: []string{"cd is a shell builtin", "Processes: none", "no fork"},
+			not:  []string{"fork+exec", "pipe()"},
+		},
+		{
+			lines: []string{"echo hi | cat", "echo hi|cat"},
+			want: []string{
+				"echo is a shell builtin", "cat is the program",
+				"creates 1 process with fork+exec", "1 builtin stage runs inside the shell, in a goroutine",
+				"1. builtin (in the shell", "dup2(w1, 1)", "2. child: dup2(r1, 0)",
+			},
+		},
+		{
+			lines: []string{"sort < in.txt > out.txt 2>&1", "sort <in.txt >out.txt 2>&1"},
+			want: []string{
+				"opens in.txt read-only (open O_RDONLY) = F, then dup2(F, 0)",
+				"opens out.txt for writing (O_WRONLY|O_CREAT|O_TRUNC",
+				"dup2(1, 2): fd 2 becomes a copy of what fd 1 is",
+			},
+		},
+		{
+			lines: []string{"cat >> log 2>/dev/null", "cat >>log 2> /dev/null"},
+			want:  []string{"for appending (O_WRONLY|O_CREAT|O_APPEND) = F, then dup2(F, 1)", "then dup2(F, 2)"},
+		},
+		{
+			lines: []string{"ls *.go ~/src", "ls  *.go   ~/src"},
+			want: []string{
+				`pathname expansion (glob) of "*.go"`,
+				"tilde expansion: ~ becomes $HOME",
+			},
+		},
+		{
+			lines: []string{`echo "$HOME" $USER '$x' \$y`},
+			want: []string{
+				`"...": double quotes: $HOME parameter expansion: the value of HOME (now "`,
+				"no field splitting, no globbing",
+				"$USER parameter expansion: the value of USER (now unset: it expands to nothing)",
+				"split into fields at $IFS",
+				"'$x': single quotes, literal text",
+				`\$: the backslash quotes "$"`,
+			},
+		},
+		{
+			lines: []string{"echo $(date) $((1+2)) ${X:-default}", "echo `date` $((1+2)) ${X:-default}"},
+			want: []string{
+				"command substitution: the shell runs \"date\" in a subshell",
+				"(explain does not run it)",
+				"arithmetic expansion",
+				"or the word after '-' if it is unset or empty",
+			},
+		},
+		{
+			lines: []string{"X=1 env", "X=1  env"},
+			want:  []string{"X=1: assignment for this command only (in its environment)", "env is the program"},
+		},
+		{
+			lines: []string{"X=1", "X=1 "},
+			want:  []string{"X=1: assignment to a shell variable", "only assignments", "Processes: none"},
+		},
+		{
+			lines: []string{"true && ls || echo no", "true&&ls||echo no"},
+			want: []string{
+				"An and-or list", "only if the status so far is 0 (success): ls",
+				"only if the status so far is not 0 (failure): echo no",
+				"Pipeline 2: ls",
+			},
+		},
+		{
+			lines: []string{"sleep 1 && echo done &"},
+			want: []string{
+				"runs as one background job: a subshell",
+				"goroutine of the shell process, not a fork",
+				"stay in the shell's\n  own process group",
+				"inside the subshell",
+			},
+		},
+		{
+			lines: []string{"nohup sleep 100 &"},
+			want:  []string{"nohup: gosh starts", "SIGHUP ignored", "Background"},
+		},
+		{
+			lines: []string{"no-such-command-xyz"},
+			want:  []string{"command not found", "127"},
+		},
+		{
+			lines: []string{"$CMD arg", "${CMD} arg"},
+			want:  []string{"the command name comes from an expansion"},
+		},
+		{
+			lines: []string{"! false", "!  false"},
+			want:  []string{"'!' inverts the status"},
+		},
+		{
+			lines: []string{"ls; pwd", "ls ; pwd", "ls\npwd"},
+			want:  []string{"A list of 2 commands", "[1] ls", "[2] pwd"},
+		},
+		{
+			lines: []string{"cat <<EOF\nhello $name\nEOF\n"},
+			want:  []string{"here-document: its body, expanded", "dup2(read end, 0)"},
+		},
+		{
+			lines: []string{"cat <<'EOF'\nhello $name\nEOF\n"},
+			want:  []string{"taken literally (the delimiter is quoted)"},
+		},
+		{
+			lines: []string{"exec ls"},
+			want:  []string{"exec replaces the shell process itself"},
+		},
+	}
+	sh := newFake(t)
+	sh.JobTable().SetJobControl(true)
+	for _, tc := range tests {
+		for _, line := range tc.lines {
+			got, err := explainLine(sh, line)
+			if err != nil {
+				t.Errorf("explain %q: %v", line, err)
+				continue
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("explain %q: missing %q in:\n%s", line, w, got)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(got, n) {
+					t.Errorf("explain %q: should not say %q:\n%s", line, n, got)
+				}
+			}
+		}
+	}
+}
+
+func TestExplainWithoutJobControl(t *testing.T) {
+	sh := newFake(t) // job control off, as in a script
+	got, err := explainLine(sh, "sleep 1 | cat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"job control is off", "the terminal is not handed over"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q:\n%s", w, got)
+		}
+	}
+}
+
+func TestExplainBuiltin(t *testing.T) {
+	sh := newFake(t)
+	tests := []struct {
+		args   []string
+		status int
+		outHas string
+		errHas string
+	}{
+		{[]string{"explain", "ls | wc -l"}, 0, "a pipeline of 2 commands", ""},
+		{[]string{"explain", "ls", "|", "wc"}, 0, "a pipeline of 2 commands", ""}, // words joined
+		{[]string{"explain", "--", "ls"}, 0, "ls is the program", ""},
+		{[]string{"explain"}, 2, "", "a command line is needed"},
+		{[]string{"explain", "ls |"}, 2, "", "syntax error"},
+		{[]string{"explain", "ls )"}, 2, "", "syntax error near unexpected token"},
+		{[]string{"explain", "echo 'open"}, 2, "", "unterminated"},
+		{[]string{"explain", ""}, 0, "nothing would run", ""},
+	}
+	for _, tc := range tests {
+		r := run(t, sh, "", tc.args...)
+		if r.status != tc.status || !strings.Contains(r.out, tc.outHas) || !strings.Contains(r.errOut, tc.errHas) {
+			t.Errorf("%q: status %d out %q err %q; want %d, %q, %q", tc.args, r.status, r.out, r.errOut, tc.status, tc.outHas, tc.errHas)
+		}
+	}
+}
