@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"golang.org/x/sys/unix"
 
@@ -110,6 +111,11 @@ func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
 	}
 	target, err := sh.expandRedirTarget(r.Target)
 	if err != nil {
+		var ee *ExpansionError
+		if errors.As(err, &ee) && strings.HasSuffix(ee.Msg, "ambiguous redirect") {
+			// Only this command fails, as in bash; the script goes on.
+			return &redirError{ee.Msg}
+		}
 		return err
 	}
 	switch r.Op {
