@@ -371,6 +371,36 @@ func findProcs(sid int, comm string) []procStat {
 	return ps
 }
 
+// cmdline returns /proc/PID/cmdline with the arguments joined by spaces.
+func cmdline(pid int) string {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.ReplaceAll(string(data), "\x00", " "), " ")
+}
+
+// sigMasks returns the SigIgn and SigBlk masks of /proc/PID/status.
+func sigMasks(pid int) (ign, blk uint64, err error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		name, val, _ := strings.Cut(line, ":")
+		switch name {
+		case "SigIgn":
+			ign, err = strconv.ParseUint(strings.TrimSpace(val), 16, 64)
+		case "SigBlk":
+			blk, err = strconv.ParseUint(strings.TrimSpace(val), 16, 64)
+		}
+		if err != nil {
+			return 0, 0, err
+		}
+	}
+	return ign, blk, nil
+}
+
 // alive reports whether pid exists and is not a zombie.
 func alive(pid int) bool {
 	st, err := readStat(pid)
@@ -434,7 +464,8 @@ func cleanupSession(t testing.TB, sid, keep int) {
 // the previous match, with escape sequences and carriage returns removed.
 type session struct {
 	t       testing.TB
-	Pid     int // the shell; also its session id
+	Name    string // the shell's name as it prefixes messages: "gosh", "bash"
+	Pid     int    // the shell; also its session id
 	cmd     *exec.Cmd
 	ptmx    *os.File
 	Timeout time.Duration // for Expect and WaitPrompt
@@ -469,9 +500,21 @@ type sessionConfig struct {
 }
 
 // newSession starts gosh --norc in a pty and waits for its first prompt.
+//
+// With GOSH_TEST_REFERENCE=bash it starts `bash --norc --noprofile -i`
+// instead, so that the interactive tests can be checked against bash; tests
+// word their expected messages with s.Name ("gosh" or "bash").
 func newSession(t testing.TB) *session {
 	t.Helper()
-	s := startSession(t, sessionConfig{})
+	c := sessionConfig{}
+	if ref := os.Getenv("GOSH_TEST_REFERENCE"); ref != "" {
+		p, err := exec.LookPath(ref)
+		if err != nil {
+			t.Fatalf("GOSH_TEST_REFERENCE=%s: %v", ref, err)
+		}
+		c.Bin, c.Args = p, []string{"--norc", "--noprofile", "-i"}
+	}
+	s := startSession(t, c)
 	s.WaitPrompt()
 	return s
 }
@@ -514,8 +557,14 @@ func startSession(t testing.TB, c sessionConfig) *session {
 	if err != nil {
 		t.Fatalf("start %s in a pty: %v", c.Bin, err)
 	}
+	ptmx, err = pollableMaster(ptmx)
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("pty master: %v", err)
+	}
 	s := &session{
-		t: t, Pid: cmd.Process.Pid, cmd: cmd, ptmx: ptmx,
+		t: t, Name: filepath.Base(c.Bin), Pid: cmd.Process.Pid, cmd: cmd, ptmx: ptmx,
 		Timeout: expectTimeout, Home: c.Home, Dir: c.Dir,
 		changed:  make(chan struct{}, 1),
 		readEnd:  make(chan struct{}),
@@ -528,6 +577,26 @@ func startSession(t testing.TB, c sessionConfig) *session {
 	}()
 	t.Cleanup(s.Close)
 	return s
+}
+
+// pollableMaster returns a copy of the pty master that Go's poller manages.
+// creack/pty leaves the master in blocking mode, and closing an *os.File
+// while a blocking Read is in progress only marks it closed: the fd stays
+// open until the Read returns, so a test could never hang up the terminal.
+// A non-blocking fd wrapped by os.NewFile is read through the poller, and
+// Close really closes it at once.
+func pollableMaster(ptmx *os.File) (*os.File, error) {
+	defer ptmx.Close()
+	fd, err := unix.Dup(int(ptmx.Fd()))
+	if err != nil {
+		return nil, err
+	}
+	unix.CloseOnExec(fd)
+	if err := unix.SetNonblock(fd, true); err != nil {
+		unix.Close(fd)
+		return nil, err
+	}
+	return os.NewFile(uintptr(fd), "/dev/ptmx"), nil
 }
 
 // read copies the pty's output into the buffers until the pty is closed.
@@ -789,6 +858,26 @@ func (s *session) Procs(comm string) []procStat {
 		}
 	}
 	return live
+}
+
+// ProcByArgs returns the session's live process whose command line is
+// args (such as "sleep 101"), or fails the test when there is none within
+// the deadline.
+func (s *session) ProcByArgs(args string) procStat {
+	s.t.Helper()
+	var found procStat
+	if !poll(s.Timeout, func() bool {
+		for _, p := range s.Procs("") {
+			if cmdline(p.Pid) == args {
+				found = p
+				return true
+			}
+		}
+		return false
+	}) {
+		s.t.Fatalf("no process %q in the session\n%s", args, s.describe())
+	}
+	return found
 }
 
 // WaitProcs waits until the session has exactly n live processes named comm
