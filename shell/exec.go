@@ -303,7 +303,19 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 
 // callBuiltin runs a builtin with the fds of t.
 func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (int, error) {
-	sh.Jobs.Trace().Shell("builtin %s: runs inside the shell, no fork", argv[0])
+	if tr := sh.Jobs.Trace(); tr.On() {
+		var wiring []string
+		for i := 0; i < 3; i++ {
+			if fd := t.get(i); fd != i {
+				wiring = append(wiring, fmt.Sprintf("its fd %d is the shell's fd %d", i, fd))
+			}
+		}
+		note := ""
+		if len(wiring) > 0 {
+			note = "; " + strings.Join(wiring, ", ") + " (no dup2: the shell's own fds stay as they are)"
+		}
+		tr.Shell("builtin %s: runs inside the shell, no fork%s", argv[0], note)
+	}
 	io := builtins.IO{
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
 		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2),
@@ -479,8 +491,11 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 	}
 	job, err := sh.launch(stages, text, fg)
+	// The children have their copies now. The shell must close its own, or
+	// a reader never sees end-of-file while the shell holds a write end.
 	for _, fd := range closeLater {
 		closeFd(fd)
+		sh.Jobs.Trace().Shell("close(%d)  (the shell's copy; the child has its own)", fd)
 	}
 	if err != nil {
 		sh.errorf("%s", err)
