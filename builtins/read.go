@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&Builtin{
 		Name:     "read",
-		Synopsis: "read [-r] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
+		Synopsis: "read [-rs] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
 		Summary:  "Read a line from the standard input into variables.",
 		Help: `Read one line and split it into words with $IFS: the first word goes
 to the first NAME, the second to the second, and the last NAME gets
@@ -25,8 +25,12 @@ a backslash to the next one) unless -r is given.
 -d DELIM   stop at DELIM instead of newline
 -n NCHARS  stop after NCHARS characters
 -p PROMPT  print PROMPT on standard error first, if reading a terminal
+-s         silent: a terminal does not echo what is typed (passwords)
 -t SECS    give up after SECS seconds (status 142)
 -u FD      read from file descriptor FD
+On a terminal, -n and -s change its modes while read runs (tcsetattr):
+-n turns off line editing so that each key arrives at once, -s turns
+off echo.
 read takes one byte at a time with read(2), so whatever follows the
 line is left in the file for the next command. The status is 1 at
 end of file.`,
@@ -119,7 +123,7 @@ func isTerminal(fd int) bool {
 }
 
 func runRead(sh Shell, stdio IO, args []string) (int, error) {
-	o, names, ok := parseOptions(stdio, "read", args[1:], "rd:n:p:t:u:")
+	o, names, ok := parseOptions(stdio, "read", args[1:], "rsd:n:p:t:u:")
 	if !ok {
 		return statusUsage, nil
 	}
@@ -173,8 +177,14 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		}
 		src.deadline = time.Now().Add(time.Duration(secs * float64(time.Second)))
 	}
-	if o.has('p') && src.fd >= 0 && isTerminal(src.fd) {
-		stdio.Err.Write([]byte(o.value('p')))
+	if src.fd >= 0 && isTerminal(src.fd) {
+		if o.has('p') {
+			stdio.Err.Write([]byte(o.value('p')))
+		}
+		if o.has('n') || o.has('s') {
+			restore := setReadModes(sh, src.fd, o.has('n'), o.has('s'))
+			defer restore()
+		}
 	}
 
 	text, escaped, err := readLine(src, delim, limit, !o.has('r'))
@@ -211,6 +221,41 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		}
 	}
 	return status, nil
+}
+
+// setReadModes changes the terminal's modes for read -n (no canonical
+// line editing: read gets each key as it is typed, not whole lines) and
+// read -s (no echo). It returns the function that puts the old modes back.
+func setReadModes(sh Shell, fd int, keys, silent bool) (restore func()) {
+	old, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	if err != nil {
+		return func() {}
+	}
+	modes := *old
+	var why []string
+	if keys {
+		modes.Lflag &^= unix.ICANON
+		modes.Cc[unix.VMIN], modes.Cc[unix.VTIME] = 1, 0
+		why = append(why, "-ICANON: each key at once")
+	}
+	if silent {
+		modes.Lflag &^= unix.ECHO
+		why = append(why, "-ECHO: typing is not shown")
+	}
+	tcsetattr(sh, fd, &modes, "read: "+strings.Join(why, ", "))
+	return func() { tcsetattr(sh, fd, old, "read: restore the terminal modes") }
+}
+
+// tcsetattr sets a terminal's modes: run by the shell for read -n and -s,
+// while read runs in the foreground. TCSETSW (TCSADRAIN) lets pending
+// output go out first.
+func tcsetattr(sh Shell, fd int, modes *unix.Termios, why string) {
+	err := unix.IoctlSetTermios(fd, unix.TCSETSW, modes)
+	result := "0"
+	if err != nil {
+		result = strerror(err)
+	}
+	sh.JobTable().Trace().Shell("tcsetattr(%d, TCSADRAIN) = %s  (%s)", fd, result, why)
 }
 
 // inputReady is read -t 0: status 0 if input is waiting on fd.

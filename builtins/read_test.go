@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
 )
 
 func TestReadSplitting(t *testing.T) {
@@ -52,6 +55,7 @@ func TestReadSplitting(t *testing.T) {
 		{"-d", " \t\n", []string{"read", "-d", ":", "a", "b"}, "x y:z", map[string]string{"a": "x", "b": "y"}, 0},
 		{"-d '' reads to NUL", " \t\n", []string{"read", "-d", "", "a"}, "x\ny\x00z", map[string]string{"a": "x\ny"}, 0},
 		{"-p not a terminal", " \t\n", []string{"read", "-p", "name? ", "a"}, "ann\n", map[string]string{"a": "ann"}, 0},
+		{"-s not a terminal", " \t\n", []string{"read", "-s", "a"}, "secret\n", map[string]string{"a": "secret"}, 0},
 	}
 	for _, tc := range tests {
 		sh := newFake(t)
@@ -71,7 +75,7 @@ func TestReadSplitting(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	usage := "read: usage: read [-r] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
+	usage := "read: usage: read [-rs] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
 	tests := []struct {
 		argv   []string
 		status int
@@ -191,4 +195,47 @@ func runFd(t *testing.T, sh *fakeShell, fd int, argv ...string) result {
 	var out, errOut bytes.Buffer
 	st, err := b.Run(sh, IO{In: strings.NewReader(""), Out: &out, Err: &errOut, InFd: fd, OutFd: -1, ErrFd: -1}, argv)
 	return result{st, err, out.String(), errOut.String()}
+}
+
+// TestReadTerminalModes: on a terminal, read -n turns off canonical mode
+// (so keys arrive one by one) and -s turns off echo, and both are
+// restored when read returns.
+func TestReadTerminalModes(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	fd := int(tty.Fd())
+	before, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.Lflag&unix.ICANON == 0 || before.Lflag&unix.ECHO == 0 {
+		t.Fatalf("a new pty should start canonical with echo: lflag %#x", before.Lflag)
+	}
+
+	sh := newFake(t)
+	done := make(chan result, 1)
+	go func() { done <- runFd(t, sh, fd, "read", "-s", "-n", "2", "x") }()
+	waitUntil(t, "read to change the modes", func() bool {
+		tm, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+		return err == nil && tm.Lflag&(unix.ICANON|unix.ECHO) == 0
+	})
+	// No newline: in canonical mode read would wait for one forever.
+	ptmx.WriteString("ab")
+	select {
+	case got := <-done:
+		check(t, "read -s -n 2", got, 0, "", "")
+	case <-time.After(5 * time.Second):
+		t.Fatal("read -n 2 did not return after two keys")
+	}
+	if x, _ := sh.Var("x"); x != "ab" {
+		t.Errorf("x = %q", x)
+	}
+	after, _ := unix.IoctlGetTermios(fd, unix.TCGETS)
+	if after.Lflag != before.Lflag {
+		t.Errorf("modes not restored: lflag %#x, was %#x", after.Lflag, before.Lflag)
+	}
 }
