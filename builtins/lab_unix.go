@@ -29,7 +29,7 @@ type tracked struct {
 	ppid, pgid int
 	state      byte
 	comm       string
-	parent     string // the parent's comm when first seen
+	parent     string // the original parent's comm (or "shell")
 	hupIgnored bool
 	orphaned   bool
 	survived   bool
@@ -135,8 +135,13 @@ func (s *procSampler) sample() {
 	for pid, p := range current {
 		t, seen := s.procs[pid]
 		if !seen {
-			t = &tracked{ppid: p.PPid, pgid: p.Pgid, parent: s.parentName(p.PPid, current)}
+			t = &tracked{ppid: p.PPid, pgid: p.Pgid}
 			s.procs[pid] = t
+		}
+		if p.PPid == t.ppid {
+			// The same parent, whose name may have changed with an execve;
+			// after an orphaning the original parent's name is kept.
+			t.parent = s.parentName(p.PPid, current)
 		}
 		s.checkAlive(pid, t, p, now, &obs)
 	}
