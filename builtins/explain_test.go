@@ -39,8 +39,8 @@ func TestExplain(t *testing.T) {
 		},
 		{
 			lines: []string{"cd /tmp", "cd '/tmp'", `cd "/tmp"`},
-			want: []string{"cd is a shell builtin", "Processes: none", "no fork"},
-			not:  []string{"fork+exec", "pipe()"},
+			want:  []string{"cd is a shell builtin", "Processes: none", "no fork"},
+			not:   []string{"fork+exec", "pipe()"},
 		},
 		{
 			lines: []string{"echo hi | cat", "echo hi|cat"},
