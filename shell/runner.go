@@ -82,11 +82,12 @@ func (sh *Shell) reportSyntax(err error, name string, firstLine int) {
 	sh.Status = 2
 }
 
-// afterCommand runs between commands: job notifications for a shell with
-// job control (bash reports finished background jobs before the prompt,
-// and a script with set -m also gets them).
+// afterCommand runs between commands of a script: finished background
+// jobs leave the table (reported, as bash does, only under set -m; their
+// statuses stay known to wait). The interactive loop reports before each
+// prompt instead.
 func (sh *Shell) afterCommand() {
-	if sh.Opts.Monitor && !sh.subshell && !sh.Opts.Interactive {
+	if !sh.subshell && !sh.Opts.Interactive {
 		sh.Jobs.Report()
 	}
 }
