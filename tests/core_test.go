@@ -2,6 +2,7 @@ package tests
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -348,5 +349,52 @@ func TestManyCommandsNoLeak(t *testing.T) {
 	f := strings.Fields(out)
 	if st != 0 || len(f) != 2 || f[0] != f[1] {
 		t.Errorf("fd count before/after 200 rounds: %q (status %d)\n%s", out, st, errOut)
+	}
+}
+
+// TestInteractiveSyntaxError: in an interactive shell a syntax error is
+// reported with its position, sets $? to 2, and the shell goes on; an
+// incomplete line (open quote, trailing |, && or ||, here-document) asks for
+// more with PS2.
+func TestInteractiveSyntaxError(t *testing.T) {
+	s := newSession(t)
+	out := s.Run("echo | | wc")
+	if !regexp.MustCompile(`^` + s.Name + `: (\d+:8: )?syntax error near unexpected token [` + "`" + `']\|'\n$`).MatchString(out) {
+		t.Errorf("syntax error printed %q", out)
+	}
+	if s.Name == "gosh" && out != "gosh: 1:8: syntax error near unexpected token '|'\n" {
+		t.Errorf("syntax error printed %q, want the position of the second |", out)
+	}
+	if st := s.Status(); st != 2 {
+		t.Errorf("$? after a syntax error = %d, want 2", st)
+	}
+	if out := s.Run("echo still here"); out != "still here\n" {
+		t.Errorf("after the syntax error: %q", out)
+	}
+	if s.Exited(0) {
+		t.Fatal("the shell exited on a syntax error")
+	}
+
+	for _, tc := range []struct{ first, rest, want string }{
+		{"echo 'abc", "def'", "abc\ndef\n"},
+		{"echo a |", "tr a b", "b\n"},
+		{"true &&", "echo and", "and\n"},
+		{"false ||", "echo or", "or\n"},
+		{"cat <<EOF", "heredoc line\nEOF", "heredoc line\n"},
+		{"echo back\\", "slash", "backslash\n"},
+	} {
+		s.Send(tc.first + "\r")
+		s.Expect(promptPS2)
+		lines := strings.Split(tc.rest, "\n")
+		for i, l := range lines {
+			s.Send(l + "\r")
+			if i < len(lines)-1 {
+				s.Expect(promptPS2)
+			}
+		}
+		s.Expect(lines[len(lines)-1] + "\n")
+		if out := s.WaitPrompt(); out != tc.want {
+			t.Errorf("%q then %q printed %q, want %q", tc.first, tc.rest, out, tc.want)
+		}
 	}
 }
