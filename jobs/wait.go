@@ -90,7 +90,7 @@ func (t *Table) WaitJob(ctx context.Context, j *Job) int {
 		return interrupted
 	}
 	if j.state() == Done {
-		j.waited = true
+		t.collected(j)
 	}
 	return j.status()
 }
@@ -119,7 +119,7 @@ func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
 	}
 	t.forget(pid)
 	if j.state() == Done {
-		j.waited = true
+		t.collected(j)
 	}
 	return p.status(), true
 }
@@ -176,7 +176,7 @@ func (t *Table) WaitAll(ctx context.Context) int {
 	}
 	for _, j := range t.listed() {
 		if j.state() == Done {
-			j.waited = true
+			t.collected(j)
 		}
 	}
 	return 0
@@ -210,6 +210,22 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 	if found == nil {
 		return 127, false
 	}
-	found.waited = true
+	t.collected(found)
 	return found.status(), true
+}
+
+// collected records that the wait builtin has taken a finished job's
+// status: like bash, the job leaves the table without a "Done" report, and
+// its number is free again. Call with t.mu held.
+//
+// A job killed by a signal is still reported ("Terminated"), as bash does,
+// by the next Report, which then removes it.
+func (t *Table) collected(j *Job) {
+	j.waited = true
+	last := j.procs[len(j.procs)-1]
+	if !last.builtin && last.ws.Signaled() {
+		return
+	}
+	j.reported = Done
+	t.remove(j)
 }
