@@ -542,8 +542,9 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 	}
 	params := sh.Positional()
 	if n < 0 || n > len(params) {
-		// A plain "shift" with no parameters left fails quietly, as in bash.
-		if len(args) == 2 {
+		// Shifting past the end fails quietly, as in bash (without
+		// shopt shift_verbose); only a negative count is reported.
+		if n < 0 {
 			errorf(io, "shift", "%s: shift count out of range", args[1])
 		}
 		return statusFailure, nil

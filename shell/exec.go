@@ -380,9 +380,8 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 			sh.Vars.Export(a.name)
 		}
 	}
-	if cmd.builtin != nil && cmd.builtin.Special {
-		return func() {}, nil
-	}
+	// bash (outside POSIX mode) undoes them even for special builtins:
+	// "x=2 eval 'echo $x'" leaves x as it was.
 	return func() {
 		for i := len(old) - 1; i >= 0; i-- {
 			if old[i].v == nil {

@@ -93,8 +93,17 @@ func (sh *Shell) FlagString() string {
 			b = append(b, o.letter)
 		}
 	}
+	// h: commands are hashed (path.go) as in bash; i, c and s say how the
+	// shell reads its commands.
+	b = append(b, 'h')
 	if sh.Opts.Interactive {
 		b = append(b, 'i')
+	}
+	switch sh.source {
+	case sourceCommand:
+		b = append(b, 'c')
+	case sourceStdin:
+		b = append(b, 's')
 	}
 	return string(b)
 }

@@ -136,6 +136,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 
 // RunCommandString runs -c text.
 func (sh *Shell) RunCommandString(src string) (int, error) {
+	sh.source = sourceCommand
 	st, err := sh.runSource(src, "")
 	return sh.finish(st, err)
 }
@@ -144,6 +145,7 @@ func (sh *Shell) RunCommandString(src string) (int, error) {
 // It reads a line at a time without reading ahead, so that a command that
 // reads stdin (read, cat) gets the lines after its own.
 func (sh *Shell) RunStdin() (int, error) {
+	sh.source = sourceStdin
 	r := &unbufferedLines{fd: 0}
 	st, err := sh.runLines(func(bool) (string, error) { return r.readLine() }, "")
 	return sh.finish(st, err)

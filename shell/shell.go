@@ -48,6 +48,8 @@ type Shell struct {
 	stdio []int
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
+	// source is where commands come from, for $-.
+	source commandSource
 	// pipeBroken is set on the clone running a builtin pipeline stage: it
 	// records that the stage's reader went away (see pipeStageWriter).
 	pipeBroken *bool
@@ -75,6 +77,15 @@ type Hooks struct {
 	// OnExit runs when the shell exits (saves history).
 	OnExit func()
 }
+
+// commandSource says where a shell reads its commands.
+type commandSource int
+
+const (
+	sourceFile    commandSource = iota // a script, or the terminal
+	sourceCommand                      // -c
+	sourceStdin                        // standard input that is not a terminal
+)
 
 // ExitError unwinds the interpreter when a command asks the shell to stop:
 // the exit builtin, a failing command under set -e, an expansion error in a
