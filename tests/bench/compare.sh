@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# tests/bench/compare.sh: compare gosh with bash and dash on this machine, in
+# one run, with plain `time` loops (no hyperfine needed), and print a table
+# for the README. Shells that are not installed are left out.
+#
+#   tests/bench/compare.sh            # defaults below
+#   RUNS_STARTUP=500 RUNS_SCRIPT=20 tests/bench/compare.sh
+#
+# Rows:
+#   startup        SHELL -c true, per run
+#   1000 commands  a script of 1,000 lines of /bin/true, per script
+#   job cycle      start a job, Ctrl+Z, prompt, fg, job ends: per cycle, in a
+#                  pty (from `go test -bench BenchmarkJobCycle`, 100 cycles)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+RUNS_STARTUP=${RUNS_STARTUP:-200}
+RUNS_SCRIPT=${RUNS_SCRIPT:-10}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/gosh" ./cmd/gosh
+for _ in $(seq 1000); do echo /bin/true; done >"$work/thousand.sh"
+
+shells=("$work/gosh")
+names=(gosh)
+for s in bash dash; do
+	if p=$(command -v "$s"); then
+		shells+=("$p")
+		names+=("$s")
+	fi
+done
+
+# seconds LOOP-BODY...: wall time of running the arguments, in seconds.
+seconds() {
+	local TIMEFORMAT=%R
+	{ time "$@" >/dev/null 2>&1; } 2>&1
+}
+
+loop() { # loop N CMD ARGS...: run CMD N times
+	local n=$1
+	shift
+	for ((i = 0; i < n; i++)); do "$@"; done
+}
+
+declare -A startup script cycle
+for i in "${!shells[@]}"; do
+	sh=${shells[$i]} name=${names[$i]}
+	loop 3 "$sh" -c true # warm up
+	t=$(seconds loop "$RUNS_STARTUP" "$sh" -c true)
+	startup[$name]=$(awk -v t="$t" -v n="$RUNS_STARTUP" 'BEGIN { printf "%.2f ms", t * 1000 / n }')
+	t=$(seconds loop "$RUNS_SCRIPT" "$sh" "$work/thousand.sh")
+	script[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.0f ms", t * 1000 / n }')
+done
+
+# The job cycle needs a terminal: take it from the Go benchmark.
+bench=$(go test -run '^$' -bench 'BenchmarkJobCycle' -benchtime 100x ./tests 2>/dev/null || true)
+for name in gosh bash; do
+	cycle[$name]=$(awk -v n="$name" '$1 ~ "JobCycle/" n "(-[0-9]+)?$" { for (i = 1; i < NF; i++) if ($(i+1) == "ms/cycle") printf "%.2f ms", $i }' <<<"$bench")
+done
+
+printf '%-16s' "" "${names[@]}"
+echo
+printf '%-16s' "startup" && for n in "${names[@]}"; do printf '%-16s' "${startup[$n]}"; done && echo
+printf '%-16s' "1000 commands" && for n in "${names[@]}"; do printf '%-16s' "${script[$n]}"; done && echo
+printf '%-16s' "job cycle" && for n in "${names[@]}"; do printf '%-16s' "${cycle[$n]:--}"; done && echo
+echo
+echo "($(uname -srm), $(nproc) cores; startup: $RUNS_STARTUP runs, 1000 commands: $RUNS_SCRIPT runs, job cycle: 100 cycles)"

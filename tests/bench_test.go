@@ -1,0 +1,125 @@
+package tests
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Benchmarks for the speed points of issues 2 and 3. Each runs gosh and,
+// in the same run, the other shells installed (bash, dash), so that the
+// figures compare like with like on the same machine:
+//
+//	go test -run '^$' -bench 'JobCycle|Startup' -benchtime 100x ./tests
+//	go test -run '^$' -bench Script1000 ./tests
+//
+// tests/bench/compare.sh prints the same comparisons as a table.
+
+// otherShell returns the path of an installed shell, or skips.
+func otherShell(b *testing.B, name string) string {
+	p, err := exec.LookPath(name)
+	if err != nil {
+		b.Skipf("%s is not installed", name)
+	}
+	return p
+}
+
+// BenchmarkJobCycle: one op is one cycle of "start a job, Ctrl+Z, prompt
+// back, fg, the job ends, prompt back", typed in a pty. The job is
+// testdata/jobcycle, which says READY when it runs and RESUMED when it is
+// continued, so no step waits longer than it must.
+func BenchmarkJobCycle(b *testing.B) {
+	job := buildHelper(b, "jobcycle")
+	shells := []struct {
+		name string
+		c    func(b *testing.B) sessionConfig
+	}{
+		{"gosh", func(b *testing.B) sessionConfig { return sessionConfig{Bin: requireGosh(b), Args: []string{"--norc"}} }},
+		{"bash", func(b *testing.B) sessionConfig {
+			return sessionConfig{Bin: otherShell(b, "bash"), Args: []string{"--norc", "--noprofile", "-i"}}
+		}},
+	}
+	for _, sh := range shells {
+		b.Run(sh.name, func(b *testing.B) {
+			s := startSession(b, sh.c(b))
+			s.WaitPrompt()
+			cycle := func() {
+				s.Send(job + "\r")
+				s.Expect("READY\n")
+				s.Send("\x1a")
+				s.Expect("Stopped")
+				s.WaitPrompt()
+				s.Send("fg\r")
+				s.Expect("RESUMED\n")
+				s.Send("\r")
+				s.WaitPrompt()
+			}
+			cycle() // warm up: the first exec of the job pages it in
+			b.ResetTimer()
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				cycle()
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N), "ms/cycle")
+			s.Close()
+		})
+	}
+}
+
+// BenchmarkScript1000: one op runs a script of 1,000 external commands
+// (/bin/true) with gosh, bash and dash.
+func BenchmarkScript1000(b *testing.B) {
+	script := filepath.Join(b.TempDir(), "thousand.sh")
+	if err := os.WriteFile(script, []byte(strings.Repeat("/bin/true\n", 1000)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"gosh", "bash", "dash"} {
+		b.Run(name, func(b *testing.B) {
+			bin := goshBin
+			if name == "gosh" {
+				requireGosh(b)
+			} else {
+				bin = otherShell(b, name)
+			}
+			benchRun(b, bin, script)
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "µs/command")
+		})
+	}
+}
+
+// BenchmarkStartup: one op is `SHELL -c true`.
+func BenchmarkStartup(b *testing.B) {
+	for _, name := range []string{"gosh", "bash", "dash"} {
+		b.Run(name, func(b *testing.B) {
+			bin := goshBin
+			if name == "gosh" {
+				requireGosh(b)
+			} else {
+				bin = otherShell(b, name)
+			}
+			benchRun(b, bin, "-c", "true")
+		})
+	}
+}
+
+// benchRun runs bin with args b.N times, with a minimal environment and
+// nothing else in the loop, and fails on a non-zero status.
+func benchRun(b *testing.B, bin string, args ...string) {
+	env := cleanEnv(b.TempDir())
+	run := func() {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%s %q: %v\n%s", bin, args, err, out)
+		}
+	}
+	run()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		run()
+	}
+}
