@@ -52,6 +52,17 @@ func waitGone(t testing.TB, pid int, what string) {
 	waitFor(t, expectTimeout, what+" to exit", func() bool { return !alive(pid) })
 }
 
+// waitReaped waits until pid has exited and its parent has reaped it (its
+// /proc entry is gone). A test that expects the shell to report a job's end
+// before the next prompt must wait for this, not just for the exit.
+func waitReaped(t testing.TB, pid int, what string) {
+	t.Helper()
+	waitFor(t, expectTimeout, what+" to be reaped", func() bool {
+		_, err := readStat(pid)
+		return err != nil
+	})
+}
+
 // TestCtrlZPipeline: Ctrl+Z on a three-stage pipeline stops all three
 // stages, which share one process group that is not the shell's; the job
 // owns the terminal while it runs and the shell has it back at the prompt.
@@ -443,7 +454,7 @@ func TestJobSpecs(t *testing.T) {
 	// is free again.
 	killed := s.ProcByArgs("sleep 102")
 	out := s.Run("kill %2")
-	waitGone(t, killed.Pid, "sleep 102 after kill %2")
+	waitReaped(t, killed.Pid, "sleep 102 after kill %2")
 	out += s.Run(":")
 	if want := "[2]+  Terminated              sleep 102\n"; !strings.Contains(out, want) {
 		t.Errorf("after kill %%2 the shell printed %q, want %q", out, want)
@@ -463,7 +474,7 @@ func TestKillAndWait(t *testing.T) {
 	s.Run("sleep 100 &")
 	p := s.ProcByArgs("sleep 100")
 	out := s.Run("kill %1")
-	waitGone(t, p.Pid, "sleep after kill %1")
+	waitReaped(t, p.Pid, "sleep after kill %1")
 	out += s.Run(":")
 	if want := "[1]+  Terminated              sleep 100\n"; !strings.Contains(out, want) {
 		t.Errorf("after kill %%1 the shell printed %q, want %q", out, want)
@@ -487,7 +498,7 @@ func TestKillAndWait(t *testing.T) {
 	st := s.ProcByArgs("sleep 100")
 	stopFg(s, []procStat{st})
 	out = s.Run("kill %1")
-	waitGone(t, st.Pid, "the stopped sleep after kill %1")
+	waitReaped(t, st.Pid, "the stopped sleep after kill %1")
 	out += s.Run(":")
 	if want := "[1]+  Terminated              sleep 100\n"; !strings.Contains(out, want) {
 		t.Errorf("after kill of a stopped job the shell printed %q, want %q", out, want)
@@ -500,7 +511,7 @@ func TestDoneReports(t *testing.T) {
 	s := newSession(t)
 	s.Run("sleep 0.2 &")
 	p := s.ProcByArgs("sleep 0.2")
-	waitGone(t, p.Pid, "sleep 0.2")
+	waitReaped(t, p.Pid, "sleep 0.2")
 	if out := s.Run(":"); out != "[1]+  Done                    sleep 0.2\n" {
 		t.Errorf("report %q, want %q", out, "[1]+  Done                    sleep 0.2\n")
 	}
