@@ -138,6 +138,7 @@ func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 		},
 		FuncFilterInputRune: e.filterKey,
 		Listener:            e,
+		Painter:             pastePainter{},
 	}
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
@@ -229,6 +230,21 @@ func (e *readlineEditor) OnChange(line []rune, pos int, key rune) ([]rune, int, 
 	out = append(out, paste...)
 	out = append(out, line[pos:]...)
 	return out, pos - 1 + len(paste), true
+}
+
+// pastePainter draws the placeholder for a paste, which is on the line
+// for one redraw, as a blank.
+type pastePainter struct{}
+
+func (pastePainter) Paint(line []rune, _ int) []rune {
+	for i, r := range line {
+		if r == pasteRune {
+			out := append([]rune(nil), line...)
+			out[i] = ' '
+			return out
+		}
+	}
+	return line
 }
 
 // resized tells the editor the terminal's width changed (SIGWINCH).
