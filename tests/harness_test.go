@@ -821,6 +821,21 @@ func (s *session) Run(line string) string {
 	return s.WaitPrompt()
 }
 
+// RunUntil runs line at the prompt again and again until its output
+// contains want or the deadline passes, and returns the last output. It is
+// for reports that come before the first prompt after the shell has noticed
+// something that /proc cannot show, such as a stop collected by wait4.
+func (s *session) RunUntil(line, want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(s.Timeout)
+	for {
+		out := s.Run(line)
+		if strings.Contains(out, want) || time.Now().After(deadline) {
+			return out
+		}
+	}
+}
+
 // Status runs `echo $?` and returns the number it prints. It must be called
 // at a prompt, right after the command whose status is wanted.
 func (s *session) Status() int {
