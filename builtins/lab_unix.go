@@ -32,7 +32,6 @@ type tracked struct {
 	parent     string // the original parent's comm (or "shell")
 	hupIgnored bool
 	orphaned   bool
-	survived   bool
 }
 
 // hupKill is a SIGHUP the shell sent: to a pid (> 0) or a group (< 0).
@@ -92,10 +91,12 @@ func (s *procSampler) hupSent(pid int) {
 	s.mu.Unlock()
 }
 
-// zombieNow reports whether a descendant of the shell is a zombie now.
+// zombieNow reports whether a descendant of the shell is a zombie now. The
+// shell's own children are left out: the reaper collects them at once, so
+// one of them is a zombie only for the instant before it is reaped.
 func (s *procSampler) zombieNow() bool {
 	for _, pid := range descendants(s.self) {
-		if p, err := readProc(pid); err == nil && p.State == 'Z' {
+		if p, err := readProc(pid); err == nil && p.State == 'Z' && p.PPid != s.self {
 			return true
 		}
 	}
@@ -122,11 +123,12 @@ func (s *procSampler) sample() {
 		}
 		p, err := readProc(pid)
 		if err != nil {
-			kind := "gone"
 			if t.state == 'Z' {
-				kind = "reaped"
+				obs = append(obs, procObservation("reaped", t.comm, t.parent, t.state))
+			} else {
+				obs = append(obs, procObservation("gone", t.comm, t.parent, t.state),
+					procObservation("ended", t.comm, t.parent, t.state))
 			}
-			obs = append(obs, procObservation(kind, t.comm, t.parent, t.state))
 			delete(s.procs, pid)
 			continue
 		}
@@ -155,6 +157,10 @@ func (s *procSampler) sample() {
 // Call with s.mu held.
 func (s *procSampler) checkAlive(pid int, t *tracked, p *procInfo, now time.Time, obs *[]observation) {
 	if p.State != t.state {
+		if p.State == 'Z' && t.state != 0 {
+			// It died; its parent (maybe a new one) has not collected it yet.
+			*obs = append(*obs, procObservation("ended", p.Comm, t.parent, p.State))
+		}
 		t.state = p.State
 		*obs = append(*obs, procObservation("state", p.Comm, t.parent, p.State))
 	}
@@ -172,11 +178,12 @@ func (s *procSampler) checkAlive(pid int, t *tracked, p *procInfo, now time.Time
 		o.attrs["ppid"] = strconv.Itoa(p.PPid)
 		*obs = append(*obs, o)
 	}
-	if t.hupIgnored && !t.survived && p.State != 'Z' {
+	// A survivor is reported at every sample, not once: the SIGHUP may have
+	// been sent during an earlier step than the one that asks about it.
+	if t.hupIgnored && p.State != 'Z' {
 		for _, h := range s.hups {
 			hit := h.target == pid || h.target < 0 && -h.target == p.Pgid
 			if hit && now.Sub(h.at) >= survivalDelay {
-				t.survived = true
 				*obs = append(*obs, procObservation("survived-hup", p.Comm, t.parent, p.State))
 				break
 			}
