@@ -343,6 +343,8 @@ func (in *promptInput) Close() error {
 	in.cond.Broadcast()
 	in.mu.Unlock()
 	in.poke()
+	// The wake pipe stays open: a reader may still be polling it. It is
+	// close-on-exec and the editor lives as long as the shell.
 	return nil
 }
 

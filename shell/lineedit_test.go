@@ -1,0 +1,160 @@
+package shell
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/sys/unix"
+)
+
+// inputPipe is a promptInput reading a pipe the test writes to.
+func inputPipe(t *testing.T) (*promptInput, int) {
+	t.Helper()
+	var p [2]int
+	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
+		t.Fatal(err)
+	}
+	in := newPromptInput(p[0])
+	t.Cleanup(func() {
+		in.Close()
+		unix.Close(p[0])
+		unix.Close(p[1])
+	})
+	return in, p[1]
+}
+
+// readAsync runs in.Read in a goroutine.
+func readAsync(in *promptInput, size int) <-chan string {
+	ch := make(chan string, 1)
+	go func() {
+		buf := make([]byte, size)
+		n, err := in.Read(buf)
+		if err != nil {
+			ch <- "error: " + err.Error()
+			return
+		}
+		ch <- string(buf[:n])
+	}()
+	return ch
+}
+
+func receive(t *testing.T, ch <-chan string) string {
+	t.Helper()
+	select {
+	case s := <-ch:
+		return s
+	case <-time.After(5 * time.Second):
+		t.Fatal("Read did not return")
+		return ""
+	}
+}
+
+// TestPromptInputStopsAtEnter: what follows the line's Enter stays unread,
+// for the command the line starts.
+func TestPromptInputStopsAtEnter(t *testing.T) {
+	in, w := inputPipe(t)
+	unix.Write(w, []byte("ls\rtype-ahead\n"))
+	in.activate()
+	var got strings.Builder
+	for !strings.HasSuffix(got.String(), "\r") {
+		got.WriteString(receive(t, readAsync(in, 4096)))
+	}
+	if got.String() != "ls\r" {
+		t.Errorf("editor got %q, want %q", got.String(), "ls\r")
+	}
+	in.deactivate()
+	// The rest is still in the pipe.
+	buf := make([]byte, 64)
+	n, _ := unix.Read(in.fd, buf)
+	if string(buf[:n]) != "type-ahead\n" {
+		t.Errorf("left in the pipe: %q", buf[:n])
+	}
+}
+
+// TestPromptInputGate: with no prompt active, a read waits, and reads
+// nothing from the terminal, until the next prompt.
+func TestPromptInputGate(t *testing.T) {
+	in, w := inputPipe(t)
+	ch := readAsync(in, 4096)
+	unix.Write(w, []byte("x"))
+	select {
+	case s := <-ch:
+		t.Fatalf("Read returned %q with no prompt active", s)
+	case <-time.After(50 * time.Millisecond):
+	}
+	var pending int
+	if pending, _ = unix.IoctlGetInt(in.fd, unix.TIOCINQ); pending != 1 {
+		t.Errorf("%d bytes waiting in the pipe, want 1 (unread)", pending)
+	}
+	in.activate()
+	if s := receive(t, ch); s != "x" {
+		t.Errorf("Read = %q", s)
+	}
+
+	// A read blocked while the prompt is active stops reading when the
+	// prompt ends, and Close ends it.
+	ch = readAsync(in, 4096)
+	in.deactivate()
+	in.Close()
+	if s := receive(t, ch); s != "error: "+io.EOF.Error() {
+		t.Errorf("Read after Close = %q", s)
+	}
+}
+
+// TestPromptInputPaste: a long run of text comes as one placeholder, whose
+// text takePaste returns; short runs and escape sequences come as they are.
+func TestPromptInputPaste(t *testing.T) {
+	in, w := inputPipe(t)
+	long := strings.Repeat("abcé", 20) // 100 bytes, multi-byte runes
+	unix.Write(w, []byte("\x1b[A"+long+"\r"))
+	in.activate()
+	var got []string
+	for len(got) == 0 || got[len(got)-1] != "\r" {
+		got = append(got, receive(t, readAsync(in, 4096)))
+	}
+	want := []string{"\x1b", "[A", string(pasteRune), "\r"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("reads = %q, want %q", got, want)
+	}
+	if p := in.takePaste(); p != long {
+		t.Errorf("takePaste = %q, want %q", p, long)
+	}
+	if p := in.takePaste(); p != "" {
+		t.Errorf("second takePaste = %q", p)
+	}
+	if !utf8.ValidString(long) {
+		t.Fatal("bad test text")
+	}
+}
+
+// TestPasteListener: the listener puts the pasted text where the
+// placeholder is.
+func TestPasteListener(t *testing.T) {
+	e := &readlineEditor{in: newPromptInput(-1)}
+	defer e.in.Close()
+	e.in.pastes = []string{"PASTED"}
+	if _, ok := e.filterKey(pasteRune); !ok {
+		t.Fatal("filter dropped the placeholder")
+	}
+	line := []rune("ab" + string(pasteRune) + "cd")
+	out, pos, ok := e.OnChange(line, 3, pasteRune)
+	if !ok || string(out) != "abPASTEDcd" || pos != 8 {
+		t.Errorf("OnChange = %q, %d, %v", string(out), pos, ok)
+	}
+	// Other keys pass untouched.
+	if _, _, ok := e.OnChange([]rune("x"), 1, 'x'); ok {
+		t.Error("OnChange changed an ordinary key")
+	}
+}
+
+// TestCtrlZFiltered: Ctrl+Z becomes a key that does nothing.
+func TestCtrlZFiltered(t *testing.T) {
+	e := &readlineEditor{in: newPromptInput(-1)}
+	defer e.in.Close()
+	if r, ok := e.filterKey(0x1a); r != 0x07 || !ok {
+		t.Errorf("filterKey(Ctrl+Z) = %q, %v; want BEL, true", r, ok)
+	}
+}

@@ -1,0 +1,153 @@
+package shell
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// promptShell is a shell with a known HOME and working directory.
+func promptShell(t *testing.T) (*Shell, string) {
+	t.Helper()
+	home := t.TempDir()
+	dir := filepath.Join(home, "src", "lab1")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sh := New(Config{Arg0: "gosh"})
+	sh.Vars.Set("HOME", home)
+	sh.wd = dir
+	sh.Vars.Set("PWD", dir)
+	return sh, home
+}
+
+func TestPromptEscapes(t *testing.T) {
+	sh, home := promptShell(t)
+	host, _ := os.Hostname()
+	short, _, _ := strings.Cut(host, ".")
+	dollar := "$"
+	if os.Geteuid() == 0 {
+		dollar = "#"
+	}
+	user := currentUser().Username
+	info := promptInfo{histNumber: 42, cmdNumber: 7}
+	tests := []struct {
+		ps, want string
+	}{
+		{`\u`, user},
+		{`\h`, short},
+		{`\H`, host},
+		{`\w`, "~/src/lab1"},
+		{`\W`, "lab1"},
+		{`\$ `, dollar + " "},
+		{`\j`, "0"},
+		{`\!`, "42"},
+		{`\#`, "7"},
+		{`a\nb`, "a\nb"},
+		{`\\`, `\`},
+		{`\e[0m`, "\033[0m"},
+		{`\a`, "\a"},
+		{`\[x\]`, "\x01x\x02"},
+		{`\101\102`, "AB"},
+		{`\s`, "gosh"},
+		{`\q`, `\q`}, // not an escape: kept
+		{`end\`, `end\`},
+		{`plain> `, "plain> "},
+		// promptvars: parameters and command substitution are expanded,
+		// after the escapes, whose values are not expanded again.
+		{`$GREETING \w`, "hello ~/src/lab1"},
+		{`${GREETING}-$(echo sub)`, "hello-sub"},
+		{`\\$GREETING`, `\hello`},
+		{`cost: \$5`, "cost: " + dollar + "5"},
+	}
+	sh.Vars.Set("GREETING", "hello")
+	for _, tt := range tests {
+		if got := sh.expandPrompt(tt.ps, info); got != tt.want {
+			t.Errorf("expandPrompt(%q) = %q, want %q", tt.ps, got, tt.want)
+		}
+	}
+
+	// \w and \W at HOME itself, and outside it.
+	sh.wd = home
+	if got := sh.expandPrompt(`\w|\W`, info); got != "~|~" {
+		t.Errorf("at HOME: %q", got)
+	}
+	sh.wd = "/"
+	if got := sh.expandPrompt(`\w|\W`, info); got != "/|/" {
+		t.Errorf("at /: %q", got)
+	}
+	// A directory whose name looks like an expansion stays as it is.
+	odd := filepath.Join(home, "$(echo x)")
+	os.Mkdir(odd, 0o755)
+	sh.wd = odd
+	if got := sh.expandPrompt(`\W $GREETING`, info); got != "$(echo x) hello" {
+		t.Errorf("odd directory: %q", got)
+	}
+}
+
+func TestPromptKeepsStatus(t *testing.T) {
+	sh, _ := promptShell(t)
+	sh.Status = 3
+	sh.expandPrompt(`$(false)`, promptInfo{})
+	if sh.Status != 3 {
+		t.Errorf("prompt expansion changed $? to %d", sh.Status)
+	}
+}
+
+func TestDefaultPrompt(t *testing.T) {
+	sh, _ := promptShell(t)
+	for _, env := range []struct {
+		term, noColor string
+	}{{"dumb", ""}, {"xterm", "1"}} {
+		sh.Vars.Set("TERM", env.term)
+		sh.Vars.Unset("NO_COLOR")
+		if env.noColor != "" {
+			sh.Vars.Set("NO_COLOR", env.noColor)
+		}
+		p := sh.prompt("PS1", promptInfo{})
+		if strings.ContainsAny(p, "\033\x01\x02") {
+			t.Errorf("TERM=%s NO_COLOR=%q: prompt %q has escapes", env.term, env.noColor, p)
+		}
+		if !strings.Contains(p, "@") || !strings.Contains(p, ":~/src/lab1") {
+			t.Errorf("default prompt %q is not user@host:dir", p)
+		}
+	}
+	sh.Vars.Set("PS2", "cont> ")
+	if p := sh.prompt("PS2", promptInfo{}); p != "cont> " {
+		t.Errorf("PS2 = %q", p)
+	}
+	sh.Vars.Unset("PS2")
+	if p := sh.prompt("PS2", promptInfo{}); p != "> " {
+		t.Errorf("default PS2 = %q", p)
+	}
+}
+
+func TestSplitPrompt(t *testing.T) {
+	tests := []struct {
+		in, before, line string
+	}{
+		{"$ ", "", "$ "},
+		{"\x01\033[32m\x02green\x01\033[0m\x02$ ", "", "\033[32mgreen\033[0m$ "},
+		// A window title is not a colour code: written before the line.
+		{"\x01\033]0;title\a\x02$ ", "\033]0;title\a", "$ "},
+		// Multi-line prompts: every line but the last is written once.
+		{"\x01\033[1m\x02top\x01\033[0m\x02\n> ", "\033[1mtop\033[0m\n", "> "},
+		{"a\nb\nc$ ", "a\nb\n", "c$ "},
+		// An unclosed \[ runs to the end; a trailing ESC is dropped.
+		{"x\x01\033[1m", "", "x\033[1m"},
+		{"x\033", "", "x"},
+	}
+	for _, tt := range tests {
+		before, line := splitPrompt(tt.in)
+		if before != tt.before || line != tt.line {
+			t.Errorf("splitPrompt(%q) = %q, %q; want %q, %q", tt.in, before, line, tt.before, tt.line)
+		}
+	}
+}
+
+func TestPromptText(t *testing.T) {
+	if got := promptText("\x01\033[1m\x02bold\x01\033[0m\x02$ "); got != "\033[1mbold\033[0m$ " {
+		t.Errorf("promptText = %q", got)
+	}
+}
