@@ -79,9 +79,9 @@ func TestHistoryAddAndLoad(t *testing.T) {
 	}
 	for _, typed := range []string{
 		"echo one\n",
-		"echo one\n",        // consecutive duplicate
-		" echo secret\n",    // leading space
-		"\n", "   \n",       // blank
+		"echo one\n",     // consecutive duplicate
+		" echo secret\n", // leading space
+		"\n", "   \n",    // blank
 		"echo two |\ncat\n", // two lines, one entry
 		"echo one\n",        // not consecutive: stored
 	} {
