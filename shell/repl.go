@@ -189,7 +189,14 @@ func (s *session) readLine(ps string) (string, error) {
 	line, err := ed.ReadLine(prompt)
 	s.mu.Lock()
 	s.atPrompt = false
+	resized := s.resized
+	s.resized = false
 	s.mu.Unlock()
+	if resized {
+		// The window changed while the line was typed: the command sees
+		// the new COLUMNS and LINES.
+		s.setSizeVars()
+	}
 	return line, err
 }
 
