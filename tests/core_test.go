@@ -402,12 +402,12 @@ func TestInteractiveSyntaxError(t *testing.T) {
 		{"echo back\\", "slash", "backslash\n"},
 	} {
 		s.Send(tc.first + "\r")
-		s.Expect(promptPS2)
+		s.WaitPS2()
 		lines := strings.Split(tc.rest, "\n")
 		for i, l := range lines {
 			s.Send(l + "\r")
 			if i < len(lines)-1 {
-				s.Expect(promptPS2)
+				s.WaitPS2()
 			}
 		}
 		s.Expect(lines[len(lines)-1] + "\n")

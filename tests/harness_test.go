@@ -566,6 +566,7 @@ func startSession(t testing.TB, c sessionConfig) *session {
 	s := &session{
 		t: t, Name: filepath.Base(c.Bin), Pid: cmd.Process.Pid, cmd: cmd, ptmx: ptmx,
 		Timeout: expectTimeout, Home: c.Home, Dir: c.Dir,
+		text:     []byte("\n"), // so that the first prompt is at the start of a line
 		changed:  make(chan struct{}, 1),
 		readEnd:  make(chan struct{}),
 		waitDone: make(chan struct{}),
@@ -807,10 +808,41 @@ func formatProcs(ps []procStat) string {
 	return b.String()
 }
 
-// WaitPrompt waits for the next primary prompt and returns the output before it.
+// WaitPrompt waits for the next fresh primary prompt and returns the
+// output before it.
+//
+// A line editor redraws the prompt and the line after every key (ESC [2K,
+// CR, the prompt, the text so far), so "PROMPT$ " shows up many times while
+// a line is typed. A fresh prompt is one at the start of a line: the cleaned
+// text has it right after a newline (the buffer starts with one, for the
+// first prompt), while redraws follow the text they overwrite.
 func (s *session) WaitPrompt() string {
 	s.t.Helper()
-	return s.Expect(promptPS1)
+	return s.expectLineStart(promptPS1)
+}
+
+// WaitPS2 waits for the next fresh continuation prompt.
+func (s *session) WaitPS2() string {
+	s.t.Helper()
+	return s.expectLineStart(promptPS2)
+}
+
+// expectLineStart waits for marker at the start of a line and returns the
+// output before it, including the newline.
+func (s *session) expectLineStart(marker string) string {
+	s.t.Helper()
+	pat := []byte("\n" + marker)
+	before, _, ok := s.find(s.Timeout, func(text []byte) (int, int) {
+		i := bytes.Index(text, pat)
+		if i < 0 {
+			return -1, -1
+		}
+		return i + 1, i + len(pat)
+	})
+	if !ok {
+		s.t.Fatalf("timed out after %v waiting for a fresh prompt %q\n%s", s.Timeout, marker, s.describe())
+	}
+	return before
 }
 
 // Run types line at the prompt (the previous prompt must have been seen),
