@@ -79,12 +79,6 @@ func reapAll() {
 			traceAll("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s; not a job's process: reaped and forgotten", pid, describeWait(ws))
 			continue
 		}
-		if owner.trace.On() {
-			if owner.trace.firstReap() {
-				owner.trace.Shell("(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)")
-			}
-			owner.trace.Shell("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s", pid, describeWait(ws))
-		}
 		if tell := owner.update(pid, ws); tell != nil {
 			after = append(after, tell)
 		}
@@ -153,6 +147,12 @@ func describeWait(ws unix.WaitStatus) string {
 // released: the set -b report and telling subscribers. Unknown pids (a child
 // that is no job's, or already forgotten) are tolerated.
 func (t *Table) update(pid int, ws unix.WaitStatus) (tell func()) {
+	if t.trace.On() {
+		if t.trace.firstReap() {
+			t.trace.Shell("(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)")
+		}
+		t.trace.Shell("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s", pid, describeWait(ws))
+	}
 	t.mu.Lock()
 	p := t.byPid[pid]
 	j := t.jobOfPid[pid]
@@ -280,39 +280,4 @@ var signalDescriptions = map[syscall.Signal]string{
 	unix.SIGIO:     "I/O possible",
 	unix.SIGPWR:    "Power failure",
 	unix.SIGSYS:    "Bad system call",
-}
-
-// waitChild waits for child pid of a foreground job to exit or stop, and
-// records what happened: run by the shell while the job runs. It is
-// wait4(pid, WUNTRACED) without WNOHANG, so the kernel wakes the waiting
-// thread directly; going through SIGCHLD and the reaper goroutine costs
-// several thread switches per command. If the reaper collected the child
-// first, wait4 fails with ECHILD; taking the launch lock then waits until
-// the reaper has recorded the new state, so the caller finds it in the table.
-func waitChild(pid int) {
-	var ws unix.WaitStatus
-	for {
-		got, err := unix.Wait4(pid, &ws, unix.WUNTRACED, nil)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil || got != pid {
-			launchLock.Lock()
-			launchLock.Unlock()
-			return
-		}
-		break
-	}
-	launchLock.Lock()
-	var tell func()
-	if owner := ownerOf(pid); owner != nil {
-		if owner.trace.On() {
-			owner.trace.Shell("wait4(%d, WUNTRACED) = %d, %s  (the shell waits for its foreground job)", pid, pid, describeWait(ws))
-		}
-		tell = owner.update(pid, ws)
-	}
-	launchLock.Unlock()
-	if tell != nil {
-		tell()
-	}
 }

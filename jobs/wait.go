@@ -37,17 +37,7 @@ const interrupted = 128 + int(unix.SIGINT)
 // status: the last stage's exit code, or 128+signal.
 func (t *Table) WaitForeground(j *Job) int {
 	t.mu.Lock()
-	for j.state() == Running {
-		pid := j.runningPid()
-		if pid == 0 {
-			// Only in-shell stages are left: they report by broadcast.
-			t.waitLocked(context.Background(), func() bool { return j.state() != Running })
-			break
-		}
-		t.mu.Unlock()
-		waitChild(pid)
-		t.mu.Lock()
-	}
+	t.waitLocked(context.Background(), func() bool { return j.state() != Running })
 	state, status := j.state(), j.status()
 	last := j.procs[len(j.procs)-1]
 	signaled := state == Done && !last.builtin && last.ws.Signaled()
@@ -238,14 +228,4 @@ func (t *Table) collected(j *Job) {
 	}
 	j.reported = Done
 	t.remove(j)
-}
-
-// runningPid is a child of j that is still running, or 0. Call with t.mu held.
-func (j *Job) runningPid() int {
-	for _, p := range j.procs {
-		if p.pid > 0 && p.state == Running {
-			return p.pid
-		}
-	}
-	return 0
 }
