@@ -444,7 +444,7 @@ func TestTraceOfAPipeline(t *testing.T) {
 		fmt.Sprintf("trace· child %d: dup2(%d, 0)", p2, r),
 		fmt.Sprintf("trace· child %d: close(1)", p2),
 		fmt.Sprintf("trace· child %d: (extra line from the shell)", p2),
-		fmt.Sprintf("trace· shell: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, ", p1), // exited 0, or SIGPIPE if cat went first
+		fmt.Sprintf("trace· shell: SIGCHLD: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, ", p1), // exited 0, or SIGPIPE if cat went first
 		fmt.Sprintf("trace· shell: kill(-%d, SIGCONT) = -1 ESRCH", p1),
 	}
 	for _, w := range wants {

@@ -151,7 +151,11 @@ func (t *Table) update(pid int, ws unix.WaitStatus) (tell func()) {
 		if t.trace.firstReap() {
 			t.trace.Shell("(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)")
 		}
-		t.trace.Shell("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s", pid, describeWait(ws))
+		reaped := ""
+		if ws.Exited() || ws.Signaled() {
+			reaped = "; reaped: its zombie is gone"
+		}
+		t.trace.Shell("SIGCHLD: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s%s", pid, describeWait(ws), reaped)
 	}
 	t.mu.Lock()
 	p := t.byPid[pid]
