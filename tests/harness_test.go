@@ -833,6 +833,11 @@ func (s *session) expectLineStart(marker string) string {
 	s.t.Helper()
 	pat := []byte("\n" + marker)
 	before, _, ok := s.find(s.Timeout, func(text []byte) (int, int) {
+		// find calls this with s.mu held: the byte before the unread text
+		// may be the newline that ended the last line read (Run consumes it).
+		if bytes.HasPrefix(text, []byte(marker)) && s.pos > 0 && s.text[s.pos-1] == '\n' {
+			return 0, len(marker)
+		}
 		i := bytes.Index(text, pat)
 		if i < 0 {
 			return -1, -1
