@@ -43,7 +43,7 @@ func runExplain(sh Shell, io IO, args []string) (int, error) {
 		return usageError(io, "explain", "a command line is needed"), nil
 	}
 	src := strings.Join(args[1:], " ")
-	if outputIsPipe(io.OutFd) {
+	if sh.Interactive() && outputIsPipe(io.OutFd) {
 		errorf(io, "explain", "note: explain's output goes to a pipe: if you meant to explain a pipeline, quote it: explain 'a | b'")
 	}
 	text, err := explainLine(sh, src)
@@ -122,10 +122,13 @@ func (e *explainer) andOr(ao *parser.AndOr, background bool) {
 			}
 		}
 		if background {
-			e.printf("Because it ends with '&', the whole list runs as one background job: a subshell\n" +
-				"(in gosh, a copy of the shell running in a goroutine of the shell process, not a fork)\n" +
-				"runs the pipelines in order; its external commands are its children's processes.\n" +
-				"The shell does not wait; $! is set and \"[N] PID\" is printed.\n")
+			e.printf("Because it ends with '&', the whole list runs as one background job in a subshell.\n" +
+				"A C shell would fork; Go cannot fork a running program, so gosh starts a new copy of\n" +
+				"itself (fork+exec of the gosh binary, -c with the list) and passes what fork would have\n" +
+				"copied: unexported variables, options and aliases as a preamble, positional parameters\n" +
+				"as arguments. That process is the job ($! is its pid, and with job control it gets a\n" +
+				"process group of its own); it runs the pipelines in order, and its external commands\n" +
+				"are its children. The shell does not wait; \"[N] PID\" is printed.\n")
 		}
 		e.subshell = background
 		pipes := append([]*parser.Pipeline{ao.First}, restPipelines(ao)...)
@@ -230,7 +233,7 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	if lone && stages[0].inShell && !background {
 		where := "the shell process itself"
 		if e.subshell {
-			where = "the subshell, that is inside the shell process"
+			where = "the subshell gosh process"
 		}
 		e.printf("Processes: none. The command runs inside %s: no fork, no\n"+
 			"process group, no terminal handoff. Its redirections apply to a private fd table,\n"+
@@ -280,6 +283,16 @@ func (e *explainer) describeCommand(s stageInfo) string {
 // process group.
 func (e *explainer) processes(stages []stageInfo, background bool) {
 	external, inside := 0, 0
+	if background && len(stages) == 1 && stages[0].inShell {
+		e.printf("Processes:\n  A builtin in the background still needs a process of its own, so that $! is a real\n" +
+			"  pid that kill and wait understand: the shell starts a new copy of gosh (fork+exec of the\n" +
+			"  gosh binary) that runs the builtin. Its effects (cd, variables) stay in that process.\n")
+		if e.jobControl {
+			e.printf("  Process group: a new group for this job, named after that process's pid.\n")
+		}
+		e.printf("  The job is registered in the job table as one job; its state is derived from its processes' states.\n")
+		return
+	}
 	for _, s := range stages {
 		if s.inShell {
 			inside++
@@ -303,8 +316,8 @@ func (e *explainer) processes(stages []stageInfo, background bool) {
 	case external == 0:
 		e.printf("  Process group: none; no process is created, so the job has no group of its own.\n")
 	case e.subshell:
-		e.printf("  Process group: the subshell runs without job control, so these processes stay in the shell's\n" +
-			"  own process group (the subshell's job has none of its own) and never take the terminal.\n")
+		e.printf("  Process group: the subshell gosh runs without job control, so these processes stay in its\n" +
+			"  process group, the background job's group, and never take the terminal.\n")
 	case e.jobControl:
 		e.printf("  Process group: a new group for this job, named after its first process's pid (PGID = that pid).\n" +
 			"  Each child calls setpgid(0, PGID) before execve, so Ctrl+C, Ctrl+Z and kill %%N reach all of them.\n")
@@ -411,8 +424,8 @@ func (e *explainer) terminal(stages []stageInfo, foreground, background bool) {
 	e.printf("Terminal and waiting:\n")
 	switch {
 	case e.subshell:
-		e.printf("  In the background subshell: the subshell waits for these processes (the shell's reaper collects\n" +
-			"  them with wait4); the terminal stays with the foreground job or the shell.\n")
+		e.printf("  In the background subshell: the subshell gosh waits for these processes (its reaper collects\n" +
+			"  them with wait4); the terminal stays with the foreground job or the interactive shell.\n")
 	case background:
 		e.printf("  Background: the shell does not wait. It sets $! to the last process's pid and prints \"[N] PID\".\n" +
 			"  The job's group is not the terminal's foreground group: Ctrl+C and Ctrl+Z do not reach it, and if it\n" +

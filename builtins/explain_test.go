@@ -108,10 +108,18 @@ func TestExplain(t *testing.T) {
 		{
 			lines: []string{"sleep 1 && echo done &"},
 			want: []string{
-				"runs as one background job: a subshell",
-				"goroutine of the shell process, not a fork",
-				"stay in the shell's\n  own process group",
-				"inside the subshell",
+				"runs as one background job in a subshell",
+				"gosh starts a new copy of\nitself",
+				"That process is the job ($! is its pid",
+				"stay in its\n  process group, the background job's group",
+				"inside the subshell gosh process",
+			},
+		},
+		{
+			lines: []string{"cd /tmp &", "true &"},
+			want: []string{
+				"still needs a process of its own, so that $! is a real\n  pid",
+				"runs the builtin",
 			},
 		},
 		{
