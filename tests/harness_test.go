@@ -920,8 +920,15 @@ func (s *session) ProcByArgs(args string) procStat {
 	var found procStat
 	if !poll(s.Timeout, func() bool {
 		for _, p := range s.Procs("") {
-			if cmdline(p.Pid) == args {
-				found = p
+			if cmdline(p.Pid) != args {
+				continue
+			}
+			// Read the stat again: the one read before the cmdline may
+			// predate the exec, when the child had not yet joined its
+			// process group.
+			st, err := readStat(p.Pid)
+			if err == nil {
+				found = st
 				return true
 			}
 		}

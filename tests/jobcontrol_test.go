@@ -249,15 +249,20 @@ func TestBackgroundReadStops(t *testing.T) {
 	}
 }
 
-// TestHangup closes the pty master with four jobs: a running one, a
-// nohup one, a disowned one and a stopped one. The nohup and disowned jobs
-// survive; the others die (stopped ones get SIGCONT after SIGHUP).
+// TestHangup closes the pty master with five jobs: a running one, a nohup
+// one, a disowned one, one marked with disown -h, and a stopped one. The
+// nohup and disowned jobs survive; the others die (stopped ones get SIGCONT
+// after SIGHUP).
 func TestHangup(t *testing.T) {
 	s := newSession(t)
 	s.Run("sleep 101 &")
 	s.Run("nohup sleep 102 &")
 	s.Run("sleep 103 &")
 	s.Run("disown %3")
+	s.Run("sleep 106 &")
+	if out := s.Run("disown -h %?106; jobs %?106"); !strings.Contains(out, "sleep 106") {
+		t.Errorf("disown -h removed the job from the table: %q", out)
+	}
 	s.SendLine("sleep 104")
 	stopped := s.ProcByArgs("sleep 104")
 	stopFg(s, []procStat{stopped})
@@ -265,7 +270,7 @@ func TestHangup(t *testing.T) {
 		t.Errorf("the disowned job is still listed: %q", out)
 	}
 
-	running, nohup, disowned := s.ProcByArgs("sleep 101"), s.ProcByArgs("sleep 102"), s.ProcByArgs("sleep 103")
+	running, nohup, disowned, marked := s.ProcByArgs("sleep 101"), s.ProcByArgs("sleep 102"), s.ProcByArgs("sleep 103"), s.ProcByArgs("sleep 106")
 	if ign, _, err := sigMasks(nohup.Pid); err != nil || ign&(1<<(syscall.SIGHUP-1)) == 0 {
 		t.Errorf("the nohup job does not ignore SIGHUP: SigIgn %#x, %v", ign, err)
 	}
@@ -281,7 +286,7 @@ func TestHangup(t *testing.T) {
 	}
 	waitGone(t, running.Pid, "the running job after hangup")
 	waitGone(t, stopped.Pid, "the stopped job after hangup")
-	for _, p := range []procStat{nohup, disowned} {
+	for _, p := range []procStat{nohup, disowned, marked} {
 		if !alive(p.Pid) {
 			t.Errorf("%q did not survive the hangup", cmdline(p.Pid))
 		}
@@ -627,5 +632,50 @@ func TestMonitorInScripts(t *testing.T) {
 		{name: "kill-n", script: "sleep 10 & kill -n 2 $!; wait $!; echo $?", out: "130\n"},
 		{name: "kill-bad-signal", script: "kill -s NOSUCH 1; echo $?", out: "1\n", errHas: "NOSUCH: invalid signal specification"},
 		{name: "kill-no-such-pid", script: "kill 999999; echo $?", out: "1\n", errHas: "(999999) - No such process"},
+	})
+}
+
+// TestStopAndKillReports: how a background job that stopped or was killed
+// is reported: the stop names its signal (gosh does better than bash here),
+// a kill names the signal as strsignal does.
+func TestStopAndKillReports(t *testing.T) {
+	s := newSession(t)
+	// stty changes the terminal modes: from the background that is SIGTTOU.
+	out := s.Run("stty sane &")
+	p := s.ProcByArgs("stty sane")
+	waitStates(s, []procStat{p}, 'T')
+	want := "[1]+  Stopped (tty output)    stty sane\n"
+	if s.Name == "bash" {
+		want = "[1]+  Stopped                 stty sane\n"
+	}
+	if !strings.Contains(out, want) {
+		out = s.RunUntil("", want)
+	}
+	if !strings.Contains(out, want) {
+		t.Errorf("report %q, want %q", out, want)
+	}
+	s.Run("kill -9 %1")
+	waitReaped(t, p.Pid, "stty after kill -9")
+	s.RunUntil("", "Killed")
+
+	for _, tc := range []struct{ sig, text string }{
+		{"KILL", "Killed"}, {"INT", "Interrupt"}, {"HUP", "Hangup"}, {"TERM", "Terminated"}, {"USR1", "User defined signal 1"},
+	} {
+		s.Run("sleep 100 &")
+		p := s.ProcByArgs("sleep 100")
+		out := s.Run("kill -" + tc.sig + " %1")
+		waitReaped(t, p.Pid, "sleep after kill -"+tc.sig)
+		out += s.Run(":")
+		if want := fmt.Sprintf("[1]+  %-24ssleep 100\n", tc.text); !strings.Contains(out, want) {
+			t.Errorf("after kill -%s: %q, want %q", tc.sig, out, want)
+		}
+	}
+}
+
+// TestWaitN: wait -n returns when one job ends, with its status.
+func TestWaitN(t *testing.T) {
+	runRows(t, []row{
+		{name: "wait-n", script: "sleep 10 & a=$!; sh -c 'exit 4' & wait -n; echo $?; kill $a", out: "4\n"},
+		{name: "wait-n-none", script: "wait -n; echo $?", out: "127\n"},
 	})
 }
