@@ -479,6 +479,28 @@ func BenchmarkLaunchWait(b *testing.B) {
 	}
 }
 
+// BenchmarkForkExecFloor is the least any Go shell can spend on one
+// command: syscall.ForkExec of /bin/true and a blocking wait4 for it, with
+// no job table, reaper or signal handling. BenchmarkLaunchWait minus this
+// is what the job table costs; this minus dash's time per command in a
+// 1,000-line script is what Go's ForkExec costs over C's fork and exec.
+func BenchmarkForkExecFloor(b *testing.B) {
+	attr := &syscall.ProcAttr{Files: []uintptr{0, 1, 2}}
+	for b.Loop() {
+		pid, err := syscall.ForkExec("/bin/true", []string{"true"}, attr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var ws syscall.WaitStatus
+		for {
+			_, err := syscall.Wait4(pid, &ws, 0, nil)
+			if err != syscall.EINTR {
+				break
+			}
+		}
+	}
+}
+
 // nohup: the child starts with SIGHUP ignored, through a re-exec of Self
 // (here the test binary, whose TestMain calls NohupExec), and survives HangUp.
 func TestNohup(t *testing.T) {

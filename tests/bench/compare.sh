@@ -19,7 +19,7 @@ RUNS_SCRIPT=${RUNS_SCRIPT:-10}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/gosh" ./cmd/gosh
+CGO_ENABLED=0 go build -o "$work/gosh" ./cmd/gosh
 for _ in $(seq 1000); do echo /bin/true; done >"$work/thousand.sh"
 
 shells=("$work/gosh")
