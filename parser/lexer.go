@@ -486,9 +486,10 @@ func (l *lexer) backslash(ctx context, b *partsBuilder) error {
 	}
 	if l.i+1 >= len(l.src) {
 		switch ctx {
-		case ctxWord:
-			return l.errAt(l.i, unterminatedMsg("backslash"), true)
-		case ctxHeredoc:
+		case ctxWord, ctxHeredoc:
+			// A backslash that ends the input (no newline after it, so
+			// not a continuation) stands for itself, as in bash and dash:
+			// gosh -c 'echo a \' prints "a \".
 			b.addLit("\\")
 			l.i++
 			return nil

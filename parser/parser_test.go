@@ -98,6 +98,7 @@ func TestWordParts(t *testing.T) {
 		{`echo =x`, `Word{Parts: [Lit{Value: "=x"}]}`},
 		{`echo a=b`, `Word{Parts: [Lit{Value: "a=b"}]}`},
 		{`echo {}`, `Word{Parts: [Lit{Value: "{}"}]}`},
+		{`echo a\`, `Word{Parts: [Lit{Value: "a\\"}]}`},
 	}
 	for _, tt := range tests {
 		if got := argDump(t, tt.src, 1); got != tt.want {
@@ -318,7 +319,6 @@ func TestSyntaxErrors(t *testing.T) {
 		{"a &&", "1:5", "syntax error: unexpected end of file", true},
 		{"a ||\n", "2:1", "syntax error: unexpected end of file", true},
 		{"a |\n\n# comment\n  ", "4:3", "syntax error: unexpected end of file", true},
-		{"echo \\", "1:6", "unexpected end of file (unterminated backslash)", true},
 		{"echo a \\\n", "2:1", "syntax error: unexpected end of file", true},
 		{"echo a\\\n", "2:1", "syntax error: unexpected end of file", true},
 		{"echo a |\\\n", "2:1", "syntax error: unexpected end of file", true},

@@ -44,6 +44,11 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 		if perr != nil && parser.IsIncomplete(perr) && !eof {
 			continue
 		}
+		if perr != nil && eof && endsInContinuation(buf.String()) {
+			// A line continuation into the end of the file joins
+			// nothing: bash and dash run the line without it.
+			f, perr = sh.parse(strings.TrimSuffix(buf.String(), "\\\n"))
+		}
 		src := buf.String()
 		buf.Reset()
 		if perr != nil {
@@ -64,6 +69,20 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 			return sh.Status, nil
 		}
 	}
+}
+
+// endsInContinuation reports whether src ends in a backslash-newline whose
+// backslash is not itself escaped.
+func endsInContinuation(src string) bool {
+	body, ok := strings.CutSuffix(src, "\\\n")
+	if !ok {
+		return false
+	}
+	n := 0
+	for i := len(body) - 1; i >= 0 && body[i] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 0
 }
 
 // reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."

@@ -54,6 +54,8 @@ func TestLists(t *testing.T) {
 		{name: "background-status-zero", script: "false & echo $?", out: "0\n"},
 		{name: "ampersand-separator", script: "echo a & wait; echo b", out: "a\nb\n"},
 		{name: "and-in-background", script: "true && echo x & wait", out: "x\n"},
+		{name: "final-backslash-literal", script: "echo a \\", out: "a \\\n"},
+		{name: "final-continuation-file", argv: []string{"s.sh"}, files: map[string]string{"s.sh": "echo a \\\n"}, out: "a\n"},
 	})
 }
 
