@@ -230,6 +230,10 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	}
 
 	lone := len(stages) == 1
+	if lone && stages[0].name == "exec" && !background {
+		e.explainExec(stages[0])
+		return
+	}
 	if lone && stages[0].inShell && !background {
 		where := "the shell process itself"
 		if e.subshell {
@@ -246,6 +250,27 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	e.processes(stages, background)
 	e.wiring(stages)
 	e.terminal(stages, foreground, background)
+}
+
+// explainExec describes exec, the one builtin whose effects outlive it:
+// with a command it becomes that program, with only redirections it
+// changes the shell's own file descriptors for good.
+func (e *explainer) explainExec(s stageInfo) {
+	where := "the shell"
+	if e.subshell {
+		where = "the subshell gosh process"
+	}
+	if len(s.cmd.Args) > 1 {
+		e.printf("Processes: none is created. %s calls execve itself: the program keeps the shell's pid,\n"+
+			"process group and terminal, and the shell is gone: when the program exits, nothing returns to it.\n"+
+			"If execve fails, a script exits with status 126 or 127.\n", capitalize(where))
+	} else {
+		e.printf("Processes: none. Without a command, exec applies its redirections to %s's own\n"+
+			"file descriptors, and they stay for every later command (exec 3>log keeps fd 3 open).\n", where)
+	}
+	if steps := e.redirSteps(s); len(steps) > 0 {
+		e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))
+	}
 }
 
 // describeCommand says what one command name resolves to.
@@ -268,7 +293,7 @@ func (e *explainer) describeCommand(s stageInfo) string {
 	case KindBuiltin:
 		why := "no fork"
 		if s.name == "exec" {
-			why = "exec replaces the shell process itself with the program (execve without fork)"
+			why = "no fork: exec replaces the shell process itself with the program, execve in the shell's own pid"
 		}
 		return fmt.Sprintf("%s is a shell builtin: it runs inside the shell (%s)", s.name, why)
 	case KindFile:
@@ -362,10 +387,25 @@ func (e *explainer) wiring(stages []stageInfo) {
 	}
 	if n > 1 {
 		e.printf("  After starting the stages the shell closes its own copies of every pipe end, so each\n" +
-			"  reader sees end-of-file when its writer exits. Only fds 0, 1, 2 (plus redirections) reach a child:\n" +
-			"  everything else is close-on-exec.\n")
+			"  reader sees end-of-file when its writer exits.")
+		if !allInShell(stages) {
+			e.printf(" Only fds 0, 1, 2 (plus redirections) reach a child:\n" +
+				"  everything else is close-on-exec.")
+		}
+		e.printf("\n")
 	}
 	e.pipes += n - 1
+}
+
+// allInShell reports whether every stage runs inside the shell, so that
+// the pipeline creates no process at all.
+func allInShell(stages []stageInfo) bool {
+	for _, s := range stages {
+		if !s.inShell {
+			return false
+		}
+	}
+	return true
 }
 
 // redirSteps words one command's redirections, left to right, as the
@@ -430,6 +470,10 @@ func (e *explainer) terminal(stages []stageInfo, foreground, background bool) {
 		e.printf("  Background: the shell does not wait. It sets $! to the last process's pid and prints \"[N] PID\".\n" +
 			"  The job's group is not the terminal's foreground group: Ctrl+C and Ctrl+Z do not reach it, and if it\n" +
 			"  reads from the terminal the kernel stops it with SIGTTIN. \"[N]+  Done\" is reported before a later prompt.\n")
+	case allInShell(stages):
+		e.printf("  Foreground, with no child process: the shell waits for its builtin goroutines to finish.\n"+
+			"  The terminal stays with the shell's own group (no tcsetpgrp), so Ctrl+Z cannot stop this job.\n"+
+			"  $? is the last command's status (stage %d).\n", len(stages))
 	case foreground && e.jobControl:
 		e.printf("  Foreground: the first child calls tcsetpgrp(tty, PGID) before its execve, so the job owns the\n" +
 			"  terminal from its first instruction: Ctrl+C and Ctrl+Z go to its group, not to the shell.\n" +

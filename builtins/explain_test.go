@@ -151,8 +151,19 @@ func TestExplain(t *testing.T) {
 			want:  []string{"taken literally (the delimiter is quoted)"},
 		},
 		{
-			lines: []string{"exec ls"},
-			want:  []string{"exec replaces the shell process itself"},
+			lines: []string{"exec ls", "exec ls -l >out"},
+			want:  []string{"exec replaces the shell process itself", "Processes: none is created", "keeps the shell's pid"},
+			not:   []string{"private fd table", "unchanged afterwards"},
+		},
+		{
+			lines: []string{"exec 3>log", "exec 3> log"},
+			want:  []string{"to the shell's own\nfile descriptors, and they stay", "dup2(F, 3)"},
+			not:   []string{"private fd table", "unchanged afterwards"},
+		},
+		{
+			lines: []string{"echo a | read x", "echo a|read x"},
+			want:  []string{"2 builtin stages", "Foreground, with no child process", "no tcsetpgrp", "(stage 2)"},
+			not:   []string{"first child calls tcsetpgrp", "reach a child"},
 		},
 	}
 	sh := newFake(t)
