@@ -136,8 +136,8 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 }
 
 // runBackground starts "cmd &". A pipeline becomes a background job. A
-// longer and-or list ("a && b &") runs in a subshell: a goroutine on a copy
-// of the shell, registered as a job.
+// longer and-or list ("a && b &"), like a lone builtin, runs in a subshell:
+// a new gosh process that is the job (see subshell.go).
 func (sh *Shell) runBackground(ao *parser.AndOr) error {
 	var (
 		cmds []*command
@@ -483,7 +483,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			prevRead = r
 		}
 		tables[i] = t
-		stages[i] = sh.prepareStage(cmd, t, fg || len(cmds) > 1)
+		stages[i] = sh.prepareStage(cmd, t, !fg && len(cmds) == 1)
 		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
@@ -514,15 +514,15 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 // external program (PATH search, environment, fd table) or an in-shell
 // stage that runs a builtin on a copy of the shell in a goroutine.
 //
-// fg is false only for a lone command run in the background.
-func (sh *Shell) prepareStage(cmd *command, t *fdTable, fg bool) jobs.Stage {
+// loneBackground is set for a single command run with '&'.
+func (sh *Shell) prepareStage(cmd *command, t *fdTable, loneBackground bool) jobs.Stage {
 	if cmd.subshellText != "" {
 		return sh.subshellStage(cmd.subshellText, t)
 	}
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
 	}
-	if (len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup) && !fg && !sh.subshell {
+	if (len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup) && loneBackground && !sh.subshell {
 		// A background builtin gets a process of its own, so $! is real.
 		sh.xtrace(cmd)
 		return sh.subshellStage(commandText(cmd), t)
