@@ -588,26 +588,34 @@ func (r *labRun) observeLocked(o observation) {
 }
 
 // advance marks the current step done, says so, and shows the next one.
+// The message is written in one piece: it comes from the goroutine that
+// saw the event, while the shell may be printing a job report or a prompt,
+// and a message written line by line would be torn apart by them.
 func (r *labRun) advance() {
 	st := r.lab.Steps[r.step]
 	msg := labMessages[r.lang]
-	fmt.Fprintf(r.out, "✔ %s: %s\n", msg["lab"], fmt.Sprintf(msg["stepDone"], r.step+1, firstLine(text(st.Text, r.lang))))
+	var b strings.Builder
+	fmt.Fprintf(&b, "✔ %s: %s\n", msg["lab"], fmt.Sprintf(msg["stepDone"], r.step+1, firstLine(text(st.Text, r.lang))))
 	if d := text(st.Done, r.lang); d != "" {
-		fmt.Fprintf(r.out, "  %s\n", indentMore(d))
+		fmt.Fprintf(&b, "  %s\n", indentMore(d))
 	}
 	r.step++
 	if r.complete() {
-		fmt.Fprintf(r.out, "✔ %s: %s\n", msg["lab"], fmt.Sprintf(msg["complete"], text(r.lab.Title, r.lang), len(r.lab.Steps)))
-		return
+		fmt.Fprintf(&b, "✔ %s: %s\n", msg["lab"], fmt.Sprintf(msg["complete"], text(r.lab.Title, r.lang), len(r.lab.Steps)))
+	} else {
+		r.seen = make([]bool, len(r.lab.Steps[r.step].Checks))
+		b.WriteString(r.currentText())
 	}
-	r.seen = make([]bool, len(r.lab.Steps[r.step].Checks))
-	r.printCurrent()
+	io.WriteString(r.out, b.String())
 }
 
 // printCurrent shows the current step's text.
-func (r *labRun) printCurrent() {
+func (r *labRun) printCurrent() { io.WriteString(r.out, r.currentText()) }
+
+// currentText is the current step's number and text.
+func (r *labRun) currentText() string {
 	st := r.lab.Steps[r.step]
-	fmt.Fprintf(r.out, "→ %s: %s\n  %s\n", labMessages[r.lang]["lab"],
+	return fmt.Sprintf("→ %s: %s\n  %s\n", labMessages[r.lang]["lab"],
 		fmt.Sprintf(labMessages[r.lang]["step"], r.step+1, len(r.lab.Steps)), indentMore(text(st.Text, r.lang)))
 }
 

@@ -259,6 +259,38 @@ func TestLabStepsTickOnlyOnTheRightEvents(t *testing.T) {
 	}
 }
 
+// writeCounter counts Write calls.
+type writeCounter struct{ writes []string }
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes = append(w.writes, string(p))
+	return len(p), nil
+}
+
+// A tick is printed from the reaper goroutine while the shell prints job
+// reports and prompts: each message must reach the terminal in one write,
+// or a prompt can land between its lines.
+func TestLabTickIsOneWrite(t *testing.T) {
+	lab, err := ParseLab("t.lab", sampleLab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &writeCounter{}
+	r := newLabRun(lab, "en", w)
+	r.event(jobs.Event{Kind: jobs.EvStopped, Job: 1, Pid: 10, Pgid: 10, Signal: unix.SIGTSTP, Status: 148, Text: "sleep 100"})
+	r.event(jobs.Event{Kind: jobs.EvSignaled, Job: 1, Pid: 10, Signal: unix.SIGINT, Status: 130})
+	r.observe(obs("builtin", "fg"))
+	if len(w.writes) != 2 {
+		t.Fatalf("2 ticks made %d writes: %q", len(w.writes), w.writes)
+	}
+	if !strings.Contains(w.writes[0], "step 1 done") || !strings.Contains(w.writes[0], "→ lab: step 2 of 2:") {
+		t.Errorf("first tick: %q", w.writes[0])
+	}
+	if !strings.Contains(w.writes[1], "step 2 done") || !strings.Contains(w.writes[1], "complete, all 2 steps done") {
+		t.Errorf("last tick: %q", w.writes[1])
+	}
+}
+
 func TestLabGroupFacts(t *testing.T) {
 	r, _ := newTestRun(t, `lab: g
 title: groups
