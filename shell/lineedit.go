@@ -208,6 +208,16 @@ func (e *readlineEditor) filterKey(r rune) (rune, bool) {
 		// Ctrl+Z at the prompt does nothing. CharBell is a key the
 		// editor handles by doing nothing (outside search mode).
 		return readline.CharBell, true
+	case readline.CharInterrupt:
+		// In bash Ctrl+C always throws the line away. The library would
+		// only close a list of completions or a Ctrl+R search and keep
+		// the line, so the next thing typed would be appended to it.
+		// Leaving those modes first makes Ctrl+C discard the line as
+		// usual. (The filter runs in the editor's own goroutine.)
+		if op := e.rl.Operation; op.IsInCompleteMode() || op.IsSearchMode() {
+			op.ExitCompleteMode(true)
+			op.ExitSearchMode(false)
+		}
 	case pasteRune:
 		e.paste = []rune(e.in.takePaste())
 	}

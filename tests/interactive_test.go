@@ -160,6 +160,15 @@ func TestHistorySearch(t *testing.T) {
 	if out := s.enter("echo needle-one"); out != "needle-one\n" {
 		t.Errorf("Ctrl+R line printed %q", out)
 	}
+	// Ctrl+C during a search discards the line, as in bash.
+	s.Send("echo typed\x12needle")
+	s.Expect("echo needle-one")
+	s.Send("\x03")
+	s.Expect("^C")
+	s.WaitPrompt()
+	if out := s.run("echo after-search"); out != "after-search\n" {
+		t.Errorf("the line after Ctrl+C in a search printed %q", out)
+	}
 }
 
 // TestTabCompletion: a command from PATH, a file name with a space (outside
@@ -204,10 +213,12 @@ func TestTabCompletion(t *testing.T) {
 	s.Expect("ls alpha-")
 	s.Send("\t")
 	s.ExpectRe(`alpha-one\s+alpha-two`)
-	s.Send("\x03") // closes the list
-	s.Send("\x03") // discards the line
+	s.Send("\x03") // closes the list and, as in bash, discards the line
 	s.Expect("^C")
 	s.WaitPrompt()
+	if out := s.run("echo after-list"); out != "after-list\n" {
+		t.Errorf("the line after Ctrl+C in a list of completions printed %q", out)
+	}
 }
 
 // TestPS2Continuation: an unterminated quote and a trailing | continue on
