@@ -483,7 +483,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			prevRead = r
 		}
 		tables[i] = t
-		stages[i] = sh.prepareStage(cmd, t, !fg && len(cmds) == 1)
+		stages[i] = sh.prepareStage(cmd, t, !fg)
 		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
@@ -514,20 +514,24 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 // external program (PATH search, environment, fd table) or an in-shell
 // stage that runs a builtin on a copy of the shell in a goroutine.
 //
-// loneBackground is set for a single command run with '&'.
-func (sh *Shell) prepareStage(cmd *command, t *fdTable, loneBackground bool) jobs.Stage {
+// A builtin stage needs a process of its own (a new gosh, subshell.go) when
+// it is part of a background job, so that $! is a real pid and the job can
+// be stopped and killed; and, under job control, when its stdin is the
+// terminal, so that "read x | cat" reads as a member of the foreground
+// group instead of as the shell, which is then in the background.
+func (sh *Shell) prepareStage(cmd *command, t *fdTable, background bool) jobs.Stage {
 	if cmd.subshellText != "" {
 		return sh.subshellStage(cmd.subshellText, t)
 	}
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
 	}
-	if (len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup) && loneBackground && !sh.subshell {
-		// A background builtin gets a process of its own, so $! is real.
+	inShell := len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup
+	if inShell && !sh.subshell && (background || sh.Jobs.JobControl() && isTerminal(t.get(0))) {
 		sh.xtrace(cmd)
 		return sh.subshellStage(commandText(cmd), t)
 	}
-	if len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup {
+	if inShell {
 		sub := sh.clone()
 		return jobs.Stage{Builtin: func() int {
 			defer t.close()

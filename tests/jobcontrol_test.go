@@ -687,3 +687,31 @@ func TestWaitN(t *testing.T) {
 		{name: "wait-n-none", script: "wait -n; echo $?", out: "127\n"},
 	})
 }
+
+// TestBuiltinStagesUnderJobControl: a builtin whose stdin is the terminal
+// reads it as a member of the foreground job ("read x | cat", where the
+// shell itself is in the background), and a background job whose stages are
+// all builtins has real processes: $! is a pid and a terminal read stops it.
+func TestBuiltinStagesUnderJobControl(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("read x | cat; echo read=$?")
+	s.Send("typed\r")
+	out := s.WaitPrompt()
+	if !strings.Contains(out, "read=0") || strings.Contains(out, "error") {
+		t.Errorf("read x | cat printed %q, want read=0 and no error", out)
+	}
+	out = s.Run("echo a | read y & echo bang=$!")
+	m := regexp.MustCompile(`bang=(\d+)`).FindStringSubmatch(out)
+	if m == nil || m[1] == "0" {
+		t.Fatalf("$! after a background pipeline of builtins: %q, want a pid", out)
+	}
+	s.Run("read z | cat &")
+	want := "Stopped (tty input)     read z | cat"
+	if s.Name == "bash" {
+		want = "Stopped                 read z | cat"
+	}
+	if report := s.RunUntil("", want); !strings.Contains(report, want) {
+		t.Errorf("background read of builtins: %q, want %q", report, want)
+	}
+	s.Run("kill %%")
+}
