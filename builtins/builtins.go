@@ -38,6 +38,11 @@ type Builtin struct {
 	// Special builtins (POSIX 2.14) keep variable assignments written
 	// before them, and an error in them exits a non-interactive shell.
 	Special bool
+	// ReadsInput marks builtins that may read their standard input, or
+	// run commands that do (read, eval, source, command, exec). Under job
+	// control such a builtin, as a pipeline stage reading the terminal,
+	// runs in a process of its own that belongs to the foreground group.
+	ReadsInput bool
 }
 
 var table = map[string]*Builtin{}

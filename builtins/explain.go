@@ -159,6 +159,10 @@ type stageInfo struct {
 	path    string // the file for KindFile, the value for KindAlias
 	nohup   bool
 	inShell bool // runs inside the shell, no process
+	// ownProcess: a builtin that runs in a gosh process of its own; why
+	// says why (see prepareStage in shell/exec.go).
+	ownProcess bool
+	why        string
 }
 
 // classify finds what one simple command would run.
@@ -201,6 +205,10 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	stages := make([]stageInfo, len(p.Cmds))
 	for i, c := range p.Cmds {
 		stages[i] = e.classify(c)
+	}
+	builtinsOnly := allInShell(stages)
+	for i := range stages {
+		e.needsOwnProcess(&stages[i], i, len(stages), background && builtinsOnly)
 	}
 
 	// Structure.
@@ -252,6 +260,42 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	e.terminal(stages, foreground, background)
 }
 
+// needsOwnProcess marks a builtin stage that the shell runs in a new gosh
+// process instead of inside itself, as prepareStage in shell/exec.go does:
+// the stages of a background job made only of builtins (so $! is a real
+// pid and the job can be stopped and killed), and, under job control, a
+// builtin that may read its stdin when that is the terminal (it must read
+// as a member of the foreground group; the shell is not one).
+func (e *explainer) needsOwnProcess(s *stageInfo, i, n int, builtinsOnlyBackground bool) {
+	if !s.inShell || e.subshell || s.cmd == nil || (n == 1 && !builtinsOnlyBackground) {
+		return
+	}
+	b, isBuiltin := Lookup(s.name)
+	switch {
+	case builtinsOnlyBackground:
+		s.why = "the background job would otherwise have no process at all: it needs one, so that $! is a pid and Ctrl+Z, kill and SIGTTIN reach the job"
+	case e.jobControl && isBuiltin && b.ReadsInput && i == 0 && !readsRedirectedInput(s.cmd):
+		s.why = "it may read its stdin, which is the terminal: it must read as a member of the foreground job, and the shell is not in that group"
+	default:
+		return
+	}
+	s.inShell, s.ownProcess = false, true
+}
+
+// readsRedirectedInput reports whether a command's fd 0 is redirected.
+func readsRedirectedInput(c *parser.SimpleCommand) bool {
+	for _, r := range c.Redirs {
+		fd := r.Fd
+		if fd < 0 {
+			fd = r.Op.DefaultFd()
+		}
+		if fd == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // explainExec describes exec, the one builtin whose effects outlive it:
 // with a command it becomes that program, with only redirections it
 // changes the shell's own file descriptors for good.
@@ -276,6 +320,9 @@ func (e *explainer) explainExec(s stageInfo) {
 // describeCommand says what one command name resolves to.
 func (e *explainer) describeCommand(s stageInfo) string {
 	switch {
+	case s.ownProcess:
+		return fmt.Sprintf("%s is a shell builtin, but here it runs in a gosh process of its own (fork+exec of the gosh binary, which runs just this command), because %s",
+			s.name, s.why)
 	case s.cmd == nil:
 		return "a compound command"
 	case len(s.cmd.Args) == 0 && len(s.cmd.Assigns) > 0:
@@ -308,16 +355,6 @@ func (e *explainer) describeCommand(s stageInfo) string {
 // process group.
 func (e *explainer) processes(stages []stageInfo, background bool) {
 	external, inside := 0, 0
-	if background && len(stages) == 1 && stages[0].inShell {
-		e.printf("Processes:\n  A builtin in the background still needs a process of its own, so that $! is a real\n" +
-			"  pid that kill and wait understand: the shell starts a new copy of gosh (fork+exec of the\n" +
-			"  gosh binary) that runs the builtin. Its effects (cd, variables) stay in that process.\n")
-		if e.jobControl {
-			e.printf("  Process group: a new group for this job, named after that process's pid.\n")
-		}
-		e.printf("  The job is registered in the job table as one job; its state is derived from its processes' states.\n")
-		return
-	}
 	for _, s := range stages {
 		if s.inShell {
 			inside++

@@ -116,11 +116,27 @@ func TestExplain(t *testing.T) {
 			},
 		},
 		{
-			lines: []string{"cd /tmp &", "true &"},
+			lines: []string{"cd /tmp &", "true &", "echo a | read x &"},
 			want: []string{
-				"still needs a process of its own, so that $! is a real\n  pid",
-				"runs the builtin",
+				"runs in a gosh process of its own",
+				"would otherwise have no process at all",
+				"Background: the shell does not wait",
 			},
+			not: []string{"in a goroutine"},
+		},
+		{
+			lines: []string{"read x | cat", "read x|cat"},
+			want: []string{
+				"read is a shell builtin, but here it runs in a gosh process of its own",
+				"its stdin, which is the terminal",
+				"creates 2 processes with fork+exec",
+			},
+			not: []string{"in a goroutine"},
+		},
+		{
+			lines: []string{"read x < file | cat", "echo a | cat &"},
+			want:  []string{"1 builtin stage runs inside the shell, in a goroutine"},
+			not:   []string{"gosh process of its own"},
 		},
 		{
 			lines: []string{"nohup sleep 100 &"},

@@ -14,9 +14,10 @@ import (
 
 func init() {
 	register(&Builtin{
-		Name:     "read",
-		Synopsis: "read [-rs] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
-		Summary:  "Read a line from the standard input into variables.",
+		Name:       "read",
+		ReadsInput: true,
+		Synopsis:   "read [-rs] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
+		Summary:    "Read a line from the standard input into variables.",
 		Help: `Read one line and split it into words with $IFS: the first word goes
 to the first NAME, the second to the second, and the last NAME gets
 the rest of the line. Without NAME the whole line goes to $REPLY.

@@ -17,9 +17,10 @@ import (
 func init() {
 	register(
 		&Builtin{
-			Name:     "exec",
-			Synopsis: "exec [command [argument ...]] [redirection ...]",
-			Summary:  "Replace the shell with a program.",
+			Name:       "exec",
+			ReadsInput: true,
+			Synopsis:   "exec [command [argument ...]] [redirection ...]",
+			Summary:    "Replace the shell with a program.",
 			Help: `Replace the shell process with COMMAND, through execve(2) and
 without fork: the program keeps the shell's pid, its open files and
 its place in the process tree, and the shell is gone. When COMMAND
@@ -31,9 +32,10 @@ Without COMMAND, the redirections apply to the shell itself:
 			Special: true,
 		},
 		&Builtin{
-			Name:     ".",
-			Synopsis: ". filename [arguments]",
-			Summary:  "Run commands from a file in the current shell.",
+			Name:       ".",
+			ReadsInput: true,
+			Synopsis:   ". filename [arguments]",
+			Summary:    "Run commands from a file in the current shell.",
 			Help: `Read and run the commands in FILENAME in this shell, not in a child,
 so its cd, variable assignments and aliases stay in effect. A name
 without a slash is looked up in $PATH, then in the current directory.
@@ -42,9 +44,10 @@ ARGUMENTS, if any, become the positional parameters while it runs.`,
 			Special: true,
 		},
 		&Builtin{
-			Name:     "source",
-			Synopsis: "source filename [arguments]",
-			Summary:  "Run commands from a file in the current shell (same as .).",
+			Name:       "source",
+			ReadsInput: true,
+			Synopsis:   "source filename [arguments]",
+			Summary:    "Run commands from a file in the current shell (same as .).",
 			Help: `Read and run the commands in FILENAME in this shell, not in a child,
 so its cd, variable assignments and aliases stay in effect. A name
 without a slash is looked up in $PATH, then in the current directory.
@@ -52,9 +55,10 @@ ARGUMENTS, if any, become the positional parameters while it runs.`,
 			Run: runSource,
 		},
 		&Builtin{
-			Name:     "command",
-			Synopsis: "command [-vV] command [arg ...]",
-			Summary:  "Run a command, bypassing aliases.",
+			Name:       "command",
+			ReadsInput: true,
+			Synopsis:   "command [-vV] command [arg ...]",
+			Summary:    "Run a command, bypassing aliases.",
 			Help: `Run COMMAND with ARGs, ignoring any alias of that name: builtins and
 programs in $PATH only. "command ls" runs the real ls even when ls is
 an alias.

@@ -463,6 +463,10 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	// use: the shell closes them once those stages have started.
 	var closeLater []int
 	prevRead := -1
+	anyExternal := false
+	for _, cmd := range cmds {
+		anyExternal = anyExternal || !cmd.inShell() || cmd.subshellText != ""
+	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
 		if prevRead >= 0 {
@@ -483,7 +487,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			prevRead = r
 		}
 		tables[i] = t
-		stages[i] = sh.prepareStage(cmd, t, !fg)
+		stages[i] = sh.prepareStage(cmd, t, !fg && !anyExternal)
 		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
@@ -514,20 +518,23 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 // external program (PATH search, environment, fd table) or an in-shell
 // stage that runs a builtin on a copy of the shell in a goroutine.
 //
-// A builtin stage needs a process of its own (a new gosh, subshell.go) when
-// it is part of a background job, so that $! is a real pid and the job can
-// be stopped and killed; and, under job control, when its stdin is the
-// terminal, so that "read x | cat" reads as a member of the foreground
-// group instead of as the shell, which is then in the background.
-func (sh *Shell) prepareStage(cmd *command, t *fdTable, background bool) jobs.Stage {
+// A builtin stage runs in a process of its own (a new gosh, subshell.go)
+// when the job would otherwise have no process at all but runs in the
+// background (builtinsOnlyBackground: $! must be a real pid, and the job
+// must be stoppable); and, under job control, when it may read its stdin
+// and that is the terminal, so that "read x | cat" reads as a member of
+// the foreground group: the shell is not in that group, and a read from
+// the terminal outside it stops or fails.
+func (sh *Shell) prepareStage(cmd *command, t *fdTable, builtinsOnlyBackground bool) jobs.Stage {
 	if cmd.subshellText != "" {
 		return sh.subshellStage(cmd.subshellText, t)
 	}
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
 	}
-	inShell := len(cmd.argv) == 0 || cmd.builtin != nil && !cmd.nohup
-	if inShell && !sh.subshell && (background || sh.Jobs.JobControl() && isTerminal(t.get(0))) {
+	inShell := cmd.inShell()
+	readsTerminal := cmd.builtin != nil && cmd.builtin.ReadsInput && sh.Jobs.JobControl() && isTerminal(t.get(0))
+	if inShell && !sh.subshell && (builtinsOnlyBackground || readsTerminal) {
 		sh.xtrace(cmd)
 		return sh.subshellStage(commandText(cmd), t)
 	}
