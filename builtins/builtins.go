@@ -142,4 +142,8 @@ type Shell interface {
 	// Context is cancelled when the user presses Ctrl+C while a builtin
 	// waits (wait, read).
 	Context() context.Context
+	// Notice is where a message from another goroutine goes (a lab step
+	// ticking off): above the prompt when one is showing, so that the
+	// prompt is drawn again instead of being overwritten.
+	Notice() io.Writer
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -29,6 +31,7 @@ type fakeShell struct {
 	lastBg      int
 	ctx         context.Context
 	table       *jobs.Table
+	notice      syncWriter // what went to Notice (lab ticks)
 
 	sourced  [][]string // path, then args ("<nil>" marks nil args)
 	evals    []string
@@ -251,6 +254,7 @@ func (f *fakeShell) Interactive() bool        { return f.interactive }
 func (f *fakeShell) LastStatus() int          { return f.last }
 func (f *fakeShell) SetLastBg(pid int)        { f.lastBg = pid }
 func (f *fakeShell) Context() context.Context { return f.ctx }
+func (f *fakeShell) Notice() io.Writer        { return &f.notice }
 
 // result is what one builtin run produced.
 type result struct {
@@ -286,3 +290,22 @@ func check(t *testing.T, name string, got result, status int, out, errOut string
 }
 
 var errEPIPE error = syscall.EPIPE
+
+// syncWriter collects writes from several goroutines (lab ticks come from
+// the job table's reaper).
+type syncWriter struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}

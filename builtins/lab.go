@@ -874,11 +874,11 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		if st := writeOut(io, "lab", b.String()); st != statusOK {
 			return st, nil
 		}
-		r := startLab(sh, lab, lang, os.Stderr)
+		r := startLab(sh, lab, lang, sh.Notice())
 		r.mu.Lock()
 		r.out = io.Out
 		r.printCurrent()
-		r.out = os.Stderr
+		r.out = sh.Notice()
 		r.mu.Unlock()
 		return statusOK, nil
 	case "status":
@@ -900,7 +900,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		cur.out = io.Out
 		fmt.Fprintf(io.Out, "%s: %s: %s\n", msg["lab"], text(cur.lab.Title, cur.lang), msg["reset"])
 		cur.printCurrent()
-		cur.out = os.Stderr
+		cur.out = sh.Notice()
 		cur.mu.Unlock()
 		return statusOK, nil
 	case "stop":

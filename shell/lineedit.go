@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -89,6 +90,10 @@ func (p *plainEditor) ReadLine(prompt string) (string, error) {
 // Ctrl+C at the prompt reaches the shell as SIGINT.
 func (p *plainEditor) interrupt()   { p.in.interrupt() }
 func (p *plainEditor) resized()     {}
+
+// printAbove: without a line editor the message simply follows what is on
+// the screen; the prompt is not drawn again.
+func (p *plainEditor) printAbove(msg []byte) { os.Stderr.Write(msg) }
 func (p *plainEditor) Close() error { p.in.Close(); return nil }
 
 // ---- the readline editor ----
@@ -265,6 +270,14 @@ func (e *readlineEditor) resized() {
 	if f != nil {
 		f()
 	}
+}
+
+// printAbove writes msg above the prompt: readline clears the line, the
+// message is written, and the prompt and the text typed so far come back.
+// (Its raw mode keeps output processing on, so "\n" still starts a line.)
+func (e *readlineEditor) printAbove(msg []byte) {
+	text := strings.TrimRight(string(msg), "\n") + "\n"
+	e.rl.Write([]byte(text))
 }
 
 // interrupt: in raw mode Ctrl+C is a key, not a signal; a SIGINT sent to

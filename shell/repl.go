@@ -33,6 +33,8 @@ type lineEditor interface {
 	interrupt()
 	// resized: the terminal's size changed (SIGWINCH).
 	resized()
+	// printAbove shows a message while the prompt is on the screen.
+	printAbove(msg []byte)
 	Close() error
 }
 
@@ -84,6 +86,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.Hooks.History = s.hist.list
 	sh.Hooks.ClearHistory = s.hist.clear
 	sh.Hooks.OnExit = s.hist.save
+	sh.Hooks.Notice = s.notice
 
 	sh.readStartupFiles(sf)
 	sh.Jobs.SaveShellModes()
@@ -174,6 +177,18 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			return sh.Status, nil
 		}
 	}
+}
+
+// notice prints an asynchronous message above the prompt, if one is
+// showing, and draws the prompt and the line typed so far again.
+func (s *session) notice(msg []byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.atPrompt || s.ed == nil {
+		return false
+	}
+	s.ed.printAbove(msg)
+	return true
 }
 
 // readLine shows the prompt PS1 or PS2 and reads a line.

@@ -76,7 +76,26 @@ type Hooks struct {
 	ClearHistory func()
 	// OnExit runs when the shell exits (saves history).
 	OnExit func()
+	// Notice shows a message that arrives while the prompt may be on the
+	// screen (a set -b job report, a lab step ticking off): above the
+	// prompt, which is then drawn again. It returns false when no prompt
+	// is showing, and the message is written as it is.
+	Notice func(msg []byte) bool
 }
+
+// noticeWriter is where messages from other goroutines go: the job table's
+// reports and the labs' ticks. See Hooks.Notice.
+type noticeWriter struct{ sh *Shell }
+
+func (w noticeWriter) Write(p []byte) (int, error) {
+	if h := w.sh.Hooks.Notice; h != nil && h(p) {
+		return len(p), nil
+	}
+	return fdWriter(2).Write(p)
+}
+
+// Notice is the writer for asynchronous messages (builtins.Shell).
+func (sh *Shell) Notice() io.Writer { return noticeWriter{sh} }
 
 // commandSource says where a shell reads its commands.
 type commandSource int
@@ -132,7 +151,7 @@ func New(cfg Config) *Shell {
 	sh.Jobs = jobs.New(jobs.Config{
 		JobControl: sh.Opts.Monitor,
 		TTY:        tty,
-		Stderr:     fdWriter(2),
+		Stderr:     noticeWriter{sh},
 		Self:       cfg.Self,
 	})
 	sh.initVars()

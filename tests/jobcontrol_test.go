@@ -556,6 +556,12 @@ func TestNotifyAtOnce(t *testing.T) {
 	s.Run("set -b")
 	s.Run("sleep 0.2 &")
 	s.Expect("[1]+  Done                    sleep 0.2")
+	// The report came while the prompt was showing: the prompt is drawn
+	// again on the next line, and what is typed then still runs.
+	s.WaitPrompt()
+	if out := s.Run("echo after-notice"); !strings.Contains(out, "after-notice") {
+		t.Errorf("after the notice, echo printed %q", out)
+	}
 }
 
 // TestSignalsToTheShell: SIGTERM does not kill an interactive shell;
