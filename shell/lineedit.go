@@ -88,13 +88,13 @@ func (p *plainEditor) ReadLine(prompt string) (string, error) {
 
 // interrupt makes a pending ReadLine return errInterrupted: in cooked mode
 // Ctrl+C at the prompt reaches the shell as SIGINT.
-func (p *plainEditor) interrupt()   { p.in.interrupt() }
-func (p *plainEditor) resized()     {}
+func (p *plainEditor) interrupt() { p.in.interrupt() }
+func (p *plainEditor) resized()   {}
 
 // printAbove: without a line editor the message simply follows what is on
 // the screen; the prompt is not drawn again.
 func (p *plainEditor) printAbove(msg []byte) { os.Stderr.Write(msg) }
-func (p *plainEditor) Close() error { p.in.Close(); return nil }
+func (p *plainEditor) Close() error          { p.in.Close(); return nil }
 
 // ---- the readline editor ----
 
