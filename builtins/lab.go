@@ -290,7 +290,7 @@ var (
 		needKind bool
 		noKind   bool
 	}{
-		"event":         {attrs: []string{"signal", "status", "job", "cmd"}, needKind: true},
+		"event":         {attrs: []string{"signal", "status", "job", "cmd", "fg"}, needKind: true},
 		"builtin":       {attrs: []string{"zombie"}, needKind: true},
 		"proc":          {attrs: []string{"state", "cmd", "parent"}},
 		"pgid-shared":   {attrs: []string{"n"}, noKind: true},
@@ -483,6 +483,7 @@ func eventObservation(ev jobs.Event) observation {
 	switch ev.Kind {
 	case jobs.EvExited, jobs.EvSignaled, jobs.EvStopped:
 		o.attrs["status"] = strconv.Itoa(ev.Status)
+		o.attrs["fg"] = yesNo(ev.Foreground)
 	}
 	if ev.Job > 0 {
 		o.attrs["job"] = strconv.Itoa(ev.Job)

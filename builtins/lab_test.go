@@ -153,6 +153,8 @@ func TestCheckMatches(t *testing.T) {
 		{"event stopped", obs("event", "stopped", "signal", "SIGTTIN"), true},
 		{"event exited status=130", obs("event", "exited", "status", "13"), false},
 		{"event exited cmd=waitstatus", obs("event", "exited"), false}, // attribute missing
+		{"event signaled signal=SIGINT fg=yes", obs("event", "signaled", "signal", "SIGINT", "fg", "yes"), true},
+		{"event signaled signal=SIGINT fg=yes", obs("event", "signaled", "signal", "SIGINT", "fg", "no"), false}, // kill -INT %1 at the prompt
 		{"builtin fg", obs("builtin", "fg"), true},
 		{"builtin fg", obs("builtin", "bg"), false},
 		{"builtin fg", obs("event", "fg"), false},
@@ -183,11 +185,11 @@ func TestEventObservation(t *testing.T) {
 		ev   jobs.Event
 		want string
 	}{
-		{jobs.Event{Kind: jobs.EvStopped, Job: 1, Pid: 5, Pgid: 5, Signal: unix.SIGTSTP, Status: 148, Text: "sleep 100"},
-			"event stopped cmd=sleep job=1 signal=SIGTSTP status=148"},
+		{jobs.Event{Kind: jobs.EvStopped, Job: 1, Pid: 5, Pgid: 5, Signal: unix.SIGTSTP, Status: 148, Text: "sleep 100", Foreground: true},
+			"event stopped cmd=sleep fg=yes job=1 signal=SIGTSTP status=148"},
 		{jobs.Event{Kind: jobs.EvSignaled, Pid: 5, Signal: unix.SIGKILL, Status: 137, Text: "/tmp/bin/intignore"},
-			"event signaled cmd=intignore signal=SIGKILL status=137"},
-		{jobs.Event{Kind: jobs.EvExited, Job: 2, Status: 0, Text: "true"}, "event exited cmd=true job=2 status=0"},
+			"event signaled cmd=intignore fg=no signal=SIGKILL status=137"},
+		{jobs.Event{Kind: jobs.EvExited, Job: 2, Status: 0, Text: "true"}, "event exited cmd=true fg=no job=2 status=0"},
 		{jobs.Event{Kind: jobs.EvSIGCONT, Job: 1, Pid: -5, Signal: unix.SIGCONT}, "event sigcont-sent job=1 signal=SIGCONT"},
 		{jobs.Event{Kind: jobs.EvBackground, Job: 1, Text: "sleep 100"}, "event background cmd=sleep job=1"},
 	}

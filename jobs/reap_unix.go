@@ -165,7 +165,7 @@ func (t *Table) update(pid int, ws unix.WaitStatus) (tell func()) {
 		return nil
 	}
 	before := j.state()
-	ev := Event{Job: j.id, Pid: pid, Pgid: j.pgid, Text: p.text}
+	ev := Event{Job: j.id, Pid: pid, Pgid: j.pgid, Text: p.text, Foreground: j.foreground}
 	if !j.inTable {
 		ev.Job = 0
 	}

@@ -77,6 +77,10 @@ type Event struct {
 	Signal unix.Signal
 	Status int
 	Text   string
+	// Foreground: the job owned the terminal when this happened, so a
+	// signal came from a key (Ctrl+C, Ctrl+Z, Ctrl+\) or the job itself,
+	// not from kill at the prompt.
+	Foreground bool
 }
 
 // process is one stage of a job: an external program (pid > 0) or an
