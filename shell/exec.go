@@ -541,7 +541,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, builtinsOnlyBackground b
 	if inShell {
 		sub := sh.clone()
 		return jobs.Stage{Builtin: func() int {
-			defer t.close()
+			defer sh.closeStageFds(t)
 			sub.xtrace(cmd)
 			var st int
 			var err error
@@ -599,6 +599,18 @@ func errText(err error) string {
 		return "command not found"
 	}
 	return errnoText(err)
+}
+
+// closeStageFds closes what an in-shell stage owned once it is done: for a
+// builtin writing into a pipe, this close is what lets the reader see
+// end-of-file, as a forked child's exit would.
+func (sh *Shell) closeStageFds(t *fdTable) {
+	if tr := sh.Jobs.Trace(); tr.On() {
+		for _, fd := range t.owned {
+			tr.Shell("close(%d)  (the builtin stage is done with it)", fd)
+		}
+	}
+	t.close()
 }
 
 // failedStage is a stage that could not start (command not found, a bad
