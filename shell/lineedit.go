@@ -486,7 +486,12 @@ func (in *promptInput) fill() error {
 			}
 			return err
 		}
-		run = append(run, b[0])
+		// A NUL byte (Ctrl+Space or Ctrl+@) is dropped, as bash does
+		// nothing with it: the editor would take it for end of input
+		// and leave the shell, or run the line typed so far.
+		if b[0] != 0 {
+			run = append(run, b[0])
+		}
 		if isControlByte(b[0]) || !in.moreWaiting() {
 			break
 		}

@@ -74,6 +74,21 @@ func TestPromptInputStopsAtEnter(t *testing.T) {
 	}
 }
 
+// TestPromptInputDropsNUL: Ctrl+Space sends a NUL byte, which the editor
+// would take for end of input; the editor never sees it.
+func TestPromptInputDropsNUL(t *testing.T) {
+	in, w := inputPipe(t)
+	unix.Write(w, []byte("a\x00\x00b\x00\r"))
+	in.activate()
+	var got strings.Builder
+	for !strings.HasSuffix(got.String(), "\r") {
+		got.WriteString(receive(t, readAsync(in, 4096)))
+	}
+	if got.String() != "ab\r" {
+		t.Errorf("editor got %q, want %q", got.String(), "ab\r")
+	}
+}
+
 // TestPromptInputGate: with no prompt active, a read waits, and reads
 // nothing from the terminal, until the next prompt.
 func TestPromptInputGate(t *testing.T) {
