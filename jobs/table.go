@@ -299,6 +299,20 @@ func (j *Job) Status() int {
 	return j.status()
 }
 
+// Interrupted reports whether a process of the job was killed by SIGINT:
+// the user pressed Ctrl+C, and an interactive shell then abandons the rest
+// of the command line, as bash does.
+func (j *Job) Interrupted() bool {
+	j.t.mu.Lock()
+	defer j.t.mu.Unlock()
+	for _, p := range j.procs {
+		if p.state == Done && !p.builtin && p.ws.Signaled() && p.ws.Signal() == unix.SIGINT {
+			return true
+		}
+	}
+	return false
+}
+
 // state derives the job state, as dash does: the job is Done when every
 // process is done; Stopped when no external process runs and one is
 // stopped (a builtin goroutine blocked on a pipe to a stopped process does

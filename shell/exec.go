@@ -177,17 +177,26 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 
 // expansionFailed reports an expansion error ("gosh: x: unbound variable").
 // The command does not run and its status is 1; a non-interactive shell
-// exits, as POSIX requires.
+// exits, as POSIX requires, and an interactive one abandons the rest of
+// the command line, as bash does.
 func (sh *Shell) expansionFailed(err error) (int, error) {
 	if _, ok := IsExit(err); ok {
 		return 0, err
 	}
 	sh.errorf("%s", err)
-	if !sh.Opts.Interactive && !sh.subshell {
+	switch {
+	case sh.subshell:
+		return 1, nil
+	case !sh.Opts.Interactive:
 		return 1, &ExitError{Status: 1}
 	}
-	return 1, nil
+	sh.Status = 1
+	return 1, errAbandon
 }
+
+// errAbandon unwinds the rest of an interactive command line (after
+// Ctrl+C killed a job, or an expansion error); $? is already set.
+var errAbandon = errors.New("command line abandoned")
 
 // command is a simple command after expansion: argv, the per-command
 // environment, and its still unapplied redirections.
@@ -204,15 +213,15 @@ type command struct {
 
 type assignment struct{ name, value string }
 
-// pathOverride is the PATH a "PATH=... cmd" assignment gives the command,
-// or "" when it has none.
-func (c *command) pathOverride() string {
+// pathOverride is the PATH a "PATH=... cmd" assignment gives the command
+// (possibly empty), and whether there is one.
+func (c *command) pathOverride() (string, bool) {
 	for i := len(c.assigns) - 1; i >= 0; i-- {
 		if c.assigns[i].name == "PATH" {
-			return c.assigns[i].value
+			return c.assigns[i].value, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // inShell reports whether the command runs inside the shell process.
@@ -511,7 +520,13 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
-	return sh.Jobs.WaitForeground(job), nil
+	status := sh.Jobs.WaitForeground(job)
+	if sh.Opts.Interactive && !sh.subshell && job.Interrupted() {
+		// Ctrl+C ends the whole command line, not just this job.
+		sh.Status = status
+		return status, errAbandon
+	}
+	return status, nil
 }
 
 // prepareStage turns one expanded command into a jobs.Stage: either an
@@ -575,7 +590,8 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, builtinsOnlyBackground b
 		}
 		st.IgnoreHUP = true
 	}
-	path, err := sh.lookPathIn(argv[0], cmd.pathOverride())
+	pathVar, override := cmd.pathOverride()
+	path, err := sh.lookPathIn(argv[0], pathVar, override)
 	if err != nil {
 		status := 126
 		if errors.Is(err, errNotFound) || errors.Is(err, os.ErrNotExist) {

@@ -12,12 +12,12 @@ import (
 // entry means the current directory). Like bash, a file that exists but is
 // not executable is remembered and reported (126) if nothing better turns up.
 func (sh *Shell) lookPath(name string) (string, error) {
-	return sh.lookPathIn(name, "")
+	return sh.lookPathIn(name, "", false)
 }
 
-// lookPathIn is lookPath with pathOverride, when not "", in place of $PATH
-// (for "PATH=/x cmd"); such a search is not remembered.
-func (sh *Shell) lookPathIn(name, pathOverride string) (string, error) {
+// lookPathIn is lookPath with pathOverride in place of $PATH when override
+// is set (for "PATH=/x cmd"); such a search is not remembered.
+func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, error) {
 	if strings.Contains(name, "/") {
 		if _, err := isExecutable(name); err != nil {
 			if os.IsNotExist(err) {
@@ -31,8 +31,8 @@ func (sh *Shell) lookPathIn(name, pathOverride string) (string, error) {
 		return "", errNotFound
 	}
 	pathVar, _ := sh.Vars.Get("PATH")
-	remember := pathOverride == ""
-	if !remember {
+	remember := !override
+	if override {
 		pathVar = pathOverride
 	} else if p, ok := sh.hash.lookup(name, pathVar); ok {
 		return p, nil

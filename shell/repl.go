@@ -155,6 +155,9 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		switch {
 		case sh.hungUp():
 			return 128 + int(syscall.SIGHUP), nil
+		case errors.Is(err, errAbandon):
+			// The rest of the line was dropped; $? is set.
+			continue
 		case errors.Is(err, errInterrupted):
 			// Ctrl+C at a PS2 prompt discards the unfinished command.
 			sh.Status = 130

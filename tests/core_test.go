@@ -325,6 +325,7 @@ func TestExecution(t *testing.T) {
 		{name: "assign-no-split", script: "v='x  y'; a=$v; echo \"$a\"", out: "x  y\n"},
 		{name: "assign-no-glob", script: "a=*; echo \"$a\"", files: map[string]string{"f": ""}, out: "*\n"},
 		{name: "assign-prefix-path", script: "PATH=/nonexistent ls 2>/dev/null; echo $?", out: "127\n"},
+		{name: "assign-prefix-empty-path", script: "PATH= ls 2>/dev/null; echo $?", out: "127\n"},
 		{name: "assign-prefix-multiple", script: "a=1 b=2 sh -c 'echo $a $b'", out: "1 2\n"},
 		{name: "assign-after-word-is-arg", script: "echo a=1", out: "a=1\n"},
 		{name: "assign-status", script: "false; a=1; echo $?; a=$(false); echo $?", out: "0\n1\n"},

@@ -721,3 +721,24 @@ func TestBuiltinStagesUnderJobControl(t *testing.T) {
 	}
 	s.Run("kill %%")
 }
+
+// TestCtrlCAbandonsTheLine: Ctrl+C that kills a foreground job ends the
+// whole command line, and so does an expansion error, as in bash.
+func TestCtrlCAbandonsTheLine(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("sleep 100; echo not-reached")
+	sl := s.ProcByArgs("sleep 100")
+	s.WaitForeground(sl.Pgrp)
+	s.Send("\x03")
+	out := s.WaitPrompt()
+	if strings.Contains(out, "not-reached") {
+		t.Errorf("the list went on after Ctrl+C: %q", out)
+	}
+	if st := s.Status(); st != 130 {
+		t.Errorf("$? after Ctrl+C = %d, want 130", st)
+	}
+	out = s.Run("set -u; echo $nosuchvar; echo not-reached-either")
+	if strings.Contains(out, "not-reached-either") || !strings.Contains(out, "nosuchvar: unbound variable") {
+		t.Errorf("after an expansion error: %q, want the error and nothing more", out)
+	}
+}
