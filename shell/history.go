@@ -61,6 +61,10 @@ type history struct {
 	// REPL changes variables.
 	path  string
 	limit int
+	// out is the history file, kept open between commands, so that saving
+	// one costs a lock, a check that it is still the file at path, and one
+	// write.
+	out *os.File
 }
 
 func newHistory(sh *Shell) *history { return &history{sh: sh} }
@@ -195,7 +199,7 @@ func (h *history) add(text string) {
 	if path == "" {
 		return
 	}
-	if err := appendHistory(path, entry); err != nil {
+	if err := h.append(path, entry); err != nil {
 		h.sh.errorf("%s: %s", path, errnoText(err))
 		return
 	}
@@ -301,15 +305,39 @@ func unescapeHistory(s string) string {
 	return b.String()
 }
 
-// appendHistory appends one entry to the file with a single write(2) on an
-// O_APPEND descriptor: the kernel moves to the end of the file and writes
-// in one step, so lines from two shells never interleave.
-func appendHistory(path, entry string) error {
+// append adds one entry to the file with a single write(2) on an O_APPEND
+// descriptor: the kernel moves to the end of the file and writes in one
+// step, so lines from two shells never interleave. The lock keeps the
+// entry from landing in a file that another shell is trimming. The
+// descriptor is kept open for the next command; if another shell renamed
+// a trimmed file into place, it is opened again. Call with h.mu held.
+func (h *history) append(path, entry string) error {
 	line := []byte(encodeHistory(entry) + "\n")
-	return withLockedFile(path, func(f *os.File) error {
-		_, err := f.Write(line)
+	for try := 0; ; try++ {
+		if h.out == nil || h.out.Name() != path {
+			if h.out != nil {
+				h.out.Close()
+			}
+			f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+			if err != nil {
+				h.out = nil
+				return err
+			}
+			h.out = f
+		}
+		if err := flock(h.out, unix.LOCK_EX); err != nil {
+			return err
+		}
+		if try < 10 && !sameFile(h.out, path) {
+			flock(h.out, unix.LOCK_UN)
+			h.out.Close()
+			h.out = nil
+			continue
+		}
+		_, err := h.out.Write(line)
+		flock(h.out, unix.LOCK_UN)
 		return err
-	})
+	}
 }
 
 // rewriteHistory replaces the file with the given entries: it writes a
