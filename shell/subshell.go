@@ -30,16 +30,22 @@ func (sh *Shell) subshellStage(text string, t *fdTable) jobs.Stage {
 }
 
 // statePreamble is shell code that recreates what a forked subshell would
-// inherit and a new process does not: unexported variables, set options
-// and aliases.
+// inherit and a new process does not: unexported variables, the
+// read-only mark, set options and aliases.
 func (sh *Shell) statePreamble() string {
 	var b strings.Builder
 	for _, name := range sh.Vars.Names() {
 		v := sh.Vars.Lookup(name)
-		if v.Exported || v.ReadOnly || name == "PPID" || !isName(name) {
-			continue
+		switch {
+		case name == "PPID" || !isName(name):
+		case v.ReadOnly && (v.Exported || v.NoValue):
+			// The value, if any, travels in the environment.
+			b.WriteString("readonly " + name + "\n")
+		case v.ReadOnly:
+			b.WriteString("readonly " + name + "=" + shellQuote(v.Value) + "\n")
+		case !v.Exported:
+			b.WriteString(name + "=" + shellQuote(v.Value) + "\n")
 		}
-		b.WriteString(name + "=" + shellQuote(v.Value) + "\n")
 	}
 	for _, o := range options {
 		if o.name != "monitor" && *o.field(&sh.Opts) {

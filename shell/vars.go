@@ -81,6 +81,16 @@ func (v *Vars) Export(name string) {
 	v.m[name] = &Var{Exported: true, NoValue: true}
 }
 
+// SetReadOnly marks a variable read-only, creating it unset ("readonly N")
+// when it does not exist. The mark cannot be taken back.
+func (v *Vars) SetReadOnly(name string) {
+	if x, ok := v.m[name]; ok {
+		x.ReadOnly = true
+		return
+	}
+	v.m[name] = &Var{ReadOnly: true, NoValue: true}
+}
+
 // Unset removes a variable.
 func (v *Vars) Unset(name string) error {
 	if x, ok := v.m[name]; ok && x.ReadOnly {
