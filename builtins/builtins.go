@@ -81,6 +81,14 @@ const (
 	KindFile
 )
 
+// HashEntry is one command in the shell's hash table: the program PATH
+// search found for Name, and how many times the shell ran it since.
+type HashEntry struct {
+	Name string
+	Path string
+	Hits int
+}
+
 // Shell is everything a builtin may see or change of the shell that runs
 // it. *shell.Shell implements it. Keeping it an interface makes the
 // boundary explicit: this is the whole of what "runs inside the shell"
@@ -93,6 +101,10 @@ type Shell interface {
 	Unset(name string) error
 	VarNames() []string
 	IsExported(name string) bool
+	// SetReadOnly marks a variable read-only (creating it unset if need
+	// be): from then on SetVar and Unset refuse it.
+	SetReadOnly(name string)
+	IsReadOnly(name string) bool
 	// Positional parameters $1... and $0.
 	Positional() []string
 	SetPositional(args []string)
@@ -121,6 +133,24 @@ type Shell interface {
 	ExitRequest(status int) error
 	// LookPath resolves a command name the way the shell would run it.
 	LookPath(name string) (Kind, string)
+
+	// The command hash table: where PATH search found each program the
+	// shell ran, so that the next run skips the search (the hash builtin).
+	// Hashed lists it, sorted by name; Hash searches PATH for name now and
+	// remembers the result with no hits; Unhash forgets one name and
+	// ClearHash every name.
+	Hashed() []HashEntry
+	Hash(name string) (path string, ok bool)
+	Unhash(name string) bool
+	ClearHash()
+
+	// Umask is the file mode creation mask of the shell process, which
+	// every child inherits across fork and exec. SetUmask changes it; in a
+	// copy of the shell (a builtin pipeline stage, a command
+	// substitution) it changes nothing, since the mask belongs to the
+	// whole process.
+	Umask() int
+	SetUmask(mask int)
 
 	// Aliases.
 	Alias(name string) (string, bool)

@@ -32,6 +32,8 @@ type fakeShell struct {
 	ctx         context.Context
 	table       *jobs.Table
 	notice      syncWriter // what went to Notice (lab ticks)
+	umask       int
+	hash        map[string]*HashEntry
 
 	sourced  [][]string // path, then args ("<nil>" marks nil args)
 	evals    []string
@@ -45,6 +47,7 @@ type fakeVar struct {
 	value    string
 	exported bool
 	readonly bool
+	unset    bool // declared ("readonly N") but never assigned
 }
 
 // exitRequest is the fake's unwinding error for exit.
@@ -77,7 +80,7 @@ func newFake(t *testing.T) *fakeShell {
 
 func (f *fakeShell) Var(name string) (string, bool) {
 	v, ok := f.vars[name]
-	if !ok {
+	if !ok || v.unset {
 		return "", false
 	}
 	return v.value, true
@@ -89,6 +92,7 @@ func (f *fakeShell) SetVar(name, value string) error {
 			return errors.New(name + ": readonly variable")
 		}
 		v.value = value
+		v.unset = false
 		return nil
 	}
 	f.vars[name] = &fakeVar{value: value}
@@ -123,6 +127,53 @@ func (f *fakeShell) IsExported(name string) bool {
 	v, ok := f.vars[name]
 	return ok && v.exported
 }
+
+func (f *fakeShell) SetReadOnly(name string) {
+	if v, ok := f.vars[name]; ok {
+		v.readonly = true
+		return
+	}
+	f.vars[name] = &fakeVar{readonly: true, unset: true}
+}
+
+func (f *fakeShell) IsReadOnly(name string) bool {
+	v, ok := f.vars[name]
+	return ok && v.readonly
+}
+
+// Hashed lists the fake's hash table, sorted by name.
+func (f *fakeShell) Hashed() []HashEntry {
+	var list []HashEntry
+	for _, e := range f.hash {
+		list = append(list, *e)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	return list
+}
+
+// Hash remembers name's program on the fake's PATH, with no hits.
+func (f *fakeShell) Hash(name string) (string, bool) {
+	kind, path := f.LookPath(name)
+	if kind != KindFile {
+		delete(f.hash, name)
+		return "", false
+	}
+	if f.hash == nil {
+		f.hash = map[string]*HashEntry{}
+	}
+	f.hash[name] = &HashEntry{Name: name, Path: path}
+	return path, true
+}
+
+func (f *fakeShell) Unhash(name string) bool {
+	_, ok := f.hash[name]
+	delete(f.hash, name)
+	return ok
+}
+
+func (f *fakeShell) ClearHash()        { f.hash = nil }
+func (f *fakeShell) Umask() int        { return f.umask }
+func (f *fakeShell) SetUmask(mask int) { f.umask = mask }
 
 func (f *fakeShell) Positional() []string        { return f.params }
 func (f *fakeShell) SetPositional(args []string) { f.params = args }

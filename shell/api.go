@@ -6,11 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"gosh/builtins"
 	"gosh/jobs"
+
+	"golang.org/x/sys/unix"
 )
 
 // This file implements builtins.Shell: everything a builtin may see or
@@ -32,6 +35,12 @@ func (sh *Shell) VarNames() []string              { return sh.Vars.Names() }
 func (sh *Shell) IsExported(name string) bool {
 	v := sh.Vars.Lookup(name)
 	return v != nil && v.Exported
+}
+
+func (sh *Shell) SetReadOnly(name string) { sh.Vars.SetReadOnly(name) }
+func (sh *Shell) IsReadOnly(name string) bool {
+	v := sh.Vars.Lookup(name)
+	return v != nil && v.ReadOnly
 }
 
 func (sh *Shell) Positional() []string        { return sh.Params }
@@ -191,6 +200,42 @@ func (sh *Shell) Context() context.Context {
 		return context.Background()
 	}
 	return sh.ctx
+}
+
+// Umask reads the process's file mode creation mask. umask(2) can only
+// read it by setting it, which would leave a moment in which a child forked
+// by another goroutine (a pipeline's other stages) inherits the wrong mask;
+// Linux shows it in /proc/self/status, so the set-and-restore is only the
+// fallback.
+func (sh *Shell) Umask() int {
+	if data, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
+				if m, err := strconv.ParseInt(strings.TrimSpace(v), 8, 32); err == nil {
+					return int(m)
+				}
+			}
+		}
+	}
+	old := unix.Umask(0o22)
+	unix.Umask(old)
+	return old
+}
+
+// SetUmask is umask(2), run by the shell for the umask builtin: the mask
+// is an attribute of the process, and every child inherits it across fork
+// and execve, so it must be set in the shell itself. A copy of the shell (a
+// builtin pipeline stage, a command substitution) runs in the same
+// process: were it to set the mask, the change would leak into the shell,
+// so there it does nothing, as a forked subshell's change would vanish
+// with the subshell.
+func (sh *Shell) SetUmask(mask int) {
+	if sh.subshell {
+		sh.Jobs.Trace().Shell("umask(%04o) not called: this copy of the shell shares the shell's process and its mask", mask)
+		return
+	}
+	unix.Umask(mask & 0o777)
+	sh.Jobs.Trace().Shell("umask(%04o): the shell's file creation mask, inherited by every child it starts", mask&0o777)
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

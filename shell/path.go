@@ -2,6 +2,7 @@ package shell
 
 import (
 	"os"
+	"sort"
 	"strings"
 
 	"gosh/builtins"
@@ -31,12 +32,22 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 		return "", errNotFound
 	}
 	pathVar, _ := sh.Vars.Get("PATH")
-	remember := !override
 	if override {
-		pathVar = pathOverride
-	} else if p, ok := sh.hash.lookup(name, pathVar); ok {
+		return searchPath(name, pathOverride)
+	}
+	if p, ok := sh.hash.lookup(name, pathVar); ok {
 		return p, nil
 	}
+	p, err := searchPath(name, pathVar)
+	if err == nil && p[0] == '/' {
+		sh.hash.remember(name, p, pathVar, 1)
+	}
+	return p, err
+}
+
+// searchPath tries each directory of pathVar in order (an empty entry
+// means the current directory) for an executable file called name.
+func searchPath(name, pathVar string) (string, error) {
 	var denied error
 	for _, dir := range strings.Split(pathVar, ":") {
 		if dir == "" {
@@ -45,9 +56,6 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 		p := dir + "/" + name
 		ok, err := isExecutable(p)
 		if ok {
-			if remember && dir[0] == '/' {
-				sh.hash.remember(name, p, pathVar)
-			}
 			return p, nil
 		}
 		if err != nil && !os.IsNotExist(err) && denied == nil && !isDirErr(err) {
@@ -71,7 +79,19 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 	if _, ok := builtins.Lookup(name); ok {
 		return builtins.KindBuiltin, name
 	}
-	if p, err := sh.lookPath(name); err == nil {
+	if name == "" || strings.Contains(name, "/") {
+		if p, err := sh.lookPath(name); err == nil {
+			return builtins.KindFile, p
+		}
+		return builtins.NotFound, ""
+	}
+	// Asking is not running: like bash's type, consult the hash table but
+	// neither count a hit nor add what the search finds.
+	pathVar, _ := sh.Vars.Get("PATH")
+	if p, ok := sh.hash.peek(name, pathVar); ok {
+		return builtins.KindFile, p
+	}
+	if p, err := searchPath(name, pathVar); err == nil {
 		return builtins.KindFile, p
 	}
 	return builtins.NotFound, ""
@@ -80,29 +100,104 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 // pathHash remembers where PATH search found each command, as bash's and
 // dash's command hash tables do, so a script running one program a
 // thousand times searches $PATH once. It is valid only for the PATH value it
-// was filled with, and an entry is dropped when its file is gone.
+// was filled with, and an entry is dropped when its file is gone. Each
+// entry counts its hits, the times the shell ran it, for the hash builtin.
 type pathHash struct {
 	path  string
-	found map[string]string
+	found map[string]*hashEntry
 }
 
+type hashEntry struct {
+	path string
+	hits int
+}
+
+// lookup finds name's entry for running it, and counts a hit.
 func (h *pathHash) lookup(name, pathVar string) (string, bool) {
-	if h.path != pathVar || h.found == nil {
-		return "", false
-	}
-	p, ok := h.found[name]
+	p, ok := h.peek(name, pathVar)
 	if ok {
-		if ok, _ := isExecutable(p); !ok {
-			delete(h.found, name)
-			return "", false
-		}
+		h.found[name].hits++
 	}
 	return p, ok
 }
 
-func (h *pathHash) remember(name, p, pathVar string) {
+// peek finds name's entry without counting a hit.
+func (h *pathHash) peek(name, pathVar string) (string, bool) {
 	if h.path != pathVar || h.found == nil {
-		h.path, h.found = pathVar, map[string]string{}
+		return "", false
 	}
-	h.found[name] = p
+	e, ok := h.found[name]
+	if !ok {
+		return "", false
+	}
+	if ok, _ := isExecutable(e.path); !ok {
+		delete(h.found, name)
+		return "", false
+	}
+	return e.path, true
 }
+
+func (h *pathHash) remember(name, p, pathVar string, hits int) {
+	if h.path != pathVar || h.found == nil {
+		h.path, h.found = pathVar, map[string]*hashEntry{}
+	}
+	h.found[name] = &hashEntry{path: p, hits: hits}
+}
+
+// copy is the table for a copy of the shell (a builtin pipeline stage),
+// which may change its own without touching the shell's: "hash | cat".
+func (h *pathHash) copy() pathHash {
+	c := pathHash{path: h.path}
+	if h.found != nil {
+		c.found = make(map[string]*hashEntry, len(h.found))
+		for name, e := range h.found {
+			cp := *e
+			c.found[name] = &cp
+		}
+	}
+	return c
+}
+
+// Hashed lists the hash table for the hash builtin, sorted by name. Entries
+// remembered under another value of PATH are no longer valid: none.
+func (sh *Shell) Hashed() []builtins.HashEntry {
+	pathVar, _ := sh.Vars.Get("PATH")
+	if sh.hash.path != pathVar {
+		return nil
+	}
+	list := make([]builtins.HashEntry, 0, len(sh.hash.found))
+	for name, e := range sh.hash.found {
+		list = append(list, builtins.HashEntry{Name: name, Path: e.path, Hits: e.hits})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	return list
+}
+
+// Hash searches PATH for name now (whatever the table held) and remembers
+// the program found, with no hits yet: "hash cc".
+func (sh *Shell) Hash(name string) (string, bool) {
+	pathVar, _ := sh.Vars.Get("PATH")
+	delete(sh.hash.found, name)
+	p, err := searchPath(name, pathVar)
+	if err != nil {
+		return "", false
+	}
+	if p[0] == '/' {
+		sh.hash.remember(name, p, pathVar, 0)
+	}
+	return p, true
+}
+
+// Unhash forgets one name ("hash -d"); it reports whether it was there.
+func (sh *Shell) Unhash(name string) bool {
+	pathVar, _ := sh.Vars.Get("PATH")
+	if _, ok := sh.hash.peek(name, pathVar); !ok {
+		return false
+	}
+	delete(sh.hash.found, name)
+	return true
+}
+
+// ClearHash forgets every name ("hash -r"): the next run of each command
+// searches PATH again.
+func (sh *Shell) ClearHash() { sh.hash = pathHash{} }

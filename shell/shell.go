@@ -194,7 +194,7 @@ func (sh *Shell) clone() *Shell {
 		c.Aliases[k] = v
 	}
 	c.stdio = append([]int(nil), sh.stdio...)
-	c.hash = pathHash{} // a map: never shared between goroutines
+	c.hash = sh.hash.copy() // a map: never shared between goroutines
 	c.subshell = true
 	return &c
 }

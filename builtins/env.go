@@ -1,0 +1,351 @@
+package builtins
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The builtins that change what every later command starts with: the
+// file creation mask children inherit (umask), variables nobody may change
+// again (readonly), and the table of where PATH search found each program
+// (hash).
+
+func init() {
+	register(
+		&Builtin{
+			Name:     "umask",
+			Synopsis: "umask [-p] [-S] [mode]",
+			Summary:  "Display or set the file mode creation mask.",
+			Help: `Set the shell's file creation mask to MODE: the permission bits
+that creat(2), open(2) and mkdir(2) clear from the mode a program asks
+for. Without MODE, print the mask.
+MODE is octal (027) or symbolic, as chmod writes the permissions to
+keep: u=rwx,g=rx,o= is the same as 027.
+-S  print the mask symbolically, as the permissions it leaves
+-p  print it as a command that sets it again ("umask 0022")
+The mask belongs to the process and every child inherits it, so umask
+must be a builtin. In a pipeline stage or $(...), gosh runs the builtin
+on a copy of the shell in the same process: there "umask MODE" leaves
+the shell's mask as it was, as a forked subshell's change would vanish.`,
+			Run: runUmask,
+		},
+		&Builtin{
+			Name:     "readonly",
+			Synopsis: "readonly [name[=value] ...] or readonly -p",
+			Summary:  "Mark shell variables as unchangeable.",
+			Help: `Mark each NAME read-only, assigning VALUE first if given. A
+read-only variable cannot be assigned again or unset, for the rest of
+the shell's life. -p (or no NAME) lists the read-only variables as
+"declare -r" commands.`,
+			Run:     runReadonly,
+			Special: true,
+		},
+		&Builtin{
+			Name:     "hash",
+			Synopsis: "hash [-r] [-dt] [name ...]",
+			Summary:  "Remember or display program locations.",
+			Help: `The shell remembers where PATH search found each program it
+ran, and how many times it ran it since (hits), so that the next run
+skips the search. Without NAME, print that table.
+NAME  search PATH for NAME now and remember where it is
+-r    forget every location (say, after moving a program)
+-d    forget the location of each NAME
+-t    print the remembered location of each NAME
+A new value of PATH makes the shell forget the table.`,
+			Run: runHash,
+		},
+	)
+}
+
+// ---- umask ----
+
+func runUmask(sh Shell, io IO, args []string) (int, error) {
+	o, rest, ok := parseOptions(io, "umask", args[1:], "Sp")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(rest) == 0 {
+		mask := sh.Umask()
+		var b strings.Builder
+		if o.has('p') {
+			b.WriteString("umask ")
+			if o.has('S') {
+				b.WriteString("-S ")
+			}
+		}
+		if o.has('S') {
+			b.WriteString(symbolicUmask(mask) + "\n")
+		} else {
+			fmt.Fprintf(&b, "%04o\n", mask)
+		}
+		return writeOut(io, "umask", b.String()), nil
+	}
+	// As bash: the first word is the mode, any others are ignored.
+	mode := rest[0]
+	var mask int
+	if mode != "" && '0' <= mode[0] && mode[0] <= '9' {
+		m, ok := parseOctalMode(mode)
+		if !ok {
+			errorf(io, "umask", "%s: octal number out of range", mode)
+			return statusFailure, nil
+		}
+		mask = m & 0o777
+	} else {
+		// Symbolic modes name the permissions to keep: work on the
+		// complement of the mask, and complement the result.
+		perm, msg := parseSymbolicMode(mode, ^sh.Umask()&0o777)
+		if msg != "" {
+			errorf(io, "umask", "%s", msg)
+			return statusFailure, nil
+		}
+		mask = ^perm & 0o777
+	}
+	sh.SetUmask(mask)
+	if o.has('S') {
+		return writeOut(io, "umask", symbolicUmask(mask)+"\n"), nil
+	}
+	return statusOK, nil
+}
+
+// parseOctalMode reads an octal mode as bash's read_octal does: octal
+// digits only, at most 07777.
+func parseOctalMode(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '7' {
+			return 0, false
+		}
+		n = n*8 + int(s[i]-'0')
+		if n > 0o7777 {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// parseSymbolicMode applies a chmod-style mode to the permission bits
+// perm: clauses separated by commas, each WHO (letters of ugoa, none
+// meaning all) then one operator (+ adds, - removes, = sets) then
+// permissions (letters of rwx). On a malformed mode it returns bash's
+// message for the offending character.
+func parseSymbolicMode(mode string, perm int) (int, string) {
+	s := mode
+	for {
+		who := 0
+		for s != "" && strings.IndexByte("ugoa", s[0]) >= 0 {
+			switch s[0] {
+			case 'u':
+				who |= 0o700
+			case 'g':
+				who |= 0o070
+			case 'o':
+				who |= 0o007
+			case 'a':
+				who |= 0o777
+			}
+			s = s[1:]
+		}
+		if s == "" {
+			return 0, "`': invalid symbolic mode operator"
+		}
+		op := s[0]
+		if op != '+' && op != '-' && op != '=' {
+			return 0, fmt.Sprintf("`%c': invalid symbolic mode operator", op)
+		}
+		s = s[1:]
+		bits := 0
+		for s != "" && strings.IndexByte("rwx", s[0]) >= 0 {
+			switch s[0] {
+			case 'r':
+				bits |= 0o444
+			case 'w':
+				bits |= 0o222
+			case 'x':
+				bits |= 0o111
+			}
+			s = s[1:]
+		}
+		if s != "" && s[0] != ',' {
+			return 0, fmt.Sprintf("`%c': invalid symbolic mode character", s[0])
+		}
+		if who != 0 {
+			bits &= who
+		}
+		switch op {
+		case '+':
+			perm |= bits
+		case '-':
+			perm &^= bits
+		case '=':
+			if who == 0 {
+				who = 0o777
+			}
+			perm = perm&^who | bits
+		}
+		if s == "" {
+			return perm, ""
+		}
+		s = s[1:] // the comma
+	}
+}
+
+// symbolicUmask shows a mask as the permissions it leaves: 022 is
+// u=rwx,g=rx,o=rx.
+func symbolicUmask(mask int) string {
+	perm := ^mask & 0o777
+	class := func(shift int) string {
+		var b strings.Builder
+		for i, c := range "rwx" {
+			if perm>>(shift+2-i)&1 != 0 {
+				b.WriteRune(c)
+			}
+		}
+		return b.String()
+	}
+	return "u=" + class(6) + ",g=" + class(3) + ",o=" + class(0)
+}
+
+// ---- readonly ----
+
+func runReadonly(sh Shell, io IO, args []string) (int, error) {
+	_, rest, ok := parseOptions(io, "readonly", args[1:], "p")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(rest) == 0 {
+		return printReadonly(sh, io), nil
+	}
+	status := statusOK
+	for _, arg := range rest {
+		name, value, assign := strings.Cut(arg, "=")
+		if !isName(name) {
+			errorf(io, "readonly", "`%s': not a valid identifier", arg)
+			status = statusFailure
+			continue
+		}
+		if assign {
+			if err := sh.SetVar(name, value); err != nil {
+				// bash words it without the builtin's name: "x: readonly variable".
+				fmt.Fprintf(io.Err, "gosh: %v\n", err)
+				status = statusFailure
+				continue
+			}
+		}
+		sh.SetReadOnly(name)
+	}
+	return status, nil
+}
+
+// printReadonly lists read-only variables as bash does, as commands that
+// would recreate them: declare -r x="1", declare -rx for an exported one.
+func printReadonly(sh Shell, io IO) int {
+	var b strings.Builder
+	for _, name := range sortedNames(sh) {
+		if !sh.IsReadOnly(name) {
+			continue
+		}
+		flags := "-r"
+		if sh.IsExported(name) {
+			flags = "-rx"
+		}
+		value, set := sh.Var(name)
+		switch {
+		case !set:
+			fmt.Fprintf(&b, "declare %s %s\n", flags, name)
+		case hasControl(value):
+			fmt.Fprintf(&b, "declare %s %s=%s\n", flags, name, ansiCQuote(value))
+		default:
+			fmt.Fprintf(&b, "declare %s %s=%s\n", flags, name, doubleQuote(value))
+		}
+	}
+	return writeOut(io, "readonly", b.String())
+}
+
+// ---- hash ----
+
+func runHash(sh Shell, io IO, args []string) (int, error) {
+	o, rest, ok := parseOptions(io, "hash", args[1:], "drt")
+	if !ok {
+		return statusUsage, nil
+	}
+	if o.has('r') {
+		sh.ClearHash()
+	}
+	if len(rest) == 0 {
+		switch {
+		case o.has('d'):
+			errorf(io, "hash", "-d: option requires an argument")
+			return statusFailure, nil
+		case o.has('t'):
+			errorf(io, "hash", "-t: option requires an argument")
+			return statusFailure, nil
+		case o.has('r'):
+			return statusOK, nil
+		}
+		return printHash(sh, io), nil
+	}
+	status := statusOK
+	var b strings.Builder
+	for _, name := range rest {
+		// A name with a slash is never looked up in PATH: nothing to remember.
+		if strings.Contains(name, "/") {
+			continue
+		}
+		switch {
+		case o.has('d'):
+			if !sh.Unhash(name) {
+				errorf(io, "hash", "%s: not found", name)
+				status = statusFailure
+			}
+		case o.has('t'):
+			path, ok := hashedPath(sh, name)
+			switch {
+			case !ok:
+				errorf(io, "hash", "%s: not found", name)
+				status = statusFailure
+			case len(rest) > 1:
+				fmt.Fprintf(&b, "%s\t%s\n", name, path)
+			default:
+				b.WriteString(path + "\n")
+			}
+		default:
+			// Builtins are never searched for, so never hashed (as bash).
+			if _, isBuiltin := Lookup(name); isBuiltin {
+				continue
+			}
+			if _, ok := sh.Hash(name); !ok {
+				errorf(io, "hash", "%s: not found", name)
+				status = statusFailure
+			}
+		}
+	}
+	if st := writeOut(io, "hash", b.String()); st != statusOK {
+		return st, nil
+	}
+	return status, nil
+}
+
+// hashedPath finds name in the hash table.
+func hashedPath(sh Shell, name string) (string, bool) {
+	for _, e := range sh.Hashed() {
+		if e.Name == name {
+			return e.Path, true
+		}
+	}
+	return "", false
+}
+
+// printHash shows the table as bash does: how many times each program
+// ran since it was remembered, and the program.
+func printHash(sh Shell, io IO) int {
+	entries := sh.Hashed()
+	if len(entries) == 0 {
+		return writeOut(io, "hash", "hash: hash table empty\n")
+	}
+	var b strings.Builder
+	b.WriteString("hits\tcommand\n")
+	for _, e := range entries {
+		fmt.Fprintf(&b, "%4d\t%s\n", e.Hits, e.Path)
+	}
+	return writeOut(io, "hash", b.String())
+}
