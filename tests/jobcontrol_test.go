@@ -700,7 +700,12 @@ func TestWaitN(t *testing.T) {
 // all builtins has real processes: $! is a pid and a terminal read stops it.
 func TestBuiltinStagesUnderJobControl(t *testing.T) {
 	s := newSession(t)
+	shellPgrp := s.Stat().Pgrp
 	s.SendLine("read x | cat; echo read=$?")
+	// Type only once the job owns the terminal: keys typed earlier may
+	// arrive while the line editor still has the terminal in raw mode, and
+	// then no shell would see a finished line.
+	waitFor(t, 10*time.Second, "the read job to own the terminal", func() bool { return s.Foreground() != shellPgrp })
 	s.Send("typed\r")
 	out := s.WaitPrompt()
 	if !strings.Contains(out, "read=0") || strings.Contains(out, "error") {
