@@ -240,7 +240,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 		}
 		cmd.assigns = append(cmd.assigns, assignment{a.Name, v})
 	}
-	argv, err := sh.expandFields(sc.Args)
+	argv, err := sh.expandArgs(sc.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -253,6 +253,68 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 		}
 	}
 	return cmd, nil
+}
+
+// declarationBuiltins take NAME=value arguments that are expanded like
+// assignments: no field splitting, no globbing, tilde after = and :, so
+// that export DIR=$(pwd) keeps a path with spaces whole (bash does this).
+var declarationBuiltins = map[string]bool{"export": true, "readonly": true}
+
+// expandArgs expands a command's words into argv.
+func (sh *Shell) expandArgs(words []*parser.Word) ([]string, error) {
+	if len(words) < 2 || !isLiteral(words[0]) || !declarationBuiltins[wordLiteral(words[0])] {
+		return sh.expandFields(words)
+	}
+	argv := []string{wordLiteral(words[0])}
+	for _, w := range words[1:] {
+		if !looksLikeAssignment(w) {
+			fields, err := sh.expandFields([]*parser.Word{w})
+			if err != nil {
+				return nil, err
+			}
+			argv = append(argv, fields...)
+			continue
+		}
+		name, value := splitAssignment(w)
+		v, err := sh.expandAssign(value)
+		if err != nil {
+			return nil, err
+		}
+		argv = append(argv, name+"="+v)
+	}
+	return argv, nil
+}
+
+// splitAssignment cuts a NAME=value word into the name and the value word.
+func splitAssignment(w *parser.Word) (string, *parser.Word) {
+	name, rest, _ := strings.Cut(w.Parts[0].(*parser.Lit).Value, "=")
+	parts := append([]parser.WordPart{&parser.Lit{Value: rest}}, w.Parts[1:]...)
+	return name, &parser.Word{Parts: parts, Pos: w.Pos}
+}
+
+// isLiteral reports whether a word is plain unquoted text.
+func isLiteral(w *parser.Word) bool {
+	if len(w.Parts) != 1 {
+		return false
+	}
+	_, ok := w.Parts[0].(*parser.Lit)
+	return ok
+}
+
+func wordLiteral(w *parser.Word) string { return w.Parts[0].(*parser.Lit).Value }
+
+// looksLikeAssignment reports whether a word starts with NAME= written as
+// plain text.
+func looksLikeAssignment(w *parser.Word) bool {
+	if len(w.Parts) == 0 {
+		return false
+	}
+	lit, ok := w.Parts[0].(*parser.Lit)
+	if !ok {
+		return false
+	}
+	name, _, found := strings.Cut(lit.Value, "=")
+	return found && parser.IsName(name)
 }
 
 // xtrace prints "+ cmd args" for set -x.
@@ -343,10 +405,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	for _, a := range cmd.assigns {
 		if err := sh.Vars.Set(a.name, a.value); err != nil {
-			sh.errorf("%s", err)
-			return 1, nil
+			// "x=2" on a read-only x: an error that ends a script, and the
+			// rest of an interactive command line, as in bash.
+			return sh.expansionFailed(err)
 		}
-		sh.exportIfAllexport(a.name)
 	}
 	if len(cmd.redirs) > 0 {
 		t := sh.newFdTable()
@@ -359,8 +421,6 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	// The status of "x=$(false)" is that of the command substitution.
 	return sh.substStatus(), nil
 }
-
-func (sh *Shell) exportIfAllexport(string) {}
 
 // applyTempAssigns applies "VAR=v builtin" assignments. For special
 // builtins they stay (POSIX); for the others they are undone afterwards.
