@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 
+	"golang.org/x/sys/unix"
+
 	"gosh/builtins"
 	"gosh/jobs"
 	"gosh/parser"
@@ -538,6 +540,14 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
+		if i == 0 && !fg && !sh.Jobs.JobControl() {
+			// POSIX: without job control, a background command's stdin is
+			// /dev/null unless it redirects it, so that "cmd &" in a script
+			// cannot eat the input meant for the commands after it.
+			if fd, err := openFile("/dev/null", unix.O_RDONLY, 0); err == nil {
+				t.set(0, t.own(fd))
+			}
+		}
 		if prevRead >= 0 {
 			t.set(0, t.own(prevRead))
 			prevRead = -1

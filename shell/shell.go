@@ -155,6 +155,13 @@ func New(cfg Config) *Shell {
 		Self:       cfg.Self,
 	})
 	sh.initVars()
+	// A subshell started by subshellStage keeps its parent's $$.
+	if v, ok := sh.Vars.Get(subshellPidVar); ok {
+		if pid, err := strconv.Atoi(v); err == nil {
+			sh.pid = pid
+		}
+		sh.Vars.Unset(subshellPidVar)
+	}
 	return sh
 }
 

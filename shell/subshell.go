@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"strconv"
 	"strings"
 
 	"gosh/jobs"
@@ -15,6 +16,10 @@ import (
 // aliases travel as a script preamble, exported ones in the environment,
 // positional parameters as arguments.
 
+// subshellPidVar carries $$ into the new process: in a subshell, $$ is
+// still the pid of the shell the user started, as in bash.
+const subshellPidVar = "GOSH_SUBSHELL_OF"
+
 // subshellStage builds the stage that runs text in a new gosh process.
 func (sh *Shell) subshellStage(text string, t *fdTable) jobs.Stage {
 	script := sh.statePreamble() + text + "\n"
@@ -22,7 +27,7 @@ func (sh *Shell) subshellStage(text string, t *fdTable) jobs.Stage {
 	st := jobs.Stage{
 		Path:  sh.self,
 		Argv:  argv,
-		Env:   sh.Vars.Environ(nil),
+		Env:   sh.Vars.Environ([]string{subshellPidVar + "=" + strconv.Itoa(sh.pid)}),
 		Files: t.files(),
 		Text:  text,
 	}
