@@ -332,22 +332,14 @@ func (sh *Shell) xtrace(cmd *command) {
 	b.WriteString(ps4)
 	words := make([]string, 0, len(cmd.assigns)+len(cmd.argv))
 	for _, a := range cmd.assigns {
-		words = append(words, a.name+"="+quoteForTrace(a.value))
+		words = append(words, a.name+"="+shellQuote(a.value))
 	}
 	for _, w := range cmd.argv {
-		words = append(words, quoteForTrace(w))
+		words = append(words, shellQuote(w))
 	}
 	b.WriteString(strings.Join(words, " "))
 	b.WriteByte('\n')
 	sh.Stderr().Write([]byte(b.String()))
-}
-
-// quoteForTrace quotes a word for set -x output the way bash does.
-func quoteForTrace(w string) string {
-	if w != "" && !strings.ContainsAny(w, " \t\n'\"\\$`|&;<>()*?[]#~=!{}") {
-		return w
-	}
-	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
 }
 
 // runInShell runs a builtin, or a command made only of assignments and

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gosh/jobs"
+	"gosh/parser"
 )
 
 // A background command that runs inside the shell (a builtin, or a list
@@ -42,7 +43,7 @@ func (sh *Shell) statePreamble() string {
 	for _, name := range sh.Vars.Names() {
 		v := sh.Vars.Lookup(name)
 		switch {
-		case name == "PPID" || !isName(name):
+		case name == "PPID" || !parser.IsName(name):
 		case v.ReadOnly && (v.Exported || v.NoValue):
 			// The value, if any, travels in the environment.
 			b.WriteString("readonly " + name + "\n")
@@ -76,19 +77,11 @@ func commandText(cmd *command) string {
 	return strings.Join(words, " ")
 }
 
-// shellQuote quotes s for the shell's own parser, leaving plain words bare.
+// shellQuote quotes s for the shell's own parser, leaving plain words bare
+// (also how set -x shows words, as bash does).
 func shellQuote(s string) string {
 	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]#~=!{}%") {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-func isName(s string) bool {
-	for i, c := range s {
-		if c != '_' && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && (i == 0 || !(c >= '0' && c <= '9')) {
-			return false
-		}
-	}
-	return s != ""
 }
