@@ -307,31 +307,41 @@ func runExport(sh Shell, io IO, args []string) (int, error) {
 		}
 		return printExported(sh, io), nil
 	}
+	return assignEach(sh, io, "export", rest, func(name string) error {
+		if o.has('n') {
+			return unexport(sh, name)
+		}
+		sh.Export(name)
+		return nil
+	}), nil
+}
+
+// assignEach handles the NAME[=value] arguments that export and readonly
+// share: it checks each name, assigns the value when there is one, then
+// calls mark (export it, make it read-only).
+func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name string) error) int {
 	status := statusOK
-	for _, arg := range rest {
+	for _, arg := range args {
 		name, value, assign := strings.Cut(arg, "=")
 		if !isName(name) {
-			errorf(io, "export", "`%s': not a valid identifier", arg)
+			errorf(io, builtin, "`%s': not a valid identifier", arg)
 			status = statusFailure
 			continue
 		}
 		if assign {
 			if err := sh.SetVar(name, value); err != nil {
+				// bash words it without the builtin's name: "x: readonly variable".
 				fmt.Fprintf(io.Err, "gosh: %v\n", err)
 				status = statusFailure
 				continue
 			}
 		}
-		if o.has('n') {
-			if err := unexport(sh, name); err != nil {
-				fmt.Fprintf(io.Err, "gosh: %v\n", err)
-				status = statusFailure
-			}
-			continue
+		if err := mark(name); err != nil {
+			fmt.Fprintf(io.Err, "gosh: %v\n", err)
+			status = statusFailure
 		}
-		sh.Export(name)
 	}
-	return status, nil
+	return status
 }
 
 // unexport removes the export mark from a variable, keeping its value. The

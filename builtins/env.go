@@ -215,25 +215,10 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 	if len(rest) == 0 {
 		return printReadonly(sh, io), nil
 	}
-	status := statusOK
-	for _, arg := range rest {
-		name, value, assign := strings.Cut(arg, "=")
-		if !isName(name) {
-			errorf(io, "readonly", "`%s': not a valid identifier", arg)
-			status = statusFailure
-			continue
-		}
-		if assign {
-			if err := sh.SetVar(name, value); err != nil {
-				// bash words it without the builtin's name: "x: readonly variable".
-				fmt.Fprintf(io.Err, "gosh: %v\n", err)
-				status = statusFailure
-				continue
-			}
-		}
+	return assignEach(sh, io, "readonly", rest, func(name string) error {
 		sh.SetReadOnly(name)
-	}
-	return status, nil
+		return nil
+	}), nil
 }
 
 // printReadonly lists read-only variables as bash does, as commands that
