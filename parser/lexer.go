@@ -753,12 +753,9 @@ func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
 	if err != nil {
 		return nil, err
 	}
-	list, err := p.list(tEOF)
+	list, err := p.wholeList()
 	if err != nil {
 		return nil, err
-	}
-	if p.tok.kind != tEOF {
-		return nil, p.unexpected()
 	}
 	l.pending = append(l.pending, d.pending...)
 	return &CmdSubst{List: list, Backquote: true}, nil

@@ -21,6 +21,20 @@ func ParseConfig(src string, cfg Config) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	list, err := p.wholeList()
+	if err != nil {
+		return nil, err
+	}
+	if len(l.pending) > 0 {
+		h := l.pending[0]
+		return nil, &SyntaxError{Pos: h.pos, Msg: unterminatedMsg("here-document '" + h.doc.Delim + "'"), Incomplete: true}
+	}
+	return &File{List: list}, nil
+}
+
+// wholeList parses a list that must reach the end of the input: a whole
+// program, or the inside of backquotes.
+func (p *parser) wholeList() (*List, error) {
 	list, err := p.list(tEOF)
 	if err != nil {
 		return nil, err
@@ -28,11 +42,7 @@ func ParseConfig(src string, cfg Config) (*File, error) {
 	if p.tok.kind != tEOF {
 		return nil, p.unexpected()
 	}
-	if len(l.pending) > 0 {
-		h := l.pending[0]
-		return nil, &SyntaxError{Pos: h.pos, Msg: unterminatedMsg("here-document '" + h.doc.Delim + "'"), Incomplete: true}
-	}
-	return &File{List: list}, nil
+	return list, nil
 }
 
 // aliasScope lists the aliases being expanded, innermost first, so that an
