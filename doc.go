@@ -25,8 +25,11 @@
 //  5. startJob asks jobs.Table.Pipe for a pipe between each pair of stages
 //     (pipe2 with O_CLOEXEC), builds each stage's fd table (shell/redirect.go:
 //     redirections apply left to right on top of the pipe ends), and finds
-//     each program on $PATH (shell/path.go). A builtin stage becomes a
-//     goroutine on a copy of the shell; an external one a jobs.Stage.
+//     each program on $PATH (shell/path.go). An external command becomes
+//     a jobs.Stage; a builtin stage a goroutine on a copy of the shell,
+//     unless it needs a process of its own (in a background job of builtins,
+//     or reading the terminal under job control): then a new gosh process
+//     runs it (shell/subshell.go), since Go cannot fork.
 //  6. jobs.Table.Launch (jobs/launch_unix.go) starts every stage with
 //     syscall.ForkExec: clone(CLONE_VFORK), then in the child setpgid into
 //     the job's process group, tcsetpgrp for a foreground job, dup2 of the
