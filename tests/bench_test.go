@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,5 +122,45 @@ func benchRun(b *testing.B, bin string, args ...string) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		run()
+	}
+}
+
+// BenchmarkResourcesAfterCommands: the shell's RSS and open fds after
+// running 1,000 and 5,000 iterations of a pipeline, a command substitution
+// and a redirection. The two sizes should report the same figures: nothing
+// grows with the number of commands run.
+func BenchmarkResourcesAfterCommands(b *testing.B) {
+	bin := requireGosh(b)
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprintf("commands=%d", n), func(b *testing.B) {
+			var sb strings.Builder
+			for i := 0; i < n; i++ {
+				sb.WriteString("echo a | cat >/dev/null; x=$(echo hi); true\n")
+			}
+			// Counted without pipes (those of the ls pipeline itself, still in
+			// flight) and the Go runtime's cgroup files, which come and go.
+			sb.WriteString("grep VmRSS /proc/$$/status; ls -l /proc/$$/fd | grep -v -e cgroup -e pipe: | grep -c -- '->'\n")
+			path := filepath.Join(b.TempDir(), "work.sh")
+			if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var rssKB, fds float64
+			for i := 0; i < b.N; i++ {
+				cmd := exec.Command(bin, path)
+				cmd.Env = cleanEnv(b.TempDir())
+				out, err := cmd.Output()
+				if err != nil {
+					b.Fatalf("%v: %s", err, out)
+				}
+				f := strings.Fields(string(out)) // VmRSS: N kB FDS
+				if len(f) < 4 {
+					b.Fatalf("unexpected output %q", out)
+				}
+				fmt.Sscan(f[1], &rssKB)
+				fmt.Sscan(f[3], &fds)
+			}
+			b.ReportMetric(rssKB, "RSS-kB")
+			b.ReportMetric(fds, "fds")
+		})
 	}
 }
