@@ -416,44 +416,40 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	return sh.substStatus(), nil
 }
 
-// applyTempAssigns applies "VAR=v builtin" assignments. For special
-// builtins they stay (POSIX); for the others they are undone afterwards.
+// applyTempAssigns applies "VAR=v builtin" assignments for the time the
+// builtin runs, and returns what undoes them. bash (outside POSIX mode)
+// undoes them even for special builtins: "x=2 eval 'echo $x'" leaves x as
+// it was. If one fails (a read-only variable), the ones before it are
+// undone at once and the builtin does not run.
 func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
-	if len(cmd.assigns) == 0 {
-		return func() {}, nil
-	}
 	type saved struct {
 		name string
-		v    *Var
+		v    *Var // nil: the variable did not exist
 	}
 	var old []saved
+	restore := func() {
+		for i := len(old) - 1; i >= 0; i-- {
+			sh.Vars.put(old[i].name, old[i].v)
+		}
+	}
 	for _, a := range cmd.assigns {
+		var prev *Var
 		if x := sh.Vars.Lookup(a.name); x != nil {
 			cp := *x
-			old = append(old, saved{a.name, &cp})
-		} else {
-			old = append(old, saved{a.name, nil})
+			prev = &cp
 		}
 		if err := sh.Vars.Set(a.name, a.value); err != nil {
 			sh.errorf("%s", err)
+			restore()
 			return nil, err
 		}
+		old = append(old, saved{a.name, prev})
 		if cmd.argv[0] == "exec" {
 			// "x=1 exec prog": the program replacing the shell sees x.
 			sh.Vars.Export(a.name)
 		}
 	}
-	// bash (outside POSIX mode) undoes them even for special builtins:
-	// "x=2 eval 'echo $x'" leaves x as it was.
-	return func() {
-		for i := len(old) - 1; i >= 0; i-- {
-			if old[i].v == nil {
-				sh.Vars.Unset(old[i].name)
-			} else {
-				sh.Vars.m[old[i].name] = old[i].v
-			}
-		}
-	}, nil
+	return restore, nil
 }
 
 // redirFailed reports a failed redirection; the command does not run.

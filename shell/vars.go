@@ -91,6 +91,16 @@ func (v *Vars) SetReadOnly(name string) {
 	v.m[name] = &Var{ReadOnly: true, NoValue: true}
 }
 
+// put puts back a variable saved with Lookup (a copy), or removes it when
+// v is nil: it undoes a temporary assignment, read-only or not.
+func (v *Vars) put(name string, x *Var) {
+	if x == nil {
+		delete(v.m, name)
+		return
+	}
+	v.m[name] = x
+}
+
 // Unset removes a variable.
 func (v *Vars) Unset(name string) error {
 	if x, ok := v.m[name]; ok && x.ReadOnly {
