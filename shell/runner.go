@@ -49,7 +49,6 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 			// nothing: bash and dash run the line without it.
 			f, perr = sh.parse(strings.TrimSuffix(buf.String(), "\\\n"))
 		}
-		src := buf.String()
 		buf.Reset()
 		if perr != nil {
 			sh.reportSyntax(perr, name, line)
@@ -59,7 +58,6 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 			}
 			continue
 		}
-		_ = src
 		line = nextLine
 		if _, err := sh.Run(f); err != nil {
 			return sh.Status, err
