@@ -243,23 +243,13 @@ func completeWord(src string, start int, cmdPos bool, command string) Completion
 		} else {
 			j = -1
 		}
-		if j >= 0 && (name == "" || isNameStart(name[0])) && !escapedAt(raw, j) {
+		if j >= 0 && (name == "" || isNameStart(name[0])) && !EndsInBackslash(raw[:j]) {
 			ctx.Var = true
 			ctx.Prefix = name
 			ctx.Start = start + j
 		}
 	}
 	return ctx
-}
-
-// escapedAt reports whether raw[j] is preceded by an odd number of
-// backslashes.
-func escapedAt(raw string, j int) bool {
-	n := 0
-	for k := j - 1; k >= 0 && raw[k] == '\\'; k-- {
-		n++
-	}
-	return n%2 == 1
 }
 
 // unquotePartial removes quotes and backslashes from an unfinished word and

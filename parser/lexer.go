@@ -807,10 +807,13 @@ func unquoteDelim(raw string) (string, bool) {
 	return b.String(), quoted
 }
 
-// endsInBackslash reports whether line ends in an unescaped backslash.
-func endsInBackslash(line string) bool {
+// EndsInBackslash reports whether s ends in a backslash that is not itself
+// escaped (an odd number of backslashes at its end): such a backslash
+// quotes whatever comes next. The lexer asks it of here-document lines, and
+// the line editor of the word being completed.
+func EndsInBackslash(s string) bool {
 	n := 0
-	for i := len(line) - 1; i >= 0 && line[i] == '\\'; i-- {
+	for i := len(s) - 1; i >= 0 && s[i] == '\\'; i-- {
 		n++
 	}
 	return n%2 == 1
@@ -863,7 +866,7 @@ func (l *lexer) readHeredoc(h *pendingHeredoc) error {
 		if !joining {
 			logical, logicalStart = "", len(text)
 		}
-		joining = !h.doc.Quoted && next > le && endsInBackslash(line)
+		joining = !h.doc.Quoted && next > le && EndsInBackslash(line)
 		if joining {
 			logical += line[:len(line)-1]
 		} else if logical+line == h.doc.Delim {

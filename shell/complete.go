@@ -75,7 +75,7 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	}
 	// A word ending in a lone backslash: the next character is already
 	// escaped, so the inserted text must not escape it again.
-	dangling := ctx.Quote != '\'' && endsInLoneBackslash(raw)
+	dangling := ctx.Quote != '\'' && parser.EndsInBackslash(raw)
 	if dangling && ctx.Quote == '"' {
 		return nil, 0
 	}
@@ -273,16 +273,6 @@ func commonPrefix(ms []match) string {
 		p = p[:len(p)-1]
 	}
 	return p
-}
-
-// endsInLoneBackslash reports whether raw ends in an odd number of
-// backslashes.
-func endsInLoneBackslash(raw string) bool {
-	n := 0
-	for i := len(raw) - 1; i >= 0 && raw[i] == '\\'; i-- {
-		n++
-	}
-	return n%2 == 1
 }
 
 // quoter writes completed text so that it means itself in the word being
