@@ -97,6 +97,11 @@ type process struct {
 // status is the shell status of a process: exit code, or 128+signal.
 func (p *process) status() int { return shellStatus(p.ws) }
 
+// killed reports whether p finished because a signal killed it. Only an
+// external process can be killed: a builtin stage or a stage that failed
+// to start always has an exit status.
+func (p *process) killed() bool { return p.state == Done && !p.builtin && p.ws.Signaled() }
+
 // shellStatus turns a wait status into $?: the exit code, or 128+signal for
 // a process killed or stopped by a signal.
 func shellStatus(ws unix.WaitStatus) int {
@@ -306,7 +311,7 @@ func (j *Job) Interrupted() bool {
 	j.t.mu.Lock()
 	defer j.t.mu.Unlock()
 	for _, p := range j.procs {
-		if p.state == Done && !p.builtin && p.ws.Signaled() && p.ws.Signal() == unix.SIGINT {
+		if p.killed() && p.ws.Signal() == unix.SIGINT {
 			return true
 		}
 	}

@@ -40,7 +40,7 @@ func (t *Table) WaitForeground(j *Job) int {
 	t.waitLocked(context.Background(), func() bool { return j.state() != Running })
 	state, status := j.state(), j.status()
 	last := j.procs[len(j.procs)-1]
-	signaled := state == Done && !last.builtin && last.ws.Signaled()
+	signaled := state == Done && last.killed()
 	jc := t.jobControl
 	t.mu.Unlock()
 
@@ -222,8 +222,7 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 // by the next Report, which then removes it.
 func (t *Table) collected(j *Job) {
 	j.waited = true
-	last := j.procs[len(j.procs)-1]
-	if !last.builtin && last.ws.Signaled() {
+	if j.procs[len(j.procs)-1].killed() {
 		return
 	}
 	j.reported = Done
