@@ -143,16 +143,7 @@ func (t *Table) Report() {
 	var gone []*Job
 	for _, j := range t.listed() {
 		st := j.state()
-		if st == j.reported || st == Running {
-			if st == Running {
-				j.reported = Running
-			}
-			if st == Done {
-				gone = append(gone, j)
-			}
-			continue
-		}
-		if t.jobControl {
+		if st != j.reported && st != Running && t.jobControl {
 			out.WriteString(t.reportLine(j))
 		}
 		j.reported = st
