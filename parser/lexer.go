@@ -660,18 +660,23 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		return nil, bad()
 	}
 	l.i++
-	argCtx := ctxArg
-	if ctx == ctxDquote || ctx == ctxArgDq || ctx == ctxHeredoc {
-		argCtx = ctxArgDq
-	}
 	argStart := l.i
-	parts, err := l.parts(argCtx, start)
+	parts, err := l.parts(argContext(ctx), start)
 	if err != nil {
 		return nil, err
 	}
 	pe.Arg = &Word{Parts: parts, Pos: l.pos(argStart)}
 	l.i++ // the closing brace
 	return pe, nil
+}
+
+// argContext is the context of the word in ${NAME op word} written in
+// context ctx: the word is double-quoted when the expansion is.
+func argContext(ctx context) context {
+	if ctx == ctxDquote || ctx == ctxArgDq || ctx == ctxHeredoc {
+		return ctxArgDq
+	}
+	return ctxArg
 }
 
 // arith reads $((...)) at l.i.

@@ -315,11 +315,7 @@ func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
 		}
 		p.str(x.Op.String())
 		if x.Arg != nil {
-			argCtx := ctxArg
-			if ctx == ctxDquote || ctx == ctxArgDq || ctx == ctxHeredoc {
-				argCtx = ctxArgDq
-			}
-			p.parts(x.Arg.Parts, argCtx)
+			p.parts(x.Arg.Parts, argContext(ctx))
 		}
 	}
 	p.str("}")
