@@ -186,13 +186,8 @@ func runFg(sh Shell, io IO, args []string) (int, error) {
 	if len(specs) > 0 {
 		spec = specs[0]
 	}
-	j, err := t.Find(spec)
-	if err != nil {
-		errorf(io, "fg", "%v", err)
-		return statusFailure, nil
-	}
-	if j.State() == jobs.Done {
-		errorf(io, "fg", "job has terminated")
+	j, ok := resumable(t, io, "fg", spec)
+	if !ok {
 		return statusFailure, nil
 	}
 	return t.Foreground(j), nil
@@ -213,14 +208,8 @@ func runBg(sh Shell, io IO, args []string) (int, error) {
 	}
 	status := statusOK
 	for _, spec := range specs {
-		j, err := t.Find(spec)
-		if err != nil {
-			errorf(io, "bg", "%v", err)
-			status = statusFailure
-			continue
-		}
-		if j.State() == jobs.Done {
-			errorf(io, "bg", "job has terminated")
+		j, ok := resumable(t, io, "bg", spec)
+		if !ok {
 			status = statusFailure
 			continue
 		}
@@ -232,6 +221,22 @@ func runBg(sh Shell, io IO, args []string) (int, error) {
 		sh.SetLastBg(groupLeader(j))
 	}
 	return status, nil
+}
+
+// resumable finds the job that fg or bg (name) is to continue: spec names
+// it, "" the current job. A job that has finished cannot be continued. On
+// failure it prints why and ok is false.
+func resumable(t *jobs.Table, io IO, name, spec string) (j *jobs.Job, ok bool) {
+	j, err := t.Find(spec)
+	if err != nil {
+		errorf(io, name, "%v", err)
+		return nil, false
+	}
+	if j.State() == jobs.Done {
+		errorf(io, name, "job has terminated")
+		return nil, false
+	}
+	return j, true
 }
 
 // ---- disown ----
