@@ -14,6 +14,13 @@ import (
 // The builtins that run other code: exec, . and source, command, and
 // type, which says how a name would be run.
 
+// sourceHelp is the help of both . and source, which are one builtin
+// under two names.
+const sourceHelp = `Read and run the commands in FILENAME in this shell, not in a child,
+so its cd, variable assignments and aliases stay in effect. A name
+without a slash is looked up in $PATH, then in the current directory.
+ARGUMENTS, if any, become the positional parameters while it runs.`
+
 func init() {
 	register(
 		&Builtin{
@@ -36,23 +43,17 @@ Without COMMAND, the redirections apply to the shell itself:
 			ReadsInput: true,
 			Synopsis:   ". filename [arguments]",
 			Summary:    "Run commands from a file in the current shell.",
-			Help: `Read and run the commands in FILENAME in this shell, not in a child,
-so its cd, variable assignments and aliases stay in effect. A name
-without a slash is looked up in $PATH, then in the current directory.
-ARGUMENTS, if any, become the positional parameters while it runs.`,
-			Run:     runSource,
-			Special: true,
+			Help:       sourceHelp,
+			Run:        runSource,
+			Special:    true,
 		},
 		&Builtin{
 			Name:       "source",
 			ReadsInput: true,
 			Synopsis:   "source filename [arguments]",
 			Summary:    "Run commands from a file in the current shell (same as .).",
-			Help: `Read and run the commands in FILENAME in this shell, not in a child,
-so its cd, variable assignments and aliases stay in effect. A name
-without a slash is looked up in $PATH, then in the current directory.
-ARGUMENTS, if any, become the positional parameters while it runs.`,
-			Run: runSource,
+			Help:       sourceHelp,
+			Run:        runSource,
 		},
 		&Builtin{
 			Name:       "command",
