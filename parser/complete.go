@@ -61,9 +61,7 @@ func CompletionAt(src string) CompletionContext {
 			i++
 			cmdPos = false
 		case c == '<' || c == '>' || ioNumberAt(src, i):
-			for i < len(src) && isDigit(src[i]) {
-				i++
-			}
+			i = skipWhile(src, i, isDigit)
 			i++ // < or >
 			if i < len(src) && strings.IndexByte("<>&|-", src[i]) >= 0 {
 				i++
@@ -100,10 +98,7 @@ func CompletionAt(src string) CompletionContext {
 
 // ioNumberAt reports whether digits at i are followed by < or >.
 func ioNumberAt(src string, i int) bool {
-	j := i
-	for j < len(src) && isDigit(src[j]) {
-		j++
-	}
+	j := skipWhile(src, i, isDigit)
 	return j > i && j < len(src) && (src[j] == '<' || src[j] == '>')
 }
 

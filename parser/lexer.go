@@ -268,10 +268,7 @@ func (l *lexer) lexToken() (token, error) {
 		return l.redirOp(tok)
 	}
 	// An IO_NUMBER is digits written right before < or >.
-	j := l.i
-	for j < len(l.src) && l.src[j] >= '0' && l.src[j] <= '9' {
-		j++
-	}
+	j := skipWhile(l.src, l.i, isDigit)
 	if j > l.i && (l.at(j) == '<' || l.at(j) == '>') {
 		if j-l.i > 9 {
 			return tok, l.errAt(start, "file descriptor out of range: "+l.src[start:j], false)
@@ -521,6 +518,14 @@ func isNameChar(c byte) bool { return isNameStart(c) || (c >= '0' && c <= '9') }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// skipWhile returns the first index from i whose byte is not in class.
+func skipWhile(s string, i int, class func(byte) bool) int {
+	for i < len(s) && class(s[i]) {
+		i++
+	}
+	return i
+}
+
 // isSpecialParam reports whether c names a special parameter.
 func isSpecialParam(c byte) bool { return strings.IndexByte("?$!#@*-", c) >= 0 }
 
@@ -617,19 +622,11 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 	c := l.at(l.i)
 	switch {
 	case isNameStart(c):
-		j := l.i
-		for j < len(l.src) && isNameChar(l.src[j]) {
-			j++
-		}
-		pe.Name = l.src[l.i:j]
-		l.i = j
+		j := skipWhile(l.src, l.i, isNameChar)
+		pe.Name, l.i = l.src[l.i:j], j
 	case isDigit(c):
-		j := l.i
-		for j < len(l.src) && isDigit(l.src[j]) {
-			j++
-		}
-		pe.Name = l.src[l.i:j]
-		l.i = j
+		j := skipWhile(l.src, l.i, isDigit)
+		pe.Name, l.i = l.src[l.i:j], j
 	case isSpecialParam(c):
 		pe.Name = string(c)
 		l.i++
