@@ -2,8 +2,10 @@
 // them: the job table, process groups, handing the terminal to a job and
 // taking it back, reaping children (wait4), sending signals to groups,
 // catching the shell's own signals, and the trace that narrates each of
-// these system-call steps. No other package calls wait4, kill on a group,
-// tcsetpgrp or tcsetattr.
+// these system-call steps. No other package calls wait4, kill on a group or
+// tcsetpgrp. Outside it only the line editor at the prompt and the read
+// builtin (read -s, read -n) change the terminal's modes, each while it is
+// in the foreground.
 //
 // # The life of a job
 //
@@ -15,7 +17,9 @@
 //  2. Launch starts every stage with syscall.ForkExec and registers one Job.
 //     With job control all stages join one new process group, named after the
 //     first child's pid; a foreground job's first child makes its group the
-//     terminal's foreground group itself, before its first instruction.
+//     terminal's foreground group itself, before its first instruction. A
+//     Builtin stage has no process: it runs on a goroutine in the shell, and
+//     its result is recorded as if it were a child's exit status.
 //  3. The reaper goroutine, woken by SIGCHLD, calls wait4(-1, WNOHANG|
 //     WUNTRACED|WCONTINUED) until nothing is left, records each process's new
 //     state and wakes waiters. A job's state is never stored: it is derived

@@ -62,10 +62,10 @@ func (t *Table) Launch(stages []Stage, text string, fg bool) (*Job, error) {
 	return t.launch(stages, text, fg, jobControl)
 }
 
-// LaunchInGroup starts a job for a subshell (a builtin stage of a pipeline,
-// a command substitution): without job control, so its processes stay in
-// the shell's process group, the group of the job that contains them, and
-// never take the terminal. The caller waits with WaitForeground.
+// LaunchInGroup starts a job for a copy of the shell that runs on a
+// goroutine (a builtin stage of a pipeline, a command substitution):
+// without job control, so its processes stay in the shell's own process
+// group and never take the terminal. The caller waits with WaitForeground.
 func (t *Table) LaunchInGroup(stages []Stage, text string) (*Job, error) {
 	return t.launch(stages, text, true, false)
 }
