@@ -247,9 +247,10 @@ func setReadModes(sh Shell, fd int, keys, silent bool) (restore func()) {
 	return func() { tcsetattr(sh, fd, old, "read: restore the terminal modes") }
 }
 
-// tcsetattr sets a terminal's modes: run by the shell for read -n and -s,
-// while read runs in the foreground. TCSETSW (TCSADRAIN) lets pending
-// output go out first.
+// tcsetattr sets a terminal's modes for read -n and -s: run by the gosh
+// process that runs read (the shell itself, or, for a read stage of a
+// pipeline under job control, its own gosh process in the foreground
+// group). TCSETSW (TCSADRAIN) lets pending output go out first.
 func tcsetattr(sh Shell, fd int, modes *unix.Termios, why string) {
 	err := unix.IoctlSetTermios(fd, unix.TCSETSW, modes)
 	result := "0"
