@@ -112,13 +112,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			cmd = cmd[:0]
 			sh.Jobs.Report()
 			sh.Jobs.PreparePrompt()
-			s.mu.Lock()
-			resized := s.resized
-			s.resized = false
-			s.mu.Unlock()
-			if resized {
-				s.setSizeVars()
-			}
+			s.applyResize() // PS1 may use $COLUMNS
 		}
 		ps := "PS1"
 		if more {
@@ -207,14 +201,10 @@ func (s *session) readLine(ps string) (string, error) {
 	line, err := ed.ReadLine(prompt)
 	s.mu.Lock()
 	s.atPrompt = false
-	resized := s.resized
-	s.resized = false
 	s.mu.Unlock()
-	if resized {
-		// The window changed while the line was typed: the command sees
-		// the new COLUMNS and LINES.
-		s.setSizeVars()
-	}
+	// The window may have changed while the line was typed: the command
+	// sees the new COLUMNS and LINES.
+	s.applyResize()
 	return line, err
 }
 
@@ -238,11 +228,12 @@ func (s *session) newContext() {
 }
 
 // handleSignals receives the signals the job table caught for the shell.
-// SIGINT interrupts a waiting builtin, or the prompt of the plain editor;
-// SIGHUP (the terminal closed) makes the shell hang up its jobs and exit;
-// SIGWINCH changes the line editor's width at once, and COLUMNS and LINES
-// before the next prompt. SIGTERM,
-// SIGQUIT and SIGTSTP are caught and ignored, as bash ignores them.
+// SIGINT at the prompt goes to the line editor; while a command line runs
+// it cancels the line's context, which interrupts a builtin that waits
+// (read, wait). SIGHUP (the terminal closed) makes the shell hang up its
+// jobs and exit. SIGWINCH changes the line editor's width at once, and
+// COLUMNS and LINES before the next prompt. SIGTERM, SIGQUIT and SIGTSTP
+// are caught and ignored, as bash ignores them.
 func (s *session) handleSignals() {
 	sh := s.sh
 	var hangupOnce sync.Once
@@ -272,6 +263,18 @@ func (s *session) handleSignals() {
 				ed.resized()
 			}
 		}
+	}
+}
+
+// applyResize updates COLUMNS and LINES if SIGWINCH arrived since the
+// last call.
+func (s *session) applyResize() {
+	s.mu.Lock()
+	resized := s.resized
+	s.resized = false
+	s.mu.Unlock()
+	if resized {
+		s.setSizeVars()
 	}
 }
 
