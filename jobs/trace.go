@@ -87,20 +87,17 @@ func (tr *Tracer) line(who, text string) {
 
 // firstFork reports true exactly once per Tracer, for the one-time note on
 // how Go creates children.
-func (tr *Tracer) firstFork() bool {
-	tr.mu.Lock()
-	defer tr.mu.Unlock()
-	first := !tr.explainedFork
-	tr.explainedFork = true
-	return first
-}
+func (tr *Tracer) firstFork() bool { return tr.once(&tr.explainedFork) }
 
 // firstReap reports true exactly once per Tracer, for the one-time note on
 // how the reaper works.
-func (tr *Tracer) firstReap() bool {
+func (tr *Tracer) firstReap() bool { return tr.once(&tr.explainedReaper) }
+
+// once reports whether *said was false, and sets it: a note is said once.
+func (tr *Tracer) once(said *bool) bool {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	first := !tr.explainedReaper
-	tr.explainedReaper = true
+	first := !*said
+	*said = true
 	return first
 }
