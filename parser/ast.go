@@ -194,7 +194,7 @@ type WordPart interface {
 }
 
 // Lit is unquoted literal text. It is subject to tilde expansion (at the
-// start of a word), pathname expansion and, never, field splitting.
+// start of a word) and pathname expansion, but never to field splitting.
 type Lit struct {
 	Value string
 }

@@ -1,8 +1,8 @@
 package shell
 
 // This file evaluates arithmetic expressions: the text inside $((...))
-// (XCU 2.6.4) and, later, of let and ((...)). The language is bash's: C's
-// integer operators on int64 values, shell variables as operands.
+// (XCU 2.6.4). The language is bash's: C's integer operators on int64
+// values, shell variables as operands.
 //
 // The evaluator is a recursive-descent parser that computes as it parses,
 // one function per precedence level, lowest first:
@@ -71,7 +71,7 @@ const (
 	tokEOF     arithTok = iota
 	tokNum              // 42 0x2a 052 16#2a
 	tokName             // a variable name
-	tokOp               // an operator or parenthesis; the text is in arith.op
+	tokOp               // an operator or parenthesis; the text is in arith.text
 	tokInvalid          // a character that is no token
 )
 

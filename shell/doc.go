@@ -11,16 +11,27 @@
 //
 // Files, in the order a command line meets them:
 //
+//	startup.go   login variables and start-up files, before the first prompt
 //	repl.go      interactive loop: prompt, read, run, job reports
-//	runner.go    scripts, -c and stdin; runLines parses line by line
+//	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
+//	lineedit.go  the line editor (readline on a terminal, a plain one otherwise)
+//	complete.go  Tab completion
+//	history.go   the history list and $HISTFILE
+//	runner.go    scripts, -c and stdin; runLines parses and runs as soon as
+//	             the lines read so far are complete (package parser)
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
 //	expand.go    word expansion (POSIX 2.6), arith.go and glob.go
 //	redirect.go  redirections as an fd table handed to the child
 //	path.go      $PATH search
+//	launch.go    prepared stages handed to package jobs
+//	subshell.go  a command that must be a process of its own: a new gosh
 //	subst.go     command substitution
 //	api.go       what builtins may see and change
 //
-// A builtin inside a pipeline, "a && b &", and $(...) run on a clone of the
-// Shell in a goroutine: Go cannot fork the shell, and a clone gives the
-// same guarantee a forked subshell gives, that changes do not leak back.
+// A builtin inside a pipeline, and $(...), run on a clone of the Shell in a
+// goroutine: Go cannot fork the shell, and a clone gives the same guarantee
+// a forked subshell gives, that changes do not leak back. Where a real
+// process is needed - a background job of builtins such as "a && b &",
+// whose $! must be a pid, or a builtin that reads the terminal under job
+// control - the shell starts a new gosh instead (subshell.go).
 package shell
