@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ func (fd fdReader) Read(p []byte) (int, error) {
 			return 0, err
 		}
 		if n == 0 && len(p) > 0 {
-			return 0, errEOF
+			return 0, io.EOF
 		}
 		return n, nil
 	}

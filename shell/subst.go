@@ -7,8 +7,6 @@ import (
 	"gosh/parser"
 )
 
-var errEOF = io.EOF
-
 // commandSubst runs $(list) in a subshell (a copy of the shell, so that its
 // assignments do not leak) with its stdout on a pipe, and returns what was
 // written. The shell reads the pipe while the list runs, so a large output
