@@ -72,15 +72,8 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 // endsInContinuation reports whether src ends in a backslash-newline whose
 // backslash is not itself escaped.
 func endsInContinuation(src string) bool {
-	body, ok := strings.CutSuffix(src, "\\\n")
-	if !ok {
-		return false
-	}
-	n := 0
-	for i := len(body) - 1; i >= 0 && body[i] == '\\'; i-- {
-		n++
-	}
-	return n%2 == 0
+	body, ok := strings.CutSuffix(src, "\n")
+	return ok && parser.EndsInBackslash(body)
 }
 
 // reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."
