@@ -192,7 +192,12 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 // shell's list: the new entries, or the whole list after history -c.
 func (e *readlineEditor) syncHistory() {
 	gen, added, entries, whole := e.hist.since(e.histGen, e.histAdded)
-	e.rl.Config.HistoryLimit = e.hist.size() + 1
+	// The editor's goroutine reads its Config without a lock: write it
+	// only when HISTSIZE really changed (between prompts, while that
+	// goroutine waits for input).
+	if limit := e.hist.size() + 1; e.rl.Config.HistoryLimit != limit {
+		e.rl.Config.HistoryLimit = limit
+	}
 	if whole {
 		e.rl.ResetHistory()
 	} else {
