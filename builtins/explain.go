@@ -43,7 +43,9 @@ func runExplain(sh Shell, io IO, args []string) (int, error) {
 		return usageError(io, "explain", "a command line is needed"), nil
 	}
 	src := strings.Join(args[1:], " ")
-	if sh.Interactive() && outputIsPipe(io.OutFd) {
+	// "explain ls | wc" explains only ls: when explain's own output is a
+	// pipe and the line it got has no pipe in it, say how to quote.
+	if sh.Interactive() && outputIsPipe(io.OutFd) && !strings.Contains(src, "|") {
 		errorf(io, "explain", "note: explain's output goes to a pipe: if you meant to explain a pipeline, quote it: explain 'a | b'")
 	}
 	text, err := explainLine(sh, src)
