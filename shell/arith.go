@@ -45,9 +45,7 @@ func (sh *Shell) evalArith(expr string) (int64, error) {
 
 func (sh *Shell) evalArithDepth(expr string, depth int) (int64, error) {
 	a := &arith{sh: sh, expr: expr, depth: depth}
-	if err := a.next(); err != nil {
-		return 0, err
-	}
+	a.next()
 	if a.tok == tokEOF {
 		return 0, nil // an empty expression is 0
 	}
@@ -99,14 +97,14 @@ var arithOps = []string{
 
 // next scans the next token. At the end of the text, start stays at the
 // last real token: bash reports errors at the end from there.
-func (a *arith) next() error {
+func (a *arith) next() {
 	a.prevName = a.tok == tokName
 	for a.pos < len(a.expr) && strings.IndexByte(" \t\n", a.expr[a.pos]) >= 0 {
 		a.pos++
 	}
 	if a.pos >= len(a.expr) {
 		a.tok, a.text = tokEOF, ""
-		return nil
+		return
 	}
 	a.start = a.pos
 	c := a.expr[a.pos]
@@ -117,14 +115,14 @@ func (a *arith) next() error {
 			end++
 		}
 		a.tok, a.text, a.pos = tokNum, a.expr[a.pos:end], end
-		return nil
+		return
 	case arithAlpha(c) || c == '_':
 		end := a.pos
 		for end < len(a.expr) && (arithAlnum(a.expr[end]) || a.expr[end] == '_') {
 			end++
 		}
 		a.tok, a.text, a.pos = tokName, a.expr[a.pos:end], end
-		return nil
+		return
 	}
 	for _, op := range arithOps {
 		if !strings.HasPrefix(a.expr[a.pos:], op) {
@@ -146,14 +144,13 @@ func (a *arith) next() error {
 				a.pos++
 			}
 			a.tok, a.text = tokOp, op
-			return nil
+			return
 		}
 		a.tok, a.text = tokOp, op
 		a.pos += len(op)
-		return nil
+		return
 	}
 	a.tok, a.text = tokInvalid, a.expr[a.pos:a.pos+1]
-	return nil
 }
 
 // is reports whether the current token is the operator op.
@@ -178,9 +175,8 @@ func (a *arith) errorAt(msg string, at int) error {
 func (a *arith) comma() (int64, error) {
 	v, err := a.assign()
 	for err == nil && a.is(",") {
-		if err = a.next(); err == nil {
-			v, err = a.assign()
-		}
+		a.next()
+		v, err = a.assign()
 	}
 	return v, err
 }
@@ -197,9 +193,7 @@ func (a *arith) assign() (int64, error) {
 	if a.tok == tokName {
 		saved := *a
 		name := a.text
-		if err := a.next(); err != nil {
-			return 0, err
-		}
+		a.next()
 		if op, ok := assignOps[a.text]; ok && a.tok == tokOp {
 			opEnd := a.pos
 			// x op= y reads x before evaluating y, as bash does.
@@ -210,9 +204,7 @@ func (a *arith) assign() (int64, error) {
 					return 0, err
 				}
 			}
-			if err := a.next(); err != nil {
-				return 0, err
-			}
+			a.next()
 			rhs, err := a.assign()
 			if err != nil {
 				return 0, err
@@ -245,9 +237,7 @@ func (a *arith) cond() (int64, error) {
 	if err != nil || !a.is("?") {
 		return c, err
 	}
-	if err := a.next(); err != nil {
-		return 0, err
-	}
+	a.next()
 	if a.tok == tokEOF || a.is(":") {
 		return 0, a.errorf("expression expected")
 	}
@@ -258,9 +248,7 @@ func (a *arith) cond() (int64, error) {
 	if !a.is(":") {
 		return 0, a.errorf("`:' expected for conditional expression")
 	}
-	if err := a.next(); err != nil {
-		return 0, err
-	}
+	a.next()
 	if a.tok == tokEOF {
 		return 0, a.errorf("expression expected")
 	}
@@ -287,9 +275,7 @@ func (a *arith) skipIf(skip bool, parse func() (int64, error)) (int64, error) {
 func (a *arith) lor() (int64, error) {
 	v, err := a.land()
 	for err == nil && a.is("||") {
-		if err = a.next(); err != nil {
-			break
-		}
+		a.next()
 		var r int64
 		if r, err = a.skipIf(v != 0, a.land); err == nil {
 			v = arithBool(v != 0 || r != 0)
@@ -302,9 +288,7 @@ func (a *arith) lor() (int64, error) {
 func (a *arith) land() (int64, error) {
 	v, err := a.bor()
 	for err == nil && a.is("&&") {
-		if err = a.next(); err != nil {
-			break
-		}
+		a.next()
 		var r int64
 		if r, err = a.skipIf(v == 0, a.bor); err == nil {
 			v = arithBool(v != 0 && r != 0)
@@ -328,9 +312,7 @@ func (a *arith) leftAssoc(operand func() (int64, error), ops ...string) (int64, 
 	v, err := operand()
 	for err == nil && a.tok == tokOp && slices.Contains(ops, a.text) {
 		op, opEnd := a.text, a.pos
-		if err = a.next(); err != nil {
-			break
-		}
+		a.next()
 		var r int64
 		if r, err = operand(); err == nil {
 			v, err = a.binary(op, v, r, opEnd)
@@ -396,9 +378,7 @@ func (a *arith) power() (int64, error) {
 	if err != nil || !a.is("**") {
 		return base, err
 	}
-	if err := a.next(); err != nil {
-		return 0, err
-	}
+	a.next()
 	exp, err := a.power()
 	if err != nil {
 		return 0, err
@@ -424,9 +404,7 @@ func (a *arith) unary() (int64, error) {
 	}
 	switch op := a.text; op {
 	case "!", "~", "-", "+":
-		if err := a.next(); err != nil {
-			return 0, err
-		}
+		a.next()
 		v, err := a.unary()
 		switch op {
 		case "!":
@@ -439,13 +417,9 @@ func (a *arith) unary() (int64, error) {
 		return v, err
 	case "++pre", "--pre":
 		// The scanner makes ++pre only when a name follows.
-		if err := a.next(); err != nil {
-			return 0, err
-		}
+		a.next()
 		name, at := a.text, a.start
-		if err := a.next(); err != nil {
-			return 0, err
-		}
+		a.next()
 		v, err := a.variable(name, at)
 		if err != nil {
 			return 0, err
@@ -465,12 +439,11 @@ func (a *arith) primary() (int64, error) {
 		if msg != "" {
 			return 0, expansionError(fmt.Sprintf("%s: %s (error token is %q)", a.text, msg, a.text))
 		}
-		return v, a.next()
+		a.next()
+		return v, nil
 	case tokName:
 		name, at := a.text, a.start
-		if err := a.next(); err != nil {
-			return 0, err
-		}
+		a.next()
 		v, err := a.variable(name, at)
 		if err != nil {
 			return 0, err
@@ -479,14 +452,13 @@ func (a *arith) primary() (int64, error) {
 			if err := a.setVar(name, v+incr(a.text)); err != nil {
 				return 0, err
 			}
-			return v, a.next()
+			a.next()
+			return v, nil
 		}
 		return v, nil
 	case tokOp:
 		if a.text == "(" {
-			if err := a.next(); err != nil {
-				return 0, err
-			}
+			a.next()
 			v, err := a.comma()
 			if err != nil {
 				return 0, err
@@ -494,7 +466,8 @@ func (a *arith) primary() (int64, error) {
 			if !a.is(")") {
 				return 0, a.errorf("missing `)'")
 			}
-			return v, a.next()
+			a.next()
+			return v, nil
 		}
 	}
 	return 0, a.errorf("syntax error: operand expected")
