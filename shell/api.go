@@ -21,12 +21,7 @@ import (
 
 var _ builtins.Shell = (*Shell)(nil)
 
-func (sh *Shell) Var(name string) (string, bool) { return sh.specialOrVar(name) }
-
-// specialOrVar also answers the special parameters builtins may ask for.
-func (sh *Shell) specialOrVar(name string) (string, bool) {
-	return sh.Vars.Get(name)
-}
+func (sh *Shell) Var(name string) (string, bool) { return sh.Vars.Get(name) }
 
 func (sh *Shell) SetVar(name, value string) error { return sh.Vars.Set(name, value) }
 func (sh *Shell) Export(name string)              { sh.Vars.Export(name) }
@@ -172,7 +167,7 @@ func (sh *Shell) AliasNames() []string {
 	for k := range sh.Aliases {
 		names = append(names, k)
 	}
-	sortStrings(names)
+	sort.Strings(names)
 	return names
 }
 
@@ -237,5 +232,3 @@ func (sh *Shell) SetUmask(mask int) {
 	unix.Umask(mask & 0o777)
 	sh.Jobs.Trace().Shell("umask(%04o): the shell's file creation mask, inherited by every child it starts", mask&0o777)
 }
-
-func sortStrings(s []string) { sort.Strings(s) }

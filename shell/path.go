@@ -1,9 +1,12 @@
 package shell
 
 import (
+	"errors"
 	"os"
 	"sort"
 	"strings"
+
+	"golang.org/x/sys/unix"
 
 	"gosh/builtins"
 )
@@ -21,9 +24,6 @@ func (sh *Shell) lookPath(name string) (string, error) {
 func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, error) {
 	if strings.Contains(name, "/") {
 		if _, err := isExecutable(name); err != nil {
-			if os.IsNotExist(err) {
-				return "", err
-			}
 			return "", err
 		}
 		return name, nil
@@ -58,7 +58,7 @@ func searchPath(name, pathVar string) (string, error) {
 		if ok {
 			return p, nil
 		}
-		if err != nil && !os.IsNotExist(err) && denied == nil && !isDirErr(err) {
+		if err != nil && !os.IsNotExist(err) && denied == nil && !errors.Is(err, unix.EISDIR) {
 			denied = err
 		}
 	}
@@ -67,8 +67,6 @@ func searchPath(name, pathVar string) (string, error) {
 	}
 	return "", errNotFound
 }
-
-func isDirErr(err error) bool { return err != nil && err.Error() == "is a directory" }
 
 // LookPath resolves a name as the shell would run it, for type and
 // command -v: alias, builtin, then a file on PATH.

@@ -134,7 +134,7 @@ type Config struct {
 // signals and the terminal with InitInteractive or InitNonInteractive.
 func New(cfg Config) *Shell {
 	sh := &Shell{
-		Vars:    newVarsFromEnv(environ()),
+		Vars:    newVarsFromEnv(os.Environ()),
 		Params:  cfg.Params,
 		Arg0:    cfg.Arg0,
 		Opts:    cfg.Opts,

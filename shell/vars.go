@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"os"
 	"sort"
 	"strings"
 )
@@ -144,6 +143,3 @@ func overridden(extra []string, name string) bool {
 type readOnlyError struct{ name string }
 
 func (e *readOnlyError) Error() string { return e.name + ": readonly variable" }
-
-// environ is the process environment gosh was started with.
-func environ() []string { return os.Environ() }
