@@ -35,11 +35,13 @@
 //     the job's process group, tcsetpgrp for a foreground job, dup2 of the
 //     fd table, execve. The reaper cannot run until the whole pipeline is in
 //     its group (the launch lock).
-//  7. jobs.Table.WaitForeground sleeps until the reaper (jobs/reap_unix.go),
-//     woken by SIGCHLD, has seen every process exit or stop through
-//     wait4(-1, WNOHANG|WUNTRACED|WCONTINUED). The job's state is derived from
-//     its processes' states. The shell takes the terminal back, saves the
-//     job's terminal modes if it stopped (Ctrl+Z), restores its own.
+//  7. jobs.Table.WaitForeground (jobs/wait.go) sleeps in waitid until a
+//     child changes state, then collects it with wait4(-1, WNOHANG|WUNTRACED|
+//     WCONTINUED) (jobs/reap_unix.go), until every process of the job has
+//     exited or stopped. The job's state is derived from its processes'
+//     states. The shell takes the terminal back, saves the job's terminal
+//     modes if it stopped (Ctrl+Z), restores its own. Background jobs are
+//     collected by the reaper goroutine, woken by SIGCHLD.
 //  8. The status of the last stage (or 128+signal) becomes $?, and the loop
 //     reads the next line.
 //

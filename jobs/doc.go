@@ -20,10 +20,15 @@
 //     terminal's foreground group itself, before its first instruction. A
 //     Builtin stage has no process: it runs on a goroutine in the shell, and
 //     its result is recorded as if it were a child's exit status.
-//  3. The reaper goroutine, woken by SIGCHLD, calls wait4(-1, WNOHANG|
-//     WUNTRACED|WCONTINUED) until nothing is left, records each process's new
-//     state and wakes waiters. A job's state is never stored: it is derived
-//     from its processes' states (Running, Stopped, Done).
+//  3. Children are collected by wait4(-1, WNOHANG|WUNTRACED|WCONTINUED),
+//     called until nothing is left, which records each process's new state
+//     and wakes waiters. A job's state is never stored: it is derived from
+//     its processes' states (Running, Stopped, Done). Two parties collect,
+//     one at a time (reapTurn): the shell itself while it waits for its
+//     foreground job, as dash's waitforjob does (it sleeps in waitid with
+//     WNOWAIT until some child has news), and the reaper goroutine, woken by
+//     SIGCHLD, for everything that changes while the shell is not waiting:
+//     background jobs, stopped jobs continued elsewhere.
 //  4. WaitForeground waits until the job stops or finishes, takes the
 //     terminal back, saves the job's terminal modes if it stopped and restores
 //     the shell's. A stopped job stays in the table for fg and bg.

@@ -5,6 +5,7 @@ package jobs
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -74,7 +75,12 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 	if len(stages) == 0 {
 		return nil, errors.New("jobs: Launch: no stages")
 	}
-	t.startReaper()
+	t.register()
+	if !fg || slices.ContainsFunc(stages, func(st Stage) bool { return st.Builtin != nil }) {
+		// Nobody waits for a background job's children; an in-shell
+		// stage's own children may end while the shell waits for it.
+		t.startReaper()
+	}
 
 	j := &Job{t: t, text: text, foreground: fg}
 

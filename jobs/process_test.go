@@ -260,7 +260,7 @@ func TestUnknownPidTolerated(t *testing.T) {
 	if !strings.Contains(trace.String(), "not a job's process: reaped and forgotten") {
 		t.Errorf("trace %q", trace.String())
 	}
-	tb.update(999999, exitStatus(0)) // never started: ignored
+	tb.update(999999, exitStatus(0), bySIGCHLD) // never started: ignored
 	if len(tb.Jobs()) != 0 {
 		t.Error("unknown pid made a job")
 	}

@@ -22,6 +22,12 @@ var (
 	// stage is reaped before every stage has joined the job's process group.
 	launchLock sync.Mutex
 
+	// reapTurn is held by whoever collects children: the reaper goroutine
+	// for one round after a SIGCHLD, or the shell while it sleeps until its
+	// foreground job changes (waitForChildren). Only its holder calls wait4,
+	// so neither can take a report the other is asleep waiting for.
+	reapTurn sync.Mutex
+
 	reaperOnce sync.Once
 	sigchld    = make(chan os.Signal, 1)
 
@@ -29,14 +35,26 @@ var (
 	tables   []*Table
 )
 
-// startReaper registers t with the reaper, and the first time catches
-// SIGCHLD and starts the reaper goroutine.
-func (t *Table) startReaper() {
+// register makes t one of the Tables whose children the collectors
+// (reapAll) know.
+func (t *Table) register() {
 	tablesMu.Lock()
 	if !slices.Contains(tables, t) {
 		tables = append(tables, t)
 	}
 	tablesMu.Unlock()
+}
+
+// startReaper registers t, and the first time catches SIGCHLD and starts
+// the reaper goroutine.
+//
+// An interactive shell starts it at once. A script starts it only when it
+// first needs it: a background job, a stopped job, an in-shell stage, or a
+// wait that cannot collect by itself. Until then every child belongs to a
+// foreground job, and WaitForeground collects it directly, which spares
+// each command the signal and two goroutine wake-ups.
+func (t *Table) startReaper() {
+	t.register()
 	reaperOnce.Do(func() {
 		signal.Notify(sigchld, syscall.SIGCHLD)
 		go reaper()
@@ -53,17 +71,26 @@ func (t *Table) startReaper() {
 // calls wait4 until nothing more is waiting.
 func reaper() {
 	for range sigchld {
-		reapAll()
+		reapTurn.Lock()
+		reapAll(bySIGCHLD)
+		reapTurn.Unlock()
 	}
 }
 
+// Who is collecting, for the trace: the reaper after a SIGCHLD, or the
+// shell waiting for its foreground job.
+const (
+	bySIGCHLD    = "SIGCHLD"
+	byForeground = "wait"
+)
+
 // reapAll calls wait4 until it returns 0 (children exist, none changed) or
 // ECHILD (no children), under the launch lock so that no member of a
-// half-built pipeline is reaped.
+// half-built pipeline is reaped. Call with reapTurn held.
 //
 // What the changes tell the user (set -b notes) and subscribers is done
 // after the launch lock is released, so a subscriber may launch a job.
-func reapAll() {
+func reapAll(by string) {
 	var after []func()
 	launchLock.Lock()
 	for {
@@ -76,10 +103,10 @@ func reapAll() {
 		}
 		owner := ownerOf(pid)
 		if owner == nil {
-			traceAll("wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s; not a job's process: reaped and forgotten", pid, describeWait(ws))
+			traceAll("%s: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s; not a job's process: reaped and forgotten", by, pid, describeWait(ws))
 			continue
 		}
-		if tell := owner.update(pid, ws); tell != nil {
+		if tell := owner.update(pid, ws, by); tell != nil {
 			after = append(after, tell)
 		}
 	}
@@ -123,6 +150,21 @@ func wait4() (int, unix.WaitStatus, error) {
 	return pid, ws, err
 }
 
+// waitForNews sleeps until some child has changed state, without collecting
+// it: run by the shell while it waits for its foreground job.
+// waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) leaves the report
+// where it is, so that reapAll collects it with wait4 under the launch lock
+// like any other. ECHILD: the shell has no children at all.
+func waitForNews() error {
+	var info unix.Siginfo
+	for {
+		err := unix.Waitid(unix.P_ALL, 0, &info, unix.WEXITED|unix.WSTOPPED|unix.WCONTINUED|unix.WNOWAIT, nil)
+		if err != unix.EINTR {
+			return err
+		}
+	}
+}
+
 // describeWait words a wait status with the macros a C program would use.
 func describeWait(ws unix.WaitStatus) string {
 	switch {
@@ -146,16 +188,16 @@ func describeWait(ws unix.WaitStatus) string {
 // wakes waiters. It returns what is left to do once the launch lock is
 // released: the set -b report and telling subscribers. Unknown pids (a child
 // that is no job's, or already forgotten) are tolerated.
-func (t *Table) update(pid int, ws unix.WaitStatus) (tell func()) {
+func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 	if t.trace.On() {
-		if t.trace.firstReap() {
+		if by == bySIGCHLD && t.trace.firstReap() {
 			t.trace.Shell("(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)")
 		}
 		reaped := ""
 		if ws.Exited() || ws.Signaled() {
 			reaped = "; reaped: its zombie is gone"
 		}
-		t.trace.Shell("SIGCHLD: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s%s", pid, describeWait(ws), reaped)
+		t.trace.Shell("%s: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s%s", by, pid, describeWait(ws), reaped)
 	}
 	t.mu.Lock()
 	p := t.byPid[pid]

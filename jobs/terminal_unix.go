@@ -68,13 +68,14 @@ func (t *Table) InitInteractive() error {
 	return nil
 }
 
-// InitNonInteractive prepares a script or -c shell: only SIGCHLD is caught
-// (for the reaper); every other signal keeps the disposition gosh inherited.
+// InitNonInteractive prepares a script or -c shell: at most SIGCHLD is
+// caught (for the reaper, once needed); every other signal keeps the
+// disposition gosh inherited.
 func (t *Table) InitNonInteractive() error {
 	t.mu.Lock()
 	t.shellPgid = unix.Getpgrp()
 	t.mu.Unlock()
-	t.startReaper()
+	t.register() // the reaper starts when needed (startReaper)
 	return nil
 }
 

@@ -36,6 +36,7 @@ const interrupted = 128 + int(unix.SIGINT)
 // ("Terminated"); a finished job leaves the table. The result is the shell
 // status: the last stage's exit code, or 128+signal.
 func (t *Table) WaitForeground(j *Job) int {
+	t.waitForChildren(j)
 	t.mu.Lock()
 	t.waitLocked(context.Background(), func() bool { return j.state() != Running })
 	state, status := j.state(), j.status()
@@ -51,6 +52,9 @@ func (t *Table) WaitForeground(j *Job) int {
 	t.mu.Lock()
 	var msg string
 	if state == Stopped {
+		// A stopped job may go on in the background (bg, or SIGCONT
+		// from elsewhere): from now on SIGCHLD must be watched.
+		defer t.startReaper()
 		j.foreground = false
 		j.reported = Stopped
 		msg = "\n" + t.reportLine(j)
@@ -78,6 +82,48 @@ func (t *Table) WaitForeground(j *Job) int {
 		fmt.Fprint(t.cfg.Stderr, msg)
 	}
 	return status
+}
+
+// waitForChildren collects children itself while a process of the
+// foreground job j still runs, as dash's waitforjob does: it sleeps in
+// waitid until some child (of any job) has news, then collects everything
+// there is with reapAll. The reaper goroutine waits for its turn meanwhile.
+// So a child's exit wakes the shell directly, with no signal and no
+// goroutine in between, and the shell's next command starts sooner.
+//
+// If the turn is taken (the reaper is collecting now, or a builtin stage
+// of a pipeline is waiting for its own child), it returns at once, and
+// WaitForeground sleeps until the reaper reports, as for in-shell stages.
+func (t *Table) waitForChildren(j *Job) {
+	if !reapTurn.TryLock() {
+		t.startReaper() // the fallback needs it
+		return
+	}
+	defer reapTurn.Unlock()
+	first := true
+	for t.childRunning(j) {
+		if t.trace.On() && first {
+			t.trace.Shell("wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)")
+		}
+		first = false
+		if waitForNews() != nil {
+			return
+		}
+		reapAll(byForeground)
+	}
+}
+
+// childRunning reports whether some process of j, other than an in-shell
+// stage, is still running.
+func (t *Table) childRunning(j *Job) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, p := range j.procs {
+		if p.pid > 0 && p.state == Running {
+			return true
+		}
+	}
+	return false
 }
 
 // WaitJob waits, for the wait builtin, until the job finishes or stops (as

@@ -47,18 +47,35 @@ func BenchmarkJobCycle(b *testing.B) {
 		b.Run(sh.name, func(b *testing.B) {
 			s := startSession(b, sh.c(b))
 			s.WaitPrompt()
+			// The four phases of a cycle, timed apiece so that a gap
+			// between shells can be placed: typing a command line until
+			// the job runs, Ctrl+Z until the prompt is back, fg until the
+			// job runs again, and the job's end until the prompt.
+			var phase [4]time.Duration
+			mark := time.Now()
+			lap := func(i int) {
+				now := time.Now()
+				phase[i] += now.Sub(mark)
+				mark = now
+			}
 			cycle := func() {
+				mark = time.Now()
 				s.Send(job + "\r")
 				s.Expect("READY\n")
+				lap(0)
 				s.Send("\x1a")
 				s.Expect("Stopped")
 				s.WaitPrompt()
+				lap(1)
 				s.Send("fg\r")
 				s.Expect("RESUMED\n")
+				lap(2)
 				s.Send("\r")
 				s.WaitPrompt()
+				lap(3)
 			}
 			cycle() // warm up: the first exec of the job pages it in
+			phase = [4]time.Duration{}
 			b.ResetTimer()
 			start := time.Now()
 			for i := 0; i < b.N; i++ {
@@ -66,6 +83,9 @@ func BenchmarkJobCycle(b *testing.B) {
 			}
 			b.StopTimer()
 			b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N), "ms/cycle")
+			for i, name := range []string{"start", "stop", "fg", "end"} {
+				b.ReportMetric(float64(phase[i].Microseconds())/1000/float64(b.N), "ms-"+name)
+			}
 			s.Close()
 		})
 	}
