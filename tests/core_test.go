@@ -338,6 +338,16 @@ func TestExecution(t *testing.T) {
 		{name: "assign-status", script: "false; a=1; echo $?; a=$(false); echo $?", out: "0\n1\n"},
 		{name: "empty-command-from-expansion", script: "e=; $e; echo $?", out: "0\n"},
 		{name: "command-from-variable", script: "c='echo hi'; $c there", out: "hi there\n"},
+		// Who collects children (jobs.waitForChildren, the SIGCHLD reaper):
+		// an in-shell stage's own child ends after the shell's last
+		// external stage; one ends while the shell waits for another.
+		{name: "collect-instage-child-last", script: "command sleep 0.2 | true; echo a", out: "a\n"},
+		{name: "collect-instage-child-first", script: "command true | sleep 0.2; echo b", out: "b\n"},
+		{name: "collect-instage-child-outlives", script: "command sleep 0.3 | sleep 0.1; echo d", out: "d\n"},
+		{name: "collect-instage-chain", script: "command sleep 0.1 | command sleep 0.2 | cat; echo c", out: "c\n"},
+		{name: "collect-background-during-foreground", script: "sleep 0.1 & sleep 0.3; wait $!; echo $?; jobs", out: "0\n"},
+		{name: "collect-no-zombies-in-script", script: "true & true & true & sleep 0.3; ps -o stat= --ppid $$ | grep -c Z", out: "0\n", status: 1},
+		{name: "collect-child-not-a-job", script: `exec sh -c 'sleep 0.1 & exec "$1" -c "sleep 0.3; echo done"' sh "$(readlink /proc/$$/exe)"`, out: "done\n"},
 	})
 }
 
