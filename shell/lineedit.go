@@ -1,9 +1,11 @@
 package shell
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -110,6 +112,7 @@ type readlineEditor struct {
 	sh   *Shell
 	hist *history
 	in   *promptInput
+	out  *redrawWriter
 	rl   *readline.Instance
 
 	mu       sync.Mutex
@@ -123,10 +126,13 @@ type readlineEditor struct {
 }
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
-	e := &readlineEditor{sh: sh, hist: hist, in: newPromptInput(0)}
+	in := newPromptInput(0)
+	out := &redrawWriter{w: os.Stderr, more: in.typedAhead}
+	in.idle = out.flush
+	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out}
 	cfg := &readline.Config{
 		Stdin:  e.in,
-		Stdout: os.Stderr, // the prompt and the echo go to stderr, as in bash
+		Stdout: e.out, // the prompt and the echo go to stderr, as in bash
 		Stderr: os.Stderr,
 		// The shell keeps the history file itself (history.go).
 		DisableAutoSaveHistory: true,
@@ -176,9 +182,11 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		os.Stderr.WriteString(before)
 	}
 	e.rl.SetPrompt(line)
+	e.out.reset()
 	e.in.activate()
 	text, err := e.rl.Readline()
 	e.in.deactivate()
+	e.out.reset()
 	switch {
 	case errors.Is(err, readline.ErrInterrupt):
 		return "", errInterrupted
@@ -269,6 +277,7 @@ func (pastePainter) Paint(line []rune, _ int) []rune {
 
 // resized tells the editor the terminal's width changed (SIGWINCH).
 func (e *readlineEditor) resized() {
+	e.out.reset() // lines wrap differently now: draw everything again
 	e.mu.Lock()
 	f := e.onResize
 	e.mu.Unlock()
@@ -303,6 +312,142 @@ func (e *readlineEditor) Close() error {
 	return e.rl.Close()
 }
 
+// redrawWriter is the editor's output. The editor redraws the whole line
+// after every key: one write that erases the line, then one with the prompt
+// and the text. A terminal then processes some 60 bytes per key, and the
+// program that reads it (a terminal emulator, sshd) wakes twice.
+// redrawWriter sends only what changed, as bash does: when the new drawing
+// is the one on the screen plus more text (a key typed at the end of the
+// line, or Enter), it writes just the new text; otherwise it writes the
+// erase and the drawing together, as one write. And while more keys are
+// already typed (a pasted or typed-ahead line), it keeps the output until
+// they are done, so "ls -l" and Enter arriving together are echoed by one
+// write, not six.
+//
+// The shortcut is safe while the line on the screen is the last drawing,
+// with the cursor at its end. Any other output through the editor (a
+// message, a list of completions) ends that, as do a new prompt (ReadLine)
+// and a change of the terminal's width. Output from elsewhere (a background
+// job writing to the terminal) is not seen: like bash, gosh then goes on
+// after it, and Ctrl+L draws everything again.
+type redrawWriter struct {
+	mu    sync.Mutex
+	w     io.Writer
+	erase []byte      // an erase waiting for the drawing that follows it
+	shown []byte      // the drawing on the screen, cursor at its end; nil if unknown
+	out   []byte      // output kept while more keys are typed
+	more  func() bool // reports whether more keys are typed (promptInput.typedAhead)
+}
+
+func (r *redrawWriter) Write(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if onlyErases(p) {
+		r.erase = append(r.erase, p...)
+		return len(p), nil
+	}
+	before := len(r.out)
+	if len(r.erase) == 0 {
+		// Not a redraw: the screen is no longer what we drew.
+		r.shown = nil
+		r.out = append(r.out, p...)
+	} else {
+		drawn, atEnd := cursorAtEnd(p)
+		if r.shown != nil && atEnd && bytes.HasPrefix(drawn, r.shown) {
+			r.out = append(r.out, p[len(r.shown):]...)
+		} else {
+			r.out = append(append(r.out, r.erase...), p...)
+		}
+		r.erase = r.erase[:0]
+		r.shown = r.shown[:0]
+		if atEnd {
+			r.shown = append(r.shown, drawn...)
+		} else {
+			r.shown = nil
+		}
+	}
+	if len(r.out) == before || r.more != nil && r.more() {
+		// Nothing new (the editor drew the same line again, as it does
+		// before Enter), or more keys to come: what is kept goes with
+		// the next output, or when the editor waits for a key (flush).
+		return len(p), nil
+	}
+	if err := r.flushLocked(); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (r *redrawWriter) flushLocked() error {
+	if len(r.out) == 0 {
+		return nil
+	}
+	_, err := r.w.Write(r.out)
+	r.out = r.out[:0]
+	if err != nil {
+		r.shown = nil
+	}
+	return err
+}
+
+// flush writes what is kept: run when the editor waits for a key that has
+// not been typed yet.
+func (r *redrawWriter) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.out = append(r.out, r.erase...)
+	r.erase = r.erase[:0]
+	r.flushLocked()
+}
+
+// reset writes what is kept (the editor may have erased the line and
+// returned without drawing it again) and forgets what is on the screen.
+func (r *redrawWriter) reset() {
+	r.flush()
+	r.mu.Lock()
+	r.shown = nil
+	r.mu.Unlock()
+}
+
+// eraseSequences are what the editor writes to erase the line it drew:
+// clear to the end of the screen, clear the line, carriage return, cursor
+// up (a line that wrapped), and backspaces (a terminal of unknown width).
+var eraseSequences = strings.NewReplacer("\x1b[J", "", "\x1b[2K", "", "\x1b[A", "", "\r", "", "\b", "")
+
+// onlyErases reports whether p moves the cursor and erases, and draws
+// nothing.
+func onlyErases(p []byte) bool {
+	if len(p) == 0 || p[0] != '\x1b' && p[0] != '\r' {
+		return false
+	}
+	return eraseSequences.Replace(string(p)) == ""
+}
+
+// cursorAtEnd reports whether a drawing leaves the cursor after its last
+// character, and what is then on the line before the cursor. The editor
+// moves the cursor back into the line with backspaces, and up a wrapped
+// line with "ESC[A\r ESC[nC". A drawing that ends in " \b" (a line that
+// fills the width, or an empty one) leaves the cursor at its end too: the
+// space only makes the terminal wrap, and the next character covers it.
+func cursorAtEnd(p []byte) (drawn []byte, ok bool) {
+	if bytes.HasSuffix(p, []byte(" \b")) {
+		p = p[:len(p)-2]
+	}
+	if len(p) == 0 || p[len(p)-1] == '\b' {
+		return nil, false
+	}
+	if p[len(p)-1] == 'C' {
+		i := len(p) - 2
+		for i >= 0 && p[i] >= '0' && p[i] <= '9' {
+			i--
+		}
+		if i >= 1 && i < len(p)-2 && p[i] == '[' && p[i-1] == '\x1b' {
+			return nil, false
+		}
+	}
+	return p, true
+}
+
 // ---- promptInput ----
 
 // promptInput is standard input as the line editor sees it. It reads the
@@ -323,6 +468,10 @@ type promptInput struct {
 	pending     []byte   // read from the terminal, not yet handed over
 	afterEsc    bool     // the last byte handed over was ESC
 	pastes      []string // runs handed over as pasteRune, oldest first
+
+	// idle, if set, runs when the editor asks for a key that has not been
+	// typed yet: output kept back for the keys before it goes out.
+	idle func()
 }
 
 func newPromptInput(fd int) *promptInput {
@@ -411,12 +560,24 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			return n, nil
 		}
 		in.mu.Unlock()
+		if in.idle != nil {
+			in.idle()
+		}
 		if err := in.fill(); err != nil {
 			in.mu.Lock()
 			in.err = err
 			in.mu.Unlock()
 		}
 	}
+}
+
+// typedAhead reports whether keys that end or edit the line (Enter, Tab,
+// Ctrl+W...) are typed and not yet handed to the editor: more output is
+// coming.
+func (in *promptInput) typedAhead() bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return slices.ContainsFunc(in.pending, isControlByte)
 }
 
 // readByte is what the plain editor calls.

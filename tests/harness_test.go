@@ -629,10 +629,14 @@ func (s *session) read() {
 // escState removes terminal control sequences from a byte stream that may
 // be split anywhere: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \),
 // two-byte escapes and charset designations, plus \r, BEL and backspace.
+// A space followed by a backspace is removed too: the line editor writes
+// " \b" at the end of a line to make the terminal wrap, and the next
+// character covers the space.
 type escState int
 
 const (
-	escNone escState = iota
+	escNone  escState = iota
+	escSpace          // as escNone, and the last byte kept was a space
 	escStart
 	escCSI
 	escOSC
@@ -642,11 +646,20 @@ const (
 func (e *escState) clean(dst, src []byte) []byte {
 	for _, b := range src {
 		switch *e {
-		case escNone:
+		case escNone, escSpace:
+			after := *e
+			*e = escNone
 			switch b {
 			case 0x1b:
 				*e = escStart
-			case '\r', '\a', '\b':
+			case '\b':
+				if after == escSpace {
+					dst = dst[:len(dst)-1]
+				}
+			case '\r', '\a':
+			case ' ':
+				dst = append(dst, b)
+				*e = escSpace
 			default:
 				dst = append(dst, b)
 			}
@@ -769,6 +782,25 @@ func (s *session) find(d time.Duration, match func([]byte) (int, int)) (before, 
 		case <-deadline.C:
 			return "", "", false
 		}
+	}
+}
+
+// ExpectShown waits until the line the cursor is on reads, up to the
+// cursor, as text would: the screen's view, where Expect sees the stream.
+// (The line editor draws only what changed: after Up, the stream may hold
+// just the recalled text, written after a prompt matched earlier.) All the
+// output so far is then marked read.
+func (s *session) ExpectShown(text string) {
+	s.t.Helper()
+	_, _, ok := s.find(s.Timeout, func([]byte) (int, int) {
+		line := s.text[bytes.LastIndexByte(s.text, '\n')+1:]
+		if bytes.HasSuffix(line, []byte(text)) {
+			return len(s.text) - s.pos, len(s.text) - s.pos
+		}
+		return -1, -1
+	})
+	if !ok {
+		s.t.Fatalf("timed out after %v waiting for the line to read %q\n%s", s.Timeout, text, s.describe())
 	}
 }
 
