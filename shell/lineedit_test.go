@@ -173,3 +173,108 @@ func TestCtrlZFiltered(t *testing.T) {
 		t.Errorf("filterKey(Ctrl+Z) = %q, %v; want BEL, true", r, ok)
 	}
 }
+
+// recorder is a writer that keeps each write apart.
+type recorder struct{ writes []string }
+
+func (r *recorder) Write(p []byte) (int, error) {
+	r.writes = append(r.writes, string(p))
+	return len(p), nil
+}
+
+// TestRedrawWriter feeds redrawWriter what the editor writes for a
+// sequence of keys and checks what reaches the terminal, write by write.
+func TestRedrawWriter(t *testing.T) {
+	const erase = "\x1b[J\x1b[2K\r"
+	tests := []struct {
+		name  string
+		in    []string // the editor's writes
+		more  []bool   // more keys typed, per write (missing = false)
+		reset bool     // ReadLine returns after the writes
+		want  []string // the terminal's writes
+	}{
+		{name: "prompt then keys",
+			in:   []string{erase, "$  \b", erase, "$ l", erase, "$ ls"},
+			want: []string{erase + "$  \b", "l", "s"}},
+		{name: "enter redraws the same line, then a newline",
+			in:   []string{erase, "$ ls", erase, "$ ls", erase, "$ ls\n"},
+			want: []string{erase + "$ ls", "\n"}},
+		{name: "backspace is a full redraw",
+			in:   []string{erase, "$ ls", erase, "$ l"},
+			want: []string{erase + "$ ls", erase + "$ l"}},
+		{name: "cursor inside the line: full redraws",
+			in:   []string{erase, "$ abc\b", erase, "$ abXc\b", erase, "$ abXcd"},
+			want: []string{erase + "$ abc\b", erase + "$ abXc\b", erase + "$ abXcd"}},
+		{name: "cursor moved up a wrapped line",
+			in:   []string{erase, "$ abc\b\x1b[A\r\x1b[40C", erase, "$ abcd"},
+			want: []string{erase + "$ abc\b\x1b[A\r\x1b[40C", erase + "$ abcd"}},
+		{name: "text ending in C is text",
+			in:   []string{erase, "$ ABC", erase, "$ ABCD"},
+			want: []string{erase + "$ ABC", "D"}},
+		{name: "recalled line that extends the shown one",
+			in:   []string{erase, "$  \b", erase, "$ exit"},
+			want: []string{erase + "$  \b", "exit"}},
+		{name: "other output ends the shortcut",
+			in:   []string{erase, "$ ls", "message\n", erase, "$ lsx"},
+			want: []string{erase + "$ ls", "message\n", erase + "$ lsx"}},
+		{name: "typed ahead: one write",
+			in:   []string{erase, "$  \b", erase, "$ f", erase, "$ fg", erase, "$ fg", erase, "$ fg\n"},
+			more: []bool{true, true, true, true, true, true, false, false, false, false},
+			want: []string{erase + "$  \bfg\n"}},
+		{name: "an erase alone goes out at reset",
+			in:    []string{erase, "$ ls", erase},
+			reset: true,
+			want:  []string{erase + "$ ls", erase}},
+		{name: "kept output goes out at reset",
+			in:    []string{erase, "$ ls", erase, "$ lsx"},
+			more:  []bool{true, true, true, true},
+			reset: true,
+			want:  []string{erase + "$ lsx"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := &recorder{}
+			i := 0
+			w := &redrawWriter{w: rec, more: func() bool { return i < len(tt.more) && tt.more[i] }}
+			for ; i < len(tt.in); i++ {
+				if n, err := w.Write([]byte(tt.in[i])); n != len(tt.in[i]) || err != nil {
+					t.Fatalf("Write(%q) = %d, %v", tt.in[i], n, err)
+				}
+			}
+			if tt.reset {
+				w.reset()
+			}
+			if strings.Join(rec.writes, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("terminal got\n%q\nwant\n%q", rec.writes, tt.want)
+			}
+		})
+	}
+}
+
+func TestRedrawWriterForgetsAfterReset(t *testing.T) {
+	rec := &recorder{}
+	w := &redrawWriter{w: rec}
+	w.Write([]byte("\x1b[J\x1b[2K\r$ ls"))
+	w.reset() // a new prompt: the screen may have changed since
+	w.Write([]byte("\x1b[J\x1b[2K\r"))
+	w.Write([]byte("$ lsx"))
+	if got := rec.writes[len(rec.writes)-1]; got != "\x1b[J\x1b[2K\r$ lsx" {
+		t.Errorf("after reset got %q, want a full redraw", got)
+	}
+}
+
+func TestOnlyErases(t *testing.T) {
+	for in, want := range map[string]bool{
+		"\x1b[J\x1b[2K\r":                true,
+		"\x1b[J\x1b[2K\r\x1b[A\x1b[2K\r": true,
+		"\r\b\r\b\x1b[J":                 true,
+		"\x1b[J\x1b[2K\r$ ":              false,
+		"\x1b[1;32m":                     false,
+		"ls":                             false,
+		"":                               false,
+	} {
+		if got := onlyErases([]byte(in)); got != want {
+			t.Errorf("onlyErases(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
