@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -27,6 +28,10 @@ var (
 	// foreground job changes (waitForChildren). Only its holder calls wait4,
 	// so neither can take a report the other is asleep waiting for.
 	reapTurn sync.Mutex
+	// reapMissed says a SIGCHLD came while the turn was taken. The reaper
+	// does not wait for the turn: whoever gives it back collects once more
+	// (endTurn). So a foreground job's exit wakes one goroutine, not two.
+	reapMissed atomic.Bool
 
 	reaperOnce sync.Once
 	sigchld    = make(chan os.Signal, 1)
@@ -71,8 +76,24 @@ func (t *Table) startReaper() {
 // calls wait4 until nothing more is waiting.
 func reaper() {
 	for range sigchld {
-		reapTurn.Lock()
-		reapAll(bySIGCHLD)
+		reapMissed.Store(true) // before trying: see endTurn
+		if reapTurn.TryLock() {
+			reapMissed.Store(false)
+			reapAll(bySIGCHLD)
+			endTurn(bySIGCHLD)
+		}
+	}
+}
+
+// endTurn gives the collecting turn back. If a SIGCHLD came while it was
+// held, it collects once more for it. The reaper sets reapMissed before it
+// tries the turn, so either it gets the turn, or the holder sees the flag
+// here after giving the turn back.
+func endTurn(by string) {
+	reapTurn.Unlock()
+	for reapMissed.Load() && reapTurn.TryLock() {
+		reapMissed.Store(false)
+		reapAll(by)
 		reapTurn.Unlock()
 	}
 }

@@ -99,7 +99,7 @@ func (t *Table) waitForChildren(j *Job) {
 		t.startReaper() // the fallback needs it
 		return
 	}
-	defer reapTurn.Unlock()
+	defer endTurn(byForeground)
 	first := true
 	for t.childRunning(j) {
 		if t.trace.On() && first {
