@@ -103,7 +103,7 @@ func (t *Table) waitForChildren(j *Job) {
 	first := true
 	for t.childRunning(j) {
 		if t.trace.On() && first {
-			t.trace.Shell("wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)")
+			t.trace.Shell("wait: waitid(P_ALL, WEXITED|WSTOPPED|WNOWAIT) sleeps until a child exits or stops (WNOWAIT: it is collected next, by wait4)")
 		}
 		first = false
 		if waitForNews() != nil {

@@ -464,6 +464,7 @@ type promptInput struct {
 	active      bool
 	closed      bool
 	interrupted bool
+	polling     bool     // a reader is in fill (deactivate must wake it)
 	err         error    // a read error (the terminal hung up): sticky
 	pending     []byte   // read from the terminal, not yet handed over
 	afterEsc    bool     // the last byte handed over was ESC
@@ -497,8 +498,11 @@ func (in *promptInput) activate() {
 func (in *promptInput) deactivate() {
 	in.mu.Lock()
 	in.active = false
+	polling := in.polling
 	in.mu.Unlock()
-	in.poke()
+	if polling {
+		in.poke()
+	}
 }
 
 // interrupt makes a pending readByte return errInterrupted.
@@ -559,16 +563,25 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			in.mu.Unlock()
 			return n, nil
 		}
+		in.polling = true
 		in.mu.Unlock()
 		if in.idle != nil {
 			in.idle()
 		}
-		if err := in.fill(); err != nil {
-			in.mu.Lock()
-			in.err = err
-			in.mu.Unlock()
-		}
+		in.fillAndRecord()
 	}
+}
+
+// fillAndRecord runs fill, with in.polling set by the caller (under in.mu)
+// so that deactivate knows to wake it, and records a read error.
+func (in *promptInput) fillAndRecord() {
+	err := in.fill()
+	in.mu.Lock()
+	in.polling = false
+	if err != nil {
+		in.err = err
+	}
+	in.mu.Unlock()
 }
 
 // typedAhead reports whether keys that end or edit the line (Enter, Tab,
@@ -602,12 +615,9 @@ func (in *promptInput) readByte() (byte, error) {
 			in.mu.Unlock()
 			return b, nil
 		}
+		in.polling = true
 		in.mu.Unlock()
-		if err := in.fill(); err != nil {
-			in.mu.Lock()
-			in.err = err
-			in.mu.Unlock()
-		}
+		in.fillAndRecord()
 	}
 }
 
@@ -635,6 +645,7 @@ func (in *promptInput) fill() error {
 	}
 	var run []byte
 	var b [1]byte
+	waiting := 0 // bytes known to be typed and not yet read
 	for len(run) < 1<<16 {
 		n, err := unix.Read(in.fd, b[:])
 		if errors.Is(err, unix.EINTR) || errors.Is(err, unix.EAGAIN) {
@@ -658,8 +669,13 @@ func (in *promptInput) fill() error {
 		if b[0] != 0 {
 			run = append(run, b[0])
 		}
-		if isControlByte(b[0]) || !in.moreWaiting() {
+		if isControlByte(b[0]) {
 			break
+		}
+		if waiting--; waiting <= 0 {
+			if waiting = in.waiting(); waiting == 0 {
+				break
+			}
 		}
 	}
 	in.mu.Lock()
@@ -668,11 +684,14 @@ func (in *promptInput) fill() error {
 	return nil
 }
 
-// moreWaiting reports whether the terminal holds bytes not yet read
-// (ioctl FIONREAD).
-func (in *promptInput) moreWaiting() bool {
+// waiting is the number of bytes the terminal holds, typed and not yet
+// read (ioctl FIONREAD). Reading that many, one at a time, never blocks.
+func (in *promptInput) waiting() int {
 	n, err := unix.IoctlGetInt(in.fd, unix.TIOCINQ)
-	return err == nil && n > 0
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 func isControlByte(b byte) bool { return b < 0x20 || b == 0x7f }

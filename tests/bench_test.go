@@ -15,6 +15,7 @@ import (
 // figures compare like with like on the same machine:
 //
 //	go test -run '^$' -bench 'JobCycle|Startup' -benchtime 100x ./tests
+//	go test -run '^$' -bench JobCycleInterleaved -benchtime 300x ./tests
 //	go test -run '^$' -bench Script1000 ./tests
 //
 // tests/bench/compare.sh prints the same comparisons as a table.
@@ -34,60 +35,102 @@ func otherShell(b *testing.B, name string) string {
 // continued, so no step waits longer than it must.
 func BenchmarkJobCycle(b *testing.B) {
 	job := buildHelper(b, "jobcycle")
-	shells := []struct {
-		name string
-		c    func(b *testing.B) sessionConfig
-	}{
-		{"gosh", func(b *testing.B) sessionConfig { return sessionConfig{Bin: requireGosh(b), Args: []string{"--norc"}} }},
-		{"bash", func(b *testing.B) sessionConfig {
-			return sessionConfig{Bin: otherShell(b, "bash"), Args: []string{"--norc", "--noprofile", "-i"}}
-		}},
-	}
-	for _, sh := range shells {
+	for _, sh := range cycleShells {
 		b.Run(sh.name, func(b *testing.B) {
-			s := startSession(b, sh.c(b))
-			s.WaitPrompt()
-			// The four phases of a cycle, timed apiece so that a gap
-			// between shells can be placed: typing a command line until
-			// the job runs, Ctrl+Z until the prompt is back, fg until the
-			// job runs again, and the job's end until the prompt.
-			var phase [4]time.Duration
-			mark := time.Now()
-			lap := func(i int) {
-				now := time.Now()
-				phase[i] += now.Sub(mark)
-				mark = now
-			}
-			cycle := func() {
-				mark = time.Now()
-				s.Send(job + "\r")
-				s.Expect("READY\n")
-				lap(0)
-				s.Send("\x1a")
-				s.Expect("Stopped")
-				s.WaitPrompt()
-				lap(1)
-				s.Send("fg\r")
-				s.Expect("RESUMED\n")
-				lap(2)
-				s.Send("\r")
-				s.WaitPrompt()
-				lap(3)
-			}
-			cycle() // warm up: the first exec of the job pages it in
-			phase = [4]time.Duration{}
+			c := newJobCycler(b, sh.config(b), job)
 			b.ResetTimer()
-			start := time.Now()
 			for i := 0; i < b.N; i++ {
-				cycle()
+				c.cycle()
 			}
 			b.StopTimer()
-			b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N), "ms/cycle")
-			for i, name := range []string{"start", "stop", "fg", "end"} {
-				b.ReportMetric(float64(phase[i].Microseconds())/1000/float64(b.N), "ms-"+name)
-			}
-			s.Close()
+			c.report(b, "")
+			c.s.Close()
 		})
+	}
+}
+
+// BenchmarkJobCycleInterleaved is BenchmarkJobCycle with both shells
+// running side by side, one cycle of each in turn, so that whatever else
+// the machine does in the meantime slows both alike. It reports each
+// shell's time per cycle and gosh's as a fraction of bash's.
+func BenchmarkJobCycleInterleaved(b *testing.B) {
+	job := buildHelper(b, "jobcycle")
+	g := newJobCycler(b, cycleShells[0].config(b), job)
+	o := newJobCycler(b, cycleShells[1].config(b), job)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.cycle()
+		o.cycle()
+	}
+	b.StopTimer()
+	g.report(b, "gosh-")
+	o.report(b, "bash-")
+	b.ReportMetric(float64(g.total)/float64(o.total), "gosh/bash")
+	g.s.Close()
+	o.s.Close()
+}
+
+var cycleShells = []struct {
+	name   string
+	config func(b *testing.B) sessionConfig
+}{
+	{"gosh", func(b *testing.B) sessionConfig { return sessionConfig{Bin: requireGosh(b), Args: []string{"--norc"}} }},
+	{"bash", func(b *testing.B) sessionConfig {
+		return sessionConfig{Bin: otherShell(b, "bash"), Args: []string{"--norc", "--noprofile", "-i"}}
+	}},
+}
+
+// jobCycler runs job cycles in one shell session and times them, in four
+// phases so that a gap between shells can be placed: typing a command line
+// until the job runs, Ctrl+Z until the prompt is back, fg until the job
+// runs again, and the job's end until the prompt.
+type jobCycler struct {
+	s      *session
+	job    string
+	phase  [4]time.Duration
+	total  time.Duration
+	cycles int
+}
+
+func newJobCycler(b *testing.B, c sessionConfig, job string) *jobCycler {
+	jc := &jobCycler{s: startSession(b, c), job: job}
+	jc.s.WaitPrompt()
+	jc.cycle() // warm up: the first exec of the job pages it in
+	*jc = jobCycler{s: jc.s, job: job}
+	return jc
+}
+
+func (c *jobCycler) cycle() {
+	s := c.s
+	start := time.Now()
+	mark := start
+	lap := func(i int) {
+		now := time.Now()
+		c.phase[i] += now.Sub(mark)
+		mark = now
+	}
+	s.Send(c.job + "\r")
+	s.Expect("READY\n")
+	lap(0)
+	s.Send("\x1a")
+	s.Expect("Stopped")
+	s.WaitPrompt()
+	lap(1)
+	s.Send("fg\r")
+	s.Expect("RESUMED\n")
+	lap(2)
+	s.Send("\r")
+	s.WaitPrompt()
+	lap(3)
+	c.total += time.Since(start)
+	c.cycles++
+}
+
+func (c *jobCycler) report(b *testing.B, prefix string) {
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(c.cycles) }
+	b.ReportMetric(ms(c.total), prefix+"ms/cycle")
+	for i, name := range []string{"start", "stop", "fg", "end"} {
+		b.ReportMetric(ms(c.phase[i]), prefix+"ms-"+name)
 	}
 }
 
