@@ -516,7 +516,7 @@ func (e *explainer) terminal(stages []stageInfo, foreground, background bool) {
 	case foreground && e.jobControl:
 		e.printf("  Foreground: the first child calls tcsetpgrp(tty, PGID) before its execve, so the job owns the\n" +
 			"  terminal from its first instruction: Ctrl+C and Ctrl+Z go to its group, not to the shell.\n" +
-			"  The shell waits (wait4 with WUNTRACED) until every process has exited or the job stops; then it\n" +
+			"  The shell waits (waitid, then wait4 with WUNTRACED) until every process has exited or the job stops; then it\n" +
 			"  takes the terminal back with tcsetpgrp(tty, shell's pgid) and restores its terminal modes\n" +
 			"  (saving the job's modes if it stopped, for fg). $? is the last command's status")
 		if len(stages) > 1 {
