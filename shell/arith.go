@@ -489,7 +489,7 @@ func (a *arith) variable(name string, at int) (int64, error) {
 	}
 	v, ok := a.sh.Vars.Get(name)
 	if !ok && a.sh.Opts.Nounset {
-		return 0, expansionError(name + ": unbound variable")
+		return 0, unsetError(name + ": unbound variable")
 	}
 	v = strings.TrimSpace(v)
 	if v == "" {

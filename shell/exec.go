@@ -179,8 +179,9 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 
 // expansionFailed reports an expansion error ("gosh: x: unbound variable").
 // The command does not run and its status is 1; a non-interactive shell
-// exits, as POSIX requires, and an interactive one abandons the rest of
-// the command line, as bash does.
+// exits, as POSIX requires (with 127 for a parameter that is not set, as
+// bash does), and an interactive one abandons the rest of the command
+// line, as bash does.
 func (sh *Shell) expansionFailed(err error) (int, error) {
 	if _, ok := IsExit(err); ok {
 		return 0, err
@@ -190,7 +191,11 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 	case sh.subshell:
 		return 1, nil
 	case !sh.Opts.Interactive:
-		return 1, &ExitError{Status: 1}
+		status := 1
+		if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Unset {
+			status = 127
+		}
+		return 1, &ExitError{Status: status}
 	}
 	sh.Status = 1
 	return 1, errAbandon

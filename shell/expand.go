@@ -31,11 +31,20 @@ import (
 // ExpansionError is an error found while expanding a word: ${x:?msg}, an
 // unbound variable under set -u, bad arithmetic, an ambiguous redirect.
 // Msg is worded as bash words it, without the "gosh: " prefix.
-type ExpansionError struct{ Msg string }
+type ExpansionError struct {
+	Msg string
+	// Unset: the error is about a parameter that is not set (set -u,
+	// ${x?}). A non-interactive shell then exits with 127, as bash
+	// does; with 1 for the others.
+	Unset bool
+}
 
 func (e *ExpansionError) Error() string { return e.Msg }
 
 func expansionError(msg string) error { return &ExpansionError{Msg: msg} }
+
+// unsetError is the error for a parameter that must be set and is not.
+func unsetError(msg string) error { return &ExpansionError{Msg: msg, Unset: true} }
 
 // expandFields expands the words of a command into fields: all seven steps.
 func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
@@ -376,7 +385,7 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	switch p.Op {
 	case parser.ParamNone:
 		if !set && sh.Opts.Nounset && p.Name != "@" && p.Name != "*" {
-			return expansionError(paramLabel(p.Name) + ": unbound variable")
+			return unsetError(paramLabel(p.Name) + ": unbound variable")
 		}
 	case parser.ParamDefault: // ${x-w} ${x:-w}: w if x is unset
 		if missing {
@@ -414,7 +423,7 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 					return err
 				}
 			}
-			return expansionError(p.Name + ": " + msg)
+			return unsetError(p.Name + ": " + msg)
 		}
 	}
 	x.addParam(p.Name, value, quoted)
@@ -474,7 +483,7 @@ func (x *expansion) expandLength(p *parser.ParamExp, quoted bool) error {
 	} else {
 		value, set := sh.paramValue(p.Name)
 		if !set && sh.Opts.Nounset {
-			return expansionError(paramLabel(p.Name) + ": unbound variable")
+			return unsetError(paramLabel(p.Name) + ": unbound variable")
 		}
 		n = utf8.RuneCountInString(value)
 	}

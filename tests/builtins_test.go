@@ -130,6 +130,12 @@ func TestBuiltinShiftSet(t *testing.T) {
 		{name: "set-u-at-ok", script: `set -u; echo "$@" $#`, out: "0\n"},
 		{name: "set-u-set-ok", script: "set -u; x=1; echo $x", out: "1\n"},
 		{name: "set-u-positional", script: "set -u; echo $1", errHas: "1: unbound variable", failed: true},
+		// bash's exit statuses for a script ended by an expansion error:
+		// 127 for a parameter that is not set, 1 for the others.
+		{name: "set-u-exit-127", script: "set -u; echo $nosuch; echo no", errHas: "nosuch: unbound variable", status: 127},
+		{name: "set-u-arith-exit-127", script: "set -u; echo $((nosuch + 1)); echo no", errHas: "nosuch: unbound variable", status: 127},
+		{name: "param-question-exit-127", script: "unset u; echo ${u?}; echo no", errHas: "u: parameter not set", status: 127},
+		{name: "arith-error-exit-1", script: "echo $((1/0)); echo no", errHas: "division by 0", status: 1},
 		{name: "set-x", script: "set -x; echo hi", out: "hi\n", err: "+ echo hi\n"},
 		{name: "set-x-expanded", script: "x=v; set -x; echo $x", out: "v\n", err: "+ echo v\n"},
 		{name: "set-x-quoted", script: "set -x; echo 'a b'", out: "a b\n", err: "+ echo 'a b'\n"},
