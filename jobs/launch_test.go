@@ -271,7 +271,7 @@ func TestChildSignalDispositions(t *testing.T) {
 // with job control on.
 func TestLaunchInGroup(t *testing.T) {
 	tb, _ := newTable(t, true)
-	j, err := tb.LaunchInGroup([]Stage{stage("/bin/sleep", "30")}, "sleep 30")
+	j, err := tb.LaunchInGroup([]Stage{stage("/bin/sleep", "30")}, "sleep 30", true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,8 +66,13 @@ func (t *Table) Launch(stages []Stage, text string, fg bool) (*Job, error) {
 // LaunchInGroup starts a job for a copy of the shell that runs on a
 // goroutine (a builtin stage of a pipeline, a command substitution):
 // without job control, so its processes stay in the shell's own process
-// group and never take the terminal. The caller waits with WaitForeground.
-func (t *Table) LaunchInGroup(stages []Stage, text string) (*Job, error) {
+// group and never take the terminal. The caller waits with WaitForeground,
+// unless fg is false (cmd & inside a command substitution): then nobody
+// waits, and the reaper collects the job's children.
+func (t *Table) LaunchInGroup(stages []Stage, text string, fg bool) (*Job, error) {
+	if !fg {
+		t.startReaper()
+	}
 	return t.launch(stages, text, true, false)
 }
 

@@ -120,6 +120,37 @@ func TestStopContinueFromOutside(t *testing.T) {
 	}
 }
 
+// A stopped background job continued from outside while the shell waits
+// for a foreground job is running at once: the waiting shell collects the
+// continue report (WCONTINUED), not only the next exit or stop.
+func TestContinuedDuringForegroundWait(t *testing.T) {
+	tb, _ := newTable(t, true)
+	bg, err := tb.Launch([]Stage{stage("/bin/sleep", "30")}, "sleep 30", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unix.Kill(bg.Pids()[0], unix.SIGSTOP)
+	waitState(t, bg, Stopped)
+
+	fg, err := tb.Launch([]Stage{stage("/bin/sleep", "30")}, "sleep 30", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan int)
+	go func() { done <- tb.WaitForeground(fg) }()
+	unix.Kill(bg.Pids()[0], unix.SIGCONT)
+	waitState(t, bg, Running)
+	select {
+	case st := <-done:
+		t.Fatalf("WaitForeground returned %d while its job runs", st)
+	default:
+	}
+	unix.Kill(fg.Pids()[0], unix.SIGTERM)
+	if st := <-done; st != 143 {
+		t.Errorf("foreground status %d, want 143", st)
+	}
+}
+
 // A foreground job stopped by SIGTSTP: WaitForeground returns 128+20,
 // reports it, keeps it; fg continues it and waits again.
 func TestForegroundStopAndFg(t *testing.T) {

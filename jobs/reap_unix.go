@@ -171,17 +171,17 @@ func wait4() (int, unix.WaitStatus, error) {
 	return pid, ws, err
 }
 
-// waitForNews sleeps until some child has exited or stopped, without
-// collecting it: run by the shell while it waits for its foreground job.
-// waitid(P_ALL, WEXITED|WSTOPPED|WNOWAIT) leaves the report where it is, so
-// that reapAll collects it with wait4 under the launch lock like any other.
-// A child that continues (the job fg just sent SIGCONT) wakes no one: the
-// job is already marked running, and reapAll collects that report with
-// the next. ECHILD: the shell has no children at all.
+// waitForNews sleeps until some child has exited, stopped or continued,
+// without collecting it: run by the shell while it waits for its
+// foreground job. waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) leaves
+// the report where it is, so that reapAll collects it with wait4 under the
+// launch lock like any other. (Continued counts: a stopped job continued
+// from another terminal must show as running while the shell waits.)
+// ECHILD: the shell has no children at all.
 func waitForNews() error {
 	var info unix.Siginfo
 	for {
-		err := unix.Waitid(unix.P_ALL, 0, &info, unix.WEXITED|unix.WSTOPPED|unix.WNOWAIT, nil)
+		err := unix.Waitid(unix.P_ALL, 0, &info, unix.WEXITED|unix.WSTOPPED|unix.WCONTINUED|unix.WNOWAIT, nil)
 		if err != unix.EINTR {
 			return err
 		}

@@ -87,9 +87,10 @@ func (t *Table) WaitForeground(j *Job) int {
 // waitForChildren collects children itself while a process of the
 // foreground job j still runs, as dash's waitforjob does: it sleeps in
 // waitid until some child (of any job) has news, then collects everything
-// there is with reapAll. The reaper goroutine waits for its turn meanwhile.
-// So a child's exit wakes the shell directly, with no signal and no
-// goroutine in between, and the shell's next command starts sooner.
+// there is with reapAll. Meanwhile a SIGCHLD only leaves a note for the
+// reaper (reapMissed), which endTurn serves. So a child's exit wakes the
+// shell directly, with no signal and no goroutine in between, and the
+// shell's next command starts sooner.
 //
 // If the turn is taken (the reaper is collecting now, or a builtin stage
 // of a pipeline is waiting for its own child), it returns at once, and
@@ -103,7 +104,7 @@ func (t *Table) waitForChildren(j *Job) {
 	first := true
 	for t.childRunning(j) {
 		if t.trace.On() && first {
-			t.trace.Shell("wait: waitid(P_ALL, WEXITED|WSTOPPED|WNOWAIT) sleeps until a child exits or stops (WNOWAIT: it is collected next, by wait4)")
+			t.trace.Shell("wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)")
 		}
 		first = false
 		if waitForNews() != nil {

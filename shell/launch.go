@@ -8,7 +8,7 @@ import "gosh/jobs"
 // job that contains it.
 func (sh *Shell) launch(stages []jobs.Stage, text string, fg bool) (*jobs.Job, error) {
 	if sh.subshell {
-		return sh.Jobs.LaunchInGroup(stages, text)
+		return sh.Jobs.LaunchInGroup(stages, text, fg)
 	}
 	return sh.Jobs.Launch(stages, text, fg)
 }

@@ -335,6 +335,7 @@ type redrawWriter struct {
 	w     io.Writer
 	erase []byte      // an erase waiting for the drawing that follows it
 	shown []byte      // the drawing on the screen, cursor at its end; nil if unknown
+	edge  bool        // shown was drawn with " \b" after it (see controlAfterEdge)
 	out   []byte      // output kept while more keys are typed
 	more  func() bool // reports whether more keys are typed (promptInput.typedAhead)
 }
@@ -353,15 +354,21 @@ func (r *redrawWriter) Write(p []byte) (int, error) {
 		r.out = append(r.out, p...)
 	} else {
 		drawn, atEnd := cursorAtEnd(p)
-		if r.shown != nil && atEnd && bytes.HasPrefix(drawn, r.shown) {
-			r.out = append(r.out, p[len(r.shown):]...)
+		if r.shown != nil && atEnd && bytes.HasPrefix(drawn, r.shown) && !r.controlAtEdge(p[len(r.shown):]) {
+			more := p[len(r.shown):]
+			if r.edge && bytes.HasPrefix(more, []byte(" \b")) {
+				more = more[2:] // the wrap is on the screen already
+			}
+			r.out = append(r.out, more...)
 		} else {
 			r.out = append(append(r.out, r.erase...), p...)
 		}
 		r.erase = r.erase[:0]
 		r.shown = r.shown[:0]
+		r.edge = false
 		if atEnd {
 			r.shown = append(r.shown, drawn...)
+			r.edge = len(drawn) < len(p)
 		} else {
 			r.shown = nil
 		}
@@ -388,6 +395,16 @@ func (r *redrawWriter) flushLocked() error {
 		r.shown = nil
 	}
 	return err
+}
+
+// controlAtEdge reports whether the new text starts with a control
+// character (Enter's newline) after a drawing that ended in " \b". When
+// that drawing filled the terminal's last column, the space wrapped the
+// cursor to the next row already, and a newline written there would leave
+// an empty row: the full redraw, which ends in the terminal's pending-wrap
+// state instead, is what draws it right.
+func (r *redrawWriter) controlAtEdge(suffix []byte) bool {
+	return r.edge && len(suffix) > 0 && isControlByte(suffix[0])
 }
 
 // flush writes what is kept: run when the editor waits for a key that has

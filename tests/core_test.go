@@ -1,12 +1,16 @@
 package tests
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Issue 2, points 3 to 5: parsing, expansion and execution, end to end.
@@ -451,5 +455,42 @@ func TestInteractiveSyntaxError(t *testing.T) {
 		if out := s.WaitPrompt(); out != tc.want {
 			t.Errorf("%q then %q printed %q, want %q", tc.first, tc.rest, out, tc.want)
 		}
+	}
+}
+
+// TestBackgroundInSubstitutionReaped: a background job started inside a
+// command substitution is nobody's to wait for; the reaper must collect it
+// even while the shell sits in a builtin (read), not only at its next
+// external command.
+func TestBackgroundInSubstitutionReaped(t *testing.T) {
+	cmd := exec.Command(requireGosh(t), "-c", `x=$(/bin/sleep 0.1 >/dev/null &); echo started; read y; echo "read $y"`)
+	cmd.Env = cleanEnv(t.TempDir())
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	lines := bufio.NewReader(stdout)
+	if line, err := lines.ReadString('\n'); line != "started\n" {
+		t.Fatalf("gosh printed %q, %v", line, err)
+	}
+	// The sleep has started; the shell is on its way into read.
+	children := fmt.Sprintf("/proc/%d/task/%d/children", cmd.Process.Pid, cmd.Process.Pid)
+	waitFor(t, 5*time.Second, "the background sleep to be collected while the shell waits in read", func() bool {
+		data, err := os.ReadFile(children)
+		return err == nil && strings.TrimSpace(string(data)) == ""
+	})
+	io.WriteString(stdin, "line\n")
+	stdin.Close()
+	rest, _ := io.ReadAll(lines)
+	if err := cmd.Wait(); err != nil || string(rest) != "read line\n" {
+		t.Fatalf("gosh: %v, output %q", err, rest)
 	}
 }
