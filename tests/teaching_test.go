@@ -200,6 +200,10 @@ func TestTraceStopAndFg(t *testing.T) {
 	s.SendLine("sleep 100")
 	p := fgProcs(s, "sleep", 1)[0]
 	pid := q(p.Pid)
+	// Ctrl+Z makes the terminal flush output not yet read (NOFLSH is
+	// off), so wait until the shell's narration of the start has arrived:
+	// the job may run before the shell has written it.
+	s.waitSeen("child " + pid + ": execve(")
 	stopFg(s, []procStat{p})
 	inOrder(t, traceLines(s.all()),
 		`^shell: fork\+exec: pid `+pid+` `,
