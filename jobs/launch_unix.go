@@ -5,7 +5,6 @@ package jobs
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"syscall"
 
@@ -81,9 +80,11 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		return nil, errors.New("jobs: Launch: no stages")
 	}
 	t.register()
-	if !fg || slices.ContainsFunc(stages, func(st Stage) bool { return st.Builtin != nil }) {
-		// Nobody waits for a background job's children; an in-shell
-		// stage's own children may end while the shell waits for it.
+	if !fg {
+		// Nobody waits for a background job's children. (An in-shell
+		// stage that starts children waits for them itself; if the
+		// shell holds the collecting turn meanwhile, that wait starts
+		// the reaper: see waitForChildren.)
 		t.startReaper()
 	}
 

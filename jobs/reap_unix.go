@@ -54,8 +54,9 @@ func (t *Table) register() {
 // the reaper goroutine.
 //
 // An interactive shell starts it at once. A script starts it only when it
-// first needs it: a background job, a stopped job, an in-shell stage, or a
-// wait that cannot collect by itself. Until then every child belongs to a
+// first needs it: a background job, a stopped job, or a wait that cannot
+// collect by itself (an in-shell stage waiting for its own child while the
+// shell holds the collecting turn). Until then every child belongs to a
 // foreground job, and WaitForeground collects it directly, which spares
 // each command the signal and two goroutine wake-ups.
 func (t *Table) startReaper() {
