@@ -335,7 +335,7 @@ type redrawWriter struct {
 	w     io.Writer
 	erase []byte      // an erase waiting for the drawing that follows it
 	shown []byte      // the drawing on the screen, cursor at its end; nil if unknown
-	edge  bool        // shown was drawn with " \b" after it (see controlAfterEdge)
+	edge  bool        // shown was drawn with " \b" after it (see controlAtEdge)
 	out   []byte      // output kept while more keys are typed
 	more  func() bool // reports whether more keys are typed (promptInput.typedAhead)
 }
