@@ -3,6 +3,7 @@
 package builtins
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -161,12 +162,26 @@ func startProcess(t *testing.T, pgid int, argv ...string) int {
 	return pid
 }
 
-// killAndReap ends pid and waits until it is gone from /proc.
+// The test binary is a subreaper: a process whose parent a test kills
+// (the zombie a test made on purpose) comes to it, not to init, so that
+// killAndReap can collect it and nothing is left behind.
+func init() { unix.Prctl(unix.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) }
+
+// killAndReap ends pid and its children, and waits until pid is gone from
+// /proc. The children (a zombie made on purpose) come to the test binary,
+// the subreaper, once pid is dead: they are collected here.
 func killAndReap(t *testing.T, pid int) {
+	kids, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
 	unix.Kill(pid, unix.SIGKILL)
 	unix.Kill(pid, unix.SIGCONT)
 	var ws unix.WaitStatus
 	unix.Wait4(pid, &ws, 0, nil) // ECHILD when the job table's reaper got it first
+	for _, f := range strings.Fields(string(kids)) {
+		if kid, err := strconv.Atoi(f); err == nil {
+			unix.Kill(kid, unix.SIGKILL)
+			unix.Wait4(kid, &ws, 0, nil) // ECHILD when a reaper got it first
+		}
+	}
 	waitUntil(t, "process "+strconv.Itoa(pid)+" gone", func() bool {
 		p, err := readProc(pid)
 		return err != nil || p.PPid != os.Getpid()

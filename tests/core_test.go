@@ -481,11 +481,14 @@ func TestBackgroundInSubstitutionReaped(t *testing.T) {
 	if line, err := lines.ReadString('\n'); line != "started\n" {
 		t.Fatalf("gosh printed %q, %v", line, err)
 	}
-	// The sleep has started; the shell is on its way into read.
-	children := fmt.Sprintf("/proc/%d/task/%d/children", cmd.Process.Pid, cmd.Process.Pid)
+	// The sleep has started; the shell is on its way into read. Any
+	// thread of the shell may have started it: each thread has its own
+	// list of children.
+	if kids := childrenOf(t, cmd.Process.Pid); len(kids) == 0 {
+		t.Fatal("gosh has no child: the background sleep did not start")
+	}
 	waitFor(t, 5*time.Second, "the background sleep to be collected while the shell waits in read", func() bool {
-		data, err := os.ReadFile(children)
-		return err == nil && strings.TrimSpace(string(data)) == ""
+		return len(childrenOf(t, cmd.Process.Pid)) == 0
 	})
 	io.WriteString(stdin, "line\n")
 	stdin.Close()
@@ -493,4 +496,23 @@ func TestBackgroundInSubstitutionReaped(t *testing.T) {
 	if err := cmd.Wait(); err != nil || string(rest) != "read line\n" {
 		t.Fatalf("gosh: %v, output %q", err, rest)
 	}
+}
+
+// childrenOf lists the pids of pid's children, from the children file of
+// each of its threads.
+func childrenOf(t *testing.T, pid int) []string {
+	t.Helper()
+	files, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", pid))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no task children files for %d: %v", pid, err)
+	}
+	var kids []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue // a thread that ended meanwhile
+		}
+		kids = append(kids, strings.Fields(string(data))...)
+	}
+	return kids
 }
