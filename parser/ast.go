@@ -2,9 +2,9 @@ package parser
 
 // This file holds gosh's abstract syntax tree. It is deliberately small, in
 // the spirit of xv6's sh.c: a handful of node types, each documented with
-// the grammar rule that produces it. The grammar is a subset of the POSIX
-// shell grammar (XCU 2.10); compound commands (subshells, groups,
-// if/while/for/case, functions) slot in as further Command types.
+// the grammar rule that produces it. The grammar is the POSIX shell grammar
+// (XCU 2.10) with bash's additions: [[ ]], (( )), for (( )), ;& and ;;&,
+// and the "function" keyword.
 
 // Pos is a position in the source text. Line and Col are 1-based; Col counts
 // bytes. Offset is the 0-based byte offset.
@@ -81,13 +81,15 @@ type Pipeline struct {
 	End  int // byte offset just past the last command
 }
 
-// Command is one stage of a pipeline. Today it is always a *SimpleCommand;
-// compound commands (Subshell, Group, If, While, For, Case, FuncDecl) will
-// implement it too.
+// Command is one stage of a pipeline: a *SimpleCommand, one of the
+// compound commands (*Subshell, *Group, *If, *While, *For, *ArithFor,
+// *Case, *ArithCmd, *TestCmd) or a function definition (*FuncDecl).
 //
 //	command : simple_command | compound_command redirect* | function_def
 type Command interface {
 	Position() Pos
+	// Redirects are the redirections that apply to the whole command.
+	Redirects() []*Redirect
 	commandNode()
 }
 
@@ -107,6 +109,231 @@ type SimpleCommand struct {
 
 func (c *SimpleCommand) Position() Pos { return c.Pos }
 func (*SimpleCommand) commandNode()    {}
+
+// Redirects returns the command's redirections, in the order written.
+func (c *SimpleCommand) Redirects() []*Redirect { return c.Redirs }
+
+// The compound commands below follow XCU 2.9.4 and bash. Each may be
+// followed by redirections, which apply to the whole command:
+//
+//	command : compound_command redirect*
+//
+// Reserved words ({ } ! if then elif else fi while until for in do done
+// case esac function [[ ]]) are recognised only where the grammar expects
+// them: as the first word of a command, and "in", "do", "then", ... at
+// their places inside these rules.
+
+// Subshell is a list run in a subshell: nothing it changes reaches the
+// shell.
+//
+//	subshell : '(' compound_list ')'
+type Subshell struct {
+	List   *List
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// Group is a list run in the current shell, grouped so that it can be
+// redirected, piped or put in the background as one command.
+//
+//	brace_group : '{' compound_list '}'
+type Group struct {
+	List   *List
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// If runs Then after the first Cond that succeeds, or Else when none does.
+// "elif c; then t" is one more IfClause.
+//
+//	if_clause : 'if' compound_list 'then' compound_list
+//	            ('elif' compound_list 'then' compound_list)*
+//	            ('else' compound_list)? 'fi'
+type If struct {
+	Clauses []*IfClause // the if, then each elif
+	Else    *List       // nil when there is no else
+	Redirs  []*Redirect
+	Pos     Pos
+}
+
+// IfClause is one "if/elif Cond; then Then" of an If.
+type IfClause struct {
+	Cond *List
+	Then *List
+	Pos  Pos // of the 'if' or 'elif'
+}
+
+// While runs Body as long as Cond succeeds (or, with Until, fails).
+//
+//	while_clause : 'while' compound_list do_group
+//	until_clause : 'until' compound_list do_group
+//	do_group     : 'do' compound_list 'done'
+type While struct {
+	Until  bool
+	Cond   *List
+	Body   *List
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// For runs Body once for each field of Words, with Name set to it. Without
+// "in" (In false) the fields are those of "$@".
+//
+//	for_clause : 'for' NAME linebreak do_group
+//	           | 'for' NAME linebreak 'in' WORD* sequential_sep do_group
+type For struct {
+	Name   string
+	In     bool    // "in" was written (even with no words after it)
+	Words  []*Word // the words after "in"
+	Body   *List
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// ArithFor is bash's C-style loop. Init, Cond and Post are arithmetic
+// expressions, each possibly empty (nil); an empty Cond is true.
+//
+//	arith_for : 'for' '((' expr? ';' expr? ';' expr? '))' sequential_sep? do_group
+type ArithFor struct {
+	Init, Cond, Post *Word
+	Body             *List
+	Redirs           []*Redirect
+	Pos              Pos
+}
+
+// Case runs the list of the first item one of whose patterns matches Word.
+//
+//	case_clause : 'case' WORD linebreak 'in' linebreak case_item* 'esac'
+type Case struct {
+	Word   *Word
+	Items  []*CaseItem
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// CaseItem is one "pattern | pattern) list ;;" of a Case.
+//
+//	case_item : '('? WORD ('|' WORD)* ')' compound_list? (';;' | ';&' | ';;&')? linebreak
+type CaseItem struct {
+	Patterns []*Word
+	Body     *List // may hold no items
+	Term     CaseTerm
+	Pos      Pos
+}
+
+// CaseTerm is how a case item ends.
+type CaseTerm int
+
+const (
+	CaseBreak       CaseTerm = iota // ;;  stop after this item
+	CaseFallthrough                 // ;&  run the next item's list too (bash)
+	CaseContinue                    // ;;& go on testing the next patterns (bash)
+)
+
+var caseTermText = [...]string{";;", ";&", ";;&"}
+
+func (t CaseTerm) String() string { return caseTermText[t] }
+
+// FuncDecl defines a function. The redirections written after the body
+// are the body's (Body.Redirects()); they apply at every call.
+//
+//	function_def : NAME '(' ')' linebreak compound_command redirect*
+//	             | 'function' NAME ('(' ')')? linebreak compound_command redirect*
+type FuncDecl struct {
+	Name    string
+	Keyword bool    // written with bash's "function" keyword
+	Body    Command // a compound command
+	Pos     Pos
+}
+
+// ArithCmd is bash's arithmetic command: status 0 when Expr is not zero.
+//
+//	arith_command : '((' expr '))'
+type ArithCmd struct {
+	Expr   *Word // parsed as inside double quotes, like ArithExp.Expr
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// TestCmd is bash's conditional command [[ expr ]]. Words inside are not
+// field split or globbed.
+//
+//	cond_command : '[[' cond_or ']]'
+//	cond_or      : cond_and ('||' cond_and)*
+//	cond_and     : cond_not ('&&' cond_not)*
+//	cond_not     : '!' cond_not | cond_primary
+//	cond_primary : '(' cond_or ')' | UNARY_OP WORD | WORD BINARY_OP WORD | WORD
+type TestCmd struct {
+	Expr   TestExpr
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// TestExpr is a node of a [[ ]] expression: *TestBinary, *TestUnary,
+// *TestParen or *TestWord.
+type TestExpr interface{ testExpr() }
+
+// TestBinary is "X op Y": && and ||, string comparisons (== = != < > =~)
+// and the arithmetic ones (-eq -ne -lt -le -gt -ge), and the file
+// comparisons (-nt -ot -ef). On the right of == and != the word is a
+// pattern; on the right of =~ an extended regular expression.
+type TestBinary struct {
+	Op   string
+	X, Y TestExpr
+}
+
+// TestUnary is "op X": '!' or a file or string test (-f -d -z -n ...).
+type TestUnary struct {
+	Op string
+	X  TestExpr
+}
+
+// TestParen is "( X )".
+type TestParen struct{ X TestExpr }
+
+// TestWord is one word: as a whole expression it is true when not empty.
+type TestWord struct{ Word *Word }
+
+func (*TestBinary) testExpr() {}
+func (*TestUnary) testExpr()  {}
+func (*TestParen) testExpr()  {}
+func (*TestWord) testExpr()   {}
+
+func (c *Subshell) Position() Pos { return c.Pos }
+func (c *Group) Position() Pos    { return c.Pos }
+func (c *If) Position() Pos       { return c.Pos }
+func (c *While) Position() Pos    { return c.Pos }
+func (c *For) Position() Pos      { return c.Pos }
+func (c *ArithFor) Position() Pos { return c.Pos }
+func (c *Case) Position() Pos     { return c.Pos }
+func (c *FuncDecl) Position() Pos { return c.Pos }
+func (c *ArithCmd) Position() Pos { return c.Pos }
+func (c *TestCmd) Position() Pos  { return c.Pos }
+
+func (c *Subshell) Redirects() []*Redirect { return c.Redirs }
+func (c *Group) Redirects() []*Redirect    { return c.Redirs }
+func (c *If) Redirects() []*Redirect       { return c.Redirs }
+func (c *While) Redirects() []*Redirect    { return c.Redirs }
+func (c *For) Redirects() []*Redirect      { return c.Redirs }
+func (c *ArithFor) Redirects() []*Redirect { return c.Redirs }
+func (c *Case) Redirects() []*Redirect     { return c.Redirs }
+func (c *ArithCmd) Redirects() []*Redirect { return c.Redirs }
+func (c *TestCmd) Redirects() []*Redirect  { return c.Redirs }
+
+// Redirects of a function definition are none: its redirections belong to
+// its body and apply when the function is called.
+func (c *FuncDecl) Redirects() []*Redirect { return nil }
+
+func (*Subshell) commandNode() {}
+func (*Group) commandNode()    {}
+func (*If) commandNode()       {}
+func (*While) commandNode()    {}
+func (*For) commandNode()      {}
+func (*ArithFor) commandNode() {}
+func (*Case) commandNode()     {}
+func (*FuncDecl) commandNode() {}
+func (*ArithCmd) commandNode() {}
+func (*TestCmd) commandNode()  {}
 
 // Assign is NAME=value.
 //
