@@ -470,13 +470,19 @@ type waitTarget struct {
 	pid int
 }
 
-func runWait(sh Shell, io IO, args []string) (int, error) {
+func runWait(sh Shell, io IO, args []string) (status int, err error) {
+	ctx := sh.Context()
+	defer func() {
+		// A trapped signal ends the wait with 128+N (trap.go).
+		if st, ok := interruptedStatus(ctx); ok {
+			status = st
+		}
+	}()
 	o, specs, ok := parseOptions(io, "wait", args[1:], "n")
 	if !ok {
 		return statusUsage, nil
 	}
 	t := sh.JobTable()
-	ctx := sh.Context()
 	if len(specs) == 0 {
 		if o.has('n') {
 			status, _ := t.WaitAny(ctx)
@@ -485,7 +491,7 @@ func runWait(sh Shell, io IO, args []string) (int, error) {
 		return t.WaitAll(ctx), nil
 	}
 
-	status := statusOK
+	status = statusOK
 	var targets []waitTarget
 	for _, spec := range specs {
 		if strings.HasPrefix(spec, "%") {

@@ -189,12 +189,18 @@ func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
 func (sh *Shell) LastStatus() int       { return sh.Status }
 func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
 
-// Context is cancelled by Ctrl+C while a command line runs.
+// Context is cancelled by Ctrl+C while a command line runs, and, in the
+// top-level shell, by a signal that has a trap (its cause is then a
+// builtins.SignalCause).
 func (sh *Shell) Context() context.Context {
-	if sh.ctx == nil {
-		return context.Background()
+	base := sh.ctx
+	if base == nil {
+		base = context.Background()
 	}
-	return sh.ctx
+	if sh.subshell {
+		return base
+	}
+	return sh.sigs.waitContext(base)
 }
 
 // Umask reads the process's file mode creation mask. umask(2) can only

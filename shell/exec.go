@@ -53,6 +53,9 @@ func (sh *Shell) runList(l *parser.List) error {
 		var err error
 		if item.Background {
 			err = sh.runBackground(item.AndOr)
+			if err == nil {
+				err = sh.trapCheckpoint()
+			}
 		} else {
 			err = sh.runAndOr(item.AndOr)
 		}
@@ -67,7 +70,7 @@ func (sh *Shell) runList(l *parser.List) error {
 // allows it. Under set -e, only the last pipeline's failure exits the shell,
 // and never a pipeline inverted with '!'.
 func (sh *Shell) runAndOr(ao *parser.AndOr) error {
-	if err := sh.runPipeline(ao.First); err != nil {
+	if err := sh.runTrappedPipeline(ao.First); err != nil {
 		return err
 	}
 	last := ao.First
@@ -75,15 +78,27 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 		if (part.Op == parser.AndIf) != (sh.Status == 0) {
 			continue
 		}
-		if err := sh.runPipeline(part.Pipeline); err != nil {
+		if err := sh.runTrappedPipeline(part.Pipeline); err != nil {
 			return err
 		}
 		last = part.Pipeline
 	}
-	if sh.Opts.Errexit && sh.Status != 0 && !last.Bang && last == lastPipeline(ao) {
-		return &ExitError{Status: sh.Status}
+	if sh.Status != 0 && !last.Bang && last == lastPipeline(ao) {
+		return sh.commandFailed() // the ERR trap, then set -e
 	}
 	return nil
+}
+
+// runTrappedPipeline runs a pipeline between the DEBUG trap and the
+// handlers of signals that arrived while it ran (trap_unix.go).
+func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
+	if err := sh.debugTrap(); err != nil {
+		return err
+	}
+	if err := sh.runPipeline(p); err != nil {
+		return err
+	}
+	return sh.trapCheckpoint()
 }
 
 func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
@@ -561,6 +576,14 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		tables[i] = t
 		stages[i] = sh.prepareStage(cmd, t, !fg && !anyExternal)
 		if stages[i].Builtin == nil {
+			// Ignored signals the child cannot inherit from the shell
+			// process (trap_unix.go).
+			stages[i].IgnoreSignals = sh.childIgnores(!fg)
+			if cmd.subshellText != "" || stages[i].Path == sh.self {
+				stages[i].Env = append(stages[i].Env, sh.ignoredEnv(!fg)...)
+			}
+		}
+		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
 		}
@@ -583,7 +606,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
-	status := sh.Jobs.WaitForeground(job)
+	status := sh.waitForeground(job)
 	if sh.Opts.Interactive && !sh.subshell && job.Interrupted() {
 		// Ctrl+C ends the whole command line, not just this job.
 		sh.Status = status
@@ -637,9 +660,9 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, builtinsOnlyBackground b
 				}
 			}
 			if code, ok := IsExit(err); ok {
-				return code
+				st = code
 			}
-			return st
+			return sub.RunExitTrap(st) // an EXIT trap set in this copy
 		}}
 	}
 	sh.xtrace(cmd)

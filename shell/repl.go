@@ -61,6 +61,7 @@ func (sh *Shell) InitNonInteractive() error {
 	if sh.Opts.Login {
 		sh.setupLoginEnv()
 	}
+	sh.ignoreOnEntry()
 	return sh.Jobs.InitNonInteractive()
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"syscall"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -66,6 +67,13 @@ type Shell struct {
 	hangup chan struct{}
 	// Hooks the interactive layer attaches to.
 	Hooks Hooks
+
+	// traps is the trap table (trap.go); sigs the process's signal state,
+	// shared with every copy (trap_unix.go).
+	traps        Traps
+	sigs         *signals
+	errTrapDepth int  // > 0 while the ERR trap runs
+	inDebugTrap  bool // the DEBUG trap is running
 }
 
 // Hooks are callbacks the interactive layer installs.
@@ -128,6 +136,11 @@ type Config struct {
 	Params []string
 	Opts   Options
 	Self   string // path of the gosh executable
+	// DieOfSignal is called when an untrapped fatal signal ended the shell
+	// (after its EXIT trap) and killing itself with the signal did not end
+	// the process: it exits with 128+N. nil: the shell neither kills
+	// itself nor exits (tests), and returns an exit request instead.
+	DieOfSignal func(syscall.Signal)
 }
 
 // New makes a shell. The job table is created here; the caller initialises
@@ -154,6 +167,8 @@ func New(cfg Config) *Shell {
 		Stderr:     noticeWriter{sh},
 		Self:       cfg.Self,
 	})
+	sh.sigs = newSignals(sh, cfg.DieOfSignal)
+	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
 	// A subshell started by subshellStage keeps its parent's $$.
 	if v, ok := sh.Vars.Get(subshellPidVar); ok {
@@ -203,6 +218,7 @@ func (sh *Shell) clone() *Shell {
 	c.stdio = append([]int(nil), sh.stdio...)
 	c.hash = sh.hash.copy() // a map: never shared between goroutines
 	c.subshell = true
+	c.traps = sh.traps.forSubshell()
 	return &c
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -120,6 +121,15 @@ func run() int {
 		}
 		return 0
 	}
+	// The hidden first argument used for trap '' in a copy of the shell:
+	// ignore the listed signals, then execve.
+	if len(os.Args) > 2 && os.Args[1] == jobs.SigIgnFlag {
+		if err := jobs.IgnoreExec(os.Args[2:]); err != nil {
+			fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+			return 126
+		}
+		return 0
+	}
 	inv, err := parseArgs(os.Args[1:])
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
@@ -157,6 +167,9 @@ func run() int {
 	if cfg.Params == nil {
 		cfg.Params = []string{}
 	}
+	// An untrapped fatal signal ends the shell after its EXIT trap: the
+	// shell dies of the signal itself; should that fail, it exits 128+N.
+	cfg.DieOfSignal = func(sig syscall.Signal) { os.Exit(128 + int(sig)) }
 	sh := shell.New(cfg)
 	for _, o := range inv.opts {
 		on := o[0] == '-'
@@ -195,6 +208,7 @@ func run() int {
 		default:
 			status, err = sh.RunScript(inv.rest[0])
 		}
+		status = sh.RunExitTrap(status)
 		sh.BeforeExit()
 	}
 	if err != nil {
