@@ -76,6 +76,12 @@ func (t *Table) DieOfSignal(sig syscall.Signal) {
 	}
 }
 
+// IgnoredOnEntry reports whether sig was ignored when gosh started, as far
+// as Go's runtime keeps it: for SIGHUP and SIGINT, which it leaves ignored
+// (nohup, a background job of a script). Its own handler replaces every
+// other inherited SIG_IGN.
+func IgnoredOnEntry(sig syscall.Signal) bool { return signal.Ignored(sig) }
+
 // SigIgnFlag is the hidden first argument with which Launch re-executes
 // gosh for a Stage with IgnoreSignals: gosh --sigign-exec 2,3 PATH ARGV...
 const SigIgnFlag = "--sigign-exec"

@@ -58,6 +58,9 @@ func (sh *Shell) newLineEditor(hist *history) lineEditor {
 // one byte at a time, so a command gets the input after its own line.
 type plainEditor struct {
 	in *promptInput
+	// partial is what was typed of a line when a trap took the prompt
+	// away (errTrapped): the next ReadLine goes on from it.
+	partial []byte
 }
 
 func newPlainEditor() *plainEditor {
@@ -68,9 +71,15 @@ func (p *plainEditor) ReadLine(prompt string) (string, error) {
 	os.Stderr.WriteString(promptText(prompt))
 	p.in.activate()
 	defer p.in.deactivate()
-	var line []byte
+	line := p.partial
+	p.partial = nil
 	for {
 		b, err := p.in.readByte()
+		if errors.Is(err, errTrapped) {
+			p.partial = line
+			os.Stderr.WriteString("\n")
+			return "", errTrapped
+		}
 		if errors.Is(err, errInterrupted) {
 			os.Stderr.WriteString("\n")
 			return "", errInterrupted
@@ -93,6 +102,9 @@ func (p *plainEditor) ReadLine(prompt string) (string, error) {
 func (p *plainEditor) interrupt() { p.in.interrupt() }
 func (p *plainEditor) resized()   {}
 
+// trapArrived makes a pending ReadLine return errTrapped.
+func (p *plainEditor) trapArrived() { p.in.trapArrived() }
+
 // printAbove: without a line editor the message simply follows what is on
 // the screen; the prompt is not drawn again.
 func (p *plainEditor) printAbove(msg []byte) { os.Stderr.Write(msg) }
@@ -103,6 +115,16 @@ func (p *plainEditor) Close() error          { p.in.Close(); return nil }
 // pasteRune stands for a run of pasted text (see promptInput.deliver). It
 // is in Unicode's private use area.
 const pasteRune = '\ue000'
+
+// trapRune is the key promptInput hands the editor when a trapped signal
+// arrived at the prompt: the editor ends the line as Enter would, and
+// ReadLine returns errTrapped with the line kept for the next prompt.
+const trapRune = '\ue001'
+
+// errTrapped is what ReadLine returns when a trapped signal arrived at
+// the prompt: the shell runs the handler, then prompts again with the
+// text typed so far.
+var errTrapped = errors.New("a trapped signal arrived")
 
 // pasteMin is the shortest run of text handed over as one paste. Keys typed
 // by hand arrive one at a time.
@@ -123,6 +145,10 @@ type readlineEditor struct {
 	histGen, histAdded int
 	// paste is the text of the placeholder key being processed.
 	paste []rune
+	// trapped is set when the editor ended the line for trapRune;
+	// prefill is that line, given back at the next prompt.
+	trapped bool
+	prefill string
 }
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
@@ -184,9 +210,18 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	e.rl.SetPrompt(line)
 	e.out.reset()
 	e.in.activate()
-	text, err := e.rl.Readline()
+	prefill := e.prefill
+	e.prefill = ""
+	text, err := e.rl.ReadlineWithDefault(prefill)
 	e.in.deactivate()
 	e.out.reset()
+	if e.trapped {
+		e.trapped = false
+		if err == nil {
+			e.prefill = text
+			return "", errTrapped
+		}
+	}
 	switch {
 	case errors.Is(err, readline.ErrInterrupt):
 		return "", errInterrupted
@@ -238,6 +273,15 @@ func (e *readlineEditor) filterKey(r rune) (rune, bool) {
 		}
 	case pasteRune:
 		e.paste = []rune(e.in.takePaste())
+	case trapRune:
+		// A trapped signal: end the line like Enter, so that the shell
+		// runs the handler and prompts again with this text.
+		if op := e.rl.Operation; op.IsInCompleteMode() || op.IsSearchMode() {
+			op.ExitCompleteMode(true)
+			op.ExitSearchMode(false)
+		}
+		e.trapped = true
+		return readline.CharEnter, true
 	}
 	return r, true
 }
@@ -297,6 +341,9 @@ func (e *readlineEditor) printAbove(msg []byte) {
 // interrupt: in raw mode Ctrl+C is a key, not a signal; a SIGINT sent to
 // the shell at the prompt is ignored, as bash's line editor does.
 func (e *readlineEditor) interrupt() {}
+
+// trapArrived makes the editor end the line being typed (see trapRune).
+func (e *readlineEditor) trapArrived() { e.in.trapArrived() }
 
 func (e *readlineEditor) Close() error {
 	e.mu.Lock()
@@ -481,6 +528,7 @@ type promptInput struct {
 	active      bool
 	closed      bool
 	interrupted bool
+	trap        bool // a trapped signal arrived: hand over trapRune (or errTrapped)
 	polling     bool     // a reader is in fill (deactivate must wake it)
 	err         error    // a read error (the terminal hung up): sticky
 	pending     []byte   // read from the terminal, not yet handed over
@@ -520,6 +568,16 @@ func (in *promptInput) deactivate() {
 	if polling {
 		in.poke()
 	}
+}
+
+// trapArrived makes the reader hand over trapRune (Read) or return
+// errTrapped (readByte) once the keys typed before it are taken.
+func (in *promptInput) trapArrived() {
+	in.mu.Lock()
+	in.trap = true
+	in.cond.Broadcast()
+	in.mu.Unlock()
+	in.poke()
 }
 
 // interrupt makes a pending readByte return errInterrupted.
@@ -579,6 +637,10 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			n := in.deliver(p)
 			in.mu.Unlock()
 			return n, nil
+		case in.trap && len(p) >= utf8.UTFMax:
+			in.trap = false
+			in.mu.Unlock()
+			return utf8.EncodeRune(p, trapRune), nil
 		}
 		in.polling = true
 		in.mu.Unlock()
@@ -622,6 +684,10 @@ func (in *promptInput) readByte() (byte, error) {
 			in.interrupted = false
 			in.mu.Unlock()
 			return 0, errInterrupted
+		case in.trap:
+			in.trap = false
+			in.mu.Unlock()
+			return 0, errTrapped
 		case in.err != nil:
 			err := in.err
 			in.mu.Unlock()

@@ -54,9 +54,10 @@ const (
 )
 
 // fatalSignals are the signals that end a process by default and that a
-// non-interactive shell therefore watches once it has traps, so that its
-// EXIT trap runs before it dies. (Go's runtime would ignore some of them,
-// SIGUSR1 for one, and print a stack dump for SIGQUIT.)
+// non-interactive shell therefore watches, so that its EXIT trap runs
+// before it dies. (Go's runtime would ignore some of them, SIGUSR1 for
+// one.) SIGQUIT is among them only so that Go does not answer it with a
+// stack dump: bash ignores it.
 var fatalSignals = []syscall.Signal{
 	syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM,
 	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
@@ -136,7 +137,7 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 	s.mu.Lock()
 	d := s.state[n]
 	watched := d == sigCaught ||
-		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig))
+		(d == sigDefault && s.fatalOn && sig != syscall.SIGQUIT && slices.Contains(fatalSignals, sig))
 	s.mu.Unlock()
 	if !watched {
 		return
@@ -232,9 +233,10 @@ func (s *signals) update(sig int) {
 	}
 }
 
-// watchFatal makes a non-interactive shell watch the fatal signals, the
-// first time it sets a trap. From then on the main goroutine holds s.main
-// except while it waits for a foreground job.
+// watchFatal makes a non-interactive shell watch the fatal signals (at
+// start-up, see ignoreOnEntry; at the latest when it sets a trap). From
+// then on the main goroutine holds s.main except while it waits for a
+// foreground job.
 func (s *signals) watchFatal() {
 	s.mu.Lock()
 	if s.fatalOn || s.interactive {
@@ -265,6 +267,11 @@ func (s *signals) deliver(sig int) {
 			wake()
 		}
 	case sigDefault:
+		if sig == int(syscall.SIGQUIT) {
+			// bash ignores SIGQUIT unless it is trapped; its children
+			// get the default (it is caught, not SIG_IGN).
+			return
+		}
 		s.fatalSignal(sig)
 	}
 }
@@ -544,15 +551,29 @@ func (sh *Shell) applyInheritedTraps() {
 // new process reads it and removes it from its environment at once.
 const ignoredVar = "GOSH_IGNORED_SIGNALS"
 
-// ignoreOnEntry reads ignoredVar at start-up.
+// ignoreOnEntry prepares a non-interactive shell's signals at start-up.
+// Signals ignored on entry stay ignored, for the shell and its children,
+// and cannot be trapped (POSIX 2.14 trap): SIGHUP and SIGINT as Go's
+// runtime saw them, and those named by ignoredVar. Then the shell watches
+// the fatal signals, so that it runs its EXIT trap before dying of one,
+// and dies of those that Go's runtime would ignore or answer with a stack
+// dump.
 func (sh *Shell) ignoreOnEntry() {
+	s := sh.sigs
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
+		if jobs.IgnoredOnEntry(sig) {
+			s.mu.Lock()
+			s.hard[sig], s.ignoredProc[sig] = true, true
+			s.mu.Unlock()
+		}
+	}
+	defer s.watchFatal()
 	v, ok := os.LookupEnv(ignoredVar)
 	if !ok {
 		return
 	}
 	os.Unsetenv(ignoredVar)
 	sh.Vars.Unset(ignoredVar)
-	s := sh.sigs
 	for _, f := range strings.Split(v, ",") {
 		n, err := strconv.Atoi(f)
 		if err != nil || n <= 0 || n >= nsig {
