@@ -528,7 +528,7 @@ type promptInput struct {
 	active      bool
 	closed      bool
 	interrupted bool
-	trap        bool // a trapped signal arrived: hand over trapRune (or errTrapped)
+	trap        bool     // a trapped signal arrived: hand over trapRune (or errTrapped)
 	polling     bool     // a reader is in fill (deactivate must wake it)
 	err         error    // a read error (the terminal hung up): sticky
 	pending     []byte   // read from the terminal, not yet handed over
