@@ -209,10 +209,14 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	}
 	e.rl.SetPrompt(line)
 	e.out.reset()
+	// The line a trapped signal interrupted comes back (errTrapped). It
+	// is set before the input is active, while the editor waits.
+	if e.prefill != "" {
+		e.rl.Operation.SetBuffer(e.prefill)
+		e.prefill = ""
+	}
 	e.in.activate()
-	prefill := e.prefill
-	e.prefill = ""
-	text, err := e.rl.ReadlineWithDefault(prefill)
+	text, err := e.rl.Readline()
 	e.in.deactivate()
 	e.out.reset()
 	if e.trapped {
@@ -638,7 +642,11 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			in.mu.Unlock()
 			return n, nil
 		case in.trap && len(p) >= utf8.UTFMax:
+			// The editor ends the line for this key: nothing more goes
+			// to it until the next prompt (activate), which starts
+			// from that line. Keys typed meanwhile wait in pending.
 			in.trap = false
+			in.active = false
 			in.mu.Unlock()
 			return utf8.EncodeRune(p, trapRune), nil
 		}

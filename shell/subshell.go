@@ -61,6 +61,8 @@ func (sh *Shell) statePreamble() string {
 	for _, name := range sh.AliasNames() {
 		b.WriteString("alias " + name + "=" + shellQuote(sh.Aliases[name]) + "\n")
 	}
+	// Ignored signals stay ignored in a subshell; caught ones are reset.
+	b.WriteString(sh.traps.forSubshell().preamble())
 	return b.String()
 }
 

@@ -3,6 +3,8 @@ package shell
 import (
 	"maps"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // This file is the trap table: which command runs when a signal arrives,
@@ -107,4 +109,14 @@ func (t *Traps) ignored() []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// preamble is shell code that sets the table's ignored signals again, for
+// a subshell that is a new gosh process (subshell.go).
+func (t Traps) preamble() string {
+	var b strings.Builder
+	for _, n := range t.ignored() {
+		b.WriteString("trap '' " + strconv.Itoa(n) + "\n")
+	}
+	return b.String()
 }
