@@ -233,7 +233,7 @@ func TestTrapInteractive(t *testing.T) {
 }
 
 // TestTrapInteractiveChildren: an interactive shell never ignores its
-// job-control signals itself, so children started after trap '' INT are
+// job-control signals itself, so children started after trap ” INT are
 // told to ignore it through a gosh that sets SIG_IGN and execs them.
 func TestTrapInteractiveChildren(t *testing.T) {
 	s := newSession(t)
