@@ -100,6 +100,13 @@ func IgnoreExec(args []string) error {
 		}
 	}
 	err := syscall.Exec(args[1], args[2:], os.Environ())
+	if err == syscall.ENOEXEC {
+		// Not a binary and no #! line: a gosh script, as Launch would
+		// run it (startStage).
+		if self, e := os.Executable(); e == nil {
+			err = syscall.Exec(self, append([]string{self, args[1]}, args[3:]...), os.Environ())
+		}
+	}
 	return &os.PathError{Op: "exec", Path: args[1], Err: err}
 }
 
