@@ -26,6 +26,9 @@
 //	launch.go    prepared stages handed to package jobs
 //	subshell.go  a command that must be a process of its own: a new gosh
 //	subst.go     command substitution
+//	trap.go      the trap table; trap_unix.go what the process does with
+//	             it: dispositions, handlers run between commands, at the
+//	             prompt and in wait, the EXIT trap, dying of a signal
 //	api.go       what builtins may see and change
 //
 // A builtin inside a pipeline, and $(...), run on a clone of the Shell in a
