@@ -471,7 +471,7 @@ type waitTarget struct {
 }
 
 func runWait(sh Shell, io IO, args []string) (status int, err error) {
-	ctx := sh.Context()
+	ctx := waitContext(sh)
 	defer func() {
 		// A trapped signal ends the wait with 128+N (trap.go).
 		if st, ok := interruptedStatus(ctx); ok {

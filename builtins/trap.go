@@ -42,6 +42,15 @@ func interruptedStatus(ctx context.Context) (status int, ok bool) {
 	return 128 + int(syscall.SIGINT), true
 }
 
+// waitContext is the context the wait builtin waits on: the shell's
+// Context, which a trapped signal also cancels where the shell offers it.
+func waitContext(sh Shell) context.Context {
+	if w, ok := sh.(interface{ WaitContext() context.Context }); ok {
+		return w.WaitContext()
+	}
+	return sh.Context()
+}
+
 func init() {
 	register(&Builtin{
 		Name:     "trap",

@@ -189,18 +189,23 @@ func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
 func (sh *Shell) LastStatus() int       { return sh.Status }
 func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
 
-// Context is cancelled by Ctrl+C while a command line runs, and, in the
-// top-level shell, by a signal that has a trap (its cause is then a
-// builtins.SignalCause).
+// Context is cancelled by Ctrl+C while a command line runs.
 func (sh *Shell) Context() context.Context {
-	base := sh.ctx
-	if base == nil {
-		base = context.Background()
+	if sh.ctx == nil {
+		return context.Background()
 	}
+	return sh.ctx
+}
+
+// WaitContext is Context, also cancelled in the top-level shell by a
+// signal that has a trap (its cause is then a builtins.SignalCause): the
+// wait builtin returns at once with 128+N, as POSIX says. (read is not
+// interrupted, as in bash.)
+func (sh *Shell) WaitContext() context.Context {
 	if sh.subshell {
-		return base
+		return sh.Context()
 	}
-	return sh.sigs.waitContext(base)
+	return sh.sigs.waitContext(sh.Context())
 }
 
 // Umask reads the process's file mode creation mask. umask(2) can only
