@@ -20,7 +20,7 @@ type Stage struct {
 	Files     []int  // the child's fd table: Files[i] becomes fd i in the child (a parent fd number), -1 = closed
 	IgnoreHUP bool   // nohup: the child starts with SIGHUP ignored (via a re-exec of Self, see NohupExec)
 	// IgnoreSignals start the child with these signals ignored although the
-	// shell process does not ignore them (trap '' in a copy of the shell, a
+	// shell process does not ignore them (trap "" in a copy of the shell, a
 	// signal the interactive shell must keep catching, SIGINT and SIGQUIT
 	// for a background job of a script): via a re-exec of Self, see
 	// IgnoreExec.

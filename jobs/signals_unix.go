@@ -37,7 +37,7 @@ func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func(
 }
 
 // IgnoreSignal sets sig to SIG_IGN in the shell process: run by the shell
-// for trap ” SIG. Every child started afterwards inherits SIG_IGN (POSIX:
+// for trap "" SIG. Every child started afterwards inherits SIG_IGN (POSIX:
 // "signals that were ignored on entry ... shall be ignored in the child").
 func (t *Table) IgnoreSignal(sig syscall.Signal) {
 	signal.Ignore(sig)
@@ -45,7 +45,7 @@ func (t *Table) IgnoreSignal(sig syscall.Signal) {
 }
 
 // UnignoreSignal takes sig out of SIG_IGN again (trap - SIG after
-// trap ” SIG): run by the shell. os/signal cannot reset an ignored signal
+// trap "" SIG): run by the shell. os/signal cannot reset an ignored signal
 // (golang/go#46321), but catching it installs the runtime's handler, and
 // that handler stays when the catching stops: the signal then does what a
 // Go program does with it by default, and children get SIG_DFL.

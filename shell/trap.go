@@ -27,7 +27,7 @@ const (
 type Traps struct {
 	// Actions maps a condition (a signal number, or TrapExit, TrapDebug,
 	// TrapErr, TrapReturn) to the command that runs for it. The empty
-	// command means the signal is ignored (trap '' SIG); a condition
+	// command means the signal is ignored (trap "" SIG); a condition
 	// that is not in the map has its default action.
 	Actions map[int]string
 	// Inherited is the table of the parent shell, which a subshell lists

@@ -26,7 +26,7 @@ import (
 //     wait builtin (which returns 128+N), at once at the prompt (which is
 //     then drawn again). Each arrival is run once; arrivals that come
 //     while the handler is pending count once, as in bash.
-//   - An ignored signal (trap ” SIG) is ignored by the shell and by every
+//   - An ignored signal (trap "" SIG) is ignored by the shell and by every
 //     child it starts. The kernel passes SIG_IGN on across execve, so the
 //     shell process sets it where it can; where it cannot (a copy of the
 //     shell on a goroutine shares the process; an interactive shell keeps

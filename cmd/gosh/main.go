@@ -121,7 +121,7 @@ func run() int {
 		}
 		return 0
 	}
-	// The hidden first argument used for trap '' in a copy of the shell:
+	// The hidden first argument used for trap "" in a copy of the shell:
 	// ignore the listed signals, then execve.
 	if len(os.Args) > 2 && os.Args[1] == jobs.SigIgnFlag {
 		if err := jobs.IgnoreExec(os.Args[2:]); err != nil {
