@@ -152,6 +152,11 @@ type Shell interface {
 	Umask() int
 	SetUmask(mask int)
 
+	// UserFd is the descriptor behind the user's fd n (read -u n), or -1
+	// when n is closed: the user's fd table is virtual, so fd n of the
+	// process may be something else entirely.
+	UserFd(n int) int
+
 	// Aliases.
 	Alias(name string) (string, bool)
 	SetAlias(name, value string)

@@ -174,6 +174,7 @@ func (f *fakeShell) Unhash(name string) bool {
 func (f *fakeShell) ClearHash()        { f.hash = nil }
 func (f *fakeShell) Umask() int        { return f.umask }
 func (f *fakeShell) SetUmask(mask int) { f.umask = mask }
+func (f *fakeShell) UserFd(n int) int  { return n }
 
 func (f *fakeShell) Positional() []string        { return f.params }
 func (f *fakeShell) SetPositional(args []string) { f.params = args }

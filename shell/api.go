@@ -86,9 +86,7 @@ func sameDir(a, b string) bool {
 
 // withIO runs fn with the shell's stdio pointed at a builtin's IO.
 func (sh *Shell) withIO(io builtins.IO, fn func() (int, error)) (int, error) {
-	saved := sh.stdio
-	sh.stdio = append([]int{io.InFd, io.OutFd, io.ErrFd}, sh.stdio[min(3, len(sh.stdio)):]...)
-	defer func() { sh.stdio = saved }()
+	defer sh.enterView(append([]int{io.InFd, io.OutFd, io.ErrFd}, sh.stdio[min(3, len(sh.stdio)):]...))()
 	return fn()
 }
 

@@ -43,9 +43,13 @@ type Shell struct {
 	subshell bool
 	// pid is $$: the pid of the top-level shell, also inside subshells.
 	pid int
-	// stdio holds the descriptors that fds 0, 1, 2 of the current command
-	// context refer to (the shell's own 0, 1, 2 at top level).
-	stdio []int
+	// stdio is the user's fd table in the current context: stdio[n] is the
+	// real descriptor behind fd n (-1: closed), for every n the user may
+	// name, 0-255 and beyond; fdHold[n] says who holds it (fds_unix.go).
+	// At top level fds 0-2 are the process's own; every other fd is a
+	// descriptor gosh holds at 10 or above, close-on-exec.
+	stdio  []int
+	fdHold []fdHold
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -141,6 +145,7 @@ func New(cfg Config) *Shell {
 		Aliases: map[string]string{},
 		pid:     os.Getpid(),
 		stdio:   []int{0, 1, 2},
+		fdHold:  []fdHold{fdProcess, fdProcess, fdProcess},
 		self:    cfg.Self,
 	}
 	tty := -1
@@ -200,7 +205,7 @@ func (sh *Shell) clone() *Shell {
 	for k, v := range sh.Aliases {
 		c.Aliases[k] = v
 	}
-	c.stdio = append([]int(nil), sh.stdio...)
+	c.borrowAll()           // the copy sees the shell's fds; it never closes them
 	c.hash = sh.hash.copy() // a map: never shared between goroutines
 	c.subshell = true
 	return &c
