@@ -45,13 +45,30 @@ func (sh *Shell) ScriptName() string          { return sh.Arg0 }
 // Chdir changes the shell's directory and updates PWD and OLDPWD. Like
 // bash, it works on the logical path: "cd .." from a symlinked directory
 // goes back where you came from.
+//
+// The directory is a field of the shell (sh.wd). Only the top-level shell
+// moves the process's own directory with chdir(2): a copy of the shell (a
+// builtin pipeline stage, $( )) shares the process with the shell, so it
+// only checks that it could enter the directory and changes its field; the
+// copy's relative paths are resolved against the field (abs) and its
+// children start there (ProcAttr.Dir).
 func (sh *Shell) Chdir(dir string) error {
 	target := dir
 	if !filepath.IsAbs(target) {
 		target = filepath.Join(sh.Getwd(), target)
 	}
 	target = filepath.Clean(target)
-	if err := os.Chdir(target); err != nil {
+	if sh.subshell {
+		if err := canEnter(target); err != nil {
+			// A logical path through a missing "..": the physical one.
+			physical, err2 := filepath.EvalSymlinks(sh.abs(dir))
+			if err2 != nil || canEnter(physical) != nil {
+				return fmt.Errorf("%s", errnoText(err))
+			}
+			target = physical
+		}
+		sh.Jobs.Trace().Shell("cd %s: no chdir(2), this copy of the shell shares the process's directory; its own is now %s", dir, target)
+	} else if err := os.Chdir(target); err != nil {
 		// A logical path through a missing "..": fall back to the physical one.
 		if err2 := os.Chdir(dir); err2 != nil {
 			return fmt.Errorf("%s", errnoText(err))
@@ -66,12 +83,50 @@ func (sh *Shell) Chdir(dir string) error {
 	return nil
 }
 
+// canEnter reports why chdir(2) to dir would fail, without moving the
+// process: it must be a directory we may search.
+func canEnter(dir string) error {
+	var st unix.Stat_t
+	if err := unix.Stat(dir, &st); err != nil {
+		return err
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFDIR {
+		return unix.ENOTDIR
+	}
+	return unix.Access(dir, unix.X_OK)
+}
+
 // Getwd is the logical working directory ($PWD as the shell keeps it).
 func (sh *Shell) Getwd() string {
 	if sh.wd == "" {
 		sh.wd, _ = os.Getwd()
 	}
 	return sh.wd
+}
+
+// abs resolves a relative path the way chdir(2) to the shell's directory
+// would: the top-level shell's directory is the process's, so its paths
+// stay as they are; a copy's are put under its own directory (without
+// cleaning, so that ".." after a symbolic link still goes where the
+// kernel would take it).
+func (sh *Shell) abs(path string) string {
+	if !sh.subshell || path == "" || path[0] == '/' {
+		return path
+	}
+	return strings.TrimSuffix(sh.Getwd(), "/") + "/" + path
+}
+
+// globBase is the directory relative patterns are matched in: "" (the
+// process's) for the top-level shell, a copy's own directory for a copy.
+func (sh *Shell) globBase() string { return sh.stageDir() }
+
+// stageDir is the directory a child starts in (ProcAttr.Dir): "" (the
+// process's own) for the top-level shell, the copy's directory for a copy.
+func (sh *Shell) stageDir() string {
+	if !sh.subshell {
+		return ""
+	}
+	return sh.Getwd()
 }
 
 // sameDir reports whether two paths name the same directory.

@@ -657,6 +657,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, builtinsOnlyBackground b
 	st.Argv = argv
 	st.Env = sh.Vars.Environ(env)
 	st.Files = t.files()
+	st.Dir = sh.stageDir()
 	return st
 }
 

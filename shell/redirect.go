@@ -188,15 +188,16 @@ func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
 }
 
 // openInto opens path and points each fd in fds at it. With clobberCheck
-// and set -C, an existing regular file is not overwritten.
+// and set -C, an existing regular file is not overwritten. A relative path
+// is relative to the shell's directory (a copy's own, see abs).
 func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobberCheck bool) error {
 	if clobberCheck && sh.Opts.Noclobber {
 		var st unix.Stat_t
-		if unix.Stat(path, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
+		if unix.Stat(sh.abs(path), &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
 			return &redirError{path + ": cannot overwrite existing file"}
 		}
 	}
-	nfd, err := openFile(path, flags, 0o666)
+	nfd, err := openFile(sh.abs(path), flags, 0o666)
 	if err != nil {
 		return &redirError{path + ": " + errnoText(err)}
 	}

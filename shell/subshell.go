@@ -30,6 +30,7 @@ func (sh *Shell) subshellStage(text string, t *fdTable) jobs.Stage {
 		Argv:  argv,
 		Env:   sh.Vars.Environ([]string{subshellPidVar + "=" + strconv.Itoa(sh.pid)}),
 		Files: t.files(),
+		Dir:   sh.stageDir(),
 		Text:  text,
 	}
 	return st
