@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"gosh/builtins"
 	"gosh/jobs"
@@ -188,21 +187,28 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 
 // Exec replaces the shell with argv: the exec builtin. execve(2) keeps the
 // pid, so the program takes over the shell's place in its parent's job.
+// The user's fds are put at their numbers first (execFds).
+//
+// A copy of the shell (a builtin pipeline stage, $( )) shares the process
+// with the shell and must not replace it: there the program runs as the
+// copy's last command, a child started in the copy's directory with the
+// copy's fds, and the copy ends with its status, as a forked subshell that
+// ran exec would (the returned error is an *ExitError).
 func (sh *Shell) Exec(argv []string, io builtins.IO) error {
+	if sh.subshell {
+		sh.Jobs.Trace().Shell("exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends", argv[0], argv[0])
+		cmd := &command{argv: argv, nohup: argv[0] == "nohup"}
+		status, err := sh.startJob([]*command{cmd}, strings.Join(argv, " "), true)
+		if err != nil {
+			return err
+		}
+		return &ExitError{Status: status}
+	}
 	path, err := sh.lookPath(argv[0])
 	if err != nil {
 		return fmt.Errorf("%s: %s", argv[0], errText(err))
 	}
-	for i, fd := range []int{io.InFd, io.OutFd, io.ErrFd} {
-		if fd != i && fd >= 0 {
-			if err := dup2(fd, i); err != nil {
-				return err
-			}
-		}
-	}
-	sh.Jobs.Trace().Shell("execve(%q): the shell process becomes %s", path, argv[0])
-	sh.BeforeExit()
-	return syscall.Exec(path, argv, sh.Vars.Environ(nil))
+	return sh.execFds(path, argv, sh.Vars.Environ(nil))
 }
 
 // ExitRequest returns the error that unwinds the interpreter to exit.

@@ -117,6 +117,10 @@ type ExitError struct{ Status int }
 
 func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Status) }
 
+// ExitStatus is the status the shell (or the copy) ends with; builtins
+// recognise an exit request by this method.
+func (e *ExitError) ExitStatus() int { return e.Status }
+
 // IsExit reports whether err asks the shell to exit, and with what status.
 func IsExit(err error) (int, bool) {
 	var e *ExitError

@@ -120,6 +120,12 @@ func run() int {
 		}
 		return 0
 	}
+	// The hidden first argument used by exec: put the fds in place, then execve.
+	if len(os.Args) > 3 && os.Args[1] == shell.ExecFdsFlag {
+		err := shell.ExecWithFds(os.Args[2:])
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		return 126
+	}
 	inv, err := parseArgs(os.Args[1:])
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
