@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gosh/builtins"
@@ -256,38 +255,23 @@ func (sh *Shell) Context() context.Context {
 	return sh.ctx
 }
 
-// Umask reads the process's file mode creation mask. umask(2) can only
-// read it by setting it, which would leave a moment in which a child forked
-// by another goroutine (a pipeline's other stages) inherits the wrong mask;
-// Linux shows it in /proc/self/status, so the set-and-restore is only the
-// fallback.
-func (sh *Shell) Umask() int {
-	if data, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, line := range strings.Split(string(data), "\n") {
-			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
-				if m, err := strconv.ParseInt(strings.TrimSpace(v), 8, 32); err == nil {
-					return int(m)
-				}
-			}
-		}
-	}
-	old := unix.Umask(0o22)
-	unix.Umask(old)
-	return old
-}
+// Umask is the shell's file mode creation mask. The shell keeps it as a
+// field (read from the process once at start-up): a copy of the shell has
+// a mask of its own, and umask(2) can only read the process's by setting it.
+func (sh *Shell) Umask() int { return sh.umask }
 
-// SetUmask is umask(2), run by the shell for the umask builtin: the mask
-// is an attribute of the process, and every child inherits it across fork
-// and execve, so it must be set in the shell itself. A copy of the shell (a
-// builtin pipeline stage, a command substitution) runs in the same
-// process: were it to set the mask, the change would leak into the shell,
-// so there it does nothing, as a forked subshell's change would vanish
-// with the subshell.
+// SetUmask is the umask builtin. The top-level shell sets the process's
+// mask with umask(2): every child inherits it across fork and execve. A
+// copy of the shell (a builtin pipeline stage, a command substitution)
+// shares the process, so it keeps its mask in its own field and applies it
+// only to what it creates and starts (withUmask); the shell's mask stays,
+// as a forked subshell's change would vanish with the subshell.
 func (sh *Shell) SetUmask(mask int) {
+	sh.umask = mask & 0o777
 	if sh.subshell {
-		sh.Jobs.Trace().Shell("umask(%04o) not called: this copy of the shell shares the shell's process and its mask", mask)
+		sh.Jobs.Trace().Shell("umask %04o: not umask(2), this copy of the shell shares the process; it applies to what the copy creates and starts", mask&0o777)
 		return
 	}
-	unix.Umask(mask & 0o777)
+	setProcessMask(mask & 0o777)
 	sh.Jobs.Trace().Shell("umask(%04o): the shell's file creation mask, inherited by every child it starts", mask&0o777)
 }

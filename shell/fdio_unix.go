@@ -95,7 +95,23 @@ func dup2(oldfd, newfd int) error {
 // now, while every free number below 10 is taken by a placeholder: so they
 // land at 10 or above, and "exec cmd" can put the user's fds 0-9 in place
 // without overwriting them.
+//
+// Fds 0, 1 and 2 are the process's own; one that is closed at start-up is
+// closed for the user too, but gets /dev/null (close-on-exec) so that no
+// descriptor of gosh or Go can land on its number.
 func (sh *Shell) adoptInheritedFds() {
+	sh.stdio, sh.fdHold = nil, nil
+	for n := 0; n < 3; n++ {
+		if _, err := unix.FcntlInt(uintptr(n), unix.F_GETFD, 0); err == nil {
+			sh.setUserFd(n, n, fdProcess)
+			continue
+		}
+		if fd, err := unix.Open("/dev/null", unix.O_RDWR|unix.O_CLOEXEC, 0); err == nil && fd != n {
+			unix.Dup3(fd, n, unix.O_CLOEXEC)
+			unix.Close(fd)
+		}
+		sh.setUserFd(n, -1, fdProcess)
+	}
 	dir, err := unix.Open("/proc/self/fd", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return

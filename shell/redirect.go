@@ -64,8 +64,11 @@ func (t *fdTable) close() {
 // overwritten before its turn ("exec 12>a 3>b": fd 12's file at real 10 is
 // moved to 13, which may be fd 3's). So such a descriptor is first
 // duplicated above that range; the copy is the table's, closed with it.
-func (t *fdTable) files() []int {
-	files := append([]int(nil), t.fds...)
+func (t *fdTable) files() []int { return t.forkFiles(append([]int(nil), t.fds...)) }
+
+// forkFiles makes files (a ProcAttr.Files table built from t's
+// descriptors) safe from ForkExec's first pass, as files explains.
+func (t *fdTable) forkFiles(files []int) []int {
 	moves := 0
 	for i, fd := range files {
 		if fd >= 0 && fd < i {
@@ -197,7 +200,9 @@ func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobber
 			return &redirError{path + ": cannot overwrite existing file"}
 		}
 	}
-	nfd, err := openFile(sh.abs(path), flags, 0o666)
+	var nfd int
+	var err error
+	sh.withUmask(func() { nfd, err = openFile(sh.abs(path), flags, 0o666) })
 	if err != nil {
 		return &redirError{path + ": " + errnoText(err)}
 	}
