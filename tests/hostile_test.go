@@ -1,6 +1,12 @@
 package tests
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // TestNoclobberSafeOpen checks that set -C opens new files with
 // O_CREAT|O_EXCL, as bash does: no symlink is followed into creating or
@@ -17,4 +23,39 @@ func TestNoclobberSafeOpen(t *testing.T) {
 		{name: "new-file-created", script: "set -C; echo y > new; cat new", out: "y\n"},
 		{name: "force-follows-symlink", script: "ln -s target d; set -C; echo y >| d; cat target", out: "y\n"},
 	})
+}
+
+// TestHistoryHugeFileMemory: a huge history file is read as it streams
+// past, keeping HISTSIZE entries, so the shell's peak memory (VmHWM) stays
+// close to that of a shell with an empty history file. The old reader held
+// the whole file and its lines (about 4 times its size).
+func TestHistoryHugeFileMemory(t *testing.T) {
+	peak := func(content []byte) int {
+		t.Helper()
+		home := t.TempDir()
+		hist := filepath.Join(home, "hist")
+		if err := os.WriteFile(hist, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, status := runShell(t, shellRun{Args: []string{"-i"}, Home: home,
+			Env:   []string{"HISTFILE=" + hist, "HISTSIZE=1000"},
+			Stdin: "grep VmHWM /proc/$$/status\n"})
+		var kb int
+		if _, err := fmt.Sscanf(out, "VmHWM: %d kB", &kb); err != nil || status != 0 {
+			t.Fatalf("status %d, stdout %q, stderr %q", status, out, errs)
+		}
+		if data, _ := os.ReadFile(hist); bytes.Count(data, []byte("\n")) > 1001 {
+			t.Errorf("history file not trimmed to HISTSIZE: %d lines", bytes.Count(data, []byte("\n")))
+		}
+		return kb
+	}
+	var big bytes.Buffer
+	for i := 0; big.Len() < 40<<20; i++ {
+		fmt.Fprintf(&big, "echo history line %d with some padding text to make it a little longer\n", i)
+	}
+	idle, huge := peak(nil), peak(big.Bytes())
+	t.Logf("VmHWM: %d kB with an empty history, %d kB with %d MB of history", idle, huge, big.Len()>>20)
+	if huge-idle > 8<<10 {
+		t.Errorf("a %d MB history file raised peak memory by %d kB (idle %d kB)", big.Len()>>20, huge-idle, idle)
+	}
 }
