@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +58,38 @@ func TestHistoryHugeFileMemory(t *testing.T) {
 	t.Logf("VmHWM: %d kB with an empty history, %d kB with %d MB of history", idle, huge, big.Len()>>20)
 	if huge-idle > 8<<10 {
 		t.Errorf("a %d MB history file raised peak memory by %d kB (idle %d kB)", big.Len()>>20, huge-idle, idle)
+	}
+}
+
+// TestOutsideTextNeverRaw: a command word with a newline and an ESC in it
+// (as a file name can have) is shown quoted by jobs -l, procs and ptree, and
+// in caret form by explain and the trace: no line can be forged and no
+// escape sequence reaches the terminal.
+func TestOutsideTextNeverRaw(t *testing.T) {
+	script := `f=$(printf 'a\nb\033c')
+sh -c 'sleep 100; :' x "$f" &
+jobs -l; procs | grep 'sleep 100;'; ptree | grep 'sleep 100;'; explain "echo '$f'"
+set -o trace; /bin/true "$f"; set +o trace
+kill %1
+`
+	out, errs, status := runShell(t, shellRun{Args: []string{"-c", script}})
+	if status != 0 {
+		t.Fatalf("status %d\nstdout: %q\nstderr: %q", status, out, errs)
+	}
+	if strings.Contains(out+errs, "\x1b") {
+		t.Errorf("a raw ESC reached the output:\nstdout: %q\nstderr: %q", out, errs)
+	}
+	for _, want := range []string{
+		"Running                 sh -c sleep 100; : x $'a\\nb\\Ec' &\n", // jobs -l
+		"S    [1] sh -c sleep 100; : x $'a\\nb\\Ec'\n",                  // procs
+		"sh -c sleep 100; : x $'a\\nb\\Ec'  [1]",                        // ptree
+		"one simple command: echo 'a^Jb^[c'\n",                          // explain
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errs, `["/bin/true" "a\nb\x1bc"]`) {
+		t.Errorf("trace lacks the quoted argv:\n%s", errs)
 	}
 }
