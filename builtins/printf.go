@@ -444,14 +444,7 @@ func digitValue(c byte) int {
 // invalidNumber reports an argument that is not (wholly) a number, with
 // bash's wording, and marks the run failed.
 func (p *printfState) invalidNumber(a string) {
-	switch {
-	case len(a) > 1 && a[0] == '0' && (a[1] == 'x' || a[1] == 'X'):
-		p.warn("%s: invalid hex number", a)
-	case len(a) > 1 && a[0] == '0' && '0' <= a[1] && a[1] <= '9':
-		p.warn("%s: invalid octal number", a)
-	default:
-		p.warn("%s: invalid number", a)
-	}
+	invalidNumberMsg(p.io, "printf", a)
 	p.failed = true
 }
 
