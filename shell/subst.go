@@ -34,6 +34,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 		// output is part of the result.
 		sub.Status = sub.RunExitTrap(sub.Status)
 	}
+	sub.releaseFds()
 	closeFd(w)
 	data := <-out
 	sh.lastSubst = sub.Status

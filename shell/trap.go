@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // This file is the trap table: which command runs when a signal arrives,
@@ -23,23 +26,64 @@ const (
 )
 
 // Traps is the shell's trap table. Its fields are exported and plain, so
-// that it travels in a subshell's snapshot as it is (encoding/gob).
+// that it travels in a Snapshot as it is (snapshot_codec.go, or gob).
+// Conditions are named as trap -l and kill -l name them, without SIG:
+// "EXIT", "INT", "RTMIN+2", "ERR" (see conditionName).
 type Traps struct {
-	// Actions maps a condition (a signal number, or TrapExit, TrapDebug,
-	// TrapErr, TrapReturn) to the command that runs for it. The empty
-	// command means the signal is ignored (trap "" SIG); a condition
-	// that is not in the map has its default action.
-	Actions map[int]string
+	// Actions maps a condition to the command that runs for it. The
+	// empty command means the signal is ignored (trap "" SIG); a
+	// condition that is not in the map has its default action.
+	Actions map[string]string
 	// Inherited is the table of the parent shell, which a subshell lists
 	// (trap, trap -p) until it sets or resets a trap itself, as bash
 	// does: so that saved=$(trap -p) works although a subshell resets
 	// caught signals. nil once the subshell changed its own table.
-	Inherited map[int]string
+	Inherited map[string]string
+}
+
+// conditionName names condition n in a Traps map.
+func conditionName(n int) string {
+	switch {
+	case n == TrapExit:
+		return "EXIT"
+	case n == TrapDebug:
+		return "DEBUG"
+	case n == TrapErr:
+		return "ERR"
+	case n == TrapReturn:
+		return "RETURN"
+	case n >= 1 && n <= 31:
+		if name := unix.SignalName(syscall.Signal(n)); name != "" {
+			return strings.TrimPrefix(name, "SIG")
+		}
+	case n == 34:
+		return "RTMIN"
+	case n > 34 && n < 50:
+		return "RTMIN+" + strconv.Itoa(n-34)
+	case n >= 50 && n < 64:
+		return "RTMAX-" + strconv.Itoa(64-n)
+	case n == 64:
+		return "RTMAX"
+	}
+	return strconv.Itoa(n)
+}
+
+// conditionNumber is the condition conditionName names; -1 if none.
+func conditionNumber(name string) int {
+	for n := 0; n <= TrapReturn; n++ {
+		if conditionName(n) == name {
+			return n
+		}
+	}
+	if n, err := strconv.Atoi(name); err == nil {
+		return n
+	}
+	return -1
 }
 
 // action returns the command for condition n, and whether one is set.
 func (t *Traps) action(n int) (string, bool) {
-	a, ok := t.Actions[n]
+	a, ok := t.Actions[conditionName(n)]
 	return a, ok
 }
 
@@ -48,30 +92,37 @@ func (t *Traps) action(n int) (string, bool) {
 func (t *Traps) set(n int, action string) {
 	m := maps.Clone(t.Actions)
 	if m == nil {
-		m = map[int]string{}
+		m = map[string]string{}
 	}
-	m[n] = action
+	m[conditionName(n)] = action
 	t.Actions = m
 	t.Inherited = nil
 }
 
 // reset gives condition n its default action again (trap - SIG).
 func (t *Traps) reset(n int) {
-	if _, ok := t.Actions[n]; ok {
+	if _, ok := t.Actions[conditionName(n)]; ok {
 		m := maps.Clone(t.Actions)
-		delete(m, n)
+		delete(m, conditionName(n))
 		t.Actions = m
 	}
 	t.Inherited = nil
 }
 
-// listed is the table trap and trap -p print: the shell's own, or in a
-// subshell that has set nothing, its parent's.
+// listed is the table trap and trap -p print, by condition number: the
+// shell's own, or in a subshell that has changed nothing, its parent's.
 func (t *Traps) listed() map[int]string {
+	src := t.Actions
 	if t.Inherited != nil {
-		return t.Inherited
+		src = t.Inherited
 	}
-	return t.Actions
+	out := make(map[int]string, len(src))
+	for name, a := range src {
+		if n := conditionNumber(name); n >= 0 {
+			out[n] = a
+		}
+	}
+	return out
 }
 
 // conditions lists the conditions of the printed table in bash's order:
@@ -85,38 +136,29 @@ func (t *Traps) conditions() []int {
 // The parent's table is kept for listing only.
 func (t Traps) forSubshell() Traps {
 	var sub Traps
-	for n, a := range t.Actions {
-		if a == "" && n > 0 && n < 65 {
-			if sub.Actions == nil {
-				sub.Actions = map[int]string{}
-			}
-			sub.Actions[n] = ""
+	for _, n := range t.ignored() {
+		if sub.Actions == nil {
+			sub.Actions = map[string]string{}
 		}
+		sub.Actions[conditionName(n)] = ""
 	}
-	if l := t.listed(); len(l) > 0 {
-		sub.Inherited = l
+	switch {
+	case t.Inherited != nil:
+		sub.Inherited = t.Inherited
+	case len(t.Actions) > 0:
+		sub.Inherited = t.Actions
 	}
 	return sub
 }
 
-// ignored lists the signals the table ignores.
+// ignored lists the signals the table ignores, by number.
 func (t *Traps) ignored() []int {
 	var out []int
-	for n, a := range t.Actions {
-		if a == "" && n > 0 && n < 65 {
+	for name, a := range t.Actions {
+		if n := conditionNumber(name); a == "" && n > 0 && n < 65 {
 			out = append(out, n)
 		}
 	}
 	slices.Sort(out)
 	return out
-}
-
-// preamble is shell code that sets the table's ignored signals again, for
-// a subshell that is a new gosh process (subshell.go).
-func (t Traps) preamble() string {
-	var b strings.Builder
-	for _, n := range t.ignored() {
-		b.WriteString("trap '' " + strconv.Itoa(n) + "\n")
-	}
-	return b.String()
 }

@@ -13,13 +13,13 @@ import (
 func TestTrapsForSubshell(t *testing.T) {
 	for _, c := range []struct {
 		name    string
-		parent  map[int]string
-		actions map[int]string
+		parent  map[string]string
+		actions map[string]string
 		listed  map[int]string
 	}{
-		{"empty", nil, nil, nil},
-		{"caught-reset", map[int]string{10: "echo x", 0: "bye", TrapErr: "e"}, nil, map[int]string{10: "echo x", 0: "bye", TrapErr: "e"}},
-		{"ignored-kept", map[int]string{2: "", 15: "echo t"}, map[int]string{2: ""}, map[int]string{2: "", 15: "echo t"}},
+		{"empty", nil, nil, map[int]string{}},
+		{"caught-reset", map[string]string{"USR1": "echo x", "EXIT": "bye", "ERR": "e"}, nil, map[int]string{10: "echo x", 0: "bye", TrapErr: "e"}},
+		{"ignored-kept", map[string]string{"INT": "", "TERM": "echo t"}, map[string]string{"INT": ""}, map[int]string{2: "", 15: "echo t"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := Traps{Actions: c.parent}
@@ -33,10 +33,10 @@ func TestTrapsForSubshell(t *testing.T) {
 			// Changing the subshell's table leaves the parent's alone and
 			// ends the listing of the parent's.
 			sub.set(12, "y")
-			if _, ok := p.Actions[12]; ok {
+			if _, ok := p.Actions["USR2"]; ok {
 				t.Error("the subshell's trap reached the parent")
 			}
-			if want := mergeTraps(c.actions, map[int]string{12: "y"}); !maps.Equal(sub.listed(), want) {
+			if want := mergeTraps(c.actions, map[string]string{"USR2": "y"}); !maps.Equal(sub.Actions, want) {
 				t.Errorf("after set: listed %v, want %v", sub.listed(), want)
 			}
 			// A subshell of the subshell lists what the subshell lists.
@@ -48,10 +48,10 @@ func TestTrapsForSubshell(t *testing.T) {
 	}
 }
 
-func mergeTraps(a, b map[int]string) map[int]string {
+func mergeTraps(a, b map[string]string) map[string]string {
 	m := maps.Clone(a)
 	if m == nil {
-		m = map[int]string{}
+		m = map[string]string{}
 	}
 	maps.Copy(m, b)
 	return m
@@ -79,14 +79,33 @@ func TestTrapsTable(t *testing.T) {
 	if a, ok := tr.action(2); !ok || a != "" {
 		t.Errorf("ignored INT: %q %v", a, ok)
 	}
-	if got := tr.forSubshell().preamble(); got != "trap '' 2\n" {
-		t.Errorf("preamble %q", got)
+	if got := tr.forSubshell().Actions; !maps.Equal(got, map[string]string{"INT": ""}) {
+		t.Errorf("subshell table %v", got)
+	}
+}
+
+// TestConditionNames: every condition has a name, and the name gives the
+// condition back.
+func TestConditionNames(t *testing.T) {
+	for n := 0; n <= TrapReturn; n++ {
+		if n == 32 || n == 33 {
+			continue
+		}
+		name := conditionName(n)
+		if got := conditionNumber(name); got != n {
+			t.Errorf("%d is named %q, which gives %d", n, name, got)
+		}
+	}
+	for name, n := range map[string]int{"EXIT": 0, "HUP": 1, "CHLD": 17, "RTMIN": 34, "RTMIN+15": 49, "RTMAX-14": 50, "RTMAX": 64, "ERR": TrapErr, "nonsense": -1} {
+		if got := conditionNumber(name); got != n {
+			t.Errorf("%q gives %d, want %d", name, got, n)
+		}
 	}
 }
 
 // TestTrapsGob: the table travels in a snapshot as it is.
 func TestTrapsGob(t *testing.T) {
-	in := Traps{Actions: map[int]string{0: "bye", 2: "", TrapErr: "e"}, Inherited: map[int]string{10: "x"}}
+	in := Traps{Actions: map[string]string{"EXIT": "bye", "INT": "", "ERR": "e"}, Inherited: map[string]string{"USR1": "x"}}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(in); err != nil {
 		t.Fatal(err)

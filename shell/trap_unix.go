@@ -504,8 +504,8 @@ func (sh *Shell) dieOf(sig int) {
 	s := sh.sigs
 	s.inHandler = true
 	sh.RunExitTrap(128 + sig)
+	sh.Jobs.DieOfSignal(syscall.Signal(sig))
 	if s.die != nil {
-		sh.Jobs.DieOfSignal(syscall.Signal(sig))
 		s.die(syscall.Signal(sig))
 	}
 }
