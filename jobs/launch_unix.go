@@ -25,6 +25,11 @@ type Stage struct {
 	// for a background job of a script): via a re-exec of Self, see
 	// IgnoreExec.
 	IgnoreSignals []syscall.Signal
+	// IgnoreAtFork start the child with these signals ignored by ignoring
+	// them in the shell process for the moment of the fork: cheaper than
+	// a re-exec, for signals the shell has no trap on (a script's
+	// background job's SIGINT and SIGQUIT, POSIX 2.11).
+	IgnoreAtFork []syscall.Signal
 	Builtin       func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
 	Trace         []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
 	Text          string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
@@ -213,6 +218,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg bool) (int, error
 	}
 
 	attr := t.procAttr(st, pgid, jobControl, fg)
+	restore := t.ignoreForFork(st.IgnoreAtFork)
 	pid, err := t.forkExec(path, argv, attr)
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
 		// Not a binary and no #! line: run it as a gosh script, as sh does.
@@ -220,6 +226,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg bool) (int, error
 		argv = append([]string{t.cfg.Self, path}, argv[1:]...)
 		pid, err = t.forkExec(t.cfg.Self, argv, attr)
 	}
+	restore()
 	if err != nil {
 		t.stageError(st, err)
 		return 0, err

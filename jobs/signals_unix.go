@@ -6,8 +6,10 @@ import (
 	"errors"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unsafe"
@@ -29,10 +31,54 @@ import (
 func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func()) {
 	c := make(chan os.Signal, 4)
 	signal.Notify(c, sig)
+	catchMu.Lock()
+	caught[sig] = append(caught[sig], c)
+	catchMu.Unlock()
 	t.trace.Shell("rt_sigaction(%s, handler): the shell catches it (trap); children start with it at its default", SignalName(sig))
 	return c, func() {
+		catchMu.Lock()
+		caught[sig] = slices.DeleteFunc(caught[sig], func(x chan os.Signal) bool { return x == c })
+		catchMu.Unlock()
 		signal.Stop(c)
 		close(c)
+	}
+}
+
+// caught are the channels CatchSignal made, by signal, for ignoreForFork.
+var (
+	catchMu sync.Mutex
+	caught  = map[syscall.Signal][]chan os.Signal{}
+)
+
+// ignoreForFork sets sigs to SIG_IGN in the shell process for the moment
+// a child is forked, so that the child starts with them ignored (its
+// runtime resets only the signals the shell catches): run by Launch, under
+// the launch lock, for a stage with IgnoreAtFork. The returned function
+// catches them again as they were caught before. One of them arriving in
+// between is ignored by the shell: only signals without a trap are passed
+// this way (the shell's choice), the others go through IgnoreExec.
+func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
+	if len(sigs) == 0 {
+		return func() {}
+	}
+	for _, sig := range sigs {
+		signal.Ignore(sig)
+	}
+	t.trace.Shell("rt_sigaction(%s, SIG_IGN) around the fork: the child inherits SIG_IGN; the shell catches them again right after", signalNames(sigs))
+	return func() {
+		catchMu.Lock()
+		defer catchMu.Unlock()
+		for _, sig := range sigs {
+			if len(caught[sig]) == 0 {
+				c := make(chan os.Signal, 1)
+				signal.Notify(c, sig)
+				signal.Stop(c) // the runtime's handler stays: the default of a Go program
+				continue
+			}
+			for _, c := range caught[sig] {
+				signal.Notify(c, sig)
+			}
+		}
 	}
 }
 

@@ -572,7 +572,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		if stages[i].Builtin == nil {
 			// Ignored signals the child cannot inherit from the shell
 			// process (trap_unix.go).
-			stages[i].IgnoreSignals = sh.childIgnores(!fg)
+			stages[i].IgnoreSignals, stages[i].IgnoreAtFork = sh.childIgnores(!fg)
 			if cmd.child != nil {
 				stages[i].Env = append(stages[i].Env, sh.ignoredEnv(!fg)...)
 			}

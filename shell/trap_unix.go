@@ -511,29 +511,40 @@ func (sh *Shell) dieOf(sig int) {
 }
 
 // childIgnores lists the signals a child must be started with ignored
-// that the shell process does not ignore itself: see jobs.Stage.
-// background is true for a job started with '&'.
-func (sh *Shell) childIgnores(background bool) []syscall.Signal {
+// that the shell process does not ignore itself (see jobs.Stage): those
+// for a re-exec that ignores them (reexec), and those the shell may
+// ignore for the moment of the fork (atFork). background is true for a
+// job started with '&'.
+func (sh *Shell) childIgnores(background bool) (reexec, atFork []syscall.Signal) {
 	s := sh.sigs
-	var out []syscall.Signal
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, n := range sh.traps.ignored() {
 		if !s.ignoredProc[n] {
-			out = append(out, syscall.Signal(n))
+			reexec = append(reexec, syscall.Signal(n))
 		}
 	}
 	if background && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
 		// POSIX 2.11: without job control, an asynchronous list ignores
 		// SIGINT and SIGQUIT, so that Ctrl+C meant for the script's
-		// foreground does not reach it.
+		// foreground does not reach it. A signal with a trap must not be
+		// missed even for the moment of a fork: those need the re-exec.
 		for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGQUIT} {
-			if !s.ignoredProc[sig] && !slices.Contains(out, sig) {
-				out = append(out, sig)
+			switch {
+			case s.ignoredProc[sig] || slices.Contains(reexec, sig):
+			case s.state[sig] == sigCaught || s.interactive:
+				reexec = append(reexec, sig)
+			default:
+				atFork = append(atFork, sig)
 			}
 		}
 	}
-	return out
+	if len(reexec) > 0 {
+		// The re-executed gosh's runtime would catch what it inherited
+		// ignored (all but SIGHUP and SIGINT): it ignores them all.
+		reexec, atFork = append(reexec, atFork...), nil
+	}
+	return reexec, atFork
 }
 
 // applyInheritedTraps makes a new shell process act on the ignored

@@ -98,6 +98,10 @@ func TestTrapBackgroundIgnoresInterrupt(t *testing.T) {
 		{"sleep 7.5 & echo $!; wait", 1<<(syscall.SIGINT-1) | 1<<(syscall.SIGQUIT-1)},
 		{"set -m; sleep 7.5 & echo $!; wait", 0},
 		{"trap '' INT; sleep 7.5 & echo $!; wait", 1<<(syscall.SIGINT-1) | 1<<(syscall.SIGQUIT-1)},
+		// With INT trapped the shell cannot ignore it even for the fork:
+		// the job goes through a gosh that ignores both, then execs.
+		{"trap 'echo x' INT; sleep 7.5 & echo $!; wait", 1<<(syscall.SIGINT-1) | 1<<(syscall.SIGQUIT-1)},
+		{"trap '' TERM; sleep 7.5 & echo $!; wait", 1<<(syscall.SIGINT-1) | 1<<(syscall.SIGQUIT-1) | 1<<(syscall.SIGTERM-1)},
 	} {
 		t.Run(c.script, func(t *testing.T) {
 			done := make(chan struct{})
