@@ -30,9 +30,9 @@ type Stage struct {
 	// a re-exec, for signals the shell has no trap on (a script's
 	// background job's SIGINT and SIGQUIT, POSIX 2.11).
 	IgnoreAtFork []syscall.Signal
-	Builtin       func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
-	Trace         []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
-	Text          string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
+	Builtin      func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
+	Trace        []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
+	Text         string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
 }
 
 func (s *Stage) text() string {
