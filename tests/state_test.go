@@ -81,14 +81,20 @@ func TestCopyExecAndExit(t *testing.T) {
 	})
 }
 
-// TestCopyUmask: a umask set in a copy applies to what the copy creates
-// and starts, and the shell's stays.
+// TestCopyUmask: a umask or resource limit set in a copy applies to what
+// the copy creates and starts, and the shell's stays (a lowered hard limit
+// could never be raised again).
 func TestCopyUmask(t *testing.T) {
 	runRows(t, []row{
 		{name: "umask-in-subst", script: "umask 022; x=$(umask 077; umask; echo s >secret; sh -c umask); echo $x; umask; stat -c %a secret",
 			out: "0077 0077\n0022\n600\n"},
 		{name: "umask-in-subst-child-creates", script: "umask 022; x=$(umask 027; touch made); umask; stat -c %a made",
 			out: "0022\n640\n"},
+		{name: "ulimit-in-subst", script: "ulimit -n 200; x=$(ulimit -n 64; ulimit -n; sh -c 'ulimit -n'); echo $x; ulimit -n; sh -c 'ulimit -n'",
+			out: "64 64\n200\n200\n"},
+		{name: "ulimit-hard-in-subst", script: "ulimit -Sn 50; ulimit -Hn 300; x=$(ulimit -Hn 100; sh -c 'ulimit -Hn'); echo $x; ulimit -Hn",
+			out: "100\n300\n"},
+		{name: "ulimit-in-pipeline-stage", script: "ulimit -n 200; ulimit -n 64 | cat; ulimit -n", out: "200\n"},
 		{name: "umask-in-pipeline-stage", script: "umask 022; umask 077 | cat; umask; echo x >f; stat -c %a f",
 			out: "0022\n644\n"},
 	})

@@ -138,6 +138,12 @@ func run() int {
 		}
 		return 0
 	}
+	// The hidden first argument used for a copy's ulimit: set the limits, then execve.
+	if len(os.Args) > 4 && os.Args[1] == shell.RlimitsFlag {
+		status, err := shell.ExecWithRlimits(os.Args[2:])
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		return status
+	}
 	// The hidden first argument used by exec: put the fds in place, then execve.
 	if len(os.Args) > 3 && os.Args[1] == shell.ExecFdsFlag {
 		err := shell.ExecWithFds(os.Args[2:])
