@@ -406,9 +406,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
-	saved := sh.stdio
-	sh.stdio = t.fds
-	defer func() { sh.stdio = saved }()
+	defer sh.enterView(t.fds)()
 	return b.Run(sh, io, argv)
 }
 
@@ -478,50 +476,38 @@ func (sh *Shell) redirFailed(err error) (int, error) {
 	return 1, nil
 }
 
-// execRedirects is "exec >file 2>&1": the redirections apply to the shell
-// itself, for every later command, with dup2 on the shell's own fds.
+// execRedirects is "exec >file 2>&1" and "exec 9>lock": the redirections
+// apply to the shell itself, for every later command. Each new fd is first
+// duplicated to a descriptor of its own (so that "exec 3>&1 1>f" keeps the
+// old stdout in 3), then becomes the user's fd (execFd): a virtual entry
+// at 10 or above, or the top-level shell's own 0, 1, 2.
 func (sh *Shell) execRedirects(cmd *command) (int, error) {
 	t := sh.newFdTable()
 	defer t.close()
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.redirFailed(err)
 	}
-	for i, fd := range t.fds {
-		if i < len(sh.stdio) && sh.stdio[i] == fd {
+	type change struct{ n, src int }
+	var changes []change
+	for n, fd := range t.fds {
+		if fd == sh.UserFd(n) {
 			continue
 		}
-		if sh.subshell {
-			// A subshell has no fds of its own to change: it changes its view.
-			sh.stdio = append(sh.stdio[:0:0], sh.stdio...)
-			for len(sh.stdio) <= i {
-				sh.stdio = append(sh.stdio, -1)
-			}
-			if fd >= 0 {
-				nfd, err := dupFd(fd)
-				if err != nil {
-					sh.errorf("exec: %s", errnoText(err))
-					return 1, nil
+		src := -1
+		if fd >= 0 {
+			var err error
+			if src, err = dupFd(fd); err != nil {
+				sh.errorf("exec: %d: %s", n, errnoText(err))
+				for _, c := range changes {
+					closeFdAny(c.src)
 				}
-				fd = nfd
+				return 1, nil
 			}
-			sh.stdio[i] = fd
-			continue
 		}
-		if fd < 0 {
-			closeFdAny(i)
-		} else if err := dup2(fd, i); err != nil {
-			sh.errorf("exec: %d: %s", i, errnoText(err))
-			return 1, nil
-		}
-		sh.Jobs.Trace().Shell("dup2(%d, %d)", fd, i)
-		for len(sh.stdio) <= i {
-			sh.stdio = append(sh.stdio, -1)
-		}
-		if fd < 0 {
-			sh.stdio[i] = -1
-		} else {
-			sh.stdio[i] = i
-		}
+		changes = append(changes, change{n, src})
+	}
+	for _, c := range changes {
+		sh.execFd(c.n, c.src)
 	}
 	return 0, nil
 }
@@ -629,6 +615,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		sub := sh.clone()
 		return jobs.Stage{Builtin: func() int {
 			defer sh.closeStageFds(t)
+			defer sub.releaseFds()
 			sub.xtrace(cmd)
 			var st int
 			var err error
@@ -679,6 +666,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Argv = argv
 	st.Env = sh.Vars.Environ(env)
 	st.Files = t.files()
+	st.Dir = sh.stageDir()
 	return st
 }
 

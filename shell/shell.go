@@ -46,7 +46,8 @@ type Shell struct {
 	pid  int
 	ppid int
 	// umask is the file mode creation mask of this shell. The top-level
-	// shell's is also the process's; a copy's applies to what it starts.
+	// shell's is also the process's; a copy's applies to what it creates
+	// and starts.
 	umask int
 	// funcs are the defined functions; traps map a condition to its
 	// action. Both travel in a Snapshot.
@@ -54,9 +55,13 @@ type Shell struct {
 	traps map[string]string
 	// line is the current line number ($LINENO).
 	line int
-	// stdio holds the descriptors that fds 0, 1, 2 of the current command
-	// context refer to (the shell's own 0, 1, 2 at top level).
-	stdio []int
+	// stdio is the user's fd table in the current context: stdio[n] is the
+	// real descriptor behind fd n (-1: closed), for every n the user may
+	// name, 0-255 and beyond; fdHold[n] says who holds it (fds_unix.go).
+	// At top level fds 0-2 are the process's own; every other fd is a
+	// descriptor gosh holds at 10 or above, close-on-exec.
+	stdio  []int
+	fdHold []fdHold
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -124,6 +129,10 @@ type ExitError struct{ Status int }
 
 func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Status) }
 
+// ExitStatus is the status the shell (or the copy) ends with; builtins
+// recognise an exit request by this method.
+func (e *ExitError) ExitStatus() int { return e.Status }
+
 // IsExit reports whether err asks the shell to exit, and with what status.
 func IsExit(err error) (int, bool) {
 	var e *ExitError
@@ -154,6 +163,7 @@ func New(cfg Config) *Shell {
 		ppid:    os.Getppid(),
 		umask:   processUmask(),
 		stdio:   []int{0, 1, 2},
+		fdHold:  []fdHold{fdProcess, fdProcess, fdProcess},
 		self:    cfg.Self,
 	}
 	tty := -1
@@ -203,6 +213,7 @@ const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbi
 func (sh *Shell) clone() *Shell {
 	c := *sh
 	c.restore(sh.snapshot()) // cannot fail: every function has its tree
+	c.borrowAll()            // the copy sees the shell's fds; it never closes them
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
 	return &c

@@ -185,6 +185,7 @@ var perProcess = map[string]string{
 	"cancel":     "Ctrl+C of the interactive command line",
 	"hangup":     "SIGHUP of the interactive shell",
 	"Hooks":      "the interactive layer's callbacks",
+	"fdHold":     "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their

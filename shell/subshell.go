@@ -346,7 +346,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.snapshot()
-	files := t.files()
+	files := append([]int(nil), t.fds...)
 	for len(files) < 3 {
 		files = append(files, -1)
 	}
@@ -368,7 +368,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	t.own(fd)
 	n := len(files)
-	files = append(files, fd)
+	files = t.forkFiles(append(files, fd))
 	st := jobs.Stage{
 		Path:  "/proc/self/exe",
 		Argv:  []string{"gosh: " + label, ChildFlag + strconv.Itoa(n)},
@@ -467,10 +467,13 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
+	// Its fds are the ones it was started with, at their numbers (the
+	// snapshot's table is the identity): they are its own now.
+	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
+	sh.adoptInheritedFds()
 	// A child runs without job control: its children stay in its process
 	// group, which is the job's. It is not interactive.
 	sh.Opts.Interactive, sh.Opts.Monitor = false, false
-	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
 	if sh.Opts.Trace {
 		sh.applyTrace()
 	}

@@ -138,6 +138,12 @@ func run() int {
 		}
 		return 0
 	}
+	// The hidden first argument used by exec: put the fds in place, then execve.
+	if len(os.Args) > 3 && os.Args[1] == shell.ExecFdsFlag {
+		err := shell.ExecWithFds(os.Args[2:])
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		return 126
+	}
 	// A child gosh, started by a shell for a background job or a pipeline
 	// stage: argv is "gosh: TEXT" and the hidden flag naming the fd that
 	// holds its snapshot (see shell.ChildFlag). It reads no start-up files.
