@@ -24,14 +24,53 @@
 //	redirect.go  redirections as an fd table handed to the child
 //	path.go      $PATH search
 //	launch.go    prepared stages handed to package jobs
-//	subshell.go  a command that must be a process of its own: a new gosh
+//	subshell.go  the one rule for where a command runs (needsProcess), and
+//	             child gosh processes (childStage, RunChild)
+//	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
+//	             subshell; snapshot_codec.go is its binary form
 //	subst.go     command substitution
 //	api.go       what builtins may see and change
 //
-// A builtin inside a pipeline, and $(...), run on a clone of the Shell in a
-// goroutine: Go cannot fork the shell, and a clone gives the same guarantee
-// a forked subshell gives, that changes do not leak back. Where a real
-// process is needed - a background job of builtins such as "a && b &",
-// whose $! must be a pid, or a builtin that reads the terminal under job
-// control - the shell starts a new gosh instead (subshell.go).
+// # Subshells: copies and child processes
+//
+// A C shell forks for every subshell and the child inherits everything.
+// Go cannot fork a running program, so gosh has two kinds of subshell, and
+// both are built from one Snapshot (snapshot.go): variables with their
+// attributes, functions, aliases, options, $0 and $@, $?, $!, $$, $PPID,
+// the logical directory, the umask, traps, the fd table and the line
+// number. A test walks every field of Snapshot through both kinds.
+//
+//   - A copy (clone) is a new *Shell restored from a Snapshot, run on a
+//     goroutine of the shell's own process. Its variables, options and
+//     aliases are its own, but it shares the process: a copy is NOT a fork.
+//     It has no pid of its own, Ctrl+Z and kill cannot reach it, and the
+//     process-wide state (real working directory, umask, limits, signal
+//     dispositions, fds) must be kept as fields and never changed in the
+//     process. So copies are used only where nothing can tell the
+//     difference: command substitution, and builtin stages of a pipeline
+//     without job control (a script, or inside a copy or a child).
+//   - A child gosh is a real process: the shell starts its own executable
+//     (/proc/self/exe) as an ordinary stage of a job, with the argv
+//     "gosh: TEXT --snapshot-fd=N", where TEXT is the command as written
+//     (never an expanded word) and N is a memfd holding the Snapshot and
+//     the commands to run, printed as source and parsed with aliases off.
+//     Exported variables are in its environment as for any program;
+//     nothing else of the shell is in its argv or environment, where every
+//     user of the machine could read it. It reads no start-up files and
+//     runs without job control, so its children stay in its process
+//     group: the job's.
+//
+// Which one, or neither, is decided in one place, needsProcess, whose
+// answer explain and set -o trace print:
+//
+//   - every background job is a real process: a child gosh runs "a && b &",
+//     a builtin, "nosuch &" or any list whose words could run a command,
+//     assign or fail ("echo $(sleep 2) &", ": ${x:=v} &"), and expands the
+//     words itself, so nothing of a background job is expanded in the shell;
+//     only a pipeline of programs with quiet words is started directly;
+//   - under job control, every pipeline stage that is not a program is a
+//     child gosh in the job's process group, so Ctrl+Z stops it, fg
+//     continues it, kill %N ends it, and what it starts is in the group;
+//   - a lone builtin or assignment in the foreground runs in the shell;
+//   - the rest runs in a copy.
 package shell
