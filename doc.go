@@ -49,6 +49,14 @@
 //  8. The status of the last stage (or 128+signal) becomes $?, and the loop
 //     reads the next line.
 //
+// A copy shares the process, so what the process holds once is a field of
+// the shell there: the working directory (children of a copy start in its
+// own through ProcAttr.Dir), the umask and resource limits; exec and exit
+// in a copy end only the copy. The fd table the user sees is virtual too:
+// "exec 9>lock" records a descriptor gosh holds at 10 or above, and each
+// child receives it as its fd 9 (shell/fds_unix.go), so no user command can
+// close a descriptor of the Go runtime.
+//
 // Builtins (package builtins) run inside the shell and see it only through
 // the builtins.Shell interface. The teaching layer (set -o trace, procs,
 // ptree, explain, help TOPIC, lab) narrates and shows each of these steps.
