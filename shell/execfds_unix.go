@@ -92,6 +92,11 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 	tr.Shell("execve(%q): the shell process becomes %s", path, argv[0])
 	sh.BeforeExit()
 	err := syscall.Exec(path, argv, env)
+	if errors.Is(err, syscall.ENOEXEC) && sh.self != "" {
+		// Not a binary and no #! line: a gosh script, as sh does.
+		tr.Shell("execve(%q) failed with ENOEXEC: no #! line, so gosh runs it as a script", path)
+		err = syscall.Exec(sh.self, append([]string{"gosh", path}, argv[1:]...), env)
+	}
 	for _, u := range undo {
 		if u.copy < 0 {
 			unix.Close(u.n)

@@ -125,6 +125,8 @@ func TestExecFds(t *testing.T) {
 			out: "{DIR}/f\n{DIR}/g\n{DIR}/h\n"},
 		{name: "exec-cmd-sees-fds-10-11", script: "exec 10>a 11>b 12>c 13>d; exec readlink /proc/self/fd/10 /proc/self/fd/11 /proc/self/fd/12 /proc/self/fd/13",
 			out: "{DIR}/a\n{DIR}/b\n{DIR}/c\n{DIR}/d\n"},
+		{name: "exec-cmd-script-without-shebang", files: map[string]string{"s*": "echo script $1 >&3\n"},
+			script: "exec 3>&1; exec ./s arg", out: "script arg\n"},
 		{name: "exec-cmd-closed-fd", script: "exec 3>f; exec 3>&-; exec sh -c 'echo x >&3' 2>/dev/null; echo unreachable", status: 2},
 	}
 	if _, err := exec.LookPath("flock"); err == nil {
@@ -169,6 +171,9 @@ func TestExecFdInteractive(t *testing.T) {
 	out := s.Run("sleep 0.1; echo alive")
 	if !strings.Contains(out, "alive") {
 		t.Fatalf("after exec 9>x, exec 6>&-, exec 7>f: %q", out)
+	}
+	if out := s.Run("exec 8<&0; [ -t 8 ] && echo tty8; exec 8<&-"); !strings.Contains(out, "tty8") {
+		t.Errorf("exec 8<&0; [ -t 8 ]: %q", out)
 	}
 	s.Run("echo seven >&7; exec 3>&1")
 	if out := s.Run("cat f; echo three >&3"); !strings.Contains(out, "seven") || !strings.Contains(out, "three") {
