@@ -244,3 +244,27 @@ func TestCopyStateInteractive(t *testing.T) {
 		t.Errorf("the shell after exec in copies: %q", out)
 	}
 }
+
+// TestExecFailureInteractive: when exec cannot run the program (here a #!
+// interpreter that does not exist), an interactive shell goes on with its
+// fds as they were: its own stderr (where the prompt goes) is back after
+// "exec ./bad 2>/dev/null", and the user's fds 3, 10 and 11 still work.
+//
+// Accepted difference: bash keeps the redirections of the failed exec (its
+// prompt then goes to /dev/null); gosh puts them back.
+func TestExecFailureInteractive(t *testing.T) {
+	s := newSession(t)
+	if s.Name != "gosh" {
+		t.Skip("bash keeps a failed exec's redirections")
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir, "bad"), []byte("#!/nonexistent/interpreter\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s.Run("exec 3>f 10>g 11>h")
+	s.SendLine("exec ./bad 2>/dev/null; echo status $?")
+	s.Expect("status 127")
+	s.WaitPrompt()
+	if out := s.Run("echo three >&3; echo ten >&10; echo eleven >&11; cat f g h"); !strings.Contains(out, "three\nten\neleven") {
+		t.Errorf("the user's fds after a failed exec: %q", out)
+	}
+}

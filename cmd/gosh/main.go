@@ -6,6 +6,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -148,6 +149,9 @@ func run() int {
 	if len(os.Args) > 3 && os.Args[1] == shell.ExecFdsFlag {
 		err := shell.ExecWithFds(os.Args[2:])
 		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		if errors.Is(err, os.ErrNotExist) {
+			return 127
+		}
 		return 126
 	}
 	// A child gosh, started by a shell for a background job or a pipeline
