@@ -187,6 +187,7 @@ var perProcess = map[string]string{
 	"cancel":     "Ctrl+C of the interactive command line",
 	"hangup":     "SIGHUP of the interactive shell",
 	"Hooks":      "the interactive layer's callbacks",
+	"limits":     "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
 	"fdHold":     "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 }
 
