@@ -81,7 +81,7 @@ kill %1
 	}
 	for _, want := range []string{
 		"Running                 sh -c sleep 100; : x $'a\\nb\\Ec' &\n", // jobs -l
-		"S    [1] sh -c sleep 100; : x $'a\\nb\\Ec'\n",                  // procs
+		"[1] sh -c sleep 100; : x $'a\\nb\\Ec'\n",                       // procs
 		"sh -c sleep 100; : x $'a\\nb\\Ec'  [1]",                        // ptree
 		"one simple command: echo 'a^Jb^[c'\n",                          // explain
 	} {
