@@ -397,7 +397,8 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 	saved := sh.stdio
 	sh.stdio = t.fds
 	defer func() { sh.stdio = saved }()
-	return b.Run(sh, io, argv)
+	status, err := b.Run(sh, io, argv)
+	return sh.builtinInterrupted(status, err)
 }
 
 // runAssignments handles "a=1 b=2" and "> file" with no command word.
