@@ -258,3 +258,40 @@ func TestTrapInteractiveChildren(t *testing.T) {
 		t.Errorf("the interactive shell's own SigIgn = %#x, want 0", ign)
 	}
 }
+
+// TestTrapStopJob: with SIGTSTP trapped, Ctrl+Z still stops the
+// foreground job (the signal goes to the job's group, not to the shell),
+// and the shell itself is never stopped.
+func TestTrapStopJob(t *testing.T) {
+	s := newSession(t)
+	s.Run(`trap 'echo got-tstp' TSTP`)
+	s.SendLine("sleep 30")
+	p := s.ProcByArgs("sleep 30")
+	s.WaitForeground(p.Pgrp)
+	s.Send("\x1a")
+	if out := s.WaitPrompt(); !strings.Contains(out, "Stopped") || strings.Contains(out, "got-tstp") {
+		t.Errorf("Ctrl+Z on a job with TSTP trapped: %q", out)
+	}
+	if st := s.Stat(); st.State == 'T' {
+		t.Fatal("the shell is stopped")
+	}
+	s.Run("kill -9 %1")
+	waitFor(t, expectTimeout, "the stopped sleep to end", func() bool { return !alive(p.Pid) })
+}
+
+// TestTrapPlainEditor: with TERM=dumb (no line editor) a trapped signal at
+// the prompt also runs at once, and the prompt comes back.
+func TestTrapPlainEditor(t *testing.T) {
+	s := startSession(t, sessionConfig{Term: "dumb"})
+	s.WaitPrompt()
+	s.Run(`trap 'echo got-usr1' USR1`)
+	if err := syscall.Kill(s.Pid, syscall.SIGUSR1); err != nil {
+		t.Fatal(err)
+	}
+	if out := s.WaitPrompt(); !strings.Contains(out, "got-usr1") {
+		t.Errorf("a trapped signal at a plain prompt: %q", out)
+	}
+	if out := s.Run("echo after"); out != "after\n" {
+		t.Errorf("after the handler: %q", out)
+	}
+}
