@@ -64,6 +64,9 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// flow is where the executor is: loops, function calls, set -e
+	// exceptions, and the function table (function.go).
+	flow flowState
 	// Hooks the interactive layer attaches to.
 	Hooks Hooks
 }
@@ -203,6 +206,7 @@ func (sh *Shell) clone() *Shell {
 	c.stdio = append([]int(nil), sh.stdio...)
 	c.hash = sh.hash.copy() // a map: never shared between goroutines
 	c.subshell = true
+	c.cloneFlow(sh)
 	return &c
 }
 

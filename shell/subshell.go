@@ -61,6 +61,7 @@ func (sh *Shell) statePreamble() string {
 	for _, name := range sh.AliasNames() {
 		b.WriteString("alias " + name + "=" + shellQuote(sh.Aliases[name]) + "\n")
 	}
+	b.WriteString(sh.funcPreamble())
 	return b.String()
 }
 
