@@ -9,22 +9,24 @@ import (
 type tokKind int
 
 const (
-	tEOF     tokKind = iota
-	tNewline         // \n
-	tWord            // a word, parsed into parts
-	tSemi            // ;
-	tDSemi           // ;;
-	tAmp             // &
-	tAndIf           // &&
-	tOrIf            // ||
-	tPipe            // |
-	tLParen          // (
-	tRParen          // )
-	tRedir           // a redirection operator, with its IO_NUMBER if any
+	tEOF      tokKind = iota
+	tNewline          // \n
+	tWord             // a word, parsed into parts
+	tSemi             // ;
+	tDSemi            // ;;
+	tSemiAnd          // ;&
+	tDSemiAnd         // ;;&
+	tAmp              // &
+	tAndIf            // &&
+	tOrIf             // ||
+	tPipe             // |
+	tLParen           // (
+	tRParen           // )
+	tRedir            // a redirection operator, with its IO_NUMBER if any
 )
 
 var tokText = [...]string{
-	tEOF: "newline", tNewline: "newline", tSemi: ";", tDSemi: ";;",
+	tEOF: "newline", tNewline: "newline", tSemi: ";", tDSemi: ";;", tSemiAnd: ";&", tDSemiAnd: ";;&",
 	tAmp: "&", tAndIf: "&&", tOrIf: "||", tPipe: "|", tLParen: "(", tRParen: ")",
 }
 
@@ -248,8 +250,12 @@ func (l *lexer) lexToken() (token, error) {
 		return op(tAndIf, 2)
 	case two == "||":
 		return op(tOrIf, 2)
+	case three == ";;&":
+		return op(tDSemiAnd, 3)
 	case two == ";;":
 		return op(tDSemi, 2)
+	case two == ";&":
+		return op(tSemiAnd, 2)
 	case three == "&>>":
 		return l.redir(tok, RedirAllAppend, 3)
 	case two == "&>":
