@@ -162,7 +162,7 @@ func runReturn(sh Shell, io IO, args []string) (int, error) {
 	f, ok := sh.(FlowShell)
 	if !ok || !f.CanReturn() {
 		errorf(io, "return", "can only `return' from a function or sourced script")
-		return statusFailure, nil
+		return statusUsage, nil
 	}
 	status := sh.LastStatus()
 	rest := args[1:]

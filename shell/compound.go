@@ -2,7 +2,6 @@ package shell
 
 import (
 	"fmt"
-	"strconv"
 
 	"gosh/builtins"
 	"gosh/jobs"
@@ -442,6 +441,8 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 // runInCopy runs a subshell's list on a copy of the shell (sh is the
 // copy): an exit ends only the copy, and its status is the subshell's.
 func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
+	// A subshell is outside every loop of its parent, as a fork is.
+	sh.flow.loopDepth = 0
 	if len(c.Redirs) > 0 {
 		t := sh.newFdTable()
 		defer t.close()
@@ -518,6 +519,3 @@ func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
 	defer func() { sh.stdio = saved }()
 	return sh.callFunction(cmd.fn, cmd.argv)
 }
-
-// statusText formats a status for messages.
-func statusText(n int) string { return strconv.Itoa(n) }

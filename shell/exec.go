@@ -59,6 +59,11 @@ func (sh *Shell) runList(l *parser.List) error {
 		if err != nil {
 			return err
 		}
+		if sh.pipeBroken != nil && *sh.pipeBroken {
+			// A copy running a pipeline stage whose reader is gone: a
+			// forked stage would have died of SIGPIPE here.
+			return &ExitError{Status: 128 + int(syscall.SIGPIPE)}
+		}
 	}
 	return nil
 }
@@ -778,13 +783,13 @@ func (w *pipeStageWriter) Write(p []byte) (int, error) {
 // errexitApplies reports whether set -e looks at the status of a pipeline
 // that ended an and-or list: not for a compound command other than ( ),
 // whose status comes from commands that were checked (or exempt) inside it,
-// as bash does.
+// as bash does. (( )) and [[ ]] count as simple commands.
 func errexitApplies(p *parser.Pipeline) bool {
 	if len(p.Cmds) != 1 {
 		return true
 	}
 	switch p.Cmds[0].(type) {
-	case *parser.SimpleCommand, *parser.Subshell:
+	case *parser.SimpleCommand, *parser.Subshell, *parser.ArithCmd, *parser.TestCmd:
 		return true
 	}
 	return false

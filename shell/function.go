@@ -150,6 +150,10 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	savedLoop := sh.flow.loopDepth
 	savedFrame := sh.flow.frame
 	frame := &funcFrame{name: argv[0]}
+	// FUNCNAME is the running function's name while it runs (bash's
+	// ${FUNCNAME[0]}), and the caller's again afterwards.
+	frame.saved = append(frame.saved, savedVar{"FUNCNAME", sh.Vars.Lookup("FUNCNAME")})
+	sh.Vars.put("FUNCNAME", &Var{Value: argv[0]})
 	sh.Params = argv[1:]
 	sh.flow.loopDepth = 0
 	sh.flow.frame = frame
