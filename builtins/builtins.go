@@ -152,6 +152,11 @@ type Shell interface {
 	Umask() int
 	SetUmask(mask int)
 
+	// UserFd is the descriptor behind the user's fd n (read -u n), or -1
+	// when n is closed: the user's fd table is virtual, so fd n of the
+	// process may be something else entirely.
+	UserFd(n int) int
+
 	// Aliases.
 	Alias(name string) (string, bool)
 	SetAlias(name, value string)
@@ -172,8 +177,24 @@ type Shell interface {
 	// Context is cancelled when the user presses Ctrl+C while a builtin
 	// waits (wait, read).
 	Context() context.Context
+	// Decide is the shell's one rule for where a command runs (shell
+	// needsProcess): node is a *parser.AndOr ended by '&' (with
+	// site.Background) or a parser.Command, one stage of a pipeline.
+	// explain prints its answer.
+	Decide(node any, site Site) Decision
 	// Notice is where a message from another goroutine goes (a lab step
 	// ticking off): above the prompt when one is showing, so that the
 	// prompt is drawn again instead of being overwritten.
 	Notice() io.Writer
+
+	// Arith evaluates an arithmetic expression as $((...)) does (let).
+	Arith(expr string) (int64, error)
+	// Rlimit reads a resource limit (RLIMIT_*) as the shell's children
+	// inherit it, and SetRlimit changes it (ulimit). RlimInfinity is
+	// unlimited.
+	Rlimit(resource int) (soft, hard uint64, err error)
+	SetRlimit(resource int, soft, hard uint64) error
 }
+
+// RlimInfinity is the value of an unlimited resource limit.
+const RlimInfinity = ^uint64(0)

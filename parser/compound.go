@@ -533,6 +533,14 @@ func isFuncName(tok token) bool {
 	return assignment(tok) == nil
 }
 
+// lParenNext reports whether the token after the current one is '('.
+func (p *parser) lParenNext() bool {
+	if len(p.queue) > 0 {
+		return p.queue[0].kind == tLParen
+	}
+	return p.l.peekNonBlank() == '('
+}
+
 // atDoubleParen reports whether the current '(' is followed at once by a
 // second '(': the start of "((".
 func (p *parser) atDoubleParen() bool {

@@ -262,8 +262,7 @@ func (p *parser) command() (Command, error) {
 			break
 		}
 	}
-	if p.tok.kind == tWord && p.reserved() == "" && len(p.queue) == 0 &&
-		p.l.peekNonBlank() == '(' && isFuncName(p.tok) {
+	if p.tok.kind == tWord && p.reserved() == "" && p.lParenNext() && isFuncName(p.tok) {
 		return p.functionDef()
 	}
 	cmd, err := p.compoundCommand()

@@ -39,15 +39,15 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 			t.close()
 			return sh.redirFailed(err)
 		}
-		saved := sh.stdio
-		sh.stdio = t.fds
+		leave := sh.enterView(t.fds)
 		defer func() {
-			sh.stdio = saved
+			leave()
 			t.close()
 		}()
 	}
-	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("%s: the shell runs this %s itself, no fork", compoundWord(c), compoundKind(c))
+	if sh.Jobs.Trace().On() {
+		// The one rule (needsProcess) says where it runs: in the shell.
+		sh.traceDecision(compoundWord(c)+" ("+compoundKind(c)+")", sh.needsProcess(c, nil, Site{Stages: 1}))
 	}
 	switch c := c.(type) {
 	case *parser.Group:
@@ -129,10 +129,10 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
-	if cmd.inShell() {
+	if cmd.inShell() && sh.needsProcess(sc, cmd, Site{Stages: 1}).Place == builtins.InShell {
 		return sh.runInShell(cmd)
 	}
-	return sh.startJob([]*command{cmd}, jobTextCmd(sc), true)
+	return sh.startJob([]*command{cmd}, jobText(sc), true)
 }
 
 // jobTextCmd is the job text of a lone command.
@@ -428,18 +428,20 @@ func (sh *Shell) xtraceLine(text string) {
 	fmt.Fprintf(sh.Stderr(), "%s%s\n", ps4, text)
 }
 
-// runSubshell runs ( list ): nothing it changes reaches the shell. Where
-// job control can see it, it is a real process, a child gosh in a job of
-// its own (Ctrl+Z stops it, fg continues it); elsewhere a copy of the
-// shell runs it in this process, which nothing can tell from a fork.
+// runSubshell runs ( list ): nothing it changes reaches the shell. The
+// one rule (needsProcess) decides: where job control can see it, it is a
+// real process, a child gosh in a job of its own (Ctrl+Z stops it, fg
+// continues it); elsewhere a copy of the shell runs it in this process,
+// which nothing can tell from a fork.
 func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
-	if sh.subshellNeedsProcess() {
-		return sh.startJob([]*command{{compound: c}}, jobText(c), true)
-	}
-	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("( ): a copy of the shell runs this subshell in this process (no job control can tell it from a fork)")
+	d := sh.needsProcess(c, nil, Site{Stages: 1})
+	text := jobText(c)
+	sh.traceDecision(text, d)
+	if d.Place == builtins.Child {
+		return sh.startJob([]*command{{child: c, label: text}}, text, true)
 	}
 	sub := sh.clone()
+	defer sub.releaseFds()
 	return sub.runInCopy(c)
 }
 
@@ -454,7 +456,7 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
 		if err := sh.applyRedirects(t, c.Redirs); err != nil {
 			return sh.redirFailed(err)
 		}
-		sh.stdio = t.fds
+		defer sh.enterView(t.fds)()
 	}
 	err := sh.runList(c.List)
 	switch e := err.(type) {
@@ -462,9 +464,11 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
 		return sh.Status, nil
 	case *ExitError:
 		return e.Status, nil
-	case *builtins.LoopControl, *builtins.ReturnRequest:
-		// A subshell is a process of its own: a break or return in it
-		// ends it, and the loop or function outside goes on.
+	case *builtins.ReturnRequest:
+		// A subshell is a process of its own: a return in it ends it,
+		// with the return's status, and the function outside goes on.
+		return e.Status, nil
+	case *builtins.LoopControl:
 		return sh.Status, nil
 	}
 	if err == errAbandon {
@@ -473,32 +477,23 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
 	return sh.Status, nil
 }
 
-// subshellNeedsProcess decides whether ( ) in the foreground needs a real
-// child process: under job control, where Ctrl+Z must stop it and ptree
-// must show it. A copy of the shell (clone) never starts one.
-func (sh *Shell) subshellNeedsProcess() bool {
-	return sh.Jobs.JobControl() && !sh.subshell
-}
-
-// compoundStage turns a compound command that is a stage of a pipeline
-// (or a background job) into a jobs.Stage: a child gosh when job control
-// can see the difference or the job needs a process of its own, else a
-// copy of the shell running it on a goroutine.
-func (sh *Shell) compoundStage(c parser.Command, t *fdTable, needProcess bool) jobs.Stage {
-	if needProcess || (sh.Jobs.JobControl() && !sh.subshell) {
-		if tr := sh.Jobs.Trace(); tr.On() {
-			tr.Shell("%s: a child gosh runs this %s (a process of the job, so that job control reaches it)", compoundWord(c), compoundKind(c))
-		}
-		return sh.subshellStage(parser.String(c), t)
+// compoundStage turns a compound command that is one of n stages of a
+// pipeline into a jobs.Stage, as the one rule (needsProcess) decides: a
+// child gosh in the job's group under job control, else a copy of the
+// shell running it on a goroutine.
+func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
+	d := sh.needsProcess(c, nil, Site{Stages: n})
+	text := jobText(c)
+	sh.traceDecision(text, d)
+	if d.Place == builtins.Child {
+		return sh.childStage(c, text, t)
 	}
 	sub := sh.clone()
 	sub.pipeBroken = new(bool)
-	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("%s: a copy of the shell runs this %s on a goroutine (a pipeline stage of a script)", compoundWord(c), compoundKind(c))
-	}
 	return jobs.Stage{Builtin: func() int {
 		defer sh.closeStageFds(t)
-		sub.stdio = t.fds
+		defer sub.releaseFds()
+		defer sub.enterView(t.fds)()
 		var st int
 		var err error
 		if s, ok := c.(*parser.Subshell); ok {
@@ -516,11 +511,9 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, needProcess bool) j
 	}}
 }
 
-// functionStage runs a function that is a stage of a pipeline, on a copy
-// of the shell.
+// runFunctionIn calls a function with the fds of t (its redirections
+// applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	saved := sh.stdio
-	sh.stdio = t.fds
-	defer func() { sh.stdio = saved }()
+	defer sh.enterView(t.fds)()
 	return sh.callFunction(cmd.fn, cmd.argv)
 }

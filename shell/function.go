@@ -29,10 +29,6 @@ const defaultFuncNest = 10000
 // which function call, in how many . files, and whether set -e is
 // suspended. It lives in the Shell; a copy of the shell takes its own.
 type flowState struct {
-	// funcs is the function table. A copy of the shell shares the map
-	// until either side changes it (funcsShared): see defineFunc.
-	funcs       map[string]*parser.FuncDecl
-	funcsShared bool
 	// loopDepth counts the loops around the running command, in the
 	// current function call (a call starts again from 0, as in bash).
 	loopDepth int
@@ -60,14 +56,10 @@ type savedVar struct {
 	v    *Var
 }
 
-// cloneFlow gives a copy of the shell its own flow state: the function
-// table is shared until one side defines or unsets a function, and the
-// copy's local frame is its own (a copy never returns into the caller).
+// cloneFlow gives a copy of the shell its own flow state: its local
+// frame is its own (a copy never returns into the caller), and it is
+// outside every loop of the shell, as a forked subshell is in bash.
 func (c *Shell) cloneFlow(sh *Shell) {
-	if sh.flow.funcs != nil {
-		sh.flow.funcsShared = true
-		c.flow.funcsShared = true
-	}
 	if sh.flow.frame != nil {
 		c.flow.frame = &funcFrame{name: sh.flow.frame.name}
 	}
@@ -84,8 +76,10 @@ func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 			return 1, nil
 		}
 	}
-	sh.ownFuncs()
-	sh.flow.funcs[fd.Name] = fd
+	if sh.funcs == nil {
+		sh.funcs = make(map[string]*parser.FuncDecl)
+	}
+	sh.funcs[fd.Name] = fd
 	return 0, nil
 }
 
@@ -94,29 +88,9 @@ func isSpecialBuiltin(name string) bool {
 	return ok && b.Special
 }
 
-// ownFuncs makes the function table this shell's own before a change.
-func (sh *Shell) ownFuncs() {
-	if sh.flow.funcs == nil {
-		sh.flow.funcs = make(map[string]*parser.FuncDecl)
-		sh.flow.funcsShared = false
-		return
-	}
-	if sh.flow.funcsShared {
-		m := make(map[string]*parser.FuncDecl, len(sh.flow.funcs)+1)
-		for k, v := range sh.flow.funcs {
-			m[k] = v
-		}
-		sh.flow.funcs = m
-		sh.flow.funcsShared = false
-	}
-}
-
 // lookupFunc finds a function by name.
 func (sh *Shell) lookupFunc(name string) *parser.FuncDecl {
-	if sh.flow.funcs == nil {
-		return nil
-	}
-	return sh.flow.funcs[name]
+	return sh.funcs[name]
 }
 
 // funcNest is the deepest allowed nesting of function calls: FUNCNEST
@@ -243,8 +217,8 @@ func funcText(fd *parser.FuncDecl) string {
 
 // FuncNames implements builtins.FuncShell.
 func (sh *Shell) FuncNames() []string {
-	names := make([]string, 0, len(sh.flow.funcs))
-	for k := range sh.flow.funcs {
+	names := make([]string, 0, len(sh.funcs))
+	for k := range sh.funcs {
 		names = append(names, k)
 	}
 	sort.Strings(names)
@@ -256,18 +230,6 @@ func (sh *Shell) UnsetFunc(name string) bool {
 	if sh.lookupFunc(name) == nil {
 		return false
 	}
-	sh.ownFuncs()
-	delete(sh.flow.funcs, name)
+	delete(sh.funcs, name)
 	return true
-}
-
-// funcPreamble is the text that defines every function, for a child gosh
-// that must know them.
-func (sh *Shell) funcPreamble() string {
-	var b strings.Builder
-	for _, name := range sh.FuncNames() {
-		b.WriteString(parser.String(sh.flow.funcs[name]))
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
