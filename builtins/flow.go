@@ -16,6 +16,7 @@ import (
 type LoopControl struct {
 	N        int // how many loops, at least 1
 	Continue bool
+	Status   int // the status the loop leaves: 0, or 1 after a bad count
 }
 
 func (e *LoopControl) Error() string {
@@ -145,7 +146,7 @@ func runLoopControl(sh Shell, io IO, args []string, cont bool) (int, error) {
 			// bash: a bad count is a fatal error for a script.
 			return status, sh.ExitRequest(status)
 		}
-		return status, &LoopControl{N: 1}
+		return status, &LoopControl{N: 1, Status: status}
 	}
 	return statusOK, &LoopControl{N: n, Continue: cont}
 }

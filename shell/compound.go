@@ -179,7 +179,7 @@ func (sh *Shell) loopBody(body *parser.List) (next loopNext, err error) {
 	if !ok {
 		return loopStop, err
 	}
-	sh.Status = 0
+	sh.Status = lc.Status
 	if lc.N > 1 && sh.flow.loopDepth > 1 {
 		lc.N--
 		return loopStop, lc
@@ -229,7 +229,7 @@ func (sh *Shell) runWhile(c *parser.While) (int, error) {
 		if err != nil {
 			if lc, isLC := err.(*builtins.LoopControl); isLC {
 				// break in the condition ends this loop too.
-				sh.Status = 0
+				sh.Status = lc.Status
 				if lc.N > 1 && sh.flow.loopDepth > 1 {
 					lc.N--
 					return 0, lc
