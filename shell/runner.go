@@ -58,6 +58,7 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 			}
 			continue
 		}
+		sh.specials.lineBase = line - 1 // $LINENO counts from the file's start
 		line = nextLine
 		if _, err := sh.Run(f); err != nil {
 			return sh.Status, err

@@ -43,6 +43,8 @@ type Shell struct {
 	subshell bool
 	// pid is $$: the pid of the top-level shell, also inside subshells.
 	pid int
+	// specials is the state of $LINENO, $RANDOM, $SECONDS, $_, PIPESTATUS.
+	specials specialVars
 	// stdio holds the descriptors that fds 0, 1, 2 of the current command
 	// context refer to (the shell's own 0, 1, 2 at top level).
 	stdio []int
@@ -176,7 +178,7 @@ func (sh *Shell) initVars() {
 	if _, ok := sh.Vars.Get("PATH"); !ok {
 		sh.Vars.Set("PATH", DefaultPath)
 	}
-	sh.Vars.Set("PPID", strconv.Itoa(os.Getppid()))
+	sh.initSpecialVars()
 	if wd, err := os.Getwd(); err == nil {
 		pwd, ok := sh.Vars.Get("PWD")
 		if !ok || !sameDir(pwd, wd) {
