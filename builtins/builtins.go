@@ -167,6 +167,11 @@ type Shell interface {
 	Umask() int
 	SetUmask(mask int)
 
+	// UserFd is the descriptor behind the user's fd n (read -u n), or -1
+	// when n is closed: the user's fd table is virtual, so fd n of the
+	// process may be something else entirely.
+	UserFd(n int) int
+
 	// Aliases.
 	Alias(name string) (string, bool)
 	SetAlias(name, value string)
@@ -187,6 +192,11 @@ type Shell interface {
 	// Context is cancelled when the user presses Ctrl+C while a builtin
 	// waits (wait, read).
 	Context() context.Context
+	// Decide is the shell's one rule for where a command runs (shell
+	// needsProcess): node is a *parser.AndOr ended by '&' (with
+	// site.Background) or a parser.Command, one stage of a pipeline.
+	// explain prints its answer.
+	Decide(node any, site Site) Decision
 	// Notice is where a message from another goroutine goes (a lab step
 	// ticking off): above the prompt when one is showing, so that the
 	// prompt is drawn again instead of being overwritten.

@@ -17,6 +17,40 @@ import (
 // terminal. It follows the executor in package shell step by step; when the
 // executor changes, this description must change with it.
 
+// Placement is where the shell runs a command: the answer of its one rule
+// (needsProcess in package shell), which explain and the trace print.
+type Placement int
+
+const (
+	InShell Placement = iota // in the shell process itself: no fork
+	Copy                     // in a copy of the shell on a goroutine: no fork
+	Child                    // in a child gosh: a new process fed a snapshot of the shell
+	Program                  // an external program: fork+exec
+)
+
+var placementText = [...]string{"in the shell itself", "in a copy of the shell", "in a child gosh", "a program (fork+exec)"}
+
+func (p Placement) String() string { return placementText[p] }
+
+// Site is where a command sits on the command line, as the rule needs to
+// know it.
+type Site struct {
+	// Background: the command is a whole and-or list ended by '&'.
+	Background bool
+	// Stages is the number of stages of the pipeline the command is one
+	// stage of (1 for a lone command).
+	Stages int
+	// InChild: the command runs inside a child gosh or a copy, which have
+	// no job control of their own (explain describing a background list).
+	InChild bool
+}
+
+// Decision is where a command runs and why.
+type Decision struct {
+	Place  Placement
+	Reason string
+}
+
 func init() {
 	register(&Builtin{
 		Name:     "explain",

@@ -174,6 +174,7 @@ func (f *fakeShell) Unhash(name string) bool {
 func (f *fakeShell) ClearHash()        { f.hash = nil }
 func (f *fakeShell) Umask() int        { return f.umask }
 func (f *fakeShell) SetUmask(mask int) { f.umask = mask }
+func (f *fakeShell) UserFd(n int) int  { return n }
 
 func (f *fakeShell) Positional() []string        { return f.params }
 func (f *fakeShell) SetPositional(args []string) { f.params = args }
@@ -306,6 +307,12 @@ func (f *fakeShell) LastStatus() int          { return f.last }
 func (f *fakeShell) SetLastBg(pid int)        { f.lastBg = pid }
 func (f *fakeShell) Context() context.Context { return f.ctx }
 func (f *fakeShell) Notice() io.Writer        { return &f.notice }
+func (f *fakeShell) Decide(node any, site Site) Decision {
+	if site.Background {
+		return Decision{Place: Child, Reason: "the fake shell runs every background job in a child"}
+	}
+	return Decision{Place: Program, Reason: "the fake shell runs every stage as a program"}
+}
 
 // result is what one builtin run produced.
 type result struct {

@@ -144,11 +144,12 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 			errorf(stdio, "read", "%s: invalid file descriptor specification", o.value('u'))
 			return statusFailure, nil
 		}
-		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil {
-			errorf(stdio, "read", "%d: invalid file descriptor: %s", fd, strerror(err))
+		real := sh.UserFd(fd)
+		if _, err := unix.FcntlInt(uintptr(real), unix.F_GETFD, 0); real < 0 || err != nil {
+			errorf(stdio, "read", "%d: invalid file descriptor: %s", fd, strerror(unix.EBADF))
 			return statusFailure, nil
 		}
-		src.fd = fd
+		src.fd = real
 	}
 	delim := byte('\n')
 	if o.has('d') {

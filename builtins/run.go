@@ -94,7 +94,12 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 	if len(argv) == 0 {
 		return statusOK, nil
 	}
-	status := execStatus(sh, io, argv)
+	status, err := execStatus(sh, io, argv)
+	if err != nil {
+		// In a copy of the shell the program ran as its last command,
+		// and the copy ends with its status.
+		return status, err
+	}
 	if status != statusOK && !sh.Interactive() {
 		// A script cannot go on as if the program had replaced it.
 		return status, sh.ExitRequest(status)
@@ -105,42 +110,45 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 // execStatus tries to replace the shell with argv; when it returns, that
 // failed, and it reports why with the status a shell uses for it: 127 for
 // a program that does not exist, 126 for one that cannot be executed.
-func execStatus(sh Shell, io IO, argv []string) int {
+func execStatus(sh Shell, io IO, argv []string) (int, error) {
 	name := argv[0]
 	if strings.Contains(name, "/") {
 		st, err := os.Stat(absolute(sh, name))
 		switch {
 		case err != nil:
 			fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
-			return 127
+			return 127, nil
 		case st.IsDir():
 			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EISDIR))
-			return 126
+			return 126, nil
 		case !isExecutable(absolute(sh, name)):
 			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EACCES))
-			return 126
+			return 126, nil
 		}
 	} else if len(searchPath(sh, name)) == 0 {
 		// exec runs only programs: not aliases, not builtins, so a
 		// builtin's name (exec echo) is looked up in $PATH too.
 		errorf(io, "exec", "%s: not found", name)
-		return 127
+		return 127, nil
 	}
 	err := sh.Exec(argv, io)
 	var errno syscall.Errno
+	var exit interface{ ExitStatus() int }
 	switch {
+	case errors.As(err, &exit):
+		return exit.ExitStatus(), err
 	case err == nil:
-		return statusOK
+		return statusOK, nil
 	case !errors.As(err, &errno):
 		errorf(io, "exec", "%v", err)
-		return 126
+		return 126, nil
 	case errno == syscall.ENOENT:
 		// The file exists, so its interpreter (#!) does not.
 		fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
-		return 127
+		return 127, nil
 	}
 	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))
-	return 126
+	return 126, nil
 }
 
 // ---- . and source ----

@@ -50,9 +50,11 @@ func unterminatedMsg(what string) string {
 // lineTable turns byte offsets of the original source into line and column
 // numbers. All lexers working on one program share it, so positions inside
 // command substitutions, here-documents and backquotes are reported in terms
-// of the text the user typed.
+// of the text the user typed. A Reader that drops the text it has parsed
+// keeps only the line starts still needed; first counts the lines before.
 type lineTable struct {
 	starts []int // byte offset where each line starts
+	first  int   // the number of lines before starts[0]
 }
 
 func newLineTable(src string) *lineTable {
@@ -72,5 +74,15 @@ func (t *lineTable) pos(off int) Pos {
 	if line < 0 {
 		line = 0
 	}
-	return Pos{Offset: off, Line: line + 1, Col: off - t.starts[line] + 1}
+	return Pos{Offset: off, Line: t.first + line + 1, Col: off - t.starts[line] + 1}
+}
+
+// trim forgets the lines that end before offset off.
+func (t *lineTable) trim(off int) {
+	k := sort.SearchInts(t.starts, off+1) - 1
+	if k <= 0 {
+		return
+	}
+	t.first += k
+	t.starts = append([]int(nil), t.starts[k:]...)
 }

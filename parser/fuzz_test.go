@@ -61,12 +61,36 @@ func FuzzParse(f *testing.F) {
 		"a a a b ll",
 		"h\nbody\nEOF\n",
 		"e e; bg",
+		"{ a; b & } >out 2>&1 | ( c; d ) && ! { e; }",
+		"if a; then b; elif c\nthen d; else e; fi | wc -l",
+		"while read -r l; do echo \"$l\"; done <file &",
+		"until false\ndo break; done",
+		"for i in 1 2 3; do sleep 60; done &",
+		"for x do echo $x; done; for y\ndo :; done; for z in; do :; done",
+		"case $x in (a|b) echo ab;; c) ;& *) echo d;;& esac",
+		"case x in esac) a;; (esac) b; esac",
+		"echo $(case x in a) echo a;; esac) `case y in b) :;; esac`",
+		"f() { echo; }; function g { h; } >x; function k() ( l )",
+		"f()\n{\n  local x=1\n  return 2\n}\n",
+		"((x = 1 + (2 * $y))); for ((i=0; i<3; i++)); do :; done; for ((;;)) { break; }",
+		"((echo a); echo b)",
+		"[[ -f $f && $a == b* || ! ( $c =~ ^(a|b c)$ ) ]] && [[ a < b || x -eq 1 ]]",
+		"[[ \\-f ]]; [[ ! -z x ]]; [[ a =~ x\\(y ]]",
+		"if cat <<EOF; then\nbody\nEOF\n  echo yes\nfi",
+		"cat <<A | while read l; do echo $l; done\nx\nA\n",
+		"{ cat <<E; }\nin\nE\n",
+		"\\if a; \\{ b; \\} c; \\fi; \\done",
+		"echo if then fi { } done esac",
+		"fi", "done", "}", "esac", "then", "if a; then", "while a; do", "case x in", "{ a;", "( a", "f()", "function",
+		"[[ a", "[[ -f ]]", "for ((", "a | fi", "for 1 in a; do :; done",
+		"iff a; then b; fi", "fn :; }", "while a; do b; dn",
 	}
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	aliases := map[string]string{
 		"ll": "ls -l", "ls": "ls -F", "l": "ls | wc -l", "sudo": "sudo ", "e": "",
+		"iff": "if", "fn": "f() {", "dn": "done",
 		"a": "b ", "b": "a ", "s": "$(s) `s`", "h": "cat <<EOF", "bg": "sleep 1 &",
 	}
 	cfg := Config{Alias: func(name string) (string, bool) {

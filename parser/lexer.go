@@ -9,22 +9,24 @@ import (
 type tokKind int
 
 const (
-	tEOF     tokKind = iota
-	tNewline         // \n
-	tWord            // a word, parsed into parts
-	tSemi            // ;
-	tDSemi           // ;;
-	tAmp             // &
-	tAndIf           // &&
-	tOrIf            // ||
-	tPipe            // |
-	tLParen          // (
-	tRParen          // )
-	tRedir           // a redirection operator, with its IO_NUMBER if any
+	tEOF      tokKind = iota
+	tNewline          // \n
+	tWord             // a word, parsed into parts
+	tSemi             // ;
+	tDSemi            // ;;
+	tSemiAnd          // ;&
+	tDSemiAnd         // ;;&
+	tAmp              // &
+	tAndIf            // &&
+	tOrIf             // ||
+	tPipe             // |
+	tLParen           // (
+	tRParen           // )
+	tRedir            // a redirection operator, with its IO_NUMBER if any
 )
 
 var tokText = [...]string{
-	tEOF: "newline", tNewline: "newline", tSemi: ";", tDSemi: ";;",
+	tEOF: "newline", tNewline: "newline", tSemi: ";", tDSemi: ";;", tSemiAnd: ";&", tDSemiAnd: ";;&",
 	tAmp: "&", tAndIf: "&&", tOrIf: "||", tPipe: "|", tLParen: "(", tRParen: ")",
 }
 
@@ -99,6 +101,11 @@ type lexer struct {
 	bounded bool
 
 	lastNewline int // index of the last newline token, to spot a final line continuation
+
+	// in, when not nil, is where more lines come from once src is used
+	// up: src is then the text read so far (see reader.go). Lexers of
+	// $(...) share it with the lexer they were made from.
+	in *input
 }
 
 func newLexer(src string, cfg *Config) *lexer {
@@ -109,7 +116,7 @@ func newLexer(src string, cfg *Config) *lexer {
 // list inside $(...), which continues in the same source.
 func (l *lexer) sub(i int) *lexer {
 	return &lexer{src: l.src, i: i, lines: l.lines, cfg: l.cfg, mapping: l.mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: l.bounded, scope: l.scope, lastNewline: -1}
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: l.bounded, scope: l.scope, lastNewline: -1, in: l.in}
 }
 
 // derived returns a lexer reading text that was produced from this lexer's
@@ -127,6 +134,8 @@ func (l *lexer) off(i int) int {
 		return l.fixedPos.Offset
 	case l.mapping != nil:
 		return l.mapping[i]
+	case l.in != nil:
+		return l.in.base + i
 	}
 	return i
 }
@@ -155,15 +164,16 @@ func (l *lexer) errAt(i int, msg string, incomplete bool) *SyntaxError {
 	return &SyntaxError{Pos: l.pos(i), Msg: msg, Incomplete: incomplete}
 }
 
-// at returns the byte at index i, or 0 past the end.
+// at returns the byte at index i, or 0 past the end. Reading past the
+// text read so far pulls more lines from the input.
 func (l *lexer) at(i int) byte {
-	if i < len(l.src) {
+	if i < len(l.src) || l.more(i) {
 		return l.src[i]
 	}
 	return 0
 }
 
-func (l *lexer) eof() bool { return l.i >= len(l.src) }
+func (l *lexer) eof() bool { return l.i >= len(l.src) && !l.more(l.i) }
 
 // skipBlanks skips blanks, backslash-newline pairs and a comment.
 func (l *lexer) skipBlanks() {
@@ -220,7 +230,7 @@ func (l *lexer) lexToken() (token, error) {
 	if l.eof() {
 		// A backslash-newline that ends the input continues the line on
 		// input not typed yet.
-		if !l.bounded && strings.HasSuffix(l.src, "\\\n") && l.lastNewline != len(l.src)-1 {
+		if !l.bounded && l.in == nil && strings.HasSuffix(l.src, "\\\n") && l.lastNewline != len(l.src)-1 {
 			return tok, l.errAt(start, msgEOF, true)
 		}
 		tok.kind = tEOF
@@ -250,8 +260,12 @@ func (l *lexer) lexToken() (token, error) {
 		return op(tAndIf, 2)
 	case two == "||":
 		return op(tOrIf, 2)
+	case three == ";;&":
+		return op(tDSemiAnd, 3)
 	case two == ";;":
 		return op(tDSemi, 2)
+	case two == ";&":
+		return op(tSemiAnd, 2)
 	case three == "&>>":
 		return l.redir(tok, RedirAllAppend, 3)
 	case two == "&>":
@@ -455,7 +469,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			l.i++
 		case c == '\'' && quotesCount(ctx):
 			q := l.i
-			end := strings.IndexByte(l.src[q+1:], '\'')
+			end := l.indexFrom(q+1, '\'')
 			if end < 0 {
 				return nil, l.errAt(q, unterminatedMsg("quote"), true)
 			}
@@ -691,7 +705,7 @@ func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
 	var mapping []int
 	i := l.i + 1
 	for {
-		if i >= len(l.src) {
+		if !l.more(i) {
 			return nil, l.errAt(start, unterminatedMsg("backquote"), true)
 		}
 		c := l.src[i]

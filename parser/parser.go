@@ -130,13 +130,15 @@ func (p *parser) moreAfter() error {
 //
 //	list : linebreak (and_or (separator and_or)* separator?)?
 //
-// up to the token stop (EOF, or ')' inside $(...)), which is not consumed.
+// up to the token stop (EOF, or ')' inside $(...)), a reserved word that
+// closes a compound command (then, fi, done, ...) or a case item's
+// terminator (;; ;& ;;&), none of which is consumed.
 func (p *parser) list(stop tokKind) (*List, error) {
 	list := &List{Items: []*ListItem{}}
 	if err := p.linebreak(); err != nil {
 		return nil, err
 	}
-	for p.tok.kind != stop && p.tok.kind != tEOF {
+	for p.tok.kind != stop && p.tok.kind != tEOF && !p.atListEnd() {
 		pos := p.tok.pos
 		ao, err := p.andOr()
 		if err != nil {
@@ -157,7 +159,9 @@ func (p *parser) list(stop tokKind) (*List, error) {
 			}
 		case stop, tEOF:
 		default:
-			return nil, p.unexpected()
+			if !p.atListEnd() {
+				return nil, p.unexpected()
+			}
 		}
 	}
 	return list, nil
@@ -234,12 +238,43 @@ func (p *parser) pipeline() (*Pipeline, error) {
 	return pl, nil
 }
 
+// atListEnd reports whether the current token ends a list without being
+// part of it: a closing reserved word or a case terminator.
+func (p *parser) atListEnd() bool {
+	switch p.tok.kind {
+	case tDSemi, tSemiAnd, tDSemiAnd:
+		return true
+	}
+	return p.atCloser()
+}
+
 // command parses
 //
-//	command : simple_command
+//	command : simple_command | compound_command redirect* | function_def
 //
-// Compound commands will be recognised here by their first token.
+// Aliases are expanded first, so an alias may stand for a reserved word;
+// then the first token tells which rule applies.
 func (p *parser) command() (Command, error) {
+	p.aliasNext = false
+	for p.tok.kind == tWord && p.reserved() == "" {
+		expanded, err := p.expandAlias()
+		if err != nil {
+			return nil, err
+		}
+		if !expanded {
+			break
+		}
+	}
+	if p.tok.kind == tWord && p.reserved() == "" && p.lParenNext() && isFuncName(p.tok) {
+		return p.functionDef()
+	}
+	cmd, err := p.compoundCommand()
+	if err != nil || cmd != nil {
+		return cmd, err
+	}
+	if p.atCloser() {
+		return nil, p.unexpected()
+	}
 	return p.simpleCommand()
 }
 
@@ -248,7 +283,6 @@ func (p *parser) command() (Command, error) {
 //	simple_command : (assignment | redirect)* (WORD | redirect)*
 func (p *parser) simpleCommand() (*SimpleCommand, error) {
 	cmd := &SimpleCommand{Pos: p.tok.pos}
-	p.aliasNext = false
 	for {
 		switch p.tok.kind {
 		case tRedir:

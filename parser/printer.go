@@ -145,7 +145,11 @@ func (p *printer) pipeline(pl *Pipeline) {
 
 func (p *printer) command(c Command) {
 	sc, ok := c.(*SimpleCommand)
-	if !ok || sc == nil {
+	if !ok {
+		p.compound(c)
+		return
+	}
+	if sc == nil {
 		return
 	}
 	sep := ""
@@ -156,9 +160,11 @@ func (p *printer) command(c Command) {
 	}
 	for i, w := range sc.Args {
 		p.str(sep)
-		if i == 0 && len(sc.Assigns) == 0 && isLit(w, "!") {
-			// A command named "!" would read back as the reserved word.
-			p.str(`\!`)
+		if i == 0 && len(sc.Assigns) == 0 && isReservedLit(w) {
+			// A command named "!", "if", "}" ... would read back as the
+			// reserved word.
+			p.str(`\`)
+			p.word(w, ctxWord)
 		} else {
 			p.word(w, ctxWord)
 		}

@@ -6,9 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"syscall"
 
 	"gosh/builtins"
 	"gosh/jobs"
@@ -90,13 +88,30 @@ func (sh *Shell) ScriptName() string          { return sh.Arg0 }
 // Chdir changes the shell's directory and updates PWD and OLDPWD. Like
 // bash, it works on the logical path: "cd .." from a symlinked directory
 // goes back where you came from.
+//
+// The directory is a field of the shell (sh.wd). Only the top-level shell
+// moves the process's own directory with chdir(2): a copy of the shell (a
+// builtin pipeline stage, $( )) shares the process with the shell, so it
+// only checks that it could enter the directory and changes its field; the
+// copy's relative paths are resolved against the field (abs) and its
+// children start there (ProcAttr.Dir).
 func (sh *Shell) Chdir(dir string) error {
 	target := dir
 	if !filepath.IsAbs(target) {
 		target = filepath.Join(sh.Getwd(), target)
 	}
 	target = filepath.Clean(target)
-	if err := os.Chdir(target); err != nil {
+	if sh.subshell {
+		if err := canEnter(target); err != nil {
+			// A logical path through a missing "..": the physical one.
+			physical, err2 := filepath.EvalSymlinks(sh.abs(dir))
+			if err2 != nil || canEnter(physical) != nil {
+				return fmt.Errorf("%s", errnoText(err))
+			}
+			target = physical
+		}
+		sh.Jobs.Trace().Shell("cd %s: no chdir(2), this copy of the shell shares the process's directory; its own is now %s", dir, target)
+	} else if err := os.Chdir(target); err != nil {
 		// A logical path through a missing "..": fall back to the physical one.
 		if err2 := os.Chdir(dir); err2 != nil {
 			return fmt.Errorf("%s", errnoText(err))
@@ -111,12 +126,50 @@ func (sh *Shell) Chdir(dir string) error {
 	return nil
 }
 
+// canEnter reports why chdir(2) to dir would fail, without moving the
+// process: it must be a directory we may search.
+func canEnter(dir string) error {
+	var st unix.Stat_t
+	if err := unix.Stat(dir, &st); err != nil {
+		return err
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFDIR {
+		return unix.ENOTDIR
+	}
+	return unix.Access(dir, unix.X_OK)
+}
+
 // Getwd is the logical working directory ($PWD as the shell keeps it).
 func (sh *Shell) Getwd() string {
 	if sh.wd == "" {
 		sh.wd, _ = os.Getwd()
 	}
 	return sh.wd
+}
+
+// abs resolves a relative path the way chdir(2) to the shell's directory
+// would: the top-level shell's directory is the process's, so its paths
+// stay as they are; a copy's are put under its own directory (without
+// cleaning, so that ".." after a symbolic link still goes where the
+// kernel would take it).
+func (sh *Shell) abs(path string) string {
+	if !sh.subshell || path == "" || path[0] == '/' {
+		return path
+	}
+	return strings.TrimSuffix(sh.Getwd(), "/") + "/" + path
+}
+
+// globBase is the directory relative patterns are matched in: "" (the
+// process's) for the top-level shell, a copy's own directory for a copy.
+func (sh *Shell) globBase() string { return sh.stageDir() }
+
+// stageDir is the directory a child starts in (ProcAttr.Dir): "" (the
+// process's own) for the top-level shell, the copy's directory for a copy.
+func (sh *Shell) stageDir() string {
+	if !sh.subshell {
+		return ""
+	}
+	return sh.Getwd()
 }
 
 // sameDir reports whether two paths name the same directory.
@@ -131,9 +184,7 @@ func sameDir(a, b string) bool {
 
 // withIO runs fn with the shell's stdio pointed at a builtin's IO.
 func (sh *Shell) withIO(io builtins.IO, fn func() (int, error)) (int, error) {
-	saved := sh.stdio
-	sh.stdio = append([]int{io.InFd, io.OutFd, io.ErrFd}, sh.stdio[min(3, len(sh.stdio)):]...)
-	defer func() { sh.stdio = saved }()
+	defer sh.enterView(append([]int{io.InFd, io.OutFd, io.ErrFd}, sh.stdio[min(3, len(sh.stdio)):]...))()
 	return fn()
 }
 
@@ -180,21 +231,28 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 
 // Exec replaces the shell with argv: the exec builtin. execve(2) keeps the
 // pid, so the program takes over the shell's place in its parent's job.
+// The user's fds are put at their numbers first (execFds).
+//
+// A copy of the shell (a builtin pipeline stage, $( )) shares the process
+// with the shell and must not replace it: there the program runs as the
+// copy's last command, a child started in the copy's directory with the
+// copy's fds, and the copy ends with its status, as a forked subshell that
+// ran exec would (the returned error is an *ExitError).
 func (sh *Shell) Exec(argv []string, io builtins.IO) error {
+	if sh.subshell {
+		sh.Jobs.Trace().Shell("exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends", argv[0], argv[0])
+		cmd := &command{argv: argv, nohup: argv[0] == "nohup"}
+		status, err := sh.startJob([]*command{cmd}, strings.Join(argv, " "), true)
+		if err != nil {
+			return err
+		}
+		return &ExitError{Status: status}
+	}
 	path, err := sh.lookPath(argv[0])
 	if err != nil {
 		return fmt.Errorf("%s: %s", argv[0], errText(err))
 	}
-	for i, fd := range []int{io.InFd, io.OutFd, io.ErrFd} {
-		if fd != i && fd >= 0 {
-			if err := dup2(fd, i); err != nil {
-				return err
-			}
-		}
-	}
-	sh.Jobs.Trace().Shell("execve(%q): the shell process becomes %s", path, argv[0])
-	sh.BeforeExit()
-	return syscall.Exec(path, argv, sh.Vars.Environ(nil))
+	return sh.execFds(path, argv, sh.Vars.Environ(nil))
 }
 
 // ExitRequest returns the error that unwinds the interpreter to exit.
@@ -242,38 +300,23 @@ func (sh *Shell) Context() context.Context {
 	return sh.ctx
 }
 
-// Umask reads the process's file mode creation mask. umask(2) can only
-// read it by setting it, which would leave a moment in which a child forked
-// by another goroutine (a pipeline's other stages) inherits the wrong mask;
-// Linux shows it in /proc/self/status, so the set-and-restore is only the
-// fallback.
-func (sh *Shell) Umask() int {
-	if data, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, line := range strings.Split(string(data), "\n") {
-			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
-				if m, err := strconv.ParseInt(strings.TrimSpace(v), 8, 32); err == nil {
-					return int(m)
-				}
-			}
-		}
-	}
-	old := unix.Umask(0o22)
-	unix.Umask(old)
-	return old
-}
+// Umask is the shell's file mode creation mask. The shell keeps it as a
+// field (read from the process once at start-up): a copy of the shell has
+// a mask of its own, and umask(2) can only read the process's by setting it.
+func (sh *Shell) Umask() int { return sh.umask }
 
-// SetUmask is umask(2), run by the shell for the umask builtin: the mask
-// is an attribute of the process, and every child inherits it across fork
-// and execve, so it must be set in the shell itself. A copy of the shell (a
-// builtin pipeline stage, a command substitution) runs in the same
-// process: were it to set the mask, the change would leak into the shell,
-// so there it does nothing, as a forked subshell's change would vanish
-// with the subshell.
+// SetUmask is the umask builtin. The top-level shell sets the process's
+// mask with umask(2): every child inherits it across fork and execve. A
+// copy of the shell (a builtin pipeline stage, a command substitution)
+// shares the process, so it keeps its mask in its own field and applies it
+// only to what it creates and starts (withUmask); the shell's mask stays,
+// as a forked subshell's change would vanish with the subshell.
 func (sh *Shell) SetUmask(mask int) {
+	sh.umask = mask & 0o777
 	if sh.subshell {
-		sh.Jobs.Trace().Shell("umask(%04o) not called: this copy of the shell shares the shell's process and its mask", mask)
+		sh.Jobs.Trace().Shell("umask %04o: not umask(2), this copy of the shell shares the process; it applies to what the copy creates and starts", mask&0o777)
 		return
 	}
-	unix.Umask(mask & 0o777)
+	setProcessMask(mask & 0o777)
 	sh.Jobs.Trace().Shell("umask(%04o): the shell's file creation mask, inherited by every child it starts", mask&0o777)
 }

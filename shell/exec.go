@@ -126,7 +126,7 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 		if err != nil {
 			return sh.expansionFailed(err)
 		}
-		if cmd.inShell() {
+		if cmd.inShell() && sh.needsProcess(sc, cmd, Site{Stages: 1}).Place == builtins.InShell {
 			return sh.runInShell(cmd)
 		}
 		return sh.startJob([]*command{cmd}, jobText(p), true)
@@ -138,30 +138,34 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	return sh.startJob(cmds, jobText(p), true)
 }
 
-// runBackground starts "cmd &". A pipeline becomes a background job. A
-// longer and-or list ("a && b &"), like a lone builtin, runs in a subshell:
-// a new gosh process that is the job (see subshell.go).
+// runBackground starts "cmd &". needsProcess decides: a pipeline of
+// programs with quiet words is started by the shell itself; anything else
+// ("a && b &", a builtin, "echo $(sleep 2) &", "nosuch &") runs in a child
+// gosh that is the job, and expands the words itself (see subshell.go).
 func (sh *Shell) runBackground(ao *parser.AndOr) error {
-	var (
-		cmds []*command
-		err  error
-	)
-	if len(ao.Rest) == 0 && !ao.First.Bang {
+	text := jobText(ao)
+	d := sh.needsProcess(ao, nil, Site{Background: true})
+	sh.traceDecision(text, d)
+	var cmds []*command
+	if d.Place == builtins.Program {
+		var err error
 		cmds, err = sh.expandPipeline(ao.First)
 		if err != nil {
 			_, err = sh.expansionFailed(err)
 			return err
 		}
 	} else {
-		cmds = []*command{{subshellText: parser.String(ao)}}
+		cmds = []*command{{child: ao, label: text}}
 	}
-	text := jobText(ao)
-	_, err = sh.startJob(cmds, text, false)
+	_, err := sh.startJob(cmds, text, false)
 	sh.Status = 0
 	return err
 }
 
-// expandPipeline expands every stage of a pipeline, left to right.
+// expandPipeline expands every stage of a pipeline, left to right. The
+// stages of a longer pipeline are subshells: a stage whose words could
+// assign or run a command is expanded on a copy of the shell, so that
+// ": ${x:=v} | cat" leaves x alone, as in bash.
 func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 	cmds := make([]*command, 0, len(p.Cmds))
 	for _, c := range p.Cmds {
@@ -169,7 +173,11 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 		if !ok {
 			return nil, &ExpansionError{Msg: "unsupported command"}
 		}
-		cmd, err := sh.expandCommand(sc)
+		ex := sh
+		if len(p.Cmds) > 1 && sh.firstActiveWord(sc) != "" {
+			ex = sh.clone()
+		}
+		cmd, err := ex.expandCommand(sc)
 		if err != nil {
 			return nil, err
 		}
@@ -214,9 +222,13 @@ type command struct {
 	redirs  []*parser.Redirect
 	builtin *builtins.Builtin
 	nohup   bool
-	// subshellText, when set, runs in a new gosh process instead of argv:
-	// "a && b &".
-	subshellText string
+	// node is the command as parsed (for needsProcess and labels).
+	node *parser.SimpleCommand
+	// child, when set, is what a child gosh runs instead of argv (source
+	// text or an AST node, see childStage): "a && b &". label is its text
+	// as written, for ps and jobs -l.
+	child any
+	label string
 }
 
 type assignment struct {
@@ -243,7 +255,7 @@ func (c *command) inShell() bool {
 // expandCommand performs the expansions of a simple command: its words
 // become argv; assignment values are expanded but not yet applied.
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
-	cmd := &command{redirs: sc.Redirs}
+	cmd := &command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
 	for _, a := range sc.Assigns {
 		as, err := sh.expandAssignment(a)
@@ -400,9 +412,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
-	saved := sh.stdio
-	sh.stdio = t.fds
-	defer func() { sh.stdio = saved }()
+	defer sh.enterView(t.fds)()
 	return b.Run(sh, io, argv)
 }
 
@@ -472,50 +482,38 @@ func (sh *Shell) redirFailed(err error) (int, error) {
 	return 1, nil
 }
 
-// execRedirects is "exec >file 2>&1": the redirections apply to the shell
-// itself, for every later command, with dup2 on the shell's own fds.
+// execRedirects is "exec >file 2>&1" and "exec 9>lock": the redirections
+// apply to the shell itself, for every later command. Each new fd is first
+// duplicated to a descriptor of its own (so that "exec 3>&1 1>f" keeps the
+// old stdout in 3), then becomes the user's fd (execFd): a virtual entry
+// at 10 or above, or the top-level shell's own 0, 1, 2.
 func (sh *Shell) execRedirects(cmd *command) (int, error) {
 	t := sh.newFdTable()
 	defer t.close()
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.redirFailed(err)
 	}
-	for i, fd := range t.fds {
-		if i < len(sh.stdio) && sh.stdio[i] == fd {
+	type change struct{ n, src int }
+	var changes []change
+	for n, fd := range t.fds {
+		if fd == sh.UserFd(n) {
 			continue
 		}
-		if sh.subshell {
-			// A subshell has no fds of its own to change: it changes its view.
-			sh.stdio = append(sh.stdio[:0:0], sh.stdio...)
-			for len(sh.stdio) <= i {
-				sh.stdio = append(sh.stdio, -1)
-			}
-			if fd >= 0 {
-				nfd, err := dupFd(fd)
-				if err != nil {
-					sh.errorf("exec: %s", errnoText(err))
-					return 1, nil
+		src := -1
+		if fd >= 0 {
+			var err error
+			if src, err = dupFd(fd); err != nil {
+				sh.errorf("exec: %d: %s", n, errnoText(err))
+				for _, c := range changes {
+					closeFdAny(c.src)
 				}
-				fd = nfd
+				return 1, nil
 			}
-			sh.stdio[i] = fd
-			continue
 		}
-		if fd < 0 {
-			closeFdAny(i)
-		} else if err := dup2(fd, i); err != nil {
-			sh.errorf("exec: %d: %s", i, errnoText(err))
-			return 1, nil
-		}
-		sh.Jobs.Trace().Shell("dup2(%d, %d)", fd, i)
-		for len(sh.stdio) <= i {
-			sh.stdio = append(sh.stdio, -1)
-		}
-		if fd < 0 {
-			sh.stdio[i] = -1
-		} else {
-			sh.stdio[i] = i
-		}
+		changes = append(changes, change{n, src})
+	}
+	for _, c := range changes {
+		sh.execFd(c.n, c.src)
 	}
 	return 0, nil
 }
@@ -533,10 +531,6 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	// use: the shell closes them once those stages have started.
 	var closeLater []int
 	prevRead := -1
-	anyExternal := false
-	for _, cmd := range cmds {
-		anyExternal = anyExternal || !cmd.inShell() || cmd.subshellText != ""
-	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
@@ -565,7 +559,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			prevRead = r
 		}
 		tables[i] = t
-		stages[i] = sh.prepareStage(cmd, t, !fg && !anyExternal)
+		stages[i] = sh.prepareStage(cmd, t, len(cmds))
 		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
@@ -599,34 +593,36 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	return status, nil
 }
 
-// prepareStage turns one expanded command into a jobs.Stage: either an
-// external program (PATH search, environment, fd table) or an in-shell
-// stage that runs a builtin on a copy of the shell in a goroutine.
-//
-// A builtin stage runs in a process of its own (a new gosh, subshell.go)
-// when the job would otherwise have no process at all but runs in the
-// background (builtinsOnlyBackground: $! must be a real pid, and the job
-// must be stoppable); and, under job control, when it may read its stdin
-// and that is the terminal, so that "read x | cat" reads as a member of
-// the foreground group: the shell is not in that group, and a read from
-// the terminal outside it stops or fails.
-func (sh *Shell) prepareStage(cmd *command, t *fdTable, builtinsOnlyBackground bool) jobs.Stage {
-	if cmd.subshellText != "" {
-		return sh.subshellStage(cmd.subshellText, t)
+// prepareStage turns one expanded command, one of n stages, into a
+// jobs.Stage: an external program (PATH search, environment, fd table), a
+// copy of the shell that runs a builtin in a goroutine, or a child gosh,
+// as needsProcess decides.
+func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
+	if cmd.child != nil {
+		return sh.childStage(cmd.child, cmd.label, t)
 	}
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
 	}
-	inShell := cmd.inShell()
-	readsTerminal := cmd.builtin != nil && cmd.builtin.ReadsInput && sh.Jobs.JobControl() && isTerminal(t.get(0))
-	if inShell && !sh.subshell && (builtinsOnlyBackground || readsTerminal) {
-		sh.xtrace(cmd)
-		return sh.subshellStage(commandText(cmd), t)
-	}
-	if inShell {
+	if cmd.inShell() {
+		var node parser.Command = cmd.node
+		if cmd.node == nil {
+			node = &parser.SimpleCommand{}
+		}
+		d := sh.needsProcess(node, cmd, Site{Stages: n})
+		label := ""
+		if cmd.node != nil {
+			label = jobText(cmd.node)
+		}
+		sh.traceDecision(label, d)
+		if d.Place == builtins.Child {
+			sh.xtrace(cmd)
+			return sh.childStage(commandText(cmd), label, t)
+		}
 		sub := sh.clone()
 		return jobs.Stage{Builtin: func() int {
 			defer sh.closeStageFds(t)
+			defer sub.releaseFds()
 			sub.xtrace(cmd)
 			var st int
 			var err error
@@ -680,6 +676,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, builtinsOnlyBackground b
 	st.Argv = argv
 	st.Env = sh.Vars.Environ(env)
 	st.Files = t.files()
+	st.Dir = sh.stageDir()
 	return st
 }
 

@@ -57,7 +57,7 @@ func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
 		}
 		fields := splitFields(x.fields, sh.ifs())
 		if !sh.Opts.Noglob {
-			fields = globFields(fields)
+			fields = globFields(fields, sh.globBase())
 		}
 		out = append(out, removeQuotes(fields)...)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -81,20 +82,94 @@ func dup2(oldfd, newfd int) error {
 	}
 }
 
-// closeInheritedFds marks every descriptor above 2 that gosh inherited from
-// its parent close-on-exec, so children see only 0, 1, 2 and what their
-// redirections add. Go's own fds are already close-on-exec.
-func closeInheritedFds() {
-	entries, err := os.ReadDir("/proc/self/fd")
+// adoptInheritedFds runs once, as the shell starts (before it opens
+// anything): every descriptor above 2 that gosh inherited from its parent
+// becomes the user's fd of the same number, so that a script can use the
+// fds 3-9 it was given, as in bash and dash ("exec 3>f; gosh -c 'echo hi
+// >&3'"). It is marked close-on-exec: a child gets it through its fd table,
+// as any other user fd. The descriptors of the Go runtime are already
+// close-on-exec and are not the user's.
+//
+// Then it makes the Go runtime create its own descriptors (the epoll fd
+// and the eventfd that wakes it, made lazily at the first timer or file)
+// now, while every free number below 10 is taken by a placeholder: so they
+// land at 10 or above, and "exec cmd" can put the user's fds 0-9 in place
+// without overwriting them.
+//
+// Fds 0, 1 and 2 are the process's own; one that is closed at start-up is
+// closed for the user too, but gets /dev/null (close-on-exec) so that no
+// descriptor of gosh or Go can land on its number.
+func (sh *Shell) adoptInheritedFds() {
+	sh.stdio, sh.fdHold = nil, nil
+	for n := 0; n < 3; n++ {
+		if _, err := unix.FcntlInt(uintptr(n), unix.F_GETFD, 0); err == nil {
+			sh.setUserFd(n, n, fdProcess)
+			continue
+		}
+		if fd, err := unix.Open("/dev/null", unix.O_RDWR|unix.O_CLOEXEC, 0); err == nil && fd != n {
+			unix.Dup3(fd, n, unix.O_CLOEXEC)
+			unix.Close(fd)
+		}
+		sh.setUserFd(n, -1, fdProcess)
+	}
+	dir, err := unix.Open("/proc/self/fd", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return
 	}
-	for _, e := range entries {
-		fd, err := strconv.Atoi(e.Name())
-		if err != nil || fd <= 2 {
+	var open []int
+	buf := make([]byte, 4096)
+	for {
+		n, err := unix.Getdents(dir, buf)
+		if err != nil || n <= 0 {
+			break
+		}
+		var names []string
+		_, _, names = unix.ParseDirent(buf[:n], -1, names)
+		for _, name := range names {
+			if fd, err := strconv.Atoi(name); err == nil && fd > 2 && fd != dir {
+				open = append(open, fd)
+			}
+		}
+	}
+	unix.Close(dir)
+	taken := [10]bool{true, true, true}
+	for _, fd := range open {
+		flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+		if err != nil {
 			continue
 		}
+		if fd < len(taken) {
+			taken[fd] = true
+		}
+		if flags&unix.FD_CLOEXEC != 0 {
+			continue // the runtime's
+		}
 		unix.FcntlInt(uintptr(fd), unix.F_SETFD, unix.FD_CLOEXEC)
+		sh.setUserFd(fd, fd, fdOwned)
+		sh.Jobs.Trace().Shell("fd %d was inherited: it is the user's fd %d", fd, fd)
+	}
+	placeholder := -1
+	var held []int
+	for fd := 3; fd < len(taken); fd++ {
+		if taken[fd] {
+			continue
+		}
+		if placeholder < 0 {
+			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0); err != nil {
+				break
+			}
+			held = append(held, placeholder)
+			if placeholder == fd {
+				continue
+			}
+		}
+		if unix.Dup3(placeholder, fd, unix.O_CLOEXEC) == nil {
+			held = append(held, fd)
+		}
+	}
+	time.AfterFunc(time.Hour, func() {}).Stop() // the runtime's netpoll starts here
+	for _, fd := range held {
+		unix.Close(fd)
 	}
 }
 

@@ -22,8 +22,9 @@ import (
 
 // globFields is step 6, pathname expansion (XCU 2.6.6): a field with an
 // unquoted * ? or [ is replaced by the sorted names of the files it
-// matches, or kept as it is when nothing matches.
-func globFields(fields []field) []field {
+// matches, or kept as it is when nothing matches. Relative patterns are
+// matched in base, the shell's directory ("" for the process's own).
+func globFields(fields []field, base string) []field {
 	out := make([]field, 0, len(fields))
 	for _, f := range fields {
 		pattern, ok := globPattern(f)
@@ -31,7 +32,7 @@ func globFields(fields []field) []field {
 			out = append(out, f)
 			continue
 		}
-		matches := glob(pattern)
+		matches := glob(pattern, base)
 		if len(matches) == 0 {
 			out = append(out, f)
 			continue
@@ -92,8 +93,9 @@ func (sh *Shell) expandPattern(w *parser.Word) (string, error) {
 // LC_ALL=C). Each '/'-separated component is matched against the entries of
 // the directories matched so far. Names starting with '.' match only when
 // the component starts with a literal '.'; "." and ".." never match a
-// pattern (bash 5.2's default, globskipdots).
-func glob(pattern string) []string {
+// pattern (bash 5.2's default, globskipdots). Relative paths are looked
+// up in base ("" for the process's directory) but returned relative.
+func glob(pattern, base string) []string {
 	comps := strings.Split(pattern, "/")
 	paths := []string{""} // "" is the current directory
 	if comps[0] == "" {
@@ -104,7 +106,7 @@ func glob(pattern string) []string {
 		last := i == len(comps)-1
 		var next []string
 		for _, dir := range paths {
-			next = append(next, globComponent(dir, comp, last)...)
+			next = append(next, globComponent(dir, comp, last, base)...)
 		}
 		if len(next) == 0 {
 			return nil
@@ -118,22 +120,22 @@ func glob(pattern string) []string {
 // globComponent matches one pattern component in directory dir, giving
 // the matching paths. Unless it is the last component, only directories
 // can continue the path.
-func globComponent(dir, comp string, last bool) []string {
+func globComponent(dir, comp string, last bool, base string) []string {
 	if comp == "" {
 		// A trailing or doubled '/': the path so far must be a directory.
-		if dir != "" && !strings.HasSuffix(dir, "/") && isDir(dir) {
+		if dir != "" && !strings.HasSuffix(dir, "/") && isDir(inDir(base, dir)) {
 			return []string{dir + "/"}
 		}
 		return nil
 	}
 	if !hasMeta(comp) {
 		path := joinPath(dir, unescapePattern(comp))
-		if _, err := os.Lstat(path); err != nil {
+		if _, err := os.Lstat(inDir(base, path)); err != nil {
 			return nil
 		}
 		return []string{path}
 	}
-	readFrom := dir
+	readFrom := inDir(base, dir)
 	if readFrom == "" {
 		readFrom = "."
 	}
@@ -152,12 +154,24 @@ func globComponent(dir, comp string, last bool) []string {
 			continue
 		}
 		path := joinPath(dir, name)
-		if !last && !e.IsDir() && !(e.Type()&os.ModeSymlink != 0 && isDir(path)) {
+		if !last && !e.IsDir() && !(e.Type()&os.ModeSymlink != 0 && isDir(inDir(base, path))) {
 			continue
 		}
 		out = append(out, path)
 	}
 	return out
+}
+
+// inDir is where a path the glob built lies: under base when it is
+// relative ("" is base itself).
+func inDir(base, path string) string {
+	switch {
+	case base == "" || strings.HasPrefix(path, "/"):
+		return path
+	case path == "":
+		return base
+	}
+	return joinPath(base, path)
 }
 
 func joinPath(dir, name string) string {

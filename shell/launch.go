@@ -6,9 +6,16 @@ import "gosh/jobs"
 // builtin stage or command substitution running on a copy of the shell)
 // never takes the terminal: its children run in the background of the
 // job that contains it.
-func (sh *Shell) launch(stages []jobs.Stage, text string, fg bool) (*jobs.Job, error) {
-	if sh.subshell {
-		return sh.Jobs.LaunchInGroup(stages, text, fg)
-	}
-	return sh.Jobs.Launch(stages, text, fg)
+//
+// The children are forked with the shell's umask (withUmask): a copy's
+// own mask is the process's for the moment of the launch.
+func (sh *Shell) launch(stages []jobs.Stage, text string, fg bool) (job *jobs.Job, err error) {
+	sh.withUmask(func() {
+		if sh.subshell {
+			job, err = sh.Jobs.LaunchInGroup(stages, text, fg)
+			return
+		}
+		job, err = sh.Jobs.Launch(stages, text, fg)
+	})
+	return job, err
 }

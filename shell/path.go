@@ -23,7 +23,9 @@ func (sh *Shell) lookPath(name string) (string, error) {
 // is set (for "PATH=/x cmd"); such a search is not remembered.
 func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, error) {
 	if strings.Contains(name, "/") {
-		if _, err := isExecutable(name); err != nil {
+		// A relative name stays relative: the child starts in the
+		// shell's directory (ProcAttr.Dir) before its execve.
+		if _, err := isExecutable(sh.abs(name)); err != nil {
 			return "", err
 		}
 		return name, nil
@@ -33,12 +35,12 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 	}
 	pathVar, _ := sh.Vars.Get("PATH")
 	if override {
-		return searchPath(name, pathOverride)
+		return sh.searchPath(name, pathOverride)
 	}
 	if p, ok := sh.hash.lookup(name, pathVar); ok {
 		return p, nil
 	}
-	p, err := searchPath(name, pathVar)
+	p, err := sh.searchPath(name, pathVar)
 	if err == nil && p[0] == '/' {
 		sh.hash.remember(name, p, pathVar, 1)
 	}
@@ -46,15 +48,16 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 }
 
 // searchPath tries each directory of pathVar in order (an empty entry
-// means the current directory) for an executable file called name.
-func searchPath(name, pathVar string) (string, error) {
+// means the current directory) for an executable file called name. A
+// relative directory is relative to the shell's directory (abs).
+func (sh *Shell) searchPath(name, pathVar string) (string, error) {
 	var denied error
 	for _, dir := range strings.Split(pathVar, ":") {
 		if dir == "" {
 			dir = "."
 		}
 		p := dir + "/" + name
-		ok, err := isExecutable(p)
+		ok, err := isExecutable(sh.abs(p))
 		if ok {
 			return p, nil
 		}
@@ -89,7 +92,7 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 	if p, ok := sh.hash.peek(name, pathVar); ok {
 		return builtins.KindFile, p
 	}
-	if p, err := searchPath(name, pathVar); err == nil {
+	if p, err := sh.searchPath(name, pathVar); err == nil {
 		return builtins.KindFile, p
 	}
 	return builtins.NotFound, ""
@@ -176,7 +179,7 @@ func (sh *Shell) Hashed() []builtins.HashEntry {
 func (sh *Shell) Hash(name string) (string, bool) {
 	pathVar, _ := sh.Vars.Get("PATH")
 	delete(sh.hash.found, name)
-	p, err := searchPath(name, pathVar)
+	p, err := sh.searchPath(name, pathVar)
 	if err != nil {
 		return "", false
 	}

@@ -57,8 +57,42 @@ func (t *fdTable) close() {
 	t.owned = nil
 }
 
-// files is the table in the form syscall.ForkExec wants.
-func (t *fdTable) files() []int { return append([]int(nil), t.fds...) }
+// files is the table in the form syscall.ForkExec wants. ForkExec's child
+// first moves every fds[i] < i up to the numbers len(fds), len(fds)+1, ...
+// (and its own error pipe too), and only then dup2s each into place; a
+// descriptor of the table that sits on one of those numbers would be
+// overwritten before its turn ("exec 12>a 3>b": fd 12's file at real 10 is
+// moved to 13, which may be fd 3's). So such a descriptor is first
+// duplicated above that range; the copy is the table's, closed with it.
+func (t *fdTable) files() []int { return t.forkFiles(append([]int(nil), t.fds...)) }
+
+// forkFiles makes files (a ProcAttr.Files table built from t's
+// descriptors) safe from ForkExec's first pass, as files explains.
+func (t *fdTable) forkFiles(files []int) []int {
+	moves := 0
+	for i, fd := range files {
+		if fd >= 0 && fd < i {
+			moves++
+		}
+	}
+	lo, hi := len(files), len(files)+moves+1 // the numbers the child may overwrite
+	for i, fd := range files {
+		if fd < lo || fd > hi {
+			continue
+		}
+		nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, hi+1)
+		if err != nil {
+			continue
+		}
+		t.own(nfd)
+		for j := i; j < len(files); j++ {
+			if files[j] == fd {
+				files[j] = nfd
+			}
+		}
+	}
+	return files
+}
 
 // wiring describes the child's fd setup for the trace: "dup2(4, 1)".
 func (t *fdTable) wiring() []string {
@@ -170,15 +204,18 @@ func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
 }
 
 // openInto opens path and points each fd in fds at it. With clobberCheck
-// and set -C, an existing regular file is not overwritten.
+// and set -C, an existing regular file is not overwritten. A relative path
+// is relative to the shell's directory (a copy's own, see abs).
 func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobberCheck bool) error {
 	if clobberCheck && sh.Opts.Noclobber {
 		var st unix.Stat_t
-		if unix.Stat(path, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
+		if unix.Stat(sh.abs(path), &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
 			return &redirError{path + ": cannot overwrite existing file"}
 		}
 	}
-	nfd, err := openFile(path, flags, 0o666)
+	var nfd int
+	var err error
+	sh.withUmask(func() { nfd, err = openFile(sh.abs(path), flags, 0o666) })
 	if err != nil {
 		return &redirError{path + ": " + errnoText(err)}
 	}

@@ -56,7 +56,7 @@ type session struct {
 // InitNonInteractive prepares a shell that runs a script or -c: no terminal
 // handoff; SIGCHLD is caught so the job table can reap.
 func (sh *Shell) InitNonInteractive() error {
-	closeInheritedFds()
+	sh.adoptInheritedFds()
 	sh.bumpShellLevel()
 	if sh.Opts.Login {
 		sh.setupLoginEnv()
@@ -67,7 +67,7 @@ func (sh *Shell) InitNonInteractive() error {
 // RunInteractive is the interactive shell: start-up files, then the loop
 // of prompt → read → parse → run → report jobs, until exit or Ctrl+D.
 func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
-	closeInheritedFds()
+	sh.adoptInheritedFds()
 	if err := sh.initInteractive(); err != nil {
 		return 1, err
 	}

@@ -13,10 +13,12 @@ import (
 )
 
 // This file reads programs: a script file, -c text, standard input, or the
-// interactive prompt. All of them feed lines to runLines, which parses as
-// soon as the text so far forms complete commands and runs them. That is
-// why an alias defined on one line applies on the next, and why a syntax
-// error late in a script does not stop the commands before it.
+// interactive prompt. All of them feed lines to runLines, whose
+// parser.Reader pulls a line only when the lexer needs one and hands back
+// each command as soon as it is complete; runLines runs it before the next
+// is parsed. That is why an alias defined on one line applies on the next,
+// why a syntax error late in a script does not stop the commands before it,
+// and why the text is parsed once, in time proportional to its length.
 
 // lineFunc returns the next line of input, with its newline. more is true
 // when the text so far is incomplete (the prompt shows PS2). It returns
@@ -26,70 +28,37 @@ type lineFunc func(more bool) (string, error)
 // runLines is the read-parse-run loop shared by every way of reading
 // commands. name is the file name for messages ("" for -c and the prompt).
 func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
-	var buf strings.Builder
-	line := 1     // line number of the first line in buf
-	nextLine := 1 // line number of the next line to read
+	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.alias})
 	for {
-		text, err := next(buf.Len() > 0)
-		if err != nil && !errors.Is(err, io.EOF) {
-			return sh.Status, err
-		}
-		eof := err != nil
-		if eof && text == "" && buf.Len() == 0 {
+		f, err := r.Next()
+		var se *parser.SyntaxError
+		switch {
+		case errors.Is(err, io.EOF):
 			return sh.Status, nil
-		}
-		buf.WriteString(text)
-		nextLine += strings.Count(text, "\n")
-		f, perr := sh.parse(buf.String())
-		if perr != nil && parser.IsIncomplete(perr) && !eof {
-			continue
-		}
-		if perr != nil && eof && endsInContinuation(buf.String()) {
-			// A line continuation into the end of the file joins
-			// nothing: bash and dash run the line without it.
-			f, perr = sh.parse(strings.TrimSuffix(buf.String(), "\\\n"))
-		}
-		buf.Reset()
-		if perr != nil {
-			sh.reportSyntax(perr, name, line)
-			line = nextLine
+		case errors.As(err, &se):
+			sh.reportSyntax(se, name)
 			if !sh.Opts.Interactive {
 				return 2, &ExitError{Status: 2}
 			}
 			continue
+		case err != nil:
+			return sh.Status, err
 		}
-		sh.specials.lineBase = line - 1 // $LINENO counts from the file's start
-		line = nextLine
 		if _, err := sh.Run(f); err != nil {
 			return sh.Status, err
 		}
 		sh.afterCommand()
-		if eof {
-			return sh.Status, nil
-		}
 	}
-}
-
-// endsInContinuation reports whether src ends in a backslash-newline whose
-// backslash is not itself escaped.
-func endsInContinuation(src string) bool {
-	body, ok := strings.CutSuffix(src, "\n")
-	return ok && parser.EndsInBackslash(body)
 }
 
 // reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."
 // or, in a file, "gosh: lab1.sh:3:8: ...". Status 2.
-func (sh *Shell) reportSyntax(err error, name string, firstLine int) {
-	var se *parser.SyntaxError
-	if errors.As(err, &se) {
-		pos := fmt.Sprintf("%d:%d", se.Pos.Line+firstLine-1, se.Pos.Col)
-		if name != "" {
-			pos = name + ":" + pos
-		}
-		sh.errorf("%s: %s", pos, se.Msg)
-	} else {
-		sh.errorf("%s", err)
+func (sh *Shell) reportSyntax(se *parser.SyntaxError, name string) {
+	pos := fmt.Sprintf("%d:%d", se.Pos.Line, se.Pos.Col)
+	if name != "" {
+		pos = name + ":" + pos
 	}
+	sh.errorf("%s: %s", pos, se.Msg)
 	sh.Status = 2
 }
 

@@ -41,13 +41,29 @@ type Shell struct {
 
 	// subshell is set on clones: exit ends only the clone, job control is off.
 	subshell bool
-	// pid is $$: the pid of the top-level shell, also inside subshells.
-	pid int
-	// specials is the state of $LINENO, $RANDOM, $SECONDS, $_, PIPESTATUS.
+	// pid is $$: the pid of the top-level shell, also inside subshells;
+	// ppid is $PPID, the pid of its parent.
+	pid  int
+	ppid int
+	// umask is the file mode creation mask of this shell. The top-level
+	// shell's is also the process's; a copy's applies to what it creates
+	// and starts.
+	umask int
+	// funcs are the defined functions; traps map a condition to its
+	// action. Both travel in a Snapshot.
+	funcs map[string]*parser.FuncDecl
+	traps map[string]string
+	// line is the current line number ($LINENO).
+	line int
+	// stdio is the user's fd table in the current context: stdio[n] is the
+	// real descriptor behind fd n (-1: closed), for every n the user may
+	// name, 0-255 and beyond; fdHold[n] says who holds it (fds_unix.go).
+	// At top level fds 0-2 are the process's own; every other fd is a
+	// descriptor gosh holds at 10 or above, close-on-exec.
+	stdio  []int
+	fdHold []fdHold
+	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
 	specials specialVars
-	// stdio holds the descriptors that fds 0, 1, 2 of the current command
-	// context refer to (the shell's own 0, 1, 2 at top level).
-	stdio []int
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -115,6 +131,10 @@ type ExitError struct{ Status int }
 
 func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Status) }
 
+// ExitStatus is the status the shell (or the copy) ends with; builtins
+// recognise an exit request by this method.
+func (e *ExitError) ExitStatus() int { return e.Status }
+
 // IsExit reports whether err asks the shell to exit, and with what status.
 func IsExit(err error) (int, bool) {
 	var e *ExitError
@@ -142,7 +162,10 @@ func New(cfg Config) *Shell {
 		Opts:    cfg.Opts,
 		Aliases: map[string]string{},
 		pid:     os.Getpid(),
+		ppid:    os.Getppid(),
+		umask:   processUmask(),
 		stdio:   []int{0, 1, 2},
+		fdHold:  []fdHold{fdProcess, fdProcess, fdProcess},
 		self:    cfg.Self,
 	}
 	tty := -1
@@ -157,13 +180,6 @@ func New(cfg Config) *Shell {
 		Self:       cfg.Self,
 	})
 	sh.initVars()
-	// A subshell started by subshellStage keeps its parent's $$.
-	if v, ok := sh.Vars.Get(subshellPidVar); ok {
-		if pid, err := strconv.Atoi(v); err == nil {
-			sh.pid = pid
-		}
-		sh.Vars.Unset(subshellPidVar)
-	}
 	return sh
 }
 
@@ -178,6 +194,7 @@ func (sh *Shell) initVars() {
 	if _, ok := sh.Vars.Get("PATH"); !ok {
 		sh.Vars.Set("PATH", DefaultPath)
 	}
+	sh.Vars.Set("PPID", strconv.Itoa(sh.ppid))
 	sh.initSpecialVars()
 	if wd, err := os.Getwd(); err == nil {
 		pwd, ok := sh.Vars.Get("PWD")
@@ -193,17 +210,14 @@ func (sh *Shell) initVars() {
 // DefaultPath is used when PATH is unset.
 const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
 
-// clone makes a subshell: a copy of the state whose changes do not leak.
+// clone makes a copy: a subshell in this process, built from a Snapshot
+// of the shell, whose changes do not leak back (see snapshot.go). What is
+// not in the Snapshot is per-process and shared: the job table, hooks.
 func (sh *Shell) clone() *Shell {
 	c := *sh
-	c.Vars = sh.Vars.clone()
-	c.Params = append([]string(nil), sh.Params...)
-	c.Aliases = make(map[string]string, len(sh.Aliases))
-	for k, v := range sh.Aliases {
-		c.Aliases[k] = v
-	}
-	c.stdio = append([]int(nil), sh.stdio...)
-	c.hash = sh.hash.copy() // a map: never shared between goroutines
+	c.restore(sh.snapshot()) // cannot fail: every function has its tree
+	c.borrowAll()            // the copy sees the shell's fds; it never closes them
+	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
 	return &c
 }

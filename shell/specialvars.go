@@ -15,9 +15,6 @@ import (
 
 // specialVars is the state behind the computed variables.
 type specialVars struct {
-	lineno   int // the line of the command being run
-	lineBase int // lines before the text being run (the runner parses a command at a time)
-
 	// RANDOM: bash's generator (Park and Miller's minimal standard), so
 	// that a seed gives the same numbers as in bash. randomText is the
 	// value last given out: when RANDOM holds anything else, the user
@@ -41,8 +38,9 @@ type specialVars struct {
 }
 
 // initSpecialVars sets the variables bash sets at start-up. SHLVL counts
-// nested shells: a gosh started by a user (not a subshell of gosh) adds
-// one to what it inherited.
+// nested shells: a gosh started as a program adds one to what it
+// inherited (a child gosh that runs a subshell starts from a Snapshot and
+// never comes here).
 func (sh *Shell) initSpecialVars() {
 	sh.specials.secondsBase = time.Now()
 	sh.specials.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid())
@@ -52,32 +50,30 @@ func (sh *Shell) initSpecialVars() {
 	}{
 		{"UID", strconv.Itoa(os.Getuid())},
 		{"EUID", strconv.Itoa(os.Geteuid())},
-		{"PPID", strconv.Itoa(os.Getppid())},
 	} {
 		if sh.Vars.Lookup(v.name) == nil {
 			sh.Vars.Set(v.name, v.value)
 			sh.Vars.SetReadOnly(v.name)
 		}
 	}
+	sh.Vars.SetReadOnly("PPID")
 	if host, err := os.Hostname(); err == nil {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
-	if _, sub := sh.Vars.Get(subshellPidVar); !sub {
-		level := 0
-		if v, ok := sh.Vars.Get("SHLVL"); ok {
-			level, _ = strconv.Atoi(v)
-		}
-		sh.Vars.Set("SHLVL", strconv.Itoa(level+1))
-		sh.Vars.Export("SHLVL")
+	level := 0
+	if v, ok := sh.Vars.Get("SHLVL"); ok {
+		level, _ = strconv.Atoi(v)
 	}
+	sh.Vars.Set("SHLVL", strconv.Itoa(level+1))
+	sh.Vars.Export("SHLVL")
 }
 
 // getVar is a variable's value, computed for the dynamic ones.
 func (sh *Shell) getVar(name string) (string, bool) {
 	switch name {
 	case "LINENO":
-		return strconv.Itoa(sh.specials.lineno), true
+		return strconv.Itoa(sh.line), true
 	case "RANDOM":
 		if v := sh.Vars.Lookup(name); v == nil || !v.ReadOnly {
 			return sh.random(), true
@@ -88,9 +84,22 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	return sh.Vars.Get(name)
 }
 
+// startSpecials starts $RANDOM's generator and $SECONDS' clock in a shell
+// that did not come through initSpecialVars (a child gosh).
+func (sh *Shell) startSpecials() {
+	if !sh.specials.randomInit {
+		sh.specials.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid())
+		sh.specials.randomInit = true
+	}
+	if sh.specials.secondsBase.IsZero() {
+		sh.specials.secondsBase = time.Now()
+	}
+}
+
 // random gives the next value of $RANDOM, 0 to 32767, reseeding first
 // when RANDOM was assigned since the last one.
 func (sh *Shell) random() string {
+	sh.startSpecials()
 	s := &sh.specials
 	if v, ok := sh.Vars.Get("RANDOM"); ok && v != s.randomText {
 		n, _ := strconv.ParseUint(v, 10, 64)
@@ -130,6 +139,7 @@ func minStdRand(last uint32) uint32 {
 // seconds gives $SECONDS: the seconds since start-up, or since it was
 // assigned plus the value assigned.
 func (sh *Shell) seconds() string {
+	sh.startSpecials()
 	s := &sh.specials
 	if v, ok := sh.Vars.Get("SECONDS"); ok && v != s.secondsText {
 		n, _ := strconv.ParseInt(v, 10, 64)
@@ -144,7 +154,7 @@ func (sh *Shell) seconds() string {
 // for $LINENO.
 func (sh *Shell) noteLine(line int) {
 	if line > 0 {
-		sh.specials.lineno = sh.specials.lineBase + line
+		sh.line = line
 	}
 }
 

@@ -25,6 +25,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub := sh.clone()
 	sub.stdio[1] = w
 	err = sub.runList(list)
+	sub.releaseFds()
 	closeFd(w)
 	data := <-out
 	if code, ok := IsExit(err); ok {

@@ -8,6 +8,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"golang.org/x/term"
@@ -111,6 +112,23 @@ func main() {
 	os.Exit(run())
 }
 
+// runChild runs a child gosh whose snapshot is on fd (a decimal number).
+func runChild(fd string) int {
+	n, err := strconv.Atoi(fd)
+	if err != nil || n < 0 {
+		fmt.Fprintf(os.Stderr, "gosh: %s%s: not a file descriptor\n", shell.ChildFlag, fd)
+		return 2
+	}
+	status, err := shell.RunChild(n, "/proc/self/exe")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		if status == 0 {
+			status = 1
+		}
+	}
+	return status
+}
+
 func run() int {
 	// The hidden first argument used by nohup: ignore SIGHUP, then execve.
 	if len(os.Args) > 2 && os.Args[1] == jobs.NohupFlag {
@@ -119,6 +137,18 @@ func run() int {
 			return 126
 		}
 		return 0
+	}
+	// The hidden first argument used by exec: put the fds in place, then execve.
+	if len(os.Args) > 3 && os.Args[1] == shell.ExecFdsFlag {
+		err := shell.ExecWithFds(os.Args[2:])
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		return 126
+	}
+	// A child gosh, started by a shell for a background job or a pipeline
+	// stage: argv is "gosh: TEXT" and the hidden flag naming the fd that
+	// holds its snapshot (see shell.ChildFlag). It reads no start-up files.
+	if len(os.Args) == 2 && strings.HasPrefix(os.Args[1], shell.ChildFlag) {
+		return runChild(os.Args[1][len(shell.ChildFlag):])
 	}
 	inv, err := parseArgs(os.Args[1:])
 	if err != nil {

@@ -1,0 +1,859 @@
+package parser
+
+// This file parses the compound commands, function definitions, [[ ]] and
+// (( )): one function per grammar rule of ast.go.
+
+// closers are the reserved words that end a compound_list. At the start of
+// a command they never begin one: "fi" alone is a syntax error that names
+// the word. "in" is one too, as in bash.
+var closers = map[string]bool{
+	"then": true, "elif": true, "else": true, "fi": true, "do": true,
+	"done": true, "esac": true, "}": true, "in": true,
+}
+
+// reservedWords are the words that are reserved at the start of a command.
+// The printer quotes a simple command's first word that would read back as
+// one of them.
+var reservedWords = map[string]bool{
+	"if": true, "then": true, "elif": true, "else": true, "fi": true,
+	"while": true, "until": true, "for": true, "do": true, "done": true,
+	"case": true, "esac": true, "in": true, "{": true, "}": true, "!": true,
+	"[[": true, "]]": true, "function": true,
+}
+
+// isWord reports whether tok is the unquoted word s: a reserved word is
+// recognised only when nothing of it was quoted or expanded.
+func isWord(tok token, s string) bool {
+	if tok.kind != tWord || tok.raw != s || len(tok.word.Parts) != 1 {
+		return false
+	}
+	lit, ok := tok.word.Parts[0].(*Lit)
+	return ok && lit.Value == s
+}
+
+// reserved returns the reserved word the current token spells, or "".
+func (p *parser) reserved() string {
+	if p.tok.kind == tWord && reservedWords[p.tok.raw] && isWord(p.tok, p.tok.raw) {
+		return p.tok.raw
+	}
+	return ""
+}
+
+// atCloser reports whether the current token ends a compound_list.
+func (p *parser) atCloser() bool {
+	r := p.reserved()
+	return r != "" && closers[r]
+}
+
+// eofError is the error for input that ends where the grammar wants more:
+// Incomplete unless the text's end is known (an alias value, backquotes).
+func (p *parser) eofError() error {
+	if p.inSubst {
+		return &SyntaxError{Pos: p.tok.pos, Msg: unterminatedMsg("command substitution"), Incomplete: !p.l.bounded}
+	}
+	return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.bounded}
+}
+
+// expect consumes the reserved word w, or reports what stands in its place.
+func (p *parser) expect(w string) error {
+	if isWord(p.tok, w) {
+		return p.next()
+	}
+	if p.tok.kind == tEOF {
+		return p.eofError()
+	}
+	return p.unexpected()
+}
+
+// expectTok consumes a token of kind k, or reports what stands there.
+func (p *parser) expectTok(k tokKind) error {
+	if p.tok.kind == k {
+		return p.next()
+	}
+	if p.tok.kind == tEOF {
+		return p.eofError()
+	}
+	return p.unexpected()
+}
+
+// compoundList parses
+//
+//	compound_list : linebreak and_or (separator and_or)* separator?
+//
+// up to a closing reserved word, ')' or a case terminator, which is left
+// for the caller. At least one command must come before it, as in bash.
+func (p *parser) compoundList() (*List, error) {
+	list, err := p.list(tRParen)
+	if err != nil {
+		return nil, err
+	}
+	if len(list.Items) == 0 {
+		if p.tok.kind == tEOF {
+			return nil, p.eofError()
+		}
+		return nil, p.unexpected()
+	}
+	return list, nil
+}
+
+// compoundCommand parses the compound command that starts at the current
+// token, with the redirections after it, or returns nil when the token does
+// not start one.
+//
+//	command : compound_command redirect*
+func (p *parser) compoundCommand() (Command, error) {
+	var cmd Command
+	var err error
+	switch {
+	case p.tok.kind == tLParen:
+		if p.atDoubleParen() {
+			cmd, err = p.arithCommand()
+		} else {
+			cmd, err = p.subshell()
+		}
+	case p.tok.kind != tWord:
+		return nil, nil
+	default:
+		switch p.reserved() {
+		case "{":
+			cmd, err = p.braceGroup()
+		case "if":
+			cmd, err = p.ifClause()
+		case "while", "until":
+			cmd, err = p.whileClause()
+		case "for":
+			cmd, err = p.forClause()
+		case "case":
+			cmd, err = p.caseClause()
+		case "[[":
+			cmd, err = p.condCommand()
+		case "function":
+			return p.functionKeyword()
+		default:
+			return nil, nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	redirs, err := p.redirects()
+	if err != nil {
+		return nil, err
+	}
+	switch c := cmd.(type) {
+	case *Subshell:
+		c.Redirs = redirs
+	case *Group:
+		c.Redirs = redirs
+	case *If:
+		c.Redirs = redirs
+	case *While:
+		c.Redirs = redirs
+	case *For:
+		c.Redirs = redirs
+	case *ArithFor:
+		c.Redirs = redirs
+	case *Case:
+		c.Redirs = redirs
+	case *ArithCmd:
+		c.Redirs = redirs
+	case *TestCmd:
+		c.Redirs = redirs
+	}
+	return cmd, nil
+}
+
+// redirects parses redirect*.
+func (p *parser) redirects() ([]*Redirect, error) {
+	var redirs []*Redirect
+	for p.tok.kind == tRedir {
+		r, err := p.redirect()
+		if err != nil {
+			return nil, err
+		}
+		redirs = append(redirs, r)
+	}
+	return redirs, nil
+}
+
+// subshell parses
+//
+//	subshell : '(' compound_list ')'
+func (p *parser) subshell() (*Subshell, error) {
+	c := &Subshell{Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	list, err := p.compoundList()
+	if err != nil {
+		return nil, err
+	}
+	c.List = list
+	return c, p.expectTok(tRParen)
+}
+
+// braceGroup parses
+//
+//	brace_group : '{' compound_list '}'
+func (p *parser) braceGroup() (*Group, error) {
+	c := &Group{Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	list, err := p.compoundList()
+	if err != nil {
+		return nil, err
+	}
+	c.List = list
+	return c, p.expect("}")
+}
+
+// ifClause parses
+//
+//	if_clause : 'if' compound_list 'then' compound_list
+//	            ('elif' compound_list 'then' compound_list)*
+//	            ('else' compound_list)? 'fi'
+func (p *parser) ifClause() (*If, error) {
+	c := &If{Pos: p.tok.pos}
+	for {
+		cl := &IfClause{Pos: p.tok.pos}
+		if err := p.next(); err != nil { // 'if' or 'elif'
+			return nil, err
+		}
+		var err error
+		if cl.Cond, err = p.compoundList(); err != nil {
+			return nil, err
+		}
+		if err := p.expect("then"); err != nil {
+			return nil, err
+		}
+		if cl.Then, err = p.compoundList(); err != nil {
+			return nil, err
+		}
+		c.Clauses = append(c.Clauses, cl)
+		if !isWord(p.tok, "elif") {
+			break
+		}
+	}
+	if isWord(p.tok, "else") {
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		var err error
+		if c.Else, err = p.compoundList(); err != nil {
+			return nil, err
+		}
+	}
+	return c, p.expect("fi")
+}
+
+// whileClause parses
+//
+//	while_clause : 'while' compound_list do_group
+//	until_clause : 'until' compound_list do_group
+func (p *parser) whileClause() (*While, error) {
+	c := &While{Pos: p.tok.pos, Until: p.tok.raw == "until"}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	var err error
+	if c.Cond, err = p.compoundList(); err != nil {
+		return nil, err
+	}
+	c.Body, err = p.doGroup()
+	return c, err
+}
+
+// doGroup parses
+//
+//	do_group : 'do' compound_list 'done'
+func (p *parser) doGroup() (*List, error) {
+	if err := p.expect("do"); err != nil {
+		return nil, err
+	}
+	body, err := p.compoundList()
+	if err != nil {
+		return nil, err
+	}
+	return body, p.expect("done")
+}
+
+// forClause parses
+//
+//	for_clause : 'for' NAME linebreak do_group
+//	           | 'for' NAME linebreak 'in' WORD* sequential_sep do_group
+//	sequential_sep : ';' linebreak | NEWLINE linebreak
+//
+// and, after "for (", bash's arith_for. As in bash, "for x; do" is the
+// first form too.
+func (p *parser) forClause() (Command, error) {
+	pos := p.tok.pos
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind == tLParen && p.atDoubleParen() {
+		return p.arithFor(pos)
+	}
+	if p.tok.kind != tWord {
+		if p.tok.kind == tEOF {
+			return nil, p.eofError()
+		}
+		return nil, p.unexpected()
+	}
+	if !IsName(p.tok.raw) || !isWord(p.tok, p.tok.raw) {
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "`" + p.tok.raw + "': not a valid identifier"}
+	}
+	c := &For{Pos: pos, Name: p.tok.raw}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind == tSemi {
+		// "for x; do": no "in", the fields of "$@".
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.linebreak(); err != nil {
+		return nil, err
+	}
+	if isWord(p.tok, "in") {
+		c.In = true
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		for p.tok.kind == tWord {
+			c.Words = append(c.Words, p.tok.word)
+			if err := p.next(); err != nil {
+				return nil, err
+			}
+		}
+		if p.tok.kind != tSemi && p.tok.kind != tNewline {
+			if p.tok.kind == tEOF {
+				return nil, p.eofError()
+			}
+			return nil, p.unexpected()
+		}
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		if err := p.linebreak(); err != nil {
+			return nil, err
+		}
+	}
+	var err error
+	c.Body, err = p.doGroup()
+	return c, err
+}
+
+// caseClause parses
+//
+//	case_clause : 'case' WORD linebreak 'in' linebreak case_item* 'esac'
+func (p *parser) caseClause() (*Case, error) {
+	c := &Case{Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind != tWord {
+		if p.tok.kind == tEOF {
+			return nil, p.eofError()
+		}
+		return nil, p.unexpected()
+	}
+	c.Word = p.tok.word
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if err := p.linebreak(); err != nil {
+		return nil, err
+	}
+	if err := p.expect("in"); err != nil {
+		return nil, err
+	}
+	if err := p.linebreak(); err != nil {
+		return nil, err
+	}
+	for !isWord(p.tok, "esac") {
+		item, err := p.caseItem()
+		if err != nil {
+			return nil, err
+		}
+		c.Items = append(c.Items, item)
+	}
+	return c, p.next()
+}
+
+// caseItem parses
+//
+//	case_item : '('? WORD ('|' WORD)* ')' compound_list? (';;' | ';&' | ';;&')? linebreak
+//
+// An item without a terminator must be the last, right before 'esac'.
+func (p *parser) caseItem() (*CaseItem, error) {
+	item := &CaseItem{Pos: p.tok.pos}
+	if p.tok.kind == tLParen {
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+	}
+	for {
+		if p.tok.kind != tWord {
+			if p.tok.kind == tEOF {
+				return nil, p.eofError()
+			}
+			return nil, p.unexpected()
+		}
+		item.Patterns = append(item.Patterns, p.tok.word)
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		if p.tok.kind != tPipe {
+			break
+		}
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.expectTok(tRParen); err != nil {
+		return nil, err
+	}
+	body, err := p.list(tRParen)
+	if err != nil {
+		return nil, err
+	}
+	item.Body = body
+	switch p.tok.kind {
+	case tDSemi:
+		item.Term = CaseBreak
+	case tSemiAnd:
+		item.Term = CaseFallthrough
+	case tDSemiAnd:
+		item.Term = CaseContinue
+	case tEOF:
+		return nil, p.eofError()
+	default:
+		if isWord(p.tok, "esac") {
+			return item, nil
+		}
+		return nil, p.unexpected()
+	}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	return item, p.linebreak()
+}
+
+// functionDef parses, once the current word has been seen to be followed
+// by '(',
+//
+//	function_def : NAME '(' ')' linebreak compound_command redirect*
+func (p *parser) functionDef() (*FuncDecl, error) {
+	fd := &FuncDecl{Name: p.tok.raw, Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if err := p.emptyParens(); err != nil {
+		return nil, err
+	}
+	return fd, p.functionBody(fd)
+}
+
+// functionKeyword parses bash's
+//
+//	function_def : 'function' NAME ('(' ')')? linebreak compound_command redirect*
+func (p *parser) functionKeyword() (*FuncDecl, error) {
+	fd := &FuncDecl{Keyword: true, Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind != tWord {
+		if p.tok.kind == tEOF {
+			return nil, p.eofError()
+		}
+		return nil, p.unexpected()
+	}
+	if !isFuncName(p.tok) {
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "`" + p.tok.raw + "': not a valid identifier"}
+	}
+	fd.Name = p.tok.raw
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind == tLParen {
+		if err := p.emptyParens(); err != nil {
+			return nil, err
+		}
+	}
+	return fd, p.functionBody(fd)
+}
+
+// emptyParens consumes the "( )" of a function definition.
+func (p *parser) emptyParens() error {
+	if err := p.expectTok(tLParen); err != nil {
+		return err
+	}
+	return p.expectTok(tRParen)
+}
+
+// functionBody parses "linebreak compound_command redirect*" into fd.
+func (p *parser) functionBody(fd *FuncDecl) error {
+	if err := p.linebreak(); err != nil {
+		return err
+	}
+	if p.tok.kind == tEOF {
+		return p.eofError()
+	}
+	if p.tok.kind == tWord && p.reserved() == "" {
+		// An alias may expand to the body's first word.
+		if _, err := p.expandAlias(); err != nil {
+			return err
+		}
+	}
+	body, err := p.compoundCommand()
+	if err != nil {
+		return err
+	}
+	if body == nil || isFunc(body) {
+		return p.unexpected()
+	}
+	fd.Body = body
+	return nil
+}
+
+func isFunc(c Command) bool {
+	_, ok := c.(*FuncDecl)
+	return ok
+}
+
+// isFuncName reports whether tok can name a function: as in bash, any
+// unquoted word without expansions that is not a reserved word and does
+// not look like an assignment.
+func isFuncName(tok token) bool {
+	if !isWord(tok, tok.raw) || reservedWords[tok.raw] {
+		return false
+	}
+	return assignment(tok) == nil
+}
+
+// lParenNext reports whether the token after the current one is '('.
+func (p *parser) lParenNext() bool {
+	if len(p.queue) > 0 {
+		return p.queue[0].kind == tLParen
+	}
+	return p.l.peekNonBlank() == '('
+}
+
+// atDoubleParen reports whether the current '(' is followed at once by a
+// second '(': the start of "((".
+func (p *parser) atDoubleParen() bool {
+	return len(p.queue) == 0 && p.l.peekByte() == '('
+}
+
+// arithCommand parses
+//
+//	arith_command : '((' expr '))'
+//
+// When the text after "((" is not an arithmetic expression closed by "))",
+// it is read again as a subshell inside a subshell, as bash does.
+func (p *parser) arithCommand() (Command, error) {
+	pos := p.tok.pos
+	save := p.l.i
+	expr, ok, err := p.l.arithText()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		p.l.i = save
+		return p.subshell()
+	}
+	p.tok.end = p.l.endOff(p.l.i) // the token now spans "((expr))"
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	return &ArithCmd{Expr: expr, Pos: pos}, nil
+}
+
+// arithFor parses, after 'for',
+//
+//	arith_for : 'for' '((' expr? ';' expr? ';' expr? '))' sequential_sep? do_group
+func (p *parser) arithFor(pos Pos) (*ArithFor, error) {
+	tokPos := p.tok.pos
+	expr, ok, err := p.l.arithText()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, p.unexpected()
+	}
+	parts := splitArith(expr)
+	if len(parts) != 3 {
+		return nil, &SyntaxError{Pos: tokPos, Msg: "syntax error: arithmetic expression required"}
+	}
+	c := &ArithFor{Init: parts[0], Cond: parts[1], Post: parts[2], Pos: pos}
+	p.tok.end = p.l.endOff(p.l.i)
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind == tSemi {
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.linebreak(); err != nil {
+		return nil, err
+	}
+	if isWord(p.tok, "{") {
+		// bash also takes a brace group as the body of for (( )).
+		g, err := p.braceGroup()
+		if err != nil {
+			return nil, err
+		}
+		c.Body = &List{Items: []*ListItem{{AndOr: &AndOr{First: &Pipeline{Cmds: []Command{g}, Pos: g.Pos}}, Pos: g.Pos, End: p.lastEnd}}}
+		return c, nil
+	}
+	c.Body, err = p.doGroup()
+	return c, err
+}
+
+// splitArith splits the text of "for ((a; b; c))" at its top-level
+// semicolons. An empty expression is nil.
+func splitArith(w *Word) []*Word {
+	var out []*Word
+	cur := &Word{Pos: w.Pos}
+	for _, part := range w.Parts {
+		lit, ok := part.(*Lit)
+		if !ok {
+			cur.Parts = append(cur.Parts, part)
+			continue
+		}
+		s := lit.Value
+		for {
+			i := indexByte(s, ';')
+			if i < 0 {
+				break
+			}
+			if i > 0 {
+				cur.Parts = append(cur.Parts, &Lit{Value: s[:i]})
+			}
+			out = append(out, cur)
+			cur = &Word{Pos: w.Pos}
+			s = s[i+1:]
+		}
+		if s != "" {
+			cur.Parts = append(cur.Parts, &Lit{Value: s})
+		}
+	}
+	out = append(out, cur)
+	for i, x := range out {
+		if isBlankWord(x) {
+			out[i] = nil
+		}
+	}
+	return out
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// isBlankWord reports whether w is nothing but blanks.
+func isBlankWord(w *Word) bool {
+	for _, part := range w.Parts {
+		lit, ok := part.(*Lit)
+		if !ok {
+			return false
+		}
+		for i := 0; i < len(lit.Value); i++ {
+			if c := lit.Value[i]; c != ' ' && c != '\t' && c != '\n' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// condCommand parses
+//
+//	cond_command : '[[' cond_or ']]'
+func (p *parser) condCommand() (*TestCmd, error) {
+	c := &TestCmd{Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	x, err := p.condOr()
+	if err != nil {
+		return nil, err
+	}
+	c.Expr = x
+	if p.tok.kind == tNewline {
+		if err := p.linebreak(); err != nil {
+			return nil, err
+		}
+	}
+	return c, p.expect("]]")
+}
+
+// condOr parses
+//
+//	cond_or : cond_and ('||' linebreak cond_and)*
+func (p *parser) condOr() (TestExpr, error) {
+	x, err := p.condAnd()
+	if err != nil {
+		return nil, err
+	}
+	for p.tok.kind == tOrIf {
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		y, err := p.condAnd()
+		if err != nil {
+			return nil, err
+		}
+		x = &TestBinary{Op: "||", X: x, Y: y}
+	}
+	return x, nil
+}
+
+// condAnd parses
+//
+//	cond_and : cond_not ('&&' linebreak cond_not)*
+func (p *parser) condAnd() (TestExpr, error) {
+	x, err := p.condNot()
+	if err != nil {
+		return nil, err
+	}
+	for p.tok.kind == tAndIf {
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		y, err := p.condNot()
+		if err != nil {
+			return nil, err
+		}
+		x = &TestBinary{Op: "&&", X: x, Y: y}
+	}
+	return x, nil
+}
+
+// condNot parses
+//
+//	cond_not : '!' cond_not | cond_primary
+func (p *parser) condNot() (TestExpr, error) {
+	if err := p.linebreak(); err != nil {
+		return nil, err
+	}
+	if isWord(p.tok, "!") {
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		x, err := p.condNot()
+		if err != nil {
+			return nil, err
+		}
+		return &TestUnary{Op: "!", X: x}, nil
+	}
+	return p.condPrimary()
+}
+
+// unaryTests are [[ ]]'s unary operators.
+var unaryTests = map[string]bool{
+	"-a": true, "-b": true, "-c": true, "-d": true, "-e": true, "-f": true,
+	"-g": true, "-h": true, "-k": true, "-p": true, "-r": true, "-s": true,
+	"-t": true, "-u": true, "-w": true, "-x": true, "-G": true, "-L": true,
+	"-N": true, "-O": true, "-S": true, "-z": true, "-n": true, "-o": true,
+	"-v": true, "-R": true,
+}
+
+// binaryTests are [[ ]]'s binary operators written as words; < and > are
+// read as redirection tokens.
+var binaryTests = map[string]bool{
+	"==": true, "=": true, "!=": true, "=~": true, "-eq": true, "-ne": true,
+	"-lt": true, "-le": true, "-gt": true, "-ge": true, "-nt": true,
+	"-ot": true, "-ef": true,
+}
+
+// condOperand reads one operand word of [[ ]].
+func (p *parser) condOperand(after string) (*Word, error) {
+	switch {
+	case p.tok.kind == tEOF:
+		return nil, p.eofError()
+	case p.tok.kind != tWord || isWord(p.tok, "]]"):
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "unexpected argument '" + p.tok.text() + "' to conditional " + after}
+	}
+	w := p.tok.word
+	return w, p.next()
+}
+
+// condPrimary parses
+//
+//	cond_primary : '(' cond_or ')' | UNARY_OP WORD | WORD BINARY_OP WORD | WORD
+func (p *parser) condPrimary() (TestExpr, error) {
+	switch {
+	case p.tok.kind == tLParen:
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		x, err := p.condOr()
+		if err != nil {
+			return nil, err
+		}
+		if err := p.linebreak(); err != nil {
+			return nil, err
+		}
+		return &TestParen{X: x}, p.expectTok(tRParen)
+	case p.tok.kind == tEOF:
+		return nil, p.eofError()
+	case p.tok.kind != tWord || isWord(p.tok, "]]"):
+		return nil, p.unexpected()
+	}
+	if unaryTests[p.tok.raw] && isWord(p.tok, p.tok.raw) {
+		op := p.tok.raw
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		w, err := p.condOperand("unary operator")
+		if err != nil {
+			return nil, err
+		}
+		return &TestUnary{Op: op, X: &TestWord{Word: w}}, nil
+	}
+	x := &TestWord{Word: p.tok.word}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	op := ""
+	switch {
+	case p.tok.kind == tWord && binaryTests[p.tok.raw] && isWord(p.tok, p.tok.raw):
+		op = p.tok.raw
+	case p.tok.kind == tRedir && p.tok.fd < 0 && p.tok.op == RedirIn:
+		op = "<"
+	case p.tok.kind == tRedir && p.tok.fd < 0 && p.tok.op == RedirOut:
+		op = ">"
+	default:
+		return x, nil
+	}
+	if op == "=~" && len(p.queue) == 0 {
+		// The regular expression is read by its own rule: ( ) and | are
+		// part of it.
+		w, err := p.l.regexWord()
+		if err != nil {
+			return nil, err
+		}
+		p.tok.end = p.l.endOff(p.l.i)
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		return &TestBinary{Op: op, X: x, Y: &TestWord{Word: w}}, nil
+	}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	y, err := p.condOperand("binary operator")
+	if err != nil {
+		return nil, err
+	}
+	return &TestBinary{Op: op, X: x, Y: &TestWord{Word: y}}, nil
+}

@@ -1,0 +1,169 @@
+package shell
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// ExecFdsFlag is the hidden first argument of the short-lived gosh that
+// "exec cmd" starts when the user's fds cannot be put in place in the
+// shell itself: gosh --exec-fds SPEC PATH ARGV... (see ExecWithFds).
+const ExecFdsFlag = "--exec-fds"
+
+// execFds replaces the shell with path, after putting every user fd n at
+// the process's fd n: run by the top-level shell for "exec cmd", the one
+// place where the virtual fd table must become real. Each step is a raw
+// system call, right before execve:
+//
+//  1. every descriptor of the table is duplicated above the table's
+//     numbers, so that putting one in place cannot overwrite another;
+//  2. whatever the process holds at a number the table needs is saved,
+//     to be put back if execve fails (bash undoes them too);
+//  3. dup2 of each copy onto its number (not close-on-exec: the program
+//     keeps it); a closed user fd 0-2 is marked close-on-exec;
+//  4. execve. Every other descriptor of gosh is close-on-exec and goes.
+//
+// The Go runtime's own descriptors (its epoll fd and the eventfd that
+// wakes it) sit at 10 or above (adoptInheritedFds). Should the table need
+// one of their numbers, overwriting it even for a moment could crash the
+// runtime or write into the user's file, so then the shell execs a fresh
+// gosh instead, which puts the fds in place before its runtime makes
+// descriptors of its own (ExecWithFds).
+func (sh *Shell) execFds(path string, argv, env []string) error {
+	table := sh.stdio
+	size := len(table)
+	tr := sh.Jobs.Trace()
+	high := make([]int, size)
+	ours := map[int]bool{}
+	var cleanup []int
+	defer func() {
+		for _, fd := range cleanup {
+			unix.Close(fd)
+		}
+	}()
+	for n, fd := range table {
+		high[n] = -1
+		if fd < 0 {
+			continue
+		}
+		h, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, size)
+		if err != nil {
+			return err
+		}
+		high[n] = h
+		cleanup = append(cleanup, h)
+		ours[fd], ours[h] = true, true
+	}
+	for n := range table {
+		if high[n] >= 0 && !ours[n] && isRuntimeFd(n) {
+			tr.Shell("exec: fd %d is the Go runtime's own: a fresh gosh puts the fds in place before its execve", n)
+			return execViaHelper(path, argv, env, high)
+		}
+	}
+	type saved struct{ n, copy, flags int }
+	var undo []saved
+	for n := range table {
+		flags, err := unix.FcntlInt(uintptr(n), unix.F_GETFD, 0)
+		if err != nil {
+			undo = append(undo, saved{n, -1, 0}) // free: close it again
+			continue
+		}
+		c, err := unix.FcntlInt(uintptr(n), unix.F_DUPFD_CLOEXEC, size)
+		if err != nil {
+			return err
+		}
+		cleanup = append(cleanup, c)
+		undo = append(undo, saved{n, c, flags})
+	}
+	for n, h := range high {
+		switch {
+		case h >= 0:
+			unix.Dup3(h, n, 0)
+			tr.Shell("dup2(%d, %d)  (exec: the user's fd %d at its own number, for the program)", h, n, n)
+		case n < 3:
+			unix.FcntlInt(uintptr(n), unix.F_SETFD, unix.FD_CLOEXEC)
+		}
+	}
+	tr.Shell("execve(%q): the shell process becomes %s", path, argv[0])
+	sh.BeforeExit()
+	err := syscall.Exec(path, argv, env)
+	for _, u := range undo {
+		if u.copy < 0 {
+			unix.Close(u.n)
+			continue
+		}
+		unix.Dup3(u.copy, u.n, u.flags&unix.FD_CLOEXEC)
+	}
+	return err
+}
+
+// isRuntimeFd reports whether fd is one of the Go runtime's own: the epoll
+// instance of its network poller or the eventfd that wakes it.
+func isRuntimeFd(fd int) bool {
+	link, err := os.Readlink("/proc/self/fd/" + strconv.Itoa(fd))
+	return err == nil && (link == "anon_inode:[eventpoll]" || link == "anon_inode:[eventfd]")
+}
+
+// execViaHelper execs a fresh gosh with ExecFdsFlag: the copies in high
+// stay open across that execve (high[n] is the user's fd n, -1 closed).
+func execViaHelper(path string, argv, env []string, high []int) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	spec := make([]string, len(high))
+	for n, h := range high {
+		spec[n] = "-"
+		if h >= 0 {
+			unix.FcntlInt(uintptr(h), unix.F_SETFD, 0)
+			spec[n] = strconv.Itoa(h)
+		}
+	}
+	helper := append([]string{"gosh", ExecFdsFlag, strings.Join(spec, ","), path}, argv...)
+	err = syscall.Exec(self, helper, env)
+	for _, h := range high {
+		if h >= 0 {
+			unix.FcntlInt(uintptr(h), unix.F_SETFD, unix.FD_CLOEXEC)
+		}
+	}
+	return err
+}
+
+// ExecWithFds is what gosh runs when started with ExecFdsFlag: args are
+// SPEC PATH ARGV..., where SPEC lists, for fds 0, 1, 2, ..., the inherited
+// descriptor that becomes it ("-": closed). This gosh has made no
+// descriptor of its own yet, so it can dup2 each into place and execve
+// the program. It returns only on failure.
+func ExecWithFds(args []string) error {
+	if len(args) < 3 {
+		return errors.New("usage: " + ExecFdsFlag + " SPEC PATH ARGV0 [ARG...]")
+	}
+	spec := strings.Split(args[0], ",")
+	var copies []int
+	for n, s := range spec {
+		if s == "-" {
+			unix.FcntlInt(uintptr(n), unix.F_SETFD, unix.FD_CLOEXEC)
+			continue
+		}
+		h, err := strconv.Atoi(s)
+		if err != nil {
+			return errors.New(ExecFdsFlag + ": bad fd list " + args[0])
+		}
+		if h != n {
+			unix.Dup3(h, n, 0)
+			copies = append(copies, h)
+		}
+	}
+	for _, h := range copies {
+		if h >= len(spec) {
+			unix.Close(h)
+		}
+	}
+	err := syscall.Exec(args[1], args[2:], os.Environ())
+	return &os.PathError{Op: "exec", Path: args[1], Err: err}
+}

@@ -1,0 +1,195 @@
+package shell
+
+import (
+	"golang.org/x/sys/unix"
+
+	"gosh/parser"
+)
+
+// Snapshot is everything a fork would copy from the shell into a subshell:
+// the state a C shell's child inherits for free. Go cannot fork a running
+// program, so gosh builds a subshell in one of two ways, and both start
+// from a Snapshot (see needsProcess in subshell.go for which one is used):
+//
+//   - a copy: clone takes a Snapshot of the shell and restores it into a
+//     new *Shell that runs on a goroutine of the same process (command
+//     substitution, builtin stages of a pipeline in a script);
+//   - a child gosh: childStage encodes a Snapshot (snapshot_codec.go) into
+//     a memfd that a new gosh process inherits, reads and restores before
+//     it runs its commands (background jobs, stages under job control).
+//
+// Every field is exported, so that the binary encoding carries it, and a
+// unit test (snapshot_test.go) fills every field by reflection and checks
+// that it survives both ways: a field added here but forgotten by
+// snapshot, restore or the encoding fails that test. A field of Shell that
+// is neither in the Snapshot nor listed there as per-process fails it too.
+type Snapshot struct {
+	// Vars are the variables with every attribute of Var (exported,
+	// read-only, declared but unset, and whatever Var gains). Vars[0] is
+	// the global scope; local scopes of running functions follow it,
+	// innermost last.
+	Vars []map[string]Var
+	// Functions are the defined functions by name.
+	Functions map[string]Function
+	// Aliases map an alias name to its replacement text.
+	Aliases map[string]string
+	// Opts are the set -o options.
+	Opts Options
+	// Arg0 is $0; Params are $1, $2, ...
+	Arg0   string
+	Params []string
+	// Status is $?; LastBg is $!.
+	Status int
+	LastBg int
+	// Pid is $$, the pid of the top-level shell, the same in every
+	// subshell; PPid is $PPID, its parent's pid.
+	Pid  int
+	PPid int
+	// Dir is the logical working directory ($PWD as the shell keeps it).
+	Dir string
+	// Umask is the file mode creation mask.
+	Umask int
+	// Traps map a condition (a signal name, EXIT, ERR) to its action.
+	Traps map[string]string
+	// Fds is the fd table of the context: Fds[i] is the descriptor behind
+	// the subshell's fd i, -1 when closed. It includes the fds above 2 the
+	// shell inherited or opened with exec N>file. In a copy these are the
+	// shell's own descriptors; a child gosh receives fd i at number i
+	// (ProcAttr.Files) and its table is the identity.
+	Fds []int
+	// Line is the current line number ($LINENO).
+	Line int
+}
+
+// Function is one defined function. Source is its definition as printed
+// source ("f() { ...; }"), which a child gosh parses with aliases off, so
+// that an alias in the body is not expanded a second time. decl is the
+// parsed definition, kept by a copy in the same process.
+type Function struct {
+	Source string
+	decl   *parser.FuncDecl
+}
+
+// snapshot takes what a fork would copy. The result shares nothing that
+// the shell may change later: restore may keep it as it is.
+func (sh *Shell) snapshot() *Snapshot {
+	s := &Snapshot{
+		Vars:    sh.Vars.scopes(),
+		Aliases: make(map[string]string, len(sh.Aliases)),
+		Opts:    sh.Opts,
+		Arg0:    sh.Arg0,
+		Params:  append([]string(nil), sh.Params...),
+		Status:  sh.Status,
+		LastBg:  sh.LastBg,
+		Pid:     sh.pid,
+		PPid:    sh.ppid,
+		Dir:     sh.Getwd(),
+		Umask:   sh.Umask(),
+		Fds:     append([]int(nil), sh.stdio...),
+		Line:    sh.line,
+	}
+	for k, v := range sh.Aliases {
+		s.Aliases[k] = v
+	}
+	if sh.funcs != nil {
+		s.Functions = make(map[string]Function, len(sh.funcs))
+		for name, d := range sh.funcs {
+			s.Functions[name] = Function{Source: parser.String(d), decl: d}
+		}
+	}
+	if sh.traps != nil {
+		s.Traps = make(map[string]string, len(sh.traps))
+		for k, v := range sh.traps {
+			s.Traps[k] = v
+		}
+	}
+	return s
+}
+
+// restore makes s the state of sh. It takes s over: s must not be used
+// afterwards. Functions without a parsed tree (those a child gosh
+// received) are parsed here with aliases off.
+func (sh *Shell) restore(s *Snapshot) error {
+	sh.Vars = varsFromScopes(s.Vars)
+	sh.Aliases = s.Aliases
+	if sh.Aliases == nil {
+		sh.Aliases = map[string]string{}
+	}
+	sh.Opts = s.Opts
+	sh.Arg0 = s.Arg0
+	sh.Params = s.Params
+	sh.Status = s.Status
+	sh.LastBg = s.LastBg
+	sh.pid = s.Pid
+	sh.ppid = s.PPid
+	sh.wd = s.Dir
+	sh.umask = s.Umask
+	sh.traps = s.Traps
+	sh.stdio = s.Fds
+	sh.line = s.Line
+	sh.funcs = nil
+	if s.Functions != nil {
+		sh.funcs = make(map[string]*parser.FuncDecl, len(s.Functions))
+		for name, fn := range s.Functions {
+			d := fn.decl
+			if d == nil {
+				var err error
+				if d, err = parseFunction(fn.Source); err != nil {
+					return err
+				}
+			}
+			sh.funcs[name] = d
+		}
+	}
+	return nil
+}
+
+// parseFunction parses a function definition printed by snapshot.
+func parseFunction(src string) (*parser.FuncDecl, error) {
+	f, err := parser.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if f.List != nil && len(f.List.Items) == 1 {
+		ao := f.List.Items[0].AndOr
+		if len(ao.Rest) == 0 && len(ao.First.Cmds) == 1 {
+			if d, ok := ao.First.Cmds[0].(*parser.FuncDecl); ok {
+				return d, nil
+			}
+		}
+	}
+	return nil, &ExpansionError{Msg: "snapshot: not a function definition: " + src}
+}
+
+// scopes copies the variable table for a Snapshot: the global scope first.
+func (v *Vars) scopes() []map[string]Var {
+	g := make(map[string]Var, len(v.m))
+	for k, x := range v.m {
+		g[k] = *x.copy() // an array's Elems must not be shared
+	}
+	return []map[string]Var{g}
+}
+
+// varsFromScopes builds a variable table from a Snapshot's scopes.
+func varsFromScopes(scopes []map[string]Var) *Vars {
+	if len(scopes) == 0 {
+		return &Vars{m: map[string]*Var{}}
+	}
+	v := &Vars{m: make(map[string]*Var, len(scopes[0]))}
+	for _, scope := range scopes {
+		for k, x := range scope {
+			x := x
+			v.m[k] = &x
+		}
+	}
+	return v
+}
+
+// processUmask reads the process's file mode creation mask: run by the
+// shell once at start-up. umask(2) can only read it by setting it, so it
+// is set and put back before any child exists.
+func processUmask() int {
+	old := unix.Umask(0o22)
+	unix.Umask(old)
+	return old
+}

@@ -1,0 +1,238 @@
+package shell
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+)
+
+// The binary form of a Snapshot, as the parent gosh writes it into the
+// memfd a child gosh reads at start-up. It is written and read by
+// reflection over the exported fields of the types, in declaration order,
+// so a field added to Snapshot or to Var travels with no change here. Both
+// ends are the same executable (/proc/self/exe), so no field names or
+// version are needed. encoding/gob would do the same, but its package
+// initialisation alone costs a quarter of a millisecond in every gosh start,
+// child or not.
+//
+//	string, []byte   uvarint length, bytes
+//	int, int64 ...   varint
+//	bool             one byte, 0 or 1
+//	slice, map       uvarint 0 for nil, else length+1, then the elements
+//	                 (map keys sorted, so equal snapshots encode equally)
+//	struct           each exported field in order
+//	pointer          one byte, 0 for nil, then the element
+
+// encodeSnapshotValue appends the binary form of v to buf.
+func encodeSnapshotValue(buf []byte, v reflect.Value) ([]byte, error) {
+	switch v.Kind() {
+	case reflect.String:
+		buf = binary.AppendUvarint(buf, uint64(v.Len()))
+		return append(buf, v.String()...), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return binary.AppendVarint(buf, v.Int()), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return binary.AppendUvarint(buf, v.Uint()), nil
+	case reflect.Bool:
+		if v.Bool() {
+			return append(buf, 1), nil
+		}
+		return append(buf, 0), nil
+	case reflect.Slice:
+		if v.IsNil() {
+			return append(buf, 0), nil
+		}
+		buf = binary.AppendUvarint(buf, uint64(v.Len())+1)
+		var err error
+		for i := 0; i < v.Len() && err == nil; i++ {
+			buf, err = encodeSnapshotValue(buf, v.Index(i))
+		}
+		return buf, err
+	case reflect.Map:
+		if v.IsNil() {
+			return append(buf, 0), nil
+		}
+		if v.Type().Key().Kind() != reflect.String {
+			return nil, fmt.Errorf("snapshot: map key %s is not a string", v.Type().Key())
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		buf = binary.AppendUvarint(buf, uint64(len(keys))+1)
+		var err error
+		for _, k := range keys {
+			if buf, err = encodeSnapshotValue(buf, k); err != nil {
+				return nil, err
+			}
+			if buf, err = encodeSnapshotValue(buf, v.MapIndex(k)); err != nil {
+				return nil, err
+			}
+		}
+		return buf, nil
+	case reflect.Struct:
+		var err error
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Type().Field(i).IsExported() {
+				continue // process-local: a parsed tree, a cache
+			}
+			if buf, err = encodeSnapshotValue(buf, v.Field(i)); err != nil {
+				return nil, err
+			}
+		}
+		return buf, nil
+	case reflect.Pointer:
+		if v.IsNil() {
+			return append(buf, 0), nil
+		}
+		return encodeSnapshotValue(append(buf, 1), v.Elem())
+	}
+	return nil, fmt.Errorf("snapshot: cannot encode a %s", v.Type())
+}
+
+// errSnapshotShort is a snapshot that ends too early.
+var errSnapshotShort = errors.New("snapshot: truncated")
+
+// snapshotDecoder reads what encodeSnapshotValue wrote.
+type snapshotDecoder struct{ data []byte }
+
+func (d *snapshotDecoder) uvarint() (uint64, error) {
+	n, k := binary.Uvarint(d.data)
+	if k <= 0 {
+		return 0, errSnapshotShort
+	}
+	d.data = d.data[k:]
+	return n, nil
+}
+
+func (d *snapshotDecoder) varint() (int64, error) {
+	n, k := binary.Varint(d.data)
+	if k <= 0 {
+		return 0, errSnapshotShort
+	}
+	d.data = d.data[k:]
+	return n, nil
+}
+
+// length reads a slice or map length: -1 for nil.
+func (d *snapshotDecoder) length() (int, error) {
+	n, err := d.uvarint()
+	if err != nil {
+		return 0, err
+	}
+	if n > uint64(len(d.data))+1 || n > math.MaxInt32 {
+		// Every element takes at least one byte.
+		return 0, errSnapshotShort
+	}
+	return int(n) - 1, nil
+}
+
+// decode fills v (settable) from the data.
+func (d *snapshotDecoder) decode(v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.String:
+		n, err := d.uvarint()
+		if err != nil {
+			return err
+		}
+		if n > uint64(len(d.data)) {
+			return errSnapshotShort
+		}
+		v.SetString(string(d.data[:n]))
+		d.data = d.data[n:]
+		return nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := d.varint()
+		v.SetInt(n)
+		return err
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, err := d.uvarint()
+		v.SetUint(n)
+		return err
+	case reflect.Bool:
+		if len(d.data) == 0 {
+			return errSnapshotShort
+		}
+		v.SetBool(d.data[0] != 0)
+		d.data = d.data[1:]
+		return nil
+	case reflect.Slice:
+		n, err := d.length()
+		if err != nil || n < 0 {
+			return err
+		}
+		s := reflect.MakeSlice(v.Type(), n, n)
+		for i := 0; i < n; i++ {
+			if err := d.decode(s.Index(i)); err != nil {
+				return err
+			}
+		}
+		v.Set(s)
+		return nil
+	case reflect.Map:
+		n, err := d.length()
+		if err != nil || n < 0 {
+			return err
+		}
+		m := reflect.MakeMapWithSize(v.Type(), n)
+		for i := 0; i < n; i++ {
+			k := reflect.New(v.Type().Key()).Elem()
+			e := reflect.New(v.Type().Elem()).Elem()
+			if err := d.decode(k); err != nil {
+				return err
+			}
+			if err := d.decode(e); err != nil {
+				return err
+			}
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+		return nil
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Type().Field(i).IsExported() {
+				continue
+			}
+			if err := d.decode(v.Field(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case reflect.Pointer:
+		if len(d.data) == 0 {
+			return errSnapshotShort
+		}
+		isNil := d.data[0] == 0
+		d.data = d.data[1:]
+		if isNil {
+			v.SetZero()
+			return nil
+		}
+		p := reflect.New(v.Type().Elem())
+		if err := d.decode(p.Elem()); err != nil {
+			return err
+		}
+		v.Set(p)
+		return nil
+	}
+	return fmt.Errorf("snapshot: cannot decode a %s", v.Type())
+}
+
+// encodeSnapshot is the binary form of any value built from the kinds
+// above (a childStart, in practice).
+func encodeSnapshot(x any) ([]byte, error) {
+	return encodeSnapshotValue(nil, reflect.ValueOf(x).Elem())
+}
+
+// decodeSnapshot fills *x from data; all of data must be used.
+func decodeSnapshot(data []byte, x any) error {
+	d := &snapshotDecoder{data: data}
+	if err := d.decode(reflect.ValueOf(x).Elem()); err != nil {
+		return err
+	}
+	if len(d.data) != 0 {
+		return errors.New("snapshot: trailing bytes")
+	}
+	return nil
+}

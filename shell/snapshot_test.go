@@ -1,0 +1,276 @@
+package shell
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+// fillValue gives every field reachable from v a value that is not its
+// zero value, different for each field (n counts), so that a field lost on
+// the way shows. path names the field for the overrides below.
+func fillValue(t *testing.T, v reflect.Value, path string, n *int) {
+	*n++
+	switch path {
+	case "Functions":
+		v.Set(reflect.ValueOf(map[string]Function{
+			"greet": {Source: "greet() {\n\techo hello \"$1\"\n}"},
+		}))
+		return
+	case "Vars":
+		// One scope: a child flattens local scopes into the global one
+		// until functions with local variables exist.
+		scope := reflect.MakeMap(v.Type().Elem())
+		for i := 0; i < 2; i++ {
+			x := reflect.New(v.Type().Elem().Elem()).Elem()
+			fillValue(t, x, path+".Var", n)
+			scope.SetMapIndex(reflect.ValueOf(fmt.Sprintf("v%d", *n)), x)
+		}
+		s := reflect.MakeSlice(v.Type(), 1, 1)
+		s.Index(0).Set(scope)
+		v.Set(s)
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(fmt.Sprintf("value %d: 'quote' \x00 \xff\n", *n))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(*n))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(uint64(*n))
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := 0; i < 2; i++ {
+			fillValue(t, s.Index(i), path+"[]", n)
+		}
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for i := 0; i < 2; i++ {
+			e := reflect.New(v.Type().Elem()).Elem()
+			fillValue(t, e, path+"[]", n)
+			m.SetMapIndex(reflect.ValueOf(fmt.Sprintf("k%d", *n)), e)
+		}
+		v.Set(m)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name := f.Name
+			if path != "" {
+				name = path + "." + f.Name
+			}
+			fillValue(t, v.Field(i), name, n)
+		}
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		fillValue(t, p.Elem(), path, n)
+		v.Set(p)
+	default:
+		t.Fatalf("snapshot field %s: a %s cannot be filled; teach fillValue", path, v.Type())
+	}
+}
+
+// checkNonZero fails for every exported field reachable from v that is
+// zero: a field that did not survive.
+func checkNonZero(t *testing.T, v reflect.Value, path string) {
+	t.Helper()
+	if v.IsZero() && !(path == "Snapshot.Functions" && v.Len() == 0) {
+		t.Errorf("snapshot field %s was lost (zero after the round trip)", path)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() {
+				checkNonZero(t, v.Field(i), path+"."+f.Name)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			checkNonZero(t, v.Index(i), path+"[]")
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			checkNonZero(t, iter.Value(), path+"[]")
+		}
+	}
+}
+
+func filledSnapshot(t *testing.T) *Snapshot {
+	s := &Snapshot{}
+	n := 0
+	fillValue(t, reflect.ValueOf(s).Elem(), "", &n)
+	if _, err := parseFunction(s.Functions["greet"].Source); err != nil {
+		// Until the parser reads function definitions, a snapshot cannot
+		// hold one; this test covers the field as soon as it can.
+		t.Logf("functions are not parsed yet (%v): Snapshot.Functions left empty", err)
+		s.Functions = map[string]Function{"": {}}
+		delete(s.Functions, "")
+	}
+	return s
+}
+
+func mustEncode(t *testing.T, s *Snapshot) []byte {
+	t.Helper()
+	data, err := encodeSnapshot(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestSnapshotEveryField walks every field of Snapshot through both ways
+// of making a subshell: restore into a shell and snapshot it again (what
+// clone does), and encode, decode and restore (what a child gosh does).
+func TestSnapshotEveryField(t *testing.T) {
+	want := filledSnapshot(t)
+	wantData := mustEncode(t, want)
+
+	// The copy: restore, then snapshot again; then clone that shell.
+	sh := New(Config{})
+	if err := sh.restore(filledSnapshot(t)); err != nil {
+		t.Fatal(err)
+	}
+	got := sh.snapshot()
+	checkNonZero(t, reflect.ValueOf(got).Elem(), "Snapshot")
+	if !bytes.Equal(mustEncode(t, got), wantData) {
+		t.Errorf("restore then snapshot changed the snapshot:\n got %+v\nwant %+v", got, want)
+	}
+	if c := sh.clone(); !bytes.Equal(mustEncode(t, c.snapshot()), wantData) {
+		t.Errorf("a clone's snapshot differs from its shell's:\n got %+v\nwant %+v", c.snapshot(), want)
+	}
+
+	// The child: encode the start message, decode it, restore.
+	msg, err := encodeSnapshot(&childStart{Snap: *want, Body: "echo hi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m childStart
+	if err := decodeSnapshot(msg, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Body != "echo hi" {
+		t.Errorf("body: got %q", m.Body)
+	}
+	checkNonZero(t, reflect.ValueOf(&m.Snap).Elem(), "Snapshot")
+	child := New(Config{})
+	if err := child.restore(&m.Snap); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(mustEncode(t, child.snapshot()), wantData) {
+		t.Errorf("encode, decode and restore changed the snapshot:\n got %+v\nwant %+v", child.snapshot(), want)
+	}
+}
+
+// perProcess lists the fields of Shell that a subshell does not inherit
+// from a Snapshot, and why. Every other field of Shell must be carried by
+// the Snapshot (snapshotOf). A new field of Shell must be added to one of
+// the two, or this test fails: that is the point.
+var perProcess = map[string]string{
+	"Jobs":       "a subshell sees no jobs of its parent (only $!): a copy shares the job table, a child has its own",
+	"subshell":   "says whether this shell is a copy",
+	"self":       "the gosh executable, found by each process at start",
+	"source":     "where the commands come from; a subshell runs what it is given",
+	"pipeBroken": "set by the builtin stage that owns it",
+	"hash":       "a cache of PATH searches: a copy gets a copy, a child searches again",
+	"lastSubst":  "the status of the last $( ) of the command being expanded, read at once",
+	"ctx":        "Ctrl+C of the interactive command line",
+	"cancel":     "Ctrl+C of the interactive command line",
+	"hangup":     "SIGHUP of the interactive shell",
+	"Hooks":      "the interactive layer's callbacks",
+	"specials":   "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
+	"fdHold":     "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
+}
+
+// snapshotOf maps the fields of Shell that a Snapshot carries to their
+// Snapshot field.
+var snapshotOf = map[string]string{
+	"Vars": "Vars", "funcs": "Functions", "Aliases": "Aliases", "Opts": "Opts",
+	"Arg0": "Arg0", "Params": "Params", "Status": "Status", "LastBg": "LastBg",
+	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
+	"stdio": "Fds", "line": "Line",
+}
+
+func TestSnapshotCoversShell(t *testing.T) {
+	shellType := reflect.TypeOf(Shell{})
+	carried := map[string]bool{}
+	for i := 0; i < shellType.NumField(); i++ {
+		name := shellType.Field(i).Name
+		_, local := perProcess[name]
+		to, ok := snapshotOf[name]
+		switch {
+		case local && ok:
+			t.Errorf("Shell.%s is listed both as per-process and as carried by the Snapshot", name)
+		case !local && !ok:
+			t.Errorf("Shell.%s is new: carry it in the Snapshot (snapshot.go: snapshot, restore) or list it in perProcess with a reason", name)
+		case ok:
+			if _, found := reflect.TypeOf(Snapshot{}).FieldByName(to); !found {
+				t.Errorf("Shell.%s maps to Snapshot.%s, which does not exist", name, to)
+			}
+			carried[to] = true
+		}
+	}
+	st := reflect.TypeOf(Snapshot{})
+	for i := 0; i < st.NumField(); i++ {
+		f := st.Field(i)
+		if !f.IsExported() {
+			t.Errorf("Snapshot.%s is not exported: the encoding would drop it", f.Name)
+		}
+		if !carried[f.Name] {
+			t.Errorf("Snapshot.%s comes from no field of Shell (add it to snapshotOf)", f.Name)
+		}
+	}
+	vt := reflect.TypeOf(Var{})
+	for i := 0; i < vt.NumField(); i++ {
+		if !vt.Field(i).IsExported() {
+			t.Errorf("Var.%s is not exported: a child gosh would not get it", vt.Field(i).Name)
+		}
+	}
+}
+
+func TestSnapshotDecodeErrors(t *testing.T) {
+	good := mustEncode(t, filledSnapshot(t))
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"truncated", good[:len(good)/2]},
+		{"one byte short", good[:len(good)-1]},
+		{"trailing bytes", append(append([]byte(nil), good...), 0)},
+		{"huge length", []byte{0xff, 0xff, 0xff, 0xff, 0x0f}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Snapshot
+			if err := decodeSnapshot(tt.data, &s); err == nil {
+				t.Errorf("decoding %d bytes succeeded; want an error", len(tt.data))
+			}
+		})
+	}
+}
+
+func TestChildLabel(t *testing.T) {
+	long := ""
+	for len(long) < 200 {
+		long += "echo x; "
+	}
+	tests := []struct{ in, want string }{
+		{"make && ./a.out", "make && ./a.out"},
+		{"  sleep 1  ", "sleep 1"},
+		{"cat <<EOF\nsecret body\nEOF", "cat <<EOF ..."},
+		{long, long[:childTextMax] + "..."},
+	}
+	for _, tt := range tests {
+		if got := childLabel(tt.in); got != tt.want {
+			t.Errorf("childLabel(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
