@@ -40,6 +40,9 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 		return out, nil
 	case a.Index != nil:
 		sub, err := sh.evalSubscript(a.Name, a.Index)
+		if _, ok := err.(*badSubscriptError); ok {
+			return out, expansionError(a.Name + "[" + parser.String(a.Index) + "]: bad array subscript")
+		}
 		if err != nil {
 			return out, err
 		}
@@ -129,13 +132,8 @@ func (sh *Shell) assign(a assignment) error {
 	x := sh.Vars.Lookup(a.name)
 	assoc := x != nil && x.Assoc
 	if !arr.appendOp {
-		if err := sh.Vars.SetArray(a.name, nil, false); err != nil {
+		if err := sh.Vars.clearArray(a.name, assoc); err != nil {
 			return err
-		}
-		if assoc {
-			if err := sh.Vars.DeclareArray(a.name, true); err != nil {
-				return err
-			}
 		}
 	} else if err := sh.Vars.DeclareArray(a.name, assoc); err != nil {
 		return err

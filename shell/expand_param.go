@@ -159,11 +159,21 @@ func (x *expansion) param(name string, idx *parser.Word, quoted bool) (paramValu
 		return x.paramText(name, string(all))
 	}
 	sub, err := x.sh.evalSubscript(name, idx)
+	if bad, ok := err.(*badSubscriptError); ok {
+		// bash reports it and goes on with nothing.
+		x.sh.errorf("%s", bad)
+		return paramValues{vals: []string{""}, label: name, name: name}, nil
+	}
 	if err != nil {
 		return paramValues{}, err
 	}
 	return x.element(name, sub)
 }
+
+// badSubscriptError is a negative index before an indexed array's start.
+type badSubscriptError struct{ name string }
+
+func (e *badSubscriptError) Error() string { return e.name + ": bad array subscript" }
 
 // paramText looks up a parameter whose subscript, if any, is text: "@",
 // "*", or an expression (from ${!ref} with ref='a[1]').
@@ -180,6 +190,10 @@ func (x *expansion) paramText(name, sub string) (paramValues, error) {
 		return paramValues{vals: vals, list: true, star: sub == "*", set: len(vals) > 0, label: name + "[" + sub + "]", name: name}, nil
 	case sub != "":
 		s, err := sh.subscriptText(name, sub)
+		if bad, ok := err.(*badSubscriptError); ok {
+			sh.errorf("%s", bad)
+			return paramValues{vals: []string{""}, label: name, name: name}, nil
+		}
 		if err != nil {
 			return paramValues{}, err
 		}
@@ -252,7 +266,7 @@ func (sh *Shell) subscriptText(name, text string) (subscript, error) {
 			}
 		}
 		if n+next < 0 {
-			return subscript{}, expansionError(name + ": bad array subscript")
+			return subscript{}, &badSubscriptError{name}
 		}
 		n += next
 	}
@@ -734,7 +748,7 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 		if name == "" {
 			name = p.Name
 		}
-		pv.vals = []string{declareText(name, v, pv.vals[0])}
+		pv.vals = []string{declareText(name, v, pv.vals[0], isAll(p.Index) != 0)}
 		pv.list = false
 		return pv, nil
 	case "a":
@@ -837,17 +851,18 @@ func attrLetters(v *Var) string {
 	return b.String()
 }
 
-// declareText is ${x@A}: a command that recreates the variable.
-func declareText(name string, v *Var, value string) string {
+// declareText is ${x@A}: a command that recreates the variable; with
+// whole (${a[@]@A}) the whole array, otherwise its one value.
+func declareText(name string, v *Var, value string, whole bool) string {
 	if v == nil {
 		return name + "=" + bashQuote(value)
 	}
 	flags := attrLetters(v)
-	if v.Array || v.Assoc {
+	if (v.Array || v.Assoc) && whole {
 		var parts []string
 		keys := v.keys()
 		for i, val := range v.values() {
-			parts = append(parts, "["+keys[i]+"]="+bashQuote(val))
+			parts = append(parts, "["+keys[i]+"]="+dquote(val))
 		}
 		return "declare -" + flags + " " + name + "=(" + strings.Join(parts, " ") + ")"
 	}

@@ -170,6 +170,17 @@ func (v *Vars) SetArray(name string, values []string, add bool) error {
 	return nil
 }
 
+// clearArray makes name an empty array of the kind asked for (a=() ).
+func (v *Vars) clearArray(name string, assoc bool) error {
+	x, err := v.writable(name)
+	if err != nil {
+		return err
+	}
+	x.Array, x.Assoc = !assoc, assoc
+	x.Elems, x.Value, x.NoValue = nil, "", false
+	return nil
+}
+
 // DeclareArray makes name an empty array of the kind asked for, or keeps
 // it if it already is one (declare -a, declare -A). A string variable
 // becomes an indexed array whose element 0 is its value.
