@@ -201,4 +201,15 @@ type Shell interface {
 	// ticking off): above the prompt when one is showing, so that the
 	// prompt is drawn again instead of being overwritten.
 	Notice() io.Writer
+
+	// Arith evaluates an arithmetic expression as $((...)) does (let).
+	Arith(expr string) (int64, error)
+	// Rlimit reads a resource limit (RLIMIT_*) as the shell's children
+	// inherit it, and SetRlimit changes it (ulimit). RlimInfinity is
+	// unlimited.
+	Rlimit(resource int) (soft, hard uint64, err error)
+	SetRlimit(resource int, soft, hard uint64) error
 }
+
+// RlimInfinity is the value of an unlimited resource limit.
+const RlimInfinity = ^uint64(0)

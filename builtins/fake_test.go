@@ -34,6 +34,7 @@ type fakeShell struct {
 	notice      syncWriter // what went to Notice (lab ticks)
 	umask       int
 	hash        map[string]*HashEntry
+	limits      map[int][2]uint64 // soft, hard
 
 	sourced  [][]string // path, then args ("<nil>" marks nil args)
 	evals    []string
@@ -312,6 +313,54 @@ func (f *fakeShell) Decide(node any, site Site) Decision {
 		return Decision{Place: Child, Reason: "the fake shell runs every background job in a child"}
 	}
 	return Decision{Place: Program, Reason: "the fake shell runs every stage as a program"}
+}
+
+// Arith understands just enough for the let tests: NAME=EXPR assigns,
+// then a decimal number or a variable's value; anything else is an error
+// worded as the shell's.
+func (f *fakeShell) Arith(expr string) (int64, error) {
+	expr = strings.TrimSpace(expr)
+	if name, rhs, ok := strings.Cut(expr, "="); ok && isName(name) {
+		v, err := f.Arith(rhs)
+		if err == nil {
+			f.SetVar(name, strconv.FormatInt(v, 10))
+		}
+		return v, err
+	}
+	if expr == "" {
+		return 0, nil
+	}
+	if isName(expr) {
+		v, _ := f.Var(expr)
+		if v == "" {
+			return 0, nil
+		}
+		return f.Arith(v)
+	}
+	n, err := strconv.ParseInt(expr, 10, 64)
+	if err != nil {
+		return 0, errors.New(expr + ": syntax error in expression")
+	}
+	return n, nil
+}
+
+func (f *fakeShell) Rlimit(resource int) (uint64, uint64, error) {
+	if l, ok := f.limits[resource]; ok {
+		return l[0], l[1], nil
+	}
+	return RlimInfinity, RlimInfinity, nil
+}
+
+func (f *fakeShell) SetRlimit(resource int, soft, hard uint64) error {
+	if f.limits == nil {
+		f.limits = map[int][2]uint64{}
+	}
+	_, oldHard, _ := f.Rlimit(resource)
+	if hard > oldHard || soft > hard {
+		return syscall.EPERM
+	}
+	f.limits[resource] = [2]uint64{soft, hard}
+	return nil
 }
 
 // result is what one builtin run produced.

@@ -16,7 +16,7 @@ func init() {
 	register(&Builtin{
 		Name:       "read",
 		ReadsInput: true,
-		Synopsis:   "read [-rs] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
+		Synopsis:   "read [-rs] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
 		Summary:    "Read a line from the standard input into variables.",
 		Help: `Read one line and split it into words with $IFS: the first word goes
 to the first NAME, the second to the second, and the last NAME gets
@@ -25,6 +25,8 @@ A backslash escapes the next character (and joins a line ending in
 a backslash to the next one) unless -r is given.
 -d DELIM   stop at DELIM instead of newline
 -n NCHARS  stop after NCHARS characters
+-N NCHARS  read exactly NCHARS characters (fewer only at end of file),
+           whatever they are, and put them all in the first NAME
 -p PROMPT  print PROMPT on standard error first, if reading a terminal
 -s         silent: a terminal does not echo what is typed (passwords)
 -t SECS    give up after SECS seconds (status 142)
@@ -124,7 +126,7 @@ func isTerminal(fd int) bool {
 }
 
 func runRead(sh Shell, stdio IO, args []string) (int, error) {
-	o, names, ok := parseOptions(stdio, "read", args[1:], "rsd:n:p:t:u:")
+	o, names, ok := parseOptions(stdio, "read", args[1:], "rsd:n:N:p:t:u:")
 	if !ok {
 		return statusUsage, nil
 	}
@@ -151,21 +153,28 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		}
 		src.fd = real
 	}
-	delim := byte('\n')
+	delim := int('\n')
 	if o.has('d') {
 		delim = 0 // -d '' reads up to a NUL byte
 		if d := o.value('d'); d != "" {
-			delim = d[0]
+			delim = int(d[0])
 		}
 	}
 	limit := -1
-	if o.has('n') {
-		n, ok := parseInt(o.value('n'))
+	exact := false // -N: no delimiter, no splitting
+	for _, c := range o.seq {
+		if c != 'n' && c != 'N' {
+			continue
+		}
+		n, ok := parseInt(o.value(c))
 		if !ok || n < 0 {
-			errorf(stdio, "read", "%s: invalid number", o.value('n'))
+			errorf(stdio, "read", "%s: invalid number", o.value(c))
 			return statusFailure, nil
 		}
-		limit = n
+		limit, exact = n, c == 'N'
+	}
+	if exact {
+		delim = -1
 	}
 	if o.has('t') {
 		secs, err := strconv.ParseFloat(o.value('t'), 64)
@@ -183,8 +192,8 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		if o.has('p') {
 			stdio.Err.Write([]byte(o.value('p')))
 		}
-		if o.has('n') || o.has('s') {
-			restore := setReadModes(sh, src.fd, o.has('n'), o.has('s'))
+		if limit >= 0 || o.has('s') {
+			restore := setReadModes(sh, src.fd, limit >= 0, o.has('s'))
 			defer restore()
 		}
 	}
@@ -204,11 +213,19 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 	}
 
 	var values []string
-	if len(names) == 0 {
+	switch {
+	case exact:
+		// -N: what was read goes whole to the first name.
+		if len(names) == 0 {
+			names = []string{"REPLY"}
+		}
+		values = make([]string, len(names))
+		values[0] = string(text)
+	case len(names) == 0:
 		// $REPLY gets the line as read: no splitting, no trimming.
 		names = []string{"REPLY"}
 		values = []string{string(text)}
-	} else {
+	default:
 		ifs, set := sh.Var("IFS")
 		if !set {
 			ifs = " \t\n"
@@ -274,12 +291,13 @@ func inputReady(fd int) int {
 }
 
 // readLine reads up to delim (which it consumes but does not return), up
-// to limit characters (-1: no limit), or to end of file. With backslashes
+// to limit characters (-1: no limit), or to end of file. A delim of -1
+// is none (read -N). With backslashes
 // on, a backslash escapes the next byte, which is kept but marked escaped
 // (so it never splits fields), and backslash-newline is removed: the line
 // goes on. The error is io.EOF at end of input, errInterrupted,
 // errTimedOut, or a read error; text holds what was read either way.
-func readLine(src *byteSource, delim byte, limit int, backslashes bool) (text []byte, escaped []bool, err error) {
+func readLine(src *byteSource, delim int, limit int, backslashes bool) (text []byte, escaped []bool, err error) {
 	chars := 0
 	pending := false // the previous byte was an escaping backslash
 	for limit < 0 || chars < limit {
@@ -297,7 +315,7 @@ func readLine(src *byteSource, delim byte, limit int, backslashes bool) (text []
 		case backslashes && c == '\\':
 			pending = true
 			continue
-		case c == delim:
+		case int(c) == delim:
 			return text, escaped, nil
 		default:
 			text, escaped = append(text, c), append(escaped, false)

@@ -52,6 +52,14 @@ func TestReadSplitting(t *testing.T) {
 		{"-n counts characters", " \t\n", []string{"read", "-n", "2", "a"}, "héllo\n", map[string]string{"a": "hé"}, 0},
 		{"-n stops at newline", " \t\n", []string{"read", "-n", "9", "a"}, "ab\ncd\n", map[string]string{"a": "ab"}, 0},
 		{"-n2 clustered", " \t\n", []string{"read", "-n2", "a"}, "abc\n", map[string]string{"a": "ab"}, 0},
+		{"-N exact", " \t\n", []string{"read", "-N", "3", "a"}, "hello\n", map[string]string{"a": "hel"}, 0},
+		{"-N ignores newline", " \t\n", []string{"read", "-N", "3", "a"}, "a\nbcd\n", map[string]string{"a": "a\nb"}, 0},
+		{"-N does not split", ":", []string{"read", "-N", "5", "a", "b"}, "a:b:c", map[string]string{"a": "a:b:c", "b": ""}, 0},
+		{"-N keeps blanks", " \t\n", []string{"read", "-N", "4", "a", "b"}, "  ab  ", map[string]string{"a": "  ab", "b": ""}, 0},
+		{"-N backslash", " \t\n", []string{"read", "-N", "3", "a"}, `a\bcd`, map[string]string{"a": "abc"}, 0},
+		{"-N short at EOF", " \t\n", []string{"read", "-N", "4", "a"}, "ab", map[string]string{"a": "ab"}, 1},
+		{"-N REPLY", " \t\n", []string{"read", "-N", "5"}, " a b ", map[string]string{"REPLY": " a b "}, 0},
+		{"last of -n and -N wins", " \t\n", []string{"read", "-N", "5", "-n", "5", "a", "b"}, "a:b c\n", map[string]string{"a": "a:b", "b": "c"}, 0},
 		{"-d", " \t\n", []string{"read", "-d", ":", "a", "b"}, "x y:z", map[string]string{"a": "x", "b": "y"}, 0},
 		{"-d '' reads to NUL", " \t\n", []string{"read", "-d", "", "a"}, "x\ny\x00z", map[string]string{"a": "x\ny"}, 0},
 		{"-p not a terminal", " \t\n", []string{"read", "-p", "name? ", "a"}, "ann\n", map[string]string{"a": "ann"}, 0},
@@ -75,7 +83,7 @@ func TestReadSplitting(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	usage := "read: usage: read [-rs] [-d delim] [-n nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
+	usage := "read: usage: read [-rs] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
 	tests := []struct {
 		argv   []string
 		status int
@@ -87,6 +95,7 @@ func TestReadErrors(t *testing.T) {
 		{[]string{"read", "-p"}, 2, "gosh: read: -p: option requires an argument\n" + usage},
 		{[]string{"read", "-n", "abc", "a"}, 1, "gosh: read: abc: invalid number\n"},
 		{[]string{"read", "-n", "-1", "a"}, 1, "gosh: read: -1: invalid number\n"},
+		{[]string{"read", "-N", "x", "a"}, 1, "gosh: read: x: invalid number\n"},
 		{[]string{"read", "-t", "abc", "a"}, 1, "gosh: read: abc: invalid timeout specification\n"},
 		{[]string{"read", "-t", "-1", "a"}, 1, "gosh: read: -1: invalid timeout specification\n"},
 		{[]string{"read", "-u", "abc", "a"}, 1, "gosh: read: abc: invalid file descriptor specification\n"},

@@ -1,0 +1,102 @@
+package shell
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"gosh/builtins"
+)
+
+// Resource limits for the ulimit builtin, and arithmetic for let: the
+// parts of builtins.Shell that only those builtins use.
+
+// Arith evaluates an arithmetic expression as $((...)) does.
+func (sh *Shell) Arith(expr string) (int64, error) { return sh.evalArith(expr) }
+
+// Rlimit reads a resource limit as the shell's children inherit it.
+//
+// The Go runtime raises the soft limit on open files of every Go program
+// to one below the hard limit at start-up, and puts the original back in
+// each child it starts, so getrlimit(2) in gosh does not show what
+// children get. Until the shell sets the limit itself, the soft limit it
+// reports for RLIMIT_NOFILE is the one it inherited (see inheritedNofile).
+func (sh *Shell) Rlimit(resource int) (soft, hard uint64, err error) {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(resource, &lim); err != nil {
+		return 0, 0, err
+	}
+	if resource == syscall.RLIMIT_NOFILE && !nofileSet {
+		if orig, ok := inheritedNofile(lim); ok {
+			lim.Cur = orig
+		}
+	}
+	return lim.Cur, lim.Max, nil
+}
+
+// nofileSet records that the shell has set RLIMIT_NOFILE itself: from
+// then on, the runtime no longer changes it in children.
+var nofileSet bool
+
+// inheritedNofile finds the soft limit on open files gosh started with,
+// when the runtime has raised it (to hard-1, its mark): it is the parent's
+// soft limit, read from /proc/PPID/limits, as long as the parent's hard
+// limit is the one gosh has.
+func inheritedNofile(now syscall.Rlimit) (uint64, bool) {
+	if now.Max == 0 || now.Cur != now.Max-1 {
+		return 0, false
+	}
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(os.Getppid()) + "/limits")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "Max open files") {
+			continue
+		}
+		f := strings.Fields(strings.TrimPrefix(line, "Max open files"))
+		if len(f) < 2 {
+			return 0, false
+		}
+		soft, err1 := strconv.ParseUint(f[0], 10, 64)
+		hard, err2 := strconv.ParseUint(f[1], 10, 64)
+		if err1 != nil || err2 != nil || hard != now.Max || soft > hard {
+			return 0, false
+		}
+		return soft, true
+	}
+	return 0, false
+}
+
+// SetRlimit is setrlimit(2), run by the shell for the ulimit builtin: a
+// limit belongs to the process and every child inherits it. In a copy of
+// the shell (a builtin pipeline stage, a command substitution), which runs
+// in the shell's own process, it changes nothing, as a forked subshell's
+// change would vanish with it.
+func (sh *Shell) SetRlimit(resource int, soft, hard uint64) error {
+	if sh.subshell {
+		sh.Jobs.Trace().Shell("setrlimit(%d) not called: this copy of the shell shares the shell's process and its limits", resource)
+		return nil
+	}
+	lim := syscall.Rlimit{Cur: soft, Max: hard}
+	// syscall.Setrlimit (not x/sys/unix's) also tells the runtime to stop
+	// putting its own idea of the open-files limit into children.
+	err := syscall.Setrlimit(resource, &lim)
+	if err == nil && resource == syscall.RLIMIT_NOFILE {
+		nofileSet = true
+	}
+	result := "0"
+	if err != nil {
+		result = errnoText(err)
+	}
+	sh.Jobs.Trace().Shell("setrlimit(%d, {%s, %s}) = %s: the limit every later child inherits", resource, limitText(soft), limitText(hard), result)
+	return err
+}
+
+func limitText(v uint64) string {
+	if v == builtins.RlimInfinity {
+		return "unlimited"
+	}
+	return strconv.FormatUint(v, 10)
+}
