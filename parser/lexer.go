@@ -593,7 +593,9 @@ func (l *lexer) dollar(ctx context, b *partsBuilder) error {
 	next := l.skipContinuations(l.i + 1)
 	n := l.at(next)
 	switch {
-	case n == '\'' && quotesCount(ctx) && next == l.i+1:
+	case n == '\'' && (quotesCount(ctx) || ctx == ctxArgDq) && next == l.i+1:
+		// $'...' is ANSI-C quoting, also in the word of "${x:-$'...'}"
+		// (bash).
 		sq, err := l.ansiQuote()
 		if err != nil {
 			return err

@@ -89,7 +89,13 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	if p.Length {
 		return x.expandLength(p, pv, quoted)
 	}
-	missing := !pv.set || (p.Colon && strings.Join(pv.vals, "") == "")
+	// With ':' an empty value counts as unset; a list is empty when its
+	// values joined (by a space, or for * by IFS's first character) are.
+	sep := " "
+	if pv.star {
+		sep = sh.ifsJoiner()
+	}
+	missing := !pv.set || (p.Colon && strings.Join(pv.vals, sep) == "")
 	switch p.Op {
 	case parser.ParamNone:
 		if !pv.set && sh.Opts.Nounset && !pv.list {

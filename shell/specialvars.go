@@ -2,7 +2,7 @@ package shell
 
 // This file holds bash's special variables: those whose value the shell
 // computes when they are read ($LINENO, $RANDOM, $SECONDS), those it sets
-// at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $SHLVL, $PPID), and those
+// at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $PPID), and those
 // it sets after every command ($_, PIPESTATUS).
 
 import (
@@ -37,10 +37,8 @@ type specialVars struct {
 	stages []int
 }
 
-// initSpecialVars sets the variables bash sets at start-up. SHLVL counts
-// nested shells: a gosh started as a program adds one to what it
-// inherited (a child gosh that runs a subshell starts from a Snapshot and
-// never comes here).
+// initSpecialVars sets the variables bash sets at start-up (SHLVL is
+// startup.go's bumpShellLevel).
 func (sh *Shell) initSpecialVars() {
 	sh.specials.secondsBase = time.Now()
 	sh.specials.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid())
@@ -61,12 +59,6 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
-	level := 0
-	if v, ok := sh.Vars.Get("SHLVL"); ok {
-		level, _ = strconv.Atoi(v)
-	}
-	sh.Vars.Set("SHLVL", strconv.Itoa(level+1))
-	sh.Vars.Export("SHLVL")
 }
 
 // getVar is a variable's value, computed for the dynamic ones.
