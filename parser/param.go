@@ -530,3 +530,25 @@ func DecodeEscapes(s string) string {
 	}
 	return b.String()
 }
+
+// declarationBuiltins take NAME=(...) arguments (bash): they assign arrays.
+var declarationBuiltins = map[string]bool{"declare": true, "typeset": true, "local": true, "export": true, "readonly": true}
+
+// arrayArgAllowed rejects a NAME=(...) word as an argument of anything but
+// a declaration builtin, as bash does ("echo a=(1)" is a syntax error at
+// the '(').
+func arrayArgAllowed(args []*Word, tok token) error {
+	n := len(tok.word.Parts)
+	if n == 0 {
+		return nil
+	}
+	if _, ok := tok.word.Parts[n-1].(*ArrayLit); !ok {
+		return nil
+	}
+	if len(args) > 0 && len(args[0].Parts) == 1 {
+		if l, ok := args[0].Parts[0].(*Lit); ok && declarationBuiltins[l.Value] {
+			return nil
+		}
+	}
+	return &SyntaxError{Pos: tok.pos, Msg: unexpectedMsg("(")}
+}

@@ -318,6 +318,9 @@ func (p *parser) simpleCommand() (*SimpleCommand, error) {
 			}
 		}
 		p.aliasNext = p.tok.aliasBlank
+		if err := arrayArgAllowed(cmd.Args, p.tok); err != nil {
+			return nil, err
+		}
 		cmd.Args = append(cmd.Args, p.tok.word)
 		if err := p.next(); err != nil {
 			return nil, err
