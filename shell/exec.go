@@ -101,7 +101,7 @@ func (sh *Shell) runPipeline(p *parser.Pipeline) error {
 	if err != nil {
 		return err
 	}
-	sh.notePipeline(status)
+	sh.notePipeline(p, status)
 	if p.Bang {
 		status = invert(status)
 	}

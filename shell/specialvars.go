@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"gosh/jobs"
+	"gosh/parser"
 )
 
 // specialVars is the state behind the computed variables.
@@ -162,8 +163,16 @@ func (sh *Shell) noteLastArg(argv []string) {
 
 // notePipeline sets $_ and PIPESTATUS once a pipeline has finished:
 // PIPESTATUS holds every stage's status when the pipeline was a job, and
-// its one status when it ran inside the shell.
-func (sh *Shell) notePipeline(status int) {
+// its one status when it ran inside the shell. A lone compound command
+// leaves both as the last pipeline inside it set them (bash: after
+// "while false; do :; done" PIPESTATUS is false's).
+func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
+	if len(p.Cmds) == 1 {
+		if _, simple := p.Cmds[0].(*parser.SimpleCommand); !simple {
+			sh.specials.stages = nil
+			return
+		}
+	}
 	sh.Vars.Set("_", sh.specials.lastArg)
 	var vals []string
 	if st := sh.specials.stages; st != nil {
