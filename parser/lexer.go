@@ -475,7 +475,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			}
 			b.add(&SglQuoted{Value: l.src[q+1 : q+1+end]})
 			l.i = q + 1 + end + 1
-		case c == '"' && (quotesCount(ctx) || ctx == ctxArgDq):
+		case c == '"' && (quotesCount(ctx) || ctx == ctxArgDq || ctx == ctxArith):
 			l.i++
 			inner, err := l.parts(ctxDquote, l.i-1)
 			if err != nil {
