@@ -285,6 +285,9 @@ func (l *lexer) ansiQuote() (*SglQuoted, error) {
 			break
 		}
 		if c != '\\' || i+1 >= len(l.src) {
+			if c == 0 {
+				cut = true // a raw NUL ends the text too, as in C strings
+			}
 			if !cut {
 				b.WriteByte(c)
 			}

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -104,4 +105,44 @@ func firstArg(t *testing.T, src string) *Word {
 		t.Fatal(err)
 	}
 	return f.List.Items[0].AndOr.First.Cmds[0].(*SimpleCommand).Args[1]
+}
+
+// FuzzParam is FuzzParse's check (no panic; a tree prints as text that
+// parses again and prints the same) started from the constructs of
+// param.go: every ${...} operator, subscripts, $'...', array lists, <<<
+// and |&. "go test -fuzz=FuzzParam ./parser/" explores.
+func FuzzParam(f *testing.F) {
+	for _, s := range []string{
+		`echo ${x#*/} ${x##*/} ${x%.c} ${x%%.*} "${x#'a'}"`,
+		`echo ${x/a/b} ${x//a/b} ${x/#a/b} ${x/%a/b} ${x/a} ${x//\//_} "${x/"a"/'b'}"`,
+		`echo ${x:1} ${x:1:2} ${x: -1} ${x:(-2):1} ${x:i+1:n}`,
+		`echo ${x^} ${x^^} ${x,} ${x,,} ${x^^[ab]} ${x~} ${x~~} ${x@Q}`,
+		`echo ${!x} ${!pre*} ${!pre@} ${!a[@]} ${!#} ${a[1]} ${a[@]} ${#a[*]} ${a["k"]:-d}`,
+		`a=(1 "2 3" [5]=x) b+=(y) c[1]=z d+=s e[$i]+=t`,
+		"a=(\n1 # c\n2\n)",
+		`echo $'a\tb\'c\x41\u263a\0' $"x $y"`,
+		`cat <<< "$x" 3<<<word`,
+		`a |& b |& c`,
+		`echo {a,b}{1..3} ${x:-$'q'}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		file, err := Parse(src)
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("Parse(%q): %v is not a *SyntaxError", src, err)
+			}
+			return
+		}
+		out := String(file)
+		again, err := Parse(out)
+		if err != nil {
+			t.Fatalf("Parse(%q) printed %q, which does not parse: %v", src, out, err)
+		}
+		if out2 := String(again); out2 != out {
+			t.Fatalf("Parse(%q) printed %q, which prints as %q", src, out, out2)
+		}
+	})
 }
