@@ -64,10 +64,18 @@ func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
 	return out, nil
 }
 
-// braceWords brace-expands each word.
+// braceWords brace-expands each word. Words without a literal '{' (most)
+// cost one scan and no allocation.
 func (sh *Shell) braceWords(words []*parser.Word) []*parser.Word {
-	var out []*parser.Word
-	for _, w := range words {
+	i := 0
+	for i < len(words) && !hasBraceLit(words[i]) {
+		i++
+	}
+	if i == len(words) {
+		return words
+	}
+	out := append([]*parser.Word(nil), words[:i]...)
+	for _, w := range words[i:] {
 		out = append(out, braceExpand(w)...)
 	}
 	return out
