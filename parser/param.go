@@ -277,14 +277,14 @@ func (l *lexer) ansiQuote() (*SglQuoted, error) {
 	var b strings.Builder
 	cut := false
 	for {
-		if i >= len(l.src) {
+		if !l.more(i) {
 			return nil, l.errAt(open, unterminatedMsg("quote"), true)
 		}
 		c := l.src[i]
 		if c == '\'' {
 			break
 		}
-		if c != '\\' || i+1 >= len(l.src) {
+		if c != '\\' || !l.more(i+1) {
 			if c == 0 {
 				cut = true // a raw NUL ends the text too, as in C strings
 			}

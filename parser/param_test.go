@@ -2,7 +2,9 @@ package parser
 
 import (
 	"errors"
+	"io"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -145,4 +147,37 @@ func FuzzParam(f *testing.F) {
 			t.Fatalf("Parse(%q) printed %q, which prints as %q", src, out, out2)
 		}
 	})
+}
+
+// TestParamReaderPullsLines checks that the constructs of param.go read
+// further lines from a Reader when they span lines, instead of stopping
+// at the end of the first one.
+func TestParamReaderPullsLines(t *testing.T) {
+	for _, src := range []string{
+		"echo $'x\ny'\n",
+		"a=(1\n2\n)\n",
+		"echo ${x/\n/y}\n",
+		"echo ${a[\n1]}\n",
+		"echo ${x:\n1:\n2}\n",
+	} {
+		lines := strings.SplitAfter(src, "\n")
+		next := func(bool) (string, error) {
+			if len(lines) == 0 || lines[0] == "" {
+				return "", io.EOF
+			}
+			l := lines[0]
+			lines = lines[1:]
+			return l, nil
+		}
+		r := NewReader(LineSource(next), Config{})
+		f, err := r.Next()
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		want, _ := Parse(src)
+		if String(f) != String(want) {
+			t.Errorf("%q: read as %q, want %q", src, String(f), String(want))
+		}
+	}
 }
