@@ -387,6 +387,12 @@ func sortedNames(sh Shell) []string {
 	return names
 }
 
+// isArrayRef reports whether s is NAME[subscript] (unset 'a[1]').
+func isArrayRef(s string) bool {
+	i := strings.IndexByte(s, '[')
+	return i > 0 && isName(s[:i]) && strings.HasSuffix(s, "]")
+}
+
 func runUnset(sh Shell, io IO, args []string) (int, error) {
 	o, rest, ok := parseOptions(io, "unset", args[1:], "fv")
 	if !ok {
@@ -403,7 +409,7 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 		}
 		// As bash 5: a name that cannot be a variable ("1a") names
 		// nothing to unset, which is not an error.
-		if !isName(name) {
+		if !isName(name) && !isArrayRef(name) {
 			continue
 		}
 		if err := sh.Unset(name); err != nil {

@@ -66,6 +66,8 @@ type Shell struct {
 	// descriptor gosh holds at 10 or above, close-on-exec.
 	stdio  []int
 	fdHold []fdHold
+	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
+	specials specialVars
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -200,6 +202,7 @@ func (sh *Shell) initVars() {
 		sh.Vars.Set("PATH", DefaultPath)
 	}
 	sh.Vars.Set("PPID", strconv.Itoa(sh.ppid))
+	sh.initSpecialVars()
 	if wd, err := os.Getwd(); err == nil {
 		pwd, ok := sh.Vars.Get("PWD")
 		if !ok || !sameDir(pwd, wd) {
