@@ -120,6 +120,9 @@ type Shell interface {
 	SetOption(name string, on bool) error
 	FlagString() string
 	OptionNames() []string
+	// ShoptNames lists the options of the shopt builtin (nullglob, ...),
+	// which Option and SetOption also take.
+	ShoptNames() []string
 
 	// Running code: source a file, evaluate a string, run argv as a
 	// command (skipping aliases; builtins unless noBuiltins), replace the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,7 +67,8 @@ func newFake(t *testing.T) *fakeShell {
 		aliases: map[string]string{},
 		ctx:     context.Background(),
 	}
-	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive"} {
+	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive",
+		"allexport", "pipefail", "histexpand", "dotglob", "expand_aliases", "failglob", "nullglob"} {
 		sh.opts[n] = false
 	}
 	sh.SetVar("PATH", "/usr/bin:/bin")
@@ -217,11 +219,16 @@ func (f *fakeShell) SetOption(name string, on bool) error {
 }
 
 func (f *fakeShell) FlagString() string { return "" }
+func (f *fakeShell) ShoptNames() []string {
+	return []string{"dotglob", "expand_aliases", "failglob", "nullglob"}
+}
 
 func (f *fakeShell) OptionNames() []string {
 	var names []string
 	for n := range f.opts {
-		names = append(names, n)
+		if !slices.Contains(f.ShoptNames(), n) {
+			names = append(names, n)
+		}
 	}
 	return names
 }

@@ -577,7 +577,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
-	status := sh.Jobs.WaitForeground(job)
+	status := sh.pipefailStatus(job, sh.Jobs.WaitForeground(job))
 	if sh.Opts.Interactive && !sh.subshell && job.Interrupted() {
 		// Ctrl+C ends the whole command line, not just this job.
 		sh.Status = status

@@ -28,7 +28,7 @@ type lineFunc func(more bool) (string, error)
 // runLines is the read-parse-run loop shared by every way of reading
 // commands. name is the file name for messages ("" for -c and the prompt).
 func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
-	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.alias})
+	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup})
 	for {
 		f, err := r.Next()
 		var se *parser.SyntaxError

@@ -24,6 +24,16 @@ type Options struct {
 	Noclobber   bool // -C: '>' does not overwrite an existing file
 	Noglob      bool // -f: no pathname expansion
 	Trace       bool // -o trace: narrate system-call steps (the teaching layer)
+	Allexport   bool // -a: every variable assigned is exported
+	Pipefail    bool // -o pipefail: a pipeline fails if any stage fails
+	// History expansion (-H) and alias expansion (shopt expand_aliases)
+	// are on in an interactive shell unless turned off, off in a script
+	// unless turned on.
+	HistexpandOn, HistexpandOff       bool
+	ExpandAliasesOn, ExpandAliasesOff bool
+	Nullglob                          bool // shopt: a pattern that matches nothing is removed
+	Failglob                          bool // shopt: a pattern that matches nothing is an error
+	Dotglob                           bool // shopt: patterns match names starting with '.'
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
@@ -229,7 +239,7 @@ func (sh *Shell) errorf(format string, args ...any) {
 
 // parse parses src with the shell's aliases.
 func (sh *Shell) parse(src string) (*parser.File, error) {
-	return parser.ParseConfig(src, parser.Config{Alias: sh.alias})
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup})
 }
 
 func (sh *Shell) alias(name string) (string, bool) {
