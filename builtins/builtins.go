@@ -132,6 +132,9 @@ type Shell interface {
 	RunCommand(argv []string, io IO, noBuiltins bool) (int, error)
 	// Exec replaces the shell process with argv (the exec builtin).
 	Exec(argv []string, io IO) error
+	// ExecAs is Exec for exec -a NAME, -c and -l: the program gets argv0
+	// (when not "") as its argv[0], and no environment with cleanEnv.
+	ExecAs(argv []string, io IO, argv0 string, cleanEnv bool) error
 	// ExitRequest asks the shell to exit with status; the returned error unwinds.
 	ExitRequest(status int) error
 	// LookPath resolves a command name the way the shell would run it.

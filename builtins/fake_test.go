@@ -41,6 +41,7 @@ type fakeShell struct {
 	evals    []string
 	ran      [][]string
 	execed   [][]string
+	execedAs [][]string
 	execErr  error
 	runState int // status RunCommand returns
 }
@@ -254,6 +255,17 @@ func (f *fakeShell) RunCommand(argv []string, io IO, noBuiltins bool) (int, erro
 
 func (f *fakeShell) Exec(argv []string, io IO) error {
 	f.execed = append(f.execed, argv)
+	return f.execErr
+}
+
+// ExecAs records argv with argv0 in front (and "-c" before it for a
+// clean environment) in execedAs.
+func (f *fakeShell) ExecAs(argv []string, io IO, argv0 string, cleanEnv bool) error {
+	rec := append([]string{argv0}, argv...)
+	if cleanEnv {
+		rec = append([]string{"-c"}, rec...)
+	}
+	f.execedAs = append(f.execedAs, rec)
 	return f.execErr
 }
 

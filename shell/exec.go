@@ -228,6 +228,10 @@ type command struct {
 	// as written, for ps and jobs -l.
 	child any
 	label string
+	// argv0 and cleanEnv are exec -a NAME and exec -c: the program gets
+	// NAME as its argv[0], and an empty environment.
+	argv0    string
+	cleanEnv bool
 }
 
 type assignment struct{ name, value string }
@@ -665,6 +669,12 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Path = path
 	st.Argv = argv
 	st.Env = sh.Vars.Environ(env)
+	if cmd.argv0 != "" {
+		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
+	}
+	if cmd.cleanEnv {
+		st.Env = env
+	}
 	st.Files = t.files()
 	st.Dir = sh.stageDir()
 	return st
