@@ -127,7 +127,7 @@ type explainer struct {
 }
 
 func (e *explainer) printf(format string, args ...any) {
-	fmt.Fprintf(&e.b, format, args...)
+	fmt.Fprintf(&e.b, format, showArgs(args)...) // words never reach the terminal raw
 }
 
 // list describes a sequence of and-or lists.

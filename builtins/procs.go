@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // procs shows the process table the way `ps -o pid,ppid,pgid,sid,tpgid,
@@ -130,7 +132,7 @@ func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf) {
 		}
 		rows = append(rows, []string{
 			strconv.Itoa(p.Pid), strconv.Itoa(p.PPid), strconv.Itoa(p.Pgid), strconv.Itoa(p.Sid),
-			strconv.Itoa(p.Tpgid), ttyName(p.TtyNr), statFlags(p), job, p.Command(),
+			strconv.Itoa(p.Tpgid), ttyName(p.TtyNr), statFlags(p), job, shownCommand(p),
 		})
 	}
 	last := len(procColumns) - 1
@@ -222,3 +224,21 @@ Flags after the letter
   +  터미널의 포그라운드 프로세스 그룹에 속함: PGID와 TPGID가 같다
 `,
 }
+
+// shownCommand is a process's command line for procs and ptree: each word
+// with a control character or a newline in bash's $'...' form, so that a
+// file name cannot forge a line or reach the terminal as an escape.
+func shownCommand(p *procInfo) string {
+	if len(p.Argv) == 0 {
+		return jobs.ShowText(p.Command())
+	}
+	cmd := jobs.QuoteWords(p.Argv)
+	if p.State == 'Z' {
+		cmd += " <defunct>"
+	}
+	return cmd
+}
+
+// showArgs is jobs.ShowArgs, for builtins that format text with words in it
+// (explain).
+func showArgs(args []any) []any { return jobs.ShowArgs(args) }

@@ -106,7 +106,7 @@ func sortSiblings(kids []*treeNode) {
 
 // nodeLabel is one process's line, without the tree drawing.
 func nodeLabel(p *procInfo, jobs jobOf) string {
-	s := fmt.Sprintf("%d %-3s pgid %d  %s", p.Pid, statFlags(p), p.Pgid, p.Command())
+	s := fmt.Sprintf("%d %-3s pgid %d  %s", p.Pid, statFlags(p), p.Pgid, shownCommand(p))
 	if id := jobs.lookup(p); id > 0 {
 		s += "  [" + strconv.Itoa(id) + "]"
 	}

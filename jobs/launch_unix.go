@@ -21,14 +21,14 @@ type Stage struct {
 	IgnoreHUP bool       // nohup: the child starts with SIGHUP ignored (via a re-exec of Self, see NohupExec)
 	Builtin   func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
 	Trace     []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
-	Text      string     // this stage's command as jobs -l shows it; "" = Argv joined by spaces
+	Text      string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
 }
 
 func (s *Stage) text() string {
 	if s.Text != "" {
-		return s.Text
+		return ShowText(s.Text)
 	}
-	return strings.Join(s.Argv, " ")
+	return QuoteWords(s.Argv)
 }
 
 // Pipe creates a pipe for a pipeline: run by the shell before it starts the
@@ -88,7 +88,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		t.startReaper()
 	}
 
-	j := &Job{t: t, text: text, foreground: fg}
+	j := &Job{t: t, text: ShowText(text), foreground: fg}
 
 	// The launch lock keeps the reaper's wait4 away until every stage has
 	// joined the group: a later stage can join only while some member of the

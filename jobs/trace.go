@@ -77,7 +77,7 @@ func (tr *Tracer) line(who, text string) {
 	b.WriteString("trace· ")
 	b.WriteString(who)
 	b.WriteString(": ")
-	b.WriteString(text)
+	b.WriteString(ShowText(text)) // a file or command name never reaches the terminal raw
 	if tr.color {
 		b.WriteString("\x1b[0m")
 	}

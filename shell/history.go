@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -65,6 +66,9 @@ type history struct {
 	// one costs a lock, a check that it is still the file at path, and one
 	// write.
 	out *os.File
+	// reported is the last history-file error printed, so that a file
+	// that stays unusable is reported once, not after every command.
+	reported string
 }
 
 func newHistory(sh *Shell) *history { return &history{sh: sh} }
@@ -118,23 +122,38 @@ func (h *history) load() {
 		return
 	}
 	var all []string
+	total := 0
 	err := withLockedFile(path, func(f *os.File) error {
-		data, err := readAll(f)
+		var err error
+		all, total, err = readHistory(f, size)
 		if err != nil {
 			return err
 		}
-		all = decodeHistory(data)
-		if len(all) > size {
-			all = all[len(all)-size:]
+		if total > size {
 			return rewriteHistory(path, all)
 		}
 		return nil
 	})
-	if err != nil {
-		h.sh.errorf("%s: %s", path, errnoText(err))
-	}
+	h.report(path, err)
 	h.entries = all
 	h.fileCount = len(all)
+}
+
+// report prints a failure to use the history file, once: while the file
+// stays unusable (a directory, unreadable, on a full disk), later failures
+// with the same message are not repeated after every command. A success
+// (err nil) clears the record.
+func (h *history) report(path string, err error) {
+	if err == nil {
+		h.reported = ""
+		return
+	}
+	msg := path + ": " + errnoText(err)
+	if msg == h.reported {
+		return
+	}
+	h.reported = msg
+	h.sh.errorf("%s", msg)
 }
 
 // list returns a copy of the entries, oldest first.
@@ -199,8 +218,9 @@ func (h *history) add(text string) {
 	if path == "" {
 		return
 	}
-	if err := h.append(path, entry); err != nil {
-		h.sh.errorf("%s: %s", path, errnoText(err))
+	err := h.append(path, entry)
+	h.report(path, err)
+	if err != nil {
 		return
 	}
 	h.fileCount++
@@ -225,21 +245,18 @@ func (h *history) save() {
 // have appended to. Call with h.mu held.
 func (h *history) trimFile(path string, size int) {
 	err := withLockedFile(path, func(f *os.File) error {
-		data, err := readAll(f)
+		last, total, err := readHistory(f, size)
 		if err != nil {
 			return err
 		}
-		all := decodeHistory(data)
-		h.fileCount = len(all)
-		if len(all) <= size {
+		h.fileCount = total
+		if total <= size {
 			return nil
 		}
-		h.fileCount = size
-		return rewriteHistory(path, all[len(all)-size:])
+		h.fileCount = len(last)
+		return rewriteHistory(path, last)
 	})
-	if err != nil {
-		h.sh.errorf("%s: %s", path, errnoText(err))
-	}
+	h.report(path, err)
 }
 
 // historyEntry turns the text of a command, as typed, into a history entry:
@@ -276,18 +293,74 @@ func encodeHistory(entry string) string {
 // decodeHistory reads the entries of a history file. Timestamp lines that
 // bash writes ("#1700000000") are skipped, so a bash history file works too.
 func decodeHistory(data []byte) []string {
-	var out []string
-	for _, line := range strings.Split(string(data), "\n") {
-		switch {
-		case line == "":
-		case strings.HasPrefix(line, multiLineMark):
-			out = append(out, unescapeHistory(line[len(multiLineMark):]))
-		case line[0] == '#' && len(line) > 1 && isDigits(line[1:]):
-		default:
-			out = append(out, line)
+	all, _, _ := decodeHistoryFrom(bytes.NewReader(data), int(^uint(0)>>1))
+	return all
+}
+
+// readHistory reads the history file from its start, keeping only its last
+// keep entries; total is how many it holds.
+func readHistory(f *os.File, keep int) (last []string, total int, err error) {
+	return decodeHistoryFrom(io.NewSectionReader(f, 0, 1<<62), keep)
+}
+
+// decodeHistoryFrom decodes a history file as it streams past, keeping
+// only the last keep entries in a ring, so that a huge file costs memory
+// for keep entries and one line, never for the whole file. The ring holds
+// raw lines in buffers it reuses; only the entries kept become strings.
+func decodeHistoryFrom(r io.Reader, keep int) (last []string, total int, err error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var ring [][]byte
+	pos := 0 // once the ring is full, the index of its oldest entry
+	var long []byte
+	for {
+		chunk, rerr := br.ReadSlice('\n')
+		if rerr == bufio.ErrBufferFull {
+			long = append(long, chunk...)
+			continue
+		}
+		line := chunk
+		if long != nil {
+			line = append(long, chunk...)
+			long = nil
+		}
+		line = bytes.TrimSuffix(line, []byte{'\n'})
+		if isHistoryEntry(line) {
+			total++
+			switch {
+			case keep <= 0:
+			case len(ring) < keep:
+				ring = append(ring, append([]byte(nil), line...))
+			default:
+				ring[pos] = append(ring[pos][:0], line...)
+				pos = (pos + 1) % keep
+			}
+		}
+		if rerr != nil {
+			if !errors.Is(rerr, io.EOF) {
+				err = rerr
+			}
+			break
 		}
 	}
-	return out
+	last = make([]string, 0, len(ring))
+	for i := range ring {
+		last = append(last, decodeHistoryLine(ring[(pos+i)%len(ring)]))
+	}
+	return last, total, err
+}
+
+// isHistoryEntry reports whether a line of the file holds an entry: not
+// blank, not one of bash's timestamps.
+func isHistoryEntry(line []byte) bool {
+	return len(line) > 0 && (line[0] != '#' || len(line) == 1 || !isDigits(string(line[1:])))
+}
+
+// decodeHistoryLine gives the entry a line of the file holds.
+func decodeHistoryLine(line []byte) string {
+	if bytes.HasPrefix(line, []byte(multiLineMark)) {
+		return unescapeHistory(string(line[len(multiLineMark):]))
+	}
+	return string(line)
 }
 
 func unescapeHistory(s string) string {
@@ -341,25 +414,37 @@ func (h *history) append(path, entry string) error {
 }
 
 // rewriteHistory replaces the file with the given entries: it writes a
-// temporary file next to it (mode 0600) and renames it over the old one,
-// so a reader sees either the old file or the new one, never half of it.
-// The caller holds the lock on the old file.
+// temporary file next to it and renames it over the old one, so a reader
+// sees either the old file or the new one, never half of it. The temporary
+// file gets a random name and is created with O_CREAT|O_EXCL (mode 0600),
+// so a file or symlink planted under a guessable name is never followed
+// or overwritten. When $HISTFILE is a symlink, its target is replaced and
+// the link stays. The caller holds the lock on the old file.
 func rewriteHistory(path string, entries []string) error {
-	var b bytes.Buffer
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".tmp*")
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(tmp, 64<<10)
 	for _, e := range entries {
-		b.WriteString(encodeHistory(e))
-		b.WriteByte('\n')
+		w.WriteString(encodeHistory(e))
+		w.WriteByte('\n')
 	}
-	tmp := path + ".tmp" + strconv.Itoa(os.Getpid())
-	if err := os.WriteFile(tmp, b.Bytes(), 0o600); err != nil {
-		os.Remove(tmp)
-		return err
+	err = w.Flush()
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
+	if err == nil {
+		err = os.Rename(tmp.Name(), real)
 	}
-	return nil
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // withLockedFile opens the history file (creating it with mode 0600),
@@ -403,23 +488,6 @@ func sameFile(f *os.File, path string) bool {
 	a, err1 := f.Stat()
 	b, err2 := os.Stat(path)
 	return err1 == nil && err2 == nil && os.SameFile(a, b)
-}
-
-// readAll reads a whole file from its start.
-func readAll(f *os.File) ([]byte, error) {
-	var buf bytes.Buffer
-	var chunk [32 << 10]byte
-	for off := int64(0); ; {
-		n, err := f.ReadAt(chunk[:], off)
-		buf.Write(chunk[:n])
-		off += int64(n)
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return buf.Bytes(), nil
-			}
-			return buf.Bytes(), err
-		}
-	}
 }
 
 // since tells the line editor what changed since it last looked, at

@@ -201,7 +201,7 @@ func TestHistoryConcurrentSessions(t *testing.T) {
 		} else if len(seen) != sessions*each || len(lines) != sessions*each {
 			t.Errorf("HISTSIZE=%d: %d entries (%d different), want %d", size, len(lines), len(seen), sessions*each)
 		}
-		if matches, _ := filepath.Glob(path + ".tmp*"); len(matches) > 0 {
+		if matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*.tmp*")); len(matches) > 0 {
 			t.Errorf("temporary files left: %v", matches)
 		}
 	}

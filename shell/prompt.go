@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -90,6 +91,10 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 		}
 		return heredocQuote(s)
 	}
+	// outside is text that comes from outside PS1 (a directory, user or
+	// host name): its control characters are shown in caret form (^[), so a
+	// directory name cannot retitle or reprogram the terminal.
+	outside := func(s string) string { return lit(jobs.ShowText(s)) }
 	var b strings.Builder
 	for i := 0; i < len(ps); i++ {
 		c := ps[i]
@@ -100,17 +105,17 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 		i++
 		switch e := ps[i]; e {
 		case 'u':
-			b.WriteString(lit(sh.userName()))
+			b.WriteString(outside(sh.userName()))
 		case 'h', 'H':
 			host, _ := os.Hostname()
 			if e == 'h' {
 				host, _, _ = strings.Cut(host, ".")
 			}
-			b.WriteString(lit(host))
+			b.WriteString(outside(host))
 		case 'w':
-			b.WriteString(lit(sh.tildePWD()))
+			b.WriteString(outside(sh.tildePWD()))
 		case 'W':
-			b.WriteString(lit(sh.pwdBase()))
+			b.WriteString(outside(sh.pwdBase()))
 		case '$':
 			if os.Geteuid() == 0 {
 				b.WriteByte('#')

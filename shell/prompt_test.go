@@ -84,6 +84,23 @@ func TestPromptEscapes(t *testing.T) {
 	if got := sh.expandPrompt(`\W $GREETING`, info); got != "$(echo x) hello" {
 		t.Errorf("odd directory: %q", got)
 	}
+	// A directory name with control characters cannot retitle or clear
+	// the terminal: \w and \W show them as ^[ and ^G.
+	evil := filepath.Join(home, "a\x1b]0;pwned\a\nb")
+	if err := os.Mkdir(evil, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sh.wd = evil
+	for _, ps := range []string{`\w`, `\W`, `\W $GREETING`} {
+		got := sh.expandPrompt(ps, info)
+		if strings.ContainsAny(got, "\x1b\a\n") || !strings.Contains(got, "a^[]0;pwned^G^Jb") {
+			t.Errorf("expandPrompt(%q) in %q = %q", ps, evil, got)
+		}
+	}
+	// The user's own escapes in PS1 still work.
+	if got := sh.expandPrompt(`\e[1m\W`, info); !strings.HasPrefix(got, "\x1b[1ma^[") {
+		t.Errorf("PS1 escape lost: %q", got)
+	}
 }
 
 func TestPromptKeepsStatus(t *testing.T) {

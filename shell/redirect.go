@@ -191,19 +191,21 @@ func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
 }
 
 // openInto opens path and points each fd in fds at it. With clobberCheck
-// and set -C, an existing regular file is not overwritten. A relative path
-// is relative to the shell's directory (a copy's own, see abs).
+// and set -C, an existing regular file is not overwritten (noclobberOpen).
+// A relative path is relative to the shell's directory (a copy's own, see
+// abs).
 func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobberCheck bool) error {
-	if clobberCheck && sh.Opts.Noclobber {
-		var st unix.Stat_t
-		if unix.Stat(sh.abs(path), &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
-			return &redirError{path + ": cannot overwrite existing file"}
-		}
-	}
 	var nfd int
 	var err error
-	sh.withUmask(func() { nfd, err = openFile(sh.abs(path), flags, 0o666) })
+	if clobberCheck && sh.Opts.Noclobber {
+		sh.withUmask(func() { nfd, err = noclobberOpen(sh.abs(path), flags) })
+	} else {
+		sh.withUmask(func() { nfd, err = openFile(sh.abs(path), flags, 0o666) })
+	}
 	if err != nil {
+		if err == errClobber {
+			return &redirError{path + ": cannot overwrite existing file"}
+		}
 		return &redirError{path + ": " + errnoText(err)}
 	}
 	t.own(nfd)
@@ -212,6 +214,41 @@ func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobber
 	}
 	sh.Jobs.Trace().Shell("open(%q) = %d", path, nfd)
 	return nil
+}
+
+// errClobber is noclobberOpen's refusal.
+var errClobber = errors.New("cannot overwrite existing file")
+
+// noclobberOpen opens path for `>` under set -C, as bash does: a new file
+// is created with O_CREAT|O_EXCL, so nothing made between the check and the
+// open (and no symlink, dangling or not) is followed; an existing file that
+// is not a regular one (/dev/null, a fifo, a terminal) is opened without
+// truncation, and refused if it turned into a regular file meanwhile.
+func noclobberOpen(path string, flags int) (int, error) {
+	var st unix.Stat_t
+	if unix.Stat(path, &st) != nil {
+		fd, err := openFile(path, flags&^unix.O_TRUNC|unix.O_CREAT|unix.O_EXCL, 0o666)
+		if err == unix.EEXIST {
+			return -1, errClobber
+		}
+		return fd, err
+	}
+	if st.Mode&unix.S_IFMT == unix.S_IFREG {
+		return -1, errClobber
+	}
+	fd, err := openFile(path, flags&^unix.O_TRUNC, 0o666)
+	if err != nil {
+		if err == unix.EEXIST {
+			return -1, errClobber
+		}
+		return -1, err
+	}
+	var st2 unix.Stat_t
+	if unix.Fstat(fd, &st2) != nil || st2.Mode&unix.S_IFMT == unix.S_IFREG || st2.Dev != st.Dev || st2.Ino != st.Ino {
+		closeFd(fd)
+		return -1, errClobber
+	}
+	return fd, nil
 }
 
 // heredocFd returns a readable fd holding body. Small bodies are written

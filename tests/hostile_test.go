@@ -1,0 +1,95 @@
+package tests
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNoclobberSafeOpen checks that set -C opens new files with
+// O_CREAT|O_EXCL, as bash does: no symlink is followed into creating or
+// truncating its target, and non-regular files are still written.
+func TestNoclobberSafeOpen(t *testing.T) {
+	runRows(t, []row{
+		{name: "dangling-symlink-refused", script: "ln -s target d; set -C; echo y > d; echo $?; [ -e target ] && echo created || echo none",
+			out: "1\nnone\n", errHas: "d: cannot overwrite existing file"},
+		{name: "symlink-to-file-refused", script: "echo a > f; ln -s f d; set -C; echo y > d; echo $?; cat f",
+			out: "1\na\n", errHas: "d: cannot overwrite existing file"},
+		{name: "symlink-to-dev-null-ok", script: "ln -s /dev/null n; set -C; echo y > n; echo $?", out: "0\n"},
+		{name: "and-great-dangling-refused", script: "ln -s target d; set -C; echo y &> d; echo $?; [ -e target ] && echo created || echo none",
+			out: "1\nnone\n", errHas: "d: cannot overwrite existing file"},
+		{name: "new-file-created", script: "set -C; echo y > new; cat new", out: "y\n"},
+		{name: "force-follows-symlink", script: "ln -s target d; set -C; echo y >| d; cat target", out: "y\n"},
+	})
+}
+
+// TestHistoryHugeFileMemory: a huge history file is read as it streams
+// past, keeping HISTSIZE entries, so the shell's peak memory (VmHWM) stays
+// close to that of a shell with an empty history file. The old reader held
+// the whole file and its lines (about 4 times its size).
+func TestHistoryHugeFileMemory(t *testing.T) {
+	peak := func(content []byte) int {
+		t.Helper()
+		home := t.TempDir()
+		hist := filepath.Join(home, "hist")
+		if err := os.WriteFile(hist, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, status := runShell(t, shellRun{Args: []string{"-i"}, Home: home,
+			Env:   []string{"HISTFILE=" + hist, "HISTSIZE=1000"},
+			Stdin: "grep VmHWM /proc/$$/status\n"})
+		var kb int
+		if _, err := fmt.Sscanf(out, "VmHWM: %d kB", &kb); err != nil || status != 0 {
+			t.Fatalf("status %d, stdout %q, stderr %q", status, out, errs)
+		}
+		if data, _ := os.ReadFile(hist); bytes.Count(data, []byte("\n")) > 1001 {
+			t.Errorf("history file not trimmed to HISTSIZE: %d lines", bytes.Count(data, []byte("\n")))
+		}
+		return kb
+	}
+	var big bytes.Buffer
+	for i := 0; big.Len() < 40<<20; i++ {
+		fmt.Fprintf(&big, "echo history line %d with some padding text to make it a little longer\n", i)
+	}
+	idle, huge := peak(nil), peak(big.Bytes())
+	t.Logf("VmHWM: %d kB with an empty history, %d kB with %d MB of history", idle, huge, big.Len()>>20)
+	if huge-idle > 8<<10 {
+		t.Errorf("a %d MB history file raised peak memory by %d kB (idle %d kB)", big.Len()>>20, huge-idle, idle)
+	}
+}
+
+// TestOutsideTextNeverRaw: a command word with a newline and an ESC in it
+// (as a file name can have) is shown quoted by jobs -l, procs and ptree, and
+// in caret form by explain and the trace: no line can be forged and no
+// escape sequence reaches the terminal.
+func TestOutsideTextNeverRaw(t *testing.T) {
+	script := `f=$(printf 'a\nb\033c')
+sh -c 'sleep 100; :' x "$f" &
+jobs -l; procs | grep 'sleep 100;'; ptree | grep 'sleep 100;'; explain "echo '$f'"
+set -o trace; /bin/true "$f"; set +o trace
+kill %1
+`
+	out, errs, status := runShell(t, shellRun{Args: []string{"-c", script}})
+	if status != 0 {
+		t.Fatalf("status %d\nstdout: %q\nstderr: %q", status, out, errs)
+	}
+	if strings.Contains(out+errs, "\x1b") {
+		t.Errorf("a raw ESC reached the output:\nstdout: %q\nstderr: %q", out, errs)
+	}
+	for _, want := range []string{
+		"Running                 sh -c sleep 100; : x $'a\\nb\\Ec' &\n", // jobs -l
+		"S    [1] sh -c sleep 100; : x $'a\\nb\\Ec'\n",                  // procs
+		"sh -c sleep 100; : x $'a\\nb\\Ec'  [1]",                        // ptree
+		"one simple command: echo 'a^Jb^[c'\n",                          // explain
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errs, `["/bin/true" "a\nb\x1bc"]`) {
+		t.Errorf("trace lacks the quoted argv:\n%s", errs)
+	}
+}
