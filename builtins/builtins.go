@@ -172,6 +172,9 @@ type Shell interface {
 	// History, when the shell is interactive.
 	History() []string
 	ClearHistory()
+	// HistoryEditor changes the history list and file (history -d -s -w
+	// -r -a, fc); nil when the shell is not interactive.
+	HistoryEditor() HistoryEditor
 
 	// The job table, owned by package jobs.
 	JobTable() *jobs.Table
@@ -200,6 +203,18 @@ type Shell interface {
 	// unlimited.
 	Rlimit(resource int) (soft, hard uint64, err error)
 	SetRlimit(resource int, soft, hard uint64) error
+}
+
+// HistoryEditor changes the interactive shell's history. Entries are
+// numbered from 1, oldest first, as History lists them.
+type HistoryEditor interface {
+	Delete(from, to int) bool // remove entries from..to
+	Add(entry string)         // store an entry, as if typed
+	ReplaceLast(entry string) // put entry in place of the newest
+	File() string             // $HISTFILE
+	Write(path string) error  // replace the file with the list
+	Read(path string) error   // append the file's entries to the list
+	Append(path string) error // add this session's entries to the file
 }
 
 // RlimInfinity is the value of an unlimited resource limit.

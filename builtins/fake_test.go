@@ -27,6 +27,7 @@ type fakeShell struct {
 	opts        map[string]bool
 	aliases     map[string]string
 	history     []string
+	histFile    string
 	interactive bool
 	last        int
 	lastBg      int
@@ -315,6 +316,52 @@ func (f *fakeShell) AliasNames() []string {
 
 func (f *fakeShell) History() []string { return f.history }
 func (f *fakeShell) ClearHistory()     { f.history = nil }
+
+// HistoryEditor is nil unless the test made the fake interactive.
+func (f *fakeShell) HistoryEditor() HistoryEditor {
+	if !f.interactive {
+		return nil
+	}
+	return (*fakeHistory)(f)
+}
+
+// fakeHistory edits the fake's history list; its file is histFile.
+type fakeHistory fakeShell
+
+func (h *fakeHistory) Delete(from, to int) bool {
+	if from < 1 || to > len(h.history) || from > to {
+		return false
+	}
+	h.history = append(h.history[:from-1:from-1], h.history[to:]...)
+	return true
+}
+func (h *fakeHistory) Add(entry string) { h.history = append(h.history, entry) }
+func (h *fakeHistory) ReplaceLast(entry string) {
+	if len(h.history) == 0 {
+		h.history = []string{entry}
+		return
+	}
+	h.history[len(h.history)-1] = entry
+}
+func (h *fakeHistory) File() string { return h.histFile }
+func (h *fakeHistory) Write(path string) error {
+	return os.WriteFile(path, []byte(strings.Join(h.history, "\n")+"\n"), 0o600)
+}
+func (h *fakeHistory) Read(path string) error {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		h.history = append(h.history, strings.Fields(strings.ReplaceAll(string(data), " ", "_"))...)
+	}
+	return err
+}
+func (h *fakeHistory) Append(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.WriteString("appended\n")
+	return f.Close()
+}
 
 func (f *fakeShell) JobTable() *jobs.Table {
 	if f.table == nil {

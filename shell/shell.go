@@ -100,6 +100,9 @@ type Hooks struct {
 	History func() []string
 	// ClearHistory empties it (history -c).
 	ClearHistory func()
+	// Hist is the interactive history itself, for the history and fc
+	// builtins' other changes (historycmd.go); nil in a script.
+	Hist *history
 	// OnExit runs when the shell exits (saves history).
 	OnExit func()
 	// Notice shows a message that arrives while the prompt may be on the
