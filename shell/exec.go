@@ -411,7 +411,8 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
 	defer sh.enterView(t.fds)()
-	return b.Run(sh, io, argv)
+	status, err := b.Run(sh, io, argv)
+	return sh.builtinInterrupted(status, err)
 }
 
 // runAssignments handles "a=1 b=2" and "> file" with no command word.
@@ -546,11 +547,17 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		if i < len(cmds)-1 {
 			r, w, err := sh.Jobs.Pipe()
 			if err != nil {
+				// EMFILE or ENFILE: nothing has started. Every fd opened
+				// so far is closed once: the tables' own, and those of
+				// external stages, which moved to closeLater.
 				sh.errorf("pipe: %s", errnoText(err))
 				for _, tt := range tables[:i] {
 					tt.close()
 				}
 				t.close()
+				for _, fd := range closeLater {
+					closeFd(fd)
+				}
 				return 1, nil
 			}
 			t.set(1, t.own(w))

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"syscall"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -55,6 +56,9 @@ type Shell struct {
 	// ppid is $PPID, the pid of its parent.
 	pid  int
 	ppid int
+	// limits are the resource limits a copy of the shell set (ulimit in
+	// a copy); nil in the top-level shell, whose limits are the process's.
+	limits map[int]syscall.Rlimit
 	// umask is the file mode creation mask of this shell. The top-level
 	// shell's is also the process's; a copy's applies to what it creates
 	// and starts.
