@@ -196,10 +196,12 @@ var perProcess = map[string]string{
 	"hangup":       "SIGHUP of the interactive shell",
 	"Hooks":        "the interactive layer's callbacks",
 	"limits":       "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
-	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
+	"flow":         "where the executor is (loops, function frames, set -e suspended): a copy takes its own (cloneFlow), a child gosh starts outside every loop and function",
+	"specials":     "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
 	"sigs":         "the process's signal dispositions and pending signals: a copy shares them, a child gosh has its own",
 	"errTrapDepth": "set while this shell runs its ERR trap",
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
+	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their

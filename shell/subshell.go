@@ -495,6 +495,9 @@ func RunChild(fd int, self string) (int, error) {
 	}
 	st, err := sh.Run(f)
 	st, err = sh.finish(st, err)
+	if err == nil || errors.Is(err, errAbandon) {
+		st = sh.RunExitTrap(st) // an EXIT trap set in the child
+	}
 	if errors.Is(err, errAbandon) {
 		err = nil
 	}

@@ -444,7 +444,9 @@ func (sh *Shell) runHandler(action string) error {
 // commandFailed runs where a failed command counts for set -e: the ERR
 // trap runs ($? is the failure), then set -e exits.
 func (sh *Shell) commandFailed() error {
-	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) {
+	// As in bash without set -E, a function does not inherit the ERR
+	// trap: its call fails as a whole, in the caller.
+	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) && sh.flow.funcDepth == 0 {
 		sh.errTrapDepth++
 		err := sh.runHandler(action)
 		sh.errTrapDepth--
@@ -461,11 +463,12 @@ func (sh *Shell) commandFailed() error {
 // inErrTrap: commands failing inside the ERR trap do not run it again.
 func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 
-// debugTrap runs the DEBUG trap before a command, as bash does before
-// each simple command, but not inside the DEBUG trap itself.
+// debugTrap runs the DEBUG trap before each pipeline, as bash does before
+// each simple command; not inside the DEBUG trap itself, and not inside
+// functions, which do not inherit it (bash without set -T).
 func (sh *Shell) debugTrap() error {
 	action, ok := sh.traps.action(TrapDebug)
-	if !ok || action == "" || sh.inDebugTrap {
+	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 {
 		return nil
 	}
 	sh.inDebugTrap = true
@@ -605,4 +608,22 @@ func (sh *Shell) ignoredEnv(background bool) []string {
 		return nil
 	}
 	return []string{ignoredVar + "=" + strconv.Itoa(int(syscall.SIGINT)) + "," + strconv.Itoa(int(syscall.SIGQUIT))}
+}
+
+// returnTrap runs the RETURN trap as a function or a . file ends, as bash
+// does: after a . file at top level, and after a function call if the
+// function set the trap itself (functions do not inherit it). before is
+// the trap's action when the call began. $? is kept.
+func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
+	action, ok := sh.traps.action(TrapReturn)
+	if !ok || action == "" {
+		return nil
+	}
+	if function && hadBefore && action == before {
+		return nil // inherited, not set by the function
+	}
+	if !function && sh.flow.funcDepth > 0 {
+		return nil
+	}
+	return sh.runHandler(action)
 }

@@ -64,6 +64,27 @@ func TestTrapRows(t *testing.T) {
 		{name: "list-end", script: `trap -l | tail -1`, out: "63) SIGRTMAX-1\t64) SIGRTMAX\t\n"},
 		{name: "subshell-lists-parent", script: `trap "echo x" USR1; echo "$(trap)"`, out: "trap -- 'echo x' SIGUSR1\n"},
 
+		// Subshells: caught traps reset, ignored ones kept, EXIT only if
+		// set there; a handler of the parent runs in the parent, after.
+		{name: "subshell-exit-own", script: `trap "echo main-exit" EXIT; (trap "echo sub-exit" EXIT; echo in); echo out`, out: "in\nsub-exit\nout\nmain-exit\n"},
+		{name: "subshell-exit-status", script: `(trap 'echo sub-exit $?' EXIT; exit 3); echo out $?`, out: "sub-exit 3\nout 3\n"},
+		{name: "subshell-exit-in-pipeline", script: `(trap "echo sub-exit" EXIT; echo in) | cat`, out: "in\nsub-exit\n"},
+		{name: "subshell-exit-background", script: `true && (trap "echo bg-exit" EXIT; echo bg) & wait`, out: "bg\nbg-exit\n"},
+		{name: "subshell-list-then-reset", script: `trap "echo x" USR1; (trap - USR1; trap); echo ---; (trap)`, out: "---\ntrap -- 'echo x' SIGUSR1\n"},
+		{name: "subshell-signal-to-parent", script: `trap "echo x" USR1; (kill -USR1 $$; echo sub-after); echo main`, out: "sub-after\nx\nmain\n"},
+		{name: "subshell-ignored-kept", script: `trap "" TERM; (grep SigIgn /proc/self/status)`, out: "SigIgn:\t0000000000004000\n"},
+		{name: "subshell-caught-reset", script: `trap "echo x" TERM; (grep SigIgn /proc/self/status; trap)`, out: "SigIgn:\t0000000000000000\ntrap -- 'echo x' SIGTERM\n"},
+		{name: "subshell-err-not-inherited", script: `trap "echo e" ERR; (false; echo in); echo after`, out: "in\nafter\n"},
+
+		// Functions: ERR and DEBUG are not inherited; RETURN runs after a
+		// . file, and after a function that set it.
+		{name: "err-function", script: `trap 'echo err $?' ERR; f() { false; echo still; return 2; }; f; echo end`, out: "still\nerr 2\nend\n"},
+		{name: "debug", script: `trap "echo dbg" DEBUG; echo a; f() { echo inf; }; f`, out: "dbg\na\ndbg\ninf\n"},
+		{name: "return-source", script: `trap "echo ret" RETURN; f() { :; }; f; . ./r.sh`, files: map[string]string{"r.sh": "echo in-file\n"}, out: "in-file\nret\n"},
+		{name: "return-function", script: `g() { trap "echo gret" RETURN; echo in-g; return 3; }; g; echo after $?`, out: "in-g\ngret\nafter 3\n"},
+		{name: "exit-in-function", script: `trap "echo bye" EXIT; f() { exit 4; }; f; echo no`, out: "bye\n", status: 4},
+		{name: "handler-in-loop", script: `trap "echo usr1" USR1; for i in 1 2; do kill -USR1 $$; echo $i; done`, out: "usr1\n1\nusr1\n2\n"},
+
 		// Errors.
 		{name: "bad-signal", script: `trap x FOO INT; echo $?; trap -p`, out: "1\ntrap -- 'x' SIGINT\n", err: "gosh: trap: FOO: invalid signal specification\n"},
 		{name: "bad-p", script: `trap -p FOO`, status: 1, err: "gosh: trap: FOO: invalid signal specification\n"},
