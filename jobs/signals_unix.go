@@ -34,7 +34,7 @@ func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func(
 	catchMu.Lock()
 	caught[sig] = append(caught[sig], c)
 	catchMu.Unlock()
-	t.trace.Shell("rt_sigaction(%s, handler): the shell catches it (trap); children start with it at its default", SignalName(sig))
+	t.trace.Shell("rt_sigaction(%s, handler): the shell catches it; children start with it at its default", SignalName(sig))
 	return c, func() {
 		catchMu.Lock()
 		caught[sig] = slices.DeleteFunc(caught[sig], func(x chan os.Signal) bool { return x == c })

@@ -364,6 +364,13 @@ func (sh *Shell) SetTrap(n int, action string) {
 	if action == "" {
 		d = sigIgnored
 	}
+	if tr := sh.Jobs.Trace(); tr.On() {
+		what := "the shell notes each arrival and runs the handler itself, between two commands"
+		if d == sigIgnored {
+			what = "ignored by the shell and by the commands it starts"
+		}
+		tr.Shell("trap: %s: %s", jobs.SignalName(syscall.Signal(n)), what)
+	}
 	sh.sigs.setDisposition(n, d)
 }
 
@@ -377,6 +384,7 @@ func (sh *Shell) ResetTrap(n int) {
 	if n <= 0 || n >= nsig {
 		return
 	}
+	sh.Jobs.Trace().Shell("trap: %s: back to its default action", jobs.SignalName(syscall.Signal(n)))
 	sh.sigs.setDisposition(n, sigDefault)
 }
 
@@ -411,6 +419,7 @@ func (sh *Shell) runPendingTraps() error {
 				continue
 			}
 			if action, ok := sh.traps.action(sig); ok && action != "" {
+				sh.Jobs.Trace().Shell("trap: %s arrived: the shell runs its handler now, between commands", jobs.SignalName(syscall.Signal(sig)))
 				if err := sh.runHandler(action); err != nil {
 					return err
 				}
