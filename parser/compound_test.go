@@ -137,6 +137,8 @@ func TestCompoundErrors(t *testing.T) {
 		{"case x in a) b;; c d) e;; esac", "1:20", "syntax error near unexpected token 'd'", false},
 		{"case x a) b;; esac", "1:8", "syntax error near unexpected token 'a'", false},
 		{"f() a", "1:5", "syntax error near unexpected token 'a'", false},
+		{"0$ () { a; }", "1:1", "`0$': not a valid identifier", false},
+		{"function a$b { a; }", "1:10", "`a$b': not a valid identifier", false},
 		{"function 'f' { a; }", "1:10", "`'f'': not a valid identifier", false},
 		{"[[ -f ]]", "1:7", "unexpected argument ']]' to conditional unary operator", false},
 		{"[[ a == ]]", "1:9", "unexpected argument ']]' to conditional binary operator", false},
