@@ -83,6 +83,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	s.setSizeVars()
 	sh.Hooks.History = s.hist.list
 	sh.Hooks.ClearHistory = s.hist.clear
+	sh.Hooks.Hist = s.hist
 	sh.Hooks.OnExit = s.hist.save
 	sh.Hooks.Notice = s.notice
 
@@ -128,6 +129,10 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			if err != nil {
 				return "", err
 			}
+			line, ok := s.historyExpand(line)
+			if !ok {
+				continue
+			}
 			linesRead++
 			line += "\n"
 			cmd = append(cmd, line...)
@@ -162,6 +167,11 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			if sh.Jobs.StoppedJobs() && warnedAt < linesRead-1 {
 				os.Stderr.WriteString("There are stopped jobs.\n")
 				warnedAt = linesRead
+				if isExit {
+					// The exit failed: $? is 1, and so is the status of
+					// an exit that follows, as in bash. (Ctrl+D leaves $?.)
+					sh.Status = 1
+				}
 				continue
 			}
 			sh.BeforeExit()
@@ -288,4 +298,17 @@ func (sh *Shell) hungUp() bool {
 	default:
 		return false
 	}
+}
+
+// builtinInterrupted: Ctrl+C (SIGINT, which cancels the line's context)
+// while a builtin ran in an interactive shell, in wait or read, abandons
+// the rest of the command line with status 130, as bash does: in
+// "sleep 10 & wait; echo status=$?" the echo does not run.
+func (sh *Shell) builtinInterrupted(status int, err error) (int, error) {
+	if err != nil || !sh.Opts.Interactive || sh.subshell || sh.ctx == nil || sh.ctx.Err() == nil {
+		return status, err
+	}
+	os.Stderr.WriteString("\n") // after the terminal's ^C, as for a job
+	sh.Status = 130
+	return 130, errAbandon
 }
