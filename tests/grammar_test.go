@@ -9,11 +9,6 @@ import (
 // the prompt show PS2 for the next line, and the whole command is one
 // history entry in its one-line form.
 func TestUnfinishedCompoundAtPrompt(t *testing.T) {
-	if _, _, st := runGosh(t, "", "-c", "{ :; }"); st != 0 {
-		// The parser and the executor of compound commands are written
-		// on two branches; this test needs both.
-		t.Skip("this gosh does not run compound commands yet")
-	}
 	home := t.TempDir()
 	s := startSession(t, sessionConfig{Home: home})
 	s.WaitPrompt()
