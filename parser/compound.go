@@ -7,10 +7,10 @@ import "strings"
 
 // closers are the reserved words that end a compound_list. At the start of
 // a command they never begin one: "fi" alone is a syntax error that names
-// the word. "in" is one too, as in bash.
+// the word. "in" and "]]" are such words too, as in bash.
 var closers = map[string]bool{
 	"then": true, "elif": true, "else": true, "fi": true, "do": true,
-	"done": true, "esac": true, "}": true, "in": true,
+	"done": true, "esac": true, "}": true, "in": true, "]]": true,
 }
 
 // reservedWords are the words that are reserved at the start of a command.

@@ -123,6 +123,7 @@ func TestCompoundErrors(t *testing.T) {
 		{"}", "1:1", "syntax error near unexpected token '}'", false},
 		{"esac", "1:1", "syntax error near unexpected token 'esac'", false},
 		{"in", "1:1", "syntax error near unexpected token 'in'", false},
+		{"echo a; ]] b", "1:9", "syntax error near unexpected token ']]'", false},
 		{"a | fi", "1:5", "syntax error near unexpected token 'fi'", false},
 		{"a && done", "1:6", "syntax error near unexpected token 'done'", false},
 		{"if a; fi", "1:7", "syntax error near unexpected token 'fi'", false},
