@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,6 +130,17 @@ func TestExecFds(t *testing.T) {
 			script: "exec 3>&1; exec ./s arg", out: "script arg\n"},
 		{name: "exec-cmd-closed-fd", script: "exec 3>f; exec 3>&-; exec sh -c 'echo x >&3' 2>/dev/null; echo unreachable", status: 2},
 	}
+	// Many user fds, each a descriptor of gosh's at another number: every
+	// one must reach the child at its own.
+	var opens, want []string
+	for n := 3; n <= 29; n++ {
+		opens = append(opens, fmt.Sprintf("%d>f%d", n, n))
+		want = append(want, fmt.Sprintf("%d {DIR}/f%d", n, n))
+	}
+	want = append(want, "30 {DIR}/f30")
+	rows = append(rows, row{name: "exec-fd-many-reach-child",
+		script: "exec 30>f30; exec " + strings.Join(opens, " ") + "; sh -c 'for n in $(seq 3 30); do echo $n $(readlink /proc/$$/fd/$n); done'",
+		out:    strings.Join(want, "\n") + "\n"})
 	if _, err := exec.LookPath("flock"); err == nil {
 		rows = append(rows, row{name: "exec-fd-9-flock", script: "exec 9>lock; flock 9 && echo locked; flock -n 9 && echo again", out: "locked\nagain\n"})
 	}
