@@ -11,13 +11,14 @@
 //     (shell/lineedit.go). Before that, jobs.Table.Report prints finished
 //     background jobs and PreparePrompt makes sure the shell owns the
 //     terminal in sane modes.
-//  3. shell/runner.go (runLines) gives the text to the parser. The lexer
-//     (parser/lexer.go) cuts it into tokens: WORD ls, '|', WORD grep ...;
-//     the recursive-descent parser (parser/parser.go, one function per
-//     grammar rule) builds the AST of parser/ast.go: a File holding a List
-//     of one AndOr whose Pipeline has three SimpleCommands. An incomplete
-//     line (open quote, trailing '|') is a *parser.SyntaxError with
-//     Incomplete set: the REPL shows PS2 and reads more.
+//  3. shell/runner.go (runLines) hands the line reader to a parser.Reader
+//     (parser/reader.go), whose lexer (parser/lexer.go) pulls lines as it
+//     needs them and cuts them into tokens: WORD ls, '|', WORD grep ...;
+//     the recursive-descent parser (parser/parser.go and compound.go, one
+//     function per grammar rule) builds the AST of parser/ast.go: a File
+//     holding a List of one AndOr whose Pipeline has three SimpleCommands.
+//     When the lexer needs another line in the middle of a command (open
+//     quote, trailing '|', an unfinished if), the REPL shows PS2 for it.
 //  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. Each
 //     SimpleCommand is expanded (shell/expand.go: tilde, parameters, command
 //     substitution, arithmetic, field splitting, pathname expansion, quote

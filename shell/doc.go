@@ -17,8 +17,8 @@
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise)
 //	complete.go  Tab completion
 //	history.go   the history list and $HISTFILE
-//	runner.go    scripts, -c and stdin; runLines parses and runs as soon as
-//	             the lines read so far are complete (package parser)
+//	runner.go    scripts, -c, stdin and the prompt; runLines runs each
+//	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
 //	expand.go    word expansion (POSIX 2.6), arith.go and glob.go
 //	redirect.go  redirections as an fd table handed to the child

@@ -84,6 +84,9 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// flow is where the executor is: loops, function calls, set -e
+	// exceptions, and the function table (function.go).
+	flow flowState
 	// Hooks the interactive layer attaches to.
 	Hooks Hooks
 }
@@ -220,6 +223,7 @@ func (sh *Shell) clone() *Shell {
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
+	c.cloneFlow(sh)
 	return &c
 }
 

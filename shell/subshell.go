@@ -345,7 +345,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		label = src
 	}
 	label = childLabel(label)
-	snap := sh.snapshot()
+	snap := sh.snapshot().encodable()
 	files := append([]int(nil), t.fds...)
 	for len(files) < 3 {
 		files = append(files, -1)
