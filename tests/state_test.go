@@ -280,3 +280,23 @@ func TestExecFailureInteractive(t *testing.T) {
 		t.Errorf("the user's fds after a failed exec: %q", out)
 	}
 }
+
+// TestSubshellState: "( ... )" in a script runs in a copy of the shell; cd,
+// exec, exit, umask, ulimit and exec N>file in it stay in it.
+func TestSubshellState(t *testing.T) {
+	runRows(t, []row{
+		{name: "subshell-cd", files: map[string]string{"d/": ""},
+			script: "(cd d; echo hi >f; readlink /proc/self/cwd); ls d/f; readlink /proc/$$/cwd; pwd",
+			out:    "{DIR}/d\nd/f\n{DIR}\n{DIR}\n"},
+		{name: "subshell-exec", script: "(exec /bin/echo sub; echo no); echo after $?", out: "sub\nafter 0\n"},
+		{name: "subshell-exec-status", script: "(exec sh -c 'exit 5'); echo $?", out: "5\n"},
+		{name: "subshell-exit", script: "(exit 3; echo no); echo $?", out: "3\n"},
+		{name: "subshell-umask", script: "umask 022; (umask 077; touch p); stat -c %a p; umask", out: "600\n0022\n"},
+		{name: "subshell-ulimit", script: "ulimit -n 200; (ulimit -n 64; sh -c 'ulimit -n'); ulimit -n", out: "64\n200\n"},
+		{name: "subshell-exec-fd", script: "(exec 3>f; echo in >&3); cat f; echo out >&3",
+			out: "in\n", errHas: "3: Bad file descriptor", status: 1},
+		{name: "group-exec-fd-stays", script: "{ exec 4>g; }; echo four >&4; cat g", out: "four\n"},
+		{name: "group-redirected-fd-restored", script: "exec 5>a; { exec 5>b; echo inner >&5; } 5>c; echo outer >&5; cat a b c",
+			out: "outer\ninner\n"},
+	})
+}
