@@ -187,6 +187,9 @@ func TestExecFdInteractive(t *testing.T) {
 	if out := s.Run("exec 8<&0; [ -t 8 ] && echo tty8; exec 8<&-"); !strings.Contains(out, "tty8") {
 		t.Errorf("exec 8<&0; [ -t 8 ]: %q", out)
 	}
+	if out := s.Run("exec 200>f200 255>&1; echo high >&200; cat f200; echo top >&255"); !strings.Contains(out, "high\ntop") {
+		t.Errorf("exec 200>f200 255>&1: %q", out)
+	}
 	s.Run("echo seven >&7; exec 3>&1")
 	if out := s.Run("cat f; echo three >&3"); !strings.Contains(out, "seven") || !strings.Contains(out, "three") {
 		t.Errorf("cat f; echo three >&3: %q", out)
