@@ -204,8 +204,13 @@ func errnoText(err error) string {
 // out of the numbers users name in redirections. Under a limit on open
 // files that leaves no number there free ("ulimit -n 10"), any free number
 // will do: the user's fd table is virtual, so the number does not matter.
-func dupFd(fd int) (int, error) {
-	nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 10)
+func dupFd(fd int) (int, error) { return dupFdFrom(fd, 10) }
+
+// dupFdFrom is dupFd at from or above (at least 10). exec N>file puts the
+// user's fd N at N or above: then ForkExec's child never has to move it
+// out of the way before it dup2s it to N.
+func dupFdFrom(fd, from int) (int, error) {
+	nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, max(from, 10))
 	if err == unix.EINVAL || err == unix.EMFILE {
 		nfd, err = unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 3)
 	}
