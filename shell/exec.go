@@ -551,7 +551,7 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 		src := -1
 		if fd >= 0 {
 			var err error
-			if src, err = dupFd(fd); err != nil {
+			if src, err = dupFdFrom(fd, n); err != nil {
 				sh.errorf("exec: %d: %s", n, errnoText(err))
 				for _, c := range changes {
 					closeFdAny(c.src)

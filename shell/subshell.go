@@ -368,7 +368,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	t.own(fd)
 	n := len(files)
-	files = t.forkFiles(append(files, fd))
+	files = append(files, fd)
 	st := jobs.Stage{
 		Path:  "/proc/self/exe",
 		Argv:  []string{"gosh: " + label, ChildFlag + strconv.Itoa(n)},
