@@ -346,6 +346,9 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.snapshot().encodable()
+	if line := nodeLine(body); line > 0 {
+		snap.Line = line // the child's $LINENO counts from the command's own line
+	}
 	files := append([]int(nil), t.fds...)
 	for len(files) < 3 {
 		files = append(files, -1)
@@ -483,7 +486,7 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	f, err := parser.Parse(m.Body)
+	f, err := parser.Parse(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
@@ -493,6 +496,36 @@ func RunChild(fd int, self string) (int, error) {
 		err = nil
 	}
 	return st, err
+}
+
+// maxLinePadding bounds the blank lines childSource puts before a body.
+const maxLinePadding = 1 << 16
+
+// childSource is the text a child gosh parses: the body, after blank lines
+// that put its first line at line Snap.Line, so that the line numbers of
+// the parsed commands ($LINENO) are those of the shell's source.
+func childSource(m *childStart) string {
+	if n := m.Snap.Line - 1; n > 0 && n <= maxLinePadding {
+		return strings.Repeat("\n", n) + m.Body
+	}
+	return m.Body
+}
+
+// nodeLine is the line where an AST node given to childStage starts, or 0.
+func nodeLine(body any) int {
+	switch n := body.(type) {
+	case *parser.AndOr:
+		return n.First.Pos.Line
+	case *parser.Pipeline:
+		return n.Pos.Line
+	case *parser.List:
+		if len(n.Items) > 0 {
+			return n.Items[0].Pos.Line
+		}
+	case parser.Command:
+		return n.Position().Line
+	}
+	return 0
 }
 
 // commandText quotes an expanded command so that a new shell runs exactly

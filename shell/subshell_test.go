@@ -84,3 +84,32 @@ func TestNeedsProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestChildSourceLines: a body sent to a child gosh keeps the line numbers
+// it had in the shell's source.
+func TestChildSourceLines(t *testing.T) {
+	f, err := parser.Parse("true\n\n\necho a &&\n  echo b &\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ao := f.List.Items[1].AndOr
+	m := childStart{Body: parser.String(ao)}
+	m.Snap.Line = nodeLine(ao)
+	if m.Snap.Line != 4 {
+		t.Fatalf("nodeLine = %d, want 4", m.Snap.Line)
+	}
+	g, err := parser.Parse(childSource(&m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.List.Items[0].AndOr.First.Pos.Line; got != 4 {
+		t.Errorf("the child parses the body's first command at line %d, want 4", got)
+	}
+	for _, tt := range []struct{ line, want int }{{0, 0}, {1, 0}, {3, 2}, {maxLinePadding + 2, 0}} {
+		m := childStart{Body: "x"}
+		m.Snap.Line = tt.line
+		if got := len(childSource(&m)) - 1; got != tt.want {
+			t.Errorf("line %d: %d blank lines, want %d", tt.line, got, tt.want)
+		}
+	}
+}

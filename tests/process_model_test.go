@@ -3,6 +3,7 @@ package tests
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -163,5 +164,45 @@ func TestEvalStageJoinsJobGroup(t *testing.T) {
 	}
 	if fg := s.Foreground(); fg != shellPgrp {
 		t.Errorf("after Ctrl+C the foreground group is %d, not the shell's %d", fg, shellPgrp)
+	}
+}
+
+// TestChildFlagBadInput: the hidden child flag with a bad or missing
+// snapshot is an error message and status 2, never a Go panic.
+func TestChildFlagBadInput(t *testing.T) {
+	gosh := requireGosh(t)
+	garbage := filepath.Join(t.TempDir(), "garbage")
+	if err := os.WriteFile(garbage, []byte("\xff\xff\xff\xff\xff\x7fnot a snapshot at all"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, arg, stdin string
+	}{
+		{"not a number", "--snapshot-fd=abc", ""},
+		{"closed fd", "--snapshot-fd=9", ""},
+		{"empty", "--snapshot-fd=0", "/dev/null"},
+		{"garbage", "--snapshot-fd=0", garbage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(gosh, tt.arg)
+			cmd.Env = cleanEnv(t.TempDir())
+			if tt.stdin != "" {
+				f, err := os.Open(tt.stdin)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				cmd.Stdin = f
+			}
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			status := cmd.ProcessState.ExitCode()
+			if err == nil || status != 2 || !strings.HasPrefix(stderr.String(), "gosh: ") ||
+				strings.Contains(stderr.String(), "goroutine") || strings.Contains(stderr.String(), "panic") {
+				t.Errorf("gosh %s: status %d, stderr %q; want status 2 and one gosh: message", tt.arg, status, stderr.String())
+			}
+		})
 	}
 }
