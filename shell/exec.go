@@ -180,6 +180,9 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 		if err != nil {
 			return nil, err
 		}
+		if ex != sh {
+			cmd.expander = ex // its redirection targets are expanded there too
+		}
 		cmds = append(cmds, cmd)
 	}
 	return cmds, nil
@@ -223,6 +226,9 @@ type command struct {
 	nohup   bool
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
+	// expander, when set, is the copy of the shell that expanded this
+	// stage of a pipeline (see expandPipeline); nil: the shell itself.
+	expander *Shell
 	// child, when set, is what a child gosh runs instead of argv (source
 	// text or an AST node, see childStage): "a && b &". label is its text
 	// as written, for ps and jobs -l.
@@ -594,7 +600,11 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	if cmd.child != nil {
 		return sh.childStage(cmd.child, cmd.label, t)
 	}
-	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
+	ex := sh
+	if cmd.expander != nil {
+		ex = cmd.expander
+	}
+	if err := ex.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
 	}
 	if cmd.inShell() {

@@ -80,6 +80,7 @@ func TestBackgroundListInheritsState(t *testing.T) {
 		{"assignment stays in the child", ": ${x:=v} &\nwait\necho \"x=[$x]\"\n", "x=[]\n"},
 		{"assignment in a program's word", "/bin/echo ${y:=w} >/dev/null &\nwait\necho \"y=[$y]\"\n", "y=[]\n"},
 		{"pipeline stage words", ": ${z:=v} | cat\necho \"z=[$z]\"\n", "z=[]\n"},
+		{"pipeline stage redirection", "echo hi | cat >${f:=out}\necho \"f=[$f]\"; cat out\n", "f=[]\nhi\n"},
 		{"dollar dollar", "echo $$ >pid1\necho $$ >pid2 && true &\nwait\ncmp pid1 pid2 && echo same\n", "same\n"},
 	}
 	for _, tt := range tests {
