@@ -194,7 +194,13 @@ func (sh *Shell) backgroundNeedsChild(ao *parser.AndOr) string {
 		case kindCompound:
 			return describeKind(kind, name, c) + " in the background" + tail
 		}
-		if w := sh.firstActiveWord(c.(*parser.SimpleCommand)); w != "" {
+		sc := c.(*parser.SimpleCommand)
+		for _, a := range sc.Assigns {
+			if a.Name == "PATH" {
+				return "PATH=... changes where " + name + " is found: the child searches it, and reports a failure itself" + tail
+			}
+		}
+		if w := sh.firstActiveWord(sc); w != "" {
 			return fmt.Sprintf("the word %s runs a command, assigns or may fail when expanded: the child expands it, never the shell, "+
 				"so the prompt does not wait for it", w)
 		}

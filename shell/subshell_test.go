@@ -34,6 +34,8 @@ func TestNeedsProcess(t *testing.T) {
 		{line: "/bin/echo $((x=1)) &", want: builtins.Child},
 		{line: "/bin/echo \"${x-$(date)}\" &", want: builtins.Child},
 		{line: "X=$(date) /bin/true &", want: builtins.Child},
+		{line: "X=1 /bin/true &", want: builtins.Program},
+		{line: "PATH=/nonexistent ls &", want: builtins.Child, why: "PATH"},
 		{line: "/bin/cat >$(mktemp) &", want: builtins.Child},
 		{line: "/bin/cat <<EOF &\n$(date)\nEOF\n", want: builtins.Child, why: "<<EOF"},
 		{line: "/bin/cat <<'EOF' &\n$(date)\nEOF\n", want: builtins.Program},

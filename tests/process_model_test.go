@@ -81,6 +81,7 @@ func TestBackgroundListInheritsState(t *testing.T) {
 		{"assignment in a program's word", "/bin/echo ${y:=w} >/dev/null &\nwait\necho \"y=[$y]\"\n", "y=[]\n"},
 		{"pipeline stage words", ": ${z:=v} | cat\necho \"z=[$z]\"\n", "z=[]\n"},
 		{"pipeline stage redirection", "echo hi | cat >${f:=out}\necho \"f=[$f]\"; cat out\n", "f=[]\nhi\n"},
+		{"failed redirection has a pid", "cat </nonexistent & p=$!\nwait $p\necho \"st=$? ${p:+pid}\"\n", "st=1 pid\n"},
 		{"dollar dollar", "echo $$ >pid1\necho $$ >pid2 && true &\nwait\ncmp pid1 pid2 && echo same\n", "same\n"},
 	}
 	for _, tt := range tests {
