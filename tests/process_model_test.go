@@ -208,3 +208,21 @@ func TestChildFlagBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestCtrlBackslashChildStage: Ctrl+\ on a job with a child gosh stage
+// ends the child by SIGQUIT, as it ends any process: no Go goroutine dump
+// reaches the terminal.
+func TestCtrlBackslashChildStage(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("eval 'sleep 70' </dev/null | cat")
+	sleep := s.ProcByArgs("sleep 70")
+	evalStage := mustStat(t, sleep.Ppid)
+	s.WaitForeground(sleep.Pgrp)
+	s.Send("\x1c")
+	out := s.WaitPrompt()
+	waitGone(t, evalStage.Pid, "the child gosh")
+	waitGone(t, sleep.Pid, "sleep 70")
+	if strings.Contains(out, "goroutine") || strings.Contains(out, "SIGQUIT: quit") {
+		t.Errorf("Ctrl+\\ printed a Go stack dump:\n%s", out)
+	}
+}
