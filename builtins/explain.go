@@ -326,12 +326,16 @@ func (e *explainer) explainExec(s stageInfo) {
 		where = "the child gosh"
 	}
 	if len(s.cmd.Args) > 1 {
-		e.printf("Processes: none is created. %s calls execve itself: the program keeps the shell's pid,\n"+
+		e.printf("Processes: none is created. %s puts each of its fds at its own number (dup2; the fds\n"+
+			"above 2 are virtual until now) and calls execve itself: the program keeps the shell's pid,\n"+
 			"process group and terminal, and the shell is gone: when the program exits, nothing returns to it.\n"+
 			"If execve fails, a script exits with status 126 or 127.\n", capitalize(where))
 	} else {
-		e.printf("Processes: none. Without a command, exec applies its redirections to %s's own\n"+
-			"file descriptors, and they stay for every later command (exec 3>log keeps fd 3 open).\n", where)
+		e.printf("Processes: none. Without a command, exec applies its redirections to %s's fd\n"+
+			"table, and they stay for every later command: fds 0-2 are the process's own (dup2 onto them);\n"+
+			"a higher fd is virtual: exec 3>log keeps the file open at a descriptor gosh holds at 10 or\n"+
+			"above (close-on-exec, so no descriptor of Go's runtime is ever touched), and every child\n"+
+			"gets it as its fd 3.\n", where)
 	}
 	if steps := e.redirSteps(s); len(steps) > 0 {
 		e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))

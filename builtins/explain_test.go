@@ -179,7 +179,7 @@ func TestExplain(t *testing.T) {
 		},
 		{
 			lines: []string{"exec 3>log", "exec 3> log"},
-			want:  []string{"to the shell's own\nfile descriptors, and they stay", "dup2(F, 3)"},
+			want:  []string{"they stay for every later command", "a higher fd is virtual", "as its fd 3"},
 			not:   []string{"private fd table", "unchanged afterwards"},
 		},
 		{

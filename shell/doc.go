@@ -17,11 +17,17 @@
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise)
 //	complete.go  Tab completion
 //	history.go   the history list and $HISTFILE
-//	runner.go    scripts, -c and stdin; runLines parses and runs as soon as
-//	             the lines read so far are complete (package parser)
+//	runner.go    scripts, -c, stdin and the prompt; runLines runs each
+//	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
-//	expand.go    word expansion (POSIX 2.6), arith.go and glob.go
+//	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
+//	             expand_brace.go brace expansion (first, as in bash),
+//	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
+//	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
+//	vars.go      the variable table; vars_array.go indexed and associative
+//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS
 //	redirect.go  redirections as an fd table handed to the child
+//	fds_unix.go  the user's virtual fd table; execfds_unix.go, exec cmd
 //	path.go      $PATH search
 //	launch.go    prepared stages handed to package jobs
 //	subshell.go  the one rule for where a command runs (needsProcess), and
@@ -73,4 +79,41 @@
 //     continues it, kill %N ends it, and what it starts is in the group;
 //   - a lone builtin or assignment in the foreground runs in the shell;
 //   - the rest runs in a copy.
+//
+// # Process-wide state in a copy
+//
+// What the process holds once for all its goroutines is a field of the
+// Shell, and a copy changes only its field:
+//
+//   - The working directory is Shell.wd. Only the top-level shell calls
+//     chdir(2); cd in a copy checks the directory and changes the field.
+//     Every relative path of a copy is resolved against it (abs: the
+//     redirections, globs, a command name with a slash, relative $PATH
+//     entries; builtins use Getwd), and its children start there
+//     (jobs.Stage.Dir, a chdir in the child before execve).
+//   - exec with a command, in a copy, runs the program as the copy's last
+//     command and ends the copy with its status; exit ends the copy.
+//   - umask in a copy sets Shell.umask: the process's mask is set to it
+//     only around the copy's launches and file-creating redirections,
+//     under a lock that every other creation and launch holds for reading
+//     (umask_unix.go). ulimit in a copy sets Shell.limits: the process's
+//     limits never change, and each process the copy starts sets them in
+//     itself through a short-lived gosh --rlimits helper (rlimit_unix.go).
+//
+// # The fd table is virtual
+//
+// The fds a user names are not the process's (fds_unix.go). Shell.stdio[n]
+// is the real descriptor behind the user's fd n, for any n, and
+// Shell.fdHold[n] says who holds it. "exec N>file" duplicates the file to a
+// descriptor at 10 or above, close-on-exec, and records it as fd N; only
+// the top-level shell's 0, 1 and 2 are the process's own, and exec dup2s
+// onto those. So nothing a user does can close or replace a descriptor of
+// the Go runtime (its epoll fd and eventfd) or of gosh itself. A child gets
+// the user's fd n as its fd n through ProcAttr.Files; a builtin uses the
+// real descriptor; "exec cmd", which replaces gosh, puts every fd at its
+// number with raw dup2 calls just before execve (execfds_unix.go). At
+// start-up every fd above 2 that gosh inherited becomes the user's fd of
+// that number, and the runtime's own descriptors are made to land at 10
+// or above (adoptInheritedFds); gosh's own long-lived descriptors (the line
+// editor's wake pipe, the history file) sit there too.
 package shell

@@ -136,6 +136,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 		sh.Aliases = map[string]string{}
 	}
 	sh.Opts = s.Opts
+	sh.Vars.AllExport = s.Opts.Allexport
 	sh.Arg0 = s.Arg0
 	sh.Params = s.Params
 	sh.Status = s.Status
@@ -185,7 +186,7 @@ func parseFunction(src string) (*parser.FuncDecl, error) {
 func (v *Vars) scopes() []map[string]Var {
 	g := make(map[string]Var, len(v.m))
 	for k, x := range v.m {
-		g[k] = *x
+		g[k] = *x.copy() // an array's Elems must not be shared
 	}
 	return []map[string]Var{g}
 }
@@ -197,6 +198,9 @@ func copyVars(v *Vars) *Vars {
 	slab := make([]Var, 0, len(v.m))
 	for k, x := range v.m {
 		slab = append(slab, *x)
+		if x.Elems != nil {
+			slab[len(slab)-1].Elems = append([]Elem(nil), x.Elems...) // an array's elements must not be shared
+		}
 		c.m[k] = &slab[len(slab)-1]
 	}
 	return c

@@ -17,7 +17,9 @@ func fillValue(t *testing.T, v reflect.Value, path string, n *int) {
 	switch path {
 	case "Functions":
 		v.Set(reflect.ValueOf(map[string]Function{
-			"greet": {Source: "greet() {\n\techo hello \"$1\"\n}"},
+			// The canonical text (parser.String), which a snapshot of a
+			// restored shell prints again.
+			"greet": {Source: "greet() { echo hello \"$1\"; }"},
 		}))
 		return
 	case "Vars":
@@ -190,6 +192,9 @@ var perProcess = map[string]string{
 	"cancel":     "Ctrl+C of the interactive command line",
 	"hangup":     "SIGHUP of the interactive shell",
 	"Hooks":      "the interactive layer's callbacks",
+	"limits":     "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
+	"flow":       "where the executor is (loops, function frames, set -e suspended): a copy takes its own (cloneFlow), a child gosh starts outside every loop and function",
+	"specials":   "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
 	"fdHold":     "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 }
 
