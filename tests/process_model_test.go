@@ -82,6 +82,9 @@ func TestBackgroundListInheritsState(t *testing.T) {
 		{"pipeline stage words", ": ${z:=v} | cat\necho \"z=[$z]\"\n", "z=[]\n"},
 		{"pipeline stage redirection", "echo hi | cat >${f:=out}\necho \"f=[$f]\"; cat out\n", "f=[]\nhi\n"},
 		{"failed redirection has a pid", "cat </nonexistent & p=$!\nwait $p\necho \"st=$? ${p:+pid}\"\n", "st=1 pid\n"},
+		{"array in a copy", "a=(1 2 3)\nx=$(a[0]=9; a[1]+=5)\necho \"${a[@]}\"\n", "1 2 3\n"},
+		{"array in a child", "a=(1 2 3)\necho \"${a[1]}\" && true &\nwait\n", "2\n"},
+		{"function in a child", "f() { echo \"f $1\"; }\nf x && true &\nwait\n", "f x\n"},
 		{"dollar dollar", "echo $$ >pid1\necho $$ >pid2 && true &\nwait\ncmp pid1 pid2 && echo same\n", "same\n"},
 	}
 	for _, tt := range tests {
