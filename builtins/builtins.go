@@ -159,11 +159,11 @@ type Shell interface {
 	Unhash(name string) bool
 	ClearHash()
 
-	// Umask is the file mode creation mask of the shell process, which
-	// every child inherits across fork and exec. SetUmask changes it; in a
-	// copy of the shell (a builtin pipeline stage, a command
-	// substitution) it changes nothing, since the mask belongs to the
-	// whole process.
+	// Umask is the shell's file mode creation mask, which every child
+	// inherits across fork and exec. SetUmask changes it: the process's
+	// in the top-level shell; in a copy of the shell (a builtin pipeline
+	// stage, a command substitution) only the copy's own, which applies
+	// to what the copy creates and starts.
 	Umask() int
 	SetUmask(mask int)
 
@@ -205,8 +205,9 @@ type Shell interface {
 	// Arith evaluates an arithmetic expression as $((...)) does (let).
 	Arith(expr string) (int64, error)
 	// Rlimit reads a resource limit (RLIMIT_*) as the shell's children
-	// inherit it, and SetRlimit changes it (ulimit). RlimInfinity is
-	// unlimited.
+	// inherit it, and SetRlimit changes it (ulimit): the process's in the
+	// top-level shell, only the copy's own (for the processes it starts)
+	// in a copy of the shell. RlimInfinity is unlimited.
 	Rlimit(resource int) (soft, hard uint64, err error)
 	SetRlimit(resource int, soft, hard uint64) error
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"gosh/parser"
 	"io"
 	"os"
 	"path/filepath"
@@ -308,11 +309,42 @@ func (f *fakeShell) LastStatus() int          { return f.last }
 func (f *fakeShell) SetLastBg(pid int)        { f.lastBg = pid }
 func (f *fakeShell) Context() context.Context { return f.ctx }
 func (f *fakeShell) Notice() io.Writer        { return &f.notice }
+
+// Decide stands in for the shell's rule (needsProcess in package shell,
+// tested there): a background list is a child unless it is one pipeline
+// of programs; a builtin stage is in the shell alone, a child in a
+// pipeline under job control, else a copy.
 func (f *fakeShell) Decide(node any, site Site) Decision {
-	if site.Background {
-		return Decision{Place: Child, Reason: "the fake shell runs every background job in a child"}
+	isBuiltin := func(c parser.Command) bool {
+		sc, ok := c.(*parser.SimpleCommand)
+		if !ok || len(sc.Args) == 0 {
+			return ok
+		}
+		name, lit := literalWord(sc.Args[0])
+		_, b := Lookup(name)
+		return lit && b && name != "nohup"
 	}
-	return Decision{Place: Program, Reason: "the fake shell runs every stage as a program"}
+	if ao, ok := node.(*parser.AndOr); ok {
+		if len(ao.Rest) > 0 {
+			return Decision{Place: Child, Reason: "an and-or list in the background is one job"}
+		}
+		for _, c := range ao.First.Cmds {
+			if isBuiltin(c) {
+				return Decision{Place: Child, Reason: "a builtin in the background needs a process of its own"}
+			}
+		}
+		return Decision{Place: Program, Reason: "a background pipeline of programs"}
+	}
+	c := node.(parser.Command)
+	switch {
+	case !isBuiltin(c):
+		return Decision{Place: Program, Reason: "a program"}
+	case site.Stages <= 1:
+		return Decision{Place: InShell, Reason: "a lone builtin runs in the shell itself"}
+	case f.JobTable().JobControl() && !site.InChild:
+		return Decision{Place: Child, Reason: "under job control every stage is a process in the job's group"}
+	}
+	return Decision{Place: Copy, Reason: "without job control a copy runs it"}
 }
 
 // Arith understands just enough for the let tests: NAME=EXPR assigns,

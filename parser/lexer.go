@@ -226,6 +226,10 @@ func (l *lexer) addHeredoc(raw string, strip bool, pos Pos) *Heredoc {
 func (l *lexer) lexToken() (token, error) {
 	l.skipBlanks()
 	start := l.i
+	if l.in != nil && start < len(l.src) && l.src[start] != '\n' {
+		// A token begins: a line read from now on continues a command.
+		l.in.more = true
+	}
 	tok := token{pos: l.pos(start), fd: -1, alias: l.scope}
 	if l.eof() {
 		// A backslash-newline that ends the input continues the line on

@@ -443,6 +443,9 @@ func (p *printer) cmdSubst(x *CmdSubst, ctx context) {
 	inner.list(x.List)
 	text := inner.b.String()
 	if !x.Backquote {
+		if strings.HasPrefix(text, "(") {
+			text = " " + text // "$((" would start an arithmetic expansion
+		}
 		p.str("$(" + text + ")")
 		return
 	}

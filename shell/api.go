@@ -199,8 +199,15 @@ func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error)
 		sh.Params = args
 		defer func() { sh.Params = saved }()
 	}
+	sh.flow.sourceDepth++
+	defer func() { sh.flow.sourceDepth-- }()
 	return sh.withIO(io, func() (int, error) {
-		return sh.runSource(string(data), path)
+		st, err := sh.runSource(string(data), path)
+		if r, ok := err.(*builtins.ReturnRequest); ok {
+			// "return" in a . file ends the file, with its status.
+			return r.Status, nil
+		}
+		return st, err
 	})
 }
 

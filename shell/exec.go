@@ -59,28 +59,50 @@ func (sh *Shell) runList(l *parser.List) error {
 		if err != nil {
 			return err
 		}
+		if sh.pipeBroken != nil && *sh.pipeBroken {
+			// A copy running a pipeline stage whose reader is gone: a
+			// forked stage would have died of SIGPIPE here.
+			return &ExitError{Status: 128 + int(syscall.SIGPIPE)}
+		}
 	}
 	return nil
 }
 
 // runAndOr runs "a && b || c": each pipeline runs only if the status so far
 // allows it. Under set -e, only the last pipeline's failure exits the shell,
-// and never a pipeline inverted with '!'.
+// and never a pipeline inverted with '!': set -e is suspended while the
+// others run (noErrexit), also in the functions they call.
 func (sh *Shell) runAndOr(ao *parser.AndOr) error {
-	if err := sh.runPipeline(ao.First); err != nil {
+	n := len(ao.Rest)
+	if n > 0 {
+		sh.flow.noErrexit++
+	}
+	err := sh.runPipeline(ao.First)
+	if n > 0 {
+		sh.flow.noErrexit--
+	}
+	if err != nil {
 		return err
 	}
 	last := ao.First
-	for _, part := range ao.Rest {
+	for i, part := range ao.Rest {
 		if (part.Op == parser.AndIf) != (sh.Status == 0) {
 			continue
 		}
-		if err := sh.runPipeline(part.Pipeline); err != nil {
+		if i < n-1 {
+			sh.flow.noErrexit++
+		}
+		err := sh.runPipeline(part.Pipeline)
+		if i < n-1 {
+			sh.flow.noErrexit--
+		}
+		if err != nil {
 			return err
 		}
 		last = part.Pipeline
 	}
-	if sh.Opts.Errexit && sh.Status != 0 && !last.Bang && last == lastPipeline(ao) {
+	if sh.Opts.Errexit && sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
+		last == lastPipeline(ao) && errexitApplies(last) {
 		return &ExitError{Status: sh.Status}
 	}
 	return nil
@@ -97,7 +119,13 @@ func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
 // builtin, or a command with only assignments and redirections, runs inside
 // the shell; everything else becomes a job.
 func (sh *Shell) runPipeline(p *parser.Pipeline) error {
+	if p.Bang {
+		sh.flow.noErrexit++
+	}
 	status, err := sh.pipelineStatus(p)
+	if p.Bang {
+		sh.flow.noErrexit--
+	}
 	if err != nil {
 		return err
 	}
@@ -118,18 +146,7 @@ func invert(status int) int {
 
 func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	if len(p.Cmds) == 1 {
-		sc, ok := p.Cmds[0].(*parser.SimpleCommand)
-		if !ok {
-			return 2, fmt.Errorf("unsupported command")
-		}
-		cmd, err := sh.expandCommand(sc)
-		if err != nil {
-			return sh.expansionFailed(err)
-		}
-		if cmd.inShell() && sh.needsProcess(sc, cmd, Site{Stages: 1}).Place == builtins.InShell {
-			return sh.runInShell(cmd)
-		}
-		return sh.startJob([]*command{cmd}, jobText(p), true)
+		return sh.runCommand(p.Cmds[0])
 	}
 	cmds, err := sh.expandPipeline(p)
 	if err != nil {
@@ -171,7 +188,8 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 	for _, c := range p.Cmds {
 		sc, ok := c.(*parser.SimpleCommand)
 		if !ok {
-			return nil, &ExpansionError{Msg: "unsupported command"}
+			cmds = append(cmds, &command{compound: c})
+			continue
 		}
 		ex := sh
 		if len(p.Cmds) > 1 && sh.firstActiveWord(sc) != "" {
@@ -221,7 +239,11 @@ type command struct {
 	assigns []assignment
 	redirs  []*parser.Redirect
 	builtin *builtins.Builtin
+	fn      *parser.FuncDecl // a shell function, called in the shell
 	nohup   bool
+	// compound, when set, is a compound command that is a stage of a
+	// pipeline: it runs instead of argv (see compoundStage).
+	compound parser.Command
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
 	// child, when set, is what a child gosh runs instead of argv (source
@@ -249,7 +271,7 @@ func (c *command) pathOverride() (string, bool) {
 
 // inShell reports whether the command runs inside the shell process.
 func (c *command) inShell() bool {
-	return len(c.argv) == 0 || (c.builtin != nil && !c.nohup)
+	return c.compound != nil || len(c.argv) == 0 || c.fn != nil || (c.builtin != nil && !c.nohup)
 }
 
 // expandCommand performs the expansions of a simple command: its words
@@ -271,7 +293,9 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 	cmd.argv = argv
 	sh.noteLastArg(argv)
 	if len(argv) > 0 {
-		if argv[0] == "nohup" {
+		if fn := sh.lookupFunc(argv[0]); fn != nil {
+			cmd.fn = fn
+		} else if argv[0] == "nohup" {
 			cmd.nohup = true
 		} else if b, ok := builtins.Lookup(argv[0]); ok {
 			cmd.builtin = b
@@ -386,6 +410,9 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 		return 1, nil
 	}
 	defer restore()
+	if cmd.fn != nil {
+		return sh.runFunctionIn(t, cmd)
+	}
 	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
 }
 
@@ -413,7 +440,8 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
 	defer sh.enterView(t.fds)()
-	return b.Run(sh, io, argv)
+	status, err := b.Run(sh, io, argv)
+	return sh.builtinInterrupted(status, err)
 }
 
 // runAssignments handles "a=1 b=2" and "> file" with no command word.
@@ -548,11 +576,17 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		if i < len(cmds)-1 {
 			r, w, err := sh.Jobs.Pipe()
 			if err != nil {
+				// EMFILE or ENFILE: nothing has started. Every fd opened
+				// so far is closed once: the tables' own, and those of
+				// external stages, which moved to closeLater.
 				sh.errorf("pipe: %s", errnoText(err))
 				for _, tt := range tables[:i] {
 					tt.close()
 				}
 				t.close()
+				for _, fd := range closeLater {
+					closeFd(fd)
+				}
 				return 1, nil
 			}
 			t.set(1, t.own(w))
@@ -585,8 +619,9 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	status := sh.Jobs.WaitForeground(job)
 	sh.noteStages(stageStatuses(job))
-	if sh.Opts.Interactive && !sh.subshell && job.Interrupted() {
-		// Ctrl+C ends the whole command line, not just this job.
+	if sh.Opts.Interactive && !sh.subshell && (job.Interrupted() || job.State() == jobs.Stopped) {
+		// Ctrl+C ends the whole command line, not just this job; so does
+		// Ctrl+Z (the rest of a loop is abandoned, the job is stopped).
 		sh.Status = status
 		return status, errAbandon
 	}
@@ -600,6 +635,9 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	if cmd.child != nil {
 		return sh.childStage(cmd.child, cmd.label, t)
+	}
+	if cmd.compound != nil {
+		return sh.compoundStage(cmd.compound, t, n)
 	}
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
@@ -628,6 +666,15 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 			var err error
 			if len(cmd.argv) == 0 {
 				st, err = sub.runAssignments(cmd)
+			} else if cmd.fn != nil {
+				if _, err := sub.applyTempAssigns(cmd); err != nil {
+					return 1
+				}
+				sub.pipeBroken = new(bool)
+				st, err = sub.runFunctionIn(t, cmd)
+				if *sub.pipeBroken {
+					return 128 + int(syscall.SIGPIPE)
+				}
 			} else {
 				if _, err := sub.applyTempAssigns(cmd); err != nil {
 					return 1
@@ -745,4 +792,19 @@ func (w *pipeStageWriter) Write(p []byte) (int, error) {
 		*w.broken = true
 	}
 	return n, err
+}
+
+// errexitApplies reports whether set -e looks at the status of a pipeline
+// that ended an and-or list: not for a compound command other than ( ),
+// whose status comes from commands that were checked (or exempt) inside it,
+// as bash does. (( )) and [[ ]] count as simple commands.
+func errexitApplies(p *parser.Pipeline) bool {
+	if len(p.Cmds) != 1 {
+		return true
+	}
+	switch p.Cmds[0].(type) {
+	case *parser.SimpleCommand, *parser.Subshell, *parser.ArithCmd, *parser.TestCmd:
+		return true
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"syscall"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -45,6 +46,9 @@ type Shell struct {
 	// ppid is $PPID, the pid of its parent.
 	pid  int
 	ppid int
+	// limits are the resource limits a copy of the shell set (ulimit in
+	// a copy); nil in the top-level shell, whose limits are the process's.
+	limits map[int]syscall.Rlimit
 	// umask is the file mode creation mask of this shell. The top-level
 	// shell's is also the process's; a copy's applies to what it creates
 	// and starts.
@@ -82,6 +86,9 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// flow is where the executor is: loops, function calls, set -e
+	// exceptions, and the function table (function.go).
+	flow flowState
 	// Hooks the interactive layer attaches to.
 	Hooks Hooks
 }
@@ -219,6 +226,7 @@ func (sh *Shell) clone() *Shell {
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
+	c.cloneFlow(sh)
 	return &c
 }
 
