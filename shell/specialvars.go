@@ -56,6 +56,12 @@ func (sh *Shell) initSpecialVars() {
 		}
 	}
 	sh.Vars.SetReadOnly("PPID")
+	if _, ok := sh.Vars.Get("_"); !ok {
+		// $_ starts as the shell's own path, as in bash.
+		if exe, err := os.Executable(); err == nil {
+			sh.Vars.Set("_", exe)
+		}
+	}
 	if host, err := os.Hostname(); err == nil {
 		sh.Vars.Set("HOSTNAME", host)
 	}
