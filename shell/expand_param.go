@@ -737,29 +737,35 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, error) {
 	sh := x.sh
 	letter := p.Arg.Parts[0].(*parser.Lit).Value
-	v := sh.Vars.Lookup(pv.name)
-	if p.Index != nil && isAll(p.Index) == 0 && letter != "a" {
-		v = nil
-	}
-	if isAll(p.Index) != 0 {
-		v = sh.Vars.Lookup(p.Name)
+	var v *Var // the variable, for the letters that show its attributes
+	if pv.name != "" {
+		v = sh.Vars.Lookup(pv.name)
 	}
 	switch letter {
 	case "A":
-		if !pv.set {
+		switch {
+		case pv.list && pv.name == "":
+			// ${@@A}: the command that sets the positional parameters.
+			quoted := make([]string, len(pv.vals))
+			for i, s := range pv.vals {
+				quoted[i] = bashQuote(s)
+			}
+			pv.vals = []string{strings.TrimSpace("set -- " + strings.Join(quoted, " "))}
+		case !pv.set:
 			pv.vals = nil
-			return pv, nil
+		default:
+			pv.vals = []string{declareText(pv.name, v, pv.vals[0], isAll(p.Index) != 0)}
 		}
-		name := pv.name
-		if name == "" {
-			name = p.Name
-		}
-		pv.vals = []string{declareText(name, v, pv.vals[0], isAll(p.Index) != 0)}
 		pv.list = false
 		return pv, nil
 	case "a":
-		pv.vals = []string{attrLetters(v)}
-		pv.list = false
+		// The attribute letters, once per value (a new slice: pv.vals
+		// may be the positional parameters themselves).
+		attrs := make([]string, len(pv.vals))
+		for i := range attrs {
+			attrs[i] = attrLetters(v)
+		}
+		pv.vals = attrs
 		return pv, nil
 	case "K", "k":
 		if v != nil && (v.Array || v.Assoc) && isAll(p.Index) != 0 {
