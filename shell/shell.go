@@ -227,6 +227,7 @@ func (sh *Shell) clone() *Shell {
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
 	c.cloneFlow(sh)
+	c.specials = specialVars{} // a subshell reseeds $RANDOM (specialvars.go)
 	return &c
 }
 
