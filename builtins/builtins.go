@@ -135,6 +135,9 @@ type Shell interface {
 	SetOption(name string, on bool) error
 	FlagString() string
 	OptionNames() []string
+	// ShoptNames lists the options of the shopt builtin (nullglob, ...),
+	// which Option and SetOption also take.
+	ShoptNames() []string
 
 	// Running code: source a file, evaluate a string, run argv as a
 	// command (skipping aliases; builtins unless noBuiltins), replace the
@@ -144,6 +147,9 @@ type Shell interface {
 	RunCommand(argv []string, io IO, noBuiltins bool) (int, error)
 	// Exec replaces the shell process with argv (the exec builtin).
 	Exec(argv []string, io IO) error
+	// ExecAs is Exec for exec -a NAME, -c and -l: the program gets argv0
+	// (when not "") as its argv[0], and no environment with cleanEnv.
+	ExecAs(argv []string, io IO, argv0 string, cleanEnv bool) error
 	// ExitRequest asks the shell to exit with status; the returned error unwinds.
 	ExitRequest(status int) error
 	// LookPath resolves a command name the way the shell would run it.
@@ -181,6 +187,9 @@ type Shell interface {
 	// History, when the shell is interactive.
 	History() []string
 	ClearHistory()
+	// HistoryEditor changes the history list and file (history -d -s -w
+	// -r -a, fc); nil when the shell is not interactive.
+	HistoryEditor() HistoryEditor
 
 	// The job table, owned by package jobs.
 	JobTable() *jobs.Table
@@ -210,6 +219,18 @@ type Shell interface {
 	// in a copy of the shell. RlimInfinity is unlimited.
 	Rlimit(resource int) (soft, hard uint64, err error)
 	SetRlimit(resource int, soft, hard uint64) error
+}
+
+// HistoryEditor changes the interactive shell's history. Entries are
+// numbered from 1, oldest first, as History lists them.
+type HistoryEditor interface {
+	Delete(from, to int) bool // remove entries from..to
+	Add(entry string)         // store an entry, as if typed
+	ReplaceLast(entry string) // put entry in place of the newest
+	File() string             // $HISTFILE
+	Write(path string) error  // replace the file with the list
+	Read(path string) error   // append the file's entries to the list
+	Append(path string) error // add this session's entries to the file
 }
 
 // RlimInfinity is the value of an unlimited resource limit.

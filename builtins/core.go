@@ -111,9 +111,10 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 		},
 		&Builtin{
 			Name:     "set",
-			Synopsis: "set [-bCefmux] [-o option-name] [--] [-] [arg ...]",
+			Synopsis: "set [-abefmuxCH] [-o option-name] [--] [-] [arg ...]",
 			Summary:  "Set shell options and positional parameters.",
 			Help: `Without arguments, print every shell variable.
+-a allexport  export every variable that is assigned
 -e errexit    exit when a command fails
 -u nounset    expanding an unset variable is an error
 -x xtrace     print each command before running it
@@ -121,6 +122,8 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -m monitor    job control: each job gets its own process group
 -C noclobber  '>' does not overwrite existing files
 -f noglob     no pathname expansion
+-H histexpand ! history expansion (on at an interactive prompt)
+-o pipefail   a pipeline's status is its last failing stage's
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
 "set -o" lists options, "set +o" prints commands that restore them.
@@ -581,6 +584,8 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 
 // setLetters maps set's single-letter options to their -o names.
 var setLetters = map[byte]string{
+	'a': "allexport",
+	'H': "histexpand",
 	'b': "notify",
 	'C': "noclobber",
 	'e': "errexit",

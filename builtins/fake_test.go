@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ type fakeShell struct {
 	opts        map[string]bool
 	aliases     map[string]string
 	history     []string
+	histFile    string
 	interactive bool
 	last        int
 	lastBg      int
@@ -41,6 +43,7 @@ type fakeShell struct {
 	evals    []string
 	ran      [][]string
 	execed   [][]string
+	execedAs [][]string
 	execErr  error
 	runState int // status RunCommand returns
 }
@@ -67,7 +70,8 @@ func newFake(t *testing.T) *fakeShell {
 		aliases: map[string]string{},
 		ctx:     context.Background(),
 	}
-	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive"} {
+	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive",
+		"allexport", "pipefail", "histexpand", "dotglob", "expand_aliases", "failglob", "nullglob"} {
 		sh.opts[n] = false
 	}
 	sh.SetVar("PATH", "/usr/bin:/bin")
@@ -218,11 +222,16 @@ func (f *fakeShell) SetOption(name string, on bool) error {
 }
 
 func (f *fakeShell) FlagString() string { return "" }
+func (f *fakeShell) ShoptNames() []string {
+	return []string{"dotglob", "expand_aliases", "failglob", "nullglob"}
+}
 
 func (f *fakeShell) OptionNames() []string {
 	var names []string
 	for n := range f.opts {
-		names = append(names, n)
+		if !slices.Contains(f.ShoptNames(), n) {
+			names = append(names, n)
+		}
 	}
 	return names
 }
@@ -248,6 +257,17 @@ func (f *fakeShell) RunCommand(argv []string, io IO, noBuiltins bool) (int, erro
 
 func (f *fakeShell) Exec(argv []string, io IO) error {
 	f.execed = append(f.execed, argv)
+	return f.execErr
+}
+
+// ExecAs records argv with argv0 in front (and "-c" before it for a
+// clean environment) in execedAs.
+func (f *fakeShell) ExecAs(argv []string, io IO, argv0 string, cleanEnv bool) error {
+	rec := append([]string{argv0}, argv...)
+	if cleanEnv {
+		rec = append([]string{"-c"}, rec...)
+	}
+	f.execedAs = append(f.execedAs, rec)
 	return f.execErr
 }
 
@@ -297,6 +317,52 @@ func (f *fakeShell) AliasNames() []string {
 
 func (f *fakeShell) History() []string { return f.history }
 func (f *fakeShell) ClearHistory()     { f.history = nil }
+
+// HistoryEditor is nil unless the test made the fake interactive.
+func (f *fakeShell) HistoryEditor() HistoryEditor {
+	if !f.interactive {
+		return nil
+	}
+	return (*fakeHistory)(f)
+}
+
+// fakeHistory edits the fake's history list; its file is histFile.
+type fakeHistory fakeShell
+
+func (h *fakeHistory) Delete(from, to int) bool {
+	if from < 1 || to > len(h.history) || from > to {
+		return false
+	}
+	h.history = append(h.history[:from-1:from-1], h.history[to:]...)
+	return true
+}
+func (h *fakeHistory) Add(entry string) { h.history = append(h.history, entry) }
+func (h *fakeHistory) ReplaceLast(entry string) {
+	if len(h.history) == 0 {
+		h.history = []string{entry}
+		return
+	}
+	h.history[len(h.history)-1] = entry
+}
+func (h *fakeHistory) File() string { return h.histFile }
+func (h *fakeHistory) Write(path string) error {
+	return os.WriteFile(path, []byte(strings.Join(h.history, "\n")+"\n"), 0o600)
+}
+func (h *fakeHistory) Read(path string) error {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		h.history = append(h.history, strings.Fields(strings.ReplaceAll(string(data), " ", "_"))...)
+	}
+	return err
+}
+func (h *fakeHistory) Append(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.WriteString("appended\n")
+	return f.Close()
+}
 
 func (f *fakeShell) JobTable() *jobs.Table {
 	if f.table == nil {

@@ -251,6 +251,10 @@ type command struct {
 	// as written, for ps and jobs -l.
 	child any
 	label string
+	// argv0 and cleanEnv are exec -a NAME and exec -c: the program gets
+	// NAME as its argv[0], and an empty environment.
+	argv0    string
+	cleanEnv bool
 }
 
 type assignment struct {
@@ -617,7 +621,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
-	status := sh.Jobs.WaitForeground(job)
+	status := sh.pipefailStatus(job, sh.Jobs.WaitForeground(job))
 	sh.noteStages(stageStatuses(job))
 	if sh.Opts.Interactive && !sh.subshell && (job.Interrupted() || job.State() == jobs.Stopped) {
 		// Ctrl+C ends the whole command line, not just this job; so does
@@ -722,6 +726,12 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Path = path
 	st.Argv = argv
 	st.Env = sh.Vars.Environ(env)
+	if cmd.argv0 != "" {
+		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
+	}
+	if cmd.cleanEnv {
+		st.Env = env
+	}
 	st.Files = t.files()
 	st.Dir = sh.stageDir()
 	return st

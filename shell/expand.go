@@ -57,7 +57,10 @@ func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
 		}
 		fields := splitFields(x.fields, sh.ifs())
 		if !sh.Opts.Noglob {
-			fields = globFields(fields, sh.globBase())
+			var err error
+			if fields, err = globFields(fields, sh.globBase(), sh.globOptions()); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, removeQuotes(fields)...)
 	}

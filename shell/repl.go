@@ -83,6 +83,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	s.setSizeVars()
 	sh.Hooks.History = s.hist.list
 	sh.Hooks.ClearHistory = s.hist.clear
+	sh.Hooks.Hist = s.hist
 	sh.Hooks.OnExit = s.hist.save
 	sh.Hooks.Notice = s.notice
 
@@ -127,6 +128,10 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			}
 			if err != nil {
 				return "", err
+			}
+			line, ok := s.historyExpand(line)
+			if !ok {
+				continue
 			}
 			linesRead++
 			line += "\n"

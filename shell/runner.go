@@ -35,7 +35,7 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 // lines of a command (or of a syntax error) have all been read, before the
 // command runs: the interactive loop then saves them as one history entry.
 func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, error) {
-	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.alias})
+	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup})
 	for {
 		f, err := r.Next()
 		var se *parser.SyntaxError

@@ -25,6 +25,16 @@ type Options struct {
 	Noclobber   bool // -C: '>' does not overwrite an existing file
 	Noglob      bool // -f: no pathname expansion
 	Trace       bool // -o trace: narrate system-call steps (the teaching layer)
+	Allexport   bool // -a: every variable assigned is exported
+	Pipefail    bool // -o pipefail: a pipeline fails if any stage fails
+	// History expansion (-H) and alias expansion (shopt expand_aliases)
+	// are on in an interactive shell unless turned off, off in a script
+	// unless turned on.
+	HistexpandOn, HistexpandOff       bool
+	ExpandAliasesOn, ExpandAliasesOff bool
+	Nullglob                          bool // shopt: a pattern that matches nothing is removed
+	Failglob                          bool // shopt: a pattern that matches nothing is an error
+	Dotglob                           bool // shopt: patterns match names starting with '.'
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
@@ -99,6 +109,9 @@ type Hooks struct {
 	History func() []string
 	// ClearHistory empties it (history -c).
 	ClearHistory func()
+	// Hist is the interactive history itself, for the history and fc
+	// builtins' other changes (historycmd.go); nil in a script.
+	Hist *history
 	// OnExit runs when the shell exits (saves history).
 	OnExit func()
 	// Notice shows a message that arrives while the prompt may be on the
@@ -241,7 +254,7 @@ func (sh *Shell) errorf(format string, args ...any) {
 
 // parse parses src with the shell's aliases.
 func (sh *Shell) parse(src string) (*parser.File, error) {
-	return parser.ParseConfig(src, parser.Config{Alias: sh.alias})
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup})
 }
 
 func (sh *Shell) alias(name string) (string, bool) {

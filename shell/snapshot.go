@@ -136,6 +136,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 		sh.Aliases = map[string]string{}
 	}
 	sh.Opts = s.Opts
+	sh.Vars.AllExport = s.Opts.Allexport
 	sh.Arg0 = s.Arg0
 	sh.Params = s.Params
 	sh.Status = s.Status

@@ -33,6 +33,8 @@ type Elem struct {
 // derived from it: every exported variable, as NAME=value.
 type Vars struct {
 	m map[string]*Var
+	// AllExport is set -a: Set exports what it assigns.
+	AllExport bool
 }
 
 // newVarsFromEnv imports the process environment: every variable is exported.
@@ -93,9 +95,10 @@ func (v *Vars) Set(name, value string) error {
 		}
 		x.Value = value
 		x.NoValue = false
+		x.Exported = x.Exported || v.AllExport
 		return nil
 	}
-	v.m[name] = &Var{Value: value}
+	v.m[name] = &Var{Value: value, Exported: v.AllExport}
 	return nil
 }
 
