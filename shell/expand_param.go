@@ -314,12 +314,17 @@ func (sh *Shell) isAssoc(name string) bool {
 // ${#a[@]} count the values.
 func (x *expansion) expandLength(p *parser.ParamExp, pv paramValues, quoted bool) error {
 	var n int
-	if pv.list {
-		n = len(pv.vals)
-	} else {
-		if !pv.set && x.sh.Opts.Nounset {
-			return unsetError(pv.label + ": unbound variable")
+	switch {
+	case pv.list:
+		// ${#a[@]} of a variable that does not exist at all is an error
+		// under set -u (bash: status 1, not the 127 of other unset ones).
+		if x.sh.Opts.Nounset && pv.name != "" && x.sh.Vars.Lookup(pv.name) == nil {
+			return expansionError(pv.name + ": unbound variable")
 		}
+		n = len(pv.vals)
+	case !pv.set && x.sh.Opts.Nounset && pv.sub == nil:
+		return unsetError(pv.label + ": unbound variable")
+	default:
 		n = utf8.RuneCountInString(pv.vals[0])
 	}
 	x.addValue(strconv.Itoa(n), quoted)
