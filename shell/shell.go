@@ -254,6 +254,7 @@ func (sh *Shell) clone() *Shell {
 	c.subshell = true
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
 	c.cloneFlow(sh)
+	c.specials = specialVars{} // a subshell reseeds $RANDOM (specialvars.go)
 	return &c
 }
 
