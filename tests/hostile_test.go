@@ -1,9 +1,11 @@
 package tests
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -132,5 +134,44 @@ func TestExitAfterStoppedWarningStatus(t *testing.T) {
 				t.Errorf("exit status %d after the warning, want %d", st, key.want)
 			}
 		})
+	}
+}
+
+// TestBuiltinSIGPIPE: a script whose echo writes into a pipe whose reader
+// has gone stops at once, as bash and dash do (they die of SIGPIPE):
+// status 141, and no flood of "write error: Broken pipe".
+func TestBuiltinSIGPIPE(t *testing.T) {
+	dir := t.TempDir()
+	var script strings.Builder
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&script, "echo line %d\n", i)
+	}
+	path := filepath.Join(dir, "echos")
+	if err := os.WriteFile(path, []byte(script.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(requireGosh(t), path)
+	cmd.Env = cleanEnv(dir)
+	var errs bytes.Buffer
+	cmd.Stderr = &errs
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := bufio.NewReader(out).ReadString('\n')
+	out.Close() // as head -1 does after its line
+	err = cmd.Wait()
+	status := cmd.ProcessState.ExitCode()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		status = 128 + int(ws.Signal())
+	}
+	if first != "line 0\n" || status != 141 {
+		t.Errorf("first line %q, status %d (%v); want line 0, 141", first, status, err)
+	}
+	if errs.Len() > 0 {
+		t.Errorf("stderr: %.200q (%d bytes)", errs.String(), errs.Len())
 	}
 }
