@@ -625,7 +625,7 @@ func newPromptInput(fd int) *promptInput {
 	in.cond = sync.NewCond(&in.mu)
 	var p [2]int
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err == nil {
-		in.wake = p
+		in.wake = [2]int{moveHigh(p[0]), moveHigh(p[1])} // gosh's own fds sit at 10+
 	}
 	return in
 }
