@@ -123,3 +123,31 @@ func TestLowProcessLimit(t *testing.T) {
 		}
 	})
 }
+
+// TestPrivileges: a setuid gosh started by another user gives up its
+// effective ids at start-up, as bash and dash do, unless started with -p;
+// set +o privileged gives them up later. A child gosh (a pipeline stage
+// that re-executes the setuid binary) follows the parent.
+func TestPrivileges(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to make a setuid-root gosh")
+	}
+	rlimit, gosh, dir := limitedGosh(t)
+	if err := os.Chmod(gosh, 0o755|os.ModeSetuid); err != nil {
+		t.Fatal(err)
+	}
+	uid := goshUID()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-c", "echo $(id -u) $(id -ru); (id -u) | cat"}, uid + " " + uid + "\n" + uid + "\n"},
+		{[]string{"-p", "-c", "echo $(id -u) $(id -ru); (id -u) | cat; set +o privileged; id -u"}, "0 " + uid + "\n0\n" + uid + "\n"},
+	} {
+		out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: dir, Home: dir,
+			Args: append([]string{"-uid", uid, "--", gosh}, tt.args...)})
+		if out != tt.want || status != 0 {
+			t.Errorf("gosh %q: status %d, stdout %q, stderr %q; want %q", tt.args, status, out, errs, tt.want)
+		}
+	}
+}
