@@ -472,8 +472,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
+	broken := sh.guardBrokenPipe(&io, t)
 	defer sh.enterView(t.fds)()
 	status, err := b.Run(sh, io, argv)
+	status, err = brokenPipeExit(broken, status, err)
 	return sh.builtinInterrupted(status, err)
 }
 

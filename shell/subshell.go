@@ -479,6 +479,9 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
+	if err := sh.SetupPrivileges(); err != nil { // re-executed setuid: drop again unless -p
+		return 1, err
+	}
 	// Its fds are the ones it was started with, at their numbers (the
 	// snapshot's table is the identity): they are its own now.
 	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
