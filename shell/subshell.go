@@ -504,7 +504,7 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	quitLikeAProcess()
+	quitLikeAProcess(sh.Jobs)
 	f, err := parser.Parse(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
@@ -526,7 +526,7 @@ func RunChild(fd int, self string) (int, error) {
 // the child at start, unless SIGQUIT is ignored (then it stays ignored).
 // The first SIGQUIT sets the default disposition and sends the signal
 // again.
-func quitLikeAProcess() {
+func quitLikeAProcess(t *jobs.Table) {
 	if signal.Ignored(syscall.SIGQUIT) {
 		return
 	}
@@ -534,18 +534,8 @@ func quitLikeAProcess() {
 	signal.Notify(c, syscall.SIGQUIT)
 	go func() {
 		<-c
-		sigDefault(unix.SIGQUIT)
-		unix.Kill(unix.Getpid(), unix.SIGQUIT)
+		t.DieOfSignal(syscall.SIGQUIT)
 	}()
-}
-
-// sigDefault sets a signal's disposition to SIG_DFL with rt_sigaction:
-// signal.Reset would give it back to the Go runtime's handler, which for
-// SIGQUIT is the goroutine dump. An all-zero struct sigaction is SIG_DFL
-// with no flags and an empty mask, whatever the architecture's layout.
-func sigDefault(sig unix.Signal) {
-	var act [4]uint64
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
 }
 
 // maxLinePadding bounds the blank lines childSource puts before a body.
