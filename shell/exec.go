@@ -475,7 +475,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 	broken := sh.guardBrokenPipe(&io, t)
 	defer sh.enterView(t.fds)()
 	status, err := b.Run(sh, io, argv)
-	status, err = brokenPipeExit(broken, status, err)
+	status, err = sh.brokenPipeExit(broken, status, err)
 	return sh.builtinInterrupted(status, err)
 }
 
