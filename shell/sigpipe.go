@@ -30,7 +30,7 @@ func (sh *Shell) guardBrokenPipe(io *builtins.IO, t *fdTable) *bool {
 // brokenPipeExit ends the shell as SIGPIPE ends bash, once a builtin's
 // write found the pipe closed: no "write error" message, the EXIT trap
 // runs, and the process dies of SIGPIPE (status 141 to its parent). With a
-// trap on PIPE (or PIPE ignored by trap ”), the shell goes on, and the
+// trap on PIPE (an empty one ignores it), the shell goes on, and the
 // builtin's failure stands, as in bash.
 func (sh *Shell) brokenPipeExit(broken *bool, status int, err error) (int, error) {
 	if broken == nil || !*broken {
