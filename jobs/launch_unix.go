@@ -271,13 +271,16 @@ func (t *Table) procAttr(st *Stage, pgid int, jobControl, fg bool) *syscall.Proc
 // the child is already in its group and owns the terminal.
 func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (int, error) {
 	if path == "/proc/self/exe" || path == t.cfg.Self && path != "" {
-		if room, low := ProcessRoom(); low && room < goshStartThreads {
-			// It would die in the Go runtime's start, before it can say
-			// why: fail as fork does, so the retry and the message apply.
-			t.trace.Shell("not starting gosh: ulimit -u leaves room for %d threads, it needs %d to start", room, goshStartThreads)
-			return 0, syscall.EAGAIN
+		if room, low := ProcessRoom(); low {
+			if room < goshStartThreads {
+				// It would die in the Go runtime's start, before it can
+				// say why: fail as fork does, so the retry and the
+				// message apply.
+				t.trace.Shell("not starting gosh: ulimit -u leaves room for %d threads, it needs %d to start", room, goshStartThreads)
+				return 0, syscall.EAGAIN
+			}
+			attr = goshChildAttr(attr)
 		}
-		attr = goshChildAttr(attr)
 	}
 	pid, err := syscall.ForkExec(path, argv, attr)
 	if t.trace.On() {
@@ -333,10 +336,9 @@ func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr
 // user's programs never see them.
 const RuntimeEnvMark = "GOSH_RUNTIME_ENV"
 
-// goshChildAttr starts a gosh that gosh starts with GOMAXPROCS=1 (unless
-// the user set GOMAXPROCS): the Go runtime then starts with two threads,
-// not one per CPU, which matters under a low ulimit -u, where every thread
-// counts, and makes the start cheaper.
+// goshChildAttr starts a gosh that gosh starts, under a low ulimit -u, with
+// GOMAXPROCS=1 (unless the user set GOMAXPROCS): the Go runtime then starts
+// with two threads, not one per CPU, and every thread counts.
 func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
 	for _, kv := range attr.Env {
 		if strings.HasPrefix(kv, "GOMAXPROCS=") || strings.HasPrefix(kv, RuntimeEnvMark+"=") {

@@ -25,13 +25,6 @@ func init() {
 		}
 		os.Unsetenv(jobs.RuntimeEnvMark)
 	}
-	// A shell has little to run in parallel; one P means the Go runtime
-	// needs few OS threads (each one counts against ulimit -u): one that
-	// runs Go code, sysmon, and one for each goroutine blocked in a system
-	// call (the foreground wait, a builtin writing to a pipe).
-	if os.Getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(1)
-	}
 	// A Go crash never shows users a goroutine dump; GOTRACEBACK=all (or
 	// any value) in the environment brings it back for debugging.
 	if os.Getenv("GOTRACEBACK") == "" {
@@ -64,6 +57,14 @@ func reserveThreads() string {
 	room, low := jobs.ProcessRoom()
 	if !low {
 		return ""
+	}
+	// A shell has little to run in parallel; one P means the Go runtime
+	// needs few OS threads (each one counts against ulimit -u): one that
+	// runs Go code, sysmon, and one for each goroutine blocked in a system
+	// call (the foreground wait, a builtin writing to a pipe). (Under a
+	// normal limit the default stays: setting it costs start-up time.)
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
 	}
 	need := shellThreads - ownThreads()
 	if need <= 0 {
