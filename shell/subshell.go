@@ -388,9 +388,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		Files: files,
 		Text:  label,
 	}
-	if sh.subshell {
-		st.Dir = sh.Getwd()
-	}
+	st.Dir = sh.stageDir()
 	if tr := sh.Jobs.Trace(); tr.On() {
 		st.Trace = append(st.Trace, fmt.Sprintf("the child gosh reads its snapshot (%d bytes: variables, options, aliases, "+
 			"functions, $0 and $@, $?, $!, $$, directory, umask, traps, fds) from memfd %d, then runs: %s", len(data), n, label))
