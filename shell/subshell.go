@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -343,14 +344,19 @@ type childStart struct {
 // (needsProcess answers builtins.Child). body is source text, or an AST
 // node (*parser.AndOr, *parser.List, a parser.Command ...) that is printed.
 // label is what ps and jobs -l show: the command as the user wrote it,
-// never expanded ("" = body). The shell closes the memfd with t's other
+// never expanded ("" = the printed node; a text body, which may hold
+// expanded words, shows as "subshell"). The shell closes the memfd with t's other
 // fds once the stage has started.
 func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
-	src, ok := body.(string)
-	if !ok {
+	src, isText := body.(string)
+	if !isText {
 		src = parser.String(body)
 	}
-	if label == "" {
+	switch {
+	case label != "":
+	case isText:
+		label = "subshell" // text may hold expanded words: never in argv
+	default:
 		label = src
 	}
 	label = childLabel(label)
@@ -404,7 +410,11 @@ func childLabel(s string) string {
 		s = strings.TrimSpace(s[:i]) + " ..."
 	}
 	if len(s) > childTextMax {
-		s = s[:childTextMax] + "..."
+		cut := childTextMax
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never half a character
+		}
+		s = s[:cut] + "..."
 	}
 	return s
 }
