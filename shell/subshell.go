@@ -386,7 +386,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	t.own(fd)
 	n := len(files)
-	files = t.forkFiles(append(files, fd))
+	files = append(files, fd)
 	st := jobs.Stage{
 		Path:  "/proc/self/exe",
 		Argv:  []string{"gosh: " + label, ChildFlag + strconv.Itoa(n)},
@@ -487,9 +487,18 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
+	if err := sh.SetupPrivileges(); err != nil { // re-executed setuid: drop again unless -p
+		return 1, err
+	}
 	// Its fds are the ones it was started with, at their numbers (the
 	// snapshot's table is the identity): they are its own now.
 	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
+	// Signals: the snapshot's ignored signals are SIG_IGN in this process
+	// too, for its children; the rest as for any script (trap_unix.go).
+	sh.traps = sh.traps.forSubshell() // caught signals reset, ignored ones kept
+	sh.sigs = newSignals(sh, nil)
+	sh.ignoreOnEntry()
+	sh.applyInheritedTraps()
 	sh.adoptInheritedFds()
 	// A child runs without job control: its children stay in its process
 	// group, which is the job's. It is not interactive.
@@ -503,13 +512,16 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	quitLikeAProcess()
+	quitLikeAProcess(sh.Jobs)
 	f, err := parser.Parse(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
 	st, err := sh.Run(f)
 	st, err = sh.finish(st, err)
+	if err == nil || errors.Is(err, errAbandon) {
+		st = sh.RunExitTrap(st) // an EXIT trap set in the child
+	}
 	if errors.Is(err, errAbandon) {
 		err = nil
 	}
@@ -522,7 +534,7 @@ func RunChild(fd int, self string) (int, error) {
 // the child at start, unless SIGQUIT is ignored (then it stays ignored).
 // The first SIGQUIT sets the default disposition and sends the signal
 // again.
-func quitLikeAProcess() {
+func quitLikeAProcess(t *jobs.Table) {
 	if signal.Ignored(syscall.SIGQUIT) {
 		return
 	}
@@ -530,18 +542,8 @@ func quitLikeAProcess() {
 	signal.Notify(c, syscall.SIGQUIT)
 	go func() {
 		<-c
-		sigDefault(unix.SIGQUIT)
-		unix.Kill(unix.Getpid(), unix.SIGQUIT)
+		t.DieOfSignal(syscall.SIGQUIT)
 	}()
-}
-
-// sigDefault sets a signal's disposition to SIG_DFL with rt_sigaction:
-// signal.Reset would give it back to the Go runtime's handler, which for
-// SIGQUIT is the goroutine dump. An all-zero struct sigaction is SIG_DFL
-// with no flags and an empty mask, whatever the architecture's layout.
-func sigDefault(sig unix.Signal) {
-	var act [4]uint64
-	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
 }
 
 // maxLinePadding bounds the blank lines childSource puts before a body.
