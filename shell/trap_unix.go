@@ -53,13 +53,19 @@ const (
 	sigIgnored
 )
 
-// fatalSignals are the signals that end a process by default and that a
-// non-interactive shell therefore watches, so that its EXIT trap runs
-// before it dies. (Go's runtime would ignore some of them, SIGUSR1 for
-// one.) SIGQUIT is among them only so that Go does not answer it with a
-// stack dump: bash ignores it.
+// fatalSignals are the signals that end a process by default. A script's
+// shell with an EXIT trap watches them, so that the trap runs before the
+// shell dies of one, as in bash.
 var fatalSignals = []syscall.Signal{
-	syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM,
+	syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM,
+	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
+	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
+}
+
+// goIgnored are the fatal signals that Go's runtime ignores in a program
+// that does not catch them: a script's shell gives them SIG_DFL (and so
+// dies of them, as bash does) unless it watches or traps them.
+var goIgnored = []syscall.Signal{
 	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
 	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
 }
@@ -85,7 +91,11 @@ type signals struct {
 	// hard marks signals ignored on entry (ignoredVar): a non-interactive
 	// shell cannot trap or reset them (POSIX 2.14 trap).
 	hard    [nsig]bool
-	fatalOn bool // a non-interactive shell watches fatalSignals
+	// managed: this is a script's shell process (not an interactive one,
+	// not a test's shell in-process), whose dispositions the shell sets
+	// from start-up (ignoreOnEntry). Its main goroutine holds main.
+	managed bool
+	fatalOn bool // a managed shell with an EXIT trap watches fatalSignals
 	// ictx is the context that a caught signal cancels: the wait builtin
 	// waits on it (see waitContext).
 	ictx    context.Context
@@ -102,8 +112,8 @@ type signals struct {
 	// arrived is closed and replaced whenever a signal has been noted.
 	arrived chan struct{}
 	fatal   atomic.Int32 // a fatal signal the main goroutine must act on
-	// main is held by the shell's main goroutine, except while it waits
-	// for a foreground job: then a fatal signal may act at once (fatalOn).
+	// main is held by a managed shell's main goroutine, except while it
+	// waits for a foreground job: then a fatal signal may act at once.
 	main sync.Mutex
 
 	// inHandler is set while the shell runs a trap (main goroutine only).
@@ -137,7 +147,7 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 	s.mu.Lock()
 	d := s.state[n]
 	watched := d == sigCaught ||
-		(d == sigDefault && s.fatalOn && sig != syscall.SIGQUIT && slices.Contains(fatalSignals, sig))
+		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig))
 	s.mu.Unlock()
 	if !watched {
 		return
@@ -195,6 +205,7 @@ func (s *signals) update(sig int) {
 	}
 	wasIgnored := s.ignoredProc[sig]
 	stop := s.stops[sig]
+	managed := s.managed
 	s.mu.Unlock()
 
 	if (!listen || ignore) && stop != nil {
@@ -231,21 +242,34 @@ func (s *signals) update(sig int) {
 			}
 		}()
 	}
+	if !listen && managed {
+		s.baseDisposition(syscall.Signal(sig))
+	}
 }
 
-// watchFatal makes a non-interactive shell watch the fatal signals (at
-// start-up, see ignoreOnEntry; at the latest when it sets a trap). From
-// then on the main goroutine holds s.main except while it waits for a
-// foreground job.
-func (s *signals) watchFatal() {
+// baseDisposition gives a managed shell's signal its default: as bash's,
+// where Go's runtime would do otherwise. SIGQUIT is ignored by the shell
+// (bash ignores it; Go would print a stack dump), and those Go ignores
+// kill it. Children start with all of them at their defaults.
+func (s *signals) baseDisposition(sig syscall.Signal) {
+	switch {
+	case sig == syscall.SIGQUIT:
+		s.table.KernelDefault(sig, true)
+	case slices.Contains(goIgnored, sig):
+		s.table.KernelDefault(sig, false)
+	}
+}
+
+// watchFatal turns the watching of the fatal signals on or off: on while
+// a managed shell has an EXIT trap.
+func (s *signals) watchFatal(on bool) {
 	s.mu.Lock()
-	if s.fatalOn || s.interactive {
+	if !s.managed || s.fatalOn == on {
 		s.mu.Unlock()
 		return
 	}
-	s.fatalOn = true
+	s.fatalOn = on
 	s.mu.Unlock()
-	s.main.Lock()
 	for _, sig := range fatalSignals {
 		s.update(int(sig))
 	}
@@ -267,11 +291,6 @@ func (s *signals) deliver(sig int) {
 			wake()
 		}
 	case sigDefault:
-		if sig == int(syscall.SIGQUIT) {
-			// bash ignores SIGQUIT unless it is trapped; its children
-			// get the default (it is caught, not SIG_IGN).
-			return
-		}
 		s.fatalSignal(sig)
 	}
 }
@@ -335,9 +354,9 @@ func (s *signals) waitContext(base context.Context) context.Context {
 func (sh *Shell) waitForeground(j *jobs.Job) int {
 	s := sh.sigs
 	s.mu.Lock()
-	fatalOn := s.fatalOn && !sh.subshell
+	managed := s.managed && !sh.subshell
 	s.mu.Unlock()
-	if !fatalOn {
+	if !managed {
 		return sh.Jobs.WaitForeground(j)
 	}
 	s.main.Unlock()
@@ -356,7 +375,9 @@ func (sh *Shell) SetTrap(n int, action string) {
 	if sh.subshell {
 		return
 	}
-	sh.sigs.watchFatal()
+	if n == TrapExit {
+		sh.sigs.watchFatal(action != "")
+	}
 	if n <= 0 || n >= nsig {
 		return
 	}
@@ -380,7 +401,9 @@ func (sh *Shell) ResetTrap(n int) {
 	if sh.subshell {
 		return
 	}
-	sh.sigs.watchFatal()
+	if n == TrapExit {
+		sh.sigs.watchFatal(false)
+	}
 	if n <= 0 || n >= nsig {
 		return
 	}
@@ -590,7 +613,15 @@ func (sh *Shell) ignoreOnEntry() {
 			s.mu.Unlock()
 		}
 	}
-	defer s.watchFatal()
+	s.mu.Lock()
+	s.managed = true
+	s.mu.Unlock()
+	s.main.Lock()
+	defer func() {
+		for _, sig := range append([]syscall.Signal{syscall.SIGQUIT}, goIgnored...) {
+			s.update(int(sig))
+		}
+	}()
 	v, ok := os.LookupEnv(ignoredVar)
 	if !ok {
 		return
