@@ -90,7 +90,7 @@ type signals struct {
 	ignoredProc [nsig]bool   // the process has SIG_IGN for it (set here)
 	// hard marks signals ignored on entry (ignoredVar): a non-interactive
 	// shell cannot trap or reset them (POSIX 2.14 trap).
-	hard    [nsig]bool
+	hard [nsig]bool
 	// managed: this is a script's shell process (not an interactive one,
 	// not a test's shell in-process), whose dispositions the shell sets
 	// from start-up (ignoreOnEntry). Its main goroutine holds main.
