@@ -2,6 +2,8 @@ package tests
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -315,4 +317,25 @@ func TestTrapPlainEditor(t *testing.T) {
 	if out := s.Run("echo after"); out != "after\n" {
 		t.Errorf("after the handler: %q", out)
 	}
+}
+
+// TestTrapExitOnHangup: the EXIT trap runs when the terminal hangs up, and
+// when a script's shell dies of SIGHUP.
+func TestTrapExitOnHangup(t *testing.T) {
+	s := newSession(t)
+	s.Run(`trap 'echo bye > exit.out' EXIT`)
+	s.HangUp()
+	if !s.Exited(expectTimeout) {
+		t.Fatal("the shell did not exit on hangup")
+	}
+	out := filepath.Join(s.Dir, "exit.out")
+	waitFor(t, expectTimeout, "the EXIT trap's file", func() bool {
+		data, err := os.ReadFile(out)
+		return err == nil && string(data) == "bye\n"
+	})
+
+	runRows(t, []row{
+		{name: "script-hup", script: `trap "echo bye" EXIT; kill -HUP $$; echo no`, out: "bye\n", status: 129},
+		{name: "script-hup-trapped", script: `trap "echo hup" HUP; trap "echo bye" EXIT; kill -HUP $$; echo yes`, out: "hup\nyes\nbye\n"},
+	})
 }
