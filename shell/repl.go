@@ -232,6 +232,11 @@ func (s *session) readLine(ps string) (string, error) {
 		if errors.Is(err, errTrapped) {
 			continue
 		}
+		if errors.Is(err, errInterrupted) {
+			// Ctrl+C at the prompt is a key to the line editor, and
+			// SIGINT to bash's: a trap on INT runs for it too.
+			s.sh.sigs.keyInterrupt()
+		}
 		// The window may have changed while the line was typed: the
 		// command sees the new COLUMNS and LINES.
 		s.applyResize()

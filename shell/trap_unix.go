@@ -295,6 +295,19 @@ func (s *signals) deliver(sig int) {
 	}
 }
 
+// keyInterrupt notes Ctrl+C typed at the prompt, which the line editor
+// reads as a key, as a SIGINT for its trap: the handler runs before the
+// next prompt, as in bash.
+func (s *signals) keyInterrupt() {
+	s.mu.Lock()
+	caught := s.state[syscall.SIGINT] == sigCaught
+	s.mu.Unlock()
+	if caught {
+		s.pending[syscall.SIGINT].Store(true)
+		s.anyPending.Store(true)
+	}
+}
+
 // fatalSignal: an untrapped fatal signal arrived at a non-interactive
 // shell. If the main goroutine is waiting for a child, the shell runs its
 // EXIT trap and dies now, as bash does; otherwise the main goroutine does

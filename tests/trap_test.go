@@ -339,3 +339,20 @@ func TestTrapExitOnHangup(t *testing.T) {
 		{name: "script-hup-trapped", script: `trap "echo hup" HUP; trap "echo bye" EXIT; kill -HUP $$; echo yes`, out: "hup\nyes\nbye\n"},
 	})
 }
+
+// TestTrapIntAtPrompt: Ctrl+C at the prompt discards the line and, with
+// INT trapped, runs the handler before the next prompt, as bash does.
+func TestTrapIntAtPrompt(t *testing.T) {
+	s := newSession(t)
+	s.Run(`trap 'echo got-int' INT`)
+	s.Send("echo discarded")
+	s.Expect("discarded")
+	s.Send("\x03")
+	after := s.WaitPrompt()
+	if !strings.Contains(after, "got-int") || strings.Contains(after, "discarded\n") {
+		t.Errorf("Ctrl+C at the prompt with INT trapped: %q", after)
+	}
+	if out := s.Run("echo next"); out != "next\n" {
+		t.Errorf("after the handler: %q", out)
+	}
+}
