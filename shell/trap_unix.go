@@ -96,6 +96,9 @@ type signals struct {
 	// from start-up (ignoreOnEntry). Its main goroutine holds main.
 	managed bool
 	fatalOn bool // a managed shell with an EXIT trap watches fatalSignals
+	// quitKills: SIGQUIT's default ends this shell (a child gosh), where a
+	// script's shell ignores it, as bash does.
+	quitKills bool
 	// ictx is the context that a caught signal cancels: the wait builtin
 	// waits on it (see waitContext).
 	ictx    context.Context
@@ -254,7 +257,10 @@ func (s *signals) update(sig int) {
 func (s *signals) baseDisposition(sig syscall.Signal) {
 	switch {
 	case sig == syscall.SIGQUIT:
-		s.table.KernelDefault(sig, true)
+		s.mu.Lock()
+		kills := s.quitKills
+		s.mu.Unlock()
+		s.table.KernelDefault(sig, !kills)
 	case slices.Contains(goIgnored, sig):
 		s.table.KernelDefault(sig, false)
 	}
