@@ -88,9 +88,12 @@ type signals struct {
 	state       [nsig]disposition
 	stops       [nsig]func() // set while the signal is caught for traps
 	ignoredProc [nsig]bool   // the process has SIG_IGN for it (set here)
-	// hard marks signals ignored on entry (ignoredVar): a non-interactive
-	// shell cannot trap or reset them (POSIX 2.14 trap).
-	hard [nsig]bool
+	// hard marks signals ignored on entry: a non-interactive shell cannot
+	// trap or reset them (POSIX 2.14 trap). asyncIgnored marks SIGINT and
+	// SIGQUIT of a background job (ignoredVar): ignored by default, but a
+	// trap may catch them, as in a forked subshell.
+	hard         [nsig]bool
+	asyncIgnored [nsig]bool
 	// managed: this is a script's shell process (not an interactive one,
 	// not a test's shell in-process), whose dispositions the shell sets
 	// from start-up (ignoreOnEntry). Its main goroutine holds main.
@@ -202,7 +205,7 @@ func (s *signals) update(sig int) {
 	d := s.state[sig]
 	listen := d == sigCaught ||
 		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, syscall.Signal(sig)))
-	ignore := d == sigIgnored && !s.mustCatch(sig)
+	ignore := (d == sigIgnored || d == sigDefault && s.asyncIgnored[sig]) && !s.mustCatch(sig)
 	if s.hard[sig] {
 		ignore, listen = true, false
 	}
@@ -652,11 +655,10 @@ func (sh *Shell) ignoreOnEntry() {
 		if err != nil || n <= 0 || n >= nsig {
 			continue
 		}
-		s.setDisposition(n, sigIgnored)
 		s.mu.Lock()
-		s.state[n] = sigDefault // not a trap: trap -p does not show it
-		s.hard[n] = true
+		s.asyncIgnored[n] = true // not a trap: trap -p does not show it
 		s.mu.Unlock()
+		s.update(n)
 	}
 }
 

@@ -78,6 +78,9 @@ func TestTrapRows(t *testing.T) {
 		{name: "subshell-caught-reset", script: `trap "echo x" TERM; (grep SigIgn /proc/self/status; trap)`, out: "SigIgn:\t0000000000000000\ntrap -- 'echo x' SIGTERM\n"},
 		{name: "subshell-err-not-inherited", script: `trap "echo e" ERR; (false; echo in); echo after`, out: "in\nafter\n"},
 
+		{name: "background-traps-quit", script: `true && { trap "echo q" QUIT; sh -c "kill -QUIT \$PPID"; echo after; } & wait`, out: "q\nafter\n"},
+		{name: "background-ignores-quit", script: `true && { sh -c "kill -QUIT \$PPID; kill -INT \$PPID"; echo after; } & wait $!; echo st=$?`, out: "after\nst=0\n"},
+
 		// Functions: ERR and DEBUG are not inherited; RETURN runs after a
 		// . file, and after a function that set it.
 		{name: "err-function", script: `trap 'echo err $?' ERR; f() { false; echo still; return 2; }; f; echo end`, out: "still\nerr 2\nend\n"},
