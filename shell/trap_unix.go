@@ -117,7 +117,11 @@ type signals struct {
 	anyPending atomic.Bool
 	// arrived is closed and replaced whenever a signal has been noted.
 	arrived chan struct{}
-	fatal   atomic.Int32 // a fatal signal the main goroutine must act on
+	// chld counts the children that changed state for a trap on CHLD,
+	// whose handler runs once for each, as in bash.
+	chld             atomic.Int32
+	watchingChildren bool
+	fatal            atomic.Int32 // a fatal signal the main goroutine must act on
 	// main is held by a managed shell's main goroutine, except while it
 	// waits for a foreground job: then a fatal signal may act at once.
 	main sync.Mutex
@@ -203,8 +207,14 @@ func (s *signals) setDisposition(sig int, d disposition) {
 func (s *signals) update(sig int) {
 	s.mu.Lock()
 	d := s.state[sig]
-	listen := d == sigCaught ||
+	// A trap on CHLD is run from the reaping itself (childChanged), once
+	// per child, not from the signal, which coalesces and comes late.
+	listen := d == sigCaught && sig != int(syscall.SIGCHLD) ||
 		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, syscall.Signal(sig)))
+	if sig == int(syscall.SIGCHLD) && d == sigCaught && !s.watchingChildren {
+		s.watchingChildren = true
+		s.table.Subscribe(s.childChanged)
+	}
 	ignore := (d == sigIgnored || d == sigDefault && s.asyncIgnored[sig]) && !s.mustCatch(sig)
 	if s.hard[sig] {
 		ignore, listen = true, false
@@ -301,6 +311,32 @@ func (s *signals) deliver(sig int) {
 		}
 	case sigDefault:
 		s.fatalSignal(sig)
+	}
+}
+
+// childChanged is told of every child that exited, was killed, stopped
+// or continued (jobs.Table.Subscribe), by whoever reaped it: for a trap on
+// CHLD. A foreground job's children are reaped before its wait returns,
+// so the handler runs right after the command, as in bash. Unlike other
+// trapped signals it does not end a wait.
+func (s *signals) childChanged(ev jobs.Event) {
+	switch ev.Kind {
+	case jobs.EvExited, jobs.EvSignaled, jobs.EvStopped, jobs.EvContinued:
+	default:
+		return
+	}
+	s.mu.Lock()
+	caught := s.state[syscall.SIGCHLD] == sigCaught
+	wake := s.wake
+	s.mu.Unlock()
+	if !caught {
+		return
+	}
+	s.chld.Add(1)
+	s.pending[syscall.SIGCHLD].Store(true)
+	s.anyPending.Store(true)
+	if wake != nil {
+		wake()
 	}
 }
 
@@ -463,7 +499,15 @@ func (sh *Shell) runPendingTraps() error {
 			if !s.pending[sig].Swap(false) {
 				continue
 			}
-			if action, ok := sh.traps.action(sig); ok && action != "" {
+			runs := 1
+			if sig == int(syscall.SIGCHLD) {
+				runs = max(1, int(s.chld.Swap(0)))
+			}
+			for range runs {
+				action, ok := sh.traps.action(sig)
+				if !ok || action == "" {
+					break
+				}
 				sh.Jobs.Trace().Shell("trap: %s arrived: the shell runs its handler now, between commands", jobs.SignalName(syscall.Signal(sig)))
 				if err := sh.runHandler(action); err != nil {
 					return err

@@ -78,6 +78,8 @@ func TestTrapRows(t *testing.T) {
 		{name: "subshell-caught-reset", script: `trap "echo x" TERM; (grep SigIgn /proc/self/status; trap)`, out: "SigIgn:\t0000000000000000\ntrap -- 'echo x' SIGTERM\n"},
 		{name: "subshell-err-not-inherited", script: `trap "echo e" ERR; (false; echo in); echo after`, out: "in\nafter\n"},
 
+		{name: "chld-each-child", script: `trap "echo chld" CHLD; sleep 0.2 & sleep 0.5 & wait; echo w=$?`, out: "chld\nchld\nw=0\n"},
+		{name: "chld-after-command", script: `trap "echo chld" CHLD; sleep 0.1; echo done; /bin/true; echo end`, out: "chld\ndone\nchld\nend\n"},
 		{name: "background-traps-quit", script: `true && { trap "echo q" QUIT; sh -c "kill -QUIT \$PPID"; echo after; } & wait`, out: "q\nafter\n"},
 		{name: "background-ignores-quit", script: `true && { sh -c "kill -QUIT \$PPID; kill -INT \$PPID"; echo after; } & wait $!; echo st=$?`, out: "after\nst=0\n"},
 
