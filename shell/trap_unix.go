@@ -37,9 +37,13 @@ import (
 //     keeps its table: signals belong to the process, and it is the
 //     top-level shell that runs the handlers, after the copy is done, as a
 //     forked subshell's parent would.
-//   - A non-interactive shell that uses trap dies of a fatal signal it
-//     does not trap (SIGTERM, SIGHUP, SIGINT, SIGUSR1...) after running its
-//     EXIT trap, as bash does.
+//   - A trap on CHLD runs once for each child that changed state, told by
+//     the job table as it reaps (childChanged), not by the signal itself.
+//   - A script's shell (managed) keeps bash's defaults where Go's runtime
+//     has others: it dies of SIGUSR1 and the like (Go ignores them) and
+//     ignores SIGQUIT (Go prints a stack dump). With an EXIT trap it
+//     watches the fatal signals, and runs the trap before dying of one,
+//     as bash does.
 
 const nsig = 65 // signals 1 to 64
 
@@ -110,7 +114,8 @@ type signals struct {
 	// wake, set by the interactive loop, makes the line editor give the
 	// prompt back so that the handler runs at once.
 	wake func()
-	// die ends the process by a signal (cmd/gosh's DieOfSignal).
+	// die is cmd/gosh's last resort after the shell's own death by a
+	// signal did not end the process (Config.DieOfSignal).
 	die func(syscall.Signal)
 
 	pending    [nsig]atomic.Bool
@@ -648,9 +653,9 @@ func (sh *Shell) childIgnores(background bool) (reexec, atFork []syscall.Signal)
 	return reexec, atFork
 }
 
-// applyInheritedTraps makes a new shell process act on the ignored
-// signals of the table it starts with (a subshell's, or those named by
-// ignoredVar): SIG_IGN in this process, so that its children inherit it.
+// applyInheritedTraps makes a child gosh act on the ignored signals of the
+// table it starts with: SIG_IGN in this process, so that its children
+// inherit it.
 func (sh *Shell) applyInheritedTraps() {
 	for _, n := range sh.traps.ignored() {
 		sh.sigs.setDisposition(n, sigIgnored)
