@@ -300,6 +300,12 @@ func (s *session) handleSignals() {
 			}
 			s.mu.Unlock()
 		case syscall.SIGHUP:
+			if sh.sigs.trapped(syscall.SIGHUP) {
+				// trap 'cmds' HUP or trap "" HUP: the trap decides, as in
+				// bash; if the terminal is gone, the next read fails
+				// and the shell exits then.
+				continue
+			}
 			// The terminal is gone: hang up the jobs, save history, and
 			// make the line editor return so the REPL ends.
 			hangupOnce.Do(func() {

@@ -345,6 +345,14 @@ func (s *signals) childChanged(ev jobs.Event) {
 	}
 }
 
+// trapped reports whether the top-level shell has a trap on sig (caught
+// or ignored).
+func (s *signals) trapped(sig syscall.Signal) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state[sig] != sigDefault
+}
+
 // keyInterrupt notes Ctrl+C typed at the prompt, which the line editor
 // reads as a key, as a SIGINT for its trap: the handler runs before the
 // next prompt, as in bash.

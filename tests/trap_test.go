@@ -361,3 +361,27 @@ func TestTrapIntAtPrompt(t *testing.T) {
 		t.Errorf("after the handler: %q", out)
 	}
 }
+
+// TestTrapHangupTrapped: with HUP trapped, SIGHUP runs the handler and the
+// interactive shell goes on; when the terminal then goes away, the shell
+// exits and runs its EXIT trap.
+func TestTrapHangupTrapped(t *testing.T) {
+	s := newSession(t)
+	s.Run(`trap 'echo got-hup' HUP; trap 'echo bye > exit.out' EXIT`)
+	if err := syscall.Kill(s.Pid, syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	s.Expect("got-hup")
+	s.WaitPrompt()
+	if out := s.Run("echo alive"); out != "alive\n" {
+		t.Errorf("after a trapped SIGHUP: %q", out)
+	}
+	s.HangUp()
+	if !s.Exited(expectTimeout) {
+		t.Fatal("the shell did not exit when the terminal went away")
+	}
+	waitFor(t, expectTimeout, "the EXIT trap's file", func() bool {
+		data, err := os.ReadFile(filepath.Join(s.Dir, "exit.out"))
+		return err == nil && string(data) == "bye\n"
+	})
+}
