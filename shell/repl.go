@@ -295,7 +295,8 @@ func (s *session) handleSignals() {
 			s.mu.Lock()
 			if s.atPrompt && s.ed != nil {
 				s.ed.interrupt()
-			} else if sh.cancel != nil {
+			} else if sh.cancel != nil && !sh.sigs.ignores(syscall.SIGINT) {
+				// (With trap "" INT a running wait or read goes on.)
 				sh.cancel()
 			}
 			s.mu.Unlock()

@@ -353,6 +353,13 @@ func (s *signals) trapped(sig syscall.Signal) bool {
 	return s.state[sig] != sigDefault
 }
 
+// ignores reports whether the top-level shell's trap ignores sig.
+func (s *signals) ignores(sig syscall.Signal) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state[sig] == sigIgnored
+}
+
 // keyInterrupt notes Ctrl+C typed at the prompt, which the line editor
 // reads as a key, as a SIGINT for its trap: the handler runs before the
 // next prompt, as in bash.

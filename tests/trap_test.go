@@ -385,3 +385,17 @@ func TestTrapHangupTrapped(t *testing.T) {
 		return err == nil && string(data) == "bye\n"
 	})
 }
+
+// TestTrapIgnoredIntInWait: with trap "" INT, Ctrl+C does not interrupt
+// the wait builtin of an interactive shell.
+func TestTrapIgnoredIntInWait(t *testing.T) {
+	s := newSession(t)
+	s.Run(`trap '' INT`)
+	s.Run("sleep 1.5 &")
+	s.SendLine("wait; echo wait=$?")
+	s.ProcByArgs("sleep 1.5")
+	syscall.Kill(s.Pid, syscall.SIGINT)
+	if out := s.WaitPrompt(); !strings.Contains(out, "wait=0") {
+		t.Errorf("wait with INT ignored, after SIGINT: %q", out)
+	}
+}
