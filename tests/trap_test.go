@@ -168,6 +168,7 @@ func TestTrapBackgroundIgnoresInterrupt(t *testing.T) {
 // prompt still discards the line; Ctrl+Z never stops the shell, whatever
 // is trapped; a trap on CHLD leaves the reaper working.
 func TestTrapInteractive(t *testing.T) {
+	skipUnderReference(t, "bash 5.2 runs a trap that arrives at the prompt only after the line is entered; the issue asks for it at once")
 	s := newSession(t)
 	s.Run(`trap 'echo got-usr1' USR1`)
 	s.Send("echo typed")
@@ -277,7 +278,10 @@ func TestTrapInteractiveChildren(t *testing.T) {
 	if out := s.Run("grep SigIgn /proc/self/status"); out != want {
 		t.Errorf("after trap '' QUIT TERM: %q, want %q", out, want)
 	}
-	// The shell itself still catches them.
+	// The shell itself still catches them (bash ignores them itself).
+	if s.Name != "gosh" {
+		return
+	}
 	ign, _, err := sigMasks(s.Pid)
 	if err != nil {
 		t.Fatal(err)
@@ -348,6 +352,7 @@ func TestTrapExitOnHangup(t *testing.T) {
 // TestTrapIntAtPrompt: Ctrl+C at the prompt discards the line and, with
 // INT trapped, runs the handler before the next prompt, as bash does.
 func TestTrapIntAtPrompt(t *testing.T) {
+	skipUnderReference(t, "bash draws its prompt after the handler with readline's own sequences, which the prompt matcher does not follow")
 	s := newSession(t)
 	s.Run(`trap 'echo got-int' INT`)
 	s.Send("echo discarded")
@@ -366,6 +371,7 @@ func TestTrapIntAtPrompt(t *testing.T) {
 // interactive shell goes on; when the terminal then goes away, the shell
 // exits and runs its EXIT trap.
 func TestTrapHangupTrapped(t *testing.T) {
+	skipUnderReference(t, "bash 5.2 runs a trap that arrives at the prompt only after the line is entered; the issue asks for it at once")
 	s := newSession(t)
 	s.Run(`trap 'echo got-hup' HUP; trap 'echo bye > exit.out' EXIT`)
 	if err := syscall.Kill(s.Pid, syscall.SIGHUP); err != nil {
@@ -397,5 +403,14 @@ func TestTrapIgnoredIntInWait(t *testing.T) {
 	syscall.Kill(s.Pid, syscall.SIGINT)
 	if out := s.WaitPrompt(); !strings.Contains(out, "wait=0") {
 		t.Errorf("wait with INT ignored, after SIGINT: %q", out)
+	}
+}
+
+// skipUnderReference skips an interactive test whose expectation is the
+// issue's rather than bash's, when the tests run against bash.
+func skipUnderReference(t *testing.T, why string) {
+	t.Helper()
+	if ref := os.Getenv("GOSH_TEST_REFERENCE"); ref != "" {
+		t.Skipf("%s differs: %s", ref, why)
 	}
 }
