@@ -129,10 +129,22 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
-	if cmd.inShell() && sh.needsProcess(sc, cmd, Site{Stages: 1}).Place == builtins.InShell {
+	if cmd.inShell() && sh.lonePlace(sc, cmd) == builtins.InShell {
 		return sh.runInShell(cmd)
 	}
 	return sh.startJob([]*command{cmd}, jobText(sc), true)
+}
+
+// lonePlace is where a lone simple command runs, by the one rule
+// (needsProcess). For a builtin, function or assignment in a shell
+// without job control the rule's answer is always "in the shell", and a
+// loop asks it for every command: there the question is skipped unless
+// the trace narrates the answer.
+func (sh *Shell) lonePlace(sc *parser.SimpleCommand, cmd *command) builtins.Placement {
+	if !sh.Jobs.JobControl() && !sh.Jobs.Trace().On() {
+		return builtins.InShell
+	}
+	return sh.needsProcess(sc, cmd, Site{Stages: 1}).Place
 }
 
 // jobTextCmd is the job text of a lone command.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -275,7 +276,7 @@ func (c *command) inShell() bool {
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 	cmd := &command{redirs: sc.Redirs, node: sc}
 	for _, a := range sc.Assigns {
-		v, err := sh.expandAssign(a.Value)
+		v, err := sh.expandValue(a.Value)
 		if err != nil {
 			return nil, err
 		}
@@ -306,7 +307,7 @@ var declarationBuiltins = map[string]bool{"export": true, "readonly": true, "loc
 // expandArgs expands a command's words into argv.
 func (sh *Shell) expandArgs(words []*parser.Word) ([]string, error) {
 	if len(words) < 2 || !isLiteral(words[0]) || !declarationBuiltins[wordLiteral(words[0])] {
-		return sh.expandFields(words)
+		return sh.expandWords(words)
 	}
 	argv := []string{wordLiteral(words[0])}
 	for _, w := range words[1:] {
@@ -433,7 +434,11 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
-	defer sh.enterView(t.fds)()
+	if !slices.Equal(t.fds, sh.stdio) {
+		// The command redirected something: its fds are the view while it
+		// runs. (Without redirections the view is the shell's already.)
+		defer sh.enterView(t.fds)()
+	}
 	return b.Run(sh, io, argv)
 }
 
@@ -464,6 +469,9 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 // it was. If one fails (a read-only variable), the ones before it are
 // undone at once and the builtin does not run.
 func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
+	if len(cmd.assigns) == 0 {
+		return noRestore, nil
+	}
 	type saved struct {
 		name string
 		v    *Var // nil: the variable did not exist
@@ -493,6 +501,8 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	}
 	return restore, nil
 }
+
+func noRestore() {}
 
 // redirFailed reports a failed redirection; the command does not run.
 func (sh *Shell) redirFailed(err error) (int, error) {
