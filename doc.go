@@ -11,25 +11,30 @@
 //     (shell/lineedit.go). Before that, jobs.Table.Report prints finished
 //     background jobs and PreparePrompt makes sure the shell owns the
 //     terminal in sane modes.
-//  3. shell/runner.go (runLines) gives the text to the parser. The lexer
-//     (parser/lexer.go) cuts it into tokens: WORD ls, '|', WORD grep ...;
-//     the recursive-descent parser (parser/parser.go, one function per
-//     grammar rule) builds the AST of parser/ast.go: a File holding a List
-//     of one AndOr whose Pipeline has three SimpleCommands. An incomplete
-//     line (open quote, trailing '|') is a *parser.SyntaxError with
-//     Incomplete set: the REPL shows PS2 and reads more.
+//  3. shell/runner.go (runLines) hands the line reader to a parser.Reader
+//     (parser/reader.go), whose lexer (parser/lexer.go) pulls lines as it
+//     needs them and cuts them into tokens: WORD ls, '|', WORD grep ...;
+//     the recursive-descent parser (parser/parser.go and compound.go, one
+//     function per grammar rule) builds the AST of parser/ast.go: a File
+//     holding a List of one AndOr whose Pipeline has three SimpleCommands.
+//     When the lexer needs another line in the middle of a command (open
+//     quote, trailing '|', an unfinished if), the REPL shows PS2 for it.
 //  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. Each
-//     SimpleCommand is expanded (shell/expand.go: tilde, parameters, command
-//     substitution, arithmetic, field splitting, pathname expansion, quote
-//     removal) into argv.
+//     SimpleCommand is expanded (shell/expand.go: brace expansion, tilde,
+//     parameters, command substitution, arithmetic, field splitting,
+//     pathname expansion, quote removal) into argv.
 //  5. startJob asks jobs.Table.Pipe for a pipe between each pair of stages
 //     (pipe2 with O_CLOEXEC), builds each stage's fd table (shell/redirect.go:
 //     redirections apply left to right on top of the pipe ends), and finds
 //     each program on $PATH (shell/path.go). An external command becomes
-//     a jobs.Stage; a builtin stage a goroutine on a copy of the shell,
-//     unless it needs a process of its own (in a background job of builtins,
-//     or reading the terminal under job control): then a new gosh process
-//     runs it (shell/subshell.go), since Go cannot fork.
+//     a jobs.Stage. Where anything else runs is decided by one rule,
+//     needsProcess in shell/subshell.go: a lone builtin in the shell itself;
+//     a builtin stage under job control, and every background job that is
+//     not just programs ("a && b &", "echo $(date) &"), in a child gosh, a
+//     new gosh process that receives a Snapshot of the shell (variables,
+//     options, aliases, $?, $!, fds ...; shell/snapshot.go) through a
+//     memfd, never argv or environment, since Go cannot fork; elsewhere (a
+//     script, $( )) in a copy of the shell on a goroutine.
 //  6. jobs.Table.Launch (jobs/launch_unix.go) starts every stage with
 //     syscall.ForkExec: clone(CLONE_VFORK), then in the child setpgid into
 //     the job's process group, tcsetpgrp for a foreground job, dup2 of the
@@ -44,6 +49,14 @@
 //     collected by the reaper goroutine, woken by SIGCHLD.
 //  8. The status of the last stage (or 128+signal) becomes $?, and the loop
 //     reads the next line.
+//
+// A copy shares the process, so what the process holds once is a field of
+// the shell there: the working directory (children of a copy start in its
+// own through ProcAttr.Dir), the umask and resource limits; exec and exit
+// in a copy end only the copy. The fd table the user sees is virtual too:
+// "exec 9>lock" records a descriptor gosh holds at 10 or above, and each
+// child receives it as its fd 9 (shell/fds_unix.go), so no user command can
+// close a descriptor of the Go runtime.
 //
 // Builtins (package builtins) run inside the shell and see it only through
 // the builtins.Shell interface. The teaching layer (set -o trace, procs,

@@ -108,6 +108,21 @@ type Shell interface {
 	// Positional parameters $1... and $0.
 	Positional() []string
 	SetPositional(args []string)
+
+	// Arrays (bash). SetArray makes name an indexed array of values (read
+	// -a). GetArray gives an array's values in index order, ArrayKeys its
+	// indices or keys (a string variable is an array of one). DeclareArray
+	// makes name an empty indexed or associative array unless it is one
+	// (declare -a, -A); ArrayKind tells which it is. AssignWord performs a
+	// declaration argument NAME=value, NAME+=value, NAME[sub]=value or
+	// NAME=(...) as an assignment would (declare, local, readonly). Unset
+	// also takes NAME[sub], removing one element.
+	SetArray(name string, values []string) error
+	GetArray(name string) ([]string, bool)
+	ArrayKeys(name string) ([]string, bool)
+	DeclareArray(name string, assoc bool) error
+	ArrayKind(name string) (indexed, assoc bool)
+	AssignWord(arg string) error
 	ScriptName() string
 
 	// Working directory: Chdir changes it and updates PWD and OLDPWD.
@@ -120,6 +135,9 @@ type Shell interface {
 	SetOption(name string, on bool) error
 	FlagString() string
 	OptionNames() []string
+	// ShoptNames lists the options of the shopt builtin (nullglob, ...),
+	// which Option and SetOption also take.
+	ShoptNames() []string
 
 	// Running code: source a file, evaluate a string, run argv as a
 	// command (skipping aliases; builtins unless noBuiltins), replace the
@@ -129,6 +147,9 @@ type Shell interface {
 	RunCommand(argv []string, io IO, noBuiltins bool) (int, error)
 	// Exec replaces the shell process with argv (the exec builtin).
 	Exec(argv []string, io IO) error
+	// ExecAs is Exec for exec -a NAME, -c and -l: the program gets argv0
+	// (when not "") as its argv[0], and no environment with cleanEnv.
+	ExecAs(argv []string, io IO, argv0 string, cleanEnv bool) error
 	// ExitRequest asks the shell to exit with status; the returned error unwinds.
 	ExitRequest(status int) error
 	// LookPath resolves a command name the way the shell would run it.
@@ -144,11 +165,11 @@ type Shell interface {
 	Unhash(name string) bool
 	ClearHash()
 
-	// Umask is the file mode creation mask of the shell process, which
-	// every child inherits across fork and exec. SetUmask changes it; in a
-	// copy of the shell (a builtin pipeline stage, a command
-	// substitution) it changes nothing, since the mask belongs to the
-	// whole process.
+	// Umask is the shell's file mode creation mask, which every child
+	// inherits across fork and exec. SetUmask changes it: the process's
+	// in the top-level shell; in a copy of the shell (a builtin pipeline
+	// stage, a command substitution) only the copy's own, which applies
+	// to what the copy creates and starts.
 	Umask() int
 	SetUmask(mask int)
 
@@ -166,6 +187,9 @@ type Shell interface {
 	// History, when the shell is interactive.
 	History() []string
 	ClearHistory()
+	// HistoryEditor changes the history list and file (history -d -s -w
+	// -r -a, fc); nil when the shell is not interactive.
+	HistoryEditor() HistoryEditor
 
 	// The job table, owned by package jobs.
 	JobTable() *jobs.Table
@@ -190,10 +214,23 @@ type Shell interface {
 	// Arith evaluates an arithmetic expression as $((...)) does (let).
 	Arith(expr string) (int64, error)
 	// Rlimit reads a resource limit (RLIMIT_*) as the shell's children
-	// inherit it, and SetRlimit changes it (ulimit). RlimInfinity is
-	// unlimited.
+	// inherit it, and SetRlimit changes it (ulimit): the process's in the
+	// top-level shell, only the copy's own (for the processes it starts)
+	// in a copy of the shell. RlimInfinity is unlimited.
 	Rlimit(resource int) (soft, hard uint64, err error)
 	SetRlimit(resource int, soft, hard uint64) error
+}
+
+// HistoryEditor changes the interactive shell's history. Entries are
+// numbered from 1, oldest first, as History lists them.
+type HistoryEditor interface {
+	Delete(from, to int) bool // remove entries from..to
+	Add(entry string)         // store an entry, as if typed
+	ReplaceLast(entry string) // put entry in place of the newest
+	File() string             // $HISTFILE
+	Write(path string) error  // replace the file with the list
+	Read(path string) error   // append the file's entries to the list
+	Append(path string) error // add this session's entries to the file
 }
 
 // RlimInfinity is the value of an unlimited resource limit.

@@ -111,9 +111,10 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 		},
 		&Builtin{
 			Name:     "set",
-			Synopsis: "set [-bCefmux] [-o option-name] [--] [-] [arg ...]",
+			Synopsis: "set [-abefmuxCH] [-o option-name] [--] [-] [arg ...]",
 			Summary:  "Set shell options and positional parameters.",
 			Help: `Without arguments, print every shell variable.
+-a allexport  export every variable that is assigned
 -e errexit    exit when a command fails
 -u nounset    expanding an unset variable is an error
 -x xtrace     print each command before running it
@@ -121,6 +122,8 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -m monitor    job control: each job gets its own process group
 -C noclobber  '>' does not overwrite existing files
 -f noglob     no pathname expansion
+-H histexpand ! history expansion (on at an interactive prompt)
+-o pipefail   a pipeline's status is its last failing stage's
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
 "set -o" lists options, "set +o" prints commands that restore them.
@@ -387,6 +390,12 @@ func sortedNames(sh Shell) []string {
 	return names
 }
 
+// isArrayRef reports whether s is NAME[subscript] (unset 'a[1]').
+func isArrayRef(s string) bool {
+	i := strings.IndexByte(s, '[')
+	return i > 0 && isName(s[:i]) && strings.HasSuffix(s, "]")
+}
+
 func runUnset(sh Shell, io IO, args []string) (int, error) {
 	o, rest, ok := parseOptions(io, "unset", args[1:], "fv")
 	if !ok {
@@ -403,7 +412,7 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 		}
 		// As bash 5: a name that cannot be a variable ("1a") names
 		// nothing to unset, which is not an error.
-		if !isName(name) {
+		if !isName(name) && !isArrayRef(name) {
 			continue
 		}
 		if err := sh.Unset(name); err != nil {
@@ -575,6 +584,8 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 
 // setLetters maps set's single-letter options to their -o names.
 var setLetters = map[byte]string{
+	'a': "allexport",
+	'H': "histexpand",
 	'b': "notify",
 	'C': "noclobber",
 	'e': "errexit",

@@ -24,9 +24,10 @@ keep: u=rwx,g=rx,o= is the same as 027.
 -S  print the mask symbolically, as the permissions it leaves
 -p  print it as a command that sets it again ("umask 0022")
 The mask belongs to the process and every child inherits it, so umask
-must be a builtin. In a pipeline stage or $(...), gosh runs the builtin
-on a copy of the shell in the same process: there "umask MODE" leaves
-the shell's mask as it was, as a forked subshell's change would vanish.`,
+must be a builtin. In a pipeline stage or $(...), gosh may run the
+builtin on a copy of the shell in the same process: there "umask MODE"
+applies to what the copy creates and starts, and the shell's mask stays
+as it was, as a forked subshell's change would vanish with it.`,
 			Run: runUmask,
 		},
 		&Builtin{

@@ -14,8 +14,9 @@ import (
 // what gosh would do: the structure, the expansions, the processes and
 // their process group, how pipes and redirections wire each process's file
 // descriptors, which commands run inside the shell, and who gets the
-// terminal. It follows the executor in package shell step by step; when the
-// executor changes, this description must change with it.
+// terminal. Where each command runs (the shell, a copy, a child gosh or a
+// program) is not decided here: explain asks the shell's one rule
+// (Shell.Decide, needsProcess in package shell) and prints its answer.
 
 // Placement is where the shell runs a command: the answer of its one rule
 // (needsProcess in package shell), which explain and the trace print.
@@ -145,7 +146,7 @@ func (e *explainer) list(l *parser.List, src string) {
 	}
 }
 
-// andOr describes "a && b || c".
+// andOr describes "a && b || c", and where a background list runs.
 func (e *explainer) andOr(ao *parser.AndOr, background bool) {
 	if len(ao.Rest) > 0 {
 		e.printf("An and-or list: %s\n", parser.String(ao))
@@ -157,25 +158,32 @@ func (e *explainer) andOr(ao *parser.AndOr, background bool) {
 				e.printf("  then, only if the status so far is not 0 (failure): %s\n", parser.String(part.Pipeline))
 			}
 		}
-		if background {
-			e.printf("Because it ends with '&', the whole list runs as one background job in a subshell.\n" +
-				"A C shell would fork; Go cannot fork a running program, so gosh starts a new copy of\n" +
-				"itself (fork+exec of the gosh binary, -c with the list) and passes what fork would have\n" +
-				"copied: unexported variables, options and aliases as a preamble, positional parameters\n" +
-				"as arguments. That process is the job ($! is its pid, and with job control it gets a\n" +
-				"process group of its own); it runs the pipelines in order, and its external commands\n" +
-				"are its children. The shell does not wait; \"[N] PID\" is printed.\n")
+	}
+	child := false
+	if background {
+		d := e.sh.Decide(ao, Site{Background: true})
+		e.printf("Where: because it ends with '&', it is a background job; it runs %s, because %s.\n", d.Place, d.Reason)
+		if child = d.Place == Child; child {
+			e.printf("A C shell would fork; Go cannot fork a running program, so gosh starts itself again\n" +
+				"(fork+exec of /proc/self/exe, argv \"gosh: TEXT --snapshot-fd=N\") and hands it what fork would\n" +
+				"have copied (variables, options, aliases, functions, $0 and $@, $?, $!, $$, directory, umask,\n" +
+				"traps, fds) in a snapshot written to a memfd, fd N of the child: nothing of it is in argv or\n" +
+				"the environment, where other users could read it. That process is the job ($! is its pid,\n" +
+				"and with job control it gets a process group of its own); it expands the words and runs the\n" +
+				"commands itself, and its programs are its children. The shell does not wait; \"[N] PID\" is printed.\n")
 		}
-		e.subshell = background
-		pipes := append([]*parser.Pipeline{ao.First}, restPipelines(ao)...)
-		for i, p := range pipes {
-			e.printf("\nPipeline %d: %s\n", i+1, parser.String(p))
-			e.pipeline(p, !background, false)
-		}
-		e.subshell = false
+	}
+	if len(ao.Rest) == 0 && !child {
+		e.pipeline(ao.First, !background, background)
 		return
 	}
-	e.pipeline(ao.First, !background, background)
+	e.subshell = child
+	pipes := append([]*parser.Pipeline{ao.First}, restPipelines(ao)...)
+	for i, p := range pipes {
+		e.printf("\nPipeline %d: %s\n", i+1, parser.String(p))
+		e.pipeline(p, !background, false)
+	}
+	e.subshell = false
 }
 
 func restPipelines(ao *parser.AndOr) []*parser.Pipeline {
@@ -194,9 +202,9 @@ type stageInfo struct {
 	kind    Kind
 	path    string // the file for KindFile, the value for KindAlias
 	nohup   bool
-	inShell bool // runs inside the shell, no process
-	// ownProcess: a builtin that runs in a gosh process of its own; why
-	// says why (see prepareStage in shell/exec.go).
+	inShell bool // runs inside the shell or a copy of it, no process
+	// ownProcess: a command that runs in a child gosh; why says why (the
+	// shell's rule, Shell.Decide).
 	ownProcess bool
 	why        string
 }
@@ -242,9 +250,8 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	for i, c := range p.Cmds {
 		stages[i] = e.classify(c)
 	}
-	builtinsOnly := allInShell(stages)
-	for i := range stages {
-		e.needsOwnProcess(&stages[i], i, len(stages), background && builtinsOnly)
+	for i, c := range p.Cmds {
+		e.place(&stages[i], c, len(p.Cmds))
 	}
 
 	// Structure.
@@ -281,7 +288,7 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	if lone && stages[0].inShell && !background {
 		where := "the shell process itself"
 		if e.subshell {
-			where = "the subshell gosh process"
+			where = "the child gosh"
 		}
 		e.printf("Processes: none. The command runs inside %s: no fork, no\n"+
 			"process group, no terminal handoff. Its redirections apply to a private fd table,\n"+
@@ -296,40 +303,18 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	e.terminal(stages, foreground, background)
 }
 
-// needsOwnProcess marks a builtin stage that the shell runs in a new gosh
-// process instead of inside itself, as prepareStage in shell/exec.go does:
-// the stages of a background job made only of builtins (so $! is a real
-// pid and the job can be stopped and killed), and, under job control, a
-// builtin that may read its stdin when that is the terminal (it must read
-// as a member of the foreground group; the shell is not one).
-func (e *explainer) needsOwnProcess(s *stageInfo, i, n int, builtinsOnlyBackground bool) {
-	if !s.inShell || e.subshell || s.cmd == nil || (n == 1 && !builtinsOnlyBackground) {
-		return
-	}
-	b, isBuiltin := Lookup(s.name)
-	switch {
-	case builtinsOnlyBackground:
-		s.why = "the background job would otherwise have no process at all: it needs one, so that $! is a pid and Ctrl+Z, kill and SIGTTIN reach the job"
-	case e.jobControl && isBuiltin && b.ReadsInput && i == 0 && !readsRedirectedInput(s.cmd):
-		s.why = "it may read its stdin, which is the terminal: it must read as a member of the foreground job, and the shell is not in that group"
+// place asks the shell's rule where one stage of n runs.
+func (e *explainer) place(s *stageInfo, c parser.Command, n int) {
+	d := e.sh.Decide(c, Site{Stages: n, InChild: e.subshell})
+	switch d.Place {
+	case InShell, Copy:
+		s.inShell, s.ownProcess = true, false
+	case Child:
+		s.inShell, s.ownProcess = false, true
 	default:
-		return
+		s.inShell, s.ownProcess = false, false
 	}
-	s.inShell, s.ownProcess = false, true
-}
-
-// readsRedirectedInput reports whether a command's fd 0 is redirected.
-func readsRedirectedInput(c *parser.SimpleCommand) bool {
-	for _, r := range c.Redirs {
-		fd := r.Fd
-		if fd < 0 {
-			fd = r.Op.DefaultFd()
-		}
-		if fd == 0 {
-			return true
-		}
-	}
-	return false
+	s.why = d.Reason
 }
 
 // explainExec describes exec, the one builtin whose effects outlive it:
@@ -338,15 +323,19 @@ func readsRedirectedInput(c *parser.SimpleCommand) bool {
 func (e *explainer) explainExec(s stageInfo) {
 	where := "the shell"
 	if e.subshell {
-		where = "the subshell gosh process"
+		where = "the child gosh"
 	}
 	if len(s.cmd.Args) > 1 {
-		e.printf("Processes: none is created. %s calls execve itself: the program keeps the shell's pid,\n"+
+		e.printf("Processes: none is created. %s puts each of its fds at its own number (dup2; the fds\n"+
+			"above 2 are virtual until now) and calls execve itself: the program keeps the shell's pid,\n"+
 			"process group and terminal, and the shell is gone: when the program exits, nothing returns to it.\n"+
 			"If execve fails, a script exits with status 126 or 127.\n", capitalize(where))
 	} else {
-		e.printf("Processes: none. Without a command, exec applies its redirections to %s's own\n"+
-			"file descriptors, and they stay for every later command (exec 3>log keeps fd 3 open).\n", where)
+		e.printf("Processes: none. Without a command, exec applies its redirections to %s's fd\n"+
+			"table, and they stay for every later command: fds 0-2 are the process's own (dup2 onto them);\n"+
+			"a higher fd is virtual: exec 3>log keeps the file open at a descriptor gosh holds at 10 or\n"+
+			"above (close-on-exec, so no descriptor of Go's runtime is ever touched), and every child\n"+
+			"gets it as its fd 3.\n", where)
 	}
 	if steps := e.redirSteps(s); len(steps) > 0 {
 		e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))
@@ -357,8 +346,12 @@ func (e *explainer) explainExec(s stageInfo) {
 func (e *explainer) describeCommand(s stageInfo) string {
 	switch {
 	case s.ownProcess:
-		return fmt.Sprintf("%s is a shell builtin, but here it runs in a gosh process of its own (fork+exec of the gosh binary, which runs just this command), because %s",
-			s.name, s.why)
+		what := "this command"
+		if s.name != "" {
+			what = s.name + " is a shell builtin, but here it"
+		}
+		return fmt.Sprintf("%s runs in a child gosh, a process of its own (fork+exec of the gosh binary, fed a snapshot of the shell through a memfd): %s",
+			what, s.why)
 	case s.cmd == nil:
 		return "a compound command"
 	case len(s.cmd.Args) == 0 && len(s.cmd.Assigns) > 0:
@@ -404,17 +397,21 @@ func (e *explainer) processes(stages []stageInfo, background bool) {
 			external, plural(external, "es"))
 	}
 	if inside > 0 {
+		where := "the shell"
+		if e.subshell {
+			where = "the child gosh"
+		}
 		if inside == 1 {
-			e.printf("  1 builtin stage runs inside the shell, in a goroutine on a copy of the shell (no fork).\n")
+			e.printf("  1 builtin stage runs inside %s, in a goroutine on a copy of the shell (no fork).\n", where)
 		} else {
-			e.printf("  %d builtin stages run inside the shell, each in a goroutine on a copy of the shell (no fork).\n", inside)
+			e.printf("  %d builtin stages run inside %s, each in a goroutine on a copy of the shell (no fork).\n", inside, where)
 		}
 	}
 	switch {
 	case external == 0:
 		e.printf("  Process group: none; no process is created, so the job has no group of its own.\n")
 	case e.subshell:
-		e.printf("  Process group: the subshell gosh runs without job control, so these processes stay in its\n" +
+		e.printf("  Process group: the child gosh runs without job control, so these processes stay in its\n" +
 			"  process group, the background job's group, and never take the terminal.\n")
 	case e.jobControl:
 		e.printf("  Process group: a new group for this job, named after its first process's pid (PGID = that pid).\n" +
@@ -537,7 +534,7 @@ func (e *explainer) terminal(stages []stageInfo, foreground, background bool) {
 	e.printf("Terminal and waiting:\n")
 	switch {
 	case e.subshell:
-		e.printf("  In the background subshell: the subshell gosh waits for these processes (its reaper collects\n" +
+		e.printf("  In the background job: the child gosh waits for these processes (its reaper collects\n" +
 			"  them with wait4); the terminal stays with the foreground job or the interactive shell.\n")
 	case background:
 		e.printf("  Background: the shell does not wait. It sets $! to the last process's pid and prints \"[N] PID\".\n" +

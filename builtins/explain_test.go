@@ -45,10 +45,11 @@ func TestExplain(t *testing.T) {
 		{
 			lines: []string{"echo hi | cat", "echo hi|cat"},
 			want: []string{
-				"echo is a shell builtin", "cat is the program",
-				"creates 1 process with fork+exec", "1 builtin stage runs inside the shell, in a goroutine",
-				"1. builtin (in the shell", "dup2(w1, 1)", "2. child: dup2(r1, 0)",
+				"echo is a shell builtin, but here it runs in a child gosh", "cat is the program",
+				"creates 2 processes with fork+exec", "every stage is a process in the job's group",
+				"1. child: dup2(w1, 1)", "2. child: dup2(r1, 0)",
 			},
+			not: []string{"in a goroutine"},
 		},
 		{
 			lines: []string{"sort < in.txt > out.txt 2>&1", "sort <in.txt >out.txt 2>&1"},
@@ -108,35 +109,40 @@ func TestExplain(t *testing.T) {
 		{
 			lines: []string{"sleep 1 && echo done &"},
 			want: []string{
-				"runs as one background job in a subshell",
-				"gosh starts a new copy of\nitself",
+				"it runs in a child gosh, because an and-or list in the background is one job",
+				"gosh starts itself again",
+				"snapshot written to a memfd", "nothing of it is in argv",
 				"That process is the job ($! is its pid",
 				"stay in its\n  process group, the background job's group",
-				"inside the subshell gosh process",
+				"inside the child gosh",
 			},
 		},
 		{
 			lines: []string{"cd /tmp &", "true &", "echo a | read x &"},
 			want: []string{
-				"runs in a gosh process of its own",
-				"would otherwise have no process at all",
-				"Background: the shell does not wait",
+				"it runs in a child gosh, because",
+				"needs a process of its own",
+				"That process is the job ($! is its pid",
 			},
-			not: []string{"in a goroutine"},
 		},
 		{
-			lines: []string{"read x | cat", "read x|cat"},
+			lines: []string{"read x | cat", "read x|cat", "read x < file | cat"},
 			want: []string{
-				"read is a shell builtin, but here it runs in a gosh process of its own",
-				"its stdin, which is the terminal",
+				"read is a shell builtin, but here it runs in a child gosh",
+				"every stage is a process in the job's group",
 				"creates 2 processes with fork+exec",
 			},
 			not: []string{"in a goroutine"},
 		},
 		{
-			lines: []string{"read x < file | cat", "echo a | cat &"},
-			want:  []string{"1 builtin stage runs inside the shell, in a goroutine"},
-			not:   []string{"gosh process of its own"},
+			lines: []string{"echo a | cat &"},
+			want:  []string{"it runs in a child gosh", "1 builtin stage runs inside the child gosh, in a goroutine"},
+			not:   []string{"echo is a shell builtin, but"},
+		},
+		{
+			lines: []string{"sleep 30 | cat &", "ls *.go | wc -l &"},
+			want:  []string{"it runs a program (fork+exec), because a background pipeline of programs", "Background: the shell does not wait"},
+			not:   []string{"child gosh"},
 		},
 		{
 			lines: []string{"nohup sleep 100 &"},
@@ -173,13 +179,13 @@ func TestExplain(t *testing.T) {
 		},
 		{
 			lines: []string{"exec 3>log", "exec 3> log"},
-			want:  []string{"to the shell's own\nfile descriptors, and they stay", "dup2(F, 3)"},
+			want:  []string{"they stay for every later command", "a higher fd is virtual", "as its fd 3"},
 			not:   []string{"private fd table", "unchanged afterwards"},
 		},
 		{
 			lines: []string{"echo a | read x", "echo a|read x"},
-			want:  []string{"2 builtin stages", "Foreground, with no child process", "no tcsetpgrp", "(stage 2)"},
-			not:   []string{"first child calls tcsetpgrp", "reach a child"},
+			want:  []string{"2 processes", "echo is a shell builtin, but here it runs in a child gosh", "first child calls tcsetpgrp"},
+			not:   []string{"in a goroutine"},
 		},
 	}
 	sh := newFake(t)
@@ -207,13 +213,23 @@ func TestExplain(t *testing.T) {
 
 func TestExplainWithoutJobControl(t *testing.T) {
 	sh := newFake(t) // job control off, as in a script
-	got, err := explainLine(sh, "sleep 1 | cat")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"sleep 1 | cat", []string{"job control is off", "the terminal is not handed over"}},
+		{"echo a | read x", []string{"2 builtin stages", "in a goroutine on a copy", "Foreground, with no child process", "no tcsetpgrp", "(stage 2)"}},
+		{"echo hi | cat", []string{"creates 1 process with fork+exec", "1 builtin stage runs inside the shell, in a goroutine", "1. builtin (in the shell"}},
 	}
-	for _, w := range []string{"job control is off", "the terminal is not handed over"} {
-		if !strings.Contains(got, w) {
-			t.Errorf("missing %q:\n%s", w, got)
+	for _, tc := range tests {
+		got, err := explainLine(sh, tc.line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: missing %q:\n%s", tc.line, w, got)
+			}
 		}
 	}
 }

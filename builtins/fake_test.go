@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"gosh/parser"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +28,7 @@ type fakeShell struct {
 	opts        map[string]bool
 	aliases     map[string]string
 	history     []string
+	histFile    string
 	interactive bool
 	last        int
 	lastBg      int
@@ -40,6 +43,7 @@ type fakeShell struct {
 	evals    []string
 	ran      [][]string
 	execed   [][]string
+	execedAs [][]string
 	execErr  error
 	runState int // status RunCommand returns
 }
@@ -66,7 +70,8 @@ func newFake(t *testing.T) *fakeShell {
 		aliases: map[string]string{},
 		ctx:     context.Background(),
 	}
-	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive"} {
+	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive",
+		"allexport", "pipefail", "histexpand", "dotglob", "expand_aliases", "failglob", "nullglob"} {
 		sh.opts[n] = false
 	}
 	sh.SetVar("PATH", "/usr/bin:/bin")
@@ -217,11 +222,16 @@ func (f *fakeShell) SetOption(name string, on bool) error {
 }
 
 func (f *fakeShell) FlagString() string { return "" }
+func (f *fakeShell) ShoptNames() []string {
+	return []string{"dotglob", "expand_aliases", "failglob", "nullglob"}
+}
 
 func (f *fakeShell) OptionNames() []string {
 	var names []string
 	for n := range f.opts {
-		names = append(names, n)
+		if !slices.Contains(f.ShoptNames(), n) {
+			names = append(names, n)
+		}
 	}
 	return names
 }
@@ -247,6 +257,17 @@ func (f *fakeShell) RunCommand(argv []string, io IO, noBuiltins bool) (int, erro
 
 func (f *fakeShell) Exec(argv []string, io IO) error {
 	f.execed = append(f.execed, argv)
+	return f.execErr
+}
+
+// ExecAs records argv with argv0 in front (and "-c" before it for a
+// clean environment) in execedAs.
+func (f *fakeShell) ExecAs(argv []string, io IO, argv0 string, cleanEnv bool) error {
+	rec := append([]string{argv0}, argv...)
+	if cleanEnv {
+		rec = append([]string{"-c"}, rec...)
+	}
+	f.execedAs = append(f.execedAs, rec)
 	return f.execErr
 }
 
@@ -297,6 +318,52 @@ func (f *fakeShell) AliasNames() []string {
 func (f *fakeShell) History() []string { return f.history }
 func (f *fakeShell) ClearHistory()     { f.history = nil }
 
+// HistoryEditor is nil unless the test made the fake interactive.
+func (f *fakeShell) HistoryEditor() HistoryEditor {
+	if !f.interactive {
+		return nil
+	}
+	return (*fakeHistory)(f)
+}
+
+// fakeHistory edits the fake's history list; its file is histFile.
+type fakeHistory fakeShell
+
+func (h *fakeHistory) Delete(from, to int) bool {
+	if from < 1 || to > len(h.history) || from > to {
+		return false
+	}
+	h.history = append(h.history[:from-1:from-1], h.history[to:]...)
+	return true
+}
+func (h *fakeHistory) Add(entry string) { h.history = append(h.history, entry) }
+func (h *fakeHistory) ReplaceLast(entry string) {
+	if len(h.history) == 0 {
+		h.history = []string{entry}
+		return
+	}
+	h.history[len(h.history)-1] = entry
+}
+func (h *fakeHistory) File() string { return h.histFile }
+func (h *fakeHistory) Write(path string) error {
+	return os.WriteFile(path, []byte(strings.Join(h.history, "\n")+"\n"), 0o600)
+}
+func (h *fakeHistory) Read(path string) error {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		h.history = append(h.history, strings.Fields(strings.ReplaceAll(string(data), " ", "_"))...)
+	}
+	return err
+}
+func (h *fakeHistory) Append(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.WriteString("appended\n")
+	return f.Close()
+}
+
 func (f *fakeShell) JobTable() *jobs.Table {
 	if f.table == nil {
 		f.table = jobs.New(jobs.Config{TTY: -1})
@@ -308,11 +375,42 @@ func (f *fakeShell) LastStatus() int          { return f.last }
 func (f *fakeShell) SetLastBg(pid int)        { f.lastBg = pid }
 func (f *fakeShell) Context() context.Context { return f.ctx }
 func (f *fakeShell) Notice() io.Writer        { return &f.notice }
+
+// Decide stands in for the shell's rule (needsProcess in package shell,
+// tested there): a background list is a child unless it is one pipeline
+// of programs; a builtin stage is in the shell alone, a child in a
+// pipeline under job control, else a copy.
 func (f *fakeShell) Decide(node any, site Site) Decision {
-	if site.Background {
-		return Decision{Place: Child, Reason: "the fake shell runs every background job in a child"}
+	isBuiltin := func(c parser.Command) bool {
+		sc, ok := c.(*parser.SimpleCommand)
+		if !ok || len(sc.Args) == 0 {
+			return ok
+		}
+		name, lit := literalWord(sc.Args[0])
+		_, b := Lookup(name)
+		return lit && b && name != "nohup"
 	}
-	return Decision{Place: Program, Reason: "the fake shell runs every stage as a program"}
+	if ao, ok := node.(*parser.AndOr); ok {
+		if len(ao.Rest) > 0 {
+			return Decision{Place: Child, Reason: "an and-or list in the background is one job"}
+		}
+		for _, c := range ao.First.Cmds {
+			if isBuiltin(c) {
+				return Decision{Place: Child, Reason: "a builtin in the background needs a process of its own"}
+			}
+		}
+		return Decision{Place: Program, Reason: "a background pipeline of programs"}
+	}
+	c := node.(parser.Command)
+	switch {
+	case !isBuiltin(c):
+		return Decision{Place: Program, Reason: "a program"}
+	case site.Stages <= 1:
+		return Decision{Place: InShell, Reason: "a lone builtin runs in the shell itself"}
+	case f.JobTable().JobControl() && !site.InChild:
+		return Decision{Place: Child, Reason: "under job control every stage is a process in the job's group"}
+	}
+	return Decision{Place: Copy, Reason: "without job control a copy runs it"}
 }
 
 // Arith understands just enough for the let tests: NAME=EXPR assigns,
@@ -415,4 +513,56 @@ func (w *syncWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.buf.String()
+}
+
+// Arrays: the fake keeps indexed arrays as plain lists, enough for the
+// builtins that set or read them (read -a).
+var fakeArrays = map[*fakeShell]map[string][]string{}
+
+func (f *fakeShell) arrays() map[string][]string {
+	if fakeArrays[f] == nil {
+		fakeArrays[f] = map[string][]string{}
+	}
+	return fakeArrays[f]
+}
+
+func (f *fakeShell) SetArray(name string, values []string) error {
+	f.arrays()[name] = append([]string(nil), values...)
+	return nil
+}
+
+func (f *fakeShell) GetArray(name string) ([]string, bool) {
+	if a, ok := f.arrays()[name]; ok {
+		return a, true
+	}
+	if v, ok := f.Var(name); ok {
+		return []string{v}, true
+	}
+	return nil, false
+}
+
+func (f *fakeShell) ArrayKeys(name string) ([]string, bool) {
+	a, ok := f.GetArray(name)
+	keys := make([]string, len(a))
+	for i := range a {
+		keys[i] = strconv.Itoa(i)
+	}
+	return keys, ok
+}
+
+func (f *fakeShell) DeclareArray(name string, assoc bool) error {
+	if _, ok := f.arrays()[name]; !ok {
+		f.arrays()[name] = nil
+	}
+	return nil
+}
+
+func (f *fakeShell) ArrayKind(name string) (indexed, assoc bool) {
+	_, ok := f.arrays()[name]
+	return ok, false
+}
+
+func (f *fakeShell) AssignWord(arg string) error {
+	name, value, _ := strings.Cut(arg, "=")
+	return f.SetVar(name, value)
 }

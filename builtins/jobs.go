@@ -82,12 +82,14 @@ even when no new process can be created.`,
 		},
 		&Builtin{
 			Name:     "wait",
-			Synopsis: "wait [-n] [pid|jobspec ...]",
+			Synopsis: "wait [-fn] [pid|jobspec ...]",
 			Summary:  "Wait for background jobs to finish.",
 			Help: `Wait for each PID or JOBSPEC and return the status of the last
 one: its exit code, or 128+N if signal N killed it. Without
 arguments, wait for every running background job (status 0).
 -n  wait for the next job (of those given) to finish.
+-f  under job control, wait until each job has finished: a job that
+    stops does not end the wait (without -f it does).
 Only children of this shell can be waited for (wait4 works only on
 your own children). Ctrl+C interrupts the wait (status 130).`,
 			Run: runWait,
@@ -305,6 +307,9 @@ func parseSignal(spec string) (syscall.Signal, bool) {
 		return 0, false
 	}
 	name := strings.ToUpper(spec)
+	if name == "EXIT" {
+		return 0, true // the shell's name for "no signal", as in trap
+	}
 	name = strings.TrimPrefix(name, "SIG")
 	for n := 1; n <= 64; n++ {
 		if name != "" && signalName(n) == name {
@@ -381,40 +386,46 @@ func runKill(sh Shell, io IO, args []string) (int, error) {
 		return usageError(io, "kill", ""), nil
 	}
 	sig := syscall.SIGTERM
-	sawSignal := false
-	// Options, as bash reads them: only the first -SIGSPEC is a signal;
-	// a later -N is a process group.
+	sawSignal, listing := false, false
+	// Options, as bash's kill reads them: -s SIG, -n NUM, -sNAME, -nNUM,
+	// -SIGSPEC (only the first: a later -N is a process group), -l and
+	// -L (list, with whatever follows the options).
 	for len(args) > 0 {
 		a := args[0]
+		spec := ""
 		switch {
 		case a == "-l" || a == "-L":
-			return listSignals(io, args[1:]), nil
+			listing = true
+			args = args[1:]
+			continue
 		case a == "-s" || a == "-n":
 			if len(args) < 2 {
 				errorf(io, "kill", "%s: option requires an argument", a)
 				return statusFailure, nil
 			}
-			s, ok := parseSignal(args[1])
-			if !ok {
-				errorf(io, "kill", "%s: invalid signal specification", args[1])
-				return statusFailure, nil
-			}
-			sig, sawSignal = s, true
+			spec = args[1]
 			args = args[2:]
-			continue
+		case len(a) > 2 && a[0] == '-' && (a[1] == 's' && isAlpha(a[2]) || a[1] == 'n' && '0' <= a[2] && a[2] <= '9'):
+			spec = a[2:]
+			args = args[1:]
 		case a == "--":
 			args = args[1:]
-		case len(a) > 1 && a[0] == '-' && !sawSignal:
-			s, ok := parseSignal(a[1:])
-			if !ok {
-				errorf(io, "kill", "%s: invalid signal specification", a[1:])
-				return statusFailure, nil
-			}
-			sig, sawSignal = s, true
+		case len(a) > 1 && a[0] == '-' && !sawSignal && !listing:
+			spec = a[1:]
 			args = args[1:]
-			continue
 		}
-		break
+		if spec == "" {
+			break
+		}
+		s, ok := parseSignal(spec)
+		if !ok {
+			errorf(io, "kill", "%s: invalid signal specification", spec)
+			return statusFailure, nil
+		}
+		sig, sawSignal = s, true
+	}
+	if listing {
+		return listSignals(io, args), nil
 	}
 	if len(args) == 0 {
 		return usageError(io, "kill", ""), nil
@@ -449,6 +460,8 @@ func runKill(sh Shell, io IO, args []string) (int, error) {
 	return status, nil
 }
 
+func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // signalJob sends sig to a job. A stopped job cannot act on TERM or HUP
 // until it runs, so it gets SIGCONT too, as bash does.
 func signalJob(t *jobs.Table, j *jobs.Job, sig syscall.Signal) error {
@@ -471,7 +484,7 @@ type waitTarget struct {
 }
 
 func runWait(sh Shell, io IO, args []string) (int, error) {
-	o, specs, ok := parseOptions(io, "wait", args[1:], "n")
+	o, specs, ok := parseOptions(io, "wait", args[1:], "fn")
 	if !ok {
 		return statusUsage, nil
 	}
@@ -510,10 +523,10 @@ func runWait(sh Shell, io IO, args []string) (int, error) {
 		if len(targets) == 0 {
 			return 127, nil
 		}
-		return waitFirst(ctx, t, io, targets), nil
+		return waitFirst(ctx, t, io, targets, o.has('f')), nil
 	}
 	for _, tg := range targets {
-		st, known := waitOne(ctx, t, tg)
+		st, known := waitOne(ctx, t, tg, o.has('f'))
 		if !known {
 			errorf(io, "wait", "pid %d is not a child of this shell", tg.pid)
 			status = 127
@@ -528,10 +541,17 @@ func runWait(sh Shell, io IO, args []string) (int, error) {
 }
 
 // waitOne waits for one target; known is false for a pid that is not a
-// child of this shell.
-func waitOne(ctx context.Context, t *jobs.Table, tg waitTarget) (status int, known bool) {
-	if tg.job != nil {
+// child of this shell. With done (wait -f under job control) a stop does
+// not end the wait, only the end of the process or job.
+func waitOne(ctx context.Context, t *jobs.Table, tg waitTarget, done bool) (status int, known bool) {
+	done = done && t.JobControl()
+	switch {
+	case tg.job != nil && done:
+		return t.WaitJobDone(ctx, tg.job), true
+	case tg.job != nil:
 		return t.WaitJob(ctx, tg.job), true
+	case done:
+		return t.WaitPidDone(ctx, tg.pid)
 	}
 	return t.WaitPid(ctx, tg.pid)
 }
@@ -539,7 +559,7 @@ func waitOne(ctx context.Context, t *jobs.Table, tg waitTarget) (status int, kno
 // waitFirst is wait -n with arguments: the status of whichever target
 // finishes first. Each target is waited for on its own goroutine; the
 // others are cancelled as soon as one answers.
-func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget) int {
+func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, done bool) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -550,7 +570,7 @@ func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget) 
 	results := make(chan result, len(targets))
 	for _, tg := range targets {
 		go func() {
-			st, known := waitOne(ctx, t, tg)
+			st, known := waitOne(ctx, t, tg, done)
 			results <- result{st, known, tg.pid}
 		}()
 	}

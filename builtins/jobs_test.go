@@ -177,6 +177,31 @@ func TestKillStoppedJobContinuesIt(t *testing.T) {
 	}
 }
 
+// TestWaitF: wait -f under job control waits through a stop until the
+// job ends; plain wait returns at the stop.
+func TestWaitF(t *testing.T) {
+	js := newJobShell(t, true)
+	j := js.launch("sleep", "30")
+	pid := strconv.Itoa(j.Pids()[0])
+	check(t, "kill -STOP", js.run("kill", "-STOP", pid), 0, "", "")
+	check(t, "wait returns at the stop", js.run("wait", "%1"), 128+19, "", "")
+	done := make(chan result, 1)
+	go func() { done <- js.run("wait", "-f", "%1") }()
+	select {
+	case r := <-done:
+		t.Fatalf("wait -f returned while the job was stopped: %+v", r)
+	case <-time.After(100 * time.Millisecond):
+	}
+	check(t, "kill -CONT", js.run("kill", "-CONT", pid), 0, "", "")
+	check(t, "kill", js.run("kill", pid), 0, "", "")
+	select {
+	case r := <-done:
+		check(t, "wait -f", r, 128+15, "", "")
+	case <-time.After(10 * time.Second):
+		t.Fatal("wait -f did not return after the job ended")
+	}
+}
+
 func TestWait(t *testing.T) {
 	js := newJobShell(t, false)
 	f := js.launch("false")
@@ -200,7 +225,10 @@ func TestWait(t *testing.T) {
 	check(t, "no such job", js.run("wait", "%9"), 127, "", "gosh: wait: %9: no such job\n")
 	check(t, "not a pid", js.run("wait", "abc"), 1, "", "gosh: wait: `abc': not a pid or valid job spec\n")
 	check(t, "bad option", js.run("wait", "-z"), 2, "",
-		"gosh: wait: -z: invalid option\nwait: usage: wait [-n] [pid|jobspec ...]\n")
+		"gosh: wait: -z: invalid option\nwait: usage: wait [-fn] [pid|jobspec ...]\n")
+
+	w := js.launch("sh", "-c", "exit 5")
+	check(t, "wait -f without job control", js.run("wait", "-f", strconv.Itoa(w.Pids()[0])), 5, "", "")
 
 	a := js.launch("sleep", "30")
 	b := js.launch("sh", "-c", "exit 4")
@@ -336,6 +364,16 @@ func TestKill(t *testing.T) {
 		{[]string{"kill", "-s", "0", self}, 0, "", ""},
 		{[]string{"kill", "-n", "0", "--", self}, 0, "", ""},
 		{[]string{"kill", "-SIG0", self}, 1, "", "gosh: kill: SIG0: invalid signal specification\n"},
+		// The clustered forms: -sNAME (a letter follows) and -nNUM (a digit).
+		{[]string{"kill", "-s0", self}, 1, "", "gosh: kill: s0: invalid signal specification\n"},
+		{[]string{"kill", "-sEXIT", self}, 0, "", ""},
+		{[]string{"kill", "-n0", self}, 0, "", ""},
+		{[]string{"kill", "-sigkill", self}, 1, "", "gosh: kill: igkill: invalid signal specification\n"},
+		{[]string{"kill", "-s", "exit", self}, 0, "", ""},
+		{[]string{"kill", "-l", "EXIT", "exit"}, 0, "0\n0\n", ""},
+		// -l is an option like the others: what follows is read as options too.
+		{[]string{"kill", "-l", "-s"}, 1, "", "gosh: kill: -s: option requires an argument\n"},
+		{[]string{"kill", "-s", "HUP", "-l", "2"}, 0, "INT\n", ""},
 	}
 	js := newJobShell(t, true)
 	for _, tc := range tests {

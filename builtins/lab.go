@@ -594,7 +594,7 @@ func (r *labRun) observeLocked(o observation) {
 // and a message written line by line would be torn apart by them.
 func (r *labRun) advance() {
 	st := r.lab.Steps[r.step]
-	msg := labMessages[r.lang]
+	msg := labMessages()[r.lang]
 	var b strings.Builder
 	fmt.Fprintf(&b, "✔ %s: %s\n", msg["lab"], fmt.Sprintf(msg["stepDone"], r.step+1, firstLine(text(st.Text, r.lang))))
 	if d := text(st.Done, r.lang); d != "" {
@@ -616,15 +616,15 @@ func (r *labRun) printCurrent() { io.WriteString(r.out, r.currentText()) }
 // currentText is the current step's number and text.
 func (r *labRun) currentText() string {
 	st := r.lab.Steps[r.step]
-	return fmt.Sprintf("→ %s: %s\n  %s\n", labMessages[r.lang]["lab"],
-		fmt.Sprintf(labMessages[r.lang]["step"], r.step+1, len(r.lab.Steps)), indentMore(text(st.Text, r.lang)))
+	return fmt.Sprintf("→ %s: %s\n  %s\n", labMessages()[r.lang]["lab"],
+		fmt.Sprintf(labMessages()[r.lang]["step"], r.step+1, len(r.lab.Steps)), indentMore(text(st.Text, r.lang)))
 }
 
 // status is `lab status`.
 func (r *labRun) status() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	msg := labMessages[r.lang]
+	msg := labMessages()[r.lang]
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s (%s)\n", msg["lab"], text(r.lab.Title, r.lang), r.lab.Name)
 	done := min(r.step, len(r.lab.Steps))
@@ -663,22 +663,28 @@ func firstLine(s string) string {
 
 func indentMore(s string) string { return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n  ") }
 
-// labMessages are the lab's own words around the lab texts.
-var labMessages = map[string]map[string]string{
-	"en": {
-		"lab": "lab", "stepDone": "step %d done: %s", "complete": "%s: complete, all %d steps done",
-		"step": "step %d of %d:", "progress": "%d of %d steps done", "hint": "hint",
-		"waiting": "gosh is waiting to observe", "noLab": "no lab is active: lab list, then lab start NAME",
-		"started": "started", "stopped": "stopped", "reset": "back to step 1",
-		"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...` (or go build -o ~/bin/ ./cmd/...)",
-	},
-	"ko": {
-		"lab": "실습", "stepDone": "%d단계 완료: %s", "complete": "%s: 끝, %d단계 모두 완료",
-		"step": "%d/%d단계:", "progress": "%d/%d단계 완료", "hint": "힌트",
-		"waiting": "gosh가 관찰하기를 기다리는 것", "noLab": "진행 중인 실습이 없다: lab list 후 lab start 이름",
-		"started": "시작", "stopped": "멈춤", "reset": "1단계로 돌아감",
-		"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`(또는 go build -o ~/bin/ ./cmd/...)로 도우미를 빌드하자",
-	},
+// labMessages are the lab's own words around the lab texts, built the
+// first time a lab speaks: a run that uses no lab (every child gosh) does
+// not pay for the table at start-up.
+var labMessages = sync.OnceValue(labMessageTable)
+
+func labMessageTable() map[string]map[string]string {
+	return map[string]map[string]string{
+		"en": {
+			"lab": "lab", "stepDone": "step %d done: %s", "complete": "%s: complete, all %d steps done",
+			"step": "step %d of %d:", "progress": "%d of %d steps done", "hint": "hint",
+			"waiting": "gosh is waiting to observe", "noLab": "no lab is active: lab list, then lab start NAME",
+			"started": "started", "stopped": "stopped", "reset": "back to step 1",
+			"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...` (or go build -o ~/bin/ ./cmd/...)",
+		},
+		"ko": {
+			"lab": "실습", "stepDone": "%d단계 완료: %s", "complete": "%s: 끝, %d단계 모두 완료",
+			"step": "%d/%d단계:", "progress": "%d/%d단계 완료", "hint": "힌트",
+			"waiting": "gosh가 관찰하기를 기다리는 것", "noLab": "진행 중인 실습이 없다: lab list 후 lab start 이름",
+			"started": "시작", "stopped": "멈춤", "reset": "1단계로 돌아감",
+			"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`(또는 go build -o ~/bin/ ./cmd/...)로 도우미를 빌드하자",
+		},
+	}
 }
 
 // ---- package state: the active lab, loaded labs, observers ----
@@ -813,7 +819,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	lang := resolveLang(sh, forced)
-	msg := labMessages[lang]
+	msg := labMessages()[lang]
 	if len(args) == 0 {
 		return usageError(io, "lab", ""), nil
 	}

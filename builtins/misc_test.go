@@ -68,7 +68,7 @@ func TestHistory(t *testing.T) {
 		{[]string{"history", "0"}, 0, "", ""},
 		{[]string{"history", "abc"}, 1, "", "gosh: history: abc: numeric argument required\n"},
 		{[]string{"history", "1", "2"}, 1, "", "gosh: history: too many arguments\n"},
-		{[]string{"history", "-z"}, 2, "", "gosh: history: -z: invalid option\nhistory: usage: history [-c] [n]\n"},
+		{[]string{"history", "-z"}, 2, "", "gosh: history: -z: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -arw [filename] or history -s arg [arg ...]\n"},
 	}
 	for _, tc := range tests {
 		sh := newFake(t)
@@ -131,7 +131,7 @@ func TestHelp(t *testing.T) {
 	check(t, "help prefix", run(t, sh, "", "help", "-s", "un"), 0,
 		"unalias: unalias [-a] name [name ...]\nunset: unset [-f] [-v] name ...\n", "")
 	check(t, "help exact beats prefix", run(t, sh, "", "help", "-s", "set"), 0,
-		"set: set [-bCefmux] [-o option-name] [--] [-] [arg ...]\n", "")
+		"set: set [-abefmuxCH] [-o option-name] [--] [-] [arg ...]\n", "")
 	check(t, "help unknown", run(t, sh, "", "help", "nosuch"), 1, "", "gosh: help: no help topics match `nosuch'.\n")
 	check(t, "help bad glob", run(t, sh, "", "help", "[x"), 1, "", "gosh: help: no help topics match `[x'.\n")
 	check(t, "help bad option", run(t, sh, "", "help", "-z"), 2, "",

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/sys/unix"
 
@@ -78,7 +79,7 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 	writeProcTable(&b, shown, jobNumbers(sh))
 	if o.has('e') {
 		b.WriteString("\n")
-		b.WriteString(procsLegend[resolveLang(sh, lang)])
+		b.WriteString(procsLegend()[resolveLang(sh, lang)])
 	}
 	return writeOut(io, "procs", b.String()), nil
 }
@@ -155,9 +156,11 @@ func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf) {
 	}
 }
 
-// procsLegend is what procs -e prints after the table, per language.
-var procsLegend = map[string]string{
-	"en": `Columns
+// procsLegend is what procs -e prints after the table, per language,
+// built at first use.
+var procsLegend = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"en": `Columns
   PID      process id: the number the kernel gave the process when it was created
   PPID     parent's pid: the process that collects its exit status with wait4;
            1 (or a "subreaper") once the real parent has died: an orphan
@@ -190,7 +193,7 @@ Flags after the letter
   s  session leader: PID equals SID
   +  member of the terminal's foreground process group: PGID equals TPGID
 `,
-	"ko": `열(column)
+		"ko": `열(column)
   PID      프로세스 ID: 프로세스가 만들어질 때 커널이 붙여 준 번호
   PPID     부모의 PID: wait4로 이 프로세스의 종료 상태를 거둘 프로세스.
            진짜 부모가 먼저 죽으면 1(또는 "subreaper")로 바뀐다: 고아 프로세스
@@ -223,7 +226,8 @@ Flags after the letter
   s  세션 리더: PID와 SID가 같다
   +  터미널의 포그라운드 프로세스 그룹에 속함: PGID와 TPGID가 같다
 `,
-}
+	}
+})
 
 // shownCommand is a process's command line for procs and ptree: each word
 // with a control character or a newline in bash's $'...' form, so that a

@@ -363,7 +363,7 @@ func TestProcsExplain(t *testing.T) {
 // letter, in every language.
 func TestProcsLegendComplete(t *testing.T) {
 	for _, lang := range languages {
-		legend, ok := procsLegend[lang]
+		legend, ok := procsLegend()[lang]
 		if !ok {
 			t.Errorf("no procs -e legend in %s", lang)
 			continue

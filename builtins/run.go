@@ -26,7 +26,7 @@ func init() {
 		&Builtin{
 			Name:       "exec",
 			ReadsInput: true,
-			Synopsis:   "exec [command [argument ...]] [redirection ...]",
+			Synopsis:   "exec [-cl] [-a name] [command [argument ...]] [redirection ...]",
 			Summary:    "Replace the shell with a program.",
 			Help: `Replace the shell process with COMMAND, through execve(2) and
 without fork: the program keeps the shell's pid, its open files and
@@ -34,7 +34,10 @@ its place in the process tree, and the shell is gone. When COMMAND
 cannot be run, a non-interactive shell exits (127 if not found,
 126 if not executable); an interactive one stays.
 Without COMMAND, the redirections apply to the shell itself:
-"exec 3>log" opens fd 3 for every later command.`,
+"exec 3>log" opens fd 3 for every later command.
+-a NAME  pass NAME to the program as its argv[0] (what ps shows)
+-c       run the program with an empty environment
+-l       put a dash before argv[0], as login does (a login shell)`,
 			Run:     runExec,
 			Special: true,
 		},
@@ -58,14 +61,16 @@ Without COMMAND, the redirections apply to the shell itself:
 		&Builtin{
 			Name:       "command",
 			ReadsInput: true,
-			Synopsis:   "command [-vV] command [arg ...]",
+			Synopsis:   "command [-pVv] command [arg ...]",
 			Summary:    "Run a command, bypassing aliases.",
 			Help: `Run COMMAND with ARGs, ignoring any alias of that name: builtins and
 programs in $PATH only. "command ls" runs the real ls even when ls is
 an alias.
 -v  print how COMMAND would be found: its path, or its name for a
     builtin or keyword, or the alias definition
--V  describe COMMAND in words, like type`,
+-V  describe COMMAND in words, like type
+-p  search the default PATH (/bin:/usr/bin), which finds the standard
+    utilities whatever $PATH holds; a program found so runs by its path`,
 			Run: runCommand,
 		},
 		&Builtin{
@@ -87,14 +92,28 @@ builtin or a program file (and which one, found through $PATH).
 // ---- exec ----
 
 func runExec(sh Shell, io IO, args []string) (int, error) {
-	_, argv, ok := parseOptions(io, "exec", args[1:], "")
+	o, argv, ok := parseOptions(io, "exec", args[1:], "cla:")
 	if !ok {
 		return statusUsage, nil
 	}
 	if len(argv) == 0 {
 		return statusOK, nil
 	}
-	status, err := execStatus(sh, io, argv)
+	argv0 := ""
+	if o.has('a') {
+		argv0 = o.value('a')
+	}
+	if o.has('l') {
+		if argv0 == "" {
+			argv0 = argv[0]
+		}
+		argv0 = "-" + argv0
+	}
+	exec := func() error { return sh.Exec(argv, io) }
+	if argv0 != "" || o.has('c') {
+		exec = func() error { return sh.ExecAs(argv, io, argv0, o.has('c')) }
+	}
+	status, err := execStatus(sh, io, argv, exec)
 	if err != nil {
 		// In a copy of the shell the program ran as its last command,
 		// and the copy ends with its status.
@@ -107,10 +126,11 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 	return status, nil
 }
 
-// execStatus tries to replace the shell with argv; when it returns, that
-// failed, and it reports why with the status a shell uses for it: 127 for
-// a program that does not exist, 126 for one that cannot be executed.
-func execStatus(sh Shell, io IO, argv []string) (int, error) {
+// execStatus tries to replace the shell with argv by calling exec; when
+// it returns, that failed, and it reports why with the status a shell
+// uses for it: 127 for a program that does not exist, 126 for one that
+// cannot be executed.
+func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) {
 	name := argv[0]
 	if strings.Contains(name, "/") {
 		st, err := os.Stat(absolute(sh, name))
@@ -131,7 +151,7 @@ func execStatus(sh Shell, io IO, argv []string) (int, error) {
 		errorf(io, "exec", "%s: not found", name)
 		return 127, nil
 	}
-	err := sh.Exec(argv, io)
+	err := exec()
 	var errno syscall.Errno
 	var exit interface{ ExitStatus() int }
 	switch {
@@ -349,14 +369,54 @@ func runType(sh Shell, io IO, args []string) (int, error) {
 	return status, nil
 }
 
+// defaultPath is the PATH of command -p, which finds the standard
+// utilities whatever $PATH says: getconf PATH on Linux.
+const defaultPath = "/bin:/usr/bin"
+
+// defaultPathShell is the shell as command -p sees it: $PATH is the
+// default one, and PATH search uses it.
+type defaultPathShell struct{ Shell }
+
+func (d defaultPathShell) Var(name string) (string, bool) {
+	if name == "PATH" {
+		return defaultPath, true
+	}
+	return d.Shell.Var(name)
+}
+
+func (d defaultPathShell) LookPath(name string) (Kind, string) {
+	kind, path := d.Shell.LookPath(name)
+	if kind != KindFile && kind != NotFound {
+		return kind, path
+	}
+	if found := searchPath(d, name); len(found) > 0 {
+		return KindFile, found[0]
+	}
+	return NotFound, ""
+}
+
 func runCommand(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "command", args[1:], "vV")
+	o, rest, ok := parseOptions(io, "command", args[1:], "pvV")
 	if !ok {
 		return statusUsage, nil
+	}
+	if o.has('p') {
+		sh = defaultPathShell{sh}
 	}
 	if !o.has('v') && !o.has('V') {
 		if len(rest) == 0 {
 			return statusOK, nil
+		}
+		if o.has('p') && !strings.Contains(rest[0], "/") {
+			if _, isBuiltin := Lookup(rest[0]); !isBuiltin {
+				found := searchPath(sh, rest[0])
+				if len(found) == 0 {
+					fmt.Fprintf(io.Err, "gosh: %s: command not found\n", rest[0])
+					return 127, nil
+				}
+				// The program found in the default PATH runs by its path.
+				rest = append([]string{found[0]}, rest[1:]...)
+			}
 		}
 		return sh.RunCommand(rest, io, false)
 	}

@@ -80,7 +80,7 @@ func TestCommand(t *testing.T) {
 		{[]string{"command", "-V", "prog"}, 0, "prog is " + p1 + "\n", ""},
 		{[]string{"command"}, 0, "", ""},
 		{[]string{"command", "-z"}, 2, "",
-			"gosh: command: -z: invalid option\ncommand: usage: command [-vV] command [arg ...]\n"},
+			"gosh: command: -z: invalid option\ncommand: usage: command [-pVv] command [arg ...]\n"},
 	}
 	for _, tc := range tests {
 		check(t, strings.Join(tc.argv, " "), run(t, sh, "", tc.argv...), tc.status, tc.out, tc.errOut)
@@ -129,8 +129,10 @@ func TestExec(t *testing.T) {
 			errOut: "gosh: exec: prog: cannot execute: Exec format error\n"},
 		{name: "bad interpreter", argv: []string{"exec", "prog"}, execErr: syscall.ENOENT, status: 127, execed: true,
 			errOut: "gosh: prog: No such file or directory\n"},
-		{name: "bad option", argv: []string{"exec", "-l", "prog"}, status: 2,
-			errOut: "gosh: exec: -l: invalid option\nexec: usage: exec [command [argument ...]] [redirection ...]\n"},
+		{name: "bad option", argv: []string{"exec", "-z", "prog"}, status: 2,
+			errOut: "gosh: exec: -z: invalid option\nexec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n"},
+		{name: "-a without name", argv: []string{"exec", "-a"}, status: 2,
+			errOut: "gosh: exec: -a: option requires an argument\nexec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n"},
 	}
 	for _, tc := range tests {
 		sh := newFake(t)
@@ -155,6 +157,48 @@ func TestExec(t *testing.T) {
 			t.Errorf("%s: exit request %v, want %v", tc.name, got.err, wantExit)
 		}
 	}
+}
+
+func TestExecOptions(t *testing.T) {
+	tests := []struct {
+		argv []string
+		want []string // as the fake records ExecAs; nil: plain Exec
+	}{
+		{[]string{"exec", "prog", "x"}, nil},
+		{[]string{"exec", "-a", "nm", "prog", "x"}, []string{"nm", "prog", "x"}},
+		{[]string{"exec", "-anm", "prog"}, []string{"nm", "prog"}},
+		{[]string{"exec", "-c", "prog"}, []string{"-c", "", "prog"}},
+		{[]string{"exec", "-l", "prog"}, []string{"-prog", "prog"}},
+		{[]string{"exec", "-cla", "nm", "prog"}, []string{"-c", "-nm", "prog"}},
+		{[]string{"exec", "-c"}, nil},
+	}
+	for _, tc := range tests {
+		sh := newFake(t)
+		pathFixture(t, sh)
+		check(t, strings.Join(tc.argv, " "), run(t, sh, "", tc.argv...), 0, "", "")
+		var got []string
+		if len(sh.execedAs) > 0 {
+			got = sh.execedAs[0]
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") || tc.want == nil && len(sh.execedAs) > 0 {
+			t.Errorf("%v: ExecAs %q, want %q", tc.argv, got, tc.want)
+		}
+	}
+}
+
+func TestCommandP(t *testing.T) {
+	sh := newFake(t)
+	sh.SetVar("PATH", "/nowhere")
+	check(t, "-pv", run(t, sh, "", "command", "-pv", "sh"), 0, "/bin/sh\n", "")
+	check(t, "-pV", run(t, sh, "", "command", "-pV", "sh"), 0, "sh is /bin/sh\n", "")
+	check(t, "-pv builtin", run(t, sh, "", "command", "-pv", "echo"), 0, "echo\n", "")
+	check(t, "-pv missing", run(t, sh, "", "command", "-pv", "nosuch"), 1, "", "")
+	check(t, "-v ignores the default path", run(t, sh, "", "command", "-v", "sh"), 1, "", "")
+	check(t, "-p runs", run(t, sh, "", "command", "-p", "sh", "-c", "true"), 0, "", "")
+	if len(sh.ran) != 1 || strings.Join(sh.ran[0], " ") != "/bin/sh -c true" {
+		t.Errorf("command -p ran %q", sh.ran)
+	}
+	check(t, "-p missing", run(t, sh, "", "command", "-p", "nosuch"), 127, "", "gosh: nosuch: command not found\n")
 }
 
 func TestSource(t *testing.T) {

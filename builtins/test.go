@@ -276,7 +276,7 @@ func (t *tester) unary() (bool, error) {
 }
 
 // isTerminalFd is -t: fds 0, 1 and 2 are the builtin's own (after its
-// redirections), others the shell's.
+// redirections), others the user's fds of the shell (UserFd).
 func (t *tester) isTerminalFd(s string) bool {
 	n, ok := parseTestInt(s)
 	if !ok || n < 0 || n > 1<<31-1 {
@@ -290,6 +290,8 @@ func (t *tester) isTerminalFd(s string) bool {
 		fd = t.io.OutFd
 	case 2:
 		fd = t.io.ErrFd
+	default:
+		fd = t.sh.UserFd(fd) // the user's fd table is virtual
 	}
 	return fd >= 0 && isTerminal(fd)
 }
@@ -431,7 +433,7 @@ func UnaryTest(sh Shell, op, arg string) bool {
 		return false // gosh has no namerefs
 	case "-t":
 		n, ok := parseTestInt(arg)
-		return ok && n >= 0 && n < 1<<31 && isTerminal(int(n))
+		return ok && n >= 0 && n < 1<<31 && sh.UserFd(int(n)) >= 0 && isTerminal(sh.UserFd(int(n)))
 	case "-h", "-L":
 		st, ok := statAt(sh, arg, false)
 		return ok && st.Mode&unix.S_IFMT == unix.S_IFLNK

@@ -3,6 +3,7 @@ package builtins
 import (
 	"embed"
 	"strings"
+	"sync"
 )
 
 // Concept topics for `help TOPIC`: short explanations of what happens
@@ -126,42 +127,44 @@ func takeLangOption(io IO, name string, args []string) (lang string, rest []stri
 }
 
 // topicSummaries are the one-line descriptions `help` lists the topics
-// with, per language.
-var topicSummaries = map[string]map[string]string{
-	"en": {
-		"processes":      "what a process is, and where to see one",
-		"fork-exec":      "how a shell starts a program: fork (clone) then execve",
-		"pipes":          "pipe(), dup2 and how a | b is wired",
-		"process-groups": "one group per job; signals from the keyboard reach a group",
-		"sessions":       "sessions, the controlling terminal and the foreground group",
-		"job-control":    "Ctrl+Z, jobs, fg, bg and what the shell does for each",
-		"signals":        "signals, their default actions and how to send them",
-		"wait-status":    "what wait4 reports, and how $? is made from it (130, 137, ...)",
-		"zombies":        "why a dead process stays as <defunct> until it is waited for",
-		"orphans":        "what happens to a child whose parent exits first",
-		"nohup-disown":   "SIGHUP when the terminal goes away, and how jobs survive it",
-		"states":         "the state letters R S D Z T t X and what moves a process between them",
-	},
-	"ko": {
-		"processes":      "프로세스란 무엇이고 어디서 볼 수 있는가",
-		"fork-exec":      "셸이 프로그램을 시작하는 방법: fork(clone) 후 execve",
-		"pipes":          "pipe(), dup2, 그리고 a | b 가 연결되는 방식",
-		"process-groups": "작업마다 그룹 하나; 키보드 시그널은 그룹 전체에 간다",
-		"sessions":       "세션, 제어 터미널, 포그라운드 그룹",
-		"job-control":    "Ctrl+Z, jobs, fg, bg 와 그때 셸이 하는 일",
-		"signals":        "시그널, 기본 동작, 시그널을 보내는 방법",
-		"wait-status":    "wait4가 알려 주는 것과 $?(130, 137, ...)가 만들어지는 방법",
-		"zombies":        "죽은 프로세스가 wait 될 때까지 <defunct>로 남는 이유",
-		"orphans":        "부모가 먼저 종료한 자식에게 일어나는 일",
-		"nohup-disown":   "터미널이 사라질 때의 SIGHUP과 작업이 살아남는 방법",
-		"states":         "상태 문자 R S D Z T t X 와 상태가 바뀌는 계기",
-	},
-}
+// with, per language, built at first use: most runs never list them.
+var topicSummaries = sync.OnceValue(func() map[string]map[string]string {
+	return map[string]map[string]string{
+		"en": {
+			"processes":      "what a process is, and where to see one",
+			"fork-exec":      "how a shell starts a program: fork (clone) then execve",
+			"pipes":          "pipe(), dup2 and how a | b is wired",
+			"process-groups": "one group per job; signals from the keyboard reach a group",
+			"sessions":       "sessions, the controlling terminal and the foreground group",
+			"job-control":    "Ctrl+Z, jobs, fg, bg and what the shell does for each",
+			"signals":        "signals, their default actions and how to send them",
+			"wait-status":    "what wait4 reports, and how $? is made from it (130, 137, ...)",
+			"zombies":        "why a dead process stays as <defunct> until it is waited for",
+			"orphans":        "what happens to a child whose parent exits first",
+			"nohup-disown":   "SIGHUP when the terminal goes away, and how jobs survive it",
+			"states":         "the state letters R S D Z T t X and what moves a process between them",
+		},
+		"ko": {
+			"processes":      "프로세스란 무엇이고 어디서 볼 수 있는가",
+			"fork-exec":      "셸이 프로그램을 시작하는 방법: fork(clone) 후 execve",
+			"pipes":          "pipe(), dup2, 그리고 a | b 가 연결되는 방식",
+			"process-groups": "작업마다 그룹 하나; 키보드 시그널은 그룹 전체에 간다",
+			"sessions":       "세션, 제어 터미널, 포그라운드 그룹",
+			"job-control":    "Ctrl+Z, jobs, fg, bg 와 그때 셸이 하는 일",
+			"signals":        "시그널, 기본 동작, 시그널을 보내는 방법",
+			"wait-status":    "wait4가 알려 주는 것과 $?(130, 137, ...)가 만들어지는 방법",
+			"zombies":        "죽은 프로세스가 wait 될 때까지 <defunct>로 남는 이유",
+			"orphans":        "부모가 먼저 종료한 자식에게 일어나는 일",
+			"nohup-disown":   "터미널이 사라질 때의 SIGHUP과 작업이 살아남는 방법",
+			"states":         "상태 문자 R S D Z T t X 와 상태가 바뀌는 계기",
+		},
+	}
+})
 
 // TopicSummary is a topic's one-line description in lang.
 func TopicSummary(name, lang string) string {
-	if s, ok := topicSummaries[lang][name]; ok {
+	if s, ok := topicSummaries()[lang][name]; ok {
 		return s
 	}
-	return topicSummaries[languages[0]][name]
+	return topicSummaries()[languages[0]][name]
 }

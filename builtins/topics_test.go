@@ -36,7 +36,7 @@ func TestEveryTopicInEveryLanguage(t *testing.T) {
 			if !strings.Contains(text, "\n## ") || !strings.Contains(text, "(2") {
 				t.Errorf("topic %s (%s): no two-minute exercise section", name, lang)
 			}
-			if summary := topicSummaries[lang][name]; summary == "" {
+			if summary := topicSummaries()[lang][name]; summary == "" {
 				t.Errorf("topic %s: no %s summary", name, lang)
 			}
 			texts = append(texts, text)
@@ -167,8 +167,8 @@ func TestLabTextsInEveryLanguage(t *testing.T) {
 				}
 			}
 		}
-		for _, m := range labMessages {
-			for key := range labMessages["en"] {
+		for _, m := range labMessages() {
+			for key := range labMessages()["en"] {
 				if m[key] == "" {
 					t.Errorf("lab message %q missing in a language", key)
 				}

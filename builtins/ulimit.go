@@ -32,7 +32,8 @@ without either sets both, showing shows the soft one.
 LIMIT is a number, "unlimited", "soft" or "hard" (the current value).
 A limit is inherited across fork and execve, so ulimit must be a
 builtin; "ulimit -u 100" then keeps a fork bomb in check. In a copy of
-the shell (a pipeline stage, $(...)) a new limit changes nothing.`,
+the shell (a pipeline stage, $(...)) a new limit applies to the programs
+the copy starts, never to the shell.`,
 		Run: runUlimit,
 	})
 }

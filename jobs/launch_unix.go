@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -103,7 +104,9 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 			p.builtin = true
 			continue // started below, once the job is in the table
 		}
-		pid, err := t.startStage(st, j.pgid, jobControl, fg)
+		// Until a stage has started, nothing of this job is waiting to
+		// join its group: a fork retry may let the reaper run meanwhile.
+		pid, err := t.startStage(st, j.pgid, jobControl, fg, len(started) == 0)
 		if err != nil {
 			p.state = Done
 			p.ws = exitStatus(failureStatus(err))
@@ -175,7 +178,7 @@ func failureStatus(err error) int {
 
 // startStage starts one external stage and narrates it. On failure it
 // writes "gosh: NAME: reason" to the stage's own stderr.
-func (t *Table) startStage(st *Stage, pgid int, jobControl, fg bool) (int, error) {
+func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int, error) {
 	path, argv := st.Path, st.Argv
 	if len(argv) == 0 {
 		argv = []string{path}
@@ -193,12 +196,17 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg bool) (int, error
 	}
 
 	attr := t.procAttr(st, pgid, jobControl, fg)
-	pid, err := t.forkExec(path, argv, attr)
+	pid, err := t.forkExecRetry(path, argv, attr, first)
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP {
 		// Not a binary and no #! line: run it as a gosh script, as sh does.
 		t.trace.Shell("execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script", path)
 		argv = append([]string{t.cfg.Self, path}, argv[1:]...)
-		pid, err = t.forkExec(t.cfg.Self, argv, attr)
+		pid, err = t.forkExecRetry(t.cfg.Self, argv, attr, first)
+	}
+	if errors.Is(err, unix.EAGAIN) {
+		// As bash: "gosh: fork: Resource temporarily unavailable".
+		fmt.Fprintf(t.cfg.Stderr, "gosh: fork: %s\n", errText(err))
+		return 0, err
 	}
 	if err != nil {
 		t.stageError(st, err)
@@ -247,6 +255,39 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 		}
 	}
 	return pid, err
+}
+
+// forkRetryDelays are the waits between attempts when fork fails with
+// EAGAIN (ulimit -u reached, or the system out of processes): bash's
+// backoff (it waits 1, 2, 4, 8 seconds), scaled down for an interactive
+// shell, about 0.8 s in all.
+var forkRetryDelays = []time.Duration{
+	25 * time.Millisecond, 50 * time.Millisecond, 100 * time.Millisecond,
+	200 * time.Millisecond, 400 * time.Millisecond,
+}
+
+// forkExecRetry is forkExec, tried again with growing waits while the
+// kernel says EAGAIN: some other process may end meanwhile. Each retry is
+// announced as bash announces it ("gosh: fork: retry: Resource temporarily
+// unavailable"). With unlock, the launch lock is released during the waits,
+// so that the reaper can collect finished children, which count against
+// the same limit until they are reaped.
+func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr, unlock bool) (int, error) {
+	for i := 0; ; i++ {
+		pid, err := t.forkExec(path, argv, attr)
+		if !errors.Is(err, unix.EAGAIN) || i == len(forkRetryDelays) {
+			return pid, err
+		}
+		fmt.Fprintf(t.cfg.Stderr, "gosh: fork: retry: %s\n", errText(err))
+		t.trace.Shell("fork failed with EAGAIN: wait %v and try again", forkRetryDelays[i])
+		if unlock {
+			launchLock.Unlock()
+		}
+		time.Sleep(forkRetryDelays[i])
+		if unlock {
+			launchLock.Lock()
+		}
+	}
 }
 
 // narrateChild reports the steps child pid ran between clone and execve,

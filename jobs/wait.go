@@ -38,11 +38,18 @@ const interrupted = 128 + int(unix.SIGINT)
 func (t *Table) WaitForeground(j *Job) int {
 	t.waitForChildren(j)
 	t.mu.Lock()
-	t.waitLocked(context.Background(), func() bool { return j.state() != Running })
+	// Without job control (a script, a child gosh) a stopped job is not
+	// the shell's business: Ctrl+Z stopped the whole group, this shell
+	// with it, and fg continues them all. The wait goes on until the job
+	// is done, whatever stops and continues it sees meanwhile.
+	jc := t.jobControl
+	t.waitLocked(context.Background(), func() bool {
+		st := j.state()
+		return st == Done || (st == Stopped && jc)
+	})
 	state, status := j.state(), j.status()
 	last := j.procs[len(j.procs)-1]
 	signaled := state == Done && last.killed()
-	jc := t.jobControl
 	t.mu.Unlock()
 
 	if jc && j.pgid > 0 {
@@ -115,12 +122,13 @@ func (t *Table) waitForChildren(j *Job) {
 }
 
 // childRunning reports whether some process of j, other than an in-shell
-// stage, is still running.
+// stage, is still running; without job control, a stopped one counts too
+// (see WaitForeground).
 func (t *Table) childRunning(j *Job) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, p := range j.procs {
-		if p.pid > 0 && p.state == Running {
+		if p.pid > 0 && (p.state == Running || (p.state == Stopped && !t.jobControl)) {
 			return true
 		}
 	}

@@ -86,7 +86,7 @@ func CompletionAt(src string) CompletionContext {
 			case redirTarget:
 				redirTarget = false
 			case !cmdPos:
-			case isAssignText(raw) || raw == "!":
+			case isAssignText(raw) || commandStarters[raw]:
 				// still in command-name position
 			default:
 				cmdPos = false
@@ -94,6 +94,12 @@ func CompletionAt(src string) CompletionContext {
 			}
 		}
 	}
+}
+
+// commandStarters are the reserved words after which a command name comes.
+var commandStarters = map[string]bool{
+	"!": true, "if": true, "then": true, "elif": true, "else": true,
+	"while": true, "until": true, "do": true, "{": true,
 }
 
 // ioNumberAt reports whether digits at i are followed by < or >.

@@ -1,5 +1,7 @@
 package parser
 
+import "strings"
+
 // This file parses the compound commands, function definitions, [[ ]] and
 // (( )): one function per grammar rule of ast.go.
 
@@ -626,7 +628,7 @@ func splitArith(w *Word) []*Word {
 		}
 		s := lit.Value
 		for {
-			i := indexByte(s, ';')
+			i := strings.IndexByte(s, ';')
 			if i < 0 {
 				break
 			}
@@ -648,15 +650,6 @@ func splitArith(w *Word) []*Word {
 		}
 	}
 	return out
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // isBlankWord reports whether w is nothing but blanks.

@@ -9,27 +9,44 @@
 // The lexer (lexer.go) cuts the text into tokens: operators such as '|',
 // '&&', ';' and the redirection operators, newlines, and words. Quoting
 // decides where a word ends, so the lexer also parses each word into its
-// parts: literal text, '...' and "..." quotes, backslash escapes, $NAME and
-// ${NAME...} parameter expansions, $(...) and `...` command substitutions
-// and $((...)) arithmetic. For $(...) it starts a nested parser on the same
+// parts: literal text, '...', $'...' and "..." quotes, backslash escapes,
+// $NAME and ${NAME...} parameter expansions with all of bash's operators
+// and array subscripts (param.go), $(...) and `...` command substitutions,
+// $((...)) arithmetic, and the (...) list of an array assignment NAME=(...). For $(...) it starts a nested parser on the same
 // text, which stops at the closing ')'. The lexer also reads here-document
 // bodies: after the newline that ends a line containing '<<', it reads one
 // body per pending here-document, in order.
 //
 // The parser (parser.go) is a recursive-descent parser in the style of
 // xv6's sh.c: one function per grammar rule (list, andOr, pipeline,
-// command, simpleCommand, redirect), each documented with its rule. It
-// looks one token ahead. ast.go documents every node with the rule that
-// produces it.
+// command, simpleCommand, redirect; in compound.go subshell, braceGroup,
+// ifClause, whileClause, forClause, arithFor, caseClause, caseItem,
+// functionDef, arithCommand, condCommand and the cond_* rules of [[ ]]),
+// each documented with its rule. It looks one token ahead. Reserved words
+// (if, then, fi, {, }, ...) are words that the parser recognises only at
+// the start of a command, unquoted, after aliases have been expanded;
+// "echo if" is a plain word. ast.go documents every node with the rule
+// that produces it.
+//
+// # Reading a line at a time
+//
+// Parse takes a whole text. A Reader (reader.go) instead pulls lines from a
+// LineSource when the lexer runs out of text, and Next returns one
+// complete command at a time without reading the line after it, so the
+// shell runs each command before the next is parsed. The source is told
+// whether the line continues a command (the prompt then shows PS2). Each
+// line is lexed once: a 100,000-line here-document costs what its length
+// costs.
 //
 // # Errors
 //
 // Every error is a *SyntaxError carrying the line and column of the
 // offending token and a bash-like message ("syntax error near unexpected
 // token '|'"). When the input merely stopped too early - an open quote, a
-// trailing '|' or '&&', an unterminated here-document - the error is marked
-// Incomplete. An interactive shell checks IsIncomplete to print its PS2
-// prompt ("> "), read another line, and parse the longer text again.
+// trailing '|' or '&&', an unterminated here-document, an if without its
+// fi - the error is marked Incomplete. A Reader's lexer asks its
+// LineSource for more first, so from a Reader an Incomplete error means
+// that the input ended inside a command.
 //
 // # Other services
 //

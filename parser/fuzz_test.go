@@ -84,6 +84,9 @@ func FuzzParse(f *testing.F) {
 		"fi", "done", "}", "esac", "then", "if a; then", "while a; do", "case x in", "{ a;", "( a", "f()", "function",
 		"[[ a", "[[ -f ]]", "for ((", "a | fi", "for 1 in a; do :; done",
 		"iff a; then b; fi", "fn :; }", "while a; do b; dn",
+		"x=$( (a) | b) $( ((1)) )",
+		"case x in a) cat <<E;; b) c;; esac\nbody\nE\n",
+		"f() { cat <<E; } >out\n$x\nE\n",
 	}
 	for _, s := range seeds {
 		f.Add(s)

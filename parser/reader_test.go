@@ -65,6 +65,8 @@ func TestReader(t *testing.T) {
 		{"cat <<E\nx\nE\necho\n", []string{"cat <<E\nx\nE\n", "echo"}, "PmmPP"},
 		{"a |\nb &&\n\nc\n", []string{"a | b && c"}, "PmmmP"},
 		{"echo 'a\nb'\n", []string{"echo 'a\nb'"}, "PmP"},
+		{"'a\nb' c\n", []string{"'a\nb' c"}, "PmP"},
+		{"$(a\nb)\n", []string{"$(a; b)"}, "PmP"},
 		{"echo $(case x in\na) b;;\nesac)\n", []string{"echo $(case x in a) b;; esac)"}, "PmmP"},
 		{"a\nfi; b\nc\n", []string{"a", "error 2:1: syntax error near unexpected token 'fi'", "c"}, "PPPP"},
 		{"a\n\nif b; then\n  c fi\n", []string{"a", "error 5:1: syntax error: unexpected end of file"}, "PPPmmP"},

@@ -377,9 +377,9 @@ func (t *regexTable) put(src string, re *regexp.Regexp) {
 	t.m[src] = re
 }
 
-// setRematchVar stores a =~ match in BASH_REMATCH. Without arrays in the
-// variable table, BASH_REMATCH (that is, ${BASH_REMATCH[0]}) is the whole
-// match.
+// setRematchVar stores a =~ match in the indexed array BASH_REMATCH: the
+// whole match at 0, each group after it.
 func setRematchVar(sh *Shell, m []string) {
-	sh.Vars.Set("BASH_REMATCH", m[0])
+	sh.Vars.Unset("BASH_REMATCH")
+	sh.Vars.SetArray("BASH_REMATCH", m, false)
 }

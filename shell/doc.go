@@ -17,21 +17,103 @@
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise)
 //	complete.go  Tab completion
 //	history.go   the history list and $HISTFILE
-//	runner.go    scripts, -c and stdin; runLines parses and runs as soon as
-//	             the lines read so far are complete (package parser)
+//	runner.go    scripts, -c, stdin and the prompt; runLines runs each
+//	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
-//	expand.go    word expansion (POSIX 2.6), arith.go and glob.go
+//	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
+//	             expand_brace.go brace expansion (first, as in bash),
+//	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
+//	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
+//	vars.go      the variable table; vars_array.go indexed and associative
+//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS
 //	redirect.go  redirections as an fd table handed to the child
+//	fds_unix.go  the user's virtual fd table; execfds_unix.go, exec cmd
 //	path.go      $PATH search
 //	launch.go    prepared stages handed to package jobs
-//	subshell.go  a command that must be a process of its own: a new gosh
+//	subshell.go  the one rule for where a command runs (needsProcess), and
+//	             child gosh processes (childStage, RunChild)
+//	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
+//	             subshell; snapshot_codec.go is its binary form
 //	subst.go     command substitution
 //	api.go       what builtins may see and change
 //
-// A builtin inside a pipeline, and $(...), run on a clone of the Shell in a
-// goroutine: Go cannot fork the shell, and a clone gives the same guarantee
-// a forked subshell gives, that changes do not leak back. Where a real
-// process is needed - a background job of builtins such as "a && b &",
-// whose $! must be a pid, or a builtin that reads the terminal under job
-// control - the shell starts a new gosh instead (subshell.go).
+// # Subshells: copies and child processes
+//
+// A C shell forks for every subshell and the child inherits everything.
+// Go cannot fork a running program, so gosh has two kinds of subshell, and
+// both are built from one Snapshot (snapshot.go): variables with their
+// attributes, functions, aliases, options, $0 and $@, $?, $!, $$, $PPID,
+// the logical directory, the umask, traps, the fd table and the line
+// number. A test walks every field of Snapshot through both kinds.
+//
+//   - A copy (clone) is a new *Shell restored from a Snapshot, run on a
+//     goroutine of the shell's own process. Its variables, options and
+//     aliases are its own, but it shares the process: a copy is NOT a fork.
+//     It has no pid of its own, Ctrl+Z and kill cannot reach it, and the
+//     process-wide state (real working directory, umask, limits, signal
+//     dispositions, fds) must be kept as fields and never changed in the
+//     process. So copies are used only where nothing can tell the
+//     difference: command substitution, and builtin stages of a pipeline
+//     without job control (a script, or inside a copy or a child).
+//   - A child gosh is a real process: the shell starts its own executable
+//     (/proc/self/exe) as an ordinary stage of a job, with the argv
+//     "gosh: TEXT --snapshot-fd=N", where TEXT is the command as written
+//     (never an expanded word) and N is a memfd holding the Snapshot and
+//     the commands to run, printed as source and parsed with aliases off.
+//     Exported variables are in its environment as for any program;
+//     nothing else of the shell is in its argv or environment, where every
+//     user of the machine could read it. It reads no start-up files and
+//     runs without job control, so its children stay in its process
+//     group: the job's.
+//
+// Which one, or neither, is decided in one place, needsProcess, whose
+// answer explain and set -o trace print:
+//
+//   - every background job is a real process: a child gosh runs "a && b &",
+//     a builtin, "nosuch &" or any list whose words could run a command,
+//     assign or fail ("echo $(sleep 2) &", ": ${x:=v} &"), and expands the
+//     words itself, so nothing of a background job is expanded in the shell;
+//     only a pipeline of programs with quiet words is started directly;
+//   - under job control, every pipeline stage that is not a program is a
+//     child gosh in the job's process group, so Ctrl+Z stops it, fg
+//     continues it, kill %N ends it, and what it starts is in the group;
+//   - a lone builtin or assignment in the foreground runs in the shell;
+//   - the rest runs in a copy.
+//
+// # Process-wide state in a copy
+//
+// What the process holds once for all its goroutines is a field of the
+// Shell, and a copy changes only its field:
+//
+//   - The working directory is Shell.wd. Only the top-level shell calls
+//     chdir(2); cd in a copy checks the directory and changes the field.
+//     Every relative path of a copy is resolved against it (abs: the
+//     redirections, globs, a command name with a slash, relative $PATH
+//     entries; builtins use Getwd), and its children start there
+//     (jobs.Stage.Dir, a chdir in the child before execve).
+//   - exec with a command, in a copy, runs the program as the copy's last
+//     command and ends the copy with its status; exit ends the copy.
+//   - umask in a copy sets Shell.umask: the process's mask is set to it
+//     only around the copy's launches and file-creating redirections,
+//     under a lock that every other creation and launch holds for reading
+//     (umask_unix.go). ulimit in a copy sets Shell.limits: the process's
+//     limits never change, and each process the copy starts sets them in
+//     itself through a short-lived gosh --rlimits helper (rlimit_unix.go).
+//
+// # The fd table is virtual
+//
+// The fds a user names are not the process's (fds_unix.go). Shell.stdio[n]
+// is the real descriptor behind the user's fd n, for any n, and
+// Shell.fdHold[n] says who holds it. "exec N>file" duplicates the file to a
+// descriptor at 10 or above, close-on-exec, and records it as fd N; only
+// the top-level shell's 0, 1 and 2 are the process's own, and exec dup2s
+// onto those. So nothing a user does can close or replace a descriptor of
+// the Go runtime (its epoll fd and eventfd) or of gosh itself. A child gets
+// the user's fd n as its fd n through ProcAttr.Files; a builtin uses the
+// real descriptor; "exec cmd", which replaces gosh, puts every fd at its
+// number with raw dup2 calls just before execve (execfds_unix.go). At
+// start-up every fd above 2 that gosh inherited becomes the user's fd of
+// that number, and the runtime's own descriptors are made to land at 10
+// or above (adoptInheritedFds); gosh's own long-lived descriptors (the line
+// editor's wake pipe, the history file) sit there too.
 package shell

@@ -130,6 +130,7 @@ func (sh *Shell) runPipeline(p *parser.Pipeline) error {
 	if err != nil {
 		return err
 	}
+	sh.notePipeline(p, status)
 	if p.Bang {
 		status = invert(status)
 	}
@@ -251,9 +252,16 @@ type command struct {
 	// as written, for ps and jobs -l.
 	child any
 	label string
+	// argv0 and cleanEnv are exec -a NAME and exec -c: the program gets
+	// NAME as its argv[0], and an empty environment.
+	argv0    string
+	cleanEnv bool
 }
 
-type assignment struct{ name, value string }
+type assignment struct {
+	name, value string
+	arr         *arrayAssign // a[i]=v, a=(...), a+=v on an array (assign.go); nil otherwise
+}
 
 // pathOverride is the PATH a "PATH=... cmd" assignment gives the command
 // (possibly empty), and whether there is one.
@@ -275,18 +283,20 @@ func (c *command) inShell() bool {
 // become argv; assignment values are expanded but not yet applied.
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 	cmd := &command{redirs: sc.Redirs, node: sc}
+	sh.noteLine(sc.Pos.Line)
 	for _, a := range sc.Assigns {
-		v, err := sh.expandValue(a.Value)
+		as, err := sh.expandAssignmentQuick(a)
 		if err != nil {
 			return nil, err
 		}
-		cmd.assigns = append(cmd.assigns, assignment{a.Name, v})
+		cmd.assigns = append(cmd.assigns, as)
 	}
 	argv, err := sh.expandArgs(sc.Args)
 	if err != nil {
 		return nil, err
 	}
 	cmd.argv = argv
+	sh.noteLastArg(argv)
 	if len(argv) > 0 {
 		if fn := sh.lookupFunc(argv[0]); fn != nil {
 			cmd.fn = fn
@@ -302,7 +312,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 // declarationBuiltins take NAME=value arguments that are expanded like
 // assignments: no field splitting, no globbing, tilde after = and :, so
 // that export DIR=$(pwd) keeps a path with spaces whole (bash does this).
-var declarationBuiltins = map[string]bool{"export": true, "readonly": true, "local": true}
+var declarationBuiltins = map[string]bool{"export": true, "readonly": true, "declare": true, "typeset": true, "local": true}
 
 // expandArgs expands a command's words into argv.
 func (sh *Shell) expandArgs(words []*parser.Word) ([]string, error) {
@@ -439,13 +449,14 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
 	}
-	return b.Run(sh, io, argv)
+	status, err := b.Run(sh, io, argv)
+	return sh.builtinInterrupted(status, err)
 }
 
 // runAssignments handles "a=1 b=2" and "> file" with no command word.
 func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	for _, a := range cmd.assigns {
-		if err := sh.Vars.Set(a.name, a.value); err != nil {
+		if err := sh.assign(a); err != nil {
 			// "x=2" on a read-only x: an error that ends a script, and the
 			// rest of an interactive command line, as in bash.
 			return sh.expansionFailed(err)
@@ -488,7 +499,7 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 			cp := *x
 			prev = &cp
 		}
-		if err := sh.Vars.Set(a.name, a.value); err != nil {
+		if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
 			restore()
 			return nil, err
@@ -579,11 +590,17 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		if i < len(cmds)-1 {
 			r, w, err := sh.Jobs.Pipe()
 			if err != nil {
+				// EMFILE or ENFILE: nothing has started. Every fd opened
+				// so far is closed once: the tables' own, and those of
+				// external stages, which moved to closeLater.
 				sh.errorf("pipe: %s", errnoText(err))
 				for _, tt := range tables[:i] {
 					tt.close()
 				}
 				t.close()
+				for _, fd := range closeLater {
+					closeFd(fd)
+				}
 				return 1, nil
 			}
 			t.set(1, t.own(w))
@@ -614,7 +631,8 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
-	status := sh.Jobs.WaitForeground(job)
+	status := sh.pipefailStatus(job, sh.Jobs.WaitForeground(job))
+	sh.noteStages(stageStatuses(job))
 	if sh.Opts.Interactive && !sh.subshell && (job.Interrupted() || job.State() == jobs.Stopped) {
 		// Ctrl+C ends the whole command line, not just this job; so does
 		// Ctrl+Z (the rest of a loop is abandoned, the job is stopped).
@@ -710,11 +728,20 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
+		if a.arr != nil {
+			continue // arrays are not exported
+		}
 		env = append(env, a.name+"="+a.value)
 	}
 	st.Path = path
 	st.Argv = argv
 	st.Env = sh.Vars.Environ(env)
+	if cmd.argv0 != "" {
+		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
+	}
+	if cmd.cleanEnv {
+		st.Env = env
+	}
 	st.Files = t.files()
 	st.Dir = sh.stageDir()
 	return st

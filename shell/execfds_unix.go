@@ -35,6 +35,10 @@ const ExecFdsFlag = "--exec-fds"
 // gosh instead, which puts the fds in place before its runtime makes
 // descriptors of its own (ExecWithFds).
 func (sh *Shell) execFds(path string, argv, env []string) error {
+	if err := checkInterpreter(path); err != nil {
+		// execve would fail: say so before any fd has moved.
+		return err
+	}
 	table := sh.stdio
 	size := len(table)
 	tr := sh.Jobs.Trace()
@@ -92,6 +96,11 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 	tr.Shell("execve(%q): the shell process becomes %s", path, argv[0])
 	sh.BeforeExit()
 	err := syscall.Exec(path, argv, env)
+	if errors.Is(err, syscall.ENOEXEC) && sh.self != "" {
+		// Not a binary and no #! line: a gosh script, as sh does.
+		tr.Shell("execve(%q) failed with ENOEXEC: no #! line, so gosh runs it as a script", path)
+		err = syscall.Exec(sh.self, append([]string{"gosh", path}, argv[1:]...), env)
+	}
 	for _, u := range undo {
 		if u.copy < 0 {
 			unix.Close(u.n)
@@ -100,6 +109,36 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 		unix.Dup3(u.copy, u.n, u.flags&unix.FD_CLOEXEC)
 	}
 	return err
+}
+
+// checkInterpreter reports the error execve(2) would give for a script
+// whose #! interpreter is missing or not executable, so that exec fails
+// while the shell can still go on (once a fresh gosh has taken over, it
+// cannot).
+func checkInterpreter(path string) error {
+	fd, err := openFile(path, unix.O_RDONLY, 0)
+	if err != nil {
+		return nil // execve will say why
+	}
+	var head [256]byte
+	n, _ := unix.Read(fd, head[:])
+	unix.Close(fd)
+	line, _, _ := strings.Cut(string(head[:max(n, 0)]), "\n")
+	rest, ok := strings.CutPrefix(line, "#!")
+	if !ok {
+		return nil
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return nil
+	}
+	if _, err := isExecutable(fields[0]); err != nil {
+		if errors.Is(err, unix.EISDIR) {
+			return unix.EACCES
+		}
+		return err
+	}
+	return nil
 }
 
 // isRuntimeFd reports whether fd is one of the Go runtime's own: the epoll

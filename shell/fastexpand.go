@@ -164,10 +164,13 @@ func (sh *Shell) expandWords(words []*parser.Word) ([]string, error) {
 	return argv, nil
 }
 
-// expandValue expands an assignment's value: quickWord, else expandAssign.
-func (sh *Shell) expandValue(w *parser.Word) (string, error) {
-	if s, ok, err := sh.quickWord(w, false); ok || err != nil {
-		return s, err
+// expandAssignmentQuick expands a plain NAME=value through quickWord when
+// it can, else through expandAssignment (arrays, +=, the general path).
+func (sh *Shell) expandAssignmentQuick(a *parser.Assign) (assignment, error) {
+	if a.Array == nil && a.Index == nil && !a.Append {
+		if s, ok, err := sh.quickWord(a.Value, false); ok || err != nil {
+			return assignment{name: a.Name, value: s}, err
+		}
 	}
-	return sh.expandAssign(w)
+	return sh.expandAssignment(a)
 }

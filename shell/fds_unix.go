@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"os"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -192,4 +194,15 @@ func (sh *Shell) releaseFds() {
 func (sh *Shell) borrowAll() {
 	sh.stdio = append([]int(nil), sh.stdio...)
 	sh.fdHold = make([]fdHold, len(sh.stdio))
+}
+
+// openHigh opens a file that gosh keeps open (the history file) as an
+// *os.File at 10 or above, close-on-exec, like every descriptor of gosh's
+// own.
+func openHigh(path string, flags int, perm uint32) (*os.File, error) {
+	fd, err := openFile(path, flags, perm)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: path, Err: err}
+	}
+	return os.NewFile(uintptr(moveHigh(fd)), path), nil
 }

@@ -45,7 +45,8 @@ type flowState struct {
 
 // funcFrame is one running function call.
 type funcFrame struct {
-	name string
+	name   string
+	parent *funcFrame // the caller's frame, nil at the top
 	// saved holds the variables that "local" hid, in order, to be put back
 	// when the call returns; a nil Var means the name did not exist.
 	saved []savedVar
@@ -123,11 +124,11 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	savedParams := sh.Params
 	savedLoop := sh.flow.loopDepth
 	savedFrame := sh.flow.frame
-	frame := &funcFrame{name: argv[0]}
-	// FUNCNAME is the running function's name while it runs (bash's
-	// ${FUNCNAME[0]}), and the caller's again afterwards.
+	frame := &funcFrame{name: argv[0], parent: savedFrame}
+	// FUNCNAME is the stack of running functions, innermost first (bash's
+	// array: $FUNCNAME is the running one), and the caller's again after.
 	frame.saved = append(frame.saved, savedVar{"FUNCNAME", sh.Vars.Lookup("FUNCNAME")})
-	sh.Vars.put("FUNCNAME", &Var{Value: argv[0]})
+	sh.Vars.put("FUNCNAME", funcNameVar(argv[0], savedFrame))
 	sh.Params = argv[1:]
 	sh.flow.loopDepth = 0
 	sh.flow.frame = frame
@@ -158,6 +159,15 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return status, err
 	}
 	return status, nil
+}
+
+// funcNameVar is FUNCNAME for a call of name from the frame caller.
+func funcNameVar(name string, caller *funcFrame) *Var {
+	v := &Var{Array: true, Elems: []Elem{{Index: 0, Value: name}}}
+	for f := caller; f != nil; f = f.parent {
+		v.Elems = append(v.Elems, Elem{Index: int64(len(v.Elems)), Value: f.name})
+	}
+	return v
 }
 
 // LoopDepth implements builtins.FlowShell.

@@ -24,7 +24,11 @@ import (
 // unquoted * ? or [ is replaced by the sorted names of the files it
 // matches, or kept as it is when nothing matches. Relative patterns are
 // matched in base, the shell's directory ("" for the process's own).
-func globFields(fields []field, base string) []field {
+//
+// The shopt options change this: nullglob drops a pattern that matches
+// nothing, failglob makes it an error, dotglob lets patterns match names
+// that start with '.'.
+func globFields(fields []field, base string, opts globOptions) ([]field, error) {
 	out := make([]field, 0, len(fields))
 	for _, f := range fields {
 		if !mayGlob(f) {
@@ -36,16 +40,21 @@ func globFields(fields []field, base string) []field {
 			out = append(out, f)
 			continue
 		}
-		matches := glob(pattern, base)
+		matches := glob(pattern, base, opts.dot)
 		if len(matches) == 0 {
-			out = append(out, f)
+			switch {
+			case opts.fail:
+				return nil, expansionError("no match: " + f.text)
+			case !opts.null:
+				out = append(out, f)
+			}
 			continue
 		}
 		for _, m := range matches {
 			out = append(out, field{text: m})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // mayGlob reports, without building anything, whether a field is a
@@ -120,7 +129,7 @@ func (sh *Shell) expandPattern(w *parser.Word) (string, error) {
 // the component starts with a literal '.'; "." and ".." never match a
 // pattern (bash 5.2's default, globskipdots). Relative paths are looked
 // up in base ("" for the process's directory) but returned relative.
-func glob(pattern, base string) []string {
+func glob(pattern, base string, dotglob bool) []string {
 	comps := strings.Split(pattern, "/")
 	paths := []string{""} // "" is the current directory
 	if comps[0] == "" {
@@ -131,7 +140,7 @@ func glob(pattern, base string) []string {
 		last := i == len(comps)-1
 		var next []string
 		for _, dir := range paths {
-			next = append(next, globComponent(dir, comp, last, base)...)
+			next = append(next, globComponent(dir, comp, last, base, dotglob)...)
 		}
 		if len(next) == 0 {
 			return nil
@@ -145,7 +154,7 @@ func glob(pattern, base string) []string {
 // globComponent matches one pattern component in directory dir, giving
 // the matching paths. Unless it is the last component, only directories
 // can continue the path.
-func globComponent(dir, comp string, last bool, base string) []string {
+func globComponent(dir, comp string, last bool, base string, dotglob bool) []string {
 	if comp == "" {
 		// A trailing or doubled '/': the path so far must be a directory.
 		if dir != "" && !strings.HasSuffix(dir, "/") && isDir(inDir(base, dir)) {
@@ -172,7 +181,7 @@ func globComponent(dir, comp string, last bool, base string) []string {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if name[0] == '.' && !dotOK {
+		if name[0] == '.' && !dotOK && (!dotglob || name == "." || name == "..") {
 			continue
 		}
 		if !matchPattern(comp, name) {

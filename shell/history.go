@@ -391,7 +391,7 @@ func (h *history) append(path, entry string) error {
 			if h.out != nil {
 				h.out.Close()
 			}
-			f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+			f, err := openHigh(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 			if err != nil {
 				h.out = nil
 				return err

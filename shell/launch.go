@@ -8,8 +8,10 @@ import "gosh/jobs"
 // job that contains it.
 //
 // The children are forked with the shell's umask (withUmask): a copy's
-// own mask is the process's for the moment of the launch.
+// own mask is the process's for the moment of the launch; a copy's own
+// resource limits are set in each child by a helper (withCopyRlimits).
 func (sh *Shell) launch(stages []jobs.Stage, text string, fg bool) (job *jobs.Job, err error) {
+	sh.withCopyRlimits(stages)
 	sh.withUmask(func() {
 		if sh.subshell {
 			job, err = sh.Jobs.LaunchInGroup(stages, text, fg)

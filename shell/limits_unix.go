@@ -22,7 +22,12 @@ func (sh *Shell) Arith(expr string) (int64, error) { return sh.evalArith(expr) }
 // each child it starts, so getrlimit(2) in gosh does not show what
 // children get. Until the shell sets the limit itself, the soft limit it
 // reports for RLIMIT_NOFILE is the one it inherited (see inheritedNofile).
+//
+// In a copy of the shell, a limit the copy set is its own (rlimit_unix.go).
 func (sh *Shell) Rlimit(resource int) (soft, hard uint64, err error) {
+	if lim, ok := sh.copyRlimit(resource); ok {
+		return lim.Cur, lim.Max, nil
+	}
 	var lim syscall.Rlimit
 	if err := syscall.Getrlimit(resource, &lim); err != nil {
 		return 0, 0, err
@@ -70,14 +75,13 @@ func inheritedNofile(now syscall.Rlimit) (uint64, bool) {
 }
 
 // SetRlimit is setrlimit(2), run by the shell for the ulimit builtin: a
-// limit belongs to the process and every child inherits it. In a copy of
-// the shell (a builtin pipeline stage, a command substitution), which runs
-// in the shell's own process, it changes nothing, as a forked subshell's
-// change would vanish with it.
+// limit belongs to the process and every child inherits it. A copy of the
+// shell (a builtin pipeline stage, a command substitution) runs in the
+// shell's own process, so it never changes the process's limits: it keeps
+// its own, for the processes it starts (setCopyRlimit).
 func (sh *Shell) SetRlimit(resource int, soft, hard uint64) error {
 	if sh.subshell {
-		sh.Jobs.Trace().Shell("setrlimit(%d) not called: this copy of the shell shares the shell's process and its limits", resource)
-		return nil
+		return sh.setCopyRlimit(resource, soft, hard)
 	}
 	lim := syscall.Rlimit{Cur: soft, Max: hard}
 	// syscall.Setrlimit (not x/sys/unix's) also tells the runtime to stop

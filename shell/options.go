@@ -3,24 +3,62 @@ package shell
 import (
 	"fmt"
 	"sort"
+
+	"gosh/jobs"
 )
 
-// option ties a set -o name to its $- letter and its field in Options.
+// option ties an option's name to its $- letter and its state in Options.
+// Most options are a plain field (field); the few whose default depends on
+// whether the shell is interactive (histexpand, expand_aliases) read and
+// write through get and set instead.
 type option struct {
 	name   string
 	letter byte // 0 when there is no single-letter form
 	field  func(*Options) *bool
+	get    func(*Options) bool
+	set    func(*Options, bool)
+	// shopt marks the options of the shopt builtin, which set -o does not list.
+	shopt bool
+}
+
+func (o option) value(opts *Options) bool {
+	if o.get != nil {
+		return o.get(opts)
+	}
+	return *o.field(opts)
+}
+
+func (o option) assign(opts *Options, on bool) {
+	if o.set != nil {
+		o.set(opts, on)
+		return
+	}
+	*o.field(opts) = on
 }
 
 var options = []option{
-	{"errexit", 'e', func(o *Options) *bool { return &o.Errexit }},
-	{"nounset", 'u', func(o *Options) *bool { return &o.Nounset }},
-	{"xtrace", 'x', func(o *Options) *bool { return &o.Xtrace }},
-	{"notify", 'b', func(o *Options) *bool { return &o.Notify }},
-	{"monitor", 'm', func(o *Options) *bool { return &o.Monitor }},
-	{"noclobber", 'C', func(o *Options) *bool { return &o.Noclobber }},
-	{"noglob", 'f', func(o *Options) *bool { return &o.Noglob }},
-	{"trace", 0, func(o *Options) *bool { return &o.Trace }},
+	{name: "allexport", letter: 'a', field: func(o *Options) *bool { return &o.Allexport }},
+	{name: "errexit", letter: 'e', field: func(o *Options) *bool { return &o.Errexit }},
+	{name: "nounset", letter: 'u', field: func(o *Options) *bool { return &o.Nounset }},
+	{name: "xtrace", letter: 'x', field: func(o *Options) *bool { return &o.Xtrace }},
+	{name: "notify", letter: 'b', field: func(o *Options) *bool { return &o.Notify }},
+	{name: "monitor", letter: 'm', field: func(o *Options) *bool { return &o.Monitor }},
+	{name: "noclobber", letter: 'C', field: func(o *Options) *bool { return &o.Noclobber }},
+	{name: "noglob", letter: 'f', field: func(o *Options) *bool { return &o.Noglob }},
+	{name: "histexpand", letter: 'H',
+		// On by default in an interactive shell, off in a script.
+		get: func(o *Options) bool { return o.Interactive && !o.HistexpandOff || o.HistexpandOn },
+		set: func(o *Options, on bool) { o.HistexpandOn, o.HistexpandOff = on, !on }},
+	{name: "pipefail", field: func(o *Options) *bool { return &o.Pipefail }},
+	{name: "trace", field: func(o *Options) *bool { return &o.Trace }},
+
+	{name: "dotglob", shopt: true, field: func(o *Options) *bool { return &o.Dotglob }},
+	{name: "expand_aliases", shopt: true,
+		// On by default in an interactive shell, off in a script, as bash.
+		get: func(o *Options) bool { return o.Interactive && !o.ExpandAliasesOff || o.ExpandAliasesOn },
+		set: func(o *Options, on bool) { o.ExpandAliasesOn, o.ExpandAliasesOff = on, !on }},
+	{name: "failglob", shopt: true, field: func(o *Options) *bool { return &o.Failglob }},
+	{name: "nullglob", shopt: true, field: func(o *Options) *bool { return &o.Nullglob }},
 }
 
 func findOption(name string) (option, bool) {
@@ -41,7 +79,7 @@ func (sh *Shell) Option(name string) (bool, bool) {
 	if !ok {
 		return false, false
 	}
-	return *o.field(&sh.Opts), true
+	return o.value(&sh.Opts), true
 }
 
 // SetOption turns an option on or off, and tells the parts of the shell
@@ -51,7 +89,7 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	if !ok {
 		return fmt.Errorf("%s: invalid option name", name)
 	}
-	*o.field(&sh.Opts) = on
+	o.assign(&sh.Opts, on)
 	switch o.name {
 	case "monitor":
 		if !sh.subshell {
@@ -61,6 +99,8 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		sh.Jobs.SetNotifyAtOnce(on)
 	case "trace":
 		sh.applyTrace()
+	case "allexport":
+		sh.Vars.AllExport = on
 	}
 	return nil
 }
@@ -85,19 +125,25 @@ func colorAllowed(sh *Shell) bool {
 	return isTerminal(2)
 }
 
+// flagOrder is the order in which bash lists the letters of $-.
+const flagOrder = "abefhikmnptuvxBCEHPT"
+
 // FlagString is $-: the letters of the options that are on.
 func (sh *Shell) FlagString() string {
-	var b []byte
+	// h: commands are hashed (path.go) as in bash; i says the shell is
+	// interactive. The letters come in bash's order, then c or s, which
+	// say where the commands come from.
+	on := map[byte]bool{'h': true, 'i': sh.Opts.Interactive}
 	for _, o := range options {
-		if o.letter != 0 && *o.field(&sh.Opts) {
-			b = append(b, o.letter)
+		if o.letter != 0 && o.value(&sh.Opts) {
+			on[o.letter] = true
 		}
 	}
-	// h: commands are hashed (path.go) as in bash; i, c and s say how the
-	// shell reads its commands.
-	b = append(b, 'h')
-	if sh.Opts.Interactive {
-		b = append(b, 'i')
+	var b []byte
+	for _, c := range []byte(flagOrder) {
+		if on[c] {
+			b = append(b, c)
+		}
 	}
 	switch sh.source {
 	case sourceCommand:
@@ -109,11 +155,52 @@ func (sh *Shell) FlagString() string {
 }
 
 // OptionNames lists the set -o names, sorted.
-func (sh *Shell) OptionNames() []string {
-	names := make([]string, 0, len(options))
+func (sh *Shell) OptionNames() []string { return optionNames(false) }
+
+// ShoptNames lists the shopt names, sorted.
+func (sh *Shell) ShoptNames() []string { return optionNames(true) }
+
+func optionNames(shopt bool) []string {
+	var names []string
 	for _, o := range options {
-		names = append(names, o.name)
+		if o.shopt == shopt {
+			names = append(names, o.name)
+		}
 	}
 	sort.Strings(names)
 	return names
+}
+
+// aliasLookup is the parser's alias lookup: it finds nothing when alias
+// expansion is off (shopt -u expand_aliases, and in scripts by default).
+func (sh *Shell) aliasLookup(name string) (string, bool) {
+	if on, _ := sh.Option("expand_aliases"); !on {
+		return "", false
+	}
+	return sh.alias(name)
+}
+
+// pipefailStatus is a finished foreground job's status under set -o
+// pipefail: the status of the last stage that failed, 0 if none did. A
+// stopped job keeps its stop status.
+func (sh *Shell) pipefailStatus(job *jobs.Job, status int) int {
+	if !sh.Opts.Pipefail || job.State() == jobs.Stopped {
+		return status
+	}
+	procs := job.Processes()
+	for i := len(procs) - 1; i >= 0; i-- {
+		if procs[i].Status != 0 {
+			return procs[i].Status
+		}
+	}
+	return 0
+}
+
+// globOptions are the shopt options that change pathname expansion.
+type globOptions struct {
+	null, fail, dot bool
+}
+
+func (sh *Shell) globOptions() globOptions {
+	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob}
 }

@@ -10,8 +10,6 @@ import (
 	"syscall"
 
 	"golang.org/x/term"
-
-	"gosh/parser"
 )
 
 // StartupFiles says which start-up files an interactive shell reads.
@@ -85,6 +83,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	s.setSizeVars()
 	sh.Hooks.History = s.hist.list
 	sh.Hooks.ClearHistory = s.hist.clear
+	sh.Hooks.Hist = s.hist
 	sh.Hooks.OnExit = s.hist.save
 	sh.Hooks.Notice = s.notice
 
@@ -130,21 +129,25 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			if err != nil {
 				return "", err
 			}
+			line, ok := s.historyExpand(line)
+			if !ok {
+				continue
+			}
 			linesRead++
 			line += "\n"
 			cmd = append(cmd, line...)
-			if sh.isComplete(string(cmd)) {
-				// Saved before it runs: a hangup or a crash during the
-				// command loses nothing.
-				s.hist.add(string(cmd))
-				cmd = cmd[:0]
-				s.newContext()
-			}
 			return line, nil
 		}
 	}
+	// A command's lines are read: they are saved before it runs, so a
+	// hangup or a crash during the command loses nothing.
+	read := func() {
+		s.hist.add(string(cmd))
+		cmd = cmd[:0]
+		s.newContext()
+	}
 	for {
-		_, err := sh.runLines(next, "")
+		_, err := sh.runLinesNotify(next, "", read)
 		code, isExit := IsExit(err)
 		switch {
 		case sh.hungUp():
@@ -164,6 +167,11 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			if sh.Jobs.StoppedJobs() && warnedAt < linesRead-1 {
 				os.Stderr.WriteString("There are stopped jobs.\n")
 				warnedAt = linesRead
+				if isExit {
+					// The exit failed: $? is 1, and so is the status of
+					// an exit that follows, as in bash. (Ctrl+D leaves $?.)
+					sh.Status = 1
+				}
 				continue
 			}
 			sh.BeforeExit()
@@ -206,13 +214,6 @@ func (s *session) readLine(ps string) (string, error) {
 	// sees the new COLUMNS and LINES.
 	s.applyResize()
 	return line, err
-}
-
-// isComplete reports whether text is a whole command, or a syntax error
-// (which is complete too): not a command that continues on the next line.
-func (sh *Shell) isComplete(text string) bool {
-	_, err := sh.parse(text)
-	return err == nil || !parser.IsIncomplete(err)
 }
 
 // newContext gives the next command line a context of its own, which
@@ -297,4 +298,17 @@ func (sh *Shell) hungUp() bool {
 	default:
 		return false
 	}
+}
+
+// builtinInterrupted: Ctrl+C (SIGINT, which cancels the line's context)
+// while a builtin ran in an interactive shell, in wait or read, abandons
+// the rest of the command line with status 130, as bash does: in
+// "sleep 10 & wait; echo status=$?" the echo does not run.
+func (sh *Shell) builtinInterrupted(status int, err error) (int, error) {
+	if err != nil || !sh.Opts.Interactive || sh.subshell || sh.ctx == nil || sh.ctx.Err() == nil {
+		return status, err
+	}
+	os.Stderr.WriteString("\n") // after the terminal's ^C, as for a job
+	sh.Status = 130
+	return 130, errAbandon
 }

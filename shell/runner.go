@@ -28,10 +28,20 @@ type lineFunc func(more bool) (string, error)
 // runLines is the read-parse-run loop shared by every way of reading
 // commands. name is the file name for messages ("" for -c and the prompt).
 func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
-	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.alias})
+	return sh.runLinesNotify(next, name, nil)
+}
+
+// runLinesNotify is runLines that calls read, when not nil, each time the
+// lines of a command (or of a syntax error) have all been read, before the
+// command runs: the interactive loop then saves them as one history entry.
+func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, error) {
+	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup})
 	for {
 		f, err := r.Next()
 		var se *parser.SyntaxError
+		if read != nil && (err == nil || errors.As(err, &se)) {
+			read()
+		}
 		switch {
 		case errors.Is(err, io.EOF):
 			return sh.Status, nil

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"syscall"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -24,6 +25,16 @@ type Options struct {
 	Noclobber   bool // -C: '>' does not overwrite an existing file
 	Noglob      bool // -f: no pathname expansion
 	Trace       bool // -o trace: narrate system-call steps (the teaching layer)
+	Allexport   bool // -a: every variable assigned is exported
+	Pipefail    bool // -o pipefail: a pipeline fails if any stage fails
+	// History expansion (-H) and alias expansion (shopt expand_aliases)
+	// are on in an interactive shell unless turned off, off in a script
+	// unless turned on.
+	HistexpandOn, HistexpandOff       bool
+	ExpandAliasesOn, ExpandAliasesOff bool
+	Nullglob                          bool // shopt: a pattern that matches nothing is removed
+	Failglob                          bool // shopt: a pattern that matches nothing is an error
+	Dotglob                           bool // shopt: patterns match names starting with '.'
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
@@ -45,6 +56,9 @@ type Shell struct {
 	// ppid is $PPID, the pid of its parent.
 	pid  int
 	ppid int
+	// limits are the resource limits a copy of the shell set (ulimit in
+	// a copy); nil in the top-level shell, whose limits are the process's.
+	limits map[int]syscall.Rlimit
 	// umask is the file mode creation mask of this shell. The top-level
 	// shell's is also the process's; a copy's applies to what it creates
 	// and starts.
@@ -62,6 +76,8 @@ type Shell struct {
 	// descriptor gosh holds at 10 or above, close-on-exec.
 	stdio  []int
 	fdHold []fdHold
+	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
+	specials specialVars
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -93,6 +109,9 @@ type Hooks struct {
 	History func() []string
 	// ClearHistory empties it (history -c).
 	ClearHistory func()
+	// Hist is the interactive history itself, for the history and fc
+	// builtins' other changes (historycmd.go); nil in a script.
+	Hist *history
 	// OnExit runs when the shell exits (saves history).
 	OnExit func()
 	// Notice shows a message that arrives while the prompt may be on the
@@ -196,6 +215,7 @@ func (sh *Shell) initVars() {
 		sh.Vars.Set("PATH", DefaultPath)
 	}
 	sh.Vars.Set("PPID", strconv.Itoa(sh.ppid))
+	sh.initSpecialVars()
 	if wd, err := os.Getwd(); err == nil {
 		pwd, ok := sh.Vars.Get("PWD")
 		if !ok || !sameDir(pwd, wd) {
@@ -233,7 +253,7 @@ func (sh *Shell) errorf(format string, args ...any) {
 
 // parse parses src with the shell's aliases.
 func (sh *Shell) parse(src string) (*parser.File, error) {
-	return parser.ParseConfig(src, parser.Config{Alias: sh.alias})
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup})
 }
 
 func (sh *Shell) alias(name string) (string, bool) {

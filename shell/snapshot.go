@@ -59,6 +59,22 @@ type Snapshot struct {
 	Fds []int
 	// Line is the current line number ($LINENO).
 	Line int
+
+	// vars is the copied variable table itself, for a copy in this
+	// process: restore takes it as it is, and Vars is filled from it only
+	// when the snapshot is encoded for a child (encodable). A command
+	// substitution copies the shell every time, so this halves its cost.
+	vars *Vars
+}
+
+// encodable fills the exported fields that a copy in this process does
+// without: run before the snapshot is encoded for a child gosh.
+func (s *Snapshot) encodable() *Snapshot {
+	if s.vars != nil {
+		s.Vars = s.vars.scopes()
+		s.vars = nil
+	}
+	return s
 }
 
 // Function is one defined function. Source is its definition as printed
@@ -74,7 +90,7 @@ type Function struct {
 // the shell may change later: restore may keep it as it is.
 func (sh *Shell) snapshot() *Snapshot {
 	s := &Snapshot{
-		Vars:    sh.Vars.scopes(),
+		vars:    copyVars(sh.Vars),
 		Aliases: make(map[string]string, len(sh.Aliases)),
 		Opts:    sh.Opts,
 		Arg0:    sh.Arg0,
@@ -110,12 +126,17 @@ func (sh *Shell) snapshot() *Snapshot {
 // afterwards. Functions without a parsed tree (those a child gosh
 // received) are parsed here with aliases off.
 func (sh *Shell) restore(s *Snapshot) error {
-	sh.Vars = varsFromScopes(s.Vars)
+	if s.vars != nil {
+		sh.Vars = s.vars
+	} else {
+		sh.Vars = varsFromScopes(s.Vars)
+	}
 	sh.Aliases = s.Aliases
 	if sh.Aliases == nil {
 		sh.Aliases = map[string]string{}
 	}
 	sh.Opts = s.Opts
+	sh.Vars.AllExport = s.Opts.Allexport
 	sh.Arg0 = s.Arg0
 	sh.Params = s.Params
 	sh.Status = s.Status
@@ -165,9 +186,21 @@ func parseFunction(src string) (*parser.FuncDecl, error) {
 func (v *Vars) scopes() []map[string]Var {
 	g := make(map[string]Var, len(v.m))
 	for k, x := range v.m {
-		g[k] = *x
+		g[k] = *x.copy() // an array's Elems must not be shared
 	}
 	return []map[string]Var{g}
+}
+
+// copyVars copies a variable table: one map and one allocation for all
+// the variables.
+func copyVars(v *Vars) *Vars {
+	c := &Vars{m: make(map[string]*Var, len(v.m))}
+	slab := make([]Var, 0, len(v.m))
+	for k, x := range v.m {
+		slab = append(slab, *x)
+		c.m[k] = &slab[len(slab)-1]
+	}
+	return c
 }
 
 // varsFromScopes builds a variable table from a Snapshot's scopes.
@@ -175,11 +208,16 @@ func varsFromScopes(scopes []map[string]Var) *Vars {
 	if len(scopes) == 0 {
 		return &Vars{m: map[string]*Var{}}
 	}
-	v := &Vars{m: make(map[string]*Var, len(scopes[0]))}
+	n := 0
+	for _, scope := range scopes {
+		n += len(scope)
+	}
+	v := &Vars{m: make(map[string]*Var, n)}
+	slab := make([]Var, 0, n) // one allocation for all: a copy is made often ($( ))
 	for _, scope := range scopes {
 		for k, x := range scope {
-			x := x
-			v.m[k] = &x
+			slab = append(slab, x)
+			v.m[k] = &slab[len(slab)-1]
 		}
 	}
 	return v

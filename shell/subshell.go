@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 
@@ -317,6 +318,9 @@ const (
 	childTextMax = 120
 )
 
+// childComm is a child gosh's command name (/proc/PID/comm), NUL-ended.
+var childComm = [...]byte{'g', 'o', 's', 'h', 0}
+
 // childStart is what a child gosh reads from its memfd.
 type childStart struct {
 	Snap Snapshot
@@ -341,7 +345,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		label = src
 	}
 	label = childLabel(label)
-	snap := sh.snapshot()
+	snap := sh.snapshot().encodable()
 	files := append([]int(nil), t.fds...)
 	for len(files) < 3 {
 		files = append(files, -1)
@@ -448,6 +452,9 @@ func readSnapshotFd(fd int) ([]byte, error) {
 // body without job control and without start-up files; its exit status is
 // the body's. self is the gosh executable.
 func RunChild(fd int, self string) (int, error) {
+	// Started as /proc/self/exe (the very binary of the parent, so the
+	// snapshot's layout matches), the process would be named "exe".
+	unix.Prctl(unix.PR_SET_NAME, uintptr(unsafe.Pointer(&childComm[0])), 0, 0, 0)
 	data, err := readSnapshotFd(fd)
 	if err != nil {
 		return 2, fmt.Errorf("cannot read the snapshot from fd %d: %v", fd, err)

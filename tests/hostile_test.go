@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -81,7 +82,7 @@ kill %1
 	}
 	for _, want := range []string{
 		"Running                 sh -c sleep 100; : x $'a\\nb\\Ec' &\n", // jobs -l
-		"S    [1] sh -c sleep 100; : x $'a\\nb\\Ec'\n",                  // procs
+		"[1] sh -c sleep 100; : x $'a\\nb\\Ec'\n",                       // procs
 		"sh -c sleep 100; : x $'a\\nb\\Ec'  [1]",                        // ptree
 		"one simple command: echo 'a^Jb^[c'\n",                          // explain
 	} {
@@ -91,5 +92,45 @@ kill %1
 	}
 	if !strings.Contains(errs, `["/bin/true" "a\nb\x1bc"]`) {
 		t.Errorf("trace lacks the quoted argv:\n%s", errs)
+	}
+}
+
+// TestCtrlCInBuiltinAbandonsLine: Ctrl+C while the shell waits in a builtin
+// (wait) abandons the rest of the command line, with status 130, as bash.
+func TestCtrlCInBuiltinAbandonsLine(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("sleep 10 & wait; echo status=$?")
+	p := s.ProcByArgs("sleep 10")
+	s.Send("\x03")
+	if out := s.WaitPrompt(); strings.Contains(out, "status=") {
+		t.Errorf("the rest of the line ran after Ctrl+C: %q", out)
+	}
+	if st := s.Status(); st != 130 {
+		t.Errorf("$? = %d after Ctrl+C in wait, want 130", st)
+	}
+	syscall.Kill(p.Pid, syscall.SIGKILL)
+}
+
+// TestExitAfterStoppedWarningStatus: the exit that follows "There are
+// stopped jobs." returns 1, as in bash (the warned exit failed, so $? is
+// 1), not the stopped job's 148. Ctrl+D does not change $?, in bash too.
+func TestExitAfterStoppedWarningStatus(t *testing.T) {
+	for _, key := range []struct {
+		name, keys string
+		want       int
+	}{{"exit", "exit\r", 1}, {"ctrl-d", "\x04", 148}} {
+		t.Run(key.name, func(t *testing.T) {
+			s := newSession(t)
+			s.SendLine("sleep 100")
+			p := s.ProcByArgs("sleep 100")
+			stopFg(s, []procStat{p})
+			s.Send(key.keys)
+			s.Expect("There are stopped jobs.\n")
+			s.WaitPrompt()
+			s.Send(key.keys)
+			if st := s.ExitStatus(expectTimeout); st != key.want {
+				t.Errorf("exit status %d after the warning, want %d", st, key.want)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -138,10 +139,19 @@ func run() int {
 		}
 		return 0
 	}
+	// The hidden first argument used for a copy's ulimit: set the limits, then execve.
+	if len(os.Args) > 4 && os.Args[1] == shell.RlimitsFlag {
+		status, err := shell.ExecWithRlimits(os.Args[2:])
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		return status
+	}
 	// The hidden first argument used by exec: put the fds in place, then execve.
 	if len(os.Args) > 3 && os.Args[1] == shell.ExecFdsFlag {
 		err := shell.ExecWithFds(os.Args[2:])
 		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		if errors.Is(err, os.ErrNotExist) {
+			return 127
+		}
 		return 126
 	}
 	// A child gosh, started by a shell for a background job or a pipeline

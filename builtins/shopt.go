@@ -1,0 +1,109 @@
+package builtins
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+func init() {
+	register(&Builtin{
+		Name:     "shopt",
+		Synopsis: "shopt [-pqsu] [-o] [optname ...]",
+		Summary:  "Set and unset shell options.",
+		Help: `Turn the shell's optional behaviours on (-s) or off (-u), or show them.
+  dotglob         patterns match names that start with '.'
+  expand_aliases  aliases are expanded (on at an interactive prompt,
+                  off in scripts)
+  failglob        a pattern that matches no file is an error
+  nullglob        a pattern that matches no file disappears, instead of
+                  staying as it is
+Without -s or -u, show each OPTNAME (every option without any) and
+return 1 if one is off. -s or -u without OPTNAME lists the options
+that are on, or off.
+-p  show them as shopt commands that would set them again
+-q  show nothing; the status says whether every OPTNAME is on
+-o  OPTNAMEs are set -o options (errexit, pipefail, ...)`,
+		Run: runShopt,
+	})
+}
+
+func runShopt(sh Shell, io IO, args []string) (int, error) {
+	o, names, ok := parseOptions(io, "shopt", args[1:], "pqsuo")
+	if !ok {
+		return statusUsage, nil
+	}
+	if o.has('s') && o.has('u') {
+		errorf(io, "shopt", "cannot set and unset shell options simultaneously")
+		return statusFailure, nil
+	}
+	known := sh.ShoptNames()
+	if o.has('o') {
+		known = settableOptions(sh)
+	}
+	if (o.has('s') || o.has('u')) && len(names) > 0 {
+		status := statusOK
+		for _, name := range names {
+			if !slices.Contains(known, name) {
+				invalidShopt(io, o, name)
+				status = statusFailure
+				continue
+			}
+			if err := sh.SetOption(name, o.has('s')); err != nil {
+				errorf(io, "shopt", "%v", err)
+				status = statusFailure
+			}
+		}
+		return status, nil
+	}
+
+	// Showing: the names given, or every option (only those on with -s,
+	// only those off with -u).
+	list := names
+	if len(list) == 0 {
+		for _, name := range known {
+			on, _ := sh.Option(name)
+			if o.has('s') && !on || o.has('u') && on {
+				continue
+			}
+			list = append(list, name)
+		}
+	}
+	status := statusOK
+	var b strings.Builder
+	for _, name := range list {
+		if !slices.Contains(known, name) {
+			invalidShopt(io, o, name)
+			status = statusFailure
+			continue
+		}
+		on, _ := sh.Option(name)
+		if !on {
+			status = statusFailure
+		}
+		switch {
+		case o.has('q'):
+		case o.has('p') && o.has('o'):
+			fmt.Fprintf(&b, "set %co %s\n", map[bool]byte{true: '-', false: '+'}[on], name)
+		case o.has('p'):
+			fmt.Fprintf(&b, "shopt -%c %s\n", map[bool]byte{true: 's', false: 'u'}[on], name)
+		default:
+			fmt.Fprintf(&b, "%-15s\t%s\n", name, map[bool]string{true: "on", false: "off"}[on])
+		}
+	}
+	if st := writeOut(io, "shopt", b.String()); st != statusOK {
+		return st, nil
+	}
+	if len(names) == 0 {
+		return statusOK, nil
+	}
+	return status, nil
+}
+
+func invalidShopt(io IO, o *options, name string) {
+	if o.has('o') {
+		errorf(io, "shopt", "%s: invalid option name", name)
+		return
+	}
+	errorf(io, "shopt", "%s: invalid shell option name", name)
+}

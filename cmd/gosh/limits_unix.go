@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// init runs before anything else of gosh: it keeps the process small in
+// threads, and keeps Go's crash reports away from users.
+func init() {
+	// A shell has little to run in parallel; one P means the Go runtime
+	// needs few OS threads (each one counts against ulimit -u): one that
+	// runs Go code, sysmon, and one for each goroutine blocked in a system
+	// call (the foreground wait, a builtin writing to a pipe).
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
+	}
+	// A Go crash never shows users a goroutine dump; GOTRACEBACK=all (or
+	// any value) in the environment brings it back for debugging.
+	if os.Getenv("GOTRACEBACK") == "" {
+		debug.SetTraceback("none")
+	}
+	if msg := reserveThreads(); msg != "" {
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", msg)
+		os.Exit(1)
+	}
+}
+
+// shellThreads is the number of OS threads gosh keeps ready under a low
+// ulimit -u. Measured: the thread that runs Go code, sysmon, os/signal's
+// receiver and its signal-mask thread (both always blocked), the runtime's
+// template thread, and three goroutines blocked in system calls at once
+// (the foreground wait, the prompt's poll, a builtin writing to a full pipe).
+const shellThreads = 8
+
+// lowProcessLimit: below this ulimit -u, gosh counts what is in use and
+// reserves its threads at start-up.
+const lowProcessLimit = 1024
+
+// reserveThreads makes the threads gosh will need exist now, when ulimit -u
+// is low. The Go runtime creates a thread whenever a goroutine blocks in a
+// system call and no idle one is left; under RLIMIT_NPROC that creation
+// can fail at any moment (children count against the same limit), and
+// the runtime then dies. Threads created now stay, idle, for the life of
+// the process, so later the runtime never needs a new one, and a fork that
+// hits the limit is an error gosh reports (jobs: fork retry). If the limit
+// leaves too little room even for that, gosh says so and does not start:
+// the message returned is why.
+func reserveThreads() string {
+	var lim unix.Rlimit
+	uid := unix.Getuid()
+	if unix.Getrlimit(unix.RLIMIT_NPROC, &lim) != nil || lim.Cur >= lowProcessLimit || uid == 0 {
+		return "" // root is not held to RLIMIT_NPROC
+	}
+	have := ownThreads()
+	need := shellThreads - have
+	if need <= 0 {
+		return ""
+	}
+	if used := userThreads(uid); int(lim.Cur)-used < need {
+		return fmt.Sprintf("cannot start: ulimit -u %d leaves too little room (this user has %d processes and threads; the shell needs %d more threads)",
+			lim.Cur, used, need)
+	}
+	// The first LockOSThread (os/signal's, the terminal code's) makes the
+	// runtime start its template thread: let it happen now.
+	runtime.LockOSThread()
+	runtime.UnlockOSThread()
+	// Goroutines blocked in read(2) each hold a thread: the runtime starts
+	// a new one to go on running Go code. Released, the threads stay idle.
+	var p [2]int
+	if unix.Pipe2(p[:], unix.O_CLOEXEC) != nil {
+		return ""
+	}
+	defer unix.Close(p[0])
+	defer unix.Close(p[1])
+	blocked := 0
+	deadline := time.Now().Add(2 * time.Second)
+	for ownThreads() < shellThreads && time.Now().Before(deadline) {
+		if blocked < shellThreads {
+			blocked++
+			go func() {
+				var b [1]byte
+				unix.Read(p[0], b[:])
+			}()
+		}
+		time.Sleep(time.Millisecond)
+	}
+	unix.Write(p[1], make([]byte, blocked))
+	return ""
+}
+
+// ownThreads is the number of threads of this process.
+func ownThreads() int {
+	n, _ := statusField("/proc/self/status", "Threads:")
+	return n
+}
+
+// userThreads counts the processes and threads whose real user is uid:
+// what RLIMIT_NPROC limits.
+func userThreads(uid int) int {
+	dir, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0
+	}
+	total := 0
+	for _, e := range dir {
+		if _, err := strconv.Atoi(e.Name()); err != nil {
+			continue
+		}
+		path := "/proc/" + e.Name() + "/status"
+		if u, ok := statusField(path, "Uid:"); ok && u == uid {
+			if n, ok := statusField(path, "Threads:"); ok {
+				total += n
+			}
+		}
+	}
+	return total
+}
+
+// statusField reads the first number after key in a /proc status file.
+func statusField(path, key string) (int, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, false
+	}
+	i := bytes.Index(data, []byte("\n"+key))
+	if i < 0 {
+		return 0, false
+	}
+	f := bytes.Fields(data[i+1+len(key):])
+	if len(f) == 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(f[0]))
+	return n, err == nil
+}

@@ -1,0 +1,37 @@
+package shell
+
+import (
+	"fmt"
+	"strings"
+
+	"gosh/builtins"
+)
+
+// ExecAs is exec with options (exec -a NAME, -c, -l): like Exec, but the
+// program gets argv0 as its argv[0] when it is not "", and an empty
+// environment when cleanEnv is set. The program is still looked up by
+// argv[0].
+func (sh *Shell) ExecAs(argv []string, io builtins.IO, argv0 string, cleanEnv bool) error {
+	if sh.subshell {
+		sh.Jobs.Trace().Shell("exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends", argv[0], argv[0])
+		cmd := &command{argv: argv, argv0: argv0, cleanEnv: cleanEnv}
+		status, err := sh.startJob([]*command{cmd}, strings.Join(argv, " "), true)
+		if err != nil {
+			return err
+		}
+		return &ExitError{Status: status}
+	}
+	path, err := sh.lookPath(argv[0])
+	if err != nil {
+		return fmt.Errorf("%s: %s", argv[0], errText(err))
+	}
+	args := argv
+	if argv0 != "" {
+		args = append([]string{argv0}, argv[1:]...)
+	}
+	var env []string
+	if !cleanEnv {
+		env = sh.Vars.Environ(nil)
+	}
+	return sh.execFds(path, args, env)
+}

@@ -1,0 +1,156 @@
+package shell
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestGlobOptions(t *testing.T) {
+	sh := testShell(t)
+	dir, _ := os.Getwd()
+	for _, name := range []string{".hidden", "a.c", "b.c"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sh.wd = dir
+	tests := []struct {
+		opts    []string
+		src     string
+		want    string
+		wantErr string
+	}{
+		{nil, "*.x", "*.x", ""},
+		{nil, "*", "a.c b.c", ""},
+		{nil, ".*", ".hidden", ""},
+		{[]string{"nullglob"}, "x *.x y", "x y", ""},
+		{[]string{"nullglob"}, "*.c", "a.c b.c", ""},
+		{[]string{"failglob"}, "x *.x", "", "no match: *.x"},
+		{[]string{"failglob"}, `"*.x"`, "*.x", ""},
+		{[]string{"failglob", "nullglob"}, "*.x", "", "no match: *.x"},
+		{[]string{"dotglob"}, "*", ".hidden a.c b.c", ""},
+		{[]string{"dotglob"}, "*.c", "a.c b.c", ""},
+	}
+	for _, tc := range tests {
+		for _, o := range []string{"nullglob", "failglob", "dotglob"} {
+			sh.SetOption(o, false)
+		}
+		for _, o := range tc.opts {
+			if err := sh.SetOption(o, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := sh.expandFields(parseWords(t, tc.src))
+		errText := ""
+		if err != nil {
+			errText = err.Error()
+		}
+		if strings.Join(got, " ") != tc.want || errText != tc.wantErr {
+			t.Errorf("%v %s: got %q, %q; want %q, %q", tc.opts, tc.src, got, errText, tc.want, tc.wantErr)
+		}
+	}
+}
+
+func TestAllexport(t *testing.T) {
+	sh := testShell(t)
+	sh.Vars.Set("before", "1")
+	if err := sh.SetOption("a", true); err != nil {
+		t.Fatal(err)
+	}
+	sh.Vars.Set("x", "1")
+	sh.Vars.Set("before", "2")
+	c := sh.clone()
+	c.Vars.Set("inCopy", "1")
+	sh.SetOption("allexport", false)
+	sh.Vars.Set("after", "1")
+	for name, want := range map[string]bool{"x": true, "before": true, "after": false} {
+		if v := sh.Vars.Lookup(name); v == nil || v.Exported != want {
+			t.Errorf("%s: exported should be %v (%+v)", name, want, v)
+		}
+	}
+	if v := c.Vars.Lookup("inCopy"); v == nil || !v.Exported {
+		t.Errorf("a copy made under set -a does not export: %+v", v)
+	}
+	if on, _ := sh.Option("allexport"); on || strings.Contains(sh.FlagString(), "a") {
+		t.Errorf("set +a left allexport on: %q", sh.FlagString())
+	}
+}
+
+func TestOptionDefaults(t *testing.T) {
+	sh := testShell(t)
+	sh.Aliases["ll"] = "ls -l"
+	tests := []struct {
+		interactive bool
+		set         map[string]bool
+		histexpand  bool
+		aliases     bool
+	}{
+		{false, nil, false, false},
+		{true, nil, true, true},
+		{true, map[string]bool{"histexpand": false, "expand_aliases": false}, false, false},
+		{false, map[string]bool{"histexpand": true, "expand_aliases": true}, true, true},
+	}
+	for _, tc := range tests {
+		sh.Opts = Options{Interactive: tc.interactive}
+		for name, on := range tc.set {
+			if err := sh.SetOption(name, on); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h, _ := sh.Option("histexpand")
+		a, _ := sh.Option("expand_aliases")
+		_, found := sh.aliasLookup("ll")
+		if h != tc.histexpand || a != tc.aliases || found != tc.aliases {
+			t.Errorf("interactive %v, %v: histexpand %v expand_aliases %v alias found %v", tc.interactive, tc.set, h, a, found)
+		}
+		if strings.Contains(sh.FlagString(), "H") != tc.histexpand {
+			t.Errorf("$- %q, histexpand %v", sh.FlagString(), tc.histexpand)
+		}
+	}
+	if err := sh.SetOption("nosuch", true); err == nil {
+		t.Error("nosuch: no error")
+	}
+}
+
+func TestFlagStringOrder(t *testing.T) {
+	sh := testShell(t)
+	sh.source = sourceCommand
+	for _, o := range []string{"C", "x", "a", "e", "u", "f", "H"} {
+		sh.SetOption(o, true)
+	}
+	if got := sh.FlagString(); got != "aefhuxCHc" {
+		t.Errorf("$- = %q, want bash's order aefhuxCHc", got)
+	}
+	if got := strings.Join(sh.ShoptNames(), " "); got != "dotglob expand_aliases failglob nullglob" {
+		t.Errorf("shopt names %q", got)
+	}
+	if slices.Contains(sh.OptionNames(), "nullglob") {
+		t.Errorf("set -o lists shopt names: %q", sh.OptionNames())
+	}
+}
+
+func TestPipefail(t *testing.T) {
+	sh := testShell(t)
+	sh.Vars.Set("PATH", os.Getenv("PATH"))
+	tests := []struct {
+		src  string
+		want int
+	}{
+		{"false | true", 0},
+		{"set -o pipefail; false | true", 1},
+		{"set -o pipefail; true | true", 0},
+		{"set -o pipefail; sh -c 'exit 3' | sh -c 'exit 4' | true", 4},
+		{"set -o pipefail; sh -c 'exit 3' | true | true", 3},
+		{"set -o pipefail; ! false | true", 0},
+		{"set +o pipefail; false | true", 0},
+	}
+	for _, tc := range tests {
+		st, err := sh.RunString(tc.src)
+		if err != nil || st != tc.want {
+			t.Errorf("%s: status %d, %v; want %d", tc.src, st, err, tc.want)
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+
+	"gosh/builtins"
+	"gosh/parser"
+)
+
+// TestNeedsProcess is the rule of subshell.go, row by row: where a whole
+// background list runs, and where each stage of a pipeline runs.
+func TestNeedsProcess(t *testing.T) {
+	tests := []struct {
+		line       string
+		jobControl bool
+		nounset    bool
+		copy       bool // asked inside a copy of the shell
+		stage      int  // which stage of the first pipeline (foreground lines)
+		want       builtins.Placement
+		why        string // a phrase of the reason
+	}{
+		// Background lists.
+		{line: "sleep 10 &", want: builtins.Program, why: "pipeline of programs"},
+		{line: "ls *.c | wc -l &", jobControl: true, want: builtins.Program},
+		{line: "/bin/echo $HOME ${X-def} \"$1\" &", want: builtins.Program},
+		{line: "/bin/echo $HOME &", nounset: true, want: builtins.Child, why: "may fail"},
+		{line: "true && false &", want: builtins.Child, why: "and-or list"},
+		{line: "sleep 1 || sleep 2 &", jobControl: true, want: builtins.Child},
+		{line: "/bin/echo $(sleep 2) &", want: builtins.Child, why: "$(sleep 2)"},
+		{line: "/bin/echo `sleep 2` &", want: builtins.Child},
+		{line: "/bin/echo ${x:=v} &", want: builtins.Child, why: "${x:=v}"},
+		{line: "/bin/echo ${x?} &", want: builtins.Child},
+		{line: "/bin/echo $((x=1)) &", want: builtins.Child},
+		{line: "/bin/echo \"${x-$(date)}\" &", want: builtins.Child},
+		{line: "X=$(date) /bin/true &", want: builtins.Child},
+		{line: "/bin/cat >$(mktemp) &", want: builtins.Child},
+		{line: "/bin/cat <<EOF &\n$(date)\nEOF\n", want: builtins.Child, why: "<<EOF"},
+		{line: "/bin/cat <<'EOF' &\n$(date)\nEOF\n", want: builtins.Program},
+		{line: ": ${x:=v} &", want: builtins.Child, why: ": is a builtin"},
+		{line: "cd /tmp &", jobControl: true, want: builtins.Child},
+		{line: "x=1 &", want: builtins.Child, why: "assignments"},
+		{line: "no-such-command-xyz &", want: builtins.Child, why: "127"},
+		{line: "$CMD arg &", want: builtins.Child, why: "expansion"},
+		{line: "! sleep 1 &", want: builtins.Child, why: "'!'"},
+		{line: "echo a | cat &", want: builtins.Child},
+		{line: "sleep 1 &", copy: true, want: builtins.Program},
+		{line: "true && true &", copy: true, want: builtins.Child},
+
+		// Stages of foreground pipelines.
+		{line: "echo hi", jobControl: true, want: builtins.InShell, why: "shell itself"},
+		{line: "x=1", jobControl: true, want: builtins.InShell},
+		{line: "ls", jobControl: true, want: builtins.Program},
+		{line: "no-such-command-xyz | cat", jobControl: true, want: builtins.Program},
+		{line: "echo hi | cat", jobControl: true, want: builtins.Child, why: "job's group"},
+		{line: "echo hi | cat", jobControl: true, stage: 1, want: builtins.Program},
+		{line: "cat | read x", jobControl: true, stage: 1, want: builtins.Child},
+		{line: "x=1 | cat", jobControl: true, want: builtins.Child},
+		{line: "echo hi | cat", want: builtins.Copy, why: "nothing can tell"},
+		{line: "echo hi | cat", jobControl: true, copy: true, want: builtins.Copy},
+	}
+	for _, tt := range tests {
+		sh := New(Config{})
+		sh.Jobs.SetJobControl(tt.jobControl)
+		sh.Opts.Nounset = tt.nounset
+		if tt.copy {
+			sh = sh.clone()
+		}
+		f, err := parser.Parse(tt.line)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.line, err)
+		}
+		item := f.List.Items[0]
+		var d builtins.Decision
+		if item.Background {
+			d = sh.needsProcess(item.AndOr, nil, Site{Background: true})
+		} else {
+			p := item.AndOr.First
+			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds)})
+		}
+		if d.Place != tt.want || !strings.Contains(d.Reason, tt.why) {
+			t.Errorf("%q (job control %v, copy %v): %s because %s; want %s because ...%s...",
+				tt.line, tt.jobControl, tt.copy, d.Place, d.Reason, tt.want, tt.why)
+		}
+	}
+}

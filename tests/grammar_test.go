@@ -1,0 +1,114 @@
+package tests
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestUnfinishedCompoundAtPrompt: each unfinished compound command makes
+// the prompt show PS2 for the next line, and the whole command is one
+// history entry in its one-line form.
+func TestUnfinishedCompoundAtPrompt(t *testing.T) {
+	if _, _, st := runGosh(t, "", "-c", "{ :; }"); st != 0 {
+		// The parser and the executor of compound commands are written
+		// on two branches; this test needs both.
+		t.Skip("this gosh does not run compound commands yet")
+	}
+	home := t.TempDir()
+	s := startSession(t, sessionConfig{Home: home})
+	s.WaitPrompt()
+	commands := [][]string{
+		{"if false", "then :", "fi"},
+		{"while false", "do :", "done"},
+		{"until :", "do :; done"},
+		{"for i in 1 2", "do :", "done"},
+		{"case x in", "y) :;;", "esac"},
+		{"{ :", "}"},
+		{"( :", ")"},
+		{"f()", "{ :; }"},
+		{"function g", "{ :; }"},
+		{"for ((i=0; i<1; i++))", "do :; done"},
+		{"[[ -n x &&", "-n y ]]"},
+		{": <<EOF", "body", "EOF"},
+	}
+	for _, lines := range commands {
+		for i, line := range lines {
+			s.Send(line + "\r")
+			if i < len(lines)-1 {
+				s.WaitPS2()
+			}
+		}
+		s.WaitPrompt()
+	}
+	want := []string{
+		"if false; then :; fi",
+		"while false; do :; done",
+		"until :; do :; done",
+		"for i in 1 2; do :; done",
+		"case x in y) :;; esac",
+		"{ :; }",
+		"( : )",
+		"f() { :; }",
+		"function g() { :; }",
+		"for ((i=0; i<1; i++)); do :; done",
+		"[[ -n x && -n y ]]",
+		"", // the here-document: checked below
+	}
+	got := historyLines(t, home)
+	if len(got) != len(want) {
+		t.Fatalf("history file has %d entries, want %d: %q", len(got), len(want), got)
+	}
+	for i := range len(want) - 1 {
+		if got[i] != want[i] {
+			t.Errorf("history entry %d = %q, want %q", i+1, got[i], want[i])
+		}
+	}
+	// A here-document has no one-line form: the entry keeps its lines.
+	if last := got[len(got)-1]; !strings.Contains(last, "<<EOF") || !strings.Contains(last, "body") {
+		t.Errorf("here-document entry %q", last)
+	}
+}
+
+// TestMisplacedReservedWord: a closing word where no construct is open is
+// a syntax error naming it, with status 2, and the shell goes on.
+func TestMisplacedReservedWord(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"echo a\nfi\necho b\n", "gosh: 2:1: syntax error near unexpected token 'fi'\n"},
+		{"done", "gosh: 1:1: syntax error near unexpected token 'done'\n"},
+		{"echo a; }", "gosh: 1:9: syntax error near unexpected token '}'\n"},
+		{"esac", "gosh: 1:1: syntax error near unexpected token 'esac'\n"},
+		{"\n\n  then", "gosh: 3:3: syntax error near unexpected token 'then'\n"},
+		{"while :; do", "gosh: 1:12: syntax error: unexpected end of file\n"},
+	} {
+		stdout, stderr, status := runGosh(t, "", "-c", tt.src)
+		if stderr != tt.want || status != 2 {
+			t.Errorf("gosh -c %q: stderr %q status %d, want %q status 2", tt.src, stderr, status, tt.want)
+		}
+		if strings.HasPrefix(tt.src, "echo a\n") && stdout != "a\n" {
+			t.Errorf("gosh -c %q: stdout %q, want the command before the error run", tt.src, stdout)
+		}
+	}
+	s := newSession(t)
+	if out := s.run("fi"); !strings.Contains(out, "syntax error near unexpected token") || !strings.Contains(out, "fi") {
+		t.Errorf("fi at the prompt printed %q", out)
+	}
+	if out := s.run("echo $?"); out != "2\n" {
+		t.Errorf("status after the syntax error: %q", out)
+	}
+}
+
+// TestLongHereDocumentScript: a script with a 20,000-line here-document
+// runs (the parser reads each line once; the speed is measured by the
+// parser's benchmarks).
+func TestLongHereDocumentScript(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("wc -l <<EOF\n")
+	for range 20000 {
+		b.WriteString("a line of the here-document\n")
+	}
+	b.WriteString("EOF\necho after\n")
+	stdout, stderr, status := runGosh(t, b.String())
+	if stdout != "20000\nafter\n" || stderr != "" || status != 0 {
+		t.Errorf("stdout %q stderr %q status %d", stdout, stderr, status)
+	}
+}

@@ -1,0 +1,125 @@
+package tests
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// limitedGosh returns the rlimit helper and a copy of gosh in a directory
+// every user may enter, so that gosh can run as another user.
+func limitedGosh(t *testing.T) (rlimit, gosh, dir string) {
+	t.Helper()
+	rlimit = buildHelper(t, "rlimit")
+	dir, err := os.MkdirTemp("", "gosh-limits-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gosh = filepath.Join(dir, "gosh")
+	src, err := os.Open(requireGosh(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(gosh, os.O_CREATE|os.O_WRONLY, 0o755)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		t.Fatal(err)
+	}
+	dst.Close()
+	return rlimit, gosh, dir
+}
+
+// noCrash fails the test if Go's crash output reached the user.
+func noCrash(t *testing.T, stderr string) {
+	t.Helper()
+	for _, s := range []string{"goroutine ", "runtime.", "SIGABRT", "panic:"} {
+		if strings.Contains(stderr, s) {
+			t.Fatalf("a Go crash reached the user:\n%s", stderr)
+		}
+	}
+}
+
+// TestLowFdLimitPipeline: a pipeline too long for ulimit -n fails with a
+// message; every fd it opened is closed once (the shell's /proc/$$/fd is
+// as before) and the next pipeline works. The limit is set by the rlimit
+// helper with setrlimit(2), soft and hard, as prlimit(1) does.
+func TestLowFdLimitPipeline(t *testing.T) {
+	rlimit := buildHelper(t, "rlimit")
+	long := "echo x" + strings.Repeat(" | cat", 40)
+	script := `before=$(ls /proc/$$/fd | tr '\n' ' ')
+` + long + `
+echo status=$?
+after=$(ls /proc/$$/fd | tr '\n' ' ')
+[ "$before" = "$after" ] && echo fds unchanged || echo "fds before: $before after: $after"
+echo y | cat | cat`
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Args: []string{"-nofile", "40", "--", requireGosh(t), "-c", script}})
+	noCrash(t, errs)
+	if out != "status=1\nfds unchanged\ny\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want status=1, fds unchanged, y", status, out)
+	}
+	if !strings.Contains(errs, "gosh: pipe: Too many open files") {
+		t.Errorf("stderr %q lacks the pipe error", errs)
+	}
+}
+
+// goshUID is a user id that owns no other process, so that ulimit -u
+// counts only the shell under test and its children.
+func goshUID() string { return strconv.Itoa(50000 + os.Getpid()%10000) }
+
+// TestLowProcessLimit runs gosh under a low ulimit -u as a user of its own
+// (root is not held to RLIMIT_NPROC). gosh keeps its threads few and
+// reserves them at start-up: it runs scripts with jobs and pipelines, a
+// fork that hits the limit is retried with backoff and then reported, as
+// bash does, and a limit too low to start says so in one line. No Go
+// crash output ever appears.
+func TestLowProcessLimit(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to run gosh as a user with no other processes")
+	}
+	rlimit, gosh, dir := limitedGosh(t)
+	run := func(nproc, script string) (string, string, int) {
+		t.Helper()
+		return runShell(t, shellRun{Bin: rlimit, Dir: dir, Home: dir,
+			Args: []string{"-nproc", nproc, "-uid", goshUID(), "--", gosh, "-c", script}})
+	}
+	t.Run("runs", func(t *testing.T) {
+		out, errs, status := run("14", "echo ok; sleep 0.1 & wait; echo x | cat | cat; v=$(echo sub); echo $v; echo done")
+		noCrash(t, errs)
+		if out != "ok\nx\nsub\ndone\n" || status != 0 {
+			t.Errorf("status %d, stdout %q, stderr %q", status, out, errs)
+		}
+	})
+	t.Run("fork-retry", func(t *testing.T) {
+		// The shell's reserved threads and one sleep fill the limit:
+		// the next fork is retried until the sleep has ended.
+		out, errs, _ := run("9", "sleep 0.2 & /bin/echo after")
+		noCrash(t, errs)
+		if !strings.Contains(out, "after") || !strings.Contains(errs, "gosh: fork: retry: Resource temporarily unavailable") {
+			t.Errorf("stdout %q, stderr %q: want after, and fork: retry", out, errs)
+		}
+	})
+	t.Run("fork-fails", func(t *testing.T) {
+		out, errs, _ := run("9", "sleep 1 & sleep 1 & /bin/echo never; echo status=$?")
+		noCrash(t, errs)
+		if !strings.Contains(out, "status=126") || !strings.Contains(errs, "gosh: fork: Resource temporarily unavailable") {
+			t.Errorf("stdout %q, stderr %q: want status=126 and the fork error", out, errs)
+		}
+	})
+	t.Run("too-low", func(t *testing.T) {
+		out, errs, status := run("6", "echo ran")
+		noCrash(t, errs)
+		if status != 1 || out != "" || !strings.HasPrefix(errs, "gosh: cannot start: ulimit -u 6") || strings.Count(errs, "\n") > 2 {
+			t.Errorf("status %d, stdout %q, stderr %q", status, out, errs)
+		}
+	})
+}

@@ -1,0 +1,167 @@
+package tests
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// Issue 9: the process model. Background jobs and pipeline stages that
+// need a process run in a child gosh that receives a snapshot of the shell
+// through an inherited memfd; these tests check, from outside, what the
+// child inherits, what it never shows, and which process group it is in.
+
+// procFile reads /proc/PID/NAME ("" when the process is gone).
+func procFile(pid int, name string) string {
+	data, _ := os.ReadFile(fmt.Sprintf("/proc/%d/%s", pid, name))
+	return string(data)
+}
+
+// TestSecretNotInChildArgvOrEnviron: an unexported variable read from the
+// keyboard (a password) reaches the child gosh of "sleep 60 && true &" and
+// the programs it starts, but is never in /proc/PID/cmdline or environ of
+// any process in the session; an exported one is in their environ.
+func TestSecretNotInChildArgvOrEnviron(t *testing.T) {
+	const secret = "hunter2-secret-value"
+	s := newSession(t)
+	// The password comes from a file rather than the keyboard: a key typed
+	// before read owns the terminal could go to the line editor.
+	pwFile := filepath.Join(t.TempDir(), "pw")
+	if err := os.WriteFile(pwFile, []byte(secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.Run("read -r pw <" + pwFile)
+	s.Run("export EXPORTED_MARK=visible-value")
+	s.Run("sleep 60 && true &")
+	sleep := s.ProcByArgs("sleep 60")
+	child := mustStat(t, sleep.Ppid)
+	if child.Pid == s.Pid {
+		t.Fatalf("sleep 60 is a child of the shell itself, not of a child gosh\n%s", s.describe())
+	}
+	if got := cmdline(child.Pid); !strings.HasPrefix(got, "gosh: sleep 60 && true") {
+		t.Errorf("the child gosh's argv is %q; want it to start with \"gosh: sleep 60 && true\"", got)
+	}
+	if env := procFile(child.Pid, "environ"); !strings.Contains(env, "EXPORTED_MARK=visible-value") {
+		t.Errorf("the exported variable is not in the child gosh's environment: %q", env)
+	}
+	for _, p := range s.Procs("") {
+		for _, f := range []string{"cmdline", "environ"} {
+			if strings.Contains(procFile(p.Pid, f), secret) {
+				t.Errorf("the unexported secret is readable in /proc/%d/%s (%s)", p.Pid, f, cmdline(p.Pid))
+			}
+		}
+	}
+	// The child did get it: through the snapshot.
+	s.Run(`echo "[$pw]" && true &`)
+	s.Expect("[" + secret + "]")
+	if child.Comm != "gosh" {
+		t.Errorf("the child gosh's command name is %q, want gosh", child.Comm)
+	}
+	s.Run("kill %1")
+}
+
+// TestBackgroundListInheritsState: what the old script preamble lost or
+// doubled: $?, $! inside the list, aliases (expanded once), 200 KB of
+// unexported variables, fds opened with exec, and nothing of the list is
+// expanded in the shell.
+func TestBackgroundListInheritsState(t *testing.T) {
+	tests := []struct {
+		name, script, want string
+	}{
+		{"status", "false; echo $? && true &\nwait\n", "1\n"},
+		{"last bg pid", "sleep 0 & p=$!\necho \"$!\" >bang && true &\nwait\n[ \"$(cat bang)\" = \"$p\" ] && echo same\n", "same\n"},
+		{"alias once", "alias echo='echo pre'\necho a && true &\nwait\n", "pre a\n"},
+		{"big unexported", "x=$(head -c 200000 /dev/zero | tr '\\0' a)\necho ${#x} && true &\nwait\n", "200000\n"},
+		{"fd from exec", "exec 3>f\necho hi >&3 && true &\nwait\ncat f\n", "hi\n"},
+		{"assignment stays in the child", ": ${x:=v} &\nwait\necho \"x=[$x]\"\n", "x=[]\n"},
+		{"assignment in a program's word", "/bin/echo ${y:=w} >/dev/null &\nwait\necho \"y=[$y]\"\n", "y=[]\n"},
+		{"pipeline stage words", ": ${z:=v} | cat\necho \"z=[$z]\"\n", "z=[]\n"},
+		{"dollar dollar", "echo $$ >pid1\necho $$ >pid2 && true &\nwait\ncmp pid1 pid2 && echo same\n", "same\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, status := runGosh(t, tt.script)
+			if out != tt.want || status != 0 {
+				t.Errorf("script:\n%s\nstdout %q, stderr %q, status %d; want stdout %q", tt.script, out, errOut, status, tt.want)
+			}
+		})
+	}
+}
+
+// TestNosuchInBackground: "nosuch &" is a job with a real pid; its child
+// reports "command not found" and exits 127, and wait $! returns 127
+// without waiting for another job.
+func TestNosuchInBackground(t *testing.T) {
+	script := "sleep 30 & s=$!\nnosuch-cmd-xyz & p=$!\nwait $p\necho \"status $?\"\n[ -n \"$p\" ] && [ \"$p\" != \"$s\" ] && echo \"own pid\"\nkill $s\n"
+	out, errOut, _ := runGosh(t, script)
+	if out != "status 127\nown pid\n" {
+		t.Errorf("stdout %q, stderr %q; want status 127 and a pid of its own", out, errOut)
+	}
+	if !strings.Contains(errOut, "gosh: nosuch-cmd-xyz: command not found") {
+		t.Errorf("stderr %q lacks the not-found message", errOut)
+	}
+}
+
+// TestBackgroundSubstitutionDoesNotBlock: "echo $(cat fifo) &" gives the
+// prompt back at once: the substitution runs in the child. The fifo is
+// written only after the prompt is back, so a shell that expanded the word
+// itself would never show it.
+func TestBackgroundSubstitutionDoesNotBlock(t *testing.T) {
+	s := newSession(t)
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.SendLine(`echo "got $(cat ` + fifo + `)" &`)
+	s.WaitPrompt()
+	s.Run("echo prompt-is-back")
+	if err := os.WriteFile(fifo, []byte("data"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.Expect("got data")
+	s.Run("wait")
+}
+
+// TestEvalStageJoinsJobGroup: "eval 'sleep 70' </dev/null | cat": the eval
+// stage is a child gosh in the job's process group, so the sleep it starts
+// is in that group too. Ctrl+Z stops all of it, fg continues it, Ctrl+C
+// ends it, and the shell has the terminal back.
+func TestEvalStageJoinsJobGroup(t *testing.T) {
+	s := newSession(t)
+	shellPgrp := s.Stat().Pgrp
+	s.SendLine("eval 'sleep 70' </dev/null | cat")
+	sleep := s.ProcByArgs("sleep 70")
+	cat := s.WaitProcs("cat", 1)[0]
+	evalStage := mustStat(t, sleep.Ppid)
+	if sleep.Pgrp == shellPgrp || sleep.Pgrp != cat.Pgrp || evalStage.Pgrp != cat.Pgrp {
+		t.Fatalf("sleep (group %d), its parent %d (group %d) and cat (group %d) are not all in the job's group (the shell's is %d)\n%s",
+			sleep.Pgrp, evalStage.Pid, evalStage.Pgrp, cat.Pgrp, shellPgrp, s.describe())
+	}
+	s.WaitForeground(cat.Pgrp)
+	procs := []procStat{sleep, cat, evalStage}
+	out := stopFg(s, procs)
+	if !strings.Contains(out, "Stopped") {
+		t.Errorf("Ctrl+Z: no Stopped report in %q", out)
+	}
+	s.SendLine("fg")
+	s.WaitForeground(cat.Pgrp)
+	waitFor(t, expectTimeout, "the job to run again", func() bool {
+		for _, p := range procs {
+			if st, err := readStat(p.Pid); err != nil || st.State == 'T' {
+				return false
+			}
+		}
+		return true
+	})
+	s.Send("\x03")
+	s.WaitPrompt()
+	for _, p := range procs {
+		waitGone(t, p.Pid, fmt.Sprintf("%s (pid %d)", p.Comm, p.Pid))
+	}
+	if fg := s.Foreground(); fg != shellPgrp {
+		t.Errorf("after Ctrl+C the foreground group is %d, not the shell's %d", fg, shellPgrp)
+	}
+}
