@@ -2,6 +2,7 @@ package shell
 
 import (
 	"fmt"
+	"slices"
 
 	"gosh/builtins"
 	"gosh/jobs"
@@ -526,6 +527,8 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	defer sh.enterView(t.fds)()
+	if !slices.Equal(t.fds, sh.stdio) {
+		defer sh.enterView(t.fds)()
+	}
 	return sh.callFunction(cmd.fn, cmd.argv)
 }
