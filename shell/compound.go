@@ -46,9 +46,10 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 			t.close()
 		}()
 	}
-	if sh.Jobs.Trace().On() {
+	if tr := sh.Jobs.Trace(); tr.On() {
 		// The one rule (needsProcess) says where it runs: in the shell.
-		sh.traceDecision(compoundWord(c)+" ("+compoundKind(c)+")", sh.needsProcess(c, nil, Site{Stages: 1}))
+		d := sh.needsProcess(c, nil, Site{Stages: 1})
+		tr.Shell("%s: the shell runs this %s itself (the one rule: %s)", compoundWord(c), compoundKind(c), d.Reason)
 	}
 	switch c := c.(type) {
 	case *parser.Group:
@@ -451,7 +452,7 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 	text := jobText(c)
 	sh.traceDecision(text, d)
 	if d.Place == builtins.Child {
-		return sh.startJob([]*command{{child: c, label: text}}, text, true)
+		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
 	sub := sh.clone()
 	defer sub.releaseFds()
@@ -499,7 +500,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 	text := jobText(c)
 	sh.traceDecision(text, d)
 	if d.Place == builtins.Child {
-		return sh.childStage(c, text, t)
+		return sh.compoundChild(c, text, t)
 	}
 	sub := sh.clone()
 	sub.pipeBroken = new(bool)
@@ -522,6 +523,18 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 		}
 		return st
 	}}
+}
+
+// compoundChild is the stage of a child gosh that runs the compound
+// command c; the trace names it by its pid when it starts: "child N: this
+// child gosh runs the subshell ...".
+func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.Stage {
+	st := sh.childStage(c, text, t)
+	if sh.Jobs.Trace().On() && st.Builtin == nil {
+		st.Trace = append(st.Trace, fmt.Sprintf("a child gosh, this process, runs this %s: %s (a process of the job, "+
+			"so Ctrl+Z stops it and fg continues it; nothing it changes reaches the shell)", compoundKind(c), text))
+	}
+	return st
 }
 
 // runFunctionIn calls a function with the fds of t (its redirections

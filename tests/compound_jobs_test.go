@@ -163,3 +163,21 @@ func procCwd(t *testing.T, pid int) string {
 	}
 	return cwd
 }
+
+// TestTraceWhoRunsCompound: the trace says who runs each compound command,
+// from the one rule: the shell itself for a loop, a child gosh (named by
+// its pid) for ( ) under job control.
+func TestTraceWhoRunsCompound(t *testing.T) {
+	s := newSession(t)
+	s.Run("set -o trace")
+	if out := s.Run("for i in 1; do :; done"); !strings.Contains(out, "for: the shell runs this loop itself") {
+		t.Errorf("the trace of a loop does not say the shell runs it:\n%s", out)
+	}
+	s.SendLine("( sleep 1 )")
+	sl := s.WaitProcs("sleep", 1)[0]
+	out := s.WaitPrompt()
+	want := "child " + strconv.Itoa(sl.Ppid) + ": a child gosh, this process, runs this subshell: ( sleep 1 )"
+	if !strings.Contains(out, want) {
+		t.Errorf("the trace of ( sleep 1 ) does not contain %q:\n%s", want, out)
+	}
+}
