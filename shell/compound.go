@@ -3,6 +3,7 @@ package shell
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"gosh/builtins"
 	"gosh/jobs"
@@ -288,6 +289,9 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 		if sh.interrupted() {
 			return 130, sh.errInterrupted()
 		}
+		if sh.Opts.Xtrace {
+			sh.xtraceLine(forHeader(c))
+		}
 		if err := sh.Vars.Set(c.Name, item); err != nil {
 			sh.errorf("%s", err)
 			sh.Status = 1
@@ -303,11 +307,25 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 	return status, nil
 }
 
+// forHeader is how set -x shows a pass of a for loop, as bash does: the
+// words as written.
+func forHeader(c *parser.For) string {
+	var b strings.Builder
+	b.WriteString("for " + c.Name)
+	if c.In {
+		b.WriteString(" in")
+		for _, w := range c.Words {
+			b.WriteString(" " + parser.String(w))
+		}
+	}
+	return b.String()
+}
+
 // runArithFor runs "for (( init; cond; step ))": an empty condition is
 // true.
 func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 	if c.Init != nil {
-		if _, err := sh.arithWord(c.Init); err != nil {
+		if _, err := sh.arithPart(c.Init); err != nil {
 			return sh.arithFailed(err)
 		}
 	}
@@ -319,7 +337,7 @@ func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 			return 130, sh.errInterrupted()
 		}
 		if c.Cond != nil {
-			n, err := sh.arithWord(c.Cond)
+			n, err := sh.arithPart(c.Cond)
 			if err != nil {
 				return sh.arithFailed(err)
 			}
@@ -333,7 +351,7 @@ func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 			return status, err
 		}
 		if c.Post != nil {
-			if _, err := sh.arithWord(c.Post); err != nil {
+			if _, err := sh.arithPart(c.Post); err != nil {
 				return sh.arithFailed(err)
 			}
 		}
@@ -349,6 +367,9 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 	word, err := sh.expandString(c.Word)
 	if err != nil {
 		return sh.expansionFailed(err)
+	}
+	if sh.Opts.Xtrace {
+		sh.xtraceLine("case " + shellQuote(word) + " in")
 	}
 	sh.Status = 0
 	fallInto := false
@@ -390,16 +411,33 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 // quotes) and evaluates it. A literal expression, the usual case in a
 // loop, is not expanded at all.
 func (sh *Shell) arithWord(w *parser.Word) (int64, error) {
+	return sh.arithWordX(w, "(( ", " ))")
+}
+
+// arithPart evaluates one of the three expressions of for (( )); set -x
+// shows it trimmed, as bash does.
+func (sh *Shell) arithPart(w *parser.Word) (int64, error) {
+	return sh.arithWordX(w, "((", "))")
+}
+
+// arithWordX is arithWord that shows the expanded expression, between
+// open and close, under set -x, as bash does: "+ ((  i+1 > 0  ))".
+func (sh *Shell) arithWordX(w *parser.Word, open, close string) (int64, error) {
 	var expr string
-	if len(w.Parts) == 1 {
-		if lit, ok := w.Parts[0].(*parser.Lit); ok {
-			expr = lit.Value
-			return sh.evalArith(expr)
+	if lit, ok := w.Parts[0].(*parser.Lit); ok && len(w.Parts) == 1 {
+		expr = lit.Value
+	} else {
+		var err error
+		if expr, err = sh.expandJoined(w, true, tildeNone); err != nil {
+			return 0, err
 		}
 	}
-	expr, err := sh.expandJoined(w, true, tildeNone)
-	if err != nil {
-		return 0, err
+	if sh.Opts.Xtrace {
+		if open == "((" {
+			sh.xtraceLine("(( " + strings.TrimSpace(expr) + " ))")
+		} else {
+			sh.xtraceLine(open + expr + close)
+		}
 	}
 	return sh.evalArith(expr)
 }
@@ -420,10 +458,7 @@ func (sh *Shell) arithFailed(err error) (int, error) {
 
 // runArithCmd runs (( expr )): status 0 when the value is not zero.
 func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
-	if sh.Opts.Xtrace {
-		sh.xtraceLine("((" + parser.String(c.Expr) + "))")
-	}
-	n, err := sh.arithWord(c.Expr)
+	n, err := sh.arithWordX(c.Expr, "(( ", " ))")
 	if err != nil {
 		return sh.arithFailed(err)
 	}
@@ -431,6 +466,15 @@ func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
 		return 0, nil
 	}
 	return 1, nil
+}
+
+// xtraceQuote quotes an argument for set -x as bash does: like
+// shellQuote, but an '=' alone needs no quotes there ("local v=1").
+func xtraceQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]#~!{}%") {
+		return s
+	}
+	return shellQuote(s)
 }
 
 // xtraceLine prints one set -x line: PS4 and text.

@@ -387,7 +387,7 @@ func (sh *Shell) xtrace(cmd *command) {
 		words = append(words, a.name+"="+shellQuote(a.value))
 	}
 	for _, w := range cmd.argv {
-		words = append(words, shellQuote(w))
+		words = append(words, xtraceQuote(w))
 	}
 	b.WriteString(strings.Join(words, " "))
 	b.WriteByte('\n')
