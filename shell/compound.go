@@ -506,8 +506,6 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 // runInCopy runs a subshell's list on a copy of the shell (sh is the
 // copy): an exit ends only the copy, and its status is the subshell's.
 func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
-	// A subshell is outside every loop of its parent, as a fork is.
-	sh.flow.loopDepth = 0
 	if len(c.Redirs) > 0 {
 		t := sh.newFdTable()
 		defer t.close()
@@ -517,22 +515,11 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
 		defer sh.enterView(t.fds)()
 	}
 	err := sh.runList(c.List)
-	switch e := err.(type) {
-	case nil:
-		return sh.Status, nil
-	case *ExitError:
-		return e.Status, nil
-	case *builtins.ReturnRequest:
-		// A subshell is a process of its own: a return in it ends it,
-		// with the return's status, and the function outside goes on.
-		return e.Status, nil
-	case *builtins.LoopControl:
-		return sh.Status, nil
-	}
 	if err == errAbandon {
 		return sh.Status, err
 	}
-	return sh.Status, nil
+	st, _ := subshellStatus(sh.Status, err)
+	return st, nil
 }
 
 // compoundStage turns a compound command that is one of n stages of a
@@ -562,9 +549,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 		if *sub.pipeBroken {
 			return 128 + 13 // SIGPIPE, as a forked stage would die of it
 		}
-		if code, ok := IsExit(err); ok {
-			return code
-		}
+		st, _ = subshellStatus(st, err)
 		return st
 	}}
 }

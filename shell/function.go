@@ -57,13 +57,54 @@ type savedVar struct {
 	v    *Var
 }
 
-// cloneFlow gives a copy of the shell its own flow state: its local
-// frame is its own (a copy never returns into the caller), and it is
-// outside every loop of the shell, as a forked subshell is in bash.
-func (c *Shell) cloneFlow(sh *Shell) {
-	if sh.flow.frame != nil {
-		c.flow.frame = &funcFrame{name: sh.flow.frame.name}
+// FlowSnapshot is the part of flowState that a subshell inherits, as a
+// fork would: inside a function, return and local work in a subshell too
+// ("f() { ( return 3 ); }"), and set -e stays suspended where it was. A
+// subshell starts outside every loop (bash: break in ( ) is refused).
+type FlowSnapshot struct {
+	Func        string // the running function's name, "" outside functions
+	FuncDepth   int
+	SourceDepth int
+	NoErrexit   int
+}
+
+// snapshot is what a subshell inherits of the flow state.
+func (f *flowState) snapshot() FlowSnapshot {
+	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit}
+	if f.frame != nil {
+		s.Func = f.frame.name
 	}
+	return s
+}
+
+// restore starts a subshell's flow state from s: its own frame (a
+// subshell never returns into its parent's caller), no loops.
+func (f *flowState) restore(s FlowSnapshot) {
+	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit}
+	if s.Func != "" || s.FuncDepth > 0 {
+		f.frame = &funcFrame{name: s.Func}
+	}
+}
+
+// subshellStatus is the status a subshell ends with when its list ended
+// with err: exit, return (in a function) and break or continue end the
+// subshell, as they would end a forked one, with their status. Any other
+// error is passed on.
+func subshellStatus(status int, err error) (int, error) {
+	switch e := err.(type) {
+	case nil:
+		return status, nil
+	case *ExitError:
+		return e.Status, nil
+	case *builtins.ReturnRequest:
+		return e.Status, nil
+	case *builtins.LoopControl:
+		return e.Status, nil
+	}
+	if err == errFuncNest {
+		return 1, nil
+	}
+	return status, err
 }
 
 // defineFunc runs a function definition: "f() { ...; }".

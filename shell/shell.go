@@ -239,7 +239,6 @@ func (sh *Shell) clone() *Shell {
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
-	c.cloneFlow(sh)
 	return &c
 }
 

@@ -181,3 +181,15 @@ func TestTraceWhoRunsCompound(t *testing.T) {
 		t.Errorf("the trace of ( sleep 1 ) does not contain %q:\n%s", want, out)
 	}
 }
+
+// TestChildStageInFunction: under job control a loop that is a pipeline
+// stage is a child gosh; inside a function, return and local still work
+// there, as in a forked subshell (the snapshot carries the function
+// frame).
+func TestChildStageInFunction(t *testing.T) {
+	s := newSession(t)
+	s.Run(`f() { echo hi | while read -r l; do local v=$l; echo "got $v"; return 4; done; echo "st $?"; }`)
+	if out := s.Run("f"); !strings.Contains(out, "got hi") || !strings.Contains(out, "st 4") || strings.Contains(out, "can only") {
+		t.Errorf("a loop stage in a function printed %q, want got hi and st 4", out)
+	}
+}
