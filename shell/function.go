@@ -202,10 +202,15 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	return status, nil
 }
 
+// maxFuncNames bounds the FUNCNAME array: each call copies the stack of
+// names, so a deep recursion would cost its depth squared. The innermost
+// maxFuncNames calls are listed, which is all a script looks at.
+const maxFuncNames = 64
+
 // funcNameVar is FUNCNAME for a call of name from the frame caller.
 func funcNameVar(name string, caller *funcFrame) *Var {
 	v := &Var{Array: true, Elems: []Elem{{Index: 0, Value: name}}}
-	for f := caller; f != nil; f = f.parent {
+	for f := caller; f != nil && len(v.Elems) < maxFuncNames; f = f.parent {
 		v.Elems = append(v.Elems, Elem{Index: int64(len(v.Elems)), Value: f.name})
 	}
 	return v
