@@ -121,3 +121,14 @@ func TestDangerousIfFalse(t *testing.T) {
 		t.Errorf("status %d, stderr %q; want 0 and nothing", status, stderr)
 	}
 }
+
+// TestTypeAndUnsetFunction: type names a function and prints its body
+// (as gosh's printer writes it, on one line; bash spreads it over several),
+// and unset -f removes it.
+func TestTypeAndUnsetFunction(t *testing.T) {
+	out, stderr, status := runGosh(t, "", "-c", `greet() { echo "hi $1"; }; type greet; type -t greet; unset -f greet; type greet; echo "status $?"`)
+	want := "greet is a function\ngreet() { echo \"hi $1\"; }\nfunction\nstatus 1\n"
+	if out != want || status != 0 || !strings.Contains(stderr, "type: greet: not found") {
+		t.Errorf("got stdout %q, stderr %q, status %d\nwant stdout %q and type's not-found message", out, stderr, status, want)
+	}
+}
