@@ -175,7 +175,17 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	sh.flow.frame = frame
 	sh.flow.funcDepth++
 
+	retBefore, retSet := sh.traps.action(TrapReturn)
 	status, err := sh.runCommand(fd.Body)
+	if r, ok := err.(*builtins.ReturnRequest); ok {
+		status = r.Status
+	}
+	if err == nil || isReturn(err) {
+		sh.Status = status
+		if terr := sh.returnTrap(retBefore, retSet, true); terr != nil {
+			err = terr
+		}
+	}
 
 	sh.flow.funcDepth--
 	sh.flow.frame = savedFrame
@@ -238,6 +248,9 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 	for _, s := range f.saved {
 		if s.name == name {
 			// Already local to this call: just assign.
+			if set && isArrayList(value) {
+				return sh.AssignWord(name + "=" + value)
+			}
 			if set {
 				return sh.Vars.Set(name, value)
 			}
@@ -252,6 +265,11 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 		nv.Exported = true
 	}
 	sh.Vars.put(name, nv)
+	if set && isArrayList(value) {
+		// local a=(x y): the list is expanded and assigned (assign.go).
+		nv.Value, nv.NoValue = "", true
+		return sh.AssignWord(name + "=" + value)
+	}
 	return nil
 }
 
@@ -288,4 +306,10 @@ func (sh *Shell) UnsetFunc(name string) bool {
 	}
 	delete(sh.funcs, name)
 	return true
+}
+
+// isReturn reports whether err is a return request.
+func isReturn(err error) bool {
+	_, ok := err.(*builtins.ReturnRequest)
+	return ok
 }

@@ -26,13 +26,18 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub.flow.loopDepth = sh.flow.loopDepth // bash: break in $( ) ends it quietly
 	sub.stdio[1] = w
 	err = sub.runList(list)
-	sub.releaseFds()
-	closeFd(w)
-	data := <-out
 	if err != nil && err != errAbandon && !errors.Is(err, io.EOF) {
 		// exit, return or break end the subshell only (function.go).
 		sub.Status, err = subshellStatus(sub.Status, err)
 	}
+	if err == nil {
+		// An EXIT trap set inside $( ) runs as the substitution ends; its
+		// output is part of the result.
+		sub.Status = sub.RunExitTrap(sub.Status)
+	}
+	sub.releaseFds()
+	closeFd(w)
+	data := <-out
 	sh.lastSubst = sub.Status
 	if err != nil && !errors.Is(err, io.EOF) {
 		return string(data), err
