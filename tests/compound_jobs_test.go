@@ -193,3 +193,35 @@ func TestChildStageInFunction(t *testing.T) {
 		t.Errorf("a loop stage in a function printed %q, want got hi and st 4", out)
 	}
 }
+
+// TestScriptBackgroundLoopIgnoresINT: in a script (no job control) a
+// background loop is one child gosh that ignores SIGINT and SIGQUIT, and
+// so do the commands it starts (POSIX 2.11): kill -INT does not end it.
+func TestScriptBackgroundLoopIgnoresINT(t *testing.T) {
+	script := `for i in 1 2 3; do sleep 104; done &
+loop=$!
+until [ -n "$(pgrep -P $loop sleep)" ]; do sleep 0.05; done
+sleep=$(pgrep -P $loop sleep)
+grep SigIgn /proc/$loop/status
+grep SigIgn /proc/$sleep/status
+kill -INT $loop
+kill -INT $sleep
+kill -0 $loop && kill -0 $sleep && echo "both alive after SIGINT"
+kill $loop $sleep
+wait
+`
+	out, stderr, _ := runGosh(t, "", "-c", script)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || lines[2] != "both alive after SIGINT" {
+		t.Fatalf("stdout %q, stderr %q", out, stderr)
+	}
+	for _, l := range lines[:2] {
+		mask, err := strconv.ParseUint(strings.TrimSpace(strings.TrimPrefix(l, "SigIgn:")), 16, 64)
+		if err != nil {
+			t.Fatalf("bad SigIgn line %q", l)
+		}
+		if mask&(1<<1) == 0 || mask&(1<<2) == 0 { // SIGINT is 2, SIGQUIT 3: bits 1 and 2
+			t.Errorf("%q: SIGINT and SIGQUIT not both ignored", l)
+		}
+	}
+}
