@@ -107,27 +107,15 @@ func subshellStatus(status int, err error) (int, error) {
 	return status, err
 }
 
-// defineFunc runs a function definition: "f() { ...; }".
+// defineFunc runs a function definition: "f() { ...; }". As in bash
+// (outside POSIX mode) any name may be defined, a builtin's too: the
+// function is found first when the name is run.
 func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
-	if _, ok := builtins.Lookup(fd.Name); ok && isSpecialBuiltin(fd.Name) {
-		// POSIX: a special builtin cannot be redefined (bash in POSIX
-		// mode agrees; bash otherwise allows it, and so does gosh for
-		// all but the flow builtins, whose meaning the executor needs).
-		if fd.Name == "break" || fd.Name == "continue" || fd.Name == "return" {
-			sh.errorf("`%s': is a special builtin", fd.Name)
-			return 1, nil
-		}
-	}
 	if sh.funcs == nil {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
 	sh.funcs[fd.Name] = fd
 	return 0, nil
-}
-
-func isSpecialBuiltin(name string) bool {
-	b, ok := builtins.Lookup(name)
-	return ok && b.Special
 }
 
 // lookupFunc finds a function by name.
