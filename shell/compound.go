@@ -424,7 +424,9 @@ func (sh *Shell) arithPart(w *parser.Word) (int64, error) {
 // open and close, under set -x, as bash does: "+ ((  i+1 > 0  ))".
 func (sh *Shell) arithWordX(w *parser.Word, open, close string) (int64, error) {
 	var expr string
-	if lit, ok := w.Parts[0].(*parser.Lit); ok && len(w.Parts) == 1 {
+	if len(w.Parts) == 0 {
+		expr = ""
+	} else if lit, ok := w.Parts[0].(*parser.Lit); ok && len(w.Parts) == 1 {
 		expr = lit.Value
 	} else {
 		var err error

@@ -86,6 +86,9 @@ func (sh *Shell) quickParam(p *parser.ParamExp) (string, bool) {
 		return "", false
 	}
 	name := p.Name
+	if name == "" {
+		return "", false
+	}
 	if c := name[0]; c >= '1' && c <= '9' && len(name) == 1 {
 		n := int(c - '0')
 		if n > len(sh.Params) {
