@@ -150,9 +150,6 @@ func (sh *Shell) lonePlace(sc *parser.SimpleCommand, cmd *command) builtins.Plac
 	return sh.needsProcess(sc, cmd, Site{Stages: 1}).Place
 }
 
-// jobTextCmd is the job text of a lone command.
-func jobTextCmd(c parser.Command) string { return jobText(c) }
-
 // runCond runs the condition list of if, while or until: set -e does not
 // apply inside it (POSIX 2.8.1), and it reports whether it succeeded.
 func (sh *Shell) runCond(l *parser.List) (bool, error) {
