@@ -101,6 +101,8 @@ func TestCompoundCommands(t *testing.T) {
 		{"if in pipeline", "if true; then echo x; echo y; fi | wc -l | tr -d ' '", "2\n", 0},
 		{"pipeline stage is a copy", "x=1; { x=2; } | cat; echo $x", "1\n", 0},
 		{"negated group", "! { false; }; echo $?", "0\n", 0},
+		{"quick words keep brace expansion", "echo {a,b} x{1..2}", "a b x1 x2\n", 0},
+		{"quick words keep computed variables", "RANDOM=42; a=$RANDOM; RANDOM=42; [ $RANDOM = $a ] && echo same; echo $LINENO", "same\n1\n", 0},
 		{"stage ends on broken pipe", "while true; do echo y; done | head -n 2", "y\ny\n", 0},
 	})
 }

@@ -35,8 +35,9 @@ func (sh *Shell) quickWord(w *parser.Word, split bool) (string, bool, error) {
 func (sh *Shell) quickPart(part parser.WordPart, split bool) (string, bool, error) {
 	switch p := part.(type) {
 	case *parser.Lit:
-		// No pattern characters, no tilde, no backslash: the text itself.
-		if strings.ContainsAny(p.Value, "*?~\\") || bracketPattern(p.Value) {
+		// No pattern characters, no tilde, no backslash, no brace or
+		// parenthesis (brace expansion, extglob): the text itself.
+		if strings.ContainsAny(p.Value, "*?~\\{(") || bracketPattern(p.Value) {
 			return "", false, nil
 		}
 		return p.Value, true, nil
@@ -99,7 +100,7 @@ func (sh *Shell) quickParam(p *parser.ParamExp) (string, bool) {
 	if !parser.IsName(name) {
 		return "", false
 	}
-	return sh.Vars.Get(name)
+	return sh.getVar(name) // $RANDOM, $LINENO ... are computed
 }
 
 // plainParamExp reports whether p is a plain parameter expansion with no
