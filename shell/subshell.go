@@ -518,6 +518,7 @@ func RunChild(fd int, self string) (int, error) {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
 	st, err := sh.Run(f)
+	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)
 	if err == nil || errors.Is(err, errAbandon) {
 		st = sh.RunExitTrap(st) // an EXIT trap set in the child
