@@ -34,8 +34,8 @@ func (sh *Shell) SetVar(name, value string) error {
 	}
 	return sh.Vars.Set(name, value)
 }
-func (sh *Shell) Export(name string)              { sh.Vars.Export(name) }
-func (sh *Shell) VarNames() []string              { return sh.Vars.Names() }
+func (sh *Shell) Export(name string) { sh.Vars.Export(name) }
+func (sh *Shell) VarNames() []string { return sh.Vars.Names() }
 func (sh *Shell) IsExported(name string) bool {
 	v := sh.Vars.Lookup(name)
 	return v != nil && v.Exported
