@@ -49,16 +49,34 @@
 // child; a caught one makes the ioctl restart forever. So the call runs on a
 // locked OS thread with SIGTTOU and SIGTTIN blocked in that thread only.
 //
-// Notify, never Ignore. signal.Notify installs a handler, and execve resets
-// handled signals to the default in the child; signal.Ignore sets SIG_IGN,
-// which every child would inherit (and signal.Reset cannot undo it). So the
-// interactive shell catches SIGINT, SIGTSTP and the rest and hands them to
-// the REPL through Signals. nohup, which needs SIGHUP ignored in the child,
-// re-executes gosh to ignore it just before execve (NohupExec).
+// Notify, and Ignore only for trap "". signal.Notify installs a handler, and
+// execve resets handled signals to the default in the child; signal.Ignore
+// sets SIG_IGN, which every child inherits (and signal.Reset cannot undo
+// it). So the interactive shell catches SIGINT, SIGTSTP and the rest and
+// hands them to the REPL through Signals, and never ignores them. Only the
+// trap builtin's trap "" SIG sets SIG_IGN in the shell process
+// (IgnoreSignal), because then every child must start with it ignored. A
+// child that must ignore a signal the shell process does not (nohup's
+// SIGHUP, a script's background job's SIGINT and SIGQUIT, trap "" in a copy
+// of the shell or on a signal the interactive shell keeps catching) is
+// started through a re-executed gosh that ignores it just before execve
+// (NohupExec, IgnoreExec). A trap's handler gets its signal on a channel of
+// its own (CatchSignal), so that trap - SIG stops only that channel.
 //
 // ForkExec does the child's work. Go starts children with
 // clone(CLONE_VFORK|CLONE_VM); the child does setpgid, TIOCSPGRP, the dup2s
 // and execve, and ForkExec returns only when execve succeeded or failed. So
 // the C habit of calling setpgid in both parent and child is not needed, and
 // the trace narrates those child steps once the child's pid is known.
+//
+// Fork retry. When ForkExec fails with EAGAIN (ulimit -u, or the system out
+// of processes), Launch waits and tries again a few times with growing
+// waits, announcing each retry as bash does ("fork: retry: Resource
+// temporarily unavailable"), then reports "fork: ..." with status 126.
+//
+// Output never raw. Command words and texts come from outside the shell (a
+// file name may hold an ESC or a newline). Everything this package prints
+// about jobs (jobs, jobs -l, the trace) shows them through ShowText (^[
+// form) or QuoteWord ($'...' form), in quote.go; procs, ptree, explain and
+// the prompt use the same two functions.
 package jobs

@@ -14,9 +14,12 @@
 //	startup.go   login variables and start-up files, before the first prompt
 //	repl.go      interactive loop: prompt, read, run, job reports
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
-//	lineedit.go  the line editor (readline on a terminal, a plain one otherwise)
+//	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);
+//	             prompt and echo as GNU readline draws them, ECHO off and
+//	             bracketed paste honoured, for programs that drive the shell
 //	complete.go  Tab completion
-//	history.go   the history list and $HISTFILE
+//	history.go   the history list and $HISTFILE (read streaming, rewritten
+//	             through an O_EXCL temporary file)
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
@@ -35,7 +38,13 @@
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
 //	subst.go     command substitution
+//	trap.go      the trap table; trap_unix.go what the process does with
+//	             it: dispositions, handlers run between commands, at the
+//	             prompt and in wait, the EXIT trap, dying of a signal
 //	api.go       what builtins may see and change
+//	sigpipe.go   a script's builtin writing into a closed pipe ends the
+//	             shell with 141, as SIGPIPE ends bash
+//	privileges_unix.go  setuid ids dropped at start-up unless -p
 //
 // # Subshells: copies and child processes
 //

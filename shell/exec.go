@@ -53,6 +53,9 @@ func (sh *Shell) runList(l *parser.List) error {
 		var err error
 		if item.Background {
 			err = sh.runBackground(item.AndOr)
+			if err == nil {
+				err = sh.trapCheckpoint()
+			}
 		} else {
 			err = sh.runAndOr(item.AndOr)
 		}
@@ -77,7 +80,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	if n > 0 {
 		sh.flow.noErrexit++
 	}
-	err := sh.runPipeline(ao.First)
+	err := sh.runTrappedPipeline(ao.First)
 	if n > 0 {
 		sh.flow.noErrexit--
 	}
@@ -92,7 +95,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 		if i < n-1 {
 			sh.flow.noErrexit++
 		}
-		err := sh.runPipeline(part.Pipeline)
+		err := sh.runTrappedPipeline(part.Pipeline)
 		if i < n-1 {
 			sh.flow.noErrexit--
 		}
@@ -101,11 +104,25 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 		}
 		last = part.Pipeline
 	}
-	if sh.Opts.Errexit && sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
+	if sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
 		last == lastPipeline(ao) && errexitApplies(last) {
-		return &ExitError{Status: sh.Status}
+		return sh.commandFailed() // the ERR trap, then set -e
 	}
 	return nil
+}
+
+// runTrappedPipeline runs a pipeline between the DEBUG trap and the
+// handlers of signals that arrived while it ran (trap_unix.go).
+func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
+	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
+		if err := sh.debugTrap(); err != nil {
+			return err
+		}
+	}
+	if err := sh.runPipeline(p); err != nil {
+		return err
+	}
+	return sh.trapCheckpoint()
 }
 
 func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
@@ -171,6 +188,9 @@ func (sh *Shell) runBackground(ao *parser.AndOr) error {
 			_, err = sh.expansionFailed(err)
 			return err
 		}
+		for _, c := range cmds {
+			c.background = true
+		}
 	} else {
 		cmds = []*command{{child: ao, label: text}}
 	}
@@ -198,6 +218,9 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 		cmd, err := ex.expandCommand(sc)
 		if err != nil {
 			return nil, err
+		}
+		if ex != sh {
+			cmd.expander = ex // its redirection targets are expanded there too
 		}
 		cmds = append(cmds, cmd)
 	}
@@ -246,6 +269,12 @@ type command struct {
 	compound parser.Command
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
+	// background: a stage of a background pipeline the shell starts
+	// itself (see stageFailed).
+	background bool
+	// expander, when set, is the copy of the shell that expanded this
+	// stage of a pipeline (see expandPipeline); nil: the shell itself.
+	expander *Shell
 	// child, when set, is what a child gosh runs instead of argv (source
 	// text or an AST node, see childStage): "a && b &". label is its text
 	// as written, for ps and jobs -l.
@@ -443,8 +472,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
+	broken := sh.guardBrokenPipe(&io, t)
 	defer sh.enterView(t.fds)()
 	status, err := b.Run(sh, io, argv)
+	status, err = brokenPipeExit(broken, status, err)
 	return sh.builtinInterrupted(status, err)
 }
 
@@ -534,7 +565,7 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 		src := -1
 		if fd >= 0 {
 			var err error
-			if src, err = dupFd(fd); err != nil {
+			if src, err = dupFdFrom(fd, n); err != nil {
 				sh.errorf("exec: %d: %s", n, errnoText(err))
 				for _, c := range changes {
 					closeFdAny(c.src)
@@ -599,6 +630,14 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		tables[i] = t
 		stages[i] = sh.prepareStage(cmd, t, len(cmds))
 		if stages[i].Builtin == nil {
+			// Ignored signals the child cannot inherit from the shell
+			// process (trap_unix.go).
+			stages[i].IgnoreSignals, stages[i].IgnoreAtFork = sh.childIgnores(!fg)
+			if cmd.child != nil {
+				stages[i].Env = append(stages[i].Env, sh.ignoredEnv(!fg)...)
+			}
+		}
+		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
 		}
@@ -621,7 +660,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
-	status := sh.pipefailStatus(job, sh.Jobs.WaitForeground(job))
+	status := sh.pipefailStatus(job, sh.waitForeground(job))
 	sh.noteStages(stageStatuses(job))
 	if sh.Opts.Interactive && !sh.subshell && (job.Interrupted() || job.State() == jobs.Stopped) {
 		// Ctrl+C ends the whole command line, not just this job; so does
@@ -643,8 +682,12 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	if cmd.compound != nil {
 		return sh.compoundStage(cmd.compound, t, n)
 	}
-	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
-		return sh.failedStage(t, err, 1)
+	ex := sh
+	if cmd.expander != nil {
+		ex = cmd.expander
+	}
+	if err := ex.applyRedirects(t, cmd.redirs); err != nil {
+		return sh.stageFailed(cmd, t, err, 1)
 	}
 	if cmd.inShell() {
 		var node parser.Command = cmd.node
@@ -691,9 +734,9 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 				}
 			}
 			if code, ok := IsExit(err); ok {
-				return code
+				st = code
 			}
-			return st
+			return sub.RunExitTrap(st) // an EXIT trap set in this copy
 		}}
 	}
 	sh.xtrace(cmd)
@@ -703,7 +746,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		var err error
 		argv, err = sh.prepareNohup(cmd.argv, t)
 		if err != nil {
-			return sh.failedStage(t, err, 125)
+			return sh.stageFailed(cmd, t, err, 125)
 		}
 		st.IgnoreHUP = true
 	}
@@ -714,7 +757,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if errors.Is(err, errNotFound) || errors.Is(err, os.ErrNotExist) {
 			status = 127
 		}
-		return sh.failedStage(t, &redirError{argv[0] + ": " + errText(err)}, status)
+		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
@@ -754,6 +797,20 @@ func (sh *Shell) closeStageFds(t *fdTable) {
 		}
 	}
 	t.close()
+}
+
+// stageFailed is the stage for a command that cannot start (a bad
+// redirection, a program not found). In a background job it is a child
+// gosh that runs the command again and reports the failure itself, so
+// that the job has a pid ($!) and wait $! returns the status, as after a
+// fork; in the foreground it is failedStage.
+func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jobs.Stage {
+	if cmd.background && cmd.node != nil {
+		sh.traceDecision(jobText(cmd.node), builtins.Decision{Place: builtins.Child,
+			Reason: "it cannot start (" + err.Error() + "): in the background the failure needs a process, so a child gosh runs it and reports it"})
+		return sh.childStage(cmd.node, jobText(cmd.node), t)
+	}
+	return sh.failedStage(t, err, status)
 }
 
 // failedStage is a stage that could not start (command not found, a bad

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -35,6 +36,8 @@ Options:
                 the set options errexit, nounset, xtrace, monitor, notify,
                 noclobber, noglob; +e etc. turn them off
   -o NAME       turn on the set -o option NAME
+  -p            privileged: keep effective user and group ids that differ
+                from the real ones (otherwise they are dropped at start-up)
   --version     print the version and exit
   --help        print this help and exit
 `
@@ -89,7 +92,7 @@ func parseArgs(args []string) (*invocation, error) {
 					inv.forceInter = true
 				case c == 'l' && a[0] == '-':
 					inv.login = true
-				case strings.ContainsRune("euxmbCf", c):
+				case strings.ContainsRune("euxmbCfp", c):
 					inv.opts = append(inv.opts, string(a[0])+string(c))
 				default:
 					return nil, fmt.Errorf("%c%c: invalid option", a[0], c)
@@ -135,6 +138,15 @@ func run() int {
 	if len(os.Args) > 2 && os.Args[1] == jobs.NohupFlag {
 		if err := jobs.NohupExec(os.Args[2:]); err != nil {
 			fmt.Fprintf(os.Stderr, "nohup: %s\n", err)
+			return 126
+		}
+		return 0
+	}
+	// The hidden first argument used for trap "" in a copy of the shell:
+	// ignore the listed signals, then execve.
+	if len(os.Args) > 2 && os.Args[1] == jobs.SigIgnFlag {
+		if err := jobs.IgnoreExec(os.Args[2:]); err != nil {
+			fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
 			return 126
 		}
 		return 0
@@ -197,6 +209,9 @@ func run() int {
 	if cfg.Params == nil {
 		cfg.Params = []string{}
 	}
+	// An untrapped fatal signal ends the shell after its EXIT trap: the
+	// shell dies of the signal itself; should that fail, it exits 128+N.
+	cfg.DieOfSignal = func(sig syscall.Signal) { os.Exit(128 + int(sig)) }
 	sh := shell.New(cfg)
 	for _, o := range inv.opts {
 		on := o[0] == '-'
@@ -208,6 +223,10 @@ func run() int {
 			fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
 			return 2
 		}
+	}
+	if err := sh.SetupPrivileges(); err != nil {
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		return 1
 	}
 	if os.Getenv("GOSH_TRACE") == "1" {
 		sh.SetOption("trace", true)
@@ -235,6 +254,7 @@ func run() int {
 		default:
 			status, err = sh.RunScript(inv.rest[0])
 		}
+		status = sh.RunExitTrap(status)
 		sh.BeforeExit()
 	}
 	if err != nil {
