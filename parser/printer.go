@@ -409,6 +409,18 @@ func (p *printer) arrayLit(a *ArrayLit) {
 		if i > 0 {
 			p.str(" ")
 		}
+		if as := keyedElem(w); as != nil {
+			// [sub]=value: the subscript as written, blanks and all.
+			p.str("[")
+			p.parts(as.Index.Parts, ctxIndex)
+			p.str("]")
+			if as.Append {
+				p.str("+")
+			}
+			p.str("=")
+			p.word(as.Value, ctxWord)
+			continue
+		}
 		p.word(w, ctxWord)
 	}
 	p.str(")")
