@@ -211,11 +211,16 @@ func (r *Reader) fail(err error) error {
 	return err
 }
 
-// drop forgets the text parsed so far when the lexer has used all of it,
-// so that a long session or script keeps only the command being read.
+// dropAt is how much parsed text a Reader keeps before it drops it: a
+// new buffer for every command would cost an allocation per line.
+const dropAt = 64 << 10
+
+// drop forgets the text parsed so far when the lexer has used all of it
+// and it has grown past dropAt, so that a long session or script keeps
+// only about the command being read.
 func (r *Reader) drop() {
 	l, in := r.l, r.in
-	if len(l.src) != len(in.text) || l.i != len(l.src) || len(l.pending) > 0 {
+	if len(in.text) < dropAt || len(l.src) != len(in.text) || l.i != len(l.src) || len(l.pending) > 0 {
 		return
 	}
 	in.base += len(in.text)

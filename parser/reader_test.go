@@ -228,3 +228,32 @@ func TestReaderFirstLine(t *testing.T) {
 		t.Errorf("error %v, FirstLine %d; want line 5 in the command of line 3", err, r.FirstLine())
 	}
 }
+
+// Past dropAt bytes the Reader drops the text it has parsed; line numbers
+// and offsets go on from where they were.
+func TestReaderPositionsAfterDrop(t *testing.T) {
+	n := dropAt/2 + 10 // lines of "a\n": more than dropAt bytes
+	src := strings.Repeat("a\n", n) + "b\n  fi\n"
+	ls := &lines{rest: src}
+	r := NewReader(ls.next, Config{})
+	for range n {
+		if _, err := r.Next(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := r.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.List.Items[0].Pos, (Pos{Offset: 2 * n, Line: n + 1, Col: 1}); got != want {
+		t.Errorf("b at %+v, want %+v", got, want)
+	}
+	if len(r.in.text) >= dropAt {
+		t.Errorf("the Reader still holds %d bytes", len(r.in.text))
+	}
+	_, err = r.Next()
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Pos != (Pos{Offset: 2*n + 4, Line: n + 2, Col: 3}) {
+		t.Errorf("error %v at %+v, want line %d col 3", err, se, n+2)
+	}
+}
