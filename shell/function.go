@@ -271,7 +271,6 @@ func (sh *Shell) FuncText(name string) (string, bool) {
 	return funcText(fd), true
 }
 
-
 // FuncNames implements builtins.FuncShell.
 func (sh *Shell) FuncNames() []string {
 	names := make([]string, 0, len(sh.funcs))
