@@ -480,7 +480,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Run(sh, io, argv)
-	status, err = brokenPipeExit(broken, status, err)
+	status, err = sh.brokenPipeExit(broken, status, err)
 	return sh.builtinInterrupted(status, err)
 }
 
