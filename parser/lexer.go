@@ -194,6 +194,9 @@ func (l *lexer) skipBlanks() {
 			l.i++
 		case c == '\\' && l.at(l.i+1) == '\n':
 			l.i += 2
+			if l.in != nil {
+				l.in.more = true // the line goes on: PS2
+			}
 		case c == '#':
 			for !l.eof() && l.src[l.i] != '\n' {
 				l.i++

@@ -131,7 +131,7 @@ func (a *arith) next() {
 		return
 	}
 	for _, op := range arithOps {
-		if !strings.HasPrefix(a.expr[a.pos:], op) {
+		if op[0] != c || !strings.HasPrefix(a.expr[a.pos:], op) {
 			continue
 		}
 		if op == "++" || op == "--" {
