@@ -771,14 +771,15 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
-		if a.arr != nil {
-			continue // arrays are not exported
+		if a.arr != nil || a.name == "_" {
+			continue // arrays are not exported; $_ is the program's path
 		}
 		env = append(env, a.name+"="+a.value)
 	}
 	st.Path = path
 	st.Argv = argv
-	st.Env = sh.Vars.Environ(env)
+	// As bash does, a program finds its own path in $_.
+	st.Env = sh.Vars.Environ(append(env, "_="+path))
 	if cmd.argv0 != "" {
 		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
 	}
