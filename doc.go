@@ -20,9 +20,9 @@
 //     When the lexer needs another line in the middle of a command (open
 //     quote, trailing '|', an unfinished if), the REPL shows PS2 for it.
 //  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. Each
-//     SimpleCommand is expanded (shell/expand.go: tilde, parameters, command
-//     substitution, arithmetic, field splitting, pathname expansion, quote
-//     removal) into argv.
+//     SimpleCommand is expanded (shell/expand.go: brace expansion, tilde,
+//     parameters, command substitution, arithmetic, field splitting,
+//     pathname expansion, quote removal) into argv.
 //  5. startJob asks jobs.Table.Pipe for a pipe between each pair of stages
 //     (pipe2 with O_CLOEXEC), builds each stage's fd table (shell/redirect.go:
 //     redirections apply left to right on top of the pipe ends), and finds

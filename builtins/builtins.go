@@ -108,6 +108,21 @@ type Shell interface {
 	// Positional parameters $1... and $0.
 	Positional() []string
 	SetPositional(args []string)
+
+	// Arrays (bash). SetArray makes name an indexed array of values (read
+	// -a). GetArray gives an array's values in index order, ArrayKeys its
+	// indices or keys (a string variable is an array of one). DeclareArray
+	// makes name an empty indexed or associative array unless it is one
+	// (declare -a, -A); ArrayKind tells which it is. AssignWord performs a
+	// declaration argument NAME=value, NAME+=value, NAME[sub]=value or
+	// NAME=(...) as an assignment would (declare, local, readonly). Unset
+	// also takes NAME[sub], removing one element.
+	SetArray(name string, values []string) error
+	GetArray(name string) ([]string, bool)
+	ArrayKeys(name string) ([]string, bool)
+	DeclareArray(name string, assoc bool) error
+	ArrayKind(name string) (indexed, assoc bool)
+	AssignWord(arg string) error
 	ScriptName() string
 
 	// Working directory: Chdir changes it and updates PWD and OLDPWD.

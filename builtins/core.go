@@ -59,7 +59,7 @@ variables as "declare -x" commands.`,
 		},
 		&Builtin{
 			Name:     "unset",
-			Synopsis: "unset [-v] name ...",
+			Synopsis: "unset [-f] [-v] name ...",
 			Summary:  "Remove shell variables.",
 			Help: `Remove each variable NAME from the shell (and so from the
 environment of later children). Read-only variables cannot be unset.`,
@@ -390,16 +390,29 @@ func sortedNames(sh Shell) []string {
 	return names
 }
 
+// isArrayRef reports whether s is NAME[subscript] (unset 'a[1]').
+func isArrayRef(s string) bool {
+	i := strings.IndexByte(s, '[')
+	return i > 0 && isName(s[:i]) && strings.HasSuffix(s, "]")
+}
+
 func runUnset(sh Shell, io IO, args []string) (int, error) {
-	_, rest, ok := parseOptions(io, "unset", args[1:], "v")
+	o, rest, ok := parseOptions(io, "unset", args[1:], "fv")
 	if !ok {
 		return statusUsage, nil
 	}
 	status := statusOK
 	for _, name := range rest {
+		if o.has('f') {
+			// unset -f: the function (functions.go's FuncShell).
+			if f, ok := sh.(FuncShell); ok {
+				f.UnsetFunc(name)
+			}
+			continue
+		}
 		// As bash 5: a name that cannot be a variable ("1a") names
 		// nothing to unset, which is not an error.
-		if !isName(name) {
+		if !isName(name) && !isArrayRef(name) {
 			continue
 		}
 		if err := sh.Unset(name); err != nil {

@@ -514,3 +514,55 @@ func (w *syncWriter) String() string {
 	defer w.mu.Unlock()
 	return w.buf.String()
 }
+
+// Arrays: the fake keeps indexed arrays as plain lists, enough for the
+// builtins that set or read them (read -a).
+var fakeArrays = map[*fakeShell]map[string][]string{}
+
+func (f *fakeShell) arrays() map[string][]string {
+	if fakeArrays[f] == nil {
+		fakeArrays[f] = map[string][]string{}
+	}
+	return fakeArrays[f]
+}
+
+func (f *fakeShell) SetArray(name string, values []string) error {
+	f.arrays()[name] = append([]string(nil), values...)
+	return nil
+}
+
+func (f *fakeShell) GetArray(name string) ([]string, bool) {
+	if a, ok := f.arrays()[name]; ok {
+		return a, true
+	}
+	if v, ok := f.Var(name); ok {
+		return []string{v}, true
+	}
+	return nil, false
+}
+
+func (f *fakeShell) ArrayKeys(name string) ([]string, bool) {
+	a, ok := f.GetArray(name)
+	keys := make([]string, len(a))
+	for i := range a {
+		keys[i] = strconv.Itoa(i)
+	}
+	return keys, ok
+}
+
+func (f *fakeShell) DeclareArray(name string, assoc bool) error {
+	if _, ok := f.arrays()[name]; !ok {
+		f.arrays()[name] = nil
+	}
+	return nil
+}
+
+func (f *fakeShell) ArrayKind(name string) (indexed, assoc bool) {
+	_, ok := f.arrays()[name]
+	return ok, false
+}
+
+func (f *fakeShell) AssignWord(arg string) error {
+	name, value, _ := strings.Cut(arg, "=")
+	return f.SetVar(name, value)
+}

@@ -272,6 +272,7 @@ var keywords = map[string]bool{
 	"!": true, "{": true, "}": true, "case": true, "do": true, "done": true,
 	"elif": true, "else": true, "esac": true, "fi": true, "for": true,
 	"if": true, "in": true, "then": true, "until": true, "while": true,
+	"[[": true, "]]": true, "function": true,
 }
 
 // meaning is one way a name can be interpreted as a command.
@@ -292,6 +293,11 @@ func describe(sh Shell, name string, all, pathOnly bool) []meaning {
 		}
 		if keywords[name] {
 			out = append(out, meaning{"keyword", ""})
+		}
+		if f, ok := sh.(FuncShell); ok {
+			if text, ok := f.FuncText(name); ok {
+				out = append(out, meaning{"function", text})
+			}
 		}
 		if _, ok := Lookup(name); ok {
 			out = append(out, meaning{"builtin", ""})
@@ -322,6 +328,8 @@ func (m meaning) sentence(name string) string {
 		return name + " is a shell keyword"
 	case "builtin":
 		return name + " is a shell builtin"
+	case "function":
+		return name + " is a function\n" + m.value
 	}
 	return name + " is " + m.value
 }

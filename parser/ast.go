@@ -335,18 +335,36 @@ func (*FuncDecl) commandNode() {}
 func (*ArithCmd) commandNode() {}
 func (*TestCmd) commandNode()  {}
 
-// Assign is NAME=value.
+// Assign is NAME=value, with bash's additions: NAME+=value appends,
+// NAME[subscript]=value sets one element of an array, and NAME=(word...)
+// assigns a whole array.
 //
-//	assignment : NAME '=' word?
+//	assignment : NAME ('[' subscript ']')? '+'? '=' word?
+//	           | NAME '+'? '=' array_lit
 type Assign struct {
-	Name  string
-	Value *Word // never nil; an empty Word for NAME=
-	Pos   Pos
+	Name   string
+	Index  *Word     // NAME[Index]=value; nil without a subscript
+	Append bool      // written +=
+	Value  *Word     // never nil; an empty Word for NAME= (and for an array)
+	Array  *ArrayLit // NAME=(...); nil for a plain value
+	Pos    Pos
+}
+
+// ArrayLit is the parenthesised list of an array assignment. An element
+// may start with "[subscript]=" to give its index or key. Raw is the text
+// from '(' to ')' as written: a declaration builtin (declare -a a=(...))
+// receives it as part of its argument.
+//
+//	array_lit  : '(' linebreak (array_elem linebreak)* ')'
+//	array_elem : ('[' subscript ']=')? word
+type ArrayLit struct {
+	Elems []*Word
+	Raw   string
 }
 
 // Redirect changes a file descriptor of the command it belongs to.
 //
-//	redirect : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&') word
+//	redirect : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<<') word
 //	         | ('&>' | '&>>') word
 //	         | IO_NUMBER? ('<<' | '<<-') here_end
 //
@@ -376,16 +394,17 @@ const (
 	RedirAllAppend                 // &>>
 	RedirHeredoc                   // <<
 	RedirHeredocTab                // <<-
+	RedirHereString                // <<< (bash): the expanded word and a newline as input
 )
 
-var redirOpText = [...]string{"<", ">", ">>", ">|", "<>", "<&", ">&", "&>", "&>>", "<<", "<<-"}
+var redirOpText = [...]string{"<", ">", ">>", ">|", "<>", "<&", ">&", "&>", "&>>", "<<", "<<-", "<<<"}
 
 func (op RedirOp) String() string { return redirOpText[op] }
 
 // DefaultFd is the descriptor an operator applies to when none is written.
 func (op RedirOp) DefaultFd() int {
 	switch op {
-	case RedirIn, RedirReadWrite, RedirDupIn, RedirHeredoc, RedirHeredocTab:
+	case RedirIn, RedirReadWrite, RedirDupIn, RedirHeredoc, RedirHeredocTab, RedirHereString:
 		return 0
 	}
 	return 1
@@ -410,6 +429,8 @@ type Heredoc struct {
 // written without blanks between them.
 //
 //	word : (Lit | Escaped | SglQuoted | DblQuoted | ParamExp | CmdSubst | ArithExp)+
+//
+// An assignment word NAME=(...) ends in an *ArrayLit part.
 type Word struct {
 	Parts []WordPart
 	Pos   Pos
@@ -432,9 +453,12 @@ type Escaped struct {
 	Value string
 }
 
-// SglQuoted is '...': literal text, nothing expanded.
+// SglQuoted is '...': literal text, nothing expanded. With Dollar it was
+// written $'...' (ANSI-C quoting) and Value holds the text with its
+// backslash escapes already decoded.
 type SglQuoted struct {
-	Value string
+	Value  string
+	Dollar bool
 }
 
 // DblQuoted is "...": its parts are expanded but not field split or globbed.
@@ -444,34 +468,70 @@ type DblQuoted struct {
 }
 
 // ParamExp is a parameter expansion: $NAME, ${NAME}, ${NAME op word},
-// ${#NAME}, or a special parameter ($? $$ $! $# $0..$9 $@ $* $-).
+// ${#NAME}, or a special parameter ($? $$ $! $# $0..$9 $@ $* $-), with
+// bash's additions: array subscripts, indirection and the operators that
+// cut, replace, slice and change the case of a value.
 //
 //	param_exp : '$' (NAME | DIGIT | special)
-//	          | '${' '#'? name '}'
-//	          | '${' name ':'? ('-' | '=' | '?' | '+') word? '}'
+//	          | '${' ('#' | '!')? param '}'
+//	          | '${' '!'? param ':'? ('-' | '=' | '?' | '+') word? '}'
+//	          | '${' '!'? param ('#' | '##' | '%' | '%%') pattern? '}'
+//	          | '${' '!'? param '/' ('/' | '#' | '%')? pattern ('/' word?)? '}'
+//	          | '${' '!'? param ':' offset (':' length)? '}'
+//	          | '${' '!'? param ('^' | '^^' | ',' | ',,' | '~' | '~~') pattern? '}'
+//	          | '${' '!'? param '@' LETTER '}'
+//	          | '${!' NAME ('*' | '@') '}'
+//	param     : (NAME ('[' subscript ']')?) | DIGIT+ | special
 type ParamExp struct {
-	Name   string
-	Length bool    // ${#NAME}
-	Op     ParamOp // ParamNone for plain $NAME and ${NAME}
-	Colon  bool    // ':' before Op: also treat an empty value as unset
-	Arg    *Word   // the word after Op; nil when there is none
-	Braced bool    // written with braces
+	Name     string
+	Index    *Word   // ${NAME[Index]}; a Lit "@" or "*" for all elements; nil without a subscript
+	Length   bool    // ${#NAME}
+	Indirect bool    // ${!NAME}: the value names the parameter to expand; with Index @ or *, the keys
+	Op       ParamOp // ParamNone for plain $NAME and ${NAME}
+	Colon    bool    // ':' before Op: also treat an empty value as unset
+	Arg      *Word   // the word after Op (default, pattern, offset, transform letter); nil when there is none
+	Repl     *Word   // ${x/p/r}: r; ${x:o:l}: l; nil when not written
+	Braced   bool    // written with braces
 }
 
 // ParamOp is the operator inside ${NAME op word}.
 type ParamOp int
 
 const (
-	ParamNone    ParamOp = iota
-	ParamDefault         // -  use word if unset
-	ParamAssign          // =  assign word if unset
-	ParamError           // ?  fail with word if unset
-	ParamAlt             // +  use word if set
+	ParamNone           ParamOp = iota
+	ParamDefault                // -  use word if unset
+	ParamAssign                 // =  assign word if unset
+	ParamError                  // ?  fail with word if unset
+	ParamAlt                    // +  use word if set
+	ParamTrimPrefix             // #  remove the shortest matching prefix
+	ParamTrimLongPrefix         // ## remove the longest matching prefix
+	ParamTrimSuffix             // %  remove the shortest matching suffix
+	ParamTrimLongSuffix         // %% remove the longest matching suffix
+	ParamReplace                // /  replace the first match
+	ParamReplaceAll             // // replace every match
+	ParamReplacePrefix          // /# replace a match at the start
+	ParamReplaceSuffix          // /% replace a match at the end
+	ParamSubstr                 // :  ${x:offset:length}
+	ParamUpperFirst             // ^  upper-case the first character if it matches
+	ParamUpperAll               // ^^ upper-case every matching character
+	ParamLowerFirst             // ,  lower-case the first character if it matches
+	ParamLowerAll               // ,, lower-case every matching character
+	ParamToggleFirst            // ~  toggle the case of the first character if it matches (bash, undocumented)
+	ParamToggleAll              // ~~ toggle the case of every matching character
+	ParamTransform              // @  ${x@Q} and the other one-letter transformations
+	ParamNamesStar              // ${!prefix*}: the names of the variables starting with prefix
+	ParamNamesAt                // ${!prefix@}: the same, as separate fields when quoted
 )
 
-var paramOpText = [...]string{"", "-", "=", "?", "+"}
+var paramOpText = [...]string{"", "-", "=", "?", "+", "#", "##", "%", "%%", "/", "//", "/#", "/%", ":", "^", "^^", ",", ",,", "~", "~~", "@", "*", "@"}
 
 func (op ParamOp) String() string { return paramOpText[op] }
+
+// IsPattern reports whether the word after the operator is a pattern
+// (# ## % %% / // /# /% ^ ^^ , ,, ~ ~~): its quoted parts match literally.
+func (op ParamOp) IsPattern() bool {
+	return op >= ParamTrimPrefix && op <= ParamReplaceSuffix || op >= ParamUpperFirst && op <= ParamToggleAll
+}
 
 // CmdSubst is command substitution: $(list) or `list`.
 //
@@ -497,3 +557,4 @@ func (*DblQuoted) wordPart() {}
 func (*ParamExp) wordPart()  {}
 func (*CmdSubst) wordPart()  {}
 func (*ArithExp) wordPart()  {}
+func (*ArrayLit) wordPart()  {}

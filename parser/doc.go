@@ -9,9 +9,10 @@
 // The lexer (lexer.go) cuts the text into tokens: operators such as '|',
 // '&&', ';' and the redirection operators, newlines, and words. Quoting
 // decides where a word ends, so the lexer also parses each word into its
-// parts: literal text, '...' and "..." quotes, backslash escapes, $NAME and
-// ${NAME...} parameter expansions, $(...) and `...` command substitutions
-// and $((...)) arithmetic. For $(...) it starts a nested parser on the same
+// parts: literal text, '...', $'...' and "..." quotes, backslash escapes,
+// $NAME and ${NAME...} parameter expansions with all of bash's operators
+// and array subscripts (param.go), $(...) and `...` command substitutions,
+// $((...)) arithmetic, and the (...) list of an array assignment NAME=(...). For $(...) it starts a nested parser on the same
 // text, which stops at the closing ')'. The lexer also reads here-document
 // bodies: after the newline that ends a line containing '<<', it reads one
 // body per pending here-document, in order.

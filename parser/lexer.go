@@ -44,6 +44,8 @@ type token struct {
 	fd      int      // tRedir: the IO_NUMBER, or -1
 	heredoc *Heredoc // tWord right after '<<' or '<<-': the here-document it names
 
+	pipeStderr bool // tPipe written |&
+
 	alias      *aliasScope // aliases being expanded when this token was made
 	aliasBlank bool        // last token of an alias value that ended in a blank
 }
@@ -274,6 +276,10 @@ func (l *lexer) lexToken() (token, error) {
 		return l.redir(tok, RedirAll, 2)
 	case c == '&':
 		return op(tAmp, 1)
+	case two == "|&":
+		// cmd |& cmd is cmd 2>&1 | cmd (bash): the parser adds the 2>&1.
+		tok.pipeStderr = true
+		return op(tPipe, 2)
 	case c == '|':
 		return op(tPipe, 1)
 	case c == ';':
@@ -317,7 +323,7 @@ var redirOps = []struct {
 	text string
 	op   RedirOp
 }{
-	{"<<-", RedirHeredocTab}, {"<<", RedirHeredoc}, {"<&", RedirDupIn}, {"<>", RedirReadWrite},
+	{"<<<", RedirHereString}, {"<<-", RedirHeredocTab}, {"<<", RedirHeredoc}, {"<&", RedirDupIn}, {"<>", RedirReadWrite},
 	{">>", RedirAppend}, {">&", RedirDupOut}, {">|", RedirClobber},
 }
 
@@ -347,12 +353,16 @@ func (l *lexer) redir(tok token, op RedirOp, n int) (token, error) {
 type context int
 
 const (
-	ctxWord    context = iota // an unquoted word
-	ctxDquote                 // inside "..."
-	ctxArg                    // the word in an unquoted ${NAME op word}
-	ctxArgDq                  // the word in ${NAME op word} inside "..." or a here-document
-	ctxHeredoc                // an unquoted here-document body
-	ctxArith                  // inside $((...))
+	ctxWord     context = iota // an unquoted word
+	ctxDquote                  // inside "..."
+	ctxArg                     // the word in an unquoted ${NAME op word}
+	ctxArgDq                   // the word in ${NAME op word} inside "..." or a here-document
+	ctxHeredoc                 // an unquoted here-document body
+	ctxArith                   // inside $((...))
+	ctxPat                     // a pattern or replacement in ${x#pat} ${x/pat/rep}: quotes count even inside "..."
+	ctxPatSlash                // the pattern of ${x/pat/rep}: ends at '/' too
+	ctxOffset                  // the offset of ${x:offset:length}: ends at ':' too
+	ctxIndex                   // a subscript: ends at the ']' that balances the '['
 )
 
 // escapable lists what a backslash quotes in each context. In an unquoted
@@ -410,13 +420,13 @@ func isMeta(c byte) bool {
 // '${' or '$((', where an unterminated construct is reported.
 func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 	var b partsBuilder
-	depth := 0 // open parentheses in $((...))
+	depth := 0 // open parentheses in $((...)), brackets in a subscript
 	for {
 		if l.eof() {
 			switch ctx {
 			case ctxDquote:
 				return nil, l.errAt(open, unterminatedMsg("quote"), true)
-			case ctxArg, ctxArgDq:
+			case ctxArg, ctxArgDq, ctxPat, ctxPatSlash, ctxOffset, ctxIndex:
 				return nil, l.errAt(open, unterminatedMsg("parameter expansion"), true)
 			case ctxArith:
 				return nil, l.errAt(open, unterminatedMsg("arithmetic expansion"), true)
@@ -425,12 +435,31 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 		}
 		c := l.src[l.i]
 		switch {
+		case ctx == ctxWord && c == '(' && l.arrayStart(&b):
+			arr, err := l.arrayLit()
+			if err != nil {
+				return nil, err
+			}
+			b.add(arr)
 		case ctx == ctxWord && isMeta(c):
 			return b.done(), nil
 		case ctx == ctxDquote && c == '"':
 			return b.done(), nil
-		case (ctx == ctxArg || ctx == ctxArgDq) && c == '}':
+		case (ctx == ctxArg || ctx == ctxArgDq || ctx == ctxPat || ctx == ctxPatSlash || ctx == ctxOffset) && c == '}':
 			return b.done(), nil
+		case ctx == ctxPatSlash && c == '/', ctx == ctxOffset && c == ':':
+			return b.done(), nil
+		case ctx == ctxIndex && c == '[':
+			depth++
+			b.addLit("[")
+			l.i++
+		case ctx == ctxIndex && c == ']':
+			if depth == 0 {
+				return b.done(), nil
+			}
+			depth--
+			b.addLit("]")
+			l.i++
 		case ctx == ctxArith && c == '(':
 			depth++
 			b.addLit("(")
@@ -442,7 +471,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			depth--
 			b.addLit(")")
 			l.i++
-		case c == '\'' && (ctx == ctxWord || ctx == ctxArg):
+		case c == '\'' && quotesCount(ctx):
 			q := l.i
 			end := l.indexFrom(q+1, '\'')
 			if end < 0 {
@@ -450,7 +479,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			}
 			b.add(&SglQuoted{Value: l.src[q+1 : q+1+end]})
 			l.i = q + 1 + end + 1
-		case c == '"' && (ctx == ctxWord || ctx == ctxArg || ctx == ctxArgDq):
+		case c == '"' && (quotesCount(ctx) || ctx == ctxArgDq || ctx == ctxArith):
 			l.i++
 			inner, err := l.parts(ctxDquote, l.i-1)
 			if err != nil {
@@ -487,7 +516,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 // special reports whether c needs the attention of the parts loop in ctx.
 func (l *lexer) special(ctx context, c byte) bool {
 	switch c {
-	case '\\', '$', '`', '"', '\'', '}', '(', ')':
+	case '\\', '$', '`', '"', '\'', '}', '(', ')', '/', ':', '[', ']':
 		return true
 	}
 	return ctx == ctxWord && isMeta(c)
@@ -568,6 +597,19 @@ func (l *lexer) dollar(ctx context, b *partsBuilder) error {
 	next := l.skipContinuations(l.i + 1)
 	n := l.at(next)
 	switch {
+	case n == '\'' && (quotesCount(ctx) || ctx == ctxArgDq) && next == l.i+1:
+		// $'...' is ANSI-C quoting, also in the word of "${x:-$'...'}"
+		// (bash).
+		sq, err := l.ansiQuote()
+		if err != nil {
+			return err
+		}
+		b.add(sq)
+	case n == '"' && quotesCount(ctx) && next == l.i+1:
+		// $"..." is a locale-translated string; gosh has no message
+		// catalogs, so it is "..." (bash without a catalog does the same).
+		l.i++
+		return nil
 	case n == '{':
 		l.i = next - 1
 		pe, err := l.bracedParam(ctx)
@@ -615,83 +657,6 @@ func (l *lexer) skipContinuations(i int) int {
 		i += 2
 	}
 	return i
-}
-
-// bracedParam reads ${...} at l.i.
-func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
-	start := l.i
-	l.i += 2
-	pe := &ParamExp{Braced: true}
-	unterminated := func() error { return l.errAt(start, unterminatedMsg("parameter expansion"), true) }
-	bad := func() error {
-		if l.eof() {
-			return unterminated()
-		}
-		return l.errAt(start, "bad substitution", false)
-	}
-	// ${#NAME} is the length of NAME; ${#} alone is the special parameter #.
-	if l.at(l.i) == '#' {
-		n := l.at(l.i + 1)
-		if isNameStart(n) || isDigit(n) || isSpecialParam(n) {
-			pe.Length = true
-			l.i++
-		}
-	}
-	c := l.at(l.i)
-	switch {
-	case isNameStart(c):
-		j := skipWhile(l.src, l.i, isNameChar)
-		pe.Name, l.i = l.src[l.i:j], j
-	case isDigit(c):
-		j := skipWhile(l.src, l.i, isDigit)
-		pe.Name, l.i = l.src[l.i:j], j
-	case isSpecialParam(c):
-		pe.Name = string(c)
-		l.i++
-	default:
-		return nil, bad()
-	}
-	if l.at(l.i) == '}' {
-		l.i++
-		return pe, nil
-	}
-	if pe.Length {
-		return nil, bad()
-	}
-	if l.at(l.i) == ':' {
-		pe.Colon = true
-		l.i++
-	}
-	switch l.at(l.i) {
-	case '-':
-		pe.Op = ParamDefault
-	case '=':
-		pe.Op = ParamAssign
-	case '?':
-		pe.Op = ParamError
-	case '+':
-		pe.Op = ParamAlt
-	default:
-		return nil, bad()
-	}
-	l.i++
-	argStart := l.i
-	parts, err := l.parts(argContext(ctx), start)
-	if err != nil {
-		return nil, err
-	}
-	pe.Arg = &Word{Parts: parts, Pos: l.pos(argStart)}
-	l.i++ // the closing brace
-	return pe, nil
-}
-
-// argContext is the context of the word in ${NAME op word} written in
-// context ctx: the word is double-quoted when the expansion is.
-func argContext(ctx context) context {
-	if ctx == ctxDquote || ctx == ctxArgDq || ctx == ctxHeredoc {
-		return ctxArgDq
-	}
-	return ctxArg
 }
 
 // arith reads $((...)) at l.i.

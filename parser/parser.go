@@ -221,6 +221,9 @@ func (p *parser) pipeline() (*Pipeline, error) {
 		if p.tok.kind != tPipe {
 			break
 		}
+		if p.tok.pipeStderr {
+			addStderrToPipe(cmd, p.tok.pos)
+		}
 		if err := p.next(); err != nil {
 			return nil, err
 		}
@@ -315,6 +318,9 @@ func (p *parser) simpleCommand() (*SimpleCommand, error) {
 			}
 		}
 		p.aliasNext = p.tok.aliasBlank
+		if err := arrayArgAllowed(cmd.Args, p.tok); err != nil {
+			return nil, err
+		}
 		cmd.Args = append(cmd.Args, p.tok.word)
 		if err := p.next(); err != nil {
 			return nil, err
@@ -323,32 +329,9 @@ func (p *parser) simpleCommand() (*SimpleCommand, error) {
 }
 
 // assignment returns the assignment that tok spells, or nil: a word whose
-// unquoted beginning is NAME=.
+// unquoted beginning is NAME=, NAME+= or NAME[subscript]= (param.go).
 func assignment(tok token) *Assign {
-	w := tok.word
-	if len(w.Parts) == 0 {
-		return nil
-	}
-	lit, ok := w.Parts[0].(*Lit)
-	if !ok {
-		return nil
-	}
-	eq := strings.IndexByte(lit.Value, '=')
-	if eq < 0 || !IsName(lit.Value[:eq]) {
-		return nil
-	}
-	name := lit.Value[:eq]
-	valPos := w.Pos
-	if tok.alias == nil {
-		valPos.Offset += eq + 1
-		valPos.Col += eq + 1
-	}
-	value := &Word{Pos: valPos}
-	if rest := lit.Value[eq+1:]; rest != "" {
-		value.Parts = append(value.Parts, &Lit{Value: rest})
-	}
-	value.Parts = append(value.Parts, w.Parts[1:]...)
-	return &Assign{Name: name, Value: value, Pos: w.Pos}
+	return assignWord(tok.word, tok.alias == nil)
 }
 
 // expandAlias replaces the current word by the tokens of its alias value,

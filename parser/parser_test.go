@@ -285,7 +285,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"!", "1:2", "syntax error near unexpected token 'newline'", false},
 		{"! | a", "1:3", "syntax error near unexpected token '|'", false},
 		{"a | ! b", "1:5", "syntax error near unexpected token '!'", false},
-		{"echo ${x%y}", "1:6", "bad substitution", false},
+		{"echo ${x!y}", "1:6", "bad substitution", false},
 		{"echo ${}", "1:6", "bad substitution", false},
 		{"echo ${#x-y}", "1:6", "bad substitution", false},
 		{"echo ${x y}", "1:6", "bad substitution", false},

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -189,7 +190,20 @@ func (p *printer) assign(a *Assign) {
 	if a == nil {
 		return
 	}
-	p.str(a.Name + "=")
+	p.str(a.Name)
+	if a.Index != nil {
+		p.str("[")
+		p.parts(a.Index.Parts, ctxIndex)
+		p.str("]")
+	}
+	if a.Append {
+		p.str("+")
+	}
+	p.str("=")
+	if a.Array != nil {
+		p.arrayLit(a.Array)
+		return
+	}
 	p.word(a.Value, ctxWord)
 }
 
@@ -237,7 +251,13 @@ func (p *printer) parts(parts []WordPart, ctx context) {
 		case *Escaped:
 			p.str(`\` + x.Value)
 		case *SglQuoted:
+			if x.Dollar {
+				p.str(ansiQuoted(x.Value))
+				break
+			}
 			p.str("'" + x.Value + "'")
+		case *ArrayLit:
+			p.arrayLit(x)
 		case *DblQuoted:
 			p.str(`"`)
 			p.parts(x.Parts, ctxDquote)
@@ -268,7 +288,10 @@ func (p *printer) lit(s string, ctx context, first bool, next WordPart) {
 			p.str(`'` + "\n" + `'`)
 		case ctx == ctxWord && (strings.IndexByte(" \t|&;<>()'\"\\`", c) >= 0 || (c == '#' && first && i == 0)):
 			p.str(`\` + string(c))
-		case ctx == ctxArg && strings.IndexByte("}'\"\\`", c) >= 0:
+		case (ctx == ctxArg || ctx == ctxPat) && strings.IndexByte("}'\"\\`", c) >= 0,
+			ctx == ctxPatSlash && strings.IndexByte("}/'\"\\`", c) >= 0,
+			ctx == ctxOffset && strings.IndexByte("}:'\"\\`", c) >= 0,
+			ctx == ctxIndex && strings.IndexByte("]'\"\\`", c) >= 0:
 			p.str(`\` + string(c))
 		case ctx == ctxArgDq && strings.IndexByte("}\"`", c) >= 0:
 			p.str(`\` + string(c))
@@ -299,7 +322,7 @@ func dollarNeedsEscape(rest string, next WordPart) bool {
 }
 
 func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
-	braced := x.Braced || x.Length || x.Op != ParamNone || len(x.Name) > 1 && isDigit(x.Name[0])
+	braced := x.Braced || x.Length || x.Indirect || x.Index != nil || x.Op != ParamNone || len(x.Name) > 1 && isDigit(x.Name[0])
 	if !braced && IsName(x.Name) {
 		// $a followed by literal "b" must be written ${a}b.
 		if lit, ok := next.(*Lit); ok && lit.Value != "" && isNameChar(lit.Value[0]) {
@@ -314,8 +337,22 @@ func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
 	if x.Length {
 		p.str("#")
 	}
+	if x.Indirect {
+		p.str("!")
+	}
+	if x.Op == ParamNamesStar || x.Op == ParamNamesAt {
+		p.str("!" + x.Name + x.Op.String() + "}")
+		return
+	}
 	p.str(x.Name)
-	if x.Op != ParamNone {
+	if x.Index != nil {
+		p.str("[")
+		p.parts(x.Index.Parts, ctxIndex)
+		p.str("]")
+	}
+	switch x.Op {
+	case ParamNone:
+	case ParamDefault, ParamAssign, ParamError, ParamAlt:
 		if x.Colon {
 			p.str(":")
 		}
@@ -323,8 +360,82 @@ func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
 		if x.Arg != nil {
 			p.parts(x.Arg.Parts, argContext(ctx))
 		}
+	case ParamSubstr:
+		p.str(":")
+		if x.Arg != nil {
+			// ${x: -1} must not read back as ${x:-1}.
+			if lit, ok := firstLit(x.Arg); ok && strings.HasPrefix(lit, "-") {
+				p.str(" ")
+			}
+			p.parts(x.Arg.Parts, ctxOffset)
+		}
+		if x.Repl != nil {
+			p.str(":")
+			p.parts(x.Repl.Parts, ctxPat)
+		}
+	default:
+		p.str(x.Op.String())
+		if x.Arg != nil {
+			actx := ctxPat
+			if x.Repl != nil || x.Op >= ParamReplace && x.Op <= ParamReplaceSuffix {
+				actx = ctxPatSlash
+			}
+			p.parts(x.Arg.Parts, actx)
+		}
+		if x.Repl != nil {
+			p.str("/")
+			p.parts(x.Repl.Parts, ctxPat)
+		}
 	}
 	p.str("}")
+}
+
+// firstLit returns the text of a word's first part if it is a Lit.
+func firstLit(w *Word) (string, bool) {
+	if len(w.Parts) == 0 {
+		return "", false
+	}
+	l, ok := w.Parts[0].(*Lit)
+	if !ok {
+		return "", false
+	}
+	return l.Value, true
+}
+
+// arrayLit prints the list of an array assignment.
+func (p *printer) arrayLit(a *ArrayLit) {
+	p.str("(")
+	for i, w := range a.Elems {
+		if i > 0 {
+			p.str(" ")
+		}
+		p.word(w, ctxWord)
+	}
+	p.str(")")
+}
+
+// ansiQuoted writes s as $'...' with every byte that needs it escaped.
+func ansiQuoted(s string) string {
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' || c == '\'':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c == 0x7f:
+			fmt.Fprintf(&b, `\%03o`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
 }
 
 func (p *printer) cmdSubst(x *CmdSubst, ctx context) {

@@ -19,15 +19,60 @@ import (
 
 var _ builtins.Shell = (*Shell)(nil)
 
-func (sh *Shell) Var(name string) (string, bool) { return sh.Vars.Get(name) }
+func (sh *Shell) Var(name string) (string, bool) { return sh.getVar(name) }
 
 func (sh *Shell) SetVar(name, value string) error { return sh.Vars.Set(name, value) }
 func (sh *Shell) Export(name string)              { sh.Vars.Export(name) }
-func (sh *Shell) Unset(name string) error         { return sh.Vars.Unset(name) }
 func (sh *Shell) VarNames() []string              { return sh.Vars.Names() }
 func (sh *Shell) IsExported(name string) bool {
 	v := sh.Vars.Lookup(name)
 	return v != nil && v.Exported
+}
+
+// Unset removes a variable, or with a subscript (unset 'a[1]') one
+// element of an array.
+func (sh *Shell) Unset(name string) error {
+	base, sub, ok := cutSubscript(name)
+	if !ok {
+		return sh.Vars.Unset(name)
+	}
+	if sub == "@" || sub == "*" {
+		return sh.Vars.Unset(base)
+	}
+	s, err := sh.subscriptText(base, sub)
+	if err != nil {
+		return err
+	}
+	return sh.Vars.UnsetElem(base, s.key, s.index)
+}
+
+// Arrays (bash), for read -a, declare -a/-A/-p, local and the like.
+
+// SetArray makes name an indexed array holding values (read -a).
+func (sh *Shell) SetArray(name string, values []string) error {
+	return sh.Vars.SetArray(name, values, false)
+}
+
+// GetArray returns the values of an array in index order; a string
+// variable is an array of one.
+func (sh *Shell) GetArray(name string) ([]string, bool) { return sh.Vars.GetArray(name) }
+
+// ArrayKeys returns the indices (or keys) of an array, in order.
+func (sh *Shell) ArrayKeys(name string) ([]string, bool) { return sh.Vars.ArrayKeys(name) }
+
+// DeclareArray makes name an empty indexed (or associative) array unless
+// it already is one (declare -a, declare -A).
+func (sh *Shell) DeclareArray(name string, assoc bool) error {
+	return sh.Vars.DeclareArray(name, assoc)
+}
+
+// ArrayKind reports whether name is an indexed or an associative array.
+func (sh *Shell) ArrayKind(name string) (indexed, assoc bool) {
+	v := sh.Vars.Lookup(name)
+	if v == nil {
+		return false, false
+	}
+	return v.Array, v.Assoc
 }
 
 func (sh *Shell) SetReadOnly(name string) { sh.Vars.SetReadOnly(name) }
@@ -154,8 +199,15 @@ func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error)
 		sh.Params = args
 		defer func() { sh.Params = saved }()
 	}
+	sh.flow.sourceDepth++
+	defer func() { sh.flow.sourceDepth-- }()
 	return sh.withIO(io, func() (int, error) {
-		return sh.runSource(string(data), path)
+		st, err := sh.runSource(string(data), path)
+		if r, ok := err.(*builtins.ReturnRequest); ok {
+			// "return" in a . file ends the file, with its status.
+			return r.Status, nil
+		}
+		return st, err
 	})
 }
 

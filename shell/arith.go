@@ -121,6 +121,12 @@ func (a *arith) next() {
 		for end < len(a.expr) && (arithAlnum(a.expr[end]) || a.expr[end] == '_') {
 			end++
 		}
+		// An array element a[expr] is one operand.
+		if end < len(a.expr) && a.expr[end] == '[' {
+			if close := matchingBracket(a.expr, end); close > 0 {
+				end = close + 1
+			}
+		}
 		a.tok, a.text, a.pos = tokName, a.expr[a.pos:end], end
 		return
 	}
@@ -487,7 +493,10 @@ func (a *arith) variable(name string, at int) (int64, error) {
 	if a.noeval > 0 {
 		return 0, nil
 	}
-	v, ok := a.sh.Vars.Get(name)
+	v, ok, err := a.sh.arithOperand(name)
+	if err != nil {
+		return 0, err
+	}
 	if !ok && a.sh.Opts.Nounset {
 		return 0, unsetError(name + ": unbound variable")
 	}
@@ -520,7 +529,10 @@ func (a *arith) setVar(name string, v int64) error {
 	if a.noeval > 0 {
 		return nil
 	}
-	if err := a.sh.Vars.Set(name, strconv.FormatInt(v, 10)); err != nil {
+	if err := a.sh.setArithVar(name, strconv.FormatInt(v, 10)); err != nil {
+		if _, ok := err.(*ExpansionError); ok {
+			return err
+		}
 		return expansionError(err.Error())
 	}
 	return nil
@@ -590,3 +602,72 @@ func arithBool(b bool) int64 {
 func arithDigit(c byte) bool { return '0' <= c && c <= '9' }
 func arithAlpha(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 func arithAlnum(c byte) bool { return arithDigit(c) || arithAlpha(c) }
+
+// matchingBracket returns the index of the ']' that closes the '[' at
+// open, or -1.
+func matchingBracket(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// arithOperand is the value of a variable or array element a[expr] named
+// in an arithmetic expression.
+func (sh *Shell) arithOperand(name string) (string, bool, error) {
+	base, sub, ok := cutSubscript(name)
+	if !ok {
+		v, set := sh.getVar(name)
+		return v, set, nil
+	}
+	s, err := sh.subscriptText(base, sub)
+	if err != nil {
+		return "", false, err
+	}
+	v := sh.Vars.Lookup(base)
+	if v == nil || v.NoValue {
+		return "", false, nil
+	}
+	if !v.Array && !v.Assoc {
+		if s.index == 0 {
+			return v.Value, true, nil
+		}
+		return "", false, nil
+	}
+	val, set := v.elem(s.key, s.index)
+	return val, set, nil
+}
+
+// setArithVar assigns a variable or an array element a[expr].
+func (sh *Shell) setArithVar(name, value string) error {
+	base, sub, ok := cutSubscript(name)
+	if !ok {
+		return sh.Vars.Set(name, value)
+	}
+	s, err := sh.subscriptText(base, sub)
+	if err != nil {
+		return err
+	}
+	if sh.isAssoc(base) {
+		return sh.Vars.SetKey(base, s.key, value)
+	}
+	return sh.Vars.SetIndex(base, s.index, value)
+}
+
+// cutSubscript splits "a[expr]" into "a" and "expr".
+func cutSubscript(name string) (base, sub string, ok bool) {
+	i := strings.IndexByte(name, '[')
+	if i < 0 || !strings.HasSuffix(name, "]") {
+		return name, "", false
+	}
+	return name[:i], name[i+1 : len(name)-1], true
+}

@@ -20,7 +20,12 @@
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
-//	expand.go    word expansion (POSIX 2.6), arith.go and glob.go
+//	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
+//	             expand_brace.go brace expansion (first, as in bash),
+//	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
+//	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
+//	vars.go      the variable table; vars_array.go indexed and associative
+//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS
 //	redirect.go  redirections as an fd table handed to the child
 //	fds_unix.go  the user's virtual fd table; execfds_unix.go, exec cmd
 //	path.go      $PATH search

@@ -59,28 +59,50 @@ func (sh *Shell) runList(l *parser.List) error {
 		if err != nil {
 			return err
 		}
+		if sh.pipeBroken != nil && *sh.pipeBroken {
+			// A copy running a pipeline stage whose reader is gone: a
+			// forked stage would have died of SIGPIPE here.
+			return &ExitError{Status: 128 + int(syscall.SIGPIPE)}
+		}
 	}
 	return nil
 }
 
 // runAndOr runs "a && b || c": each pipeline runs only if the status so far
 // allows it. Under set -e, only the last pipeline's failure exits the shell,
-// and never a pipeline inverted with '!'.
+// and never a pipeline inverted with '!': set -e is suspended while the
+// others run (noErrexit), also in the functions they call.
 func (sh *Shell) runAndOr(ao *parser.AndOr) error {
-	if err := sh.runPipeline(ao.First); err != nil {
+	n := len(ao.Rest)
+	if n > 0 {
+		sh.flow.noErrexit++
+	}
+	err := sh.runPipeline(ao.First)
+	if n > 0 {
+		sh.flow.noErrexit--
+	}
+	if err != nil {
 		return err
 	}
 	last := ao.First
-	for _, part := range ao.Rest {
+	for i, part := range ao.Rest {
 		if (part.Op == parser.AndIf) != (sh.Status == 0) {
 			continue
 		}
-		if err := sh.runPipeline(part.Pipeline); err != nil {
+		if i < n-1 {
+			sh.flow.noErrexit++
+		}
+		err := sh.runPipeline(part.Pipeline)
+		if i < n-1 {
+			sh.flow.noErrexit--
+		}
+		if err != nil {
 			return err
 		}
 		last = part.Pipeline
 	}
-	if sh.Opts.Errexit && sh.Status != 0 && !last.Bang && last == lastPipeline(ao) {
+	if sh.Opts.Errexit && sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
+		last == lastPipeline(ao) && errexitApplies(last) {
 		return &ExitError{Status: sh.Status}
 	}
 	return nil
@@ -97,10 +119,17 @@ func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
 // builtin, or a command with only assignments and redirections, runs inside
 // the shell; everything else becomes a job.
 func (sh *Shell) runPipeline(p *parser.Pipeline) error {
+	if p.Bang {
+		sh.flow.noErrexit++
+	}
 	status, err := sh.pipelineStatus(p)
+	if p.Bang {
+		sh.flow.noErrexit--
+	}
 	if err != nil {
 		return err
 	}
+	sh.notePipeline(p, status)
 	if p.Bang {
 		status = invert(status)
 	}
@@ -117,18 +146,7 @@ func invert(status int) int {
 
 func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	if len(p.Cmds) == 1 {
-		sc, ok := p.Cmds[0].(*parser.SimpleCommand)
-		if !ok {
-			return 2, fmt.Errorf("unsupported command")
-		}
-		cmd, err := sh.expandCommand(sc)
-		if err != nil {
-			return sh.expansionFailed(err)
-		}
-		if cmd.inShell() && sh.needsProcess(sc, cmd, Site{Stages: 1}).Place == builtins.InShell {
-			return sh.runInShell(cmd)
-		}
-		return sh.startJob([]*command{cmd}, jobText(p), true)
+		return sh.runCommand(p.Cmds[0])
 	}
 	cmds, err := sh.expandPipeline(p)
 	if err != nil {
@@ -170,7 +188,8 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 	for _, c := range p.Cmds {
 		sc, ok := c.(*parser.SimpleCommand)
 		if !ok {
-			return nil, &ExpansionError{Msg: "unsupported command"}
+			cmds = append(cmds, &command{compound: c})
+			continue
 		}
 		ex := sh
 		if len(p.Cmds) > 1 && sh.firstActiveWord(sc) != "" {
@@ -220,7 +239,11 @@ type command struct {
 	assigns []assignment
 	redirs  []*parser.Redirect
 	builtin *builtins.Builtin
+	fn      *parser.FuncDecl // a shell function, called in the shell
 	nohup   bool
+	// compound, when set, is a compound command that is a stage of a
+	// pipeline: it runs instead of argv (see compoundStage).
+	compound parser.Command
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
 	// child, when set, is what a child gosh runs instead of argv (source
@@ -234,7 +257,10 @@ type command struct {
 	cleanEnv bool
 }
 
-type assignment struct{ name, value string }
+type assignment struct {
+	name, value string
+	arr         *arrayAssign // a[i]=v, a=(...), a+=v on an array (assign.go); nil otherwise
+}
 
 // pathOverride is the PATH a "PATH=... cmd" assignment gives the command
 // (possibly empty), and whether there is one.
@@ -249,27 +275,31 @@ func (c *command) pathOverride() (string, bool) {
 
 // inShell reports whether the command runs inside the shell process.
 func (c *command) inShell() bool {
-	return len(c.argv) == 0 || (c.builtin != nil && !c.nohup)
+	return c.compound != nil || len(c.argv) == 0 || c.fn != nil || (c.builtin != nil && !c.nohup)
 }
 
 // expandCommand performs the expansions of a simple command: its words
 // become argv; assignment values are expanded but not yet applied.
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 	cmd := &command{redirs: sc.Redirs, node: sc}
+	sh.noteLine(sc.Pos.Line)
 	for _, a := range sc.Assigns {
-		v, err := sh.expandAssign(a.Value)
+		as, err := sh.expandAssignment(a)
 		if err != nil {
 			return nil, err
 		}
-		cmd.assigns = append(cmd.assigns, assignment{a.Name, v})
+		cmd.assigns = append(cmd.assigns, as)
 	}
 	argv, err := sh.expandArgs(sc.Args)
 	if err != nil {
 		return nil, err
 	}
 	cmd.argv = argv
+	sh.noteLastArg(argv)
 	if len(argv) > 0 {
-		if argv[0] == "nohup" {
+		if fn := sh.lookupFunc(argv[0]); fn != nil {
+			cmd.fn = fn
+		} else if argv[0] == "nohup" {
 			cmd.nohup = true
 		} else if b, ok := builtins.Lookup(argv[0]); ok {
 			cmd.builtin = b
@@ -281,7 +311,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 // declarationBuiltins take NAME=value arguments that are expanded like
 // assignments: no field splitting, no globbing, tilde after = and :, so
 // that export DIR=$(pwd) keeps a path with spaces whole (bash does this).
-var declarationBuiltins = map[string]bool{"export": true, "readonly": true}
+var declarationBuiltins = map[string]bool{"export": true, "readonly": true, "declare": true, "typeset": true, "local": true}
 
 // expandArgs expands a command's words into argv.
 func (sh *Shell) expandArgs(words []*parser.Word) ([]string, error) {
@@ -384,6 +414,9 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 		return 1, nil
 	}
 	defer restore()
+	if cmd.fn != nil {
+		return sh.runFunctionIn(t, cmd)
+	}
 	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
 }
 
@@ -418,7 +451,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 // runAssignments handles "a=1 b=2" and "> file" with no command word.
 func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	for _, a := range cmd.assigns {
-		if err := sh.Vars.Set(a.name, a.value); err != nil {
+		if err := sh.assign(a); err != nil {
 			// "x=2" on a read-only x: an error that ends a script, and the
 			// rest of an interactive command line, as in bash.
 			return sh.expansionFailed(err)
@@ -458,7 +491,7 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 			cp := *x
 			prev = &cp
 		}
-		if err := sh.Vars.Set(a.name, a.value); err != nil {
+		if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
 			restore()
 			return nil, err
@@ -589,8 +622,10 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		return 0, nil
 	}
 	status := sh.pipefailStatus(job, sh.Jobs.WaitForeground(job))
-	if sh.Opts.Interactive && !sh.subshell && job.Interrupted() {
-		// Ctrl+C ends the whole command line, not just this job.
+	sh.noteStages(stageStatuses(job))
+	if sh.Opts.Interactive && !sh.subshell && (job.Interrupted() || job.State() == jobs.Stopped) {
+		// Ctrl+C ends the whole command line, not just this job; so does
+		// Ctrl+Z (the rest of a loop is abandoned, the job is stopped).
 		sh.Status = status
 		return status, errAbandon
 	}
@@ -604,6 +639,9 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	if cmd.child != nil {
 		return sh.childStage(cmd.child, cmd.label, t)
+	}
+	if cmd.compound != nil {
+		return sh.compoundStage(cmd.compound, t, n)
 	}
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.failedStage(t, err, 1)
@@ -632,6 +670,15 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 			var err error
 			if len(cmd.argv) == 0 {
 				st, err = sub.runAssignments(cmd)
+			} else if cmd.fn != nil {
+				if _, err := sub.applyTempAssigns(cmd); err != nil {
+					return 1
+				}
+				sub.pipeBroken = new(bool)
+				st, err = sub.runFunctionIn(t, cmd)
+				if *sub.pipeBroken {
+					return 128 + int(syscall.SIGPIPE)
+				}
 			} else {
 				if _, err := sub.applyTempAssigns(cmd); err != nil {
 					return 1
@@ -671,6 +718,9 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
+		if a.arr != nil {
+			continue // arrays are not exported
+		}
 		env = append(env, a.name+"="+a.value)
 	}
 	st.Path = path
@@ -752,4 +802,19 @@ func (w *pipeStageWriter) Write(p []byte) (int, error) {
 		*w.broken = true
 	}
 	return n, err
+}
+
+// errexitApplies reports whether set -e looks at the status of a pipeline
+// that ended an and-or list: not for a compound command other than ( ),
+// whose status comes from commands that were checked (or exempt) inside it,
+// as bash does. (( )) and [[ ]] count as simple commands.
+func errexitApplies(p *parser.Pipeline) bool {
+	if len(p.Cmds) != 1 {
+		return true
+	}
+	switch p.Cmds[0].(type) {
+	case *parser.SimpleCommand, *parser.Subshell, *parser.ArithCmd, *parser.TestCmd:
+		return true
+	}
+	return false
 }

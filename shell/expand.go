@@ -46,10 +46,11 @@ func expansionError(msg string) error { return &ExpansionError{Msg: msg} }
 // unsetError is the error for a parameter that must be set and is not.
 func unsetError(msg string) error { return &ExpansionError{Msg: msg, Unset: true} }
 
-// expandFields expands the words of a command into fields: all seven steps.
+// expandFields expands the words of a command into fields: brace
+// expansion (bash, expand_brace.go) and then all seven steps.
 func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
 	var out []string
-	for _, w := range words {
+	for _, w := range sh.braceWords(words) {
 		x := &expansion{sh: sh, mode: modeFields}
 		if err := x.word(w, false, tildeAssignLike(w)); err != nil {
 			return nil, err
@@ -64,6 +65,23 @@ func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
 		out = append(out, removeQuotes(fields)...)
 	}
 	return out, nil
+}
+
+// braceWords brace-expands each word. Words without a literal '{' (most)
+// cost one scan and no allocation.
+func (sh *Shell) braceWords(words []*parser.Word) []*parser.Word {
+	i := 0
+	for i < len(words) && !hasBraceLit(words[i]) {
+		i++
+	}
+	if i == len(words) {
+		return words
+	}
+	out := append([]*parser.Word(nil), words[:i]...)
+	for _, w := range words[i:] {
+		out = append(out, braceExpand(w)...)
+	}
+	return out
 }
 
 // expandString expands one word to one string: steps 1-4 and quote removal,
@@ -280,14 +298,25 @@ func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, 
 		return x.expandCmdSubst(p, quoted)
 	case *parser.ArithExp:
 		return x.expandArith(p, quoted)
+	case *parser.ArrayLit:
+		// NAME=(...) as the argument of a declaration builtin: the list
+		// reaches it as written, and it expands it (Shell.AssignWord).
+		x.add(chunk{text: p.Raw, quoted: true})
 	}
 	return nil
 }
 
-// onlyAt reports whether the parts of "..." are just "$@" (or "${@}").
+// onlyAt reports whether the parts of "..." are only expansions that may
+// give no field at all: "$@", "${a[@]}", "${!a[@]}", "${!prefix@}", also
+// with an operator that works per value ("${@#x}").
 func onlyAt(parts []parser.WordPart) bool {
 	for _, p := range parts {
-		if pe, ok := p.(*parser.ParamExp); !ok || pe.Name != "@" || pe.Op != parser.ParamNone || pe.Length {
+		pe, ok := p.(*parser.ParamExp)
+		if !ok || pe.Length || pe.Op >= parser.ParamDefault && pe.Op <= parser.ParamAlt {
+			return false
+		}
+		at := pe.Name == "@" && pe.Index == nil && !pe.Indirect || isAll(pe.Index) == '@' || pe.Op == parser.ParamNamesAt
+		if !at {
 			return false
 		}
 	}
@@ -376,63 +405,6 @@ func (sh *Shell) tildeDir(name string) (string, bool) {
 	return u.HomeDir, true
 }
 
-// expandParam is step 2, parameter expansion (XCU 2.6.2).
-func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
-	sh := x.sh
-	if p.Length {
-		return x.expandLength(p, quoted)
-	}
-	value, set := sh.paramValue(p.Name)
-	// With ':' an empty value counts as unset.
-	missing := !set || (p.Colon && value == "")
-	switch p.Op {
-	case parser.ParamNone:
-		if !set && sh.Opts.Nounset && p.Name != "@" && p.Name != "*" {
-			return unsetError(paramLabel(p.Name) + ": unbound variable")
-		}
-	case parser.ParamDefault: // ${x-w} ${x:-w}: w if x is unset
-		if missing {
-			return x.argWord(p.Arg, quoted)
-		}
-	case parser.ParamAlt: // ${x+w} ${x:+w}: w if x is set
-		if !missing {
-			return x.argWord(p.Arg, quoted)
-		}
-		return nil
-	case parser.ParamAssign: // ${x=w} ${x:=w}: assign w if x is unset
-		if missing {
-			if !parser.IsName(p.Name) {
-				return expansionError(paramLabel(p.Name) + ": cannot assign in this way")
-			}
-			v, err := sh.expandJoined(p.Arg, quoted, tildeStartUnless(quoted))
-			if err != nil {
-				return err
-			}
-			if err := sh.Vars.Set(p.Name, v); err != nil {
-				return expansionError(err.Error())
-			}
-			x.addValue(v, quoted)
-			return nil
-		}
-	case parser.ParamError: // ${x?w} ${x:?w}: fail with w if x is unset
-		if missing {
-			msg := "parameter not set"
-			if p.Colon {
-				msg = "parameter null or not set"
-			}
-			if p.Arg != nil && len(p.Arg.Parts) > 0 {
-				var err error
-				if msg, err = sh.expandJoined(p.Arg, quoted, tildeStartUnless(quoted)); err != nil {
-					return err
-				}
-			}
-			return unsetError(p.Name + ": " + msg)
-		}
-	}
-	x.addParam(p.Name, value, quoted)
-	return nil
-}
-
 // argWord expands the word of ${x-word} or ${x+word} in place of the
 // parameter. Unquoted, all of its unquoted text is split like a value.
 func (x *expansion) argWord(w *parser.Word, quoted bool) error {
@@ -449,49 +421,6 @@ func tildeStartUnless(quoted bool) tildeMode {
 		return tildeNone
 	}
 	return tildeStart
-}
-
-// addParam appends a parameter's value. "$@" keeps the positional
-// parameters apart. "$*" joins them with the first character of IFS.
-// Unquoted $@ and $* are joined the same way and then split, as bash does
-// (so with IFS=: an empty parameter survives as an empty field), except
-// that with IFS empty they stay apart.
-func (x *expansion) addParam(name, value string, quoted bool) {
-	sh := x.sh
-	switch {
-	case name == "@" && quoted:
-		x.addList(sh.Params, true)
-	case (name == "@" || name == "*") && !quoted && x.mode == modeFields:
-		if sh.ifs() == "" {
-			x.addList(sh.Params, false)
-		} else {
-			x.addValue(strings.Join(sh.Params, sh.ifsJoiner()), false)
-		}
-	case name == "@":
-		x.addList(sh.Params, quoted) // joined by spaces in the end
-	case name == "*":
-		x.addValue(strings.Join(sh.Params, sh.ifsJoiner()), quoted)
-	default:
-		x.addValue(value, quoted)
-	}
-}
-
-// expandLength is ${#x}: the length of x in characters; ${#@} and ${#*}
-// count the positional parameters.
-func (x *expansion) expandLength(p *parser.ParamExp, quoted bool) error {
-	sh := x.sh
-	var n int
-	if p.Name == "@" || p.Name == "*" {
-		n = len(sh.Params)
-	} else {
-		value, set := sh.paramValue(p.Name)
-		if !set && sh.Opts.Nounset {
-			return unsetError(paramLabel(p.Name) + ": unbound variable")
-		}
-		n = utf8.RuneCountInString(value)
-	}
-	x.addValue(strconv.Itoa(n), quoted)
-	return nil
 }
 
 // paramValue looks up a parameter by name: a special parameter, a
@@ -523,7 +452,7 @@ func (sh *Shell) paramValue(name string) (string, bool) {
 		}
 		return sh.Params[n-1], true
 	}
-	return sh.Vars.Get(name)
+	return sh.getVar(name)
 }
 
 // paramLabel is how bash names a parameter in "unbound variable" messages:

@@ -142,6 +142,19 @@ func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
 		}
 		t.set(fd, t.own(rfd))
 		return nil
+	case parser.RedirHereString:
+		// <<< word (bash): the word, expanded but neither split nor
+		// globbed, and a newline, read like a here-document.
+		word, err := sh.expandString(r.Target)
+		if err != nil {
+			return err
+		}
+		rfd, err := sh.heredocFd(word + "\n")
+		if err != nil {
+			return &redirError{"here-string: " + errnoText(err)}
+		}
+		t.set(fd, t.own(rfd))
+		return nil
 	}
 	target, err := sh.expandRedirTarget(r.Target)
 	if err != nil {

@@ -76,6 +76,8 @@ type Shell struct {
 	// descriptor gosh holds at 10 or above, close-on-exec.
 	stdio  []int
 	fdHold []fdHold
+	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
+	specials specialVars
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -94,6 +96,9 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// flow is where the executor is: loops, function calls, set -e
+	// exceptions, and the function table (function.go).
+	flow flowState
 	// Hooks the interactive layer attaches to.
 	Hooks Hooks
 }
@@ -210,6 +215,7 @@ func (sh *Shell) initVars() {
 		sh.Vars.Set("PATH", DefaultPath)
 	}
 	sh.Vars.Set("PPID", strconv.Itoa(sh.ppid))
+	sh.initSpecialVars()
 	if wd, err := os.Getwd(); err == nil {
 		pwd, ok := sh.Vars.Get("PWD")
 		if !ok || !sameDir(pwd, wd) {
@@ -233,6 +239,7 @@ func (sh *Shell) clone() *Shell {
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
+	c.cloneFlow(sh)
 	return &c
 }
 

@@ -186,7 +186,7 @@ func parseFunction(src string) (*parser.FuncDecl, error) {
 func (v *Vars) scopes() []map[string]Var {
 	g := make(map[string]Var, len(v.m))
 	for k, x := range v.m {
-		g[k] = *x
+		g[k] = *x.copy() // an array's Elems must not be shared
 	}
 	return []map[string]Var{g}
 }

@@ -193,6 +193,8 @@ var perProcess = map[string]string{
 	"hangup":     "SIGHUP of the interactive shell",
 	"Hooks":      "the interactive layer's callbacks",
 	"limits":     "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
+	"flow":       "where the executor is (loops, function frames, set -e suspended): a copy takes its own (cloneFlow), a child gosh starts outside every loop and function",
+	"specials":   "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
 	"fdHold":     "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 }
 

@@ -5,7 +5,10 @@ import (
 	"strings"
 )
 
-// Var is one shell variable.
+// Var is one shell variable: a string, or with Array or Assoc set an
+// indexed or associative array whose elements are in Elems (Value is then
+// unused). The struct is plain data, exported fields only, so that it can
+// be copied and serialised.
 type Var struct {
 	Value    string
 	Exported bool
@@ -13,6 +16,17 @@ type Var struct {
 	// NoValue marks a name that was exported but never assigned ("export
 	// N"): it is listed by export -p but is unset and not in the environment.
 	NoValue bool
+	Array   bool   // an indexed array: Elems sorted by Index
+	Assoc   bool   // an associative array: Elems in the order keys were added
+	Elems   []Elem // the elements of an array
+}
+
+// Elem is one element of an array: Index for an indexed array, Key for an
+// associative one.
+type Elem struct {
+	Index int64
+	Key   string
+	Value string
 }
 
 // Vars is the shell's variable table. The environment a child receives is
@@ -40,17 +54,27 @@ func newVarsFromEnv(env []string) *Vars {
 func (v *Vars) clone() *Vars {
 	c := &Vars{m: make(map[string]*Var, len(v.m))}
 	for k, x := range v.m {
-		cp := *x
-		c.m[k] = &cp
+		c.m[k] = x.copy()
 	}
 	return c
 }
 
-// Get returns a variable's value and whether it is set.
+// copy returns a deep copy of the variable.
+func (x *Var) copy() *Var {
+	cp := *x
+	cp.Elems = append([]Elem(nil), x.Elems...)
+	return &cp
+}
+
+// Get returns a variable's value and whether it is set. The value of an
+// array is its element 0 (bash: $a is ${a[0]}).
 func (v *Vars) Get(name string) (string, bool) {
 	x, ok := v.m[name]
 	if !ok || x.NoValue {
 		return "", false
+	}
+	if x.Array || x.Assoc {
+		return x.elem("0", 0)
 	}
 	return x.Value, true
 }
@@ -63,6 +87,11 @@ func (v *Vars) Set(name, value string) error {
 	if x, ok := v.m[name]; ok {
 		if x.ReadOnly {
 			return &readOnlyError{name}
+		}
+		if x.Array || x.Assoc {
+			// a=v on an array sets its element 0.
+			x.setElem("0", 0, value)
+			return nil
 		}
 		x.Value = value
 		x.NoValue = false
@@ -122,12 +151,13 @@ func (v *Vars) Names() []string {
 	return names
 }
 
-// Environ builds the environment for a child: exported variables, plus the
+// Environ builds the environment for a child: exported variables (arrays
+// are never exported, as in bash), plus the
 // per-command assignments in extra (NAME=value), which win.
 func (v *Vars) Environ(extra []string) []string {
 	env := make([]string, 0, len(v.m)+len(extra))
 	for k, x := range v.m {
-		if x.Exported && !x.NoValue && !overridden(extra, k) {
+		if x.Exported && !x.NoValue && !x.Array && !x.Assoc && !overridden(extra, k) {
 			env = append(env, k+"="+x.Value)
 		}
 	}

@@ -9,6 +9,11 @@
 // /proc/PID/stat: its state letter, its process group, its session and the
 // terminal's foreground group.
 //
+// The differential corpus (diff_test.go) runs every line of
+// tests/testdata/oneliners/*.txt as `bash -c LINE` and `gosh -c LINE` and
+// compares stdout, stderr (after the shell's name) and status; the known
+// differences, each with its reason, are in oneliners/differences.txt.
+//
 // The harness lives in harness_test.go:
 //
 //	runGosh(t, stdin, args...)      run gosh without a terminal

@@ -1,0 +1,247 @@
+package shell
+
+// This file is bash's array assignments: a[i]=v, a+=v, a=(x y z),
+// a+=(v), a=([k]=v ...), as assignment statements and as the arguments
+// of declaration builtins (declare -a a=(...)).
+
+import (
+	"strings"
+
+	"gosh/parser"
+)
+
+// arrayAssign is what an assignment to an array does, expanded.
+type arrayAssign struct {
+	elem     *subscript  // a[i]=v: which element
+	appendOp bool        // +=
+	isList   bool        // a=(...)
+	list     []arrayItem // its elements
+}
+
+// arrayItem is one element of a=(...): a value, with its own subscript
+// when written [sub]=value.
+type arrayItem struct {
+	sub      *subscript
+	appendOp bool // [sub]+=value
+	value    string
+}
+
+// expandAssignment expands an assignment of a simple command: the value,
+// and for arrays the subscripts and the elements of a list.
+func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
+	out := assignment{name: a.Name}
+	switch {
+	case a.Array != nil:
+		list, err := sh.expandArrayLit(a.Name, a.Array)
+		if err != nil {
+			return out, err
+		}
+		out.arr = &arrayAssign{isList: true, appendOp: a.Append, list: list}
+		return out, nil
+	case a.Index != nil:
+		sub, err := sh.evalSubscript(a.Name, a.Index)
+		if _, ok := err.(*badSubscriptError); ok {
+			return out, expansionError(a.Name + "[" + parser.String(a.Index) + "]: bad array subscript")
+		}
+		if err != nil {
+			return out, err
+		}
+		v, err := sh.expandAssign(a.Value)
+		if err != nil {
+			return out, err
+		}
+		out.value = v
+		out.arr = &arrayAssign{elem: &sub, appendOp: a.Append}
+		return out, nil
+	}
+	v, err := sh.expandAssign(a.Value)
+	if err != nil {
+		return out, err
+	}
+	out.value = v
+	if a.Append {
+		x := sh.Vars.Lookup(a.Name)
+		if x != nil && (x.Array || x.Assoc) {
+			// a+=v on an array appends to its element 0.
+			out.arr = &arrayAssign{elem: &subscript{key: "0"}, appendOp: true}
+			return out, nil
+		}
+		old, _ := sh.getVar(a.Name)
+		out.value = old + v
+	}
+	return out, nil
+}
+
+// expandArrayLit expands the elements of (...) for the array name. A
+// plain element is expanded like a command word (split, globbed: one
+// element per field); [sub]=value like an assignment value.
+func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem, error) {
+	var out []arrayItem
+	for _, w := range arr.Elems {
+		if as := keyedElem(w); as != nil {
+			sub, err := sh.evalSubscript(name, as.Index)
+			if err != nil {
+				return nil, err
+			}
+			v, err := sh.expandAssign(as.Value)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, arrayItem{sub: &sub, appendOp: as.Append, value: v})
+			continue
+		}
+		fields, err := sh.expandFields([]*parser.Word{w})
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fields {
+			out = append(out, arrayItem{value: f})
+		}
+	}
+	return out, nil
+}
+
+// keyedElem returns the element [sub]=value of an array list as an
+// assignment with a subscript, or nil for a plain element.
+func keyedElem(w *parser.Word) *parser.Assign {
+	if len(w.Parts) == 0 {
+		return nil
+	}
+	lit, ok := w.Parts[0].(*parser.Lit)
+	if !ok || !strings.HasPrefix(lit.Value, "[") {
+		return nil
+	}
+	// Parse it as x[sub]=value.
+	parts := append([]parser.WordPart{&parser.Lit{Value: "x" + lit.Value}}, w.Parts[1:]...)
+	as := parser.AssignWord(&parser.Word{Parts: parts, Pos: w.Pos})
+	if as == nil || as.Index == nil {
+		return nil
+	}
+	return as
+}
+
+// assign performs an expanded assignment.
+func (sh *Shell) assign(a assignment) error {
+	if a.arr == nil {
+		return sh.Vars.Set(a.name, a.value)
+	}
+	arr := a.arr
+	if arr.elem != nil {
+		return sh.setElem(a.name, *arr.elem, a.value, arr.appendOp)
+	}
+	x := sh.Vars.Lookup(a.name)
+	assoc := x != nil && x.Assoc
+	if !arr.appendOp {
+		if err := sh.Vars.clearArray(a.name, assoc); err != nil {
+			return err
+		}
+	} else if err := sh.Vars.DeclareArray(a.name, assoc); err != nil {
+		return err
+	}
+	if assoc {
+		// declare -A h=(k1 v1 k2 v2) pairs keys and values (bash 5.1).
+		var key *string
+		for _, it := range arr.list {
+			if it.sub != nil {
+				if err := sh.setElem(a.name, *it.sub, it.value, it.appendOp); err != nil {
+					return err
+				}
+				continue
+			}
+			if key == nil {
+				k := it.value
+				key = &k
+				continue
+			}
+			if err := sh.Vars.SetKey(a.name, *key, it.value); err != nil {
+				return err
+			}
+			key = nil
+		}
+		if key != nil {
+			return sh.Vars.SetKey(a.name, *key, "")
+		}
+		return nil
+	}
+	next := sh.Vars.Lookup(a.name).nextIndex()
+	for _, it := range arr.list {
+		sub := subscript{index: next}
+		if it.sub != nil {
+			sub = *it.sub
+		}
+		if err := sh.setElem(a.name, sub, it.value, it.appendOp); err != nil {
+			return err
+		}
+		next = sub.index + 1
+	}
+	return nil
+}
+
+// setElem sets one element, appending to its value with add.
+func (sh *Shell) setElem(name string, sub subscript, value string, add bool) error {
+	x := sh.Vars.Lookup(name)
+	if x != nil && x.Assoc {
+		if add {
+			old, _ := x.elem(sub.key, 0)
+			value = old + value
+		}
+		return sh.Vars.SetKey(name, sub.key, value)
+	}
+	if add && x != nil {
+		if x.Array {
+			old, _ := x.elem("", sub.index)
+			value = old + value
+		} else if sub.index == 0 && !x.NoValue {
+			value = x.Value + value
+		}
+	}
+	return sh.Vars.SetIndex(name, sub.index, value)
+}
+
+// AssignWord performs the argument of a declaration builtin (declare,
+// typeset, local, readonly, export) that assigns: NAME=value, NAME+=value,
+// NAME[sub]=value, NAME=(...) or NAME+=(...). The value of the first
+// three is taken as it is (the command line already expanded it); a list
+// (...) reaches the builtin as written and is expanded here, as bash does.
+func (sh *Shell) AssignWord(arg string) error {
+	name, value, ok := strings.Cut(arg, "=")
+	if !ok {
+		return &invalidNameError{arg}
+	}
+	appendOp := strings.HasSuffix(name, "+")
+	name = strings.TrimSuffix(name, "+")
+	if strings.HasPrefix(value, "(") && strings.HasSuffix(value, ")") && !strings.Contains(name, "[") {
+		f, err := parser.Parse(arg)
+		if err == nil && f.List != nil && len(f.List.Items) == 1 {
+			if sc, ok := f.List.Items[0].AndOr.First.Cmds[0].(*parser.SimpleCommand); ok && len(sc.Assigns) == 1 && len(sc.Args) == 0 && sc.Assigns[0].Array != nil {
+				a, err := sh.expandAssignment(sc.Assigns[0])
+				if err != nil {
+					return err
+				}
+				return sh.assign(a)
+			}
+		}
+	}
+	base, sub, hasSub := cutSubscript(name)
+	if !parser.IsName(base) {
+		return &invalidNameError{arg}
+	}
+	if hasSub {
+		s, err := sh.subscriptText(base, sub)
+		if err != nil {
+			return err
+		}
+		return sh.setElem(base, s, value, appendOp)
+	}
+	if x := sh.Vars.Lookup(base); appendOp && x != nil && (x.Array || x.Assoc) {
+		return sh.setElem(base, subscript{key: "0"}, value, true)
+	} else if appendOp {
+		old, _ := sh.getVar(base)
+		value = old + value
+	}
+	return sh.Vars.Set(base, value)
+}
+
+type invalidNameError struct{ arg string }
+
+func (e *invalidNameError) Error() string { return "`" + e.arg + "': not a valid identifier" }

@@ -1,0 +1,519 @@
+package shell
+
+import (
+	"fmt"
+
+	"gosh/builtins"
+	"gosh/jobs"
+	"gosh/parser"
+)
+
+// This file runs the compound commands: { }, ( ), if, while, until, for,
+// for (( )), case, (( )) and [[ ]]. All but ( ) run in the shell itself,
+// as in bash: a loop is the shell going round, and what its body changes
+// (variables, the directory) stays changed. Their redirections apply
+// around the whole body: the shell's fd view (stdio) points at the
+// redirected descriptors while the body runs, so every command inside,
+// builtin or external, sees them.
+//
+// Control flow travels as error values: break and continue return a
+// *builtins.LoopControl that the loops below catch, return a
+// *builtins.ReturnRequest that callFunction catches, and exit an
+// *ExitError that goes to the top.
+
+// runCommand runs one command that is a whole pipeline by itself, in the
+// foreground: a simple command, a compound command or a function
+// definition.
+func (sh *Shell) runCommand(c parser.Command) (int, error) {
+	switch c := c.(type) {
+	case *parser.SimpleCommand:
+		return sh.runSimple(c)
+	case *parser.FuncDecl:
+		return sh.defineFunc(c)
+	case *parser.Subshell:
+		return sh.runSubshell(c)
+	}
+	if redirs := c.Redirects(); len(redirs) > 0 {
+		t := sh.newFdTable()
+		if err := sh.applyRedirects(t, redirs); err != nil {
+			t.close()
+			return sh.redirFailed(err)
+		}
+		leave := sh.enterView(t.fds)
+		defer func() {
+			leave()
+			t.close()
+		}()
+	}
+	if sh.Jobs.Trace().On() {
+		// The one rule (needsProcess) says where it runs: in the shell.
+		sh.traceDecision(compoundWord(c)+" ("+compoundKind(c)+")", sh.needsProcess(c, nil, Site{Stages: 1}))
+	}
+	switch c := c.(type) {
+	case *parser.Group:
+		err := sh.runList(c.List)
+		return sh.Status, err
+	case *parser.If:
+		return sh.runIf(c)
+	case *parser.While:
+		return sh.runWhile(c)
+	case *parser.For:
+		return sh.runFor(c)
+	case *parser.ArithFor:
+		return sh.runArithFor(c)
+	case *parser.Case:
+		return sh.runCase(c)
+	case *parser.ArithCmd:
+		return sh.runArithCmd(c)
+	case *parser.TestCmd:
+		return sh.runTestCmd(c)
+	}
+	sh.errorf("%T: not a command", c)
+	return 2, nil
+}
+
+// compoundWord is the word a compound command starts with, for the trace.
+func compoundWord(c parser.Command) string {
+	switch c := c.(type) {
+	case *parser.Group:
+		return "{ }"
+	case *parser.Subshell:
+		return "( )"
+	case *parser.If:
+		return "if"
+	case *parser.While:
+		if c.Until {
+			return "until"
+		}
+		return "while"
+	case *parser.For, *parser.ArithFor:
+		return "for"
+	case *parser.Case:
+		return "case"
+	case *parser.ArithCmd:
+		return "(( ))"
+	case *parser.TestCmd:
+		return "[[ ]]"
+	case *parser.FuncDecl:
+		return "function"
+	}
+	return "command"
+}
+
+// compoundKind names the construct in the trace's sentences.
+func compoundKind(c parser.Command) string {
+	switch c.(type) {
+	case *parser.Group:
+		return "group"
+	case *parser.Subshell:
+		return "subshell"
+	case *parser.If:
+		return "if"
+	case *parser.While, *parser.For, *parser.ArithFor:
+		return "loop"
+	case *parser.Case:
+		return "case"
+	case *parser.ArithCmd, *parser.TestCmd:
+		return "test"
+	case *parser.FuncDecl:
+		return "function definition"
+	}
+	return "command"
+}
+
+// runSimple runs a simple command that is a whole pipeline by itself: a
+// builtin, a function or an assignment in the shell, anything else as a
+// job.
+func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
+	cmd, err := sh.expandCommand(sc)
+	if err != nil {
+		return sh.expansionFailed(err)
+	}
+	if cmd.inShell() && sh.needsProcess(sc, cmd, Site{Stages: 1}).Place == builtins.InShell {
+		return sh.runInShell(cmd)
+	}
+	return sh.startJob([]*command{cmd}, jobText(sc), true)
+}
+
+// jobTextCmd is the job text of a lone command.
+func jobTextCmd(c parser.Command) string { return jobText(c) }
+
+// runCond runs the condition list of if, while or until: set -e does not
+// apply inside it (POSIX 2.8.1), and it reports whether it succeeded.
+func (sh *Shell) runCond(l *parser.List) (bool, error) {
+	sh.flow.noErrexit++
+	err := sh.runList(l)
+	sh.flow.noErrexit--
+	return sh.Status == 0, err
+}
+
+// runIf runs if/elif/else. With no branch taken the status is 0.
+func (sh *Shell) runIf(c *parser.If) (int, error) {
+	for _, cl := range c.Clauses {
+		ok, err := sh.runCond(cl.Cond)
+		if err != nil {
+			return sh.Status, err
+		}
+		if ok {
+			err := sh.runList(cl.Then)
+			return sh.Status, err
+		}
+	}
+	if c.Else != nil {
+		err := sh.runList(c.Else)
+		return sh.Status, err
+	}
+	sh.Status = 0
+	return 0, nil
+}
+
+// loopBody runs one pass of a loop body and says what the loop does next:
+// go on, stop, or pass an error (a break or continue for an outer loop, a
+// return, an exit) up.
+func (sh *Shell) loopBody(body *parser.List) (next loopNext, err error) {
+	err = sh.runList(body)
+	if err == nil {
+		return loopGoOn, nil
+	}
+	lc, ok := err.(*builtins.LoopControl)
+	if !ok {
+		return loopStop, err
+	}
+	sh.Status = lc.Status
+	if lc.N > 1 && sh.flow.loopDepth > 1 {
+		lc.N--
+		return loopStop, lc
+	}
+	if lc.Continue {
+		return loopGoOn, nil
+	}
+	return loopStop, nil
+}
+
+type loopNext int
+
+const (
+	loopGoOn loopNext = iota
+	loopStop
+)
+
+// interrupted reports whether Ctrl+C reached an interactive shell while a
+// loop ran only builtins (the signal went to the shell, not to a job):
+// the loop ends and the command line is abandoned, as in bash.
+func (sh *Shell) interrupted() bool {
+	return sh.ctx != nil && sh.ctx.Err() != nil
+}
+
+// errInterrupted ends a loop interrupted by Ctrl+C.
+func (sh *Shell) errInterrupted() error {
+	sh.Status = 130
+	if sh.Opts.Interactive && !sh.subshell {
+		// The terminal echoed ^C; the next prompt starts a fresh line,
+		// as after a job killed by Ctrl+C.
+		sh.Stderr().Write([]byte("\n"))
+	}
+	return errAbandon
+}
+
+// runWhile runs while and until loops. The status is the last body's, or
+// 0 when the body never ran.
+func (sh *Shell) runWhile(c *parser.While) (int, error) {
+	sh.flow.loopDepth++
+	defer func() { sh.flow.loopDepth-- }()
+	status := 0
+	for {
+		if sh.interrupted() {
+			return 130, sh.errInterrupted()
+		}
+		ok, err := sh.runCond(c.Cond)
+		if err != nil {
+			if lc, isLC := err.(*builtins.LoopControl); isLC {
+				// break in the condition ends this loop too.
+				sh.Status = lc.Status
+				if lc.N > 1 && sh.flow.loopDepth > 1 {
+					lc.N--
+					return 0, lc
+				}
+				if lc.Continue {
+					continue
+				}
+				return 0, nil
+			}
+			return sh.Status, err
+		}
+		if ok == c.Until {
+			break
+		}
+		next, err := sh.loopBody(c.Body)
+		status = sh.Status
+		if err != nil || next == loopStop {
+			return status, err
+		}
+	}
+	sh.Status = status
+	return status, nil
+}
+
+// runFor runs "for name in words": the words are expanded once, before
+// the first pass; without "in" they are the positional parameters.
+func (sh *Shell) runFor(c *parser.For) (int, error) {
+	var items []string
+	if c.In {
+		var err error
+		items, err = sh.expandFields(c.Words)
+		if err != nil {
+			return sh.expansionFailed(err)
+		}
+	} else {
+		items = append([]string(nil), sh.Params...)
+	}
+	sh.flow.loopDepth++
+	defer func() { sh.flow.loopDepth-- }()
+	status := 0
+	for _, item := range items {
+		if sh.interrupted() {
+			return 130, sh.errInterrupted()
+		}
+		if err := sh.Vars.Set(c.Name, item); err != nil {
+			sh.errorf("%s", err)
+			sh.Status = 1
+			return 1, nil
+		}
+		next, err := sh.loopBody(c.Body)
+		status = sh.Status
+		if err != nil || next == loopStop {
+			return status, err
+		}
+	}
+	sh.Status = status
+	return status, nil
+}
+
+// runArithFor runs "for (( init; cond; step ))": an empty condition is
+// true.
+func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
+	if c.Init != nil {
+		if _, err := sh.arithWord(c.Init); err != nil {
+			return sh.arithFailed(err)
+		}
+	}
+	sh.flow.loopDepth++
+	defer func() { sh.flow.loopDepth-- }()
+	status := 0
+	for {
+		if sh.interrupted() {
+			return 130, sh.errInterrupted()
+		}
+		if c.Cond != nil {
+			n, err := sh.arithWord(c.Cond)
+			if err != nil {
+				return sh.arithFailed(err)
+			}
+			if n == 0 {
+				break
+			}
+		}
+		next, err := sh.loopBody(c.Body)
+		status = sh.Status
+		if err != nil || next == loopStop {
+			return status, err
+		}
+		if c.Post != nil {
+			if _, err := sh.arithWord(c.Post); err != nil {
+				return sh.arithFailed(err)
+			}
+		}
+	}
+	sh.Status = status
+	return status, nil
+}
+
+// runCase runs the list of the first item whose pattern matches. ";&"
+// goes on into the next item's list without testing it; ";;&" goes on
+// testing the items after it. With no match the status is 0.
+func (sh *Shell) runCase(c *parser.Case) (int, error) {
+	word, err := sh.expandString(c.Word)
+	if err != nil {
+		return sh.expansionFailed(err)
+	}
+	sh.Status = 0
+	fallInto := false
+	for _, item := range c.Items {
+		if !fallInto {
+			matched := false
+			for _, p := range item.Patterns {
+				pat, err := sh.expandPattern(p)
+				if err != nil {
+					return sh.expansionFailed(err)
+				}
+				if matchPattern(pat, word) {
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				continue
+			}
+		}
+		if item.Body != nil {
+			if err := sh.runList(item.Body); err != nil {
+				return sh.Status, err
+			}
+		}
+		switch item.Term {
+		case parser.CaseFallthrough:
+			fallInto = true
+		case parser.CaseContinue:
+			fallInto = false
+		default:
+			return sh.Status, nil
+		}
+	}
+	return sh.Status, nil
+}
+
+// arithWord expands an arithmetic expression's text (as inside double
+// quotes) and evaluates it. A literal expression, the usual case in a
+// loop, is not expanded at all.
+func (sh *Shell) arithWord(w *parser.Word) (int64, error) {
+	var expr string
+	if len(w.Parts) == 1 {
+		if lit, ok := w.Parts[0].(*parser.Lit); ok {
+			expr = lit.Value
+			return sh.evalArith(expr)
+		}
+	}
+	expr, err := sh.expandJoined(w, true, tildeNone)
+	if err != nil {
+		return 0, err
+	}
+	return sh.evalArith(expr)
+}
+
+// arithFailed reports an error in (( )) or for (( )): bash's "((: "
+// prefix, status 1; the shell goes on.
+func (sh *Shell) arithFailed(err error) (int, error) {
+	if _, ok := err.(*ExpansionError); !ok {
+		return sh.expansionFailed(err)
+	}
+	if ee := err.(*ExpansionError); ee.Unset {
+		return sh.expansionFailed(err)
+	}
+	sh.errorf("((: %s", err)
+	sh.Status = 1
+	return 1, nil
+}
+
+// runArithCmd runs (( expr )): status 0 when the value is not zero.
+func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
+	if sh.Opts.Xtrace {
+		sh.xtraceLine("((" + parser.String(c.Expr) + "))")
+	}
+	n, err := sh.arithWord(c.Expr)
+	if err != nil {
+		return sh.arithFailed(err)
+	}
+	if n != 0 {
+		return 0, nil
+	}
+	return 1, nil
+}
+
+// xtraceLine prints one set -x line: PS4 and text.
+func (sh *Shell) xtraceLine(text string) {
+	ps4, ok := sh.Vars.Get("PS4")
+	if !ok {
+		ps4 = "+ "
+	}
+	fmt.Fprintf(sh.Stderr(), "%s%s\n", ps4, text)
+}
+
+// runSubshell runs ( list ): nothing it changes reaches the shell. The
+// one rule (needsProcess) decides: where job control can see it, it is a
+// real process, a child gosh in a job of its own (Ctrl+Z stops it, fg
+// continues it); elsewhere a copy of the shell runs it in this process,
+// which nothing can tell from a fork.
+func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
+	d := sh.needsProcess(c, nil, Site{Stages: 1})
+	text := jobText(c)
+	sh.traceDecision(text, d)
+	if d.Place == builtins.Child {
+		return sh.startJob([]*command{{child: c, label: text}}, text, true)
+	}
+	sub := sh.clone()
+	defer sub.releaseFds()
+	return sub.runInCopy(c)
+}
+
+// runInCopy runs a subshell's list on a copy of the shell (sh is the
+// copy): an exit ends only the copy, and its status is the subshell's.
+func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
+	// A subshell is outside every loop of its parent, as a fork is.
+	sh.flow.loopDepth = 0
+	if len(c.Redirs) > 0 {
+		t := sh.newFdTable()
+		defer t.close()
+		if err := sh.applyRedirects(t, c.Redirs); err != nil {
+			return sh.redirFailed(err)
+		}
+		defer sh.enterView(t.fds)()
+	}
+	err := sh.runList(c.List)
+	switch e := err.(type) {
+	case nil:
+		return sh.Status, nil
+	case *ExitError:
+		return e.Status, nil
+	case *builtins.ReturnRequest:
+		// A subshell is a process of its own: a return in it ends it,
+		// with the return's status, and the function outside goes on.
+		return e.Status, nil
+	case *builtins.LoopControl:
+		return sh.Status, nil
+	}
+	if err == errAbandon {
+		return sh.Status, err
+	}
+	return sh.Status, nil
+}
+
+// compoundStage turns a compound command that is one of n stages of a
+// pipeline into a jobs.Stage, as the one rule (needsProcess) decides: a
+// child gosh in the job's group under job control, else a copy of the
+// shell running it on a goroutine.
+func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
+	d := sh.needsProcess(c, nil, Site{Stages: n})
+	text := jobText(c)
+	sh.traceDecision(text, d)
+	if d.Place == builtins.Child {
+		return sh.childStage(c, text, t)
+	}
+	sub := sh.clone()
+	sub.pipeBroken = new(bool)
+	return jobs.Stage{Builtin: func() int {
+		defer sh.closeStageFds(t)
+		defer sub.releaseFds()
+		defer sub.enterView(t.fds)()
+		var st int
+		var err error
+		if s, ok := c.(*parser.Subshell); ok {
+			st, err = sub.runInCopy(s)
+		} else {
+			st, err = sub.runCommand(c)
+		}
+		if *sub.pipeBroken {
+			return 128 + 13 // SIGPIPE, as a forked stage would die of it
+		}
+		if code, ok := IsExit(err); ok {
+			return code
+		}
+		return st
+	}}
+}
+
+// runFunctionIn calls a function with the fds of t (its redirections
+// applied).
+func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
+	defer sh.enterView(t.fds)()
+	return sh.callFunction(cmd.fn, cmd.argv)
+}

@@ -1,0 +1,385 @@
+package shell
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+
+	"golang.org/x/sys/unix"
+
+	"gosh/parser"
+)
+
+// This file evaluates bash's conditional command [[ expr ]]. Words inside
+// are expanded without field splitting or pathname expansion; the right
+// of == and != is a pattern (quoted parts match literally), the right of
+// =~ an extended regular expression (quoted parts match literally), whose
+// match and groups go to BASH_REMATCH.
+
+// condError is a [[ ]] error: the status is 2, as in bash.
+type condError struct{ msg string }
+
+func (e *condError) Error() string { return e.msg }
+
+// runTestCmd runs [[ expr ]]: 0 when true, 1 when false, 2 on an error.
+func (sh *Shell) runTestCmd(c *parser.TestCmd) (int, error) {
+	if sh.Opts.Xtrace {
+		sh.xtraceLine("[[ " + parser.String(c.Expr) + " ]]")
+	}
+	ok, err := sh.evalCond(c.Expr)
+	if err != nil {
+		if ce, isCond := err.(*condError); isCond {
+			sh.errorf("%s", ce.msg)
+			return 2, nil
+		}
+		if ee, isExp := err.(*ExpansionError); isExp && !ee.Unset && isArithMsg(ee.Msg) {
+			sh.errorf("%s", ee.Msg)
+			return 1, nil
+		}
+		return sh.expansionFailed(err)
+	}
+	if ok {
+		return 0, nil
+	}
+	return 1, nil
+}
+
+// isArithMsg reports whether an expansion error came from arithmetic
+// (an operand of -eq that is no number): an error of the test only.
+func isArithMsg(msg string) bool {
+	return strings.Contains(msg, "syntax error") || strings.Contains(msg, "division by 0") ||
+		strings.Contains(msg, "value too great")
+}
+
+// evalCond evaluates one node of a [[ ]] expression.
+func (sh *Shell) evalCond(e parser.TestExpr) (bool, error) {
+	switch e := e.(type) {
+	case *parser.TestWord:
+		s, err := sh.expandString(e.Word)
+		return s != "", err
+	case *parser.TestParen:
+		return sh.evalCond(e.X)
+	case *parser.TestUnary:
+		if e.Op == "!" {
+			ok, err := sh.evalCond(e.X)
+			return !ok, err
+		}
+		s, err := sh.condOperand(e.X)
+		if err != nil {
+			return false, err
+		}
+		return sh.unaryTest(e.Op, s)
+	case *parser.TestBinary:
+		return sh.binaryCond(e)
+	}
+	return false, &condError{"conditional expression: unknown node"}
+}
+
+// condOperand expands an operand of a test operator to one string.
+func (sh *Shell) condOperand(e parser.TestExpr) (string, error) {
+	if w, ok := e.(*parser.TestWord); ok {
+		return sh.expandString(w.Word)
+	}
+	return "", &condError{"conditional binary operator expected"}
+}
+
+func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
+	switch e.Op {
+	case "&&":
+		ok, err := sh.evalCond(e.X)
+		if err != nil || !ok {
+			return false, err
+		}
+		return sh.evalCond(e.Y)
+	case "||":
+		ok, err := sh.evalCond(e.X)
+		if err != nil || ok {
+			return ok, err
+		}
+		return sh.evalCond(e.Y)
+	}
+	x, err := sh.condOperand(e.X)
+	if err != nil {
+		return false, err
+	}
+	switch e.Op {
+	case "==", "=", "!=":
+		w, ok := e.Y.(*parser.TestWord)
+		if !ok {
+			return false, &condError{"conditional binary operator expected"}
+		}
+		pat, err := sh.expandPattern(w.Word)
+		if err != nil {
+			return false, err
+		}
+		return matchPattern(pat, x) == (e.Op != "!="), nil
+	case "=~":
+		w, ok := e.Y.(*parser.TestWord)
+		if !ok {
+			return false, &condError{"conditional binary operator expected"}
+		}
+		return sh.regexMatch(x, w.Word)
+	}
+	y, err := sh.condOperand(e.Y)
+	if err != nil {
+		return false, err
+	}
+	switch e.Op {
+	case "<":
+		return x < y, nil
+	case ">":
+		return x > y, nil
+	case "-eq", "-ne", "-lt", "-le", "-gt", "-ge":
+		// In [[ ]] the operands are arithmetic expressions, as in bash.
+		a, err := sh.evalArith(x)
+		if err != nil {
+			return false, err
+		}
+		b, err := sh.evalArith(y)
+		if err != nil {
+			return false, err
+		}
+		return compareInts(e.Op, a, b), nil
+	case "-nt", "-ot", "-ef":
+		return sh.fileCompare(e.Op, x, y), nil
+	}
+	return false, &condError{"unexpected operator `" + e.Op + "' in conditional command"}
+}
+
+func compareInts(op string, a, b int64) bool {
+	switch op {
+	case "-eq":
+		return a == b
+	case "-ne":
+		return a != b
+	case "-lt":
+		return a < b
+	case "-le":
+		return a <= b
+	case "-gt":
+		return a > b
+	}
+	return a >= b
+}
+
+// regexMatch is "x =~ re". The unquoted parts of the word are the regular
+// expression; quoted parts match themselves. On a match BASH_REMATCH holds
+// the whole match and each group.
+func (sh *Shell) regexMatch(x string, w *parser.Word) (bool, error) {
+	var b strings.Builder
+	for _, p := range w.Parts {
+		part := &parser.Word{Parts: []parser.WordPart{p}, Pos: w.Pos}
+		s, err := sh.expandString(part)
+		if err != nil {
+			return false, err
+		}
+		switch p.(type) {
+		case *parser.SglQuoted, *parser.DblQuoted, *parser.Escaped:
+			b.WriteString(regexp.QuoteMeta(s))
+		default:
+			b.WriteString(s)
+		}
+	}
+	re, err := sh.compileRegex(b.String())
+	if err != nil {
+		// bash: an invalid regular expression makes [[ ]] return 2.
+		return false, &condError{"invalid regular expression `" + b.String() + "'"}
+	}
+	m := re.FindStringSubmatch(x)
+	if m == nil {
+		sh.setRematch(nil)
+		return false, nil
+	}
+	sh.setRematch(m)
+	return true, nil
+}
+
+// compileRegex compiles a POSIX extended regular expression, with
+// leftmost-longest matching as regexec(3) does; Go's Perl-like syntax is
+// the fallback for what POSIX syntax rejects (\w, \s, \d as GNU and
+// people expect). Compiled expressions are kept for the next pass of a
+// loop.
+func (sh *Shell) compileRegex(src string) (*regexp.Regexp, error) {
+	if re, ok := regexCache.get(src); ok {
+		return re, nil
+	}
+	re, err := regexp.CompilePOSIX(src)
+	if err != nil {
+		re, err = regexp.Compile(src)
+		if err != nil {
+			return nil, err
+		}
+		re.Longest()
+	}
+	regexCache.put(src, re)
+	return re, nil
+}
+
+// setRematch sets BASH_REMATCH to the match and its groups (unset on no
+// match), as an indexed array when the shell has arrays, else its first
+// element.
+func (sh *Shell) setRematch(m []string) {
+	if m == nil {
+		sh.Vars.Unset("BASH_REMATCH")
+		return
+	}
+	setRematchVar(sh, m)
+}
+
+// unaryTest evaluates a unary operator of [[ ]] on an expanded operand.
+func (sh *Shell) unaryTest(op, s string) (bool, error) {
+	switch op {
+	case "-z":
+		return s == "", nil
+	case "-n":
+		return s != "", nil
+	case "-v":
+		_, ok := sh.Vars.Get(s)
+		return ok, nil
+	case "-o":
+		on, ok := sh.Option(s)
+		return ok && on, nil
+	case "-t":
+		fd, err := parseFdArg(s)
+		if err != nil {
+			return false, nil
+		}
+		return isTerminal(fd), nil
+	}
+	if len(op) != 2 || op[0] != '-' {
+		return false, &condError{"unexpected operator `" + op + "' in conditional command"}
+	}
+	return sh.fileTest(op[1], s), nil
+}
+
+func parseFdArg(s string) (int, error) {
+	n := 0
+	if s == "" {
+		return 0, errors.New("empty")
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, errors.New("not a number")
+		}
+		n = n*10 + int(c-'0')
+		if n > 1<<20 {
+			return 0, errors.New("too large")
+		}
+	}
+	return n, nil
+}
+
+// condPath resolves a relative path against the shell's working
+// directory, which is the process's only for the top-level shell.
+func (sh *Shell) condPath(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(sh.Getwd(), p)
+}
+
+// fileTest is one of the file tests: -e -f -d -r -w -x -s -L -h -b -c -p
+// -S -g -u -k -O -G -N, as test(1) defines them.
+func (sh *Shell) fileTest(op byte, name string) bool {
+	if name == "" {
+		return false
+	}
+	path := sh.condPath(name)
+	var st unix.Stat_t
+	if op == 'L' || op == 'h' {
+		return unix.Lstat(path, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFLNK
+	}
+	switch op {
+	case 'r':
+		return unix.Access(path, unix.R_OK) == nil
+	case 'w':
+		return unix.Access(path, unix.W_OK) == nil
+	case 'x':
+		return unix.Access(path, unix.X_OK) == nil
+	}
+	if unix.Stat(path, &st) != nil {
+		return false
+	}
+	mode := st.Mode & unix.S_IFMT
+	switch op {
+	case 'e', 'a':
+		return true
+	case 'f':
+		return mode == unix.S_IFREG
+	case 'd':
+		return mode == unix.S_IFDIR
+	case 's':
+		return st.Size > 0
+	case 'b':
+		return mode == unix.S_IFBLK
+	case 'c':
+		return mode == unix.S_IFCHR
+	case 'p':
+		return mode == unix.S_IFIFO
+	case 'S':
+		return mode == unix.S_IFSOCK
+	case 'g':
+		return st.Mode&unix.S_ISGID != 0
+	case 'u':
+		return st.Mode&unix.S_ISUID != 0
+	case 'k':
+		return st.Mode&unix.S_ISVTX != 0
+	case 'O':
+		return int(st.Uid) == os.Geteuid()
+	case 'G':
+		return int(st.Gid) == os.Getegid()
+	case 'N':
+		return st.Mtim.Nano() > st.Atim.Nano()
+	}
+	return false
+}
+
+// fileCompare is -nt (newer than), -ot (older than) and -ef (same file).
+func (sh *Shell) fileCompare(op, a, b string) bool {
+	var sa, sb unix.Stat_t
+	errA := unix.Stat(sh.condPath(a), &sa)
+	errB := unix.Stat(sh.condPath(b), &sb)
+	switch op {
+	case "-nt":
+		return errA == nil && (errB != nil || sa.Mtim.Nano() > sb.Mtim.Nano())
+	case "-ot":
+		return errB == nil && (errA != nil || sa.Mtim.Nano() < sb.Mtim.Nano())
+	}
+	return errA == nil && errB == nil && sa.Dev == sb.Dev && sa.Ino == sb.Ino
+}
+
+// regexCache keeps compiled regular expressions by their text. Copies of
+// the shell run on goroutines, hence the lock; the cache is bounded by
+// starting afresh when full.
+var regexCache = &regexTable{m: map[string]*regexp.Regexp{}}
+
+type regexTable struct {
+	mu sync.Mutex
+	m  map[string]*regexp.Regexp
+}
+
+func (t *regexTable) get(src string) (*regexp.Regexp, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	re, ok := t.m[src]
+	return re, ok
+}
+
+func (t *regexTable) put(src string, re *regexp.Regexp) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.m) >= 256 {
+		t.m = map[string]*regexp.Regexp{}
+	}
+	t.m[src] = re
+}
+
+// setRematchVar stores a =~ match in BASH_REMATCH. Without arrays in the
+// variable table, BASH_REMATCH (that is, ${BASH_REMATCH[0]}) is the whole
+// match.
+func setRematchVar(sh *Shell, m []string) {
+	sh.Vars.Set("BASH_REMATCH", m[0])
+}

@@ -1,0 +1,235 @@
+package shell
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gosh/builtins"
+	"gosh/parser"
+)
+
+// This file runs shell functions. A function is its definition's AST,
+// kept in the shell's function table; calling it runs the body in the
+// shell itself, as bash does, so "cd" or an assignment in a function
+// changes the shell. Each call has its own positional parameters and its
+// own frame of local variables. Locals use bash's dynamic scoping by
+// shallow binding: "local x" saves the caller's x in the frame and puts a
+// new x in the one variable table, where the function and everything it
+// calls see it; the return puts the saved x back.
+
+// defaultFuncNest bounds the depth of function calls when FUNCNEST is not
+// set. bash has no default bound and dies of a segmentation fault on
+// runaway recursion; gosh stops with bash's FUNCNEST message instead.
+// Each call takes a few kilobytes of Go stack, well below Go's limit.
+const defaultFuncNest = 10000
+
+// flowState is the executor's view of where it is: in how many loops, in
+// which function call, in how many . files, and whether set -e is
+// suspended. It lives in the Shell; a copy of the shell takes its own.
+type flowState struct {
+	// loopDepth counts the loops around the running command, in the
+	// current function call (a call starts again from 0, as in bash).
+	loopDepth int
+	// frame is the innermost function call, nil outside functions.
+	frame *funcFrame
+	// funcDepth counts nested function calls; sourceDepth nested . files.
+	funcDepth   int
+	sourceDepth int
+	// noErrexit counts the constructs around the running command in which
+	// set -e is ignored: if/while/until conditions, the left of && and ||,
+	// and '!' pipelines (POSIX 2.8.1).
+	noErrexit int
+}
+
+// funcFrame is one running function call.
+type funcFrame struct {
+	name string
+	// saved holds the variables that "local" hid, in order, to be put back
+	// when the call returns; a nil Var means the name did not exist.
+	saved []savedVar
+}
+
+type savedVar struct {
+	name string
+	v    *Var
+}
+
+// cloneFlow gives a copy of the shell its own flow state: its local
+// frame is its own (a copy never returns into the caller), and it is
+// outside every loop of the shell, as a forked subshell is in bash.
+func (c *Shell) cloneFlow(sh *Shell) {
+	if sh.flow.frame != nil {
+		c.flow.frame = &funcFrame{name: sh.flow.frame.name}
+	}
+}
+
+// defineFunc runs a function definition: "f() { ...; }".
+func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
+	if _, ok := builtins.Lookup(fd.Name); ok && isSpecialBuiltin(fd.Name) {
+		// POSIX: a special builtin cannot be redefined (bash in POSIX
+		// mode agrees; bash otherwise allows it, and so does gosh for
+		// all but the flow builtins, whose meaning the executor needs).
+		if fd.Name == "break" || fd.Name == "continue" || fd.Name == "return" {
+			sh.errorf("`%s': is a special builtin", fd.Name)
+			return 1, nil
+		}
+	}
+	if sh.funcs == nil {
+		sh.funcs = make(map[string]*parser.FuncDecl)
+	}
+	sh.funcs[fd.Name] = fd
+	return 0, nil
+}
+
+func isSpecialBuiltin(name string) bool {
+	b, ok := builtins.Lookup(name)
+	return ok && b.Special
+}
+
+// lookupFunc finds a function by name.
+func (sh *Shell) lookupFunc(name string) *parser.FuncDecl {
+	return sh.funcs[name]
+}
+
+// funcNest is the deepest allowed nesting of function calls: FUNCNEST
+// when it is set to a positive number, else defaultFuncNest.
+func (sh *Shell) funcNest() int {
+	if v, ok := sh.Vars.Get("FUNCNEST"); ok {
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+			return min(n, defaultFuncNest)
+		}
+	}
+	return defaultFuncNest
+}
+
+// errFuncNest unwinds every function call after "maximum function nesting
+// level exceeded"; the outermost call returns status 1, as in bash.
+var errFuncNest = errors.New("maximum function nesting level exceeded")
+
+// callFunction runs a function with argv[1:] as its positional
+// parameters. The body's redirections (written after the definition)
+// apply around the body at every call.
+func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
+	if sh.flow.funcDepth >= sh.funcNest() {
+		sh.errorf("%s: maximum function nesting level exceeded (%d)", argv[0], sh.funcNest())
+		sh.Status = 1
+		return 1, errFuncNest
+	}
+	if tr := sh.Jobs.Trace(); tr.On() {
+		tr.Shell("function %s: the shell runs its body itself, no fork (a function is not a process)", argv[0])
+	}
+	savedParams := sh.Params
+	savedLoop := sh.flow.loopDepth
+	savedFrame := sh.flow.frame
+	frame := &funcFrame{name: argv[0]}
+	// FUNCNAME is the running function's name while it runs (bash's
+	// ${FUNCNAME[0]}), and the caller's again afterwards.
+	frame.saved = append(frame.saved, savedVar{"FUNCNAME", sh.Vars.Lookup("FUNCNAME")})
+	sh.Vars.put("FUNCNAME", &Var{Value: argv[0]})
+	sh.Params = argv[1:]
+	sh.flow.loopDepth = 0
+	sh.flow.frame = frame
+	sh.flow.funcDepth++
+
+	status, err := sh.runCommand(fd.Body)
+
+	sh.flow.funcDepth--
+	sh.flow.frame = savedFrame
+	sh.flow.loopDepth = savedLoop
+	sh.Params = savedParams
+	for i := len(frame.saved) - 1; i >= 0; i-- {
+		sh.Vars.put(frame.saved[i].name, frame.saved[i].v)
+	}
+	switch e := err.(type) {
+	case nil:
+	case *builtins.ReturnRequest:
+		return e.Status, nil
+	case *builtins.LoopControl:
+		// A loop outside the function is not the function's to end
+		// (bash 5); break in a function without its own loop is refused
+		// by the builtin, so this is only a stray count.
+		return status, nil
+	default:
+		if err == errFuncNest && sh.flow.funcDepth == 0 {
+			return 1, nil
+		}
+		return status, err
+	}
+	return status, nil
+}
+
+// LoopDepth implements builtins.FlowShell.
+func (sh *Shell) LoopDepth() int { return sh.flow.loopDepth }
+
+// CanReturn implements builtins.FlowShell: in a function or a . file.
+func (sh *Shell) CanReturn() bool { return sh.flow.frame != nil || sh.flow.sourceDepth > 0 }
+
+// InFunction implements builtins.FlowShell.
+func (sh *Shell) InFunction() bool { return sh.flow.frame != nil }
+
+// DeclareLocal implements builtins.FlowShell: "local name[=value]".
+func (sh *Shell) DeclareLocal(name, value string, set bool) error {
+	f := sh.flow.frame
+	if f == nil {
+		return errors.New("can only be used in a function")
+	}
+	old := sh.Vars.Lookup(name)
+	if old != nil && old.ReadOnly {
+		return &readOnlyError{name}
+	}
+	for _, s := range f.saved {
+		if s.name == name {
+			// Already local to this call: just assign.
+			if set {
+				return sh.Vars.Set(name, value)
+			}
+			return nil
+		}
+	}
+	f.saved = append(f.saved, savedVar{name, old})
+	// The new variable has no value until assigned, as in bash; it keeps
+	// the export mark of the variable it hides, as bash's does.
+	nv := &Var{Value: value, NoValue: !set}
+	if old != nil && old.Exported {
+		nv.Exported = true
+	}
+	sh.Vars.put(name, nv)
+	return nil
+}
+
+// FuncText implements builtins.FuncShell: the definition as bash's
+// "type" and "declare -f" print it.
+func (sh *Shell) FuncText(name string) (string, bool) {
+	fd := sh.lookupFunc(name)
+	if fd == nil {
+		return "", false
+	}
+	return funcText(fd), true
+}
+
+// funcText prints a function definition, in bash's layout when the
+// printer gives the body on several lines.
+func funcText(fd *parser.FuncDecl) string {
+	return parser.String(fd)
+}
+
+// FuncNames implements builtins.FuncShell.
+func (sh *Shell) FuncNames() []string {
+	names := make([]string, 0, len(sh.funcs))
+	for k := range sh.funcs {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// UnsetFunc implements builtins.FuncShell: "unset -f name".
+func (sh *Shell) UnsetFunc(name string) bool {
+	if sh.lookupFunc(name) == nil {
+		return false
+	}
+	delete(sh.funcs, name)
+	return true
+}

@@ -1,0 +1,201 @@
+package shell
+
+// This file holds bash's special variables: those whose value the shell
+// computes when they are read ($LINENO, $RANDOM, $SECONDS), those it sets
+// at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $PPID), and those
+// it sets after every command ($_, PIPESTATUS).
+
+import (
+	"os"
+	"strconv"
+	"time"
+
+	"gosh/jobs"
+	"gosh/parser"
+)
+
+// specialVars is the state behind the computed variables.
+type specialVars struct {
+	// RANDOM: bash's generator (Park and Miller's minimal standard), so
+	// that a seed gives the same numbers as in bash. randomText is the
+	// value last given out: when RANDOM holds anything else, the user
+	// assigned it, and that is the new seed.
+	randomSeed uint32
+	randomLast int
+	randomText string
+	randomInit bool
+
+	// SECONDS: the time it counts from, and the value last given out
+	// (another value was assigned: count from it).
+	secondsBase time.Time
+	secondsText string
+
+	// lastArg is the last argument of the command being run: $_ once it
+	// has finished.
+	lastArg string
+	// stages are the statuses of the last foreground job's stages, for
+	// PIPESTATUS; nil when the pipeline ran inside the shell.
+	stages []int
+}
+
+// initSpecialVars sets the variables bash sets at start-up (SHLVL is
+// startup.go's bumpShellLevel).
+func (sh *Shell) initSpecialVars() {
+	sh.specials.secondsBase = time.Now()
+	sh.specials.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid())
+	sh.specials.randomInit = true
+	for _, v := range []struct {
+		name, value string
+	}{
+		{"UID", strconv.Itoa(os.Getuid())},
+		{"EUID", strconv.Itoa(os.Geteuid())},
+	} {
+		if sh.Vars.Lookup(v.name) == nil {
+			sh.Vars.Set(v.name, v.value)
+			sh.Vars.SetReadOnly(v.name)
+		}
+	}
+	sh.Vars.SetReadOnly("PPID")
+	if host, err := os.Hostname(); err == nil {
+		sh.Vars.Set("HOSTNAME", host)
+	}
+	sh.Vars.Set("OSTYPE", "linux-gnu")
+}
+
+// getVar is a variable's value, computed for the dynamic ones.
+func (sh *Shell) getVar(name string) (string, bool) {
+	switch name {
+	case "LINENO":
+		return strconv.Itoa(sh.line), true
+	case "RANDOM":
+		if v := sh.Vars.Lookup(name); v == nil || !v.ReadOnly {
+			return sh.random(), true
+		}
+	case "SECONDS":
+		return sh.seconds(), true
+	}
+	return sh.Vars.Get(name)
+}
+
+// startSpecials starts $RANDOM's generator and $SECONDS' clock in a shell
+// that did not come through initSpecialVars (a child gosh).
+func (sh *Shell) startSpecials() {
+	if !sh.specials.randomInit {
+		sh.specials.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid())
+		sh.specials.randomInit = true
+	}
+	if sh.specials.secondsBase.IsZero() {
+		sh.specials.secondsBase = time.Now()
+	}
+}
+
+// random gives the next value of $RANDOM, 0 to 32767, reseeding first
+// when RANDOM was assigned since the last one.
+func (sh *Shell) random() string {
+	sh.startSpecials()
+	s := &sh.specials
+	if v, ok := sh.Vars.Get("RANDOM"); ok && v != s.randomText {
+		n, _ := strconv.ParseUint(v, 10, 64)
+		s.randomSeed = uint32(n)
+		s.randomLast = 0
+	}
+	var r int
+	for {
+		s.randomSeed = minStdRand(s.randomSeed)
+		r = int((s.randomSeed>>16)^(s.randomSeed&0xffff)) & 0x7fff
+		if r != s.randomLast {
+			break
+		}
+	}
+	s.randomLast = r
+	s.randomText = strconv.Itoa(r)
+	sh.Vars.Set("RANDOM", s.randomText)
+	return s.randomText
+}
+
+// minStdRand is one step of the minimal standard generator x' = 16807x mod
+// (2^31-1), computed without overflow as bash does (Schrage's method).
+func minStdRand(last uint32) uint32 {
+	x := int64(last)
+	if x == 0 {
+		x = 123459876
+	}
+	h := x / 127773
+	l := x - 127773*h
+	t := 16807*l - 2836*h
+	if t < 0 {
+		t += 0x7fffffff
+	}
+	return uint32(t)
+}
+
+// seconds gives $SECONDS: the seconds since start-up, or since it was
+// assigned plus the value assigned.
+func (sh *Shell) seconds() string {
+	sh.startSpecials()
+	s := &sh.specials
+	if v, ok := sh.Vars.Get("SECONDS"); ok && v != s.secondsText {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		s.secondsBase = time.Now().Add(-time.Duration(n) * time.Second)
+	}
+	s.secondsText = strconv.FormatInt(int64(time.Since(s.secondsBase)/time.Second), 10)
+	sh.Vars.Set("SECONDS", s.secondsText)
+	return s.secondsText
+}
+
+// noteLine records the line of the simple command about to be expanded,
+// for $LINENO.
+func (sh *Shell) noteLine(line int) {
+	if line > 0 {
+		sh.line = line
+	}
+}
+
+// noteLastArg records the last argument of the command about to run: $_
+// once it has finished.
+func (sh *Shell) noteLastArg(argv []string) {
+	if len(argv) > 0 {
+		sh.specials.lastArg = argv[len(argv)-1]
+	} else {
+		sh.specials.lastArg = ""
+	}
+}
+
+// notePipeline sets $_ and PIPESTATUS once a pipeline has finished:
+// PIPESTATUS holds every stage's status when the pipeline was a job, and
+// its one status when it ran inside the shell. A lone compound command
+// leaves both as the last pipeline inside it set them (bash: after
+// "while false; do :; done" PIPESTATUS is false's).
+func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
+	if len(p.Cmds) == 1 {
+		if _, simple := p.Cmds[0].(*parser.SimpleCommand); !simple {
+			sh.specials.stages = nil
+			return
+		}
+	}
+	sh.Vars.Set("_", sh.specials.lastArg)
+	var vals []string
+	if st := sh.specials.stages; st != nil {
+		vals = make([]string, len(st))
+		for i, n := range st {
+			vals[i] = strconv.Itoa(n)
+		}
+	} else {
+		vals = []string{strconv.Itoa(status)}
+	}
+	sh.specials.stages = nil
+	sh.Vars.SetArray("PIPESTATUS", vals, false)
+}
+
+// noteStages records the statuses of a finished foreground job's stages.
+func (sh *Shell) noteStages(statuses []int) { sh.specials.stages = statuses }
+
+// stageStatuses lists the statuses of a job's stages in pipeline order.
+func stageStatuses(j *jobs.Job) []int {
+	procs := j.Processes()
+	out := make([]int, len(procs))
+	for i, p := range procs {
+		out[i] = p.Status
+	}
+	return out
+}

@@ -1,0 +1,192 @@
+package tests
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The differential corpus: one-line scripts run by both gosh and bash,
+// whose stdout, stderr and exit status must agree.
+//
+// Every file tests/testdata/oneliners/*.txt is a corpus. In it, a line
+// starting with '#' is a comment, a blank line is ignored, and every other
+// line is one case: the line is run as `SHELL -c LINE` in a fresh empty
+// directory, with standard input /dev/null and the clean environment of
+// cleanEnv. Cases that need files make them (touch a.c b.c; echo *.c).
+//
+// Stderr is compared line by line after the shell's own prefix: "bash: ",
+// "gosh: ", then "-c: " and "line N: " if present are cut from each line,
+// so "bash: line 1: x: unbound variable" and "gosh: x: unbound variable"
+// agree.
+//
+// tests/testdata/oneliners/differences.txt lists the cases where gosh
+// deliberately or knowingly differs: a case line exactly as in its corpus,
+// followed by one or more lines indented with a tab saying why. A listed
+// case is still run; the test fails if it has come to agree with bash, so
+// the list stays true.
+//
+// The test is skipped when bash is not installed. GOSH_DIFF_RUN=substring
+// runs only the cases containing it.
+
+const onelinerDir = "testdata/oneliners"
+
+// onelinerCase is one line of a corpus file.
+type onelinerCase struct {
+	file   string
+	line   int
+	script string
+}
+
+func TestDifferentialOneliners(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	gosh := requireGosh(t)
+	files, err := filepath.Glob(filepath.Join(onelinerDir, "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	known, err := readDifferences(filepath.Join(onelinerDir, "differences.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	filter := os.Getenv("GOSH_DIFF_RUN")
+	used := map[string]bool{}
+	for _, f := range files {
+		if filepath.Base(f) == "differences.txt" {
+			continue
+		}
+		cases, err := readOneliners(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".txt"), func(t *testing.T) {
+			seen := map[string]int{}
+			for _, c := range cases {
+				if prev, dup := seen[c.script]; dup {
+					t.Errorf("%s:%d: the same case as line %d", c.file, c.line, prev)
+					continue
+				}
+				seen[c.script] = c.line
+				if filter != "" && !strings.Contains(c.script, filter) {
+					continue
+				}
+				_, listed := known[c.script]
+				used[c.script] = true
+				diff := compareOneliner(t, bash, gosh, c)
+				switch {
+				case diff != "" && !listed:
+					t.Errorf("%s:%d: %s\n%s", c.file, c.line, c.script, diff)
+				case diff == "" && listed:
+					t.Errorf("%s:%d: %s\nagrees with bash now: remove it from differences.txt", c.file, c.line, c.script)
+				}
+			}
+		})
+	}
+	if filter == "" {
+		for script := range known {
+			if !used[script] {
+				t.Errorf("differences.txt lists a case no corpus has: %s", script)
+			}
+		}
+	}
+}
+
+// compareOneliner runs one case in both shells and describes how they
+// differ, or returns "" when they agree.
+func compareOneliner(t *testing.T, bash, gosh string, c onelinerCase) string {
+	t.Helper()
+	run := func(bin string) (string, string, int) {
+		return runShell(t, shellRun{Bin: bin, Args: []string{"-c", c.script}, Timeout: 10 * time.Second})
+	}
+	bOut, bErr, bStatus := run(bash)
+	gOut, gErr, gStatus := run(gosh)
+	bErr, gErr = normalizeStderr(bErr), normalizeStderr(gErr)
+	var d strings.Builder
+	if bOut != gOut {
+		d.WriteString("  stdout: bash " + quote(bOut) + "\n          gosh " + quote(gOut) + "\n")
+	}
+	if bErr != gErr {
+		d.WriteString("  stderr: bash " + quote(bErr) + "\n          gosh " + quote(gErr) + "\n")
+	}
+	if bStatus != gStatus {
+		d.WriteString("  status: bash " + strconv.Itoa(bStatus) + ", gosh " + strconv.Itoa(gStatus) + "\n")
+	}
+	return d.String()
+}
+
+// stderrPrefix is what a shell puts before its messages: its name (bash
+// gives its path as $0), and in
+// bash's case where the command came from.
+var stderrPrefix = regexp.MustCompile(`^(\S*/)?(bash|gosh): (-c: )?(line [0-9]+: )?`)
+
+// normalizeStderr cuts the shell's prefix from every line of stderr.
+func normalizeStderr(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		lines[i] = stderrPrefix.ReplaceAllString(l, "")
+	}
+	return strings.Join(lines, "")
+}
+
+// readOneliners reads the cases of a corpus file.
+func readOneliners(path string) ([]onelinerCase, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var cases []onelinerCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cases = append(cases, onelinerCase{file: path, line: n, script: line})
+	}
+	return cases, sc.Err()
+}
+
+// readDifferences reads differences.txt: each case line followed by its
+// reason on tab-indented lines. A missing file lists nothing.
+func readDifferences(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return map[string]string{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]string{}
+	last := ""
+	for n, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "\t"):
+			if last == "" {
+				return nil, fmt.Errorf("%s:%d: a reason with no case before it", path, n+1)
+			}
+			known[last] += strings.TrimSpace(line) + " "
+		default:
+			last = line
+			known[last] = ""
+		}
+	}
+	for script, why := range known {
+		if why == "" {
+			return nil, fmt.Errorf("%s: no reason given for: %s", path, script)
+		}
+	}
+	return known, nil
+}

@@ -1,0 +1,123 @@
+package tests
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Issue 10: the differential corpus. Every script in testdata/lang runs
+// through gosh and through bash, each in a fresh directory, as
+// "SHELL script.sh"; stdout and the exit status must be the same, and so
+// must stderr once each line's prefix is taken off (bash says
+// "/path/x.sh: line 3: ", gosh "gosh: "; the messages after it are
+// compared). The scripts combine every construct of the language: control
+// flow, functions, [[ ]] and (( )), set -e, subshells and redirections
+// of compound commands, the course material's process monitor, and the
+// issue's dangerous "if false; then rm important; fi".
+//
+// Accepted differences are listed in langAccepted with their reason: a
+// line that differs only as listed there is not an error.
+
+// langAccepted maps a script to the stderr lines (after the prefix is
+// removed) in which gosh may differ from bash, with the reason.
+var langAccepted = map[string]map[string]string{}
+
+// langPrefix is the prefix of a message line: bash's script name and
+// line number, or gosh's name (with a position, for syntax errors).
+var langPrefix = regexp.MustCompile(`^(bash|gosh|[^ :]*\.sh)(: line [0-9]+|:[0-9]+(:[0-9]+)?)?: `)
+
+func normalizeMessages(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = langPrefix.ReplaceAllString(l, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestLanguageCorpus(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed")
+	}
+	scripts, err := filepath.Glob("testdata/lang/*.sh")
+	if err != nil || len(scripts) == 0 {
+		t.Fatalf("no scripts in testdata/lang: %v", err)
+	}
+	for _, script := range scripts {
+		name := filepath.Base(script)
+		t.Run(strings.TrimSuffix(name, ".sh"), func(t *testing.T) {
+			abs, err := filepath.Abs(script)
+			if err != nil {
+				t.Fatal(err)
+			}
+			home := t.TempDir()
+			wantOut, wantErr, wantStatus := runShell(t, shellRun{Bin: bash, Args: []string{abs}, Home: home})
+			gotOut, gotErr, gotStatus := runShell(t, shellRun{Args: []string{abs}, Home: home})
+			if gotOut != wantOut {
+				t.Errorf("stdout differs from bash's:\n%s", lineDiff(wantOut, gotOut))
+			}
+			if gotStatus != wantStatus {
+				t.Errorf("status %d, bash %d", gotStatus, wantStatus)
+			}
+			we, ge := normalizeMessages(wantErr), normalizeMessages(gotErr)
+			if we != ge {
+				accepted := langAccepted[name]
+				wl, gl := strings.Split(we, "\n"), strings.Split(ge, "\n")
+				if len(wl) != len(gl) {
+					t.Errorf("stderr differs from bash's:\n%s", lineDiff(we, ge))
+					return
+				}
+				for i := range wl {
+					if wl[i] != gl[i] && accepted[gl[i]] == "" {
+						t.Errorf("stderr line %d differs from bash's:\n bash: %q\n gosh: %q", i+1, wl[i], gl[i])
+					}
+				}
+			}
+		})
+	}
+}
+
+// lineDiff shows two texts line by line, marking the lines that differ.
+func lineDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		mark := "  "
+		if w != g {
+			mark = "! "
+		}
+		b.WriteString(mark + "bash: " + w + "\n")
+		if w != g {
+			b.WriteString(mark + "gosh: " + g + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestDangerousIfFalse: the issue's example must not remove the file,
+// checked on the file itself.
+func TestDangerousIfFalse(t *testing.T) {
+	dir := t.TempDir()
+	important := filepath.Join(dir, "important")
+	if err := os.WriteFile(important, []byte("precious\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, status := runShell(t, shellRun{Args: []string{"-c", "if false; then\n  rm important\nfi"}, Dir: dir})
+	if _, err := os.Stat(important); err != nil {
+		t.Fatalf("if false; then rm important; fi removed the file (status %d, stderr %q)", status, stderr)
+	}
+	if status != 0 || stderr != "" {
+		t.Errorf("status %d, stderr %q; want 0 and nothing", status, stderr)
+	}
+}
