@@ -347,20 +347,10 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 	return status
 }
 
-// unexport removes the export mark from a variable, keeping its value. The
-// Shell interface has no direct way, so the variable is unset and set
-// again (which the shell refuses for a read-only variable).
+// unexport removes the export mark from a variable, keeping its value
+// and its other attributes.
 func unexport(sh Shell, name string) error {
-	if !sh.IsExported(name) {
-		return nil
-	}
-	value, set := sh.Var(name)
-	if err := sh.Unset(name); err != nil {
-		return err
-	}
-	if set {
-		return sh.SetVar(name, value)
-	}
+	sh.Unexport(name)
 	return nil
 }
 
@@ -414,6 +404,14 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 		// nothing to unset, which is not an error.
 		if !isName(name) && !isArrayRef(name) {
 			continue
+		}
+		// Without -v, a name that is no variable but a function names
+		// the function, as in bash.
+		if f, ok := sh.(FuncShell); ok && !o.has('v') && !declareExists(sh, name) {
+			if _, isFunc := f.FuncText(name); isFunc {
+				f.UnsetFunc(name)
+				continue
+			}
 		}
 		if err := sh.Unset(name); err != nil {
 			errorf(io, "unset", "%s: cannot unset: readonly variable", name)

@@ -21,7 +21,7 @@ var _ builtins.Shell = (*Shell)(nil)
 
 func (sh *Shell) Var(name string) (string, bool) { return sh.getVar(name) }
 
-func (sh *Shell) SetVar(name, value string) error { return sh.Vars.Set(name, value) }
+func (sh *Shell) SetVar(name, value string) error { return sh.setScalar(name, value) }
 func (sh *Shell) Export(name string)              { sh.Vars.Export(name) }
 func (sh *Shell) VarNames() []string              { return sh.Vars.Names() }
 func (sh *Shell) IsExported(name string) bool {
