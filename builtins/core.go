@@ -111,7 +111,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 		},
 		&Builtin{
 			Name:     "set",
-			Synopsis: "set [-abefmuxCH] [-o option-name] [--] [-] [arg ...]",
+			Synopsis: "set [-abefmuxBCH] [-o option-name] [--] [-] [arg ...]",
 			Summary:  "Set shell options and positional parameters.",
 			Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -123,6 +123,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -C noclobber  '>' does not overwrite existing files
 -f noglob     no pathname expansion
 -H histexpand ! history expansion (on at an interactive prompt)
+-B braceexpand {a,b} and {1..5} brace expansion (on by default)
 -o pipefail   a pipeline's status is its last failing stage's
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
@@ -584,6 +585,7 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 var setLetters = map[byte]string{
 	'a': "allexport",
 	'H': "histexpand",
+	'B': "braceexpand",
 	'b': "notify",
 	'C': "noclobber",
 	'e': "errexit",

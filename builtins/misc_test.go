@@ -131,7 +131,7 @@ func TestHelp(t *testing.T) {
 	check(t, "help prefix", run(t, sh, "", "help", "-s", "un"), 0,
 		"unalias: unalias [-a] name [name ...]\nunset: unset [-f] [-v] name ...\n", "")
 	check(t, "help exact beats prefix", run(t, sh, "", "help", "-s", "set"), 0,
-		"set: set [-abefmuxCH] [-o option-name] [--] [-] [arg ...]\n", "")
+		"set: set [-abefmuxBCH] [-o option-name] [--] [-] [arg ...]\n", "")
 	check(t, "help unknown", run(t, sh, "", "help", "nosuch"), 1, "", "gosh: help: no help topics match `nosuch'.\n")
 	check(t, "help bad glob", run(t, sh, "", "help", "[x"), 1, "", "gosh: help: no help topics match `[x'.\n")
 	check(t, "help bad option", run(t, sh, "", "help", "-z"), 2, "",
