@@ -147,7 +147,7 @@ func parseSymbolicMode(mode string, perm int) (int, string) {
 			s = s[1:]
 		}
 		if s == "" {
-			return 0, "`': invalid symbolic mode operator"
+			return 0, "`\x00': invalid symbolic mode operator" // bash prints the NUL that ends the mode
 		}
 		op := s[0]
 		if op != '+' && op != '-' && op != '=' {
