@@ -483,13 +483,19 @@ type waitTarget struct {
 	pid int
 }
 
-func runWait(sh Shell, io IO, args []string) (int, error) {
+func runWait(sh Shell, io IO, args []string) (status int, err error) {
+	ctx := waitContext(sh)
+	defer func() {
+		// A trapped signal ends the wait with 128+N (trap.go).
+		if st, ok := interruptedStatus(ctx); ok {
+			status = st
+		}
+	}()
 	o, specs, ok := parseOptions(io, "wait", args[1:], "fn")
 	if !ok {
 		return statusUsage, nil
 	}
 	t := sh.JobTable()
-	ctx := sh.Context()
 	if len(specs) == 0 {
 		if o.has('n') {
 			status, _ := t.WaitAny(ctx)
@@ -498,7 +504,7 @@ func runWait(sh Shell, io IO, args []string) (int, error) {
 		return t.WaitAll(ctx), nil
 	}
 
-	status := statusOK
+	status = statusOK
 	var targets []waitTarget
 	for _, spec := range specs {
 		if strings.HasPrefix(spec, "%") {

@@ -143,6 +143,9 @@ func (t *Table) Kill(pid int, sig syscall.Signal) error {
 func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
 	err := unix.Kill(pid, sig)
 	t.trace.Shell("kill(%d, %s) = %s", pid, SignalName(sig), errOrZero(err))
+	if err == nil && t.onSelf != nil && targetsShell(pid) {
+		t.onSelf(sig)
+	}
 	evs := []Event{{Kind: EvKill, Job: job, Pid: pid, Signal: sig}}
 	if sig == unix.SIGCONT {
 		evs = append(evs, Event{Kind: EvSIGCONT, Job: job, Pid: pid, Signal: sig})

@@ -49,12 +49,19 @@
 // child; a caught one makes the ioctl restart forever. So the call runs on a
 // locked OS thread with SIGTTOU and SIGTTIN blocked in that thread only.
 //
-// Notify, never Ignore. signal.Notify installs a handler, and execve resets
-// handled signals to the default in the child; signal.Ignore sets SIG_IGN,
-// which every child would inherit (and signal.Reset cannot undo it). So the
-// interactive shell catches SIGINT, SIGTSTP and the rest and hands them to
-// the REPL through Signals. nohup, which needs SIGHUP ignored in the child,
-// re-executes gosh to ignore it just before execve (NohupExec).
+// Notify, and Ignore only for trap "". signal.Notify installs a handler, and
+// execve resets handled signals to the default in the child; signal.Ignore
+// sets SIG_IGN, which every child inherits (and signal.Reset cannot undo
+// it). So the interactive shell catches SIGINT, SIGTSTP and the rest and
+// hands them to the REPL through Signals, and never ignores them. Only the
+// trap builtin's trap "" SIG sets SIG_IGN in the shell process
+// (IgnoreSignal), because then every child must start with it ignored. A
+// child that must ignore a signal the shell process does not (nohup's
+// SIGHUP, a script's background job's SIGINT and SIGQUIT, trap "" in a copy
+// of the shell or on a signal the interactive shell keeps catching) is
+// started through a re-executed gosh that ignores it just before execve
+// (NohupExec, IgnoreExec). A trap's handler gets its signal on a channel of
+// its own (CatchSignal), so that trap - SIG stops only that channel.
 //
 // ForkExec does the child's work. Go starts children with
 // clone(CLONE_VFORK|CLONE_VM); the child does setpgid, TIOCSPGRP, the dup2s

@@ -17,12 +17,23 @@ type Stage struct {
 	Path      string   // resolved executable path
 	Argv      []string // argv, Argv[0] is the command name
 	Env       []string
-	Dir       string     // "" = shell's cwd
-	Files     []int      // the child's fd table: Files[i] becomes fd i in the child (a parent fd number), -1 = closed
-	IgnoreHUP bool       // nohup: the child starts with SIGHUP ignored (via a re-exec of Self, see NohupExec)
-	Builtin   func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
-	Trace     []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
-	Text      string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
+	Dir       string // "" = shell's cwd
+	Files     []int  // the child's fd table: Files[i] becomes fd i in the child (a parent fd number), -1 = closed
+	IgnoreHUP bool   // nohup: the child starts with SIGHUP ignored (via a re-exec of Self, see NohupExec)
+	// IgnoreSignals start the child with these signals ignored although the
+	// shell process does not ignore them (trap "" in a copy of the shell, a
+	// signal the interactive shell must keep catching, SIGINT and SIGQUIT
+	// for a background job of a script): via a re-exec of Self, see
+	// IgnoreExec.
+	IgnoreSignals []syscall.Signal
+	// IgnoreAtFork start the child with these signals ignored by ignoring
+	// them in the shell process for the moment of the fork: cheaper than
+	// a re-exec, for signals the shell has no trap on (a script's
+	// background job's SIGINT and SIGQUIT, POSIX 2.11).
+	IgnoreAtFork []syscall.Signal
+	Builtin      func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
+	Trace        []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
+	Text         string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
 }
 
 func (s *Stage) text() string {
@@ -183,7 +194,21 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	if len(argv) == 0 {
 		argv = []string{path}
 	}
-	if st.IgnoreHUP {
+	if len(st.IgnoreSignals) > 0 {
+		sigs := st.IgnoreSignals
+		if st.IgnoreHUP {
+			sigs = append([]syscall.Signal{unix.SIGHUP}, sigs...)
+		}
+		if t.cfg.Self == "" {
+			err := errors.New("cannot ignore " + signalNames(sigs) + ": the gosh executable is unknown")
+			t.stageError(st, err)
+			return 0, err
+		}
+		t.trace.Shell("start %s %s %s %s ... so that it sets %s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
+			t.cfg.Self, SigIgnFlag, signalList(sigs), path, signalNames(sigs), path)
+		argv = append([]string{t.cfg.Self, SigIgnFlag, signalList(sigs), path}, argv...)
+		path = t.cfg.Self
+	} else if st.IgnoreHUP {
 		if t.cfg.Self == "" {
 			err := errors.New("cannot ignore SIGHUP: the gosh executable is unknown")
 			t.stageError(st, err)
@@ -196,13 +221,15 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	}
 
 	attr := t.procAttr(st, pgid, jobControl, fg)
+	restore := t.ignoreForFork(st.IgnoreAtFork)
 	pid, err := t.forkExecRetry(path, argv, attr, first)
-	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP {
+	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
 		// Not a binary and no #! line: run it as a gosh script, as sh does.
 		t.trace.Shell("execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script", path)
 		argv = append([]string{t.cfg.Self, path}, argv[1:]...)
 		pid, err = t.forkExecRetry(t.cfg.Self, argv, attr, first)
 	}
+	restore()
 	if errors.Is(err, unix.EAGAIN) {
 		// As bash: "gosh: fork: Resource temporarily unavailable".
 		fmt.Fprintf(t.cfg.Stderr, "gosh: fork: %s\n", errText(err))

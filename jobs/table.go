@@ -165,6 +165,9 @@ type Table struct {
 
 	sigs    chan os.Signal // caught signals for the REPL
 	sigOnce sync.Once
+	// onSelf, if set, runs after kill sent a signal to the shell itself
+	// (SetSelfSignalled).
+	onSelf func(unix.Signal)
 }
 
 // rememberMax is how many finished background pids WaitPid remembers (bash

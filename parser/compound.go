@@ -7,10 +7,10 @@ import "strings"
 
 // closers are the reserved words that end a compound_list. At the start of
 // a command they never begin one: "fi" alone is a syntax error that names
-// the word. "in" is one too, as in bash.
+// the word. "in" and "]]" are such words too, as in bash.
 var closers = map[string]bool{
 	"then": true, "elif": true, "else": true, "fi": true, "do": true,
-	"done": true, "esac": true, "}": true, "in": true,
+	"done": true, "esac": true, "}": true, "in": true, "]]": true,
 }
 
 // reservedWords are the words that are reserved at the start of a command.
@@ -448,6 +448,9 @@ func (p *parser) caseItem() (*CaseItem, error) {
 //
 //	function_def : NAME '(' ')' linebreak compound_command redirect*
 func (p *parser) functionDef() (*FuncDecl, error) {
+	if !validFuncName(p.tok.raw) {
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "`" + p.tok.raw + "': not a valid identifier"}
+	}
 	fd := &FuncDecl{Name: p.tok.raw, Pos: p.tok.pos}
 	if err := p.next(); err != nil {
 		return nil, err
@@ -472,7 +475,7 @@ func (p *parser) functionKeyword() (*FuncDecl, error) {
 		}
 		return nil, p.unexpected()
 	}
-	if !isFuncName(p.tok) {
+	if !isFuncName(p.tok) || !validFuncName(p.tok.raw) {
 		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "`" + p.tok.raw + "': not a valid identifier"}
 	}
 	fd.Name = p.tok.raw
@@ -541,6 +544,12 @@ func (p *parser) lParenNext() bool {
 		return p.queue[0].kind == tLParen
 	}
 	return p.l.peekNonBlank() == '('
+}
+
+// validFuncName reports whether a word that may name a function does:
+// bash refuses a '$' in it (which could not be called anyway).
+func validFuncName(name string) bool {
+	return !strings.ContainsAny(name, "$`")
 }
 
 // atDoubleParen reports whether the current '(' is followed at once by a

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"errors"
+	"io"
 	"testing"
 )
 
@@ -133,6 +134,28 @@ func FuzzParse(f *testing.F) {
 		}
 		if again := String(file2); again != printed {
 			t.Fatalf("Parse(%q) printed as %q, then as %q", src, printed, again)
+		}
+		// Read a line at a time, the same text gives the same commands at
+		// the same places.
+		r := NewReader(readerLines(src), Config{})
+		var items []*ListItem
+		for {
+			f, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("Parse(%q) succeeds, the Reader fails: %v", src, err)
+			}
+			items = append(items, f.List.Items...)
+		}
+		if got := String(&List{Items: items}); got != printed {
+			t.Fatalf("Parse(%q) printed as %q, the Reader's commands as %q", src, printed, got)
+		}
+		for i, it := range items {
+			if want := file.List.Items[i]; it.Pos != want.Pos || it.End != want.End {
+				t.Fatalf("Parse(%q): item %d at %+v..%d, from the Reader at %+v..%d", src, i, want.Pos, want.End, it.Pos, it.End)
+			}
 		}
 	})
 }

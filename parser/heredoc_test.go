@@ -50,6 +50,8 @@ func TestHeredocs(t *testing.T) {
 		{"partly quoted delimiter", "cat <<E'O'F\n$x\nEOF\n", []doc{{"EOF", true, `[Lit{Value: "$x\n"}]`}}, 1},
 		{"dollar in delimiter", "cat <<$x\nbody\n$x\n", []doc{{"$x", false, `[Lit{Value: "body\n"}]`}}, 1},
 		{"strip tabs", "cat <<-EOF\n\t\tone\n\ttwo\n  three\n\tEOF\n", []doc{{"EOF", false, `[Lit{Value: "one\ntwo\n  three\n"}]`}}, 1},
+		{"strip tabs from a later line", "cat <<-EOF\none\n\ttwo\nthree\\\n\tEOF\n\tEOF\n", []doc{{"EOF", false, `[Lit{Value: "one\ntwo\nthreeEOF\n"}]`}}, 1},
+		{"delimiter after joined lines", "cat <<EOF\na\nE\\\nOF\nEOF\n", []doc{{"EOF", false, `[Lit{Value: "a\n"}]`}}, 2},
 		{"strip tabs quoted", "cat <<-'EOF'\n\t$x\n\t\tEOF\n", []doc{{"EOF", true, `[Lit{Value: "$x\n"}]`}}, 1},
 		{"no strip without dash", "cat <<EOF\n\tone\n\tEOF\nEOF\n", []doc{{"EOF", false, `[Lit{Value: "\tone\n\tEOF\n"}]`}}, 1},
 		{"two on one line", "cat <<A; cat <<B\nfirst\nA\nsecond\nB\necho done\n",

@@ -102,6 +102,10 @@ type lexer struct {
 
 	lastNewline int // index of the last newline token, to spot a final line continuation
 
+	// shift is the original offset of index 0 of a here-document body
+	// that is a slice of the source as it is (no mapping needed).
+	shift int
+
 	// in, when not nil, is where more lines come from once src is used
 	// up: src is then the text read so far (see reader.go). Lexers of
 	// $(...) share it with the lexer they were made from.
@@ -116,7 +120,7 @@ func newLexer(src string, cfg *Config) *lexer {
 // list inside $(...), which continues in the same source.
 func (l *lexer) sub(i int) *lexer {
 	return &lexer{src: l.src, i: i, lines: l.lines, cfg: l.cfg, mapping: l.mapping,
-		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: l.bounded, scope: l.scope, lastNewline: -1, in: l.in}
+		fixed: l.fixed, fixedPos: l.fixedPos, fixedEnd: l.fixedEnd, bounded: l.bounded, scope: l.scope, lastNewline: -1, in: l.in, shift: l.shift}
 }
 
 // derived returns a lexer reading text that was produced from this lexer's
@@ -137,7 +141,7 @@ func (l *lexer) off(i int) int {
 	case l.in != nil:
 		return l.in.base + i
 	}
-	return i
+	return l.shift + i
 }
 
 // endOff is the original-source offset for an end index.
@@ -818,14 +822,20 @@ func (l *lexer) readHeredocs() error {
 }
 
 func (l *lexer) readHeredoc(h *pendingHeredoc) error {
-	var text []byte   // the body read so far
-	var mapping []int // original offset of each byte of text
 	bodyStart := l.i
+	// While no line has lost leading tabs, the body is the source text
+	// l.src[bodyStart:end] itself (contiguous): nothing is copied. The
+	// first changed line switches to building text, with the original
+	// offset of each of its bytes in mapping.
+	contiguous := l.mapping == nil && !l.fixed
+	end := bodyStart
+	var text []byte   // the body read so far, when not contiguous
+	var mapping []int // original offset of each byte of text
 	// In an unquoted here-document a backslash-newline joins two lines,
 	// and the delimiter is compared with the joined, logical line.
-	logical := ""     // the logical line so far, continuations removed
-	logicalStart := 0 // len(text) where the logical line started
-	joining := false  // the previous line ended in a backslash
+	logical := ""    // the logical line so far, continuations removed
+	logicalText := 0 // where it started in the body
+	joining := false // the previous line ended in a backslash
 	for {
 		if l.eof() {
 			msg := unterminatedMsg("here-document '" + h.doc.Delim + "'")
@@ -849,27 +859,58 @@ func (l *lexer) readHeredoc(h *pendingHeredoc) error {
 		l.i = next
 		line := l.src[cs:le]
 		if !joining {
-			logical, logicalStart = "", len(text)
+			logical, logicalText = "", len(text)
+			if contiguous {
+				logicalText = ls - bodyStart
+			}
 		}
 		joining = !h.doc.Quoted && next > le && EndsInBackslash(line)
 		if joining {
-			logical += line[:len(line)-1]
+			if len(logical) <= len(h.doc.Delim) { // longer can never match
+				logical += line[:len(line)-1]
+			}
 		} else if logical+line == h.doc.Delim {
-			text, mapping = text[:logicalStart], mapping[:logicalStart]
-			mapping = append(mapping, l.off(ls))
+			if contiguous {
+				end = bodyStart + logicalText
+			} else {
+				text, mapping = text[:logicalText], mapping[:logicalText]
+				mapping = append(mapping, l.off(ls))
+			}
 			break
+		}
+		if contiguous && cs == ls {
+			end = next
+			continue
+		}
+		if contiguous {
+			contiguous = false
+			text = append(text, l.src[bodyStart:ls]...)
+			for k := bodyStart; k < ls; k++ {
+				mapping = append(mapping, l.off(k))
+			}
 		}
 		text = append(text, l.src[cs:next]...)
 		for k := cs; k < next; k++ {
 			mapping = append(mapping, l.off(k))
 		}
 	}
-	body := string(text)
+	var body string
+	if contiguous {
+		body = l.src[bodyStart:end]
+	} else {
+		body = string(text)
+	}
 	if h.doc.Quoted {
 		h.doc.Body = &Word{Parts: []WordPart{&Lit{Value: body}}, Pos: l.pos(bodyStart)}
 		return nil
 	}
-	d := l.derived(body, mapping)
+	var d *lexer
+	if contiguous {
+		d = l.derived(body, nil)
+		d.shift = l.off(bodyStart)
+	} else {
+		d = l.derived(body, mapping)
+	}
 	parts, err := d.parts(ctxHeredoc, 0)
 	if err != nil {
 		return err

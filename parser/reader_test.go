@@ -161,6 +161,11 @@ func readerLines(text string) LineSource {
 			return "", io.EOF
 		}
 		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			line := rest
+			rest = ""
+			return line, io.EOF
+		}
 		line := rest[:i+1]
 		rest = rest[i+1:]
 		return line, nil

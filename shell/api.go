@@ -205,7 +205,11 @@ func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error)
 		st, err := sh.runSource(string(data), path)
 		if r, ok := err.(*builtins.ReturnRequest); ok {
 			// "return" in a . file ends the file, with its status.
-			return r.Status, nil
+			st, err = r.Status, nil
+		}
+		if err == nil {
+			sh.Status = st
+			err = sh.returnTrap("", false, false) // the RETURN trap (trap_unix.go)
 		}
 		return st, err
 	})
@@ -305,6 +309,17 @@ func (sh *Shell) Context() context.Context {
 		return context.Background()
 	}
 	return sh.ctx
+}
+
+// WaitContext is Context, also cancelled in the top-level shell by a
+// signal that has a trap (its cause is then a builtins.SignalCause): the
+// wait builtin returns at once with 128+N, as POSIX says. (read is not
+// interrupted, as in bash.)
+func (sh *Shell) WaitContext() context.Context {
+	if sh.subshell {
+		return sh.Context()
+	}
+	return sh.sigs.waitContext(sh.Context())
 }
 
 // Umask is the shell's file mode creation mask. The shell keeps it as a

@@ -447,7 +447,12 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 
 // runInCopy runs a subshell's list on a copy of the shell (sh is the
 // copy): an exit ends only the copy, and its status is the subshell's.
-func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
+func (sh *Shell) runInCopy(c *parser.Subshell) (status int, err error) {
+	defer func() {
+		if err == nil {
+			status = sh.RunExitTrap(status) // an EXIT trap set in the subshell
+		}
+	}()
 	// A subshell is outside every loop of its parent, as a fork is.
 	sh.flow.loopDepth = 0
 	if len(c.Redirs) > 0 {
@@ -458,7 +463,7 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (int, error) {
 		}
 		defer sh.enterView(t.fds)()
 	}
-	err := sh.runList(c.List)
+	err = sh.runList(c.List)
 	switch e := err.(type) {
 	case nil:
 		return sh.Status, nil

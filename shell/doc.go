@@ -35,6 +35,9 @@
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
 //	subst.go     command substitution
+//	trap.go      the trap table; trap_unix.go what the process does with
+//	             it: dispositions, handlers run between commands, at the
+//	             prompt and in wait, the EXIT trap, dying of a signal
 //	api.go       what builtins may see and change
 //
 // # Subshells: copies and child processes

@@ -53,6 +53,9 @@ func (sh *Shell) runList(l *parser.List) error {
 		var err error
 		if item.Background {
 			err = sh.runBackground(item.AndOr)
+			if err == nil {
+				err = sh.trapCheckpoint()
+			}
 		} else {
 			err = sh.runAndOr(item.AndOr)
 		}
@@ -77,7 +80,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	if n > 0 {
 		sh.flow.noErrexit++
 	}
-	err := sh.runPipeline(ao.First)
+	err := sh.runTrappedPipeline(ao.First)
 	if n > 0 {
 		sh.flow.noErrexit--
 	}
@@ -92,7 +95,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 		if i < n-1 {
 			sh.flow.noErrexit++
 		}
-		err := sh.runPipeline(part.Pipeline)
+		err := sh.runTrappedPipeline(part.Pipeline)
 		if i < n-1 {
 			sh.flow.noErrexit--
 		}
@@ -101,11 +104,25 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 		}
 		last = part.Pipeline
 	}
-	if sh.Opts.Errexit && sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
+	if sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
 		last == lastPipeline(ao) && errexitApplies(last) {
-		return &ExitError{Status: sh.Status}
+		return sh.commandFailed() // the ERR trap, then set -e
 	}
 	return nil
+}
+
+// runTrappedPipeline runs a pipeline between the DEBUG trap and the
+// handlers of signals that arrived while it ran (trap_unix.go).
+func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
+	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
+		if err := sh.debugTrap(); err != nil {
+			return err
+		}
+	}
+	if err := sh.runPipeline(p); err != nil {
+		return err
+	}
+	return sh.trapCheckpoint()
 }
 
 func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
@@ -599,6 +616,14 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		tables[i] = t
 		stages[i] = sh.prepareStage(cmd, t, len(cmds))
 		if stages[i].Builtin == nil {
+			// Ignored signals the child cannot inherit from the shell
+			// process (trap_unix.go).
+			stages[i].IgnoreSignals, stages[i].IgnoreAtFork = sh.childIgnores(!fg)
+			if cmd.child != nil {
+				stages[i].Env = append(stages[i].Env, sh.ignoredEnv(!fg)...)
+			}
+		}
+		if stages[i].Builtin == nil {
 			closeLater = append(closeLater, t.owned...)
 			t.owned = nil
 		}
@@ -621,7 +646,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
-	status := sh.pipefailStatus(job, sh.Jobs.WaitForeground(job))
+	status := sh.pipefailStatus(job, sh.waitForeground(job))
 	sh.noteStages(stageStatuses(job))
 	if sh.Opts.Interactive && !sh.subshell && (job.Interrupted() || job.State() == jobs.Stopped) {
 		// Ctrl+C ends the whole command line, not just this job; so does
@@ -691,9 +716,9 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 				}
 			}
 			if code, ok := IsExit(err); ok {
-				return code
+				st = code
 			}
-			return st
+			return sub.RunExitTrap(st) // an EXIT trap set in this copy
 		}}
 	}
 	sh.xtrace(cmd)

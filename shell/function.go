@@ -133,7 +133,17 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	sh.flow.frame = frame
 	sh.flow.funcDepth++
 
+	retBefore, retSet := sh.traps.action(TrapReturn)
 	status, err := sh.runCommand(fd.Body)
+	if r, ok := err.(*builtins.ReturnRequest); ok {
+		status = r.Status
+	}
+	if err == nil || isReturn(err) {
+		sh.Status = status
+		if terr := sh.returnTrap(retBefore, retSet, true); terr != nil {
+			err = terr
+		}
+	}
 
 	sh.flow.funcDepth--
 	sh.flow.frame = savedFrame
@@ -232,4 +242,10 @@ func (sh *Shell) UnsetFunc(name string) bool {
 	}
 	delete(sh.funcs, name)
 	return true
+}
+
+// isReturn reports whether err is a return request.
+func isReturn(err error) bool {
+	_, ok := err.(*builtins.ReturnRequest)
+	return ok
 }

@@ -68,7 +68,7 @@ func (hx *histExpansion) expand(line string, hist []string) (out string, changed
 			inDouble = !inDouble
 		}
 		if c != '!' || i+1 >= len(line) || strings.IndexByte(" \t\n\r=", line[i+1]) >= 0 ||
-			inDouble && line[i+1] == '"' {
+			inDouble && line[i+1] == '"' || paramBang(line, i) {
 			b.WriteByte(c)
 			continue
 		}
@@ -82,6 +82,12 @@ func (hx *histExpansion) expand(line string, hist []string) (out string, changed
 		printOnly = printOnly || p
 	}
 	return b.String(), changed, printOnly, nil
+}
+
+// paramBang reports whether the '!' at line[i] belongs to a parameter
+// expansion, $! or ${!name}, which bash never takes as a history reference.
+func paramBang(line string, i int) bool {
+	return i > 0 && line[i-1] == '$' || i > 1 && line[i-1] == '{' && line[i-2] == '$'
 }
 
 // reference expands one history reference starting at line[start] ('!'),

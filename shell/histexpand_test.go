@@ -47,6 +47,9 @@ func TestHistoryExpansion(t *testing.T) {
 		{`echo "a!"`, `echo "a!"`, false},
 		{"echo 'it''s' !$", "echo 'it''s' there", false},
 		{"echo no bang", "echo no bang", false},
+		// Parameters: $! and ${!name} are never history references.
+		{"kill -9 $!; wait $!", "kill -9 $!; wait $!", false},
+		{"echo ${!x} ${!p*}", "echo ${!x} ${!p*}", false},
 	}
 	for _, tc := range tests {
 		var hx histExpansion

@@ -67,6 +67,9 @@ func (sh *Shell) newLineEditor(hist *history) lineEditor {
 // one byte at a time, so a command gets the input after its own line.
 type plainEditor struct {
 	in *promptInput
+	// partial is what was typed of a line when a trapped signal took the
+	// prompt away (errTrapped): the next ReadLine goes on from it.
+	partial []byte
 }
 
 func newPlainEditor() *plainEditor {
@@ -77,8 +80,14 @@ func (p *plainEditor) ReadLine(prompt string) (string, error) {
 	os.Stderr.WriteString(promptText(prompt))
 	p.in.activate()
 	defer p.in.deactivate()
-	line, err := readPlainLine(p.in)
-	if errors.Is(err, errInterrupted) {
+	line, err := readPlainLineFrom(p.in, p.partial)
+	p.partial = nil
+	switch {
+	case errors.Is(err, errTrapped):
+		p.partial = []byte(line)
+		os.Stderr.WriteString("\n")
+		return "", errTrapped
+	case errors.Is(err, errInterrupted):
 		os.Stderr.WriteString("\n")
 	}
 	return line, err
@@ -104,11 +113,18 @@ const (
 // (the kernel echoes it, or not, as the ECHO flag says). Text between the
 // bracketed-paste markers keeps its newlines: it never runs by itself, only
 // the Enter after it ends the line.
-func readPlainLine(in *promptInput) (string, error) {
-	var line []byte
+func readPlainLine(in *promptInput) (string, error) { return readPlainLineFrom(in, nil) }
+
+// readPlainLineFrom is readPlainLine going on from start, a line that a
+// trapped signal interrupted; on errTrapped it returns what it has read.
+func readPlainLineFrom(in *promptInput, start []byte) (string, error) {
+	line := start
 	pasting := false
 	for {
 		b, err := in.readByte()
+		if errors.Is(err, errTrapped) {
+			return string(line), errTrapped
+		}
 		if errors.Is(err, errInterrupted) {
 			return "", errInterrupted
 		}
@@ -142,6 +158,9 @@ func echoOn(fd int) bool {
 	return err != nil || tm.Lflag&unix.ECHO != 0
 }
 
+// trapArrived makes a pending ReadLine return errTrapped.
+func (p *plainEditor) trapArrived() { p.in.trapArrived() }
+
 // interrupt makes a pending ReadLine return errInterrupted: in cooked mode
 // Ctrl+C at the prompt reaches the shell as SIGINT.
 func (p *plainEditor) interrupt() { p.in.interrupt() }
@@ -157,6 +176,16 @@ func (p *plainEditor) Close() error          { p.in.Close(); return nil }
 // pasteRune stands for a run of pasted text (see promptInput.deliver). It
 // is in Unicode's private use area.
 const pasteRune = '\ue000'
+
+// trapRune is the key promptInput hands the editor when a trapped signal
+// arrived at the prompt: the editor ends the line as Enter would, and
+// ReadLine returns errTrapped with the line kept for the next prompt.
+const trapRune = '\ue001'
+
+// errTrapped is what ReadLine returns when a trapped signal arrived at
+// the prompt: the shell runs the handler, then prompts again with the
+// text typed so far.
+var errTrapped = errors.New("a trapped signal arrived")
 
 // pasteMin is the shortest run of text handed over as one paste. Keys typed
 // by hand arrive one at a time.
@@ -180,6 +209,10 @@ type readlineEditor struct {
 	// unechoed: the current line is read without the editor, because the
 	// terminal's ECHO flag is off (readUnechoed).
 	unechoed bool
+	// trapped is set when the editor ended the line for trapRune;
+	// prefill is that line, given back at the next prompt.
+	trapped bool
+	prefill string
 }
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
@@ -242,11 +275,24 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	os.Stderr.WriteString(bracketedPasteOn + before)
 	e.rl.SetPrompt(line)
 	e.out.newPrompt()
+	// The line a trapped signal interrupted comes back (errTrapped). It
+	// is set before the input is active, while the editor waits.
+	if e.prefill != "" {
+		e.rl.Operation.SetBuffer(e.prefill)
+		e.prefill = ""
+	}
 	e.in.activate()
 	text, err := e.rl.Readline()
 	e.in.deactivate()
 	e.out.reset()
 	os.Stderr.WriteString(bracketedPasteOff)
+	if e.trapped {
+		e.trapped = false
+		if err == nil {
+			e.prefill = text
+			return "", errTrapped
+		}
+	}
 	switch {
 	case errors.Is(err, readline.ErrInterrupt):
 		return "", errInterrupted
@@ -270,7 +316,7 @@ func (e *readlineEditor) readUnechoed(prompt string) (string, error) {
 	e.unechoed = false
 	e.mu.Unlock()
 	os.Stderr.WriteString(bracketedPasteOff + "\n")
-	if err != nil && !errors.Is(err, errInterrupted) {
+	if err != nil && !errors.Is(err, errInterrupted) && !errors.Is(err, errTrapped) {
 		return "", io.EOF
 	}
 	return line, err
@@ -318,6 +364,15 @@ func (e *readlineEditor) filterKey(r rune) (rune, bool) {
 		}
 	case pasteRune:
 		e.paste = []rune(e.in.takePaste())
+	case trapRune:
+		// A trapped signal: end the line like Enter, so that the shell
+		// runs the handler and prompts again with this text.
+		if op := e.rl.Operation; op.IsInCompleteMode() || op.IsSearchMode() {
+			op.ExitCompleteMode(true)
+			op.ExitSearchMode(false)
+		}
+		e.trapped = true
+		return readline.CharEnter, true
 	}
 	return r, true
 }
@@ -375,6 +430,9 @@ func (e *readlineEditor) printAbove(msg []byte) {
 	text := strings.TrimRight(string(msg), "\n") + "\n"
 	e.rl.Write([]byte(text))
 }
+
+// trapArrived makes the editor end the line being typed (see trapRune).
+func (e *readlineEditor) trapArrived() { e.in.trapArrived() }
 
 // interrupt: in raw mode Ctrl+C is a key, not a signal; a SIGINT sent to
 // the shell at the prompt is ignored, as bash's line editor does. A line
@@ -609,6 +667,7 @@ type promptInput struct {
 	active      bool
 	closed      bool
 	interrupted bool
+	trap        bool     // a trapped signal arrived: hand over trapRune (or errTrapped)
 	polling     bool     // a reader is in fill (deactivate must wake it)
 	err         error    // a read error (the terminal hung up): sticky
 	pending     []byte   // read from the terminal, not yet handed over
@@ -648,6 +707,16 @@ func (in *promptInput) deactivate() {
 	if polling {
 		in.poke()
 	}
+}
+
+// trapArrived makes the reader hand over trapRune (Read) or return
+// errTrapped (readByte) once the keys typed before it are taken.
+func (in *promptInput) trapArrived() {
+	in.mu.Lock()
+	in.trap = true
+	in.cond.Broadcast()
+	in.mu.Unlock()
+	in.poke()
 }
 
 // interrupt makes a pending readByte return errInterrupted.
@@ -711,6 +780,14 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			}
 			in.mu.Unlock()
 			continue // an empty paste: nothing to hand over
+		case in.trap && len(in.pending) == 0 && len(p) >= utf8.UTFMax:
+			// The editor ends the line for this key: nothing more goes
+			// to it until the next prompt (activate), which starts
+			// from that line. Keys typed meanwhile wait in pending.
+			in.trap = false
+			in.active = false
+			in.mu.Unlock()
+			return utf8.EncodeRune(p, trapRune), nil
 		}
 		in.polling = true
 		in.mu.Unlock()
@@ -754,6 +831,10 @@ func (in *promptInput) readByte() (byte, error) {
 			in.interrupted = false
 			in.mu.Unlock()
 			return 0, errInterrupted
+		case in.trap:
+			in.trap = false
+			in.mu.Unlock()
+			return 0, errTrapped
 		case in.err != nil:
 			err := in.err
 			in.mu.Unlock()

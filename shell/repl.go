@@ -33,6 +33,9 @@ type lineEditor interface {
 	resized()
 	// printAbove shows a message while the prompt is on the screen.
 	printAbove(msg []byte)
+	// trapArrived: a trapped signal arrived; ReadLine returns errTrapped
+	// and keeps the line typed so far for the next call.
+	trapArrived()
 	Close() error
 }
 
@@ -59,6 +62,7 @@ func (sh *Shell) InitNonInteractive() error {
 	if sh.Opts.Login {
 		sh.setupLoginEnv()
 	}
+	sh.ignoreOnEntry()
 	return sh.Jobs.InitNonInteractive()
 }
 
@@ -73,6 +77,9 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.hangup = make(chan struct{})
 	s.newContext()
 	go s.handleSignals()
+	sh.sigs.mu.Lock()
+	sh.sigs.wake = s.wakeForTrap
+	sh.sigs.mu.Unlock()
 
 	// Variables first, so that the start-up files can use and change them.
 	sh.bumpShellLevel()
@@ -151,7 +158,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		code, isExit := IsExit(err)
 		switch {
 		case sh.hungUp():
-			return 128 + int(syscall.SIGHUP), nil
+			return sh.RunExitTrap(128 + int(syscall.SIGHUP)), nil
 		case errors.Is(err, errAbandon):
 			// The rest of the line was dropped; $? is set.
 			continue
@@ -174,12 +181,14 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 				}
 				continue
 			}
+			code = sh.RunExitTrap(code)
 			sh.BeforeExit()
 			return code, nil
 		default:
 			// A read error (the terminal went away): leave cleanly.
+			code = sh.RunExitTrap(sh.Status)
 			sh.BeforeExit()
-			return sh.Status, nil
+			return code, nil
 		}
 	}
 }
@@ -202,18 +211,42 @@ func (s *session) readLine(ps string) (string, error) {
 		histNumber: s.hist.nextNumber(),
 		cmdNumber:  s.hist.commandNumber(),
 	})
+	for {
+		// Handlers of signals that came since the last command run now;
+		// one that comes while the prompt is shown makes ReadLine return
+		// errTrapped (trapArrived), and runs here too (trap_unix.go).
+		if err := s.sh.runPendingTraps(); err != nil {
+			return "", err
+		}
+		s.mu.Lock()
+		s.atPrompt = true
+		ed := s.ed
+		s.mu.Unlock()
+		if s.sh.sigs.anyPending.Load() {
+			ed.trapArrived()
+		}
+		line, err := ed.ReadLine(prompt)
+		s.mu.Lock()
+		s.atPrompt = false
+		s.mu.Unlock()
+		if errors.Is(err, errTrapped) {
+			continue
+		}
+		// The window may have changed while the line was typed: the
+		// command sees the new COLUMNS and LINES.
+		s.applyResize()
+		return line, err
+	}
+}
+
+// wakeForTrap makes the line editor give the prompt back when a trapped
+// signal arrives while it is shown.
+func (s *session) wakeForTrap() {
 	s.mu.Lock()
-	s.atPrompt = true
-	ed := s.ed
+	if s.atPrompt && s.ed != nil {
+		s.ed.trapArrived()
+	}
 	s.mu.Unlock()
-	line, err := ed.ReadLine(prompt)
-	s.mu.Lock()
-	s.atPrompt = false
-	s.mu.Unlock()
-	// The window may have changed while the line was typed: the command
-	// sees the new COLUMNS and LINES.
-	s.applyResize()
-	return line, err
 }
 
 // newContext gives the next command line a context of its own, which

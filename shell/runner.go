@@ -50,6 +50,11 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 			if !sh.Opts.Interactive {
 				return 2, &ExitError{Status: 2}
 			}
+			if se.Incomplete {
+				// The input ended inside a command (Ctrl+D at PS2): as
+				// in bash, that is the end of the input.
+				return sh.Status, nil
+			}
 			continue
 		case err != nil:
 			return sh.Status, err

@@ -64,10 +64,9 @@ type Shell struct {
 	// shell's is also the process's; a copy's applies to what it creates
 	// and starts.
 	umask int
-	// funcs are the defined functions; traps map a condition to its
-	// action. Both travel in a Snapshot.
+	// funcs are the defined functions. They travel in a Snapshot, as
+	// traps (below) do.
 	funcs map[string]*parser.FuncDecl
-	traps map[string]string
 	// line is the current line number ($LINENO).
 	line int
 	// stdio is the user's fd table in the current context: stdio[n] is the
@@ -102,6 +101,13 @@ type Shell struct {
 	flow flowState
 	// Hooks the interactive layer attaches to.
 	Hooks Hooks
+
+	// traps is the trap table (trap.go); sigs the process's signal state,
+	// shared with every copy (trap_unix.go).
+	traps        Traps
+	sigs         *signals
+	errTrapDepth int  // > 0 while the ERR trap runs
+	inDebugTrap  bool // the DEBUG trap is running
 }
 
 // Hooks are callbacks the interactive layer installs.
@@ -171,6 +177,11 @@ type Config struct {
 	Params []string
 	Opts   Options
 	Self   string // path of the gosh executable
+	// DieOfSignal is called when an untrapped fatal signal ended the shell
+	// (after its EXIT trap) and killing itself with the signal did not end
+	// the process: it exits with 128+N. nil: the shell goes on, and on its
+	// main goroutine returns an exit request with 128+N.
+	DieOfSignal func(syscall.Signal)
 }
 
 // New makes a shell. The job table is created here; the caller initialises
@@ -200,6 +211,8 @@ func New(cfg Config) *Shell {
 		Stderr:     noticeWriter{sh},
 		Self:       cfg.Self,
 	})
+	sh.sigs = newSignals(sh, cfg.DieOfSignal)
+	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
 	return sh
 }
@@ -240,6 +253,7 @@ func (sh *Shell) clone() *Shell {
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
+	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
 	c.cloneFlow(sh)
 	return &c
 }

@@ -49,8 +49,10 @@ type Snapshot struct {
 	Dir string
 	// Umask is the file mode creation mask.
 	Umask int
-	// Traps map a condition (a signal name, EXIT, ERR) to its action.
-	Traps map[string]string
+	// Traps is the trap table (trap.go): conditions (a signal name, EXIT,
+	// ERR) mapped to their actions, as the parent has it. The subshell
+	// then resets the caught ones (Traps.forSubshell).
+	Traps Traps
 	// Fds is the fd table of the context: Fds[i] is the descriptor behind
 	// the subshell's fd i, -1 when closed. It includes the fds above 2 the
 	// shell inherited or opened with exec N>file. In a copy these are the
@@ -113,12 +115,9 @@ func (sh *Shell) snapshot() *Snapshot {
 			s.Functions[name] = Function{Source: parser.String(d), decl: d}
 		}
 	}
-	if sh.traps != nil {
-		s.Traps = make(map[string]string, len(sh.traps))
-		for k, v := range sh.traps {
-			s.Traps[k] = v
-		}
-	}
+	// The table's maps are never changed in place (Traps.set copies):
+	// sharing them is safe.
+	s.Traps = sh.traps
 	return s
 }
 
@@ -145,7 +144,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.ppid = s.PPid
 	sh.wd = s.Dir
 	sh.umask = s.Umask
-	sh.traps = s.Traps
+	sh.traps = s.Traps // entering the subshell resets caught signals (enterSubshell)
 	sh.stdio = s.Fds
 	sh.line = s.Line
 	sh.funcs = nil

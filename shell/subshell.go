@@ -470,6 +470,12 @@ func RunChild(fd int, self string) (int, error) {
 	// Its fds are the ones it was started with, at their numbers (the
 	// snapshot's table is the identity): they are its own now.
 	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
+	// Signals: the snapshot's ignored signals are SIG_IGN in this process
+	// too, for its children; the rest as for any script (trap_unix.go).
+	sh.traps = sh.traps.forSubshell() // caught signals reset, ignored ones kept
+	sh.sigs = newSignals(sh, nil)
+	sh.ignoreOnEntry()
+	sh.applyInheritedTraps()
 	sh.adoptInheritedFds()
 	// A child runs without job control: its children stay in its process
 	// group, which is the job's. It is not interactive.
@@ -489,6 +495,9 @@ func RunChild(fd int, self string) (int, error) {
 	}
 	st, err := sh.Run(f)
 	st, err = sh.finish(st, err)
+	if err == nil || errors.Is(err, errAbandon) {
+		st = sh.RunExitTrap(st) // an EXIT trap set in the child
+	}
 	if errors.Is(err, errAbandon) {
 		err = nil
 	}

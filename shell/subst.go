@@ -25,13 +25,18 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub := sh.clone()
 	sub.stdio[1] = w
 	err = sub.runList(list)
-	sub.releaseFds()
-	closeFd(w)
-	data := <-out
 	if code, ok := IsExit(err); ok {
 		sub.Status = code
 		err = nil
 	}
+	if err == nil {
+		// An EXIT trap set inside $( ) runs as the substitution ends; its
+		// output is part of the result.
+		sub.Status = sub.RunExitTrap(sub.Status)
+	}
+	sub.releaseFds()
+	closeFd(w)
+	data := <-out
 	sh.lastSubst = sub.Status
 	if err != nil && !errors.Is(err, io.EOF) {
 		return string(data), err

@@ -9,11 +9,6 @@ import (
 // the prompt show PS2 for the next line, and the whole command is one
 // history entry in its one-line form.
 func TestUnfinishedCompoundAtPrompt(t *testing.T) {
-	if _, _, st := runGosh(t, "", "-c", "{ :; }"); st != 0 {
-		// The parser and the executor of compound commands are written
-		// on two branches; this test needs both.
-		t.Skip("this gosh does not run compound commands yet")
-	}
 	home := t.TempDir()
 	s := startSession(t, sessionConfig{Home: home})
 	s.WaitPrompt()
@@ -110,5 +105,31 @@ func TestLongHereDocumentScript(t *testing.T) {
 	stdout, stderr, status := runGosh(t, b.String())
 	if stdout != "20000\nafter\n" || stderr != "" || status != 0 {
 		t.Errorf("stdout %q stderr %q status %d", stdout, stderr, status)
+	}
+}
+
+// TestCtrlCAndCtrlDAtPS2: Ctrl+C at a PS2 prompt inside an unfinished if
+// discards the whole command ($? 130); Ctrl+D there is "unexpected end of
+// file", and then the end of the input: the shell exits with status 2, as
+// bash does.
+func TestCtrlCAndCtrlDAtPS2(t *testing.T) {
+	s := newSession(t)
+	s.Send("if true\r")
+	s.WaitPS2()
+	s.Send("then echo should-not-run\r")
+	s.WaitPS2()
+	s.Send("\x03")
+	if out := s.WaitPrompt(); strings.Contains(out, "should-not-run\n") {
+		t.Errorf("the discarded command ran: %q", out)
+	}
+	if out := s.run("echo $?"); out != "130\n" {
+		t.Errorf("$? after Ctrl+C at PS2 = %q, want 130", out)
+	}
+	s.Send("while false\r")
+	s.WaitPS2()
+	s.Send("\x04")
+	s.Expect("syntax error: unexpected end of file")
+	if st := s.ExitStatus(s.Timeout); st != 2 {
+		t.Errorf("exit status after Ctrl+D at PS2: %d, want 2", st)
 	}
 }

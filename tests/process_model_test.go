@@ -73,7 +73,7 @@ func TestBackgroundListInheritsState(t *testing.T) {
 	}{
 		{"status", "false; echo $? && true &\nwait\n", "1\n"},
 		{"last bg pid", "sleep 0 & p=$!\necho \"$!\" >bang && true &\nwait\n[ \"$(cat bang)\" = \"$p\" ] && echo same\n", "same\n"},
-		{"alias once", "alias echo='echo pre'\necho a && true &\nwait\n", "pre a\n"},
+		{"alias once", "shopt -s expand_aliases\nalias echo='echo pre'\necho a && true &\nwait\n", "pre a\n"},
 		{"big unexported", "x=$(head -c 200000 /dev/zero | tr '\\0' a)\necho ${#x} && true &\nwait\n", "200000\n"},
 		{"fd from exec", "exec 3>f\necho hi >&3 && true &\nwait\ncat f\n", "hi\n"},
 		{"assignment stays in the child", ": ${x:=v} &\nwait\necho \"x=[$x]\"\n", "x=[]\n"},

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -139,6 +140,15 @@ func run() int {
 		}
 		return 0
 	}
+	// The hidden first argument used for trap "" in a copy of the shell:
+	// ignore the listed signals, then execve.
+	if len(os.Args) > 2 && os.Args[1] == jobs.SigIgnFlag {
+		if err := jobs.IgnoreExec(os.Args[2:]); err != nil {
+			fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+			return 126
+		}
+		return 0
+	}
 	// The hidden first argument used for a copy's ulimit: set the limits, then execve.
 	if len(os.Args) > 4 && os.Args[1] == shell.RlimitsFlag {
 		status, err := shell.ExecWithRlimits(os.Args[2:])
@@ -197,6 +207,9 @@ func run() int {
 	if cfg.Params == nil {
 		cfg.Params = []string{}
 	}
+	// An untrapped fatal signal ends the shell after its EXIT trap: the
+	// shell dies of the signal itself; should that fail, it exits 128+N.
+	cfg.DieOfSignal = func(sig syscall.Signal) { os.Exit(128 + int(sig)) }
 	sh := shell.New(cfg)
 	for _, o := range inv.opts {
 		on := o[0] == '-'
@@ -235,6 +248,7 @@ func run() int {
 		default:
 			status, err = sh.RunScript(inv.rest[0])
 		}
+		status = sh.RunExitTrap(status)
 		sh.BeforeExit()
 	}
 	if err != nil {

@@ -1,0 +1,187 @@
+//go:build linux
+
+package jobs
+
+import (
+	"errors"
+	"os"
+	"os/signal"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// The system-call steps behind the trap builtin. The shell decides what
+// each signal should do (package shell, trap_unix.go); these functions are
+// the only places that change a disposition for it. Go's runtime owns the
+// real signal handlers, so "catch" and "default" go through os/signal, and
+// only "ignore" reaches the kernel as SIG_IGN, which is what children
+// inherit across execve.
+
+// CatchSignal makes sig arrive on a channel of its own: run by the shell
+// for trap 'cmds' SIG. stop undoes it (trap - SIG) without touching any
+// other channel the signal goes to (the REPL's, the reaper's). A caught
+// signal is reset to its default in every child (execve resets handlers).
+func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func()) {
+	c := make(chan os.Signal, 4)
+	signal.Notify(c, sig)
+	catchMu.Lock()
+	caught[sig] = append(caught[sig], c)
+	catchMu.Unlock()
+	t.trace.Shell("rt_sigaction(%s, handler): the shell catches it; children start with it at its default", SignalName(sig))
+	return c, func() {
+		catchMu.Lock()
+		caught[sig] = slices.DeleteFunc(caught[sig], func(x chan os.Signal) bool { return x == c })
+		catchMu.Unlock()
+		signal.Stop(c)
+		close(c)
+	}
+}
+
+// caught are the channels CatchSignal made, by signal, for ignoreForFork.
+var (
+	catchMu sync.Mutex
+	caught  = map[syscall.Signal][]chan os.Signal{}
+)
+
+// ignoreForFork sets sigs to SIG_IGN in the shell process for the moment
+// a child is forked, so that the child starts with them ignored (its
+// runtime resets only the signals the shell catches): run by Launch, under
+// the launch lock, for a stage with IgnoreAtFork. The returned function
+// catches them again as they were caught before. One of them arriving in
+// between is ignored by the shell: only signals without a trap are passed
+// this way (the shell's choice), the others go through IgnoreExec.
+func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
+	if len(sigs) == 0 {
+		return func() {}
+	}
+	for _, sig := range sigs {
+		signal.Ignore(sig)
+	}
+	t.trace.Shell("rt_sigaction(%s, SIG_IGN) around the fork: the child inherits SIG_IGN; the shell catches them again right after", signalNames(sigs))
+	return func() {
+		catchMu.Lock()
+		defer catchMu.Unlock()
+		for _, sig := range sigs {
+			if len(caught[sig]) == 0 {
+				c := make(chan os.Signal, 1)
+				signal.Notify(c, sig)
+				signal.Stop(c) // the runtime's handler stays: the default of a Go program
+				continue
+			}
+			for _, c := range caught[sig] {
+				signal.Notify(c, sig)
+			}
+		}
+	}
+}
+
+// IgnoreSignal sets sig to SIG_IGN in the shell process: run by the shell
+// for trap "" SIG. Every child started afterwards inherits SIG_IGN (POSIX:
+// "signals that were ignored on entry ... shall be ignored in the child").
+func (t *Table) IgnoreSignal(sig syscall.Signal) {
+	signal.Ignore(sig)
+	t.trace.Shell("rt_sigaction(%s, SIG_IGN): ignored by the shell and by every child it starts from now on", SignalName(sig))
+}
+
+// UnignoreSignal takes sig out of SIG_IGN again (trap - SIG after
+// trap "" SIG): run by the shell. os/signal cannot reset an ignored signal
+// (golang/go#46321), but catching it installs the runtime's handler, and
+// that handler stays when the catching stops: the signal then does what a
+// Go program does with it by default, and children get SIG_DFL.
+func (t *Table) UnignoreSignal(sig syscall.Signal) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, sig)
+	signal.Stop(c)
+	t.trace.Shell("rt_sigaction(%s, handler): no longer ignored; children start with it at its default", SignalName(sig))
+}
+
+// DieOfSignal ends the shell process by sig, as a process that does not
+// catch it would end, so that its parent sees WIFSIGNALED: run by the
+// shell after its EXIT trap, when a fatal signal arrived (bash's
+// termsig_handler does the same). The Go runtime's handler is replaced by
+// SIG_DFL with a raw rt_sigaction, the signal is unblocked, and the shell
+// sends it to itself. It returns only if sig did not end the process.
+func (t *Table) DieOfSignal(sig syscall.Signal) {
+	t.trace.Shell("rt_sigaction(%s, SIG_DFL); kill(%d, %s): the shell dies of the signal", SignalName(sig), os.Getpid(), SignalName(sig))
+	var act [4]uint64 // struct sigaction with sa_handler = SIG_DFL, no flags, empty mask
+	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
+	var set unix.Sigset_t
+	sigaddset(&set, sig)
+	unix.PthreadSigmask(unix.SIG_UNBLOCK, &set, nil)
+	unix.Kill(os.Getpid(), sig)
+	// Delivery is asynchronous: give the kernel a moment.
+	for range 100 {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// IgnoredOnEntry reports whether sig was ignored when gosh started, as far
+// as Go's runtime keeps it: for SIGHUP and SIGINT, which it leaves ignored
+// (nohup, a background job of a script). Its own handler replaces every
+// other inherited SIG_IGN.
+func IgnoredOnEntry(sig syscall.Signal) bool { return signal.Ignored(sig) }
+
+// SigIgnFlag is the hidden first argument with which Launch re-executes
+// gosh for a Stage with IgnoreSignals: gosh --sigign-exec 2,3 PATH ARGV...
+const SigIgnFlag = "--sigign-exec"
+
+// IgnoreExec is what gosh runs when started with SigIgnFlag: args are the
+// signal numbers (comma-separated), PATH and ARGV. It sets those signals
+// to SIG_IGN and replaces itself with the program, which starts with them
+// ignored. It returns only on failure.
+func IgnoreExec(args []string) error {
+	if len(args) < 3 {
+		return errors.New(SigIgnFlag + ": usage: SIG,SIG... PATH ARGV0 [ARG...]")
+	}
+	for _, f := range strings.Split(args[0], ",") {
+		if n, err := strconv.Atoi(f); err == nil && n > 0 && n < 65 {
+			signal.Ignore(syscall.Signal(n))
+		}
+	}
+	err := syscall.Exec(args[1], args[2:], os.Environ())
+	if err == syscall.ENOEXEC {
+		// Not a binary and no #! line: a gosh script, as Launch would
+		// run it (startStage).
+		if self, e := os.Executable(); e == nil {
+			err = syscall.Exec(self, append([]string{self, args[1]}, args[3:]...), os.Environ())
+		}
+	}
+	return &os.PathError{Op: "exec", Path: args[1], Err: err}
+}
+
+// signalList is the argument of SigIgnFlag: "2,3".
+func signalList(sigs []syscall.Signal) string {
+	parts := make([]string, len(sigs))
+	for i, s := range sigs {
+		parts[i] = strconv.Itoa(int(s))
+	}
+	return strings.Join(parts, ",")
+}
+
+// signalNames is "SIGINT SIGQUIT" for the trace.
+func signalNames(sigs []syscall.Signal) string {
+	parts := make([]string, len(sigs))
+	for i, s := range sigs {
+		parts[i] = SignalName(s)
+	}
+	return strings.Join(parts, " ")
+}
+
+// SetSelfSignalled installs fn, which runs after kill has sent a signal
+// that reaches the shell itself (kill -USR1 $$): the shell waits there
+// until the signal has arrived, so that its trap runs right after the kill
+// command, as in a C shell where the kernel delivers it before kill(2)
+// returns. Go's runtime delivers caught signals to a channel, later.
+func (t *Table) SetSelfSignalled(fn func(unix.Signal)) { t.onSelf = fn }
+
+// targetsShell reports whether kill(pid, ...) reaches the shell process.
+func targetsShell(pid int) bool {
+	return pid == os.Getpid() || pid == 0 || pid == -1 || pid == -unix.Getpgrp()
+}

@@ -1,0 +1,164 @@
+package shell
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// This file is the trap table: which command runs when a signal arrives,
+// when the shell exits (EXIT), or after a command fails (ERR). It is plain
+// state, copied into every subshell; trap_unix.go is what makes the
+// process act on it (signal dispositions, pending signals, running the
+// handlers).
+
+// Trap conditions that are not signals. Signals are 1 to 64 and EXIT is 0;
+// these follow, in the order trap -p prints them, as bash does.
+const (
+	TrapExit   = 0
+	TrapDebug  = 65
+	TrapErr    = 66
+	TrapReturn = 67
+)
+
+// Traps is the shell's trap table. Its fields are exported and plain, so
+// that it travels in a Snapshot as it is (snapshot_codec.go, or gob).
+// Conditions are named as trap -l and kill -l name them, without SIG:
+// "EXIT", "INT", "RTMIN+2", "ERR" (see conditionName).
+type Traps struct {
+	// Actions maps a condition to the command that runs for it. The
+	// empty command means the signal is ignored (trap "" SIG); a
+	// condition that is not in the map has its default action.
+	Actions map[string]string
+	// Inherited is the table of the parent shell, which a subshell lists
+	// (trap, trap -p) until it sets or resets a trap itself, as bash
+	// does: so that saved=$(trap -p) works although a subshell resets
+	// caught signals. nil once the subshell changed its own table.
+	Inherited map[string]string
+}
+
+// conditionName names condition n in a Traps map.
+func conditionName(n int) string {
+	switch {
+	case n == TrapExit:
+		return "EXIT"
+	case n == TrapDebug:
+		return "DEBUG"
+	case n == TrapErr:
+		return "ERR"
+	case n == TrapReturn:
+		return "RETURN"
+	case n >= 1 && n <= 31:
+		if name := unix.SignalName(syscall.Signal(n)); name != "" {
+			return strings.TrimPrefix(name, "SIG")
+		}
+	case n == 34:
+		return "RTMIN"
+	case n > 34 && n < 50:
+		return "RTMIN+" + strconv.Itoa(n-34)
+	case n >= 50 && n < 64:
+		return "RTMAX-" + strconv.Itoa(64-n)
+	case n == 64:
+		return "RTMAX"
+	}
+	return strconv.Itoa(n)
+}
+
+// conditionNumber is the condition conditionName names; -1 if none.
+func conditionNumber(name string) int {
+	for n := 0; n <= TrapReturn; n++ {
+		if conditionName(n) == name {
+			return n
+		}
+	}
+	if n, err := strconv.Atoi(name); err == nil {
+		return n
+	}
+	return -1
+}
+
+// action returns the command for condition n, and whether one is set.
+func (t *Traps) action(n int) (string, bool) {
+	a, ok := t.Actions[conditionName(n)]
+	return a, ok
+}
+
+// set records action for condition n ("" ignores it). The map is copied
+// first: a subshell's table may share it with its parent.
+func (t *Traps) set(n int, action string) {
+	m := maps.Clone(t.Actions)
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[conditionName(n)] = action
+	t.Actions = m
+	t.Inherited = nil
+}
+
+// reset gives condition n its default action again (trap - SIG).
+func (t *Traps) reset(n int) {
+	if _, ok := t.Actions[conditionName(n)]; ok {
+		m := maps.Clone(t.Actions)
+		delete(m, conditionName(n))
+		t.Actions = m
+	}
+	t.Inherited = nil
+}
+
+// listed is the table trap and trap -p print, by condition number: the
+// shell's own, or in a subshell that has changed nothing, its parent's.
+func (t *Traps) listed() map[int]string {
+	src := t.Actions
+	if t.Inherited != nil {
+		src = t.Inherited
+	}
+	out := make(map[int]string, len(src))
+	for name, a := range src {
+		if n := conditionNumber(name); n >= 0 {
+			out[n] = a
+		}
+	}
+	return out
+}
+
+// conditions lists the conditions of the printed table in bash's order:
+// EXIT, the signals by number, DEBUG, ERR, RETURN.
+func (t *Traps) conditions() []int {
+	return slices.Sorted(maps.Keys(t.listed()))
+}
+
+// forSubshell is the table a subshell starts with (POSIX 2.12): ignored
+// signals stay ignored, every other trap (EXIT and ERR included) is reset.
+// The parent's table is kept for listing only.
+func (t Traps) forSubshell() Traps {
+	var sub Traps
+	for _, n := range t.ignored() {
+		if sub.Actions == nil {
+			sub.Actions = map[string]string{}
+		}
+		sub.Actions[conditionName(n)] = ""
+	}
+	switch {
+	case t.Inherited != nil:
+		sub.Inherited = t.Inherited
+	case len(t.Actions) > 0:
+		sub.Inherited = t.Actions
+	}
+	return sub
+}
+
+// ignored lists the signals the table ignores, by number.
+func (t *Traps) ignored() []int {
+	var out []int
+	for name, a := range t.Actions {
+		if n := conditionNumber(name); a == "" && n > 0 && n < 65 {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,638 @@
+//go:build linux
+
+package shell
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"gosh/builtins"
+	"gosh/jobs"
+)
+
+// This file makes the shell process act on its trap table. The rules, as
+// bash follows them:
+//
+//   - A caught signal (trap 'cmds' SIG) is only noted when it arrives. Its
+//     handler runs in the shell itself, between two commands: after the
+//     foreground command that was running, at once if the shell is in the
+//     wait builtin (which returns 128+N), at once at the prompt (which is
+//     then drawn again). Each arrival is run once; arrivals that come
+//     while the handler is pending count once, as in bash.
+//   - An ignored signal (trap "" SIG) is ignored by the shell and by every
+//     child it starts. The kernel passes SIG_IGN on across execve, so the
+//     shell process sets it where it can; where it cannot (a copy of the
+//     shell on a goroutine shares the process; an interactive shell keeps
+//     catching SIGINT, SIGTSTP... for itself; SIGCHLD feeds the reaper),
+//     the child is started through a gosh that ignores the signal and
+//     execs the program (jobs.Stage.IgnoreSignals).
+//   - A copy of the shell (a command substitution, a builtin stage) only
+//     keeps its table: signals belong to the process, and it is the
+//     top-level shell that runs the handlers, after the copy is done, as a
+//     forked subshell's parent would.
+//   - A non-interactive shell that uses trap dies of a fatal signal it
+//     does not trap (SIGTERM, SIGHUP, SIGINT, SIGUSR1...) after running its
+//     EXIT trap, as bash does.
+
+const nsig = 65 // signals 1 to 64
+
+// disposition is what the top-level shell's trap table says about a
+// signal.
+type disposition uint8
+
+const (
+	sigDefault disposition = iota
+	sigCaught
+	sigIgnored
+)
+
+// fatalSignals are the signals that end a process by default and that a
+// non-interactive shell therefore watches, so that its EXIT trap runs
+// before it dies. (Go's runtime would ignore some of them, SIGUSR1 for
+// one.) SIGQUIT is among them only so that Go does not answer it with a
+// stack dump: bash ignores it.
+var fatalSignals = []syscall.Signal{
+	syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM,
+	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
+	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
+}
+
+// interactiveSignals are caught by an interactive shell for itself
+// (jobs.InitInteractive): a trap may add to what they do, never ignore
+// them in the shell process.
+var interactiveSignals = []syscall.Signal{
+	syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTSTP, syscall.SIGTTIN, syscall.SIGTTOU,
+	syscall.SIGTERM, syscall.SIGHUP, syscall.SIGWINCH,
+}
+
+// signals is the signal state of one shell process, shared by the shell
+// and its copies.
+type signals struct {
+	table *jobs.Table
+
+	mu          sync.Mutex
+	interactive bool
+	state       [nsig]disposition
+	stops       [nsig]func() // set while the signal is caught for traps
+	ignoredProc [nsig]bool   // the process has SIG_IGN for it (set here)
+	// hard marks signals ignored on entry (ignoredVar): a non-interactive
+	// shell cannot trap or reset them (POSIX 2.14 trap).
+	hard    [nsig]bool
+	fatalOn bool // a non-interactive shell watches fatalSignals
+	// ictx is the context that a caught signal cancels: the wait builtin
+	// waits on it (see waitContext).
+	ictx    context.Context
+	ibase   context.Context
+	icancel context.CancelCauseFunc
+	// wake, set by the interactive loop, makes the line editor give the
+	// prompt back so that the handler runs at once.
+	wake func()
+	// die ends the process by a signal (cmd/gosh's DieOfSignal).
+	die func(syscall.Signal)
+
+	pending    [nsig]atomic.Bool
+	anyPending atomic.Bool
+	// arrived is closed and replaced whenever a signal has been noted.
+	arrived chan struct{}
+	fatal   atomic.Int32 // a fatal signal the main goroutine must act on
+	// main is held by the shell's main goroutine, except while it waits
+	// for a foreground job: then a fatal signal may act at once (fatalOn).
+	main sync.Mutex
+
+	// inHandler is set while the shell runs a trap (main goroutine only).
+	inHandler bool
+	// top is the top-level shell, whose table the handlers come from.
+	top *Shell
+}
+
+func newSignals(sh *Shell, die func(syscall.Signal)) *signals {
+	s := &signals{table: sh.Jobs, top: sh, die: die, arrived: make(chan struct{})}
+	sh.Jobs.SetSelfSignalled(s.awaitSelf)
+	return s
+}
+
+// announce wakes awaitSelf.
+func (s *signals) announce() {
+	s.mu.Lock()
+	close(s.arrived)
+	s.arrived = make(chan struct{})
+	s.mu.Unlock()
+}
+
+// awaitSelf runs after the shell sent sig to itself (kill -USR1 $$): if
+// the shell acts on sig, it waits, a second at most, until the signal has
+// been noted, so that the handler runs right after the kill command.
+func (s *signals) awaitSelf(sig syscall.Signal) {
+	n := int(sig)
+	if n <= 0 || n >= nsig {
+		return
+	}
+	s.mu.Lock()
+	d := s.state[n]
+	watched := d == sigCaught ||
+		(d == sigDefault && s.fatalOn && sig != syscall.SIGQUIT && slices.Contains(fatalSignals, sig))
+	s.mu.Unlock()
+	if !watched {
+		return
+	}
+	timeout := time.After(time.Second)
+	for !s.pending[n].Load() && s.fatal.Load() == 0 {
+		s.mu.Lock()
+		ch := s.arrived
+		s.mu.Unlock()
+		if s.pending[n].Load() || s.fatal.Load() != 0 {
+			return
+		}
+		select {
+		case <-ch:
+		case <-timeout:
+			return
+		}
+	}
+}
+
+// mustCatch reports whether the shell process must keep catching sig
+// whatever the traps say.
+func (s *signals) mustCatch(sig int) bool {
+	if sig == int(syscall.SIGCHLD) {
+		return true // the reaper
+	}
+	return s.interactive && slices.Contains(interactiveSignals, syscall.Signal(sig))
+}
+
+// setDisposition applies the top-level shell's trap for sig to the
+// process. Called on the main goroutine by the trap builtin.
+func (s *signals) setDisposition(sig int, d disposition) {
+	if sig <= 0 || sig >= nsig || sig == int(syscall.SIGKILL) || sig == int(syscall.SIGSTOP) {
+		return
+	}
+	s.mu.Lock()
+	if s.hard[sig] {
+		s.mu.Unlock()
+		return
+	}
+	s.state[sig] = d
+	s.mu.Unlock()
+	s.update(sig)
+}
+
+// update makes the process's disposition of sig match s.state.
+func (s *signals) update(sig int) {
+	s.mu.Lock()
+	d := s.state[sig]
+	listen := d == sigCaught ||
+		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, syscall.Signal(sig)))
+	ignore := d == sigIgnored && !s.mustCatch(sig)
+	if s.hard[sig] {
+		ignore, listen = true, false
+	}
+	wasIgnored := s.ignoredProc[sig]
+	stop := s.stops[sig]
+	s.mu.Unlock()
+
+	if (!listen || ignore) && stop != nil {
+		stop()
+		s.mu.Lock()
+		s.stops[sig] = nil
+		s.mu.Unlock()
+	}
+	switch {
+	case ignore:
+		if !wasIgnored {
+			s.table.IgnoreSignal(syscall.Signal(sig))
+			s.mu.Lock()
+			s.ignoredProc[sig] = true
+			s.mu.Unlock()
+		}
+		return
+	case wasIgnored:
+		if !listen {
+			s.table.UnignoreSignal(syscall.Signal(sig))
+		}
+		s.mu.Lock()
+		s.ignoredProc[sig] = false
+		s.mu.Unlock()
+	}
+	if listen && stop == nil {
+		ch, stop := s.table.CatchSignal(syscall.Signal(sig))
+		s.mu.Lock()
+		s.stops[sig] = stop
+		s.mu.Unlock()
+		go func() {
+			for range ch {
+				s.deliver(sig)
+			}
+		}()
+	}
+}
+
+// watchFatal makes a non-interactive shell watch the fatal signals (at
+// start-up, see ignoreOnEntry; at the latest when it sets a trap). From
+// then on the main goroutine holds s.main except while it waits for a
+// foreground job.
+func (s *signals) watchFatal() {
+	s.mu.Lock()
+	if s.fatalOn || s.interactive {
+		s.mu.Unlock()
+		return
+	}
+	s.fatalOn = true
+	s.mu.Unlock()
+	s.main.Lock()
+	for _, sig := range fatalSignals {
+		s.update(int(sig))
+	}
+}
+
+// deliver is what happens when sig arrives (on the signal's goroutine).
+func (s *signals) deliver(sig int) {
+	s.mu.Lock()
+	d := s.state[sig]
+	wake := s.wake
+	s.mu.Unlock()
+	switch d {
+	case sigCaught:
+		s.pending[sig].Store(true)
+		s.anyPending.Store(true)
+		s.announce()
+		s.interrupt(sig)
+		if wake != nil {
+			wake()
+		}
+	case sigDefault:
+		if sig == int(syscall.SIGQUIT) {
+			// bash ignores SIGQUIT unless it is trapped; its children
+			// get the default (it is caught, not SIG_IGN).
+			return
+		}
+		s.fatalSignal(sig)
+	}
+}
+
+// fatalSignal: an untrapped fatal signal arrived at a non-interactive
+// shell. If the main goroutine is waiting for a child, the shell runs its
+// EXIT trap and dies now, as bash does; otherwise the main goroutine does
+// so after the command it is running (runPendingTraps).
+func (s *signals) fatalSignal(sig int) {
+	if s.main.TryLock() {
+		s.top.dieOf(sig)
+		s.main.Unlock()
+		return
+	}
+	s.fatal.Store(int32(sig))
+	s.anyPending.Store(true)
+	s.announce()
+	s.interrupt(sig)
+}
+
+// interrupt cancels the context a waiting builtin waits on, with the
+// signal as its cause.
+func (s *signals) interrupt(sig int) {
+	s.mu.Lock()
+	cancel := s.icancel
+	s.ictx, s.icancel = nil, nil
+	s.mu.Unlock()
+	if cancel != nil {
+		cancel(builtins.SignalCause{Signal: syscall.Signal(sig)})
+	}
+}
+
+// waitContext is base, also cancelled when a caught signal arrives: the
+// context of the builtins that wait (wait, read).
+func (s *signals) waitContext(base context.Context) context.Context {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ictx == nil || s.ibase != base {
+		if s.icancel != nil {
+			s.icancel(nil)
+		}
+		s.ictx, s.icancel = context.WithCancelCause(base)
+		s.ibase = base
+	}
+	ctx := s.ictx
+	if s.anyPending.Load() {
+		// A signal came before the wait began: it ends the wait too.
+		for sig := 1; sig < nsig; sig++ {
+			if s.pending[sig].Load() {
+				s.icancel(builtins.SignalCause{Signal: syscall.Signal(sig)})
+				s.ictx, s.icancel = nil, nil
+				break
+			}
+		}
+	}
+	return ctx
+}
+
+// waitForeground waits for a foreground job. While it waits, a fatal
+// signal may end the shell at once (see fatalSignal).
+func (sh *Shell) waitForeground(j *jobs.Job) int {
+	s := sh.sigs
+	s.mu.Lock()
+	fatalOn := s.fatalOn && !sh.subshell
+	s.mu.Unlock()
+	if !fatalOn {
+		return sh.Jobs.WaitForeground(j)
+	}
+	s.main.Unlock()
+	st := sh.Jobs.WaitForeground(j)
+	s.main.Lock()
+	return st
+}
+
+// ---- the shell's side: the trap builtin's calls, and running handlers ----
+
+// SetTrap sets the trap for condition n: action runs for it, or "" ignores
+// it. In the top-level shell a signal's disposition changes at once; in a
+// copy only the table does.
+func (sh *Shell) SetTrap(n int, action string) {
+	sh.traps.set(n, action)
+	if sh.subshell {
+		return
+	}
+	sh.sigs.watchFatal()
+	if n <= 0 || n >= nsig {
+		return
+	}
+	d := sigCaught
+	if action == "" {
+		d = sigIgnored
+	}
+	if tr := sh.Jobs.Trace(); tr.On() {
+		what := "the shell notes each arrival and runs the handler itself, between two commands"
+		if d == sigIgnored {
+			what = "ignored by the shell and by the commands it starts"
+		}
+		tr.Shell("trap: %s: %s", jobs.SignalName(syscall.Signal(n)), what)
+	}
+	sh.sigs.setDisposition(n, d)
+}
+
+// ResetTrap gives condition n its default action (trap - SIG).
+func (sh *Shell) ResetTrap(n int) {
+	sh.traps.reset(n)
+	if sh.subshell {
+		return
+	}
+	sh.sigs.watchFatal()
+	if n <= 0 || n >= nsig {
+		return
+	}
+	sh.Jobs.Trace().Shell("trap: %s: back to its default action", jobs.SignalName(syscall.Signal(n)))
+	sh.sigs.setDisposition(n, sigDefault)
+}
+
+// Traps is the table that trap and trap -p print, by condition.
+func (sh *Shell) Traps() map[int]string {
+	return sh.traps.listed()
+}
+
+// trapCheckpoint runs between commands: the handlers of signals that
+// arrived meanwhile.
+func (sh *Shell) trapCheckpoint() error {
+	if sh.subshell || !sh.sigs.anyPending.Load() {
+		return nil
+	}
+	return sh.runPendingTraps()
+}
+
+// runPendingTraps runs the handler of every caught signal that arrived
+// since the last time, once each, in signal order; then acts on a fatal
+// signal. $? is kept around each handler, as bash does. An exit in a
+// handler exits the shell.
+func (sh *Shell) runPendingTraps() error {
+	s := sh.sigs
+	if sh.subshell || s.inHandler {
+		return nil
+	}
+	s.inHandler = true
+	defer func() { s.inHandler = false }()
+	for s.anyPending.Swap(false) {
+		for sig := 1; sig < nsig; sig++ {
+			if !s.pending[sig].Swap(false) {
+				continue
+			}
+			if action, ok := sh.traps.action(sig); ok && action != "" {
+				sh.Jobs.Trace().Shell("trap: %s arrived: the shell runs its handler now, between commands", jobs.SignalName(syscall.Signal(sig)))
+				if err := sh.runHandler(action); err != nil {
+					return err
+				}
+			}
+		}
+		if sig := s.fatal.Swap(0); sig != 0 {
+			sh.dieOf(int(sig))
+			return &ExitError{Status: 128 + int(sig)}
+		}
+	}
+	return nil
+}
+
+// runHandler runs the text of a trap in the shell itself and restores $?.
+func (sh *Shell) runHandler(action string) error {
+	saved := sh.Status
+	f, err := sh.parse(action)
+	if err != nil {
+		sh.syntaxError(err)
+		sh.Status = saved
+		return nil
+	}
+	_, err = sh.Run(f)
+	if _, isExit := IsExit(err); isExit {
+		return err
+	}
+	sh.Status = saved
+	return nil
+}
+
+// commandFailed runs where a failed command counts for set -e: the ERR
+// trap runs ($? is the failure), then set -e exits.
+func (sh *Shell) commandFailed() error {
+	// As in bash without set -E, a function does not inherit the ERR
+	// trap: its call fails as a whole, in the caller.
+	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) && sh.flow.funcDepth == 0 {
+		sh.errTrapDepth++
+		err := sh.runHandler(action)
+		sh.errTrapDepth--
+		if err != nil {
+			return err
+		}
+	}
+	if sh.Opts.Errexit {
+		return &ExitError{Status: sh.Status}
+	}
+	return nil
+}
+
+// inErrTrap: commands failing inside the ERR trap do not run it again.
+func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
+
+// debugTrap runs the DEBUG trap before each pipeline, as bash does before
+// each simple command; not inside the DEBUG trap itself, and not inside
+// functions, which do not inherit it (bash without set -T).
+func (sh *Shell) debugTrap() error {
+	action, ok := sh.traps.action(TrapDebug)
+	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 {
+		return nil
+	}
+	sh.inDebugTrap = true
+	defer func() { sh.inDebugTrap = false }()
+	return sh.runHandler(action)
+}
+
+// RunExitTrap runs the EXIT trap, once, as the shell (or a copy of it)
+// ends with status; $? in the trap is that status. The result is the
+// shell's exit status: status, or the argument of an exit in the trap.
+func (sh *Shell) RunExitTrap(status int) int {
+	action, ok := sh.traps.action(TrapExit)
+	if !ok {
+		return status
+	}
+	sh.traps.reset(TrapExit)
+	if action == "" {
+		return status
+	}
+	sh.Status = status
+	f, err := sh.parse(action)
+	if err != nil {
+		sh.syntaxError(err)
+		return status
+	}
+	_, err = sh.Run(f)
+	if code, isExit := IsExit(err); isExit {
+		return code
+	}
+	return status
+}
+
+// dieOf ends the shell because of an untrapped fatal signal: the EXIT
+// trap runs, then the process dies of the signal.
+func (sh *Shell) dieOf(sig int) {
+	s := sh.sigs
+	s.inHandler = true
+	sh.RunExitTrap(128 + sig)
+	sh.Jobs.DieOfSignal(syscall.Signal(sig))
+	if s.die != nil {
+		s.die(syscall.Signal(sig))
+	}
+}
+
+// childIgnores lists the signals a child must be started with ignored
+// that the shell process does not ignore itself (see jobs.Stage): those
+// for a re-exec that ignores them (reexec), and those the shell may
+// ignore for the moment of the fork (atFork). background is true for a
+// job started with '&'.
+func (sh *Shell) childIgnores(background bool) (reexec, atFork []syscall.Signal) {
+	s := sh.sigs
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, n := range sh.traps.ignored() {
+		if !s.ignoredProc[n] {
+			reexec = append(reexec, syscall.Signal(n))
+		}
+	}
+	if background && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
+		// POSIX 2.11: without job control, an asynchronous list ignores
+		// SIGINT and SIGQUIT, so that Ctrl+C meant for the script's
+		// foreground does not reach it. A signal with a trap must not be
+		// missed even for the moment of a fork: those need the re-exec.
+		for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGQUIT} {
+			switch {
+			case s.ignoredProc[sig] || slices.Contains(reexec, sig):
+			case s.state[sig] == sigCaught || s.interactive:
+				reexec = append(reexec, sig)
+			default:
+				atFork = append(atFork, sig)
+			}
+		}
+	}
+	if len(reexec) > 0 {
+		// The re-executed gosh's runtime would catch what it inherited
+		// ignored (all but SIGHUP and SIGINT): it ignores them all.
+		reexec, atFork = append(reexec, atFork...), nil
+	}
+	return reexec, atFork
+}
+
+// applyInheritedTraps makes a new shell process act on the ignored
+// signals of the table it starts with (a subshell's, or those named by
+// ignoredVar): SIG_IGN in this process, so that its children inherit it.
+func (sh *Shell) applyInheritedTraps() {
+	for _, n := range sh.traps.ignored() {
+		sh.sigs.setDisposition(n, sigIgnored)
+	}
+}
+
+// ignoredVar names the environment variable by which a shell hands a new
+// gosh process (a background subshell) the signals it must ignore without
+// their being traps: SIGINT and SIGQUIT of a script's background job. The
+// new process reads it and removes it from its environment at once.
+const ignoredVar = "GOSH_IGNORED_SIGNALS"
+
+// ignoreOnEntry prepares a non-interactive shell's signals at start-up.
+// Signals ignored on entry stay ignored, for the shell and its children,
+// and cannot be trapped (POSIX 2.14 trap): SIGHUP and SIGINT as Go's
+// runtime saw them, and those named by ignoredVar. Then the shell watches
+// the fatal signals, so that it runs its EXIT trap before dying of one,
+// and dies of those that Go's runtime would ignore or answer with a stack
+// dump.
+func (sh *Shell) ignoreOnEntry() {
+	s := sh.sigs
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
+		if jobs.IgnoredOnEntry(sig) {
+			s.mu.Lock()
+			s.hard[sig], s.ignoredProc[sig] = true, true
+			s.mu.Unlock()
+		}
+	}
+	defer s.watchFatal()
+	v, ok := os.LookupEnv(ignoredVar)
+	if !ok {
+		return
+	}
+	os.Unsetenv(ignoredVar)
+	sh.Vars.Unset(ignoredVar)
+	for _, f := range strings.Split(v, ",") {
+		n, err := strconv.Atoi(f)
+		if err != nil || n <= 0 || n >= nsig {
+			continue
+		}
+		s.setDisposition(n, sigIgnored)
+		s.mu.Lock()
+		s.state[n] = sigDefault // not a trap: trap -p does not show it
+		s.hard[n] = true
+		s.mu.Unlock()
+	}
+}
+
+// ignoredEnv is the ignoredVar entry for a new gosh process that runs a
+// background job: the signals childIgnores adds that are not traps.
+func (sh *Shell) ignoredEnv(background bool) []string {
+	if !background || sh.Opts.Interactive || sh.Jobs.JobControl() {
+		return nil
+	}
+	return []string{ignoredVar + "=" + strconv.Itoa(int(syscall.SIGINT)) + "," + strconv.Itoa(int(syscall.SIGQUIT))}
+}
+
+// returnTrap runs the RETURN trap as a function or a . file ends, as bash
+// does: after a . file at top level, and after a function call if the
+// function set the trap itself (functions do not inherit it). before is
+// the trap's action when the call began. $? is kept.
+func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
+	action, ok := sh.traps.action(TrapReturn)
+	if !ok || action == "" {
+		return nil
+	}
+	if function && hadBefore && action == before {
+		return nil // inherited, not set by the function
+	}
+	if !function && sh.flow.funcDepth > 0 {
+		return nil
+	}
+	return sh.runHandler(action)
+}
