@@ -16,7 +16,8 @@
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise)
 //	complete.go  Tab completion
-//	history.go   the history list and $HISTFILE
+//	history.go   the history list and $HISTFILE; historycmd.go its changes
+//	             by history and fc; histexpand.go !! !$ ^old^new
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
@@ -38,7 +39,9 @@
 //	trap.go      the trap table; trap_unix.go what the process does with
 //	             it: dispositions, handlers run between commands, at the
 //	             prompt and in wait, the EXIT trap, dying of a signal
-//	api.go       what builtins may see and change
+//	api.go       what builtins may see and change; options.go the set -o
+//	             and shopt options; declare.go variable attributes (-i);
+//	             limits_unix.go ulimit's resource limits; execas.go exec -a
 //
 // # Subshells: copies and child processes
 //
