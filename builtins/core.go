@@ -111,7 +111,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 		},
 		&Builtin{
 			Name:     "set",
-			Synopsis: "set [-abefmuxBCH] [-o option-name] [--] [-] [arg ...]",
+			Synopsis: "set [-abefmpuxBCH] [-o option-name] [--] [-] [arg ...]",
 			Summary:  "Set shell options and positional parameters.",
 			Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -124,6 +124,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -f noglob     no pathname expansion
 -H histexpand ! history expansion (on at an interactive prompt)
 -B braceexpand {a,b} and {1..5} brace expansion (on by default)
+-p privileged  keep the ids of a setuid start; +p drops them for good
 -o pipefail   a pipeline's status is its last failing stage's
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
@@ -586,6 +587,7 @@ var setLetters = map[byte]string{
 	'a': "allexport",
 	'H': "histexpand",
 	'B': "braceexpand",
+	'p': "privileged",
 	'b': "notify",
 	'C': "noclobber",
 	'e': "errexit",

@@ -72,7 +72,7 @@ func newFake(t *testing.T) *fakeShell {
 		ctx:     context.Background(),
 	}
 	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive",
-		"allexport", "pipefail", "histexpand", "braceexpand", "dotglob", "expand_aliases", "failglob", "nullglob"} {
+		"allexport", "pipefail", "histexpand", "braceexpand", "privileged", "dotglob", "expand_aliases", "failglob", "nullglob"} {
 		sh.opts[n] = false
 	}
 	sh.SetVar("PATH", "/usr/bin:/bin")

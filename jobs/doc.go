@@ -68,4 +68,15 @@
 // and execve, and ForkExec returns only when execve succeeded or failed. So
 // the C habit of calling setpgid in both parent and child is not needed, and
 // the trace narrates those child steps once the child's pid is known.
+//
+// Fork retry. When ForkExec fails with EAGAIN (ulimit -u, or the system out
+// of processes), Launch waits and tries again a few times with growing
+// waits, announcing each retry as bash does ("fork: retry: Resource
+// temporarily unavailable"), then reports "fork: ..." with status 126.
+//
+// Output never raw. Command words and texts come from outside the shell (a
+// file name may hold an ESC or a newline). Everything this package prints
+// about jobs (jobs, jobs -l, the trace) shows them through ShowText (^[
+// form) or QuoteWord ($'...' form), in quote.go; procs, ptree, explain and
+// the prompt use the same two functions.
 package jobs

@@ -5,6 +5,7 @@ package jobs
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -338,9 +339,18 @@ func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path st
 		t.trace.Child(pid, "chdir(%q)", attr.Dir)
 	}
 	said := make(map[string]bool)
+	var gaps []string // closed fds above 2, told as ranges in one line
 	for i, fd := range st.Files {
 		var line string
 		switch {
+		case fd < 0 && i > 2:
+			if n := len(gaps); n > 0 && st.Files[i-1] < 0 && i-1 > 2 {
+				first, _, _ := strings.Cut(gaps[n-1], "-")
+				gaps[n-1] = first + "-" + strconv.Itoa(i)
+			} else {
+				gaps = append(gaps, strconv.Itoa(i))
+			}
+			continue
 		case fd < 0:
 			line = fmt.Sprintf("close(%d)", i)
 		case fd != i:
@@ -350,6 +360,10 @@ func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path st
 		}
 		said[line] = true
 		t.trace.Child(pid, "%s", line)
+	}
+	if len(gaps) > 0 {
+		// The fds between the ones the user opened: ForkExec closes each.
+		t.trace.Child(pid, "close(%s)  (the numbers between the fds it gets)", strings.Join(gaps, ", "))
 	}
 	for _, line := range st.Trace {
 		if !said[line] { // the fd wiring is narrated above already

@@ -26,6 +26,11 @@ var replSignals = []os.Signal{
 // init_shell does: wait until the shell is in the foreground, put it in its
 // own process group, take the terminal, save its terminal modes, and catch
 // the job-control signals.
+//
+// When job control is impossible (the terminal is not the shell's
+// controlling terminal, or there is none, or the shell cannot have the
+// terminal), the error wraps ErrNoJobControl: the shell can still run,
+// interactively, without job control, as bash does.
 func (t *Table) InitInteractive() error {
 	tty := t.cfg.TTY
 	if tty < 0 {
@@ -37,13 +42,15 @@ func (t *Table) InitInteractive() error {
 	for {
 		fg, err := t.tcgetpgrp()
 		if err != nil {
-			return fmt.Errorf("jobs: cannot read the terminal's foreground group: %w", err)
+			// Not the controlling terminal (setsid, or a terminal
+			// passed in from elsewhere): ENOTTY.
+			return fmt.Errorf("%w: cannot read the terminal's foreground group: %w", ErrNoJobControl, err)
 		}
 		if fg == unix.Getpgrp() {
 			break
 		}
 		if signal.Ignored(syscall.SIGTTIN) {
-			return errors.New("jobs: the shell is in the background and SIGTTIN is ignored")
+			return fmt.Errorf("%w: the shell is in the background and SIGTTIN is ignored", ErrNoJobControl)
 		}
 		t.killSelfTTIN()
 	}
@@ -59,7 +66,10 @@ func (t *Table) InitInteractive() error {
 	t.mu.Unlock()
 
 	if err := t.tcsetpgrp(t.shellPgid); err != nil {
-		return fmt.Errorf("jobs: cannot take the terminal: %w", err)
+		t.mu.Lock()
+		t.interact = false
+		t.mu.Unlock()
+		return fmt.Errorf("%w: cannot take the terminal: %w", ErrNoJobControl, err)
 	}
 	t.SaveShellModes()
 
@@ -79,6 +89,10 @@ func (t *Table) InitNonInteractive() error {
 	return nil
 }
 
+// ErrNoJobControl is wrapped by InitInteractive's errors when the shell can
+// run interactively but without job control.
+var ErrNoJobControl = errors.New("jobs: no job control")
+
 // killSelfTTIN stops the shell's own group: run by the shell at start-up
 // while it is in the background, so it waits, stopped, until made foreground.
 func (t *Table) killSelfTTIN() {
@@ -94,7 +108,7 @@ func (t *Table) setpgidSelf() error {
 	err := unix.Setpgid(0, 0)
 	t.trace.Shell("setpgid(0, 0) = %v  (the shell leads its own group %d)", errOrZero(err), pid)
 	if err != nil {
-		return fmt.Errorf("jobs: cannot put the shell in its own process group: %w", err)
+		return fmt.Errorf("%w: cannot put the shell in its own process group: %w", ErrNoJobControl, err)
 	}
 	return nil
 }

@@ -498,7 +498,8 @@ func (a *arith) variable(name string, at int) (int64, error) {
 		return 0, err
 	}
 	if !ok && a.sh.Opts.Nounset {
-		return 0, unsetError(name + ": unbound variable")
+		base, _, _ := cutSubscript(name)
+		return 0, unsetError(base + ": unbound variable")
 	}
 	v = strings.TrimSpace(v)
 	if v == "" {

@@ -218,3 +218,46 @@ func BenchmarkEvalArith(b *testing.B) {
 		}
 	}
 }
+
+// TestArithArrays checks array elements as operands and as targets.
+func TestArithArrays(t *testing.T) {
+	cases := []struct {
+		setup, expr string
+		want        int64
+		after       string // a word to expand afterwards
+		afterWant   string
+	}{
+		{"a=(1 2 3)", "a[0]+a[2]", 4, "", ""},
+		{"a=(1 2 3); i=1", "a[i]*a[i+1]", 6, "", ""},
+		{"a=(1 2 3)", "a[-1]", 3, "", ""},
+		{"a=(1 2 3)", "a[1]=7", 7, "${a[@]}", "1 7 3"},
+		{"a=(1 2 3)", "a[2]++", 3, "${a[2]}", "4"},
+		{"a=(1 2 3)", "++a[0]", 2, "${a[0]}", "2"},
+		{"a=(1 2 3)", "a[1]+=10", 12, "${a[1]}", "12"},
+		{"a=(x)", "a[5]", 0, "", ""},
+		{"a=(1 2); b=(a)", "a[a[0]]", 2, "", ""},
+		{"", "m[3]=4", 4, "${!m[@]}", "3"},
+		{"x=5", "x[0]", 5, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.setup+"; "+c.expr, func(t *testing.T) {
+			sh := testShell(t)
+			if _, err := sh.RunString(c.setup); err != nil {
+				t.Fatal(err)
+			}
+			got, err := sh.evalArith(c.expr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("%s = %d, want %d", c.expr, got, c.want)
+			}
+			if c.after != "" {
+				v, err := sh.expandString(parseWord(t, c.after))
+				if err != nil || v != c.afterWant {
+					t.Errorf("then %s = %q (%v), want %q", c.after, v, err, c.afterWant)
+				}
+			}
+		})
+	}
+}

@@ -210,7 +210,7 @@ func (sh *Shell) AssignWord(arg string) error {
 	}
 	appendOp := strings.HasSuffix(name, "+")
 	name = strings.TrimSuffix(name, "+")
-	if strings.HasPrefix(value, "(") && strings.HasSuffix(value, ")") && !strings.Contains(name, "[") {
+	if isArrayList(value) && !strings.Contains(name, "[") {
 		f, err := parser.Parse(arg)
 		if err == nil && f.List != nil && len(f.List.Items) == 1 {
 			if sc, ok := f.List.Items[0].AndOr.First.Cmds[0].(*parser.SimpleCommand); ok && len(sc.Assigns) == 1 && len(sc.Args) == 0 && sc.Assigns[0].Array != nil {
@@ -245,3 +245,9 @@ func (sh *Shell) AssignWord(arg string) error {
 type invalidNameError struct{ arg string }
 
 func (e *invalidNameError) Error() string { return "`" + e.arg + "': not a valid identifier" }
+
+// isArrayList reports whether the value of a declaration argument is an
+// array list (...).
+func isArrayList(value string) bool {
+	return strings.HasPrefix(value, "(") && strings.HasSuffix(value, ")")
+}

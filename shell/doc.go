@@ -14,10 +14,13 @@
 //	startup.go   login variables and start-up files, before the first prompt
 //	repl.go      interactive loop: prompt, read, run, job reports
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
-//	lineedit.go  the line editor (readline on a terminal, a plain one otherwise)
+//	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);
+//	             prompt and echo as GNU readline draws them, ECHO off and
+//	             bracketed paste honoured, for programs that drive the shell
 //	complete.go  Tab completion
-//	history.go   the history list and $HISTFILE; historycmd.go its changes
-//	             by history and fc; histexpand.go !! !$ ^old^new
+//	history.go   the history list and $HISTFILE (read streaming, rewritten
+//	             through an O_EXCL temporary file); historycmd.go its
+//	             changes by history and fc; histexpand.go !! !$ ^old^new
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
@@ -42,6 +45,9 @@
 //	api.go       what builtins may see and change; options.go the set -o
 //	             and shopt options; declare.go variable attributes (-i);
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
+//	sigpipe.go   a script's builtin writing into a closed pipe ends the
+//	             shell with 141, as SIGPIPE ends bash
+//	privileges_unix.go  setuid ids dropped at start-up unless -p
 //
 // # Subshells: copies and child processes
 //

@@ -188,6 +188,9 @@ func (sh *Shell) runBackground(ao *parser.AndOr) error {
 			_, err = sh.expansionFailed(err)
 			return err
 		}
+		for _, c := range cmds {
+			c.background = true
+		}
 	} else {
 		cmds = []*command{{child: ao, label: text}}
 	}
@@ -215,6 +218,9 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 		cmd, err := ex.expandCommand(sc)
 		if err != nil {
 			return nil, err
+		}
+		if ex != sh {
+			cmd.expander = ex // its redirection targets are expanded there too
 		}
 		cmds = append(cmds, cmd)
 	}
@@ -263,6 +269,12 @@ type command struct {
 	compound parser.Command
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
+	// background: a stage of a background pipeline the shell starts
+	// itself (see stageFailed).
+	background bool
+	// expander, when set, is the copy of the shell that expanded this
+	// stage of a pipeline (see expandPipeline); nil: the shell itself.
+	expander *Shell
 	// child, when set, is what a child gosh runs instead of argv (source
 	// text or an AST node, see childStage): "a && b &". label is its text
 	// as written, for ps and jobs -l.
@@ -460,8 +472,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
+	broken := sh.guardBrokenPipe(&io, t)
 	defer sh.enterView(t.fds)()
 	status, err := b.Run(sh, io, argv)
+	status, err = brokenPipeExit(broken, status, err)
 	return sh.builtinInterrupted(status, err)
 }
 
@@ -551,7 +565,7 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 		src := -1
 		if fd >= 0 {
 			var err error
-			if src, err = dupFd(fd); err != nil {
+			if src, err = dupFdFrom(fd, n); err != nil {
 				sh.errorf("exec: %d: %s", n, errnoText(err))
 				for _, c := range changes {
 					closeFdAny(c.src)
@@ -668,8 +682,12 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	if cmd.compound != nil {
 		return sh.compoundStage(cmd.compound, t, n)
 	}
-	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
-		return sh.failedStage(t, err, 1)
+	ex := sh
+	if cmd.expander != nil {
+		ex = cmd.expander
+	}
+	if err := ex.applyRedirects(t, cmd.redirs); err != nil {
+		return sh.stageFailed(cmd, t, err, 1)
 	}
 	if cmd.inShell() {
 		var node parser.Command = cmd.node
@@ -728,7 +746,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		var err error
 		argv, err = sh.prepareNohup(cmd.argv, t)
 		if err != nil {
-			return sh.failedStage(t, err, 125)
+			return sh.stageFailed(cmd, t, err, 125)
 		}
 		st.IgnoreHUP = true
 	}
@@ -739,7 +757,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if errors.Is(err, errNotFound) || errors.Is(err, os.ErrNotExist) {
 			status = 127
 		}
-		return sh.failedStage(t, &redirError{argv[0] + ": " + errText(err)}, status)
+		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
@@ -779,6 +797,20 @@ func (sh *Shell) closeStageFds(t *fdTable) {
 		}
 	}
 	t.close()
+}
+
+// stageFailed is the stage for a command that cannot start (a bad
+// redirection, a program not found). In a background job it is a child
+// gosh that runs the command again and reports the failure itself, so
+// that the job has a pid ($!) and wait $! returns the status, as after a
+// fork; in the foreground it is failedStage.
+func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jobs.Stage {
+	if cmd.background && cmd.node != nil {
+		sh.traceDecision(jobText(cmd.node), builtins.Decision{Place: builtins.Child,
+			Reason: "it cannot start (" + err.Error() + "): in the background the failure needs a process, so a child gosh runs it and reports it"})
+		return sh.childStage(cmd.node, jobText(cmd.node), t)
+	}
+	return sh.failedStage(t, err, status)
 }
 
 // failedStage is a stage that could not start (command not found, a bad

@@ -72,9 +72,14 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 	type saved struct{ n, copy, flags int }
 	var undo []saved
 	for n := range table {
+		if high[n] < 0 && n > 2 {
+			continue // left as it is
+		}
 		flags, err := unix.FcntlInt(uintptr(n), unix.F_GETFD, 0)
 		if err != nil {
-			undo = append(undo, saved{n, -1, 0}) // free: close it again
+			if high[n] >= 0 {
+				undo = append(undo, saved{n, -1, 0}) // free: close it again
+			}
 			continue
 		}
 		c, err := unix.FcntlInt(uintptr(n), unix.F_DUPFD_CLOEXEC, size)

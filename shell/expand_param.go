@@ -7,6 +7,7 @@ package shell
 // on each element of "$@", "${a[@]}" and "${a[*]}" alike.
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -313,12 +314,17 @@ func (sh *Shell) isAssoc(name string) bool {
 // ${#a[@]} count the values.
 func (x *expansion) expandLength(p *parser.ParamExp, pv paramValues, quoted bool) error {
 	var n int
-	if pv.list {
-		n = len(pv.vals)
-	} else {
-		if !pv.set && x.sh.Opts.Nounset {
-			return unsetError(pv.label + ": unbound variable")
+	switch {
+	case pv.list:
+		// ${#a[@]} of a variable that does not exist at all is an error
+		// under set -u (bash: status 1, not the 127 of other unset ones).
+		if x.sh.Opts.Nounset && pv.name != "" && x.sh.Vars.Lookup(pv.name) == nil {
+			return expansionError(pv.name + ": unbound variable")
 		}
+		n = len(pv.vals)
+	case !pv.set && x.sh.Opts.Nounset && pv.sub == nil:
+		return unsetError(pv.label + ": unbound variable")
+	default:
 		n = utf8.RuneCountInString(pv.vals[0])
 	}
 	x.addValue(strconv.Itoa(n), quoted)
@@ -497,9 +503,49 @@ func runeStarts(s string) []int {
 	return append(out, len(s))
 }
 
+// patternWidth reports how many characters every match of pattern has,
+// when that is fixed (no '*'): then a match starting at one place can end
+// at only one place, and matching costs no more than a scan.
+func patternWidth(pattern string) (int, bool) {
+	n := 0
+	for i := 0; i < len(pattern); {
+		switch pattern[i] {
+		case '*':
+			return 0, false
+		case '\\':
+			if i+1 < len(pattern) {
+				_, size := utf8.DecodeRuneInString(pattern[i+1:])
+				i += 1 + size
+			} else {
+				i++
+			}
+		case '[':
+			if _, width, valid := matchBracket(pattern[i:], 0); valid {
+				i += width
+			} else {
+				i++
+			}
+		default:
+			_, size := utf8.DecodeRuneInString(pattern[i:])
+			i += size
+		}
+		n++
+	}
+	return n, true
+}
+
 // trimPrefix removes the shortest (or longest) prefix of s matching pattern.
 func trimPrefix(s, pattern string, longest bool) string {
+	if !hasMeta(pattern) {
+		return strings.TrimPrefix(s, unescapePattern(pattern))
+	}
 	starts := runeStarts(s)
+	if n, fixed := patternWidth(pattern); fixed {
+		if n < len(starts) && matchPattern(pattern, s[:starts[n]]) {
+			return s[starts[n]:]
+		}
+		return s
+	}
 	if longest {
 		for k := len(starts) - 1; k >= 0; k-- {
 			if matchPattern(pattern, s[:starts[k]]) {
@@ -518,7 +564,16 @@ func trimPrefix(s, pattern string, longest bool) string {
 
 // trimSuffix removes the shortest (or longest) suffix of s matching pattern.
 func trimSuffix(s, pattern string, longest bool) string {
+	if !hasMeta(pattern) {
+		return strings.TrimSuffix(s, unescapePattern(pattern))
+	}
 	starts := runeStarts(s)
+	if n, fixed := patternWidth(pattern); fixed {
+		if k := len(starts) - 1 - n; k >= 0 && matchPattern(pattern, s[starts[k]:]) {
+			return s[:starts[k]]
+		}
+		return s
+	}
 	if longest {
 		for _, i := range starts {
 			if matchPattern(pattern, s[i:]) {
@@ -550,9 +605,13 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 		}
 		return b.String()
 	}
-	starts := runeStarts(s)
+	if constant := !slices.ContainsFunc(repl, func(p replPiece) bool { return p.match }); constant {
+		text := with("")
+		with = func(string) string { return text }
+	}
 	switch op {
 	case parser.ParamReplacePrefix:
+		starts := runeStarts(s)
 		for k := len(starts) - 1; k >= 0; k-- {
 			if matchPattern(pattern, s[:starts[k]]) {
 				return with(s[:starts[k]]) + s[starts[k]:]
@@ -560,6 +619,7 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 		}
 		return s
 	case parser.ParamReplaceSuffix:
+		starts := runeStarts(s)
 		for _, i := range starts {
 			if matchPattern(pattern, s[i:]) {
 				return s[:i] + with(s[i:])
@@ -570,15 +630,42 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 	if pattern == "" {
 		return s
 	}
+	if !hasMeta(pattern) {
+		// A literal pattern: plain string search.
+		lit := unescapePattern(pattern)
+		n := 1
+		if op == parser.ParamReplaceAll {
+			n = -1
+		}
+		var b strings.Builder
+		for rest := s; ; n-- {
+			j := strings.Index(rest, lit)
+			if j < 0 || n == 0 {
+				b.WriteString(rest)
+				return b.String()
+			}
+			b.WriteString(rest[:j])
+			b.WriteString(with(lit))
+			rest = rest[j+len(lit):]
+		}
+	}
+	width, fixed := patternWidth(pattern)
+	starts := runeStarts(s)
 	var b strings.Builder
 	k := 0
 	for k < len(starts) {
 		i := starts[k]
 		end := -1
-		for m := len(starts) - 1; m >= k; m-- {
-			if matchPattern(pattern, s[i:starts[m]]) {
+		if fixed {
+			if m := k + width; m < len(starts) && matchPattern(pattern, s[i:starts[m]]) {
 				end = m
-				break
+			}
+		} else {
+			for m := len(starts) - 1; m >= k; m-- {
+				if matchPattern(pattern, s[i:starts[m]]) {
+					end = m
+					break
+				}
 			}
 		}
 		if end < 0 || end == k && i == len(s) {
@@ -737,29 +824,35 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, error) {
 	sh := x.sh
 	letter := p.Arg.Parts[0].(*parser.Lit).Value
-	v := sh.Vars.Lookup(pv.name)
-	if p.Index != nil && isAll(p.Index) == 0 && letter != "a" {
-		v = nil
-	}
-	if isAll(p.Index) != 0 {
-		v = sh.Vars.Lookup(p.Name)
+	var v *Var // the variable, for the letters that show its attributes
+	if pv.name != "" {
+		v = sh.Vars.Lookup(pv.name)
 	}
 	switch letter {
 	case "A":
-		if !pv.set {
+		switch {
+		case pv.list && pv.name == "":
+			// ${@@A}: the command that sets the positional parameters.
+			quoted := make([]string, len(pv.vals))
+			for i, s := range pv.vals {
+				quoted[i] = bashQuote(s)
+			}
+			pv.vals = []string{strings.TrimSpace("set -- " + strings.Join(quoted, " "))}
+		case !pv.set:
 			pv.vals = nil
-			return pv, nil
+		default:
+			pv.vals = []string{declareText(pv.name, v, pv.vals[0], isAll(p.Index) != 0)}
 		}
-		name := pv.name
-		if name == "" {
-			name = p.Name
-		}
-		pv.vals = []string{declareText(name, v, pv.vals[0], isAll(p.Index) != 0)}
 		pv.list = false
 		return pv, nil
 	case "a":
-		pv.vals = []string{attrLetters(v)}
-		pv.list = false
+		// The attribute letters, once per value (a new slice: pv.vals
+		// may be the positional parameters themselves).
+		attrs := make([]string, len(pv.vals))
+		for i := range attrs {
+			attrs[i] = attrLetters(v)
+		}
+		pv.vals = attrs
 		return pv, nil
 	case "K", "k":
 		if v != nil && (v.Array || v.Assoc) && isAll(p.Index) != 0 {

@@ -252,3 +252,21 @@ func TestSpecialVariables(t *testing.T) {
 		t.Errorf("PIPESTATUS after false = %q", got)
 	}
 }
+
+// BenchmarkParamOps measures the pattern operators on a 100,000-byte
+// value: a literal pattern is a string search, a fixed-width one a single
+// match per position, so none of them is quadratic.
+func BenchmarkParamOps(b *testing.B) {
+	sh := testShell(b)
+	sh.Vars.Set("big", strings.Repeat("ab/", 33334))
+	for _, src := range []string{`${big//\//_}`, `${big//[ab]/x}`, `${big//?/y}`, `${big%%/}`, `${big#a?}`, `${big^^}`} {
+		w := parseWord(b, src)
+		b.Run(src, func(b *testing.B) {
+			for range b.N {
+				if _, err := sh.expandString(w); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

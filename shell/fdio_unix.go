@@ -200,10 +200,21 @@ func errnoText(err error) string {
 	return err.Error()
 }
 
-// dupFd duplicates fd to a new close-on-exec descriptor above 9, so it does
-// not collide with the fds a user names in redirections.
-func dupFd(fd int) (int, error) {
-	return unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 10)
+// dupFd duplicates fd to a new close-on-exec descriptor at 10 or above,
+// out of the numbers users name in redirections. Under a limit on open
+// files that leaves no number there free ("ulimit -n 10"), any free number
+// will do: the user's fd table is virtual, so the number does not matter.
+func dupFd(fd int) (int, error) { return dupFdFrom(fd, 10) }
+
+// dupFdFrom is dupFd at from or above (at least 10). exec N>file puts the
+// user's fd N at N or above: then ForkExec's child never has to move it
+// out of the way before it dup2s it to N.
+func dupFdFrom(fd, from int) (int, error) {
+	nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, max(from, 10))
+	if err == unix.EINVAL || err == unix.EMFILE {
+		nfd, err = unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 3)
+	}
+	return nfd, err
 }
 
 // closeFdAny closes any descriptor of the shell, 0-2 included (exec 2>&-).

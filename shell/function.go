@@ -192,6 +192,9 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 	for _, s := range f.saved {
 		if s.name == name {
 			// Already local to this call: just assign.
+			if set && isArrayList(value) {
+				return sh.AssignWord(name + "=" + value)
+			}
 			if set {
 				return sh.Vars.Set(name, value)
 			}
@@ -206,6 +209,11 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 		nv.Exported = true
 	}
 	sh.Vars.put(name, nv)
+	if set && isArrayList(value) {
+		// local a=(x y): the list is expanded and assigned (assign.go).
+		nv.Value, nv.NoValue = "", true
+		return sh.AssignWord(name + "=" + value)
+	}
 	return nil
 }
 

@@ -53,6 +53,7 @@ var options = []option{
 	{name: "braceexpand", letter: 'B',
 		get: func(o *Options) bool { return !o.NoBraceexpand },
 		set: func(o *Options, on bool) { o.NoBraceexpand = !on }},
+	{name: "privileged", letter: 'p', get: func(o *Options) bool { return o.Privileged }, set: setPrivileged},
 	{name: "trace", field: func(o *Options) *bool { return &o.Trace }},
 
 	{name: "dotglob", shopt: true, field: func(o *Options) *bool { return &o.Dotglob }},

@@ -57,42 +57,10 @@ func (t *fdTable) close() {
 	t.owned = nil
 }
 
-// files is the table in the form syscall.ForkExec wants. ForkExec's child
-// first moves every fds[i] < i up to the numbers len(fds), len(fds)+1, ...
-// (and its own error pipe too), and only then dup2s each into place; a
-// descriptor of the table that sits on one of those numbers would be
-// overwritten before its turn ("exec 12>a 3>b": fd 12's file at real 10 is
-// moved to 13, which may be fd 3's). So such a descriptor is first
-// duplicated above that range; the copy is the table's, closed with it.
-func (t *fdTable) files() []int { return t.forkFiles(append([]int(nil), t.fds...)) }
-
-// forkFiles makes files (a ProcAttr.Files table built from t's
-// descriptors) safe from ForkExec's first pass, as files explains.
-func (t *fdTable) forkFiles(files []int) []int {
-	moves := 0
-	for i, fd := range files {
-		if fd >= 0 && fd < i {
-			moves++
-		}
-	}
-	lo, hi := len(files), len(files)+moves+1 // the numbers the child may overwrite
-	for i, fd := range files {
-		if fd < lo || fd > hi {
-			continue
-		}
-		nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, hi+1)
-		if err != nil {
-			continue
-		}
-		t.own(nfd)
-		for j := i; j < len(files); j++ {
-			if files[j] == fd {
-				files[j] = nfd
-			}
-		}
-	}
-	return files
-}
+// files is the table in the form syscall.ForkExec wants. (ForkExec's
+// child first moves the descriptors it must move above every number of the
+// table, so no entry is overwritten before its turn.)
+func (t *fdTable) files() []int { return append([]int(nil), t.fds...) }
 
 // wiring describes the child's fd setup for the trace: "dup2(4, 1)".
 func (t *fdTable) wiring() []string {

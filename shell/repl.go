@@ -10,6 +10,8 @@ import (
 	"syscall"
 
 	"golang.org/x/term"
+
+	"gosh/jobs"
 )
 
 // StartupFiles says which start-up files an interactive shell reads.
@@ -71,7 +73,18 @@ func (sh *Shell) InitNonInteractive() error {
 func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.adoptInheritedFds()
 	if err := sh.initInteractive(); err != nil {
-		return 1, err
+		if !errors.Is(err, jobs.ErrNoJobControl) {
+			return 1, err
+		}
+		// Under setsid, or on a terminal that is not this session's, bash
+		// runs without job control and says so once: so does gosh.
+		sh.Jobs.Trace().Shell("%v", err)
+		sh.errorf("no job control in this shell")
+		sh.Opts.Monitor = false
+		sh.Jobs.SetJobControl(false)
+		if err := sh.Jobs.InitNonInteractive(); err != nil {
+			return 1, err
+		}
 	}
 	s := &session{sh: sh, hist: newHistory(sh)}
 	sh.hangup = make(chan struct{})

@@ -27,6 +27,7 @@ type Options struct {
 	Trace       bool // -o trace: narrate system-call steps (the teaching layer)
 	Allexport   bool // -a: every variable assigned is exported
 	Pipefail    bool // -o pipefail: a pipeline fails if any stage fails
+	Privileged  bool // -p: keep effective ids that differ from the real ones (privileges_unix.go)
 	// History expansion (-H) and alias expansion (shopt expand_aliases)
 	// are on in an interactive shell unless turned off, off in a script
 	// unless turned on.
@@ -255,6 +256,7 @@ func (sh *Shell) clone() *Shell {
 	c.subshell = true
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
 	c.cloneFlow(sh)
+	c.specials = specialVars{} // a subshell reseeds $RANDOM (specialvars.go)
 	return &c
 }
 

@@ -197,6 +197,9 @@ func copyVars(v *Vars) *Vars {
 	slab := make([]Var, 0, len(v.m))
 	for k, x := range v.m {
 		slab = append(slab, *x)
+		if x.Elems != nil {
+			slab[len(slab)-1].Elems = append([]Elem(nil), x.Elems...) // an array's elements must not be shared
+		}
 		c.m[k] = &slab[len(slab)-1]
 	}
 	return c

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -56,6 +57,12 @@ func (sh *Shell) initSpecialVars() {
 		}
 	}
 	sh.Vars.SetReadOnly("PPID")
+	if _, ok := sh.Vars.Get("_"); !ok {
+		// $_ starts as the shell's own path, as in bash.
+		if exe, err := os.Executable(); err == nil {
+			sh.Vars.Set("_", exe)
+		}
+	}
 	if host, err := os.Hostname(); err == nil {
 		sh.Vars.Set("HOSTNAME", host)
 	}
@@ -78,14 +85,24 @@ func (sh *Shell) getVar(name string) (string, bool) {
 }
 
 // startSpecials starts $RANDOM's generator and $SECONDS' clock in a shell
-// that did not come through initSpecialVars (a child gosh).
+// that did not come through initSpecialVars: a subshell (a copy or a
+// child gosh). Its RANDOM gets a new seed, as bash reseeds in a subshell,
+// rather than repeating its parent's next numbers; its SECONDS goes on
+// from the value it inherited.
 func (sh *Shell) startSpecials() {
-	if !sh.specials.randomInit {
-		sh.specials.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid())
-		sh.specials.randomInit = true
+	s := &sh.specials
+	if !s.randomInit {
+		s.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid()) ^ uint32(uintptr(unsafe.Pointer(sh)))
+		s.randomInit = true
+		s.randomText, _ = sh.Vars.Get("RANDOM")
 	}
-	if sh.specials.secondsBase.IsZero() {
-		sh.specials.secondsBase = time.Now()
+	if s.secondsBase.IsZero() {
+		s.secondsBase = time.Now()
+		if v, ok := sh.Vars.Get("SECONDS"); ok {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			s.secondsBase = s.secondsBase.Add(-time.Duration(n) * time.Second)
+			s.secondsText = v
+		}
 	}
 }
 

@@ -3,8 +3,11 @@ package shell
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -194,7 +197,13 @@ func (sh *Shell) backgroundNeedsChild(ao *parser.AndOr) string {
 		case kindCompound:
 			return describeKind(kind, name, c) + " in the background" + tail
 		}
-		if w := sh.firstActiveWord(c.(*parser.SimpleCommand)); w != "" {
+		sc := c.(*parser.SimpleCommand)
+		for _, a := range sc.Assigns {
+			if a.Name == "PATH" {
+				return "PATH=... changes where " + name + " is found: the child searches it, and reports a failure itself" + tail
+			}
+		}
+		if w := sh.firstActiveWord(sc); w != "" {
 			return fmt.Sprintf("the word %s runs a command, assigns or may fail when expanded: the child expands it, never the shell, "+
 				"so the prompt does not wait for it", w)
 		}
@@ -346,6 +355,9 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.snapshot().encodable()
+	if line := nodeLine(body); line > 0 {
+		snap.Line = line // the child's $LINENO counts from the command's own line
+	}
 	files := append([]int(nil), t.fds...)
 	for len(files) < 3 {
 		files = append(files, -1)
@@ -368,7 +380,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	t.own(fd)
 	n := len(files)
-	files = t.forkFiles(append(files, fd))
+	files = append(files, fd)
 	st := jobs.Stage{
 		Path:  "/proc/self/exe",
 		Argv:  []string{"gosh: " + label, ChildFlag + strconv.Itoa(n)},
@@ -467,6 +479,9 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
+	if err := sh.SetupPrivileges(); err != nil { // re-executed setuid: drop again unless -p
+		return 1, err
+	}
 	// Its fds are the ones it was started with, at their numbers (the
 	// snapshot's table is the identity): they are its own now.
 	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
@@ -489,7 +504,8 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	f, err := parser.Parse(m.Body)
+	quitLikeAProcess(sh.Jobs)
+	f, err := parser.Parse(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
@@ -502,6 +518,54 @@ func RunChild(fd int, self string) (int, error) {
 		err = nil
 	}
 	return st, err
+}
+
+// quitLikeAProcess makes SIGQUIT (Ctrl+\ on a job with a child gosh in
+// it) end a child gosh as it ends any process, by the signal's default
+// action, instead of with the Go runtime's goroutine dump on stderr. Run by
+// the child at start, unless SIGQUIT is ignored (then it stays ignored).
+// The first SIGQUIT sets the default disposition and sends the signal
+// again.
+func quitLikeAProcess(t *jobs.Table) {
+	if signal.Ignored(syscall.SIGQUIT) {
+		return
+	}
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGQUIT)
+	go func() {
+		<-c
+		t.DieOfSignal(syscall.SIGQUIT)
+	}()
+}
+
+// maxLinePadding bounds the blank lines childSource puts before a body.
+const maxLinePadding = 1 << 16
+
+// childSource is the text a child gosh parses: the body, after blank lines
+// that put its first line at line Snap.Line, so that the line numbers of
+// the parsed commands ($LINENO) are those of the shell's source.
+func childSource(m *childStart) string {
+	if n := m.Snap.Line - 1; n > 0 && n <= maxLinePadding {
+		return strings.Repeat("\n", n) + m.Body
+	}
+	return m.Body
+}
+
+// nodeLine is the line where an AST node given to childStage starts, or 0.
+func nodeLine(body any) int {
+	switch n := body.(type) {
+	case *parser.AndOr:
+		return n.First.Pos.Line
+	case *parser.Pipeline:
+		return n.Pos.Line
+	case *parser.List:
+		if len(n.Items) > 0 {
+			return n.Items[0].Pos.Line
+		}
+	case parser.Command:
+		return n.Position().Line
+	}
+	return 0
 }
 
 // commandText quotes an expanded command so that a new shell runs exactly

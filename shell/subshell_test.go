@@ -34,6 +34,8 @@ func TestNeedsProcess(t *testing.T) {
 		{line: "/bin/echo $((x=1)) &", want: builtins.Child},
 		{line: "/bin/echo \"${x-$(date)}\" &", want: builtins.Child},
 		{line: "X=$(date) /bin/true &", want: builtins.Child},
+		{line: "X=1 /bin/true &", want: builtins.Program},
+		{line: "PATH=/nonexistent ls &", want: builtins.Child, why: "PATH"},
 		{line: "/bin/cat >$(mktemp) &", want: builtins.Child},
 		{line: "/bin/cat <<EOF &\n$(date)\nEOF\n", want: builtins.Child, why: "<<EOF"},
 		{line: "/bin/cat <<'EOF' &\n$(date)\nEOF\n", want: builtins.Program},
@@ -81,6 +83,35 @@ func TestNeedsProcess(t *testing.T) {
 		if d.Place != tt.want || !strings.Contains(d.Reason, tt.why) {
 			t.Errorf("%q (job control %v, copy %v): %s because %s; want %s because ...%s...",
 				tt.line, tt.jobControl, tt.copy, d.Place, d.Reason, tt.want, tt.why)
+		}
+	}
+}
+
+// TestChildSourceLines: a body sent to a child gosh keeps the line numbers
+// it had in the shell's source.
+func TestChildSourceLines(t *testing.T) {
+	f, err := parser.Parse("true\n\n\necho a &&\n  echo b &\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ao := f.List.Items[1].AndOr
+	m := childStart{Body: parser.String(ao)}
+	m.Snap.Line = nodeLine(ao)
+	if m.Snap.Line != 4 {
+		t.Fatalf("nodeLine = %d, want 4", m.Snap.Line)
+	}
+	g, err := parser.Parse(childSource(&m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.List.Items[0].AndOr.First.Pos.Line; got != 4 {
+		t.Errorf("the child parses the body's first command at line %d, want 4", got)
+	}
+	for _, tt := range []struct{ line, want int }{{0, 0}, {1, 0}, {3, 2}, {maxLinePadding + 2, 0}} {
+		m := childStart{Body: "x"}
+		m.Snap.Line = tt.line
+		if got := len(childSource(&m)) - 1; got != tt.want {
+			t.Errorf("line %d: %d blank lines, want %d", tt.line, got, tt.want)
 		}
 	}
 }

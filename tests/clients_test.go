@@ -148,6 +148,16 @@ func TestExpectClient(t *testing.T) {
 					t.Errorf("command %d: %d prompts (or a redraw) in %q", i, n, out)
 				}
 			}
+			// A command continued on a PS2 line: each prompt once.
+			off0 := s.rawLen()
+			s.Send("echo one |\r")
+			s.waitCount(off0, promptPS2, 1)
+			s.Send("tr a-z A-Z\r")
+			out0 := s.waitCount(off0, promptPS1, 1)
+			if !strings.HasPrefix(out0, "echo one |\r\n") || strings.Count(out0, promptPS2) != 1 ||
+				!strings.Contains(out0, promptPS2+"tr a-z A-Z\r\n") || !strings.Contains(out0, "ONE\r\n") {
+				t.Errorf("continued command: %q", out0)
+			}
 			// Typed ahead while a job runs: the terminal (in line mode
 			// then) echoes it once, the prompt comes once for each line,
 			// and the editor shows the typed-ahead line after its prompt.

@@ -34,7 +34,8 @@ import (
 // the list stays true.
 //
 // The test is skipped when bash is not installed. GOSH_DIFF_RUN=substring
-// runs only the cases containing it.
+// runs only the cases containing it; -run 'TestDifferentialOneliners/expand/42'
+// runs line 42 of expand.txt.
 
 const onelinerDir = "testdata/oneliners"
 
@@ -82,13 +83,19 @@ func TestDifferentialOneliners(t *testing.T) {
 				}
 				_, listed := known[c.script]
 				used[c.script] = true
-				diff := compareOneliner(t, bash, gosh, c)
-				switch {
-				case diff != "" && !listed:
-					t.Errorf("%s:%d: %s\n%s", c.file, c.line, c.script, diff)
-				case diff == "" && listed:
-					t.Errorf("%s:%d: %s\nagrees with bash now: remove it from differences.txt", c.file, c.line, c.script)
-				}
+				// Each case is a parallel subtest named by its line: most
+				// of a case's time is two process starts, which overlap
+				// well (go test -parallel bounds how many run at once).
+				t.Run(strconv.Itoa(c.line), func(t *testing.T) {
+					t.Parallel()
+					diff := compareOneliner(t, bash, gosh, c)
+					switch {
+					case diff != "" && !listed:
+						t.Errorf("%s:%d: %s\n%s", c.file, c.line, c.script, diff)
+					case diff == "" && listed:
+						t.Errorf("%s:%d: %s\nagrees with bash now: remove it from differences.txt", c.file, c.line, c.script)
+					}
+				})
 			}
 		})
 	}

@@ -1,13 +1,18 @@
 package tests
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/creack/pty"
 )
 
 // TestNoclobberSafeOpen checks that set -C opens new files with
@@ -133,4 +138,120 @@ func TestExitAfterStoppedWarningStatus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBuiltinSIGPIPE: a script whose echo writes into a pipe whose reader
+// has gone stops at once, as bash and dash do (they die of SIGPIPE):
+// status 141, and no flood of "write error: Broken pipe".
+func TestBuiltinSIGPIPE(t *testing.T) {
+	dir := t.TempDir()
+	var script strings.Builder
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&script, "echo line %d\n", i)
+	}
+	path := filepath.Join(dir, "echos")
+	if err := os.WriteFile(path, []byte(script.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(requireGosh(t), path)
+	cmd.Env = cleanEnv(dir)
+	var errs bytes.Buffer
+	cmd.Stderr = &errs
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := bufio.NewReader(out).ReadString('\n')
+	out.Close() // as head -1 does after its line
+	err = cmd.Wait()
+	status := cmd.ProcessState.ExitCode()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		status = 128 + int(ws.Signal())
+	}
+	if first != "line 0\n" || status != 141 {
+		t.Errorf("first line %q, status %d (%v); want line 0, 141", first, status, err)
+	}
+	if errs.Len() > 0 {
+		t.Errorf("stderr: %.200q (%d bytes)", errs.String(), errs.Len())
+	}
+}
+
+// TestStartWithoutJobControl: gosh -i runs where it cannot have job control
+// and says so once, as bash does: with stdin a file under setsid, on a
+// terminal that is not its controlling terminal (none at all, or another
+// one).
+func TestStartWithoutJobControl(t *testing.T) {
+	t.Run("stdin-file", func(t *testing.T) {
+		out, errs, status := runShell(t, shellRun{Args: []string{"-i", "--norc"}, Stdin: "echo hi\nexit 3\n"})
+		if out != "hi\n" || status != 3 || strings.Count(errs, "no job control in this shell") != 1 {
+			t.Errorf("status %d, stdout %q, stderr %q", status, out, errs)
+		}
+	})
+	for _, withCtty := range []bool{false, true} {
+		name := "no-controlling-terminal"
+		if withCtty {
+			name = "other-controlling-terminal"
+		}
+		t.Run(name, func(t *testing.T) {
+			master, slave, err := pty.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer master.Close()
+			defer slave.Close()
+			cmd := exec.Command(requireGosh(t), "--norc", "-i")
+			cmd.Env = append(cleanEnv(t.TempDir()), "TERM=xterm", "PS1="+promptPS1)
+			cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+			cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Pdeathsig: syscall.SIGKILL}
+			if withCtty {
+				otherMaster, otherSlave, err := pty.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer otherMaster.Close()
+				defer otherSlave.Close()
+				cmd.ExtraFiles = []*os.File{otherSlave} // fd 3 in the child
+				cmd.SysProcAttr.Setctty, cmd.SysProcAttr.Ctty = true, 3
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer func() {
+				cmd.Process.Kill()
+				cmd.Wait()
+			}()
+			var mu sync.Mutex
+			var buf bytes.Buffer
+			go func() {
+				b := make([]byte, 4096)
+				for {
+					n, err := master.Read(b)
+					mu.Lock()
+					buf.Write(b[:n])
+					mu.Unlock()
+					if err != nil {
+						return
+					}
+				}
+			}()
+			output := func() string { mu.Lock(); defer mu.Unlock(); return buf.String() }
+			waitFor(t, expectTimeout, "the prompt", func() bool { return strings.Contains(output(), promptPS1) })
+			master.Write([]byte("echo hi $((6*7))\r"))
+			waitFor(t, expectTimeout, "the command's output", func() bool { return strings.Contains(output(), "hi 42\r\n") })
+			if n := strings.Count(output(), "no job control in this shell"); n != 1 {
+				t.Errorf("%d notices in %q", n, output())
+			}
+			master.Write([]byte("exit 4\r"))
+			waitFor(t, expectTimeout, "the shell to exit", func() bool { return cmd.ProcessState != nil || !alive(cmd.Process.Pid) || isZombie(cmd.Process.Pid) })
+		})
+	}
+}
+
+// isZombie reports whether pid has exited and waits to be reaped.
+func isZombie(pid int) bool {
+	st, err := readStat(pid)
+	return err == nil && st.State == 'Z'
 }

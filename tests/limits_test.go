@@ -56,13 +56,13 @@ func noCrash(t *testing.T, stderr string) {
 func TestLowFdLimitPipeline(t *testing.T) {
 	rlimit := buildHelper(t, "rlimit")
 	long := "echo x" + strings.Repeat(" | cat", 40)
-	script := `before=$(ls /proc/$$/fd | tr '\n' ' ')
+	script := `echo /proc/$$/fd/* > before
 ` + long + `
 echo status=$?
-after=$(ls /proc/$$/fd | tr '\n' ' ')
-[ "$before" = "$after" ] && echo fds unchanged || echo "fds before: $before after: $after"
+echo /proc/$$/fd/* > after
+cmp -s before after && echo fds unchanged || echo "fds before:" $(cat before) "after:" $(cat after)
 echo y | cat | cat`
-	out, errs, status := runShell(t, shellRun{Bin: rlimit, Args: []string{"-nofile", "40", "--", requireGosh(t), "-c", script}})
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "40", "--", requireGosh(t), "-c", script}})
 	noCrash(t, errs)
 	if out != "status=1\nfds unchanged\ny\n" || status != 0 {
 		t.Errorf("status %d, stdout %q, want status=1, fds unchanged, y", status, out)
@@ -109,7 +109,7 @@ func TestLowProcessLimit(t *testing.T) {
 		}
 	})
 	t.Run("fork-fails", func(t *testing.T) {
-		out, errs, _ := run("9", "sleep 1 & sleep 1 & /bin/echo never; echo status=$?")
+		out, errs, _ := run("9", "sleep 2 & sleep 2 & /bin/echo never; echo status=$?")
 		noCrash(t, errs)
 		if !strings.Contains(out, "status=126") || !strings.Contains(errs, "gosh: fork: Resource temporarily unavailable") {
 			t.Errorf("stdout %q, stderr %q: want status=126 and the fork error", out, errs)
@@ -122,4 +122,32 @@ func TestLowProcessLimit(t *testing.T) {
 			t.Errorf("status %d, stdout %q, stderr %q", status, out, errs)
 		}
 	})
+}
+
+// TestPrivileges: a setuid gosh started by another user gives up its
+// effective ids at start-up, as bash and dash do, unless started with -p;
+// set +o privileged gives them up later. A child gosh (a pipeline stage
+// that re-executes the setuid binary) follows the parent.
+func TestPrivileges(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to make a setuid-root gosh")
+	}
+	rlimit, gosh, dir := limitedGosh(t)
+	if err := os.Chmod(gosh, 0o755|os.ModeSetuid); err != nil {
+		t.Fatal(err)
+	}
+	uid := goshUID()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-c", "echo $(id -u) $(id -ru); (id -u) | cat"}, uid + " " + uid + "\n" + uid + "\n"},
+		{[]string{"-p", "-c", "echo $(id -u) $(id -ru); (id -u) | cat; set +o privileged; id -u"}, "0 " + uid + "\n0\n" + uid + "\n"},
+	} {
+		out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: dir, Home: dir,
+			Args: append([]string{"-uid", uid, "--", gosh}, tt.args...)})
+		if out != tt.want || status != 0 {
+			t.Errorf("gosh %q: status %d, stdout %q, stderr %q; want %q", tt.args, status, out, errs, tt.want)
+		}
+	}
 }

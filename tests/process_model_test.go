@@ -3,6 +3,7 @@ package tests
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -79,6 +80,11 @@ func TestBackgroundListInheritsState(t *testing.T) {
 		{"assignment stays in the child", ": ${x:=v} &\nwait\necho \"x=[$x]\"\n", "x=[]\n"},
 		{"assignment in a program's word", "/bin/echo ${y:=w} >/dev/null &\nwait\necho \"y=[$y]\"\n", "y=[]\n"},
 		{"pipeline stage words", ": ${z:=v} | cat\necho \"z=[$z]\"\n", "z=[]\n"},
+		{"pipeline stage redirection", "echo hi | cat >${f:=out}\necho \"f=[$f]\"; cat out\n", "f=[]\nhi\n"},
+		{"failed redirection has a pid", "cat </nonexistent & p=$!\nwait $p\necho \"st=$? ${p:+pid}\"\n", "st=1 pid\n"},
+		{"array in a copy", "a=(1 2 3)\nx=$(a[0]=9; a[1]+=5)\necho \"${a[@]}\"\n", "1 2 3\n"},
+		{"array in a child", "a=(1 2 3)\necho \"${a[1]}\" && true &\nwait\n", "2\n"},
+		{"function in a child", "f() { echo \"f $1\"; }\nf x && true &\nwait\n", "f x\n"},
 		{"dollar dollar", "echo $$ >pid1\necho $$ >pid2 && true &\nwait\ncmp pid1 pid2 && echo same\n", "same\n"},
 	}
 	for _, tt := range tests {
@@ -163,5 +169,63 @@ func TestEvalStageJoinsJobGroup(t *testing.T) {
 	}
 	if fg := s.Foreground(); fg != shellPgrp {
 		t.Errorf("after Ctrl+C the foreground group is %d, not the shell's %d", fg, shellPgrp)
+	}
+}
+
+// TestChildFlagBadInput: the hidden child flag with a bad or missing
+// snapshot is an error message and status 2, never a Go panic.
+func TestChildFlagBadInput(t *testing.T) {
+	gosh := requireGosh(t)
+	garbage := filepath.Join(t.TempDir(), "garbage")
+	if err := os.WriteFile(garbage, []byte("\xff\xff\xff\xff\xff\x7fnot a snapshot at all"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, arg, stdin string
+	}{
+		{"not a number", "--snapshot-fd=abc", ""},
+		{"closed fd", "--snapshot-fd=9", ""},
+		{"empty", "--snapshot-fd=0", "/dev/null"},
+		{"garbage", "--snapshot-fd=0", garbage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(gosh, tt.arg)
+			cmd.Env = cleanEnv(t.TempDir())
+			if tt.stdin != "" {
+				f, err := os.Open(tt.stdin)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				cmd.Stdin = f
+			}
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			status := cmd.ProcessState.ExitCode()
+			if err == nil || status != 2 || !strings.HasPrefix(stderr.String(), "gosh: ") ||
+				strings.Contains(stderr.String(), "goroutine") || strings.Contains(stderr.String(), "panic") {
+				t.Errorf("gosh %s: status %d, stderr %q; want status 2 and one gosh: message", tt.arg, status, stderr.String())
+			}
+		})
+	}
+}
+
+// TestCtrlBackslashChildStage: Ctrl+\ on a job with a child gosh stage
+// ends the child by SIGQUIT, as it ends any process: no Go goroutine dump
+// reaches the terminal.
+func TestCtrlBackslashChildStage(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("eval 'sleep 70' </dev/null | cat")
+	sleep := s.ProcByArgs("sleep 70")
+	evalStage := mustStat(t, sleep.Ppid)
+	s.WaitForeground(sleep.Pgrp)
+	s.Send("\x1c")
+	out := s.WaitPrompt()
+	waitGone(t, evalStage.Pid, "the child gosh")
+	waitGone(t, sleep.Pid, "sleep 70")
+	if strings.Contains(out, "goroutine") || strings.Contains(out, "SIGQUIT: quit") {
+		t.Errorf("Ctrl+\\ printed a Go stack dump:\n%s", out)
 	}
 }

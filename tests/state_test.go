@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,6 +130,17 @@ func TestExecFds(t *testing.T) {
 			script: "exec 3>&1; exec ./s arg", out: "script arg\n"},
 		{name: "exec-cmd-closed-fd", script: "exec 3>f; exec 3>&-; exec sh -c 'echo x >&3' 2>/dev/null; echo unreachable", status: 2},
 	}
+	// Many user fds, each a descriptor of gosh's at another number: every
+	// one must reach the child at its own.
+	var opens, want []string
+	for n := 3; n <= 29; n++ {
+		opens = append(opens, fmt.Sprintf("%d>f%d", n, n))
+		want = append(want, fmt.Sprintf("%d {DIR}/f%d", n, n))
+	}
+	want = append(want, "30 {DIR}/f30")
+	rows = append(rows, row{name: "exec-fd-many-reach-child",
+		script: "exec 30>f30; exec " + strings.Join(opens, " ") + "; sh -c 'for n in $(seq 3 30); do echo $n $(readlink /proc/$$/fd/$n); done'",
+		out:    strings.Join(want, "\n") + "\n"})
 	if _, err := exec.LookPath("flock"); err == nil {
 		rows = append(rows, row{name: "exec-fd-9-flock", script: "exec 9>lock; flock 9 && echo locked; flock -n 9 && echo again", out: "locked\nagain\n"})
 	}
@@ -174,6 +186,9 @@ func TestExecFdInteractive(t *testing.T) {
 	}
 	if out := s.Run("exec 8<&0; [ -t 8 ] && echo tty8; exec 8<&-"); !strings.Contains(out, "tty8") {
 		t.Errorf("exec 8<&0; [ -t 8 ]: %q", out)
+	}
+	if out := s.Run("exec 200>f200 255>&1; echo high >&200; cat f200; echo top >&255"); !strings.Contains(out, "high\ntop") {
+		t.Errorf("exec 200>f200 255>&1: %q", out)
 	}
 	s.Run("echo seven >&7; exec 3>&1")
 	if out := s.Run("cat f; echo three >&3"); !strings.Contains(out, "seven") || !strings.Contains(out, "three") {
@@ -267,4 +282,24 @@ func TestExecFailureInteractive(t *testing.T) {
 	if out := s.Run("echo three >&3; echo ten >&10; echo eleven >&11; cat f g h"); !strings.Contains(out, "three\nten\neleven") {
 		t.Errorf("the user's fds after a failed exec: %q", out)
 	}
+}
+
+// TestSubshellState: "( ... )" in a script runs in a copy of the shell; cd,
+// exec, exit, umask, ulimit and exec N>file in it stay in it.
+func TestSubshellState(t *testing.T) {
+	runRows(t, []row{
+		{name: "subshell-cd", files: map[string]string{"d/": ""},
+			script: "(cd d; echo hi >f; readlink /proc/self/cwd); ls d/f; readlink /proc/$$/cwd; pwd",
+			out:    "{DIR}/d\nd/f\n{DIR}\n{DIR}\n"},
+		{name: "subshell-exec", script: "(exec /bin/echo sub; echo no); echo after $?", out: "sub\nafter 0\n"},
+		{name: "subshell-exec-status", script: "(exec sh -c 'exit 5'); echo $?", out: "5\n"},
+		{name: "subshell-exit", script: "(exit 3; echo no); echo $?", out: "3\n"},
+		{name: "subshell-umask", script: "umask 022; (umask 077; touch p); stat -c %a p; umask", out: "600\n0022\n"},
+		{name: "subshell-ulimit", script: "ulimit -n 200; (ulimit -n 64; sh -c 'ulimit -n'); ulimit -n", out: "64\n200\n"},
+		{name: "subshell-exec-fd", script: "(exec 3>f; echo in >&3); cat f; echo out >&3",
+			out: "in\n", errHas: "3: Bad file descriptor", status: 1},
+		{name: "group-exec-fd-stays", script: "{ exec 4>g; }; echo four >&4; cat g", out: "four\n"},
+		{name: "group-redirected-fd-restored", script: "exec 5>a; { exec 5>b; echo inner >&5; } 5>c; echo outer >&5; cat a b c",
+			out: "outer\ninner\n"},
+	})
 }

@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
+	"gosh/shell"
 )
 
 // init runs before anything else of gosh: it keeps the process small in
@@ -27,6 +30,7 @@ func init() {
 	if os.Getenv("GOTRACEBACK") == "" {
 		debug.SetTraceback("none")
 	}
+	dropForHelpers()
 	if msg := reserveThreads(); msg != "" {
 		fmt.Fprintf(os.Stderr, "gosh: %s\n", msg)
 		os.Exit(1)
@@ -140,4 +144,17 @@ func statusField(path, key string) (int, bool) {
 	}
 	n, err := strconv.Atoi(string(f[0]))
 	return n, err == nil
+}
+
+// dropForHelpers: the hidden helper modes (nohup's re-execution, exec's
+// fd setup) run again from the gosh binary, and a setuid gosh would gain
+// its owner's ids anew; they only execve a user's program, which must run
+// as the user. (The child gosh keeps -p from its snapshot: shell.RunChild.)
+func dropForHelpers() {
+	if len(os.Args) > 1 && (os.Args[1] == jobs.NohupFlag || os.Args[1] == shell.ExecFdsFlag) {
+		if unix.Geteuid() != unix.Getuid() {
+			unix.Setresgid(unix.Getgid(), unix.Getgid(), unix.Getgid())
+			unix.Setresuid(unix.Getuid(), unix.Getuid(), unix.Getuid())
+		}
+	}
 }

@@ -36,6 +36,8 @@ Options:
                 the set options errexit, nounset, xtrace, monitor, notify,
                 noclobber, noglob; +e etc. turn them off
   -o NAME       turn on the set -o option NAME
+  -p            privileged: keep effective user and group ids that differ
+                from the real ones (otherwise they are dropped at start-up)
   --version     print the version and exit
   --help        print this help and exit
 `
@@ -90,7 +92,7 @@ func parseArgs(args []string) (*invocation, error) {
 					inv.forceInter = true
 				case c == 'l' && a[0] == '-':
 					inv.login = true
-				case strings.ContainsRune("euxmbCf", c):
+				case strings.ContainsRune("euxmbCfp", c):
 					inv.opts = append(inv.opts, string(a[0])+string(c))
 				default:
 					return nil, fmt.Errorf("%c%c: invalid option", a[0], c)
@@ -221,6 +223,10 @@ func run() int {
 			fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
 			return 2
 		}
+	}
+	if err := sh.SetupPrivileges(); err != nil {
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
+		return 1
 	}
 	if os.Getenv("GOSH_TRACE") == "1" {
 		sh.SetOption("trace", true)

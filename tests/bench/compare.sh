@@ -9,6 +9,8 @@
 # Rows:
 #   startup        SHELL -c true, per run
 #   1000 commands  a script of 1,000 lines of /bin/true, per script
+#   1000 substs    a script of 1,000 lines of x=$(echo hi), per script (a copy
+#                  of the shell in gosh, a fork in bash and dash)
 #   job cycle      start a job, Ctrl+Z, prompt, fg, job ends: per cycle, in a
 #                  pty (from `go test -bench BenchmarkJobCycleInterleaved`,
 #                  300 cycles of each shell, taken in turn)
@@ -22,6 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 CGO_ENABLED=0 go build -o "$work/gosh" ./cmd/gosh
 for _ in $(seq 1000); do echo /bin/true; done >"$work/thousand.sh"
+for _ in $(seq 1000); do echo 'x=$(echo hi)'; done >"$work/substs.sh"
 
 shells=("$work/gosh")
 names=(gosh)
@@ -44,7 +47,7 @@ loop() { # loop N CMD ARGS...: run CMD N times
 	for ((i = 0; i < n; i++)); do "$@"; done
 }
 
-declare -A startup script cycle
+declare -A startup script substs cycle
 for i in "${!shells[@]}"; do
 	sh=${shells[$i]} name=${names[$i]}
 	loop 3 "$sh" -c true # warm up
@@ -52,6 +55,8 @@ for i in "${!shells[@]}"; do
 	startup[$name]=$(awk -v t="$t" -v n="$RUNS_STARTUP" 'BEGIN { printf "%.2f ms", t * 1000 / n }')
 	t=$(seconds loop "$RUNS_SCRIPT" "$sh" "$work/thousand.sh")
 	script[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.0f ms", t * 1000 / n }')
+	t=$(seconds loop "$RUNS_SCRIPT" "$sh" "$work/substs.sh")
+	substs[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.1f ms", t * 1000 / n }')
 done
 
 # The job cycle needs a terminal: take it from the Go benchmark, which
@@ -65,6 +70,7 @@ printf '%-16s' "" "${names[@]}"
 echo
 printf '%-16s' "startup" && for n in "${names[@]}"; do printf '%-16s' "${startup[$n]}"; done && echo
 printf '%-16s' "1000 commands" && for n in "${names[@]}"; do printf '%-16s' "${script[$n]}"; done && echo
+printf '%-16s' "1000 substs" && for n in "${names[@]}"; do printf '%-16s' "${substs[$n]}"; done && echo
 printf '%-16s' "job cycle" && for n in "${names[@]}"; do printf '%-16s' "${cycle[$n]:--}"; done && echo
 echo
 echo "($(uname -srm), $(nproc) cores; startup: $RUNS_STARTUP runs, 1000 commands: $RUNS_SCRIPT runs, job cycle: 300 cycles)"

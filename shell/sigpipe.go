@@ -1,0 +1,38 @@
+package shell
+
+import (
+	"syscall"
+
+	"gosh/builtins"
+)
+
+// A process that writes to a pipe whose reader has gone gets SIGPIPE, and
+// dies of it: that is how `yes | head -1` ends. bash's builtins write from
+// the shell process itself, so a script whose echo writes into a closed
+// pipe dies too (status 141) instead of going on. gosh's runtime turns
+// the signal into an EPIPE error for the write; this file turns it back
+// into the end of the shell. (A builtin stage of a pipeline, which runs
+// on a copy of the shell, stops quietly with 141: pipeStageWriter.)
+
+// guardBrokenPipe, for a builtin run by the shell itself in a script, makes
+// its output writers notice EPIPE. It returns the flag they set, or nil
+// when the shell is interactive or a copy (which has its own rule).
+func (sh *Shell) guardBrokenPipe(io *builtins.IO, t *fdTable) *bool {
+	if sh.Opts.Interactive || sh.subshell || sh.pipeBroken != nil {
+		return nil
+	}
+	broken := new(bool)
+	io.Out = &pipeStageWriter{fd: t.get(1), broken: broken}
+	io.Err = &pipeStageWriter{fd: t.get(2), broken: broken, quiet: true}
+	return broken
+}
+
+// brokenPipeExit ends the shell as SIGPIPE would have, with status 141 and
+// no "write error" message, once a builtin's write found the pipe closed.
+func brokenPipeExit(broken *bool, status int, err error) (int, error) {
+	if broken == nil || !*broken {
+		return status, err
+	}
+	code := 128 + int(syscall.SIGPIPE)
+	return code, &ExitError{Status: code}
+}
