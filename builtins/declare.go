@@ -137,6 +137,10 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 			return statusFailure
 		}
 	}
+	if flags.off('r') && sh.IsReadOnly(base) {
+		errorf(io, builtin, "%s: readonly variable", base)
+		return statusFailure
+	}
 	if flags.on('r') && sh.IsReadOnly(base) && hasValue {
 		errorf(io, builtin, "%s: readonly variable", base)
 		return statusFailure

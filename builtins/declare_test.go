@@ -37,3 +37,14 @@ func TestDeclare(t *testing.T) {
 		check(t, tc.argv[1], run(t, sh, "", tc.argv...), tc.status, "", tc.errOut)
 	}
 }
+
+func TestBuiltinBuiltin(t *testing.T) {
+	sh := newFake(t)
+	check(t, "runs echo", run(t, sh, "", "builtin", "echo", "hi"), 0, "hi\n", "")
+	check(t, "nothing", run(t, sh, "", "builtin"), 0, "", "")
+	check(t, "not a builtin", run(t, sh, "", "builtin", "ls"), 1, "", "gosh: builtin: ls: not a shell builtin\n")
+	check(t, "bad option", run(t, sh, "", "builtin", "-x"), 2, "", "gosh: builtin: -x: invalid option\nbuiltin: usage: builtin [shell-builtin [arg ...]]\n")
+	sh.SetVar("r", "1")
+	sh.SetReadOnly("r")
+	check(t, "+r", run(t, sh, "", "declare", "+r", "r"), 1, "", "gosh: declare: r: readonly variable\n")
+}

@@ -74,6 +74,16 @@ an alias.
 			Run: runCommand,
 		},
 		&Builtin{
+			Name:       "builtin",
+			ReadsInput: true,
+			Synopsis:   "builtin [shell-builtin [arg ...]]",
+			Summary:    "Execute shell builtins.",
+			Help: `Run the builtin SHELL-BUILTIN with ARGs, even when a function of the
+same name hides it: a function called cd can end with
+"builtin cd "$@"" to do the real work.`,
+			Run: runBuiltin,
+		},
+		&Builtin{
 			Name:     "type",
 			Synopsis: "type [-afptP] name [name ...]",
 			Summary:  "Tell how each name would be interpreted as a command.",
@@ -393,6 +403,22 @@ func (d defaultPathShell) LookPath(name string) (Kind, string) {
 		return KindFile, found[0]
 	}
 	return NotFound, ""
+}
+
+func runBuiltin(sh Shell, io IO, args []string) (int, error) {
+	_, rest, ok := parseOptions(io, "builtin", args[1:], "")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(rest) == 0 {
+		return statusOK, nil
+	}
+	b, found := Lookup(rest[0])
+	if !found {
+		errorf(io, "builtin", "%s: not a shell builtin", rest[0])
+		return statusFailure, nil
+	}
+	return b.Run(sh, io, rest)
 }
 
 func runCommand(sh Shell, io IO, args []string) (int, error) {
