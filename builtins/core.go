@@ -327,14 +327,22 @@ func runExport(sh Shell, io IO, args []string) (int, error) {
 func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name string) error) int {
 	status := statusOK
 	for _, arg := range args {
-		name, value, assign := strings.Cut(arg, "=")
+		name, _, assign := strings.Cut(arg, "=")
+		if assign {
+			name = strings.TrimSuffix(name, "+") // x+=more appends
+		}
 		if !isName(name) {
-			errorf(io, builtin, "`%s': not a valid identifier", arg)
+			shown := arg
+			if strings.Contains(name, "[") {
+				shown = name // bash shows a[1], not a[1]=v
+			}
+			errorf(io, builtin, "`%s': not a valid identifier", shown)
 			status = statusFailure
 			continue
 		}
 		if assign {
-			if err := sh.SetVar(name, value); err != nil {
+			// AssignWord takes x=v, x+=v and x=(a b) as an assignment would.
+			if err := sh.AssignWord(arg); err != nil {
 				// bash words it without the builtin's name: "x: readonly variable".
 				fmt.Fprintf(io.Err, "gosh: %v\n", err)
 				status = statusFailure
@@ -357,20 +365,14 @@ func unexport(sh Shell, name string) error {
 }
 
 // printExported lists exported variables as bash does, as commands that
-// would recreate them: declare -x HOME="/home/ann".
+// would recreate them: declare -x HOME="/home/ann", declare -rx for a
+// read-only one, declare -ax for an array.
 func printExported(sh Shell, io IO) int {
 	var b strings.Builder
 	for _, name := range sortedNames(sh) {
-		if !sh.IsExported(name) {
-			continue
-		}
-		value, set := sh.Var(name)
-		if !set {
-			fmt.Fprintf(&b, "declare -x %s\n", name)
-		} else if hasControl(value) {
-			fmt.Fprintf(&b, "declare -x %s=%s\n", name, ansiCQuote(value))
-		} else {
-			fmt.Fprintf(&b, "declare -x %s=%s\n", name, doubleQuote(value))
+		if sh.IsExported(name) {
+			line, _ := declareLine(sh, name)
+			b.WriteString(line)
 		}
 	}
 	return writeOut(io, "export", b.String())
@@ -720,15 +722,11 @@ func optionCommands(sh Shell, io IO) int {
 	return writeOut(io, "set", b.String())
 }
 
-// printVariables is "set" without arguments: NAME=value for every shell
-// variable, quoted so that the output can be read back.
+// printVariables is "set" without arguments: every shell variable as
+// NAME=value, quoted so that the output can be read back (arrays as
+// NAME=([0]="a" ...)), then the functions, as bash prints them.
 func printVariables(sh Shell, io IO) int {
-	var b strings.Builder
-	for _, name := range sortedNames(sh) {
-		value, _ := sh.Var(name)
-		fmt.Fprintf(&b, "%s=%s\n", name, quoteValue(value))
-	}
-	return writeOut(io, "set", b.String())
+	return declareListAll(sh, io, "set")
 }
 
 // ---- eval ----

@@ -227,21 +227,9 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 func printReadonly(sh Shell, io IO) int {
 	var b strings.Builder
 	for _, name := range sortedNames(sh) {
-		if !sh.IsReadOnly(name) {
-			continue
-		}
-		flags := "-r"
-		if sh.IsExported(name) {
-			flags = "-rx"
-		}
-		value, set := sh.Var(name)
-		switch {
-		case !set:
-			fmt.Fprintf(&b, "declare %s %s\n", flags, name)
-		case hasControl(value):
-			fmt.Fprintf(&b, "declare %s %s=%s\n", flags, name, ansiCQuote(value))
-		default:
-			fmt.Fprintf(&b, "declare %s %s=%s\n", flags, name, doubleQuote(value))
+		if sh.IsReadOnly(name) {
+			line, _ := declareLine(sh, name)
+			b.WriteString(line)
 		}
 	}
 	return writeOut(io, "readonly", b.String())
