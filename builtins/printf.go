@@ -80,7 +80,7 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 	if len(args) == 0 {
 		return usageError(io, "printf", ""), nil
 	}
-	if varName != "" && !isName(varName) {
+	if varName != "" && !isName(varName) && !isArrayRef(varName) {
 		errorf(io, "printf", "`%s': not a valid identifier", varName)
 		return statusUsage, nil
 	}
@@ -102,7 +102,7 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 		status = statusFailure
 	}
 	if varName != "" {
-		if err := sh.SetVar(varName, p.out.String()); err != nil {
+		if err := setVarOrElement(sh, varName, p.out.String()); err != nil {
 			fmt.Fprintf(io.Err, "gosh: %v\n", err)
 			return statusFailure, nil
 		}

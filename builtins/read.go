@@ -140,7 +140,7 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		names = nil // as bash: with -a the names are ignored
 	}
 	for _, name := range names {
-		if !isName(name) {
+		if !isName(name) && !isArrayRef(name) {
 			errorf(stdio, "read", "`%s': not a valid identifier", name)
 			return statusFailure, nil
 		}
@@ -256,7 +256,7 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		values = splitFields(text, escaped, ifs, len(names))
 	}
 	for i, name := range names {
-		if err := sh.SetVar(name, values[i]); err != nil {
+		if err := setVarOrElement(sh, name, values[i]); err != nil {
 			// bash words it without the builtin's name: "x: readonly variable".
 			errorf(stdio, name, "readonly variable")
 			status = statusFailure
