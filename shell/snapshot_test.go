@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gosh/parser"
@@ -285,6 +286,8 @@ func TestChildLabel(t *testing.T) {
 		{"  sleep 1  ", "sleep 1"},
 		{"cat <<EOF\nsecret body\nEOF", "cat <<EOF ..."},
 		{long, long[:childTextMax] + "..."},
+		{strings.Repeat("é", 100), strings.Repeat("é", childTextMax/2) + "..."},
+		{"x" + strings.Repeat("é", 100), "x" + strings.Repeat("é", (childTextMax-1)/2) + "..."},
 	}
 	for _, tt := range tests {
 		if got := childLabel(tt.in); got != tt.want {

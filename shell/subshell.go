@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -343,14 +344,19 @@ type childStart struct {
 // (needsProcess answers builtins.Child). body is source text, or an AST
 // node (*parser.AndOr, *parser.List, a parser.Command ...) that is printed.
 // label is what ps and jobs -l show: the command as the user wrote it,
-// never expanded ("" = body). The shell closes the memfd with t's other
+// never expanded ("" = the printed node; a text body, which may hold
+// expanded words, shows as "subshell"). The shell closes the memfd with t's other
 // fds once the stage has started.
 func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
-	src, ok := body.(string)
-	if !ok {
+	src, isText := body.(string)
+	if !isText {
 		src = parser.String(body)
 	}
-	if label == "" {
+	switch {
+	case label != "":
+	case isText:
+		label = "subshell" // text may hold expanded words: never in argv
+	default:
 		label = src
 	}
 	label = childLabel(label)
@@ -388,9 +394,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		Files: files,
 		Text:  label,
 	}
-	if sh.subshell {
-		st.Dir = sh.Getwd()
-	}
+	st.Dir = sh.stageDir()
 	if tr := sh.Jobs.Trace(); tr.On() {
 		st.Trace = append(st.Trace, fmt.Sprintf("the child gosh reads its snapshot (%d bytes: variables, options, aliases, "+
 			"functions, $0 and $@, $?, $!, $$, directory, umask, traps, fds) from memfd %d, then runs: %s", len(data), n, label))
@@ -406,7 +410,11 @@ func childLabel(s string) string {
 		s = strings.TrimSpace(s[:i]) + " ..."
 	}
 	if len(s) > childTextMax {
-		s = s[:childTextMax] + "..."
+		cut := childTextMax
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never half a character
+		}
+		s = s[:cut] + "..."
 	}
 	return s
 }
