@@ -53,7 +53,8 @@ A parent process reads this number with wait(2) as the exit code.`,
 assigning VALUE first if given. Exported variables form the
 environment (envp) handed to execve.
 -n removes the export mark; -p (or no NAME) lists exported
-variables as "declare -x" commands.`,
+variables as "declare -x" commands. NAME+=VALUE appends, and
+NAME=(...) assigns an array.`,
 			Run:     runExport,
 			Special: true,
 		},
@@ -62,7 +63,12 @@ variables as "declare -x" commands.`,
 			Synopsis: "unset [-f] [-v] name ...",
 			Summary:  "Remove shell variables.",
 			Help: `Remove each variable NAME from the shell (and so from the
-environment of later children). Read-only variables cannot be unset.`,
+environment of later children). Read-only variables cannot be unset.
+NAME[SUB] removes one element of an array.
+-v  NAME is a variable (the default)
+-f  NAME is a function
+Without -v or -f, a NAME that is no variable but a function removes
+the function.`,
 			Run:     runUnset,
 			Special: true,
 		},

@@ -37,7 +37,7 @@ as it was, as a forked subshell's change would vanish with it.`,
 			Help: `Mark each NAME read-only, assigning VALUE first if given. A
 read-only variable cannot be assigned again or unset, for the rest of
 the shell's life. -p (or no NAME) lists the read-only variables as
-"declare -r" commands.`,
+"declare -r" commands. NAME=(...) makes a read-only array.`,
 			Run:     runReadonly,
 			Special: true,
 		},
