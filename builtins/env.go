@@ -32,12 +32,13 @@ as it was, as a forked subshell's change would vanish with it.`,
 		},
 		&Builtin{
 			Name:     "readonly",
-			Synopsis: "readonly [name[=value] ...] or readonly -p",
+			Synopsis: "readonly [-aA] [name[=value] ...] or readonly -p",
 			Summary:  "Mark shell variables as unchangeable.",
 			Help: `Mark each NAME read-only, assigning VALUE first if given. A
 read-only variable cannot be assigned again or unset, for the rest of
 the shell's life. -p (or no NAME) lists the read-only variables as
-"declare -r" commands. NAME=(...) makes a read-only array.`,
+"declare -r" commands. NAME=(...) makes a read-only array; -a and -A
+make NAME an indexed or associative array.`,
 			Run:     runReadonly,
 			Special: true,
 		},
@@ -209,12 +210,22 @@ func symbolicUmask(mask int) string {
 // ---- readonly ----
 
 func runReadonly(sh Shell, io IO, args []string) (int, error) {
-	_, rest, ok := parseOptions(io, "readonly", args[1:], "p")
+	o, rest, ok := parseOptions(io, "readonly", args[1:], "aAp")
 	if !ok {
 		return statusUsage, nil
 	}
 	if len(rest) == 0 {
 		return printReadonly(sh, io), nil
+	}
+	if o.has('a') || o.has('A') {
+		// readonly -a NAME=(...) / -A: the value is an array of that kind.
+		// (Without a value bash makes no array, and neither does gosh.)
+		for _, arg := range rest {
+			name, _, assign := strings.Cut(arg, "=")
+			if assign && isName(name) && !sh.IsReadOnly(name) {
+				sh.DeclareArray(name, o.has('A'))
+			}
+		}
 	}
 	return assignEach(sh, io, "readonly", rest, func(name string) error {
 		sh.SetReadOnly(name)
