@@ -102,7 +102,7 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 		status = statusFailure
 	}
 	if varName != "" {
-		if err := setVarOrElement(sh, varName, p.out.String()); err != nil {
+		if err := sh.SetVar(varName, p.out.String()); err != nil {
 			fmt.Fprintf(io.Err, "gosh: %v\n", err)
 			return statusFailure, nil
 		}

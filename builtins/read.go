@@ -256,7 +256,7 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		values = splitFields(text, escaped, ifs, len(names))
 	}
 	for i, name := range names {
-		if err := setVarOrElement(sh, name, values[i]); err != nil {
+		if err := sh.SetVar(name, values[i]); err != nil {
 			// bash words it without the builtin's name: "x: readonly variable".
 			errorf(stdio, name, "readonly variable")
 			status = statusFailure

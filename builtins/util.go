@@ -255,12 +255,3 @@ func quoteValue(s string) string {
 	}
 	return s
 }
-
-// setVarOrElement assigns value to a variable, or to an array element
-// when name is NAME[subscript] (read 'a[1]', printf -v 'a[2]').
-func setVarOrElement(sh Shell, name, value string) error {
-	if isArrayRef(name) {
-		return sh.AssignWord(name + "=" + value)
-	}
-	return sh.SetVar(name, value)
-}

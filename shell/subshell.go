@@ -3,11 +3,8 @@ package shell
 import (
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
 	"unicode/utf8"
 	"unsafe"
 
@@ -497,6 +494,10 @@ func RunChild(fd int, self string) (int, error) {
 	// too, for its children; the rest as for any script (trap_unix.go).
 	sh.traps = sh.traps.forSubshell() // caught signals reset, ignored ones kept
 	sh.sigs = newSignals(sh, nil)
+	// SIGQUIT (Ctrl+\ on a job with a child gosh in it) ends a child gosh
+	// as it ends any process, by the signal's default action, never with
+	// the Go runtime's goroutine dump; unless it is ignored on entry.
+	sh.sigs.quitKills = true
 	sh.ignoreOnEntry()
 	sh.applyInheritedTraps()
 	sh.adoptInheritedFds()
@@ -512,12 +513,12 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	quitLikeAProcess(sh.Jobs)
 	f, err := parser.Parse(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
 	st, err := sh.Run(f)
+	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)
 	if err == nil || errors.Is(err, errAbandon) {
 		st = sh.RunExitTrap(st) // an EXIT trap set in the child
@@ -526,24 +527,6 @@ func RunChild(fd int, self string) (int, error) {
 		err = nil
 	}
 	return st, err
-}
-
-// quitLikeAProcess makes SIGQUIT (Ctrl+\ on a job with a child gosh in
-// it) end a child gosh as it ends any process, by the signal's default
-// action, instead of with the Go runtime's goroutine dump on stderr. Run by
-// the child at start, unless SIGQUIT is ignored (then it stays ignored).
-// The first SIGQUIT sets the default disposition and sends the signal
-// again.
-func quitLikeAProcess(t *jobs.Table) {
-	if signal.Ignored(syscall.SIGQUIT) {
-		return
-	}
-	c := make(chan os.Signal, 1)
-	signal.Notify(c, syscall.SIGQUIT)
-	go func() {
-		<-c
-		t.DieOfSignal(syscall.SIGQUIT)
-	}()
 }
 
 // maxLinePadding bounds the blank lines childSource puts before a body.
