@@ -45,3 +45,23 @@ func TestHistoryExpansionAtPrompt(t *testing.T) {
 		t.Errorf("after set +H, echo !! printed %q", out)
 	}
 }
+
+// TestFcEditor: fc opens the last command in $EDITOR, a command line with
+// arguments split into words as the shell would (EDITOR='sed -i ...'),
+// then shows and runs what the file holds, in place of the fc command.
+func TestFcEditor(t *testing.T) {
+	home := t.TempDir()
+	s := startSession(t, sessionConfig{Home: home})
+	s.WaitPrompt()
+	s.run(`EDITOR='sed -i "s/one/two words/"'`)
+	s.run("echo one")
+	if out := s.run("fc"); out != "echo two words\ntwo words\n" {
+		t.Errorf("fc printed %q", out)
+	}
+	if out := s.run("fc -l -1"); !strings.HasSuffix(out, "\t echo two words\n") {
+		t.Errorf("the edited command did not take fc's place: %q", out)
+	}
+	if out := s.run("fc -e false"); out != "" {
+		t.Errorf("a failing editor ran something: %q", out)
+	}
+}
