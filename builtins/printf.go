@@ -52,6 +52,10 @@ type printfState struct {
 	used   bool // an argument was consumed in this pass over the format
 	failed bool // a conversion error: the status will be 1
 	out    strings.Builder
+	// direct is set when the output goes to standard output (no -v), so
+	// that it may be flushed before a warning; inB while %b expands its
+	// argument into a builder of its own.
+	direct, inB, writeFailed bool
 }
 
 func runPrintf(sh Shell, io IO, args []string) (int, error) {
@@ -84,7 +88,7 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 		errorf(io, "printf", "`%s': not a valid identifier", varName)
 		return statusUsage, nil
 	}
-	p := &printfState{sh: sh, io: io, args: args[1:]}
+	p := &printfState{sh: sh, io: io, args: args[1:], direct: varName == ""}
 	format := args[0]
 	status := statusOK
 	for {
@@ -108,14 +112,34 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 		}
 		return status, nil
 	}
-	if st := writeOut(io, "printf", p.out.String()); st != statusOK {
-		return st, nil
+	if !p.flush() {
+		return statusFailure, nil
 	}
 	return status, nil
 }
 
-// warn prints a diagnostic that does not change the status.
+// flush writes what is formatted so far to standard output; false after a
+// write error (reported once).
+func (p *printfState) flush() bool {
+	if p.writeFailed {
+		return false
+	}
+	text := p.out.String()
+	p.out.Reset()
+	if text != "" && writeOut(p.io, "printf", text) != statusOK {
+		p.writeFailed = true
+		return false
+	}
+	return true
+}
+
+// warn prints a diagnostic that does not change the status. The output
+// formatted before it goes out first, so that on a terminal the message
+// comes where bash's would (its standard output is line-buffered there).
 func (p *printfState) warn(format string, args ...any) {
+	if p.direct && !p.inB {
+		p.flush()
+	}
 	errorf(p.io, "printf", format, args...)
 }
 
@@ -444,6 +468,9 @@ func digitValue(c byte) int {
 // invalidNumber reports an argument that is not (wholly) a number, with
 // bash's wording, and marks the run failed.
 func (p *printfState) invalidNumber(a string) {
+	if p.direct && !p.inB {
+		p.flush()
+	}
 	invalidNumberMsg(p.io, "printf", a)
 	p.failed = true
 }
@@ -906,7 +933,8 @@ func simpleEscape(c byte) byte {
 func (p *printfState) expandB(a string) (string, bool) {
 	saved := p.out
 	p.out = strings.Builder{}
-	defer func() { p.out = saved }()
+	p.inB = true
+	defer func() { p.out, p.inB = saved, false }()
 	for i := 0; i < len(a); i++ {
 		c := a[i]
 		if c != '\\' || i+1 == len(a) {
