@@ -94,6 +94,8 @@
 //   - under job control, every pipeline stage that is not a program is a
 //     child gosh in the job's process group, so Ctrl+Z stops it, fg
 //     continues it, kill %N ends it, and what it starts is in the group;
+//     except jobs, history and fc, which list what only the shell process
+//     holds and run in a copy ("jobs -p | xargs kill", "history | grep");
 //   - a lone builtin or assignment in the foreground runs in the shell;
 //   - the rest runs in a copy.
 //

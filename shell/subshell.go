@@ -139,6 +139,9 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 			"of the shell from a process, so a copy runs it (no fork)"}
 	case site.Stages <= 1:
 		return builtins.Decision{Place: builtins.InShell, Reason: what + ": it runs in the shell itself (no fork), as in bash"}
+	case kind == kindBuiltin && reportsShellTables[name] && sh.funcs[name] == nil:
+		return builtins.Decision{Place: builtins.Copy, Reason: what + " that lists what only the shell process holds (its jobs, " +
+			"its history): a forked child would inherit them, a new gosh would not, so a copy of the shell runs it on a goroutine (no fork)"}
 	case jobControl:
 		return builtins.Decision{Place: builtins.Child, Reason: what + " in a pipeline: under job control every stage is a " +
 			"process in the job's group (a child gosh), so Ctrl+Z stops it, fg continues it and kill %N ends it"}
@@ -146,6 +149,12 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 	return builtins.Decision{Place: builtins.Copy, Reason: what + " in a pipeline: without job control nothing can tell a copy " +
 		"of the shell from a process, so a copy runs it on a goroutine (no fork)"}
 }
+
+// reportsShellTables are the builtins whose output is the shell's job
+// table or history list, which live in the shell process and are not part
+// of the Snapshot: "jobs -p | xargs kill" and "history | grep make" need
+// the shell's own, as a forked child in bash has them.
+var reportsShellTables = map[string]bool{"jobs": true, "history": true, "fc": true}
 
 func describeKind(kind commandKind, name string, c parser.Command) string {
 	switch kind {
