@@ -50,6 +50,9 @@ var options = []option{
 		get: func(o *Options) bool { return o.Interactive && !o.HistexpandOff || o.HistexpandOn },
 		set: func(o *Options, on bool) { o.HistexpandOn, o.HistexpandOff = on, !on }},
 	{name: "pipefail", field: func(o *Options) *bool { return &o.Pipefail }},
+	{name: "braceexpand", letter: 'B',
+		get: func(o *Options) bool { return !o.NoBraceexpand },
+		set: func(o *Options, on bool) { o.NoBraceexpand = !on }},
 	{name: "privileged", letter: 'p', get: func(o *Options) bool { return o.Privileged }, set: setPrivileged},
 	{name: "trace", field: func(o *Options) *bool { return &o.Trace }},
 
