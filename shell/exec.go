@@ -37,7 +37,13 @@ func (sh *Shell) RunString(src string) (int, error) {
 		sh.syntaxError(err)
 		return sh.Status, nil
 	}
-	return sh.Run(f)
+	st, err := sh.Run(f)
+	if err == errExpansionAbandon {
+		// eval reads its text as bash does: an expansion error ends it
+		// with status 1, and the command around it goes on.
+		return 1, nil
+	}
+	return st, err
 }
 
 // syntaxError reports a parse error: "gosh: 1:8: syntax error near ...".
@@ -216,6 +222,18 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 			ex = sh.clone()
 		}
 		cmd, err := ex.expandCommand(sc)
+		if ee, ok := errors.AsType[*ExpansionError](err); ok && len(p.Cmds) > 1 {
+			// A stage is a subshell: in bash its words expand in the
+			// forked child, which reports the error and exits, while
+			// the other stages run. Its status is what the error gives
+			// a shell (1, or 127 for an unset parameter under -c).
+			st := sh.unsetExitStatus(ee)
+			if st == 0 {
+				st = 1
+			}
+			cmds = append(cmds, &command{failed: ee, failedStatus: st})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -227,33 +245,50 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 	return cmds, nil
 }
 
-// expansionFailed reports an expansion error ("gosh: x: unbound variable").
-// The command does not run and its status is 1; a non-interactive shell
-// exits, as POSIX requires (with 127 for a parameter that is not set, as
-// bash does), and an interactive one abandons the rest of the command
-// line, as bash does.
+// expansionFailed reports an expansion error ("gosh: x: unbound variable")
+// as bash does. The command does not run and $? is 1. In a subshell (a
+// copy or a child gosh) the subshell exits with 1, as a forked one would.
+// A parameter that is not set (set -u, ${x?}) ends a non-interactive shell
+// with 1, or 127 under -c (bash's statuses). Any other error (bad
+// arithmetic, a read-only variable) abandons the rest of the command being
+// run, up to the reading loop of the script, the . file, the eval or the
+// prompt, which goes on with the next command: errExpansionAbandon.
 func (sh *Shell) expansionFailed(err error) (int, error) {
 	if _, ok := IsExit(err); ok {
 		return 0, err
 	}
 	sh.errorf("%s", err)
-	switch {
-	case sh.subshell:
-		return 1, nil
-	case !sh.Opts.Interactive:
-		status := 1
-		if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Unset {
-			status = 127
-		}
-		return 1, &ExitError{Status: status}
-	}
 	sh.Status = 1
-	return 1, errAbandon
+	if sh.subshell {
+		return 1, &ExitError{Status: 1}
+	}
+	if st := sh.unsetExitStatus(err); st != 0 {
+		return 1, &ExitError{Status: st}
+	}
+	return 1, errExpansionAbandon
+}
+
+// unsetExitStatus is the status with which an expansion error ends a
+// non-interactive shell, or 0 when it does not end it: only a parameter
+// that is not set does, with 127 under -c and 1 in a script (bash).
+func (sh *Shell) unsetExitStatus(err error) int {
+	ee, ok := errors.AsType[*ExpansionError](err)
+	if !ok || !ee.Unset || sh.Opts.Interactive {
+		return 0
+	}
+	if sh.source == sourceCommand {
+		return 127
+	}
+	return 1
 }
 
 // errAbandon unwinds the rest of an interactive command line (after
 // Ctrl+C killed a job, or an expansion error); $? is already set.
 var errAbandon = errors.New("command line abandoned")
+
+// errExpansionAbandon is errAbandon after an expansion error: it unwinds
+// only to the innermost reading loop (runLines, eval), which goes on.
+var errExpansionAbandon = fmt.Errorf("%w after an expansion error", errAbandon)
 
 // command is a simple command after expansion: argv, the per-command
 // environment, and its still unapplied redirections.
@@ -269,6 +304,10 @@ type command struct {
 	compound parser.Command
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
+	// failed, when set, is the expansion error of a pipeline stage: the
+	// stage reports it and exits with failedStatus (see expandPipeline).
+	failed       error
+	failedStatus int
 	// background: a stage of a background pipeline the shell starts
 	// itself (see stageFailed).
 	background bool
@@ -676,6 +715,9 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 // copy of the shell that runs a builtin in a goroutine, or a child gosh,
 // as needsProcess decides.
 func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
+	if cmd.failed != nil {
+		return sh.failedStage(t, cmd.failed, cmd.failedStatus)
+	}
 	if cmd.child != nil {
 		return sh.childStage(cmd.child, cmd.label, t)
 	}
