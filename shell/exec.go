@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -351,15 +352,12 @@ func (c *command) inShell() bool {
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 	cmd := &command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
-	for _, a := range sc.Assigns {
-		as, err := sh.expandAssignment(a)
-		if err != nil {
-			return nil, err
-		}
-		cmd.assigns = append(cmd.assigns, as)
-	}
+	// bash expands the words first, then the assignments.
 	argv, err := sh.expandArgs(sc.Args)
 	if err != nil {
+		return nil, err
+	}
+	if cmd.assigns, err = sh.expandAssignments(sc.Assigns); err != nil {
 		return nil, err
 	}
 	cmd.argv = argv
@@ -374,6 +372,47 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 		}
 	}
 	return cmd, nil
+}
+
+// expandAssignments expands the assignments of a simple command in order,
+// each one seeing those before it, as in bash: "a=1 b=$a" sets b to 1 and
+// "IFS=: x=\"$*\"" joins with ':'. Each is applied for the time the ones
+// after it expand, then undone: the command applies them for real (to the
+// shell, or around a builtin or program) as it runs.
+func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) {
+	if len(list) == 0 {
+		return nil, nil
+	}
+	type saved struct {
+		name string
+		v    *Var // nil: the variable did not exist
+	}
+	var undo []saved
+	defer func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			sh.Vars.put(undo[i].name, undo[i].v)
+		}
+	}()
+	out := make([]assignment, 0, len(list))
+	for i, a := range list {
+		as, err := sh.expandAssignment(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, as)
+		if i == len(list)-1 {
+			break
+		}
+		var prev *Var
+		if x := sh.Vars.Lookup(as.name); x != nil {
+			cp := *x
+			cp.Elems = slices.Clone(x.Elems)
+			prev = &cp
+		}
+		undo = append(undo, saved{as.name, prev})
+		sh.assign(as) // a failure (read-only) is reported when it is applied
+	}
+	return out, nil
 }
 
 // declarationBuiltins take NAME=value arguments that are expanded like
