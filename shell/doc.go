@@ -23,6 +23,11 @@
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
+//	compound.go  { } ( ) if while until for "for (( ))" case "(( ))", run
+//	             in the shell itself (( ) as the one rule says); cond.go
+//	             [[ ]]; function.go functions, local, return and the flow
+//	             state (loops, frames, set -e exceptions); fastexpand.go
+//	             the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
 //	             expand_brace.go brace expansion (first, as in bash),
 //	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
@@ -86,6 +91,8 @@
 //   - under job control, every pipeline stage that is not a program is a
 //     child gosh in the job's process group, so Ctrl+Z stops it, fg
 //     continues it, kill %N ends it, and what it starts is in the group;
+//     except jobs, history and fc, which list what only the shell process
+//     holds and run in a copy ("jobs -p | xargs kill", "history | grep");
 //   - a lone builtin or assignment in the foreground runs in the shell;
 //   - the rest runs in a copy.
 //

@@ -3,11 +3,8 @@ package shell
 import (
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
 	"unicode/utf8"
 	"unsafe"
 
@@ -142,6 +139,9 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 			"of the shell from a process, so a copy runs it (no fork)"}
 	case site.Stages <= 1:
 		return builtins.Decision{Place: builtins.InShell, Reason: what + ": it runs in the shell itself (no fork), as in bash"}
+	case kind == kindBuiltin && reportsShellTables[name] && sh.funcs[name] == nil:
+		return builtins.Decision{Place: builtins.Copy, Reason: what + " that lists what only the shell process holds (its jobs, " +
+			"its history): a forked child would inherit them, a new gosh would not, so a copy of the shell runs it on a goroutine (no fork)"}
 	case jobControl:
 		return builtins.Decision{Place: builtins.Child, Reason: what + " in a pipeline: under job control every stage is a " +
 			"process in the job's group (a child gosh), so Ctrl+Z stops it, fg continues it and kill %N ends it"}
@@ -149,6 +149,12 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 	return builtins.Decision{Place: builtins.Copy, Reason: what + " in a pipeline: without job control nothing can tell a copy " +
 		"of the shell from a process, so a copy runs it on a goroutine (no fork)"}
 }
+
+// reportsShellTables are the builtins whose output is the shell's job
+// table or history list, which live in the shell process and are not part
+// of the Snapshot: "jobs -p | xargs kill" and "history | grep make" need
+// the shell's own, as a forked child in bash has them.
+var reportsShellTables = map[string]bool{"jobs": true, "history": true, "fc": true}
 
 func describeKind(kind commandKind, name string, c parser.Command) string {
 	switch kind {
@@ -497,6 +503,10 @@ func RunChild(fd int, self string) (int, error) {
 	// too, for its children; the rest as for any script (trap_unix.go).
 	sh.traps = sh.traps.forSubshell() // caught signals reset, ignored ones kept
 	sh.sigs = newSignals(sh, nil)
+	// SIGQUIT (Ctrl+\ on a job with a child gosh in it) ends a child gosh
+	// as it ends any process, by the signal's default action, never with
+	// the Go runtime's goroutine dump; unless it is ignored on entry.
+	sh.sigs.quitKills = true
 	sh.ignoreOnEntry()
 	sh.applyInheritedTraps()
 	sh.adoptInheritedFds()
@@ -512,12 +522,12 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	quitLikeAProcess(sh.Jobs)
 	f, err := parser.Parse(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
 	st, err := sh.Run(f)
+	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)
 	if err == nil || errors.Is(err, errAbandon) {
 		st = sh.RunExitTrap(st) // an EXIT trap set in the child
@@ -526,24 +536,6 @@ func RunChild(fd int, self string) (int, error) {
 		err = nil
 	}
 	return st, err
-}
-
-// quitLikeAProcess makes SIGQUIT (Ctrl+\ on a job with a child gosh in
-// it) end a child gosh as it ends any process, by the signal's default
-// action, instead of with the Go runtime's goroutine dump on stderr. Run by
-// the child at start, unless SIGQUIT is ignored (then it stays ignored).
-// The first SIGQUIT sets the default disposition and sends the signal
-// again.
-func quitLikeAProcess(t *jobs.Table) {
-	if signal.Ignored(syscall.SIGQUIT) {
-		return
-	}
-	c := make(chan os.Signal, 1)
-	signal.Notify(c, syscall.SIGQUIT)
-	go func() {
-		<-c
-		t.DieOfSignal(syscall.SIGQUIT)
-	}()
 }
 
 // maxLinePadding bounds the blank lines childSource puts before a body.
