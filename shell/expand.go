@@ -34,8 +34,9 @@ import (
 type ExpansionError struct {
 	Msg string
 	// Unset: the error is about a parameter that is not set (set -u,
-	// ${x?}). A non-interactive shell then exits with 127, as bash
-	// does; with 1 for the others.
+	// ${x?}). It ends a non-interactive shell (with 127 under -c, 1
+	// in a script, as bash); the others abandon the command
+	// (expansionFailed).
 	Unset bool
 }
 

@@ -203,8 +203,9 @@ func (sh *Shell) pipefailStatus(job *jobs.Job, status int) int {
 // globOptions are the shopt options that change pathname expansion.
 type globOptions struct {
 	null, fail, dot bool
+	ignore          []string // $GLOBIGNORE's patterns (glob.go)
 }
 
 func (sh *Shell) globOptions() globOptions {
-	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob}
+	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob, ignore: sh.globIgnore()}
 }

@@ -65,6 +65,11 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 			return sh.Status, err
 		}
 		if _, err := sh.Run(f); err != nil {
+			if err == errExpansionAbandon {
+				// bash drops the rest of this command and reads the next.
+				sh.afterCommand()
+				continue
+			}
 			return sh.Status, err
 		}
 		sh.afterCommand()
