@@ -157,25 +157,27 @@ func TestTracePipeline(t *testing.T) {
 	out := s.WaitPrompt()
 	lines := traceLines(out)
 	p1, p2 := q(sleep.Pid), q(cat.Pid)
+	sh := "^shell " + q(shell.Pid) + ": "
 	inOrder(t, lines,
-		`^shell: pipe\(\) = \[(\d+) (\d+)\]`,
-		`^shell: \(Go starts children with clone\(CLONE_VFORK\|CLONE_VM\)`,
-		`^shell: fork\+exec: pid `+p1+` /\S*/sleep \["sleep" "1"\]`,
-		`^child `+p1+`: setpgid\(`+p1+`, `+p1+`\)`,
+		sh+`pipe\(\) = \[(\d+) (\d+)\]`,
+		sh+`\(Go starts children with clone\(CLONE_VFORK\|CLONE_VM\)`,
+		sh+`fork\+exec: pid `+p1+` /\S*/sleep \["sleep" "1"\]`,
+		`^child `+p1+`: setpgid\(0, 0\)`,
 		`^child `+p1+`: tcsetpgrp\(\d+, `+p1+`\)`,
-		`^child `+p1+`: dup2\(\d+, 1\)`,
+		`^child `+p1+`: dup3\(\d+, 1, 0\)`,
 		`^child `+p1+`: execve\("/\S*/sleep"`,
-		`^shell: fork\+exec: pid `+p2+` /\S*/cat \["cat"\]`,
-		`^child `+p2+`: setpgid\(`+p2+`, `+p1+`\)`,
-		`^child `+p2+`: dup2\(\d+, 0\)`,
+		sh+`fork\+exec: pid `+p2+` /\S*/cat \["cat"\]`,
+		`^child `+p2+`: setpgid\(0, `+p1+`\)`,
+		`^child `+p2+`: dup3\(\d+, 0, 0\)`,
 		`^child `+p2+`: execve\("/\S*/cat"`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+p1+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+p2+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`,
-		`^shell: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
+		sh+`(?:SIGCHLD|wait): wait4\(.*\) = `+p1+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`,
+		sh+`tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
 	)
+	// Both are reaped, in whichever order wait4 returns them.
+	inOrder(t, lines, `^child `+p2+`: execve`, sh+`(?:SIGCHLD|wait): wait4\(.*\) = `+p2+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`)
 	// The pipe's ends are the ones each stage was given.
-	m := regexp.MustCompile(`^shell: pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(lines[0])
-	inOrder(t, lines, `^child `+p1+`: dup2\(`+m[2]+`, 1\)`, `^child `+p2+`: dup2\(`+m[1]+`, 0\)`)
+	m := regexp.MustCompile(sh+`pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(lines[0])
+	inOrder(t, lines, `^child `+p1+`: dup3\(`+m[2]+`, 1, 0\)`, `^child `+p2+`: dup3\(`+m[1]+`, 0, 0\)`)
 	if sleep.Pgrp != sleep.Pid || cat.Pgrp != sleep.Pid {
 		t.Errorf("the traced group %s is not the real one: sleep pgrp %d, cat pgrp %d", p1, sleep.Pgrp, cat.Pgrp)
 	}
@@ -206,13 +208,13 @@ func TestTraceStopAndFg(t *testing.T) {
 	s.waitSeen("child " + pid + ": execve(")
 	stopFg(s, []procStat{p})
 	inOrder(t, traceLines(s.all()),
-		`^shell: fork\+exec: pid `+pid+` `,
-		`^child `+pid+`: setpgid\(`+pid+`, `+pid+`\)`,
+		`^shell \d+: fork\+exec: pid `+pid+` `,
+		`^child `+pid+`: setpgid\(0, 0\)`,
 		`^child `+pid+`: tcsetpgrp\(\d+, `+pid+`\)`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, stopped by SIGTSTP \(WIFSTOPPED, WSTOPSIG=20\)`,
-		`^shell: tcgetattr\(\d+\) = 0  \(save job 1's terminal modes`,
-		`^shell: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
-		`^shell: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore the shell's terminal modes\)`,
+		`^shell \d+: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, stopped by SIGTSTP \(WIFSTOPPED, WSTOPSIG=20\)`,
+		`^shell \d+: tcgetattr\(\d+\) = 0  \(save job 1's terminal modes`,
+		`^shell \d+: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
+		`^shell \d+: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore the shell's terminal modes\)`,
 	)
 	s.SendLine("fg")
 	s.WaitForeground(p.Pgrp)
@@ -220,12 +222,12 @@ func TestTraceStopAndFg(t *testing.T) {
 	s.Send("\x03")
 	s.WaitPrompt()
 	inOrder(t, traceLines(s.all()),
-		`^shell: builtin fg: runs inside the shell, no fork`,
-		`^shell: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore job 1's terminal modes\)`,
-		`^shell: tcsetpgrp\(\d+, `+pid+`\)`,
-		`^shell: kill\(-`+pid+`, SIGCONT\) = 0`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, killed by SIGINT \(WIFSIGNALED, WTERMSIG=2\)`,
-		`^shell: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
+		`^shell \d+: builtin fg: runs inside the shell, no fork`,
+		`^shell \d+: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore job 1's terminal modes\)`,
+		`^shell \d+: tcsetpgrp\(\d+, `+pid+`\)`,
+		`^shell \d+: kill\(-`+pid+`, SIGCONT\) = 0`,
+		`^shell \d+: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, killed by SIGINT \(WIFSIGNALED, WTERMSIG=2\)`,
+		`^shell \d+: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
 	)
 }
 
@@ -242,8 +244,8 @@ func TestTraceBackgroundJob(t *testing.T) {
 	pid := m[1]
 	lines := traceLines(out)
 	inOrder(t, lines,
-		`^shell: fork\+exec: pid `+pid+` /\S*/sleep \["sleep" "1"\]`,
-		`^child `+pid+`: setpgid\(`+pid+`, `+pid+`\)`,
+		`^shell \d+: fork\+exec: pid `+pid+` /\S*/sleep \["sleep" "1"\]`,
+		`^child `+pid+`: setpgid\(0, 0\)`,
 		`^child `+pid+`: execve\(`,
 	)
 	for _, l := range lines {
@@ -265,7 +267,7 @@ func TestTraceFromEnvironmentAndFlag(t *testing.T) {
 	} {
 		s := startSession(t, c)
 		s.WaitPrompt()
-		if out := s.Run("ls / > /dev/null"); !strings.Contains(out, "trace· shell: fork+exec: pid ") {
+		if out := s.Run("ls / > /dev/null"); !regexp.MustCompile(`trace· shell \d+: fork\+exec: pid `).MatchString(out) {
 			t.Errorf("%v: no trace:\n%s", c, out)
 		}
 	}
