@@ -19,7 +19,11 @@
 //     holding a List of one AndOr whose Pipeline has three SimpleCommands.
 //     When the lexer needs another line in the middle of a command (open
 //     quote, trailing '|', an unfinished if), the REPL shows PS2 for it.
-//  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. Each
+//  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. A
+//     compound command alone in its pipeline ({ }, if, a loop, case, (( )),
+//     [[ ]], a function call) runs in the shell itself (shell/compound.go,
+//     function.go), as in bash; break, continue and return travel up as
+//     error values to the loop or call that handles them. Each
 //     SimpleCommand is expanded (shell/expand.go: brace expansion, tilde,
 //     parameters, command substitution, arithmetic, field splitting,
 //     pathname expansion, quote removal) into argv.

@@ -332,7 +332,8 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 			continue
 		}
 		if assign {
-			if err := sh.SetVar(name, value); err != nil {
+			// AssignWord: readonly a=(1 2) assigns an array, as in bash.
+			if err := sh.AssignWord(name + "=" + value); err != nil {
 				// bash words it without the builtin's name: "x: readonly variable".
 				fmt.Fprintf(io.Err, "gosh: %v\n", err)
 				status = statusFailure

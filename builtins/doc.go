@@ -8,14 +8,14 @@
 // the foreground), or it is so cheap that a fork would cost more than the
 // work (echo, true).
 //
-// Where a builtin runs is package shell's choice. Alone in the foreground it
-// runs in the shell itself; as a stage of a pipeline, on a copy of the shell
-// in a goroutine. When its job needs a real process it runs in a new gosh
-// process, whose changes to its own state are lost, as a forked subshell's
-// are: in a background job with no external program ($! must be a pid that
-// kill and wait know), and, under job control, when it may read its
-// standard input (Builtin.ReadsInput) and that is the terminal, so that it
-// reads as a member of the foreground group.
+// Where a builtin runs is package shell's choice, made by one rule
+// (needsProcess in shell/subshell.go; explain prints its answer through
+// Shell.Decide). Alone in the foreground it runs in the shell itself. In
+// the background, and as a stage of a pipeline under job control, it runs
+// in a child gosh: a real process in the job's process group, fed a
+// snapshot of the shell, whose changes to its own state are lost, as a
+// forked subshell's are. Elsewhere (a pipeline stage in a script, inside a
+// copy or a child) it runs on a copy of the shell in a goroutine.
 //
 // Every builtin is a Builtin value registered from an init function in the
 // file that implements it. It sees the shell only through the Shell

@@ -66,8 +66,9 @@ trap -l                  list the signals with their numbers
 SIG is a signal name (INT, SIGINT, int) or number (2), or:
   EXIT (0)  when the shell exits: exit, end of the script, an error, a
             fatal signal;   ERR  after a command fails (where set -e
-            would exit);   DEBUG  before each command;   RETURN  is kept
-            and printed.
+            would exit);   DEBUG  before each command;   RETURN  after a
+            . file, or a function that set it.
+A trap on CHLD runs once for each child that exits or stops.
 A trapped signal's COMMANDS run in the shell itself, after the command
 that is running when it arrives; the wait builtin is interrupted at once
 and returns 128+N. $? is kept around them. A subshell starts with caught

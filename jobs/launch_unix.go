@@ -269,6 +269,18 @@ func (t *Table) procAttr(st *Stage, pgid int, jobControl, fg bool) *syscall.Proc
 // only after execve succeeded or with the child's errno, so when it returns
 // the child is already in its group and owns the terminal.
 func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (int, error) {
+	if path == "/proc/self/exe" || path == t.cfg.Self && path != "" {
+		if room, low := ProcessRoom(); low {
+			if room < goshStartThreads {
+				// It would die in the Go runtime's start, before it can
+				// say why: fail as fork does, so the retry and the
+				// message apply.
+				t.trace.Shell("not starting gosh: ulimit -u leaves room for %d threads, it needs %d to start", room, goshStartThreads)
+				return 0, syscall.EAGAIN
+			}
+			attr = goshChildAttr(attr)
+		}
+	}
 	tracedErrPipe = -1
 	traced := t.trace.On()
 	if traced {
@@ -325,6 +337,26 @@ func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr
 			launchLock.Lock()
 		}
 	}
+}
+
+// RuntimeEnvMark names, in the environment of a gosh that gosh starts (a
+// child gosh, the nohup and signal helpers), the variables added for the Go
+// runtime alone: the new gosh removes them at start-up (cmd/gosh), so the
+// user's programs never see them.
+const RuntimeEnvMark = "GOSH_RUNTIME_ENV"
+
+// goshChildAttr starts a gosh that gosh starts, under a low ulimit -u, with
+// GOMAXPROCS=1 (unless the user set GOMAXPROCS): the Go runtime then starts
+// with two threads, not one per CPU, and every thread counts.
+func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
+	for _, kv := range attr.Env {
+		if strings.HasPrefix(kv, "GOMAXPROCS=") || strings.HasPrefix(kv, RuntimeEnvMark+"=") {
+			return attr
+		}
+	}
+	c := *attr
+	c.Env = append(append([]string(nil), attr.Env...), "GOMAXPROCS=1", RuntimeEnvMark+"=GOMAXPROCS")
+	return &c
 }
 
 // narrateChild reports the steps child pid ran between clone and execve,

@@ -29,6 +29,7 @@ import (
 // other channel the signal goes to (the REPL's, the reaper's). A caught
 // signal is reset to its default in every child (execve resets handlers).
 func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func()) {
+	restoreRuntimeHandler(sig)
 	c := make(chan os.Signal, 4)
 	signal.Notify(c, sig)
 	catchMu.Lock()
@@ -69,15 +70,20 @@ func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
 		catchMu.Lock()
 		defer catchMu.Unlock()
 		for _, sig := range sigs {
-			if len(caught[sig]) == 0 {
-				c := make(chan os.Signal, 1)
-				signal.Notify(c, sig)
-				signal.Stop(c) // the runtime's handler stays: the default of a Go program
+			if len(caught[sig]) > 0 {
+				for _, c := range caught[sig] {
+					signal.Notify(c, sig)
+				}
 				continue
 			}
-			for _, c := range caught[sig] {
-				signal.Notify(c, sig)
+			c := make(chan os.Signal, 1)
+			signal.Notify(c, sig)
+			signal.Stop(c) // the runtime's handler stays: the default of a Go program
+			rawMu.Lock()
+			if act, ok := rawSet[sig]; ok { // and what KernelDefault set, again
+				unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
 			}
+			rawMu.Unlock()
 		}
 	}
 }
@@ -86,6 +92,7 @@ func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
 // for trap "" SIG. Every child started afterwards inherits SIG_IGN (POSIX:
 // "signals that were ignored on entry ... shall be ignored in the child").
 func (t *Table) IgnoreSignal(sig syscall.Signal) {
+	forgetRuntimeHandler(sig) // the runtime's own bookkeeping takes over
 	signal.Ignore(sig)
 	t.trace.Shell("rt_sigaction(%s, SIG_IGN): ignored by the shell and by every child it starts from now on", SignalName(sig))
 }
@@ -96,10 +103,71 @@ func (t *Table) IgnoreSignal(sig syscall.Signal) {
 // that handler stays when the catching stops: the signal then does what a
 // Go program does with it by default, and children get SIG_DFL.
 func (t *Table) UnignoreSignal(sig syscall.Signal) {
+	restoreRuntimeHandler(sig)
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, sig)
 	signal.Stop(c)
 	t.trace.Shell("rt_sigaction(%s, handler): no longer ignored; children start with it at its default", SignalName(sig))
+}
+
+// KernelDefault gives sig the kernel's own disposition in the shell
+// process: SIG_DFL (ignore false) or SIG_IGN (ignore true), with a raw
+// rt_sigaction that the Go runtime does not see: run by a script's shell
+// at start-up for the signals whose Go default differs from the C one
+// (SIGUSR1 kills a C program and is ignored by a Go one; SIGQUIT, which
+// bash ignores, makes Go print a stack dump). The runtime still counts the
+// signal as handled, so its children start with SIG_DFL, as a C shell's
+// do. The runtime's handler is saved: CatchSignal, IgnoreSignal and
+// UnignoreSignal put it back first.
+func (t *Table) KernelDefault(sig syscall.Signal, ignore bool) {
+	var act, old [4]uint64 // struct sigaction: handler, flags, (restorer,) mask
+	what := "SIG_DFL: it acts as in a C program, and children start with it at its default"
+	if ignore {
+		act[0] = 1 // SIG_IGN
+		what = "SIG_IGN for the shell only: children start with it at its default"
+	}
+	rawMu.Lock()
+	defer rawMu.Unlock()
+	_, _, errno := unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), uintptr(unsafe.Pointer(&old)), 8, 0, 0)
+	if errno != 0 {
+		return
+	}
+	if _, saved := rawSaved[sig]; !saved {
+		rawSaved[sig] = old
+	}
+	rawSet[sig] = act
+	t.trace.Shell("rt_sigaction(%s, %s", SignalName(sig), what)
+}
+
+// rawSaved holds the runtime's handlers that KernelDefault replaced, and
+// rawSet what it put in their place.
+var (
+	rawMu    sync.Mutex
+	rawSaved = map[syscall.Signal][4]uint64{}
+	rawSet   = map[syscall.Signal][4]uint64{}
+)
+
+// restoreRuntimeHandler puts back the runtime's handler for sig if
+// KernelDefault replaced it.
+func restoreRuntimeHandler(sig syscall.Signal) {
+	rawMu.Lock()
+	defer rawMu.Unlock()
+	act, ok := rawSaved[sig]
+	if !ok {
+		return
+	}
+	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
+	delete(rawSaved, sig)
+	delete(rawSet, sig)
+}
+
+// forgetRuntimeHandler drops the saved handler: signal.Ignore is about to
+// set the disposition through the runtime, which then knows it.
+func forgetRuntimeHandler(sig syscall.Signal) {
+	rawMu.Lock()
+	delete(rawSaved, sig)
+	delete(rawSet, sig)
+	rawMu.Unlock()
 }
 
 // DieOfSignal ends the shell process by sig, as a process that does not

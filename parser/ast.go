@@ -179,7 +179,7 @@ type While struct {
 // For runs Body once for each field of Words, with Name set to it. Without
 // "in" (In false) the fields are those of "$@".
 //
-//	for_clause : 'for' NAME linebreak do_group
+//	for_clause : 'for' NAME (';')? linebreak do_group
 //	           | 'for' NAME linebreak 'in' WORD* sequential_sep do_group
 type For struct {
 	Name   string
@@ -193,7 +193,9 @@ type For struct {
 // ArithFor is bash's C-style loop. Init, Cond and Post are arithmetic
 // expressions, each possibly empty (nil); an empty Cond is true.
 //
-//	arith_for : 'for' '((' expr? ';' expr? ';' expr? '))' sequential_sep? do_group
+//	arith_for : 'for' '((' expr? ';' expr? ';' expr? '))' sequential_sep? (do_group | brace_group)
+//
+// A brace group body is stored as a Body of one item, the *Group.
 type ArithFor struct {
 	Init, Cond, Post *Word
 	Body             *List

@@ -10,9 +10,10 @@ import (
 //
 // Incomplete reports that the input ended in the middle of something that
 // more input could finish: an open quote, a trailing '|', '&&' or '||', an
-// unterminated here-document, and so on. An interactive shell uses it to
-// print its PS2 prompt ("> ") and read another line instead of reporting
-// the error.
+// unterminated here-document, an if without its fi, and so on. From Parse
+// it tells a caller holding a partial text that more lines could complete
+// it; a Reader asks its LineSource for those lines itself (with PS2), so
+// from a Reader it means that the input ended inside a command.
 type SyntaxError struct {
 	Pos        Pos
 	Msg        string

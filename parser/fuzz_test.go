@@ -110,6 +110,9 @@ func FuzzParse(f *testing.F) {
 			if _, err := Parse(String(file)); err != nil {
 				t.Fatalf("ParseConfig(%q) printed as %q, which does not parse: %v", src, String(file), err)
 			}
+			if got := readAllItems(t, src, cfg); got != String(file) {
+				t.Fatalf("ParseConfig(%q) printed as %q, the Reader's commands as %q", src, String(file), got)
+			}
 		}
 		file, err := Parse(src)
 		if err != nil {
@@ -137,18 +140,7 @@ func FuzzParse(f *testing.F) {
 		}
 		// Read a line at a time, the same text gives the same commands at
 		// the same places.
-		r := NewReader(readerLines(src), Config{})
-		var items []*ListItem
-		for {
-			f, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				t.Fatalf("Parse(%q) succeeds, the Reader fails: %v", src, err)
-			}
-			items = append(items, f.List.Items...)
-		}
+		items := readItems(t, src, Config{})
 		if got := String(&List{Items: items}); got != printed {
 			t.Fatalf("Parse(%q) printed as %q, the Reader's commands as %q", src, printed, got)
 		}
@@ -158,4 +150,26 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// readItems reads src through a Reader and returns the list items of all
+// the commands; it fails the test on an error.
+func readItems(t *testing.T, src string, cfg Config) []*ListItem {
+	r := NewReader(readerLines(src), cfg)
+	var items []*ListItem
+	for {
+		f, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return items
+		}
+		if err != nil {
+			t.Fatalf("%q parses whole, the Reader fails: %v", src, err)
+		}
+		items = append(items, f.List.Items...)
+	}
+}
+
+// readAllItems is readItems printed as one list.
+func readAllItems(t *testing.T, src string, cfg Config) string {
+	return String(&List{Items: readItems(t, src, cfg)})
 }

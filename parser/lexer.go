@@ -102,6 +102,12 @@ type lexer struct {
 
 	lastNewline int // index of the last newline token, to spot a final line continuation
 
+	inArray bool // reading the words of NAME=(...): [sub]=value elements may hold blanks
+	// argWords: a word that is not an assignment has been read in this
+	// simple command, so NAME[sub]= is no assignment any more; afterRedir:
+	// the last token was a redirection operator (param.go, noteArgs).
+	argWords, afterRedir bool
+
 	// shift is the original offset of index 0 of a here-document body
 	// that is a slice of the source as it is (no mapping needed).
 	shift int
@@ -188,6 +194,9 @@ func (l *lexer) skipBlanks() {
 			l.i++
 		case c == '\\' && l.at(l.i+1) == '\n':
 			l.i += 2
+			if l.in != nil {
+				l.in.more = true // the line goes on: PS2
+			}
 		case c == '#':
 			for !l.eof() && l.src[l.i] != '\n' {
 				l.i++
@@ -216,6 +225,7 @@ func (l *lexer) next() (token, error) {
 		l.wantDelim = true
 		l.stripTabs = tok.op == RedirHeredocTab
 	}
+	l.noteArgs(tok)
 	return tok, nil
 }
 
@@ -439,6 +449,8 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 		}
 		c := l.src[l.i]
 		switch {
+		case ctx == ctxWord && c == '[' && l.subscriptStart(&b) && l.assignSubscript(&b):
+			// NAME[sub]= with blanks in sub (a[i + 1]=x, h[a b]=1).
 		case ctx == ctxWord && c == '(' && l.arrayStart(&b):
 			arr, err := l.arrayLit()
 			if err != nil {

@@ -238,12 +238,74 @@ func (l *lexer) arrayStart(b *partsBuilder) bool {
 	return IsName(s)
 }
 
+// subscriptStart reports whether a '[' read now may open the subscript of
+// an assignment: right after a NAME at the start of a word, or at the
+// start of an element of an array list.
+func (l *lexer) subscriptStart(b *partsBuilder) bool {
+	if len(b.parts) > 0 {
+		return false
+	}
+	s := b.lit.String()
+	return IsName(s) && !l.argWords || s == "" && l.inArray
+}
+
+// commandWords are the reserved words after which a command starts.
+var commandWords = map[string]bool{"do": true, "then": true, "else": true, "elif": true, "if": true,
+	"while": true, "until": true, "{": true, "!": true, "time": true}
+
+// noteArgs follows where words are assignments: at the start of a simple
+// command (after an operator, a newline or a reserved word that starts a
+// command) until a word that is not NAME=... or a redirection target.
+func (l *lexer) noteArgs(tok token) {
+	switch tok.kind {
+	case tWord:
+		switch {
+		case l.afterRedir:
+		case commandWords[tok.raw] && !l.argWords:
+		case assignWord(tok.word, false) == nil:
+			l.argWords = true
+		}
+		l.afterRedir = false
+	case tRedir:
+		l.afterRedir = true
+	default:
+		l.argWords, l.afterRedir = false, false
+	}
+}
+
+// assignSubscript reads [sub] at l.i when a '=' or '+=' follows the ']'
+// (an assignment's subscript, which may hold blanks and quotes, as in
+// bash), adding it to b, and reports whether it did. Otherwise nothing is
+// read: the '[' is ordinary text (a pattern like a[bc]).
+func (l *lexer) assignSubscript(b *partsBuilder) bool {
+	save, pending := l.i, len(l.pending)
+	l.i++
+	parts, err := l.parts(ctxIndex, save)
+	if err == nil && l.at(l.i) == ']' && (l.at(l.i+1) == '=' || l.at(l.i+1) == '+' && l.at(l.i+2) == '=') {
+		b.addLit("[")
+		for _, p := range parts {
+			if lit, ok := p.(*Lit); ok {
+				b.addLit(lit.Value)
+			} else {
+				b.add(p)
+			}
+		}
+		b.addLit("]")
+		l.i++
+		return true
+	}
+	l.i, l.pending = save, l.pending[:pending]
+	return false
+}
+
 // arrayLit reads the list (word...) of an array assignment at l.i: words
 // separated by blanks, newlines and comments, up to ')'.
 func (l *lexer) arrayLit() (*ArrayLit, error) {
 	open := l.i
 	l.i++
 	arr := &ArrayLit{}
+	defer func(was bool) { l.inArray = was }(l.inArray)
+	l.inArray = true
 	for {
 		l.skipBlanks()
 		if l.eof() {
@@ -374,10 +436,6 @@ func ansiEscape(s string) (string, int) {
 func isHex(c byte) bool {
 	return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
 }
-
-// AssignWord returns the assignment a word spells, or nil (see assignWord):
-// the shell uses it for the [sub]=value elements of an array list.
-func AssignWord(w *Word) *Assign { return assignWord(w, false) }
 
 // assignWord returns the assignment a word spells, or nil: NAME=value,
 // NAME+=value, NAME[subscript]=value (the subscript may span several
@@ -555,3 +613,26 @@ func arrayArgAllowed(args []*Word, tok token) error {
 	}
 	return &SyntaxError{Pos: tok.pos, Msg: unexpectedMsg("(")}
 }
+
+// keyedElem returns the element [sub]=value of an array list as an
+// assignment with a subscript (its Name is "x"), or nil for a plain
+// element.
+func keyedElem(w *Word) *Assign {
+	if len(w.Parts) == 0 {
+		return nil
+	}
+	lit, ok := w.Parts[0].(*Lit)
+	if !ok || !strings.HasPrefix(lit.Value, "[") {
+		return nil
+	}
+	parts := append([]WordPart{&Lit{Value: "x" + lit.Value}}, w.Parts[1:]...)
+	as := assignWord(&Word{Parts: parts, Pos: w.Pos}, false)
+	if as == nil || as.Index == nil {
+		return nil
+	}
+	return as
+}
+
+// KeyedElem returns the element [sub]=value of an array list as an
+// assignment with a subscript, or nil for a plain element.
+func KeyedElem(w *Word) *Assign { return keyedElem(w) }

@@ -25,6 +25,10 @@ func TestParamRoundTrip(t *testing.T) {
 		{`echo $'a\tb\'c' $"x"`, `echo $'a\tb\'c' "x"`},
 		{`cat <<< "$x" <<<word`, `cat <<<"$x" <<<word`},
 		{`a |& b`, `a 2>&1 | b`},
+		{`a[i + 1]=x h[a b]+=y`, ""},
+		{`a=([x y]=1 [$i + 1]=2 [k]+=3)`, ""},
+		{`x=1 a[1 * 2]=y cmd a[b c]=d`, ""},
+		{`echo [a b] x[y z]`, `echo [a b] x[y z]`},
 	}
 	for _, tt := range tests {
 		want := tt.want

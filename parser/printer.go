@@ -409,6 +409,18 @@ func (p *printer) arrayLit(a *ArrayLit) {
 		if i > 0 {
 			p.str(" ")
 		}
+		if as := keyedElem(w); as != nil {
+			// [sub]=value: the subscript as written, blanks and all.
+			p.str("[")
+			p.parts(as.Index.Parts, ctxIndex)
+			p.str("]")
+			if as.Append {
+				p.str("+")
+			}
+			p.str("=")
+			p.word(as.Value, ctxWord)
+			continue
+		}
 		p.word(w, ctxWord)
 	}
 	p.str(")")
@@ -449,6 +461,11 @@ func (p *printer) cmdSubst(x *CmdSubst, ctx context) {
 		p.str("$(" + text + ")")
 		return
 	}
+	// A here-document's delimiter may end the text, as in `cat <<E
+	// x
+	// E`: written so, the delimiter line never reads as that of a
+	// here-document around the backquotes.
+	text = strings.TrimSuffix(text, "\n")
 	// Inside backquotes, \ and ` must be escaped.
 	var b strings.Builder
 	for i := 0; i < len(text); i++ {

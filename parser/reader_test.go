@@ -66,6 +66,7 @@ func TestReader(t *testing.T) {
 		{"a |\nb &&\n\nc\n", []string{"a | b && c"}, "PmmmP"},
 		{"echo 'a\nb'\n", []string{"echo 'a\nb'"}, "PmP"},
 		{"'a\nb' c\n", []string{"'a\nb' c"}, "PmP"},
+		{"\\\necho a\n", []string{"echo a"}, "PmP"},
 		{"$(a\nb)\n", []string{"$(a; b)"}, "PmP"},
 		{"echo $(case x in\na) b;;\nesac)\n", []string{"echo $(case x in a) b;; esac)"}, "PmmP"},
 		{"a\nfi; b\nc\n", []string{"a", "error 2:1: syntax error near unexpected token 'fi'", "c"}, "PPPP"},

@@ -10,6 +10,7 @@ import (
 
 	"gosh/builtins"
 	"gosh/jobs"
+	"gosh/parser"
 
 	"golang.org/x/sys/unix"
 )
@@ -21,9 +22,20 @@ var _ builtins.Shell = (*Shell)(nil)
 
 func (sh *Shell) Var(name string) (string, bool) { return sh.getVar(name) }
 
-func (sh *Shell) SetVar(name, value string) error { return sh.Vars.Set(name, value) }
-func (sh *Shell) Export(name string)              { sh.Vars.Export(name) }
-func (sh *Shell) VarNames() []string              { return sh.Vars.Names() }
+// SetVar assigns a variable, or with a subscript (read 'a[1]', printf -v
+// 'a[k]') one element of an array.
+func (sh *Shell) SetVar(name, value string) error {
+	if base, sub, ok := cutSubscript(name); ok && parser.IsName(base) {
+		s, err := sh.subscriptText(base, sub)
+		if err != nil {
+			return err
+		}
+		return sh.setElem(base, s, value, false)
+	}
+	return sh.Vars.Set(name, value)
+}
+func (sh *Shell) Export(name string) { sh.Vars.Export(name) }
+func (sh *Shell) VarNames() []string { return sh.Vars.Names() }
 func (sh *Shell) IsExported(name string) bool {
 	v := sh.Vars.Lookup(name)
 	return v != nil && v.Exported

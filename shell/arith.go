@@ -2,7 +2,7 @@ package shell
 
 // This file evaluates arithmetic expressions: the text inside $((...))
 // (XCU 2.6.4). The language is bash's: C's integer operators on int64
-// values, shell variables as operands.
+// values, shell variables and array elements (a[i+1]) as operands.
 //
 // The evaluator is a recursive-descent parser that computes as it parses,
 // one function per precedence level, lowest first:
@@ -22,7 +22,7 @@ package shell
 //	mult      * / %
 //	power     **                                   (right to left)
 //	unary     ! ~ - + ++x --x
-//	primary   number, name, name++, name--, ( comma )
+//	primary   number, name, name[expr], name++, name--, ( comma )
 //
 // The skipped side of && || and ?: is parsed with noeval set: nothing is
 // assigned and division by zero is not an error there.
@@ -131,7 +131,7 @@ func (a *arith) next() {
 		return
 	}
 	for _, op := range arithOps {
-		if !strings.HasPrefix(a.expr[a.pos:], op) {
+		if op[0] != c || !strings.HasPrefix(a.expr[a.pos:], op) {
 			continue
 		}
 		if op == "++" || op == "--" {

@@ -78,7 +78,7 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem, error) {
 	var out []arrayItem
 	for _, w := range arr.Elems {
-		if as := keyedElem(w); as != nil {
+		if as := parser.KeyedElem(w); as != nil {
 			sub, err := sh.evalSubscript(name, as.Index)
 			if err != nil {
 				return nil, err
@@ -99,25 +99,6 @@ func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem,
 		}
 	}
 	return out, nil
-}
-
-// keyedElem returns the element [sub]=value of an array list as an
-// assignment with a subscript, or nil for a plain element.
-func keyedElem(w *parser.Word) *parser.Assign {
-	if len(w.Parts) == 0 {
-		return nil
-	}
-	lit, ok := w.Parts[0].(*parser.Lit)
-	if !ok || !strings.HasPrefix(lit.Value, "[") {
-		return nil
-	}
-	// Parse it as x[sub]=value.
-	parts := append([]parser.WordPart{&parser.Lit{Value: "x" + lit.Value}}, w.Parts[1:]...)
-	as := parser.AssignWord(&parser.Word{Parts: parts, Pos: w.Pos})
-	if as == nil || as.Index == nil {
-		return nil
-	}
-	return as
 }
 
 // assign performs an expanded assignment.

@@ -2,6 +2,8 @@ package shell
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"gosh/builtins"
 	"gosh/jobs"
@@ -45,9 +47,10 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 			t.close()
 		}()
 	}
-	if sh.Jobs.Trace().On() {
+	if tr := sh.Jobs.Trace(); tr.On() {
 		// The one rule (needsProcess) says where it runs: in the shell.
-		sh.traceDecision(compoundWord(c)+" ("+compoundKind(c)+")", sh.needsProcess(c, nil, Site{Stages: 1}))
+		d := sh.needsProcess(c, nil, Site{Stages: 1})
+		tr.Shell("%s: the shell runs this %s itself (the one rule: %s)", compoundWord(c), compoundKind(c), d.Reason)
 	}
 	switch c := c.(type) {
 	case *parser.Group:
@@ -129,14 +132,23 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
-	if cmd.inShell() && sh.needsProcess(sc, cmd, Site{Stages: 1}).Place == builtins.InShell {
+	if cmd.inShell() && sh.lonePlace(sc, cmd) == builtins.InShell {
 		return sh.runInShell(cmd)
 	}
 	return sh.startJob([]*command{cmd}, jobText(sc), true)
 }
 
-// jobTextCmd is the job text of a lone command.
-func jobTextCmd(c parser.Command) string { return jobText(c) }
+// lonePlace is where a lone simple command runs, by the one rule
+// (needsProcess). For a builtin, function or assignment in a shell
+// without job control the rule's answer is always "in the shell", and a
+// loop asks it for every command: there the question is skipped unless
+// the trace narrates the answer.
+func (sh *Shell) lonePlace(sc *parser.SimpleCommand, cmd *command) builtins.Placement {
+	if !sh.Jobs.JobControl() && !sh.Jobs.Trace().On() {
+		return builtins.InShell
+	}
+	return sh.needsProcess(sc, cmd, Site{Stages: 1}).Place
+}
 
 // runCond runs the condition list of if, while or until: set -e does not
 // apply inside it (POSIX 2.8.1), and it reports whether it succeeded.
@@ -274,6 +286,9 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 		if sh.interrupted() {
 			return 130, sh.errInterrupted()
 		}
+		if sh.Opts.Xtrace {
+			sh.xtraceLine(forHeader(c))
+		}
 		if err := sh.Vars.Set(c.Name, item); err != nil {
 			sh.errorf("%s", err)
 			sh.Status = 1
@@ -289,11 +304,25 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 	return status, nil
 }
 
+// forHeader is how set -x shows a pass of a for loop, as bash does: the
+// words as written.
+func forHeader(c *parser.For) string {
+	var b strings.Builder
+	b.WriteString("for " + c.Name)
+	if c.In {
+		b.WriteString(" in")
+		for _, w := range c.Words {
+			b.WriteString(" " + parser.String(w))
+		}
+	}
+	return b.String()
+}
+
 // runArithFor runs "for (( init; cond; step ))": an empty condition is
 // true.
 func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 	if c.Init != nil {
-		if _, err := sh.arithWord(c.Init); err != nil {
+		if _, err := sh.arithPart(c.Init); err != nil {
 			return sh.arithFailed(err)
 		}
 	}
@@ -305,7 +334,7 @@ func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 			return 130, sh.errInterrupted()
 		}
 		if c.Cond != nil {
-			n, err := sh.arithWord(c.Cond)
+			n, err := sh.arithPart(c.Cond)
 			if err != nil {
 				return sh.arithFailed(err)
 			}
@@ -319,7 +348,7 @@ func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 			return status, err
 		}
 		if c.Post != nil {
-			if _, err := sh.arithWord(c.Post); err != nil {
+			if _, err := sh.arithPart(c.Post); err != nil {
 				return sh.arithFailed(err)
 			}
 		}
@@ -335,6 +364,9 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 	word, err := sh.expandString(c.Word)
 	if err != nil {
 		return sh.expansionFailed(err)
+	}
+	if sh.Opts.Xtrace {
+		sh.xtraceLine("case " + shellQuote(word) + " in")
 	}
 	sh.Status = 0
 	fallInto := false
@@ -376,16 +408,35 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 // quotes) and evaluates it. A literal expression, the usual case in a
 // loop, is not expanded at all.
 func (sh *Shell) arithWord(w *parser.Word) (int64, error) {
+	return sh.arithWordX(w, "(( ", " ))")
+}
+
+// arithPart evaluates one of the three expressions of for (( )); set -x
+// shows it trimmed, as bash does.
+func (sh *Shell) arithPart(w *parser.Word) (int64, error) {
+	return sh.arithWordX(w, "((", "))")
+}
+
+// arithWordX is arithWord that shows the expanded expression, between
+// open and close, under set -x, as bash does: "+ ((  i+1 > 0  ))".
+func (sh *Shell) arithWordX(w *parser.Word, open, close string) (int64, error) {
 	var expr string
-	if len(w.Parts) == 1 {
-		if lit, ok := w.Parts[0].(*parser.Lit); ok {
-			expr = lit.Value
-			return sh.evalArith(expr)
+	if len(w.Parts) == 0 {
+		expr = ""
+	} else if lit, ok := w.Parts[0].(*parser.Lit); ok && len(w.Parts) == 1 {
+		expr = lit.Value
+	} else {
+		var err error
+		if expr, err = sh.expandJoined(w, true, tildeNone); err != nil {
+			return 0, err
 		}
 	}
-	expr, err := sh.expandJoined(w, true, tildeNone)
-	if err != nil {
-		return 0, err
+	if sh.Opts.Xtrace {
+		if open == "((" {
+			sh.xtraceLine("(( " + strings.TrimSpace(expr) + " ))")
+		} else {
+			sh.xtraceLine(open + expr + close)
+		}
 	}
 	return sh.evalArith(expr)
 }
@@ -406,10 +457,7 @@ func (sh *Shell) arithFailed(err error) (int, error) {
 
 // runArithCmd runs (( expr )): status 0 when the value is not zero.
 func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
-	if sh.Opts.Xtrace {
-		sh.xtraceLine("((" + parser.String(c.Expr) + "))")
-	}
-	n, err := sh.arithWord(c.Expr)
+	n, err := sh.arithWordX(c.Expr, "(( ", " ))")
 	if err != nil {
 		return sh.arithFailed(err)
 	}
@@ -417,6 +465,15 @@ func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
 		return 0, nil
 	}
 	return 1, nil
+}
+
+// xtraceQuote quotes an argument for set -x as bash does: like
+// shellQuote, but an '=' alone needs no quotes there ("local v=1").
+func xtraceQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]#~!{}%") {
+		return s
+	}
+	return shellQuote(s)
 }
 
 // xtraceLine prints one set -x line: PS4 and text.
@@ -438,7 +495,7 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 	text := jobText(c)
 	sh.traceDecision(text, d)
 	if d.Place == builtins.Child {
-		return sh.startJob([]*command{{child: c, label: text}}, text, true)
+		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
 	sub := sh.clone()
 	defer sub.releaseFds()
@@ -453,8 +510,6 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (status int, err error) {
 			status = sh.RunExitTrap(status) // an EXIT trap set in the subshell
 		}
 	}()
-	// A subshell is outside every loop of its parent, as a fork is.
-	sh.flow.loopDepth = 0
 	if len(c.Redirs) > 0 {
 		t := sh.newFdTable()
 		defer t.close()
@@ -464,22 +519,11 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (status int, err error) {
 		defer sh.enterView(t.fds)()
 	}
 	err = sh.runList(c.List)
-	switch e := err.(type) {
-	case nil:
-		return sh.Status, nil
-	case *ExitError:
-		return e.Status, nil
-	case *builtins.ReturnRequest:
-		// A subshell is a process of its own: a return in it ends it,
-		// with the return's status, and the function outside goes on.
-		return e.Status, nil
-	case *builtins.LoopControl:
-		return sh.Status, nil
-	}
 	if err == errAbandon {
 		return sh.Status, err
 	}
-	return sh.Status, nil
+	st, _ := subshellStatus(sh.Status, err)
+	return st, nil
 }
 
 // compoundStage turns a compound command that is one of n stages of a
@@ -491,7 +535,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 	text := jobText(c)
 	sh.traceDecision(text, d)
 	if d.Place == builtins.Child {
-		return sh.childStage(c, text, t)
+		return sh.compoundChild(c, text, t)
 	}
 	sub := sh.clone()
 	sub.pipeBroken = new(bool)
@@ -509,16 +553,28 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 		if *sub.pipeBroken {
 			return 128 + 13 // SIGPIPE, as a forked stage would die of it
 		}
-		if code, ok := IsExit(err); ok {
-			return code
-		}
+		st, _ = subshellStatus(st, err)
 		return st
 	}}
+}
+
+// compoundChild is the stage of a child gosh that runs the compound
+// command c; the trace names it by its pid when it starts: "child N: this
+// child gosh runs the subshell ...".
+func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.Stage {
+	st := sh.childStage(c, text, t)
+	if sh.Jobs.Trace().On() && st.Builtin == nil {
+		st.Trace = append(st.Trace, fmt.Sprintf("a child gosh, this process, runs this %s: %s (a process of the job, "+
+			"so Ctrl+Z stops it and fg continues it; nothing it changes reaches the shell)", compoundKind(c), text))
+	}
+	return st
 }
 
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	defer sh.enterView(t.fds)()
+	if !slices.Equal(t.fds, sh.stdio) {
+		defer sh.enterView(t.fds)()
+	}
 	return sh.callFunction(cmd.fn, cmd.argv)
 }

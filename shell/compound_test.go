@@ -101,6 +101,8 @@ func TestCompoundCommands(t *testing.T) {
 		{"if in pipeline", "if true; then echo x; echo y; fi | wc -l | tr -d ' '", "2\n", 0},
 		{"pipeline stage is a copy", "x=1; { x=2; } | cat; echo $x", "1\n", 0},
 		{"negated group", "! { false; }; echo $?", "0\n", 0},
+		{"quick words keep brace expansion", "echo {a,b} x{1..2}", "a b x1 x2\n", 0},
+		{"quick words keep computed variables", "RANDOM=42; a=$RANDOM; RANDOM=42; [ $RANDOM = $a ] && echo same; echo $LINENO", "same\n1\n", 0},
 		{"stage ends on broken pipe", "while true; do echo y; done | head -n 2", "y\ny\n", 0},
 	})
 }
@@ -132,6 +134,11 @@ func TestFunctions(t *testing.T) {
 		{"return in subshell", "f() { (return 4); echo $?; }; f", "4\n", 0},
 		{"temp assignment", "f() { echo $v; }; v=1 f; echo \"[$v]\"", "1\n[]\n", 0},
 		{"funcnest", "FUNCNEST=5; f() { f; }; f; echo $?", "1\n", 0},
+		{"return in substitution", "f() { x=$(echo a; return 3); echo \"$x $?\"; }; f", "a 3\n", 0},
+		{"return in pipeline stage", "f() { echo hi | while read l; do return 4; done; echo \"st $?\"; }; f", "st 4\n", 0},
+		{"local in subshell", "f() { ( local y=2; echo $y ); }; f", "2\n", 0},
+		{"break in substitution", "for i in 1 2; do x=$(break); echo $i; done", "1\n2\n", 0},
+		{"set -e suspended in subshell", "set -e; f() { (false; echo in); }; if f; then echo ok; fi", "in\nok\n", 0},
 	})
 }
 

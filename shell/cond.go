@@ -26,9 +26,6 @@ func (e *condError) Error() string { return e.msg }
 
 // runTestCmd runs [[ expr ]]: 0 when true, 1 when false, 2 on an error.
 func (sh *Shell) runTestCmd(c *parser.TestCmd) (int, error) {
-	if sh.Opts.Xtrace {
-		sh.xtraceLine("[[ " + parser.String(c.Expr) + " ]]")
-	}
 	ok, err := sh.evalCond(c.Expr)
 	if err != nil {
 		if ce, isCond := err.(*condError); isCond {
@@ -59,6 +56,9 @@ func (sh *Shell) evalCond(e parser.TestExpr) (bool, error) {
 	switch e := e.(type) {
 	case *parser.TestWord:
 		s, err := sh.expandString(e.Word)
+		if err == nil && sh.Opts.Xtrace {
+			sh.xtraceLine("[[ " + shellQuote(s) + " ]]")
+		}
 		return s != "", err
 	case *parser.TestParen:
 		return sh.evalCond(e.X)
@@ -70,6 +70,9 @@ func (sh *Shell) evalCond(e parser.TestExpr) (bool, error) {
 		s, err := sh.condOperand(e.X)
 		if err != nil {
 			return false, err
+		}
+		if sh.Opts.Xtrace {
+			sh.xtraceLine("[[ " + e.Op + " " + shellQuote(s) + " ]]")
 		}
 		return sh.unaryTest(e.Op, s)
 	case *parser.TestBinary:
@@ -115,6 +118,9 @@ func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
 		if err != nil {
 			return false, err
 		}
+		if sh.Opts.Xtrace {
+			sh.xtraceLine("[[ " + shellQuote(x) + " " + e.Op + " " + pat + " ]]")
+		}
 		return matchPattern(pat, x) == (e.Op != "!="), nil
 	case "=~":
 		w, ok := e.Y.(*parser.TestWord)
@@ -126,6 +132,9 @@ func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
 	y, err := sh.condOperand(e.Y)
 	if err != nil {
 		return false, err
+	}
+	if sh.Opts.Xtrace {
+		sh.xtraceLine("[[ " + shellQuote(x) + " " + e.Op + " " + shellQuote(y) + " ]]")
 	}
 	switch e.Op {
 	case "<":
@@ -182,6 +191,9 @@ func (sh *Shell) regexMatch(x string, w *parser.Word) (bool, error) {
 		default:
 			b.WriteString(s)
 		}
+	}
+	if sh.Opts.Xtrace {
+		sh.xtraceLine("[[ " + shellQuote(x) + " =~ " + b.String() + " ]]")
 	}
 	re, err := sh.compileRegex(b.String())
 	if err != nil {
@@ -377,9 +389,9 @@ func (t *regexTable) put(src string, re *regexp.Regexp) {
 	t.m[src] = re
 }
 
-// setRematchVar stores a =~ match in BASH_REMATCH. Without arrays in the
-// variable table, BASH_REMATCH (that is, ${BASH_REMATCH[0]}) is the whole
-// match.
+// setRematchVar stores a =~ match in the indexed array BASH_REMATCH: the
+// whole match at 0, each group after it.
 func setRematchVar(sh *Shell, m []string) {
-	sh.Vars.Set("BASH_REMATCH", m[0])
+	sh.Vars.Unset("BASH_REMATCH")
+	sh.Vars.SetArray("BASH_REMATCH", m, false)
 }

@@ -23,6 +23,11 @@
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
+//	compound.go  { } ( ) if while until for "for (( ))" case "(( ))", run
+//	             in the shell itself (( ) as the one rule says); cond.go
+//	             [[ ]]; function.go functions, local, return and the flow
+//	             state (loops, frames, set -e exceptions); fastexpand.go
+//	             the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
 //	             expand_brace.go brace expansion (first, as in bash),
 //	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays

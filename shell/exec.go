@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -313,7 +314,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 	cmd := &command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
 	for _, a := range sc.Assigns {
-		as, err := sh.expandAssignment(a)
+		as, err := sh.expandAssignmentQuick(a)
 		if err != nil {
 			return nil, err
 		}
@@ -345,7 +346,7 @@ var declarationBuiltins = map[string]bool{"export": true, "readonly": true, "dec
 // expandArgs expands a command's words into argv.
 func (sh *Shell) expandArgs(words []*parser.Word) ([]string, error) {
 	if len(words) < 2 || !isLiteral(words[0]) || !declarationBuiltins[wordLiteral(words[0])] {
-		return sh.expandFields(words)
+		return sh.expandWords(words)
 	}
 	argv := []string{wordLiteral(words[0])}
 	for _, w := range words[1:] {
@@ -415,7 +416,7 @@ func (sh *Shell) xtrace(cmd *command) {
 		words = append(words, a.name+"="+shellQuote(a.value))
 	}
 	for _, w := range cmd.argv {
-		words = append(words, shellQuote(w))
+		words = append(words, xtraceQuote(w))
 	}
 	b.WriteString(strings.Join(words, " "))
 	b.WriteByte('\n')
@@ -473,9 +474,13 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
 	broken := sh.guardBrokenPipe(&io, t)
-	defer sh.enterView(t.fds)()
+	if !slices.Equal(t.fds, sh.stdio) {
+		// The command redirected something: its fds are the view while it
+		// runs. (Without redirections the view is the shell's already.)
+		defer sh.enterView(t.fds)()
+	}
 	status, err := b.Run(sh, io, argv)
-	status, err = brokenPipeExit(broken, status, err)
+	status, err = sh.brokenPipeExit(broken, status, err)
 	return sh.builtinInterrupted(status, err)
 }
 
@@ -506,6 +511,9 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 // it was. If one fails (a read-only variable), the ones before it are
 // undone at once and the builtin does not run.
 func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
+	if len(cmd.assigns) == 0 {
+		return noRestore, nil
+	}
 	type saved struct {
 		name string
 		v    *Var // nil: the variable did not exist
@@ -535,6 +543,8 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	}
 	return restore, nil
 }
+
+func noRestore() {}
 
 // redirFailed reports a failed redirection; the command does not run.
 func (sh *Shell) redirFailed(err error) (int, error) {

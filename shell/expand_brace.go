@@ -103,6 +103,11 @@ func expandBraceToks(toks []braceTok) [][]braceTok {
 				for k := 0; k < len(s); k++ {
 					alt[k] = braceTok{c: s[k]}
 				}
+				if s == `\` {
+					// {Z..a} passes '\', which bash then takes as a
+					// quoting backslash: the word is empty.
+					alt = []braceTok{{part: &parser.SglQuoted{}}}
+				}
 				alts = append(alts, alt)
 			}
 		} else {

@@ -55,7 +55,7 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	case p.Op == parser.ParamNamesStar || p.Op == parser.ParamNamesAt:
 		var names []string
 		for _, n := range sh.Vars.Names() {
-			if strings.HasPrefix(n, p.Name) && sh.Vars.Lookup(n) != nil && !sh.Vars.Lookup(n).NoValue {
+			if v := sh.Vars.Lookup(n); strings.HasPrefix(n, p.Name) && !v.NoValue {
 				names = append(names, n)
 			}
 		}
@@ -66,7 +66,7 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		keys, _ := sh.Vars.ArrayKeys(p.Name)
 		pv = paramValues{vals: keys, list: true, star: isAll(p.Index) == '*', set: len(keys) > 0, label: p.Name}
 	case p.Indirect:
-		ref, err := x.param(p.Name, p.Index, quoted)
+		ref, err := x.param(p.Name, p.Index)
 		if err != nil {
 			return err
 		}
@@ -83,7 +83,7 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		}
 	default:
 		var err error
-		if pv, err = x.param(p.Name, p.Index, quoted); err != nil {
+		if pv, err = x.param(p.Name, p.Index); err != nil {
 			return err
 		}
 	}
@@ -158,7 +158,7 @@ func splitParamRef(s string) (name, sub string, ok bool) {
 }
 
 // param looks up a parameter with an optional subscript word.
-func (x *expansion) param(name string, idx *parser.Word, quoted bool) (paramValues, error) {
+func (x *expansion) param(name string, idx *parser.Word) (paramValues, error) {
 	if idx == nil {
 		return x.paramText(name, "")
 	}

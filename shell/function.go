@@ -45,7 +45,8 @@ type flowState struct {
 
 // funcFrame is one running function call.
 type funcFrame struct {
-	name string
+	name   string
+	parent *funcFrame // the caller's frame, nil at the top
 	// saved holds the variables that "local" hid, in order, to be put back
 	// when the call returns; a nil Var means the name did not exist.
 	saved []savedVar
@@ -56,36 +57,65 @@ type savedVar struct {
 	v    *Var
 }
 
-// cloneFlow gives a copy of the shell its own flow state: its local
-// frame is its own (a copy never returns into the caller), and it is
-// outside every loop of the shell, as a forked subshell is in bash.
-func (c *Shell) cloneFlow(sh *Shell) {
-	if sh.flow.frame != nil {
-		c.flow.frame = &funcFrame{name: sh.flow.frame.name}
+// FlowSnapshot is the part of flowState that a subshell inherits, as a
+// fork would: inside a function, return and local work in a subshell too
+// ("f() { ( return 3 ); }"), and set -e stays suspended where it was. A
+// subshell starts outside every loop (bash: break in ( ) is refused).
+type FlowSnapshot struct {
+	Func        string // the running function's name, "" outside functions
+	FuncDepth   int
+	SourceDepth int
+	NoErrexit   int
+}
+
+// snapshot is what a subshell inherits of the flow state.
+func (f *flowState) snapshot() FlowSnapshot {
+	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit}
+	if f.frame != nil {
+		s.Func = f.frame.name
+	}
+	return s
+}
+
+// restore starts a subshell's flow state from s: its own frame (a
+// subshell never returns into its parent's caller), no loops.
+func (f *flowState) restore(s FlowSnapshot) {
+	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit}
+	if s.Func != "" || s.FuncDepth > 0 {
+		f.frame = &funcFrame{name: s.Func}
 	}
 }
 
-// defineFunc runs a function definition: "f() { ...; }".
-func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
-	if _, ok := builtins.Lookup(fd.Name); ok && isSpecialBuiltin(fd.Name) {
-		// POSIX: a special builtin cannot be redefined (bash in POSIX
-		// mode agrees; bash otherwise allows it, and so does gosh for
-		// all but the flow builtins, whose meaning the executor needs).
-		if fd.Name == "break" || fd.Name == "continue" || fd.Name == "return" {
-			sh.errorf("`%s': is a special builtin", fd.Name)
-			return 1, nil
-		}
+// subshellStatus is the status a subshell ends with when its list ended
+// with err: exit, return (in a function) and break or continue end the
+// subshell, as they would end a forked one, with their status. Any other
+// error is passed on.
+func subshellStatus(status int, err error) (int, error) {
+	switch e := err.(type) {
+	case nil:
+		return status, nil
+	case *ExitError:
+		return e.Status, nil
+	case *builtins.ReturnRequest:
+		return e.Status, nil
+	case *builtins.LoopControl:
+		return e.Status, nil
 	}
+	if err == errFuncNest {
+		return 1, nil
+	}
+	return status, err
+}
+
+// defineFunc runs a function definition: "f() { ...; }". As in bash
+// (outside POSIX mode) any name may be defined, a builtin's too: the
+// function is found first when the name is run.
+func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 	if sh.funcs == nil {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
 	sh.funcs[fd.Name] = fd
 	return 0, nil
-}
-
-func isSpecialBuiltin(name string) bool {
-	b, ok := builtins.Lookup(name)
-	return ok && b.Special
 }
 
 // lookupFunc finds a function by name.
@@ -123,11 +153,11 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	savedParams := sh.Params
 	savedLoop := sh.flow.loopDepth
 	savedFrame := sh.flow.frame
-	frame := &funcFrame{name: argv[0]}
-	// FUNCNAME is the running function's name while it runs (bash's
-	// ${FUNCNAME[0]}), and the caller's again afterwards.
+	frame := &funcFrame{name: argv[0], parent: savedFrame}
+	// FUNCNAME is the stack of running functions, innermost first (bash's
+	// array: $FUNCNAME is the running one), and the caller's again after.
 	frame.saved = append(frame.saved, savedVar{"FUNCNAME", sh.Vars.Lookup("FUNCNAME")})
-	sh.Vars.put("FUNCNAME", &Var{Value: argv[0]})
+	sh.Vars.put("FUNCNAME", funcNameVar(argv[0], savedFrame))
 	sh.Params = argv[1:]
 	sh.flow.loopDepth = 0
 	sh.flow.frame = frame
@@ -168,6 +198,20 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return status, err
 	}
 	return status, nil
+}
+
+// maxFuncNames bounds the FUNCNAME array: each call copies the stack of
+// names, so a deep recursion would cost its depth squared. The innermost
+// maxFuncNames calls are listed, which is all a script looks at.
+const maxFuncNames = 64
+
+// funcNameVar is FUNCNAME for a call of name from the frame caller.
+func funcNameVar(name string, caller *funcFrame) *Var {
+	v := &Var{Array: true, Elems: []Elem{{Index: 0, Value: name}}}
+	for f := caller; f != nil && len(v.Elems) < maxFuncNames; f = f.parent {
+		v.Elems = append(v.Elems, Elem{Index: int64(len(v.Elems)), Value: f.name})
+	}
+	return v
 }
 
 // LoopDepth implements builtins.FlowShell.

@@ -31,6 +31,10 @@ import (
 func globFields(fields []field, base string, opts globOptions) ([]field, error) {
 	out := make([]field, 0, len(fields))
 	for _, f := range fields {
+		if !mayGlob(f) {
+			out = append(out, f)
+			continue
+		}
 		pattern, ok := globPattern(f)
 		if !ok {
 			out = append(out, f)
@@ -51,6 +55,27 @@ func globFields(fields []field, base string, opts globOptions) ([]field, error) 
 		}
 	}
 	return out, nil
+}
+
+// mayGlob reports, without building anything, whether a field is a
+// pattern at all: an unquoted * or ?, or an unquoted [ with a ] after it
+// (a lone "[", the test command, is no pattern, as in bash, and must not
+// cost a directory read).
+func mayGlob(f field) bool {
+	for i := 0; i < len(f.text); i++ {
+		if i < len(f.quoted) && f.quoted[i] {
+			continue
+		}
+		switch f.text[i] {
+		case '*', '?':
+			return true
+		case '[':
+			if strings.IndexByte(f.text[i+1:], ']') >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // globPattern turns a field into a pattern: quoted special characters are

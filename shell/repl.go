@@ -245,6 +245,11 @@ func (s *session) readLine(ps string) (string, error) {
 		if errors.Is(err, errTrapped) {
 			continue
 		}
+		if errors.Is(err, errInterrupted) {
+			// Ctrl+C at the prompt is a key to the line editor, and
+			// SIGINT to bash's: a trap on INT runs for it too.
+			s.sh.sigs.keyInterrupt()
+		}
 		// The window may have changed while the line was typed: the
 		// command sees the new COLUMNS and LINES.
 		s.applyResize()
@@ -290,11 +295,18 @@ func (s *session) handleSignals() {
 			s.mu.Lock()
 			if s.atPrompt && s.ed != nil {
 				s.ed.interrupt()
-			} else if sh.cancel != nil {
+			} else if sh.cancel != nil && !sh.sigs.ignores(syscall.SIGINT) {
+				// (With trap "" INT a running wait or read goes on.)
 				sh.cancel()
 			}
 			s.mu.Unlock()
 		case syscall.SIGHUP:
+			if sh.sigs.trapped(syscall.SIGHUP) {
+				// trap 'cmds' HUP or trap "" HUP: the trap decides, as in
+				// bash; if the terminal is gone, the next read fails
+				// and the shell exits then.
+				continue
+			}
 			// The terminal is gone: hang up the jobs, save history, and
 			// make the line editor return so the REPL ends.
 			hangupOnce.Do(func() {

@@ -254,8 +254,7 @@ func (sh *Shell) clone() *Shell {
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
-	c.cloneFlow(sh)
-	c.specials = specialVars{} // a subshell reseeds $RANDOM (specialvars.go)
+	c.specials = specialVars{}      // a subshell reseeds $RANDOM (specialvars.go)
 	return &c
 }
 

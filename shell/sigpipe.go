@@ -27,12 +27,19 @@ func (sh *Shell) guardBrokenPipe(io *builtins.IO, t *fdTable) *bool {
 	return broken
 }
 
-// brokenPipeExit ends the shell as SIGPIPE would have, with status 141 and
-// no "write error" message, once a builtin's write found the pipe closed.
-func brokenPipeExit(broken *bool, status int, err error) (int, error) {
+// brokenPipeExit ends the shell as SIGPIPE ends bash, once a builtin's
+// write found the pipe closed: no "write error" message, the EXIT trap
+// runs, and the process dies of SIGPIPE (status 141 to its parent). With a
+// trap on PIPE (an empty one ignores it), the shell goes on, and the
+// builtin's failure stands, as in bash.
+func (sh *Shell) brokenPipeExit(broken *bool, status int, err error) (int, error) {
 	if broken == nil || !*broken {
 		return status, err
 	}
-	code := 128 + int(syscall.SIGPIPE)
+	if _, trapped := sh.Traps()[int(syscall.SIGPIPE)]; trapped {
+		return status, err
+	}
+	sh.dieOf(int(syscall.SIGPIPE))
+	code := 128 + int(syscall.SIGPIPE) // not reached: the process is gone
 	return code, &ExitError{Status: code}
 }

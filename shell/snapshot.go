@@ -61,6 +61,9 @@ type Snapshot struct {
 	Fds []int
 	// Line is the current line number ($LINENO).
 	Line int
+	// Flow is where the executor is: the running function and how set -e
+	// is suspended (function.go). A subshell starts outside every loop.
+	Flow FlowSnapshot
 
 	// vars is the copied variable table itself, for a copy in this
 	// process: restore takes it as it is, and Vars is filled from it only
@@ -105,6 +108,7 @@ func (sh *Shell) snapshot() *Snapshot {
 		Umask:   sh.Umask(),
 		Fds:     append([]int(nil), sh.stdio...),
 		Line:    sh.line,
+		Flow:    sh.flow.snapshot(),
 	}
 	for k, v := range sh.Aliases {
 		s.Aliases[k] = v
@@ -147,6 +151,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.traps = s.Traps // entering the subshell resets caught signals (enterSubshell)
 	sh.stdio = s.Fds
 	sh.line = s.Line
+	sh.flow.restore(s.Flow)
 	sh.funcs = nil
 	if s.Functions != nil {
 		sh.funcs = make(map[string]*parser.FuncDecl, len(s.Functions))

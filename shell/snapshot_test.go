@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gosh/parser"
@@ -196,7 +197,6 @@ var perProcess = map[string]string{
 	"hangup":       "SIGHUP of the interactive shell",
 	"Hooks":        "the interactive layer's callbacks",
 	"limits":       "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
-	"flow":         "where the executor is (loops, function frames, set -e suspended): a copy takes its own (cloneFlow), a child gosh starts outside every loop and function",
 	"specials":     "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
 	"sigs":         "the process's signal dispositions and pending signals: a copy shares them, a child gosh has its own",
 	"errTrapDepth": "set while this shell runs its ERR trap",
@@ -210,7 +210,7 @@ var snapshotOf = map[string]string{
 	"Vars": "Vars", "funcs": "Functions", "Aliases": "Aliases", "Opts": "Opts",
 	"Arg0": "Arg0", "Params": "Params", "Status": "Status", "LastBg": "LastBg",
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
-	"stdio": "Fds", "line": "Line",
+	"stdio": "Fds", "line": "Line", "flow": "Flow",
 }
 
 func TestSnapshotCoversShell(t *testing.T) {
@@ -285,6 +285,8 @@ func TestChildLabel(t *testing.T) {
 		{"  sleep 1  ", "sleep 1"},
 		{"cat <<EOF\nsecret body\nEOF", "cat <<EOF ..."},
 		{long, long[:childTextMax] + "..."},
+		{strings.Repeat("é", 100), strings.Repeat("é", childTextMax/2) + "..."},
+		{"x" + strings.Repeat("é", 100), "x" + strings.Repeat("é", (childTextMax-1)/2) + "..."},
 	}
 	for _, tt := range tests {
 		if got := childLabel(tt.in); got != tt.want {

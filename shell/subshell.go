@@ -3,11 +3,9 @@ package shell
 import (
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -141,6 +139,9 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 			"of the shell from a process, so a copy runs it (no fork)"}
 	case site.Stages <= 1:
 		return builtins.Decision{Place: builtins.InShell, Reason: what + ": it runs in the shell itself (no fork), as in bash"}
+	case kind == kindBuiltin && reportsShellTables[name] && sh.funcs[name] == nil:
+		return builtins.Decision{Place: builtins.Copy, Reason: what + " that lists what only the shell process holds (its jobs, " +
+			"its history): a forked child would inherit them, a new gosh would not, so a copy of the shell runs it on a goroutine (no fork)"}
 	case jobControl:
 		return builtins.Decision{Place: builtins.Child, Reason: what + " in a pipeline: under job control every stage is a " +
 			"process in the job's group (a child gosh), so Ctrl+Z stops it, fg continues it and kill %N ends it"}
@@ -148,6 +149,12 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 	return builtins.Decision{Place: builtins.Copy, Reason: what + " in a pipeline: without job control nothing can tell a copy " +
 		"of the shell from a process, so a copy runs it on a goroutine (no fork)"}
 }
+
+// reportsShellTables are the builtins whose output is the shell's job
+// table or history list, which live in the shell process and are not part
+// of the Snapshot: "jobs -p | xargs kill" and "history | grep make" need
+// the shell's own, as a forked child in bash has them.
+var reportsShellTables = map[string]bool{"jobs": true, "history": true, "fc": true}
 
 func describeKind(kind commandKind, name string, c parser.Command) string {
 	switch kind {
@@ -343,14 +350,19 @@ type childStart struct {
 // (needsProcess answers builtins.Child). body is source text, or an AST
 // node (*parser.AndOr, *parser.List, a parser.Command ...) that is printed.
 // label is what ps and jobs -l show: the command as the user wrote it,
-// never expanded ("" = body). The shell closes the memfd with t's other
+// never expanded ("" = the printed node; a text body, which may hold
+// expanded words, shows as "subshell"). The shell closes the memfd with t's other
 // fds once the stage has started.
 func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
-	src, ok := body.(string)
-	if !ok {
+	src, isText := body.(string)
+	if !isText {
 		src = parser.String(body)
 	}
-	if label == "" {
+	switch {
+	case label != "":
+	case isText:
+		label = "subshell" // text may hold expanded words: never in argv
+	default:
 		label = src
 	}
 	label = childLabel(label)
@@ -398,9 +410,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		Files: files,
 		Text:  label,
 	}
-	if sh.subshell {
-		st.Dir = sh.Getwd()
-	}
+	st.Dir = sh.stageDir()
 	if tr := sh.Jobs.Trace(); tr.On() {
 		st.Trace = append(st.Trace, fmt.Sprintf("the child gosh reads its snapshot (%d bytes: variables, options, aliases, "+
 			"functions, $0 and $@, $?, $!, $$, directory, umask, traps, fds) from memfd %d, then runs: %s", len(data), n, label))
@@ -416,7 +426,11 @@ func childLabel(s string) string {
 		s = strings.TrimSpace(s[:i]) + " ..."
 	}
 	if len(s) > childTextMax {
-		s = s[:childTextMax] + "..."
+		cut := childTextMax
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never half a character
+		}
+		s = s[:cut] + "..."
 	}
 	return s
 }
@@ -503,6 +517,10 @@ func RunChild(fd int, self string) (int, error) {
 	// too, for its children; the rest as for any script (trap_unix.go).
 	sh.traps = sh.traps.forSubshell() // caught signals reset, ignored ones kept
 	sh.sigs = newSignals(sh, nil)
+	// SIGQUIT (Ctrl+\ on a job with a child gosh in it) ends a child gosh
+	// as it ends any process, by the signal's default action, never with
+	// the Go runtime's goroutine dump; unless it is ignored on entry.
+	sh.sigs.quitKills = true
 	sh.ignoreOnEntry()
 	sh.applyInheritedTraps()
 	sh.adoptInheritedFds()
@@ -518,12 +536,12 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	quitLikeAProcess(sh.Jobs)
 	f, err := parser.Parse(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
 	st, err := sh.Run(f)
+	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)
 	if err == nil || errors.Is(err, errAbandon) {
 		st = sh.RunExitTrap(st) // an EXIT trap set in the child
@@ -532,24 +550,6 @@ func RunChild(fd int, self string) (int, error) {
 		err = nil
 	}
 	return st, err
-}
-
-// quitLikeAProcess makes SIGQUIT (Ctrl+\ on a job with a child gosh in
-// it) end a child gosh as it ends any process, by the signal's default
-// action, instead of with the Go runtime's goroutine dump on stderr. Run by
-// the child at start, unless SIGQUIT is ignored (then it stays ignored).
-// The first SIGQUIT sets the default disposition and sends the signal
-// again.
-func quitLikeAProcess(t *jobs.Table) {
-	if signal.Ignored(syscall.SIGQUIT) {
-		return
-	}
-	c := make(chan os.Signal, 1)
-	signal.Notify(c, syscall.SIGQUIT)
-	go func() {
-		<-c
-		t.DieOfSignal(syscall.SIGQUIT)
-	}()
 }
 
 // maxLinePadding bounds the blank lines childSource puts before a body.

@@ -58,6 +58,8 @@ func TestNeedsProcess(t *testing.T) {
 		{line: "echo hi | cat", jobControl: true, stage: 1, want: builtins.Program},
 		{line: "cat | read x", jobControl: true, stage: 1, want: builtins.Child},
 		{line: "x=1 | cat", jobControl: true, want: builtins.Child},
+		{line: "jobs -p | cat", jobControl: true, want: builtins.Copy, why: "only the shell process holds"},
+		{line: "history | grep x", jobControl: true, want: builtins.Copy, why: "its history"},
 		{line: "echo hi | cat", want: builtins.Copy, why: "nothing can tell"},
 		{line: "echo hi | cat", jobControl: true, copy: true, want: builtins.Copy},
 	}

@@ -23,11 +23,12 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 		out <- data
 	}()
 	sub := sh.clone()
+	sub.flow.loopDepth = sh.flow.loopDepth // bash: break in $( ) ends it quietly
 	sub.stdio[1] = w
 	err = sub.runList(list)
-	if code, ok := IsExit(err); ok {
-		sub.Status = code
-		err = nil
+	if err != nil && err != errAbandon && !errors.Is(err, io.EOF) {
+		// exit, return or break end the subshell only (function.go).
+		sub.Status, err = subshellStatus(sub.Status, err)
 	}
 	if err == nil {
 		// An EXIT trap set inside $( ) runs as the substitution ends; its

@@ -37,9 +37,13 @@ import (
 //     keeps its table: signals belong to the process, and it is the
 //     top-level shell that runs the handlers, after the copy is done, as a
 //     forked subshell's parent would.
-//   - A non-interactive shell that uses trap dies of a fatal signal it
-//     does not trap (SIGTERM, SIGHUP, SIGINT, SIGUSR1...) after running its
-//     EXIT trap, as bash does.
+//   - A trap on CHLD runs once for each child that changed state, told by
+//     the job table as it reaps (childChanged), not by the signal itself.
+//   - A script's shell (managed) keeps bash's defaults where Go's runtime
+//     has others: it dies of SIGUSR1 and the like (Go ignores them) and
+//     ignores SIGQUIT (Go prints a stack dump). With an EXIT trap it
+//     watches the fatal signals, and runs the trap before dying of one,
+//     as bash does.
 
 const nsig = 65 // signals 1 to 64
 
@@ -53,13 +57,19 @@ const (
 	sigIgnored
 )
 
-// fatalSignals are the signals that end a process by default and that a
-// non-interactive shell therefore watches, so that its EXIT trap runs
-// before it dies. (Go's runtime would ignore some of them, SIGUSR1 for
-// one.) SIGQUIT is among them only so that Go does not answer it with a
-// stack dump: bash ignores it.
+// fatalSignals are the signals that end a process by default. A script's
+// shell with an EXIT trap watches them, so that the trap runs before the
+// shell dies of one, as in bash.
 var fatalSignals = []syscall.Signal{
-	syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM,
+	syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM,
+	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
+	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
+}
+
+// goIgnored are the fatal signals that Go's runtime ignores in a program
+// that does not catch them: a script's shell gives them SIG_DFL (and so
+// dies of them, as bash does) unless it watches or traps them.
+var goIgnored = []syscall.Signal{
 	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
 	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
 }
@@ -82,10 +92,20 @@ type signals struct {
 	state       [nsig]disposition
 	stops       [nsig]func() // set while the signal is caught for traps
 	ignoredProc [nsig]bool   // the process has SIG_IGN for it (set here)
-	// hard marks signals ignored on entry (ignoredVar): a non-interactive
-	// shell cannot trap or reset them (POSIX 2.14 trap).
-	hard    [nsig]bool
-	fatalOn bool // a non-interactive shell watches fatalSignals
+	// hard marks signals ignored on entry: a non-interactive shell cannot
+	// trap or reset them (POSIX 2.14 trap). asyncIgnored marks SIGINT and
+	// SIGQUIT of a background job (ignoredVar): ignored by default, but a
+	// trap may catch them, as in a forked subshell.
+	hard         [nsig]bool
+	asyncIgnored [nsig]bool
+	// managed: this is a script's shell process (not an interactive one,
+	// not a test's shell in-process), whose dispositions the shell sets
+	// from start-up (ignoreOnEntry). Its main goroutine holds main.
+	managed bool
+	fatalOn bool // a managed shell with an EXIT trap watches fatalSignals
+	// quitKills: SIGQUIT's default ends this shell (a child gosh), where a
+	// script's shell ignores it, as bash does.
+	quitKills bool
 	// ictx is the context that a caught signal cancels: the wait builtin
 	// waits on it (see waitContext).
 	ictx    context.Context
@@ -94,16 +114,21 @@ type signals struct {
 	// wake, set by the interactive loop, makes the line editor give the
 	// prompt back so that the handler runs at once.
 	wake func()
-	// die ends the process by a signal (cmd/gosh's DieOfSignal).
+	// die is cmd/gosh's last resort after the shell's own death by a
+	// signal did not end the process (Config.DieOfSignal).
 	die func(syscall.Signal)
 
 	pending    [nsig]atomic.Bool
 	anyPending atomic.Bool
 	// arrived is closed and replaced whenever a signal has been noted.
 	arrived chan struct{}
-	fatal   atomic.Int32 // a fatal signal the main goroutine must act on
-	// main is held by the shell's main goroutine, except while it waits
-	// for a foreground job: then a fatal signal may act at once (fatalOn).
+	// chld counts the children that changed state for a trap on CHLD,
+	// whose handler runs once for each, as in bash.
+	chld             atomic.Int32
+	watchingChildren bool
+	fatal            atomic.Int32 // a fatal signal the main goroutine must act on
+	// main is held by a managed shell's main goroutine, except while it
+	// waits for a foreground job: then a fatal signal may act at once.
 	main sync.Mutex
 
 	// inHandler is set while the shell runs a trap (main goroutine only).
@@ -137,7 +162,7 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 	s.mu.Lock()
 	d := s.state[n]
 	watched := d == sigCaught ||
-		(d == sigDefault && s.fatalOn && sig != syscall.SIGQUIT && slices.Contains(fatalSignals, sig))
+		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig))
 	s.mu.Unlock()
 	if !watched {
 		return
@@ -187,14 +212,21 @@ func (s *signals) setDisposition(sig int, d disposition) {
 func (s *signals) update(sig int) {
 	s.mu.Lock()
 	d := s.state[sig]
-	listen := d == sigCaught ||
+	// A trap on CHLD is run from the reaping itself (childChanged), once
+	// per child, not from the signal, which coalesces and comes late.
+	listen := d == sigCaught && sig != int(syscall.SIGCHLD) ||
 		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, syscall.Signal(sig)))
-	ignore := d == sigIgnored && !s.mustCatch(sig)
+	if sig == int(syscall.SIGCHLD) && d == sigCaught && !s.watchingChildren {
+		s.watchingChildren = true
+		s.table.Subscribe(s.childChanged)
+	}
+	ignore := (d == sigIgnored || d == sigDefault && s.asyncIgnored[sig]) && !s.mustCatch(sig)
 	if s.hard[sig] {
 		ignore, listen = true, false
 	}
 	wasIgnored := s.ignoredProc[sig]
 	stop := s.stops[sig]
+	managed := s.managed
 	s.mu.Unlock()
 
 	if (!listen || ignore) && stop != nil {
@@ -231,21 +263,37 @@ func (s *signals) update(sig int) {
 			}
 		}()
 	}
+	if !listen && managed {
+		s.baseDisposition(syscall.Signal(sig))
+	}
 }
 
-// watchFatal makes a non-interactive shell watch the fatal signals (at
-// start-up, see ignoreOnEntry; at the latest when it sets a trap). From
-// then on the main goroutine holds s.main except while it waits for a
-// foreground job.
-func (s *signals) watchFatal() {
+// baseDisposition gives a managed shell's signal its default: as bash's,
+// where Go's runtime would do otherwise. SIGQUIT is ignored by the shell
+// (bash ignores it; Go would print a stack dump), and those Go ignores
+// kill it. Children start with all of them at their defaults.
+func (s *signals) baseDisposition(sig syscall.Signal) {
+	switch {
+	case sig == syscall.SIGQUIT:
+		s.mu.Lock()
+		kills := s.quitKills
+		s.mu.Unlock()
+		s.table.KernelDefault(sig, !kills)
+	case slices.Contains(goIgnored, sig):
+		s.table.KernelDefault(sig, false)
+	}
+}
+
+// watchFatal turns the watching of the fatal signals on or off: on while
+// a managed shell has an EXIT trap.
+func (s *signals) watchFatal(on bool) {
 	s.mu.Lock()
-	if s.fatalOn || s.interactive {
+	if !s.managed || s.fatalOn == on {
 		s.mu.Unlock()
 		return
 	}
-	s.fatalOn = true
+	s.fatalOn = on
 	s.mu.Unlock()
-	s.main.Lock()
 	for _, sig := range fatalSignals {
 		s.update(int(sig))
 	}
@@ -267,12 +315,61 @@ func (s *signals) deliver(sig int) {
 			wake()
 		}
 	case sigDefault:
-		if sig == int(syscall.SIGQUIT) {
-			// bash ignores SIGQUIT unless it is trapped; its children
-			// get the default (it is caught, not SIG_IGN).
-			return
-		}
 		s.fatalSignal(sig)
+	}
+}
+
+// childChanged is told of every child that exited, was killed, stopped
+// or continued (jobs.Table.Subscribe), by whoever reaped it: for a trap on
+// CHLD. A foreground job's children are reaped before its wait returns,
+// so the handler runs right after the command, as in bash. Unlike other
+// trapped signals it does not end a wait.
+func (s *signals) childChanged(ev jobs.Event) {
+	switch ev.Kind {
+	case jobs.EvExited, jobs.EvSignaled, jobs.EvStopped, jobs.EvContinued:
+	default:
+		return
+	}
+	s.mu.Lock()
+	caught := s.state[syscall.SIGCHLD] == sigCaught
+	wake := s.wake
+	s.mu.Unlock()
+	if !caught {
+		return
+	}
+	s.chld.Add(1)
+	s.pending[syscall.SIGCHLD].Store(true)
+	s.anyPending.Store(true)
+	if wake != nil {
+		wake()
+	}
+}
+
+// trapped reports whether the top-level shell has a trap on sig (caught
+// or ignored).
+func (s *signals) trapped(sig syscall.Signal) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state[sig] != sigDefault
+}
+
+// ignores reports whether the top-level shell's trap ignores sig.
+func (s *signals) ignores(sig syscall.Signal) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state[sig] == sigIgnored
+}
+
+// keyInterrupt notes Ctrl+C typed at the prompt, which the line editor
+// reads as a key, as a SIGINT for its trap: the handler runs before the
+// next prompt, as in bash.
+func (s *signals) keyInterrupt() {
+	s.mu.Lock()
+	caught := s.state[syscall.SIGINT] == sigCaught
+	s.mu.Unlock()
+	if caught {
+		s.pending[syscall.SIGINT].Store(true)
+		s.anyPending.Store(true)
 	}
 }
 
@@ -335,9 +432,9 @@ func (s *signals) waitContext(base context.Context) context.Context {
 func (sh *Shell) waitForeground(j *jobs.Job) int {
 	s := sh.sigs
 	s.mu.Lock()
-	fatalOn := s.fatalOn && !sh.subshell
+	managed := s.managed && !sh.subshell
 	s.mu.Unlock()
-	if !fatalOn {
+	if !managed {
 		return sh.Jobs.WaitForeground(j)
 	}
 	s.main.Unlock()
@@ -356,7 +453,9 @@ func (sh *Shell) SetTrap(n int, action string) {
 	if sh.subshell {
 		return
 	}
-	sh.sigs.watchFatal()
+	if n == TrapExit {
+		sh.sigs.watchFatal(action != "")
+	}
 	if n <= 0 || n >= nsig {
 		return
 	}
@@ -380,7 +479,9 @@ func (sh *Shell) ResetTrap(n int) {
 	if sh.subshell {
 		return
 	}
-	sh.sigs.watchFatal()
+	if n == TrapExit {
+		sh.sigs.watchFatal(false)
+	}
 	if n <= 0 || n >= nsig {
 		return
 	}
@@ -418,7 +519,15 @@ func (sh *Shell) runPendingTraps() error {
 			if !s.pending[sig].Swap(false) {
 				continue
 			}
-			if action, ok := sh.traps.action(sig); ok && action != "" {
+			runs := 1
+			if sig == int(syscall.SIGCHLD) {
+				runs = max(1, int(s.chld.Swap(0)))
+			}
+			for range runs {
+				action, ok := sh.traps.action(sig)
+				if !ok || action == "" {
+					break
+				}
 				sh.Jobs.Trace().Shell("trap: %s arrived: the shell runs its handler now, between commands", jobs.SignalName(syscall.Signal(sig)))
 				if err := sh.runHandler(action); err != nil {
 					return err
@@ -559,9 +668,9 @@ func (sh *Shell) childIgnores(background bool) (reexec, atFork []syscall.Signal)
 	return reexec, atFork
 }
 
-// applyInheritedTraps makes a new shell process act on the ignored
-// signals of the table it starts with (a subshell's, or those named by
-// ignoredVar): SIG_IGN in this process, so that its children inherit it.
+// applyInheritedTraps makes a child gosh act on the ignored signals of the
+// table it starts with: SIG_IGN in this process, so that its children
+// inherit it.
 func (sh *Shell) applyInheritedTraps() {
 	for _, n := range sh.traps.ignored() {
 		sh.sigs.setDisposition(n, sigIgnored)
@@ -590,7 +699,15 @@ func (sh *Shell) ignoreOnEntry() {
 			s.mu.Unlock()
 		}
 	}
-	defer s.watchFatal()
+	s.mu.Lock()
+	s.managed = true
+	s.mu.Unlock()
+	s.main.Lock()
+	defer func() {
+		for _, sig := range append([]syscall.Signal{syscall.SIGQUIT}, goIgnored...) {
+			s.update(int(sig))
+		}
+	}()
 	v, ok := os.LookupEnv(ignoredVar)
 	if !ok {
 		return
@@ -602,11 +719,10 @@ func (sh *Shell) ignoreOnEntry() {
 		if err != nil || n <= 0 || n >= nsig {
 			continue
 		}
-		s.setDisposition(n, sigIgnored)
 		s.mu.Lock()
-		s.state[n] = sigDefault // not a trap: trap -p does not show it
-		s.hard[n] = true
+		s.asyncIgnored[n] = true // not a trap: trap -p does not show it
 		s.mu.Unlock()
+		s.update(n)
 	}
 }
 

@@ -163,3 +163,65 @@ func procCwd(t *testing.T, pid int) string {
 	}
 	return cwd
 }
+
+// TestTraceWhoRunsCompound: the trace says who runs each compound command,
+// from the one rule: the shell itself for a loop, a child gosh (named by
+// its pid) for ( ) under job control.
+func TestTraceWhoRunsCompound(t *testing.T) {
+	s := newSession(t)
+	s.Run("set -o trace")
+	if out := s.Run("for i in 1; do :; done"); !strings.Contains(out, "for: the shell runs this loop itself") {
+		t.Errorf("the trace of a loop does not say the shell runs it:\n%s", out)
+	}
+	s.SendLine("( sleep 1 )")
+	sl := s.WaitProcs("sleep", 1)[0]
+	out := s.WaitPrompt()
+	want := "child " + strconv.Itoa(sl.Ppid) + ": a child gosh, this process, runs this subshell: ( sleep 1 )"
+	if !strings.Contains(out, want) {
+		t.Errorf("the trace of ( sleep 1 ) does not contain %q:\n%s", want, out)
+	}
+}
+
+// TestChildStageInFunction: under job control a loop that is a pipeline
+// stage is a child gosh; inside a function, return and local still work
+// there, as in a forked subshell (the snapshot carries the function
+// frame).
+func TestChildStageInFunction(t *testing.T) {
+	s := newSession(t)
+	s.Run(`f() { echo hi | while read -r l; do local v=$l; echo "got $v"; return 4; done; echo "st $?"; }`)
+	if out := s.Run("f"); !strings.Contains(out, "got hi") || !strings.Contains(out, "st 4") || strings.Contains(out, "can only") {
+		t.Errorf("a loop stage in a function printed %q, want got hi and st 4", out)
+	}
+}
+
+// TestScriptBackgroundLoopIgnoresINT: in a script (no job control) a
+// background loop is one child gosh that ignores SIGINT and SIGQUIT, and
+// so do the commands it starts (POSIX 2.11): kill -INT does not end it.
+func TestScriptBackgroundLoopIgnoresINT(t *testing.T) {
+	script := `for i in 1 2 3; do sleep 104; done &
+loop=$!
+until [ -n "$(pgrep -P $loop sleep)" ]; do sleep 0.05; done
+sleep=$(pgrep -P $loop sleep)
+grep SigIgn /proc/$loop/status
+grep SigIgn /proc/$sleep/status
+kill -INT $loop
+kill -INT $sleep
+kill -0 $loop && kill -0 $sleep && echo "both alive after SIGINT"
+kill $loop $sleep
+wait
+`
+	out, stderr, _ := runGosh(t, "", "-c", script)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || lines[2] != "both alive after SIGINT" {
+		t.Fatalf("stdout %q, stderr %q", out, stderr)
+	}
+	for _, l := range lines[:2] {
+		mask, err := strconv.ParseUint(strings.TrimSpace(strings.TrimPrefix(l, "SigIgn:")), 16, 64)
+		if err != nil {
+			t.Fatalf("bad SigIgn line %q", l)
+		}
+		if mask&(1<<1) == 0 || mask&(1<<2) == 0 { // SIGINT is 2, SIGQUIT 3: bits 1 and 2
+			t.Errorf("%q: SIGINT and SIGQUIT not both ignored", l)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -44,6 +45,7 @@ type onelinerCase struct {
 	file   string
 	line   int
 	script string
+	needs  string // a builtin the case needs ("#needs:declare# script"), or ""
 }
 
 func TestDifferentialOneliners(t *testing.T) {
@@ -87,6 +89,9 @@ func TestDifferentialOneliners(t *testing.T) {
 				// of a case's time is two process starts, which overlap
 				// well (go test -parallel bounds how many run at once).
 				t.Run(strconv.Itoa(c.line), func(t *testing.T) {
+					if c.needs != "" && !haveBuiltin(t, gosh, c.needs) {
+						t.Skipf("gosh has no builtin %s yet", c.needs)
+					}
 					t.Parallel()
 					diff := compareOneliner(t, bash, gosh, c)
 					switch {
@@ -106,6 +111,19 @@ func TestDifferentialOneliners(t *testing.T) {
 			}
 		}
 	}
+}
+
+// builtinsSeen caches haveBuiltin's answers.
+var builtinsSeen sync.Map // name -> bool
+
+// haveBuiltin reports whether gosh has the builtin name.
+func haveBuiltin(t *testing.T, gosh, name string) bool {
+	if v, ok := builtinsSeen.Load(name); ok {
+		return v.(bool)
+	}
+	_, _, status := runShell(t, shellRun{Bin: gosh, Args: []string{"-c", "type -t " + name + " | grep -qx builtin"}})
+	builtinsSeen.Store(name, status == 0)
+	return status == 0
 }
 
 // compareOneliner runs one case in both shells and describes how they
@@ -157,10 +175,16 @@ func readOneliners(path string) ([]onelinerCase, error) {
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
+		var needs string
+		if rest, ok := strings.CutPrefix(line, "#needs:"); ok {
+			if name, script, ok := strings.Cut(rest, "# "); ok {
+				needs, line = name, script
+			}
+		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		cases = append(cases, onelinerCase{file: path, line: n, script: line})
+		cases = append(cases, onelinerCase{file: path, line: n, script: line, needs: needs})
 	}
 	return cases, sc.Err()
 }

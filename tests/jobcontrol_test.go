@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -749,4 +750,24 @@ func TestCtrlCAbandonsTheLine(t *testing.T) {
 	if strings.Contains(out, "not-reached-either") || !strings.Contains(out, "nosuchvar: unbound variable") {
 		t.Errorf("after an expansion error: %q, want the error and nothing more", out)
 	}
+}
+
+// TestTablesInPipeline: "jobs | cat" and "history | tail" list the
+// shell's own jobs and history, as bash's forked child does, although
+// under job control other builtin stages run in a child gosh.
+func TestTablesInPipeline(t *testing.T) {
+	s := newSession(t)
+	s.Run("sleep 100 &")
+	p := s.ProcByArgs("sleep 100")
+	if out := s.Run("jobs | cat"); !strings.Contains(out, "Running") || !strings.Contains(out, "sleep 100 &") {
+		t.Errorf("jobs | cat printed %q, want the running sleep", out)
+	}
+	if out := s.Run("jobs -p | cat"); out != strconv.Itoa(p.Pid)+"\n" {
+		t.Errorf("jobs -p | cat printed %q, want %d", out, p.Pid)
+	}
+	if out := s.Run("history | tail -1"); !strings.Contains(out, "history | tail -1") {
+		t.Errorf("history | tail -1 printed %q, want the line itself", out)
+	}
+	s.Run("kill %1")
+	waitReaped(t, p.Pid, "sleep after kill %1")
 }

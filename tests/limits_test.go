@@ -115,6 +115,17 @@ func TestLowProcessLimit(t *testing.T) {
 			t.Errorf("stdout %q, stderr %q: want status=126 and the fork error", out, errs)
 		}
 	})
+	t.Run("child-gosh-near-limit", func(t *testing.T) {
+		// Pipelines with builtin stages and subshells may start another
+		// gosh; near the limit it must not die in the Go runtime's start.
+		for _, nproc := range []string{"10", "12", "14"} {
+			out, errs, _ := run(nproc, `sleep 1 & sleep 1 & echo a && echo b & echo c && echo d & wait; echo x | cat; echo done`)
+			noCrash(t, errs)
+			if !strings.HasSuffix(out, "done\n") {
+				t.Errorf("-nproc %s: stdout %q, stderr %q", nproc, out, errs)
+			}
+		}
+	})
 	t.Run("too-low", func(t *testing.T) {
 		out, errs, status := run("6", "echo ran")
 		noCrash(t, errs)

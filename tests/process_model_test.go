@@ -229,3 +229,39 @@ func TestCtrlBackslashChildStage(t *testing.T) {
 		t.Errorf("Ctrl+\\ printed a Go stack dump:\n%s", out)
 	}
 }
+
+// TestBackgroundListJobControl: "sleep 70 && echo done &" is one job whose
+// process group holds the child gosh and the sleep it starts: fg gives it
+// the terminal, Ctrl+Z stops both, bg continues both, kill %1 ends both.
+func TestBackgroundListJobControl(t *testing.T) {
+	s := newSession(t)
+	s.Run("sleep 70 && echo done &")
+	sleep := s.ProcByArgs("sleep 70")
+	child := mustStat(t, sleep.Ppid)
+	if child.Pid == s.Pid || child.Pgrp != child.Pid || sleep.Pgrp != child.Pid {
+		t.Fatalf("the child gosh (pid %d, group %d) does not lead the group of sleep (group %d)\n%s",
+			child.Pid, child.Pgrp, sleep.Pgrp, s.describe())
+	}
+	procs := []procStat{child, sleep}
+	if out := s.Run("jobs -l"); !strings.Contains(out, fmt.Sprint(child.Pid)) || !strings.Contains(out, "sleep 70 && echo done") {
+		t.Errorf("jobs -l: %q, want the child's pid and the list's text", out)
+	}
+	s.SendLine("fg")
+	s.WaitForeground(child.Pgrp)
+	if out := stopFg(s, procs); !strings.Contains(out, "Stopped") {
+		t.Errorf("Ctrl+Z after fg: %q, want a Stopped report", out)
+	}
+	s.Run("bg")
+	waitFor(t, expectTimeout, "the job to run again", func() bool {
+		for _, p := range procs {
+			if st, err := readStat(p.Pid); err != nil || st.State == 'T' {
+				return false
+			}
+		}
+		return true
+	})
+	s.Run("kill %1")
+	for _, p := range procs {
+		waitGone(t, p.Pid, p.Comm)
+	}
+}

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -18,12 +17,13 @@ import (
 // init runs before anything else of gosh: it keeps the process small in
 // threads, and keeps Go's crash reports away from users.
 func init() {
-	// A shell has little to run in parallel; one P means the Go runtime
-	// needs few OS threads (each one counts against ulimit -u): one that
-	// runs Go code, sysmon, and one for each goroutine blocked in a system
-	// call (the foreground wait, a builtin writing to a pipe).
-	if os.Getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(1)
+	// Variables the parent gosh set for this process's Go runtime only
+	// (jobs.RuntimeEnvMark): gone before the shell reads its environment.
+	if names := os.Getenv(jobs.RuntimeEnvMark); names != "" {
+		for _, name := range strings.Split(names, ",") {
+			os.Unsetenv(name)
+		}
+		os.Unsetenv(jobs.RuntimeEnvMark)
 	}
 	// A Go crash never shows users a goroutine dump; GOTRACEBACK=all (or
 	// any value) in the environment brings it back for debugging.
@@ -44,10 +44,6 @@ func init() {
 // (the foreground wait, the prompt's poll, a builtin writing to a full pipe).
 const shellThreads = 8
 
-// lowProcessLimit: below this ulimit -u, gosh counts what is in use and
-// reserves its threads at start-up.
-const lowProcessLimit = 1024
-
 // reserveThreads makes the threads gosh will need exist now, when ulimit -u
 // is low. The Go runtime creates a thread whenever a goroutine blocks in a
 // system call and no idle one is left; under RLIMIT_NPROC that creation
@@ -58,19 +54,27 @@ const lowProcessLimit = 1024
 // leaves too little room even for that, gosh says so and does not start:
 // the message returned is why.
 func reserveThreads() string {
-	var lim unix.Rlimit
-	uid := unix.Getuid()
-	if unix.Getrlimit(unix.RLIMIT_NPROC, &lim) != nil || lim.Cur >= lowProcessLimit || uid == 0 {
-		return "" // root is not held to RLIMIT_NPROC
+	room, low := jobs.ProcessRoom()
+	if !low {
+		return ""
 	}
-	have := ownThreads()
-	need := shellThreads - have
+	// A shell has little to run in parallel; one P means the Go runtime
+	// needs few OS threads (each one counts against ulimit -u): one that
+	// runs Go code, sysmon, and one for each goroutine blocked in a system
+	// call (the foreground wait, a builtin writing to a pipe). (Under a
+	// normal limit the default stays: setting it costs start-up time.)
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
+	}
+	need := shellThreads - ownThreads()
 	if need <= 0 {
 		return ""
 	}
-	if used := userThreads(uid); int(lim.Cur)-used < need {
-		return fmt.Sprintf("cannot start: ulimit -u %d leaves too little room (this user has %d processes and threads; the shell needs %d more threads)",
-			lim.Cur, used, need)
+	if room < need {
+		var lim unix.Rlimit
+		unix.Getrlimit(unix.RLIMIT_NPROC, &lim)
+		return fmt.Sprintf("cannot start: ulimit -u %d leaves too little room (%d more processes and threads; the shell needs %d more threads)",
+			lim.Cur, room, need)
 	}
 	// The first LockOSThread (os/signal's, the terminal code's) makes the
 	// runtime start its template thread: let it happen now.
@@ -102,48 +106,8 @@ func reserveThreads() string {
 
 // ownThreads is the number of threads of this process.
 func ownThreads() int {
-	n, _ := statusField("/proc/self/status", "Threads:")
+	n, _ := jobs.StatusField("/proc/self/status", "Threads:")
 	return n
-}
-
-// userThreads counts the processes and threads whose real user is uid:
-// what RLIMIT_NPROC limits.
-func userThreads(uid int) int {
-	dir, err := os.ReadDir("/proc")
-	if err != nil {
-		return 0
-	}
-	total := 0
-	for _, e := range dir {
-		if _, err := strconv.Atoi(e.Name()); err != nil {
-			continue
-		}
-		path := "/proc/" + e.Name() + "/status"
-		if u, ok := statusField(path, "Uid:"); ok && u == uid {
-			if n, ok := statusField(path, "Threads:"); ok {
-				total += n
-			}
-		}
-	}
-	return total
-}
-
-// statusField reads the first number after key in a /proc status file.
-func statusField(path, key string) (int, bool) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return 0, false
-	}
-	i := bytes.Index(data, []byte("\n"+key))
-	if i < 0 {
-		return 0, false
-	}
-	f := bytes.Fields(data[i+1+len(key):])
-	if len(f) == 0 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(string(f[0]))
-	return n, err == nil
 }
 
 // dropForHelpers: the hidden helper modes (nohup's re-execution, exec's
@@ -151,8 +115,8 @@ func statusField(path, key string) (int, bool) {
 // its owner's ids anew; they only execve a user's program, which must run
 // as the user. (The child gosh keeps -p from its snapshot: shell.RunChild.)
 func dropForHelpers() {
-	if len(os.Args) > 1 && (os.Args[1] == jobs.NohupFlag || os.Args[1] == shell.ExecFdsFlag) {
-		if unix.Geteuid() != unix.Getuid() {
+	if len(os.Args) > 1 && (os.Args[1] == jobs.NohupFlag || os.Args[1] == shell.ExecFdsFlag || os.Args[1] == jobs.SigIgnFlag) {
+		if unix.Geteuid() != unix.Getuid() || unix.Getegid() != unix.Getgid() {
 			unix.Setresgid(unix.Getgid(), unix.Getgid(), unix.Getgid())
 			unix.Setresuid(unix.Getuid(), unix.Getuid(), unix.Getuid())
 		}

@@ -11,6 +11,9 @@
 #   1000 commands  a script of 1,000 lines of /bin/true, per script
 #   1000 substs    a script of 1,000 lines of x=$(echo hi), per script (a copy
 #                  of the shell in gosh, a fork in bash and dash)
+#   while 100k     a while loop of 100,000 passes with [ and $(( )), per run
+#   20k calls      20,000 calls of a shell function, per run
+#   500 ( true )   500 "( /bin/true )" in a script, per run
 #   job cycle      start a job, Ctrl+Z, prompt, fg, job ends: per cycle, in a
 #                  pty (from `go test -bench BenchmarkJobCycleInterleaved`,
 #                  300 cycles of each shell, taken in turn)
@@ -25,6 +28,10 @@ trap 'rm -rf "$work"' EXIT
 CGO_ENABLED=0 go build -o "$work/gosh" ./cmd/gosh
 for _ in $(seq 1000); do echo /bin/true; done >"$work/thousand.sh"
 for _ in $(seq 1000); do echo 'x=$(echo hi)'; done >"$work/substs.sh"
+echo 'i=0; while [ $i -lt 100000 ]; do i=$((i + 1)); done' >"$work/while.sh"
+echo 'f() { x=$1; }; i=0; while [ $i -lt 20000 ]; do f $i; i=$((i + 1)); done' >"$work/calls.sh"
+for _ in $(seq 500); do echo '( /bin/true )'; done >"$work/subshells.sh"
+RUNS_LANG=${RUNS_LANG:-3}
 
 shells=("$work/gosh")
 names=(gosh)
@@ -47,7 +54,7 @@ loop() { # loop N CMD ARGS...: run CMD N times
 	for ((i = 0; i < n; i++)); do "$@"; done
 }
 
-declare -A startup script substs cycle
+declare -A startup script substs cycle while calls subshells
 for i in "${!shells[@]}"; do
 	sh=${shells[$i]} name=${names[$i]}
 	loop 3 "$sh" -c true # warm up
@@ -57,6 +64,12 @@ for i in "${!shells[@]}"; do
 	script[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.0f ms", t * 1000 / n }')
 	t=$(seconds loop "$RUNS_SCRIPT" "$sh" "$work/substs.sh")
 	substs[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.1f ms", t * 1000 / n }')
+	for row in while calls subshells; do
+		t=$(seconds loop "$RUNS_LANG" "$sh" "$work/$row.sh")
+		declare -n cell=$row
+		cell[$name]=$(awk -v t="$t" -v n="$RUNS_LANG" 'BEGIN { printf "%.0f ms", t * 1000 / n }')
+		unset -n cell
+	done
 done
 
 # The job cycle needs a terminal: take it from the Go benchmark, which
@@ -71,6 +84,9 @@ echo
 printf '%-16s' "startup" && for n in "${names[@]}"; do printf '%-16s' "${startup[$n]}"; done && echo
 printf '%-16s' "1000 commands" && for n in "${names[@]}"; do printf '%-16s' "${script[$n]}"; done && echo
 printf '%-16s' "1000 substs" && for n in "${names[@]}"; do printf '%-16s' "${substs[$n]}"; done && echo
+printf '%-16s' "while 100k" && for n in "${names[@]}"; do printf '%-16s' "${while[$n]}"; done && echo
+printf '%-16s' "20k calls" && for n in "${names[@]}"; do printf '%-16s' "${calls[$n]}"; done && echo
+printf '%-16s' "500 ( true )" && for n in "${names[@]}"; do printf '%-16s' "${subshells[$n]}"; done && echo
 printf '%-16s' "job cycle" && for n in "${names[@]}"; do printf '%-16s' "${cycle[$n]:--}"; done && echo
 echo
-echo "($(uname -srm), $(nproc) cores; startup: $RUNS_STARTUP runs, 1000 commands: $RUNS_SCRIPT runs, job cycle: 300 cycles)"
+echo "($(uname -srm), $(nproc) cores; startup: $RUNS_STARTUP runs, 1000 commands: $RUNS_SCRIPT runs, language rows: $RUNS_LANG runs, job cycle: 300 cycles)"

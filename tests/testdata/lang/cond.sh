@@ -33,7 +33,7 @@ check '[[ $empty == "" ]]'
 check '[[ -z $unset_variable ]]'
 
 check '[[ 2024-01-31 =~ ^([0-9]+)-([0-9]+)-([0-9]+)$ ]]'
-echo "BASH_REMATCH: $BASH_REMATCH"
+echo "BASH_REMATCH: $BASH_REMATCH, groups: ${BASH_REMATCH[1]} ${BASH_REMATCH[2]} ${BASH_REMATCH[3]}, count ${#BASH_REMATCH[@]}"
 re='^[a-z]+@[a-z]+\.[a-z]+$'
 check '[[ user@example.com =~ $re ]]'
 check '[[ not-an-email =~ $re ]]'

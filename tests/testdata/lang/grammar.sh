@@ -109,4 +109,13 @@ X
 x=1; if [ $x -eq 1 ]; then cat <<A; echo "after the here-document"; fi
 inside if
 A
+# Line numbers are those of the whole script, however it was read.
+echo "line $LINENO"
+lines() {
+  echo "in a function: line $LINENO"
+}
+lines
+cat <<EOF
+in a here-document: line $LINENO
+EOF
 echo "the end"
