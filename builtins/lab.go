@@ -799,6 +799,16 @@ func startLab(sh Shell, lab *Lab, lang string, out io.Writer) *labRun {
 	return r
 }
 
+// tickWriter is where a lab's ticks go: after the command's output and
+// its job report, above the prompt, never onto the prompt line (the
+// shell's HeldNotice), or Notice for a shell that has none.
+func tickWriter(sh Shell) io.Writer {
+	if h, ok := sh.(interface{ HeldNotice() io.Writer }); ok {
+		return h.HeldNotice()
+	}
+	return sh.Notice()
+}
+
 // stopLab ends the active lab, if any, and its /proc sampling.
 func stopLab() {
 	labMu.Lock()
@@ -881,11 +891,11 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		if st := writeOut(io, "lab", b.String()); st != statusOK {
 			return st, nil
 		}
-		r := startLab(sh, lab, lang, sh.Notice())
+		r := startLab(sh, lab, lang, tickWriter(sh))
 		r.mu.Lock()
 		r.out = io.Out
 		r.printCurrent()
-		r.out = sh.Notice()
+		r.out = tickWriter(sh)
 		r.mu.Unlock()
 		return statusOK, nil
 	case "status":
@@ -907,7 +917,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		cur.out = io.Out
 		fmt.Fprintf(io.Out, "%s: %s: %s\n", msg["lab"], text(cur.lab.Title, cur.lang), msg["reset"])
 		cur.printCurrent()
-		cur.out = sh.Notice()
+		cur.out = tickWriter(sh)
 		cur.mu.Unlock()
 		return statusOK, nil
 	case "stop":

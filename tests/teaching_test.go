@@ -393,7 +393,7 @@ func TestLabSignalsStatus(t *testing.T) {
 	s.SendLine("sleep 30")
 	stopFg(s, fgProcs(s, "sleep", 1))
 	s.Run("kill %1")
-	notTicked(s, 1, 7)
+	notTicked(s, 1, 8)
 
 	s.SendLine("sleep 30")
 	fgProcs(s, "sleep", 1)
@@ -406,6 +406,10 @@ func TestLabSignalsStatus(t *testing.T) {
 
 	s.Run("sleep 30 &")
 	s.Run("kill -9 $!")
+	s.Run("wait $!")
+	if st := s.Status(); st != 137 {
+		t.Errorf("$? after wait $! = %d", st)
+	}
 	s.waitSeen(stepDone(2))
 	s.Run("sleep 30 &")
 	s.Run("kill $!")
@@ -417,6 +421,17 @@ func TestLabSignalsStatus(t *testing.T) {
 		t.Errorf("$? after Ctrl+Z = %d", st)
 	}
 	s.waitSeen(stepDone(4))
+	// The tick comes after the job report, on a line of its own, never
+	// on the prompt line.
+	all := s.all()
+	stopped := strings.LastIndex(all, "Stopped")
+	tick := strings.Index(all, stepDone(4))
+	if stopped < 0 || tick < stopped {
+		t.Errorf("the tick of step 4 is not after the job report:\n%s", all)
+	}
+	if i := strings.LastIndex(all[:tick], "\n"); strings.TrimRight(all[i+1:tick], " \r") != "" && !strings.HasSuffix(all[:tick], "\r") {
+		t.Errorf("the tick of step 4 shares a line with %q", all[i+1:tick])
+	}
 	s.Run("kill %%")
 
 	s.SendLine("intignore")
@@ -429,8 +444,15 @@ func TestLabSignalsStatus(t *testing.T) {
 	}
 	stopFg(s, ig)
 	s.waitSeen(stepDone(5))
-	s.Run("kill -KILL %intignore")
+	// The course's path: Ctrl+Z, bg, kill -TERM.
+	s.Run("bg")
+	waitFor(t, s.Timeout, "intignore running again", func() bool {
+		st, err := readStat(ig[0].Pid)
+		return err == nil && st.State != 'T'
+	})
 	s.waitSeen(stepDone(6))
+	s.Run("kill -TERM %intignore")
+	s.waitSeen(stepDone(7))
 
 	s.SendLine("waitstatus sleep 30")
 	fgProcs(s, "sleep", 1)
@@ -439,8 +461,8 @@ func TestLabSignalsStatus(t *testing.T) {
 	if !strings.Contains(out, "WIFSIGNALED true, WTERMSIG 2 (SIGINT)") {
 		t.Errorf("waitstatus output:\n%s", out)
 	}
-	s.waitSeen(stepDone(7))
-	s.waitSeen("complete, all 7 steps done")
+	s.waitSeen(stepDone(8))
+	s.waitSeen("complete, all 8 steps done")
 }
 
 func TestLabZombiesOrphans(t *testing.T) {
