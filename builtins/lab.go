@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -41,7 +42,7 @@ var labFiles embed.FS
 func init() {
 	register(&Builtin{
 		Name:     "lab",
-		Synopsis: "lab list | start NAME | status | reset | stop | load FILE  [--lang en|ko]",
+		Synopsis: "lab list | start NAME | status | report [FILE] | reset | stop | load FILE  [--lang en|ko]",
 		Summary:  "Guided labs checked against what gosh really observes.",
 		Help: `Practise job control, pipes, signals, zombies and sessions in guided
 steps. gosh checks each step from what it really observes (job table
@@ -50,6 +51,9 @@ and prints "✔ lab: step N done" on standard error as it happens.
   lab list        list the labs
   lab start NAME  start a lab at its first step
   lab status      show the steps, which are done, and what to do next
+  lab report [FILE]  write a Markdown transcript of the run (steps, what
+                  was observed, how long each took) to FILE, a new file
+                  (never overwritten); default gosh-lab-NAME-TIME.md
   lab reset       start the current lab again from its first step
   lab stop        stop the current lab
   lab load FILE   load a lab file (format: builtins/labs/README.md)
@@ -510,6 +514,13 @@ type labRun struct {
 	stopped map[int]map[int]bool // pgid → pids stopped now
 
 	sampler *procSampler // nil when /proc is not sampled (tests)
+
+	// For lab report: when the lab and the current step began, what the
+	// current step's checks observed, and the steps done so far.
+	started   time.Time
+	stepStart time.Time
+	observed  []string
+	records   []stepRecord
 }
 
 func newLabRun(lab *Lab, lang string, out io.Writer) *labRun {
@@ -520,6 +531,10 @@ func newLabRun(lab *Lab, lang string, out io.Writer) *labRun {
 
 // reset goes back to the first step.
 func (r *labRun) reset() {
+	r.started = time.Now()
+	r.stepStart = r.started
+	r.observed = nil
+	r.records = nil
 	r.step = 0
 	r.seen = make([]bool, len(r.lab.Steps[0].Checks))
 	r.groups = map[int]map[int]bool{}
@@ -578,6 +593,7 @@ func (r *labRun) observeLocked(o observation) {
 	for i, c := range st.Checks {
 		if !r.seen[i] && c.matches(o) {
 			r.seen[i] = true
+			r.observed = append(r.observed, o.String())
 		}
 	}
 	for _, ok := range r.seen {
@@ -594,6 +610,9 @@ func (r *labRun) observeLocked(o observation) {
 // and a message written line by line would be torn apart by them.
 func (r *labRun) advance() {
 	st := r.lab.Steps[r.step]
+	now := time.Now()
+	r.records = append(r.records, stepRecord{step: r.step, at: now, took: now.Sub(r.stepStart), observed: r.observed})
+	r.stepStart, r.observed = now, nil
 	msg := labMessages()[r.lang]
 	var b strings.Builder
 	fmt.Fprintf(&b, "✔ %s: %s\n", msg["lab"], fmt.Sprintf(msg["stepDone"], r.step+1, firstLine(text(st.Text, r.lang))))
@@ -927,6 +946,15 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		}
 		stopLab()
 		return writeOut(io, "lab", fmt.Sprintf("%s: %s: %s\n", msg["lab"], msg["stopped"], text(cur.lab.Title, lang))), nil
+	case "report":
+		if cur == nil {
+			errorf(io, "lab", "%s", msg["noLab"])
+			return statusFailure, nil
+		}
+		if len(rest) > 1 {
+			return usageError(io, "lab", "report: at most one file"), nil
+		}
+		return labReport(sh, io, cur, rest), nil
 	case "load":
 		if len(rest) != 1 {
 			return usageError(io, "lab", "load: which file?"), nil
