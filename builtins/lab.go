@@ -299,6 +299,7 @@ var (
 		"proc":          {attrs: []string{"state", "cmd", "parent"}},
 		"pgid-shared":   {attrs: []string{"n"}, noKind: true},
 		"group-stopped": {attrs: []string{"n"}, noKind: true},
+		"trace":         {attrs: []string{"cmd", "same12", "safe-copy"}, needKind: true},
 	}
 )
 
@@ -323,7 +324,7 @@ func parsePattern(src string) (Pattern, error) {
 	p := Pattern{Subject: f[0], Attrs: map[string]string{}}
 	spec, ok := subjects[p.Subject]
 	if !ok {
-		return Pattern{}, fmt.Errorf("unknown check %q (known: event, builtin, proc, pgid-shared, group-stopped)", p.Subject)
+		return Pattern{}, fmt.Errorf("unknown check %q (known: event, builtin, proc, trace, pgid-shared, group-stopped)", p.Subject)
 	}
 	rest := f[1:]
 	if len(rest) > 0 && !strings.Contains(rest[0], "=") {
@@ -343,6 +344,10 @@ func parsePattern(src string) (Pattern, error) {
 	case "builtin":
 		if _, ok := Lookup(p.Kind); !ok {
 			return Pattern{}, fmt.Errorf("no builtin %q", p.Kind)
+		}
+	case "trace":
+		if p.Kind != "fds" {
+			return Pattern{}, fmt.Errorf("unknown trace check %q (known: fds)", p.Kind)
 		}
 	case "proc":
 		if p.Kind != "" && !contains(procKinds, p.Kind) {
@@ -391,9 +396,9 @@ func normalizeAttr(k, v string) (string, error) {
 		if len(v) != 1 || !strings.Contains("RSDZTtXI", v) {
 			return "", fmt.Errorf("state=%s: one of R S D Z T t X I", v)
 		}
-	case "zombie":
+	case "zombie", "same12", "safe-copy":
 		if v != "yes" && v != "no" {
-			return "", fmt.Errorf("zombie=%s: yes or no", v)
+			return "", fmt.Errorf("%s=%s: yes or no", k, v)
 		}
 	}
 	return v, nil
@@ -809,6 +814,16 @@ func startLab(sh Shell, lab *Lab, lang string, out io.Writer) *labRun {
 			labMu.Unlock()
 			if cur != nil && cur.table == t {
 				cur.event(ev)
+			}
+		})
+		watcher := newTraceWatcher()
+		t.Trace().Listen(func(who, text string) {
+			o, ok := watcher.line(who, text)
+			labMu.Lock()
+			cur := activeLab
+			labMu.Unlock()
+			if ok && cur != nil && cur.table == t {
+				cur.observe(o)
 			}
 		})
 	}

@@ -32,6 +32,7 @@ type Tracer struct {
 	fd              int    // the descriptor w writes to, -1 when w is no descriptor (SetOutputFd)
 	self            string // who "Shell" lines name; "" = "shell PID"
 	gate            int    // > 0: wait until it reads end-of-file before the first line (SetGate)
+	listeners       []func(who, text string)
 	color           bool
 	explainedFork   bool // the clone(CLONE_VFORK|CLONE_VM) note is said once
 	explainedReaper bool
@@ -80,6 +81,16 @@ func (tr *Tracer) SetSelf(name string) {
 	tr.mu.Unlock()
 }
 
+// Listen calls fn with every line narrated from now on (who: "child 4242",
+// "shell 4200", ...; text: the step), after it is written: a lab checks
+// what the trace said. fn runs on the narrating goroutine and must not
+// narrate.
+func (tr *Tracer) Listen(fn func(who, text string)) {
+	tr.mu.Lock()
+	tr.listeners = append(tr.listeners, fn)
+	tr.mu.Unlock()
+}
+
 // SetGate holds the first line until descriptor fd reads end-of-file (or
 // a second has passed), then closes fd: a child gosh's trace waits so for
 // the parent shell to have narrated the child's start.
@@ -114,8 +125,8 @@ func (tr *Tracer) Child(pid int, format string, args ...any) {
 // from the shell never interleave.
 func (tr *Tracer) line(who, text string) {
 	tr.mu.Lock()
-	defer tr.mu.Unlock()
 	if tr.w == nil {
+		tr.mu.Unlock()
 		return
 	}
 	if tr.gate > 0 {
@@ -141,6 +152,11 @@ func (tr *Tracer) line(who, text string) {
 	}
 	b.WriteString("\n")
 	io.WriteString(tr.w, b.String())
+	listeners := tr.listeners
+	tr.mu.Unlock()
+	for _, fn := range listeners {
+		fn(who, text)
+	}
 }
 
 // firstFork reports true exactly once per Tracer, for the one-time note on

@@ -575,3 +575,23 @@ func TestLabLoad(t *testing.T) {
 	s.waitSeen("complete, all 1 steps done")
 	s.Run("kill %1")
 }
+
+// The redirection-order lab ticks from the trace's narration of the
+// child's fd steps: the wrong order does not tick a step.
+func TestLabRedirectionOrder(t *testing.T) {
+	s := labSession(t)
+	s.Run("cd " + t.TempDir())
+	s.Run("lab start redirection-order")
+	s.Run("set -o trace")
+	s.Run("ls /nonexist >out 2>&1") // step 2's order, not step 1's
+	notTicked(s, 1, 3)
+	out := s.Run("ls /nonexist 2>&1 >out")
+	if !strings.Contains(out, "No such file or directory") {
+		t.Errorf("2>&1 >out: the error did not reach the terminal:\n%s", out)
+	}
+	s.waitSeen(stepDone(1))
+	s.Run("ls /nonexist >out 2>&1")
+	s.waitSeen(stepDone(2))
+	s.Run("explain 'ls /nonexist 2>&1 >out'")
+	s.waitSeen("complete, all 3 steps done")
+}
