@@ -595,3 +595,40 @@ func TestLabRedirectionOrder(t *testing.T) {
 	s.Run("explain 'ls /nonexist 2>&1 >out'")
 	s.waitSeen("complete, all 3 steps done")
 }
+
+// The subshells-groups lab: ( ) is a child gosh with sleep under it, seen
+// in /proc; { } runs sleep as the shell's own child; cd stays only after
+// the group.
+func TestLabSubshellsGroups(t *testing.T) {
+	s := labSession(t)
+	dir := t.TempDir()
+	s.Run("cd " + dir)
+	s.Run("lab start subshells-groups")
+	s.SendLine("( cd /tmp; sleep 30 )")
+	sl := s.WaitProcs("sleep", 1)[0]
+	parent := mustStat(t, sl.Ppid)
+	if parent.Comm != "gosh" || parent.Ppid != s.Stat().Pid {
+		t.Errorf("sleep's parent %d is %q under %d, not a child gosh of the shell", sl.Ppid, parent.Comm, parent.Ppid)
+	}
+	s.WaitForeground(sl.Pgrp)
+	s.Send("\x1a")
+	s.WaitPrompt()
+	s.Run("ptree")
+	s.waitSeen(stepDone(1))
+	s.Run("kill %1")
+	if out := s.Run("pwd"); !strings.Contains(out, dir) {
+		t.Errorf("pwd after the subshell's cd:\n%s", out)
+	}
+	s.waitSeen(stepDone(2))
+	s.SendLine("{ cd /tmp; sleep 3; }")
+	sl = s.WaitProcs("sleep", 1)[0]
+	if sl.Ppid != s.Stat().Pid {
+		t.Errorf("in a group, sleep's parent is %d, not the shell %d", sl.Ppid, s.Stat().Pid)
+	}
+	s.WaitPrompt()
+	s.waitSeen(stepDone(3))
+	if out := s.Run("pwd"); !strings.Contains(out, "/tmp") {
+		t.Errorf("pwd after the group's cd:\n%s", out)
+	}
+	s.waitSeen("complete, all 4 steps done")
+}
