@@ -659,6 +659,8 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 				}
 				return 1, nil
 			}
+			sh.Jobs.Trace().Shell("fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d  (exec: the shell keeps its own close-on-exec copy for fd %d, at %d or above)",
+				fd, max(n, 10), src, n, max(n, 10))
 		}
 		changes = append(changes, change{n, src})
 	}

@@ -112,7 +112,7 @@ func (sh *Shell) SetOption(name string, on bool) error {
 // applyTrace points the job table's tracer at stderr, or turns it off.
 func (sh *Shell) applyTrace() {
 	if sh.Opts.Trace {
-		sh.Jobs.Trace().SetOutput(fdWriter(2), colorAllowed(sh))
+		sh.Jobs.Trace().SetOutputFd(2, colorAllowed(sh))
 	} else {
 		sh.Jobs.Trace().SetOutput(nil, false)
 	}
