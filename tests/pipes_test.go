@@ -1,0 +1,65 @@
+package tests
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// fdCheck wraps a script: it records the shell's open fds before and after,
+// and prints "fds unchanged" when they are the same.
+func fdCheck(script string) string {
+	return `echo /proc/$$/fd/* > before
+` + script + `
+echo /proc/$$/fd/* > after
+cmp -s before after && echo fds unchanged || echo "fds before:" $(cat before) "after:" $(cat after)`
+}
+
+// TestLongPipelineLowFdLimit: a pipeline of 60 external commands runs under
+// ulimit -n 30, as in bash: each pipe is made just before the stage that
+// writes into it starts, and the shell closes its ends as soon as the
+// stages have them, so it never holds more than a few. The shell's own fds
+// are the same afterwards.
+func TestLongPipelineLowFdLimit(t *testing.T) {
+	rlimit := buildHelper(t, "rlimit")
+	long := "echo x" + strings.Repeat(" | cat", 59)
+	script := fdCheck(long + "\necho status=$?")
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", script}})
+	noCrash(t, errs)
+	if out != "x\nstatus=0\nfds unchanged\n" || status != 0 || errs != "" {
+		t.Errorf("a 60-stage pipeline under ulimit -n 30: status %d, stdout %q, stderr %q; want x, status=0, fds unchanged", status, out, errs)
+	}
+	// The same with stderr into the pipe: the stand-in pipe the stages
+	// are prepared with never reaches a child.
+	long = "nosuch 2>&1" + strings.Repeat(" | cat 2>&1", 59) + " | wc -l"
+	out, errs, status = runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", fdCheck(long)}})
+	noCrash(t, errs)
+	if out != "1\nfds unchanged\n" || status != 0 || errs != "" {
+		t.Errorf("nosuch 2>&1 | cat 2>&1 ... | wc -l under ulimit -n 30: status %d, stdout %q, stderr %q; want 1, fds unchanged", status, out, errs)
+	}
+}
+
+// TestPipeFailsMidway: when a pipe cannot be made after some stages have
+// started (builtin stages on copies of the shell hold their pipe ends until
+// they run), the shell says so, the started stages are ended (bash's
+// terminate_current_pipeline), the rest never run, the status is 1, every
+// fd is closed once and the next pipeline works.
+func TestPipeFailsMidway(t *testing.T) {
+	rlimit := buildHelper(t, "rlimit")
+	long := "sleep 61.25" + strings.Repeat(" | true", 40)
+	script := fdCheck(long+"\necho status=$?") + "\necho y | cat"
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", script}})
+	noCrash(t, errs)
+	for _, p := range allProcs() {
+		if cmdline(p.Pid) == "sleep 61.25" {
+			syscall.Kill(p.Pid, syscall.SIGKILL)
+			t.Errorf("the pipeline's first stage (pid %d) still runs after the pipe failed", p.Pid)
+		}
+	}
+	if out != "status=1\nfds unchanged\ny\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want status=1, fds unchanged, y", status, out)
+	}
+	if errs != "gosh: pipe: Too many open files\n" {
+		t.Errorf("stderr %q, want the pipe error once", errs)
+	}
+}
