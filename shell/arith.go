@@ -707,6 +707,10 @@ func (sh *Shell) arithOperand(name string) (string, bool, error) {
 		return v, set, nil
 	}
 	s, err := sh.subscriptText(base, sub)
+	if bad, ok := err.(*badSubscriptError); ok {
+		sh.errorf("%s", bad) // bash reports it; the operand is 0
+		return "", false, nil
+	}
 	if err != nil {
 		return "", false, err
 	}
@@ -731,6 +735,11 @@ func (sh *Shell) setArithVar(name, value string) error {
 		return sh.Vars.Set(name, value)
 	}
 	s, err := sh.subscriptText(base, sub)
+	if _, ok := err.(*badSubscriptError); ok {
+		// bash reports it and goes on; nothing is assigned.
+		sh.errorf("%s[%s]: bad array subscript", base, sub)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
