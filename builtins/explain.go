@@ -293,8 +293,8 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 		e.printf("Processes: none. The command runs inside %s: no fork, no\n"+
 			"process group, no terminal handoff. Its redirections apply to a private fd table,\n"+
 			"so the shell's own file descriptors are unchanged afterwards.\n", where)
-		if steps := e.redirSteps(stages[0]); len(steps) > 0 {
-			e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))
+		if _, steps := e.stageTable(newFdModel(), stages[0], []int{0, 1, 2}); len(steps) > 0 {
+			e.printf("File descriptors: the shell: %s; the builtin reads and writes through them, no dup2.\n", strings.Join(steps, "; "))
 		}
 		return
 	}
@@ -337,8 +337,11 @@ func (e *explainer) explainExec(s stageInfo) {
 			"above (close-on-exec, so no descriptor of Go's runtime is ever touched), and every child\n"+
 			"gets it as its fd 3.\n", where)
 	}
-	if steps := e.redirSteps(s); len(steps) > 0 {
-		e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))
+	if steps := e.execSteps(s); len(steps) > 0 {
+		e.printf("File descriptors (numbers as the shell would get them now):\n")
+		for i, step := range steps {
+			e.printf("  %d. %s\n", i+1, step)
+		}
 	}
 }
 
@@ -368,8 +371,10 @@ func (e *explainer) describeCommand(s stageInfo) string {
 	switch s.kind {
 	case KindBuiltin:
 		why := "no fork"
-		if s.name == "exec" {
+		if s.name == "exec" && s.cmd != nil && len(s.cmd.Args) > 1 {
 			why = "no fork: exec replaces the shell process itself with the program, execve in the shell's own pid"
+		} else if s.name == "exec" {
+			why = "no fork, no execve: without a command, exec changes the shell's own fds"
 		}
 		return fmt.Sprintf("%s is a shell builtin: it runs inside the shell (%s)", s.name, why)
 	case KindFile:
@@ -422,110 +427,6 @@ func (e *explainer) processes(stages []stageInfo, background bool) {
 	if !e.subshell {
 		e.printf("  The job is registered in the job table as one job; its state is derived from its processes' states.\n")
 	}
-}
-
-// wiring describes the pipes and every stage's fd setup.
-func (e *explainer) wiring(stages []stageInfo) {
-	n := len(stages)
-	e.printf("File descriptors:\n")
-	first := e.pipes + 1
-	if n > 1 {
-		e.printf("  Before starting anything, the shell calls pipe() %d time%s (pipe2 with O_CLOEXEC):", n-1, plural(n-1, "s"))
-		for i := 0; i < n-1; i++ {
-			e.printf(" p%d = [r%d w%d]", first+i, first+i, first+i)
-		}
-		e.printf("\n")
-	}
-	for i, s := range stages {
-		var steps []string
-		if i > 0 {
-			steps = append(steps, fmt.Sprintf("dup2(r%d, 0): stdin is the read end of p%d", first+i-1, first+i-1))
-		}
-		if i < n-1 {
-			steps = append(steps, fmt.Sprintf("dup2(w%d, 1): stdout is the write end of p%d", first+i, first+i))
-		}
-		steps = append(steps, e.redirSteps(s)...)
-		who := "child"
-		if s.inShell {
-			who = "builtin (in the shell; it reads and writes through these fds, the shell's own fds stay)"
-		}
-		if len(steps) == 0 {
-			e.printf("  %d. %s: keeps the shell's fds 0, 1, 2 (the terminal, usually)\n", i+1, who)
-			continue
-		}
-		e.printf("  %d. %s: %s\n", i+1, who, strings.Join(steps, "; "))
-	}
-	if n > 1 {
-		e.printf("  After starting the stages the shell closes its own copies of every pipe end, so each\n" +
-			"  reader sees end-of-file when its writer exits.")
-		if !allInShell(stages) {
-			e.printf(" Only fds 0, 1, 2 (plus redirections) reach a child:\n" +
-				"  everything else is close-on-exec.")
-		}
-		e.printf("\n")
-	}
-	e.pipes += n - 1
-}
-
-// allInShell reports whether every stage runs inside the shell, so that
-// the pipeline creates no process at all.
-func allInShell(stages []stageInfo) bool {
-	for _, s := range stages {
-		if !s.inShell {
-			return false
-		}
-	}
-	return true
-}
-
-// redirSteps words one command's redirections, left to right, as the
-// shell performs them: the shell opens files, the child dup2s them into
-// place (ForkExec's fd table).
-func (e *explainer) redirSteps(s stageInfo) []string {
-	if s.cmd == nil {
-		return nil
-	}
-	var steps []string
-	for _, r := range s.cmd.Redirs {
-		fd := r.Fd
-		if fd < 0 {
-			fd = r.Op.DefaultFd()
-		}
-		target := ""
-		if r.Target != nil {
-			target = parser.String(r.Target)
-		}
-		switch r.Op {
-		case parser.RedirIn:
-			steps = append(steps, fmt.Sprintf("the shell opens %s read-only (open O_RDONLY) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirOut:
-			steps = append(steps, fmt.Sprintf("the shell opens %s for writing (O_WRONLY|O_CREAT|O_TRUNC: created or emptied) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirClobber:
-			steps = append(steps, fmt.Sprintf("the shell opens %s (O_TRUNC even under set -C) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirAppend:
-			steps = append(steps, fmt.Sprintf("the shell opens %s for appending (O_WRONLY|O_CREAT|O_APPEND) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirReadWrite:
-			steps = append(steps, fmt.Sprintf("the shell opens %s read-write (O_RDWR|O_CREAT) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirAll, parser.RedirAllAppend:
-			steps = append(steps, fmt.Sprintf("the shell opens %s = F, then dup2(F, 1) and dup2(F, 2): stdout and stderr both go there", target))
-		case parser.RedirDupIn, parser.RedirDupOut:
-			switch {
-			case target == "-":
-				steps = append(steps, fmt.Sprintf("close(%d)", fd))
-			case isDigits(target):
-				steps = append(steps, fmt.Sprintf("dup2(%s, %d): fd %d becomes a copy of what fd %s is at this point (order matters)", target, fd, fd, target))
-			default:
-				steps = append(steps, fmt.Sprintf("%s %s: the target must expand to an fd number or '-'", r.Op, target))
-			}
-		case parser.RedirHeredoc, parser.RedirHeredocTab:
-			how := "expanded ($, `...`, $((...)))"
-			if r.Heredoc != nil && r.Heredoc.Quoted {
-				how = "taken literally (the delimiter is quoted)"
-			}
-			steps = append(steps, fmt.Sprintf("here-document: its body, %s, is written by the shell into a pipe; dup2(read end, %d)", how, fd))
-		}
-	}
-	return steps
 }
 
 // terminal says who owns the terminal while the job runs, and what the
