@@ -605,12 +605,16 @@ func fillsLastColumn(drawn []byte) bool {
 	if i := bytes.LastIndexByte(drawn, '\n'); i >= 0 {
 		drawn = drawn[i+1:]
 	}
-	w := runes.WidthAll([]rune(ansiSequence.ReplaceAllString(string(drawn), "")))
+	w := runes.WidthAll([]rune(ansiSequence().ReplaceAllString(string(drawn), "")))
 	return w > 0 && w%terminalWidth() == 0
 }
 
-// ansiSequence matches a CSI escape sequence (colours in a prompt).
-var ansiSequence = regexp.MustCompile("\x1b\\[[0-9;?]*[ -/]*[@-~]")
+// ansiSequence matches a CSI escape sequence (colours in a prompt). It is
+// compiled the first time a prompt is measured, not at start-up: every
+// child gosh and every "gosh -c" would pay for it (issue 9, speed).
+var ansiSequence = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("\x1b\\[[0-9;?]*[ -/]*[@-~]")
+})
 
 // eraseSequences are what the editor writes to erase the line it drew:
 // clear to the end of the screen, clear the line, carriage return, cursor
