@@ -288,7 +288,7 @@ var (
 		jobs.EvBackground: "background", jobs.EvSIGCONT: "sigcont-sent", jobs.EvKill: "kill",
 		jobs.EvDisowned: "disowned", jobs.EvHangup: "hangup",
 	}
-	procKinds = []string{"state", "orphan", "reaped", "gone", "ended", "hup-ignored", "survived-hup"}
+	procKinds = []string{"state", "orphan", "reaped", "gone", "ended", "hup-ignored", "survived-hup", "no-tty"}
 	subjects  = map[string]struct {
 		attrs    []string
 		needKind bool

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -32,7 +33,7 @@ func labHelpers(t testing.TB) string {
 	labHelpersOnce.Do(func() {
 		labHelpersDir = filepath.Join(binDir, "labbin")
 		cmd := exec.Command("go", "build", "-o", labHelpersDir+"/",
-			"./cmd/zombie", "./cmd/orphan", "./cmd/intignore", "./cmd/spin", "./cmd/waitstatus")
+			"./cmd/zombie", "./cmd/orphan", "./cmd/intignore", "./cmd/spin", "./cmd/waitstatus", "./cmd/daemon")
 		cmd.Dir = repoRoot
 		if out, err := cmd.CombinedOutput(); err != nil {
 			labHelpersErr = err
@@ -631,4 +632,46 @@ func TestLabSubshellsGroups(t *testing.T) {
 		t.Errorf("pwd after the group's cd:\n%s", out)
 	}
 	s.waitSeen("complete, all 4 steps done")
+}
+
+// The daemons lab: the daemon helper really ends up without a terminal, in
+// a session of its own, adopted away from the shell; procs -a shows it
+// with TTY ?; killing it ends the lab.
+func TestLabDaemons(t *testing.T) {
+	s := labSession(t)
+	s.Run("lab start daemons")
+	out := s.Run("daemon 60")
+	m := regexp.MustCompile(`the daemon is pid (\d+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("daemon did not say its pid:\n%s", out)
+	}
+	pid, _ := strconv.Atoi(m[1])
+	t.Cleanup(func() { syscall.Kill(pid, syscall.SIGKILL) })
+	st := mustStat(t, pid)
+	shell := s.Stat()
+	if st.Session == shell.Session || st.Session == pid {
+		t.Errorf("daemon %d: session %d (shell's %d): want a session of another process (the first child's)", pid, st.Session, shell.Session)
+	}
+	waitFor(t, s.Timeout, "the daemon to be adopted", func() bool {
+		st, err := readStat(pid)
+		if err != nil {
+			return false
+		}
+		parent, err := readStat(st.Ppid)
+		return err == nil && parent.Comm != "daemon" && st.Ppid != shell.Pid
+	})
+	s.waitSeen(stepDone(1))
+	out = s.Run("procs -a")
+	line := ""
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] == m[1] {
+			line = l
+		}
+	}
+	if line == "" || !strings.Contains(line, " ? ") {
+		t.Errorf("procs -a does not show daemon %d with TTY ?:\n%s", pid, out)
+	}
+	s.waitSeen(stepDone(2))
+	s.Run("kill " + m[1])
+	s.waitSeen("complete, all 3 steps done")
 }
