@@ -38,7 +38,13 @@ func (sh *Shell) RunString(src string) (int, error) {
 		sh.syntaxError(err)
 		return sh.Status, nil
 	}
-	return sh.Run(f)
+	st, err := sh.Run(f)
+	if err == errExpansionAbandon {
+		// eval reads its text as bash does: an expansion error ends it
+		// with status 1, and the command around it goes on.
+		return 1, nil
+	}
+	return st, err
 }
 
 // syntaxError reports a parse error: "gosh: 1:8: syntax error near ...".
@@ -217,6 +223,18 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 			ex = sh.clone()
 		}
 		cmd, err := ex.expandCommand(sc)
+		if ee, ok := errors.AsType[*ExpansionError](err); ok && len(p.Cmds) > 1 {
+			// A stage is a subshell: in bash its words expand in the
+			// forked child, which reports the error and exits, while
+			// the other stages run. Its status is what the error gives
+			// a shell (1, or 127 for an unset parameter under -c).
+			st := sh.unsetExitStatus(ee)
+			if st == 0 {
+				st = 1
+			}
+			cmds = append(cmds, &command{failed: ee, failedStatus: st})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -228,33 +246,50 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 	return cmds, nil
 }
 
-// expansionFailed reports an expansion error ("gosh: x: unbound variable").
-// The command does not run and its status is 1; a non-interactive shell
-// exits, as POSIX requires (with 127 for a parameter that is not set, as
-// bash does), and an interactive one abandons the rest of the command
-// line, as bash does.
+// expansionFailed reports an expansion error ("gosh: x: unbound variable")
+// as bash does. The command does not run and $? is 1. In a subshell (a
+// copy or a child gosh) the subshell exits with 1, as a forked one would.
+// A parameter that is not set (set -u, ${x?}) ends a non-interactive shell
+// with 1, or 127 under -c (bash's statuses). Any other error (bad
+// arithmetic, a read-only variable) abandons the rest of the command being
+// run, up to the reading loop of the script, the . file, the eval or the
+// prompt, which goes on with the next command: errExpansionAbandon.
 func (sh *Shell) expansionFailed(err error) (int, error) {
 	if _, ok := IsExit(err); ok {
 		return 0, err
 	}
 	sh.errorf("%s", err)
-	switch {
-	case sh.subshell:
-		return 1, nil
-	case !sh.Opts.Interactive:
-		status := 1
-		if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Unset {
-			status = 127
-		}
-		return 1, &ExitError{Status: status}
-	}
 	sh.Status = 1
-	return 1, errAbandon
+	if sh.subshell {
+		return 1, &ExitError{Status: 1}
+	}
+	if st := sh.unsetExitStatus(err); st != 0 {
+		return 1, &ExitError{Status: st}
+	}
+	return 1, errExpansionAbandon
+}
+
+// unsetExitStatus is the status with which an expansion error ends a
+// non-interactive shell, or 0 when it does not end it: only a parameter
+// that is not set does, with 127 under -c and 1 in a script (bash).
+func (sh *Shell) unsetExitStatus(err error) int {
+	ee, ok := errors.AsType[*ExpansionError](err)
+	if !ok || !ee.Unset || sh.Opts.Interactive {
+		return 0
+	}
+	if sh.source == sourceCommand {
+		return 127
+	}
+	return 1
 }
 
 // errAbandon unwinds the rest of an interactive command line (after
 // Ctrl+C killed a job, or an expansion error); $? is already set.
 var errAbandon = errors.New("command line abandoned")
+
+// errExpansionAbandon is errAbandon after an expansion error: it unwinds
+// only to the innermost reading loop (runLines, eval), which goes on.
+var errExpansionAbandon = fmt.Errorf("%w after an expansion error", errAbandon)
 
 // command is a simple command after expansion: argv, the per-command
 // environment, and its still unapplied redirections.
@@ -270,6 +305,10 @@ type command struct {
 	compound parser.Command
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
+	// failed, when set, is the expansion error of a pipeline stage: the
+	// stage reports it and exits with failedStatus (see expandPipeline).
+	failed       error
+	failedStatus int
 	// background: a stage of a background pipeline the shell starts
 	// itself (see stageFailed).
 	background bool
@@ -313,15 +352,12 @@ func (c *command) inShell() bool {
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 	cmd := &command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
-	for _, a := range sc.Assigns {
-		as, err := sh.expandAssignmentQuick(a)
-		if err != nil {
-			return nil, err
-		}
-		cmd.assigns = append(cmd.assigns, as)
-	}
+	// bash expands the words first, then the assignments.
 	argv, err := sh.expandArgs(sc.Args)
 	if err != nil {
+		return nil, err
+	}
+	if cmd.assigns, err = sh.expandAssignments(sc.Assigns); err != nil {
 		return nil, err
 	}
 	cmd.argv = argv
@@ -336,6 +372,47 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 		}
 	}
 	return cmd, nil
+}
+
+// expandAssignments expands the assignments of a simple command in order,
+// each one seeing those before it, as in bash: "a=1 b=$a" sets b to 1 and
+// "IFS=: x=\"$*\"" joins with ':'. Each is applied for the time the ones
+// after it expand, then undone: the command applies them for real (to the
+// shell, or around a builtin or program) as it runs.
+func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) {
+	if len(list) == 0 {
+		return nil, nil
+	}
+	type saved struct {
+		name string
+		v    *Var // nil: the variable did not exist
+	}
+	var undo []saved
+	defer func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			sh.Vars.put(undo[i].name, undo[i].v)
+		}
+	}()
+	out := make([]assignment, 0, len(list))
+	for i, a := range list {
+		as, err := sh.expandAssignmentQuick(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, as)
+		if i == len(list)-1 {
+			break
+		}
+		var prev *Var
+		if x := sh.Vars.Lookup(as.name); x != nil {
+			cp := *x
+			cp.Elems = slices.Clone(x.Elems)
+			prev = &cp
+		}
+		undo = append(undo, saved{as.name, prev})
+		sh.assign(as) // a failure (read-only) is reported when it is applied
+	}
+	return out, nil
 }
 
 // declarationBuiltins take NAME=value arguments that are expanded like
@@ -688,6 +765,9 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 // copy of the shell that runs a builtin in a goroutine, or a child gosh,
 // as needsProcess decides.
 func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
+	if cmd.failed != nil {
+		return sh.failedStage(t, cmd.failed, cmd.failedStatus)
+	}
 	if cmd.child != nil {
 		return sh.childStage(cmd.child, cmd.label, t)
 	}
@@ -773,14 +853,15 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
-		if a.arr != nil {
-			continue // arrays are not exported
+		if a.arr != nil || a.name == "_" {
+			continue // arrays are not exported; $_ is the program's path
 		}
 		env = append(env, a.name+"="+a.value)
 	}
 	st.Path = path
 	st.Argv = argv
-	st.Env = sh.Vars.Environ(env)
+	// As bash does, a program finds its own path in $_.
+	st.Env = sh.Vars.Environ(append(env, "_="+path))
 	if cmd.argv0 != "" {
 		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
 	}

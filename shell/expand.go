@@ -34,8 +34,9 @@ import (
 type ExpansionError struct {
 	Msg string
 	// Unset: the error is about a parameter that is not set (set -u,
-	// ${x?}). A non-interactive shell then exits with 127, as bash
-	// does; with 1 for the others.
+	// ${x?}). It ends a non-interactive shell (with 127 under -c, 1
+	// in a script, as bash); the others abandon the command
+	// (expansionFailed).
 	Unset bool
 }
 
@@ -70,6 +71,9 @@ func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
 // braceWords brace-expands each word. Words without a literal '{' (most)
 // cost one scan and no allocation.
 func (sh *Shell) braceWords(words []*parser.Word) []*parser.Word {
+	if sh.Opts.NoBraceexpand { // set +B
+		return words
+	}
 	i := 0
 	for i < len(words) && !hasBraceLit(words[i]) {
 		i++

@@ -630,6 +630,13 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 	if pattern == "" {
 		return s
 	}
+	if s == "" {
+		// An empty value is replaced when the pattern matches it (*).
+		if matchPattern(pattern, "") {
+			return with("")
+		}
+		return s
+	}
 	if !hasMeta(pattern) {
 		// A literal pattern: plain string search.
 		lit := unescapePattern(pattern)

@@ -271,12 +271,6 @@ func (sh *Shell) FuncText(name string) (string, bool) {
 	return funcText(fd), true
 }
 
-// funcText prints a function definition, in bash's layout when the
-// printer gives the body on several lines.
-func funcText(fd *parser.FuncDecl) string {
-	return parser.String(fd)
-}
-
 // FuncNames implements builtins.FuncShell.
 func (sh *Shell) FuncNames() []string {
 	names := make([]string, 0, len(sh.funcs))

@@ -12,6 +12,7 @@ package shell
 
 import (
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,7 +28,8 @@ import (
 //
 // The shopt options change this: nullglob drops a pattern that matches
 // nothing, failglob makes it an error, dotglob lets patterns match names
-// that start with '.'.
+// that start with '.'. So does bash's GLOBIGNORE, a colon-separated list
+// of patterns: a name matching one of them is left out of the results.
 func globFields(fields []field, base string, opts globOptions) ([]field, error) {
 	out := make([]field, 0, len(fields))
 	for _, f := range fields {
@@ -40,7 +42,12 @@ func globFields(fields []field, base string, opts globOptions) ([]field, error) 
 			out = append(out, f)
 			continue
 		}
-		matches := glob(pattern, base, opts.dot)
+		matches := glob(pattern, base, opts.dot || len(opts.ignore) > 0)
+		if len(opts.ignore) > 0 {
+			matches = slices.DeleteFunc(matches, func(m string) bool {
+				return slices.ContainsFunc(opts.ignore, func(p string) bool { return matchPattern(p, m) })
+			})
+		}
 		if len(matches) == 0 {
 			switch {
 			case opts.fail:
@@ -379,4 +386,15 @@ func inClass(name string, r rune) bool {
 		return unicode.IsGraphic(r) && !unicode.IsSpace(r)
 	}
 	return false
+}
+
+// globIgnore is $GLOBIGNORE split at colons (empty patterns dropped). When
+// it is set and not empty, patterns also match names starting with '.'
+// (but never . and ..), as in bash.
+func (sh *Shell) globIgnore() []string {
+	v, _ := sh.Vars.Get("GLOBIGNORE")
+	if v == "" {
+		return nil
+	}
+	return slices.DeleteFunc(strings.Split(v, ":"), func(p string) bool { return p == "" })
 }

@@ -50,6 +50,9 @@ var options = []option{
 		get: func(o *Options) bool { return o.Interactive && !o.HistexpandOff || o.HistexpandOn },
 		set: func(o *Options, on bool) { o.HistexpandOn, o.HistexpandOff = on, !on }},
 	{name: "pipefail", field: func(o *Options) *bool { return &o.Pipefail }},
+	{name: "braceexpand", letter: 'B',
+		get: func(o *Options) bool { return !o.NoBraceexpand },
+		set: func(o *Options, on bool) { o.NoBraceexpand = !on }},
 	{name: "privileged", letter: 'p', get: func(o *Options) bool { return o.Privileged }, set: setPrivileged},
 	{name: "trace", field: func(o *Options) *bool { return &o.Trace }},
 
@@ -200,8 +203,9 @@ func (sh *Shell) pipefailStatus(job *jobs.Job, status int) int {
 // globOptions are the shopt options that change pathname expansion.
 type globOptions struct {
 	null, fail, dot bool
+	ignore          []string // $GLOBIGNORE's patterns (glob.go)
 }
 
 func (sh *Shell) globOptions() globOptions {
-	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob}
+	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob, ignore: sh.globIgnore()}
 }

@@ -68,6 +68,11 @@ func (sh *Shell) searchPath(name, pathVar string) (string, error) {
 	if denied != nil {
 		return "", denied
 	}
+	if pathVar == "" {
+		// With PATH unset or empty, bash runs ./name and reports what
+		// the execve said: "ls: No such file or directory".
+		return "", unix.ENOENT
+	}
 	return "", errNotFound
 }
 

@@ -36,6 +36,7 @@ type Options struct {
 	Nullglob                          bool // shopt: a pattern that matches nothing is removed
 	Failglob                          bool // shopt: a pattern that matches nothing is an error
 	Dotglob                           bool // shopt: patterns match names starting with '.'
+	NoBraceexpand                     bool // set +B: no brace expansion (on by default)
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
