@@ -1,19 +1,19 @@
 // Command daemon turns itself into a daemon the classic way, for the gosh
 // labs:
 //
-//	daemon [seconds]
+//		daemon [seconds]
 //
-//  1. The program the shell started (the "parent") forks a first child and
-//     waits for it.
-//  2. The first child calls setsid(): it leaves the shell's session and
-//     process group and loses the controlling terminal (TTY "?" in ps).
-//  3. It forks a second child (the double fork) and exits half a second
-//     later: the second child is not a session leader, so it can never
-//     acquire a controlling terminal again, and it is an orphan, adopted
-//     by init (PPID 1) or the nearest child subreaper.
-//  4. The second child, the daemon, changes to /, sets its umask to 0,
-//     puts /dev/null on fds 0, 1 and 2, and lives for the given number of
-//     seconds (default 60).
+//	 1. The program the shell started (the "parent") forks a first child and
+//	    waits for it.
+//	 2. The first child calls setsid(): it leaves the shell's session and
+//	    process group and loses the controlling terminal (TTY "?" in ps).
+//	 3. It forks a second child (the double fork) and exits half a second
+//	    later: the second child is not a session leader, so it can never
+//	    acquire a controlling terminal again, and it is an orphan, adopted
+//	    by init (PPID 1) or the nearest child subreaper.
+//	 4. The second child, the daemon, changes to /, sets its umask to 0,
+//	    puts /dev/null on fds 0, 1 and 2, and lives for the given number of
+//	    seconds (default 60).
 //
 // The parent prints the daemon's pid and exits at once, as a daemon's
 // starter does, so the shell's prompt comes back.
