@@ -675,3 +675,36 @@ func TestLabDaemons(t *testing.T) {
 	s.Run("kill " + m[1])
 	s.waitSeen("complete, all 3 steps done")
 }
+
+// spin is always runnable: /proc/PID/stat (the main thread's state, which
+// ps shows) says R, not S, sample after sample.
+func TestSpinStaysRunnable(t *testing.T) {
+	dir := labHelpers(t)
+	cmd := exec.Command(filepath.Join(dir, "spin"), "30")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	pid := cmd.Process.Pid
+	waitFor(t, 10*time.Second, "spin to start spinning", func() bool {
+		st, err := readStat(pid)
+		return err == nil && st.Comm == "spin" && st.State == 'R'
+	})
+	samples, notR := 0, map[byte]int{}
+	for samples < 2000 {
+		st, err := readStat(pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		samples++
+		if st.State != 'R' {
+			notR[st.State]++
+		}
+	}
+	if n := notR['S'] + notR['D']; n > samples/100 {
+		t.Errorf("spin was not runnable in %d of %d samples: %v", n, samples, notR)
+	}
+}
