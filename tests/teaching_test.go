@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // Issue 5: the teaching layer, end to end in a pty: the trace with the
@@ -707,4 +708,33 @@ func TestSpinStaysRunnable(t *testing.T) {
 	if n := notR['S'] + notR['D']; n > samples/100 {
 		t.Errorf("spin was not runnable in %d of %d samples: %v", n, samples, notR)
 	}
+}
+
+// procs -a and ptree 1 fit the terminal: long command lines are cut with
+// "…" (a process with a 1,000-character command line is among them).
+func TestViewsFitTheTerminal(t *testing.T) {
+	requireGosh(t)
+	s := startSession(t, sessionConfig{Cols: 80, Rows: 40})
+	s.WaitPrompt()
+	s.Run("sh -c 'sleep 60; :' " + strings.Repeat("x", 1000) + " &")
+	for _, view := range []string{"procs -a", "ptree 1", "ptree"} {
+		out := s.Run(view)
+		cut := false
+		for _, l := range strings.Split(out, "\n") {
+			l = strings.TrimRight(l, "\r")
+			if strings.HasPrefix(l, promptPS1) {
+				continue
+			}
+			if n := utf8.RuneCountInString(l); n > 80 {
+				t.Errorf("%s: a line of %d columns in an 80-column terminal: %q", view, n, l)
+			}
+			if strings.Contains(l, "sh -c sleep 60; : xxx") && strings.Contains(l, "x…") {
+				cut = true
+			}
+		}
+		if !cut && view != "ptree 1" {
+			t.Errorf("%s: the long sleep command is not cut with …:\n%s", view, out)
+		}
+	}
+	s.Run("kill %1")
 }
