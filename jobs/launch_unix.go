@@ -326,7 +326,15 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		path = t.cfg.Self
 	}
 
-	attr := t.procAttr(st, pgid, jobControl, fg)
+	files, keep, low, err := fitFiles(st.Files)
+	if err != nil {
+		t.stageError(st, err)
+		return 0, err
+	}
+	defer closeAll(low)
+	attr := t.procAttr(st, files, pgid, jobControl, fg)
+	inherited := t.inheritForFork(keep)
+	defer inherited()
 	restore := t.ignoreForFork(st.IgnoreAtFork)
 	pid, err := t.forkExecRetry(path, argv, attr, first)
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
@@ -345,15 +353,15 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		t.stageError(st, err)
 		return 0, err
 	}
-	t.narrateChild(pid, st, attr, path, argv)
+	t.narrateChild(pid, st, files, attr, path, argv)
 	return pid, nil
 }
 
 // procAttr builds what ForkExec needs to run in the child before execve:
 // the process group, the terminal handoff, the fd table, the directory.
-func (t *Table) procAttr(st *Stage, pgid int, jobControl, fg bool) *syscall.ProcAttr {
-	files := make([]uintptr, len(st.Files))
-	for i, fd := range st.Files {
+func (t *Table) procAttr(st *Stage, table []int, pgid int, jobControl, fg bool) *syscall.ProcAttr {
+	files := make([]uintptr, len(table))
+	for i, fd := range table {
 		files[i] = uintptr(fd) // -1 becomes ^uintptr(0), which ForkExec reads as "closed"
 	}
 	sys := &syscall.SysProcAttr{}
@@ -468,7 +476,7 @@ func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
 // narrateChild reports the steps child pid ran between clone and execve,
 // now that its pid is known: its group, the terminal, its directory, and
 // its fd table exactly as ForkExec's child sets it (ChildFdSteps).
-func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path string, argv []string) {
+func (t *Table) narrateChild(pid int, st *Stage, files []int, attr *syscall.ProcAttr, path string, argv []string) {
 	if !t.trace.On() {
 		return
 	}
@@ -486,7 +494,7 @@ func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path st
 	if attr.Dir != "" {
 		t.trace.Child(pid, "chdir(%q)", attr.Dir)
 	}
-	for _, line := range ChildFdSteps(st.Files, tracedErrPipe) {
+	for _, line := range ChildFdSteps(files, tracedErrPipe) {
 		t.trace.Child(pid, "%s", line)
 	}
 	for _, line := range st.Trace {

@@ -1,6 +1,8 @@
 package tests
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -61,5 +63,33 @@ func TestPipeFailsMidway(t *testing.T) {
 	}
 	if errs != "gosh: pipe: Too many open files\n" {
 		t.Errorf("stderr %q, want the pipe error once", errs)
+	}
+}
+
+// TestInheritedHighFdLowLimit: gosh inherits fd 251 and runs under
+// ulimit -n 30 (soft and hard). Every child gets fd 251 where it is, as in
+// bash: ForkExec's table stops below it and the child inherits it, and a
+// stage writing into it (>&251) is handed a low copy. A descriptor gosh
+// would have to place at 251 itself (after exec 251>file) is refused with
+// a message that says why, not "Bad file descriptor".
+func TestInheritedHighFdLowLimit(t *testing.T) {
+	rlimit := buildHelper(t, "rlimit")
+	dir := t.TempDir()
+	script := `ls /proc/self/fd | grep -x 251
+/bin/echo b >&251; echo st=$?
+echo x | cat | cat
+exec 251>&-; exec 251>f2
+/bin/echo c; echo st=$?`
+	out, errs, status := runShell(t, shellRun{Bin: "bash", Dir: dir, Args: []string{"-c",
+		`exec 251>f; exec "$0" -nofile 30 -- "$1" -c "$2"`, rlimit, requireGosh(t), script}})
+	noCrash(t, errs)
+	if out != "251\nst=0\nx\nst=126\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want 251, st=0, x, st=126", status, out)
+	}
+	if want := "gosh: /bin/echo: cannot pass fd 251 to the command: it is above the open-files limit (ulimit -n 30)\n"; errs != want {
+		t.Errorf("stderr %q, want %q", errs, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "f")); string(data) != "b\n" {
+		t.Errorf("the inherited fd 251 got %q, want b", data)
 	}
 }
