@@ -143,6 +143,14 @@ func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
 // builtin, or a command with only assignments and redirections, runs inside
 // the shell; everything else becomes a job.
 func (sh *Shell) runPipeline(p *parser.Pipeline) error {
+	if p.Time != nil {
+		return sh.runTimed(p) // timecmd.go
+	}
+	return sh.runPipelineUntimed(p)
+}
+
+// runPipelineUntimed is runPipeline without the pipeline's "time".
+func (sh *Shell) runPipelineUntimed(p *parser.Pipeline) error {
 	if p.Bang {
 		sh.flow.noErrexit++
 	}

@@ -105,6 +105,12 @@ func (p *funcPrinter) andOr(ao *parser.AndOr, level int) {
 }
 
 func (p *funcPrinter) pipeline(pl *parser.Pipeline, level int) {
+	if pl.Time != nil {
+		p.str("time ")
+		if pl.Time.Posix {
+			p.str("-p ")
+		}
+	}
 	if pl.Bang {
 		p.str("! ")
 	}
