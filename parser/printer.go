@@ -53,6 +53,10 @@ func String(node any) string {
 type printer struct {
 	b        strings.Builder
 	heredocs []*Heredoc
+
+	// bashQuotes prints $'...' as bash's type does, as '...' with the
+	// escapes decoded (printer_layout.go).
+	bashQuotes bool
 }
 
 func (p *printer) str(s string) { p.b.WriteString(s) }
@@ -303,6 +307,10 @@ func (p *printer) parts(parts []WordPart, ctx context) {
 		case *Escaped:
 			p.str(`\` + x.Value)
 		case *SglQuoted:
+			if x.Dollar && p.bashQuotes {
+				p.str(singleQuoted(x.Value))
+				break
+			}
 			if x.Dollar {
 				p.str(ansiQuoted(x.Value))
 				break
