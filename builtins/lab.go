@@ -59,7 +59,8 @@ and prints "✔ lab: step N done" on standard error as it happens.
   lab load FILE   load a lab file (format: builtins/labs/README.md)
 --lang en|ko  the language of the texts (default: from LC_ALL, LC_MESSAGES, LANG)
 The labs use small helper programs (zombie, orphan, intignore, spin,
-waitstatus), built from the gosh source with: go install ./cmd/...`,
+waitstatus, daemon), built from the gosh source with: go install ./cmd/...
+(they land in $(go env GOPATH)/bin, usually ~/go/bin: put it on PATH)`,
 		Run: runLab,
 	})
 }
@@ -288,7 +289,7 @@ var (
 		jobs.EvBackground: "background", jobs.EvSIGCONT: "sigcont-sent", jobs.EvKill: "kill",
 		jobs.EvDisowned: "disowned", jobs.EvHangup: "hangup",
 	}
-	procKinds = []string{"state", "orphan", "reaped", "gone", "ended", "hup-ignored", "survived-hup"}
+	procKinds = []string{"state", "orphan", "reaped", "gone", "ended", "hup-ignored", "survived-hup", "no-tty"}
 	subjects  = map[string]struct {
 		attrs    []string
 		needKind bool
@@ -699,14 +700,14 @@ func labMessageTable() map[string]map[string]string {
 			"step": "step %d of %d:", "progress": "%d of %d steps done", "hint": "hint",
 			"waiting": "gosh is waiting to observe", "noLab": "no lab is active: lab list, then lab start NAME",
 			"started": "started", "stopped": "stopped", "reset": "back to step 1",
-			"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...` (or go build -o ~/bin/ ./cmd/...)",
+			"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...`; they land in $(go env GOPATH)/bin (usually ~/go/bin, or $GOBIN when set): add that directory to PATH (or go build -o ~/bin/ ./cmd/... into a directory on PATH)",
 		},
 		"ko": {
 			"lab": "실습", "stepDone": "%d단계 완료: %s", "complete": "%s: 끝, %d단계 모두 완료",
 			"step": "%d/%d단계:", "progress": "%d/%d단계 완료", "hint": "힌트",
 			"waiting": "gosh가 관찰하기를 기다리는 것", "noLab": "진행 중인 실습이 없다: lab list 후 lab start 이름",
 			"started": "시작", "stopped": "멈춤", "reset": "1단계로 돌아감",
-			"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`(또는 go build -o ~/bin/ ./cmd/...)로 도우미를 빌드하자",
+			"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`로 도우미를 빌드하자. $(go env GOPATH)/bin(보통 ~/go/bin, $GOBIN이 있으면 그곳)에 설치되니 그 디렉터리를 PATH에 넣자(또는 go build -o ~/bin/ ./cmd/...로 PATH에 있는 디렉터리에 빌드)",
 		},
 	}
 }

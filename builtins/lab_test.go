@@ -492,3 +492,18 @@ func TestLabReport(t *testing.T) {
 		t.Errorf("second report over r.md: status %d, %q", res.status, res.errOut)
 	}
 }
+
+// lab start names a missing helper and says how to build it and where it
+// lands.
+func TestLabStartSaysHowToBuildHelpers(t *testing.T) {
+	sh := newFake(t)
+	sh.SetVar("PATH", t.TempDir())
+	defer stopLab()
+	res := run(t, sh, "", "lab", "start", "daemons")
+	all := res.out + res.errOut
+	for _, want := range []string{"daemon", "go install ./cmd/...", "$(go env GOPATH)/bin", "PATH"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lab start daemons without helpers lacks %q:\n%s", want, all)
+		}
+	}
+}

@@ -8,8 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // Issue 5: the teaching layer, end to end in a pty: the trace with the
@@ -32,7 +34,7 @@ func labHelpers(t testing.TB) string {
 	labHelpersOnce.Do(func() {
 		labHelpersDir = filepath.Join(binDir, "labbin")
 		cmd := exec.Command("go", "build", "-o", labHelpersDir+"/",
-			"./cmd/zombie", "./cmd/orphan", "./cmd/intignore", "./cmd/spin", "./cmd/waitstatus")
+			"./cmd/zombie", "./cmd/orphan", "./cmd/intignore", "./cmd/spin", "./cmd/waitstatus", "./cmd/daemon")
 		cmd.Dir = repoRoot
 		if out, err := cmd.CombinedOutput(); err != nil {
 			labHelpersErr = err
@@ -352,9 +354,11 @@ func TestLabFgBg(t *testing.T) {
 	s.waitSeen(stepDone(3))
 	s.SendLine("fg")
 	s.WaitForeground(p[0].Pgrp)
-	s.waitSeen(stepDone(4))
+	// A tick waits for the command it observed (fg) to end, with its job
+	// report: it is never written over a running job or the prompt line.
 	s.Send("\x03")
 	s.WaitPrompt()
+	s.waitSeen(stepDone(4))
 	s.waitSeen(stepDone(5))
 	s.waitSeen("complete, all 5 steps done")
 	if out := s.Run("lab status"); !strings.Contains(out, "5 of 5 steps done") {
@@ -631,4 +635,108 @@ func TestLabSubshellsGroups(t *testing.T) {
 		t.Errorf("pwd after the group's cd:\n%s", out)
 	}
 	s.waitSeen("complete, all 4 steps done")
+}
+
+// The daemons lab: the daemon helper really ends up without a terminal, in
+// a session of its own, adopted away from the shell; procs -a shows it
+// with TTY ?; killing it ends the lab.
+func TestLabDaemons(t *testing.T) {
+	s := labSession(t)
+	s.Run("lab start daemons")
+	out := s.Run("daemon 60")
+	m := regexp.MustCompile(`the daemon is pid (\d+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("daemon did not say its pid:\n%s", out)
+	}
+	pid, _ := strconv.Atoi(m[1])
+	t.Cleanup(func() { syscall.Kill(pid, syscall.SIGKILL) })
+	st := mustStat(t, pid)
+	shell := s.Stat()
+	if st.Session == shell.Session || st.Session == pid {
+		t.Errorf("daemon %d: session %d (shell's %d): want a session of another process (the first child's)", pid, st.Session, shell.Session)
+	}
+	waitFor(t, s.Timeout, "the daemon to be adopted", func() bool {
+		st, err := readStat(pid)
+		if err != nil {
+			return false
+		}
+		parent, err := readStat(st.Ppid)
+		return err == nil && parent.Comm != "daemon" && st.Ppid != shell.Pid
+	})
+	s.waitSeen(stepDone(1))
+	out = s.Run("procs -a")
+	line := ""
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] == m[1] {
+			line = l
+		}
+	}
+	if line == "" || !strings.Contains(line, " ? ") {
+		t.Errorf("procs -a does not show daemon %d with TTY ?:\n%s", pid, out)
+	}
+	s.waitSeen(stepDone(2))
+	s.Run("kill " + m[1])
+	s.waitSeen("complete, all 3 steps done")
+}
+
+// spin is always runnable: /proc/PID/stat (the main thread's state, which
+// ps shows) says R, not S, sample after sample.
+func TestSpinStaysRunnable(t *testing.T) {
+	dir := labHelpers(t)
+	cmd := exec.Command(filepath.Join(dir, "spin"), "30")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	pid := cmd.Process.Pid
+	waitFor(t, 10*time.Second, "spin to start spinning", func() bool {
+		st, err := readStat(pid)
+		return err == nil && st.Comm == "spin" && st.State == 'R'
+	})
+	samples, notR := 0, map[byte]int{}
+	for samples < 2000 {
+		st, err := readStat(pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		samples++
+		if st.State != 'R' {
+			notR[st.State]++
+		}
+	}
+	if n := notR['S'] + notR['D']; n > samples/100 {
+		t.Errorf("spin was not runnable in %d of %d samples: %v", n, samples, notR)
+	}
+}
+
+// procs -a and ptree 1 fit the terminal: long command lines are cut with
+// "…" (a process with a 1,000-character command line is among them).
+func TestViewsFitTheTerminal(t *testing.T) {
+	requireGosh(t)
+	s := startSession(t, sessionConfig{Cols: 80, Rows: 40})
+	s.WaitPrompt()
+	s.Run("sh -c 'sleep 60; :' " + strings.Repeat("x", 1000) + " &")
+	for _, view := range []string{"procs -a", "ptree 1", "ptree"} {
+		out := s.Run(view)
+		cut := false
+		for _, l := range strings.Split(out, "\n") {
+			l = strings.TrimRight(l, "\r")
+			if strings.HasPrefix(l, promptPS1) {
+				continue
+			}
+			if n := utf8.RuneCountInString(l); n > 80 {
+				t.Errorf("%s: a line of %d columns in an 80-column terminal: %q", view, n, l)
+			}
+			if strings.Contains(l, "sh -c sleep 60; : xxx") && strings.Contains(l, "x…") {
+				cut = true
+			}
+		}
+		if !cut && view != "ptree 1" {
+			t.Errorf("%s: the long sleep command is not cut with …:\n%s", view, out)
+		}
+	}
+	s.Run("kill %1")
 }
