@@ -274,6 +274,9 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 	if st := sh.unsetExitStatus(err); st != 0 {
 		return 1, &ExitError{Status: st}
 	}
+	if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Errexit && sh.Opts.Errexit {
+		return 1, &ExitError{Status: 1} // failglob under set -e, as bash
+	}
 	return 1, errExpansionAbandon
 }
 
