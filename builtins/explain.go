@@ -692,7 +692,6 @@ func isDigits(s string) bool {
 	return err == nil && !strings.ContainsAny(s, "+-")
 }
 
-
 // source prints a node back as shell text, without the trailing newline a
 // here-document leaves.
 func source(node any) string { return strings.TrimRight(parser.String(node), "\n") }

@@ -282,7 +282,6 @@ func (sh *Shell) quietParts(parts []parser.WordPart) bool {
 	return true
 }
 
-
 // traceDecision narrates needsProcess's answer.
 func (sh *Shell) traceDecision(text string, d builtins.Decision) {
 	if tr := sh.Jobs.Trace(); tr.On() {
