@@ -56,7 +56,7 @@ func (tr *Tracer) SetOutput(w io.Writer, color bool) {
 // SetOutputFd sends the trace to descriptor fd, as SetOutput does; Fd
 // then reports fd, so that a child gosh can be handed the same channel.
 func (tr *Tracer) SetOutputFd(fd int, color bool) {
-	tr.SetOutput(fdOut(fd), color)
+	tr.SetOutput(FdWriter(fd), color)
 	tr.mu.Lock()
 	tr.fd = fd
 	tr.mu.Unlock()
