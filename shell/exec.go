@@ -143,6 +143,14 @@ func lastPipeline(ao *parser.AndOr) *parser.Pipeline {
 // builtin, or a command with only assignments and redirections, runs inside
 // the shell; everything else becomes a job.
 func (sh *Shell) runPipeline(p *parser.Pipeline) error {
+	if p.Time != nil {
+		return sh.runTimed(p) // timecmd.go
+	}
+	return sh.runPipelineUntimed(p)
+}
+
+// runPipelineUntimed is runPipeline without the pipeline's "time".
+func (sh *Shell) runPipelineUntimed(p *parser.Pipeline) error {
 	if p.Bang {
 		sh.flow.noErrexit++
 	}
@@ -265,6 +273,9 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 	}
 	if st := sh.unsetExitStatus(err); st != 0 {
 		return 1, &ExitError{Status: st}
+	}
+	if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Errexit && sh.Opts.Errexit {
+		return 1, &ExitError{Status: 1} // failglob under set -e, as bash
 	}
 	return 1, errExpansionAbandon
 }
