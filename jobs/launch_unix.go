@@ -40,10 +40,13 @@ type Stage struct {
 	// a few free descriptors. Launch calls it under the launch lock with
 	// in, the read end of the pipe from the previous stage (-1 for the
 	// first), and out, the write end of a new pipe to the next stage (-1
-	// for the last); it returns the stage's Files with them in place. An
+	// for the last); it puts them in the stage's Files, and may open the
+	// stage's redirection files (adding them to CloseAfterStart). An
 	// external stage's ends are closed by Launch once it has started; a
-	// builtin stage's become its own (it closes them when done).
-	Connect func(in, out int) []int
+	// builtin stage's become its own (it closes them when done). An error
+	// (a redirection that failed, already reported on the stage's fd 2)
+	// makes the stage a failed one with status 1.
+	Connect func(st *Stage, in, out int) error
 	// CloseAfterStart are the shell's copies of descriptors only this
 	// external stage uses (its redirections): Launch closes them once the
 	// stage has started, or would have.
@@ -161,9 +164,12 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 				}
 				out, prevRead = w, r
 			}
-			files := st.Connect(in, out)
-			if st.Builtin == nil {
-				st.Files = files
+			if err := st.Connect(st, in, out); err != nil {
+				t.closeShellCopy(in)
+				t.closeShellCopy(out)
+				t.abandonStage(st, p)
+				abandoned[i] = true
+				continue
 			}
 		}
 		if st.Builtin != nil {

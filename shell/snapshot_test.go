@@ -202,6 +202,7 @@ var perProcess = map[string]string{
 	"errTrapDepth": "set while this shell runs its ERR trap",
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
+	"umaskHeld":    "set only while this shell's launch holds the umask lock",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their
