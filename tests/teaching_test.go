@@ -738,3 +738,50 @@ func TestViewsFitTheTerminal(t *testing.T) {
 	}
 	s.Run("kill %1")
 }
+
+// procs --watch in one gosh shows another gosh's session (--session), and
+// redraws in place: a process stopped from outside is highlighted with
+// S→T, one brought to the foreground with bg→fg; q ends the view and the
+// prompt comes back. ptree --watch names the change too.
+func TestWatchViews(t *testing.T) {
+	requireGosh(t)
+	a := newSession(t)
+	a.Run("sleep 60 &")
+	sl := a.WaitProcs("sleep", 1)[0]
+	waitFor(t, a.Timeout, "sleep asleep", func() bool {
+		st, err := readStat(sl.Pid)
+		return err == nil && st.State == 'S'
+	})
+	b := newSession(t)
+	b.SendLine("procs --watch --interval 0.2 --session " + strconv.Itoa(a.Pid))
+	b.Expect("procs --watch: every 200ms")
+	b.Expect(" sleep 60")
+	if err := syscall.Kill(sl.Pid, syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	out := b.Expect("◀ S→T")
+	line := out[strings.LastIndex(out, "\n")+1:]
+	if !strings.HasPrefix(strings.TrimSpace(line), strconv.Itoa(sl.Pid)+" ") {
+		t.Errorf("the change is not named on the stopped sleep's line: %q", line)
+	}
+	a.SendLine("fg")
+	a.WaitForeground(sl.Pgrp)
+	b.Expect("bg→fg")
+	b.Send("q")
+	b.WaitPrompt()
+	if st := mustStat(t, b.Pid); st.State == 'T' {
+		t.Fatal("gosh stopped")
+	}
+	// The terminal modes are back: a command line echoes as usual.
+	b.Run("echo back")
+
+	b.SendLine("ptree --watch --interval 0.2 --session " + strconv.Itoa(a.Pid))
+	b.Expect("ptree --watch")
+	b.Expect("sleep 60")
+	a.Send("\x1a")
+	b.Expect("→T fg→bg")
+	b.Send("\x03") // Ctrl+C ends the view, not the shell
+	b.WaitPrompt()
+	a.WaitPrompt()
+	a.Run("kill %1")
+}
