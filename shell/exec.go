@@ -289,7 +289,14 @@ var errAbandon = errors.New("command line abandoned")
 
 // errExpansionAbandon is errAbandon after an expansion error: it unwinds
 // only to the innermost reading loop (runLines, eval), which goes on.
-var errExpansionAbandon = fmt.Errorf("%w after an expansion error", errAbandon)
+var errExpansionAbandon error = expansionAbandon{}
+
+// expansionAbandon is errExpansionAbandon's type (a plain type rather
+// than fmt.Errorf, which would run fmt at every start-up).
+type expansionAbandon struct{}
+
+func (expansionAbandon) Error() string { return errAbandon.Error() + " after an expansion error" }
+func (expansionAbandon) Unwrap() error { return errAbandon }
 
 // command is a simple command after expansion: argv, the per-command
 // environment, and its still unapplied redirections.

@@ -50,6 +50,9 @@ func isAll(w *parser.Word) byte {
 // expandParam is step 2, parameter expansion.
 func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	sh := x.sh
+	if p.Bad != "" {
+		return expansionError(p.Bad + ": bad substitution")
+	}
 	var pv paramValues
 	switch {
 	case p.Op == parser.ParamNamesStar || p.Op == parser.ParamNamesAt:

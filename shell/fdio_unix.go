@@ -3,7 +3,6 @@ package shell
 import (
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -116,19 +115,26 @@ func (sh *Shell) adoptInheritedFds() {
 	if err != nil {
 		return
 	}
+	// The entries are read into a buffer on the stack and their names
+	// parsed in place: this runs at every start-up (issue 9, speed).
 	var open []int
-	buf := make([]byte, 4096)
+	var buf [2048]byte
 	for {
-		n, err := unix.Getdents(dir, buf)
+		n, err := unix.Getdents(dir, buf[:])
 		if err != nil || n <= 0 {
 			break
 		}
-		var names []string
-		_, _, names = unix.ParseDirent(buf[:n], -1, names)
-		for _, name := range names {
-			if fd, err := strconv.Atoi(name); err == nil && fd > 2 && fd != dir {
+		for off := 0; off+19 < n; {
+			// struct linux_dirent64: ino (8), off (8), reclen (2),
+			// type (1), name (NUL-terminated).
+			reclen := int(buf[off+16]) | int(buf[off+17])<<8
+			if reclen <= 0 || off+reclen > n {
+				break
+			}
+			if fd, ok := direntNumber(buf[off+19 : off+reclen]); ok && fd > 2 && fd != dir {
 				open = append(open, fd)
 			}
+			off += reclen
 		}
 	}
 	unix.Close(dir)
@@ -171,6 +177,22 @@ func (sh *Shell) adoptInheritedFds() {
 	for _, fd := range held {
 		unix.Close(fd)
 	}
+}
+
+// direntNumber reads a directory entry's NUL-terminated name as a
+// descriptor number ("." and ".." are not numbers).
+func direntNumber(name []byte) (int, bool) {
+	fd := 0
+	for i, c := range name {
+		switch {
+		case c == 0:
+			return fd, i > 0
+		case c < '0' || c > '9' || fd > 1<<24:
+			return 0, false
+		}
+		fd = fd*10 + int(c-'0')
+	}
+	return fd, len(name) > 0
 }
 
 // isExecutable reports whether path is a regular file we may execute.

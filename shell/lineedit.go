@@ -605,12 +605,16 @@ func fillsLastColumn(drawn []byte) bool {
 	if i := bytes.LastIndexByte(drawn, '\n'); i >= 0 {
 		drawn = drawn[i+1:]
 	}
-	w := runes.WidthAll([]rune(ansiSequence.ReplaceAllString(string(drawn), "")))
+	w := runes.WidthAll([]rune(ansiSequence().ReplaceAllString(string(drawn), "")))
 	return w > 0 && w%terminalWidth() == 0
 }
 
-// ansiSequence matches a CSI escape sequence (colours in a prompt).
-var ansiSequence = regexp.MustCompile("\x1b\\[[0-9;?]*[ -/]*[@-~]")
+// ansiSequence matches a CSI escape sequence (colours in a prompt). It is
+// compiled the first time a prompt is measured, not at start-up: every
+// child gosh and every "gosh -c" would pay for it (issue 9, speed).
+var ansiSequence = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("\x1b\\[[0-9;?]*[ -/]*[@-~]")
+})
 
 // eraseSequences are what the editor writes to erase the line it drew:
 // clear to the end of the screen, clear the line, carriage return, cursor
@@ -689,19 +693,23 @@ func newPromptInput(fd int) *promptInput {
 	return in
 }
 
-// activate lets the editor read: a prompt is shown.
+// activate lets the editor read: a prompt is shown. A Ctrl+C that came
+// since the REPL marked the prompt as shown (interrupt) is kept: the
+// prompt may already be on the screen, and the user's Ctrl+C must not be
+// lost (bash gives a fresh prompt for it).
 func (in *promptInput) activate() {
 	in.mu.Lock()
 	in.active = true
-	in.interrupted = false
 	in.cond.Broadcast()
 	in.mu.Unlock()
 }
 
-// deactivate stops reading: the line is entered, a command will run.
+// deactivate stops reading: the line is entered, a command will run. A
+// Ctrl+C not taken by this prompt is dropped with it.
 func (in *promptInput) deactivate() {
 	in.mu.Lock()
 	in.active = false
+	in.interrupted = false
 	polling := in.polling
 	in.mu.Unlock()
 	if polling {
