@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -784,4 +785,80 @@ func TestWatchViews(t *testing.T) {
 	b.WaitPrompt()
 	a.WaitPrompt()
 	a.Run("kill %1")
+}
+
+// timeline draws the job's real pids as lanes and the events the shell saw
+// in the order they happened: start and group, terminal handoff, stop,
+// continue, death and reaping.
+func TestTimeline(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("sleep 30 | cat")
+	sl := fgProcs(s, "sleep", 1)[0]
+	cat := s.WaitProcs("cat", 1)[0]
+	stopFg(s, []procStat{sl, cat})
+	s.SendLine("fg")
+	s.WaitForeground(sl.Pgrp)
+	waitFor(t, s.Timeout, "sleep running again", func() bool {
+		st, err := readStat(sl.Pid)
+		return err == nil && st.State != 'T'
+	})
+	s.Send("\x03")
+	s.WaitPrompt()
+	out := s.Run("timeline %1")
+	var rows [][]string
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if strings.Contains(l, " │ ") {
+			cells := strings.Split(l, " │ ")
+			for i := range cells {
+				cells[i] = strings.TrimSpace(cells[i])
+			}
+			rows = append(rows, cells)
+		}
+	}
+	if len(rows) < 2 {
+		t.Fatalf("no lanes:\n%s", out)
+	}
+	p1, p2 := strconv.Itoa(sl.Pid), strconv.Itoa(cat.Pid)
+	if got := strings.Join(rows[0], "|"); got != "time|shell|pid "+p1+"|pid "+p2 {
+		t.Fatalf("lanes %q, want the job's real pids %s and %s:\n%s", got, p1, p2, out)
+	}
+	lane := map[string]int{"shell": 1, p1: 2, p2: 3}
+	want := []struct{ lane, text string }{
+		{p1, "fork+exec; setpgid(0, 0): new group " + p1},
+		{p2, "fork+exec; setpgid(0, " + p1 + "): joins group " + p1},
+		{"shell", "tcsetpgrp → job (group " + p1 + ")"},
+		{p1, "stopped by SIGTSTP"},
+		{"shell", "tcsetpgrp → shell"},
+		{"shell", "kill(-" + p1 + ", SIGCONT) sent"},
+		{p1, "continued (SIGCONT)"},
+		{p1, "killed by SIGINT (130); reaped (wait4)"},
+		{"shell", "tcsetpgrp → shell"},
+	}
+	at := 1
+	for _, w := range want {
+		found := false
+		for ; at < len(rows); at++ {
+			r := rows[at]
+			if i := lane[w.lane]; i < len(r) && strings.HasPrefix(r[i], w.text) {
+				found = true
+				at++
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("no %q in lane %s in order:\n%s", w.text, w.lane, out)
+		}
+	}
+	// Times flow down.
+	last := -1.0
+	for _, r := range rows[1:] {
+		var f float64
+		if _, err := fmt.Sscanf(r[0], "+%fs", &f); err == nil {
+			if f < last {
+				t.Errorf("time goes back: %v after %v\n%s", f, last, out)
+			}
+			last = f
+		}
+	}
 }
