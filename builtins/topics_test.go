@@ -176,3 +176,53 @@ func TestLabTextsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The Korean teaching texts use the course's terms: 수거 (not 거두다) for
+// what wait4 does, 슬립 상태 (not 잠) for S; and their Markdown tables
+// line up by display width (a Hangul syllable takes two columns).
+func TestKoreanTermsAndTables(t *testing.T) {
+	texts := map[string]string{"procs -e": procsLegend()["ko"]}
+	for _, name := range TopicNames() {
+		if s, ok := TopicText(name, "ko"); ok {
+			texts["help "+name] = s
+		}
+	}
+	labs, err := embeddedLabs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range labs {
+		var b strings.Builder
+		b.WriteString(text(l.Title, "ko") + text(l.Summary, "ko") + text(l.Intro, "ko"))
+		for _, st := range l.Steps {
+			b.WriteString(text(st.Text, "ko") + text(st.Done, "ko") + text(st.Hint, "ko"))
+		}
+		texts["lab "+l.Name] = b.String()
+	}
+	for where, s := range texts {
+		for _, bad := range []string{"거두", "거둔", "거둘", "거둬", "거뒀", "잠든", "잠:", "| 잠 ", "없는 잠"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s says %q: the course says 수거 / 슬립 상태", where, bad)
+			}
+		}
+		// Table rows of one table have one display width.
+		width := -1
+		for _, line := range strings.Split(s, "\n") {
+			if !strings.HasPrefix(line, "|") {
+				width = -1
+				continue
+			}
+			if w := displayWidth(line); width < 0 {
+				width = w
+			} else if w != width {
+				t.Errorf("%s: table row %q is %d columns, the table %d", where, line, w, width)
+			}
+		}
+	}
+	if s, _ := TopicText("zombies", "ko"); !strings.Contains(s, "수거") {
+		t.Error("help zombies (ko) does not say 수거")
+	}
+	if s, _ := TopicText("states", "ko"); !strings.Contains(s, "슬립 상태") {
+		t.Error("help states (ko) does not say 슬립 상태")
+	}
+}
