@@ -207,13 +207,18 @@ type stageInfo struct {
 	// shell's rule, Shell.Decide).
 	ownProcess bool
 	why        string
+	// compound is the command when it is not a simple command: a compound
+	// command or a function definition (construct describes it).
+	compound parser.Command
+	// copy: the rule runs it in a copy of the shell, not the shell itself.
+	copy bool
 }
 
 // classify finds what one simple command would run.
 func (e *explainer) classify(c parser.Command) stageInfo {
 	sc, ok := c.(*parser.SimpleCommand)
 	if !ok {
-		return stageInfo{}
+		return stageInfo{compound: c}
 	}
 	s := stageInfo{cmd: sc}
 	if len(sc.Args) == 0 {
@@ -256,7 +261,11 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 
 	// Structure.
 	if len(p.Cmds) == 1 {
-		e.printf("Structure: one simple command: %s", source(p.Cmds[0]))
+		kind := "simple command"
+		if stages[0].compound != nil {
+			kind = "compound command"
+		}
+		e.printf("Structure: one %s: %s", kind, source(p.Cmds[0]))
 	} else {
 		e.printf("Structure: a pipeline of %d commands; each one's standard output feeds the next one's standard input:", len(p.Cmds))
 		for i, c := range p.Cmds {
@@ -287,7 +296,10 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	}
 	if lone && stages[0].inShell && !background {
 		where := "the shell process itself"
-		if e.subshell {
+		switch {
+		case stages[0].copy:
+			where = "a copy of the shell, on a goroutine of the shell's process"
+		case e.subshell:
 			where = "the child gosh"
 		}
 		e.printf("Processes: none. The command runs inside %s: no fork, no\n"+
@@ -309,6 +321,7 @@ func (e *explainer) place(s *stageInfo, c parser.Command, n int) {
 	switch d.Place {
 	case InShell, Copy:
 		s.inShell, s.ownProcess = true, false
+		s.copy = d.Place == Copy
 	case Child:
 		s.inShell, s.ownProcess = false, true
 	default:
@@ -347,6 +360,9 @@ func (e *explainer) explainExec(s stageInfo) {
 
 // describeCommand says what one command name resolves to.
 func (e *explainer) describeCommand(s stageInfo) string {
+	if s.compound != nil {
+		return construct(s.compound) + ". Where: " + s.why
+	}
 	switch {
 	case s.ownProcess:
 		what := "this command"
@@ -355,8 +371,6 @@ func (e *explainer) describeCommand(s stageInfo) string {
 		}
 		return fmt.Sprintf("%s runs in a child gosh, a process of its own (fork+exec of the gosh binary, fed a snapshot of the shell through a memfd): %s",
 			what, s.why)
-	case s.cmd == nil:
-		return "a compound command"
 	case len(s.cmd.Args) == 0 && len(s.cmd.Assigns) > 0:
 		return "only assignments: they set shell variables, inside the shell"
 	case len(s.cmd.Args) == 0:
@@ -383,6 +397,39 @@ func (e *explainer) describeCommand(s stageInfo) string {
 		return fmt.Sprintf("%s is an alias for %q: the line is re-read with it replaced before parsing", s.name, s.path)
 	}
 	return fmt.Sprintf("%s: command not found in $PATH: the process would fail to exec and the status would be 127", s.name)
+}
+
+// construct says what a compound command or function definition does.
+func construct(c parser.Command) string {
+	switch c := c.(type) {
+	case *parser.Subshell:
+		return "( ... ) runs its list in a subshell: nothing it changes (variables, cd, traps, exec) reaches the shell"
+	case *parser.Group:
+		return "{ ...; } groups commands: they run in the current shell, so cd and assignments inside it stay"
+	case *parser.If:
+		return "if runs the condition list; when its status is 0 it runs the then-list, otherwise it tries each elif in turn, then the else-list"
+	case *parser.While:
+		if c.Until {
+			return "until runs the condition list, then the body, again and again while the condition's status is not 0"
+		}
+		return "while runs the condition list, then the body, again and again while the condition's status is 0"
+	case *parser.For:
+		if !c.In {
+			return "for " + c.Name + " sets " + c.Name + " to each positional parameter (\"$@\") in turn and runs the body"
+		}
+		return "for " + c.Name + " expands the words after 'in' (splitting and globbing them), sets " + c.Name + " to each field in turn and runs the body"
+	case *parser.ArithFor:
+		return "for (( init; cond; step )) evaluates init once, then runs the body while cond is not 0, evaluating step after each pass"
+	case *parser.Case:
+		return "case expands its word and runs the list of the first pattern that matches it (patterns as in pathname expansion; ;& falls into the next list, ;;& goes on testing)"
+	case *parser.FuncDecl:
+		return "defines the function " + c.Name + ": nothing runs now; each call runs the body in the calling shell, with the call's arguments as $1, $2 and so on"
+	case *parser.ArithCmd:
+		return "(( ... )) evaluates the arithmetic expression inside the shell; its status is 0 when the value is not 0"
+	case *parser.TestCmd:
+		return "[[ ... ]] is a test done inside the shell: its words are not split or globbed; == and != compare with a pattern, =~ with a regular expression (BASH_REMATCH)"
+	}
+	return "a compound command"
 }
 
 // processes says how many processes the shell would create, and in which

@@ -301,3 +301,40 @@ func runExplainLine(t *testing.T, line string) string {
 	}
 	return out
 }
+
+// TestExplainConstructs: each compound command and a function definition
+// is explained for what it does, and named a compound command.
+func TestExplainConstructs(t *testing.T) {
+	sh := newFake(t)
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"( cd /tmp )", "runs its list in a subshell: nothing it changes"},
+		{"{ cd /tmp; }", "they run in the current shell, so cd and assignments inside it stay"},
+		{"if true; then echo y; else echo n; fi", "when its status is 0 it runs the then-list"},
+		{"while false; do :; done", "while the condition's status is 0"},
+		{"until true; do :; done", "while the condition's status is not 0"},
+		{"for x in a b; do echo $x; done", "sets x to each field in turn"},
+		{"for x; do echo $x; done", "each positional parameter (\"$@\")"},
+		{"for ((i = 0; i < 3; i++)); do :; done", "evaluates init once"},
+		{"case $1 in a) echo a ;; esac", "the first pattern that matches"},
+		{"f() { echo hi; }", "defines the function f: nothing runs now"},
+		{"(( x > 1 ))", "its status is 0 when the value is not 0"},
+		{"[[ $x == a* ]]", "words are not split or globbed"},
+	}
+	for _, tc := range tests {
+		got, err := explainLine(sh, tc.line)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.line, err)
+		}
+		for _, w := range []string{tc.want, "Structure: one compound command: "} {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: missing %q:\n%s", tc.line, w, got)
+			}
+		}
+		if strings.Contains(got, "simple command") {
+			t.Errorf("%s: called a simple command:\n%s", tc.line, got)
+		}
+	}
+}
