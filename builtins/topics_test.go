@@ -226,3 +226,19 @@ func TestKoreanTermsAndTables(t *testing.T) {
 		t.Error("help states (ko) does not say 슬립 상태")
 	}
 }
+
+// help in Korean lists every builtin with a Korean summary.
+func TestHelpIndexKorean(t *testing.T) {
+	for _, b := range All() {
+		if _, ok := summaryKo[b.Name]; !ok {
+			t.Errorf("builtin %s has no Korean summary", b.Name)
+		}
+	}
+	idx := helpIndex("ko")
+	if !strings.Contains(idx, "gosh 내장 명령") || !strings.Contains(idx, "주제:") {
+		t.Errorf("help in Korean:\n%s", idx)
+	}
+	if strings.Contains(idx, "Describe builtin commands") {
+		t.Errorf("help in Korean still has English summaries:\n%s", idx)
+	}
+}
