@@ -691,9 +691,17 @@ func TestSpinStaysRunnable(t *testing.T) {
 		cmd.Wait()
 	}()
 	pid := cmd.Process.Pid
+	// Started: R in 50 samples in a row (it starts itself again once,
+	// and a starting Go program sleeps now and then).
+	inRow := 0
 	waitFor(t, 10*time.Second, "spin to start spinning", func() bool {
 		st, err := readStat(pid)
-		return err == nil && st.Comm == "spin" && st.State == 'R'
+		if err == nil && st.Comm == "spin" && st.State == 'R' {
+			inRow++
+		} else {
+			inRow = 0
+		}
+		return inRow >= 50
 	})
 	samples, notR := 0, map[byte]int{}
 	for samples < 2000 {
