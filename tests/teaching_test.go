@@ -355,9 +355,11 @@ func TestLabFgBg(t *testing.T) {
 	s.waitSeen(stepDone(3))
 	s.SendLine("fg")
 	s.WaitForeground(p[0].Pgrp)
-	s.waitSeen(stepDone(4))
+	// A tick waits for the command it observed (fg) to end, with its job
+	// report: it is never written over a running job or the prompt line.
 	s.Send("\x03")
 	s.WaitPrompt()
+	s.waitSeen(stepDone(4))
 	s.waitSeen(stepDone(5))
 	s.waitSeen("complete, all 5 steps done")
 	if out := s.Run("lab status"); !strings.Contains(out, "5 of 5 steps done") {
