@@ -15,7 +15,7 @@ import (
 //
 //	trace· shell 4200: pipe() = [3 4]
 //	trace· child 4242: dup3(4, 1, 0)
-//	trace· child gosh 4243: open("f", O_RDONLY|O_CLOEXEC) = 10
+//	trace· child gosh 4243 (cat <f &): open("f", O_RDONLY|O_CLOEXEC) = 10
 //
 // "shell N" lines are steps the shell process N itself ran; "child N" lines
 // are steps that ran inside child N between clone and execve (Go's ForkExec
@@ -74,7 +74,7 @@ func (tr *Tracer) Fd() int {
 }
 
 // SetSelf names the process whose own steps Shell narrates, as in
-// "child gosh 4243"; "" (the default) is "shell PID".
+// "child gosh 4243 (false)"; "" (the default) is "shell PID".
 func (tr *Tracer) SetSelf(name string) {
 	tr.mu.Lock()
 	tr.self = name

@@ -109,7 +109,7 @@ func traceGate(t *fdTable) int {
 
 // applyChildTrace points a child gosh's trace at fd (the parent's trace
 // channel; -1: its own fd 2), holds its first line until the gate opens,
-// and names the process in every line it narrates: "child gosh PID".
+// and names the process in every line it narrates: "child gosh PID (TEXT)".
 func (sh *Shell) applyChildTrace(fd, gate int) {
 	tr := sh.Jobs.Trace()
 	if fd < 0 {
@@ -118,5 +118,15 @@ func (sh *Shell) applyChildTrace(fd, gate int) {
 		tr.SetOutputFd(fd, colorAllowed(sh))
 		tr.SetGate(gate)
 	}
-	tr.SetSelf(fmt.Sprintf("child gosh %d", os.Getpid()))
+	tr.SetSelf(fmt.Sprintf("child gosh %d (%s)", os.Getpid(), childRole()))
+}
+
+// childRole is what a child gosh runs, for its trace lines: the command
+// text its parent put in argv[0] ("gosh: TEXT"), cut to 24 bytes.
+func childRole() string {
+	role := strings.TrimPrefix(os.Args[0], "gosh: ")
+	if len(role) > 24 {
+		role = strings.ToValidUTF8(role[:24], "") + "…"
+	}
+	return role
 }

@@ -188,3 +188,26 @@ func stracedSteps(log string) map[string][]string {
 	}
 	return steps
 }
+
+// A child gosh narrates its own steps on the shell's trace channel, named
+// by its pid and what it runs, after the shell's lines about its start
+// (even with its stderr sent elsewhere).
+func TestTraceChildGoshNarrates(t *testing.T) {
+	_, stderr, _ := runGosh(t, "", "-o", "trace", "-c", "{ false; } 2>/dev/null & wait")
+	m := regexp.MustCompile(`fork\+exec: pid (\d+) /proc/self/exe`).FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("no child gosh started:\n%s", stderr)
+	}
+	pid := m[1]
+	execve := strings.Index(stderr, "trace· child "+pid+": execve(")
+	own := strings.Index(stderr, "trace· child gosh "+pid+" (")
+	if execve < 0 || own < 0 {
+		t.Fatalf("child gosh %s: no execve narration or no line of its own:\n%s", pid, stderr)
+	}
+	if own < execve {
+		t.Errorf("the child gosh spoke before the shell narrated its start:\n%s", stderr)
+	}
+	if !regexp.MustCompile(`trace· child gosh ` + pid + ` \([^)]*false[^)]*\): builtin false`).MatchString(stderr) {
+		t.Errorf("the child gosh's builtin false is not narrated under its pid and role:\n%s", stderr)
+	}
+}
