@@ -206,6 +206,12 @@ func (e *explainer) wiring(stages []stageInfo) {
 			memfd := m.alloc()
 			table = setFd(table, len(table), memfd)
 			e.printf(" memfd_create = %d holds the snapshot (its fd %d in the child).", memfd, len(table)-1)
+			if on, _ := e.sh.Option("trace"); on {
+				// The trace's channel and the gate (shell/trace_text.go).
+				r, w := m.alloc(), m.alloc()
+				table = append(table, 2, r)
+				e.printf(" With the trace on, fd 2 and a gate pipe [%d %d] follow it, so the child narrates on the same channel after the shell.", r, w)
+			}
 		}
 		e.printf(" ForkExec's table: %s.\n", tableText(table))
 		e.printf("     Between clone and execve the child runs:\n")
