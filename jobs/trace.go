@@ -33,6 +33,7 @@ type Tracer struct {
 	self            string // who "Shell" lines name; "" = "shell PID"
 	gate            int    // > 0: wait until it reads end-of-file before the first line (SetGate)
 	listeners       []func(who, text string)
+	lang            string // "ko": explanations in Korean where they are translated
 	color           bool
 	explainedFork   bool // the clone(CLONE_VFORK|CLONE_VM) note is said once
 	explainedReaper bool
@@ -89,6 +90,23 @@ func (tr *Tracer) Listen(fn func(who, text string)) {
 	tr.mu.Lock()
 	tr.listeners = append(tr.listeners, fn)
 	tr.mu.Unlock()
+}
+
+// SetLang sets the language of the explanations ("en", "ko").
+func (tr *Tracer) SetLang(lang string) {
+	tr.mu.Lock()
+	tr.lang = lang
+	tr.mu.Unlock()
+}
+
+// Lang is the language of the explanations.
+func (tr *Tracer) Lang() string {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if tr.lang == "" {
+		return "en"
+	}
+	return tr.lang
 }
 
 // SetGate holds the first line until descriptor fd reads end-of-file (or

@@ -48,12 +48,21 @@ func (sh *Shell) traceOpen(path string, flags, fd int, noclobber bool) {
 		return
 	}
 	flags |= unix.O_CLOEXEC
+	ko := tr.Lang() == "ko"
 	note := ""
 	if noclobber {
 		note = "; set -C: a new file is opened with O_CREAT|O_EXCL instead of O_TRUNC, an existing regular file is refused"
+		if ko {
+			note = "; set -C: 새 파일은 O_TRUNC 대신 O_CREAT|O_EXCL로 열고, 이미 있는 일반 파일은 거부한다"
+		}
 	}
 	if flags&unix.O_CREAT != 0 {
 		mask := sh.umask & 0o777
+		if ko {
+			tr.Shell("open(%q, %s, 0666) = %d  (umask %04o: 새 파일의 모드는 %04o%s)",
+				path, openFlagsText(flags), fd, mask, 0o666&^mask, note)
+			return
+		}
 		tr.Shell("open(%q, %s, 0666) = %d  (umask %04o: a new file gets mode %04o%s)",
 			path, openFlagsText(flags), fd, mask, 0o666&^mask, note)
 		return
@@ -116,6 +125,7 @@ func (sh *Shell) applyChildTrace(fd, gate int) {
 		sh.applyTrace()
 	} else {
 		tr.SetOutputFd(fd, colorAllowed(sh))
+		tr.SetLang(sh.traceLang())
 		tr.SetGate(gate)
 	}
 	tr.SetSelf(fmt.Sprintf("child gosh %d (%s)", os.Getpid(), childRole()))
@@ -129,4 +139,19 @@ func childRole() string {
 		role = strings.ToValidUTF8(role[:24], "") + "…"
 	}
 	return role
+}
+
+// traceLang is the language of the trace's explanations, from the locale
+// as setlocale reads it for messages (LC_ALL, LC_MESSAGES, LANG): "ko"
+// for a Korean locale, else "en".
+func (sh *Shell) traceLang() string {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v, _ := sh.Vars.Get(name); v != "" {
+			if strings.HasPrefix(v, "ko") {
+				return "ko"
+			}
+			return "en"
+		}
+	}
+	return "en"
 }

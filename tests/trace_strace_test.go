@@ -211,3 +211,17 @@ func TestTraceChildGoshNarrates(t *testing.T) {
 		t.Errorf("the child gosh's builtin false is not narrated under its pid and role:\n%s", stderr)
 	}
 }
+
+// Under a Korean locale the trace's explanations of the fd steps are
+// Korean; the system calls themselves are the same.
+func TestTraceKorean(t *testing.T) {
+	_, stderr, _ := runShell(t, shellRun{Args: []string{"-o", "trace", "-c", "ls /nonexist 2>&1 >out"}, Env: []string{"LANG=ko_KR.UTF-8"}})
+	for _, want := range []string{"의 안전한 사본", "close-on-exec가 아니므로 execve 뒤에도 남는다", "새 파일의 모드는 0644", "ForkExec의 오류 파이프"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("the Korean trace lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !regexp.MustCompile(`trace· child \d+: dup3\(1, \d+, O_CLOEXEC\)  \(`).MatchString(stderr) {
+		t.Errorf("the calls changed with the language:\n%s", stderr)
+	}
+}
