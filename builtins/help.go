@@ -55,9 +55,9 @@ func runHelp(sh Shell, io IO, args []string) (int, error) {
 			case o.has('s'):
 				fmt.Fprintf(&b, "%s: %s\n", bi.Name, bi.Synopsis)
 			case o.has('d'):
-				fmt.Fprintf(&b, "%s - %s\n", bi.Name, bi.Summary)
+				fmt.Fprintf(&b, "%s - %s\n", bi.Name, summaryIn(bi, lang))
 			default:
-				b.WriteString(builtinHelp(bi))
+				b.WriteString(builtinHelpIn(bi, lang))
 			}
 		}
 		if o.has('s') || o.has('d') {
@@ -118,13 +118,21 @@ func helpMatches(arg string) ([]*Builtin, []string) {
 
 // builtinHelp is `help NAME`: the usage line, then the summary and the
 // description, indented as bash does.
-func builtinHelp(b *Builtin) string {
+func builtinHelp(b *Builtin) string { return builtinHelpIn(b, "en") }
+
+// builtinHelpIn is builtinHelp in lang: the Korean summary and, for the
+// teaching builtins, the Korean description (helpKo).
+func builtinHelpIn(b *Builtin, lang string) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "%s: %s\n", b.Name, b.Synopsis)
-	fmt.Fprintf(&s, "    %s\n", b.Summary)
-	if b.Help != "" {
+	fmt.Fprintf(&s, "    %s\n", summaryIn(b, lang))
+	help := b.Help
+	if h, ok := helpKo[b.Name]; ok && lang == "ko" {
+		help = h
+	}
+	if help != "" {
 		s.WriteString("\n")
-		for _, line := range strings.Split(strings.TrimRight(b.Help, "\n"), "\n") {
+		for _, line := range strings.Split(strings.TrimRight(help, "\n"), "\n") {
 			if line == "" {
 				s.WriteString("\n")
 				continue

@@ -242,3 +242,22 @@ func TestHelpIndexKorean(t *testing.T) {
 		t.Errorf("help in Korean still has English summaries:\n%s", idx)
 	}
 }
+
+// help --lang ko NAME shows a teaching builtin's description in Korean.
+func TestBuiltinHelpKorean(t *testing.T) {
+	for name := range helpKo {
+		b, ok := Lookup(name)
+		if !ok {
+			t.Errorf("helpKo has %s, which is no builtin", name)
+			continue
+		}
+		ko := builtinHelpIn(b, "ko")
+		if ko == builtinHelp(b) || !strings.Contains(ko, helpKo[name][:20]) {
+			t.Errorf("help --lang ko %s is not Korean:\n%s", name, ko)
+		}
+	}
+	b, _ := Lookup("timeline")
+	if !strings.Contains(builtinHelpIn(b, "ko"), "수거") {
+		t.Error("help --lang ko timeline does not use 수거")
+	}
+}
