@@ -841,7 +841,8 @@ func TestTimeline(t *testing.T) {
 		{p1, "stopped by SIGTSTP"},
 		{"shell", "tcsetpgrp → shell"},
 		{"shell", "kill(-" + p1 + ", SIGCONT) sent"},
-		{p1, "continued (SIGCONT)"},
+		// "continued (SIGCONT)" comes here when wait4 reported the
+		// continue before the death (a death can supersede it).
 		{p1, "killed by SIGINT (130); reaped (wait4)"},
 		{"shell", "tcsetpgrp → shell"},
 	}
@@ -859,6 +860,21 @@ func TestTimeline(t *testing.T) {
 		if !found {
 			t.Fatalf("no %q in lane %s in order:\n%s", w.text, w.lane, out)
 		}
+	}
+	// A continue, when seen, is between the SIGCONT and the death.
+	sent, cont, died := -1, -1, -1
+	for i, r := range rows {
+		switch {
+		case strings.HasPrefix(r[1], "kill(-"+p1+", SIGCONT)"):
+			sent = i
+		case strings.HasPrefix(r[2], "continued (SIGCONT)"):
+			cont = i
+		case strings.HasPrefix(r[2], "killed by SIGINT"):
+			died = i
+		}
+	}
+	if cont >= 0 && (cont < sent || cont > died) {
+		t.Errorf("continued at row %d, not between the SIGCONT (%d) and the death (%d):\n%s", cont, sent, died, out)
 	}
 	// Times flow down.
 	last := -1.0
