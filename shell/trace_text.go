@@ -155,3 +155,10 @@ func (sh *Shell) traceLang() string {
 	}
 	return "en"
 }
+
+// UserFdTable is a copy of the shell's user fd table: entry n is the
+// descriptor behind the user's fd n, -1 when it is closed (explain starts
+// every command's table from it, as newFdTable does).
+func (sh *Shell) UserFdTable() []int {
+	return append([]int(nil), sh.stdio...)
+}

@@ -225,3 +225,57 @@ func TestTraceKorean(t *testing.T) {
 		t.Errorf("the calls changed with the language:\n%s", stderr)
 	}
 }
+
+// explain's fd steps, with the numbers the shell would use now, are the
+// ones the trace then narrates for the same line run right after it.
+func TestExplainMatchesTrace(t *testing.T) {
+	for _, line := range []string{
+		"ls /nonexist 2>&1 >out",
+		"cat <<<hi | wc -l >n",
+		"ls / | grep b | wc -l",
+		"ls /nonexist 3>&2 2>&1 1>&3",
+	} {
+		script := "explain '" + line + "'; set -o trace; " + line
+		stdout, stderr, _ := runShell(t, shellRun{Args: []string{"-c", script}})
+		var explained [][]string
+		inSteps := false
+		for _, l := range strings.Split(stdout, "\n") {
+			switch {
+			case strings.Contains(l, "Between clone and execve the child runs:"):
+				explained = append(explained, nil)
+				inSteps = true
+			case inSteps && strings.HasPrefix(l, "       "):
+				call, _, _ := strings.Cut(strings.TrimSpace(l), "  ")
+				explained[len(explained)-1] = append(explained[len(explained)-1], call)
+			default:
+				inSteps = false
+			}
+		}
+		var narrated [][]string
+		cur := ""
+		for _, l := range strings.Split(stderr, "\n") {
+			m := regexp.MustCompile(`trace· child (\d+): (\S.*)$`).FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			call, _, _ := strings.Cut(m[2], "  ")
+			if strings.HasPrefix(call, "execve(") || strings.HasPrefix(call, "setpgid(") || strings.HasPrefix(call, "chdir(") {
+				continue
+			}
+			if m[1] != cur {
+				cur = m[1]
+				narrated = append(narrated, nil)
+			}
+			narrated[len(narrated)-1] = append(narrated[len(narrated)-1], call)
+		}
+		if len(explained) == 0 || len(explained) != len(narrated) {
+			t.Errorf("%q: explain shows %d children, the trace %d\nexplain:\n%s\ntrace:\n%s", line, len(explained), len(narrated), stdout, stderr)
+			continue
+		}
+		for i := range explained {
+			if strings.Join(explained[i], " ") != strings.Join(narrated[i], " ") {
+				t.Errorf("%q child %d:\n explain: %s\n trace:   %s", line, i+1, strings.Join(explained[i], " "), strings.Join(narrated[i], " "))
+			}
+		}
+	}
+}
