@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -688,7 +689,9 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	// use: the shell closes them once those stages have started.
 	var closeLater []int
 	prevRead := -1
+	pipeReads := make([]int, len(cmds)) // the read end of the pipe into stage i
 	for i, cmd := range cmds {
+		pipeReads[i] = prevRead
 		t := sh.newFdTable()
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
@@ -736,6 +739,11 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			t.owned = nil
 		}
 	}
+	for i := 1; i < len(stages); i++ {
+		if stages[i-1].Builtin != nil && stages[i].Builtin != nil && pipeReads[i] >= 0 {
+			holdPipeReader(stages, i, pipeReads[i])
+		}
+	}
 	job, err := sh.launch(stages, text, fg)
 	// The children have their copies now. The shell must close its own, or
 	// a reader never sees end-of-file while the shell holds a write end.
@@ -763,6 +771,37 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		return status, errAbandon
 	}
 	return status, nil
+}
+
+// holdPipeReader keeps the pipe into in-shell stage i readable until
+// in-shell stage i-1, which writes into it, is done (or 10 ms have passed).
+// The stages are goroutines and Go runs the last one started first, so in
+// "echo 1 | echo 2" the reader would be done, and the pipe closed, before
+// "echo 1" wrote: it would die of SIGPIPE (141) where in bash the writer,
+// forked first, has long written. A writer that never ends ("while :; do
+// echo y; done | true") still gets SIGPIPE once the 10 ms are over.
+func holdPipeReader(stages []jobs.Stage, i, readEnd int) {
+	hold, err := dupFd(readEnd)
+	if err != nil {
+		return
+	}
+	done := make(chan struct{})
+	writer, reader := stages[i-1].Builtin, stages[i].Builtin
+	stages[i-1].Builtin = func() int {
+		defer close(done)
+		return writer()
+	}
+	stages[i].Builtin = func() int {
+		st := reader()
+		wait := time.NewTimer(10 * time.Millisecond)
+		select {
+		case <-done:
+		case <-wait.C:
+		}
+		wait.Stop()
+		closeFd(hold)
+		return st
+	}
 }
 
 // prepareStage turns one expanded command, one of n stages, into a
