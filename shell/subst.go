@@ -42,6 +42,8 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	closeFd(w)
 	data := <-out
 	sh.lastSubst = sub.Status
+	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
+	sh.Status = sub.Status
 	if err != nil && !errors.Is(err, io.EOF) {
 		return string(data), err
 	}
