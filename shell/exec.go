@@ -39,6 +39,9 @@ func (sh *Shell) RunString(src string) (int, error) {
 		sh.syntaxError(err)
 		return sh.Status, nil
 	}
+	if f == nil || f.List == nil || len(f.List.Items) == 0 {
+		return 0, nil // no command (eval "# note"): status 0, as POSIX says
+	}
 	st, err := sh.Run(f)
 	if err == errExpansionAbandon {
 		// eval reads its text as bash does: an expansion error ends it
