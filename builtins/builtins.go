@@ -123,6 +123,13 @@ type Shell interface {
 	DeclareArray(name string, assoc bool) error
 	ArrayKind(name string) (indexed, assoc bool)
 	AssignWord(arg string) error
+	// Attributes for declare: -i makes every value assigned an arithmetic
+	// expression (SetInteger, IsInteger); DeclareVar declares a name
+	// without a value (declare x); Unexport is +x.
+	SetInteger(name string, on bool)
+	IsInteger(name string) bool
+	DeclareVar(name string)
+	Unexport(name string)
 	ScriptName() string
 
 	// Working directory: Chdir changes it and updates PWD and OLDPWD.

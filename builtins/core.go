@@ -53,7 +53,8 @@ A parent process reads this number with wait(2) as the exit code.`,
 assigning VALUE first if given. Exported variables form the
 environment (envp) handed to execve.
 -n removes the export mark; -p (or no NAME) lists exported
-variables as "declare -x" commands.`,
+variables as "declare -x" commands. NAME+=VALUE appends, and
+NAME=(...) assigns an array.`,
 			Run:     runExport,
 			Special: true,
 		},
@@ -62,7 +63,12 @@ variables as "declare -x" commands.`,
 			Synopsis: "unset [-f] [-v] name ...",
 			Summary:  "Remove shell variables.",
 			Help: `Remove each variable NAME from the shell (and so from the
-environment of later children). Read-only variables cannot be unset.`,
+environment of later children). Read-only variables cannot be unset.
+NAME[SUB] removes one element of an array.
+-v  NAME is a variable (the default)
+-f  NAME is a function
+Without -v or -f, a NAME that is no variable but a function removes
+the function.`,
 			Run:     runUnset,
 			Special: true,
 		},
@@ -111,7 +117,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 		},
 		&Builtin{
 			Name:     "set",
-			Synopsis: "set [-abefmuxCH] [-o option-name] [--] [-] [arg ...]",
+			Synopsis: "set [-abefmpuxBCH] [-o option-name] [--] [-] [arg ...]",
 			Summary:  "Set shell options and positional parameters.",
 			Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -123,6 +129,8 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -C noclobber  '>' does not overwrite existing files
 -f noglob     no pathname expansion
 -H histexpand ! history expansion (on at an interactive prompt)
+-B braceexpand {a,b} and {1..5} brace expansion (on by default)
+-p privileged  keep the ids of a setuid start; +p drops them for good
 -o pipefail   a pipeline's status is its last failing stage's
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
@@ -325,15 +333,22 @@ func runExport(sh Shell, io IO, args []string) (int, error) {
 func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name string) error) int {
 	status := statusOK
 	for _, arg := range args {
-		name, value, assign := strings.Cut(arg, "=")
+		name, _, assign := strings.Cut(arg, "=")
+		if assign {
+			name = strings.TrimSuffix(name, "+") // x+=more appends
+		}
 		if !isName(name) {
-			errorf(io, builtin, "`%s': not a valid identifier", arg)
+			shown := arg
+			if strings.Contains(name, "[") {
+				shown = name // bash shows a[1], not a[1]=v
+			}
+			errorf(io, builtin, "`%s': not a valid identifier", shown)
 			status = statusFailure
 			continue
 		}
 		if assign {
-			// AssignWord: readonly a=(1 2) assigns an array, as in bash.
-			if err := sh.AssignWord(name + "=" + value); err != nil {
+			// AssignWord takes x=v, x+=v and x=(a b) as an assignment would.
+			if err := sh.AssignWord(arg); err != nil {
 				// bash words it without the builtin's name: "x: readonly variable".
 				fmt.Fprintf(io.Err, "gosh: %v\n", err)
 				status = statusFailure
@@ -348,38 +363,22 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 	return status
 }
 
-// unexport removes the export mark from a variable, keeping its value. The
-// Shell interface has no direct way, so the variable is unset and set
-// again (which the shell refuses for a read-only variable).
+// unexport removes the export mark from a variable, keeping its value
+// and its other attributes.
 func unexport(sh Shell, name string) error {
-	if !sh.IsExported(name) {
-		return nil
-	}
-	value, set := sh.Var(name)
-	if err := sh.Unset(name); err != nil {
-		return err
-	}
-	if set {
-		return sh.SetVar(name, value)
-	}
+	sh.Unexport(name)
 	return nil
 }
 
 // printExported lists exported variables as bash does, as commands that
-// would recreate them: declare -x HOME="/home/ann".
+// would recreate them: declare -x HOME="/home/ann", declare -rx for a
+// read-only one, declare -ax for an array.
 func printExported(sh Shell, io IO) int {
 	var b strings.Builder
 	for _, name := range sortedNames(sh) {
-		if !sh.IsExported(name) {
-			continue
-		}
-		value, set := sh.Var(name)
-		if !set {
-			fmt.Fprintf(&b, "declare -x %s\n", name)
-		} else if hasControl(value) {
-			fmt.Fprintf(&b, "declare -x %s=%s\n", name, ansiCQuote(value))
-		} else {
-			fmt.Fprintf(&b, "declare -x %s=%s\n", name, doubleQuote(value))
+		if sh.IsExported(name) {
+			line, _ := declareLine(sh, name)
+			b.WriteString(line)
 		}
 	}
 	return writeOut(io, "export", b.String())
@@ -415,6 +414,14 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 		// nothing to unset, which is not an error.
 		if !isName(name) && !isArrayRef(name) {
 			continue
+		}
+		// Without -v, a name that is no variable but a function names
+		// the function, as in bash.
+		if f, ok := sh.(FuncShell); ok && !o.has('v') && !declareExists(sh, name) {
+			if _, isFunc := f.FuncText(name); isFunc {
+				f.UnsetFunc(name)
+				continue
+			}
 		}
 		if err := sh.Unset(name); err != nil {
 			errorf(io, "unset", "%s: cannot unset: readonly variable", name)
@@ -587,6 +594,8 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 var setLetters = map[byte]string{
 	'a': "allexport",
 	'H': "histexpand",
+	'B': "braceexpand",
+	'p': "privileged",
 	'b': "notify",
 	'C': "noclobber",
 	'e': "errexit",
@@ -719,15 +728,11 @@ func optionCommands(sh Shell, io IO) int {
 	return writeOut(io, "set", b.String())
 }
 
-// printVariables is "set" without arguments: NAME=value for every shell
-// variable, quoted so that the output can be read back.
+// printVariables is "set" without arguments: every shell variable as
+// NAME=value, quoted so that the output can be read back (arrays as
+// NAME=([0]="a" ...)), then the functions, as bash prints them.
 func printVariables(sh Shell, io IO) int {
-	var b strings.Builder
-	for _, name := range sortedNames(sh) {
-		value, _ := sh.Var(name)
-		fmt.Fprintf(&b, "%s=%s\n", name, quoteValue(value))
-	}
-	return writeOut(io, "set", b.String())
+	return declareListAll(sh, io, "set")
 }
 
 // ---- eval ----

@@ -6,7 +6,7 @@
 // itself, which a child process cannot do (a child's cd changes the child's
 // directory, not the shell's; only the shell can put one of its jobs back in
 // the foreground), or it is so cheap that a fork would cost more than the
-// work (echo, true).
+// work (echo, true, and test, [ and printf, which scripts call in loops).
 //
 // Where a builtin runs is package shell's choice, made by one rule
 // (needsProcess in shell/subshell.go; explain prints its answer through
@@ -30,6 +30,10 @@
 //
 // Files: core.go (cd pwd exit export unset echo true false : shift set
 // eval), run.go (exec . source command type), read.go, jobs.go (jobs fg bg
-// disown kill wait nohup), alias.go, history.go, help.go; util.go has the
-// shared option parsing, quoting and error helpers.
+// disown kill wait nohup), alias.go, history.go (history), fc.go, help.go,
+// test.go (test [), printf.go (printf and its strftime), getopts.go,
+// ulimit.go, let.go (let times), env.go (umask readonly hash), shopt.go,
+// declare.go (declare typeset), dirs.go (pushd popd dirs), flow.go (break
+// continue return local), trap.go, explain.go, lab*.go, procs.go, ptree.go;
+// util.go has the shared option parsing, quoting and error helpers.
 package builtins

@@ -32,12 +32,13 @@ as it was, as a forked subshell's change would vanish with it.`,
 		},
 		&Builtin{
 			Name:     "readonly",
-			Synopsis: "readonly [name[=value] ...] or readonly -p",
+			Synopsis: "readonly [-aA] [name[=value] ...] or readonly -p",
 			Summary:  "Mark shell variables as unchangeable.",
 			Help: `Mark each NAME read-only, assigning VALUE first if given. A
 read-only variable cannot be assigned again or unset, for the rest of
 the shell's life. -p (or no NAME) lists the read-only variables as
-"declare -r" commands.`,
+"declare -r" commands. NAME=(...) makes a read-only array; -a and -A
+make NAME an indexed or associative array.`,
 			Run:     runReadonly,
 			Special: true,
 		},
@@ -147,7 +148,7 @@ func parseSymbolicMode(mode string, perm int) (int, string) {
 			s = s[1:]
 		}
 		if s == "" {
-			return 0, "`': invalid symbolic mode operator"
+			return 0, "`\x00': invalid symbolic mode operator" // bash prints the NUL that ends the mode
 		}
 		op := s[0]
 		if op != '+' && op != '-' && op != '=' {
@@ -209,12 +210,22 @@ func symbolicUmask(mask int) string {
 // ---- readonly ----
 
 func runReadonly(sh Shell, io IO, args []string) (int, error) {
-	_, rest, ok := parseOptions(io, "readonly", args[1:], "p")
+	o, rest, ok := parseOptions(io, "readonly", args[1:], "aAp")
 	if !ok {
 		return statusUsage, nil
 	}
 	if len(rest) == 0 {
 		return printReadonly(sh, io), nil
+	}
+	if o.has('a') || o.has('A') {
+		// readonly -a NAME=(...) / -A: the value is an array of that kind.
+		// (Without a value bash makes no array, and neither does gosh.)
+		for _, arg := range rest {
+			name, _, assign := strings.Cut(arg, "=")
+			if assign && isName(name) && !sh.IsReadOnly(name) {
+				sh.DeclareArray(name, o.has('A'))
+			}
+		}
 	}
 	return assignEach(sh, io, "readonly", rest, func(name string) error {
 		sh.SetReadOnly(name)
@@ -227,21 +238,9 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 func printReadonly(sh Shell, io IO) int {
 	var b strings.Builder
 	for _, name := range sortedNames(sh) {
-		if !sh.IsReadOnly(name) {
-			continue
-		}
-		flags := "-r"
-		if sh.IsExported(name) {
-			flags = "-rx"
-		}
-		value, set := sh.Var(name)
-		switch {
-		case !set:
-			fmt.Fprintf(&b, "declare %s %s\n", flags, name)
-		case hasControl(value):
-			fmt.Fprintf(&b, "declare %s %s=%s\n", flags, name, ansiCQuote(value))
-		default:
-			fmt.Fprintf(&b, "declare %s %s=%s\n", flags, name, doubleQuote(value))
+		if sh.IsReadOnly(name) {
+			line, _ := declareLine(sh, name)
+			b.WriteString(line)
 		}
 	}
 	return writeOut(io, "readonly", b.String())

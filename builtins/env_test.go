@@ -102,8 +102,8 @@ func TestUmaskErrors(t *testing.T) {
 		{[]string{"umask", "x"}, 1, "gosh: umask: `x': invalid symbolic mode operator\n"},
 		{[]string{"umask", ","}, 1, "gosh: umask: `,': invalid symbolic mode operator\n"},
 		{[]string{"umask", "u=rwx,q"}, 1, "gosh: umask: `q': invalid symbolic mode operator\n"},
-		{[]string{"umask", "u"}, 1, "gosh: umask: `': invalid symbolic mode operator\n"},
-		{[]string{"umask", ""}, 1, "gosh: umask: `': invalid symbolic mode operator\n"},
+		{[]string{"umask", "u"}, 1, "gosh: umask: `\x00': invalid symbolic mode operator\n"},
+		{[]string{"umask", ""}, 1, "gosh: umask: `\x00': invalid symbolic mode operator\n"},
 		{[]string{"umask", "u=q"}, 1, "gosh: umask: `q': invalid symbolic mode character\n"},
 		{[]string{"umask", "a=r+w"}, 1, "gosh: umask: `+': invalid symbolic mode character\n"},
 		{[]string{"umask", "ug=rwx-w"}, 1, "gosh: umask: `-': invalid symbolic mode character\n"},
@@ -168,7 +168,7 @@ func TestReadonlyErrors(t *testing.T) {
 		{[]string{"readonly", "1a=2"}, 1, "gosh: readonly: `1a=2': not a valid identifier\n"},
 		{[]string{"readonly", "a-b"}, 1, "gosh: readonly: `a-b': not a valid identifier\n"},
 		{[]string{"readonly", "=x"}, 1, "gosh: readonly: `=x': not a valid identifier\n"},
-		{[]string{"readonly", "-q"}, 2, "gosh: readonly: -q: invalid option\nreadonly: usage: readonly [name[=value] ...] or readonly -p\n"},
+		{[]string{"readonly", "-q"}, 2, "gosh: readonly: -q: invalid option\nreadonly: usage: readonly [-aA] [name[=value] ...] or readonly -p\n"},
 	}
 	for _, tt := range tests {
 		sh := newFake(t)

@@ -207,13 +207,18 @@ type stageInfo struct {
 	// shell's rule, Shell.Decide).
 	ownProcess bool
 	why        string
+	// compound is the command when it is not a simple command: a compound
+	// command or a function definition (construct describes it).
+	compound parser.Command
+	// copy: the rule runs it in a copy of the shell, not the shell itself.
+	copy bool
 }
 
 // classify finds what one simple command would run.
 func (e *explainer) classify(c parser.Command) stageInfo {
 	sc, ok := c.(*parser.SimpleCommand)
 	if !ok {
-		return stageInfo{}
+		return stageInfo{compound: c}
 	}
 	s := stageInfo{cmd: sc}
 	if len(sc.Args) == 0 {
@@ -256,7 +261,11 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 
 	// Structure.
 	if len(p.Cmds) == 1 {
-		e.printf("Structure: one simple command: %s", source(p.Cmds[0]))
+		kind := "simple command"
+		if stages[0].compound != nil {
+			kind = "compound command"
+		}
+		e.printf("Structure: one %s: %s", kind, source(p.Cmds[0]))
 	} else {
 		e.printf("Structure: a pipeline of %d commands; each one's standard output feeds the next one's standard input:", len(p.Cmds))
 		for i, c := range p.Cmds {
@@ -287,14 +296,17 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	}
 	if lone && stages[0].inShell && !background {
 		where := "the shell process itself"
-		if e.subshell {
+		switch {
+		case stages[0].copy:
+			where = "a copy of the shell, on a goroutine of the shell's process"
+		case e.subshell:
 			where = "the child gosh"
 		}
 		e.printf("Processes: none. The command runs inside %s: no fork, no\n"+
 			"process group, no terminal handoff. Its redirections apply to a private fd table,\n"+
 			"so the shell's own file descriptors are unchanged afterwards.\n", where)
-		if steps := e.redirSteps(stages[0]); len(steps) > 0 {
-			e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))
+		if _, steps := e.stageTable(newFdModel(), stages[0], []int{0, 1, 2}); len(steps) > 0 {
+			e.printf("File descriptors: the shell: %s; the builtin reads and writes through them, no dup2.\n", strings.Join(steps, "; "))
 		}
 		return
 	}
@@ -309,6 +321,7 @@ func (e *explainer) place(s *stageInfo, c parser.Command, n int) {
 	switch d.Place {
 	case InShell, Copy:
 		s.inShell, s.ownProcess = true, false
+		s.copy = d.Place == Copy
 	case Child:
 		s.inShell, s.ownProcess = false, true
 	default:
@@ -337,13 +350,19 @@ func (e *explainer) explainExec(s stageInfo) {
 			"above (close-on-exec, so no descriptor of Go's runtime is ever touched), and every child\n"+
 			"gets it as its fd 3.\n", where)
 	}
-	if steps := e.redirSteps(s); len(steps) > 0 {
-		e.printf("File descriptors:\n  1. %s\n", strings.Join(steps, "; "))
+	if steps := e.execSteps(s); len(steps) > 0 {
+		e.printf("File descriptors (numbers as the shell would get them now):\n")
+		for i, step := range steps {
+			e.printf("  %d. %s\n", i+1, step)
+		}
 	}
 }
 
 // describeCommand says what one command name resolves to.
 func (e *explainer) describeCommand(s stageInfo) string {
+	if s.compound != nil {
+		return construct(s.compound) + ". Where: " + s.why
+	}
 	switch {
 	case s.ownProcess:
 		what := "this command"
@@ -352,8 +371,6 @@ func (e *explainer) describeCommand(s stageInfo) string {
 		}
 		return fmt.Sprintf("%s runs in a child gosh, a process of its own (fork+exec of the gosh binary, fed a snapshot of the shell through a memfd): %s",
 			what, s.why)
-	case s.cmd == nil:
-		return "a compound command"
 	case len(s.cmd.Args) == 0 && len(s.cmd.Assigns) > 0:
 		return "only assignments: they set shell variables, inside the shell"
 	case len(s.cmd.Args) == 0:
@@ -368,8 +385,10 @@ func (e *explainer) describeCommand(s stageInfo) string {
 	switch s.kind {
 	case KindBuiltin:
 		why := "no fork"
-		if s.name == "exec" {
+		if s.name == "exec" && s.cmd != nil && len(s.cmd.Args) > 1 {
 			why = "no fork: exec replaces the shell process itself with the program, execve in the shell's own pid"
+		} else if s.name == "exec" {
+			why = "no fork, no execve: without a command, exec changes the shell's own fds"
 		}
 		return fmt.Sprintf("%s is a shell builtin: it runs inside the shell (%s)", s.name, why)
 	case KindFile:
@@ -378,6 +397,39 @@ func (e *explainer) describeCommand(s stageInfo) string {
 		return fmt.Sprintf("%s is an alias for %q: the line is re-read with it replaced before parsing", s.name, s.path)
 	}
 	return fmt.Sprintf("%s: command not found in $PATH: the process would fail to exec and the status would be 127", s.name)
+}
+
+// construct says what a compound command or function definition does.
+func construct(c parser.Command) string {
+	switch c := c.(type) {
+	case *parser.Subshell:
+		return "( ... ) runs its list in a subshell: nothing it changes (variables, cd, traps, exec) reaches the shell"
+	case *parser.Group:
+		return "{ ...; } groups commands: they run in the current shell, so cd and assignments inside it stay"
+	case *parser.If:
+		return "if runs the condition list; when its status is 0 it runs the then-list, otherwise it tries each elif in turn, then the else-list"
+	case *parser.While:
+		if c.Until {
+			return "until runs the condition list, then the body, again and again while the condition's status is not 0"
+		}
+		return "while runs the condition list, then the body, again and again while the condition's status is 0"
+	case *parser.For:
+		if !c.In {
+			return "for " + c.Name + " sets " + c.Name + " to each positional parameter (\"$@\") in turn and runs the body"
+		}
+		return "for " + c.Name + " expands the words after 'in' (splitting and globbing them), sets " + c.Name + " to each field in turn and runs the body"
+	case *parser.ArithFor:
+		return "for (( init; cond; step )) evaluates init once, then runs the body while cond is not 0, evaluating step after each pass"
+	case *parser.Case:
+		return "case expands its word and runs the list of the first pattern that matches it (patterns as in pathname expansion; ;& falls into the next list, ;;& goes on testing)"
+	case *parser.FuncDecl:
+		return "defines the function " + c.Name + ": nothing runs now; each call runs the body in the calling shell, with the call's arguments as $1, $2 and so on"
+	case *parser.ArithCmd:
+		return "(( ... )) evaluates the arithmetic expression inside the shell; its status is 0 when the value is not 0"
+	case *parser.TestCmd:
+		return "[[ ... ]] is a test done inside the shell: its words are not split or globbed; == and != compare with a pattern, =~ with a regular expression (BASH_REMATCH)"
+	}
+	return "a compound command"
 }
 
 // processes says how many processes the shell would create, and in which
@@ -422,110 +474,6 @@ func (e *explainer) processes(stages []stageInfo, background bool) {
 	if !e.subshell {
 		e.printf("  The job is registered in the job table as one job; its state is derived from its processes' states.\n")
 	}
-}
-
-// wiring describes the pipes and every stage's fd setup.
-func (e *explainer) wiring(stages []stageInfo) {
-	n := len(stages)
-	e.printf("File descriptors:\n")
-	first := e.pipes + 1
-	if n > 1 {
-		e.printf("  Before starting anything, the shell calls pipe() %d time%s (pipe2 with O_CLOEXEC):", n-1, plural(n-1, "s"))
-		for i := 0; i < n-1; i++ {
-			e.printf(" p%d = [r%d w%d]", first+i, first+i, first+i)
-		}
-		e.printf("\n")
-	}
-	for i, s := range stages {
-		var steps []string
-		if i > 0 {
-			steps = append(steps, fmt.Sprintf("dup2(r%d, 0): stdin is the read end of p%d", first+i-1, first+i-1))
-		}
-		if i < n-1 {
-			steps = append(steps, fmt.Sprintf("dup2(w%d, 1): stdout is the write end of p%d", first+i, first+i))
-		}
-		steps = append(steps, e.redirSteps(s)...)
-		who := "child"
-		if s.inShell {
-			who = "builtin (in the shell; it reads and writes through these fds, the shell's own fds stay)"
-		}
-		if len(steps) == 0 {
-			e.printf("  %d. %s: keeps the shell's fds 0, 1, 2 (the terminal, usually)\n", i+1, who)
-			continue
-		}
-		e.printf("  %d. %s: %s\n", i+1, who, strings.Join(steps, "; "))
-	}
-	if n > 1 {
-		e.printf("  After starting the stages the shell closes its own copies of every pipe end, so each\n" +
-			"  reader sees end-of-file when its writer exits.")
-		if !allInShell(stages) {
-			e.printf(" Only fds 0, 1, 2 (plus redirections) reach a child:\n" +
-				"  everything else is close-on-exec.")
-		}
-		e.printf("\n")
-	}
-	e.pipes += n - 1
-}
-
-// allInShell reports whether every stage runs inside the shell, so that
-// the pipeline creates no process at all.
-func allInShell(stages []stageInfo) bool {
-	for _, s := range stages {
-		if !s.inShell {
-			return false
-		}
-	}
-	return true
-}
-
-// redirSteps words one command's redirections, left to right, as the
-// shell performs them: the shell opens files, the child dup2s them into
-// place (ForkExec's fd table).
-func (e *explainer) redirSteps(s stageInfo) []string {
-	if s.cmd == nil {
-		return nil
-	}
-	var steps []string
-	for _, r := range s.cmd.Redirs {
-		fd := r.Fd
-		if fd < 0 {
-			fd = r.Op.DefaultFd()
-		}
-		target := ""
-		if r.Target != nil {
-			target = parser.String(r.Target)
-		}
-		switch r.Op {
-		case parser.RedirIn:
-			steps = append(steps, fmt.Sprintf("the shell opens %s read-only (open O_RDONLY) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirOut:
-			steps = append(steps, fmt.Sprintf("the shell opens %s for writing (O_WRONLY|O_CREAT|O_TRUNC: created or emptied) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirClobber:
-			steps = append(steps, fmt.Sprintf("the shell opens %s (O_TRUNC even under set -C) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirAppend:
-			steps = append(steps, fmt.Sprintf("the shell opens %s for appending (O_WRONLY|O_CREAT|O_APPEND) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirReadWrite:
-			steps = append(steps, fmt.Sprintf("the shell opens %s read-write (O_RDWR|O_CREAT) = F, then dup2(F, %d)", target, fd))
-		case parser.RedirAll, parser.RedirAllAppend:
-			steps = append(steps, fmt.Sprintf("the shell opens %s = F, then dup2(F, 1) and dup2(F, 2): stdout and stderr both go there", target))
-		case parser.RedirDupIn, parser.RedirDupOut:
-			switch {
-			case target == "-":
-				steps = append(steps, fmt.Sprintf("close(%d)", fd))
-			case isDigits(target):
-				steps = append(steps, fmt.Sprintf("dup2(%s, %d): fd %d becomes a copy of what fd %s is at this point (order matters)", target, fd, fd, target))
-			default:
-				steps = append(steps, fmt.Sprintf("%s %s: the target must expand to an fd number or '-'", r.Op, target))
-			}
-		case parser.RedirHeredoc, parser.RedirHeredocTab:
-			how := "expanded ($, `...`, $((...)))"
-			if r.Heredoc != nil && r.Heredoc.Quoted {
-				how = "taken literally (the delimiter is quoted)"
-			}
-			steps = append(steps, fmt.Sprintf("here-document: its body, %s, is written by the shell into a pipe; dup2(read end, %d)", how, fd))
-		}
-	}
-	return steps
 }
 
 // terminal says who owns the terminal while the job runs, and what the

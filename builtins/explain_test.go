@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -18,10 +19,10 @@ func TestExplain(t *testing.T) {
 				"ls is the program", "grep is the program", "wc is the program",
 				"creates 3 processes with fork+exec",
 				"a new group for this job, named after its first process's pid",
-				"pipe() 2 times", "p1 = [r1 w1] p2 = [r2 w2]",
-				"1. child: dup2(w1, 1)",
-				"2. child: dup2(r1, 0): stdin is the read end of p1; dup2(w2, 1)",
-				"3. child: dup2(r2, 0)",
+				"makes 2 pipes", "p1 = pipe2(O_CLOEXEC) = [", "p2 = pipe2(O_CLOEXEC) = [",
+				"1. child: ForkExec's table: fd 0 = 0, fd 1 = ",
+				"2. child: ForkExec's table: fd 0 = ", "3. child: ForkExec's table: fd 0 = ",
+				"Between clone and execve the child runs:",
 				"Foreground: the first child calls tcsetpgrp(tty, PGID)",
 				"(stage 3)",
 				"Expansions: none",
@@ -40,28 +41,28 @@ func TestExplain(t *testing.T) {
 		{
 			lines: []string{"cd /tmp", "cd '/tmp'", `cd "/tmp"`},
 			want:  []string{"cd is a shell builtin", "Processes: none", "no fork"},
-			not:   []string{"fork+exec", "pipe()"},
+			not:   []string{"fork+exec", "pipe2"},
 		},
 		{
 			lines: []string{"echo hi | cat", "echo hi|cat"},
 			want: []string{
 				"echo is a shell builtin, but here it runs in a child gosh", "cat is the program",
 				"creates 2 processes with fork+exec", "every stage is a process in the job's group",
-				"1. child: dup2(w1, 1)", "2. child: dup2(r1, 0)",
+				"1. child gosh:", "memfd_create = ", "2. child: ForkExec's table",
 			},
 			not: []string{"in a goroutine"},
 		},
 		{
 			lines: []string{"sort < in.txt > out.txt 2>&1", "sort <in.txt >out.txt 2>&1"},
 			want: []string{
-				"opens in.txt read-only (open O_RDONLY) = F, then dup2(F, 0)",
-				"opens out.txt for writing (O_WRONLY|O_CREAT|O_TRUNC",
-				"dup2(1, 2): fd 2 becomes a copy of what fd 1 is",
+				"open(in.txt, O_RDONLY|O_CLOEXEC) = ",
+				"open(out.txt, O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = ",
+				"fd 2 is what fd 1 is at this point",
 			},
 		},
 		{
 			lines: []string{"cat >> log 2>/dev/null", "cat >>log 2> /dev/null"},
-			want:  []string{"for appending (O_WRONLY|O_CREAT|O_APPEND) = F, then dup2(F, 1)", "then dup2(F, 2)"},
+			want:  []string{"open(log, O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC, 0666) = ", "open(/dev/null, O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = "},
 		},
 		{
 			lines: []string{"ls *.go ~/src", "ls  *.go   ~/src"},
@@ -166,7 +167,7 @@ func TestExplain(t *testing.T) {
 		},
 		{
 			lines: []string{"cat <<EOF\nhello $name\nEOF\n"},
-			want:  []string{"here-document: its body, expanded", "dup2(read end, 0)"},
+			want:  []string{"the here-document's body, expanded", "and closes it; fd 0 is "},
 		},
 		{
 			lines: []string{"cat <<'EOF'\nhello $name\nEOF\n"},
@@ -255,6 +256,85 @@ func TestExplainBuiltin(t *testing.T) {
 		r := run(t, sh, "", tc.args...)
 		if r.status != tc.status || !strings.Contains(r.out, tc.outHas) || !strings.Contains(r.errOut, tc.errHas) {
 			t.Errorf("%q: status %d out %q err %q; want %d, %q, %q", tc.args, r.status, r.out, r.errOut, tc.status, tc.outHas, tc.errHas)
+		}
+	}
+}
+
+// explain's fd steps follow the order of the redirections: for 2>&1 >f the
+// child keeps a copy of fd 1 for fd 2 before fd 1 becomes the file; for
+// >f 2>&1 both are the file. The numbers are the ones the shell process
+// would get now, so they are read from the text.
+func TestExplainRedirectionOrder(t *testing.T) {
+	tests := []struct {
+		line string
+		want string // a regular expression over the fd lines, $F = the file's number
+	}{
+		{"ls /x 2>&1 >out", `ForkExec's table: fd 0 = 0, fd 1 = $F, fd 2 = 1\.\s+Between clone and execve the child runs:\s+dup3\(1, \d+, O_CLOEXEC\)[^\n]*\n\s+fcntl\(0, F_SETFD, 0\)[^\n]*\n\s+dup3\($F, 1, 0\)[^\n]*\n\s+dup3\(\d+, 2, 0\)  \(fd 2 is what 1 was`},
+		{"ls /x >out 2>&1", `ForkExec's table: fd 0 = 0, fd 1 = $F, fd 2 = $F\.\s+Between clone and execve the child runs:\s+fcntl\(0, F_SETFD, 0\)[^\n]*\n\s+dup3\($F, 1, 0\)[^\n]*\n\s+dup3\($F, 2, 0\)`},
+		{"exec 3>out", `open\(out, O_WRONLY\|O_CREAT\|O_TRUNC\|O_CLOEXEC, 0666\) = $F, so fd 3 is $F\n\s+2\. fcntl\($F, F_DUPFD_CLOEXEC, 10\) = \d+ \(the shell's own close-on-exec copy for fd 3\): no dup2, fd 3 is virtual`},
+	}
+	for _, tc := range tests {
+		out := runExplainLine(t, tc.line)
+		m := regexp.MustCompile(`open\(out, [^)]*\) = (\d+)`).FindStringSubmatch(out)
+		if m == nil {
+			t.Errorf("explain %q: no open of out:\n%s", tc.line, out)
+			continue
+		}
+		re := regexp.MustCompile(strings.ReplaceAll(tc.want, "$F", m[1]))
+		if !re.MatchString(out) {
+			t.Errorf("explain %q: no match for %s in:\n%s", tc.line, re, out)
+		}
+		if strings.Contains(out, "dup2(F") || strings.Contains(out, "dup2(3") {
+			t.Errorf("explain %q: still a symbolic or false dup2:\n%s", tc.line, out)
+		}
+	}
+}
+
+// runExplainLine is explain's text for one line, with job control on.
+func runExplainLine(t *testing.T, line string) string {
+	t.Helper()
+	sh := newFake(t)
+	sh.JobTable().SetJobControl(true)
+	out, err := explainLine(sh, line)
+	if err != nil {
+		t.Fatalf("explain %q: %v", line, err)
+	}
+	return out
+}
+
+// TestExplainConstructs: each compound command and a function definition
+// is explained for what it does, and named a compound command.
+func TestExplainConstructs(t *testing.T) {
+	sh := newFake(t)
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"( cd /tmp )", "runs its list in a subshell: nothing it changes"},
+		{"{ cd /tmp; }", "they run in the current shell, so cd and assignments inside it stay"},
+		{"if true; then echo y; else echo n; fi", "when its status is 0 it runs the then-list"},
+		{"while false; do :; done", "while the condition's status is 0"},
+		{"until true; do :; done", "while the condition's status is not 0"},
+		{"for x in a b; do echo $x; done", "sets x to each field in turn"},
+		{"for x; do echo $x; done", "each positional parameter (\"$@\")"},
+		{"for ((i = 0; i < 3; i++)); do :; done", "evaluates init once"},
+		{"case $1 in a) echo a ;; esac", "the first pattern that matches"},
+		{"f() { echo hi; }", "defines the function f: nothing runs now"},
+		{"(( x > 1 ))", "its status is 0 when the value is not 0"},
+		{"[[ $x == a* ]]", "words are not split or globbed"},
+	}
+	for _, tc := range tests {
+		got, err := explainLine(sh, tc.line)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.line, err)
+		}
+		for _, w := range []string{tc.want, "Structure: one compound command: "} {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: missing %q:\n%s", tc.line, w, got)
+			}
+		}
+		if strings.Contains(got, "simple command") {
+			t.Errorf("%s: called a simple command:\n%s", tc.line, got)
 		}
 	}
 }

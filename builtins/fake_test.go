@@ -52,6 +52,7 @@ type fakeVar struct {
 	value    string
 	exported bool
 	readonly bool
+	integer  bool
 	unset    bool // declared ("readonly N") but never assigned
 }
 
@@ -71,7 +72,7 @@ func newFake(t *testing.T) *fakeShell {
 		ctx:     context.Background(),
 	}
 	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive",
-		"allexport", "pipefail", "histexpand", "dotglob", "expand_aliases", "failglob", "nullglob"} {
+		"allexport", "pipefail", "histexpand", "braceexpand", "privileged", "dotglob", "expand_aliases", "failglob", "nullglob"} {
 		sh.opts[n] = false
 	}
 	sh.SetVar("PATH", "/usr/bin:/bin")
@@ -411,6 +412,22 @@ func (f *fakeShell) Decide(node any, site Site) Decision {
 		return Decision{Place: Child, Reason: "under job control every stage is a process in the job's group"}
 	}
 	return Decision{Place: Copy, Reason: "without job control a copy runs it"}
+}
+
+func (f *fakeShell) SetInteger(name string, on bool) {
+	f.DeclareVar(name)
+	f.vars[name].integer = on
+}
+func (f *fakeShell) IsInteger(name string) bool { v, ok := f.vars[name]; return ok && v.integer }
+func (f *fakeShell) DeclareVar(name string) {
+	if _, ok := f.vars[name]; !ok {
+		f.vars[name] = &fakeVar{unset: true}
+	}
+}
+func (f *fakeShell) Unexport(name string) {
+	if v, ok := f.vars[name]; ok {
+		v.exported = false
+	}
 }
 
 // Arith understands just enough for the let tests: NAME=EXPR assigns,

@@ -64,6 +64,9 @@ func runFc(sh Shell, io IO, args []string) (int, error) {
 		return fcRerun(sh, io, ed, lines, rest)
 	}
 	if len(lines) == 0 {
+		if o.has('l') {
+			return statusOK, nil // nothing to list
+		}
 		errorf(io, "fc", "no command found")
 		return statusFailure, nil
 	}

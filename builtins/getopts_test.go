@@ -146,7 +146,7 @@ func TestUlimit(t *testing.T) {
 		!strings.Contains(a.out, "\npipe size                (512 bytes, -p) 8\n") || strings.Count(a.out, "\n") != len(rlimits) {
 		t.Errorf("ulimit -a:\n%s", a.out)
 	}
-	usage := "ulimit: usage: ulimit [-SHacdefilmnpqrstuvxR] [limit]\n"
+	usage := "ulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]\n"
 	errs := []struct {
 		argv   []string
 		status int

@@ -46,7 +46,7 @@ func runHelp(sh Shell, io IO, args []string) (int, error) {
 	for _, name := range names {
 		bs, topics := helpMatches(name)
 		if len(bs) == 0 && len(topics) == 0 {
-			errorf(io, "help", "no help topics match `%s'.", name)
+			errorf(io, "help", "no help topics match `%s'.  Try `help help' or `man -k %s' or `info %s'.", name, name, name)
 			status = statusFailure
 			continue
 		}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -41,7 +42,7 @@ var labFiles embed.FS
 func init() {
 	register(&Builtin{
 		Name:     "lab",
-		Synopsis: "lab list | start NAME | status | reset | stop | load FILE  [--lang en|ko]",
+		Synopsis: "lab list | start NAME | status | report [FILE] | reset | stop | load FILE  [--lang en|ko]",
 		Summary:  "Guided labs checked against what gosh really observes.",
 		Help: `Practise job control, pipes, signals, zombies and sessions in guided
 steps. gosh checks each step from what it really observes (job table
@@ -50,12 +51,16 @@ and prints "✔ lab: step N done" on standard error as it happens.
   lab list        list the labs
   lab start NAME  start a lab at its first step
   lab status      show the steps, which are done, and what to do next
+  lab report [FILE]  write a Markdown transcript of the run (steps, what
+                  was observed, how long each took) to FILE, a new file
+                  (never overwritten); default gosh-lab-NAME-TIME.md
   lab reset       start the current lab again from its first step
   lab stop        stop the current lab
   lab load FILE   load a lab file (format: builtins/labs/README.md)
 --lang en|ko  the language of the texts (default: from LC_ALL, LC_MESSAGES, LANG)
 The labs use small helper programs (zombie, orphan, intignore, spin,
-waitstatus), built from the gosh source with: go install ./cmd/...`,
+waitstatus, daemon), built from the gosh source with: go install ./cmd/...
+(they land in $(go env GOPATH)/bin, usually ~/go/bin: put it on PATH)`,
 		Run: runLab,
 	})
 }
@@ -284,7 +289,7 @@ var (
 		jobs.EvBackground: "background", jobs.EvSIGCONT: "sigcont-sent", jobs.EvKill: "kill",
 		jobs.EvDisowned: "disowned", jobs.EvHangup: "hangup",
 	}
-	procKinds = []string{"state", "orphan", "reaped", "gone", "ended", "hup-ignored", "survived-hup"}
+	procKinds = []string{"state", "orphan", "reaped", "gone", "ended", "hup-ignored", "survived-hup", "no-tty"}
 	subjects  = map[string]struct {
 		attrs    []string
 		needKind bool
@@ -295,6 +300,7 @@ var (
 		"proc":          {attrs: []string{"state", "cmd", "parent"}},
 		"pgid-shared":   {attrs: []string{"n"}, noKind: true},
 		"group-stopped": {attrs: []string{"n"}, noKind: true},
+		"trace":         {attrs: []string{"cmd", "same12", "safe-copy"}, needKind: true},
 	}
 )
 
@@ -319,7 +325,7 @@ func parsePattern(src string) (Pattern, error) {
 	p := Pattern{Subject: f[0], Attrs: map[string]string{}}
 	spec, ok := subjects[p.Subject]
 	if !ok {
-		return Pattern{}, fmt.Errorf("unknown check %q (known: event, builtin, proc, pgid-shared, group-stopped)", p.Subject)
+		return Pattern{}, fmt.Errorf("unknown check %q (known: event, builtin, proc, trace, pgid-shared, group-stopped)", p.Subject)
 	}
 	rest := f[1:]
 	if len(rest) > 0 && !strings.Contains(rest[0], "=") {
@@ -339,6 +345,10 @@ func parsePattern(src string) (Pattern, error) {
 	case "builtin":
 		if _, ok := Lookup(p.Kind); !ok {
 			return Pattern{}, fmt.Errorf("no builtin %q", p.Kind)
+		}
+	case "trace":
+		if p.Kind != "fds" {
+			return Pattern{}, fmt.Errorf("unknown trace check %q (known: fds)", p.Kind)
 		}
 	case "proc":
 		if p.Kind != "" && !contains(procKinds, p.Kind) {
@@ -387,9 +397,9 @@ func normalizeAttr(k, v string) (string, error) {
 		if len(v) != 1 || !strings.Contains("RSDZTtXI", v) {
 			return "", fmt.Errorf("state=%s: one of R S D Z T t X I", v)
 		}
-	case "zombie":
+	case "zombie", "same12", "safe-copy":
 		if v != "yes" && v != "no" {
-			return "", fmt.Errorf("zombie=%s: yes or no", v)
+			return "", fmt.Errorf("%s=%s: yes or no", k, v)
 		}
 	}
 	return v, nil
@@ -510,6 +520,13 @@ type labRun struct {
 	stopped map[int]map[int]bool // pgid → pids stopped now
 
 	sampler *procSampler // nil when /proc is not sampled (tests)
+
+	// For lab report: when the lab and the current step began, what the
+	// current step's checks observed, and the steps done so far.
+	started   time.Time
+	stepStart time.Time
+	observed  []string
+	records   []stepRecord
 }
 
 func newLabRun(lab *Lab, lang string, out io.Writer) *labRun {
@@ -520,6 +537,10 @@ func newLabRun(lab *Lab, lang string, out io.Writer) *labRun {
 
 // reset goes back to the first step.
 func (r *labRun) reset() {
+	r.started = time.Now()
+	r.stepStart = r.started
+	r.observed = nil
+	r.records = nil
 	r.step = 0
 	r.seen = make([]bool, len(r.lab.Steps[0].Checks))
 	r.groups = map[int]map[int]bool{}
@@ -578,6 +599,7 @@ func (r *labRun) observeLocked(o observation) {
 	for i, c := range st.Checks {
 		if !r.seen[i] && c.matches(o) {
 			r.seen[i] = true
+			r.observed = append(r.observed, o.String())
 		}
 	}
 	for _, ok := range r.seen {
@@ -594,6 +616,9 @@ func (r *labRun) observeLocked(o observation) {
 // and a message written line by line would be torn apart by them.
 func (r *labRun) advance() {
 	st := r.lab.Steps[r.step]
+	now := time.Now()
+	r.records = append(r.records, stepRecord{step: r.step, at: now, took: now.Sub(r.stepStart), observed: r.observed})
+	r.stepStart, r.observed = now, nil
 	msg := labMessages()[r.lang]
 	var b strings.Builder
 	fmt.Fprintf(&b, "✔ %s: %s\n", msg["lab"], fmt.Sprintf(msg["stepDone"], r.step+1, firstLine(text(st.Text, r.lang))))
@@ -675,14 +700,14 @@ func labMessageTable() map[string]map[string]string {
 			"step": "step %d of %d:", "progress": "%d of %d steps done", "hint": "hint",
 			"waiting": "gosh is waiting to observe", "noLab": "no lab is active: lab list, then lab start NAME",
 			"started": "started", "stopped": "stopped", "reset": "back to step 1",
-			"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...` (or go build -o ~/bin/ ./cmd/...)",
+			"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...`; they land in $(go env GOPATH)/bin (usually ~/go/bin, or $GOBIN when set): add that directory to PATH (or go build -o ~/bin/ ./cmd/... into a directory on PATH)",
 		},
 		"ko": {
 			"lab": "실습", "stepDone": "%d단계 완료: %s", "complete": "%s: 끝, %d단계 모두 완료",
 			"step": "%d/%d단계:", "progress": "%d/%d단계 완료", "hint": "힌트",
 			"waiting": "gosh가 관찰하기를 기다리는 것", "noLab": "진행 중인 실습이 없다: lab list 후 lab start 이름",
 			"started": "시작", "stopped": "멈춤", "reset": "1단계로 돌아감",
-			"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`(또는 go build -o ~/bin/ ./cmd/...)로 도우미를 빌드하자",
+			"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`로 도우미를 빌드하자. $(go env GOPATH)/bin(보통 ~/go/bin, $GOBIN이 있으면 그곳)에 설치되니 그 디렉터리를 PATH에 넣자(또는 go build -o ~/bin/ ./cmd/...로 PATH에 있는 디렉터리에 빌드)",
 		},
 	}
 }
@@ -792,11 +817,31 @@ func startLab(sh Shell, lab *Lab, lang string, out io.Writer) *labRun {
 				cur.event(ev)
 			}
 		})
+		watcher := newTraceWatcher()
+		t.Trace().Listen(func(who, text string) {
+			o, ok := watcher.line(who, text)
+			labMu.Lock()
+			cur := activeLab
+			labMu.Unlock()
+			if ok && cur != nil && cur.table == t {
+				cur.observe(o)
+			}
+		})
 	}
 	labMu.Unlock()
 	labActive.Store(true)
 	r.sampler.start()
 	return r
+}
+
+// tickWriter is where a lab's ticks go: after the command's output and
+// its job report, above the prompt, never onto the prompt line (the
+// shell's HeldNotice), or Notice for a shell that has none.
+func tickWriter(sh Shell) io.Writer {
+	if h, ok := sh.(interface{ HeldNotice() io.Writer }); ok {
+		return h.HeldNotice()
+	}
+	return sh.Notice()
 }
 
 // stopLab ends the active lab, if any, and its /proc sampling.
@@ -881,11 +926,11 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		if st := writeOut(io, "lab", b.String()); st != statusOK {
 			return st, nil
 		}
-		r := startLab(sh, lab, lang, sh.Notice())
+		r := startLab(sh, lab, lang, tickWriter(sh))
 		r.mu.Lock()
 		r.out = io.Out
 		r.printCurrent()
-		r.out = sh.Notice()
+		r.out = tickWriter(sh)
 		r.mu.Unlock()
 		return statusOK, nil
 	case "status":
@@ -907,7 +952,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		cur.out = io.Out
 		fmt.Fprintf(io.Out, "%s: %s: %s\n", msg["lab"], text(cur.lab.Title, cur.lang), msg["reset"])
 		cur.printCurrent()
-		cur.out = sh.Notice()
+		cur.out = tickWriter(sh)
 		cur.mu.Unlock()
 		return statusOK, nil
 	case "stop":
@@ -917,6 +962,15 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		}
 		stopLab()
 		return writeOut(io, "lab", fmt.Sprintf("%s: %s: %s\n", msg["lab"], msg["stopped"], text(cur.lab.Title, lang))), nil
+	case "report":
+		if cur == nil {
+			errorf(io, "lab", "%s", msg["noLab"])
+			return statusFailure, nil
+		}
+		if len(rest) > 1 {
+			return usageError(io, "lab", "report: at most one file"), nil
+		}
+		return labReport(sh, io, cur, rest), nil
 	case "load":
 		if len(rest) != 1 {
 			return usageError(io, "lab", "load: which file?"), nil

@@ -456,3 +456,54 @@ check: proc reaped
 		return r.complete()
 	})
 }
+
+// lab report writes the run as Markdown into a new file: each ticked step
+// with the observation that ticked it, the current step, and it never
+// overwrites a file.
+func TestLabReport(t *testing.T) {
+	sh := newFake(t)
+	lab, err := ParseLab("t.lab", sampleLab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startLab(sh, lab, "en", &writeCounter{})
+	defer stopLab()
+	r.event(jobs.Event{Kind: jobs.EvStopped, Job: 1, Pid: 4242, Pgid: 4242, Signal: unix.SIGTSTP, Status: 148, Text: "sleep 100"})
+	res := run(t, sh, "", "lab", "report", "r.md")
+	if res.status != 0 {
+		t.Fatalf("lab report: status %d, %s", res.status, res.errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(sh.wd, "r.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(data)
+	for _, want := range []string{
+		"# gosh lab report: ", "- steps done: 1 of 2", "| step | done at | took | observed |",
+		"| 1. " + firstLine(text(lab.Steps[0].Text, "en")) + " | ",
+		"event stopped", "signal=SIGTSTP",
+		"| 2. " + firstLine(text(lab.Steps[1].Text, "en")) + " | current, for ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report lacks %q:\n%s", want, got)
+		}
+	}
+	if res := run(t, sh, "", "lab", "report", "r.md"); res.status == 0 || !strings.Contains(res.errOut, "exists") {
+		t.Errorf("second report over r.md: status %d, %q", res.status, res.errOut)
+	}
+}
+
+// lab start names a missing helper and says how to build it and where it
+// lands.
+func TestLabStartSaysHowToBuildHelpers(t *testing.T) {
+	sh := newFake(t)
+	sh.SetVar("PATH", t.TempDir())
+	defer stopLab()
+	res := run(t, sh, "", "lab", "start", "daemons")
+	all := res.out + res.errOut
+	for _, want := range []string{"daemon", "go install ./cmd/...", "$(go env GOPATH)/bin", "PATH"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lab start daemons without helpers lacks %q:\n%s", want, all)
+		}
+	}
+}

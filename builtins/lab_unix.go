@@ -32,6 +32,7 @@ type tracked struct {
 	parent     string // the original parent's comm (or "shell")
 	hupIgnored bool
 	orphaned   bool
+	noTTY      bool // seen without a controlling terminal (after setsid)
 }
 
 // hupKill is a SIGHUP the shell sent: to a pid (> 0) or a group (< 0).
@@ -171,6 +172,10 @@ func (s *procSampler) checkAlive(pid int, t *tracked, p *procInfo, now time.Time
 	if !t.hupIgnored && sighupIgnored(pid) {
 		t.hupIgnored = true
 		*obs = append(*obs, procObservation("hup-ignored", p.Comm, t.parent, p.State))
+	}
+	if !t.noTTY && p.TtyNr == 0 && p.State != 'Z' {
+		t.noTTY = true
+		*obs = append(*obs, procObservation("no-tty", p.Comm, t.parent, p.State))
 	}
 	if !t.orphaned && p.PPid != t.ppid {
 		t.orphaned = true

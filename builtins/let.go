@@ -27,7 +27,8 @@ them in the shell. The status is 0 if the last ARG's value is not 0,
 itself, on the second by the children it has waited for; in each,
 the user time (running the program's code) then the system time (the
 kernel working for it), from getrusage(2).`,
-			Run: runTimes,
+			Run:     runTimes,
+			Special: true, // POSIX 2.14 lists times among the special builtins
 		},
 	)
 }

@@ -52,6 +52,10 @@ type printfState struct {
 	used   bool // an argument was consumed in this pass over the format
 	failed bool // a conversion error: the status will be 1
 	out    strings.Builder
+	// direct is set when the output goes to standard output (no -v), so
+	// that it may be flushed before a warning; inB while %b expands its
+	// argument into a builder of its own.
+	direct, inB, writeFailed bool
 }
 
 func runPrintf(sh Shell, io IO, args []string) (int, error) {
@@ -80,11 +84,11 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 	if len(args) == 0 {
 		return usageError(io, "printf", ""), nil
 	}
-	if varName != "" && !isName(varName) {
+	if varName != "" && !isName(varName) && !isArrayRef(varName) {
 		errorf(io, "printf", "`%s': not a valid identifier", varName)
 		return statusUsage, nil
 	}
-	p := &printfState{sh: sh, io: io, args: args[1:]}
+	p := &printfState{sh: sh, io: io, args: args[1:], direct: varName == ""}
 	format := args[0]
 	status := statusOK
 	for {
@@ -108,14 +112,34 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 		}
 		return status, nil
 	}
-	if st := writeOut(io, "printf", p.out.String()); st != statusOK {
-		return st, nil
+	if !p.flush() {
+		return statusFailure, nil
 	}
 	return status, nil
 }
 
-// warn prints a diagnostic that does not change the status.
+// flush writes what is formatted so far to standard output; false after a
+// write error (reported once).
+func (p *printfState) flush() bool {
+	if p.writeFailed {
+		return false
+	}
+	text := p.out.String()
+	p.out.Reset()
+	if text != "" && writeOut(p.io, "printf", text) != statusOK {
+		p.writeFailed = true
+		return false
+	}
+	return true
+}
+
+// warn prints a diagnostic that does not change the status. The output
+// formatted before it goes out first, so that on a terminal the message
+// comes where bash's would (its standard output is line-buffered there).
 func (p *printfState) warn(format string, args ...any) {
+	if p.direct && !p.inB {
+		p.flush()
+	}
 	errorf(p.io, "printf", format, args...)
 }
 
@@ -444,6 +468,9 @@ func digitValue(c byte) int {
 // invalidNumber reports an argument that is not (wholly) a number, with
 // bash's wording, and marks the run failed.
 func (p *printfState) invalidNumber(a string) {
+	if p.direct && !p.inB {
+		p.flush()
+	}
 	invalidNumberMsg(p.io, "printf", a)
 	p.failed = true
 }
@@ -513,7 +540,10 @@ type floatValue struct {
 // counts it (mantissa in [0.5, 1)).
 const (
 	longDoubleMaxExp = 16384
-	longDoubleMinExp = -16444
+	longDoubleMinExp = -16444 // the smallest subnormal, 2^-16445
+	// Below this exponent a long double is subnormal: it has only
+	// e+16445 bits of mantissa.
+	longDoubleNormalExp = -16381
 )
 
 // floatArg converts an argument for the floating-point conversions, as
@@ -535,24 +565,49 @@ func (p *printfState) floatArg(a string) floatValue {
 			}
 			return floatValue{inf: true, neg: v.x.Signbit()}
 		case exp < longDoubleMinExp:
+			// Below the smallest subnormal: 0, or that subnormal for a
+			// value above half of it (round to nearest).
 			if used == len(a) {
 				p.outOfRange(a)
 			}
 			z := new(big.Float).SetPrec(64)
+			half := new(big.Float).SetMantExp(big.NewFloat(1), -16446)
+			if exp == longDoubleMinExp-1 && new(big.Float).Abs(v.x).Cmp(half) > 0 {
+				z.SetMantExp(big.NewFloat(1), -16445)
+			}
 			if v.x.Signbit() {
 				z.Neg(z)
 			}
 			return floatValue{x: z}
+		case exp < longDoubleNormalExp:
+			// A subnormal keeps fewer bits. strtold reports the result out
+			// of range unless it is exact, which a decimal fraction never
+			// is: compare with the number read more precisely.
+			q := new(big.Float).SetPrec(uint(exp + 16445)).SetMode(big.ToNearestEven).Set(v.x)
+			if used == len(a) && !subnormalExact(a, q) {
+				p.outOfRange(a)
+			}
+			v.x = q.SetPrec(64)
 		}
 	}
 	return v
+}
+
+// subnormalExact reports whether the number a (already read) is exactly
+// the subnormal q: a is read again with 256 bits of precision.
+func subnormalExact(a string, q *big.Float) bool {
+	v, _ := scanFloatPrec(a, 256)
+	return v.x != nil && v.x.Cmp(q) == 0
 }
 
 // scanFloat reads the longest prefix of s that strtold accepts: blanks, a
 // sign, then decimal digits with an optional point and e exponent, 0x
 // hex digits with an optional point and p exponent, inf, infinity or
 // nan. It returns the value and the bytes used (0: no number, value 0).
-func scanFloat(s string) (floatValue, int) {
+func scanFloat(s string) (floatValue, int) { return scanFloatPrec(s, 64) }
+
+// scanFloatPrec is scanFloat with prec bits of mantissa.
+func scanFloatPrec(s string, prec uint) (floatValue, int) {
 	i := 0
 	for i < len(s) && isCSpace(s[i]) {
 		i++
@@ -613,7 +668,7 @@ func scanFloat(s string) (floatValue, int) {
 	if base == 16 && !strings.ContainsAny(text, "pP") {
 		text += "p0"
 	}
-	x, _, err := big.ParseFloat(text, 0, 64, big.ToNearestEven)
+	x, _, err := big.ParseFloat(text, 0, prec, big.ToNearestEven)
 	if err != nil {
 		// An exponent beyond big.Float's range.
 		if strings.Contains(text, "-") {
@@ -749,7 +804,14 @@ func formatHexFloat(x *big.Float, prec int, hash bool) string {
 	m.SetMantExp(m, 64)   // now an integer in [2^63, 2^64)
 	mant, _ := m.Uint64() // exact: the precision is 64 bits
 	exp := e - 64 + 60    // x = (mant / 2^60) × 2^exp
-	lead := mant >> 60    // 8..15
+	if e < longDoubleNormalExp {
+		// A subnormal: its integer bit is 0, and glibc writes it with the
+		// smallest normal exponent, 0x0.000000663278e62p-16385.
+		m.SetMantExp(x, 16445)
+		mant, _ = m.Uint64()
+		exp = -16385
+	}
+	lead := mant >> 60 // 8..15, or 0..7 for a subnormal
 	frac := mant & (1<<60 - 1)
 	digits := fmt.Sprintf("%015x", frac)
 	if prec >= 0 && prec < 15 {
@@ -871,7 +933,8 @@ func simpleEscape(c byte) byte {
 func (p *printfState) expandB(a string) (string, bool) {
 	saved := p.out
 	p.out = strings.Builder{}
-	defer func() { p.out = saved }()
+	p.inB = true
+	defer func() { p.out, p.inB = saved, false }()
 	for i := 0; i < len(a); i++ {
 		c := a[i]
 		if c != '\\' || i+1 == len(a) {

@@ -144,3 +144,27 @@ func TestStrftime(t *testing.T) {
 		check(t, f, run(t, sh, "", "printf", "%("+f+")T", "1000000000"), 0, want, "")
 	}
 }
+
+// orderWriter records writes to standard output and error in one list.
+type orderWriter struct {
+	log *[]string
+	tag string
+}
+
+func (w orderWriter) Write(p []byte) (int, error) {
+	*w.log = append(*w.log, w.tag+string(p))
+	return len(p), nil
+}
+
+// TestPrintfOutputBeforeWarning: what was formatted before a warning is
+// written before it, as bash's line-buffered output on a terminal is.
+func TestPrintfOutputBeforeWarning(t *testing.T) {
+	var log []string
+	io := IO{Out: orderWriter{&log, "out:"}, Err: orderWriter{&log, "err:"}, InFd: -1, OutFd: -1, ErrFd: -1}
+	runPrintf(newFake(t), io, []string{"printf", "%d\n", "1", "x", "99999999999999999999"})
+	want := []string{"out:1\n", "err:gosh: printf: x: invalid number\n", "out:0\n",
+		"err:gosh: printf: warning: 99999999999999999999: Numerical result out of range\n", "out:9223372036854775807\n"}
+	if strings.Join(log, "|") != strings.Join(want, "|") {
+		t.Errorf("writes %q\nwant %q", log, want)
+	}
+}

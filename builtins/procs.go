@@ -76,7 +76,7 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 		}
 	}
 	var b strings.Builder
-	writeProcTable(&b, shown, jobNumbers(sh))
+	writeProcTable(&b, shown, jobNumbers(sh), outputWidth(io))
 	if o.has('e') {
 		b.WriteString("\n")
 		b.WriteString(procsLegend()[resolveLang(sh, lang)])
@@ -123,8 +123,10 @@ var procColumns = []string{"PID", "PPID", "PGID", "SID", "TPGID", "TTY", "STAT",
 
 const numericColumns = 5
 
-// writeProcTable writes the table with aligned columns.
-func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf) {
+// writeProcTable writes the table with aligned columns (display width, so
+// that any text lines up). With width > 0 each line fits in width columns:
+// a long COMMAND is cut, ending with "…".
+func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf, width int) {
 	rows := [][]string{procColumns}
 	for _, p := range procs {
 		job := ""
@@ -138,20 +140,28 @@ func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf) {
 	}
 	last := len(procColumns) - 1
 	widths := make([]int, last)
+	used := 0
 	for _, r := range rows {
 		for c := 0; c < last; c++ {
-			widths[c] = max(widths[c], len(r[c]))
+			widths[c] = max(widths[c], displayWidth(r[c]))
 		}
+	}
+	for _, w := range widths {
+		used += w + 1
 	}
 	for _, r := range rows {
 		for c := 0; c < last; c++ {
 			if c < numericColumns {
 				fmt.Fprintf(b, "%*s ", widths[c], r[c])
 			} else {
-				fmt.Fprintf(b, "%-*s ", widths[c], r[c])
+				b.WriteString(padRight(r[c], widths[c]) + " ")
 			}
 		}
-		b.WriteString(r[last])
+		if width > 0 {
+			b.WriteString(cutToWidth(r[last], max(width-used, 1)))
+		} else {
+			b.WriteString(r[last])
+		}
 		b.WriteString("\n")
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // ptree draws the tree of processes under the shell (or under a given pid)
@@ -55,7 +54,7 @@ func runPtree(sh Shell, io IO, args []string) (int, error) {
 		errorf(io, "ptree", "%d: no such process", root)
 		return statusFailure, nil
 	}
-	return writeOut(io, "ptree", renderTree(tree, jobNumbers(sh))), nil
+	return writeOut(io, "ptree", renderTree(tree, jobNumbers(sh), outputWidth(io))), nil
 }
 
 // treeNode is one process and its children.
@@ -104,13 +103,19 @@ func sortSiblings(kids []*treeNode) {
 	})
 }
 
-// nodeLabel is one process's line, without the tree drawing.
-func nodeLabel(p *procInfo, jobs jobOf) string {
-	s := fmt.Sprintf("%d %-3s pgid %d  %s", p.Pid, statFlags(p), p.Pgid, shownCommand(p))
+// nodeLabel is one process's line, without the tree drawing, in at most
+// budget columns (0: no limit): a long command is cut, ending with "…".
+func nodeLabel(p *procInfo, jobs jobOf, budget int) string {
+	head := fmt.Sprintf("%d %-3s pgid %d  ", p.Pid, statFlags(p), p.Pgid)
+	tail := ""
 	if id := jobs.lookup(p); id > 0 {
-		s += "  [" + strconv.Itoa(id) + "]"
+		tail = "  [" + strconv.Itoa(id) + "]"
 	}
-	return s
+	cmd := shownCommand(p)
+	if budget > 0 {
+		cmd = cutToWidth(cmd, max(budget-displayWidth(head)-displayWidth(tail), 1))
+	}
+	return head + cmd + tail
 }
 
 // renderTree draws the tree with box-drawing characters:
@@ -118,15 +123,17 @@ func nodeLabel(p *procInfo, jobs jobOf) string {
 //	4200 Ss  pgid 4200  -gosh
 //	├─ 4242 T   pgid 4242  sleep 30  [1]  ┐ group 4242
 //	└─ 4243 T   pgid 4242  sleep 30  [1]  ┘
-func renderTree(root *treeNode, jobs jobOf) string {
+//
+// With width > 0 every line fits in width columns (display width).
+func renderTree(root *treeNode, jobs jobOf, width int) string {
 	var b strings.Builder
-	b.WriteString(nodeLabel(root.proc, jobs))
+	b.WriteString(nodeLabel(root.proc, jobs, width))
 	b.WriteString("\n")
-	renderKids(&b, root.kids, "", jobs)
+	renderKids(&b, root.kids, "", jobs, width)
 	return b.String()
 }
 
-func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf) {
+func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf, width int) {
 	// Lay out one run of siblings in the same group at a time, so the
 	// group's bracket can be aligned across its lines.
 	for start := 0; start < len(kids); {
@@ -136,19 +143,26 @@ func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf)
 		}
 		run := kids[start:end]
 		lines := make([]string, len(run))
-		width := 0
+		lineWidth := 0
 		for i, k := range run {
 			branch := "├─ "
 			if start+i == len(kids)-1 {
 				branch = "└─ "
 			}
-			lines[i] = indent + branch + nodeLabel(k.proc, jobs)
-			width = max(width, utf8.RuneCountInString(lines[i]))
+			budget := 0
+			if width > 0 {
+				budget = width - displayWidth(indent+branch)
+				if len(run) > 1 {
+					budget -= len("  ┐ group ") + len(strconv.Itoa(k.proc.Pgid))
+				}
+			}
+			lines[i] = indent + branch + nodeLabel(k.proc, jobs, budget)
+			lineWidth = max(lineWidth, displayWidth(lines[i]))
 		}
 		for i, k := range run {
 			line := lines[i]
 			if len(run) > 1 {
-				pad := strings.Repeat(" ", width-utf8.RuneCountInString(line))
+				pad := strings.Repeat(" ", lineWidth-displayWidth(line))
 				switch i {
 				case 0:
 					line += pad + "  ┐ group " + strconv.Itoa(k.proc.Pgid)
@@ -164,7 +178,7 @@ func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf)
 			if start+i == len(kids)-1 {
 				childIndent = indent + "   "
 			}
-			renderKids(b, k.kids, childIndent, jobs)
+			renderKids(b, k.kids, childIndent, jobs, width)
 		}
 		start = end
 	}

@@ -23,7 +23,7 @@ func TestRenderTree(t *testing.T) {
 	solo.kids = []*treeNode{grandchild}
 	root.kids = []*treeNode{z, c, a, solo, b}
 	sortSiblings(root.kids)
-	got := renderTree(root, jobOf{byPid: map[int]int{201: 1, 202: 1, 203: 1}, byPgid: map[int]int{}})
+	got := renderTree(root, jobOf{byPid: map[int]int{201: 1, 202: 1, 203: 1}, byPgid: map[int]int{}}, 0)
 	want := strings.Join([]string{
 		"100 Ss  pgid 100  gosh",
 		"├─ 201 T   pgid 201  sleep 30  [1]  ┐ group 201",
@@ -36,6 +36,57 @@ func TestRenderTree(t *testing.T) {
 	}, "\n")
 	if got != want {
 		t.Errorf("renderTree:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// With a width, every line fits in it (display width, Korean counted as
+// two columns) and a long command ends with "…"; the bracket stays.
+func TestRenderTreeFitsWidth(t *testing.T) {
+	long := strings.Repeat("argument-", 40)
+	root := &treeNode{proc: &procInfo{Pid: 100, Pgid: 100, Sid: 100, State: 'S', Argv: []string{"gosh", long}}}
+	a := &treeNode{proc: &procInfo{Pid: 201, Pgid: 201, Sid: 100, State: 'T', Argv: []string{"sleep", "한국어-" + long}}}
+	b := &treeNode{proc: &procInfo{Pid: 202, Pgid: 201, Sid: 100, State: 'T', Argv: []string{"cat", long}}}
+	root.kids = []*treeNode{a, b}
+	for _, width := range []int{40, 60, 80, 120} {
+		got := renderTree(root, jobOf{byPid: map[int]int{}, byPgid: map[int]int{}}, width)
+		lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+		for _, l := range lines {
+			if w := displayWidth(l); w > width {
+				t.Errorf("width %d: a line of %d columns: %q", width, w, l)
+			}
+			if !strings.Contains(l, "…") {
+				t.Errorf("width %d: a long command not cut with …: %q", width, l)
+			}
+		}
+		if !strings.HasSuffix(lines[1], "┐ group 201") || !strings.HasSuffix(lines[2], "┘") {
+			t.Errorf("width %d: the group bracket is gone:\n%s", width, got)
+		}
+	}
+}
+
+func TestCutToWidth(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"short", 10, "short"},
+		{"exactly-10", 10, "exactly-10"},
+		{"longer than ten", 10, "longer th…"},
+		{"한국어문장입니다", 7, "한국어…"}, // 2 columns each: 3 fit in 6, then …
+		{"anything", 0, "anything"},
+	}
+	for _, tc := range tests {
+		got := cutToWidth(tc.in, tc.width)
+		if got != tc.want {
+			t.Errorf("cutToWidth(%q, %d) = %q, want %q", tc.in, tc.width, got, tc.want)
+		}
+		if tc.width > 0 && displayWidth(got) > tc.width {
+			t.Errorf("cutToWidth(%q, %d) is %d columns wide", tc.in, tc.width, displayWidth(got))
+		}
+	}
+	if w := displayWidth("\x1b[1m세션\x1b[0m ab"); w != 7 {
+		t.Errorf("displayWidth with escapes and Hangul = %d, want 7", w)
 	}
 }
 

@@ -3,6 +3,7 @@ package builtins
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -16,13 +17,14 @@ func init() {
 	register(&Builtin{
 		Name:       "read",
 		ReadsInput: true,
-		Synopsis:   "read [-rs] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
+		Synopsis:   "read [-rs] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
 		Summary:    "Read a line from the standard input into variables.",
 		Help: `Read one line and split it into words with $IFS: the first word goes
 to the first NAME, the second to the second, and the last NAME gets
 the rest of the line. Without NAME the whole line goes to $REPLY.
 A backslash escapes the next character (and joins a line ending in
 a backslash to the next one) unless -r is given.
+-a ARRAY   put the words in the indexed array ARRAY, one per element
 -d DELIM   stop at DELIM instead of newline
 -n NCHARS  stop after NCHARS characters
 -N NCHARS  read exactly NCHARS characters (fewer only at end of file),
@@ -126,12 +128,19 @@ func isTerminal(fd int) bool {
 }
 
 func runRead(sh Shell, stdio IO, args []string) (int, error) {
-	o, names, ok := parseOptions(stdio, "read", args[1:], "rsd:n:N:p:t:u:")
+	o, names, ok := parseOptions(stdio, "read", args[1:], "a:rsd:n:N:p:t:u:")
 	if !ok {
 		return statusUsage, nil
 	}
+	if o.has('a') {
+		if !isName(o.value('a')) {
+			errorf(stdio, "read", "`%s': not a valid identifier", o.value('a'))
+			return statusFailure, nil
+		}
+		names = nil // as bash: with -a the names are ignored
+	}
 	for _, name := range names {
-		if !isName(name) {
+		if !isName(name) && !isArrayRef(name) {
 			errorf(stdio, "read", "`%s': not a valid identifier", name)
 			return statusFailure, nil
 		}
@@ -214,6 +223,20 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 
 	var values []string
 	switch {
+	case o.has('a'):
+		ifs, set := sh.Var("IFS")
+		if !set {
+			ifs = " \t\n"
+		}
+		fields := splitFields(text, escaped, ifs, 0)
+		if exact {
+			fields = []string{string(text)}
+		}
+		if err := sh.SetArray(o.value('a'), fields); err != nil {
+			fmt.Fprintf(stdio.Err, "gosh: %v\n", err) // bash: "x: readonly variable"
+			return statusFailure, nil
+		}
+		return status, nil
 	case exact:
 		// -N: what was read goes whole to the first name.
 		if len(names) == 0 {
@@ -353,6 +376,7 @@ func utf8Continuations(c byte) int {
 // an empty middle field; escaped bytes never split. The last value is the
 // rest of the line with trailing IFS whitespace removed, except that a
 // single remaining field loses its one trailing delimiter ("y:" → "y").
+// With n <= 0 it returns every field (read -a).
 func splitFields(text []byte, escaped []bool, ifs string, n int) []string {
 	isIFS := func(i int) bool {
 		return !escaped[i] && strings.IndexByte(ifs, text[i]) >= 0
@@ -381,11 +405,21 @@ func splitFields(text []byte, escaped []bool, ifs string, n int) []string {
 		return p
 	}
 
-	values := make([]string, n)
 	pos := 0
 	for pos < len(text) && isWhite(pos) {
 		pos++
 	}
+	if n <= 0 {
+		// read -a: every field is a value of its own.
+		var all []string
+		for pos < len(text) {
+			end := wordEnd(pos)
+			all = append(all, string(text[pos:end]))
+			pos = skipDelimiter(end)
+		}
+		return all
+	}
+	values := make([]string, n)
 	for k := 0; k < n-1 && pos < len(text); k++ {
 		end := wordEnd(pos)
 		values[k] = string(text[pos:end])

@@ -83,7 +83,7 @@ func TestReadSplitting(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	usage := "read: usage: read [-rs] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
+	usage := "read: usage: read [-rs] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
 	tests := []struct {
 		argv   []string
 		status int
@@ -247,4 +247,35 @@ func TestReadTerminalModes(t *testing.T) {
 	if after.Lflag != before.Lflag {
 		t.Errorf("modes not restored: lflag %#x, was %#x", after.Lflag, before.Lflag)
 	}
+}
+
+func TestReadArray(t *testing.T) {
+	tests := []struct {
+		ifs   string
+		argv  []string
+		input string
+		want  []string
+	}{
+		{" \t\n", []string{"read", "-a", "arr"}, "a b  c\n", []string{"a", "b", "c"}},
+		{" \t\n", []string{"read", "-a", "arr"}, "  a b  \n", []string{"a", "b"}},
+		{":", []string{"read", "-a", "arr"}, "a::b:\n", []string{"a", "", "b"}},
+		{" \t\n", []string{"read", "-a", "arr", "x"}, "a b\n", []string{"a", "b"}},
+		{" \t\n", []string{"read", "-a", "arr"}, "\n", nil},
+		{" \t\n", []string{"read", "-a", "arr"}, `a\ b c` + "\n", []string{"a b", "c"}},
+		{" \t\n", []string{"read", "-r", "-a", "arr"}, `a\ b c` + "\n", []string{`a\`, "b", "c"}},
+		{" \t\n", []string{"read", "-N", "3", "-a", "arr"}, "a b c", []string{"a b"}},
+	}
+	for _, tc := range tests {
+		sh := newFake(t)
+		sh.SetVar("IFS", tc.ifs)
+		check(t, strings.Join(tc.argv, " "), run(t, sh, tc.input, tc.argv...), 0, "", "")
+		got, _ := sh.GetArray("arr")
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
+			t.Errorf("%v on %q: %q, want %q", tc.argv, tc.input, got, tc.want)
+		}
+		if _, set := sh.Var("x"); set {
+			t.Errorf("%v: a name after -a was assigned", tc.argv)
+		}
+	}
+	check(t, "bad name", run(t, newFake(t), "a\n", "read", "-a", "1x"), 1, "", "gosh: read: `1x': not a valid identifier\n")
 }

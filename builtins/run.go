@@ -74,6 +74,16 @@ an alias.
 			Run: runCommand,
 		},
 		&Builtin{
+			Name:       "builtin",
+			ReadsInput: true,
+			Synopsis:   "builtin [shell-builtin [arg ...]]",
+			Summary:    "Execute shell builtins.",
+			Help: `Run the builtin SHELL-BUILTIN with ARGs, even when a function of the
+same name hides it: a function called cd can end with
+"builtin cd "$@"" to do the real work.`,
+			Run: runBuiltin,
+		},
+		&Builtin{
 			Name:     "type",
 			Synopsis: "type [-afptP] name [name ...]",
 			Summary:  "Tell how each name would be interpreted as a command.",
@@ -83,7 +93,7 @@ builtin or a program file (and which one, found through $PATH).
 -p  print the path of the file that would run, if it is a file
 -P  search $PATH even if NAME is an alias or builtin
 -a  print every interpretation, including all files in $PATH
--f  accepted for bash compatibility (gosh has no functions)`,
+-f  do not look NAME up among the shell's functions`,
 			Run: runType,
 		},
 	)
@@ -277,15 +287,16 @@ var keywords = map[string]bool{
 
 // meaning is one way a name can be interpreted as a command.
 type meaning struct {
-	kind  string // "alias", "keyword", "builtin" or "file"
-	value string // the alias text, or the file's path
+	kind  string // "alias", "keyword", "function", "builtin" or "file"
+	value string // the alias text, the function's definition, or the file's path
 }
 
 // describe lists how name would be interpreted, in the order the shell
-// tries them: alias, keyword, builtin, file. With all, every
+// tries them: alias, keyword, function, builtin, file. With all, every
 // interpretation is listed (every matching file in $PATH too); otherwise
-// only the one that wins. With pathOnly only files are considered.
-func describe(sh Shell, name string, all, pathOnly bool) []meaning {
+// only the one that wins. With pathOnly only files are considered; with
+// noFuncs (type -f) functions are not.
+func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	var out []meaning
 	if !pathOnly {
 		if v, ok := sh.Alias(name); ok {
@@ -294,7 +305,7 @@ func describe(sh Shell, name string, all, pathOnly bool) []meaning {
 		if keywords[name] {
 			out = append(out, meaning{"keyword", ""})
 		}
-		if f, ok := sh.(FuncShell); ok {
+		if f, ok := sh.(FuncShell); ok && !noFuncs {
 			if text, ok := f.FuncText(name); ok {
 				out = append(out, meaning{"function", text})
 			}
@@ -342,7 +353,7 @@ func runType(sh Shell, io IO, args []string) (int, error) {
 	var b strings.Builder
 	status := statusOK
 	for _, name := range names {
-		ms := describe(sh, name, o.has('a'), o.has('P'))
+		ms := describe(sh, name, o.has('a'), o.has('P'), o.has('f'))
 		if len(ms) == 0 {
 			if !o.has('t') && !o.has('p') && !o.has('P') {
 				errorf(io, "type", "%s: not found", name)
@@ -395,6 +406,22 @@ func (d defaultPathShell) LookPath(name string) (Kind, string) {
 	return NotFound, ""
 }
 
+func runBuiltin(sh Shell, io IO, args []string) (int, error) {
+	_, rest, ok := parseOptions(io, "builtin", args[1:], "")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(rest) == 0 {
+		return statusOK, nil
+	}
+	b, found := Lookup(rest[0])
+	if !found {
+		errorf(io, "builtin", "%s: not a shell builtin", rest[0])
+		return statusFailure, nil
+	}
+	return b.Run(sh, io, rest)
+}
+
 func runCommand(sh Shell, io IO, args []string) (int, error) {
 	o, rest, ok := parseOptions(io, "command", args[1:], "pvV")
 	if !ok {
@@ -423,7 +450,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 	var b strings.Builder
 	found := false
 	for _, name := range rest {
-		ms := describe(sh, name, false, false)
+		ms := describe(sh, name, false, false, false)
 		if len(ms) == 0 {
 			if o.has('V') {
 				errorf(io, "command", "%s: not found", name)

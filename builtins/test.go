@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -427,6 +428,9 @@ func UnaryTest(sh Shell, op, arg string) bool {
 		on, ok := sh.Option(arg)
 		return ok && on
 	case "-v":
+		if i := strings.IndexByte(arg, '['); i > 0 && strings.HasSuffix(arg, "]") && isName(arg[:i]) {
+			return elementSet(sh, arg[:i], arg[i+1:len(arg)-1])
+		}
 		_, set := sh.Var(arg)
 		return set
 	case "-R":
@@ -480,6 +484,31 @@ func UnaryTest(sh Shell, op, arg string) bool {
 		return timespecAfter(st.Mtim, st.Atim)
 	}
 	return false
+}
+
+// elementSet is -v NAME[SUB]: whether the array element exists. SUB is
+// an arithmetic index for an indexed array (negative: from the end), a
+// key for an associative one; @ and * ask whether there is any element.
+func elementSet(sh Shell, name, sub string) bool {
+	keys, ok := sh.ArrayKeys(name)
+	if !ok {
+		return false
+	}
+	if sub == "@" || sub == "*" {
+		return len(keys) > 0
+	}
+	if _, assoc := sh.ArrayKind(name); assoc {
+		return slices.Contains(keys, sub)
+	}
+	n, err := sh.Arith(sub)
+	if err != nil {
+		return false
+	}
+	if n < 0 && len(keys) > 0 {
+		last, _ := strconv.ParseInt(keys[len(keys)-1], 10, 64)
+		n += last + 1
+	}
+	return slices.Contains(keys, strconv.FormatInt(n, 10))
 }
 
 // faccess asks the kernel whether the effective user may access path,

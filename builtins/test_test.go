@@ -148,3 +148,29 @@ func TestTestFiles(t *testing.T) {
 	}
 	check(t, "empty name", run(t, sh, "", "test", "-e", ""), 1, "", "")
 }
+
+// BenchmarkTestBuiltin: one [ "$i" -lt 100 ] as a loop runs it, in the
+// shell: no fork, no exec.
+func BenchmarkTestBuiltin(b *testing.B) {
+	sh := &fakeShell{vars: map[string]*fakeVar{}, opts: map[string]bool{}}
+	io := IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, InFd: -1, OutFd: -1, ErrFd: -1}
+	argv := []string{"[", "42", "-lt", "100", "]"}
+	for b.Loop() {
+		if st, _ := runTest(sh, io, argv); st != 0 {
+			b.Fatal(st)
+		}
+	}
+}
+
+// BenchmarkPrintf: printf '%s=%5.2f\n' x 3.14159, in the shell.
+func BenchmarkPrintf(b *testing.B) {
+	sh := &fakeShell{vars: map[string]*fakeVar{}, opts: map[string]bool{}}
+	argv := []string{"printf", "%s=%5.2f\n", "x", "3.14159"}
+	for b.Loop() {
+		var out strings.Builder
+		io := IO{Out: &out, Err: &out, InFd: -1, OutFd: -1, ErrFd: -1}
+		if st, _ := runPrintf(sh, io, argv); st != 0 {
+			b.Fatal(st)
+		}
+	}
+}

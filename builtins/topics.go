@@ -19,7 +19,7 @@ var topicFiles embed.FS
 // topicNames lists the topics in the order a course meets them.
 var topicNames = []string{
 	"processes", "fork-exec", "pipes", "process-groups", "sessions", "job-control",
-	"signals", "wait-status", "zombies", "orphans", "nohup-disown", "states",
+	"signals", "wait-status", "zombies", "orphans", "nohup-disown", "states", "subshells",
 }
 
 // languages gosh has texts in; the first is the default.
@@ -143,6 +143,7 @@ var topicSummaries = sync.OnceValue(func() map[string]map[string]string {
 			"orphans":        "what happens to a child whose parent exits first",
 			"nohup-disown":   "SIGHUP when the terminal goes away, and how jobs survive it",
 			"states":         "the state letters R S D Z T t X and what moves a process between them",
+			"subshells":      "( ) against { }: why cd in a subshell leaves the shell where it was",
 		},
 		"ko": {
 			"processes":      "프로세스란 무엇이고 어디서 볼 수 있는가",
@@ -157,6 +158,7 @@ var topicSummaries = sync.OnceValue(func() map[string]map[string]string {
 			"orphans":        "부모가 먼저 종료한 자식에게 일어나는 일",
 			"nohup-disown":   "터미널이 사라질 때의 SIGHUP과 작업이 살아남는 방법",
 			"states":         "상태 문자 R S D Z T t X 와 상태가 바뀌는 계기",
+			"subshells":      "( )와 { }: 서브셸 안의 cd가 셸을 옮기지 않는 이유",
 		},
 	}
 })

@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&Builtin{
 		Name:     "ulimit",
-		Synopsis: "ulimit [-SHacdefilmnpqrstuvxR] [limit]",
+		Synopsis: "ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]",
 		Summary:  "Modify shell resource limits.",
 		Help: `Show or set the limits the kernel puts on this shell and every
 process it starts (getrlimit(2), setrlimit(2)). Each option names one
@@ -26,6 +26,8 @@ resource; without one, -f. With LIMIT the resource is set, else shown.
   -s  stack size (kbytes)     -t  CPU time (seconds)
   -u  user processes          -v  virtual memory (kbytes)
   -x  file locks              -R  real-time timeout (microseconds)
+-b -k -P -T name limits Linux does not have (socket buffer, kqueues,
+pseudoterminals, threads): they are refused, as bash on Linux does.
 -S works on the soft limit (what the kernel enforces), -H on the hard
 limit (the ceiling of the soft one, which only root may raise); setting
 without either sets both, showing shows the soft one.

@@ -5,7 +5,6 @@ package jobs
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -33,7 +32,7 @@ type Stage struct {
 	// background job's SIGINT and SIGQUIT, POSIX 2.11).
 	IgnoreAtFork []syscall.Signal
 	Builtin      func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
-	Trace        []string   // extra lines to narrate for this stage; Launch narrates the Files wiring itself and skips repeats of it
+	Trace        []string   // extra lines to narrate for this stage, after its fd steps; Launch narrates the Files wiring itself (ChildFdSteps)
 	Text         string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
 }
 
@@ -282,12 +281,22 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 			attr = goshChildAttr(attr)
 		}
 	}
-	pid, err := syscall.ForkExec(path, argv, attr)
-	if t.trace.On() {
+	tracedErrPipe = -1
+	traced := t.trace.On()
+	if traced {
+		var r int
+		r, tracedErrPipe = foreseeErrPipe()
 		if t.trace.firstFork() {
 			t.trace.Shell("(Go starts children with clone(CLONE_VFORK|CLONE_VM), not fork(): the child runs the steps " +
 				"narrated as \"child\" below, then execve; the shell waits until execve has succeeded or failed)")
 		}
+		if r >= 0 {
+			t.trace.Shell("pipe2(O_CLOEXEC) = [%d %d]  (ForkExec's error pipe: a child whose execve fails writes its errno to %d; "+
+				"the shell reads %d until execve closes the write end)", r, tracedErrPipe, tracedErrPipe, r)
+		}
+	}
+	pid, err := syscall.ForkExec(path, argv, attr)
+	if traced {
 		if err != nil {
 			t.trace.Shell("fork+exec %s %s failed: %s (%s)", path, quoteArgv(argv), errnoName(err), errText(err))
 		} else {
@@ -351,7 +360,8 @@ func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
 }
 
 // narrateChild reports the steps child pid ran between clone and execve,
-// now that its pid is known.
+// now that its pid is known: its group, the terminal, its directory, and
+// its fd table exactly as ForkExec's child sets it (ChildFdSteps).
 func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path string, argv []string) {
 	if !t.trace.On() {
 		return
@@ -362,7 +372,7 @@ func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path st
 		if pg == 0 {
 			pg = pid
 		}
-		t.trace.Child(pid, "setpgid(%d, %d)  (SysProcAttr.Setpgid: joins process group %d)", pid, pg, pg)
+		t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: joins process group %d)", sys.Pgid, pg)
 	}
 	if sys.Foreground {
 		t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)", sys.Ctty, pid)
@@ -370,39 +380,36 @@ func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path st
 	if attr.Dir != "" {
 		t.trace.Child(pid, "chdir(%q)", attr.Dir)
 	}
-	said := make(map[string]bool)
-	var gaps []string // closed fds above 2, told as ranges in one line
-	for i, fd := range st.Files {
-		var line string
-		switch {
-		case fd < 0 && i > 2:
-			if n := len(gaps); n > 0 && st.Files[i-1] < 0 && i-1 > 2 {
-				first, _, _ := strings.Cut(gaps[n-1], "-")
-				gaps[n-1] = first + "-" + strconv.Itoa(i)
-			} else {
-				gaps = append(gaps, strconv.Itoa(i))
-			}
-			continue
-		case fd < 0:
-			line = fmt.Sprintf("close(%d)", i)
-		case fd != i:
-			line = fmt.Sprintf("dup2(%d, %d)", fd, i)
-		default:
-			continue
-		}
-		said[line] = true
+	for _, line := range ChildFdSteps(st.Files, tracedErrPipe) {
 		t.trace.Child(pid, "%s", line)
 	}
-	if len(gaps) > 0 {
-		// The fds between the ones the user opened: ForkExec closes each.
-		t.trace.Child(pid, "close(%s)  (the numbers between the fds it gets)", strings.Join(gaps, ", "))
-	}
 	for _, line := range st.Trace {
-		if !said[line] { // the fd wiring is narrated above already
-			t.trace.Child(pid, "%s", line)
-		}
+		t.trace.Child(pid, "%s", line)
 	}
 	t.trace.Child(pid, "execve(%q, %s)", path, quoteArgv(argv))
+}
+
+// tracedErrPipe is the write end of the error pipe of the last ForkExec,
+// as forkExec foresaw it, for narrateChild; -1 when not known. Both run
+// under launchLock.
+var tracedErrPipe = -1
+
+// foreseeErrPipe is the pipe ForkExec is about to make for the child's
+// errno (pipe2 takes the two lowest free numbers): run by the shell just
+// before ForkExec, only when tracing, by opening and closing two
+// descriptors.
+func foreseeErrPipe() (r, w int) {
+	r, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, -1
+	}
+	w, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	unix.Close(r)
+	if err != nil {
+		return -1, -1
+	}
+	unix.Close(w)
+	return r, w
 }
 
 // stageError writes "gosh: NAME: reason" to the failed stage's own fd 2.

@@ -3,6 +3,8 @@
 package jobs
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -255,10 +257,11 @@ func TestTracerOff(t *testing.T) {
 	tr.Shell("x")
 	tr.SetOutput(nil, false)
 	tr.Shell("not shown")
-	want := "trace· shell: pipe() = [3 4]\n" +
+	sh := fmt.Sprintf("trace· shell %d: ", os.Getpid())
+	want := sh + "pipe() = [3 4]\n" +
 		"trace· child 4242: dup2(4, 1)\n" +
 		"trace· child: execve\n" +
-		"\x1b[2mtrace· shell: x\x1b[0m\n"
+		"\x1b[2m" + sh + "x\x1b[0m\n"
 	if got := b.String(); got != want {
 		t.Errorf("trace\n got %q\nwant %q", got, want)
 	}

@@ -3,25 +3,36 @@ package jobs
 import (
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 )
 
-// Tracer narrates the system-call steps of job control, one line per step:
+// Tracer narrates the system-call steps of job control, one line per step,
+// each line naming the process that makes the step:
 //
-//	trace· shell: pipe() = [3 4]
-//	trace· child 4242: dup2(4, 1)
+//	trace· shell 4200: pipe() = [3 4]
+//	trace· child 4242: dup3(4, 1, 0)
+//	trace· child gosh 4243: open("f", O_RDONLY|O_CLOEXEC) = 10
 //
-// "shell" lines are steps the shell process itself ran; "child N" lines are
-// steps that ran inside child N between fork and exec (Go's ForkExec runs them
-// for us, so the shell narrates them once it knows N). The zero Tracer is off,
-// and a Tracer that is off costs one atomic load per call site.
+// "shell N" lines are steps the shell process N itself ran; "child N" lines
+// are steps that ran inside child N between clone and execve (Go's ForkExec
+// runs them for us, so the shell narrates them once it knows N); "child gosh
+// N" lines come from a child gosh (a subshell, a background job, a stage
+// that needs a process of its own), which narrates its own steps through the
+// same channel (SetSelf). The zero Tracer is off, and a Tracer that is off
+// costs one atomic load per call site.
 type Tracer struct {
 	on atomic.Bool
 
 	mu              sync.Mutex
 	w               io.Writer
+	fd              int    // the descriptor w writes to, -1 when w is no descriptor (SetOutputFd)
+	self            string // who "Shell" lines name; "" = "shell PID"
+	gate            int    // > 0: wait until it reads end-of-file before the first line (SetGate)
+	listeners       []func(who, text string)
 	color           bool
 	explainedFork   bool // the clone(CLONE_VFORK|CLONE_VM) note is said once
 	explainedReaper bool
@@ -36,17 +47,65 @@ func (tr *Tracer) On() bool { return tr != nil && tr.on.Load() }
 func (tr *Tracer) SetOutput(w io.Writer, color bool) {
 	tr.mu.Lock()
 	tr.w = w
+	tr.fd = -1
 	tr.color = color
 	tr.on.Store(w != nil)
 	tr.mu.Unlock()
 }
 
-// Shell narrates a step the shell process ran.
+// SetOutputFd sends the trace to descriptor fd, as SetOutput does; Fd
+// then reports fd, so that a child gosh can be handed the same channel.
+func (tr *Tracer) SetOutputFd(fd int, color bool) {
+	tr.SetOutput(fdOut(fd), color)
+	tr.mu.Lock()
+	tr.fd = fd
+	tr.mu.Unlock()
+}
+
+// Fd is the descriptor the trace goes to, or -1 when it is off or goes to
+// something that is not a descriptor.
+func (tr *Tracer) Fd() int {
+	if !tr.On() {
+		return -1
+	}
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.fd
+}
+
+// SetSelf names the process whose own steps Shell narrates, as in
+// "child gosh 4243"; "" (the default) is "shell PID".
+func (tr *Tracer) SetSelf(name string) {
+	tr.mu.Lock()
+	tr.self = name
+	tr.mu.Unlock()
+}
+
+// Listen calls fn with every line narrated from now on (who: "child 4242",
+// "shell 4200", ...; text: the step), after it is written: a lab checks
+// what the trace said. fn runs on the narrating goroutine and must not
+// narrate.
+func (tr *Tracer) Listen(fn func(who, text string)) {
+	tr.mu.Lock()
+	tr.listeners = append(tr.listeners, fn)
+	tr.mu.Unlock()
+}
+
+// SetGate holds the first line until descriptor fd reads end-of-file (or
+// a second has passed), then closes fd: a child gosh's trace waits so for
+// the parent shell to have narrated the child's start.
+func (tr *Tracer) SetGate(fd int) {
+	tr.mu.Lock()
+	tr.gate = fd
+	tr.mu.Unlock()
+}
+
+// Shell narrates a step the shell process ran (this process: see SetSelf).
 func (tr *Tracer) Shell(format string, args ...any) {
 	if !tr.On() {
 		return
 	}
-	tr.line("shell", fmt.Sprintf(format, args...))
+	tr.line("", fmt.Sprintf(format, args...))
 }
 
 // Child narrates a step that child pid ran before its execve (pid 0: the pid
@@ -66,9 +125,19 @@ func (tr *Tracer) Child(pid int, format string, args ...any) {
 // from the shell never interleave.
 func (tr *Tracer) line(who, text string) {
 	tr.mu.Lock()
-	defer tr.mu.Unlock()
 	if tr.w == nil {
+		tr.mu.Unlock()
 		return
+	}
+	if tr.gate > 0 {
+		waitGate(tr.gate)
+		tr.gate = 0
+	}
+	if who == "" {
+		who = tr.self
+		if who == "" {
+			who = "shell " + strconv.Itoa(os.Getpid())
+		}
 	}
 	var b strings.Builder
 	if tr.color {
@@ -83,6 +152,11 @@ func (tr *Tracer) line(who, text string) {
 	}
 	b.WriteString("\n")
 	io.WriteString(tr.w, b.String())
+	listeners := tr.listeners
+	tr.mu.Unlock()
+	for _, fn := range listeners {
+		fn(who, text)
+	}
 }
 
 // firstFork reports true exactly once per Tracer, for the one-time note on

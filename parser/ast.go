@@ -494,6 +494,10 @@ type ParamExp struct {
 	Arg      *Word   // the word after Op (default, pattern, offset, transform letter); nil when there is none
 	Repl     *Word   // ${x/p/r}: r; ${x:o:l}: l; nil when not written
 	Braced   bool    // written with braces
+	// Bad holds the text of a ${...} that is no valid expansion (${x!},
+	// ${}): expanding it is an error, "${x!}: bad substitution", as in
+	// bash, which finds such errors only when it expands the word.
+	Bad string
 }
 
 // ParamOp is the operator inside ${NAME op word}.

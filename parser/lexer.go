@@ -469,8 +469,10 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			depth++
 			b.addLit("[")
 			l.i++
-		case ctx == ctxIndex && c == ']':
-			if depth == 0 {
+		case ctx == ctxIndex && (c == ']' || c == '}'):
+			// A '}' ends a subscript too: ${a[1} is a bad substitution,
+			// and must not wait for a ']' on the next line.
+			if depth == 0 || c == '}' {
 				return b.done(), nil
 			}
 			depth--

@@ -27,11 +27,16 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 	l.i += 2
 	pe := &ParamExp{Braced: true}
 	unterminated := func() error { return l.errAt(start, unterminatedMsg("parameter expansion"), true) }
-	bad := func() error {
-		if l.eof() {
-			return unterminated()
+	// bad is a ${...} gosh cannot read: as bash, it is an error when it
+	// is expanded ("${x!}: bad substitution", status 1), not a syntax
+	// error, once its closing brace is found.
+	bad := func() (*ParamExp, error) {
+		end := l.closingBrace(start + 2)
+		if end < 0 {
+			return nil, unterminated()
 		}
-		return l.errAt(start, "bad substitution", false)
+		l.i = end + 1
+		return &ParamExp{Braced: true, Bad: l.src[start : end+1]}, nil
 	}
 	startsParam := func(c byte) bool { return isNameStart(c) || isDigit(c) || isSpecialParam(c) }
 	// ${#NAME} is the length of NAME; ${#} alone is the special parameter #.
@@ -60,11 +65,15 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		pe.Name = string(c)
 		l.i++
 	default:
-		return nil, bad()
+		return bad()
 	}
 	if l.at(l.i) == '[' && IsName(pe.Name) {
 		idx, err := l.subscript(start)
 		if err != nil {
+			// ${a[1} has no ']' before its '}': a bad substitution.
+			if l.closingBrace(start+2) >= 0 {
+				return bad()
+			}
 			return nil, err
 		}
 		pe.Index = idx
@@ -84,7 +93,7 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		return pe, nil
 	}
 	if pe.Length {
-		return nil, bad()
+		return bad()
 	}
 	// word reads the word after the operator in context wctx.
 	word := func(wctx context) (*Word, error) {
@@ -165,21 +174,54 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		pe.Op = ParamTransform
 		l.i++
 		if n := l.at(l.i); strings.IndexByte("QEPAKaUuLk", n) < 0 || n == 0 || l.at(l.i+1) != '}' {
-			return nil, bad()
+			return bad()
 		}
 		pe.Arg = &Word{Parts: []WordPart{&Lit{Value: string(l.at(l.i))}}, Pos: l.pos(l.i)}
 		l.i++
 	default:
-		return nil, bad()
+		return bad()
 	}
 	if err != nil {
 		return nil, err
 	}
 	if l.at(l.i) != '}' {
-		return nil, bad()
+		return bad()
 	}
 	l.i++
 	return pe, nil
+}
+
+// closingBrace returns the index of the '}' that closes a ${ whose text
+// starts at i, skipping nested braces, quotes and backslash escapes, or -1
+// when the input ends first.
+func (l *lexer) closingBrace(i int) int {
+	depth := 0
+	for ; l.more(i); i++ {
+		switch l.src[i] {
+		case '\\':
+			i++
+		case '\'':
+			j := l.indexFrom(i+1, '\'')
+			if j < 0 {
+				return -1
+			}
+			i += j + 1
+		case '"':
+			for i++; l.more(i) && l.src[i] != '"'; i++ {
+				if l.src[i] == '\\' {
+					i++
+				}
+			}
+		case '{':
+			depth++
+		case '}':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
 // defaultOp reads the rest of ${NAME-word} and the other POSIX operators
@@ -218,6 +260,9 @@ func (l *lexer) subscript(open int) (*Word, error) {
 	parts, err := l.parts(ctxIndex, open)
 	if err != nil {
 		return nil, err
+	}
+	if l.at(l.i) != ']' {
+		return nil, l.errAt(open, "bad substitution", false)
 	}
 	l.i++ // the ']'
 	return &Word{Parts: parts, Pos: l.pos(idxStart)}, nil

@@ -86,13 +86,30 @@ func TestParamTree(t *testing.T) {
 }
 
 func TestParamSyntaxErrors(t *testing.T) {
-	for _, src := range []string{`a[1]=(x)`, `echo ${x!y}`, `echo ${x@Z}`, `echo ${#x:1}`, `echo ${x[1}`, "a=(1 2", "echo ${x/a"} {
+	for _, src := range []string{`a[1]=(x)`, "a=(1 2", "echo ${x/a", "echo ${x!y", "echo ${x@Z'}'"} {
 		if _, err := Parse(src); err == nil {
 			t.Errorf("Parse(%q) succeeded, want a syntax error", src)
 		}
 	}
 	if _, err := Parse("a=(1 2"); !IsIncomplete(err) {
 		t.Errorf("an unclosed array list is not Incomplete: %v", err)
+	}
+}
+
+// TestParamBad checks that a ${...} that is no valid expansion parses,
+// up to its closing brace, into a ParamExp holding its text (Bad): bash
+// reports "bad substitution" only when it expands the word.
+func TestParamBad(t *testing.T) {
+	for _, src := range []string{`${x!y}`, `${}`, `${#x-y}`, `${x y}`, `${x@Z}`, `${#x:1}`, `${a[1}`, `${!x*y}`, `${x!'}'}`, `${x!{a}}`} {
+		w := firstArg(t, src+"tail")
+		pe, ok := w.Parts[0].(*ParamExp)
+		if !ok || pe.Bad != src {
+			t.Errorf("%s: parts %#v, want a ParamExp with Bad %q", src, w.Parts, src)
+			continue
+		}
+		if got := String(w); got != src+"tail" {
+			t.Errorf("%s prints as %q", src, got)
+		}
 	}
 }
 

@@ -322,6 +322,10 @@ func dollarNeedsEscape(rest string, next WordPart) bool {
 }
 
 func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
+	if x.Bad != "" {
+		p.str(x.Bad)
+		return
+	}
 	braced := x.Braced || x.Length || x.Indirect || x.Index != nil || x.Op != ParamNone || len(x.Name) > 1 && isDigit(x.Name[0])
 	if !braced && IsName(x.Name) {
 		// $a followed by literal "b" must be written ${a}b.

@@ -99,10 +99,16 @@ func (l *lexer) indexFrom(from int, c byte) int {
 // alias defined on one line applies on the next, and a command that reads
 // the shell's own input (read, cat) gets the lines after its own.
 type Reader struct {
-	in *input
-	l  *lexer
-	p  *parser
+	in    *input
+	l     *lexer
+	p     *parser
+	first int // the line where the command Next read last begins
 }
+
+// FirstLine is the line number, in the whole program, where the command
+// that Next read last (or failed to read) begins: an interactive shell
+// numbers an error's lines from it.
+func (r *Reader) FirstLine() int { return r.first }
 
 // NewReader returns a Reader of the lines src supplies, expanding aliases
 // as cfg says.
@@ -134,6 +140,7 @@ func (r *Reader) Next() (*File, error) {
 		}
 	}
 	r.in.more = true
+	r.first = p.tok.pos.Line
 	if p.tok.kind == tEOF {
 		if r.in.err != nil {
 			return nil, r.in.err
@@ -204,11 +211,16 @@ func (r *Reader) fail(err error) error {
 	return err
 }
 
-// drop forgets the text parsed so far when the lexer has used all of it,
-// so that a long session or script keeps only the command being read.
+// dropAt is how much parsed text a Reader keeps before it drops it: a
+// new buffer for every command would cost an allocation per line.
+const dropAt = 64 << 10
+
+// drop forgets the text parsed so far when the lexer has used all of it
+// and it has grown past dropAt, so that a long session or script keeps
+// only about the command being read.
 func (r *Reader) drop() {
 	l, in := r.l, r.in
-	if len(l.src) != len(in.text) || l.i != len(l.src) || len(l.pending) > 0 {
+	if len(in.text) < dropAt || len(l.src) != len(in.text) || l.i != len(l.src) || len(l.pending) > 0 {
 		return
 	}
 	in.base += len(in.text)

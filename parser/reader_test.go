@@ -149,6 +149,9 @@ func TestReaderPositions(t *testing.T) {
 		pos = append(pos, f.List.Items[0].Pos)
 	}
 	want := []Pos{{0, 1, 1}, {2, 2, 1}, {6, 3, 3}}
+	if r.FirstLine() != 4 { // the end of the input, after the last line
+		t.Errorf("FirstLine at the end = %d, want 4", r.FirstLine())
+	}
 	if len(pos) != 3 || pos[0] != want[0] || pos[1] != want[1] || pos[2] != want[2] {
 		t.Errorf("positions %v, want %v", pos, want)
 	}
@@ -210,4 +213,47 @@ func BenchmarkReaderScript10k(b *testing.B) {
 func BenchmarkReaderLoop10k(b *testing.B) {
 	src := "while read l; do\n" + strings.Repeat("  echo \"$l\" | wc -c\n", 10000) + "done\n"
 	benchReader(b, src, 1)
+}
+
+// FirstLine is the line where the command with the error begins.
+func TestReaderFirstLine(t *testing.T) {
+	ls := &lines{rest: "a\n\nif b; then\n  c fi\n"}
+	r := NewReader(ls.next, Config{})
+	if _, err := r.Next(); err != nil || r.FirstLine() != 1 {
+		t.Fatalf("first command: %v, FirstLine %d", err, r.FirstLine())
+	}
+	_, err := r.Next()
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Pos.Line != 5 || r.FirstLine() != 3 {
+		t.Errorf("error %v, FirstLine %d; want line 5 in the command of line 3", err, r.FirstLine())
+	}
+}
+
+// Past dropAt bytes the Reader drops the text it has parsed; line numbers
+// and offsets go on from where they were.
+func TestReaderPositionsAfterDrop(t *testing.T) {
+	n := dropAt/2 + 10 // lines of "a\n": more than dropAt bytes
+	src := strings.Repeat("a\n", n) + "b\n  fi\n"
+	ls := &lines{rest: src}
+	r := NewReader(ls.next, Config{})
+	for range n {
+		if _, err := r.Next(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := r.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.List.Items[0].Pos, (Pos{Offset: 2 * n, Line: n + 1, Col: 1}); got != want {
+		t.Errorf("b at %+v, want %+v", got, want)
+	}
+	if len(r.in.text) >= dropAt {
+		t.Errorf("the Reader still holds %d bytes", len(r.in.text))
+	}
+	_, err = r.Next()
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Pos != (Pos{Offset: 2*n + 4, Line: n + 2, Col: 3}) {
+		t.Errorf("error %v at %+v, want line %d col 3", err, se, n+2)
+	}
 }

@@ -32,7 +32,7 @@ func (sh *Shell) SetVar(name, value string) error {
 		}
 		return sh.setElem(base, s, value, false)
 	}
-	return sh.Vars.Set(name, value)
+	return sh.setScalar(name, value)
 }
 func (sh *Shell) Export(name string) { sh.Vars.Export(name) }
 func (sh *Shell) VarNames() []string { return sh.Vars.Names() }

@@ -32,6 +32,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // maxArithDepth bounds how deeply variables whose values are expressions
@@ -44,7 +45,7 @@ func (sh *Shell) evalArith(expr string) (int64, error) {
 }
 
 func (sh *Shell) evalArithDepth(expr string, depth int) (int64, error) {
-	a := &arith{sh: sh, expr: expr, depth: depth}
+	a := &arith{sh: sh, expr: expr, depth: depth, toks: arithTokens(expr)}
 	a.next()
 	if a.tok == tokEOF {
 		return 0, nil // an empty expression is 0
@@ -85,6 +86,68 @@ type arith struct {
 	start    int      // where it starts; kept at the last token at the end
 	prevName bool     // the token before it was a name (x++ is postfix)
 	noeval   int      // > 0 while parsing a side that is not evaluated
+
+	toks []arithToken // the expression's tokens, scanned once (arithTokens)
+	ti   int          // the next one
+}
+
+// arithToken is one scanned token with the scanner's state after it.
+type arithToken struct {
+	tok        arithTok
+	text       string
+	start, pos int
+}
+
+// arithTokens returns the tokens of expr, scanned once and kept: a loop
+// evaluates the same few expressions over and over ("i < 100000",
+// "i++"), and scanning was a third of the cost. The token stream depends
+// on the text alone, so replaying it is the same as scanning again.
+func arithTokens(expr string) []arithToken {
+	if len(expr) > maxCachedArith {
+		return nil
+	}
+	if toks, ok := arithCache.get(expr); ok {
+		return toks
+	}
+	s := arith{expr: expr}
+	var toks []arithToken
+	for {
+		s.scan()
+		toks = append(toks, arithToken{s.tok, s.text, s.start, s.pos})
+		if s.tok == tokEOF || s.tok == tokInvalid {
+			break
+		}
+	}
+	arithCache.put(expr, toks)
+	return toks
+}
+
+// maxCachedArith is the longest expression whose tokens are kept.
+const maxCachedArith = 256
+
+// arithCache maps expression text to its tokens. Copies of the shell
+// evaluate on goroutines, hence the lock; it starts afresh when full.
+var arithCache = &arithTokenCache{m: map[string][]arithToken{}}
+
+type arithTokenCache struct {
+	mu sync.Mutex
+	m  map[string][]arithToken
+}
+
+func (c *arithTokenCache) get(expr string) ([]arithToken, bool) {
+	c.mu.Lock()
+	toks, ok := c.m[expr]
+	c.mu.Unlock()
+	return toks, ok
+}
+
+func (c *arithTokenCache) put(expr string, toks []arithToken) {
+	c.mu.Lock()
+	if len(c.m) >= 1024 {
+		c.m = map[string][]arithToken{}
+	}
+	c.m[expr] = toks
+	c.mu.Unlock()
 }
 
 // arithOps are the operators, longest first so that the scanner is greedy.
@@ -95,9 +158,22 @@ var arithOps = []string{
 	"+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "!", "~", "?", ":", ",", "=", "(", ")",
 }
 
-// next scans the next token. At the end of the text, start stays at the
-// last real token: bash reports errors at the end from there.
+// next moves to the next token: the next one of the tokens scanned
+// before (arithTokens), or one scanned now.
 func (a *arith) next() {
+	if a.ti < len(a.toks) {
+		t := &a.toks[a.ti]
+		a.ti++
+		a.prevName = a.tok == tokName
+		a.tok, a.text, a.start, a.pos = t.tok, t.text, t.start, t.pos
+		return
+	}
+	a.scan()
+}
+
+// scan scans the next token. At the end of the text, start stays at the
+// last real token: bash reports errors at the end from there.
+func (a *arith) scan() {
 	a.prevName = a.tok == tokName
 	for a.pos < len(a.expr) && strings.IndexByte(" \t\n", a.expr[a.pos]) >= 0 {
 		a.pos++
@@ -631,6 +707,10 @@ func (sh *Shell) arithOperand(name string) (string, bool, error) {
 		return v, set, nil
 	}
 	s, err := sh.subscriptText(base, sub)
+	if bad, ok := err.(*badSubscriptError); ok {
+		sh.errorf("%s", bad) // bash reports it; the operand is 0
+		return "", false, nil
+	}
 	if err != nil {
 		return "", false, err
 	}
@@ -655,6 +735,11 @@ func (sh *Shell) setArithVar(name, value string) error {
 		return sh.Vars.Set(name, value)
 	}
 	s, err := sh.subscriptText(base, sub)
+	if _, ok := err.(*badSubscriptError); ok {
+		// bash reports it and goes on; nothing is assigned.
+		sh.errorf("%s[%s]: bad array subscript", base, sub)
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 			return out, nil
 		}
 		old, _ := sh.getVar(a.Name)
-		out.value = old + v
+		out.value = sh.appendValue(a.Name, old, v)
 	}
 	return out, nil
 }
@@ -104,7 +104,7 @@ func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem,
 // assign performs an expanded assignment.
 func (sh *Shell) assign(a assignment) error {
 	if a.arr == nil {
-		return sh.Vars.Set(a.name, a.value)
+		return sh.setScalar(a.name, a.value)
 	}
 	arr := a.arr
 	if arr.elem != nil {
@@ -218,9 +218,9 @@ func (sh *Shell) AssignWord(arg string) error {
 		return sh.setElem(base, subscript{key: "0"}, value, true)
 	} else if appendOp {
 		old, _ := sh.getVar(base)
-		value = old + value
+		value = sh.appendValue(base, old, value)
 	}
-	return sh.Vars.Set(base, value)
+	return sh.setScalar(base, value)
 }
 
 type invalidNameError struct{ arg string }

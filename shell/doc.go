@@ -19,7 +19,8 @@
 //	             bracketed paste honoured, for programs that drive the shell
 //	complete.go  Tab completion
 //	history.go   the history list and $HISTFILE (read streaming, rewritten
-//	             through an O_EXCL temporary file)
+//	             through an O_EXCL temporary file); historycmd.go its
+//	             changes by history and fc; histexpand.go !! !$ ^old^new
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
@@ -46,7 +47,9 @@
 //	trap.go      the trap table; trap_unix.go what the process does with
 //	             it: dispositions, handlers run between commands, at the
 //	             prompt and in wait, the EXIT trap, dying of a signal
-//	api.go       what builtins may see and change
+//	api.go       what builtins may see and change; options.go the set -o
+//	             and shopt options; declare.go variable attributes (-i);
+//	             limits_unix.go ulimit's resource limits; execas.go exec -a
 //	sigpipe.go   a script's builtin writing into a closed pipe ends the
 //	             shell with 141, as SIGPIPE ends bash
 //	privileges_unix.go  setuid ids dropped at start-up unless -p

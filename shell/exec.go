@@ -670,6 +670,8 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 				}
 				return 1, nil
 			}
+			sh.Jobs.Trace().Shell("fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d  (exec: the shell keeps its own close-on-exec copy for fd %d, at %d or above)",
+				fd, max(n, 10), src, n, max(n, 10))
 		}
 		changes = append(changes, change{n, src})
 	}
@@ -900,14 +902,15 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
-		if a.arr != nil {
-			continue // arrays are not exported
+		if a.arr != nil || a.name == "_" {
+			continue // arrays are not exported; $_ is the program's path
 		}
 		env = append(env, a.name+"="+a.value)
 	}
 	st.Path = path
 	st.Argv = argv
-	st.Env = sh.Vars.Environ(env)
+	// As bash does, a program finds its own path in $_.
+	st.Env = sh.Vars.Environ(append(env, "_="+path))
 	if cmd.argv0 != "" {
 		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
 	}

@@ -71,6 +71,9 @@ func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
 // braceWords brace-expands each word. Words without a literal '{' (most)
 // cost one scan and no allocation.
 func (sh *Shell) braceWords(words []*parser.Word) []*parser.Word {
+	if sh.Opts.NoBraceexpand { // set +B
+		return words
+	}
 	i := 0
 	for i < len(words) && !hasBraceLit(words[i]) {
 		i++

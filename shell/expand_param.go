@@ -50,6 +50,9 @@ func isAll(w *parser.Word) byte {
 // expandParam is step 2, parameter expansion.
 func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	sh := x.sh
+	if p.Bad != "" {
+		return expansionError(p.Bad + ": bad substitution")
+	}
 	var pv paramValues
 	switch {
 	case p.Op == parser.ParamNamesStar || p.Op == parser.ParamNamesAt:
@@ -628,6 +631,13 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 		return s
 	}
 	if pattern == "" {
+		return s
+	}
+	if s == "" {
+		// An empty value is replaced when the pattern matches it (*).
+		if matchPattern(pattern, "") {
+			return with("")
+		}
 		return s
 	}
 	if !hasMeta(pattern) {

@@ -47,6 +47,12 @@ type flowState struct {
 type funcFrame struct {
 	name   string
 	parent *funcFrame // the caller's frame, nil at the top
+	// funcName is this call's FUNCNAME, and the storage below saves
+	// allocations for the usual shallow stack and few locals: one
+	// allocation per call.
+	funcName  Var
+	nameElems [4]Elem
+	savedBuf  [4]savedVar
 	// saved holds the variables that "local" hid, in order, to be put back
 	// when the call returns; a nil Var means the name did not exist.
 	saved []savedVar
@@ -154,10 +160,12 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	savedLoop := sh.flow.loopDepth
 	savedFrame := sh.flow.frame
 	frame := &funcFrame{name: argv[0], parent: savedFrame}
+	frame.saved = frame.savedBuf[:0]
 	// FUNCNAME is the stack of running functions, innermost first (bash's
 	// array: $FUNCNAME is the running one), and the caller's again after.
 	frame.saved = append(frame.saved, savedVar{"FUNCNAME", sh.Vars.Lookup("FUNCNAME")})
-	sh.Vars.put("FUNCNAME", funcNameVar(argv[0], savedFrame))
+	frame.setFuncName()
+	sh.Vars.put("FUNCNAME", &frame.funcName)
 	sh.Params = argv[1:]
 	sh.flow.loopDepth = 0
 	sh.flow.frame = frame
@@ -205,13 +213,13 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 // maxFuncNames calls are listed, which is all a script looks at.
 const maxFuncNames = 64
 
-// funcNameVar is FUNCNAME for a call of name from the frame caller.
-func funcNameVar(name string, caller *funcFrame) *Var {
-	v := &Var{Array: true, Elems: []Elem{{Index: 0, Value: name}}}
-	for f := caller; f != nil && len(v.Elems) < maxFuncNames; f = f.parent {
-		v.Elems = append(v.Elems, Elem{Index: int64(len(v.Elems)), Value: f.name})
+// setFuncName fills the frame's FUNCNAME: its name, then its callers'.
+func (f *funcFrame) setFuncName() {
+	elems := f.nameElems[:0]
+	for g := f; g != nil && len(elems) < maxFuncNames; g = g.parent {
+		elems = append(elems, Elem{Index: int64(len(elems)), Value: g.name})
 	}
-	return v
+	f.funcName = Var{Array: true, Elems: elems}
 }
 
 // LoopDepth implements builtins.FlowShell.
@@ -269,12 +277,6 @@ func (sh *Shell) FuncText(name string) (string, bool) {
 		return "", false
 	}
 	return funcText(fd), true
-}
-
-// funcText prints a function definition, in bash's layout when the
-// printer gives the body on several lines.
-func funcText(fd *parser.FuncDecl) string {
-	return parser.String(fd)
 }
 
 // FuncNames implements builtins.FuncShell.

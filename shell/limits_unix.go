@@ -47,31 +47,68 @@ var nofileSet bool
 // inheritedNofile finds the soft limit on open files gosh started with,
 // when the runtime has raised it (to hard-1, its mark): it is the parent's
 // soft limit, read from /proc/PPID/limits, as long as the parent's hard
-// limit is the one gosh has.
+// limit is the one gosh has. A parent that is itself a Go program (another
+// gosh) shows its raised limit too, and its children got its own original
+// one: then its parent is asked, and so on up.
 func inheritedNofile(now syscall.Rlimit) (uint64, bool) {
 	if now.Max == 0 || now.Cur != now.Max-1 {
 		return 0, false
 	}
-	data, err := os.ReadFile("/proc/" + strconv.Itoa(os.Getppid()) + "/limits")
+	pid := os.Getppid()
+	for range 16 {
+		if pid <= 1 {
+			return 0, false
+		}
+		soft, hard, ok := procNofile(pid)
+		if !ok || hard != now.Max || soft > hard {
+			return 0, false
+		}
+		if soft != hard-1 {
+			return soft, true
+		}
+		if pid = procParent(pid); pid == 0 {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// procNofile reads the open-files limit of process pid from /proc.
+func procNofile(pid int) (soft, hard uint64, ok bool) {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/limits")
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if !strings.HasPrefix(line, "Max open files") {
+		rest, found := strings.CutPrefix(line, "Max open files")
+		if !found {
 			continue
 		}
-		f := strings.Fields(strings.TrimPrefix(line, "Max open files"))
+		f := strings.Fields(rest)
 		if len(f) < 2 {
-			return 0, false
+			return 0, 0, false
 		}
 		soft, err1 := strconv.ParseUint(f[0], 10, 64)
 		hard, err2 := strconv.ParseUint(f[1], 10, 64)
-		if err1 != nil || err2 != nil || hard != now.Max || soft > hard {
-			return 0, false
-		}
-		return soft, true
+		return soft, hard, err1 == nil && err2 == nil
 	}
-	return 0, false
+	return 0, 0, false
+}
+
+// procParent reads the parent of process pid from /proc/PID/stat (the
+// field after the state, which follows the command name in parentheses).
+func procParent(pid int) int {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	s := string(data)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 2 {
+		return 0
+	}
+	ppid, _ := strconv.Atoi(f[1])
+	return ppid
 }
 
 // SetRlimit is setrlimit(2), run by the shell for the ulimit builtin: a

@@ -693,19 +693,23 @@ func newPromptInput(fd int) *promptInput {
 	return in
 }
 
-// activate lets the editor read: a prompt is shown.
+// activate lets the editor read: a prompt is shown. A Ctrl+C that came
+// since the REPL marked the prompt as shown (interrupt) is kept: the
+// prompt may already be on the screen, and the user's Ctrl+C must not be
+// lost (bash gives a fresh prompt for it).
 func (in *promptInput) activate() {
 	in.mu.Lock()
 	in.active = true
-	in.interrupted = false
 	in.cond.Broadcast()
 	in.mu.Unlock()
 }
 
-// deactivate stops reading: the line is entered, a command will run.
+// deactivate stops reading: the line is entered, a command will run. A
+// Ctrl+C not taken by this prompt is dropped with it.
 func (in *promptInput) deactivate() {
 	in.mu.Lock()
 	in.active = false
+	in.interrupted = false
 	polling := in.polling
 	in.mu.Unlock()
 	if polling {

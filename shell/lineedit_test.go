@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -283,4 +284,34 @@ func TestOnlyErases(t *testing.T) {
 			t.Errorf("onlyErases(%q) = %v, want %v", in, got, want)
 		}
 	}
+}
+
+// TestPromptInputInterruptBeforeActivate: a Ctrl+C (SIGINT) that arrives
+// after the prompt is marked as shown but before the editor starts reading
+// is not lost: the read returns errInterrupted at once, and the prompt
+// after it starts clean.
+func TestPromptInputInterruptBeforeActivate(t *testing.T) {
+	in, w := inputPipe(t)
+	in.interrupt()
+	in.activate()
+	ch := make(chan error, 1)
+	go func() {
+		_, err := in.readByte()
+		ch <- err
+	}()
+	select {
+	case err := <-ch:
+		if !errors.Is(err, errInterrupted) {
+			t.Fatalf("readByte after an early Ctrl+C: %v, want errInterrupted", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("an early Ctrl+C was lost: readByte still waits")
+	}
+	in.deactivate()
+	unix.Write(w, []byte("x"))
+	in.activate()
+	if b, err := in.readByte(); b != 'x' || err != nil {
+		t.Errorf("the next prompt read %q, %v; want 'x'", b, err)
+	}
+	in.deactivate()
 }

@@ -50,6 +50,9 @@ var options = []option{
 		get: func(o *Options) bool { return o.Interactive && !o.HistexpandOff || o.HistexpandOn },
 		set: func(o *Options, on bool) { o.HistexpandOn, o.HistexpandOff = on, !on }},
 	{name: "pipefail", field: func(o *Options) *bool { return &o.Pipefail }},
+	{name: "braceexpand", letter: 'B',
+		get: func(o *Options) bool { return !o.NoBraceexpand },
+		set: func(o *Options, on bool) { o.NoBraceexpand = !on }},
 	{name: "privileged", letter: 'p', get: func(o *Options) bool { return o.Privileged }, set: setPrivileged},
 	{name: "trace", field: func(o *Options) *bool { return &o.Trace }},
 
@@ -109,7 +112,7 @@ func (sh *Shell) SetOption(name string, on bool) error {
 // applyTrace points the job table's tracer at stderr, or turns it off.
 func (sh *Shell) applyTrace() {
 	if sh.Opts.Trace {
-		sh.Jobs.Trace().SetOutput(fdWriter(2), colorAllowed(sh))
+		sh.Jobs.Trace().SetOutputFd(2, colorAllowed(sh))
 	} else {
 		sh.Jobs.Trace().SetOutput(nil, false)
 	}

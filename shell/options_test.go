@@ -121,8 +121,16 @@ func TestFlagStringOrder(t *testing.T) {
 	for _, o := range []string{"C", "x", "a", "e", "u", "f", "H"} {
 		sh.SetOption(o, true)
 	}
-	if got := sh.FlagString(); got != "aefhuxCHc" {
-		t.Errorf("$- = %q, want bash's order aefhuxCHc", got)
+	if got := sh.FlagString(); got != "aefhuxBCHc" {
+		t.Errorf("$- = %q, want bash's order aefhuxBCHc", got)
+	}
+	sh.SetOption("braceexpand", false)
+	if got, _ := sh.expandFields(parseWords(t, "a{1,2}")); strings.Join(got, " ") != "a{1,2}" {
+		t.Errorf("set +B: %q", got)
+	}
+	sh.SetOption("B", true)
+	if got, _ := sh.expandFields(parseWords(t, "a{1,2}")); strings.Join(got, " ") != "a1 a2" {
+		t.Errorf("set -B: %q", got)
 	}
 	if got := strings.Join(sh.ShoptNames(), " "); got != "dotglob expand_aliases failglob nullglob" {
 		t.Errorf("shopt names %q", got)

@@ -193,7 +193,7 @@ func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobber
 	for _, fd := range fds {
 		t.set(fd, nfd)
 	}
-	sh.Jobs.Trace().Shell("open(%q) = %d", path, nfd)
+	sh.traceOpen(path, flags, nfd, clobberCheck && sh.Opts.Noclobber)
 	return nil
 }
 

@@ -51,6 +51,7 @@ type session struct {
 	mu       sync.Mutex
 	ed       lineEditor // nil until the start-up files have run
 	atPrompt bool
+	held     []byte // HeldNotice messages waiting for the next prompt
 	// resized is set by SIGWINCH; the REPL then updates COLUMNS and LINES
 	// before the next prompt (variables belong to the REPL goroutine).
 	resized bool
@@ -106,6 +107,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.Hooks.Hist = s.hist
 	sh.Hooks.OnExit = s.hist.save
 	sh.Hooks.Notice = s.notice
+	sh.Hooks.HeldNotice = s.heldNotice
 
 	sh.readStartupFiles(sf)
 	sh.Jobs.SaveShellModes()
@@ -130,6 +132,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		if !more {
 			cmd = cmd[:0]
 			sh.Jobs.Report()
+			s.flushHeld() // lab ticks: after the job report, before the prompt
 			sh.Jobs.PreparePrompt()
 			s.applyResize() // PS1 may use $COLUMNS
 		}
@@ -216,6 +219,31 @@ func (s *session) notice(msg []byte) bool {
 	}
 	s.ed.printAbove(msg)
 	return true
+}
+
+// heldNotice shows msg above the prompt when the prompt is showing, and
+// otherwise keeps it for flushHeld (Hooks.HeldNotice).
+func (s *session) heldNotice(msg []byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.atPrompt && s.ed != nil {
+		s.ed.printAbove(msg)
+		return true
+	}
+	s.held = append(s.held, msg...)
+	return true
+}
+
+// flushHeld writes the kept HeldNotice messages: run by the REPL after the
+// job report, before the prompt.
+func (s *session) flushHeld() {
+	s.mu.Lock()
+	msg := s.held
+	s.held = nil
+	s.mu.Unlock()
+	if len(msg) > 0 {
+		fdWriter(2).Write(msg)
+	}
 }
 
 // readLine shows the prompt PS1 or PS2 and reads a line.

@@ -50,7 +50,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 			}
 			return sh.Status, nil
 		case errors.As(err, &se):
-			sh.reportSyntax(se, name)
+			line := se.Pos.Line
+			if sh.Opts.Interactive && name == "" {
+				// At the prompt, lines count from the command's first.
+				line -= r.FirstLine() - 1
+			}
+			sh.reportSyntax(se.Msg, name, line, se.Pos.Col)
 			if !sh.Opts.Interactive {
 				return 2, &ExitError{Status: 2}
 			}
@@ -78,12 +83,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 
 // reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."
 // or, in a file, "gosh: lab1.sh:3:8: ...". Status 2.
-func (sh *Shell) reportSyntax(se *parser.SyntaxError, name string) {
-	pos := fmt.Sprintf("%d:%d", se.Pos.Line, se.Pos.Col)
+func (sh *Shell) reportSyntax(msg, name string, line, col int) {
+	pos := fmt.Sprintf("%d:%d", line, col)
 	if name != "" {
 		pos = name + ":" + pos
 	}
-	sh.errorf("%s: %s", pos, se.Msg)
+	sh.errorf("%s: %s", pos, msg)
 	sh.Status = 2
 }
 

@@ -36,6 +36,7 @@ type Options struct {
 	Nullglob                          bool // shopt: a pattern that matches nothing is removed
 	Failglob                          bool // shopt: a pattern that matches nothing is an error
 	Dotglob                           bool // shopt: patterns match names starting with '.'
+	NoBraceexpand                     bool // set +B: no brace expansion (on by default)
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
@@ -126,6 +127,12 @@ type Hooks struct {
 	// prompt, which is then drawn again. It returns false when no prompt
 	// is showing, and the message is written as it is.
 	Notice func(msg []byte) bool
+	// HeldNotice is Notice for a message that belongs after the current
+	// command's output and job report (a lab step ticking off): above the
+	// prompt when it is showing, otherwise kept and written just before
+	// the next prompt, after the job report. It returns false when there
+	// is no prompt at all (a script), and the message is written as it is.
+	HeldNotice func(msg []byte) bool
 }
 
 // noticeWriter is where messages from other goroutines go: the job table's
@@ -141,6 +148,19 @@ func (w noticeWriter) Write(p []byte) (int, error) {
 
 // Notice is the writer for asynchronous messages (builtins.Shell).
 func (sh *Shell) Notice() io.Writer { return noticeWriter{sh} }
+
+// HeldNotice is the writer for messages that must not cut into a command's
+// output or land on the prompt line: see Hooks.HeldNotice.
+func (sh *Shell) HeldNotice() io.Writer { return heldNoticeWriter{sh} }
+
+type heldNoticeWriter struct{ sh *Shell }
+
+func (w heldNoticeWriter) Write(p []byte) (int, error) {
+	if h := w.sh.Hooks.HeldNotice; h != nil && h(p) {
+		return len(p), nil
+	}
+	return fdWriter(2).Write(p)
+}
 
 // commandSource says where a shell reads its commands.
 type commandSource int

@@ -21,10 +21,18 @@ func (sh *Shell) guardBrokenPipe(io *builtins.IO, t *fdTable) *bool {
 	if sh.Opts.Interactive || sh.subshell || sh.pipeBroken != nil {
 		return nil
 	}
-	broken := new(bool)
-	io.Out = &pipeStageWriter{fd: t.get(1), broken: broken}
-	io.Err = &pipeStageWriter{fd: t.get(2), broken: broken, quiet: true}
-	return broken
+	g := &brokenPipeGuard{}
+	g.out = pipeStageWriter{fd: t.get(1), broken: &g.broken}
+	g.err = pipeStageWriter{fd: t.get(2), broken: &g.broken, quiet: true}
+	io.Out, io.Err = &g.out, &g.err
+	return &g.broken
+}
+
+// brokenPipeGuard is the flag and the two writers of guardBrokenPipe in
+// one allocation: every builtin a script runs makes one.
+type brokenPipeGuard struct {
+	broken   bool
+	out, err pipeStageWriter
 }
 
 // brokenPipeExit ends the shell as SIGPIPE ends bash, once a builtin's

@@ -1,11 +1,15 @@
 package shell
 
 // This file holds bash's special variables: those whose value the shell
-// computes when they are read ($LINENO, $RANDOM, $SECONDS), those it sets
+// computes when they are read ($LINENO, $RANDOM, $SECONDS, $EPOCHSECONDS,
+// $EPOCHREALTIME, $SRANDOM), those it sets
 // at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $PPID), and those
 // it sets after every command ($_, PIPESTATUS).
 
 import (
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
 	"os"
 	"strconv"
 	"time"
@@ -83,8 +87,28 @@ func (sh *Shell) getVar(name string) (string, bool) {
 		}
 	case "SECONDS":
 		return sh.seconds(), true
+	case "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM":
+		return epochVar(name), true
 	}
 	return sh.Vars.Get(name)
+}
+
+// epochVar computes bash 5's $EPOCHSECONDS (seconds since 1970),
+// $EPOCHREALTIME (the same with microseconds) and $SRANDOM (32 random
+// bits from the kernel). As in bash, assigning them changes nothing.
+func epochVar(name string) string {
+	now := time.Now()
+	switch name {
+	case "EPOCHSECONDS":
+		return strconv.FormatInt(now.Unix(), 10)
+	case "EPOCHREALTIME":
+		return fmt.Sprintf("%d.%06d", now.Unix(), now.Nanosecond()/1000)
+	}
+	var b [4]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return strconv.FormatUint(uint64(now.UnixNano()&0xffffffff), 10)
+	}
+	return strconv.FormatUint(uint64(binary.LittleEndian.Uint32(b[:])), 10)
 }
 
 // startSpecials starts $RANDOM's generator and $SECONDS' clock in a shell
@@ -194,6 +218,16 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 		}
 	}
 	sh.Vars.Set("_", sh.specials.lastArg)
+	if sh.specials.stages == nil {
+		// The usual case, a command run in the shell: PIPESTATUS is
+		// already the one-element array it becomes; change the element
+		// in place instead of building the array again.
+		if x := sh.Vars.Lookup("PIPESTATUS"); x != nil && x.Array && !x.Assoc && !x.ReadOnly && !x.NoValue &&
+			len(x.Elems) == 1 && x.Elems[0].Index == 0 {
+			x.Elems[0].Value = strconv.Itoa(status)
+			return
+		}
+	}
 	var vals []string
 	if st := sh.specials.stages; st != nil {
 		vals = make([]string, len(st))

@@ -393,6 +393,16 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	t.own(fd)
 	n := len(files)
 	files = append(files, fd)
+	if tfd := sh.Jobs.Trace().Fd(); tfd >= 0 {
+		// The child narrates its own steps on the same channel: it
+		// finds the trace's descriptor right after the memfd, and the
+		// read end of a gate that opens when the shell has narrated
+		// the child's start (traceFdOf).
+		files = append(files, tfd)
+		if gate := traceGate(t); gate >= 0 {
+			files = append(files, gate)
+		}
+	}
 	st := jobs.Stage{
 		Path:  "/proc/self/exe",
 		Argv:  []string{"gosh: " + label, ChildFlag + strconv.Itoa(n)},
@@ -489,6 +499,10 @@ func RunChild(fd int, self string) (int, error) {
 	if err := decodeSnapshot(data, &m); err != nil {
 		return 2, err
 	}
+	traceFd, gate := -1, -1
+	if m.Snap.Opts.Trace {
+		traceFd, gate = traceFdOf(fd)
+	}
 	sh := &Shell{self: self, source: sourceCommand}
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
@@ -514,7 +528,7 @@ func RunChild(fd int, self string) (int, error) {
 	// group, which is the job's. It is not interactive.
 	sh.Opts.Interactive, sh.Opts.Monitor = false, false
 	if sh.Opts.Trace {
-		sh.applyTrace()
+		sh.applyChildTrace(traceFd, gate)
 	}
 	if sh.umask != processUmask() {
 		unix.Umask(sh.umask)

@@ -19,6 +19,9 @@ type Var struct {
 	Array   bool   // an indexed array: Elems sorted by Index
 	Assoc   bool   // an associative array: Elems in the order keys were added
 	Elems   []Elem // the elements of an array
+	// Integer is declare -i: a value assigned is evaluated as an
+	// arithmetic expression first (declare.go).
+	Integer bool
 }
 
 // Elem is one element of an array: Index for an indexed array, Key for an

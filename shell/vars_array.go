@@ -163,6 +163,7 @@ func (v *Vars) SetArray(name string, values []string, add bool) error {
 		x.NoValue = true
 	}
 	x.toArray()
+	x.NoValue = false // it has a value now, even when it was an array before
 	next := x.nextIndex()
 	for i, s := range values {
 		x.Elems = append(x.Elems, Elem{Index: next + int64(i), Value: s})

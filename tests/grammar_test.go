@@ -84,11 +84,24 @@ func TestMisplacedReservedWord(t *testing.T) {
 		}
 	}
 	s := newSession(t)
-	if out := s.run("fi"); !strings.Contains(out, "syntax error near unexpected token") || !strings.Contains(out, "fi") {
+	s.run("echo one")
+	s.run("echo two")
+	out := s.run("fi")
+	if !strings.Contains(out, "syntax error near unexpected token") || !strings.Contains(out, "fi") {
 		t.Errorf("fi at the prompt printed %q", out)
+	}
+	// At the prompt, lines count from the first line of the command.
+	if s.Name == "gosh" && out != "gosh: 1:1: syntax error near unexpected token 'fi'\n" {
+		t.Errorf("fi as the third command printed %q, want line 1", out)
 	}
 	if out := s.run("echo $?"); out != "2\n" {
 		t.Errorf("status after the syntax error: %q", out)
+	}
+	s.Send("if true\r")
+	s.WaitPS2()
+	s.Send("then echo a; done\r")
+	if out := s.WaitPrompt(); s.Name == "gosh" && !strings.Contains(out, "gosh: 2:14: syntax error near unexpected token 'done'\n") {
+		t.Errorf("done on the second line of an if printed %q", out)
 	}
 }
 

@@ -23,9 +23,9 @@ import (
 // line that differs only as listed there is not an error. Known
 // differences that the corpus leaves out, and why:
 //
-//   - type and declare -f print a function on one line, as gosh's printer
-//     writes every command; bash lays it out on several lines (and turns
-//     elif into a nested if). Both define the same function again.
+//   - type and declare -f lay a function out as bash does, except that a
+//     body with a here-document is printed by gosh's own printer, and
+//     $'...' is printed as written (bash prints it in single quotes).
 //   - FUNCNAME has no "main" at the bottom of a script's stack, and lists
 //     at most the 64 innermost calls (a deeper list would cost the depth
 //     squared: function.go).
@@ -136,12 +136,11 @@ func TestDangerousIfFalse(t *testing.T) {
 	}
 }
 
-// TestTypeAndUnsetFunction: type names a function and prints its body
-// (as gosh's printer writes it, on one line; bash spreads it over several),
-// and unset -f removes it.
+// TestTypeAndUnsetFunction: type names a function and prints its body in
+// bash's layout, and unset -f removes it.
 func TestTypeAndUnsetFunction(t *testing.T) {
 	out, stderr, status := runGosh(t, "", "-c", `greet() { echo "hi $1"; }; type greet; type -t greet; unset -f greet; type greet; echo "status $?"`)
-	want := "greet is a function\ngreet() { echo \"hi $1\"; }\nfunction\nstatus 1\n"
+	want := "greet is a function\ngreet () \n{ \n    echo \"hi $1\"\n}\nfunction\nstatus 1\n"
 	if out != want || status != 0 || !strings.Contains(stderr, "type: greet: not found") {
 		t.Errorf("got stdout %q, stderr %q, status %d\nwant stdout %q and type's not-found message", out, stderr, status, want)
 	}

@@ -8,8 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // Issue 5: the teaching layer, end to end in a pty: the trace with the
@@ -32,7 +34,7 @@ func labHelpers(t testing.TB) string {
 	labHelpersOnce.Do(func() {
 		labHelpersDir = filepath.Join(binDir, "labbin")
 		cmd := exec.Command("go", "build", "-o", labHelpersDir+"/",
-			"./cmd/zombie", "./cmd/orphan", "./cmd/intignore", "./cmd/spin", "./cmd/waitstatus")
+			"./cmd/zombie", "./cmd/orphan", "./cmd/intignore", "./cmd/spin", "./cmd/waitstatus", "./cmd/daemon")
 		cmd.Dir = repoRoot
 		if out, err := cmd.CombinedOutput(); err != nil {
 			labHelpersErr = err
@@ -157,25 +159,27 @@ func TestTracePipeline(t *testing.T) {
 	out := s.WaitPrompt()
 	lines := traceLines(out)
 	p1, p2 := q(sleep.Pid), q(cat.Pid)
+	sh := "^shell " + q(shell.Pid) + ": "
 	inOrder(t, lines,
-		`^shell: pipe\(\) = \[(\d+) (\d+)\]`,
-		`^shell: \(Go starts children with clone\(CLONE_VFORK\|CLONE_VM\)`,
-		`^shell: fork\+exec: pid `+p1+` /\S*/sleep \["sleep" "1"\]`,
-		`^child `+p1+`: setpgid\(`+p1+`, `+p1+`\)`,
+		sh+`pipe\(\) = \[(\d+) (\d+)\]`,
+		sh+`\(Go starts children with clone\(CLONE_VFORK\|CLONE_VM\)`,
+		sh+`fork\+exec: pid `+p1+` /\S*/sleep \["sleep" "1"\]`,
+		`^child `+p1+`: setpgid\(0, 0\)`,
 		`^child `+p1+`: tcsetpgrp\(\d+, `+p1+`\)`,
-		`^child `+p1+`: dup2\(\d+, 1\)`,
+		`^child `+p1+`: dup3\(\d+, 1, 0\)`,
 		`^child `+p1+`: execve\("/\S*/sleep"`,
-		`^shell: fork\+exec: pid `+p2+` /\S*/cat \["cat"\]`,
-		`^child `+p2+`: setpgid\(`+p2+`, `+p1+`\)`,
-		`^child `+p2+`: dup2\(\d+, 0\)`,
+		sh+`fork\+exec: pid `+p2+` /\S*/cat \["cat"\]`,
+		`^child `+p2+`: setpgid\(0, `+p1+`\)`,
+		`^child `+p2+`: dup3\(\d+, 0, 0\)`,
 		`^child `+p2+`: execve\("/\S*/cat"`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+p1+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+p2+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`,
-		`^shell: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
+		sh+`(?:SIGCHLD|wait): wait4\(.*\) = `+p1+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`,
+		sh+`tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
 	)
+	// Both are reaped, in whichever order wait4 returns them.
+	inOrder(t, lines, `^child `+p2+`: execve`, sh+`(?:SIGCHLD|wait): wait4\(.*\) = `+p2+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`)
 	// The pipe's ends are the ones each stage was given.
-	m := regexp.MustCompile(`^shell: pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(lines[0])
-	inOrder(t, lines, `^child `+p1+`: dup2\(`+m[2]+`, 1\)`, `^child `+p2+`: dup2\(`+m[1]+`, 0\)`)
+	m := regexp.MustCompile(sh + `pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(lines[0])
+	inOrder(t, lines, `^child `+p1+`: dup3\(`+m[2]+`, 1, 0\)`, `^child `+p2+`: dup3\(`+m[1]+`, 0, 0\)`)
 	if sleep.Pgrp != sleep.Pid || cat.Pgrp != sleep.Pid {
 		t.Errorf("the traced group %s is not the real one: sleep pgrp %d, cat pgrp %d", p1, sleep.Pgrp, cat.Pgrp)
 	}
@@ -206,13 +210,13 @@ func TestTraceStopAndFg(t *testing.T) {
 	s.waitSeen("child " + pid + ": execve(")
 	stopFg(s, []procStat{p})
 	inOrder(t, traceLines(s.all()),
-		`^shell: fork\+exec: pid `+pid+` `,
-		`^child `+pid+`: setpgid\(`+pid+`, `+pid+`\)`,
+		`^shell \d+: fork\+exec: pid `+pid+` `,
+		`^child `+pid+`: setpgid\(0, 0\)`,
 		`^child `+pid+`: tcsetpgrp\(\d+, `+pid+`\)`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, stopped by SIGTSTP \(WIFSTOPPED, WSTOPSIG=20\)`,
-		`^shell: tcgetattr\(\d+\) = 0  \(save job 1's terminal modes`,
-		`^shell: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
-		`^shell: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore the shell's terminal modes\)`,
+		`^shell \d+: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, stopped by SIGTSTP \(WIFSTOPPED, WSTOPSIG=20\)`,
+		`^shell \d+: tcgetattr\(\d+\) = 0  \(save job 1's terminal modes`,
+		`^shell \d+: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
+		`^shell \d+: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore the shell's terminal modes\)`,
 	)
 	s.SendLine("fg")
 	s.WaitForeground(p.Pgrp)
@@ -220,12 +224,12 @@ func TestTraceStopAndFg(t *testing.T) {
 	s.Send("\x03")
 	s.WaitPrompt()
 	inOrder(t, traceLines(s.all()),
-		`^shell: builtin fg: runs inside the shell, no fork`,
-		`^shell: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore job 1's terminal modes\)`,
-		`^shell: tcsetpgrp\(\d+, `+pid+`\)`,
-		`^shell: kill\(-`+pid+`, SIGCONT\) = 0`,
-		`^shell: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, killed by SIGINT \(WIFSIGNALED, WTERMSIG=2\)`,
-		`^shell: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
+		`^shell \d+: builtin fg: runs inside the shell, no fork`,
+		`^shell \d+: tcsetattr\(\d+, TCSADRAIN\) = 0  \(restore job 1's terminal modes\)`,
+		`^shell \d+: tcsetpgrp\(\d+, `+pid+`\)`,
+		`^shell \d+: kill\(-`+pid+`, SIGCONT\) = 0`,
+		`^shell \d+: (?:SIGCHLD|wait): wait4\(.*\) = `+pid+`, killed by SIGINT \(WIFSIGNALED, WTERMSIG=2\)`,
+		`^shell \d+: tcsetpgrp\(\d+, `+q(shell.Pgrp)+`\)`,
 	)
 }
 
@@ -242,8 +246,8 @@ func TestTraceBackgroundJob(t *testing.T) {
 	pid := m[1]
 	lines := traceLines(out)
 	inOrder(t, lines,
-		`^shell: fork\+exec: pid `+pid+` /\S*/sleep \["sleep" "1"\]`,
-		`^child `+pid+`: setpgid\(`+pid+`, `+pid+`\)`,
+		`^shell \d+: fork\+exec: pid `+pid+` /\S*/sleep \["sleep" "1"\]`,
+		`^child `+pid+`: setpgid\(0, 0\)`,
 		`^child `+pid+`: execve\(`,
 	)
 	for _, l := range lines {
@@ -265,7 +269,7 @@ func TestTraceFromEnvironmentAndFlag(t *testing.T) {
 	} {
 		s := startSession(t, c)
 		s.WaitPrompt()
-		if out := s.Run("ls / > /dev/null"); !strings.Contains(out, "trace· shell: fork+exec: pid ") {
+		if out := s.Run("ls / > /dev/null"); !regexp.MustCompile(`trace· shell \d+: fork\+exec: pid `).MatchString(out) {
 			t.Errorf("%v: no trace:\n%s", c, out)
 		}
 	}
@@ -391,7 +395,7 @@ func TestLabSignalsStatus(t *testing.T) {
 	s.SendLine("sleep 30")
 	stopFg(s, fgProcs(s, "sleep", 1))
 	s.Run("kill %1")
-	notTicked(s, 1, 7)
+	notTicked(s, 1, 8)
 
 	s.SendLine("sleep 30")
 	fgProcs(s, "sleep", 1)
@@ -404,6 +408,10 @@ func TestLabSignalsStatus(t *testing.T) {
 
 	s.Run("sleep 30 &")
 	s.Run("kill -9 $!")
+	s.Run("wait $!")
+	if st := s.Status(); st != 137 {
+		t.Errorf("$? after wait $! = %d", st)
+	}
 	s.waitSeen(stepDone(2))
 	s.Run("sleep 30 &")
 	s.Run("kill $!")
@@ -415,6 +423,17 @@ func TestLabSignalsStatus(t *testing.T) {
 		t.Errorf("$? after Ctrl+Z = %d", st)
 	}
 	s.waitSeen(stepDone(4))
+	// The tick comes after the job report, on a line of its own, never
+	// on the prompt line.
+	all := s.all()
+	stopped := strings.LastIndex(all, "Stopped")
+	tick := strings.Index(all, stepDone(4))
+	if stopped < 0 || tick < stopped {
+		t.Errorf("the tick of step 4 is not after the job report:\n%s", all)
+	}
+	if i := strings.LastIndex(all[:tick], "\n"); strings.TrimRight(all[i+1:tick], " \r") != "" && !strings.HasSuffix(all[:tick], "\r") {
+		t.Errorf("the tick of step 4 shares a line with %q", all[i+1:tick])
+	}
 	s.Run("kill %%")
 
 	s.SendLine("intignore")
@@ -427,8 +446,15 @@ func TestLabSignalsStatus(t *testing.T) {
 	}
 	stopFg(s, ig)
 	s.waitSeen(stepDone(5))
-	s.Run("kill -KILL %intignore")
+	// The course's path: Ctrl+Z, bg, kill -TERM.
+	s.Run("bg")
+	waitFor(t, s.Timeout, "intignore running again", func() bool {
+		st, err := readStat(ig[0].Pid)
+		return err == nil && st.State != 'T'
+	})
 	s.waitSeen(stepDone(6))
+	s.Run("kill -TERM %intignore")
+	s.waitSeen(stepDone(7))
 
 	s.SendLine("waitstatus sleep 30")
 	fgProcs(s, "sleep", 1)
@@ -437,8 +463,8 @@ func TestLabSignalsStatus(t *testing.T) {
 	if !strings.Contains(out, "WIFSIGNALED true, WTERMSIG 2 (SIGINT)") {
 		t.Errorf("waitstatus output:\n%s", out)
 	}
-	s.waitSeen(stepDone(7))
-	s.waitSeen("complete, all 7 steps done")
+	s.waitSeen(stepDone(8))
+	s.waitSeen("complete, all 8 steps done")
 }
 
 func TestLabZombiesOrphans(t *testing.T) {
@@ -549,5 +575,166 @@ func TestLabLoad(t *testing.T) {
 	s.SendLine("sleep 30")
 	stopFg(s, fgProcs(s, "sleep", 1))
 	s.waitSeen("complete, all 1 steps done")
+	s.Run("kill %1")
+}
+
+// The redirection-order lab ticks from the trace's narration of the
+// child's fd steps: the wrong order does not tick a step.
+func TestLabRedirectionOrder(t *testing.T) {
+	s := labSession(t)
+	s.Run("cd " + t.TempDir())
+	s.Run("lab start redirection-order")
+	s.Run("set -o trace")
+	s.Run("ls /nonexist >out 2>&1") // step 2's order, not step 1's
+	notTicked(s, 1, 3)
+	out := s.Run("ls /nonexist 2>&1 >out")
+	if !strings.Contains(out, "No such file or directory") {
+		t.Errorf("2>&1 >out: the error did not reach the terminal:\n%s", out)
+	}
+	s.waitSeen(stepDone(1))
+	s.Run("ls /nonexist >out 2>&1")
+	s.waitSeen(stepDone(2))
+	s.Run("explain 'ls /nonexist 2>&1 >out'")
+	s.waitSeen("complete, all 3 steps done")
+}
+
+// The subshells-groups lab: ( ) is a child gosh with sleep under it, seen
+// in /proc; { } runs sleep as the shell's own child; cd stays only after
+// the group.
+func TestLabSubshellsGroups(t *testing.T) {
+	s := labSession(t)
+	dir := t.TempDir()
+	s.Run("cd " + dir)
+	s.Run("lab start subshells-groups")
+	s.SendLine("( cd /tmp; sleep 30 )")
+	sl := s.WaitProcs("sleep", 1)[0]
+	parent := mustStat(t, sl.Ppid)
+	if parent.Comm != "gosh" || parent.Ppid != s.Stat().Pid {
+		t.Errorf("sleep's parent %d is %q under %d, not a child gosh of the shell", sl.Ppid, parent.Comm, parent.Ppid)
+	}
+	s.WaitForeground(sl.Pgrp)
+	s.Send("\x1a")
+	s.WaitPrompt()
+	s.Run("ptree")
+	s.waitSeen(stepDone(1))
+	s.Run("kill %1")
+	if out := s.Run("pwd"); !strings.Contains(out, dir) {
+		t.Errorf("pwd after the subshell's cd:\n%s", out)
+	}
+	s.waitSeen(stepDone(2))
+	s.SendLine("{ cd /tmp; sleep 3; }")
+	sl = s.WaitProcs("sleep", 1)[0]
+	if sl.Ppid != s.Stat().Pid {
+		t.Errorf("in a group, sleep's parent is %d, not the shell %d", sl.Ppid, s.Stat().Pid)
+	}
+	s.WaitPrompt()
+	s.waitSeen(stepDone(3))
+	if out := s.Run("pwd"); !strings.Contains(out, "/tmp") {
+		t.Errorf("pwd after the group's cd:\n%s", out)
+	}
+	s.waitSeen("complete, all 4 steps done")
+}
+
+// The daemons lab: the daemon helper really ends up without a terminal, in
+// a session of its own, adopted away from the shell; procs -a shows it
+// with TTY ?; killing it ends the lab.
+func TestLabDaemons(t *testing.T) {
+	s := labSession(t)
+	s.Run("lab start daemons")
+	out := s.Run("daemon 60")
+	m := regexp.MustCompile(`the daemon is pid (\d+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("daemon did not say its pid:\n%s", out)
+	}
+	pid, _ := strconv.Atoi(m[1])
+	t.Cleanup(func() { syscall.Kill(pid, syscall.SIGKILL) })
+	st := mustStat(t, pid)
+	shell := s.Stat()
+	if st.Session == shell.Session || st.Session == pid {
+		t.Errorf("daemon %d: session %d (shell's %d): want a session of another process (the first child's)", pid, st.Session, shell.Session)
+	}
+	waitFor(t, s.Timeout, "the daemon to be adopted", func() bool {
+		st, err := readStat(pid)
+		if err != nil {
+			return false
+		}
+		parent, err := readStat(st.Ppid)
+		return err == nil && parent.Comm != "daemon" && st.Ppid != shell.Pid
+	})
+	s.waitSeen(stepDone(1))
+	out = s.Run("procs -a")
+	line := ""
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] == m[1] {
+			line = l
+		}
+	}
+	if line == "" || !strings.Contains(line, " ? ") {
+		t.Errorf("procs -a does not show daemon %d with TTY ?:\n%s", pid, out)
+	}
+	s.waitSeen(stepDone(2))
+	s.Run("kill " + m[1])
+	s.waitSeen("complete, all 3 steps done")
+}
+
+// spin is always runnable: /proc/PID/stat (the main thread's state, which
+// ps shows) says R, not S, sample after sample.
+func TestSpinStaysRunnable(t *testing.T) {
+	dir := labHelpers(t)
+	cmd := exec.Command(filepath.Join(dir, "spin"), "30")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	pid := cmd.Process.Pid
+	waitFor(t, 10*time.Second, "spin to start spinning", func() bool {
+		st, err := readStat(pid)
+		return err == nil && st.Comm == "spin" && st.State == 'R'
+	})
+	samples, notR := 0, map[byte]int{}
+	for samples < 2000 {
+		st, err := readStat(pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		samples++
+		if st.State != 'R' {
+			notR[st.State]++
+		}
+	}
+	if n := notR['S'] + notR['D']; n > samples/100 {
+		t.Errorf("spin was not runnable in %d of %d samples: %v", n, samples, notR)
+	}
+}
+
+// procs -a and ptree 1 fit the terminal: long command lines are cut with
+// "…" (a process with a 1,000-character command line is among them).
+func TestViewsFitTheTerminal(t *testing.T) {
+	requireGosh(t)
+	s := startSession(t, sessionConfig{Cols: 80, Rows: 40})
+	s.WaitPrompt()
+	s.Run("sh -c 'sleep 60; :' " + strings.Repeat("x", 1000) + " &")
+	for _, view := range []string{"procs -a", "ptree 1", "ptree"} {
+		out := s.Run(view)
+		cut := false
+		for _, l := range strings.Split(out, "\n") {
+			l = strings.TrimRight(l, "\r")
+			if strings.HasPrefix(l, promptPS1) {
+				continue
+			}
+			if n := utf8.RuneCountInString(l); n > 80 {
+				t.Errorf("%s: a line of %d columns in an 80-column terminal: %q", view, n, l)
+			}
+			if strings.Contains(l, "sh -c sleep 60; : xxx") && strings.Contains(l, "x…") {
+				cut = true
+			}
+		}
+		if !cut && view != "ptree 1" {
+			t.Errorf("%s: the long sleep command is not cut with …:\n%s", view, out)
+		}
+	}
 	s.Run("kill %1")
 }

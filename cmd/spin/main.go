@@ -5,16 +5,30 @@
 //
 // Without an argument it spins until it is killed. Stop it with Ctrl+Z
 // (state T) and continue it with fg or bg (state R again).
+//
+// ps shows the state of a process's main thread (the thread group leader).
+// A Go program's main goroutine may run on any thread while the main
+// thread sleeps in the scheduler, and ps then says S. So the busy loop is
+// pinned to the main thread (runtime.LockOSThread in init, before main
+// starts), GOMAXPROCS is 1, and no other goroutine is ever runnable: the
+// loop polls the clock itself instead of using a timer.
 package main
 
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"time"
 )
 
+func init() {
+	// init runs on the main thread; the main goroutine stays there.
+	runtime.LockOSThread()
+}
+
 func main() {
+	runtime.GOMAXPROCS(1)
 	var deadline time.Time
 	if len(os.Args) > 1 {
 		n, err := strconv.Atoi(os.Args[1])

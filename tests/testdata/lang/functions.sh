@@ -108,3 +108,20 @@ helper
 cdfn() { cd /; }
 cdfn
 echo "cd in a function moved the shell: $PWD"
+
+# type lays a function out as bash does.
+layout() {
+	local n
+	for n in 1 2; do
+		if (( n > 1 )); then echo big; elif [ $n = 1 ]; then echo one; else :; fi
+	done
+	case $1 in a | b) echo ab ;; *) ;; esac
+	while false; do :; done >/dev/null 2>&1
+	{ echo grouped; } | cat
+	( cd / && pwd )
+	[[ -n $1 && $1 != x* ]] && echo tested
+	for ((i = 0; i < 1; i++)); do :; done
+}
+type layout
+function withredir { echo "to stderr"; } >&2
+type withredir

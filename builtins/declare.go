@@ -1,0 +1,355 @@
+package builtins
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+const declareHelp = `Declare variables and give them attributes, or show them.
+-a  NAME is an indexed array      -A  NAME is an associative array
+-i  NAME is an integer: each value assigned is evaluated as
+    arithmetic first (declare -i n; n=2*3 sets 6)
+-r  read-only                      -x  exported to child processes
++i +x  take the attribute away (a read-only mark stays)
+-g  in a function, work on the global variable (otherwise declare
+    makes NAME local to the function, as local does)
+-p  show each NAME (every variable without NAME) as a declare command
+    that would recreate it; with -a -A -i -r -x, only those
+-f  show the functions (all, or each NAME) as their definitions
+-F  show only the names of the functions
+Without NAME and options, print every variable and function.`
+
+func init() {
+	for _, name := range []string{"declare", "typeset"} {
+		summary := "Set variable values and attributes."
+		if name == "typeset" {
+			summary = "Set variable values and attributes (same as declare)."
+		}
+		register(&Builtin{
+			Name:     name,
+			Synopsis: name + " [-aAfFgiprx] [name[=value] ...] or " + name + " -p [-aAfFirx] [name ...]",
+			Summary:  summary,
+			Help:     declareHelp,
+			Run:      runDeclare,
+		})
+	}
+}
+
+// declareFlags are the options of one declare command: set[c] for -c,
+// unset[c] for +c.
+type declareFlags struct {
+	set, unset map[byte]bool
+}
+
+func (f declareFlags) on(c byte) bool  { return f.set[c] }
+func (f declareFlags) off(c byte) bool { return f.unset[c] }
+
+// attrFilter reports whether any attribute option was given (-p lists
+// only the variables that have them).
+func (f declareFlags) attrFilter() bool {
+	for _, c := range []byte("aAirx") {
+		if f.set[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func runDeclare(sh Shell, io IO, args []string) (int, error) {
+	name := args[0]
+	flags := declareFlags{set: map[byte]bool{}, unset: map[byte]bool{}}
+	rest := args[1:]
+	for len(rest) > 0 {
+		a := rest[0]
+		if a == "--" {
+			rest = rest[1:]
+			break
+		}
+		if len(a) < 2 || a[0] != '-' && a[0] != '+' {
+			break
+		}
+		for k := 1; k < len(a); k++ {
+			c := a[k]
+			if strings.IndexByte("aAfFgiprx", c) < 0 {
+				return usageError(io, name, string(a[0])+string(c)+": invalid option"), nil
+			}
+			if a[0] == '-' {
+				flags.set[c] = true
+			} else {
+				flags.unset[c] = true
+			}
+		}
+		rest = rest[1:]
+	}
+	if flags.on('a') && flags.on('A') {
+		errorf(io, name, "cannot use `-a' and `-A' together")
+		return statusFailure, nil
+	}
+	if flags.on('f') || flags.on('F') {
+		return declareFunctions(sh, io, name, flags, rest), nil
+	}
+	if len(rest) == 0 {
+		if flags.on('p') || flags.attrFilter() {
+			return declarePrintAll(sh, io, name, flags), nil
+		}
+		return declareListAll(sh, io, name), nil
+	}
+	if flags.on('p') {
+		var b strings.Builder
+		status := statusOK
+		for _, n := range rest {
+			line, ok := declareLine(sh, n)
+			if !ok {
+				errorf(io, name, "%s: not found", n)
+				status = statusFailure
+				continue
+			}
+			b.WriteString(line)
+		}
+		if st := writeOut(io, name, b.String()); st != statusOK {
+			return st, nil
+		}
+		return status, nil
+	}
+	status := statusOK
+	for _, arg := range rest {
+		if st := declareOne(sh, io, name, flags, arg); st != statusOK {
+			status = st
+		}
+	}
+	return status, nil
+}
+
+// declareOne declares one NAME or NAME=value with the attributes given.
+func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string) int {
+	n, _, hasValue := strings.Cut(arg, "=")
+	n = strings.TrimSuffix(n, "+")
+	base, _, _ := strings.Cut(n, "[")
+	if !isName(base) {
+		errorf(io, builtin, "`%s': not a valid identifier", arg)
+		return statusFailure
+	}
+	// In a function, declare makes its names local unless -g.
+	if fs, ok := sh.(FlowShell); ok && fs.InFunction() && !flags.on('g') {
+		if err := fs.DeclareLocal(base, "", false); err != nil {
+			errorf(io, builtin, "%s", err)
+			return statusFailure
+		}
+	}
+	if flags.off('r') && sh.IsReadOnly(base) {
+		errorf(io, builtin, "%s: readonly variable", base)
+		return statusFailure
+	}
+	if flags.on('r') && sh.IsReadOnly(base) && hasValue {
+		errorf(io, builtin, "%s: readonly variable", base)
+		return statusFailure
+	}
+	// Where both -c and +c are given, +c wins, as in bash.
+	switch {
+	case flags.off('i'):
+		sh.SetInteger(base, false)
+	case flags.on('i'):
+		sh.SetInteger(base, true)
+	}
+	if flags.on('a') || flags.on('A') {
+		if err := sh.DeclareArray(base, flags.on('A')); err != nil {
+			errorf(io, builtin, "%s", strings.TrimPrefix(err.Error(), base+": "))
+			return statusFailure
+		}
+	}
+	if hasValue {
+		if sh.IsReadOnly(base) {
+			errorf(io, builtin, "%s: readonly variable", base)
+			return statusFailure
+		}
+		if err := sh.AssignWord(arg); err != nil {
+			fmt.Fprintf(io.Err, "gosh: %s: %v\n", builtin, err)
+			return statusFailure
+		}
+	} else if !flags.on('a') && !flags.on('A') {
+		sh.DeclareVar(base)
+	}
+	switch {
+	case flags.off('x'):
+		sh.Unexport(base)
+	case flags.on('x'):
+		sh.Export(base)
+	}
+	if flags.on('r') {
+		sh.SetReadOnly(base)
+	}
+	return statusOK
+}
+
+// declareAttrs are the attribute letters of a variable, in bash's order.
+func declareAttrs(sh Shell, name string) string {
+	var b strings.Builder
+	indexed, assoc := sh.ArrayKind(name)
+	if indexed {
+		b.WriteByte('a')
+	}
+	if assoc {
+		b.WriteByte('A')
+	}
+	if sh.IsInteger(name) {
+		b.WriteByte('i')
+	}
+	if sh.IsReadOnly(name) {
+		b.WriteByte('r')
+	}
+	if sh.IsExported(name) {
+		b.WriteByte('x')
+	}
+	return b.String()
+}
+
+// declareExists reports whether name is a variable at all (set, an
+// array, or declared without a value).
+func declareExists(sh Shell, name string) bool {
+	if _, ok := sh.Var(name); ok {
+		return true
+	}
+	for _, n := range sh.VarNames() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// declareLine is declare -p for one variable: a declare command that
+// would recreate it.
+func declareLine(sh Shell, name string) (string, bool) {
+	if !declareExists(sh, name) {
+		return "", false
+	}
+	attrs := declareAttrs(sh, name)
+	if attrs == "" {
+		attrs = "-"
+	}
+	head := "declare -" + attrs + " " + name
+	indexed, assoc := sh.ArrayKind(name)
+	if indexed || assoc {
+		keys, _ := sh.ArrayKeys(name)
+		values, _ := sh.GetArray(name)
+		var b strings.Builder
+		b.WriteString(head + "=(")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			v := ""
+			if i < len(values) {
+				v = values[i]
+			}
+			b.WriteString("[" + k + "]=" + declareQuote(v))
+		}
+		if assoc && len(keys) > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(")\n")
+		return b.String(), true
+	}
+	value, set := sh.Var(name)
+	if !set {
+		return head + "\n", true
+	}
+	return head + "=" + declareQuote(value) + "\n", true
+}
+
+// declareQuote quotes a value as declare -p does: "..." with \ " $ `
+// escaped, or $'...' when it holds a control character.
+func declareQuote(s string) string {
+	if hasControl(s) {
+		return ansiCQuote(s)
+	}
+	return doubleQuote(s)
+}
+
+// declarePrintAll is declare -p without names: every variable (with
+// attribute options, only those that have all of them).
+func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
+	var b strings.Builder
+	for _, n := range sortedNames(sh) {
+		attrs := declareAttrs(sh, n)
+		keep := true
+		for _, c := range []byte("aAirx") {
+			if flags.on(c) && strings.IndexByte(attrs, c) < 0 {
+				keep = false
+			}
+		}
+		if !keep {
+			continue
+		}
+		if line, ok := declareLine(sh, n); ok {
+			b.WriteString(line)
+		}
+	}
+	return writeOut(io, builtin, b.String())
+}
+
+// declareListAll is declare alone: every variable as NAME=value, then the
+// functions' definitions, as bash prints them.
+func declareListAll(sh Shell, io IO, builtin string) int {
+	var b strings.Builder
+	for _, n := range sortedNames(sh) {
+		if indexed, assoc := sh.ArrayKind(n); indexed || assoc {
+			line, _ := declareLine(sh, n)
+			b.WriteString(strings.TrimPrefix(line, "declare -"+declareAttrs(sh, n)+" "))
+			continue
+		}
+		if v, ok := sh.Var(n); ok {
+			fmt.Fprintf(&b, "%s=%s\n", n, quoteValue(v))
+		}
+	}
+	if fs, ok := sh.(FuncShell); ok {
+		for _, f := range fs.FuncNames() {
+			text, _ := fs.FuncText(f)
+			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")
+		}
+	}
+	return writeOut(io, builtin, b.String())
+}
+
+// declareFunctions is declare -f and -F: definitions, or names.
+func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names []string) int {
+	fs, ok := sh.(FuncShell)
+	var all []string
+	if ok {
+		all = fs.FuncNames()
+	}
+	sort.Strings(all)
+	var b strings.Builder
+	status := statusOK
+	if len(names) == 0 {
+		for _, f := range all {
+			if flags.on('F') {
+				b.WriteString("declare -f " + f + "\n")
+				continue
+			}
+			text, _ := fs.FuncText(f)
+			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")
+		}
+		return writeOut(io, builtin, b.String())
+	}
+	for _, n := range names {
+		var text string
+		found := false
+		if ok {
+			text, found = fs.FuncText(n)
+		}
+		switch {
+		case !found:
+			status = statusFailure
+		case flags.on('F'):
+			b.WriteString(n + "\n")
+		default:
+			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")
+		}
+	}
+	if st := writeOut(io, builtin, b.String()); st != statusOK {
+		return st
+	}
+	return status
+}

@@ -1,0 +1,91 @@
+package builtins
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// stepRecord is one step of a lab run that ticked: for lab report.
+type stepRecord struct {
+	step     int           // index in the lab's steps
+	at       time.Time     // when it ticked
+	took     time.Duration // since the previous step ticked (or the lab began)
+	observed []string      // the observations that satisfied its checks
+}
+
+// reportText is the Markdown transcript of a lab run: the lab, when it
+// began, each step with its time, how long it took and what gosh observed,
+// and the steps still to do.
+func (r *labRun) reportText(now time.Time) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	fmt.Fprintf(&b, "# gosh lab report: %s (%s)\n\n", text(r.lab.Title, r.lang), r.lab.Name)
+	fmt.Fprintf(&b, "- started: %s\n", r.started.Format(time.RFC3339))
+	fmt.Fprintf(&b, "- written: %s\n", now.Format(time.RFC3339))
+	fmt.Fprintf(&b, "- steps done: %d of %d\n\n", len(r.records), len(r.lab.Steps))
+	b.WriteString("| step | done at | took | observed |\n|---|---|---|---|\n")
+	for _, rec := range r.records {
+		st := r.lab.Steps[rec.step]
+		fmt.Fprintf(&b, "| %d. %s | %s | %s | %s |\n", rec.step+1, mdCell(firstLine(text(st.Text, r.lang))),
+			rec.at.Format("15:04:05"), rec.took.Round(100*time.Millisecond), mdCell(strings.Join(rec.observed, "; ")))
+	}
+	for i := len(r.records); i < len(r.lab.Steps); i++ {
+		st := r.lab.Steps[i]
+		wait := "not done"
+		if i == r.step {
+			wait = "current, for " + now.Sub(r.stepStart).Round(time.Second).String()
+		}
+		fmt.Fprintf(&b, "| %d. %s | %s | | |\n", i+1, mdCell(firstLine(text(st.Text, r.lang))), wait)
+	}
+	return b.String()
+}
+
+// mdCell makes s safe inside a Markdown table cell.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "|", "\\|")
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// labReport is `lab report [FILE]`: the transcript goes to a new file,
+// created with O_CREAT|O_EXCL (an existing file or a symlink is never
+// followed or overwritten), mode 0644 less the umask.
+func labReport(sh Shell, io IO, r *labRun, args []string) int {
+	now := time.Now()
+	name := fmt.Sprintf("gosh-lab-%s-%s.md", r.lab.Name, now.Format("20060102-150405"))
+	if len(args) == 1 {
+		name = args[0]
+	}
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(sh.Getwd(), path)
+	}
+	data := []byte(r.reportText(now))
+	fd, err := unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	if err != nil {
+		if errors.Is(err, unix.EEXIST) {
+			errorf(io, "lab", "report: %s: the file exists (a report never overwrites one)", name)
+		} else {
+			errorf(io, "lab", "report: %s: %s", name, strerror(err))
+		}
+		return statusFailure
+	}
+	defer unix.Close(fd)
+	for off := 0; off < len(data); {
+		n, err := unix.Write(fd, data[off:])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			errorf(io, "lab", "report: %s: %s", name, strerror(err))
+			return statusFailure
+		}
+		off += n
+	}
+	return writeOut(io, "lab", fmt.Sprintf("lab: report written to %s\n", name))
+}

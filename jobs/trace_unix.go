@@ -1,0 +1,54 @@
+//go:build linux
+
+package jobs
+
+import (
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// fdOut writes to a descriptor, whole lines at a time (a trace line is one
+// write(2), so lines from the shell and from a child gosh sharing the
+// descriptor never mix).
+type fdOut int
+
+func (fd fdOut) Write(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		m, err := unix.Write(int(fd), p[n:])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return n, err
+		}
+		n += m
+	}
+	return n, nil
+}
+
+// waitGate waits until fd reads end-of-file, at most a second, and closes
+// it (see Tracer.SetGate).
+func waitGate(fd int) {
+	deadline := time.Now().Add(time.Second)
+	buf := make([]byte, 1)
+	for {
+		left := time.Until(deadline)
+		if left <= 0 {
+			break
+		}
+		pfd := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+		n, err := unix.Poll(pfd, int(left/time.Millisecond)+1)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil || n == 0 {
+			break
+		}
+		if m, err := unix.Read(fd, buf); err != unix.EINTR && m <= 0 {
+			break
+		}
+	}
+	unix.Close(fd)
+}

@@ -1,0 +1,62 @@
+package shell
+
+import (
+	"strconv"
+)
+
+// Variable attributes for the declare builtin: declare -i (integer),
+// declare NAME (declared, with no value), declare +x (no longer
+// exported).
+
+// setScalar assigns a string value. A variable declared -i gets the value
+// of the value as an arithmetic expression: declare -i n; n=2*3 sets 6.
+func (sh *Shell) setScalar(name, value string) error {
+	if x := sh.Vars.Lookup(name); x != nil && x.Integer {
+		n, err := sh.evalArith(value)
+		if err != nil {
+			return err
+		}
+		value = strconv.FormatInt(n, 10)
+	}
+	return sh.Vars.Set(name, value)
+}
+
+// appendValue is the value NAME+=V gives: the old value with V after it,
+// or for a -i variable the sum.
+func (sh *Shell) appendValue(name, old, v string) string {
+	if x := sh.Vars.Lookup(name); x != nil && x.Integer {
+		if old == "" {
+			old = "0"
+		}
+		return "(" + old + ")+(" + v + ")"
+	}
+	return old + v
+}
+
+// SetInteger gives a variable the integer attribute (declare -i), or
+// takes it away (declare +i), creating the variable unset if need be.
+func (sh *Shell) SetInteger(name string, on bool) {
+	sh.DeclareVar(name)
+	sh.Vars.Lookup(name).Integer = on
+}
+
+// IsInteger reports whether a variable has the integer attribute.
+func (sh *Shell) IsInteger(name string) bool {
+	x := sh.Vars.Lookup(name)
+	return x != nil && x.Integer
+}
+
+// DeclareVar makes name a variable that is declared but has no value
+// (declare x), unless it exists.
+func (sh *Shell) DeclareVar(name string) {
+	if sh.Vars.Lookup(name) == nil {
+		sh.Vars.put(name, &Var{NoValue: true})
+	}
+}
+
+// Unexport takes the export mark off a variable, keeping its value.
+func (sh *Shell) Unexport(name string) {
+	if x := sh.Vars.Lookup(name); x != nil {
+		x.Exported = false
+	}
+}

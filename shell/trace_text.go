@@ -1,0 +1,122 @@
+package shell
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// openFlagNames are the open(2) flags a redirection uses, in the order
+// strace writes them.
+var openFlagNames = []struct {
+	flag int
+	name string
+}{
+	{unix.O_CREAT, "O_CREAT"}, {unix.O_EXCL, "O_EXCL"}, {unix.O_TRUNC, "O_TRUNC"},
+	{unix.O_APPEND, "O_APPEND"}, {unix.O_CLOEXEC, "O_CLOEXEC"},
+}
+
+// openFlagsText is flags as strace writes them: "O_WRONLY|O_CREAT|O_TRUNC".
+func openFlagsText(flags int) string {
+	var names []string
+	switch flags & unix.O_ACCMODE {
+	case unix.O_RDONLY:
+		names = append(names, "O_RDONLY")
+	case unix.O_WRONLY:
+		names = append(names, "O_WRONLY")
+	default:
+		names = append(names, "O_RDWR")
+	}
+	for _, f := range openFlagNames {
+		if flags&f.flag != 0 {
+			names = append(names, f.name)
+		}
+	}
+	return strings.Join(names, "|")
+}
+
+// traceOpen narrates the open(2) of a redirection, run by the shell (or
+// the copy of the shell) that opens it: the flags, the mode and, when a
+// file may be created, the umask that takes bits away from the mode.
+// openFile adds O_CLOEXEC to every open: the shell's own descriptor never
+// leaks into a child; a child gets the file only through its fd table.
+func (sh *Shell) traceOpen(path string, flags, fd int, noclobber bool) {
+	tr := sh.Jobs.Trace()
+	if !tr.On() {
+		return
+	}
+	flags |= unix.O_CLOEXEC
+	note := ""
+	if noclobber {
+		note = "; set -C: a new file is opened with O_CREAT|O_EXCL instead of O_TRUNC, an existing regular file is refused"
+	}
+	if flags&unix.O_CREAT != 0 {
+		mask := sh.umask & 0o777
+		tr.Shell("open(%q, %s, 0666) = %d  (umask %04o: a new file gets mode %04o%s)",
+			path, openFlagsText(flags), fd, mask, 0o666&^mask, note)
+		return
+	}
+	tr.Shell("open(%q, %s) = %d%s", path, openFlagsText(flags), fd, parenthesized(note))
+}
+
+func parenthesized(s string) string {
+	if s == "" {
+		return ""
+	}
+	return fmt.Sprintf("  (%s)", strings.TrimPrefix(s, "; "))
+}
+
+// traceFdOf takes, in a child gosh started with the trace on, the trace's
+// descriptor that its parent put right after the snapshot's memfd, and the
+// gate after it (see childStage and traceGate): run by the child gosh
+// before it adopts its inherited fds, so that neither is taken for a
+// user's fd. Both are moved to 10 or above, close-on-exec; -1 when absent.
+func traceFdOf(memfd int) (trace, gate int) {
+	take := func(n int) int {
+		if !fdOpen(n) {
+			return -1
+		}
+		h, err := unix.FcntlInt(uintptr(n), unix.F_DUPFD_CLOEXEC, 10)
+		unix.Close(n)
+		if err != nil {
+			return -1
+		}
+		return h
+	}
+	trace = take(memfd + 1)
+	if trace < 0 {
+		return -1, -1
+	}
+	return trace, take(memfd + 2)
+}
+
+// traceGate makes the gate of a child gosh's trace: a pipe whose write end
+// the shell holds until it has narrated the child's start (it is one of
+// t's fds, closed with them once the stage has started), so that the
+// child's own lines come after the shell's lines about it. Run by the
+// shell; the read end is returned, -1 when no pipe could be made.
+func traceGate(t *fdTable) int {
+	var p [2]int
+	if unix.Pipe2(p[:], unix.O_CLOEXEC) != nil {
+		return -1
+	}
+	t.own(p[0])
+	t.own(p[1])
+	return p[0]
+}
+
+// applyChildTrace points a child gosh's trace at fd (the parent's trace
+// channel; -1: its own fd 2), holds its first line until the gate opens,
+// and names the process in every line it narrates: "child gosh PID".
+func (sh *Shell) applyChildTrace(fd, gate int) {
+	tr := sh.Jobs.Trace()
+	if fd < 0 {
+		sh.applyTrace()
+	} else {
+		tr.SetOutputFd(fd, colorAllowed(sh))
+		tr.SetGate(gate)
+	}
+	tr.SetSelf(fmt.Sprintf("child gosh %d", os.Getpid()))
+}

@@ -1,0 +1,190 @@
+package tests
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// straceLines are command lines whose children's fd steps the trace must
+// narrate exactly as strace sees them: redirections in every order,
+// pipelines, here-documents, exec with fds, background jobs, and stages a
+// child gosh runs (which narrates its own children).
+var straceLines = []string{
+	"ls /nonexist 2>&1 >out",
+	"ls /nonexist >out 2>&1",
+	"ls / >out",
+	"cat <in",
+	"cat <in >out 2>err",
+	"ls /nonexist 2>err >&2",
+	"ls /nonexist 3>&2 2>&1 1>&3",
+	"cat in 1>&2 2>&1",
+	"ls / >>out 2>>err",
+	"ls / <&-",
+	"ls / 2>&-",
+	"echo hi | cat | wc -l",
+	"ls / | wc -l >out",
+	"cat <<EOF\nhello\nEOF",
+	"cat <<<word | cat",
+	"exec 3>f; ls / >&3; exec 3>&-",
+	"exec 5<in; cat <&5",
+	"exec 4>f; ls /nonexist 2>&4 3>&4",
+	"exec 200>f; ls / >&200",
+	"sleep 0 & wait",
+	"true & cat in >out & wait",
+	"false & wait",
+	"( ls / >out ) 2>err",
+	"{ ls /; ls /nonexist; } >out 2>&1",
+	"echo x | (cat; ls /x) 2>&1 | cat",
+	"cat in | cat >out & wait",
+	"(cat <in; ls /nonexist 2>&1 >out) &\nwait",
+}
+
+var (
+	narratedRe = regexp.MustCompile(`trace· child (\d+): ((?:dup2|dup3|close|execve)\(.*)$`)
+	straceRe   = regexp.MustCompile(`^(\d+)\s+(?:<\.\.\. )?(dup2|dup3|close|execve)\(`)
+)
+
+// TestTraceMatchesStrace runs each line under strace -f and checks that, for
+// every child, the dup2/dup3/close steps the trace narrates are the ones
+// strace saw the child make between clone and its execve: the same calls,
+// with the same numbers, in the same order; and that every child strace saw
+// is narrated.
+func TestTraceMatchesStrace(t *testing.T) {
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed (apt-get install -y strace): the trace cannot be checked against it")
+	}
+	gosh := requireGosh(t)
+	if out, err := exec.Command(strace, "-f", "-qq", "-o", "/dev/null", "true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here: %v %s", err, out)
+	}
+	for i, line := range straceLines {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "in"), []byte("input\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			log := filepath.Join(dir, "strace.log")
+			_, stderr, _ := runShell(t, shellRun{
+				Bin:  strace,
+				Args: []string{"-f", "-qq", "-o", log, "-e", "trace=dup2,dup3,close,execve", gosh, "-o", "trace", "-c", line},
+				Dir:  dir,
+			})
+			narrated := narratedSteps(stderr)
+			if len(narrated) == 0 {
+				t.Fatalf("%q: no child steps narrated; stderr:\n%s", line, stderr)
+			}
+			data, err := os.ReadFile(log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := stracedSteps(string(data))
+			var pids []string
+			for pid := range seen {
+				pids = append(pids, pid)
+			}
+			sort.Strings(pids)
+			for _, pid := range pids {
+				want := seen[pid]
+				got, ok := narrated[pid]
+				if !ok {
+					t.Errorf("%q: strace saw child %s (%s) but the trace does not narrate it", line, pid, strings.Join(want, " "))
+					continue
+				}
+				if strings.Join(got, " ") != strings.Join(want, " ") {
+					t.Errorf("%q: child %s\n narrated: %s\n strace:   %s\ntrace:\n%s", line, pid,
+						strings.Join(got, " "), strings.Join(want, " "), stderr)
+				}
+			}
+			for pid := range narrated {
+				if _, ok := seen[pid]; !ok {
+					t.Errorf("%q: the trace narrates child %s, strace saw no such child execve", line, pid)
+				}
+			}
+		})
+	}
+}
+
+// narratedSteps is, per child pid, the fd calls its trace lines name
+// (close(3..5) counted as three closes), up to its execve.
+func narratedSteps(trace string) map[string][]string {
+	steps := map[string][]string{}
+	done := map[string]bool{}
+	for _, l := range strings.Split(trace, "\n") {
+		m := narratedRe.FindStringSubmatch(l)
+		if m == nil || done[m[1]] {
+			continue
+		}
+		call, _, _ := strings.Cut(m[2], "  ")
+		if strings.HasPrefix(call, "execve(") {
+			done[m[1]] = true
+			if steps[m[1]] == nil {
+				steps[m[1]] = []string{}
+			}
+			continue
+		}
+		if rest, ok := strings.CutPrefix(call, "close("); ok {
+			if a, b, ok := strings.Cut(strings.TrimSuffix(rest, ")"), ".."); ok {
+				from, _ := strconv.Atoi(a)
+				to, _ := strconv.Atoi(b)
+				for n := from; n <= to; n++ {
+					steps[m[1]] = append(steps[m[1]], "close("+strconv.Itoa(n)+")")
+				}
+				continue
+			}
+		}
+		steps[m[1]] = append(steps[m[1]], call)
+	}
+	return steps
+}
+
+// stracedSteps is, per process that strace -f saw execve (except the first,
+// gosh itself), its dup2/dup3/close calls before that execve, written as
+// the trace writes them.
+func stracedSteps(log string) map[string][]string {
+	steps := map[string][]string{}
+	done := map[string]bool{}
+	root := ""
+	for _, l := range strings.Split(log, "\n") {
+		m := straceRe.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		pid, name := m[1], m[2]
+		if root == "" {
+			root = pid
+		}
+		if pid == root || done[pid] || strings.Contains(l, " resumed>") {
+			continue
+		}
+		if name == "execve" {
+			done[pid] = true
+			if steps[pid] == nil {
+				steps[pid] = []string{}
+			}
+			continue
+		}
+		call := l[len(m[0])-len(name)-1:]
+		call = strings.TrimSpace(call)
+		if i := strings.Index(call, " <unfinished"); i >= 0 {
+			call = call[:i] + ")"
+		} else if i := strings.LastIndex(call, ") "); i >= 0 {
+			call = call[:i+1]
+		}
+		steps[pid] = append(steps[pid], call)
+	}
+	// A process that never called execve (a thread, a child that died
+	// first) is not a child the trace narrates.
+	for pid := range steps {
+		if !done[pid] {
+			delete(steps, pid)
+		}
+	}
+	return steps
+}
