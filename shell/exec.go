@@ -596,7 +596,8 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 // applyTempAssigns applies "VAR=v builtin" assignments for the time the
 // builtin runs, and returns what undoes them. bash (outside POSIX mode)
 // undoes them even for special builtins: "x=2 eval 'echo $x'" leaves x as
-// it was. If one fails (a read-only variable), the ones before it are
+// it was. A read-only variable is reported and left alone, and the
+// builtin runs, as in bash; if another fails, the ones before it are
 // undone at once and the builtin does not run.
 func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	if len(cmd.assigns) == 0 {
@@ -620,6 +621,11 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		}
 		if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
+			if _, ro := err.(*readOnlyError); ro {
+				// bash reports a read-only variable and runs the
+				// command all the same, without that assignment.
+				continue
+			}
 			restore()
 			return nil, err
 		}
@@ -904,6 +910,11 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	for _, a := range cmd.assigns {
 		if a.arr != nil || a.name == "_" {
 			continue // arrays are not exported; $_ is the program's path
+		}
+		if x := sh.Vars.Lookup(a.name); x != nil && x.ReadOnly {
+			// As bash: reported, and the program runs without it.
+			sh.errorf("%s", &readOnlyError{a.name})
+			continue
 		}
 		env = append(env, a.name+"="+a.value)
 	}
