@@ -483,11 +483,7 @@ func xtraceQuote(s string) string {
 
 // xtraceLine prints one set -x line: PS4 and text.
 func (sh *Shell) xtraceLine(text string) {
-	ps4, ok := sh.Vars.Get("PS4")
-	if !ok {
-		ps4 = "+ "
-	}
-	fmt.Fprintf(sh.Stderr(), "%s%s\n", ps4, text)
+	fmt.Fprintf(sh.Stderr(), "%s%s\n", sh.xtracePrefix(), text)
 }
 
 // runSubshell runs ( list ): nothing it changes reaches the shell. The

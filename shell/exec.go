@@ -493,21 +493,24 @@ func (sh *Shell) xtrace(cmd *command) {
 	if !sh.Opts.Xtrace {
 		return
 	}
-	ps4, ok := sh.Vars.Get("PS4")
-	if !ok {
-		ps4 = "+ "
-	}
+	ps4 := sh.xtracePrefix()
 	var b strings.Builder
-	b.WriteString(ps4)
-	words := make([]string, 0, len(cmd.assigns)+len(cmd.argv))
+	// As bash: each assignment on a line of its own, then the command.
 	for _, a := range cmd.assigns {
-		words = append(words, a.name+"="+shellQuote(a.value))
+		b.WriteString(ps4)
+		b.WriteString(xtraceAssignment(a))
+		b.WriteByte('\n')
 	}
-	for _, w := range cmd.argv {
-		words = append(words, xtraceQuote(w))
+	if len(cmd.argv) > 0 || len(cmd.assigns) == 0 {
+		b.WriteString(ps4)
+		for i, w := range cmd.argv {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(xtraceQuote(w))
+		}
+		b.WriteByte('\n')
 	}
-	b.WriteString(strings.Join(words, " "))
-	b.WriteByte('\n')
 	sh.Stderr().Write([]byte(b.String()))
 }
 

@@ -108,6 +108,7 @@ type Shell struct {
 	traps        Traps
 	sigs         *signals
 	errTrapDepth int  // > 0 while the ERR trap runs
+	substDepth   int  // how many $( ) deep this copy runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
 }
 

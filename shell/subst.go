@@ -26,6 +26,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	// bash (outside POSIX mode) clears -e in a command substitution:
 	// set -e; x=$(false; echo still) sets x to "still".
 	sub.Opts.Errexit = false
+	sub.substDepth = sh.substDepth + 1     // set -x: "++ " inside $( )
 	sub.flow.loopDepth = sh.flow.loopDepth // bash: break in $( ) ends it quietly
 	sub.stdio[1] = w
 	err = sub.runList(list)
