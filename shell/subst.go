@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"errors"
 	"io"
 
@@ -42,6 +43,11 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub.releaseFds()
 	closeFd(w)
 	data := <-out
+	if bytes.IndexByte(data, 0) >= 0 {
+		// A shell string cannot hold NUL: bash drops them and says so.
+		data = bytes.ReplaceAll(data, []byte{0}, nil)
+		sh.errorf("warning: command substitution: ignored null byte in input")
+	}
 	sh.lastSubst = sub.Status
 	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
 	sh.Status = sub.Status
