@@ -71,14 +71,35 @@ func (op AndOrOp) String() string {
 }
 
 // Pipeline is one or more commands whose standard output and input are
-// joined by pipes. Bang ('!') inverts the pipeline's exit status.
+// joined by pipes. Bang ('!') inverts the pipeline's exit status; Time
+// (bash's "time" reserved word) reports how long the pipeline took.
 //
-//	pipeline : '!'? command ('|' linebreak command)*
+//	pipeline : (time_opt | '!')* command ('|' linebreak command)*
+//	         | (time_opt | '!')+                  (followed by ';', NEWLINE or EOF)
+//
+// As in bash, "time" and '!' may be mixed and repeated before the
+// commands: each '!' inverts the status again, and the pipeline is timed
+// once however many "time"s there are. "time" and '!' alone, with no
+// command after them, time or invert an empty command (status 0): then
+// Cmds holds one SimpleCommand with nothing in it.
 type Pipeline struct {
+	Time *TimeClause // nil when the pipeline is not timed
 	Bang bool
 	Cmds []Command
 	Pos  Pos
 	End  int // byte offset just past the last command
+}
+
+// TimeClause is bash's "time" reserved word in front of a pipeline: once
+// the pipeline has finished, the shell prints its real, user and system
+// times on standard error, in the format of $TIMEFORMAT or, with -p, in
+// POSIX's. "time" is a reserved word only at the start of a pipeline;
+// after '|' it names a command, as in bash.
+//
+//	time_opt : 'time' '-p'? '--'?
+type TimeClause struct {
+	Posix bool // -p (or "--", as in bash): "real %2R\nuser %2U\nsys %2S"
+	Pos   Pos
 }
 
 // Command is one stage of a pipeline: a *SimpleCommand, one of the

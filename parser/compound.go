@@ -20,7 +20,7 @@ var reservedWords = map[string]bool{
 	"if": true, "then": true, "elif": true, "else": true, "fi": true,
 	"while": true, "until": true, "for": true, "do": true, "done": true,
 	"case": true, "esac": true, "in": true, "{": true, "}": true, "!": true,
-	"[[": true, "]]": true, "function": true,
+	"[[": true, "]]": true, "function": true, "time": true,
 }
 
 // isWord reports whether tok is the unquoted word s: a reserved word is

@@ -57,6 +57,8 @@ func FuzzParse(f *testing.F) {
 		"echo $ a$ \"$\" $% ${x:-$}",
 		"echo ${x:-a\nb} ${x:-'\n'}",
 		"\\! >f; a | \\!",
+		"time ls; time -p a | b && ! time { c; }; time; time -- -p; time ! time -p -- x=(1 2) >f",
+		"a | time b; \\time c; ! ; time !\ntime -p\n",
 		"echo \xff\xfe \\\xc3\xa9",
 		"ll; sudo ll | l && s",
 		"a a a b ll",

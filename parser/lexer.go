@@ -105,8 +105,10 @@ type lexer struct {
 	inArray bool // reading the words of NAME=(...): [sub]=value elements may hold blanks
 	// argWords: a word that is not an assignment has been read in this
 	// simple command, so NAME[sub]= is no assignment any more; afterRedir:
-	// the last token was a redirection operator (param.go, noteArgs).
-	argWords, afterRedir bool
+	// the last token was a redirection operator (param.go, noteArgs);
+	// afterTime: the last word was "time" or its "-p", whose -p and --
+	// come before the command.
+	argWords, afterRedir, afterTime bool
 
 	// shift is the original offset of index 0 of a here-document body
 	// that is a slice of the source as it is (no mapping needed).

@@ -304,17 +304,21 @@ var commandWords = map[string]bool{"do": true, "then": true, "else": true, "elif
 func (l *lexer) noteArgs(tok token) {
 	switch tok.kind {
 	case tWord:
+		afterTime := false
 		switch {
 		case l.afterRedir:
+		case l.afterTime && (tok.raw == "-p" || tok.raw == "--"):
+			afterTime = tok.raw == "-p"
 		case commandWords[tok.raw] && !l.argWords:
+			afterTime = tok.raw == "time"
 		case assignWord(tok.word, false) == nil:
 			l.argWords = true
 		}
-		l.afterRedir = false
+		l.afterRedir, l.afterTime = false, afterTime
 	case tRedir:
-		l.afterRedir = true
+		l.afterRedir, l.afterTime = true, false
 	default:
-		l.argWords, l.afterRedir = false, false
+		l.argWords, l.afterRedir, l.afterTime = false, false, false
 	}
 }
 

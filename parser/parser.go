@@ -203,14 +203,33 @@ func isBang(tok token) bool {
 
 // pipeline parses
 //
-//	pipeline : '!'? command ('|' linebreak command)*
+//	pipeline : (time_opt | '!')* command ('|' linebreak command)*
+//	         | (time_opt | '!')+              (followed by ';', NEWLINE or EOF)
 func (p *parser) pipeline() (*Pipeline, error) {
 	pl := &Pipeline{Pos: p.tok.pos}
-	for isBang(p.tok) { // bash accepts "! ! cmd": each '!' inverts again
-		pl.Bang = !pl.Bang
+	prefixed := false
+	for {
+		if isBang(p.tok) { // bash accepts "! ! cmd": each '!' inverts again
+			pl.Bang = !pl.Bang
+		} else if isWord(p.tok, "time") {
+			if err := p.timeOpt(pl); err != nil {
+				return nil, err
+			}
+			prefixed = true
+			continue
+		} else {
+			break
+		}
+		prefixed = true
 		if err := p.next(); err != nil {
 			return nil, err
 		}
+	}
+	if prefixed && (p.tok.kind == tSemi || p.tok.kind == tNewline || p.tok.kind == tEOF) {
+		// bash's "time" or '!' alone: an empty command.
+		pl.Cmds = append(pl.Cmds, &SimpleCommand{Pos: p.tok.pos})
+		pl.End = p.lastEnd
+		return pl, nil
 	}
 	for {
 		cmd, err := p.command()
@@ -236,6 +255,33 @@ func (p *parser) pipeline() (*Pipeline, error) {
 	}
 	pl.End = p.lastEnd
 	return pl, nil
+}
+
+// timeOpt parses
+//
+//	time_opt : 'time' '-p'? '--'?
+//
+// "time time cmd" times cmd once; "-p" or "--" anywhere among them asks
+// for POSIX's format (bash takes "--" as "-p" too). A second "-p" is the
+// command's name, as in bash.
+func (p *parser) timeOpt(pl *Pipeline) error {
+	if pl.Time == nil {
+		pl.Time = &TimeClause{Pos: p.tok.pos}
+	}
+	if err := p.next(); err != nil {
+		return err
+	}
+	if isWord(p.tok, "-p") {
+		pl.Time.Posix = true
+		if err := p.next(); err != nil {
+			return err
+		}
+	}
+	if isWord(p.tok, "--") {
+		pl.Time.Posix = true
+		return p.next()
+	}
+	return nil
 }
 
 // atListEnd reports whether the current token ends a list without being

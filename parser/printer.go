@@ -53,6 +53,10 @@ func String(node any) string {
 type printer struct {
 	b        strings.Builder
 	heredocs []*Heredoc
+
+	// bashQuotes prints $'...' as bash's type does, as '...' with the
+	// escapes decoded (printer_layout.go).
+	bashQuotes bool
 }
 
 func (p *printer) str(s string) { p.b.WriteString(s) }
@@ -132,8 +136,18 @@ func (p *printer) pipeline(pl *Pipeline) {
 	if pl == nil {
 		return
 	}
-	if pl.Bang {
-		p.str("! ")
+	p.str(pipelinePrefix(pl))
+	if isEmptyCommand(pl) {
+		if pl.Time == nil && !pl.Bang {
+			p.str("! !") // "! !" alone: inverted twice
+		}
+		return
+	}
+	if pl.Time != nil || pl.Bang {
+		p.str(" ")
+	}
+	if timeOptWord(pl) {
+		p.str("-- ") // a command named -p or -- after "time"
 	}
 	for i, c := range pl.Cmds {
 		if i > 0 {
@@ -141,6 +155,48 @@ func (p *printer) pipeline(pl *Pipeline) {
 		}
 		p.command(c)
 	}
+}
+
+// pipelinePrefix is the text of a pipeline's "time" and '!': "time -p !".
+func pipelinePrefix(pl *Pipeline) string {
+	var s string
+	if pl.Time != nil {
+		s = "time"
+		if pl.Time.Posix {
+			s += " -p"
+		}
+	}
+	if pl.Bang {
+		if s != "" {
+			s += " "
+		}
+		s += "!"
+	}
+	return s
+}
+
+// timeOptWord reports whether the first word of a timed pipeline would
+// read back as part of time_opt ("-p" or "--"), so that "--" must come
+// before it. (bash's own printer writes "time -p --" for a command named
+// "--", which does not read back.)
+func timeOptWord(pl *Pipeline) bool {
+	if pl.Time == nil || pl.Bang {
+		return false
+	}
+	sc, ok := pl.Cmds[0].(*SimpleCommand)
+	if !ok || sc == nil || len(sc.Assigns) > 0 || len(sc.Args) == 0 {
+		return false
+	}
+	return isLit(sc.Args[0], "--") || isLit(sc.Args[0], "-p") && !pl.Time.Posix
+}
+
+// isEmptyCommand reports whether pl is "time" or '!' with no command.
+func isEmptyCommand(pl *Pipeline) bool {
+	if len(pl.Cmds) != 1 {
+		return false
+	}
+	sc, ok := pl.Cmds[0].(*SimpleCommand)
+	return ok && sc != nil && len(sc.Assigns) == 0 && len(sc.Args) == 0 && len(sc.Redirs) == 0
 }
 
 func (p *printer) command(c Command) {
@@ -251,6 +307,10 @@ func (p *printer) parts(parts []WordPart, ctx context) {
 		case *Escaped:
 			p.str(`\` + x.Value)
 		case *SglQuoted:
+			if x.Dollar && p.bashQuotes {
+				p.str(singleQuoted(x.Value))
+				break
+			}
 			if x.Dollar {
 				p.str(ansiQuoted(x.Value))
 				break

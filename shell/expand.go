@@ -38,6 +38,11 @@ type ExpansionError struct {
 	// in a script, as bash); the others abandon the command
 	// (expansionFailed).
 	Unset bool
+	// Errexit: under set -e the error ends the shell with 1, wherever
+	// the command is (also left of || or in an if condition): bash
+	// reports it with report_error, which exits then. A failglob
+	// "no match" is one.
+	Errexit bool
 }
 
 func (e *ExpansionError) Error() string { return e.Msg }

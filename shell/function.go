@@ -276,7 +276,7 @@ func (sh *Shell) FuncText(name string) (string, bool) {
 	if fd == nil {
 		return "", false
 	}
-	return funcText(fd), true
+	return parser.FuncLayout(fd), true
 }
 
 // FuncNames implements builtins.FuncShell.

@@ -51,7 +51,7 @@ func globFields(fields []field, base string, opts globOptions) ([]field, error) 
 		if len(matches) == 0 {
 			switch {
 			case opts.fail:
-				return nil, expansionError("no match: " + f.text)
+				return nil, &ExpansionError{Msg: "no match: " + f.text, Errexit: true}
 			case !opts.null:
 				out = append(out, f)
 			}

@@ -190,6 +190,9 @@ func (sh *Shell) backgroundNeedsChild(ao *parser.AndOr) string {
 	if ao.First.Bang {
 		return "'!' inverts the status of a background pipeline" + tail
 	}
+	if ao.First.Time != nil {
+		return "\"time\" reports when the whole pipeline has finished" + tail
+	}
 	for _, c := range ao.First.Cmds {
 		kind, name := sh.classify(c, nil)
 		switch kind {

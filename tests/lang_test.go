@@ -23,9 +23,11 @@ import (
 // line that differs only as listed there is not an error. Known
 // differences that the corpus leaves out, and why:
 //
-//   - type and declare -f lay a function out as bash does, except that a
-//     body with a here-document is printed by gosh's own printer, and
-//     $'...' is printed as written (bash prints it in single quotes).
+//   - type and declare -f lay a function out as bash does (the corpus
+//     tests/testdata/oneliners/keyword.txt compares them), except inside
+//     command substitutions, which gosh prints on one line where bash
+//     lays out compound commands over several, and backquotes, whose text
+//     bash keeps as written.
 //   - FUNCNAME has no "main" at the bottom of a script's stack, and lists
 //     at most the 64 innermost calls (a deeper list would cost the depth
 //     squared: function.go).

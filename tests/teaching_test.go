@@ -178,7 +178,7 @@ func TestTracePipeline(t *testing.T) {
 	// Both are reaped, in whichever order wait4 returns them.
 	inOrder(t, lines, `^child `+p2+`: execve`, sh+`(?:SIGCHLD|wait): wait4\(.*\) = `+p2+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`)
 	// The pipe's ends are the ones each stage was given.
-	m := regexp.MustCompile(sh + `pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(lines[0])
+	m := regexp.MustCompile("(?m)" + sh + `pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(strings.Join(lines, "\n"))
 	inOrder(t, lines, `^child `+p1+`: dup3\(`+m[2]+`, 1, 0\)`, `^child `+p2+`: dup3\(`+m[1]+`, 0, 0\)`)
 	if sleep.Pgrp != sleep.Pid || cat.Pgrp != sleep.Pid {
 		t.Errorf("the traced group %s is not the real one: sleep pgrp %d, cat pgrp %d", p1, sleep.Pgrp, cat.Pgrp)
@@ -354,9 +354,11 @@ func TestLabFgBg(t *testing.T) {
 	s.waitSeen(stepDone(3))
 	s.SendLine("fg")
 	s.WaitForeground(p[0].Pgrp)
-	s.waitSeen(stepDone(4))
+	// A tick waits for the command it observed (fg) to end, with its job
+	// report: it is never written over a running job or the prompt line.
 	s.Send("\x03")
 	s.WaitPrompt()
+	s.waitSeen(stepDone(4))
 	s.waitSeen(stepDone(5))
 	s.waitSeen("complete, all 5 steps done")
 	if out := s.Run("lab status"); !strings.Contains(out, "5 of 5 steps done") {

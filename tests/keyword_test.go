@@ -1,0 +1,52 @@
+package tests
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// bash's "time" reserved word measures what the corpus cannot compare
+// with bash (times differ from run to run): real time is the wall clock,
+// user time counts a busy child's CPU time (collected by the reaper's
+// wait4, through RUSAGE_CHILDREN) and the shell's own for a loop it runs
+// itself (RUSAGE_SELF). Each case prints "%3R %3U %3S" and checks bounds.
+func TestTimeMeasures(t *testing.T) {
+	const busy = `i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done`
+	tests := []struct {
+		name   string
+		script string
+		check  func(real, user, sys float64) bool
+		want   string
+	}{
+		{"real time of a sleep", "time sleep 0.3", func(r, u, s float64) bool { return r >= 0.3 && r < 30 }, "real >= 0.3"},
+		{"user time of a busy child", "time /bin/sh -c '" + busy + "'", func(r, u, s float64) bool { return u+s > 0.01 && u+s <= r+0.05 }, "user+sys > 0.01 and <= real"},
+		{"user time of a busy child in a pipeline", "time /bin/sh -c '" + busy + "' | cat", func(r, u, s float64) bool { return u+s > 0.01 }, "user+sys > 0.01"},
+		{"the shell's own time for its loop", "time { " + busy + "; }", func(r, u, s float64) bool { return u+s > 0.01 }, "user+sys > 0.01"},
+		{"a sleeping child uses no CPU", "time sleep 0.2", func(r, u, s float64) bool { return u+s < 0.15 }, "user+sys < 0.15"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			script := "TIMEFORMAT='%3R %3U %3S'; " + tt.script
+			_, stderr, status := runGosh(t, "", "-c", script)
+			if status != 0 {
+				t.Fatalf("gosh -c %q: status %d, stderr %q", script, status, stderr)
+			}
+			f := strings.Fields(stderr)
+			if len(f) != 3 {
+				t.Fatalf("gosh -c %q: stderr %q, want three times", script, stderr)
+			}
+			var v [3]float64
+			for i, s := range f {
+				x, err := strconv.ParseFloat(s, 64)
+				if err != nil {
+					t.Fatalf("gosh -c %q: stderr %q: %v", script, stderr, err)
+				}
+				v[i] = x
+			}
+			if !tt.check(v[0], v[1], v[2]) {
+				t.Errorf("gosh -c %q: real %v user %v sys %v, want %s", script, v[0], v[1], v[2], tt.want)
+			}
+		})
+	}
+}
