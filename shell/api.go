@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gosh/builtins"
@@ -202,7 +203,16 @@ func (sh *Shell) withIO(io builtins.IO, fn func() (int, error)) (int, error) {
 
 // Source runs a file in the current shell (the . and source builtins).
 func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error) {
-	data, err := os.ReadFile(path)
+	file := path
+	if n, ok := fdDevice(path); ok {
+		// ". /dev/stdin" reads the builtin's own (virtual) fd.
+		fd := sh.UserFd(n)
+		if n < 3 {
+			fd = []int{io.InFd, io.OutFd, io.ErrFd}[n]
+		}
+		file = "/proc/self/fd/" + strconv.Itoa(fd)
+	}
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return 1, fmt.Errorf("%s: %s", path, errnoText(err))
 	}
