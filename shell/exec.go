@@ -812,13 +812,13 @@ func holdPipeReader(stages []jobs.Stage, i int) {
 	done := make(chan struct{})
 	hold := -1
 	connect, abandon := stages[i].Connect, stages[i].Abandon
-	stages[i].Connect = func(in, out int) []int {
+	stages[i].Connect = func(st *jobs.Stage, in, out int) error {
 		if in >= 0 {
 			if fd, err := dupFd(in); err == nil {
 				hold = fd
 			}
 		}
-		return connect(in, out)
+		return connect(st, in, out)
 	}
 	stages[i].Abandon = func() {
 		if hold >= 0 {
