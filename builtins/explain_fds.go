@@ -169,6 +169,14 @@ func tableText(table []int) string {
 // execve are jobs.ChildFdSteps, the very steps set -o trace narrates), and
 // closes that stage's pipe ends and redirection fds at once. A builtin
 // stage keeps its fds until it is done.
+// opensLater reports whether a stage of an n-stage pipeline opens the files
+// of its redirections only when it is connected, just before it starts
+// (the shell's connectStage): a program's, not a builtin's, a child
+// gosh's or nohup's, which open theirs while the stages are prepared.
+func opensLater(s stageInfo, n int) bool {
+	return n > 1 && !s.inShell && !s.ownProcess && !s.nohup && s.cmd != nil && len(s.cmd.Redirs) > 0
+}
+
 func (e *explainer) wiring(stages []stageInfo) {
 	n := len(stages)
 	m := newFdModel()
@@ -194,6 +202,12 @@ func (e *explainer) wiring(stages []stageInfo) {
 			table[1] = standW
 		}
 		before := m.snapshot()
+		if opensLater(s, n) {
+			// Its files are opened when it is connected, below.
+			tables[i] = table
+			owned[i] = m.since(before)
+			continue
+		}
 		tables[i], steps[i] = e.stageTable(m, s, table)
 		if s.ownProcess && !s.inShell {
 			memfd := m.alloc()
@@ -223,6 +237,13 @@ func (e *explainer) wiring(stages []stageInfo) {
 			replaceFd(table, standR, realR[i-1])
 			owned[i] = append(owned[i], realR[i-1])
 		}
+		if opensLater(s, n) {
+			// As a forked child would, just before its exec: after the
+			// pipe into it, on the table with the real pipe ends.
+			before := m.snapshot()
+			table, steps[i] = e.stageTable(m, s, table)
+			owned[i] = append(owned[i], m.since(before)...)
+		}
 		who := "child"
 		switch {
 		case s.inShell:
@@ -231,10 +252,17 @@ func (e *explainer) wiring(stages []stageInfo) {
 			who = "child gosh"
 		}
 		e.printf("  %d. %s:", i+1, who)
-		if len(steps[i]) > 0 {
-			e.printf(" the shell: %s.", strings.Join(steps[i], "; "))
+		if opensLater(s, n) {
+			e.printf("%s", pipeText)
+			if len(steps[i]) > 0 {
+				e.printf(" Then the shell opens the stage's redirections: %s.", strings.Join(steps[i], "; "))
+			}
+		} else {
+			if len(steps[i]) > 0 {
+				e.printf(" the shell: %s.", strings.Join(steps[i], "; "))
+			}
+			e.printf("%s", pipeText)
 		}
-		e.printf("%s", pipeText)
 		if s.inShell {
 			e.printf(" It reads and writes through %s; no dup2: the shell's own fds stay as they are.\n", tableText(table))
 			continue
