@@ -272,20 +272,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 // copy's fds, and the copy ends with its status, as a forked subshell that
 // ran exec would (the returned error is an *ExitError).
 func (sh *Shell) Exec(argv []string, io builtins.IO) error {
-	if sh.subshell {
-		sh.Jobs.Trace().Shell("exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends", argv[0], argv[0])
-		cmd := &command{argv: argv, nohup: argv[0] == "nohup"}
-		status, err := sh.startJob([]*command{cmd}, strings.Join(argv, " "), true)
-		if err != nil {
-			return err
-		}
-		return &ExitError{Status: status}
-	}
-	path, err := sh.lookPath(argv[0])
-	if err != nil {
-		return fmt.Errorf("%s: %s", argv[0], errText(err))
-	}
-	return sh.execFds(path, argv, sh.Vars.Environ(nil))
+	return sh.ExecAs(argv, io, "", false)
 }
 
 // ExitRequest returns the error that unwinds the interpreter to exit.

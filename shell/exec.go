@@ -764,7 +764,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			st.Abandon = t.close
 		}
 		if len(cmds) > 1 {
-			st.Connect = connectStage(t, st.Files, st.Builtin != nil, standIn)
+			st.Connect = sh.connectStage(t, st.Files, st.Builtin != nil, standIn)
 		}
 		stages[i] = st
 	}
@@ -812,13 +812,13 @@ func holdPipeReader(stages []jobs.Stage, i int) {
 	done := make(chan struct{})
 	hold := -1
 	connect, abandon := stages[i].Connect, stages[i].Abandon
-	stages[i].Connect = func(in, out int) []int {
+	stages[i].Connect = func(st *jobs.Stage, in, out int) error {
 		if in >= 0 {
 			if fd, err := dupFd(in); err == nil {
 				hold = fd
 			}
 		}
-		return connect(in, out)
+		return connect(st, in, out)
 	}
 	stages[i].Abandon = func() {
 		if hold >= 0 {
@@ -862,9 +862,11 @@ func standInPipe() (r, w int, err error) {
 
 // connectStage is a pipeline stage's jobs.Stage.Connect: it puts the real
 // pipe ends, in and out, where the stage's table (and files, the table of
-// an external stage as prepared) has the stand-ins. A builtin stage owns
-// its ends from then on and closes them when it is done.
-func connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(in, out int) []int {
+// an external stage as prepared) has the stand-ins, then opens the files
+// of the stage's redirections (t.later), as a forked child would just
+// before its exec. A builtin stage owns its ends from then on and closes
+// them when it is done.
+func (sh *Shell) connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(st *jobs.Stage, in, out int) error {
 	swap := func(fd, in, out int) int {
 		switch fd {
 		case standIn[0]:
@@ -874,7 +876,7 @@ func connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(in
 		}
 		return fd
 	}
-	return func(in, out int) []int {
+	return func(st *jobs.Stage, in, out int) error {
 		for n, fd := range t.fds {
 			t.fds[n] = swap(fd, in, out)
 		}
@@ -886,11 +888,35 @@ func connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(in
 			}
 			return nil
 		}
-		wired := make([]int, len(files))
-		for n, fd := range files {
-			wired[n] = swap(fd, in, out)
+		if len(t.later) == 0 {
+			wired := make([]int, len(files))
+			for n, fd := range files {
+				wired[n] = swap(fd, in, out)
+			}
+			st.Files = wired
+			return nil
 		}
-		return wired
+		// An external stage with redirections (never a child gosh,
+		// whose files hold more than the table: see prepareStage).
+		plan := t.later
+		t.later = nil
+		defer func() {
+			st.CloseAfterStart = append(st.CloseAfterStart, t.owned...)
+			t.owned = nil
+		}()
+		for _, p := range plan {
+			if err := sh.applyPlanned(t, p); err != nil {
+				msg := "gosh: " + err.Error() + "\n"
+				if fd := t.get(2); fd >= 0 {
+					fdWriter(fd).Write([]byte(msg))
+				} else {
+					fmt.Fprint(sh.Stderr(), msg)
+				}
+				return err
+			}
+		}
+		st.Files = t.files()
+		return nil
 	}
 }
 
@@ -912,7 +938,18 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	if cmd.expander != nil {
 		ex = cmd.expander
 	}
-	if err := ex.applyRedirects(t, cmd.redirs); err != nil {
+	// The files of an external stage of a pipeline are opened just before
+	// it starts (connectStage), as a forked child opens them: a pipeline
+	// holds no more of them at a time than of its pipes. Their words are
+	// expanded now, before any stage starts.
+	later := n > 1 && !cmd.inShell() && !cmd.nohup && len(cmd.redirs) > 0
+	if later {
+		plan, err := ex.planRedirects(cmd.redirs)
+		if err != nil {
+			return sh.stageFailed(cmd, t, err, 1)
+		}
+		t.later = plan
+	} else if err := ex.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.stageFailed(cmd, t, err, 1)
 	}
 	if cmd.inShell() {
@@ -982,6 +1019,16 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		status := 126
 		if errors.Is(err, errNotFound) || errors.Is(err, os.ErrNotExist) {
 			status = 127
+		}
+		if plan := t.later; len(plan) > 0 {
+			// The message goes where the redirections say (nosuch
+			// 2>/dev/null): perform them now.
+			t.later = nil
+			for _, p := range plan {
+				if rerr := sh.applyPlanned(t, p); rerr != nil {
+					return sh.stageFailed(cmd, t, rerr, 1)
+				}
+			}
 		}
 		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
 	}

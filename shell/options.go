@@ -115,6 +115,7 @@ func (sh *Shell) SetOption(name string, on bool) error {
 func (sh *Shell) applyTrace() {
 	if sh.Opts.Trace {
 		sh.Jobs.Trace().SetOutputFd(2, colorAllowed(sh))
+		sh.Jobs.Trace().SetLang(sh.traceLang())
 	} else {
 		sh.Jobs.Trace().SetOutput(nil, false)
 	}

@@ -67,6 +67,10 @@ type Shell struct {
 	// shell's is also the process's; a copy's applies to what it creates
 	// and starts.
 	umask int
+	// umaskHeld is set while launch holds the umask for this shell
+	// (withUmask): a pipeline stage's files, opened during the launch,
+	// are created under it without taking it again.
+	umaskHeld bool
 	// funcs are the defined functions. They travel in a Snapshot, as
 	// traps (below) do.
 	funcs map[string]*parser.FuncDecl

@@ -203,6 +203,7 @@ var perProcess = map[string]string{
 	"substDepth":   "how many $( ) deep a copy runs, for set -x; a child gosh starts at 0",
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
+	"umaskHeld":    "set only while this shell's launch holds the umask lock",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their
