@@ -410,7 +410,10 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 			t.trace.Shell("(Go starts children with clone(CLONE_VFORK|CLONE_VM), not fork(): the child runs the steps " +
 				"narrated as \"child\" below, then execve; the shell waits until execve has succeeded or failed)")
 		}
-		if r >= 0 {
+		if r >= 0 && t.trace.Lang() == "ko" {
+			t.trace.Shell("pipe2(O_CLOEXEC) = [%d %d]  (ForkExec의 오류 파이프: execve에 실패한 자식은 errno를 %d에 쓴다. "+
+				"셸은 execve가 쓰기 끝을 닫을 때까지 %d를 읽는다)", r, tracedErrPipe, tracedErrPipe, r)
+		} else if r >= 0 {
 			t.trace.Shell("pipe2(O_CLOEXEC) = [%d %d]  (ForkExec's error pipe: a child whose execve fails writes its errno to %d; "+
 				"the shell reads %d until execve closes the write end)", r, tracedErrPipe, tracedErrPipe, r)
 		}
@@ -487,20 +490,29 @@ func (t *Table) narrateChild(pid int, st *Stage, files []int, attr *syscall.Proc
 		return
 	}
 	sys := attr.Sys
+	ko := t.trace.Lang() == "ko"
 	if sys.Setpgid {
 		pg := sys.Pgid
 		if pg == 0 {
 			pg = pid
 		}
-		t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: joins process group %d)", sys.Pgid, pg)
+		if ko {
+			t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: 프로세스 그룹 %d에 들어간다)", sys.Pgid, pg)
+		} else {
+			t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: joins process group %d)", sys.Pgid, pg)
+		}
 	}
 	if sys.Foreground {
-		t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)", sys.Ctty, pid)
+		if ko {
+			t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, 작업이 실행 전에 제어 터미널을 갖는다)", sys.Ctty, pid)
+		} else {
+			t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)", sys.Ctty, pid)
+		}
 	}
 	if attr.Dir != "" {
 		t.trace.Child(pid, "chdir(%q)", attr.Dir)
 	}
-	for _, line := range ChildFdSteps(files, tracedErrPipe) {
+	for _, line := range ChildFdStepsIn(files, tracedErrPipe, t.trace.Lang()) {
 		t.trace.Child(pid, "%s", line)
 	}
 	for _, line := range st.Trace {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -37,6 +38,9 @@ func (sh *Shell) RunString(src string) (int, error) {
 	if err != nil {
 		sh.syntaxError(err)
 		return sh.Status, nil
+	}
+	if f == nil || f.List == nil || len(f.List.Items) == 0 {
+		return 0, nil // no command (eval "# note"): status 0, as POSIX says
 	}
 	st, err := sh.Run(f)
 	if err == errExpansionAbandon {
@@ -500,21 +504,24 @@ func (sh *Shell) xtrace(cmd *command) {
 	if !sh.Opts.Xtrace {
 		return
 	}
-	ps4, ok := sh.Vars.Get("PS4")
-	if !ok {
-		ps4 = "+ "
-	}
+	ps4 := sh.xtracePrefix()
 	var b strings.Builder
-	b.WriteString(ps4)
-	words := make([]string, 0, len(cmd.assigns)+len(cmd.argv))
+	// As bash: each assignment on a line of its own, then the command.
 	for _, a := range cmd.assigns {
-		words = append(words, a.name+"="+shellQuote(a.value))
+		b.WriteString(ps4)
+		b.WriteString(xtraceAssignment(a))
+		b.WriteByte('\n')
 	}
-	for _, w := range cmd.argv {
-		words = append(words, xtraceQuote(w))
+	if len(cmd.argv) > 0 || len(cmd.assigns) == 0 {
+		b.WriteString(ps4)
+		for i, w := range cmd.argv {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(xtraceQuote(w))
+		}
+		b.WriteByte('\n')
 	}
-	b.WriteString(strings.Join(words, " "))
-	b.WriteByte('\n')
 	sh.Stderr().Write([]byte(b.String()))
 }
 
@@ -603,7 +610,8 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 // applyTempAssigns applies "VAR=v builtin" assignments for the time the
 // builtin runs, and returns what undoes them. bash (outside POSIX mode)
 // undoes them even for special builtins: "x=2 eval 'echo $x'" leaves x as
-// it was. If one fails (a read-only variable), the ones before it are
+// it was. A read-only variable is reported and left alone, and the
+// builtin runs, as in bash; if another fails, the ones before it are
 // undone at once and the builtin does not run.
 func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	if len(cmd.assigns) == 0 {
@@ -627,6 +635,11 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		}
 		if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
+			if _, ro := err.(*readOnlyError); ro {
+				// bash reports a read-only variable and runs the
+				// command all the same, without that assignment.
+				continue
+			}
 			restore()
 			return nil, err
 		}
@@ -764,6 +777,11 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		stages[i] = st
 	}
+	for i := 1; i < len(stages); i++ {
+		if stages[i-1].Builtin != nil && stages[i].Builtin != nil && stages[i].Connect != nil {
+			holdPipeReader(stages, i)
+		}
+	}
 	job, err := sh.launch(stages, text, fg)
 	if err != nil {
 		sh.errorf("%s", err)
@@ -789,6 +807,55 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		return status, errAbandon
 	}
 	return status, nil
+}
+
+// holdPipeReader keeps the pipe into in-shell stage i readable until
+// in-shell stage i-1, which writes into it, is done (or 10 ms have passed).
+// The stages are goroutines and Go runs the last one started first, so in
+// "echo 1 | echo 2" the reader would be done, and the pipe closed, before
+// "echo 1" wrote: it would die of SIGPIPE (141) where in bash the writer,
+// forked first, has long written. A writer that never ends ("while :; do
+// echo y; done | true") still gets SIGPIPE once the 10 ms are over. The
+// read end is known when jobs.Launch connects the stage (Connect).
+func holdPipeReader(stages []jobs.Stage, i int) {
+	done := make(chan struct{})
+	hold := -1
+	connect, abandon := stages[i].Connect, stages[i].Abandon
+	stages[i].Connect = func(st *jobs.Stage, in, out int) error {
+		if in >= 0 {
+			if fd, err := dupFd(in); err == nil {
+				hold = fd
+			}
+		}
+		return connect(st, in, out)
+	}
+	stages[i].Abandon = func() {
+		if hold >= 0 {
+			closeFd(hold)
+		}
+		if abandon != nil {
+			abandon()
+		}
+	}
+	writer, reader := stages[i-1].Builtin, stages[i].Builtin
+	stages[i-1].Builtin = func() int {
+		defer close(done)
+		return writer()
+	}
+	stages[i].Builtin = func() int {
+		st := reader()
+		if hold < 0 {
+			return st
+		}
+		wait := time.NewTimer(10 * time.Millisecond)
+		select {
+		case <-done:
+		case <-wait.C:
+		}
+		wait.Stop()
+		closeFd(hold)
+		return st
+	}
 }
 
 // standInPipe is the pipe that stands for a pipeline's pipes while its
@@ -978,6 +1045,11 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	for _, a := range cmd.assigns {
 		if a.arr != nil || a.name == "_" {
 			continue // arrays are not exported; $_ is the program's path
+		}
+		if x := sh.Vars.Lookup(a.name); x != nil && x.ReadOnly {
+			// As bash: reported, and the program runs without it.
+			sh.errorf("%s", &readOnlyError{a.name})
+			continue
 		}
 		env = append(env, a.name+"="+a.value)
 	}

@@ -215,10 +215,21 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobberCheck bool) error {
 	var nfd int
 	var err error
+	real := sh.abs(path)
+	if n, ok := fdDevice(path); ok {
+		// /dev/stderr and friends name the command's own fds, which are
+		// virtual: reopen the descriptor behind the number, as the kernel
+		// does for a forked bash child whose fds are real.
+		src := t.get(n)
+		if src < 0 || !fdOpen(src) {
+			return &redirError{path + ": " + errnoText(unix.ENOENT)}
+		}
+		real = "/proc/self/fd/" + strconv.Itoa(src)
+	}
 	if clobberCheck && sh.Opts.Noclobber {
-		sh.withUmask(func() { nfd, err = noclobberOpen(sh.abs(path), flags) })
+		sh.withUmask(func() { nfd, err = noclobberOpen(real, flags) })
 	} else {
-		sh.withUmask(func() { nfd, err = openFile(sh.abs(path), flags, 0o666) })
+		sh.withUmask(func() { nfd, err = openFile(real, flags, 0o666) })
 	}
 	if err != nil {
 		if err == errClobber {
@@ -232,6 +243,26 @@ func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobber
 	}
 	sh.traceOpen(path, flags, nfd, clobberCheck && sh.Opts.Noclobber)
 	return nil
+}
+
+// fdDevice reports which fd a path names when it is /dev/stdin,
+// /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N.
+func fdDevice(path string) (int, bool) {
+	switch path {
+	case "/dev/stdin":
+		return 0, true
+	case "/dev/stdout":
+		return 1, true
+	case "/dev/stderr":
+		return 2, true
+	}
+	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if rest, ok := strings.CutPrefix(path, dir); ok {
+			n, err := strconv.Atoi(rest)
+			return n, err == nil && n >= 0 && rest[0] != '+'
+		}
+	}
+	return 0, false
 }
 
 // errClobber is noclobberOpen's refusal.

@@ -36,6 +36,8 @@ type Options struct {
 	Nullglob                          bool // shopt: a pattern that matches nothing is removed
 	Failglob                          bool // shopt: a pattern that matches nothing is an error
 	Dotglob                           bool // shopt: patterns match names starting with '.'
+	Globstar                          bool // shopt: ** matches any number of directories
+	Nocaseglob                        bool // shopt: pathname expansion ignores case
 	NoBraceexpand                     bool // set +B: no brace expansion (on by default)
 }
 
@@ -112,6 +114,7 @@ type Shell struct {
 	traps        Traps
 	sigs         *signals
 	errTrapDepth int  // > 0 while the ERR trap runs
+	substDepth   int  // how many $( ) deep this copy runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
 }
 
