@@ -193,6 +193,12 @@ func (e *explainer) wiring(stages []stageInfo) {
 		if i < n-1 {
 			table[1] = standW
 		}
+		if n > 1 && !s.inShell && !s.ownProcess {
+			// A program's redirection files are opened just before it
+			// starts, after its pipe (below).
+			tables[i] = table
+			continue
+		}
 		before := m.snapshot()
 		tables[i], steps[i] = e.stageTable(m, s, table)
 		if s.ownProcess && !s.inShell {
@@ -223,6 +229,11 @@ func (e *explainer) wiring(stages []stageInfo) {
 			replaceFd(table, standR, realR[i-1])
 			owned[i] = append(owned[i], realR[i-1])
 		}
+		if n > 1 && !s.inShell && !s.ownProcess {
+			before := m.snapshot()
+			table, steps[i] = e.stageTable(m, s, table)
+			owned[i] = append(owned[i], m.since(before)...)
+		}
 		who := "child"
 		switch {
 		case s.inShell:
@@ -231,6 +242,10 @@ func (e *explainer) wiring(stages []stageInfo) {
 			who = "child gosh"
 		}
 		e.printf("  %d. %s:", i+1, who)
+		if n > 1 && !s.inShell && !s.ownProcess {
+			e.printf("%s", pipeText) // its files come after its pipe
+			pipeText = ""
+		}
 		if len(steps[i]) > 0 {
 			e.printf(" the shell: %s.", strings.Join(steps[i], "; "))
 		}
