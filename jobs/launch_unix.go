@@ -334,7 +334,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 
 	files, keep, low, err := fitFiles(st.Files)
 	if err != nil {
-		t.stageError(st, err)
+		t.stageMessage(st, "gosh: "+err.Error()+"\n") // as bash: no command name
 		return 0, err
 	}
 	defer closeAll(low)
@@ -550,7 +550,12 @@ func (t *Table) stageError(st *Stage, err error) {
 	if len(st.Argv) > 0 {
 		name = st.Argv[0]
 	}
-	msg := fmt.Sprintf("gosh: %s: %s\n", name, errText(err))
+	t.stageMessage(st, fmt.Sprintf("gosh: %s: %s\n", name, errText(err)))
+}
+
+// stageMessage writes msg to a stage's own fd 2 (the shell's stderr when
+// the stage has no table of its own).
+func (t *Table) stageMessage(st *Stage, msg string) {
 	if len(st.Files) > 2 && st.Files[2] >= 0 {
 		unix.Write(st.Files[2], []byte(msg))
 		return

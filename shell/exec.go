@@ -680,6 +680,15 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 		if fd == sh.UserFd(n) {
 			continue
 		}
+		if soft, _, err := sh.Rlimit(unix.RLIMIT_NOFILE); fd >= 0 && err == nil && uint64(n) >= soft {
+			// No child could get it (ForkExec cannot place it): bash
+			// refuses it here too.
+			sh.errorf("%s", jobs.FdLimitMessage(n, int(soft)))
+			for _, c := range changes {
+				closeFdAny(c.src)
+			}
+			return 1, nil
+		}
 		src := -1
 		if fd >= 0 {
 			var err error
