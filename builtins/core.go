@@ -117,7 +117,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 		},
 		&Builtin{
 			Name:     "set",
-			Synopsis: "set [-abefmpuxBCH] [-o option-name] [--] [-] [arg ...]",
+			Synopsis: "set [-abefmnpuvxBCH] [-o option-name] [--] [-] [arg ...]",
 			Summary:  "Set shell options and positional parameters.",
 			Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -131,7 +131,12 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -H histexpand ! history expansion (on at an interactive prompt)
 -B braceexpand {a,b} and {1..5} brace expansion (on by default)
 -p privileged  keep the ids of a setuid start; +p drops them for good
+-v verbose    print input lines as they are read
+-n noexec     read commands but run none (ignored at a prompt)
 -o pipefail   a pipeline's status is its last failing stage's
+-o vi, -o emacs  the key map of the prompt's line editor
+-o history    record commands in the history (on at a prompt)
+-o ignoreeof  Ctrl+D does not leave the shell (sets IGNOREEOF=10)
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
 "set -o" lists options, "set +o" prints commands that restore them.
@@ -603,6 +608,8 @@ var setLetters = map[byte]string{
 	'm': "monitor",
 	'u': "nounset",
 	'x': "xtrace",
+	'v': "verbose",
+	'n': "noexec",
 }
 
 // settableOptions lists the options set -o knows, sorted: the shell's

@@ -21,6 +21,10 @@ func init() {
   nocaseglob      patterns match file names in either case
   nullglob        a pattern that matches no file disappears, instead of
                   staying as it is
+  histappend      on exit the history file keeps what other shells
+                  appended (on: gosh appends each command as it runs);
+                  off: exit rewrites it with this shell's list, as bash
+  checkwinsize    COLUMNS and LINES follow the terminal's size (on)
 Without -s or -u, show each OPTNAME (every option without any) and
 return 1 if one is off. -s or -u without OPTNAME lists the options
 that are on, or off.

@@ -241,6 +241,22 @@ func (h *history) save() {
 	}
 }
 
+// rewrite runs when the shell exits under shopt -u histappend: as bash
+// does then, the file is replaced by this shell's history list, and what
+// other shells appended since it started is lost.
+func (h *history) rewrite() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	path := h.file()
+	if path == "" {
+		return
+	}
+	err := withLockedFile(path, func(*os.File) error {
+		return rewriteHistory(path, h.entries)
+	})
+	h.report(path, err)
+}
+
 // trimFile keeps the last size entries of the file, which other shells may
 // have appended to. Call with h.mu held.
 func (h *history) trimFile(path string, size int) {

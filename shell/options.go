@@ -55,6 +55,22 @@ var options = []option{
 		set: func(o *Options, on bool) { o.NoBraceexpand = !on }},
 	{name: "privileged", letter: 'p', get: func(o *Options) bool { return o.Privileged }, set: setPrivileged},
 	{name: "trace", field: func(o *Options) *bool { return &o.Trace }},
+	{name: "verbose", letter: 'v', field: func(o *Options) *bool { return &o.Verbose }},
+	{name: "noexec", letter: 'n', field: func(o *Options) *bool { return &o.Noexec }},
+	{name: "history",
+		// On by default in an interactive shell, off in a script.
+		get: func(o *Options) bool { return o.Interactive && !o.HistoryOff || o.HistoryOn },
+		set: func(o *Options, on bool) { o.HistoryOn, o.HistoryOff = on, !on }},
+	{name: "vi", field: func(o *Options) *bool { return &o.Vi }},
+	{name: "emacs",
+		// emacs and vi are the two key maps: one is on, turning one on
+		// turns the other off. SetOption refuses to turn the one in use off.
+		get: func(o *Options) bool { return !o.Vi },
+		set: func(o *Options, on bool) { o.Vi = !on }},
+	// ignoreeof is whether $IGNOREEOF is set (SetOption sets it).
+	{name: "ignoreeof", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
+	// posix: gosh has no POSIX mode; the option is always off.
+	{name: "posix", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
 
 	{name: "dotglob", shopt: true, field: func(o *Options) *bool { return &o.Dotglob }},
 	{name: "globstar", shopt: true, field: func(o *Options) *bool { return &o.Globstar }},
@@ -65,6 +81,12 @@ var options = []option{
 		set: func(o *Options, on bool) { o.ExpandAliasesOn, o.ExpandAliasesOff = on, !on }},
 	{name: "failglob", shopt: true, field: func(o *Options) *bool { return &o.Failglob }},
 	{name: "nullglob", shopt: true, field: func(o *Options) *bool { return &o.Nullglob }},
+	{name: "histappend", shopt: true,
+		get: func(o *Options) bool { return !o.NoHistappend },
+		set: func(o *Options, on bool) { o.NoHistappend = !on }},
+	{name: "checkwinsize", shopt: true,
+		get: func(o *Options) bool { return !o.NoCheckwinsize },
+		set: func(o *Options, on bool) { o.NoCheckwinsize = !on }},
 }
 
 func findOption(name string) (option, bool) {
@@ -85,6 +107,10 @@ func (sh *Shell) Option(name string) (bool, bool) {
 	if !ok {
 		return false, false
 	}
+	if o.name == "ignoreeof" {
+		_, set := sh.Vars.Get("IGNOREEOF")
+		return set, true
+	}
 	return o.value(&sh.Opts), true
 }
 
@@ -94,6 +120,20 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	o, ok := findOption(name)
 	if !ok {
 		return fmt.Errorf("%s: invalid option name", name)
+	}
+	switch {
+	case o.name == "posix" && on:
+		return fmt.Errorf("posix: gosh has no POSIX mode")
+	case (o.name == "vi" || o.name == "emacs") && !on && o.value(&sh.Opts):
+		// bash turns line editing off here; gosh always edits lines.
+		return fmt.Errorf("%s: line editing cannot be turned off; set -o %s instead",
+			o.name, map[string]string{"vi": "emacs", "emacs": "vi"}[o.name])
+	case o.name == "ignoreeof":
+		// As bash: the option is $IGNOREEOF, 10 when set by set -o.
+		if on {
+			return sh.Vars.Set("IGNOREEOF", "10")
+		}
+		return sh.Vars.Unset("IGNOREEOF")
 	}
 	o.assign(&sh.Opts, on)
 	switch o.name {

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,7 +133,7 @@ func TestFlagStringOrder(t *testing.T) {
 	if got, _ := sh.expandFields(parseWords(t, "a{1,2}")); strings.Join(got, " ") != "a1 a2" {
 		t.Errorf("set -B: %q", got)
 	}
-	if got := strings.Join(sh.ShoptNames(), " "); got != "dotglob expand_aliases failglob globstar nocaseglob nullglob" {
+	if got := strings.Join(sh.ShoptNames(), " "); got != "checkwinsize dotglob expand_aliases failglob globstar histappend nocaseglob nullglob" {
 		t.Errorf("shopt names %q", got)
 	}
 	if slices.Contains(sh.OptionNames(), "nullglob") {
@@ -160,5 +161,62 @@ func TestPipefail(t *testing.T) {
 		if err != nil || st != tc.want {
 			t.Errorf("%s: status %d, %v; want %d", tc.src, st, err, tc.want)
 		}
+	}
+}
+
+// TestRCOptions: the options of a default ~/.bashrc and common additions.
+func TestRCOptions(t *testing.T) {
+	tests := []struct {
+		name    string
+		on      bool
+		want    bool   // the option's value afterwards
+		wantErr string // "" when SetOption succeeds
+	}{
+		{name: "histappend", on: true, want: true},
+		{name: "histappend", on: false, want: false},
+		{name: "checkwinsize", on: false, want: false},
+		{name: "vi", on: true, want: true},
+		{name: "emacs", on: true, want: true},
+		{name: "emacs", on: false, want: true, wantErr: "emacs: line editing cannot be turned off; set -o vi instead"},
+		{name: "history", on: true, want: true},
+		{name: "history", on: false, want: false},
+		{name: "ignoreeof", on: true, want: true},
+		{name: "ignoreeof", on: false, want: false},
+		{name: "verbose", on: true, want: true},
+		{name: "v", on: false, want: false},
+		{name: "noexec", on: true, want: true},
+		{name: "posix", on: false, want: false},
+		{name: "posix", on: true, want: false, wantErr: "posix: gosh has no POSIX mode"},
+		{name: "nosuch", on: true, wantErr: "nosuch: invalid option name"},
+	}
+	for _, tt := range tests {
+		sh := testShell(t)
+		err := sh.SetOption(tt.name, tt.on)
+		if got := fmt.Sprint(err); tt.wantErr != "" && got != tt.wantErr || tt.wantErr == "" && err != nil {
+			t.Errorf("SetOption(%s, %v) = %v, want %q", tt.name, tt.on, err, tt.wantErr)
+		}
+		if tt.name == "nosuch" {
+			continue
+		}
+		if got, ok := sh.Option(tt.name); !ok || got != tt.want {
+			t.Errorf("after SetOption(%s, %v): %v %v, want %v", tt.name, tt.on, got, ok, tt.want)
+		}
+	}
+	sh := testShell(t)
+	sh.SetOption("ignoreeof", true)
+	if v, _ := sh.Vars.Get("IGNOREEOF"); v != "10" {
+		t.Errorf("set -o ignoreeof: IGNOREEOF=%q, want 10", v)
+	}
+	sh.SetOption("vi", true)
+	if on, _ := sh.Option("emacs"); on {
+		t.Errorf("set -o vi left emacs on")
+	}
+	if got := sh.FlagString(); !strings.Contains(got, "h") {
+		t.Errorf("$- = %q", got)
+	}
+	sh.SetOption("v", true)
+	sh.SetOption("n", true)
+	if got := sh.FlagString(); !strings.Contains(got, "nv") {
+		t.Errorf("set -nv: $- = %q, want n and v in it", got)
 	}
 }

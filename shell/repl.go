@@ -106,7 +106,13 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.Hooks.History = s.hist.list
 	sh.Hooks.ClearHistory = s.hist.clear
 	sh.Hooks.Hist = s.hist
-	sh.Hooks.OnExit = s.hist.save
+	sh.Hooks.OnExit = func() {
+		if sh.Opts.NoHistappend {
+			s.hist.rewrite() // shopt -u histappend
+			return
+		}
+		s.hist.save()
+	}
 	sh.Hooks.Notice = s.notice
 	sh.Hooks.HeldNotice = s.heldNotice
 
@@ -126,6 +132,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	// bash warns "There are stopped jobs." once; an exit attempt right
 	// after the warning (the next line, or Ctrl+D) then proceeds.
 	linesRead, warnedAt := 0, -10
+	eofs := 0 // Ctrl+Ds in a row, for IGNOREEOF
 	// cmd collects the lines of the command being typed: a command that
 	// continues on PS2 lines is one history entry.
 	var cmd []byte
@@ -153,6 +160,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			if err != nil {
 				return "", err
 			}
+			eofs = 0
 			line, ok := s.historyExpand(line)
 			if !ok {
 				continue
@@ -166,7 +174,9 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	// A command's lines are read: they are saved before it runs, so a
 	// hangup or a crash during the command loses nothing.
 	read := func() {
-		s.hist.add(string(cmd))
+		if on, _ := sh.Option("history"); on {
+			s.hist.add(string(cmd))
+		}
 		cmd = cmd[:0]
 		s.newContext()
 	}
@@ -182,6 +192,9 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		case errors.Is(err, errInterrupted):
 			// Ctrl+C at a PS2 prompt discards the unfinished command.
 			sh.Status = 130
+			continue
+		case errors.Is(err, io.EOF) && !isExit && sh.ignoreEOF(&eofs):
+			os.Stderr.WriteString("Use \"exit\" to leave the shell.\n")
 			continue
 		case err == nil || errors.Is(err, io.EOF) || isExit:
 			if !isExit {
@@ -368,6 +381,22 @@ func (s *session) handleSignals() {
 	}
 }
 
+// ignoreEOF counts one more Ctrl+D in a row and reports whether the shell
+// ignores it: $IGNOREEOF (set -o ignoreeof) is how many it ignores, 10 when
+// it is not a number, as bash.
+func (sh *Shell) ignoreEOF(eofs *int) bool {
+	v, ok := sh.Vars.Get("IGNOREEOF")
+	if !ok {
+		return false
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		n = 10
+	}
+	*eofs++
+	return *eofs <= n
+}
+
 // applyResize updates COLUMNS and LINES if SIGWINCH arrived since the
 // last call.
 func (s *session) applyResize() {
@@ -375,7 +404,7 @@ func (s *session) applyResize() {
 	resized := s.resized
 	s.resized = false
 	s.mu.Unlock()
-	if resized {
+	if resized && !s.sh.Opts.NoCheckwinsize {
 		s.setSizeVars()
 	}
 }

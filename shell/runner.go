@@ -35,7 +35,7 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 // lines of a command (or of a syntax error) have all been read, before the
 // command runs: the interactive loop then saves them as one history entry.
 func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, error) {
-	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup})
+	r := parser.NewReader(parser.LineSource(sh.verboseLines(next)), parser.Config{Alias: sh.aliasLookup})
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
 		f, err := r.Next()
@@ -69,6 +69,11 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 			return sh.Status, err
 		}
 		ran = true
+		if sh.Opts.Noexec && !sh.Opts.Interactive {
+			// set -n: the command is parsed (syntax errors are reported)
+			// but not run.
+			continue
+		}
 		if _, err := sh.Run(f); err != nil {
 			if err == errExpansionAbandon {
 				// bash drops the rest of this command and reads the next.
@@ -79,6 +84,26 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		}
 		sh.afterCommand()
 	}
+}
+
+// verboseLines wraps next for set -v: each line is written to stderr as
+// it is read, before it is parsed or run.
+func (sh *Shell) verboseLines(next lineFunc) lineFunc {
+	return func(more bool) (string, error) {
+		line, err := next(more)
+		if sh.Opts.Verbose && line != "" {
+			sh.verboseWrite(line)
+		}
+		return line, err
+	}
+}
+
+// verboseWrite writes one input line to stderr (set -v).
+func (sh *Shell) verboseWrite(line string) {
+	if !strings.HasSuffix(line, "\n") {
+		line += "\n"
+	}
+	fdWriter(2).Write([]byte(line))
 }
 
 // reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."

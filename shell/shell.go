@@ -39,6 +39,14 @@ type Options struct {
 	Globstar                          bool // shopt: ** matches any number of directories
 	Nocaseglob                        bool // shopt: pathname expansion ignores case
 	NoBraceexpand                     bool // set +B: no brace expansion (on by default)
+	Verbose                           bool // -v: print input lines as they are read
+	Noexec                            bool // -n: read commands, run none (ignored when interactive)
+	Vi                                bool // set -o vi: vi editing keys at the prompt (emacs keys when off)
+	// History (set -o history) is on in an interactive shell unless
+	// turned off, off in a script unless turned on.
+	HistoryOn, HistoryOff bool
+	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
+	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
