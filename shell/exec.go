@@ -87,6 +87,9 @@ func (sh *Shell) runList(l *parser.List) error {
 // and never a pipeline inverted with '!': set -e is suspended while the
 // others run (noErrexit), also in the functions they call.
 func (sh *Shell) runAndOr(ao *parser.AndOr) error {
+	if sh.Opts.Noexec && !sh.Opts.Interactive {
+		return nil // set -n: commands are read and parsed, not run
+	}
 	n := len(ao.Rest)
 	if n > 0 {
 		sh.flow.noErrexit++

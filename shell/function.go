@@ -47,6 +47,9 @@ type flowState struct {
 type funcFrame struct {
 	name   string
 	parent *funcFrame // the caller's frame, nil at the top
+	// callLine and callFile are where the call is (the caller builtin).
+	callLine int
+	callFile string
 	// funcName is this call's FUNCNAME, and the storage below saves
 	// allocations for the usual shallow stack and few locals: one
 	// allocation per call.
@@ -159,7 +162,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	savedParams := sh.Params
 	savedLoop := sh.flow.loopDepth
 	savedFrame := sh.flow.frame
-	frame := &funcFrame{name: argv[0], parent: savedFrame}
+	frame := &funcFrame{name: argv[0], parent: savedFrame, callLine: sh.line, callFile: sh.srcFile}
 	frame.saved = frame.savedBuf[:0]
 	// FUNCNAME is the stack of running functions, innermost first (bash's
 	// array: $FUNCNAME is the running one), and the caller's again after.

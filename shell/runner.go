@@ -35,6 +35,10 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 // lines of a command (or of a syntax error) have all been read, before the
 // command runs: the interactive loop then saves them as one history entry.
 func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, error) {
+	if name != "" {
+		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
+		sh.srcFile = name
+	}
 	r := parser.NewReader(parser.LineSource(sh.verboseLines(next)), parser.Config{Alias: sh.aliasLookup})
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
@@ -69,11 +73,6 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 			return sh.Status, err
 		}
 		ran = true
-		if sh.Opts.Noexec && !sh.Opts.Interactive {
-			// set -n: the command is parsed (syntax errors are reported)
-			// but not run.
-			continue
-		}
 		if _, err := sh.Run(f); err != nil {
 			if err == errExpansionAbandon {
 				// bash drops the rest of this command and reads the next.
@@ -103,7 +102,7 @@ func (sh *Shell) verboseWrite(line string) {
 	if !strings.HasSuffix(line, "\n") {
 		line += "\n"
 	}
-	fdWriter(2).Write([]byte(line))
+	io.WriteString(sh.Stderr(), line)
 }
 
 // reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."

@@ -84,6 +84,9 @@ type Shell struct {
 	funcs map[string]*parser.FuncDecl
 	// line is the current line number ($LINENO).
 	line int
+	// srcFile is the file whose commands are running ("" for -c, the
+	// prompt), for the caller builtin.
+	srcFile string
 	// stdio is the user's fd table in the current context: stdio[n] is the
 	// real descriptor behind fd n (-1: closed), for every n the user may
 	// name, 0-255 and beyond; fdHold[n] says who holds it (fds_unix.go).
