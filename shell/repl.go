@@ -20,6 +20,10 @@ type StartupFiles struct {
 	Login     bool
 	NoRC      bool
 	NoProfile bool
+	// Command, when HasCommand, is gosh -ic's text: after the start-up
+	// files it runs instead of the prompt, and the shell exits (bash -ic).
+	Command    string
+	HasCommand bool
 }
 
 // errInterrupted is what a line editor returns when Ctrl+C discards the line.
@@ -119,6 +123,16 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.readStartupFiles(sf)
 	sh.Jobs.SaveShellModes()
 	s.hist.load() // after the rc file, which may set HISTFILE or HISTSIZE
+	if sf.HasCommand {
+		// gosh -ic: the command, then exit, as a script ends.
+		code, err := sh.RunCommandString(sf.Command)
+		if err != nil {
+			return code, err
+		}
+		code = sh.RunExitTrap(code)
+		sh.BeforeExit()
+		return code, nil
+	}
 	ed := sh.newLineEditor(s.hist)
 	s.mu.Lock()
 	s.ed = ed

@@ -237,6 +237,7 @@ func run() int {
 	case cfg.Opts.Interactive:
 		status, err = sh.RunInteractive(shell.StartupFiles{
 			Login: cfg.Opts.Login, NoRC: inv.norc, NoProfile: inv.noprofile,
+			Command: inv.command, HasCommand: inv.hasCommand,
 		})
 	default:
 		if err := sh.InitNonInteractive(); err != nil {
