@@ -61,12 +61,25 @@ var options = []option{
 		// On by default in an interactive shell, off in a script.
 		get: func(o *Options) bool { return o.Interactive && !o.HistoryOff || o.HistoryOn },
 		set: func(o *Options, on bool) { o.HistoryOn, o.HistoryOff = on, !on }},
-	{name: "vi", field: func(o *Options) *bool { return &o.Vi }},
+	{name: "vi", get: func(o *Options) bool { return o.Vi },
+		set: func(o *Options, on bool) {
+			o.Vi = on
+			if on {
+				o.EmacsOn, o.EmacsOff = false, true
+			}
+		}},
 	{name: "emacs",
-		// emacs and vi are the two key maps: one is on, turning one on
-		// turns the other off. SetOption refuses to turn the one in use off.
-		get: func(o *Options) bool { return !o.Vi },
-		set: func(o *Options, on bool) { o.Vi = !on }},
+		// emacs and vi are the two key maps of the line editor: emacs is on
+		// by default at a prompt, both are off in a script. Turning one on
+		// turns the other off; at a prompt SetOption refuses to turn the one
+		// in use off (bash would stop editing lines).
+		get: func(o *Options) bool { return !o.Vi && (o.Interactive && !o.EmacsOff || o.EmacsOn) },
+		set: func(o *Options, on bool) {
+			o.EmacsOn, o.EmacsOff = on, !on
+			if on {
+				o.Vi = false
+			}
+		}},
 	// ignoreeof is whether $IGNOREEOF is set (SetOption sets it).
 	{name: "ignoreeof", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
 	// posix: gosh has no POSIX mode; the option is always off.
@@ -124,7 +137,7 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	switch {
 	case o.name == "posix" && on:
 		return fmt.Errorf("posix: gosh has no POSIX mode")
-	case (o.name == "vi" || o.name == "emacs") && !on && o.value(&sh.Opts):
+	case (o.name == "vi" || o.name == "emacs") && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
 		return fmt.Errorf("%s: line editing cannot be turned off; set -o %s instead",
 			o.name, map[string]string{"vi": "emacs", "emacs": "vi"}[o.name])

@@ -177,7 +177,7 @@ func TestRCOptions(t *testing.T) {
 		{name: "checkwinsize", on: false, want: false},
 		{name: "vi", on: true, want: true},
 		{name: "emacs", on: true, want: true},
-		{name: "emacs", on: false, want: true, wantErr: "emacs: line editing cannot be turned off; set -o vi instead"},
+		{name: "emacs", on: false, want: false}, // in a script: no line editor to keep
 		{name: "history", on: true, want: true},
 		{name: "history", on: false, want: false},
 		{name: "ignoreeof", on: true, want: true},
@@ -210,6 +210,23 @@ func TestRCOptions(t *testing.T) {
 	sh.SetOption("vi", true)
 	if on, _ := sh.Option("emacs"); on {
 		t.Errorf("set -o vi left emacs on")
+	}
+	sh = testShell(t)
+	sh.Opts.Interactive = true
+	if on, _ := sh.Option("emacs"); !on {
+		t.Errorf("emacs is off at a prompt")
+	}
+	if err := sh.SetOption("emacs", false); fmt.Sprint(err) != "emacs: line editing cannot be turned off; set -o vi instead" {
+		t.Errorf("set +o emacs at a prompt: %v", err)
+	}
+	if err := sh.SetOption("vi", true); err != nil || !sh.Opts.Vi {
+		t.Errorf("set -o vi at a prompt: %v", err)
+	}
+	if on, _ := sh.Option("emacs"); on {
+		t.Errorf("set -o vi left emacs on")
+	}
+	if err := sh.SetOption("emacs", true); err != nil || sh.Opts.Vi {
+		t.Errorf("set -o emacs after vi: %v, vi %v", err, sh.Opts.Vi)
 	}
 	if got := sh.FlagString(); !strings.Contains(got, "h") {
 		t.Errorf("$- = %q", got)

@@ -41,7 +41,8 @@ type Options struct {
 	NoBraceexpand                     bool // set +B: no brace expansion (on by default)
 	Verbose                           bool // -v: print input lines as they are read
 	Noexec                            bool // -n: read commands, run none (ignored when interactive)
-	Vi                                bool // set -o vi: vi editing keys at the prompt (emacs keys when off)
+	Vi                                bool // set -o vi: vi editing keys at the prompt
+	EmacsOn, EmacsOff                 bool // set -o/+o emacs (on at a prompt unless turned off)
 	// History (set -o history) is on in an interactive shell unless
 	// turned off, off in a script unless turned on.
 	HistoryOn, HistoryOff bool
