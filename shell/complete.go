@@ -59,6 +59,16 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		ctx.Quote = 0
 	case ctx.CommandPos && !strings.Contains(ctx.Prefix, "/"):
 		matches = c.commands(ctx.Prefix)
+	case c.hasSpec(ctx.Command) && !ctx.CommandPos:
+		// complete -F/-W/... for this command (progcomp.go).
+		ms, ok := c.programmable(src, ctx.Start, ctx.Command, ctx.Prefix)
+		if !ok {
+			ms = c.files(ctx.Prefix, ctx.Command == "cd", false)
+		}
+		matches = ms
+		if i := strings.LastIndexByte(raw, '/'); i >= 0 {
+			shown = raw[i+1:]
+		}
 	case jobCommands[ctx.Command] && (strings.HasPrefix(ctx.Prefix, "%") ||
 		ctx.Prefix == "" && ctx.Command != "kill" && ctx.Command != "wait"):
 		matches = c.jobs(ctx.Prefix)

@@ -85,6 +85,9 @@ type Shell struct {
 	funcs map[string]*parser.FuncDecl
 	// line is the current line number ($LINENO).
 	line int
+	// compSpecs are the complete builtin's specifications by command
+	// name ("-D", "-E", "-I" for complete -D, -E, -I); progcomp.go.
+	compSpecs compTable
 	// srcFile is the file whose commands are running ("" for -c, the
 	// prompt), for the caller builtin.
 	srcFile string

@@ -204,6 +204,8 @@ var perProcess = map[string]string{
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",
+	"compSpecs":    "the complete builtin's table, for Tab at the prompt: a copy shares it; a child gosh starts without (complete -p there prints nothing)",
+	"srcFile":      "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their

@@ -1,0 +1,516 @@
+package shell
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"gosh/builtins"
+	"gosh/jobs"
+)
+
+// This file is programmable completion: the specifications that the
+// complete builtin stores for a command, what compgen (and Tab, for that
+// command's arguments) generates from one, and running a -F function with
+// COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT set.
+
+// CompSpec implements builtins.CompleteShell.
+func (sh *Shell) CompSpec(name string) (*builtins.CompSpec, bool) {
+	s, ok := sh.compSpecs[name]
+	return s, ok
+}
+
+// SetCompSpec implements builtins.CompleteShell. The table is copied on
+// each change, so that a copy of the shell (a subshell) that shares it
+// never changes its parent's.
+func (sh *Shell) SetCompSpec(name string, spec *builtins.CompSpec) {
+	m := make(map[string]*builtins.CompSpec, len(sh.compSpecs)+1)
+	for k, v := range sh.compSpecs {
+		m[k] = v
+	}
+	m[name] = spec
+	sh.compSpecs = m
+}
+
+// RemoveCompSpec implements builtins.CompleteShell.
+func (sh *Shell) RemoveCompSpec(name string) bool {
+	if _, ok := sh.compSpecs[name]; !ok {
+		return false
+	}
+	m := make(map[string]*builtins.CompSpec, len(sh.compSpecs))
+	for k, v := range sh.compSpecs {
+		if k != name {
+			m[k] = v
+		}
+	}
+	sh.compSpecs = m
+	return true
+}
+
+// CompSpecNames implements builtins.CompleteShell: sorted.
+func (sh *Shell) CompSpecNames() []string {
+	names := make([]string, 0, len(sh.compSpecs))
+	for k := range sh.compSpecs {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// compWords is the command line around the word being completed: what a
+// -F function sees in COMP_WORDS and friends.
+type compWords struct {
+	cmd   string   // $1: the command
+	prev  string   // $3: the word before the one completed
+	words []string // COMP_WORDS
+	cword int      // COMP_CWORD
+	line  string   // COMP_LINE
+	point int      // COMP_POINT
+}
+
+// CompGen implements builtins.CompleteShell (compgen).
+func (sh *Shell) CompGen(spec *builtins.CompSpec, word string, io builtins.IO) ([]string, error) {
+	var out []string
+	err := func() error {
+		_, err := sh.withIO(io, func() (int, error) {
+			var err error
+			out, err = sh.compGen(spec, word, compWords{cmd: "compgen", words: []string{word}, line: word, point: len(word)})
+			return 0, err
+		})
+		return err
+	}()
+	return out, err
+}
+
+// compGen generates the matches of spec for word: the actions' names,
+// the glob's files, the word list's words, the function's COMPREPLY and
+// the command's lines; then the filter, the directory options, the
+// prefix and the suffix.
+func (sh *Shell) compGen(spec *builtins.CompSpec, word string, cw compWords) ([]string, error) {
+	var out []string
+	for _, a := range spec.Actions {
+		names, err := sh.compAction(a, word)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, names...)
+	}
+	if spec.Glob != "" {
+		pattern := spec.Glob
+		matches := glob(pattern, sh.Getwd(), globFlags{dot: sh.Opts.Dotglob})
+		out = append(out, matches...)
+	}
+	if spec.Wordlist != "" {
+		words, err := sh.compExpandWords(spec.Wordlist)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range words {
+			if strings.HasPrefix(w, word) {
+				out = append(out, w)
+			}
+		}
+	}
+	if spec.Function != "" {
+		reply, err := sh.compFunction(spec.Function, cw)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, reply...)
+	}
+	if spec.Command != "" {
+		lines, err := sh.compCommand(spec.Command, cw)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lines...)
+	}
+	if spec.Filter != "" {
+		out = compFilter(out, spec.Filter, word)
+	}
+	has := func(o string) bool { return slices.Contains(spec.Options, o) }
+	if has("plusdirs") || len(out) == 0 && has("dirnames") {
+		dirs, _ := sh.compAction("directory", word)
+		out = append(out, dirs...)
+	}
+	if len(out) == 0 && has("default") {
+		files, _ := sh.compAction("file", word)
+		out = append(out, files...)
+	}
+	if spec.Prefix != "" || spec.Suffix != "" {
+		for i := range out {
+			out[i] = spec.Prefix + out[i] + spec.Suffix
+		}
+	}
+	return out, nil
+}
+
+// compFilter removes the names that pattern matches (-X); with a leading
+// '!', it keeps only those. An unescaped '&' in pattern stands for word.
+func compFilter(names []string, pattern, word string) []string {
+	keep := false
+	if strings.HasPrefix(pattern, "!") {
+		keep, pattern = true, pattern[1:]
+	}
+	var b strings.Builder
+	for i := 0; i < len(pattern); i++ {
+		switch {
+		case pattern[i] == '\\' && i+1 < len(pattern):
+			b.WriteString(pattern[i : i+2])
+			i++
+		case pattern[i] == '&':
+			b.WriteString(word)
+		default:
+			b.WriteByte(pattern[i])
+		}
+	}
+	pattern = b.String()
+	var out []string
+	for _, n := range names {
+		if matchPattern(pattern, n) == keep {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// compShellKeywords are the reserved words (compgen -k), in bash's order.
+var compShellKeywords = []string{"if", "then", "else", "elif", "fi", "case", "esac", "for", "select",
+	"while", "until", "do", "done", "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc"}
+
+// compAction lists the names of one -A action that start with word.
+func (sh *Shell) compAction(action, word string) ([]string, error) {
+	c := &completer{sh: sh}
+	var names []string
+	fromMatches := func(ms []match) {
+		for _, m := range ms {
+			names = append(names, word+m.rest)
+		}
+	}
+	filtered := func(list []string) {
+		for _, n := range list {
+			if strings.HasPrefix(n, word) {
+				names = append(names, n)
+			}
+		}
+	}
+	switch action {
+	case "alias":
+		filtered(sh.AliasNames())
+	case "arrayvar":
+		for _, n := range sh.VarNames() {
+			if idx, assoc := sh.ArrayKind(n); (idx || assoc) && strings.HasPrefix(n, word) {
+				names = append(names, n)
+			}
+		}
+	case "builtin", "enabled", "helptopic":
+		for _, b := range builtins.All() {
+			if strings.HasPrefix(b.Name, word) {
+				names = append(names, b.Name)
+			}
+		}
+	case "disabled":
+		// gosh cannot disable builtins (no enable -n): there are none.
+	case "command":
+		seen := map[string]bool{}
+		for _, m := range c.commands(word) {
+			seen[word+m.rest] = true
+		}
+		for _, n := range append(sh.FuncNames(), compShellKeywords...) {
+			if strings.HasPrefix(n, word) && !seen[n] {
+				seen[n] = true
+			}
+		}
+		for n := range seen {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+	case "directory":
+		names = sh.compFiles(word, true)
+	case "file":
+		names = sh.compFiles(word, false)
+	case "function":
+		filtered(sh.FuncNames())
+	case "export":
+		for _, n := range sh.VarNames() {
+			if sh.IsExported(n) && strings.HasPrefix(n, word) {
+				names = append(names, n)
+			}
+		}
+	case "variable":
+		filtered(sh.VarNames())
+	case "keyword":
+		filtered(compShellKeywords)
+	case "user":
+		fromMatches(c.users(word))
+	case "group":
+		filtered(namesInFile("/etc/group", ":"))
+	case "hostname":
+		filtered(hostNames())
+	case "service":
+		filtered(serviceNames())
+	case "setopt":
+		filtered(sh.OptionNames())
+	case "shopt":
+		filtered(sh.ShoptNames())
+	case "signal":
+		for s := 1; s < 65; s++ {
+			if n := jobs.SignalName(syscall.Signal(s)); strings.HasPrefix(n, word) && !strings.HasPrefix(n, "SIG"+strconv.Itoa(s)) {
+				names = append(names, n)
+			}
+		}
+	case "job", "running", "stopped":
+		for _, j := range sh.Jobs.Jobs() {
+			if action == "running" && j.State() != jobs.Running || action == "stopped" && j.State() != jobs.Stopped {
+				continue
+			}
+			if n, _, _ := strings.Cut(strings.TrimSpace(j.Text()), " "); n != "" && strings.HasPrefix(n, word) {
+				names = append(names, n)
+			}
+		}
+	default:
+		return nil, errors.New(action + ": invalid action name")
+	}
+	return names, nil
+}
+
+// namesInFile is the first field of each line of a file like /etc/group.
+func namesInFile(path, sep string) []string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if n, _, _ := strings.Cut(line, sep); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// hostNames are the names in /etc/hosts (or $HOSTFILE's file, as bash).
+func hostNames() []string {
+	path := "/etc/hosts"
+	if f := os.Getenv("HOSTFILE"); f != "" {
+		path = f
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Fields(line)
+		if len(f) > 1 {
+			out = append(out, f[1:]...)
+		}
+	}
+	return out
+}
+
+// serviceNames are the names in /etc/services.
+func serviceNames() []string {
+	var out []string
+	for _, line := range namesInFile("/etc/services", "\t") {
+		out = append(out, strings.Fields(line)[0])
+	}
+	return out
+}
+
+// compVarOut is the variable compgen's helpers leave their result in for a
+// moment; it is unset afterwards.
+const compVarOut = "__gosh_compgen"
+
+// compExpandWords splits and expands a -W word list as bash does: every
+// expansion but pathname expansion, then splitting on IFS.
+func (sh *Shell) compExpandWords(list string) ([]string, error) {
+	noglob := sh.Opts.Noglob
+	sh.Opts.Noglob = true
+	defer func() { sh.Opts.Noglob = noglob }()
+	if _, err := sh.RunString(compVarOut + "=(" + list + ")"); err != nil {
+		return nil, err
+	}
+	words, _ := sh.GetArray(compVarOut)
+	sh.Vars.Unset(compVarOut)
+	return words, nil
+}
+
+// compFunction runs a -F function with $1 the command, $2 the word and $3
+// the word before it, and COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT
+// set; the words it puts in COMPREPLY are the matches.
+func (sh *Shell) compFunction(name string, cw compWords) ([]string, error) {
+	if _, ok := sh.funcs[name]; !ok {
+		return nil, errors.New(name + ": function not found")
+	}
+	sh.SetArray("COMP_WORDS", cw.words)
+	sh.Vars.Set("COMP_CWORD", strconv.Itoa(cw.cword))
+	sh.Vars.Set("COMP_LINE", cw.line)
+	sh.Vars.Set("COMP_POINT", strconv.Itoa(cw.point))
+	sh.SetArray("COMPREPLY", nil)
+	if _, err := sh.RunString(name + " " + compArgs(cw)); err != nil {
+		return nil, err
+	}
+	reply, _ := sh.GetArray("COMPREPLY")
+	for _, v := range []string{"COMP_WORDS", "COMP_CWORD", "COMP_LINE", "COMP_POINT"} {
+		sh.Vars.Unset(v)
+	}
+	return reply, nil
+}
+
+// compCommand runs a -C command with the same three arguments; each line
+// it prints is a match.
+func (sh *Shell) compCommand(command string, cw compWords) ([]string, error) {
+	sh.Vars.Set("COMP_LINE", cw.line)
+	sh.Vars.Set("COMP_POINT", strconv.Itoa(cw.point))
+	if _, err := sh.RunString(compVarOut + "=$(" + command + " " + compArgs(cw) + ")"); err != nil {
+		return nil, err
+	}
+	text, _ := sh.Vars.Get(compVarOut)
+	sh.Vars.Unset(compVarOut)
+	sh.Vars.Unset("COMP_LINE")
+	sh.Vars.Unset("COMP_POINT")
+	if text == "" {
+		return nil, nil
+	}
+	return strings.Split(text, "\n"), nil
+}
+
+// compArgs are a completion function's arguments, quoted: the command
+// name, the word being completed and the word before it.
+func compArgs(cw compWords) string {
+	word := ""
+	if cw.cword < len(cw.words) {
+		word = cw.words[cw.cword]
+	}
+	q := func(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+	return q(cw.cmd) + " " + q(word) + " " + q(cw.prev)
+}
+
+// programmable is Tab completion of an argument of a command that has a
+// completion specification (its own, or complete -D's). ok is false when
+// there is none, or when it found nothing and says -o default or
+// bashdefault: the usual completion then runs.
+func (c *completer) programmable(src string, start int, command, prefix string) (ms []match, ok bool) {
+	sh := c.sh
+	spec, found := sh.compSpecs[command]
+	if !found {
+		spec, found = sh.compSpecs["-D"]
+	}
+	if !found {
+		return nil, false
+	}
+	words := strings.Fields(src[:start])
+	words = append(words, prefix)
+	cw := compWords{cmd: command, words: words, cword: len(words) - 1, line: src, point: len(src)}
+	if len(words) > 1 {
+		cw.prev = words[len(words)-2]
+	}
+	names, err := sh.compGen(spec, prefix, cw)
+	if err != nil {
+		sh.errorf("%v", err)
+		return nil, true
+	}
+	if len(names) == 0 && (slices.Contains(spec.Options, "default") || slices.Contains(spec.Options, "bashdefault")) {
+		return nil, false
+	}
+	final := " "
+	if slices.Contains(spec.Options, "nospace") {
+		final = ""
+	}
+	sort.Strings(names)
+	names = slices.Compact(names)
+	for _, n := range names {
+		if !strings.HasPrefix(n, prefix) {
+			continue // the line editor inserts after what was typed
+		}
+		isDir := false
+		if slices.Contains(spec.Options, "filenames") || slices.Contains(spec.Actions, "directory") || slices.Contains(spec.Actions, "file") {
+			isDir = isDirPath(sh, n)
+		}
+		ms = append(ms, match{rest: n[len(prefix):], dir: isDir, final: final})
+	}
+	return ms, true
+}
+
+// isDirPath reports whether name, relative to the shell's directory, is a
+// directory.
+func isDirPath(sh *Shell, name string) bool {
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(sh.Getwd(), name)
+	}
+	st, err := os.Stat(name)
+	return err == nil && st.IsDir()
+}
+
+// hasSpec reports whether Tab completes command's arguments from a
+// completion specification.
+func (c *completer) hasSpec(command string) bool {
+	if command == "" {
+		return false
+	}
+	_, own := c.sh.compSpecs[command]
+	_, def := c.sh.compSpecs["-D"]
+	return own || def
+}
+
+// compTable holds the complete builtin's specifications by command name.
+type compTable = map[string]*builtins.CompSpec
+
+// compFiles are the file names (only directories with dirsOnly) that start
+// with word, as readline lists them for compgen -f and -d: names starting
+// with '.' too, and . and .. when word starts with a dot.
+func (sh *Shell) compFiles(word string, dirsOnly bool) []string {
+	dirPart, base := "", word
+	if i := strings.LastIndexByte(word, '/'); i >= 0 {
+		dirPart, base = word[:i+1], word[i+1:]
+	}
+	dir := dirPart
+	if strings.HasPrefix(dir, "~") {
+		name, rest, _ := strings.Cut(dir[1:], "/")
+		home, ok := sh.tildeDir(name)
+		if !ok {
+			return nil
+		}
+		dir = home + "/" + rest
+	}
+	if dir == "" {
+		dir = "."
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(sh.Getwd(), dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	names := []string{}
+	if strings.HasPrefix(base, ".") {
+		names = append(names, ".", "..")
+	}
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	var out []string
+	for _, n := range names {
+		if !strings.HasPrefix(n, base) {
+			continue
+		}
+		if dirsOnly {
+			if st, err := os.Stat(filepath.Join(dir, n)); err != nil || !st.IsDir() {
+				continue
+			}
+		}
+		out = append(out, dirPart+n)
+	}
+	return out
+}
