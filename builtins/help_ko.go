@@ -31,6 +31,7 @@ var summaryKo = map[string]string{
 	"caller":    "실행 중인 함수가 어디서 호출되었는지 보여 준다.",
 	"compgen":   "옵션에 따라 가능한 완성 후보를 보여 준다.",
 	"complete":  "명령 인자를 어떻게 완성할지 정한다.",
+	"bind":      "Readline 키 바인딩과 변수를 설정한다.",
 	"mapfile":   "표준 입력의 줄들을 인덱스 배열로 읽는다.",
 	"readarray": "표준 입력의 줄들을 인덱스 배열로 읽는다.",
 	"hash":      "프로그램 위치를 기억하거나 보여 준다.",
