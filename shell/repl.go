@@ -207,7 +207,8 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			// Ctrl+C at a PS2 prompt discards the unfinished command.
 			sh.Status = 130
 			continue
-		case errors.Is(err, io.EOF) && !isExit && sh.ignoreEOF(&eofs):
+		case (err == nil || errors.Is(err, io.EOF)) && !isExit && sh.ignoreEOF(&eofs):
+			// Ctrl+D at the prompt ends runLines without an error.
 			os.Stderr.WriteString("Use \"exit\" to leave the shell.\n")
 			continue
 		case err == nil || errors.Is(err, io.EOF) || isExit:
