@@ -98,6 +98,9 @@ type Shell struct {
 	wd string
 	// lastSubst is the status of the last command substitution.
 	lastSubst int
+	// procSubsts are the ends of the process substitutions of the
+	// commands being run, innermost last (procsubst.go).
+	procSubsts []procSubstFd
 	// ctx is cancelled when Ctrl+C interrupts the running command line.
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -278,6 +281,7 @@ func (sh *Shell) clone() *Shell {
 	c := *sh
 	c.restore(sh.snapshot()) // cannot fail: every function has its tree
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them
+	c.procSubsts = nil       // the copy closes only the process substitutions it made
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
