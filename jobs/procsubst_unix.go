@@ -6,7 +6,8 @@ package jobs
 // and never takes the terminal), and outside the job table, so jobs, %N
 // and set -b never show it. The reaper collects it; its status is
 // remembered like a background process's, for "wait $!". It returns the
-// child's pid (0 when it failed to start, with the error).
+// child's pid (0 when it failed to start, with the error). The last one
+// started is waited for by wait without arguments too, as in bash.
 func (t *Table) LaunchAsync(st Stage, text string) (int, error) {
 	j, err := t.launch([]Stage{st}, text, false, false)
 	if j == nil {
@@ -15,6 +16,7 @@ func (t *Table) LaunchAsync(st Stage, text string) (int, error) {
 	t.mu.Lock()
 	t.remove(j)
 	j.disowned = true
+	t.lastAsync = j
 	t.broadcast()
 	t.mu.Unlock()
 	return j.LastPid(), err

@@ -23,6 +23,9 @@ func TestProcSubstInteractive(t *testing.T) {
 		{"cat <(cat <(echo nested))", "nested"},
 		{"f() { cat \"$1\"; }; f <(echo infunc)", "infunc"},
 		{"echo hi > >(tr a-z A-Z); wait $!", "HI"},
+		{"cat <(echo a) | cat", "a"},
+		{"echo x | cat - <(echo y) | tr a-z A-Z", "X\nY"},
+		{"set -e; cat <(false); echo still", "still"},
 		{"jobs", ""},
 	} {
 		if got := strings.TrimSpace(s.Run(tc.line)); got != tc.want {
