@@ -275,7 +275,7 @@ func (sh *Shell) Exec(argv []string, io builtins.IO) error {
 	if err != nil {
 		return fmt.Errorf("%s: %s", argv[0], errText(err))
 	}
-	return sh.execFds(path, argv, sh.Vars.Environ(nil))
+	return sh.execFds(path, argv, sh.childEnviron(nil))
 }
 
 // ExitRequest returns the error that unwinds the interpreter to exit.

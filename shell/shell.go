@@ -68,6 +68,9 @@ type Shell struct {
 	// funcs are the defined functions. They travel in a Snapshot, as
 	// traps (below) do.
 	funcs map[string]*parser.FuncDecl
+	// funcAttrs are the functions' attributes: export -f, readonly -f
+	// (funcattr.go).
+	funcAttrs map[string]funcAttr
 	// line is the current line number ($LINENO).
 	line int
 	// stdio is the user's fd table in the current context: stdio[n] is the
@@ -234,6 +237,7 @@ func New(cfg Config) *Shell {
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
+	sh.importFunctions(os.Environ())
 	return sh
 }
 
