@@ -136,6 +136,9 @@ type Hooks struct {
 	// the next prompt, after the job report. It returns false when there
 	// is no prompt at all (a script), and the message is written as it is.
 	HeldNotice func(msg []byte) bool
+	// EditLine reads a line with the interactive line editor, initial
+	// already typed (read -e -i: readedit.go); nil without one.
+	EditLine func(prompt, initial string) (string, error)
 }
 
 // noticeWriter is where messages from other goroutines go: the job table's

@@ -50,3 +50,30 @@ func TestTimeMeasures(t *testing.T) {
 		})
 	}
 }
+
+// read -e in an interactive shell reads its line with the prompt's line
+// editor: -i's text is already there, and the editing keys work on it
+// (Backspace erases three of its letters, Ctrl+A goes to the start of the
+// line), as with bash's readline. Ctrl+C ends the command line, with
+// status 130. The test runs against bash too (GOSH_TEST_REFERENCE=bash).
+func TestReadEditLine(t *testing.T) {
+	s := newSession(t)
+	s.Send(`read -e -i hello -p 'P> ' x; echo "[$x] $?"` + "\r")
+	s.Expect("P> hello")
+	s.Send("\x7f\x7f\x7fp world\x01<\r")
+	s.Expect("[<hep world] 0")
+	s.WaitPrompt()
+	s.Send(`read -e -i gone -p 'Q> ' x; echo "[$x] $?"` + "\r")
+	s.Expect("Q> gone")
+	s.Send("\x03") // ends the command line: echo does not run
+	s.WaitPrompt()
+	if out := s.run(`echo "[$x] $?"`); !strings.Contains(out, "[<hep world] 130") {
+		t.Errorf("after Ctrl+C in read -e: %q, want x unchanged and status 130", out)
+	}
+	// Without -e the terminal's own line mode reads: -i has no effect.
+	s.Send(`read -i ignored -p 'R> ' x; echo "[$x] $?"` + "\r")
+	s.Expect("R> ")
+	s.Send("typed\r")
+	s.Expect("[typed] 0")
+	s.WaitPrompt()
+}
