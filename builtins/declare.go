@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"gosh/jobs"
 )
 
 const declareHelp = `Declare variables and give them attributes, or show them.
@@ -262,7 +264,7 @@ func declareLine(sh Shell, name string) (string, bool) {
 // escaped, or $'...' when it holds a control character.
 func declareQuote(s string) string {
 	if hasControl(s) {
-		return ansiCQuote(s)
+		return jobs.ANSICQuote(s)
 	}
 	return doubleQuote(s)
 }

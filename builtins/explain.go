@@ -225,7 +225,7 @@ func (e *explainer) classify(c parser.Command) stageInfo {
 		s.inShell = true
 		return s
 	}
-	name, literal := literalWord(sc.Args[0])
+	name, literal := sc.Args[0].Literal()
 	if !literal {
 		s.dynamic = true
 		return s
@@ -234,7 +234,7 @@ func (e *explainer) classify(c parser.Command) stageInfo {
 	if name == "nohup" {
 		s.nohup = true
 		if len(sc.Args) > 1 {
-			if n, lit := literalWord(sc.Args[1]); lit {
+			if n, lit := sc.Args[1].Literal(); lit {
 				s.kind, s.path = e.sh.LookPath(n)
 				if s.kind == KindBuiltin || s.kind == KindAlias {
 					s.kind, s.path = KindFile, n // nohup runs a program, never a builtin or alias
@@ -690,39 +690,6 @@ func isDigits(s string) bool {
 	}
 	_, err := strconv.Atoi(s)
 	return err == nil && !strings.ContainsAny(s, "+-")
-}
-
-// literalWord returns a word's text when it has no expansion at all
-// (quotes are fine: "ls" and l\s are literal).
-func literalWord(w *parser.Word) (string, bool) {
-	var b strings.Builder
-	for _, part := range w.Parts {
-		switch p := part.(type) {
-		case *parser.Lit:
-			if strings.ContainsAny(p.Value, "*?[") || strings.HasPrefix(p.Value, "~") {
-				return "", false
-			}
-			b.WriteString(p.Value)
-		case *parser.Escaped:
-			b.WriteString(p.Value)
-		case *parser.SglQuoted:
-			b.WriteString(p.Value)
-		case *parser.DblQuoted:
-			for _, ip := range p.Parts {
-				switch q := ip.(type) {
-				case *parser.Lit:
-					b.WriteString(q.Value)
-				case *parser.Escaped:
-					b.WriteString(q.Value)
-				default:
-					return "", false
-				}
-			}
-		default:
-			return "", false
-		}
-	}
-	return b.String(), true
 }
 
 // source prints a node back as shell text, without the trailing newline a

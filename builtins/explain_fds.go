@@ -170,7 +170,7 @@ func (e *explainer) wiring(stages []stageInfo) {
 	first := e.pipes + 1
 	var rd, wr []int
 	if n > 1 {
-		e.printf("  Before starting anything, the shell makes %d pipe%s:", n-1, plural(n-1, "s"))
+		e.printf("  The shell makes %d pipe%s, each just before the stage that writes into it starts:", n-1, plural(n-1, "s"))
 		for i := 0; i < n-1; i++ {
 			r, w := m.alloc(), m.alloc()
 			rd, wr = append(rd, r), append(wr, w)

@@ -387,7 +387,7 @@ func (f *fakeShell) Decide(node any, site Site) Decision {
 		if !ok || len(sc.Args) == 0 {
 			return ok
 		}
-		name, lit := literalWord(sc.Args[0])
+		name, lit := sc.Args[0].Literal()
 		_, b := Lookup(name)
 		return lit && b && name != "nohup"
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"gosh/jobs"
 )
 
 // printf formats its arguments as C's printf(3) does, the way bash's
@@ -1005,7 +1007,7 @@ func ansiCQuoteInvalid(s string) string {
 		if r == utf8.RuneError && size == 1 {
 			fmt.Fprintf(&b, "\\%03o", s[0])
 		} else {
-			q := ansiCQuote(s[:size])
+			q := jobs.ANSICQuote(s[:size])
 			b.WriteString(q[2 : len(q)-1])
 		}
 		s = s[size:]

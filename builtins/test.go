@@ -146,7 +146,7 @@ func (t *tester) two() (bool, error) {
 	if a == "!" {
 		return t.argv[t.pos+1] == "", nil
 	}
-	if isUnaryTestOp(a) {
+	if IsUnaryTestOp(a) {
 		return t.unary()
 	}
 	return false, t.fail("%s: unary operator expected", a)
@@ -245,7 +245,7 @@ func (t *tester) term() (bool, error) {
 	if t.pos+3 <= len(t.argv) && isBinaryTestOp(t.argv[t.pos+1]) {
 		return t.binary()
 	}
-	if t.pos+2 <= len(t.argv) && isUnaryTestOp(t.argv[t.pos]) {
+	if t.pos+2 <= len(t.argv) && IsUnaryTestOp(t.argv[t.pos]) {
 		return t.unary()
 	}
 	v := t.argv[t.pos] != ""
@@ -303,8 +303,9 @@ func (t *tester) binary() (bool, error) {
 	return BinaryTest(op, a, b, t.sh)
 }
 
-// isUnaryTestOp reports whether s is one of test's unary operators.
-func isUnaryTestOp(s string) bool {
+// IsUnaryTestOp reports whether s is one of test's unary operators
+// ([[ ]] has the same ones).
+func IsUnaryTestOp(s string) bool {
 	return len(s) == 2 && s[0] == '-' && strings.IndexByte("abcdefghkLnoprstuvwxzGNORS", s[1]) >= 0
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"unicode/utf8"
+
+	"gosh/jobs"
 )
 
 // Status conventions shared by every builtin, as in bash.
@@ -183,45 +185,6 @@ func hasControl(s string) bool {
 	return false
 }
 
-// ansiCQuote writes s as $'...' with C escapes, as bash does for values
-// with control characters: $'a\nb'.
-func ansiCQuote(s string) string {
-	var b strings.Builder
-	b.WriteString("$'")
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '\a':
-			b.WriteString(`\a`)
-		case '\b':
-			b.WriteString(`\b`)
-		case 0x1b:
-			b.WriteString(`\E`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\v':
-			b.WriteString(`\v`)
-		case '\\', '\'':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		default:
-			if c < 0x20 || c == 0x7f {
-				fmt.Fprintf(&b, `\%03o`, c)
-			} else {
-				b.WriteByte(c)
-			}
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
-}
-
 // needsQuotes reports whether a value shown by `set` must be quoted to
 // read back as one word: it holds a blank, a quote, an operator, a glob
 // or expansion character, or starts with ~ or #. This is bash's list.
@@ -249,7 +212,7 @@ func needsQuotes(s string) bool {
 func quoteValue(s string) string {
 	switch {
 	case hasControl(s):
-		return ansiCQuote(s)
+		return jobs.ANSICQuote(s)
 	case needsQuotes(s):
 		return singleQuote(s)
 	}

@@ -34,7 +34,33 @@ type Stage struct {
 	Builtin      func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
 	Trace        []string   // extra lines to narrate for this stage, after its fd steps; Launch narrates the Files wiring itself (ChildFdSteps)
 	Text         string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
+	// Connect, when set, makes the stage one of a pipeline whose pipes
+	// Launch creates one at a time, each just before the stage that
+	// writes into it starts, so that a pipeline of any length needs only
+	// a few free descriptors. Launch calls it under the launch lock with
+	// in, the read end of the pipe from the previous stage (-1 for the
+	// first), and out, the write end of a new pipe to the next stage (-1
+	// for the last); it returns the stage's Files with them in place. An
+	// external stage's ends are closed by Launch once it has started; a
+	// builtin stage's become its own (it closes them when done).
+	Connect func(in, out int) []int
+	// CloseAfterStart are the shell's copies of descriptors only this
+	// external stage uses (its redirections): Launch closes them once the
+	// stage has started, or would have.
+	CloseAfterStart []int
+	// Abandon, when set, releases a builtin stage's descriptors if
+	// Launch never runs it (a pipe for an earlier stage failed).
+	Abandon func()
 }
+
+// PipeError is Launch's error when a pipe between two stages could not be
+// made (EMFILE, ENFILE): the stages before it were started and are sent
+// SIGTERM, as bash does; the rest never start and count as failed with
+// status 1. The job is returned all the same, for the caller to wait for.
+type PipeError struct{ Err error }
+
+func (e *PipeError) Error() string { return "pipe: " + errText(e.Err) }
+func (e *PipeError) Unwrap() error { return e.Err }
 
 func (s *Stage) text() string {
 	if s.Text != "" {
@@ -43,9 +69,10 @@ func (s *Stage) text() string {
 	return QuoteWords(s.Argv)
 }
 
-// Pipe creates a pipe for a pipeline: run by the shell before it starts the
-// stages, so the writer stage and the reader stage can both inherit an end.
-// Both ends are close-on-exec (pipe2 with O_CLOEXEC): a child sees an end only
+// Pipe creates a pipe: run by the shell just before it starts the stage of
+// a pipeline that writes into it (Stage.Connect), so the writer stage and
+// the reader stage can both inherit an end; and for a here-document's
+// body. Both ends are close-on-exec (pipe2 with O_CLOEXEC): a child sees an end only
 // where its Files table puts it, so no stray writer keeps a reader from EOF.
 func (t *Table) Pipe() (r, w int, err error) {
 	var p [2]int
@@ -107,10 +134,38 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 	// group (even a zombie) still exists.
 	launchLock.Lock()
 	var started []Event
+	var launchErr error
+	prevRead := -1 // the read end of the pipe the last stage writes into
+	abandoned := make([]bool, len(stages))
 	for i := range stages {
 		st := &stages[i]
 		p := &process{text: st.text(), state: Running}
 		j.procs = append(j.procs, p)
+		if launchErr != nil {
+			t.abandonStage(st, p)
+			abandoned[i] = true
+			continue
+		}
+		in, out := -1, -1
+		if st.Connect != nil {
+			in, prevRead = prevRead, -1
+			if i < len(stages)-1 {
+				r, w, err := t.Pipe()
+				if err != nil {
+					launchErr = &PipeError{err}
+					t.closeShellCopy(in)
+					t.abandonStage(st, p)
+					abandoned[i] = true
+					t.stopStarted(j, jobControl)
+					continue
+				}
+				out, prevRead = w, r
+			}
+			files := st.Connect(in, out)
+			if st.Builtin == nil {
+				st.Files = files
+			}
+		}
 		if st.Builtin != nil {
 			p.builtin = true
 			continue // started below, once the job is in the table
@@ -118,6 +173,15 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		// Until a stage has started, nothing of this job is waiting to
 		// join its group: a fork retry may let the reaper run meanwhile.
 		pid, err := t.startStage(st, j.pgid, jobControl, fg, len(started) == 0)
+		// The child has its copies now (or failed): the shell closes
+		// its own at once, or a reader never sees end-of-file while the
+		// shell holds a write end; and a long pipeline never holds more
+		// than a pipe or two.
+		t.closeShellCopy(in)
+		t.closeShellCopy(out)
+		for _, fd := range st.CloseAfterStart {
+			t.closeShellCopy(fd)
+		}
 		if err != nil {
 			p.state = Done
 			p.ws = exitStatus(failureStatus(err))
@@ -151,7 +215,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 	// In-shell stages run now, each on its own goroutine. Their fds are
 	// theirs to close; their result is their exit status.
 	for i := range stages {
-		if fn := stages[i].Builtin; fn != nil {
+		if fn := stages[i].Builtin; fn != nil && !abandoned[i] {
 			go t.runBuiltin(j, j.procs[i], fn)
 		}
 	}
@@ -159,7 +223,49 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		started = append(started, Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: text})
 	}
 	t.publish(started...)
-	return j, nil
+	return j, launchErr
+}
+
+// closeShellCopy closes the shell's copy of a descriptor an external stage
+// has inherited: run by the shell right after the stage started.
+func (t *Table) closeShellCopy(fd int) {
+	if fd < 0 {
+		return
+	}
+	unix.Close(fd)
+	t.trace.Shell("close(%d)  (the shell's copy; the child has its own)", fd)
+}
+
+// abandonStage records a stage that will not start, because a pipe for
+// an earlier stage could not be made: it counts as failed with status 1,
+// and what the shell opened for it is closed.
+func (t *Table) abandonStage(st *Stage, p *process) {
+	p.state = Done
+	p.ws = exitStatus(1)
+	for _, fd := range st.CloseAfterStart {
+		unix.Close(fd)
+	}
+	if st.Abandon != nil {
+		st.Abandon()
+	}
+}
+
+// stopStarted sends SIGTERM to the stages of j already started, when the
+// rest of the pipeline cannot be made: run by the shell, as bash's
+// terminate_current_pipeline does, so that no half of a pipeline runs on.
+func (t *Table) stopStarted(j *Job, jobControl bool) {
+	if jobControl && j.pgid > 0 {
+		t.trace.Shell("kill(-%d, SIGTERM)  (the pipeline cannot be completed: its started stages end)", j.pgid)
+		unix.Kill(-j.pgid, unix.SIGTERM)
+		unix.Kill(-j.pgid, unix.SIGCONT)
+		return
+	}
+	for _, p := range j.procs {
+		if p.pid > 0 {
+			t.trace.Shell("kill(%d, SIGTERM)  (the pipeline cannot be completed: its started stages end)", p.pid)
+			unix.Kill(p.pid, unix.SIGTERM)
+		}
+	}
 }
 
 // betweenStages, when set by a test, runs after each stage has started: the
@@ -220,7 +326,15 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		path = t.cfg.Self
 	}
 
-	attr := t.procAttr(st, pgid, jobControl, fg)
+	files, keep, low, err := fitFiles(st.Files)
+	if err != nil {
+		t.stageError(st, err)
+		return 0, err
+	}
+	defer closeAll(low)
+	attr := t.procAttr(st, files, pgid, jobControl, fg)
+	inherited := t.inheritForFork(keep)
+	defer inherited()
 	restore := t.ignoreForFork(st.IgnoreAtFork)
 	pid, err := t.forkExecRetry(path, argv, attr, first)
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
@@ -239,15 +353,15 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		t.stageError(st, err)
 		return 0, err
 	}
-	t.narrateChild(pid, st, attr, path, argv)
+	t.narrateChild(pid, st, files, attr, path, argv)
 	return pid, nil
 }
 
 // procAttr builds what ForkExec needs to run in the child before execve:
 // the process group, the terminal handoff, the fd table, the directory.
-func (t *Table) procAttr(st *Stage, pgid int, jobControl, fg bool) *syscall.ProcAttr {
-	files := make([]uintptr, len(st.Files))
-	for i, fd := range st.Files {
+func (t *Table) procAttr(st *Stage, table []int, pgid int, jobControl, fg bool) *syscall.ProcAttr {
+	files := make([]uintptr, len(table))
+	for i, fd := range table {
 		files[i] = uintptr(fd) // -1 becomes ^uintptr(0), which ForkExec reads as "closed"
 	}
 	sys := &syscall.SysProcAttr{}
@@ -362,7 +476,7 @@ func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
 // narrateChild reports the steps child pid ran between clone and execve,
 // now that its pid is known: its group, the terminal, its directory, and
 // its fd table exactly as ForkExec's child sets it (ChildFdSteps).
-func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path string, argv []string) {
+func (t *Table) narrateChild(pid int, st *Stage, files []int, attr *syscall.ProcAttr, path string, argv []string) {
 	if !t.trace.On() {
 		return
 	}
@@ -380,7 +494,7 @@ func (t *Table) narrateChild(pid int, st *Stage, attr *syscall.ProcAttr, path st
 	if attr.Dir != "" {
 		t.trace.Child(pid, "chdir(%q)", attr.Dir)
 	}
-	for _, line := range ChildFdSteps(st.Files, tracedErrPipe) {
+	for _, line := range ChildFdSteps(files, tracedErrPipe) {
 		t.trace.Child(pid, "%s", line)
 	}
 	for _, line := range st.Trace {

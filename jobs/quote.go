@@ -54,6 +54,13 @@ func QuoteWord(s string) string {
 	if !hasControl(s) {
 		return s
 	}
+	return ANSICQuote(s)
+}
+
+// ANSICQuote writes s in bash's $'...' form with C escapes, whatever it
+// holds: $'a\nb'. set, declare -p and printf %q use it for values with
+// control characters.
+func ANSICQuote(s string) string {
 	var b strings.Builder
 	b.WriteString("$'")
 	for i := 0; i < len(s); i++ {

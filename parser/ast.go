@@ -1,5 +1,7 @@
 package parser
 
+import "strings"
+
 // This file holds gosh's abstract syntax tree. It is deliberately small, in
 // the spirit of xv6's sh.c: a handful of node types, each documented with
 // the grammar rule that produces it. The grammar is the POSIX shell grammar
@@ -457,6 +459,42 @@ type Heredoc struct {
 type Word struct {
 	Parts []WordPart
 	Pos   Pos
+}
+
+// Literal returns the word's text when nothing in it expands: quotes and
+// backslashes are fine ("ls", l\s and 'ls' are all ls), but a parameter,
+// a substitution, a glob character or a leading ~ is not. The shell's
+// copy-or-child rule and explain use it to know a command's name before
+// expansion.
+func (w *Word) Literal() (string, bool) {
+	var b strings.Builder
+	for _, part := range w.Parts {
+		switch p := part.(type) {
+		case *Lit:
+			if strings.ContainsAny(p.Value, "*?[") || strings.HasPrefix(p.Value, "~") {
+				return "", false
+			}
+			b.WriteString(p.Value)
+		case *Escaped:
+			b.WriteString(p.Value)
+		case *SglQuoted:
+			b.WriteString(p.Value)
+		case *DblQuoted:
+			for _, ip := range p.Parts {
+				switch q := ip.(type) {
+				case *Lit:
+					b.WriteString(q.Value)
+				case *Escaped:
+					b.WriteString(q.Value)
+				default:
+					return "", false
+				}
+			}
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 // WordPart is one piece of a Word.

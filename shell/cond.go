@@ -1,15 +1,11 @@
 package shell
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 
-	"golang.org/x/sys/unix"
-
+	"gosh/builtins"
 	"gosh/parser"
 )
 
@@ -153,7 +149,7 @@ func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
 		}
 		return compareInts(e.Op, a, b), nil
 	case "-nt", "-ot", "-ef":
-		return sh.fileCompare(e.Op, x, y), nil
+		return builtins.BinaryTest(e.Op, x, y, sh)
 	}
 	return false, &condError{"unexpected operator `" + e.Op + "' in conditional command"}
 }
@@ -241,126 +237,15 @@ func (sh *Shell) setRematch(m []string) {
 	setRematchVar(sh, m)
 }
 
-// unaryTest evaluates a unary operator of [[ ]] on an expanded operand.
+// unaryTest evaluates a unary operator of [[ ]] on an expanded operand,
+// with the test builtin's own code (builtins.UnaryTest): -z, -n, -v, -o,
+// -t on the user's fd, and the file tests on paths relative to the
+// shell's directory.
 func (sh *Shell) unaryTest(op, s string) (bool, error) {
-	switch op {
-	case "-z":
-		return s == "", nil
-	case "-n":
-		return s != "", nil
-	case "-v":
-		_, ok := sh.Vars.Get(s)
-		return ok, nil
-	case "-o":
-		on, ok := sh.Option(s)
-		return ok && on, nil
-	case "-t":
-		fd, err := parseFdArg(s)
-		if err != nil {
-			return false, nil
-		}
-		return isTerminal(fd), nil
-	}
-	if len(op) != 2 || op[0] != '-' {
+	if !builtins.IsUnaryTestOp(op) {
 		return false, &condError{"unexpected operator `" + op + "' in conditional command"}
 	}
-	return sh.fileTest(op[1], s), nil
-}
-
-func parseFdArg(s string) (int, error) {
-	n := 0
-	if s == "" {
-		return 0, errors.New("empty")
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0, errors.New("not a number")
-		}
-		n = n*10 + int(c-'0')
-		if n > 1<<20 {
-			return 0, errors.New("too large")
-		}
-	}
-	return n, nil
-}
-
-// condPath resolves a relative path against the shell's working
-// directory, which is the process's only for the top-level shell.
-func (sh *Shell) condPath(p string) string {
-	if p == "" || filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(sh.Getwd(), p)
-}
-
-// fileTest is one of the file tests: -e -f -d -r -w -x -s -L -h -b -c -p
-// -S -g -u -k -O -G -N, as test(1) defines them.
-func (sh *Shell) fileTest(op byte, name string) bool {
-	if name == "" {
-		return false
-	}
-	path := sh.condPath(name)
-	var st unix.Stat_t
-	if op == 'L' || op == 'h' {
-		return unix.Lstat(path, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFLNK
-	}
-	switch op {
-	case 'r':
-		return unix.Access(path, unix.R_OK) == nil
-	case 'w':
-		return unix.Access(path, unix.W_OK) == nil
-	case 'x':
-		return unix.Access(path, unix.X_OK) == nil
-	}
-	if unix.Stat(path, &st) != nil {
-		return false
-	}
-	mode := st.Mode & unix.S_IFMT
-	switch op {
-	case 'e', 'a':
-		return true
-	case 'f':
-		return mode == unix.S_IFREG
-	case 'd':
-		return mode == unix.S_IFDIR
-	case 's':
-		return st.Size > 0
-	case 'b':
-		return mode == unix.S_IFBLK
-	case 'c':
-		return mode == unix.S_IFCHR
-	case 'p':
-		return mode == unix.S_IFIFO
-	case 'S':
-		return mode == unix.S_IFSOCK
-	case 'g':
-		return st.Mode&unix.S_ISGID != 0
-	case 'u':
-		return st.Mode&unix.S_ISUID != 0
-	case 'k':
-		return st.Mode&unix.S_ISVTX != 0
-	case 'O':
-		return int(st.Uid) == os.Geteuid()
-	case 'G':
-		return int(st.Gid) == os.Getegid()
-	case 'N':
-		return st.Mtim.Nano() > st.Atim.Nano()
-	}
-	return false
-}
-
-// fileCompare is -nt (newer than), -ot (older than) and -ef (same file).
-func (sh *Shell) fileCompare(op, a, b string) bool {
-	var sa, sb unix.Stat_t
-	errA := unix.Stat(sh.condPath(a), &sa)
-	errB := unix.Stat(sh.condPath(b), &sb)
-	switch op {
-	case "-nt":
-		return errA == nil && (errB != nil || sa.Mtim.Nano() > sb.Mtim.Nano())
-	case "-ot":
-		return errB == nil && (errA != nil || sa.Mtim.Nano() < sb.Mtim.Nano())
-	}
-	return errA == nil && errB == nil && sa.Dev == sb.Dev && sa.Ino == sb.Ino
+	return builtins.UnaryTest(sh, op, s), nil
 }
 
 // regexCache keeps compiled regular expressions by their text. Copies of

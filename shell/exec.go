@@ -694,13 +694,32 @@ var errNotFound = errors.New("command not found")
 // startJob turns expanded commands into a job: one stage per command, pipes
 // between neighbours, and hands it to package jobs. In the foreground it
 // waits and returns the job's status; in the background it sets $!.
+//
+// Every stage is prepared before any starts (its words and redirection
+// targets expanded, its files opened), because an expansion may run a
+// command substitution, which starts a job of its own. The pipes are made
+// later, by jobs.Launch, each just before the stage that writes into it
+// starts, as bash makes them: a pipeline needs a few free descriptors, not
+// two per stage. Until then a stage's table holds a stand-in pipe where
+// its pipe ends will be (so that 2>&1 or test -p see a pipe), and
+// connectStage swaps the real ends in.
 func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	stages := make([]jobs.Stage, len(cmds))
-	tables := make([]*fdTable, len(cmds))
-	// closeLater are the shell's copies of fds that only external stages
-	// use: the shell closes them once those stages have started.
-	var closeLater []int
-	prevRead := -1
+	standIn := [2]int{-1, -1}
+	if len(cmds) > 1 {
+		var err error
+		if standIn[0], standIn[1], err = standInPipe(); err != nil {
+			// EMFILE or ENFILE: nothing was opened, nothing started.
+			sh.errorf("pipe: %s", errnoText(err))
+			return 1, nil
+		}
+		sh.Jobs.Trace().Shell("pipe2(O_CLOEXEC) = [%d %d]  (stand-ins while the shell prepares the %d stages: "+
+			"each real pipe is made just before the stage that writes into it starts)", standIn[0], standIn[1], len(cmds))
+		defer func() {
+			closeFd(standIn[0])
+			closeFd(standIn[1])
+		}()
+	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
@@ -711,54 +730,39 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 				t.set(0, t.own(fd))
 			}
 		}
-		if prevRead >= 0 {
-			t.set(0, t.own(prevRead))
-			prevRead = -1
+		if i > 0 {
+			t.set(0, standIn[0])
 		}
 		if i < len(cmds)-1 {
-			r, w, err := sh.Jobs.Pipe()
-			if err != nil {
-				// EMFILE or ENFILE: nothing has started. Every fd opened
-				// so far is closed once: the tables' own, and those of
-				// external stages, which moved to closeLater.
-				sh.errorf("pipe: %s", errnoText(err))
-				for _, tt := range tables[:i] {
-					tt.close()
-				}
-				t.close()
-				for _, fd := range closeLater {
-					closeFd(fd)
-				}
-				return 1, nil
-			}
-			t.set(1, t.own(w))
-			prevRead = r
+			t.set(1, standIn[1])
 		}
-		tables[i] = t
-		stages[i] = sh.prepareStage(cmd, t, len(cmds))
-		if stages[i].Builtin == nil {
+		st := sh.prepareStage(cmd, t, len(cmds))
+		if st.Builtin == nil {
 			// Ignored signals the child cannot inherit from the shell
 			// process (trap_unix.go).
-			stages[i].IgnoreSignals, stages[i].IgnoreAtFork = sh.childIgnores(!fg)
+			st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(!fg)
 			if cmd.child != nil {
-				stages[i].Env = append(stages[i].Env, sh.ignoredEnv(!fg)...)
+				st.Env = append(st.Env, sh.ignoredEnv(!fg)...)
 			}
+			// The shell's copies of fds that only this external stage
+			// uses: closed as soon as it has started.
+			st.CloseAfterStart, t.owned = t.owned, nil
+		} else {
+			st.Abandon = t.close
 		}
-		if stages[i].Builtin == nil {
-			closeLater = append(closeLater, t.owned...)
-			t.owned = nil
+		if len(cmds) > 1 {
+			st.Connect = connectStage(t, st.Files, st.Builtin != nil, standIn)
 		}
+		stages[i] = st
 	}
 	job, err := sh.launch(stages, text, fg)
-	// The children have their copies now. The shell must close its own, or
-	// a reader never sees end-of-file while the shell holds a write end.
-	for _, fd := range closeLater {
-		closeFd(fd)
-		sh.Jobs.Trace().Shell("close(%d)  (the shell's copy; the child has its own)", fd)
-	}
 	if err != nil {
 		sh.errorf("%s", err)
-		return 1, nil
+		var pe *jobs.PipeError
+		if job == nil || !errors.As(err, &pe) {
+			return 1, nil
+		}
+		// Stages already started were stopped: wait for them as usual.
 	}
 	if !fg {
 		sh.LastBg = job.LastPid()
@@ -776,6 +780,51 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		return status, errAbandon
 	}
 	return status, nil
+}
+
+// standInPipe is the pipe that stands for a pipeline's pipes while its
+// stages are prepared (startJob): run by the shell; close-on-exec, and
+// never handed to a child (connectStage replaces it everywhere).
+func standInPipe() (r, w int, err error) {
+	var p [2]int
+	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
+		return -1, -1, err
+	}
+	return p[0], p[1], nil
+}
+
+// connectStage is a pipeline stage's jobs.Stage.Connect: it puts the real
+// pipe ends, in and out, where the stage's table (and files, the table of
+// an external stage as prepared) has the stand-ins. A builtin stage owns
+// its ends from then on and closes them when it is done.
+func connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(in, out int) []int {
+	swap := func(fd, in, out int) int {
+		switch fd {
+		case standIn[0]:
+			return in
+		case standIn[1]:
+			return out
+		}
+		return fd
+	}
+	return func(in, out int) []int {
+		for n, fd := range t.fds {
+			t.fds[n] = swap(fd, in, out)
+		}
+		if builtin {
+			for _, fd := range []int{in, out} {
+				if fd >= 0 {
+					t.own(fd)
+				}
+			}
+			return nil
+		}
+		wired := make([]int, len(files))
+		for n, fd := range files {
+			wired[n] = swap(fd, in, out)
+		}
+		return wired
+	}
 }
 
 // prepareStage turns one expanded command, one of n stages, into a
@@ -929,10 +978,11 @@ func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jo
 // status, like a forked child that failed before exec would.
 func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
 	msg := "gosh: " + err.Error() + "\n"
-	errFd := t.get(2)
 	return jobs.Stage{Builtin: func() int {
 		defer t.close()
-		fdWriter(errFd).Write([]byte(msg))
+		// fd 2 as it is when the stage runs: a pipe end put in place by
+		// connectStage (nosuch 2>&1 | cat).
+		fdWriter(t.get(2)).Write([]byte(msg))
 		return status
 	}}
 }

@@ -104,7 +104,7 @@ func (sh *Shell) classify(c parser.Command, cmd *command) (commandKind, string) 
 	if len(sc.Args) == 0 {
 		return kindAssign, ""
 	}
-	name, literal := literalName(sc.Args[0])
+	name, literal := sc.Args[0].Literal()
 	switch {
 	case !literal:
 		return kindDynamic, ""
@@ -280,38 +280,6 @@ func (sh *Shell) quietParts(parts []parser.WordPart) bool {
 		}
 	}
 	return true
-}
-
-// literalName returns a command name written without expansions.
-func literalName(w *parser.Word) (string, bool) {
-	var b strings.Builder
-	for _, part := range w.Parts {
-		switch p := part.(type) {
-		case *parser.Lit:
-			if strings.ContainsAny(p.Value, "*?[") || strings.HasPrefix(p.Value, "~") {
-				return "", false
-			}
-			b.WriteString(p.Value)
-		case *parser.Escaped:
-			b.WriteString(p.Value)
-		case *parser.SglQuoted:
-			b.WriteString(p.Value)
-		case *parser.DblQuoted:
-			for _, ip := range p.Parts {
-				switch q := ip.(type) {
-				case *parser.Lit:
-					b.WriteString(q.Value)
-				case *parser.Escaped:
-					b.WriteString(q.Value)
-				default:
-					return "", false
-				}
-			}
-		default:
-			return "", false
-		}
-	}
-	return b.String(), true
 }
 
 // traceDecision narrates needsProcess's answer.

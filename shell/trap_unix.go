@@ -66,14 +66,6 @@ var fatalSignals = []syscall.Signal{
 	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
 }
 
-// goIgnored are the fatal signals that Go's runtime ignores in a program
-// that does not catch them: a script's shell gives them SIG_DFL (and so
-// dies of them, as bash does) unless it watches or traps them.
-var goIgnored = []syscall.Signal{
-	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
-	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
-}
-
 // interactiveSignals are caught by an interactive shell for itself
 // (jobs.InitInteractive): a trap may add to what they do, never ignore
 // them in the shell process.
@@ -272,6 +264,17 @@ func (s *signals) update(sig int) {
 // where Go's runtime would do otherwise. SIGQUIT is ignored by the shell
 // (bash ignores it; Go would print a stack dump), and those Go ignores
 // kill it. Children start with all of them at their defaults.
+//
+// The fatal signals Go's runtime would also end the shell with (SIGHUP,
+// SIGINT, SIGTERM) get the kernel's SIG_DFL too, for a race Go's handler
+// cannot close: with a handler, a signal sent to the shell's process group
+// is taken by one thread while another is already forking the next child
+// (with every signal blocked, so the kernel does not restart that fork);
+// the child joins the group after the signal was sent, misses it, and
+// outlives the shell (kill %1 on "while :; do sleep 60; done &"). With
+// SIG_DFL the kernel marks the whole process as dying when the signal is
+// sent, before any thread runs again, and a fork in flight fails: every
+// child either got the signal or was never made, as with bash.
 func (s *signals) baseDisposition(sig syscall.Signal) {
 	switch {
 	case sig == syscall.SIGQUIT:
@@ -279,7 +282,7 @@ func (s *signals) baseDisposition(sig syscall.Signal) {
 		kills := s.quitKills
 		s.mu.Unlock()
 		s.table.KernelDefault(sig, !kills)
-	case slices.Contains(goIgnored, sig):
+	case slices.Contains(fatalSignals, sig):
 		s.table.KernelDefault(sig, false)
 	}
 }
@@ -686,10 +689,11 @@ const ignoredVar = "GOSH_IGNORED_SIGNALS"
 // ignoreOnEntry prepares a non-interactive shell's signals at start-up.
 // Signals ignored on entry stay ignored, for the shell and its children,
 // and cannot be trapped (POSIX 2.14 trap): SIGHUP and SIGINT as Go's
-// runtime saw them, and those named by ignoredVar. Then the shell watches
-// the fatal signals, so that it runs its EXIT trap before dying of one,
-// and dies of those that Go's runtime would ignore or answer with a stack
-// dump.
+// runtime saw them, and those named by ignoredVar. The other fatal signals
+// end the shell by the kernel's SIG_DFL, including those that Go's runtime
+// would ignore or answer with a stack dump (see baseDisposition); while the
+// shell has an EXIT trap it watches them instead, so that the trap runs
+// before the shell dies of one.
 func (sh *Shell) ignoreOnEntry() {
 	s := sh.sigs
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
@@ -704,7 +708,7 @@ func (sh *Shell) ignoreOnEntry() {
 	s.mu.Unlock()
 	s.main.Lock()
 	defer func() {
-		for _, sig := range append([]syscall.Signal{syscall.SIGQUIT}, goIgnored...) {
+		for _, sig := range append([]syscall.Signal{syscall.SIGQUIT}, fatalSignals...) {
 			s.update(int(sig))
 		}
 	}()

@@ -178,7 +178,7 @@ func TestTracePipeline(t *testing.T) {
 	// Both are reaped, in whichever order wait4 returns them.
 	inOrder(t, lines, `^child `+p2+`: execve`, sh+`(?:SIGCHLD|wait): wait4\(.*\) = `+p2+`, exited 0 \(WIFEXITED, WEXITSTATUS=0\)`)
 	// The pipe's ends are the ones each stage was given.
-	m := regexp.MustCompile(sh + `pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(lines[0])
+	m := regexp.MustCompile("(?m)" + sh + `pipe\(\) = \[(\d+) (\d+)\]`).FindStringSubmatch(strings.Join(lines, "\n"))
 	inOrder(t, lines, `^child `+p1+`: dup3\(`+m[2]+`, 1, 0\)`, `^child `+p2+`: dup3\(`+m[1]+`, 0, 0\)`)
 	if sleep.Pgrp != sleep.Pid || cat.Pgrp != sleep.Pid {
 		t.Errorf("the traced group %s is not the real one: sleep pgrp %d, cat pgrp %d", p1, sleep.Pgrp, cat.Pgrp)

@@ -1,0 +1,95 @@
+package tests
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// fdCheck wraps a script: it records the shell's open fds before and after,
+// and prints "fds unchanged" when they are the same.
+func fdCheck(script string) string {
+	return `echo /proc/$$/fd/* > before
+` + script + `
+echo /proc/$$/fd/* > after
+cmp -s before after && echo fds unchanged || echo "fds before:" $(cat before) "after:" $(cat after)`
+}
+
+// TestLongPipelineLowFdLimit: a pipeline of 60 external commands runs under
+// ulimit -n 30, as in bash: each pipe is made just before the stage that
+// writes into it starts, and the shell closes its ends as soon as the
+// stages have them, so it never holds more than a few. The shell's own fds
+// are the same afterwards.
+func TestLongPipelineLowFdLimit(t *testing.T) {
+	rlimit := buildHelper(t, "rlimit")
+	long := "echo x" + strings.Repeat(" | cat", 59)
+	script := fdCheck(long + "\necho status=$?")
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", script}})
+	noCrash(t, errs)
+	if out != "x\nstatus=0\nfds unchanged\n" || status != 0 || errs != "" {
+		t.Errorf("a 60-stage pipeline under ulimit -n 30: status %d, stdout %q, stderr %q; want x, status=0, fds unchanged", status, out, errs)
+	}
+	// The same with stderr into the pipe: the stand-in pipe the stages
+	// are prepared with never reaches a child.
+	long = "nosuch 2>&1" + strings.Repeat(" | cat 2>&1", 59) + " | wc -l"
+	out, errs, status = runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", fdCheck(long)}})
+	noCrash(t, errs)
+	if out != "1\nfds unchanged\n" || status != 0 || errs != "" {
+		t.Errorf("nosuch 2>&1 | cat 2>&1 ... | wc -l under ulimit -n 30: status %d, stdout %q, stderr %q; want 1, fds unchanged", status, out, errs)
+	}
+}
+
+// TestPipeFailsMidway: when a pipe cannot be made after some stages have
+// started (builtin stages on copies of the shell hold their pipe ends until
+// they run), the shell says so, the started stages are ended (bash's
+// terminate_current_pipeline), the rest never run, the status is 1, every
+// fd is closed once and the next pipeline works.
+func TestPipeFailsMidway(t *testing.T) {
+	rlimit := buildHelper(t, "rlimit")
+	long := "sleep 61.25" + strings.Repeat(" | true", 40)
+	script := fdCheck(long+"\necho status=$?") + "\necho y | cat"
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", script}})
+	noCrash(t, errs)
+	for _, p := range allProcs() {
+		if cmdline(p.Pid) == "sleep 61.25" {
+			syscall.Kill(p.Pid, syscall.SIGKILL)
+			t.Errorf("the pipeline's first stage (pid %d) still runs after the pipe failed", p.Pid)
+		}
+	}
+	if out != "status=1\nfds unchanged\ny\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want status=1, fds unchanged, y", status, out)
+	}
+	if errs != "gosh: pipe: Too many open files\n" {
+		t.Errorf("stderr %q, want the pipe error once", errs)
+	}
+}
+
+// TestInheritedHighFdLowLimit: gosh inherits fd 251 and runs under
+// ulimit -n 30 (soft and hard). Every child gets fd 251 where it is, as in
+// bash: ForkExec's table stops below it and the child inherits it, and a
+// stage writing into it (>&251) is handed a low copy. A descriptor gosh
+// would have to place at 251 itself (after exec 251>file) is refused with
+// a message that says why, not "Bad file descriptor".
+func TestInheritedHighFdLowLimit(t *testing.T) {
+	rlimit := buildHelper(t, "rlimit")
+	dir := t.TempDir()
+	script := `ls /proc/self/fd | grep -x 251
+/bin/echo b >&251; echo st=$?
+echo x | cat | cat
+exec 251>&-; exec 251>f2
+/bin/echo c; echo st=$?`
+	out, errs, status := runShell(t, shellRun{Bin: "bash", Dir: dir, Args: []string{"-c",
+		`exec 251>f; exec "$0" -nofile 30 -- "$1" -c "$2"`, rlimit, requireGosh(t), script}})
+	noCrash(t, errs)
+	if out != "251\nst=0\nx\nst=126\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want 251, st=0, x, st=126", status, out)
+	}
+	if want := "gosh: /bin/echo: cannot pass fd 251 to the command: it is above the open-files limit (ulimit -n 30)\n"; errs != want {
+		t.Errorf("stderr %q, want %q", errs, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "f")); string(data) != "b\n" {
+		t.Errorf("the inherited fd 251 got %q, want b", data)
+	}
+}
