@@ -71,7 +71,9 @@ func TestReadEditLine(t *testing.T) {
 		t.Errorf("after Ctrl+C in read -e: %q, want x unchanged and status 130", out)
 	}
 	// Without -e the terminal's own line mode reads: -i has no effect.
-	s.Send(`read -i ignored -p 'R> ' x; echo "[$x] $?"` + "\r")
+	// (The prompt is written $'R\x3e ' so that the echo of the command
+	// line does not show "R> " before read has started.)
+	s.Send(`read -i ignored -p $'R\x3e ' x; echo "[$x] $?"` + "\r")
 	s.Expect("R> ")
 	s.Send("typed\r")
 	s.Expect("[typed] 0")
