@@ -27,9 +27,10 @@
 //     SimpleCommand is expanded (shell/expand.go: brace expansion, tilde,
 //     parameters, command substitution, arithmetic, field splitting,
 //     pathname expansion, quote removal) into argv.
-//  5. startJob asks jobs.Table.Pipe for a pipe between each pair of stages
-//     (pipe2 with O_CLOEXEC), builds each stage's fd table (shell/redirect.go:
-//     redirections apply left to right on top of the pipe ends), and finds
+//  5. startJob builds each stage's fd table (shell/redirect.go:
+//     redirections apply left to right on top of the pipe ends; a
+//     pipeline's pipes, pipe2 with O_CLOEXEC, are made by jobs.Table.Launch
+//     just before each writer starts, with a stand-in until then), and finds
 //     each program on $PATH (shell/path.go). An external command becomes
 //     a jobs.Stage. Where anything else runs is decided by one rule,
 //     needsProcess in shell/subshell.go: a lone builtin in the shell itself;

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -159,34 +160,90 @@ func tableText(table []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// wiring describes the pipes and every stage's fds, with the numbers a
-// fresh gosh would use: what the shell opens, the fd table it hands to
-// ForkExec, and the child's own steps between clone and execve
-// (jobs.ChildFdSteps, the very steps set -o trace narrates).
+// wiring describes the pipes and every stage's fds, with the numbers the
+// shell would use now, in the order it uses them: while it prepares the
+// stages it holds a stand-in pipe for each real one and opens every
+// stage's redirections (and a child gosh's memfd); then, stage by stage,
+// it makes the real pipe just before the stage that writes into it, starts
+// the stage with its fd table (the child's own steps between clone and
+// execve are jobs.ChildFdSteps, the very steps set -o trace narrates), and
+// closes that stage's pipe ends and redirection fds at once. A builtin
+// stage keeps its fds until it is done.
+// opensLater reports whether a stage of an n-stage pipeline opens the files
+// of its redirections only when it is connected, just before it starts
+// (the shell's connectStage): a program's, not a builtin's, a child
+// gosh's or nohup's, which open theirs while the stages are prepared.
+func opensLater(s stageInfo, n int) bool {
+	return n > 1 && !s.inShell && !s.ownProcess && !s.nohup && s.cmd != nil && len(s.cmd.Redirs) > 0
+}
+
 func (e *explainer) wiring(stages []stageInfo) {
 	n := len(stages)
 	m := newFdModel()
 	e.printf("File descriptors (numbers as the shell would get them now; set -o trace shows those of a real run):\n")
 	first := e.pipes + 1
-	var rd, wr []int
+	standR, standW := -1, -1
 	if n > 1 {
-		e.printf("  The shell makes %d pipe%s, each just before the stage that writes into it starts:", n-1, plural(n-1, "s"))
-		for i := 0; i < n-1; i++ {
-			r, w := m.alloc(), m.alloc()
-			rd, wr = append(rd, r), append(wr, w)
-			e.printf(" p%d = pipe2(O_CLOEXEC) = [%d %d]", first+i, r, w)
-		}
-		e.printf("\n")
+		standR, standW = m.alloc(), m.alloc()
+		e.printf("  While it prepares the %d stages the shell holds one stand-in pipe, [%d %d], where their pipe\n"+
+			"  ends will be; each of the %d real pipe%s is made just before the stage that writes into it starts.\n",
+			n, standR, standW, n-1, plural(n-1, "s"))
 	}
+	tables := make([][]int, n)
+	steps := make([][]string, n)
+	owned := make([][]int, n)
+	memfds := make([]string, n)
 	for i, s := range stages {
-		table := []int{0, 1, 2}
+		table := e.baseTable()
 		if i > 0 {
-			table[0] = rd[i-1]
+			table[0] = standR
 		}
 		if i < n-1 {
-			table[1] = wr[i]
+			table[1] = standW
 		}
-		table, steps := e.stageTable(m, s, table)
+		before := m.snapshot()
+		if opensLater(s, n) {
+			// Its files are opened when it is connected, below.
+			tables[i] = table
+			owned[i] = m.since(before)
+			continue
+		}
+		tables[i], steps[i] = e.stageTable(m, s, table)
+		if s.ownProcess && !s.inShell {
+			memfd := m.alloc()
+			tables[i] = setFd(tables[i], len(tables[i]), memfd)
+			memfds[i] = fmt.Sprintf(" memfd_create = %d holds the snapshot (its fd %d in the child).", memfd, len(tables[i])-1)
+			if on, _ := e.sh.Option("trace"); on {
+				// The trace's channel and the gate (shell/trace_text.go).
+				r, w := m.alloc(), m.alloc()
+				tables[i] = append(tables[i], 2, r)
+				memfds[i] += fmt.Sprintf(" With the trace on, fd 2 and a gate pipe [%d %d] follow it, so the child narrates on the same channel after the shell.", r, w)
+			}
+		}
+		owned[i] = m.since(before)
+	}
+	var realR []int
+	for i, s := range stages {
+		table := tables[i]
+		var pipeText string
+		if i < n-1 {
+			r, w := m.alloc(), m.alloc()
+			realR = append(realR, r)
+			pipeText = fmt.Sprintf(" p%d = pipe2(O_CLOEXEC) = [%d %d], just before it starts.", first+i, r, w)
+			replaceFd(table, standW, w)
+			owned[i] = append(owned[i], w)
+		}
+		if i > 0 {
+			replaceFd(table, standR, realR[i-1])
+			owned[i] = append(owned[i], realR[i-1])
+		}
+		if opensLater(s, n) {
+			// As a forked child would, just before its exec: after the
+			// pipe into it, on the table with the real pipe ends.
+			before := m.snapshot()
+			table, steps[i] = e.stageTable(m, s, table)
+			owned[i] = append(owned[i], m.since(before)...)
+		}
 		who := "child"
 		switch {
 		case s.inShell:
@@ -195,34 +252,94 @@ func (e *explainer) wiring(stages []stageInfo) {
 			who = "child gosh"
 		}
 		e.printf("  %d. %s:", i+1, who)
-		if len(steps) > 0 {
-			e.printf(" the shell: %s.", strings.Join(steps, "; "))
+		if opensLater(s, n) {
+			e.printf("%s", pipeText)
+			if len(steps[i]) > 0 {
+				e.printf(" Then the shell opens the stage's redirections: %s.", strings.Join(steps[i], "; "))
+			}
+		} else {
+			if len(steps[i]) > 0 {
+				e.printf(" the shell: %s.", strings.Join(steps[i], "; "))
+			}
+			e.printf("%s", pipeText)
 		}
 		if s.inShell {
 			e.printf(" It reads and writes through %s; no dup2: the shell's own fds stay as they are.\n", tableText(table))
 			continue
 		}
-		if s.ownProcess {
-			memfd := m.alloc()
-			table = setFd(table, len(table), memfd)
-			e.printf(" memfd_create = %d holds the snapshot (its fd %d in the child).", memfd, len(table)-1)
-		}
-		e.printf(" ForkExec's table: %s.\n", tableText(table))
+		e.printf("%s ForkExec's table: %s.\n", memfds[i], tableText(table))
 		e.printf("     Between clone and execve the child runs:\n")
 		for _, step := range jobs.ChildFdSteps(table, m.errPipe()) {
 			e.printf("       %s\n", step)
 		}
+		if len(owned[i]) > 0 {
+			e.printf("     Then the shell closes its copies: %s.\n", closeList(owned[i]))
+		}
+		for _, fd := range owned[i] {
+			m.free(fd)
+		}
 	}
 	if n > 1 {
-		e.printf("  After starting the stages the shell closes its own copies of every pipe end, so each\n" +
-			"  reader sees end-of-file when its writer exits.")
+		e.printf("  A reader sees end-of-file once every writer of its pipe has exited: the shell holds no\n" +
+			"  write end.")
 		if !allInShell(stages) {
-			e.printf(" Only the fds in its table reach a child:\n" +
-				"  every other descriptor is close-on-exec.")
+			e.printf(" Only the fds in its table reach a child: every other descriptor is close-on-exec.")
 		}
 		e.printf("\n")
 	}
 	e.pipes += n - 1
+}
+
+// baseTable is the fd table a command starts from: the shell's user fds
+// (0, 1, 2, and any fd 3 or above that exec opened or gosh inherited),
+// each the shell's descriptor behind it; 0, 1, 2 for a shell that cannot
+// tell (tests).
+func (e *explainer) baseTable() []int {
+	if u, ok := e.sh.(interface{ UserFdTable() []int }); ok {
+		if t := u.UserFdTable(); len(t) >= 3 {
+			return t
+		}
+	}
+	return []int{0, 1, 2}
+}
+
+// replaceFd puts to where table has from.
+func replaceFd(table []int, from, to int) {
+	for i, fd := range table {
+		if fd == from {
+			table[i] = to
+		}
+	}
+}
+
+// closeList is "close(8), close(5)".
+func closeList(fds []int) string {
+	var parts []string
+	for _, fd := range fds {
+		parts = append(parts, fmt.Sprintf("close(%d)", fd))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// snapshot is the set of numbers taken now, for since.
+func (m *fdModel) snapshot() map[int]bool {
+	c := make(map[int]bool, len(m.used))
+	for n := range m.used {
+		c[n] = true
+	}
+	return c
+}
+
+// since is the numbers taken now that were free at before, in order.
+func (m *fdModel) since(before map[int]bool) []int {
+	var fds []int
+	for n := range m.used {
+		if !before[n] {
+			fds = append(fds, n)
+		}
+	}
+	sort.Ints(fds)
+	return fds
 }
 
 // execSteps words exec's redirections without a command: the shell opens
@@ -233,7 +350,7 @@ func (e *explainer) wiring(stages []stageInfo) {
 // fd N through ForkExec's table.
 func (e *explainer) execSteps(s stageInfo) []string {
 	m := newFdModel()
-	table, opened := e.stageTable(m, s, []int{0, 1, 2})
+	table, opened := e.stageTable(m, s, e.baseTable())
 	steps := append([]string(nil), opened...)
 	for n, fd := range table {
 		if n < 3 && fd == n {

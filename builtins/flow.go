@@ -192,6 +192,16 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 	}
 	status := statusOK
 	rest := args[1:]
+	// local takes declare's attributes (local -i n=5, local -a, -A): in a
+	// function, declare makes local variables, so it does the work.
+	for _, a := range rest {
+		if a == "--" || len(a) < 2 || a[0] != '-' && a[0] != '+' {
+			break
+		}
+		if strings.Trim(a[1:], "xrp") != "" {
+			return runDeclare(sh, io, args)
+		}
+	}
 	export, readonly := false, false
 	for len(rest) > 0 && len(rest[0]) > 1 && strings.HasPrefix(rest[0], "-") {
 		if rest[0] == "--" {

@@ -55,9 +55,9 @@ func runHelp(sh Shell, io IO, args []string) (int, error) {
 			case o.has('s'):
 				fmt.Fprintf(&b, "%s: %s\n", bi.Name, bi.Synopsis)
 			case o.has('d'):
-				fmt.Fprintf(&b, "%s - %s\n", bi.Name, bi.Summary)
+				fmt.Fprintf(&b, "%s - %s\n", bi.Name, summaryIn(bi, lang))
 			default:
-				b.WriteString(builtinHelp(bi))
+				b.WriteString(builtinHelpIn(bi, lang))
 			}
 		}
 		if o.has('s') || o.has('d') {
@@ -118,13 +118,21 @@ func helpMatches(arg string) ([]*Builtin, []string) {
 
 // builtinHelp is `help NAME`: the usage line, then the summary and the
 // description, indented as bash does.
-func builtinHelp(b *Builtin) string {
+func builtinHelp(b *Builtin) string { return builtinHelpIn(b, "en") }
+
+// builtinHelpIn is builtinHelp in lang: the Korean summary and, for the
+// teaching builtins, the Korean description (helpKo).
+func builtinHelpIn(b *Builtin, lang string) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "%s: %s\n", b.Name, b.Synopsis)
-	fmt.Fprintf(&s, "    %s\n", b.Summary)
-	if b.Help != "" {
+	fmt.Fprintf(&s, "    %s\n", summaryIn(b, lang))
+	help := b.Help
+	if h, ok := helpKo[b.Name]; ok && lang == "ko" {
+		help = h
+	}
+	if help != "" {
 		s.WriteString("\n")
-		for _, line := range strings.Split(strings.TrimRight(b.Help, "\n"), "\n") {
+		for _, line := range strings.Split(strings.TrimRight(help, "\n"), "\n") {
 			if line == "" {
 				s.WriteString("\n")
 				continue
@@ -139,22 +147,32 @@ func builtinHelp(b *Builtin) string {
 // columns, then the topics with theirs, in lang.
 func helpIndex(lang string) string {
 	var s strings.Builder
-	s.WriteString("gosh builtin commands. They run inside the shell process itself,\n")
-	s.WriteString("without fork: most of them change the shell (cd, exit, fg, ...).\n")
-	s.WriteString("Type `help NAME' for more about NAME, `help PATTERN' for every match.\n\n")
+	if lang == "ko" {
+		s.WriteString("gosh 내장 명령. fork 없이 셸 프로세스 안에서 실행된다:\n")
+		s.WriteString("대부분 셸 자신을 바꾼다(cd, exit, fg, ...).\n")
+		s.WriteString("`help 이름'은 그 명령을, `help 패턴'은 맞는 것 모두를 자세히 보여 준다.\n\n")
+	} else {
+		s.WriteString("gosh builtin commands. They run inside the shell process itself,\n")
+		s.WriteString("without fork: most of them change the shell (cd, exit, fg, ...).\n")
+		s.WriteString("Type `help NAME' for more about NAME, `help PATTERN' for every match.\n\n")
+	}
 	all := All()
 	width := 0
 	for _, b := range all {
 		width = max(width, len(b.Name))
 	}
 	for _, b := range all {
-		fmt.Fprintf(&s, "  %-*s  %s\n", width, b.Name, b.Summary)
+		fmt.Fprintf(&s, "  %-*s  %s\n", width, b.Name, summaryIn(b, lang))
 	}
 	topics := TopicNames()
 	if len(topics) == 0 {
 		return s.String()
 	}
-	s.WriteString("\nTopics: type `help TOPIC' (`help --lang ko TOPIC' for Korean):\n\n")
+	if lang == "ko" {
+		s.WriteString("\n주제: `help 주제'(영어는 `help --lang en 주제'):\n\n")
+	} else {
+		s.WriteString("\nTopics: type `help TOPIC' (`help --lang ko TOPIC' for Korean):\n\n")
+	}
 	width = 0
 	for _, t := range topics {
 		width = max(width, len(t))

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/sys/unix"
-
 	"gosh/jobs"
 )
 
@@ -22,7 +20,7 @@ import (
 func init() {
 	register(&Builtin{
 		Name:     "procs",
-		Synopsis: "procs [-ae] [--lang en|ko]",
+		Synopsis: "procs [-ae] [--watch] [--interval S] [--session PID] [--lang en|ko]",
 		Summary:  "Show the processes of the shell's session, with their groups and states.",
 		Help: `Show the processes of the shell's session, read from /proc, with the
 columns PID PPID PGID SID TPGID TTY STAT JOB COMMAND, as
@@ -32,6 +30,11 @@ STAT is the kernel's state letter (R S D Z T t X), then "s" for the
 session leader and "+" for a process in the terminal's foreground group.
 -a  show every process of the current user, not only this session's
 -e  after the table, explain every column and every state letter
+--watch  redraw in place every 0.5 s (--interval S) until q or Ctrl+C; a
+     process whose state, group or terminal ownership changed since the
+     last redraw is highlighted and the change is named (S→T, fg→bg, new)
+--session PID  show the session of process PID (another gosh, in another
+     terminal) instead of this shell's
 --lang en|ko  the language of -e (default: from LC_ALL, LC_MESSAGES, LANG)
 procs runs inside the shell: it does not appear in its own list.`,
 		Run: runProcs,
@@ -43,6 +46,10 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
+	v, args, ok := takeViewOptions(io, "procs", args)
+	if !ok {
+		return statusUsage, nil
+	}
 	o, rest, ok := parseOptions(io, "procs", args, "ae")
 	if !ok {
 		return statusUsage, nil
@@ -50,38 +57,70 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 	if len(rest) > 0 {
 		return usageError(io, "procs", rest[0]+": unexpected argument"), nil
 	}
-	all := readAll()
-	if all == nil {
-		errorf(io, "procs", "cannot read %s", procRoot)
+	color := v.watch && colorOK(sh, io)
+	var prev map[int]procMark
+	first := true
+	draw := func() (string, error) {
+		shown, err := procsToShow(o.has('a'), v)
+		if err != nil {
+			return "", err
+		}
+		notes, cur := changeNotes(prev, shown, first)
+		var b strings.Builder
+		writeProcTable(&b, shown, jobNumbers(sh), outputWidth(io), notes, color)
+		for pid := range prev {
+			if _, ok := cur[pid]; !ok && !first {
+				fmt.Fprintf(&b, "%*d  ✖ gone\n", 5, pid)
+			}
+		}
+		prev, first = cur, false
+		if o.has('e') {
+			b.WriteString("\n")
+			b.WriteString(procsLegend()[resolveLang(sh, lang)])
+		}
+		return b.String(), nil
+	}
+	if v.watch {
+		return runWatch(sh, io, "procs", v.interval, draw), nil
+	}
+	text, err := draw()
+	if err != nil {
+		errorf(io, "procs", "%s", err)
 		return statusFailure, nil
 	}
+	return writeOut(io, "procs", text), nil
+}
+
+// procsToShow reads the processes procs lists: the user's (-a), or one
+// session's: the shell's own, or that of v.session.
+func procsToShow(everyone bool, v viewOptions) ([]*procInfo, error) {
+	all := readAll()
+	if all == nil {
+		return nil, fmt.Errorf("cannot read %s", procRoot)
+	}
 	var shown []*procInfo
-	if o.has('a') {
+	if everyone {
 		uid := os.Getuid()
 		for _, p := range all {
 			if p.Uid == uid {
 				shown = append(shown, p)
 			}
 		}
-	} else {
-		sid, err := unix.Getsid(0)
-		if err != nil {
-			errorf(io, "procs", "getsid: %s", strerror(err))
-			return statusFailure, nil
+		return shown, nil
+	}
+	sid, err := sessionOf(v)
+	if err != nil {
+		if v.session > 0 {
+			return nil, fmt.Errorf("--session %d: %s", v.session, strerror(err))
 		}
-		for _, p := range all {
-			if p.Sid == sid {
-				shown = append(shown, p)
-			}
+		return nil, fmt.Errorf("getsid: %s", strerror(err))
+	}
+	for _, p := range all {
+		if p.Sid == sid {
+			shown = append(shown, p)
 		}
 	}
-	var b strings.Builder
-	writeProcTable(&b, shown, jobNumbers(sh), outputWidth(io))
-	if o.has('e') {
-		b.WriteString("\n")
-		b.WriteString(procsLegend()[resolveLang(sh, lang)])
-	}
-	return writeOut(io, "procs", b.String()), nil
+	return shown, nil
 }
 
 // jobOf maps processes to the shell's job numbers: by pid for the processes
@@ -90,6 +129,8 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 type jobOf struct {
 	byPid  map[int]int
 	byPgid map[int]int
+	notes  map[int]string // live views: what changed, per pid
+	color  bool           // live views: highlight changed lines
 }
 
 func (m jobOf) lookup(p *procInfo) int {
@@ -125,9 +166,11 @@ const numericColumns = 5
 
 // writeProcTable writes the table with aligned columns (display width, so
 // that any text lines up). With width > 0 each line fits in width columns:
-// a long COMMAND is cut, ending with "…".
-func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf, width int) {
+// a long COMMAND is cut, ending with "…". A process with a note (a change
+// a live view saw) ends with it, highlighted when color is true.
+func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf, width int, notes map[int]string, color bool) {
 	rows := [][]string{procColumns}
+	pids := []int{0}
 	for _, p := range procs {
 		job := ""
 		if id := jobs.lookup(p); id > 0 {
@@ -137,6 +180,7 @@ func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf, width int
 			strconv.Itoa(p.Pid), strconv.Itoa(p.PPid), strconv.Itoa(p.Pgid), strconv.Itoa(p.Sid),
 			strconv.Itoa(p.Tpgid), ttyName(p.TtyNr), statFlags(p), job, shownCommand(p),
 		})
+		pids = append(pids, p.Pid)
 	}
 	last := len(procColumns) - 1
 	widths := make([]int, last)
@@ -149,18 +193,28 @@ func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf, width int
 	for _, w := range widths {
 		used += w + 1
 	}
-	for _, r := range rows {
+	for i, r := range rows {
+		var line strings.Builder
 		for c := 0; c < last; c++ {
 			if c < numericColumns {
-				fmt.Fprintf(b, "%*s ", widths[c], r[c])
+				fmt.Fprintf(&line, "%*s ", widths[c], r[c])
 			} else {
-				b.WriteString(padRight(r[c], widths[c]) + " ")
+				line.WriteString(padRight(r[c], widths[c]) + " ")
 			}
 		}
+		note := ""
+		if n := notes[pids[i]]; n != "" {
+			note = noteText(n)
+		}
 		if width > 0 {
-			b.WriteString(cutToWidth(r[last], max(width-used, 1)))
+			line.WriteString(cutToWidth(r[last], max(width-used-displayWidth(note), 1)))
 		} else {
-			b.WriteString(r[last])
+			line.WriteString(r[last])
+		}
+		if note != "" {
+			b.WriteString(highlight(line.String(), color) + note)
+		} else {
+			b.WriteString(line.String())
 		}
 		b.WriteString("\n")
 	}
@@ -205,7 +259,7 @@ Flags after the letter
 `,
 		"ko": `열(column)
   PID      프로세스 ID: 프로세스가 만들어질 때 커널이 붙여 준 번호
-  PPID     부모의 PID: wait4로 이 프로세스의 종료 상태를 거둘 프로세스.
+  PPID     부모의 PID: wait4로 이 프로세스의 종료 상태를 수거할 프로세스.
            진짜 부모가 먼저 죽으면 1(또는 "subreaper")로 바뀐다: 고아 프로세스
   PGID     프로세스 그룹 ID: 하나의 작업(job). 파이프라인의 모든 프로세스는
            첫 프로세스의 PID를 이름으로 하는 그룹 하나를 함께 쓴다.
@@ -222,10 +276,10 @@ Flags after the letter
            좀비 뒤에는 <defunct>
 상태 문자
   R  실행 중이거나, 실행할 준비가 되어 CPU를 기다리는 중
-  S  잠든 상태: 사건(입력, 타이머, 자식)을 기다린다. 시그널이 오면 깨어난다
-  D  깨울 수 없는 잠: 커널 안에서 주로 I/O를 기다린다. SIGKILL조차
+  S  슬립 상태: 사건(입력, 타이머, 자식)을 기다린다. 시그널이 오면 깨어난다
+  D  D 상태(깨울 수 없는 슬립): 커널 안에서 주로 I/O를 기다린다. SIGKILL조차
      기다림이 끝나야 효과가 있다
-  Z  좀비: 이미 종료했지만 부모가 아직 wait4로 종료 상태를 거두지 않았다.
+  Z  좀비: 이미 종료했지만 부모가 아직 wait4로 종료 상태를 수거하지 않았다.
      프로세스 테이블의 항목만 남아 있다
   T  시그널로 정지됨(Ctrl+Z의 SIGTSTP, SIGSTOP, SIGTTIN, SIGTTOU).
      SIGCONT(fg, bg)를 받으면 다시 실행된다

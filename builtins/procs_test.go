@@ -380,3 +380,43 @@ func TestProcsLegendComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestChangeNotes(t *testing.T) {
+	p := func(pid int, state byte, pgid, tpgid int) *procInfo {
+		return &procInfo{Pid: pid, State: state, Pgid: pgid, Tpgid: tpgid, TtyNr: 1}
+	}
+	first := []*procInfo{p(10, 'S', 10, 10), p(11, 'R', 11, 10), p(12, 'S', 12, 10)}
+	notes, prev := changeNotes(nil, first, true)
+	if len(notes) != 0 {
+		t.Errorf("first draw has notes: %v", notes)
+	}
+	second := []*procInfo{p(10, 'T', 10, 11), p(11, 'R', 11, 11), p(12, 'S', 13, 11), p(14, 'R', 14, 11)}
+	notes, _ = changeNotes(prev, second, false)
+	want := map[int]string{10: "S→T fg→bg", 11: "bg→fg", 12: "pgid 12→13", 14: "new"}
+	for pid, w := range want {
+		if notes[pid] != w {
+			t.Errorf("pid %d: note %q, want %q", pid, notes[pid], w)
+		}
+	}
+	if len(notes) != len(want) {
+		t.Errorf("notes %v, want %v", notes, want)
+	}
+}
+
+// A changed process's line is highlighted (reverse video) and ends with
+// the change; the others are plain.
+func TestProcTableNotes(t *testing.T) {
+	procs := []*procInfo{
+		{Pid: 10, PPid: 1, Pgid: 10, Sid: 10, Tpgid: 10, State: 'T', Argv: []string{"sleep", "60"}},
+		{Pid: 11, PPid: 1, Pgid: 11, Sid: 10, Tpgid: 10, State: 'S', Argv: []string{"cat"}},
+	}
+	var b strings.Builder
+	writeProcTable(&b, procs, jobOf{byPid: map[int]int{}, byPgid: map[int]int{}}, 0, map[int]string{10: "S→T"}, true)
+	lines := strings.Split(b.String(), "\n")
+	if !strings.HasPrefix(lines[1], "\x1b[7m") || !strings.HasSuffix(lines[1], "\x1b[0m  ◀ S→T") {
+		t.Errorf("changed line: %q", lines[1])
+	}
+	if strings.Contains(lines[2], "\x1b[") || strings.Contains(lines[2], "◀") {
+		t.Errorf("unchanged line: %q", lines[2])
+	}
+}

@@ -19,24 +19,36 @@ import (
 func init() {
 	register(&Builtin{
 		Name:     "ptree",
-		Synopsis: "ptree [pid]",
+		Synopsis: "ptree [--watch] [--interval S] [--session PID] [pid]",
 		Summary:  "Show the tree of processes under the shell or under PID.",
 		Help: `Draw the processes under the shell (or under PID) as a tree, read
 from /proc/PID/task/*/children. Each line shows the pid, the state
 (as in procs: R S D Z T t X, with s and +), the process group and the
 command; a job's processes end with their job number [N].
 Members of one pipeline are siblings that share a group: a bracket
-joins them, labelled with the group id. A zombie is marked <defunct>.`,
+joins them, labelled with the group id. A zombie is marked <defunct>.
+Lines are cut with … to fit the terminal.
+--watch  redraw in place every 0.5 s (--interval S) until q or Ctrl+C,
+     highlighting a process whose state, group or terminal ownership
+     changed since the last redraw, with the change named (S→T, fg→bg)
+--session PID  draw the tree under PID (another gosh, in another terminal)`,
 		Run: runPtree,
 	})
 }
 
 func runPtree(sh Shell, io IO, args []string) (int, error) {
-	_, rest, ok := parseOptions(io, "ptree", args[1:], "")
+	v, args, ok := takeViewOptions(io, "ptree", args[1:])
+	if !ok {
+		return statusUsage, nil
+	}
+	_, rest, ok := parseOptions(io, "ptree", args, "")
 	if !ok {
 		return statusUsage, nil
 	}
 	root := os.Getpid()
+	if v.session > 0 {
+		root = v.session
+	}
 	switch len(rest) {
 	case 0:
 	case 1:
@@ -49,12 +61,38 @@ func runPtree(sh Shell, io IO, args []string) (int, error) {
 	default:
 		return usageError(io, "ptree", "too many arguments"), nil
 	}
-	tree, err := buildTree(root)
+	color := v.watch && colorOK(sh, io)
+	var prev map[int]procMark
+	first := true
+	draw := func() (string, error) {
+		tree, err := buildTree(root)
+		if err != nil {
+			return "", fmt.Errorf("%d: no such process", root)
+		}
+		jobs := jobNumbers(sh)
+		jobs.notes, prev = changeNotes(prev, tree.procs(nil), first)
+		jobs.color = color
+		first = false
+		return renderTree(tree, jobs, outputWidth(io)), nil
+	}
+	if v.watch {
+		return runWatch(sh, io, "ptree", v.interval, draw), nil
+	}
+	text, err := draw()
 	if err != nil {
-		errorf(io, "ptree", "%d: no such process", root)
+		errorf(io, "ptree", "%s", err)
 		return statusFailure, nil
 	}
-	return writeOut(io, "ptree", renderTree(tree, jobNumbers(sh), outputWidth(io))), nil
+	return writeOut(io, "ptree", text), nil
+}
+
+// procs lists the tree's processes, parents first.
+func (n *treeNode) procs(list []*procInfo) []*procInfo {
+	list = append(list, n.proc)
+	for _, k := range n.kids {
+		list = k.procs(list)
+	}
+	return list
 }
 
 // treeNode is one process and its children.
@@ -111,9 +149,16 @@ func nodeLabel(p *procInfo, jobs jobOf, budget int) string {
 	if id := jobs.lookup(p); id > 0 {
 		tail = "  [" + strconv.Itoa(id) + "]"
 	}
+	note := ""
+	if n := jobs.notes[p.Pid]; n != "" {
+		note = noteText(n)
+	}
 	cmd := shownCommand(p)
 	if budget > 0 {
-		cmd = cutToWidth(cmd, max(budget-displayWidth(head)-displayWidth(tail), 1))
+		cmd = cutToWidth(cmd, max(budget-displayWidth(head)-displayWidth(tail)-displayWidth(note), 1))
+	}
+	if note != "" {
+		return highlight(head+cmd+tail, jobs.color) + note
 	}
 	return head + cmd + tail
 }

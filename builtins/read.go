@@ -149,6 +149,7 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		}
 	}
 	src := &byteSource{ctx: sh.Context(), fd: stdio.InFd, r: stdio.In}
+	userFd := 0 // the fd number the user knows, for messages
 	if src.fd < 0 && src.r == nil {
 		src.r = strings.NewReader("") // no input at all: end of file
 	}
@@ -164,6 +165,7 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 			return statusFailure, nil
 		}
 		src.fd = real
+		userFd = fd
 	}
 	delim := int('\n')
 	if o.has('d') {
@@ -234,7 +236,7 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 	case err == io.EOF:
 		status = statusFailure
 	case err != nil:
-		errorf(stdio, "read", "read error: %d: %s", src.fd, strerror(err))
+		errorf(stdio, "read", "read error: %d: %s", userFd, strerror(err))
 		return statusFailure, nil
 	}
 

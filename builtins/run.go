@@ -198,11 +198,15 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 		fmt.Fprintf(io.Err, "gosh: %s: %s\n", file, strerror(err))
 		return statusFailure, nil
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
+	probe := path // what the checks look at: /dev/stdin is the builtin's own fd
+	if strings.Contains(file, "/") {
+		probe = testPath(sh, file)
+	}
+	if st, err := os.Stat(probe); err == nil && st.IsDir() {
 		errorf(io, name, "%s: is a directory", file)
 		return statusFailure, nil
 	}
-	f, err := os.Open(path)
+	f, err := os.Open(probe)
 	if err != nil {
 		fmt.Fprintf(io.Err, "gosh: %s: %s\n", file, strerror(err))
 		return statusFailure, nil
@@ -220,7 +224,7 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 // (it need not be executable), then the current directory.
 func findSourceFile(sh Shell, file string) (string, error) {
 	if strings.Contains(file, "/") {
-		_, err := os.Stat(absolute(sh, file))
+		_, err := os.Stat(testPath(sh, file)) // /dev/stdin: the builtin's own fd
 		return absolute(sh, file), err
 	}
 	for _, dir := range pathDirs(sh) {

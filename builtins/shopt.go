@@ -16,6 +16,9 @@ func init() {
   expand_aliases  aliases are expanded (on at an interactive prompt,
                   off in scripts)
   failglob        a pattern that matches no file is an error
+  globstar        ** alone as a path component matches any number of
+                  directories (**/*.c: every .c file below)
+  nocaseglob      patterns match file names in either case
   nullglob        a pattern that matches no file disappears, instead of
                   staying as it is
 Without -s or -u, show each OPTNAME (every option without any) and

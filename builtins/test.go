@@ -386,11 +386,39 @@ func statAt(sh Shell, name string, follow bool) (*unix.Stat_t, bool) {
 	var st unix.Stat_t
 	var err error
 	if follow {
-		err = unix.Stat(absolute(sh, name), &st)
+		err = unix.Stat(testPath(sh, name), &st)
 	} else {
-		err = unix.Lstat(absolute(sh, name), &st)
+		err = unix.Lstat(testPath(sh, name), &st)
 	}
 	return &st, err == nil
+}
+
+// testPath is the path test looks at: relative to the shell's directory,
+// and /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N name the
+// command's own fds, which are virtual ("echo x | [ -p /dev/stdin ]").
+func testPath(sh Shell, name string) string {
+	n := -1
+	switch name {
+	case "/dev/stdin":
+		n = 0
+	case "/dev/stdout":
+		n = 1
+	case "/dev/stderr":
+		n = 2
+	default:
+		if rest, ok := strings.CutPrefix(name, "/dev/fd/"); ok {
+			if v, err := strconv.Atoi(rest); err == nil && v >= 0 && rest[0] != '+' {
+				n = v
+			}
+		}
+	}
+	if n >= 0 {
+		if fd := sh.UserFd(n); fd >= 0 {
+			return "/proc/self/fd/" + strconv.Itoa(fd)
+		}
+		return "/dev/fd/-1" // no such file, as for a closed fd
+	}
+	return absolute(sh, name)
 }
 
 // fileCompare is -nt, -ot and -ef. As bash: F1 -nt F2 is also true when
@@ -447,7 +475,7 @@ func UnaryTest(sh Shell, op, arg string) bool {
 			return false
 		}
 		mode := map[string]uint32{"-r": unix.R_OK, "-w": unix.W_OK, "-x": unix.X_OK}[op]
-		return faccess(absolute(sh, arg), mode)
+		return faccess(testPath(sh, arg), mode)
 	}
 	st, ok := statAt(sh, arg, true)
 	if !ok {

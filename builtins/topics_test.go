@@ -176,3 +176,88 @@ func TestLabTextsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The Korean teaching texts use the course's terms: 수거 (not 거두다) for
+// what wait4 does, 슬립 상태 (not 잠) for S; and their Markdown tables
+// line up by display width (a Hangul syllable takes two columns).
+func TestKoreanTermsAndTables(t *testing.T) {
+	texts := map[string]string{"procs -e": procsLegend()["ko"]}
+	for _, name := range TopicNames() {
+		if s, ok := TopicText(name, "ko"); ok {
+			texts["help "+name] = s
+		}
+	}
+	labs, err := embeddedLabs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range labs {
+		var b strings.Builder
+		b.WriteString(text(l.Title, "ko") + text(l.Summary, "ko") + text(l.Intro, "ko"))
+		for _, st := range l.Steps {
+			b.WriteString(text(st.Text, "ko") + text(st.Done, "ko") + text(st.Hint, "ko"))
+		}
+		texts["lab "+l.Name] = b.String()
+	}
+	for where, s := range texts {
+		for _, bad := range []string{"거두", "거둔", "거둘", "거둬", "거뒀", "잠든", "잠:", "| 잠 ", "없는 잠"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s says %q: the course says 수거 / 슬립 상태", where, bad)
+			}
+		}
+		// Table rows of one table have one display width.
+		width := -1
+		for _, line := range strings.Split(s, "\n") {
+			if !strings.HasPrefix(line, "|") {
+				width = -1
+				continue
+			}
+			if w := displayWidth(line); width < 0 {
+				width = w
+			} else if w != width {
+				t.Errorf("%s: table row %q is %d columns, the table %d", where, line, w, width)
+			}
+		}
+	}
+	if s, _ := TopicText("zombies", "ko"); !strings.Contains(s, "수거") {
+		t.Error("help zombies (ko) does not say 수거")
+	}
+	if s, _ := TopicText("states", "ko"); !strings.Contains(s, "슬립 상태") {
+		t.Error("help states (ko) does not say 슬립 상태")
+	}
+}
+
+// help in Korean lists every builtin with a Korean summary.
+func TestHelpIndexKorean(t *testing.T) {
+	for _, b := range All() {
+		if _, ok := summaryKo[b.Name]; !ok {
+			t.Errorf("builtin %s has no Korean summary", b.Name)
+		}
+	}
+	idx := helpIndex("ko")
+	if !strings.Contains(idx, "gosh 내장 명령") || !strings.Contains(idx, "주제:") {
+		t.Errorf("help in Korean:\n%s", idx)
+	}
+	if strings.Contains(idx, "Describe builtin commands") {
+		t.Errorf("help in Korean still has English summaries:\n%s", idx)
+	}
+}
+
+// help --lang ko NAME shows a teaching builtin's description in Korean.
+func TestBuiltinHelpKorean(t *testing.T) {
+	for name := range helpKo {
+		b, ok := Lookup(name)
+		if !ok {
+			t.Errorf("helpKo has %s, which is no builtin", name)
+			continue
+		}
+		ko := builtinHelpIn(b, "ko")
+		if ko == builtinHelp(b) || !strings.Contains(ko, helpKo[name][:20]) {
+			t.Errorf("help --lang ko %s is not Korean:\n%s", name, ko)
+		}
+	}
+	b, _ := Lookup("timeline")
+	if !strings.Contains(builtinHelpIn(b, "ko"), "수거") {
+		t.Error("help --lang ko timeline does not use 수거")
+	}
+}

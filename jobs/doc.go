@@ -12,9 +12,13 @@
 // The model is dash's jobs.c (makejob → forkshell → waitforjob) and the GNU
 // libc manual's "Implementing a Job Control Shell".
 //
-//  1. The shell makes the pipes (Pipe) and describes each process as a
-//     Stage: path, argv, environment, and its fd table.
+//  1. The shell describes each process as a Stage: path, argv,
+//     environment, and its fd table.
 //  2. Launch starts every stage with syscall.ForkExec and registers one Job.
+//     For a pipeline it makes each pipe (Pipe) just before the stage that
+//     writes into it starts, and the shell's Stage.Connect puts the ends
+//     (and the stage's redirection files) into that stage's fd table; the
+//     shell's copies are closed as soon as the stage has started.
 //     With job control all stages join one new process group, named after the
 //     first child's pid; a foreground job's first child makes its group the
 //     terminal's foreground group itself, before its first instruction. A

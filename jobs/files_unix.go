@@ -19,8 +19,12 @@ import (
 // fdLimitError says which descriptor cannot reach a child under ulimit -n.
 type fdLimitError struct{ fd, limit int }
 
-func (e *fdLimitError) Error() string {
-	return fmt.Sprintf("cannot pass fd %d to the command: it is above the open-files limit (ulimit -n %d)", e.fd, e.limit)
+func (e *fdLimitError) Error() string { return FdLimitMessage(e.fd, e.limit) }
+
+// FdLimitMessage is what gosh says when fd n is at or above the open-files
+// limit and cannot be placed: bash's words, and why.
+func FdLimitMessage(n, limit int) string {
+	return fmt.Sprintf("%d: Bad file descriptor (at or above the open-files limit, ulimit -n %d)", n, limit)
 }
 
 // fitFiles returns the Files table for ForkExec: files itself while ForkExec

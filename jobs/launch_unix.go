@@ -40,10 +40,13 @@ type Stage struct {
 	// a few free descriptors. Launch calls it under the launch lock with
 	// in, the read end of the pipe from the previous stage (-1 for the
 	// first), and out, the write end of a new pipe to the next stage (-1
-	// for the last); it returns the stage's Files with them in place. An
+	// for the last); it puts them in the stage's Files, and may open the
+	// stage's redirection files (adding them to CloseAfterStart). An
 	// external stage's ends are closed by Launch once it has started; a
-	// builtin stage's become its own (it closes them when done).
-	Connect func(in, out int) []int
+	// builtin stage's become its own (it closes them when done). An error
+	// (a redirection that failed, already reported on the stage's fd 2)
+	// makes the stage a failed one with status 1.
+	Connect func(st *Stage, in, out int) error
 	// CloseAfterStart are the shell's copies of descriptors only this
 	// external stage uses (its redirections): Launch closes them once the
 	// stage has started, or would have.
@@ -161,9 +164,12 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 				}
 				out, prevRead = w, r
 			}
-			files := st.Connect(in, out)
-			if st.Builtin == nil {
-				st.Files = files
+			if err := st.Connect(st, in, out); err != nil {
+				t.closeShellCopy(in)
+				t.closeShellCopy(out)
+				t.abandonStage(st, p)
+				abandoned[i] = true
+				continue
 			}
 		}
 		if st.Builtin != nil {
@@ -328,7 +334,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 
 	files, keep, low, err := fitFiles(st.Files)
 	if err != nil {
-		t.stageError(st, err)
+		t.stageMessage(st, "gosh: "+err.Error()+"\n") // as bash: no command name
 		return 0, err
 	}
 	defer closeAll(low)
@@ -404,7 +410,10 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 			t.trace.Shell("(Go starts children with clone(CLONE_VFORK|CLONE_VM), not fork(): the child runs the steps " +
 				"narrated as \"child\" below, then execve; the shell waits until execve has succeeded or failed)")
 		}
-		if r >= 0 {
+		if r >= 0 && t.trace.Lang() == "ko" {
+			t.trace.Shell("pipe2(O_CLOEXEC) = [%d %d]  (ForkExec의 오류 파이프: execve에 실패한 자식은 errno를 %d에 쓴다. "+
+				"셸은 execve가 쓰기 끝을 닫을 때까지 %d를 읽는다)", r, tracedErrPipe, tracedErrPipe, r)
+		} else if r >= 0 {
 			t.trace.Shell("pipe2(O_CLOEXEC) = [%d %d]  (ForkExec's error pipe: a child whose execve fails writes its errno to %d; "+
 				"the shell reads %d until execve closes the write end)", r, tracedErrPipe, tracedErrPipe, r)
 		}
@@ -481,20 +490,29 @@ func (t *Table) narrateChild(pid int, st *Stage, files []int, attr *syscall.Proc
 		return
 	}
 	sys := attr.Sys
+	ko := t.trace.Lang() == "ko"
 	if sys.Setpgid {
 		pg := sys.Pgid
 		if pg == 0 {
 			pg = pid
 		}
-		t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: joins process group %d)", sys.Pgid, pg)
+		if ko {
+			t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: 프로세스 그룹 %d에 들어간다)", sys.Pgid, pg)
+		} else {
+			t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: joins process group %d)", sys.Pgid, pg)
+		}
 	}
 	if sys.Foreground {
-		t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)", sys.Ctty, pid)
+		if ko {
+			t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, 작업이 실행 전에 제어 터미널을 갖는다)", sys.Ctty, pid)
+		} else {
+			t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)", sys.Ctty, pid)
+		}
 	}
 	if attr.Dir != "" {
 		t.trace.Child(pid, "chdir(%q)", attr.Dir)
 	}
-	for _, line := range ChildFdSteps(files, tracedErrPipe) {
+	for _, line := range ChildFdStepsIn(files, tracedErrPipe, t.trace.Lang()) {
 		t.trace.Child(pid, "%s", line)
 	}
 	for _, line := range st.Trace {
@@ -532,7 +550,12 @@ func (t *Table) stageError(st *Stage, err error) {
 	if len(st.Argv) > 0 {
 		name = st.Argv[0]
 	}
-	msg := fmt.Sprintf("gosh: %s: %s\n", name, errText(err))
+	t.stageMessage(st, fmt.Sprintf("gosh: %s: %s\n", name, errText(err)))
+}
+
+// stageMessage writes msg to a stage's own fd 2 (the shell's stderr when
+// the stage has no table of its own).
+func (t *Table) stageMessage(st *Stage, msg string) {
 	if len(st.Files) > 2 && st.Files[2] >= 0 {
 		unix.Write(st.Files[2], []byte(msg))
 		return

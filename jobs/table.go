@@ -160,6 +160,8 @@ type Table struct {
 
 	trace Tracer
 
+	timeline timeline // the events of the last jobs, for timeline
+
 	subMu sync.Mutex
 	subs  []func(Event)
 
@@ -241,6 +243,7 @@ func (t *Table) publish(evs ...Event) {
 	subs := t.subs
 	t.subMu.Unlock()
 	for _, ev := range evs {
+		t.timeline.add(ev)
 		for _, fn := range subs {
 			fn(ev)
 		}

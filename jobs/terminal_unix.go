@@ -260,6 +260,11 @@ func (t *Table) takeTerminalBack(j *Job, state State, signaled bool) {
 		}
 	}
 	t.tcsetpgrp(shellPgid)
+	why := "the job stopped"
+	if state == Done {
+		why = "the job ended"
+	}
+	t.timeline.terminalBack(j.id, shellPgid, why)
 
 	if state == Done && !signaled {
 		// Adopt the modes a finished job left (stty -echo must persist) unless

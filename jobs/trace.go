@@ -15,7 +15,7 @@ import (
 //
 //	trace· shell 4200: pipe() = [3 4]
 //	trace· child 4242: dup3(4, 1, 0)
-//	trace· child gosh 4243: open("f", O_RDONLY|O_CLOEXEC) = 10
+//	trace· child gosh 4243 (cat <f &): open("f", O_RDONLY|O_CLOEXEC) = 10
 //
 // "shell N" lines are steps the shell process N itself ran; "child N" lines
 // are steps that ran inside child N between clone and execve (Go's ForkExec
@@ -33,6 +33,7 @@ type Tracer struct {
 	self            string // who "Shell" lines name; "" = "shell PID"
 	gate            int    // > 0: wait until it reads end-of-file before the first line (SetGate)
 	listeners       []func(who, text string)
+	lang            string // "ko": explanations in Korean where they are translated
 	color           bool
 	explainedFork   bool // the clone(CLONE_VFORK|CLONE_VM) note is said once
 	explainedReaper bool
@@ -56,7 +57,7 @@ func (tr *Tracer) SetOutput(w io.Writer, color bool) {
 // SetOutputFd sends the trace to descriptor fd, as SetOutput does; Fd
 // then reports fd, so that a child gosh can be handed the same channel.
 func (tr *Tracer) SetOutputFd(fd int, color bool) {
-	tr.SetOutput(fdOut(fd), color)
+	tr.SetOutput(FdWriter(fd), color)
 	tr.mu.Lock()
 	tr.fd = fd
 	tr.mu.Unlock()
@@ -74,7 +75,7 @@ func (tr *Tracer) Fd() int {
 }
 
 // SetSelf names the process whose own steps Shell narrates, as in
-// "child gosh 4243"; "" (the default) is "shell PID".
+// "child gosh 4243 (false)"; "" (the default) is "shell PID".
 func (tr *Tracer) SetSelf(name string) {
 	tr.mu.Lock()
 	tr.self = name
@@ -89,6 +90,23 @@ func (tr *Tracer) Listen(fn func(who, text string)) {
 	tr.mu.Lock()
 	tr.listeners = append(tr.listeners, fn)
 	tr.mu.Unlock()
+}
+
+// SetLang sets the language of the explanations ("en", "ko").
+func (tr *Tracer) SetLang(lang string) {
+	tr.mu.Lock()
+	tr.lang = lang
+	tr.mu.Unlock()
+}
+
+// Lang is the language of the explanations.
+func (tr *Tracer) Lang() string {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if tr.lang == "" {
+		return "en"
+	}
+	return tr.lang
 }
 
 // SetGate holds the first line until descriptor fd reads end-of-file (or

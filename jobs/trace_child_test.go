@@ -47,3 +47,17 @@ func TestChildFdSteps(t *testing.T) {
 		})
 	}
 }
+
+// The Korean explanations change nothing but the words.
+func TestChildFdStepsKorean(t *testing.T) {
+	files := []int{0, 5, 1, -1, -1, 9}
+	en, ko := ChildFdStepsIn(files, 3, "en"), ChildFdStepsIn(files, 3, "ko")
+	if strings.Join(StepCalls(en), " ") != strings.Join(StepCalls(ko), " ") {
+		t.Errorf("calls differ:\n%q\n%q", StepCalls(en), StepCalls(ko))
+	}
+	for i := range en {
+		if en[i] == ko[i] {
+			t.Errorf("step %q is not translated", en[i])
+		}
+	}
+}

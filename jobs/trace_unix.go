@@ -8,12 +8,15 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// fdOut writes to a descriptor, whole lines at a time (a trace line is one
-// write(2), so lines from the shell and from a child gosh sharing the
-// descriptor never mix).
-type fdOut int
+// FdWriter writes straight to a file descriptor with write(2), all of p
+// (a short write goes on, EINTR is retried): a trace line is one write, so
+// lines from the shell and from a child gosh sharing the descriptor never
+// mix. The shell's builtins write through it too, so that their output goes
+// wherever their fd 1 or 2 was redirected without wrapping the fd in an
+// *os.File (which would own it and could make it non-blocking).
+type FdWriter int
 
-func (fd fdOut) Write(p []byte) (int, error) {
+func (fd FdWriter) Write(p []byte) (int, error) {
 	n := 0
 	for n < len(p) {
 		m, err := unix.Write(int(fd), p[n:])

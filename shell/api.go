@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gosh/builtins"
@@ -202,7 +203,16 @@ func (sh *Shell) withIO(io builtins.IO, fn func() (int, error)) (int, error) {
 
 // Source runs a file in the current shell (the . and source builtins).
 func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error) {
-	data, err := os.ReadFile(path)
+	file := path
+	if n, ok := fdDevice(path); ok {
+		// ". /dev/stdin" reads the builtin's own (virtual) fd.
+		fd := sh.UserFd(n)
+		if n < 3 {
+			fd = []int{io.InFd, io.OutFd, io.ErrFd}[n]
+		}
+		file = "/proc/self/fd/" + strconv.Itoa(fd)
+	}
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return 1, fmt.Errorf("%s: %s", path, errnoText(err))
 	}
@@ -262,20 +272,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 // copy's fds, and the copy ends with its status, as a forked subshell that
 // ran exec would (the returned error is an *ExitError).
 func (sh *Shell) Exec(argv []string, io builtins.IO) error {
-	if sh.subshell {
-		sh.Jobs.Trace().Shell("exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends", argv[0], argv[0])
-		cmd := &command{argv: argv, nohup: argv[0] == "nohup"}
-		status, err := sh.startJob([]*command{cmd}, strings.Join(argv, " "), true)
-		if err != nil {
-			return err
-		}
-		return &ExitError{Status: status}
-	}
-	path, err := sh.lookPath(argv[0])
-	if err != nil {
-		return fmt.Errorf("%s: %s", argv[0], errText(err))
-	}
-	return sh.execFds(path, argv, sh.childEnviron(nil))
+	return sh.ExecAs(argv, io, "", false)
 }
 
 // ExitRequest returns the error that unwinds the interpreter to exit.

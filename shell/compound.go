@@ -368,7 +368,10 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 	if sh.Opts.Xtrace {
 		sh.xtraceLine("case " + shellQuote(word) + " in")
 	}
-	sh.Status = 0
+	// $? stays what it was until a body runs ("false; case x in x) echo
+	// $?" prints 1, as in bash and dash); no match, or an empty body,
+	// gives 0.
+	status := 0
 	fallInto := false
 	for _, item := range c.Items {
 		if !fallInto {
@@ -387,10 +390,12 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 				continue
 			}
 		}
-		if item.Body != nil {
+		status = 0
+		if item.Body != nil && len(item.Body.Items) > 0 {
 			if err := sh.runList(item.Body); err != nil {
 				return sh.Status, err
 			}
+			status = sh.Status
 		}
 		switch item.Term {
 		case parser.CaseFallthrough:
@@ -398,10 +403,10 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 		case parser.CaseContinue:
 			fallInto = false
 		default:
-			return sh.Status, nil
+			return status, nil
 		}
 	}
-	return sh.Status, nil
+	return status, nil
 }
 
 // arithWord expands an arithmetic expression's text (as inside double
@@ -478,11 +483,7 @@ func xtraceQuote(s string) string {
 
 // xtraceLine prints one set -x line: PS4 and text.
 func (sh *Shell) xtraceLine(text string) {
-	ps4, ok := sh.Vars.Get("PS4")
-	if !ok {
-		ps4 = "+ "
-	}
-	fmt.Fprintf(sh.Stderr(), "%s%s\n", ps4, text)
+	fmt.Fprintf(sh.Stderr(), "%s%s\n", sh.xtracePrefix(), text)
 }
 
 // runSubshell runs ( list ): nothing it changes reaches the shell. The

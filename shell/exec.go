@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -37,6 +38,9 @@ func (sh *Shell) RunString(src string) (int, error) {
 	if err != nil {
 		sh.syntaxError(err)
 		return sh.Status, nil
+	}
+	if f == nil || f.List == nil || len(f.List.Items) == 0 {
+		return 0, nil // no command (eval "# note"): status 0, as POSIX says
 	}
 	st, err := sh.Run(f)
 	if err == errExpansionAbandon {
@@ -500,21 +504,24 @@ func (sh *Shell) xtrace(cmd *command) {
 	if !sh.Opts.Xtrace {
 		return
 	}
-	ps4, ok := sh.Vars.Get("PS4")
-	if !ok {
-		ps4 = "+ "
-	}
+	ps4 := sh.xtracePrefix()
 	var b strings.Builder
-	b.WriteString(ps4)
-	words := make([]string, 0, len(cmd.assigns)+len(cmd.argv))
+	// As bash: each assignment on a line of its own, then the command.
 	for _, a := range cmd.assigns {
-		words = append(words, a.name+"="+shellQuote(a.value))
+		b.WriteString(ps4)
+		b.WriteString(xtraceAssignment(a))
+		b.WriteByte('\n')
 	}
-	for _, w := range cmd.argv {
-		words = append(words, xtraceQuote(w))
+	if len(cmd.argv) > 0 || len(cmd.assigns) == 0 {
+		b.WriteString(ps4)
+		for i, w := range cmd.argv {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(xtraceQuote(w))
+		}
+		b.WriteByte('\n')
 	}
-	b.WriteString(strings.Join(words, " "))
-	b.WriteByte('\n')
 	sh.Stderr().Write([]byte(b.String()))
 }
 
@@ -603,7 +610,8 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 // applyTempAssigns applies "VAR=v builtin" assignments for the time the
 // builtin runs, and returns what undoes them. bash (outside POSIX mode)
 // undoes them even for special builtins: "x=2 eval 'echo $x'" leaves x as
-// it was. If one fails (a read-only variable), the ones before it are
+// it was. A read-only variable is reported and left alone, and the
+// builtin runs, as in bash; if another fails, the ones before it are
 // undone at once and the builtin does not run.
 func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	if len(cmd.assigns) == 0 {
@@ -627,6 +635,11 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		}
 		if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
+			if _, ro := err.(*readOnlyError); ro {
+				// bash reports a read-only variable and runs the
+				// command all the same, without that assignment.
+				continue
+			}
 			restore()
 			return nil, err
 		}
@@ -666,6 +679,15 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 	for n, fd := range t.fds {
 		if fd == sh.UserFd(n) {
 			continue
+		}
+		if soft, _, err := sh.Rlimit(unix.RLIMIT_NOFILE); fd >= 0 && err == nil && uint64(n) >= soft {
+			// No child could get it (ForkExec cannot place it): bash
+			// refuses it here too.
+			sh.errorf("%s", jobs.FdLimitMessage(n, int(soft)))
+			for _, c := range changes {
+				closeFdAny(c.src)
+			}
+			return 1, nil
 		}
 		src := -1
 		if fd >= 0 {
@@ -751,9 +773,14 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			st.Abandon = t.close
 		}
 		if len(cmds) > 1 {
-			st.Connect = connectStage(t, st.Files, st.Builtin != nil, standIn)
+			st.Connect = sh.connectStage(t, st.Files, st.Builtin != nil, standIn)
 		}
 		stages[i] = st
+	}
+	for i := 1; i < len(stages); i++ {
+		if stages[i-1].Builtin != nil && stages[i].Builtin != nil && stages[i].Connect != nil {
+			holdPipeReader(stages, i)
+		}
 	}
 	job, err := sh.launch(stages, text, fg)
 	if err != nil {
@@ -782,6 +809,55 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	return status, nil
 }
 
+// holdPipeReader keeps the pipe into in-shell stage i readable until
+// in-shell stage i-1, which writes into it, is done (or 10 ms have passed).
+// The stages are goroutines and Go runs the last one started first, so in
+// "echo 1 | echo 2" the reader would be done, and the pipe closed, before
+// "echo 1" wrote: it would die of SIGPIPE (141) where in bash the writer,
+// forked first, has long written. A writer that never ends ("while :; do
+// echo y; done | true") still gets SIGPIPE once the 10 ms are over. The
+// read end is known when jobs.Launch connects the stage (Connect).
+func holdPipeReader(stages []jobs.Stage, i int) {
+	done := make(chan struct{})
+	hold := -1
+	connect, abandon := stages[i].Connect, stages[i].Abandon
+	stages[i].Connect = func(st *jobs.Stage, in, out int) error {
+		if in >= 0 {
+			if fd, err := dupFd(in); err == nil {
+				hold = fd
+			}
+		}
+		return connect(st, in, out)
+	}
+	stages[i].Abandon = func() {
+		if hold >= 0 {
+			closeFd(hold)
+		}
+		if abandon != nil {
+			abandon()
+		}
+	}
+	writer, reader := stages[i-1].Builtin, stages[i].Builtin
+	stages[i-1].Builtin = func() int {
+		defer close(done)
+		return writer()
+	}
+	stages[i].Builtin = func() int {
+		st := reader()
+		if hold < 0 {
+			return st
+		}
+		wait := time.NewTimer(10 * time.Millisecond)
+		select {
+		case <-done:
+		case <-wait.C:
+		}
+		wait.Stop()
+		closeFd(hold)
+		return st
+	}
+}
+
 // standInPipe is the pipe that stands for a pipeline's pipes while its
 // stages are prepared (startJob): run by the shell; close-on-exec, and
 // never handed to a child (connectStage replaces it everywhere).
@@ -795,9 +871,11 @@ func standInPipe() (r, w int, err error) {
 
 // connectStage is a pipeline stage's jobs.Stage.Connect: it puts the real
 // pipe ends, in and out, where the stage's table (and files, the table of
-// an external stage as prepared) has the stand-ins. A builtin stage owns
-// its ends from then on and closes them when it is done.
-func connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(in, out int) []int {
+// an external stage as prepared) has the stand-ins, then opens the files
+// of the stage's redirections (t.later), as a forked child would just
+// before its exec. A builtin stage owns its ends from then on and closes
+// them when it is done.
+func (sh *Shell) connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(st *jobs.Stage, in, out int) error {
 	swap := func(fd, in, out int) int {
 		switch fd {
 		case standIn[0]:
@@ -807,7 +885,7 @@ func connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(in
 		}
 		return fd
 	}
-	return func(in, out int) []int {
+	return func(st *jobs.Stage, in, out int) error {
 		for n, fd := range t.fds {
 			t.fds[n] = swap(fd, in, out)
 		}
@@ -819,11 +897,35 @@ func connectStage(t *fdTable, files []int, builtin bool, standIn [2]int) func(in
 			}
 			return nil
 		}
-		wired := make([]int, len(files))
-		for n, fd := range files {
-			wired[n] = swap(fd, in, out)
+		if len(t.later) == 0 {
+			wired := make([]int, len(files))
+			for n, fd := range files {
+				wired[n] = swap(fd, in, out)
+			}
+			st.Files = wired
+			return nil
 		}
-		return wired
+		// An external stage with redirections (never a child gosh,
+		// whose files hold more than the table: see prepareStage).
+		plan := t.later
+		t.later = nil
+		defer func() {
+			st.CloseAfterStart = append(st.CloseAfterStart, t.owned...)
+			t.owned = nil
+		}()
+		for _, p := range plan {
+			if err := sh.applyPlanned(t, p); err != nil {
+				msg := "gosh: " + err.Error() + "\n"
+				if fd := t.get(2); fd >= 0 {
+					fdWriter(fd).Write([]byte(msg))
+				} else {
+					fmt.Fprint(sh.Stderr(), msg)
+				}
+				return err
+			}
+		}
+		st.Files = t.files()
+		return nil
 	}
 }
 
@@ -845,7 +947,18 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	if cmd.expander != nil {
 		ex = cmd.expander
 	}
-	if err := ex.applyRedirects(t, cmd.redirs); err != nil {
+	// The files of an external stage of a pipeline are opened just before
+	// it starts (connectStage), as a forked child opens them: a pipeline
+	// holds no more of them at a time than of its pipes. Their words are
+	// expanded now, before any stage starts.
+	later := n > 1 && !cmd.inShell() && !cmd.nohup && len(cmd.redirs) > 0
+	if later {
+		plan, err := ex.planRedirects(cmd.redirs)
+		if err != nil {
+			return sh.stageFailed(cmd, t, err, 1)
+		}
+		t.later = plan
+	} else if err := ex.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.stageFailed(cmd, t, err, 1)
 	}
 	if cmd.inShell() {
@@ -916,12 +1029,27 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if errors.Is(err, errNotFound) || errors.Is(err, os.ErrNotExist) {
 			status = 127
 		}
+		if plan := t.later; len(plan) > 0 {
+			// The message goes where the redirections say (nosuch
+			// 2>/dev/null): perform them now.
+			t.later = nil
+			for _, p := range plan {
+				if rerr := sh.applyPlanned(t, p); rerr != nil {
+					return sh.stageFailed(cmd, t, rerr, 1)
+				}
+			}
+		}
 		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
 		if a.arr != nil || a.name == "_" {
 			continue // arrays are not exported; $_ is the program's path
+		}
+		if x := sh.Vars.Lookup(a.name); x != nil && x.ReadOnly {
+			// As bash: reported, and the program runs without it.
+			sh.errorf("%s", &readOnlyError{a.name})
+			continue
 		}
 		env = append(env, a.name+"="+a.value)
 	}

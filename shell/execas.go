@@ -14,7 +14,7 @@ import (
 func (sh *Shell) ExecAs(argv []string, io builtins.IO, argv0 string, cleanEnv bool) error {
 	if sh.subshell {
 		sh.Jobs.Trace().Shell("exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends", argv[0], argv[0])
-		cmd := &command{argv: argv, argv0: argv0, cleanEnv: cleanEnv}
+		cmd := &command{argv: argv, argv0: argv0, cleanEnv: cleanEnv, nohup: argv[0] == "nohup"}
 		status, err := sh.startJob([]*command{cmd}, strings.Join(argv, " "), true)
 		if err != nil {
 			return err

@@ -7,28 +7,13 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
-// fdWriter writes straight to a file descriptor with write(2). Builtins
-// write through it so that their output goes wherever their fd 1 or 2 was
-// redirected, without wrapping the fd in an *os.File (which would own it
-// and could switch it to non-blocking mode).
-type fdWriter int
-
-func (fd fdWriter) Write(p []byte) (int, error) {
-	n := 0
-	for n < len(p) {
-		m, err := unix.Write(int(fd), p[n:])
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return n, err
-		}
-		n += m
-	}
-	return n, nil
-}
+// fdWriter writes straight to a file descriptor with write(2)
+// (jobs.FdWriter): builtins write through it to their fd 1 or 2.
+type fdWriter = jobs.FdWriter
 
 // fdReader reads straight from a file descriptor with read(2).
 type fdReader int

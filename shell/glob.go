@@ -42,7 +42,7 @@ func globFields(fields []field, base string, opts globOptions) ([]field, error) 
 			out = append(out, f)
 			continue
 		}
-		matches := glob(pattern, base, opts.dot || len(opts.ignore) > 0)
+		matches := glob(pattern, base, globFlags{dot: opts.dot || len(opts.ignore) > 0, star: opts.star, nocase: opts.nocase})
 		if len(opts.ignore) > 0 {
 			matches = slices.DeleteFunc(matches, func(m string) bool {
 				return slices.ContainsFunc(opts.ignore, func(p string) bool { return matchPattern(p, m) })
@@ -136,7 +136,12 @@ func (sh *Shell) expandPattern(w *parser.Word) (string, error) {
 // the component starts with a literal '.'; "." and ".." never match a
 // pattern (bash 5.2's default, globskipdots). Relative paths are looked
 // up in base ("" for the process's directory) but returned relative.
-func glob(pattern, base string, dotglob bool) []string {
+//
+// With globstar (shopt), a component that is exactly ** matches any path
+// of zero or more directories below (not entering symbolic links, nor
+// names starting with '.' unless dotglob). With nocaseglob, letters match
+// either case.
+func glob(pattern, base string, f globFlags) []string {
 	comps := strings.Split(pattern, "/")
 	paths := []string{""} // "" is the current directory
 	if comps[0] == "" {
@@ -146,22 +151,75 @@ func glob(pattern, base string, dotglob bool) []string {
 	for i, comp := range comps {
 		last := i == len(comps)-1
 		var next []string
-		for _, dir := range paths {
-			next = append(next, globComponent(dir, comp, last, base, dotglob)...)
+		if f.star && comp == "**" {
+			// bash writes a literal directory before a final ** with its
+			// slash ("x/**" gives x/ first), a matched one without.
+			literal := !slices.ContainsFunc(comps[:i], hasMeta)
+			for _, dir := range paths {
+				next = append(next, globTree(dir, base, f.dot, last, literal)...)
+			}
+		} else {
+			for _, dir := range paths {
+				next = append(next, globComponent(dir, comp, last, base, f)...)
+			}
 		}
 		if len(next) == 0 {
 			return nil
 		}
-		paths = next
+		paths = slices.Compact(next)
 	}
 	sort.Strings(paths)
-	return paths
+	return slices.Compact(paths)
+}
+
+// globFlags are the shopt options one pathname expansion obeys.
+type globFlags struct {
+	dot, star, nocase bool
+}
+
+// globTree is globstar's **: dir itself and every directory below it (for
+// the last component, every file too), depth first.
+func globTree(dir, base string, dotglob, last, literal bool) []string {
+	out := []string{dir}
+	switch {
+	case last && dir == "":
+		out = nil // "**" alone lists what is below, not "" itself
+	case last && literal && !strings.HasSuffix(dir, "/"):
+		out = []string{dir + "/"}
+	}
+	var walk func(d string)
+	walk = func(d string) {
+		from := inDir(base, d)
+		if from == "" {
+			from = "."
+		}
+		entries, err := os.ReadDir(from)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if name[0] == '.' && (!dotglob || name == "." || name == "..") {
+				continue
+			}
+			path := joinPath(d, name)
+			if e.IsDir() {
+				out = append(out, path)
+				walk(path)
+			} else if last {
+				out = append(out, path)
+			}
+		}
+	}
+	walk(dir)
+	return out
 }
 
 // globComponent matches one pattern component in directory dir, giving
 // the matching paths. Unless it is the last component, only directories
 // can continue the path.
-func globComponent(dir, comp string, last bool, base string, dotglob bool) []string {
+func globComponent(dir, comp string, last bool, base string, f globFlags) []string {
+	dotglob := f.dot
 	if comp == "" {
 		// A trailing or doubled '/': the path so far must be a directory.
 		if dir != "" && !strings.HasSuffix(dir, "/") && isDir(inDir(base, dir)) {
@@ -191,7 +249,7 @@ func globComponent(dir, comp string, last bool, base string, dotglob bool) []str
 		if name[0] == '.' && !dotOK && (!dotglob || name == "." || name == "..") {
 			continue
 		}
-		if !matchPattern(comp, name) {
+		if !matchPattern(comp, name) && !(f.nocase && matchPattern(foldPattern(comp), strings.ToLower(name))) {
 			continue
 		}
 		path := joinPath(dir, name)
@@ -201,6 +259,23 @@ func globComponent(dir, comp string, last bool, base string, dotglob bool) []str
 		out = append(out, path)
 	}
 	return out
+}
+
+// foldPattern lowers the case of a pattern's letters for nocaseglob,
+// leaving the names of character classes ([[:upper:]]) as they are.
+func foldPattern(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if strings.HasPrefix(p[i:], "[:") {
+			if j := strings.Index(p[i+2:], ":]"); j >= 0 {
+				b.WriteString(p[i : i+2+j+2])
+				i += 2 + j + 1
+				continue
+			}
+		}
+		b.WriteString(strings.ToLower(p[i : i+1]))
+	}
+	return b.String()
 }
 
 // inDir is where a path the glob built lies: under base when it is

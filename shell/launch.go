@@ -13,6 +13,8 @@ import "gosh/jobs"
 func (sh *Shell) launch(stages []jobs.Stage, text string, fg bool) (job *jobs.Job, err error) {
 	sh.withCopyRlimits(stages)
 	sh.withUmask(func() {
+		sh.umaskHeld = true
+		defer func() { sh.umaskHeld = false }()
 		if sh.subshell {
 			job, err = sh.Jobs.LaunchInGroup(stages, text, fg)
 			return

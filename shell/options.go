@@ -57,6 +57,8 @@ var options = []option{
 	{name: "trace", field: func(o *Options) *bool { return &o.Trace }},
 
 	{name: "dotglob", shopt: true, field: func(o *Options) *bool { return &o.Dotglob }},
+	{name: "globstar", shopt: true, field: func(o *Options) *bool { return &o.Globstar }},
+	{name: "nocaseglob", shopt: true, field: func(o *Options) *bool { return &o.Nocaseglob }},
 	{name: "expand_aliases", shopt: true,
 		// On by default in an interactive shell, off in a script, as bash.
 		get: func(o *Options) bool { return o.Interactive && !o.ExpandAliasesOff || o.ExpandAliasesOn },
@@ -113,6 +115,7 @@ func (sh *Shell) SetOption(name string, on bool) error {
 func (sh *Shell) applyTrace() {
 	if sh.Opts.Trace {
 		sh.Jobs.Trace().SetOutputFd(2, colorAllowed(sh))
+		sh.Jobs.Trace().SetLang(sh.traceLang())
 	} else {
 		sh.Jobs.Trace().SetOutput(nil, false)
 	}
@@ -203,9 +206,11 @@ func (sh *Shell) pipefailStatus(job *jobs.Job, status int) int {
 // globOptions are the shopt options that change pathname expansion.
 type globOptions struct {
 	null, fail, dot bool
+	star, nocase    bool     // globstar, nocaseglob
 	ignore          []string // $GLOBIGNORE's patterns (glob.go)
 }
 
 func (sh *Shell) globOptions() globOptions {
-	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob, ignore: sh.globIgnore()}
+	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob,
+		star: sh.Opts.Globstar, nocase: sh.Opts.Nocaseglob, ignore: sh.globIgnore()}
 }

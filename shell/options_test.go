@@ -132,7 +132,7 @@ func TestFlagStringOrder(t *testing.T) {
 	if got, _ := sh.expandFields(parseWords(t, "a{1,2}")); strings.Join(got, " ") != "a1 a2" {
 		t.Errorf("set -B: %q", got)
 	}
-	if got := strings.Join(sh.ShoptNames(), " "); got != "dotglob expand_aliases failglob nullglob" {
+	if got := strings.Join(sh.ShoptNames(), " "); got != "dotglob expand_aliases failglob globstar nocaseglob nullglob" {
 		t.Errorf("shopt names %q", got)
 	}
 	if slices.Contains(sh.OptionNames(), "nullglob") {

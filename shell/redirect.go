@@ -20,6 +20,9 @@ import (
 type fdTable struct {
 	fds   []int
 	owned []int // descriptors opened for this command; closed when it is done
+	// later are redirections expanded but not yet performed: a pipeline
+	// stage's, done just before it starts (connectStage).
+	later []plannedRedirect
 }
 
 // newFdTable starts from the descriptors of the current context.
@@ -94,44 +97,78 @@ func (sh *Shell) applyRedirects(t *fdTable, redirs []*parser.Redirect) error {
 }
 
 func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
-	fd := r.Fd
-	if fd < 0 {
-		fd = r.Op.DefaultFd()
+	p, err := sh.planRedirect(r)
+	if err != nil {
+		return err
 	}
+	return sh.applyPlanned(t, p)
+}
+
+// plannedRedirect is a redirection whose words are expanded: what is left
+// is opening and wiring (applyPlanned). target is the expanded target, or
+// the text of a here-document or here-string.
+type plannedRedirect struct {
+	r      *parser.Redirect
+	target string
+}
+
+// planRedirects expands the words of redirs, opening nothing: a pipeline
+// stage's files are opened just before it starts (connectStage).
+func (sh *Shell) planRedirects(redirs []*parser.Redirect) ([]plannedRedirect, error) {
+	var plan []plannedRedirect
+	for _, r := range redirs {
+		p, err := sh.planRedirect(r)
+		if err != nil {
+			return nil, err
+		}
+		plan = append(plan, p)
+	}
+	return plan, nil
+}
+
+// planRedirect expands one redirection's target or body.
+func (sh *Shell) planRedirect(r *parser.Redirect) (plannedRedirect, error) {
 	switch r.Op {
 	case parser.RedirHeredoc, parser.RedirHeredocTab:
 		body, err := sh.expandHeredoc(r.Heredoc)
-		if err != nil {
-			return err
-		}
-		rfd, err := sh.heredocFd(body)
-		if err != nil {
-			return &redirError{"here-document: " + errnoText(err)}
-		}
-		t.set(fd, t.own(rfd))
-		return nil
+		return plannedRedirect{r, body}, err
 	case parser.RedirHereString:
 		// <<< word (bash): the word, expanded but neither split nor
 		// globbed, and a newline, read like a here-document.
 		word, err := sh.expandString(r.Target)
-		if err != nil {
-			return err
-		}
-		rfd, err := sh.heredocFd(word + "\n")
-		if err != nil {
-			return &redirError{"here-string: " + errnoText(err)}
-		}
-		t.set(fd, t.own(rfd))
-		return nil
+		return plannedRedirect{r, word + "\n"}, err
 	}
 	target, err := sh.expandRedirTarget(r.Target)
 	if err != nil {
 		var ee *ExpansionError
 		if errors.As(err, &ee) && strings.HasSuffix(ee.Msg, "ambiguous redirect") {
 			// Only this command fails, as in bash; the script goes on.
-			return &redirError{ee.Msg}
+			return plannedRedirect{}, &redirError{ee.Msg}
 		}
-		return err
+		return plannedRedirect{}, err
+	}
+	return plannedRedirect{r, target}, nil
+}
+
+// applyPlanned performs one expanded redirection on t.
+func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
+	r, target := p.r, p.target
+	fd := r.Fd
+	if fd < 0 {
+		fd = r.Op.DefaultFd()
+	}
+	switch r.Op {
+	case parser.RedirHeredoc, parser.RedirHeredocTab, parser.RedirHereString:
+		what := "here-document: "
+		if r.Op == parser.RedirHereString {
+			what = "here-string: "
+		}
+		rfd, err := sh.heredocFd(target)
+		if err != nil {
+			return &redirError{what + errnoText(err)}
+		}
+		t.set(fd, t.own(rfd))
+		return nil
 	}
 	switch r.Op {
 	case parser.RedirDupIn, parser.RedirDupOut:
@@ -178,10 +215,21 @@ func (sh *Shell) applyRedirect(t *fdTable, r *parser.Redirect) error {
 func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobberCheck bool) error {
 	var nfd int
 	var err error
+	real := sh.abs(path)
+	if n, ok := fdDevice(path); ok {
+		// /dev/stderr and friends name the command's own fds, which are
+		// virtual: reopen the descriptor behind the number, as the kernel
+		// does for a forked bash child whose fds are real.
+		src := t.get(n)
+		if src < 0 || !fdOpen(src) {
+			return &redirError{path + ": " + errnoText(unix.ENOENT)}
+		}
+		real = "/proc/self/fd/" + strconv.Itoa(src)
+	}
 	if clobberCheck && sh.Opts.Noclobber {
-		sh.withUmask(func() { nfd, err = noclobberOpen(sh.abs(path), flags) })
+		sh.withUmask(func() { nfd, err = noclobberOpen(real, flags) })
 	} else {
-		sh.withUmask(func() { nfd, err = openFile(sh.abs(path), flags, 0o666) })
+		sh.withUmask(func() { nfd, err = openFile(real, flags, 0o666) })
 	}
 	if err != nil {
 		if err == errClobber {
@@ -195,6 +243,26 @@ func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobber
 	}
 	sh.traceOpen(path, flags, nfd, clobberCheck && sh.Opts.Noclobber)
 	return nil
+}
+
+// fdDevice reports which fd a path names when it is /dev/stdin,
+// /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N.
+func fdDevice(path string) (int, bool) {
+	switch path {
+	case "/dev/stdin":
+		return 0, true
+	case "/dev/stdout":
+		return 1, true
+	case "/dev/stderr":
+		return 2, true
+	}
+	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if rest, ok := strings.CutPrefix(path, dir); ok {
+			n, err := strconv.Atoi(rest)
+			return n, err == nil && n >= 0 && rest[0] != '+'
+		}
+	}
+	return 0, false
 }
 
 // errClobber is noclobberOpen's refusal.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"syscall"
+	"time"
 
 	"golang.org/x/term"
 
@@ -225,7 +226,10 @@ func (s *session) notice(msg []byte) bool {
 }
 
 // heldNotice shows msg above the prompt when the prompt is showing, and
-// otherwise keeps it for flushHeld (Hooks.HeldNotice).
+// otherwise keeps it for flushHeld (Hooks.HeldNotice), which the REPL runs
+// after the job report. A message still kept heldNoticeWait later is
+// written anyway: the command goes on running (fg gave it the terminal),
+// and what the message says may be what to do next.
 func (s *session) heldNotice(msg []byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -233,16 +237,27 @@ func (s *session) heldNotice(msg []byte) bool {
 		s.ed.printAbove(msg)
 		return true
 	}
+	if len(s.held) == 0 {
+		time.AfterFunc(heldNoticeWait, s.flushHeld)
+	}
 	s.held = append(s.held, msg...)
 	return true
 }
 
+// heldNoticeWait is how long a held message waits for the next prompt.
+const heldNoticeWait = 300 * time.Millisecond
+
 // flushHeld writes the kept HeldNotice messages: run by the REPL after the
-// job report, before the prompt.
+// job report, before the prompt (or by heldNotice's timer).
 func (s *session) flushHeld() {
 	s.mu.Lock()
 	msg := s.held
 	s.held = nil
+	if len(msg) > 0 && s.atPrompt && s.ed != nil {
+		s.ed.printAbove(msg)
+		s.mu.Unlock()
+		return
+	}
 	s.mu.Unlock()
 	if len(msg) > 0 {
 		fdWriter(2).Write(msg)

@@ -36,6 +36,7 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 // command runs: the interactive loop then saves them as one history entry.
 func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, error) {
 	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup})
+	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
 		f, err := r.Next()
 		var se *parser.SyntaxError
@@ -44,6 +45,9 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		}
 		switch {
 		case errors.Is(err, io.EOF):
+			if !ran {
+				return 0, nil
+			}
 			return sh.Status, nil
 		case errors.As(err, &se):
 			line := se.Pos.Line
@@ -64,6 +68,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		case err != nil:
 			return sh.Status, err
 		}
+		ran = true
 		if _, err := sh.Run(f); err != nil {
 			if err == errExpansionAbandon {
 				// bash drops the rest of this command and reads the next.

@@ -36,6 +36,8 @@ type Options struct {
 	Nullglob                          bool // shopt: a pattern that matches nothing is removed
 	Failglob                          bool // shopt: a pattern that matches nothing is an error
 	Dotglob                           bool // shopt: patterns match names starting with '.'
+	Globstar                          bool // shopt: ** matches any number of directories
+	Nocaseglob                        bool // shopt: pathname expansion ignores case
 	NoBraceexpand                     bool // set +B: no brace expansion (on by default)
 }
 
@@ -65,6 +67,10 @@ type Shell struct {
 	// shell's is also the process's; a copy's applies to what it creates
 	// and starts.
 	umask int
+	// umaskHeld is set while launch holds the umask for this shell
+	// (withUmask): a pipeline stage's files, opened during the launch,
+	// are created under it without taking it again.
+	umaskHeld bool
 	// funcs are the defined functions. They travel in a Snapshot, as
 	// traps (below) do.
 	funcs map[string]*parser.FuncDecl
@@ -111,6 +117,7 @@ type Shell struct {
 	traps        Traps
 	sigs         *signals
 	errTrapDepth int  // > 0 while the ERR trap runs
+	substDepth   int  // how many $( ) deep this copy runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
 }
 

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"errors"
 	"io"
 
@@ -26,6 +27,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	// bash (outside POSIX mode) clears -e in a command substitution:
 	// set -e; x=$(false; echo still) sets x to "still".
 	sub.Opts.Errexit = false
+	sub.substDepth = sh.substDepth + 1     // set -x: "++ " inside $( )
 	sub.flow.loopDepth = sh.flow.loopDepth // bash: break in $( ) ends it quietly
 	sub.stdio[1] = w
 	err = sub.runList(list)
@@ -41,7 +43,14 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub.releaseFds()
 	closeFd(w)
 	data := <-out
+	if bytes.IndexByte(data, 0) >= 0 {
+		// A shell string cannot hold NUL: bash drops them and says so.
+		data = bytes.ReplaceAll(data, []byte{0}, nil)
+		sh.errorf("warning: command substitution: ignored null byte in input")
+	}
 	sh.lastSubst = sub.Status
+	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
+	sh.Status = sub.Status
 	if err != nil && !errors.Is(err, io.EOF) {
 		return string(data), err
 	}

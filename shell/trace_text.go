@@ -48,12 +48,21 @@ func (sh *Shell) traceOpen(path string, flags, fd int, noclobber bool) {
 		return
 	}
 	flags |= unix.O_CLOEXEC
+	ko := tr.Lang() == "ko"
 	note := ""
 	if noclobber {
 		note = "; set -C: a new file is opened with O_CREAT|O_EXCL instead of O_TRUNC, an existing regular file is refused"
+		if ko {
+			note = "; set -C: 새 파일은 O_TRUNC 대신 O_CREAT|O_EXCL로 열고, 이미 있는 일반 파일은 거부한다"
+		}
 	}
 	if flags&unix.O_CREAT != 0 {
 		mask := sh.umask & 0o777
+		if ko {
+			tr.Shell("open(%q, %s, 0666) = %d  (umask %04o: 새 파일의 모드는 %04o%s)",
+				path, openFlagsText(flags), fd, mask, 0o666&^mask, note)
+			return
+		}
 		tr.Shell("open(%q, %s, 0666) = %d  (umask %04o: a new file gets mode %04o%s)",
 			path, openFlagsText(flags), fd, mask, 0o666&^mask, note)
 		return
@@ -109,14 +118,47 @@ func traceGate(t *fdTable) int {
 
 // applyChildTrace points a child gosh's trace at fd (the parent's trace
 // channel; -1: its own fd 2), holds its first line until the gate opens,
-// and names the process in every line it narrates: "child gosh PID".
+// and names the process in every line it narrates: "child gosh PID (TEXT)".
 func (sh *Shell) applyChildTrace(fd, gate int) {
 	tr := sh.Jobs.Trace()
 	if fd < 0 {
 		sh.applyTrace()
 	} else {
 		tr.SetOutputFd(fd, colorAllowed(sh))
+		tr.SetLang(sh.traceLang())
 		tr.SetGate(gate)
 	}
-	tr.SetSelf(fmt.Sprintf("child gosh %d", os.Getpid()))
+	tr.SetSelf(fmt.Sprintf("child gosh %d (%s)", os.Getpid(), childRole()))
+}
+
+// childRole is what a child gosh runs, for its trace lines: the command
+// text its parent put in argv[0] ("gosh: TEXT"), cut to 24 bytes.
+func childRole() string {
+	role := strings.TrimPrefix(os.Args[0], "gosh: ")
+	if len(role) > 24 {
+		role = strings.ToValidUTF8(role[:24], "") + "…"
+	}
+	return role
+}
+
+// traceLang is the language of the trace's explanations, from the locale
+// as setlocale reads it for messages (LC_ALL, LC_MESSAGES, LANG): "ko"
+// for a Korean locale, else "en".
+func (sh *Shell) traceLang() string {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v, _ := sh.Vars.Get(name); v != "" {
+			if strings.HasPrefix(v, "ko") {
+				return "ko"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// UserFdTable is a copy of the shell's user fd table: entry n is the
+// descriptor behind the user's fd n, -1 when it is closed (explain starts
+// every command's table from it, as newFdTable does).
+func (sh *Shell) UserFdTable() []int {
+	return append([]int(nil), sh.stdio...)
 }

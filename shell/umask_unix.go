@@ -46,6 +46,10 @@ func setProcessMask(mask int) {
 // withUmask runs fn, which creates a file or starts children, with the
 // shell's mask in force.
 func (sh *Shell) withUmask(fn func()) {
+	if sh.umaskHeld {
+		fn() // inside launch, which holds it already
+		return
+	}
 	if !sh.subshell || sh.umask == processMask() {
 		umaskLock.RLock()
 		defer umaskLock.RUnlock()

@@ -31,13 +31,14 @@ func TestLongPipelineLowFdLimit(t *testing.T) {
 	if out != "x\nstatus=0\nfds unchanged\n" || status != 0 || errs != "" {
 		t.Errorf("a 60-stage pipeline under ulimit -n 30: status %d, stdout %q, stderr %q; want x, status=0, fds unchanged", status, out, errs)
 	}
-	// The same with stderr into the pipe: the stand-in pipe the stages
-	// are prepared with never reaches a child.
-	long = "nosuch 2>&1" + strings.Repeat(" | cat 2>&1", 59) + " | wc -l"
+	// The same with stderr into the pipe (the stand-in pipe the stages
+	// are prepared with never reaches a child) and a file redirection on
+	// every stage, opened just before the stage starts.
+	long = "nosuch 2>&1" + strings.Repeat(" | cat 2>&1 3</dev/null", 59) + " | wc -l"
 	out, errs, status = runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", fdCheck(long)}})
 	noCrash(t, errs)
 	if out != "1\nfds unchanged\n" || status != 0 || errs != "" {
-		t.Errorf("nosuch 2>&1 | cat 2>&1 ... | wc -l under ulimit -n 30: status %d, stdout %q, stderr %q; want 1, fds unchanged", status, out, errs)
+		t.Errorf("nosuch 2>&1 | cat 2>&1 3</dev/null ... | wc -l under ulimit -n 30: status %d, stdout %q, stderr %q; want 1, fds unchanged", status, out, errs)
 	}
 }
 
@@ -78,18 +79,50 @@ func TestInheritedHighFdLowLimit(t *testing.T) {
 	script := `ls /proc/self/fd | grep -x 251
 /bin/echo b >&251; echo st=$?
 echo x | cat | cat
-exec 251>&-; exec 251>f2
-/bin/echo c; echo st=$?`
+/bin/echo c 251>f2; echo st=$?
+exec 251>&-; exec 251>f2; echo st=$?
+/bin/echo d; echo st=$?`
 	out, errs, status := runShell(t, shellRun{Bin: "bash", Dir: dir, Args: []string{"-c",
 		`exec 251>f; exec "$0" -nofile 30 -- "$1" -c "$2"`, rlimit, requireGosh(t), script}})
 	noCrash(t, errs)
-	if out != "251\nst=0\nx\nst=126\n" || status != 0 {
-		t.Errorf("status %d, stdout %q, want 251, st=0, x, st=126", status, out)
+	if out != "251\nst=0\nx\nst=126\nst=1\nd\nst=0\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want 251, st=0, x, st=126, st=1, d, st=0", status, out)
 	}
-	if want := "gosh: /bin/echo: cannot pass fd 251 to the command: it is above the open-files limit (ulimit -n 30)\n"; errs != want {
+	msg := "gosh: 251: Bad file descriptor (at or above the open-files limit, ulimit -n 30)\n"
+	if want := msg + msg; errs != want {
 		t.Errorf("stderr %q, want %q", errs, want)
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "f")); string(data) != "b\n" {
 		t.Errorf("the inherited fd 251 got %q, want b", data)
+	}
+}
+
+// TestPipelineStageRedirectsLikeBash: a pipeline stage's redirections,
+// performed just before the stage starts, act as bash's do in its child:
+// a file that cannot be opened fails that stage alone, a command not found
+// reports where its stderr points, here-documents and noclobber work.
+// (The writers before a failing stage are true, not echo: whether echo
+// writes before its reader fails is a race in bash.)
+func TestPipelineStageRedirectsLikeBash(t *testing.T) {
+	script := `true | cat < /nonexist | cat; echo "st=$? ${PIPESTATUS[*]}"
+true | nosuch 2>/dev/null | cat; echo "st=${PIPESTATUS[*]}"
+echo c | cat > out 2>&1 | cat; cat out
+echo d | cat <<END | cat
+here $((1+1))
+END
+set -C; true | cat > out | cat; echo "st=${PIPESTATUS[*]}"; cat out
+echo f | cat >> out | wc -l; cat out`
+	for _, sh := range []string{"bash", requireGosh(t)} {
+		out, errs, status := runShell(t, shellRun{Bin: sh, Args: []string{"-c", script}})
+		for _, prefix := range []string{"bash: line 1: ", "bash: line 7: ", "bash: "} {
+			errs = strings.ReplaceAll(errs, prefix, "gosh: ")
+		}
+		want := "st=0 0 1 0\nst=0 127 0\nc\nhere 2\nst=0 1 0\nc\n0\nc\nf\n"
+		if out != want || status != 0 {
+			t.Errorf("%s: status %d, stdout %q, want %q", sh, status, out, want)
+		}
+		if wantErr := "gosh: /nonexist: No such file or directory\ngosh: out: cannot overwrite existing file\n"; errs != wantErr {
+			t.Errorf("%s: stderr %q, want %q", sh, errs, wantErr)
+		}
 	}
 }

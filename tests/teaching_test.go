@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -692,9 +693,17 @@ func TestSpinStaysRunnable(t *testing.T) {
 		cmd.Wait()
 	}()
 	pid := cmd.Process.Pid
+	// Started: R in 50 samples in a row (it starts itself again once,
+	// and a starting Go program sleeps now and then).
+	inRow := 0
 	waitFor(t, 10*time.Second, "spin to start spinning", func() bool {
 		st, err := readStat(pid)
-		return err == nil && st.Comm == "spin" && st.State == 'R'
+		if err == nil && st.Comm == "spin" && st.State == 'R' {
+			inRow++
+		} else {
+			inRow = 0
+		}
+		return inRow >= 50
 	})
 	samples, notR := 0, map[byte]int{}
 	for samples < 2000 {
@@ -739,4 +748,143 @@ func TestViewsFitTheTerminal(t *testing.T) {
 		}
 	}
 	s.Run("kill %1")
+}
+
+// procs --watch in one gosh shows another gosh's session (--session), and
+// redraws in place: a process stopped from outside is highlighted with
+// S→T, one brought to the foreground with bg→fg; q ends the view and the
+// prompt comes back. ptree --watch names the change too.
+func TestWatchViews(t *testing.T) {
+	requireGosh(t)
+	a := newSession(t)
+	a.Run("sleep 60 &")
+	sl := a.WaitProcs("sleep", 1)[0]
+	waitFor(t, a.Timeout, "sleep asleep", func() bool {
+		st, err := readStat(sl.Pid)
+		return err == nil && st.State == 'S'
+	})
+	b := newSession(t)
+	b.SendLine("procs --watch --interval 0.2 --session " + strconv.Itoa(a.Pid))
+	b.Expect("procs --watch: every 200ms")
+	b.Expect(" sleep 60")
+	if err := syscall.Kill(sl.Pid, syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	out := b.Expect("◀ S→T")
+	line := out[strings.LastIndex(out, "\n")+1:]
+	if !strings.HasPrefix(strings.TrimSpace(line), strconv.Itoa(sl.Pid)+" ") {
+		t.Errorf("the change is not named on the stopped sleep's line: %q", line)
+	}
+	a.SendLine("fg")
+	a.WaitForeground(sl.Pgrp)
+	b.Expect("bg→fg")
+	b.Send("q")
+	b.WaitPrompt()
+	if st := mustStat(t, b.Pid); st.State == 'T' {
+		t.Fatal("gosh stopped")
+	}
+	// The terminal modes are back: a command line echoes as usual.
+	b.Run("echo back")
+
+	b.SendLine("ptree --watch --interval 0.2 --session " + strconv.Itoa(a.Pid))
+	b.Expect("ptree --watch")
+	b.Expect("sleep 60")
+	a.Send("\x1a")
+	b.Expect("→T fg→bg")
+	b.Send("\x03") // Ctrl+C ends the view, not the shell
+	b.WaitPrompt()
+	a.WaitPrompt()
+	a.Run("kill %1")
+}
+
+// timeline draws the job's real pids as lanes and the events the shell saw
+// in the order they happened: start and group, terminal handoff, stop,
+// continue, death and reaping.
+func TestTimeline(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("sleep 30 | cat")
+	sl := fgProcs(s, "sleep", 1)[0]
+	cat := s.WaitProcs("cat", 1)[0]
+	stopFg(s, []procStat{sl, cat})
+	s.SendLine("fg")
+	s.WaitForeground(sl.Pgrp)
+	waitFor(t, s.Timeout, "sleep running again", func() bool {
+		st, err := readStat(sl.Pid)
+		return err == nil && st.State != 'T'
+	})
+	s.Send("\x03")
+	s.WaitPrompt()
+	out := s.Run("timeline %1")
+	var rows [][]string
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if strings.Contains(l, " │ ") {
+			cells := strings.Split(l, " │ ")
+			for i := range cells {
+				cells[i] = strings.TrimSpace(cells[i])
+			}
+			rows = append(rows, cells)
+		}
+	}
+	if len(rows) < 2 {
+		t.Fatalf("no lanes:\n%s", out)
+	}
+	p1, p2 := strconv.Itoa(sl.Pid), strconv.Itoa(cat.Pid)
+	if got := strings.Join(rows[0], "|"); got != "time|shell|pid "+p1+"|pid "+p2 {
+		t.Fatalf("lanes %q, want the job's real pids %s and %s:\n%s", got, p1, p2, out)
+	}
+	lane := map[string]int{"shell": 1, p1: 2, p2: 3}
+	want := []struct{ lane, text string }{
+		{p1, "fork+exec; setpgid(0, 0): new group " + p1},
+		{p2, "fork+exec; setpgid(0, " + p1 + "): joins group " + p1},
+		{"shell", "tcsetpgrp → job (group " + p1 + ")"},
+		{p1, "stopped by SIGTSTP"},
+		{"shell", "tcsetpgrp → shell"},
+		{"shell", "kill(-" + p1 + ", SIGCONT) sent"},
+		// "continued (SIGCONT)" comes here when wait4 reported the
+		// continue before the death (a death can supersede it).
+		{p1, "killed by SIGINT (130); reaped (wait4)"},
+		{"shell", "tcsetpgrp → shell"},
+	}
+	at := 1
+	for _, w := range want {
+		found := false
+		for ; at < len(rows); at++ {
+			r := rows[at]
+			if i := lane[w.lane]; i < len(r) && strings.HasPrefix(r[i], w.text) {
+				found = true
+				at++
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("no %q in lane %s in order:\n%s", w.text, w.lane, out)
+		}
+	}
+	// A continue, when seen, is between the SIGCONT and the death.
+	sent, cont, died := -1, -1, -1
+	for i, r := range rows {
+		switch {
+		case strings.HasPrefix(r[1], "kill(-"+p1+", SIGCONT)"):
+			sent = i
+		case strings.HasPrefix(r[2], "continued (SIGCONT)"):
+			cont = i
+		case strings.HasPrefix(r[2], "killed by SIGINT"):
+			died = i
+		}
+	}
+	if cont >= 0 && (cont < sent || cont > died) {
+		t.Errorf("continued at row %d, not between the SIGCONT (%d) and the death (%d):\n%s", cont, sent, died, out)
+	}
+	// Times flow down.
+	last := -1.0
+	for _, r := range rows[1:] {
+		var f float64
+		if _, err := fmt.Sscanf(r[0], "+%fs", &f); err == nil {
+			if f < last {
+				t.Errorf("time goes back: %v after %v\n%s", f, last, out)
+			}
+			last = f
+		}
+	}
 }

@@ -188,3 +188,94 @@ func stracedSteps(log string) map[string][]string {
 	}
 	return steps
 }
+
+// A child gosh narrates its own steps on the shell's trace channel, named
+// by its pid and what it runs, after the shell's lines about its start
+// (even with its stderr sent elsewhere).
+func TestTraceChildGoshNarrates(t *testing.T) {
+	_, stderr, _ := runGosh(t, "", "-o", "trace", "-c", "{ false; } 2>/dev/null & wait")
+	m := regexp.MustCompile(`fork\+exec: pid (\d+) /proc/self/exe`).FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("no child gosh started:\n%s", stderr)
+	}
+	pid := m[1]
+	execve := strings.Index(stderr, "trace· child "+pid+": execve(")
+	own := strings.Index(stderr, "trace· child gosh "+pid+" (")
+	if execve < 0 || own < 0 {
+		t.Fatalf("child gosh %s: no execve narration or no line of its own:\n%s", pid, stderr)
+	}
+	if own < execve {
+		t.Errorf("the child gosh spoke before the shell narrated its start:\n%s", stderr)
+	}
+	if !regexp.MustCompile(`trace· child gosh ` + pid + ` \([^)]*false[^)]*\): builtin false`).MatchString(stderr) {
+		t.Errorf("the child gosh's builtin false is not narrated under its pid and role:\n%s", stderr)
+	}
+}
+
+// Under a Korean locale the trace's explanations of the fd steps are
+// Korean; the system calls themselves are the same.
+func TestTraceKorean(t *testing.T) {
+	_, stderr, _ := runShell(t, shellRun{Args: []string{"-o", "trace", "-c", "ls /nonexist 2>&1 >out"}, Env: []string{"LANG=ko_KR.UTF-8"}})
+	for _, want := range []string{"의 안전한 사본", "close-on-exec가 아니므로 execve 뒤에도 남는다", "새 파일의 모드는 0644", "ForkExec의 오류 파이프"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("the Korean trace lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !regexp.MustCompile(`trace· child \d+: dup3\(1, \d+, O_CLOEXEC\)  \(`).MatchString(stderr) {
+		t.Errorf("the calls changed with the language:\n%s", stderr)
+	}
+}
+
+// explain's fd steps, with the numbers the shell would use now, are the
+// ones the trace then narrates for the same line run right after it.
+func TestExplainMatchesTrace(t *testing.T) {
+	for _, line := range []string{
+		"ls /nonexist 2>&1 >out",
+		"cat <<<hi | wc -l >n",
+		"ls / | grep b | wc -l",
+		"ls /nonexist 3>&2 2>&1 1>&3",
+	} {
+		script := "explain '" + line + "'; set -o trace; " + line
+		stdout, stderr, _ := runShell(t, shellRun{Args: []string{"-c", script}})
+		var explained [][]string
+		inSteps := false
+		for _, l := range strings.Split(stdout, "\n") {
+			switch {
+			case strings.Contains(l, "Between clone and execve the child runs:"):
+				explained = append(explained, nil)
+				inSteps = true
+			case inSteps && strings.HasPrefix(l, "       "):
+				call, _, _ := strings.Cut(strings.TrimSpace(l), "  ")
+				explained[len(explained)-1] = append(explained[len(explained)-1], call)
+			default:
+				inSteps = false
+			}
+		}
+		var narrated [][]string
+		cur := ""
+		for _, l := range strings.Split(stderr, "\n") {
+			m := regexp.MustCompile(`trace· child (\d+): (\S.*)$`).FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			call, _, _ := strings.Cut(m[2], "  ")
+			if strings.HasPrefix(call, "execve(") || strings.HasPrefix(call, "setpgid(") || strings.HasPrefix(call, "chdir(") {
+				continue
+			}
+			if m[1] != cur {
+				cur = m[1]
+				narrated = append(narrated, nil)
+			}
+			narrated[len(narrated)-1] = append(narrated[len(narrated)-1], call)
+		}
+		if len(explained) == 0 || len(explained) != len(narrated) {
+			t.Errorf("%q: explain shows %d children, the trace %d\nexplain:\n%s\ntrace:\n%s", line, len(explained), len(narrated), stdout, stderr)
+			continue
+		}
+		for i := range explained {
+			if strings.Join(explained[i], " ") != strings.Join(narrated[i], " ") {
+				t.Errorf("%q child %d:\n explain: %s\n trace:   %s", line, i+1, strings.Join(explained[i], " "), strings.Join(narrated[i], " "))
+			}
+		}
+	}
+}

@@ -3,15 +3,6 @@
 // main only decides how gosh was invoked (flags, interactive or not, login
 // or not) and hands over to package shell. It is the one place that calls
 // os.Exit.
-//
-// Two settings of the Go runtime are turned off, for start-up speed (issue
-// 9: every child gosh pays it): updatemaxprocs starts a goroutine at
-// every start that re-reads the cgroup's CPU quota every second, and
-// containermaxprocs keeps the cgroup's files open (below fd 10) for it. A
-// shell runs little in parallel: GOMAXPROCS is the number of CPUs.
-
-//go:debug updatemaxprocs=0
-//go:debug containermaxprocs=0
 package main
 
 import (

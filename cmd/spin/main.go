@@ -11,7 +11,11 @@
 // thread sleeps in the scheduler, and ps then says S. So the busy loop is
 // pinned to the main thread (runtime.LockOSThread in init, before main
 // starts), GOMAXPROCS is 1, and no other goroutine is ever runnable: the
-// loop polls the clock itself instead of using a timer.
+// loop polls the clock itself instead of using a timer. A preempted
+// goroutine that is locked to its thread parks that thread for a moment
+// (state S), so spin also turns the runtime's preemption off: it starts
+// itself again (execve, same pid) with GODEBUG=asyncpreemptoff=1, and its
+// loop calls a function (time.Now) only about three times a second.
 package main
 
 import (
@@ -19,6 +23,8 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
+	"syscall"
 	"time"
 )
 
@@ -28,6 +34,12 @@ func init() {
 }
 
 func main() {
+	if !strings.Contains(os.Getenv("GODEBUG"), "asyncpreemptoff=1") {
+		if self, err := os.Executable(); err == nil {
+			env := append(os.Environ(), "GODEBUG=asyncpreemptoff=1")
+			syscall.Exec(self, os.Args, env) // returns only on failure: spin on anyway
+		}
+	}
 	runtime.GOMAXPROCS(1)
 	var deadline time.Time
 	if len(os.Args) > 1 {
@@ -41,7 +53,7 @@ func main() {
 	x := uint64(1)
 	for i := 0; ; i++ {
 		x = x*6364136223846793005 + 1442695040888963407 // busy work the compiler cannot drop
-		if i%(1<<20) == 0 && !deadline.IsZero() && time.Now().After(deadline) {
+		if i%(1<<28) == 0 && !deadline.IsZero() && time.Now().After(deadline) {
 			break
 		}
 	}

@@ -1,0 +1,187 @@
+package jobs
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// timelineJobs is how many jobs' events the table keeps for timeline.
+const timelineJobs = 10
+
+// TimelineEvent is one thing the shell saw happen to a job: Pid is the
+// process it concerns, 0 for the job as a whole (the terminal handoff).
+type TimelineEvent struct {
+	At   time.Time
+	Pid  int
+	What string
+	Kind EventKind // EvStarted ... ; -1 for the terminal coming back to the shell
+}
+
+// JobTimeline is the life of one job as the shell saw it: its processes
+// (real pids, in the order they were started) and its events in order.
+type JobTimeline struct {
+	Job    int
+	Text   string
+	Pgid   int
+	Pids   []int
+	Events []TimelineEvent
+}
+
+// timeline keeps the events of the last timelineJobs jobs. The table feeds
+// it every event it publishes (and the terminal coming back, which is no
+// event for subscribers).
+type timeline struct {
+	mu   sync.Mutex
+	jobs []*JobTimeline // oldest first
+}
+
+// EvTerminalBack marks, in a timeline, the shell taking the terminal back
+// from a job (tcsetpgrp to the shell's group).
+const EvTerminalBack EventKind = -1
+
+func (tl *timeline) current(job int) *JobTimeline {
+	for i := len(tl.jobs) - 1; i >= 0; i-- {
+		if tl.jobs[i].Job == job {
+			return tl.jobs[i]
+		}
+	}
+	return nil
+}
+
+// add records one event.
+func (tl *timeline) add(ev Event) {
+	if ev.Job == 0 {
+		return
+	}
+	tl.mu.Lock()
+	defer tl.mu.Unlock()
+	jt := tl.current(ev.Job)
+	if ev.Kind == EvStarted && (jt == nil || jt.finished() && !jt.has(ev.Pid)) {
+		// A new job (job numbers are reused once a job is gone).
+		jt = &JobTimeline{Job: ev.Job, Text: ev.Text, Pgid: ev.Pgid}
+		tl.jobs = append(tl.jobs, jt)
+		if len(tl.jobs) > timelineJobs {
+			tl.jobs = tl.jobs[1:]
+		}
+	}
+	if jt == nil {
+		return
+	}
+	if ev.Kind == EvStarted && !jt.has(ev.Pid) {
+		jt.Pids = append(jt.Pids, ev.Pid)
+		if len(jt.Pids) > 1 {
+			jt.Text += " | " + ev.Text
+		}
+	}
+	if ev.Kind == EvSIGCONT && len(jt.Events) > 0 {
+		if last := jt.Events[len(jt.Events)-1]; last.Kind == EvKill && strings.Contains(last.What, "SIGCONT") {
+			return // the same kill(2), told once
+		}
+	}
+	what := eventWords(ev, jt.Pgid)
+	if what == "" {
+		return
+	}
+	pid := ev.Pid
+	if pid < 0 || !jt.has(pid) {
+		pid = 0 // the job as a whole: the shell's lane
+	}
+	jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), Pid: pid, What: what, Kind: ev.Kind})
+}
+
+// terminalBack records the shell taking the terminal back from job.
+func (tl *timeline) terminalBack(job, shellPgid int, why string) {
+	tl.mu.Lock()
+	defer tl.mu.Unlock()
+	if jt := tl.current(job); jt != nil {
+		jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), What: fmt.Sprintf("tcsetpgrp → shell (%d): %s", shellPgid, why), Kind: EvTerminalBack})
+	}
+}
+
+func (jt *JobTimeline) has(pid int) bool {
+	for _, p := range jt.Pids {
+		if p == pid {
+			return true
+		}
+	}
+	return false
+}
+
+// finished reports whether every process of the job has exited or died.
+func (jt *JobTimeline) finished() bool {
+	done := map[int]bool{}
+	for _, e := range jt.Events {
+		if e.Kind == EvExited || e.Kind == EvSignaled {
+			done[e.Pid] = true
+		}
+	}
+	for _, p := range jt.Pids {
+		if !done[p] {
+			return false
+		}
+	}
+	return len(jt.Pids) > 0
+}
+
+// eventWords says what an event was, for a lane.
+func eventWords(ev Event, pgid int) string {
+	switch ev.Kind {
+	case EvStarted:
+		switch {
+		case ev.Pgid == ev.Pid:
+			return fmt.Sprintf("fork+exec; setpgid(0, 0): new group %d", ev.Pgid)
+		case ev.Pgid > 0:
+			return fmt.Sprintf("fork+exec; setpgid(0, %d): joins group %d", ev.Pgid, ev.Pgid)
+		}
+		return "fork+exec (the shell's group: no job control)"
+	case EvForeground:
+		return fmt.Sprintf("tcsetpgrp → job (group %d)", ev.Pgid)
+	case EvStopped:
+		return fmt.Sprintf("stopped by %s", SignalName(ev.Signal))
+	case EvContinued:
+		return "continued (SIGCONT)"
+	case EvExited:
+		return fmt.Sprintf("exit %d; reaped (wait4)", ev.Status)
+	case EvSignaled:
+		return fmt.Sprintf("killed by %s (%d); reaped (wait4)", SignalName(ev.Signal), ev.Status)
+	case EvBackground:
+		return "bg: continues in the background"
+	case EvSIGCONT, EvKill:
+		sig := ev.Signal
+		if ev.Kind == EvSIGCONT {
+			sig = unix.SIGCONT
+		}
+		return fmt.Sprintf("kill(%d, %s) sent", ev.Pid, SignalName(sig))
+	case EvHangup:
+		return "SIGHUP: the shell is exiting"
+	case EvDisowned:
+		return "disowned"
+	}
+	return ""
+}
+
+// Timeline returns a copy of job's timeline (0: the most recent job), if
+// the table still keeps it.
+func (t *Table) Timeline(job int) (JobTimeline, bool) {
+	t.timeline.mu.Lock()
+	defer t.timeline.mu.Unlock()
+	var jt *JobTimeline
+	if job == 0 {
+		if n := len(t.timeline.jobs); n > 0 {
+			jt = t.timeline.jobs[n-1]
+		}
+	} else {
+		jt = t.timeline.current(job)
+	}
+	if jt == nil {
+		return JobTimeline{}, false
+	}
+	c := *jt
+	c.Pids = append([]int(nil), jt.Pids...)
+	c.Events = append([]TimelineEvent(nil), jt.Events...)
+	return c, true
+}

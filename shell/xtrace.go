@@ -1,0 +1,67 @@
+package shell
+
+import (
+	"strconv"
+	"strings"
+)
+
+// set -x: what the trace lines start with, and how an assignment is shown.
+
+// xtracePrefix is $PS4 ("+ " when unset) expanded as bash expands it
+// (parameters, $( ), arithmetic: PS4='+ ${LINENO}: ' is the usual
+// debugging idiom), with tracing off meanwhile so that a $( ) in it is
+// not traced itself. Inside $( ) its first character is repeated once
+// more for each level, as bash shows "++ echo sub".
+func (sh *Shell) xtracePrefix() string {
+	ps4, ok := sh.Vars.Get("PS4")
+	if !ok {
+		ps4 = "+ "
+	}
+	if strings.ContainsAny(ps4, "$`") {
+		sh.Opts.Xtrace = false
+		ps4 = sh.expandPromptVars(ps4)
+		sh.Opts.Xtrace = true
+	}
+	if sh.substDepth > 0 && ps4 != "" {
+		ps4 = strings.Repeat(ps4[:1], sh.substDepth) + ps4
+	}
+	return ps4
+}
+
+// xtraceAssignment shows an assignment as set -x prints it: x=1, a[2]=v,
+// s+=more, a=(1 'x y'), and x= for an empty value.
+func xtraceAssignment(a assignment) string {
+	shellQuote := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return shellQuote(s)
+	}
+	op := "="
+	if a.arr == nil {
+		return a.name + op + shellQuote(a.value)
+	}
+	if a.arr.appendOp {
+		op = "+="
+	}
+	if e := a.arr.elem; e != nil {
+		sub := e.key
+		if sub == "" {
+			sub = strconv.FormatInt(e.index, 10)
+		}
+		return a.name + "[" + sub + "]" + op + shellQuote(a.value)
+	}
+	if !a.arr.isList {
+		return a.name + op + shellQuote(a.value)
+	}
+	var b strings.Builder
+	b.WriteString(a.name + op + "(")
+	for i, it := range a.arr.list {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(xtraceQuote(it.value))
+	}
+	b.WriteByte(')')
+	return b.String()
+}
