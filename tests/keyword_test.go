@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // bash's "time" reserved word measures what the corpus cannot compare
@@ -78,4 +79,30 @@ func TestReadEditLine(t *testing.T) {
 	s.Send("typed\r")
 	s.Expect("[typed] 0")
 	s.WaitPrompt()
+}
+
+// Ctrl+Z on a timed pipeline stops the job and "time" reports at once, as
+// in bash; fg and its end report nothing more of the time. The test runs
+// against bash too (GOSH_TEST_REFERENCE=bash).
+func TestTimeStoppedJob(t *testing.T) {
+	s := newSession(t)
+	s.Send("TIMEFORMAT=TIMED; time sleep 30\r")
+	waitFor(t, 10*time.Second, "sleep to start", func() bool { return len(findProcs(s.Pid, "sleep")) > 0 })
+	s.Send("\x1a")
+	if out := s.WaitPrompt(); !strings.Contains(out, "Stopped") || !strings.Contains(out, "TIMED") {
+		t.Errorf("after Ctrl+Z: %q, want the stop report and the times", out)
+	}
+	sleeps := findProcs(s.Pid, "sleep")
+	if len(sleeps) != 1 || sleeps[0].State != 'T' {
+		t.Fatalf("sleep processes after Ctrl+Z: %s", formatProcs(sleeps))
+	}
+	s.Send("fg\r")
+	waitFor(t, 10*time.Second, "sleep to run again", func() bool {
+		p := findProcs(s.Pid, "sleep")
+		return len(p) == 1 && p[0].State != 'T'
+	})
+	s.Send("\x03")
+	if out := s.WaitPrompt(); strings.Contains(out, "TIMED") {
+		t.Errorf("fg reported the times again: %q", out)
+	}
 }
