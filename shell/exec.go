@@ -1063,7 +1063,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Path = path
 	st.Argv = argv
 	// As bash does, a program finds its own path in $_.
-	st.Env = sh.Vars.Environ(append(env, "_="+path))
+	st.Env = sh.childEnviron(append(env, "_="+path)) // funcattr.go
 	if cmd.argv0 != "" {
 		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
 	}
@@ -1166,7 +1166,8 @@ func errexitApplies(p *parser.Pipeline) bool {
 		return true
 	}
 	switch p.Cmds[0].(type) {
-	case *parser.SimpleCommand, *parser.Subshell, *parser.ArithCmd, *parser.TestCmd:
+	case *parser.SimpleCommand, *parser.Subshell, *parser.ArithCmd, *parser.TestCmd,
+		*parser.FuncDecl: // fails only on a readonly -f function
 		return true
 	}
 	return false

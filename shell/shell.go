@@ -74,6 +74,9 @@ type Shell struct {
 	// funcs are the defined functions. They travel in a Snapshot, as
 	// traps (below) do.
 	funcs map[string]*parser.FuncDecl
+	// funcAttrs are the functions' attributes: export -f, readonly -f
+	// (funcattr.go).
+	funcAttrs map[string]funcAttr
 	// line is the current line number ($LINENO).
 	line int
 	// stdio is the user's fd table in the current context: stdio[n] is the
@@ -143,6 +146,9 @@ type Hooks struct {
 	// the next prompt, after the job report. It returns false when there
 	// is no prompt at all (a script), and the message is written as it is.
 	HeldNotice func(msg []byte) bool
+	// EditLine reads a line with the interactive line editor, initial
+	// already typed (read -e -i: readedit.go); nil without one.
+	EditLine func(prompt, initial string) (string, error)
 }
 
 // noticeWriter is where messages from other goroutines go: the job table's
@@ -244,6 +250,7 @@ func New(cfg Config) *Shell {
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
+	sh.importFunctions(os.Environ())
 	return sh
 }
 

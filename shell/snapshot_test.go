@@ -20,7 +20,7 @@ func fillValue(t *testing.T, v reflect.Value, path string, n *int) {
 		v.Set(reflect.ValueOf(map[string]Function{
 			// The canonical text (parser.String), which a snapshot of a
 			// restored shell prints again.
-			"greet": {Source: "greet() { echo hello \"$1\"; }"},
+			"greet": {Source: "greet() { echo hello \"$1\"; }", Attrs: uint8(funcExported | funcReadonly)},
 		}))
 		return
 	case "Vars":
@@ -114,7 +114,7 @@ func filledSnapshot(t *testing.T) *Snapshot {
 	fillValue(t, reflect.ValueOf(s).Elem(), "", &n)
 	if d, err := parseFunction(s.Functions["greet"].Source); err == nil {
 		// As snapshot prints it.
-		s.Functions["greet"] = Function{Source: parser.String(d)}
+		s.Functions["greet"] = Function{Source: parser.String(d), Attrs: s.Functions["greet"].Attrs}
 	} else {
 		// Until the parser reads function definitions, a snapshot cannot
 		// hold one; this test covers the field as soon as it can.
@@ -213,6 +213,7 @@ var snapshotOf = map[string]string{
 	"Arg0": "Arg0", "Params": "Params", "Status": "Status", "LastBg": "LastBg",
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
 	"stdio": "Fds", "line": "Line", "flow": "Flow",
+	"funcAttrs": "Functions", // each Function's Attrs
 }
 
 func TestSnapshotCoversShell(t *testing.T) {
