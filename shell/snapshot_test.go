@@ -204,6 +204,7 @@ var perProcess = map[string]string{
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",
+	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their
