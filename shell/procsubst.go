@@ -77,8 +77,14 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 	}
 	// Otherwise childStage could not prepare the child (no memfd): the
 	// stage reports it, fails, and closes t itself.
-	sh.Jobs.Trace().Shell("process substitution: the shell keeps the pipe's %s end %d as fd %d, named /dev/fd/%d",
-		map[bool]string{false: "read", true: "write"}[p.Out], mine, n, n)
+	if tr := sh.Jobs.Trace(); tr.On() {
+		end, op := "read", "<("
+		if p.Out {
+			end, op = "write", ">("
+		}
+		tr.Shell("%s%s): a child gosh, always: the list runs asynchronously, beside the command, as bash forks it; "+
+			"the shell keeps the pipe's %s end %d as fd %d, named /dev/fd/%d", op, parser.String(list), end, mine, n, n)
+	}
 	// As launch starts a job: the copy's umask and resource limits.
 	stages := []jobs.Stage{st}
 	sh.withCopyRlimits(stages)
