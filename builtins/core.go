@@ -47,14 +47,18 @@ A parent process reads this number with wait(2) as the exit code.`,
 		},
 		&Builtin{
 			Name:     "export",
-			Synopsis: "export [-n] [name[=value] ...] or export -p",
+			Synopsis: "export [-fn] [name[=value] ...] or export -p",
 			Summary:  "Mark variables for the environment of child processes.",
 			Help: `Mark each NAME to be passed to the programs the shell starts,
 assigning VALUE first if given. Exported variables form the
 environment (envp) handed to execve.
 -n removes the export mark; -p (or no NAME) lists exported
 variables as "declare -x" commands. NAME+=VALUE appends, and
-NAME=(...) assigns an array.`,
+NAME=(...) assigns an array.
+-f: each NAME is a function, passed to programs as bash does, in the
+variable BASH_FUNC_NAME%% (a bash started by gosh has it); without
+NAME, list the exported functions. A subshell has every function
+anyway.`,
 			Run:     runExport,
 			Special: true,
 		},
@@ -313,9 +317,20 @@ func runExit(sh Shell, io IO, args []string) (int, error) {
 // ---- export and unset ----
 
 func runExport(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "export", args[1:], "np")
+	o, rest, ok := parseOptions(io, "export", args[1:], "fnp")
 	if !ok {
 		return statusUsage, nil
+	}
+	if o.has('f') {
+		if len(rest) == 0 {
+			if o.has('n') {
+				return statusOK, nil
+			}
+			return listFunctions(sh, io, "export", func(exported, _ bool) bool { return exported }), nil
+		}
+		return markFunctions(sh, io, "export", rest, func(fa FuncAttrShell, name string) bool {
+			return fa.SetFuncExported(name, !o.has('n'))
+		}), nil
 	}
 	if len(rest) == 0 {
 		if o.has('n') {
@@ -410,6 +425,11 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 	for _, name := range rest {
 		if o.has('f') {
 			// unset -f: the function (functions.go's FuncShell).
+			if funcIsReadonly(sh, name) {
+				errorf(io, "unset", "%s: cannot unset: readonly function", name)
+				status = statusFailure
+				continue
+			}
 			if f, ok := sh.(FuncShell); ok {
 				f.UnsetFunc(name)
 			}
@@ -424,6 +444,11 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 		// the function, as in bash.
 		if f, ok := sh.(FuncShell); ok && !o.has('v') && !declareExists(sh, name) {
 			if _, isFunc := f.FuncText(name); isFunc {
+				if funcIsReadonly(sh, name) {
+					errorf(io, "unset", "%s: cannot unset: readonly function", name)
+					status = statusFailure
+					continue
+				}
 				f.UnsetFunc(name)
 				continue
 			}

@@ -191,8 +191,10 @@ func TestExport(t *testing.T) {
 	check(t, "empty name", run(t, sh, "", "export", "=x"), 1, "",
 		"gosh: export: `=x': not a valid identifier\n")
 	check(t, "readonly", run(t, sh, "", "export", "RO=2"), 1, "", "gosh: RO: readonly variable\n")
-	check(t, "bad option", run(t, sh, "", "export", "-f", "x"), 2, "",
-		"gosh: export: -f: invalid option\nexport: usage: export [-n] [name[=value] ...] or export -p\n")
+	check(t, "bad option", run(t, sh, "", "export", "-q", "x"), 2, "",
+		"gosh: export: -q: invalid option\nexport: usage: export [-fn] [name[=value] ...] or export -p\n")
+	check(t, "not a function", run(t, sh, "", "export", "-f", "OK"), 1, "",
+		"gosh: export: OK: not a function\n")
 }
 
 func TestUnset(t *testing.T) {

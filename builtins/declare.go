@@ -314,7 +314,9 @@ func declareListAll(sh Shell, io IO, builtin string) int {
 	return writeOut(io, builtin, b.String())
 }
 
-// declareFunctions is declare -f and -F: definitions, or names.
+// declareFunctions is declare -f and -F: definitions, or names. With
+// -x, +x or -r and names it sets the functions' attributes instead
+// (funcattr.go); without names they select the functions listed.
 func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names []string) int {
 	fs, ok := sh.(FuncShell)
 	var all []string
@@ -324,16 +326,42 @@ func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names
 	sort.Strings(all)
 	var b strings.Builder
 	status := statusOK
+	setsAttrs := flags.on('x') || flags.off('x') || flags.on('r')
 	if len(names) == 0 {
 		for _, f := range all {
+			attrs := funcAttrLetters(sh, f)
+			if flags.on('x') && !strings.Contains(attrs, "x") || flags.on('r') && !strings.Contains(attrs, "r") {
+				continue
+			}
 			if flags.on('F') {
-				b.WriteString("declare -f " + f + "\n")
+				b.WriteString("declare -f" + attrs + " " + f + "\n")
 				continue
 			}
 			text, _ := fs.FuncText(f)
 			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")
+			b.WriteString(funcDeclareLine(sh, f))
 		}
 		return writeOut(io, builtin, b.String())
+	}
+	if setsAttrs {
+		fa, _ := sh.(FuncAttrShell)
+		for _, n := range names {
+			if fa == nil {
+				status = statusFailure
+				continue
+			}
+			found := true
+			if flags.on('x') || flags.off('x') {
+				found = fa.SetFuncExported(n, flags.on('x'))
+			}
+			if found && flags.on('r') {
+				found = fa.SetFuncReadonly(n)
+			}
+			if !found {
+				status = statusFailure
+			}
+		}
+		return status
 	}
 	for _, n := range names {
 		var text string
@@ -348,6 +376,9 @@ func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names
 			b.WriteString(n + "\n")
 		default:
 			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")
+			if flags.on('p') {
+				b.WriteString(funcDeclareLine(sh, n))
+			}
 		}
 	}
 	if st := writeOut(io, builtin, b.String()); st != statusOK {

@@ -32,13 +32,15 @@ as it was, as a forked subshell's change would vanish with it.`,
 		},
 		&Builtin{
 			Name:     "readonly",
-			Synopsis: "readonly [-aA] [name[=value] ...] or readonly -p",
+			Synopsis: "readonly [-aAf] [name[=value] ...] or readonly -p",
 			Summary:  "Mark shell variables as unchangeable.",
 			Help: `Mark each NAME read-only, assigning VALUE first if given. A
 read-only variable cannot be assigned again or unset, for the rest of
 the shell's life. -p (or no NAME) lists the read-only variables as
 "declare -r" commands. NAME=(...) makes a read-only array; -a and -A
-make NAME an indexed or associative array.`,
+make NAME an indexed or associative array. -f: each NAME is a function,
+which can then be neither defined again nor unset; without NAME, list
+the read-only functions.`,
 			Run:     runReadonly,
 			Special: true,
 		},
@@ -210,9 +212,17 @@ func symbolicUmask(mask int) string {
 // ---- readonly ----
 
 func runReadonly(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "readonly", args[1:], "aAp")
+	o, rest, ok := parseOptions(io, "readonly", args[1:], "aAfp")
 	if !ok {
 		return statusUsage, nil
+	}
+	if o.has('f') {
+		if len(rest) == 0 {
+			return listFunctions(sh, io, "readonly", func(_, readonly bool) bool { return readonly }), nil
+		}
+		return markFunctions(sh, io, "readonly", rest, func(fa FuncAttrShell, name string) bool {
+			return fa.SetFuncReadonly(name)
+		}), nil
 	}
 	if len(rest) == 0 {
 		return printReadonly(sh, io), nil

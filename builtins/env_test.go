@@ -168,7 +168,8 @@ func TestReadonlyErrors(t *testing.T) {
 		{[]string{"readonly", "1a=2"}, 1, "gosh: readonly: `1a=2': not a valid identifier\n"},
 		{[]string{"readonly", "a-b"}, 1, "gosh: readonly: `a-b': not a valid identifier\n"},
 		{[]string{"readonly", "=x"}, 1, "gosh: readonly: `=x': not a valid identifier\n"},
-		{[]string{"readonly", "-q"}, 2, "gosh: readonly: -q: invalid option\nreadonly: usage: readonly [-aA] [name[=value] ...] or readonly -p\n"},
+		{[]string{"readonly", "-q"}, 2, "gosh: readonly: -q: invalid option\nreadonly: usage: readonly [-aAf] [name[=value] ...] or readonly -p\n"},
+		{[]string{"readonly", "-f", "x"}, 1, "gosh: readonly: x: not a function\n"},
 	}
 	for _, tt := range tests {
 		sh := newFake(t)

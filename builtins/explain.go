@@ -278,6 +278,14 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	if p.Bang {
 		e.printf("\n  '!' inverts the status: 0 becomes 1, anything else becomes 0")
 	}
+	if p.Time != nil {
+		format := "$TIMEFORMAT, or real/user/sys with 3 decimals when it is unset"
+		if p.Time.Posix {
+			format = "-p: POSIX's form, real 0.00 user 0.00 sys 0.00"
+		}
+		e.printf("\n  'time' is a reserved word, not a program: the shell notes the clock and its own and its\n"+
+			"  children's CPU times (getrusage) before and after, and reports the difference on its stderr (%s)", format)
+	}
 	e.printf("\n")
 
 	// Expansions.

@@ -338,3 +338,20 @@ func TestExplainConstructs(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainTime: time is explained as the shell's reserved word.
+func TestExplainTime(t *testing.T) {
+	sh := newFake(t)
+	for line, want := range map[string]string{
+		"time sleep 1 | wc": "real/user/sys with 3 decimals",
+		"time -p sleep 1":   "-p: POSIX's form",
+	} {
+		got, err := explainLine(sh, line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got, "'time' is a reserved word, not a program") || !strings.Contains(got, want) || strings.Contains(got, "%!") {
+			t.Errorf("%s:\n%s", line, got)
+		}
+	}
+}

@@ -17,7 +17,7 @@ func init() {
 	register(&Builtin{
 		Name:       "read",
 		ReadsInput: true,
-		Synopsis:   "read [-rs] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
+		Synopsis:   "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
 		Summary:    "Read a line from the standard input into variables.",
 		Help: `Read one line and split it into words with $IFS: the first word goes
 to the first NAME, the second to the second, and the last NAME gets
@@ -26,6 +26,9 @@ A backslash escapes the next character (and joins a line ending in
 a backslash to the next one) unless -r is given.
 -a ARRAY   put the words in the indexed array ARRAY, one per element
 -d DELIM   stop at DELIM instead of newline
+-e         in an interactive shell reading its terminal, read the line
+           with the prompt's line editor (its keys and history)
+-i TEXT    with -e, the line starts with TEXT, to edit or erase
 -n NCHARS  stop after NCHARS characters
 -N NCHARS  read exactly NCHARS characters (fewer only at end of file),
            whatever they are, and put them all in the first NAME
@@ -128,7 +131,7 @@ func isTerminal(fd int) bool {
 }
 
 func runRead(sh Shell, stdio IO, args []string) (int, error) {
-	o, names, ok := parseOptions(stdio, "read", args[1:], "a:rsd:n:N:p:t:u:")
+	o, names, ok := parseOptions(stdio, "read", args[1:], "a:ei:rsd:n:N:p:t:u:")
 	if !ok {
 		return statusUsage, nil
 	}
@@ -198,6 +201,20 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 			return inputReady(src.fd), nil
 		}
 		src.deadline = time.Now().Add(time.Duration(secs * float64(time.Second)))
+	}
+	if o.has('e') && src.fd >= 0 && isTerminal(src.fd) && sameFile(src.fd, 0) && !o.has('n') && !o.has('N') && !o.has('s') && !o.has('t') && !o.has('d') {
+		// -e: the line editor reads the line (-i: starting with TEXT);
+		// what it gives is then split as a typed line would be.
+		if le, ok := sh.(LineEditShell); ok {
+			line, st := le.EditLine(o.value('p'), o.value('i'))
+			switch st {
+			case 0:
+				src = &byteSource{ctx: sh.Context(), fd: -1, r: strings.NewReader(line + "\n")}
+			case -1:
+			default:
+				return st, nil
+			}
+		}
 	}
 	if src.fd >= 0 && isTerminal(src.fd) {
 		if o.has('p') {

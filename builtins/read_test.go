@@ -83,7 +83,7 @@ func TestReadSplitting(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	usage := "read: usage: read [-rs] [-a array] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
+	usage := "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
 	tests := []struct {
 		argv   []string
 		status int

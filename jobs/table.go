@@ -150,6 +150,7 @@ type Table struct {
 	jobOfPid   map[int]*Job
 	remembered map[int]int // pid → status of finished background processes (wait $!)
 	remOrder   []int       // order in which remembered pids arrived, oldest first
+	lastAsync  *Job        // the last process substitution (LaunchAsync): wait without arguments waits for it too
 	seq        uint64
 	changed    chan struct{} // closed and replaced whenever a process changes state
 	jobControl bool

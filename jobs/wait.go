@@ -213,12 +213,16 @@ func (t *Table) forget(pid int) {
 }
 
 // WaitAll waits, for wait without arguments, until no background job is
-// running (stopped jobs are not waited for, as in bash). Its status is 0,
-// or 128+SIGINT if ctx is cancelled first.
+// running (stopped jobs are not waited for, as in bash), nor the last
+// process substitution. Its status is 0, or 128+SIGINT if ctx is cancelled
+// first.
 func (t *Table) WaitAll(ctx context.Context) int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	noneRunning := func() bool {
+		if t.lastAsync != nil && t.lastAsync.state() == Running {
+			return false
+		}
 		for _, j := range t.listed() {
 			if j.state() == Running {
 				return false

@@ -21,6 +21,9 @@ func TestAliases(t *testing.T) {
 		"self":  "echo $(self) `self`",
 		"ping":  "$(pong)",
 		"pong":  "$(ping)",
+		"t":     "time",
+		"tp":    "time -p ",
+		"n":     "!",
 	}
 	cfg := Config{Alias: func(name string) (string, bool) {
 		v, ok := aliases[name]
@@ -30,6 +33,15 @@ func TestAliases(t *testing.T) {
 		src, want string // want is String() of the parsed program
 	}{
 		{"ll", "ls -F -l"}, // ll -> ls -l, and ls is expanded in turn
+		// An alias may stand for "time" or '!', as in bash.
+		{"t ll", "time ls -F -l"},
+		{"tp ll | ll", "time -p ls -F -l | ls -F -l"},
+		{"n ll", "! ls -F -l"},
+		{"t n t ll", "time ! ls -F -l"},
+		{"t", "time"},
+		{"e t ll", "time ls -F -l"},
+		{"a | t", "a | \\time"}, // after '|' "time" is the name of a command
+		{"a | ll", "a | ls -F -l"},
 		{"ll /tmp", "ls -F -l /tmp"},
 		{"ls", "ls -F"}, // not expanded inside its own value
 		{"l", "ls -F | wc -l"},

@@ -453,7 +453,7 @@ type Heredoc struct {
 // Word is a shell word: a sequence of literal, quoted and expansion parts
 // written without blanks between them.
 //
-//	word : (Lit | Escaped | SglQuoted | DblQuoted | ParamExp | CmdSubst | ArithExp)+
+//	word : (Lit | Escaped | SglQuoted | DblQuoted | ParamExp | CmdSubst | ArithExp | ProcSubst)+
 //
 // An assignment word NAME=(...) ends in an *ArrayLit part.
 type Word struct {
@@ -615,6 +615,18 @@ type ArithExp struct {
 	Expr *Word
 }
 
+// ProcSubst is bash's process substitution: <(list) or >(list). The list
+// runs asynchronously with its stdout (<) or stdin (>) on a pipe, and the
+// word expands to /dev/fd/N, the other end of the pipe, which the command
+// receives as its fd N. It is read only in unquoted words, where a word
+// starts or continues (a<(x) is a/dev/fd/63), and in assignments.
+//
+//	proc_subst : '<(' list? ')' | '>(' list? ')'
+type ProcSubst struct {
+	List *List
+	Out  bool // >(list): the list reads what the command writes
+}
+
 func (*Lit) wordPart()       {}
 func (*Escaped) wordPart()   {}
 func (*SglQuoted) wordPart() {}
@@ -623,3 +635,4 @@ func (*ParamExp) wordPart()  {}
 func (*CmdSubst) wordPart()  {}
 func (*ArithExp) wordPart()  {}
 func (*ArrayLit) wordPart()  {}
+func (*ProcSubst) wordPart() {}

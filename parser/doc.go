@@ -25,8 +25,9 @@
 // each documented with its rule. It looks one token ahead. Reserved words
 // (if, then, fi, {, }, ...) are words that the parser recognises only at
 // the start of a command, unquoted, after aliases have been expanded;
-// "echo if" is a plain word. ast.go documents every node with the rule
-// that produces it.
+// "echo if" is a plain word. bash's "time" is one too, at the start of a
+// pipeline only (timeOpt; Pipeline.Time). ast.go documents every node
+// with the rule that produces it.
 //
 // # Reading a line at a time
 //
@@ -52,6 +53,9 @@
 //
 // ParseConfig expands aliases while parsing, as bash does: aliases are
 // replaced before the grammar sees the words. String prints any node back
-// as canonical source text (printer.go), and CompletionAt tells the line
-// editor what kind of word the cursor is in (complete.go).
+// as canonical source text on one line (printer.go); FuncLayout prints a
+// function definition over several lines as bash's type and declare -f
+// do, and FuncEnvValue as bash passes an exported function to programs
+// (printer_layout.go). CompletionAt tells the line editor what kind of
+// word the cursor is in (complete.go).
 package parser

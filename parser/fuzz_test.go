@@ -30,6 +30,7 @@ func FuzzParse(f *testing.F) {
 		"echo $(a | b; c) $(echo \")\" ')' \\))",
 		"echo `a` `echo \\`b\\`` \"`c \\\"d\\\"`\"",
 		"echo $((1 + (2*$x) - $(y)))",
+		"diff <(sort a) <(sort b) > >(cat) x<(y)z; while read l; do :; done < <(seq 3)",
 		"cmd <in >out >>app >|clob <>rw 2>&1 0<&3 3>&- &>all &>>all2",
 		"cmd 2>err 10>x 2 >y a2>z",
 		"cat <<EOF\nbody $x\nEOF\n",

@@ -304,12 +304,14 @@ func (l *lexer) lexToken() (token, error) {
 		return op(tLParen, 1)
 	case c == ')':
 		return op(tRParen, 1)
+	case (c == '<' || c == '>') && l.at(l.i+1) == '(':
+		// <(list) and >(list) start a word (process substitution).
 	case c == '<' || c == '>':
 		return l.redirOp(tok)
 	}
 	// An IO_NUMBER is digits written right before < or >.
 	j := skipWhile(l.src, l.i, isDigit)
-	if j > l.i && (l.at(j) == '<' || l.at(j) == '>') {
+	if j > l.i && (l.at(j) == '<' || l.at(j) == '>') && l.at(j+1) != '(' {
 		if j-l.i > 9 {
 			return tok, l.errAt(start, "file descriptor out of range: "+l.src[start:j], false)
 		}
@@ -459,6 +461,12 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 				return nil, err
 			}
 			b.add(arr)
+		case ctx == ctxWord && (c == '<' || c == '>') && l.at(l.i+1) == '(':
+			ps, err := l.procSubst()
+			if err != nil {
+				return nil, err
+			}
+			b.add(ps)
 		case ctx == ctxWord && isMeta(c):
 			return b.done(), nil
 		case ctx == ctxDquote && c == '"':
@@ -720,6 +728,31 @@ func (l *lexer) cmdSubst() (*CmdSubst, error) {
 	l.i = inner.i
 	l.pending = append(l.pending, inner.pending...)
 	return &CmdSubst{List: list}, nil
+}
+
+// procSubst reads <(list) or >(list) at l.i, as cmdSubst reads $(list).
+func (l *lexer) procSubst() (*ProcSubst, error) {
+	start := l.i
+	out := l.src[l.i] == '>'
+	inner := l.sub(l.i + 2)
+	p, err := newParser(inner)
+	if err != nil {
+		return nil, err
+	}
+	p.inSubst = true
+	list, err := p.list(tRParen)
+	if err != nil {
+		return nil, err
+	}
+	if p.tok.kind != tRParen {
+		if p.tok.kind == tEOF {
+			return nil, l.errAt(start, unterminatedMsg("process substitution"), true)
+		}
+		return nil, p.unexpected()
+	}
+	l.i = inner.i
+	l.pending = append(l.pending, inner.pending...)
+	return &ProcSubst{List: list, Out: out}, nil
 }
 
 // backquote reads `list` at l.i. Inside backquotes a backslash quotes only

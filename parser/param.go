@@ -368,6 +368,8 @@ func (l *lexer) arrayLit() (*ArrayLit, error) {
 			l.i++
 			arr.Raw = l.src[open:l.i]
 			return arr, nil
+		case (c == '<' || c == '>') && l.at(l.i+1) == '(':
+			// An element that is a process substitution: a=(<(ls)).
 		case isMeta(c):
 			return nil, l.errAt(l.i, unexpectedMsg(string(c)), false)
 		}

@@ -22,6 +22,7 @@ func TestParamRoundTrip(t *testing.T) {
 		{`echo "${x#'a'}" "${x/"a"/'b'}"`, ""},
 		{`a=(1 "2 3" [5]=x) b+=(y) c[1]=z d+=s e[$i]+=t`, ""},
 		{"a=(\n1\n2 # c\n)", "a=(1 2)"},
+		{`a=(<(x) y>(z))`, ""},
 		{`echo $'a\tb\'c' $"x"`, `echo $'a\tb\'c' "x"`},
 		{`cat <<< "$x" <<<word`, `cat <<<"$x" <<<word`},
 		{`a |& b`, `a 2>&1 | b`},

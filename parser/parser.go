@@ -209,6 +209,11 @@ func (p *parser) pipeline() (*Pipeline, error) {
 	pl := &Pipeline{Pos: p.tok.pos}
 	prefixed := false
 	for {
+		// An alias may stand for "time" or '!' (bash expands aliases
+		// before it looks for reserved words).
+		if err := p.expandCommandAliases(); err != nil {
+			return nil, err
+		}
 		if isBang(p.tok) { // bash accepts "! ! cmd": each '!' inverts again
 			pl.Bang = !pl.Bang
 		} else if isWord(p.tok, "time") {
@@ -301,15 +306,8 @@ func (p *parser) atListEnd() bool {
 // Aliases are expanded first, so an alias may stand for a reserved word;
 // then the first token tells which rule applies.
 func (p *parser) command() (Command, error) {
-	p.aliasNext = false
-	for p.tok.kind == tWord && p.reserved() == "" {
-		expanded, err := p.expandAlias()
-		if err != nil {
-			return nil, err
-		}
-		if !expanded {
-			break
-		}
+	if err := p.expandCommandAliases(); err != nil {
+		return nil, err
 	}
 	if p.tok.kind == tWord && p.reserved() == "" && p.lParenNext() && isFuncName(p.tok) {
 		return p.functionDef()
@@ -322,6 +320,22 @@ func (p *parser) command() (Command, error) {
 		return nil, p.unexpected()
 	}
 	return p.simpleCommand()
+}
+
+// expandCommandAliases expands aliases at the start of a command, until
+// the current word is a reserved word or no alias.
+func (p *parser) expandCommandAliases() error {
+	p.aliasNext = false
+	for p.tok.kind == tWord && p.reserved() == "" {
+		expanded, err := p.expandAlias()
+		if err != nil {
+			return err
+		}
+		if !expanded {
+			break
+		}
+	}
+	return nil
 }
 
 // simpleCommand parses

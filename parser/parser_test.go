@@ -99,6 +99,13 @@ func TestWordParts(t *testing.T) {
 		{`echo a=b`, `Word{Parts: [Lit{Value: "a=b"}]}`},
 		{`echo {}`, `Word{Parts: [Lit{Value: "{}"}]}`},
 		{`echo a\`, `Word{Parts: [Lit{Value: "a\\"}]}`},
+		// Process substitution: a word part where a word starts or goes on.
+		{`echo <(a)`, `Word{Parts: [ProcSubst{List: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "a"}]}]}]}}}]}}]}`},
+		{`echo >(a)`, `Word{Parts: [ProcSubst{List: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "a"}]}]}]}}}]}, Out: true}]}`},
+		{`echo x<(a)y`, `Word{Parts: [Lit{Value: "x"} ProcSubst{List: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "a"}]}]}]}}}]}} Lit{Value: "y"}]}`},
+		{`echo 2<(a)`, `Word{Parts: [Lit{Value: "2"} ProcSubst{List: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "a"}]}]}]}}}]}}]}`},
+		{`echo <()`, `Word{Parts: [ProcSubst{List: List{Items: []}}]}`},
+		{`echo "<(a)"`, `Word{Parts: [DblQuoted{Parts: [Lit{Value: "<(a)"}]}]}`},
 	}
 	for _, tt := range tests {
 		if got := argDump(t, tt.src, 1); got != tt.want {
@@ -126,6 +133,7 @@ func TestAssignments(t *testing.T) {
 		{"\"a\"=x", "", 1},
 		{"a\\=x", "", 1},
 		{"a\\\n=x", "a=x", 0},
+		{"x=<(a) cmd", "x=<(a)", 1},
 	}
 	for _, tt := range tests {
 		c := firstCmd(t, mustParse(t, tt.src))
@@ -273,6 +281,9 @@ func TestSyntaxErrors(t *testing.T) {
 		{"a; ;", "1:4", "syntax error near unexpected token ';'", false},
 		{"a &&\n&& b", "2:1", "syntax error near unexpected token '&&'", false},
 		{"a\n\n  ) b", "3:3", "syntax error near unexpected token ')'", false},
+		{"cat <(a", "1:5", "unexpected end of file (unterminated process substitution)", true},
+		{"echo \\<(a)", "1:8", "syntax error near unexpected token '('", false},
+		{"cat >(a;;)", "1:8", "syntax error near unexpected token ';;'", false},
 		{"a (b)", "1:4", "syntax error near unexpected token 'b'", false},
 		{"a ( )", "1:6", "syntax error: unexpected end of file", true},
 		{"a >", "1:4", "syntax error near unexpected token 'newline'", false},

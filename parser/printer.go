@@ -282,6 +282,10 @@ func (p *printer) redirect(r *Redirect) {
 		}
 		p.heredocs = append(p.heredocs, r.Heredoc)
 	}
+	if strings.HasPrefix(target, "<(") || strings.HasPrefix(target, ">(") {
+		// "< <(a)" must not read back as "<<(a)".
+		p.str(" ")
+	}
 	p.str(target)
 }
 
@@ -326,6 +330,8 @@ func (p *printer) parts(parts []WordPart, ctx context) {
 			p.param(x, ctx, next)
 		case *CmdSubst:
 			p.cmdSubst(x, ctx)
+		case *ProcSubst:
+			p.procSubst(x)
 		case *ArithExp:
 			p.str("$((")
 			if x.Expr != nil {
@@ -512,6 +518,17 @@ func ansiQuoted(s string) string {
 	}
 	b.WriteByte('\'')
 	return b.String()
+}
+
+// procSubst prints <(list) or >(list).
+func (p *printer) procSubst(x *ProcSubst) {
+	var inner printer
+	inner.list(x.List)
+	op := "<("
+	if x.Out {
+		op = ">("
+	}
+	p.str(op + inner.b.String() + ")")
 }
 
 func (p *printer) cmdSubst(x *CmdSubst, ctx context) {

@@ -46,15 +46,38 @@ func FuncLayout(fd *FuncDecl) string {
 	return p.b.String()
 }
 
+// FuncEnvValue returns the definition fd as bash passes an exported
+// function to its children, as the value of BASH_FUNC_name%%: "() {  "
+// and the body laid out as FuncLayout does, but indented by one space at
+// every depth.
+func FuncEnvValue(fd *FuncDecl) string {
+	if fd == nil {
+		return ""
+	}
+	p := &layout{flat: true}
+	p.bashQuotes = true
+	p.str("() ")
+	p.funcBody(fd, 0)
+	return p.b.String()
+}
+
 // layout is the multi-line printer. wasHeredoc is bash's flag of the same
 // name: here-document bodies were just printed, so the next ";" is left
-// out.
+// out. flat indents every level by one space (FuncEnvValue).
 type layout struct {
 	printer
 	wasHeredoc bool
+	flat       bool
+	top        bool // the next group is a function's outermost one
 }
 
 func (p *layout) indent(level int) {
+	if p.flat {
+		if level > 0 {
+			p.str(" ")
+		}
+		return
+	}
 	for range level {
 		p.str("    ")
 	}
@@ -98,6 +121,11 @@ func (p *layout) funcDecl(fd *FuncDecl, level int, nested bool) {
 	}
 	p.str(fd.Name + " () \n")
 	p.indent(level)
+	p.funcBody(fd, level)
+}
+
+// funcBody prints the body of fd in braces, with its redirections.
+func (p *layout) funcBody(fd *FuncDecl, level int) {
 	var list *List
 	var redirs []*Redirect
 	if g, ok := fd.Body.(*Group); ok {
@@ -107,13 +135,19 @@ func (p *layout) funcDecl(fd *FuncDecl, level int, nested bool) {
 		// { ( ... ) }.
 		list = &List{Items: []*ListItem{{AndOr: &AndOr{First: &Pipeline{Cmds: []Command{fd.Body}}}}}}
 	}
+	p.top = level == 0
 	p.group(list, level)
 	p.redirs(redirs)
 }
 
 // group prints "{ \n", the list one level deeper, and "}" at level.
 func (p *layout) group(l *List, level int) {
-	p.str("{ \n")
+	if p.flat && p.top {
+		p.str("{ ") // bash takes the newline out after the first brace
+	} else {
+		p.str("{ \n")
+	}
+	p.top = false
 	p.indent(level + 1)
 	p.list(l, level+1)
 	p.deferred("")

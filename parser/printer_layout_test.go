@@ -97,3 +97,21 @@ func TestFuncLayoutLeavesStringAlone(t *testing.T) {
 		t.Errorf("String = %q, want %q", got, want)
 	}
 }
+
+// FuncEnvValue is the value bash gives BASH_FUNC_f%% for an exported
+// function (env shows it after bash's export -f).
+func TestFuncEnvValue(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"f() { echo hi; }", "() {  echo hi\n}"},
+		{"h() ( sub )", "() {  ( sub )\n}"},
+		{"f() { if a; then b; fi; g() { :; }; case x in a) y;; esac; { z; }; } 2>/dev/null",
+			"() {  if a; then\n b;\n fi;\n function g () \n { \n :\n };\n case x in \n a)\n y\n ;;\n esac;\n { \n z\n }\n} 2> /dev/null"},
+	}
+	for _, tt := range tests {
+		f := mustParse(t, tt.src)
+		fd := f.List.Items[0].AndOr.First.Cmds[0].(*FuncDecl)
+		if got := FuncEnvValue(fd); got != tt.want {
+			t.Errorf("FuncEnvValue(%q)\n got  %q\n want %q", tt.src, got, tt.want)
+		}
+	}
+}

@@ -16,6 +16,8 @@ func TestStringCanonical(t *testing.T) {
 		{"echo $(a;b) `c` $((1+$x))", "echo $(a; b) `c` $((1+$x))"},
 		{"echo \"$(a\nb)\"", "echo \"$(a; b)\""},
 		{"echo a\\\nb", "echo ab"},
+		{"diff <(sort a)  <(sort b) >(tee c;cat) x<(y)z", "diff <(sort a) <(sort b) >(tee c; cat) x<(y)z"},
+		{"cat < <(a)", "cat < <(a)"},
 		{"echo ${x:-a b}", "echo ${x:-a b}"},
 		{"echo $ a$ \"$\"", "echo $ a$ \"$\""},
 		{"cat <<EOF\n$x\nEOF\necho", "cat <<EOF\n$x\nEOF\necho"},

@@ -43,7 +43,8 @@
 //	             child gosh processes (childStage, RunChild)
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
-//	subst.go     command substitution
+//	subst.go     command substitution; procsubst.go process substitution,
+//	             <(list) >(list): a child gosh on a pipe, named /dev/fd/N
 //	trap.go      the trap table; trap_unix.go what the process does with
 //	             it: dispositions, handlers run between commands, at the
 //	             prompt and in wait, the EXIT trap, dying of a signal

@@ -184,6 +184,7 @@ func invert(status int) int {
 }
 
 func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
+	defer sh.closeProcSubsts(len(sh.procSubsts)) // <(list) >(list) in its words
 	if len(p.Cmds) == 1 {
 		return sh.runCommand(p.Cmds[0])
 	}
@@ -199,6 +200,7 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 // ("a && b &", a builtin, "echo $(sleep 2) &", "nosuch &") runs in a child
 // gosh that is the job, and expands the words itself (see subshell.go).
 func (sh *Shell) runBackground(ao *parser.AndOr) error {
+	defer sh.closeProcSubsts(len(sh.procSubsts))
 	text := jobText(ao)
 	d := sh.needsProcess(ao, nil, Site{Background: true})
 	sh.traceDecision(text, d)
@@ -761,7 +763,12 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		if i < len(cmds)-1 {
 			t.set(1, standIn[1])
 		}
+		procSubstsInto(t, cmd.expander) // the <(list) of its words
 		st := sh.prepareStage(cmd, t, len(cmds))
+		procSubstsInto(t, cmd.expander) // and of its redirections, opened later
+		if cmd.expander != nil && len(cmd.expander.procSubsts) > 0 {
+			defer cmd.expander.closeProcSubsts(0)
+		}
 		if st.Builtin == nil {
 			// Ignored signals the child cannot inherit from the shell
 			// process (trap_unix.go).
@@ -1059,7 +1066,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Path = path
 	st.Argv = argv
 	// As bash does, a program finds its own path in $_.
-	st.Env = sh.Vars.Environ(append(env, "_="+path))
+	st.Env = sh.childEnviron(append(env, "_="+path)) // funcattr.go
 	if cmd.argv0 != "" {
 		st.Argv = append([]string{cmd.argv0}, argv[1:]...)
 	}
@@ -1162,7 +1169,8 @@ func errexitApplies(p *parser.Pipeline) bool {
 		return true
 	}
 	switch p.Cmds[0].(type) {
-	case *parser.SimpleCommand, *parser.Subshell, *parser.ArithCmd, *parser.TestCmd:
+	case *parser.SimpleCommand, *parser.Subshell, *parser.ArithCmd, *parser.TestCmd,
+		*parser.FuncDecl: // fails only on a readonly -f function
 		return true
 	}
 	return false

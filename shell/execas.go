@@ -31,7 +31,7 @@ func (sh *Shell) ExecAs(argv []string, io builtins.IO, argv0 string, cleanEnv bo
 	}
 	var env []string
 	if !cleanEnv {
-		env = sh.Vars.Environ(nil)
+		env = sh.childEnviron(nil)
 	}
 	return sh.execFds(path, args, env)
 }

@@ -305,6 +305,8 @@ func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, 
 		return x.expandParam(p, quoted)
 	case *parser.CmdSubst:
 		return x.expandCmdSubst(p, quoted)
+	case *parser.ProcSubst:
+		return x.expandProcSubst(p) // procsubst.go
 	case *parser.ArithExp:
 		return x.expandArith(p, quoted)
 	case *parser.ArrayLit:

@@ -120,6 +120,10 @@ func subshellStatus(status int, err error) (int, error) {
 // (outside POSIX mode) any name may be defined, a builtin's too: the
 // function is found first when the name is run.
 func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
+	if sh.funcIsReadonly(fd.Name) {
+		sh.errorf("%s: readonly function", fd.Name) // readonly -f (funcattr.go)
+		return 1, nil
+	}
 	if sh.funcs == nil {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
@@ -298,6 +302,7 @@ func (sh *Shell) UnsetFunc(name string) bool {
 		return false
 	}
 	delete(sh.funcs, name)
+	sh.forgetFuncAttrs(name)
 	return true
 }
 

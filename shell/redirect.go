@@ -221,6 +221,10 @@ func (sh *Shell) openInto(t *fdTable, fds []int, path string, flags int, clobber
 		// virtual: reopen the descriptor behind the number, as the kernel
 		// does for a forked bash child whose fds are real.
 		src := t.get(n)
+		if src < 0 {
+			// "< <(cmd)": the substitution began after t was made.
+			src = sh.procSubstAt(n)
+		}
 		if src < 0 || !fdOpen(src) {
 			return &redirError{path + ": " + errnoText(unix.ENOENT)}
 		}

@@ -137,6 +137,9 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	s.mu.Lock()
 	s.ed = ed
 	s.mu.Unlock()
+	if re, ok := ed.(*readlineEditor); ok {
+		sh.Hooks.EditLine = re.editLine // read -e (readedit.go)
+	}
 	defer ed.Close()
 	go func() {
 		<-sh.hangup

@@ -83,6 +83,9 @@ type Shell struct {
 	// funcs are the defined functions. They travel in a Snapshot, as
 	// traps (below) do.
 	funcs map[string]*parser.FuncDecl
+	// funcAttrs are the functions' attributes: export -f, readonly -f
+	// (funcattr.go).
+	funcAttrs map[string]funcAttr
 	// line is the current line number ($LINENO).
 	line int
 	// compSpecs are the complete builtin's specifications by command
@@ -113,6 +116,9 @@ type Shell struct {
 	wd string
 	// lastSubst is the status of the last command substitution.
 	lastSubst int
+	// procSubsts are the ends of the process substitutions of the
+	// commands being run, innermost last (procsubst.go).
+	procSubsts []procSubstFd
 	// ctx is cancelled when Ctrl+C interrupts the running command line.
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -155,6 +161,9 @@ type Hooks struct {
 	// the next prompt, after the job report. It returns false when there
 	// is no prompt at all (a script), and the message is written as it is.
 	HeldNotice func(msg []byte) bool
+	// EditLine reads a line with the interactive line editor, initial
+	// already typed (read -e -i: readedit.go); nil without one.
+	EditLine func(prompt, initial string) (string, error)
 }
 
 // noticeWriter is where messages from other goroutines go: the job table's
@@ -256,6 +265,7 @@ func New(cfg Config) *Shell {
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
+	sh.importFunctions(os.Environ())
 	return sh
 }
 
@@ -293,6 +303,7 @@ func (sh *Shell) clone() *Shell {
 	c := *sh
 	c.restore(sh.snapshot()) // cannot fail: every function has its tree
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them
+	c.procSubsts = nil       // the copy closes only the process substitutions it made
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept

@@ -88,6 +88,7 @@ func (s *Snapshot) encodable() *Snapshot {
 // parsed definition, kept by a copy in the same process.
 type Function struct {
 	Source string
+	Attrs  uint8 // export -f, readonly -f (funcattr.go)
 	decl   *parser.FuncDecl
 }
 
@@ -116,7 +117,7 @@ func (sh *Shell) snapshot() *Snapshot {
 	if sh.funcs != nil {
 		s.Functions = make(map[string]Function, len(sh.funcs))
 		for name, d := range sh.funcs {
-			s.Functions[name] = Function{Source: parser.String(d), decl: d}
+			s.Functions[name] = Function{Source: parser.String(d), Attrs: uint8(sh.funcAttrs[name]), decl: d}
 		}
 	}
 	// The table's maps are never changed in place (Traps.set copies):
@@ -152,7 +153,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.stdio = s.Fds
 	sh.line = s.Line
 	sh.flow.restore(s.Flow)
-	sh.funcs = nil
+	sh.funcs, sh.funcAttrs = nil, nil
 	if s.Functions != nil {
 		sh.funcs = make(map[string]*parser.FuncDecl, len(s.Functions))
 		for name, fn := range s.Functions {
@@ -164,6 +165,12 @@ func (sh *Shell) restore(s *Snapshot) error {
 				}
 			}
 			sh.funcs[name] = d
+			if fn.Attrs != 0 {
+				if sh.funcAttrs == nil {
+					sh.funcAttrs = make(map[string]funcAttr)
+				}
+				sh.funcAttrs[name] = funcAttr(fn.Attrs)
+			}
 		}
 	}
 	return nil

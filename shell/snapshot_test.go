@@ -20,7 +20,7 @@ func fillValue(t *testing.T, v reflect.Value, path string, n *int) {
 		v.Set(reflect.ValueOf(map[string]Function{
 			// The canonical text (parser.String), which a snapshot of a
 			// restored shell prints again.
-			"greet": {Source: "greet() { echo hello \"$1\"; }"},
+			"greet": {Source: "greet() { echo hello \"$1\"; }", Attrs: uint8(funcExported | funcReadonly)},
 		}))
 		return
 	case "Vars":
@@ -114,7 +114,7 @@ func filledSnapshot(t *testing.T) *Snapshot {
 	fillValue(t, reflect.ValueOf(s).Elem(), "", &n)
 	if d, err := parseFunction(s.Functions["greet"].Source); err == nil {
 		// As snapshot prints it.
-		s.Functions["greet"] = Function{Source: parser.String(d)}
+		s.Functions["greet"] = Function{Source: parser.String(d), Attrs: s.Functions["greet"].Attrs}
 	} else {
 		// Until the parser reads function definitions, a snapshot cannot
 		// hold one; this test covers the field as soon as it can.
@@ -206,6 +206,7 @@ var perProcess = map[string]string{
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",
 	"compSpecs":    "the complete builtin's table, for Tab at the prompt: a copy shares it; a child gosh starts without (complete -p there prints nothing)",
 	"srcFile":      "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
+	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their
@@ -215,6 +216,7 @@ var snapshotOf = map[string]string{
 	"Arg0": "Arg0", "Params": "Params", "Status": "Status", "LastBg": "LastBg",
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
 	"stdio": "Fds", "line": "Line", "flow": "Flow",
+	"funcAttrs": "Functions", // each Function's Attrs
 }
 
 func TestSnapshotCoversShell(t *testing.T) {

@@ -1,11 +1,13 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"gosh/builtins"
 	"gosh/parser"
 )
 
@@ -35,11 +37,16 @@ type cpuTimes struct{ user, sys time.Duration }
 type timeSpan struct{ real, user, sys time.Duration }
 
 // runTimed runs a pipeline under "time" and reports its times, also when
-// it ends the shell ("time exit 3" prints them first, as in bash).
+// it ends the shell ("time exit 3" prints them first, as in bash) or a
+// loop ("time break"). Only "time return" in a function reports nothing:
+// bash's return jumps past the report.
 func (sh *Shell) runTimed(p *parser.Pipeline) error {
 	start := time.Now()
 	before := shellAndChildTimes()
 	err := sh.runPipelineUntimed(p)
+	if _, ok := errors.AsType[*builtins.ReturnRequest](err); ok {
+		return err
+	}
 	after := shellAndChildTimes()
 	span := timeSpan{
 		real: time.Since(start),

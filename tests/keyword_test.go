@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // bash's "time" reserved word measures what the corpus cannot compare
@@ -48,5 +49,60 @@ func TestTimeMeasures(t *testing.T) {
 				t.Errorf("gosh -c %q: real %v user %v sys %v, want %s", script, v[0], v[1], v[2], tt.want)
 			}
 		})
+	}
+}
+
+// read -e in an interactive shell reads its line with the prompt's line
+// editor: -i's text is already there, and the editing keys work on it
+// (Backspace erases three of its letters, Ctrl+A goes to the start of the
+// line), as with bash's readline. Ctrl+C ends the command line, with
+// status 130. The test runs against bash too (GOSH_TEST_REFERENCE=bash).
+func TestReadEditLine(t *testing.T) {
+	s := newSession(t)
+	s.Send(`read -e -i hello -p 'P> ' x; echo "[$x] $?"` + "\r")
+	s.Expect("P> hello")
+	s.Send("\x7f\x7f\x7fp world\x01<\r")
+	s.Expect("[<hep world] 0")
+	s.WaitPrompt()
+	s.Send(`read -e -i gone -p 'Q> ' x; echo "[$x] $?"` + "\r")
+	s.Expect("Q> gone")
+	s.Send("\x03") // ends the command line: echo does not run
+	s.WaitPrompt()
+	if out := s.run(`echo "[$x] $?"`); !strings.Contains(out, "[<hep world] 130") {
+		t.Errorf("after Ctrl+C in read -e: %q, want x unchanged and status 130", out)
+	}
+	// Without -e the terminal's own line mode reads: -i has no effect.
+	// (The prompt is written $'R\x3e ' so that the echo of the command
+	// line does not show "R> " before read has started.)
+	s.Send(`read -i ignored -p $'R\x3e ' x; echo "[$x] $?"` + "\r")
+	s.Expect("R> ")
+	s.Send("typed\r")
+	s.Expect("[typed] 0")
+	s.WaitPrompt()
+}
+
+// Ctrl+Z on a timed pipeline stops the job and "time" reports at once, as
+// in bash; fg and its end report nothing more of the time. The test runs
+// against bash too (GOSH_TEST_REFERENCE=bash).
+func TestTimeStoppedJob(t *testing.T) {
+	s := newSession(t)
+	s.Send("TIMEFORMAT=TIMED; time sleep 30\r")
+	waitFor(t, 10*time.Second, "sleep to start", func() bool { return len(findProcs(s.Pid, "sleep")) > 0 })
+	s.Send("\x1a")
+	if out := s.WaitPrompt(); !strings.Contains(out, "Stopped") || !strings.Contains(out, "TIMED") {
+		t.Errorf("after Ctrl+Z: %q, want the stop report and the times", out)
+	}
+	sleeps := findProcs(s.Pid, "sleep")
+	if len(sleeps) != 1 || sleeps[0].State != 'T' {
+		t.Fatalf("sleep processes after Ctrl+Z: %s", formatProcs(sleeps))
+	}
+	s.Send("fg\r")
+	waitFor(t, 10*time.Second, "sleep to run again", func() bool {
+		p := findProcs(s.Pid, "sleep")
+		return len(p) == 1 && p[0].State != 'T'
+	})
+	s.Send("\x03")
+	if out := s.WaitPrompt(); strings.Contains(out, "TIMED") {
+		t.Errorf("fg reported the times again: %q", out)
 	}
 }
