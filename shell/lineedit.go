@@ -267,9 +267,6 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return "", io.EOF
 	}
 	e.syncHistory()
-	if e.rl.IsVimMode() != e.sh.Opts.Vi {
-		e.rl.SetVimMode(e.sh.Opts.Vi) // set -o vi / set -o emacs
-	}
 	if !echoOn(0) {
 		return e.readUnechoed(prompt)
 	}

@@ -137,10 +137,14 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	switch {
 	case o.name == "posix" && on:
 		return fmt.Errorf("posix: gosh has no POSIX mode")
-	case (o.name == "vi" || o.name == "emacs") && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
+	case o.name == "vi" && on && sh.Opts.Interactive:
+		// The line editor's vi keys do not reach it through gosh's key
+		// reader yet: refuse rather than pretend (a script has no line
+		// editor, so there the option is only recorded, as in bash).
+		return fmt.Errorf("vi: gosh's line editor has emacs keys only")
+	case o.name == "emacs" && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
-		return fmt.Errorf("%s: line editing cannot be turned off; set -o %s instead",
-			o.name, map[string]string{"vi": "emacs", "emacs": "vi"}[o.name])
+		return fmt.Errorf("emacs: line editing cannot be turned off")
 	case o.name == "ignoreeof":
 		// As bash: the option is $IGNOREEOF, 10 when set by set -o.
 		if on {
