@@ -138,7 +138,22 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	s.ed = ed
 	s.mu.Unlock()
 	if re, ok := ed.(*readlineEditor); ok {
-		sh.Hooks.EditLine = re.editLine // read -e (readedit.go)
+		// read -e (readedit.go). While it reads, the editor's prompt is
+		// the one shown: a SIGINT that comes before the editor has the
+		// terminal in raw mode (Ctrl+C typed at once) goes to the editor,
+		// as at the shell's own prompt, not only to the line's context,
+		// which the editor does not watch.
+		sh.Hooks.EditLine = func(prompt, initial string) (string, error) {
+			s.mu.Lock()
+			s.atPrompt = true
+			s.mu.Unlock()
+			defer func() {
+				s.mu.Lock()
+				s.atPrompt = false
+				s.mu.Unlock()
+			}()
+			return re.editLine(prompt, initial)
+		}
 	}
 	defer ed.Close()
 	go func() {
