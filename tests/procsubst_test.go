@@ -67,6 +67,9 @@ func TestProcSubstNoFdLeak(t *testing.T) {
 	var b strings.Builder
 	round := "cat <(echo a) >/dev/null; read x < <(echo b); echo c > >(cat >/dev/null); f() { :; }; f <(true)\n"
 	list := func(name string) {
+		// wait: every substitution's process has ended and been
+		// collected, so no end is still on its way to being closed.
+		b.WriteString("wait\n")
 		for i := 0; i < 3; i++ {
 			fmt.Fprintf(&b, "ls -l /proc/$$/fd > %s%d\n", name, i)
 		}
