@@ -705,35 +705,30 @@ func (l *lexer) arith() (*ArithExp, error) {
 	return &ArithExp{Expr: &Word{Parts: parts, Pos: l.pos(start + 3)}}, nil
 }
 
-// cmdSubst reads $(list) at l.i by running a nested parser on the same
-// text; it stops at the ')' that closes the list.
+// cmdSubst reads $(list) at l.i.
 func (l *lexer) cmdSubst() (*CmdSubst, error) {
-	start := l.i
-	inner := l.sub(l.i + 2)
-	p, err := newParser(inner)
+	list, err := l.substList("command substitution")
 	if err != nil {
 		return nil, err
 	}
-	p.inSubst = true
-	list, err := p.list(tRParen)
-	if err != nil {
-		return nil, err
-	}
-	if p.tok.kind != tRParen {
-		if p.tok.kind == tEOF {
-			return nil, l.errAt(start, unterminatedMsg("command substitution"), true)
-		}
-		return nil, p.unexpected()
-	}
-	l.i = inner.i
-	l.pending = append(l.pending, inner.pending...)
 	return &CmdSubst{List: list}, nil
 }
 
-// procSubst reads <(list) or >(list) at l.i, as cmdSubst reads $(list).
+// procSubst reads <(list) or >(list) at l.i.
 func (l *lexer) procSubst() (*ProcSubst, error) {
-	start := l.i
 	out := l.src[l.i] == '>'
+	list, err := l.substList("process substitution")
+	if err != nil {
+		return nil, err
+	}
+	return &ProcSubst{List: list, Out: out}, nil
+}
+
+// substList reads the list of a two-byte opener ("$(", "<(" or ">(") at
+// l.i by running a nested parser on the same text; it stops at the ')'
+// that closes the list. what names the construct in an error.
+func (l *lexer) substList(what string) (*List, error) {
+	start := l.i
 	inner := l.sub(l.i + 2)
 	p, err := newParser(inner)
 	if err != nil {
@@ -746,13 +741,13 @@ func (l *lexer) procSubst() (*ProcSubst, error) {
 	}
 	if p.tok.kind != tRParen {
 		if p.tok.kind == tEOF {
-			return nil, l.errAt(start, unterminatedMsg("process substitution"), true)
+			return nil, l.errAt(start, unterminatedMsg(what), true)
 		}
 		return nil, p.unexpected()
 	}
 	l.i = inner.i
 	l.pending = append(l.pending, inner.pending...)
-	return &ProcSubst{List: list, Out: out}, nil
+	return list, nil
 }
 
 // backquote reads `list` at l.i. Inside backquotes a backslash quotes only
