@@ -278,10 +278,10 @@ func runDisown(sh Shell, io IO, args []string) (int, error) {
 
 // ---- kill ----
 
-// signalName is bash's name for signal n without the SIG prefix: HUP,
+// BashSignalName is bash's name for signal n without the SIG prefix: HUP,
 // RTMIN+2, RTMAX-1; "" if n is not a signal. Signals 32 and 33 belong to
-// the C library's threads and have no name.
-func signalName(n int) string {
+// the C library's threads and have no name. kill -l and trap use it.
+func BashSignalName(n int) string {
 	switch {
 	case n >= 1 && n <= 31:
 		return strings.TrimPrefix(unix.SignalName(syscall.Signal(n)), "SIG")
@@ -312,7 +312,7 @@ func parseSignal(spec string) (syscall.Signal, bool) {
 	}
 	name = strings.TrimPrefix(name, "SIG")
 	for n := 1; n <= 64; n++ {
-		if name != "" && signalName(n) == name {
+		if name != "" && BashSignalName(n) == name {
 			return syscall.Signal(n), true
 		}
 	}
@@ -324,7 +324,7 @@ func signalTable() string {
 	var b strings.Builder
 	col := 0
 	for n := 1; n <= 64; n++ {
-		name := signalName(n)
+		name := BashSignalName(n)
 		if name == "" {
 			continue
 		}
@@ -355,7 +355,7 @@ func listSignals(io IO, specs []string) int {
 			if n > 128 {
 				n -= 128
 			}
-			switch name := signalName(n); {
+			switch name := BashSignalName(n); {
 			case n == 0:
 				b.WriteString("EXIT\n")
 			case name != "":

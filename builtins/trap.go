@@ -183,7 +183,7 @@ func parseCondition(spec string) (int, bool) {
 		return trapReturn, true
 	}
 	sig, ok := parseSignal(spec)
-	if !ok || (int(sig) != 0 && signalName(int(sig)) == "") {
+	if !ok || (int(sig) != 0 && BashSignalName(int(sig)) == "") {
 		return 0, false
 	}
 	return int(sig), true
@@ -201,7 +201,7 @@ func conditionName(n int) string {
 	case trapReturn:
 		return "RETURN"
 	}
-	return "SIG" + signalName(n)
+	return "SIG" + BashSignalName(n)
 }
 
 // isUnsigned reports whether s is a non-empty string of digits.

@@ -4,10 +4,8 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
-	"syscall"
 
-	"golang.org/x/sys/unix"
+	"gosh/builtins"
 )
 
 // This file is the trap table: which command runs when a signal arrives,
@@ -52,18 +50,9 @@ func conditionName(n int) string {
 		return "ERR"
 	case n == TrapReturn:
 		return "RETURN"
-	case n >= 1 && n <= 31:
-		if name := unix.SignalName(syscall.Signal(n)); name != "" {
-			return strings.TrimPrefix(name, "SIG")
-		}
-	case n == 34:
-		return "RTMIN"
-	case n > 34 && n < 50:
-		return "RTMIN+" + strconv.Itoa(n-34)
-	case n >= 50 && n < 64:
-		return "RTMAX-" + strconv.Itoa(64-n)
-	case n == 64:
-		return "RTMAX"
+	}
+	if name := builtins.BashSignalName(n); name != "" {
+		return name
 	}
 	return strconv.Itoa(n)
 }
