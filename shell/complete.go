@@ -160,20 +160,22 @@ func (c *completer) commands(prefix string) []match {
 	return out
 }
 
-// files: the names in the directory that prefix names that continue it.
-// With dirsOnly (after cd) only directories; with execOnly (a command
-// name with a '/') only directories and executable files.
-func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
-	dirPart, base := "", prefix
-	if i := strings.LastIndexByte(prefix, '/'); i >= 0 {
-		dirPart, base = prefix[:i+1], prefix[i+1:]
+// completionDir splits a word being completed as a file name into the
+// directory part as typed (dirPart, "" or ending in '/') and the name
+// being typed (base), and finds the directory to list: ~ and ~user
+// expanded, relative to the shell's directory. ok is false for an unknown
+// user.
+func (sh *Shell) completionDir(word string) (dirPart, base, dir string, ok bool) {
+	dirPart, base = "", word
+	if i := strings.LastIndexByte(word, '/'); i >= 0 {
+		dirPart, base = word[:i+1], word[i+1:]
 	}
-	dir := dirPart
+	dir = dirPart
 	if strings.HasPrefix(dir, "~") {
 		name, rest, _ := strings.Cut(dir[1:], "/")
-		home, ok := c.sh.tildeDir(name)
-		if !ok {
-			return nil
+		home, found := sh.tildeDir(name)
+		if !found {
+			return "", "", "", false
 		}
 		dir = home + "/" + rest
 	}
@@ -181,7 +183,18 @@ func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
 		dir = "."
 	}
 	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(c.sh.Getwd(), dir)
+		dir = filepath.Join(sh.Getwd(), dir)
+	}
+	return dirPart, base, dir, true
+}
+
+// files: the names in the directory that prefix names that continue it.
+// With dirsOnly (after cd) only directories; with execOnly (a command
+// name with a '/') only directories and executable files.
+func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
+	_, base, dir, ok := c.sh.completionDir(prefix)
+	if !ok {
+		return nil
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {

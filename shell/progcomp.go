@@ -470,24 +470,9 @@ type compTable = map[string]*builtins.CompSpec
 // with word, as readline lists them for compgen -f and -d: names starting
 // with '.' too, and . and .. when word starts with a dot.
 func (sh *Shell) compFiles(word string, dirsOnly bool) []string {
-	dirPart, base := "", word
-	if i := strings.LastIndexByte(word, '/'); i >= 0 {
-		dirPart, base = word[:i+1], word[i+1:]
-	}
-	dir := dirPart
-	if strings.HasPrefix(dir, "~") {
-		name, rest, _ := strings.Cut(dir[1:], "/")
-		home, ok := sh.tildeDir(name)
-		if !ok {
-			return nil
-		}
-		dir = home + "/" + rest
-	}
-	if dir == "" {
-		dir = "."
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(sh.Getwd(), dir)
+	dirPart, base, dir, ok := sh.completionDir(word)
+	if !ok {
+		return nil
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
