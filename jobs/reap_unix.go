@@ -112,8 +112,12 @@ const (
 //
 // What the changes tell the user (set -b notes) and subscribers is done
 // after the launch lock is released, so a subscriber may launch a job.
+// Waiters are woken only after every subscriber has been told of every
+// change of the batch: a `wait` that returns has had its CHLD traps
+// counted (bash runs one per child before `wait` returns).
 func reapAll(by string) {
 	var after []func()
+	var woken []*Table
 	launchLock.Lock()
 	for {
 		pid, ws, err := wait4()
@@ -130,11 +134,19 @@ func reapAll(by string) {
 		}
 		if tell := owner.update(pid, ws, by); tell != nil {
 			after = append(after, tell)
+			if !slices.Contains(woken, owner) {
+				woken = append(woken, owner)
+			}
 		}
 	}
 	launchLock.Unlock()
 	for _, tell := range after {
 		tell()
+	}
+	for _, t := range woken {
+		t.mu.Lock()
+		t.broadcast()
+		t.mu.Unlock()
 	}
 }
 
@@ -208,9 +220,9 @@ func describeWait(ws unix.WaitStatus) string {
 	return fmt.Sprintf("status %#x", int(ws))
 }
 
-// update records a new state of child pid, derives its job's state and
-// wakes waiters. It returns what is left to do once the launch lock is
-// released: the set -b report and telling subscribers. Unknown pids (a child
+// update records a new state of child pid and derives its job's state.
+// It returns what is left to do once the launch lock is released: the
+// set -b report and telling subscribers; reapAll then wakes waiters. Unknown pids (a child
 // that is no job's, or already forgotten) are tolerated.
 func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 	if t.trace.On() {
@@ -265,7 +277,6 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 		note = t.reportLine(j)
 		j.reported = after
 	}
-	t.broadcast()
 	t.mu.Unlock()
 	return func() {
 		if note != "" {

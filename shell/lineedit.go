@@ -206,9 +206,6 @@ type readlineEditor struct {
 	histGen, histAdded int
 	// paste is the text of the placeholder key being processed.
 	paste []rune
-	// unechoed: the current line is read without the editor, because the
-	// terminal's ECHO flag is off (readUnechoed).
-	unechoed bool
 	// trapped is set when the editor ended the line for trapRune;
 	// prefill is that line, given back at the next prompt.
 	trapped bool
@@ -308,13 +305,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 // the kernel does the editing keys (Backspace, Ctrl+U) without showing them.
 func (e *readlineEditor) readUnechoed(prompt string) (string, error) {
 	os.Stderr.WriteString(bracketedPasteOn + promptText(prompt))
-	e.mu.Lock()
-	e.unechoed = true
-	e.mu.Unlock()
 	line, err := readPlainLine(e.in)
-	e.mu.Lock()
-	e.unechoed = false
-	e.mu.Unlock()
 	os.Stderr.WriteString(bracketedPasteOff + "\n")
 	if err != nil && !errors.Is(err, errInterrupted) && !errors.Is(err, errTrapped) {
 		return "", io.EOF
@@ -434,18 +425,15 @@ func (e *readlineEditor) printAbove(msg []byte) {
 // trapArrived makes the editor end the line being typed (see trapRune).
 func (e *readlineEditor) trapArrived() { e.in.trapArrived() }
 
-// interrupt: in raw mode Ctrl+C is a key, not a signal; a SIGINT sent to
-// the shell at the prompt is ignored, as bash's line editor does. A line
-// read without echo is read in line mode, where Ctrl+C is SIGINT: it
-// discards the line.
-func (e *readlineEditor) interrupt() {
-	e.mu.Lock()
-	unechoed := e.unechoed
-	e.mu.Unlock()
-	if unechoed {
-		e.in.interrupt()
-	}
-}
+// interrupt: a SIGINT while the prompt is shown abandons the line, as in
+// bash. In raw mode Ctrl+C is a key and sends no signal, but a Ctrl+C
+// typed before the editor switched the terminal to raw mode, or a kill
+// -INT, arrives as SIGINT. A line read without echo is read in line mode,
+// where Ctrl+C is always SIGINT.
+func (e *readlineEditor) interrupt() { e.in.interrupt() }
+
+// ctrlC is the key the editor reads as "abandon the line".
+const ctrlC = 0x03
 
 func (e *readlineEditor) Close() error {
 	e.mu.Lock()
@@ -788,6 +776,14 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			}
 			in.mu.Unlock()
 			continue // an empty paste: nothing to hand over
+		case in.interrupted && len(p) > 0:
+			// A SIGINT at the prompt (Ctrl+C typed before the editor
+			// had the terminal in raw mode, or kill -INT): the editor
+			// gets Ctrl+C, and abandons the line as bash does.
+			in.interrupted = false
+			in.mu.Unlock()
+			p[0] = ctrlC
+			return 1, nil
 		case in.trap && len(in.pending) == 0 && len(p) >= utf8.UTFMax:
 			// The editor ends the line for this key: nothing more goes
 			// to it until the next prompt (activate), which starts
