@@ -720,7 +720,13 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 }
 
 func setOption(sh Shell, io IO, name string, on bool) int {
-	if !isSettable(sh, name) {
+	// An option with a value is set as NAME=VALUE (set -o lang=ko).
+	if base, _, ok := strings.Cut(name, "="); ok {
+		if _, valued := sh.OptionValue(base); !valued {
+			errorf(io, "set", "%s: invalid option name", name)
+			return statusUsage
+		}
+	} else if !isSettable(sh, name) {
 		errorf(io, "set", "%s: invalid option name", name)
 		return statusUsage
 	}
@@ -737,7 +743,9 @@ func listOptions(sh Shell, io IO) int {
 	for _, name := range settableOptions(sh) {
 		on, _ := sh.Option(name)
 		state := "off"
-		if on {
+		if v, ok := sh.OptionValue(name); ok && v != "" {
+			state = v
+		} else if on {
 			state = "on"
 		}
 		fmt.Fprintf(&b, "%-15s\t%s\n", name, state)
@@ -751,6 +759,10 @@ func optionCommands(sh Shell, io IO) int {
 	var b strings.Builder
 	for _, name := range settableOptions(sh) {
 		on, _ := sh.Option(name)
+		if v, ok := sh.OptionValue(name); ok && v != "" {
+			fmt.Fprintf(&b, "set -o %s=%s\n", name, v)
+			continue
+		}
 		sign := "+"
 		if on {
 			sign = "-"
