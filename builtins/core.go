@@ -141,6 +141,8 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -o vi, -o emacs  the key map; the prompt has emacs keys only, so vi is refused there
 -o history    record commands in the history (on at a prompt)
 -o ignoreeof  Ctrl+D does not leave the shell (sets IGNOREEOF=10)
+-o lang=en|ko  the language of the teaching texts (help, labs, explain,
+              the trace); +o lang leaves it to LC_ALL, LC_MESSAGES, LANG
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
 "set -o" lists options, "set +o" prints commands that restore them.

@@ -57,7 +57,8 @@ and prints "✔ lab: step N done" on standard error as it happens.
   lab reset       start the current lab again from its first step
   lab stop        stop the current lab
   lab load FILE   load a lab file (format: builtins/labs/README.md)
---lang en|ko  the language of the texts (default: from LC_ALL, LC_MESSAGES, LANG)
+--lang en|ko  the language of the texts (default: set -o lang, else
+    LC_ALL, LC_MESSAGES, LANG)
 The labs use small helper programs (zombie, orphan, intignore, spin,
 waitstatus, daemon), built from the gosh source with: go install ./cmd/...
 (they land in $(go env GOPATH)/bin, usually ~/go/bin: put it on PATH)`,

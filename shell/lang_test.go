@@ -59,12 +59,12 @@ func TestLang(t *testing.T) {
 func TestLangOption(t *testing.T) {
 	const unsetLocale = "unset LC_ALL LC_MESSAGES LANG; "
 	tests := []struct {
-		name    string
-		src     string
-		out     []string // each must appear in stdout
-		notOut  []string // none may appear in stdout
-		errOut  string   // must appear in stderr
-		status  int
+		name   string
+		src    string
+		out    []string // each must appear in stdout
+		notOut []string // none may appear in stdout
+		errOut string   // must appear in stderr
+		status int
 	}{
 		{name: "set -o lang=ko: help is Korean", src: "set -o lang=ko; help cd",
 			out: []string{"작업 디렉터리"}, notOut: []string{"Change the current directory"}},
