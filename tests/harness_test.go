@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
@@ -75,6 +77,10 @@ func testMain(m *testing.M) int {
 		goshBuildErr = fmt.Errorf("go build ./cmd/gosh failed: %v\n%s", err, out)
 		fmt.Fprintln(os.Stderr, "tests:", goshBuildErr)
 	}
+	if err := defaultSignals(); err != nil {
+		fmt.Fprintln(os.Stderr, "tests: restoring default signal actions:", err)
+		return 1
+	}
 	// Orphans of the shells we start (a background job still running when
 	// gosh exits, a nohup job after a hangup) are re-parented to us rather
 	// than to an init that may never reap them. Sessions reap them on close.
@@ -98,6 +104,31 @@ func closeOnExecInherited() {
 			unix.FcntlInt(uintptr(fd), unix.F_SETFD, unix.FD_CLOEXEC)
 		}
 	}
+}
+
+// defaultSignals gives SIGHUP and SIGINT back their default action when the
+// test binary inherited them ignored: started under nohup, or as a
+// background job of a non-interactive shell (`bash .ci/run &`, a CI
+// script), which ignores SIGINT and SIGQUIT in its asynchronous commands.
+// Every shell we start inherits our dispositions, and a shell that starts
+// with a signal ignored keeps it ignored, as bash does: a script would not
+// die of SIGINT, a hangup would not end a session, and the signal tests
+// would fail for a reason outside gosh. Go's runtime keeps an inherited
+// SIG_IGN for these two signals only; it catches the others itself, and
+// caught signals reach an exec'd child with their default action.
+func defaultSignals() error {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
+		if !signal.Ignored(sig) {
+			continue
+		}
+		// A zero struct sigaction: SIG_DFL, no flags, an empty mask.
+		var act [4]uint64
+		if _, _, errno := unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig),
+			uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0); errno != 0 {
+			return fmt.Errorf("rt_sigaction(%v, SIG_DFL): %w", sig, errno)
+		}
+	}
+	return nil
 }
 
 // requireGosh returns the gosh binary, or fails the test if it did not build.
