@@ -1048,6 +1048,25 @@ func (s *session) ExitStatus(d time.Duration) int {
 	return ws.ExitStatus()
 }
 
+// OutputAtExit waits up to d for the shell to exit and for the reader to
+// reach the end of the terminal's output, and returns the unread output.
+// The shell's exit alone does not say that its last writes have been read:
+// the reader learns of them later, and of the end (EIO) only once no
+// process holds the terminal any more.
+func (s *session) OutputAtExit(d time.Duration) string {
+	s.t.Helper()
+	deadline := time.NewTimer(d)
+	defer deadline.Stop()
+	for _, done := range []chan struct{}{s.waitDone, s.readEnd} {
+		select {
+		case <-done:
+		case <-deadline.C:
+			s.t.Fatalf("the shell did not exit and close the terminal within %v\n%s", d, s.describe())
+		}
+	}
+	return s.Output()
+}
+
 // HangUp closes the pty master, as closing a terminal window does: the
 // kernel sends SIGHUP to the shell, the session leader.
 func (s *session) HangUp() {
