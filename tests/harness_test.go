@@ -184,6 +184,9 @@ type shellRun struct {
 	Home    string        // $HOME; a fresh temp dir when empty
 	Env     []string      // added to (and overriding) the clean environment
 	Timeout time.Duration // runTimeout when zero
+	// Left, when set, receives the processes still alive in the shell's
+	// session when it exited, before runShell kills them.
+	Left *[]leftProc
 }
 
 // runGosh runs gosh with args and the given standard input, without a
@@ -240,6 +243,14 @@ func runShell(t testing.TB, r shellRun) (stdout, stderr string, status int) {
 	}
 	sid := cmd.Process.Pid
 	err = cmd.Wait()
+	if r.Left != nil {
+		*r.Left = nil
+		for _, p := range findProcs(sid, "") {
+			if p.State != 'Z' && p.State != 'X' {
+				*r.Left = append(*r.Left, leftProc{p, cmdline(p.Pid)})
+			}
+		}
+	}
 	cleanupSession(t, sid, 0)
 	outData, _ := os.ReadFile(outFile.Name())
 	errData, _ := os.ReadFile(errFile.Name())
@@ -263,6 +274,12 @@ func runShell(t testing.TB, r shellRun) (stdout, stderr string, status int) {
 		t.Fatalf("wait %s: %v", r.Bin, err)
 	}
 	return stdout, stderr, status
+}
+
+// leftProc is a process a shell left behind, with its command line.
+type leftProc struct {
+	procStat
+	Args string
 }
 
 // mergeEnv returns base with each NAME=value of extra replacing or adding.
@@ -359,6 +376,15 @@ func allProcs() []procStat {
 		}
 	}
 	return ps
+}
+
+// ours reports whether p belongs to a shell this test binary started: its
+// session's leader is our child. Other test runs on the same machine run
+// the same commands (sleep 7.5): a test that looks for its process among
+// all of them must not take, or kill, theirs.
+func ours(p procStat) bool {
+	leader, err := readStat(p.Session)
+	return err == nil && leader.Ppid == os.Getpid()
 }
 
 // children returns the pids of pid's children, from
