@@ -48,6 +48,9 @@ type Options struct {
 	HistoryOn, HistoryOff bool
 	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
+	// when the locale decides (lang.go).
+	Lang string
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
