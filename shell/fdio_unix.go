@@ -161,7 +161,10 @@ func inheritedFds() []int {
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur < pollFdLimit {
 		return procFds()
 	}
-	pfds := make([]unix.PollFd, pollFdLimit-3)
+	// On the heap (its length is not a constant): 8 KiB on the stack
+	// would make the runtime copy the start-up goroutine's stack.
+	n := min(int(lim.Cur), pollFdLimit) - 3
+	pfds := make([]unix.PollFd, n)
 	for i := range pfds {
 		pfds[i] = unix.PollFd{Fd: int32(i + 3)}
 	}
