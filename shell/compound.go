@@ -128,14 +128,17 @@ func compoundKind(c parser.Command) string {
 // builtin, a function or an assignment in the shell, anything else as a
 // job.
 func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
-	cmd, err := sh.expandCommand(sc)
-	if err != nil {
+	// The command stays on this frame's stack while it runs in the
+	// shell; only a job keeps a copy on the heap.
+	var cmd command
+	if err := sh.expandCommandTo(&cmd, sc); err != nil {
 		return sh.expansionFailed(err)
 	}
-	if cmd.inShell() && sh.lonePlace(sc, cmd) == builtins.InShell {
-		return sh.runInShell(cmd)
+	if cmd.inShell() && sh.lonePlace(sc, &cmd) == builtins.InShell {
+		return sh.runInShell(&cmd)
 	}
-	return sh.startJob([]*command{cmd}, jobText(sc), true)
+	job := cmd
+	return sh.startJob([]*command{&job}, jobText(sc), true)
 }
 
 // lonePlace is where a lone simple command runs, by the one rule
@@ -147,7 +150,8 @@ func (sh *Shell) lonePlace(sc *parser.SimpleCommand, cmd *command) builtins.Plac
 	if !sh.Jobs.JobControl() && !sh.Jobs.Trace().On() {
 		return builtins.InShell
 	}
-	return sh.needsProcess(sc, cmd, Site{Stages: 1}).Place
+	c := *cmd // needsProcess may keep it: a copy, so that cmd stays on the stack
+	return sh.needsProcess(sc, &c, Site{Stages: 1}).Place
 }
 
 // runCond runs the condition list of if, while or until: set -e does not

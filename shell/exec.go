@@ -377,15 +377,25 @@ func (c *command) inShell() bool {
 // expandCommand performs the expansions of a simple command: its words
 // become argv; assignment values are expanded but not yet applied.
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
-	cmd := &command{redirs: sc.Redirs, node: sc}
+	cmd := new(command)
+	if err := sh.expandCommandTo(cmd, sc); err != nil {
+		return nil, err
+	}
+	return cmd, nil
+}
+
+// expandCommandTo is expandCommand into a command the caller provides
+// (runSimple's, on its stack: no allocation per command).
+func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand) error {
+	*cmd = command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
 	// bash expands the words first, then the assignments.
 	argv, err := sh.expandArgs(sc.Args)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if cmd.assigns, err = sh.expandAssignments(sc.Assigns); err != nil {
-		return nil, err
+		return err
 	}
 	cmd.argv = argv
 	sh.noteLastArg(argv)
@@ -398,7 +408,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 			cmd.builtin = b
 		}
 	}
-	return cmd, nil
+	return nil
 }
 
 // expandAssignments expands the assignments of a simple command in order,
@@ -541,11 +551,22 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if cmd.argv[0] == "exec" && len(cmd.argv) == 1 {
 		return sh.execRedirects(cmd)
 	}
+	if len(cmd.redirs) == 0 {
+		// No redirection: the command sees the shell's own fds, and
+		// there is no table to build or close.
+		return sh.runInShellWith(&fdTable{fds: sh.stdio}, cmd)
+	}
 	t := sh.newFdTable()
 	defer t.close()
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.redirFailed(err)
 	}
+	return sh.runInShellWith(t, cmd)
+}
+
+// runInShellWith runs a builtin or function with the fds of t, its
+// temporary assignments applied around it.
+func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	restore, err := sh.applyTempAssigns(cmd)
 	if err != nil {
 		return 1, nil
@@ -580,14 +601,17 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
-	broken := sh.guardBrokenPipe(&io, t)
+	guard := sh.guardBrokenPipe(&io, t)
 	if !slices.Equal(t.fds, sh.stdio) {
 		// The command redirected something: its fds are the view while it
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Run(sh, io, argv)
-	status, err = sh.brokenPipeExit(broken, status, err)
+	if guard != nil {
+		status, err = sh.brokenPipeExit(&guard.broken, status, err)
+		sh.hot().giveGuard(guard)
+	}
 	return sh.builtinInterrupted(status, err)
 }
 
