@@ -15,7 +15,36 @@ type hotState struct {
 	// innermost last, with spares beyond guardsUsed (guardBrokenPipe).
 	guards     []*brokenPipeGuard
 	guardsUsed int
+	// arith are the compiled arithmetic expressions run last, by the
+	// address of their text (arith_compile.go).
+	arith [arithSlots]arithSlot
+	// vars are the variables the executor reads or sets around every
+	// command, as found in varsFor when its gen was varsGen (nil: not
+	// set); see specialVars.
+	vars    hotVars
+	varsFor *Vars
+	varsGen uint64
 }
+
+// hotVars are the variables behind $_, PIPESTATUS and IFS.
+type hotVars struct {
+	underscore, pipestatus, ifs *Var
+}
+
+// specialVars returns the variables of $_, PIPESTATUS and IFS, looked up
+// again only when the variable table has changed which Var a name maps
+// to (Vars.gen): a loop of builtins finds them without a map look-up.
+func (sh *Shell) specialVars() *hotVars {
+	h := sh.hot()
+	if v := sh.Vars; h.varsFor != v || h.varsGen != v.gen {
+		h.vars = hotVars{underscore: v.m["_"], pipestatus: v.m["PIPESTATUS"], ifs: v.m["IFS"]}
+		h.varsFor, h.varsGen = v, v.gen
+	}
+	return &h.vars
+}
+
+// ifsVar is $IFS, and whether it is set.
+func (sh *Shell) ifsVar() (string, bool) { return sh.specialVars().ifs.get() }
 
 // hot returns the shell's own hotState, making it at first use.
 func (sh *Shell) hot() *hotState {
