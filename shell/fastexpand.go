@@ -173,10 +173,14 @@ func (sh *Shell) quickArith(p *parser.ArithExp) (string, bool, error) {
 	return strconv.FormatInt(n, 10), true, nil
 }
 
-// expandWords expands a command's words into argv: each word through
-// quickWord when it can, else through the general path.
-func (sh *Shell) expandWords(words []*parser.Word) ([]string, error) {
-	argv := make([]string, 0, len(words))
+// expandWords expands a command's words into argv, appended to dst (a
+// new slice when dst is nil): each word through quickWord when it can,
+// else through the general path.
+func (sh *Shell) expandWords(dst []string, words []*parser.Word) ([]string, error) {
+	argv := dst
+	if argv == nil {
+		argv = make([]string, 0, len(words))
+	}
 	for i, w := range words {
 		if s, ok, err := sh.quickWord(w, true); err != nil {
 			return nil, err

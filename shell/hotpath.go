@@ -15,6 +15,10 @@ type hotState struct {
 	// innermost last, with spares beyond guardsUsed (guardBrokenPipe).
 	guards     []*brokenPipeGuard
 	guardsUsed int
+	// argv and assigns are where a lone simple command's words and
+	// assignments are expanded to (runSimple).
+	argv    arena[string]
+	assigns arena[assignment]
 	// arith are the compiled arithmetic expressions run last, by the
 	// address of their text (arith_compile.go).
 	arith [arithSlots]arithSlot
@@ -53,6 +57,58 @@ func (sh *Shell) hot() *hotState {
 	}
 	sh.hotStore = &hotState{owner: sh}
 	return sh.hotStore
+}
+
+// arenaSize is how many entries an arena holds: the words (or the
+// assignments) of the commands running now, one inside the other (a
+// function's command inside its call), and of the command being expanded.
+const arenaSize = 512
+
+// arena is storage for the argv (or the assignments) of lone simple
+// commands (runSimple), used as a stack: buf[:top] belongs to the
+// commands running now. A command takes its room at a mark (take),
+// expands into it (room), keeps what it used (keep), and gives it back
+// once it has run (release).
+type arena[T any] struct {
+	buf []T
+	top int
+}
+
+// take starts the entries of a command about to be expanded: they go at
+// the returned mark. Until keep, the whole rest of the arena is the
+// command's, so that a command run while its words expand takes its
+// storage from the heap rather than from under it.
+func (a *arena[T]) take() int {
+	if a.buf == nil {
+		a.buf = make([]T, arenaSize)
+	}
+	mark := a.top
+	a.top = len(a.buf)
+	return mark
+}
+
+// room is the room for the entries of the command started at mark: an
+// empty slice whose capacity is the rest of the arena.
+func (a *arena[T]) room(mark int) []T { return a.buf[mark:mark:len(a.buf)] }
+
+// keep ends the expansion started at mark: s keeps its entries in the
+// arena if it is still there (append moved it to the heap if it outgrew
+// the room), and the arena above them is free again.
+func (a *arena[T]) keep(mark int, s []T) {
+	a.top = mark
+	if len(s) > 0 && cap(s) == len(a.buf)-mark && &s[:1][0] == &a.buf[mark] {
+		a.top = mark + len(s)
+	}
+}
+
+// release gives back the entries of the command started at mark, and of
+// any command after it, once it has run; they are cleared so that the
+// arena holds no value alive.
+func (a *arena[T]) release(mark int) {
+	if mark < a.top {
+		clear(a.buf[mark:a.top])
+	}
+	a.top = mark
 }
 
 // takeGuard gives a cleared guard for a builtin about to run; giveGuard
