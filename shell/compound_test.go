@@ -312,7 +312,7 @@ func BenchmarkArithLoop100k(b *testing.B) {
 }
 
 func BenchmarkFunctionCalls20k(b *testing.B) {
-	benchRun(b, "f() { x=$1; }; i=0; while (( i < 20000 )); do f $i; (( i++ )); done")
+	benchRun(b, "f() { x=$1; }; i=0; while [ $i -lt 20000 ]; do f $i; i=$((i + 1)); done")
 }
 
 func BenchmarkSubshellTrue500(b *testing.B) {

@@ -15,6 +15,10 @@ type hotState struct {
 	// innermost last, with spares beyond guardsUsed (guardBrokenPipe).
 	guards     []*brokenPipeGuard
 	guardsUsed int
+	// frames are the function calls' frames, the running ones first
+	// (callFunction).
+	frames     []*funcFrame
+	framesUsed int
 	// argv and assigns are where a lone simple command's words and
 	// assignments are expanded to (runSimple).
 	argv    arena[string]
@@ -30,18 +34,20 @@ type hotState struct {
 	varsGen uint64
 }
 
-// hotVars are the variables behind $_, PIPESTATUS and IFS.
+// hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST
+// (watchedVar).
 type hotVars struct {
-	underscore, pipestatus, ifs *Var
+	underscore, pipestatus, ifs, funcnest *Var
 }
 
-// specialVars returns the variables of $_, PIPESTATUS and IFS, looked up
-// again only when the variable table has changed which Var a name maps
-// to (Vars.gen): a loop of builtins finds them without a map look-up.
+// specialVars returns the variables of $_, PIPESTATUS, IFS and FUNCNEST,
+// looked up again only when the variable table has changed which Var one
+// of them maps to (Vars.gen): a loop of builtins finds them without a
+// map look-up.
 func (sh *Shell) specialVars() *hotVars {
 	h := sh.hot()
 	if v := sh.Vars; h.varsFor != v || h.varsGen != v.gen {
-		h.vars = hotVars{underscore: v.m["_"], pipestatus: v.m["PIPESTATUS"], ifs: v.m["IFS"]}
+		h.vars = hotVars{underscore: v.m["_"], pipestatus: v.m["PIPESTATUS"], ifs: v.m["IFS"], funcnest: v.m["FUNCNEST"]}
 		h.varsFor, h.varsGen = v, v.gen
 	}
 	return &h.vars
@@ -109,6 +115,27 @@ func (a *arena[T]) release(mark int) {
 		clear(a.buf[mark:a.top])
 	}
 	a.top = mark
+}
+
+// takeFrame gives a cleared frame for a function call; giveFrame takes it
+// back once the call has returned (nothing keeps a frame after: the
+// caller's frame is restored, and a subshell made during the call has
+// frames and variables of its own).
+func (h *hotState) takeFrame() *funcFrame {
+	if h.framesUsed == len(h.frames) {
+		h.frames = append(h.frames, new(funcFrame))
+	}
+	f := h.frames[h.framesUsed]
+	h.framesUsed++
+	*f = funcFrame{}
+	return f
+}
+
+func (h *hotState) giveFrame(f *funcFrame) {
+	if h.framesUsed > 0 && h.frames[h.framesUsed-1] == f {
+		h.framesUsed--
+		*f = funcFrame{} // holds no variable alive
+	}
 }
 
 // takeGuard gives a cleared guard for a builtin about to run; giveGuard

@@ -38,11 +38,31 @@ type Vars struct {
 	m map[string]*Var
 	// AllExport is set -a: Set exports what it assigns.
 	AllExport bool
-	// gen counts the changes to which *Var each name maps (a name
+	// gen counts the changes to which *Var a watched name maps (the name
 	// added, removed or given another Var); a value assigned in place
-	// does not count. A *Var found under a name stays that name's while
-	// gen is the same, which the executor's caches rely on (hotpath.go).
+	// does not count. A *Var found under a watched name stays that
+	// name's while gen is the same, which the executor's cache of them
+	// relies on (hotpath.go).
 	gen uint64
+}
+
+// watchedVar reports whether name is one of the variables the executor
+// keeps at hand (hotVars): a change of which Var it maps to counts in
+// Vars.gen. Others do not, so that a function call, which puts its own
+// FUNCNAME in the table and the caller's back, keeps the cache valid.
+func watchedVar(name string) bool {
+	switch name {
+	case "_", "PIPESTATUS", "IFS", "FUNCNEST":
+		return true
+	}
+	return false
+}
+
+// changed records a change of which Var name maps to.
+func (v *Vars) changed(name string) {
+	if watchedVar(name) {
+		v.gen++
+	}
 }
 
 // newVarsFromEnv imports the process environment: every variable is exported.
@@ -100,7 +120,7 @@ func (v *Vars) Set(name, value string) error {
 		return v.setIn(name, x, value)
 	}
 	v.m[name] = &Var{Value: value, Exported: v.AllExport}
-	v.gen++
+	v.changed(name)
 	return nil
 }
 
@@ -128,7 +148,7 @@ func (v *Vars) Export(name string) {
 		return
 	}
 	v.m[name] = &Var{Exported: true, NoValue: true}
-	v.gen++
+	v.changed(name)
 }
 
 // SetReadOnly marks a variable read-only, creating it unset ("readonly N")
@@ -139,13 +159,13 @@ func (v *Vars) SetReadOnly(name string) {
 		return
 	}
 	v.m[name] = &Var{ReadOnly: true, NoValue: true}
-	v.gen++
+	v.changed(name)
 }
 
 // put puts back a variable saved with Lookup (a copy), or removes it when
 // v is nil: it undoes a temporary assignment, read-only or not.
 func (v *Vars) put(name string, x *Var) {
-	v.gen++
+	v.changed(name)
 	if x == nil {
 		delete(v.m, name)
 		return
@@ -159,7 +179,7 @@ func (v *Vars) Unset(name string) error {
 		return &readOnlyError{name}
 	}
 	delete(v.m, name)
-	v.gen++
+	v.changed(name)
 	return nil
 }
 

@@ -113,7 +113,7 @@ func (v *Vars) writable(name string) (*Var, error) {
 	if !ok {
 		x = &Var{NoValue: true}
 		v.m[name] = x
-		v.gen++
+		v.changed(name)
 	}
 	if x.ReadOnly {
 		return nil, &readOnlyError{name}
@@ -239,7 +239,7 @@ func (v *Vars) UnsetElem(name, key string, index int64) error {
 	if !x.Array && !x.Assoc {
 		if index == 0 {
 			delete(v.m, name)
-			v.gen++
+			v.changed(name)
 		}
 		return nil
 	}
