@@ -145,6 +145,8 @@ type Shell struct {
 	errTrapDepth int  // > 0 while the ERR trap runs
 	substDepth   int  // how many $( ) deep this copy runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
+	// hotStore is the executor's reusable scratch storage (hotpath.go).
+	hotStore *hotState
 }
 
 // Hooks are callbacks the interactive layer installs.
