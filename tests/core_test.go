@@ -53,7 +53,7 @@ func TestLists(t *testing.T) {
 		{name: "newlines", script: "echo a\n\necho b\n", out: "a\nb\n"},
 		{name: "background-then-wait", script: "sh -c 'echo bg' & wait; echo fg", out: "bg\nfg\n"},
 		{name: "background-does-not-block", script: "sleep 5 & echo first; kill $!", out: "first\n"},
-		{name: "bang-pid", script: "sleep 0.2 & p=$!; kill -0 $p && echo alive; wait $p; echo $?", out: "alive\n0\n"},
+		{name: "bang-pid", script: "sleep 10 & p=$!; kill -0 $p && echo alive; kill $p; wait $p; echo $?", out: "alive\n143\n"},
 		{name: "bang-pid-is-child", script: "sh -c 'echo $$ > pid' & wait; read p < pid; [ \"$p\" = \"$!\" ] && echo same", out: "same\n"},
 		{name: "background-status-zero", script: "false & echo $?", out: "0\n"},
 		{name: "ampersand-separator", script: "echo a & wait; echo b", out: "a\nb\n"},
