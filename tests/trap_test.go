@@ -412,9 +412,10 @@ func TestTrapHangupTrapped(t *testing.T) {
 func TestTrapIgnoredIntInWait(t *testing.T) {
 	s := newSession(t)
 	s.Run(`trap '' INT`)
-	s.Run("sleep 1.5 &")
+	// The job lasts long enough to be found alive on a busy machine.
+	s.Run("sleep 3 &")
 	s.SendLine("wait; echo wait=$?")
-	s.ProcByArgs("sleep 1.5")
+	s.ProcByArgs("sleep 3")
 	syscall.Kill(s.Pid, syscall.SIGINT)
 	if out := s.WaitPrompt(); !strings.Contains(out, "wait=0") {
 		t.Errorf("wait with INT ignored, after SIGINT: %q", out)
