@@ -22,7 +22,9 @@ func TestGroupKillLeavesNoChild(t *testing.T) {
 	attr := &syscall.ProcAttr{
 		Env:   cleanEnv(t.TempDir()),
 		Files: []uintptr{null, null, 2},
-		Sys:   &syscall.SysProcAttr{Setsid: true},
+		// Pdeathsig: if the test binary dies (go test's -timeout, CI's
+		// timeout), the loop must not go on forking sleeps for ever.
+		Sys: &syscall.SysProcAttr{Setsid: true, Pdeathsig: syscall.SIGKILL},
 	}
 	for run := range runs {
 		if n, desc := groupKillRun(t, gosh, attr); n > 0 {
