@@ -51,6 +51,8 @@
 //	api.go       what builtins may see and change; options.go the set -o
 //	             and shopt options; declare.go variable attributes (-i);
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
+//	lang.go      the language of every teaching text (Lang): set -o
+//	             lang=en|ko, else LC_ALL, LC_MESSAGES, LANG
 //	sigpipe.go   a script's builtin writing into a closed pipe ends the
 //	             shell with 141, as SIGPIPE ends bash
 //	privileges_unix.go  setuid ids dropped at start-up unless -p

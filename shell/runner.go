@@ -73,6 +73,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 			return sh.Status, err
 		}
 		ran = true
+		sh.traceFollowsLocale()
 		if _, err := sh.Run(f); err != nil {
 			if err == errExpansionAbandon {
 				// bash drops the rest of this command and reads the next.
