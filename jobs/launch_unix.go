@@ -346,7 +346,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
 		// Not a binary and no #! line: run it as a gosh script, as sh does.
 		t.trace.Shell("execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script", path)
-		argv = append([]string{t.cfg.Self, path}, argv[1:]...)
+		argv = append([]string{"gosh", path}, argv[1:]...)
 		pid, err = t.forkExecRetry(t.cfg.Self, argv, attr, first)
 	}
 	restore()

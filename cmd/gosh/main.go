@@ -187,11 +187,12 @@ func run() int {
 			return 0
 		}
 	}
-	self, err := os.Executable()
-	if err != nil {
-		self = os.Args[0]
-	}
-	cfg := shell.Config{Arg0: os.Args[0], Self: self}
+	// The shell re-executes itself (nohup, ignored signals, a script
+	// without #!) through /proc/self/exe, as it starts a child gosh: the
+	// very binary that runs, even if the file was replaced since. Looking
+	// up its path (readlink) costs 15 us at every start; $_ and SHELL do
+	// it only when they need it (issue 9, speed).
+	cfg := shell.Config{Arg0: os.Args[0], Self: shell.SelfExe}
 	cfg.Opts.Login = inv.login || strings.HasPrefix(os.Args[0], "-")
 	readsStdin := !inv.hasCommand && (len(inv.rest) == 0 || inv.stdin)
 	cfg.Opts.Interactive = inv.forceInter ||
