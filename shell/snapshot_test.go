@@ -206,6 +206,7 @@ var perProcess = map[string]string{
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",
 	"srcFile":      "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
 	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
+	"hotStore":     "the executor's scratch storage, reused from command to command: each shell makes its own (hotpath.go)",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their

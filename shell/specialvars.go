@@ -219,12 +219,17 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 			return
 		}
 	}
-	sh.Vars.Set("_", sh.specials.lastArg)
+	hv := sh.specialVars()
+	if x := hv.underscore; x != nil {
+		sh.Vars.setIn("_", x, sh.specials.lastArg)
+	} else {
+		sh.Vars.Set("_", sh.specials.lastArg)
+	}
 	if sh.specials.stages == nil {
 		// The usual case, a command run in the shell: PIPESTATUS is
 		// already the one-element array it becomes; change the element
 		// in place instead of building the array again.
-		if x := sh.Vars.Lookup("PIPESTATUS"); x != nil && x.Array && !x.Assoc && !x.ReadOnly && !x.NoValue &&
+		if x := hv.pipestatus; x != nil && x.Array && !x.Assoc && !x.ReadOnly && !x.NoValue &&
 			len(x.Elems) == 1 && x.Elems[0].Index == 0 {
 			x.Elems[0].Value = strconv.Itoa(status)
 			return
