@@ -11,15 +11,14 @@ import (
 	"time"
 )
 
-// Benchmarks for the start-up targets of issue 9 (item 10), gosh beside
-// bash (and dash), one run of each in turn so that the machine's load
-// falls on all of them alike:
+// The start-up target of issue 9 (item 10): `gosh -c true`, which every
+// child gosh pays, at most 1.0x `bash -c true`. Run with
 //
-//	go test -run '^$' -bench 'StartupTrue|BackgroundStart' -benchtime 300x ./tests
+//	go test -run '^$' -bench StartupTrueInterleaved -benchtime 500x ./tests
 //
-// Targets: `gosh -c true`, which every child gosh pays, at most 1.0x
-// `bash -c true`; starting `a && b &` at an interactive prompt at most
-// 1.5x bash.
+// (BenchmarkStartupInterleaved in bench_test.go gives the means for gosh as
+// built and bash; BenchmarkBackgroundListInterleaved the other start-up
+// target, `a && b &` at an interactive prompt.)
 
 // BenchmarkStartupTrueInterleaved: one op runs `SHELL -c true` once for
 // each shell and waits for it. The figures are medians (ms/run) and the
@@ -97,51 +96,6 @@ func BenchmarkStartupTrueInterleaved(b *testing.B) {
 	}
 	b.ReportMetric(median[0]/median[2], "gosh/bash")
 	b.ReportMetric(median[1]/median[2], "gosh-copy/bash")
-}
-
-// BenchmarkBackgroundStartInterleaved: one op types `true && true &` at
-// the prompt of an interactive gosh and of an interactive bash, and times
-// each until its next prompt (ms/start, the mean). gosh starts a child
-// gosh for the list; bash forks. Then `wait` collects the job, untimed.
-func BenchmarkBackgroundStartInterleaved(b *testing.B) {
-	var starters []*bgStarter
-	for _, sh := range cycleShells {
-		s := startSession(b, sh.config(b))
-		s.WaitPrompt()
-		st := &bgStarter{name: sh.name, s: s}
-		st.start() // warm up
-		st.total = 0
-		starters = append(starters, st)
-	}
-	b.ResetTimer()
-	for n := 0; n < b.N; n++ {
-		for _, st := range starters {
-			st.start()
-		}
-	}
-	b.StopTimer()
-	ms := func(st *bgStarter) float64 { return float64(st.total.Microseconds()) / 1000 / float64(b.N) }
-	for _, st := range starters {
-		b.ReportMetric(ms(st), st.name+"-ms/start")
-		st.s.Close()
-	}
-	b.ReportMetric(ms(starters[0])/ms(starters[1]), "gosh/bash")
-}
-
-// bgStarter starts background lists in one session and times them.
-type bgStarter struct {
-	name  string
-	s     *session
-	total time.Duration
-}
-
-func (st *bgStarter) start() {
-	start := time.Now()
-	st.s.Send("true && true &\r")
-	st.s.WaitPrompt()
-	st.total += time.Since(start)
-	st.s.Send("wait\r")
-	st.s.WaitPrompt()
 }
 
 // medianMs is the median of ds in milliseconds.
