@@ -63,8 +63,10 @@
 // Go cannot fork a running program, so gosh has two kinds of subshell, and
 // both are built from one Snapshot (snapshot.go): variables with their
 // attributes, functions, aliases, options, $0 and $@, $?, $!, $$, $PPID,
-// the logical directory, the umask, traps, the fd table and the line
-// number. A test walks every field of Snapshot through both kinds.
+// the logical directory, the umask, traps, the fd table, the line
+// number, the signals a background job ignores without a trap (SIGINT and
+// SIGQUIT in a script) and the complete builtin's specifications. A test
+// walks every field of Snapshot through both kinds.
 //
 //   - A copy (clone) is a new *Shell restored from a Snapshot, run on a
 //     goroutine of the shell's own process. Its variables, options and
@@ -82,9 +84,11 @@
 //     the commands to run, printed as source and parsed with aliases off.
 //     Exported variables are in its environment as for any program;
 //     nothing else of the shell is in its argv or environment, where every
-//     user of the machine could read it. It reads no start-up files and
-//     runs without job control, so its children stay in its process
-//     group: the job's.
+//     user of the machine could read it (only GOMAXPROCS=1 for its Go
+//     runtime, which it removes before it reads its environment). Its fds
+//     are those of its snapshot's table, so it searches for none. It
+//     reads no start-up files and runs without job control, so its
+//     children stay in its process group: the job's.
 //
 // Which one, or neither, is decided in one place, needsProcess, whose
 // answer explain and set -o trace print:
@@ -134,8 +138,8 @@
 // the user's fd n as its fd n through ProcAttr.Files; a builtin uses the
 // real descriptor; "exec cmd", which replaces gosh, puts every fd at its
 // number with raw dup2 calls just before execve (execfds_unix.go). At
-// start-up every fd above 2 that gosh inherited becomes the user's fd of
-// that number, and the runtime's own descriptors are made to land at 10
-// or above (adoptInheritedFds); gosh's own long-lived descriptors (the line
+// start-up every fd above 2 that gosh inherited (found with one poll(2)
+// over 3-1023) becomes the user's fd of that number, and the runtime's own
+// descriptors are made to land at 10 or above (adoptInheritedFds); gosh's own long-lived descriptors (the line
 // editor's wake pipe, the history file) sit there too.
 package shell

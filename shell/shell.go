@@ -237,7 +237,7 @@ type Config struct {
 	Arg0   string
 	Params []string
 	Opts   Options
-	Self   string // path of the gosh executable
+	Self   string // path of the gosh executable: a path, or SelfExe
 	// DieOfSignal is called when an untrapped fatal signal ended the shell
 	// (after its EXIT trap) and killing itself with the signal did not end
 	// the process: it exits with 128+N. nil: the shell goes on, and on its

@@ -63,12 +63,11 @@ func (sh *Shell) initSpecialVars() {
 	}
 	sh.Vars.SetReadOnly("PPID")
 	if _, ok := sh.Vars.Get("_"); !ok {
-		// $_ starts as the shell's own path, as in bash (main has
-		// looked it up already: one readlink less at start-up).
-		if sh.self != "" && sh.self != "/proc/self/exe" {
-			sh.Vars.Set("_", sh.self)
-		} else if exe, err := os.Executable(); err == nil {
-			sh.Vars.Set("_", exe)
+		// $_ starts as the shell's own path, as in bash. (A shell
+		// started by bash or gosh finds it in its environment, and
+		// reads no link.)
+		if self := sh.selfPath(); self != "" {
+			sh.Vars.Set("_", self)
 		}
 	}
 	if host, err := os.Hostname(); err == nil {
