@@ -334,9 +334,8 @@ func (p *parser) loopOverWords() (name string, in bool, words []*Word, body *Lis
 		}
 		return "", false, nil, nil, p.unexpected()
 	}
-	if !IsName(p.tok.raw) || !isWord(p.tok, p.tok.raw) {
-		return "", false, nil, nil, &SyntaxError{Pos: p.tok.pos, Msg: "`" + p.tok.raw + "': not a valid identifier"}
-	}
+	// A NAME that is no name ("for 1 in", "for 'x' in") is an error when
+	// the loop runs, as in bash: the word is kept as written.
 	name = p.tok.raw
 	if err := p.next(); err != nil {
 		return "", false, nil, nil, err

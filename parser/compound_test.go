@@ -69,6 +69,8 @@ func TestCompoundTrees(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"for x in a; do b; done", `For{Name: "x", In: true, Words: [Word{Parts: [Lit{Value: "a"}]}], Body: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "b"}]}]}]}}}]}}`},
 		{"for x do b; done", `For{Name: "x", Body: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "b"}]}]}]}}}]}}`},
+		{"for 1 in a; do b; done", `For{Name: "1", In: true, Words: [Word{Parts: [Lit{Value: "a"}]}], Body: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "b"}]}]}]}}}]}}`},
+		{"select 'x' do b; done", `Select{Name: "'x'", Body: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "b"}]}]}]}}}]}}`},
 		{"select x in a; do b; done", `Select{Name: "x", In: true, Words: [Word{Parts: [Lit{Value: "a"}]}], Body: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "b"}]}]}]}}}]}}`},
 		{"select x do b; done >f", `Select{Name: "x", Body: List{Items: [ListItem{AndOr: AndOr{First: Pipeline{Cmds: [SimpleCommand{Args: [Word{Parts: [Lit{Value: "b"}]}]}]}}}]}, Redirs: [Redirect{Fd: -1, Op: >, Target: Word{Parts: [Lit{Value: "f"}]}}]}`},
 		{"echo select", `SimpleCommand{Args: [Word{Parts: [Lit{Value: "echo"}]} Word{Parts: [Lit{Value: "select"}]}]}`},
@@ -142,9 +144,7 @@ func TestCompoundErrors(t *testing.T) {
 		{"( )", "1:3", "syntax error near unexpected token ')'", false},
 		{"{ a; } b", "1:8", "syntax error near unexpected token 'b'", false},
 		{"{ a; ) ", "1:6", "syntax error near unexpected token ')'", false},
-		{"for 1 in a; do :; done", "1:5", "`1': not a valid identifier", false},
 		{"for x in a b do :; done", "1:20", "syntax error near unexpected token 'done'", false},
-		{"select 1 in a; do :; done", "1:8", "`1': not a valid identifier", false},
 		{"select; do :; done", "1:7", "syntax error near unexpected token ';'", false},
 		{"select x in a b do :; done", "1:23", "syntax error near unexpected token 'done'", false},
 		{"select x in a | b; do :; done", "1:15", "syntax error near unexpected token '|'", false},
