@@ -207,7 +207,7 @@ type While struct {
 //
 // A brace group may stand for the do_group (bash); Body is its list.
 type For struct {
-	Name   string // as written: the loop reports a Name that is not a name
+	Name   string  // as written: the loop reports a Name that is not a name
 	In     bool    // "in" was written (even with no words after it)
 	Words  []*Word // the words after "in"
 	Body   *List
@@ -225,7 +225,7 @@ type For struct {
 //	select_clause : 'select' NAME linebreak (do_group | brace_group)
 //	              | 'select' NAME linebreak 'in' WORD* sequential_sep (do_group | brace_group)
 type Select struct {
-	Name   string // as written: the loop reports a Name that is not a name
+	Name   string  // as written: the loop reports a Name that is not a name
 	In     bool    // "in" was written (even with no words after it)
 	Words  []*Word // the words after "in"
 	Body   *List
