@@ -506,6 +506,7 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	defer sub.releaseFds()
 	return sub.runInCopy(c)
 }
@@ -546,6 +547,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 		return sh.compoundChild(c, text, t)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	sub.pipeBroken = new(bool)
 	return jobs.Stage{Builtin: func() int {
 		defer sh.closeStageFds(t)

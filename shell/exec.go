@@ -235,6 +235,12 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 			cmds = append(cmds, &command{compound: c})
 			continue
 		}
+		if len(p.Cmds) > 1 && sh.mentionsPid(sc) {
+			// Its words read $BASHPID: the stage's own process expands
+			// them (bashvars.go).
+			cmds = append(cmds, &command{compound: c})
+			continue
+		}
 		ex := sh
 		if len(p.Cmds) > 1 && sh.firstActiveWord(sc) != "" {
 			ex = sh.clone()
@@ -987,6 +993,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 			return sh.childStage(commandText(cmd), label, t)
 		}
 		sub := sh.clone()
+		sub.enterSubshell()
 		return jobs.Stage{Builtin: func() int {
 			defer sh.closeStageFds(t)
 			defer sub.releaseFds()

@@ -41,6 +41,11 @@ type specialVars struct {
 	// stages are the statuses of the last foreground job's stages, for
 	// PIPESTATUS; nil when the pipeline ran inside the shell.
 	stages []int
+
+	// ownSubshell is set in a child gosh started to run one "( list )":
+	// the child is that subshell's process, so the first ( ) it runs is
+	// itself, not a new one (bashvars.go).
+	ownSubshell bool
 }
 
 // initSpecialVars sets the variables bash sets at start-up (SHLVL is
@@ -74,6 +79,9 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	// bash starts every shell at level 0, whatever the environment says.
+	sh.Vars.Unset("BASH_SUBSHELL")
+	sh.Vars.Set("BASH_SUBSHELL", "0")
 }
 
 // getVar is a variable's value, computed for the dynamic ones.
@@ -81,6 +89,8 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	switch name {
 	case "LINENO":
 		return strconv.Itoa(sh.line), true
+	case "BASHPID":
+		return bashPid(), true
 	case "RANDOM":
 		if v := sh.Vars.Lookup(name); v == nil || !v.ReadOnly {
 			return sh.random(), true

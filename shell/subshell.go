@@ -131,6 +131,9 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 	switch {
 	case kind == kindProgram || kind == kindNotFound || kind == kindDynamic:
 		return builtins.Decision{Place: builtins.Program, Reason: what + ": a new process (fork+exec)"}
+	case (isSubshell || site.Stages > 1) && (kind != kindBuiltin || cmd == nil) && sh.copyHidesPid(c, isSubshell):
+		return builtins.Decision{Place: builtins.Child, Reason: what + " that reads $BASHPID: a copy of the shell has no " +
+			"process of its own, so a child gosh runs it, whose BASHPID is its own pid, as in bash"}
 	case site.Stages <= 1 && isSubshell && jobControl:
 		return builtins.Decision{Place: builtins.Child, Reason: what + ": under job control it is a process of its own, " +
 			"in the job's group, so Ctrl+Z, fg and kill %N reach it"}
@@ -338,6 +341,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.snapshot().encodable()
+	childSubshellLevel(snap, body) // BASH_SUBSHELL (bashvars.go)
 	if line := nodeLine(body); line > 0 {
 		snap.Line = line // the child's $LINENO counts from the command's own line
 	}
@@ -511,6 +515,7 @@ func RunChild(fd int, self string) (int, error) {
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
+	sh.specials.ownSubshell = fileIsSubshell(f) // bashvars.go
 	st, err := sh.Run(f)
 	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)
