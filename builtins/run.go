@@ -216,7 +216,7 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	if len(rest) > 1 {
 		params = rest[1:]
 	}
-	return sh.Source(path, params, io)
+	return sh.Source(path, file, params, io)
 }
 
 // findSourceFile locates the file for "." and "source": a name with a

@@ -217,3 +217,170 @@ func (sh *Shell) commandSubstChild(list *parser.List) (string, error) {
 	sh.Status = status
 	return string(data), nil
 }
+
+// bash's call stack, as three arrays that list the innermost frame first:
+// FUNCNAME (the function's name, "source" for a . file, "main" for the
+// script), BASH_SOURCE (the file the function was defined in, the . file,
+// the script) and BASH_LINENO (the line the frame was called from; 0 for
+// "main"). A script's bottom frame is "main"; -c text and standard input
+// have none. FUNCNAME is set only while a function runs. The innermost
+// maxCallFrames frames are listed: each frame copies its caller's arrays,
+// so a deeper list would cost a runaway recursion its depth squared.
+const maxCallFrames = 64
+
+// callStack is the shell's call stack. A copy of the shell shares it (the
+// frames never change once pushed; funcFiles is replaced, never written).
+type callStack struct {
+	top *callFrame
+	// funcFiles is where each function was defined, for BASH_SOURCE:
+	// the file running at its definition, "main" at the prompt or on
+	// standard input, "environment" in -c text (bash's words).
+	funcFiles map[string]string
+}
+
+// callFrame is one frame of the stack, with the three arrays as they are
+// while it is the innermost.
+type callFrame struct {
+	parent *callFrame
+	funcs  int // function calls in this frame and below it
+	// saved are the caller's three variables, put back by popCall.
+	saved                   [3]*Var
+	names, files, lines     Var
+	nameBuf, fileBuf, lnBuf [4]Elem
+}
+
+// pushFrame makes a frame the innermost: fn tells a function call from a
+// . file or the script; name, file and line are its entries.
+func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
+	parent := sh.stack.top
+	if parent == nil {
+		parent = sh.inheritedFrame()
+	}
+	f := &callFrame{parent: parent}
+	if fn {
+		f.funcs = 1
+	}
+	lineText := strconv.Itoa(line)
+	f.names = Var{Array: true, Elems: prepend(f.nameBuf[:0], name, parent, func(p *callFrame) []Elem { return p.names.Elems })}
+	f.files = Var{Array: true, Elems: prepend(f.fileBuf[:0], file, parent, func(p *callFrame) []Elem { return p.files.Elems })}
+	f.lines = Var{Array: true, Elems: prepend(f.lnBuf[:0], lineText, parent, func(p *callFrame) []Elem { return p.lines.Elems })}
+	if parent != nil {
+		f.funcs += parent.funcs
+	}
+	f.saved = [3]*Var{sh.Vars.Lookup("FUNCNAME"), sh.Vars.Lookup("BASH_SOURCE"), sh.Vars.Lookup("BASH_LINENO")}
+	sh.stack.top = f
+	if f.funcs > 0 {
+		sh.Vars.put("FUNCNAME", &f.names)
+	}
+	sh.Vars.put("BASH_SOURCE", &f.files)
+	sh.Vars.put("BASH_LINENO", &f.lines)
+}
+
+// inheritedFrame is the frame a child gosh was started in, rebuilt from
+// the arrays its snapshot carried, or nil when there is none (-c text at
+// its top level, or the top of a script).
+func (sh *Shell) inheritedFrame() *callFrame {
+	files := sh.Vars.Lookup("BASH_SOURCE")
+	lines := sh.Vars.Lookup("BASH_LINENO")
+	if files == nil || lines == nil || !files.Array || !lines.Array || len(files.Elems) == 0 {
+		return nil
+	}
+	f := &callFrame{files: *files.copy(), lines: *lines.copy()}
+	if names := sh.Vars.Lookup("FUNCNAME"); names != nil && names.Array && len(names.Elems) > 0 {
+		f.names = *names.copy()
+		f.funcs = len(names.Elems)
+	} else {
+		// Not in a function: the frames are . files and the script.
+		f.names = Var{Array: true}
+		for i := range files.Elems {
+			v := "source"
+			if i == len(files.Elems)-1 && len(lines.Elems) > i && lines.Elems[i].Value == "0" {
+				v = "main"
+			}
+			f.names.Elems = append(f.names.Elems, Elem{Index: int64(i), Value: v})
+		}
+	}
+	return f
+}
+
+// prepend builds a frame's array: its own entry, then its caller's.
+func prepend(buf []Elem, v string, parent *callFrame, of func(*callFrame) []Elem) []Elem {
+	buf = append(buf, Elem{Index: 0, Value: v})
+	if parent == nil {
+		return buf
+	}
+	for _, e := range of(parent) {
+		if len(buf) >= maxCallFrames {
+			break
+		}
+		buf = append(buf, Elem{Index: int64(len(buf)), Value: e.Value})
+	}
+	return buf
+}
+
+// popCall ends the innermost frame and puts its caller's arrays back.
+func (sh *Shell) popFrame() {
+	f := sh.stack.top
+	if f == nil {
+		return
+	}
+	sh.stack.top = f.parent
+	for i, name := range [3]string{"FUNCNAME", "BASH_SOURCE", "BASH_LINENO"} {
+		if f.funcs > 0 || i > 0 {
+			sh.Vars.put(name, f.saved[i])
+		}
+	}
+}
+
+// pushCall starts a frame for a call of the function name, made at the
+// current line.
+func (sh *Shell) pushCall(name string) {
+	file, ok := sh.stack.funcFiles[name]
+	if !ok {
+		// A child gosh does not know where its functions were defined
+		// (the snapshot carries their text): it names the outermost
+		// file it inherited, the script, where most functions are.
+		file = sh.defaultFuncFile()
+		if v := sh.Vars.Lookup("BASH_SOURCE"); v != nil && v.Array && len(v.Elems) > 0 {
+			file = v.Elems[len(v.Elems)-1].Value
+		}
+	}
+	sh.pushFrame(true, name, file, sh.line)
+}
+
+// noteFuncFile records where the function name is being defined.
+func (sh *Shell) noteFuncFile(name string) {
+	file := sh.defaultFuncFile()
+	if sh.stack.top != nil {
+		file = sh.stack.top.files.Elems[0].Value
+	}
+	if old, ok := sh.stack.funcFiles[name]; ok && old == file {
+		return
+	}
+	m := make(map[string]string, len(sh.stack.funcFiles)+1)
+	for k, v := range sh.stack.funcFiles {
+		m[k] = v
+	}
+	m[name] = file
+	sh.stack.funcFiles = m
+}
+
+// defaultFuncFile is BASH_SOURCE for a function defined in no file.
+func (sh *Shell) defaultFuncFile() string {
+	if sh.source == sourceCommand {
+		return "environment"
+	}
+	return "main"
+}
+
+// startScriptFrames sets the call stack's variables at the start of a
+// script (the "main" frame, named by its path as given) or of -c text and
+// standard input (empty arrays).
+func (sh *Shell) startScriptFrames(path string) {
+	if path != "" {
+		sh.pushFrame(false, "main", path, 0)
+		return
+	}
+	sh.Vars.SetArray("BASH_SOURCE", nil, false)
+	sh.Vars.SetArray("BASH_LINENO", nil, false)
+}

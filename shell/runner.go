@@ -164,6 +164,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 			src = ""
 		}
 	}
+	sh.startScriptFrames(path) // BASH_SOURCE (bashvars.go)
 	st, err := sh.runSource(src, path)
 	return sh.finish(st, err)
 }
@@ -171,6 +172,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 // RunCommandString runs -c text.
 func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.source = sourceCommand
+	sh.startScriptFrames("")
 	st, err := sh.runSource(src, "")
 	return sh.finish(st, err)
 }
@@ -180,6 +182,7 @@ func (sh *Shell) RunCommandString(src string) (int, error) {
 // reads stdin (read, cat) gets the lines after its own.
 func (sh *Shell) RunStdin() (int, error) {
 	sh.source = sourceStdin
+	sh.startScriptFrames("")
 	r := &unbufferedLines{fd: 0}
 	st, err := sh.runLines(func(bool) (string, error) { return r.readLine() }, "")
 	return sh.finish(st, err)

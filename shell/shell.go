@@ -103,6 +103,8 @@ type Shell struct {
 	fdHold []fdHold
 	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
 	specials specialVars
+	// stack is bash's call stack: FUNCNAME, BASH_SOURCE, BASH_LINENO.
+	stack callStack
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.

@@ -79,6 +79,9 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	// FUNCNAME is declared, an array without a value until a function
+	// runs (bashvars.go).
+	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
 	// bash starts every shell at level 0, whatever the environment says.
 	sh.Vars.Unset("BASH_SUBSHELL")
 	sh.Vars.Set("BASH_SUBSHELL", "0")
