@@ -763,6 +763,10 @@ func (l *lexer) procSubst() (*ProcSubst, error) {
 // that closes the list. what names the construct in an error.
 func (l *lexer) substList(what string) (*List, error) {
 	start := l.i
+	if l.in != nil {
+		l.in.substDepth++ // its lines are not echoed (Config.Echo)
+		defer func() { l.in.substDepth-- }()
+	}
 	inner := l.sub(l.i + 2)
 	p, err := newParser(inner)
 	if err != nil {

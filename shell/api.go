@@ -242,7 +242,10 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 
 // Eval runs a string as shell code in the current shell.
 func (sh *Shell) Eval(src string, io builtins.IO) (int, error) {
-	return sh.withIO(io, func() (int, error) { return sh.RunString(src) })
+	return sh.withIO(io, func() (int, error) {
+		sh.verboseEcho(src) // set -v shows the text eval reads, as bash
+		return sh.RunString(src)
+	})
 }
 
 // RunCommand runs argv as a simple command, skipping alias lookup (and

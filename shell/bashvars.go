@@ -243,6 +243,7 @@ type callStack struct {
 type callFrame struct {
 	parent *callFrame
 	funcs  int // function calls in this frame and below it
+	line   int // the line of the call: $LINENO again once it returns
 	// saved are the caller's three variables, put back by popCall.
 	saved                   [3]*Var
 	names, files, lines     Var
@@ -256,7 +257,7 @@ func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
 	if parent == nil {
 		parent = sh.inheritedFrame()
 	}
-	f := &callFrame{parent: parent}
+	f := &callFrame{parent: parent, line: line}
 	if fn {
 		f.funcs = 1
 	}
@@ -318,13 +319,18 @@ func prepend(buf []Elem, v string, parent *callFrame, of func(*callFrame) []Elem
 	return buf
 }
 
-// popCall ends the innermost frame and puts its caller's arrays back.
+// popFrame ends the innermost frame and puts its caller's arrays back,
+// and its caller's line: after a function or . file, $LINENO is the line
+// of the call again (an ERR trap for a failed call names that line).
 func (sh *Shell) popFrame() {
 	f := sh.stack.top
 	if f == nil {
 		return
 	}
 	sh.stack.top = f.parent
+	if f.line > 0 {
+		sh.line = f.line
+	}
 	for i, name := range [3]string{"FUNCNAME", "BASH_SOURCE", "BASH_LINENO"} {
 		if f.funcs > 0 || i > 0 {
 			sh.Vars.put(name, f.saved[i])
@@ -367,7 +373,7 @@ func (sh *Shell) noteFuncFile(name string) {
 
 // defaultFuncFile is BASH_SOURCE for a function defined in no file.
 func (sh *Shell) defaultFuncFile() string {
-	if sh.source == sourceCommand {
+	if sh.source == sourceCommand || sh.source == sourceChild {
 		return "environment"
 	}
 	return "main"

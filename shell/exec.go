@@ -297,7 +297,8 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 
 // unsetExitStatus is the status with which an expansion error ends a
 // non-interactive shell, or 0 when it does not end it: only a parameter
-// that is not set does, with 127 under -c and 1 in a script (bash).
+// that is not set does, with 127 under -c and 1 in a script or a subshell
+// (bash; a child gosh is a subshell: "set -u; echo $x &" exits 1).
 func (sh *Shell) unsetExitStatus(err error) int {
 	ee, ok := errors.AsType[*ExpansionError](err)
 	if !ok || !ee.Unset || sh.Opts.Interactive {

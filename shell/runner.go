@@ -39,7 +39,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
 	}
-	r := parser.NewReader(parser.LineSource(sh.verboseLines(next)), parser.Config{Alias: sh.aliasLookup})
+	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho})
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
 		f, err := r.Next()
@@ -85,15 +85,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 	}
 }
 
-// verboseLines wraps next for set -v: each line is written to stderr as
-// it is read, before it is parsed or run.
-func (sh *Shell) verboseLines(next lineFunc) lineFunc {
-	return func(more bool) (string, error) {
-		line, err := next(more)
-		if sh.Opts.Verbose && line != "" {
-			sh.verboseWrite(line)
-		}
-		return line, err
+// verboseEcho is set -v: each line is written to stderr as it is read,
+// before it is parsed or run; as in bash, not the lines of a $( ) or
+// <( ) list after its first (parser.Config.Echo).
+func (sh *Shell) verboseEcho(line string) {
+	if sh.Opts.Verbose {
+		sh.verboseWrite(line)
 	}
 }
 

@@ -202,6 +202,7 @@ const (
 	sourceFile    commandSource = iota // a script, or the terminal
 	sourceCommand                      // -c
 	sourceStdin                        // standard input that is not a terminal
+	sourceChild                        // a child gosh: a subshell running what its parent gave it
 )
 
 // ExitError unwinds the interpreter when a command asks the shell to stop:

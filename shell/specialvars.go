@@ -200,6 +200,12 @@ func (sh *Shell) seconds() string {
 	return s.secondsText
 }
 
+// parseAt parses src with the shell's aliases, its first line numbered
+// line: the commands' $LINENO count from there.
+func (sh *Shell) parseAt(src string, line int) (*parser.File, error) {
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, FirstLine: line})
+}
+
 // noteLine records the line of the simple command about to be expanded,
 // for $LINENO.
 func (sh *Shell) noteLine(line int) {

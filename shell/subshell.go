@@ -478,7 +478,7 @@ func RunChild(fd int, self string) (int, error) {
 	if m.Snap.Opts.Trace {
 		traceFd, gate = traceFdOf(fd)
 	}
-	sh := &Shell{self: self, source: sourceCommand}
+	sh := &Shell{self: self, source: sourceChild}
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
