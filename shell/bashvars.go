@@ -86,6 +86,20 @@ func fileIsSubshell(f *parser.File) bool {
 	return f != nil && f.List != nil && len(f.List.Items) == 1 && loneSubshell(f.List.Items[0].AndOr)
 }
 
+// fileIsSimple reports whether a child gosh's program is one simple
+// command.
+func fileIsSimple(f *parser.File) bool {
+	if f == nil || f.List == nil || len(f.List.Items) != 1 {
+		return false
+	}
+	ao := f.List.Items[0].AndOr
+	if len(ao.Rest) > 0 || ao.First.Bang || ao.First.Time != nil || len(ao.First.Cmds) != 1 {
+		return false
+	}
+	_, ok := ao.First.Cmds[0].(*parser.SimpleCommand)
+	return ok
+}
+
 // pidMentions caches mentionsText's answers by AST node: a loop runs the
 // same $( ) again and again. It is cleared when it grows large (the nodes
 // of commands typed at the prompt come and go).

@@ -41,6 +41,9 @@ type flowState struct {
 	// set -e is ignored: if/while/until conditions, the left of && and ||,
 	// and '!' pipelines (POSIX 2.8.1).
 	noErrexit int
+	// commandText is set when the top-level shell runs -c text
+	// (unsetExitStatus).
+	commandText bool
 }
 
 // funcFrame is one running function call.
@@ -71,11 +74,12 @@ type FlowSnapshot struct {
 	FuncDepth   int
 	SourceDepth int
 	NoErrexit   int
+	CommandText bool // the top-level shell runs -c text
 }
 
 // snapshot is what a subshell inherits of the flow state.
 func (f *flowState) snapshot() FlowSnapshot {
-	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit}
+	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit, CommandText: f.commandText}
 	if f.frame != nil {
 		s.Func = f.frame.name
 	}
@@ -85,7 +89,7 @@ func (f *flowState) snapshot() FlowSnapshot {
 // restore starts a subshell's flow state from s: its own frame (a
 // subshell never returns into its parent's caller), no loops.
 func (f *flowState) restore(s FlowSnapshot) {
-	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit}
+	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, commandText: s.CommandText}
 	if s.Func != "" || s.FuncDepth > 0 {
 		f.frame = &funcFrame{name: s.Func}
 	}

@@ -169,6 +169,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 // RunCommandString runs -c text.
 func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.source = sourceCommand
+	sh.flow.commandText = true
 	sh.startScriptFrames("")
 	st, err := sh.runSource(src, "")
 	return sh.finish(st, err)

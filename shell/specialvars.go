@@ -46,6 +46,11 @@ type specialVars struct {
 	// the child is that subshell's process, so the first ( ) it runs is
 	// itself, not a new one (bashvars.go).
 	ownSubshell bool
+	// simpleTop is set in a child gosh started to run one simple command
+	// ("echo $x &", "f &"): bash runs that in a forked child of the top
+	// level, not in a subshell, so set -u's failure there exits as the
+	// top-level shell's does (unsetExitStatus).
+	simpleTop bool
 }
 
 // initSpecialVars sets the variables bash sets at start-up (SHLVL is

@@ -516,6 +516,7 @@ func RunChild(fd int, self string) (int, error) {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
 	sh.specials.ownSubshell = fileIsSubshell(f) // bashvars.go
+	sh.specials.simpleTop = fileIsSimple(f)
 	st, err := sh.Run(f)
 	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)

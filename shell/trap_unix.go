@@ -621,6 +621,7 @@ func (sh *Shell) RunExitTrap(status int) int {
 		return status
 	}
 	sh.Status = status
+	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parse(action)
 	if err != nil {
 		sh.syntaxError(err)
