@@ -98,7 +98,6 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 func (sh *Shell) launchNoJob(st jobs.Stage, t *fdTable, what string) (pid int, err error) {
 	if st.Builtin == nil {
 		st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(false)
-		st.Env = append(st.Env, sh.ignoredEnv(false)...)
 		st.CloseAfterStart, t.owned = t.owned, nil
 	}
 	// Otherwise childStage could not prepare the child (no memfd): the
