@@ -44,14 +44,18 @@ type Site = builtins.Site
 //     child gosh in the job's process group, so Ctrl+Z stops it, fg
 //     continues it, kill %N ends it, and the programs it starts are in the
 //     group too.
+//   - A "( ... )" or a pipeline stage that may read $BASHPID (its text
+//     names it, or a function it names does) is a child gosh: a copy has
+//     no pid of its own to give (bashvars.go).
 //   - A lone builtin, assignment or "{ ...; }" in the foreground runs in the
 //     shell itself, as in bash.
 //   - Everywhere else nothing can tell a copy from a process: builtin
 //     stages and "( ... )" in a script, and everything inside a copy or a
 //     child gosh (which run without job control). They run in a copy.
 //
-// Command substitution always runs in a copy (commandSubst), without
-// asking: nothing can see its process.
+// Command substitution runs in a copy (commandSubst) without asking:
+// nothing can see its process, except $BASHPID, for which it runs in a
+// child gosh (commandSubstChild).
 func (sh *Shell) needsProcess(node any, cmd *command, site Site) builtins.Decision {
 	switch n := node.(type) {
 	case *parser.AndOr:
