@@ -152,6 +152,16 @@ func mentionsText(node any) bool {
 // pidFuncs lists the functions whose body could read $BASHPID: those that
 // name it, and those that name such a function.
 func (sh *Shell) pidFuncs() []string {
+	at := [2]int{sh.stack.defined, len(sh.funcs)}
+	if sh.stack.pidFuncsAt == at {
+		return sh.stack.pidFuncsWas
+	}
+	sh.stack.pidFuncsAt, sh.stack.pidFuncsWas = at, sh.findPidFuncs()
+	return sh.stack.pidFuncsWas
+}
+
+// findPidFuncs is pidFuncs without its cache.
+func (sh *Shell) findPidFuncs() []string {
 	in := map[string]bool{}
 	for name, fd := range sh.funcs {
 		if mentionsText(fd) {
@@ -250,6 +260,11 @@ type callStack struct {
 	// the file running at its definition, "main" at the prompt or on
 	// standard input, "environment" in -c text (bash's words).
 	funcFiles map[string]string
+	// defined counts function definitions; pidFuncs' answer is kept
+	// for the definitions (and number of functions) it was made for.
+	defined     int
+	pidFuncsAt  [2]int
+	pidFuncsWas []string
 }
 
 // callFrame is one frame of the stack, with the three arrays as they are
@@ -370,6 +385,7 @@ func (sh *Shell) pushCall(name string) {
 
 // noteFuncFile records where the function name is being defined.
 func (sh *Shell) noteFuncFile(name string) {
+	sh.stack.defined++
 	file := sh.defaultFuncFile()
 	if sh.stack.top != nil {
 		file = sh.stack.top.files.Elems[0].Value
