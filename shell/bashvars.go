@@ -43,10 +43,21 @@ func (sh *Shell) enterSubshell() {
 
 // childSubshellLevel sets BASH_SUBSHELL in the snapshot a child gosh
 // starts from: one up, unless the body is a lone ( ), which the child
-// runs as a subshell of its own (bash counts "( list ) &" once).
-func childSubshellLevel(snap *Snapshot, body any) {
+// runs as a subshell of its own (bash counts "( list ) &" once), or a
+// pipeline stage that is a simple command other than a function call
+// (bash's forked stage expands "echo $BASH_SUBSHELL | cat" at level 0).
+func (sh *Shell) childSubshellLevel(snap *Snapshot, body any) {
 	if len(snap.Vars) == 0 || loneSubshell(body) {
 		return
+	}
+	if sc, ok := body.(*parser.SimpleCommand); ok {
+		name, literal := "", false
+		if len(sc.Args) > 0 {
+			name, literal = sc.Args[0].Literal()
+		}
+		if !literal || sh.funcs[name] == nil {
+			return
+		}
 	}
 	v, ok := snap.Vars[0]["BASH_SUBSHELL"]
 	if !ok || v.ReadOnly || v.Array || v.Assoc {
