@@ -543,9 +543,20 @@ func (sh *Shell) runPendingTraps() error {
 }
 
 // runHandler runs the text of a trap in the shell itself and restores $?.
+// Its $LINENO counts from 1, as bash's for a signal or EXIT.
 func (sh *Shell) runHandler(action string) error {
+	return sh.runHandlerAt(action, 1)
+}
+
+// runHandlerAt is runHandler with the text's lines counted from line: the
+// ERR, DEBUG and RETURN traps count from the line of the command they
+// follow or precede, as in bash ("trap 'echo $LINENO' ERR" names the line
+// of the failed command). $LINENO is the shell's again afterwards.
+func (sh *Shell) runHandlerAt(action string, line int) error {
 	saved := sh.Status
-	f, err := sh.parse(action)
+	defer func(l int) { sh.line = l }(sh.line)
+	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
+	f, err := sh.parseAt(action, line)
 	if err != nil {
 		sh.syntaxError(err)
 		sh.Status = saved
@@ -566,7 +577,7 @@ func (sh *Shell) commandFailed() error {
 	// trap: its call fails as a whole, in the caller.
 	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) && sh.flow.funcDepth == 0 {
 		sh.errTrapDepth++
-		err := sh.runHandler(action)
+		err := sh.runHandlerAt(action, sh.line)
 		sh.errTrapDepth--
 		if err != nil {
 			return err
@@ -591,7 +602,7 @@ func (sh *Shell) debugTrap() error {
 	}
 	sh.inDebugTrap = true
 	defer func() { sh.inDebugTrap = false }()
-	return sh.runHandler(action)
+	return sh.runHandlerAt(action, sh.line)
 }
 
 // RunExitTrap runs the EXIT trap, once, as the shell (or a copy of it)
@@ -607,6 +618,7 @@ func (sh *Shell) RunExitTrap(status int) int {
 		return status
 	}
 	sh.Status = status
+	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parse(action)
 	if err != nil {
 		sh.syntaxError(err)
@@ -748,5 +760,5 @@ func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
 	if !function && sh.flow.funcDepth > 0 {
 		return nil
 	}
-	return sh.runHandler(action)
+	return sh.runHandlerAt(action, sh.line)
 }
