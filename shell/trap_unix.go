@@ -116,6 +116,8 @@ type signals struct {
 	chld             atomic.Int32
 	watchingChildren bool
 	fatal            atomic.Int32 // a fatal signal the main goroutine must act on
+	// noted is when the first fatal signal was noted (fatalSignal).
+	noted time.Time
 	// main is held by a managed shell's main goroutine, except while it
 	// waits for a foreground job: then a fatal signal may act at once.
 	main sync.Mutex
@@ -377,7 +379,16 @@ func (s *signals) keyInterrupt() {
 // shell. If the main goroutine is waiting for a child, the shell runs its
 // EXIT trap and dies now, as bash does; otherwise the main goroutine does
 // so after the command it is running (runPendingTraps).
+//
+// Either way no child starts from now on (but those of the EXIT trap): a
+// child forked now would miss a signal sent to the shell's group.
 func (s *signals) fatalSignal(sig int) {
+	s.mu.Lock()
+	if s.noted.IsZero() {
+		s.noted = time.Now()
+	}
+	s.mu.Unlock()
+	s.table.CloseLaunches(syscall.Signal(sig))
 	if s.main.TryLock() {
 		s.top.dieOf(sig)
 		s.main.Unlock()
@@ -633,10 +644,22 @@ func (sh *Shell) RunExitTrap(status int) int {
 
 // dieOf ends the shell because of an untrapped fatal signal: the EXIT
 // trap runs, then the process dies of the signal.
+//
+// Children forked while the signal was on its way to the shell's code
+// missed it, if it was sent to the shell's process group: they get it
+// now (jobs.SignalLateChildren), so that none outlives the shell.
 func (sh *Shell) dieOf(sig int) {
 	s := sh.sigs
 	s.inHandler = true
+	s.mu.Lock()
+	noted := s.noted
+	s.mu.Unlock()
+	if noted.IsZero() {
+		noted = time.Now()
+	}
+	trapped := sh.Jobs.OpenLaunchesToShell()
 	sh.RunExitTrap(128 + sig)
+	sh.Jobs.SignalLateChildren(syscall.Signal(sig), noted, trapped)
 	sh.Jobs.DieOfSignal(syscall.Signal(sig))
 	if s.die != nil {
 		s.die(syscall.Signal(sig))
