@@ -226,7 +226,7 @@ func (sh *Shell) FlagString() string {
 		}
 	}
 	switch sh.source {
-	case sourceCommand:
+	case sourceCommand, sourceChild:
 		b = append(b, 'c')
 	case sourceStdin:
 		b = append(b, 's')
