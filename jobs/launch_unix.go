@@ -101,7 +101,7 @@ func (t *Table) Launch(stages []Stage, text string, fg bool) (*Job, error) {
 	t.mu.Lock()
 	jobControl := t.jobControl
 	t.mu.Unlock()
-	return t.launch(stages, text, fg, jobControl)
+	return t.launch(stages, text, fg, jobControl, false)
 }
 
 // LaunchInGroup starts a job for a copy of the shell that runs on a
@@ -114,10 +114,11 @@ func (t *Table) LaunchInGroup(stages []Stage, text string, fg bool) (*Job, error
 	if !fg {
 		t.startReaper()
 	}
-	return t.launch(stages, text, true, false)
+	return t.launch(stages, text, true, false, true)
 }
 
-func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, error) {
+// launch starts the stages; byCopy: for a copy of the shell (LaunchInGroup).
+func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool) (*Job, error) {
 	if len(stages) == 0 {
 		return nil, errors.New("jobs: Launch: no stages")
 	}
@@ -178,7 +179,13 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		}
 		// Until a stage has started, nothing of this job is waiting to
 		// join its group: a fork retry may let the reaper run meanwhile.
-		pid, err := t.startStage(st, j.pgid, jobControl, fg, len(started) == 0)
+		var pid int
+		var err error
+		if t.launchRefused(byCopy) {
+			err = errShellDying // the shell is dying of a signal: silently
+		} else {
+			pid, err = t.startStage(st, j.pgid, jobControl, fg, len(started) == 0)
+		}
 		// The child has its copies now (or failed): the shell closes
 		// its own at once, or a reader never sees end-of-file while the
 		// shell holds a write end; and a long pipeline never holds more
@@ -188,12 +195,16 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		for _, fd := range st.CloseAfterStart {
 			t.closeShellCopy(fd)
 		}
+		if err == errShellDying {
+			p.state, p.ws = Done, exitStatus(128+int(t.gateSig.Load()))
+			continue
+		}
 		if err != nil {
 			p.state = Done
 			p.ws = exitStatus(failureStatus(err))
 			continue
 		}
-		p.pid = pid
+		p.pid, p.started = pid, time.Now()
 		if jobControl && j.pgid == 0 {
 			j.pgid = pid
 		}
@@ -296,6 +307,7 @@ func failureStatus(err error) int {
 	if errors.Is(err, unix.ENOENT) {
 		return 127
 	}
+
 	return 126
 }
 

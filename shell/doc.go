@@ -25,8 +25,9 @@
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
 //	compound.go  { } ( ) if while until for "for (( ))" case "(( ))", run
-//	             in the shell itself (( ) as the one rule says); cond.go
-//	             [[ ]]; function.go functions, local, return and the flow
+//	             in the shell itself (( ) as the one rule says); select.go
+//	             select; cond.go [[ ]]; function.go functions, local,
+//	             return and the flow
 //	             state (loops, frames, set -e exceptions); fastexpand.go
 //	             the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
@@ -34,7 +35,9 @@
 //	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
 //	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
 //	vars.go      the variable table; vars_array.go indexed and associative
-//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS
+//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS;
+//	             bashvars.go BASHPID, BASH_SUBSHELL, and the call stack
+//	             FUNCNAME, BASH_SOURCE, BASH_LINENO
 //	redirect.go  redirections as an fd table handed to the child
 //	fds_unix.go  the user's virtual fd table; execfds_unix.go, exec cmd
 //	path.go      $PATH search
@@ -51,6 +54,8 @@
 //	api.go       what builtins may see and change; options.go the set -o
 //	             and shopt options; declare.go variable attributes (-i);
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
+//	lang.go      the language of every teaching text (Lang): set -o
+//	             lang=en|ko, else LC_ALL, LC_MESSAGES, LANG
 //	sigpipe.go   a script's builtin writing into a closed pipe ends the
 //	             shell with 141, as SIGPIPE ends bash
 //	privileges_unix.go  setuid ids dropped at start-up unless -p
@@ -74,7 +79,9 @@
 //     dispositions, fds) must be kept as fields and never changed in the
 //     process. So copies are used only where nothing can tell the
 //     difference: command substitution, and builtin stages of a pipeline
-//     without job control (a script, or inside a copy or a child).
+//     without job control (a script, or inside a copy or a child), unless
+//     they may read $BASHPID, the one thing that names a subshell's own
+//     process (bashvars.go).
 //   - A child gosh is a real process: the shell starts its own executable
 //     (/proc/self/exe) as an ordinary stage of a job, with the argv
 //     "gosh: TEXT --snapshot-fd=N", where TEXT is the command as written

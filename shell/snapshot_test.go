@@ -206,6 +206,7 @@ var perProcess = map[string]string{
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",
 	"srcFile":      "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
+	"stack":        "the frames behind FUNCNAME, BASH_SOURCE and BASH_LINENO: a copy shares them (a frame never changes once pushed); their arrays travel in Vars, from which a child gosh rebuilds its caller's frame (inheritedFrame)",
 	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
 	"hotStore":     "the executor's scratch storage, reused from command to command: each shell makes its own (hotpath.go)",
 }
