@@ -754,7 +754,7 @@ func (sh *Shell) arithOperand(name string) (string, bool, error) {
 func (sh *Shell) setArithVar(name, value string) error {
 	base, sub, ok := cutSubscript(name)
 	if !ok {
-		return sh.Vars.Set(name, value)
+		return sh.setVar(name, value)
 	}
 	s, err := sh.subscriptText(base, sub)
 	if _, ok := err.(*badSubscriptError); ok {

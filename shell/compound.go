@@ -611,7 +611,7 @@ func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.S
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	if !slices.Equal(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) {
 		defer sh.enterView(t.fds)()
 	}
 	return sh.callFunction(cmd.fn, cmd.argv)

@@ -1,5 +1,10 @@
 package shell
 
+import (
+	"slices"
+	"unsafe"
+)
+
 // This file holds the executor's scratch storage for its hot path: the
 // things every builtin run by a script would otherwise allocate, kept per
 // shell and reused. A loop of builtins ("while [ $i -lt 100000 ]; do
@@ -32,10 +37,11 @@ type hotState struct {
 	vars    hotVars
 	varsFor *Vars
 	varsGen uint64
+	// varSlots cache variables by the address of their name (lookupVar).
+	varSlots [varSlots]varSlot
 }
 
-// hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST
-// (watchedVar).
+// hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST.
 type hotVars struct {
 	underscore, pipestatus, ifs, funcnest *Var
 }
@@ -51,6 +57,49 @@ func (sh *Shell) specialVars() *hotVars {
 		h.varsFor, h.varsGen = v, v.gen
 	}
 	return &h.vars
+}
+
+// varSlots is the size of a shell's cache of variables by name.
+const varSlots = 64
+
+// varSlot is one entry of the cache: a name, the variable it maps to in
+// table vars at generation gen (nil: not set).
+type varSlot struct {
+	name string
+	x    *Var
+	vars *Vars
+	gen  uint64
+}
+
+// lookupVar is sh.Vars.Lookup(name), through a cache keyed by the address
+// of the name's text: the names a loop reads and assigns are the same
+// strings of its parsed tree at every pass ("i" in $i, in i=..., in
+// $((i + 1))), so that a look-up is a comparison, not a hash. An entry
+// holds while the table is the same and has not changed which Var a name
+// maps to (Vars.gen); the slot holds the string, so that its memory
+// cannot be reused for another name while it is there.
+func (sh *Shell) lookupVar(name string) *Var {
+	v := sh.Vars
+	if name == uncachedVar {
+		return v.m[name]
+	}
+	h := sh.hot()
+	p := unsafe.StringData(name)
+	s := &h.varSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%varSlots]
+	if s.vars == v && s.gen == v.gen && unsafe.StringData(s.name) == p && len(s.name) == len(name) {
+		return s.x
+	}
+	x := v.m[name]
+	*s = varSlot{name: name, x: x, vars: v, gen: v.gen}
+	return x
+}
+
+// setVar is sh.Vars.Set(name, value) through lookupVar.
+func (sh *Shell) setVar(name, value string) error {
+	if x := sh.lookupVar(name); x != nil {
+		return sh.Vars.setIn(name, x, value)
+	}
+	return sh.Vars.Set(name, value)
 }
 
 // ifsVar is $IFS, and whether it is set.
@@ -155,4 +204,15 @@ func (h *hotState) giveGuard(g *brokenPipeGuard) {
 	if h.guardsUsed > 0 && h.guards[h.guardsUsed-1] == g {
 		h.guardsUsed--
 	}
+}
+
+// sameFds reports whether two fd tables are equal. A builtin without
+// redirections runs with the shell's own table, the same slice: that is
+// one comparison, where a script's table has an entry for each fd up to
+// the highest it holds.
+func sameFds(a, b []int) bool {
+	if len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) {
+		return true
+	}
+	return slices.Equal(a, b)
 }
