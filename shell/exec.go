@@ -790,6 +790,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
+		t.background = !fg
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
@@ -814,9 +815,6 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			// Ignored signals the child cannot inherit from the shell
 			// process (trap_unix.go).
 			st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(!fg)
-			if cmd.child != nil {
-				st.Env = append(st.Env, sh.ignoredEnv(!fg)...)
-			}
 			// The shell's copies of fds that only this external stage
 			// uses: closed as soon as it has started.
 			st.CloseAfterStart, t.owned = t.owned, nil

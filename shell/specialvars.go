@@ -7,13 +7,14 @@ package shell
 // it sets after every command ($_, PIPESTATUS).
 
 import (
-	"crypto/rand"
 	"encoding/binary"
 	"fmt"
 	"os"
 	"strconv"
 	"time"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -104,8 +105,10 @@ func epochVar(name string) string {
 	case "EPOCHREALTIME":
 		return fmt.Sprintf("%d.%06d", now.Unix(), now.Nanosecond()/1000)
 	}
+	// getrandom(2) directly: crypto/rand would bring the crypto packages
+	// and their initialisation into every gosh start (issue 9, speed).
 	var b [4]byte
-	if _, err := rand.Read(b[:]); err != nil {
+	if n, err := unix.Getrandom(b[:], 0); err != nil || n != len(b) {
 		return strconv.FormatUint(uint64(now.UnixNano()&0xffffffff), 10)
 	}
 	return strconv.FormatUint(uint64(binary.LittleEndian.Uint32(b[:])), 10)
