@@ -147,7 +147,11 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 		if !cmd.keepsNoArgv() {
 			cmd.argv = slices.Clone(cmd.argv)
 		}
-		return sh.runInShell(&cmd)
+		status, err := sh.runInShell(&cmd)
+		// $_ is this command's last argument, whatever the commands it
+		// ran (a function's body, eval's text) left there, as in bash.
+		sh.noteLastArg(cmd.argv)
+		return status, err
 	}
 	job := cmd
 	job.argv = slices.Clone(cmd.argv)
