@@ -406,7 +406,7 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 			cmd.fn = fn
 		} else if argv[0] == "nohup" {
 			cmd.nohup = true
-		} else if b, ok := builtins.Lookup(argv[0]); ok {
+		} else if b, ok := sh.lookupBuiltin(argv[0]); ok {
 			cmd.builtin = b
 		}
 	}

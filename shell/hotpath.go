@@ -3,6 +3,8 @@ package shell
 import (
 	"slices"
 	"unsafe"
+
+	"gosh/builtins"
 )
 
 // This file holds the executor's scratch storage for its hot path: the
@@ -37,8 +39,10 @@ type hotState struct {
 	vars    hotVars
 	varsFor *Vars
 	varsGen uint64
-	// varSlots cache variables by the address of their name (lookupVar).
-	varSlots [varSlots]varSlot
+	// varSlots cache variables by the address of their name (lookupVar),
+	// builtinSlots builtins (lookupBuiltin).
+	varSlots     [varSlots]varSlot
+	builtinSlots [builtinSlots]builtinSlot
 }
 
 // hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST.
@@ -100,6 +104,32 @@ func (sh *Shell) setVar(name, value string) error {
 		return sh.Vars.setIn(name, x, value)
 	}
 	return sh.Vars.Set(name, value)
+}
+
+// builtinSlots is the size of a shell's cache of builtins by name.
+const builtinSlots = 32
+
+// builtinSlot is one entry of the cache: a name and its builtin (nil:
+// none of that name).
+type builtinSlot struct {
+	name string
+	b    *builtins.Builtin
+}
+
+// lookupBuiltin is builtins.Lookup through a cache keyed by the address of
+// the name's text, as lookupVar's: a loop's command names are the same
+// strings at every pass. The builtins' table never changes once the
+// program has started, so an entry never goes stale.
+func (sh *Shell) lookupBuiltin(name string) (*builtins.Builtin, bool) {
+	h := sh.hot()
+	p := unsafe.StringData(name)
+	s := &h.builtinSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
+	if unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
+		return s.b, s.b != nil
+	}
+	b, ok := builtins.Lookup(name)
+	*s = builtinSlot{name: name, b: b}
+	return b, ok
 }
 
 // ifsVar is $IFS, and whether it is set.
