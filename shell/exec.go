@@ -402,7 +402,7 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 	cmd.argv = argv
 	sh.noteLastArg(argv)
 	if len(argv) > 0 {
-		if fn := sh.lookupFunc(argv[0]); fn != nil {
+		if fn := sh.lookupFuncCached(argv[0]); fn != nil {
 			cmd.fn = fn
 		} else if argv[0] == "nohup" {
 			cmd.nohup = true

@@ -128,6 +128,7 @@ func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
 	sh.funcs[fd.Name] = fd
+	sh.funcsChanged()
 	return 0, nil
 }
 
@@ -305,6 +306,7 @@ func (sh *Shell) UnsetFunc(name string) bool {
 		return false
 	}
 	delete(sh.funcs, name)
+	sh.funcsChanged()
 	sh.forgetFuncAttrs(name)
 	return true
 }

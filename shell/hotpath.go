@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"gosh/builtins"
+	"gosh/parser"
 )
 
 // This file holds the executor's scratch storage for its hot path: the
@@ -43,6 +44,10 @@ type hotState struct {
 	// builtinSlots builtins (lookupBuiltin).
 	varSlots     [varSlots]varSlot
 	builtinSlots [builtinSlots]builtinSlot
+	// funcSlots cache functions by the address of their name
+	// (lookupFuncCached), valid while funcsGen is theirs.
+	funcSlots [builtinSlots]funcSlot
+	funcsGen  uint64
 }
 
 // hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST.
@@ -131,6 +136,39 @@ func (sh *Shell) lookupBuiltin(name string) (*builtins.Builtin, bool) {
 	*s = builtinSlot{name: name, b: b}
 	return b, ok
 }
+
+// funcSlot is one entry of a shell's cache of functions by name: the
+// function name maps to (nil: none) in the table funcs at generation gen.
+type funcSlot struct {
+	name  string
+	fd    *parser.FuncDecl
+	funcs unsafe.Pointer
+	gen   uint64
+}
+
+// lookupFuncCached is sh.funcs[name] through a cache keyed by the address
+// of the name's text, as lookupVar's. An entry holds while the table is
+// the same map and no function was defined or removed since
+// (funcsChanged).
+func (sh *Shell) lookupFuncCached(name string) *parser.FuncDecl {
+	if sh.funcs == nil {
+		return nil
+	}
+	h := sh.hot()
+	m := *(*unsafe.Pointer)(unsafe.Pointer(&sh.funcs)) // the map's identity
+	p := unsafe.StringData(name)
+	s := &h.funcSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
+	if s.funcs == m && s.gen == h.funcsGen && unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
+		return s.fd
+	}
+	fd := sh.funcs[name]
+	*s = funcSlot{name: name, fd: fd, funcs: m, gen: h.funcsGen}
+	return fd
+}
+
+// funcsChanged records that a function was defined or removed in the
+// shell's table.
+func (sh *Shell) funcsChanged() { sh.hot().funcsGen++ }
 
 // ifsVar is $IFS, and whether it is set.
 func (sh *Shell) ifsVar() (string, bool) { return sh.specialVars().ifs.get() }
