@@ -23,6 +23,10 @@ type hotState struct {
 	// innermost last, with spares beyond guardsUsed (guardBrokenPipe).
 	guards     []*brokenPipeGuard
 	guardsUsed int
+	// callFrames are frames of bash's call stack given back for reuse,
+	// and clones counts the copies made of the shell (takeCallFrame).
+	callFrames []*callFrame
+	clones     uint64
 	// frames are the function calls' frames, the running ones first
 	// (callFunction).
 	frames     []*funcFrame
@@ -89,7 +93,7 @@ type varSlot struct {
 // cannot be reused for another name while it is there.
 func (sh *Shell) lookupVar(name string) *Var {
 	v := sh.Vars
-	if name == uncachedVar {
+	if uncachedVar(name) {
 		return v.m[name]
 	}
 	h := sh.hot()
@@ -252,6 +256,30 @@ func (h *hotState) giveFrame(f *funcFrame) {
 	if h.framesUsed > 0 && h.frames[h.framesUsed-1] == f {
 		h.framesUsed--
 		*f = funcFrame{} // holds no variable alive
+	}
+}
+
+// takeCallFrame gives a cleared frame for bash's call stack (bashvars.go),
+// reusing one given back. clones counts the copies of the shell made so
+// far: a copy shares the frames alive when it is made, so a frame is
+// given back (giveCallFrame) only if no copy was made while it was pushed.
+func (h *hotState) takeCallFrame() *callFrame {
+	var f *callFrame
+	if n := len(h.callFrames); n > 0 {
+		f = h.callFrames[n-1]
+		h.callFrames = h.callFrames[:n-1]
+		*f = callFrame{}
+	} else {
+		f = new(callFrame)
+	}
+	f.clonesAt = h.clones
+	return f
+}
+
+func (h *hotState) giveCallFrame(f *callFrame) {
+	if f.clonesAt == h.clones && len(h.callFrames) < maxCallFrames {
+		*f = callFrame{} // holds no variable alive
+		h.callFrames = append(h.callFrames, f)
 	}
 }
 

@@ -31,5 +31,7 @@ func TestHotPath(t *testing.T) {
 		{"return status", "f() { return $1; }; f 3; echo $?; f 0; echo $?", "3\n0\n", 0},
 		{"assignments in turn", "a=1 b=$a; echo $b; x=1 y=$((x+1)) z=$y; echo $x $y $z", "1\n1 2 2\n", 0},
 		{"readonly", "readonly r=1; r=2; echo $r", "", 1},
+		{"call stack seen by copies", "f() { echo $(g) \"${FUNCNAME[@]}\"; }; g() { echo \"${FUNCNAME[@]}\"; }; f; f; h() { f; x=$(g; f); echo $x; }; h; echo \"${FUNCNAME[@]-none}\"",
+			"g f f\ng f f\ng f h f h\ng h g f h f h\nnone\n", 0},
 	})
 }

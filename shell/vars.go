@@ -39,21 +39,29 @@ type Vars struct {
 	// AllExport is set -a: Set exports what it assigns.
 	AllExport bool
 	// gen counts the changes to which *Var a name maps (a name added,
-	// removed or given another Var), FUNCNAME's excepted; a value
-	// assigned in place does not count. A *Var found under a name stays
-	// that name's while gen is the same, which the executor's caches
-	// rely on (hotpath.go). FUNCNAME, which a function call replaces and
-	// puts back at every call, is never cached, so that calls keep the
-	// caches valid.
+	// removed or given another Var), but those of the call stack's
+	// arrays; a value assigned in place does not count. A *Var found
+	// under a name stays that name's while gen is the same, which the
+	// executor's caches rely on (hotpath.go). FUNCNAME, BASH_SOURCE and
+	// BASH_LINENO, which a function call replaces and puts back at every
+	// call (bashvars.go), are never cached, so that calls keep the caches
+	// valid.
 	gen uint64
 }
 
-// uncachedVar is the one variable whose changes gen does not count.
-const uncachedVar = "FUNCNAME"
+// uncachedVar reports whether name is one of the variables whose changes
+// gen does not count.
+func uncachedVar(name string) bool {
+	switch name {
+	case "FUNCNAME", "BASH_SOURCE", "BASH_LINENO":
+		return true
+	}
+	return false
+}
 
 // changed records a change of which Var name maps to.
 func (v *Vars) changed(name string) {
-	if name != uncachedVar {
+	if !uncachedVar(name) {
 		v.gen++
 	}
 }
