@@ -288,6 +288,9 @@ type callFrame struct {
 	saved                   [3]*Var
 	names, files, lines     Var
 	nameBuf, fileBuf, lnBuf [4]Elem
+	// clonesAt is the count of copies of the shell when it was pushed
+	// (hotState.takeCallFrame).
+	clonesAt uint64
 }
 
 // pushFrame makes a frame the innermost: fn tells a function call from a
@@ -297,7 +300,8 @@ func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
 	if parent == nil {
 		parent = sh.inheritedFrame()
 	}
-	f := &callFrame{parent: parent, line: line}
+	f := sh.hot().takeCallFrame() // given back by popFrame if no copy saw it
+	f.parent, f.line = parent, line
 	if fn {
 		f.funcs = 1
 	}
@@ -376,6 +380,7 @@ func (sh *Shell) popFrame() {
 			sh.Vars.put(name, f.saved[i])
 		}
 	}
+	sh.hot().giveCallFrame(f)
 }
 
 // pushCall starts a frame for a call of the function name, made at the

@@ -151,7 +151,11 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 		if !cmd.keepsNoArgv() {
 			cmd.argv = slices.Clone(cmd.argv)
 		}
-		return sh.runInShell(&cmd)
+		status, err := sh.runInShell(&cmd)
+		// $_ is this command's last argument, whatever the commands it
+		// ran (a function's body, eval's text) left there, as in bash.
+		sh.noteLastArg(cmd.argv)
+		return status, err
 	}
 	job := cmd
 	job.argv = slices.Clone(cmd.argv)
@@ -620,7 +624,7 @@ func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.S
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	if !slices.Equal(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) {
 		defer sh.enterView(t.fds)()
 	}
 	return sh.callFunction(cmd.fn, cmd.argv)

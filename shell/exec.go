@@ -411,11 +411,11 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 	cmd.argv = argv
 	sh.noteLastArg(argv)
 	if len(argv) > 0 {
-		if fn := sh.lookupFunc(argv[0]); fn != nil {
+		if fn := sh.lookupFuncCached(argv[0]); fn != nil {
 			cmd.fn = fn
 		} else if argv[0] == "nohup" {
 			cmd.nohup = true
-		} else if b, ok := builtins.Lookup(argv[0]); ok {
+		} else if b, ok := sh.lookupBuiltin(argv[0]); ok {
 			cmd.builtin = b
 		}
 	}
@@ -429,8 +429,16 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 // shell, or around a builtin or program) as it runs.
 // The result is appended to out, which the caller may give room in.
 func (sh *Shell) expandAssignments(list []*parser.Assign, out []assignment) ([]assignment, error) {
-	if len(list) == 0 {
+	switch len(list) {
+	case 0:
 		return nil, nil
+	case 1:
+		// The usual case: nothing after it to apply it for.
+		as, err := sh.expandAssignmentQuick(list[0])
+		if err != nil {
+			return nil, err
+		}
+		return append(out, as), nil
 	}
 	type saved struct {
 		name string
@@ -620,7 +628,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
 	guard := sh.guardBrokenPipe(&io, t)
-	if !slices.Equal(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) {
 		// The command redirected something: its fds are the view while it
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()

@@ -128,6 +128,7 @@ func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
 	sh.funcs[fd.Name] = fd
+	sh.funcsChanged()
 	sh.noteFuncFile(fd.Name) // for BASH_SOURCE (bashvars.go)
 	return 0, nil
 }
@@ -291,6 +292,7 @@ func (sh *Shell) UnsetFunc(name string) bool {
 		return false
 	}
 	delete(sh.funcs, name)
+	sh.funcsChanged()
 	sh.forgetFuncAttrs(name)
 	return true
 }
