@@ -306,7 +306,7 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	if !ok || !ee.Unset || sh.Opts.Interactive {
 		return 0
 	}
-	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.commandText {
+	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
 	}
 	return 1
