@@ -75,7 +75,7 @@ type FlowSnapshot struct {
 	FuncDepth   int
 	SourceDepth int
 	NoErrexit   int
-	TopSource int // where the top-level shell reads its commands
+	TopSource   int // where the top-level shell reads its commands
 }
 
 // snapshot is what a subshell inherits of the flow state.
