@@ -28,6 +28,9 @@ import (
 //     pipeline, and a background job each add one, as in bash. It is an
 //     ordinary variable of the table that each subshell sets one higher
 //     (enterSubshell), so it travels to a child gosh in its snapshot.
+//   - FUNCNAME, BASH_SOURCE and BASH_LINENO are bash's call stack: a frame
+//     for each function call and . file, and "main" for a script
+//     (pushFrame, popFrame, below).
 
 // bashPid is $BASHPID: the pid of this process.
 func bashPid() string { return strconv.Itoa(unix.Getpid()) }

@@ -129,7 +129,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
-		if err := sh.debugTrap(); err != nil {
+		if err := sh.debugTrap(p.Pos.Line); err != nil {
 			return err
 		}
 	}
@@ -306,7 +306,7 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	if !ok || !ee.Unset || sh.Opts.Interactive {
 		return 0
 	}
-	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.commandText {
+	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
 	}
 	return 1

@@ -41,9 +41,10 @@ type flowState struct {
 	// set -e is ignored: if/while/until conditions, the left of && and ||,
 	// and '!' pipelines (POSIX 2.8.1).
 	noErrexit int
-	// commandText is set when the top-level shell runs -c text
-	// (unsetExitStatus).
-	commandText bool
+	// topSource is where the top-level shell reads its commands (-c text,
+	// standard input, a file), which a subshell shows in $- and by how
+	// set -u's failure ends it (unsetExitStatus).
+	topSource commandSource
 }
 
 // funcFrame is one running function call.
@@ -74,12 +75,12 @@ type FlowSnapshot struct {
 	FuncDepth   int
 	SourceDepth int
 	NoErrexit   int
-	CommandText bool // the top-level shell runs -c text
+	TopSource   int // where the top-level shell reads its commands
 }
 
 // snapshot is what a subshell inherits of the flow state.
 func (f *flowState) snapshot() FlowSnapshot {
-	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit, CommandText: f.commandText}
+	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit, TopSource: int(f.topSource)}
 	if f.frame != nil {
 		s.Func = f.frame.name
 	}
@@ -89,7 +90,7 @@ func (f *flowState) snapshot() FlowSnapshot {
 // restore starts a subshell's flow state from s: its own frame (a
 // subshell never returns into its parent's caller), no loops.
 func (f *flowState) restore(s FlowSnapshot) {
-	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, commandText: s.CommandText}
+	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, topSource: commandSource(s.TopSource)}
 	if s.Func != "" || s.FuncDepth > 0 {
 		f.frame = &funcFrame{name: s.Func}
 	}

@@ -606,13 +606,14 @@ func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 // debugTrap runs the DEBUG trap before each pipeline, as bash does before
 // each simple command; not inside the DEBUG trap itself, and not inside
 // functions, which do not inherit it (bash without set -T).
-func (sh *Shell) debugTrap() error {
+func (sh *Shell) debugTrap(line int) error {
 	action, ok := sh.traps.action(TrapDebug)
 	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 {
 		return nil
 	}
 	sh.inDebugTrap = true
 	defer func() { sh.inDebugTrap = false }()
+	sh.noteLine(line) // $LINENO is the line of the command about to run, as in bash
 	return sh.runHandlerAt(action, sh.line)
 }
 
