@@ -31,50 +31,55 @@ func init() {
 		debug.SetTraceback("none")
 	}
 	dropForHelpers()
-	if msg := reserveThreads(); msg != "" {
-		fmt.Fprintf(os.Stderr, "gosh: %s\n", msg)
-		os.Exit(1)
-	}
+	reserveThreads()
 }
 
 // shellThreads is the number of OS threads gosh keeps ready under a low
-// ulimit -u. Measured: the thread that runs Go code, sysmon, os/signal's
-// receiver and its signal-mask thread (both always blocked), the runtime's
-// template thread, and three goroutines blocked in system calls at once
-// (the foreground wait, the prompt's poll, a builtin writing to a full pipe).
+// ulimit -u. Measured with GOMAXPROCS=1 and waits on descriptors that hold
+// no thread (jobs.SetFewThreads): the thread that runs Go code, sysmon, the
+// runtime's template thread (cgo, LockOSThread), os/signal's receiver
+// (always blocked), the foreground wait (waitid), the prompt's poll of the
+// terminal, one goroutine in a short system call (the reaper's wait4, a
+// fork), and one to spare.
 const shellThreads = 8
 
 // reserveThreads makes the threads gosh will need exist now, when ulimit -u
 // is low. The Go runtime creates a thread whenever a goroutine blocks in a
 // system call and no idle one is left; under RLIMIT_NPROC that creation
 // can fail at any moment (children count against the same limit), and
-// the runtime then dies. Threads created now stay, idle, for the life of
-// the process, so later the runtime never needs a new one, and a fork that
-// hits the limit is an error gosh reports (jobs: fork retry). If the limit
-// leaves too little room even for that, gosh says so and does not start:
-// the message returned is why.
-func reserveThreads() string {
-	room, low := jobs.ProcessRoom()
+// the runtime then ends the process. Threads created now stay, idle, for
+// the life of the process, so later the runtime does not need a new one,
+// and a fork that hits the limit is an error gosh reports (jobs: fork
+// retry). Waits on pipes and the terminal hold no thread (jobs.PollFd), so
+// the number needed does not grow with the stages of a pipeline.
+//
+// When the limit leaves less room than that, gosh reserves what fits and
+// runs anyway, as far as its threads allow: builtins and scripts work, a
+// fork fails with bash's retry and message. (If the runtime ever needs a
+// thread it cannot have, it ends the process with its own three-line
+// message: tracebacks are off.)
+func reserveThreads() {
+	_, low := jobs.ProcessRoom()
 	if !low {
-		return ""
+		return
 	}
 	// A shell has little to run in parallel; one P means the Go runtime
 	// needs few OS threads (each one counts against ulimit -u): one that
 	// runs Go code, sysmon, and one for each goroutine blocked in a system
-	// call (the foreground wait, a builtin writing to a pipe). (Under a
-	// normal limit the default stays: setting it costs start-up time.)
+	// call. (Under a normal limit the default stays: setting it costs
+	// start-up time.)
 	if os.Getenv("GOMAXPROCS") == "" {
 		runtime.GOMAXPROCS(1)
 	}
-	need := shellThreads - ownThreads()
-	if need <= 0 {
-		return ""
+	jobs.SetFewThreads()
+	// roomFor says whether one more thread fits, leaving one process
+	// slot for the first command.
+	roomFor := func() bool {
+		room, _ := jobs.ProcessRoom()
+		return room >= 2
 	}
-	if room < need {
-		var lim unix.Rlimit
-		unix.Getrlimit(unix.RLIMIT_NPROC, &lim)
-		return fmt.Sprintf("cannot start: ulimit -u %d leaves too little room (%d more processes and threads; the shell needs %d more threads)",
-			lim.Cur, room, need)
+	if ownThreads() >= shellThreads || !roomFor() {
+		return
 	}
 	// The first LockOSThread (os/signal's, the terminal code's) makes the
 	// runtime start its template thread: let it happen now.
@@ -82,26 +87,50 @@ func reserveThreads() string {
 	runtime.UnlockOSThread()
 	// Goroutines blocked in read(2) each hold a thread: the runtime starts
 	// a new one to go on running Go code. Released, the threads stay idle.
+	// Each is started only when the limit still has room for it (another
+	// process of the user may take room meanwhile).
 	var p [2]int
 	if unix.Pipe2(p[:], unix.O_CLOEXEC) != nil {
-		return ""
+		return
 	}
 	defer unix.Close(p[0])
 	defer unix.Close(p[1])
 	blocked := 0
 	deadline := time.Now().Add(2 * time.Second)
 	for ownThreads() < shellThreads && time.Now().Before(deadline) {
-		if blocked < shellThreads {
-			blocked++
-			go func() {
-				var b [1]byte
-				unix.Read(p[0], b[:])
-			}()
+		if readersOf(p[0]) < blocked {
+			time.Sleep(time.Millisecond) // the last one is not in read(2) yet
+			continue
 		}
-		time.Sleep(time.Millisecond)
+		if !roomFor() {
+			break
+		}
+		blocked++
+		go func() {
+			var b [1]byte
+			unix.Read(p[0], b[:])
+		}()
 	}
 	unix.Write(p[1], make([]byte, blocked))
-	return ""
+}
+
+// readersOf counts this process's threads asleep in read(2) on fd, from
+// /proc/self/task/*/syscall (the number of the system call, then its
+// arguments in hex).
+func readersOf(fd int) int {
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		return 0
+	}
+	prefix := fmt.Sprintf("%d 0x%x ", unix.SYS_READ, fd)
+	n := 0
+	for _, task := range tasks {
+		data, err := os.ReadFile("/proc/self/task/" + task.Name() + "/syscall")
+		if err == nil && strings.HasPrefix(string(data), prefix) {
+			n++
+		}
+	}
+	return n
 }
 
 // ownThreads is the number of threads of this process.
