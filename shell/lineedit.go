@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/chzyer/readline"
@@ -264,6 +265,14 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return "", io.EOF
 	}
 	e.syncHistory()
+	// The key map: set -o vi or set -o emacs, read at each prompt. In vi
+	// mode every line starts in insert mode, as in bash; ESC goes to
+	// command mode (the library reads ESC as a key of its own then, not
+	// as the start of an arrow key's sequence).
+	if vi := e.sh.Opts.Vi; vi || e.rl.IsVimMode() {
+		e.rl.SetVimMode(vi)
+		e.in.vi.Store(vi)
+	}
 	if !echoOn(0) {
 		return e.readUnechoed(prompt)
 	}
@@ -659,12 +668,13 @@ type promptInput struct {
 	active      bool
 	closed      bool
 	interrupted bool
-	trap        bool     // a trapped signal arrived: hand over trapRune (or errTrapped)
-	polling     bool     // a reader is in fill (deactivate must wake it)
-	err         error    // a read error (the terminal hung up): sticky
-	pending     []byte   // read from the terminal, not yet handed over
-	afterEsc    bool     // the last byte handed over was ESC
-	pastes      []string // runs handed over as pasteRune, oldest first
+	trap        bool        // a trapped signal arrived: hand over trapRune (or errTrapped)
+	polling     bool        // a reader is in fill (deactivate must wake it)
+	err         error       // a read error (the terminal hung up): sticky
+	pending     []byte      // read from the terminal, not yet handed over
+	afterEsc    bool        // the last byte handed over was ESC
+	pastes      []string    // runs handed over as pasteRune, oldest first
+	vi          atomic.Bool // vi keys: arrow keys are handed over as control keys (viArrow)
 
 	// idle, if set, runs when the editor asks for a key that has not been
 	// typed yet: output kept back for the keys before it goes out.
@@ -977,6 +987,13 @@ func (in *promptInput) deliver(p []byte) int {
 		in.pastes = append(in.pastes, text)
 		return utf8.EncodeRune(p, pasteRune)
 	}
+	if key, n := viArrow(in.pending); n > 0 && in.vi.Load() && !in.afterEsc {
+		// In vi mode the editor takes ESC alone (command mode), so an
+		// arrow key, typed as one sequence, goes as its control key.
+		in.pending = in.pending[n:]
+		p[0] = key
+		return 1
+	}
 	if in.afterEsc {
 		// The rest of an escape sequence (an arrow key) goes as it is.
 		in.afterEsc = false
@@ -1004,6 +1021,26 @@ func (in *promptInput) deliver(p []byte) int {
 		run = 1
 	}
 	return in.take(p, run)
+}
+
+// viArrow recognises an arrow key at the start of b (ESC [ A, or ESC O A
+// in application mode) and returns the control key the editor reads for
+// it: Ctrl+P up (history), Ctrl+N down, Ctrl+F right, Ctrl+B left.
+func viArrow(b []byte) (key byte, n int) {
+	if len(b) < 3 || b[0] != 0x1b || (b[1] != '[' && b[1] != 'O') {
+		return 0, 0
+	}
+	switch b[2] {
+	case 'A':
+		return 0x10, 3
+	case 'B':
+		return 0x0e, 3
+	case 'C':
+		return 0x06, 3
+	case 'D':
+		return 0x02, 3
+	}
+	return 0, 0
 }
 
 // take hands over up to n pending bytes.
