@@ -55,19 +55,28 @@ func noCrash(t *testing.T, stderr string) {
 // helper with setrlimit(2), soft and hard, as prlimit(1) does.
 func TestLowFdLimitPipeline(t *testing.T) {
 	rlimit := buildHelper(t, "rlimit")
-	// Builtin stages: copies of the shell that hold their pipe ends until
-	// they run (external stages need only a pipe or two at a time).
-	long := "echo x" + strings.Repeat(" | true", 40)
-	script := `echo /proc/$$/fd/* > before
-` + long + `
+	// Stages that end at once ("| true") have closed their pipe ends
+	// before the next pipe is made: 40 of them run under the limit, as in
+	// bash. Builtin stages that all wait at once (each reads a line from
+	// a FIFO that nothing writes yet) hold their pipes at once: the
+	// pipeline fails, and then a background writer, which waits for the
+	// failure's message, gives each stage its line so that they end.
+	long := "read x <&3" + strings.Repeat(" | read x <&3", 40)
+	script := `echo x` + strings.Repeat(" | true", 40) + `; echo short=$?
+mkfifo fifo; exec 3<>fifo
+echo /proc/$$/fd/* > before
+(until grep -q pipe: err 2>/dev/null; do sleep 0.05; done; for i in $(seq 50); do echo; done >&3) &
+{ ` + long + `; } 2>err
 echo status=$?
+wait
 echo /proc/$$/fd/* > after
 cmp -s before after && echo fds unchanged || echo "fds before:" $(cat before) "after:" $(cat after)
+cat err >&2
 echo y | cat | cat`
 	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "40", "--", requireGosh(t), "-c", script}})
 	noCrash(t, errs)
-	if out != "status=1\nfds unchanged\ny\n" || status != 0 {
-		t.Errorf("status %d, stdout %q, want status=1, fds unchanged, y", status, out)
+	if out != "short=0\nstatus=1\nfds unchanged\ny\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want short=0, status=1, fds unchanged, y", status, out)
 	}
 	if !strings.Contains(errs, "gosh: pipe: Too many open files") {
 		t.Errorf("stderr %q lacks the pipe error", errs)

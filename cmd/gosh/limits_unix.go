@@ -17,6 +17,14 @@ import (
 // init runs before anything else of gosh: it keeps the process small in
 // threads, and keeps Go's crash reports away from users.
 func init() {
+	// Under a low ulimit -u, one P at once: with more, the runtime may
+	// start a thread for each (a garbage collection needs them), and
+	// under the limit a thread it cannot start ends the process. A
+	// shell has little to run in parallel. (Under a normal limit the
+	// default stays: setting it costs start-up time.)
+	if jobs.LowProcessLimitSet() && os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
+	}
 	// Variables the parent gosh set for this process's Go runtime only
 	// (jobs.RuntimeEnvMark): gone before the shell reads its environment.
 	if names := os.Getenv(jobs.RuntimeEnvMark); names != "" {
@@ -59,26 +67,14 @@ const shellThreads = 8
 // thread it cannot have, it ends the process with its own three-line
 // message: tracebacks are off.)
 func reserveThreads() {
-	_, low := jobs.ProcessRoom()
-	if !low {
+	if !jobs.LowProcessLimitSet() {
 		return
 	}
-	// A shell has little to run in parallel; one P means the Go runtime
-	// needs few OS threads (each one counts against ulimit -u): one that
-	// runs Go code, sysmon, and one for each goroutine blocked in a system
-	// call. (Under a normal limit the default stays: setting it costs
-	// start-up time.)
-	if os.Getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(1)
-	}
+	// With one P (init), the Go runtime needs few OS threads (each one
+	// counts against ulimit -u): one that runs Go code, sysmon, and one
+	// for each goroutine blocked in a system call.
 	jobs.SetFewThreads()
-	// roomFor says whether one more thread fits, leaving one process
-	// slot for the first command.
-	roomFor := func() bool {
-		room, _ := jobs.ProcessRoom()
-		return room >= 2
-	}
-	if ownThreads() >= shellThreads || !roomFor() {
+	if room, _ := jobs.ProcessRoom(); ownThreads() >= shellThreads || room < 2 {
 		return
 	}
 	// The first LockOSThread (os/signal's, the terminal code's) makes the
@@ -87,8 +83,9 @@ func reserveThreads() {
 	runtime.UnlockOSThread()
 	// Goroutines blocked in read(2) each hold a thread: the runtime starts
 	// a new one to go on running Go code. Released, the threads stay idle.
-	// Each is started only when the limit still has room for it (another
-	// process of the user may take room meanwhile).
+	// As many are started as threads are missing, and only as many as
+	// the limit still has room for, keeping one place for the first
+	// command (another process of the user may take room meanwhile).
 	var p [2]int
 	if unix.Pipe2(p[:], unix.O_CLOEXEC) != nil {
 		return
@@ -96,20 +93,24 @@ func reserveThreads() {
 	defer unix.Close(p[0])
 	defer unix.Close(p[1])
 	blocked := 0
-	deadline := time.Now().Add(2 * time.Second)
-	for ownThreads() < shellThreads && time.Now().Before(deadline) {
-		if readersOf(p[0]) < blocked {
-			time.Sleep(time.Millisecond) // the last one is not in read(2) yet
-			continue
+	deadline := time.Now().Add(3 * time.Second)
+	for have := ownThreads(); have < shellThreads && time.Now().Before(deadline); have = ownThreads() {
+		// Goroutines started and not yet in read(2) will each take a
+		// thread when they get there.
+		coming := blocked - readersOf(p[0])
+		room, _ := jobs.ProcessRoom()
+		add := min(shellThreads-have-coming, room-coming-1)
+		if add <= 0 && coming <= 0 {
+			break // no more room, and nothing on the way
 		}
-		if !roomFor() {
-			break
+		for range add {
+			blocked++
+			go func() {
+				var b [1]byte
+				unix.Read(p[0], b[:])
+			}()
 		}
-		blocked++
-		go func() {
-			var b [1]byte
-			unix.Read(p[0], b[:])
-		}()
+		time.Sleep(2 * time.Millisecond)
 	}
 	unix.Write(p[1], make([]byte, blocked))
 }
