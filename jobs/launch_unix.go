@@ -340,11 +340,22 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	if len(argv) == 0 {
 		argv = []string{path}
 	}
-	if len(st.IgnoreSignals) > 0 {
-		sigs := st.IgnoreSignals
-		if st.IgnoreHUP {
-			sigs = append([]syscall.Signal{unix.SIGHUP}, sigs...)
+	if st.IgnoreHUP {
+		if t.cfg.Self == "" {
+			err := errors.New("cannot ignore SIGHUP: the gosh executable is unknown")
+			t.stageError(st, err)
+			return 0, err
 		}
+		helper := []string{t.cfg.Self, NohupFlag}
+		if len(st.IgnoreSignals) > 0 {
+			helper = append(helper, nohupIgnore+signalList(st.IgnoreSignals))
+		}
+		t.trace.Shell("nohup: start %s %s %s ... so that it does what nohup(1) does with fds 0-2, sets SIGHUP%s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
+			strings.Join(helper, " "), path, path, alsoIgnored(st.IgnoreSignals), path)
+		argv = append(append(helper, path), argv...)
+		path = t.cfg.Self
+	} else if len(st.IgnoreSignals) > 0 {
+		sigs := st.IgnoreSignals
 		if t.cfg.Self == "" {
 			err := errors.New("cannot ignore " + signalNames(sigs) + ": the gosh executable is unknown")
 			t.stageError(st, err)
@@ -353,16 +364,6 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		t.trace.Shell("start %s %s %s %s ... so that it sets %s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
 			t.cfg.Self, SigIgnFlag, signalList(sigs), path, signalNames(sigs), path)
 		argv = append([]string{t.cfg.Self, SigIgnFlag, signalList(sigs), path}, argv...)
-		path = t.cfg.Self
-	} else if st.IgnoreHUP {
-		if t.cfg.Self == "" {
-			err := errors.New("cannot ignore SIGHUP: the gosh executable is unknown")
-			t.stageError(st, err)
-			return 0, err
-		}
-		t.trace.Shell("nohup: start %s %s %s ... so that it sets SIGHUP to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
-			t.cfg.Self, NohupFlag, path, path)
-		argv = append([]string{t.cfg.Self, NohupFlag, path}, argv...)
 		path = t.cfg.Self
 	}
 
@@ -394,6 +395,9 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		return 0, err
 	}
 	t.narrateChild(pid, st, files, attr, path, argv)
+	if st.IgnoreHUP {
+		waitNohupHelper(pid)
+	}
 	return pid, nil
 }
 
