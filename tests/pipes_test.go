@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -55,11 +54,11 @@ func TestPipeFailsMidway(t *testing.T) {
 	script := "mkfifo fifo; exec 3<>fifo\n" +
 		"(until grep -q pipe: err 2>/dev/null; do sleep 0.05; done; for i in $(seq 50); do echo; done >&3) &\n" +
 		fdCheck("{ "+long+"; } 2>err\necho status=$?") + "\nwait; cat err >&2\necho y | cat"
-	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", script}})
+	var left []leftProc
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", script}, Left: &left})
 	noCrash(t, errs)
-	for _, p := range allProcs() {
-		if cmdline(p.Pid) == "sleep 61.25" {
-			syscall.Kill(p.Pid, syscall.SIGKILL)
+	for _, p := range left {
+		if p.Args == "sleep 61.25" {
 			t.Errorf("the pipeline's first stage (pid %d) still runs after the pipe failed", p.Pid)
 		}
 	}
