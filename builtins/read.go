@@ -84,7 +84,7 @@ func (s *byteSource) readByte() (byte, error) {
 		if err := s.wait(); err != nil {
 			return 0, err
 		}
-		n, err := unix.Read(s.fd, b[:])
+		n, err := jobs.ReadReady(s.fd, b[:])
 		switch {
 		case err == unix.EINTR || err == unix.EAGAIN:
 			continue

@@ -19,6 +19,26 @@ var fewThreads atomic.Bool
 // by cmd/gosh at start-up, under a low ulimit -u.
 func SetFewThreads() { fewThreads.Store(true) }
 
+// ioSlots lets, under few threads, one goroutine at a time be in a read,
+// write or poll system call through this file. Each such call is short
+// (the descriptor is known to be ready), but one that the runtime finds
+// still in the kernel has its P handed to another thread, made anew if
+// none is idle: with twelve builtin stages at once, two slots still made
+// the shell's threads one more than the reserve now and then (measured
+// from /proc/PID/status), one slot never. A goroutine waiting for the slot
+// waits on a channel, holding no thread.
+var ioSlots = make(chan struct{}, 1)
+
+// inSlot runs fn (one system call) in an I/O slot under few threads.
+func inSlot[T any](fn func() (T, error)) (T, error) {
+	if !fewThreads.Load() {
+		return fn()
+	}
+	ioSlots <- struct{}{}
+	defer func() { <-ioSlots }()
+	return fn()
+}
+
 // FewThreads reports whether SetFewThreads was called.
 func FewThreads() bool { return fewThreads.Load() }
 
@@ -57,7 +77,7 @@ func PollFd(fd int, events int16, d time.Duration) (bool, error) {
 			}
 		}
 		fds := []unix.PollFd{{Fd: int32(fd), Events: events}}
-		n, err := unix.Poll(fds, timeout)
+		n, err := inSlot(func() (int, error) { return unix.Poll(fds, timeout) })
 		if err == unix.EINTR {
 			continue
 		}
@@ -95,17 +115,24 @@ func writeFd(fd int, p []byte) (int, error) {
 	if _, err := PollFd(fd, unix.POLLOUT, -1); err != nil {
 		return 0, err
 	}
-	return unix.Write(fd, p[:min(len(p), pipeBuf)])
+	return inSlot(func() (int, error) { return unix.Write(fd, p[:min(len(p), pipeBuf)]) })
 }
 
 // ReadFd reads from fd with read(2). Under few threads it first waits with
 // PollFd until fd is readable, so a read of an empty pipe never sleeps in
 // the kernel.
 func ReadFd(fd int, p []byte) (int, error) {
-	if fewThreads.Load() {
-		if _, err := PollFd(fd, unix.POLLIN, -1); err != nil {
-			return 0, err
-		}
+	if !fewThreads.Load() {
+		return unix.Read(fd, p)
 	}
-	return unix.Read(fd, p)
+	if _, err := PollFd(fd, unix.POLLIN, -1); err != nil {
+		return 0, err
+	}
+	return inSlot(func() (int, error) { return unix.Read(fd, p) })
+}
+
+// ReadReady reads from fd with read(2) once PollFd has said it is ready:
+// under few threads, in an I/O slot.
+func ReadReady(fd int, p []byte) (int, error) {
+	return inSlot(func() (int, error) { return unix.Read(fd, p) })
 }
