@@ -5,7 +5,6 @@ package jobs
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -508,30 +507,15 @@ const RuntimeEnvMark = "GOSH_RUNTIME_ENV"
 
 // goshChildAttr starts a gosh that gosh starts, under a low ulimit -u, with
 // GOMAXPROCS=1 (unless the user set GOMAXPROCS): the Go runtime then starts
-// with two threads, not one per CPU, and every thread counts. It also gets
-// GOTRACEBACK=none (unless the user set GOTRACEBACK): if the runtime cannot
-// make a thread before gosh's own code runs, it ends with its short
-// message and no goroutine dump.
+// with few threads, not one per CPU, and every thread counts.
 func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
-	var added []string
-	for _, name := range []string{"GOMAXPROCS", "GOTRACEBACK"} {
-		if !slices.ContainsFunc(attr.Env, func(kv string) bool { return strings.HasPrefix(kv, name+"=") }) {
-			added = append(added, name)
+	for _, kv := range attr.Env {
+		if strings.HasPrefix(kv, "GOMAXPROCS=") || strings.HasPrefix(kv, RuntimeEnvMark+"=") {
+			return attr
 		}
-	}
-	if len(added) == 0 || slices.ContainsFunc(attr.Env, func(kv string) bool { return strings.HasPrefix(kv, RuntimeEnvMark+"=") }) {
-		return attr
 	}
 	c := *attr
-	c.Env = append([]string(nil), attr.Env...)
-	for _, name := range added {
-		value := "1"
-		if name == "GOTRACEBACK" {
-			value = "none"
-		}
-		c.Env = append(c.Env, name+"="+value)
-	}
-	c.Env = append(c.Env, RuntimeEnvMark+"="+strings.Join(added, ","))
+	c.Env = append(append([]string(nil), attr.Env...), "GOMAXPROCS=1", RuntimeEnvMark+"=GOMAXPROCS")
 	return &c
 }
 

@@ -63,9 +63,11 @@ const shellThreads = 8
 //
 // When the limit leaves less room than that, gosh reserves what fits and
 // runs anyway, as far as its threads allow: builtins and scripts work, a
-// fork fails with bash's retry and message. (If the runtime ever needs a
-// thread it cannot have, it ends the process with its own three-line
-// message: tracebacks are off.)
+// fork fails with bash's retry and message. (If the runtime then needs a
+// thread it cannot have, it ends the process with "runtime: failed to
+// create new OS thread" and its own stack trace, which no setting turns
+// off; so does a Go program started under a limit below the three or four
+// threads the runtime makes before any of gosh's code runs.)
 func reserveThreads() {
 	if !jobs.LowProcessLimitSet() {
 		return
