@@ -6,10 +6,12 @@ import (
 )
 
 // TestViMode: set -o vi at a prompt switches the line editor to vi keys, as
-// in bash: a line starts in insert mode, ESC goes to command mode, where 0
-// and $ move, x deletes, a and I insert, k and j walk the history; an arrow
-// key (one sequence, as a terminal sends it) still works in insert mode.
-// set -o emacs switches back (Ctrl+A goes to the start of the line again).
+// in bash: a line starts in insert mode, ESC goes to command mode (the
+// cursor one to the left), where 0 $ h b w move, x deletes, r replaces,
+// cw changes, a i I insert, k walks the history; an arrow key (one
+// sequence, as a terminal sends it) still works in insert mode. set -o
+// emacs switches back (Ctrl+A goes to the start of the line again). The
+// test runs against bash too (GOSH_TEST_REFERENCE=bash).
 func TestViMode(t *testing.T) {
 	s := newSession(t)
 	s.Run("set -o vi")
@@ -27,18 +29,32 @@ func TestViMode(t *testing.T) {
 	// I inserts at the start of the line: "2", ESC, I "echo 1", Enter.
 	s.Send("2\x1bIecho 1\r")
 	if out := s.WaitPrompt(); !strings.Contains(out, "\n12\n") {
-		t.Errorf("vi insert: output %q, want 12", out)
+		t.Errorf("vi I: output %q, want 12", out)
+	}
+	// ESC leaves the cursor on the last character typed, as in bash: x
+	// deletes it, i inserts before it, cw changes the word from there.
+	for _, tt := range []struct{ keys, want string }{
+		{"echo abcz\x1bx\r", "abc"},
+		{"echo 2\x1bi1\r", "12"},
+		{"echo xyz\x1bhhx\r", "yz"},
+		{"echo one two\x1bbcwTWO\x1b\r", "one TWO"},
+		{"echo ab\x1b0wrX\r", "Xb"},
+	} {
+		s.Send(tt.keys)
+		if out := s.WaitPrompt(); !strings.Contains(out, "\n"+tt.want+"\n") {
+			t.Errorf("vi keys %q: output %q, want %q", tt.keys, out, tt.want)
+		}
 	}
 	// k in command mode brings back the previous line; Enter runs it.
 	s.Send("\x1bk\r")
-	if out := s.WaitPrompt(); !strings.Contains(out, "\n12\n") {
-		t.Errorf("vi k (history): output %q, want 12 again", out)
+	if out := s.WaitPrompt(); !strings.Contains(out, "\nXb\n") {
+		t.Errorf("vi k (history): output %q, want Xb again", out)
 	}
 	// Up arrow in insert mode, as the terminal sends it: the previous line.
 	s.Send("\x1b[A")
 	s.Send("\r")
-	if out := s.WaitPrompt(); !strings.Contains(out, "\n12\n") {
-		t.Errorf("Up arrow in vi insert mode: output %q, want 12 again", out)
+	if out := s.WaitPrompt(); !strings.Contains(out, "\nXb\n") {
+		t.Errorf("Up arrow in vi insert mode: output %q, want Xb again", out)
 	}
 	// Back to emacs keys: Ctrl+A goes to the start of the line.
 	s.Run("set -o emacs")
