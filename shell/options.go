@@ -140,6 +140,12 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		}
 		return sh.setLang(l)
 	}
+	if name == "lang" {
+		if on {
+			return fmt.Errorf("lang: which language? set -o lang=en or set -o lang=ko")
+		}
+		return sh.setLang("")
+	}
 	o, ok := findOption(name)
 	if !ok {
 		return fmt.Errorf("%s: invalid option name", name)
@@ -152,11 +158,6 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		// (set -o vi and set -o emacs switch the key map: the line
 		// editor reads the option at each prompt, lineedit.go.)
 		return fmt.Errorf("%s: line editing cannot be turned off", o.name)
-	case o.name == "lang":
-		if on {
-			return fmt.Errorf("lang: which language? set -o lang=en or set -o lang=ko")
-		}
-		return sh.setLang("")
 	case o.name == "ignoreeof":
 		// As bash: the option is $IGNOREEOF, 10 when set by set -o.
 		if on {
@@ -222,7 +223,7 @@ func (sh *Shell) FlagString() string {
 		}
 	}
 	switch sh.source {
-	case sourceCommand:
+	case sourceCommand, sourceChild:
 		b = append(b, 'c')
 	case sourceStdin:
 		b = append(b, 's')
