@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 func init() {
@@ -82,7 +84,7 @@ func (s *byteSource) readByte() (byte, error) {
 		if err := s.wait(); err != nil {
 			return 0, err
 		}
-		n, err := unix.Read(s.fd, b[:])
+		n, err := jobs.ReadReady(s.fd, b[:])
 		switch {
 		case err == unix.EINTR || err == unix.EAGAIN:
 			continue
@@ -110,15 +112,11 @@ func (s *byteSource) wait() error {
 			}
 			slice = min(slice, left)
 		}
-		fds := []unix.PollFd{{Fd: int32(s.fd), Events: unix.POLLIN}}
-		n, err := unix.Poll(fds, int(slice.Milliseconds())+1)
-		if err == unix.EINTR {
-			continue
-		}
+		ready, err := jobs.PollFd(s.fd, unix.POLLIN, slice)
 		if err != nil {
 			return err
 		}
-		if n > 0 {
+		if ready {
 			return nil // readable, at end of file, or an error that read reports
 		}
 	}

@@ -88,6 +88,29 @@ func (t *Table) Pipe() (r, w int, err error) {
 	return p[0], p[1], nil
 }
 
+// pipeWhenFree makes a pipe (Pipe). When the process is out of fds (EMFILE)
+// while in-shell stages of the job being started still run (running counts
+// them), it waits for one of them to end (ended), since a stage closes its
+// fds when it ends, and tries again; at most a second in all, as a stage
+// may wait for a reader that cannot start without this pipe.
+func (t *Table) pipeWhenFree(ended <-chan struct{}, running *int) (r, w int, err error) {
+	deadline := time.NewTimer(time.Second)
+	defer deadline.Stop()
+	for {
+		r, w, err = t.Pipe()
+		if !errors.Is(err, unix.EMFILE) || *running == 0 {
+			return r, w, err
+		}
+		select {
+		case <-ended:
+			*running--
+			t.trace.Shell("an in-shell stage has ended and closed its fds: try pipe2 again")
+		case <-deadline.C:
+			return r, w, err
+		}
+	}
+}
+
 // Launch starts every stage of one job (a pipeline or a single command) and
 // registers the job in the table.
 //
@@ -140,26 +163,30 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	var started []Event
 	var launchErr error
 	prevRead := -1 // the read end of the pipe the last stage writes into
-	abandoned := make([]bool, len(stages))
+	// registered is closed once the job is in the table: an in-shell
+	// stage that started before then reports its end only after it.
+	registered := make(chan struct{})
+	// ended hears of each in-shell stage that has returned (and so closed
+	// its fds): a pipe that fails for lack of fds is tried again then.
+	ended := make(chan struct{}, len(stages))
+	running := 0
 	for i := range stages {
 		st := &stages[i]
 		p := &process{text: st.text(), state: Running}
 		j.procs = append(j.procs, p)
 		if launchErr != nil {
 			t.abandonStage(st, p)
-			abandoned[i] = true
 			continue
 		}
 		in, out := -1, -1
 		if st.Connect != nil {
 			in, prevRead = prevRead, -1
 			if i < len(stages)-1 {
-				r, w, err := t.Pipe()
+				r, w, err := t.pipeWhenFree(ended, &running)
 				if err != nil {
 					launchErr = &PipeError{err}
 					t.closeShellCopy(in)
 					t.abandonStage(st, p)
-					abandoned[i] = true
 					t.stopStarted(j, jobControl)
 					continue
 				}
@@ -169,13 +196,23 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 				t.closeShellCopy(in)
 				t.closeShellCopy(out)
 				t.abandonStage(st, p)
-				abandoned[i] = true
 				continue
 			}
 		}
 		if st.Builtin != nil {
+			// An in-shell stage runs at once, on its own goroutine, with
+			// its pipe ends, which are its own to close: one that ends
+			// at once ("| true") has closed them before the next pipe is
+			// made, so a pipeline of builtins needs a few free fds too.
 			p.builtin = true
-			continue // started below, once the job is in the table
+			running++
+			fn := st.Builtin
+			go t.runBuiltin(j, p, func() int {
+				code := fn()
+				ended <- struct{}{}
+				return code
+			}, registered)
+			continue
 		}
 		// Until a stage has started, nothing of this job is waiting to
 		// join its group: a fork retry may let the reaper run meanwhile.
@@ -229,13 +266,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	t.mu.Unlock()
 	launchLock.Unlock()
 
-	// In-shell stages run now, each on its own goroutine. Their fds are
-	// theirs to close; their result is their exit status.
-	for i := range stages {
-		if fn := stages[i].Builtin; fn != nil && !abandoned[i] {
-			go t.runBuiltin(j, j.procs[i], fn)
-		}
-	}
+	close(registered)
 	if fg && j.pgid > 0 && t.cfg.TTY >= 0 {
 		started = append(started, Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: text})
 	}
@@ -291,9 +322,11 @@ func (t *Table) stopStarted(j *Job, jobControl bool) {
 var betweenStages func(pid int)
 
 // runBuiltin runs one in-shell stage and records its result as the process's
-// exit status, as if it had been a child.
-func (t *Table) runBuiltin(j *Job, p *process, fn func() int) {
+// exit status, as if it had been a child, once its job is in the table
+// (registered).
+func (t *Table) runBuiltin(j *Job, p *process, fn func() int, registered <-chan struct{}) {
 	code := fn()
+	<-registered
 	t.mu.Lock()
 	p.state = Done
 	p.ws = exitStatus(code)
@@ -318,11 +351,22 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	if len(argv) == 0 {
 		argv = []string{path}
 	}
-	if len(st.IgnoreSignals) > 0 {
-		sigs := st.IgnoreSignals
-		if st.IgnoreHUP {
-			sigs = append([]syscall.Signal{unix.SIGHUP}, sigs...)
+	if st.IgnoreHUP {
+		if t.cfg.Self == "" {
+			err := errors.New("cannot ignore SIGHUP: the gosh executable is unknown")
+			t.stageError(st, err)
+			return 0, err
 		}
+		helper := []string{t.cfg.Self, NohupFlag}
+		if len(st.IgnoreSignals) > 0 {
+			helper = append(helper, nohupIgnore+signalList(st.IgnoreSignals))
+		}
+		t.trace.Shell("nohup: start %s %s %s ... so that it does what nohup(1) does with fds 0-2, sets SIGHUP%s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
+			strings.Join(helper, " "), path, path, alsoIgnored(st.IgnoreSignals), path)
+		argv = append(append(helper, path), argv...)
+		path = t.cfg.Self
+	} else if len(st.IgnoreSignals) > 0 {
+		sigs := st.IgnoreSignals
 		if t.cfg.Self == "" {
 			err := errors.New("cannot ignore " + signalNames(sigs) + ": the gosh executable is unknown")
 			t.stageError(st, err)
@@ -331,16 +375,6 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		t.trace.Shell("start %s %s %s %s ... so that it sets %s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
 			t.cfg.Self, SigIgnFlag, signalList(sigs), path, signalNames(sigs), path)
 		argv = append([]string{t.cfg.Self, SigIgnFlag, signalList(sigs), path}, argv...)
-		path = t.cfg.Self
-	} else if st.IgnoreHUP {
-		if t.cfg.Self == "" {
-			err := errors.New("cannot ignore SIGHUP: the gosh executable is unknown")
-			t.stageError(st, err)
-			return 0, err
-		}
-		t.trace.Shell("nohup: start %s %s %s ... so that it sets SIGHUP to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
-			t.cfg.Self, NohupFlag, path, path)
-		argv = append([]string{t.cfg.Self, NohupFlag, path}, argv...)
 		path = t.cfg.Self
 	}
 
@@ -372,6 +406,9 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		return 0, err
 	}
 	t.narrateChild(pid, st, files, attr, path, argv)
+	if st.IgnoreHUP {
+		waitNohupHelper(pid)
+	}
 	return pid, nil
 }
 

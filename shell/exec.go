@@ -1009,7 +1009,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	// it starts (connectStage), as a forked child opens them: a pipeline
 	// holds no more of them at a time than of its pipes. Their words are
 	// expanded now, before any stage starts.
-	later := n > 1 && !cmd.inShell() && !cmd.nohup && len(cmd.redirs) > 0
+	later := n > 1 && !cmd.inShell() && len(cmd.redirs) > 0
 	if later {
 		plan, err := ex.planRedirects(cmd.redirs)
 		if err != nil {
@@ -1075,7 +1075,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st := jobs.Stage{}
 	if cmd.nohup {
 		var err error
-		argv, err = sh.prepareNohup(cmd.argv, t)
+		argv, err = sh.prepareNohup(cmd.argv)
 		if err != nil {
 			return sh.stageFailed(cmd, t, err, 125)
 		}
@@ -1097,6 +1097,14 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 					return sh.stageFailed(cmd, t, rerr, 1)
 				}
 			}
+		}
+		if cmd.nohup {
+			// As GNU nohup says it: the program is nohup's to run.
+			reason := errnoText(err)
+			if errors.Is(err, errNotFound) {
+				reason = errnoText(unix.ENOENT)
+			}
+			return sh.stageFailed(cmd, t, &programError{"nohup: failed to run command '" + argv[0] + "': " + reason}, status)
 		}
 		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
 	}
@@ -1165,6 +1173,9 @@ func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jo
 // status, like a forked child that failed before exec would.
 func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
 	msg := "gosh: " + err.Error() + "\n"
+	if pe := (*programError)(nil); errors.As(err, &pe) {
+		msg = pe.msg + "\n"
+	}
 	return jobs.Stage{Builtin: func() int {
 		defer t.close()
 		// fd 2 as it is when the stage runs: a pipe end put in place by

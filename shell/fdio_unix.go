@@ -20,7 +20,7 @@ type fdReader int
 
 func (fd fdReader) Read(p []byte) (int, error) {
 	for {
-		n, err := unix.Read(int(fd), p)
+		n, err := jobs.ReadFd(int(fd), p)
 		if err == unix.EINTR {
 			continue
 		}
