@@ -426,6 +426,14 @@ func construct(c parser.Command) string {
 			return "for " + c.Name + " sets " + c.Name + " to each positional parameter (\"$@\") in turn and runs the body"
 		}
 		return "for " + c.Name + " expands the words after 'in' (splitting and globbing them), sets " + c.Name + " to each field in turn and runs the body"
+	case *parser.Select:
+		words := "the words after 'in' (split and globbed)"
+		if !c.In {
+			words = "the positional parameters (\"$@\")"
+		}
+		return "select " + c.Name + " writes " + words + " as a numbered menu to standard error, prompts with $PS3 and reads a line " +
+			"into REPLY; " + c.Name + " is set to the word of that number (empty for any other answer) and the body runs, " +
+			"again and again until break or the end of the input (status 1); an empty line shows the menu again"
 	case *parser.ArithFor:
 		return "for (( init; cond; step )) evaluates init once, then runs the body while cond is not 0, evaluating step after each pass"
 	case *parser.Case:

@@ -358,7 +358,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
 		// Not a binary and no #! line: run it as a gosh script, as sh does.
 		t.trace.Shell("execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script", path)
-		argv = append([]string{t.cfg.Self, path}, argv[1:]...)
+		argv = append([]string{"gosh", path}, argv[1:]...)
 		pid, err = t.forkExecRetry(t.cfg.Self, argv, attr, first)
 	}
 	restore()
@@ -410,8 +410,8 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 				t.trace.Shell("not starting gosh: ulimit -u leaves room for %d threads, it needs %d to start", room, goshStartThreads)
 				return 0, syscall.EAGAIN
 			}
-			attr = goshChildAttr(attr)
 		}
+		attr = goshChildAttr(attr)
 	}
 	tracedErrPipe = -1
 	traced := t.trace.On()
@@ -480,9 +480,14 @@ func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr
 // user's programs never see them.
 const RuntimeEnvMark = "GOSH_RUNTIME_ENV"
 
-// goshChildAttr starts a gosh that gosh starts, under a low ulimit -u, with
-// GOMAXPROCS=1 (unless the user set GOMAXPROCS): the Go runtime then starts
-// with two threads, not one per CPU, and every thread counts.
+// goshChildAttr starts a gosh that gosh starts (a child gosh, a helper)
+// with GOMAXPROCS=1, unless the user set GOMAXPROCS: its Go runtime then
+// sets up one P, not one per CPU, and wakes fewer threads while it starts
+// (a child gosh starts 0.15 ms sooner, issue 9); under a low ulimit -u,
+// where every thread counts, it starts with two threads. A child gosh runs
+// one command list at a time: its jobs' processes run in parallel all the
+// same, and a goroutine blocked in a system call still gets a thread of
+// its own.
 func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
 	for _, kv := range attr.Env {
 		if strings.HasPrefix(kv, "GOMAXPROCS=") || strings.HasPrefix(kv, RuntimeEnvMark+"=") {

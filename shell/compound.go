@@ -11,7 +11,7 @@ import (
 )
 
 // This file runs the compound commands: { }, ( ), if, while, until, for,
-// for (( )), case, (( )) and [[ ]]. All but ( ) run in the shell itself,
+// for (( )), case, (( )) and [[ ]] (select is select.go's). All but ( ) run in the shell itself,
 // as in bash: a loop is the shell going round, and what its body changes
 // (variables, the directory) stays changed. Their redirections apply
 // around the whole body: the shell's fd view (stdio) points at the
@@ -64,6 +64,8 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		return sh.runFor(c)
 	case *parser.ArithFor:
 		return sh.runArithFor(c)
+	case *parser.Select:
+		return sh.runSelect(c)
 	case *parser.Case:
 		return sh.runCase(c)
 	case *parser.ArithCmd:
@@ -91,6 +93,8 @@ func compoundWord(c parser.Command) string {
 		return "while"
 	case *parser.For, *parser.ArithFor:
 		return "for"
+	case *parser.Select:
+		return "select"
 	case *parser.Case:
 		return "case"
 	case *parser.ArithCmd:
@@ -112,7 +116,7 @@ func compoundKind(c parser.Command) string {
 		return "subshell"
 	case *parser.If:
 		return "if"
-	case *parser.While, *parser.For, *parser.ArithFor:
+	case *parser.While, *parser.For, *parser.ArithFor, *parser.Select:
 		return "loop"
 	case *parser.Case:
 		return "case"
@@ -128,14 +132,50 @@ func compoundKind(c parser.Command) string {
 // builtin, a function or an assignment in the shell, anything else as a
 // job.
 func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
-	cmd, err := sh.expandCommand(sc)
+	// The command stays on this frame's stack while it runs in the
+	// shell; only a job keeps a copy on the heap.
+	// Its words and assignments are in the shell's arenas (hotpath.go)
+	// until it has run.
+	var cmd command
+	h := sh.hot()
+	argvAt, assignsAt := h.argv.take(), h.assigns.take()
+	err := sh.expandCommandTo(&cmd, sc, h.argv.room(argvAt), h.assigns.room(assignsAt))
+	h.argv.keep(argvAt, cmd.argv)
+	h.assigns.keep(assignsAt, cmd.assigns)
+	defer h.assigns.release(assignsAt)
+	defer h.argv.release(argvAt)
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
-	if cmd.inShell() && sh.lonePlace(sc, cmd) == builtins.InShell {
-		return sh.runInShell(cmd)
+	if cmd.inShell() && sh.lonePlace(sc, &cmd) == builtins.InShell {
+		if !cmd.keepsNoArgv() {
+			cmd.argv = slices.Clone(cmd.argv)
+		}
+		return sh.runInShell(&cmd)
 	}
-	return sh.startJob([]*command{cmd}, jobText(sc), true)
+	job := cmd
+	job.argv = slices.Clone(cmd.argv)
+	job.assigns = slices.Clone(cmd.assigns)
+	return sh.startJob([]*command{&job}, jobText(sc), true)
+}
+
+// keepsNoArgv reports whether the command, run in the shell, is done
+// with its argv when it returns, so that argv may live in the shell's
+// argvArena: a function (its arguments are the positional parameters
+// only until it returns; a subshell copies them) or one of the builtins
+// a loop runs most, which keep no slice of their arguments.
+func (c *command) keepsNoArgv() bool {
+	if c.fn != nil {
+		return true
+	}
+	if c.builtin == nil || len(c.argv) == 0 {
+		return false
+	}
+	switch c.argv[0] {
+	case "[", "test", "echo", "printf", ":", "true", "false", "let", "return", "break", "continue", "shift":
+		return true
+	}
+	return false
 }
 
 // lonePlace is where a lone simple command runs, by the one rule
@@ -147,7 +187,8 @@ func (sh *Shell) lonePlace(sc *parser.SimpleCommand, cmd *command) builtins.Plac
 	if !sh.Jobs.JobControl() && !sh.Jobs.Trace().On() {
 		return builtins.InShell
 	}
-	return sh.needsProcess(sc, cmd, Site{Stages: 1}).Place
+	c := *cmd // needsProcess may keep it: a copy, so that cmd stays on the stack
+	return sh.needsProcess(sc, &c, Site{Stages: 1}).Place
 }
 
 // runCond runs the condition list of if, while or until: set -e does not
@@ -269,6 +310,9 @@ func (sh *Shell) runWhile(c *parser.While) (int, error) {
 // runFor runs "for name in words": the words are expanded once, before
 // the first pass; without "in" they are the positional parameters.
 func (sh *Shell) runFor(c *parser.For) (int, error) {
+	if !parser.IsName(c.Name) {
+		return sh.notIdentifier(c.Name)
+	}
 	var items []string
 	if c.In {
 		var err error
@@ -499,6 +543,7 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	defer sub.releaseFds()
 	return sub.runInCopy(c)
 }
@@ -539,6 +584,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 		return sh.compoundChild(c, text, t)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	sub.pipeBroken = new(bool)
 	return jobs.Stage{Builtin: func() int {
 		defer sh.closeStageFds(t)

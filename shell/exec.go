@@ -235,6 +235,12 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 			cmds = append(cmds, &command{compound: c})
 			continue
 		}
+		if len(p.Cmds) > 1 && sh.mentionsPid(sc) {
+			// Its words read $BASHPID: the stage's own process expands
+			// them (bashvars.go).
+			cmds = append(cmds, &command{compound: c})
+			continue
+		}
 		ex := sh
 		if len(p.Cmds) > 1 && sh.firstActiveWord(sc) != "" {
 			ex = sh.clone()
@@ -291,13 +297,16 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 
 // unsetExitStatus is the status with which an expansion error ends a
 // non-interactive shell, or 0 when it does not end it: only a parameter
-// that is not set does, with 127 under -c and 1 in a script (bash).
+// that is not set does, with 127 under -c and 1 in a script or a subshell
+// (bash; a child gosh is a subshell, "set -u; { echo $x; } &" exits 1,
+// except for one simple command, which bash runs in a fork of the top
+// level: "set -u; echo $x &" exits 127 under -c).
 func (sh *Shell) unsetExitStatus(err error) int {
 	ee, ok := errors.AsType[*ExpansionError](err)
 	if !ok || !ee.Unset || sh.Opts.Interactive {
 		return 0
 	}
-	if sh.source == sourceCommand {
+	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.commandText {
 		return 127
 	}
 	return 1
@@ -377,15 +386,27 @@ func (c *command) inShell() bool {
 // expandCommand performs the expansions of a simple command: its words
 // become argv; assignment values are expanded but not yet applied.
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
-	cmd := &command{redirs: sc.Redirs, node: sc}
-	sh.noteLine(sc.Pos.Line)
-	// bash expands the words first, then the assignments.
-	argv, err := sh.expandArgs(sc.Args)
-	if err != nil {
+	cmd := new(command)
+	if err := sh.expandCommandTo(cmd, sc, nil, nil); err != nil {
 		return nil, err
 	}
-	if cmd.assigns, err = sh.expandAssignments(sc.Assigns); err != nil {
-		return nil, err
+	return cmd, nil
+}
+
+// expandCommandTo is expandCommand into a command the caller provides
+// (runSimple's, on its stack: no allocation per command). The words are
+// appended to argv and the assignments to assigns: runSimple gives room
+// in its arenas, a nil slice makes new storage.
+func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []string, assigns []assignment) error {
+	*cmd = command{redirs: sc.Redirs, node: sc}
+	sh.noteLine(sc.Pos.Line)
+	// bash expands the words first, then the assignments.
+	argv, err := sh.expandArgs(argv, sc.Args)
+	if err != nil {
+		return err
+	}
+	if cmd.assigns, err = sh.expandAssignments(sc.Assigns, assigns); err != nil {
+		return err
 	}
 	cmd.argv = argv
 	sh.noteLastArg(argv)
@@ -398,7 +419,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 			cmd.builtin = b
 		}
 	}
-	return cmd, nil
+	return nil
 }
 
 // expandAssignments expands the assignments of a simple command in order,
@@ -406,7 +427,8 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 // "IFS=: x=\"$*\"" joins with ':'. Each is applied for the time the ones
 // after it expand, then undone: the command applies them for real (to the
 // shell, or around a builtin or program) as it runs.
-func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) {
+// The result is appended to out, which the caller may give room in.
+func (sh *Shell) expandAssignments(list []*parser.Assign, out []assignment) ([]assignment, error) {
 	if len(list) == 0 {
 		return nil, nil
 	}
@@ -420,7 +442,6 @@ func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) 
 			sh.Vars.put(undo[i].name, undo[i].v)
 		}
 	}()
-	out := make([]assignment, 0, len(list))
 	for i, a := range list {
 		as, err := sh.expandAssignmentQuick(a)
 		if err != nil {
@@ -442,15 +463,22 @@ func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) 
 	return out, nil
 }
 
-// declarationBuiltins take NAME=value arguments that are expanded like
-// assignments: no field splitting, no globbing, tilde after = and :, so
-// that export DIR=$(pwd) keeps a path with spaces whole (bash does this).
-var declarationBuiltins = map[string]bool{"export": true, "readonly": true, "declare": true, "typeset": true, "local": true}
+// isDeclarationBuiltin reports whether name is a builtin whose NAME=value
+// arguments are expanded like assignments: no field splitting, no
+// globbing, tilde after = and :, so that export DIR=$(pwd) keeps a path
+// with spaces whole (bash does this).
+func isDeclarationBuiltin(name string) bool {
+	switch name {
+	case "export", "readonly", "declare", "typeset", "local":
+		return true
+	}
+	return false
+}
 
-// expandArgs expands a command's words into argv.
-func (sh *Shell) expandArgs(words []*parser.Word) ([]string, error) {
-	if len(words) < 2 || !isLiteral(words[0]) || !declarationBuiltins[wordLiteral(words[0])] {
-		return sh.expandWords(words)
+// expandArgs expands a command's words into argv, appending to dst.
+func (sh *Shell) expandArgs(dst []string, words []*parser.Word) ([]string, error) {
+	if len(words) < 2 || !isLiteral(words[0]) || !isDeclarationBuiltin(wordLiteral(words[0])) {
+		return sh.expandWords(dst, words)
 	}
 	argv := []string{wordLiteral(words[0])}
 	for _, w := range words[1:] {
@@ -541,11 +569,22 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if cmd.argv[0] == "exec" && len(cmd.argv) == 1 {
 		return sh.execRedirects(cmd)
 	}
+	if len(cmd.redirs) == 0 {
+		// No redirection: the command sees the shell's own fds, and
+		// there is no table to build or close.
+		return sh.runInShellWith(&fdTable{fds: sh.stdio}, cmd)
+	}
 	t := sh.newFdTable()
 	defer t.close()
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.redirFailed(err)
 	}
+	return sh.runInShellWith(t, cmd)
+}
+
+// runInShellWith runs a builtin or function with the fds of t, its
+// temporary assignments applied around it.
+func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	restore, err := sh.applyTempAssigns(cmd)
 	if err != nil {
 		return 1, nil
@@ -580,14 +619,17 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
-	broken := sh.guardBrokenPipe(&io, t)
+	guard := sh.guardBrokenPipe(&io, t)
 	if !slices.Equal(t.fds, sh.stdio) {
 		// The command redirected something: its fds are the view while it
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Run(sh, io, argv)
-	status, err = sh.brokenPipeExit(broken, status, err)
+	if guard != nil {
+		status, err = sh.brokenPipeExit(&guard.broken, status, err)
+		sh.hot().giveGuard(guard)
+	}
 	return sh.builtinInterrupted(status, err)
 }
 
@@ -749,6 +791,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
+		t.background = !fg
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
@@ -773,9 +816,6 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			// Ignored signals the child cannot inherit from the shell
 			// process (trap_unix.go).
 			st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(!fg)
-			if cmd.child != nil {
-				st.Env = append(st.Env, sh.ignoredEnv(!fg)...)
-			}
 			// The shell's copies of fds that only this external stage
 			// uses: closed as soon as it has started.
 			st.CloseAfterStart, t.owned = t.owned, nil
@@ -990,6 +1030,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 			return sh.childStage(commandText(cmd), label, t)
 		}
 		sub := sh.clone()
+		sub.enterSubshell()
 		return jobs.Stage{Builtin: func() int {
 			defer sh.closeStageFds(t)
 			defer sub.releaseFds()

@@ -28,7 +28,9 @@ func TestGroupKillLeavesNoChild(t *testing.T) {
 	attr := &syscall.ProcAttr{
 		Env:   cleanEnv(t.TempDir()),
 		Files: []uintptr{null, null, 2},
-		Sys:   &syscall.SysProcAttr{Setsid: true},
+		// Pdeathsig: if the test binary dies (go test's -timeout, CI's
+		// timeout), the loop must not go on forking sleeps for ever.
+		Sys: &syscall.SysProcAttr{Setsid: true, Pdeathsig: syscall.SIGKILL},
 	}
 	// The loop ends by itself, and its sleeps too, should the test be
 	// stopped before it kills the shell (a timeout does not clean up).
