@@ -1,8 +1,10 @@
 package jobs
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -83,4 +85,23 @@ func (t *Table) printKilledNotices() {
 	}
 	t.mu.Unlock()
 	fmt.Fprint(t.cfg.Stderr, out.String())
+}
+
+// AwaitContinued waits, for at most d, until job j is no longer stopped,
+// and then a moment more (a quarter of d at most) until it has ended: run
+// by kill after it sent SIGTERM or SIGHUP, then SIGCONT, to a stopped job,
+// so that the job's end is known, and reported ("[1]+  Terminated"),
+// before the next prompt, as bash reports it once it has reaped the job.
+// A job that survives the signal (it catches it) is left running.
+func (t *Table) AwaitContinued(j *Job, d time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.waitLocked(ctx, func() bool { return j.state() != Stopped }) {
+		return
+	}
+	ctx, cancel2 := context.WithTimeout(ctx, d/4)
+	defer cancel2()
+	t.waitLocked(ctx, func() bool { return j.state() == Done })
 }

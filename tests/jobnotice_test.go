@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +56,40 @@ func TestScriptKilledJobNotice(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestKillStoppedJob: kill %1 on a job stopped by Ctrl+Z sends SIGTERM and
+// SIGCONT, as bash does; the job ends, and its end is reported before the
+// very next prompt. No process of it is left stopped or unreaped.
+func TestKillStoppedJob(t *testing.T) {
+	s := newSession(t)
+	for _, tc := range []struct{ line, text string }{
+		{"sleep 100", "sleep 100"},
+		{"sleep 101 | cat", "sleep 101 | cat"},
+	} {
+		s.SendLine(tc.line)
+		first := s.ProcByArgs(strings.Fields(tc.line)[0] + " " + strings.Fields(tc.line)[1])
+		procs := []procStat{first}
+		if strings.Contains(tc.line, "|") {
+			waitFor(t, expectTimeout, "the pipeline's cat", func() bool { return len(s.Procs("cat")) == 1 })
+			procs = append(procs, s.Procs("cat")[0])
+		}
+		stopFg(s, procs)
+		out := s.Run("kill %1")
+		if want := "[1]+  Terminated              " + tc.text + "\n"; out != want {
+			t.Errorf("%s: kill %%1 on the stopped job printed %q, want %q", tc.line, out, want)
+		}
+		for _, p := range procs {
+			waitReaped(t, p.Pid, tc.line)
+		}
+		if out := s.Run("jobs"); out != "" {
+			t.Errorf("%s: jobs after the kill printed %q", tc.line, out)
+		}
+	}
+	for _, p := range findProcs(s.Pid, "") {
+		if p.Pid != s.Pid && (p.State == 'T' || p.State == 'Z') {
+			t.Errorf("left behind: pid %d %s state %c", p.Pid, p.Comm, p.State)
+		}
 	}
 }
