@@ -182,6 +182,9 @@ type Table struct {
 	// gateSig is the signal the shell dies of while it is closed.
 	gate    atomic.Int32
 	gateSig atomic.Int32
+	// killedNotice, set for a shell that is not interactive, words the
+	// report of a job killed by a signal (notice.go).
+	killedNotice func(sig unix.Signal) (prefix string, report bool)
 	// killedBy is when a child in the shell's own process group was last
 	// reaped killed by each signal (SignalLateChildren).
 	killedBy map[unix.Signal]time.Time

@@ -833,6 +833,9 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		if len(cmds) > 1 {
 			st.Connect = sh.connectStage(t, st.Files, st.Builtin != nil, standIn)
 		}
+		if st.Text == "" && st.Builtin == nil && cmd.node != nil {
+			st.Text = jobText(cmd.node) // as written, for jobs -l and notices
+		}
 		stages[i] = st
 	}
 	for i := 1; i < len(stages); i++ {

@@ -4,6 +4,7 @@ package shell
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -735,6 +736,7 @@ func (sh *Shell) ignoreOnEntry() {
 	s.mu.Lock()
 	s.managed = true
 	s.mu.Unlock()
+	sh.Jobs.SetKilledNotice(sh.killedNoticePrefix)
 	s.main.Lock()
 	defer func() {
 		for _, sig := range append([]syscall.Signal{syscall.SIGQUIT}, fatalSignals...) {
@@ -750,6 +752,16 @@ func (sh *Shell) ignoreOnEntry() {
 		s.mu.Unlock()
 		s.update(n)
 	}
+}
+
+// killedNoticePrefix starts a script's report of a job killed by sig, as
+// bash's: "script.sh: line 3: " ($0, and the line the shell is at when it
+// notices); false if the shell traps sig, which then goes unreported.
+func (sh *Shell) killedNoticePrefix(sig syscall.Signal) (string, bool) {
+	if sh.sigs.trapped(sig) {
+		return "", false
+	}
+	return fmt.Sprintf("%s: line %d: ", sh.Arg0, max(sh.line, 1)), true
 }
 
 // asyncIgnores is the AsyncIgnored of the snapshot of a child gosh that
