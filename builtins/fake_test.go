@@ -393,25 +393,25 @@ func (f *fakeShell) Decide(node any, site Site) Decision {
 	}
 	if ao, ok := node.(*parser.AndOr); ok {
 		if len(ao.Rest) > 0 {
-			return Decision{Place: Child, Reason: "an and-or list in the background is one job"}
+			return Decision{Place: Child, Reason: jobs.Msg{En: "an and-or list in the background is one job", Ko: "an and-or list in the background is one job"}}
 		}
 		for _, c := range ao.First.Cmds {
 			if isBuiltin(c) {
-				return Decision{Place: Child, Reason: "a builtin in the background needs a process of its own"}
+				return Decision{Place: Child, Reason: jobs.Msg{En: "a builtin in the background needs a process of its own", Ko: "a builtin in the background needs a process of its own"}}
 			}
 		}
-		return Decision{Place: Program, Reason: "a background pipeline of programs"}
+		return Decision{Place: Program, Reason: jobs.Msg{En: "a background pipeline of programs", Ko: "a background pipeline of programs"}}
 	}
 	c := node.(parser.Command)
 	switch {
 	case !isBuiltin(c):
-		return Decision{Place: Program, Reason: "a program"}
+		return Decision{Place: Program, Reason: jobs.Msg{En: "a program", Ko: "a program"}}
 	case site.Stages <= 1:
-		return Decision{Place: InShell, Reason: "a lone builtin runs in the shell itself"}
+		return Decision{Place: InShell, Reason: jobs.Msg{En: "a lone builtin runs in the shell itself", Ko: "a lone builtin runs in the shell itself"}}
 	case f.JobTable().JobControl() && !site.InChild:
-		return Decision{Place: Child, Reason: "under job control every stage is a process in the job's group"}
+		return Decision{Place: Child, Reason: jobs.Msg{En: "under job control every stage is a process in the job's group", Ko: "under job control every stage is a process in the job's group"}}
 	}
-	return Decision{Place: Copy, Reason: "without job control a copy runs it"}
+	return Decision{Place: Copy, Reason: jobs.Msg{En: "without job control a copy runs it", Ko: "without job control a copy runs it"}}
 }
 
 func (f *fakeShell) SetInteger(name string, on bool) {
