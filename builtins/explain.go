@@ -651,9 +651,9 @@ func (e *explainer) processes(stages []stageInfo, background bool) {
 	case e.jobControl:
 		e.printf(jobs.Msg{
 			En: "  Process group: a new group for this job, named after its first process's pid (PGID = that pid).\n" +
-				"  Each child calls setpgid(0, PGID) before execve, so Ctrl+C, Ctrl+Z and kill %%N reach all of them.\n",
+				"  Each child calls setpgid(0, PGID) before execve, so Ctrl+C, Ctrl+Z and kill %N reach all of them.\n",
 			Ko: "  프로세스 그룹: 이 작업을 위한 새 그룹. 이름은 첫 프로세스의 pid다 (PGID = 그 pid).\n" +
-				"  자식마다 execve 전에 setpgid(0, PGID)를 부르므로 Ctrl+C, Ctrl+Z, kill %%N이 모두에게 닿는다.\n",
+				"  자식마다 execve 전에 setpgid(0, PGID)를 부르므로 Ctrl+C, Ctrl+Z, kill %N이 모두에게 닿는다.\n",
 		})
 	default:
 		e.printf(jobs.Msg{
@@ -890,28 +890,30 @@ func (e *explainer) param(p *parser.ParamExp) jobs.Msg {
 	if p.Length {
 		what = jobs.Msg{En: "the length of %s", Ko: "%s의 길이"}.With(what)
 	}
-	empty := jobs.Msg{}
+	unset := jobs.Msg{En: "if it is unset", Ko: "설정되지 않았으면"}
+	set := jobs.Msg{En: "if it is set", Ko: "설정되어 있으면"}
 	if p.Colon {
-		empty = jobs.Msg{En: " or empty", Ko: "이거나 비어 있으면"}
+		unset = jobs.Msg{En: "if it is unset or empty", Ko: "설정되지 않았거나 비어 있으면"}
+		set = jobs.Msg{En: "if it is set and not empty", Ko: "설정되어 있고 비어 있지 않으면"}
 	}
 	switch p.Op {
 	case parser.ParamDefault:
-		what = jobs.Msg{En: "%s, or the word after '-' if it is unset%s", Ko: "%s. 설정되지 않았%[2]s '-' 뒤의 단어"}.With(what, unsetIf(empty))
+		what = jobs.Msg{En: "%s, or the word after '-' %s", Ko: "%s. %s '-' 뒤의 단어"}.With(what, unset)
 	case parser.ParamAssign:
 		what = jobs.Msg{
-			En: "%s, or the word after '=' (also assigned to %s) if it is unset%s",
-			Ko: "%[1]s. 설정되지 않았%[3]s '=' 뒤의 단어 (%[2]s에도 대입한다)",
-		}.With(what, p.Name, unsetIf(empty))
+			En: "%s, or the word after '=' (also assigned to %s) %s",
+			Ko: "%[1]s. %[3]s '=' 뒤의 단어 (%[2]s에도 대입한다)",
+		}.With(what, p.Name, unset)
 	case parser.ParamError:
 		what = jobs.Msg{
-			En: "%s, or an error (the command does not run) if it is unset%s",
-			Ko: "%s. 설정되지 않았%[2]s 오류 (명령은 실행되지 않는다)",
-		}.With(what, unsetIf(empty))
+			En: "%s, or an error (the command does not run) %s",
+			Ko: "%s. %s 오류 (명령은 실행되지 않는다)",
+		}.With(what, unset)
 	case parser.ParamAlt:
 		what = jobs.Msg{
-			En: "%s; but replaced by the word after '+' if it is set%s, else empty",
-			Ko: "%s. 단, 설정되어 있%[2]s '+' 뒤의 단어로 바뀌고, 아니면 빈 값",
-		}.With(what, setIf(p.Colon))
+			En: "%s; but replaced by the word after '+' %s, else empty",
+			Ko: "%s. 단, %s '+' 뒤의 단어로 바뀌고, 아니면 빈 값",
+		}.With(what, set)
 	}
 	s := jobs.Msg{En: "%s parameter expansion: %s", Ko: "%s 매개변수 확장: %s"}.With(name, what)
 	if v, ok := e.sh.Var(p.Name); ok && p.Op == parser.ParamNone && !p.Length && p.Name != "@" && p.Name != "*" {
@@ -920,23 +922,6 @@ func (e *explainer) param(p *parser.ParamExp) jobs.Msg {
 		s = jobs.Msg{En: "%s (now unset: it expands to nothing)", Ko: "%s (지금 설정되지 않음: 아무것도 아닌 것으로 확장된다)"}.With(s)
 	}
 	return s
-}
-
-// unsetIf is the end of "if it is unset[ or empty]": English puts " or
-// empty" after the word, Korean joins the condition to the verb.
-func unsetIf(empty jobs.Msg) jobs.Msg {
-	if empty == (jobs.Msg{}) {
-		return jobs.Msg{En: "", Ko: "으면"}
-	}
-	return jobs.Msg{En: " or empty", Ko: "거나 비어 있으면"}
-}
-
-// setIf is the end of "if it is set[ and not empty]".
-func setIf(colon bool) jobs.Msg {
-	if colon {
-		return jobs.Msg{En: " and not empty", Ko: "고 비어 있지 않으면"}
-	}
-	return jobs.Msg{En: "", Ko: "으면"}
 }
 
 // tilde words a tilde prefix: ~ is $HOME, ~user is that user's home.

@@ -269,9 +269,9 @@ func (t *Table) takeTerminalBack(j *Job, state State, signaled bool) {
 		}
 	}
 	t.tcsetpgrp(shellPgid)
-	why := "the job stopped"
+	why := Msg{En: "the job stopped", Ko: "작업이 정지했다"}
 	if state == Done {
-		why = "the job ended"
+		why = Msg{En: "the job ended", Ko: "작업이 끝났다"}
 	}
 	t.timeline.terminalBack(j.id, shellPgid, why)
 

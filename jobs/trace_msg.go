@@ -47,7 +47,9 @@ func (m Msg) In(lang string) string {
 // String is m in English.
 func (m Msg) String() string { return m.En }
 
-// Format is fmt.Sprintf of m in lang, with every Msg argument in lang too.
+// Format is fmt.Sprintf of m in lang, with every Msg argument in lang too;
+// with no arguments, m in lang as it is (a text made by With is final: a
+// % in it is a character, not a verb).
 // In Korean, a particle written after a number is made to fit the number
 // ("fd 1는" becomes "fd 1은"; see koParticles).
 func (m Msg) Format(lang string, args ...any) string {
