@@ -135,12 +135,13 @@ func (sh *Shell) applyChildTrace(fd, gate int, role childRole) {
 type childRole int
 
 const (
-	roleCommand    childRole = iota // a command of its own (a failed background command, ...)
-	roleBackground                  // a whole and-or list ended by '&': the background job
-	roleSubshell                    // ( ... )
-	roleCompound                    // another compound command that needs a process: { }, a loop, if, case
-	roleStage                       // a builtin or an assignment as a stage of a pipeline
-	roleProcSubst                   // the list of <( ) or >( )
+	roleCommand            childRole = iota // a command of its own (a failed background command, ...)
+	roleBackground                          // a whole and-or list ended by '&': the background job
+	roleBackgroundSubshell                  // "( ... ) &": a subshell that is the background job
+	roleSubshell                            // ( ... )
+	roleCompound                            // another compound command that needs a process: { }, a loop, if, case
+	roleStage                               // a builtin or an assignment as a stage of a pipeline
+	roleProcSubst                           // the list of <( ) or >( )
 )
 
 // roleOf is the role of a child gosh that runs body (see childStage).
@@ -149,6 +150,11 @@ func roleOf(body any) childRole {
 	case string:
 		return roleStage
 	case *parser.AndOr:
+		if len(b.Rest) == 0 && len(b.First.Cmds) == 1 && !b.First.Bang && b.First.Time == nil {
+			if _, ok := b.First.Cmds[0].(*parser.Subshell); ok {
+				return roleBackgroundSubshell
+			}
+		}
 		return roleBackground
 	case *parser.List:
 		return roleProcSubst
@@ -169,6 +175,8 @@ func (r childRole) words(text string) jobs.Msg {
 	switch r {
 	case roleBackground:
 		return jobs.Msg{En: "runs the background job %s", Ko: "백그라운드 작업 %s 실행"}.With(text)
+	case roleBackgroundSubshell:
+		return jobs.Msg{En: "runs the subshell %s, a background job", Ko: "백그라운드 작업인 서브셸 %s 실행"}.With(text)
 	case roleSubshell:
 		return jobs.Msg{En: "runs the subshell %s", Ko: "서브셸 %s 실행"}.With(text)
 	case roleCompound:
