@@ -145,6 +145,14 @@ type Shell interface {
 	// ShoptNames lists the options of the shopt builtin (nullglob, ...),
 	// which Option and SetOption also take.
 	ShoptNames() []string
+	// OptionValue is the value of a set -o option that takes one (set -o
+	// lang=ko; SetOption takes "lang=ko"): "" when it is not set; ok is
+	// false for an option that is only on or off.
+	OptionValue(name string) (value string, ok bool)
+	// Lang is the language of every teaching text, "en" or "ko": set -o
+	// lang when set, else the locale (LC_ALL, LC_MESSAGES, LANG). A
+	// builtin's --lang overrides it for one command (resolveLang).
+	Lang() string
 
 	// Running code: source a file, evaluate a string, run argv as a
 	// command (skipping aliases; builtins unless noBuiltins), replace the

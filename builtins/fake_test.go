@@ -38,6 +38,7 @@ type fakeShell struct {
 	umask       int
 	hash        map[string]*HashEntry
 	limits      map[int][2]uint64 // soft, hard
+	lang        string            // set -o lang=...
 
 	sourced  [][]string // path, then args ("<nil>" marks nil args)
 	evals    []string
@@ -215,6 +216,17 @@ func (f *fakeShell) Option(name string) (bool, bool) {
 }
 
 func (f *fakeShell) SetOption(name string, on bool) error {
+	if l, ok := strings.CutPrefix(name, "lang="); ok {
+		if !knownLang(l) {
+			return errors.New(name + ": unknown language")
+		}
+		f.lang = l
+		return nil
+	}
+	if name == "lang" && !on {
+		f.lang = ""
+		return nil
+	}
 	if _, ok := f.opts[name]; !ok {
 		return errors.New(name + ": invalid option name")
 	}
@@ -223,6 +235,30 @@ func (f *fakeShell) SetOption(name string, on bool) error {
 }
 
 func (f *fakeShell) FlagString() string { return "" }
+
+func (f *fakeShell) OptionValue(name string) (string, bool) {
+	if name == "lang" {
+		return f.lang, true
+	}
+	return "", false
+}
+
+// Lang imitates shell.Shell.Lang (shell/lang.go, which has the unit
+// tests of the rule): set -o lang, else LC_ALL, LC_MESSAGES, LANG.
+func (f *fakeShell) Lang() string {
+	if f.lang != "" {
+		return f.lang
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v, _ := f.Var(name); v != "" {
+			if strings.HasPrefix(v, "ko") {
+				return "ko"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
 func (f *fakeShell) ShoptNames() []string {
 	return []string{"dotglob", "expand_aliases", "failglob", "nullglob"}
 }

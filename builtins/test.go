@@ -324,7 +324,12 @@ func isBinaryTestOp(s string) bool {
 // blanks, an optional sign, decimal digits, optional blanks; it must fit
 // in 64 bits.
 func parseTestInt(s string) (int64, bool) {
-	s = strings.Trim(s, " \t\n\v\f\r")
+	for len(s) > 0 && isTestBlank(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isTestBlank(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
 	if s == "" {
 		return 0, false
 	}
@@ -333,6 +338,13 @@ func parseTestInt(s string) (int64, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// isTestBlank reports whether c is one of the blanks around an integer
+// operand (a loop, not strings.Trim: [ $i -lt 100000 ] runs it twice per
+// pass, and Trim builds its set of characters at every call).
+func isTestBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // BinaryTest evaluates A OP B for one of test's binary operators. An

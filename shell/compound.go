@@ -131,14 +131,50 @@ func compoundKind(c parser.Command) jobs.Msg {
 // builtin, a function or an assignment in the shell, anything else as a
 // job.
 func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
-	cmd, err := sh.expandCommand(sc)
+	// The command stays on this frame's stack while it runs in the
+	// shell; only a job keeps a copy on the heap.
+	// Its words and assignments are in the shell's arenas (hotpath.go)
+	// until it has run.
+	var cmd command
+	h := sh.hot()
+	argvAt, assignsAt := h.argv.take(), h.assigns.take()
+	err := sh.expandCommandTo(&cmd, sc, h.argv.room(argvAt), h.assigns.room(assignsAt))
+	h.argv.keep(argvAt, cmd.argv)
+	h.assigns.keep(assignsAt, cmd.assigns)
+	defer h.assigns.release(assignsAt)
+	defer h.argv.release(argvAt)
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
-	if cmd.inShell() && sh.lonePlace(sc, cmd) == builtins.InShell {
-		return sh.runInShell(cmd)
+	if cmd.inShell() && sh.lonePlace(sc, &cmd) == builtins.InShell {
+		if !cmd.keepsNoArgv() {
+			cmd.argv = slices.Clone(cmd.argv)
+		}
+		return sh.runInShell(&cmd)
 	}
-	return sh.startJob([]*command{cmd}, jobText(sc), true)
+	job := cmd
+	job.argv = slices.Clone(cmd.argv)
+	job.assigns = slices.Clone(cmd.assigns)
+	return sh.startJob([]*command{&job}, jobText(sc), true)
+}
+
+// keepsNoArgv reports whether the command, run in the shell, is done
+// with its argv when it returns, so that argv may live in the shell's
+// argvArena: a function (its arguments are the positional parameters
+// only until it returns; a subshell copies them) or one of the builtins
+// a loop runs most, which keep no slice of their arguments.
+func (c *command) keepsNoArgv() bool {
+	if c.fn != nil {
+		return true
+	}
+	if c.builtin == nil || len(c.argv) == 0 {
+		return false
+	}
+	switch c.argv[0] {
+	case "[", "test", "echo", "printf", ":", "true", "false", "let", "return", "break", "continue", "shift":
+		return true
+	}
+	return false
 }
 
 // lonePlace is where a lone simple command runs, by the one rule
@@ -150,7 +186,8 @@ func (sh *Shell) lonePlace(sc *parser.SimpleCommand, cmd *command) builtins.Plac
 	if !sh.Jobs.JobControl() && !sh.Jobs.Trace().On() {
 		return builtins.InShell
 	}
-	return sh.needsProcess(sc, cmd, Site{Stages: 1}).Place
+	c := *cmd // needsProcess may keep it: a copy, so that cmd stays on the stack
+	return sh.needsProcess(sc, &c, Site{Stages: 1}).Place
 }
 
 // runCond runs the condition list of if, while or until: set -e does not

@@ -377,15 +377,27 @@ func (c *command) inShell() bool {
 // expandCommand performs the expansions of a simple command: its words
 // become argv; assignment values are expanded but not yet applied.
 func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
-	cmd := &command{redirs: sc.Redirs, node: sc}
-	sh.noteLine(sc.Pos.Line)
-	// bash expands the words first, then the assignments.
-	argv, err := sh.expandArgs(sc.Args)
-	if err != nil {
+	cmd := new(command)
+	if err := sh.expandCommandTo(cmd, sc, nil, nil); err != nil {
 		return nil, err
 	}
-	if cmd.assigns, err = sh.expandAssignments(sc.Assigns); err != nil {
-		return nil, err
+	return cmd, nil
+}
+
+// expandCommandTo is expandCommand into a command the caller provides
+// (runSimple's, on its stack: no allocation per command). The words are
+// appended to argv and the assignments to assigns: runSimple gives room
+// in its arenas, a nil slice makes new storage.
+func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []string, assigns []assignment) error {
+	*cmd = command{redirs: sc.Redirs, node: sc}
+	sh.noteLine(sc.Pos.Line)
+	// bash expands the words first, then the assignments.
+	argv, err := sh.expandArgs(argv, sc.Args)
+	if err != nil {
+		return err
+	}
+	if cmd.assigns, err = sh.expandAssignments(sc.Assigns, assigns); err != nil {
+		return err
 	}
 	cmd.argv = argv
 	sh.noteLastArg(argv)
@@ -398,7 +410,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 			cmd.builtin = b
 		}
 	}
-	return cmd, nil
+	return nil
 }
 
 // expandAssignments expands the assignments of a simple command in order,
@@ -406,7 +418,8 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 // "IFS=: x=\"$*\"" joins with ':'. Each is applied for the time the ones
 // after it expand, then undone: the command applies them for real (to the
 // shell, or around a builtin or program) as it runs.
-func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) {
+// The result is appended to out, which the caller may give room in.
+func (sh *Shell) expandAssignments(list []*parser.Assign, out []assignment) ([]assignment, error) {
 	if len(list) == 0 {
 		return nil, nil
 	}
@@ -420,7 +433,6 @@ func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) 
 			sh.Vars.put(undo[i].name, undo[i].v)
 		}
 	}()
-	out := make([]assignment, 0, len(list))
 	for i, a := range list {
 		as, err := sh.expandAssignmentQuick(a)
 		if err != nil {
@@ -442,15 +454,22 @@ func (sh *Shell) expandAssignments(list []*parser.Assign) ([]assignment, error) 
 	return out, nil
 }
 
-// declarationBuiltins take NAME=value arguments that are expanded like
-// assignments: no field splitting, no globbing, tilde after = and :, so
-// that export DIR=$(pwd) keeps a path with spaces whole (bash does this).
-var declarationBuiltins = map[string]bool{"export": true, "readonly": true, "declare": true, "typeset": true, "local": true}
+// isDeclarationBuiltin reports whether name is a builtin whose NAME=value
+// arguments are expanded like assignments: no field splitting, no
+// globbing, tilde after = and :, so that export DIR=$(pwd) keeps a path
+// with spaces whole (bash does this).
+func isDeclarationBuiltin(name string) bool {
+	switch name {
+	case "export", "readonly", "declare", "typeset", "local":
+		return true
+	}
+	return false
+}
 
-// expandArgs expands a command's words into argv.
-func (sh *Shell) expandArgs(words []*parser.Word) ([]string, error) {
-	if len(words) < 2 || !isLiteral(words[0]) || !declarationBuiltins[wordLiteral(words[0])] {
-		return sh.expandWords(words)
+// expandArgs expands a command's words into argv, appending to dst.
+func (sh *Shell) expandArgs(dst []string, words []*parser.Word) ([]string, error) {
+	if len(words) < 2 || !isLiteral(words[0]) || !isDeclarationBuiltin(wordLiteral(words[0])) {
+		return sh.expandWords(dst, words)
 	}
 	argv := []string{wordLiteral(words[0])}
 	for _, w := range words[1:] {
@@ -541,11 +560,22 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if cmd.argv[0] == "exec" && len(cmd.argv) == 1 {
 		return sh.execRedirects(cmd)
 	}
+	if len(cmd.redirs) == 0 {
+		// No redirection: the command sees the shell's own fds, and
+		// there is no table to build or close.
+		return sh.runInShellWith(&fdTable{fds: sh.stdio}, cmd)
+	}
 	t := sh.newFdTable()
 	defer t.close()
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.redirFailed(err)
 	}
+	return sh.runInShellWith(t, cmd)
+}
+
+// runInShellWith runs a builtin or function with the fds of t, its
+// temporary assignments applied around it.
+func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	restore, err := sh.applyTempAssigns(cmd)
 	if err != nil {
 		return 1, nil
@@ -587,14 +617,17 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
-	broken := sh.guardBrokenPipe(&io, t)
+	guard := sh.guardBrokenPipe(&io, t)
 	if !slices.Equal(t.fds, sh.stdio) {
 		// The command redirected something: its fds are the view while it
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Run(sh, io, argv)
-	status, err = sh.brokenPipeExit(broken, status, err)
+	if guard != nil {
+		status, err = sh.brokenPipeExit(&guard.broken, status, err)
+		sh.hot().giveGuard(guard)
+	}
 	return sh.builtinInterrupted(status, err)
 }
 
@@ -763,6 +796,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
+		t.background = !fg
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
@@ -787,9 +821,6 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			// Ignored signals the child cannot inherit from the shell
 			// process (trap_unix.go).
 			st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(!fg)
-			if cmd.child != nil {
-				st.Env = append(st.Env, sh.ignoredEnv(!fg)...)
-			}
 			// The shell's copies of fds that only this external stage
 			// uses: closed as soon as it has started.
 			st.CloseAfterStart, t.owned = t.owned, nil

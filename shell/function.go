@@ -140,7 +140,7 @@ func (sh *Shell) lookupFunc(name string) *parser.FuncDecl {
 // funcNest is the deepest allowed nesting of function calls: FUNCNEST
 // when it is set to a positive number, else defaultFuncNest.
 func (sh *Shell) funcNest() int {
-	if v, ok := sh.Vars.Get("FUNCNEST"); ok {
+	if v, ok := sh.specialVars().funcnest.get(); ok {
 		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
 			return min(n, defaultFuncNest)
 		}
@@ -170,7 +170,9 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	savedParams := sh.Params
 	savedLoop := sh.flow.loopDepth
 	savedFrame := sh.flow.frame
-	frame := &funcFrame{name: argv[0], parent: savedFrame, callLine: sh.line, callFile: sh.srcFile}
+	h := sh.hot()
+	frame := h.takeFrame() // given back below, once the call is over
+	frame.name, frame.parent, frame.callLine, frame.callFile = argv[0], savedFrame, sh.line, sh.srcFile
 	frame.saved = frame.savedBuf[:0]
 	// FUNCNAME is the stack of running functions, innermost first (bash's
 	// array: $FUNCNAME is the running one), and the caller's again after.
@@ -201,6 +203,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	for i := len(frame.saved) - 1; i >= 0; i-- {
 		sh.Vars.put(frame.saved[i].name, frame.saved[i].v)
 	}
+	h.giveFrame(frame)
 	switch e := err.(type) {
 	case nil:
 	case *builtins.ReturnRequest:

@@ -82,6 +82,10 @@ var options = []option{
 		}},
 	// ignoreeof is whether $IGNOREEOF is set (SetOption sets it).
 	{name: "ignoreeof", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
+	// lang: set -o lang=en|ko chooses the language of the teaching texts;
+	// set +o lang gives the choice back to the locale (lang.go). It is "on"
+	// while a language is set.
+	{name: "lang", get: func(o *Options) bool { return o.Lang != "" }, set: func(*Options, bool) {}},
 	// posix: gosh has no POSIX mode; the option is always off.
 	{name: "posix", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
 
@@ -130,6 +134,12 @@ func (sh *Shell) Option(name string) (bool, bool) {
 // SetOption turns an option on or off, and tells the parts of the shell
 // that act on it.
 func (sh *Shell) SetOption(name string, on bool) error {
+	if l, ok := langOption(name); ok {
+		if !on {
+			return fmt.Errorf("%s: set +o lang takes no value", name)
+		}
+		return sh.setLang(l)
+	}
 	o, ok := findOption(name)
 	if !ok {
 		return fmt.Errorf("%s: invalid option name", name)
@@ -145,6 +155,11 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	case o.name == "emacs" && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
 		return fmt.Errorf("emacs: line editing cannot be turned off")
+	case o.name == "lang":
+		if on {
+			return fmt.Errorf("lang: which language? set -o lang=en or set -o lang=ko")
+		}
+		return sh.setLang("")
 	case o.name == "ignoreeof":
 		// As bash: the option is $IGNOREEOF, 10 when set by set -o.
 		if on {

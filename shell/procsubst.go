@@ -72,7 +72,6 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 	st := sh.childStage(list, "", t)
 	if st.Builtin == nil {
 		st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(false)
-		st.Env = append(st.Env, sh.ignoredEnv(false)...)
 		st.CloseAfterStart, t.owned = t.owned, nil
 	}
 	// Otherwise childStage could not prepare the child (no memfd): the

@@ -48,6 +48,9 @@ type Options struct {
 	HistoryOn, HistoryOff bool
 	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
+	// when the locale decides (lang.go).
+	Lang string
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
@@ -91,6 +94,11 @@ type Shell struct {
 	// compSpecs are the complete builtin's specifications by command
 	// name ("-D", "-E", "-I" for complete -D, -E, -I); progcomp.go.
 	compSpecs compTable
+	// asyncIgnored are the signals this shell ignores without a trap
+	// (trap -p does not show them) because it runs an asynchronous list
+	// of a shell without job control: SIGINT and SIGQUIT (POSIX 2.11).
+	// Its subshells keep them ignored (childStage, ignoreOnEntry).
+	asyncIgnored []int
 	// srcFile is the file whose commands are running ("" for -c, the
 	// prompt), for the caller builtin.
 	srcFile string
@@ -137,6 +145,8 @@ type Shell struct {
 	errTrapDepth int  // > 0 while the ERR trap runs
 	substDepth   int  // how many $( ) deep this copy runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
+	// hotStore is the executor's reusable scratch storage (hotpath.go).
+	hotStore *hotState
 }
 
 // Hooks are callbacks the interactive layer installs.

@@ -204,9 +204,9 @@ var perProcess = map[string]string{
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",
-	"compSpecs":    "the complete builtin's table, for Tab at the prompt: a copy shares it; a child gosh starts without (complete -p there prints nothing)",
 	"srcFile":      "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
 	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
+	"hotStore":     "the executor's scratch storage, reused from command to command: each shell makes its own (hotpath.go)",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their
@@ -216,7 +216,8 @@ var snapshotOf = map[string]string{
 	"Arg0": "Arg0", "Params": "Params", "Status": "Status", "LastBg": "LastBg",
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
 	"stdio": "Fds", "line": "Line", "flow": "Flow",
-	"funcAttrs": "Functions", // each Function's Attrs
+	"funcAttrs":    "Functions", // each Function's Attrs
+	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs",
 }
 
 func TestSnapshotCoversShell(t *testing.T) {

@@ -7,13 +7,14 @@ package shell
 // it sets after every command ($_, PIPESTATUS).
 
 import (
-	"crypto/rand"
 	"encoding/binary"
 	"fmt"
 	"os"
 	"strconv"
 	"time"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -104,8 +105,10 @@ func epochVar(name string) string {
 	case "EPOCHREALTIME":
 		return fmt.Sprintf("%d.%06d", now.Unix(), now.Nanosecond()/1000)
 	}
+	// getrandom(2) directly: crypto/rand would bring the crypto packages
+	// and their initialisation into every gosh start (issue 9, speed).
 	var b [4]byte
-	if _, err := rand.Read(b[:]); err != nil {
+	if n, err := unix.Getrandom(b[:], 0); err != nil || n != len(b) {
 		return strconv.FormatUint(uint64(now.UnixNano()&0xffffffff), 10)
 	}
 	return strconv.FormatUint(uint64(binary.LittleEndian.Uint32(b[:])), 10)
@@ -217,12 +220,17 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 			return
 		}
 	}
-	sh.Vars.Set("_", sh.specials.lastArg)
+	hv := sh.specialVars()
+	if x := hv.underscore; x != nil {
+		sh.Vars.setIn("_", x, sh.specials.lastArg)
+	} else {
+		sh.Vars.Set("_", sh.specials.lastArg)
+	}
 	if sh.specials.stages == nil {
 		// The usual case, a command run in the shell: PIPESTATUS is
 		// already the one-element array it becomes; change the element
 		// in place instead of building the array again.
-		if x := sh.Vars.Lookup("PIPESTATUS"); x != nil && x.Array && !x.Assoc && !x.ReadOnly && !x.NoValue &&
+		if x := hv.pipestatus; x != nil && x.Array && !x.Assoc && !x.ReadOnly && !x.NoValue &&
 			len(x.Elems) == 1 && x.Elems[0].Index == 0 {
 			x.Elems[0].Value = strconv.Itoa(status)
 			return

@@ -391,6 +391,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.snapshot().encodable()
+	snap.AsyncIgnored = sh.asyncIgnores(t.background)
 	if line := nodeLine(body); line > 0 {
 		snap.Line = line // the child's $LINENO counts from the command's own line
 	}
@@ -551,7 +552,15 @@ func RunChild(fd int, self string) (int, error) {
 	sh.sigs.quitKills = true
 	sh.ignoreOnEntry()
 	sh.applyInheritedTraps()
-	sh.adoptInheritedFds()
+	// Its fds above 2 are those of the snapshot's table, at their numbers:
+	// all it was given (traceFdOf took the trace's).
+	var given []int
+	for n := 3; n < len(sh.stdio); n++ {
+		if sh.stdio[n] >= 0 {
+			given = append(given, n)
+		}
+	}
+	sh.adoptInheritedFds(given)
 	// A child runs without job control: its children stay in its process
 	// group, which is the job's. It is not interactive.
 	sh.Opts.Interactive, sh.Opts.Monitor = false, false

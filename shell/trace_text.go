@@ -199,20 +199,9 @@ func childText() string {
 	return text
 }
 
-// traceLang is the language of the trace's explanations, from the locale
-// as setlocale reads it for messages (LC_ALL, LC_MESSAGES, LANG): "ko"
-// for a Korean locale, else "en".
-func (sh *Shell) traceLang() string {
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v, _ := sh.Vars.Get(name); v != "" {
-			if strings.HasPrefix(v, "ko") {
-				return "ko"
-			}
-			return "en"
-		}
-	}
-	return "en"
-}
+// traceLang is the language of the trace's explanations: the shell's one
+// decision, Lang (lang.go).
+func (sh *Shell) traceLang() string { return sh.Lang() }
 
 // UserFdTable is a copy of the shell's user fd table: entry n is the
 // descriptor behind the user's fd n, -1 when it is closed (explain starts

@@ -4,10 +4,7 @@ package shell
 
 import (
 	"context"
-	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -86,7 +83,7 @@ type signals struct {
 	ignoredProc [nsig]bool   // the process has SIG_IGN for it (set here)
 	// hard marks signals ignored on entry: a non-interactive shell cannot
 	// trap or reset them (POSIX 2.14 trap). asyncIgnored marks SIGINT and
-	// SIGQUIT of a background job (ignoredVar): ignored by default, but a
+	// SIGQUIT of a background job (Shell.asyncIgnored): ignored by default, but a
 	// trap may catch them, as in a forked subshell.
 	hard         [nsig]bool
 	asyncIgnored [nsig]bool
@@ -686,16 +683,12 @@ func (sh *Shell) applyInheritedTraps() {
 	}
 }
 
-// ignoredVar names the environment variable by which a shell hands a new
-// gosh process (a background subshell) the signals it must ignore without
-// their being traps: SIGINT and SIGQUIT of a script's background job. The
-// new process reads it and removes it from its environment at once.
-const ignoredVar = "GOSH_IGNORED_SIGNALS"
-
 // ignoreOnEntry prepares a non-interactive shell's signals at start-up.
 // Signals ignored on entry stay ignored, for the shell and its children,
 // and cannot be trapped (POSIX 2.14 trap): SIGHUP and SIGINT as Go's
-// runtime saw them, and those named by ignoredVar. The other fatal signals
+// runtime saw them, and those of asyncIgnored, which a child gosh
+// received in its snapshot (the Go runtime of a new process would catch
+// SIGQUIT again: they are ignored here anew). The other fatal signals
 // end the shell by the kernel's SIG_DFL, including those that Go's runtime
 // would ignore or answer with a stack dump (see baseDisposition); while the
 // shell has an EXIT trap it watches them instead, so that the trap runs
@@ -718,15 +711,8 @@ func (sh *Shell) ignoreOnEntry() {
 			s.update(int(sig))
 		}
 	}()
-	v, ok := os.LookupEnv(ignoredVar)
-	if !ok {
-		return
-	}
-	os.Unsetenv(ignoredVar)
-	sh.Vars.Unset(ignoredVar)
-	for _, f := range strings.Split(v, ",") {
-		n, err := strconv.Atoi(f)
-		if err != nil || n <= 0 || n >= nsig {
+	for _, n := range sh.asyncIgnored {
+		if n <= 0 || n >= nsig {
 			continue
 		}
 		s.mu.Lock()
@@ -736,13 +722,21 @@ func (sh *Shell) ignoreOnEntry() {
 	}
 }
 
-// ignoredEnv is the ignoredVar entry for a new gosh process that runs a
-// background job: the signals childIgnores adds that are not traps.
-func (sh *Shell) ignoredEnv(background bool) []string {
+// asyncIgnores is the AsyncIgnored of the snapshot of a child gosh that
+// runs a stage of a job: the shell's own, and SIGINT and SIGQUIT when the
+// job is in the background and the shell has no job control (POSIX 2.11;
+// childIgnores does the same for an external command).
+func (sh *Shell) asyncIgnores(background bool) []int {
 	if !background || sh.Opts.Interactive || sh.Jobs.JobControl() {
-		return nil
+		return sh.asyncIgnored
 	}
-	return []string{ignoredVar + "=" + strconv.Itoa(int(syscall.SIGINT)) + "," + strconv.Itoa(int(syscall.SIGQUIT))}
+	out := sh.asyncIgnored
+	for _, sig := range []int{int(syscall.SIGINT), int(syscall.SIGQUIT)} {
+		if !slices.Contains(out, sig) {
+			out = append(out[:len(out):len(out)], sig) // a new array: the shell's is shared
+		}
+	}
+	return out
 }
 
 // returnTrap runs the RETURN trap as a function or a . file ends, as bash

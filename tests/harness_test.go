@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
@@ -75,6 +77,10 @@ func testMain(m *testing.M) int {
 		goshBuildErr = fmt.Errorf("go build ./cmd/gosh failed: %v\n%s", err, out)
 		fmt.Fprintln(os.Stderr, "tests:", goshBuildErr)
 	}
+	if err := defaultSignals(); err != nil {
+		fmt.Fprintln(os.Stderr, "tests: restoring default signal actions:", err)
+		return 1
+	}
 	// Orphans of the shells we start (a background job still running when
 	// gosh exits, a nohup job after a hangup) are re-parented to us rather
 	// than to an init that may never reap them. Sessions reap them on close.
@@ -98,6 +104,31 @@ func closeOnExecInherited() {
 			unix.FcntlInt(uintptr(fd), unix.F_SETFD, unix.FD_CLOEXEC)
 		}
 	}
+}
+
+// defaultSignals gives SIGHUP and SIGINT back their default action when the
+// test binary inherited them ignored: started under nohup, or as a
+// background job of a non-interactive shell (`bash .ci/run &`, a CI
+// script), which ignores SIGINT and SIGQUIT in its asynchronous commands.
+// Every shell we start inherits our dispositions, and a shell that starts
+// with a signal ignored keeps it ignored, as bash does: a script would not
+// die of SIGINT, a hangup would not end a session, and the signal tests
+// would fail for a reason outside gosh. Go's runtime keeps an inherited
+// SIG_IGN for these two signals only; it catches the others itself, and
+// caught signals reach an exec'd child with their default action.
+func defaultSignals() error {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
+		if !signal.Ignored(sig) {
+			continue
+		}
+		// A zero struct sigaction: SIG_DFL, no flags, an empty mask.
+		var act [4]uint64
+		if _, _, errno := unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig),
+			uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0); errno != 0 {
+			return fmt.Errorf("rt_sigaction(%v, SIG_DFL): %w", sig, errno)
+		}
+	}
+	return nil
 }
 
 // requireGosh returns the gosh binary, or fails the test if it did not build.
@@ -153,6 +184,9 @@ type shellRun struct {
 	Home    string        // $HOME; a fresh temp dir when empty
 	Env     []string      // added to (and overriding) the clean environment
 	Timeout time.Duration // runTimeout when zero
+	// Left, when set, receives the processes still alive in the shell's
+	// session when it exited, before runShell kills them.
+	Left *[]leftProc
 }
 
 // runGosh runs gosh with args and the given standard input, without a
@@ -209,6 +243,14 @@ func runShell(t testing.TB, r shellRun) (stdout, stderr string, status int) {
 	}
 	sid := cmd.Process.Pid
 	err = cmd.Wait()
+	if r.Left != nil {
+		*r.Left = nil
+		for _, p := range findProcs(sid, "") {
+			if p.State != 'Z' && p.State != 'X' {
+				*r.Left = append(*r.Left, leftProc{p, cmdline(p.Pid)})
+			}
+		}
+	}
 	cleanupSession(t, sid, 0)
 	outData, _ := os.ReadFile(outFile.Name())
 	errData, _ := os.ReadFile(errFile.Name())
@@ -232,6 +274,12 @@ func runShell(t testing.TB, r shellRun) (stdout, stderr string, status int) {
 		t.Fatalf("wait %s: %v", r.Bin, err)
 	}
 	return stdout, stderr, status
+}
+
+// leftProc is a process a shell left behind, with its command line.
+type leftProc struct {
+	procStat
+	Args string
 }
 
 // mergeEnv returns base with each NAME=value of extra replacing or adding.
@@ -328,6 +376,15 @@ func allProcs() []procStat {
 		}
 	}
 	return ps
+}
+
+// ours reports whether p belongs to a shell this test binary started: its
+// session's leader is our child. Other test runs on the same machine run
+// the same commands (sleep 7.5): a test that looks for its process among
+// all of them must not take, or kill, theirs.
+func ours(p procStat) bool {
+	leader, err := readStat(p.Session)
+	return err == nil && leader.Ppid == os.Getpid()
 }
 
 // children returns the pids of pid's children, from
@@ -1015,6 +1072,25 @@ func (s *session) ExitStatus(d time.Duration) int {
 		return 128 + int(ws.Signal())
 	}
 	return ws.ExitStatus()
+}
+
+// OutputAtExit waits up to d for the shell to exit and for the reader to
+// reach the end of the terminal's output, and returns the unread output.
+// The shell's exit alone does not say that its last writes have been read:
+// the reader learns of them later, and of the end (EIO) only once no
+// process holds the terminal any more.
+func (s *session) OutputAtExit(d time.Duration) string {
+	s.t.Helper()
+	deadline := time.NewTimer(d)
+	defer deadline.Stop()
+	for _, done := range []chan struct{}{s.waitDone, s.readEnd} {
+		select {
+		case <-done:
+		case <-deadline.C:
+			s.t.Fatalf("the shell did not exit and close the terminal within %v\n%s", d, s.describe())
+		}
+	}
+	return s.Output()
 }
 
 // HangUp closes the pty master, as closing a terminal window does: the

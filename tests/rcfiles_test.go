@@ -86,7 +86,7 @@ func TestRCInteractiveCommand(t *testing.T) {
 	if st := s.ExitStatus(10 * time.Second); st != 7 {
 		t.Errorf("gosh -ic exit status %d, want 7", st)
 	}
-	out := s.Output()
+	out := s.OutputAtExit(10 * time.Second)
 	if !strings.Contains(out, "from-rc") || !strings.Contains(out, "interactive") {
 		t.Errorf("gosh -ic output %q, want from-rc and interactive", out)
 	}

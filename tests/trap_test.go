@@ -140,7 +140,7 @@ func TestTrapBackgroundIgnoresInterrupt(t *testing.T) {
 			var pid int
 			waitFor(t, expectTimeout, "the background sleep", func() bool {
 				for _, p := range allProcs() {
-					if cmdline(p.Pid) == "sleep 7.5" {
+					if cmdline(p.Pid) == "sleep 7.5" && ours(p) {
 						pid = p.Pid
 						return true
 					}
