@@ -64,7 +64,7 @@ type Decision struct {
 func init() {
 	register(&Builtin{
 		Name:     "explain",
-		Synopsis: "explain 'COMMAND-LINE'",
+		Synopsis: "explain [--lang en|ko] 'COMMAND-LINE'",
 		Summary:  "Describe what a command line would do, without running it.",
 		Help: `Parse COMMAND-LINE and describe what gosh would do with it, without
 running anything: its structure in words; the expansions that would
@@ -74,7 +74,9 @@ descriptors (pipe, open, dup2); which commands are builtins that run
 inside the shell; and whether the job runs in the foreground (and gets
 the terminal) or in the background.
 Quote the whole line, or the shell runs its pipes and redirections
-before explain sees them:  explain 'ls *.txt | wc -l > n &'`,
+before explain sees them:  explain 'ls *.txt | wc -l > n &'
+--lang en|ko  the language of the explanation (default: the shell's
+     language, set -o lang or LC_ALL, LC_MESSAGES, LANG)`,
 		Run: runExplain,
 	})
 }

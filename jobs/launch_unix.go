@@ -444,20 +444,27 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 	}
 	pid, err := syscall.ForkExec(path, argv, attr)
 	if traced {
-		if r, w, ok := before.confirm(); ok {
-			tracedErrPipe = w
+		r, w, sure := before.confirm()
+		tracedErrPipe = w
+		switch {
+		case sure:
 			t.trace.Shell(Msg{
 				En: "pipe2(O_CLOEXEC) = [%d %d]  (ForkExec's error pipe: a child whose execve fails writes its errno to %d; " +
 					"the shell reads %d until execve closes the write end)",
 				Ko: "pipe2(O_CLOEXEC) = [%d %d]  (ForkExec의 오류 파이프: execve에 실패한 자식은 errno를 %d에 쓴다. " +
 					"셸은 execve가 쓰기 끝을 닫을 때까지 %d를 읽는다)",
 			}, r, w, w, r)
-		} else {
+		case w >= 0:
 			t.trace.Shell(Msg{
-				En: "pipe2(O_CLOEXEC)  (ForkExec's error pipe; its numbers are not narrated: another thread of the shell " +
-					"opened or closed a descriptor while the child was started)",
-				Ko: "pipe2(O_CLOEXEC)  (ForkExec의 오류 파이프. 자식을 시작하는 동안 셸의 다른 스레드가 " +
-					"디스크립터를 열거나 닫았으므로 그 번호는 말하지 않는다)",
+				En: "pipe2(O_CLOEXEC) = [%d %d]?  (ForkExec's error pipe, numbers as foreseen: another thread of the shell " +
+					"opened or closed a descriptor while the child was started, so they may differ)",
+				Ko: "pipe2(O_CLOEXEC) = [%d %d]?  (ForkExec의 오류 파이프. 번호는 미리 본 것이다: 자식을 시작하는 동안 " +
+					"셸의 다른 스레드가 디스크립터를 열거나 닫았으므로 실제와 다를 수 있다)",
+			}, r, w)
+		default:
+			t.trace.Shell(Msg{
+				En: "pipe2(O_CLOEXEC)  (ForkExec's error pipe; /proc/self/fd could not be read, so its numbers are not known)",
+				Ko: "pipe2(O_CLOEXEC)  (ForkExec의 오류 파이프. /proc/self/fd를 읽을 수 없어 번호를 알 수 없다)",
 			})
 		}
 		if err != nil {
@@ -579,7 +586,7 @@ var tracedErrPipe = -1
 // the shell (a copy of the shell running a builtin stage on a goroutine)
 // opened or closed one numbered up to the pipe's in that window; confirm
 // sees every such change that is still there after ForkExec, and then the
-// trace names no numbers. The one change it cannot see is a descriptor
+// trace marks the numbers as foreseen ("= [5 6]?"). The one change it cannot see is a descriptor
 // both created and closed (or closed and reopened at the same number)
 // inside the window. TestTraceMatchesStrace (tests/) compares the numbers
 // with what strace -f shows the child doing.
@@ -608,20 +615,21 @@ func foreseeErrPipe() errPipeView {
 	return v
 }
 
-// confirm reports the pipe's numbers when the descriptors numbered up to
-// the pipe's are the same after ForkExec as before it (ForkExec has closed
+// confirm returns the pipe's numbers as foreseen (-1 when /proc/self/fd
+// could not be read), and sure when the descriptors numbered up to the
+// pipe's are the same after ForkExec as before it (ForkExec has closed
 // both ends again by then).
-func (v errPipeView) confirm() (r, w int, ok bool) {
+func (v errPipeView) confirm() (r, w int, sure bool) {
 	if v.w < 0 {
 		return -1, -1, false
 	}
 	now := openDescriptors()
 	if now == nil {
-		return -1, -1, false
+		return v.r, v.w, false
 	}
 	for n := 0; n <= v.w; n++ {
 		if now[n] != v.open[n] {
-			return -1, -1, false
+			return v.r, v.w, false
 		}
 	}
 	return v.r, v.w, true
