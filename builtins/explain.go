@@ -392,7 +392,7 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 		if _, steps := e.stageTable(newFdModel(), stages[0], []int{0, 1, 2}); len(steps) > 0 {
 			e.printf(jobs.Msg{
 				En: "File descriptors: the shell: %s; the builtin reads and writes through them, no dup2.\n",
-				Ko: "파일 디스크립터: 셸이 %s. builtin은 이것들로 읽고 쓴다. dup2 없음.\n",
+				Ko: "파일 디스크립터: 셸이 하는 일: %s. builtin은 이것들로 읽고 쓴다. dup2 없음.\n",
 			}, steps)
 		}
 		return
@@ -935,7 +935,7 @@ func (e *explainer) tilde(lit string) jobs.Msg {
 	}
 	return jobs.Msg{
 		En: "tilde expansion: %s becomes the home directory of user %s",
-		Ko: "물결표 확장: %s는 사용자 %s의 홈 디렉터리가 된다",
+		Ko: "물결표 확장: %s은(는) 사용자 %s의 홈 디렉터리가 된다",
 	}.With(prefix, prefix[1:])
 }
 

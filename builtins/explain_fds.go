@@ -103,14 +103,14 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []j
 			n := m.alloc()
 			steps = append(steps, jobs.Msg{
 				En: "open(%s, %s) = %d, so fd %d is %d",
-				Ko: "open(%s, %s) = %d, 그래서 fd %d는 %d",
+				Ko: "open(%s, %s) = %d, 그래서 fd %d는 %d가 된다",
 			}.With(target, openFlagText(r.Op), n, fd, n))
 			table = setFd(table, fd, n)
 		case parser.RedirAll, parser.RedirAllAppend:
 			n := m.alloc()
 			steps = append(steps, jobs.Msg{
 				En: "open(%s, %s) = %d, so fds 1 and 2 are %d",
-				Ko: "open(%s, %s) = %d, 그래서 fd 1과 2는 %d",
+				Ko: "open(%s, %s) = %d, 그래서 fd 1과 2는 %d가 된다",
 			}.With(target, openFlagText(r.Op), n, n))
 			table = setFd(setFd(table, 1, n), 2, n)
 		case parser.RedirDupIn, parser.RedirDupOut:
@@ -136,7 +136,7 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []j
 				}
 				steps = append(steps, jobs.Msg{
 					En: "fd %d is what fd %s is at this point, %d (no system call yet: the order of redirections decides the table)",
-					Ko: "fd %d는 이 시점의 fd %s와 같은 %d (아직 시스템 호출 없음: 리다이렉션의 순서가 표를 정한다)",
+					Ko: "fd %d는 이 시점의 fd %s와 같은 %d가 된다 (아직 시스템 호출 없음: 리다이렉션의 순서가 표를 정한다)",
 				}.With(fd, target, cur))
 				table = setFd(table, fd, cur)
 			default:
@@ -161,7 +161,7 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []j
 			}
 			steps = append(steps, jobs.Msg{
 				En: "pipe2(O_CLOEXEC) = [%d %d]: the shell writes %s into %d and closes it; fd %d is %d",
-				Ko: "pipe2(O_CLOEXEC) = [%d %d]: 셸이 %s %d에 쓰고 닫는다. fd %d는 %d",
+				Ko: "pipe2(O_CLOEXEC) = [%d %d]: 셸이 %s %d에 쓰고 닫는다. fd %d는 %d가 된다",
 			}.With(rd, wr, what, wr, fd, rd))
 			m.free(wr)
 			table = setFd(table, fd, rd)
@@ -299,7 +299,7 @@ func (e *explainer) wiring(stages []stageInfo) {
 			}
 		} else {
 			if len(steps[i]) > 0 {
-				e.printf(jobs.Msg{En: " the shell: %s.", Ko: " 셸이: %s."}, steps[i])
+				e.printf(jobs.Msg{En: " the shell: %s.", Ko: " 셸이 하는 일: %s."}, steps[i])
 			}
 			e.printf(jobs.Same("%s"), pipeText)
 		}
