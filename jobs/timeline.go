@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -77,8 +78,12 @@ func (tl *timeline) add(ev Event) {
 			jt.Text += " | " + ev.Text
 		}
 	}
-	if ev.Kind == EvSIGCONT && len(jt.Events) > 0 {
-		if last := jt.Events[len(jt.Events)-1]; last.Kind == EvKill && strings.Contains(last.What, "SIGCONT") {
+	if ev.Kind == EvSIGCONT {
+		i := len(jt.Events) - 1
+		for i >= 0 && jt.Events[i].Kind == EvContinued {
+			i--
+		}
+		if i >= 0 && jt.Events[i].Kind == EvKill && strings.Contains(jt.Events[i].What, "SIGCONT") {
 			return // the same kill(2), told once
 		}
 	}
@@ -90,7 +95,20 @@ func (tl *timeline) add(ev Event) {
 	if pid < 0 || !jt.has(pid) {
 		pid = 0 // the job as a whole: the shell's lane
 	}
-	jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), Pid: pid, What: what.En, Words: what, Kind: ev.Kind})
+	e := TimelineEvent{At: time.Now(), Pid: pid, What: what.In("en"), Words: what, Kind: ev.Kind}
+	at := len(jt.Events)
+	if ev.Kind == EvKill && ev.Signal == unix.SIGCONT {
+		// kill(2) returns once the kernel has continued the processes,
+		// and the reaper may have told their continue first: the kill
+		// goes before the continues it caused, at the time of the first.
+		for at > 0 && jt.Events[at-1].Kind == EvContinued {
+			at--
+		}
+		if at < len(jt.Events) {
+			e.At = jt.Events[at].At
+		}
+	}
+	jt.Events = slices.Insert(jt.Events, at, e)
 }
 
 // terminalBack records the shell taking the terminal back from job.
@@ -99,7 +117,7 @@ func (tl *timeline) terminalBack(job, shellPgid int, why Msg) {
 	defer tl.mu.Unlock()
 	if jt := tl.current(job); jt != nil {
 		what := Msg{En: "tcsetpgrp → shell (%d): %s", Ko: "tcsetpgrp → 셸 (%d): %s"}.With(shellPgid, why)
-		jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), What: what.En, Words: what, Kind: EvTerminalBack})
+		jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), What: what.In("en"), Words: what, Kind: EvTerminalBack})
 	}
 }
 

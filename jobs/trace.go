@@ -186,7 +186,7 @@ func (tr *Tracer) line(who, m Msg, args []any) {
 		text = m.Format("en", args...)
 	}
 	for _, fn := range listeners {
-		fn(who.En, text)
+		fn(who.In("en"), text)
 	}
 }
 

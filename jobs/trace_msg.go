@@ -28,6 +28,9 @@ import (
 type Msg struct {
 	En string // English
 	Ko string // Korean
+	// args are With's arguments: the text is formatted only when it is
+	// asked for (In), so that a reason nobody prints costs no formatting.
+	args *[]any
 }
 
 // Same is a text that reads the same in every language: a system call as
@@ -36,16 +39,25 @@ type Msg struct {
 // texts without English prose.
 func Same(s string) Msg { return Msg{En: s, Ko: s} }
 
-// In is m in lang ("ko" Korean, anything else English).
+// In is m in lang ("ko" Korean, anything else English), with the
+// arguments of With filled in.
 func (m Msg) In(lang string) string {
+	f := m.En
 	if lang == "ko" && m.Ko != "" {
-		return m.Ko
+		f = m.Ko
 	}
-	return m.En
+	if m.args == nil {
+		return f
+	}
+	s := fmt.Sprintf(f, ArgsIn(lang, *m.args)...)
+	if lang == "ko" {
+		s = koParticles(s)
+	}
+	return s
 }
 
 // String is m in English.
-func (m Msg) String() string { return m.En }
+func (m Msg) String() string { return m.In("en") }
 
 // Format is fmt.Sprintf of m in lang, with every Msg argument in lang too;
 // with no arguments, m in lang as it is (a text made by With is final: a
@@ -56,6 +68,7 @@ func (m Msg) Format(lang string, args ...any) string {
 	if len(args) == 0 {
 		return m.In(lang)
 	}
+	m = m.frozen()
 	s := fmt.Sprintf(m.In(lang), ArgsIn(lang, args)...)
 	if lang == "ko" {
 		s = koParticles(s)
@@ -65,9 +78,23 @@ func (m Msg) Format(lang string, args ...any) string {
 
 // With is m with its arguments filled in, in both languages: a Msg that
 // can be passed on (as the reason of a decision) and printed later in
-// either.
+// either. The formatting is done when the text is asked for.
 func (m Msg) With(args ...any) Msg {
-	return Msg{En: m.Format("en", args...), Ko: m.Format("ko", args...)}
+	m = m.frozen()
+	m.args = &args
+	return m
+}
+
+// frozen is m with With's arguments already in its texts, every % of
+// them escaped, so that m can take arguments of its own.
+func (m Msg) frozen() Msg {
+	if m.args == nil {
+		return m
+	}
+	return Msg{
+		En: strings.ReplaceAll(m.In("en"), "%", "%%"),
+		Ko: strings.ReplaceAll(m.In("ko"), "%", "%%"),
+	}
 }
 
 // Join is the texts of parts in both languages, joined by sep.
@@ -75,7 +102,7 @@ func Join(parts []Msg, sep Msg) Msg {
 	en := make([]string, len(parts))
 	ko := make([]string, len(parts))
 	for i, p := range parts {
-		en[i], ko[i] = p.En, p.In("ko")
+		en[i], ko[i] = p.In("en"), p.In("ko")
 	}
 	return Msg{En: strings.Join(en, sep.En), Ko: strings.Join(ko, sep.In("ko"))}
 }

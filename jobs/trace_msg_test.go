@@ -276,13 +276,18 @@ func TestKoParticles(t *testing.T) {
 func TestMsgWith(t *testing.T) {
 	inner := Msg{En: "the shell", Ko: "셸"}
 	m := Msg{En: "%s holds fd %d", Ko: "%s이 fd %d를 쥔다"}.With(inner, 3)
-	if m.En != "the shell holds fd 3" || m.Ko != "셸이 fd 3을 쥔다" {
-		t.Errorf("With: %q / %q", m.En, m.Ko)
+	if m.In("en") != "the shell holds fd 3" || m.In("ko") != "셸이 fd 3을 쥔다" {
+		t.Errorf("With: %q / %q", m.In("en"), m.In("ko"))
 	}
-	if got := m.In("ko"); got != m.Ko {
-		t.Errorf("In(ko) = %q", got)
-	}
-	if got := m.In("fr"); got != m.En {
+	if got := m.In("fr"); got != m.In("en") {
 		t.Errorf("In(fr) = %q, want the English", got)
+	}
+	// A With'ed text takes arguments of its own; a % in a word stays.
+	word := Msg{En: "file %s", Ko: "파일 %s"}.With("100%")
+	if got := (Msg{En: "%s: %d", Ko: "%s: %d"}).With(word, 7).In("ko"); got != "파일 100%: 7" {
+		t.Errorf("nested = %q", got)
+	}
+	if got := word.With().In("en"); got != "file 100%" {
+		t.Errorf("re-With = %q", got)
 	}
 }
