@@ -154,10 +154,11 @@ type Shell interface {
 	// builtin's --lang overrides it for one command (resolveLang).
 	Lang() string
 
-	// Running code: source a file, evaluate a string, run argv as a
-	// command (skipping aliases; builtins unless noBuiltins), replace the
-	// shell with a program.
-	Source(path string, args []string, io IO) (int, error)
+	// Running code: source a file (path is where it was found, name the
+	// file as the user wrote it, for BASH_SOURCE), evaluate a string, run
+	// argv as a command (skipping aliases; builtins unless noBuiltins),
+	// replace the shell with a program.
+	Source(path, name string, args []string, io IO) (int, error)
 	Eval(src string, io IO) (int, error)
 	RunCommand(argv []string, io IO, noBuiltins bool) (int, error)
 	// Exec replaces the shell process with argv (the exec builtin).

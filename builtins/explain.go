@@ -569,6 +569,19 @@ func construct(c parser.Command) jobs.Msg {
 			En: "for %s expands the words after 'in' (splitting and globbing them), sets %s to each field in turn and runs the body",
 			Ko: "for %s는 'in' 뒤의 단어를 확장하고(나누고 glob하고), %s을(를) 각 필드로 차례로 정해 본문을 실행한다",
 		}.With(c.Name, c.Name)
+	case *parser.Select:
+		words := jobs.Msg{En: "the words after 'in' (split and globbed)", Ko: "'in' 뒤의 단어들(나누고 glob한 것)"}
+		if !c.In {
+			words = jobs.Msg{En: "the positional parameters (\"$@\")", Ko: "위치 매개변수(\"$@\")"}
+		}
+		return jobs.Msg{
+			En: "select %s writes %s as a numbered menu to standard error, prompts with $PS3 and reads a line " +
+				"into REPLY; %s is set to the word of that number (empty for any other answer) and the body runs, " +
+				"again and again until break or the end of the input (status 1); an empty line shows the menu again",
+			Ko: "select %[1]s는 %[2]s을 번호 붙은 메뉴로 표준 오류에 쓰고, $PS3로 물은 뒤 한 줄을 REPLY로 읽는다. " +
+				"%[3]s은(는) 그 번호의 단어가 되고(다른 답이면 빈 값) 본문이 실행된다. break나 입력의 끝(상태 1)까지 " +
+				"되풀이하며, 빈 줄을 넣으면 메뉴를 다시 보여 준다",
+		}.With(c.Name, words, c.Name)
 	case *parser.ArithFor:
 		return jobs.Msg{
 			En: "for (( init; cond; step )) evaluates init once, then runs the body while cond is not 0, evaluating step after each pass",

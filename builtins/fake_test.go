@@ -273,7 +273,7 @@ func (f *fakeShell) OptionNames() []string {
 	return names
 }
 
-func (f *fakeShell) Source(path string, args []string, io IO) (int, error) {
+func (f *fakeShell) Source(path, name string, args []string, io IO) (int, error) {
 	rec := []string{path}
 	if args == nil {
 		rec = append(rec, "<nil>")

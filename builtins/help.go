@@ -172,9 +172,9 @@ func helpIndex(lang string) string {
 		return s.String()
 	}
 	if lang == "ko" {
-		s.WriteString("\n주제: `help 주제'(영어는 `help --lang en 주제'):\n\n")
+		s.WriteString("\n주제: `help 주제'(영어는 `help --lang en 주제', 늘 영어로는 set -o lang=en):\n\n")
 	} else {
-		s.WriteString("\nTopics: type `help TOPIC' (`help --lang ko TOPIC' for Korean):\n\n")
+		s.WriteString("\nTopics: type `help TOPIC' (`help --lang ko TOPIC' for Korean; set -o lang=ko for Korean throughout):\n\n")
 	}
 	width = 0
 	for _, t := range topics {

@@ -131,3 +131,45 @@ func TestHelpIndexKoreanComplete(t *testing.T) {
 		}
 	}
 }
+
+// optionLine is a line of an option table: the option (and its argument),
+// two or more spaces, its description.
+var optionLine = regexp.MustCompile(`^(\s*[-+][^ ].*?\S)  +\S`)
+
+// hangingIndents lists the indents of a help text's continuation lines
+// that do not start under the description of the option line above them,
+// measured in display columns (a Hangul syllable takes two).
+func hangingIndents(text string) map[int]bool {
+	odd := map[int]bool{}
+	col := -1
+	for _, line := range strings.Split(text, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		if m := optionLine.FindStringSubmatchIndex(line); m != nil {
+			rest := line[m[3]:]
+			col = displayWidth(line[:m[3]]) + len(rest) - len(strings.TrimLeft(rest, " "))
+			continue
+		}
+		if indent > 4 && col >= 0 && indent != col {
+			odd[indent] = true
+		}
+		if indent == 0 {
+			col = -1
+		}
+	}
+	return odd
+}
+
+// The option tables of the Korean help line up as the English ones do: a
+// continuation line starts under its option's description (by display
+// width), unless the English uses that hanging indent too.
+func TestKoreanHelpColumnsLineUp(t *testing.T) {
+	for _, b := range All() {
+		en := hangingIndents(b.Help)
+		for indent := range hangingIndents(helpKo[b.Name]) {
+			if !en[indent] {
+				t.Errorf("help --lang ko %s: a continuation line indented %d does not line up with its option's description", b.Name, indent)
+			}
+		}
+	}
+}

@@ -701,7 +701,7 @@ func labMessageTable() map[string]map[string]string {
 			"step": "step %d of %d:", "progress": "%d of %d steps done", "hint": "hint",
 			"waiting": "gosh is waiting to observe", "noLab": "no lab is active: lab list, then lab start NAME",
 			"started": "started", "stopped": "stopped", "reset": "back to step 1",
-			"noSuchLab": "%s: no such lab (lab list)", "loaded": "loaded %s (%d steps): lab start %s",
+			"noSuchLab": "%s: no such lab (lab list)", "whichLab": "start: which lab? (lab list)", "loaded": "loaded %s (%d steps): lab start %s",
 			"reportWritten": "report written to %s", "reportExists": "report: %s: the file exists (a report never overwrites one)",
 			"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...`; they land in $(go env GOPATH)/bin (usually ~/go/bin, or $GOBIN when set): add that directory to PATH (or go build -o ~/bin/ ./cmd/... into a directory on PATH)",
 		},
@@ -710,7 +710,7 @@ func labMessageTable() map[string]map[string]string {
 			"step": "%d/%d단계:", "progress": "%d/%d단계 완료", "hint": "힌트",
 			"waiting": "gosh가 관찰하기를 기다리는 것", "noLab": "진행 중인 실습이 없다: lab list 후 lab start 이름",
 			"started": "시작", "stopped": "멈춤", "reset": "1단계로 돌아감",
-			"noSuchLab": "%s: 그런 실습이 없다(lab list)", "loaded": "%s를 읽었다(%d단계): lab start %s",
+			"noSuchLab": "%s: 그런 실습이 없다(lab list)", "whichLab": "start: 어느 실습? (lab list)", "loaded": "%s를 읽었다(%d단계): lab start %s",
 			"reportWritten": "보고서를 %s에 썼다", "reportExists": "report: %s: 파일이 이미 있다(보고서는 파일을 덮어쓰지 않는다)",
 			"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`로 도우미를 빌드하자. $(go env GOPATH)/bin(보통 ~/go/bin, $GOBIN이 있으면 그곳)에 설치되니 그 디렉터리를 PATH에 넣자(또는 go build -o ~/bin/ ./cmd/...로 PATH에 있는 디렉터리에 빌드)",
 		},
@@ -921,7 +921,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		return writeOut(io, "lab", b.String()), nil
 	case "start":
 		if len(rest) != 1 {
-			return usageError(io, "lab", "start: which lab? (lab list)"), nil
+			return usageError(io, "lab", msg["whichLab"]), nil
 		}
 		labs, err := allLabs()
 		if err != nil {

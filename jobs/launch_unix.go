@@ -105,7 +105,7 @@ func (t *Table) Launch(stages []Stage, text string, fg bool) (*Job, error) {
 	t.mu.Lock()
 	jobControl := t.jobControl
 	t.mu.Unlock()
-	return t.launch(stages, text, fg, jobControl)
+	return t.launch(stages, text, fg, jobControl, false)
 }
 
 // LaunchInGroup starts a job for a copy of the shell that runs on a
@@ -118,10 +118,11 @@ func (t *Table) LaunchInGroup(stages []Stage, text string, fg bool) (*Job, error
 	if !fg {
 		t.startReaper()
 	}
-	return t.launch(stages, text, true, false)
+	return t.launch(stages, text, true, false, true)
 }
 
-func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, error) {
+// launch starts the stages; byCopy: for a copy of the shell (LaunchInGroup).
+func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool) (*Job, error) {
 	if len(stages) == 0 {
 		return nil, errors.New("jobs: Launch: no stages")
 	}
@@ -182,7 +183,13 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		}
 		// Until a stage has started, nothing of this job is waiting to
 		// join its group: a fork retry may let the reaper run meanwhile.
-		pid, err := t.startStage(st, j.pgid, jobControl, fg, len(started) == 0)
+		var pid int
+		var err error
+		if t.launchRefused(byCopy) {
+			err = errShellDying // the shell is dying of a signal: silently
+		} else {
+			pid, err = t.startStage(st, j.pgid, jobControl, fg, len(started) == 0)
+		}
 		// The child has its copies now (or failed): the shell closes
 		// its own at once, or a reader never sees end-of-file while the
 		// shell holds a write end; and a long pipeline never holds more
@@ -192,12 +199,16 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl bool) (*Job, 
 		for _, fd := range st.CloseAfterStart {
 			t.closeShellCopy(fd)
 		}
+		if err == errShellDying {
+			p.state, p.ws = Done, exitStatus(128+int(t.gateSig.Load()))
+			continue
+		}
 		if err != nil {
 			p.state = Done
 			p.ws = exitStatus(failureStatus(err))
 			continue
 		}
-		p.pid = pid
+		p.pid, p.started = pid, time.Now()
 		if jobControl && j.pgid == 0 {
 			j.pgid = pid
 		}
@@ -309,6 +320,7 @@ func failureStatus(err error) int {
 	if errors.Is(err, unix.ENOENT) {
 		return 127
 	}
+
 	return 126
 }
 
@@ -368,7 +380,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 			En: "execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script",
 			Ko: "execve(%s)가 ENOEXEC로 실패했다: #! 줄이 없으므로 gosh 스크립트로 실행한다",
 		}, path)
-		argv = append([]string{t.cfg.Self, path}, argv[1:]...)
+		argv = append([]string{"gosh", path}, argv[1:]...)
 		pid, err = t.forkExecRetry(t.cfg.Self, argv, attr, first)
 	}
 	restore()
@@ -423,8 +435,8 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 				}, room, goshStartThreads)
 				return 0, syscall.EAGAIN
 			}
-			attr = goshChildAttr(attr)
 		}
+		attr = goshChildAttr(attr)
 	}
 	tracedErrPipe = -1
 	traced := t.trace.On()
@@ -519,9 +531,14 @@ func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr
 // user's programs never see them.
 const RuntimeEnvMark = "GOSH_RUNTIME_ENV"
 
-// goshChildAttr starts a gosh that gosh starts, under a low ulimit -u, with
-// GOMAXPROCS=1 (unless the user set GOMAXPROCS): the Go runtime then starts
-// with two threads, not one per CPU, and every thread counts.
+// goshChildAttr starts a gosh that gosh starts (a child gosh, a helper)
+// with GOMAXPROCS=1, unless the user set GOMAXPROCS: its Go runtime then
+// sets up one P, not one per CPU, and wakes fewer threads while it starts
+// (a child gosh starts 0.15 ms sooner, issue 9); under a low ulimit -u,
+// where every thread counts, it starts with two threads. A child gosh runs
+// one command list at a time: its jobs' processes run in parallel all the
+// same, and a goroutine blocked in a system call still gets a thread of
+// its own.
 func goshChildAttr(attr *syscall.ProcAttr) *syscall.ProcAttr {
 	for _, kv := range attr.Env {
 		if strings.HasPrefix(kv, "GOMAXPROCS=") || strings.HasPrefix(kv, RuntimeEnvMark+"=") {

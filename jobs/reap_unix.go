@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -276,6 +277,9 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 		ev.Kind = EvExited
 		if ws.Signaled() {
 			ev.Kind, ev.Signal = EvSignaled, ws.Signal()
+			if j.pgid == 0 {
+				t.killedBy[ws.Signal()] = time.Now()
+			}
 		}
 		delete(t.byPid, pid)
 		delete(t.jobOfPid, pid)

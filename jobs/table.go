@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -92,6 +94,7 @@ type process struct {
 	builtin bool
 	state   State           // Running, Stopped or Done
 	ws      unix.WaitStatus // last status from wait4 (or made up for builtins and failures)
+	started time.Time       // when ForkExec returned (SignalLateChildren)
 }
 
 // status is the shell status of a process: exit code, or 128+signal.
@@ -171,6 +174,14 @@ type Table struct {
 	// onSelf, if set, runs after kill sent a signal to the shell itself
 	// (SetSelfSignalled).
 	onSelf func(unix.Signal)
+
+	// gate says which launches may start children (dying_unix.go), and
+	// gateSig is the signal the shell dies of while it is closed.
+	gate    atomic.Int32
+	gateSig atomic.Int32
+	// killedBy is when a child in the shell's own process group was last
+	// reaped killed by each signal (SignalLateChildren).
+	killedBy map[unix.Signal]time.Time
 }
 
 // rememberMax is how many finished background pids WaitPid remembers (bash
@@ -189,6 +200,7 @@ func New(cfg Config) *Table {
 		byPid:      make(map[int]*process),
 		jobOfPid:   make(map[int]*Job),
 		remembered: make(map[int]int),
+		killedBy:   make(map[unix.Signal]time.Time),
 		changed:    make(chan struct{}),
 		jobControl: cfg.JobControl,
 		shellPgid:  unix.Getpgrp(),

@@ -205,7 +205,8 @@ func (sh *Shell) withIO(io builtins.IO, fn func() (int, error)) (int, error) {
 }
 
 // Source runs a file in the current shell (the . and source builtins).
-func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error) {
+// name is the file as written, for BASH_SOURCE.
+func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, error) {
 	file := path
 	if n, ok := fdDevice(path); ok {
 		// ". /dev/stdin" reads the builtin's own (virtual) fd.
@@ -226,6 +227,8 @@ func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error)
 	}
 	sh.flow.sourceDepth++
 	defer func() { sh.flow.sourceDepth-- }()
+	sh.pushFrame(false, "source", name, sh.line) // FUNCNAME, BASH_SOURCE, BASH_LINENO (bashvars.go)
+	defer sh.popFrame()
 	return sh.withIO(io, func() (int, error) {
 		st, err := sh.runSource(string(data), path)
 		if r, ok := err.(*builtins.ReturnRequest); ok {
@@ -242,7 +245,10 @@ func (sh *Shell) Source(path string, args []string, io builtins.IO) (int, error)
 
 // Eval runs a string as shell code in the current shell.
 func (sh *Shell) Eval(src string, io builtins.IO) (int, error) {
-	return sh.withIO(io, func() (int, error) { return sh.RunString(src) })
+	return sh.withIO(io, func() (int, error) {
+		sh.verboseEcho(src) // set -v shows the text eval reads, as bash
+		return sh.RunString(src)
+	})
 }
 
 // RunCommand runs argv as a simple command, skipping alias lookup (and

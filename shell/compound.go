@@ -11,7 +11,7 @@ import (
 )
 
 // This file runs the compound commands: { }, ( ), if, while, until, for,
-// for (( )), case, (( )) and [[ ]]. All but ( ) run in the shell itself,
+// for (( )), case, (( )) and [[ ]] (select is select.go's). All but ( ) run in the shell itself,
 // as in bash: a loop is the shell going round, and what its body changes
 // (variables, the directory) stays changed. Their redirections apply
 // around the whole body: the shell's fd view (stdio) points at the
@@ -67,6 +67,8 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		return sh.runFor(c)
 	case *parser.ArithFor:
 		return sh.runArithFor(c)
+	case *parser.Select:
+		return sh.runSelect(c)
 	case *parser.Case:
 		return sh.runCase(c)
 	case *parser.ArithCmd:
@@ -94,6 +96,8 @@ func compoundWord(c parser.Command) string {
 		return "while"
 	case *parser.For, *parser.ArithFor:
 		return "for"
+	case *parser.Select:
+		return "select"
 	case *parser.Case:
 		return "case"
 	case *parser.ArithCmd:
@@ -115,7 +119,7 @@ func compoundKind(c parser.Command) jobs.Msg {
 		return jobs.Msg{En: "subshell", Ko: "서브셸"}
 	case *parser.If:
 		return jobs.Same("if")
-	case *parser.While, *parser.For, *parser.ArithFor:
+	case *parser.While, *parser.For, *parser.ArithFor, *parser.Select:
 		return jobs.Msg{En: "loop", Ko: "반복문"}
 	case *parser.Case:
 		return jobs.Same("case")
@@ -309,6 +313,9 @@ func (sh *Shell) runWhile(c *parser.While) (int, error) {
 // runFor runs "for name in words": the words are expanded once, before
 // the first pass; without "in" they are the positional parameters.
 func (sh *Shell) runFor(c *parser.For) (int, error) {
+	if !parser.IsName(c.Name) {
+		return sh.notIdentifier(c.Name)
+	}
 	var items []string
 	if c.In {
 		var err error
@@ -539,6 +546,7 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	defer sub.releaseFds()
 	return sub.runInCopy(c)
 }
@@ -579,6 +587,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 		return sh.compoundChild(c, text, t)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	sub.pipeBroken = new(bool)
 	return jobs.Stage{Builtin: func() int {
 		defer sh.closeStageFds(t)

@@ -235,6 +235,12 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 			cmds = append(cmds, &command{compound: c})
 			continue
 		}
+		if len(p.Cmds) > 1 && sh.mentionsPid(sc) {
+			// Its words read $BASHPID: the stage's own process expands
+			// them (bashvars.go).
+			cmds = append(cmds, &command{compound: c})
+			continue
+		}
 		ex := sh
 		if len(p.Cmds) > 1 && sh.firstActiveWord(sc) != "" {
 			ex = sh.clone()
@@ -291,13 +297,16 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 
 // unsetExitStatus is the status with which an expansion error ends a
 // non-interactive shell, or 0 when it does not end it: only a parameter
-// that is not set does, with 127 under -c and 1 in a script (bash).
+// that is not set does, with 127 under -c and 1 in a script or a subshell
+// (bash; a child gosh is a subshell, "set -u; { echo $x; } &" exits 1,
+// except for one simple command, which bash runs in a fork of the top
+// level: "set -u; echo $x &" exits 127 under -c).
 func (sh *Shell) unsetExitStatus(err error) int {
 	ee, ok := errors.AsType[*ExpansionError](err)
 	if !ok || !ee.Unset || sh.Opts.Interactive {
 		return 0
 	}
-	if sh.source == sourceCommand {
+	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.commandText {
 		return 127
 	}
 	return 1
@@ -1032,6 +1041,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 			return sh.childStage(commandText(cmd), label, t)
 		}
 		sub := sh.clone()
+		sub.enterSubshell()
 		return jobs.Stage{Builtin: func() int {
 			defer sh.closeStageFds(t)
 			defer sub.releaseFds()

@@ -42,6 +42,9 @@ type flowState struct {
 	// set -e is ignored: if/while/until conditions, the left of && and ||,
 	// and '!' pipelines (POSIX 2.8.1).
 	noErrexit int
+	// commandText is set when the top-level shell runs -c text
+	// (unsetExitStatus).
+	commandText bool
 }
 
 // funcFrame is one running function call.
@@ -51,12 +54,8 @@ type funcFrame struct {
 	// callLine and callFile are where the call is (the caller builtin).
 	callLine int
 	callFile string
-	// funcName is this call's FUNCNAME, and the storage below saves
-	// allocations for the usual shallow stack and few locals: one
-	// allocation per call.
-	funcName  Var
-	nameElems [4]Elem
-	savedBuf  [4]savedVar
+	// savedBuf saves an allocation for the usual few locals.
+	savedBuf [4]savedVar
 	// saved holds the variables that "local" hid, in order, to be put back
 	// when the call returns; a nil Var means the name did not exist.
 	saved []savedVar
@@ -76,11 +75,12 @@ type FlowSnapshot struct {
 	FuncDepth   int
 	SourceDepth int
 	NoErrexit   int
+	CommandText bool // the top-level shell runs -c text
 }
 
 // snapshot is what a subshell inherits of the flow state.
 func (f *flowState) snapshot() FlowSnapshot {
-	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit}
+	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit, CommandText: f.commandText}
 	if f.frame != nil {
 		s.Func = f.frame.name
 	}
@@ -90,7 +90,7 @@ func (f *flowState) snapshot() FlowSnapshot {
 // restore starts a subshell's flow state from s: its own frame (a
 // subshell never returns into its parent's caller), no loops.
 func (f *flowState) restore(s FlowSnapshot) {
-	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit}
+	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, commandText: s.CommandText}
 	if s.Func != "" || s.FuncDepth > 0 {
 		f.frame = &funcFrame{name: s.Func}
 	}
@@ -129,6 +129,7 @@ func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
 	sh.funcs[fd.Name] = fd
+	sh.noteFuncFile(fd.Name) // for BASH_SOURCE (bashvars.go)
 	return 0, nil
 }
 
@@ -174,11 +175,9 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	frame := h.takeFrame() // given back below, once the call is over
 	frame.name, frame.parent, frame.callLine, frame.callFile = argv[0], savedFrame, sh.line, sh.srcFile
 	frame.saved = frame.savedBuf[:0]
-	// FUNCNAME is the stack of running functions, innermost first (bash's
-	// array: $FUNCNAME is the running one), and the caller's again after.
-	frame.saved = append(frame.saved, savedVar{"FUNCNAME", sh.Vars.Lookup("FUNCNAME")})
-	frame.setFuncName()
-	sh.Vars.put("FUNCNAME", &frame.funcName)
+	// FUNCNAME, BASH_SOURCE and BASH_LINENO get this call's frame, and
+	// the caller's again after (bashvars.go).
+	sh.pushCall(argv[0])
 	sh.Params = argv[1:]
 	sh.flow.loopDepth = 0
 	sh.flow.frame = frame
@@ -203,6 +202,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	for i := len(frame.saved) - 1; i >= 0; i-- {
 		sh.Vars.put(frame.saved[i].name, frame.saved[i].v)
 	}
+	sh.popFrame()
 	h.giveFrame(frame)
 	switch e := err.(type) {
 	case nil:
@@ -220,20 +220,6 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return status, err
 	}
 	return status, nil
-}
-
-// maxFuncNames bounds the FUNCNAME array: each call copies the stack of
-// names, so a deep recursion would cost its depth squared. The innermost
-// maxFuncNames calls are listed, which is all a script looks at.
-const maxFuncNames = 64
-
-// setFuncName fills the frame's FUNCNAME: its name, then its callers'.
-func (f *funcFrame) setFuncName() {
-	elems := f.nameElems[:0]
-	for g := f; g != nil && len(elems) < maxFuncNames; g = g.parent {
-		elems = append(elems, Elem{Index: int64(len(elems)), Value: g.name})
-	}
-	f.funcName = Var{Array: true, Elems: elems}
 }
 
 // LoopDepth implements builtins.FlowShell.

@@ -70,6 +70,16 @@ func (sh *Shell) setLang(l string) error {
 	return nil
 }
 
+// traceFollowsLocale gives the trace the shell's language before each
+// command the shell reads, while the trace is on: a locale changed by an
+// assignment (LANG=ko_KR.UTF-8) reaches the trace from the next command on.
+// Run by the shell between commands; set -o lang reaches it at once.
+func (sh *Shell) traceFollowsLocale() {
+	if sh.Opts.Trace {
+		sh.Jobs.Trace().SetLang(sh.traceLang())
+	}
+}
+
 // langOption reads a set -o argument that gives the lang option a value
 // ("lang=ko"): ok is false for any other option name.
 func langOption(name string) (value string, ok bool) {

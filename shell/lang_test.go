@@ -85,6 +85,8 @@ func TestLangOption(t *testing.T) {
 		{name: "set +o without a value", src: "set +o", out: []string{"set +o lang\n"}},
 		{name: "set +o's output restores it", src: "set -o lang=ko; s=$(set +o); set -o lang=en; eval \"$s\"; help cd",
 			out: []string{"작업 디렉터리"}},
+		{name: "shopt -po restores the value", src: "set -o lang=ko; shopt -po lang; shopt -o lang", out: []string{"set -o lang=ko\nlang           \tko\n"}},
+		{name: "shopt -uo lang", src: "set -o lang=ko; shopt -uo lang; shopt -po lang", out: []string{"set +o lang\n"}, status: 1},
 		{name: "unknown language", src: "set -o lang=fr", errOut: "lang=fr: unknown language", status: 1},
 		{name: "no language", src: "set -o lang", errOut: "which language?", status: 1},
 		{name: "+o takes no value", src: "set +o lang=ko", errOut: "takes no value", status: 1},

@@ -140,6 +140,12 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		}
 		return sh.setLang(l)
 	}
+	if name == "lang" {
+		if on {
+			return fmt.Errorf("lang: which language? set -o lang=en or set -o lang=ko")
+		}
+		return sh.setLang("")
+	}
 	o, ok := findOption(name)
 	if !ok {
 		return fmt.Errorf("%s: invalid option name", name)
@@ -155,11 +161,6 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	case o.name == "emacs" && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
 		return fmt.Errorf("emacs: line editing cannot be turned off")
-	case o.name == "lang":
-		if on {
-			return fmt.Errorf("lang: which language? set -o lang=en or set -o lang=ko")
-		}
-		return sh.setLang("")
 	case o.name == "ignoreeof":
 		// As bash: the option is $IGNOREEOF, 10 when set by set -o.
 		if on {
@@ -225,7 +226,7 @@ func (sh *Shell) FlagString() string {
 		}
 	}
 	switch sh.source {
-	case sourceCommand:
+	case sourceCommand, sourceChild:
 		b = append(b, 'c')
 	case sourceStdin:
 		b = append(b, 's')

@@ -70,12 +70,6 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 		list = &parser.List{}
 	}
 	st := sh.childStage(list, "", t)
-	if st.Builtin == nil {
-		st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(false)
-		st.CloseAfterStart, t.owned = t.owned, nil
-	}
-	// Otherwise childStage could not prepare the child (no memfd): the
-	// stage reports it, fails, and closes t itself.
 	if tr := sh.Jobs.Trace(); tr.On() {
 		end, op := jobs.Msg{En: "read", Ko: "읽는"}, "<("
 		if p.Out {
@@ -88,15 +82,7 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 				"셸은 파이프의 %s 끝 %d를 fd %d로 두고, 그 이름은 /dev/fd/%d다",
 		}, op, parser.String(list), end, mine, n, n)
 	}
-	// As launch starts a job: the copy's umask and resource limits.
-	stages := []jobs.Stage{st}
-	sh.withCopyRlimits(stages)
-	var pid int
-	sh.withUmask(func() {
-		sh.umaskHeld = true
-		defer func() { sh.umaskHeld = false }()
-		pid, err = sh.Jobs.LaunchAsync(stages[0], "process substitution")
-	})
+	pid, err := sh.launchNoJob(st, t, "process substitution")
 	if pid > 0 {
 		sh.LastBg = pid
 	}
@@ -107,6 +93,28 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 	sh.setUserFd(n, mine, fdBorrowed)
 	sh.procSubsts = append(sh.procSubsts, procSubstFd{n, mine})
 	return n, nil
+}
+
+// launchNoJob starts st, a child gosh made by childStage with the fds of
+// t, as no job (jobs.LaunchAsync): the child of a process substitution, or
+// of a command substitution that needs a process (bashvars.go). It
+// returns the child's pid.
+func (sh *Shell) launchNoJob(st jobs.Stage, t *fdTable, what string) (pid int, err error) {
+	if st.Builtin == nil {
+		st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(false)
+		st.CloseAfterStart, t.owned = t.owned, nil
+	}
+	// Otherwise childStage could not prepare the child (no memfd): the
+	// stage reports it, fails, and closes t itself.
+	// As launch starts a job: the copy's umask and resource limits.
+	stages := []jobs.Stage{st}
+	sh.withCopyRlimits(stages)
+	sh.withUmask(func() {
+		sh.umaskHeld = true
+		defer func() { sh.umaskHeld = false }()
+		pid, err = sh.Jobs.LaunchAsync(stages[0], what)
+	})
+	return pid, err
 }
 
 // freeProcSubstFd is the user fd a new process substitution gets: the

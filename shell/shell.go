@@ -111,6 +111,8 @@ type Shell struct {
 	fdHold []fdHold
 	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
 	specials specialVars
+	// stack is bash's call stack: FUNCNAME, BASH_SOURCE, BASH_LINENO.
+	stack callStack
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -210,6 +212,7 @@ const (
 	sourceFile    commandSource = iota // a script, or the terminal
 	sourceCommand                      // -c
 	sourceStdin                        // standard input that is not a terminal
+	sourceChild                        // a child gosh: a subshell running what its parent gave it
 )
 
 // ExitError unwinds the interpreter when a command asks the shell to stop:
@@ -237,7 +240,7 @@ type Config struct {
 	Arg0   string
 	Params []string
 	Opts   Options
-	Self   string // path of the gosh executable
+	Self   string // path of the gosh executable: a path, or SelfExe
 	// DieOfSignal is called when an untrapped fatal signal ended the shell
 	// (after its EXIT trap) and killing itself with the signal did not end
 	// the process: it exits with 128+N. nil: the shell goes on, and on its

@@ -42,6 +42,16 @@ type specialVars struct {
 	// stages are the statuses of the last foreground job's stages, for
 	// PIPESTATUS; nil when the pipeline ran inside the shell.
 	stages []int
+
+	// ownSubshell is set in a child gosh started to run one "( list )":
+	// the child is that subshell's process, so the first ( ) it runs is
+	// itself, not a new one (bashvars.go).
+	ownSubshell bool
+	// simpleTop is set in a child gosh started to run one simple command
+	// ("echo $x &", "f &"): bash runs that in a forked child of the top
+	// level, not in a subshell, so set -u's failure there exits as the
+	// top-level shell's does (unsetExitStatus).
+	simpleTop bool
 }
 
 // initSpecialVars sets the variables bash sets at start-up (SHLVL is
@@ -63,18 +73,23 @@ func (sh *Shell) initSpecialVars() {
 	}
 	sh.Vars.SetReadOnly("PPID")
 	if _, ok := sh.Vars.Get("_"); !ok {
-		// $_ starts as the shell's own path, as in bash (main has
-		// looked it up already: one readlink less at start-up).
-		if sh.self != "" && sh.self != "/proc/self/exe" {
-			sh.Vars.Set("_", sh.self)
-		} else if exe, err := os.Executable(); err == nil {
-			sh.Vars.Set("_", exe)
+		// $_ starts as the shell's own path, as in bash. (A shell
+		// started by bash or gosh finds it in its environment, and
+		// reads no link.)
+		if self := sh.selfPath(); self != "" {
+			sh.Vars.Set("_", self)
 		}
 	}
 	if host, err := os.Hostname(); err == nil {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	// FUNCNAME is declared, an array without a value until a function
+	// runs (bashvars.go).
+	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
+	// bash starts every shell at level 0, whatever the environment says.
+	sh.Vars.Unset("BASH_SUBSHELL")
+	sh.Vars.Set("BASH_SUBSHELL", "0")
 }
 
 // getVar is a variable's value, computed for the dynamic ones.
@@ -82,6 +97,8 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	switch name {
 	case "LINENO":
 		return strconv.Itoa(sh.line), true
+	case "BASHPID":
+		return bashPid(), true
 	case "RANDOM":
 		if v := sh.Vars.Lookup(name); v == nil || !v.ReadOnly {
 			return sh.random(), true
@@ -188,6 +205,12 @@ func (sh *Shell) seconds() string {
 	s.secondsText = strconv.FormatInt(int64(time.Since(s.secondsBase)/time.Second), 10)
 	sh.Vars.Set("SECONDS", s.secondsText)
 	return s.secondsText
+}
+
+// parseAt parses src with the shell's aliases, its first line numbered
+// line: the commands' $LINENO count from there.
+func (sh *Shell) parseAt(src string, line int) (*parser.File, error) {
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, FirstLine: line})
 }
 
 // noteLine records the line of the simple command about to be expanded,

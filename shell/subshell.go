@@ -44,14 +44,18 @@ type Site = builtins.Site
 //     child gosh in the job's process group, so Ctrl+Z stops it, fg
 //     continues it, kill %N ends it, and the programs it starts are in the
 //     group too.
+//   - A "( ... )" or a pipeline stage that may read $BASHPID (its text
+//     names it, or a function it names does) is a child gosh: a copy has
+//     no pid of its own to give (bashvars.go).
 //   - A lone builtin, assignment or "{ ...; }" in the foreground runs in the
 //     shell itself, as in bash.
 //   - Everywhere else nothing can tell a copy from a process: builtin
 //     stages and "( ... )" in a script, and everything inside a copy or a
 //     child gosh (which run without job control). They run in a copy.
 //
-// Command substitution always runs in a copy (commandSubst), without
-// asking: nothing can see its process.
+// Command substitution runs in a copy (commandSubst) without asking:
+// nothing can see its process, except $BASHPID, for which it runs in a
+// child gosh (commandSubstChild).
 func (sh *Shell) needsProcess(node any, cmd *command, site Site) builtins.Decision {
 	switch n := node.(type) {
 	case *parser.AndOr:
@@ -140,6 +144,13 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 		return builtins.Decision{Place: builtins.Program, Reason: jobs.Msg{
 			En: "%s: a new process (fork+exec)",
 			Ko: "%s: 새 프로세스(fork+exec)",
+		}.With(what)}
+	case (isSubshell || site.Stages > 1) && (kind != kindBuiltin || cmd == nil) && sh.copyHidesPid(c, isSubshell):
+		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
+			En: "%s that reads $BASHPID: a copy of the shell has no process of its own, so a child gosh runs it, " +
+				"whose BASHPID is its own pid, as in bash",
+			Ko: "$BASHPID를 읽는 %s: 셸의 사본에는 자기 프로세스가 없으므로 자식 gosh가 실행한다. " +
+				"bash에서처럼 그 BASHPID는 자식 자신의 pid다",
 		}.With(what)}
 	case site.Stages <= 1 && isSubshell && jobControl:
 		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
@@ -391,6 +402,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.snapshot().encodable()
+	sh.childSubshellLevel(snap, body) // BASH_SUBSHELL (bashvars.go)
 	snap.AsyncIgnored = sh.asyncIgnores(t.background)
 	if line := nodeLine(body); line > 0 {
 		snap.Line = line // the child's $LINENO counts from the command's own line
@@ -532,7 +544,7 @@ func RunChild(fd int, self string) (int, error) {
 	if m.Snap.Opts.Trace {
 		traceFd, gate = traceFdOf(fd)
 	}
-	sh := &Shell{self: self, source: sourceCommand}
+	sh := &Shell{self: self, source: sourceChild}
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
@@ -577,6 +589,8 @@ func RunChild(fd int, self string) (int, error) {
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
+	sh.specials.ownSubshell = fileIsSubshell(f) // bashvars.go
+	sh.specials.simpleTop = fileIsSimple(f)
 	st, err := sh.Run(f)
 	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)

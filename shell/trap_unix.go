@@ -116,6 +116,8 @@ type signals struct {
 	chld             atomic.Int32
 	watchingChildren bool
 	fatal            atomic.Int32 // a fatal signal the main goroutine must act on
+	// noted is when the first fatal signal was noted (fatalSignal).
+	noted time.Time
 	// main is held by a managed shell's main goroutine, except while it
 	// waits for a foreground job: then a fatal signal may act at once.
 	main sync.Mutex
@@ -377,7 +379,16 @@ func (s *signals) keyInterrupt() {
 // shell. If the main goroutine is waiting for a child, the shell runs its
 // EXIT trap and dies now, as bash does; otherwise the main goroutine does
 // so after the command it is running (runPendingTraps).
+//
+// Either way no child starts from now on (but those of the EXIT trap): a
+// child forked now would miss a signal sent to the shell's group.
 func (s *signals) fatalSignal(sig int) {
+	s.mu.Lock()
+	if s.noted.IsZero() {
+		s.noted = time.Now()
+	}
+	s.mu.Unlock()
+	s.table.CloseLaunches(syscall.Signal(sig))
 	if s.main.TryLock() {
 		s.top.dieOf(sig)
 		s.main.Unlock()
@@ -549,9 +560,20 @@ func (sh *Shell) runPendingTraps() error {
 }
 
 // runHandler runs the text of a trap in the shell itself and restores $?.
+// Its $LINENO counts from 1, as bash's for a signal or EXIT.
 func (sh *Shell) runHandler(action string) error {
+	return sh.runHandlerAt(action, 1)
+}
+
+// runHandlerAt is runHandler with the text's lines counted from line: the
+// ERR, DEBUG and RETURN traps count from the line of the command they
+// follow or precede, as in bash ("trap 'echo $LINENO' ERR" names the line
+// of the failed command). $LINENO is the shell's again afterwards.
+func (sh *Shell) runHandlerAt(action string, line int) error {
 	saved := sh.Status
-	f, err := sh.parse(action)
+	defer func(l int) { sh.line = l }(sh.line)
+	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
+	f, err := sh.parseAt(action, line)
 	if err != nil {
 		sh.syntaxError(err)
 		sh.Status = saved
@@ -572,7 +594,7 @@ func (sh *Shell) commandFailed() error {
 	// trap: its call fails as a whole, in the caller.
 	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) && sh.flow.funcDepth == 0 {
 		sh.errTrapDepth++
-		err := sh.runHandler(action)
+		err := sh.runHandlerAt(action, sh.line)
 		sh.errTrapDepth--
 		if err != nil {
 			return err
@@ -597,7 +619,7 @@ func (sh *Shell) debugTrap() error {
 	}
 	sh.inDebugTrap = true
 	defer func() { sh.inDebugTrap = false }()
-	return sh.runHandler(action)
+	return sh.runHandlerAt(action, sh.line)
 }
 
 // RunExitTrap runs the EXIT trap, once, as the shell (or a copy of it)
@@ -613,6 +635,7 @@ func (sh *Shell) RunExitTrap(status int) int {
 		return status
 	}
 	sh.Status = status
+	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parse(action)
 	if err != nil {
 		sh.syntaxError(err)
@@ -627,10 +650,22 @@ func (sh *Shell) RunExitTrap(status int) int {
 
 // dieOf ends the shell because of an untrapped fatal signal: the EXIT
 // trap runs, then the process dies of the signal.
+//
+// Children forked while the signal was on its way to the shell's code
+// missed it, if it was sent to the shell's process group: they get it
+// now (jobs.SignalLateChildren), so that none outlives the shell.
 func (sh *Shell) dieOf(sig int) {
 	s := sh.sigs
 	s.inHandler = true
+	s.mu.Lock()
+	noted := s.noted
+	s.mu.Unlock()
+	if noted.IsZero() {
+		noted = time.Now()
+	}
+	trapped := sh.Jobs.OpenLaunchesToShell()
 	sh.RunExitTrap(128 + sig)
+	sh.Jobs.SignalLateChildren(syscall.Signal(sig), noted, trapped)
 	sh.Jobs.DieOfSignal(syscall.Signal(sig))
 	if s.die != nil {
 		s.die(syscall.Signal(sig))
@@ -754,5 +789,5 @@ func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
 	if !function && sh.flow.funcDepth > 0 {
 		return nil
 	}
-	return sh.runHandler(action)
+	return sh.runHandlerAt(action, sh.line)
 }

@@ -64,7 +64,7 @@ func TestBuiltinWait(t *testing.T) {
 	runRows(t, []row{
 		{name: "wait-pid-status", script: "false & wait $!; echo $?", out: "1\n"},
 		{name: "wait-pid-code", script: "sh -c 'exit 5' & wait $!; echo $?", out: "5\n"},
-		{name: "wait-all", script: "sh -c 'sleep 0.1; echo one' & sh -c 'sleep 0.2; echo two' & wait; echo $?", out: "one\ntwo\n0\n"},
+		{name: "wait-all", script: "sh -c 'sleep 0.1; echo one >a' & sh -c 'sleep 0.2; echo two >b' & wait; echo $?; cat a b", out: "0\none\ntwo\n"},
 		{name: "wait-killed", script: "sleep 10 & kill $!; wait $!; echo $?", out: "143\n"},
 		{name: "wait-killed-9", script: "sleep 10 & kill -9 $!; wait $!; echo $?", out: "137\n"},
 		{name: "wait-unknown", script: "wait 99999; echo $?", out: "127\n", errHas: "pid 99999 is not a child of this shell"},

@@ -396,7 +396,16 @@ func TestCtrlZAtPrompt(t *testing.T) {
 func TestTypeAhead(t *testing.T) {
 	s := newSession(t)
 	s.SendLine("sleep 1; head -1")
-	s.ProcByArgs("sleep 1")
+	// Type once the line runs: while sleep does, or (on a busy machine,
+	// where the second may pass before /proc is searched) once head does.
+	waitFor(t, s.Timeout, "sleep 1 or head -1 to run", func() bool {
+		for _, p := range s.Procs("") {
+			if a := cmdline(p.Pid); a == "sleep 1" || a == "head -1" {
+				return true
+			}
+		}
+		return false
+	})
 	s.Send("typed-ahead\r")
 	out := s.WaitPrompt()
 	// Echoed by the terminal as typed, then printed by head.

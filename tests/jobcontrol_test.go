@@ -520,9 +520,14 @@ func TestKillAndWait(t *testing.T) {
 // prompt in bash's format, then leave the table.
 func TestDoneReports(t *testing.T) {
 	s := newSession(t)
-	s.Run("sleep 0.2 &")
-	p := s.ProcByArgs("sleep 0.2")
-	waitReaped(t, p.Pid, "sleep 0.2")
+	// The job's pid from its [1] PID line: on a busy machine the sleep
+	// may be gone before /proc could be searched for it.
+	m := regexp.MustCompile(`\[1\] (\d+)`).FindStringSubmatch(s.Run("sleep 0.2 &"))
+	if m == nil {
+		t.Fatal("no [1] PID line for sleep 0.2 &")
+	}
+	pid, _ := strconv.Atoi(m[1])
+	waitReaped(t, pid, "sleep 0.2")
 	if out := s.Run(":"); out != "[1]+  Done                    sleep 0.2\n" {
 		t.Errorf("report %q, want %q", out, "[1]+  Done                    sleep 0.2\n")
 	}

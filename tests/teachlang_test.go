@@ -77,6 +77,20 @@ func TestTeachLangTraceFollows(t *testing.T) {
 			t.Errorf("the trace of : > %s says %q, want %q\n%s", file, got[file], want, errOut)
 		}
 	}
+	// A locale assigned in the shell reaches the trace from the next
+	// command on.
+	_, errOut, _ = runGosh(t, "", "-c", "set -o trace; : > e\nLANG=ko_KR.UTF-8\n: > f\nLC_ALL=C\n: > g")
+	got = map[string]string{}
+	for _, line := range strings.Split(errOut, "\n") {
+		if m := re.FindStringSubmatch(line); m != nil {
+			got[m[1]] = m[2]
+		}
+	}
+	for file, want := range map[string]string{"e": "a new file gets mode", "f": "새 파일의 모드는", "g": "a new file gets mode"} {
+		if !strings.Contains(got[file], want) {
+			t.Errorf("the trace of : > %s says %q, want %q\n%s", file, got[file], want, errOut)
+		}
+	}
 }
 
 // At a prompt: set -o lang=ko, help, set -o lang=en, help.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // The trap builtin, end to end: handlers of signals the shell sends itself
@@ -186,8 +187,9 @@ func TestTrapInteractive(t *testing.T) {
 
 	// While a foreground job runs, the handler waits for it: it runs
 	// after the job, before the next command of the line.
-	s.SendLine("sleep 0.5; echo job-done")
-	sleep := s.ProcByArgs("sleep 0.5")
+	// (The job lasts long enough to be found alive on a busy machine.)
+	s.SendLine("sleep 3; echo job-done")
+	sleep := s.ProcByArgs("sleep 3")
 	syscall.Kill(s.Pid, syscall.SIGUSR1)
 	out := s.WaitPrompt()
 	if out != "got-usr1\njob-done\n" {
@@ -201,7 +203,20 @@ func TestTrapInteractive(t *testing.T) {
 	s.Run("sleep 5 &")
 	s.SendLine("wait %1; echo wait=$?")
 	s.ProcByArgs("sleep 5")
-	syscall.Kill(s.Pid, syscall.SIGUSR1)
+	// The line's echo does not say that wait has begun: a SIGUSR1 that
+	// comes first runs the handler before wait. Send one every 200 ms
+	// until wait reports.
+	var sent time.Time
+	waitFor(t, s.Timeout, "wait to return", func() bool {
+		if strings.Contains(s.Pending(), "wait=") {
+			return true
+		}
+		if time.Since(sent) > 200*time.Millisecond {
+			syscall.Kill(s.Pid, syscall.SIGUSR1)
+			sent = time.Now()
+		}
+		return false
+	})
 	if out := s.WaitPrompt(); !strings.Contains(out, "got-usr1") || !strings.Contains(out, "wait=138") {
 		t.Errorf("wait with a trapped signal: %q", out)
 	}
@@ -397,9 +412,10 @@ func TestTrapHangupTrapped(t *testing.T) {
 func TestTrapIgnoredIntInWait(t *testing.T) {
 	s := newSession(t)
 	s.Run(`trap '' INT`)
-	s.Run("sleep 1.5 &")
+	// The job lasts long enough to be found alive on a busy machine.
+	s.Run("sleep 3 &")
 	s.SendLine("wait; echo wait=$?")
-	s.ProcByArgs("sleep 1.5")
+	s.ProcByArgs("sleep 3")
 	syscall.Kill(s.Pid, syscall.SIGINT)
 	if out := s.WaitPrompt(); !strings.Contains(out, "wait=0") {
 		t.Errorf("wait with INT ignored, after SIGINT: %q", out)
