@@ -175,6 +175,13 @@ func (p *layout) list(l *List, level int) {
 		case !last:
 			if len(p.heredocs) > 0 {
 				p.deferred("")
+				// bash's lists nest to the left: only the first item,
+				// when it is one plain command, leaves its bodies to the
+				// separator, and then the separator after the next item
+				// is left out too; the bodies of any later item (or of an
+				// and-or list) are printed at its end, and only this
+				// separator is left out.
+				p.wasHeredoc = i == 0 && len(item.AndOr.Rest) == 0 && len(item.AndOr.First.Cmds) == 1
 			} else if p.wasHeredoc {
 				p.wasHeredoc = false
 			} else {
@@ -372,6 +379,9 @@ func (p *layout) simple(sc *SimpleCommand) {
 		p.word(w, ctxWord)
 		sep = " "
 	}
+	if len(sc.Redirs) > 0 {
+		p.wasHeredoc = false // bash's print_redirection_list starts afresh
+	}
 	for _, r := range sc.Redirs {
 		p.str(sep)
 		p.layoutRedirect(r)
@@ -380,6 +390,9 @@ func (p *layout) simple(sc *SimpleCommand) {
 }
 
 func (p *layout) redirs(rs []*Redirect) {
+	if len(rs) > 0 {
+		p.wasHeredoc = false // bash's print_redirection_list starts afresh
+	}
 	for _, r := range rs {
 		p.str(" ")
 		p.layoutRedirect(r)

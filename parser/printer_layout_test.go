@@ -77,6 +77,17 @@ func TestFuncLayout(t *testing.T) {
 			"f () \n{ \n    ( cat <<A\na\nA\n )\n}"},
 		{"f() { cat <<-\"B\"\n\tb\n\tB\n}",
 			"f () \n{ \n    cat <<-'B'\nb\nB\n\n}"},
+		// bash's lists nest to the left: a here-document's command
+		// after the first item, or at the end of an and-or list, leaves
+		// out only the ";" after it; a redirection starts afresh.
+		{"f() { p; cat <<A; b; c; }\na\nA\n",
+			"f () \n{ \n    p;\n    cat <<A\na\nA\n\n    b;\n    c\n}"},
+		{"f() { x && cat <<A; b; c; }\na\nA\n",
+			"f () \n{ \n    x && cat <<A\na\nA\n\n    b;\n    c\n}"},
+		{"f() { cat <<A; b >x; c; }\na\nA\n",
+			"f () \n{ \n    cat <<A\na\nA\n\n    b > x;\n    c\n}"},
+		{"f() { cat <<A; cat <<B; b; c; }\na\nA\nb\nB\n",
+			"f () \n{ \n    cat <<A\na\nA\n\n    cat <<B\nb\nB\n\n    b;\n    c\n}"},
 		{"f() { echo \"a\nb\"; }",
 			"f () \n{ \n    echo \"a\nb\"\n}"},
 	}
