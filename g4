@@ -1,1 +1,0 @@
-gosh: t3.sh: No such file or directory
