@@ -875,13 +875,30 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	status := sh.pipefailStatus(job, sh.waitForeground(job))
 	sh.noteStages(stageStatuses(job))
-	if sh.Opts.Interactive && !sh.subshell && (job.Interrupted() || job.State() == jobs.Stopped) {
-		// Ctrl+C ends the whole command line, not just this job; so does
-		// Ctrl+Z (the rest of a loop is abandoned, the job is stopped).
-		sh.Status = status
-		return status, errAbandon
+	if sh.Opts.Interactive && !sh.subshell {
+		if job.Interrupted() {
+			// Ctrl+C ends the whole command line, not just this job.
+			sh.Status = status
+			return status, errAbandon
+		}
+		if err := sh.ctrlZBreaksLoops(job, status); err != nil {
+			return status, err
+		}
 	}
 	return status, nil
+}
+
+// ctrlZBreaksLoops: a foreground job stopped by Ctrl+Z (SIGTSTP) ends
+// every loop running at this level (the function's, or the command
+// line's), with the job's status 148; the rest of the line then runs, as
+// in bash ("Suspending a job in a loop from the keyboard breaks out of all
+// active loops", jobs.c). The result is the break to pass up, or nil.
+func (sh *Shell) ctrlZBreaksLoops(job *jobs.Job, status int) error {
+	if sh.flow.loopDepth == 0 || job.State() != jobs.Stopped || status != 128+int(syscall.SIGTSTP) {
+		return nil
+	}
+	sh.Status = status
+	return &builtins.LoopControl{N: sh.flow.loopDepth, Status: status}
 }
 
 // holdPipeReader keeps the pipe into in-shell stage i readable until

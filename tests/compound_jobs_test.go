@@ -10,8 +10,10 @@ import (
 
 // Issue 10, item 4: job control over compound commands, in a pty with real
 // keystrokes, checked in /proc. The shell runs a foreground loop itself;
-// Ctrl+C and Ctrl+Z reach the loop's current command, and the shell then
-// abandons the rest of the loop, as bash does for Ctrl+C.
+// Ctrl+C and Ctrl+Z reach the loop's current command. After Ctrl+C the
+// shell abandons the rest of the command line; after Ctrl+Z it leaves the
+// loops running at that level and goes on with the rest of the line, as
+// bash does.
 
 // TestLoopCtrlCEndsLoop: Ctrl+C on "for ...; do sleep; done; echo after"
 // kills the sleep and ends the loop: no second sleep starts, "after" is
@@ -58,22 +60,44 @@ func TestBuiltinLoopCtrlC(t *testing.T) {
 	}
 }
 
-// TestLoopCtrlZAbandonsLoop: Ctrl+Z in a foreground loop stops the
-// current command (a job in the table) and abandons the rest of the loop:
-// no next sleep starts.
-func TestLoopCtrlZAbandonsLoop(t *testing.T) {
+// TestLoopCtrlZLeavesLoop: Ctrl+Z in a foreground loop stops the current
+// command (a job in the table) and ends the loop, nested loops and all:
+// no next sleep starts. The rest of the command line then runs, with $?
+// 148, as in bash (jobs.c: "Suspending a job in a loop from the keyboard
+// breaks out of all active loops").
+func TestLoopCtrlZLeavesLoop(t *testing.T) {
 	s := newSession(t)
-	s.SendLine("for i in 1 2 3; do sleep 102; done; echo after")
+	s.SendLine("for i in 1 2 3; do while :; do sleep 102; done; echo inner-$i; done; echo after-$?")
 	ps := s.WaitProcs("sleep", 1)
 	report := stopFg(s, ps)
-	if !strings.Contains(report, "Stopped") || strings.Contains(report, "after") {
-		t.Errorf("report after Ctrl+Z = %q, want Stopped and no \"after\"", report)
+	if !strings.Contains(report, "Stopped") || !strings.Contains(report, "after-148") || strings.Contains(report, "inner-") {
+		t.Errorf("report after Ctrl+Z = %q, want Stopped, after-148 and no inner-", report)
 	}
 	if n := len(s.Procs("sleep")); n != 1 {
 		t.Errorf("%d sleep processes after Ctrl+Z, want the one stopped\n%s", n, s.describe())
 	}
 	if st, _ := readStat(ps[0].Pid); st.State != 'T' {
 		t.Errorf("the sleep is in state %c, want T", st.State)
+	}
+	s.Run("kill -9 %1")
+	waitGone(t, ps[0].Pid, "the stopped sleep")
+}
+
+// TestCtrlZInFunctionLoop: a function's loop is its own level: Ctrl+Z
+// ends the loop in the function, and the function and the caller's loop
+// go on, as in bash, whose functions start with no active loops.
+func TestCtrlZInFunctionLoop(t *testing.T) {
+	s := newSession(t)
+	s.SendLine("f() { for i in 1 2; do sleep 103; echo i$i; done; echo in-f; }; for j in 1; do f; echo j$j; done; echo end")
+	ps := s.WaitProcs("sleep", 1)
+	report := stopFg(s, ps)
+	for _, want := range []string{"Stopped", "in-f", "j1", "end"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report after Ctrl+Z = %q, want %q in it", report, want)
+		}
+	}
+	if strings.Contains(report, "i1") {
+		t.Errorf("the function's loop went on after Ctrl+Z: %q", report)
 	}
 	s.Run("kill -9 %1")
 	waitGone(t, ps[0].Pid, "the stopped sleep")
