@@ -775,6 +775,21 @@ func (e *explainer) expansions(p *parser.Pipeline) {
 			}
 		}
 	}
+	compound := false
+	for _, c := range p.Cmds {
+		if _, ok := c.(*parser.SimpleCommand); !ok {
+			compound = true
+		}
+	}
+	if len(lines) == 0 && compound {
+		// The words of a compound command (case $x in, for i in $list,
+		// the commands of its body) are expanded as each part runs.
+		e.printf(jobs.Msg{
+			En: "Expansions: the words inside a compound command are expanded when each part of it runs, not before (explain one of its commands to see its expansions).\n",
+			Ko: "확장: 복합 명령 안의 단어는 미리가 아니라 그 부분이 실행될 때 확장된다 (그 안의 명령 하나를 explain 하면 확장이 보인다).\n",
+		})
+		return
+	}
 	if len(lines) == 0 {
 		e.printf(jobs.Msg{En: "Expansions: none; every word is literal text.\n", Ko: "확장: 없음. 모든 단어가 글자 그대로다.\n"})
 		return

@@ -336,6 +336,10 @@ func TestExplainConstructs(t *testing.T) {
 		if strings.Contains(got, "simple command") {
 			t.Errorf("%s: called a simple command:\n%s", tc.line, got)
 		}
+		// $1, $x: the words inside are expanded as each part runs.
+		if strings.Contains(got, "every word is literal") {
+			t.Errorf("%s: says every word is literal:\n%s", tc.line, got)
+		}
 	}
 }
 
