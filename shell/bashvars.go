@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -228,8 +229,12 @@ func (sh *Shell) commandSubstChild(list *parser.List) (string, error) {
 	t := sh.newFdTable()
 	t.set(1, t.own(w))
 	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("$(%s): a child gosh, because the list reads $BASHPID, which a copy of the shell (no process of its own) "+
-			"could not give as bash does", parser.String(list))
+		tr.Shell(jobs.Msg{
+			En: "$(%s): a child gosh, because the list reads $BASHPID, which a copy of the shell (no process of its own) " +
+				"could not give as bash does",
+			Ko: "$(%s): 자식 gosh. 목록이 $BASHPID를 읽는데, 셸의 사본(자기 프로세스가 없다)은 " +
+				"bash처럼 그 값을 줄 수 없기 때문이다",
+		}, parser.String(list))
 	}
 	// bash (outside POSIX mode) clears -e in a command substitution.
 	saved := sh.Opts.Errexit

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gosh/builtins"
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -164,7 +165,10 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return 1, errFuncNest
 	}
 	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("function %s: the shell runs its body itself, no fork (a function is not a process)", argv[0])
+		tr.Shell(jobs.Msg{
+			En: "function %s: the shell runs its body itself, no fork (a function is not a process)",
+			Ko: "함수 %s: 셸이 본문을 직접 실행한다. fork 없음 (함수는 프로세스가 아니다)",
+		}, argv[0])
 	}
 	savedParams := sh.Params
 	savedLoop := sh.flow.loopDepth

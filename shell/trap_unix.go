@@ -476,11 +476,14 @@ func (sh *Shell) SetTrap(n int, action string) {
 		d = sigIgnored
 	}
 	if tr := sh.Jobs.Trace(); tr.On() {
-		what := "the shell notes each arrival and runs the handler itself, between two commands"
-		if d == sigIgnored {
-			what = "ignored by the shell and by the commands it starts"
+		what := jobs.Msg{
+			En: "the shell notes each arrival and runs the handler itself, between two commands",
+			Ko: "셸이 도착할 때마다 적어 두었다가 두 명령 사이에서 핸들러를 직접 실행한다",
 		}
-		tr.Shell("trap: %s: %s", jobs.SignalName(syscall.Signal(n)), what)
+		if d == sigIgnored {
+			what = jobs.Msg{En: "ignored by the shell and by the commands it starts", Ko: "셸과 셸이 시작하는 명령들이 무시한다"}
+		}
+		tr.Shell(jobs.Same("trap: %s: %s"), jobs.SignalName(syscall.Signal(n)), what)
 	}
 	sh.sigs.setDisposition(n, d)
 }
@@ -497,7 +500,7 @@ func (sh *Shell) ResetTrap(n int) {
 	if n <= 0 || n >= nsig {
 		return
 	}
-	sh.Jobs.Trace().Shell("trap: %s: back to its default action", jobs.SignalName(syscall.Signal(n)))
+	sh.Jobs.Trace().Shell(jobs.Msg{En: "trap: %s: back to its default action", Ko: "trap: %s: 기본 동작으로 돌아간다"}, jobs.SignalName(syscall.Signal(n)))
 	sh.sigs.setDisposition(n, sigDefault)
 }
 
@@ -540,7 +543,10 @@ func (sh *Shell) runPendingTraps() error {
 				if !ok || action == "" {
 					break
 				}
-				sh.Jobs.Trace().Shell("trap: %s arrived: the shell runs its handler now, between commands", jobs.SignalName(syscall.Signal(sig)))
+				sh.Jobs.Trace().Shell(jobs.Msg{
+					En: "trap: %s arrived: the shell runs its handler now, between commands",
+					Ko: "trap: %s 도착: 셸이 명령 사이인 지금 핸들러를 실행한다",
+				}, jobs.SignalName(syscall.Signal(sig)))
 				if err := sh.runHandler(action); err != nil {
 					return err
 				}
