@@ -291,31 +291,33 @@ func setReadModes(sh Shell, fd int, keys, silent bool) (restore func()) {
 		return func() {}
 	}
 	modes := *old
-	var why []string
+	var why []jobs.Msg
 	if keys {
 		modes.Lflag &^= unix.ICANON
 		modes.Cc[unix.VMIN], modes.Cc[unix.VTIME] = 1, 0
-		why = append(why, "-ICANON: each key at once")
+		why = append(why, jobs.Msg{En: "-ICANON: each key at once", Ko: "-ICANON: 키를 누르는 즉시 하나씩"})
 	}
 	if silent {
 		modes.Lflag &^= unix.ECHO
-		why = append(why, "-ECHO: typing is not shown")
+		why = append(why, jobs.Msg{En: "-ECHO: typing is not shown", Ko: "-ECHO: 입력한 글자를 보여 주지 않는다"})
 	}
-	tcsetattr(sh, fd, &modes, "read: "+strings.Join(why, ", "))
-	return func() { tcsetattr(sh, fd, old, "read: restore the terminal modes") }
+	tcsetattr(sh, fd, &modes, jobs.Msg{En: "read: %s", Ko: "read: %s"}.With(jobs.Join(why, jobs.Same(", "))))
+	return func() {
+		tcsetattr(sh, fd, old, jobs.Msg{En: "read: restore the terminal modes", Ko: "read: 터미널 모드를 되돌린다"})
+	}
 }
 
 // tcsetattr sets a terminal's modes for read -n and -s: run by the gosh
 // process that runs read (the shell itself, or, for a read stage of a
 // pipeline under job control, its own gosh process in the foreground
 // group). TCSETSW (TCSADRAIN) lets pending output go out first.
-func tcsetattr(sh Shell, fd int, modes *unix.Termios, why string) {
+func tcsetattr(sh Shell, fd int, modes *unix.Termios, why jobs.Msg) {
 	err := unix.IoctlSetTermios(fd, unix.TCSETSW, modes)
 	result := "0"
 	if err != nil {
 		result = strerror(err)
 	}
-	sh.JobTable().Trace().Shell("tcsetattr(%d, TCSADRAIN) = %s  (%s)", fd, result, why)
+	sh.JobTable().Trace().Shell(jobs.Same("tcsetattr(%d, TCSADRAIN) = %s  (%s)"), fd, result, why)
 }
 
 // inputReady is read -t 0: status 0 if input is waiting on fd.

@@ -73,6 +73,14 @@
 // the C habit of calling setpgid in both parent and child is not needed, and
 // the trace narrates those child steps once the child's pid is known.
 //
+// Two languages. Every text the teaching layer prints (each trace line,
+// each sentence of explain, the headings of procs, ptree and timeline) is a
+// Msg: its English and its Korean side by side where it is written, both
+// fmt formats over the same arguments. The tracer prints a line in the
+// language the shell decided (Shell.Lang in package shell, set with
+// SetLang); its listeners (the labs) always get the English.
+// TestMessagesHaveKorean fails for a Msg without its Korean.
+//
 // Fork retry. When ForkExec fails with EAGAIN (ulimit -u, or the system out
 // of processes), Launch waits and tries again a few times with growing
 // waits, announcing each retry as bash does ("fork: retry: Resource

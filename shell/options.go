@@ -222,8 +222,14 @@ func (sh *Shell) FlagString() string {
 			b = append(b, c)
 		}
 	}
-	switch sh.source {
-	case sourceCommand, sourceChild:
+	src := sh.source
+	if src == sourceChild {
+		// A child gosh shows where its top-level shell reads, as bash's
+		// forked subshell does.
+		src = sh.flow.topSource
+	}
+	switch src {
+	case sourceCommand:
 		b = append(b, 'c')
 	case sourceStdin:
 		b = append(b, 's')
