@@ -321,8 +321,18 @@ func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
 func (sh *Shell) LastStatus() int       { return sh.Status }
 func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
 
-// Context is cancelled by Ctrl+C while a command line runs.
+// Context is cancelled by Ctrl+C while a command line runs. The builtins
+// that ask for it (read, mapfile, watch) are ended by Ctrl+C even when INT
+// has a trap, as in bash.
 func (sh *Shell) Context() context.Context {
+	if sh.sigs != nil {
+		sh.sigs.lineRead.Store(true)
+	}
+	return sh.lineContext()
+}
+
+// lineContext is the context of the command line being run.
+func (sh *Shell) lineContext() context.Context {
 	if sh.ctx == nil {
 		return context.Background()
 	}
@@ -335,9 +345,9 @@ func (sh *Shell) Context() context.Context {
 // interrupted, as in bash.)
 func (sh *Shell) WaitContext() context.Context {
 	if sh.subshell {
-		return sh.Context()
+		return sh.lineContext()
 	}
-	return sh.sigs.waitContext(sh.Context())
+	return sh.sigs.waitContext(sh.lineContext())
 }
 
 // Umask is the shell's file mode creation mask. The shell keeps it as a

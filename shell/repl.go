@@ -365,6 +365,7 @@ func (s *session) newContext() {
 		s.sh.cancel()
 	}
 	s.sh.ctx, s.sh.cancel = ctx, cancel
+	s.sh.sigs.lineRead.Store(false)
 	s.mu.Unlock()
 }
 
@@ -381,10 +382,25 @@ func (s *session) handleSignals() {
 	for sig := range sh.Jobs.Signals() {
 		switch sig {
 		case syscall.SIGINT:
+			// With a trap on INT, signals.deliver sees the same signal:
+			// the handler runs, and a running (or starting) wait ends
+			// with 130.
+			caught := sh.sigs.trapped(syscall.SIGINT) && !sh.sigs.ignores(syscall.SIGINT)
 			s.mu.Lock()
-			if s.atPrompt && s.ed != nil {
-				s.ed.interrupt()
-			} else if sh.cancel != nil && !sh.sigs.ignores(syscall.SIGINT) {
+			switch {
+			case s.atPrompt && s.ed != nil:
+				// A trapped SIGINT whose handler has already run came
+				// while the line ran (this goroutine is late): the new
+				// prompt is not abandoned, and the handler does not run
+				// twice.
+				if !caught || sh.sigs.pending[syscall.SIGINT].Load() {
+					s.ed.interrupt()
+				}
+			case caught && !sh.sigs.lineRead.Load():
+				// The line goes on (after wait returns 130, or a loop
+				// of builtins), as in bash; only read, mapfile and
+				// watch are ended, with the line.
+			case sh.cancel != nil && !sh.sigs.ignores(syscall.SIGINT):
 				// (With trap "" INT a running wait or read goes on.)
 				sh.cancel()
 			}

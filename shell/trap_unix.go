@@ -101,6 +101,11 @@ type signals struct {
 	ictx    context.Context
 	ibase   context.Context
 	icancel context.CancelCauseFunc
+	// lineRead is set when a builtin that reads or watches (read,
+	// mapfile, watch) asks for the line's context, and cleared when the
+	// next command line starts: Ctrl+C ends such a builtin and the line
+	// even with a trap on INT, as in bash (handleSignals).
+	lineRead atomic.Bool
 	// wake, set by the interactive loop, makes the line editor give the
 	// prompt back so that the handler runs at once.
 	wake func()
