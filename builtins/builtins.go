@@ -45,7 +45,7 @@ type Builtin struct {
 	ReadsInput bool
 }
 
-var table = map[string]*Builtin{}
+var table = make(map[string]*Builtin, 128) // room for every builtin: no rehash while they register
 
 // register adds builtins to the table; each file registers its own in init.
 func register(bs ...*Builtin) {
@@ -145,11 +145,20 @@ type Shell interface {
 	// ShoptNames lists the options of the shopt builtin (nullglob, ...),
 	// which Option and SetOption also take.
 	ShoptNames() []string
+	// OptionValue is the value of a set -o option that takes one (set -o
+	// lang=ko; SetOption takes "lang=ko"): "" when it is not set; ok is
+	// false for an option that is only on or off.
+	OptionValue(name string) (value string, ok bool)
+	// Lang is the language of every teaching text, "en" or "ko": set -o
+	// lang when set, else the locale (LC_ALL, LC_MESSAGES, LANG). A
+	// builtin's --lang overrides it for one command (resolveLang).
+	Lang() string
 
-	// Running code: source a file, evaluate a string, run argv as a
-	// command (skipping aliases; builtins unless noBuiltins), replace the
-	// shell with a program.
-	Source(path string, args []string, io IO) (int, error)
+	// Running code: source a file (path is where it was found, name the
+	// file as the user wrote it, for BASH_SOURCE), evaluate a string, run
+	// argv as a command (skipping aliases; builtins unless noBuiltins),
+	// replace the shell with a program.
+	Source(path, name string, args []string, io IO) (int, error)
 	Eval(src string, io IO) (int, error)
 	RunCommand(argv []string, io IO, noBuiltins bool) (int, error)
 	// Exec replaces the shell process with argv (the exec builtin).

@@ -138,9 +138,11 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -v verbose    print input lines as they are read
 -n noexec     read commands but run none (ignored at a prompt)
 -o pipefail   a pipeline's status is its last failing stage's
--o vi, -o emacs  the key map; the prompt has emacs keys only, so vi is refused there
+-o vi, -o emacs  the key map of the line editor: vi keys or emacs keys
 -o history    record commands in the history (on at a prompt)
 -o ignoreeof  Ctrl+D does not leave the shell (sets IGNOREEOF=10)
+-o lang=en|ko  the language of the teaching texts (help, labs, explain,
+              the trace); +o lang leaves it to LC_ALL, LC_MESSAGES, LANG
 -o NAME sets an option by name (e.g. -o trace, which narrates the
 system calls the shell makes); +o and +LETTER turn options off.
 "set -o" lists options, "set +o" prints commands that restore them.
@@ -720,7 +722,13 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 }
 
 func setOption(sh Shell, io IO, name string, on bool) int {
-	if !isSettable(sh, name) {
+	// An option with a value is set as NAME=VALUE (set -o lang=ko).
+	if base, _, ok := strings.Cut(name, "="); ok {
+		if _, valued := sh.OptionValue(base); !valued {
+			errorf(io, "set", "%s: invalid option name", name)
+			return statusUsage
+		}
+	} else if !isSettable(sh, name) {
 		errorf(io, "set", "%s: invalid option name", name)
 		return statusUsage
 	}
@@ -737,7 +745,9 @@ func listOptions(sh Shell, io IO) int {
 	for _, name := range settableOptions(sh) {
 		on, _ := sh.Option(name)
 		state := "off"
-		if on {
+		if v, ok := sh.OptionValue(name); ok && v != "" {
+			state = v
+		} else if on {
 			state = "on"
 		}
 		fmt.Fprintf(&b, "%-15s\t%s\n", name, state)
@@ -751,6 +761,10 @@ func optionCommands(sh Shell, io IO) int {
 	var b strings.Builder
 	for _, name := range settableOptions(sh) {
 		on, _ := sh.Option(name)
+		if v, ok := sh.OptionValue(name); ok && v != "" {
+			fmt.Fprintf(&b, "set -o %s=%s\n", name, v)
+			continue
+		}
 		sign := "+"
 		if on {
 			sign = "-"

@@ -30,7 +30,8 @@
 //
 // Files: core.go (cd pwd exit export unset echo true false : shift set
 // eval), run.go (exec . source command type), read.go, jobs.go (jobs fg bg
-// disown kill wait nohup), alias.go, history.go (history), fc.go, help.go,
+// disown kill wait nohup), alias.go, history.go (history), fc.go, help.go
+// (help_ko.go, help_ko_text.go: every builtin's summary and help in Korean),
 // test.go (test [), printf.go (printf and its strftime), getopts.go,
 // ulimit.go, let.go (let times), env.go (umask readonly hash), shopt.go,
 // declare.go (declare typeset), dirs.go (pushd popd dirs), flow.go (break

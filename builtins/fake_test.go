@@ -38,6 +38,7 @@ type fakeShell struct {
 	umask       int
 	hash        map[string]*HashEntry
 	limits      map[int][2]uint64 // soft, hard
+	lang        string            // set -o lang=...
 
 	sourced  [][]string // path, then args ("<nil>" marks nil args)
 	evals    []string
@@ -215,6 +216,17 @@ func (f *fakeShell) Option(name string) (bool, bool) {
 }
 
 func (f *fakeShell) SetOption(name string, on bool) error {
+	if l, ok := strings.CutPrefix(name, "lang="); ok {
+		if !knownLang(l) {
+			return errors.New(name + ": unknown language")
+		}
+		f.lang = l
+		return nil
+	}
+	if name == "lang" && !on {
+		f.lang = ""
+		return nil
+	}
 	if _, ok := f.opts[name]; !ok {
 		return errors.New(name + ": invalid option name")
 	}
@@ -223,6 +235,30 @@ func (f *fakeShell) SetOption(name string, on bool) error {
 }
 
 func (f *fakeShell) FlagString() string { return "" }
+
+func (f *fakeShell) OptionValue(name string) (string, bool) {
+	if name == "lang" {
+		return f.lang, true
+	}
+	return "", false
+}
+
+// Lang imitates shell.Shell.Lang (shell/lang.go, which has the unit
+// tests of the rule): set -o lang, else LC_ALL, LC_MESSAGES, LANG.
+func (f *fakeShell) Lang() string {
+	if f.lang != "" {
+		return f.lang
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v, _ := f.Var(name); v != "" {
+			if strings.HasPrefix(v, "ko") {
+				return "ko"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
 func (f *fakeShell) ShoptNames() []string {
 	return []string{"dotglob", "expand_aliases", "failglob", "nullglob"}
 }
@@ -237,7 +273,7 @@ func (f *fakeShell) OptionNames() []string {
 	return names
 }
 
-func (f *fakeShell) Source(path string, args []string, io IO) (int, error) {
+func (f *fakeShell) Source(path, name string, args []string, io IO) (int, error) {
 	rec := []string{path}
 	if args == nil {
 		rec = append(rec, "<nil>")
@@ -393,25 +429,25 @@ func (f *fakeShell) Decide(node any, site Site) Decision {
 	}
 	if ao, ok := node.(*parser.AndOr); ok {
 		if len(ao.Rest) > 0 {
-			return Decision{Place: Child, Reason: "an and-or list in the background is one job"}
+			return Decision{Place: Child, Reason: jobs.Msg{En: "an and-or list in the background is one job", Ko: "백그라운드의 and-or 목록은 하나의 작업이다"}}
 		}
 		for _, c := range ao.First.Cmds {
 			if isBuiltin(c) {
-				return Decision{Place: Child, Reason: "a builtin in the background needs a process of its own"}
+				return Decision{Place: Child, Reason: jobs.Msg{En: "a builtin in the background needs a process of its own", Ko: "백그라운드의 builtin에는 자기 프로세스가 필요하다"}}
 			}
 		}
-		return Decision{Place: Program, Reason: "a background pipeline of programs"}
+		return Decision{Place: Program, Reason: jobs.Msg{En: "a background pipeline of programs", Ko: "프로그램들의 백그라운드 파이프라인"}}
 	}
 	c := node.(parser.Command)
 	switch {
 	case !isBuiltin(c):
-		return Decision{Place: Program, Reason: "a program"}
+		return Decision{Place: Program, Reason: jobs.Msg{En: "a program", Ko: "프로그램"}}
 	case site.Stages <= 1:
-		return Decision{Place: InShell, Reason: "a lone builtin runs in the shell itself"}
+		return Decision{Place: InShell, Reason: jobs.Msg{En: "a lone builtin runs in the shell itself", Ko: "혼자인 builtin은 셸 자신 안에서 실행된다"}}
 	case f.JobTable().JobControl() && !site.InChild:
-		return Decision{Place: Child, Reason: "under job control every stage is a process in the job's group"}
+		return Decision{Place: Child, Reason: jobs.Msg{En: "under job control every stage is a process in the job's group", Ko: "작업 제어 아래에서는 모든 단계가 작업의 그룹에 속한 프로세스다"}}
 	}
-	return Decision{Place: Copy, Reason: "without job control a copy runs it"}
+	return Decision{Place: Copy, Reason: jobs.Msg{En: "without job control a copy runs it", Ko: "작업 제어가 없으면 사본이 실행한다"}}
 }
 
 func (f *fakeShell) SetInteger(name string, on bool) {

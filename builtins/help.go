@@ -9,7 +9,8 @@ import (
 // The concept topics that `help TOPIC` prints (fork-exec, pipes,
 // signals, ...) live in topics.go, with the language helpers
 // takeLangOption and resolveLang; this file lists and finds them through
-// TopicNames, TopicText and TopicSummary.
+// TopicNames, TopicText and TopicSummary. The language is the shell's
+// (Shell.Lang: set -o lang, else the locale) unless --lang overrides it.
 
 func init() {
 	register(&Builtin{
@@ -22,8 +23,10 @@ description of that builtin, or the text of that topic. A PATTERN
 with * ? [ ] (or a prefix of a name) shows every builtin it matches.
 -d  print only the one-line summary of each NAME
 -s  print only the usage line of each NAME
---lang en|ko  the language of topics (default: from LC_ALL,
-    LC_MESSAGES or LANG: Korean if it starts with "ko")`,
+--lang en|ko  the language of this one command. By default the shell's:
+    what set -o lang=ko or set -o lang=en chose, else the locale (the
+    first of LC_ALL, LC_MESSAGES, LANG that is set): Korean if it starts
+    with "ko"`,
 		Run: runHelp,
 	})
 }
@@ -120,8 +123,8 @@ func helpMatches(arg string) ([]*Builtin, []string) {
 // description, indented as bash does.
 func builtinHelp(b *Builtin) string { return builtinHelpIn(b, "en") }
 
-// builtinHelpIn is builtinHelp in lang: the Korean summary and, for the
-// teaching builtins, the Korean description (helpKo).
+// builtinHelpIn is builtinHelp in lang: in Korean, the summary from
+// summaryKo and the description from helpKo (help_ko_text.go).
 func builtinHelpIn(b *Builtin, lang string) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "%s: %s\n", b.Name, b.Synopsis)
@@ -169,9 +172,9 @@ func helpIndex(lang string) string {
 		return s.String()
 	}
 	if lang == "ko" {
-		s.WriteString("\n주제: `help 주제'(영어는 `help --lang en 주제'):\n\n")
+		s.WriteString("\n주제: `help 주제'(영어는 `help --lang en 주제', 늘 영어로는 set -o lang=en):\n\n")
 	} else {
-		s.WriteString("\nTopics: type `help TOPIC' (`help --lang ko TOPIC' for Korean):\n\n")
+		s.WriteString("\nTopics: type `help TOPIC' (`help --lang ko TOPIC' for Korean; set -o lang=ko for Korean throughout):\n\n")
 	}
 	width = 0
 	for _, t := range topics {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"gosh/jobs"
 
@@ -463,14 +464,20 @@ func runKill(sh Shell, io IO, args []string) (int, error) {
 func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // signalJob sends sig to a job. A stopped job cannot act on TERM or HUP
-// until it runs, so it gets SIGCONT too, as bash does.
+// until it runs, so it gets SIGCONT too, as bash does; kill then waits a
+// moment for the job to run and end, so that the next prompt reports its
+// end. (bash does not wait: after Ctrl+Z it often shows the job Stopped
+// once more, and Terminated a prompt later.)
 func signalJob(t *jobs.Table, j *jobs.Job, sig syscall.Signal) error {
 	stopped := j.State() == jobs.Stopped
 	if err := t.Signal(j, sig); err != nil {
 		return err
 	}
 	if stopped && (sig == syscall.SIGTERM || sig == syscall.SIGHUP) {
-		return t.Signal(j, syscall.SIGCONT)
+		if err := t.Signal(j, syscall.SIGCONT); err != nil {
+			return err
+		}
+		t.AwaitContinued(j, time.Second)
 	}
 	return nil
 }

@@ -57,7 +57,8 @@ and prints "✔ lab: step N done" on standard error as it happens.
   lab reset       start the current lab again from its first step
   lab stop        stop the current lab
   lab load FILE   load a lab file (format: builtins/labs/README.md)
---lang en|ko  the language of the texts (default: from LC_ALL, LC_MESSAGES, LANG)
+--lang en|ko  the language of the texts (default: set -o lang, else
+    LC_ALL, LC_MESSAGES, LANG)
 The labs use small helper programs (zombie, orphan, intignore, spin,
 waitstatus, daemon), built from the gosh source with: go install ./cmd/...
 (they land in $(go env GOPATH)/bin, usually ~/go/bin: put it on PATH)`,
@@ -512,7 +513,7 @@ type labRun struct {
 	lab   *Lab
 	step  int    // index of the current step; len(lab.Steps) when complete
 	seen  []bool // checks of the current step observed so far
-	lang  string
+	lang  string // of its messages: the shell's, at its last builtin
 	out   io.Writer
 	table *jobs.Table
 
@@ -700,6 +701,8 @@ func labMessageTable() map[string]map[string]string {
 			"step": "step %d of %d:", "progress": "%d of %d steps done", "hint": "hint",
 			"waiting": "gosh is waiting to observe", "noLab": "no lab is active: lab list, then lab start NAME",
 			"started": "started", "stopped": "stopped", "reset": "back to step 1",
+			"noSuchLab": "%s: no such lab (lab list)", "whichLab": "start: which lab? (lab list)", "loaded": "loaded %s (%d steps): lab start %s",
+			"reportWritten": "report written to %s", "reportExists": "report: %s: the file exists (a report never overwrites one)",
 			"missing": "this lab uses %s, not found in $PATH: build the helpers from the gosh source with `go install ./cmd/...`; they land in $(go env GOPATH)/bin (usually ~/go/bin, or $GOBIN when set): add that directory to PATH (or go build -o ~/bin/ ./cmd/... into a directory on PATH)",
 		},
 		"ko": {
@@ -707,6 +710,8 @@ func labMessageTable() map[string]map[string]string {
 			"step": "%d/%d단계:", "progress": "%d/%d단계 완료", "hint": "힌트",
 			"waiting": "gosh가 관찰하기를 기다리는 것", "noLab": "진행 중인 실습이 없다: lab list 후 lab start 이름",
 			"started": "시작", "stopped": "멈춤", "reset": "1단계로 돌아감",
+			"noSuchLab": "%s: 그런 실습이 없다(lab list)", "whichLab": "start: 어느 실습? (lab list)", "loaded": "%s를 읽었다(%d단계): lab start %s",
+			"reportWritten": "보고서를 %s에 썼다", "reportExists": "report: %s: 파일이 이미 있다(보고서는 파일을 덮어쓰지 않는다)",
 			"missing": "이 실습은 %s를 쓰는데 $PATH에 없다: gosh 소스에서 `go install ./cmd/...`로 도우미를 빌드하자. $(go env GOPATH)/bin(보통 ~/go/bin, $GOBIN이 있으면 그곳)에 설치되니 그 디렉터리를 PATH에 넣자(또는 go build -o ~/bin/ ./cmd/...로 PATH에 있는 디렉터리에 빌드)",
 		},
 	}
@@ -780,6 +785,10 @@ func observeBuiltin(name string, run Func) Func {
 			r := activeLab
 			labMu.Unlock()
 			if r != nil {
+				// The lab speaks the shell's language (set -o lang, the
+				// locale), read here in the shell's own goroutine: a tick
+				// comes from whichever goroutine saw the event.
+				r.setLang(sh.Lang())
 				o := observation{subject: "builtin", kind: name, attrs: map[string]string{}}
 				if r.sampler != nil {
 					o.attrs["zombie"] = yesNo(r.sampler.zombieNow())
@@ -787,8 +796,24 @@ func observeBuiltin(name string, run Func) Func {
 				r.observe(o)
 			}
 		}
-		return run(sh, io, args)
+		st, err := run(sh, io, args)
+		if labActive.Load() {
+			labMu.Lock()
+			r := activeLab
+			labMu.Unlock()
+			if r != nil {
+				r.setLang(sh.Lang()) // set -o lang=ko, or lab --lang for one command, is over
+			}
+		}
+		return st, err
 	}
+}
+
+// setLang sets the language of the run's next messages.
+func (r *labRun) setLang(lang string) {
+	r.mu.Lock()
+	r.lang = lang
+	r.mu.Unlock()
 }
 
 func yesNo(b bool) string {
@@ -896,7 +921,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		return writeOut(io, "lab", b.String()), nil
 	case "start":
 		if len(rest) != 1 {
-			return usageError(io, "lab", "start: which lab? (lab list)"), nil
+			return usageError(io, "lab", msg["whichLab"]), nil
 		}
 		labs, err := allLabs()
 		if err != nil {
@@ -910,7 +935,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 			}
 		}
 		if lab == nil {
-			errorf(io, "lab", "%s: no such lab (lab list)", rest[0])
+			errorf(io, "lab", msg["noSuchLab"], rest[0])
 			return statusFailure, nil
 		}
 		for _, need := range lab.Needs {
@@ -948,6 +973,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 			return statusFailure, nil
 		}
 		cur.mu.Lock()
+		cur.lang = lang
 		cur.reset()
 		cur.out = io.Out
 		fmt.Fprintf(io.Out, "%s: %s: %s\n", msg["lab"], text(cur.lab.Title, cur.lang), msg["reset"])
@@ -970,7 +996,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		if len(rest) > 1 {
 			return usageError(io, "lab", "report: at most one file"), nil
 		}
-		return labReport(sh, io, cur, rest), nil
+		return labReport(sh, io, cur, rest, lang), nil
 	case "load":
 		if len(rest) != 1 {
 			return usageError(io, "lab", "load: which file?"), nil
@@ -988,7 +1014,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 		labMu.Lock()
 		loadedLabs[lab.Name] = lab
 		labMu.Unlock()
-		return writeOut(io, "lab", fmt.Sprintf("lab: loaded %s (%d steps): lab start %s\n", lab.Name, len(lab.Steps), lab.Name)), nil
+		return writeOut(io, "lab", fmt.Sprintf("%s: "+msg["loaded"]+"\n", msg["lab"], lab.Name, len(lab.Steps), lab.Name)), nil
 	default:
 		return usageError(io, "lab", sub+": unknown subcommand"), nil
 	}

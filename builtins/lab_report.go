@@ -18,30 +18,48 @@ type stepRecord struct {
 	observed []string      // the observations that satisfied its checks
 }
 
-// reportText is the Markdown transcript of a lab run: the lab, when it
-// began, each step with its time, how long it took and what gosh observed,
-// and the steps still to do.
-func (r *labRun) reportText(now time.Time) string {
+// reportWords are the words of a report, by language.
+var reportWords = map[string]map[string]string{
+	"en": {
+		"title": "gosh lab report", "started": "started", "written": "written",
+		"stepsDone": "steps done: %d of %d", "header": "| step | done at | took | observed |",
+		"notDone": "not done", "current": "current, for %s",
+	},
+	"ko": {
+		"title": "gosh 실습 보고서", "started": "시작", "written": "작성",
+		"stepsDone": "끝낸 단계: %d/%d", "header": "| 단계 | 끝난 시각 | 걸린 시간 | 관찰한 것 |",
+		"notDone": "아직 안 함", "current": "진행 중, %s째",
+	},
+}
+
+// reportText is the Markdown transcript of a lab run, in lang: the lab,
+// when it began, each step with its time, how long it took and what gosh
+// observed, and the steps still to do.
+func (r *labRun) reportText(now time.Time, lang string) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	w := reportWords[lang]
+	if w == nil {
+		w = reportWords["en"]
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# gosh lab report: %s (%s)\n\n", text(r.lab.Title, r.lang), r.lab.Name)
-	fmt.Fprintf(&b, "- started: %s\n", r.started.Format(time.RFC3339))
-	fmt.Fprintf(&b, "- written: %s\n", now.Format(time.RFC3339))
-	fmt.Fprintf(&b, "- steps done: %d of %d\n\n", len(r.records), len(r.lab.Steps))
-	b.WriteString("| step | done at | took | observed |\n|---|---|---|---|\n")
+	fmt.Fprintf(&b, "# %s: %s (%s)\n\n", w["title"], text(r.lab.Title, lang), r.lab.Name)
+	fmt.Fprintf(&b, "- %s: %s\n", w["started"], r.started.Format(time.RFC3339))
+	fmt.Fprintf(&b, "- %s: %s\n", w["written"], now.Format(time.RFC3339))
+	fmt.Fprintf(&b, "- "+w["stepsDone"]+"\n\n", len(r.records), len(r.lab.Steps))
+	b.WriteString(w["header"] + "\n|---|---|---|---|\n")
 	for _, rec := range r.records {
 		st := r.lab.Steps[rec.step]
-		fmt.Fprintf(&b, "| %d. %s | %s | %s | %s |\n", rec.step+1, mdCell(firstLine(text(st.Text, r.lang))),
+		fmt.Fprintf(&b, "| %d. %s | %s | %s | %s |\n", rec.step+1, mdCell(firstLine(text(st.Text, lang))),
 			rec.at.Format("15:04:05"), rec.took.Round(100*time.Millisecond), mdCell(strings.Join(rec.observed, "; ")))
 	}
 	for i := len(r.records); i < len(r.lab.Steps); i++ {
 		st := r.lab.Steps[i]
-		wait := "not done"
+		wait := w["notDone"]
 		if i == r.step {
-			wait = "current, for " + now.Sub(r.stepStart).Round(time.Second).String()
+			wait = fmt.Sprintf(w["current"], now.Sub(r.stepStart).Round(time.Second))
 		}
-		fmt.Fprintf(&b, "| %d. %s | %s | | |\n", i+1, mdCell(firstLine(text(st.Text, r.lang))), wait)
+		fmt.Fprintf(&b, "| %d. %s | %s | | |\n", i+1, mdCell(firstLine(text(st.Text, lang))), wait)
 	}
 	return b.String()
 }
@@ -55,7 +73,8 @@ func mdCell(s string) string {
 // labReport is `lab report [FILE]`: the transcript goes to a new file,
 // created with O_CREAT|O_EXCL (an existing file or a symlink is never
 // followed or overwritten), mode 0644 less the umask.
-func labReport(sh Shell, io IO, r *labRun, args []string) int {
+func labReport(sh Shell, io IO, r *labRun, args []string, lang string) int {
+	msg := labMessages()[lang]
 	now := time.Now()
 	name := fmt.Sprintf("gosh-lab-%s-%s.md", r.lab.Name, now.Format("20060102-150405"))
 	if len(args) == 1 {
@@ -65,11 +84,11 @@ func labReport(sh Shell, io IO, r *labRun, args []string) int {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(sh.Getwd(), path)
 	}
-	data := []byte(r.reportText(now))
+	data := []byte(r.reportText(now, lang))
 	fd, err := unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
 	if err != nil {
 		if errors.Is(err, unix.EEXIST) {
-			errorf(io, "lab", "report: %s: the file exists (a report never overwrites one)", name)
+			errorf(io, "lab", msg["reportExists"], name)
 		} else {
 			errorf(io, "lab", "report: %s: %s", name, strerror(err))
 		}
@@ -87,5 +106,5 @@ func labReport(sh Shell, io IO, r *labRun, args []string) int {
 		}
 		off += n
 	}
-	return writeOut(io, "lab", fmt.Sprintf("lab: report written to %s\n", name))
+	return writeOut(io, "lab", fmt.Sprintf("%s: "+msg["reportWritten"]+"\n", msg["lab"], name))
 }

@@ -29,10 +29,12 @@ type childFds struct {
 	safeCopy bool
 }
 
+// The patterns of the narrated lines a lab watches for, compiled when a lab
+// first watches the trace, not at every gosh start (issue 9, speed).
 var (
-	dup3Re   = regexp.MustCompile(`^dup3\((\d+), (\d+), (0|O_CLOEXEC)\)`)
-	fcntlRe  = regexp.MustCompile(`^fcntl\((\d+), F_SETFD, 0\)`)
-	execveRe = regexp.MustCompile(`^execve\("([^"]*)"`)
+	dup3Re   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^dup3\((\d+), (\d+), (0|O_CLOEXEC)\)`) })
+	fcntlRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^fcntl\((\d+), F_SETFD, 0\)`) })
+	execveRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^execve\("([^"]*)"`) })
 )
 
 func newTraceWatcher() *traceWatcher { return &traceWatcher{children: map[string]*childFds{}} }
@@ -50,7 +52,7 @@ func (w *traceWatcher) line(who, text string) (observation, bool) {
 		c = &childFds{src: map[int]int{}, copyOf: map[int]int{}}
 		w.children[who] = c
 	}
-	if m := dup3Re.FindStringSubmatch(text); m != nil {
+	if m := dup3Re().FindStringSubmatch(text); m != nil {
 		from, _ := strconv.Atoi(m[1])
 		to, _ := strconv.Atoi(m[2])
 		if orig, ok := c.copyOf[from]; ok {
@@ -66,12 +68,12 @@ func (w *traceWatcher) line(who, text string) (observation, bool) {
 		}
 		return observation{}, false
 	}
-	if m := fcntlRe.FindStringSubmatch(text); m != nil {
+	if m := fcntlRe().FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		c.src[n] = n
 		return observation{}, false
 	}
-	m := execveRe.FindStringSubmatch(text)
+	m := execveRe().FindStringSubmatch(text)
 	if m == nil {
 		return observation{}, false
 	}

@@ -216,7 +216,7 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	if len(rest) > 1 {
 		params = rest[1:]
 	}
-	return sh.Source(path, params, io)
+	return sh.Source(path, file, params, io)
 }
 
 // findSourceFile locates the file for "." and "source": a name with a
@@ -286,7 +286,7 @@ var keywords = map[string]bool{
 	"!": true, "{": true, "}": true, "case": true, "do": true, "done": true,
 	"elif": true, "else": true, "esac": true, "fi": true, "for": true,
 	"if": true, "in": true, "then": true, "until": true, "while": true,
-	"[[": true, "]]": true, "function": true, "time": true,
+	"[[": true, "]]": true, "function": true, "time": true, "select": true,
 }
 
 // meaning is one way a name can be interpreted as a command.

@@ -88,8 +88,13 @@ func runShopt(sh Shell, io IO, args []string) (int, error) {
 		if !on {
 			status = statusFailure
 		}
+		value, valued := sh.OptionValue(name) // set -o lang=ko: shown with its value
 		switch {
 		case o.has('q'):
+		case o.has('p') && o.has('o') && valued && value != "":
+			fmt.Fprintf(&b, "set -o %s=%s\n", name, value)
+		case valued && value != "" && !o.has('p'):
+			fmt.Fprintf(&b, "%-15s\t%s\n", name, value)
 		case o.has('p') && o.has('o'):
 			fmt.Fprintf(&b, "set %co %s\n", map[bool]byte{true: '-', false: '+'}[on], name)
 		case o.has('p'):

@@ -324,15 +324,56 @@ func isBinaryTestOp(s string) bool {
 // blanks, an optional sign, decimal digits, optional blanks; it must fit
 // in 64 bits.
 func parseTestInt(s string) (int64, bool) {
-	s = strings.Trim(s, " \t\n\v\f\r")
+	for len(s) > 0 && isTestBlank(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isTestBlank(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
 	if s == "" {
 		return 0, false
+	}
+	if n, ok := shortDecimal(s); ok {
+		return n, true
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		return 0, false
 	}
 	return n, true
+}
+
+// shortDecimal parses an optional sign and at most 18 decimal digits,
+// which cannot overflow, without strconv's general machinery ([ $i -lt N ]
+// in a loop parses two at every pass); anything else is left to
+// strconv.ParseInt.
+func shortDecimal(s string) (int64, bool) {
+	neg := false
+	if s[0] == '-' || s[0] == '+' {
+		neg, s = s[0] == '-', s[1:]
+	}
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// isTestBlank reports whether c is one of the blanks around an integer
+// operand (a loop, not strings.Trim: [ $i -lt 100000 ] runs it twice per
+// pass, and Trim builds its set of characters at every call).
+func isTestBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // BinaryTest evaluates A OP B for one of test's binary operators. An

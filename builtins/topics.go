@@ -51,38 +51,17 @@ func isTopic(name string) bool {
 	return false
 }
 
-// resolveLang chooses the language of the teaching texts: forced when it
-// names a known language, else the locale. The locale is read as setlocale
-// reads it for messages: LC_ALL, then LC_MESSAGES, then LANG; the first one
-// that is set and not empty decides, and a value starting with "ko" means
-// Korean.
+// resolveLang is the language of a teaching text: forced (a builtin's
+// --lang) when it names a known language, else the shell's one decision,
+// Shell.Lang (set -o lang, else the locale: shell/lang.go).
 func resolveLang(sh Shell, forced string) string {
 	if knownLang(forced) {
 		return forced
 	}
-	get := func(name string) string {
-		if sh == nil {
-			return ""
-		}
-		v, _ := sh.Var(name)
-		return v
+	if sh == nil {
+		return languages[0]
 	}
-	return langFromLocale(get)
-}
-
-// langFromLocale applies the LC_ALL > LC_MESSAGES > LANG rule to get.
-func langFromLocale(get func(string) string) string {
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := get(name)
-		if v == "" {
-			continue
-		}
-		if strings.HasPrefix(v, "ko") {
-			return "ko"
-		}
-		return "en"
-	}
-	return "en"
+	return sh.Lang()
 }
 
 func knownLang(l string) bool {

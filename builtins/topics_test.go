@@ -88,30 +88,6 @@ func TestTopicText(t *testing.T) {
 	}
 }
 
-func TestLangFromLocale(t *testing.T) {
-	tests := []struct {
-		env  map[string]string
-		want string
-	}{
-		{nil, "en"},
-		{map[string]string{"LANG": "ko_KR.UTF-8"}, "ko"},
-		{map[string]string{"LANG": "ko"}, "ko"},
-		{map[string]string{"LANG": "en_US.UTF-8"}, "en"},
-		{map[string]string{"LANG": "C"}, "en"},
-		{map[string]string{"LANG": "ko_KR.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "en"},
-		{map[string]string{"LANG": "C", "LC_MESSAGES": "ko_KR.eucKR"}, "ko"},
-		{map[string]string{"LANG": "C", "LC_MESSAGES": "C", "LC_ALL": "ko_KR.UTF-8"}, "ko"},
-		{map[string]string{"LANG": "ko_KR.UTF-8", "LC_ALL": "POSIX"}, "en"},
-		{map[string]string{"LANG": "ko_KR.UTF-8", "LC_ALL": ""}, "ko"}, // empty: not set
-	}
-	for _, tc := range tests {
-		got := langFromLocale(func(name string) string { return tc.env[name] })
-		if got != tc.want {
-			t.Errorf("%v: %s, want %s", tc.env, got, tc.want)
-		}
-	}
-}
-
 func TestTakeLangOption(t *testing.T) {
 	tests := []struct {
 		args     []string
@@ -181,7 +157,7 @@ func TestLabTextsInEveryLanguage(t *testing.T) {
 // what wait4 does, 슬립 상태 (not 잠) for S; and their Markdown tables
 // line up by display width (a Hangul syllable takes two columns).
 func TestKoreanTermsAndTables(t *testing.T) {
-	texts := map[string]string{"procs -e": procsLegend()["ko"]}
+	texts := map[string]string{"procs -e": procsLegend().Ko}
 	for _, name := range TopicNames() {
 		if s, ok := TopicText(name, "ko"); ok {
 			texts["help "+name] = s

@@ -9,7 +9,7 @@ package jobs
 // child's pid (0 when it failed to start, with the error). The last one
 // started is waited for by wait without arguments too, as in bash.
 func (t *Table) LaunchAsync(st Stage, text string) (int, error) {
-	j, err := t.launch([]Stage{st}, text, false, false)
+	j, err := t.launch([]Stage{st}, text, false, false, false)
 	if j == nil {
 		return 0, err
 	}

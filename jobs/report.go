@@ -49,8 +49,15 @@ func (t *Table) reportLine(j *Job) string {
 // formatLong is jobs -l: a line per process. Later processes show their
 // status only when it differs from the first's. Call with t.mu held.
 func (t *Table) formatLong(j *Job) string {
+	return t.formatProcs(j, fmt.Sprintf("[%d]%c ", j.id, t.marker(j)))
+}
+
+// formatProcs is formatLong with lead before the first line: "[1]+ " for
+// jobs -l, nothing for a script's killed notice (bash's
+// JLIST_NONINTERACTIVE). Call with t.mu held.
+func (t *Table) formatProcs(j *Job, lead string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "[%d]%c ", j.id, t.marker(j))
+	b.WriteString(lead)
 	first := j.procs[0]
 	firstStatus, _ := processStatusText(j, first)
 	for i, p := range j.procs {
@@ -143,6 +150,9 @@ func (t *Table) Report() {
 	var gone []*Job
 	for _, j := range t.listed() {
 		st := j.state()
+		if t.noticeSignal(j) != 0 {
+			continue // kept for its killed notice (notice.go)
+		}
 		if st != j.reported && st != Running && t.jobControl {
 			out.WriteString(t.reportLine(j))
 		}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -92,6 +94,7 @@ type process struct {
 	builtin bool
 	state   State           // Running, Stopped or Done
 	ws      unix.WaitStatus // last status from wait4 (or made up for builtins and failures)
+	started time.Time       // when ForkExec returned (SignalLateChildren)
 }
 
 // status is the shell status of a process: exit code, or 128+signal.
@@ -154,10 +157,13 @@ type Table struct {
 	seq        uint64
 	changed    chan struct{} // closed and replaced whenever a process changes state
 	jobControl bool
-	notifyNow  bool // set -b
-	interact   bool // InitInteractive ran
-	shellPgid  int
-	shellModes *unix.Termios // the shell's own sane terminal modes
+	// jobControlOn is jobControl for JobControl, which the shell asks
+	// before every command it runs itself: read without the lock.
+	jobControlOn atomic.Bool
+	notifyNow    bool // set -b
+	interact     bool // InitInteractive ran
+	shellPgid    int
+	shellModes   *unix.Termios // the shell's own sane terminal modes
 
 	trace Tracer
 
@@ -171,6 +177,17 @@ type Table struct {
 	// onSelf, if set, runs after kill sent a signal to the shell itself
 	// (SetSelfSignalled).
 	onSelf func(unix.Signal)
+
+	// gate says which launches may start children (dying_unix.go), and
+	// gateSig is the signal the shell dies of while it is closed.
+	gate    atomic.Int32
+	gateSig atomic.Int32
+	// killedNotice, set for a shell that is not interactive, words the
+	// report of a job killed by a signal (notice.go).
+	killedNotice func(sig unix.Signal) (prefix string, report bool)
+	// killedBy is when a child in the shell's own process group was last
+	// reaped killed by each signal (SignalLateChildren).
+	killedBy map[unix.Signal]time.Time
 }
 
 // rememberMax is how many finished background pids WaitPid remembers (bash
@@ -184,16 +201,19 @@ func New(cfg Config) *Table {
 	if cfg.Stderr == nil {
 		cfg.Stderr = io.Discard
 	}
-	return &Table{
+	t := &Table{
 		cfg:        cfg,
 		byPid:      make(map[int]*process),
 		jobOfPid:   make(map[int]*Job),
 		remembered: make(map[int]int),
+		killedBy:   make(map[unix.Signal]time.Time),
 		changed:    make(chan struct{}),
 		jobControl: cfg.JobControl,
 		shellPgid:  unix.Getpgrp(),
 		sigs:       make(chan os.Signal, 16),
 	}
+	t.jobControlOn.Store(cfg.JobControl)
+	return t
 }
 
 // Trace returns the table's tracer.
@@ -204,15 +224,12 @@ func (t *Table) Trace() *Tracer { return &t.trace }
 func (t *Table) SetJobControl(on bool) {
 	t.mu.Lock()
 	t.jobControl = on
+	t.jobControlOn.Store(on)
 	t.mu.Unlock()
 }
 
 // JobControl reports whether job control is on.
-func (t *Table) JobControl() bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.jobControl
-}
+func (t *Table) JobControl() bool { return t.jobControlOn.Load() }
 
 // SetNotifyAtOnce turns on set -b: the reaper reports background jobs'
 // state changes at once instead of before the next prompt.

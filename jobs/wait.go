@@ -50,10 +50,21 @@ func (t *Table) WaitForeground(j *Job) int {
 	state, status := j.state(), j.status()
 	last := j.procs[len(j.procs)-1]
 	signaled := state == Done && last.killed()
+	notice := t.killedNotice
 	t.mu.Unlock()
 
 	if jc && j.pgid > 0 {
 		t.takeTerminalBack(j, state, signaled)
+	}
+	// A script reports a job killed by most signals with its pid and
+	// where it was (notice.go), unless the shell traps the signal.
+	asNotice := false
+	if notice != nil && signaled {
+		switch sig := last.ws.Signal(); sig {
+		case unix.SIGINT, unix.SIGTERM, unix.SIGPIPE:
+		default:
+			_, asNotice = notice(sig)
+		}
 	}
 
 	t.mu.Lock()
@@ -66,7 +77,11 @@ func (t *Table) WaitForeground(j *Job) int {
 		j.reported = Stopped
 		msg = "\n" + t.reportLine(j)
 	} else {
-		if signaled {
+		owed := asNotice && t.noticeSignal(j) != 0
+		if owed {
+			j.foreground = false // left for printKilledNotices, with the others
+		}
+		if signaled && !owed {
 			switch sig := last.ws.Signal(); sig {
 			case unix.SIGINT:
 				if t.interact {
@@ -81,13 +96,16 @@ func (t *Table) WaitForeground(j *Job) int {
 				msg += "\n"
 			}
 		}
-		j.reported = Done
-		t.remove(j)
+		if !owed {
+			j.reported = Done
+			t.remove(j)
+		}
 	}
 	t.mu.Unlock()
 	if msg != "" {
 		fmt.Fprint(t.cfg.Stderr, msg)
 	}
+	t.printKilledNotices()
 	return status
 }
 
@@ -111,7 +129,10 @@ func (t *Table) waitForChildren(j *Job) {
 	first := true
 	for t.childRunning(j) {
 		if t.trace.On() && first {
-			t.trace.Shell("wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)")
+			t.trace.Shell(Msg{
+				En: "wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)",
+				Ko: "대기: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT)로 자식이 종료하거나 정지하거나 계속될 때까지 슬립 상태로 기다린다 (WNOWAIT: 수거는 그다음 wait4가 한다)",
+			})
 		}
 		first = false
 		if waitForNews() != nil {
@@ -139,6 +160,7 @@ func (t *Table) childRunning(j *Job) bool {
 // bash's wait returns on a stop too), and returns its status. If ctx is
 // cancelled first it returns 128+SIGINT.
 func (t *Table) WaitJob(ctx context.Context, j *Job) int {
+	defer t.printKilledNotices() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !t.waitLocked(ctx, func() bool { return j.state() != Running }) {
@@ -155,6 +177,7 @@ func (t *Table) WaitJob(ctx context.Context, j *Job) int {
 // statuses of recently finished background processes (a remembered status
 // is forgotten once it has been collected, as bash does).
 func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
+	defer t.printKilledNotices() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	p, j := t.findProcess(pid)
@@ -217,6 +240,7 @@ func (t *Table) forget(pid int) {
 // process substitution. Its status is 0, or 128+SIGINT if ctx is cancelled
 // first.
 func (t *Table) WaitAll(ctx context.Context) int {
+	defer t.printKilledNotices() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	noneRunning := func() bool {
@@ -245,6 +269,7 @@ func (t *Table) WaitAll(ctx context.Context) int {
 // returns its status. A job that finished before and was not yet waited for
 // counts. ok is false when there is no job to wait for.
 func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
+	defer t.printKilledNotices() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var found *Job

@@ -106,7 +106,7 @@ type TimeClause struct {
 
 // Command is one stage of a pipeline: a *SimpleCommand, one of the
 // compound commands (*Subshell, *Group, *If, *While, *For, *ArithFor,
-// *Case, *ArithCmd, *TestCmd) or a function definition (*FuncDecl).
+// *Select, *Case, *ArithCmd, *TestCmd) or a function definition (*FuncDecl).
 //
 //	command : simple_command | compound_command redirect* | function_def
 type Command interface {
@@ -202,10 +202,30 @@ type While struct {
 // For runs Body once for each field of Words, with Name set to it. Without
 // "in" (In false) the fields are those of "$@".
 //
-//	for_clause : 'for' NAME (';')? linebreak do_group
-//	           | 'for' NAME linebreak 'in' WORD* sequential_sep do_group
+//	for_clause : 'for' NAME (';')? linebreak (do_group | brace_group)
+//	           | 'for' NAME linebreak 'in' WORD* sequential_sep (do_group | brace_group)
+//
+// A brace group may stand for the do_group (bash); Body is its list.
 type For struct {
-	Name   string
+	Name   string  // as written: the loop reports a Name that is not a name
+	In     bool    // "in" was written (even with no words after it)
+	Words  []*Word // the words after "in"
+	Body   *List
+	Redirs []*Redirect
+	Pos    Pos
+}
+
+// Select is bash's menu loop: it writes Words as a numbered menu to
+// standard error, prompts with PS3, reads a line from standard input into
+// REPLY, sets Name to the chosen word ("" for any other answer) and runs
+// Body; again and again until break, return or the end of the input.
+// Without "in" (In false) the words are those of "$@". As for "for", a
+// brace group may stand for the do_group; Body is its list, as in bash.
+//
+//	select_clause : 'select' NAME linebreak (do_group | brace_group)
+//	              | 'select' NAME linebreak 'in' WORD* sequential_sep (do_group | brace_group)
+type Select struct {
+	Name   string  // as written: the loop reports a Name that is not a name
 	In     bool    // "in" was written (even with no words after it)
 	Words  []*Word // the words after "in"
 	Body   *List
@@ -218,7 +238,7 @@ type For struct {
 //
 //	arith_for : 'for' '((' expr? ';' expr? ';' expr? '))' sequential_sep? (do_group | brace_group)
 //
-// A brace group body is stored as a Body of one item, the *Group.
+// Body of a brace group is its list, as in bash.
 type ArithFor struct {
 	Init, Cond, Post *Word
 	Body             *List
@@ -330,6 +350,7 @@ func (c *If) Position() Pos       { return c.Pos }
 func (c *While) Position() Pos    { return c.Pos }
 func (c *For) Position() Pos      { return c.Pos }
 func (c *ArithFor) Position() Pos { return c.Pos }
+func (c *Select) Position() Pos   { return c.Pos }
 func (c *Case) Position() Pos     { return c.Pos }
 func (c *FuncDecl) Position() Pos { return c.Pos }
 func (c *ArithCmd) Position() Pos { return c.Pos }
@@ -341,6 +362,7 @@ func (c *If) Redirects() []*Redirect       { return c.Redirs }
 func (c *While) Redirects() []*Redirect    { return c.Redirs }
 func (c *For) Redirects() []*Redirect      { return c.Redirs }
 func (c *ArithFor) Redirects() []*Redirect { return c.Redirs }
+func (c *Select) Redirects() []*Redirect   { return c.Redirs }
 func (c *Case) Redirects() []*Redirect     { return c.Redirs }
 func (c *ArithCmd) Redirects() []*Redirect { return c.Redirs }
 func (c *TestCmd) Redirects() []*Redirect  { return c.Redirs }
@@ -355,6 +377,7 @@ func (*If) commandNode()       {}
 func (*While) commandNode()    {}
 func (*For) commandNode()      {}
 func (*ArithFor) commandNode() {}
+func (*Select) commandNode()   {}
 func (*Case) commandNode()     {}
 func (*FuncDecl) commandNode() {}
 func (*ArithCmd) commandNode() {}
@@ -610,9 +633,10 @@ type CmdSubst struct {
 // text's parts (parameters and command substitutions inside it are expanded
 // first, as inside double quotes); the result is then evaluated.
 //
-//	arith_exp : '$((' expr '))'
+//	arith_exp : '$((' expr '))' | '$[' expr ']'
 type ArithExp struct {
 	Expr *Word
+	Old  bool // written in bash's old (deprecated) form $[expr]
 }
 
 // ProcSubst is bash's process substitution: <(list) or >(list). The list

@@ -20,7 +20,7 @@ var reservedWords = map[string]bool{
 	"if": true, "then": true, "elif": true, "else": true, "fi": true,
 	"while": true, "until": true, "for": true, "do": true, "done": true,
 	"case": true, "esac": true, "in": true, "{": true, "}": true, "!": true,
-	"[[": true, "]]": true, "function": true, "time": true,
+	"[[": true, "]]": true, "function": true, "time": true, "select": true,
 }
 
 // isWord reports whether tok is the unquoted word s: a reserved word is
@@ -125,6 +125,8 @@ func (p *parser) compoundCommand() (Command, error) {
 			cmd, err = p.whileClause()
 		case "for":
 			cmd, err = p.forClause()
+		case "select":
+			cmd, err = p.selectClause()
 		case "case":
 			cmd, err = p.caseClause()
 		case "[[":
@@ -154,6 +156,8 @@ func (p *parser) compoundCommand() (Command, error) {
 	case *For:
 		c.Redirs = redirs
 	case *ArithFor:
+		c.Redirs = redirs
+	case *Select:
 		c.Redirs = redirs
 	case *Case:
 		c.Redirs = redirs
@@ -282,8 +286,8 @@ func (p *parser) doGroup() (*List, error) {
 
 // forClause parses
 //
-//	for_clause : 'for' NAME linebreak do_group
-//	           | 'for' NAME linebreak 'in' WORD* sequential_sep do_group
+//	for_clause : 'for' NAME linebreak (do_group | brace_group)
+//	           | 'for' NAME linebreak 'in' WORD* sequential_sep (do_group | brace_group)
 //	sequential_sep : ';' linebreak | NEWLINE linebreak
 //
 // and, after "for (", bash's arith_for. As in bash, "for x; do" is the
@@ -296,55 +300,98 @@ func (p *parser) forClause() (Command, error) {
 	if p.tok.kind == tLParen && p.atDoubleParen() {
 		return p.arithFor(pos)
 	}
-	if p.tok.kind != tWord {
-		if p.tok.kind == tEOF {
-			return nil, p.eofError()
-		}
-		return nil, p.unexpected()
-	}
-	if !IsName(p.tok.raw) || !isWord(p.tok, p.tok.raw) {
-		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "`" + p.tok.raw + "': not a valid identifier"}
-	}
-	c := &For{Pos: pos, Name: p.tok.raw}
+	c := &For{Pos: pos}
+	var err error
+	c.Name, c.In, c.Words, c.Body, err = p.loopOverWords()
+	return c, err
+}
+
+// selectClause parses
+//
+//	select_clause : 'select' NAME linebreak (do_group | brace_group)
+//	              | 'select' NAME linebreak 'in' WORD* sequential_sep (do_group | brace_group)
+func (p *parser) selectClause() (*Select, error) {
+	c := &Select{Pos: p.tok.pos}
 	if err := p.next(); err != nil {
 		return nil, err
+	}
+	var err error
+	c.Name, c.In, c.Words, c.Body, err = p.loopOverWords()
+	return c, err
+}
+
+// loopOverWords parses what for_clause and select_clause share, after the
+// reserved word:
+//
+//	NAME linebreak (do_group | brace_group)
+//	NAME linebreak 'in' WORD* sequential_sep (do_group | brace_group)
+//
+// in is true when "in" was written.
+func (p *parser) loopOverWords() (name string, in bool, words []*Word, body *List, err error) {
+	if p.tok.kind != tWord {
+		if p.tok.kind == tEOF {
+			return "", false, nil, nil, p.eofError()
+		}
+		return "", false, nil, nil, p.unexpected()
+	}
+	// A NAME that is no name ("for 1 in", "for 'x' in") is an error when
+	// the loop runs, as in bash: the word is kept as written.
+	name = p.tok.raw
+	if err := p.next(); err != nil {
+		return "", false, nil, nil, err
 	}
 	if p.tok.kind == tSemi {
 		// "for x; do": no "in", the fields of "$@".
 		if err := p.next(); err != nil {
-			return nil, err
+			return "", false, nil, nil, err
 		}
 	}
 	if err := p.linebreak(); err != nil {
-		return nil, err
+		return "", false, nil, nil, err
 	}
 	if isWord(p.tok, "in") {
-		c.In = true
+		in = true
 		if err := p.next(); err != nil {
-			return nil, err
+			return "", false, nil, nil, err
 		}
 		for p.tok.kind == tWord {
-			c.Words = append(c.Words, p.tok.word)
+			words = append(words, p.tok.word)
 			if err := p.next(); err != nil {
-				return nil, err
+				return "", false, nil, nil, err
 			}
 		}
 		if p.tok.kind != tSemi && p.tok.kind != tNewline {
 			if p.tok.kind == tEOF {
-				return nil, p.eofError()
+				return "", false, nil, nil, p.eofError()
 			}
-			return nil, p.unexpected()
+			return "", false, nil, nil, p.unexpected()
 		}
 		if err := p.next(); err != nil {
-			return nil, err
+			return "", false, nil, nil, err
 		}
 		if err := p.linebreak(); err != nil {
-			return nil, err
+			return "", false, nil, nil, err
 		}
 	}
-	var err error
-	c.Body, err = p.doGroup()
-	return c, err
+	body, err = p.loopBody()
+	return name, in, words, body, err
+}
+
+// loopBody parses the body of for, select and for (( )):
+//
+//	do_group | brace_group
+//
+// bash takes a brace group in place of "do ... done" and keeps only its
+// list, as "declare -f" shows (do ... done).
+func (p *parser) loopBody() (*List, error) {
+	if !isWord(p.tok, "{") {
+		return p.doGroup()
+	}
+	g, err := p.braceGroup()
+	if err != nil {
+		return nil, err
+	}
+	return g.List, nil
 }
 
 // caseClause parses
@@ -584,7 +631,7 @@ func (p *parser) arithCommand() (Command, error) {
 
 // arithFor parses, after 'for',
 //
-//	arith_for : 'for' '((' expr? ';' expr? ';' expr? '))' sequential_sep? do_group
+//	arith_for : 'for' '((' expr? ';' expr? ';' expr? '))' sequential_sep? (do_group | brace_group)
 func (p *parser) arithFor(pos Pos) (*ArithFor, error) {
 	tokPos := p.tok.pos
 	expr, ok, err := p.l.arithText()
@@ -611,16 +658,7 @@ func (p *parser) arithFor(pos Pos) (*ArithFor, error) {
 	if err := p.linebreak(); err != nil {
 		return nil, err
 	}
-	if isWord(p.tok, "{") {
-		// bash also takes a brace group as the body of for (( )).
-		g, err := p.braceGroup()
-		if err != nil {
-			return nil, err
-		}
-		c.Body = &List{Items: []*ListItem{{AndOr: &AndOr{First: &Pipeline{Cmds: []Command{g}, Pos: g.Pos}}, Pos: g.Pos, End: p.lastEnd}}}
-		return c, nil
-	}
-	c.Body, err = p.doGroup()
+	c.Body, err = p.loopBody()
 	return c, err
 }
 

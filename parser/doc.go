@@ -20,7 +20,7 @@
 // The parser (parser.go) is a recursive-descent parser in the style of
 // xv6's sh.c: one function per grammar rule (list, andOr, pipeline,
 // command, simpleCommand, redirect; in compound.go subshell, braceGroup,
-// ifClause, whileClause, forClause, arithFor, caseClause, caseItem,
+// ifClause, whileClause, forClause, selectClause, arithFor, caseClause, caseItem,
 // functionDef, arithCommand, condCommand and the cond_* rules of [[ ]]),
 // each documented with its rule. It looks one token ahead. Reserved words
 // (if, then, fi, {, }, ...) are words that the parser recognises only at

@@ -377,6 +377,7 @@ const (
 	ctxArgDq                   // the word in ${NAME op word} inside "..." or a here-document
 	ctxHeredoc                 // an unquoted here-document body
 	ctxArith                   // inside $((...))
+	ctxArithOld                // inside bash's old $[...]: ends at the ']' that balances the '$['
 	ctxPat                     // a pattern or replacement in ${x#pat} ${x/pat/rep}: quotes count even inside "..."
 	ctxPatSlash                // the pattern of ${x/pat/rep}: ends at '/' too
 	ctxOffset                  // the offset of ${x:offset:length}: ends at ':' too
@@ -386,10 +387,11 @@ const (
 // escapable lists what a backslash quotes in each context. In an unquoted
 // word or ${...} word it quotes any character.
 var escapable = map[context]string{
-	ctxDquote:  "$`\"\\",
-	ctxArgDq:   "$`\"\\}",
-	ctxHeredoc: "$`\\",
-	ctxArith:   "$`\\",
+	ctxDquote:   "$`\"\\",
+	ctxArgDq:    "$`\"\\}",
+	ctxHeredoc:  "$`\\",
+	ctxArith:    "$`\\",
+	ctxArithOld: "$`\\",
 }
 
 // partsBuilder collects word parts, merging adjacent literal text.
@@ -446,7 +448,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 				return nil, l.errAt(open, unterminatedMsg("quote"), true)
 			case ctxArg, ctxArgDq, ctxPat, ctxPatSlash, ctxOffset, ctxIndex:
 				return nil, l.errAt(open, unterminatedMsg("parameter expansion"), true)
-			case ctxArith:
+			case ctxArith, ctxArithOld:
 				return nil, l.errAt(open, unterminatedMsg("arithmetic expansion"), true)
 			}
 			return b.done(), nil
@@ -488,6 +490,17 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			depth--
 			b.addLit("]")
 			l.i++
+		case ctx == ctxArithOld && c == '[':
+			depth++
+			b.addLit("[")
+			l.i++
+		case ctx == ctxArithOld && c == ']':
+			if depth == 0 {
+				return b.done(), nil
+			}
+			depth--
+			b.addLit("]")
+			l.i++
 		case ctx == ctxArith && c == '(':
 			depth++
 			b.addLit("(")
@@ -507,7 +520,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			}
 			b.add(&SglQuoted{Value: l.src[q+1 : q+1+end]})
 			l.i = q + 1 + end + 1
-		case c == '"' && (quotesCount(ctx) || ctx == ctxArgDq || ctx == ctxArith):
+		case c == '"' && (quotesCount(ctx) || ctx == ctxArgDq || ctx == ctxArith || ctx == ctxArithOld):
 			l.i++
 			inner, err := l.parts(ctxDquote, l.i-1)
 			if err != nil {
@@ -652,6 +665,13 @@ func (l *lexer) dollar(ctx context, b *partsBuilder) error {
 			return err
 		}
 		b.add(ae)
+	case n == '[':
+		l.i = next - 1
+		ae, err := l.arithOld()
+		if err != nil {
+			return err
+		}
+		b.add(ae)
 	case n == '(':
 		l.i = next - 1
 		cs, err := l.cmdSubst()
@@ -705,6 +725,20 @@ func (l *lexer) arith() (*ArithExp, error) {
 	return &ArithExp{Expr: &Word{Parts: parts, Pos: l.pos(start + 3)}}, nil
 }
 
+// arithOld reads bash's old form of arithmetic expansion, $[expr], at
+// l.i: the same expansion as $((expr)), ended by the ']' that balances
+// the '[' (so $[a[1]+1] is one expansion).
+func (l *lexer) arithOld() (*ArithExp, error) {
+	start := l.i
+	l.i += 2
+	parts, err := l.parts(ctxArithOld, start)
+	if err != nil {
+		return nil, err
+	}
+	l.i++ // the ']'
+	return &ArithExp{Expr: &Word{Parts: parts, Pos: l.pos(start + 2)}, Old: true}, nil
+}
+
 // cmdSubst reads $(list) at l.i.
 func (l *lexer) cmdSubst() (*CmdSubst, error) {
 	list, err := l.substList("command substitution")
@@ -729,6 +763,10 @@ func (l *lexer) procSubst() (*ProcSubst, error) {
 // that closes the list. what names the construct in an error.
 func (l *lexer) substList(what string) (*List, error) {
 	start := l.i
+	if l.in != nil {
+		l.in.substDepth++ // its lines are not echoed (Config.Echo)
+		defer func() { l.in.substDepth-- }()
+	}
 	inner := l.sub(l.i + 2)
 	p, err := newParser(inner)
 	if err != nil {

@@ -602,6 +602,8 @@ func addStderrToPipe(cmd Command, pos Pos) {
 		c.Redirs = append(c.Redirs, r)
 	case *ArithFor:
 		c.Redirs = append(c.Redirs, r)
+	case *Select:
+		c.Redirs = append(c.Redirs, r)
 	case *Case:
 		c.Redirs = append(c.Redirs, r)
 	case *ArithCmd:

@@ -7,6 +7,13 @@ import "strings"
 type Config struct {
 	// Alias returns the replacement text for an alias name, if any.
 	Alias func(name string) (string, bool)
+	// FirstLine is the line number of the text's first line (1 when 0):
+	// the ERR trap's text counts from the line of the failed command.
+	FirstLine int
+	// Echo, when not nil, is called by a Reader with each line it reads,
+	// except the lines read inside the list of a $( ) or <( ), which
+	// bash's set -v does not echo either.
+	Echo func(line string)
 }
 
 // Parse parses a whole program. On error it returns a *SyntaxError.
@@ -17,6 +24,9 @@ func Parse(src string) (*File, error) {
 // ParseConfig is Parse with aliases expanded by cfg.
 func ParseConfig(src string, cfg Config) (*File, error) {
 	l := newLexer(src, &cfg)
+	if cfg.FirstLine > 1 {
+		l.lines.first = cfg.FirstLine - 1
+	}
 	p, err := newParser(l)
 	if err != nil {
 		return nil, err

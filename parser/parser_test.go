@@ -27,6 +27,8 @@ func TestSpellingsGiveSameTree(t *testing.T) {
 		{"same escapes", []string{`echo \$x \"`, `echo \$x \"`}, `echo \$x \"`},
 		{"empty", []string{"", "\n", "# only a comment", "  \n\t\n# c1\n  # c2\n"}, ""},
 		{"cmd subst", []string{"echo $(a | b)", "echo $( a|b )", "echo $(\na |\n b\n)"}, "echo $(a | b)"},
+		{"old arithmetic", []string{"echo $[1+x]", "echo $\\\n[1+x]", "echo $[1+\\\nx]"}, "echo $[1+x]"},
+		{"old arithmetic nested brackets", []string{"echo $[a[1]+$[2]]", "echo $[a[1]+$[2]]"}, "echo $[a[1]+$[2]]"},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
@@ -52,6 +54,12 @@ func TestWordParts(t *testing.T) {
 		{`echo abc`, `Word{Parts: [Lit{Value: "abc"}]}`},
 		{`echo a'b c'd`, `Word{Parts: [Lit{Value: "a"} SglQuoted{Value: "b c"} Lit{Value: "d"}]}`},
 		{`echo ''`, `Word{Parts: [SglQuoted{}]}`},
+		{`echo $[1+2]`, `Word{Parts: [ArithExp{Expr: Word{Parts: [Lit{Value: "1+2"}]}, Old: true}]}`},
+		{`echo a$[ $x * (2) ]b`, `Word{Parts: [Lit{Value: "a"} ArithExp{Expr: Word{Parts: [Lit{Value: " "} ParamExp{Name: "x"} Lit{Value: " * (2) "}]}, Old: true} Lit{Value: "b"}]}`},
+		{`echo "$[x[1]]"`, `Word{Parts: [DblQuoted{Parts: [ArithExp{Expr: Word{Parts: [Lit{Value: "x[1]"}]}, Old: true}]}]}`},
+		{`echo $[]`, `Word{Parts: [ArithExp{Expr: Word{}, Old: true}]}`},
+		{`echo \$[1]`, `Word{Parts: [Escaped{Value: "$"} Lit{Value: "[1]"}]}`},
+		{`echo '$[1]'`, `Word{Parts: [SglQuoted{Value: "$[1]"}]}`},
 		{`echo ""`, `Word{Parts: [DblQuoted{}]}`},
 		{`echo \*`, `Word{Parts: [Escaped{Value: "*"}]}`},
 		{`echo \é`, `Word{Parts: [Escaped{Value: "é"}]}`},
@@ -282,6 +290,9 @@ func TestSyntaxErrors(t *testing.T) {
 		{"a &&\n&& b", "2:1", "syntax error near unexpected token '&&'", false},
 		{"a\n\n  ) b", "3:3", "syntax error near unexpected token ')'", false},
 		{"cat <(a", "1:5", "unexpected end of file (unterminated process substitution)", true},
+		{"echo $[1+2", "1:6", "unexpected end of file (unterminated arithmetic expansion)", true},
+		{"echo $[a[1]+2", "1:6", "unexpected end of file (unterminated arithmetic expansion)", true},
+		{"echo \"$[1", "1:7", "unexpected end of file (unterminated arithmetic expansion)", true},
 		{"echo \\<(a)", "1:8", "syntax error near unexpected token '('", false},
 		{"cat >(a;;)", "1:8", "syntax error near unexpected token ';;'", false},
 		{"a (b)", "1:4", "syntax error near unexpected token 'b'", false},

@@ -333,11 +333,15 @@ func (p *printer) parts(parts []WordPart, ctx context) {
 		case *ProcSubst:
 			p.procSubst(x)
 		case *ArithExp:
-			p.str("$((")
-			if x.Expr != nil {
-				p.parts(x.Expr.Parts, ctxArith)
+			open, close, ctx := "$((", "))", ctxArith
+			if x.Old {
+				open, close, ctx = "$[", "]", ctxArithOld
 			}
-			p.str("))")
+			p.str(open)
+			if x.Expr != nil {
+				p.parts(x.Expr.Parts, ctx)
+			}
+			p.str(close)
 		}
 	}
 }
@@ -363,7 +367,7 @@ func (p *printer) lit(s string, ctx context, first bool, next WordPart) {
 			p.str(`\` + string(c))
 		case ctx == ctxDquote && strings.IndexByte("\"`", c) >= 0:
 			p.str(`\` + string(c))
-		case (ctx == ctxHeredoc || ctx == ctxArith) && c == '`':
+		case (ctx == ctxHeredoc || ctx == ctxArith || ctx == ctxArithOld) && c == '`':
 			p.str("\\`")
 		default:
 			p.b.WriteByte(c)
@@ -376,11 +380,13 @@ func (p *printer) lit(s string, ctx context, first bool, next WordPart) {
 func dollarNeedsEscape(rest string, next WordPart) bool {
 	if rest != "" {
 		c := rest[0]
-		return isNameChar(c) || isSpecialParam(c) || c == '{' || c == '('
+		return isNameChar(c) || isSpecialParam(c) || c == '{' || c == '(' || c == '['
 	}
 	switch x := next.(type) {
 	case *ParamExp, *ArithExp, *Lit:
 		return true
+	case *DblQuoted, *SglQuoted:
+		return true // $"..." and $'...' are quotes of their own
 	case *CmdSubst:
 		return !x.Backquote
 	}

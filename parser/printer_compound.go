@@ -94,17 +94,12 @@ func (p *printer) compound(c Command) {
 		if x == nil {
 			return
 		}
-		p.str("for " + x.Name)
-		if x.In {
-			p.str(" in")
-			for _, w := range x.Words {
-				p.str(" ")
-				p.word(w, ctxWord)
-			}
+		p.loopOverWords("for", x.Name, x.In, x.Words, x.Body)
+	case *Select:
+		if x == nil {
+			return
 		}
-		p.str("; do ")
-		p.list(x.Body)
-		p.close(x.Body, "done")
+		p.loopOverWords("select", x.Name, x.In, x.Words, x.Body)
 	case *ArithFor:
 		if x == nil {
 			return
@@ -275,4 +270,19 @@ func (p *printer) regex(w *Word) {
 			first = false
 		}
 	}
+}
+
+// loopOverWords prints a for or select loop over words.
+func (p *printer) loopOverWords(keyword, name string, in bool, words []*Word, body *List) {
+	p.str(keyword + " " + name)
+	if in {
+		p.str(" in")
+		for _, w := range words {
+			p.str(" ")
+			p.word(w, ctxWord)
+		}
+	}
+	p.str("; do ")
+	p.list(body)
+	p.close(body, "done")
 }

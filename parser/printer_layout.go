@@ -250,21 +250,9 @@ func (p *layout) command(c Command, level int) {
 		p.body(c.Body, level)
 		p.str("done")
 	case *For:
-		p.str("for " + c.Name)
-		if c.In {
-			p.str(" in")
-			for _, w := range c.Words {
-				p.str(" ")
-				p.word(w, ctxWord)
-			}
-		} else {
-			p.str(` in "$@"`)
-		}
-		p.str(";\n")
-		p.indent(level)
-		p.str("do\n")
-		p.body(c.Body, level)
-		p.str("done")
+		p.loopOverWords("for", c.Name, c.In, c.Words, c.Body, level)
+	case *Select:
+		p.loopOverWords("select", c.Name, c.In, c.Words, c.Body, level)
 	case *ArithFor:
 		// bash writes an empty expression as 1.
 		p.str("for ((" + arithText(c.Init, "1") + "; " + arithText(c.Cond, "1") + "; " + arithText(c.Post, "1") + "))\n")
@@ -282,6 +270,26 @@ func (p *layout) command(c Command, level int) {
 		p.str(" ]]")
 	}
 	p.redirs(c.Redirects())
+}
+
+// loopOverWords lays out a for or select loop over words as bash does:
+// without "in", the words are written as in "$@".
+func (p *layout) loopOverWords(keyword, name string, in bool, words []*Word, body *List, level int) {
+	p.str(keyword + " " + name)
+	if in {
+		p.str(" in")
+		for _, w := range words {
+			p.str(" ")
+			p.word(w, ctxWord)
+		}
+	} else {
+		p.str(` in "$@"`)
+	}
+	p.str(";\n")
+	p.indent(level)
+	p.str("do\n")
+	p.body(body, level)
+	p.str("done")
 }
 
 // ifClauses prints if/elif/else; bash prints each elif as an if nested in

@@ -28,9 +28,13 @@ type input struct {
 	text string
 	base int
 	read LineSource
-	more bool  // the lexer is inside a command: ask for a PS2 line
-	done bool  // the source reported its end or an error
-	err  error // that error, unless io.EOF
+	more bool // the lexer is inside a command: ask for a PS2 line
+	// echo is Config.Echo; substDepth counts the $( ) and <( ) lists
+	// being read, whose lines it is not given.
+	echo       func(string)
+	substDepth int
+	done       bool  // the source reported its end or an error
+	err        error // that error, unless io.EOF
 }
 
 // more makes sure that index i of l.src exists, reading lines as needed,
@@ -68,6 +72,9 @@ func (in *input) fill(lines *lineTable) bool {
 	}
 	if line == "" {
 		return false
+	}
+	if in.echo != nil && in.substDepth == 0 {
+		in.echo(line)
 	}
 	start := in.base + len(in.text)
 	in.buf.WriteString(line)
@@ -113,7 +120,7 @@ func (r *Reader) FirstLine() int { return r.first }
 // NewReader returns a Reader of the lines src supplies, expanding aliases
 // as cfg says.
 func NewReader(src LineSource, cfg Config) *Reader {
-	in := &input{read: src}
+	in := &input{read: src, echo: cfg.Echo}
 	l := &lexer{lines: &lineTable{starts: []int{0}}, cfg: &cfg, lastNewline: -1, in: in}
 	return &Reader{in: in, l: l, p: &parser{l: l, tok: token{kind: tNewline}}}
 }

@@ -45,7 +45,26 @@ func (sh *Shell) evalArith(expr string) (int64, error) {
 }
 
 func (sh *Shell) evalArithDepth(expr string, depth int) (int64, error) {
-	a := &arith{sh: sh, expr: expr, depth: depth, toks: arithTokens(expr)}
+	var toks []arithToken
+	if prog := sh.arithProgramFor(expr); prog != nil {
+		if prog.root != nil {
+			// Compiled (arith_compile.go): the same result, no parsing.
+			run := arith{sh: sh, expr: expr, depth: depth}
+			v, err := run.run(prog.root)
+			if err != nil {
+				return 0, err
+			}
+			return v, nil
+		}
+		toks = prog.toks
+	}
+	return sh.interpretArith(expr, depth, toks)
+}
+
+// interpretArith evaluates expr as it parses it, from its tokens toks
+// (nil: scanning the text as it goes).
+func (sh *Shell) interpretArith(expr string, depth int, toks []arithToken) (int64, error) {
+	a := &arith{sh: sh, expr: expr, depth: depth, toks: toks}
 	a.next()
 	if a.tok == tokEOF {
 		return 0, nil // an empty expression is 0
@@ -98,16 +117,18 @@ type arithToken struct {
 	start, pos int
 }
 
-// arithTokens returns the tokens of expr, scanned once and kept: a loop
-// evaluates the same few expressions over and over ("i < 100000",
+// arithTokens returns the program of expr: its tokens, scanned once and
+// kept, and their compiled tree when there is one (arith_compile.go). A
+// loop evaluates the same few expressions over and over ("i < 100000",
 // "i++"), and scanning was a third of the cost. The token stream depends
-// on the text alone, so replaying it is the same as scanning again.
-func arithTokens(expr string) []arithToken {
+// on the text alone, so replaying it is the same as scanning again. It
+// returns nil for a text too long to keep.
+func arithTokens(expr string) *arithProgram {
 	if len(expr) > maxCachedArith {
 		return nil
 	}
-	if toks, ok := arithCache.get(expr); ok {
-		return toks
+	if prog, ok := arithCache.get(expr); ok {
+		return prog
 	}
 	s := arith{expr: expr}
 	var toks []arithToken
@@ -118,35 +139,36 @@ func arithTokens(expr string) []arithToken {
 			break
 		}
 	}
-	arithCache.put(expr, toks)
-	return toks
+	prog := &arithProgram{toks: toks, root: compileArith(toks)}
+	arithCache.put(expr, prog)
+	return prog
 }
 
 // maxCachedArith is the longest expression whose tokens are kept.
 const maxCachedArith = 256
 
-// arithCache maps expression text to its tokens. Copies of the shell
+// arithCache maps expression text to its program. Copies of the shell
 // evaluate on goroutines, hence the lock; it starts afresh when full.
-var arithCache = &arithTokenCache{m: map[string][]arithToken{}}
+var arithCache = &arithTokenCache{m: map[string]*arithProgram{}}
 
 type arithTokenCache struct {
 	mu sync.Mutex
-	m  map[string][]arithToken
+	m  map[string]*arithProgram
 }
 
-func (c *arithTokenCache) get(expr string) ([]arithToken, bool) {
+func (c *arithTokenCache) get(expr string) (*arithProgram, bool) {
 	c.mu.Lock()
-	toks, ok := c.m[expr]
+	prog, ok := c.m[expr]
 	c.mu.Unlock()
-	return toks, ok
+	return prog, ok
 }
 
-func (c *arithTokenCache) put(expr string, toks []arithToken) {
+func (c *arithTokenCache) put(expr string, prog *arithProgram) {
 	c.mu.Lock()
 	if len(c.m) >= 1024 {
-		c.m = map[string][]arithToken{}
+		c.m = map[string]*arithProgram{}
 	}
-	c.m[expr] = toks
+	c.m[expr] = prog
 	c.mu.Unlock()
 }
 
@@ -597,6 +619,18 @@ func plainDecimal(v string) (int64, bool) {
 	if digits == "" || (digits[0] == '0' && len(digits) > 1) || !isDigits(digits) {
 		return 0, false
 	}
+	if len(digits) <= 18 {
+		// Cannot overflow: no need for strconv's checks (a loop
+		// counter's value is read here at every pass).
+		var n int64
+		for i := 0; i < len(digits); i++ {
+			n = n*10 + int64(digits[i]-'0')
+		}
+		if len(digits) < len(v) {
+			n = -n
+		}
+		return n, true
+	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	return n, err == nil
 }
@@ -732,7 +766,7 @@ func (sh *Shell) arithOperand(name string) (string, bool, error) {
 func (sh *Shell) setArithVar(name, value string) error {
 	base, sub, ok := cutSubscript(name)
 	if !ok {
-		return sh.Vars.Set(name, value)
+		return sh.setVar(name, value)
 	}
 	s, err := sh.subscriptText(base, sub)
 	if _, ok := err.(*badSubscriptError); ok {

@@ -11,7 +11,7 @@ import (
 )
 
 // This file runs the compound commands: { }, ( ), if, while, until, for,
-// for (( )), case, (( )) and [[ ]]. All but ( ) run in the shell itself,
+// for (( )), case, (( )) and [[ ]] (select is select.go's). All but ( ) run in the shell itself,
 // as in bash: a loop is the shell going round, and what its body changes
 // (variables, the directory) stays changed. Their redirections apply
 // around the whole body: the shell's fd view (stdio) points at the
@@ -50,7 +50,10 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 	if tr := sh.Jobs.Trace(); tr.On() {
 		// The one rule (needsProcess) says where it runs: in the shell.
 		d := sh.needsProcess(c, nil, Site{Stages: 1})
-		tr.Shell("%s: the shell runs this %s itself (the one rule: %s)", compoundWord(c), compoundKind(c), d.Reason)
+		tr.Shell(jobs.Msg{
+			En: "%s: the shell runs this %s itself (the one rule: %s)",
+			Ko: "%s: 셸이 이 %s을(를) 직접 실행한다 (단 하나의 규칙: %s)",
+		}, compoundWord(c), compoundKind(c), d.Reason)
 	}
 	switch c := c.(type) {
 	case *parser.Group:
@@ -64,6 +67,8 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		return sh.runFor(c)
 	case *parser.ArithFor:
 		return sh.runArithFor(c)
+	case *parser.Select:
+		return sh.runSelect(c)
 	case *parser.Case:
 		return sh.runCase(c)
 	case *parser.ArithCmd:
@@ -91,6 +96,8 @@ func compoundWord(c parser.Command) string {
 		return "while"
 	case *parser.For, *parser.ArithFor:
 		return "for"
+	case *parser.Select:
+		return "select"
 	case *parser.Case:
 		return "case"
 	case *parser.ArithCmd:
@@ -104,38 +111,78 @@ func compoundWord(c parser.Command) string {
 }
 
 // compoundKind names the construct in the trace's sentences.
-func compoundKind(c parser.Command) string {
+func compoundKind(c parser.Command) jobs.Msg {
 	switch c.(type) {
 	case *parser.Group:
-		return "group"
+		return jobs.Msg{En: "group", Ko: "그룹"}
 	case *parser.Subshell:
-		return "subshell"
+		return jobs.Msg{En: "subshell", Ko: "서브셸"}
 	case *parser.If:
-		return "if"
-	case *parser.While, *parser.For, *parser.ArithFor:
-		return "loop"
+		return jobs.Same("if")
+	case *parser.While, *parser.For, *parser.ArithFor, *parser.Select:
+		return jobs.Msg{En: "loop", Ko: "반복문"}
 	case *parser.Case:
-		return "case"
+		return jobs.Same("case")
 	case *parser.ArithCmd, *parser.TestCmd:
-		return "test"
+		return jobs.Msg{En: "test", Ko: "검사"}
 	case *parser.FuncDecl:
-		return "function definition"
+		return jobs.Msg{En: "function definition", Ko: "함수 정의"}
 	}
-	return "command"
+	return jobs.Msg{En: "command", Ko: "명령"}
 }
 
 // runSimple runs a simple command that is a whole pipeline by itself: a
 // builtin, a function or an assignment in the shell, anything else as a
 // job.
 func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
-	cmd, err := sh.expandCommand(sc)
+	// The command stays on this frame's stack while it runs in the
+	// shell; only a job keeps a copy on the heap.
+	// Its words and assignments are in the shell's arenas (hotpath.go)
+	// until it has run.
+	var cmd command
+	h := sh.hot()
+	argvAt, assignsAt := h.argv.take(), h.assigns.take()
+	err := sh.expandCommandTo(&cmd, sc, h.argv.room(argvAt), h.assigns.room(assignsAt))
+	h.argv.keep(argvAt, cmd.argv)
+	h.assigns.keep(assignsAt, cmd.assigns)
+	defer h.assigns.release(assignsAt)
+	defer h.argv.release(argvAt)
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
-	if cmd.inShell() && sh.lonePlace(sc, cmd) == builtins.InShell {
-		return sh.runInShell(cmd)
+	if cmd.inShell() && sh.lonePlace(sc, &cmd) == builtins.InShell {
+		if !cmd.keepsNoArgv() {
+			cmd.argv = slices.Clone(cmd.argv)
+		}
+		status, err := sh.runInShell(&cmd)
+		// $_ is this command's last argument, whatever the commands it
+		// ran (a function's body, eval's text) left there, as in bash.
+		sh.noteLastArg(cmd.argv)
+		return status, err
 	}
-	return sh.startJob([]*command{cmd}, jobText(sc), true)
+	job := cmd
+	job.argv = slices.Clone(cmd.argv)
+	job.assigns = slices.Clone(cmd.assigns)
+	return sh.startJob([]*command{&job}, jobText(sc), true)
+}
+
+// keepsNoArgv reports whether the command, run in the shell, is done
+// with its argv when it returns, so that argv may live in the shell's
+// argvArena: a function (its arguments are the positional parameters
+// only until it returns; a subshell copies them) or one of the builtins
+// a loop runs most, which keep no slice of their arguments.
+func (c *command) keepsNoArgv() bool {
+	if c.fn != nil {
+		return true
+	}
+	if c.builtin == nil || len(c.argv) == 0 {
+		return false
+	}
+	switch c.argv[0] {
+	case "[", "test", "echo", "printf", ":", "true", "false", "let", "return", "break", "continue", "shift":
+		return true
+	}
+	return false
 }
 
 // lonePlace is where a lone simple command runs, by the one rule
@@ -147,7 +194,8 @@ func (sh *Shell) lonePlace(sc *parser.SimpleCommand, cmd *command) builtins.Plac
 	if !sh.Jobs.JobControl() && !sh.Jobs.Trace().On() {
 		return builtins.InShell
 	}
-	return sh.needsProcess(sc, cmd, Site{Stages: 1}).Place
+	c := *cmd // needsProcess may keep it: a copy, so that cmd stays on the stack
+	return sh.needsProcess(sc, &c, Site{Stages: 1}).Place
 }
 
 // runCond runs the condition list of if, while or until: set -e does not
@@ -269,6 +317,9 @@ func (sh *Shell) runWhile(c *parser.While) (int, error) {
 // runFor runs "for name in words": the words are expanded once, before
 // the first pass; without "in" they are the positional parameters.
 func (sh *Shell) runFor(c *parser.For) (int, error) {
+	if !parser.IsName(c.Name) {
+		return sh.notIdentifier(c.Name)
+	}
 	var items []string
 	if c.In {
 		var err error
@@ -499,6 +550,7 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	defer sub.releaseFds()
 	return sub.runInCopy(c)
 }
@@ -539,6 +591,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 		return sh.compoundChild(c, text, t)
 	}
 	sub := sh.clone()
+	sub.enterSubshell()
 	sub.pipeBroken = new(bool)
 	return jobs.Stage{Builtin: func() int {
 		defer sh.closeStageFds(t)
@@ -565,8 +618,12 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.Stage {
 	st := sh.childStage(c, text, t)
 	if sh.Jobs.Trace().On() && st.Builtin == nil {
-		st.Trace = append(st.Trace, fmt.Sprintf("a child gosh, this process, runs this %s: %s (a process of the job, "+
-			"so Ctrl+Z stops it and fg continues it; nothing it changes reaches the shell)", compoundKind(c), text))
+		st.Trace = append(st.Trace, jobs.Msg{
+			En: "a child gosh, this process, runs this %s: %s (a process of the job, " +
+				"so Ctrl+Z stops it and fg continues it; nothing it changes reaches the shell)",
+			Ko: "자식 gosh인 이 프로세스가 이 %s을(를) 실행한다: %s (작업의 프로세스이므로 " +
+				"Ctrl+Z가 정지시키고 fg가 계속시킨다. 여기서 바꾼 것은 셸에 닿지 않는다)",
+		}.With(compoundKind(c), text))
 	}
 	return st
 }
@@ -574,7 +631,7 @@ func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.S
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	if !slices.Equal(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) {
 		defer sh.enterView(t.fds)()
 	}
 	return sh.callFunction(cmd.fn, cmd.argv)

@@ -28,10 +28,12 @@ func (sh *Shell) runTestCmd(c *parser.TestCmd) (int, error) {
 			sh.errorf("%s", ce.msg)
 			return 2, nil
 		}
-		if ee, isExp := err.(*ExpansionError); isExp && !ee.Unset && isArithMsg(ee.Msg) {
-			sh.errorf("%s", ee.Msg)
+		if ae, isArith := err.(*condArithError); isArith {
+			sh.errorf("[[: %s", ae.err.Msg)
 			return 1, nil
 		}
+		// An expansion that fails ([[ $((1/0)) ]], ${x?}) fails as it
+		// would in any command: the rest of the line is abandoned.
 		return sh.expansionFailed(err)
 	}
 	if ok {
@@ -40,11 +42,20 @@ func (sh *Shell) runTestCmd(c *parser.TestCmd) (int, error) {
 	return 1, nil
 }
 
-// isArithMsg reports whether an expansion error came from arithmetic
-// (an operand of -eq that is no number): an error of the test only.
-func isArithMsg(msg string) bool {
-	return strings.Contains(msg, "syntax error") || strings.Contains(msg, "division by 0") ||
-		strings.Contains(msg, "value too great")
+// condArithError is an operand of -eq and the like whose arithmetic
+// fails ([[ 1/0 -eq 1 ]]): an error of the test only, which fails with
+// status 1, as in bash.
+type condArithError struct{ err *ExpansionError }
+
+func (e *condArithError) Error() string { return e.err.Error() }
+
+// condArith evaluates an operand of -eq and the like.
+func (sh *Shell) condArith(s string) (int64, error) {
+	n, err := sh.evalArith(s)
+	if ee, ok := err.(*ExpansionError); ok && !ee.Unset {
+		return 0, &condArithError{ee}
+	}
+	return n, err
 }
 
 // evalCond evaluates one node of a [[ ]] expression.
@@ -139,11 +150,11 @@ func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
 		return x > y, nil
 	case "-eq", "-ne", "-lt", "-le", "-gt", "-ge":
 		// In [[ ]] the operands are arithmetic expressions, as in bash.
-		a, err := sh.evalArith(x)
+		a, err := sh.condArith(x)
 		if err != nil {
 			return false, err
 		}
-		b, err := sh.evalArith(y)
+		b, err := sh.condArith(y)
 		if err != nil {
 			return false, err
 		}

@@ -25,8 +25,9 @@
 //	             command as soon as parser.Reader has read all its lines
 //	exec.go      the executor: lists, and-or, pipelines, simple commands
 //	compound.go  { } ( ) if while until for "for (( ))" case "(( ))", run
-//	             in the shell itself (( ) as the one rule says); cond.go
-//	             [[ ]]; function.go functions, local, return and the flow
+//	             in the shell itself (( ) as the one rule says); select.go
+//	             select; cond.go [[ ]]; function.go functions, local,
+//	             return and the flow
 //	             state (loops, frames, set -e exceptions); fastexpand.go
 //	             the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
@@ -34,7 +35,9 @@
 //	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
 //	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
 //	vars.go      the variable table; vars_array.go indexed and associative
-//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS
+//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS;
+//	             bashvars.go BASHPID, BASH_SUBSHELL, and the call stack
+//	             FUNCNAME, BASH_SOURCE, BASH_LINENO
 //	redirect.go  redirections as an fd table handed to the child
 //	fds_unix.go  the user's virtual fd table; execfds_unix.go, exec cmd
 //	path.go      $PATH search
@@ -51,6 +54,8 @@
 //	api.go       what builtins may see and change; options.go the set -o
 //	             and shopt options; declare.go variable attributes (-i);
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
+//	lang.go      the language of every teaching text (Lang): set -o
+//	             lang=en|ko, else LC_ALL, LC_MESSAGES, LANG
 //	sigpipe.go   a script's builtin writing into a closed pipe ends the
 //	             shell with 141, as SIGPIPE ends bash
 //	privileges_unix.go  setuid ids dropped at start-up unless -p
@@ -61,8 +66,10 @@
 // Go cannot fork a running program, so gosh has two kinds of subshell, and
 // both are built from one Snapshot (snapshot.go): variables with their
 // attributes, functions, aliases, options, $0 and $@, $?, $!, $$, $PPID,
-// the logical directory, the umask, traps, the fd table and the line
-// number. A test walks every field of Snapshot through both kinds.
+// the logical directory, the umask, traps, the fd table, the line
+// number, the signals a background job ignores without a trap (SIGINT and
+// SIGQUIT in a script) and the complete builtin's specifications. A test
+// walks every field of Snapshot through both kinds.
 //
 //   - A copy (clone) is a new *Shell restored from a Snapshot, run on a
 //     goroutine of the shell's own process. Its variables, options and
@@ -72,7 +79,9 @@
 //     dispositions, fds) must be kept as fields and never changed in the
 //     process. So copies are used only where nothing can tell the
 //     difference: command substitution, and builtin stages of a pipeline
-//     without job control (a script, or inside a copy or a child).
+//     without job control (a script, or inside a copy or a child), unless
+//     they may read $BASHPID, the one thing that names a subshell's own
+//     process (bashvars.go).
 //   - A child gosh is a real process: the shell starts its own executable
 //     (/proc/self/exe) as an ordinary stage of a job, with the argv
 //     "gosh: TEXT --snapshot-fd=N", where TEXT is the command as written
@@ -80,9 +89,11 @@
 //     the commands to run, printed as source and parsed with aliases off.
 //     Exported variables are in its environment as for any program;
 //     nothing else of the shell is in its argv or environment, where every
-//     user of the machine could read it. It reads no start-up files and
-//     runs without job control, so its children stay in its process
-//     group: the job's.
+//     user of the machine could read it (only GOMAXPROCS=1 for its Go
+//     runtime, which it removes before it reads its environment). Its fds
+//     are those of its snapshot's table, so it searches for none. It
+//     reads no start-up files and runs without job control, so its
+//     children stay in its process group: the job's.
 //
 // Which one, or neither, is decided in one place, needsProcess, whose
 // answer explain and set -o trace print:
@@ -132,8 +143,8 @@
 // the user's fd n as its fd n through ProcAttr.Files; a builtin uses the
 // real descriptor; "exec cmd", which replaces gosh, puts every fd at its
 // number with raw dup2 calls just before execve (execfds_unix.go). At
-// start-up every fd above 2 that gosh inherited becomes the user's fd of
-// that number, and the runtime's own descriptors are made to land at 10
-// or above (adoptInheritedFds); gosh's own long-lived descriptors (the line
+// start-up every fd above 2 that gosh inherited (found with one poll(2)
+// over 3-1023) becomes the user's fd of that number, and the runtime's own
+// descriptors are made to land at 10 or above (adoptInheritedFds); gosh's own long-lived descriptors (the line
 // editor's wake pipe, the history file) sit there too.
 package shell

@@ -515,7 +515,7 @@ func (x *expansion) expandArith(p *parser.ArithExp, quoted bool) error {
 
 // ifs is the value of IFS for field splitting; unset means space, tab, newline.
 func (sh *Shell) ifs() string {
-	if v, ok := sh.Vars.Get("IFS"); ok {
+	if v, ok := sh.ifsVar(); ok {
 		return v
 	}
 	return " \t\n"

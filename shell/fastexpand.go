@@ -37,7 +37,7 @@ func (sh *Shell) quickPart(part parser.WordPart, split bool) (string, bool, erro
 	case *parser.Lit:
 		// No pattern characters, no tilde, no backslash, no brace or
 		// parenthesis (brace expansion, extglob): the text itself.
-		if strings.ContainsAny(p.Value, "*?~\\{(") || bracketPattern(p.Value) {
+		if !plainLiteral(p.Value) {
 			return "", false, nil
 		}
 		return p.Value, true, nil
@@ -73,11 +73,26 @@ func (sh *Shell) quickPart(part parser.WordPart, split bool) (string, bool, erro
 	return "", false, nil
 }
 
-// bracketPattern reports whether s has a '[' with a ']' after it: a
-// bracket expression, for pathname expansion. A lone "[" is not.
-func bracketPattern(s string) bool {
-	i := strings.IndexByte(s, '[')
-	return i >= 0 && strings.IndexByte(s[i+1:], ']') >= 0
+// plainLiteral reports whether unquoted literal text stays as it is: no
+// pattern character, no tilde, no backslash, no brace or parenthesis
+// (brace expansion, extglob), and no bracket expression (a lone "[" is
+// one character). One pass over the bytes: every word of a loop body
+// comes here at every pass.
+func plainLiteral(s string) bool {
+	open := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '*', '?', '~', '\\', '{', '(':
+			return false
+		case '[':
+			open = true
+		case ']':
+			if open {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // quickParam is the value of a plain $NAME, ${NAME} or $N that is set (an
@@ -115,20 +130,30 @@ func plainParamExp(p *parser.ParamExp) bool {
 // singleField reports whether an unquoted value stays one field, unchanged:
 // not empty, no IFS character to split on, no pattern character.
 func (sh *Shell) singleField(v string) bool {
-	if v == "" || strings.ContainsAny(v, "*?[") {
+	if v == "" {
 		return false
 	}
-	ifs := " \t\n"
-	if x, ok := sh.Vars.Get("IFS"); ok {
-		ifs = x
+	ifs, set := sh.ifsVar()
+	if !set {
+		ifs = " \t\n"
 	}
-	return !strings.ContainsAny(v, ifs)
+	if ifs == " \t\n" {
+		// The usual IFS: one pass, no set of characters to build.
+		for i := 0; i < len(v); i++ {
+			switch v[i] {
+			case '*', '?', '[', ' ', '\t', '\n':
+				return false
+			}
+		}
+		return true
+	}
+	return !strings.ContainsAny(v, "*?[") && !strings.ContainsAny(v, ifs)
 }
 
 // ifsSparesNumbers reports whether IFS has no digit and no '-', so that
 // an arithmetic result, unquoted, is one field.
 func (sh *Shell) ifsSparesNumbers() bool {
-	x, ok := sh.Vars.Get("IFS")
+	x, ok := sh.ifsVar()
 	return !ok || !strings.ContainsAny(x, "-0123456789")
 }
 
@@ -148,10 +173,14 @@ func (sh *Shell) quickArith(p *parser.ArithExp) (string, bool, error) {
 	return strconv.FormatInt(n, 10), true, nil
 }
 
-// expandWords expands a command's words into argv: each word through
-// quickWord when it can, else through the general path.
-func (sh *Shell) expandWords(words []*parser.Word) ([]string, error) {
-	argv := make([]string, 0, len(words))
+// expandWords expands a command's words into argv, appended to dst (a
+// new slice when dst is nil): each word through quickWord when it can,
+// else through the general path.
+func (sh *Shell) expandWords(dst []string, words []*parser.Word) ([]string, error) {
+	argv := dst
+	if argv == nil {
+		argv = make([]string, 0, len(words))
+	}
 	for i, w := range words {
 		if s, ok, err := sh.quickWord(w, true); err != nil {
 			return nil, err

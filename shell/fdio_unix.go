@@ -20,7 +20,7 @@ type fdReader int
 
 func (fd fdReader) Read(p []byte) (int, error) {
 	for {
-		n, err := unix.Read(int(fd), p)
+		n, err := jobs.ReadFd(int(fd), p)
 		if err == unix.EINTR {
 			continue
 		}
@@ -74,6 +74,11 @@ func dup2(oldfd, newfd int) error {
 // as any other user fd. The descriptors of the Go runtime are already
 // close-on-exec and are not the user's.
 //
+// open lists the descriptors above 2 the process has: inheritedFds finds
+// them in a new shell; a child gosh passes those of its snapshot's table,
+// which are all it was given (the memfd and the trace's fds are already
+// dealt with), and so skips the search.
+//
 // Then it makes the Go runtime create its own descriptors (the epoll fd
 // and the eventfd that wakes it, made lazily at the first timer or file)
 // now, while every free number below 10 is taken by a placeholder: so they
@@ -83,7 +88,7 @@ func dup2(oldfd, newfd int) error {
 // Fds 0, 1 and 2 are the process's own; one that is closed at start-up is
 // closed for the user too, but gets /dev/null (close-on-exec) so that no
 // descriptor of gosh or Go can land on its number.
-func (sh *Shell) adoptInheritedFds() {
+func (sh *Shell) adoptInheritedFds(open []int) {
 	sh.stdio, sh.fdHold = nil, nil
 	for n := 0; n < 3; n++ {
 		if _, err := unix.FcntlInt(uintptr(n), unix.F_GETFD, 0); err == nil {
@@ -96,12 +101,100 @@ func (sh *Shell) adoptInheritedFds() {
 		}
 		sh.setUserFd(n, -1, fdProcess)
 	}
+	taken := [10]bool{true, true, true}
+	for _, fd := range open {
+		flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+		if err != nil {
+			continue
+		}
+		if fd < len(taken) {
+			taken[fd] = true
+		}
+		if flags&unix.FD_CLOEXEC != 0 {
+			continue // the runtime's
+		}
+		unix.FcntlInt(uintptr(fd), unix.F_SETFD, unix.FD_CLOEXEC)
+		sh.setUserFd(fd, fd, fdOwned)
+		sh.Jobs.Trace().Shell(jobs.Msg{En: "fd %d was inherited: it is the user's fd %d", Ko: "fd %d는 물려받은 것이다: 사용자의 fd %d다"}, fd, fd)
+	}
+	placeholder := -1
+	var held [10]int
+	nheld := 0
+	for fd := 3; fd < len(taken); fd++ {
+		if taken[fd] {
+			continue
+		}
+		if placeholder < 0 {
+			var err error
+			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0); err != nil {
+				break
+			}
+			held[nheld], nheld = placeholder, nheld+1
+			if placeholder == fd {
+				continue
+			}
+		}
+		if unix.Dup3(placeholder, fd, unix.O_CLOEXEC) == nil {
+			held[nheld], nheld = fd, nheld+1
+		}
+	}
+	time.AfterFunc(time.Hour, func() {}).Stop() // the runtime's netpoll starts here
+	for _, fd := range held[:nheld] {
+		unix.Close(fd)
+	}
+}
+
+// pollFdLimit bounds the descriptors inheritedFds asks poll(2) about.
+const pollFdLimit = 1024
+
+// inheritedFds lists the open descriptors above 2: run by a new shell at
+// start-up, for adoptInheritedFds. One poll(2) with a zero timeout over
+// 3-1023 answers POLLNVAL for each number that is not open: a few
+// microseconds, where reading /proc/self/fd, whose entries the kernel
+// builds on the first read, costs about 50 (issue 9: every gosh start pays
+// it). A descriptor at 1024 or above is not adopted; it stays open, not
+// close-on-exec, so every child still gets it at its number, as in bash.
+// Under ulimit -n below 1024 poll cannot name the numbers above the limit,
+// where an inherited descriptor may still be: /proc/self/fd is read then.
+func inheritedFds() []int {
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur < pollFdLimit {
+		return procFds()
+	}
+	// On the heap (its length is not a constant): 8 KiB on the stack
+	// would make the runtime copy the start-up goroutine's stack.
+	n := min(int(lim.Cur), pollFdLimit) - 3
+	pfds := make([]unix.PollFd, n)
+	for i := range pfds {
+		pfds[i] = unix.PollFd{Fd: int32(i + 3)}
+	}
+	for {
+		_, err := unix.Poll(pfds, 0)
+		if err == nil {
+			break
+		}
+		if err != unix.EINTR {
+			return procFds()
+		}
+	}
+	var open []int
+	for _, p := range pfds {
+		if p.Revents&unix.POLLNVAL == 0 {
+			open = append(open, int(p.Fd))
+		}
+	}
+	return open
+}
+
+// procFds lists the open descriptors above 2 from /proc/self/fd.
+func procFds() []int {
 	dir, err := unix.Open("/proc/self/fd", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return
+		return nil
 	}
+	defer unix.Close(dir)
 	// The entries are read into a buffer on the stack and their names
-	// parsed in place: this runs at every start-up (issue 9, speed).
+	// parsed in place.
 	var open []int
 	var buf [2048]byte
 	for {
@@ -122,46 +215,7 @@ func (sh *Shell) adoptInheritedFds() {
 			off += reclen
 		}
 	}
-	unix.Close(dir)
-	taken := [10]bool{true, true, true}
-	for _, fd := range open {
-		flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
-		if err != nil {
-			continue
-		}
-		if fd < len(taken) {
-			taken[fd] = true
-		}
-		if flags&unix.FD_CLOEXEC != 0 {
-			continue // the runtime's
-		}
-		unix.FcntlInt(uintptr(fd), unix.F_SETFD, unix.FD_CLOEXEC)
-		sh.setUserFd(fd, fd, fdOwned)
-		sh.Jobs.Trace().Shell("fd %d was inherited: it is the user's fd %d", fd, fd)
-	}
-	placeholder := -1
-	var held []int
-	for fd := 3; fd < len(taken); fd++ {
-		if taken[fd] {
-			continue
-		}
-		if placeholder < 0 {
-			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0); err != nil {
-				break
-			}
-			held = append(held, placeholder)
-			if placeholder == fd {
-				continue
-			}
-		}
-		if unix.Dup3(placeholder, fd, unix.O_CLOEXEC) == nil {
-			held = append(held, fd)
-		}
-	}
-	time.AfterFunc(time.Hour, func() {}).Stop() // the runtime's netpoll starts here
-	for _, fd := range held {
-		unix.Close(fd)
-	}
+	return open
 }
 
 // direntNumber reads a directory entry's NUL-terminated name as a

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gosh/builtins"
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -41,6 +42,10 @@ type flowState struct {
 	// set -e is ignored: if/while/until conditions, the left of && and ||,
 	// and '!' pipelines (POSIX 2.8.1).
 	noErrexit int
+	// topSource is where the top-level shell reads its commands (-c text,
+	// standard input, a file), which a subshell shows in $- and by how
+	// set -u's failure ends it (unsetExitStatus).
+	topSource commandSource
 }
 
 // funcFrame is one running function call.
@@ -50,12 +55,8 @@ type funcFrame struct {
 	// callLine and callFile are where the call is (the caller builtin).
 	callLine int
 	callFile string
-	// funcName is this call's FUNCNAME, and the storage below saves
-	// allocations for the usual shallow stack and few locals: one
-	// allocation per call.
-	funcName  Var
-	nameElems [4]Elem
-	savedBuf  [4]savedVar
+	// savedBuf saves an allocation for the usual few locals.
+	savedBuf [4]savedVar
 	// saved holds the variables that "local" hid, in order, to be put back
 	// when the call returns; a nil Var means the name did not exist.
 	saved []savedVar
@@ -75,11 +76,12 @@ type FlowSnapshot struct {
 	FuncDepth   int
 	SourceDepth int
 	NoErrexit   int
+	TopSource   int // where the top-level shell reads its commands
 }
 
 // snapshot is what a subshell inherits of the flow state.
 func (f *flowState) snapshot() FlowSnapshot {
-	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit}
+	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit, TopSource: int(f.topSource)}
 	if f.frame != nil {
 		s.Func = f.frame.name
 	}
@@ -89,7 +91,7 @@ func (f *flowState) snapshot() FlowSnapshot {
 // restore starts a subshell's flow state from s: its own frame (a
 // subshell never returns into its parent's caller), no loops.
 func (f *flowState) restore(s FlowSnapshot) {
-	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit}
+	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, topSource: commandSource(s.TopSource)}
 	if s.Func != "" || s.FuncDepth > 0 {
 		f.frame = &funcFrame{name: s.Func}
 	}
@@ -128,6 +130,8 @@ func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
 	sh.funcs[fd.Name] = fd
+	sh.funcsChanged()
+	sh.noteFuncFile(fd.Name) // for BASH_SOURCE (bashvars.go)
 	return 0, nil
 }
 
@@ -139,7 +143,7 @@ func (sh *Shell) lookupFunc(name string) *parser.FuncDecl {
 // funcNest is the deepest allowed nesting of function calls: FUNCNEST
 // when it is set to a positive number, else defaultFuncNest.
 func (sh *Shell) funcNest() int {
-	if v, ok := sh.Vars.Get("FUNCNEST"); ok {
+	if v, ok := sh.specialVars().funcnest.get(); ok {
 		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
 			return min(n, defaultFuncNest)
 		}
@@ -161,18 +165,21 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return 1, errFuncNest
 	}
 	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("function %s: the shell runs its body itself, no fork (a function is not a process)", argv[0])
+		tr.Shell(jobs.Msg{
+			En: "function %s: the shell runs its body itself, no fork (a function is not a process)",
+			Ko: "함수 %s: 셸이 본문을 직접 실행한다. fork 없음 (함수는 프로세스가 아니다)",
+		}, argv[0])
 	}
 	savedParams := sh.Params
 	savedLoop := sh.flow.loopDepth
 	savedFrame := sh.flow.frame
-	frame := &funcFrame{name: argv[0], parent: savedFrame, callLine: sh.line, callFile: sh.srcFile}
+	h := sh.hot()
+	frame := h.takeFrame() // given back below, once the call is over
+	frame.name, frame.parent, frame.callLine, frame.callFile = argv[0], savedFrame, sh.line, sh.srcFile
 	frame.saved = frame.savedBuf[:0]
-	// FUNCNAME is the stack of running functions, innermost first (bash's
-	// array: $FUNCNAME is the running one), and the caller's again after.
-	frame.saved = append(frame.saved, savedVar{"FUNCNAME", sh.Vars.Lookup("FUNCNAME")})
-	frame.setFuncName()
-	sh.Vars.put("FUNCNAME", &frame.funcName)
+	// FUNCNAME, BASH_SOURCE and BASH_LINENO get this call's frame, and
+	// the caller's again after (bashvars.go).
+	sh.pushCall(argv[0])
 	sh.Params = argv[1:]
 	sh.flow.loopDepth = 0
 	sh.flow.frame = frame
@@ -197,6 +204,8 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	for i := len(frame.saved) - 1; i >= 0; i-- {
 		sh.Vars.put(frame.saved[i].name, frame.saved[i].v)
 	}
+	sh.popFrame()
+	h.giveFrame(frame)
 	switch e := err.(type) {
 	case nil:
 	case *builtins.ReturnRequest:
@@ -213,20 +222,6 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return status, err
 	}
 	return status, nil
-}
-
-// maxFuncNames bounds the FUNCNAME array: each call copies the stack of
-// names, so a deep recursion would cost its depth squared. The innermost
-// maxFuncNames calls are listed, which is all a script looks at.
-const maxFuncNames = 64
-
-// setFuncName fills the frame's FUNCNAME: its name, then its callers'.
-func (f *funcFrame) setFuncName() {
-	elems := f.nameElems[:0]
-	for g := f; g != nil && len(elems) < maxFuncNames; g = g.parent {
-		elems = append(elems, Elem{Index: int64(len(elems)), Value: g.name})
-	}
-	f.funcName = Var{Array: true, Elems: elems}
 }
 
 // LoopDepth implements builtins.FlowShell.
@@ -302,6 +297,7 @@ func (sh *Shell) UnsetFunc(name string) bool {
 		return false
 	}
 	delete(sh.funcs, name)
+	sh.funcsChanged()
 	sh.forgetFuncAttrs(name)
 	return true
 }

@@ -82,6 +82,10 @@ var options = []option{
 		}},
 	// ignoreeof is whether $IGNOREEOF is set (SetOption sets it).
 	{name: "ignoreeof", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
+	// lang: set -o lang=en|ko chooses the language of the teaching texts;
+	// set +o lang gives the choice back to the locale (lang.go). It is "on"
+	// while a language is set.
+	{name: "lang", get: func(o *Options) bool { return o.Lang != "" }, set: func(*Options, bool) {}},
 	// posix: gosh has no POSIX mode; the option is always off.
 	{name: "posix", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
 
@@ -130,6 +134,18 @@ func (sh *Shell) Option(name string) (bool, bool) {
 // SetOption turns an option on or off, and tells the parts of the shell
 // that act on it.
 func (sh *Shell) SetOption(name string, on bool) error {
+	if l, ok := langOption(name); ok {
+		if !on {
+			return fmt.Errorf("%s: set +o lang takes no value", name)
+		}
+		return sh.setLang(l)
+	}
+	if name == "lang" {
+		if on {
+			return fmt.Errorf("lang: which language? set -o lang=en or set -o lang=ko")
+		}
+		return sh.setLang("")
+	}
 	o, ok := findOption(name)
 	if !ok {
 		return fmt.Errorf("%s: invalid option name", name)
@@ -137,14 +153,11 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	switch {
 	case o.name == "posix" && on:
 		return fmt.Errorf("posix: gosh has no POSIX mode")
-	case o.name == "vi" && on && sh.Opts.Interactive:
-		// The line editor's vi keys do not reach it through gosh's key
-		// reader yet: refuse rather than pretend (a script has no line
-		// editor, so there the option is only recorded, as in bash).
-		return fmt.Errorf("vi: gosh's line editor has emacs keys only")
-	case o.name == "emacs" && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
+	case (o.name == "emacs" || o.name == "vi") && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
-		return fmt.Errorf("emacs: line editing cannot be turned off")
+		// (set -o vi and set -o emacs switch the key map: the line
+		// editor reads the option at each prompt, lineedit.go.)
+		return fmt.Errorf("%s: line editing cannot be turned off", o.name)
 	case o.name == "ignoreeof":
 		// As bash: the option is $IGNOREEOF, 10 when set by set -o.
 		if on {
@@ -209,7 +222,13 @@ func (sh *Shell) FlagString() string {
 			b = append(b, c)
 		}
 	}
-	switch sh.source {
+	src := sh.source
+	if src == sourceChild {
+		// A child gosh shows where its top-level shell reads, as bash's
+		// forked subshell does.
+		src = sh.flow.topSource
+	}
+	switch src {
 	case sourceCommand:
 		b = append(b, 'c')
 	case sourceStdin:

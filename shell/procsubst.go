@@ -70,30 +70,19 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 		list = &parser.List{}
 	}
 	st := sh.childStage(list, "", t)
-	if st.Builtin == nil {
-		st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(false)
-		st.Env = append(st.Env, sh.ignoredEnv(false)...)
-		st.CloseAfterStart, t.owned = t.owned, nil
-	}
-	// Otherwise childStage could not prepare the child (no memfd): the
-	// stage reports it, fails, and closes t itself.
 	if tr := sh.Jobs.Trace(); tr.On() {
-		end, op := "read", "<("
+		end, op := jobs.Msg{En: "read", Ko: "읽는"}, "<("
 		if p.Out {
-			end, op = "write", ">("
+			end, op = jobs.Msg{En: "write", Ko: "쓰는"}, ">("
 		}
-		tr.Shell("%s%s): a child gosh, always: the list runs asynchronously, beside the command, as bash forks it; "+
-			"the shell keeps the pipe's %s end %d as fd %d, named /dev/fd/%d", op, parser.String(list), end, mine, n, n)
+		tr.Shell(jobs.Msg{
+			En: "%s%s): a child gosh, always: the list runs asynchronously, beside the command, as bash forks it; " +
+				"the shell keeps the pipe's %s end %d as fd %d, named /dev/fd/%d",
+			Ko: "%s%s): 언제나 자식 gosh: bash가 fork하듯 목록이 명령 옆에서 비동기로 실행된다. " +
+				"셸은 파이프의 %s 끝 %d를 fd %d로 두고, 그 이름은 /dev/fd/%d다",
+		}, op, parser.String(list), end, mine, n, n)
 	}
-	// As launch starts a job: the copy's umask and resource limits.
-	stages := []jobs.Stage{st}
-	sh.withCopyRlimits(stages)
-	var pid int
-	sh.withUmask(func() {
-		sh.umaskHeld = true
-		defer func() { sh.umaskHeld = false }()
-		pid, err = sh.Jobs.LaunchAsync(stages[0], "process substitution")
-	})
+	pid, err := sh.launchNoJob(st, t, "process substitution")
 	if pid > 0 {
 		sh.LastBg = pid
 	}
@@ -104,6 +93,28 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 	sh.setUserFd(n, mine, fdBorrowed)
 	sh.procSubsts = append(sh.procSubsts, procSubstFd{n, mine})
 	return n, nil
+}
+
+// launchNoJob starts st, a child gosh made by childStage with the fds of
+// t, as no job (jobs.LaunchAsync): the child of a process substitution, or
+// of a command substitution that needs a process (bashvars.go). It
+// returns the child's pid.
+func (sh *Shell) launchNoJob(st jobs.Stage, t *fdTable, what string) (pid int, err error) {
+	if st.Builtin == nil {
+		st.IgnoreSignals, st.IgnoreAtFork = sh.childIgnores(false)
+		st.CloseAfterStart, t.owned = t.owned, nil
+	}
+	// Otherwise childStage could not prepare the child (no memfd): the
+	// stage reports it, fails, and closes t itself.
+	// As launch starts a job: the copy's umask and resource limits.
+	stages := []jobs.Stage{st}
+	sh.withCopyRlimits(stages)
+	sh.withUmask(func() {
+		sh.umaskHeld = true
+		defer func() { sh.umaskHeld = false }()
+		pid, err = sh.Jobs.LaunchAsync(stages[0], what)
+	})
+	return pid, err
 }
 
 // freeProcSubstFd is the user fd a new process substitution gets: the
@@ -139,7 +150,10 @@ func (sh *Shell) closeProcSubsts(mark int) {
 			sh.setUserFd(ps.n, -1, fdBorrowed)
 		}
 		closeFd(ps.fd)
-		sh.Jobs.Trace().Shell("close(%d)  (the shell's end of the process substitution /dev/fd/%d: its command is done)", ps.fd, ps.n)
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "close(%d)  (the shell's end of the process substitution /dev/fd/%d: its command is done)",
+			Ko: "close(%d)  (프로세스 치환 /dev/fd/%d의 셸 쪽 끝: 그 명령이 끝났다)",
+		}, ps.fd, ps.n)
 	}
 	sh.procSubsts = sh.procSubsts[:mark]
 }

@@ -23,6 +23,9 @@ type fdTable struct {
 	// later are redirections expanded but not yet performed: a pipeline
 	// stage's, done just before it starts (connectStage).
 	later []plannedRedirect
+	// background is set for a stage of a background job: a child gosh
+	// started for it may have signals to ignore (asyncIgnores).
+	background bool
 }
 
 // newFdTable starts from the descriptors of the current context.

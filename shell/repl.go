@@ -65,7 +65,7 @@ type session struct {
 // InitNonInteractive prepares a shell that runs a script or -c: no terminal
 // handoff; SIGCHLD is caught so the job table can reap.
 func (sh *Shell) InitNonInteractive() error {
-	sh.adoptInheritedFds()
+	sh.adoptInheritedFds(inheritedFds())
 	sh.bumpShellLevel()
 	if sh.Opts.Login {
 		sh.setupLoginEnv()
@@ -77,14 +77,14 @@ func (sh *Shell) InitNonInteractive() error {
 // RunInteractive is the interactive shell: start-up files, then the loop
 // of prompt → read → parse → run → report jobs, until exit or Ctrl+D.
 func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
-	sh.adoptInheritedFds()
+	sh.adoptInheritedFds(inheritedFds())
 	if err := sh.initInteractive(); err != nil {
 		if !errors.Is(err, jobs.ErrNoJobControl) {
 			return 1, err
 		}
 		// Under setsid, or on a terminal that is not this session's, bash
 		// runs without job control and says so once: so does gosh.
-		sh.Jobs.Trace().Shell("%v", err)
+		sh.Jobs.Trace().Shell(jobs.Same("%v"), err)
 		sh.errorf("no job control in this shell")
 		sh.Opts.Monitor = false
 		sh.Jobs.SetJobControl(false)

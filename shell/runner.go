@@ -39,7 +39,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
 	}
-	r := parser.NewReader(parser.LineSource(sh.verboseLines(next)), parser.Config{Alias: sh.aliasLookup})
+	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho})
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
 		f, err := r.Next()
@@ -73,6 +73,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 			return sh.Status, err
 		}
 		ran = true
+		sh.traceFollowsLocale()
 		if _, err := sh.Run(f); err != nil {
 			if err == errExpansionAbandon {
 				// bash drops the rest of this command and reads the next.
@@ -85,15 +86,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 	}
 }
 
-// verboseLines wraps next for set -v: each line is written to stderr as
-// it is read, before it is parsed or run.
-func (sh *Shell) verboseLines(next lineFunc) lineFunc {
-	return func(more bool) (string, error) {
-		line, err := next(more)
-		if sh.Opts.Verbose && line != "" {
-			sh.verboseWrite(line)
-		}
-		return line, err
+// verboseEcho is set -v: each line is written to stderr as it is read,
+// before it is parsed or run; as in bash, not the lines of a $( ) or
+// <( ) list after its first (parser.Config.Echo).
+func (sh *Shell) verboseEcho(line string) {
+	if sh.Opts.Verbose {
+		sh.verboseWrite(line)
 	}
 }
 
@@ -164,6 +162,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 			src = ""
 		}
 	}
+	sh.startScriptFrames(path) // BASH_SOURCE (bashvars.go)
 	st, err := sh.runSource(src, path)
 	return sh.finish(st, err)
 }
@@ -171,6 +170,8 @@ func (sh *Shell) RunScript(path string) (int, error) {
 // RunCommandString runs -c text.
 func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.source = sourceCommand
+	sh.flow.topSource = sourceCommand
+	sh.startScriptFrames("")
 	st, err := sh.runSource(src, "")
 	return sh.finish(st, err)
 }
@@ -180,6 +181,8 @@ func (sh *Shell) RunCommandString(src string) (int, error) {
 // reads stdin (read, cat) gets the lines after its own.
 func (sh *Shell) RunStdin() (int, error) {
 	sh.source = sourceStdin
+	sh.flow.topSource = sourceStdin
+	sh.startScriptFrames("")
 	r := &unbufferedLines{fd: 0}
 	st, err := sh.runLines(func(bool) (string, error) { return r.readLine() }, "")
 	return sh.finish(st, err)

@@ -48,6 +48,9 @@ type Options struct {
 	HistoryOn, HistoryOff bool
 	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
+	// when the locale decides (lang.go).
+	Lang string
 }
 
 // Shell is the state of one gosh: variables, parameters, options and the
@@ -91,6 +94,11 @@ type Shell struct {
 	// compSpecs are the complete builtin's specifications by command
 	// name ("-D", "-E", "-I" for complete -D, -E, -I); progcomp.go.
 	compSpecs compTable
+	// asyncIgnored are the signals this shell ignores without a trap
+	// (trap -p does not show them) because it runs an asynchronous list
+	// of a shell without job control: SIGINT and SIGQUIT (POSIX 2.11).
+	// Its subshells keep them ignored (childStage, ignoreOnEntry).
+	asyncIgnored []int
 	// srcFile is the file whose commands are running ("" for -c, the
 	// prompt), for the caller builtin.
 	srcFile string
@@ -103,6 +111,8 @@ type Shell struct {
 	fdHold []fdHold
 	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
 	specials specialVars
+	// stack is bash's call stack: FUNCNAME, BASH_SOURCE, BASH_LINENO.
+	stack callStack
 	// self is the path of the gosh executable, for scripts without #!.
 	self string
 	// source is where commands come from, for $-.
@@ -137,6 +147,8 @@ type Shell struct {
 	errTrapDepth int  // > 0 while the ERR trap runs
 	substDepth   int  // how many $( ) deep this copy runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
+	// hotStore is the executor's reusable scratch storage (hotpath.go).
+	hotStore *hotState
 }
 
 // Hooks are callbacks the interactive layer installs.
@@ -200,6 +212,7 @@ const (
 	sourceFile    commandSource = iota // a script, or the terminal
 	sourceCommand                      // -c
 	sourceStdin                        // standard input that is not a terminal
+	sourceChild                        // a child gosh: a subshell running what its parent gave it
 )
 
 // ExitError unwinds the interpreter when a command asks the shell to stop:
@@ -227,7 +240,7 @@ type Config struct {
 	Arg0   string
 	Params []string
 	Opts   Options
-	Self   string // path of the gosh executable
+	Self   string // path of the gosh executable: a path, or SelfExe
 	// DieOfSignal is called when an untrapped fatal signal ended the shell
 	// (after its EXIT trap) and killing itself with the signal did not end
 	// the process: it exits with 128+N. nil: the shell goes on, and on its
@@ -300,6 +313,7 @@ const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbi
 // of the shell, whose changes do not leak back (see snapshot.go). What is
 // not in the Snapshot is per-process and shared: the job table, hooks.
 func (sh *Shell) clone() *Shell {
+	sh.hot().clones++ // the copy shares the call stack's frames (hotpath.go)
 	c := *sh
 	c.restore(sh.snapshot()) // cannot fail: every function has its tree
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them

@@ -15,21 +15,22 @@ import (
 // on a copy of the shell, stops quietly with 141: pipeStageWriter.)
 
 // guardBrokenPipe, for a builtin run by the shell itself in a script, makes
-// its output writers notice EPIPE. It returns the flag they set, or nil
-// when the shell is interactive or a copy (which has its own rule).
-func (sh *Shell) guardBrokenPipe(io *builtins.IO, t *fdTable) *bool {
+// its output writers notice EPIPE. It returns the guard whose flag they
+// set, or nil when the shell is interactive or a copy (which has its own
+// rule); the caller gives it back (hotState.giveGuard) after the builtin.
+func (sh *Shell) guardBrokenPipe(io *builtins.IO, t *fdTable) *brokenPipeGuard {
 	if sh.Opts.Interactive || sh.subshell || sh.pipeBroken != nil {
 		return nil
 	}
-	g := &brokenPipeGuard{}
+	g := sh.hot().takeGuard() // given back by callBuiltin
 	g.out = pipeStageWriter{fd: t.get(1), broken: &g.broken}
 	g.err = pipeStageWriter{fd: t.get(2), broken: &g.broken, quiet: true}
 	io.Out, io.Err = &g.out, &g.err
-	return &g.broken
+	return g
 }
 
 // brokenPipeGuard is the flag and the two writers of guardBrokenPipe in
-// one allocation: every builtin a script runs makes one.
+// one piece of storage, reused from one builtin to the next (hotpath.go).
 type brokenPipeGuard struct {
 	broken   bool
 	out, err pipeStageWriter

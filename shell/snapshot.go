@@ -3,6 +3,7 @@ package shell
 import (
 	"golang.org/x/sys/unix"
 
+	"gosh/builtins"
 	"gosh/parser"
 )
 
@@ -64,6 +65,17 @@ type Snapshot struct {
 	// Flow is where the executor is: the running function and how set -e
 	// is suspended (function.go). A subshell starts outside every loop.
 	Flow FlowSnapshot
+	// AsyncIgnored are the signals the subshell ignores without their
+	// being traps: SIGINT and SIGQUIT of an asynchronous list in a shell
+	// without job control (POSIX 2.11), kept by its subshells. A child
+	// gosh makes them SIG_IGN at start-up (ignoreOnEntry): the Go runtime
+	// of a new process would catch SIGQUIT again.
+	AsyncIgnored []int
+	// CompSpecs are the complete builtin's specifications (progcomp.go),
+	// which complete -p lists in a subshell as in bash. A specification
+	// is never changed in place (SetCompSpec copies the table): sharing
+	// them is safe.
+	CompSpecs map[string]*builtins.CompSpec
 
 	// vars is the copied variable table itself, for a copy in this
 	// process: restore takes it as it is, and Vars is filled from it only
@@ -110,6 +122,9 @@ func (sh *Shell) snapshot() *Snapshot {
 		Fds:     append([]int(nil), sh.stdio...),
 		Line:    sh.line,
 		Flow:    sh.flow.snapshot(),
+
+		AsyncIgnored: sh.asyncIgnored, // never changed in place
+		CompSpecs:    sh.compSpecs,
 	}
 	for k, v := range sh.Aliases {
 		s.Aliases[k] = v
@@ -153,6 +168,8 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.stdio = s.Fds
 	sh.line = s.Line
 	sh.flow.restore(s.Flow)
+	sh.asyncIgnored = s.AsyncIgnored
+	sh.compSpecs = s.CompSpecs
 	sh.funcs, sh.funcAttrs = nil, nil
 	if s.Functions != nil {
 		sh.funcs = make(map[string]*parser.FuncDecl, len(s.Functions))

@@ -1,6 +1,10 @@
 package shell
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // BenchmarkCommandSubst is x=$(echo hi): a copy of the shell (clone, built
 // from a Snapshot) per substitution. Issue 9 keeps 1,000 of them under 0.1
@@ -26,4 +30,44 @@ func BenchmarkClone(b *testing.B) {
 	for b.Loop() {
 		sh.clone()
 	}
+}
+
+// BenchmarkChildSnapshot is what the shell does for every child gosh before
+// it starts it (a background list, a stage under job control): take the
+// snapshot and encode it, with the variables of a login environment.
+func BenchmarkChildSnapshot(b *testing.B) {
+	sh := benchShell(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := encodeSnapshot(&childStart{Snap: *sh.snapshot().encodable(), Body: "true && true"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkChildSnapshotDecode is what a child gosh does with it first.
+func BenchmarkChildSnapshotDecode(b *testing.B) {
+	sh := benchShell(b)
+	data, err := encodeSnapshot(&childStart{Snap: *sh.snapshot().encodable(), Body: "true && true"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var m childStart
+		if err := decodeSnapshot(data, &m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchShell is a shell with 40 exported variables, as a login session has.
+func benchShell(b *testing.B) *Shell {
+	sh := New(Config{})
+	for i := 0; i < 40; i++ {
+		name := fmt.Sprintf("ENV_VARIABLE_%d", i)
+		sh.Vars.Set(name, strings.Repeat("v", 30))
+		sh.Vars.Export(name)
+	}
+	return sh
 }

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
+	"sync"
+	"unsafe"
 )
 
 // The binary form of a Snapshot, as the parent gosh writes it into the
@@ -55,6 +58,9 @@ func encodeSnapshotValue(buf []byte, v reflect.Value) ([]byte, error) {
 		if v.IsNil() {
 			return append(buf, 0), nil
 		}
+		if v.Type() == varMapType {
+			return appendVarMap(buf, v.Interface().(map[string]Var)), nil
+		}
 		if v.Type().Key().Kind() != reflect.String {
 			return nil, fmt.Errorf("snapshot: map key %s is not a string", v.Type().Key())
 		}
@@ -73,10 +79,7 @@ func encodeSnapshotValue(buf []byte, v reflect.Value) ([]byte, error) {
 		return buf, nil
 	case reflect.Struct:
 		var err error
-		for i := 0; i < v.NumField(); i++ {
-			if !v.Type().Field(i).IsExported() {
-				continue // process-local: a parsed tree, a cache
-			}
+		for _, i := range exportedFields(v.Type()) {
 			if buf, err = encodeSnapshotValue(buf, v.Field(i)); err != nil {
 				return nil, err
 			}
@@ -94,8 +97,21 @@ func encodeSnapshotValue(buf []byte, v reflect.Value) ([]byte, error) {
 // errSnapshotShort is a snapshot that ends too early.
 var errSnapshotShort = errors.New("snapshot: truncated")
 
-// snapshotDecoder reads what encodeSnapshotValue wrote.
+// snapshotDecoder reads what encodeSnapshotValue wrote. data is a view of
+// an immutable string (decodeSnapshot), never written to: the strings it
+// reads are slices of that string, not copies, so that a child gosh's
+// variables cost no allocation each.
 type snapshotDecoder struct{ data []byte }
+
+// text reads n bytes as a string that shares the decoder's memory.
+func (d *snapshotDecoder) text(n uint64) string {
+	if n == 0 {
+		return ""
+	}
+	s := unsafe.String(&d.data[0], int(n))
+	d.data = d.data[n:]
+	return s
+}
 
 func (d *snapshotDecoder) uvarint() (uint64, error) {
 	n, k := binary.Uvarint(d.data)
@@ -139,8 +155,7 @@ func (d *snapshotDecoder) decode(v reflect.Value) error {
 		if n > uint64(len(d.data)) {
 			return errSnapshotShort
 		}
-		v.SetString(string(d.data[:n]))
-		d.data = d.data[n:]
+		v.SetString(d.text(n))
 		return nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, err := d.varint()
@@ -171,6 +186,13 @@ func (d *snapshotDecoder) decode(v reflect.Value) error {
 		v.Set(s)
 		return nil
 	case reflect.Map:
+		if v.Type() == varMapType {
+			m, err := d.varMap()
+			if err == nil {
+				v.Set(reflect.ValueOf(m))
+			}
+			return err
+		}
 		n, err := d.length()
 		if err != nil || n < 0 {
 			return err
@@ -190,10 +212,7 @@ func (d *snapshotDecoder) decode(v reflect.Value) error {
 		v.Set(m)
 		return nil
 	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if !v.Type().Field(i).IsExported() {
-				continue
-			}
+		for _, i := range exportedFields(v.Type()) {
 			if err := d.decode(v.Field(i)); err != nil {
 				return err
 			}
@@ -227,7 +246,8 @@ func encodeSnapshot(x any) ([]byte, error) {
 
 // decodeSnapshot fills *x from data; all of data must be used.
 func decodeSnapshot(data []byte, x any) error {
-	d := &snapshotDecoder{data: data}
+	text := string(data) // one copy, which the decoded strings share
+	d := &snapshotDecoder{data: unsafe.Slice(unsafe.StringData(text), len(text))}
 	if err := d.decode(reflect.ValueOf(x).Elem()); err != nil {
 		return err
 	}
@@ -235,4 +255,161 @@ func decodeSnapshot(data []byte, x any) error {
 		return errors.New("snapshot: trailing bytes")
 	}
 	return nil
+}
+
+// exportedFields lists the indices of t's exported fields, the ones the
+// encoding carries (the others are process-local: a parsed tree, a cache).
+// Looked up once per type: reflect's Field builds a StructField each time.
+func exportedFields(t reflect.Type) []int {
+	if f, ok := structFields.Load(t); ok {
+		return f.([]int)
+	}
+	var f []int
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).IsExported() {
+			f = append(f, i)
+		}
+	}
+	structFields.Store(t, f)
+	return f
+}
+
+var structFields sync.Map // reflect.Type → []int
+
+// The variables are most of a snapshot: a shell encodes them for every
+// child gosh it starts, and the child decodes them before anything else.
+// appendVarMap and varMap write and read a map[string]Var without
+// reflection, in exactly the form encodeSnapshotValue gives any map
+// (TestSnapshotVarCodec checks both against it, for every field of Var).
+var varMapType = reflect.TypeFor[map[string]Var]()
+
+func appendVarMap(buf []byte, m map[string]Var) []byte {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	buf = binary.AppendUvarint(buf, uint64(len(keys))+1)
+	for _, k := range keys {
+		buf = appendSnapshotString(buf, k)
+		buf = appendVar(buf, m[k])
+	}
+	return buf
+}
+
+func appendSnapshotString(buf []byte, s string) []byte {
+	buf = binary.AppendUvarint(buf, uint64(len(s)))
+	return append(buf, s...)
+}
+
+func appendSnapshotBool(buf []byte, b bool) []byte {
+	if b {
+		return append(buf, 1)
+	}
+	return append(buf, 0)
+}
+
+// appendVar writes the fields of Var in their order.
+func appendVar(buf []byte, v Var) []byte {
+	buf = appendSnapshotString(buf, v.Value)
+	buf = appendSnapshotBool(buf, v.Exported)
+	buf = appendSnapshotBool(buf, v.ReadOnly)
+	buf = appendSnapshotBool(buf, v.NoValue)
+	buf = appendSnapshotBool(buf, v.Array)
+	buf = appendSnapshotBool(buf, v.Assoc)
+	if v.Elems == nil {
+		buf = append(buf, 0)
+	} else {
+		buf = binary.AppendUvarint(buf, uint64(len(v.Elems))+1)
+		for _, e := range v.Elems {
+			buf = binary.AppendVarint(buf, e.Index)
+			buf = appendSnapshotString(buf, e.Key)
+			buf = appendSnapshotString(buf, e.Value)
+		}
+	}
+	return appendSnapshotBool(buf, v.Integer)
+}
+
+func (d *snapshotDecoder) string() (string, error) {
+	n, err := d.uvarint()
+	if err != nil {
+		return "", err
+	}
+	if n > uint64(len(d.data)) {
+		return "", errSnapshotShort
+	}
+	return d.text(n), nil
+}
+
+func (d *snapshotDecoder) bool() (bool, error) {
+	if len(d.data) == 0 {
+		return false, errSnapshotShort
+	}
+	b := d.data[0] != 0
+	d.data = d.data[1:]
+	return b, nil
+}
+
+// varMap reads what appendVarMap wrote.
+func (d *snapshotDecoder) varMap() (map[string]Var, error) {
+	n, err := d.length()
+	if err != nil || n < 0 {
+		return nil, err
+	}
+	m := make(map[string]Var, n)
+	for i := 0; i < n; i++ {
+		k, err := d.string()
+		if err != nil {
+			return nil, err
+		}
+		v, err := d.variable()
+		if err != nil {
+			return nil, err
+		}
+		m[k] = v
+	}
+	return m, nil
+}
+
+// variable reads what appendVar wrote.
+func (d *snapshotDecoder) variable() (Var, error) {
+	var v Var
+	var err error
+	flag := func(b *bool) {
+		if err == nil {
+			*b, err = d.bool()
+		}
+	}
+	if v.Value, err = d.string(); err != nil {
+		return v, err
+	}
+	flag(&v.Exported)
+	flag(&v.ReadOnly)
+	flag(&v.NoValue)
+	flag(&v.Array)
+	flag(&v.Assoc)
+	if err != nil {
+		return v, err
+	}
+	n, err := d.length()
+	if err != nil {
+		return v, err
+	}
+	if n >= 0 {
+		v.Elems = make([]Elem, n)
+		for i := range v.Elems {
+			e := &v.Elems[i]
+			if e.Index, err = d.varint(); err != nil {
+				return v, err
+			}
+			if e.Key, err = d.string(); err != nil {
+				return v, err
+			}
+			if e.Value, err = d.string(); err != nil {
+				return v, err
+			}
+		}
+	}
+	flag(&v.Integer)
+	return v, err
 }

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"reflect"
 	"strings"
@@ -204,9 +205,10 @@ var perProcess = map[string]string{
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",
-	"compSpecs":    "the complete builtin's table, for Tab at the prompt: a copy shares it; a child gosh starts without (complete -p there prints nothing)",
 	"srcFile":      "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
+	"stack":        "the frames behind FUNCNAME, BASH_SOURCE and BASH_LINENO: a copy shares them (a frame never changes once pushed); their arrays travel in Vars, from which a child gosh rebuilds its caller's frame (inheritedFrame)",
 	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
+	"hotStore":     "the executor's scratch storage, reused from command to command: each shell makes its own (hotpath.go)",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their
@@ -216,7 +218,8 @@ var snapshotOf = map[string]string{
 	"Arg0": "Arg0", "Params": "Params", "Status": "Status", "LastBg": "LastBg",
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
 	"stdio": "Fds", "line": "Line", "flow": "Flow",
-	"funcAttrs": "Functions", // each Function's Attrs
+	"funcAttrs":    "Functions", // each Function's Attrs
+	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs",
 }
 
 func TestSnapshotCoversShell(t *testing.T) {
@@ -297,6 +300,43 @@ func TestChildLabel(t *testing.T) {
 	for _, tt := range tests {
 		if got := childLabel(tt.in); got != tt.want {
 			t.Errorf("childLabel(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSnapshotVarCodec: the variables' codec written out by hand
+// (appendVarMap, varMap) gives exactly the bytes the reflective one gives,
+// for a Var with every field set: a field added to Var that the hand-written
+// codec does not carry fails here.
+func TestSnapshotVarCodec(t *testing.T) {
+	n := 0
+	var v Var
+	fillValue(t, reflect.ValueOf(&v).Elem(), "Var", &n)
+	vars := map[string]Var{"b": v, "a": {Value: "plain"}, "": {}}
+	var want []byte
+	want = binary.AppendUvarint(want, uint64(len(vars))+1)
+	for _, k := range []string{"", "a", "b"} {
+		want = appendSnapshotString(want, k)
+		x := vars[k]
+		var err error
+		if want, err = encodeSnapshotValue(want, reflect.ValueOf(&x).Elem()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := appendVarMap(nil, vars); !bytes.Equal(got, want) {
+		t.Errorf("appendVarMap differs from the reflective encoding (does it write every field of Var?):\n got %q\nwant %q", got, want)
+	}
+	var back map[string]Var
+	if err := decodeSnapshot(want, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, vars) {
+		t.Errorf("varMap read back %+v, want %+v", back, vars)
+	}
+	for cut := 0; cut < len(want); cut++ {
+		var m map[string]Var
+		if err := decodeSnapshot(want[:cut], &m); err == nil {
+			t.Errorf("decoding the first %d of %d bytes succeeded; want an error", cut, len(want))
 		}
 	}
 }

@@ -7,13 +7,14 @@ package shell
 // it sets after every command ($_, PIPESTATUS).
 
 import (
-	"crypto/rand"
 	"encoding/binary"
 	"fmt"
 	"os"
 	"strconv"
 	"time"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 
 	"gosh/jobs"
 	"gosh/parser"
@@ -41,6 +42,16 @@ type specialVars struct {
 	// stages are the statuses of the last foreground job's stages, for
 	// PIPESTATUS; nil when the pipeline ran inside the shell.
 	stages []int
+
+	// ownSubshell is set in a child gosh started to run one "( list )":
+	// the child is that subshell's process, so the first ( ) it runs is
+	// itself, not a new one (bashvars.go).
+	ownSubshell bool
+	// simpleTop is set in a child gosh started to run one simple command
+	// ("echo $x &", "f &"): bash runs that in a forked child of the top
+	// level, not in a subshell, so set -u's failure there exits as the
+	// top-level shell's does (unsetExitStatus).
+	simpleTop bool
 }
 
 // initSpecialVars sets the variables bash sets at start-up (SHLVL is
@@ -62,18 +73,23 @@ func (sh *Shell) initSpecialVars() {
 	}
 	sh.Vars.SetReadOnly("PPID")
 	if _, ok := sh.Vars.Get("_"); !ok {
-		// $_ starts as the shell's own path, as in bash (main has
-		// looked it up already: one readlink less at start-up).
-		if sh.self != "" && sh.self != "/proc/self/exe" {
-			sh.Vars.Set("_", sh.self)
-		} else if exe, err := os.Executable(); err == nil {
-			sh.Vars.Set("_", exe)
+		// $_ starts as the shell's own path, as in bash. (A shell
+		// started by bash or gosh finds it in its environment, and
+		// reads no link.)
+		if self := sh.selfPath(); self != "" {
+			sh.Vars.Set("_", self)
 		}
 	}
 	if host, err := os.Hostname(); err == nil {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	// FUNCNAME is declared, an array without a value until a function
+	// runs (bashvars.go).
+	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
+	// bash starts every shell at level 0, whatever the environment says.
+	sh.Vars.Unset("BASH_SUBSHELL")
+	sh.Vars.Set("BASH_SUBSHELL", "0")
 }
 
 // getVar is a variable's value, computed for the dynamic ones.
@@ -81,6 +97,8 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	switch name {
 	case "LINENO":
 		return strconv.Itoa(sh.line), true
+	case "BASHPID":
+		return bashPid(), true
 	case "RANDOM":
 		if v := sh.Vars.Lookup(name); v == nil || !v.ReadOnly {
 			return sh.random(), true
@@ -90,7 +108,7 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	case "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM":
 		return epochVar(name), true
 	}
-	return sh.Vars.Get(name)
+	return sh.lookupVar(name).get()
 }
 
 // epochVar computes bash 5's $EPOCHSECONDS (seconds since 1970),
@@ -104,8 +122,10 @@ func epochVar(name string) string {
 	case "EPOCHREALTIME":
 		return fmt.Sprintf("%d.%06d", now.Unix(), now.Nanosecond()/1000)
 	}
+	// getrandom(2) directly: crypto/rand would bring the crypto packages
+	// and their initialisation into every gosh start (issue 9, speed).
 	var b [4]byte
-	if _, err := rand.Read(b[:]); err != nil {
+	if n, err := unix.Getrandom(b[:], 0); err != nil || n != len(b) {
 		return strconv.FormatUint(uint64(now.UnixNano()&0xffffffff), 10)
 	}
 	return strconv.FormatUint(uint64(binary.LittleEndian.Uint32(b[:])), 10)
@@ -187,6 +207,12 @@ func (sh *Shell) seconds() string {
 	return s.secondsText
 }
 
+// parseAt parses src with the shell's aliases, its first line numbered
+// line: the commands' $LINENO count from there.
+func (sh *Shell) parseAt(src string, line int) (*parser.File, error) {
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, FirstLine: line})
+}
+
 // noteLine records the line of the simple command about to be expanded,
 // for $LINENO.
 func (sh *Shell) noteLine(line int) {
@@ -217,12 +243,17 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 			return
 		}
 	}
-	sh.Vars.Set("_", sh.specials.lastArg)
+	hv := sh.specialVars()
+	if x := hv.underscore; x != nil {
+		sh.Vars.setIn("_", x, sh.specials.lastArg)
+	} else {
+		sh.Vars.Set("_", sh.specials.lastArg)
+	}
 	if sh.specials.stages == nil {
 		// The usual case, a command run in the shell: PIPESTATUS is
 		// already the one-element array it becomes; change the element
 		// in place instead of building the array again.
-		if x := sh.Vars.Lookup("PIPESTATUS"); x != nil && x.Array && !x.Assoc && !x.ReadOnly && !x.NoValue &&
+		if x := hv.pipestatus; x != nil && x.Array && !x.Assoc && !x.ReadOnly && !x.NoValue &&
 			len(x.Elems) == 1 && x.Elems[0].Index == 0 {
 			x.Elems[0].Value = strconv.Itoa(status)
 			return

@@ -73,7 +73,7 @@ func (sh *Shell) setupLoginEnv() {
 	fill("LOGNAME", pw.name)
 	shell := pw.shell
 	if shell == "" {
-		shell = sh.self
+		shell = sh.selfPath()
 	}
 	fill("SHELL", shell)
 	// initVars gave the shell a PATH if it had none; a login shell passes
@@ -120,4 +120,20 @@ func passwdEntry() passwd {
 		return passwd{name: u.Username, home: u.HomeDir}
 	}
 	return passwd{}
+}
+
+// SelfExe names the running gosh executable for execve: Config.Self of a
+// shell that looks its path up only when it must show it (selfPath).
+const SelfExe = "/proc/self/exe"
+
+// selfPath is the path of the gosh executable, as $_ and SHELL show it:
+// Config.Self, or the target of /proc/self/exe when Self is SelfExe.
+func (sh *Shell) selfPath() string {
+	if sh.self != "" && sh.self != SelfExe {
+		return sh.self
+	}
+	if exe, err := os.Executable(); err == nil {
+		return exe
+	}
+	return sh.self
 }

@@ -13,6 +13,9 @@ import (
 // written. The shell reads the pipe while the list runs, so a large output
 // never fills the pipe and blocks the writer.
 func (sh *Shell) commandSubst(list *parser.List) (string, error) {
+	if sh.mentionsPid(list) {
+		return sh.commandSubstChild(list) // bashvars.go
+	}
 	r, w, err := sh.Jobs.Pipe()
 	if err != nil {
 		return "", &ExpansionError{Msg: "command substitution: " + errnoText(err)}
@@ -24,6 +27,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 		out <- data
 	}()
 	sub := sh.clone()
+	sub.enterSubshell()
 	// bash (outside POSIX mode) clears -e in a command substitution:
 	// set -e; x=$(false; echo still) sets x to "still".
 	sub.Opts.Errexit = false

@@ -4,10 +4,8 @@ package shell
 
 import (
 	"context"
-	"os"
+	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -86,7 +84,7 @@ type signals struct {
 	ignoredProc [nsig]bool   // the process has SIG_IGN for it (set here)
 	// hard marks signals ignored on entry: a non-interactive shell cannot
 	// trap or reset them (POSIX 2.14 trap). asyncIgnored marks SIGINT and
-	// SIGQUIT of a background job (ignoredVar): ignored by default, but a
+	// SIGQUIT of a background job (Shell.asyncIgnored): ignored by default, but a
 	// trap may catch them, as in a forked subshell.
 	hard         [nsig]bool
 	asyncIgnored [nsig]bool
@@ -119,6 +117,8 @@ type signals struct {
 	chld             atomic.Int32
 	watchingChildren bool
 	fatal            atomic.Int32 // a fatal signal the main goroutine must act on
+	// noted is when the first fatal signal was noted (fatalSignal).
+	noted time.Time
 	// main is held by a managed shell's main goroutine, except while it
 	// waits for a foreground job: then a fatal signal may act at once.
 	main sync.Mutex
@@ -380,7 +380,16 @@ func (s *signals) keyInterrupt() {
 // shell. If the main goroutine is waiting for a child, the shell runs its
 // EXIT trap and dies now, as bash does; otherwise the main goroutine does
 // so after the command it is running (runPendingTraps).
+//
+// Either way no child starts from now on (but those of the EXIT trap): a
+// child forked now would miss a signal sent to the shell's group.
 func (s *signals) fatalSignal(sig int) {
+	s.mu.Lock()
+	if s.noted.IsZero() {
+		s.noted = time.Now()
+	}
+	s.mu.Unlock()
+	s.table.CloseLaunches(syscall.Signal(sig))
 	if s.main.TryLock() {
 		s.top.dieOf(sig)
 		s.main.Unlock()
@@ -467,11 +476,14 @@ func (sh *Shell) SetTrap(n int, action string) {
 		d = sigIgnored
 	}
 	if tr := sh.Jobs.Trace(); tr.On() {
-		what := "the shell notes each arrival and runs the handler itself, between two commands"
-		if d == sigIgnored {
-			what = "ignored by the shell and by the commands it starts"
+		what := jobs.Msg{
+			En: "the shell notes each arrival and runs the handler itself, between two commands",
+			Ko: "셸이 도착할 때마다 적어 두었다가 두 명령 사이에서 핸들러를 직접 실행한다",
 		}
-		tr.Shell("trap: %s: %s", jobs.SignalName(syscall.Signal(n)), what)
+		if d == sigIgnored {
+			what = jobs.Msg{En: "ignored by the shell and by the commands it starts", Ko: "셸과 셸이 시작하는 명령들이 무시한다"}
+		}
+		tr.Shell(jobs.Same("trap: %s: %s"), jobs.SignalName(syscall.Signal(n)), what)
 	}
 	sh.sigs.setDisposition(n, d)
 }
@@ -488,7 +500,7 @@ func (sh *Shell) ResetTrap(n int) {
 	if n <= 0 || n >= nsig {
 		return
 	}
-	sh.Jobs.Trace().Shell("trap: %s: back to its default action", jobs.SignalName(syscall.Signal(n)))
+	sh.Jobs.Trace().Shell(jobs.Msg{En: "trap: %s: back to its default action", Ko: "trap: %s: 기본 동작으로 돌아간다"}, jobs.SignalName(syscall.Signal(n)))
 	sh.sigs.setDisposition(n, sigDefault)
 }
 
@@ -531,7 +543,10 @@ func (sh *Shell) runPendingTraps() error {
 				if !ok || action == "" {
 					break
 				}
-				sh.Jobs.Trace().Shell("trap: %s arrived: the shell runs its handler now, between commands", jobs.SignalName(syscall.Signal(sig)))
+				sh.Jobs.Trace().Shell(jobs.Msg{
+					En: "trap: %s arrived: the shell runs its handler now, between commands",
+					Ko: "trap: %s 도착: 셸이 명령 사이인 지금 핸들러를 실행한다",
+				}, jobs.SignalName(syscall.Signal(sig)))
 				if err := sh.runHandler(action); err != nil {
 					return err
 				}
@@ -546,9 +561,20 @@ func (sh *Shell) runPendingTraps() error {
 }
 
 // runHandler runs the text of a trap in the shell itself and restores $?.
+// Its $LINENO counts from 1, as bash's for a signal or EXIT.
 func (sh *Shell) runHandler(action string) error {
+	return sh.runHandlerAt(action, 1)
+}
+
+// runHandlerAt is runHandler with the text's lines counted from line: the
+// ERR, DEBUG and RETURN traps count from the line of the command they
+// follow or precede, as in bash ("trap 'echo $LINENO' ERR" names the line
+// of the failed command). $LINENO is the shell's again afterwards.
+func (sh *Shell) runHandlerAt(action string, line int) error {
 	saved := sh.Status
-	f, err := sh.parse(action)
+	defer func(l int) { sh.line = l }(sh.line)
+	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
+	f, err := sh.parseAt(action, line)
 	if err != nil {
 		sh.syntaxError(err)
 		sh.Status = saved
@@ -569,7 +595,7 @@ func (sh *Shell) commandFailed() error {
 	// trap: its call fails as a whole, in the caller.
 	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) && sh.flow.funcDepth == 0 {
 		sh.errTrapDepth++
-		err := sh.runHandler(action)
+		err := sh.runHandlerAt(action, sh.line)
 		sh.errTrapDepth--
 		if err != nil {
 			return err
@@ -587,14 +613,15 @@ func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 // debugTrap runs the DEBUG trap before each pipeline, as bash does before
 // each simple command; not inside the DEBUG trap itself, and not inside
 // functions, which do not inherit it (bash without set -T).
-func (sh *Shell) debugTrap() error {
+func (sh *Shell) debugTrap(line int) error {
 	action, ok := sh.traps.action(TrapDebug)
 	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 {
 		return nil
 	}
 	sh.inDebugTrap = true
 	defer func() { sh.inDebugTrap = false }()
-	return sh.runHandler(action)
+	sh.noteLine(line) // $LINENO is the line of the command about to run, as in bash
+	return sh.runHandlerAt(action, sh.line)
 }
 
 // RunExitTrap runs the EXIT trap, once, as the shell (or a copy of it)
@@ -610,6 +637,7 @@ func (sh *Shell) RunExitTrap(status int) int {
 		return status
 	}
 	sh.Status = status
+	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parse(action)
 	if err != nil {
 		sh.syntaxError(err)
@@ -624,10 +652,22 @@ func (sh *Shell) RunExitTrap(status int) int {
 
 // dieOf ends the shell because of an untrapped fatal signal: the EXIT
 // trap runs, then the process dies of the signal.
+//
+// Children forked while the signal was on its way to the shell's code
+// missed it, if it was sent to the shell's process group: they get it
+// now (jobs.SignalLateChildren), so that none outlives the shell.
 func (sh *Shell) dieOf(sig int) {
 	s := sh.sigs
 	s.inHandler = true
+	s.mu.Lock()
+	noted := s.noted
+	s.mu.Unlock()
+	if noted.IsZero() {
+		noted = time.Now()
+	}
+	trapped := sh.Jobs.OpenLaunchesToShell()
 	sh.RunExitTrap(128 + sig)
+	sh.Jobs.SignalLateChildren(syscall.Signal(sig), noted, trapped)
 	sh.Jobs.DieOfSignal(syscall.Signal(sig))
 	if s.die != nil {
 		s.die(syscall.Signal(sig))
@@ -680,16 +720,12 @@ func (sh *Shell) applyInheritedTraps() {
 	}
 }
 
-// ignoredVar names the environment variable by which a shell hands a new
-// gosh process (a background subshell) the signals it must ignore without
-// their being traps: SIGINT and SIGQUIT of a script's background job. The
-// new process reads it and removes it from its environment at once.
-const ignoredVar = "GOSH_IGNORED_SIGNALS"
-
 // ignoreOnEntry prepares a non-interactive shell's signals at start-up.
 // Signals ignored on entry stay ignored, for the shell and its children,
 // and cannot be trapped (POSIX 2.14 trap): SIGHUP and SIGINT as Go's
-// runtime saw them, and those named by ignoredVar. The other fatal signals
+// runtime saw them, and those of asyncIgnored, which a child gosh
+// received in its snapshot (the Go runtime of a new process would catch
+// SIGQUIT again: they are ignored here anew). The other fatal signals
 // end the shell by the kernel's SIG_DFL, including those that Go's runtime
 // would ignore or answer with a stack dump (see baseDisposition); while the
 // shell has an EXIT trap it watches them instead, so that the trap runs
@@ -706,21 +742,15 @@ func (sh *Shell) ignoreOnEntry() {
 	s.mu.Lock()
 	s.managed = true
 	s.mu.Unlock()
+	sh.Jobs.SetKilledNotice(sh.killedNoticePrefix)
 	s.main.Lock()
 	defer func() {
 		for _, sig := range append([]syscall.Signal{syscall.SIGQUIT}, fatalSignals...) {
 			s.update(int(sig))
 		}
 	}()
-	v, ok := os.LookupEnv(ignoredVar)
-	if !ok {
-		return
-	}
-	os.Unsetenv(ignoredVar)
-	sh.Vars.Unset(ignoredVar)
-	for _, f := range strings.Split(v, ",") {
-		n, err := strconv.Atoi(f)
-		if err != nil || n <= 0 || n >= nsig {
+	for _, n := range sh.asyncIgnored {
+		if n <= 0 || n >= nsig {
 			continue
 		}
 		s.mu.Lock()
@@ -730,13 +760,31 @@ func (sh *Shell) ignoreOnEntry() {
 	}
 }
 
-// ignoredEnv is the ignoredVar entry for a new gosh process that runs a
-// background job: the signals childIgnores adds that are not traps.
-func (sh *Shell) ignoredEnv(background bool) []string {
-	if !background || sh.Opts.Interactive || sh.Jobs.JobControl() {
-		return nil
+// killedNoticePrefix starts a script's report of a job killed by sig, as
+// bash's: "script.sh: line 3: " ($0, and the line the shell is at when it
+// notices); false if the shell traps sig, which then goes unreported.
+func (sh *Shell) killedNoticePrefix(sig syscall.Signal) (string, bool) {
+	if sh.sigs.trapped(sig) {
+		return "", false
 	}
-	return []string{ignoredVar + "=" + strconv.Itoa(int(syscall.SIGINT)) + "," + strconv.Itoa(int(syscall.SIGQUIT))}
+	return fmt.Sprintf("%s: line %d: ", sh.Arg0, max(sh.line, 1)), true
+}
+
+// asyncIgnores is the AsyncIgnored of the snapshot of a child gosh that
+// runs a stage of a job: the shell's own, and SIGINT and SIGQUIT when the
+// job is in the background and the shell has no job control (POSIX 2.11;
+// childIgnores does the same for an external command).
+func (sh *Shell) asyncIgnores(background bool) []int {
+	if !background || sh.Opts.Interactive || sh.Jobs.JobControl() {
+		return sh.asyncIgnored
+	}
+	out := sh.asyncIgnored
+	for _, sig := range []int{int(syscall.SIGINT), int(syscall.SIGQUIT)} {
+		if !slices.Contains(out, sig) {
+			out = append(out[:len(out):len(out)], sig) // a new array: the shell's is shared
+		}
+	}
+	return out
 }
 
 // returnTrap runs the RETURN trap as a function or a . file ends, as bash
@@ -754,5 +802,5 @@ func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
 	if !function && sh.flow.funcDepth > 0 {
 		return nil
 	}
-	return sh.runHandler(action)
+	return sh.runHandlerAt(action, sh.line)
 }

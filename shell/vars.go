@@ -38,6 +38,32 @@ type Vars struct {
 	m map[string]*Var
 	// AllExport is set -a: Set exports what it assigns.
 	AllExport bool
+	// gen counts the changes to which *Var a name maps (a name added,
+	// removed or given another Var), but those of the call stack's
+	// arrays; a value assigned in place does not count. A *Var found
+	// under a name stays that name's while gen is the same, which the
+	// executor's caches rely on (hotpath.go). FUNCNAME, BASH_SOURCE and
+	// BASH_LINENO, which a function call replaces and puts back at every
+	// call (bashvars.go), are never cached, so that calls keep the caches
+	// valid.
+	gen uint64
+}
+
+// uncachedVar reports whether name is one of the variables whose changes
+// gen does not count.
+func uncachedVar(name string) bool {
+	switch name {
+	case "FUNCNAME", "BASH_SOURCE", "BASH_LINENO":
+		return true
+	}
+	return false
+}
+
+// changed records a change of which Var name maps to.
+func (v *Vars) changed(name string) {
+	if !uncachedVar(name) {
+		v.gen++
+	}
 }
 
 // newVarsFromEnv imports the process environment: every variable is exported.
@@ -72,8 +98,12 @@ func (x *Var) copy() *Var {
 // Get returns a variable's value and whether it is set. The value of an
 // array is its element 0 (bash: $a is ${a[0]}).
 func (v *Vars) Get(name string) (string, bool) {
-	x, ok := v.m[name]
-	if !ok || x.NoValue {
+	return v.m[name].get()
+}
+
+// get is Get of the variable x, nil when it does not exist.
+func (x *Var) get() (string, bool) {
+	if x == nil || x.NoValue {
 		return "", false
 	}
 	if x.Array || x.Assoc {
@@ -88,20 +118,26 @@ func (v *Vars) Lookup(name string) *Var { return v.m[name] }
 // Set assigns a value, keeping the export flag. It fails for a read-only variable.
 func (v *Vars) Set(name, value string) error {
 	if x, ok := v.m[name]; ok {
-		if x.ReadOnly {
-			return &readOnlyError{name}
-		}
-		if x.Array || x.Assoc {
-			// a=v on an array sets its element 0.
-			x.setElem("0", 0, value)
-			return nil
-		}
-		x.Value = value
-		x.NoValue = false
-		x.Exported = x.Exported || v.AllExport
-		return nil
+		return v.setIn(name, x, value)
 	}
 	v.m[name] = &Var{Value: value, Exported: v.AllExport}
+	v.changed(name)
+	return nil
+}
+
+// setIn is Set of the existing variable x, the one named name.
+func (v *Vars) setIn(name string, x *Var, value string) error {
+	if x.ReadOnly {
+		return &readOnlyError{name}
+	}
+	if x.Array || x.Assoc {
+		// a=v on an array sets its element 0.
+		x.setElem("0", 0, value)
+		return nil
+	}
+	x.Value = value
+	x.NoValue = false
+	x.Exported = x.Exported || v.AllExport
 	return nil
 }
 
@@ -113,6 +149,7 @@ func (v *Vars) Export(name string) {
 		return
 	}
 	v.m[name] = &Var{Exported: true, NoValue: true}
+	v.changed(name)
 }
 
 // SetReadOnly marks a variable read-only, creating it unset ("readonly N")
@@ -123,11 +160,13 @@ func (v *Vars) SetReadOnly(name string) {
 		return
 	}
 	v.m[name] = &Var{ReadOnly: true, NoValue: true}
+	v.changed(name)
 }
 
 // put puts back a variable saved with Lookup (a copy), or removes it when
 // v is nil: it undoes a temporary assignment, read-only or not.
 func (v *Vars) put(name string, x *Var) {
+	v.changed(name)
 	if x == nil {
 		delete(v.m, name)
 		return
@@ -141,6 +180,7 @@ func (v *Vars) Unset(name string) error {
 		return &readOnlyError{name}
 	}
 	delete(v.m, name)
+	v.changed(name)
 	return nil
 }
 

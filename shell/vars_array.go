@@ -113,6 +113,7 @@ func (v *Vars) writable(name string) (*Var, error) {
 	if !ok {
 		x = &Var{NoValue: true}
 		v.m[name] = x
+		v.changed(name)
 	}
 	if x.ReadOnly {
 		return nil, &readOnlyError{name}
@@ -238,6 +239,7 @@ func (v *Vars) UnsetElem(name, key string, index int64) error {
 	if !x.Array && !x.Assoc {
 		if index == 0 {
 			delete(v.m, name)
+			v.changed(name)
 		}
 		return nil
 	}

@@ -28,9 +28,13 @@ import (
 //     command substitutions, which gosh prints on one line where bash
 //     lays out compound commands over several, and backquotes, whose text
 //     bash keeps as written.
-//   - FUNCNAME has no "main" at the bottom of a script's stack, and lists
-//     at most the 64 innermost calls (a deeper list would cost the depth
-//     squared: function.go).
+//   - FUNCNAME, BASH_SOURCE and BASH_LINENO list at most the 64 innermost
+//     frames (a deeper list would cost the depth squared: bashvars.go).
+//     In a child gosh (a background job, a stage under job control) the
+//     functions are parsed again from their printed text: the line
+//     numbers of their commands, and so BASH_LINENO and $LINENO inside
+//     them, are those of that text, and BASH_SOURCE names the script for
+//     every function (callstack.sh leaves that case out).
 //   - Runaway recursion: bash without FUNCNEST dies of a segmentation
 //     fault; gosh stops at 10,000 levels with bash's FUNCNEST message.
 //     With FUNCNEST set, bash -c abandons the rest of its string; gosh,

@@ -113,7 +113,22 @@ func parseArgs(args []string) (*invocation, error) {
 }
 
 func main() {
+	growStack(0)
 	os.Exit(run())
+}
+
+// growStack gives the main goroutine, while its stack is still shallow,
+// the stack a command line needs. A goroutine starts with 8 KiB and the
+// runtime copies the whole stack each time it must grow: deep in the
+// parser that copy walked every frame of the call chain and cost more than
+// any other step of `gosh -c true` (issue 9, speed). Here it moves two
+// frames. The stack shrinks back at a garbage collection if it stays
+// unused.
+//
+//go:noinline
+func growStack(i int) byte {
+	var pad [24 << 10]byte
+	return pad[i]
 }
 
 // runChild runs a child gosh whose snapshot is on fd (a decimal number).
@@ -136,11 +151,9 @@ func runChild(fd string) int {
 func run() int {
 	// The hidden first argument used by nohup: ignore SIGHUP, then execve.
 	if len(os.Args) > 2 && os.Args[1] == jobs.NohupFlag {
-		if err := jobs.NohupExec(os.Args[2:]); err != nil {
-			fmt.Fprintf(os.Stderr, "nohup: %s\n", err)
-			return 126
-		}
-		return 0
+		status, err := jobs.NohupExec(os.Args[2:])
+		fmt.Fprintf(os.Stderr, "nohup: %s\n", err)
+		return status
 	}
 	// The hidden first argument used for trap "" in a copy of the shell:
 	// ignore the listed signals, then execve.
@@ -187,11 +200,12 @@ func run() int {
 			return 0
 		}
 	}
-	self, err := os.Executable()
-	if err != nil {
-		self = os.Args[0]
-	}
-	cfg := shell.Config{Arg0: os.Args[0], Self: self}
+	// The shell re-executes itself (nohup, ignored signals, a script
+	// without #!) through /proc/self/exe, as it starts a child gosh: the
+	// very binary that runs, even if the file was replaced since. Looking
+	// up its path (readlink) costs 15 us at every start; $_ and SHELL do
+	// it only when they need it (issue 9, speed).
+	cfg := shell.Config{Arg0: os.Args[0], Self: shell.SelfExe}
 	cfg.Opts.Login = inv.login || strings.HasPrefix(os.Args[0], "-")
 	readsStdin := !inv.hasCommand && (len(inv.rest) == 0 || inv.stdin)
 	cfg.Opts.Interactive = inv.forceInter ||

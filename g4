@@ -1,0 +1,1 @@
+gosh: t3.sh: No such file or directory
