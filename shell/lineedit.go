@@ -211,9 +211,6 @@ type readlineEditor struct {
 	// prefill is that line, given back at the next prompt.
 	trapped bool
 	prefill string
-	// starting is set while Readline has not yet given OnChange its
-	// start call, when there is a prefill to set then.
-	starting bool
 }
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
@@ -285,13 +282,14 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	os.Stderr.WriteString(bracketedPasteOn + before)
 	e.rl.SetPrompt(line)
 	e.out.newPrompt()
-	// The line a trapped signal interrupted comes back (errTrapped), and
-	// read -e -i's text is there: OnChange sets it once the editor has
-	// the terminal in raw mode. (Setting the buffer draws the prompt and
-	// the text: drawn before, they told the user the editor was ready
-	// while the terminal still read in its line mode, which echoed and
-	// edited the keys typed then itself.)
-	e.starting = e.prefill != ""
+	// The line a trapped signal interrupted comes back (errTrapped). It
+	// is set before the input is active, while the editor waits.
+	if e.prefill != "" {
+		e.out.setMute(true)
+		e.rl.Operation.SetBuffer(e.prefill)
+		e.out.setMute(false)
+		e.prefill = ""
+	}
 	e.in.activate()
 	text, err := e.rl.Readline()
 	e.in.deactivate()
@@ -382,19 +380,9 @@ func (e *readlineEditor) filterKey(r rune) (rune, bool) {
 	return r, true
 }
 
-// OnChange is the editor's listener, called once when the editor starts
-// (it sets the prefilled line then) and after each key: it replaces the
-// placeholder for a paste with the pasted text.
+// OnChange is the editor's listener, called after each key: it replaces
+// the placeholder for a paste with the pasted text.
 func (e *readlineEditor) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
-	if e.starting && line == nil && key == 0 {
-		// The editor's start (operation.go's Runes calls this with no
-		// line, in the Readline caller's goroutine, after raw mode is
-		// on and before the first key is read).
-		e.starting = false
-		e.rl.Operation.SetBuffer(e.prefill)
-		e.prefill = ""
-		return nil, 0, false
-	}
 	if key != pasteRune || e.paste == nil {
 		return nil, 0, false
 	}
@@ -504,11 +492,26 @@ type redrawWriter struct {
 	// prompt, and a client that waits for the prompt's text must see it
 	// once, so the first drawing goes out without the erase.
 	fresh bool
+	// mute drops the editor's output: its drawing of a line set before
+	// ReadLine (prefill), which would show the prompt while the terminal
+	// is still in line mode, so that keys typed at once would be edited
+	// and echoed by the kernel. ReadLine draws it again in raw mode.
+	mute bool
+}
+
+// setMute turns mute on or off.
+func (r *redrawWriter) setMute(on bool) {
+	r.mu.Lock()
+	r.mute = on
+	r.mu.Unlock()
 }
 
 func (r *redrawWriter) Write(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.mute {
+		return len(p), nil
+	}
 	if onlyErases(p) {
 		r.erase = append(r.erase, p...)
 		return len(p), nil
