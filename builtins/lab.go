@@ -163,8 +163,8 @@ func ParseLab(name, src string) (*Lab, error) {
 		base, lang, _ := strings.Cut(key, ".")
 		if lang == "" {
 			lang = "en"
-		} else if !knownLang(lang) {
-			return nil, fail(n, "unknown language %q in key %q (known: %s)", lang, key, strings.Join(languages, ", "))
+		} else if !KnownLang(lang) {
+			return nil, fail(n, "unknown language %q in key %q (known: %s)", lang, key, strings.Join(Languages, ", "))
 		}
 		lastMap = nil
 		switch base {
