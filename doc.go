@@ -17,7 +17,7 @@
 //     that changed ("[1]+  Done  sleep 3") and removes the finished ones,
 //     and jobs.Table.PreparePrompt makes sure the shell owns the terminal
 //     in sane modes.
-//  3. shell/runner.go (runLines) hands the line reader to a parser.Reader
+//  3. shell/runner.go (runLines; at the prompt runLinesNotify) hands the line reader to a parser.Reader
 //     (parser/reader.go), whose lexer (parser/lexer.go) pulls lines as it
 //     needs them and cuts them into tokens: WORD ls, '|', WORD grep ...;
 //     the recursive-descent parser (parser/parser.go and compound.go, one
@@ -28,13 +28,14 @@
 //  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. A
 //     compound command alone in its pipeline ({ }, if, a loop, select,
 //     case, (( )), [[ ]], a function call) runs in the shell itself
-//     (shell/compound.go, select.go, cond.go, function.go), as in bash; break, continue and return travel up as
-//     error values to the loop or call that handles them. Each
+//     (shell/compound.go, select.go, cond.go, function.go), as in bash;
+//     break, continue and return travel up as error values to the loop or
+//     call that handles them. Each
 //     SimpleCommand is expanded (shell/expand.go: brace expansion, tilde,
 //     parameters, command substitution, arithmetic, field splitting,
 //     pathname expansion, quote removal) into argv; $(( )) and $[ ] are
 //     evaluated by shell/arith.go.
-//  5. startJob builds each stage's fd table (shell/redirect.go:
+//  5. startJob (shell/exec.go) builds each stage's fd table (shell/redirect.go:
 //     redirections apply left to right on top of the pipe ends; a
 //     pipeline's pipes, pipe2 with O_CLOEXEC, are made by jobs.Table.Launch
 //     just before each writer starts, with a stand-in until then), and finds
