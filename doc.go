@@ -17,8 +17,8 @@
 //     that changed ("[1]+  Done  sleep 3") and removes the finished ones,
 //     and jobs.Table.PreparePrompt makes sure the shell owns the terminal
 //     in sane modes.
-//  3. shell/runner.go (runLines; at the prompt runLinesNotify) hands the line reader to a parser.Reader
-//     (parser/reader.go), whose lexer (parser/lexer.go) pulls lines as it
+//  3. shell/runner.go (runLines; at the prompt runLinesNotify) hands the
+//     line reader to a parser.Reader (parser/reader.go), whose lexer (parser/lexer.go) pulls lines as it
 //     needs them and cuts them into tokens: WORD ls, '|', WORD grep ...;
 //     the recursive-descent parser (parser/parser.go and compound.go, one
 //     function per grammar rule) builds the AST of parser/ast.go: a File
