@@ -18,8 +18,9 @@
 //     and jobs.Table.PreparePrompt makes sure the shell owns the terminal
 //     in sane modes.
 //  3. shell/runner.go (runLines; at the prompt runLinesNotify) hands the
-//     line reader to a parser.Reader (parser/reader.go), whose lexer (parser/lexer.go) pulls lines as it
-//     needs them and cuts them into tokens: WORD ls, '|', WORD grep ...;
+//     line reader to a parser.Reader (parser/reader.go), whose lexer
+//     (parser/lexer.go) pulls lines as it needs them and cuts them into
+//     tokens: WORD ls, '|', WORD grep ...;
 //     the recursive-descent parser (parser/parser.go and compound.go, one
 //     function per grammar rule) builds the AST of parser/ast.go: a File
 //     holding a List of one AndOr whose Pipeline has three SimpleCommands.
