@@ -117,6 +117,9 @@ type signals struct {
 	chld             atomic.Int32
 	watchingChildren bool
 	fatal            atomic.Int32 // a fatal signal the main goroutine must act on
+	// exitErr is an exit in a CHLD handler run during wait, which ends the
+	// shell once the wait builtin is done (main goroutine only).
+	exitErr error
 	// noted is when the first fatal signal was noted (fatalSignal).
 	noted time.Time
 	// main is held by a managed shell's main goroutine, except while it
@@ -327,7 +330,14 @@ func (s *signals) deliver(sig int) {
 // CHLD. A foreground job's children are reaped before its wait returns,
 // so the handler runs right after the command, as in bash. Unlike other
 // trapped signals it does not end a wait.
+//
+// A process started by a copy of the shell does not count: in bash it is a
+// child of the forked subshell the copy stands for, and that subshell's
+// end counts instead (copyEnded).
 func (s *signals) childChanged(ev jobs.Event) {
+	if ev.Copy {
+		return
+	}
 	switch ev.Kind {
 	case jobs.EvExited, jobs.EvSignaled, jobs.EvStopped, jobs.EvContinued:
 	default:
@@ -346,6 +356,19 @@ func (s *signals) childChanged(ev jobs.Event) {
 	if wake != nil {
 		wake()
 	}
+}
+
+// copyEnded runs as a copy of the shell ends (a ( ) or $( ) run in this
+// process, a builtin or function stage of a pipeline): where bash forks a
+// child for it, its end counts as one child that changed state for a trap
+// on CHLD. Only a copy of the top-level shell counts; a copy of a copy
+// stands for a grandchild.
+func (sh *Shell) copyEnded() {
+	if !sh.forkedChild {
+		return
+	}
+	sh.forkedChild = false // once
+	sh.sigs.childChanged(jobs.Event{Kind: jobs.EvExited})
 }
 
 // trapped reports whether the top-level shell has a trap on sig (caught
@@ -515,6 +538,32 @@ func (sh *Shell) trapCheckpoint() error {
 	return sh.runPendingTraps()
 }
 
+// runChildTrapsInWait runs the handler of a trap on CHLD while the wait
+// builtin waits, once for each child that changed state meanwhile, as
+// bash does; the wait then goes on. An exit in the handler ends the wait
+// (false) and is acted on as the wait builtin ends (runPendingTraps).
+func (sh *Shell) runChildTrapsInWait() bool {
+	s := sh.sigs
+	if sh.subshell || s.inHandler || !s.pending[syscall.SIGCHLD].Swap(false) {
+		return true
+	}
+	s.inHandler = true
+	defer func() { s.inHandler = false }()
+	for range max(1, int(s.chld.Swap(0))) {
+		action, ok := sh.traps.action(int(syscall.SIGCHLD))
+		if !ok || action == "" {
+			break
+		}
+		sh.Jobs.Trace().Shell("trap: SIGCHLD: a child changed state during wait: the shell runs its handler now, and waits on")
+		if err := sh.runHandler(action); err != nil {
+			s.exitErr = err
+			s.anyPending.Store(true)
+			return false
+		}
+	}
+	return true
+}
+
 // runPendingTraps runs the handler of every caught signal that arrived
 // since the last time, once each, in signal order; then acts on a fatal
 // signal. $? is kept around each handler, as bash does. An exit in a
@@ -526,6 +575,10 @@ func (sh *Shell) runPendingTraps() error {
 	}
 	s.inHandler = true
 	defer func() { s.inHandler = false }()
+	if err := s.exitErr; err != nil {
+		s.exitErr = nil
+		return err // an exit in a handler run during wait
+	}
 	for s.anyPending.Swap(false) {
 		for sig := 1; sig < nsig; sig++ {
 			if !s.pending[sig].Swap(false) {
