@@ -120,6 +120,8 @@ type signals struct {
 	// exitErr is an exit in a CHLD handler run during wait, which ends the
 	// shell once the wait builtin is done (main goroutine only).
 	exitErr error
+	// notedAt is when each caught signal was last noted (deliver).
+	notedAt [nsig]time.Time
 	// noted is when the first fatal signal was noted (fatalSignal).
 	noted time.Time
 	// main is held by a managed shell's main goroutine, except while it
@@ -313,6 +315,9 @@ func (s *signals) deliver(sig int) {
 	s.mu.Unlock()
 	switch d {
 	case sigCaught:
+		s.mu.Lock()
+		s.notedAt[sig] = time.Now()
+		s.mu.Unlock()
 		s.pending[sig].Store(true)
 		s.anyPending.Store(true)
 		s.announce()
@@ -594,7 +599,17 @@ func (sh *Shell) runPendingTraps() error {
 					break
 				}
 				sh.Jobs.Trace().Shell("trap: %s arrived: the shell runs its handler now, between commands", jobs.SignalName(syscall.Signal(sig)))
+				start := time.Now()
 				if err := sh.runHandler(action); err != nil {
+					if _, isExit := IsExit(err); isExit && sig != int(syscall.SIGCHLD) {
+						// bash would have run this handler, and exited,
+						// before starting any child after the signal
+						// came: those gosh started meanwhile get it.
+						s.mu.Lock()
+						noted := s.notedAt[sig]
+						s.mu.Unlock()
+						sh.Jobs.SignalLateChildren(syscall.Signal(sig), noted, start)
+					}
 					return err
 				}
 			}
