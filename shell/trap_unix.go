@@ -36,7 +36,13 @@ import (
 //     top-level shell that runs the handlers, after the copy is done, as a
 //     forked subshell's parent would.
 //   - A trap on CHLD runs once for each child that changed state, told by
-//     the job table as it reaps (childChanged), not by the signal itself.
+//     the job table as it reaps (childChanged), not by the signal itself;
+//     during wait at once, and the wait goes on. A copy that stands for a
+//     forked subshell counts as that child (copyEnded); what it starts
+//     does not count.
+//   - A shell that dies of a signal, or exits in its handler, first gives
+//     the signal to the children it forked after the signal was sent to
+//     its group, which missed it (jobs.SignalLateChildren).
 //   - A script's shell (managed) keeps bash's defaults where Go's runtime
 //     has others: it dies of SIGUSR1 and the like (Go ignores them) and
 //     ignores SIGQUIT (Go prints a stack dump). With an EXIT trap it
