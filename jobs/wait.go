@@ -319,10 +319,12 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 // its number is free again. Call with t.mu held.
 //
 // A job killed by a signal is still reported ("Terminated"), as bash does,
-// by the next Report, which then removes it.
+// by the next Report, which then removes it; in a shell without job
+// control only if it is owed a killed notice (notice.go): there Report
+// prints nothing, and bash forgets the job at once.
 func (t *Table) collected(j *Job) {
 	j.waited = true
-	if j.procs[len(j.procs)-1].killed() {
+	if j.procs[len(j.procs)-1].killed() && (t.jobControl || t.noticeSignal(j) != 0) {
 		return
 	}
 	j.reported = Done
