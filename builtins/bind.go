@@ -13,7 +13,7 @@ func init() {
 		Help: `Change the line editor's settings, as lines of ~/.inputrc.
 gosh's line editor has fixed keys, in two key maps: emacs (the default)
 and vi. What it honours:
-  bind 'set editing-mode vi'     as set -o vi: refused at a prompt (emacs keys only)
+  bind 'set editing-mode vi'     the vi keys (as set -o vi)
   bind 'set editing-mode emacs'  the emacs keys (as set -o emacs)
   bind -v, bind -V               show the variables it has (editing-mode)
   bind -f FILE                   read such lines from FILE

@@ -45,7 +45,7 @@ type Builtin struct {
 	ReadsInput bool
 }
 
-var table = map[string]*Builtin{}
+var table = make(map[string]*Builtin, 128) // room for every builtin: no rehash while they register
 
 // register adds builtins to the table; each file registers its own in init.
 func register(bs ...*Builtin) {

@@ -138,7 +138,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -v verbose    print input lines as they are read
 -n noexec     read commands but run none (ignored at a prompt)
 -o pipefail   a pipeline's status is its last failing stage's
--o vi, -o emacs  the key map; the prompt has emacs keys only, so vi is refused there
+-o vi, -o emacs  the key map of the line editor: vi keys or emacs keys
 -o history    record commands in the history (on at a prompt)
 -o ignoreeof  Ctrl+D does not leave the shell (sets IGNOREEOF=10)
 -o lang=en|ko  the language of the teaching texts (help, labs, explain,

@@ -84,11 +84,11 @@ func openFlagText(op parser.RedirOp) string {
 // shell does before it starts anything: it opens files and fills in the
 // table; no descriptor of the shell moves. It returns the table and the
 // shell's steps in words.
-func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []string) {
+func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []jobs.Msg) {
 	if s.cmd == nil {
 		return table, nil
 	}
-	var steps []string
+	var steps []jobs.Msg
 	for _, r := range s.cmd.Redirs {
 		fd := r.Fd
 		if fd < 0 {
@@ -101,16 +101,25 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []s
 		switch r.Op {
 		case parser.RedirIn, parser.RedirOut, parser.RedirClobber, parser.RedirAppend, parser.RedirReadWrite:
 			n := m.alloc()
-			steps = append(steps, fmt.Sprintf("open(%s, %s) = %d, so fd %d is %d", target, openFlagText(r.Op), n, fd, n))
+			steps = append(steps, jobs.Msg{
+				En: "open(%s, %s) = %d, so fd %d is %d",
+				Ko: "open(%s, %s) = %d, 그래서 fd %d는 %d가 된다",
+			}.With(target, openFlagText(r.Op), n, fd, n))
 			table = setFd(table, fd, n)
 		case parser.RedirAll, parser.RedirAllAppend:
 			n := m.alloc()
-			steps = append(steps, fmt.Sprintf("open(%s, %s) = %d, so fds 1 and 2 are %d", target, openFlagText(r.Op), n, n))
+			steps = append(steps, jobs.Msg{
+				En: "open(%s, %s) = %d, so fds 1 and 2 are %d",
+				Ko: "open(%s, %s) = %d, 그래서 fd 1과 2는 %d가 된다",
+			}.With(target, openFlagText(r.Op), n, n))
 			table = setFd(setFd(table, 1, n), 2, n)
 		case parser.RedirDupIn, parser.RedirDupOut:
 			switch {
 			case target == "-":
-				steps = append(steps, fmt.Sprintf("fd %d is closed (no system call: the entry is -1)", fd))
+				steps = append(steps, jobs.Msg{
+					En: "fd %d is closed (no system call: the entry is -1)",
+					Ko: "fd %d는 닫힌다 (시스템 호출 없음: 표의 항목이 -1)",
+				}.With(fd))
 				table = setFd(table, fd, -1)
 			case isDigits(target):
 				src, _ := strconv.Atoi(target)
@@ -119,25 +128,41 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []s
 					cur = table[src]
 				}
 				if cur < 0 {
-					steps = append(steps, fmt.Sprintf("%d%s%s fails: fd %s is not open (Bad file descriptor)", fd, r.Op, target, target))
+					steps = append(steps, jobs.Msg{
+						En: "%d%s%s fails: fd %s is not open (Bad file descriptor)",
+						Ko: "%d%s%s 실패: fd %s는 열려 있지 않다 (Bad file descriptor)",
+					}.With(fd, r.Op, target, target))
 					continue
 				}
-				steps = append(steps, fmt.Sprintf("fd %d is what fd %s is at this point, %d (no system call yet: the order of redirections decides the table)", fd, target, cur))
+				steps = append(steps, jobs.Msg{
+					En: "fd %d is what fd %s is at this point, %d (no system call yet: the order of redirections decides the table)",
+					Ko: "fd %d는 이 시점의 fd %s와 같은 %d가 된다 (아직 시스템 호출 없음: 리다이렉션의 순서가 표를 정한다)",
+				}.With(fd, target, cur))
 				table = setFd(table, fd, cur)
 			default:
-				steps = append(steps, fmt.Sprintf("%s %s: the target must expand to an fd number or '-'", r.Op, target))
+				steps = append(steps, jobs.Msg{
+					En: "%s %s: the target must expand to an fd number or '-'",
+					Ko: "%s %s: 대상은 fd 번호나 '-'로 확장되어야 한다",
+				}.With(r.Op, target))
 			}
 		case parser.RedirHeredoc, parser.RedirHeredocTab, parser.RedirHereString:
 			rd, wr := m.alloc(), m.alloc()
-			what := "the here-document's body"
-			if r.Op == parser.RedirHereString {
-				what = "the word and a newline"
-			} else if r.Heredoc != nil && r.Heredoc.Quoted {
-				what += ", taken literally (the delimiter is quoted),"
-			} else {
-				what += ", expanded ($, `...`, $((...))),"
+			what := jobs.Msg{
+				En: "the here-document's body, expanded ($, `...`, $((...))),",
+				Ko: "확장한($, `...`, $((...))) 히어 도큐먼트 본문을",
 			}
-			steps = append(steps, fmt.Sprintf("pipe2(O_CLOEXEC) = [%d %d]: the shell writes %s into %d and closes it; fd %d is %d", rd, wr, what, wr, fd, rd))
+			if r.Op == parser.RedirHereString {
+				what = jobs.Msg{En: "the word and a newline", Ko: "단어와 줄바꿈 하나를"}
+			} else if r.Heredoc != nil && r.Heredoc.Quoted {
+				what = jobs.Msg{
+					En: "the here-document's body, taken literally (the delimiter is quoted),",
+					Ko: "글자 그대로(구분자가 인용되었다) 히어 도큐먼트 본문을",
+				}
+			}
+			steps = append(steps, jobs.Msg{
+				En: "pipe2(O_CLOEXEC) = [%d %d]: the shell writes %s into %d and closes it; fd %d is %d",
+				Ko: "pipe2(O_CLOEXEC) = [%d %d]: 셸이 %s %d에 쓰고 닫는다. fd %d는 %d가 된다",
+			}.With(rd, wr, what, wr, fd, rd))
 			m.free(wr)
 			table = setFd(table, fd, rd)
 		}
@@ -146,18 +171,18 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []s
 }
 
 // tableText is a fd table in words: "fd 0 = 0, fd 1 = 5, fd 2 = 1".
-func tableText(table []int) string {
-	var parts []string
+func tableText(table []int) jobs.Msg {
+	var parts []jobs.Msg
 	for i, fd := range table {
 		if fd < 0 {
 			if i < 3 {
-				parts = append(parts, fmt.Sprintf("fd %d closed", i))
+				parts = append(parts, jobs.Msg{En: "fd %d closed", Ko: "fd %d 닫힘"}.With(i))
 			}
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("fd %d = %d", i, fd))
+		parts = append(parts, jobs.Same("fd %d = %d").With(i, fd))
 	}
-	return strings.Join(parts, ", ")
+	return jobs.Join(parts, jobs.Same(", "))
 }
 
 // wiring describes the pipes and every stage's fds, with the numbers the
@@ -180,19 +205,25 @@ func opensLater(s stageInfo, n int) bool {
 func (e *explainer) wiring(stages []stageInfo) {
 	n := len(stages)
 	m := newFdModel()
-	e.printf("File descriptors (numbers as the shell would get them now; set -o trace shows those of a real run):\n")
+	e.printf(jobs.Msg{
+		En: "File descriptors (numbers as the shell would get them now; set -o trace shows those of a real run):\n",
+		Ko: "파일 디스크립터 (지금 셸이 받을 번호로. 실제 실행의 번호는 set -o trace가 보여 준다):\n",
+	})
 	first := e.pipes + 1
 	standR, standW := -1, -1
 	if n > 1 {
 		standR, standW = m.alloc(), m.alloc()
-		e.printf("  While it prepares the %d stages the shell holds one stand-in pipe, [%d %d], where their pipe\n"+
-			"  ends will be; each of the %d real pipe%s is made just before the stage that writes into it starts.\n",
-			n, standR, standW, n-1, plural(n-1, "s"))
+		e.printf(jobs.Msg{
+			En: "  While it prepares the %d stages the shell holds one stand-in pipe, [%d %d], where their pipe\n" +
+				"  ends will be; each of the %s is made just before the stage that writes into it starts.\n",
+			Ko: "  %d개 단계를 준비하는 동안 셸은 파이프 끝이 놓일 자리에 대역 파이프 하나 [%d %d]를 쥐고 있다.\n" +
+				"  %s는 각각 그 파이프에 쓰는 단계가 시작하기 직전에 만든다.\n",
+		}, n, standR, standW, realPipes(n-1))
 	}
 	tables := make([][]int, n)
-	steps := make([][]string, n)
+	steps := make([][]jobs.Msg, n)
 	owned := make([][]int, n)
-	memfds := make([]string, n)
+	memfds := make([]jobs.Msg, n)
 	for i, s := range stages {
 		table := e.baseTable()
 		if i > 0 {
@@ -212,12 +243,18 @@ func (e *explainer) wiring(stages []stageInfo) {
 		if s.ownProcess && !s.inShell {
 			memfd := m.alloc()
 			tables[i] = setFd(tables[i], len(tables[i]), memfd)
-			memfds[i] = fmt.Sprintf(" memfd_create = %d holds the snapshot (its fd %d in the child).", memfd, len(tables[i])-1)
+			memfds[i] = jobs.Msg{
+				En: " memfd_create = %d holds the snapshot (its fd %d in the child).",
+				Ko: " memfd_create = %d에 스냅숏이 들어 있다 (자식에서는 fd %d).",
+			}.With(memfd, len(tables[i])-1)
 			if on, _ := e.sh.Option("trace"); on {
 				// The trace's channel and the gate (shell/trace_text.go).
 				r, w := m.alloc(), m.alloc()
 				tables[i] = append(tables[i], 2, r)
-				memfds[i] += fmt.Sprintf(" With the trace on, fd 2 and a gate pipe [%d %d] follow it, so the child narrates on the same channel after the shell.", r, w)
+				memfds[i] = jobs.Msg{
+					En: "%s With the trace on, fd 2 and a gate pipe [%d %d] follow it, so the child narrates on the same channel after the shell.",
+					Ko: "%s trace가 켜져 있으면 그 뒤에 fd 2와 관문 파이프 [%d %d]가 따라오므로, 자식은 셸 다음에 같은 통로로 이야기한다.",
+				}.With(memfds[i], r, w)
 			}
 		}
 		owned[i] = m.since(before)
@@ -225,11 +262,14 @@ func (e *explainer) wiring(stages []stageInfo) {
 	var realR []int
 	for i, s := range stages {
 		table := tables[i]
-		var pipeText string
+		var pipeText jobs.Msg
 		if i < n-1 {
 			r, w := m.alloc(), m.alloc()
 			realR = append(realR, r)
-			pipeText = fmt.Sprintf(" p%d = pipe2(O_CLOEXEC) = [%d %d], just before it starts.", first+i, r, w)
+			pipeText = jobs.Msg{
+				En: " p%d = pipe2(O_CLOEXEC) = [%d %d], just before it starts.",
+				Ko: " p%d = pipe2(O_CLOEXEC) = [%d %d], 단계가 시작하기 직전에.",
+			}.With(first+i, r, w)
 			replaceFd(table, standW, w)
 			owned[i] = append(owned[i], w)
 		}
@@ -244,50 +284,68 @@ func (e *explainer) wiring(stages []stageInfo) {
 			table, steps[i] = e.stageTable(m, s, table)
 			owned[i] = append(owned[i], m.since(before)...)
 		}
-		who := "child"
+		who := jobs.Msg{En: "child", Ko: "자식"}
 		switch {
 		case s.inShell:
-			who = "builtin (in the shell)"
+			who = jobs.Msg{En: "builtin (in the shell)", Ko: "builtin (셸 안)"}
 		case s.ownProcess:
-			who = "child gosh"
+			who = jobs.Msg{En: "child gosh", Ko: "자식 gosh"}
 		}
-		e.printf("  %d. %s:", i+1, who)
+		e.printf(jobs.Same("  %d. %s:"), i+1, who)
 		if opensLater(s, n) {
-			e.printf("%s", pipeText)
+			e.printf(jobs.Same("%s"), pipeText)
 			if len(steps[i]) > 0 {
-				e.printf(" Then the shell opens the stage's redirections: %s.", strings.Join(steps[i], "; "))
+				e.printf(jobs.Msg{En: " Then the shell opens the stage's redirections: %s.", Ko: " 그다음 셸이 단계의 리다이렉션을 연다: %s."}, steps[i])
 			}
 		} else {
 			if len(steps[i]) > 0 {
-				e.printf(" the shell: %s.", strings.Join(steps[i], "; "))
+				e.printf(jobs.Msg{En: " the shell: %s.", Ko: " 셸이 하는 일: %s."}, steps[i])
 			}
-			e.printf("%s", pipeText)
+			e.printf(jobs.Same("%s"), pipeText)
 		}
 		if s.inShell {
-			e.printf(" It reads and writes through %s; no dup2: the shell's own fds stay as they are.\n", tableText(table))
+			e.printf(jobs.Msg{
+				En: " It reads and writes through %s; no dup2: the shell's own fds stay as they are.\n",
+				Ko: " %s로 읽고 쓴다. dup2 없음: 셸 자신의 fd는 그대로다.\n",
+			}, tableText(table))
 			continue
 		}
-		e.printf("%s ForkExec's table: %s.\n", memfds[i], tableText(table))
-		e.printf("     Between clone and execve the child runs:\n")
-		for _, step := range jobs.ChildFdSteps(table, m.errPipe()) {
-			e.printf("       %s\n", step)
+		e.printf(jobs.Msg{En: "%s ForkExec's table: %s.\n", Ko: "%s ForkExec의 표: %s.\n"}, memfds[i], tableText(table))
+		e.printf(jobs.Msg{En: "     Between clone and execve the child runs:\n", Ko: "     clone과 execve 사이에 자식이 실행하는 것:\n"})
+		for _, step := range jobs.ChildFdStepsMsg(table, m.errPipe()) {
+			e.printf(jobs.Same("       %s\n"), step)
 		}
 		if len(owned[i]) > 0 {
-			e.printf("     Then the shell closes its copies: %s.\n", closeList(owned[i]))
+			e.printf(jobs.Msg{En: "     Then the shell closes its copies: %s.\n", Ko: "     그다음 셸이 자기 사본을 닫는다: %s.\n"}, closeList(owned[i]))
 		}
 		for _, fd := range owned[i] {
 			m.free(fd)
 		}
 	}
 	if n > 1 {
-		e.printf("  A reader sees end-of-file once every writer of its pipe has exited: the shell holds no\n" +
-			"  write end.")
+		e.printf(jobs.Msg{
+			En: "  A reader sees end-of-file once every writer of its pipe has exited: the shell holds no\n" +
+				"  write end.",
+			Ko: "  읽는 쪽은 그 파이프에 쓰는 모든 프로세스가 종료해야 파일 끝(EOF)을 본다: 셸은 쓰는 끝을\n" +
+				"  쥐고 있지 않다.",
+		})
 		if !allInShell(stages) {
-			e.printf(" Only the fds in its table reach a child: every other descriptor is close-on-exec.")
+			e.printf(jobs.Msg{
+				En: " Only the fds in its table reach a child: every other descriptor is close-on-exec.",
+				Ko: " 자식에게는 표에 있는 fd만 간다: 다른 디스크립터는 모두 close-on-exec다.",
+			})
 		}
-		e.printf("\n")
+		e.printf(jobs.Same("\n"))
 	}
 	e.pipes += n - 1
+}
+
+// realPipes is "the 2 real pipes" of a pipeline.
+func realPipes(n int) jobs.Msg {
+	if n == 1 {
+		return jobs.Msg{En: "%d real pipe", Ko: "진짜 파이프 %d개"}.With(n)
+	}
+	return jobs.Msg{En: "%d real pipes", Ko: "진짜 파이프 %d개"}.With(n)
 }
 
 // baseTable is the fd table a command starts from: the shell's user fds
@@ -348,31 +406,43 @@ func (m *fdModel) since(before map[int]bool) []int {
 // are the process's own, so for them it also dup2s the copy onto N; fd 3
 // and above are virtual: no dup2, every later child gets the copy as its
 // fd N through ForkExec's table.
-func (e *explainer) execSteps(s stageInfo) []string {
+func (e *explainer) execSteps(s stageInfo) []jobs.Msg {
 	m := newFdModel()
 	table, opened := e.stageTable(m, s, e.baseTable())
-	steps := append([]string(nil), opened...)
+	steps := append([]jobs.Msg(nil), opened...)
 	for n, fd := range table {
 		if n < 3 && fd == n {
 			continue
 		}
 		if fd < 0 {
 			if n < 3 {
-				steps = append(steps, fmt.Sprintf("fd %d: the shell's fd %d is closed (it holds /dev/null there, so no other file takes the number)", n, n))
+				steps = append(steps, jobs.Msg{
+					En: "fd %d: the shell's fd %d is closed (it holds /dev/null there, so no other file takes the number)",
+					Ko: "fd %d: 셸의 fd %d를 닫는다 (그 자리에 /dev/null을 쥐어 다른 파일이 그 번호를 차지하지 못하게 한다)",
+				}.With(n, n))
 			}
 			continue
 		}
 		h := m.high(max(n, 10))
-		step := fmt.Sprintf("fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d (the shell's own close-on-exec copy for fd %d)", fd, max(n, 10), h, n)
+		step := jobs.Msg{
+			En: "fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d (the shell's own close-on-exec copy for fd %d)",
+			Ko: "fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d (fd %d를 위한 셸 자신의 close-on-exec 사본)",
+		}.With(fd, max(n, 10), h, n)
 		if n < 3 {
-			step += fmt.Sprintf(", then dup2(%d, %d): fd %d is the process's own, for every later command", h, n, n)
+			step = jobs.Msg{
+				En: "%s, then dup2(%d, %d): fd %d is the process's own, for every later command",
+				Ko: "%s, 그다음 dup2(%d, %d): fd %d는 프로세스 자신의 것으로, 뒤의 모든 명령에 쓰인다",
+			}.With(step, h, n, n)
 		} else {
-			step += fmt.Sprintf(": no dup2, fd %d is virtual; each later child gets %d as its fd %d through ForkExec's table", n, h, n)
+			step = jobs.Msg{
+				En: "%s: no dup2, fd %d is virtual; each later child gets %d as its fd %d through ForkExec's table",
+				Ko: "%s: dup2 없음, fd %d는 가상이다. 뒤의 자식마다 ForkExec의 표를 통해 %d를 자기 fd %d로 받는다",
+			}.With(step, n, h, n)
 		}
 		steps = append(steps, step)
 	}
 	if len(opened) > 0 {
-		steps = append(steps, "the shell closes what it opened (the copies stay)")
+		steps = append(steps, jobs.Msg{En: "the shell closes what it opened (the copies stay)", Ko: "셸이 자기가 연 것을 닫는다 (사본은 남는다)"})
 	}
 	return steps
 }

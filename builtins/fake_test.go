@@ -429,25 +429,25 @@ func (f *fakeShell) Decide(node any, site Site) Decision {
 	}
 	if ao, ok := node.(*parser.AndOr); ok {
 		if len(ao.Rest) > 0 {
-			return Decision{Place: Child, Reason: "an and-or list in the background is one job"}
+			return Decision{Place: Child, Reason: jobs.Msg{En: "an and-or list in the background is one job", Ko: "백그라운드의 and-or 목록은 하나의 작업이다"}}
 		}
 		for _, c := range ao.First.Cmds {
 			if isBuiltin(c) {
-				return Decision{Place: Child, Reason: "a builtin in the background needs a process of its own"}
+				return Decision{Place: Child, Reason: jobs.Msg{En: "a builtin in the background needs a process of its own", Ko: "백그라운드의 builtin에는 자기 프로세스가 필요하다"}}
 			}
 		}
-		return Decision{Place: Program, Reason: "a background pipeline of programs"}
+		return Decision{Place: Program, Reason: jobs.Msg{En: "a background pipeline of programs", Ko: "프로그램들의 백그라운드 파이프라인"}}
 	}
 	c := node.(parser.Command)
 	switch {
 	case !isBuiltin(c):
-		return Decision{Place: Program, Reason: "a program"}
+		return Decision{Place: Program, Reason: jobs.Msg{En: "a program", Ko: "프로그램"}}
 	case site.Stages <= 1:
-		return Decision{Place: InShell, Reason: "a lone builtin runs in the shell itself"}
+		return Decision{Place: InShell, Reason: jobs.Msg{En: "a lone builtin runs in the shell itself", Ko: "혼자인 builtin은 셸 자신 안에서 실행된다"}}
 	case f.JobTable().JobControl() && !site.InChild:
-		return Decision{Place: Child, Reason: "under job control every stage is a process in the job's group"}
+		return Decision{Place: Child, Reason: jobs.Msg{En: "under job control every stage is a process in the job's group", Ko: "작업 제어 아래에서는 모든 단계가 작업의 그룹에 속한 프로세스다"}}
 	}
-	return Decision{Place: Copy, Reason: "without job control a copy runs it"}
+	return Decision{Place: Copy, Reason: jobs.Msg{En: "without job control a copy runs it", Ko: "작업 제어가 없으면 사본이 실행한다"}}
 }
 
 func (f *fakeShell) SetInteger(name string, on bool) {

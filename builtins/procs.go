@@ -67,16 +67,18 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 		}
 		notes, cur := changeNotes(prev, shown, first)
 		var b strings.Builder
-		writeProcTable(&b, shown, jobNumbers(sh), outputWidth(io), notes, color)
+		jobs := jobNumbers(sh)
+		jobs.lang = resolveLang(sh, lang)
+		writeProcTable(&b, shown, jobs, outputWidth(io), notes, color)
 		for pid := range prev {
 			if _, ok := cur[pid]; !ok && !first {
-				fmt.Fprintf(&b, "%*d  ✖ gone\n", 5, pid)
+				fmt.Fprintf(&b, "%*d  %s\n", 5, pid, goneWord.In(jobs.lang))
 			}
 		}
 		prev, first = cur, false
 		if o.has('e') {
 			b.WriteString("\n")
-			b.WriteString(procsLegend()[resolveLang(sh, lang)])
+			b.WriteString(procsLegend().In(jobs.lang))
 		}
 		return b.String(), nil
 	}
@@ -131,6 +133,7 @@ type jobOf struct {
 	byPgid map[int]int
 	notes  map[int]string // live views: what changed, per pid
 	color  bool           // live views: highlight changed lines
+	lang   string         // the language of labels and notes ("en", "ko")
 }
 
 func (m jobOf) lookup(p *procInfo) int {
@@ -204,7 +207,7 @@ func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf, width int
 		}
 		note := ""
 		if n := notes[pids[i]]; n != "" {
-			note = noteText(n)
+			note = noteText(n, jobs.lang)
 		}
 		if width > 0 {
 			line.WriteString(cutToWidth(r[last], max(width-used-displayWidth(note), 1)))
@@ -220,11 +223,15 @@ func writeProcTable(b *strings.Builder, procs []*procInfo, jobs jobOf, width int
 	}
 }
 
-// procsLegend is what procs -e prints after the table, per language,
+// goneWord marks, in a live view, a process that has gone since the last
+// redraw.
+var goneWord = jobs.Msg{En: "✖ gone", Ko: "✖ 사라짐"}
+
+// procsLegend is what procs -e prints after the table, in both languages,
 // built at first use.
-var procsLegend = sync.OnceValue(func() map[string]string {
-	return map[string]string{
-		"en": `Columns
+var procsLegend = sync.OnceValue(func() jobs.Msg {
+	return jobs.Msg{
+		En: `Columns
   PID      process id: the number the kernel gave the process when it was created
   PPID     parent's pid: the process that collects its exit status with wait4;
            1 (or a "subreaper") once the real parent has died: an orphan
@@ -257,7 +264,7 @@ Flags after the letter
   s  session leader: PID equals SID
   +  member of the terminal's foreground process group: PGID equals TPGID
 `,
-		"ko": `열(column)
+		Ko: `열(column)
   PID      프로세스 ID: 프로세스가 만들어질 때 커널이 붙여 준 번호
   PPID     부모의 PID: wait4로 이 프로세스의 종료 상태를 수거할 프로세스.
            진짜 부모가 먼저 죽으면 1(또는 "subreaper")로 바뀐다: 고아 프로세스

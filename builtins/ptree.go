@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"gosh/jobs"
 )
 
 // ptree draws the tree of processes under the shell (or under a given pid)
@@ -70,6 +72,7 @@ func runPtree(sh Shell, io IO, args []string) (int, error) {
 			return "", fmt.Errorf("%d: no such process", root)
 		}
 		jobs := jobNumbers(sh)
+		jobs.lang = resolveLang(sh, "")
 		jobs.notes, prev = changeNotes(prev, tree.procs(nil), first)
 		jobs.color = color
 		first = false
@@ -151,7 +154,7 @@ func nodeLabel(p *procInfo, jobs jobOf, budget int) string {
 	}
 	note := ""
 	if n := jobs.notes[p.Pid]; n != "" {
-		note = noteText(n)
+		note = noteText(n, jobs.lang)
 	}
 	cmd := shownCommand(p)
 	if budget > 0 {
@@ -161,6 +164,11 @@ func nodeLabel(p *procInfo, jobs jobOf, budget int) string {
 		return highlight(head+cmd+tail, jobs.color) + note
 	}
 	return head + cmd + tail
+}
+
+// groupLabel opens the bracket of a process group: "  ┐ group 4242".
+func groupLabel(pgid int, lang string) string {
+	return jobs.Msg{En: "  ┐ group %d", Ko: "  ┐ 그룹 %d"}.Format(lang, pgid)
 }
 
 // renderTree draws the tree with box-drawing characters:
@@ -198,7 +206,7 @@ func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf,
 			if width > 0 {
 				budget = width - displayWidth(indent+branch)
 				if len(run) > 1 {
-					budget -= len("  ┐ group ") + len(strconv.Itoa(k.proc.Pgid))
+					budget -= displayWidth(groupLabel(k.proc.Pgid, jobs.lang))
 				}
 			}
 			lines[i] = indent + branch + nodeLabel(k.proc, jobs, budget)
@@ -210,7 +218,7 @@ func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf,
 				pad := strings.Repeat(" ", lineWidth-displayWidth(line))
 				switch i {
 				case 0:
-					line += pad + "  ┐ group " + strconv.Itoa(k.proc.Pgid)
+					line += pad + groupLabel(k.proc.Pgid, jobs.lang)
 				case len(run) - 1:
 					line += pad + "  ┘"
 				default:

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 func init() {
@@ -82,7 +84,7 @@ func (s *byteSource) readByte() (byte, error) {
 		if err := s.wait(); err != nil {
 			return 0, err
 		}
-		n, err := unix.Read(s.fd, b[:])
+		n, err := jobs.ReadReady(s.fd, b[:])
 		switch {
 		case err == unix.EINTR || err == unix.EAGAIN:
 			continue
@@ -110,15 +112,11 @@ func (s *byteSource) wait() error {
 			}
 			slice = min(slice, left)
 		}
-		fds := []unix.PollFd{{Fd: int32(s.fd), Events: unix.POLLIN}}
-		n, err := unix.Poll(fds, int(slice.Milliseconds())+1)
-		if err == unix.EINTR {
-			continue
-		}
+		ready, err := jobs.PollFd(s.fd, unix.POLLIN, slice)
 		if err != nil {
 			return err
 		}
-		if n > 0 {
+		if ready {
 			return nil // readable, at end of file, or an error that read reports
 		}
 	}
@@ -293,31 +291,33 @@ func setReadModes(sh Shell, fd int, keys, silent bool) (restore func()) {
 		return func() {}
 	}
 	modes := *old
-	var why []string
+	var why []jobs.Msg
 	if keys {
 		modes.Lflag &^= unix.ICANON
 		modes.Cc[unix.VMIN], modes.Cc[unix.VTIME] = 1, 0
-		why = append(why, "-ICANON: each key at once")
+		why = append(why, jobs.Msg{En: "-ICANON: each key at once", Ko: "-ICANON: 키를 누르는 즉시 하나씩"})
 	}
 	if silent {
 		modes.Lflag &^= unix.ECHO
-		why = append(why, "-ECHO: typing is not shown")
+		why = append(why, jobs.Msg{En: "-ECHO: typing is not shown", Ko: "-ECHO: 입력한 글자를 보여 주지 않는다"})
 	}
-	tcsetattr(sh, fd, &modes, "read: "+strings.Join(why, ", "))
-	return func() { tcsetattr(sh, fd, old, "read: restore the terminal modes") }
+	tcsetattr(sh, fd, &modes, jobs.Msg{En: "read: %s", Ko: "read: %s"}.With(jobs.Join(why, jobs.Same(", "))))
+	return func() {
+		tcsetattr(sh, fd, old, jobs.Msg{En: "read: restore the terminal modes", Ko: "read: 터미널 모드를 되돌린다"})
+	}
 }
 
 // tcsetattr sets a terminal's modes for read -n and -s: run by the gosh
 // process that runs read (the shell itself, or, for a read stage of a
 // pipeline under job control, its own gosh process in the foreground
 // group). TCSETSW (TCSADRAIN) lets pending output go out first.
-func tcsetattr(sh Shell, fd int, modes *unix.Termios, why string) {
+func tcsetattr(sh Shell, fd int, modes *unix.Termios, why jobs.Msg) {
 	err := unix.IoctlSetTermios(fd, unix.TCSETSW, modes)
 	result := "0"
 	if err != nil {
 		result = strerror(err)
 	}
-	sh.JobTable().Trace().Shell("tcsetattr(%d, TCSADRAIN) = %s  (%s)", fd, result, why)
+	sh.JobTable().Trace().Shell(jobs.Same("tcsetattr(%d, TCSADRAIN) = %s  (%s)"), fd, result, why)
 }
 
 // inputReady is read -t 0: status 0 if input is waiting on fd.

@@ -333,9 +333,38 @@ func parseTestInt(s string) (int64, bool) {
 	if s == "" {
 		return 0, false
 	}
+	if n, ok := shortDecimal(s); ok {
+		return n, true
+	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		return 0, false
+	}
+	return n, true
+}
+
+// shortDecimal parses an optional sign and at most 18 decimal digits,
+// which cannot overflow, without strconv's general machinery ([ $i -lt N ]
+// in a loop parses two at every pass); anything else is left to
+// strconv.ParseInt.
+func shortDecimal(s string) (int64, bool) {
+	neg := false
+	if s[0] == '-' || s[0] == '+' {
+		neg, s = s[0] == '-', s[1:]
+	}
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
 	}
 	return n, true
 }

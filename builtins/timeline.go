@@ -56,16 +56,17 @@ func runTimeline(sh Shell, io IO, args []string) (int, error) {
 		}
 		return statusFailure, nil
 	}
-	return writeOut(io, "timeline", renderTimeline(jt, outputWidth(io), colorOK(sh, io))), nil
+	return writeOut(io, "timeline", renderTimeline(jt, outputWidth(io), colorOK(sh, io), resolveLang(sh, ""))), nil
 }
 
 // renderTimeline draws jt: a time column, the shell's lane, then a lane
-// per process. With width > 0 every line fits in it.
-func renderTimeline(jt jobs.JobTimeline, width int, color bool) string {
+// per process, in lang. With width > 0 every line fits in it (display
+// width: a Korean character takes two columns).
+func renderTimeline(jt jobs.JobTimeline, width int, color bool, lang string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "job [%d] %s", jt.Job, jobs.ShowText(jt.Text))
+	b.WriteString(jobs.Msg{En: "job [%d] %s", Ko: "작업 [%d] %s"}.Format(lang, jt.Job, jobs.ShowText(jt.Text)))
 	if jt.Pgid > 0 {
-		fmt.Fprintf(&b, "  (process group %d)", jt.Pgid)
+		b.WriteString(jobs.Msg{En: "  (process group %d)", Ko: "  (프로세스 그룹 %d)"}.Format(lang, jt.Pgid))
 	}
 	b.WriteString("\n")
 	lanes := []int{0}
@@ -75,7 +76,7 @@ func renderTimeline(jt jobs.JobTimeline, width int, color bool) string {
 		laneOf[pid] = i
 	}
 	heads := make([]string, len(lanes))
-	heads[0] = "shell"
+	heads[0] = jobs.Msg{En: "shell", Ko: "셸"}.In(lang)
 	for i, pid := range jt.Pids {
 		heads[i+1] = "pid " + strconv.Itoa(pid)
 	}
@@ -84,8 +85,14 @@ func renderTimeline(jt jobs.JobTimeline, width int, color bool) string {
 	for _, h := range heads {
 		lw = max(lw, displayWidth(h))
 	}
+	what := func(e jobs.TimelineEvent) string {
+		if e.Words == (jobs.Msg{}) {
+			return e.What
+		}
+		return e.Words.In(lang)
+	}
 	for _, e := range jt.Events {
-		lw = max(lw, displayWidth(e.What))
+		lw = max(lw, displayWidth(what(e)))
 	}
 	if width > 0 {
 		fit := (width-timeWidth)/len(lanes) - 3
@@ -106,7 +113,7 @@ func renderTimeline(jt jobs.JobTimeline, width int, color bool) string {
 		}
 		b.WriteString("\n")
 	}
-	row("time", heads, nil)
+	row(jobs.Msg{En: "time", Ko: "시간"}.In(lang), heads, nil)
 	b.WriteString(strings.Repeat("─", timeWidth))
 	for range lanes {
 		b.WriteString("─┼─" + strings.Repeat("─", lw))
@@ -120,7 +127,7 @@ func renderTimeline(jt jobs.JobTimeline, width int, color bool) string {
 		cells := make([]string, len(lanes))
 		colors := make([]string, len(lanes))
 		i := laneOf[e.Pid]
-		cells[i] = e.What
+		cells[i] = what(e)
 		colors[i] = eventColor(e.Kind)
 		row(fmt.Sprintf("+%.3fs", e.At.Sub(start).Seconds()), cells, colors)
 	}

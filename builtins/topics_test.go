@@ -157,7 +157,7 @@ func TestLabTextsInEveryLanguage(t *testing.T) {
 // what wait4 does, 슬립 상태 (not 잠) for S; and their Markdown tables
 // line up by display width (a Hangul syllable takes two columns).
 func TestKoreanTermsAndTables(t *testing.T) {
-	texts := map[string]string{"procs -e": procsLegend()["ko"]}
+	texts := map[string]string{"procs -e": procsLegend().Ko}
 	for _, name := range TopicNames() {
 		if s, ok := TopicText(name, "ko"); ok {
 			texts["help "+name] = s

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // viewOptions are the long options procs and ptree share for their live
@@ -125,7 +127,15 @@ func fgWord(fg bool) string {
 }
 
 // noteText is what a changed process's line ends with.
-func noteText(note string) string { return "  ◀ " + note }
+func noteText(note, lang string) string {
+	if note == "new" {
+		note = newWord.In(lang)
+	}
+	return "  ◀ " + note
+}
+
+// newWord is the note of a process a live view sees for the first time.
+var newWord = jobs.Msg{En: "new", Ko: "새 프로세스"}
 
 // highlight marks a changed line: reverse video on a terminal that allows
 // colour, the note alone otherwise.

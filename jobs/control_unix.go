@@ -26,7 +26,7 @@ func (t *Table) Foreground(j *Job) int {
 
 	if jc && j.pgid > 0 && t.cfg.TTY >= 0 {
 		if modes != nil {
-			t.tcsetattr(modes, fmt.Sprintf("restore job %d's terminal modes", j.id))
+			t.tcsetattr(modes, Msg{En: "restore job %d's terminal modes", Ko: "작업 %d의 터미널 모드를 되돌린다"}.With(j.id))
 		}
 		t.tcsetpgrp(j.pgid)
 		t.publish(Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: j.text})
@@ -142,7 +142,7 @@ func (t *Table) Kill(pid int, sig syscall.Signal) error {
 // the signal at once, as Ctrl+Z and Ctrl+C do from the terminal.
 func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
 	err := unix.Kill(pid, sig)
-	t.trace.Shell("kill(%d, %s) = %s", pid, SignalName(sig), errOrZero(err))
+	t.trace.Shell(Same("kill(%d, %s) = %s"), pid, SignalName(sig), errOrZero(err))
 	if err == nil && t.onSelf != nil && targetsShell(pid) {
 		t.onSelf(sig)
 	}
@@ -189,7 +189,10 @@ func (t *Table) HangUp() {
 	}
 	t.mu.Unlock()
 	for i, j := range targets {
-		t.trace.Shell("hang-up: job %d gets SIGHUP", j.id)
+		t.trace.Shell(Msg{
+			En: "hang-up: job %d gets SIGHUP",
+			Ko: "행업(hang-up): 작업 %d에 SIGHUP을 보낸다",
+		}, j.id)
 		t.Signal(j, unix.SIGHUP)
 		if stopped[i] {
 			t.Signal(j, unix.SIGCONT)

@@ -86,10 +86,38 @@
 // a signal as bash does, "s.sh: line 3:  4242 Killed  sleep 100", after a
 // foreground job or in wait (notice.go).
 //
+// Two languages. Every text the teaching layer prints (each trace line,
+// each sentence of explain, the headings of procs, ptree and timeline) is a
+// Msg: its English and its Korean side by side where it is written, both
+// fmt formats over the same arguments. The tracer prints a line in the
+// language the shell decided (Shell.Lang in package shell, set with
+// SetLang); its listeners (the labs) always get the English.
+// TestMessagesHaveKorean fails for a Msg without its Korean.
+//
 // Fork retry. When ForkExec fails with EAGAIN (ulimit -u, or the system out
 // of processes), Launch waits and tries again a few times with growing
 // waits, announcing each retry as bash does ("fork: retry: Resource
 // temporarily unavailable"), then reports "fork: ..." with status 126.
+//
+// Few threads. Under a low ulimit -u every OS thread of the shell counts
+// against the same limit as its children, and the Go runtime ends the
+// process when it cannot make a thread. cmd/gosh then runs the runtime
+// with one P and makes the threads it will need at start-up (as many as
+// the limit leaves room for); SetFewThreads makes waits on pipes and the
+// terminal hold no thread (PollFd: zero-timeout polls and Go-timer naps,
+// one read or write at a time), so builtin stages do not add threads. A
+// gosh that gosh starts gets GOMAXPROCS=1 and is started only when the
+// limit has room for its threads (limits_unix.go).
+//
+// In-shell stages of a pipeline start as soon as their pipe ends are made,
+// so one that ends at once has closed them before the next pipe: a
+// pipeline needs a few free fds, except for builtin stages that all run
+// at once, which hold their ends in the shell's process (a pipe that
+// fails with EMFILE waits a moment for one of them to end).
+//
+// nohup. A stage with IgnoreHUP runs through gosh's nohup helper
+// (NohupExec), which does what nohup(1) does with fds 0-2 in the stage's
+// own process, after its redirections, then ignores SIGHUP and execs.
 //
 // Output never raw. Command words and texts come from outside the shell (a
 // file name may hold an ESC or a newline). Everything this package prints

@@ -51,7 +51,10 @@ func (t *Table) CloseLaunches(sig unix.Signal) {
 	t.gate.Store(launchesClosed)
 	launchLock.Lock()
 	launchLock.Unlock() // nothing to do inside: a launch in progress has ended
-	t.trace.Shell("%s noted: the shell will die of it; no child starts from now on but those of its EXIT trap", SignalName(sig))
+	t.trace.Shell(Msg{
+		En: "%s noted: the shell will die of it; no child starts from now on but those of its EXIT trap",
+		Ko: "%s을(를) 받아 두었다: 셸은 이 시그널로 죽는다. 이제부터는 EXIT trap의 자식 말고는 어떤 자식도 시작하지 않는다",
+	}, SignalName(sig))
 }
 
 // OpenLaunchesToShell lets the shell's own commands start children again
@@ -137,7 +140,10 @@ func (t *Table) SignalLateChildren(sig unix.Signal, noted, trapped time.Time) []
 		return nil
 	}
 	for _, pid := range late {
-		t.trace.Shell("kill(%d, %s): forked after %s was sent to the shell's process group, it missed it", pid, SignalName(sig), SignalName(sig))
+		t.trace.Shell(Msg{
+			En: "kill(%d, %s): forked after %s was sent to the shell's process group, it missed it",
+			Ko: "kill(%d, %s): %s이(가) 셸의 프로세스 그룹에 보내진 뒤에 fork되어 그것을 받지 못했다",
+		}, pid, SignalName(sig), SignalName(sig))
 		unix.Kill(pid, sig)
 	}
 	return late

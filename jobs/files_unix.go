@@ -115,7 +115,10 @@ func (t *Table) inheritForFork(keep []int) (restore func()) {
 		}
 		unix.FcntlInt(uintptr(fd), unix.F_SETFD, flags&^unix.FD_CLOEXEC)
 		cleared = append(cleared, fd)
-		t.trace.Shell("fcntl(%d, F_SETFD, 0)  (for this fork only: the child inherits fd %d where it is, so that ForkExec's table stops below it, as ulimit -n requires)", fd, fd)
+		t.trace.Shell(Msg{
+			En: "fcntl(%d, F_SETFD, 0)  (for this fork only: the child inherits fd %d where it is, so that ForkExec's table stops below it, as ulimit -n requires)",
+			Ko: "fcntl(%d, F_SETFD, 0)  (이번 fork에만: 자식은 fd %d를 그 번호 그대로 물려받는다. 그래서 ForkExec의 표가 그 아래에서 끝나고, ulimit -n을 지킨다)",
+		}, fd, fd)
 	}
 	return func() {
 		for _, fd := range cleared {

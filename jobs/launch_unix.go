@@ -5,6 +5,7 @@ package jobs
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -32,7 +33,7 @@ type Stage struct {
 	// background job's SIGINT and SIGQUIT, POSIX 2.11).
 	IgnoreAtFork []syscall.Signal
 	Builtin      func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
-	Trace        []string   // extra lines to narrate for this stage, after its fd steps; Launch narrates the Files wiring itself (ChildFdSteps)
+	Trace        []Msg      // extra lines to narrate for this stage, after its fd steps; Launch narrates the Files wiring itself (ChildFdSteps)
 	Text         string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
 	// Connect, when set, makes the stage one of a pipeline whose pipes
 	// Launch creates one at a time, each just before the stage that
@@ -81,11 +82,40 @@ func (t *Table) Pipe() (r, w int, err error) {
 	var p [2]int
 	err = unix.Pipe2(p[:], unix.O_CLOEXEC)
 	if err != nil {
-		t.trace.Shell("pipe2(O_CLOEXEC) failed: %v", err)
+		t.trace.Shell(Msg{En: "pipe2(O_CLOEXEC) failed: %v", Ko: "pipe2(O_CLOEXEC) 실패: %v"}, err)
 		return -1, -1, err
 	}
-	t.trace.Shell("pipe() = [%d %d]  (pipe2 with O_CLOEXEC: read end %d, write end %d)", p[0], p[1], p[0], p[1])
+	t.trace.Shell(Msg{
+		En: "pipe() = [%d %d]  (pipe2 with O_CLOEXEC: read end %d, write end %d)",
+		Ko: "pipe() = [%d %d]  (O_CLOEXEC를 준 pipe2: 읽는 끝 %d, 쓰는 끝 %d)",
+	}, p[0], p[1], p[0], p[1])
 	return p[0], p[1], nil
+}
+
+// pipeWhenFree makes a pipe (Pipe). When the process is out of fds (EMFILE)
+// while in-shell stages of the job being started still run (running counts
+// them), it waits for one of them to end (ended), since a stage closes its
+// fds when it ends, and tries again; at most a second in all, as a stage
+// may wait for a reader that cannot start without this pipe.
+func (t *Table) pipeWhenFree(ended <-chan struct{}, running *int) (r, w int, err error) {
+	deadline := time.NewTimer(time.Second)
+	defer deadline.Stop()
+	for {
+		r, w, err = t.Pipe()
+		if !errors.Is(err, unix.EMFILE) || *running == 0 {
+			return r, w, err
+		}
+		select {
+		case <-ended:
+			*running--
+			t.trace.Shell(Msg{
+				En: "an in-shell stage has ended and closed its fds: try pipe2 again",
+				Ko: "셸 안에서 돌던 단계가 끝나 fd를 닫았다: pipe2를 다시 시도한다",
+			})
+		case <-deadline.C:
+			return r, w, err
+		}
+	}
 }
 
 // Launch starts every stage of one job (a pipeline or a single command) and
@@ -140,26 +170,30 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	var started []Event
 	var launchErr error
 	prevRead := -1 // the read end of the pipe the last stage writes into
-	abandoned := make([]bool, len(stages))
+	// registered is closed once the job is in the table: an in-shell
+	// stage that started before then reports its end only after it.
+	registered := make(chan struct{})
+	// ended hears of each in-shell stage that has returned (and so closed
+	// its fds): a pipe that fails for lack of fds is tried again then.
+	ended := make(chan struct{}, len(stages))
+	running := 0
 	for i := range stages {
 		st := &stages[i]
 		p := &process{text: st.text(), state: Running}
 		j.procs = append(j.procs, p)
 		if launchErr != nil {
 			t.abandonStage(st, p)
-			abandoned[i] = true
 			continue
 		}
 		in, out := -1, -1
 		if st.Connect != nil {
 			in, prevRead = prevRead, -1
 			if i < len(stages)-1 {
-				r, w, err := t.Pipe()
+				r, w, err := t.pipeWhenFree(ended, &running)
 				if err != nil {
 					launchErr = &PipeError{err}
 					t.closeShellCopy(in)
 					t.abandonStage(st, p)
-					abandoned[i] = true
 					t.stopStarted(j, jobControl)
 					continue
 				}
@@ -169,13 +203,23 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 				t.closeShellCopy(in)
 				t.closeShellCopy(out)
 				t.abandonStage(st, p)
-				abandoned[i] = true
 				continue
 			}
 		}
 		if st.Builtin != nil {
+			// An in-shell stage runs at once, on its own goroutine, with
+			// its pipe ends, which are its own to close: one that ends
+			// at once ("| true") has closed them before the next pipe is
+			// made, so a pipeline of builtins needs a few free fds too.
 			p.builtin = true
-			continue // started below, once the job is in the table
+			running++
+			fn := st.Builtin
+			go t.runBuiltin(j, p, func() int {
+				code := fn()
+				ended <- struct{}{}
+				return code
+			}, registered)
+			continue
 		}
 		// Until a stage has started, nothing of this job is waiting to
 		// join its group: a fork retry may let the reaper run meanwhile.
@@ -229,13 +273,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	t.mu.Unlock()
 	launchLock.Unlock()
 
-	// In-shell stages run now, each on its own goroutine. Their fds are
-	// theirs to close; their result is their exit status.
-	for i := range stages {
-		if fn := stages[i].Builtin; fn != nil && !abandoned[i] {
-			go t.runBuiltin(j, j.procs[i], fn)
-		}
-	}
+	close(registered)
 	if fg && j.pgid > 0 && t.cfg.TTY >= 0 {
 		started = append(started, Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: text})
 	}
@@ -250,7 +288,10 @@ func (t *Table) closeShellCopy(fd int) {
 		return
 	}
 	unix.Close(fd)
-	t.trace.Shell("close(%d)  (the shell's copy; the child has its own)", fd)
+	t.trace.Shell(Msg{
+		En: "close(%d)  (the shell's copy; the child has its own)",
+		Ko: "close(%d)  (셸의 사본을 닫는다. 자식은 자기 사본을 갖고 있다)",
+	}, fd)
 }
 
 // abandonStage records a stage that will not start, because a pipe for
@@ -272,14 +313,20 @@ func (t *Table) abandonStage(st *Stage, p *process) {
 // terminate_current_pipeline does, so that no half of a pipeline runs on.
 func (t *Table) stopStarted(j *Job, jobControl bool) {
 	if jobControl && j.pgid > 0 {
-		t.trace.Shell("kill(-%d, SIGTERM)  (the pipeline cannot be completed: its started stages end)", j.pgid)
+		t.trace.Shell(Msg{
+			En: "kill(-%d, SIGTERM)  (the pipeline cannot be completed: its started stages end)",
+			Ko: "kill(-%d, SIGTERM)  (파이프라인을 끝까지 만들 수 없다: 이미 시작한 단계들을 끝낸다)",
+		}, j.pgid)
 		unix.Kill(-j.pgid, unix.SIGTERM)
 		unix.Kill(-j.pgid, unix.SIGCONT)
 		return
 	}
 	for _, p := range j.procs {
 		if p.pid > 0 {
-			t.trace.Shell("kill(%d, SIGTERM)  (the pipeline cannot be completed: its started stages end)", p.pid)
+			t.trace.Shell(Msg{
+				En: "kill(%d, SIGTERM)  (the pipeline cannot be completed: its started stages end)",
+				Ko: "kill(%d, SIGTERM)  (파이프라인을 끝까지 만들 수 없다: 이미 시작한 단계들을 끝낸다)",
+			}, p.pid)
 			unix.Kill(p.pid, unix.SIGTERM)
 		}
 	}
@@ -291,9 +338,11 @@ func (t *Table) stopStarted(j *Job, jobControl bool) {
 var betweenStages func(pid int)
 
 // runBuiltin runs one in-shell stage and records its result as the process's
-// exit status, as if it had been a child.
-func (t *Table) runBuiltin(j *Job, p *process, fn func() int) {
+// exit status, as if it had been a child, once its job is in the table
+// (registered).
+func (t *Table) runBuiltin(j *Job, p *process, fn func() int, registered <-chan struct{}) {
 	code := fn()
+	<-registered
 	t.mu.Lock()
 	p.state = Done
 	p.ws = exitStatus(code)
@@ -318,29 +367,36 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	if len(argv) == 0 {
 		argv = []string{path}
 	}
-	if len(st.IgnoreSignals) > 0 {
-		sigs := st.IgnoreSignals
-		if st.IgnoreHUP {
-			sigs = append([]syscall.Signal{unix.SIGHUP}, sigs...)
-		}
-		if t.cfg.Self == "" {
-			err := errors.New("cannot ignore " + signalNames(sigs) + ": the gosh executable is unknown")
-			t.stageError(st, err)
-			return 0, err
-		}
-		t.trace.Shell("start %s %s %s %s ... so that it sets %s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
-			t.cfg.Self, SigIgnFlag, signalList(sigs), path, signalNames(sigs), path)
-		argv = append([]string{t.cfg.Self, SigIgnFlag, signalList(sigs), path}, argv...)
-		path = t.cfg.Self
-	} else if st.IgnoreHUP {
+	if st.IgnoreHUP {
 		if t.cfg.Self == "" {
 			err := errors.New("cannot ignore SIGHUP: the gosh executable is unknown")
 			t.stageError(st, err)
 			return 0, err
 		}
-		t.trace.Shell("nohup: start %s %s %s ... so that it sets SIGHUP to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
-			t.cfg.Self, NohupFlag, path, path)
-		argv = append([]string{t.cfg.Self, NohupFlag, path}, argv...)
+		helper := []string{t.cfg.Self, NohupFlag}
+		if len(st.IgnoreSignals) > 0 {
+			helper = append(helper, nohupIgnore+signalList(st.IgnoreSignals))
+		}
+		t.trace.Shell(Msg{
+			En: "nohup: start %s %s %s ... so that it does what nohup(1) does with fds 0-2, sets SIGHUP%s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
+			Ko: "nohup: %[1]s %[2]s %[3]s ...를 시작한다: 이 gosh가 nohup(1)처럼 fd 0-2를 정리하고, SIGHUP%[4]s를 SIG_IGN으로 정한 뒤 %[5]s를 execve한다 (무시된 시그널은 execve 뒤에도 무시된다)",
+		},
+			strings.Join(helper, " "), path, path, alsoIgnored(st.IgnoreSignals), path)
+		argv = append(append(helper, path), argv...)
+		path = t.cfg.Self
+	} else if len(st.IgnoreSignals) > 0 {
+		sigs := st.IgnoreSignals
+		if t.cfg.Self == "" {
+			err := errors.New("cannot ignore " + signalNames(sigs) + ": the gosh executable is unknown")
+			t.stageError(st, err)
+			return 0, err
+		}
+		t.trace.Shell(Msg{
+			En: "start %s %s %s %s ... so that it sets %s to SIG_IGN and execs %s (an ignored signal stays ignored across execve)",
+			Ko: "%[1]s %[2]s %[3]s %[4]s ...를 시작한다: 이 gosh가 %[5]s를 SIG_IGN으로 정하고 %[6]s를 execve한다 (무시된 시그널은 execve 뒤에도 무시된다)",
+		},
+			t.cfg.Self, SigIgnFlag, signalList(sigs), path, signalNames(sigs), path)
+		argv = append([]string{t.cfg.Self, SigIgnFlag, signalList(sigs), path}, argv...)
 		path = t.cfg.Self
 	}
 
@@ -357,7 +413,10 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	pid, err := t.forkExecRetry(path, argv, attr, first)
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
 		// Not a binary and no #! line: run it as a gosh script, as sh does.
-		t.trace.Shell("execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script", path)
+		t.trace.Shell(Msg{
+			En: "execve(%s) failed with ENOEXEC: no #! line, so run it as a gosh script",
+			Ko: "execve(%s)가 ENOEXEC로 실패했다: #! 줄이 없으므로 gosh 스크립트로 실행한다",
+		}, path)
 		argv = append([]string{"gosh", path}, argv[1:]...)
 		pid, err = t.forkExecRetry(t.cfg.Self, argv, attr, first)
 	}
@@ -372,6 +431,9 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		return 0, err
 	}
 	t.narrateChild(pid, st, files, attr, path, argv)
+	if st.IgnoreHUP {
+		waitNohupHelper(pid)
+	}
 	return pid, nil
 }
 
@@ -407,7 +469,10 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 				// It would die in the Go runtime's start, before it can
 				// say why: fail as fork does, so the retry and the
 				// message apply.
-				t.trace.Shell("not starting gosh: ulimit -u leaves room for %d threads, it needs %d to start", room, goshStartThreads)
+				t.trace.Shell(Msg{
+					En: "not starting gosh: ulimit -u leaves room for %d threads, it needs %d to start",
+					Ko: "gosh를 시작하지 않는다: ulimit -u로는 스레드 %d개만 더 만들 수 있는데, 시작하려면 %d개가 필요하다",
+				}, room, goshStartThreads)
 				return 0, syscall.EAGAIN
 			}
 		}
@@ -415,27 +480,50 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 	}
 	tracedErrPipe = -1
 	traced := t.trace.On()
+	var before errPipeView
 	if traced {
-		var r int
-		r, tracedErrPipe = foreseeErrPipe()
 		if t.trace.firstFork() {
-			t.trace.Shell("(Go starts children with clone(CLONE_VFORK|CLONE_VM), not fork(): the child runs the steps " +
-				"narrated as \"child\" below, then execve; the shell waits until execve has succeeded or failed)")
+			t.trace.Shell(Msg{
+				En: "(Go starts children with clone(CLONE_VFORK|CLONE_VM), not fork(): the child runs the steps " +
+					"narrated as \"child\" below, then execve; the shell waits until execve has succeeded or failed)",
+				Ko: "(Go는 fork()가 아니라 clone(CLONE_VFORK|CLONE_VM)으로 자식을 만든다: 자식은 아래 \"자식\" 줄의 " +
+					"단계를 실행한 뒤 execve하고, 셸은 execve가 성공하거나 실패할 때까지 기다린다)",
+			})
 		}
-		if r >= 0 && t.trace.Lang() == "ko" {
-			t.trace.Shell("pipe2(O_CLOEXEC) = [%d %d]  (ForkExec의 오류 파이프: execve에 실패한 자식은 errno를 %d에 쓴다. "+
-				"셸은 execve가 쓰기 끝을 닫을 때까지 %d를 읽는다)", r, tracedErrPipe, tracedErrPipe, r)
-		} else if r >= 0 {
-			t.trace.Shell("pipe2(O_CLOEXEC) = [%d %d]  (ForkExec's error pipe: a child whose execve fails writes its errno to %d; "+
-				"the shell reads %d until execve closes the write end)", r, tracedErrPipe, tracedErrPipe, r)
-		}
+		// After the note: the note's line may close a child gosh's
+		// trace gate, which frees a number.
+		before = foreseeErrPipe()
 	}
 	pid, err := syscall.ForkExec(path, argv, attr)
 	if traced {
+		r, w, sure := before.confirm()
+		tracedErrPipe = w
+		switch {
+		case sure:
+			t.trace.Shell(Msg{
+				En: "pipe2(O_CLOEXEC) = [%d %d]  (ForkExec's error pipe: a child whose execve fails writes its errno to %d; " +
+					"the shell reads %d until execve closes the write end)",
+				Ko: "pipe2(O_CLOEXEC) = [%d %d]  (ForkExec의 오류 파이프: execve에 실패한 자식은 errno를 %d에 쓴다. " +
+					"셸은 execve가 쓰기 끝을 닫을 때까지 %d를 읽는다)",
+			}, r, w, w, r)
+		case w >= 0:
+			t.trace.Shell(Msg{
+				En: "pipe2(O_CLOEXEC) = [%d %d]?  (ForkExec's error pipe, numbers as foreseen: another thread of the shell " +
+					"opened or closed a descriptor while the child was started, so they may differ)",
+				Ko: "pipe2(O_CLOEXEC) = [%d %d]?  (ForkExec의 오류 파이프. 번호는 미리 본 것이다: 자식을 시작하는 동안 " +
+					"셸의 다른 스레드가 디스크립터를 열거나 닫았으므로 실제와 다를 수 있다)",
+			}, r, w)
+		default:
+			t.trace.Shell(Msg{
+				En: "pipe2(O_CLOEXEC)  (ForkExec's error pipe; /proc/self/fd could not be read, so its numbers are not known)",
+				Ko: "pipe2(O_CLOEXEC)  (ForkExec의 오류 파이프. /proc/self/fd를 읽을 수 없어 번호를 알 수 없다)",
+			})
+		}
 		if err != nil {
-			t.trace.Shell("fork+exec %s %s failed: %s (%s)", path, quoteArgv(argv), errnoName(err), errText(err))
+			t.trace.Shell(Msg{En: "fork+exec %s %s failed: %s (%s)", Ko: "fork+exec %s %s 실패: %s (%s)"},
+				path, quoteArgv(argv), errnoName(err), errText(err))
 		} else {
-			t.trace.Shell("fork+exec: pid %d %s %s", pid, path, quoteArgv(argv))
+			t.trace.Shell(Same("fork+exec: pid %d %s %s"), pid, path, quoteArgv(argv))
 		}
 	}
 	return pid, err
@@ -463,7 +551,10 @@ func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr
 			return pid, err
 		}
 		fmt.Fprintf(t.cfg.Stderr, "gosh: fork: retry: %s\n", errText(err))
-		t.trace.Shell("fork failed with EAGAIN: wait %v and try again", forkRetryDelays[i])
+		t.trace.Shell(Msg{
+			En: "fork failed with EAGAIN: wait %v and try again",
+			Ko: "fork가 EAGAIN으로 실패했다: %v 기다렸다가 다시 시도한다",
+		}, forkRetryDelays[i])
 		if unlock {
 			launchLock.Unlock()
 		}
@@ -507,58 +598,128 @@ func (t *Table) narrateChild(pid int, st *Stage, files []int, attr *syscall.Proc
 		return
 	}
 	sys := attr.Sys
-	ko := t.trace.Lang() == "ko"
 	if sys.Setpgid {
 		pg := sys.Pgid
 		if pg == 0 {
 			pg = pid
 		}
-		if ko {
-			t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: 프로세스 그룹 %d에 들어간다)", sys.Pgid, pg)
-		} else {
-			t.trace.Child(pid, "setpgid(0, %d)  (SysProcAttr.Setpgid: joins process group %d)", sys.Pgid, pg)
-		}
+		t.trace.Child(pid, Msg{
+			En: "setpgid(0, %d)  (SysProcAttr.Setpgid: joins process group %d)",
+			Ko: "setpgid(0, %d)  (SysProcAttr.Setpgid: 프로세스 그룹 %d에 들어간다)",
+		}, sys.Pgid, pg)
 	}
 	if sys.Foreground {
-		if ko {
-			t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, 작업이 실행 전에 제어 터미널을 갖는다)", sys.Ctty, pid)
-		} else {
-			t.trace.Child(pid, "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)", sys.Ctty, pid)
-		}
+		t.trace.Child(pid, Msg{
+			En: "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, the job owns the terminal before it runs)",
+			Ko: "tcsetpgrp(%d, %d)  (SysProcAttr.Foreground: ioctl TIOCSPGRP, 작업이 실행 전에 제어 터미널을 갖는다)",
+		}, sys.Ctty, pid)
 	}
 	if attr.Dir != "" {
-		t.trace.Child(pid, "chdir(%q)", attr.Dir)
+		t.trace.Child(pid, Same("chdir(%q)"), attr.Dir)
 	}
-	for _, line := range ChildFdStepsIn(files, tracedErrPipe, t.trace.Lang()) {
-		t.trace.Child(pid, "%s", line)
+	for _, line := range ChildFdStepsMsg(files, tracedErrPipe) {
+		t.trace.Child(pid, line)
 	}
 	for _, line := range st.Trace {
-		t.trace.Child(pid, "%s", line)
+		t.trace.Child(pid, line)
 	}
-	t.trace.Child(pid, "execve(%q, %s)", path, quoteArgv(argv))
+	t.trace.Child(pid, Same("execve(%q, %s)"), path, quoteArgv(argv))
 }
 
 // tracedErrPipe is the write end of the error pipe of the last ForkExec,
-// as forkExec foresaw it, for narrateChild; -1 when not known. Both run
-// under launchLock.
+// as the shell saw it (errPipeView), for narrateChild; -1 when not known.
+// Both run under launchLock.
 var tracedErrPipe = -1
 
-// foreseeErrPipe is the pipe ForkExec is about to make for the child's
-// errno (pipe2 takes the two lowest free numbers): run by the shell just
-// before ForkExec, only when tracing, by opening and closing two
-// descriptors.
-func foreseeErrPipe() (r, w int) {
-	r, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return -1, -1
+// errPipeView is how the shell knows the numbers of the error pipe that
+// syscall.ForkExec makes for the child's errno: Go's forkExec calls
+// pipe2(p, O_CLOEXEC) (forkExecPipe in syscall/forkpipe2.go), and the
+// kernel gives pipe2 the two lowest free descriptor numbers (POSIX's
+// lowest-numbered rule), so they are a function of the descriptors this
+// process holds at that moment, which the shell can read in
+// /proc/self/fd. The view is taken just before ForkExec and checked right
+// after it (confirm). Nothing the shell does in between creates or closes
+// a descriptor, so the numbers are the real ones unless another thread of
+// the shell (a copy of the shell running a builtin stage on a goroutine)
+// opened or closed one numbered up to the pipe's in that window; confirm
+// sees every such change that is still there after ForkExec, and then the
+// trace marks the numbers as foreseen ("= [5 6]?"). The one change it cannot see is a descriptor
+// both created and closed (or closed and reopened at the same number)
+// inside the window. TestTraceMatchesStrace (tests/) compares the numbers
+// with what strace -f shows the child doing.
+type errPipeView struct {
+	r, w int
+	open map[int]bool // the descriptors open before ForkExec
+}
+
+// foreseeErrPipe takes the view: run by the shell just before ForkExec,
+// only when tracing.
+func foreseeErrPipe() errPipeView {
+	v := errPipeView{r: -1, w: -1, open: openDescriptors()}
+	if v.open == nil {
+		return v
 	}
-	w, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	unix.Close(r)
-	if err != nil {
-		return -1, -1
+	for n := 0; v.w < 0; n++ {
+		if v.open[n] {
+			continue
+		}
+		if v.r < 0 {
+			v.r = n
+		} else {
+			v.w = n
+		}
 	}
-	unix.Close(w)
-	return r, w
+	return v
+}
+
+// confirm returns the pipe's numbers as foreseen (-1 when /proc/self/fd
+// could not be read), and sure when the descriptors numbered up to the
+// pipe's are the same after ForkExec as before it (ForkExec has closed
+// both ends again by then).
+func (v errPipeView) confirm() (r, w int, sure bool) {
+	if v.w < 0 {
+		return -1, -1, false
+	}
+	now := openDescriptors()
+	if now == nil {
+		return v.r, v.w, false
+	}
+	for n := 0; n <= v.w; n++ {
+		if now[n] != v.open[n] {
+			return v.r, v.w, false
+		}
+	}
+	return v.r, v.w, true
+}
+
+// openDescriptors is the set of descriptors this process holds, from
+// /proc/self/fd (without the directory's own descriptor); nil when it
+// cannot be read.
+func openDescriptors() map[int]bool {
+	dir, err := unix.Open("/proc/self/fd", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil
+	}
+	defer unix.Close(dir)
+	open := map[int]bool{}
+	buf := make([]byte, 4096)
+	for {
+		n, err := unix.Getdents(dir, buf)
+		if err != nil {
+			return nil
+		}
+		if n <= 0 {
+			break
+		}
+		var names []string
+		_, _, names = unix.ParseDirent(buf[:n], -1, names)
+		for _, name := range names {
+			if fd, err := strconv.Atoi(name); err == nil && fd != dir {
+				open[fd] = true
+			}
+		}
+	}
+	return open
 }
 
 // stageError writes "gosh: NAME: reason" to the failed stage's own fd 2.

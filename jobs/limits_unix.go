@@ -28,12 +28,28 @@ const goshStartThreads = 8
 // when it is not (or for root, which the kernel does not hold to it), and
 // room is then meaningless.
 func ProcessRoom() (room int, low bool) {
-	var lim unix.Rlimit
-	uid := unix.Getuid()
-	if uid == 0 || unix.Getrlimit(unix.RLIMIT_NPROC, &lim) != nil || lim.Cur >= LowProcessLimit {
+	limit, low := processLimit()
+	if !low {
 		return 0, false
 	}
-	return int(lim.Cur) - userThreads(uid), true
+	return limit - userThreads(unix.Getuid()), true
+}
+
+// LowProcessLimitSet reports whether ulimit -u is low (below
+// LowProcessLimit, and not root), without counting what is in use:
+// cheap enough to be the first thing gosh looks at.
+func LowProcessLimitSet() bool {
+	_, low := processLimit()
+	return low
+}
+
+// processLimit is RLIMIT_NPROC's soft limit, and whether it is low.
+func processLimit() (int, bool) {
+	var lim unix.Rlimit
+	if unix.Getuid() == 0 || unix.Getrlimit(unix.RLIMIT_NPROC, &lim) != nil || lim.Cur >= LowProcessLimit {
+		return 0, false
+	}
+	return int(lim.Cur), true
 }
 
 // userThreads counts the processes and threads whose real user is uid:

@@ -453,7 +453,7 @@ func TestTraceOfAPipeline(t *testing.T) {
 	echo.Files = []int{0, w, 2}
 	cat := stage("/bin/cat")
 	cat.Files = []int{r, -1, -1}
-	cat.Trace = []string{"(extra line from the shell)"}
+	cat.Trace = []Msg{Same("(extra line from the shell)")}
 	j, err := tb.Launch([]Stage{echo, cat}, "echo hi | cat", false)
 	unix.Close(r)
 	unix.Close(w)

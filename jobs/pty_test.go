@@ -29,9 +29,9 @@ const (
 
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == NohupFlag { // the test binary plays gosh for nohup
-		err := NohupExec(os.Args[2:])
+		status, err := NohupExec(os.Args[2:])
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(126)
+		os.Exit(status)
 	}
 	if os.Getenv(bgShellEnv) != "" { // before helperEnv, which it inherits
 		os.Exit(bgShell())

@@ -130,7 +130,10 @@ func reapAll(by string) {
 		}
 		owner := ownerOf(pid)
 		if owner == nil {
-			traceAll("%s: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s; not a job's process: reaped and forgotten", by, pid, describeWait(ws))
+			traceAll(Msg{
+				En: "%s: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s; not a job's process: reaped and forgotten",
+				Ko: "%s: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s. 어느 작업의 프로세스도 아니다: 수거하고 잊는다",
+			}, reaperWord(by), pid, describeWait(ws))
 			continue
 		}
 		if tell := owner.update(pid, ws, by); tell != nil {
@@ -167,11 +170,11 @@ func ownerOf(pid int) *Table {
 }
 
 // traceAll narrates a reaper step that belongs to no Table on every tracer.
-func traceAll(format string, args ...any) {
+func traceAll(m Msg, args ...any) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
 	for _, t := range tables {
-		t.trace.Shell(format, args...)
+		t.trace.Shell(m, args...)
 	}
 }
 
@@ -203,22 +206,32 @@ func waitForNews() error {
 }
 
 // describeWait words a wait status with the macros a C program would use.
-func describeWait(ws unix.WaitStatus) string {
+func describeWait(ws unix.WaitStatus) Msg {
 	switch {
 	case ws.Exited():
-		return fmt.Sprintf("exited %d (WIFEXITED, WEXITSTATUS=%d)", ws.ExitStatus(), ws.ExitStatus())
+		return Msg{En: "exited %d (WIFEXITED, WEXITSTATUS=%d)", Ko: "종료 %d (WIFEXITED, WEXITSTATUS=%d)"}.With(ws.ExitStatus(), ws.ExitStatus())
 	case ws.Stopped():
-		return fmt.Sprintf("stopped by %s (WIFSTOPPED, WSTOPSIG=%d)", SignalName(ws.StopSignal()), ws.StopSignal())
+		return Msg{En: "stopped by %s (WIFSTOPPED, WSTOPSIG=%d)", Ko: "%s로 정지 (WIFSTOPPED, WSTOPSIG=%d)"}.With(SignalName(ws.StopSignal()), ws.StopSignal())
 	case ws.Continued():
-		return "continued (WIFCONTINUED)"
+		return Msg{En: "continued (WIFCONTINUED)", Ko: "계속됨 (WIFCONTINUED)"}
+	case ws.Signaled() && ws.CoreDump():
+		return Msg{
+			En: "killed by %s (WIFSIGNALED, WTERMSIG=%d), core dumped (WCOREDUMP)",
+			Ko: "%s로 죽음 (WIFSIGNALED, WTERMSIG=%d), 코어 덤프 (WCOREDUMP)",
+		}.With(SignalName(ws.Signal()), ws.Signal())
 	case ws.Signaled():
-		s := fmt.Sprintf("killed by %s (WIFSIGNALED, WTERMSIG=%d)", SignalName(ws.Signal()), ws.Signal())
-		if ws.CoreDump() {
-			s += ", core dumped (WCOREDUMP)"
-		}
-		return s
+		return Msg{En: "killed by %s (WIFSIGNALED, WTERMSIG=%d)", Ko: "%s로 죽음 (WIFSIGNALED, WTERMSIG=%d)"}.With(SignalName(ws.Signal()), ws.Signal())
 	}
-	return fmt.Sprintf("status %#x", int(ws))
+	return Msg{En: "status %#x", Ko: "상태 %#x"}.With(int(ws))
+}
+
+// reaperWord names, in a trace line, what made the shell call wait4:
+// SIGCHLD (the reaper) or the shell waiting for its foreground job.
+func reaperWord(by string) Msg {
+	if by == byForeground {
+		return Msg{En: "wait", Ko: "대기"}
+	}
+	return Same(by)
 }
 
 // update records a new state of child pid and derives its job's state.
@@ -228,13 +241,16 @@ func describeWait(ws unix.WaitStatus) string {
 func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 	if t.trace.On() {
 		if by == bySIGCHLD && t.trace.firstReap() {
-			t.trace.Shell("(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)")
+			t.trace.Shell(Msg{
+				En: "(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)",
+				Ko: "(SIGCHLD가 수거 담당(reaper)을 깨웠다: SIGCHLD는 여러 개가 하나로 합쳐질 수 있으므로 wait4가 0이나 ECHILD를 돌려줄 때까지 부른다)",
+			})
 		}
-		reaped := ""
+		reaped := Msg{}
 		if ws.Exited() || ws.Signaled() {
-			reaped = "; reaped: its zombie is gone"
+			reaped = Msg{En: "; reaped: its zombie is gone", Ko: ". 수거했다: 좀비가 사라졌다"}
 		}
-		t.trace.Shell("%s: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s%s", by, pid, describeWait(ws), reaped)
+		t.trace.Shell(Same("%s: wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) = %d, %s%s"), reaperWord(by), pid, describeWait(ws), reaped)
 	}
 	t.mu.Lock()
 	p := t.byPid[pid]

@@ -35,7 +35,10 @@ func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func(
 	catchMu.Lock()
 	caught[sig] = append(caught[sig], c)
 	catchMu.Unlock()
-	t.trace.Shell("rt_sigaction(%s, handler): the shell catches it; children start with it at its default", SignalName(sig))
+	t.trace.Shell(Msg{
+		En: "rt_sigaction(%s, handler): the shell catches it; children start with it at its default",
+		Ko: "rt_sigaction(%s, handler): 셸이 이 시그널을 잡는다. 자식은 기본 동작으로 시작한다",
+	}, SignalName(sig))
 	return c, func() {
 		catchMu.Lock()
 		caught[sig] = slices.DeleteFunc(caught[sig], func(x chan os.Signal) bool { return x == c })
@@ -65,7 +68,10 @@ func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
 	for _, sig := range sigs {
 		signal.Ignore(sig)
 	}
-	t.trace.Shell("rt_sigaction(%s, SIG_IGN) around the fork: the child inherits SIG_IGN; the shell catches them again right after", signalNames(sigs))
+	t.trace.Shell(Msg{
+		En: "rt_sigaction(%s, SIG_IGN) around the fork: the child inherits SIG_IGN; the shell catches them again right after",
+		Ko: "fork하는 동안만 rt_sigaction(%s, SIG_IGN): 자식은 SIG_IGN을 물려받고, 셸은 fork 직후 다시 잡는다",
+	}, signalNames(sigs))
 	return func() {
 		catchMu.Lock()
 		defer catchMu.Unlock()
@@ -94,7 +100,10 @@ func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
 func (t *Table) IgnoreSignal(sig syscall.Signal) {
 	forgetRuntimeHandler(sig) // the runtime's own bookkeeping takes over
 	signal.Ignore(sig)
-	t.trace.Shell("rt_sigaction(%s, SIG_IGN): ignored by the shell and by every child it starts from now on", SignalName(sig))
+	t.trace.Shell(Msg{
+		En: "rt_sigaction(%s, SIG_IGN): ignored by the shell and by every child it starts from now on",
+		Ko: "rt_sigaction(%s, SIG_IGN): 셸과, 셸이 앞으로 시작할 모든 자식이 이 시그널을 무시한다",
+	}, SignalName(sig))
 }
 
 // UnignoreSignal takes sig out of SIG_IGN again (trap - SIG after
@@ -107,7 +116,10 @@ func (t *Table) UnignoreSignal(sig syscall.Signal) {
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, sig)
 	signal.Stop(c)
-	t.trace.Shell("rt_sigaction(%s, handler): no longer ignored; children start with it at its default", SignalName(sig))
+	t.trace.Shell(Msg{
+		En: "rt_sigaction(%s, handler): no longer ignored; children start with it at its default",
+		Ko: "rt_sigaction(%s, handler): 더는 무시하지 않는다. 자식은 기본 동작으로 시작한다",
+	}, SignalName(sig))
 }
 
 // KernelDefault gives sig the kernel's own disposition in the shell
@@ -121,10 +133,16 @@ func (t *Table) UnignoreSignal(sig syscall.Signal) {
 // UnignoreSignal put it back first.
 func (t *Table) KernelDefault(sig syscall.Signal, ignore bool) {
 	var act, old [4]uint64 // struct sigaction: handler, flags, (restorer,) mask
-	what := "SIG_DFL: it acts as in a C program, and children start with it at its default"
+	what := Msg{
+		En: "SIG_DFL: it acts as in a C program, and children start with it at its default",
+		Ko: "SIG_DFL: C 프로그램에서처럼 동작하고, 자식도 기본 동작으로 시작한다",
+	}
 	if ignore {
 		act[0] = 1 // SIG_IGN
-		what = "SIG_IGN for the shell only: children start with it at its default"
+		what = Msg{
+			En: "SIG_IGN for the shell only: children start with it at its default",
+			Ko: "셸에만 SIG_IGN: 자식은 기본 동작으로 시작한다",
+		}
 	}
 	rawMu.Lock()
 	defer rawMu.Unlock()
@@ -136,7 +154,7 @@ func (t *Table) KernelDefault(sig syscall.Signal, ignore bool) {
 		rawSaved[sig] = old
 	}
 	rawSet[sig] = act
-	t.trace.Shell("rt_sigaction(%s, %s", SignalName(sig), what)
+	t.trace.Shell(Same("rt_sigaction(%s, %s"), SignalName(sig), what)
 }
 
 // rawSaved holds the runtime's handlers that KernelDefault replaced, and
@@ -177,7 +195,10 @@ func forgetRuntimeHandler(sig syscall.Signal) {
 // SIG_DFL with a raw rt_sigaction, the signal is unblocked, and the shell
 // sends it to itself. It returns only if sig did not end the process.
 func (t *Table) DieOfSignal(sig syscall.Signal) {
-	t.trace.Shell("rt_sigaction(%s, SIG_DFL); kill(%d, %s): the shell dies of the signal", SignalName(sig), os.Getpid(), SignalName(sig))
+	t.trace.Shell(Msg{
+		En: "rt_sigaction(%s, SIG_DFL); kill(%d, %s): the shell dies of the signal",
+		Ko: "rt_sigaction(%s, SIG_DFL); kill(%d, %s): 셸이 그 시그널로 죽는다",
+	}, SignalName(sig), os.Getpid(), SignalName(sig))
 	var act [4]uint64 // struct sigaction with sa_handler = SIG_DFL, no flags, empty mask
 	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
 	var set unix.Sigset_t

@@ -162,10 +162,13 @@ type Table struct {
 	seq        uint64
 	changed    chan struct{} // closed and replaced whenever a process changes state
 	jobControl bool
-	notifyNow  bool // set -b
-	interact   bool // InitInteractive ran
-	shellPgid  int
-	shellModes *unix.Termios // the shell's own sane terminal modes
+	// jobControlOn is jobControl for JobControl, which the shell asks
+	// before every command it runs itself: read without the lock.
+	jobControlOn atomic.Bool
+	notifyNow    bool // set -b
+	interact     bool // InitInteractive ran
+	shellPgid    int
+	shellModes   *unix.Termios // the shell's own sane terminal modes
 
 	trace Tracer
 
@@ -203,7 +206,7 @@ func New(cfg Config) *Table {
 	if cfg.Stderr == nil {
 		cfg.Stderr = io.Discard
 	}
-	return &Table{
+	t := &Table{
 		cfg:        cfg,
 		byPid:      make(map[int]*process),
 		jobOfPid:   make(map[int]*Job),
@@ -214,6 +217,8 @@ func New(cfg Config) *Table {
 		shellPgid:  unix.Getpgrp(),
 		sigs:       make(chan os.Signal, 16),
 	}
+	t.jobControlOn.Store(cfg.JobControl)
+	return t
 }
 
 // Trace returns the table's tracer.
@@ -224,15 +229,12 @@ func (t *Table) Trace() *Tracer { return &t.trace }
 func (t *Table) SetJobControl(on bool) {
 	t.mu.Lock()
 	t.jobControl = on
+	t.jobControlOn.Store(on)
 	t.mu.Unlock()
 }
 
 // JobControl reports whether job control is on.
-func (t *Table) JobControl() bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.jobControl
-}
+func (t *Table) JobControl() bool { return t.jobControlOn.Load() }
 
 // SetNotifyAtOnce turns on set -b: the reaper reports background jobs'
 // state changes at once instead of before the next prompt.

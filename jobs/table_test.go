@@ -260,16 +260,16 @@ func TestTracerOff(t *testing.T) {
 	if tr.On() {
 		t.Fatal("zero Tracer is on")
 	}
-	tr.Shell("pipe() = [%d %d]", 3, 4) // must not panic without output
+	tr.Shell(Same("pipe() = [%d %d]"), 3, 4) // must not panic without output
 	var b syncBuffer
 	tr.SetOutput(&b, false)
-	tr.Shell("pipe() = [%d %d]", 3, 4)
-	tr.Child(4242, "dup2(%d, %d)", 4, 1)
-	tr.Child(0, "execve")
+	tr.Shell(Same("pipe() = [%d %d]"), 3, 4)
+	tr.Child(4242, Same("dup2(%d, %d)"), 4, 1)
+	tr.Child(0, Same("execve"))
 	tr.SetOutput(&b, true)
-	tr.Shell("x")
+	tr.Shell(Same("x"))
 	tr.SetOutput(nil, false)
-	tr.Shell("not shown")
+	tr.Shell(Same("not shown"))
 	sh := fmt.Sprintf("trace· shell %d: ", os.Getpid())
 	want := sh + "pipe() = [3 4]\n" +
 		"trace· child 4242: dup2(4, 1)\n" +

@@ -96,7 +96,10 @@ var ErrNoJobControl = errors.New("jobs: no job control")
 // killSelfTTIN stops the shell's own group: run by the shell at start-up
 // while it is in the background, so it waits, stopped, until made foreground.
 func (t *Table) killSelfTTIN() {
-	t.trace.Shell("kill(0, SIGTTIN)  (not in the foreground yet: stop until the parent shell's fg)")
+	t.trace.Shell(Msg{
+		En: "kill(0, SIGTTIN)  (not in the foreground yet: stop until the parent shell's fg)",
+		Ko: "kill(0, SIGTTIN)  (아직 포그라운드가 아니다: 부모 셸이 fg할 때까지 정지한다)",
+	})
 	unix.Kill(0, unix.SIGTTIN)
 }
 
@@ -106,7 +109,10 @@ func (t *Table) killSelfTTIN() {
 func (t *Table) setpgidSelf() error {
 	pid := os.Getpid()
 	err := unix.Setpgid(0, 0)
-	t.trace.Shell("setpgid(0, 0) = %v  (the shell leads its own group %d)", errOrZero(err), pid)
+	t.trace.Shell(Msg{
+		En: "setpgid(0, 0) = %v  (the shell leads its own group %d)",
+		Ko: "setpgid(0, 0) = %v  (셸이 자기 프로세스 그룹 %d의 리더가 된다)",
+	}, errOrZero(err), pid)
 	if err != nil {
 		return fmt.Errorf("%w: cannot put the shell in its own process group: %w", ErrNoJobControl, err)
 	}
@@ -128,16 +134,19 @@ func (t *Table) tcsetpgrp(pgid int) error {
 	withTTYSignalsBlocked(func() {
 		err = unix.IoctlSetPointerInt(t.cfg.TTY, unix.TIOCSPGRP, pgid)
 	})
-	t.trace.Shell("tcsetpgrp(%d, %d) = %v  (ioctl TIOCSPGRP: group %d %s the terminal)",
+	t.trace.Shell(Msg{
+		En: "tcsetpgrp(%d, %d) = %v  (ioctl TIOCSPGRP: group %d %s the terminal)",
+		Ko: "tcsetpgrp(%d, %d) = %v  (ioctl TIOCSPGRP: 프로세스 그룹 %d%s 제어 터미널을 갖는다)",
+	},
 		t.cfg.TTY, pgid, errOrZero(err), pgid, ownsWord(pgid, t.shellPgidNow()))
 	return err
 }
 
-func ownsWord(pgid, shell int) string {
+func ownsWord(pgid, shell int) Msg {
 	if pgid == shell {
-		return "(the shell) owns"
+		return Msg{En: "(the shell) owns", Ko: "(셸)이"}
 	}
-	return "owns"
+	return Msg{En: "owns", Ko: "이"}
 }
 
 func (t *Table) shellPgidNow() int {
@@ -148,9 +157,9 @@ func (t *Table) shellPgidNow() int {
 
 // tcgetattr reads the terminal's modes: run by the shell to save its own
 // modes at start-up and a job's modes when the job stops.
-func (t *Table) tcgetattr(why string) (*unix.Termios, error) {
+func (t *Table) tcgetattr(why Msg) (*unix.Termios, error) {
 	tm, err := unix.IoctlGetTermios(t.cfg.TTY, unix.TCGETS)
-	t.trace.Shell("tcgetattr(%d) = %v  (%s)", t.cfg.TTY, errOrZero(err), why)
+	t.trace.Shell(Same("tcgetattr(%d) = %v  (%s)"), t.cfg.TTY, errOrZero(err), why)
 	return tm, err
 }
 
@@ -158,12 +167,12 @@ func (t *Table) tcgetattr(why string) (*unix.Termios, error) {
 // modes after a job, and a stopped job's modes before fg continues it.
 // TCSETSW waits until queued output is written. SIGTTOU is blocked for the
 // call as for tcsetpgrp.
-func (t *Table) tcsetattr(tm *unix.Termios, why string) error {
+func (t *Table) tcsetattr(tm *unix.Termios, why Msg) error {
 	var err error
 	withTTYSignalsBlocked(func() {
 		err = unix.IoctlSetTermios(t.cfg.TTY, unix.TCSETSW, tm)
 	})
-	t.trace.Shell("tcsetattr(%d, TCSADRAIN) = %v  (%s)", t.cfg.TTY, errOrZero(err), why)
+	t.trace.Shell(Same("tcsetattr(%d, TCSADRAIN) = %v  (%s)"), t.cfg.TTY, errOrZero(err), why)
 	return err
 }
 
@@ -205,7 +214,7 @@ func (t *Table) SaveShellModes() {
 	if t.cfg.TTY < 0 {
 		return
 	}
-	tm, err := t.tcgetattr("save the shell's terminal modes")
+	tm, err := t.tcgetattr(Msg{En: "save the shell's terminal modes", Ko: "셸의 터미널 모드를 저장한다"})
 	if err != nil {
 		return
 	}
@@ -236,7 +245,7 @@ func (t *Table) PreparePrompt() {
 	if cur, err := unix.IoctlGetTermios(t.cfg.TTY, unix.TCGETS); err == nil && *cur == *modes {
 		return
 	}
-	t.tcsetattr(modes, "repair: re-apply the shell's saved terminal modes")
+	t.tcsetattr(modes, Msg{En: "repair: re-apply the shell's saved terminal modes", Ko: "복구: 저장해 둔 셸의 터미널 모드를 다시 적용한다"})
 }
 
 // takeTerminalBack gives the terminal to the shell after a foreground job
@@ -253,16 +262,16 @@ func (t *Table) takeTerminalBack(j *Job, state State, signaled bool) {
 	t.mu.Unlock()
 
 	if state == Stopped {
-		if tm, err := t.tcgetattr(fmt.Sprintf("save job %d's terminal modes, for fg", j.id)); err == nil {
+		if tm, err := t.tcgetattr(Msg{En: "save job %d's terminal modes, for fg", Ko: "fg를 위해 작업 %d의 터미널 모드를 저장한다"}.With(j.id)); err == nil {
 			t.mu.Lock()
 			j.tmodes = tm
 			t.mu.Unlock()
 		}
 	}
 	t.tcsetpgrp(shellPgid)
-	why := "the job stopped"
+	why := Msg{En: "the job stopped", Ko: "작업이 정지했다"}
 	if state == Done {
-		why = "the job ended"
+		why = Msg{En: "the job ended", Ko: "작업이 끝났다"}
 	}
 	t.timeline.terminalBack(j.id, shellPgid, why)
 
@@ -277,6 +286,6 @@ func (t *Table) takeTerminalBack(j *Job, state State, signaled bool) {
 		}
 	}
 	if modes != nil {
-		t.tcsetattr(modes, "restore the shell's terminal modes")
+		t.tcsetattr(modes, Msg{En: "restore the shell's terminal modes", Ko: "셸의 터미널 모드를 되돌린다"})
 	}
 }

@@ -1,7 +1,7 @@
 package jobs
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -15,10 +15,11 @@ const timelineJobs = 10
 // TimelineEvent is one thing the shell saw happen to a job: Pid is the
 // process it concerns, 0 for the job as a whole (the terminal handoff).
 type TimelineEvent struct {
-	At   time.Time
-	Pid  int
-	What string
-	Kind EventKind // EvStarted ... ; -1 for the terminal coming back to the shell
+	At    time.Time
+	Pid   int
+	What  string    // Words in English
+	Words Msg       // what happened, in both languages
+	Kind  EventKind // EvStarted ... ; -1 for the terminal coming back to the shell
 }
 
 // JobTimeline is the life of one job as the shell saw it: its processes
@@ -77,28 +78,46 @@ func (tl *timeline) add(ev Event) {
 			jt.Text += " | " + ev.Text
 		}
 	}
-	if ev.Kind == EvSIGCONT && len(jt.Events) > 0 {
-		if last := jt.Events[len(jt.Events)-1]; last.Kind == EvKill && strings.Contains(last.What, "SIGCONT") {
+	if ev.Kind == EvSIGCONT {
+		i := len(jt.Events) - 1
+		for i >= 0 && jt.Events[i].Kind == EvContinued {
+			i--
+		}
+		if i >= 0 && jt.Events[i].Kind == EvKill && strings.Contains(jt.Events[i].What, "SIGCONT") {
 			return // the same kill(2), told once
 		}
 	}
 	what := eventWords(ev, jt.Pgid)
-	if what == "" {
+	if what == (Msg{}) {
 		return
 	}
 	pid := ev.Pid
 	if pid < 0 || !jt.has(pid) {
 		pid = 0 // the job as a whole: the shell's lane
 	}
-	jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), Pid: pid, What: what, Kind: ev.Kind})
+	e := TimelineEvent{At: time.Now(), Pid: pid, What: what.In("en"), Words: what, Kind: ev.Kind}
+	at := len(jt.Events)
+	if ev.Kind == EvKill && ev.Signal == unix.SIGCONT {
+		// kill(2) returns once the kernel has continued the processes,
+		// and the reaper may have told their continue first: the kill
+		// goes before the continues it caused, at the time of the first.
+		for at > 0 && jt.Events[at-1].Kind == EvContinued {
+			at--
+		}
+		if at < len(jt.Events) {
+			e.At = jt.Events[at].At
+		}
+	}
+	jt.Events = slices.Insert(jt.Events, at, e)
 }
 
 // terminalBack records the shell taking the terminal back from job.
-func (tl *timeline) terminalBack(job, shellPgid int, why string) {
+func (tl *timeline) terminalBack(job, shellPgid int, why Msg) {
 	tl.mu.Lock()
 	defer tl.mu.Unlock()
 	if jt := tl.current(job); jt != nil {
-		jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), What: fmt.Sprintf("tcsetpgrp → shell (%d): %s", shellPgid, why), Kind: EvTerminalBack})
+		what := Msg{En: "tcsetpgrp → shell (%d): %s", Ko: "tcsetpgrp → 셸 (%d): %s"}.With(shellPgid, why)
+		jt.Events = append(jt.Events, TimelineEvent{At: time.Now(), What: what.In("en"), Words: what, Kind: EvTerminalBack})
 	}
 }
 
@@ -127,41 +146,42 @@ func (jt *JobTimeline) finished() bool {
 	return len(jt.Pids) > 0
 }
 
-// eventWords says what an event was, for a lane.
-func eventWords(ev Event, pgid int) string {
+// eventWords says what an event was, for a lane; the zero Msg for an
+// event a lane does not show.
+func eventWords(ev Event, pgid int) Msg {
 	switch ev.Kind {
 	case EvStarted:
 		switch {
 		case ev.Pgid == ev.Pid:
-			return fmt.Sprintf("fork+exec; setpgid(0, 0): new group %d", ev.Pgid)
+			return Msg{En: "fork+exec; setpgid(0, 0): new group %d", Ko: "fork+exec; setpgid(0, 0): 새 그룹 %d"}.With(ev.Pgid)
 		case ev.Pgid > 0:
-			return fmt.Sprintf("fork+exec; setpgid(0, %d): joins group %d", ev.Pgid, ev.Pgid)
+			return Msg{En: "fork+exec; setpgid(0, %d): joins group %d", Ko: "fork+exec; setpgid(0, %d): 그룹 %d에 들어감"}.With(ev.Pgid, ev.Pgid)
 		}
-		return "fork+exec (the shell's group: no job control)"
+		return Msg{En: "fork+exec (the shell's group: no job control)", Ko: "fork+exec (셸의 그룹: 작업 제어 없음)"}
 	case EvForeground:
-		return fmt.Sprintf("tcsetpgrp → job (group %d)", ev.Pgid)
+		return Msg{En: "tcsetpgrp → job (group %d)", Ko: "tcsetpgrp → 작업 (그룹 %d)"}.With(ev.Pgid)
 	case EvStopped:
-		return fmt.Sprintf("stopped by %s", SignalName(ev.Signal))
+		return Msg{En: "stopped by %s", Ko: "%s로 정지"}.With(SignalName(ev.Signal))
 	case EvContinued:
-		return "continued (SIGCONT)"
+		return Msg{En: "continued (SIGCONT)", Ko: "계속됨 (SIGCONT)"}
 	case EvExited:
-		return fmt.Sprintf("exit %d; reaped (wait4)", ev.Status)
+		return Msg{En: "exit %d; reaped (wait4)", Ko: "종료 %d; 수거됨 (wait4)"}.With(ev.Status)
 	case EvSignaled:
-		return fmt.Sprintf("killed by %s (%d); reaped (wait4)", SignalName(ev.Signal), ev.Status)
+		return Msg{En: "killed by %s (%d); reaped (wait4)", Ko: "%s로 죽음 (%d); 수거됨 (wait4)"}.With(SignalName(ev.Signal), ev.Status)
 	case EvBackground:
-		return "bg: continues in the background"
+		return Msg{En: "bg: continues in the background", Ko: "bg: 백그라운드에서 계속"}
 	case EvSIGCONT, EvKill:
 		sig := ev.Signal
 		if ev.Kind == EvSIGCONT {
 			sig = unix.SIGCONT
 		}
-		return fmt.Sprintf("kill(%d, %s) sent", ev.Pid, SignalName(sig))
+		return Msg{En: "kill(%d, %s) sent", Ko: "kill(%d, %s) 보냄"}.With(ev.Pid, SignalName(sig))
 	case EvHangup:
-		return "SIGHUP: the shell is exiting"
+		return Msg{En: "SIGHUP: the shell is exiting", Ko: "SIGHUP: 셸이 끝나는 중"}
 	case EvDisowned:
-		return "disowned"
+		return Msg{En: "disowned", Ko: "disown됨"}
 	}
-	return ""
+	return Msg{}
 }
 
 // Timeline returns a copy of job's timeline (0: the most recent job), if

@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -39,5 +40,35 @@ func TestTimelineKeepsLastJobs(t *testing.T) {
 	}
 	if jt.Events[1].Pid != 0 {
 		t.Errorf("a kill to the group is in lane %d, not the shell's", jt.Events[1].Pid)
+	}
+}
+
+// The reaper may tell a continue before kill(2) has returned to the shell,
+// which then publishes the kill: the timeline puts the kill first, told
+// once, and in Korean too.
+func TestTimelineKillBeforeItsContinue(t *testing.T) {
+	var tl timeline
+	tl.add(Event{Kind: EvStarted, Job: 1, Pid: 200, Pgid: 200, Text: "sleep 30"})
+	tl.add(Event{Kind: EvStopped, Job: 1, Pid: 200, Signal: unix.SIGTSTP})
+	tl.add(Event{Kind: EvContinued, Job: 1, Pid: 200})
+	tl.add(Event{Kind: EvKill, Job: 1, Pid: -200, Signal: unix.SIGCONT})
+	tl.add(Event{Kind: EvSIGCONT, Job: 1, Pid: -200, Signal: unix.SIGCONT})
+	tl.add(Event{Kind: EvSignaled, Job: 1, Pid: 200, Signal: unix.SIGINT, Status: 130})
+	jt := tl.jobs[0]
+	var whats, kos []string
+	for i, e := range jt.Events {
+		whats = append(whats, e.What)
+		kos = append(kos, e.Words.In("ko"))
+		if i > 0 && e.At.Before(jt.Events[i-1].At) {
+			t.Errorf("event %d goes back in time", i)
+		}
+	}
+	want := []string{"fork+exec; setpgid(0, 0): new group 200", "stopped by SIGTSTP", "kill(-200, SIGCONT) sent",
+		"continued (SIGCONT)", "killed by SIGINT (130); reaped (wait4)"}
+	if strings.Join(whats, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(whats, "\n"), strings.Join(want, "\n"))
+	}
+	if kos[2] != "kill(-200, SIGCONT) 보냄" || kos[3] != "계속됨 (SIGCONT)" {
+		t.Errorf("Korean events: %q", kos)
 	}
 }

@@ -1,10 +1,8 @@
 package jobs
 
 import (
-	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +14,9 @@ import (
 //	trace· shell 4200: pipe() = [3 4]
 //	trace· child 4242: dup3(4, 1, 0)
 //	trace· child gosh 4243 (cat <f &): open("f", O_RDONLY|O_CLOEXEC) = 10
+//
+// Every line is in the language SetLang chose; each text is a Msg, which
+// holds the English and the Korean side by side.
 //
 // "shell N" lines are steps the shell process N itself ran; "child N" lines
 // are steps that ran inside child N between clone and execve (Go's ForkExec
@@ -29,11 +30,11 @@ type Tracer struct {
 
 	mu              sync.Mutex
 	w               io.Writer
-	fd              int    // the descriptor w writes to, -1 when w is no descriptor (SetOutputFd)
-	self            string // who "Shell" lines name; "" = "shell PID"
-	gate            int    // > 0: wait until it reads end-of-file before the first line (SetGate)
+	fd              int // the descriptor w writes to, -1 when w is no descriptor (SetOutputFd)
+	self            Msg // who "Shell" lines name; zero = "shell PID"
+	gate            int // > 0: wait until it reads end-of-file before the first line (SetGate)
 	listeners       []func(who, text string)
-	lang            string // "ko": explanations in Korean where they are translated
+	lang            string // "ko": every line in Korean (Msg.Ko), else English
 	color           bool
 	explainedFork   bool // the clone(CLONE_VFORK|CLONE_VM) note is said once
 	explainedReaper bool
@@ -75,8 +76,8 @@ func (tr *Tracer) Fd() int {
 }
 
 // SetSelf names the process whose own steps Shell narrates, as in
-// "child gosh 4243 (false)"; "" (the default) is "shell PID".
-func (tr *Tracer) SetSelf(name string) {
+// "child gosh 4243, runs: false"; the zero Msg (the default) is "shell PID".
+func (tr *Tracer) SetSelf(name Msg) {
 	tr.mu.Lock()
 	tr.self = name
 	tr.mu.Unlock()
@@ -92,14 +93,15 @@ func (tr *Tracer) Listen(fn func(who, text string)) {
 	tr.mu.Unlock()
 }
 
-// SetLang sets the language of the explanations ("en", "ko").
+// SetLang sets the language of the trace ("en", "ko"): the shell sets it
+// from its one language decision (Shell.Lang in package shell).
 func (tr *Tracer) SetLang(lang string) {
 	tr.mu.Lock()
 	tr.lang = lang
 	tr.mu.Unlock()
 }
 
-// Lang is the language of the explanations.
+// Lang is the language of the trace.
 func (tr *Tracer) Lang() string {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
@@ -118,30 +120,33 @@ func (tr *Tracer) SetGate(fd int) {
 	tr.mu.Unlock()
 }
 
-// Shell narrates a step the shell process ran (this process: see SetSelf).
-func (tr *Tracer) Shell(format string, args ...any) {
+// Shell narrates a step the shell process ran (this process: see SetSelf),
+// in the tracer's language.
+func (tr *Tracer) Shell(m Msg, args ...any) {
 	if !tr.On() {
 		return
 	}
-	tr.line("", fmt.Sprintf(format, args...))
+	tr.line(Msg{}, m, args)
 }
 
 // Child narrates a step that child pid ran before its execve (pid 0: the pid
 // is not known yet, for example because the fork itself failed).
-func (tr *Tracer) Child(pid int, format string, args ...any) {
+func (tr *Tracer) Child(pid int, m Msg, args ...any) {
 	if !tr.On() {
 		return
 	}
-	who := "child"
+	who := Msg{En: "child", Ko: "자식"}
 	if pid > 0 {
-		who = fmt.Sprintf("child %d", pid)
+		who = Msg{En: "child %d", Ko: "자식 %d"}.With(pid)
 	}
-	tr.line(who, fmt.Sprintf(format, args...))
+	tr.line(who, m, args)
 }
 
 // line writes one complete line under the lock, so lines from the reaper and
-// from the shell never interleave.
-func (tr *Tracer) line(who, text string) {
+// from the shell never interleave. The line is in the tracer's language;
+// listeners are told it in English, whatever the language (a lab reads
+// the trace's words, not the student's language).
+func (tr *Tracer) line(who, m Msg, args []any) {
 	tr.mu.Lock()
 	if tr.w == nil {
 		tr.mu.Unlock()
@@ -151,18 +156,20 @@ func (tr *Tracer) line(who, text string) {
 		waitGate(tr.gate)
 		tr.gate = 0
 	}
-	if who == "" {
+	if who == (Msg{}) {
 		who = tr.self
-		if who == "" {
-			who = "shell " + strconv.Itoa(os.Getpid())
+		if who == (Msg{}) {
+			who = Msg{En: "shell %d", Ko: "셸 %d"}.With(os.Getpid())
 		}
 	}
+	lang := tr.lang
+	text := m.Format(lang, args...)
 	var b strings.Builder
 	if tr.color {
 		b.WriteString("\x1b[2m")
 	}
 	b.WriteString("trace· ")
-	b.WriteString(who)
+	b.WriteString(who.In(lang))
 	b.WriteString(": ")
 	b.WriteString(ShowText(text)) // a file or command name never reaches the terminal raw
 	if tr.color {
@@ -172,8 +179,14 @@ func (tr *Tracer) line(who, text string) {
 	io.WriteString(tr.w, b.String())
 	listeners := tr.listeners
 	tr.mu.Unlock()
+	if len(listeners) == 0 {
+		return
+	}
+	if lang == "ko" {
+		text = m.Format("en", args...)
+	}
 	for _, fn := range listeners {
-		fn(who, text)
+		fn(who.In("en"), text)
 	}
 }
 

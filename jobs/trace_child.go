@@ -1,7 +1,6 @@
 package jobs
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -32,37 +31,47 @@ import (
 // line, "close(3..9)": the calls are made in that order, one per number.
 func ChildFdSteps(files []int, errPipe int) []string { return ChildFdStepsIn(files, errPipe, "en") }
 
-// childFdWords are the explanations of ChildFdSteps, per language ("ko"
-// with the course's terms; anything else is English).
-var childFdWords = map[string]map[string]string{
-	"en": {
-		"pipe":     "ForkExec's error pipe, moved above every number the child gets: the child writes its errno there if execve fails; execve closes it",
-		"safe":     "a safe copy of %d for fd %d: fds are set in the order 0, 1, 2, ..., so %d may be overwritten before fd %d is set",
-		"close1":   "fd %d is closed in the child",
-		"closeN":   "one close per number: the child gets none of them",
-		"keep":     "fd %d stays as it is; its close-on-exec flag is cleared",
-		"dup":      "fd %d is now what %d is",
-		"dupSafe":  "fd %d is what %d was, from its safe copy",
-		"survives": "%s; not close-on-exec, so it survives execve",
-	},
-	"ko": {
-		"pipe":     "ForkExec의 오류 파이프를 자식이 받을 모든 번호 위로 옮긴다: execve가 실패하면 자식이 errno를 여기에 쓰고, execve가 성공하면 닫힌다",
-		"safe":     "fd %[2]d를 위한 %[1]d의 안전한 사본: fd는 0, 1, 2, ... 순서로 설정되므로 fd %[4]d를 설정하기 전에 %[3]d가 덮어쓰일 수 있다",
-		"close1":   "자식에서 fd %d를 닫는다",
-		"closeN":   "번호마다 close 한 번: 자식은 이 번호들을 받지 않는다",
-		"keep":     "fd %d는 그대로 두고 close-on-exec 표시만 지운다",
-		"dup":      "fd %d는 이제 %d와 같은 파일을 가리킨다",
-		"dupSafe":  "fd %d는 안전한 사본을 통해 %d가 가리키던 파일을 가리킨다",
-		"survives": "%s. close-on-exec가 아니므로 execve 뒤에도 남는다",
-	},
-}
-
 // ChildFdStepsIn is ChildFdSteps with its explanations in lang.
 func ChildFdStepsIn(files []int, errPipe int, lang string) []string {
-	words, ok := childFdWords[lang]
-	if !ok {
-		words = childFdWords["en"]
+	msgs := ChildFdStepsMsg(files, errPipe)
+	steps := make([]string, len(msgs))
+	for i, m := range msgs {
+		steps[i] = m.In(lang)
 	}
+	return steps
+}
+
+// The explanations of ChildFdSteps.
+var (
+	fdStepPipe = Msg{
+		En: "dup3(%d, %d, O_CLOEXEC)  (ForkExec's error pipe, moved above every number the child gets: the child writes its errno there if execve fails; execve closes it)",
+		Ko: "dup3(%d, %d, O_CLOEXEC)  (ForkExec의 오류 파이프를 자식이 받을 모든 번호 위로 옮긴다: execve가 실패하면 자식이 errno를 여기에 쓰고, execve가 성공하면 닫힌다)",
+	}
+	fdStepSafe = Msg{
+		En: "dup3(%d, %d, O_CLOEXEC)  (a safe copy of %d for fd %d: fds are set in the order 0, 1, 2, ..., so %d may be overwritten before fd %d is set)",
+		Ko: "dup3(%d, %d, O_CLOEXEC)  (fd %[4]d를 위한 %[3]d의 안전한 사본: fd는 0, 1, 2, ... 순서로 설정되므로 fd %[6]d를 설정하기 전에 %[5]d가 덮어쓰일 수 있다)",
+	}
+	fdStepClose1 = Msg{En: "close(%d)  (fd %d is closed in the child)", Ko: "close(%d)  (자식에서 fd %d를 닫는다)"}
+	fdStepCloseN = Msg{
+		En: "close(%d..%d)  (one close per number: the child gets none of them)",
+		Ko: "close(%d..%d)  (번호마다 close 한 번: 자식은 이 번호들을 받지 않는다)",
+	}
+	fdStepKeep = Msg{
+		En: "fcntl(%d, F_SETFD, 0)  (fd %d stays as it is; its close-on-exec flag is cleared)",
+		Ko: "fcntl(%d, F_SETFD, 0)  (fd %d는 그대로 두고 close-on-exec 표시만 지운다)",
+	}
+	fdStepDup = Msg{
+		En: "dup3(%d, %d, 0)  (fd %d is now what %d is; not close-on-exec, so it survives execve)",
+		Ko: "dup3(%d, %d, 0)  (fd %[3]d는 이제 %[4]d와 같은 파일을 가리킨다. close-on-exec가 아니므로 execve 뒤에도 남는다)",
+	}
+	fdStepDupSafe = Msg{
+		En: "dup3(%d, %d, 0)  (fd %d is what %d was, from its safe copy; not close-on-exec, so it survives execve)",
+		Ko: "dup3(%d, %d, 0)  (fd %[3]d는 안전한 사본을 통해 %[4]d가 가리키던 파일을 가리킨다. close-on-exec가 아니므로 execve 뒤에도 남는다)",
+	}
+)
+
+// ChildFdStepsMsg is ChildFdSteps in both languages.
+func ChildFdStepsMsg(files []int, errPipe int) []Msg {
 	fd := append([]int(nil), files...)
 	nextfd := len(fd)
 	for _, f := range fd {
@@ -71,11 +80,11 @@ func ChildFdStepsIn(files []int, errPipe int, lang string) []string {
 		}
 	}
 	nextfd++
-	var steps []string
-	add := func(format string, args ...any) { steps = append(steps, fmt.Sprintf(format, args...)) }
+	var steps []Msg
+	add := func(m Msg, args ...any) { steps = append(steps, m.With(args...)) }
 	pipe := errPipe
 	if pipe >= 0 && pipe < nextfd {
-		add("dup3(%d, %d, O_CLOEXEC)  ("+words["pipe"]+")", pipe, nextfd)
+		add(fdStepPipe, pipe, nextfd)
 		pipe = nextfd
 		nextfd++
 	}
@@ -85,7 +94,7 @@ func ChildFdStepsIn(files []int, errPipe int, lang string) []string {
 			if nextfd == pipe {
 				nextfd++
 			}
-			add("dup3(%d, %d, O_CLOEXEC)  (%s)", fd[i], nextfd, fmt.Sprintf(words["safe"], fd[i], i, fd[i], i))
+			add(fdStepSafe, fd[i], nextfd, fd[i], i, fd[i], i)
 			safe[nextfd] = fd[i]
 			fd[i] = nextfd
 			nextfd++
@@ -97,9 +106,9 @@ func ChildFdStepsIn(files []int, errPipe int, lang string) []string {
 			return
 		}
 		if end == closeFrom {
-			add("close(%d)  (%s)", closeFrom, fmt.Sprintf(words["close1"], closeFrom))
+			add(fdStepClose1, closeFrom, closeFrom)
 		} else {
-			add("close(%d..%d)  (%s)", closeFrom, end, words["closeN"])
+			add(fdStepCloseN, closeFrom, end)
 		}
 		closeFrom = -1
 	}
@@ -112,18 +121,18 @@ func ChildFdStepsIn(files []int, errPipe int, lang string) []string {
 		}
 		flush(i - 1)
 		if fd[i] == i {
-			add("fcntl(%d, F_SETFD, 0)  (%s)", i, fmt.Sprintf(words["keep"], i))
+			add(fdStepKeep, i, i)
 			continue
 		}
-		note := fmt.Sprintf(words["dup"], i, fd[i])
 		if orig, ok := safe[fd[i]]; ok {
-			note = fmt.Sprintf(words["dupSafe"], i, orig)
+			add(fdStepDupSafe, fd[i], i, i, orig)
+		} else {
+			add(fdStepDup, fd[i], i, i, fd[i])
 		}
-		add("dup3(%d, %d, 0)  (%s)", fd[i], i, fmt.Sprintf(words["survives"], note))
 	}
 	flush(len(fd) - 1)
 	for i := len(fd); i < 3; i++ {
-		add("close(%d)  (%s)", i, fmt.Sprintf(words["close1"], i))
+		add(fdStepClose1, i, i)
 	}
 	return steps
 }

@@ -19,7 +19,7 @@ type FdWriter int
 func (fd FdWriter) Write(p []byte) (int, error) {
 	n := 0
 	for n < len(p) {
-		m, err := unix.Write(int(fd), p[n:])
+		m, err := writeFd(int(fd), p[n:])
 		if err == unix.EINTR {
 			continue
 		}

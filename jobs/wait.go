@@ -148,7 +148,10 @@ func (t *Table) waitForChildren(j *Job) {
 	first := true
 	for t.childRunning(j) {
 		if t.trace.On() && first {
-			t.trace.Shell("wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)")
+			t.trace.Shell(Msg{
+				En: "wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)",
+				Ko: "대기: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT)로 자식이 종료하거나 정지하거나 계속될 때까지 슬립 상태로 기다린다 (WNOWAIT: 수거는 그다음 wait4가 한다)",
+			})
 		}
 		first = false
 		if waitForNews() != nil {

@@ -385,6 +385,8 @@ func dollarNeedsEscape(rest string, next WordPart) bool {
 	switch x := next.(type) {
 	case *ParamExp, *ArithExp, *Lit:
 		return true
+	case *DblQuoted, *SglQuoted:
+		return true // $"..." and $'...' are quotes of their own
 	case *CmdSubst:
 		return !x.Backquote
 	}

@@ -123,7 +123,10 @@ func (sh *Shell) Chdir(dir string) error {
 			}
 			target = physical
 		}
-		sh.Jobs.Trace().Shell("cd %s: no chdir(2), this copy of the shell shares the process's directory; its own is now %s", dir, target)
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "cd %s: no chdir(2), this copy of the shell shares the process's directory; its own is now %s",
+			Ko: "cd %s: chdir(2)는 부르지 않는다. 이 셸 사본은 프로세스의 디렉터리를 함께 쓰므로, 사본 자신의 디렉터리만 %s로 바꾼다",
+		}, dir, target)
 	} else if err := os.Chdir(target); err != nil {
 		// A logical path through a missing "..": fall back to the physical one.
 		if err2 := os.Chdir(dir); err2 != nil {
@@ -354,9 +357,15 @@ func (sh *Shell) Umask() int { return sh.umask }
 func (sh *Shell) SetUmask(mask int) {
 	sh.umask = mask & 0o777
 	if sh.subshell {
-		sh.Jobs.Trace().Shell("umask %04o: not umask(2), this copy of the shell shares the process; it applies to what the copy creates and starts", mask&0o777)
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "umask %04o: not umask(2), this copy of the shell shares the process; it applies to what the copy creates and starts",
+			Ko: "umask %04o: umask(2)는 부르지 않는다. 이 셸 사본은 프로세스를 함께 쓰므로, 사본이 만들고 시작하는 것에만 적용된다",
+		}, mask&0o777)
 		return
 	}
 	setProcessMask(mask & 0o777)
-	sh.Jobs.Trace().Shell("umask(%04o): the shell's file creation mask, inherited by every child it starts", mask&0o777)
+	sh.Jobs.Trace().Shell(jobs.Msg{
+		En: "umask(%04o): the shell's file creation mask, inherited by every child it starts",
+		Ko: "umask(%04o): 셸의 파일 생성 마스크. 셸이 시작하는 모든 자식이 물려받는다",
+	}, mask&0o777)
 }

@@ -619,6 +619,18 @@ func plainDecimal(v string) (int64, bool) {
 	if digits == "" || (digits[0] == '0' && len(digits) > 1) || !isDigits(digits) {
 		return 0, false
 	}
+	if len(digits) <= 18 {
+		// Cannot overflow: no need for strconv's checks (a loop
+		// counter's value is read here at every pass).
+		var n int64
+		for i := 0; i < len(digits); i++ {
+			n = n*10 + int64(digits[i]-'0')
+		}
+		if len(digits) < len(v) {
+			n = -n
+		}
+		return n, true
+	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	return n, err == nil
 }
@@ -754,7 +766,7 @@ func (sh *Shell) arithOperand(name string) (string, bool, error) {
 func (sh *Shell) setArithVar(name, value string) error {
 	base, sub, ok := cutSubscript(name)
 	if !ok {
-		return sh.Vars.Set(name, value)
+		return sh.setVar(name, value)
 	}
 	s, err := sh.subscriptText(base, sub)
 	if _, ok := err.(*badSubscriptError); ok {

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -28,6 +29,9 @@ import (
 //     pipeline, and a background job each add one, as in bash. It is an
 //     ordinary variable of the table that each subshell sets one higher
 //     (enterSubshell), so it travels to a child gosh in its snapshot.
+//   - FUNCNAME, BASH_SOURCE and BASH_LINENO are bash's call stack: a frame
+//     for each function call and . file, and "main" for a script
+//     (pushFrame, popFrame, below).
 
 // bashPid is $BASHPID: the pid of this process.
 func bashPid() string { return strconv.Itoa(unix.Getpid()) }
@@ -225,8 +229,12 @@ func (sh *Shell) commandSubstChild(list *parser.List) (string, error) {
 	t := sh.newFdTable()
 	t.set(1, t.own(w))
 	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("$(%s): a child gosh, because the list reads $BASHPID, which a copy of the shell (no process of its own) "+
-			"could not give as bash does", parser.String(list))
+		tr.Shell(jobs.Msg{
+			En: "$(%s): a child gosh, because the list reads $BASHPID, which a copy of the shell (no process of its own) " +
+				"could not give as bash does",
+			Ko: "$(%s): 자식 gosh. 목록이 $BASHPID를 읽는데, 셸의 사본(자기 프로세스가 없다)은 " +
+				"bash처럼 그 값을 줄 수 없기 때문이다",
+		}, parser.String(list))
 	}
 	// bash (outside POSIX mode) clears -e in a command substitution.
 	saved := sh.Opts.Errexit
@@ -288,6 +296,9 @@ type callFrame struct {
 	saved                   [3]*Var
 	names, files, lines     Var
 	nameBuf, fileBuf, lnBuf [4]Elem
+	// clonesAt is the count of copies of the shell when it was pushed
+	// (hotState.takeCallFrame).
+	clonesAt uint64
 }
 
 // pushFrame makes a frame the innermost: fn tells a function call from a
@@ -297,7 +308,8 @@ func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
 	if parent == nil {
 		parent = sh.inheritedFrame()
 	}
-	f := &callFrame{parent: parent, line: line}
+	f := sh.hot().takeCallFrame() // given back by popFrame if no copy saw it
+	f.parent, f.line = parent, line
 	if fn {
 		f.funcs = 1
 	}
@@ -376,6 +388,7 @@ func (sh *Shell) popFrame() {
 			sh.Vars.put(name, f.saved[i])
 		}
 	}
+	sh.hot().giveCallFrame(f)
 }
 
 // pushCall starts a frame for a call of the function name, made at the

@@ -50,7 +50,10 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 	if tr := sh.Jobs.Trace(); tr.On() {
 		// The one rule (needsProcess) says where it runs: in the shell.
 		d := sh.needsProcess(c, nil, Site{Stages: 1})
-		tr.Shell("%s: the shell runs this %s itself (the one rule: %s)", compoundWord(c), compoundKind(c), d.Reason)
+		tr.Shell(jobs.Msg{
+			En: "%s: the shell runs this %s itself (the one rule: %s)",
+			Ko: "%s: 셸이 이 %s을(를) 직접 실행한다 (단 하나의 규칙: %s)",
+		}, compoundWord(c), compoundKind(c), d.Reason)
 	}
 	switch c := c.(type) {
 	case *parser.Group:
@@ -108,24 +111,24 @@ func compoundWord(c parser.Command) string {
 }
 
 // compoundKind names the construct in the trace's sentences.
-func compoundKind(c parser.Command) string {
+func compoundKind(c parser.Command) jobs.Msg {
 	switch c.(type) {
 	case *parser.Group:
-		return "group"
+		return jobs.Msg{En: "group", Ko: "그룹"}
 	case *parser.Subshell:
-		return "subshell"
+		return jobs.Msg{En: "subshell", Ko: "서브셸"}
 	case *parser.If:
-		return "if"
+		return jobs.Same("if")
 	case *parser.While, *parser.For, *parser.ArithFor, *parser.Select:
-		return "loop"
+		return jobs.Msg{En: "loop", Ko: "반복문"}
 	case *parser.Case:
-		return "case"
+		return jobs.Same("case")
 	case *parser.ArithCmd, *parser.TestCmd:
-		return "test"
+		return jobs.Msg{En: "test", Ko: "검사"}
 	case *parser.FuncDecl:
-		return "function definition"
+		return jobs.Msg{En: "function definition", Ko: "함수 정의"}
 	}
-	return "command"
+	return jobs.Msg{En: "command", Ko: "명령"}
 }
 
 // runSimple runs a simple command that is a whole pipeline by itself: a
@@ -151,7 +154,11 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 		if !cmd.keepsNoArgv() {
 			cmd.argv = slices.Clone(cmd.argv)
 		}
-		return sh.runInShell(&cmd)
+		status, err := sh.runInShell(&cmd)
+		// $_ is this command's last argument, whatever the commands it
+		// ran (a function's body, eval's text) left there, as in bash.
+		sh.noteLastArg(cmd.argv)
+		return status, err
 	}
 	job := cmd
 	job.argv = slices.Clone(cmd.argv)
@@ -611,8 +618,12 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.Stage {
 	st := sh.childStage(c, text, t)
 	if sh.Jobs.Trace().On() && st.Builtin == nil {
-		st.Trace = append(st.Trace, fmt.Sprintf("a child gosh, this process, runs this %s: %s (a process of the job, "+
-			"so Ctrl+Z stops it and fg continues it; nothing it changes reaches the shell)", compoundKind(c), text))
+		st.Trace = append(st.Trace, jobs.Msg{
+			En: "a child gosh, this process, runs this %s: %s (a process of the job, " +
+				"so Ctrl+Z stops it and fg continues it; nothing it changes reaches the shell)",
+			Ko: "자식 gosh인 이 프로세스가 이 %s을(를) 실행한다: %s (작업의 프로세스이므로 " +
+				"Ctrl+Z가 정지시키고 fg가 계속시킨다. 여기서 바꾼 것은 셸에 닿지 않는다)",
+		}.With(compoundKind(c), text))
 	}
 	return st
 }
@@ -620,7 +631,7 @@ func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.S
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	if !slices.Equal(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) {
 		defer sh.enterView(t.fds)()
 	}
 	return sh.callFunction(cmd.fn, cmd.argv)

@@ -11,14 +11,22 @@ import (
 // setScalar assigns a string value. A variable declared -i gets the value
 // of the value as an arithmetic expression: declare -i n; n=2*3 sets 6.
 func (sh *Shell) setScalar(name, value string) error {
-	if x := sh.Vars.Lookup(name); x != nil && x.Integer {
+	x := sh.lookupVar(name)
+	if x == nil {
+		return sh.Vars.Set(name, value)
+	}
+	if x.Integer {
 		n, err := sh.evalArith(value)
 		if err != nil {
 			return err
 		}
 		value = strconv.FormatInt(n, 10)
+		x = sh.lookupVar(name) // the expression may have unset it
+		if x == nil {
+			return sh.Vars.Set(name, value)
+		}
 	}
-	return sh.Vars.Set(name, value)
+	return sh.Vars.setIn(name, x, value)
 }
 
 // appendValue is the value NAME+=V gives: the old value with V after it,

@@ -129,7 +129,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
-		if err := sh.debugTrap(); err != nil {
+		if err := sh.debugTrap(p.Pos.Line); err != nil {
 			return err
 		}
 	}
@@ -306,7 +306,7 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	if !ok || !ee.Unset || sh.Opts.Interactive {
 		return 0
 	}
-	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.commandText {
+	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
 	}
 	return 1
@@ -411,11 +411,11 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 	cmd.argv = argv
 	sh.noteLastArg(argv)
 	if len(argv) > 0 {
-		if fn := sh.lookupFunc(argv[0]); fn != nil {
+		if fn := sh.lookupFuncCached(argv[0]); fn != nil {
 			cmd.fn = fn
 		} else if argv[0] == "nohup" {
 			cmd.nohup = true
-		} else if b, ok := builtins.Lookup(argv[0]); ok {
+		} else if b, ok := sh.lookupBuiltin(argv[0]); ok {
 			cmd.builtin = b
 		}
 	}
@@ -429,8 +429,16 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 // shell, or around a builtin or program) as it runs.
 // The result is appended to out, which the caller may give room in.
 func (sh *Shell) expandAssignments(list []*parser.Assign, out []assignment) ([]assignment, error) {
-	if len(list) == 0 {
+	switch len(list) {
+	case 0:
 		return nil, nil
+	case 1:
+		// The usual case: nothing after it to apply it for.
+		as, err := sh.expandAssignmentQuick(list[0])
+		if err != nil {
+			return nil, err
+		}
+		return append(out, as), nil
 	}
 	type saved struct {
 		name string
@@ -599,17 +607,24 @@ func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 // callBuiltin runs a builtin with the fds of t.
 func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (int, error) {
 	if tr := sh.Jobs.Trace(); tr.On() {
-		var wiring []string
+		var wiring []jobs.Msg
 		for i := 0; i < 3; i++ {
 			if fd := t.get(i); fd != i {
-				wiring = append(wiring, fmt.Sprintf("its fd %d is the shell's fd %d", i, fd))
+				wiring = append(wiring, jobs.Msg{En: "its fd %d is the shell's fd %d", Ko: "builtin의 fd %d는 셸의 fd %d"}.With(i, fd))
 			}
 		}
-		note := ""
+		note := jobs.Msg{}
 		if len(wiring) > 0 {
-			note = "; " + strings.Join(wiring, ", ") + " (no dup2: the shell's own fds stay as they are)"
+			note = jobs.Msg{
+				En: "; %s (no dup2: the shell's own fds stay as they are)",
+				Ko: ". %s (dup2 없음: 셸 자신의 fd는 그대로다)",
+			}.With(jobs.Join(wiring, jobs.Same(", ")))
 		}
-		tr.Shell("builtin %s: runs inside the shell, no fork%s", argv[0], note)
+		where := jobs.Msg{En: "runs inside the shell", Ko: "셸 안에서 실행된다"}
+		if sh.subshell {
+			where = jobs.Msg{En: "runs in this copy of the shell (a goroutine of the shell process)", Ko: "이 셸 사본(셸 프로세스의 고루틴) 안에서 실행된다"}
+		}
+		tr.Shell(jobs.Msg{En: "builtin %s: %s, no fork%s", Ko: "builtin %s: %s. fork 없음%s"}, argv[0], where, note)
 	}
 	io := builtins.IO{
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
@@ -620,7 +635,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
 	guard := sh.guardBrokenPipe(&io, t)
-	if !slices.Equal(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) {
 		// The command redirected something: its fds are the view while it
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
@@ -746,7 +761,10 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 				}
 				return 1, nil
 			}
-			sh.Jobs.Trace().Shell("fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d  (exec: the shell keeps its own close-on-exec copy for fd %d, at %d or above)",
+			sh.Jobs.Trace().Shell(jobs.Msg{
+				En: "fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d  (exec: the shell keeps its own close-on-exec copy for fd %d, at %d or above)",
+				Ko: "fcntl(%d, F_DUPFD_CLOEXEC, %d) = %d  (exec: 셸이 fd %d를 위한 close-on-exec 사본을 %d 이상의 번호에 따로 둔다)",
+			},
 				fd, max(n, 10), src, n, max(n, 10))
 		}
 		changes = append(changes, change{n, src})
@@ -782,8 +800,12 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			sh.errorf("pipe: %s", errnoText(err))
 			return 1, nil
 		}
-		sh.Jobs.Trace().Shell("pipe2(O_CLOEXEC) = [%d %d]  (stand-ins while the shell prepares the %d stages: "+
-			"each real pipe is made just before the stage that writes into it starts)", standIn[0], standIn[1], len(cmds))
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "pipe2(O_CLOEXEC) = [%d %d]  (stand-ins while the shell prepares the %d stages: " +
+				"each real pipe is made just before the stage that writes into it starts)",
+			Ko: "pipe2(O_CLOEXEC) = [%d %d]  (셸이 %d개 단계를 준비하는 동안 쓰는 대역: " +
+				"진짜 파이프는 그 파이프에 쓰는 단계가 시작하기 직전에 만든다)",
+		}, standIn[0], standIn[1], len(cmds))
 		defer func() {
 			closeFd(standIn[0])
 			closeFd(standIn[1])
@@ -1004,7 +1026,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	// it starts (connectStage), as a forked child opens them: a pipeline
 	// holds no more of them at a time than of its pipes. Their words are
 	// expanded now, before any stage starts.
-	later := n > 1 && !cmd.inShell() && !cmd.nohup && len(cmd.redirs) > 0
+	later := n > 1 && !cmd.inShell() && len(cmd.redirs) > 0
 	if later {
 		plan, err := ex.planRedirects(cmd.redirs)
 		if err != nil {
@@ -1070,7 +1092,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st := jobs.Stage{}
 	if cmd.nohup {
 		var err error
-		argv, err = sh.prepareNohup(cmd.argv, t)
+		argv, err = sh.prepareNohup(cmd.argv)
 		if err != nil {
 			return sh.stageFailed(cmd, t, err, 125)
 		}
@@ -1092,6 +1114,14 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 					return sh.stageFailed(cmd, t, rerr, 1)
 				}
 			}
+		}
+		if cmd.nohup {
+			// As GNU nohup says it: the program is nohup's to run.
+			reason := errnoText(err)
+			if errors.Is(err, errNotFound) {
+				reason = errnoText(unix.ENOENT)
+			}
+			return sh.stageFailed(cmd, t, &programError{"nohup: failed to run command '" + argv[0] + "': " + reason}, status)
 		}
 		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
 	}
@@ -1135,7 +1165,7 @@ func errText(err error) string {
 func (sh *Shell) closeStageFds(t *fdTable) {
 	if tr := sh.Jobs.Trace(); tr.On() {
 		for _, fd := range t.owned {
-			tr.Shell("close(%d)  (the builtin stage is done with it)", fd)
+			tr.Shell(jobs.Msg{En: "close(%d)  (the builtin stage is done with it)", Ko: "close(%d)  (builtin 단계가 다 썼다)"}, fd)
 		}
 	}
 	t.close()
@@ -1149,7 +1179,10 @@ func (sh *Shell) closeStageFds(t *fdTable) {
 func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jobs.Stage {
 	if cmd.background && cmd.node != nil {
 		sh.traceDecision(jobText(cmd.node), builtins.Decision{Place: builtins.Child,
-			Reason: "it cannot start (" + err.Error() + "): in the background the failure needs a process, so a child gosh runs it and reports it"})
+			Reason: jobs.Msg{
+				En: "it cannot start (%s): in the background the failure needs a process, so a child gosh runs it and reports it",
+				Ko: "시작할 수 없다(%s): 백그라운드에서는 실패에도 프로세스가 필요하므로, 자식 gosh가 실행해 실패를 알린다",
+			}.With(err.Error())})
 		return sh.childStage(cmd.node, jobText(cmd.node), t)
 	}
 	return sh.failedStage(t, err, status)
@@ -1160,6 +1193,9 @@ func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jo
 // status, like a forked child that failed before exec would.
 func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
 	msg := "gosh: " + err.Error() + "\n"
+	if pe := (*programError)(nil); errors.As(err, &pe) {
+		msg = pe.msg + "\n"
+	}
 	return jobs.Stage{Builtin: func() int {
 		defer t.close()
 		// fd 2 as it is when the stage runs: a pipe end put in place by

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gosh/builtins"
+	"gosh/jobs"
 )
 
 // ExecAs is exec with options (exec -a NAME, -c, -l): like Exec, but the
@@ -13,7 +14,10 @@ import (
 // argv[0].
 func (sh *Shell) ExecAs(argv []string, io builtins.IO, argv0 string, cleanEnv bool) error {
 	if sh.subshell {
-		sh.Jobs.Trace().Shell("exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends", argv[0], argv[0])
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "exec %s in a copy of the shell: no execve (it would replace the whole shell); %s runs as the copy's last command, then the copy ends",
+			Ko: "셸 사본 안의 exec %s: execve는 하지 않는다(셸 전체가 바뀌어 버린다). %s가 사본의 마지막 명령으로 실행되고 사본은 끝난다",
+		}, argv[0], argv[0])
 		cmd := &command{argv: argv, argv0: argv0, cleanEnv: cleanEnv, nohup: argv[0] == "nohup"}
 		status, err := sh.startJob([]*command{cmd}, strings.Join(argv, " "), true)
 		if err != nil {

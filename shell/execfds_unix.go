@@ -8,6 +8,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // ExecFdsFlag is the hidden first argument of the short-lived gosh that
@@ -65,7 +67,10 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 	}
 	for n := range table {
 		if high[n] >= 0 && !ours[n] && isRuntimeFd(n) {
-			tr.Shell("exec: fd %d is the Go runtime's own: a fresh gosh puts the fds in place before its execve", n)
+			tr.Shell(jobs.Msg{
+				En: "exec: fd %d is the Go runtime's own: a fresh gosh puts the fds in place before its execve",
+				Ko: "exec: fd %d는 Go 런타임의 것이다: 새 gosh가 fd를 제자리에 놓은 뒤 execve한다",
+			}, n)
 			return execViaHelper(path, argv, env, high)
 		}
 	}
@@ -93,17 +98,23 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 		switch {
 		case h >= 0:
 			unix.Dup3(h, n, 0)
-			tr.Shell("dup2(%d, %d)  (exec: the user's fd %d at its own number, for the program)", h, n, n)
+			tr.Shell(jobs.Msg{
+				En: "dup2(%d, %d)  (exec: the user's fd %d at its own number, for the program)",
+				Ko: "dup2(%d, %d)  (exec: 프로그램을 위해 사용자의 fd %d를 제 번호에 놓는다)",
+			}, h, n, n)
 		case n < 3:
 			unix.FcntlInt(uintptr(n), unix.F_SETFD, unix.FD_CLOEXEC)
 		}
 	}
-	tr.Shell("execve(%q): the shell process becomes %s", path, argv[0])
+	tr.Shell(jobs.Msg{En: "execve(%q): the shell process becomes %s", Ko: "execve(%q): 셸 프로세스가 %s(으)로 바뀐다"}, path, argv[0])
 	sh.BeforeExit()
 	err := syscall.Exec(path, argv, env)
 	if errors.Is(err, syscall.ENOEXEC) && sh.self != "" {
 		// Not a binary and no #! line: a gosh script, as sh does.
-		tr.Shell("execve(%q) failed with ENOEXEC: no #! line, so gosh runs it as a script", path)
+		tr.Shell(jobs.Msg{
+			En: "execve(%q) failed with ENOEXEC: no #! line, so gosh runs it as a script",
+			Ko: "execve(%q)가 ENOEXEC로 실패했다: #! 줄이 없으므로 gosh가 스크립트로 실행한다",
+		}, path)
 		err = syscall.Exec(sh.self, append([]string{"gosh", path}, argv[1:]...), env)
 	}
 	for _, u := range undo {

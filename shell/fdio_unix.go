@@ -20,7 +20,7 @@ type fdReader int
 
 func (fd fdReader) Read(p []byte) (int, error) {
 	for {
-		n, err := unix.Read(int(fd), p)
+		n, err := jobs.ReadFd(int(fd), p)
 		if err == unix.EINTR {
 			continue
 		}
@@ -115,7 +115,7 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 		}
 		unix.FcntlInt(uintptr(fd), unix.F_SETFD, unix.FD_CLOEXEC)
 		sh.setUserFd(fd, fd, fdOwned)
-		sh.Jobs.Trace().Shell("fd %d was inherited: it is the user's fd %d", fd, fd)
+		sh.Jobs.Trace().Shell(jobs.Msg{En: "fd %d was inherited: it is the user's fd %d", Ko: "fd %d는 물려받은 것이다: 사용자의 fd %d다"}, fd, fd)
 	}
 	placeholder := -1
 	var held [10]int

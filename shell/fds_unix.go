@@ -4,6 +4,8 @@ import (
 	"os"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // The user's fd table is virtual. Sh.stdio[n] is the real descriptor of
@@ -87,18 +89,24 @@ func (sh *Shell) execFd(n, src int) {
 		if src >= 0 {
 			dup2(src, n)
 			closeFdAny(src)
-			tr.Shell("dup2(%d, %d)  (exec: the shell's own fd %d, for every later command)", src, n, n)
+			tr.Shell(jobs.Msg{
+				En: "dup2(%d, %d)  (exec: the shell's own fd %d, for every later command)",
+				Ko: "dup2(%d, %d)  (exec: 앞으로의 모든 명령을 위한 셸 자신의 fd %d)",
+			}, src, n, n)
 		}
 	case fdOwned:
 		if old >= 0 {
 			closeFdAny(old)
-			tr.Shell("close(%d)  (the shell's descriptor behind its fd %d)", old, n)
+			tr.Shell(jobs.Msg{En: "close(%d)  (the shell's descriptor behind its fd %d)", Ko: "close(%d)  (셸의 fd %d 뒤에 있던 디스크립터)"}, old, n)
 		}
 		fallthrough
 	default:
 		sh.setUserFd(n, src, fdOwned)
 		if src >= 0 {
-			tr.Shell("fd %d is now the shell's descriptor %d (close-on-exec; a child gets it as its fd %d)", n, src, n)
+			tr.Shell(jobs.Msg{
+				En: "fd %d is now the shell's descriptor %d (close-on-exec; a child gets it as its fd %d)",
+				Ko: "이제 fd %d는 셸의 디스크립터 %d다 (close-on-exec. 자식은 이것을 자기 fd %d로 받는다)",
+			}, n, src, n)
 		}
 	}
 }

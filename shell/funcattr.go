@@ -127,6 +127,7 @@ func (sh *Shell) importFunctions(env []string) {
 			sh.funcs = make(map[string]*parser.FuncDecl)
 		}
 		sh.funcs[name] = fd
+		sh.funcsChanged()
 		sh.setFuncAttr(name, funcExported)
 	}
 }

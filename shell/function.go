@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gosh/builtins"
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -41,9 +42,10 @@ type flowState struct {
 	// set -e is ignored: if/while/until conditions, the left of && and ||,
 	// and '!' pipelines (POSIX 2.8.1).
 	noErrexit int
-	// commandText is set when the top-level shell runs -c text
-	// (unsetExitStatus).
-	commandText bool
+	// topSource is where the top-level shell reads its commands (-c text,
+	// standard input, a file), which a subshell shows in $- and by how
+	// set -u's failure ends it (unsetExitStatus).
+	topSource commandSource
 }
 
 // funcFrame is one running function call.
@@ -74,12 +76,12 @@ type FlowSnapshot struct {
 	FuncDepth   int
 	SourceDepth int
 	NoErrexit   int
-	CommandText bool // the top-level shell runs -c text
+	TopSource   int // where the top-level shell reads its commands
 }
 
 // snapshot is what a subshell inherits of the flow state.
 func (f *flowState) snapshot() FlowSnapshot {
-	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit, CommandText: f.commandText}
+	s := FlowSnapshot{FuncDepth: f.funcDepth, SourceDepth: f.sourceDepth, NoErrexit: f.noErrexit, TopSource: int(f.topSource)}
 	if f.frame != nil {
 		s.Func = f.frame.name
 	}
@@ -89,7 +91,7 @@ func (f *flowState) snapshot() FlowSnapshot {
 // restore starts a subshell's flow state from s: its own frame (a
 // subshell never returns into its parent's caller), no loops.
 func (f *flowState) restore(s FlowSnapshot) {
-	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, commandText: s.CommandText}
+	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, topSource: commandSource(s.TopSource)}
 	if s.Func != "" || s.FuncDepth > 0 {
 		f.frame = &funcFrame{name: s.Func}
 	}
@@ -128,6 +130,7 @@ func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
 	sh.funcs[fd.Name] = fd
+	sh.funcsChanged()
 	sh.noteFuncFile(fd.Name) // for BASH_SOURCE (bashvars.go)
 	return 0, nil
 }
@@ -162,7 +165,10 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return 1, errFuncNest
 	}
 	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("function %s: the shell runs its body itself, no fork (a function is not a process)", argv[0])
+		tr.Shell(jobs.Msg{
+			En: "function %s: the shell runs its body itself, no fork (a function is not a process)",
+			Ko: "함수 %s: 셸이 본문을 직접 실행한다. fork 없음 (함수는 프로세스가 아니다)",
+		}, argv[0])
 	}
 	savedParams := sh.Params
 	savedLoop := sh.flow.loopDepth
@@ -291,6 +297,7 @@ func (sh *Shell) UnsetFunc(name string) bool {
 		return false
 	}
 	delete(sh.funcs, name)
+	sh.funcsChanged()
 	sh.forgetFuncAttrs(name)
 	return true
 }

@@ -1,5 +1,13 @@
 package shell
 
+import (
+	"slices"
+	"unsafe"
+
+	"gosh/builtins"
+	"gosh/parser"
+)
+
 // This file holds the executor's scratch storage for its hot path: the
 // things every builtin run by a script would otherwise allocate, kept per
 // shell and reused. A loop of builtins ("while [ $i -lt 100000 ]; do
@@ -15,6 +23,10 @@ type hotState struct {
 	// innermost last, with spares beyond guardsUsed (guardBrokenPipe).
 	guards     []*brokenPipeGuard
 	guardsUsed int
+	// callFrames are frames of bash's call stack given back for reuse,
+	// and clones counts the copies made of the shell (takeCallFrame).
+	callFrames []*callFrame
+	clones     uint64
 	// frames are the function calls' frames, the running ones first
 	// (callFunction).
 	frames     []*funcFrame
@@ -32,10 +44,17 @@ type hotState struct {
 	vars    hotVars
 	varsFor *Vars
 	varsGen uint64
+	// varSlots cache variables by the address of their name (lookupVar),
+	// builtinSlots builtins (lookupBuiltin).
+	varSlots     [varSlots]varSlot
+	builtinSlots [builtinSlots]builtinSlot
+	// funcSlots cache functions by the address of their name
+	// (lookupFuncCached), valid while funcsGen is theirs.
+	funcSlots [builtinSlots]funcSlot
+	funcsGen  uint64
 }
 
-// hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST
-// (watchedVar).
+// hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST.
 type hotVars struct {
 	underscore, pipestatus, ifs, funcnest *Var
 }
@@ -53,6 +72,108 @@ func (sh *Shell) specialVars() *hotVars {
 	return &h.vars
 }
 
+// varSlots is the size of a shell's cache of variables by name.
+const varSlots = 64
+
+// varSlot is one entry of the cache: a name, the variable it maps to in
+// table vars at generation gen (nil: not set).
+type varSlot struct {
+	name string
+	x    *Var
+	vars *Vars
+	gen  uint64
+}
+
+// lookupVar is sh.Vars.Lookup(name), through a cache keyed by the address
+// of the name's text: the names a loop reads and assigns are the same
+// strings of its parsed tree at every pass ("i" in $i, in i=..., in
+// $((i + 1))), so that a look-up is a comparison, not a hash. An entry
+// holds while the table is the same and has not changed which Var a name
+// maps to (Vars.gen); the slot holds the string, so that its memory
+// cannot be reused for another name while it is there.
+func (sh *Shell) lookupVar(name string) *Var {
+	v := sh.Vars
+	if uncachedVar(name) {
+		return v.m[name]
+	}
+	h := sh.hot()
+	p := unsafe.StringData(name)
+	s := &h.varSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%varSlots]
+	if s.vars == v && s.gen == v.gen && unsafe.StringData(s.name) == p && len(s.name) == len(name) {
+		return s.x
+	}
+	x := v.m[name]
+	*s = varSlot{name: name, x: x, vars: v, gen: v.gen}
+	return x
+}
+
+// setVar is sh.Vars.Set(name, value) through lookupVar.
+func (sh *Shell) setVar(name, value string) error {
+	if x := sh.lookupVar(name); x != nil {
+		return sh.Vars.setIn(name, x, value)
+	}
+	return sh.Vars.Set(name, value)
+}
+
+// builtinSlots is the size of a shell's cache of builtins by name.
+const builtinSlots = 32
+
+// builtinSlot is one entry of the cache: a name and its builtin (nil:
+// none of that name).
+type builtinSlot struct {
+	name string
+	b    *builtins.Builtin
+}
+
+// lookupBuiltin is builtins.Lookup through a cache keyed by the address of
+// the name's text, as lookupVar's: a loop's command names are the same
+// strings at every pass. The builtins' table never changes once the
+// program has started, so an entry never goes stale.
+func (sh *Shell) lookupBuiltin(name string) (*builtins.Builtin, bool) {
+	h := sh.hot()
+	p := unsafe.StringData(name)
+	s := &h.builtinSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
+	if unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
+		return s.b, s.b != nil
+	}
+	b, ok := builtins.Lookup(name)
+	*s = builtinSlot{name: name, b: b}
+	return b, ok
+}
+
+// funcSlot is one entry of a shell's cache of functions by name: the
+// function name maps to (nil: none) in the table funcs at generation gen.
+type funcSlot struct {
+	name  string
+	fd    *parser.FuncDecl
+	funcs unsafe.Pointer
+	gen   uint64
+}
+
+// lookupFuncCached is sh.funcs[name] through a cache keyed by the address
+// of the name's text, as lookupVar's. An entry holds while the table is
+// the same map and no function was defined or removed since
+// (funcsChanged).
+func (sh *Shell) lookupFuncCached(name string) *parser.FuncDecl {
+	if sh.funcs == nil {
+		return nil
+	}
+	h := sh.hot()
+	m := *(*unsafe.Pointer)(unsafe.Pointer(&sh.funcs)) // the map's identity
+	p := unsafe.StringData(name)
+	s := &h.funcSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
+	if s.funcs == m && s.gen == h.funcsGen && unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
+		return s.fd
+	}
+	fd := sh.funcs[name]
+	*s = funcSlot{name: name, fd: fd, funcs: m, gen: h.funcsGen}
+	return fd
+}
+
+// funcsChanged records that a function was defined or removed in the
+// shell's table.
+func (sh *Shell) funcsChanged() { sh.hot().funcsGen++ }
+
 // ifsVar is $IFS, and whether it is set.
 func (sh *Shell) ifsVar() (string, bool) { return sh.specialVars().ifs.get() }
 
@@ -65,10 +186,17 @@ func (sh *Shell) hot() *hotState {
 	return sh.hotStore
 }
 
-// arenaSize is how many entries an arena holds: the words (or the
+// arenaSize is how many entries an arena holds at most: the words (or the
 // assignments) of the commands running now, one inside the other (a
 // function's command inside its call), and of the command being expanded.
-const arenaSize = 512
+// An arena starts with arenaStart and doubles when a command did not fit:
+// every copy of the shell ($( ), a builtin stage) has arenas of its own,
+// and 512 entries of each, made and cleared for every x=$(echo hi), cost
+// a quarter of its time (issue 9 keeps 1,000 of them under 0.1 of bash's).
+const (
+	arenaSize  = 512
+	arenaStart = 16
+)
 
 // arena is storage for the argv (or the assignments) of lone simple
 // commands (runSimple), used as a stack: buf[:top] belongs to the
@@ -78,6 +206,9 @@ const arenaSize = 512
 type arena[T any] struct {
 	buf []T
 	top int
+	// grow is set when a command's entries did not fit: the next take
+	// with nothing in use makes buf twice as big.
+	grow bool
 }
 
 // take starts the entries of a command about to be expanded: they go at
@@ -85,8 +216,12 @@ type arena[T any] struct {
 // command's, so that a command run while its words expand takes its
 // storage from the heap rather than from under it.
 func (a *arena[T]) take() int {
-	if a.buf == nil {
-		a.buf = make([]T, arenaSize)
+	if a.buf == nil || a.grow && a.top == 0 {
+		n := arenaStart
+		if a.buf != nil {
+			n = min(2*len(a.buf), arenaSize)
+		}
+		a.buf, a.grow = make([]T, n), false
 	}
 	mark := a.top
 	a.top = len(a.buf)
@@ -104,6 +239,8 @@ func (a *arena[T]) keep(mark int, s []T) {
 	a.top = mark
 	if len(s) > 0 && cap(s) == len(a.buf)-mark && &s[:1][0] == &a.buf[mark] {
 		a.top = mark + len(s)
+	} else if len(s) > len(a.buf)-mark && len(a.buf) < arenaSize {
+		a.grow = true
 	}
 }
 
@@ -138,6 +275,30 @@ func (h *hotState) giveFrame(f *funcFrame) {
 	}
 }
 
+// takeCallFrame gives a cleared frame for bash's call stack (bashvars.go),
+// reusing one given back. clones counts the copies of the shell made so
+// far: a copy shares the frames alive when it is made, so a frame is
+// given back (giveCallFrame) only if no copy was made while it was pushed.
+func (h *hotState) takeCallFrame() *callFrame {
+	var f *callFrame
+	if n := len(h.callFrames); n > 0 {
+		f = h.callFrames[n-1]
+		h.callFrames = h.callFrames[:n-1]
+		*f = callFrame{}
+	} else {
+		f = new(callFrame)
+	}
+	f.clonesAt = h.clones
+	return f
+}
+
+func (h *hotState) giveCallFrame(f *callFrame) {
+	if f.clonesAt == h.clones && len(h.callFrames) < maxCallFrames {
+		*f = callFrame{} // holds no variable alive
+		h.callFrames = append(h.callFrames, f)
+	}
+}
+
 // takeGuard gives a cleared guard for a builtin about to run; giveGuard
 // takes it back once the builtin has returned (builtins do not keep their
 // writers). A guard not given back, as after a panic, is only a slot lost.
@@ -155,4 +316,15 @@ func (h *hotState) giveGuard(g *brokenPipeGuard) {
 	if h.guardsUsed > 0 && h.guards[h.guardsUsed-1] == g {
 		h.guardsUsed--
 	}
+}
+
+// sameFds reports whether two fd tables are equal. A builtin without
+// redirections runs with the shell's own table, the same slice: that is
+// one comparison, where a script's table has an entry for each fd up to
+// the highest it holds.
+func sameFds(a, b []int) bool {
+	if len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) {
+		return true
+	}
+	return slices.Equal(a, b)
 }

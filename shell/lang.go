@@ -10,13 +10,13 @@ import (
 // decided here, and only here, by Shell.Lang. A builtin that takes
 // --lang (help --lang ko) overrides it for that one command.
 
-// Languages are the languages gosh's teaching texts are written in; the
+// teachingLangs are the languages gosh's teaching texts are written in; the
 // first is the default.
-var Languages = []string{"en", "ko"}
+var teachingLangs = []string{"en", "ko"}
 
-// KnownLang reports whether gosh has teaching texts in l.
-func KnownLang(l string) bool {
-	for _, k := range Languages {
+// knownTeachingLang reports whether gosh has teaching texts in l.
+func knownTeachingLang(l string) bool {
+	for _, k := range teachingLangs {
 		if k == l {
 			return true
 		}
@@ -53,17 +53,17 @@ func langOfLocale(get func(string) string) string {
 		if strings.HasPrefix(v, "ko") {
 			return "ko"
 		}
-		return Languages[0]
+		return teachingLangs[0]
 	}
-	return Languages[0]
+	return teachingLangs[0]
 }
 
-// setLang is `set -o lang=L` (L one of Languages) and, with "", `set +o
+// setLang is `set -o lang=L` (L one of teachingLangs) and, with "", `set +o
 // lang`, which gives the decision back to the locale. The trace follows
 // at once: its next explanation is in the new language.
 func (sh *Shell) setLang(l string) error {
-	if l != "" && !KnownLang(l) {
-		return fmt.Errorf("lang=%s: unknown language (known: %s)", l, strings.Join(Languages, ", "))
+	if l != "" && !knownTeachingLang(l) {
+		return fmt.Errorf("lang=%s: unknown language (known: %s)", l, strings.Join(teachingLangs, ", "))
 	}
 	sh.Opts.Lang = l
 	sh.Jobs.Trace().SetLang(sh.traceLang())

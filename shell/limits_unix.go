@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"gosh/builtins"
+	"gosh/jobs"
 )
 
 // Resource limits for the ulimit builtin, and arithmetic for let: the
@@ -131,7 +132,10 @@ func (sh *Shell) SetRlimit(resource int, soft, hard uint64) error {
 	if err != nil {
 		result = errnoText(err)
 	}
-	sh.Jobs.Trace().Shell("setrlimit(%d, {%s, %s}) = %s: the limit every later child inherits", resource, limitText(soft), limitText(hard), result)
+	sh.Jobs.Trace().Shell(jobs.Msg{
+		En: "setrlimit(%d, {%s, %s}) = %s: the limit every later child inherits",
+		Ko: "setrlimit(%d, {%s, %s}) = %s: 앞으로 시작하는 모든 자식이 물려받는 제한",
+	}, resource, limitText(soft), limitText(hard), result)
 	return err
 }
 

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/chzyer/readline"
@@ -264,6 +265,15 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return "", io.EOF
 	}
 	e.syncHistory()
+	// The key map: set -o vi or set -o emacs, read at each prompt. In vi
+	// mode every line starts in insert mode, as in bash; ESC goes to
+	// command mode (the library reads ESC as a key of its own then, not
+	// as the start of an arrow key's sequence).
+	if vi := e.sh.Opts.Vi; vi || e.rl.IsVimMode() {
+		e.rl.SetVimMode(vi)
+		e.in.vi.Store(vi)
+		e.in.viReset()
+	}
 	if !echoOn(0) {
 		return e.readUnechoed(prompt)
 	}
@@ -275,7 +285,9 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
 	if e.prefill != "" {
+		e.out.setMute(true)
 		e.rl.Operation.SetBuffer(e.prefill)
+		e.out.setMute(false)
 		e.prefill = ""
 	}
 	e.in.activate()
@@ -480,11 +492,26 @@ type redrawWriter struct {
 	// prompt, and a client that waits for the prompt's text must see it
 	// once, so the first drawing goes out without the erase.
 	fresh bool
+	// mute drops the editor's output: its drawing of a line set before
+	// ReadLine (prefill), which would show the prompt while the terminal
+	// is still in line mode, so that keys typed at once would be edited
+	// and echoed by the kernel. ReadLine draws it again in raw mode.
+	mute bool
+}
+
+// setMute turns mute on or off.
+func (r *redrawWriter) setMute(on bool) {
+	r.mu.Lock()
+	r.mute = on
+	r.mu.Unlock()
 }
 
 func (r *redrawWriter) Write(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.mute {
+		return len(p), nil
+	}
 	if onlyErases(p) {
 		r.erase = append(r.erase, p...)
 		return len(p), nil
@@ -659,12 +686,16 @@ type promptInput struct {
 	active      bool
 	closed      bool
 	interrupted bool
-	trap        bool     // a trapped signal arrived: hand over trapRune (or errTrapped)
-	polling     bool     // a reader is in fill (deactivate must wake it)
-	err         error    // a read error (the terminal hung up): sticky
-	pending     []byte   // read from the terminal, not yet handed over
-	afterEsc    bool     // the last byte handed over was ESC
-	pastes      []string // runs handed over as pasteRune, oldest first
+	trap        bool        // a trapped signal arrived: hand over trapRune (or errTrapped)
+	polling     bool        // a reader is in fill (deactivate must wake it)
+	err         error       // a read error (the terminal hung up): sticky
+	pending     []byte      // read from the terminal, not yet handed over
+	afterEsc    bool        // the last byte handed over was ESC
+	pastes      []string    // runs handed over as pasteRune, oldest first
+	vi          atomic.Bool // vi keys: deliverVi hands the keys over
+	viNormal    bool        // vi keys: the editor is in command mode (viTrack)
+	viArg       int         // vi keys: the next key is the argument of a command (f x, r x, c w)
+	viChange    bool        // vi keys: c, whose argument leads into insert mode
 
 	// idle, if set, runs when the editor asks for a key that has not been
 	// typed yet: output kept back for the keys before it goes out.
@@ -977,6 +1008,9 @@ func (in *promptInput) deliver(p []byte) int {
 		in.pastes = append(in.pastes, text)
 		return utf8.EncodeRune(p, pasteRune)
 	}
+	if in.vi.Load() {
+		return in.deliverVi(p)
+	}
 	if in.afterEsc {
 		// The rest of an escape sequence (an arrow key) goes as it is.
 		in.afterEsc = false
@@ -1004,6 +1038,114 @@ func (in *promptInput) deliver(p []byte) int {
 		run = 1
 	}
 	return in.take(p, run)
+}
+
+// deliverVi is deliver with vi keys (set -o vi). The editor then takes
+// ESC alone, as the key that leaves insert mode, so the keys go one at a
+// time (runs of text in insert mode together), and promptInput follows
+// the editor's mode (viTrack) to hand over what bash's vi mode does:
+//   - ESC that leaves insert mode moves the cursor one to the left (an h
+//     follows it), so that x deletes, and i inserts before, the last
+//     character typed;
+//   - an arrow key, typed as one sequence, is Ctrl+P, Ctrl+N, Ctrl+F or
+//     Ctrl+B in insert mode, and k, j, l or h in command mode.
+//
+// Call with in.mu held.
+func (in *promptInput) deliverVi(p []byte) int {
+	if key, n := viArrow(in.pending, in.viNormal); n > 0 {
+		in.pending = in.pending[n:]
+		p[0] = key
+		in.viTrack(key)
+		return 1
+	}
+	if b := in.pending[0]; b == 0x1b {
+		in.pending = in.pending[1:]
+		p[0] = b
+		if !in.viNormal && in.viArg == 0 {
+			in.pending = append([]byte{'h'}, in.pending...)
+		}
+		in.viTrack(b)
+		return 1
+	}
+	run := 0
+	if !in.viNormal && in.viArg == 0 {
+		for run < len(in.pending) && !isControlByte(in.pending[run]) {
+			run++
+		}
+		if run >= pasteMin && len(p) >= utf8.UTFMax {
+			text := in.pending[:run]
+			if s := lastRuneStart(text); !utf8.FullRune(text[s:]) {
+				text = text[:s]
+			}
+			if len(text) > 0 {
+				in.pastes = append(in.pastes, string(text))
+				in.pending = in.pending[len(text):]
+				return utf8.EncodeRune(p, pasteRune)
+			}
+		}
+	}
+	if run == 0 {
+		// One key: a control key, or one character in command mode.
+		run = 1
+		if _, size := utf8.DecodeRune(in.pending); size > 1 && utf8.FullRune(in.pending) {
+			run = size
+		}
+		in.viTrack(in.pending[0])
+	}
+	return in.take(p, run)
+}
+
+// viReset: a new line starts in insert mode (the editor's SetVimMode).
+func (in *promptInput) viReset() {
+	in.mu.Lock()
+	in.viNormal, in.viArg, in.viChange = false, 0, false
+	in.mu.Unlock()
+}
+
+// viTrack follows the mode of the editor's vi keys (chzyer/readline's
+// vim.go) for one key handed to it: ESC leaves insert mode; in command
+// mode i I a A s S enter it, c enters it after the key that follows (its
+// motion), r d f F t T take the key that follows; Enter and Ctrl+C end
+// the line and the next starts in insert mode.
+func (in *promptInput) viTrack(b byte) {
+	switch {
+	case in.viArg > 0:
+		in.viArg--
+		if in.viArg == 0 && in.viChange {
+			in.viNormal, in.viChange = false, false
+		}
+	case b == '\r' || b == ctrlC:
+		in.viNormal = false
+	case !in.viNormal:
+		in.viNormal = b == 0x1b
+	default:
+		switch b {
+		case 'i', 'I', 'a', 'A', 's', 'S':
+			in.viNormal = false
+		case 'c':
+			in.viArg, in.viChange = 1, true
+		case 'r', 'd', 'f', 'F', 't', 'T':
+			in.viArg = 1
+		}
+	}
+}
+
+// viArrow recognises an arrow key at the start of b (ESC [ A, or ESC O A
+// in application mode) and returns the key the editor reads for it: in
+// insert mode Ctrl+P up (history), Ctrl+N down, Ctrl+F right, Ctrl+B
+// left; in command mode k, j, l, h.
+func viArrow(b []byte, normal bool) (key byte, n int) {
+	if len(b) < 3 || b[0] != 0x1b || (b[1] != '[' && b[1] != 'O') {
+		return 0, 0
+	}
+	i := strings.IndexByte("ABCD", b[2])
+	if i < 0 {
+		return 0, 0
+	}
+	if normal {
+		return "kjlh"[i], 3
+	}
+	return "\x10\x0e\x06\x02"[i], 3
 }
 
 // take hands over up to n pending bytes.

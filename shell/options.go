@@ -153,14 +153,11 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	switch {
 	case o.name == "posix" && on:
 		return fmt.Errorf("posix: gosh has no POSIX mode")
-	case o.name == "vi" && on && sh.Opts.Interactive:
-		// The line editor's vi keys do not reach it through gosh's key
-		// reader yet: refuse rather than pretend (a script has no line
-		// editor, so there the option is only recorded, as in bash).
-		return fmt.Errorf("vi: gosh's line editor has emacs keys only")
-	case o.name == "emacs" && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
+	case (o.name == "emacs" || o.name == "vi") && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
-		return fmt.Errorf("emacs: line editing cannot be turned off")
+		// (set -o vi and set -o emacs switch the key map: the line
+		// editor reads the option at each prompt, lineedit.go.)
+		return fmt.Errorf("%s: line editing cannot be turned off", o.name)
 	case o.name == "ignoreeof":
 		// As bash: the option is $IGNOREEOF, 10 when set by set -o.
 		if on {
@@ -225,8 +222,14 @@ func (sh *Shell) FlagString() string {
 			b = append(b, c)
 		}
 	}
-	switch sh.source {
-	case sourceCommand, sourceChild:
+	src := sh.source
+	if src == sourceChild {
+		// A child gosh shows where its top-level shell reads, as bash's
+		// forked subshell does.
+		src = sh.flow.topSource
+	}
+	switch src {
+	case sourceCommand:
 		b = append(b, 'c')
 	case sourceStdin:
 		b = append(b, 's')

@@ -71,12 +71,16 @@ func (sh *Shell) startProcSubst(p *parser.ProcSubst) (int, error) {
 	}
 	st := sh.childStage(list, "", t)
 	if tr := sh.Jobs.Trace(); tr.On() {
-		end, op := "read", "<("
+		end, op := jobs.Msg{En: "read", Ko: "읽는"}, "<("
 		if p.Out {
-			end, op = "write", ">("
+			end, op = jobs.Msg{En: "write", Ko: "쓰는"}, ">("
 		}
-		tr.Shell("%s%s): a child gosh, always: the list runs asynchronously, beside the command, as bash forks it; "+
-			"the shell keeps the pipe's %s end %d as fd %d, named /dev/fd/%d", op, parser.String(list), end, mine, n, n)
+		tr.Shell(jobs.Msg{
+			En: "%s%s): a child gosh, always: the list runs asynchronously, beside the command, as bash forks it; " +
+				"the shell keeps the pipe's %s end %d as fd %d, named /dev/fd/%d",
+			Ko: "%s%s): 언제나 자식 gosh: bash가 fork하듯 목록이 명령 옆에서 비동기로 실행된다. " +
+				"셸은 파이프의 %s 끝 %d를 fd %d로 두고, 그 이름은 /dev/fd/%d다",
+		}, op, parser.String(list), end, mine, n, n)
 	}
 	pid, err := sh.launchNoJob(st, t, "process substitution")
 	if pid > 0 {
@@ -146,7 +150,10 @@ func (sh *Shell) closeProcSubsts(mark int) {
 			sh.setUserFd(ps.n, -1, fdBorrowed)
 		}
 		closeFd(ps.fd)
-		sh.Jobs.Trace().Shell("close(%d)  (the shell's end of the process substitution /dev/fd/%d: its command is done)", ps.fd, ps.n)
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "close(%d)  (the shell's end of the process substitution /dev/fd/%d: its command is done)",
+			Ko: "close(%d)  (프로세스 치환 /dev/fd/%d의 셸 쪽 끝: 그 명령이 끝났다)",
+		}, ps.fd, ps.n)
 	}
 	sh.procSubsts = sh.procSubsts[:mark]
 }

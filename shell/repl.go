@@ -84,7 +84,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		}
 		// Under setsid, or on a terminal that is not this session's, bash
 		// runs without job control and says so once: so does gosh.
-		sh.Jobs.Trace().Shell("%v", err)
+		sh.Jobs.Trace().Shell(jobs.Same("%v"), err)
 		sh.errorf("no job control in this shell")
 		sh.Opts.Monitor = false
 		sh.Jobs.SetJobControl(false)

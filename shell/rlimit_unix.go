@@ -47,8 +47,12 @@ func (sh *Shell) setCopyRlimit(resource int, soft, hard uint64) error {
 	}
 	limits[resource] = syscall.Rlimit{Cur: soft, Max: hard}
 	sh.limits = limits // copy on write: copies of this copy share the old map
-	sh.Jobs.Trace().Shell("setrlimit(%d) not called in this copy of the shell (it shares the shell's process): "+
-		"{%s, %s} applies to the processes it starts", resource, limitText(soft), limitText(hard))
+	sh.Jobs.Trace().Shell(jobs.Msg{
+		En: "setrlimit(%d) not called in this copy of the shell (it shares the shell's process): " +
+			"{%s, %s} applies to the processes it starts",
+		Ko: "이 셸 사본에서는 setrlimit(%d)를 부르지 않는다(셸의 프로세스를 함께 쓴다): " +
+			"{%s, %s}는 사본이 시작하는 프로세스에 적용된다",
+	}, resource, limitText(soft), limitText(hard))
 	return nil
 }
 
@@ -87,7 +91,10 @@ func (sh *Shell) withCopyRlimits(stages []jobs.Stage) {
 			st.Text = strings.Join(st.Argv, " ")
 		}
 		argv := append([]string{"gosh", RlimitsFlag, strings.Join(spec, ","), st.Path}, st.Argv...)
-		st.Trace = append(st.Trace, "the child is a short-lived gosh that calls setrlimit with the copy's limits, then execve("+st.Path+")")
+		st.Trace = append(st.Trace, jobs.Msg{
+			En: "the child is a short-lived gosh that calls setrlimit with the copy's limits, then execve(%s)",
+			Ko: "이 자식은 잠깐 사는 gosh다: 사본의 제한으로 setrlimit을 부른 뒤 execve(%s)한다",
+		}.With(st.Path))
 		st.Path, st.Argv = "/proc/self/exe", argv
 	}
 }

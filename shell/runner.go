@@ -170,7 +170,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 // RunCommandString runs -c text.
 func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.source = sourceCommand
-	sh.flow.commandText = true
+	sh.flow.topSource = sourceCommand
 	sh.startScriptFrames("")
 	st, err := sh.runSource(src, "")
 	return sh.finish(st, err)
@@ -181,6 +181,7 @@ func (sh *Shell) RunCommandString(src string) (int, error) {
 // reads stdin (read, cat) gets the lines after its own.
 func (sh *Shell) RunStdin() (int, error) {
 	sh.source = sourceStdin
+	sh.flow.topSource = sourceStdin
 	sh.startScriptFrames("")
 	r := &unbufferedLines{fd: 0}
 	st, err := sh.runLines(func(bool) (string, error) { return r.readLine() }, "")

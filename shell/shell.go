@@ -317,6 +317,7 @@ const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbi
 // of the shell, whose changes do not leak back (see snapshot.go). What is
 // not in the Snapshot is per-process and shared: the job table, hooks.
 func (sh *Shell) clone() *Shell {
+	sh.hot().clones++ // the copy shares the call stack's frames (hotpath.go)
 	c := *sh
 	c.restore(sh.snapshot()) // cannot fail: every function has its tree
 	c.borrowAll()            // the copy sees the shell's fds; it never closes them

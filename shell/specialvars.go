@@ -108,7 +108,7 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	case "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM":
 		return epochVar(name), true
 	}
-	return sh.Vars.Get(name)
+	return sh.lookupVar(name).get()
 }
 
 // epochVar computes bash 5's $EPOCHSECONDS (seconds since 1970),

@@ -59,15 +59,22 @@ type Site = builtins.Site
 func (sh *Shell) needsProcess(node any, cmd *command, site Site) builtins.Decision {
 	switch n := node.(type) {
 	case *parser.AndOr:
-		if why := sh.backgroundNeedsChild(n); why != "" {
+		if why := sh.backgroundNeedsChild(n); why != (jobs.Msg{}) {
 			return builtins.Decision{Place: builtins.Child, Reason: why}
 		}
-		return builtins.Decision{Place: builtins.Program, Reason: "a background pipeline of programs whose words cannot run a command, " +
-			"assign or fail: the shell expands them and starts each program itself, as the child would"}
+		return builtins.Decision{Place: builtins.Program, Reason: jobs.Msg{
+			En: "a background pipeline of programs whose words cannot run a command, " +
+				"assign or fail: the shell expands them and starts each program itself, as the child would",
+			Ko: "단어가 명령을 실행하거나 대입하거나 실패할 수 없는 프로그램들의 백그라운드 파이프라인: " +
+				"셸이 단어를 확장하고 프로그램을 하나씩 직접 시작한다. 자식이 해도 똑같다",
+		}}
 	case parser.Command:
 		return sh.stagePlacement(n, cmd, site)
 	}
-	return builtins.Decision{Place: builtins.Child, Reason: "a command the shell does not know how to place runs in a child gosh"}
+	return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
+		En: "a command the shell does not know how to place runs in a child gosh",
+		Ko: "셸이 어디서 실행할지 모르는 명령은 자식 gosh에서 실행한다",
+	}}
 }
 
 // Decide is needsProcess for explain (builtins.Shell), before expansion.
@@ -134,27 +141,53 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 	_, isSubshell := c.(*parser.Subshell)
 	switch {
 	case kind == kindProgram || kind == kindNotFound || kind == kindDynamic:
-		return builtins.Decision{Place: builtins.Program, Reason: what + ": a new process (fork+exec)"}
+		return builtins.Decision{Place: builtins.Program, Reason: jobs.Msg{
+			En: "%s: a new process (fork+exec)",
+			Ko: "%s: 새 프로세스(fork+exec)",
+		}.With(what)}
 	case (isSubshell || site.Stages > 1) && (kind != kindBuiltin || cmd == nil) && sh.copyHidesPid(c, isSubshell):
-		return builtins.Decision{Place: builtins.Child, Reason: what + " that reads $BASHPID: a copy of the shell has no " +
-			"process of its own, so a child gosh runs it, whose BASHPID is its own pid, as in bash"}
+		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
+			En: "%s that reads $BASHPID: a copy of the shell has no process of its own, so a child gosh runs it, " +
+				"whose BASHPID is its own pid, as in bash",
+			Ko: "$BASHPID를 읽는 %s: 셸의 사본에는 자기 프로세스가 없으므로 자식 gosh가 실행한다. " +
+				"bash에서처럼 그 BASHPID는 자식 자신의 pid다",
+		}.With(what)}
 	case site.Stages <= 1 && isSubshell && jobControl:
-		return builtins.Decision{Place: builtins.Child, Reason: what + ": under job control it is a process of its own, " +
-			"in the job's group, so Ctrl+Z, fg and kill %N reach it"}
+		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
+			En: "%s: under job control it is a process of its own, in the job's group, so Ctrl+Z, fg and kill %%N reach it",
+			Ko: "%s: 작업 제어 아래에서는 작업의 프로세스 그룹에 속한 별도의 프로세스다. 그래서 Ctrl+Z, fg, kill %%N이 닿는다",
+		}.With(what)}
 	case site.Stages <= 1 && isSubshell:
-		return builtins.Decision{Place: builtins.Copy, Reason: what + ": without job control nothing can tell a copy " +
-			"of the shell from a process, so a copy runs it (no fork)"}
+		return builtins.Decision{Place: builtins.Copy, Reason: jobs.Msg{
+			En: "%s: without job control nothing can tell a copy of the shell from a process, so a copy runs it (no fork)",
+			Ko: "%s: 작업 제어가 없으면 셸의 사본과 프로세스를 구별할 방법이 없으므로 사본이 실행한다(fork 없음)",
+		}.With(what)}
 	case site.Stages <= 1:
-		return builtins.Decision{Place: builtins.InShell, Reason: what + ": it runs in the shell itself (no fork), as in bash"}
+		return builtins.Decision{Place: builtins.InShell, Reason: jobs.Msg{
+			En: "%s: it runs in the shell itself (no fork), as in bash",
+			Ko: "%s: bash처럼 셸 자신 안에서 실행된다(fork 없음)",
+		}.With(what)}
 	case kind == kindBuiltin && reportsShellTables[name] && sh.funcs[name] == nil:
-		return builtins.Decision{Place: builtins.Copy, Reason: what + " that lists what only the shell process holds (its jobs, " +
-			"its history): a forked child would inherit them, a new gosh would not, so a copy of the shell runs it on a goroutine (no fork)"}
+		return builtins.Decision{Place: builtins.Copy, Reason: jobs.Msg{
+			En: "%s that lists what only the shell process holds (its jobs, its history): a forked child would inherit them, " +
+				"a new gosh would not, so a copy of the shell runs it on a goroutine (no fork)",
+			Ko: "%s, 셸 프로세스만 가진 것(작업, 히스토리)을 보여 준다: fork한 자식이라면 물려받겠지만 " +
+				"새 gosh는 받지 못하므로 셸의 사본이 고루틴에서 실행한다(fork 없음)",
+		}.With(what)}
 	case jobControl:
-		return builtins.Decision{Place: builtins.Child, Reason: what + " in a pipeline: under job control every stage is a " +
-			"process in the job's group (a child gosh), so Ctrl+Z stops it, fg continues it and kill %N ends it"}
+		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
+			En: "%s in a pipeline: under job control every stage is a process in the job's group (a child gosh), " +
+				"so Ctrl+Z stops it, fg continues it and kill %%N ends it",
+			Ko: "파이프라인 안의 %s: 작업 제어 아래에서는 모든 단계가 작업의 프로세스 그룹에 속한 프로세스(자식 gosh)다. " +
+				"그래서 Ctrl+Z가 정지시키고 fg가 계속시키며 kill %%N이 끝낸다",
+		}.With(what)}
 	}
-	return builtins.Decision{Place: builtins.Copy, Reason: what + " in a pipeline: without job control nothing can tell a copy " +
-		"of the shell from a process, so a copy runs it on a goroutine (no fork)"}
+	return builtins.Decision{Place: builtins.Copy, Reason: jobs.Msg{
+		En: "%s in a pipeline: without job control nothing can tell a copy of the shell from a process, " +
+			"so a copy runs it on a goroutine (no fork)",
+		Ko: "파이프라인 안의 %s: 작업 제어가 없으면 셸의 사본과 프로세스를 구별할 방법이 없으므로 " +
+			"사본이 고루틴에서 실행한다(fork 없음)",
+	}.With(what)}
 }
 
 // reportsShellTables are the builtins whose output is the shell's job
@@ -163,69 +196,91 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 // the shell's own, as a forked child in bash has them.
 var reportsShellTables = map[string]bool{"jobs": true, "history": true, "fc": true}
 
-func describeKind(kind commandKind, name string, c parser.Command) string {
+func describeKind(kind commandKind, name string, c parser.Command) jobs.Msg {
 	switch kind {
 	case kindProgram:
-		return name + " is a program"
+		return jobs.Msg{En: "%s is a program", Ko: "%s은(는) 프로그램"}.With(name)
 	case kindBuiltin:
-		return name + " is a builtin"
+		return jobs.Msg{En: "%s is a builtin", Ko: "%s은(는) builtin"}.With(name)
 	case kindAssign:
-		return "a command of only assignments and redirections"
+		return jobs.Msg{En: "a command of only assignments and redirections", Ko: "대입과 리다이렉션만 있는 명령"}
 	case kindNotFound:
-		return name + " is not found"
+		return jobs.Msg{En: "%s is not found", Ko: "%s을(를) 찾을 수 없음"}.With(name)
 	case kindDynamic:
-		return "the command name comes from an expansion"
+		return jobs.Msg{En: "the command name comes from an expansion", Ko: "명령 이름이 확장에서 나옴"}
 	}
 	switch c.(type) {
 	case *parser.Subshell:
-		return "( ... ) is a subshell"
+		return jobs.Msg{En: "( ... ) is a subshell", Ko: "( ... )는 서브셸"}
 	case *parser.FuncDecl:
-		return "a function definition"
+		return jobs.Msg{En: "a function definition", Ko: "함수 정의"}
 	}
-	return "a compound command"
+	return jobs.Msg{En: "a compound command", Ko: "복합 명령"}
 }
 
 // backgroundNeedsChild says why a list item ended by '&' must run in a
-// child gosh, or "" when the shell may start it directly: a pipeline of
+// child gosh, or the zero Msg when the shell may start it directly: a pipeline of
 // programs whose words expand to the same thing wherever they are
 // expanded and change nothing.
-func (sh *Shell) backgroundNeedsChild(ao *parser.AndOr) string {
-	const tail = ": a child gosh runs it, so that $! is a real pid and kill %N, wait and Ctrl+Z reach all of it"
+func (sh *Shell) backgroundNeedsChild(ao *parser.AndOr) jobs.Msg {
+	tail := jobs.Msg{
+		En: "%s: a child gosh runs it, so that $! is a real pid and kill %%N, wait and Ctrl+Z reach all of it",
+		Ko: "%s: 자식 gosh가 실행한다. 그래야 $!가 진짜 pid이고 kill %%N, wait, Ctrl+Z가 전부에 닿는다",
+	}
 	if len(ao.Rest) > 0 {
-		return "an and-or list in the background is one job" + tail
+		return tail.With(jobs.Msg{En: "an and-or list in the background is one job", Ko: "백그라운드의 and-or 목록은 하나의 작업이다"})
 	}
 	if ao.First.Bang {
-		return "'!' inverts the status of a background pipeline" + tail
+		return tail.With(jobs.Msg{En: "'!' inverts the status of a background pipeline", Ko: "'!'가 백그라운드 파이프라인의 상태를 뒤집는다"})
 	}
 	if ao.First.Time != nil {
-		return "\"time\" reports when the whole pipeline has finished" + tail
+		return tail.With(jobs.Msg{En: "\"time\" reports when the whole pipeline has finished", Ko: "\"time\"은 파이프라인 전체가 끝났을 때 보고한다"})
 	}
 	for _, c := range ao.First.Cmds {
 		kind, name := sh.classify(c, nil)
 		switch kind {
 		case kindBuiltin:
-			return name + " is a builtin; in the background it needs a process of its own" + tail
+			return tail.With(jobs.Msg{
+				En: "%s is a builtin; in the background it needs a process of its own",
+				Ko: "%s은(는) builtin이다. 백그라운드에서는 자기 프로세스가 필요하다",
+			}.With(name))
 		case kindAssign:
-			return "assignments in the background change only the child that runs them" + tail
+			return tail.With(jobs.Msg{
+				En: "assignments in the background change only the child that runs them",
+				Ko: "백그라운드의 대입은 그것을 실행하는 자식만 바꾼다",
+			})
 		case kindNotFound:
-			return name + " is not found: a child gosh reports it and exits with 127, so that the job has a pid ($!) and wait $! returns 127"
+			return jobs.Msg{
+				En: "%s is not found: a child gosh reports it and exits with 127, so that the job has a pid ($!) and wait $! returns 127",
+				Ko: "%s을(를) 찾을 수 없다: 자식 gosh가 그것을 알리고 127로 종료한다. 그래서 작업에 pid($!)가 있고 wait $!는 127을 돌려준다",
+			}.With(name)
 		case kindDynamic:
-			return "the command name comes from an expansion, which the child does" + tail
+			return tail.With(jobs.Msg{
+				En: "the command name comes from an expansion, which the child does",
+				Ko: "명령 이름이 확장에서 나오고, 그 확장은 자식이 한다",
+			})
 		case kindCompound:
-			return describeKind(kind, name, c) + " in the background" + tail
+			return tail.With(jobs.Msg{En: "%s in the background", Ko: "백그라운드의 %s"}.With(describeKind(kind, name, c)))
 		}
 		sc := c.(*parser.SimpleCommand)
 		for _, a := range sc.Assigns {
 			if a.Name == "PATH" {
-				return "PATH=... changes where " + name + " is found: the child searches it, and reports a failure itself" + tail
+				return tail.With(jobs.Msg{
+					En: "PATH=... changes where %s is found: the child searches it, and reports a failure itself",
+					Ko: "PATH=...가 %s을(를) 찾는 곳을 바꾼다: 자식이 찾고, 실패도 자식이 알린다",
+				}.With(name))
 			}
 		}
 		if w := sh.firstActiveWord(sc); w != "" {
-			return fmt.Sprintf("the word %s runs a command, assigns or may fail when expanded: the child expands it, never the shell, "+
-				"so the prompt does not wait for it", w)
+			return jobs.Msg{
+				En: "the word %s runs a command, assigns or may fail when expanded: the child expands it, never the shell, " +
+					"so the prompt does not wait for it",
+				Ko: "단어 %s은(는) 확장될 때 명령을 실행하거나 대입하거나 실패할 수 있다: 셸이 아니라 자식이 확장하므로 " +
+					"프롬프트는 그것을 기다리지 않는다",
+			}.With(w)
 		}
 	}
-	return ""
+	return jobs.Msg{}
 }
 
 // firstActiveWord returns the first word of sc (assignment, argument,
@@ -292,7 +347,7 @@ func (sh *Shell) quietParts(parts []parser.WordPart) bool {
 // traceDecision narrates needsProcess's answer.
 func (sh *Shell) traceDecision(text string, d builtins.Decision) {
 	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("%s: %s, because %s", text, d.Place, d.Reason)
+		tr.Shell(jobs.Msg{En: "%s: %s, because %s", Ko: "%s: %s 실행한다. 까닭: %s"}, text, d.Place.Words(), d.Reason)
 	}
 }
 
@@ -321,6 +376,8 @@ type childStart struct {
 	// Body is the commands to run, as printed source. The child parses it
 	// with aliases off: any alias was expanded when the shell parsed it.
 	Body string
+	// Role is what the child is for, which its trace lines name.
+	Role childRole
 }
 
 // childStage builds the stage that runs body in a child gosh with the fds
@@ -362,7 +419,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 			snap.Fds[i] = i
 		}
 	}
-	data, err := encodeSnapshot(&childStart{Snap: *snap, Body: src})
+	data, err := encodeSnapshot(&childStart{Snap: *snap, Body: src, Role: roleOf(body)})
 	if err != nil {
 		return sh.failedStage(t, err, 2)
 	}
@@ -392,8 +449,12 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	st.Dir = sh.stageDir()
 	if tr := sh.Jobs.Trace(); tr.On() {
-		st.Trace = append(st.Trace, fmt.Sprintf("the child gosh reads its snapshot (%d bytes: variables, options, aliases, "+
-			"functions, $0 and $@, $?, $!, $$, directory, umask, traps, fds) from memfd %d, then runs: %s", len(data), n, label))
+		st.Trace = append(st.Trace, jobs.Msg{
+			En: "the child gosh reads its snapshot (%d bytes: variables, options, aliases, " +
+				"functions, $0 and $@, $?, $!, $$, directory, umask, traps, fds) from memfd %d, then runs: %s",
+			Ko: "자식 gosh는 memfd %[2]d에서 스냅숏(%[1]d바이트: 변수, 옵션, 별칭, 함수, $0과 $@, $?, $!, $$, " +
+				"디렉터리, umask, trap, fd)을 읽은 뒤 실행한다: %[3]s",
+		}.With(len(data), n, label))
 	}
 	return st
 }
@@ -516,7 +577,7 @@ func RunChild(fd int, self string) (int, error) {
 	// group, which is the job's. It is not interactive.
 	sh.Opts.Interactive, sh.Opts.Monitor = false, false
 	if sh.Opts.Trace {
-		sh.applyChildTrace(traceFd, gate)
+		sh.applyChildTrace(traceFd, gate, m.Role)
 	}
 	if sh.umask != processUmask() {
 		unix.Umask(sh.umask)

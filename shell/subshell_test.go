@@ -82,9 +82,9 @@ func TestNeedsProcess(t *testing.T) {
 			p := item.AndOr.First
 			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds)})
 		}
-		if d.Place != tt.want || !strings.Contains(d.Reason, tt.why) {
+		if d.Place != tt.want || !strings.Contains(d.Reason.In("en"), tt.why) {
 			t.Errorf("%q (job control %v, copy %v): %s because %s; want %s because ...%s...",
-				tt.line, tt.jobControl, tt.copy, d.Place, d.Reason, tt.want, tt.why)
+				tt.line, tt.jobControl, tt.copy, d.Place, d.Reason.In("en"), tt.want, tt.why)
 		}
 	}
 }

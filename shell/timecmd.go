@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gosh/builtins"
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -54,7 +55,10 @@ func (sh *Shell) runTimed(p *parser.Pipeline) error {
 		sys:  after.sys - before.sys,
 	}
 	if tr := sh.Jobs.Trace(); tr.On() {
-		tr.Shell("time: real %v from the clock; user %v and sys %v from getrusage(RUSAGE_SELF) + getrusage(RUSAGE_CHILDREN) after minus before (children count once the reaper has collected them with wait4)",
+		tr.Shell(jobs.Msg{
+			En: "time: real %v from the clock; user %v and sys %v from getrusage(RUSAGE_SELF) + getrusage(RUSAGE_CHILDREN) after minus before (children count once the reaper has collected them with wait4)",
+			Ko: "time: real %v는 시계에서, user %v와 sys %v는 getrusage(RUSAGE_SELF) + getrusage(RUSAGE_CHILDREN)의 뒤 값에서 앞 값을 뺀 것 (자식은 wait4로 수거된 뒤에야 셈에 들어간다)",
+		},
 			span.real.Round(time.Microsecond), span.user, span.sys)
 	}
 	sh.reportTime(p.Time, span)

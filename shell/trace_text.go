@@ -1,11 +1,13 @@
 package shell
 
 import (
-	"fmt"
 	"os"
 	"strings"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
+	"gosh/parser"
 )
 
 // openFlagNames are the open(2) flags a redirection uses, in the order
@@ -48,33 +50,29 @@ func (sh *Shell) traceOpen(path string, flags, fd int, noclobber bool) {
 		return
 	}
 	flags |= unix.O_CLOEXEC
-	ko := tr.Lang() == "ko"
-	note := ""
-	if noclobber {
-		note = "; set -C: a new file is opened with O_CREAT|O_EXCL instead of O_TRUNC, an existing regular file is refused"
-		if ko {
-			note = "; set -C: 새 파일은 O_TRUNC 대신 O_CREAT|O_EXCL로 열고, 이미 있는 일반 파일은 거부한다"
-		}
-	}
 	if flags&unix.O_CREAT != 0 {
 		mask := sh.umask & 0o777
-		if ko {
-			tr.Shell("open(%q, %s, 0666) = %d  (umask %04o: 새 파일의 모드는 %04o%s)",
-				path, openFlagsText(flags), fd, mask, 0o666&^mask, note)
+		if noclobber {
+			tr.Shell(jobs.Msg{
+				En: "open(%q, %s, 0666) = %d  (umask %04o: a new file gets mode %04o; set -C: a new file is opened with O_CREAT|O_EXCL instead of O_TRUNC, an existing regular file is refused)",
+				Ko: "open(%q, %s, 0666) = %d  (umask %04o: 새 파일의 모드는 %04o. set -C: 새 파일은 O_TRUNC 대신 O_CREAT|O_EXCL로 열고, 이미 있는 일반 파일은 거부한다)",
+			}, path, openFlagsText(flags), fd, mask, 0o666&^mask)
 			return
 		}
-		tr.Shell("open(%q, %s, 0666) = %d  (umask %04o: a new file gets mode %04o%s)",
-			path, openFlagsText(flags), fd, mask, 0o666&^mask, note)
+		tr.Shell(jobs.Msg{
+			En: "open(%q, %s, 0666) = %d  (umask %04o: a new file gets mode %04o)",
+			Ko: "open(%q, %s, 0666) = %d  (umask %04o: 새 파일의 모드는 %04o)",
+		}, path, openFlagsText(flags), fd, mask, 0o666&^mask)
 		return
 	}
-	tr.Shell("open(%q, %s) = %d%s", path, openFlagsText(flags), fd, parenthesized(note))
-}
-
-func parenthesized(s string) string {
-	if s == "" {
-		return ""
+	if noclobber {
+		tr.Shell(jobs.Msg{
+			En: "open(%q, %s) = %d  (set -C: a new file is opened with O_CREAT|O_EXCL instead of O_TRUNC, an existing regular file is refused)",
+			Ko: "open(%q, %s) = %d  (set -C: 새 파일은 O_TRUNC 대신 O_CREAT|O_EXCL로 열고, 이미 있는 일반 파일은 거부한다)",
+		}, path, openFlagsText(flags), fd)
+		return
 	}
-	return fmt.Sprintf("  (%s)", strings.TrimPrefix(s, "; "))
+	tr.Shell(jobs.Same("open(%q, %s) = %d"), path, openFlagsText(flags), fd)
 }
 
 // traceFdOf takes, in a child gosh started with the trace on, the trace's
@@ -118,8 +116,9 @@ func traceGate(t *fdTable) int {
 
 // applyChildTrace points a child gosh's trace at fd (the parent's trace
 // channel; -1: its own fd 2), holds its first line until the gate opens,
-// and names the process in every line it narrates: "child gosh PID (TEXT)".
-func (sh *Shell) applyChildTrace(fd, gate int) {
+// and names the process and its role in every line it narrates:
+// "child gosh PID (runs the subshell ( cd /tmp ))".
+func (sh *Shell) applyChildTrace(fd, gate int, role childRole) {
 	tr := sh.Jobs.Trace()
 	if fd < 0 {
 		sh.applyTrace()
@@ -128,17 +127,76 @@ func (sh *Shell) applyChildTrace(fd, gate int) {
 		tr.SetLang(sh.traceLang())
 		tr.SetGate(gate)
 	}
-	tr.SetSelf(fmt.Sprintf("child gosh %d (%s)", os.Getpid(), childRole()))
+	tr.SetSelf(jobs.Msg{En: "child gosh %d (%s)", Ko: "자식 gosh %d (%s)"}.With(os.Getpid(), role.words(childText())))
 }
 
-// childRole is what a child gosh runs, for its trace lines: the command
-// text its parent put in argv[0] ("gosh: TEXT"), cut to 24 bytes.
-func childRole() string {
-	role := strings.TrimPrefix(os.Args[0], "gosh: ")
-	if len(role) > 24 {
-		role = strings.ToValidUTF8(role[:24], "") + "…"
+// childRole is what a child gosh is started for: its parent decides it
+// (roleOf) and sends it in the start message.
+type childRole int
+
+const (
+	roleCommand            childRole = iota // a command of its own (a failed background command, ...)
+	roleBackground                          // a whole and-or list ended by '&': the background job
+	roleBackgroundSubshell                  // "( ... ) &": a subshell that is the background job
+	roleSubshell                            // ( ... )
+	roleCompound                            // another compound command that needs a process: { }, a loop, if, case
+	roleStage                               // a builtin or an assignment as a stage of a pipeline
+	roleProcSubst                           // the list of <( ) or >( )
+)
+
+// roleOf is the role of a child gosh that runs body (see childStage).
+func roleOf(body any) childRole {
+	switch b := body.(type) {
+	case string:
+		return roleStage
+	case *parser.AndOr:
+		if len(b.Rest) == 0 && len(b.First.Cmds) == 1 && !b.First.Bang && b.First.Time == nil {
+			if _, ok := b.First.Cmds[0].(*parser.Subshell); ok {
+				return roleBackgroundSubshell
+			}
+		}
+		return roleBackground
+	case *parser.List:
+		return roleProcSubst
+	case *parser.Subshell:
+		return roleSubshell
+	case *parser.SimpleCommand:
+		return roleCommand
+	case parser.Command:
+		if b != nil {
+			return roleCompound
+		}
 	}
-	return role
+	return roleCommand
+}
+
+// words names the role with the command text: "runs the subshell ( cd /tmp )".
+func (r childRole) words(text string) jobs.Msg {
+	switch r {
+	case roleBackground:
+		return jobs.Msg{En: "runs the background job %s", Ko: "백그라운드 작업 %s 실행"}.With(text)
+	case roleBackgroundSubshell:
+		return jobs.Msg{En: "runs the subshell %s, a background job", Ko: "백그라운드 작업인 서브셸 %s 실행"}.With(text)
+	case roleSubshell:
+		return jobs.Msg{En: "runs the subshell %s", Ko: "서브셸 %s 실행"}.With(text)
+	case roleCompound:
+		return jobs.Msg{En: "runs the compound command %s", Ko: "복합 명령 %s 실행"}.With(text)
+	case roleStage:
+		return jobs.Msg{En: "runs the pipeline stage %s", Ko: "파이프라인 단계 %s 실행"}.With(text)
+	case roleProcSubst:
+		return jobs.Msg{En: "runs the process substitution %s", Ko: "프로세스 치환 %s 실행"}.With(text)
+	}
+	return jobs.Msg{En: "runs %s", Ko: "%s 실행"}.With(text)
+}
+
+// childText is what a child gosh runs, for its trace lines: the command
+// text its parent put in argv[0] ("gosh: TEXT"), cut to 24 bytes.
+func childText() string {
+	text := strings.TrimPrefix(os.Args[0], "gosh: ")
+	if len(text) > 24 {
+		text = strings.ToValidUTF8(text[:24], "") + "…"
+	}
+	return text
 }
 
 // traceLang is the language of the trace's explanations: the shell's one

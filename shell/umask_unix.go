@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // The file mode creation mask is one per process, and every child inherits
@@ -59,7 +61,10 @@ func (sh *Shell) withUmask(fn func()) {
 	umaskLock.Lock()
 	defer umaskLock.Unlock()
 	old := unix.Umask(sh.umask)
-	sh.Jobs.Trace().Shell("umask(%04o) around this step only: the copy's mask, for what it creates and starts; then umask(%04o) again", sh.umask, old)
+	sh.Jobs.Trace().Shell(jobs.Msg{
+		En: "umask(%04o) around this step only: the copy's mask, for what it creates and starts; then umask(%04o) again",
+		Ko: "이 단계 동안만 umask(%04o): 사본이 만들고 시작하는 것을 위한 사본의 마스크. 그다음 다시 umask(%04o)",
+	}, sh.umask, old)
 	defer unix.Umask(old)
 	fn()
 }

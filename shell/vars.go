@@ -38,21 +38,22 @@ type Vars struct {
 	m map[string]*Var
 	// AllExport is set -a: Set exports what it assigns.
 	AllExport bool
-	// gen counts the changes to which *Var a watched name maps (the name
-	// added, removed or given another Var); a value assigned in place
-	// does not count. A *Var found under a watched name stays that
-	// name's while gen is the same, which the executor's cache of them
-	// relies on (hotpath.go).
+	// gen counts the changes to which *Var a name maps (a name added,
+	// removed or given another Var), but those of the call stack's
+	// arrays; a value assigned in place does not count. A *Var found
+	// under a name stays that name's while gen is the same, which the
+	// executor's caches rely on (hotpath.go). FUNCNAME, BASH_SOURCE and
+	// BASH_LINENO, which a function call replaces and puts back at every
+	// call (bashvars.go), are never cached, so that calls keep the caches
+	// valid.
 	gen uint64
 }
 
-// watchedVar reports whether name is one of the variables the executor
-// keeps at hand (hotVars): a change of which Var it maps to counts in
-// Vars.gen. Others do not, so that a function call, which puts its own
-// FUNCNAME in the table and the caller's back, keeps the cache valid.
-func watchedVar(name string) bool {
+// uncachedVar reports whether name is one of the variables whose changes
+// gen does not count.
+func uncachedVar(name string) bool {
 	switch name {
-	case "_", "PIPESTATUS", "IFS", "FUNCNEST":
+	case "FUNCNAME", "BASH_SOURCE", "BASH_LINENO":
 		return true
 	}
 	return false
@@ -60,7 +61,7 @@ func watchedVar(name string) bool {
 
 // changed records a change of which Var name maps to.
 func (v *Vars) changed(name string) {
-	if watchedVar(name) {
+	if !uncachedVar(name) {
 		v.gen++
 	}
 }

@@ -42,3 +42,21 @@ func TestSelectAtTerminal(t *testing.T) {
 	s.Expect("after 0")
 	s.WaitPrompt()
 }
+
+// Ctrl+C at the select prompt ends the loop and the rest of the command
+// line, with status 130, as in bash. The test runs against bash too
+// (GOSH_TEST_REFERENCE=bash).
+func TestSelectInterrupted(t *testing.T) {
+	s := newSession(t)
+	s.Send(`select x in a b; do echo "[$x]"; done; echo "after $?"` + "\r")
+	s.Expect("2) b")
+	s.Expect("#? ")
+	s.Send("\x03")
+	if before := s.WaitPrompt(); strings.Contains(before, "after") {
+		t.Errorf("the rest of the command line ran after Ctrl+C: %q", before)
+	}
+	out := s.run(`echo "st=$?"`)
+	if !strings.Contains(out, "st=130") {
+		t.Errorf("after Ctrl+C at the select prompt: %q, want status 130", out)
+	}
+}

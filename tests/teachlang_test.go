@@ -45,6 +45,7 @@ func TestTeachLangFromLocale(t *testing.T) {
 		{[]string{"LANG=C", "LC_ALL=ko_KR.UTF-8"}, []string{"-c", "help jobs"}, jobsKorean},
 		{[]string{"LANG=ko_KR.UTF-8"}, []string{"-c", "set -o lang=en; help jobs"}, jobsEnglish},
 		{[]string{"LANG=ko_KR.UTF-8"}, []string{"-c", "help --lang en jobs"}, jobsEnglish},
+		{[]string{"LANG=C"}, []string{"-o", "lang=ko", "-c", "help jobs"}, jobsKorean},
 	}
 	for _, tc := range tests {
 		out, errOut, status := runShell(t, shellRun{Args: tc.args, Env: tc.env})

@@ -213,7 +213,8 @@ func TestTraceChildGoshNarrates(t *testing.T) {
 }
 
 // Under a Korean locale the trace's explanations of the fd steps are
-// Korean; the system calls themselves are the same.
+// Korean, and so are the authors (자식 N); the system calls themselves
+// are the same.
 func TestTraceKorean(t *testing.T) {
 	_, stderr, _ := runShell(t, shellRun{Args: []string{"-o", "trace", "-c", "ls /nonexist 2>&1 >out"}, Env: []string{"LANG=ko_KR.UTF-8"}})
 	for _, want := range []string{"의 안전한 사본", "close-on-exec가 아니므로 execve 뒤에도 남는다", "새 파일의 모드는 0644", "ForkExec의 오류 파이프"} {
@@ -221,7 +222,7 @@ func TestTraceKorean(t *testing.T) {
 			t.Errorf("the Korean trace lacks %q:\n%s", want, stderr)
 		}
 	}
-	if !regexp.MustCompile(`trace· child \d+: dup3\(1, \d+, O_CLOEXEC\)  \(`).MatchString(stderr) {
+	if !regexp.MustCompile(`trace· 자식 \d+: dup3\(1, \d+, O_CLOEXEC\)  \(`).MatchString(stderr) {
 		t.Errorf("the calls changed with the language:\n%s", stderr)
 	}
 }

@@ -151,11 +151,9 @@ func runChild(fd string) int {
 func run() int {
 	// The hidden first argument used by nohup: ignore SIGHUP, then execve.
 	if len(os.Args) > 2 && os.Args[1] == jobs.NohupFlag {
-		if err := jobs.NohupExec(os.Args[2:]); err != nil {
-			fmt.Fprintf(os.Stderr, "nohup: %s\n", err)
-			return 126
-		}
-		return 0
+		status, err := jobs.NohupExec(os.Args[2:])
+		fmt.Fprintf(os.Stderr, "nohup: %s\n", err)
+		return status
 	}
 	// The hidden first argument used for trap "" in a copy of the shell:
 	// ignore the listed signals, then execve.

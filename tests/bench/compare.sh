@@ -14,6 +14,11 @@
 #   while 100k     a while loop of 100,000 passes with [ and $(( )), per run
 #   20k calls      20,000 calls of a shell function, per run
 #   500 ( true )   500 "( /bin/true )" in a script, per run
+#                  These four rows run the shells in turn (gosh, bash, dash,
+#                  gosh, ...), RUNS_LANG times, and give the median wall time
+#                  and the median CPU time (user+sys) of one run, "wall / cpu":
+#                  on a shared machine the load changes from one moment to the
+#                  next, and the CPU time is the steadier figure.
 #   job cycle      start a job, Ctrl+Z, prompt, fg, job ends: per cycle, in a
 #                  pty (from `go test -bench BenchmarkJobCycleInterleaved`,
 #                  300 cycles of each shell, taken in turn)
@@ -43,7 +48,7 @@ for _ in $(seq 1000); do echo 'x=$(echo hi)'; done >"$work/substs.sh"
 echo 'i=0; while [ $i -lt 100000 ]; do i=$((i + 1)); done' >"$work/while.sh"
 echo 'f() { x=$1; }; i=0; while [ $i -lt 20000 ]; do f $i; i=$((i + 1)); done' >"$work/calls.sh"
 for _ in $(seq 500); do echo '( /bin/true )'; done >"$work/subshells.sh"
-RUNS_LANG=${RUNS_LANG:-3}
+RUNS_LANG=${RUNS_LANG:-7}
 
 shells=("$work/gosh")
 names=(gosh)
@@ -53,6 +58,17 @@ for s in bash dash; do
 		names+=("$s")
 	fi
 done
+
+# run1 SHELL SCRIPT: one run's wall and CPU (user+sys) time, in seconds.
+run1() {
+	local TIMEFORMAT='%3R %3U %3S'
+	{ time "$1" "$2" >/dev/null 2>&1; } 2>&1 | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
+}
+
+# median: the median of the numbers on standard input.
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 # seconds LOOP-BODY...: wall time of running the arguments, in seconds.
 seconds() {
@@ -74,14 +90,26 @@ for i in "${!shells[@]}"; do
 	startup[$name]=$(awk -v t="$t" -v n="$RUNS_STARTUP" 'BEGIN { printf "%.2f ms", t * 1000 / n }')
 	t=$(seconds loop "$RUNS_SCRIPT" "$sh" "$work/thousand.sh")
 	script[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.0f ms", t * 1000 / n }')
-	t=$(seconds loop "$RUNS_SCRIPT" "$sh" "$work/substs.sh")
-	substs[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.1f ms", t * 1000 / n }')
-	for row in while calls subshells; do
-		t=$(seconds loop "$RUNS_LANG" "$sh" "$work/$row.sh")
-		declare -n cell=$row
-		cell[$name]=$(awk -v t="$t" -v n="$RUNS_LANG" 'BEGIN { printf "%.0f ms", t * 1000 / n }')
-		unset -n cell
+done
+
+# The rows of issue 9's and issue 10's targets: the shells in turn, run
+# after run, so that each sees the same load.
+for row in substs while calls subshells; do
+	declare -A walls=() cpus=()
+	for ((r = 0; r < RUNS_LANG; r++)); do
+		for i in "${!shells[@]}"; do
+			read -r w c < <(run1 "${shells[$i]}" "$work/$row.sh")
+			walls[${names[$i]}]+="$w "
+			cpus[${names[$i]}]+="$c "
+		done
 	done
+	declare -n cell=$row
+	for name in "${names[@]}"; do
+		w=$(tr ' ' '\n' <<<"${walls[$name]}" | grep . | median)
+		c=$(tr ' ' '\n' <<<"${cpus[$name]}" | grep . | median)
+		cell[$name]=$(awk -v w="$w" -v c="$c" 'BEGIN { printf "%.0f / %.0f ms", w * 1000, c * 1000 }')
+	done
+	unset -n cell
 done
 
 # The job cycle needs a terminal: take it from the Go benchmark, which
@@ -106,16 +134,17 @@ for name in gosh bash; do
 done
 bgstart[gosh]+=" ($(metric BackgroundListInterleaved gosh/bash)x)"
 
-printf '%-16s' "" "${names[@]}"
+printf '%-16s' "" && printf '%-20s' "${names[@]}"
 echo
-printf '%-16s' "startup" && for n in "${names[@]}"; do printf '%-16s' "${startup[$n]}"; done && echo
-printf '%-16s' "1000 commands" && for n in "${names[@]}"; do printf '%-16s' "${script[$n]}"; done && echo
-printf '%-16s' "1000 substs" && for n in "${names[@]}"; do printf '%-16s' "${substs[$n]}"; done && echo
-printf '%-16s' "while 100k" && for n in "${names[@]}"; do printf '%-16s' "${while[$n]}"; done && echo
-printf '%-16s' "20k calls" && for n in "${names[@]}"; do printf '%-16s' "${calls[$n]}"; done && echo
-printf '%-16s' "500 ( true )" && for n in "${names[@]}"; do printf '%-16s' "${subshells[$n]}"; done && echo
-printf '%-16s' "job cycle" && for n in "${names[@]}"; do printf '%-16s' "${cycle[$n]:--}"; done && echo
-printf '%-16s' "startup turns" && for n in "${names[@]}"; do printf '%-16s' "${turns[$n]:--}"; done && echo
-printf '%-16s' "bg start" && for n in "${names[@]}"; do printf '%-16s' "${bgstart[$n]:--}"; done && echo
+printf '%-16s' "startup" && for n in "${names[@]}"; do printf '%-20s' "${startup[$n]}"; done && echo
+printf '%-16s' "1000 commands" && for n in "${names[@]}"; do printf '%-20s' "${script[$n]}"; done && echo
+printf '%-16s' "1000 substs" && for n in "${names[@]}"; do printf '%-20s' "${substs[$n]}"; done && echo
+printf '%-16s' "while 100k" && for n in "${names[@]}"; do printf '%-20s' "${while[$n]}"; done && echo
+printf '%-16s' "20k calls" && for n in "${names[@]}"; do printf '%-20s' "${calls[$n]}"; done && echo
+printf '%-16s' "500 ( true )" && for n in "${names[@]}"; do printf '%-20s' "${subshells[$n]}"; done && echo
+printf '%-16s' "job cycle" && for n in "${names[@]}"; do printf '%-20s' "${cycle[$n]:--}"; done && echo
+printf '%-16s' "startup turns" && for n in "${names[@]}"; do printf '%-20s' "${turns[$n]:--}"; done && echo
+printf '%-16s' "bg start" && for n in "${names[@]}"; do printf '%-20s' "${bgstart[$n]:--}"; done && echo
 echo
-echo "($(uname -srm), $(nproc) cores; startup: $RUNS_STARTUP runs, 1000 commands: $RUNS_SCRIPT runs, language rows: $RUNS_LANG runs, job cycle: 300 cycles; startup turns and bg start: 500 of each)"
+echo "($(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); startup: $RUNS_STARTUP runs, 1000 commands: $RUNS_SCRIPT runs,"
+echo " substs and language rows: median wall / median CPU of $RUNS_LANG runs in turn, job cycle: 300 cycles; startup turns and bg start: 500 of each)"

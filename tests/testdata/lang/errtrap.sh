@@ -19,6 +19,14 @@ if h; then :; fi
 h || echo "h failed at $LINENO"
 echo "after traps at $LINENO"
 trap - ERR
+trap 'echo "DEBUG at $LINENO"' DEBUG
+echo one
+
+echo two; d() {
+	echo "in d"
+}
+d
+trap - DEBUG
 
 # An arithmetic error while a word of [[ ]] is expanded abandons the
 # rest of the line, as any expansion error does; an operand of -eq that
