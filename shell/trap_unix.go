@@ -382,6 +382,20 @@ func (sh *Shell) copyEnded() {
 	sh.sigs.childChanged(jobs.Event{Kind: jobs.EvExited})
 }
 
+// isOwnSubshell reports, once, whether the "( list )" about to run is the
+// one this child gosh was started to be ("( list ) &", a subshell stage):
+// then the child runs it itself, not on a copy, so that a trap set in it
+// is the process's. A copy only keeps its table, and an EXIT trap in
+// "( trap 'echo bye' EXIT; sleep 100 ) &" did not run when kill %1
+// ended the child, as it does in bash.
+func (sh *Shell) isOwnSubshell() bool {
+	if sh.subshell || sh.source != sourceChild || !sh.specials.ownSubshell {
+		return false
+	}
+	sh.specials.ownSubshell = false
+	return true
+}
+
 // trapped reports whether the top-level shell has a trap on sig (caught
 // or ignored).
 func (s *signals) trapped(sig syscall.Signal) bool {
