@@ -5,29 +5,38 @@
 //
 // Take `ls | grep .txt | wc -l` typed at the prompt.
 //
-//  1. cmd/gosh decides how gosh was invoked (flags, interactive or not) and
-//     calls shell.RunInteractive, the only place the process exits from.
+//  1. cmd/gosh (main.go) decides how gosh was invoked (flags, interactive
+//     or not), creates the shell (shell.New) and calls its RunInteractive
+//     (shell/repl.go); main is the one place the process exits from. Under
+//     a low ulimit -u, its init (cmd/gosh/limits_unix.go) first makes the
+//     threads the Go runtime will need (reserveThreads), since every
+//     thread counts against the same limit as the shell's children.
 //  2. shell/repl.go prints the prompt and reads a line with the line editor
-//     (shell/lineedit.go). Before that, jobs.Table.Report prints finished
-//     background jobs and PreparePrompt makes sure the shell owns the
-//     terminal in sane modes.
-//  3. shell/runner.go (runLines) hands the line reader to a parser.Reader
-//     (parser/reader.go), whose lexer (parser/lexer.go) pulls lines as it
-//     needs them and cuts them into tokens: WORD ls, '|', WORD grep ...;
+//     (shell/lineedit.go; emacs keys, or vi keys with set -o vi). Before
+//     that, jobs.Table.Report (jobs/report.go) prints the background jobs
+//     that changed ("[1]+  Done  sleep 3") and removes the finished ones,
+//     and jobs.Table.PreparePrompt makes sure the shell owns the terminal
+//     in sane modes.
+//  3. shell/runner.go (runLines; at the prompt runLinesNotify) hands the
+//     line reader to a parser.Reader (parser/reader.go), whose lexer
+//     (parser/lexer.go) pulls lines as it needs them and cuts them into
+//     tokens: WORD ls, '|', WORD grep ...;
 //     the recursive-descent parser (parser/parser.go and compound.go, one
 //     function per grammar rule) builds the AST of parser/ast.go: a File
 //     holding a List of one AndOr whose Pipeline has three SimpleCommands.
 //     When the lexer needs another line in the middle of a command (open
 //     quote, trailing '|', an unfinished if), the REPL shows PS2 for it.
 //  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. A
-//     compound command alone in its pipeline ({ }, if, a loop, case, (( )),
-//     [[ ]], a function call) runs in the shell itself (shell/compound.go,
-//     function.go), as in bash; break, continue and return travel up as
-//     error values to the loop or call that handles them. Each
+//     compound command alone in its pipeline ({ }, if, a loop, select,
+//     case, (( )), [[ ]], a function call) runs in the shell itself
+//     (shell/compound.go, select.go, cond.go, function.go), as in bash;
+//     break, continue and return travel up as error values to the loop or
+//     call that handles them. Each
 //     SimpleCommand is expanded (shell/expand.go: brace expansion, tilde,
 //     parameters, command substitution, arithmetic, field splitting,
-//     pathname expansion, quote removal) into argv.
-//  5. startJob builds each stage's fd table (shell/redirect.go:
+//     pathname expansion, quote removal) into argv; $(( )) and $[ ] are
+//     evaluated by shell/arith.go.
+//  5. startJob (shell/exec.go) builds each stage's fd table (shell/redirect.go:
 //     redirections apply left to right on top of the pipe ends; a
 //     pipeline's pipes, pipe2 with O_CLOEXEC, are made by jobs.Table.Launch
 //     just before each writer starts, with a stand-in until then), and finds
@@ -37,23 +46,35 @@
 //     a builtin stage under job control, and every background job that is
 //     not just programs ("a && b &", "echo $(date) &"), in a child gosh, a
 //     new gosh process that receives a Snapshot of the shell (variables,
-//     options, aliases, $?, $!, fds ...; shell/snapshot.go) through a
-//     memfd, never argv or environment, since Go cannot fork; elsewhere (a
-//     script, $( )) in a copy of the shell on a goroutine.
-//  6. jobs.Table.Launch (jobs/launch_unix.go) starts every stage with
-//     syscall.ForkExec: clone(CLONE_VFORK), then in the child setpgid into
-//     the job's process group, tcsetpgrp for a foreground job, dup2 of the
-//     fd table, execve. The reaper cannot run until the whole pipeline is in
-//     its group (the launch lock).
-//  7. jobs.Table.WaitForeground (jobs/wait.go) sleeps in waitid until a
-//     child changes state, then collects it with wait4(-1, WNOHANG|WUNTRACED|
-//     WCONTINUED) (jobs/reap_unix.go), until every process of the job has
-//     exited or stopped. The job's state is derived from its processes'
-//     states. The shell takes the terminal back, saves the job's terminal
-//     modes if it stopped (Ctrl+Z), restores its own. Background jobs are
-//     collected by the reaper goroutine, woken by SIGCHLD.
-//  8. The status of the last stage (or 128+signal) becomes $?, and the loop
-//     reads the next line.
+//     functions, options, aliases, $?, $!, fds, traps and the signals it
+//     must ignore, complete specs ...; shell/snapshot.go) through a memfd,
+//     never argv or environment, since Go cannot fork; elsewhere (a
+//     script, $( )) in a copy of the shell on a goroutine. A copy has no
+//     process of its own, so a list that reads $BASHPID runs in a child
+//     gosh (shell/bashvars.go); BASH_SUBSHELL counts either kind.
+//     shell/launch.go hands the stages to package jobs.
+//  6. jobs.Table.Launch (jobs/launch_unix.go) registers one Job in the job
+//     table (jobs/table.go) and starts every stage (startStage) with
+//     syscall.ForkExec (forkExec): clone(CLONE_VFORK), then in the child
+//     setpgid into the job's process group, tcsetpgrp for a foreground job,
+//     dup2 of the fd table, execve. The reaper cannot run until the whole
+//     pipeline is in its group (the launch lock). A fork that fails with
+//     EAGAIN is retried as bash does (forkExecRetry).
+//  7. jobs.Table.WaitForeground (jobs/wait.go) sleeps in waitid
+//     (waitForNews) until a child changes state, then collects it with
+//     wait4(-1, WNOHANG|WUNTRACED|WCONTINUED) (wait4 and reapAll in
+//     jobs/reap_unix.go), which records each process's new state in the
+//     job table (Table.update), until every process of the job has exited
+//     or stopped. The job's state is derived from its processes' states.
+//     The shell takes the terminal back (takeTerminalBack in
+//     jobs/terminal_unix.go), saves the job's terminal modes if it stopped
+//     (Ctrl+Z), restores its own. A finished foreground job leaves the
+//     table; a stopped one stays there for jobs, fg and bg. Background jobs
+//     are collected by the reaper goroutine, woken by SIGCHLD, and reported
+//     by the next step 2.
+//  8. The status of the last stage (or 128+signal; with pipefail, the last
+//     that failed) becomes $?, the stages' statuses PIPESTATUS, and the
+//     loop reads the next line.
 //
 // A copy shares the process, so what the process holds once is a field of
 // the shell there: the working directory (children of a copy start in its
@@ -65,5 +86,8 @@
 //
 // Builtins (package builtins) run inside the shell and see it only through
 // the builtins.Shell interface. The teaching layer (set -o trace, procs,
-// ptree, explain, help TOPIC, lab) narrates and shows each of these steps.
+// ptree, timeline, explain, help TOPIC, lab) narrates and shows each of
+// these steps, in English or Korean: every text is a jobs.Msg with both
+// side by side, and one decision, Shell.Lang (shell/lang.go: set -o
+// lang=en|ko, else LC_ALL, LC_MESSAGES, LANG), picks the language.
 package gosh

@@ -29,12 +29,20 @@
 // error, 1 for other failures.
 //
 // Files: core.go (cd pwd exit export unset echo true false : shift set
-// eval), run.go (exec . source command type), read.go, jobs.go (jobs fg bg
-// disown kill wait nohup), alias.go, history.go (history), fc.go, help.go
-// (help_ko.go, help_ko_text.go: every builtin's summary and help in Korean),
-// test.go (test [), printf.go (printf and its strftime), getopts.go,
-// ulimit.go, let.go (let times), env.go (umask readonly hash), shopt.go,
-// declare.go (declare typeset), dirs.go (pushd popd dirs), flow.go (break
-// continue return local), trap.go, explain.go, lab*.go, procs.go, ptree.go;
+// eval), run.go (exec . source command builtin type), read.go (readedit.go:
+// read -e with the prompt's line editor), mapfile.go (mapfile readarray),
+// jobs.go (jobs fg bg disown kill wait nohup), alias.go, history.go
+// (history), fc.go, bind.go (bind, the editing mode), complete.go
+// (complete compgen), caller.go, help.go (help_ko.go, help_ko_text.go:
+// every builtin's summary and help in Korean; topics.go the concept
+// topics of help TOPIC and the one list of languages, Languages), test.go
+// (test [), printf.go (printf and its strftime), getopts.go, ulimit.go,
+// let.go (let times), env.go (umask readonly hash), shopt.go, declare.go
+// (declare typeset), funcattr.go (export -f, readonly -f), dirs.go (pushd
+// popd dirs), flow.go (break continue return local), trap.go; the teaching
+// builtins explain.go (explain_fds*.go: the descriptors a command line
+// would use), lab*.go (lab, its report and its listening to the trace),
+// procs.go, ptree.go, timeline.go, with proc_unix.go (reading /proc),
+// watch_unix.go (their --watch views) and width*.go (terminal columns);
 // util.go has the shared option parsing, quoting and error helpers.
 package builtins

@@ -2,34 +2,15 @@
 
 package builtins
 
-import (
-	"strconv"
-
-	"golang.org/x/sys/unix"
-)
+import "gosh/jobs"
 
 // openFds is the set of descriptors this process holds now (from
-// /proc/self/fd, without the directory's own descriptor).
+// /proc/self/fd, jobs.OpenDescriptors); 0, 1 and 2 count as held even
+// when the directory cannot be read.
 func openFds() map[int]bool {
 	used := map[int]bool{0: true, 1: true, 2: true}
-	dir, err := unix.Open("/proc/self/fd", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return used
-	}
-	defer unix.Close(dir)
-	buf := make([]byte, 4096)
-	for {
-		n, err := unix.Getdents(dir, buf)
-		if err != nil || n <= 0 {
-			break
-		}
-		var names []string
-		_, _, names = unix.ParseDirent(buf[:n], -1, names)
-		for _, name := range names {
-			if fd, err := strconv.Atoi(name); err == nil && fd != dir {
-				used[fd] = true
-			}
-		}
+	for fd := range jobs.OpenDescriptors() {
+		used[fd] = true
 	}
 	return used
 }

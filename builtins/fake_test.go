@@ -217,7 +217,7 @@ func (f *fakeShell) Option(name string) (bool, bool) {
 
 func (f *fakeShell) SetOption(name string, on bool) error {
 	if l, ok := strings.CutPrefix(name, "lang="); ok {
-		if !knownLang(l) {
+		if !KnownLang(l) {
 			return errors.New(name + ": unknown language")
 		}
 		f.lang = l

@@ -65,7 +65,7 @@ func TestEveryBuiltinHasKoreanHelp(t *testing.T) {
 // one is Korean.
 func TestTeachingTextsInBothLanguages(t *testing.T) {
 	for _, name := range TopicNames() {
-		for _, lang := range languages {
+		for _, lang := range Languages {
 			data, err := topicFiles.ReadFile("topics/" + lang + "/" + name + ".md")
 			if err != nil {
 				t.Errorf("topic %s has no %s text: %v", name, lang, err)

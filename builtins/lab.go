@@ -163,8 +163,8 @@ func ParseLab(name, src string) (*Lab, error) {
 		base, lang, _ := strings.Cut(key, ".")
 		if lang == "" {
 			lang = "en"
-		} else if !knownLang(lang) {
-			return nil, fail(n, "unknown language %q in key %q (known: %s)", lang, key, strings.Join(languages, ", "))
+		} else if !KnownLang(lang) {
+			return nil, fail(n, "unknown language %q in key %q (known: %s)", lang, key, strings.Join(Languages, ", "))
 		}
 		lastMap = nil
 		switch base {
@@ -781,9 +781,7 @@ func allLabs() ([]*Lab, error) {
 func observeBuiltin(name string, run Func) Func {
 	return func(sh Shell, io IO, args []string) (int, error) {
 		if labActive.Load() {
-			labMu.Lock()
-			r := activeLab
-			labMu.Unlock()
+			r := currentLab()
 			if r != nil {
 				// The lab speaks the shell's language (set -o lang, the
 				// locale), read here in the shell's own goroutine: a tick
@@ -798,9 +796,7 @@ func observeBuiltin(name string, run Func) Func {
 		}
 		st, err := run(sh, io, args)
 		if labActive.Load() {
-			labMu.Lock()
-			r := activeLab
-			labMu.Unlock()
+			r := currentLab()
 			if r != nil {
 				r.setLang(sh.Lang()) // set -o lang=ko, or lab --lang for one command, is over
 			}
@@ -835,9 +831,7 @@ func startLab(sh Shell, lab *Lab, lang string, out io.Writer) *labRun {
 	if t != nil && !subscribed[t] {
 		subscribed[t] = true
 		t.Subscribe(func(ev jobs.Event) {
-			labMu.Lock()
-			cur := activeLab
-			labMu.Unlock()
+			cur := currentLab()
 			if cur != nil && cur.table == t {
 				cur.event(ev)
 			}
@@ -845,9 +839,7 @@ func startLab(sh Shell, lab *Lab, lang string, out io.Writer) *labRun {
 		watcher := newTraceWatcher()
 		t.Trace().Listen(func(who, text string) {
 			o, ok := watcher.line(who, text)
-			labMu.Lock()
-			cur := activeLab
-			labMu.Unlock()
+			cur := currentLab()
 			if ok && cur != nil && cur.table == t {
 				cur.observe(o)
 			}
@@ -867,6 +859,13 @@ func tickWriter(sh Shell) io.Writer {
 		return h.HeldNotice()
 	}
 	return sh.Notice()
+}
+
+// currentLab is the active lab, nil when none is.
+func currentLab() *labRun {
+	labMu.Lock()
+	defer labMu.Unlock()
+	return activeLab
 }
 
 // stopLab ends the active lab, if any, and its /proc sampling.
@@ -893,9 +892,7 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 	if len(args) == 0 {
 		return usageError(io, "lab", ""), nil
 	}
-	labMu.Lock()
-	cur := activeLab
-	labMu.Unlock()
+	cur := currentLab()
 	switch sub, rest := args[0], args[1:]; sub {
 	case "list":
 		labs, err := allLabs()

@@ -362,7 +362,7 @@ func TestProcsExplain(t *testing.T) {
 // TestProcsLegendComplete: -e must explain every column and every state
 // letter, in every language.
 func TestProcsLegendComplete(t *testing.T) {
-	for _, lang := range languages {
+	for _, lang := range Languages {
 		legend := procsLegend().In(lang)
 		if lang != "en" && legend == procsLegend().En {
 			t.Errorf("no procs -e legend in %s", lang)

@@ -22,8 +22,11 @@ var topicNames = []string{
 	"signals", "wait-status", "zombies", "orphans", "nohup-disown", "states", "subshells",
 }
 
-// languages gosh has texts in; the first is the default.
-var languages = []string{"en", "ko"}
+// Languages are the languages gosh's teaching texts are written in (help,
+// its topics, the labs, explain, the trace's explanations, the legends of
+// procs); the first is the default. Shell.Lang (shell/lang.go) picks one;
+// nothing changes the list.
+var Languages = []string{"en", "ko"}
 
 // TopicNames lists the concept topics that `help TOPIC` knows.
 func TopicNames() []string { return append([]string(nil), topicNames...) }
@@ -34,7 +37,7 @@ func TopicText(name, lang string) (string, bool) {
 	if !isTopic(name) {
 		return "", false
 	}
-	for _, l := range []string{lang, languages[0]} {
+	for _, l := range []string{lang, Languages[0]} {
 		if data, err := topicFiles.ReadFile("topics/" + l + "/" + name + ".md"); err == nil {
 			return string(data), true
 		}
@@ -55,17 +58,18 @@ func isTopic(name string) bool {
 // --lang) when it names a known language, else the shell's one decision,
 // Shell.Lang (set -o lang, else the locale: shell/lang.go).
 func resolveLang(sh Shell, forced string) string {
-	if knownLang(forced) {
+	if KnownLang(forced) {
 		return forced
 	}
 	if sh == nil {
-		return languages[0]
+		return Languages[0]
 	}
 	return sh.Lang()
 }
 
-func knownLang(l string) bool {
-	for _, k := range languages {
+// KnownLang reports whether gosh has teaching texts in l.
+func KnownLang(l string) bool {
+	for _, k := range Languages {
 		if k == l {
 			return true
 		}
@@ -95,8 +99,8 @@ func takeLangOption(io IO, name string, args []string) (lang string, rest []stri
 		default:
 			continue
 		}
-		if !knownLang(v) {
-			usageError(io, name, v+": unknown language (known: "+strings.Join(languages, ", ")+")")
+		if !KnownLang(v) {
+			usageError(io, name, v+": unknown language (known: "+strings.Join(Languages, ", ")+")")
 			return "", nil, false
 		}
 		lang = v
@@ -147,5 +151,5 @@ func TopicSummary(name, lang string) string {
 	if s, ok := topicSummaries()[lang][name]; ok {
 		return s
 	}
-	return topicSummaries()[languages[0]][name]
+	return topicSummaries()[Languages[0]][name]
 }

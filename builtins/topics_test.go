@@ -21,7 +21,7 @@ func TestEveryTopicInEveryLanguage(t *testing.T) {
 	}
 	for _, name := range topicNames {
 		var texts []string
-		for _, lang := range languages {
+		for _, lang := range Languages {
 			// Read the file itself: TopicText falls back to English, and a
 			// missing translation must fail here.
 			data, err := topicFiles.ReadFile("topics/" + lang + "/" + name + ".md")
@@ -55,7 +55,7 @@ func TestNoStrayTopicFiles(t *testing.T) {
 			return err
 		}
 		parts := strings.Split(p, "/")
-		if len(parts) != 3 || !knownLang(parts[1]) || !strings.HasSuffix(parts[2], ".md") {
+		if len(parts) != 3 || !KnownLang(parts[1]) || !strings.HasSuffix(parts[2], ".md") {
 			t.Errorf("unexpected file %s", p)
 			return nil
 		}
@@ -125,7 +125,7 @@ func TestLabTextsInEveryLanguage(t *testing.T) {
 		t.Errorf("%d labs, want at least 5", len(labs))
 	}
 	for _, lab := range labs {
-		for _, lang := range languages {
+		for _, lang := range Languages {
 			for what, m := range map[string]map[string]string{"title": lab.Title, "summary": lab.Summary, "intro": lab.Intro} {
 				if m[lang] == "" {
 					t.Errorf("lab %s: no %s %s", lab.Name, lang, what)

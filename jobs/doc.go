@@ -2,8 +2,10 @@
 // them: the job table, process groups, handing the terminal to a job and
 // taking it back, reaping children (wait4), sending signals to groups,
 // catching the shell's own signals, and the trace that narrates each of
-// these system-call steps. No other package calls wait4, kill on a group or
-// tcsetpgrp. Outside it only the line editor at the prompt and the read
+// these system-call steps. No other package of the shell calls wait4, kill
+// on a group or tcsetpgrp (the labs' helper programs in cmd/, zombie,
+// daemon and waitstatus, are separate programs that call wait4 on their own
+// children to show what it reports). Outside it only the line editor at the prompt and the read
 // builtin (read -s, read -n) change the terminal's modes, each while it is
 // in the foreground.
 //

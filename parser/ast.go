@@ -52,6 +52,8 @@ type AndOr struct {
 }
 
 // AndOrPart is one "&& pipeline" or "|| pipeline" link of an AndOr.
+//
+//	and_or_part : ('&&' | '||') linebreak pipeline
 type AndOrPart struct {
 	Op       AndOrOp
 	Pipeline *Pipeline
@@ -180,6 +182,8 @@ type If struct {
 }
 
 // IfClause is one "if/elif Cond; then Then" of an If.
+//
+//	if_part : ('if' | 'elif') compound_list 'then' compound_list
 type IfClause struct {
 	Cond *List
 	Then *List
@@ -316,27 +320,40 @@ type TestCmd struct {
 
 // TestExpr is a node of a [[ ]] expression: *TestBinary, *TestUnary,
 // *TestParen or *TestWord.
+//
+//	cond_or (see TestCmd)
 type TestExpr interface{ testExpr() }
 
 // TestBinary is "X op Y": && and ||, string comparisons (== = != < > =~)
 // and the arithmetic ones (-eq -ne -lt -le -gt -ge), and the file
 // comparisons (-nt -ot -ef). On the right of == and != the word is a
 // pattern; on the right of =~ an extended regular expression.
+//
+//	cond_or  : cond_or '||' cond_and
+//	cond_and : cond_and '&&' cond_not
+//	cond_primary : WORD BINARY_OP WORD
 type TestBinary struct {
 	Op   string
 	X, Y TestExpr
 }
 
 // TestUnary is "op X": '!' or a file or string test (-f -d -z -n ...).
+//
+//	cond_not     : '!' cond_not
+//	cond_primary : UNARY_OP WORD
 type TestUnary struct {
 	Op string
 	X  TestExpr
 }
 
 // TestParen is "( X )".
+//
+//	cond_primary : '(' cond_or ')'
 type TestParen struct{ X TestExpr }
 
 // TestWord is one word: as a whole expression it is true when not empty.
+//
+//	cond_primary : WORD
 type TestWord struct{ Word *Word }
 
 func (*TestBinary) testExpr() {}
@@ -520,19 +537,27 @@ func (w *Word) Literal() (string, bool) {
 	return b.String(), true
 }
 
-// WordPart is one piece of a Word.
+// WordPart is one piece of a Word: *Lit, *Escaped, *SglQuoted,
+// *DblQuoted, *ParamExp, *CmdSubst, *ArithExp, *ProcSubst, or the *ArrayLit
+// that ends an assignment word.
+//
+//	word_part : Lit | Escaped | SglQuoted | DblQuoted | ParamExp | CmdSubst | ArithExp | ProcSubst | array_lit
 type WordPart interface {
 	wordPart()
 }
 
 // Lit is unquoted literal text. It is subject to tilde expansion (at the
 // start of a word) and pathname expansion, but never to field splitting.
+//
+//	lit : CHAR+    (characters that are no blank, operator, quote, '\\' or start of an expansion)
 type Lit struct {
 	Value string
 }
 
 // Escaped is a character quoted by a backslash, backslash removed: \* is
 // Escaped{"*"}. It is literal text that no expansion touches.
+//
+//	escaped : '\\' CHAR
 type Escaped struct {
 	Value string
 }
@@ -540,6 +565,8 @@ type Escaped struct {
 // SglQuoted is '...': literal text, nothing expanded. With Dollar it was
 // written $'...' (ANSI-C quoting) and Value holds the text with its
 // backslash escapes already decoded.
+//
+//	sgl_quoted : "'" CHAR* "'" | "$'" (CHAR | '\\' ESCAPE)* "'"
 type SglQuoted struct {
 	Value  string
 	Dollar bool
@@ -547,6 +574,8 @@ type SglQuoted struct {
 
 // DblQuoted is "...": its parts are expanded but not field split or globbed.
 // Only Lit, Escaped, ParamExp, CmdSubst and ArithExp appear inside.
+//
+//	dbl_quoted : '"' (Lit | Escaped | ParamExp | CmdSubst | ArithExp)* '"'
 type DblQuoted struct {
 	Parts []WordPart
 }

@@ -12,7 +12,9 @@
 // parts: literal text, '...', $'...' and "..." quotes, backslash escapes,
 // $NAME and ${NAME...} parameter expansions with all of bash's operators
 // and array subscripts (param.go), $(...) and `...` command substitutions,
-// $((...)) arithmetic, and the (...) list of an array assignment NAME=(...). For $(...) it starts a nested parser on the same
+// $((...)) arithmetic (and bash's old form $[...], ArithExp.Old), <(...)
+// and >(...) process substitutions, and the (...) list of an array
+// assignment NAME=(...). For $(...) it starts a nested parser on the same
 // text, which stops at the closing ')'. The lexer also reads here-document
 // bodies: after the newline that ends a line containing '<<', it reads one
 // body per pending here-document, in order.
@@ -20,9 +22,9 @@
 // The parser (parser.go) is a recursive-descent parser in the style of
 // xv6's sh.c: one function per grammar rule (list, andOr, pipeline,
 // command, simpleCommand, redirect; in compound.go subshell, braceGroup,
-// ifClause, whileClause, forClause, selectClause, arithFor, caseClause, caseItem,
-// functionDef, arithCommand, condCommand and the cond_* rules of [[ ]]),
-// each documented with its rule. It looks one token ahead. Reserved words
+// ifClause, whileClause, forClause, selectClause, arithFor, caseClause,
+// caseItem, functionDef, arithCommand, condCommand and the cond_* rules of
+// [[ ]]), each documented with its rule. It looks one token ahead. Reserved words
 // (if, then, fi, {, }, ...) are words that the parser recognises only at
 // the start of a command, unquoted, after aliases have been expanded;
 // "echo if" is a plain word. bash's "time" is one too, at the start of a

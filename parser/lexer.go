@@ -490,27 +490,18 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			depth--
 			b.addLit("]")
 			l.i++
-		case ctx == ctxArithOld && c == '[':
+		case ctx == ctxArith && c == '(' || ctx == ctxArithOld && c == '[':
+			// Brackets nest inside $(( )) and $[ ]; the one that closes
+			// the outermost ends the expression.
 			depth++
-			b.addLit("[")
+			b.addLit(l.src[l.i : l.i+1])
 			l.i++
-		case ctx == ctxArithOld && c == ']':
+		case ctx == ctxArith && c == ')' || ctx == ctxArithOld && c == ']':
 			if depth == 0 {
 				return b.done(), nil
 			}
 			depth--
-			b.addLit("]")
-			l.i++
-		case ctx == ctxArith && c == '(':
-			depth++
-			b.addLit("(")
-			l.i++
-		case ctx == ctxArith && c == ')':
-			if depth == 0 {
-				return b.done(), nil
-			}
-			depth--
-			b.addLit(")")
+			b.addLit(l.src[l.i : l.i+1])
 			l.i++
 		case c == '\'' && quotesCount(ctx):
 			q := l.i

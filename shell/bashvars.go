@@ -1,9 +1,7 @@
 package shell
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -216,16 +214,10 @@ func (sh *Shell) findPidFuncs() []string {
 // child gosh runs it, with its stdout on the pipe the shell reads, and
 // the shell waits for it. Its status is $?, as for a copy.
 func (sh *Shell) commandSubstChild(list *parser.List) (string, error) {
-	r, w, err := sh.Jobs.Pipe()
+	w, collect, err := sh.substPipe() // subst.go
 	if err != nil {
-		return "", &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+		return "", err
 	}
-	out := make(chan []byte, 1)
-	go func() {
-		data, _ := io.ReadAll(fdReader(r))
-		closeFd(r)
-		out <- data
-	}()
 	t := sh.newFdTable()
 	t.set(1, t.own(w))
 	if tr := sh.Jobs.Trace(); tr.On() {
@@ -248,17 +240,13 @@ func (sh *Shell) commandSubstChild(list *parser.List) (string, error) {
 	if pid > 0 {
 		status, _ = sh.Jobs.WaitPid(context.Background(), pid)
 	}
-	data := <-out
+	data := collect()
 	if err != nil {
 		return "", &ExpansionError{Msg: "command substitution: " + err.Error()}
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		data = bytes.ReplaceAll(data, []byte{0}, nil)
-		sh.errorf("warning: command substitution: ignored null byte in input")
-	}
 	sh.lastSubst = status
 	sh.Status = status
-	return string(data), nil
+	return data, nil
 }
 
 // bash's call stack, as three arrays that list the innermost frame first:

@@ -320,15 +320,9 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 	if !parser.IsName(c.Name) {
 		return sh.notIdentifier(c.Name)
 	}
-	var items []string
-	if c.In {
-		var err error
-		items, err = sh.expandFields(c.Words)
-		if err != nil {
-			return sh.expansionFailed(err)
-		}
-	} else {
-		items = append([]string(nil), sh.Params...)
+	items, err := sh.loopItems(c.In, c.Words)
+	if err != nil {
+		return sh.expansionFailed(err)
 	}
 	sh.flow.loopDepth++
 	defer func() { sh.flow.loopDepth-- }()
@@ -338,12 +332,10 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 			return 130, sh.errInterrupted()
 		}
 		if sh.Opts.Xtrace {
-			sh.xtraceLine(forHeader(c))
+			sh.xtraceLine(loopHeader("for", c.Name, c.In, c.Words))
 		}
 		if err := sh.Vars.Set(c.Name, item); err != nil {
-			sh.errorf("%s", err)
-			sh.Status = 1
-			return 1, nil
+			return sh.loopVarFailed(err)
 		}
 		next, err := sh.loopBody(c.Body)
 		status = sh.Status
@@ -353,20 +345,6 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 	}
 	sh.Status = status
 	return status, nil
-}
-
-// forHeader is how set -x shows a pass of a for loop, as bash does: the
-// words as written.
-func forHeader(c *parser.For) string {
-	var b strings.Builder
-	b.WriteString("for " + c.Name)
-	if c.In {
-		b.WriteString(" in")
-		for _, w := range c.Words {
-			b.WriteString(" " + parser.String(w))
-		}
-	}
-	return b.String()
 }
 
 // runArithFor runs "for (( init; cond; step ))": an empty condition is

@@ -11,39 +11,52 @@
 //
 // Files, in the order a command line meets them:
 //
+//	shell.go     the Shell, its Options, and the Hooks the interactive layer installs
 //	startup.go   login variables and start-up files, before the first prompt
 //	repl.go      interactive loop: prompt, read, run, job reports
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);
 //	             prompt and echo as GNU readline draws them, ECHO off and
-//	             bracketed paste honoured, for programs that drive the shell
-//	complete.go  Tab completion
+//	             bracketed paste honoured, for programs that drive the shell;
+//	             emacs keys, or vi keys with set -o vi; readedit.go lends
+//	             it to read -e
+//	complete.go  Tab completion; progcomp.go the complete builtin's
+//	             specifications, compgen and -F functions
 //	history.go   the history list and $HISTFILE (read streaming, rewritten
 //	             through an O_EXCL temporary file); historycmd.go its
 //	             changes by history and fc; histexpand.go !! !$ ^old^new
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines
-//	exec.go      the executor: lists, and-or, pipelines, simple commands
+//	exec.go      the executor: lists, and-or, pipelines, simple commands;
+//	             hotpath.go its reused scratch storage (a loop of builtins
+//	             allocates nothing per command); xtrace.go set -x lines;
+//	             timecmd.go the time reserved word
 //	compound.go  { } ( ) if while until for "for (( ))" case "(( ))", run
 //	             in the shell itself (( ) as the one rule says); select.go
 //	             select; cond.go [[ ]]; function.go functions, local,
-//	             return and the flow
-//	             state (loops, frames, set -e exceptions); fastexpand.go
-//	             the executor's shortcut for plain words
-//	expand.go    word expansion (POSIX 2.6), arith.go and glob.go;
+//	             return and the flow state (loops, frames, set -e
+//	             exceptions); funcattr.go export -f, readonly -f;
+//	             fastexpand.go the executor's shortcut for plain words
+//	expand.go    word expansion (POSIX 2.6), arith.go (arithmetic, $(( ))
+//	             and bash's old $[ ]; arith_compile.go compiles a text
+//	             once) and glob.go;
 //	             expand_brace.go brace expansion (first, as in bash),
 //	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
 //	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
 //	vars.go      the variable table; vars_array.go indexed and associative
 //	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS;
 //	             bashvars.go BASHPID, BASH_SUBSHELL, and the call stack
-//	             FUNCNAME, BASH_SOURCE, BASH_LINENO
+//	             FUNCNAME, BASH_SOURCE, BASH_LINENO; caller.go what the
+//	             caller builtin reports
 //	redirect.go  redirections as an fd table handed to the child
-//	fds_unix.go  the user's virtual fd table; execfds_unix.go, exec cmd
+//	fds_unix.go  the user's virtual fd table; fdio_unix.go raw reads,
+//	             writes, opens and the fds inherited at start-up;
+//	             execfds_unix.go, exec cmd
 //	path.go      $PATH search
-//	launch.go    prepared stages handed to package jobs
+//	launch.go    prepared stages handed to package jobs; nohup.go nohup
 //	subshell.go  the one rule for where a command runs (needsProcess), and
-//	             child gosh processes (childStage, RunChild)
+//	             child gosh processes (childStage, RunChild); trace_text.go
+//	             what set -o trace says of the shell's own steps
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
 //	subst.go     command substitution; procsubst.go process substitution,
@@ -145,6 +158,7 @@
 // number with raw dup2 calls just before execve (execfds_unix.go). At
 // start-up every fd above 2 that gosh inherited (found with one poll(2)
 // over 3-1023) becomes the user's fd of that number, and the runtime's own
-// descriptors are made to land at 10 or above (adoptInheritedFds); gosh's own long-lived descriptors (the line
-// editor's wake pipe, the history file) sit there too.
+// descriptors are made to land at 10 or above (adoptInheritedFds,
+// fdio_unix.go); gosh's own long-lived descriptors (the line editor's wake
+// pipe, the history file) sit there too.
 package shell

@@ -3,26 +3,15 @@ package shell
 import (
 	"fmt"
 	"strings"
+
+	"gosh/builtins"
 )
 
 // The language of every teaching text gosh prints (help, its topics, the
 // labs, explain, the trace's explanations, the legends of procs) is
 // decided here, and only here, by Shell.Lang. A builtin that takes
-// --lang (help --lang ko) overrides it for that one command.
-
-// teachingLangs are the languages gosh's teaching texts are written in; the
-// first is the default.
-var teachingLangs = []string{"en", "ko"}
-
-// knownTeachingLang reports whether gosh has teaching texts in l.
-func knownTeachingLang(l string) bool {
-	for _, k := range teachingLangs {
-		if k == l {
-			return true
-		}
-	}
-	return false
-}
+// --lang (help --lang ko) overrides it for that one command. The list of
+// languages is builtins.Languages, the one the texts are written in.
 
 // localeVars are the variables setlocale(LC_MESSAGES, "") reads, in the
 // order it reads them: the first that is set and not empty decides.
@@ -53,17 +42,17 @@ func langOfLocale(get func(string) string) string {
 		if strings.HasPrefix(v, "ko") {
 			return "ko"
 		}
-		return teachingLangs[0]
+		return builtins.Languages[0]
 	}
-	return teachingLangs[0]
+	return builtins.Languages[0]
 }
 
-// setLang is `set -o lang=L` (L one of teachingLangs) and, with "", `set +o
+// setLang is `set -o lang=L` (L one of builtins.Languages) and, with "", `set +o
 // lang`, which gives the decision back to the locale. The trace follows
 // at once: its next explanation is in the new language.
 func (sh *Shell) setLang(l string) error {
-	if l != "" && !knownTeachingLang(l) {
-		return fmt.Errorf("lang=%s: unknown language (known: %s)", l, strings.Join(teachingLangs, ", "))
+	if l != "" && !builtins.KnownLang(l) {
+		return fmt.Errorf("lang=%s: unknown language (known: %s)", l, strings.Join(builtins.Languages, ", "))
 	}
 	sh.Opts.Lang = l
 	sh.Jobs.Trace().SetLang(sh.traceLang())

@@ -1021,23 +1021,35 @@ func (in *promptInput) deliver(p []byte) int {
 	for run < len(in.pending) && !isControlByte(in.pending[run]) {
 		run++
 	}
-	if run >= pasteMin && len(p) >= utf8.UTFMax {
-		// Cut at the end of the last complete character.
-		text := in.pending[:run]
-		if s := lastRuneStart(text); !utf8.FullRune(text[s:]) {
-			text = text[:s]
-		}
-		if len(text) > 0 {
-			in.pastes = append(in.pastes, string(text))
-			in.pending = in.pending[len(text):]
-			return utf8.EncodeRune(p, pasteRune)
-		}
+	if n, ok := in.holdPaste(p, run); ok {
+		return n
 	}
 	if run == 0 {
 		in.afterEsc = in.pending[0] == 0x1b
 		run = 1
 	}
 	return in.take(p, run)
+}
+
+// holdPaste hands a run of text of run bytes at the start of pending (no
+// control key in it) to the editor as one pasteRune when it is long
+// enough to be a paste and p has room for the rune; the text, cut at the
+// end of its last complete character, waits in pastes. ok is false when
+// the run is left as it is. Call with in.mu held.
+func (in *promptInput) holdPaste(p []byte, run int) (n int, ok bool) {
+	if run < pasteMin || len(p) < utf8.UTFMax {
+		return 0, false
+	}
+	text := in.pending[:run]
+	if s := lastRuneStart(text); !utf8.FullRune(text[s:]) {
+		text = text[:s]
+	}
+	if len(text) == 0 {
+		return 0, false
+	}
+	in.pastes = append(in.pastes, string(text))
+	in.pending = in.pending[len(text):]
+	return utf8.EncodeRune(p, pasteRune), true
 }
 
 // deliverVi is deliver with vi keys (set -o vi). The editor then takes
@@ -1072,16 +1084,8 @@ func (in *promptInput) deliverVi(p []byte) int {
 		for run < len(in.pending) && !isControlByte(in.pending[run]) {
 			run++
 		}
-		if run >= pasteMin && len(p) >= utf8.UTFMax {
-			text := in.pending[:run]
-			if s := lastRuneStart(text); !utf8.FullRune(text[s:]) {
-				text = text[:s]
-			}
-			if len(text) > 0 {
-				in.pastes = append(in.pastes, string(text))
-				in.pending = in.pending[len(text):]
-				return utf8.EncodeRune(p, pasteRune)
-			}
+		if n, ok := in.holdPaste(p, run); ok {
+			return n
 		}
 	}
 	if run == 0 {

@@ -108,10 +108,7 @@ func (sh *Shell) launchNoJob(st jobs.Stage, t *fdTable, what string) (pid int, e
 	// stage reports it, fails, and closes t itself.
 	// As launch starts a job: the copy's umask and resource limits.
 	stages := []jobs.Stage{st}
-	sh.withCopyRlimits(stages)
-	sh.withUmask(func() {
-		sh.umaskHeld = true
-		defer func() { sh.umaskHeld = false }()
+	sh.launching(stages, func() { // launch.go
 		pid, err = sh.Jobs.LaunchAsync(stages[0], what)
 	})
 	return pid, err

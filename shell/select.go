@@ -31,17 +31,11 @@ func (sh *Shell) runSelect(c *parser.Select) (int, error) {
 		return sh.notIdentifier(c.Name)
 	}
 	if sh.Opts.Xtrace {
-		sh.xtraceLine(selectHeader(c))
+		sh.xtraceLine(loopHeader("select", c.Name, c.In, c.Words))
 	}
-	var items []string
-	if c.In {
-		var err error
-		items, err = sh.expandFields(c.Words)
-		if err != nil {
-			return sh.expansionFailed(err)
-		}
-	} else {
-		items = append([]string(nil), sh.Params...)
+	items, err := sh.loopItems(c.In, c.Words)
+	if err != nil {
+		return sh.expansionFailed(err)
 	}
 	if len(items) == 0 {
 		sh.Status = 0
@@ -66,9 +60,7 @@ func (sh *Shell) runSelect(c *parser.Select) (int, error) {
 			return 1, nil
 		}
 		if err := sh.Vars.Set(c.Name, choice); err != nil {
-			sh.errorf("%s", err)
-			sh.Status = 1
-			return 1, nil
+			return sh.loopVarFailed(err)
 		}
 		next, err := sh.loopBody(c.Body)
 		status = sh.Status
@@ -211,18 +203,37 @@ func selectIndent(b *strings.Builder, from, to int) {
 	}
 }
 
-// selectHeader is how set -x shows a select loop, once before its menu,
-// as bash does: the words as written.
-func selectHeader(c *parser.Select) string {
+// loopHeader is how set -x shows a for or select loop (keyword), as bash
+// does: the words as written. A for loop shows it before each pass, a
+// select loop once, before its menu.
+func loopHeader(keyword, name string, in bool, words []*parser.Word) string {
 	var b strings.Builder
-	b.WriteString("select " + c.Name)
-	if c.In {
+	b.WriteString(keyword + " " + name)
+	if in {
 		b.WriteString(" in")
-		for _, w := range c.Words {
+		for _, w := range words {
 			b.WriteString(" " + parser.String(w))
 		}
 	}
 	return b.String()
+}
+
+// loopItems are the words a for or select loop goes over: words expanded
+// once, before the first pass, or without "in" (in false) the positional
+// parameters.
+func (sh *Shell) loopItems(in bool, words []*parser.Word) ([]string, error) {
+	if !in {
+		return append([]string(nil), sh.Params...), nil
+	}
+	return sh.expandFields(words)
+}
+
+// loopVarFailed fails a for or select loop whose variable cannot be set
+// (it is readonly): bash's message, status 1, and the shell goes on.
+func (sh *Shell) loopVarFailed(err error) (int, error) {
+	sh.errorf("%s", err)
+	sh.Status = 1
+	return 1, nil
 }
 
 // notIdentifier fails a for or select loop whose NAME is not a name, as

@@ -16,16 +16,10 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	if sh.mentionsPid(list) {
 		return sh.commandSubstChild(list) // bashvars.go
 	}
-	r, w, err := sh.Jobs.Pipe()
+	w, collect, err := sh.substPipe()
 	if err != nil {
-		return "", &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+		return "", err
 	}
-	out := make(chan []byte, 1)
-	go func() {
-		data, _ := io.ReadAll(fdReader(r))
-		closeFd(r)
-		out <- data
-	}()
 	sub := sh.clone()
 	sub.enterSubshell()
 	// bash (outside POSIX mode) clears -e in a command substitution:
@@ -46,17 +40,39 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	}
 	sub.releaseFds()
 	closeFd(w)
-	data := <-out
-	if bytes.IndexByte(data, 0) >= 0 {
-		// A shell string cannot hold NUL: bash drops them and says so.
-		data = bytes.ReplaceAll(data, []byte{0}, nil)
-		sh.errorf("warning: command substitution: ignored null byte in input")
-	}
+	data := collect()
 	sh.lastSubst = sub.Status
 	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
 	sh.Status = sub.Status
 	if err != nil && !errors.Is(err, io.EOF) {
-		return string(data), err
+		return data, err
 	}
-	return string(data), nil
+	return data, nil
+}
+
+// substPipe opens the pipe a command substitution writes its output to
+// (w) and starts reading it at once, so that a large output never fills
+// the pipe and blocks the writer. collect waits for the end of the output
+// (every copy of w closed) and returns it; a shell string cannot hold NUL,
+// so NUL bytes are dropped with bash's warning.
+func (sh *Shell) substPipe() (w int, collect func() string, err error) {
+	r, w, err := sh.Jobs.Pipe()
+	if err != nil {
+		return -1, nil, &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+	}
+	out := make(chan []byte, 1)
+	go func() {
+		data, _ := io.ReadAll(fdReader(r))
+		closeFd(r)
+		out <- data
+	}()
+	collect = func() string {
+		data := <-out
+		if bytes.IndexByte(data, 0) >= 0 {
+			data = bytes.ReplaceAll(data, []byte{0}, nil)
+			sh.errorf("warning: command substitution: ignored null byte in input")
+		}
+		return string(data)
+	}
+	return w, collect, nil
 }

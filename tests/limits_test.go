@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -83,9 +84,40 @@ echo y | cat | cat`
 	}
 }
 
-// goshUID is a user id that owns no other process, so that ulimit -u
-// counts only the shell under test and its children.
-func goshUID() string { return strconv.Itoa(50000 + os.Getpid()%10000) }
+// goshUID is a user id that owns no process, so that ulimit -u counts only
+// the shell under test and its children. Each call gives another one: a
+// run's orphans, or zombies that nobody reaps (where pid 1 does not), must
+// not count against the next run's limit.
+func goshUID() string {
+	uidMu.Lock()
+	defer uidMu.Unlock()
+	owned := map[int]bool{}
+	if dirs, err := os.ReadDir("/proc"); err == nil {
+		for _, d := range dirs {
+			b, err := os.ReadFile("/proc/" + d.Name() + "/status")
+			if err != nil {
+				continue
+			}
+			for line := range strings.Lines(string(b)) {
+				if f := strings.Fields(line); len(f) >= 2 && f[0] == "Uid:" {
+					uid, _ := strconv.Atoi(f[1])
+					owned[uid] = true
+				}
+			}
+		}
+	}
+	for {
+		uidNext++
+		if uid := 50000 + (os.Getpid()%1000)*100 + uidNext; !owned[uid] {
+			return strconv.Itoa(uid)
+		}
+	}
+}
+
+var (
+	uidMu   sync.Mutex
+	uidNext int
+)
 
 // TestLowProcessLimit runs gosh under a low ulimit -u as a user of its own
 // (root is not held to RLIMIT_NPROC). gosh keeps its threads few and

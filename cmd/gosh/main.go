@@ -3,6 +3,15 @@
 // main only decides how gosh was invoked (flags, interactive or not, login
 // or not) and hands over to package shell. It is the one place that calls
 // os.Exit.
+//
+// The same binary is also gosh's own helper, chosen by a hidden first
+// argument that users never type: a child gosh reading its snapshot
+// (shell.ChildFlag), and the short-lived re-executions that set something
+// up in the process just before execve (jobs.NohupFlag, jobs.SigIgnFlag,
+// shell.RlimitsFlag, shell.ExecFdsFlag). Before any of it, init
+// (limits_unix.go) keeps Go's crash reports from users and, under a low
+// ulimit -u, runs the runtime with one P and makes the threads gosh will
+// need (reserveThreads).
 package main
 
 import (
