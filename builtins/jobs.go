@@ -581,6 +581,8 @@ func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, 
 		pid    int
 	}
 	results := make(chan result, len(targets))
+	// The waits run on goroutines of their own: no trap runs from them.
+	ctx = jobs.WithWaitHook(ctx, nil)
 	for _, tg := range targets {
 		go func() {
 			st, known := waitOne(ctx, t, tg, done)

@@ -75,6 +75,19 @@
 // the C habit of calling setpgid in both parent and child is not needed, and
 // the trace narrates those child steps once the child's pid is known.
 //
+// Late children. A signal sent to the shell's process group reaches every
+// member at once, and the kernel makes a racing fork either fail or give
+// the signal to the child too; but Go forks on a thread with every signal
+// blocked while another thread takes the signal, and the shell's code
+// hears of it later still. A shell that catches the signal (an EXIT trap,
+// a trap that exits) may fork children meanwhile that missed it. So it
+// closes its launches as it notes a signal it will die of, and gives the
+// signal to such late children before it dies (dying_unix.go).
+//
+// Killed notices. A shell that is not interactive reports a job killed by
+// a signal as bash does, "s.sh: line 3:  4242 Killed  sleep 100", after a
+// foreground job or in wait (notice.go).
+//
 // Two languages. Every text the teaching layer prints (each trace line,
 // each sentence of explain, the headings of procs, ptree and timeline) is a
 // Msg: its English and its Korean side by side where it is written, both

@@ -161,7 +161,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 		t.startReaper()
 	}
 
-	j := &Job{t: t, text: ShowText(text), foreground: fg}
+	j := &Job{t: t, text: ShowText(text), foreground: fg, byCopy: byCopy}
 
 	// The launch lock keeps the reaper's wait4 away until every stage has
 	// joined the group: a later stage can join only while some member of the

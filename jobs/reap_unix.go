@@ -260,7 +260,7 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 		return nil
 	}
 	before := j.state()
-	ev := Event{Job: j.id, Pid: pid, Pgid: j.pgid, Text: p.text, Foreground: j.foreground}
+	ev := Event{Job: j.id, Pid: pid, Pgid: j.pgid, Text: p.text, Foreground: j.foreground, Copy: j.byCopy}
 	if !j.inTable {
 		ev.Job = 0
 	}

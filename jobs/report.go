@@ -39,7 +39,7 @@ func (t *Table) reportLine(j *Job) string {
 		fmt.Fprintf(&b, "%-*s", statusWidth, status)
 	}
 	b.WriteString(j.text)
-	if j.state() == Running && !j.foreground {
+	if j.shownState() == Running && !j.foreground {
 		b.WriteString(" &")
 	}
 	b.WriteString("\n")
@@ -82,7 +82,7 @@ func (t *Table) formatProcs(j *Job, lead string) string {
 			b.WriteString("| ")
 		}
 		b.WriteString(p.text)
-		if i == len(j.procs)-1 && j.state() == Running && !j.foreground {
+		if i == len(j.procs)-1 && j.shownState() == Running && !j.foreground {
 			b.WriteString(" &")
 		}
 		b.WriteString("\n")
@@ -104,7 +104,7 @@ func displayPid(p *process) int {
 // description of the signal that killed the last process. core reports a
 // core dump. Call with t.mu held.
 func jobStatusText(j *Job) (text string, core bool) {
-	switch j.state() {
+	switch j.shownState() {
 	case Running:
 		return "Running", false
 	case Stopped:
@@ -116,8 +116,22 @@ func jobStatusText(j *Job) (text string, core bool) {
 	return doneText(j.procs[len(j.procs)-1])
 }
 
+// shownState is the state jobs shows: without job control a stopped job
+// shows as Running, as in bash, which does not watch for stops then (a
+// script's kill -STOP is not its business). Call with t.mu held.
+func (j *Job) shownState() State {
+	st := j.state()
+	if st == Stopped && !j.t.jobControl {
+		return Running
+	}
+	return st
+}
+
 // processStatusText is one process's status for jobs -l. Call with t.mu held.
 func processStatusText(j *Job, p *process) (string, bool) {
+	if p.state == Stopped && !j.t.jobControl {
+		return "Running", false
+	}
 	switch p.state {
 	case Running:
 		return "Running", false

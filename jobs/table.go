@@ -79,6 +79,10 @@ type Event struct {
 	Signal unix.Signal
 	Status int
 	Text   string
+	// Copy: the process was started by a copy of the shell (LaunchInGroup),
+	// which stands for a forked subshell: in bash it would be a child of
+	// that subshell, not of the shell (a trap on CHLD does not count it).
+	Copy bool
 	// Foreground: the job owned the terminal when this happened, so a
 	// signal came from a key (Ctrl+C, Ctrl+Z, Ctrl+\) or the job itself,
 	// not from kill at the prompt.
@@ -139,6 +143,7 @@ type Job struct {
 	nohup      bool          // disown -h: not sent SIGHUP when the shell exits
 	disowned   bool
 	waited     bool // a wait builtin has already collected its status (wait -n)
+	byCopy     bool // started by a copy of the shell (LaunchInGroup)
 	inTable    bool
 }
 

@@ -105,7 +105,7 @@ func TestFormat(t *testing.T) {
 			"[1]+  4242 Exit 1                  false\n      4243 Done                    | true\n"},
 	}
 	for _, tc := range tests {
-		tb := New(Config{TTY: -1})
+		tb := New(Config{TTY: -1, JobControl: true})
 		j := addFake(tb, tc.text, tc.procs...)
 		if got := tb.Format(j, false); got != tc.short {
 			t.Errorf("%s: Format short\n got %q\nwant %q", tc.name, got, tc.short)
@@ -116,10 +116,23 @@ func TestFormat(t *testing.T) {
 	}
 }
 
+// Without job control (a script) a stopped job shows as running, as in
+// bash, which does not watch for stops then.
+func TestFormatStoppedWithoutJobControl(t *testing.T) {
+	tb := New(Config{TTY: -1})
+	j := addFake(tb, "sleep 30", stoppedBy(4242, "sleep 30", unix.SIGSTOP))
+	if got, want := tb.Format(j, false), "[1]+  Running                 sleep 30 &\n"; got != want {
+		t.Errorf("Format short\n got %q\nwant %q", got, want)
+	}
+	if got, want := tb.Format(j, true), "[1]+  4242 Running                 sleep 30 &\n"; got != want {
+		t.Errorf("Format long\n got %q\nwant %q", got, want)
+	}
+}
+
 // The + and - markers: the most recently stopped job, else the most
 // recently started; the previous one is the one before.
 func TestMarkers(t *testing.T) {
-	tb := New(Config{TTY: -1})
+	tb := New(Config{TTY: -1, JobControl: true})
 	j1 := addFake(tb, "sleep 100", running(101, "sleep 100"))
 	j2 := addFake(tb, "sleep 200", running(102, "sleep 200"))
 	want := "[1]-  Running                 sleep 100 &\n[2]+  Running                 sleep 200 &\n"

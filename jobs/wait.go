@@ -10,12 +10,20 @@ import (
 // waitLocked blocks until ready() holds, re-checking after every state
 // change the reaper (or a builtin goroutine) broadcasts. It returns false
 // if ctx was cancelled first. Call with t.mu held; it is held on return.
+//
+// If ctx carries a wait hook (WithWaitHook), it runs after each change,
+// without t.mu; a hook that returns false ends the wait as a cancel does.
 func (t *Table) waitLocked(ctx context.Context, ready func() bool) bool {
+	hook, _ := ctx.Value(waitHookKey{}).(func() bool)
 	for !ready() {
 		ch := t.changed
 		t.mu.Unlock()
 		select {
 		case <-ch:
+			if hook != nil && !hook() {
+				t.mu.Lock()
+				return ready()
+			}
 			t.mu.Lock()
 		case <-ctx.Done():
 			t.mu.Lock()
@@ -23,6 +31,17 @@ func (t *Table) waitLocked(ctx context.Context, ready func() bool) bool {
 		}
 	}
 	return true
+}
+
+type waitHookKey struct{}
+
+// WithWaitHook returns ctx carrying hook, which a wait on ctx runs each
+// time a process changes state while it waits (see waitLocked): the wait
+// builtin's way to run the trap on CHLD as each child ends, on the
+// goroutine that waits, as bash does. hook returns false to end the wait.
+// WithWaitHook(ctx, nil) hides the hook of ctx.
+func WithWaitHook(ctx context.Context, hook func() bool) context.Context {
+	return context.WithValue(ctx, waitHookKey{}, hook)
 }
 
 // interrupted is the status a wait returns when Ctrl+C cancels it.
@@ -303,10 +322,12 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 // its number is free again. Call with t.mu held.
 //
 // A job killed by a signal is still reported ("Terminated"), as bash does,
-// by the next Report, which then removes it.
+// by the next Report, which then removes it; in a shell without job
+// control only if it is owed a killed notice (notice.go): there Report
+// prints nothing, and bash forgets the job at once.
 func (t *Table) collected(j *Job) {
 	j.waited = true
-	if j.procs[len(j.procs)-1].killed() {
+	if j.procs[len(j.procs)-1].killed() && (t.jobControl || t.noticeSignal(j) != 0) {
 		return
 	}
 	j.reported = Done

@@ -343,11 +343,14 @@ func (sh *Shell) lineContext() context.Context {
 // signal that has a trap (its cause is then a builtins.SignalCause): the
 // wait builtin returns at once with 128+N, as POSIX says. (read is not
 // interrupted, as in bash.)
+//
+// A trap on CHLD does not end the wait: its handler runs as each child
+// ends, and the wait goes on (trap_unix.go, runChildTrapsInWait).
 func (sh *Shell) WaitContext() context.Context {
 	if sh.subshell {
 		return sh.lineContext()
 	}
-	return sh.sigs.waitContext(sh.lineContext())
+	return jobs.WithWaitHook(sh.sigs.waitContext(sh.lineContext()), sh.runChildTrapsInWait)
 }
 
 // Umask is the shell's file mode creation mask. The shell keeps it as a

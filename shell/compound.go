@@ -521,6 +521,10 @@ func (sh *Shell) xtraceLine(text string) {
 // continues it); elsewhere a copy of the shell runs it in this process,
 // which nothing can tell from a fork.
 func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
+	if sh.isOwnSubshell() {
+		sh.enterSubshell()     // $BASH_SUBSHELL, as a copy would count it
+		return sh.runInCopy(c) // trap_unix.go: its traps are the process's
+	}
 	d := sh.needsProcess(c, nil, Site{Stages: 1})
 	text := jobText(c)
 	sh.traceDecision(text, d)

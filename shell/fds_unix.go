@@ -189,6 +189,7 @@ func (sh *Shell) leaveView(base []int, baseHold []fdHold, view []int) {
 // "$(exec 3>f; …)"): run when the copy ends, as a forked subshell's fds
 // close when it exits.
 func (sh *Shell) releaseFds() {
+	sh.copyEnded() // and it counts as the forked subshell's end (trap_unix.go)
 	for n, hold := range sh.fdHold {
 		if hold == fdOwned && n < len(sh.stdio) && sh.stdio[n] >= 0 {
 			closeFdAny(sh.stdio[n])

@@ -68,6 +68,10 @@ type Shell struct {
 
 	// subshell is set on clones: exit ends only the clone, job control is off.
 	subshell bool
+	// forkedChild is set on a clone of the top-level shell: it stands for
+	// a child that bash would fork, and counts as one for a trap on CHLD
+	// when it ends (copyEnded).
+	forkedChild bool
 	// pid is $$: the pid of the top-level shell, also inside subshells;
 	// ppid is $PPID, the pid of its parent.
 	pid  int
@@ -320,6 +324,7 @@ func (sh *Shell) clone() *Shell {
 	c.procSubsts = nil       // the copy closes only the process substitutions it made
 	c.hash = sh.hash.copy()  // a map: never shared between goroutines
 	c.subshell = true
+	c.forkedChild = !sh.subshell
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
 	c.specials = specialVars{}      // a subshell reseeds $RANDOM (specialvars.go)
 	return &c

@@ -188,6 +188,7 @@ func TestSnapshotEveryField(t *testing.T) {
 var perProcess = map[string]string{
 	"Jobs":         "a subshell sees no jobs of its parent (only $!): a copy shares the job table, a child has its own",
 	"subshell":     "says whether this shell is a copy",
+	"forkedChild":  "says whether this copy stands for a child of the top-level shell (a trap on CHLD counts its end)",
 	"self":         "the gosh executable, found by each process at start",
 	"source":       "where the commands come from; a subshell runs what it is given",
 	"pipeBroken":   "set by the builtin stage that owns it",

@@ -36,7 +36,13 @@ import (
 //     top-level shell that runs the handlers, after the copy is done, as a
 //     forked subshell's parent would.
 //   - A trap on CHLD runs once for each child that changed state, told by
-//     the job table as it reaps (childChanged), not by the signal itself.
+//     the job table as it reaps (childChanged), not by the signal itself;
+//     during wait at once, and the wait goes on. A copy that stands for a
+//     forked subshell counts as that child (copyEnded); what it starts
+//     does not count.
+//   - A shell that dies of a signal, or exits in its handler, first gives
+//     the signal to the children it forked after the signal was sent to
+//     its group, which missed it (jobs.SignalLateChildren).
 //   - A script's shell (managed) keeps bash's defaults where Go's runtime
 //     has others: it dies of SIGUSR1 and the like (Go ignores them) and
 //     ignores SIGQUIT (Go prints a stack dump). With an EXIT trap it
@@ -122,6 +128,11 @@ type signals struct {
 	chld             atomic.Int32
 	watchingChildren bool
 	fatal            atomic.Int32 // a fatal signal the main goroutine must act on
+	// exitErr is an exit in a CHLD handler run during wait, which ends the
+	// shell once the wait builtin is done (main goroutine only).
+	exitErr error
+	// notedAt is when each caught signal was last noted (deliver).
+	notedAt [nsig]time.Time
 	// noted is when the first fatal signal was noted (fatalSignal).
 	noted time.Time
 	// main is held by a managed shell's main goroutine, except while it
@@ -315,6 +326,9 @@ func (s *signals) deliver(sig int) {
 	s.mu.Unlock()
 	switch d {
 	case sigCaught:
+		s.mu.Lock()
+		s.notedAt[sig] = time.Now()
+		s.mu.Unlock()
 		s.pending[sig].Store(true)
 		s.anyPending.Store(true)
 		s.announce()
@@ -332,7 +346,14 @@ func (s *signals) deliver(sig int) {
 // CHLD. A foreground job's children are reaped before its wait returns,
 // so the handler runs right after the command, as in bash. Unlike other
 // trapped signals it does not end a wait.
+//
+// A process started by a copy of the shell does not count: in bash it is a
+// child of the forked subshell the copy stands for, and that subshell's
+// end counts instead (copyEnded).
 func (s *signals) childChanged(ev jobs.Event) {
+	if ev.Copy {
+		return
+	}
 	switch ev.Kind {
 	case jobs.EvExited, jobs.EvSignaled, jobs.EvStopped, jobs.EvContinued:
 	default:
@@ -351,6 +372,33 @@ func (s *signals) childChanged(ev jobs.Event) {
 	if wake != nil {
 		wake()
 	}
+}
+
+// copyEnded runs as a copy of the shell ends (a ( ) or $( ) run in this
+// process, a builtin or function stage of a pipeline): where bash forks a
+// child for it, its end counts as one child that changed state for a trap
+// on CHLD. Only a copy of the top-level shell counts; a copy of a copy
+// stands for a grandchild.
+func (sh *Shell) copyEnded() {
+	if !sh.forkedChild {
+		return
+	}
+	sh.forkedChild = false // once
+	sh.sigs.childChanged(jobs.Event{Kind: jobs.EvExited})
+}
+
+// isOwnSubshell reports, once, whether the "( list )" about to run is the
+// one this child gosh was started to be ("( list ) &", a subshell stage):
+// then the child runs it itself, not on a copy, so that a trap set in it
+// is the process's. A copy only keeps its table, and an EXIT trap in
+// "( trap 'echo bye' EXIT; sleep 100 ) &" did not run when kill %1
+// ended the child, as it does in bash.
+func (sh *Shell) isOwnSubshell() bool {
+	if sh.subshell || sh.source != sourceChild || !sh.specials.ownSubshell {
+		return false
+	}
+	sh.specials.ownSubshell = false
+	return true
 }
 
 // trapped reports whether the top-level shell has a trap on sig (caught
@@ -526,6 +574,35 @@ func (sh *Shell) trapCheckpoint() error {
 	return sh.runPendingTraps()
 }
 
+// runChildTrapsInWait runs the handler of a trap on CHLD while the wait
+// builtin waits, once for each child that changed state meanwhile, as
+// bash does; the wait then goes on. An exit in the handler ends the wait
+// (false) and is acted on as the wait builtin ends (runPendingTraps).
+func (sh *Shell) runChildTrapsInWait() bool {
+	s := sh.sigs
+	if sh.subshell || s.inHandler || !s.pending[syscall.SIGCHLD].Swap(false) {
+		return true
+	}
+	s.inHandler = true
+	defer func() { s.inHandler = false }()
+	for range max(1, int(s.chld.Swap(0))) {
+		action, ok := sh.traps.action(int(syscall.SIGCHLD))
+		if !ok || action == "" {
+			break
+		}
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "trap: SIGCHLD: a child changed state during wait: the shell runs its handler now, and waits on",
+			Ko: "trap: SIGCHLD: wait 중에 자식의 상태가 바뀌었다: 셸이 지금 핸들러를 실행하고 계속 기다린다",
+		})
+		if err := sh.runHandler(action); err != nil {
+			s.exitErr = err
+			s.anyPending.Store(true)
+			return false
+		}
+	}
+	return true
+}
+
 // runPendingTraps runs the handler of every caught signal that arrived
 // since the last time, once each, in signal order; then acts on a fatal
 // signal. $? is kept around each handler, as bash does. An exit in a
@@ -537,6 +614,10 @@ func (sh *Shell) runPendingTraps() error {
 	}
 	s.inHandler = true
 	defer func() { s.inHandler = false }()
+	if err := s.exitErr; err != nil {
+		s.exitErr = nil
+		return err // an exit in a handler run during wait
+	}
 	for s.anyPending.Swap(false) {
 		for sig := 1; sig < nsig; sig++ {
 			if !s.pending[sig].Swap(false) {
@@ -555,7 +636,17 @@ func (sh *Shell) runPendingTraps() error {
 					En: "trap: %s arrived: the shell runs its handler now, between commands",
 					Ko: "trap: %s 도착: 셸이 명령 사이인 지금 핸들러를 실행한다",
 				}, jobs.SignalName(syscall.Signal(sig)))
+				start := time.Now()
 				if err := sh.runHandler(action); err != nil {
+					if _, isExit := IsExit(err); isExit && sig != int(syscall.SIGCHLD) {
+						// bash would have run this handler, and exited,
+						// before starting any child after the signal
+						// came: those gosh started meanwhile get it.
+						s.mu.Lock()
+						noted := s.notedAt[sig]
+						s.mu.Unlock()
+						sh.Jobs.SignalLateChildren(syscall.Signal(sig), noted, start)
+					}
 					return err
 				}
 			}
