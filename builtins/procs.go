@@ -83,7 +83,7 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 		return b.String(), nil
 	}
 	if v.watch {
-		return runWatch(sh, io, "procs", v.interval, draw), nil
+		return runWatch(sh, io, "procs", resolveLang(sh, lang), v.interval, draw), nil
 	}
 	text, err := draw()
 	if err != nil {
