@@ -29,7 +29,7 @@ alias 명령의 형태로 보여 준다.
 	"bind": `줄 편집기의 설정을 ~/.inputrc의 줄처럼 바꾼다.
 gosh의 줄 편집기는 키가 정해져 있고 키 맵이 둘이다: emacs(기본)와 vi.
 받아들이는 것:
-  bind 'set editing-mode vi'     set -o vi와 같다: 프롬프트에서는 거부(emacs 키만)
+  bind 'set editing-mode vi'     vi 키(set -o vi와 같다)
   bind 'set editing-mode emacs'  emacs 키(set -o emacs와 같다)
   bind -v, bind -V               편집기가 가진 변수(editing-mode)를 보여 준다
   bind -f FILE                   FILE에서 그런 줄들을 읽는다
@@ -303,7 +303,9 @@ open, 그리고 자식이 clone과 execve 사이에 하는 dup3를 지금 셸이
 셸 안에서 실행되는 내장 명령, 작업이 포그라운드(제어 터미널을 가짐)인지
 백그라운드인지.
 줄 전체를 따옴표로 감싸자. 그러지 않으면 explain이 보기 전에 셸이 파이프와
-리다이렉션을 실행한다:  explain 'ls *.txt | wc -l > n &'`,
+리다이렉션을 실행한다:  explain 'ls *.txt | wc -l > n &'
+--lang en|ko  설명의 언어(기본: 셸의 언어. set -o lang, 없으면 LC_ALL,
+     LC_MESSAGES, LANG)`,
 	"timeline": `작업 N(기본: 가장 최근 작업)에 대해 셸이 본 것을 줄기로 그린다. 셸의 줄기
 하나와 프로세스마다(실제 pid) 줄기 하나, 시간은 작업의 시작부터 아래로 흐른다:
 fork+exec와 setpgid, 작업으로의 tcsetpgrp와 셸로 돌아오는 tcsetpgrp, 시그널과
@@ -358,7 +360,7 @@ N이 없으면 마지막 명령의 상태로 돌아간다. 함수는 셸 자신 
 -v verbose    입력 줄을 읽는 대로 출력한다
 -n noexec     명령을 읽기만 하고 실행하지 않는다(프롬프트에서는 무시)
 -o pipefail   파이프라인의 상태가 마지막으로 실패한 단계의 상태가 된다
--o vi, -o emacs  키 맵. 프롬프트에는 emacs 키만 있어서 거기서는 vi를 거부한다
+-o vi, -o emacs  줄 편집기의 키 맵: vi 키 또는 emacs 키
 -o history    명령을 히스토리에 기록한다(프롬프트에서 켜짐)
 -o ignoreeof  Ctrl+D로 셸을 떠나지 않는다(IGNOREEOF=10으로 설정)
 -o lang=en|ko  가르치는 글(help, 실습, explain, trace)의 언어. +o lang은

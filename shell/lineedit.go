@@ -285,7 +285,9 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
 	if e.prefill != "" {
+		e.out.setMute(true)
 		e.rl.Operation.SetBuffer(e.prefill)
+		e.out.setMute(false)
 		e.prefill = ""
 	}
 	e.in.activate()
@@ -490,11 +492,26 @@ type redrawWriter struct {
 	// prompt, and a client that waits for the prompt's text must see it
 	// once, so the first drawing goes out without the erase.
 	fresh bool
+	// mute drops the editor's output: its drawing of a line set before
+	// ReadLine (prefill), which would show the prompt while the terminal
+	// is still in line mode, so that keys typed at once would be edited
+	// and echoed by the kernel. ReadLine draws it again in raw mode.
+	mute bool
+}
+
+// setMute turns mute on or off.
+func (r *redrawWriter) setMute(on bool) {
+	r.mu.Lock()
+	r.mute = on
+	r.mu.Unlock()
 }
 
 func (r *redrawWriter) Write(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.mute {
+		return len(p), nil
+	}
 	if onlyErases(p) {
 		r.erase = append(r.erase, p...)
 		return len(p), nil

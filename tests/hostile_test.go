@@ -68,12 +68,13 @@ func TestHistoryHugeFileMemory(t *testing.T) {
 }
 
 // TestOutsideTextNeverRaw: a command word with a newline and an ESC in it
-// (as a file name can have) is shown quoted by jobs -l, procs and ptree, and
-// in caret form by explain and the trace: no line can be forged and no
-// escape sequence reaches the terminal.
+// (as a file name can have) is shown quoted by procs and ptree, and in
+// caret form by jobs -l (which shows the job's text as written, as bash
+// does, here with a raw ESC in it), explain and the trace: no line can be
+// forged and no escape sequence reaches the terminal.
 func TestOutsideTextNeverRaw(t *testing.T) {
 	script := `f=$(printf 'a\nb\033c')
-sh -c 'sleep 100; :' x "$f" &
+sh -c 'sleep 100; :' x "$f" 'e` + "\x1b" + `f' &
 jobs -l; procs | grep 'sleep 100;'; ptree | grep 'sleep 100;'; explain "echo '$f'"
 set -o trace; /bin/true "$f"; set +o trace
 kill %1
@@ -86,10 +87,10 @@ kill %1
 		t.Errorf("a raw ESC reached the output:\nstdout: %q\nstderr: %q", out, errs)
 	}
 	for _, want := range []string{
-		"Running                 sh -c sleep 100; : x $'a\\nb\\Ec' &\n", // jobs -l
-		"[1] sh -c sleep 100; : x $'a\\nb\\Ec'\n",                       // procs
-		"sh -c sleep 100; : x $'a\\nb\\Ec'  [1]",                        // ptree
-		"one simple command: echo 'a^Jb^[c'\n",                          // explain
+		"Running                 sh -c 'sleep 100; :' x \"$f\" 'e^[f' &\n", // jobs -l
+		"[1] sh -c sleep 100; : x $'a\\nb\\Ec' $'e\\Ef'\n",                 // procs
+		"sh -c sleep 100; : x $'a\\nb\\Ec' $'e\\Ef'  [1]",                  // ptree
+		"one simple command: echo 'a^Jb^[c'\n",                             // explain
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
