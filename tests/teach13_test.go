@@ -1,7 +1,9 @@
 package tests
 
 import (
+	"bufio"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,5 +59,51 @@ func TestWatchHeaderKorean(t *testing.T) {
 		if strings.Contains(out, "Ctrl+C)") || !strings.Contains(out, "…") {
 			t.Errorf("%s --watch: the header is not cut to 40 columns:\n%s", view, out)
 		}
+	}
+}
+
+// The lab helpers speak the locale's language, as gosh's teaching texts
+// do: Korean under LANG=ko_KR.UTF-8 (with the course's terms: 좀비,
+// 수거), English under LANG=C or when LC_ALL=C overrides LANG.
+func TestLabHelpersSpeakTheLocale(t *testing.T) {
+	dir := labHelpers(t)
+	run := func(env []string, name string, args ...string) string {
+		cmd := exec.Command(filepath.Join(dir, name), args...)
+		cmd.Env = append([]string{"PATH=/usr/bin:/bin"}, env...)
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	ko := []string{"LANG=ko_KR.UTF-8"}
+	for _, env := range [][]string{{"LANG=C"}, {"LANG=ko_KR.UTF-8", "LC_ALL=C"}} {
+		if out := run(env, "zombie", "0"); !strings.Contains(out, "is a zombie") || !strings.Contains(out, "the zombie is reaped") {
+			t.Errorf("zombie 0 with %v:\n%s", env, out)
+		}
+	}
+	if out := run(ko, "zombie", "0"); !strings.Contains(out, "좀비다") || !strings.Contains(out, "좀비를 수거했다") {
+		t.Errorf("zombie 0 in Korean:\n%s", out)
+	}
+	if out := run(ko, "waitstatus", "sh", "-c", "exit 3"); !strings.Contains(out, "WIFEXITED true, WEXITSTATUS 3  (셸의 $? = 3)") {
+		t.Errorf("waitstatus in Korean:\n%s", out)
+	}
+	if out := run(ko, "orphan", "0"); !strings.Contains(out, "입양된 고아다") {
+		t.Errorf("orphan 0 in Korean:\n%s", out)
+	}
+	// intignore runs until it is killed: read its first line.
+	cmd := exec.Command(filepath.Join(dir, "intignore"))
+	cmd.Env = ko
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	line, _ := bufio.NewReader(stdout).ReadString('\n')
+	if !strings.Contains(line, "SIGINT를 무시한다") {
+		t.Errorf("intignore in Korean: %q", line)
 	}
 }
