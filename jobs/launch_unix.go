@@ -177,6 +177,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	// its fds): a pipe that fails for lack of fds is tried again then.
 	ended := make(chan struct{}, len(stages))
 	running := 0
+	var later []func() // in-shell stages started after the others (trace)
 	for i := range stages {
 		st := &stages[i]
 		p := &process{text: st.text(), state: Running}
@@ -211,14 +212,25 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 			// its pipe ends, which are its own to close: one that ends
 			// at once ("| true") has closed them before the next pipe is
 			// made, so a pipeline of builtins needs a few free fds too.
+			// Under the trace it starts once every stage is started, as
+			// before: the fds it closes meanwhile would change the
+			// numbers the trace foresees for the next fork (ForkExec's
+			// error pipe).
 			p.builtin = true
-			running++
 			fn := st.Builtin
-			go t.runBuiltin(j, p, func() int {
-				code := fn()
-				ended <- struct{}{}
-				return code
-			}, registered)
+			run := func() {
+				t.runBuiltin(j, p, func() int {
+					code := fn()
+					ended <- struct{}{}
+					return code
+				}, registered)
+			}
+			if t.trace.On() {
+				later = append(later, run)
+				continue
+			}
+			running++
+			go run()
 			continue
 		}
 		// Until a stage has started, nothing of this job is waiting to
@@ -274,6 +286,9 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	launchLock.Unlock()
 
 	close(registered)
+	for _, run := range later {
+		go run()
+	}
 	if fg && j.pgid > 0 && t.cfg.TTY >= 0 {
 		started = append(started, Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: text})
 	}

@@ -63,7 +63,7 @@ func alsoIgnored(sigs []syscall.Signal) string {
 	return ", " + signalNames(sigs)
 }
 
-// waitNohupHelper waits, at most two seconds, until nohup's helper (pid)
+// waitNohupHelper waits, at most ten seconds (a loaded machine), until nohup's helper (pid)
 // has set up its fds and replaced itself with the program, or has ended:
 // /proc/PID/cmdline no longer has NohupFlag as its second word. Run by the
 // shell right after starting it, so that what nohup says ("nohup:
@@ -71,7 +71,7 @@ func alsoIgnored(sigs []syscall.Signal) string {
 // and nohup.out exists when the command has been started.
 func waitNohupHelper(pid int) {
 	path := "/proc/" + strconv.Itoa(pid) + "/cmdline"
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		data, err := os.ReadFile(path)
 		if err != nil {

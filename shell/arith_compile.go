@@ -395,6 +395,9 @@ type arithSlot struct {
 func (sh *Shell) arithProgramFor(expr string) *arithProgram {
 	h := sh.hot()
 	p := unsafe.StringData(expr)
+	if h.arith == nil {
+		h.arith = new([arithSlots]arithSlot)
+	}
 	slot := &h.arith[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(expr)))%arithSlots]
 	if unsafe.StringData(slot.text) == p && len(slot.text) == len(expr) && slot.prog != nil {
 		return slot.prog

@@ -304,9 +304,12 @@ type callFrame struct {
 // pushFrame makes a frame the innermost: fn tells a function call from a
 // . file or the script; name, file and line are its entries.
 func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
+	// The caller's three variables, looked up once: put back by popFrame,
+	// and read by inheritedFrame.
+	saved := [3]*Var{sh.Vars.Lookup("FUNCNAME"), sh.Vars.Lookup("BASH_SOURCE"), sh.Vars.Lookup("BASH_LINENO")}
 	parent := sh.stack.top
 	if parent == nil {
-		parent = sh.inheritedFrame()
+		parent = inheritedFrame(saved[0], saved[1], saved[2])
 	}
 	f := sh.hot().takeCallFrame() // given back by popFrame if no copy saw it
 	f.parent, f.line = parent, line
@@ -320,7 +323,7 @@ func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
 	if parent != nil {
 		f.funcs += parent.funcs
 	}
-	f.saved = [3]*Var{sh.Vars.Lookup("FUNCNAME"), sh.Vars.Lookup("BASH_SOURCE"), sh.Vars.Lookup("BASH_LINENO")}
+	f.saved = saved
 	sh.stack.top = f
 	if f.funcs > 0 {
 		sh.Vars.put("FUNCNAME", &f.names)
@@ -331,15 +334,14 @@ func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
 
 // inheritedFrame is the frame a child gosh was started in, rebuilt from
 // the arrays its snapshot carried, or nil when there is none (-c text at
-// its top level, or the top of a script).
-func (sh *Shell) inheritedFrame() *callFrame {
-	files := sh.Vars.Lookup("BASH_SOURCE")
-	lines := sh.Vars.Lookup("BASH_LINENO")
+// its top level, or the top of a script). names, files and lines are the
+// variables FUNCNAME, BASH_SOURCE and BASH_LINENO (nil: not set).
+func inheritedFrame(names, files, lines *Var) *callFrame {
 	if files == nil || lines == nil || !files.Array || !lines.Array || len(files.Elems) == 0 {
 		return nil
 	}
 	f := &callFrame{files: *files.copy(), lines: *lines.copy()}
-	if names := sh.Vars.Lookup("FUNCNAME"); names != nil && names.Array && len(names.Elems) > 0 {
+	if names != nil && names.Array && len(names.Elems) > 0 {
 		f.names = *names.copy()
 		f.funcs = len(names.Elems)
 	} else {

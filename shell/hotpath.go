@@ -37,7 +37,7 @@ type hotState struct {
 	assigns arena[assignment]
 	// arith are the compiled arithmetic expressions run last, by the
 	// address of their text (arith_compile.go).
-	arith [arithSlots]arithSlot
+	arith *[arithSlots]arithSlot
 	// vars are the variables the executor reads or sets around every
 	// command, as found in varsFor when its gen was varsGen (nil: not
 	// set); see specialVars.
@@ -46,12 +46,14 @@ type hotState struct {
 	varsGen uint64
 	// varSlots cache variables by the address of their name (lookupVar),
 	// builtinSlots builtins (lookupBuiltin).
-	varSlots     [varSlots]varSlot
-	builtinSlots [builtinSlots]builtinSlot
+	varSlots     *[varSlots]varSlot
+	builtinSlots *[builtinSlots]builtinSlot
 	// funcSlots cache functions by the address of their name
 	// (lookupFuncCached), valid while funcsGen is theirs.
-	funcSlots [builtinSlots]funcSlot
+	funcSlots *[builtinSlots]funcSlot
 	funcsGen  uint64
+	// The caches are made at their first use: a copy of the shell that
+	// runs one command ($(echo hi)) makes only what that command uses.
 }
 
 // hotVars are the variables behind $_, PIPESTATUS, IFS and FUNCNEST.
@@ -98,6 +100,9 @@ func (sh *Shell) lookupVar(name string) *Var {
 	}
 	h := sh.hot()
 	p := unsafe.StringData(name)
+	if h.varSlots == nil {
+		h.varSlots = new([varSlots]varSlot)
+	}
 	s := &h.varSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%varSlots]
 	if s.vars == v && s.gen == v.gen && unsafe.StringData(s.name) == p && len(s.name) == len(name) {
 		return s.x
@@ -132,6 +137,9 @@ type builtinSlot struct {
 func (sh *Shell) lookupBuiltin(name string) (*builtins.Builtin, bool) {
 	h := sh.hot()
 	p := unsafe.StringData(name)
+	if h.builtinSlots == nil {
+		h.builtinSlots = new([builtinSlots]builtinSlot)
+	}
 	s := &h.builtinSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
 	if unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
 		return s.b, s.b != nil
@@ -161,6 +169,9 @@ func (sh *Shell) lookupFuncCached(name string) *parser.FuncDecl {
 	h := sh.hot()
 	m := *(*unsafe.Pointer)(unsafe.Pointer(&sh.funcs)) // the map's identity
 	p := unsafe.StringData(name)
+	if h.funcSlots == nil {
+		h.funcSlots = new([builtinSlots]funcSlot)
+	}
 	s := &h.funcSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
 	if s.funcs == m && s.gen == h.funcsGen && unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
 		return s.fd

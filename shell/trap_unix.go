@@ -447,10 +447,13 @@ func (sh *Shell) waitForeground(j *jobs.Job) int {
 	managed := s.managed && !sh.subshell
 	s.mu.Unlock()
 	if !managed {
-		return sh.Jobs.WaitForeground(j)
+		st := sh.Jobs.WaitForeground(j)
+		s.settle()
+		return st
 	}
 	s.main.Unlock()
 	st := sh.Jobs.WaitForeground(j)
+	s.settle()
 	s.main.Lock()
 	return st
 }

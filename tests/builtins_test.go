@@ -66,7 +66,7 @@ func TestBuiltinWait(t *testing.T) {
 		{name: "wait-pid-code", script: "sh -c 'exit 5' & wait $!; echo $?", out: "5\n"},
 		{name: "wait-all", script: "sh -c 'sleep 0.1; echo one >a' & sh -c 'sleep 0.2; echo two >b' & wait; echo $?; cat a b", out: "0\none\ntwo\n"},
 		{name: "wait-killed", script: "sleep 10 & kill $!; wait $!; echo $?", out: "143\n"},
-		{name: "wait-killed-9", script: "sleep 10 & kill -9 $!; wait $!; echo $?", out: "137\n"},
+		{name: "wait-killed-9", script: "sleep 10 & kill -9 $!; wait $!; echo $?", out: "137\n", errHas: "Killed                  sleep 10\n"}, // bash: "bash:  PID Killed ..."
 		{name: "wait-unknown", script: "wait 99999; echo $?", out: "127\n", errHas: "pid 99999 is not a child of this shell"},
 		{name: "wait-nothing", script: "wait; echo $?", out: "0\n"},
 		{name: "wait-several", script: "sh -c 'exit 2' & a=$!; sh -c 'exit 4' & b=$!; wait $a $b; echo $?", out: "4\n"},

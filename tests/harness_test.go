@@ -1119,3 +1119,87 @@ func (s *session) Close() {
 		}
 	})
 }
+
+// --- fd tables at pauses -----------------------------------------------------
+
+// fdsAtPauses runs gosh -c with parts as its script, the shell pausing
+// after each part, and returns the shell's own fd table at each pause as
+// "N -> target" lines, read by the test from /proc/PID/fd.
+//
+// A child listing /proc/$$/fd cannot give a stable table: it may run
+// before its parent shell has closed what the fork needed (the error pipe
+// of ForkExec, the child's redirection files), and on a busy machine it
+// often does. At a pause the shell is blocked reading a FIFO (read _ <
+// pauseN), having finished everything before it: nothing is in flight.
+// The FIFO's fd is in every table.
+func fdsAtPauses(t *testing.T, parts ...string) [][]string {
+	t.Helper()
+	dir := t.TempDir()
+	var script strings.Builder
+	script.WriteString("echo $$ > pid\n")
+	for i, p := range parts {
+		// A FIFO for each pause: the next pause must not find the
+		// previous read's end still open.
+		if err := unix.Mkfifo(filepath.Join(dir, fmt.Sprintf("pause%d", i)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&script, "%s\nread _ < pause%d\n", p, i)
+	}
+	var (
+		errOut string
+		status int
+		done   = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		_, errOut, status = runShell(t, shellRun{Args: []string{"-c", script.String()}, Dir: dir})
+	}()
+	var tables [][]string
+	for i := range parts {
+		fifo := filepath.Join(dir, fmt.Sprintf("pause%d", i))
+		// The shell has opened the FIFO for reading once a non-blocking
+		// open for writing succeeds (ENXIO before).
+		var w *os.File
+		ok := poll(runTimeout, func() bool {
+			select {
+			case <-done:
+				return true
+			default:
+			}
+			f, err := os.OpenFile(fifo, os.O_WRONLY|unix.O_NONBLOCK, 0)
+			w = f
+			return err == nil
+		})
+		if !ok || w == nil {
+			<-done
+			t.Fatalf("gosh did not reach pause %d (status %d): %s", len(tables)+1, status, errOut)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "pid"))
+		pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+		if err != nil || pid <= 0 {
+			t.Fatalf("the shell's pid file: %q, %v", data, err)
+		}
+		// The shell's open returns after ours: the table is read once
+		// it holds the FIFO.
+		var table []string
+		waitFor(t, runTimeout, "the shell to open "+fifo, func() bool {
+			table = table[:0]
+			ents, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+			held := false
+			for _, e := range ents {
+				target, _ := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, e.Name()))
+				table = append(table, e.Name()+" -> "+target)
+				held = held || target == fifo
+			}
+			return held
+		})
+		tables = append(tables, table)
+		w.WriteString("\n")
+		w.Close()
+	}
+	<-done
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	return tables
+}

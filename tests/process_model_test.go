@@ -222,6 +222,12 @@ func TestCtrlBackslashChildStage(t *testing.T) {
 	s.SendLine("eval 'sleep 70' </dev/null | cat")
 	sleep := s.ProcByArgs("sleep 70")
 	evalStage := mustStat(t, sleep.Ppid)
+	// The last stage starts after the first: on a busy machine the sleep
+	// may run before cat exists, and a Ctrl+\ then would leave cat to
+	// start later and end at EOF (no "Quit", no new line).
+	if cat := s.ProcByArgs("cat"); cat.Pgrp != sleep.Pgrp {
+		t.Fatalf("cat is in group %d, sleep in %d", cat.Pgrp, sleep.Pgrp)
+	}
 	s.WaitForeground(sleep.Pgrp)
 	s.Send("\x1c")
 	out := s.WaitPrompt()

@@ -1,9 +1,6 @@
 package tests
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +48,8 @@ func TestProcSubstInteractive(t *testing.T) {
 	}
 }
 
-// runtimeFd reports whether a line of ls -l /proc/PID/fd is a descriptor
+// runtimeFd reports whether a line of ls -l /proc/PID/fd (or of
+// fdsAtPauses) is a descriptor
 // of the Go runtime, which opens them when it first needs them: its epoll
 // fd and eventfd, and the cgroup files it reads for GOMAXPROCS.
 func runtimeFd(line string) bool {
@@ -60,51 +58,29 @@ func runtimeFd(line string) bool {
 
 // TestProcSubstNoFdLeak: a script of many process substitutions leaves the
 // shell with the fds it had: each end is closed when its command is done.
-// The shell's fds are listed by a child (ls /proc/$$/fd > file) three
-// times before and after 50 rounds, and the least count of each compared,
-// as TestManyCommandsNoLeak does (the runtime's own fds not counted).
+// The test reads the shell's fd table at a pause after a first round and
+// after 50 more (fdsAtPauses), each time after a wait, and compares them
+// without the runtime's own fds.
 func TestProcSubstNoFdLeak(t *testing.T) {
-	var b strings.Builder
 	round := "cat <(echo a) >/dev/null; read x < <(echo b); echo c > >(cat >/dev/null); f() { :; }; f <(true)\n"
-	list := func(name string) {
-		// wait: every substitution's process has ended and been
-		// collected, so no end is still on its way to being closed.
-		b.WriteString("wait\n")
-		for i := 0; i < 3; i++ {
-			fmt.Fprintf(&b, "ls -l /proc/$$/fd > %s%d\n", name, i)
+	// wait: every substitution's process has ended and been collected,
+	// so no end is still on its way to being closed. A first round lets
+	// the Go runtime open its own fds (epoll, eventfd), which it does
+	// once, the first time it needs them.
+	tables := fdsAtPauses(t, round+"wait", strings.Repeat(round, 50)+"wait")
+	before, after := shellFds(tables[0]), shellFds(tables[1])
+	if len(before) != len(after) {
+		t.Errorf("the shell had %d fds before 50 rounds of process substitutions and %d after\nbefore: %q\nafter: %q", len(before), len(after), before, after)
+	}
+}
+
+// shellFds is an fd table of fdsAtPauses without the runtime's own fds.
+func shellFds(table []string) []string {
+	var fds []string
+	for _, fd := range table {
+		if !runtimeFd(fd) {
+			fds = append(fds, fd)
 		}
 	}
-	// A first round lets the Go runtime open its own fds (epoll,
-	// eventfd), which it does once, the first time it needs them.
-	b.WriteString(round)
-	list("before")
-	for i := 0; i < 50; i++ {
-		b.WriteString(round)
-	}
-	list("after")
-	dir := t.TempDir()
-	_, errOut, st := runShell(t, shellRun{Args: []string{"-c", b.String()}, Dir: dir})
-	if st != 0 {
-		t.Fatalf("status %d: %s", st, errOut)
-	}
-	least := func(name string) int {
-		least := 1 << 30
-		for i := 0; i < 3; i++ {
-			data, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("%s%d", name, i)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			n := 0
-			for _, line := range strings.Split(string(data), "\n") {
-				if strings.HasPrefix(line, "l") && !strings.HasPrefix(line, "l?") && !runtimeFd(line) {
-					n++
-				}
-			}
-			least = min(least, n)
-		}
-		return least
-	}
-	if before, after := least("before"), least("after"); before != after {
-		t.Errorf("the shell had %d fds before 50 rounds of process substitutions and %d after", before, after)
-	}
+	return fds
 }

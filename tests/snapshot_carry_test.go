@@ -32,3 +32,15 @@ func TestSnapshotCarries(t *testing.T) {
 		{name: "compgen-in-background", script: `true && compgen -W "alpha beta" al & wait`, out: "alpha\n"},
 	})
 }
+
+// TestChildRuntimeEnv: a child gosh runs with GOMAXPROCS=1 for its Go
+// runtime alone (jobs.RuntimeEnvMark): the programs it starts never see it,
+// and a GOMAXPROCS the user set reaches them unchanged.
+func TestChildRuntimeEnv(t *testing.T) {
+	runRows(t, []row{
+		{name: "not-seen-by-programs", script: `true && { env | grep -c -e '^GOMAXPROCS=' -e '^GOSH_RUNTIME_ENV='; true; } & wait`, out: "0\n"},
+		{name: "user-value-kept", script: `export GOMAXPROCS=3; true && env | grep '^GOMAXPROCS=' & wait`, out: "GOMAXPROCS=3\n"},
+		{name: "child-runtime-has-it", script: `true && { tr '\0' '\n' </proc/$BASHPID/environ | grep -c '^GOMAXPROCS=1$'; true; } & wait`,
+			out: "1\n", goshOnly: true},
+	})
+}

@@ -653,7 +653,7 @@ func TestLabDaemons(t *testing.T) {
 		t.Fatalf("daemon did not say its pid:\n%s", out)
 	}
 	pid, _ := strconv.Atoi(m[1])
-	t.Cleanup(func() { syscall.Kill(pid, syscall.SIGKILL) })
+	t.Cleanup(func() { killAdopted(t, pid) })
 	st := mustStat(t, pid)
 	shell := s.Stat()
 	if st.Session == shell.Session || st.Session == pid {
@@ -681,6 +681,23 @@ func TestLabDaemons(t *testing.T) {
 	s.waitSeen(stepDone(2))
 	s.Run("kill " + m[1])
 	s.waitSeen("complete, all 3 steps done")
+}
+
+// killAdopted kills pid and, if this test binary adopted it (a subreaper
+// adopts the orphans of the shells it starts), reaps it: its zombie would
+// otherwise outlive the test.
+func killAdopted(t *testing.T, pid int) {
+	syscall.Kill(pid, syscall.SIGKILL)
+	me := os.Getpid()
+	waitFor(t, 10*time.Second, fmt.Sprintf("process %d to be gone", pid), func() bool {
+		st, err := readStat(pid)
+		if err != nil || st.Ppid != me {
+			return true
+		}
+		var ws syscall.WaitStatus
+		syscall.Wait4(pid, &ws, syscall.WNOHANG, nil)
+		return false
+	})
 }
 
 // spin is always runnable: /proc/PID/stat (the main thread's state, which
