@@ -83,7 +83,7 @@ func runProcs(sh Shell, io IO, args []string) (int, error) {
 		return b.String(), nil
 	}
 	if v.watch {
-		return runWatch(sh, io, "procs", v.interval, draw), nil
+		return runWatch(sh, io, "procs", resolveLang(sh, lang), v.interval, draw), nil
 	}
 	text, err := draw()
 	if err != nil {
@@ -232,10 +232,10 @@ var goneWord = jobs.Msg{En: "✖ gone", Ko: "✖ 사라짐"}
 var procsLegend = sync.OnceValue(func() jobs.Msg {
 	return jobs.Msg{
 		En: `Columns
-  PID      process id: the number the kernel gave the process when it was created
+  PID      process id: the number the kernel gave the process at its creation
   PPID     parent's pid: the process that collects its exit status with wait4;
            1 (or a "subreaper") once the real parent has died: an orphan
-  PGID     process group id: a job. Every process of a pipeline shares one group,
+  PGID     process group id: a job. The processes of a pipeline share one group,
            named after its first process; Ctrl+C, Ctrl+Z and kill -- -PGID reach
            every member at once
   SID      session id: the pid of the session leader, usually the shell that was

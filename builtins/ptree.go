@@ -79,7 +79,7 @@ func runPtree(sh Shell, io IO, args []string) (int, error) {
 		return renderTree(tree, jobs, outputWidth(io)), nil
 	}
 	if v.watch {
-		return runWatch(sh, io, "ptree", v.interval, draw), nil
+		return runWatch(sh, io, "ptree", resolveLang(sh, ""), v.interval, draw), nil
 	}
 	text, err := draw()
 	if err != nil {

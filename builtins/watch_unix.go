@@ -163,13 +163,26 @@ func sessionOf(v viewOptions) (int, error) {
 	return unix.Getsid(v.session) // getsid(0) is the calling process's
 }
 
+// watchHeader is the first line of a live view, in lang, cut to width
+// columns (0: no limit).
+func watchHeader(name, lang string, interval time.Duration, now time.Time, width int) string {
+	h := jobs.Msg{
+		En: "%s --watch: every %v; %s  (q or Ctrl+C to quit)",
+		Ko: "%s --watch: %v마다; %s  (끝내려면 q 또는 Ctrl+C)",
+	}.Format(lang, name, interval, now.Format("15:04:05.0"))
+	if width > 0 {
+		h = cutToWidth(h, width)
+	}
+	return h + "\n"
+}
+
 // runWatch redraws a view in place every interval until q, Q or Ctrl+C
 // is typed (or the shell's context is cancelled). draw returns the view's
 // text for the processes now, with changes since the last redraw named.
 // The terminal is put in non-canonical mode without echo or signals for
 // the time of the view, so one key is enough and Ctrl+C arrives as a
 // byte; its modes are restored after.
-func runWatch(sh Shell, io IO, name string, interval time.Duration, draw func() (string, error)) int {
+func runWatch(sh Shell, io IO, name, lang string, interval time.Duration, draw func() (string, error)) int {
 	in := io.InFd
 	old, err := unix.IoctlGetTermios(in, unix.TCGETS)
 	if err == nil {
@@ -188,7 +201,7 @@ func runWatch(sh Shell, io IO, name string, interval time.Duration, draw func() 
 			errorf(io, name, "%s", err)
 			return statusFailure
 		}
-		header := fmt.Sprintf("%s --watch: every %v; %s  (q or Ctrl+C to quit)\n", name, interval, time.Now().Format("15:04:05.0"))
+		header := watchHeader(name, lang, interval, time.Now(), outputWidth(io))
 		// Home, the view, and erase what an earlier, longer view left.
 		if _, err := fmt.Fprint(io.Out, "\x1b[H\x1b[2J"+header+strings.ReplaceAll(text, "\n", "\x1b[K\n")+"\x1b[J"); err != nil {
 			return statusFailure

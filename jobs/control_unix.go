@@ -5,6 +5,7 @@ package jobs
 import (
 	"fmt"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -141,14 +142,15 @@ func (t *Table) Kill(pid int, sig syscall.Signal) error {
 // A negative pid names a process group, so every stage of a pipeline gets
 // the signal at once, as Ctrl+Z and Ctrl+C do from the terminal.
 func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
+	sent := time.Now()
 	err := unix.Kill(pid, sig)
 	t.trace.Shell(Same("kill(%d, %s) = %s"), pid, SignalName(sig), errOrZero(err))
 	if err == nil && t.onSelf != nil && targetsShell(pid) {
 		t.onSelf(sig)
 	}
-	evs := []Event{{Kind: EvKill, Job: job, Pid: pid, Signal: sig}}
+	evs := []Event{{Kind: EvKill, Job: job, Pid: pid, Signal: sig, sent: sent}}
 	if sig == unix.SIGCONT {
-		evs = append(evs, Event{Kind: EvSIGCONT, Job: job, Pid: pid, Signal: sig})
+		evs = append(evs, Event{Kind: EvSIGCONT, Job: job, Pid: pid, Signal: sig, sent: sent})
 	}
 	if pid < 0 {
 		evs[0].Pgid = -pid

@@ -87,6 +87,11 @@ type Event struct {
 	// signal came from a key (Ctrl+C, Ctrl+Z, Ctrl+\) or the job itself,
 	// not from kill at the prompt.
 	Foreground bool
+	// sent is when the shell sent the signal of an EvKill (taken before
+	// kill(2)): the reaper may tell what the signal did (a stop, a death,
+	// a continue) before kill returns, and the timeline puts the kill
+	// before what it caused.
+	sent time.Time
 }
 
 // process is one stage of a job: an external program (pid > 0) or an

@@ -80,7 +80,7 @@ func (tl *timeline) add(ev Event) {
 	}
 	if ev.Kind == EvSIGCONT {
 		i := len(jt.Events) - 1
-		for i >= 0 && jt.Events[i].Kind == EvContinued {
+		for i >= 0 && (jt.Events[i].Kind == EvContinued || !ev.sent.IsZero() && jt.Events[i].At.After(ev.sent)) {
 			i--
 		}
 		if i >= 0 && jt.Events[i].Kind == EvKill && strings.Contains(jt.Events[i].What, "SIGCONT") {
@@ -97,7 +97,17 @@ func (tl *timeline) add(ev Event) {
 	}
 	e := TimelineEvent{At: time.Now(), Pid: pid, What: what.In("en"), Words: what, Kind: ev.Kind}
 	at := len(jt.Events)
-	if ev.Kind == EvKill && ev.Signal == unix.SIGCONT {
+	switch {
+	case ev.Kind == EvKill && !ev.sent.IsZero():
+		// kill(2) returns once the kernel has delivered the signal, and
+		// the reaper may have told what it did first (a stop, a death, a
+		// continue): the kill goes before everything seen after it was
+		// sent, at the time it was sent.
+		e.At = ev.sent
+		for at > 0 && jt.Events[at-1].At.After(ev.sent) {
+			at--
+		}
+	case ev.Kind == EvKill && ev.Signal == unix.SIGCONT:
 		// kill(2) returns once the kernel has continued the processes,
 		// and the reaper may have told their continue first: the kill
 		// goes before the continues it caused, at the time of the first.

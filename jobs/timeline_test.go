@@ -3,6 +3,7 @@ package jobs
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -70,5 +71,40 @@ func TestTimelineKillBeforeItsContinue(t *testing.T) {
 	}
 	if kos[2] != "kill(-200, SIGCONT) 보냄" || kos[3] != "계속됨 (SIGCONT)" {
 		t.Errorf("Korean events: %q", kos)
+	}
+}
+
+// kill -STOP %1 (or -TERM) to a pipeline: the reaper may tell the stops
+// (or deaths) before kill(2) has returned to the shell, which then
+// publishes the kill. The timeline puts the kill first, at the time it
+// was sent, and a SIGCONT's own event is still told once.
+func TestTimelineKillBeforeWhatItCaused(t *testing.T) {
+	var tl timeline
+	tl.add(Event{Kind: EvStarted, Job: 1, Pid: 300, Pgid: 300, Text: "sleep 60"})
+	tl.add(Event{Kind: EvStarted, Job: 1, Pid: 301, Pgid: 300, Text: "cat"})
+	stop := time.Now()
+	tl.add(Event{Kind: EvStopped, Job: 1, Pid: 300, Signal: unix.SIGSTOP, Status: 147})
+	tl.add(Event{Kind: EvStopped, Job: 1, Pid: 301, Signal: unix.SIGSTOP, Status: 147})
+	tl.add(Event{Kind: EvKill, Job: 1, Pid: -300, Signal: unix.SIGSTOP, sent: stop})
+	cont := time.Now()
+	tl.add(Event{Kind: EvContinued, Job: 1, Pid: 300})
+	tl.add(Event{Kind: EvSignaled, Job: 1, Pid: 301, Signal: unix.SIGTERM, Status: 143})
+	tl.add(Event{Kind: EvKill, Job: 1, Pid: -300, Signal: unix.SIGCONT, sent: cont})
+	tl.add(Event{Kind: EvSIGCONT, Job: 1, Pid: -300, Signal: unix.SIGCONT, sent: cont})
+	jt := tl.jobs[0]
+	var whats []string
+	for i, e := range jt.Events {
+		whats = append(whats, e.What)
+		if i > 0 && e.At.Before(jt.Events[i-1].At) {
+			t.Errorf("event %d goes back in time", i)
+		}
+	}
+	want := []string{
+		"fork+exec; setpgid(0, 0): new group 300", "fork+exec; setpgid(0, 300): joins group 300",
+		"kill(-300, SIGSTOP) sent", "stopped by SIGSTOP", "stopped by SIGSTOP",
+		"kill(-300, SIGCONT) sent", "continued (SIGCONT)", "killed by SIGTERM (143); reaped (wait4)",
+	}
+	if strings.Join(whats, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(whats, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -134,10 +134,10 @@ func ArgsIn(lang string, args []any) []any {
 
 // particleAfterNumber finds a Korean particle written right after a
 // number: the Korean texts write one form ("fd %d는", "%d가", "%d를",
-// "%d와", "%d로") and koParticles picks the form the number's reading
+// "%d와", "%d로", and the copula "%d다") and koParticles picks the form the number's reading
 // takes, as a Korean reader says it (0 영, 1 일, 2 이, 3 삼, ...).
 var particleAfterNumber = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`([0-9]+)(은|는|이|가|을|를|과|와|으로|로)([^가-힣]|$)`)
+	return regexp.MustCompile(`([0-9]+)(은|는|이|가|을|를|과|와|으로|로|다)([^가-힣]|$)`)
 })
 
 // koParticles fixes the particles after numbers in a Korean text.
@@ -160,6 +160,8 @@ func koParticles(s string) string {
 			pick = choose(final, "을", "를")
 		case "과", "와":
 			pick = choose(final, "과", "와")
+		case "다":
+			pick = choose(final, "이다", "다")
 		default: // 으로, 로: ㄹ takes 로 like a vowel
 			pick = choose(final && !rieul, "으로", "로")
 		}

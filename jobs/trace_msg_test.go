@@ -263,6 +263,10 @@ func TestKoParticles(t *testing.T) {
 		{"fd 20로", "fd 20으로"},
 		{"그룹 4200에 들어간다", "그룹 4200에 들어간다"},
 		{"pid 4242이다", "pid 4242이다"}, // a copula is no particle
+		{"그 이름은 /dev/fd/63다", "그 이름은 /dev/fd/63이다"},
+		{"디스크립터 10다 (", "디스크립터 10이다 ("},
+		{"사용자의 fd 2다", "사용자의 fd 2다"},
+		{"fd 3다른", "fd 3다른"},
 		{"no numbers는", "no numbers는"},
 	}
 	for _, tt := range tests {

@@ -172,7 +172,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		if !more {
 			cmd = cmd[:0]
 			sh.Jobs.Report()
-			s.flushHeld() // lab ticks: after the job report, before the prompt
+			s.flushHeld(true) // lab ticks: after the job report, before the prompt
 			sh.Jobs.PreparePrompt()
 			s.applyResize() // PS1 may use $COLUMNS
 		}
@@ -273,7 +273,17 @@ func (s *session) notice(msg []byte) bool {
 // after the job report. A message still kept heldNoticeWait later is
 // written anyway: the command goes on running (fg gave it the terminal),
 // and what the message says may be what to do next.
+//
+// A message is about an event the shell has seen (a lab's tick), so at the
+// prompt the job report of that event comes first, above the prompt too:
+// "[1]+ Terminated" before the tick that saw the job die.
 func (s *session) heldNotice(msg []byte) bool {
+	s.mu.Lock()
+	atPrompt := s.atPrompt && s.ed != nil
+	s.mu.Unlock()
+	if atPrompt {
+		s.sh.Jobs.Report() // through Hooks.Notice: above the prompt
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.atPrompt && s.ed != nil {
@@ -281,7 +291,7 @@ func (s *session) heldNotice(msg []byte) bool {
 		return true
 	}
 	if len(s.held) == 0 {
-		time.AfterFunc(heldNoticeWait, s.flushHeld)
+		time.AfterFunc(heldNoticeWait, func() { s.flushHeld(false) })
 	}
 	s.held = append(s.held, msg...)
 	return true
@@ -291,9 +301,17 @@ func (s *session) heldNotice(msg []byte) bool {
 const heldNoticeWait = 300 * time.Millisecond
 
 // flushHeld writes the kept HeldNotice messages: run by the REPL after the
-// job report, before the prompt (or by heldNotice's timer).
-func (s *session) flushHeld() {
+// job report, before the prompt (or by heldNotice's timer). With report,
+// the REPL's job report runs again first when a message is kept: the
+// event it tells of may have come after that report, and its job's line
+// goes first.
+func (s *session) flushHeld(report bool) {
 	s.mu.Lock()
+	if report && len(s.held) > 0 {
+		s.mu.Unlock()
+		s.sh.Jobs.Report()
+		s.mu.Lock()
+	}
 	msg := s.held
 	s.held = nil
 	if len(msg) > 0 && s.atPrompt && s.ed != nil {

@@ -416,7 +416,10 @@ func TestLabSignalsStatus(t *testing.T) {
 		t.Errorf("$? after wait $! = %d", st)
 	}
 	s.waitSeen(stepDone(2))
-	s.Run("sleep 30 &")
+	// sleep 31, not 30: the job's report ("[1]+ Terminated  sleep 31"),
+	// printed above the prompt with the tick, is not taken for the echo
+	// of the next command line, sleep 30.
+	s.Run("sleep 31 &")
 	s.Run("kill $!")
 	s.waitSeen(stepDone(3))
 

@@ -28,6 +28,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"gosh/cmd/internal/helperlang"
 )
 
 const (
@@ -71,8 +73,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "daemon: the first child did not start the daemon")
 		os.Exit(1)
 	}
-	fmt.Printf("daemon: first child %d called setsid and forked the daemon; the daemon is pid %s\n", pid, string(buf[:n]))
-	fmt.Printf("daemon: look at it with `procs -a` or `ps -o pid,ppid,pgid,sid,tty,stat,comm -p %s`; end it with `kill %s`\n", string(buf[:n]), string(buf[:n]))
+	fmt.Printf(helperlang.Pick(
+		"daemon: first child %d called setsid and forked the daemon; the daemon is pid %s\n",
+		"daemon: 첫 자식(pid %d)이 setsid를 부르고 데몬을 fork했다. 데몬의 pid: %s\n"), pid, string(buf[:n]))
+	fmt.Printf(helperlang.Pick(
+		"daemon: look at it with `procs -a` or `ps -o pid,ppid,pgid,sid,tty,stat,comm -p %s`; end it with `kill %s`\n",
+		"daemon: `procs -a`나 `ps -o pid,ppid,pgid,sid,tty,stat,comm -p %s`로 살펴보고 `kill %s`로 끝내자\n"),
+		string(buf[:n]), string(buf[:n]))
 }
 
 // first is the first child: setsid, the second fork, and an exit half a

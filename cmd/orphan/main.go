@@ -19,6 +19,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"gosh/cmd/internal/helperlang"
 )
 
 const childFlag = "--orphan-child"
@@ -43,27 +45,33 @@ func main() {
 		os.Exit(1)
 	}
 	pid, err := syscall.ForkExec(self, []string{"orphan", childFlag, strconv.Itoa(seconds)}, &syscall.ProcAttr{
+		Env:   os.Environ(), // the child speaks the same language (LANG)
 		Files: []uintptr{0, 1, 2},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "orphan: fork+exec:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("orphan: parent %d started child %d and exits in 1 s without waiting for it.\n", os.Getpid(), pid)
+	fmt.Printf(helperlang.Pick(
+		"orphan: parent %d started child %d and exits in 1 s without waiting for it.\n",
+		"orphan: 부모(pid %d)가 자식(pid %d)을 시작했다. 자식을 기다리지 않고 1초 뒤에 종료한다.\n"),
+		os.Getpid(), pid)
 	time.Sleep(time.Second)
-	fmt.Printf("orphan: parent %d exits now.\n", os.Getpid())
+	fmt.Printf(helperlang.Pick("orphan: parent %d exits now.\n", "orphan: 부모(pid %d)가 지금 종료한다.\n"), os.Getpid())
 }
 
 // child reports its parent before and after the parent's death.
 func child(secondsArg string) {
 	seconds, _ := strconv.Atoi(secondsArg)
 	first := os.Getppid()
-	fmt.Printf("orphan: child %d: my parent is %d.\n", os.Getpid(), first)
+	fmt.Printf(helperlang.Pick("orphan: child %d: my parent is %d.\n", "orphan: 자식(pid %d): 부모의 pid는 %d.\n"), os.Getpid(), first)
 	deadline := time.Now().Add(5 * time.Second)
 	for os.Getppid() == first && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	fmt.Printf("orphan: child %d: my parent is now %d (I was adopted). I live %d s more.\n",
+	fmt.Printf(helperlang.Pick(
+		"orphan: child %d: my parent is now %d (I was adopted). I live %d s more.\n",
+		"orphan: 자식(pid %d): 이제 부모의 pid는 %d (입양된 고아다). %d초 더 산다.\n"),
 		os.Getpid(), os.Getppid(), seconds)
 	time.Sleep(time.Duration(seconds) * time.Second)
 }

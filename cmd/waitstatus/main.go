@@ -21,6 +21,8 @@ import (
 	"os/exec"
 	"os/signal"
 	"syscall"
+
+	"gosh/cmd/internal/helperlang"
 )
 
 func main() {
@@ -43,7 +45,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "waitstatus: fork+exec:", err)
 		os.Exit(126)
 	}
-	fmt.Fprintf(os.Stderr, "waitstatus: started pid %d: %v\n", pid, os.Args[1:])
+	fmt.Fprintf(os.Stderr, helperlang.Pick("waitstatus: started pid %d: %v\n", "waitstatus: pid %d 시작: %v\n"), pid, os.Args[1:])
 	for {
 		var ws syscall.WaitStatus
 		_, err := syscall.Wait4(pid, &ws, syscall.WUNTRACED|syscall.WCONTINUED, nil)
@@ -54,7 +56,8 @@ func main() {
 			fmt.Fprintln(os.Stderr, "waitstatus: wait4:", err)
 			os.Exit(1)
 		}
-		fmt.Fprintf(os.Stderr, "waitstatus: wait4(%d) status 0x%04x: %s\n", pid, uint32(ws), decode(ws))
+		fmt.Fprintf(os.Stderr, helperlang.Pick("waitstatus: wait4(%d) status 0x%04x: %s\n", "waitstatus: wait4(%d) 상태 0x%04x: %s\n"),
+			pid, uint32(ws), decode(ws))
 		switch {
 		case ws.Exited():
 			os.Exit(ws.ExitStatus())
@@ -66,19 +69,20 @@ func main() {
 
 // decode spells a wait status out with the C macros.
 func decode(ws syscall.WaitStatus) string {
+	shell := helperlang.Pick("shell $?", "셸의 $?")
 	switch {
 	case ws.Exited():
-		return fmt.Sprintf("WIFEXITED true, WEXITSTATUS %d  (shell $? = %d)", ws.ExitStatus(), ws.ExitStatus())
+		return fmt.Sprintf("WIFEXITED true, WEXITSTATUS %d  (%s = %d)", ws.ExitStatus(), shell, ws.ExitStatus())
 	case ws.Signaled():
 		core := "false"
 		if ws.CoreDump() {
 			core = "true"
 		}
-		return fmt.Sprintf("WIFSIGNALED true, WTERMSIG %d (%s), WCOREDUMP %s  (shell $? = %d)",
-			int(ws.Signal()), name(ws.Signal()), core, 128+int(ws.Signal()))
+		return fmt.Sprintf("WIFSIGNALED true, WTERMSIG %d (%s), WCOREDUMP %s  (%s = %d)",
+			int(ws.Signal()), name(ws.Signal()), core, shell, 128+int(ws.Signal()))
 	case ws.Stopped():
-		return fmt.Sprintf("WIFSTOPPED true, WSTOPSIG %d (%s)  (shell $? = %d)",
-			int(ws.StopSignal()), name(ws.StopSignal()), 128+int(ws.StopSignal()))
+		return fmt.Sprintf("WIFSTOPPED true, WSTOPSIG %d (%s)  (%s = %d)",
+			int(ws.StopSignal()), name(ws.StopSignal()), shell, 128+int(ws.StopSignal()))
 	case ws.Continued():
 		return "WIFCONTINUED true"
 	}

@@ -19,6 +19,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"gosh/cmd/internal/helperlang"
 )
 
 const childFlag = "--zombie-child"
@@ -48,9 +50,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "zombie: fork+exec:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("zombie: parent %d started child %d; the child exits now, and I will not wait for it for %d s.\n",
+	fmt.Printf(helperlang.Pick(
+		"zombie: parent %d started child %d; the child exits now, and I will not wait for it for %d s.\n",
+		"zombie: 부모(pid %d)가 자식(pid %d)을 시작했다. 자식은 곧 종료하지만 부모는 %d초 동안 wait하지 않는다.\n"),
 		os.Getpid(), pid, seconds)
-	fmt.Printf("zombie: meanwhile child %d is a zombie: look with procs or ptree (state Z, <defunct>).\n", pid)
+	fmt.Printf(helperlang.Pick(
+		"zombie: meanwhile child %d is a zombie: look with procs or ptree (state Z, <defunct>).\n",
+		"zombie: 그동안 자식(pid %d)은 좀비다: procs나 ptree로 보자(상태 Z, <defunct>).\n"), pid)
 	time.Sleep(time.Duration(seconds) * time.Second)
 
 	var ws syscall.WaitStatus
@@ -59,5 +65,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "zombie: wait4:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("zombie: wait4(%d) = %d: exited %d; the zombie is reaped.\n", pid, got, ws.ExitStatus())
+	fmt.Printf(helperlang.Pick(
+		"zombie: wait4(%d) = %d: exited %d; the zombie is reaped.\n",
+		"zombie: wait4(%d) = %d: 종료 상태 %d. 좀비를 수거했다.\n"), pid, got, ws.ExitStatus())
 }
