@@ -15,7 +15,7 @@ func TestLabStepTitlesAreSentences(t *testing.T) {
 	}
 	for _, lab := range labs {
 		for i, st := range lab.Steps {
-			for _, lang := range languages {
+			for _, lang := range Languages {
 				title := strings.TrimSpace(firstLine(text(st.Text, lang)))
 				if !strings.HasSuffix(title, ".") && !strings.HasSuffix(title, ")") &&
 					!strings.HasSuffix(title, "?") && !strings.HasSuffix(title, "!") && !strings.HasSuffix(title, "`") {
@@ -29,7 +29,7 @@ func TestLabStepTitlesAreSentences(t *testing.T) {
 // The procs -e legend fits an 80-column terminal in every language
 // (display width: a Korean character takes two columns).
 func TestProcsLegendFits80Columns(t *testing.T) {
-	for _, lang := range languages {
+	for _, lang := range Languages {
 		for _, line := range strings.Split(procsLegend().In(lang), "\n") {
 			if w := displayWidth(line); w > 80 {
 				t.Errorf("%s: a legend line of %d columns: %q", lang, w, line)
