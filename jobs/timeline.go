@@ -195,17 +195,21 @@ func eventWords(ev Event, pgid int) Msg {
 }
 
 // Timeline returns a copy of job's timeline (0: the most recent job), if
-// the table still keeps it.
+// the table still keeps it. A foreground job that is running is left out:
+// when timeline is asked while one runs, it is a stage of that very job
+// (timeline | less, run by a copy of the shell), which is not the job the
+// user means, even when it took a job number that is reused.
 func (t *Table) Timeline(job int) (JobTimeline, bool) {
+	own := t.runningForeground()
 	t.timeline.mu.Lock()
 	defer t.timeline.mu.Unlock()
 	var jt *JobTimeline
-	if job == 0 {
-		if n := len(t.timeline.jobs); n > 0 {
-			jt = t.timeline.jobs[n-1]
+	for i := len(t.timeline.jobs) - 1; i >= 0; i-- {
+		c := t.timeline.jobs[i]
+		if (job == 0 || c.Job == job) && (c.Job != own || c.finished()) {
+			jt = c
+			break
 		}
-	} else {
-		jt = t.timeline.current(job)
 	}
 	if jt == nil {
 		return JobTimeline{}, false
@@ -214,4 +218,17 @@ func (t *Table) Timeline(job int) (JobTimeline, bool) {
 	c.Pids = append([]int(nil), jt.Pids...)
 	c.Events = append([]TimelineEvent(nil), jt.Events...)
 	return c, true
+}
+
+// runningForeground is the number of the foreground job that is running,
+// 0 if none is.
+func (t *Table) runningForeground() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, j := range t.jobs {
+		if j != nil && j.foreground && j.state() == Running {
+			return j.id
+		}
+	}
+	return 0
 }

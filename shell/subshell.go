@@ -191,10 +191,11 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 }
 
 // reportsShellTables are the builtins whose output is the shell's job
-// table or history list, which live in the shell process and are not part
-// of the Snapshot: "jobs -p | xargs kill" and "history | grep make" need
-// the shell's own, as a forked child in bash has them.
-var reportsShellTables = map[string]bool{"jobs": true, "history": true, "fc": true}
+// table (with its jobs' timelines) or history list, which live in the
+// shell process and are not part of the Snapshot: "jobs -p | xargs kill",
+// "history | grep make" and "timeline %1 | less" need the shell's own, as
+// a forked child in bash has them.
+var reportsShellTables = map[string]bool{"jobs": true, "history": true, "fc": true, "timeline": true}
 
 func describeKind(kind commandKind, name string, c parser.Command) jobs.Msg {
 	switch kind {

@@ -107,3 +107,24 @@ func TestLabHelpersSpeakTheLocale(t *testing.T) {
 		t.Errorf("intignore in Korean: %q", line)
 	}
 }
+
+// TestTimelineInPipeline: timeline as a pipeline stage (timeline | less)
+// shows the shell's jobs, not "no job yet", and not the pipeline it is a
+// stage of, even when that pipeline took the job number asked for.
+func TestTimelineInPipeline(t *testing.T) {
+	script := `set -m
+sleep 0.1
+timeline | head -1
+timeline %1 | head -1
+sleep 5 &
+timeline %1 | head -1
+kill %1`
+	out, errs, status := runShell(t, shellRun{Args: []string{"-c", script}})
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if status != 0 || len(lines) != 3 ||
+		!strings.HasPrefix(lines[0], "job [1] sleep 0.1 ") || // the last job, not this pipeline (%1 too)
+		!strings.HasPrefix(lines[1], "job [1] head -1 ") || // the pipeline before (its processes)
+		!strings.HasPrefix(lines[2], "job [1] sleep 5 ") {
+		t.Errorf("status %d\nstdout:\n%s\nstderr: %s", status, out, errs)
+	}
+}
