@@ -84,8 +84,13 @@ func (sh *Shell) forgetFuncAttrs(name string) {
 
 // childEnviron is the environment of a program the shell starts: the
 // exported variables, the exported functions, and the per-command
-// assignments in extra (last, as bash puts them).
+// assignments in extra (last, as bash puts them). With `set -o lang=L`,
+// GOSH_LANG=L too: the lab's helper programs (cmd/internal/helperlang)
+// then speak the language the shell's teaching texts speak.
 func (sh *Shell) childEnviron(extra []string) []string {
+	if sh.Opts.Lang != "" {
+		extra = append([]string{"GOSH_LANG=" + sh.Opts.Lang}, extra...)
+	}
 	env := sh.Vars.Environ(extra)
 	if len(sh.funcAttrs) == 0 {
 		return env

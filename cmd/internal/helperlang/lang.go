@@ -2,9 +2,10 @@
 // (cmd/zombie, cmd/orphan, cmd/intignore, cmd/waitstatus, cmd/daemon) the
 // way gosh decides it for its teaching texts from the locale: LC_ALL, then
 // LC_MESSAGES, then LANG, the first one set and not empty; a value that
-// starts with "ko" (ko_KR.UTF-8) means Korean, any other English. gosh's
-// `set -o lang=ko` is an option of the shell and does not reach the
-// programs it starts: under it, LANG=ko_KR.UTF-8 zombie 20 speaks Korean.
+// starts with "ko" (ko_KR.UTF-8) means Korean, any other English. Before
+// the locale comes GOSH_LANG, which gosh puts in the environment of every
+// program it starts while `set -o lang=L` is set (the option wins over the
+// locale in gosh too).
 package helperlang
 
 import (
@@ -16,6 +17,12 @@ import (
 func Korean() bool { return korean(os.Getenv) }
 
 func korean(getenv func(string) string) bool {
+	switch getenv("GOSH_LANG") { // set -o lang=L in the gosh that started us
+	case "ko":
+		return true
+	case "en":
+		return false
+	}
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(name); v != "" {
 			return strings.HasPrefix(v, "ko")
