@@ -128,3 +128,14 @@ kill %1`
 		t.Errorf("status %d\nstdout:\n%s\nstderr: %s", status, out, errs)
 	}
 }
+
+// TestLangReachesPrograms: set -o lang=L puts GOSH_LANG=L in the
+// environment of the programs gosh starts (the lab helpers read it before
+// the locale); set +o lang takes it out again.
+func TestLangReachesPrograms(t *testing.T) {
+	script := `set -o lang=ko; env | grep '^GOSH_LANG='; set -o lang=en; env | grep '^GOSH_LANG='; set +o lang; env | grep -c '^GOSH_LANG='`
+	out, errs, _ := runShell(t, shellRun{Args: []string{"-c", script}, Env: []string{"LANG=C"}})
+	if out != "GOSH_LANG=ko\nGOSH_LANG=en\n0\n" {
+		t.Errorf("stdout %q, stderr %q; want GOSH_LANG=ko, GOSH_LANG=en, then none", out, errs)
+	}
+}
