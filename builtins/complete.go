@@ -107,73 +107,59 @@ The status is 1 when nothing matched.`,
 func parseCompSpec(io IO, name string, args []string, extra string) (spec *CompSpec, flags map[byte]bool, rest []string, ok bool) {
 	spec = &CompSpec{}
 	flags = map[byte]bool{}
-	i := 0
-	for ; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			i++
+	sc := optionScanner{args: args}
+	for {
+		c, more := sc.next()
+		if !more {
 			break
 		}
-		if len(a) < 2 || a[0] != '-' {
-			break
+		if act := actionOfLetter(c); act != "" {
+			spec.Actions = append(spec.Actions, act)
+			continue
 		}
-		for k := 1; k < len(a); k++ {
-			c := a[k]
-			if act := actionOfLetter(c); act != "" {
-				spec.Actions = append(spec.Actions, act)
-				continue
-			}
-			if strings.IndexByte(extra, c) >= 0 {
-				flags[c] = true
-				continue
-			}
-			if strings.IndexByte("oAGWFCXPS", c) < 0 {
-				usageError(io, name, "-"+string(c)+": invalid option")
+		if strings.IndexByte(extra, c) >= 0 {
+			flags[c] = true
+			continue
+		}
+		if strings.IndexByte("oAGWFCXPS", c) < 0 {
+			usageError(io, name, "-"+string(c)+": invalid option")
+			return nil, nil, nil, false
+		}
+		val, has := sc.value()
+		if !has {
+			usageError(io, name, "-"+string(c)+": option requires an argument")
+			return nil, nil, nil, false
+		}
+		switch c {
+		case 'o':
+			if !slices.Contains(compOptions, val) {
+				errorf(io, name, "%s: invalid option name", val)
 				return nil, nil, nil, false
 			}
-			var val string
-			switch {
-			case k+1 < len(a):
-				val = a[k+1:]
-			case i+1 < len(args):
-				i++
-				val = args[i]
-			default:
-				usageError(io, name, "-"+string(c)+": option requires an argument")
+			spec.Options = append(spec.Options, val)
+		case 'A':
+			if _, ok := compActions[val]; !ok {
+				errorf(io, name, "%s: invalid action name", val)
 				return nil, nil, nil, false
 			}
-			k = len(a)
-			switch c {
-			case 'o':
-				if !slices.Contains(compOptions, val) {
-					errorf(io, name, "%s: invalid option name", val)
-					return nil, nil, nil, false
-				}
-				spec.Options = append(spec.Options, val)
-			case 'A':
-				if _, ok := compActions[val]; !ok {
-					errorf(io, name, "%s: invalid action name", val)
-					return nil, nil, nil, false
-				}
-				spec.Actions = append(spec.Actions, val)
-			case 'G':
-				spec.Glob = val
-			case 'W':
-				spec.Wordlist = val
-			case 'F':
-				spec.Function = val
-			case 'C':
-				spec.Command = val
-			case 'X':
-				spec.Filter = val
-			case 'P':
-				spec.Prefix = val
-			case 'S':
-				spec.Suffix = val
-			}
+			spec.Actions = append(spec.Actions, val)
+		case 'G':
+			spec.Glob = val
+		case 'W':
+			spec.Wordlist = val
+		case 'F':
+			spec.Function = val
+		case 'C':
+			spec.Command = val
+		case 'X':
+			spec.Filter = val
+		case 'P':
+			spec.Prefix = val
+		case 'S':
+			spec.Suffix = val
 		}
 	}
-	return spec, flags, args[i:], true
+	return spec, flags, sc.rest(), true
 }
 
 func runCompgen(sh Shell, io IO, args []string) (int, error) {

@@ -90,55 +90,42 @@ type ulimitOp struct {
 func runUlimit(sh Shell, io IO, args []string) (int, error) {
 	var soft, hard, all bool
 	var ops []ulimitOp
-	args = args[1:]
-	i := 0
 	// Each resource option takes an optional value: the rest of its
 	// cluster, or the next argument unless that is an option.
-	for ; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			i++
+	sc := optionScanner{args: args[1:]}
+	for {
+		c, more := sc.next()
+		if !more {
 			break
 		}
-		if len(a) < 2 || a[0] != '-' {
-			break
+		switch c {
+		case 'S':
+			soft = true
+			continue
+		case 'H':
+			hard = true
+			continue
+		case 'a':
+			all = true
+			continue
 		}
-		for k := 1; k < len(a); k++ {
-			c := a[k]
-			switch c {
-			case 'S':
-				soft = true
-				continue
-			case 'H':
-				hard = true
-				continue
-			case 'a':
-				all = true
-				continue
-			}
-			info, ok := findRlimit(c)
-			if !ok {
-				return usageError(io, "ulimit", "-"+string(c)+": invalid option"), nil
-			}
-			op := ulimitOp{info: info}
-			if k+1 < len(a) {
-				op.value, op.set = a[k+1:], true
-				k = len(a)
-			} else if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
-				i++
-				op.value, op.set = args[i], true
-			}
-			ops = append(ops, op)
+		info, ok := findRlimit(c)
+		if !ok {
+			return usageError(io, "ulimit", "-"+string(c)+": invalid option"), nil
 		}
+		op := ulimitOp{info: info}
+		op.value, op.set = sc.optionalValue()
+		ops = append(ops, op)
 	}
-	if i < len(args) {
+	args = sc.rest()
+	if len(args) > 0 {
 		// "ulimit 100": a value for the default resource, -f, or for
 		// the last one named without a value.
 		if len(ops) > 0 && !ops[len(ops)-1].set {
-			ops[len(ops)-1].value, ops[len(ops)-1].set = args[i], true
+			ops[len(ops)-1].value, ops[len(ops)-1].set = args[0], true
 		} else if len(ops) == 0 {
 			info, _ := findRlimit('f')
-			ops = append(ops, ulimitOp{info: info, value: args[i], set: true})
+			ops = append(ops, ulimitOp{info: info, value: args[0], set: true})
 		}
 	}
 	if all {

@@ -47,50 +47,106 @@ type options struct {
 func (o *options) has(c byte) bool     { return o.set[c] }
 func (o *options) value(c byte) string { return o.vals[c] }
 
-// parseOptions reads leading options the way bash's builtins do: each
-// argument starting with '-' (but not "-" alone) is a cluster of option
-// letters; "--" ends the options; the first other argument ends them too.
-// spec lists the accepted letters; a letter followed by ':' takes an
-// argument, from the rest of the cluster or from the next argument. On a
-// bad option it prints the diagnostic and the usage line and returns ok
-// false; the caller returns statusUsage.
-func parseOptions(io IO, name string, args []string, spec string) (o *options, rest []string, ok bool) {
-	o = &options{set: map[byte]bool{}, vals: map[byte]string{}}
-	i := 0
-	for ; i < len(args); i++ {
-		a := args[i]
+// optionScanner walks a builtin's leading options the way bash's builtins
+// read them: each argument starting with '-' (but not "-" alone) is a
+// cluster of option letters; "--" ends the options; the first other
+// argument ends them too. parseOptions, complete/compgen and ulimit all
+// read their options through it; they differ only in what a letter means.
+type optionScanner struct {
+	args []string
+	i    int // the argument being read
+	k    int // the next letter in args[i]; 0: args[i] not started
+}
+
+// next returns the next option letter, or ok false when the options end
+// (rest then gives the operands).
+func (s *optionScanner) next() (c byte, ok bool) {
+	for {
+		if s.k > 0 && s.k < len(s.args[s.i]) {
+			c = s.args[s.i][s.k]
+			s.k++
+			return c, true
+		}
+		if s.k > 0 {
+			s.i, s.k = s.i+1, 0
+		}
+		if s.i >= len(s.args) {
+			return 0, false
+		}
+		a := s.args[s.i]
 		if a == "--" {
-			i++
-			break
+			s.i++
+			return 0, false
 		}
 		if len(a) < 2 || a[0] != '-' {
+			return 0, false
+		}
+		s.k = 1
+	}
+}
+
+// value takes the argument of the letter just read: the rest of its
+// cluster, else the next argument. ok is false when there is none.
+func (s *optionScanner) value() (v string, ok bool) {
+	if a := s.args[s.i]; s.k < len(a) {
+		v, s.k = a[s.k:], len(a)
+		return v, true
+	}
+	if s.i+1 < len(s.args) {
+		v = s.args[s.i+1]
+		s.i, s.k = s.i+2, 0 // the next cluster starts after it
+		return v, true
+	}
+	return "", false
+}
+
+// optionalValue takes an argument the letter just read may have: the rest
+// of its cluster, or the next argument unless that starts with '-'.
+func (s *optionScanner) optionalValue() (v string, ok bool) {
+	if s.k < len(s.args[s.i]) || s.i+1 < len(s.args) && !strings.HasPrefix(s.args[s.i+1], "-") {
+		return s.value()
+	}
+	return "", false
+}
+
+// rest is what follows the options.
+func (s *optionScanner) rest() []string {
+	if s.k > 0 {
+		return s.args[min(s.i+1, len(s.args)):]
+	}
+	return s.args[s.i:]
+}
+
+// parseOptions reads leading options (optionScanner). spec lists the
+// accepted letters; a letter followed by ':' takes an argument, from the
+// rest of the cluster or from the next argument. On a bad option it prints
+// the diagnostic and the usage line and returns ok false; the caller
+// returns statusUsage.
+func parseOptions(io IO, name string, args []string, spec string) (o *options, rest []string, ok bool) {
+	o = &options{set: map[byte]bool{}, vals: map[byte]string{}}
+	sc := optionScanner{args: args}
+	for {
+		c, more := sc.next()
+		if !more {
 			break
 		}
-		for k := 1; k < len(a); k++ {
-			c := a[k]
-			at := strings.IndexByte(spec, c)
-			if at < 0 || c == ':' {
-				usageError(io, name, "-"+string(c)+": invalid option")
+		at := strings.IndexByte(spec, c)
+		if at < 0 || c == ':' {
+			usageError(io, name, "-"+string(c)+": invalid option")
+			return nil, nil, false
+		}
+		o.set[c] = true
+		o.seq = append(o.seq, c)
+		if at+1 < len(spec) && spec[at+1] == ':' {
+			v, has := sc.value()
+			if !has {
+				usageError(io, name, "-"+string(c)+": option requires an argument")
 				return nil, nil, false
 			}
-			o.set[c] = true
-			o.seq = append(o.seq, c)
-			if at+1 < len(spec) && spec[at+1] == ':' {
-				switch {
-				case k+1 < len(a):
-					o.vals[c] = a[k+1:]
-				case i+1 < len(args):
-					i++
-					o.vals[c] = args[i]
-				default:
-					usageError(io, name, "-"+string(c)+": option requires an argument")
-					return nil, nil, false
-				}
-				break
-			}
+			o.vals[c] = v
 		}
 	}
-	return o, args[i:], true
+	return o, sc.rest(), true
 }
 
 // strerror turns an error from a system call into the C library's message,
