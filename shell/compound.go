@@ -527,10 +527,11 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 	}
 	d := sh.needsProcess(c, nil, Site{Stages: 1})
 	text := jobText(c)
-	sh.traceDecision(text, d)
 	if d.Place == builtins.Child {
+		// The job's one stage narrates the decision (compoundStage).
 		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
+	sh.traceDecision(text, d)
 	sub := sh.clone()
 	sub.enterSubshell()
 	defer sub.releaseFds()

@@ -139,3 +139,13 @@ func TestLangReachesPrograms(t *testing.T) {
 		t.Errorf("stdout %q, stderr %q; want GOSH_LANG=ko, GOSH_LANG=en, then none", out, errs)
 	}
 }
+
+// TestTraceSubshellDecisionOnce: the trace tells once why ( … ) runs in a
+// child gosh under job control (the job's stage tells it; runSubshell
+// told it too).
+func TestTraceSubshellDecisionOnce(t *testing.T) {
+	_, errs, _ := runShell(t, shellRun{Args: []string{"-c", "set -m; set -o trace; ( sleep 0.1 )"}, Env: []string{"LANG=C"}})
+	if n := strings.Count(errs, "( sleep 0.1 ): in a child gosh, because"); n != 1 {
+		t.Errorf("the decision is told %d times, want once:\n%s", n, errs)
+	}
+}
