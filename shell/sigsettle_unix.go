@@ -26,7 +26,8 @@ import (
 // wait for a CPU. So settle waits, at most settleMax, until no caught
 // signal is pending in the kernel and no other thread of the shell is
 // running or waiting to run, then lets the goroutines that carry signals
-// take their turn.
+// take their turn. It costs nothing without a trap on a signal, and some
+// 0.3 ms per foreground job with one (it reads /proc).
 func (s *signals) settle() {
 	mask := s.caughtMask()
 	if mask == 0 {
@@ -38,11 +39,20 @@ func (s *signals) settle() {
 		if !ok || !busy {
 			break
 		}
-		time.Sleep(50 * time.Microsecond) // gives the P to whoever carries them
+		yield()
 	}
 	for range 3 {
 		runtime.Gosched()
 	}
+}
+
+// yield lets the goroutines and threads that carry a signal run: the
+// scheduler's turn for the goroutines (the shell holds the one P), then
+// sched_yield(2) for the threads. It is cheaper than a sleep, which costs
+// a timer and a wake-up per foreground job of a script with a trap.
+func yield() {
+	runtime.Gosched()
+	syscall.RawSyscall(syscall.SYS_SCHED_YIELD, 0, 0, 0)
 }
 
 // settleMax bounds settle: a thread that stays busy for another reason
