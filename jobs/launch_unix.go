@@ -5,6 +5,7 @@ package jobs
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -237,6 +238,11 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 		// join its group: a fork retry may let the reaper run meanwhile.
 		var pid int
 		var err error
+		// A signal the shell will die of may be in the runtime's hands,
+		// on its way to the goroutine that closes the launches
+		// (CloseLaunches): with one P, that goroutine runs only when this
+		// one lets it, and a loop of "sleep &" would fork on meanwhile.
+		runtime.Gosched()
 		if t.launchRefused(byCopy) {
 			err = errShellDying // the shell is dying of a signal: silently
 		} else {
