@@ -77,6 +77,17 @@ func waitNohupHelper(pid int) {
 		if err != nil {
 			return
 		}
+		// Empty: the kernel lets the forking shell go on (vfork) before
+		// the new program's arguments are in place, and cmdline reads as
+		// nothing until they are; or the helper has ended (a zombie's
+		// cmdline is empty too).
+		if len(data) == 0 {
+			if ended(pid) {
+				return
+			}
+			time.Sleep(200 * time.Microsecond)
+			continue
+		}
 		words := strings.Split(string(data), "\x00")
 		if len(words) < 2 || words[1] != NohupFlag {
 			return
@@ -143,4 +154,14 @@ func moveFd(fd, to int) {
 func isTerminalFd(fd int) bool {
 	_, err := unix.IoctlGetTermios(fd, unix.TCGETS)
 	return err == nil
+}
+
+// ended reports whether process pid has exited (a zombie, or gone).
+func ended(pid int) bool {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return true
+	}
+	i := strings.LastIndexByte(string(data), ')')
+	return i < 0 || i+2 >= len(data) || data[i+2] == 'Z' || data[i+2] == 'X'
 }
