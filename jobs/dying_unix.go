@@ -158,22 +158,18 @@ const (
 
 // childGot reads /proc/PID/stat and /proc/PID/status: whether pid got sig.
 func childGot(pid int, sig unix.Signal) int {
-	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
+	f, ok := statFields(pid)
+	if !ok {
 		return sigUnknown // gone: reaped meanwhile
 	}
-	// After the ")" that ends the command name: state is the first field,
-	// exit_code the 50th.
-	if i := strings.LastIndexByte(string(stat), ')'); i >= 0 {
-		f := strings.Fields(string(stat[i+1:]))
-		if len(f) > 0 && (f[0] == "Z" || f[0] == "X") {
-			if len(f) >= 50 {
-				if code, err := strconv.Atoi(f[49]); err == nil && unix.WaitStatus(code).Signaled() && unix.WaitStatus(code).Signal() == sig {
-					return sigGot
-				}
+	// state is the first field, exit_code the 50th.
+	if f[0] == "Z" || f[0] == "X" {
+		if len(f) >= 50 {
+			if code, err := strconv.Atoi(f[49]); err == nil && unix.WaitStatus(code).Signaled() && unix.WaitStatus(code).Signal() == sig {
+				return sigGot
 			}
-			return sigUnknown
 		}
+		return sigUnknown
 	}
 	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
@@ -201,4 +197,20 @@ func childGot(pid int, sig unix.Signal) int {
 		return sigUnknown
 	}
 	return sigMissed
+}
+
+// statFields reads /proc/PID/stat and returns its fields after the ")"
+// that ends the command name (which may hold spaces): the state first.
+// ok is false when the process is gone or the file cannot be read.
+func statFields(pid int) (f []string, ok bool) {
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return nil, false
+	}
+	i := strings.LastIndexByte(string(stat), ')')
+	if i < 0 {
+		return nil, false
+	}
+	f = strings.Fields(string(stat[i+1:]))
+	return f, len(f) > 0
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"strconv"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
@@ -76,18 +77,32 @@ func userThreads(uid int) int {
 
 // StatusField reads the first number after key in a /proc status file.
 func StatusField(path, key string) (int, bool) {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	v, ok := StatusText(path, key)
+	if !ok {
 		return 0, false
 	}
-	i := bytes.Index(data, []byte("\n"+key))
-	if i < 0 {
-		return 0, false
-	}
-	f := bytes.Fields(data[i+1+len(key):])
+	f := strings.Fields(v)
 	if len(f) == 0 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(string(f[0]))
+	n, err := strconv.Atoi(f[0])
 	return n, err == nil
+}
+
+// StatusText reads what follows key ("State:", "ShdPnd:") on its line of a
+// /proc status file, without the spaces around it.
+func StatusText(path, key string) (string, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", false
+	}
+	i := bytes.Index(data, []byte("\n"+key))
+	if i < 0 {
+		return "", false
+	}
+	rest := data[i+1+len(key):]
+	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[:j]
+	}
+	return strings.TrimSpace(string(rest)), true
 }

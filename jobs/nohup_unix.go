@@ -158,10 +158,6 @@ func isTerminalFd(fd int) bool {
 
 // ended reports whether process pid has exited (a zombie, or gone).
 func ended(pid int) bool {
-	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return true
-	}
-	i := strings.LastIndexByte(string(data), ')')
-	return i < 0 || i+2 >= len(data) || data[i+2] == 'Z' || data[i+2] == 'X'
+	f, ok := statFields(pid)
+	return !ok || f[0] == "Z" || f[0] == "X"
 }

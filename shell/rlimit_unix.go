@@ -59,17 +59,9 @@ func (sh *Shell) setCopyRlimit(resource int, soft, hard uint64) error {
 // canRaiseHardLimits reports whether the process has CAP_SYS_RESOURCE,
 // without which setrlimit(2) refuses to raise a hard limit.
 func canRaiseHardLimits() bool {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return false
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(line, "CapEff:"); ok {
-			caps, err := strconv.ParseUint(strings.TrimSpace(v), 16, 64)
-			return err == nil && caps&(1<<24) != 0 // CAP_SYS_RESOURCE
-		}
-	}
-	return false
+	v, _ := jobs.StatusText("/proc/self/status", "CapEff:")
+	caps, err := strconv.ParseUint(v, 16, 64)
+	return err == nil && caps&(1<<24) != 0 // CAP_SYS_RESOURCE
 }
 
 // withCopyRlimits makes every process of stages start through the helper

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"gosh/jobs"
 )
 
 // settle waits until the signals the shell catches that were sent to it
@@ -107,8 +109,8 @@ func signalsInFlight(mask uint64) (busy, ok bool) {
 // pendingIn reads the hexadecimal signal mask on the line starting with
 // key of a /proc status file; 0 if it cannot.
 func pendingIn(path, key string) uint64 {
-	line := statusLine(path, key)
-	v, err := strconv.ParseUint(strings.TrimSpace(line), 16, 64)
+	text, _ := jobs.StatusText(path, key)
+	v, err := strconv.ParseUint(text, 16, 64)
 	if err != nil {
 		return 0
 	}
@@ -118,23 +120,6 @@ func pendingIn(path, key string) uint64 {
 // threadRunning reports whether the thread whose status file is path is
 // running or waiting for a CPU (State: R).
 func threadRunning(path string) bool {
-	return strings.HasPrefix(strings.TrimSpace(statusLine(path, "State:")), "R")
-}
-
-// statusLine returns what follows key on its line of a /proc status file.
-func statusLine(path, key string) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return ""
-	}
-	text := string(b)
-	i := strings.Index(text, "\n"+key)
-	if i < 0 {
-		return ""
-	}
-	rest := text[i+1+len(key):]
-	if j := strings.IndexByte(rest, '\n'); j >= 0 {
-		rest = rest[:j]
-	}
-	return rest
+	text, _ := jobs.StatusText(path, "State:")
+	return strings.HasPrefix(text, "R")
 }
