@@ -442,12 +442,19 @@ func (t *Table) Jobs() []*Job {
 func (t *Table) listed() []*Job {
 	var out []*Job
 	for _, j := range t.jobs {
-		if j.foreground && j.state() != Stopped {
+		if j.waitedInForeground() {
 			continue
 		}
 		out = append(out, j)
 	}
 	return out
+}
+
+// waitedInForeground reports whether j is the foreground job the shell is
+// waiting for (not one that stopped and so left the foreground). Call with
+// t.mu held.
+func (j *Job) waitedInForeground() bool {
+	return j.foreground && j.state() != Stopped
 }
 
 // StoppedJobs reports whether any job is stopped.

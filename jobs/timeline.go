@@ -220,13 +220,13 @@ func (t *Table) Timeline(job int) (JobTimeline, bool) {
 	return c, true
 }
 
-// runningForeground is the number of the foreground job that is running,
-// 0 if none is.
+// runningForeground is the number of the foreground job the shell is
+// waiting for, 0 if none (the job jobs does not list).
 func (t *Table) runningForeground() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, j := range t.jobs {
-		if j != nil && j.foreground && j.state() == Running {
+		if j.waitedInForeground() {
 			return j.id
 		}
 	}
