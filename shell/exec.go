@@ -630,7 +630,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
 		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2),
 	}
-	if sh.pipeBroken != nil {
+	if sh.pipeBroken != nil && !sh.ignoresSIGPIPE() {
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
@@ -641,6 +641,9 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Run(sh, io, argv)
+	if sh.pipeBroken != nil && *sh.pipeBroken {
+		return sh.stageBrokenPipe()
+	}
 	if guard != nil {
 		status, err = sh.brokenPipeExit(&guard.broken, status, err)
 		sh.hot().giveGuard(guard)

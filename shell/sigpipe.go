@@ -52,3 +52,23 @@ func (sh *Shell) brokenPipeExit(broken *bool, status int, err error) (int, error
 	code := 128 + int(syscall.SIGPIPE) // not reached: the process is gone
 	return code, &ExitError{Status: code}
 }
+
+// ignoresSIGPIPE reports whether this shell or copy ignores SIGPIPE (trap
+// "" PIPE, kept by every copy and subshell). A forked stage then gets
+// EPIPE instead of dying: the builtin says "write error: Broken pipe" and
+// goes on, as in bash. So a copy running a stage marks itself broken
+// (pipeStageWriter) only while SIGPIPE is not ignored.
+func (sh *Shell) ignoresSIGPIPE() bool {
+	a, ok := sh.traps.action(int(syscall.SIGPIPE))
+	return ok && a == ""
+}
+
+// stageBrokenPipe ends a copy running a pipeline stage as soon as one of
+// its builtins wrote into the pipe whose reader has gone: a forked stage
+// dies of SIGPIPE in that write, so nothing after it runs ("echo x ||
+// echo failed >&2" says nothing). The exit unwinds the copy's loops and
+// functions; the stage's status is 141.
+func (sh *Shell) stageBrokenPipe() (int, error) {
+	code := 128 + int(syscall.SIGPIPE)
+	return code, &ExitError{Status: code}
+}
