@@ -15,9 +15,9 @@ import (
 // of os/user. With cgo (the default of go build when a C compiler is
 // installed) os/user calls the C library's getpwnam/getpwuid, which links
 // gosh dynamically and costs every gosh start the dynamic loader; without
-// cgo os/user reads /etc/passwd, exactly as this file does. Either way gosh
-// now sees only the users /etc/passwd lists: a user known only through NSS
-// (LDAP, sssd, systemd-homed) is not found. For the user the shell runs as,
+// cgo os/user reads /etc/passwd, as this file does. Like os/user without
+// cgo, gosh sees only the users /etc/passwd lists: a user known only
+// through NSS (LDAP, sssd, systemd-homed) is not found. For the user the shell runs as,
 // currentUser falls back on $USER and $HOME; ~name of any other such user
 // stays literal. The README ("Using it") says so.
 //
