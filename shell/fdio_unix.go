@@ -121,7 +121,7 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 	placeholder := -1
 	var held [10]int
 	nheld := 0
-	spare := freeBelowLimit(open) - netpollFds
+	spare := freeBelowLimit() - netpollFds
 	for fd := 3; fd < len(taken) && nheld < spare; fd++ {
 		if taken[fd] {
 			continue
@@ -155,15 +155,17 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 const netpollFds = 2
 
 // freeBelowLimit counts the descriptor numbers below the soft limit on
-// open files that are free, given open, the open descriptors above 2 (0, 1
-// and 2 are open by now). With no limit to read it says there are plenty.
-func freeBelowLimit(open []int) int {
+// open files that are free (0, 1 and 2 are open by now). Under a limit of
+// pollFdLimit or more it says there are plenty, without counting. The open
+// descriptors are read from /proc/self/fd: a child gosh is given fewer
+// than it has (its snapshot's memfd, the trace's fds).
+func freeBelowLimit() int {
 	var lim unix.Rlimit
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur >= pollFdLimit {
 		return pollFdLimit
 	}
 	free := int(lim.Cur) - 3
-	for _, fd := range open {
+	for _, fd := range procFds() {
 		if fd < int(lim.Cur) {
 			free--
 		}
