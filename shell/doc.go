@@ -160,7 +160,7 @@
 // number with raw dup2 calls just before execve (execfds_unix.go). At
 // start-up every fd above 2 that gosh inherited (found with one poll(2)
 // over 3-1023) becomes the user's fd of that number, and the runtime's own
-// descriptors are made to land at 10 or above (adoptInheritedFds,
-// fdio_unix.go); gosh's own long-lived descriptors (the line editor's wake
+// descriptors are made to land at 10 or above, or as high as a ulimit -n
+// below 12 lets them (adoptInheritedFds, fdio_unix.go); gosh's own long-lived descriptors (the line editor's wake
 // pipe, the history file) sit there too.
 package shell
