@@ -38,7 +38,9 @@ import (
 //   - It redraws the whole line on every key, so pasting a long line would
 //     take time quadratic in its length. promptInput hands a run of pasted
 //     text over as one placeholder key, which the editor's listener
-//     replaces with the whole text in one redraw.
+//     replaces with the whole text in one redraw; so too a whole line that
+//     arrives with its Enter at a fresh prompt (a program driving the
+//     terminal, a line typed ahead), however short.
 //
 // Programs drive shells through a pty too (pexpect, expect, autograders),
 // and rely on what GNU readline does: the prompt is written once per line,
