@@ -1035,7 +1035,8 @@ func (in *promptInput) deliver(p []byte) int {
 	}
 	// A whole line with its Enter, first at this prompt: the editor is in
 	// its plain mode (no search, no completion list), where a paste is text.
-	wholeLine := !in.handed && run >= wholeLineMin && run < len(in.pending) && in.pending[run] == '\r'
+	wholeLine := !in.handed && run >= wholeLineMin && run < len(in.pending) &&
+		(in.pending[run] == '\r' || in.pending[run] == '\n') // Enter, or Ctrl+J as pexpect's sendline sends it
 	if n, ok := in.holdPaste(p, run, wholeLine); ok {
 		return n
 	}

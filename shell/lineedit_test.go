@@ -164,6 +164,7 @@ func TestPromptInputWholeLine(t *testing.T) {
 	}{
 		{"a whole line", []string{"true && true &\r"}, []string{string(pasteRune), "\r"}, []string{"true && true &"}},
 		{"two characters", []string{"ls\r"}, []string{string(pasteRune), "\r"}, []string{"ls"}},
+		{"ended by Ctrl+J", []string{"ls -l\n"}, []string{string(pasteRune), "\n"}, []string{"ls -l"}},
 		{"one character", []string{"l\r"}, []string{"l", "\r"}, nil},
 		{"no Enter yet", []string{"ls -l"}, []string{"ls -l"}, nil},
 		{"Tab after it", []string{"ec\t"}, []string{"ec", "\t"}, nil},
