@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -840,6 +841,12 @@ func (in *promptInput) Read(p []byte) (int, error) {
 		if in.idle != nil {
 			in.idle()
 		}
+		// The editor's goroutine, which the keys just handed over woke,
+		// runs first on this thread: once this one is in poll(2) it
+		// keeps its processor, and the editor (and, after Enter, the
+		// shell) would wait for another thread to wake and take it over,
+		// which on a busy machine means waiting for a CPU.
+		runtime.Gosched()
 		in.fillAndRecord()
 	}
 }
