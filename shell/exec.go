@@ -814,6 +814,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
 		t.background = !fg
+		t.pipeline = len(cmds) > 1
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
@@ -995,7 +996,7 @@ func (sh *Shell) connectStage(t *fdTable, files []int, builtin bool, standIn [2]
 				wired[n] = swap(fd, in, out)
 			}
 			st.Files = wired
-			return nil
+			return sh.connectSnapshot(t, st)
 		}
 		// An external stage with redirections (never a child gosh,
 		// whose files hold more than the table: see prepareStage).

@@ -182,6 +182,19 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 				"그래서 Ctrl+Z가 정지시키고 fg가 계속시키며 kill %%N이 끝낸다",
 		}.With(what)}
 	}
+	// Descriptors are short (fdroom_unix.go): asked last, so that the
+	// cases above cost no system call.
+	need := copyFdNeed(site.Stages)
+	if free, limit := fdRoom(need); free < need {
+		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
+			En: "%s in a pipeline: descriptors are short (%d free below the open-files limit %d, where copies of the shell " +
+				"would need %d: they hold their pipe ends in the shell's own process), so a child gosh runs it, " +
+				"which holds them in its own, and the shell holds about two at a time, as bash does",
+			Ko: "파이프라인 안의 %s: 디스크립터가 모자란다(열린 파일 제한 %[3]d 아래에서 %[2]d개가 비어 있는데, 셸의 사본들은 " +
+				"%[4]d개가 필요하다: 사본은 파이프 끝을 셸 자신의 프로세스에 쥐고 있다). 그래서 자식 gosh가 실행하고 " +
+				"파이프 끝은 자식이 쥔다. 셸은 bash처럼 한 번에 두 개쯤만 쥔다",
+		}.With(what, free, limit, need)}
+	}
 	return builtins.Decision{Place: builtins.Copy, Reason: jobs.Msg{
 		En: "%s in a pipeline: without job control nothing can tell a copy of the shell from a process, " +
 			"so a copy runs it on a goroutine (no fork)",
@@ -424,21 +437,37 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	if err != nil {
 		return sh.failedStage(t, err, 2)
 	}
-	fd, err := snapshotMemfd(data)
-	if err != nil {
-		return sh.failedStage(t, &redirError{"cannot start a child gosh: memfd: " + errnoText(err)}, 126)
+	// The memfd goes at the lowest number the table leaves closed, with
+	// the trace's descriptor and gate right after it (traceFdOf): low
+	// numbers, which ForkExec can place under a low ulimit -n even when
+	// the table reaches an inherited fd 251.
+	tfd := sh.Jobs.Trace().Fd()
+	n := jobs.SnapshotSlot(files, tfd >= 0)
+	place := func(i, fd int) {
+		for len(files) <= i {
+			files = append(files, -1)
+		}
+		files[i] = fd
 	}
-	t.own(fd)
-	n := len(files)
-	files = append(files, fd)
-	if tfd := sh.Jobs.Trace().Fd(); tfd >= 0 {
+	if t.pipeline {
+		// The memfd is made just before the stage starts (connectSnapshot).
+		t.snapshot, t.snapshotAt = data, n
+		place(n, -1)
+	} else {
+		fd, err := snapshotMemfd(data)
+		if err != nil {
+			return sh.failedStage(t, &redirError{"cannot start a child gosh: memfd: " + errnoText(err)}, 126)
+		}
+		place(n, t.own(fd))
+	}
+	if tfd >= 0 {
 		// The child narrates its own steps on the same channel: it
 		// finds the trace's descriptor right after the memfd, and the
 		// read end of a gate that opens when the shell has narrated
 		// the child's start (traceFdOf).
-		files = append(files, tfd)
+		place(n+1, tfd)
 		if gate := traceGate(t); gate >= 0 {
-			files = append(files, gate)
+			place(n+2, gate)
 		}
 	}
 	st := jobs.Stage{

@@ -1,0 +1,93 @@
+package shell
+
+import (
+	"testing"
+
+	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
+)
+
+// TestFreeFdsBelow: the count of free descriptor numbers below a limit
+// follows the descriptors the process opens, and stops once it has need.
+func TestFreeFdsBelow(t *testing.T) {
+	const limit = 200
+	before, err := freeFdsBelow(limit, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before < 20 {
+		t.Skipf("only %d descriptors free below %d", before, limit)
+	}
+	var opened []int
+	defer func() {
+		for _, fd := range opened {
+			unix.Close(fd)
+		}
+	}()
+	for range 10 {
+		fd, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened = append(opened, fd)
+	}
+	// want is the exact count when it is below need; else the answer is
+	// need or more (the count stops at the end of a poll's chunk).
+	tests := []struct {
+		limit, need, want int
+	}{
+		{limit, limit, before - 10},
+		{limit, 5, -1},
+		{limit, 0, -1},
+		{0, limit, 0},
+		{3, limit, 0}, // 0, 1 and 2 are open
+		{limit + 1, 1, -1},
+		{pollChunk, 1, -1},
+		{pollChunk + 1, limit, before - 10 - (limit - pollChunk - 1)},
+	}
+	for _, tt := range tests {
+		got, err := freeFdsBelow(tt.limit, tt.need)
+		if err != nil || (tt.want >= 0 && got != tt.want) || (tt.want < 0 && got < tt.need) {
+			t.Errorf("freeFdsBelow(%d, %d) = %d, %v; want %d (-1: need or more)", tt.limit, tt.need, got, err, tt.want)
+		}
+	}
+}
+
+// TestCopyFdNeed: three descriptors for each pipe, and the reserve.
+func TestCopyFdNeed(t *testing.T) {
+	for _, tt := range []struct{ stages, want int }{{2, 11}, {3, 14}, {21, 68}} {
+		if got := copyFdNeed(tt.stages); got != tt.want {
+			t.Errorf("copyFdNeed(%d) = %d, want %d", tt.stages, got, tt.want)
+		}
+	}
+}
+
+// TestSnapshotSlot: a child gosh's memfd goes at the lowest number from 3
+// up that its table leaves closed (three in a row with the trace on).
+func TestSnapshotSlot(t *testing.T) {
+	const open = 7 // any descriptor of the shell
+	tests := []struct {
+		files []int
+		trace bool
+		want  int
+	}{
+		{[]int{0, 1, 2}, false, 3},
+		{[]int{0, 1, 2}, true, 3},
+		{[]int{0, 1, 2, open}, false, 4},
+		{[]int{0, 1, 2, -1, open}, false, 3},
+		{[]int{0, 1, 2, -1, open}, true, 5},
+		{[]int{0, 1, 2, -1, -1, -1, open}, true, 3},
+		{append(append([]int{0, 1, 2}, make([]int, 248)...), open), false, 3}, // fd 251 inherited: not 252
+	}
+	for _, tt := range tests {
+		for i := 3; i < len(tt.files)-1; i++ {
+			if tt.files[i] == 0 {
+				tt.files[i] = -1
+			}
+		}
+		if got := jobs.SnapshotSlot(tt.files, tt.trace); got != tt.want {
+			t.Errorf("SnapshotSlot(%v, trace %v) = %d, want %d", tt.files, tt.trace, got, tt.want)
+		}
+	}
+}
