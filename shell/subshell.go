@@ -49,6 +49,11 @@ type Site = builtins.Site
 //     no pid of its own to give (bashvars.go).
 //   - A lone builtin, assignment or "{ ...; }" in the foreground runs in the
 //     shell itself, as in bash.
+//   - A stage of a pipeline whose copies would not find descriptors
+//     enough in the shell's own process (fewer than copyFdNeed free below
+//     its soft ulimit -n, fdroom_unix.go: a copy holds its pipe ends for as
+//     long as it runs) is a child gosh, which holds them in its own, so a
+//     long pipeline of builtins runs under a low ulimit -n as in bash.
 //   - Everywhere else nothing can tell a copy from a process: builtin
 //     stages and "( ... )" in a script, and everything inside a copy or a
 //     child gosh (which run without job control). They run in a copy.
