@@ -204,6 +204,21 @@ func opensLater(s stageInfo, n int) bool {
 	return n > 1 && !s.inShell && !s.ownProcess && !s.nohup && s.cmd != nil && len(s.cmd.Redirs) > 0
 }
 
+// gateText puts the trace's channel (fd 2) and the read end of a new gate
+// pipe after a child gosh's memfd at slot, when the trace is on, and says
+// so; it returns the gate's two numbers (shell/trace_text.go).
+func gateText(m *fdModel, table *[]int, slot int, on bool) (jobs.Msg, []int) {
+	if !on {
+		return jobs.Msg{}, nil
+	}
+	r, w := m.alloc(), m.alloc()
+	*table = setFd(setFd(*table, slot+1, 2), slot+2, r)
+	return jobs.Msg{
+		En: " With the trace on, fd 2 and a gate pipe [%d %d] follow the memfd, so the child narrates on the same channel after the shell.",
+		Ko: " trace가 켜져 있으면 memfd 뒤에 fd 2와 관문 파이프 [%d %d]가 따라오므로, 자식은 셸 다음에 같은 통로로 이야기한다.",
+	}.With(r, w), []int{r, w}
+}
+
 // wiring describes the pipes and every stage's fds, with the numbers the
 // shell would use now, in the order it uses them: while it prepares the
 // stages it holds a stand-in pipe for each real one and opens the
@@ -237,6 +252,7 @@ func (e *explainer) wiring(stages []stageInfo) {
 	owned := make([][]int, n)
 	memfds := make([]jobs.Msg, n)
 	gates := make([]jobs.Msg, n)
+	trace := make([]bool, n)
 	slots := make([]int, n) // where a child gosh gets its memfd (0: not one)
 	for i, s := range stages {
 		table := e.baseTable()
@@ -255,19 +271,12 @@ func (e *explainer) wiring(stages []stageInfo) {
 		}
 		tables[i], steps[i] = e.stageTable(m, s, table)
 		if s.ownProcess && !s.inShell {
-			trace, _ := e.sh.Option("trace")
-			slots[i] = jobs.SnapshotSlot(tables[i], trace)
+			traceOn, _ := e.sh.Option("trace")
+			slots[i] = jobs.SnapshotSlot(tables[i], traceOn)
+			trace[i] = traceOn
 			if n == 1 {
 				memfds[i] = snapshotText(m, &tables[i], slots[i])
-			}
-			if trace {
-				// The trace's channel and the gate (shell/trace_text.go).
-				r, w := m.alloc(), m.alloc()
-				tables[i] = setFd(setFd(tables[i], slots[i]+1, 2), slots[i]+2, r)
-				gates[i] = jobs.Msg{
-					En: " With the trace on, fd 2 and a gate pipe [%d %d] follow the memfd, so the child narrates on the same channel after the shell.",
-					Ko: " trace가 켜져 있으면 memfd 뒤에 fd 2와 관문 파이프 [%d %d]가 따라오므로, 자식은 셸 다음에 같은 통로로 이야기한다.",
-				}.With(r, w)
+				gates[i], _ = gateText(m, &tables[i], slots[i], traceOn)
 			}
 		}
 		owned[i] = m.since(before)
@@ -302,6 +311,9 @@ func (e *explainer) wiring(stages []stageInfo) {
 			// starts, after its pipe (the shell's connectSnapshot).
 			memfds[i] = snapshotText(m, &table, slots[i])
 			owned[i] = append(owned[i], table[slots[i]])
+			var gate []int
+			gates[i], gate = gateText(m, &table, slots[i], trace[i])
+			owned[i] = append(owned[i], gate...)
 		}
 		who := jobs.Msg{En: "child", Ko: "자식"}
 		switch {

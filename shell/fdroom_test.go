@@ -91,3 +91,15 @@ func TestSnapshotSlot(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFdRoom is what the rule's last question costs a builtin stage of
+// a 3-stage pipeline when descriptors are plenty (the normal case): one
+// poll(2) over 128 numbers, the limit read from the cache.
+func BenchmarkFdRoom(b *testing.B) {
+	need := copyFdNeed(3)
+	for b.Loop() {
+		if free, _ := processFdRoom(need); free < need {
+			b.Fatalf("only %d descriptors free", free)
+		}
+	}
+}

@@ -92,8 +92,12 @@ func processFdRoom(need int) (free, limit int) {
 	return need, 0
 }
 
-// pollChunk is how many descriptor numbers one poll(2) asks about.
-const pollChunk = 128
+// pollChunk is how many descriptor numbers one poll(2) asks about at
+// most; firstMargin is what the first one asks about beyond need.
+const (
+	pollChunk   = 128
+	firstMargin = 32
+)
 
 // freeFdsBelow counts the descriptor numbers below limit that are not
 // open, stopping at the end of the chunk where it has found need of them
@@ -107,8 +111,14 @@ const pollChunk = 128
 func freeFdsBelow(limit, need int) (int, error) {
 	var pfds [pollChunk]unix.PollFd
 	free := 0
-	for base := 0; base < limit && free < need; base += pollChunk {
-		n := min(pollChunk, limit-base)
+	// The first poll asks about need numbers and a margin for the shell's
+	// own (poll's cost grows with the numbers asked about).
+	chunk := min(pollChunk, need+firstMargin)
+	for base := 0; base < limit && free < need; base += chunk {
+		if base > 0 {
+			chunk = pollChunk
+		}
+		n := min(chunk, limit-base)
 		for i := range n {
 			pfds[i] = unix.PollFd{Fd: int32(base + i)}
 		}
@@ -132,7 +142,8 @@ func freeFdsBelow(limit, need int) (int, error) {
 
 // connectSnapshot makes the memfd of a pipeline stage that is a child
 // gosh (childStage left its start message in t.snapshot) and puts it in
-// the stage's Files: run by the shell from the stage's Connect, just
+// the stage's Files, with the trace's gate after it when the trace is on:
+// run by the shell from the stage's Connect, just
 // before the stage starts, and closed by Launch once it has (its
 // CloseAfterStart). So the shell holds one memfd at a time however many
 // stages are child gosh processes, as it holds one pipe. A memfd that
@@ -155,5 +166,17 @@ func (sh *Shell) connectSnapshot(t *fdTable, st *jobs.Stage) error {
 	}
 	st.Files[t.snapshotAt] = fd
 	st.CloseAfterStart = append(st.CloseAfterStart, fd)
+	if t.snapshotGate {
+		// The trace's gate, whose write end the shell closes once it has
+		// narrated the start, as it closes the memfd.
+		g := &fdTable{}
+		if gate := traceGate(g); gate >= 0 {
+			for len(st.Files) <= t.snapshotAt+2 {
+				st.Files = append(st.Files, -1)
+			}
+			st.Files[t.snapshotAt+2] = gate
+			st.CloseAfterStart = append(st.CloseAfterStart, g.owned...)
+		}
+	}
 	return nil
 }

@@ -31,9 +31,12 @@ type fdTable struct {
 	// then (snapshot, at index snapshotAt of the stage's Files: see
 	// connectSnapshot), so that the stages of a long pipeline do not each
 	// hold a memfd in the shell until their turn.
-	pipeline   bool
-	snapshot   []byte
-	snapshotAt int
+	// snapshotGate: the trace is on, and the child's gate pipe is made
+	// then too (traceGate).
+	pipeline     bool
+	snapshot     []byte
+	snapshotAt   int
+	snapshotGate bool
 }
 
 // newFdTable starts from the descriptors of the current context.

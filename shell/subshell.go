@@ -471,7 +471,9 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		// read end of a gate that opens when the shell has narrated
 		// the child's start (traceFdOf).
 		place(n+1, tfd)
-		if gate := traceGate(t); gate >= 0 {
+		if t.pipeline {
+			t.snapshotGate = true // made with the memfd (connectSnapshot)
+		} else if gate := traceGate(t); gate >= 0 {
 			place(n+2, gate)
 		}
 	}

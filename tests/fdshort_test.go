@@ -107,3 +107,24 @@ func procFdList(t *testing.T, pid int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// TestBuiltinPipelineLowFdLimitTrace: with set -o trace on, each child
+// gosh of the pipeline also gets the trace's gate pipe, made with its
+// memfd just before it starts; the trace says why the stages are child
+// gosh processes, with the numbers, and nothing runs out.
+func TestBuiltinPipelineLowFdLimitTrace(t *testing.T) {
+	script := "ulimit -n 30\n" + fdShortFunc + "\nset -o trace\n" + fdCheck(fdShortPipeline("f", 20)+"\necho status=$?")
+	out, errs, status := runShell(t, shellRun{Args: []string{"-c", script}})
+	noCrash(t, errs)
+	if out != "1000\nstatus=0\nfds unchanged\n" || status != 0 {
+		t.Errorf("status %d, stdout %q, want 1000, status=0, fds unchanged", status, out)
+	}
+	for _, bad := range []string{"Too many open files", "Bad file descriptor"} {
+		if strings.Contains(errs, bad) {
+			t.Errorf("the trace reports %q", bad)
+		}
+	}
+	if why := "f: in a child gosh, because f is a builtin in a pipeline: descriptors are short ("; !strings.Contains(errs, why) {
+		t.Errorf("the trace does not say %q", why)
+	}
+}
