@@ -406,7 +406,8 @@ type childStart struct {
 // label is what ps and jobs -l show: the command as the user wrote it,
 // never expanded ("" = the printed node; a text body, which may hold
 // expanded words, shows as "subshell"). The shell closes the memfd with t's other
-// fds once the stage has started.
+// fds once the stage has started; a pipeline's stage gets its memfd only
+// just before it starts (connectSnapshot).
 func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	src, isText := body.(string)
 	if !isText {
