@@ -128,7 +128,7 @@
 //     holds and run in a copy ("jobs -p | xargs kill", "history | grep");
 //   - a lone builtin or assignment in the foreground runs in the shell;
 //   - a stage of a pipeline is a child gosh when descriptors are short:
-//     fewer than 3×(stages−1)+8 free below the process's soft ulimit -n
+//     fewer than 5×(stages−1)+8 free below the process's soft ulimit -n
 //     (fdroom_unix.go), since a copy holds its pipe ends in the shell's
 //     own process for as long as it runs, and a child in its own; so a
 //     pipeline of builtins needs about two spare descriptors, as in bash;

@@ -54,9 +54,9 @@ func TestFreeFdsBelow(t *testing.T) {
 	}
 }
 
-// TestCopyFdNeed: three descriptors for each pipe, and the reserve.
+// TestCopyFdNeed: five descriptors for each pipe, and the reserve.
 func TestCopyFdNeed(t *testing.T) {
-	for _, tt := range []struct{ stages, want int }{{2, 11}, {3, 14}, {21, 68}} {
+	for _, tt := range []struct{ stages, want int }{{2, 13}, {3, 18}, {21, 108}} {
 		if got := copyFdNeed(tt.stages); got != tt.want {
 			t.Errorf("copyFdNeed(%d) = %d, want %d", tt.stages, got, tt.want)
 		}

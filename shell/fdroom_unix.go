@@ -18,12 +18,16 @@ import (
 // gosh) holds them in a process of its own. A pipeline of n stages whose
 // stages are copies holds up to three descriptors per pipe at once in the
 // shell: both ends, and the duplicate of the read end that holdPipeReader
-// keeps (exec.go). copyFdNeed is that, plus copyFdReserve for what the
-// shell opens around it meanwhile: the stand-in pipe the stages are
-// prepared with, a fork's error pipe, and a pipe, file or fork of a copy's
-// own. When fewer descriptor numbers than that are free below the
-// process's soft RLIMIT_NOFILE, such a stage runs in a child gosh instead,
-// and the shell holds about two pipe ends at a time, as bash does.
+// keeps (exec.go); and each copy may open a pipe of its own at any moment
+// while the others hold theirs (a command substitution, a here-document),
+// two more. copyFdNeed is five per pipe, plus copyFdReserve for what the
+// shell opens around them: the stand-in pipe the stages are prepared
+// with, a fork's error pipe (forks take turns: one at a time), a file.
+// When fewer descriptor numbers than that are free below the process's
+// soft RLIMIT_NOFILE, such a stage runs in a child gosh instead, and the
+// shell holds about two pipe ends at a time, as bash does. Erring towards
+// a child costs a fork, and only where descriptors are few; erring towards
+// a copy costs a command that fails with "Too many open files".
 //
 // The count is of the moment the rule is asked: for a run, as each stage
 // is prepared (with the stand-in pipe and the earlier stages' files open);
@@ -36,7 +40,7 @@ const copyFdReserve = 8
 
 // copyFdNeed is how many free descriptor numbers a pipeline of stages
 // stages needs for its stages to run in copies of the shell.
-func copyFdNeed(stages int) int { return 3*(stages-1) + copyFdReserve }
+func copyFdNeed(stages int) int { return 5*(stages-1) + copyFdReserve }
 
 // nofileSoft is the process's own soft RLIMIT_NOFILE (the one EMFILE
 // comes from; not the one children get, see Rlimit), read once: only the

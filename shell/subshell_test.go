@@ -66,10 +66,10 @@ func TestNeedsProcess(t *testing.T) {
 
 		// Descriptors are short: copies would hold the pipeline's pipe
 		// ends in the shell's own process (fdroom_unix.go). A 2-stage
-		// pipeline needs 3*1+8 = 11 free, a 3-stage one 14.
-		{line: "echo hi | cat", fdFree: 10, want: builtins.Child, why: "descriptors are short (10 free below the open-files limit 30, where copies of the shell would need 11"},
-		{line: "echo hi | cat", fdFree: 11, want: builtins.Copy, why: "nothing can tell"},
-		{line: "echo hi | cat | cat", fdFree: 13, want: builtins.Child, why: "would need 14"},
+		// pipeline needs 5*1+8 = 13 free, a 3-stage one 18.
+		{line: "echo hi | cat", fdFree: 12, want: builtins.Child, why: "descriptors are short (12 free below the open-files limit 30, where copies of the shell would need 13"},
+		{line: "echo hi | cat", fdFree: 13, want: builtins.Copy, why: "nothing can tell"},
+		{line: "echo hi | cat | cat", fdFree: 17, want: builtins.Child, why: "would need 18"},
 		{line: "cat | read x | cat", stage: 1, fdFree: 2, want: builtins.Child, why: "read is a builtin in a pipeline: descriptors are short"},
 		{line: "echo hi | cat", stage: 1, fdFree: 2, want: builtins.Program},
 		{line: "while read x; do :; done | cat", fdFree: 2, want: builtins.Child, why: "a compound command in a pipeline: descriptors"},

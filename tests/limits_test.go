@@ -82,7 +82,7 @@ echo y | cat | cat`
 }
 
 // midwayLimit is the ulimit -n that midwayPipeline is run under.
-const midwayLimit = 50
+const midwayLimit = 64
 
 // midwayPipeline is a pipeline, run under ulimit -n midwayLimit, whose
 // pipes run out midway: first, then four builtin stages that each wait for
