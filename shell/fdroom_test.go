@@ -94,12 +94,43 @@ func TestSnapshotSlot(t *testing.T) {
 
 // BenchmarkFdRoom is what the rule's last question costs a builtin stage of
 // a 3-stage pipeline when descriptors are plenty (the normal case): one
-// poll(2) over 128 numbers, the limit read from the cache.
+// poll(2) over the 18 numbers just below the limit, none of them open
+// (topFree), the limit read from the cache.
 func BenchmarkFdRoom(b *testing.B) {
 	need := copyFdNeed(3)
 	for b.Loop() {
 		if free, _ := processFdRoom(need); free < need {
 			b.Fatalf("only %d descriptors free", free)
+		}
+	}
+}
+
+// TestTopFree: the cheap first answer is yes only when every one of the
+// need numbers just below the limit is free.
+func TestTopFree(t *testing.T) {
+	const limit = 300
+	if !topFree(limit, 10) {
+		t.Skipf("descriptors %d-%d are not all free", limit-10, limit-1)
+	}
+	if err := unix.Dup3(0, limit-3, unix.O_CLOEXEC); err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(limit - 3)
+	tests := []struct {
+		limit, need int
+		want        bool
+	}{
+		{limit, 2, true},              // 298 and 299
+		{limit, 3, false},             // 297 is open
+		{limit, 10, false},            //
+		{limit - 3, 10, true},         // 287-296
+		{limit, pollChunk + 1, false}, // more than one poll: the count decides
+		{5, 10, false},                // more than the limit
+		{3, 3, false},                 // 0, 1 and 2 are open
+	}
+	for _, tt := range tests {
+		if got := topFree(tt.limit, tt.need); got != tt.want {
+			t.Errorf("topFree(%d, %d) = %v, want %v", tt.limit, tt.need, got, tt.want)
 		}
 	}
 }

@@ -71,18 +71,25 @@ func forgetNofile() { nofileSoft.Store(0) }
 // table test can set the process's state.
 var fdRoom = processFdRoom
 
-// processFdRoom is fdRoom for the real process. The cached limit is
-// checked against getrlimit(2) whenever the answer is "short" (rare, and
-// the stages then cost a fork each anyway) or poll(2) fails with EINVAL
-// (a limit lowered behind the shell's back, by prlimit(1) on its pid), and
-// the count is made again with the new one. When the limit cannot be
-// read, or is above what poll can be asked about, or the poll fails, the
-// answer is need: room, as before there was a rule.
+// processFdRoom is fdRoom for the real process. First the cheap, usual
+// answer (topFree): the need numbers just below the limit are all free,
+// as they are when the shell holds its descriptors at low numbers, which
+// the kernel gives first. Else the free numbers are counted from 0 up
+// (freeFdsBelow). The cached limit is checked against getrlimit(2)
+// whenever the answer is "short" (rare, and the stages then cost a fork
+// each anyway) or poll(2) fails with EINVAL (a limit lowered behind the
+// shell's back, by prlimit(1) on its pid), and the count is made again
+// with the new one. When the limit cannot be read, or is above what poll
+// can be asked about, or the poll fails, the answer is need: room, as
+// before there was a rule.
 func processFdRoom(need int) (free, limit int) {
 	for range 2 {
 		lim := processNofile()
 		if lim == 0 || lim > 1<<30 {
 			return need, 0
+		}
+		if topFree(int(lim), need) {
+			return need, int(lim)
 		}
 		free, err := freeFdsBelow(int(lim), need)
 		if err == nil && free >= need {
@@ -96,6 +103,38 @@ func processFdRoom(need int) (free, limit int) {
 	return need, 0
 }
 
+// topFree reports whether the need descriptor numbers just below limit
+// are all free: one poll(2) with a zero timeout over them, run by the
+// shell for the rule. A number that is not open costs poll almost nothing
+// (POLLNVAL, no file to ask), so this is about as cheap as a system call
+// gets (BenchmarkFdRoom); asking about the numbers from 0 up, which are
+// open, costs each of their files' poll. false when need is above
+// pollChunk or the poll fails.
+func topFree(limit, need int) bool {
+	if need > pollChunk || need > limit {
+		return false
+	}
+	var pfds [pollChunk]unix.PollFd
+	for i := range need {
+		pfds[i] = unix.PollFd{Fd: int32(limit - need + i)}
+	}
+	for {
+		_, err := unix.Poll(pfds[:need], 0)
+		if err == nil {
+			break
+		}
+		if err != unix.EINTR {
+			return false
+		}
+	}
+	for _, p := range pfds[:need] {
+		if p.Revents&unix.POLLNVAL == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // pollChunk is how many descriptor numbers one poll(2) asks about at
 // most; firstMargin is what the first one asks about beyond need.
 const (
@@ -105,11 +144,11 @@ const (
 
 // freeFdsBelow counts the descriptor numbers below limit that are not
 // open, stopping at the end of the chunk where it has found need of them
-// (so a count of need or more means "at least need"): run by the shell for the
-// rule, one poll(2) with a zero timeout per pollChunk numbers, which
-// answers POLLNVAL for a number that is not open. With a few hundred
-// descriptors free (the normal case) that is one call over 128 numbers,
-// about a microsecond, and no descriptor is opened. poll refuses more
+// (so a count of need or more means "at least need"): run by the shell for
+// the rule when topFree has not answered, one poll(2) with a zero timeout
+// per chunk of numbers, which answers POLLNVAL for a number that is not
+// open; no descriptor is opened. The first chunk is need numbers and a
+// margin, since each open one costs its file's poll. poll refuses more
 // entries than the process's soft limit (EINVAL), which the chunks never
 // ask for while limit is that limit.
 func freeFdsBelow(limit, need int) (int, error) {
