@@ -1059,7 +1059,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if cmd.node == nil {
 			node = &parser.SimpleCommand{}
 		}
-		d := sh.needsProcess(node, cmd, Site{Stages: n})
+		d := sh.needsProcess(node, cmd, Site{Stages: n, StandIn: t.pipeline})
 		label := ""
 		if cmd.node != nil {
 			label = jobText(cmd.node)

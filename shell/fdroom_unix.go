@@ -30,8 +30,10 @@ import (
 // a copy costs a command that fails with "Too many open files".
 //
 // The count is of the moment the rule is asked: for a run, as each stage
-// is prepared (with the stand-in pipe and the earlier stages' files open);
-// for explain, while explain runs. Numbers at or above the limit do not
+// is prepared (with the earlier stages' files open; the stand-in pipe open
+// then is left out, as copyFdReserve counts it: Site.StandIn); for
+// explain, while explain runs, so that both give the same answer unless
+// explain's own redirections make the difference. Numbers at or above the limit do not
 // count: the kernel never gives them (an inherited fd 251 under ulimit -n
 // 30 takes no room).
 

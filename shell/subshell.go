@@ -188,9 +188,14 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 		}.With(what)}
 	}
 	// Descriptors are short (fdroom_unix.go): asked last, so that the
-	// cases above cost no system call.
-	need := copyFdNeed(site.Stages)
-	if free, limit := fdRoom(need); free < need {
+	// cases above cost no system call. The stand-in pipe the shell holds
+	// while it prepares the stages is in the need, not taken from the free.
+	need, held := copyFdNeed(site.Stages), 0
+	if site.StandIn {
+		held = 2
+	}
+	if free, limit := fdRoom(need - held); free+held < need {
+		free += held
 		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
 			En: "%s in a pipeline: descriptors are short (%d free below the open-files limit %d, where copies of the shell " +
 				"would need %d: they hold their pipe ends in the shell's own process), so a child gosh runs it, " +

@@ -18,6 +18,7 @@ func TestNeedsProcess(t *testing.T) {
 		copy       bool // asked inside a copy of the shell
 		stage      int  // which stage of the first pipeline (foreground lines)
 		fdFree     int  // descriptor numbers free below ulimit -n 30 (0: plenty)
+		standIn    bool // asked while the stages are prepared (Site.StandIn)
 		want       builtins.Placement
 		why        string // a phrase of the reason
 	}{
@@ -70,6 +71,10 @@ func TestNeedsProcess(t *testing.T) {
 		{line: "echo hi | cat", fdFree: 12, want: builtins.Child, why: "descriptors are short (12 free below the open-files limit 30, where copies of the shell would need 13"},
 		{line: "echo hi | cat", fdFree: 13, want: builtins.Copy, why: "nothing can tell"},
 		{line: "echo hi | cat | cat", fdFree: 17, want: builtins.Child, why: "would need 18"},
+		// While the stages are prepared the stand-in pipe is open: two
+		// fewer free, and the same answer as explain's before it.
+		{line: "echo hi | cat", fdFree: 11, standIn: true, want: builtins.Copy, why: "nothing can tell"},
+		{line: "echo hi | cat", fdFree: 10, standIn: true, want: builtins.Child, why: "(12 free below the open-files limit 30, where copies of the shell would need 13"},
 		{line: "cat | read x | cat", stage: 1, fdFree: 2, want: builtins.Child, why: "read is a builtin in a pipeline: descriptors are short"},
 		{line: "echo hi | cat", stage: 1, fdFree: 2, want: builtins.Program},
 		{line: "while read x; do :; done | cat", fdFree: 2, want: builtins.Child, why: "a compound command in a pipeline: descriptors"},
@@ -105,7 +110,7 @@ func TestNeedsProcess(t *testing.T) {
 			d = sh.needsProcess(item.AndOr, nil, Site{Background: true})
 		} else {
 			p := item.AndOr.First
-			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds)})
+			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds), StandIn: tt.standIn})
 		}
 		if d.Place != tt.want || !strings.Contains(d.Reason.In("en"), tt.why) {
 			t.Errorf("%q (job control %v, copy %v, %d fds free): %s because %s; want %s because ...%s...",
