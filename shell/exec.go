@@ -817,6 +817,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
 		t.background = !fg
+		t.pipeline = len(cmds) > 1
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
@@ -998,7 +999,7 @@ func (sh *Shell) connectStage(t *fdTable, files []int, builtin bool, standIn [2]
 				wired[n] = swap(fd, in, out)
 			}
 			st.Files = wired
-			return nil
+			return sh.connectSnapshot(t, st)
 		}
 		// An external stage with redirections (never a child gosh,
 		// whose files hold more than the table: see prepareStage).
@@ -1061,7 +1062,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if cmd.node == nil {
 			node = &parser.SimpleCommand{}
 		}
-		d := sh.needsProcess(node, cmd, Site{Stages: n})
+		d := sh.needsProcess(node, cmd, Site{Stages: n, StandIn: t.pipeline})
 		label := ""
 		if cmd.node != nil {
 			label = jobText(cmd.node)
