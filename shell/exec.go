@@ -229,9 +229,15 @@ func (sh *Shell) runBackground(ao *parser.AndOr) error {
 // ": ${x:=v} | cat" leaves x alone, as in bash.
 func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 	cmds := make([]*command, 0, len(p.Cmds))
-	for _, c := range p.Cmds {
+	for i, c := range p.Cmds {
 		sc, ok := c.(*parser.SimpleCommand)
 		if !ok {
+			cmds = append(cmds, &command{compound: c})
+			continue
+		}
+		if i > 0 && substInWords(sc) {
+			// "echo x | echo $(cat)": the stage's own stdin is the
+			// pipe, which its $(cat) reads (stage_subst.go).
 			cmds = append(cmds, &command{compound: c})
 			continue
 		}
