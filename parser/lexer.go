@@ -42,6 +42,7 @@ type token struct {
 
 	op      RedirOp  // tRedir
 	fd      int      // tRedir: the IO_NUMBER, or -1
+	fdVar   string   // tRedir: the NAME of {NAME}>, or ""
 	heredoc *Heredoc // tWord right after '<<' or '<<-': the here-document it names
 
 	pipeStderr bool // tPipe written |&
@@ -308,6 +309,18 @@ func (l *lexer) lexToken() (token, error) {
 		// <(list) and >(list) start a word (process substitution).
 	case c == '<' || c == '>':
 		return l.redirOp(tok)
+	}
+	// {NAME} written right before < or > (bash): the shell picks a free
+	// descriptor of 10 or more and assigns its number to NAME.
+	if c == '{' && l.i+1 < len(l.src) && isNameStart(l.src[l.i+1]) {
+		k := skipWhile(l.src, l.i+1, isNameChar)
+		if l.at(k) == '}' && (l.at(k+1) == '<' || l.at(k+1) == '>') && l.at(k+2) != '(' {
+			name := l.src[l.i+1 : k]
+			l.i = k + 1
+			tok, err := l.redirOp(tok)
+			tok.fdVar = name
+			return tok, err
+		}
 	}
 	// An IO_NUMBER is digits written right before < or >.
 	j := skipWhile(l.src, l.i, isDigit)

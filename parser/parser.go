@@ -459,9 +459,9 @@ func (p *parser) expandAlias() (bool, error) {
 
 // redirect parses
 //
-//	redirect : IO_NUMBER? op word
+//	redirect : (IO_NUMBER | '{' NAME '}')? op word
 func (p *parser) redirect() (*Redirect, error) {
-	r := &Redirect{Fd: p.tok.fd, Op: p.tok.op, Pos: p.tok.pos}
+	r := &Redirect{Fd: p.tok.fd, FdVar: p.tok.fdVar, Op: p.tok.op, Pos: p.tok.pos}
 	if err := p.next(); err != nil {
 		return nil, err
 	}
