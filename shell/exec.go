@@ -675,8 +675,8 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	return sh.substStatus(), nil
 }
 
-// applyTempAssigns applies "VAR=v builtin" assignments for the time the
-// builtin runs, and returns what undoes them. bash (outside POSIX mode)
+// applyTempAssigns applies "VAR=v builtin" assignments, exported, for the
+// time the builtin or function runs, and returns what undoes them. bash (outside POSIX mode)
 // undoes them even for special builtins: "x=2 eval 'echo $x'" leaves x as
 // it was. A read-only variable is reported and left alone, and the
 // builtin runs, as in bash; if another fails, the ones before it are
@@ -690,9 +690,12 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		v    *Var // nil: the variable did not exist
 	}
 	var old []saved
+	kept := keptTempNames(cmd.argv) // tempenv.go
 	restore := func() {
 		for i := len(old) - 1; i >= 0; i-- {
-			sh.Vars.put(old[i].name, old[i].v)
+			if !kept[old[i].name] {
+				sh.Vars.put(old[i].name, old[i].v)
+			}
 		}
 	}
 	for _, a := range cmd.assigns {
@@ -712,10 +715,10 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 			return nil, err
 		}
 		old = append(old, saved{a.name, prev})
-		if cmd.argv[0] == "exec" {
-			// "x=1 exec prog": the program replacing the shell sees x.
-			sh.Vars.Export(a.name)
-		}
+		// The assignment is in the environment of every program the
+		// builtin or function runs ("LC_ALL=C f", "x=1 exec prog",
+		// "x=1 eval 'printenv x'"), as bash's temporary environment is.
+		sh.Vars.Export(a.name)
 	}
 	return restore, nil
 }
