@@ -39,7 +39,7 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		t := sh.newFdTable()
 		if err := sh.applyRedirects(t, redirs); err != nil {
 			t.close()
-			return sh.redirFailed(err)
+			return sh.compoundRedirFailed(err)
 		}
 		leave := sh.enterView(t.fds)
 		defer func() {
@@ -536,6 +536,21 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 	sub.enterSubshell()
 	defer sub.releaseFds()
 	return sub.runInCopy(c)
+}
+
+// compoundRedirFailed reports a failed redirection of a compound command
+// ("{ cat; } <nosuch", "while ...; done <nosuch"). The command's status is
+// then no inner command's, which set -e would have checked: as in bash,
+// the failure itself runs the ERR trap and, under set -e, exits, unless
+// set -e is ignored where the command stands (a condition, the left of
+// && or ||, a '!' pipeline).
+func (sh *Shell) compoundRedirFailed(err error) (int, error) {
+	status, err := sh.redirFailed(err)
+	if err != nil || status == 0 || sh.flow.noErrexit > 0 {
+		return status, err
+	}
+	sh.Status = status
+	return status, sh.commandFailed()
 }
 
 // runInCopy runs a subshell's list on a copy of the shell (sh is the
