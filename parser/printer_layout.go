@@ -482,3 +482,18 @@ func arithRaw(w *Word) string {
 func singleQuoted(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
+
+// CommandLayout returns a simple command, (( )) or [[ ]] as bash prints it
+// in $BASH_COMMAND: one line, laid out as FuncLayout lays it out
+// ("ls 2> /dev/null", "[[ -n a ]]"). Any other command gives "".
+func CommandLayout(c Command) string {
+	switch c.(type) {
+	case *SimpleCommand, *ArithCmd, *TestCmd:
+	default:
+		return ""
+	}
+	p := &layout{}
+	p.bashQuotes = true
+	p.command(c, 0)
+	return p.b.String()
+}

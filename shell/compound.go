@@ -140,6 +140,7 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 	// Its words and assignments are in the shell's arenas (hotpath.go)
 	// until it has run.
 	var cmd command
+	sh.noteCommand(sc) // bashcommand.go: $BASH_COMMAND
 	h := sh.hot()
 	argvAt, assignsAt := h.argv.take(), h.assigns.take()
 	err := sh.expandCommandTo(&cmd, sc, h.argv.room(argvAt), h.assigns.room(assignsAt))

@@ -128,6 +128,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
+	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
 		if err := sh.debugTrap(p.Pos.Line); err != nil {
 			return err
@@ -135,6 +136,9 @@ func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	}
 	if err := sh.runPipeline(p); err != nil {
 		return err
+	}
+	if len(p.Cmds) > 1 {
+		sh.noteCommand(p.Cmds[len(p.Cmds)-1]) // the ERR trap names the last stage
 	}
 	return sh.trapCheckpoint()
 }

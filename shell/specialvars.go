@@ -22,6 +22,12 @@ import (
 
 // specialVars is the state behind the computed variables.
 type specialVars struct {
+	// bashCommand is the command $BASH_COMMAND names; inTrap is > 0
+	// while a trap's action runs, and bashCommand then stays
+	// (bashcommand.go).
+	bashCommand parser.Command
+	inTrap      int
+
 	// RANDOM: bash's generator (Park and Miller's minimal standard), so
 	// that a seed gives the same numbers as in bash. randomText is the
 	// value last given out: when RANDOM holds anything else, the user
@@ -84,6 +90,7 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	sh.Vars.Set("OPTIND", "1") // bash starts getopts afresh in every shell
 	// FUNCNAME is declared, an array without a value until a function
 	// runs (bashvars.go).
 	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
@@ -107,6 +114,10 @@ func (sh *Shell) getVar(name string) (string, bool) {
 		return sh.seconds(), true
 	case "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM":
 		return epochVar(name), true
+	case "BASH_COMMAND":
+		if sh.lookupVar(name) == nil {
+			return sh.bashCommandText(), true // bashcommand.go
+		}
 	}
 	return sh.lookupVar(name).get()
 }

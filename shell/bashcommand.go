@@ -1,0 +1,31 @@
+package shell
+
+import "gosh/parser"
+
+// $BASH_COMMAND is the command being run or about to be run: the DEBUG
+// trap sees the command it runs before, the ERR trap the command that
+// failed (of a pipeline, its last stage), each printed as bash prints it.
+// While a trap's action runs it stays the trapped command. Only simple
+// commands, (( )) and [[ ]] are named; a compound command leaves it to
+// the commands inside it. The shell keeps the node and prints it only
+// when $BASH_COMMAND is read.
+
+// noteCommand makes c the command $BASH_COMMAND names, unless a trap's
+// action is running or c is not a command it names.
+func (sh *Shell) noteCommand(c parser.Command) {
+	if sh.specials.inTrap > 0 {
+		return
+	}
+	switch c.(type) {
+	case *parser.SimpleCommand, *parser.ArithCmd, *parser.TestCmd:
+		sh.specials.bashCommand = c
+	}
+}
+
+// bashCommandText is the value of $BASH_COMMAND.
+func (sh *Shell) bashCommandText() string {
+	if sh.specials.bashCommand == nil {
+		return ""
+	}
+	return parser.CommandLayout(sh.specials.bashCommand)
+}
