@@ -675,14 +675,20 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 			break
 		}
 		if a == "-" {
-			// "set -" turns off -x and ends the options.
+			// "set -" turns off -x and -v and ends the options.
 			if err := sh.SetOption("xtrace", false); err != nil {
 				errorf(io, "set", "%v", err)
 				return statusFailure, nil
 			}
+			// A shell without -v (a test's fake) has nothing to turn off.
+			_ = sh.SetOption("verbose", false)
 			i++
 			setParams = i < len(args)
 			break
+		}
+		if a == "+" {
+			i++ // a lone "+" is ignored, as in bash
+			continue
 		}
 		if len(a) < 2 || (a[0] != '-' && a[0] != '+') {
 			setParams = true

@@ -219,6 +219,17 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 		rest = rest[1:]
 	}
 	for _, a := range rest {
+		if a == "-" {
+			// "local -": set's options come back when the function
+			// returns (bash 4.4).
+			if ls, ok := sh.(interface{ LocalOptions() error }); ok {
+				if err := ls.LocalOptions(); err != nil {
+					errorf(io, "local", "%s", err)
+					status = statusFailure
+				}
+				continue
+			}
+		}
 		name, value, set := strings.Cut(a, "=")
 		if !isName(name) {
 			errorf(io, "local", "`%s': not a valid identifier", a)

@@ -307,14 +307,17 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 
 // unsetExitStatus is the status with which an expansion error ends a
 // non-interactive shell, or 0 when it does not end it: only a parameter
-// that is not set does, with 127 under -c and 1 in a script or a subshell
-// (bash; a child gosh is a subshell, "set -u; { echo $x; } &" exits 1,
+// that is not set does, with 127 under -c (1 with set -e) and 1 in a
+// script or a subshell (bash; a child gosh is a subshell, "set -u; { echo $x; } &" exits 1,
 // except for one simple command, which bash runs in a fork of the top
 // level: "set -u; echo $x &" exits 127 under -c).
 func (sh *Shell) unsetExitStatus(err error) int {
 	ee, ok := errors.AsType[*ExpansionError](err)
 	if !ok || !ee.Unset || sh.Opts.Interactive {
 		return 0
+	}
+	if sh.Opts.Errexit {
+		return 1 // bash: set -e makes it 1 under -c too
 	}
 	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
