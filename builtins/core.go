@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // The builtins that change the shell's own state: its directory,
@@ -211,6 +212,9 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
 			target = resolved
 		}
+	} else if err := checkDotDot(rawAbsolute(sh, target)); err != nil {
+		errorf(io, "cd", "%s: %s", dir, strerror(err))
+		return statusFailure, nil
 	}
 	if err := sh.Chdir(target); err != nil {
 		errorf(io, "cd", "%s: %s", dir, strerror(err))
@@ -220,6 +224,37 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return writeOut(io, "cd", sh.Getwd()+"\n"), nil
 	}
 	return statusOK, nil
+}
+
+// checkDotDot is bash's check before a logical cd: "a/.." is taken away
+// from the path by the letter, but only when a is a directory, so that
+// "cd nosuch/.." fails as it would without the shortcut. p is absolute
+// and not yet cleaned.
+func checkDotDot(p string) error {
+	cur := "/"
+	for _, comp := range strings.Split(p, "/") {
+		switch comp {
+		case "", ".":
+		case "..":
+			if st, err := os.Stat(cur); err != nil {
+				return err
+			} else if !st.IsDir() {
+				return syscall.ENOTDIR
+			}
+			cur = filepath.Dir(cur)
+		default:
+			cur = filepath.Join(cur, comp)
+		}
+	}
+	return nil
+}
+
+// rawAbsolute is absolute without cleaning: "a/.." stays in the path.
+func rawAbsolute(sh Shell, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return sh.Getwd() + "/" + p
 }
 
 // searchCDPATH looks a relative directory up in $CDPATH. It returns the

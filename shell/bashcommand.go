@@ -1,6 +1,11 @@
 package shell
 
-import "gosh/parser"
+import (
+	"sort"
+	"strings"
+
+	"gosh/parser"
+)
 
 // $BASH_COMMAND is the command being run or about to be run: the DEBUG
 // trap sees the command it runs before, the ERR trap the command that
@@ -28,4 +33,22 @@ func (sh *Shell) bashCommandText() string {
 		return ""
 	}
 	return parser.CommandLayout(sh.specials.bashCommand)
+}
+
+// shellOpts is $SHELLOPTS: the set -o options that are on, sorted and
+// joined with ':', as bash shows them; hashall and interactive-comments
+// are always on in gosh, and its own options (trace, lang) are not
+// bash's. The variable is read-only; its value is computed when read.
+func (sh *Shell) shellOpts() string {
+	on := []string{"hashall", "interactive-comments"}
+	for _, name := range optionNames(false) {
+		if name == "trace" || name == "lang" {
+			continue
+		}
+		if v, ok := sh.Option(name); ok && v {
+			on = append(on, name)
+		}
+	}
+	sort.Strings(on)
+	return strings.Join(on, ":")
 }

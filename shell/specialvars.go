@@ -91,6 +91,9 @@ func (sh *Shell) initSpecialVars() {
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
 	sh.Vars.Set("OPTIND", "1") // bash starts getopts afresh in every shell
+	// SHELLOPTS is read-only; its value is computed when read (getVar).
+	sh.Vars.Unset("SHELLOPTS")
+	sh.Vars.SetReadOnly("SHELLOPTS")
 	// FUNCNAME is declared, an array without a value until a function
 	// runs (bashvars.go).
 	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
@@ -117,6 +120,10 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	case "BASH_COMMAND":
 		if sh.lookupVar(name) == nil {
 			return sh.bashCommandText(), true // bashcommand.go
+		}
+	case "SHELLOPTS":
+		if v := sh.lookupVar(name); v != nil && v.ReadOnly {
+			return sh.shellOpts(), true // bashcommand.go
 		}
 	}
 	return sh.lookupVar(name).get()
