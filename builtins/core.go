@@ -212,7 +212,7 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
 			target = resolved
 		}
-	} else if err := checkDotDot(rawAbsolute(sh, target)); err != nil {
+	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
 		errorf(io, "cd", "%s: %s", dir, strerror(err))
 		return statusFailure, nil
 	}
@@ -229,13 +229,18 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 // checkDotDot is bash's check before a logical cd: "a/.." is taken away
 // from the path by the letter, but only when a is a directory, so that
 // "cd nosuch/.." fails as it would without the shortcut. p is absolute
-// and not yet cleaned.
-func checkDotDot(p string) error {
+// and not yet cleaned. The working directory wd itself is not checked:
+// "cd .." leaves a directory that was removed, as in bash.
+func checkDotDot(p, wd string) error {
 	cur := "/"
 	for _, comp := range strings.Split(p, "/") {
 		switch comp {
 		case "", ".":
 		case "..":
+			if cur == wd {
+				cur = filepath.Dir(cur)
+				continue
+			}
 			if st, err := os.Stat(cur); err != nil {
 				return err
 			} else if !st.IsDir() {
