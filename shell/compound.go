@@ -72,8 +72,10 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 	case *parser.Case:
 		return sh.runCase(c)
 	case *parser.ArithCmd:
+		sh.noteLine(c.Pos.Line) // $LINENO inside (( )), as for a simple command
 		return sh.runArithCmd(c)
 	case *parser.TestCmd:
+		sh.noteLine(c.Pos.Line)
 		return sh.runTestCmd(c)
 	}
 	sh.errorf("%T: not a command", c)
@@ -364,6 +366,7 @@ func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 			return 130, sh.errInterrupted()
 		}
 		if c.Cond != nil {
+			sh.noteLine(c.Pos.Line) // $LINENO in the condition: the loop's line
 			n, err := sh.arithPart(c.Cond)
 			if err != nil {
 				return sh.arithFailed(err)

@@ -66,6 +66,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 				line -= r.FirstLine() - 1
 			}
 			sh.reportSyntax(se.Msg, name, line, se.Pos.Col)
+			if sh.flow.sourceDepth > 0 {
+				// A . file ends at its syntax error with status 2; the
+				// shell that sourced it goes on, as in bash.
+				sh.Status = 2
+				return 2, nil
+			}
 			if !sh.Opts.Interactive {
 				return 2, &ExitError{Status: 2}
 			}
