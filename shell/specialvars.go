@@ -249,7 +249,8 @@ func (sh *Shell) noteLastArg(argv []string) {
 	}
 }
 
-// notePipeline sets $_ and PIPESTATUS once a pipeline has finished:
+// notePipeline sets $_ (after a lone simple command only) and PIPESTATUS
+// once a pipeline has finished:
 // PIPESTATUS holds every stage's status when the pipeline was a job, and
 // its one status when it ran inside the shell. A lone compound command
 // leaves both as the last pipeline inside it set them (bash: after
@@ -262,7 +263,9 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 		}
 	}
 	hv := sh.specialVars()
-	if x := hv.underscore; x != nil {
+	if len(p.Cmds) > 1 {
+		// The stages ran as subshells: $_ stays as it was, as in bash.
+	} else if x := hv.underscore; x != nil {
 		sh.Vars.setIn("_", x, sh.specials.lastArg)
 	} else {
 		sh.Vars.Set("_", sh.specials.lastArg)
