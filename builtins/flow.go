@@ -231,12 +231,26 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 			}
 		}
 		name, value, set := strings.Cut(a, "=")
+		appendTo := set && strings.HasSuffix(name, "+")
+		if appendTo {
+			// local x+=v: a new local starts empty, then v is
+			// appended; an existing local of this call grows.
+			name = strings.TrimSuffix(name, "+")
+		}
 		if !isName(name) {
 			errorf(io, "local", "`%s': not a valid identifier", a)
 			status = statusFailure
 			continue
 		}
-		if err := f.DeclareLocal(name, value, set); err != nil {
+		var err error
+		if appendTo {
+			if err = f.DeclareLocal(name, "", false); err == nil {
+				err = sh.AssignWord(a)
+			}
+		} else {
+			err = f.DeclareLocal(name, value, set)
+		}
+		if err != nil {
 			errorf(io, "local", "%s", err)
 			status = statusFailure
 			continue
