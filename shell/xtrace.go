@@ -10,8 +10,8 @@ import (
 // xtracePrefix is $PS4 ("+ " when unset) expanded as bash expands it
 // (parameters, $( ), arithmetic: PS4='+ ${LINENO}: ' is the usual
 // debugging idiom), with tracing off meanwhile so that a $( ) in it is
-// not traced itself. Inside $( ) its first character is repeated once
-// more for each level, as bash shows "++ echo sub".
+// not traced itself. Inside $( ), eval and a . file its first character
+// is repeated once more for each level, as bash shows "++ echo sub".
 func (sh *Shell) xtracePrefix() string {
 	ps4, ok := sh.Vars.Get("PS4")
 	if !ok {
