@@ -378,6 +378,7 @@ type command struct {
 type assignment struct {
 	name, value string
 	arr         *arrayAssign // a[i]=v, a=(...), a+=v on an array (assign.go); nil otherwise
+	trace       string       // how set -x shows it, when not name=value (xtrace.go)
 }
 
 // pathOverride is the PATH a "PATH=... cmd" assignment gives the command
@@ -576,6 +577,7 @@ func (sh *Shell) xtrace(cmd *command) {
 		}
 		b.WriteByte('\n')
 	}
+	writeExportTrace(&b, ps4, cmd.argv) // xtrace.go
 	sh.Stderr().Write([]byte(b.String()))
 }
 
