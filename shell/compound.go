@@ -399,7 +399,7 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 		return sh.expansionFailed(err)
 	}
 	if sh.Opts.Xtrace {
-		sh.xtraceLine("case " + shellQuote(word) + " in")
+		sh.xtraceLine("case " + parser.String(c.Word) + " in") // as written, as bash shows it
 	}
 	// $? stays what it was until a body runs ("false; case x in x) echo
 	// $?" prints 1, as in bash and dash); no match, or an empty body,
@@ -508,10 +508,18 @@ func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
 // xtraceQuote quotes an argument for set -x as bash does: like
 // shellQuote, but an '=' alone needs no quotes there ("local v=1").
 func xtraceQuote(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]#~!{}%") {
+	if s != "" && !xtraceNeedsQuotes(s) {
 		return s
 	}
-	return shellQuote(s)
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// xtraceNeedsQuotes reports whether set -x quotes a word, as bash decides:
+// for a character special to the shell anywhere, for # or ~ at the start,
+// and for ~ after = or : (where it would be expanded).
+func xtraceNeedsQuotes(s string) bool {
+	return strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]!{}^") ||
+		s[0] == '#' || s[0] == '~' || strings.Contains(s, "=~") || strings.Contains(s, ":~")
 }
 
 // xtraceLine prints one set -x line: PS4 and text.

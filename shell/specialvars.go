@@ -27,6 +27,9 @@ type specialVars struct {
 	// (bashcommand.go).
 	bashCommand parser.Command
 	inTrap      int
+	// condBang is set while a [[ ]] test negated by ! runs: set -x shows
+	// the ! (cond.go).
+	condBang bool
 
 	// RANDOM: bash's generator (Park and Miller's minimal standard), so
 	// that a seed gives the same numbers as in bash. randomText is the
