@@ -137,6 +137,8 @@ func (sh *Shell) assign(a assignment) error {
 		}
 	} else if err := sh.Vars.DeclareArray(a.name, assoc); err != nil {
 		return err
+	} else if x := sh.Vars.Lookup(a.name); x != nil {
+		x.NoValue = false // a+=() gives it a value, even with nothing in it
 	}
 	if assoc {
 		// declare -A h=(k1 v1 k2 v2) pairs keys and values (bash 5.1).
