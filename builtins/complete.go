@@ -54,8 +54,8 @@ func actionOfLetter(c byte) string {
 	return ""
 }
 
-func init() {
-	register(&Builtin{
+var completeBuiltins = []*Builtin{
+	{
 		Name:     "complete",
 		Synopsis: "complete [-abcdefgjksuv] [-pr] [-DEI] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [name ...]",
 		Summary:  "Specify how arguments are to be completed.",
@@ -78,8 +78,8 @@ func init() {
             Tab uses only -D)
 The status is 1 when a NAME has no specification to print or remove.`,
 		Run: runComplete,
-	})
-	register(&Builtin{
+	},
+	{
 		Name:     "compgen",
 		Synopsis: "compgen [-abcdefgjksuv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]",
 		Summary:  "Display possible completions depending on the options.",
@@ -99,7 +99,7 @@ The status is 1 when a NAME has no specification to print or remove.`,
              nothing else matched, plusdirs adds directory names always
 The status is 1 when nothing matched.`,
 		Run: runCompgen,
-	})
+	},
 }
 
 // parseCompSpec reads the options that complete and compgen share. flags

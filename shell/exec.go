@@ -640,7 +640,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
 	}
-	status, err := b.Run(sh, io, argv)
+	status, err := b.Call(sh, io, argv)
 	if guard != nil {
 		status, err = sh.brokenPipeExit(&guard.broken, status, err)
 		sh.hot().giveGuard(guard)
