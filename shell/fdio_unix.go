@@ -161,10 +161,12 @@ func inheritedFds() []int {
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur < pollFdLimit {
 		return procFds()
 	}
-	// On the heap (its length is not a constant): 8 KiB on the stack
-	// would make the runtime copy the start-up goroutine's stack.
-	n := min(int(lim.Cur), pollFdLimit) - 3
-	pfds := make([]unix.PollFd, n)
+	// 8 KiB on the stack: the start-up goroutine's stack was grown once
+	// to 32 KiB, and touched, before the shell began (cmd/gosh
+	// growStack), so this costs no page of memory that a heap slice
+	// would (issue 9).
+	var buf [pollFdLimit - 3]unix.PollFd
+	pfds := buf[:min(int(lim.Cur), pollFdLimit)-3]
 	for i := range pfds {
 		pfds[i] = unix.PollFd{Fd: int32(i + 3)}
 	}
