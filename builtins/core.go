@@ -620,8 +620,9 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 
 // ---- set ----
 
-// setLetters maps set's single-letter options to their -o names.
-var setLetters = map[byte]string{
+// setLetters maps set's single-letter options to their -o names (an
+// array the compiler lays out as data; "" for a letter that is none).
+var setLetters = [128]string{
 	'a': "allexport",
 	'H': "histexpand",
 	'B': "braceexpand",
@@ -635,6 +636,14 @@ var setLetters = map[byte]string{
 	'x': "xtrace",
 	'v': "verbose",
 	'n': "noexec",
+}
+
+// setLetter is the -o name of set's option letter c.
+func setLetter(c byte) (string, bool) {
+	if int(c) >= len(setLetters) || setLetters[c] == "" {
+		return "", false
+	}
+	return setLetters[c], true
 }
 
 // settableOptions lists the options set -o knows, sorted: the shell's
@@ -703,7 +712,7 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 				}
 				continue
 			}
-			name, ok := setLetters[c]
+			name, ok := setLetter(c)
 			if !ok {
 				return usageError(io, "set", string(a[0])+string(c)+": invalid option"), nil
 			}

@@ -278,13 +278,16 @@ func isExecutable(path string) bool {
 
 // ---- type and command ----
 
-// keywords are the shell's reserved words, which type reports before
-// builtins: they are recognised by the parser, not run.
-var keywords = map[string]bool{
-	"!": true, "{": true, "}": true, "case": true, "do": true, "done": true,
-	"elif": true, "else": true, "esac": true, "fi": true, "for": true,
-	"if": true, "in": true, "then": true, "until": true, "while": true,
-	"[[": true, "]]": true, "function": true, "time": true, "select": true,
+// keywords reports whether s is one of the shell's reserved words, which
+// type reports before builtins: they are recognised by the parser, not run.
+func keywords(s string) bool {
+	switch s {
+	case "!", "{", "}", "case", "do", "done", "elif", "else", "esac",
+		"fi", "for", "if", "in", "then", "until", "while", "[[", "]]",
+		"function", "time", "select":
+		return true
+	}
+	return false
 }
 
 // meaning is one way a name can be interpreted as a command.
@@ -304,7 +307,7 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 		if v, ok := sh.Alias(name); ok {
 			out = append(out, meaning{"alias", v})
 		}
-		if keywords[name] {
+		if keywords(name) {
 			out = append(out, meaning{"keyword", ""})
 		}
 		if f, ok := sh.(FuncShell); ok && !noFuncs {
