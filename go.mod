@@ -9,3 +9,5 @@ require (
 	golang.org/x/sys v0.49.0
 	golang.org/x/term v0.47.0
 )
+
+replace github.com/chzyer/readline => ./third_party/readline

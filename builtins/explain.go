@@ -107,7 +107,7 @@ func runExplain(sh Shell, io IO, args []string) (int, error) {
 		errorf(io, "explain", "%s", err)
 		return statusUsage, nil
 	}
-	return writeOut(io, "explain", text), nil
+	return writeOut(io, "explain", wrapToWidth(text, outputWidth(io))), nil
 }
 
 // outputIsPipe reports whether fd is a pipe (explain running as the first

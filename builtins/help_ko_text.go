@@ -287,7 +287,8 @@ STAT은 커널의 상태 문자(R 실행, S 슬립 상태, D, Z 좀비, T 정지
 --watch  0.5초마다(--interval 초) 제자리에서 다시 그린다. q나 Ctrl+C로 끝낸다.
      지난번 이후 상태, 프로세스 그룹, 제어 터미널 소유가 바뀐 프로세스는
      강조되고 바뀐 내용이 붙는다(S→T, fg→bg, new)
---session PID  이 셸 대신 프로세스 PID의 세션을 보여 준다(다른 터미널의 gosh)
+--session PID  이 셸 대신 프로세스 PID의 세션을 보여 준다(다른 터미널의 gosh).
+     작업 번호는 작업을 만든 셸의 것이므로 이때 JOB 열은 비어 있다
 --lang en|ko  -e의 언어(기본: set -o lang, 없으면 LC_ALL, LC_MESSAGES, LANG)
 procs는 셸 안에서 실행되므로 자기 목록에 나오지 않는다. 긴 명령 줄은 터미널
 폭에 맞게 …로 자른다.`,

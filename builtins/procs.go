@@ -34,7 +34,8 @@ session leader and "+" for a process in the terminal's foreground group.
      process whose state, group or terminal ownership changed since the
      last redraw is highlighted and the change is named (S→T, fg→bg, new)
 --session PID  show the session of process PID (another gosh, in another
-     terminal) instead of this shell's
+     terminal) instead of this shell's; JOB stays empty there, since job
+     numbers belong to the shell that made the jobs
 --lang en|ko  the language of -e (default: from LC_ALL, LC_MESSAGES, LANG)
 procs runs inside the shell: it does not appear in its own list.`,
 		Run: runProcs,

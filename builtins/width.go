@@ -91,3 +91,47 @@ func padRight(s string, width int) string {
 	}
 	return s
 }
+
+// wrapToWidth folds each line of text longer than width columns at
+// spaces, so that prose written for a terminal does not run past its
+// right edge (where the terminal would break words anywhere). A
+// continuation line is indented two columns more than the line it
+// continues, so the structure of an indented list stays visible. A word
+// longer than the room it has stays whole on a line of its own. A width
+// below 20 leaves text as it is.
+func wrapToWidth(text string, width int) string {
+	if width < 20 {
+		return text
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		body := strings.TrimSuffix(line, "\n")
+		if displayWidth(body) <= width {
+			b.WriteString(line)
+			continue
+		}
+		lead := len(body) - len(strings.TrimLeft(body, " "))
+		indent := strings.Repeat(" ", min(lead+2, width/2))
+		col := 0
+		for i, word := range strings.Fields(body) {
+			w := displayWidth(word)
+			switch {
+			case i == 0:
+				b.WriteString(body[:lead])
+				col = lead
+			case col+1+w > width:
+				b.WriteString("\n" + indent)
+				col = len(indent)
+			default:
+				b.WriteByte(' ')
+				col++
+			}
+			b.WriteString(word)
+			col += w
+		}
+		if strings.HasSuffix(line, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

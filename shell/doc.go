@@ -12,7 +12,9 @@
 // Files, in the order a command line meets them:
 //
 //	shell.go     the Shell, its Options, and the Hooks the interactive layer installs
-//	startup.go   login variables and start-up files, before the first prompt
+//	startup.go   login variables and start-up files, before the first prompt;
+//	             passwd_unix.go the user look-ups in /etc/passwd (\u, ~name,
+//	             HOME and SHELL of a login shell), gosh's own, for no cgo
 //	repl.go      interactive loop: prompt, read, run, job reports
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);

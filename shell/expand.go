@@ -20,7 +20,6 @@ package shell
 // quote removal amounts to forgetting which bytes were quoted.
 
 import (
-	"os/user"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -399,21 +398,16 @@ func (sh *Shell) tildeDir(name string) (string, bool) {
 		if home, ok := sh.Vars.Get("HOME"); ok {
 			return home, true
 		}
-		u, err := user.Current()
-		if err != nil {
-			return "", false
+		if home := currentUser().home; home != "" {
+			return home, true
 		}
-		return u.HomeDir, true
+		return "", false
 	case "+":
 		return sh.Vars.Get("PWD")
 	case "-":
 		return sh.Vars.Get("OLDPWD")
 	}
-	u, err := user.Lookup(name)
-	if err != nil {
-		return "", false
-	}
-	return u.HomeDir, true
+	return userHome(name)
 }
 
 // argWord expands the word of ${x-word} or ${x+word} in place of the

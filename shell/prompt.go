@@ -2,11 +2,9 @@ package shell
 
 import (
 	"os"
-	"os/user"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"gosh/jobs"
@@ -216,13 +214,13 @@ func (sh *Shell) expandPromptVars(text string) string {
 	return strings.TrimSuffix(out, "\n")
 }
 
-// userName is \u: the name of the user the shell runs as.
+// userName is \u: the name of the user the shell runs as (currentUser),
+// or bash's "I have no name!" for a user nothing names.
 func (sh *Shell) userName() string {
-	if name := currentUser().Username; name != "" {
+	if name := currentUser().name; name != "" {
 		return name
 	}
-	name, _ := sh.Vars.Get("USER")
-	return name
+	return noUserName
 }
 
 // tildePWD is \w: $PWD with $HOME at its start written as ~.
@@ -247,15 +245,6 @@ func (sh *Shell) pwdBase() string {
 	}
 	return filepath.Base(pwd)
 }
-
-// currentUser is the passwd entry of the user, looked up once.
-var currentUser = sync.OnceValue(func() user.User {
-	u, err := user.Current()
-	if err != nil {
-		return user.User{}
-	}
-	return *u
-})
 
 // promptText is the prompt as a plain editor prints it: the \[ \] markers
 // removed, everything they enclosed kept.

@@ -30,7 +30,10 @@ func TestPromptEscapes(t *testing.T) {
 	if os.Geteuid() == 0 {
 		dollar = "#"
 	}
-	user := currentUser().Username
+	user := currentUser().name
+	if user == "" {
+		user = noUserName
+	}
 	info := promptInfo{histNumber: 42, cmdNumber: 7}
 	tests := []struct {
 		ps, want string

@@ -2,7 +2,6 @@ package shell
 
 import (
 	"os"
-	"os/user"
 	"strconv"
 	"strings"
 )
@@ -61,7 +60,7 @@ func (sh *Shell) sourceStartupFile(path string) {
 // the program that started it (login, sshd, su -) may not have set: HOME,
 // USER, LOGNAME and SHELL from the password file, and PATH.
 func (sh *Shell) setupLoginEnv() {
-	pw := passwdEntry()
+	pw := currentUser()
 	fill := func(name, value string) {
 		if _, ok := sh.Vars.Get(name); !ok && value != "" {
 			sh.Vars.Set(name, value)
@@ -97,29 +96,6 @@ func (sh *Shell) bumpShellLevel() {
 	}
 	sh.Vars.Set("SHLVL", strconv.Itoa(n+1))
 	sh.Vars.Export("SHLVL")
-}
-
-// passwd is the part of a password-file entry a login shell uses.
-type passwd struct {
-	name, home, shell string
-}
-
-// passwdEntry looks the user up in /etc/passwd (os/user does not give the
-// login shell), falling back on os/user for users the file does not list.
-func passwdEntry() passwd {
-	uid := strconv.Itoa(os.Getuid())
-	if data, err := os.ReadFile("/etc/passwd"); err == nil {
-		for _, line := range strings.Split(string(data), "\n") {
-			f := strings.Split(line, ":")
-			if len(f) >= 7 && f[2] == uid {
-				return passwd{name: f[0], home: f[5], shell: f[6]}
-			}
-		}
-	}
-	if u, err := user.Current(); err == nil {
-		return passwd{name: u.Username, home: u.HomeDir}
-	}
-	return passwd{}
 }
 
 // SelfExe names the running gosh executable for execve: Config.Self of a
