@@ -49,7 +49,7 @@ func (sh *Shell) enterSubshell() {
 // pipeline stage that is a simple command other than a function call
 // (bash's forked stage expands "echo $BASH_SUBSHELL | cat" at level 0).
 func (sh *Shell) childSubshellLevel(snap *Snapshot, body any) {
-	if len(snap.Vars) == 0 || loneSubshell(body) {
+	if loneSubshell(body) {
 		return
 	}
 	if sc, ok := body.(*parser.SimpleCommand); ok {
@@ -61,13 +61,13 @@ func (sh *Shell) childSubshellLevel(snap *Snapshot, body any) {
 			return
 		}
 	}
-	v, ok := snap.Vars[0]["BASH_SUBSHELL"]
+	v, ok := snap.getVar("BASH_SUBSHELL")
 	if !ok || v.ReadOnly || v.Array || v.Assoc {
 		return
 	}
 	n, _ := strconv.Atoi(v.Value)
 	v.Value = strconv.Itoa(n + 1)
-	snap.Vars[0]["BASH_SUBSHELL"] = v
+	snap.setVar("BASH_SUBSHELL", v)
 }
 
 // loneSubshell reports whether body is one "( list )" and nothing else.

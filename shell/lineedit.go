@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -38,7 +39,9 @@ import (
 //   - It redraws the whole line on every key, so pasting a long line would
 //     take time quadratic in its length. promptInput hands a run of pasted
 //     text over as one placeholder key, which the editor's listener
-//     replaces with the whole text in one redraw.
+//     replaces with the whole text in one redraw; so too a whole line that
+//     arrives with its Enter at a fresh prompt (a program driving the
+//     terminal, a line typed ahead), however short.
 //
 // Programs drive shells through a pty too (pexpect, expect, autograders),
 // and rely on what GNU readline does: the prompt is written once per line,
@@ -189,8 +192,15 @@ const trapRune = '\ue001'
 var errTrapped = errors.New("a trapped signal arrived")
 
 // pasteMin is the shortest run of text handed over as one paste. Keys typed
-// by hand arrive one at a time.
-const pasteMin = 32
+// by hand arrive one at a time. A whole line that arrives with its Enter
+// before any key of the prompt was handed over (a program driving the
+// terminal, a line typed ahead while a command ran) goes as one paste
+// however short it is (wholeLineMin): the editor, which redraws the line for
+// every key, then draws it once.
+const (
+	pasteMin     = 32
+	wholeLineMin = 2
+)
 
 type readlineEditor struct {
 	sh   *Shell
@@ -691,6 +701,7 @@ type promptInput struct {
 	err         error       // a read error (the terminal hung up): sticky
 	pending     []byte      // read from the terminal, not yet handed over
 	afterEsc    bool        // the last byte handed over was ESC
+	handed      bool        // a key of this prompt was handed over (since activate)
 	pastes      []string    // runs handed over as pasteRune, oldest first
 	vi          atomic.Bool // vi keys: deliverVi hands the keys over
 	viNormal    bool        // vi keys: the editor is in command mode (viTrack)
@@ -719,6 +730,7 @@ func newPromptInput(fd int) *promptInput {
 func (in *promptInput) activate() {
 	in.mu.Lock()
 	in.active = true
+	in.handed = false
 	in.cond.Broadcast()
 	in.mu.Unlock()
 }
@@ -829,6 +841,12 @@ func (in *promptInput) Read(p []byte) (int, error) {
 		if in.idle != nil {
 			in.idle()
 		}
+		// The editor's goroutine, which the keys just handed over woke,
+		// runs first on this thread: once this one is in poll(2) it
+		// keeps its processor, and the editor (and, after Enter, the
+		// shell) would wait for another thread to wake and take it over,
+		// which on a busy machine means waiting for a CPU.
+		runtime.Gosched()
 		in.fillAndRecord()
 	}
 }
@@ -1006,6 +1024,7 @@ func (in *promptInput) deliver(p []byte) int {
 			return 0
 		}
 		in.pastes = append(in.pastes, text)
+		in.handed = true
 		return utf8.EncodeRune(p, pasteRune)
 	}
 	if in.vi.Load() {
@@ -1021,7 +1040,11 @@ func (in *promptInput) deliver(p []byte) int {
 	for run < len(in.pending) && !isControlByte(in.pending[run]) {
 		run++
 	}
-	if n, ok := in.holdPaste(p, run); ok {
+	// A whole line with its Enter, first at this prompt: the editor is in
+	// its plain mode (no search, no completion list), where a paste is text.
+	wholeLine := !in.handed && run >= wholeLineMin && run < len(in.pending) &&
+		(in.pending[run] == '\r' || in.pending[run] == '\n') // Enter, or Ctrl+J as pexpect's sendline sends it
+	if n, ok := in.holdPaste(p, run, wholeLine); ok {
 		return n
 	}
 	if run == 0 {
@@ -1033,11 +1056,12 @@ func (in *promptInput) deliver(p []byte) int {
 
 // holdPaste hands a run of text of run bytes at the start of pending (no
 // control key in it) to the editor as one pasteRune when it is long
-// enough to be a paste and p has room for the rune; the text, cut at the
-// end of its last complete character, waits in pastes. ok is false when
-// the run is left as it is. Call with in.mu held.
-func (in *promptInput) holdPaste(p []byte, run int) (n int, ok bool) {
-	if run < pasteMin || len(p) < utf8.UTFMax {
+// enough to be a paste, or is a whole line (see wholeLineMin), and p has
+// room for the rune; the text, cut at the end of its last complete
+// character, waits in pastes. ok is false when the run is left as it is.
+// Call with in.mu held.
+func (in *promptInput) holdPaste(p []byte, run int, wholeLine bool) (n int, ok bool) {
+	if run < pasteMin && !wholeLine || len(p) < utf8.UTFMax {
 		return 0, false
 	}
 	text := in.pending[:run]
@@ -1049,6 +1073,7 @@ func (in *promptInput) holdPaste(p []byte, run int) (n int, ok bool) {
 	}
 	in.pastes = append(in.pastes, string(text))
 	in.pending = in.pending[len(text):]
+	in.handed = true
 	return utf8.EncodeRune(p, pasteRune), true
 }
 
@@ -1084,7 +1109,7 @@ func (in *promptInput) deliverVi(p []byte) int {
 		for run < len(in.pending) && !isControlByte(in.pending[run]) {
 			run++
 		}
-		if n, ok := in.holdPaste(p, run); ok {
+		if n, ok := in.holdPaste(p, run, false); ok {
 			return n
 		}
 	}
@@ -1156,6 +1181,7 @@ func viArrow(b []byte, normal bool) (key byte, n int) {
 func (in *promptInput) take(p []byte, n int) int {
 	n = copy(p, in.pending[:min(n, len(in.pending))])
 	in.pending = in.pending[n:]
+	in.handed = in.handed || n > 0
 	return n
 }
 

@@ -53,6 +53,17 @@ func receive(t *testing.T, ch <-chan string) string {
 	}
 }
 
+// keysRead reads from in until Enter, and returns what the editor gets,
+// with each paste's placeholder replaced by its text.
+func keysRead(t *testing.T, in *promptInput) string {
+	t.Helper()
+	var got strings.Builder
+	for !strings.HasSuffix(got.String(), "\r") {
+		got.WriteString(strings.ReplaceAll(receive(t, readAsync(in, 4096)), string(pasteRune), in.takePaste()))
+	}
+	return got.String()
+}
+
 // TestPromptInputStopsAtEnter: what follows the line's Enter stays unread,
 // for the command the line starts.
 func TestPromptInputStopsAtEnter(t *testing.T) {
@@ -60,9 +71,7 @@ func TestPromptInputStopsAtEnter(t *testing.T) {
 	unix.Write(w, []byte("ls\rtype-ahead\n"))
 	in.activate()
 	var got strings.Builder
-	for !strings.HasSuffix(got.String(), "\r") {
-		got.WriteString(receive(t, readAsync(in, 4096)))
-	}
+	got.WriteString(keysRead(t, in))
 	if got.String() != "ls\r" {
 		t.Errorf("editor got %q, want %q", got.String(), "ls\r")
 	}
@@ -81,12 +90,8 @@ func TestPromptInputDropsNUL(t *testing.T) {
 	in, w := inputPipe(t)
 	unix.Write(w, []byte("a\x00\x00b\x00\r"))
 	in.activate()
-	var got strings.Builder
-	for !strings.HasSuffix(got.String(), "\r") {
-		got.WriteString(receive(t, readAsync(in, 4096)))
-	}
-	if got.String() != "ab\r" {
-		t.Errorf("editor got %q, want %q", got.String(), "ab\r")
+	if got := keysRead(t, in); got != "ab\r" {
+		t.Errorf("editor got %q, want %q", got, "ab\r")
 	}
 }
 
@@ -143,6 +148,65 @@ func TestPromptInputPaste(t *testing.T) {
 	}
 	if !utf8.ValidString(long) {
 		t.Fatal("bad test text")
+	}
+}
+
+// TestPromptInputWholeLine: a line that arrives whole with its Enter, before
+// any key of the prompt was handed over, goes to the editor as one paste,
+// which it draws once; any other run of text shorter than pasteMin goes as
+// it is, key by key.
+func TestPromptInputWholeLine(t *testing.T) {
+	tests := []struct {
+		name   string
+		typed  []string // written at one prompt, each after the reads of the one before
+		reads  []string // what the editor reads, in order
+		pastes []string // what takePaste then gives
+	}{
+		{"a whole line", []string{"true && true &\r"}, []string{string(pasteRune), "\r"}, []string{"true && true &"}},
+		{"two characters", []string{"ls\r"}, []string{string(pasteRune), "\r"}, []string{"ls"}},
+		{"ended by Ctrl+J", []string{"ls -l\n"}, []string{string(pasteRune), "\n"}, []string{"ls -l"}},
+		{"one character", []string{"l\r"}, []string{"l", "\r"}, nil},
+		{"no Enter yet", []string{"ls -l"}, []string{"ls -l"}, nil},
+		{"Tab after it", []string{"ec\t"}, []string{"ec", "\t"}, nil},
+		{"after a key of the prompt", []string{"\x12", "ls\r"}, []string{"\x12", "ls", "\r"}, nil},
+		{"after an arrow key", []string{"\x1b[Als\r"}, []string{"\x1b", "[A", "ls", "\r"}, nil},
+		{"typed in two parts", []string{"ec", "ho\r"}, []string{"ec", "ho", "\r"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, w := inputPipe(t)
+			in.activate()
+			var got []string
+			for _, keys := range tt.typed {
+				unix.Write(w, []byte(keys))
+				want := len(got) + 1
+				for len(got) < want || in.pendingLen() > 0 {
+					got = append(got, receive(t, readAsync(in, 4096)))
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.reads, "|") {
+				t.Errorf("reads = %q, want %q", got, tt.reads)
+			}
+			for _, want := range tt.pastes {
+				if p := in.takePaste(); p != want {
+					t.Errorf("takePaste = %q, want %q", p, want)
+				}
+			}
+			if p := in.takePaste(); p != "" {
+				t.Errorf("takePaste = %q, want nothing more", p)
+			}
+		})
+	}
+	// A new prompt starts afresh.
+	in, w := inputPipe(t)
+	in.activate()
+	unix.Write(w, []byte("x"))
+	receive(t, readAsync(in, 4096))
+	in.deactivate()
+	in.activate()
+	unix.Write(w, []byte("ls\r"))
+	if got := receive(t, readAsync(in, 4096)); got != string(pasteRune) {
+		t.Errorf("at the next prompt the line came as %q, want one paste", got)
 	}
 }
 
@@ -314,4 +378,12 @@ func TestPromptInputInterruptBeforeActivate(t *testing.T) {
 		t.Errorf("the next prompt read %q, %v; want 'x'", b, err)
 	}
 	in.deactivate()
+}
+
+// pendingLen is the number of bytes read from the terminal and not yet
+// handed over.
+func (in *promptInput) pendingLen() int {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return len(in.pending)
 }

@@ -82,6 +82,45 @@ type Snapshot struct {
 	// when the snapshot is encoded for a child (encodable). A command
 	// substitution copies the shell every time, so this halves its cost.
 	vars *Vars
+	// live is the shell's own variable table, for a snapshot that is
+	// encoded for a child gosh at once (childSnapshot): the encoding reads
+	// the variables from it, in the form of Vars, and nothing is copied.
+	// liveSet holds the values the child gets instead of the shell's
+	// (BASH_SUBSHELL, setVar).
+	live    *Vars
+	liveSet map[string]Var
+}
+
+// getVar is a global variable of the snapshot, whichever form it has.
+func (s *Snapshot) getVar(name string) (Var, bool) {
+	switch {
+	case s.live != nil:
+		if v, ok := s.liveSet[name]; ok {
+			return v, true
+		}
+		if x := s.live.m[name]; x != nil {
+			return *x, true
+		}
+		return Var{}, false
+	case len(s.Vars) > 0:
+		v, ok := s.Vars[0][name]
+		return v, ok
+	}
+	return Var{}, false
+}
+
+// setVar gives the subshell a global variable's value other than the
+// shell's (the shell's own table is never changed).
+func (s *Snapshot) setVar(name string, v Var) {
+	switch {
+	case s.live != nil:
+		if s.liveSet == nil {
+			s.liveSet = make(map[string]Var, 1)
+		}
+		s.liveSet[name] = v
+	case len(s.Vars) > 0:
+		s.Vars[0][name] = v
+	}
 }
 
 // encodable fills the exported fields that a copy in this process does
@@ -107,8 +146,23 @@ type Function struct {
 // snapshot takes what a fork would copy. The result shares nothing that
 // the shell may change later: restore may keep it as it is.
 func (sh *Shell) snapshot() *Snapshot {
+	s := sh.snapshotFields()
+	s.vars = copyVars(sh.Vars)
+	return s
+}
+
+// childSnapshot is snapshot for a child gosh, to be encoded before the
+// shell changes anything (childStage): the encoding reads the variables
+// from the shell's own table instead of two copies of it.
+func (sh *Shell) childSnapshot() *Snapshot {
+	s := sh.snapshotFields()
+	s.live = sh.Vars
+	return s
+}
+
+// snapshotFields is snapshot without the variables.
+func (sh *Shell) snapshotFields() *Snapshot {
 	s := &Snapshot{
-		vars:    copyVars(sh.Vars),
 		Aliases: make(map[string]string, len(sh.Aliases)),
 		Opts:    sh.Opts,
 		Arg0:    sh.Arg0,

@@ -39,7 +39,7 @@ func BenchmarkChildSnapshot(b *testing.B) {
 	sh := benchShell(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := encodeSnapshot(&childStart{Snap: *sh.snapshot().encodable(), Body: "true && true"}); err != nil {
+		if _, err := encodeSnapshot(&childStart{Snap: *sh.childSnapshot(), Body: "true && true"}); err != nil {
 			b.Fatal(err)
 		}
 	}

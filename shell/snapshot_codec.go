@@ -25,7 +25,9 @@ import (
 //	int, int64 ...   varint
 //	bool             one byte, 0 or 1
 //	slice, map       uvarint 0 for nil, else length+1, then the elements
-//	                 (map keys sorted, so equal snapshots encode equally)
+//	                 (map keys sorted, so equal snapshots encode equally;
+//	                 the variables of a child's snapshot in any order,
+//	                 appendLiveVars)
 //	struct           each exported field in order
 //	pointer          one byte, 0 for nil, then the element
 
@@ -78,8 +80,18 @@ func encodeSnapshotValue(buf []byte, v reflect.Value) ([]byte, error) {
 		}
 		return buf, nil
 	case reflect.Struct:
+		var live *Snapshot
+		if v.Type() == snapshotType && v.CanAddr() {
+			if s := v.Addr().Interface().(*Snapshot); s.live != nil {
+				live = s
+			}
+		}
 		var err error
 		for _, i := range exportedFields(v.Type()) {
+			if live != nil && i == snapshotVarsField {
+				buf = appendLiveVars(buf, live.live, live.liveSet)
+				continue
+			}
 			if buf, err = encodeSnapshotValue(buf, v.Field(i)); err != nil {
 				return nil, err
 			}
@@ -293,6 +305,50 @@ func appendVarMap(buf []byte, m map[string]Var) []byte {
 	for _, k := range keys {
 		buf = appendSnapshotString(buf, k)
 		buf = appendVar(buf, m[k])
+	}
+	return buf
+}
+
+// snapshotType and snapshotVarsField find Snapshot.Vars, which a snapshot
+// taken for a child (childSnapshot) encodes from the shell's own table.
+// (Vars is Snapshot's first field: TestSnapshotLiveVars checks it.)
+var snapshotType = reflect.TypeFor[Snapshot]()
+
+const snapshotVarsField = 0
+
+// appendLiveVars writes the variables of v, with those of set instead of
+// v's own, as Snapshot.Vars of one scope (the global one) with the same
+// values would be written: a slice of one map[string]Var. The keys are in
+// the map's order, not sorted: the snapshot is read once, by the child, and
+// sorting them was a third of the cost.
+func appendLiveVars(buf []byte, v *Vars, set map[string]Var) []byte {
+	n := len(v.m)
+	size := 16
+	for k, x := range v.m {
+		size += len(k) + len(x.Value) + 16
+	}
+	for k, x := range set {
+		if v.m[k] == nil {
+			n++
+		}
+		size += len(k) + len(x.Value) + 16
+	}
+	buf = slices.Grow(buf, size)
+	buf = append(buf, 2) // a slice of one scope
+	buf = binary.AppendUvarint(buf, uint64(n)+1)
+	for k, x := range v.m {
+		buf = appendSnapshotString(buf, k)
+		if s, ok := set[k]; ok {
+			buf = appendVar(buf, s)
+		} else {
+			buf = appendVar(buf, *x)
+		}
+	}
+	for k, x := range set {
+		if v.m[k] == nil {
+			buf = appendSnapshotString(buf, k)
+			buf = appendVar(buf, x)
+		}
 	}
 	return buf
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -245,8 +246,8 @@ func TestSnapshotCoversShell(t *testing.T) {
 	st := reflect.TypeOf(Snapshot{})
 	for i := 0; i < st.NumField(); i++ {
 		f := st.Field(i)
-		if f.Name == "vars" {
-			continue // the in-process form of Vars (encodable fills Vars from it)
+		if f.Name == "vars" || f.Name == "live" || f.Name == "liveSet" {
+			continue // in-process forms of Vars (encodable fills Vars from vars; the encoding reads live)
 		}
 		if !f.IsExported() {
 			t.Errorf("Snapshot.%s is not exported: the encoding would drop it", f.Name)
@@ -339,5 +340,77 @@ func TestSnapshotVarCodec(t *testing.T) {
 		if err := decodeSnapshot(want[:cut], &m); err == nil {
 			t.Errorf("decoding the first %d of %d bytes succeeded; want an error", cut, len(want))
 		}
+	}
+}
+
+// TestSnapshotLiveVars: a snapshot taken for a child gosh (childSnapshot),
+// whose encoding reads the shell's own variable table, decodes to what
+// the snapshot with its copied variables does; a value the child gets
+// instead of the shell's (BASH_SUBSHELL) goes in its place, or is added,
+// and the shell's table is left as it was.
+func TestSnapshotLiveVars(t *testing.T) {
+	if f := reflect.TypeFor[Snapshot]().Field(snapshotVarsField); f.Name != "Vars" {
+		t.Fatalf("Snapshot's field %d is %s: snapshotVarsField must be the index of Vars", snapshotVarsField, f.Name)
+	}
+	tests := []struct {
+		name string
+		set  map[string]Var // given to the child instead
+	}{
+		{"as the shell has them", nil},
+		{"one replaced", map[string]Var{"BASH_SUBSHELL": {Value: "7"}}},
+		{"one added", map[string]Var{"ZZ_NEW": {Value: "new", Exported: true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sh := New(Config{})
+			sh.Vars.Set("PLAIN", "v")
+			sh.Vars.Set("EXP", "e")
+			sh.Vars.Export("EXP")
+			n := 0
+			var full Var
+			fillValue(t, reflect.ValueOf(&full).Elem(), "Var", &n)
+			sh.Vars.m["FULL"] = &full
+			before := slices.Sorted(slices.Values(sh.Vars.Environ(nil)))
+			want := sh.snapshot().encodable()
+			live := sh.childSnapshot()
+			for k, v := range tt.set {
+				want.setVar(k, v)
+				live.setVar(k, v)
+			}
+			wantData, err := encodeSnapshot(&childStart{Snap: *want, Body: "true"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotData, err := encodeSnapshot(&childStart{Snap: *live, Body: "true"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(gotData) != len(wantData) {
+				t.Errorf("the live encoding has %d bytes, the copied one %d", len(gotData), len(wantData))
+			}
+			var back, wantBack childStart
+			if err := decodeSnapshot(gotData, &back); err != nil {
+				t.Fatal(err)
+			}
+			if err := decodeSnapshot(wantData, &wantBack); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(back, wantBack) {
+				t.Errorf("the live encoding decodes to\n%+v\nthe copied one to\n%+v", back, wantBack)
+			}
+			for k, v := range tt.set {
+				if got := back.Snap.Vars[0][k]; got.Value != v.Value {
+					t.Errorf("%s decoded as %q, want %q", k, got.Value, v.Value)
+				}
+			}
+			if after := slices.Sorted(slices.Values(sh.Vars.Environ(nil))); !slices.Equal(before, after) {
+				t.Errorf("the shell's environment changed: %q, was %q", after, before)
+			}
+			if _, ok := tt.set["BASH_SUBSHELL"]; ok {
+				if v, _ := sh.Vars.Get("BASH_SUBSHELL"); v == "7" {
+					t.Errorf("the shell's own BASH_SUBSHELL changed")
+				}
+			}
+		})
 	}
 }

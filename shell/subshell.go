@@ -402,7 +402,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		label = src
 	}
 	label = childLabel(label)
-	snap := sh.snapshot().encodable()
+	snap := sh.childSnapshot()
 	sh.childSubshellLevel(snap, body) // BASH_SUBSHELL (bashvars.go)
 	snap.AsyncIgnored = sh.asyncIgnores(t.background)
 	if line := nodeLine(body); line > 0 {

@@ -207,53 +207,6 @@ func BenchmarkStartupInterleaved(b *testing.B) {
 	b.ReportMetric(float64(gc)/float64(bc), "cpu-gosh/bash")
 }
 
-// benchBackgroundLine is the line BenchmarkBackgroundListInterleaved types
-// (GOSH_BENCH_LINE changes it, to compare with "/bin/true &").
-var benchBackgroundLine = "true && true &"
-
-// BenchmarkBackgroundListInterleaved: one op types "true && true &" at the
-// prompt of gosh and of bash, in turn, and waits for each prompt to come
-// back. gosh starts a child gosh (fork+exec of itself, snapshot in a memfd)
-// where bash forks; issue 9 wants gosh at most 1.5x bash. Every 50 lists a
-// "wait" collects the children, outside the timing.
-func BenchmarkBackgroundListInterleaved(b *testing.B) {
-	if l := os.Getenv("GOSH_BENCH_LINE"); l != "" {
-		benchBackgroundLine = l
-	}
-	var ss [2]*session
-	for i, sh := range cycleShells {
-		ss[i] = startSession(b, sh.config(b))
-		ss[i].WaitPrompt()
-		ss[i].Run("true && true &")
-		ss[i].Run("wait")
-	}
-	var total [2]time.Duration
-	b.ResetTimer()
-	for n := 0; n < b.N; n++ {
-		for i, s := range ss {
-			start := time.Now()
-			s.Run(benchBackgroundLine)
-			total[i] += time.Since(start)
-		}
-		if n%50 == 49 {
-			b.StopTimer()
-			for _, s := range ss {
-				s.Run("wait")
-			}
-			b.StartTimer()
-		}
-	}
-	b.StopTimer()
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(b.N) }
-	b.ReportMetric(ms(total[0]), "gosh-ms/list")
-	b.ReportMetric(ms(total[1]), "bash-ms/list")
-	b.ReportMetric(float64(total[0])/float64(total[1]), "gosh/bash")
-	for _, s := range ss {
-		s.Run("wait")
-		s.Close()
-	}
-}
-
 // benchRun runs bin with args b.N times, with a minimal environment and
 // nothing else in the loop, and fails on a non-zero status.
 func benchRun(b *testing.B, bin string, args ...string) {
