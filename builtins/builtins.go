@@ -234,6 +234,9 @@ type Shell interface {
 
 	// The job table, owned by package jobs.
 	JobTable() *jobs.Table
+	// ShellPid is $$: the pid of the shell the user runs, also when the
+	// builtin runs in a copy of it or in a child gosh (a pipeline stage).
+	ShellPid() int
 	Interactive() bool
 	// LastStatus is $?.
 	LastStatus() int

@@ -15,7 +15,9 @@
 // in a child gosh: a real process in the job's process group, fed a
 // snapshot of the shell, whose changes to its own state are lost, as a
 // forked subshell's are. Elsewhere (a pipeline stage in a script, inside a
-// copy or a child) it runs on a copy of the shell in a goroutine.
+// copy or a child) it runs on a copy of the shell in a goroutine, unless
+// the shell's process has too few descriptors free for the pipe ends of
+// copies (a low ulimit -n): then that stage is a child gosh too.
 //
 // Every builtin is a Builtin value in a package-level table of the file
 // that implements it (coreBuiltins in core.go, ...), which the compiler

@@ -52,6 +52,11 @@ type Site struct {
 	// InChild: the command runs inside a child gosh or a copy, which have
 	// no job control of their own (explain describing a background list).
 	InChild bool
+	// StandIn: the shell is preparing the pipeline's stages and holds its
+	// stand-in pipe, two descriptors that the rule's count of free ones
+	// leaves out (the reserve counts them), so that explain, which asks
+	// before there is one, gets the same answer.
+	StandIn bool
 }
 
 // Decision is where a command runs and why (in both languages: explain

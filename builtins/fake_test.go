@@ -401,6 +401,8 @@ func (h *fakeHistory) Append(path string) error {
 	return f.Close()
 }
 
+func (f *fakeShell) ShellPid() int { return os.Getpid() }
+
 func (f *fakeShell) JobTable() *jobs.Table {
 	if f.table == nil {
 		f.table = jobs.New(jobs.Config{TTY: -1})

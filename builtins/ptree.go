@@ -4,7 +4,6 @@ package builtins
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,7 +46,9 @@ func runPtree(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
-	root := os.Getpid()
+	// The tree of the shell ($$), also when ptree runs in a child gosh
+	// (ptree | less under job control), whose own tree is only itself.
+	root := sh.ShellPid()
 	if v.session > 0 {
 		root = v.session
 	}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -82,7 +83,8 @@ func dup2(oldfd, newfd int) error {
 // and the eventfd that wakes it, made lazily at the first timer or file)
 // now, while every free number below 10 is taken by a placeholder: so they
 // land at 10 or above, and "exec cmd" can put the user's fds 0-9 in place
-// without overwriting them.
+// without overwriting them. Under a low ulimit -n the placeholders leave
+// the runtime the numbers it needs (netpollFds).
 //
 // Fds 0, 1 and 2 are the process's own; one that is closed at start-up is
 // closed for the user too, but gets /dev/null (close-on-exec) so that no
@@ -119,7 +121,8 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 	placeholder := -1
 	var held [10]int
 	nheld := 0
-	for fd := 3; fd < len(taken); fd++ {
+	spare := freeBelowLimit() - netpollFds
+	for fd := 3; fd < len(taken) && nheld < spare; fd++ {
 		if taken[fd] {
 			continue
 		}
@@ -137,26 +140,37 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 			held[nheld], nheld = fd, nheld+1
 		}
 	}
-	startNetpoll()
+	time.AfterFunc(time.Hour, func() {}).Stop() // the runtime's netpoll starts here
 	for _, fd := range held[:nheld] {
 		unix.Close(fd)
 	}
 }
 
-// startNetpoll makes the Go runtime create its netpoll descriptors (the
-// epoll fd and the eventfd that wakes it) now: run once by a new shell in
-// adoptInheritedFds, while placeholders hold the free numbers below 10.
-// The runtime makes them at the first timer or at the first pollable file
-// (os.NewFile of a non-blocking descriptor), whichever comes first. A
-// file, an eventfd opened and closed here, is the cheaper of the two: a
-// timer also wakes an idle thread to watch it (issue 9: 10-15 us of every
-// start).
-func startNetpoll() {
-	fd, err := unix.Eventfd(0, unix.EFD_NONBLOCK|unix.EFD_CLOEXEC)
-	if err != nil {
-		return
+// netpollFds is the number of descriptors the Go runtime makes for its
+// netpoll (an epoll fd and an eventfd). Under a low ulimit -n (below 12)
+// they cannot land at 10 or above: adoptInheritedFds then holds fewer
+// placeholders, so that the runtime gets the highest free numbers; were
+// every free number held, it could not start its netpoll and would end
+// the process with a stack trace (as gosh did under ulimit -n 10).
+const netpollFds = 2
+
+// freeBelowLimit counts the descriptor numbers below the soft limit on
+// open files that are free (0, 1 and 2 are open by now). Under a limit of
+// pollFdLimit or more it says there are plenty, without counting. The open
+// descriptors are read from /proc/self/fd: a child gosh is given fewer
+// than it has (its snapshot's memfd, the trace's fds).
+func freeBelowLimit() int {
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur >= pollFdLimit {
+		return pollFdLimit
 	}
-	os.NewFile(uintptr(fd), "netpoll").Close()
+	free := int(lim.Cur) - 3
+	for _, fd := range procFds() {
+		if fd < int(lim.Cur) {
+			free--
+		}
+	}
+	return free
 }
 
 // pollFdLimit bounds the descriptors inheritedFds asks poll(2) about.
