@@ -655,7 +655,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
 	}
-	status, err := b.Run(sh, io, argv)
+	status, err := b.Call(sh, io, argv)
 	if sh.pipeBroken != nil && *sh.pipeBroken {
 		return sh.stageBrokenPipe()
 	}
