@@ -66,8 +66,8 @@ type Decision struct {
 	Reason jobs.Msg
 }
 
-func init() {
-	register(&Builtin{
+var explainBuiltins = []*Builtin{
+	{
 		Name:     "explain",
 		Synopsis: "explain [--lang en|ko] 'COMMAND-LINE'",
 		Summary:  "Describe what a command line would do, without running it.",
@@ -83,7 +83,7 @@ before explain sees them:  explain 'ls *.txt | wc -l > n &'
 --lang en|ko  the language of the explanation (default: the shell's
      language, set -o lang or LC_ALL, LC_MESSAGES, LANG)`,
 		Run: runExplain,
-	})
+	},
 }
 
 func runExplain(sh Shell, io IO, args []string) (int, error) {

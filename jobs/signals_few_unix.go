@@ -23,15 +23,22 @@ import (
 // the runtime no longer resets a zeroed signal in children, every later
 // fork gives them SIG_DFL itself, unless the stage wants them ignored.
 
-// zeroed holds the signals that ignoreForForkFew left out of the
-// runtime's handled set. Used under rawMu.
-var zeroed = map[syscall.Signal]bool{}
+// zeroed holds, by number, the signals that ignoreForForkFew left out of
+// the runtime's handled set. Used under rawMu.
+var zeroed [65]bool
+
+// isZeroed reports whether sig is zeroed. Call with rawMu held.
+func isZeroed(sig syscall.Signal) bool {
+	return sig > 0 && int(sig) < len(zeroed) && zeroed[sig]
+}
 
 // unzero forgets that sig is zeroed: os/signal has taken it over again
 // (Notify counts it as handled; Ignore makes it ignored on purpose).
 func unzero(sig syscall.Signal) {
 	rawMu.Lock()
-	delete(zeroed, sig)
+	if isZeroed(sig) {
+		zeroed[sig] = false
+	}
 	rawMu.Unlock()
 }
 
@@ -69,6 +76,9 @@ func (t *Table) ignoreForForkFew(sigs []syscall.Signal) (restore func()) {
 		if !ok {
 			continue
 		}
+		if sig <= 0 || int(sig) >= len(zeroed) {
+			continue
+		}
 		if !zeroed[sig] {
 			if cur[0] != sigDFL && cur[0] != sigIGN {
 				// Caught by the runtime: putting its handler back
@@ -83,8 +93,9 @@ func (t *Table) ignoreForForkFew(sigs []syscall.Signal) (restore func()) {
 		}
 		undo = append(undo, saved{sig, cur})
 	}
-	for sig := range zeroed {
-		if slices.Contains(sigs, sig) {
+	for n, z := range zeroed {
+		sig := syscall.Signal(n)
+		if !z || slices.Contains(sigs, sig) {
 			continue
 		}
 		if cur, ok := rawSigaction(sig, nil); ok && cur[0] == sigIGN {

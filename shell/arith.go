@@ -285,10 +285,16 @@ func (a *arith) comma() (int64, error) {
 	return v, err
 }
 
-// assignOps maps each assignment operator to its binary operator.
-var assignOps = map[string]string{
-	"=": "", "*=": "*", "/=": "/", "%=": "%", "+=": "+", "-=": "-",
-	"<<=": "<<", ">>=": ">>", "&=": "&", "^=": "^", "|=": "|",
+// assignOps gives an assignment operator's binary operator ("" for =);
+// ok is false for any other text.
+func assignOps(text string) (op string, ok bool) {
+	switch text {
+	case "=":
+		return "", true
+	case "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=":
+		return text[:len(text)-1], true
+	}
+	return "", false
 }
 
 // assign: name = value and the compound forms. Looks one token past a name
@@ -298,7 +304,7 @@ func (a *arith) assign() (int64, error) {
 		saved := *a
 		name := a.text
 		a.next()
-		if op, ok := assignOps[a.text]; ok && a.tok == tokOp {
+		if op, ok := assignOps(a.text); ok && a.tok == tokOp {
 			opEnd := a.pos
 			// x op= y reads x before evaluating y, as bash does.
 			var lhs int64
@@ -316,6 +322,9 @@ func (a *arith) assign() (int64, error) {
 			if a.noeval > 0 {
 				return rhs, nil
 			}
+			if err := a.invalidNext(); err != nil {
+				return 0, err
+			}
 			if op != "" {
 				if rhs, err = a.binary(op, lhs, rhs, opEnd); err != nil {
 					return 0, err
@@ -329,7 +338,7 @@ func (a *arith) assign() (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if _, ok := assignOps[a.text]; ok && a.tok == tokOp {
+	if _, ok := assignOps(a.text); ok && a.tok == tokOp {
 		return 0, a.errorf("attempted assignment to non-variable")
 	}
 	return v, nil
@@ -528,6 +537,9 @@ func (a *arith) unary() (int64, error) {
 		if err != nil {
 			return 0, err
 		}
+		if err := a.invalidNext(); err != nil {
+			return 0, err
+		}
 		v += incr(op)
 		return v, a.setVar(name, v)
 	}
@@ -575,6 +587,17 @@ func (a *arith) primary() (int64, error) {
 		}
 	}
 	return 0, a.errorf("syntax error: operand expected")
+}
+
+// invalidNext fails when the token after an operand is a character that
+// is no token. bash's scanner reports it the moment it looks ahead, before
+// the assignment or ++x it looked ahead from is done: after
+// "(( a = 3 # x ))" a is unchanged.
+func (a *arith) invalidNext() error {
+	if a.tok == tokInvalid {
+		return a.errorf("syntax error: invalid arithmetic operator")
+	}
+	return nil
 }
 
 // incr is +1 for ++ and -1 for --.

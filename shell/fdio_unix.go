@@ -177,39 +177,42 @@ func freeBelowLimit() int {
 const pollFdLimit = 1024
 
 // inheritedFds lists the open descriptors above 2: run by a new shell at
-// start-up, for adoptInheritedFds. One poll(2) with a zero timeout over
-// 3-1023 answers POLLNVAL for each number that is not open: a few
-// microseconds, where reading /proc/self/fd, whose entries the kernel
-// builds on the first read, costs about 50 (issue 9: every gosh start pays
-// it). A descriptor at 1024 or above is not adopted; it stays open, not
-// close-on-exec, so every child still gets it at its number, as in bash.
-// Under ulimit -n below 1024 poll cannot name the numbers above the limit,
-// where an inherited descriptor may still be: /proc/self/fd is read then.
+// start-up, for adoptInheritedFds. poll(2) with a zero timeout over 3-1023,
+// 256 numbers at a time, answers POLLNVAL for each number that is not
+// open: a few microseconds, where reading /proc/self/fd, whose entries the
+// kernel builds on the first read, costs about 50 (issue 9: every gosh
+// start pays it). The 2 KiB array fits the start-up goroutine's stack, as
+// 8 KiB for one call would not (the runtime would copy the stack to a new
+// one of 16 KiB). A descriptor at 1024 or above is not adopted; it stays
+// open, not close-on-exec, so every child still gets it at its number, as
+// in bash. Under ulimit -n below 1024 poll cannot name the numbers above
+// the limit, where an inherited descriptor may still be: /proc/self/fd is
+// read then.
 func inheritedFds() []int {
 	var lim unix.Rlimit
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur < pollFdLimit {
 		return procFds()
 	}
-	// On the heap (its length is not a constant): 8 KiB on the stack
-	// would make the runtime copy the start-up goroutine's stack.
-	n := min(int(lim.Cur), pollFdLimit) - 3
-	pfds := make([]unix.PollFd, n)
-	for i := range pfds {
-		pfds[i] = unix.PollFd{Fd: int32(i + 3)}
-	}
-	for {
-		_, err := unix.Poll(pfds, 0)
-		if err == nil {
-			break
-		}
-		if err != unix.EINTR {
-			return procFds()
-		}
-	}
+	var buf [256]unix.PollFd
 	var open []int
-	for _, p := range pfds {
-		if p.Revents&unix.POLLNVAL == 0 {
-			open = append(open, int(p.Fd))
+	for lo := 3; lo < pollFdLimit; lo += len(buf) {
+		pfds := buf[:min(len(buf), pollFdLimit-lo)]
+		for i := range pfds {
+			pfds[i] = unix.PollFd{Fd: int32(lo + i)}
+		}
+		for {
+			_, err := unix.Poll(pfds, 0)
+			if err == nil {
+				break
+			}
+			if err != unix.EINTR {
+				return procFds()
+			}
+		}
+		for _, p := range pfds {
+			if p.Revents&unix.POLLNVAL == 0 {
+				open = append(open, int(p.Fd))
+			}
 		}
 	}
 	return open
