@@ -35,6 +35,7 @@ import (
 // caught, and a message says so: the runtime would end the shell.
 func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func()) {
 	if !SignalThreads() {
+		signalThreadsRefused()
 		fmt.Fprintf(t.cfg.Stderr, "gosh: trap: %s: cannot catch the signal: %s (ulimit -u)\n", SignalName(sig), errText(unix.EAGAIN))
 		c := make(chan os.Signal)
 		return c, func() { close(c) }
@@ -132,6 +133,7 @@ func (t *Table) IgnoreSignal(sig syscall.Signal) {
 // Go program does with it by default, and children get SIG_DFL.
 func (t *Table) UnignoreSignal(sig syscall.Signal) {
 	if !SignalThreads() {
+		signalThreadsRefused()
 		fmt.Fprintf(t.cfg.Stderr, "gosh: trap: %s: cannot reset the signal: %s (ulimit -u)\n", SignalName(sig), errText(unix.EAGAIN))
 		return
 	}

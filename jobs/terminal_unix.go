@@ -39,7 +39,8 @@ func (t *Table) InitInteractive() error {
 	// Under a low ulimit -u, the threads os/signal and the terminal code
 	// take are made first (SignalThreads); without room for them,
 	// catching signals could end the shell in the Go runtime.
-	if !SignalThreads() {
+	signalsInUse.Store(true)
+	if !SignalThreads() || !ReserveThreads(InteractiveThreads) {
 		return fmt.Errorf("%w: ulimit -u leaves no room for the threads that catching signals takes", ErrNoJobControl)
 	}
 	// Until the shell is in the foreground, stop it (SIGTTIN to its own

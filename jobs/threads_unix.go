@@ -45,9 +45,13 @@ const ScriptThreads = 5
 // signalThreads is what os/signal adds: the runtime's template thread
 // (made at the first LockOSThread), the thread of os/signal's goroutine
 // that updates the signal mask (locked to it, blocked), and the one
-// blocked in its receiver (signal_recv), plus one for the terminal code,
-// which runs on a locked thread (withTTYSignalsBlocked).
-const signalThreads = 4
+// blocked in its receiver (signal_recv).
+const signalThreads = 3
+
+// InteractiveThreads is what an interactive shell keeps: a script's, the
+// threads of os/signal, and one for the terminal code, which runs on a
+// locked thread (withTTYSignalsBlocked).
+const InteractiveThreads = ScriptThreads + signalThreads + 1
 
 // threadTarget is the number of threads this gosh wants under a low
 // limit (ReserveThreads): forks leave room for those it does not have yet.
@@ -150,6 +154,19 @@ func reserveRoom() int {
 	limit, _ := processLimit()
 	used, pending := userThreads(unix.Getuid())
 	return limit - used - pending
+}
+
+// signalsInUse is set when os/signal is used whether or not its threads
+// could be reserved (an interactive shell: its line editor catches
+// SIGWINCH): its threads stay in threadTarget then.
+var signalsInUse atomic.Bool
+
+// signalThreadsRefused undoes what SignalThreads added to the target when
+// a trap does without os/signal, so that forks need no room for them.
+func signalThreadsRefused() {
+	if !signalsInUse.Load() {
+		threadTarget.Store(ScriptThreads)
+	}
 }
 
 // missingThreads is how many threads this gosh still wants to make

@@ -11,10 +11,13 @@ import (
 )
 
 // forkMessages are the only lines gosh may write when a fork finds no
-// room under ulimit -u: bash's retry and failure messages.
+// room under ulimit -u: bash's retry and failure messages, and the trap
+// builtin's when there is no room for the threads that catching a
+// signal takes.
 var forkMessages = []string{
 	"gosh: fork: retry: Resource temporarily unavailable",
 	"gosh: fork: Resource temporarily unavailable",
+	"gosh: trap: SIGUSR1: cannot catch the signal: Resource temporarily unavailable (ulimit -u)",
 }
 
 // TestLowProcessLimitJobs runs scripts with background jobs under a very
@@ -36,6 +39,7 @@ func TestLowProcessLimitJobs(t *testing.T) {
 		{"wait", "sleep 0.1 & wait; echo done", "done\n"},
 		{"jobs-then-pipeline", "sleep 0.1 & sleep 0.1 & sleep 0.1 & echo x | cat | cat; wait; echo done", "x\ndone\n"},
 		{"loop", "for i in 1 2 3; do /bin/true & done; wait; v=$(echo sub); echo $v | cat; echo done", "sub\ndone\n"},
+		{"trap", "trap 'echo caught' USR1; sleep 0.1 & wait; echo done", "done\n"},
 	}
 	for _, n := range []int{4, 5, 6, 7, 9} {
 		// Each run is a user of its own: the limits are apart, and the
