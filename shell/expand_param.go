@@ -420,6 +420,10 @@ func (x *expansion) pattern(w *parser.Word) (string, error) {
 		}
 		for _, c := range f {
 			if !c.quoted {
+				if !x.sh.Opts.Shopt.Extglob {
+					b.WriteString(plainPattern(c.text))
+					continue
+				}
 				b.WriteString(c.text)
 				continue
 			}
@@ -431,12 +435,12 @@ func (x *expansion) pattern(w *parser.Word) (string, error) {
 
 // escapePattern makes every special character of s literal in a pattern.
 func escapePattern(s string) string {
-	if !strings.ContainsAny(s, `*?[]\`) {
+	if !strings.ContainsAny(s, `*?[]\()|`) {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(`*?[]\`, s[i]) >= 0 {
+		if strings.IndexByte(`*?[]\()|`, s[i]) >= 0 {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(s[i])
@@ -510,6 +514,9 @@ func runeStarts(s string) []int {
 // when that is fixed (no '*'): then a match starting at one place can end
 // at only one place, and matching costs no more than a scan.
 func patternWidth(pattern string) (int, bool) {
+	if hasExtGroup(pattern) {
+		return 0, false
+	}
 	n := 0
 	for i := 0; i < len(pattern); {
 		switch pattern[i] {

@@ -283,7 +283,7 @@ func historyEntry(text string) string {
 	if !strings.Contains(text, "\n") || strings.TrimSpace(text) == "" {
 		return text
 	}
-	f, err := parser.Parse(text)
+	f, err := parsePrinted(text)
 	if err != nil {
 		return text
 	}

@@ -131,7 +131,7 @@ func (sh *Shell) compGen(spec *builtins.CompSpec, word string, cw compWords) ([]
 		out = append(out, lines...)
 	}
 	if spec.Filter != "" {
-		out = compFilter(out, spec.Filter, word)
+		out = compFilter(out, spec.Filter, word, sh.Opts.Shopt.Extglob)
 	}
 	has := func(o string) bool { return slices.Contains(spec.Options, o) }
 	if has("plusdirs") || len(out) == 0 && has("dirnames") {
@@ -152,7 +152,8 @@ func (sh *Shell) compGen(spec *builtins.CompSpec, word string, cw compWords) ([]
 
 // compFilter removes the names that pattern matches (-X); with a leading
 // '!', it keeps only those. An unescaped '&' in pattern stands for word.
-func compFilter(names []string, pattern, word string) []string {
+// ext says whether extended patterns count (shopt extglob).
+func compFilter(names []string, pattern, word string, ext bool) []string {
 	keep := false
 	if strings.HasPrefix(pattern, "!") {
 		keep, pattern = true, pattern[1:]
@@ -170,6 +171,9 @@ func compFilter(names []string, pattern, word string) []string {
 		}
 	}
 	pattern = b.String()
+	if !ext {
+		pattern = plainPattern(pattern)
+	}
 	var out []string
 	for _, n := range names {
 		if matchPattern(pattern, n) == keep {
