@@ -202,7 +202,7 @@ func (l *lexer) skipBlanks() {
 			if l.in != nil {
 				l.in.more = true // the line goes on: PS2
 			}
-		case c == '#':
+		case c == '#' && !(l.cfg != nil && l.cfg.NoComments != nil && l.cfg.NoComments()):
 			for !l.eof() && l.src[l.i] != '\n' {
 				l.i++
 			}

@@ -20,6 +20,10 @@ type Config struct {
 	// complete command before it reads the next, so a shopt -s extglob
 	// on one line counts from the next line on, as in bash.
 	Extglob func() bool
+	// NoComments, when not nil, tells the lexer whether '#' is an
+	// ordinary character rather than the start of a comment (bash's shopt
+	// -u interactive_comments at a prompt).
+	NoComments func() bool
 }
 
 // Parse parses a whole program. On error it returns a *SyntaxError.

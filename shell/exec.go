@@ -417,6 +417,8 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 			cmd.nohup = true
 		} else if b, ok := sh.lookupBuiltin(argv[0]); ok {
 			cmd.builtin = b
+		} else {
+			sh.autocd(cmd) // shopt autocd (shopt.go)
 		}
 	}
 	return nil

@@ -402,10 +402,13 @@ func compArgs(cw compWords) string {
 
 // programmable is Tab completion of an argument of a command that has a
 // completion specification (its own, or complete -D's). ok is false when
-// there is none, or when it found nothing and says -o default or
+// there is none (or shopt progcomp is off), or when it found nothing and says -o default or
 // bashdefault: the usual completion then runs.
 func (c *completer) programmable(src string, start int, command, prefix string) (ms []match, ok bool) {
 	sh := c.sh
+	if sh.Opts.Shopt.NoProgcomp {
+		return nil, false // shopt -u progcomp: the specifications are not used
+	}
 	spec, found := sh.compSpecs[command]
 	if !found {
 		spec, found = sh.compSpecs["-D"]

@@ -39,7 +39,8 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
 	}
-	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn})
+	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn,
+		NoComments: sh.noComments})
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
 		f, err := r.Next()

@@ -341,7 +341,7 @@ func (sh *Shell) errorf(format string, args ...any) {
 
 // parse parses src with the shell's aliases.
 func (sh *Shell) parse(src string) (*parser.File, error) {
-	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn})
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments})
 }
 
 func (sh *Shell) alias(name string) (string, bool) {

@@ -1,6 +1,12 @@
 package shell
 
-import "gosh/parser"
+import (
+	"fmt"
+	"strings"
+
+	"gosh/jobs"
+	"gosh/parser"
+)
 
 // ShoptOptions are the shopt options beyond the globbing ones, each with
 // the behaviour bash gives it (the names say which way the default is:
@@ -23,6 +29,77 @@ type ShoptOptions struct {
 
 // extglobOn tells the parser whether extended patterns are part of words.
 func (sh *Shell) extglobOn() bool { return sh.Opts.Shopt.Extglob }
+
+// noComments tells the parser that '#' starts no comment: at a prompt
+// with shopt -u interactive_comments.
+func (sh *Shell) noComments() bool {
+	return sh.Opts.Interactive && sh.Opts.Shopt.NoInteractiveComments
+}
+
+// autocd is shopt autocd: at a prompt, a command that is neither a
+// function nor a builtin and names a directory becomes "cd -- DIR", which
+// is shown on stderr first, as bash does.
+func (sh *Shell) autocd(cmd *command) {
+	if !sh.Opts.Shopt.Autocd || !sh.Opts.Interactive || sh.subshell || !isDir(inDir(sh.globBase(), cmd.argv[0])) {
+		return
+	}
+	cmd.argv = append([]string{"cd", "--"}, cmd.argv...)
+	if fn := sh.lookupFuncCached("cd"); fn != nil {
+		cmd.fn = fn
+	} else {
+		cmd.builtin, _ = sh.lookupBuiltin("cd")
+	}
+	fmt.Fprintln(sh.Stderr(), strings.Join(cmd.argv, " "))
+}
+
+// exitWarning is what an interactive shell says instead of exiting the
+// first time: "There are stopped jobs." when a job is stopped; with shopt
+// checkjobs also "There are running jobs.", followed by the list of jobs,
+// as bash does. "" when it may exit at once.
+func (sh *Shell) exitWarning() string {
+	stopped, running := false, false
+	list := sh.Jobs.Jobs()
+	for _, j := range list {
+		switch j.State() {
+		case jobs.Stopped:
+			stopped = true
+		case jobs.Running:
+			running = true
+		}
+	}
+	var b strings.Builder
+	switch {
+	case stopped:
+		b.WriteString("There are stopped jobs.\n")
+	case running && sh.Opts.Shopt.Checkjobs:
+		b.WriteString("There are running jobs.\n")
+	default:
+		return ""
+	}
+	if sh.Opts.Shopt.Checkjobs {
+		for _, j := range list {
+			if st := j.State(); st == jobs.Stopped || st == jobs.Running {
+				b.WriteString(sh.Jobs.Format(j, false))
+			}
+		}
+	}
+	return b.String()
+}
+
+// addHistory saves the lines of a command typed at the prompt: one entry
+// (cmdhist, on by default), in its one-line form unless lithist keeps its
+// newlines; with shopt -u cmdhist one entry per line, as bash.
+func (sh *Shell) addHistory(h *history, text string) {
+	if !sh.Opts.Shopt.NoCmdhist {
+		h.addAs(text, sh.Opts.Shopt.Lithist)
+		return
+	}
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line != "" {
+			h.add(line)
+		}
+	}
+}
 
 // parsePrinted parses source text that gosh printed itself (a function
 // passed to a child gosh or in the environment, a command of a child):
