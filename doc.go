@@ -51,7 +51,9 @@
 //     never argv or environment, since Go cannot fork; elsewhere (a
 //     script, $( )) in a copy of the shell on a goroutine. A copy has no
 //     process of its own, so a list that reads $BASHPID runs in a child
-//     gosh (shell/bashvars.go); BASH_SUBSHELL counts either kind.
+//     gosh (shell/bashvars.go), and so does a pipeline stage when the
+//     pipe ends of copies would not fit under ulimit -n in the shell's
+//     own process (shell/fdroom_unix.go); BASH_SUBSHELL counts either kind.
 //     shell/launch.go hands the stages to package jobs.
 //  6. jobs.Table.Launch (jobs/launch_unix.go) registers one Job in the job
 //     table (jobs/table.go) and starts every stage (startStage) with

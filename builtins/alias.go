@@ -4,30 +4,28 @@ import (
 	"strings"
 )
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "alias",
-			Synopsis: "alias [-p] [name[=value] ... ]",
-			Summary:  "Define or show aliases.",
-			Help: `With NAME=VALUE, make NAME an alias: when NAME is the first word of
+var aliasBuiltins = []*Builtin{
+	{
+		Name:     "alias",
+		Synopsis: "alias [-p] [name[=value] ... ]",
+		Summary:  "Define or show aliases.",
+		Help: `With NAME=VALUE, make NAME an alias: when NAME is the first word of
 a command, the shell replaces it by VALUE before parsing the rest.
 A VALUE ending in a blank makes the next word subject to aliases too.
 With NAME alone, show that alias; with no arguments (or -p), show
 them all, as alias commands that would define them again.
 Aliases are expanded by the shell's parser, so they exist only in
 this shell: a script or a child process never sees them.`,
-			Run: runAlias,
-		},
-		&Builtin{
-			Name:     "unalias",
-			Synopsis: "unalias [-a] name [name ...]",
-			Summary:  "Remove aliases.",
-			Help: `Remove each alias NAME; -a removes every alias.
+		Run: runAlias,
+	},
+	{
+		Name:     "unalias",
+		Synopsis: "unalias [-a] name [name ...]",
+		Summary:  "Remove aliases.",
+		Help: `Remove each alias NAME; -a removes every alias.
 "command NAME" or "\NAME" also bypasses an alias without removing it.`,
-			Run: runUnalias,
-		},
-	)
+		Run: runUnalias,
+	},
 }
 
 func runAlias(sh Shell, io IO, args []string) (int, error) {

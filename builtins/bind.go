@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-func init() {
-	register(&Builtin{
+var bindBuiltins = []*Builtin{
+	{
 		Name:     "bind",
 		Synopsis: "bind [-lpsvPSVX] [-m keymap] [-f filename] [-q name] [-u name] [-r keyseq] [-x keyseq:shell-command] [keyseq:readline-function or readline-command]",
 		Summary:  "Set Readline key bindings and variables.",
@@ -23,7 +23,7 @@ Binding a key to a function or a command (-x, "KEY": function, -r, -u,
 -q) and the other readline variables are refused with a message and
 status 1: the editor cannot do them.`,
 		Run: runBind,
-	})
+	},
 }
 
 func runBind(sh Shell, io IO, args []string) (int, error) {

@@ -8,8 +8,8 @@ type CallerShell interface {
 	Caller(n int, numbered bool) (line int, fn, file string, ok bool)
 }
 
-func init() {
-	register(&Builtin{
+var callerBuiltins = []*Builtin{
+	{
 		Name:     "caller",
 		Synopsis: "caller [expr]",
 		Summary:  "Show where the running function was called from.",
@@ -21,7 +21,7 @@ error handlers walk the stack with caller 0, caller 1, ... until the
 status is 1.
 The status is 1 outside a function or when N is beyond the stack.`,
 		Run: runCaller,
-	})
+	},
 }
 
 func runCaller(sh Shell, io IO, args []string) (int, error) {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // CompSpec is a completion specification: what complete stores for a
@@ -33,20 +34,22 @@ type CompleteShell interface {
 	CompGen(spec *CompSpec, word string, io IO) ([]string, error)
 }
 
-// compActions are the -A names, with their one-letter options.
-var compActions = map[string]byte{
-	"alias": 'a', "arrayvar": 0, "builtin": 'b', "command": 'c', "directory": 'd',
-	"disabled": 0, "enabled": 0, "export": 'e', "file": 'f', "function": 0,
-	"group": 'g', "helptopic": 0, "hostname": 0, "job": 'j', "keyword": 'k',
-	"running": 0, "service": 's', "setopt": 0, "shopt": 0, "signal": 0,
-	"stopped": 0, "user": 'u', "variable": 'v',
-}
+// compActions are the -A names, with their one-letter options. (Made at first use.)
+var compActions = sync.OnceValue(func() map[string]byte {
+	return map[string]byte{
+		"alias": 'a', "arrayvar": 0, "builtin": 'b', "command": 'c', "directory": 'd',
+		"disabled": 0, "enabled": 0, "export": 'e', "file": 'f', "function": 0,
+		"group": 'g', "helptopic": 0, "hostname": 0, "job": 'j', "keyword": 'k',
+		"running": 0, "service": 's', "setopt": 0, "shopt": 0, "signal": 0,
+		"stopped": 0, "user": 'u', "variable": 'v',
+	}
+})
 
 // compOptions are the -o names bash has.
 var compOptions = []string{"bashdefault", "default", "dirnames", "filenames", "noquote", "nosort", "nospace", "plusdirs"}
 
 func actionOfLetter(c byte) string {
-	for name, l := range compActions {
+	for name, l := range compActions() {
 		if l == c && c != 0 {
 			return name
 		}
@@ -54,8 +57,8 @@ func actionOfLetter(c byte) string {
 	return ""
 }
 
-func init() {
-	register(&Builtin{
+var completeBuiltins = []*Builtin{
+	{
 		Name:     "complete",
 		Synopsis: "complete [-abcdefgjksuv] [-pr] [-DEI] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [name ...]",
 		Summary:  "Specify how arguments are to be completed.",
@@ -78,8 +81,8 @@ func init() {
             Tab uses only -D)
 The status is 1 when a NAME has no specification to print or remove.`,
 		Run: runComplete,
-	})
-	register(&Builtin{
+	},
+	{
 		Name:     "compgen",
 		Synopsis: "compgen [-abcdefgjksuv] [-o option] [-A action] [-G globpat] [-W wordlist] [-F function] [-C command] [-X filterpat] [-P prefix] [-S suffix] [word]",
 		Summary:  "Display possible completions depending on the options.",
@@ -99,7 +102,7 @@ The status is 1 when a NAME has no specification to print or remove.`,
              nothing else matched, plusdirs adds directory names always
 The status is 1 when nothing matched.`,
 		Run: runCompgen,
-	})
+	},
 }
 
 // parseCompSpec reads the options that complete and compgen share. flags
@@ -138,7 +141,7 @@ func parseCompSpec(io IO, name string, args []string, extra string) (spec *CompS
 			}
 			spec.Options = append(spec.Options, val)
 		case 'A':
-			if _, ok := compActions[val]; !ok {
+			if _, ok := compActions()[val]; !ok {
 				errorf(io, name, "%s: invalid action name", val)
 				return nil, nil, nil, false
 			}
@@ -192,8 +195,10 @@ func runCompgen(sh Shell, io IO, args []string) (int, error) {
 	return writeOut(io, "compgen", strings.Join(matches, "\n")+"\n"), nil
 }
 
-// specialCompNames are the names complete -D, -E and -I store under.
-var specialCompNames = map[byte]string{'D': "-D", 'E': "-E", 'I': "-I"}
+// specialCompNames is the name complete -D, -E or -I stores under.
+func specialCompNames(c byte) string {
+	return "-" + string(c)
+}
 
 func runComplete(sh Shell, io IO, args []string) (int, error) {
 	cs, ok := sh.(CompleteShell)
@@ -206,7 +211,7 @@ func runComplete(sh Shell, io IO, args []string) (int, error) {
 	}
 	for _, c := range []byte("DEI") {
 		if flags[c] {
-			names = append(names, specialCompNames[c])
+			names = append(names, specialCompNames(c))
 		}
 	}
 	// complete NAME alone stores an empty specification, as bash.
@@ -261,9 +266,9 @@ func FormatCompSpec(name string, s *CompSpec) string {
 		b.WriteString(" -o " + o)
 	}
 	acts := append([]string(nil), s.Actions...)
-	sort.SliceStable(acts, func(i, j int) bool { return compActions[acts[i]] != 0 && compActions[acts[j]] == 0 })
+	sort.SliceStable(acts, func(i, j int) bool { return compActions()[acts[i]] != 0 && compActions()[acts[j]] == 0 })
 	for _, a := range acts {
-		if l := compActions[a]; l != 0 {
+		if l := compActions()[a]; l != 0 {
 			b.WriteString(" -" + string(l))
 		} else {
 			b.WriteString(" -A " + a)

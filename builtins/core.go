@@ -12,44 +12,43 @@ import (
 // The builtins that change the shell's own state: its directory,
 // variables, parameters and options, and its life (exit).
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "cd",
-			Synopsis: "cd [-L|-P] [dir]",
-			Summary:  "Change the shell's working directory.",
-			Help: `Change the current directory to DIR; without DIR, to $HOME.
+var coreBuiltins = []*Builtin{
+	{
+		Name:     "cd",
+		Synopsis: "cd [-L|-P] [dir]",
+		Summary:  "Change the shell's working directory.",
+		Help: `Change the current directory to DIR; without DIR, to $HOME.
 "cd -" goes back to $OLDPWD and prints the new directory.
 A relative DIR is also looked up in each directory of $CDPATH.
 -L follows symbolic links logically (default); -P resolves them first.
 cd must be a builtin: a child process changing its own directory
 would leave the shell where it was. PWD and OLDPWD are updated.`,
-			Run: runCd,
-		},
-		&Builtin{
-			Name:     "pwd",
-			Synopsis: "pwd [-LP]",
-			Summary:  "Print the name of the current working directory.",
-			Help: `Print the shell's working directory.
+		Run: runCd,
+	},
+	{
+		Name:     "pwd",
+		Synopsis: "pwd [-LP]",
+		Summary:  "Print the name of the current working directory.",
+		Help: `Print the shell's working directory.
 -L prints $PWD, which may contain symbolic links (default);
 -P prints the physical directory, with every link resolved.`,
-			Run: runPwd,
-		},
-		&Builtin{
-			Name:     "exit",
-			Synopsis: "exit [n]",
-			Summary:  "Exit the shell.",
-			Help: `Exit the shell with status N (taken modulo 256).
+		Run: runPwd,
+	},
+	{
+		Name:     "exit",
+		Synopsis: "exit [n]",
+		Summary:  "Exit the shell.",
+		Help: `Exit the shell with status N (taken modulo 256).
 Without N the status is that of the last command run.
 A parent process reads this number with wait(2) as the exit code.`,
-			Run:     runExit,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "export",
-			Synopsis: "export [-fn] [name[=value] ...] or export -p",
-			Summary:  "Mark variables for the environment of child processes.",
-			Help: `Mark each NAME to be passed to the programs the shell starts,
+		Run:     runExit,
+		Special: true,
+	},
+	{
+		Name:     "export",
+		Synopsis: "export [-fn] [name[=value] ...] or export -p",
+		Summary:  "Mark variables for the environment of child processes.",
+		Help: `Mark each NAME to be passed to the programs the shell starts,
 assigning VALUE first if given. Exported variables form the
 environment (envp) handed to execve.
 -n removes the export mark; -p (or no NAME) lists exported
@@ -59,71 +58,71 @@ NAME=(...) assigns an array.
 variable BASH_FUNC_NAME%% (a bash started by gosh has it); without
 NAME, list the exported functions. A subshell has every function
 anyway.`,
-			Run:     runExport,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "unset",
-			Synopsis: "unset [-f] [-v] name ...",
-			Summary:  "Remove shell variables.",
-			Help: `Remove each variable NAME from the shell (and so from the
+		Run:     runExport,
+		Special: true,
+	},
+	{
+		Name:     "unset",
+		Synopsis: "unset [-f] [-v] name ...",
+		Summary:  "Remove shell variables.",
+		Help: `Remove each variable NAME from the shell (and so from the
 environment of later children). Read-only variables cannot be unset.
 NAME[SUB] removes one element of an array.
 -v  NAME is a variable (the default)
 -f  NAME is a function
 Without -v or -f, a NAME that is no variable but a function removes
 the function.`,
-			Run:     runUnset,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "echo",
-			Synopsis: "echo [-neE] [arg ...]",
-			Summary:  "Write arguments to the standard output.",
-			Help: `Write the ARGs separated by spaces, followed by a newline.
+		Run:     runUnset,
+		Special: true,
+	},
+	{
+		Name:     "echo",
+		Synopsis: "echo [-neE] [arg ...]",
+		Summary:  "Write arguments to the standard output.",
+		Help: `Write the ARGs separated by spaces, followed by a newline.
 -n  do not write the trailing newline
 -e  interpret backslash escapes: \a \b \c (stop output) \e \f \n \r
     \t \v \\ \0nnn (octal) \xHH (hex) \uHHHH \UHHHHHHHH
 -E  do not interpret escapes (default)`,
-			Run: runEcho,
-		},
-		&Builtin{
-			Name:     "true",
-			Synopsis: "true",
-			Summary:  "Return a successful result.",
-			Help:     "Do nothing, with exit status 0.",
-			Run:      func(Shell, IO, []string) (int, error) { return 0, nil },
-		},
-		&Builtin{
-			Name:     "false",
-			Synopsis: "false",
-			Summary:  "Return an unsuccessful result.",
-			Help:     "Do nothing, with exit status 1.",
-			Run:      func(Shell, IO, []string) (int, error) { return 1, nil },
-		},
-		&Builtin{
-			Name:     ":",
-			Synopsis: ": [arguments]",
-			Summary:  "Null command: do nothing, successfully.",
-			Help: `Do nothing except expand the arguments and perform the
+		Run: runEcho,
+	},
+	{
+		Name:     "true",
+		Synopsis: "true",
+		Summary:  "Return a successful result.",
+		Help:     "Do nothing, with exit status 0.",
+		Run:      func(Shell, IO, []string) (int, error) { return 0, nil },
+	},
+	{
+		Name:     "false",
+		Synopsis: "false",
+		Summary:  "Return an unsuccessful result.",
+		Help:     "Do nothing, with exit status 1.",
+		Run:      func(Shell, IO, []string) (int, error) { return 1, nil },
+	},
+	{
+		Name:     ":",
+		Synopsis: ": [arguments]",
+		Summary:  "Null command: do nothing, successfully.",
+		Help: `Do nothing except expand the arguments and perform the
 redirections; the exit status is 0. ": > file" truncates a file.`,
-			Run:     func(Shell, IO, []string) (int, error) { return 0, nil },
-			Special: true,
-		},
-		&Builtin{
-			Name:     "shift",
-			Synopsis: "shift [n]",
-			Summary:  "Shift positional parameters.",
-			Help: `Drop the first N positional parameters (default 1):
+		Run:     func(Shell, IO, []string) (int, error) { return 0, nil },
+		Special: true,
+	},
+	{
+		Name:     "shift",
+		Synopsis: "shift [n]",
+		Summary:  "Shift positional parameters.",
+		Help: `Drop the first N positional parameters (default 1):
 $N+1 becomes $1. Fails if N is greater than $#.`,
-			Run:     runShift,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "set",
-			Synopsis: "set [-abefmnpuvxBCH] [-o option-name] [--] [-] [arg ...]",
-			Summary:  "Set shell options and positional parameters.",
-			Help: `Without arguments, print every shell variable.
+		Run:     runShift,
+		Special: true,
+	},
+	{
+		Name:     "set",
+		Synopsis: "set [-abefmnpuvxBCH] [-o option-name] [--] [-] [arg ...]",
+		Summary:  "Set shell options and positional parameters.",
+		Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
 -e errexit    exit when a command fails
 -u nounset    expanding an unset variable is an error
@@ -147,20 +146,19 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 system calls the shell makes); +o and +LETTER turn options off.
 "set -o" lists options, "set +o" prints commands that restore them.
 Remaining ARGs become $1 $2 ...; "set --" clears them.`,
-			Run:     runSet,
-			Special: true,
-		},
-		&Builtin{
-			Name:       "eval",
-			ReadsInput: true,
-			Synopsis:   "eval [arg ...]",
-			Summary:    "Run arguments as a shell command.",
-			Help: `Join the ARGs with spaces and run the result as shell input,
+		Run:     runSet,
+		Special: true,
+	},
+	{
+		Name:       "eval",
+		ReadsInput: true,
+		Synopsis:   "eval [arg ...]",
+		Summary:    "Run arguments as a shell command.",
+		Help: `Join the ARGs with spaces and run the result as shell input,
 in the current shell. The exit status is that of the command.`,
-			Run:     runEval,
-			Special: true,
-		},
-	)
+		Run:     runEval,
+		Special: true,
+	},
 }
 
 // ---- cd and pwd ----
@@ -627,8 +625,9 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 
 // ---- set ----
 
-// setLetters maps set's single-letter options to their -o names.
-var setLetters = map[byte]string{
+// setLetters maps set's single-letter options to their -o names (an
+// array the compiler lays out as data; "" for a letter that is none).
+var setLetters = [128]string{
 	'a': "allexport",
 	'H': "histexpand",
 	'B': "braceexpand",
@@ -642,6 +641,14 @@ var setLetters = map[byte]string{
 	'x': "xtrace",
 	'v': "verbose",
 	'n': "noexec",
+}
+
+// setLetter is the -o name of set's option letter c.
+func setLetter(c byte) (string, bool) {
+	if int(c) >= len(setLetters) || setLetters[c] == "" {
+		return "", false
+	}
+	return setLetters[c], true
 }
 
 // settableOptions lists the options set -o knows, sorted: the shell's
@@ -710,7 +717,7 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 				}
 				continue
 			}
-			name, ok := setLetters[c]
+			name, ok := setLetter(c)
 			if !ok {
 				return usageError(io, "set", string(a[0])+string(c)+": invalid option"), nil
 			}

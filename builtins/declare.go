@@ -22,20 +22,21 @@ const declareHelp = `Declare variables and give them attributes, or show them.
 -F  show only the names of the functions
 Without NAME and options, print every variable and function.`
 
-func init() {
-	for _, name := range []string{"declare", "typeset"} {
-		summary := "Set variable values and attributes."
-		if name == "typeset" {
-			summary = "Set variable values and attributes (same as declare)."
-		}
-		register(&Builtin{
-			Name:     name,
-			Synopsis: name + " [-aAfFgiprx] [name[=value] ...] or " + name + " -p [-aAfFirx] [name ...]",
-			Summary:  summary,
-			Help:     declareHelp,
-			Run:      runDeclare,
-		})
-	}
+var declareBuiltins = []*Builtin{
+	{
+		Name:     "declare",
+		Synopsis: "declare [-aAfFgiprx] [name[=value] ...] or declare -p [-aAfFirx] [name ...]",
+		Summary:  "Set variable values and attributes.",
+		Help:     declareHelp,
+		Run:      runDeclare,
+	},
+	{
+		Name:     "typeset",
+		Synopsis: "typeset [-aAfFgiprx] [name[=value] ...] or typeset -p [-aAfFirx] [name ...]",
+		Summary:  "Set variable values and attributes (same as declare).",
+		Help:     declareHelp,
+		Run:      runDeclare,
+	},
 }
 
 // declareFlags are the options of one declare command: set[c] for -c,

@@ -12,45 +12,43 @@ import (
 // most recent first. Being a variable, it goes to subshells with the rest
 // of the shell's state.
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "pushd",
-			Synopsis: "pushd [-n] [+N | -N | dir]",
-			Summary:  "Add directories to stack.",
-			Help: `Change to DIR and save the directory you were in on the stack, so
+var dirsBuiltins = []*Builtin{
+	{
+		Name:     "pushd",
+		Synopsis: "pushd [-n] [+N | -N | dir]",
+		Summary:  "Add directories to stack.",
+		Help: `Change to DIR and save the directory you were in on the stack, so
 that popd brings you back; then show the stack as dirs does.
 Without DIR, swap the two top directories.
 +N  rotate the stack so that its Nth entry (from the left of dirs'
     list, from 0) is on top, and change to it;  -N  counted from the right
 -n  only put DIR on the stack (second, after the current directory),
     without changing directory`,
-			Run: runPushd,
-		},
-		&Builtin{
-			Name:     "popd",
-			Synopsis: "popd [-n] [+N | -N]",
-			Summary:  "Remove directories from stack.",
-			Help: `Remove the top directory from the stack and change to the new top
+		Run: runPushd,
+	},
+	{
+		Name:     "popd",
+		Synopsis: "popd [-n] [+N | -N]",
+		Summary:  "Remove directories from stack.",
+		Help: `Remove the top directory from the stack and change to the new top
 one: back to where the last pushd was made. Then show the stack.
 +N  remove the Nth entry (from 0, as dirs lists them) instead;
 -N  counted from the right
 -n  only change the stack, not the directory`,
-			Run: runPopd,
-		},
-		&Builtin{
-			Name:     "dirs",
-			Synopsis: "dirs [-clpv] [+N] [-N]",
-			Summary:  "Display directory stack.",
-			Help: `Show the directory stack: the current directory first, then those
+		Run: runPopd,
+	},
+	{
+		Name:     "dirs",
+		Synopsis: "dirs [-clpv] [+N] [-N]",
+		Summary:  "Display directory stack.",
+		Help: `Show the directory stack: the current directory first, then those
 pushd saved. Your home directory is written ~.
 -c  clear the stack      -l  write home in full, not as ~
 -p  one directory per line
 -v  one per line, numbered (the N of pushd +N and popd +N)
 +N  show only the Nth entry;  -N  the Nth counted from the right`,
-			Run: runDirs,
-		},
-	)
+		Run: runDirs,
+	},
 }
 
 // dirStack returns the stack: the current directory, then the saved ones.

@@ -15,12 +15,17 @@
 // in a child gosh: a real process in the job's process group, fed a
 // snapshot of the shell, whose changes to its own state are lost, as a
 // forked subshell's are. Elsewhere (a pipeline stage in a script, inside a
-// copy or a child) it runs on a copy of the shell in a goroutine.
+// copy or a child) it runs on a copy of the shell in a goroutine, unless
+// the shell's process has too few descriptors free for the pipe ends of
+// copies (a low ulimit -n): then that stage is a child gosh too.
 //
-// Every builtin is a Builtin value registered from an init function in the
-// file that implements it. It sees the shell only through the Shell
-// interface in builtins.go, and the command's file descriptors only through
-// IO. Process and terminal work (signals, waiting, the foreground process
+// Every builtin is a Builtin value in a package-level table of the file
+// that implements it (coreBuiltins in core.go, ...), which the compiler
+// lays out as data, so that starting gosh builds nothing; builtinSets in
+// builtins.go lists the tables, and the shell runs a builtin through
+// Builtin.Call, where an active lab sees it. A builtin sees the shell only
+// through the Shell interface in builtins.go, and the command's file
+// descriptors only through IO. Process and terminal work (signals, waiting, the foreground process
 // group) is delegated to the job table in package jobs: a builtin never calls
 // kill, wait4 or tcsetpgrp itself.
 //

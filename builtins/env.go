@@ -10,13 +10,12 @@ import (
 // again (readonly), and the table of where PATH search found each program
 // (hash).
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "umask",
-			Synopsis: "umask [-p] [-S] [mode]",
-			Summary:  "Display or set the file mode creation mask.",
-			Help: `Set the shell's file creation mask to MODE: the permission bits
+var envBuiltins = []*Builtin{
+	{
+		Name:     "umask",
+		Synopsis: "umask [-p] [-S] [mode]",
+		Summary:  "Display or set the file mode creation mask.",
+		Help: `Set the shell's file creation mask to MODE: the permission bits
 that creat(2), open(2) and mkdir(2) clear from the mode a program asks
 for. Without MODE, print the mask.
 MODE is octal (027) or symbolic, as chmod writes the permissions to
@@ -28,27 +27,27 @@ must be a builtin. In a pipeline stage or $(...), gosh may run the
 builtin on a copy of the shell in the same process: there "umask MODE"
 applies to what the copy creates and starts, and the shell's mask stays
 as it was, as a forked subshell's change would vanish with it.`,
-			Run: runUmask,
-		},
-		&Builtin{
-			Name:     "readonly",
-			Synopsis: "readonly [-aAf] [name[=value] ...] or readonly -p",
-			Summary:  "Mark shell variables as unchangeable.",
-			Help: `Mark each NAME read-only, assigning VALUE first if given. A
+		Run: runUmask,
+	},
+	{
+		Name:     "readonly",
+		Synopsis: "readonly [-aAf] [name[=value] ...] or readonly -p",
+		Summary:  "Mark shell variables as unchangeable.",
+		Help: `Mark each NAME read-only, assigning VALUE first if given. A
 read-only variable cannot be assigned again or unset, for the rest of
 the shell's life. -p (or no NAME) lists the read-only variables as
 "declare -r" commands. NAME=(...) makes a read-only array; -a and -A
 make NAME an indexed or associative array. -f: each NAME is a function,
 which can then be neither defined again nor unset; without NAME, list
 the read-only functions.`,
-			Run:     runReadonly,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "hash",
-			Synopsis: "hash [-r] [-dt] [name ...]",
-			Summary:  "Remember or display program locations.",
-			Help: `The shell remembers where PATH search found each program it
+		Run:     runReadonly,
+		Special: true,
+	},
+	{
+		Name:     "hash",
+		Synopsis: "hash [-r] [-dt] [name ...]",
+		Summary:  "Remember or display program locations.",
+		Help: `The shell remembers where PATH search found each program it
 ran, and how many times it ran it since (hits), so that the next run
 skips the search. Without NAME, print that table.
 NAME  search PATH for NAME now and remember where it is
@@ -56,9 +55,8 @@ NAME  search PATH for NAME now and remember where it is
 -d    forget the location of each NAME
 -t    print the remembered location of each NAME
 A new value of PATH makes the shell forget the table.`,
-			Run: runHash,
-		},
-	)
+		Run: runHash,
+	},
 }
 
 // ---- umask ----

@@ -52,6 +52,11 @@ type Site struct {
 	// InChild: the command runs inside a child gosh or a copy, which have
 	// no job control of their own (explain describing a background list).
 	InChild bool
+	// StandIn: the shell is preparing the pipeline's stages and holds its
+	// stand-in pipe, two descriptors that the rule's count of free ones
+	// leaves out (the reserve counts them), so that explain, which asks
+	// before there is one, gets the same answer.
+	StandIn bool
 }
 
 // Decision is where a command runs and why (in both languages: explain
@@ -61,8 +66,8 @@ type Decision struct {
 	Reason jobs.Msg
 }
 
-func init() {
-	register(&Builtin{
+var explainBuiltins = []*Builtin{
+	{
 		Name:     "explain",
 		Synopsis: "explain [--lang en|ko] 'COMMAND-LINE'",
 		Summary:  "Describe what a command line would do, without running it.",
@@ -78,7 +83,7 @@ before explain sees them:  explain 'ls *.txt | wc -l > n &'
 --lang en|ko  the language of the explanation (default: the shell's
      language, set -o lang or LC_ALL, LC_MESSAGES, LANG)`,
 		Run: runExplain,
-	})
+	},
 }
 
 func runExplain(sh Shell, io IO, args []string) (int, error) {

@@ -185,15 +185,17 @@ func tableText(table []int) jobs.Msg {
 	return jobs.Join(parts, jobs.Same(", "))
 }
 
-// wiring describes the pipes and every stage's fds, with the numbers the
-// shell would use now, in the order it uses them: while it prepares the
-// stages it holds a stand-in pipe for each real one and opens every
-// stage's redirections (and a child gosh's memfd); then, stage by stage,
-// it makes the real pipe just before the stage that writes into it, starts
-// the stage with its fd table (the child's own steps between clone and
-// execve are jobs.ChildFdSteps, the very steps set -o trace narrates), and
-// closes that stage's pipe ends and redirection fds at once. A builtin
-// stage keeps its fds until it is done.
+// snapshotText takes a number for a child gosh's memfd, puts it at slot
+// in its table, and says so.
+func snapshotText(m *fdModel, table *[]int, slot int) jobs.Msg {
+	memfd := m.alloc()
+	*table = setFd(*table, slot, memfd)
+	return jobs.Msg{
+		En: " memfd_create = %d holds the snapshot (its fd %d in the child).",
+		Ko: " memfd_create = %d에 스냅숏이 들어 있다 (자식에서는 fd %d).",
+	}.With(memfd, slot)
+}
+
 // opensLater reports whether a stage of an n-stage pipeline opens the files
 // of its redirections only when it is connected, just before it starts
 // (the shell's connectStage): a program's, not a builtin's, a child
@@ -202,6 +204,31 @@ func opensLater(s stageInfo, n int) bool {
 	return n > 1 && !s.inShell && !s.ownProcess && !s.nohup && s.cmd != nil && len(s.cmd.Redirs) > 0
 }
 
+// gateText puts the trace's channel (fd 2) and the read end of a new gate
+// pipe after a child gosh's memfd at slot, when the trace is on, and says
+// so; it returns the gate's two numbers (shell/trace_text.go).
+func gateText(m *fdModel, table *[]int, slot int, on bool) (jobs.Msg, []int) {
+	if !on {
+		return jobs.Msg{}, nil
+	}
+	r, w := m.alloc(), m.alloc()
+	*table = setFd(setFd(*table, slot+1, 2), slot+2, r)
+	return jobs.Msg{
+		En: " With the trace on, fd 2 and a gate pipe [%d %d] follow the memfd, so the child narrates on the same channel after the shell.",
+		Ko: " trace가 켜져 있으면 memfd 뒤에 fd 2와 관문 파이프 [%d %d]가 따라오므로, 자식은 셸 다음에 같은 통로로 이야기한다.",
+	}.With(r, w), []int{r, w}
+}
+
+// wiring describes the pipes and every stage's fds, with the numbers the
+// shell would use now, in the order it uses them: while it prepares the
+// stages it holds a stand-in pipe for each real one and opens the
+// redirections of every stage but a program's; then, stage by stage, it
+// makes the real pipe just before the stage that writes into it (and a
+// child gosh's memfd, at the lowest number its table leaves closed), starts
+// the stage with its fd table (the child's own steps between clone and
+// execve are jobs.ChildFdSteps, the very steps set -o trace narrates), and
+// closes that stage's pipe ends and redirection fds at once. A builtin
+// stage keeps its fds until it is done.
 func (e *explainer) wiring(stages []stageInfo) {
 	n := len(stages)
 	m := newFdModel()
@@ -224,6 +251,9 @@ func (e *explainer) wiring(stages []stageInfo) {
 	steps := make([][]jobs.Msg, n)
 	owned := make([][]int, n)
 	memfds := make([]jobs.Msg, n)
+	gates := make([]jobs.Msg, n)
+	trace := make([]bool, n)
+	slots := make([]int, n) // where a child gosh gets its memfd (0: not one)
 	for i, s := range stages {
 		table := e.baseTable()
 		if i > 0 {
@@ -241,20 +271,12 @@ func (e *explainer) wiring(stages []stageInfo) {
 		}
 		tables[i], steps[i] = e.stageTable(m, s, table)
 		if s.ownProcess && !s.inShell {
-			memfd := m.alloc()
-			tables[i] = setFd(tables[i], len(tables[i]), memfd)
-			memfds[i] = jobs.Msg{
-				En: " memfd_create = %d holds the snapshot (its fd %d in the child).",
-				Ko: " memfd_create = %d에 스냅숏이 들어 있다 (자식에서는 fd %d).",
-			}.With(memfd, len(tables[i])-1)
-			if on, _ := e.sh.Option("trace"); on {
-				// The trace's channel and the gate (shell/trace_text.go).
-				r, w := m.alloc(), m.alloc()
-				tables[i] = append(tables[i], 2, r)
-				memfds[i] = jobs.Msg{
-					En: "%s With the trace on, fd 2 and a gate pipe [%d %d] follow it, so the child narrates on the same channel after the shell.",
-					Ko: "%s trace가 켜져 있으면 그 뒤에 fd 2와 관문 파이프 [%d %d]가 따라오므로, 자식은 셸 다음에 같은 통로로 이야기한다.",
-				}.With(memfds[i], r, w)
+			traceOn, _ := e.sh.Option("trace")
+			slots[i] = jobs.SnapshotSlot(tables[i], traceOn)
+			trace[i] = traceOn
+			if n == 1 {
+				memfds[i] = snapshotText(m, &tables[i], slots[i])
+				gates[i], _ = gateText(m, &tables[i], slots[i], traceOn)
 			}
 		}
 		owned[i] = m.since(before)
@@ -284,6 +306,15 @@ func (e *explainer) wiring(stages []stageInfo) {
 			table, steps[i] = e.stageTable(m, s, table)
 			owned[i] = append(owned[i], m.since(before)...)
 		}
+		if slots[i] > 0 && n > 1 {
+			// A pipeline's child gosh gets its memfd just before it
+			// starts, after its pipe (the shell's connectSnapshot).
+			memfds[i] = snapshotText(m, &table, slots[i])
+			owned[i] = append(owned[i], table[slots[i]])
+			var gate []int
+			gates[i], gate = gateText(m, &table, slots[i], trace[i])
+			owned[i] = append(owned[i], gate...)
+		}
 		who := jobs.Msg{En: "child", Ko: "자식"}
 		switch {
 		case s.inShell:
@@ -310,7 +341,7 @@ func (e *explainer) wiring(stages []stageInfo) {
 			}, tableText(table))
 			continue
 		}
-		e.printf(jobs.Msg{En: "%s ForkExec's table: %s.\n", Ko: "%s ForkExec의 표: %s.\n"}, memfds[i], tableText(table))
+		e.printf(jobs.Msg{En: "%s%s ForkExec's table: %s.\n", Ko: "%s%s ForkExec의 표: %s.\n"}, memfds[i], gates[i], tableText(table))
 		e.printf(jobs.Msg{En: "     Between clone and execve the child runs:\n", Ko: "     clone과 execve 사이에 자식이 실행하는 것:\n"})
 		for _, step := range jobs.ChildFdStepsMsg(table, m.errPipe()) {
 			e.printf(jobs.Same("       %s\n"), step)

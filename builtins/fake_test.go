@@ -401,6 +401,8 @@ func (h *fakeHistory) Append(path string) error {
 	return f.Close()
 }
 
+func (f *fakeShell) ShellPid() int { return os.Getpid() }
+
 func (f *fakeShell) JobTable() *jobs.Table {
 	if f.table == nil {
 		f.table = jobs.New(jobs.Config{TTY: -1})
@@ -531,7 +533,7 @@ func run(t *testing.T, sh *fakeShell, stdin string, argv ...string) result {
 	}
 	var out, errOut bytes.Buffer
 	io := IO{In: strings.NewReader(stdin), Out: &out, Err: &errOut, InFd: -1, OutFd: -1, ErrFd: -1}
-	st, err := b.Run(sh, io, argv)
+	st, err := b.Call(sh, io, argv)
 	return result{st, err, out.String(), errOut.String()}
 }
 

@@ -8,8 +8,8 @@ import (
 	"github.com/google/shlex"
 )
 
-func init() {
-	register(&Builtin{
+var fcBuiltins = []*Builtin{
+	{
 		Name:       "fc",
 		ReadsInput: true,
 		Synopsis:   "fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]",
@@ -28,7 +28,7 @@ shown and run. The editor is a command line split into words as the
 shell would (google/shlex): EDITOR="code -w" works. The command that
 runs takes the place of the fc command in the history.`,
 		Run: runFc,
-	})
+	},
 }
 
 func runFc(sh Shell, io IO, args []string) (int, error) {

@@ -62,50 +62,48 @@ type FuncShell interface {
 	UnsetFunc(name string) bool
 }
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "break",
-			Synopsis: "break [n]",
-			Summary:  "Exit for, while, or until loops.",
-			Help: `Exit from the innermost for, while or until loop, or from the
+var flowBuiltins = []*Builtin{
+	{
+		Name:     "break",
+		Synopsis: "break [n]",
+		Summary:  "Exit for, while, or until loops.",
+		Help: `Exit from the innermost for, while or until loop, or from the
 N innermost loops when N is given (N >= 1). The shell itself runs
 the loop, so break needs no process: the loop simply stops.`,
-			Run:     runBreak,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "continue",
-			Synopsis: "continue [n]",
-			Summary:  "Resume the next iteration of a loop.",
-			Help: `Go on with the next iteration of the innermost for, while or until
+		Run:     runBreak,
+		Special: true,
+	},
+	{
+		Name:     "continue",
+		Synopsis: "continue [n]",
+		Summary:  "Resume the next iteration of a loop.",
+		Help: `Go on with the next iteration of the innermost for, while or until
 loop, or of the Nth enclosing loop when N is given (N >= 1).`,
-			Run:     runContinue,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "return",
-			Synopsis: "return [n]",
-			Summary:  "Return from a shell function.",
-			Help: `Return from the running function, or from a file run with '.'
+		Run:     runContinue,
+		Special: true,
+	},
+	{
+		Name:     "return",
+		Synopsis: "return [n]",
+		Summary:  "Return from a shell function.",
+		Help: `Return from the running function, or from a file run with '.'
 (source), with status N, or the status of the last command when N
 is not given. The function runs in the shell itself: returning is
 a jump in the shell, not the end of a process.`,
-			Run:     runReturn,
-			Special: true,
-		},
-		&Builtin{
-			Name:     "local",
-			Synopsis: "local [name[=value] ...]",
-			Summary:  "Define local variables.",
-			Help: `Make each NAME a variable local to the running function, assigning
+		Run:     runReturn,
+		Special: true,
+	},
+	{
+		Name:     "local",
+		Synopsis: "local [name[=value] ...]",
+		Summary:  "Define local variables.",
+		Help: `Make each NAME a variable local to the running function, assigning
 VALUE when given. The function and the functions it calls see the
 local variable; when the function returns, the caller's variable of
 that name comes back (bash's dynamic scoping). Only valid inside a
 function.`,
-			Run: runLocal,
-		},
-	)
+		Run: runLocal,
+	},
 }
 
 // loopArg parses break's and continue's N: bash's messages and statuses.

@@ -7,8 +7,8 @@ import (
 	"sync"
 )
 
-func init() {
-	register(&Builtin{
+var getoptsBuiltins = []*Builtin{
+	{
 		Name:     "getopts",
 		Synopsis: "getopts optstring name [arg ...]",
 		Summary:  "Parse option arguments.",
@@ -27,7 +27,7 @@ OPTSTRING it is silent: an unknown option sets NAME to '?' and OPTARG
 to the letter, a missing argument sets NAME to ':' and OPTARG to the
 letter.`,
 		Run: runGetopts,
-	})
+	},
 }
 
 // getoptsState is where getopts is inside a cluster of options such as

@@ -12,8 +12,8 @@ import (
 // TopicNames, TopicText and TopicSummary. The language is the shell's
 // (Shell.Lang: set -o lang, else the locale) unless --lang overrides it.
 
-func init() {
-	register(&Builtin{
+var helpBuiltins = []*Builtin{
+	{
 		Name:     "help",
 		Synopsis: "help [-ds] [--lang en|ko] [name|pattern|topic ...]",
 		Summary:  "Describe builtin commands and topics.",
@@ -28,7 +28,7 @@ with * ? [ ] (or a prefix of a name) shows every builtin it matches.
     first of LC_ALL, LC_MESSAGES, LANG that is set): Korean if it starts
     with "ko"`,
 		Run: runHelp,
-	})
+	},
 }
 
 func runHelp(sh Shell, io IO, args []string) (int, error) {
@@ -130,7 +130,7 @@ func builtinHelpIn(b *Builtin, lang string) string {
 	fmt.Fprintf(&s, "%s: %s\n", b.Name, b.Synopsis)
 	fmt.Fprintf(&s, "    %s\n", summaryIn(b, lang))
 	help := b.Help
-	if h, ok := helpKo[b.Name]; ok && lang == "ko" {
+	if h, ok := helpKo()[b.Name]; ok && lang == "ko" {
 		help = h
 	}
 	if help != "" {

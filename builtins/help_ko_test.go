@@ -28,13 +28,13 @@ var optionFlag = regexp.MustCompile(`(?m)^\s*([-+][a-zA-Z])\b`)
 // fails here.
 func TestEveryBuiltinHasKoreanHelp(t *testing.T) {
 	for _, b := range All() {
-		if s, ok := summaryKo[b.Name]; !ok || !hasHangul(s) {
+		if s, ok := summaryKo()[b.Name]; !ok || !hasHangul(s) {
 			t.Errorf("builtin %s has no Korean summary (summaryKo, help_ko.go)", b.Name)
 		}
 		if b.Help == "" {
 			continue
 		}
-		ko, ok := helpKo[b.Name]
+		ko, ok := helpKo()[b.Name]
 		if !ok || !hasHangul(ko) {
 			t.Errorf("builtin %s has no Korean help (helpKo, help_ko_text.go)", b.Name)
 			continue
@@ -49,12 +49,12 @@ func TestEveryBuiltinHasKoreanHelp(t *testing.T) {
 			t.Errorf("help --lang ko %s is not its Korean help:\n%s", b.Name, full)
 		}
 	}
-	for name := range helpKo {
+	for name := range helpKo() {
 		if _, ok := Lookup(name); !ok {
 			t.Errorf("helpKo has %s, which is no builtin", name)
 		}
 	}
-	for name := range summaryKo {
+	for name := range summaryKo() {
 		if _, ok := Lookup(name); !ok {
 			t.Errorf("summaryKo has %s, which is no builtin", name)
 		}
@@ -116,7 +116,7 @@ func TestTeachingTextsInBothLanguages(t *testing.T) {
 func TestHelpIndexKoreanComplete(t *testing.T) {
 	idx := helpIndex("ko")
 	for _, b := range All() {
-		if !strings.Contains(idx, summaryKo[b.Name]) {
+		if !strings.Contains(idx, summaryKo()[b.Name]) {
 			t.Errorf("help --lang ko does not list %s in Korean", b.Name)
 		}
 	}
@@ -166,7 +166,7 @@ func hangingIndents(text string) map[int]bool {
 func TestKoreanHelpColumnsLineUp(t *testing.T) {
 	for _, b := range All() {
 		en := hangingIndents(b.Help)
-		for indent := range hangingIndents(helpKo[b.Name]) {
+		for indent := range hangingIndents(helpKo()[b.Name]) {
 			if !en[indent] {
 				t.Errorf("help --lang ko %s: a continuation line indented %d does not line up with its option's description", b.Name, indent)
 			}

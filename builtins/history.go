@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-func init() {
-	register(&Builtin{
+var historyBuiltins = []*Builtin{
+	{
 		Name:     "history",
 		Synopsis: "history [-c] [-d offset] [n] or history -arw [filename] or history -s arg [arg ...]",
 		Summary:  "Display or manipulate the history list.",
@@ -24,7 +24,7 @@ with N, only the last N. At the prompt, Up and Down walk the list, and
             command to $HISTFILE as it is entered, so there nothing is
             left to add)`,
 		Run: runHistory,
-	})
+	},
 }
 
 func runHistory(sh Shell, io IO, args []string) (int, error) {

@@ -17,13 +17,12 @@ import (
 // of package jobs, which owns every system call involved (kill, wait4,
 // tcsetpgrp): here are only the options, the job specs and the messages.
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "jobs",
-			Synopsis: "jobs [-lprs] [jobspec ...]",
-			Summary:  "List the shell's jobs and their states.",
-			Help: `List the jobs this shell started and has not yet forgotten:
+var jobsBuiltins = []*Builtin{
+	{
+		Name:     "jobs",
+		Synopsis: "jobs [-lprs] [jobspec ...]",
+		Summary:  "List the shell's jobs and their states.",
+		Help: `List the jobs this shell started and has not yet forgotten:
 [N] is the job number, + marks the current job (the default of fg
 and bg), - the previous one. A job is one pipeline: all its
 processes share one process group.
@@ -32,44 +31,44 @@ processes share one process group.
 -r  only running jobs;  -s  only stopped jobs
 A JOBSPEC is %N (job N), %+ or %% (current), %- (previous),
 %NAME (command starts with NAME), %?TEXT (command contains TEXT).`,
-			Run: runJobs,
-		},
-		&Builtin{
-			Name:     "fg",
-			Synopsis: "fg [jobspec]",
-			Summary:  "Move a job to the foreground.",
-			Help: `Continue JOBSPEC (default: the current job) in the foreground: the
+		Run: runJobs,
+	},
+	{
+		Name:     "fg",
+		Synopsis: "fg [jobspec]",
+		Summary:  "Move a job to the foreground.",
+		Help: `Continue JOBSPEC (default: the current job) in the foreground: the
 shell gives the terminal to the job's process group (tcsetpgrp),
 sends SIGCONT if it was stopped, and waits for it to finish or stop.
 The exit status is the job's. Needs job control (set -m).`,
-			Run: runFg,
-		},
-		&Builtin{
-			Name:     "bg",
-			Synopsis: "bg [jobspec ...]",
-			Summary:  "Continue stopped jobs in the background.",
-			Help: `Continue each stopped JOBSPEC (default: the current job) in the
+		Run: runFg,
+	},
+	{
+		Name:     "bg",
+		Synopsis: "bg [jobspec ...]",
+		Summary:  "Continue stopped jobs in the background.",
+		Help: `Continue each stopped JOBSPEC (default: the current job) in the
 background, by sending SIGCONT to its process group, as if it had
 been started with &. The terminal stays with the shell, so a job
 that reads from it will be stopped again (SIGTTIN).`,
-			Run: runBg,
-		},
-		&Builtin{
-			Name:     "disown",
-			Synopsis: "disown [-h] [-ar] [jobspec ...]",
-			Summary:  "Remove jobs from the job table.",
-			Help: `Forget each JOBSPEC (default: the current job): it leaves the job
+		Run: runBg,
+	},
+	{
+		Name:     "disown",
+		Synopsis: "disown [-h] [-ar] [jobspec ...]",
+		Summary:  "Remove jobs from the job table.",
+		Help: `Forget each JOBSPEC (default: the current job): it leaves the job
 table, so jobs no longer lists it and the shell will not send it
 SIGHUP when it exits. Its processes go on running.
 -h  keep the job in the table, but do not send it SIGHUP on exit
 -a  all jobs;  -r  only running jobs`,
-			Run: runDisown,
-		},
-		&Builtin{
-			Name:     "kill",
-			Synopsis: "kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]",
-			Summary:  "Send a signal to processes or jobs.",
-			Help: `Send a signal (default SIGTERM) to each PID or JOBSPEC, with kill(2).
+		Run: runDisown,
+	},
+	{
+		Name:     "kill",
+		Synopsis: "kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]",
+		Summary:  "Send a signal to processes or jobs.",
+		Help: `Send a signal (default SIGTERM) to each PID or JOBSPEC, with kill(2).
 A job gets it through its process group (every process of the
 pipeline at once); a negative PID names a process group.
 The signal is a name (TERM, SIGTERM, term) or a number (15):
@@ -79,13 +78,13 @@ kill -l lists the signals; kill -l N names signal N, and a status
 above 128 (such as 130 from $?) names the signal that caused it.
 kill is a builtin so that it understands %jobs, and so that it works
 even when no new process can be created.`,
-			Run: runKill,
-		},
-		&Builtin{
-			Name:     "wait",
-			Synopsis: "wait [-fn] [pid|jobspec ...]",
-			Summary:  "Wait for background jobs to finish.",
-			Help: `Wait for each PID or JOBSPEC and return the status of the last
+		Run: runKill,
+	},
+	{
+		Name:     "wait",
+		Synopsis: "wait [-fn] [pid|jobspec ...]",
+		Summary:  "Wait for background jobs to finish.",
+		Help: `Wait for each PID or JOBSPEC and return the status of the last
 one: its exit code, or 128+N if signal N killed it. Without
 arguments, wait for every running background job (status 0).
 -n  wait for the next job (of those given) to finish.
@@ -93,13 +92,13 @@ arguments, wait for every running background job (status 0).
     stops does not end the wait (without -f it does).
 Only children of this shell can be waited for (wait4 works only on
 your own children). Ctrl+C interrupts the wait (status 130).`,
-			Run: runWait,
-		},
-		&Builtin{
-			Name:     "nohup",
-			Synopsis: "nohup command [arg ...]",
-			Summary:  "Run a command immune to hangups (SIGHUP).",
-			Help: `Run COMMAND so that it survives the terminal going away: it starts
+		Run: runWait,
+	},
+	{
+		Name:     "nohup",
+		Synopsis: "nohup command [arg ...]",
+		Summary:  "Run a command immune to hangups (SIGHUP).",
+		Help: `Run COMMAND so that it survives the terminal going away: it starts
 with SIGHUP ignored, and an ignored signal stays ignored across
 execve, so the hangup the kernel (and the shell, on exit) sends to
 the session's jobs does not kill it. As nohup(1) does: if standard
@@ -109,13 +108,12 @@ created with mode 0600; if standard error is a terminal it goes
 where standard output goes.
 gosh runs nohup itself, as a real child process that becomes a job:
 "nohup cmd &" is a background job like any other, visible in jobs.`,
-			Run: func(sh Shell, io IO, args []string) (int, error) {
-				// The executor recognises argv[0] == "nohup" and starts the
-				// program with SIGHUP ignored (jobs.Stage.IgnoreHUP).
-				return sh.RunCommand(args, io, false)
-			},
+		Run: func(sh Shell, io IO, args []string) (int, error) {
+			// The executor recognises argv[0] == "nohup" and starts the
+			// program with SIGHUP ignored (jobs.Stage.IgnoreHUP).
+			return sh.RunCommand(args, io, false)
 		},
-	)
+	},
 }
 
 // ---- jobs ----

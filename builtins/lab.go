@@ -39,8 +39,8 @@ import (
 //go:embed labs/*.lab
 var labFiles embed.FS
 
-func init() {
-	register(&Builtin{
+var labBuiltins = []*Builtin{
+	{
 		Name:     "lab",
 		Synopsis: "lab list | start NAME | status | report [FILE] | reset | stop | load FILE  [--lang en|ko]",
 		Summary:  "Guided labs checked against what gosh really observes.",
@@ -63,7 +63,7 @@ The labs use small helper programs (zombie, orphan, intignore, spin,
 waitstatus, daemon), built from the gosh source with: go install ./cmd/...
 (they land in $(go env GOPATH)/bin, usually ~/go/bin: put it on PATH)`,
 		Run: runLab,
-	})
+	},
 }
 
 // ---- the lab file format ----
@@ -775,34 +775,32 @@ func allLabs() ([]*Lab, error) {
 	return out, nil
 }
 
-// observeBuiltin wraps a builtin's Run so that an active lab sees it run.
-// It reports the builtin before it runs (fg returns only when the job stops
-// or ends, and the lab must see "fg" when it is typed).
-func observeBuiltin(name string, run Func) Func {
-	return func(sh Shell, io IO, args []string) (int, error) {
-		if labActive.Load() {
-			r := currentLab()
-			if r != nil {
-				// The lab speaks the shell's language (set -o lang, the
-				// locale), read here in the shell's own goroutine: a tick
-				// comes from whichever goroutine saw the event.
-				r.setLang(sh.Lang())
-				o := observation{subject: "builtin", kind: name, attrs: map[string]string{}}
-				if r.sampler != nil {
-					o.attrs["zombie"] = yesNo(r.sampler.zombieNow())
-				}
-				r.observe(o)
+// runObserved runs a builtin so that an active lab sees it run
+// (Builtin.Call). It reports the builtin before it runs (fg returns only
+// when the job stops or ends, and the lab must see "fg" when it is typed).
+func runObserved(name string, run Func, sh Shell, io IO, args []string) (int, error) {
+	if labActive.Load() {
+		r := currentLab()
+		if r != nil {
+			// The lab speaks the shell's language (set -o lang, the
+			// locale), read here in the shell's own goroutine: a tick
+			// comes from whichever goroutine saw the event.
+			r.setLang(sh.Lang())
+			o := observation{subject: "builtin", kind: name, attrs: map[string]string{}}
+			if r.sampler != nil {
+				o.attrs["zombie"] = yesNo(r.sampler.zombieNow())
 			}
+			r.observe(o)
 		}
-		st, err := run(sh, io, args)
-		if labActive.Load() {
-			r := currentLab()
-			if r != nil {
-				r.setLang(sh.Lang()) // set -o lang=ko, or lab --lang for one command, is over
-			}
-		}
-		return st, err
 	}
+	st, err := run(sh, io, args)
+	if labActive.Load() {
+		r := currentLab()
+		if r != nil {
+			r.setLang(sh.Lang()) // set -o lang=ko, or lab --lang for one command, is over
+		}
+	}
+	return st, err
 }
 
 // setLang sets the language of the run's next messages.

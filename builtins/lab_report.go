@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -18,19 +19,21 @@ type stepRecord struct {
 	observed []string      // the observations that satisfied its checks
 }
 
-// reportWords are the words of a report, by language.
-var reportWords = map[string]map[string]string{
-	"en": {
-		"title": "gosh lab report", "started": "started", "written": "written",
-		"stepsDone": "steps done: %d of %d", "header": "| step | done at | took | observed |",
-		"notDone": "not done", "current": "current, for %s",
-	},
-	"ko": {
-		"title": "gosh 실습 보고서", "started": "시작", "written": "작성",
-		"stepsDone": "끝낸 단계: %d/%d", "header": "| 단계 | 끝난 시각 | 걸린 시간 | 관찰한 것 |",
-		"notDone": "아직 안 함", "current": "진행 중, %s째",
-	},
-}
+// reportWords are the words of a report, by language. (Made at first use.)
+var reportWords = sync.OnceValue(func() map[string]map[string]string {
+	return map[string]map[string]string{
+		"en": {
+			"title": "gosh lab report", "started": "started", "written": "written",
+			"stepsDone": "steps done: %d of %d", "header": "| step | done at | took | observed |",
+			"notDone": "not done", "current": "current, for %s",
+		},
+		"ko": {
+			"title": "gosh 실습 보고서", "started": "시작", "written": "작성",
+			"stepsDone": "끝낸 단계: %d/%d", "header": "| 단계 | 끝난 시각 | 걸린 시간 | 관찰한 것 |",
+			"notDone": "아직 안 함", "current": "진행 중, %s째",
+		},
+	}
+})
 
 // reportText is the Markdown transcript of a lab run, in lang: the lab,
 // when it began, each step with its time, how long it took and what gosh
@@ -38,9 +41,9 @@ var reportWords = map[string]map[string]string{
 func (r *labRun) reportText(now time.Time, lang string) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	w := reportWords[lang]
+	w := reportWords()[lang]
 	if w == nil {
-		w = reportWords["en"]
+		w = reportWords()["en"]
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: %s (%s)\n\n", w["title"], text(r.lab.Title, lang), r.lab.Name)

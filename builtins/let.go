@@ -7,30 +7,28 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "let",
-			Synopsis: "let arg [arg ...]",
-			Summary:  "Evaluate arithmetic expressions.",
-			Help: `Evaluate each ARG as an arithmetic expression, as $((ARG)) would:
+var letBuiltins = []*Builtin{
+	{
+		Name:     "let",
+		Synopsis: "let arg [arg ...]",
+		Summary:  "Evaluate arithmetic expressions.",
+		Help: `Evaluate each ARG as an arithmetic expression, as $((ARG)) would:
 let "x = y * 2" "n++". Variables need no $, and assignments change
 them in the shell. The status is 0 if the last ARG's value is not 0,
 1 if it is 0 or an expression is wrong.`,
-			Run: runLet,
-		},
-		&Builtin{
-			Name:     "times",
-			Synopsis: "times",
-			Summary:  "Display process times.",
-			Help: `Print the CPU time used so far: on the first line by the shell
+		Run: runLet,
+	},
+	{
+		Name:     "times",
+		Synopsis: "times",
+		Summary:  "Display process times.",
+		Help: `Print the CPU time used so far: on the first line by the shell
 itself, on the second by the children it has waited for; in each,
 the user time (running the program's code) then the system time (the
 kernel working for it), from getrusage(2).`,
-			Run:     runTimes,
-			Special: true, // POSIX 2.14 lists times among the special builtins
-		},
-	)
+		Run:     runTimes,
+		Special: true, // POSIX 2.14 lists times among the special builtins
+	},
 }
 
 func runLet(sh Shell, io IO, args []string) (int, error) {

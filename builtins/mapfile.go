@@ -10,13 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func init() {
-	for _, name := range []string{"mapfile", "readarray"} {
-		register(&Builtin{
-			Name:     name,
-			Synopsis: name + " [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]",
-			Summary:  "Read lines from the standard input into an indexed array.",
-			Help: `Read lines into the indexed array ARRAY (MAPFILE when none is named).
+// mapfileHelp is the help of mapfile and of its other name, readarray.
+const mapfileHelp = `Read lines into the indexed array ARRAY (MAPFILE when none is named).
 -d DELIM    lines end with DELIM's first character, not newline ('' is NUL)
 -n COUNT    read at most COUNT lines (0: all)
 -O ORIGIN   store from index ORIGIN on, keeping the elements before it
@@ -27,10 +22,23 @@ func init() {
 -C CALLBACK evaluate "CALLBACK INDEX LINE" before every QUANTUM-th line
             is stored (INDEX is the element it goes to)
 -c QUANTUM  lines between calls of CALLBACK (5000 by default)
-The status is 1 when ARRAY cannot be assigned or FD cannot be read.`,
-			Run: runMapfile,
-		})
-	}
+The status is 1 when ARRAY cannot be assigned or FD cannot be read.`
+
+var mapfileBuiltins = []*Builtin{
+	{
+		Name:     "mapfile",
+		Synopsis: "mapfile [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]",
+		Summary:  "Read lines from the standard input into an indexed array.",
+		Help:     mapfileHelp,
+		Run:      runMapfile,
+	},
+	{
+		Name:     "readarray",
+		Synopsis: "readarray [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]",
+		Summary:  "Read lines from the standard input into an indexed array.",
+		Help:     mapfileHelp,
+		Run:      runMapfile,
+	},
 }
 
 func runMapfile(sh Shell, stdio IO, args []string) (int, error) {

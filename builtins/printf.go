@@ -17,8 +17,8 @@ import (
 // and precisions counted in bytes, the format used again while arguments
 // remain. It runs in the shell: no fork, and -v can set a variable.
 
-func init() {
-	register(&Builtin{
+var printfBuiltins = []*Builtin{
+	{
 		Name:     "printf",
 		Synopsis: "printf [-v var] format [arguments]",
 		Summary:  "Format and print ARGUMENTS under control of the FORMAT.",
@@ -40,7 +40,7 @@ The FORMAT knows the escapes \a \b \e \f \n \r \t \v \\ \" \' \NNN
 (octal) \xHH \uHHHH \UHHHHHHHH.
 -v VAR  assign the output to the shell variable VAR instead of printing it`,
 		Run: runPrintf,
-	})
+	},
 }
 
 // shellStart is when the shell started: %(...)T's -2.

@@ -17,8 +17,8 @@ import (
 // is a builtin so that it can see the job table, and so that it does not
 // appear in its own listing: no process is created to run it.
 
-func init() {
-	register(&Builtin{
+var procsBuiltins = []*Builtin{
+	{
 		Name:     "procs",
 		Synopsis: "procs [-ae] [--watch] [--interval S] [--session PID] [--lang en|ko]",
 		Summary:  "Show the processes of the shell's session, with their groups and states.",
@@ -39,7 +39,7 @@ session leader and "+" for a process in the terminal's foreground group.
 --lang en|ko  the language of -e (default: from LC_ALL, LC_MESSAGES, LANG)
 procs runs inside the shell: it does not appear in its own list.`,
 		Run: runProcs,
-	})
+	},
 }
 
 func runProcs(sh Shell, io IO, args []string) (int, error) {

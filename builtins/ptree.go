@@ -4,7 +4,6 @@ package builtins
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,8 +17,8 @@ import (
 // the stages of one pipeline, which share a group, stand together and are
 // bracketed as one group.
 
-func init() {
-	register(&Builtin{
+var ptreeBuiltins = []*Builtin{
+	{
 		Name:     "ptree",
 		Synopsis: "ptree [--watch] [--interval S] [--session PID] [pid]",
 		Summary:  "Show the tree of processes under the shell or under PID.",
@@ -35,7 +34,7 @@ Lines are cut with … to fit the terminal.
      changed since the last redraw, with the change named (S→T, fg→bg)
 --session PID  draw the tree under PID (another gosh, in another terminal)`,
 		Run: runPtree,
-	})
+	},
 }
 
 func runPtree(sh Shell, io IO, args []string) (int, error) {
@@ -47,7 +46,9 @@ func runPtree(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
-	root := os.Getpid()
+	// The tree of the shell ($$), also when ptree runs in a child gosh
+	// (ptree | less under job control), whose own tree is only itself.
+	root := sh.ShellPid()
 	if v.session > 0 {
 		root = v.session
 	}

@@ -15,8 +15,8 @@ import (
 	"gosh/jobs"
 )
 
-func init() {
-	register(&Builtin{
+var readBuiltins = []*Builtin{
+	{
 		Name:       "read",
 		ReadsInput: true,
 		Synopsis:   "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]",
@@ -45,7 +45,7 @@ read takes one byte at a time with read(2), so whatever follows the
 line is left in the file for the next command. The status is 1 at
 end of file.`,
 		Run: runRead,
-	})
+	},
 }
 
 // Errors from readByte besides io.EOF.

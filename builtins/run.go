@@ -21,14 +21,13 @@ so its cd, variable assignments and aliases stay in effect. A name
 without a slash is looked up in $PATH, then in the current directory.
 ARGUMENTS, if any, become the positional parameters while it runs.`
 
-func init() {
-	register(
-		&Builtin{
-			Name:       "exec",
-			ReadsInput: true,
-			Synopsis:   "exec [-cl] [-a name] [command [argument ...]] [redirection ...]",
-			Summary:    "Replace the shell with a program.",
-			Help: `Replace the shell process with COMMAND, through execve(2) and
+var runBuiltins = []*Builtin{
+	{
+		Name:       "exec",
+		ReadsInput: true,
+		Synopsis:   "exec [-cl] [-a name] [command [argument ...]] [redirection ...]",
+		Summary:    "Replace the shell with a program.",
+		Help: `Replace the shell process with COMMAND, through execve(2) and
 without fork: the program keeps the shell's pid, its open files and
 its place in the process tree, and the shell is gone. When COMMAND
 cannot be run, a non-interactive shell exits (127 if not found,
@@ -38,32 +37,32 @@ Without COMMAND, the redirections apply to the shell itself:
 -a NAME  pass NAME to the program as its argv[0] (what ps shows)
 -c       run the program with an empty environment
 -l       put a dash before argv[0], as login does (a login shell)`,
-			Run:     runExec,
-			Special: true,
-		},
-		&Builtin{
-			Name:       ".",
-			ReadsInput: true,
-			Synopsis:   ". filename [arguments]",
-			Summary:    "Run commands from a file in the current shell.",
-			Help:       sourceHelp,
-			Run:        runSource,
-			Special:    true,
-		},
-		&Builtin{
-			Name:       "source",
-			ReadsInput: true,
-			Synopsis:   "source filename [arguments]",
-			Summary:    "Run commands from a file in the current shell (same as .).",
-			Help:       sourceHelp,
-			Run:        runSource,
-		},
-		&Builtin{
-			Name:       "command",
-			ReadsInput: true,
-			Synopsis:   "command [-pVv] command [arg ...]",
-			Summary:    "Run a command, bypassing aliases.",
-			Help: `Run COMMAND with ARGs, ignoring any alias of that name: builtins and
+		Run:     runExec,
+		Special: true,
+	},
+	{
+		Name:       ".",
+		ReadsInput: true,
+		Synopsis:   ". filename [arguments]",
+		Summary:    "Run commands from a file in the current shell.",
+		Help:       sourceHelp,
+		Run:        runSource,
+		Special:    true,
+	},
+	{
+		Name:       "source",
+		ReadsInput: true,
+		Synopsis:   "source filename [arguments]",
+		Summary:    "Run commands from a file in the current shell (same as .).",
+		Help:       sourceHelp,
+		Run:        runSource,
+	},
+	{
+		Name:       "command",
+		ReadsInput: true,
+		Synopsis:   "command [-pVv] command [arg ...]",
+		Summary:    "Run a command, bypassing aliases.",
+		Help: `Run COMMAND with ARGs, ignoring any alias of that name: builtins and
 programs in $PATH only. "command ls" runs the real ls even when ls is
 an alias.
 -v  print how COMMAND would be found: its path, or its name for a
@@ -71,32 +70,31 @@ an alias.
 -V  describe COMMAND in words, like type
 -p  search the default PATH (/bin:/usr/bin), which finds the standard
     utilities whatever $PATH holds; a program found so runs by its path`,
-			Run: runCommand,
-		},
-		&Builtin{
-			Name:       "builtin",
-			ReadsInput: true,
-			Synopsis:   "builtin [shell-builtin [arg ...]]",
-			Summary:    "Execute shell builtins.",
-			Help: `Run the builtin SHELL-BUILTIN with ARGs, even when a function of the
+		Run: runCommand,
+	},
+	{
+		Name:       "builtin",
+		ReadsInput: true,
+		Synopsis:   "builtin [shell-builtin [arg ...]]",
+		Summary:    "Execute shell builtins.",
+		Help: `Run the builtin SHELL-BUILTIN with ARGs, even when a function of the
 same name hides it: a function called cd can end with
 "builtin cd "$@"" to do the real work.`,
-			Run: runBuiltin,
-		},
-		&Builtin{
-			Name:     "type",
-			Synopsis: "type [-afptP] name [name ...]",
-			Summary:  "Tell how each name would be interpreted as a command.",
-			Help: `For each NAME, say whether it is an alias, a shell keyword, a
+		Run: runBuiltin,
+	},
+	{
+		Name:     "type",
+		Synopsis: "type [-afptP] name [name ...]",
+		Summary:  "Tell how each name would be interpreted as a command.",
+		Help: `For each NAME, say whether it is an alias, a shell keyword, a
 builtin or a program file (and which one, found through $PATH).
 -t  print one word: alias, keyword, builtin or file
 -p  print the path of the file that would run, if it is a file
 -P  search $PATH even if NAME is an alias or builtin
 -a  print every interpretation, including all files in $PATH
 -f  do not look NAME up among the shell's functions`,
-			Run: runType,
-		},
-	)
+		Run: runType,
+	},
 }
 
 // ---- exec ----
@@ -285,13 +283,16 @@ func isExecutable(path string) bool {
 
 // ---- type and command ----
 
-// keywords are the shell's reserved words, which type reports before
-// builtins: they are recognised by the parser, not run.
-var keywords = map[string]bool{
-	"!": true, "{": true, "}": true, "case": true, "do": true, "done": true,
-	"elif": true, "else": true, "esac": true, "fi": true, "for": true,
-	"if": true, "in": true, "then": true, "until": true, "while": true,
-	"[[": true, "]]": true, "function": true, "time": true, "select": true,
+// keywords reports whether s is one of the shell's reserved words, which
+// type reports before builtins: they are recognised by the parser, not run.
+func keywords(s string) bool {
+	switch s {
+	case "!", "{", "}", "case", "do", "done", "elif", "else", "esac",
+		"fi", "for", "if", "in", "then", "until", "while", "[[", "]]",
+		"function", "time", "select":
+		return true
+	}
+	return false
 }
 
 // meaning is one way a name can be interpreted as a command.
@@ -311,7 +312,7 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 		if v, ok := sh.Alias(name); ok {
 			out = append(out, meaning{"alias", v})
 		}
-		if keywords[name] {
+		if keywords(name) {
 			out = append(out, meaning{"keyword", ""})
 		}
 		if f, ok := sh.(FuncShell); ok && !noFuncs {
@@ -428,7 +429,7 @@ func runBuiltin(sh Shell, io IO, args []string) (int, error) {
 		errorf(io, "builtin", "%s: not a shell builtin", rest[0])
 		return statusFailure, nil
 	}
-	return b.Run(sh, io, rest)
+	return b.Call(sh, io, rest)
 }
 
 func runCommand(sh Shell, io IO, args []string) (int, error) {

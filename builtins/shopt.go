@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-func init() {
-	register(&Builtin{
+var shoptBuiltins = []*Builtin{
+	{
 		Name:     "shopt",
 		Synopsis: "shopt [-pqsu] [-o] [optname ...]",
 		Summary:  "Set and unset shell options.",
@@ -44,7 +44,7 @@ that are on, or off.
 -q  show nothing; the status says whether every OPTNAME is on
 -o  OPTNAMEs are set -o options (errexit, pipefail, ...)`,
 		Run: runShopt,
-	})
+	},
 }
 
 func runShopt(sh Shell, io IO, args []string) (int, error) {

@@ -35,23 +35,21 @@ Combine with ! EXPR, ( EXPR ), EXPR -a EXPR (and), EXPR -o EXPR (or);
 -a binds tighter than -o. With 0 to 4 arguments POSIX's rules decide
 what each argument is, so [ "$x" = "" ] works even if $x is "(".`
 
-func init() {
-	register(
-		&Builtin{
-			Name:     "test",
-			Synopsis: "test [expr]",
-			Summary:  "Evaluate a conditional expression.",
-			Help:     testHelp,
-			Run:      runTest,
-		},
-		&Builtin{
-			Name:     "[",
-			Synopsis: "[ arg... ]",
-			Summary:  "Evaluate a conditional expression (test, with a closing ]).",
-			Help:     testHelp + "\nThe last argument must be a literal ], to close the [.",
-			Run:      runTest,
-		},
-	)
+var testBuiltins = []*Builtin{
+	{
+		Name:     "test",
+		Synopsis: "test [expr]",
+		Summary:  "Evaluate a conditional expression.",
+		Help:     testHelp,
+		Run:      runTest,
+	},
+	{
+		Name:     "[",
+		Synopsis: "[ arg... ]",
+		Summary:  "Evaluate a conditional expression (test, with a closing ]).",
+		Help:     testHelp + "\nThe last argument must be a literal ], to close the [.",
+		Run:      runTest,
+	},
 }
 
 // errTestSyntax carries a test syntax error's message up from the parser.

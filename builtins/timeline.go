@@ -8,8 +8,8 @@ import (
 	"gosh/jobs"
 )
 
-func init() {
-	register(&Builtin{
+var timelineBuiltins = []*Builtin{
+	{
 		Name:     "timeline",
 		Synopsis: "timeline [%N]",
 		Summary:  "Draw the life of a job: one lane per process, time flowing down.",
@@ -22,7 +22,7 @@ each continue, each signal sent, and the exit or death with its status
 finished jobs: the shell keeps the events of its last 10 jobs.
 The drawing fits the terminal, in colour when the terminal allows it.`,
 		Run: runTimeline,
-	})
+	},
 }
 
 func runTimeline(sh Shell, io IO, args []string) (int, error) {

@@ -206,7 +206,7 @@ func TestKoreanTermsAndTables(t *testing.T) {
 // help in Korean lists every builtin with a Korean summary.
 func TestHelpIndexKorean(t *testing.T) {
 	for _, b := range All() {
-		if _, ok := summaryKo[b.Name]; !ok {
+		if _, ok := summaryKo()[b.Name]; !ok {
 			t.Errorf("builtin %s has no Korean summary", b.Name)
 		}
 	}
@@ -221,14 +221,14 @@ func TestHelpIndexKorean(t *testing.T) {
 
 // help --lang ko NAME shows a teaching builtin's description in Korean.
 func TestBuiltinHelpKorean(t *testing.T) {
-	for name := range helpKo {
+	for name := range helpKo() {
 		b, ok := Lookup(name)
 		if !ok {
 			t.Errorf("helpKo has %s, which is no builtin", name)
 			continue
 		}
 		ko := builtinHelpIn(b, "ko")
-		if ko == builtinHelp(b) || !strings.Contains(ko, helpKo[name][:20]) {
+		if ko == builtinHelp(b) || !strings.Contains(ko, helpKo()[name][:20]) {
 			t.Errorf("help --lang ko %s is not Korean:\n%s", name, ko)
 		}
 	}

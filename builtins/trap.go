@@ -51,8 +51,8 @@ func waitContext(sh Shell) context.Context {
 	return sh.Context()
 }
 
-func init() {
-	register(&Builtin{
+var trapBuiltins = []*Builtin{
+	{
 		Name:     "trap",
 		Synopsis: "trap [-lp] [[arg] signal_spec ...]",
 		Summary:  "Run commands when the shell receives a signal or exits.",
@@ -76,7 +76,7 @@ signals reset to their defaults, and ignored ones still ignored.
 An interactive shell keeps what it needs: Ctrl+Z never stops it, and
 Ctrl+C at the prompt still discards the line.`,
 		Run: runTrap,
-	})
+	},
 }
 
 // trapShell is what the trap builtin needs of the shell.

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func init() {
-	register(&Builtin{
+var ulimitBuiltins = []*Builtin{
+	{
 		Name:     "ulimit",
 		Synopsis: "ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]",
 		Summary:  "Modify shell resource limits.",
@@ -37,7 +37,7 @@ builtin; "ulimit -u 100" then keeps a fork bomb in check. In a copy of
 the shell (a pipeline stage, $(...)) a new limit applies to the programs
 the copy starts, never to the shell.`,
 		Run: runUlimit,
-	})
+	},
 }
 
 // rlimitInfo describes one resource as ulimit shows it.

@@ -31,7 +31,7 @@ func usageError(io IO, name, msg string) int {
 	if msg != "" {
 		errorf(io, name, "%s", msg)
 	}
-	if b, ok := table[name]; ok && b.Synopsis != "" {
+	if b, ok := Lookup(name); ok && b.Synopsis != "" {
 		fmt.Fprintf(io.Err, "%s: usage: %s\n", name, b.Synopsis)
 	}
 	return statusUsage

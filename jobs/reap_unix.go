@@ -343,8 +343,8 @@ func signalText(sig syscall.Signal) string {
 	case unix.SIGTTOU:
 		return "Stopped (tty output)"
 	}
-	if d, ok := signalDescriptions[sig]; ok {
-		return d
+	if sig > 0 && int(sig) < len(signalDescriptions) && signalDescriptions[sig] != "" {
+		return signalDescriptions[sig]
 	}
 	if sig >= 34 && sig <= 64 {
 		return fmt.Sprintf("Real-time signal %d", int(sig)-34)
@@ -352,8 +352,9 @@ func signalText(sig syscall.Signal) string {
 	return fmt.Sprintf("Unknown signal %d", int(sig))
 }
 
-// signalDescriptions are glibc's strsignal texts, which bash prints.
-var signalDescriptions = map[syscall.Signal]string{
+// signalDescriptions are glibc's strsignal texts, which bash prints, by
+// signal number (an array the compiler lays out as data).
+var signalDescriptions = [...]string{
 	unix.SIGHUP:    "Hangup",
 	unix.SIGINT:    "Interrupt",
 	unix.SIGQUIT:   "Quit",

@@ -86,7 +86,8 @@ func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
 			signal.Notify(c, sig)
 			signal.Stop(c) // the runtime's handler stays: the default of a Go program
 			rawMu.Lock()
-			if act, ok := rawSet[sig]; ok { // and what KernelDefault set, again
+			if h := rawSet.of(sig); h != nil && h.ok { // and what KernelDefault set, again
+				act := h.act
 				unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
 			}
 			rawMu.Unlock()
@@ -150,41 +151,64 @@ func (t *Table) KernelDefault(sig syscall.Signal, ignore bool) {
 	if errno != 0 {
 		return
 	}
-	if _, saved := rawSaved[sig]; !saved {
-		rawSaved[sig] = old
+	if h := rawSaved.of(sig); h != nil && !h.ok {
+		*h = rawHandler{act: old, ok: true}
 	}
-	rawSet[sig] = act
+	if h := rawSet.of(sig); h != nil {
+		*h = rawHandler{act: act, ok: true}
+	}
 	t.trace.Shell(Same("rt_sigaction(%s, %s"), SignalName(sig), what)
 }
 
 // rawSaved holds the runtime's handlers that KernelDefault replaced, and
-// rawSet what it put in their place.
+// rawSet what it put in their place, by signal number. (Arrays: maps of
+// them cost every script's start 3 KB and a dozen map insertions.)
 var (
 	rawMu    sync.Mutex
-	rawSaved = map[syscall.Signal][4]uint64{}
-	rawSet   = map[syscall.Signal][4]uint64{}
+	rawSaved rawHandlers
+	rawSet   rawHandlers
 )
+
+// rawHandler is one struct sigaction, if ok.
+type rawHandler struct {
+	act [4]uint64
+	ok  bool
+}
+
+// rawHandlers are the handlers of signals 1 to 64.
+type rawHandlers [65]rawHandler
+
+// of is sig's entry, nil for a number that is no signal.
+func (hs *rawHandlers) of(sig syscall.Signal) *rawHandler {
+	if sig <= 0 || int(sig) >= len(hs) {
+		return nil
+	}
+	return &hs[sig]
+}
 
 // restoreRuntimeHandler puts back the runtime's handler for sig if
 // KernelDefault replaced it.
 func restoreRuntimeHandler(sig syscall.Signal) {
 	rawMu.Lock()
 	defer rawMu.Unlock()
-	act, ok := rawSaved[sig]
-	if !ok {
+	h := rawSaved.of(sig)
+	if h == nil || !h.ok {
 		return
 	}
+	act := h.act
 	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
-	delete(rawSaved, sig)
-	delete(rawSet, sig)
+	*h = rawHandler{}
+	*rawSet.of(sig) = rawHandler{}
 }
 
 // forgetRuntimeHandler drops the saved handler: signal.Ignore is about to
 // set the disposition through the runtime, which then knows it.
 func forgetRuntimeHandler(sig syscall.Signal) {
 	rawMu.Lock()
-	delete(rawSaved, sig)
-	delete(rawSet, sig)
+	if h := rawSaved.of(sig); h != nil {
+		*h = rawHandler{}
+		*rawSet.of(sig) = rawHandler{}
+	}
 	rawMu.Unlock()
 }
 

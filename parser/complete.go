@@ -86,7 +86,7 @@ func CompletionAt(src string) CompletionContext {
 			case redirTarget:
 				redirTarget = false
 			case !cmdPos:
-			case isAssignText(raw) || commandStarters[raw]:
+			case isAssignText(raw) || commandStarters(raw):
 				// still in command-name position
 			default:
 				cmdPos = false
@@ -96,10 +96,14 @@ func CompletionAt(src string) CompletionContext {
 	}
 }
 
-// commandStarters are the reserved words after which a command name comes.
-var commandStarters = map[string]bool{
-	"!": true, "if": true, "then": true, "elif": true, "else": true,
-	"while": true, "until": true, "do": true, "{": true,
+// commandStarters reports whether s is a reserved word after which a
+// command name comes.
+func commandStarters(s string) bool {
+	switch s {
+	case "!", "if", "then", "elif", "else", "while", "until", "do", "{":
+		return true
+	}
+	return false
 }
 
 // ioNumberAt reports whether digits at i are followed by < or >.

@@ -5,22 +5,29 @@ import "strings"
 // This file parses the compound commands, function definitions, [[ ]] and
 // (( )): one function per grammar rule of ast.go.
 
-// closers are the reserved words that end a compound_list. At the start of
-// a command they never begin one: "fi" alone is a syntax error that names
+// closers reports whether s is a reserved word that ends a compound_list
+// (a switch: no map is built at start-up). At the start of a command they never begin one: "fi" alone is a syntax error that names
 // the word. "in" and "]]" are such words too, as in bash.
-var closers = map[string]bool{
-	"then": true, "elif": true, "else": true, "fi": true, "do": true,
-	"done": true, "esac": true, "}": true, "in": true, "]]": true,
+func closers(s string) bool {
+	switch s {
+	case "then", "elif", "else", "fi", "do", "done", "esac", "}", "in",
+		"]]":
+		return true
+	}
+	return false
 }
 
-// reservedWords are the words that are reserved at the start of a command.
+// reservedWords reports whether s is reserved at the start of a command.
 // The printer quotes a simple command's first word that would read back as
 // one of them.
-var reservedWords = map[string]bool{
-	"if": true, "then": true, "elif": true, "else": true, "fi": true,
-	"while": true, "until": true, "for": true, "do": true, "done": true,
-	"case": true, "esac": true, "in": true, "{": true, "}": true, "!": true,
-	"[[": true, "]]": true, "function": true, "time": true, "select": true,
+func reservedWords(s string) bool {
+	switch s {
+	case "if", "then", "elif", "else", "fi", "while", "until", "for",
+		"do", "done", "case", "esac", "in", "{", "}", "!", "[[", "]]",
+		"function", "time", "select":
+		return true
+	}
+	return false
 }
 
 // isWord reports whether tok is the unquoted word s: a reserved word is
@@ -35,7 +42,7 @@ func isWord(tok token, s string) bool {
 
 // reserved returns the reserved word the current token spells, or "".
 func (p *parser) reserved() string {
-	if p.tok.kind == tWord && reservedWords[p.tok.raw] && isWord(p.tok, p.tok.raw) {
+	if p.tok.kind == tWord && reservedWords(p.tok.raw) && isWord(p.tok, p.tok.raw) {
 		return p.tok.raw
 	}
 	return ""
@@ -44,7 +51,7 @@ func (p *parser) reserved() string {
 // atCloser reports whether the current token ends a compound_list.
 func (p *parser) atCloser() bool {
 	r := p.reserved()
-	return r != "" && closers[r]
+	return r != "" && closers(r)
 }
 
 // eofError is the error for input that ends where the grammar wants more:
@@ -579,7 +586,7 @@ func isFunc(c Command) bool {
 // unquoted word without expansions that is not a reserved word and does
 // not look like an assignment.
 func isFuncName(tok token) bool {
-	if !isWord(tok, tok.raw) || reservedWords[tok.raw] {
+	if !isWord(tok, tok.raw) || reservedWords(tok.raw) {
 		return false
 	}
 	return assignment(tok) == nil
@@ -798,21 +805,26 @@ func (p *parser) condNot() (TestExpr, error) {
 	return p.condPrimary()
 }
 
-// unaryTests are [[ ]]'s unary operators.
-var unaryTests = map[string]bool{
-	"-a": true, "-b": true, "-c": true, "-d": true, "-e": true, "-f": true,
-	"-g": true, "-h": true, "-k": true, "-p": true, "-r": true, "-s": true,
-	"-t": true, "-u": true, "-w": true, "-x": true, "-G": true, "-L": true,
-	"-N": true, "-O": true, "-S": true, "-z": true, "-n": true, "-o": true,
-	"-v": true, "-R": true,
+// unaryTests reports whether s is one of [[ ]]'s unary operators.
+func unaryTests(s string) bool {
+	switch s {
+	case "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r",
+		"-s", "-t", "-u", "-w", "-x", "-G", "-L", "-N", "-O", "-S", "-z",
+		"-n", "-o", "-v", "-R":
+		return true
+	}
+	return false
 }
 
-// binaryTests are [[ ]]'s binary operators written as words; < and > are
-// read as redirection tokens.
-var binaryTests = map[string]bool{
-	"==": true, "=": true, "!=": true, "=~": true, "-eq": true, "-ne": true,
-	"-lt": true, "-le": true, "-gt": true, "-ge": true, "-nt": true,
-	"-ot": true, "-ef": true,
+// binaryTests reports whether s is one of [[ ]]'s binary operators written
+// as words; < and > are read as redirection tokens.
+func binaryTests(s string) bool {
+	switch s {
+	case "==", "=", "!=", "=~", "-eq", "-ne", "-lt", "-le", "-gt", "-ge",
+		"-nt", "-ot", "-ef":
+		return true
+	}
+	return false
 }
 
 // condOperand reads one operand word of [[ ]].
@@ -849,7 +861,7 @@ func (p *parser) condPrimary() (TestExpr, error) {
 	case p.tok.kind != tWord || isWord(p.tok, "]]"):
 		return nil, p.unexpected()
 	}
-	if unaryTests[p.tok.raw] && isWord(p.tok, p.tok.raw) {
+	if unaryTests(p.tok.raw) && isWord(p.tok, p.tok.raw) {
 		op := p.tok.raw
 		if err := p.next(); err != nil {
 			return nil, err
@@ -866,7 +878,7 @@ func (p *parser) condPrimary() (TestExpr, error) {
 	}
 	op := ""
 	switch {
-	case p.tok.kind == tWord && binaryTests[p.tok.raw] && isWord(p.tok, p.tok.raw):
+	case p.tok.kind == tWord && binaryTests(p.tok.raw) && isWord(p.tok, p.tok.raw):
 		op = p.tok.raw
 	case p.tok.kind == tRedir && p.tok.fd < 0 && p.tok.op == RedirIn:
 		op = "<"

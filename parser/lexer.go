@@ -388,14 +388,19 @@ const (
 	ctxExtglob                 // inside an extended pattern @(...): ends at the ')' that balances the '('
 )
 
-// escapable lists what a backslash quotes in each context. In an unquoted
-// word or ${...} word it quotes any character.
-var escapable = map[context]string{
-	ctxDquote:   "$`\"\\",
-	ctxArgDq:    "$`\"\\}",
-	ctxHeredoc:  "$`\\",
-	ctxArith:    "$`\\",
-	ctxArithOld: "$`\\",
+// escapable is what a backslash quotes in a context, if only some
+// characters (limited). In an unquoted word or ${...} word it quotes any
+// character.
+func escapable(ctx context) (set string, limited bool) {
+	switch ctx {
+	case ctxDquote:
+		return "$`\"\\", true
+	case ctxArgDq:
+		return "$`\"\\}", true
+	case ctxHeredoc, ctxArith, ctxArithOld:
+		return "$`\\", true
+	}
+	return "", false
 }
 
 // partsBuilder collects word parts, merging adjacent literal text.
@@ -639,7 +644,7 @@ func (l *lexer) backslash(ctx context, b *partsBuilder) error {
 		l.i++ // let the loop report the unterminated construct
 		return nil
 	}
-	set, limited := escapable[ctx]
+	set, limited := escapable(ctx)
 	n := l.src[l.i+1]
 	if limited && strings.IndexByte(set, n) < 0 {
 		// Not an escape here: the backslash is kept literally and the

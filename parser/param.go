@@ -294,9 +294,16 @@ func (l *lexer) subscriptStart(b *partsBuilder) bool {
 	return IsName(s) && !l.argWords || s == "" && l.inArray
 }
 
-// commandWords are the reserved words after which a command starts.
-var commandWords = map[string]bool{"do": true, "then": true, "else": true, "elif": true, "if": true,
-	"while": true, "until": true, "{": true, "!": true, "time": true}
+// commandWords reports whether s is a reserved word after which a command
+// starts.
+func commandWords(s string) bool {
+	switch s {
+	case "do", "then", "else", "elif", "if", "while", "until", "{", "!",
+		"time":
+		return true
+	}
+	return false
+}
 
 // noteArgs follows where words are assignments: at the start of a simple
 // command (after an operator, a newline or a reserved word that starts a
@@ -309,7 +316,7 @@ func (l *lexer) noteArgs(tok token) {
 		case l.afterRedir:
 		case l.afterTime && (tok.raw == "-p" || tok.raw == "--"):
 			afterTime = tok.raw == "-p"
-		case commandWords[tok.raw] && !l.argWords:
+		case commandWords(tok.raw) && !l.argWords:
 			afterTime = tok.raw == "time"
 		case assignWord(tok.word, false) == nil:
 			l.argWords = true
@@ -645,8 +652,15 @@ func DecodeEscapes(s string) string {
 	return b.String()
 }
 
-// declarationBuiltins take NAME=(...) arguments (bash): they assign arrays.
-var declarationBuiltins = map[string]bool{"declare": true, "typeset": true, "local": true, "export": true, "readonly": true}
+// declarationBuiltins reports whether s names a builtin that takes
+// NAME=(...) arguments (bash): they assign arrays.
+func declarationBuiltins(s string) bool {
+	switch s {
+	case "declare", "typeset", "local", "export", "readonly":
+		return true
+	}
+	return false
+}
 
 // arrayArgAllowed rejects a NAME=(...) word as an argument of anything but
 // a declaration builtin, as bash does ("echo a=(1)" is a syntax error at
@@ -660,7 +674,7 @@ func arrayArgAllowed(args []*Word, tok token) error {
 		return nil
 	}
 	if len(args) > 0 && len(args[0].Parts) == 1 {
-		if l, ok := args[0].Parts[0].(*Lit); ok && declarationBuiltins[l.Value] {
+		if l, ok := args[0].Parts[0].(*Lit); ok && declarationBuiltins(l.Value) {
 			return nil
 		}
 	}

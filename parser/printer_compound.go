@@ -14,7 +14,7 @@ func isReservedLit(w *Word) bool {
 		return false
 	}
 	lit, ok := w.Parts[0].(*Lit)
-	return ok && reservedWords[lit.Value]
+	return ok && reservedWords(lit.Value)
 }
 
 // atLineStart reports whether the text so far ends a line (after the body
@@ -210,7 +210,7 @@ func isTestOperator(w *Word) bool {
 		return false
 	}
 	v := lit.Value
-	return unaryTests[v] || binaryTests[v] || v == "!" || v == "]]"
+	return unaryTests(v) || binaryTests(v) || v == "!" || v == "]]"
 }
 
 func (p *printer) testExpr(e TestExpr) {

@@ -285,10 +285,16 @@ func (a *arith) comma() (int64, error) {
 	return v, err
 }
 
-// assignOps maps each assignment operator to its binary operator.
-var assignOps = map[string]string{
-	"=": "", "*=": "*", "/=": "/", "%=": "%", "+=": "+", "-=": "-",
-	"<<=": "<<", ">>=": ">>", "&=": "&", "^=": "^", "|=": "|",
+// assignOps gives an assignment operator's binary operator ("" for =);
+// ok is false for any other text.
+func assignOps(text string) (op string, ok bool) {
+	switch text {
+	case "=":
+		return "", true
+	case "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|=":
+		return text[:len(text)-1], true
+	}
+	return "", false
 }
 
 // assign: name = value and the compound forms. Looks one token past a name
@@ -298,7 +304,7 @@ func (a *arith) assign() (int64, error) {
 		saved := *a
 		name := a.text
 		a.next()
-		if op, ok := assignOps[a.text]; ok && a.tok == tokOp {
+		if op, ok := assignOps(a.text); ok && a.tok == tokOp {
 			opEnd := a.pos
 			// x op= y reads x before evaluating y, as bash does.
 			var lhs int64
@@ -329,7 +335,7 @@ func (a *arith) assign() (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if _, ok := assignOps[a.text]; ok && a.tok == tokOp {
+	if _, ok := assignOps(a.text); ok && a.tok == tokOp {
 		return 0, a.errorf("attempted assignment to non-variable")
 	}
 	return v, nil

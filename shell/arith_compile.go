@@ -116,7 +116,7 @@ func (c *arithCompiler) assign() *arithNode {
 	if c.t.tok == tokName {
 		if c.i < len(c.toks) {
 			nt := c.toks[c.i]
-			if op, isAssign := assignOps[nt.text]; isAssign && nt.tok == tokOp {
+			if op, isAssign := assignOps(nt.text); isAssign && nt.tok == tokOp {
 				if !plainArithName(c.t.text) {
 					return c.fail()
 				}
@@ -130,7 +130,7 @@ func (c *arithCompiler) assign() *arithNode {
 		}
 	}
 	n := c.cond()
-	if _, isAssign := assignOps[c.t.text]; isAssign && c.t.tok == tokOp {
+	if _, isAssign := assignOps(c.t.text); isAssign && c.t.tok == tokOp {
 		return c.fail() // attempted assignment to non-variable
 	}
 	return n

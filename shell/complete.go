@@ -37,8 +37,14 @@ type match struct {
 	final string // what ends the word when this is the only match
 }
 
-// jobCommands are the builtins whose arguments are job specs.
-var jobCommands = map[string]bool{"fg": true, "bg": true, "kill": true, "disown": true, "wait": true}
+// jobCommands reports whether s is a builtin whose arguments are job specs.
+func jobCommands(s string) bool {
+	switch s {
+	case "fg", "bg", "kill", "disown", "wait":
+		return true
+	}
+	return false
+}
 
 // Do is called by the line editor on Tab, with the line and the cursor
 // position (in runes). It returns the texts that may be inserted at the
@@ -69,7 +75,7 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		if i := strings.LastIndexByte(raw, '/'); i >= 0 {
 			shown = raw[i+1:]
 		}
-	case jobCommands[ctx.Command] && (strings.HasPrefix(ctx.Prefix, "%") ||
+	case jobCommands(ctx.Command) && (strings.HasPrefix(ctx.Prefix, "%") ||
 		ctx.Prefix == "" && ctx.Command != "kill" && ctx.Command != "wait"):
 		matches = c.jobs(ctx.Prefix)
 	case strings.HasPrefix(ctx.Prefix, "~") && !strings.Contains(ctx.Prefix, "/"):

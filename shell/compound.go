@@ -567,7 +567,7 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (status int, err error) {
 // child gosh in the job's group under job control, else a copy of the
 // shell running it on a goroutine.
 func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
-	d := sh.needsProcess(c, nil, Site{Stages: n})
+	d := sh.needsProcess(c, nil, Site{Stages: n, StandIn: t.pipeline})
 	text := jobText(c)
 	sh.traceDecision(text, d)
 	if d.Place == builtins.Child {

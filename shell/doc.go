@@ -58,7 +58,9 @@
 //	launch.go    prepared stages handed to package jobs; nohup.go nohup
 //	subshell.go  the one rule for where a command runs (needsProcess), and
 //	             child gosh processes (childStage, RunChild); trace_text.go
-//	             what set -o trace says of the shell's own steps
+//	             what set -o trace says of the shell's own steps;
+//	             fdroom_unix.go the descriptors the rule counts, and a
+//	             pipeline's child memfd made just before the child starts
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
 //	subst.go     command substitution; procsubst.go process substitution,
@@ -96,7 +98,8 @@
 //     difference: command substitution, and builtin stages of a pipeline
 //     without job control (a script, or inside a copy or a child), unless
 //     they may read $BASHPID, the one thing that names a subshell's own
-//     process (bashvars.go).
+//     process (bashvars.go), or descriptors are short, since a copy's
+//     pipe ends are open in the shell's own process (fdroom_unix.go).
 //   - A child gosh is a real process: the shell starts its own executable
 //     (/proc/self/exe) as an ordinary stage of a job, with the argv
 //     "gosh: TEXT --snapshot-fd=N", where TEXT is the command as written
@@ -124,6 +127,11 @@
 //     except jobs, history and fc, which list what only the shell process
 //     holds and run in a copy ("jobs -p | xargs kill", "history | grep");
 //   - a lone builtin or assignment in the foreground runs in the shell;
+//   - a stage of a pipeline is a child gosh when descriptors are short:
+//     fewer than 5×(stages−1)+8 free below the process's soft ulimit -n
+//     (fdroom_unix.go), since a copy holds its pipe ends in the shell's
+//     own process for as long as it runs, and a child in its own; so a
+//     pipeline of builtins needs about two spare descriptors, as in bash;
 //   - the rest runs in a copy.
 //
 // # Process-wide state in a copy
@@ -160,7 +168,7 @@
 // number with raw dup2 calls just before execve (execfds_unix.go). At
 // start-up every fd above 2 that gosh inherited (found with one poll(2)
 // over 3-1023) becomes the user's fd of that number, and the runtime's own
-// descriptors are made to land at 10 or above (adoptInheritedFds,
-// fdio_unix.go); gosh's own long-lived descriptors (the line editor's wake
+// descriptors are made to land at 10 or above, or as high as a ulimit -n
+// below 12 lets them (adoptInheritedFds, fdio_unix.go); gosh's own long-lived descriptors (the line editor's wake
 // pipe, the history file) sit there too.
 package shell

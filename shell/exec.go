@@ -654,7 +654,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
 		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2),
 	}
-	if sh.pipeBroken != nil {
+	if sh.pipeBroken != nil && !sh.ignoresSIGPIPE() {
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
@@ -664,7 +664,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		// runs. (Without redirections the view is the shell's already.)
 		defer sh.enterView(t.fds)()
 	}
-	status, err := b.Run(sh, io, argv)
+	status, err := b.Call(sh, io, argv)
+	if sh.pipeBroken != nil && *sh.pipeBroken {
+		return sh.stageBrokenPipe()
+	}
 	if guard != nil {
 		status, err = sh.brokenPipeExit(&guard.broken, status, err)
 		sh.hot().giveGuard(guard)
@@ -838,6 +841,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
 		t.background = !fg
+		t.pipeline = len(cmds) > 1
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
@@ -1019,7 +1023,7 @@ func (sh *Shell) connectStage(t *fdTable, files []int, builtin bool, standIn [2]
 				wired[n] = swap(fd, in, out)
 			}
 			st.Files = wired
-			return nil
+			return sh.connectSnapshot(t, st)
 		}
 		// An external stage with redirections (never a child gosh,
 		// whose files hold more than the table: see prepareStage).
@@ -1082,7 +1086,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if cmd.node == nil {
 			node = &parser.SimpleCommand{}
 		}
-		d := sh.needsProcess(node, cmd, Site{Stages: n})
+		d := sh.needsProcess(node, cmd, Site{Stages: n, StandIn: t.pipeline})
 		label := ""
 		if cmd.node != nil {
 			label = jobText(cmd.node)

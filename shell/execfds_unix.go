@@ -31,11 +31,12 @@ const ExecFdsFlag = "--exec-fds"
 //  4. execve. Every other descriptor of gosh is close-on-exec and goes.
 //
 // The Go runtime's own descriptors (its epoll fd and the eventfd that
-// wakes it) sit at 10 or above (adoptInheritedFds). Should the table need
-// one of their numbers, overwriting it even for a moment could crash the
-// runtime or write into the user's file, so then the shell execs a fresh
-// gosh instead, which puts the fds in place before its runtime makes
-// descriptors of its own (ExecWithFds).
+// wakes it) sit at 10 or above (adoptInheritedFds), lower only under a
+// ulimit -n below 12. Should the table need one of their numbers,
+// overwriting it even for a moment could crash the runtime or write into
+// the user's file, so then the shell execs a fresh gosh instead, which
+// puts the fds in place before its runtime makes descriptors of its own
+// (ExecWithFds).
 func (sh *Shell) execFds(path string, argv, env []string) error {
 	if err := checkInterpreter(path); err != nil {
 		// execve would fail: say so before any fd has moved.

@@ -83,7 +83,8 @@ func dup2(oldfd, newfd int) error {
 // and the eventfd that wakes it, made lazily at the first timer or file)
 // now, while every free number below 10 is taken by a placeholder: so they
 // land at 10 or above, and "exec cmd" can put the user's fds 0-9 in place
-// without overwriting them.
+// without overwriting them. Under a low ulimit -n the placeholders leave
+// the runtime the numbers it needs (netpollFds).
 //
 // Fds 0, 1 and 2 are the process's own; one that is closed at start-up is
 // closed for the user too, but gets /dev/null (close-on-exec) so that no
@@ -120,7 +121,8 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 	placeholder := -1
 	var held [10]int
 	nheld := 0
-	for fd := 3; fd < len(taken); fd++ {
+	spare := freeBelowLimit() - netpollFds
+	for fd := 3; fd < len(taken) && nheld < spare; fd++ {
 		if taken[fd] {
 			continue
 		}
@@ -144,43 +146,73 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 	}
 }
 
+// netpollFds is the number of descriptors the Go runtime makes for its
+// netpoll (an epoll fd and an eventfd). Under a low ulimit -n (below 12)
+// they cannot land at 10 or above: adoptInheritedFds then holds fewer
+// placeholders, so that the runtime gets the highest free numbers; were
+// every free number held, it could not start its netpoll and would end
+// the process with a stack trace (as gosh did under ulimit -n 10).
+const netpollFds = 2
+
+// freeBelowLimit counts the descriptor numbers below the soft limit on
+// open files that are free (0, 1 and 2 are open by now). Under a limit of
+// pollFdLimit or more it says there are plenty, without counting. The open
+// descriptors are read from /proc/self/fd: a child gosh is given fewer
+// than it has (its snapshot's memfd, the trace's fds).
+func freeBelowLimit() int {
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur >= pollFdLimit {
+		return pollFdLimit
+	}
+	free := int(lim.Cur) - 3
+	for _, fd := range procFds() {
+		if fd < int(lim.Cur) {
+			free--
+		}
+	}
+	return free
+}
+
 // pollFdLimit bounds the descriptors inheritedFds asks poll(2) about.
 const pollFdLimit = 1024
 
 // inheritedFds lists the open descriptors above 2: run by a new shell at
-// start-up, for adoptInheritedFds. One poll(2) with a zero timeout over
-// 3-1023 answers POLLNVAL for each number that is not open: a few
-// microseconds, where reading /proc/self/fd, whose entries the kernel
-// builds on the first read, costs about 50 (issue 9: every gosh start pays
-// it). A descriptor at 1024 or above is not adopted; it stays open, not
-// close-on-exec, so every child still gets it at its number, as in bash.
-// Under ulimit -n below 1024 poll cannot name the numbers above the limit,
-// where an inherited descriptor may still be: /proc/self/fd is read then.
+// start-up, for adoptInheritedFds. poll(2) with a zero timeout over 3-1023,
+// 256 numbers at a time, answers POLLNVAL for each number that is not
+// open: a few microseconds, where reading /proc/self/fd, whose entries the
+// kernel builds on the first read, costs about 50 (issue 9: every gosh
+// start pays it). The 2 KiB array fits the start-up goroutine's stack, as
+// 8 KiB for one call would not (the runtime would copy the stack to a new
+// one of 16 KiB). A descriptor at 1024 or above is not adopted; it stays
+// open, not close-on-exec, so every child still gets it at its number, as
+// in bash. Under ulimit -n below 1024 poll cannot name the numbers above
+// the limit, where an inherited descriptor may still be: /proc/self/fd is
+// read then.
 func inheritedFds() []int {
 	var lim unix.Rlimit
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur < pollFdLimit {
 		return procFds()
 	}
-	// On the heap (its length is not a constant): 8 KiB on the stack
-	// would make the runtime copy the start-up goroutine's stack.
-	n := min(int(lim.Cur), pollFdLimit) - 3
-	pfds := make([]unix.PollFd, n)
-	for i := range pfds {
-		pfds[i] = unix.PollFd{Fd: int32(i + 3)}
-	}
-	for {
-		_, err := unix.Poll(pfds, 0)
-		if err == nil {
-			break
-		}
-		if err != unix.EINTR {
-			return procFds()
-		}
-	}
+	var buf [256]unix.PollFd
 	var open []int
-	for _, p := range pfds {
-		if p.Revents&unix.POLLNVAL == 0 {
-			open = append(open, int(p.Fd))
+	for lo := 3; lo < pollFdLimit; lo += len(buf) {
+		pfds := buf[:min(len(buf), pollFdLimit-lo)]
+		for i := range pfds {
+			pfds[i] = unix.PollFd{Fd: int32(lo + i)}
+		}
+		for {
+			_, err := unix.Poll(pfds, 0)
+			if err == nil {
+				break
+			}
+			if err != unix.EINTR {
+				return procFds()
+			}
+		}
+		for _, p := range pfds {
+			if p.Revents&unix.POLLNVAL == 0 {
+				open = append(open, int(p.Fd))
+			}
 		}
 	}
 	return open

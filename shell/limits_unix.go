@@ -127,6 +127,7 @@ func (sh *Shell) SetRlimit(resource int, soft, hard uint64) error {
 	err := syscall.Setrlimit(resource, &lim)
 	if err == nil && resource == syscall.RLIMIT_NOFILE {
 		nofileSet = true
+		forgetNofile() // the one rule reads it again (fdroom_unix.go)
 	}
 	result := "0"
 	if err != nil {

@@ -597,22 +597,27 @@ func (r *redrawWriter) controlAtEdge(suffix []byte) bool {
 }
 
 // flush writes what is kept: run when the editor waits for a key that has
-// not been typed yet.
+// not been typed yet. An erase waiting for its drawing stays kept: the
+// editor's reader asks for the next key from its own goroutine, which can
+// come between the erase and the drawing of one redraw; written alone, the
+// erase would make the drawing a full redraw of the prompt (a client that
+// waits for the prompt would see it twice).
 func (r *redrawWriter) flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.flushLocked()
+}
+
+// reset writes what is kept, an erase too (the editor may have erased the
+// line and returned without drawing it again), and forgets what is on the
+// screen.
+func (r *redrawWriter) reset() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.out = append(r.out, r.erase...)
 	r.erase = r.erase[:0]
 	r.flushLocked()
-}
-
-// reset writes what is kept (the editor may have erased the line and
-// returned without drawing it again) and forgets what is on the screen.
-func (r *redrawWriter) reset() {
-	r.flush()
-	r.mu.Lock()
 	r.shown = nil
-	r.mu.Unlock()
 }
 
 // newPrompt starts a new prompt: what is kept is written, and the first

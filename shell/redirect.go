@@ -26,6 +26,17 @@ type fdTable struct {
 	// background is set for a stage of a background job: a child gosh
 	// started for it may have signals to ignore (asyncIgnores).
 	background bool
+	// pipeline is set for a stage of a pipeline, whose Connect runs just
+	// before it starts: a child gosh's start message is put in its memfd
+	// then (snapshot, at index snapshotAt of the stage's Files: see
+	// connectSnapshot), so that the stages of a long pipeline do not each
+	// hold a memfd in the shell until their turn.
+	// snapshotGate: the trace is on, and the child's gate pipe is made
+	// then too (traceGate).
+	pipeline     bool
+	snapshot     []byte
+	snapshotAt   int
+	snapshotGate bool
 }
 
 // newFdTable starts from the descriptors of the current context.

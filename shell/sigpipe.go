@@ -17,9 +17,11 @@ import (
 // guardBrokenPipe, for a builtin run by the shell itself in a script, makes
 // its output writers notice EPIPE. It returns the guard whose flag they
 // set, or nil when the shell is interactive or a copy (which has its own
-// rule); the caller gives it back (hotState.giveGuard) after the builtin.
+// rule), or catches or ignores SIGPIPE (then the write fails with bash's
+// "write error: Broken pipe" and the script goes on); the caller gives it
+// back (hotState.giveGuard) after the builtin.
 func (sh *Shell) guardBrokenPipe(io *builtins.IO, t *fdTable) *brokenPipeGuard {
-	if sh.Opts.Interactive || sh.subshell || sh.pipeBroken != nil {
+	if sh.Opts.Interactive || sh.subshell || sh.pipeBroken != nil || sh.trapsSIGPIPE() {
 		return nil
 	}
 	g := sh.hot().takeGuard() // given back by callBuiltin
@@ -45,10 +47,41 @@ func (sh *Shell) brokenPipeExit(broken *bool, status int, err error) (int, error
 	if broken == nil || !*broken {
 		return status, err
 	}
-	if _, trapped := sh.Traps()[int(syscall.SIGPIPE)]; trapped {
+	if sh.trapsSIGPIPE() {
 		return status, err
 	}
 	sh.dieOf(int(syscall.SIGPIPE))
 	code := 128 + int(syscall.SIGPIPE) // not reached: the process is gone
 	return code, &ExitError{Status: code}
+}
+
+// ignoresSIGPIPE reports whether this shell or copy ignores SIGPIPE (trap
+// "" PIPE, kept by every copy and subshell). A forked stage then gets
+// EPIPE instead of dying: the builtin says "write error: Broken pipe" and
+// goes on, as in bash. So a copy running a stage marks itself broken
+// (pipeStageWriter) only while SIGPIPE is not ignored.
+func (sh *Shell) ignoresSIGPIPE() bool {
+	a, ok := sh.traps.action(int(syscall.SIGPIPE))
+	return ok && a == ""
+}
+
+// stageBrokenPipe ends a copy running a pipeline stage as soon as one of
+// its builtins wrote into the pipe whose reader has gone: a forked stage
+// dies of SIGPIPE in that write, so nothing after it runs ("echo x ||
+// echo failed >&2" says nothing). The exit unwinds the copy's loops and
+// functions; the stage's status is 141.
+func (sh *Shell) stageBrokenPipe() (int, error) {
+	code := 128 + int(syscall.SIGPIPE)
+	return code, &ExitError{Status: code}
+}
+
+// trapsSIGPIPE reports whether this shell has a trap on SIGPIPE that is in
+// force: a handler, or "" that ignores it. (A child gosh lists its parent's
+// traps, but only the ignored ones are in force in it, as in a subshell.)
+func (sh *Shell) trapsSIGPIPE() bool {
+	if len(sh.traps.Actions) == 0 {
+		return false // no trap at all: the common case, on every builtin
+	}
+	_, ok := sh.traps.action(int(syscall.SIGPIPE))
+	return ok
 }

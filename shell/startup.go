@@ -102,7 +102,7 @@ func (sh *Shell) bumpShellLevel() {
 // shell that looks its path up only when it must show it (selfPath).
 const SelfExe = "/proc/self/exe"
 
-// selfPath is the path of the gosh executable, as $_ and SHELL show it:
+// selfPath is the path of the gosh executable, as SHELL shows it:
 // Config.Self, or the target of /proc/self/exe when Self is SelfExe.
 func (sh *Shell) selfPath() string {
 	if sh.self != "" && sh.self != SelfExe {

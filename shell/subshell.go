@@ -49,6 +49,11 @@ type Site = builtins.Site
 //     no pid of its own to give (bashvars.go).
 //   - A lone builtin, assignment or "{ ...; }" in the foreground runs in the
 //     shell itself, as in bash.
+//   - A stage of a pipeline whose copies would not find descriptors
+//     enough in the shell's own process (fewer than copyFdNeed free below
+//     its soft ulimit -n, fdroom_unix.go: a copy holds its pipe ends for as
+//     long as it runs) is a child gosh, which holds them in its own, so a
+//     long pipeline of builtins runs under a low ulimit -n as in bash.
 //   - Everywhere else nothing can tell a copy from a process: builtin
 //     stages and "( ... )" in a script, and everything inside a copy or a
 //     child gosh (which run without job control). They run in a copy.
@@ -181,6 +186,24 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 			Ko: "파이프라인 안의 %s: 작업 제어 아래에서는 모든 단계가 작업의 프로세스 그룹에 속한 프로세스(자식 gosh)다. " +
 				"그래서 Ctrl+Z가 정지시키고 fg가 계속시키며 kill %%N이 끝낸다",
 		}.With(what)}
+	}
+	// Descriptors are short (fdroom_unix.go): asked last, so that the
+	// cases above cost no system call. The stand-in pipe the shell holds
+	// while it prepares the stages is in the need, not taken from the free.
+	need, held := copyFdNeed(site.Stages), 0
+	if site.StandIn {
+		held = 2
+	}
+	if free, limit := fdRoom(need - held); free+held < need {
+		free += held
+		return builtins.Decision{Place: builtins.Child, Reason: jobs.Msg{
+			En: "%s in a pipeline: descriptors are short (%d free below the open-files limit %d, where copies of the shell " +
+				"would need %d: they hold their pipe ends in the shell's own process), so a child gosh runs it, " +
+				"which holds them in its own, and the shell holds about two at a time, as bash does",
+			Ko: "파이프라인 안의 %s: 디스크립터가 모자란다(열린 파일 제한 %[3]d 아래에서 %[2]d개가 비어 있는데, 셸의 사본들은 " +
+				"%[4]d개가 필요하다: 사본은 파이프 끝을 셸 자신의 프로세스에 쥐고 있다). 그래서 자식 gosh가 실행하고 " +
+				"파이프 끝은 자식이 쥔다. 셸은 bash처럼 한 번에 두 개쯤만 쥔다",
+		}.With(what, free, limit, need)}
 	}
 	return builtins.Decision{Place: builtins.Copy, Reason: jobs.Msg{
 		En: "%s in a pipeline: without job control nothing can tell a copy of the shell from a process, " +
@@ -388,7 +411,8 @@ type childStart struct {
 // label is what ps and jobs -l show: the command as the user wrote it,
 // never expanded ("" = the printed node; a text body, which may hold
 // expanded words, shows as "subshell"). The shell closes the memfd with t's other
-// fds once the stage has started.
+// fds once the stage has started; a pipeline's stage gets its memfd only
+// just before it starts (connectSnapshot).
 func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	src, isText := body.(string)
 	if !isText {
@@ -424,21 +448,39 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	if err != nil {
 		return sh.failedStage(t, err, 2)
 	}
-	fd, err := snapshotMemfd(data)
-	if err != nil {
-		return sh.failedStage(t, &redirError{"cannot start a child gosh: memfd: " + errnoText(err)}, 126)
+	// The memfd goes at the lowest number the table leaves closed, with
+	// the trace's descriptor and gate right after it (traceFdOf): low
+	// numbers, which ForkExec can place under a low ulimit -n even when
+	// the table reaches an inherited fd 251.
+	tfd := sh.Jobs.Trace().Fd()
+	n := jobs.SnapshotSlot(files, tfd >= 0)
+	place := func(i, fd int) {
+		for len(files) <= i {
+			files = append(files, -1)
+		}
+		files[i] = fd
 	}
-	t.own(fd)
-	n := len(files)
-	files = append(files, fd)
-	if tfd := sh.Jobs.Trace().Fd(); tfd >= 0 {
+	if t.pipeline {
+		// The memfd is made just before the stage starts (connectSnapshot).
+		t.snapshot, t.snapshotAt = data, n
+		place(n, -1)
+	} else {
+		fd, err := snapshotMemfd(data)
+		if err != nil {
+			return sh.failedStage(t, &redirError{"cannot start a child gosh: memfd: " + errnoText(err)}, 126)
+		}
+		place(n, t.own(fd))
+	}
+	if tfd >= 0 {
 		// The child narrates its own steps on the same channel: it
 		// finds the trace's descriptor right after the memfd, and the
 		// read end of a gate that opens when the shell has narrated
 		// the child's start (traceFdOf).
-		files = append(files, tfd)
-		if gate := traceGate(t); gate >= 0 {
-			files = append(files, gate)
+		place(n+1, tfd)
+		if t.pipeline {
+			t.snapshotGate = true // made with the memfd (connectSnapshot)
+		} else if gate := traceGate(t); gate >= 0 {
+			place(n+2, gate)
 		}
 	}
 	st := jobs.Stage{

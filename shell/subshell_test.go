@@ -17,6 +17,8 @@ func TestNeedsProcess(t *testing.T) {
 		nounset    bool
 		copy       bool // asked inside a copy of the shell
 		stage      int  // which stage of the first pipeline (foreground lines)
+		fdFree     int  // descriptor numbers free below ulimit -n 30 (0: plenty)
+		standIn    bool // asked while the stages are prepared (Site.StandIn)
 		want       builtins.Placement
 		why        string // a phrase of the reason
 	}{
@@ -62,8 +64,36 @@ func TestNeedsProcess(t *testing.T) {
 		{line: "history | grep x", jobControl: true, want: builtins.Copy, why: "its history"},
 		{line: "echo hi | cat", want: builtins.Copy, why: "nothing can tell"},
 		{line: "echo hi | cat", jobControl: true, copy: true, want: builtins.Copy},
+
+		// Descriptors are short: copies would hold the pipeline's pipe
+		// ends in the shell's own process (fdroom_unix.go). A 2-stage
+		// pipeline needs 5*1+8 = 13 free, a 3-stage one 18.
+		{line: "echo hi | cat", fdFree: 12, want: builtins.Child, why: "descriptors are short (12 free below the open-files limit 30, where copies of the shell would need 13"},
+		{line: "echo hi | cat", fdFree: 13, want: builtins.Copy, why: "nothing can tell"},
+		{line: "echo hi | cat | cat", fdFree: 17, want: builtins.Child, why: "would need 18"},
+		// While the stages are prepared the stand-in pipe is open: two
+		// fewer free, and the same answer as explain's before it.
+		{line: "echo hi | cat", fdFree: 11, standIn: true, want: builtins.Copy, why: "nothing can tell"},
+		{line: "echo hi | cat", fdFree: 10, standIn: true, want: builtins.Child, why: "(12 free below the open-files limit 30, where copies of the shell would need 13"},
+		{line: "cat | read x | cat", stage: 1, fdFree: 2, want: builtins.Child, why: "read is a builtin in a pipeline: descriptors are short"},
+		{line: "echo hi | cat", stage: 1, fdFree: 2, want: builtins.Program},
+		{line: "while read x; do :; done | cat", fdFree: 2, want: builtins.Child, why: "a compound command in a pipeline: descriptors"},
+		{line: "(echo hi) | cat", fdFree: 2, want: builtins.Child, why: "short"},
+		{line: "x=1 | cat", fdFree: 2, want: builtins.Child, why: "short"},
+		{line: "echo hi | cat", copy: true, fdFree: 2, want: builtins.Child, why: "short"},
+		{line: "echo hi | cat", jobControl: true, fdFree: 2, want: builtins.Child, why: "job's group"},
+		{line: "jobs -p | cat", fdFree: 2, want: builtins.Copy, why: "only the shell process holds"},
+		{line: "echo hi", fdFree: 2, want: builtins.InShell},
+		{line: "(echo hi)", fdFree: 2, want: builtins.Copy},
+		{line: "echo hi | cat &", fdFree: 2, want: builtins.Child},
 	}
+	defer func(f func(int) (int, int)) { fdRoom = f }(fdRoom)
 	for _, tt := range tests {
+		fdRoom = processFdRoom
+		if tt.fdFree > 0 {
+			free := tt.fdFree
+			fdRoom = func(need int) (int, int) { return min(free, need), 30 }
+		}
 		sh := New(Config{})
 		sh.Jobs.SetJobControl(tt.jobControl)
 		sh.Opts.Nounset = tt.nounset
@@ -80,11 +110,11 @@ func TestNeedsProcess(t *testing.T) {
 			d = sh.needsProcess(item.AndOr, nil, Site{Background: true})
 		} else {
 			p := item.AndOr.First
-			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds)})
+			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds), StandIn: tt.standIn})
 		}
 		if d.Place != tt.want || !strings.Contains(d.Reason.In("en"), tt.why) {
-			t.Errorf("%q (job control %v, copy %v): %s because %s; want %s because ...%s...",
-				tt.line, tt.jobControl, tt.copy, d.Place, d.Reason.In("en"), tt.want, tt.why)
+			t.Errorf("%q (job control %v, copy %v, %d fds free): %s because %s; want %s because ...%s...",
+				tt.line, tt.jobControl, tt.copy, tt.fdFree, d.Place, d.Reason.In("en"), tt.want, tt.why)
 		}
 	}
 }

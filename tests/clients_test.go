@@ -203,3 +203,28 @@ func TestBracketedPaste(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyByKeyEcho types lines one key at a time, each key once the
+// previous one is echoed, as a person or an expect script with a send
+// delay does. Each key must be echoed as itself: no erase, no second
+// prompt. (The editor's reader asks for the next key from its own
+// goroutine; when that came between the erase and the drawing of a redraw,
+// the erase went out alone and the drawing became a full redraw of the
+// prompt, in about 2 of 5 such lines.)
+func TestKeyByKeyEcho(t *testing.T) {
+	s := startSession(t, sessionConfig{Term: "xterm"})
+	s.waitCount(0, promptPS1, 1)
+	for i := 0; i < 3; i++ {
+		line := fmt.Sprintf("echo %d %s", i, strings.Repeat("y", 50))
+		off := s.rawLen()
+		for j, k := range line {
+			s.Send(string(k))
+			s.waitCount(off, line[:j+1], 1)
+		}
+		s.Send("\r")
+		out := s.waitCount(off, promptPS1, 1)
+		if !strings.HasPrefix(out, line+"\r\n") || strings.Count(out, promptPS1) != 1 || strings.Contains(out, "\x1b[2K") {
+			t.Errorf("line %d typed key by key: %q, want the keys echoed as typed and one prompt", i, out)
+		}
+	}
+}

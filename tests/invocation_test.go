@@ -2,6 +2,7 @@ package tests
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,5 +107,37 @@ func TestInteractiveWhenTerminal(t *testing.T) {
 	s.SendLine("exit 7")
 	if st := s.ExitStatus(s.Timeout); st != 7 {
 		t.Errorf("exit status %d, want 7", st)
+	}
+}
+
+// TestUnderscoreAtStart: without _ in its environment, $_ starts as the
+// pathname gosh was started by (its argv[0]), as in bash ("env -i ./bash
+// -c 'echo $_'" prints ./bash); with _ in the environment, that value.
+func TestUnderscoreAtStart(t *testing.T) {
+	gosh := requireGosh(t)
+	for _, c := range []struct {
+		name, argv0 string
+		env         []string
+		want        string
+	}{
+		{"relative", "./gosh", nil, "./gosh"},
+		{"bare-name", "gosh", nil, "gosh"},
+		{"absolute", gosh, nil, gosh},
+		{"login-dash", "-gosh", nil, "-gosh"},
+		{"from-environment", "gosh", []string{"_=/usr/local/bin/gosh"}, "/usr/local/bin/gosh"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cmd := exec.Command(gosh, "--norc", "--noprofile", "-c", `echo "$_"`)
+			cmd.Args[0] = c.argv0
+			cmd.Env = append(cleanEnv(t.TempDir()), c.env...)
+			cmd.Dir = t.TempDir()
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%v: %s", err, out)
+			}
+			if got := strings.TrimSuffix(string(out), "\n"); got != c.want {
+				t.Errorf("argv[0] %q: $_ = %q, want %q", c.argv0, got, c.want)
+			}
+		})
 	}
 }

@@ -50,38 +50,55 @@ func noCrash(t *testing.T, stderr string) {
 	}
 }
 
-// TestLowFdLimitPipeline: a pipeline too long for ulimit -n fails with a
-// message; every fd it opened is closed once (the shell's /proc/$$/fd is
-// as before) and the next pipeline works. The limit is set by the rlimit
-// helper with setrlimit(2), soft and hard, as prlimit(1) does.
+// TestLowFdLimitPipeline: when a pipe cannot be made midway through a
+// pipeline (EMFILE), the command fails with bash's message, every fd it
+// opened is closed once (the shell's /proc/$$/fd is as before) and the next
+// pipeline works. The limit is set by the rlimit helper with setrlimit(2),
+// soft and hard, as prlimit(1) does. Stages that end at once ("| true")
+// run under the limit too, as in bash. The failing pipeline is
+// midwayPipeline's: builtin stages on copies of the shell, which hold their
+// pipe ends, and a last stage whose redirections take the rest.
 func TestLowFdLimitPipeline(t *testing.T) {
 	rlimit := buildHelper(t, "rlimit")
-	// Stages that end at once ("| true") have closed their pipe ends
-	// before the next pipe is made: 40 of them run under the limit, as in
-	// bash. Builtin stages that all wait at once (each reads a line from
-	// a FIFO that nothing writes yet) hold their pipes at once: the
-	// pipeline fails, and then a background writer, which waits for the
-	// failure's message, gives each stage its line so that they end.
-	long := "read x <&3" + strings.Repeat(" | read x <&3", 40)
 	script := `echo x` + strings.Repeat(" | true", 40) + `; echo short=$?
 mkfifo fifo; exec 3<>fifo
 echo /proc/$$/fd/* > before
-(until grep -q pipe: err 2>/dev/null; do sleep 0.05; done; for i in $(seq 50); do echo; done >&3) &
-{ ` + long + `; } 2>err
+(until test -s err; do sleep 0.05; done; for i in $(seq 50); do echo; done >&3) &
+{ ` + midwayPipeline("read x <&3") + `; } 2>err
 echo status=$?
 wait
 echo /proc/$$/fd/* > after
 cmp -s before after && echo fds unchanged || echo "fds before:" $(cat before) "after:" $(cat after)
 cat err >&2
 echo y | cat | cat`
-	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "40", "--", requireGosh(t), "-c", script}})
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", strconv.Itoa(midwayLimit), "--", requireGosh(t), "-c", script}})
 	noCrash(t, errs)
 	if out != "short=0\nstatus=1\nfds unchanged\ny\n" || status != 0 {
 		t.Errorf("status %d, stdout %q, want short=0, status=1, fds unchanged, y", status, out)
 	}
-	if !strings.Contains(errs, "gosh: pipe: Too many open files") {
-		t.Errorf("stderr %q lacks the pipe error", errs)
+	if errs != "gosh: pipe: Too many open files\n" {
+		t.Errorf("stderr %q, want the pipe error once", errs)
 	}
+}
+
+// midwayLimit is the ulimit -n that midwayPipeline is run under.
+const midwayLimit = 64
+
+// midwayPipeline is a pipeline, run under ulimit -n midwayLimit, whose
+// pipes run out midway: first, then four builtin stages that each wait for
+// a line on fd 3 ("read x <&3"), then ":" with redirections. The rule
+// (needsProcess) puts the four in copies of the shell, since while they
+// are prepared there are descriptors enough for all the pipeline's pipes;
+// then the last stage's redirections, which a builtin's table opens as the
+// stages are prepared, take all but about seven of the free numbers
+// (counted in /proc/$$/fd just before), and the pipes and read ends the
+// copies hold run out before the last pipe is made. Any count from 4 to 10
+// left over fails at a pipe (from 1 to 12 when first is a builtin too).
+func midwayPipeline(first string) string {
+	return `n=0; for p in /proc/$$/fd/*; do [ "${p##*/}" -lt ` + strconv.Itoa(midwayLimit) + ` ] && n=$((n+1)); done
+  r=$((` + strconv.Itoa(midwayLimit) + ` - (n - 1) - 2 - 7)); redirs=; i=4
+  while [ $i -lt $((4 + r)) ]; do redirs="$redirs $i</dev/null"; i=$((i+1)); done
+  eval "` + first + ` | read x <&3 | read x <&3 | read x <&3 | read x <&3 | :$redirs"`
 }
 
 // goshUID is a user id that owns no process, so that ulimit -u counts only

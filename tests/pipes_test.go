@@ -3,6 +3,7 @@ package tests
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -43,19 +44,18 @@ func TestLongPipelineLowFdLimit(t *testing.T) {
 
 // TestPipeFailsMidway: when a pipe cannot be made after some stages have
 // started (builtin stages on copies of the shell that all wait at once
-// hold their pipe ends), the shell says so, the started external stages
-// are ended (bash's terminate_current_pipeline), the rest never run, the
-// status is 1, every fd is closed once and the next pipeline works. The
-// builtin stages each read a line from a FIFO, which a background writer
-// gives them once the pipe error has been written.
+// hold their pipe ends: midwayPipeline), the shell says so, the started
+// external stages are ended (bash's terminate_current_pipeline), the rest
+// never run, the status is 1, every fd is closed once and the next
+// pipeline works. The builtin stages each read a line from a FIFO, which a
+// background writer gives them once the pipe error has been written.
 func TestPipeFailsMidway(t *testing.T) {
 	rlimit := buildHelper(t, "rlimit")
-	long := "sleep 61.25" + strings.Repeat(" | read x <&3", 40)
 	script := "mkfifo fifo; exec 3<>fifo\n" +
-		"(until grep -q pipe: err 2>/dev/null; do sleep 0.05; done; for i in $(seq 50); do echo; done >&3) &\n" +
-		fdCheck("{ "+long+"; } 2>err\necho status=$?") + "\nwait; cat err >&2\necho y | cat"
+		"(until test -s err; do sleep 0.05; done; for i in $(seq 50); do echo; done >&3) &\n" +
+		fdCheck("{ "+midwayPipeline("sleep 61.25")+"; } 2>err\necho status=$?") + "\nwait; cat err >&2\necho y | cat"
 	var left []leftProc
-	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", "30", "--", requireGosh(t), "-c", script}, Left: &left})
+	out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(), Args: []string{"-nofile", strconv.Itoa(midwayLimit), "--", requireGosh(t), "-c", script}, Left: &left})
 	noCrash(t, errs)
 	for _, p := range left {
 		if p.Args == "sleep 61.25" {

@@ -327,6 +327,12 @@ func TestProcsAndPtreeInPty(t *testing.T) {
 			t.Errorf("stage %d (pid %d) not drawn as a group member:\n%s", i+1, p.Pid, out)
 		}
 	}
+	// In a pipeline under job control ptree is a child gosh: it still
+	// draws the shell's tree, with the stopped job in it.
+	out = s.Run("ptree | cat")
+	if !strings.HasPrefix(out, q(s.Pid)+" ") || !strings.Contains(out, q(ps[0].Pid)+" T") {
+		t.Errorf("ptree | cat does not draw the shell's tree:\n%s", out)
+	}
 	s.Run("kill %1")
 }
 

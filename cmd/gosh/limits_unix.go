@@ -1,3 +1,10 @@
+// The Go runtime's own GOMAXPROCS updater (Go 1.25) is a goroutine that
+// every start creates and wakes a thread for, to follow a container's CPU
+// limit changing while a program runs; a shell does not need it (issue 9:
+// every gosh start, each child gosh too, pays it).
+
+//go:debug updatemaxprocs=0
+
 package main
 
 import (

@@ -122,22 +122,12 @@ func parseArgs(args []string) (*invocation, error) {
 }
 
 func main() {
-	growStack(0)
+	// The start-up goroutine's stack is left to grow as it needs (to 4 KiB
+	// in package initialisation, 8 KiB for a deep command line): growing
+	// it to 32 KiB at once, as gosh did to spare deep parsing a copy of
+	// its stack, touched 6 pages of new memory that a start such as
+	// "gosh -c true" never uses (issue 9, speed: 3 % of such a start).
 	os.Exit(run())
-}
-
-// growStack gives the main goroutine, while its stack is still shallow,
-// the stack a command line needs. A goroutine starts with 8 KiB and the
-// runtime copies the whole stack each time it must grow: deep in the
-// parser that copy walked every frame of the call chain and cost more than
-// any other step of `gosh -c true` (issue 9, speed). Here it moves two
-// frames. The stack shrinks back at a garbage collection if it stays
-// unused.
-//
-//go:noinline
-func growStack(i int) byte {
-	var pad [24 << 10]byte
-	return pad[i]
 }
 
 // runChild runs a child gosh whose snapshot is on fd (a decimal number).
