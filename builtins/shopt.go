@@ -33,6 +33,8 @@ var shoptBuiltins = []*Builtin{
   checkjobs       exit with running jobs warns once, listing them
   cmdhist, lithist  a command of several lines is one history entry
                   (on); lithist keeps its newlines
+  histverify      a line history expansion changed comes back to the
+                  editor before it runs; histreedit: a failed one does
   inherit_errexit, interactive_comments, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo: as in bash
 The other names of bash's list are shown in the one state gosh has;

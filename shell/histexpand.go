@@ -470,6 +470,20 @@ var histState struct {
 	histExpansion
 }
 
+// reedit gives text to the line editor as the line the next prompt
+// starts with (shopt histverify, histreedit). It reports false when there
+// is no line editor to take it.
+func (s *session) reedit(text string) bool {
+	s.mu.Lock()
+	e, ok := s.ed.(*readlineEditor)
+	s.mu.Unlock()
+	if !ok || e == nil {
+		return false
+	}
+	e.prefill = text
+	return true
+}
+
 // historyExpand is the REPL's step between reading a line and running it:
 // when history expansion is on (set -H, the default at a prompt), it
 // expands the line's history references. A line that changed is echoed on
@@ -487,12 +501,20 @@ func (s *session) historyExpand(line string) (string, bool) {
 	histState.Unlock()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gosh: %v\n", err)
+		if s.sh.Opts.Shopt.Histreedit {
+			s.reedit(strings.TrimSuffix(line, "\n")) // shopt histreedit: correct it
+		}
 		return "", false
 	}
 	if !changed {
 		return line, true
 	}
 	text := strings.TrimSuffix(out, "\n")
+	if s.sh.Opts.Shopt.Histverify && !printOnly && s.reedit(text) {
+		// shopt histverify: the expanded line comes back to the editor,
+		// to be looked at (and edited) before Enter runs it.
+		return "", false
+	}
 	fmt.Fprintln(os.Stderr, text)
 	if printOnly {
 		s.hist.add(text + "\n")

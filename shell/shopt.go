@@ -20,6 +20,8 @@ type ShoptOptions struct {
 	Lithist        bool // a command of several lines is saved with its newlines
 	InheritErrexit bool // command substitution keeps set -e
 	ShiftVerbose   bool // shift past the last parameter is an error with a message
+	Histverify     bool // a line that history expansion changed comes back to the editor
+	Histreedit     bool // a line whose history expansion failed comes back to the editor
 	// On by default: cmdhist (a command of several lines is one history
 	// entry), interactive_comments ('#' starts a comment at a prompt),
 	// sourcepath (source searches PATH), promptvars (prompts are expanded),
@@ -131,6 +133,8 @@ var shoptOptions = []option{
 	{name: "lithist", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Lithist }},
 	{name: "inherit_errexit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.InheritErrexit }},
 	{name: "shift_verbose", shopt: true, field: func(o *Options) *bool { return &o.Shopt.ShiftVerbose }},
+	{name: "histverify", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histverify }},
+	{name: "histreedit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histreedit }},
 	{name: "cmdhist", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoCmdhist },
 		set: func(o *Options, on bool) { o.Shopt.NoCmdhist = !on }},
 	{name: "interactive_comments", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoInteractiveComments },
@@ -167,8 +171,6 @@ var shoptOptions = []option{
 	fixedOff("execfail", "gosh has no such mode"),
 	fixedOff("extdebug", "gosh has no debugger support"),
 	fixedOff("gnu_errfmt", "gosh has no such mode"),
-	fixedOff("histreedit", "gosh's line editor has no such mode"),
-	fixedOff("histverify", "gosh's line editor has no such mode"),
 	fixedOff("hostcomplete", "gosh does not complete host names"),
 	fixedOff("lastpipe", "every stage of a pipeline runs in a child in gosh's process model, the last one too"),
 	fixedOff("localvar_inherit", "gosh has no such mode"),

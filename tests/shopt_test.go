@@ -1,0 +1,80 @@
+package tests
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestShoptHistverify: with histverify, a line that history expansion
+// changed is not run: it comes back to the editor, and Enter runs it. With
+// histreedit, a line whose expansion failed comes back to be corrected.
+func TestShoptHistverify(t *testing.T) {
+	s := newSession(t)
+	s.run("shopt -s histverify histreedit")
+	if out := s.run("echo one"); out != "one\n" {
+		t.Fatalf("echo one: %q", out)
+	}
+	s.Send("!!\r")
+	s.ExpectShown("echo one") // back in the editor, not run
+	if out := s.enter("echo one"); out != "one\n" {
+		t.Errorf("Enter on the verified line: %q", out)
+	}
+	s.Send("echo !nosuchevent\r")
+	s.Expect("!nosuchevent: event not found")
+	s.ExpectShown("echo !nosuchevent") // back to be corrected
+	s.Send(strings.Repeat("\b", len("!nosuchevent")) + "fixed\r")
+	if out := s.WaitPrompt(); !strings.HasSuffix(out, "\nfixed\n") {
+		t.Errorf("the corrected line: %q", out)
+	}
+}
+
+// TestShoptAutocd: with autocd a directory's name alone at the prompt runs
+// "cd -- NAME", which is shown first, as bash does.
+func TestShoptAutocd(t *testing.T) {
+	s := newSession(t)
+	s.run("mkdir -p autocd-dir; shopt -s autocd")
+	out := s.run("autocd-dir")
+	if out != "cd -- autocd-dir\n" {
+		t.Errorf("autocd-dir at the prompt: %q", out)
+	}
+	if out := s.run(`echo "${PWD##*/}"`); out != "autocd-dir\n" {
+		t.Errorf("after autocd: PWD ends in %q", out)
+	}
+	s.run("shopt -u autocd")
+	if out := s.run("."); !strings.Contains(out, "filename argument required") {
+		t.Errorf(". with autocd off: %q", out)
+	}
+}
+
+// TestShoptCheckjobs: with checkjobs, exit with a running job says so and
+// lists the jobs, once; exit right after the warning exits.
+func TestShoptCheckjobs(t *testing.T) {
+	s := newSession(t)
+	s.run("shopt -s checkjobs")
+	s.Run("sleep 107 &")
+	p := s.ProcByArgs("sleep 107")
+	out := s.run("exit")
+	if !strings.Contains(out, "There are running jobs.\n[1]+  Running                 sleep 107 &\n") {
+		t.Errorf("exit with a running job under checkjobs: %q", out)
+	}
+	s.SendLine("exit")
+	if !s.Exited(expectTimeout) {
+		t.Fatal("the second exit did not end the shell")
+	}
+	if s.Name != "bash" { // bash hangs up its jobs only with huponexit
+		waitGone(t, p.Pid, "the background job after exit")
+	}
+}
+
+// TestShoptInteractiveComments: with interactive_comments off, '#' at the
+// prompt is an ordinary character.
+func TestShoptInteractiveComments(t *testing.T) {
+	s := newSession(t)
+	if out := s.run("echo a #b"); out != "a\n" {
+		t.Errorf("echo a #b: %q", out)
+	}
+	s.run("shopt -u interactive_comments")
+	if out := s.run("echo a #b"); out != "a #b\n" {
+		t.Errorf("echo a #b without interactive_comments: %q", out)
+	}
+}
