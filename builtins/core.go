@@ -211,6 +211,10 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		}
 	}
 	if err := sh.Chdir(target); err != nil {
+		if fixed, ok := cdspell(sh, dir); ok && sh.Chdir(fixed) == nil {
+			// shopt cdspell (cdspell.go): the mended name is shown.
+			return writeOut(io, "cd", fixed+"\n"), nil
+		}
 		errorf(io, "cd", "%s: %s", dir, strerror(err))
 		return statusFailure, nil
 	}

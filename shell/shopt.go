@@ -20,6 +20,7 @@ type ShoptOptions struct {
 	Lithist        bool // a command of several lines is saved with its newlines
 	InheritErrexit bool // command substitution keeps set -e
 	ShiftVerbose   bool // shift past the last parameter is an error with a message
+	Cdspell        bool // at a prompt, cd mends small spelling mistakes in a directory's name
 	Histverify     bool // a line that history expansion changed comes back to the editor
 	Histreedit     bool // a line whose history expansion failed comes back to the editor
 	// On by default: cmdhist (a command of several lines is one history
@@ -133,6 +134,7 @@ var shoptOptions = []option{
 	{name: "lithist", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Lithist }},
 	{name: "inherit_errexit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.InheritErrexit }},
 	{name: "shift_verbose", shopt: true, field: func(o *Options) *bool { return &o.Shopt.ShiftVerbose }},
+	{name: "cdspell", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Cdspell }},
 	{name: "histverify", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histverify }},
 	{name: "histreedit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histreedit }},
 	{name: "cmdhist", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoCmdhist },
@@ -157,7 +159,6 @@ var shoptOptions = []option{
 	fixedOn("huponexit", "an interactive gosh always sends SIGHUP to its jobs when it exits (disown or nohup keeps a job)"),
 	fixedOff("assoc_expand_once", "gosh has no such mode"),
 	fixedOff("cdable_vars", "cd does not take variable names in gosh"),
-	fixedOff("cdspell", "gosh does not correct the spelling of directory names"),
 	fixedOff("checkhash", "gosh has no such mode"),
 	fixedOff("compat31", "gosh has no compatibility levels"),
 	fixedOff("compat32", "gosh has no compatibility levels"),

@@ -78,3 +78,19 @@ func TestShoptInteractiveComments(t *testing.T) {
 		t.Errorf("echo a #b without interactive_comments: %q", out)
 	}
 }
+
+// TestShoptCdspell: with cdspell, cd at the prompt mends a small spelling
+// mistake in each component, shows the mended name and goes there.
+func TestShoptCdspell(t *testing.T) {
+	s := newSession(t)
+	s.run("mkdir -p spell/local; shopt -s cdspell")
+	if out := s.run("cd sepll/lcoal"); out != "spell/local\n" {
+		t.Errorf("cd sepll/lcoal: %q", out)
+	}
+	if out := s.run(`echo "${PWD##*/}"`); out != "local\n" {
+		t.Errorf("after cd: PWD ends in %q", out)
+	}
+	if out := s.run("cd nowhere-near; echo $?"); !strings.Contains(out, "No such file or directory") || !strings.HasSuffix(out, "1\n") {
+		t.Errorf("cd nowhere-near: %q", out)
+	}
+}
