@@ -369,6 +369,12 @@ func (p *patProg) ends(run *patRun, start int) []bool {
 	return out
 }
 
+// extEnds is where in s a match of pattern (which has an extended group)
+// that starts at byte offset start can end: ends[j-start] for offset j.
+func extEnds(pattern, s string, start int) []bool {
+	return extProgram(pattern, false).ends(&patRun{name: s}, start)
+}
+
 // notEnds is where a match of the !(...) at instruction pc of prog could
 // end when it starts at offset start: everywhere its list cannot.
 func (run *patRun) notEnds(prog *patProg, pc, start int) []bool {

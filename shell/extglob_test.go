@@ -3,6 +3,8 @@ package shell
 import (
 	"strings"
 	"testing"
+
+	"gosh/parser"
 )
 
 // TestMatchExtglob checks the extended patterns against bash 5.2's own
@@ -186,5 +188,40 @@ func TestPlainPattern(t *testing.T) {
 	}
 	if !matchPattern(plainPattern("@(a|b)"), "@(a|b)") || matchPattern(plainPattern("@(a|b)"), "a") {
 		t.Error(`the plain pattern @(a|b) matches otherwise than the text "@(a|b)"`)
+	}
+}
+
+// BenchmarkReplaceExtglob is ${x//@(a)/X} on a long value: one run of the
+// automaton per position, not one match per pair of positions.
+func BenchmarkReplaceExtglob(b *testing.B) {
+	s := strings.Repeat("ab", 2000)
+	for b.Loop() {
+		replacePattern(s, "@(a)", []replPiece{{text: "X"}}, parser.ParamReplaceAll)
+	}
+}
+
+// TestReplaceExtglob: the automaton's way through ${x/p/r}, ${x#p} and
+// ${x##p} gives what matching every substring gives.
+func TestReplaceExtglob(t *testing.T) {
+	cases := []struct{ s, pattern, all, first, short, long string }{
+		{"aXbXXc", "+(X)", "a-b-c", "a-bXXc", "aXbXXc", "aXbXXc"},
+		{"abcabc", "@(a|ab)", "-c-c", "-cabc", "bcabc", "cabc"},
+		{"aaa", "*(a)", "-", "-", "aaa", ""},
+		{"abab", "!(a)", "-", "-", "abab", ""},
+	}
+	for _, c := range cases {
+		repl := []replPiece{{text: "-"}}
+		if got := replacePattern(c.s, c.pattern, repl, parser.ParamReplaceAll); got != c.all {
+			t.Errorf("${%s//%s/-} = %q, want %q", c.s, c.pattern, got, c.all)
+		}
+		if got := replacePattern(c.s, c.pattern, repl, parser.ParamReplace); got != c.first {
+			t.Errorf("${%s/%s/-} = %q, want %q", c.s, c.pattern, got, c.first)
+		}
+		if got := trimPrefix(c.s, c.pattern, false); got != c.short {
+			t.Errorf("${%s#%s} = %q, want %q", c.s, c.pattern, got, c.short)
+		}
+		if got := trimPrefix(c.s, c.pattern, true); got != c.long {
+			t.Errorf("${%s##%s} = %q, want %q", c.s, c.pattern, got, c.long)
+		}
 	}
 }
