@@ -94,3 +94,48 @@ func TestShoptCdspell(t *testing.T) {
 		t.Errorf("cd nowhere-near: %q", out)
 	}
 }
+
+// TestShoptCmdhist: a command typed over several lines is one history
+// entry in its one-line form; with lithist it keeps its newlines; with
+// cmdhist off each line is an entry of its own, as in bash.
+func TestShoptCmdhist(t *testing.T) {
+	s := newSession(t)
+	loop := func(n string) {
+		s.SendLine("for i in " + n)
+		s.WaitPS2()
+		s.SendLine("do echo $i")
+		s.WaitPS2()
+		s.SendLine("done")
+		s.WaitPrompt()
+	}
+	loop("1")
+	if out := s.run("history 2 | cut -c8-"); out != "for i in 1; do echo $i; done\nhistory 2 | cut -c8-\n" {
+		t.Errorf("cmdhist: %q", out)
+	}
+	s.run("shopt -s lithist")
+	loop("2")
+	if out := s.run("history 2"); !strings.Contains(out, "  for i in 2\ndo echo $i\ndone\n") || !strings.HasSuffix(out, "  history 2\n") {
+		t.Errorf("lithist: %q", out)
+	}
+	s.run("shopt -u cmdhist")
+	loop("3")
+	if out := s.run("history 4 | cut -c8-"); out != "for i in 3\ndo echo $i\ndone\nhistory 4 | cut -c8-\n" {
+		t.Errorf("cmdhist off: %q", out)
+	}
+}
+
+// TestShoptProgcomp: with progcomp off, complete's specifications are not
+// used: Tab completes file names as without one.
+func TestShoptProgcomp(t *testing.T) {
+	s := newSession(t)
+	s.run(`complete -W "alphabet beta" echo`)
+	s.Send("echo alp\t")
+	if out := s.enter("echo alphabet "); out != "alphabet\n" {
+		t.Errorf("complete -W: %q", out)
+	}
+	s.run("shopt -u progcomp")
+	s.Send("echo alp\t\r")
+	if out := s.WaitPrompt(); !strings.HasSuffix(out, "\nalp\n") {
+		t.Errorf("progcomp off: %q", out)
+	}
+}
