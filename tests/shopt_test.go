@@ -139,3 +139,25 @@ func TestShoptProgcomp(t *testing.T) {
 		t.Errorf("progcomp off: %q", out)
 	}
 }
+
+// TestShoptExtglobPrompt: at the prompt, shopt -s extglob counts from the
+// next line (on its own line the pattern is a syntax error, and nothing of
+// the line runs, the shopt neither), and !(...) is then a pattern, not a
+// history reference.
+func TestShoptExtglobPrompt(t *testing.T) {
+	s := newSession(t)
+	s.run("mkdir eg; cd eg; touch a b c")
+	if out := s.run("shopt -s extglob; echo @(a|b)"); !strings.Contains(out, "syntax error") {
+		t.Errorf("an extended pattern on the line of its shopt: %q", out)
+	}
+	if out := s.run("shopt -q extglob; echo $?"); out != "1\n" {
+		t.Errorf("after the syntax error, shopt -q extglob: %q", out)
+	}
+	s.run("shopt -s extglob")
+	if out := s.run("echo @(a|b) !(a)"); out != "a b b c\n" {
+		t.Errorf("on the next line: %q", out)
+	}
+	if out := s.run(`[[ -batch == -b?(atch) ]] && echo yes`); out != "yes\n" {
+		t.Errorf("[[ ]]: %q", out)
+	}
+}
