@@ -155,7 +155,8 @@ func (sh *Shell) compGen(spec *builtins.CompSpec, word string, cw compWords) ([]
 // ext says whether extended patterns count (shopt extglob).
 func compFilter(names []string, pattern, word string, ext bool) []string {
 	keep := false
-	if strings.HasPrefix(pattern, "!") {
+	if strings.HasPrefix(pattern, "!") && !(ext && strings.HasPrefix(pattern, "!(")) {
+		// With extglob, !(...) is a pattern (bash does the same).
 		keep, pattern = true, pattern[1:]
 	}
 	var b strings.Builder
