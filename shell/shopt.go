@@ -174,7 +174,7 @@ var shoptOptions = []option{
 	fixedOff("extdebug", "gosh has no debugger support"),
 	fixedOff("gnu_errfmt", "gosh has no such mode"),
 	fixedOff("hostcomplete", "gosh does not complete host names"),
-	fixedOff("lastpipe", "every stage of a pipeline runs in a child in gosh's process model, the last one too"),
+	fixedOff("lastpipe", "in gosh's process model the last stage of a pipeline runs in a copy of the shell or a child gosh, never in the shell itself"),
 	fixedOff("localvar_inherit", "gosh has no such mode"),
 	fixedOff("mailwarn", "gosh does not check mail"),
 	fixedOff("no_empty_cmd_completion", "gosh has no such mode"),

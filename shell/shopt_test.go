@@ -31,7 +31,7 @@ func TestShoptFixed(t *testing.T) {
 		on   bool
 		err  string
 	}{
-		{"lastpipe", true, "lastpipe: cannot be turned on: every stage of a pipeline runs in a child"},
+		{"lastpipe", true, "lastpipe: cannot be turned on: in gosh's process model the last stage"},
 		{"lastpipe", false, ""},
 		{"globasciiranges", false, "globasciiranges: cannot be turned off"},
 		{"globasciiranges", true, ""},
