@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // The builtins that change the shell's own state: its directory,
@@ -209,6 +210,9 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
 			target = resolved
 		}
+	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
+		errorf(io, "cd", "%s: %s", dir, strerror(err))
+		return statusFailure, nil
 	}
 	if err := sh.Chdir(target); err != nil {
 		if fixed, ok := cdspell(sh, dir); ok && sh.Chdir(fixed) == nil {
@@ -222,6 +226,42 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return writeOut(io, "cd", sh.Getwd()+"\n"), nil
 	}
 	return statusOK, nil
+}
+
+// checkDotDot is bash's check before a logical cd: "a/.." is taken away
+// from the path by the letter, but only when a is a directory, so that
+// "cd nosuch/.." fails as it would without the shortcut. p is absolute
+// and not yet cleaned. The working directory wd itself is not checked:
+// "cd .." leaves a directory that was removed, as in bash.
+func checkDotDot(p, wd string) error {
+	cur := "/"
+	for _, comp := range strings.Split(p, "/") {
+		switch comp {
+		case "", ".":
+		case "..":
+			if cur == wd {
+				cur = filepath.Dir(cur)
+				continue
+			}
+			if st, err := os.Stat(cur); err != nil {
+				return err
+			} else if !st.IsDir() {
+				return syscall.ENOTDIR
+			}
+			cur = filepath.Dir(cur)
+		default:
+			cur = filepath.Join(cur, comp)
+		}
+	}
+	return nil
+}
+
+// rawAbsolute is absolute without cleaning: "a/.." stays in the path.
+func rawAbsolute(sh Shell, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return sh.Getwd() + "/" + p
 }
 
 // searchCDPATH looks a relative directory up in $CDPATH. It returns the
@@ -691,14 +731,20 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 			break
 		}
 		if a == "-" {
-			// "set -" turns off -x and ends the options.
+			// "set -" turns off -x and -v and ends the options.
 			if err := sh.SetOption("xtrace", false); err != nil {
 				errorf(io, "set", "%v", err)
 				return statusFailure, nil
 			}
+			// A shell without -v (a test's fake) has nothing to turn off.
+			_ = sh.SetOption("verbose", false)
 			i++
 			setParams = i < len(args)
 			break
+		}
+		if a == "+" {
+			i++ // a lone "+" is ignored, as in bash
+			continue
 		}
 		if len(a) < 2 || (a[0] != '-' && a[0] != '+') {
 			setParams = true

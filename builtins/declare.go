@@ -234,6 +234,9 @@ func declareLine(sh Shell, name string) (string, bool) {
 	head := "declare -" + attrs + " " + name
 	indexed, assoc := sh.ArrayKind(name)
 	if indexed || assoc {
+		if d, ok := sh.(interface{ DeclaredOnly(string) bool }); ok && d.DeclaredOnly(name) {
+			return head + "\n", true // "declare -a a": no value yet
+		}
 		keys, _ := sh.ArrayKeys(name)
 		values, _ := sh.GetArray(name)
 		var b strings.Builder

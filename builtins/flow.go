@@ -217,13 +217,38 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 		rest = rest[1:]
 	}
 	for _, a := range rest {
+		if a == "-" {
+			// "local -": set's options come back when the function
+			// returns (bash 4.4).
+			if ls, ok := sh.(interface{ LocalOptions() error }); ok {
+				if err := ls.LocalOptions(); err != nil {
+					errorf(io, "local", "%s", err)
+					status = statusFailure
+				}
+				continue
+			}
+		}
 		name, value, set := strings.Cut(a, "=")
+		appendTo := set && strings.HasSuffix(name, "+")
+		if appendTo {
+			// local x+=v: a new local starts empty, then v is
+			// appended; an existing local of this call grows.
+			name = strings.TrimSuffix(name, "+")
+		}
 		if !isName(name) {
 			errorf(io, "local", "`%s': not a valid identifier", a)
 			status = statusFailure
 			continue
 		}
-		if err := f.DeclareLocal(name, value, set); err != nil {
+		var err error
+		if appendTo {
+			if err = f.DeclareLocal(name, "", false); err == nil {
+				err = sh.AssignWord(a)
+			}
+		} else {
+			err = f.DeclareLocal(name, value, set)
+		}
+		if err != nil {
 			errorf(io, "local", "%s", err)
 			status = statusFailure
 			continue

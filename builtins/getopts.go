@@ -51,10 +51,9 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 		return usageError(io, "getopts", ""), nil
 	}
 	optstring, name := args[0], args[1]
-	if !isName(name) {
-		errorf(io, "getopts", "`%s': not a valid identifier", name)
-		return statusFailure, nil
-	}
+	// A bad NAME fails only when getopts comes to assign it: OPTIND and
+	// OPTARG move on all the same, as in bash.
+	badName := !isName(name)
 	params := args[2:]
 	if len(args) == 2 {
 		params = sh.Positional()
@@ -81,7 +80,10 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 	}
 	set := func(letter string, optarg *string) int {
 		status := statusOK
-		if err := sh.SetVar(name, letter); err != nil {
+		if badName {
+			errorf(io, "getopts", "`%s': not a valid identifier", name)
+			status = statusFailure
+		} else if err := sh.SetVar(name, letter); err != nil {
 			fmt.Fprintf(io.Err, "gosh: %v\n", err)
 			status = statusFailure
 		}

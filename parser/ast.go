@@ -429,15 +429,20 @@ type ArrayLit struct {
 
 // Redirect changes a file descriptor of the command it belongs to.
 //
-//	redirect : IO_NUMBER? ('<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<<') word
+//	redirect : fd? ('<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<<') word
 //	         | ('&>' | '&>>') word
-//	         | IO_NUMBER? ('<<' | '<<-') here_end
+//	         | fd? ('<<' | '<<-') here_end
+//	fd       : IO_NUMBER | '{' NAME '}'
 //
 // Fd is the descriptor being redirected, or -1 when it was not written
-// (then 0 for input operators and 1 for output operators). For '<<' and
-// '<<-', Target holds the delimiter word and Heredoc the body.
+// (then 0 for input operators and 1 for output operators). FdVar is the
+// NAME of bash's {NAME}> form, or "": the shell then redirects a free
+// descriptor of 10 or more and assigns its number to NAME (with >&- or
+// <&-, it closes the descriptor NAME holds). For '<<' and '<<-', Target
+// holds the delimiter word and Heredoc the body.
 type Redirect struct {
 	Fd      int
+	FdVar   string
 	Op      RedirOp
 	Target  *Word
 	Heredoc *Heredoc

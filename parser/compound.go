@@ -745,7 +745,9 @@ func (p *parser) condCommand() (*TestCmd, error) {
 
 // condOr parses
 //
-//	cond_or : cond_and ('||' linebreak cond_and)*
+//	cond_or : cond_and linebreak ('||' linebreak cond_and linebreak)*
+//
+// (bash lets a newline come before || and && too.)
 func (p *parser) condOr() (TestExpr, error) {
 	x, err := p.condAnd()
 	if err != nil {
@@ -766,10 +768,13 @@ func (p *parser) condOr() (TestExpr, error) {
 
 // condAnd parses
 //
-//	cond_and : cond_not ('&&' linebreak cond_not)*
+//	cond_and : cond_not linebreak ('&&' linebreak cond_not linebreak)*
 func (p *parser) condAnd() (TestExpr, error) {
 	x, err := p.condNot()
 	if err != nil {
+		return nil, err
+	}
+	if err := p.linebreak(); err != nil {
 		return nil, err
 	}
 	for p.tok.kind == tAndIf {
@@ -778,6 +783,9 @@ func (p *parser) condAnd() (TestExpr, error) {
 		}
 		y, err := p.condNot()
 		if err != nil {
+			return nil, err
+		}
+		if err := p.linebreak(); err != nil {
 			return nil, err
 		}
 		x = &TestBinary{Op: "&&", X: x, Y: y}

@@ -42,6 +42,7 @@ type token struct {
 
 	op      RedirOp  // tRedir
 	fd      int      // tRedir: the IO_NUMBER, or -1
+	fdVar   string   // tRedir: the NAME of {NAME}>, or ""
 	heredoc *Heredoc // tWord right after '<<' or '<<-': the here-document it names
 
 	pipeStderr bool // tPipe written |&
@@ -311,6 +312,18 @@ func (l *lexer) lexToken() (token, error) {
 		// <(list) and >(list) start a word (process substitution).
 	case c == '<' || c == '>':
 		return l.redirOp(tok)
+	}
+	// {NAME} written right before < or > (bash): the shell picks a free
+	// descriptor of 10 or more and assigns its number to NAME.
+	if c == '{' && l.i+1 < len(l.src) && isNameStart(l.src[l.i+1]) {
+		k := skipWhile(l.src, l.i+1, isNameChar)
+		if l.at(k) == '}' && (l.at(k+1) == '<' || l.at(k+1) == '>') && l.at(k+2) != '(' {
+			name := l.src[l.i+1 : k]
+			l.i = k + 1
+			tok, err := l.redirOp(tok)
+			tok.fdVar = name
+			return tok, err
+		}
 	}
 	// An IO_NUMBER is digits written right before < or >.
 	j := skipWhile(l.src, l.i, isDigit)
@@ -952,6 +965,20 @@ func EndsInBackslash(s string) bool {
 	return n%2 == 1
 }
 
+// heredocsAtEOF ends the pending here-documents, whose bodies never
+// started (the input ended on the line of their operator), with empty
+// bodies, when Config.HeredocEOF allows it; it reports whether it did.
+func (l *lexer) heredocsAtEOF() bool {
+	if l.cfg == nil || l.cfg.HeredocEOF == nil {
+		return false
+	}
+	for _, h := range l.pending {
+		l.cfg.HeredocEOF(h.doc.Delim, h.pos.Line)
+	}
+	l.pending = nil
+	return true
+}
+
 // readHeredocs reads the bodies of the pending here-documents, in order,
 // from the line after the newline just read.
 func (l *lexer) readHeredocs() error {
@@ -980,8 +1007,16 @@ func (l *lexer) readHeredoc(h *pendingHeredoc) error {
 	logical := ""    // the logical line so far, continuations removed
 	logicalText := 0 // where it started in the body
 	joining := false // the previous line ended in a backslash
+	atEOF := false   // the input ended the body (Config.HeredocEOF)
 	for {
 		if l.eof() {
+			if !l.bounded && l.cfg != nil && l.cfg.HeredocEOF != nil {
+				// The input ends the body (bash, in a script). bash
+				// names the line before the body's first.
+				l.cfg.HeredocEOF(h.doc.Delim, l.pos(bodyStart).Line-1)
+				atEOF = true
+				break
+			}
 			msg := unterminatedMsg("here-document '" + h.doc.Delim + "'")
 			return &SyntaxError{Pos: h.pos, Msg: msg, Incomplete: !l.bounded}
 		}
@@ -1043,6 +1078,16 @@ func (l *lexer) readHeredoc(h *pendingHeredoc) error {
 		body = l.src[bodyStart:end]
 	} else {
 		body = string(text)
+	}
+	if atEOF && body != "" && !strings.HasSuffix(body, "\n") {
+		// The last line had no newline: the body gets one, as in bash.
+		body += "\n"
+		if !contiguous {
+			mapping = append(mapping, mapping[len(mapping)-1]+1)
+		}
+	}
+	if !contiguous && atEOF && len(mapping) > 0 {
+		mapping = append(mapping, mapping[len(mapping)-1]+1)
 	}
 	if h.doc.Quoted {
 		h.doc.Body = &Word{Parts: []WordPart{&Lit{Value: body}}, Pos: l.pos(bodyStart)}

@@ -10,6 +10,13 @@ type Config struct {
 	// FirstLine is the line number of the text's first line (1 when 0):
 	// the ERR trap's text counts from the line of the failed command.
 	FirstLine int
+	// HeredocEOF, when not nil, lets the end of the input end a
+	// here-document whose delimiter line never came, as bash does in a
+	// script or -c text: the body is what was read, and HeredocEOF is
+	// called with the delimiter and the line of the operator (the shell
+	// warns). When nil, that is an Incomplete syntax error, which a
+	// prompt answers by reading more.
+	HeredocEOF func(delim string, line int)
 	// Echo, when not nil, is called by a Reader with each line it reads,
 	// except the lines read inside the list of a $( ) or <( ), which
 	// bash's set -v does not echo either.
@@ -46,6 +53,9 @@ func ParseConfig(src string, cfg Config) (*File, error) {
 		return nil, err
 	}
 	if len(l.pending) > 0 {
+		if l.heredocsAtEOF() {
+			return &File{List: list}, nil
+		}
 		h := l.pending[0]
 		return nil, &SyntaxError{Pos: h.pos, Msg: unterminatedMsg("here-document '" + h.doc.Delim + "'"), Incomplete: true}
 	}
@@ -469,9 +479,9 @@ func (p *parser) expandAlias() (bool, error) {
 
 // redirect parses
 //
-//	redirect : IO_NUMBER? op word
+//	redirect : (IO_NUMBER | '{' NAME '}')? op word
 func (p *parser) redirect() (*Redirect, error) {
-	r := &Redirect{Fd: p.tok.fd, Op: p.tok.op, Pos: p.tok.pos}
+	r := &Redirect{Fd: p.tok.fd, FdVar: p.tok.fdVar, Op: p.tok.op, Pos: p.tok.pos}
 	if err := p.next(); err != nil {
 		return nil, err
 	}

@@ -267,7 +267,9 @@ func (p *printer) redirect(r *Redirect) {
 	if r == nil {
 		return
 	}
-	if r.Fd >= 0 {
+	if r.FdVar != "" {
+		p.str("{" + r.FdVar + "}")
+	} else if r.Fd >= 0 {
 		p.str(strconv.Itoa(r.Fd))
 	}
 	p.str(r.Op.String())

@@ -402,11 +402,23 @@ func (p *layout) redirs(rs []*Redirect) {
 // layoutRedirect prints one redirection as bash does; a here-document's
 // body waits for the next separator.
 func (p *layout) layoutRedirect(r *Redirect) {
-	if r.Fd >= 0 && r.Fd != r.Op.DefaultFd() {
+	if r.FdVar != "" {
+		// bash's {NAME}: in place of the fd, even a default one.
+		p.str("{" + r.FdVar + "}")
+	} else if r.Fd >= 0 && r.Fd != r.Op.DefaultFd() {
 		p.str(strconv.Itoa(r.Fd))
 	}
 	switch r.Op {
 	case RedirDupIn, RedirDupOut:
+		if r.FdVar != "" {
+			if isLit(r.Target, "-") {
+				p.str(">&-")
+				return
+			}
+			p.str(r.Op.String())
+			p.word(r.Target, ctxWord)
+			return
+		}
 		// bash writes the fd of a duplication even when it is the
 		// default: ">&2" prints as "1>&2"; it closes with ">&-" either
 		// way: "<&-" prints as "0>&-".
@@ -469,4 +481,19 @@ func arithRaw(w *Word) string {
 // bash prints a $'...' word in a function body.
 func singleQuoted(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// CommandLayout returns a simple command, (( )) or [[ ]] as bash prints it
+// in $BASH_COMMAND: one line, laid out as FuncLayout lays it out
+// ("ls 2> /dev/null", "[[ -n a ]]"). Any other command gives "".
+func CommandLayout(c Command) string {
+	switch c.(type) {
+	case *SimpleCommand, *ArithCmd, *TestCmd:
+	default:
+		return ""
+	}
+	p := &layout{}
+	p.bashQuotes = true
+	p.command(c, 0)
+	return p.b.String()
 }

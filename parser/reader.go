@@ -158,7 +158,7 @@ func (r *Reader) Next() (*File, error) {
 	if err != nil {
 		return nil, r.fail(err)
 	}
-	if len(r.l.pending) > 0 {
+	if len(r.l.pending) > 0 && !(r.in.done && r.l.heredocsAtEOF()) {
 		h := r.l.pending[0]
 		err := &SyntaxError{Pos: h.pos, Msg: unterminatedMsg("here-document '" + h.doc.Delim + "'"), Incomplete: true}
 		return nil, r.fail(err)

@@ -322,6 +322,9 @@ func (a *arith) assign() (int64, error) {
 			if a.noeval > 0 {
 				return rhs, nil
 			}
+			if err := a.invalidNext(); err != nil {
+				return 0, err
+			}
 			if op != "" {
 				if rhs, err = a.binary(op, lhs, rhs, opEnd); err != nil {
 					return 0, err
@@ -534,6 +537,9 @@ func (a *arith) unary() (int64, error) {
 		if err != nil {
 			return 0, err
 		}
+		if err := a.invalidNext(); err != nil {
+			return 0, err
+		}
 		v += incr(op)
 		return v, a.setVar(name, v)
 	}
@@ -581,6 +587,17 @@ func (a *arith) primary() (int64, error) {
 		}
 	}
 	return 0, a.errorf("syntax error: operand expected")
+}
+
+// invalidNext fails when the token after an operand is a character that
+// is no token. bash's scanner reports it the moment it looks ahead, before
+// the assignment or ++x it looked ahead from is done: after
+// "(( a = 3 # x ))" a is unchanged.
+func (a *arith) invalidNext() error {
+	if a.tok == tokInvalid {
+		return a.errorf("syntax error: invalid arithmetic operator")
+	}
+	return nil
 }
 
 // incr is +1 for ++ and -1 for --.

@@ -37,6 +37,7 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 			return out, err
 		}
 		out.arr = &arrayAssign{isList: true, appendOp: a.Append, list: list}
+		out.trace = listTrace(a)
 		return out, nil
 	case a.Index != nil:
 		sub, err := sh.evalSubscript(a.Name, a.Index)
@@ -68,8 +69,26 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 		}
 		old, _ := sh.getVar(a.Name)
 		out.value = sh.appendValue(a.Name, old, v)
+		out.trace = a.Name + "+=" // set -x shows the part appended
+		if v != "" {
+			out.trace += xtraceQuote(v)
+		}
 	}
 	return out, nil
+}
+
+// listTrace is how set -x shows a=(...) and a+=(...): the elements as
+// written, one space apart, as bash shows them.
+func listTrace(a *parser.Assign) string {
+	op := "="
+	if a.Append {
+		op = "+="
+	}
+	elems := make([]string, len(a.Array.Elems))
+	for i, w := range a.Array.Elems {
+		elems[i] = parser.String(w)
+	}
+	return a.Name + op + "(" + strings.Join(elems, " ") + ")"
 }
 
 // expandArrayLit expands the elements of (...) for the array name. A
@@ -118,6 +137,8 @@ func (sh *Shell) assign(a assignment) error {
 		}
 	} else if err := sh.Vars.DeclareArray(a.name, assoc); err != nil {
 		return err
+	} else if x := sh.Vars.Lookup(a.name); x != nil {
+		x.NoValue = false // a+=() gives it a value, even with nothing in it
 	}
 	if assoc {
 		// declare -A h=(k1 v1 k2 v2) pairs keys and values (bash 5.1).

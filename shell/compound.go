@@ -39,7 +39,7 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		t := sh.newFdTable()
 		if err := sh.applyRedirects(t, redirs); err != nil {
 			t.close()
-			return sh.redirFailed(err)
+			return sh.compoundRedirFailed(err)
 		}
 		leave := sh.enterView(t.fds)
 		defer func() {
@@ -72,8 +72,10 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 	case *parser.Case:
 		return sh.runCase(c)
 	case *parser.ArithCmd:
+		sh.noteLine(c.Pos.Line) // $LINENO inside (( )), as for a simple command
 		return sh.runArithCmd(c)
 	case *parser.TestCmd:
+		sh.noteLine(c.Pos.Line)
 		return sh.runTestCmd(c)
 	}
 	sh.errorf("%T: not a command", c)
@@ -140,6 +142,7 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 	// Its words and assignments are in the shell's arenas (hotpath.go)
 	// until it has run.
 	var cmd command
+	sh.noteCommand(sc) // bashcommand.go: $BASH_COMMAND
 	h := sh.hot()
 	argvAt, assignsAt := h.argv.take(), h.assigns.take()
 	err := sh.expandCommandTo(&cmd, sc, h.argv.room(argvAt), h.assigns.room(assignsAt))
@@ -363,6 +366,7 @@ func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 			return 130, sh.errInterrupted()
 		}
 		if c.Cond != nil {
+			sh.noteLine(c.Pos.Line) // $LINENO in the condition: the loop's line
 			n, err := sh.arithPart(c.Cond)
 			if err != nil {
 				return sh.arithFailed(err)
@@ -395,7 +399,7 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 		return sh.expansionFailed(err)
 	}
 	if sh.Opts.Xtrace {
-		sh.xtraceLine("case " + shellQuote(word) + " in")
+		sh.xtraceLine("case " + parser.String(c.Word) + " in") // as written, as bash shows it
 	}
 	// $? stays what it was until a body runs ("false; case x in x) echo
 	// $?" prints 1, as in bash and dash); no match, or an empty body,
@@ -504,10 +508,18 @@ func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
 // xtraceQuote quotes an argument for set -x as bash does: like
 // shellQuote, but an '=' alone needs no quotes there ("local v=1").
 func xtraceQuote(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]#~!{}%") {
+	if s != "" && !xtraceNeedsQuotes(s) {
 		return s
 	}
-	return shellQuote(s)
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// xtraceNeedsQuotes reports whether set -x quotes a word, as bash decides:
+// for a character special to the shell anywhere, for # or ~ at the start,
+// and for ~ after = or : (where it would be expanded).
+func xtraceNeedsQuotes(s string) bool {
+	return strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]!{}^") ||
+		s[0] == '#' || s[0] == '~' || strings.Contains(s, "=~") || strings.Contains(s, ":~")
 }
 
 // xtraceLine prints one set -x line: PS4 and text.
@@ -536,6 +548,21 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 	sub.enterSubshell()
 	defer sub.releaseFds()
 	return sub.runInCopy(c)
+}
+
+// compoundRedirFailed reports a failed redirection of a compound command
+// ("{ cat; } <nosuch", "while ...; done <nosuch"). The command's status is
+// then no inner command's, which set -e would have checked: as in bash,
+// the failure itself runs the ERR trap and, under set -e, exits, unless
+// set -e is ignored where the command stands (a condition, the left of
+// && or ||, a '!' pipeline).
+func (sh *Shell) compoundRedirFailed(err error) (int, error) {
+	status, err := sh.redirFailed(err)
+	if err != nil || status == 0 || sh.flow.noErrexit > 0 {
+		return status, err
+	}
+	sh.Status = status
+	return status, sh.commandFailed()
 }
 
 // runInCopy runs a subshell's list on a copy of the shell (sh is the

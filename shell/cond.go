@@ -64,14 +64,19 @@ func (sh *Shell) evalCond(e parser.TestExpr) (bool, error) {
 	case *parser.TestWord:
 		s, err := sh.expandString(e.Word)
 		if err == nil && sh.Opts.Xtrace {
-			sh.xtraceLine("[[ " + shellQuote(s) + " ]]")
+			sh.xtraceLine(sh.condTracePrefix() + "-n " + shellQuote(s) + " ]]")
 		}
 		return s != "", err
 	case *parser.TestParen:
 		return sh.evalCond(e.X)
 	case *parser.TestUnary:
 		if e.Op == "!" {
+			if condLeaf(e.X) {
+				// set -x shows "[[ ! -f x ]]" for a ! right before a test.
+				sh.specials.condBang = !sh.specials.condBang
+			}
 			ok, err := sh.evalCond(e.X)
+			sh.specials.condBang = false
 			return !ok, err
 		}
 		s, err := sh.condOperand(e.X)
@@ -79,7 +84,7 @@ func (sh *Shell) evalCond(e parser.TestExpr) (bool, error) {
 			return false, err
 		}
 		if sh.Opts.Xtrace {
-			sh.xtraceLine("[[ " + e.Op + " " + shellQuote(s) + " ]]")
+			sh.xtraceLine(sh.condTracePrefix() + e.Op + " " + shellQuote(s) + " ]]")
 		}
 		return sh.unaryTest(e.Op, s)
 	case *parser.TestBinary:
@@ -126,7 +131,7 @@ func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
 			return false, err
 		}
 		if sh.Opts.Xtrace {
-			sh.xtraceLine("[[ " + shellQuote(x) + " " + e.Op + " " + pat + " ]]")
+			sh.xtraceLine(sh.condTracePrefix() + shellQuote(x) + " " + e.Op + " " + pat + " ]]")
 		}
 		return sh.matchCase(pat, x) == (e.Op != "!="), nil
 	case "=~":
@@ -141,7 +146,7 @@ func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
 		return false, err
 	}
 	if sh.Opts.Xtrace {
-		sh.xtraceLine("[[ " + shellQuote(x) + " " + e.Op + " " + shellQuote(y) + " ]]")
+		sh.xtraceLine(sh.condTracePrefix() + shellQuote(x) + " " + e.Op + " " + shellQuote(y) + " ]]")
 	}
 	switch e.Op {
 	case "<":
@@ -200,7 +205,7 @@ func (sh *Shell) regexMatch(x string, w *parser.Word) (bool, error) {
 		}
 	}
 	if sh.Opts.Xtrace {
-		sh.xtraceLine("[[ " + shellQuote(x) + " =~ " + b.String() + " ]]")
+		sh.xtraceLine(sh.condTracePrefix() + shellQuote(x) + " =~ " + b.String() + " ]]")
 	}
 	src := b.String()
 	if sh.Opts.Shopt.Nocasematch {
@@ -294,4 +299,26 @@ func (t *regexTable) put(src string, re *regexp.Regexp) {
 func setRematchVar(sh *Shell, m []string) {
 	sh.Vars.Unset("BASH_REMATCH")
 	sh.Vars.SetArray("BASH_REMATCH", m, false)
+}
+
+// condLeaf reports whether x is one test (not a group or && ||): set -x
+// shows a ! written before it on its line.
+func condLeaf(x parser.TestExpr) bool {
+	switch x := x.(type) {
+	case *parser.TestWord, *parser.TestUnary:
+		return true
+	case *parser.TestBinary:
+		return x.Op != "&&" && x.Op != "||"
+	}
+	return false
+}
+
+// condTracePrefix starts a set -x line of [[ ]]: "[[ ", or "[[ ! " when
+// the test is negated (condBang, which it clears).
+func (sh *Shell) condTracePrefix() string {
+	if sh.specials.condBang {
+		sh.specials.condBang = false
+		return "[[ ! "
+	}
+	return "[[ "
 }

@@ -62,6 +62,14 @@ func (sh *Shell) DeclareVar(name string) {
 	}
 }
 
+// DeclaredOnly reports whether name is declared but was never assigned a
+// value ("declare -a a", "local -A m"), which declare -p shows without
+// "=()", as bash does.
+func (sh *Shell) DeclaredOnly(name string) bool {
+	x := sh.Vars.Lookup(name)
+	return x != nil && x.NoValue
+}
+
 // Unexport takes the export mark off a variable, keeping its value.
 func (sh *Shell) Unexport(name string) {
 	if x := sh.Vars.Lookup(name); x != nil {

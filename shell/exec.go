@@ -150,6 +150,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
+	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
 		if err := sh.debugTrap(p.Pos.Line); err != nil {
 			return err
@@ -157,6 +158,9 @@ func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	}
 	if err := sh.runPipeline(p); err != nil {
 		return err
+	}
+	if len(p.Cmds) > 1 {
+		sh.noteCommand(p.Cmds[len(p.Cmds)-1]) // the ERR trap names the last stage
 	}
 	return sh.trapCheckpoint()
 }
@@ -251,9 +255,15 @@ func (sh *Shell) runBackground(ao *parser.AndOr) error {
 // ": ${x:=v} | cat" leaves x alone, as in bash.
 func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 	cmds := make([]*command, 0, len(p.Cmds))
-	for _, c := range p.Cmds {
+	for i, c := range p.Cmds {
 		sc, ok := c.(*parser.SimpleCommand)
 		if !ok {
+			cmds = append(cmds, &command{compound: c})
+			continue
+		}
+		if i > 0 && substInWords(sc) {
+			// "echo x | echo $(cat)": the stage's own stdin is the
+			// pipe, which its $(cat) reads (stage_subst.go).
 			cmds = append(cmds, &command{compound: c})
 			continue
 		}
@@ -319,14 +329,17 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 
 // unsetExitStatus is the status with which an expansion error ends a
 // non-interactive shell, or 0 when it does not end it: only a parameter
-// that is not set does, with 127 under -c and 1 in a script or a subshell
-// (bash; a child gosh is a subshell, "set -u; { echo $x; } &" exits 1,
+// that is not set does, with 127 under -c (1 with set -e) and 1 in a
+// script or a subshell (bash; a child gosh is a subshell, "set -u; { echo $x; } &" exits 1,
 // except for one simple command, which bash runs in a fork of the top
 // level: "set -u; echo $x &" exits 127 under -c).
 func (sh *Shell) unsetExitStatus(err error) int {
 	ee, ok := errors.AsType[*ExpansionError](err)
 	if !ok || !ee.Unset || sh.Opts.Interactive {
 		return 0
+	}
+	if sh.Opts.Errexit {
+		return 1 // bash: set -e makes it 1 under -c too
 	}
 	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
@@ -387,6 +400,7 @@ type command struct {
 type assignment struct {
 	name, value string
 	arr         *arrayAssign // a[i]=v, a=(...), a+=v on an array (assign.go); nil otherwise
+	trace       string       // how set -x shows it, when not name=value (xtrace.go)
 }
 
 // pathOverride is the PATH a "PATH=... cmd" assignment gives the command
@@ -587,6 +601,7 @@ func (sh *Shell) xtrace(cmd *command) {
 		}
 		b.WriteByte('\n')
 	}
+	writeExportTrace(&b, ps4, cmd.argv) // xtrace.go
 	sh.Stderr().Write([]byte(b.String()))
 }
 
@@ -696,8 +711,8 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	return sh.substStatus(), nil
 }
 
-// applyTempAssigns applies "VAR=v builtin" assignments for the time the
-// builtin runs, and returns what undoes them. bash (outside POSIX mode)
+// applyTempAssigns applies "VAR=v builtin" assignments, exported, for the
+// time the builtin or function runs, and returns what undoes them. bash (outside POSIX mode)
 // undoes them even for special builtins: "x=2 eval 'echo $x'" leaves x as
 // it was. A read-only variable is reported and left alone, and the
 // builtin runs, as in bash; if another fails, the ones before it are
@@ -711,9 +726,12 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		v    *Var // nil: the variable did not exist
 	}
 	var old []saved
+	kept := keptTempNames(cmd.argv) // tempenv.go
 	restore := func() {
 		for i := len(old) - 1; i >= 0; i-- {
-			sh.Vars.put(old[i].name, old[i].v)
+			if !kept[old[i].name] {
+				sh.Vars.put(old[i].name, old[i].v)
+			}
 		}
 	}
 	for _, a := range cmd.assigns {
@@ -733,10 +751,10 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 			return nil, err
 		}
 		old = append(old, saved{a.name, prev})
-		if cmd.argv[0] == "exec" {
-			// "x=1 exec prog": the program replacing the shell sees x.
-			sh.Vars.Export(a.name)
-		}
+		// The assignment is in the environment of every program the
+		// builtin or function runs ("LC_ALL=C f", "x=1 exec prog",
+		// "x=1 eval 'printenv x'"), as bash's temporary environment is.
+		sh.Vars.Export(a.name)
 	}
 	return restore, nil
 }

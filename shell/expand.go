@@ -335,7 +335,7 @@ func onlyAt(parts []parser.WordPart) bool {
 
 // expandTilde is step 1, tilde expansion (XCU 2.6.1), applied to an unquoted
 // literal. A tilde prefix is a '~' at the start of the word (in assignments
-// also after ':') up to the first '/' (or ':'). It must be wholly unquoted,
+// also after ':') up to the first '/' or ':'. It must be wholly unquoted,
 // so it has to end inside this literal, or the literal must end the word.
 // The result counts as quoted: it is neither split nor globbed.
 func (x *expansion) expandTilde(w *parser.Word, i int, s string, tilde tildeMode) {
@@ -356,10 +356,9 @@ func (x *expansion) expandTilde(w *parser.Word, i int, s string, tilde tildeMode
 			atStart = true
 		}
 	}
-	stops := "/"
-	if tilde == tildeAssign {
-		stops = "/:"
-	}
+	// A ':' ends a prefix in any word, as in bash ("~:" and "~root:x"),
+	// but only in an assignment does one start another.
+	stops := "/:"
 	for {
 		if atStart && strings.HasPrefix(s, "~") {
 			end := strings.IndexAny(s, stops)

@@ -975,6 +975,9 @@ func attrLetters(v *Var) string {
 	if v.Assoc {
 		b.WriteByte('A')
 	}
+	if v.Integer {
+		b.WriteByte('i') // bash's order: a A i r x
+	}
 	if v.ReadOnly {
 		b.WriteByte('r')
 	}

@@ -60,6 +60,9 @@ type funcFrame struct {
 	// saved holds the variables that "local" hid, in order, to be put back
 	// when the call returns; a nil Var means the name did not exist.
 	saved []savedVar
+	// opts are the options "local -" saved, to be put back when the call
+	// returns (localopts.go); nil without "local -".
+	opts *Options
 }
 
 type savedVar struct {
@@ -203,6 +206,9 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	sh.Params = savedParams
 	for i := len(frame.saved) - 1; i >= 0; i-- {
 		sh.Vars.put(frame.saved[i].name, frame.saved[i].v)
+	}
+	if frame.opts != nil {
+		sh.restoreSetOptions(*frame.opts) // localopts.go
 	}
 	sh.popFrame()
 	h.giveFrame(frame)

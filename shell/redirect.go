@@ -171,6 +171,13 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 	if fd < 0 {
 		fd = r.Op.DefaultFd()
 	}
+	if r.FdVar != "" {
+		n, err := sh.fdVarNumber(t, r, target) // redirect_fdvar.go
+		if err != nil {
+			return err
+		}
+		fd = n
+	}
 	switch r.Op {
 	case parser.RedirHeredoc, parser.RedirHeredocTab, parser.RedirHereString:
 		what := "here-document: "
@@ -190,19 +197,32 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 			t.set(fd, -1)
 			return nil
 		}
+		// N>&M- (bash) moves M to N: M is closed after the copy.
+		move := len(target) > 1 && strings.HasSuffix(target, "-") && isDigits(target[:len(target)-1])
+		if move {
+			target = target[:len(target)-1]
+		}
 		n, err := strconv.Atoi(target)
 		if err != nil || n < 0 {
-			if r.Op == parser.RedirDupOut && r.Fd < 0 {
-				// bash: ">&file" means "&>file".
+			if r.Op == parser.RedirDupOut && (r.Fd < 0 || r.Fd == 1) && r.FdVar == "" {
+				// bash: ">&file" and "1>&file" mean "&>file".
 				return sh.openInto(t, []int{1, 2}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, true)
 			}
 			return &redirError{target + ": ambiguous redirect"}
 		}
 		src := t.get(n)
 		if src < 0 || !fdOpen(src) {
-			return &redirError{strconv.Itoa(n) + ": Bad file descriptor"}
+			// bash names the word as written: "$fd: Bad file descriptor".
+			word := target
+			if !move {
+				word = parser.String(r.Target)
+			}
+			return &redirError{word + ": Bad file descriptor"}
 		}
 		t.set(fd, src)
+		if move && n != fd {
+			t.set(n, -1)
+		}
 		return nil
 	case parser.RedirIn:
 		return sh.openInto(t, []int{fd}, target, unix.O_RDONLY, false)

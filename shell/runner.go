@@ -39,8 +39,13 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
 	}
-	r := parser.NewReader(parser.LineSource(next), parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn,
-		NoComments: sh.noComments})
+	cfg := parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn, NoComments: sh.noComments}
+	if !sh.Opts.Interactive {
+		// A script or -c text: its end ends an open here-document,
+		// with bash's warning. (At a prompt, more lines are read.)
+		cfg.HeredocEOF = sh.heredocAtEOF
+	}
+	r := parser.NewReader(parser.LineSource(next), cfg)
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
 		f, err := r.Next()
@@ -61,6 +66,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 				line -= r.FirstLine() - 1
 			}
 			sh.reportSyntax(se.Msg, name, line, se.Pos.Col)
+			if sh.flow.sourceDepth > 0 {
+				// A . file ends at its syntax error with status 2; the
+				// shell that sourced it goes on, as in bash.
+				sh.Status = 2
+				return 2, nil
+			}
 			if !sh.Opts.Interactive {
 				return 2, &ExitError{Status: 2}
 			}

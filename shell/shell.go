@@ -150,7 +150,7 @@ type Shell struct {
 	traps        Traps
 	sigs         *signals
 	errTrapDepth int  // > 0 while the ERR trap runs
-	substDepth   int  // how many $( ) deep this copy runs: set -x repeats PS4's first character
+	substDepth   int  // how many $( ), eval and . deep this runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
 	// hotStore is the executor's reusable scratch storage (hotpath.go).
 	hotStore *hotState
@@ -341,7 +341,7 @@ func (sh *Shell) errorf(format string, args ...any) {
 
 // parse parses src with the shell's aliases.
 func (sh *Shell) parse(src string) (*parser.File, error) {
-	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments})
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, HeredocEOF: sh.heredocAtEOF, Extglob: sh.extglobOn, NoComments: sh.noComments})
 }
 
 func (sh *Shell) alias(name string) (string, bool) {

@@ -22,6 +22,15 @@ import (
 
 // specialVars is the state behind the computed variables.
 type specialVars struct {
+	// bashCommand is the command $BASH_COMMAND names; inTrap is > 0
+	// while a trap's action runs, and bashCommand then stays
+	// (bashcommand.go).
+	bashCommand parser.Command
+	inTrap      int
+	// condBang is set while a [[ ]] test negated by ! runs: set -x shows
+	// the ! (cond.go).
+	condBang bool
+
 	// RANDOM: bash's generator (Park and Miller's minimal standard), so
 	// that a seed gives the same numbers as in bash. randomText is the
 	// value last given out: when RANDOM holds anything else, the user
@@ -83,6 +92,10 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	sh.Vars.Set("OPTIND", "1") // bash starts getopts afresh in every shell
+	// SHELLOPTS is read-only; its value is computed when read (getVar).
+	sh.Vars.Unset("SHELLOPTS")
+	sh.Vars.SetReadOnly("SHELLOPTS")
 	// FUNCNAME is declared, an array without a value until a function
 	// runs (bashvars.go).
 	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
@@ -106,6 +119,14 @@ func (sh *Shell) getVar(name string) (string, bool) {
 		return sh.seconds(), true
 	case "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM":
 		return epochVar(name), true
+	case "BASH_COMMAND":
+		if sh.lookupVar(name) == nil {
+			return sh.bashCommandText(), true // bashcommand.go
+		}
+	case "SHELLOPTS":
+		if v := sh.lookupVar(name); v != nil && v.ReadOnly {
+			return sh.shellOpts(), true // bashcommand.go
+		}
 	}
 	return sh.lookupVar(name).get()
 }
@@ -230,7 +251,8 @@ func (sh *Shell) noteLastArg(argv []string) {
 	}
 }
 
-// notePipeline sets $_ and PIPESTATUS once a pipeline has finished:
+// notePipeline sets $_ (after a lone simple command only) and PIPESTATUS
+// once a pipeline has finished:
 // PIPESTATUS holds every stage's status when the pipeline was a job, and
 // its one status when it ran inside the shell. A lone compound command
 // leaves both as the last pipeline inside it set them (bash: after
@@ -243,7 +265,9 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 		}
 	}
 	hv := sh.specialVars()
-	if x := hv.underscore; x != nil {
+	if len(p.Cmds) > 1 {
+		// The stages ran as subshells: $_ stays as it was, as in bash.
+	} else if x := hv.underscore; x != nil {
 		sh.Vars.setIn("_", x, sh.specials.lastArg)
 	} else {
 		sh.Vars.Set("_", sh.specials.lastArg)

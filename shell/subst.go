@@ -13,6 +13,9 @@ import (
 // written. The shell reads the pipe while the list runs, so a large output
 // never fills the pipe and blocks the writer.
 func (sh *Shell) commandSubst(list *parser.List) (string, error) {
+	if out, ok, err := sh.fileSubst(list); ok { // subst_file.go: $(< file)
+		return out, err
+	}
 	if sh.mentionsPid(list) {
 		return sh.commandSubstChild(list) // bashvars.go
 	}

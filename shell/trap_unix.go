@@ -671,6 +671,9 @@ func (sh *Shell) runHandler(action string) error {
 // of the failed command). $LINENO is the shell's again afterwards.
 func (sh *Shell) runHandlerAt(action string, line int) error {
 	saved := sh.Status
+	sh.specials.inTrap++ // $BASH_COMMAND stays the trapped command (bashcommand.go)
+	sh.substDepth++      // set -x: "++ " for the action, as bash (not for EXIT)
+	defer func() { sh.specials.inTrap--; sh.substDepth-- }()
 	defer func(l int) { sh.line = l }(sh.line)
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parseAt(action, line)
@@ -742,7 +745,9 @@ func (sh *Shell) RunExitTrap(status int) int {
 		sh.syntaxError(err)
 		return status
 	}
+	sh.specials.inTrap++ // $BASH_COMMAND stays the last command (bashcommand.go)
 	_, err = sh.Run(f)
+	sh.specials.inTrap--
 	if code, isExit := IsExit(err); isExit {
 		return code
 	}

@@ -49,7 +49,8 @@ func (x *Var) setElem(key string, index int64, value string) {
 
 // toArray turns a string variable into an indexed array whose element 0 is
 // its value (bash: a=x; a[1]=y makes (x y)). A variable declared but never
-// assigned becomes an empty array.
+// assigned becomes an empty array that still has no value (declare -a a:
+// declare -p shows no "=()" until something is assigned).
 func (x *Var) toArray() {
 	if x.Array || x.Assoc {
 		return
@@ -59,7 +60,6 @@ func (x *Var) toArray() {
 		x.Elems = []Elem{{Index: 0, Value: x.Value}}
 	}
 	x.Value = ""
-	x.NoValue = false
 }
 
 // nextIndex is the index after the highest one: where a+=(v) appends.
@@ -200,7 +200,7 @@ func (v *Vars) DeclareArray(name string, assoc bool) error {
 		if !x.NoValue {
 			x.Elems = []Elem{{Key: "0", Value: x.Value}}
 		}
-		x.Value, x.NoValue = "", false
+		x.Value = "" // declared without a value, it still has none
 	case !assoc && !x.Assoc:
 		x.toArray()
 	}

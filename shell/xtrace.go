@@ -3,6 +3,8 @@ package shell
 import (
 	"strconv"
 	"strings"
+
+	"gosh/parser"
 )
 
 // set -x: what the trace lines start with, and how an assignment is shown.
@@ -10,8 +12,8 @@ import (
 // xtracePrefix is $PS4 ("+ " when unset) expanded as bash expands it
 // (parameters, $( ), arithmetic: PS4='+ ${LINENO}: ' is the usual
 // debugging idiom), with tracing off meanwhile so that a $( ) in it is
-// not traced itself. Inside $( ) its first character is repeated once
-// more for each level, as bash shows "++ echo sub".
+// not traced itself. Inside $( ), eval and a . file its first character
+// is repeated once more for each level, as bash shows "++ echo sub".
 func (sh *Shell) xtracePrefix() string {
 	ps4, ok := sh.Vars.Get("PS4")
 	if !ok {
@@ -28,9 +30,36 @@ func (sh *Shell) xtracePrefix() string {
 	return ps4
 }
 
+// writeExportTrace adds the lines bash's set -x prints after
+// "export NAME=value" and "readonly NAME=value": each assignment once more,
+// on a line of its own ("+ NAME=value").
+func writeExportTrace(b *strings.Builder, ps4 string, argv []string) {
+	if len(argv) < 2 || argv[0] != "export" && argv[0] != "readonly" {
+		return
+	}
+	for _, a := range argv[1:] {
+		name, value, ok := strings.Cut(a, "=")
+		op := "="
+		if base, isAppend := strings.CutSuffix(name, "+"); isAppend {
+			name, op = base, "+="
+		}
+		if !ok || !parser.IsName(name) {
+			continue
+		}
+		b.WriteString(ps4 + name + op)
+		if value != "" {
+			b.WriteString(xtraceQuote(value))
+		}
+		b.WriteByte('\n')
+	}
+}
+
 // xtraceAssignment shows an assignment as set -x prints it: x=1, a[2]=v,
 // s+=more, a=(1 'x y'), and x= for an empty value.
 func xtraceAssignment(a assignment) string {
+	if a.trace != "" {
+		return a.trace
+	}
 	shellQuote := func(s string) string {
 		if s == "" {
 			return ""

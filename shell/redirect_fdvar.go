@@ -1,0 +1,34 @@
+package shell
+
+import (
+	"strconv"
+
+	"gosh/parser"
+)
+
+// fdVarNumber gives the descriptor a {NAME} redirection (bash) works on.
+// For {NAME}>&- and {NAME}<&- it is the number NAME holds, the one to
+// close. Otherwise the shell takes the lowest descriptor of 10 or more
+// that is not open in t, and assigns its number to NAME before the
+// redirection is done: "exec {fd}>log; echo hi >&$fd". A descriptor so
+// opened for a command other than exec is closed when the command ends
+// (bash leaves it open).
+func (sh *Shell) fdVarNumber(t *fdTable, r *parser.Redirect, target string) (int, error) {
+	if (r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut) && target == "-" {
+		v, _ := sh.getVar(r.FdVar)
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return 0, &redirError{r.FdVar + ": ambiguous redirect"}
+		}
+		return n, nil
+	}
+	n := 10
+	for t.get(n) >= 0 {
+		n++
+	}
+	if err := sh.setVar(r.FdVar, strconv.Itoa(n)); err != nil {
+		sh.errorf("%s", err) // "x: readonly variable", then bash's line
+		return 0, &redirError{r.FdVar + ": cannot assign fd to variable"}
+	}
+	return n, nil
+}
