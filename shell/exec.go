@@ -50,7 +50,7 @@ func (sh *Shell) RunString(src string) (int, error) {
 		line := rest[:i+1]
 		rest = rest[i+1:]
 		return line, nil
-	}, parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments})
+	}, parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
 	st := 0 // no command at all (eval "# note"): status 0, as POSIX says
 	for {
 		f, err := r.Next()
