@@ -128,14 +128,19 @@ var templateMade atomic.Bool
 // (the runtime would make it at os/signal's own LockOSThread, and die if
 // it could not), and the idle threads that os/signal's two blocked
 // goroutines will take. It reports false when there was no room for
-// them: the caller must not use os/signal then, or the runtime may die.
+// them (then it makes none): the caller must not use os/signal then, or
+// the runtime may die.
 func SignalThreads() bool {
 	if !fewThreads.Load() {
 		return true
 	}
 	if !templateMade.Load() {
 		reserveMu.Lock()
-		if reserveRoom() < 1 {
+		// All of them, and the script's own reserve, must fit, with
+		// the one place ReserveThreads keeps free: else nothing is
+		// made. (A template thread made into the last place would
+		// take the one the runtime has while the reserve is short.)
+		if need := ScriptThreads + signalThreads - OwnThreads(); reserveRoom() < need+1 {
 			reserveMu.Unlock()
 			return false
 		}
