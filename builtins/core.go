@@ -457,7 +457,7 @@ func isArrayRef(s string) bool {
 }
 
 func runUnset(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "unset", args[1:], "fv")
+	o, rest, ok := parseOptions(io, "unset", args[1:], "fnv")
 	if !ok {
 		return statusUsage, nil
 	}
@@ -472,6 +472,17 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 			}
 			if f, ok := sh.(FuncShell); ok {
 				f.UnsetFunc(name)
+			}
+			continue
+		}
+		if o.has('n') && !o.has('v') {
+			// unset -n: a reference itself; any other name is left
+			// alone, as bash 5.2 does.
+			if _, _, isRef := nameRef(sh, name); isRef {
+				if err := sh.(NameRefShell).UnsetNameRef(name); err != nil {
+					errorf(io, "unset", "%s: cannot unset: readonly variable", name)
+					status = statusFailure
+				}
 			}
 			continue
 		}
@@ -494,7 +505,8 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 			}
 		}
 		if err := sh.Unset(name); err != nil {
-			errorf(io, "unset", "%s: cannot unset: readonly variable", name)
+			// The error names the variable: a reference's target.
+			errorf(io, "unset", "%s: cannot unset: readonly variable", strings.TrimSuffix(err.Error(), ": readonly variable"))
 			status = statusFailure
 		}
 	}

@@ -51,7 +51,7 @@ func (f declareFlags) off(c byte) bool { return f.unset[c] }
 // attrFilter reports whether any attribute option was given (-p lists
 // only the variables that have them).
 func (f declareFlags) attrFilter() bool {
-	for _, c := range []byte("aAirx") {
+	for _, c := range []byte("aAinrx") {
 		if f.set[c] {
 			return true
 		}
@@ -74,7 +74,7 @@ func runDeclare(sh Shell, io IO, args []string) (int, error) {
 		}
 		for k := 1; k < len(a); k++ {
 			c := a[k]
-			if strings.IndexByte("aAfFgiprx", c) < 0 {
+			if strings.IndexByte("aAfFginprx", c) < 0 {
 				return usageError(io, name, string(a[0])+string(c)+": invalid option"), nil
 			}
 			if a[0] == '-' {
@@ -139,6 +139,10 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 			errorf(io, builtin, "%s", err)
 			return statusFailure
 		}
+	}
+	if flags.on('n') || flags.off('n') {
+		_, target, _ := strings.Cut(arg, "=")
+		return declareNameRef(sh, io, builtin, flags, base, target, hasValue)
 	}
 	if flags.off('r') && sh.IsReadOnly(base) {
 		errorf(io, builtin, "%s: readonly variable", base)
@@ -224,6 +228,9 @@ func declareExists(sh Shell, name string) bool {
 // declareLine is declare -p for one variable: a declare command that
 // would recreate it.
 func declareLine(sh Shell, name string) (string, bool) {
+	if target, attrs, ok := nameRef(sh, name); ok {
+		return nameRefLine(name, target, attrs), true
+	}
 	if !declareExists(sh, name) {
 		return "", false
 	}
@@ -279,8 +286,11 @@ func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
 	var b strings.Builder
 	for _, n := range sortedNames(sh) {
 		attrs := declareAttrs(sh, n)
+		if _, refAttrs, ok := nameRef(sh, n); ok {
+			attrs = "n" + refAttrs
+		}
 		keep := true
-		for _, c := range []byte("aAirx") {
+		for _, c := range []byte("aAinrx") {
 			if flags.on(c) && strings.IndexByte(attrs, c) < 0 {
 				keep = false
 			}
@@ -300,6 +310,12 @@ func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
 func declareListAll(sh Shell, io IO, builtin string) int {
 	var b strings.Builder
 	for _, n := range sortedNames(sh) {
+		if target, _, ok := nameRef(sh, n); ok {
+			if target != "" {
+				fmt.Fprintf(&b, "%s=%s\n", n, quoteValue(target))
+			}
+			continue
+		}
 		if indexed, assoc := sh.ArrayKind(n); indexed || assoc {
 			line, _ := declareLine(sh, n)
 			b.WriteString(strings.TrimPrefix(line, "declare -"+declareAttrs(sh, n)+" "))

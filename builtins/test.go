@@ -502,7 +502,8 @@ func UnaryTest(sh Shell, op, arg string) bool {
 		_, set := sh.Var(arg)
 		return set
 	case "-R":
-		return false // gosh has no namerefs
+		target, _, ok := nameRef(sh, arg)
+		return ok && target != ""
 	case "-t":
 		n, ok := parseTestInt(arg)
 		return ok && n >= 0 && n < 1<<31 && sh.UserFd(int(n)) >= 0 && isTerminal(sh.UserFd(int(n)))
