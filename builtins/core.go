@@ -64,13 +64,16 @@ anyway.`,
 	},
 	{
 		Name:     "unset",
-		Synopsis: "unset [-f] [-v] name ...",
+		Synopsis: "unset [-f] [-v] [-n] name ...",
 		Summary:  "Remove shell variables.",
 		Help: `Remove each variable NAME from the shell (and so from the
 environment of later children). Read-only variables cannot be unset.
 NAME[SUB] removes one element of an array.
 -v  NAME is a variable (the default)
 -f  NAME is a function
+-n  if NAME is a name reference (declare -n), remove the reference
+    itself, not the variable it refers to; any other NAME is left
+    alone (bash 5.2)
 Without -v or -f, a NAME that is no variable but a function removes
 the function.`,
 		Run:     runUnset,

@@ -12,12 +12,18 @@ const declareHelp = `Declare variables and give them attributes, or show them.
 -a  NAME is an indexed array      -A  NAME is an associative array
 -i  NAME is an integer: each value assigned is evaluated as
     arithmetic first (declare -i n; n=2*3 sets 6)
+-n  NAME is a name reference: its value is the name of another
+    variable, which reading, assigning and unsetting NAME work on
+    (f() { local -n out=$1; out=(a b); } returns through the name
+    the caller gives); the target is found at each use, in the
+    dynamic scope. ${!NAME} is the target's name
 -r  read-only                      -x  exported to child processes
 +i +x  take the attribute away (a read-only mark stays)
++n  NAME stops being a reference; the target's name stays as its value
 -g  in a function, work on the global variable (otherwise declare
     makes NAME local to the function, as local does)
 -p  show each NAME (every variable without NAME) as a declare command
-    that would recreate it; with -a -A -i -r -x, only those
+    that would recreate it; with -a -A -i -n -r -x, only those
 -f  show the functions (all, or each NAME) as their definitions
 -F  show only the names of the functions
 Without NAME and options, print every variable and function.`
@@ -25,14 +31,14 @@ Without NAME and options, print every variable and function.`
 var declareBuiltins = []*Builtin{
 	{
 		Name:     "declare",
-		Synopsis: "declare [-aAfFgiprx] [name[=value] ...] or declare -p [-aAfFirx] [name ...]",
+		Synopsis: "declare [-aAfFginprx] [name[=value] ...] or declare -p [-aAfFinrx] [name ...]",
 		Summary:  "Set variable values and attributes.",
 		Help:     declareHelp,
 		Run:      runDeclare,
 	},
 	{
 		Name:     "typeset",
-		Synopsis: "typeset [-aAfFgiprx] [name[=value] ...] or typeset -p [-aAfFirx] [name ...]",
+		Synopsis: "typeset [-aAfFginprx] [name[=value] ...] or typeset -p [-aAfFinrx] [name ...]",
 		Summary:  "Set variable values and attributes (same as declare).",
 		Help:     declareHelp,
 		Run:      runDeclare,
