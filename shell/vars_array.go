@@ -115,7 +115,8 @@ func (v *Vars) writable(name string) (*Var, error) {
 		return nil, err
 	}
 	if strings.IndexByte(name, '[') >= 0 {
-		return nil, &badRefError{name}
+		// r=(x y) with r referring to an element: as bash says it.
+		return nil, &invalidNameError{name}
 	}
 	x, ok := v.m[name]
 	if ok && x.NameRef {
