@@ -283,3 +283,39 @@ func TestLaunchInGroup(t *testing.T) {
 		t.Errorf("status %d", st)
 	}
 }
+
+// A background job none of whose stages started (its fork failed) is
+// NeverStarted, and Discard takes it out of the table without a job to
+// list or report; a job with a stage that started is not NeverStarted.
+func TestNeverStartedDiscard(t *testing.T) {
+	tb, _ := newTable(t, false)
+	r, w, err := tb.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(r)
+	failed, err := tb.Launch([]Stage{{Path: "/nonexistent/nosuch", Argv: []string{"nosuch"}, Files: []int{-1, -1, w}}}, "nosuch", false)
+	unix.Close(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !failed.NeverStarted() {
+		t.Fatalf("a job whose only stage failed to start: NeverStarted false")
+	}
+	if got := len(tb.Jobs()); got != 1 {
+		t.Fatalf("before Discard: %d jobs, want 1", got)
+	}
+	tb.Discard(failed)
+	if got := len(tb.Jobs()); got != 0 {
+		t.Errorf("after Discard: %d jobs in the table, want 0", got)
+	}
+	ran, err := tb.Launch([]Stage{stage("/bin/true")}, "true", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.WaitForeground(ran)
+	if ran.NeverStarted() {
+		t.Errorf("a job that ran true: NeverStarted true")
+	}
+	tb.Discard(ran)
+}

@@ -498,6 +498,30 @@ func (t *Table) add(j *Job) {
 	sort.Slice(t.jobs, func(a, b int) bool { return t.jobs[a].id < t.jobs[b].id })
 }
 
+// NeverStarted reports whether no stage of j ever ran: every fork failed
+// (bash's "fork: Resource temporarily unavailable") and no stage ran in
+// the shell.
+func (j *Job) NeverStarted() bool {
+	j.t.mu.Lock()
+	defer j.t.mu.Unlock()
+	for _, p := range j.procs {
+		if p.pid > 0 || p.builtin {
+			return false
+		}
+	}
+	return true
+}
+
+// Discard takes a job that never started (NeverStarted) out of the table
+// without a word: bash makes no job when the fork of a background command
+// fails, so there is nothing to list, number or report.
+func (t *Table) Discard(j *Job) {
+	t.mu.Lock()
+	t.remove(j)
+	t.broadcast()
+	t.mu.Unlock()
+}
+
 // remove takes j out of the table; its processes are still reaped.
 // Call with t.mu held.
 func (t *Table) remove(j *Job) {

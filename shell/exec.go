@@ -244,8 +244,10 @@ func (sh *Shell) runBackground(ao *parser.AndOr) error {
 	} else {
 		cmds = []*command{{child: ao, label: text}}
 	}
-	_, err := sh.startJob(cmds, text, false)
-	sh.Status = 0
+	// 0 once the job has started; else what stopped it (a fork that
+	// failed: 126, as bash's EX_NOEXEC; a pipe: 1).
+	status, err := sh.startJob(cmds, text, false)
+	sh.Status = status
 	return err
 }
 
@@ -916,6 +918,12 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		// Stages already started were stopped: wait for them as usual.
 	}
 	if !fg {
+		if job.NeverStarted() {
+			// Its fork failed (the message is out): as in bash, no job,
+			// no job line, and $! stays as it was.
+			sh.Jobs.Discard(job)
+			return job.Status(), nil
+		}
 		sh.LastBg = job.LastPid()
 		if sh.Opts.Interactive && !sh.subshell {
 			fmt.Fprintf(sh.Stderr(), "[%d] %d\n", job.ID(), job.LastPid())
