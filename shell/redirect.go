@@ -52,8 +52,12 @@ func (t *fdTable) get(n int) int {
 	return -1
 }
 
-// set makes the command's fd n refer to the shell's fd fd.
+// set makes the command's fd n refer to the shell's fd fd. Closing a
+// number beyond the table (fd -1) changes nothing: it is closed already.
 func (t *fdTable) set(n, fd int) {
+	if fd < 0 && n >= len(t.fds) {
+		return
+	}
 	for len(t.fds) <= n {
 		t.fds = append(t.fds, -1)
 	}
@@ -178,6 +182,18 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 		}
 		fd = n
 	}
+	closing := (r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut) && target == "-"
+	if !closing && !fdNumberFits(fd) {
+		// bash: dup2 onto a number at or above the limit fails, and
+		// names the source when it is written as digits ("N<&0": "0").
+		word := strconv.Itoa(fd)
+		if r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut {
+			if lit := parser.String(r.Target); isDigits(lit) {
+				word = lit
+			}
+		}
+		return &redirError{word + ": Bad file descriptor"}
+	}
 	switch r.Op {
 	case parser.RedirHeredoc, parser.RedirHeredocTab, parser.RedirHereString:
 		what := "here-document: "
@@ -240,6 +256,24 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 		return sh.openInto(t, []int{1, 2}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_APPEND, false)
 	}
 	return &redirError{"unknown redirection " + r.Op.String()}
+}
+
+// maxFdNumber bounds the descriptor numbers a redirection may name even
+// under a very high ulimit -n, since the fd table is a slice indexed by
+// number (the kernel's own default ceiling, fs.nr_open, is the same).
+const maxFdNumber = 1 << 20
+
+// fdNumberFits reports whether n can be a command's descriptor: below the
+// process's soft limit on open files (processNofile), where a child's
+// dup2 onto it would fail, and below maxFdNumber. "echo hi 99999999>f"
+// fails with "99999999: Bad file descriptor", as in bash, instead of
+// growing the table to that size.
+func fdNumberFits(n int) bool {
+	if n >= maxFdNumber {
+		return false
+	}
+	lim := processNofile()
+	return lim == 0 || uint64(n) < lim
 }
 
 // openInto opens path and points each fd in fds at it. With clobberCheck
