@@ -234,6 +234,9 @@ type Shell interface {
 
 	// The job table, owned by package jobs.
 	JobTable() *jobs.Table
+	// Extglob reports whether shopt extglob is on: explain parses a line
+	// as the shell would.
+	Extglob() bool
 	// ShellPid is $$: the pid of the shell the user runs, also when the
 	// builtin runs in a copy of it or in a child gosh (a pipeline stage).
 	ShellPid() int

@@ -215,6 +215,10 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return statusFailure, nil
 	}
 	if err := sh.Chdir(target); err != nil {
+		if fixed, ok := cdspell(sh, dir); ok && sh.Chdir(fixed) == nil {
+			// shopt cdspell (cdspell.go): the mended name is shown.
+			return writeOut(io, "cd", fixed+"\n"), nil
+		}
 		errorf(io, "cd", "%s: %s", dir, strerror(err))
 		return statusFailure, nil
 	}
@@ -507,7 +511,8 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 // it is '-' followed solely by the letters n, e and E; the first other
 // argument starts the text.
 func runEcho(sh Shell, io IO, args []string) (int, error) {
-	newline, escapes := true, false
+	newline := true
+	escapes, _ := sh.Option("xpg_echo") // shopt -s xpg_echo: -e by default
 	args = args[1:]
 	for len(args) > 0 && isEchoOption(args[0]) {
 		for _, c := range args[0][1:] {
@@ -647,10 +652,14 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 	}
 	params := sh.Positional()
 	if n < 0 || n > len(params) {
-		// Shifting past the end fails quietly, as in bash (without
-		// shopt shift_verbose); only a negative count is reported.
-		if n < 0 {
+		// Shifting past the end fails quietly, as in bash, unless shopt
+		// shift_verbose is on; a negative count is always reported.
+		verbose, _ := sh.Option("shift_verbose")
+		switch {
+		case len(args) == 2 && (n < 0 || verbose):
 			errorf(io, "shift", "%s: shift count out of range", args[1])
+		case verbose:
+			errorf(io, "shift", "shift count out of range")
 		}
 		return statusFailure, nil
 	}

@@ -131,7 +131,9 @@ func explainLine(sh Shell, src string) (string, error) { return explainLineIn(sh
 // explainLineIn is the whole explanation of src in lang ("en", "ko"):
 // every sentence is a jobs.Msg, English and Korean side by side.
 func explainLineIn(sh Shell, src, lang string) (string, error) {
-	f, err := parser.Parse(src)
+	// Aliases stay as typed (explain names them); extended patterns
+	// parse as they would run.
+	f, err := parser.ParseConfig(src, parser.Config{Extglob: sh.Extglob})
 	if err != nil {
 		return "", err
 	}

@@ -359,3 +359,18 @@ func TestExplainTime(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainExtglob: explain parses a line as the shell would run it, so
+// an extended pattern is a syntax error only while shopt extglob is off.
+func TestExplainExtglob(t *testing.T) {
+	sh := newFake(t)
+	line := "case x in @(a|b)) echo y;; esac"
+	if _, err := explainLine(sh, line); err == nil {
+		t.Errorf("explain %q with extglob off: no syntax error", line)
+	}
+	sh.opts["extglob"] = true
+	out, err := explainLine(sh, line)
+	if err != nil || !strings.Contains(out, "@(a|b)") {
+		t.Errorf("explain %q with extglob on: %v\n%s", line, err, out)
+	}
+}

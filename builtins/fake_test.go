@@ -402,6 +402,7 @@ func (h *fakeHistory) Append(path string) error {
 }
 
 func (f *fakeShell) ShellPid() int { return os.Getpid() }
+func (f *fakeShell) Extglob() bool { return f.opts["extglob"] }
 
 func (f *fakeShell) JobTable() *jobs.Table {
 	if f.table == nil {

@@ -390,6 +390,22 @@ N이 $#보다 크면 실패한다.`,
                   지킨다(켜짐: gosh는 명령마다 실행할 때 덧붙인다).
                   꺼짐: bash처럼 끝날 때 이 셸의 목록으로 다시 쓴다
   checkwinsize    COLUMNS와 LINES가 터미널 크기를 따른다(켜짐)
+  extglob         확장 패턴 ?(a|b) *(a|b) +(a|b) @(a|b) !(a|b)
+                  (shopt 다음 줄부터 읽힌다. [[ ]]의 == != 오른쪽에서는
+                  언제나 켜져 있다)
+  nocasematch     case, [[ == ]], [[ =~ ]]가 대소문자를 가리지 않는다
+  autocd          프롬프트에서 디렉터리 이름만 쓰면 cd를 실행한다
+  cdspell         프롬프트에서 cd가 작은 철자 실수를 고친다
+  checkjobs       실행 중인 작업이 있으면 exit가 한 번 경고하고 목록을
+                  보여 준다
+  cmdhist, lithist  여러 줄 명령이 히스토리 항목 하나가 된다(켜짐).
+                  lithist는 줄바꿈을 그대로 둔다
+  histverify      히스토리 확장으로 바뀐 줄을 실행하기 전에 편집기로
+                  돌려준다. histreedit: 확장에 실패한 줄을 돌려준다
+  inherit_errexit, interactive_comments, progcomp, promptvars,
+  shift_verbose, sourcepath, xpg_echo: bash와 같다
+bash 목록의 나머지 이름은 gosh가 가진 한 가지 상태로 보이며, 바꾸려 하면
+이유를 말하는 오류가 난다(lastpipe, dirspell, ...).
 -s나 -u가 없으면 각 OPTNAME(없으면 모든 옵션)을 보여 주고, 꺼진 것이 있으면
 1을 돌려준다. OPTNAME 없이 -s나 -u만 주면 켜진(또는 꺼진) 옵션을 나열한다.
 -p  다시 설정하는 shopt 명령의 형태로 보여 준다

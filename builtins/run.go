@@ -219,13 +219,18 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 
 // findSourceFile locates the file for "." and "source": a name with a
 // slash is used as it is; otherwise $PATH is searched for a regular file
-// (it need not be executable), then the current directory.
+// (it need not be executable), then the current directory. With shopt
+// -u sourcepath, only the current directory.
 func findSourceFile(sh Shell, file string) (string, error) {
 	if strings.Contains(file, "/") {
 		_, err := os.Stat(testPath(sh, file)) // /dev/stdin: the builtin's own fd
 		return absolute(sh, file), err
 	}
-	for _, dir := range pathDirs(sh) {
+	var dirs []string
+	if on, known := sh.Option("sourcepath"); on || !known {
+		dirs = pathDirs(sh)
+	}
+	for _, dir := range dirs {
 		cand := absolute(sh, filepath.Join(dir, file))
 		if st, err := os.Stat(cand); err == nil && st.Mode().IsRegular() {
 			return cand, nil

@@ -25,6 +25,21 @@ var shoptBuiltins = []*Builtin{
                   appended (on: gosh appends each command as it runs);
                   off: exit rewrites it with this shell's list, as bash
   checkwinsize    COLUMNS and LINES follow the terminal's size (on)
+  extglob         extended patterns ?(a|b) *(a|b) +(a|b) @(a|b) !(a|b)
+                  (read from the line after the shopt; always on the
+                  right of == != in [[ ]])
+  nocasematch     case, [[ == ]] and [[ =~ ]] ignore case
+  autocd          at a prompt, a directory's name alone runs cd
+  cdspell         at a prompt, cd mends a small spelling mistake
+  checkjobs       exit with running jobs warns once, listing them
+  cmdhist, lithist  a command of several lines is one history entry
+                  (on); lithist keeps its newlines
+  histverify      a line history expansion changed comes back to the
+                  editor before it runs; histreedit: a failed one does
+  inherit_errexit, interactive_comments, progcomp, promptvars,
+  shift_verbose, sourcepath, xpg_echo: as in bash
+The other names of bash's list are shown in the one state gosh has;
+changing them is an error that says why (lastpipe, dirspell, ...).
 Without -s or -u, show each OPTNAME (every option without any) and
 return 1 if one is off. -s or -u without OPTNAME lists the options
 that are on, or off.

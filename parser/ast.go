@@ -555,8 +555,16 @@ type WordPart interface {
 // start of a word) and pathname expansion, but never to field splitting.
 //
 //	lit : CHAR+    (characters that are no blank, operator, quote, '\\' or start of an expansion)
+//	    | lit? EXT_OP '(' ext_item* ')'   (with extglob: EXT_OP is one of ? * + @ !)
+//
+// With extglob (Config.Extglob, and always on the right of == != = in
+// [[ ]]), an extended pattern such as @(a|b c) is part of the word: its
+// parentheses, '|'s and blanks are literal text, and Ext is set so that
+// the printer writes the text back as it is instead of escaping them.
+// Quotes and expansions inside the parentheses are parts of their own.
 type Lit struct {
 	Value string
+	Ext   bool
 }
 
 // Escaped is a character quoted by a backslash, backslash removed: \* is

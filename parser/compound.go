@@ -908,7 +908,12 @@ func (p *parser) condPrimary() (TestExpr, error) {
 		}
 		return &TestBinary{Op: op, X: x, Y: &TestWord{Word: w}}, nil
 	}
-	if err := p.next(); err != nil {
+	// The pattern after == != = may hold extended patterns (bash turns
+	// extglob on for it while parsing).
+	p.l.extPat = len(p.queue) == 0 && (op == "==" || op == "=" || op == "!=")
+	err := p.next()
+	p.l.extPat = false
+	if err != nil {
 		return nil, err
 	}
 	y, err := p.condOperand("binary operator")

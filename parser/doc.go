@@ -13,8 +13,10 @@
 // $NAME and ${NAME...} parameter expansions with all of bash's operators
 // and array subscripts (param.go), $(...) and `...` command substitutions,
 // $((...)) arithmetic (and bash's old form $[...], ArithExp.Old), <(...)
-// and >(...) process substitutions, and the (...) list of an array
-// assignment NAME=(...). For $(...) it starts a nested parser on the same
+// and >(...) process substitutions, the (...) list of an array
+// assignment NAME=(...), and with extglob (Config.Extglob, and always after
+// == != = in [[ ]]) extended patterns such as @(a|b c), whose parentheses,
+// '|'s and blanks belong to the word. For $(...) it starts a nested parser on the same
 // text, which stops at the closing ')'. The lexer also reads here-document
 // bodies: after the newline that ends a line containing '<<', it reads one
 // body per pending here-document, in order.

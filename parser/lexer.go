@@ -104,6 +104,9 @@ type lexer struct {
 	lastNewline int // index of the last newline token, to spot a final line continuation
 
 	inArray bool // reading the words of NAME=(...): [sub]=value elements may hold blanks
+	// extPat: the next word is the pattern after == != = in [[ ]], where
+	// extended patterns are read whatever shopt extglob says (as in bash).
+	extPat bool
 	// argWords: a word that is not an assignment has been read in this
 	// simple command, so NAME[sub]= is no assignment any more; afterRedir:
 	// the last token was a redirection operator (param.go, noteArgs);
@@ -200,7 +203,7 @@ func (l *lexer) skipBlanks() {
 			if l.in != nil {
 				l.in.more = true // the line goes on: PS2
 			}
-		case c == '#':
+		case c == '#' && !(l.cfg != nil && l.cfg.NoComments != nil && l.cfg.NoComments()):
 			for !l.eof() && l.src[l.i] != '\n' {
 				l.i++
 			}
@@ -395,6 +398,7 @@ const (
 	ctxPatSlash                // the pattern of ${x/pat/rep}: ends at '/' too
 	ctxOffset                  // the offset of ${x:offset:length}: ends at ':' too
 	ctxIndex                   // a subscript: ends at the ']' that balances the '['
+	ctxExtglob                 // inside an extended pattern @(...): ends at the ')' that balances the '('
 )
 
 // escapable is what a backslash quotes in a context, if only some
@@ -416,14 +420,29 @@ func escapable(ctx context) (set string, limited bool) {
 type partsBuilder struct {
 	parts []WordPart
 	lit   strings.Builder
+	ext   bool // lit holds text of an extended pattern (Lit.Ext)
 }
 
 func (b *partsBuilder) addLit(s string) { b.lit.WriteString(s) }
 
+// addExtLit adds literal text of an extended pattern.
+func (b *partsBuilder) addExtLit(s string) {
+	b.lit.WriteString(s)
+	b.ext = true
+}
+
+// endsInExtOp reports whether the literal text so far ends in one of
+// ? * + @ !, which a '(' turns into an extended pattern.
+func (b *partsBuilder) endsInExtOp() bool {
+	s := b.lit.String()
+	return s != "" && strings.IndexByte("?*+@!", s[len(s)-1]) >= 0
+}
+
 func (b *partsBuilder) flush() {
 	if b.lit.Len() > 0 {
-		b.parts = append(b.parts, &Lit{Value: b.lit.String()})
+		b.parts = append(b.parts, &Lit{Value: b.lit.String(), Ext: b.ext})
 		b.lit.Reset()
+		b.ext = false
 	}
 }
 
@@ -468,6 +487,8 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 				return nil, l.errAt(open, unterminatedMsg("parameter expansion"), true)
 			case ctxArith, ctxArithOld:
 				return nil, l.errAt(open, unterminatedMsg("arithmetic expansion"), true)
+			case ctxExtglob:
+				return nil, l.errAt(open, unterminatedMsg("extended pattern"), true)
 			}
 			return b.done(), nil
 		}
@@ -487,6 +508,10 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 				return nil, err
 			}
 			b.add(ps)
+		case ctx == ctxWord && c == '(' && b.endsInExtOp() && l.extglob():
+			if err := l.extPattern(&b); err != nil {
+				return nil, err
+			}
 		case ctx == ctxWord && isMeta(c):
 			return b.done(), nil
 		case ctx == ctxDquote && c == '"':
@@ -507,6 +532,17 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			}
 			depth--
 			b.addLit("]")
+			l.i++
+		case ctx == ctxExtglob && c == '(':
+			depth++
+			b.addLit("(")
+			l.i++
+		case ctx == ctxExtglob && c == ')':
+			if depth == 0 {
+				return b.done(), nil
+			}
+			depth--
+			b.addLit(")")
 			l.i++
 		case ctx == ctxArith && c == '(' || ctx == ctxArithOld && c == '[':
 			// Brackets nest inside $(( )) and $[ ]; the one that closes
@@ -561,6 +597,36 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			l.i = j
 		}
 	}
+}
+
+// extglob reports whether extended patterns are part of words here:
+// shopt extglob is on, or this is the pattern after == != = in [[ ]].
+func (l *lexer) extglob() bool {
+	return l.extPat || l.cfg != nil && l.cfg.Extglob != nil && l.cfg.Extglob()
+}
+
+// extPattern reads the parenthesised list of an extended pattern at l.i
+// (its operator is the last literal character read), up to the ')' that
+// balances the '('. Blanks, '|', ';', '&', '<' and '>' in it are literal;
+// quotes, backslashes and expansions work as in a word.
+func (l *lexer) extPattern(b *partsBuilder) error {
+	open := l.i
+	l.i++
+	inner, err := l.parts(ctxExtglob, open)
+	if err != nil {
+		return err
+	}
+	l.i++ // the closing ')'
+	b.addExtLit("(")
+	for _, p := range inner {
+		if lit, ok := p.(*Lit); ok {
+			b.addExtLit(lit.Value)
+			continue
+		}
+		b.add(p)
+	}
+	b.addExtLit(")")
+	return nil
 }
 
 // special reports whether c needs the attention of the parts loop in ctx.

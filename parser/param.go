@@ -15,7 +15,7 @@ import (
 // here-document).
 func quotesCount(ctx context) bool {
 	switch ctx {
-	case ctxWord, ctxArg, ctxPat, ctxPatSlash, ctxOffset, ctxIndex:
+	case ctxWord, ctxArg, ctxPat, ctxPatSlash, ctxOffset, ctxIndex, ctxExtglob:
 		return true
 	}
 	return false

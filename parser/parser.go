@@ -21,6 +21,16 @@ type Config struct {
 	// except the lines read inside the list of a $( ) or <( ), which
 	// bash's set -v does not echo either.
 	Echo func(line string)
+	// Extglob, when not nil, tells the lexer whether shopt extglob is on
+	// as it reads each word: with it, ?(...) *(...) +(...) @(...) and
+	// !(...) are part of a word (ast.go, Lit). The shell runs each
+	// complete command before it reads the next, so a shopt -s extglob
+	// on one line counts from the next line on, as in bash.
+	Extglob func() bool
+	// NoComments, when not nil, tells the lexer whether '#' is an
+	// ordinary character rather than the start of a comment (bash's shopt
+	// -u interactive_comments at a prompt).
+	NoComments func() bool
 }
 
 // Parse parses a whole program. On error it returns a *SyntaxError.

@@ -309,6 +309,11 @@ func (p *printer) parts(parts []WordPart, ctx context) {
 		}
 		switch x := part.(type) {
 		case *Lit:
+			if x.Ext {
+				// An extended pattern reads back only as it was written.
+				p.str(x.Value)
+				break
+			}
 			p.lit(x.Value, ctx, i == 0, next)
 		case *Escaped:
 			p.str(`\` + x.Value)

@@ -322,6 +322,7 @@ func (sh *Shell) ClearHistory() {
 
 func (sh *Shell) JobTable() *jobs.Table { return sh.Jobs }
 func (sh *Shell) ShellPid() int         { return sh.pid }
+func (sh *Shell) Extglob() bool         { return sh.extglobOn() }
 func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
 func (sh *Shell) LastStatus() int       { return sh.Status }
 func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }

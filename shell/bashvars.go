@@ -230,7 +230,7 @@ func (sh *Shell) commandSubstChild(list *parser.List) (string, error) {
 	}
 	// bash (outside POSIX mode) clears -e in a command substitution.
 	saved := sh.Opts.Errexit
-	sh.Opts.Errexit = false
+	sh.Opts.Errexit = saved && sh.Opts.Shopt.InheritErrexit // shopt inherit_errexit keeps it
 	// The child runs the list as "( list )": it is that subshell's
 	// process (fileIsSubshell), and BASH_SUBSHELL counts it once.
 	st := sh.childStage(&parser.Subshell{List: list}, "", t)

@@ -410,11 +410,11 @@ func (sh *Shell) runCase(c *parser.Case) (int, error) {
 		if !fallInto {
 			matched := false
 			for _, p := range item.Patterns {
-				pat, err := sh.expandPattern(p)
+				pat, err := sh.expandPattern(p, sh.Opts.Shopt.Extglob)
 				if err != nil {
 					return sh.expansionFailed(err)
 				}
-				if matchPattern(pat, word) {
+				if sh.matchCase(pat, word) {
 					matched = true
 					break
 				}

@@ -126,14 +126,14 @@ func (sh *Shell) binaryCond(e *parser.TestBinary) (bool, error) {
 		if !ok {
 			return false, &condError{"conditional binary operator expected"}
 		}
-		pat, err := sh.expandPattern(w.Word)
+		pat, err := sh.expandPattern(w.Word, true) // extended patterns always, as bash
 		if err != nil {
 			return false, err
 		}
 		if sh.Opts.Xtrace {
 			sh.xtraceLine(sh.condTracePrefix() + shellQuote(x) + " " + e.Op + " " + pat + " ]]")
 		}
-		return matchPattern(pat, x) == (e.Op != "!="), nil
+		return sh.matchCase(pat, x) == (e.Op != "!="), nil
 	case "=~":
 		w, ok := e.Y.(*parser.TestWord)
 		if !ok {
@@ -207,7 +207,11 @@ func (sh *Shell) regexMatch(x string, w *parser.Word) (bool, error) {
 	if sh.Opts.Xtrace {
 		sh.xtraceLine(sh.condTracePrefix() + shellQuote(x) + " =~ " + b.String() + " ]]")
 	}
-	re, err := sh.compileRegex(b.String())
+	src := b.String()
+	if sh.Opts.Shopt.Nocasematch {
+		src = "(?i)" + src // Go's flag syntax: compileRegex falls back to it
+	}
+	re, err := sh.compileRegex(src)
 	if err != nil {
 		// bash: an invalid regular expression makes [[ ]] return 2.
 		return false, &condError{"invalid regular expression `" + b.String() + "'"}

@@ -45,7 +45,9 @@
 //	             fastexpand.go the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go (arithmetic, $(( ))
 //	             and bash's old $[ ]; arith_compile.go compiles a text
-//	             once) and glob.go;
+//	             once) and glob.go, pathname expansion and the one
+//	             pattern matcher (extglob.go: its extended patterns,
+//	             ?(a|b) *(a|b) +(a|b) @(a|b) !(a|b), run as an automaton);
 //	             expand_brace.go brace expansion (first, as in bash),
 //	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
 //	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
@@ -78,7 +80,9 @@
 //	             sigsettle_unix.go waits, after a foreground job, for the
 //	             signals its processes sent the shell
 //	api.go       what builtins may see and change; options.go the set -o
-//	             and shopt options; declare.go variable attributes (-i);
+//	             and shopt options (shopt.go: bash's others, with their
+//	             behaviour or a refusal that says why); declare.go
+//	             variable attributes (-i);
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
 //	lang.go      the language of every teaching text (Lang): set -o
 //	             lang=en|ko, else LC_ALL, LC_MESSAGES, LANG

@@ -3,6 +3,7 @@ package shell
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -32,23 +33,44 @@ func (sh *Shell) Run(f *parser.File) (int, error) {
 	return sh.Status, err
 }
 
-// RunString parses and runs src (for -c, eval and tests).
+// RunString parses and runs src (for eval, programmable completion and
+// tests) one complete command at a time, as bash's eval does: a command
+// runs before the next is parsed, so an alias defined or shopt -s extglob
+// run on one line counts on the next, and a syntax error ends the text
+// after the commands before it have run.
 func (sh *Shell) RunString(src string) (int, error) {
-	f, err := sh.parse(src)
-	if err != nil {
-		sh.syntaxError(err)
-		return sh.Status, nil
+	rest := src
+	r := parser.NewReader(func(bool) (string, error) {
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			line := rest
+			rest = ""
+			return line, io.EOF
+		}
+		line := rest[:i+1]
+		rest = rest[i+1:]
+		return line, nil
+	}, parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
+	st := 0 // no command at all (eval "# note"): status 0, as POSIX says
+	for {
+		f, err := r.Next()
+		switch {
+		case errors.Is(err, io.EOF):
+			return st, nil
+		case err != nil:
+			sh.syntaxError(err)
+			return sh.Status, nil
+		}
+		st, err = sh.Run(f)
+		if err == errExpansionAbandon {
+			// eval reads its text as bash does: an expansion error ends it
+			// with status 1, and the command around it goes on.
+			return 1, nil
+		}
+		if err != nil {
+			return st, err
+		}
 	}
-	if f == nil || f.List == nil || len(f.List.Items) == 0 {
-		return 0, nil // no command (eval "# note"): status 0, as POSIX says
-	}
-	st, err := sh.Run(f)
-	if err == errExpansionAbandon {
-		// eval reads its text as bash does: an expansion error ends it
-		// with status 1, and the command around it goes on.
-		return 1, nil
-	}
-	return st, err
 }
 
 // syntaxError reports a parse error: "gosh: 1:8: syntax error near ...".
@@ -431,6 +453,8 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 			cmd.nohup = true
 		} else if b, ok := sh.lookupBuiltin(argv[0]); ok {
 			cmd.builtin = b
+		} else {
+			sh.autocd(cmd) // shopt autocd (shopt.go)
 		}
 	}
 	return nil

@@ -420,6 +420,10 @@ func (x *expansion) pattern(w *parser.Word) (string, error) {
 		}
 		for _, c := range f {
 			if !c.quoted {
+				if !x.sh.Opts.Shopt.Extglob {
+					b.WriteString(plainPattern(c.text))
+					continue
+				}
 				b.WriteString(c.text)
 				continue
 			}
@@ -431,12 +435,12 @@ func (x *expansion) pattern(w *parser.Word) (string, error) {
 
 // escapePattern makes every special character of s literal in a pattern.
 func escapePattern(s string) string {
-	if !strings.ContainsAny(s, `*?[]\`) {
+	if !strings.ContainsAny(s, `*?[]\()|`) {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(`*?[]\`, s[i]) >= 0 {
+		if strings.IndexByte(`*?[]\()|`, s[i]) >= 0 {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(s[i])
@@ -510,6 +514,9 @@ func runeStarts(s string) []int {
 // when that is fixed (no '*'): then a match starting at one place can end
 // at only one place, and matching costs no more than a scan.
 func patternWidth(pattern string) (int, bool) {
+	if hasExtGroup(pattern) {
+		return 0, false
+	}
 	n := 0
 	for i := 0; i < len(pattern); {
 		switch pattern[i] {
@@ -549,16 +556,22 @@ func trimPrefix(s, pattern string, longest bool) string {
 		}
 		return s
 	}
+	matches := func(end int) bool { return matchPattern(pattern, s[:end]) }
+	if hasExtGroup(pattern) {
+		// One run of the automaton finds every prefix that matches.
+		ends := extEnds(pattern, s, 0)
+		matches = func(end int) bool { return ends[end] }
+	}
 	if longest {
 		for k := len(starts) - 1; k >= 0; k-- {
-			if matchPattern(pattern, s[:starts[k]]) {
+			if matches(starts[k]) {
 				return s[starts[k]:]
 			}
 		}
 		return s
 	}
 	for _, i := range starts {
-		if matchPattern(pattern, s[:i]) {
+		if matches(i) {
 			return s[i:]
 		}
 	}
@@ -660,17 +673,28 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 		}
 	}
 	width, fixed := patternWidth(pattern)
+	ext := hasExtGroup(pattern)
 	starts := runeStarts(s)
 	var b strings.Builder
 	k := 0
 	for k < len(starts) {
 		i := starts[k]
 		end := -1
-		if fixed {
+		switch {
+		case fixed:
 			if m := k + width; m < len(starts) && matchPattern(pattern, s[i:starts[m]]) {
 				end = m
 			}
-		} else {
+		case ext:
+			// One run of the automaton from i finds where matches end.
+			ends := extEnds(pattern, s, i)
+			for m := len(starts) - 1; m >= k; m-- {
+				if ends[starts[m]-i] {
+					end = m
+					break
+				}
+			}
+		default:
 			for m := len(starts) - 1; m >= k; m-- {
 				if matchPattern(pattern, s[i:starts[m]]) {
 					end = m

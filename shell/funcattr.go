@@ -140,7 +140,7 @@ func (sh *Shell) importFunctions(env []string) {
 // importedFunction parses "name value" and returns the definition if the
 // text is exactly one definition of name, or nil.
 func importedFunction(name, value string) *parser.FuncDecl {
-	f, err := parser.Parse(name + " " + value)
+	f, err := parsePrinted(name + " " + value)
 	if err != nil || f.List == nil || len(f.List.Items) != 1 {
 		return nil
 	}

@@ -3,7 +3,8 @@ package shell
 // This file is pathname expansion (XCU 2.6.6) and the pattern matching it
 // rests on (XCU 2.13): * matches any string, ? any one character, [...] one
 // character of a set ([a-z], [!x] or [^x] for "not x", [[:digit:]]), and a
-// backslash makes the next character literal.
+// backslash makes the next character literal. With extglob, bash's
+// extended patterns ?(a|b) *(a|b) +(a|b) @(a|b) !(a|b) too (extglob.go).
 //
 // Word expansion remembers which bytes of a field were quoted. Before
 // matching, a field is turned into a pattern string in which every quoted
@@ -33,11 +34,11 @@ import (
 func globFields(fields []field, base string, opts globOptions) ([]field, error) {
 	out := make([]field, 0, len(fields))
 	for _, f := range fields {
-		if !mayGlob(f) {
+		if !mayGlob(f, opts.ext) {
 			out = append(out, f)
 			continue
 		}
-		pattern, ok := globPattern(f)
+		pattern, ok := globPattern(f, opts.ext)
 		if !ok {
 			out = append(out, f)
 			continue
@@ -45,7 +46,12 @@ func globFields(fields []field, base string, opts globOptions) ([]field, error) 
 		matches := glob(pattern, base, globFlags{dot: opts.dot || len(opts.ignore) > 0, star: opts.star, nocase: opts.nocase})
 		if len(opts.ignore) > 0 {
 			matches = slices.DeleteFunc(matches, func(m string) bool {
-				return slices.ContainsFunc(opts.ignore, func(p string) bool { return matchPattern(p, m) })
+				return slices.ContainsFunc(opts.ignore, func(p string) bool {
+					if !opts.ext {
+						p = plainPattern(p)
+					}
+					return matchPattern(p, m)
+				})
 			})
 		}
 		if len(matches) == 0 {
@@ -67,8 +73,8 @@ func globFields(fields []field, base string, opts globOptions) ([]field, error) 
 // mayGlob reports, without building anything, whether a field is a
 // pattern at all: an unquoted * or ?, or an unquoted [ with a ] after it
 // (a lone "[", the test command, is no pattern, as in bash, and must not
-// cost a directory read).
-func mayGlob(f field) bool {
+// cost a directory read), or with extglob an unquoted @( +( or !(.
+func mayGlob(f field, ext bool) bool {
 	for i := 0; i < len(f.text); i++ {
 		if i < len(f.quoted) && f.quoted[i] {
 			continue
@@ -80,6 +86,10 @@ func mayGlob(f field) bool {
 			if strings.IndexByte(f.text[i+1:], ']') >= 0 {
 				return true
 			}
+		case '(':
+			if ext && i > 0 && isExtOp(f.text[i-1]) && !(i-1 < len(f.quoted) && f.quoted[i-1]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -88,9 +98,10 @@ func mayGlob(f field) bool {
 // globPattern turns a field into a pattern: quoted special characters are
 // escaped. A backslash that came from an unquoted expansion is literal too
 // (bash 5.2 does the same: a='x\*'; echo $a prints x\*). ok reports
-// whether the pattern has an unquoted * ? or [, that is, whether pathname
-// expansion applies at all.
-func globPattern(f field) (pattern string, ok bool) {
+// whether the pattern has an unquoted * ? or [ (or with ext an extended
+// group), that is, whether pathname expansion applies at all. Without ext,
+// every '(' is escaped, so that no extended group forms.
+func globPattern(f field, ext bool) (pattern string, ok bool) {
 	var b strings.Builder
 	for i := 0; i < len(f.text); i++ {
 		c := f.text[i]
@@ -99,20 +110,22 @@ func globPattern(f field) (pattern string, ok bool) {
 		case c == '\\':
 			b.WriteString(`\\`)
 			continue
-		case quoted && strings.IndexByte("*?[]!^-", c) >= 0:
+		case quoted && strings.IndexByte("*?[]!^-()|", c) >= 0, !ext && c == '(':
 			b.WriteByte('\\')
 		case !quoted && (c == '*' || c == '?' || c == '['):
 			ok = true
 		}
 		b.WriteByte(c)
 	}
-	return b.String(), ok
+	pattern = b.String()
+	return pattern, ok || ext && hasExtGroup(pattern)
 }
 
-// expandPattern expands a word used as a pattern (a case pattern): steps
-// 1-4, no field splitting; quoted characters are escaped so that
-// matchPattern takes them literally.
-func (sh *Shell) expandPattern(w *parser.Word) (string, error) {
+// expandPattern expands a word used as a pattern (a case pattern, the
+// right of [[ == ]]): steps 1-4, no field splitting; quoted characters are
+// escaped so that matchPattern takes them literally. ext says whether
+// extended patterns count (extglob; always in [[ ]], as in bash).
+func (sh *Shell) expandPattern(w *parser.Word, ext bool) (string, error) {
 	x := &expansion{sh: sh, mode: modeString}
 	if err := x.word(w, false, tildeStart); err != nil {
 		return "", err
@@ -126,7 +139,7 @@ func (sh *Shell) expandPattern(w *parser.Word) (string, error) {
 			b.write(c.text, c.quoted)
 		}
 	}
-	pattern, _ := globPattern(b.take())
+	pattern, _ := globPattern(b.take(), ext)
 	return pattern, nil
 }
 
@@ -242,14 +255,14 @@ func globComponent(dir, comp string, last bool, base string, f globFlags) []stri
 	if err != nil {
 		return nil
 	}
-	dotOK := strings.HasPrefix(comp, ".") || strings.HasPrefix(comp, `\.`)
+	dotOK := leadingDot(comp)
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
 		if name[0] == '.' && !dotOK && (!dotglob || name == "." || name == "..") {
 			continue
 		}
-		if !matchPattern(comp, name) && !(f.nocase && matchPattern(foldPattern(comp), strings.ToLower(name))) {
+		if !matchPattern(comp, name) && !(f.nocase && matchPatternFold(comp, name)) {
 			continue
 		}
 		path := joinPath(dir, name)
@@ -259,6 +272,15 @@ func globComponent(dir, comp string, last bool, base string, f globFlags) []stri
 		out = append(out, path)
 	}
 	return out
+}
+
+// matchPatternFold is matchPattern with letters matching either case
+// (nocaseglob, nocasematch).
+func matchPatternFold(pattern, name string) bool {
+	if strings.IndexByte(pattern, '(') >= 0 && hasExtGroup(pattern) {
+		return extProgram(pattern, true).matches(name)
+	}
+	return matchPattern(foldPattern(pattern), strings.ToLower(name))
 }
 
 // foldPattern lowers the case of a pattern's letters for nocaseglob,
@@ -302,7 +324,8 @@ func isDir(path string) bool {
 	return err == nil && st.IsDir()
 }
 
-// hasMeta reports whether a pattern has an unescaped * ? or [.
+// hasMeta reports whether a pattern has an unescaped * ? or [, or an
+// extended group.
 func hasMeta(pattern string) bool {
 	for i := 0; i < len(pattern); i++ {
 		switch pattern[i] {
@@ -312,7 +335,7 @@ func hasMeta(pattern string) bool {
 			return true
 		}
 	}
-	return false
+	return hasExtGroup(pattern)
 }
 
 // unescapePattern removes the backslashes of a pattern without metacharacters.
@@ -332,9 +355,13 @@ func unescapePattern(pattern string) string {
 
 // matchPattern reports whether name matches pattern as a whole. Matching
 // is by characters (UTF-8), so ? matches one character, not one byte.
-// A '*' remembers where it was; on a mismatch later, the match resumes
-// from there with the '*' taking one more character.
+// A pattern with an extended group runs as an automaton (extglob.go);
+// others here: a '*' remembers where it was; on a mismatch later, the
+// match resumes from there with the '*' taking one more character.
 func matchPattern(pattern, name string) bool {
+	if strings.IndexByte(pattern, '(') >= 0 && hasExtGroup(pattern) {
+		return extProgram(pattern, false).matches(name)
+	}
 	p, s := 0, 0
 	starP, starS := -1, -1
 	for p < len(pattern) || s < len(name) {

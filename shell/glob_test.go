@@ -171,7 +171,7 @@ func TestExpandPattern(t *testing.T) {
 		{`~`, `/home/test`, []string{"/home/test"}, nil},
 	}
 	for _, c := range cases {
-		p, err := sh.expandPattern(parseWord(t, c.src))
+		p, err := sh.expandPattern(parseWord(t, c.src), false)
 		if err != nil || p != c.pattern {
 			t.Errorf("expandPattern(%s) = %q, %v; want %q", c.src, p, err, c.pattern)
 			continue

@@ -29,6 +29,7 @@ type histExpansion struct {
 	old, new string // the last :s substitution
 	search   string // the string of the last !?str? search
 	found    string // the word that search matched
+	extglob  bool   // shopt extglob: !( with a ) after it is a pattern, not a reference
 }
 
 // histError is a failed history expansion: the line is not run.
@@ -68,7 +69,8 @@ func (hx *histExpansion) expand(line string, hist []string) (out string, changed
 			inDouble = !inDouble
 		}
 		if c != '!' || i+1 >= len(line) || strings.IndexByte(" \t\n\r=", line[i+1]) >= 0 ||
-			inDouble && line[i+1] == '"' || paramBang(line, i) {
+			inDouble && line[i+1] == '"' || paramBang(line, i) ||
+			hx.extglob && line[i+1] == '(' && strings.IndexByte(line[i+2:], ')') >= 0 {
 			b.WriteByte(c)
 			continue
 		}
@@ -468,6 +470,20 @@ var histState struct {
 	histExpansion
 }
 
+// reedit gives text to the line editor as the line the next prompt
+// starts with (shopt histverify, histreedit). It reports false when there
+// is no line editor to take it.
+func (s *session) reedit(text string) bool {
+	s.mu.Lock()
+	e, ok := s.ed.(*readlineEditor)
+	s.mu.Unlock()
+	if !ok || e == nil {
+		return false
+	}
+	e.prefill = text
+	return true
+}
+
 // historyExpand is the REPL's step between reading a line and running it:
 // when history expansion is on (set -H, the default at a prompt), it
 // expands the line's history references. A line that changed is echoed on
@@ -480,16 +496,25 @@ func (s *session) historyExpand(line string) (string, bool) {
 		return line, true
 	}
 	histState.Lock()
+	histState.extglob = s.sh.Opts.Shopt.Extglob
 	out, changed, printOnly, err := histState.expand(line, s.hist.list())
 	histState.Unlock()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gosh: %v\n", err)
+		if s.sh.Opts.Shopt.Histreedit {
+			s.reedit(strings.TrimSuffix(line, "\n")) // shopt histreedit: correct it
+		}
 		return "", false
 	}
 	if !changed {
 		return line, true
 	}
 	text := strings.TrimSuffix(out, "\n")
+	if s.sh.Opts.Shopt.Histverify && !printOnly && s.reedit(text) {
+		// shopt histverify: the expanded line comes back to the editor,
+		// to be looked at (and edited) before Enter runs it.
+		return "", false
+	}
 	fmt.Fprintln(os.Stderr, text)
 	if printOnly {
 		s.hist.add(text + "\n")

@@ -190,11 +190,18 @@ func (h *history) commandNumber() int {
 // each ending in a newline) and appends it to the history file at once.
 // Blank commands, commands that start with a space and a repeat of the
 // previous entry are not stored.
-func (h *history) add(text string) {
+func (h *history) add(text string) { h.addAs(text, false) }
+
+// addAs is add; with literal, a command of several lines keeps its
+// newlines instead of taking its one-line form (shopt lithist).
+func (h *history) addAs(text string, literal bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.commands++
 	entry := historyEntry(text)
+	if literal {
+		entry = strings.TrimRight(text, "\n")
+	}
 	if entry == "" || entry[0] == ' ' || entry[0] == '\t' {
 		return
 	}
@@ -283,7 +290,7 @@ func historyEntry(text string) string {
 	if !strings.Contains(text, "\n") || strings.TrimSpace(text) == "" {
 		return text
 	}
-	f, err := parser.Parse(text)
+	f, err := parsePrinted(text)
 	if err != nil {
 		return text
 	}

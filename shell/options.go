@@ -2,6 +2,7 @@ package shell
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"gosh/jobs"
@@ -19,6 +20,9 @@ type option struct {
 	set    func(*Options, bool)
 	// shopt marks the options of the shopt builtin, which set -o does not list.
 	shopt bool
+	// fixed, when not empty, says why gosh cannot change the option from
+	// the one state it has (get): SetOption refuses with it.
+	fixed string
 }
 
 func (o option) value(opts *Options) bool {
@@ -36,7 +40,11 @@ func (o option) assign(opts *Options, on bool) {
 	*o.field(opts) = on
 }
 
-var options = []option{
+// options are the set -o options and the shopt ones; shoptOptions
+// (shopt.go) are bash's other shopt options.
+var options = append(baseOptions[:len(baseOptions):len(baseOptions)], shoptOptions...)
+
+var baseOptions = []option{
 	{name: "allexport", letter: 'a', field: func(o *Options) *bool { return &o.Allexport }},
 	{name: "errexit", letter: 'e', field: func(o *Options) *bool { return &o.Errexit }},
 	{name: "nounset", letter: 'u', field: func(o *Options) *bool { return &o.Nounset }},
@@ -153,6 +161,8 @@ func (sh *Shell) SetOption(name string, on bool) error {
 	switch {
 	case o.name == "posix" && on:
 		return fmt.Errorf("posix: gosh has no POSIX mode")
+	case o.fixed != "" && on != o.value(&sh.Opts):
+		return fmt.Errorf("%s: %s", o.name, o.fixed)
 	case (o.name == "emacs" || o.name == "vi") && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
 		// (set -o vi and set -o emacs switch the key map: the line
@@ -240,8 +250,15 @@ func (sh *Shell) FlagString() string {
 // OptionNames lists the set -o names, sorted.
 func (sh *Shell) OptionNames() []string { return optionNames(false) }
 
-// ShoptNames lists the shopt names, sorted.
-func (sh *Shell) ShoptNames() []string { return optionNames(true) }
+// ShoptNames lists the shopt names in bash's order: sorted, but for
+// autocd, which bash lists first.
+func (sh *Shell) ShoptNames() []string {
+	names := optionNames(true)
+	if i := slices.Index(names, "autocd"); i > 0 {
+		names = slices.Insert(slices.Delete(names, i, i+1), 0, "autocd")
+	}
+	return names
+}
 
 func optionNames(shopt bool) []string {
 	var names []string
@@ -283,10 +300,11 @@ func (sh *Shell) pipefailStatus(job *jobs.Job, status int) int {
 type globOptions struct {
 	null, fail, dot bool
 	star, nocase    bool     // globstar, nocaseglob
+	ext             bool     // extglob: extended patterns (extglob.go)
 	ignore          []string // $GLOBIGNORE's patterns (glob.go)
 }
 
 func (sh *Shell) globOptions() globOptions {
 	return globOptions{null: sh.Opts.Nullglob, fail: sh.Opts.Failglob, dot: sh.Opts.Dotglob,
-		star: sh.Opts.Globstar, nocase: sh.Opts.Nocaseglob, ignore: sh.globIgnore()}
+		star: sh.Opts.Globstar, nocase: sh.Opts.Nocaseglob, ignore: sh.globIgnore(), ext: sh.Opts.Shopt.Extglob}
 }

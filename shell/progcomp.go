@@ -131,7 +131,7 @@ func (sh *Shell) compGen(spec *builtins.CompSpec, word string, cw compWords) ([]
 		out = append(out, lines...)
 	}
 	if spec.Filter != "" {
-		out = compFilter(out, spec.Filter, word)
+		out = compFilter(out, spec.Filter, word, sh.Opts.Shopt.Extglob)
 	}
 	has := func(o string) bool { return slices.Contains(spec.Options, o) }
 	if has("plusdirs") || len(out) == 0 && has("dirnames") {
@@ -152,9 +152,11 @@ func (sh *Shell) compGen(spec *builtins.CompSpec, word string, cw compWords) ([]
 
 // compFilter removes the names that pattern matches (-X); with a leading
 // '!', it keeps only those. An unescaped '&' in pattern stands for word.
-func compFilter(names []string, pattern, word string) []string {
+// ext says whether extended patterns count (shopt extglob).
+func compFilter(names []string, pattern, word string, ext bool) []string {
 	keep := false
-	if strings.HasPrefix(pattern, "!") {
+	if strings.HasPrefix(pattern, "!") && !(ext && strings.HasPrefix(pattern, "!(")) {
+		// With extglob, !(...) is a pattern (bash does the same).
 		keep, pattern = true, pattern[1:]
 	}
 	var b strings.Builder
@@ -170,6 +172,9 @@ func compFilter(names []string, pattern, word string) []string {
 		}
 	}
 	pattern = b.String()
+	if !ext {
+		pattern = plainPattern(pattern)
+	}
 	var out []string
 	for _, n := range names {
 		if matchPattern(pattern, n) == keep {
@@ -398,10 +403,13 @@ func compArgs(cw compWords) string {
 
 // programmable is Tab completion of an argument of a command that has a
 // completion specification (its own, or complete -D's). ok is false when
-// there is none, or when it found nothing and says -o default or
+// there is none (or shopt progcomp is off), or when it found nothing and says -o default or
 // bashdefault: the usual completion then runs.
 func (c *completer) programmable(src string, start int, command, prefix string) (ms []match, ok bool) {
 	sh := c.sh
+	if sh.Opts.Shopt.NoProgcomp {
+		return nil, false // shopt -u progcomp: the specifications are not used
+	}
 	spec, found := sh.compSpecs[command]
 	if !found {
 		spec, found = sh.compSpecs["-D"]

@@ -82,7 +82,7 @@ func (sh *Shell) defaultPS1() string {
 func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 	// When the text will be expanded, the values the escapes insert (a
 	// directory named "$x") are quoted so that they stay as they are.
-	expand := strings.ContainsAny(ps, "$`")
+	expand := strings.ContainsAny(ps, "$`") && !sh.Opts.Shopt.NoPromptvars // shopt -u promptvars: escapes only
 	lit := func(s string) string {
 		if !expand {
 			return s

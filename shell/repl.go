@@ -207,7 +207,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	// hangup or a crash during the command loses nothing.
 	read := func() {
 		if on, _ := sh.Option("history"); on {
-			s.hist.add(string(cmd))
+			sh.addHistory(s.hist, string(cmd)) // shopt cmdhist, lithist (shopt.go)
 		}
 		cmd = cmd[:0]
 		s.newContext()
@@ -234,8 +234,8 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 				code = sh.Status
 				os.Stderr.WriteString("exit\n")
 			}
-			if sh.Jobs.StoppedJobs() && warnedAt < linesRead-1 {
-				os.Stderr.WriteString("There are stopped jobs.\n")
+			if warn := sh.exitWarning(); warn != "" && warnedAt < linesRead-1 {
+				os.Stderr.WriteString(warn)
 				warnedAt = linesRead
 				if isExit {
 					// The exit failed: $? is 1, and so is the status of

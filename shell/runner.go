@@ -39,7 +39,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
 	}
-	cfg := parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho}
+	cfg := parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn, NoComments: sh.noComments}
 	if !sh.Opts.Interactive {
 		// A script or -c text: its end ends an open here-document,
 		// with bash's warning. (At a prompt, more lines are read.)

@@ -46,8 +46,9 @@ type Options struct {
 	// History (set -o history) is on in an interactive shell unless
 	// turned off, off in a script unless turned on.
 	HistoryOn, HistoryOff bool
-	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
-	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	NoHistappend          bool         // shopt -u histappend: exit rewrites the history file (options.go)
+	NoCheckwinsize        bool         // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	Shopt                 ShoptOptions // the other shopt options (shopt.go)
 	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
 	// when the locale decides (lang.go).
 	Lang string
@@ -340,7 +341,7 @@ func (sh *Shell) errorf(format string, args ...any) {
 
 // parse parses src with the shell's aliases.
 func (sh *Shell) parse(src string) (*parser.File, error) {
-	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, HeredocEOF: sh.heredocAtEOF})
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, HeredocEOF: sh.heredocAtEOF, Extglob: sh.extglobOn, NoComments: sh.noComments})
 }
 
 func (sh *Shell) alias(name string) (string, bool) {

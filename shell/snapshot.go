@@ -249,7 +249,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 
 // parseFunction parses a function definition printed by snapshot.
 func parseFunction(src string) (*parser.FuncDecl, error) {
-	f, err := parser.Parse(src)
+	f, err := parsePrinted(src)
 	if err != nil {
 		return nil, err
 	}

@@ -230,7 +230,7 @@ func (sh *Shell) seconds() string {
 // parseAt parses src with the shell's aliases, its first line numbered
 // line: the commands' $LINENO count from there.
 func (sh *Shell) parseAt(src string, line int) (*parser.File, error) {
-	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, FirstLine: line})
+	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, FirstLine: line, Extglob: sh.extglobOn})
 }
 
 // noteLine records the line of the simple command about to be expanded,

@@ -628,7 +628,7 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	f, err := parser.Parse(childSource(&m))
+	f, err := parsePrinted(childSource(&m))
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}

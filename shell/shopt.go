@@ -1,0 +1,196 @@
+package shell
+
+import (
+	"fmt"
+	"strings"
+
+	"gosh/jobs"
+	"gosh/parser"
+)
+
+// ShoptOptions are the shopt options beyond the globbing ones, each with
+// the behaviour bash gives it (the names say which way the default is:
+// a field named No... is on by default).
+type ShoptOptions struct {
+	Extglob        bool // extended patterns ?(a|b) *(a|b) +(a|b) @(a|b) !(a|b) (extglob.go)
+	Nocasematch    bool // case, [[ == ]] and [[ =~ ]] ignore case
+	XpgEcho        bool // echo reads backslash escapes without -e
+	Autocd         bool // at a prompt, a command that is a directory's name runs cd
+	Checkjobs      bool // exit with running jobs warns first, as with stopped ones
+	Lithist        bool // a command of several lines is saved with its newlines
+	InheritErrexit bool // command substitution keeps set -e
+	ShiftVerbose   bool // shift past the last parameter is an error with a message
+	Cdspell        bool // at a prompt, cd mends small spelling mistakes in a directory's name
+	Histverify     bool // a line that history expansion changed comes back to the editor
+	Histreedit     bool // a line whose history expansion failed comes back to the editor
+	// On by default: cmdhist (a command of several lines is one history
+	// entry), interactive_comments ('#' starts a comment at a prompt),
+	// sourcepath (source searches PATH), promptvars (prompts are expanded),
+	// progcomp (complete's specifications are used).
+	NoCmdhist, NoInteractiveComments, NoSourcepath, NoPromptvars, NoProgcomp bool
+}
+
+// extglobOn tells the parser whether extended patterns are part of words.
+func (sh *Shell) extglobOn() bool { return sh.Opts.Shopt.Extglob }
+
+// noComments tells the parser that '#' starts no comment: at a prompt
+// with shopt -u interactive_comments.
+func (sh *Shell) noComments() bool {
+	return sh.Opts.Interactive && sh.Opts.Shopt.NoInteractiveComments
+}
+
+// autocd is shopt autocd: at a prompt, a command that is neither a
+// function nor a builtin and names a directory becomes "cd -- DIR", which
+// is shown on stderr first, as bash does.
+func (sh *Shell) autocd(cmd *command) {
+	if !sh.Opts.Shopt.Autocd || !sh.Opts.Interactive || sh.subshell || !isDir(inDir(sh.globBase(), cmd.argv[0])) {
+		return
+	}
+	cmd.argv = append([]string{"cd", "--"}, cmd.argv...)
+	if fn := sh.lookupFuncCached("cd"); fn != nil {
+		cmd.fn = fn
+	} else {
+		cmd.builtin, _ = sh.lookupBuiltin("cd")
+	}
+	fmt.Fprintln(sh.Stderr(), strings.Join(cmd.argv, " "))
+}
+
+// exitWarning is what an interactive shell says instead of exiting the
+// first time: "There are stopped jobs." when a job is stopped; with shopt
+// checkjobs also "There are running jobs.", followed by the list of jobs,
+// as bash does. "" when it may exit at once.
+func (sh *Shell) exitWarning() string {
+	stopped, running := false, false
+	list := sh.Jobs.Jobs()
+	for _, j := range list {
+		switch j.State() {
+		case jobs.Stopped:
+			stopped = true
+		case jobs.Running:
+			running = true
+		}
+	}
+	var b strings.Builder
+	switch {
+	case stopped:
+		b.WriteString("There are stopped jobs.\n")
+	case running && sh.Opts.Shopt.Checkjobs:
+		b.WriteString("There are running jobs.\n")
+	default:
+		return ""
+	}
+	if sh.Opts.Shopt.Checkjobs {
+		for _, j := range list {
+			if st := j.State(); st == jobs.Stopped || st == jobs.Running {
+				b.WriteString(sh.Jobs.Format(j, false))
+			}
+		}
+	}
+	return b.String()
+}
+
+// addHistory saves the lines of a command typed at the prompt: one entry
+// (cmdhist, on by default), in its one-line form unless lithist keeps its
+// newlines; with shopt -u cmdhist one entry per line, as bash.
+func (sh *Shell) addHistory(h *history, text string) {
+	if !sh.Opts.Shopt.NoCmdhist {
+		h.addAs(text, sh.Opts.Shopt.Lithist)
+		return
+	}
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line != "" {
+			h.add(line)
+		}
+	}
+}
+
+// parsePrinted parses source text that gosh printed itself (a function
+// passed to a child gosh or in the environment, a command of a child):
+// an extended pattern in it was read with extglob on, and the printer
+// wrote it back as it was, so it is read back with extglob on.
+func parsePrinted(src string) (*parser.File, error) {
+	return parser.ParseConfig(src, parser.Config{Extglob: func() bool { return true }})
+}
+
+// matchCase is the match of a case pattern or of the right of [[ == ]]:
+// with nocasematch, letters match either case.
+func (sh *Shell) matchCase(pattern, s string) bool {
+	if sh.Opts.Shopt.Nocasematch {
+		return matchPatternFold(pattern, s)
+	}
+	return matchPattern(pattern, s)
+}
+
+// shoptOptions are bash's shopt options that options.go does not list
+// with the globbing ones. Those gosh gives bash's behaviour are fields of
+// ShoptOptions; the others keep the one state that is true of gosh, and
+// changing them is an error that says why (fixed).
+var shoptOptions = []option{
+	{name: "extglob", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Extglob }},
+	{name: "nocasematch", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Nocasematch }},
+	{name: "xpg_echo", shopt: true, field: func(o *Options) *bool { return &o.Shopt.XpgEcho }},
+	{name: "autocd", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Autocd }},
+	{name: "checkjobs", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Checkjobs }},
+	{name: "lithist", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Lithist }},
+	{name: "inherit_errexit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.InheritErrexit }},
+	{name: "shift_verbose", shopt: true, field: func(o *Options) *bool { return &o.Shopt.ShiftVerbose }},
+	{name: "cdspell", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Cdspell }},
+	{name: "histverify", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histverify }},
+	{name: "histreedit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histreedit }},
+	{name: "cmdhist", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoCmdhist },
+		set: func(o *Options, on bool) { o.Shopt.NoCmdhist = !on }},
+	{name: "interactive_comments", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoInteractiveComments },
+		set: func(o *Options, on bool) { o.Shopt.NoInteractiveComments = !on }},
+	{name: "sourcepath", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoSourcepath },
+		set: func(o *Options, on bool) { o.Shopt.NoSourcepath = !on }},
+	{name: "promptvars", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoPromptvars },
+		set: func(o *Options, on bool) { o.Shopt.NoPromptvars = !on }},
+	{name: "progcomp", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoProgcomp },
+		set: func(o *Options, on bool) { o.Shopt.NoProgcomp = !on }},
+	{name: "login_shell", shopt: true, get: func(o *Options) bool { return o.Login }, set: func(*Options, bool) {},
+		fixed: "cannot set option"},
+
+	fixedOn("complete_fullquote", "gosh always quotes the metacharacters of completed names"),
+	fixedOn("extquote", `gosh always reads $'...' and $"..." inside "${...}"`),
+	fixedOn("force_fignore", "gosh has no FIGNORE"),
+	fixedOn("globasciiranges", "gosh's ranges [a-z] always compare character codes"),
+	fixedOn("globskipdots", `patterns never match "." and ".." in gosh`),
+	fixedOn("patsub_replacement", `"&" in the replacement of ${x/p/r} is always the match in gosh`),
+	fixedOn("localvar_unset", "unset of a variable local to a calling function leaves it unset there in gosh"),
+	fixedOn("huponexit", "an interactive gosh always sends SIGHUP to its jobs when it exits (disown or nohup keeps a job)"),
+	fixedOff("assoc_expand_once", "gosh has no such mode"),
+	fixedOff("cdable_vars", "cd does not take variable names in gosh"),
+	fixedOff("checkhash", "gosh has no such mode"),
+	fixedOff("compat31", "gosh has no compatibility levels"),
+	fixedOff("compat32", "gosh has no compatibility levels"),
+	fixedOff("compat40", "gosh has no compatibility levels"),
+	fixedOff("compat41", "gosh has no compatibility levels"),
+	fixedOff("compat42", "gosh has no compatibility levels"),
+	fixedOff("compat43", "gosh has no compatibility levels"),
+	fixedOff("compat44", "gosh has no compatibility levels"),
+	fixedOff("direxpand", "gosh's completion does not rewrite the word"),
+	fixedOff("dirspell", "gosh's completion does not correct spelling"),
+	fixedOff("execfail", "gosh has no such mode"),
+	fixedOff("extdebug", "gosh has no debugger support"),
+	fixedOff("gnu_errfmt", "gosh has no such mode"),
+	fixedOff("hostcomplete", "gosh does not complete host names"),
+	fixedOff("lastpipe", "in gosh's process model the last stage of a pipeline runs in a copy of the shell or a child gosh, never in the shell itself"),
+	fixedOff("localvar_inherit", "gosh has no such mode"),
+	fixedOff("mailwarn", "gosh does not check mail"),
+	fixedOff("no_empty_cmd_completion", "gosh has no such mode"),
+	fixedOff("noexpand_translation", `gosh has no message catalogs: $"..." is "..."`),
+	fixedOff("progcomp_alias", "gosh has no such mode"),
+	fixedOff("restricted_shell", "cannot set option"),
+	fixedOff("varredir_close", "gosh has no such mode"),
+}
+
+// fixedOn and fixedOff are options that gosh cannot change: why says so.
+func fixedOn(name, why string) option {
+	return option{name: name, shopt: true, get: func(*Options) bool { return true }, set: func(*Options, bool) {},
+		fixed: "cannot be turned off: " + why}
+}
+
+func fixedOff(name, why string) option {
+	return option{name: name, shopt: true, get: func(*Options) bool { return false }, set: func(*Options, bool) {},
+		fixed: "cannot be turned on: " + why}
+}
