@@ -183,9 +183,9 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 		fd = n
 	}
 	closing := (r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut) && target == "-"
-	if !closing && !fdNumberFits(fd) {
-		// bash: dup2 onto a number at or above the limit fails, and
-		// names the source when it is written as digits ("N<&0": "0").
+	if !closing && fd >= maxFdNumber {
+		// bash's dup2 fails, and bash names the source when it is
+		// written as digits ("N<&0": "0").
 		word := strconv.Itoa(fd)
 		if r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut {
 			if lit := parser.String(r.Target); isDigits(lit) {
@@ -258,23 +258,15 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 	return &redirError{"unknown redirection " + r.Op.String()}
 }
 
-// maxFdNumber bounds the descriptor numbers a redirection may name even
-// under a very high ulimit -n, since the fd table is a slice indexed by
-// number (the kernel's own default ceiling, fs.nr_open, is the same).
+// maxFdNumber bounds the descriptor numbers a redirection may name, since
+// the fd table is a slice indexed by number: "echo hi 99999999>f" fails
+// with "99999999: Bad file descriptor", as in bash, instead of growing the
+// table to that size (gosh died of it, out of memory). The kernel's own
+// default ceiling on any process's descriptors, fs.nr_open, is the same.
+// A number below it but at or above the open-files limit is refused where
+// the shell places it: a child's table at launch (jobs.FdLimitMessage), a
+// descriptor exec keeps.
 const maxFdNumber = 1 << 20
-
-// fdNumberFits reports whether n can be a command's descriptor: below the
-// process's soft limit on open files (processNofile), where a child's
-// dup2 onto it would fail, and below maxFdNumber. "echo hi 99999999>f"
-// fails with "99999999: Bad file descriptor", as in bash, instead of
-// growing the table to that size.
-func fdNumberFits(n int) bool {
-	if n >= maxFdNumber {
-		return false
-	}
-	lim := processNofile()
-	return lim == 0 || uint64(n) < lim
-}
 
 // openInto opens path and points each fd in fds at it. With clobberCheck
 // and set -C, an existing regular file is not overwritten (noclobberOpen).
