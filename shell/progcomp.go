@@ -12,6 +12,7 @@ import (
 
 	"gosh/builtins"
 	"gosh/jobs"
+	"gosh/parser"
 )
 
 // This file is programmable completion: the specifications that the
@@ -336,18 +337,131 @@ func serviceNames() []string {
 // moment; it is unset afterwards.
 const compVarOut = "__gosh_compgen"
 
-// compExpandWords splits and expands a -W word list as bash does: every
-// expansion but pathname expansion, then splitting on IFS.
+// compExpandWords splits and expands a -W word list as bash does: the
+// list is split at IFS characters outside quotes and expansions, then
+// each word is expanded on its own (every expansion but pathname
+// expansion: an unquoted $(...) may give several words). The list is
+// never run as shell text: a word such as "(b" or "x);rm y;(" is only a
+// word.
 func (sh *Shell) compExpandWords(list string) ([]string, error) {
 	noglob := sh.Opts.Noglob
 	sh.Opts.Noglob = true
 	defer func() { sh.Opts.Noglob = noglob }()
-	if _, err := sh.RunString(compVarOut + "=(" + list + ")"); err != nil {
-		return nil, err
+	var words []string
+	for _, text := range splitWordList(list, sh.ifs()) {
+		w, ok := parseOneWord(text)
+		if !ok {
+			words = append(words, text)
+			continue
+		}
+		fields, err := sh.expandFields([]*parser.Word{w})
+		if err != nil {
+			return nil, err
+		}
+		words = append(words, fields...)
 	}
-	words, _ := sh.GetArray(compVarOut)
-	sh.Vars.Unset(compVarOut)
 	return words, nil
+}
+
+// splitWordList splits s at the characters of ifs that stand outside
+// quotes, backslash escapes and $( ), ${ } and backquote expansions, as
+// bash's split_at_delims does for compgen -W. Whitespace runs make one
+// break; empty words are dropped.
+func splitWordList(s, ifs string) []string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, cur.String())
+			cur.Reset()
+		}
+	}
+	depth := 0 // nesting of $( and ${
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && quote != '\'' && i+1 < len(s):
+			cur.WriteByte(c)
+			i++
+			c = s[i]
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' && depth == 0, c == '"', c == '`':
+			quote = c
+		case c == '$' && i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '{'):
+			depth++
+			cur.WriteByte(c)
+			i++
+			c = s[i]
+		case depth > 0 && (c == '(' || c == '{'):
+			depth++
+		case depth > 0 && (c == ')' || c == '}'):
+			depth--
+		case depth == 0 && strings.IndexByte(ifs, c) >= 0:
+			flush()
+			continue
+		}
+		cur.WriteByte(c)
+	}
+	flush()
+	return words
+}
+
+// parseOneWord parses text as one shell word, with the characters that
+// would end a word or start a command outside quotes (( ) ; & | < >, and
+// blanks) taken literally, as in a word bash's compgen -W split out. ok
+// is false when text is not a word (an unclosed quote or expansion).
+func parseOneWord(text string) (*parser.Word, bool) {
+	var src strings.Builder
+	src.WriteString(": ")
+	depth := 0
+	var quote byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\\' && quote != '\'' && i+1 < len(text):
+			src.WriteByte(c)
+			i++
+			c = text[i]
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' && depth == 0, c == '"', c == '`':
+			quote = c
+		case c == '$' && i+1 < len(text) && (text[i+1] == '(' || text[i+1] == '{'):
+			depth++
+			src.WriteByte(c)
+			i++
+			c = text[i]
+		case depth > 0 && (c == '(' || c == '{'):
+			depth++
+		case depth > 0 && (c == ')' || c == '}'):
+			depth--
+		case depth == 0 && strings.IndexByte("()&;|<> \t\n#", c) >= 0:
+			src.WriteByte('\\')
+		}
+		src.WriteByte(c)
+	}
+	if quote != 0 {
+		src.WriteByte(quote) // bash reads an open quote to the end of the word
+	}
+	f, err := parser.Parse(src.String())
+	if err != nil || f.List == nil || len(f.List.Items) != 1 {
+		return nil, false
+	}
+	ao := f.List.Items[0].AndOr
+	if ao == nil || len(ao.Rest) != 0 || ao.First == nil || len(ao.First.Cmds) != 1 {
+		return nil, false
+	}
+	sc, ok := ao.First.Cmds[0].(*parser.SimpleCommand)
+	if !ok || len(sc.Args) != 2 || len(sc.Assigns) != 0 || len(sc.Redirs) != 0 {
+		return nil, false
+	}
+	return sc.Args[1], true
 }
 
 // compFunction runs a -F function with $1 the command, $2 the word and $3
