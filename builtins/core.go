@@ -64,13 +64,16 @@ anyway.`,
 	},
 	{
 		Name:     "unset",
-		Synopsis: "unset [-f] [-v] name ...",
+		Synopsis: "unset [-f] [-v] [-n] name ...",
 		Summary:  "Remove shell variables.",
 		Help: `Remove each variable NAME from the shell (and so from the
 environment of later children). Read-only variables cannot be unset.
 NAME[SUB] removes one element of an array.
 -v  NAME is a variable (the default)
 -f  NAME is a function
+-n  if NAME is a name reference (declare -n), remove the reference
+    itself, not the variable it refers to; any other NAME is left
+    alone (bash 5.2)
 Without -v or -f, a NAME that is no variable but a function removes
 the function.`,
 		Run:     runUnset,
@@ -461,7 +464,7 @@ func isArrayRef(s string) bool {
 }
 
 func runUnset(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "unset", args[1:], "fv")
+	o, rest, ok := parseOptions(io, "unset", args[1:], "fnv")
 	if !ok {
 		return statusUsage, nil
 	}
@@ -476,6 +479,17 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 			}
 			if f, ok := sh.(FuncShell); ok {
 				f.UnsetFunc(name)
+			}
+			continue
+		}
+		if o.has('n') && !o.has('v') {
+			// unset -n: a reference itself; any other name is left
+			// alone, as bash 5.2 does.
+			if _, _, isRef := nameRef(sh, name); isRef {
+				if err := sh.(NameRefShell).UnsetNameRef(name); err != nil {
+					errorf(io, "unset", "%s: cannot unset: readonly variable", name)
+					status = statusFailure
+				}
 			}
 			continue
 		}
@@ -498,7 +512,8 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 			}
 		}
 		if err := sh.Unset(name); err != nil {
-			errorf(io, "unset", "%s: cannot unset: readonly variable", name)
+			// The error names the variable: a reference's target.
+			errorf(io, "unset", "%s: cannot unset: readonly variable", strings.TrimSuffix(err.Error(), ": readonly variable"))
 			status = statusFailure
 		}
 	}

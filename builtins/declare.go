@@ -12,12 +12,18 @@ const declareHelp = `Declare variables and give them attributes, or show them.
 -a  NAME is an indexed array      -A  NAME is an associative array
 -i  NAME is an integer: each value assigned is evaluated as
     arithmetic first (declare -i n; n=2*3 sets 6)
+-n  NAME is a name reference: its value is the name of another
+    variable, which reading, assigning and unsetting NAME work on
+    (f() { local -n out=$1; out=(a b); } returns through the name
+    the caller gives); the target is found at each use, in the
+    dynamic scope. ${!NAME} is the target's name
 -r  read-only                      -x  exported to child processes
 +i +x  take the attribute away (a read-only mark stays)
++n  NAME stops being a reference; the target's name stays as its value
 -g  in a function, work on the global variable (otherwise declare
     makes NAME local to the function, as local does)
 -p  show each NAME (every variable without NAME) as a declare command
-    that would recreate it; with -a -A -i -r -x, only those
+    that would recreate it; with -a -A -i -n -r -x, only those
 -f  show the functions (all, or each NAME) as their definitions
 -F  show only the names of the functions
 Without NAME and options, print every variable and function.`
@@ -25,14 +31,14 @@ Without NAME and options, print every variable and function.`
 var declareBuiltins = []*Builtin{
 	{
 		Name:     "declare",
-		Synopsis: "declare [-aAfFgiprx] [name[=value] ...] or declare -p [-aAfFirx] [name ...]",
+		Synopsis: "declare [-aAfFginprx] [name[=value] ...] or declare -p [-aAfFinrx] [name ...]",
 		Summary:  "Set variable values and attributes.",
 		Help:     declareHelp,
 		Run:      runDeclare,
 	},
 	{
 		Name:     "typeset",
-		Synopsis: "typeset [-aAfFgiprx] [name[=value] ...] or typeset -p [-aAfFirx] [name ...]",
+		Synopsis: "typeset [-aAfFginprx] [name[=value] ...] or typeset -p [-aAfFinrx] [name ...]",
 		Summary:  "Set variable values and attributes (same as declare).",
 		Help:     declareHelp,
 		Run:      runDeclare,
@@ -51,7 +57,7 @@ func (f declareFlags) off(c byte) bool { return f.unset[c] }
 // attrFilter reports whether any attribute option was given (-p lists
 // only the variables that have them).
 func (f declareFlags) attrFilter() bool {
-	for _, c := range []byte("aAirx") {
+	for _, c := range []byte("aAinrx") {
 		if f.set[c] {
 			return true
 		}
@@ -74,7 +80,7 @@ func runDeclare(sh Shell, io IO, args []string) (int, error) {
 		}
 		for k := 1; k < len(a); k++ {
 			c := a[k]
-			if strings.IndexByte("aAfFgiprx", c) < 0 {
+			if strings.IndexByte("aAfFginprx", c) < 0 {
 				return usageError(io, name, string(a[0])+string(c)+": invalid option"), nil
 			}
 			if a[0] == '-' {
@@ -139,6 +145,10 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 			errorf(io, builtin, "%s", err)
 			return statusFailure
 		}
+	}
+	if flags.on('n') || flags.off('n') {
+		_, target, _ := strings.Cut(arg, "=")
+		return declareNameRef(sh, io, builtin, flags, base, target, hasValue)
 	}
 	if flags.off('r') && sh.IsReadOnly(base) {
 		errorf(io, builtin, "%s: readonly variable", base)
@@ -224,6 +234,9 @@ func declareExists(sh Shell, name string) bool {
 // declareLine is declare -p for one variable: a declare command that
 // would recreate it.
 func declareLine(sh Shell, name string) (string, bool) {
+	if target, attrs, ok := nameRef(sh, name); ok {
+		return nameRefLine(name, target, attrs), true
+	}
 	if !declareExists(sh, name) {
 		return "", false
 	}
@@ -279,8 +292,11 @@ func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
 	var b strings.Builder
 	for _, n := range sortedNames(sh) {
 		attrs := declareAttrs(sh, n)
+		if _, refAttrs, ok := nameRef(sh, n); ok {
+			attrs = "n" + refAttrs
+		}
 		keep := true
-		for _, c := range []byte("aAirx") {
+		for _, c := range []byte("aAinrx") {
 			if flags.on(c) && strings.IndexByte(attrs, c) < 0 {
 				keep = false
 			}
@@ -300,6 +316,12 @@ func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
 func declareListAll(sh Shell, io IO, builtin string) int {
 	var b strings.Builder
 	for _, n := range sortedNames(sh) {
+		if target, _, ok := nameRef(sh, n); ok {
+			if target != "" {
+				fmt.Fprintf(&b, "%s=%s\n", n, quoteValue(target))
+			}
+			continue
+		}
 		if indexed, assoc := sh.ArrayKind(n); indexed || assoc {
 			line, _ := declareLine(sh, n)
 			b.WriteString(strings.TrimPrefix(line, "declare -"+declareAttrs(sh, n)+" "))

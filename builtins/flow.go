@@ -101,7 +101,9 @@ a jump in the shell, not the end of a process.`,
 VALUE when given. The function and the functions it calls see the
 local variable; when the function returns, the caller's variable of
 that name comes back (bash's dynamic scoping). Only valid inside a
-function.`,
+function. It takes declare's attribute options (-a -A -i -n -r -x):
+local -n out=$1 makes out a reference to the variable the caller
+named.`,
 		Run: runLocal,
 	},
 }

@@ -30,7 +30,8 @@ Files (a relative name is taken from the shell's directory):
 Strings: -z S empty, -n S not empty, S1 = S2 (== too), S1 != S2,
   S1 < S2 and S1 > S2 sort order; S alone is true if not empty.
 Integers: N1 -eq -ne -lt -le -gt -ge N2.
-Others: -o OPTION is on, -v NAME is set.
+Others: -o OPTION is on, -v NAME is set, -R NAME is a name reference
+  with a target (declare -n).
 Combine with ! EXPR, ( EXPR ), EXPR -a EXPR (and), EXPR -o EXPR (or);
 -a binds tighter than -o. With 0 to 4 arguments POSIX's rules decide
 what each argument is, so [ "$x" = "" ] works even if $x is "(".`
@@ -502,7 +503,8 @@ func UnaryTest(sh Shell, op, arg string) bool {
 		_, set := sh.Var(arg)
 		return set
 	case "-R":
-		return false // gosh has no namerefs
+		target, _, ok := nameRef(sh, arg)
+		return ok && target != ""
 	case "-t":
 		n, ok := parseTestInt(arg)
 		return ok && n >= 0 && n < 1<<31 && sh.UserFd(int(n)) >= 0 && isTerminal(sh.UserFd(int(n)))

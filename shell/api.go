@@ -45,6 +45,17 @@ func (sh *Shell) IsExported(name string) bool {
 // Unset removes a variable, or with a subscript (unset 'a[1]') one
 // element of an array.
 func (sh *Shell) Unset(name string) error {
+	if sh.isNameRef(name) {
+		// unset ref: the variable or element it refers to.
+		t, ok := sh.refTarget(name)
+		if !ok {
+			return sh.Vars.UnsetRef(name)
+		}
+		if _, _, isElem := refElem(t); !isElem {
+			return sh.Vars.Unset(t)
+		}
+		name = t
+	}
 	base, sub, ok := cutSubscript(name)
 	if !ok {
 		return sh.Vars.Unset(name)

@@ -337,7 +337,7 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 		if sh.Opts.Xtrace {
 			sh.xtraceLine(loopHeader("for", c.Name, c.In, c.Words))
 		}
-		if err := sh.Vars.Set(c.Name, item); err != nil {
+		if err := sh.setLoopVar(c.Name, item); err != nil {
 			return sh.loopVarFailed(err)
 		}
 		next, err := sh.loopBody(c.Body)

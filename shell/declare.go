@@ -2,6 +2,7 @@ package shell
 
 import (
 	"strconv"
+	"strings"
 )
 
 // Variable attributes for the declare builtin: declare -i (integer),
@@ -13,6 +14,9 @@ import (
 func (sh *Shell) setScalar(name, value string) error {
 	x := sh.lookupVar(name)
 	if x == nil {
+		if sh.isNameRef(name) {
+			return sh.setThroughRef(name, value)
+		}
 		return sh.Vars.Set(name, value)
 	}
 	if x.Integer {
@@ -45,7 +49,9 @@ func (sh *Shell) appendValue(name, old, v string) string {
 // takes it away (declare +i), creating the variable unset if need be.
 func (sh *Shell) SetInteger(name string, on bool) {
 	sh.DeclareVar(name)
-	sh.Vars.Lookup(name).Integer = on
+	if x := sh.Vars.Lookup(name); x != nil {
+		x.Integer = on
+	}
 }
 
 // IsInteger reports whether a variable has the integer attribute.
@@ -57,8 +63,12 @@ func (sh *Shell) IsInteger(name string) bool {
 // DeclareVar makes name a variable that is declared but has no value
 // (declare x), unless it exists.
 func (sh *Shell) DeclareVar(name string) {
-	if sh.Vars.Lookup(name) == nil {
-		sh.Vars.put(name, &Var{NoValue: true})
+	t, err := sh.Vars.target(name) // declare ref: the variable it refers to
+	if err != nil || strings.IndexByte(t, '[') >= 0 {
+		return
+	}
+	if sh.Vars.m[t] == nil {
+		sh.Vars.put(t, &Var{NoValue: true})
 	}
 }
 
@@ -75,4 +85,21 @@ func (sh *Shell) Unexport(name string) {
 	if x := sh.Vars.Lookup(name); x != nil {
 		x.Exported = false
 	}
+}
+
+// setThroughRef assigns the variable or array element that the reference
+// name refers to, when it is not a variable that exists.
+func (sh *Shell) setThroughRef(name, value string) error {
+	t, err := sh.Vars.target(name)
+	if err != nil {
+		return err
+	}
+	if base, sub, isElem := refElem(t); isElem {
+		s, err := sh.subscriptText(base, sub)
+		if err != nil {
+			return err
+		}
+		return sh.setElem(base, s, value, false)
+	}
+	return sh.Vars.Set(t, value)
 }

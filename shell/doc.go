@@ -52,7 +52,9 @@
 //	             expand_param.go ${x#p} ${x/p/r} ${x:o:l} ${!x} and arrays
 //	assign.go    assignments to arrays: a[i]=v, a=(...), a+=(...)
 //	vars.go      the variable table; vars_array.go indexed and associative
-//	             arrays; specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS;
+//	             arrays; vars_nameref.go name references (declare -n), which
+//	             the table follows, and nameref.go where commands follow
+//	             them (circular ones, array-element targets); specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS;
 //	             bashvars.go BASHPID, BASH_SUBSHELL, and the call stack
 //	             FUNCNAME, BASH_SOURCE, BASH_LINENO; caller.go what the
 //	             caller builtin reports; bashcommand.go $BASH_COMMAND and

@@ -498,7 +498,7 @@ func (sh *Shell) expandAssignments(list []*parser.Assign, out []assignment) ([]a
 			break
 		}
 		var prev *Var
-		if x := sh.Vars.Lookup(as.name); x != nil {
+		if x := sh.Vars.LookupRef(as.name); x != nil {
 			cp := *x
 			cp.Elems = slices.Clone(x.Elems)
 			prev = &cp
@@ -736,8 +736,11 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		}
 	}
 	for _, a := range cmd.assigns {
+		if sh.isNameRef(a.name) {
+			a.name = sh.tempRefName(a.name) // nameref.go
+		}
 		var prev *Var
-		if x := sh.Vars.Lookup(a.name); x != nil {
+		if x := sh.Vars.LookupRef(a.name); x != nil {
 			cp := *x
 			prev = &cp
 		}
@@ -1194,12 +1197,16 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if a.arr != nil || a.name == "_" {
 			continue // arrays are not exported; $_ is the program's path
 		}
-		if x := sh.Vars.Lookup(a.name); x != nil && x.ReadOnly {
+		name := a.name
+		if sh.isNameRef(name) {
+			name = sh.tempRefName(name) // nameref.go: ref=v prog
+		}
+		if x := sh.Vars.Lookup(name); x != nil && x.ReadOnly {
 			// As bash: reported, and the program runs without it.
-			sh.errorf("%s", &readOnlyError{a.name})
+			sh.errorf("%s", &readOnlyError{name})
 			continue
 		}
-		env = append(env, a.name+"="+a.value)
+		env = append(env, name+"="+a.value)
 	}
 	st.Path = path
 	st.Argv = argv

@@ -58,7 +58,7 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	case p.Op == parser.ParamNamesStar || p.Op == parser.ParamNamesAt:
 		var names []string
 		for _, n := range sh.Vars.Names() {
-			if v := sh.Vars.Lookup(n); strings.HasPrefix(n, p.Name) && !v.NoValue {
+			if v := sh.Vars.LookupRef(n); strings.HasPrefix(n, p.Name) && !v.NoValue {
 				names = append(names, n)
 			}
 		}
@@ -68,6 +68,10 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		// ${!a[@]}: the indices or keys of an array.
 		keys, _ := sh.Vars.ArrayKeys(p.Name)
 		pv = paramValues{vals: keys, list: true, star: isAll(p.Index) == '*', set: len(keys) > 0, label: p.Name}
+	case p.Indirect && p.Index == nil && sh.isNameRef(p.Name):
+		// ${!ref} of a name reference is the name it refers to (bash).
+		t, _ := sh.refTarget(p.Name)
+		pv = paramValues{vals: []string{t}, set: true, label: p.Name}
 	case p.Indirect:
 		ref, err := x.param(p.Name, p.Index)
 		if err != nil {
@@ -82,6 +86,11 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 			return expansionError(target + ": invalid variable name")
 		}
 		if pv, err = x.paramText(name, idx); err != nil {
+			return err
+		}
+	case sh.isNameRef(p.Name):
+		var err error
+		if pv, err = x.refParam(p.Name, p.Index); err != nil {
 			return err
 		}
 	default:
@@ -158,6 +167,28 @@ func splitParamRef(s string) (name, sub string, ok bool) {
 		return s, "", true
 	}
 	return "", "", false
+}
+
+// refParam looks up a parameter named by a name reference: the variable
+// or array element it refers to, nothing for a circular one.
+func (x *expansion) refParam(name string, idx *parser.Word) (paramValues, error) {
+	t, ok := x.sh.refTarget(name)
+	if !ok {
+		return paramValues{vals: []string{""}, label: name}, nil
+	}
+	if base, sub, isElem := refElem(t); isElem {
+		if idx != nil {
+			return paramValues{vals: []string{""}, label: name}, nil
+		}
+		pv, err := x.paramText(base, sub)
+		pv.label = name
+		return pv, err
+	}
+	pv, err := x.param(t, idx)
+	if idx == nil {
+		pv.label = name
+	}
+	return pv, err
 }
 
 // param looks up a parameter with an optional subscript word.

@@ -245,7 +245,7 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 	if f == nil {
 		return errors.New("can only be used in a function")
 	}
-	old := sh.Vars.Lookup(name)
+	old := sh.Vars.LookupRef(name) // the name itself, even a reference
 	if old != nil && old.ReadOnly {
 		return &readOnlyError{name}
 	}

@@ -105,10 +105,16 @@ func (sh *Shell) lookupVar(name string) *Var {
 	}
 	s := &h.varSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%varSlots]
 	if s.vars == v && s.gen == v.gen && unsafe.StringData(s.name) == p && len(s.name) == len(name) {
+		if s.x != nil && s.x.NameRef {
+			return v.find(name) // a reference is followed at each use
+		}
 		return s.x
 	}
 	x := v.m[name]
 	*s = varSlot{name: name, x: x, vars: v, gen: v.gen}
+	if x != nil && x.NameRef {
+		return v.find(name)
+	}
 	return x
 }
 

@@ -383,7 +383,8 @@ func appendVar(buf []byte, v Var) []byte {
 			buf = appendSnapshotString(buf, e.Value)
 		}
 	}
-	return appendSnapshotBool(buf, v.Integer)
+	buf = appendSnapshotBool(buf, v.Integer)
+	return appendSnapshotBool(buf, v.NameRef)
 }
 
 func (d *snapshotDecoder) string() (string, error) {
@@ -467,5 +468,6 @@ func (d *snapshotDecoder) variable() (Var, error) {
 		}
 	}
 	flag(&v.Integer)
+	flag(&v.NameRef)
 	return v, err
 }

@@ -22,6 +22,9 @@ type Var struct {
 	// Integer is declare -i: a value assigned is evaluated as an
 	// arithmetic expression first (declare.go).
 	Integer bool
+	// NameRef is declare -n: Value is the name of the variable this one
+	// refers to (vars_nameref.go); with NoValue it refers to none yet.
+	NameRef bool
 }
 
 // Elem is one element of an array: Index for an indexed array, Key for an
@@ -98,7 +101,18 @@ func (x *Var) copy() *Var {
 // Get returns a variable's value and whether it is set. The value of an
 // array is its element 0 (bash: $a is ${a[0]}).
 func (v *Vars) Get(name string) (string, bool) {
-	return v.m[name].get()
+	x := v.m[name]
+	if x != nil && x.NameRef && !x.NoValue {
+		t, ok := v.resolve(name)
+		if !ok {
+			return "", false
+		}
+		if strings.IndexByte(t, '[') >= 0 {
+			return v.getElemTarget(t)
+		}
+		x = v.m[t]
+	}
+	return x.get()
 }
 
 // get is Get of the variable x, nil when it does not exist.
@@ -112,11 +126,19 @@ func (x *Var) get() (string, bool) {
 	return x.Value, true
 }
 
-// Lookup returns the variable itself, or nil.
-func (v *Vars) Lookup(name string) *Var { return v.m[name] }
+// Lookup returns the variable name leads to (following name references),
+// or nil.
+func (v *Vars) Lookup(name string) *Var { return v.find(name) }
 
 // Set assigns a value, keeping the export flag. It fails for a read-only variable.
 func (v *Vars) Set(name, value string) error {
+	name, err := v.target(name)
+	if err != nil {
+		return err
+	}
+	if strings.IndexByte(name, '[') >= 0 {
+		return v.setElemTarget(name, value)
+	}
 	if x, ok := v.m[name]; ok {
 		return v.setIn(name, x, value)
 	}
@@ -128,12 +150,19 @@ func (v *Vars) Set(name, value string) error {
 // setIn is Set of the existing variable x, the one named name.
 func (v *Vars) setIn(name string, x *Var, value string) error {
 	if x.ReadOnly {
+		name, _ = v.resolve(name) // a reference's message names its target
 		return &readOnlyError{name}
 	}
 	if x.Array || x.Assoc {
 		// a=v on an array sets its element 0.
 		x.setElem("0", 0, value)
 		return nil
+	}
+	if x.NameRef {
+		// declare -n r; r=name: the reference gets its target.
+		if err := checkRefTarget(name, value); err != nil {
+			return &invalidNameError{value}
+		}
 	}
 	x.Value = value
 	x.NoValue = false
@@ -144,6 +173,10 @@ func (v *Vars) setIn(name string, x *Var, value string) error {
 // Export marks a variable for the environment of children, creating it
 // (unset-but-exported is modelled as empty) when it does not exist.
 func (v *Vars) Export(name string) {
+	name, err := v.target(name)
+	if err != nil || strings.IndexByte(name, '[') >= 0 {
+		return
+	}
 	if x, ok := v.m[name]; ok {
 		x.Exported = true
 		return
@@ -155,6 +188,10 @@ func (v *Vars) Export(name string) {
 // SetReadOnly marks a variable read-only, creating it unset ("readonly N")
 // when it does not exist. The mark cannot be taken back.
 func (v *Vars) SetReadOnly(name string) {
+	name, err := v.target(name)
+	if err != nil || strings.IndexByte(name, '[') >= 0 {
+		return
+	}
 	if x, ok := v.m[name]; ok {
 		x.ReadOnly = true
 		return
@@ -174,8 +211,19 @@ func (v *Vars) put(name string, x *Var) {
 	v.m[name] = x
 }
 
-// Unset removes a variable.
+// Unset removes a variable; for a name reference, the variable it refers
+// to (a circular reference itself, as bash).
 func (v *Vars) Unset(name string) error {
+	if t, err := v.target(name); err == nil {
+		if strings.IndexByte(t, '[') >= 0 {
+			base, key, index, ok := v.elemTarget(t)
+			if !ok {
+				return nil
+			}
+			return v.UnsetElem(base, key, index)
+		}
+		name = t
+	}
 	if x, ok := v.m[name]; ok && x.ReadOnly {
 		return &readOnlyError{name}
 	}

@@ -8,6 +8,7 @@ package shell
 import (
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // find returns the position in Elems of element key (associative) or
@@ -109,7 +110,19 @@ func (x *Var) keys() []string {
 // writable returns the variable name, creating it unset when it does not
 // exist, or an error when it is read-only.
 func (v *Vars) writable(name string) (*Var, error) {
+	name, err := v.target(name)
+	if err != nil {
+		return nil, err
+	}
+	if strings.IndexByte(name, '[') >= 0 {
+		// r=(x y) with r referring to an element: as bash says it.
+		return nil, &invalidNameError{name}
+	}
 	x, ok := v.m[name]
+	if ok && x.NameRef {
+		// declare -n r; r[1]=x: a reference with no target yet.
+		return nil, &invalidNameError{""}
+	}
 	if !ok {
 		x = &Var{NoValue: true}
 		v.m[name] = x
@@ -210,8 +223,8 @@ func (v *Vars) DeclareArray(name string, assoc bool) error {
 // GetArray returns the values of an array in order (a string variable
 // gives a list of one) and whether the variable exists.
 func (v *Vars) GetArray(name string) ([]string, bool) {
-	x, ok := v.m[name]
-	if !ok {
+	x := v.find(name)
+	if x == nil {
 		return nil, false
 	}
 	return x.values(), true
@@ -219,8 +232,8 @@ func (v *Vars) GetArray(name string) ([]string, bool) {
 
 // ArrayKeys returns the indices or keys of an array in order.
 func (v *Vars) ArrayKeys(name string) ([]string, bool) {
-	x, ok := v.m[name]
-	if !ok {
+	x := v.find(name)
+	if x == nil {
 		return nil, false
 	}
 	return x.keys(), true
@@ -229,6 +242,7 @@ func (v *Vars) ArrayKeys(name string) ([]string, bool) {
 // UnsetElem removes one element: a key of an associative array, an index
 // of an indexed one. Removing element 0 of a string variable unsets it.
 func (v *Vars) UnsetElem(name, key string, index int64) error {
+	name, _ = v.target(name)
 	x, ok := v.m[name]
 	if !ok {
 		return nil
