@@ -121,7 +121,7 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []j
 			}
 			steps = append(steps, jobs.Msg{
 				En: "{%s}: the shell takes fd %d, the lowest of 10 or more that is not open, and assigns %d to %s",
-				Ko: "{%s}: 셸이 10 이상에서 열려 있지 않은 가장 낮은 fd %d를 잡고 %s에 %[2]d를 대입한다",
+				Ko: "{%s}: 셸이 10 이상에서 열려 있지 않은 가장 낮은 fd %d를 잡고 %[3]d를 %[4]s에 대입한다",
 			}.With(r.FdVar, fd, fd, r.FdVar))
 		}
 		if fd >= maxFdNumber {
