@@ -301,6 +301,7 @@ func TestExplainBashRedirections(t *testing.T) {
 		{"cat 4<&0- <&4", `fd 4 is what fd 0 is at this point, \d+ [^;]*; then fd 0 is closed: 4<&0- moves it`},
 		{"ls >&out", `open\(out, O_WRONLY\|O_CREAT\|O_TRUNC\|O_CLOEXEC, 0666\) = \d+, so fds 1 and 2 are`},
 		{"echo hi 999999999>out", `999999999: Bad file descriptor`},
+		{"echo $(< out) $(<out >x)", `\$\(...\) with only < out \(bash's \$\(< file\)\): the shell reads the file itself[^\n]*\n[^\n]*\$\(...\) command substitution: the shell runs "<out >x" in a subshell`},
 	}
 	for _, tc := range tests {
 		out := runExplainLine(t, tc.line)
