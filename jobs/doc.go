@@ -34,7 +34,9 @@
 //     foreground job, as dash's waitforjob does (it sleeps in waitid with
 //     WNOWAIT until some child has news), and the reaper goroutine, woken by
 //     SIGCHLD, for everything that changes while the shell is not waiting:
-//     background jobs, stopped jobs continued elsewhere.
+//     background jobs, stopped jobs continued elsewhere. (Under a low
+//     ulimit -u both look with WNOHANG between naps instead: see Few
+//     threads.)
 //  4. WaitForeground waits until the job stops or finishes, takes the
 //     terminal back, saves the job's terminal modes if it stopped and restores
 //     the shell's. A stopped job stays in the table for fg and bg.
@@ -66,8 +68,11 @@
 // SIGHUP, a script's background job's SIGINT and SIGQUIT, trap "" in a copy
 // of the shell or on a signal the interactive shell keeps catching) is
 // started through a re-executed gosh that ignores it just before execve
-// (NohupExec, IgnoreExec). A trap's handler gets its signal on a channel of
-// its own (CatchSignal), so that trap - SIG stops only that channel.
+// (NohupExec, IgnoreExec), or, for a script's background job's SIGINT and
+// SIGQUIT when they are not trapped, by ignoring them in the shell for the
+// moment of the fork (ignoreForFork). A trap's handler gets its signal on
+// a channel of its own (CatchSignal), so that trap - SIG stops only that
+// channel.
 //
 // ForkExec does the child's work. Go starts children with
 // clone(CLONE_VFORK|CLONE_VM); the child does setpgid, TIOCSPGRP, the dup2s
@@ -100,16 +105,27 @@
 // of processes), Launch waits and tries again a few times with growing
 // waits, announcing each retry as bash does ("fork: retry: Resource
 // temporarily unavailable"), then reports "fork: ..." with status 126.
+// Between tries it collects finished children of other jobs (and, without
+// job control, of the job being started), since zombies count against the
+// limit, as bash does.
 //
 // Few threads. Under a low ulimit -u every OS thread of the shell counts
 // against the same limit as its children, and the Go runtime ends the
-// process when it cannot make a thread. cmd/gosh then runs the runtime
-// with one P and makes the threads it will need at start-up (as many as
-// the limit leaves room for); SetFewThreads makes waits on pipes and the
-// terminal hold no thread (PollFd: zero-timeout polls and Go-timer naps,
-// one read or write at a time), so builtin stages do not add threads. A
-// gosh that gosh starts gets GOMAXPROCS=1 and is started only when the
-// limit has room for its threads (limits_unix.go).
+// process, with a stack dump, when it cannot make a thread it needs.
+// cmd/gosh then runs the runtime with one P and makes the threads it will
+// need at start-up (ReserveThreads, threads_unix.go: five for a script,
+// as many as the limit leaves room for). SetFewThreads makes every wait
+// hold no thread: on pipes and the terminal (PollFd: zero-timeout polls
+// and Go-timer naps, one read or write at a time), on children (waitid and
+// wait4 with WNOHANG between naps, a polling reaper instead of SIGCHLD),
+// and os/signal, whose goroutines hold three threads, is used only by a
+// trap or an interactive shell, which reserve those threads first
+// (SignalThreads); a background job's ignored signals are set with raw
+// rt_sigaction (signals_few_unix.go). A fork is refused, as if the kernel
+// had said EAGAIN, when it would take the room of threads that this gosh,
+// or another gosh of the user (a child gosh still starting), may still
+// make (roomForFork). A gosh that gosh starts gets GOMAXPROCS=1 and is
+// started only when the limit has room for its threads (limits_unix.go).
 //
 // In-shell stages of a pipeline start as soon as their pipe ends are made,
 // so one that ends at once has closed them before the next pipe: a

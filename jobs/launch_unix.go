@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -168,6 +169,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	// joined the group: a later stage can join only while some member of the
 	// group (even a zombie) still exists.
 	launchLock.Lock()
+	launching, launchingJC = j, jobControl
 	var started []Event
 	var launchErr error
 	prevRead := -1 // the read end of the pipe the last stage writes into
@@ -283,13 +285,26 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 			t.jobOfPid[p.pid] = j
 		}
 	}
+	launching = nil
 	t.add(j)
 	t.touch(j)
 	for i := range started {
 		started[i].Job = j.id
 	}
 	t.mu.Unlock()
+	// Stages of this job that a fork retry collected (reapRegistered)
+	// are told now that the job is in the table.
+	for _, r := range ownReaped {
+		if tell := t.update(r.pid, r.ws, byRetry); tell != nil {
+			lateNews = append(lateNews, tell)
+			if !slices.Contains(lateWoken, t) {
+				lateWoken = append(lateWoken, t)
+			}
+		}
+	}
+	ownReaped = nil
 	launchLock.Unlock()
+	kickReaper()
 
 	close(registered)
 	for _, run := range later {
@@ -299,6 +314,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 		started = append(started, Event{Kind: EvForeground, Job: j.id, Pgid: j.pgid, Text: text})
 	}
 	t.publish(started...)
+	runLateNews()
 	return j, launchErr
 }
 
@@ -484,19 +500,30 @@ func (t *Table) procAttr(st *Stage, table []int, pgid int, jobControl, fg bool) 
 // only after execve succeeded or with the child's errno, so when it returns
 // the child is already in its group and owns the terminal.
 func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (int, error) {
-	if path == "/proc/self/exe" || path == t.cfg.Self && path != "" {
-		if room, low := ProcessRoom(); low {
-			if room < goshStartThreads {
-				// It would die in the Go runtime's start, before it can
-				// say why: fail as fork does, so the retry and the
-				// message apply.
-				t.trace.Shell(Msg{
-					En: "not starting gosh: ulimit -u leaves room for %d threads, it needs %d to start",
-					Ko: "gosh를 시작하지 않는다: ulimit -u로는 스레드 %d개만 더 만들 수 있는데, 시작하려면 %d개가 필요하다",
-				}, room, goshStartThreads)
-				return 0, syscall.EAGAIN
-			}
+	gosh := path == "/proc/self/exe" || path == t.cfg.Self && path != ""
+	if room, low := roomForFork(); low {
+		if gosh && room < goshStartThreads {
+			// It would die in the Go runtime's start, before it can
+			// say why: fail as fork does, so the retry and the
+			// message apply.
+			t.trace.Shell(Msg{
+				En: "not starting gosh: ulimit -u leaves room for %d threads, it needs %d",
+				Ko: "gosh를 시작하지 않는다: ulimit -u로는 스레드 %d개만 더 만들 수 있는데, %d개가 필요하다",
+			}, room, goshStartThreads)
+			return 0, syscall.EAGAIN
+		} else if room < 1 {
+			// The child would take the room of a thread that a gosh
+			// of this user (this one, or one it started) may still
+			// need, and without which the Go runtime ends it: fail
+			// as fork does.
+			t.trace.Shell(Msg{
+				En: "not forking: ulimit -u leaves no room for a process beside the threads gosh keeps for itself",
+				Ko: "fork하지 않는다: ulimit -u로는 gosh가 자기 몫으로 남겨 둔 스레드 말고는 프로세스를 하나도 더 만들 수 없다",
+			})
+			return 0, syscall.EAGAIN
 		}
+	}
+	if gosh {
 		attr = goshChildAttr(attr)
 	}
 	tracedErrPipe = -1
@@ -582,6 +609,10 @@ func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr
 		time.Sleep(forkRetryDelays[i])
 		if unlock {
 			launchLock.Lock()
+		} else {
+			// The reaper cannot collect meanwhile: finished
+			// children of other jobs still take room.
+			reapRegistered()
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,14 +16,13 @@ import (
 const LowProcessLimit = 1024
 
 // goshStartThreads is the room gosh wants before it starts another gosh
-// (a child gosh, a helper). A gosh process needs two or three threads
-// before any of its own code runs (the Go runtime's first thread, sysmon,
-// one more with cgo); with less room it dies inside the runtime, with a
-// goroutine dump. The other stages of the same pipeline start right after
-// it and take room too, so gosh asks for as much as a gosh keeps for itself
-// under a low limit (cmd/gosh's shellThreads); with less, the start fails
-// as a fork does (see forkExec).
-const goshStartThreads = 8
+// (a child gosh, a helper). A gosh process needs three threads before any
+// of its own code runs (the Go runtime's first thread, sysmon, one while
+// the runtime starts; one P: goshChildAttr); with less room it dies inside
+// the runtime, with a goroutine dump. Then it reserves ScriptThreads
+// (ReserveThreads), and its first command needs one more place; with
+// less room the start fails as a fork does (see forkExec).
+const goshStartThreads = ScriptThreads + 1
 
 // ProcessRoom reports how many more processes and threads this user may
 // have under RLIMIT_NPROC (ulimit -u), when that limit is low; low is false
@@ -33,7 +33,24 @@ func ProcessRoom() (room int, low bool) {
 	if !low {
 		return 0, false
 	}
-	return limit - userThreads(unix.Getuid()), true
+	used, _ := userThreads(unix.Getuid())
+	return limit - used, true
+}
+
+// roomForFork is the room left under a low ulimit -u for one more process
+// (as ProcessRoom), once the threads that gosh processes of this user may
+// still make are set aside: this gosh's missing reserve (missingThreads),
+// and ScriptThreads less the threads of each other gosh that has fewer (a
+// child gosh, still starting or short of its reserve). A process that
+// takes that room could make a gosh's Go runtime fail to create a thread,
+// which ends it with a stack dump.
+func roomForFork() (room int, low bool) {
+	limit, low := processLimit()
+	if !low {
+		return 0, false
+	}
+	used, pending := userThreads(unix.Getuid())
+	return limit - used - pending - missingThreads(), true
 }
 
 // LowProcessLimitSet reports whether ulimit -u is low (below
@@ -54,26 +71,44 @@ func processLimit() (int, bool) {
 }
 
 // userThreads counts the processes and threads whose real user is uid:
-// what RLIMIT_NPROC limits.
-func userThreads(uid int) int {
+// what RLIMIT_NPROC limits; and pending, the threads that the other gosh
+// processes among them may still make (see roomForFork).
+func userThreads(uid int) (total, pending int) {
 	dir, err := os.ReadDir("/proc")
 	if err != nil {
-		return 0
+		return 0, 0
 	}
-	total := 0
+	self := os.Getpid()
 	for _, e := range dir {
-		if _, err := strconv.Atoi(e.Name()); err != nil {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
 			continue
 		}
 		path := "/proc/" + e.Name() + "/status"
 		if u, ok := StatusField(path, "Uid:"); ok && u == uid {
 			if n, ok := StatusField(path, "Threads:"); ok {
 				total += n
+				if n < ScriptThreads && pid != self && isGosh(pid) {
+					pending += ScriptThreads - n
+				}
 			}
 		}
 	}
-	return total
+	return total, pending
 }
+
+// isGosh reports whether process pid runs the same program as this one
+// (its /proc/PID/exe names the same file).
+func isGosh(pid int) bool {
+	exe, err := os.Readlink("/proc/" + strconv.Itoa(pid) + "/exe")
+	return err == nil && exe == selfExe()
+}
+
+// selfExe is this process's /proc/self/exe, read once.
+var selfExe = sync.OnceValue(func() string {
+	exe, _ := os.Readlink("/proc/self/exe")
+	return exe
+})
 
 // StatusField reads the first number after key in a /proc status file.
 func StatusField(path, key string) (int, bool) {

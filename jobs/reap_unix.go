@@ -63,6 +63,12 @@ func (t *Table) register() {
 func (t *Table) startReaper() {
 	t.register()
 	reaperOnce.Do(func() {
+		if fewThreads.Load() {
+			// Under a low ulimit -u, no os/signal for SIGCHLD (it
+			// costs threads): the reaper looks now and then.
+			go pollReaper()
+			return
+		}
 		signal.Notify(sigchld, syscall.SIGCHLD)
 		go reaper()
 		// A child may have finished before SIGCHLD was caught: look once.
@@ -87,6 +93,62 @@ func reaper() {
 	}
 }
 
+// reapKick wakes the polling reaper early: a job was just started.
+var reapKick = make(chan struct{}, 1)
+
+// kickReaper tells the polling reaper that children were started, so it
+// looks again soon; without few threads it does nothing.
+func kickReaper() {
+	if fewThreads.Load() {
+		select {
+		case reapKick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// reapNaps are the polling reaper's pauses: short after a job was started,
+// then at most 20 ms, so that a background job's end is seen within that.
+var reapNaps = []time.Duration{
+	time.Millisecond, 2 * time.Millisecond, 5 * time.Millisecond,
+	10 * time.Millisecond, 20 * time.Millisecond,
+}
+
+// pollReaper is the reaper under few threads (a low ulimit -u): instead
+// of waiting for SIGCHLD, which would take os/signal's threads, it calls
+// wait4 with WNOHANG (reapAll) after each pause on a Go timer, which
+// holds no OS thread. A started job (kickReaper) shortens the pause. It
+// never waits for the launch lock while it holds the collecting turn, so
+// that a fork retried under the launch lock can take the turn and
+// collect (reapRegistered).
+func pollReaper() {
+	nap := 0
+	timer := time.NewTimer(reapNaps[0])
+	for {
+		select {
+		case <-timer.C:
+			nap = min(nap+1, len(reapNaps)-1)
+		case <-reapKick:
+			timer.Stop()
+			nap = 0
+		}
+		// The turn taken: its holder collects (the shell waiting for
+		// its foreground job polls too). The launch lock taken: a job
+		// is being started, or a fork retried (which collects what
+		// it can, reapRegistered): look again after the next pause,
+		// without holding the turn meanwhile.
+		if reapTurn.TryLock() {
+			if launchLock.TryLock() {
+				reapLocked(byPoll)
+				endTurn(byPoll)
+			} else {
+				reapTurn.Unlock()
+			}
+		}
+		timer.Reset(reapNaps[nap])
+	}
+}
+
 // endTurn gives the collecting turn back. If a SIGCHLD came while it was
 // held, it collects once more for it. The reaper sets reapMissed before it
 // tries the turn, so either it gets the turn, or the holder sees the flag
@@ -105,6 +167,8 @@ func endTurn(by string) {
 const (
 	bySIGCHLD    = "SIGCHLD"
 	byForeground = "wait"
+	byPoll       = "poll"  // the polling reaper, under few threads
+	byRetry      = "retry" // a fork retry, between attempts (reapRegistered)
 )
 
 // reapAll calls wait4 until it returns 0 (children exist, none changed) or
@@ -117,9 +181,15 @@ const (
 // change of the batch: a `wait` that returns has had its CHLD traps
 // counted (bash runs one per child before `wait` returns).
 func reapAll(by string) {
+	launchLock.Lock()
+	reapLocked(by)
+}
+
+// reapLocked is reapAll for a caller that holds the launch lock; it
+// releases it.
+func reapLocked(by string) {
 	var after []func()
 	var woken []*Table
-	launchLock.Lock()
 	for {
 		pid, ws, err := wait4()
 		if err == unix.EINTR {
@@ -145,6 +215,105 @@ func reapAll(by string) {
 	}
 	launchLock.Unlock()
 	for _, tell := range after {
+		tell()
+	}
+	for _, t := range woken {
+		t.mu.Lock()
+		t.broadcast()
+		t.mu.Unlock()
+	}
+}
+
+// reapRegistered collects the children of jobs already in the tables,
+// each by its pid (wait4(pid, WNOHANG)): run by the shell while a fork is
+// retried with the launch lock held, in the middle of a job whose
+// stages must not be collected yet (wait4(-1) could take one, which no
+// table knows yet). A finished child is a zombie that counts against
+// ulimit -u until it is collected: bash collects them too before it
+// retries a fork. What the changes tell is kept for runLateNews, after
+// the launch lock is released. Needs the collecting turn; without it,
+// whoever holds it collects.
+func reapRegistered() {
+	if !reapTurn.TryLock() {
+		return
+	}
+	var pids []int
+	tablesMu.Lock()
+	for _, t := range tables {
+		t.mu.Lock()
+		for pid := range t.byPid {
+			pids = append(pids, pid)
+		}
+		t.mu.Unlock()
+	}
+	tablesMu.Unlock()
+	// Without job control, the stages of the job being started too (a
+	// pipeline's first stage may have ended already). With job control
+	// they stay: a group whose last member is collected is gone, and the
+	// next stage could not join it.
+	if launching != nil && !launchingJC {
+		for _, p := range launching.procs {
+			if p.pid > 0 && p.state == Running {
+				var ws unix.WaitStatus
+				if got, err := unix.Wait4(p.pid, &ws, unix.WNOHANG, nil); err == nil && got == p.pid {
+					ownReaped = append(ownReaped, reapedStage{p.pid, ws})
+				}
+			}
+		}
+	}
+	for _, pid := range pids {
+		var ws unix.WaitStatus
+		got, err := unix.Wait4(pid, &ws, unix.WNOHANG|unix.WUNTRACED|unix.WCONTINUED, nil)
+		if err != nil || got != pid {
+			continue
+		}
+		if owner := ownerOf(pid); owner != nil {
+			if tell := owner.update(pid, ws, byRetry); tell != nil {
+				lateNews = append(lateNews, tell)
+				if !slices.Contains(lateWoken, owner) {
+					lateWoken = append(lateWoken, owner)
+				}
+			}
+		}
+	}
+	reapTurn.Unlock()
+	if reapMissed.Load() && !fewThreads.Load() {
+		// The SIGCHLD the reaper gave up on (the turn was taken) is
+		// served once the launch lock is free again.
+		select {
+		case sigchld <- syscall.SIGCHLD:
+		default:
+		}
+	}
+}
+
+// lateNews and lateWoken are what reapRegistered collected, told and
+// woken by runLateNews. launching is the job Launch is starting (and
+// launchingJC whether with job control), ownReaped the stages of it that
+// reapRegistered collected, which Launch records once the job is in the
+// table. All are used under the launch lock.
+var (
+	lateNews    []func()
+	lateWoken   []*Table
+	launching   *Job
+	launchingJC bool
+	ownReaped   []reapedStage
+)
+
+// reapedStage is a stage collected before its job was in the table.
+type reapedStage struct {
+	pid int
+	ws  unix.WaitStatus
+}
+
+// runLateNews tells what reapRegistered collected and wakes the waiters:
+// run by Launch right after it releases the launch lock.
+func runLateNews() {
+	launchLock.Lock()
+	news, woken := lateNews, lateWoken
+	lateNews, lateWoken = nil, nil
+	launchLock.Unlock()
+	for _, tell := range news {
 		tell()
 	}
 	for _, t := range woken {
@@ -195,8 +364,25 @@ func wait4() (int, unix.WaitStatus, error) {
 // launch lock like any other. (Continued counts: a stopped job continued
 // from another terminal must show as running while the shell waits.)
 // ECHILD: the shell has no children at all.
+//
+// Under few threads (a low ulimit -u) the thread must not sleep in the
+// kernel: waitid gets WNOHANG too, and the shell naps on a Go timer
+// between looks, as PollFd does.
 func waitForNews() error {
 	var info unix.Siginfo
+	if fewThreads.Load() {
+		for nap := 0; ; nap++ {
+			info = unix.Siginfo{}
+			err := unix.Waitid(unix.P_ALL, 0, &info, unix.WEXITED|unix.WSTOPPED|unix.WCONTINUED|unix.WNOWAIT|unix.WNOHANG, nil)
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil || info.Signo != 0 { // Signo: SIGCHLD when a child has news
+				return err
+			}
+			time.Sleep(fewThreadsNaps[min(nap, len(fewThreadsNaps)-1)])
+		}
+	}
 	for {
 		err := unix.Waitid(unix.P_ALL, 0, &info, unix.WEXITED|unix.WSTOPPED|unix.WCONTINUED|unix.WNOWAIT, nil)
 		if err != unix.EINTR {
@@ -231,6 +417,12 @@ func reaperWord(by string) Msg {
 	if by == byForeground {
 		return Msg{En: "wait", Ko: "대기"}
 	}
+	if by == byPoll {
+		return Msg{En: "reaper", Ko: "수거 담당"}
+	}
+	if by == byRetry {
+		return Msg{En: "fork retry", Ko: "fork 재시도"}
+	}
 	return Same(by)
 }
 
@@ -244,6 +436,12 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 			t.trace.Shell(Msg{
 				En: "(SIGCHLD woke the reaper: it calls wait4 until it returns 0 or ECHILD, because SIGCHLDs coalesce)",
 				Ko: "(SIGCHLD가 수거 담당(reaper)을 깨웠다: SIGCHLD는 여러 개가 하나로 합쳐질 수 있으므로 wait4가 0이나 ECHILD를 돌려줄 때까지 부른다)",
+			})
+		}
+		if by == byPoll && t.trace.firstReap() {
+			t.trace.Shell(Msg{
+				En: "(the reaper looks for finished children every few milliseconds with wait4(WNOHANG) instead of waiting for SIGCHLD: under a low ulimit -u, catching signals would cost the shell threads)",
+				Ko: "(ulimit -u가 낮아 시그널을 잡으면 셸의 스레드가 더 들므로, 수거 담당은 SIGCHLD를 기다리지 않고 몇 밀리초마다 wait4(WNOHANG)로 끝난 자식을 찾는다)",
 			})
 		}
 		reaped := Msg{}

@@ -4,6 +4,7 @@ package jobs
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"slices"
@@ -28,13 +29,24 @@ import (
 // for trap 'cmds' SIG. stop undoes it (trap - SIG) without touching any
 // other channel the signal goes to (the REPL's, the reaper's). A caught
 // signal is reset to its default in every child (execve resets handlers).
+//
+// Under a low ulimit -u, os/signal's threads are reserved first
+// (SignalThreads); when there is no room for them, the signal is not
+// caught, and a message says so: the runtime would end the shell.
 func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func()) {
+	if !SignalThreads() {
+		signalThreadsRefused()
+		fmt.Fprintf(t.cfg.Stderr, "gosh: trap: %s: cannot catch the signal: %s (ulimit -u)\n", SignalName(sig), errText(unix.EAGAIN))
+		c := make(chan os.Signal)
+		return c, func() { close(c) }
+	}
 	restoreRuntimeHandler(sig)
 	c := make(chan os.Signal, 4)
 	signal.Notify(c, sig)
 	catchMu.Lock()
 	caught[sig] = append(caught[sig], c)
 	catchMu.Unlock()
+	unzero(sig)
 	t.trace.Shell(Msg{
 		En: "rt_sigaction(%s, handler): the shell catches it; children start with it at its default",
 		Ko: "rt_sigaction(%s, handler): 셸이 이 시그널을 잡는다. 자식은 기본 동작으로 시작한다",
@@ -61,7 +73,13 @@ var (
 // catches them again as they were caught before. One of them arriving in
 // between is ignored by the shell: only signals without a trap are passed
 // this way (the shell's choice), the others go through IgnoreExec.
+//
+// Under few threads (a low ulimit -u) it is ignoreForForkFew instead,
+// which needs no os/signal thread.
 func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
+	if fewThreads.Load() {
+		return t.ignoreForForkFew(sigs)
+	}
 	if len(sigs) == 0 {
 		return func() {}
 	}
@@ -101,6 +119,7 @@ func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
 func (t *Table) IgnoreSignal(sig syscall.Signal) {
 	forgetRuntimeHandler(sig) // the runtime's own bookkeeping takes over
 	signal.Ignore(sig)
+	unzero(sig) // ignored on purpose, for children too
 	t.trace.Shell(Msg{
 		En: "rt_sigaction(%s, SIG_IGN): ignored by the shell and by every child it starts from now on",
 		Ko: "rt_sigaction(%s, SIG_IGN): 셸과, 셸이 앞으로 시작할 모든 자식이 이 시그널을 무시한다",
@@ -113,10 +132,16 @@ func (t *Table) IgnoreSignal(sig syscall.Signal) {
 // that handler stays when the catching stops: the signal then does what a
 // Go program does with it by default, and children get SIG_DFL.
 func (t *Table) UnignoreSignal(sig syscall.Signal) {
+	if !SignalThreads() {
+		signalThreadsRefused()
+		fmt.Fprintf(t.cfg.Stderr, "gosh: trap: %s: cannot reset the signal: %s (ulimit -u)\n", SignalName(sig), errText(unix.EAGAIN))
+		return
+	}
 	restoreRuntimeHandler(sig)
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, sig)
 	signal.Stop(c)
+	unzero(sig)
 	t.trace.Shell(Msg{
 		En: "rt_sigaction(%s, handler): no longer ignored; children start with it at its default",
 		Ko: "rt_sigaction(%s, handler): 더는 무시하지 않는다. 자식은 기본 동작으로 시작한다",
@@ -193,6 +218,14 @@ func restoreRuntimeHandler(sig syscall.Signal) {
 	defer rawMu.Unlock()
 	h := rawSaved.of(sig)
 	if h == nil || !h.ok {
+		return
+	}
+	if isZeroed(sig) {
+		// The runtime does not count it as handled (ignoreForForkFew):
+		// its handler back now would forward the signal to itself.
+		// Notify, next, installs it and counts it again.
+		*h = rawHandler{}
+		*rawSet.of(sig) = rawHandler{}
 		return
 	}
 	act := h.act

@@ -36,6 +36,13 @@ func (t *Table) InitInteractive() error {
 	if tty < 0 {
 		return errors.New("jobs: interactive shell without a terminal")
 	}
+	// Under a low ulimit -u, the threads os/signal and the terminal code
+	// take are made first (SignalThreads); without room for them,
+	// catching signals could end the shell in the Go runtime.
+	signalsInUse.Store(true)
+	if !SignalThreads() || !ReserveThreads(InteractiveThreads) {
+		return fmt.Errorf("%w: ulimit -u leaves no room for the threads that catching signals takes", ErrNoJobControl)
+	}
 	// Until the shell is in the foreground, stop it (SIGTTIN to its own
 	// group, at the default disposition), as bash does; the user's fg from
 	// the parent shell resumes it here.

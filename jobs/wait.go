@@ -147,7 +147,12 @@ func (t *Table) waitForChildren(j *Job) {
 	defer endTurn(byForeground)
 	first := true
 	for t.childRunning(j) {
-		if t.trace.On() && first {
+		if t.trace.On() && first && fewThreads.Load() {
+			t.trace.Shell(Msg{
+				En: "wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|WNOHANG) every few milliseconds until a child exits, stops or continues (under a low ulimit -u no thread sleeps in the kernel; WNOWAIT: it is collected next, by wait4)",
+				Ko: "대기: 자식이 종료하거나 정지하거나 계속될 때까지 몇 밀리초마다 waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|WNOHANG)로 살핀다 (ulimit -u가 낮으면 커널 안에서 잠드는 스레드를 두지 않는다. WNOWAIT: 수거는 그다음 wait4가 한다)",
+			})
+		} else if t.trace.On() && first {
 			t.trace.Shell(Msg{
 				En: "wait: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT) sleeps until a child exits, stops or continues (WNOWAIT: it is collected next, by wait4)",
 				Ko: "대기: waitid(P_ALL, WEXITED|WSTOPPED|WCONTINUED|WNOWAIT)로 자식이 종료하거나 정지하거나 계속될 때까지 슬립 상태로 기다린다 (WNOWAIT: 수거는 그다음 wait4가 한다)",

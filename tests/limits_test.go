@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"gosh/jobs"
 )
 
 // limitedGosh returns the rlimit helper and a copy of gosh in a directory
@@ -160,17 +162,19 @@ func TestLowProcessLimit(t *testing.T) {
 			t.Errorf("status %d, stdout %q, stderr %q", status, out, errs)
 		}
 	})
+	// The shell's reserved threads and one process fill this limit.
+	oneChild := strconv.Itoa(jobs.ScriptThreads + 1)
 	t.Run("fork-retry", func(t *testing.T) {
 		// The shell's reserved threads and one sleep fill the limit:
 		// the next fork is retried until the sleep has ended.
-		out, errs, _ := run("9", "sleep 0.2 & /bin/echo after")
+		out, errs, _ := run(oneChild, "sleep 0.2 & /bin/echo after")
 		noCrash(t, errs)
 		if !strings.Contains(out, "after") || !strings.Contains(errs, "gosh: fork: retry: Resource temporarily unavailable") {
 			t.Errorf("stdout %q, stderr %q: want after, and fork: retry", out, errs)
 		}
 	})
 	t.Run("fork-fails", func(t *testing.T) {
-		out, errs, _ := run("9", "sleep 2 & sleep 2 & /bin/echo never; echo status=$?")
+		out, errs, _ := run(oneChild, "sleep 2 & sleep 2 & /bin/echo never; echo status=$?")
 		noCrash(t, errs)
 		if !strings.Contains(out, "status=126") || !strings.Contains(errs, "gosh: fork: Resource temporarily unavailable") {
 			t.Errorf("stdout %q, stderr %q: want status=126 and the fork error", out, errs)

@@ -3,7 +3,10 @@
 // on another user id (as root only: root is not held to RLIMIT_NPROC), and
 // then executes the program it is given, which inherits the limits.
 //
-//	rlimit [-nproc N] [-nofile N] [-uid U] -- PROGRAM [ARG...]
+//	rlimit [-nproc N] [-nofile N] [-uid U] [-cpu C] -- PROGRAM [ARG...]
+//
+// -cpu runs the program on CPU C alone (sched_setaffinity), so that its Go
+// runtime starts with one P, as on a machine with one CPU.
 package main
 
 import (
@@ -11,14 +14,21 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 func main() {
 	nproc := flag.Int("nproc", -1, "RLIMIT_NPROC (ulimit -u)")
 	nofile := flag.Int("nofile", -1, "RLIMIT_NOFILE (ulimit -n)")
 	uid := flag.Int("uid", -1, "user and group id to run as")
+	cpu := flag.Int("cpu", -1, "the one CPU to run on")
 	flag.Parse()
+	// The affinity set below is the calling thread's, and execve keeps
+	// the calling thread's: both on this one.
+	runtime.LockOSThread()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: rlimit [-nproc N] [-nofile N] [-uid U] -- PROGRAM [ARG...]")
 		os.Exit(2)
@@ -51,6 +61,14 @@ func main() {
 		}
 		if err := syscall.Setuid(*uid); err != nil {
 			fmt.Fprintln(os.Stderr, "rlimit: setuid:", err)
+			os.Exit(1)
+		}
+	}
+	if *cpu >= 0 {
+		var cpus unix.CPUSet
+		cpus.Set(*cpu)
+		if err := unix.SchedSetaffinity(0, &cpus); err != nil {
+			fmt.Fprintln(os.Stderr, "rlimit: sched_setaffinity:", err)
 			os.Exit(1)
 		}
 	}
