@@ -34,7 +34,7 @@
 // error, 1 for other failures.
 //
 // Files: core.go (cd pwd exit export unset echo true false : shift set
-// eval), run.go (exec . source command builtin type), read.go (readedit.go:
+// eval; cdspell.go cd's spelling correction under shopt cdspell), run.go (exec . source command builtin type), read.go (readedit.go:
 // read -e with the prompt's line editor), mapfile.go (mapfile readarray),
 // jobs.go (jobs fg bg disown kill wait nohup), alias.go, history.go
 // (history), fc.go, bind.go (bind, the editing mode), complete.go

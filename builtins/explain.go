@@ -878,6 +878,12 @@ func (e *explainer) expansionPart(part parser.WordPart) (jobs.Msg, bool) {
 		if p.Backquote {
 			form = "`...`"
 		}
+		if r := p.List.FileSubstRedirect(); r != nil {
+			return jobs.Msg{
+				En: "%s with only < %s (bash's $(< file)): the shell reads the file itself and substitutes its contents, minus trailing newlines: no subshell, no process (explain does not read it)",
+				Ko: "< %[2]s뿐인 %[1]s (bash의 $(< file)): 셸이 파일을 직접 읽어 그 내용에서 끝의 줄바꿈을 뺀 것으로 바꾼다: 서브셸도 프로세스도 없다 (explain은 읽지 않는다)",
+			}.With(form, parser.String(r.Target)), true
+		}
 		return jobs.Msg{
 			En: "%s command substitution: the shell runs %q in a subshell with its stdout on a pipe, and substitutes what it printed, minus trailing newlines (explain does not run it)",
 			Ko: "%s 명령 치환: 셸이 %q을(를) stdout이 파이프인 서브셸에서 실행하고, 그것이 출력한 것에서 끝의 줄바꿈을 뺀 것으로 바꾼다 (explain은 실행하지 않는다)",

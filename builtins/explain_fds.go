@@ -56,6 +56,9 @@ func (m *fdModel) errPipe() int {
 // setFd sets entry n of a ForkExec fd table, growing it with closed
 // entries (-1).
 func setFd(table []int, n, fd int) []int {
+	if fd < 0 && n >= len(table) {
+		return table // closed already
+	}
 	for len(table) <= n {
 		table = append(table, -1)
 	}
@@ -79,6 +82,10 @@ func openFlagText(op parser.RedirOp) string {
 	return ""
 }
 
+// maxFdNumber bounds the descriptor numbers a redirection may name, as
+// the shell bounds them (shell/redirect.go).
+const maxFdNumber = 1 << 20
+
 // stageTable applies a command's redirections, left to right, to table
 // (the fd table the stage starts with: 0, 1, 2 and its pipe ends), as the
 // shell does before it starts anything: it opens files and fills in the
@@ -94,24 +101,59 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []j
 		if fd < 0 {
 			fd = r.Op.DefaultFd()
 		}
-		target := ""
+		target, literal := "", false
 		if r.Target != nil {
 			target = parser.String(r.Target)
+			_, literal = r.Target.Literal()
 		}
-		switch r.Op {
+		dup := r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut
+		if r.FdVar != "" {
+			if dup && target == "-" {
+				steps = append(steps, jobs.Msg{
+					En: "{%s}%s-: the fd whose number $%s holds is closed (no system call: the entry is -1)",
+					Ko: "{%s}%s-: $%s에 든 번호의 fd가 닫힌다 (시스템 호출 없음: 표의 항목이 -1)",
+				}.With(r.FdVar, r.Op, r.FdVar))
+				continue
+			}
+			fd = 10
+			for fd < len(table) && table[fd] >= 0 {
+				fd++
+			}
+			steps = append(steps, jobs.Msg{
+				En: "{%s}: the shell takes fd %d, the lowest of 10 or more that is not open, and assigns %d to %s",
+				Ko: "{%s}: 셸이 10 이상에서 열려 있지 않은 가장 낮은 fd %d를 잡고 %[3]d를 %[4]s에 대입한다",
+			}.With(r.FdVar, fd, fd, r.FdVar))
+		}
+		if fd >= maxFdNumber {
+			steps = append(steps, jobs.Msg{
+				En: "%d: Bad file descriptor (no table has room for that number): the command does not run",
+				Ko: "%d: Bad file descriptor (그 번호를 담을 표가 없다): 명령은 실행되지 않는다",
+			}.With(fd))
+			continue
+		}
+		// N>&M- (bash) moves M to N; 1>&word (not a number) is &>word.
+		move := dup && strings.HasSuffix(target, "-") && isDigits(strings.TrimSuffix(target, "-"))
+		if move {
+			target = strings.TrimSuffix(target, "-")
+		}
+		op := r.Op
+		if op == parser.RedirDupOut && literal && target != "-" && !isDigits(target) && r.FdVar == "" && (r.Fd < 0 || r.Fd == 1) {
+			op = parser.RedirAll
+		}
+		switch op {
 		case parser.RedirIn, parser.RedirOut, parser.RedirClobber, parser.RedirAppend, parser.RedirReadWrite:
 			n := m.alloc()
 			steps = append(steps, jobs.Msg{
 				En: "open(%s, %s) = %d, so fd %d is %d",
 				Ko: "open(%s, %s) = %d, 그래서 fd %d는 %d가 된다",
-			}.With(target, openFlagText(r.Op), n, fd, n))
+			}.With(target, openFlagText(op), n, fd, n))
 			table = setFd(table, fd, n)
 		case parser.RedirAll, parser.RedirAllAppend:
 			n := m.alloc()
 			steps = append(steps, jobs.Msg{
 				En: "open(%s, %s) = %d, so fds 1 and 2 are %d",
 				Ko: "open(%s, %s) = %d, 그래서 fd 1과 2는 %d가 된다",
-			}.With(target, openFlagText(r.Op), n, n))
+			}.With(target, openFlagText(op), n, n))
 			table = setFd(setFd(table, 1, n), 2, n)
 		case parser.RedirDupIn, parser.RedirDupOut:
 			switch {
@@ -139,10 +181,17 @@ func (e *explainer) stageTable(m *fdModel, s stageInfo, table []int) ([]int, []j
 					Ko: "fd %d는 이 시점의 fd %s와 같은 %d가 된다 (아직 시스템 호출 없음: 리다이렉션의 순서가 표를 정한다)",
 				}.With(fd, target, cur))
 				table = setFd(table, fd, cur)
+				if move && src != fd {
+					steps = append(steps, jobs.Msg{
+						En: "then fd %d is closed: %d%s%d- moves it (no system call: the entry is -1)",
+						Ko: "그리고 fd %d는 닫힌다: %d%s%d-는 fd를 옮긴다 (시스템 호출 없음: 표의 항목이 -1)",
+					}.With(src, fd, r.Op, src))
+					table = setFd(table, src, -1)
+				}
 			default:
 				steps = append(steps, jobs.Msg{
-					En: "%s %s: the target must expand to an fd number or '-'",
-					Ko: "%s %s: 대상은 fd 번호나 '-'로 확장되어야 한다",
+					En: "%s %s: the target must expand to an fd number, N- (move fd N) or '-'",
+					Ko: "%s %s: 대상은 fd 번호나 N-(fd N 옮기기)나 '-'로 확장되어야 한다",
 				}.With(r.Op, target))
 			}
 		case parser.RedirHeredoc, parser.RedirHeredocTab, parser.RedirHereString:

@@ -290,6 +290,27 @@ func TestExplainRedirectionOrder(t *testing.T) {
 	}
 }
 
+// TestExplainBashRedirections: explain tells bash's forms of
+// redirection as the shell performs them: {NAME}> takes a free fd of 10 or
+// more, N>&M- moves M, 1>&word is &>word, and a number no table has room
+// for is refused (explain grew its table to it and died).
+func TestExplainBashRedirections(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"exec {fd}>out", `\{fd\}: the shell takes fd 1\d, the lowest of 10 or more that is not open, and assigns 1\d to fd\W+(2\. )?open\(out, O_WRONLY\|O_CREAT\|O_TRUNC\|O_CLOEXEC, 0666\) = \d+, so fd 1\d is`},
+		{"exec {fd}>&-", `\{fd\}>&-: the fd whose number \$fd holds is closed`},
+		{"cat 4<&0- <&4", `fd 4 is what fd 0 is at this point, \d+ [^;]*; then fd 0 is closed: 4<&0- moves it`},
+		{"ls >&out", `open\(out, O_WRONLY\|O_CREAT\|O_TRUNC\|O_CLOEXEC, 0666\) = \d+, so fds 1 and 2 are`},
+		{"echo hi 999999999>out", `999999999: Bad file descriptor`},
+		{"echo $(< out) $(<out >x)", `\$\(...\) with only < out \(bash's \$\(< file\)\): the shell reads the file itself[^\n]*\n[^\n]*\$\(...\) command substitution: the shell runs "<out >x" in a subshell`},
+	}
+	for _, tc := range tests {
+		out := runExplainLine(t, tc.line)
+		if !regexp.MustCompile(tc.want).MatchString(out) {
+			t.Errorf("explain %q: no match for %s in:\n%s", tc.line, tc.want, out)
+		}
+	}
+}
+
 // runExplainLine is explain's text for one line, with job control on.
 func runExplainLine(t *testing.T, line string) string {
 	t.Helper()

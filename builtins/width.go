@@ -97,8 +97,10 @@ func padRight(s string, width int) string {
 // right edge (where the terminal would break words anywhere). A
 // continuation line is indented two columns more than the line it
 // continues, so the structure of an indented list stays visible. A word
-// longer than the room it has stays whole on a line of its own. A width
-// below 20 leaves text as it is.
+// longer than the room it has stays whole on a line of its own. Only the
+// space where a line is folded goes: a run of spaces inside a line (a
+// quoted 'a   b' that explain shows) stays as written. A width below 20
+// leaves text as it is.
 func wrapToWidth(text string, width int) string {
 	if width < 20 {
 		return text
@@ -112,14 +114,13 @@ func wrapToWidth(text string, width int) string {
 		}
 		lead := len(body) - len(strings.TrimLeft(body, " "))
 		indent := strings.Repeat(" ", min(lead+2, width/2))
-		col := 0
-		for i, word := range strings.Fields(body) {
+		b.WriteString(body[:lead])
+		col := lead
+		for i, word := range strings.Split(body[lead:], " ") {
 			w := displayWidth(word)
 			switch {
 			case i == 0:
-				b.WriteString(body[:lead])
-				col = lead
-			case col+1+w > width:
+			case w > 0 && col+1+w > width:
 				b.WriteString("\n" + indent)
 				col = len(indent)
 			default:

@@ -24,6 +24,8 @@ func TestWrapToWidth(t *testing.T) {
 		{"Hangul counts two columns", "자식 프로세스가 파이프의 쓰기 끝을 받는다\n", 20,
 			"자식 프로세스가\n  파이프의 쓰기 끝을\n  받는다\n"},
 		{"last line without newline", "alpha beta gamma delta epsilon", 20, "alpha beta gamma\n  delta epsilon"},
+		{"a run of spaces stays", "echo 'a   b': one word, 'a   b', given to echo\n", 20,
+			"echo 'a   b': one\n  word, 'a   b',\n  given to echo\n"},
 		{"only the long lines change", "ok\nalpha beta gamma delta epsilon\nok\n", 20, "ok\nalpha beta gamma\n  delta epsilon\nok\n"},
 	}
 	for _, tc := range tests {

@@ -131,7 +131,9 @@
 // so one that ends at once has closed them before the next pipe: a
 // pipeline needs a few free fds, except for builtin stages that all run
 // at once, which hold their ends in the shell's process (a pipe that
-// fails with EMFILE waits a moment for one of them to end).
+// fails with EMFILE waits a moment for one of them to end). Where the
+// shell's process has too few descriptors free for them, package shell's
+// rule (needsProcess) makes such stages child gosh processes instead.
 //
 // nohup. A stage with IgnoreHUP runs through gosh's nohup helper
 // (NohupExec), which does what nohup(1) does with fds 0-2 in the stage's

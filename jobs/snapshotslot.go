@@ -5,8 +5,9 @@ package jobs
 // (a Stage's Files), leaves closed, and with the trace on the two after it
 // too (the trace's descriptor and its gate, which the child takes from
 // right after the memfd), so that none of them is a user's fd. The shell
-// places the memfd there (childStage), and explain's model of the numbers
-// follows it. Appending after the table instead would put the memfd at 252
+// places the memfd there (childStage; for a pipeline's stage
+// connectSnapshot, just before it starts), and explain's model of the
+// numbers follows it. Appending after the table instead would put the memfd at 252
 // when the table reaches an inherited fd 251, where ForkExec cannot place
 // it under a low ulimit -n.
 func SnapshotSlot(files []int, trace bool) int {

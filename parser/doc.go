@@ -61,5 +61,7 @@
 // function definition over several lines as bash's type and declare -f
 // do, and FuncEnvValue as bash passes an exported function to programs
 // (printer_layout.go). CompletionAt tells the line editor what kind of
-// word the cursor is in (complete.go).
+// word the cursor is in (complete.go). List.FileSubstRedirect finds bash's
+// $(< file) among command substitutions (filesubst.go), for the shell and
+// explain.
 package parser

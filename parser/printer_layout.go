@@ -410,19 +410,10 @@ func (p *layout) layoutRedirect(r *Redirect) {
 	}
 	switch r.Op {
 	case RedirDupIn, RedirDupOut:
-		if r.FdVar != "" {
-			if isLit(r.Target, "-") {
-				p.str(">&-")
-				return
-			}
-			p.str(r.Op.String())
-			p.word(r.Target, ctxWord)
-			return
-		}
 		// bash writes the fd of a duplication even when it is the
-		// default: ">&2" prints as "1>&2"; it closes with ">&-" either
-		// way: "<&-" prints as "0>&-".
-		if r.Fd < 0 || r.Fd == r.Op.DefaultFd() {
+		// default (not in place of a {NAME}): ">&2" prints as "1>&2";
+		// it closes with ">&-" either way: "<&-" prints as "0>&-".
+		if r.FdVar == "" && (r.Fd < 0 || r.Fd == r.Op.DefaultFd()) {
 			p.str(strconv.Itoa(r.Op.DefaultFd()))
 		}
 		if isLit(r.Target, "-") {

@@ -238,8 +238,8 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 	}
 	sh.flow.sourceDepth++
 	defer func() { sh.flow.sourceDepth-- }()
-	sh.substDepth++ // set -x: "++ " for the commands of a . file, as bash
-	defer func() { sh.substDepth-- }()
+	sh.xtraceDepth++ // set -x: "++ " for the commands of a . file, as bash
+	defer func() { sh.xtraceDepth-- }()
 	sh.pushFrame(false, "source", name, sh.line) // FUNCNAME, BASH_SOURCE, BASH_LINENO (bashvars.go)
 	defer sh.popFrame()
 	return sh.withIO(io, func() (int, error) {
@@ -260,8 +260,8 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 func (sh *Shell) Eval(src string, io builtins.IO) (int, error) {
 	return sh.withIO(io, func() (int, error) {
 		sh.verboseEcho(src) // set -v shows the text eval reads, as bash
-		sh.substDepth++     // set -x: "++ " for what eval runs, as bash
-		defer func() { sh.substDepth-- }()
+		sh.xtraceDepth++    // set -x: "++ " for what eval runs, as bash
+		defer func() { sh.xtraceDepth-- }()
 		return sh.RunString(src)
 	})
 }

@@ -32,12 +32,16 @@
 //	exec.go      the executor: lists, and-or, pipelines, simple commands;
 //	             hotpath.go its reused scratch storage (a loop of builtins
 //	             allocates nothing per command); xtrace.go set -x lines;
-//	             timecmd.go the time reserved word
+//	             timecmd.go (timecmd_unix.go) the time reserved word;
+//	             tempenv.go which "NAME=v cmd" assignments outlive the
+//	             command ("x=5 export x"); stage_subst.go which pipeline
+//	             stages expand their own $( ), reading the pipe
 //	compound.go  { } ( ) if while until for "for (( ))" case "(( ))", run
 //	             in the shell itself (( ) as the one rule says); select.go
 //	             select; cond.go [[ ]]; function.go functions, local,
 //	             return and the flow state (loops, frames, set -e
-//	             exceptions); funcattr.go export -f, readonly -f;
+//	             exceptions); localopts.go local -; funcattr.go export -f,
+//	             readonly -f;
 //	             fastexpand.go the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go (arithmetic, $(( ))
 //	             and bash's old $[ ]; arith_compile.go compiles a text
@@ -53,8 +57,10 @@
 //	             them (circular ones, array-element targets); specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS;
 //	             bashvars.go BASHPID, BASH_SUBSHELL, and the call stack
 //	             FUNCNAME, BASH_SOURCE, BASH_LINENO; caller.go what the
-//	             caller builtin reports
-//	redirect.go  redirections as an fd table handed to the child
+//	             caller builtin reports; bashcommand.go $BASH_COMMAND and
+//	             $SHELLOPTS
+//	redirect.go  redirections as an fd table handed to the child;
+//	             redirect_fdvar.go the descriptor of {NAME}> (bash)
 //	fds_unix.go  the user's virtual fd table; fdio_unix.go raw reads,
 //	             writes, opens and the fds inherited at start-up;
 //	             execfds_unix.go, exec cmd
@@ -67,11 +73,14 @@
 //	             pipeline's child memfd made just before the child starts
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
-//	subst.go     command substitution; procsubst.go process substitution,
+//	subst.go     command substitution; subst_file.go $(< file);
+//	             procsubst.go process substitution,
 //	             <(list) >(list): a child gosh on a pipe, named /dev/fd/N
 //	trap.go      the trap table; trap_unix.go what the process does with
 //	             it: dispositions, handlers run between commands, at the
-//	             prompt and in wait, the EXIT trap, dying of a signal
+//	             prompt and in wait, the EXIT trap, dying of a signal;
+//	             sigsettle_unix.go waits, after a foreground job, for the
+//	             signals its processes sent the shell
 //	api.go       what builtins may see and change; options.go the set -o
 //	             and shopt options (shopt.go: bash's others, with their
 //	             behaviour or a refusal that says why); declare.go
@@ -79,8 +88,10 @@
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
 //	lang.go      the language of every teaching text (Lang): set -o
 //	             lang=en|ko, else LC_ALL, LC_MESSAGES, LANG
-//	sigpipe.go   a script's builtin writing into a closed pipe ends the
-//	             shell with 141, as SIGPIPE ends bash
+//	sigpipe.go   a builtin writing into a closed pipe: a script ends with
+//	             141 and a copy running a pipeline stage ends there, as
+//	             SIGPIPE ends bash and its forked stage; with SIGPIPE
+//	             trapped or ignored the write fails and they go on
 //	privileges_unix.go  setuid ids dropped at start-up unless -p
 //
 // # Subshells: copies and child processes
@@ -130,8 +141,9 @@
 //   - under job control, every pipeline stage that is not a program is a
 //     child gosh in the job's process group, so Ctrl+Z stops it, fg
 //     continues it, kill %N ends it, and what it starts is in the group;
-//     except jobs, history and fc, which list what only the shell process
-//     holds and run in a copy ("jobs -p | xargs kill", "history | grep");
+//     except jobs, history, fc and timeline, which list what only the
+//     shell process holds and run in a copy ("jobs -p | xargs kill",
+//     "history | grep");
 //   - a lone builtin or assignment in the foreground runs in the shell;
 //   - a stage of a pipeline is a child gosh when descriptors are short:
 //     fewer than 5×(stages−1)+8 free below the process's soft ulimit -n
@@ -172,9 +184,10 @@
 // the user's fd n as its fd n through ProcAttr.Files; a builtin uses the
 // real descriptor; "exec cmd", which replaces gosh, puts every fd at its
 // number with raw dup2 calls just before execve (execfds_unix.go). At
-// start-up every fd above 2 that gosh inherited (found with one poll(2)
-// over 3-1023) becomes the user's fd of that number, and the runtime's own
-// descriptors are made to land at 10 or above, or as high as a ulimit -n
-// below 12 lets them (adoptInheritedFds, fdio_unix.go); gosh's own long-lived descriptors (the line editor's wake
-// pipe, the history file) sit there too.
+// start-up every fd above 2 that gosh inherited (found with poll(2) over
+// 3-1023, or in /proc/self/fd under a ulimit -n below 1024) becomes the
+// user's fd of that number, and the runtime's own descriptors are made to
+// land at 10 or above, or as high as a ulimit -n below 12 lets them
+// (adoptInheritedFds, fdio_unix.go); gosh's own long-lived descriptors
+// (the line editor's wake pipe, the history file) sit there too.
 package shell

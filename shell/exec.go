@@ -332,9 +332,9 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 // unsetExitStatus is the status with which an expansion error ends a
 // non-interactive shell, or 0 when it does not end it: only a parameter
 // that is not set does, with 127 under -c (1 with set -e) and 1 in a
-// script or a subshell (bash; a child gosh is a subshell, "set -u; { echo $x; } &" exits 1,
-// except for one simple command, which bash runs in a fork of the top
-// level: "set -u; echo $x &" exits 127 under -c).
+// script or a subshell (bash; a child gosh is a subshell, "set -u; {
+// echo $x; } &" exits 1, except for one simple command, which bash runs
+// in a fork of the top level: "set -u; echo $x &" exits 127 under -c).
 func (sh *Shell) unsetExitStatus(err error) int {
 	ee, ok := errors.AsType[*ExpansionError](err)
 	if !ok || !ee.Unset || sh.Opts.Interactive {
@@ -714,8 +714,9 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 }
 
 // applyTempAssigns applies "VAR=v builtin" assignments, exported, for the
-// time the builtin or function runs, and returns what undoes them. bash (outside POSIX mode)
-// undoes them even for special builtins: "x=2 eval 'echo $x'" leaves x as
+// time the builtin or function runs, and returns what undoes them (but
+// for "x=5 export x": keptTempNames). bash (outside POSIX mode) undoes
+// them even for special builtins: "x=2 eval 'echo $x'" leaves x as
 // it was. A read-only variable is reported and left alone, and the
 // builtin runs, as in bash; if another fails, the ones before it are
 // undone at once and the builtin does not run.

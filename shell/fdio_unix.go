@@ -200,14 +200,8 @@ func inheritedFds() []int {
 		for i := range pfds {
 			pfds[i] = unix.PollFd{Fd: int32(lo + i)}
 		}
-		for {
-			_, err := unix.Poll(pfds, 0)
-			if err == nil {
-				break
-			}
-			if err != unix.EINTR {
-				return procFds()
-			}
+		if pollNoWait(pfds) != nil {
+			return procFds()
 		}
 		for _, p := range pfds {
 			if p.Revents&unix.POLLNVAL == 0 {
@@ -216,6 +210,19 @@ func inheritedFds() []int {
 		}
 	}
 	return open
+}
+
+// pollNoWait is poll(2) with a zero timeout over pfds, made again when a
+// signal interrupts it: run by the shell to learn which descriptor numbers
+// are open without opening anything (POLLNVAL in Revents: not open), at
+// start-up (inheritedFds) and for the copy-or-child rule (fdroom_unix.go).
+func pollNoWait(pfds []unix.PollFd) error {
+	for {
+		_, err := unix.Poll(pfds, 0)
+		if err != unix.EINTR {
+			return err
+		}
+	}
 }
 
 // procFds lists the open descriptors above 2 from /proc/self/fd.

@@ -120,14 +120,8 @@ func topFree(limit, need int) bool {
 	for i := range need {
 		pfds[i] = unix.PollFd{Fd: int32(limit - need + i)}
 	}
-	for {
-		_, err := unix.Poll(pfds[:need], 0)
-		if err == nil {
-			break
-		}
-		if err != unix.EINTR {
-			return false
-		}
+	if pollNoWait(pfds[:need]) != nil {
+		return false
 	}
 	for _, p := range pfds[:need] {
 		if p.Revents&unix.POLLNVAL == 0 {
@@ -167,14 +161,8 @@ func freeFdsBelow(limit, need int) (int, error) {
 		for i := range n {
 			pfds[i] = unix.PollFd{Fd: int32(base + i)}
 		}
-		for {
-			_, err := unix.Poll(pfds[:n], 0)
-			if err == nil {
-				break
-			}
-			if err != unix.EINTR {
-				return 0, err
-			}
+		if err := pollNoWait(pfds[:n]); err != nil {
+			return 0, err
 		}
 		for _, p := range pfds[:n] {
 			if p.Revents&unix.POLLNVAL != 0 {

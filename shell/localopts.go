@@ -19,7 +19,8 @@ func (sh *Shell) LocalOptions() error {
 }
 
 // restoreSetOptions puts back the options of set saved by LocalOptions,
-// keeping shopt's options and the shell's mode as they are now.
+// keeping shopt's options (those with a field of their own here, and
+// Shopt: every other) and the shell's mode as they are now.
 func (sh *Shell) restoreSetOptions(saved Options) {
 	cur := sh.Opts
 	sh.Opts = saved
@@ -28,5 +29,6 @@ func (sh *Shell) restoreSetOptions(saved Options) {
 	sh.Opts.Nullglob, sh.Opts.Failglob, sh.Opts.Dotglob = cur.Nullglob, cur.Failglob, cur.Dotglob
 	sh.Opts.Globstar, sh.Opts.Nocaseglob = cur.Globstar, cur.Nocaseglob
 	sh.Opts.NoHistappend, sh.Opts.NoCheckwinsize = cur.NoHistappend, cur.NoCheckwinsize
+	sh.Opts.Shopt = cur.Shopt
 	sh.Opts.Lang = cur.Lang
 }

@@ -52,8 +52,12 @@ func (t *fdTable) get(n int) int {
 	return -1
 }
 
-// set makes the command's fd n refer to the shell's fd fd.
+// set makes the command's fd n refer to the shell's fd fd. Closing a
+// number beyond the table (fd -1) changes nothing: it is closed already.
 func (t *fdTable) set(n, fd int) {
+	if fd < 0 && n >= len(t.fds) {
+		return
+	}
 	for len(t.fds) <= n {
 		t.fds = append(t.fds, -1)
 	}
@@ -178,6 +182,18 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 		}
 		fd = n
 	}
+	closing := (r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut) && target == "-"
+	if !closing && fd >= maxFdNumber {
+		// bash's dup2 fails, and bash names the source when it is
+		// written as digits ("N<&0": "0").
+		word := strconv.Itoa(fd)
+		if r.Op == parser.RedirDupIn || r.Op == parser.RedirDupOut {
+			if lit := parser.String(r.Target); isDigits(lit) {
+				word = lit
+			}
+		}
+		return &redirError{word + ": Bad file descriptor"}
+	}
 	switch r.Op {
 	case parser.RedirHeredoc, parser.RedirHeredocTab, parser.RedirHereString:
 		what := "here-document: "
@@ -241,6 +257,16 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 	}
 	return &redirError{"unknown redirection " + r.Op.String()}
 }
+
+// maxFdNumber bounds the descriptor numbers a redirection may name, since
+// the fd table is a slice indexed by number: "echo hi 99999999>f" fails
+// with "99999999: Bad file descriptor", as in bash, instead of growing the
+// table to that size (gosh died of it, out of memory). The kernel's own
+// default ceiling on any process's descriptors, fs.nr_open, is the same.
+// A number below it but at or above the open-files limit is refused where
+// the shell places it: a child's table at launch (jobs.FdLimitMessage), a
+// descriptor exec keeps.
+const maxFdNumber = 1 << 20
 
 // openInto opens path and points each fd in fds at it. With clobberCheck
 // and set -C, an existing regular file is not overwritten (noclobberOpen).

@@ -98,6 +98,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 	}
 }
 
+// heredocAtEOF warns, as bash does, that the end of a script or of -c
+// text ended a here-document (parser.Config.HeredocEOF).
+func (sh *Shell) heredocAtEOF(delim string, line int) {
+	sh.errorf("warning: here-document at line %d delimited by end-of-file (wanted `%s')", line, delim)
+}
+
 // verboseEcho is set -v: each line is written to stderr as it is read,
 // before it is parsed or run; as in bash, not the lines of a $( ) or
 // <( ) list after its first (parser.Config.Echo).

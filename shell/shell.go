@@ -150,7 +150,7 @@ type Shell struct {
 	traps        Traps
 	sigs         *signals
 	errTrapDepth int  // > 0 while the ERR trap runs
-	substDepth   int  // how many $( ), eval and . deep this runs: set -x repeats PS4's first character
+	xtraceDepth  int  // how many $( ), eval, . and trap actions deep this runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
 	// hotStore is the executor's reusable scratch storage (hotpath.go).
 	hotStore *hotState

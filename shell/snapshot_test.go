@@ -203,7 +203,7 @@ var perProcess = map[string]string{
 	"specials":     "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
 	"sigs":         "the process's signal dispositions and pending signals: a copy shares them, a child gosh has its own",
 	"errTrapDepth": "set while this shell runs its ERR trap",
-	"substDepth":   "how many $( ) deep a copy runs, for set -x; a child gosh starts at 0",
+	"xtraceDepth":  "how many $( ) deep a copy runs, for set -x; a child gosh starts at 0",
 	"inDebugTrap":  "set while this shell runs its DEBUG trap",
 	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
 	"umaskHeld":    "set only while this shell's launch holds the umask lock",

@@ -28,7 +28,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	// bash (outside POSIX mode) clears -e in a command substitution:
 	// set -e; x=$(false; echo still) sets x to "still".
 	sub.Opts.Errexit = sh.Opts.Errexit && sh.Opts.Shopt.InheritErrexit // shopt inherit_errexit keeps it
-	sub.substDepth = sh.substDepth + 1                                 // set -x: "++ " inside $( )
+	sub.xtraceDepth = sh.xtraceDepth + 1                               // set -x: "++ " inside $( )
 	sub.flow.loopDepth = sh.flow.loopDepth                             // bash: break in $( ) ends it quietly
 	sub.stdio[1] = w
 	err = sub.runList(list)

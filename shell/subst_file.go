@@ -14,7 +14,7 @@ import (
 // other list, which commandSubst runs as usual. A file that cannot be
 // opened is reported as for "< file" and gives status 1.
 func (sh *Shell) fileSubst(list *parser.List) (out string, ok bool, err error) {
-	r := catRedirect(list)
+	r := list.FileSubstRedirect()
 	if r == nil {
 		return "", false, nil
 	}
@@ -38,30 +38,4 @@ func (sh *Shell) fileSubst(list *parser.List) (out string, ok bool, err error) {
 	sh.lastSubst = status
 	sh.Status = status
 	return out, true, nil
-}
-
-// catRedirect returns the redirection of a list that is exactly "< word"
-// (fd 0, no command word, no assignment, no other redirection, not in the
-// background, not negated or timed), or nil.
-func catRedirect(list *parser.List) *parser.Redirect {
-	if list == nil || len(list.Items) != 1 {
-		return nil
-	}
-	item := list.Items[0]
-	if item.Background || item.AndOr == nil || len(item.AndOr.Rest) != 0 {
-		return nil
-	}
-	p := item.AndOr.First
-	if p == nil || p.Bang || p.Time != nil || len(p.Cmds) != 1 {
-		return nil
-	}
-	sc, ok := p.Cmds[0].(*parser.SimpleCommand)
-	if !ok || len(sc.Assigns) != 0 || len(sc.Args) != 0 || len(sc.Redirs) != 1 {
-		return nil
-	}
-	r := sc.Redirs[0]
-	if r.Op != parser.RedirIn || (r.Fd != -1 && r.Fd != 0) {
-		return nil
-	}
-	return r
 }

@@ -20,9 +20,3 @@ func keptTempNames(argv []string) map[string]bool {
 	}
 	return kept
 }
-
-// heredocAtEOF warns, as bash does, that the end of a script or of -c
-// text ended a here-document (parser.Config.HeredocEOF).
-func (sh *Shell) heredocAtEOF(delim string, line int) {
-	sh.errorf("warning: here-document at line %d delimited by end-of-file (wanted `%s')", line, delim)
-}

@@ -672,8 +672,8 @@ func (sh *Shell) runHandler(action string) error {
 func (sh *Shell) runHandlerAt(action string, line int) error {
 	saved := sh.Status
 	sh.specials.inTrap++ // $BASH_COMMAND stays the trapped command (bashcommand.go)
-	sh.substDepth++      // set -x: "++ " for the action, as bash (not for EXIT)
-	defer func() { sh.specials.inTrap--; sh.substDepth-- }()
+	sh.xtraceDepth++     // set -x: "++ " for the action, as bash (not for EXIT)
+	defer func() { sh.specials.inTrap--; sh.xtraceDepth-- }()
 	defer func(l int) { sh.line = l }(sh.line)
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parseAt(action, line)

@@ -24,8 +24,8 @@ func (sh *Shell) xtracePrefix() string {
 		ps4 = sh.expandPromptVars(ps4)
 		sh.Opts.Xtrace = true
 	}
-	if sh.substDepth > 0 && ps4 != "" {
-		ps4 = strings.Repeat(ps4[:1], sh.substDepth) + ps4
+	if sh.xtraceDepth > 0 && ps4 != "" {
+		ps4 = strings.Repeat(ps4[:1], sh.xtraceDepth) + ps4
 	}
 	return ps4
 }
