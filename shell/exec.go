@@ -39,18 +39,7 @@ func (sh *Shell) Run(f *parser.File) (int, error) {
 // run on one line counts on the next, and a syntax error ends the text
 // after the commands before it have run.
 func (sh *Shell) RunString(src string) (int, error) {
-	rest := src
-	r := parser.NewReader(func(bool) (string, error) {
-		i := strings.IndexByte(rest, '\n')
-		if i < 0 {
-			line := rest
-			rest = ""
-			return line, io.EOF
-		}
-		line := rest[:i+1]
-		rest = rest[i+1:]
-		return line, nil
-	}, parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
+	r := parser.NewReader(linesOf(src), parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
 	st := 0 // no command at all (eval "# note"): status 0, as POSIX says
 	for {
 		f, err := r.Next()

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"maps"
 	"os"
 	"strconv"
 	"strings"
@@ -118,8 +119,19 @@ func procParent(pid int) int {
 // shell's own process, so it never changes the process's limits: it keeps
 // its own, for the processes it starts (setCopyRlimit).
 func (sh *Shell) SetRlimit(resource int, soft, hard uint64) error {
-	if sh.subshell {
+	if sh.subshell || addressSpaceTooSmall(resource, soft) {
 		return sh.setCopyRlimit(resource, soft, hard)
+	}
+	if kept, ok := sh.limits[resource]; ok {
+		// A hard limit lowered for the children only is still the
+		// ceiling, as if it had been set for real.
+		if hard > kept.Max && !canRaiseHardLimits() {
+			return syscall.EPERM
+		}
+		// Set for real from now on: the children-only value is gone.
+		limits := maps.Clone(sh.limits)
+		delete(limits, resource)
+		sh.limits = limits
 	}
 	lim := syscall.Rlimit{Cur: soft, Max: hard}
 	// syscall.Setrlimit (not x/sys/unix's) also tells the runtime to stop
@@ -138,6 +150,30 @@ func (sh *Shell) SetRlimit(resource int, soft, hard uint64) error {
 		Ko: "setrlimit(%d, {%s, %s}) = %s: 앞으로 시작하는 모든 자식이 물려받는 제한",
 	}, resource, limitText(soft), limitText(hard), result)
 	return err
+}
+
+// goRuntimeHeadroom is the address space the shell keeps free above what
+// its process maps now: the Go runtime reserves its heap in 64 MiB arenas
+// and its threads' stacks as it goes, and a reservation refused by
+// RLIMIT_AS or RLIMIT_DATA ends a Go program at once ("fatal error:
+// runtime: out of memory"), where bash's malloc would fail one request.
+const goRuntimeHeadroom = 512 << 20
+
+// addressSpaceTooSmall reports whether a limit on resource of soft bytes
+// would leave the shell's own Go runtime too little room
+// (goRuntimeHeadroom). ulimit -v or -d that low is then kept for the
+// processes the shell starts, as a copy keeps its limits (setCopyRlimit),
+// and the shell's process goes on without it: "ulimit -v 1000000" (about
+// 1 GB, where a Go program maps about 1.2 GB) ended the shell now and then.
+func addressSpaceTooSmall(resource int, soft uint64) bool {
+	if resource != syscall.RLIMIT_AS && resource != syscall.RLIMIT_DATA || soft == builtins.RlimInfinity {
+		return false
+	}
+	kb, ok := jobs.StatusField("/proc/self/status", "VmSize:")
+	if !ok {
+		return false
+	}
+	return soft < uint64(kb)*1024+goRuntimeHeadroom
 }
 
 func limitText(v uint64) string {

@@ -370,21 +370,36 @@ func (sh *Shell) compExpandWords(list string) ([]string, error) {
 func splitWordList(s, ifs string) []string {
 	var words []string
 	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			words = append(words, cur.String())
-			cur.Reset()
+	scanWordText(s, func(i int, bare bool) {
+		if bare && strings.IndexByte(ifs, s[i]) >= 0 {
+			if cur.Len() > 0 {
+				words = append(words, cur.String())
+				cur.Reset()
+			}
+			return
 		}
+		cur.WriteByte(s[i])
+	})
+	if cur.Len() > 0 {
+		words = append(words, cur.String())
 	}
+	return words
+}
+
+// scanWordText walks the bytes of a shell word's text, telling for each
+// whether it stands bare: outside quotes, backslash escapes and $( ),
+// ${ } and backquote expansions. It returns the quote left open at the
+// end, or 0.
+func scanWordText(s string, each func(i int, bare bool)) (open byte) {
 	depth := 0 // nesting of $( and ${
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		bare := false
 		switch {
 		case c == '\\' && quote != '\'' && i+1 < len(s):
-			cur.WriteByte(c)
+			each(i, false)
 			i++
-			c = s[i]
 		case quote != 0:
 			if c == quote {
 				quote = 0
@@ -393,61 +408,35 @@ func splitWordList(s, ifs string) []string {
 			quote = c
 		case c == '$' && i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '{'):
 			depth++
-			cur.WriteByte(c)
+			each(i, false)
 			i++
-			c = s[i]
 		case depth > 0 && (c == '(' || c == '{'):
 			depth++
 		case depth > 0 && (c == ')' || c == '}'):
 			depth--
-		case depth == 0 && strings.IndexByte(ifs, c) >= 0:
-			flush()
-			continue
+		default:
+			bare = depth == 0
 		}
-		cur.WriteByte(c)
+		each(i, bare)
 	}
-	flush()
-	return words
+	return quote
 }
 
 // parseOneWord parses text as one shell word, with the characters that
 // would end a word or start a command outside quotes (( ) ; & | < >, and
 // blanks) taken literally, as in a word bash's compgen -W split out. ok
-// is false when text is not a word (an unclosed quote or expansion).
+// is false when text is not a word (an unclosed expansion).
 func parseOneWord(text string) (*parser.Word, bool) {
 	var src strings.Builder
 	src.WriteString(": ")
-	depth := 0
-	var quote byte
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '\\' && quote != '\'' && i+1 < len(text):
-			src.WriteByte(c)
-			i++
-			c = text[i]
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' && depth == 0, c == '"', c == '`':
-			quote = c
-		case c == '$' && i+1 < len(text) && (text[i+1] == '(' || text[i+1] == '{'):
-			depth++
-			src.WriteByte(c)
-			i++
-			c = text[i]
-		case depth > 0 && (c == '(' || c == '{'):
-			depth++
-		case depth > 0 && (c == ')' || c == '}'):
-			depth--
-		case depth == 0 && strings.IndexByte("()&;|<> \t\n#", c) >= 0:
+	open := scanWordText(text, func(i int, bare bool) {
+		if bare && strings.IndexByte("()&;|<> \t\n#", text[i]) >= 0 {
 			src.WriteByte('\\')
 		}
-		src.WriteByte(c)
-	}
-	if quote != 0 {
-		src.WriteByte(quote) // bash reads an open quote to the end of the word
+		src.WriteByte(text[i])
+	})
+	if open != 0 {
+		src.WriteByte(open) // bash reads an open quote to the end of the word
 	}
 	f, err := parser.Parse(src.String())
 	if err != nil || f.List == nil || len(f.List.Items) != 1 {

@@ -144,11 +144,14 @@ func (sh *Shell) afterCommand() {
 
 // runSource runs the text of a file (a script, or . FILE).
 func (sh *Shell) runSource(src, name string) (int, error) {
+	return sh.runLines(linesOf(src), name)
+}
+
+// linesOf gives the lines of src one at a time, each with its newline, as
+// a parser.Reader asks for them; the last comes with io.EOF.
+func linesOf(src string) func(bool) (string, error) {
 	rest := src
-	return sh.runLines(func(bool) (string, error) {
-		if rest == "" {
-			return "", io.EOF
-		}
+	return func(bool) (string, error) {
 		i := strings.IndexByte(rest, '\n')
 		if i < 0 {
 			line := rest
@@ -158,7 +161,7 @@ func (sh *Shell) runSource(src, name string) (int, error) {
 		line := rest[:i+1]
 		rest = rest[i+1:]
 		return line, nil
-	}, name)
+	}
 }
 
 // RunScript runs a script file: gosh FILE args...
