@@ -119,8 +119,16 @@ func procParent(pid int) int {
 // shell's own process, so it never changes the process's limits: it keeps
 // its own, for the processes it starts (setCopyRlimit).
 func (sh *Shell) SetRlimit(resource int, soft, hard uint64) error {
-	if sh.subshell || addressSpaceTooSmall(resource, soft) {
+	if sh.subshell {
 		return sh.setCopyRlimit(resource, soft, hard)
+	}
+	if addressSpaceTooSmall(resource, soft) {
+		return sh.keepRlimit(resource, soft, hard, jobs.Msg{
+			En: "setrlimit(%d) not called for the shell: {%s, %s} is less address space than its Go runtime needs; " +
+				"it applies to the processes the shell starts",
+			Ko: "셸에는 setrlimit(%d)를 부르지 않는다: {%s, %s}는 셸의 Go 런타임에 필요한 주소 공간보다 작다. " +
+				"셸이 시작하는 프로세스에 적용된다",
+		})
 	}
 	if kept, ok := sh.limits[resource]; ok {
 		// A hard limit lowered for the children only is still the

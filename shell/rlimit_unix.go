@@ -32,6 +32,18 @@ func (sh *Shell) copyRlimit(resource int) (syscall.Rlimit, bool) {
 // setCopyRlimit records a limit set in a copy, after the checks
 // setrlimit(2) would make.
 func (sh *Shell) setCopyRlimit(resource int, soft, hard uint64) error {
+	return sh.keepRlimit(resource, soft, hard, jobs.Msg{
+		En: "setrlimit(%d) not called in this copy of the shell (it shares the shell's process): " +
+			"{%s, %s} applies to the processes it starts",
+		Ko: "이 셸 사본에서는 setrlimit(%d)를 부르지 않는다(셸의 프로세스를 함께 쓴다): " +
+			"{%s, %s}는 사본이 시작하는 프로세스에 적용된다",
+	})
+}
+
+// keepRlimit records a limit for the processes the shell starts only,
+// after the checks setrlimit(2) would make; the trace says why with why
+// (its arguments: the resource, the soft and the hard limit).
+func (sh *Shell) keepRlimit(resource int, soft, hard uint64, why jobs.Msg) error {
 	_, curHard, err := sh.Rlimit(resource)
 	switch {
 	case err != nil:
@@ -47,12 +59,7 @@ func (sh *Shell) setCopyRlimit(resource int, soft, hard uint64) error {
 	}
 	limits[resource] = syscall.Rlimit{Cur: soft, Max: hard}
 	sh.limits = limits // copy on write: copies of this copy share the old map
-	sh.Jobs.Trace().Shell(jobs.Msg{
-		En: "setrlimit(%d) not called in this copy of the shell (it shares the shell's process): " +
-			"{%s, %s} applies to the processes it starts",
-		Ko: "이 셸 사본에서는 setrlimit(%d)를 부르지 않는다(셸의 프로세스를 함께 쓴다): " +
-			"{%s, %s}는 사본이 시작하는 프로세스에 적용된다",
-	}, resource, limitText(soft), limitText(hard))
+	sh.Jobs.Trace().Shell(why, resource, limitText(soft), limitText(hard))
 	return nil
 }
 
