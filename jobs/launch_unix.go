@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -295,12 +294,7 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 	// Stages of this job that a fork retry collected (reapRegistered)
 	// are told now that the job is in the table.
 	for _, r := range ownReaped {
-		if tell := t.update(r.pid, r.ws, byRetry); tell != nil {
-			lateNews = append(lateNews, tell)
-			if !slices.Contains(lateWoken, t) {
-				lateWoken = append(lateWoken, t)
-			}
-		}
+		lateNews.add(t, t.update(r.pid, r.ws, byRetry))
 	}
 	ownReaped = nil
 	launchLock.Unlock()

@@ -188,8 +188,7 @@ func reapAll(by string) {
 // reapLocked is reapAll for a caller that holds the launch lock; it
 // releases it.
 func reapLocked(by string) {
-	var after []func()
-	var woken []*Table
+	var batch reapNews
 	for {
 		pid, ws, err := wait4()
 		if err == unix.EINTR {
@@ -206,18 +205,38 @@ func reapLocked(by string) {
 			}, reaperWord(by), pid, describeWait(ws))
 			continue
 		}
-		if tell := owner.update(pid, ws, by); tell != nil {
-			after = append(after, tell)
-			if !slices.Contains(woken, owner) {
-				woken = append(woken, owner)
-			}
-		}
+		batch.add(owner, owner.update(pid, ws, by))
 	}
 	launchLock.Unlock()
-	for _, tell := range after {
+	batch.deliver()
+}
+
+// reapNews is what a batch of reaps changed: the news for the
+// subscribers, and the tables whose waiters are woken once every
+// subscriber has been told (reapAll says why in that order).
+type reapNews struct {
+	tells []func()
+	woken []*Table
+}
+
+// add records tell, the news of a change in t's table (nil: none).
+func (n *reapNews) add(t *Table, tell func()) {
+	if tell == nil {
+		return
+	}
+	n.tells = append(n.tells, tell)
+	if !slices.Contains(n.woken, t) {
+		n.woken = append(n.woken, t)
+	}
+}
+
+// deliver tells every subscriber, then wakes the waiters: run without
+// the launch lock.
+func (n reapNews) deliver() {
+	for _, tell := range n.tells {
 		tell()
 	}
-	for _, t := range woken {
+	for _, t := range n.woken {
 		t.mu.Lock()
 		t.broadcast()
 		t.mu.Unlock()
@@ -268,12 +287,7 @@ func reapRegistered() {
 			continue
 		}
 		if owner := ownerOf(pid); owner != nil {
-			if tell := owner.update(pid, ws, byRetry); tell != nil {
-				lateNews = append(lateNews, tell)
-				if !slices.Contains(lateWoken, owner) {
-					lateWoken = append(lateWoken, owner)
-				}
-			}
+			lateNews.add(owner, owner.update(pid, ws, byRetry))
 		}
 	}
 	reapTurn.Unlock()
@@ -287,14 +301,12 @@ func reapRegistered() {
 	}
 }
 
-// lateNews and lateWoken are what reapRegistered collected, told and
-// woken by runLateNews. launching is the job Launch is starting (and
+// lateNews is what reapRegistered collected, delivered by runLateNews. launching is the job Launch is starting (and
 // launchingJC whether with job control), ownReaped the stages of it that
 // reapRegistered collected, which Launch records once the job is in the
 // table. All are used under the launch lock.
 var (
-	lateNews    []func()
-	lateWoken   []*Table
+	lateNews    reapNews
 	launching   *Job
 	launchingJC bool
 	ownReaped   []reapedStage
@@ -310,17 +322,10 @@ type reapedStage struct {
 // run by Launch right after it releases the launch lock.
 func runLateNews() {
 	launchLock.Lock()
-	news, woken := lateNews, lateWoken
-	lateNews, lateWoken = nil, nil
+	news := lateNews
+	lateNews = reapNews{}
 	launchLock.Unlock()
-	for _, tell := range news {
-		tell()
-	}
-	for _, t := range woken {
-		t.mu.Lock()
-		t.broadcast()
-		t.mu.Unlock()
-	}
+	news.deliver()
 }
 
 // ownerOf finds the Table that started pid.
