@@ -128,7 +128,7 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 		}
 		if placeholder < 0 {
 			var err error
-			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0); err != nil {
+			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0); err != nil {
 				break
 			}
 			held[nheld], nheld = placeholder, nheld+1
@@ -140,8 +140,27 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 			held[nheld], nheld = fd, nheld+1
 		}
 	}
-	time.AfterFunc(time.Hour, func() {}).Stop() // the runtime's netpoll starts here
-	for _, fd := range held[:nheld] {
+	startNetpoll(held[:nheld])
+}
+
+// startNetpoll makes the Go runtime create its netpoll descriptors now
+// (adoptInheritedFds), and closes the placeholders held. The runtime
+// starts its netpoll for the first file it is to poll: the first held
+// placeholder, /dev/null opened with O_NONBLOCK, is handed to os.NewFile,
+// which makes the netpoll (epoll_create1, eventfd2) and then offers it
+// the placeholder, which epoll refuses (EPERM: /dev/null cannot be
+// polled), and closed. With no placeholder held (no free number below 10,
+// or a ulimit -n that leaves none to spare), a timer, made and stopped,
+// starts it instead, which also wakes an idle thread of the runtime to
+// wait for the timer: the file spares a start that wake-up (issue 9,
+// speed).
+func startNetpoll(held []int) {
+	if len(held) == 0 {
+		time.AfterFunc(time.Hour, func() {}).Stop()
+		return
+	}
+	os.NewFile(uintptr(held[0]), "/dev/null").Close()
+	for _, fd := range held[1:] {
 		unix.Close(fd)
 	}
 }

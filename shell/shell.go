@@ -301,8 +301,10 @@ func (sh *Shell) initVars() {
 	sh.Vars.Set("PPID", strconv.Itoa(sh.ppid))
 	sh.initSpecialVars()
 	if wd, err := os.Getwd(); err == nil {
+		// os.Getwd gives $PWD itself when it names the working directory
+		// (it compared the two): no need to compare them again.
 		pwd, ok := sh.Vars.Get("PWD")
-		if !ok || !sameDir(pwd, wd) {
+		if !ok || pwd != wd && !sameDir(pwd, wd) {
 			pwd = wd
 		}
 		sh.wd = pwd
