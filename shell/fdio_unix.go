@@ -200,13 +200,13 @@ const pollFdLimit = 1024
 // 256 numbers at a time, answers POLLNVAL for each number that is not
 // open: a few microseconds, where reading /proc/self/fd, whose entries the
 // kernel builds on the first read, costs about 50 (issue 9: every gosh
-// start pays it). The 2 KiB array fits the start-up goroutine's stack, as
-// 8 KiB for one call would not (the runtime would copy the stack to a new
-// one of 16 KiB). A descriptor at 1024 or above is not adopted; it stays
-// open, not close-on-exec, so every child still gets it at its number, as
-// in bash. Under ulimit -n below 1024 poll cannot name the numbers above
-// the limit, where an inherited descriptor may still be: /proc/self/fd is
-// read then.
+// start pays it). The 2 KiB array is on the start-up goroutine's stack,
+// which internal/startstack made 32 KiB (one poll of 1021 numbers from an
+// 8 KiB array would save under a microsecond). A descriptor at 1024 or
+// above is not adopted; it stays open, not close-on-exec, so every child
+// still gets it at its number, as in bash. Under ulimit -n below 1024 poll
+// cannot name the numbers above the limit, where an inherited descriptor
+// may still be: /proc/self/fd is read then.
 func inheritedFds() []int {
 	var lim unix.Rlimit
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur < pollFdLimit {

@@ -11,7 +11,8 @@
 // shell.RlimitsFlag, shell.ExecFdsFlag). Before any of it, init
 // (limits_unix.go) keeps Go's crash reports from users and, under a low
 // ulimit -u, runs the runtime with one P and makes the threads gosh will
-// need (reserveThreads).
+// need (reserveThreads). Earlier still, internal/startstack, imported only
+// for its initialisation, grows the start-up goroutine's stack once.
 package main
 
 import (
