@@ -5,26 +5,45 @@ import (
 	"testing"
 )
 
-// builds counts the calls of Build of the Values below.
-var builds int
-
-var word = Value[string]{Build: func() string { builds++; return "built" }}
-
+// TestValueBuildsOnce: however many goroutines call Get, and however
+// often, Build runs once and every Get returns what it built.
 func TestValueBuildsOnce(t *testing.T) {
-	builds = 0
-	var wg sync.WaitGroup
-	got := make([]string, 8)
-	for i := range got {
-		wg.Add(1)
-		go func() { defer wg.Done(); got[i] = word.Get() }()
-	}
-	wg.Wait()
-	for i, g := range got {
-		if g != "built" {
-			t.Errorf("Get %d = %q, want %q", i, g, "built")
-		}
-	}
-	if builds != 1 {
-		t.Errorf("Build ran %d times, want 1", builds)
+	for _, tc := range []struct {
+		name    string
+		callers int
+		gets    int
+	}{
+		{"one get", 1, 1},
+		{"many gets", 1, 5},
+		{"goroutines at once", 8, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			builds := 0
+			v := Value[[]string]{Build: func() []string {
+				mu.Lock()
+				builds++
+				mu.Unlock()
+				return []string{"built"}
+			}}
+			var wg sync.WaitGroup
+			got := make([][]string, tc.callers*tc.gets)
+			for c := range tc.callers {
+				wg.Go(func() {
+					for g := range tc.gets {
+						got[c*tc.gets+g] = v.Get()
+					}
+				})
+			}
+			wg.Wait()
+			for i, g := range got {
+				if len(g) != 1 || g[0] != "built" {
+					t.Errorf("Get %d = %q, want [built]", i, g)
+				}
+			}
+			if builds != 1 {
+				t.Errorf("Build ran %d times, want 1", builds)
+			}
+		})
 	}
 }
