@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // CompSpec is a completion specification: what complete stores for a

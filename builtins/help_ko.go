@@ -1,6 +1,6 @@
 package builtins
 
-import "gosh/internal/lazy"
+import "gosh/jobs/lazy"
 
 // summaryKo is each builtin's one-line summary in Korean, for `help` in
 // Korean (help --lang ko, or a Korean locale). The terms follow the

@@ -1,6 +1,6 @@
 package builtins
 
-import "gosh/internal/lazy"
+import "gosh/jobs/lazy"
 
 // helpKo is the Korean description of every builtin, for help --lang ko
 // NAME, set -o lang=ko or a Korean locale: the counterpart of each

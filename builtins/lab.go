@@ -18,8 +18,8 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"gosh/internal/lazy"
 	"gosh/jobs"
+	"gosh/jobs/lazy"
 )
 
 // Guided labs. A lab is a list of steps; each step has a text for the

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // stepRecord is one step of a lab run that ticked: for lab report.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // traceWatcher turns the trace's narration of a child's fd steps into one

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"gosh/internal/lazy"
 	"gosh/jobs"
+	"gosh/jobs/lazy"
 )
 
 // procs shows the process table the way `ps -o pid,ppid,pgid,sid,tpgid,

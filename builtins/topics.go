@@ -4,7 +4,7 @@ import (
 	"embed"
 	"strings"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // Concept topics for `help TOPIC`: short explanations of what happens

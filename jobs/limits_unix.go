@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // LowProcessLimit: below this ulimit -u, gosh counts the processes and

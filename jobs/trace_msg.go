@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // Msg is one teaching text (a trace line, a sentence of explain, a

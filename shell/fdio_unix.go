@@ -201,7 +201,7 @@ const pollFdLimit = 1024
 // open: a few microseconds, where reading /proc/self/fd, whose entries the
 // kernel builds on the first read, costs about 50 (issue 9: every gosh
 // start pays it). The 2 KiB array is on the start-up goroutine's stack,
-// which internal/startstack made 32 KiB (one poll of 1021 numbers from an
+// which cmd/gosh/startstack made 32 KiB (one poll of 1021 numbers from an
 // 8 KiB array would save under a microsecond). A descriptor at 1024 or
 // above is not adopted; it stays open, not close-on-exec, so every child
 // still gets it at its number, as in bash. Under ulimit -n below 1024 poll

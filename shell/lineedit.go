@@ -18,7 +18,7 @@ import (
 	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // This file reads the command line at the prompt. On a terminal the line

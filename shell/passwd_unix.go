@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gosh/internal/lazy"
+	"gosh/jobs/lazy"
 )
 
 // This file is gosh's own look-up of users in the password file, in place

@@ -14,13 +14,13 @@ var inittraceLine = regexp.MustCompile(`^init (\S+) @\S+ ms, \S+ ms clock, \d+ b
 // (issue 9, speed; the rule: nothing runs at package initialisation that a
 // given run does not need), from the runtime's own report of each
 // package's initialisation (GODEBUG=inittrace=1):
-//   - internal/startstack is initialised first of all the program's
+//   - cmd/gosh/startstack is initialised first of all the program's
 //     packages (after the runtime's), so that it grows the start-up
 //     goroutine's stack while it holds a few frames; an import added to it
 //     would put that package's initialisation first;
 //   - the packages listed below allocate nothing at initialisation, or
 //     have none (tables and regexps only some commands use are built at
-//     first use: internal/lazy), since every start, each child gosh too,
+//     first use: jobs/lazy), since every start, each child gosh too,
 //     would pay for it.
 func TestStartupPackageInit(t *testing.T) {
 	_, stderr, status := runShell(t, shellRun{Args: []string{"-c", "true"}, Env: []string{"GODEBUG=inittrace=1"}})
@@ -44,8 +44,8 @@ func TestStartupPackageInit(t *testing.T) {
 			break
 		}
 	}
-	if first != "gosh/internal/startstack" {
-		t.Errorf("first package initialised after the runtime: %q, want gosh/internal/startstack (order %q)", first, order)
+	if first != "gosh/cmd/gosh/startstack" {
+		t.Errorf("first package initialised after the runtime: %q, want gosh/cmd/gosh/startstack (order %q)", first, order)
 	}
 	for _, tc := range []struct {
 		pkg     string

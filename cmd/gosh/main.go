@@ -11,7 +11,7 @@
 // shell.RlimitsFlag, shell.ExecFdsFlag). Before any of it, init
 // (limits_unix.go) keeps Go's crash reports from users and, under a low
 // ulimit -u, runs the runtime with one P and makes the threads gosh will
-// need (reserveThreads). Earlier still, internal/startstack, imported only
+// need (reserveThreads). Earlier still, cmd/gosh/startstack, imported only
 // for its initialisation, grows the start-up goroutine's stack once.
 package main
 
@@ -25,7 +25,7 @@ import (
 
 	"golang.org/x/term"
 
-	_ "gosh/internal/startstack" // the start-up goroutine's stack, grown first
+	_ "gosh/cmd/gosh/startstack" // the start-up goroutine's stack, grown first
 	"gosh/jobs"
 	"gosh/shell"
 )
@@ -125,7 +125,7 @@ func parseArgs(args []string) (*invocation, error) {
 
 func main() {
 	// The start-up goroutine's stack is 32 KiB already: package
-	// internal/startstack grew it before any other package's
+	// cmd/gosh/startstack grew it before any other package's
 	// initialisation, without touching the pages a start such as
 	// "gosh -c true" never uses (issue 9, speed).
 	os.Exit(run())

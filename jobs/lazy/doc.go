@@ -5,4 +5,7 @@
 // allocates its closures at every start, each child gosh's included
 // (issue 9, speed; the rule: nothing runs at package initialisation that
 // a given run does not need).
+//
+// It sits under jobs, the lowest of the packages that use it (shell and
+// builtins import it too), as the project keeps to its top-level packages.
 package lazy
