@@ -23,6 +23,9 @@ func (fd FdWriter) Write(p []byte) (int, error) {
 		if err == unix.EINTR {
 			continue
 		}
+		if err == unix.EAGAIN && releaseInlinePipes(int(fd)) {
+			continue // a pipe of $( ) was full: it blocks now, and is read (inlinepipe_unix.go)
+		}
 		if err != nil {
 			return n, err
 		}
