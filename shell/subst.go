@@ -25,7 +25,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sub := sh.clone()
+	sub, spare := sh.substClone() // subst_scratch.go
 	sub.enterSubshell()
 	// bash (outside POSIX mode) clears -e in a command substitution:
 	// set -e; x=$(false; echo still) sets x to "still".
@@ -45,6 +45,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	}
 	sub.releaseFds()
 	data := pipe.finish(sh) // closes the write end, reads to the end
+	sh.giveBack(sub, spare)
 	sh.lastSubst = sub.Status
 	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
 	sh.Status = sub.Status

@@ -27,6 +27,7 @@ func TestSubstPipeInline(t *testing.T) {
 		{"through a dup", `x=$(exec 3>&1; printf '%0100000d' 0 >&3; echo); echo ${#x}`, "100000\n", "the list filled it"},
 		{"inner fills outer", `x=$(echo $(printf '%0100000d' 0)); echo ${#x}`, "100000\n", "the list filled it"},
 		{"exit trap fills it", `x=$(trap 'printf "%0100000d" 0' EXIT; echo hi); echo ${#x}`, "100003\n", "the list filled it"},
+		{"a builtin stage fills it", `x=$(echo a | printf '%0100000d' 0); echo ${#x}`, "100000\n", "the list filled it"},
 		{"a child", `x=$(echo a; /bin/echo b; echo c); echo $x`, "a b c\n", "a child is about to start"},
 		{"a child after a full pipe", `x=$(printf '%0100000d' 0; /bin/echo b); echo ${#x}`, "100001\n", "the list filled it"},
 	}
@@ -101,4 +102,30 @@ func openFds(t *testing.T) int {
 		t.Fatal(err)
 	}
 	return len(ents)
+}
+
+// TestSubstCopyReuse: a $( ) copy gets the variable table and scratch
+// storage the previous one gave back (subst_scratch.go), filled again from
+// the shell: nothing the previous copy did shows.
+func TestSubstCopyReuse(t *testing.T) {
+	tests := []struct{ name, src, out string }{
+		{"assignment", `x=$(v=1; echo $v); y=$(echo ${v-unset}); echo $x $y`, "1 unset\n"},
+		{"unset", `v=1; x=$(unset v; echo ${v-gone}); y=$(echo $v); echo $x $y $v`, "gone 1 1\n"},
+		{"array", `a=(1 2 3); x=$(a[5]=9; echo ${#a[@]}); y=$(echo ${#a[@]} ${a[5]-none}); echo $x $y`, "4 3 none\n"},
+		{"readonly", `x=$(readonly r=1); y=$(r=2; echo $r); echo $y`, "2\n"},
+		{"nameref", `x=$(declare -n n=v; v=3; echo $n); y=$(echo ${n-none}); echo $x $y`, "3 none\n"},
+		{"locals", `f() { local l=1; echo $(echo $l) $(l=2; echo $l) $(echo $l); }; f; echo $(echo ${l-none})`, "1 2 1\nnone\n"},
+		{"nested", `x=$(echo $(v=1; echo $v) $(echo ${v-unset})); echo $x`, "1 unset\n"},
+		{"allexport", `x=$(set -a; q=1); y=$(z=5; declare -p z); echo $y`, "declare -- z=\"5\"\n"},
+		{"grown", `x=$(echo a); for i in 1 2 3 4 5 6 7 8 9 10 11 12; do eval "v$i=$i"; done; y=$(echo $v12); z=$(echo ${v13-none}); echo $y $z`, "12 none\n"},
+		{"loop", `i=0; while [ $i -lt 50 ]; do x=$(echo $i $((i*2))); i=$((i+1)); done; echo $x`, "49 98\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, _ := runCaptured(t, tt.src)
+			if out != tt.out {
+				t.Errorf("%s\n got %q (stderr %q), want %q", tt.src, out, errOut, tt.out)
+			}
+		})
+	}
 }

@@ -146,10 +146,11 @@ func (o *substOut) finish(sh *Shell) string {
 		}
 	}
 	inlineSubsts.mu.Unlock()
-	closeFd(o.w) // after leaving the list: a release never meets a closed (or reused) number
+	closeFd(o.w)        // after leaving the list: a release never meets a closed (or reused) number
+	var small [512]byte // most outputs fit: no allocation but the string's
 	var data []byte
 	if inline {
-		data = o.readInline()
+		data = o.readInline(small[:0])
 	} else {
 		data = <-o.out
 	}
@@ -165,10 +166,9 @@ func (o *substOut) finish(sh *Shell) string {
 // until end of file. Nothing but the list wrote to it, and the list has
 // ended, so every byte is there already; if read says EAGAIN instead,
 // something still holds a write end, and the shell waits for its end with
-// the pipe made blocking, as bash waits for end of file.
-func (o *substOut) readInline() []byte {
-	var small [512]byte
-	data := small[:0]
+// the pipe made blocking, as bash waits for end of file. The output is
+// appended to data.
+func (o *substOut) readInline(data []byte) []byte {
 	for {
 		if len(data) == cap(data) {
 			data = slices.Grow(data, cap(data))

@@ -1,0 +1,97 @@
+package shell
+
+// A copy of the shell made for $( ) runs on the shell's own goroutine,
+// while the shell waits for it, and is dropped when the substitution
+// ends: nothing of it outlives the substitution (a background list or a
+// process substitution in it is a child gosh, with a snapshot of its
+// own). What it allocated would be made again for every substitution, and
+// collected: for x=$(echo hi) the collector was a third of the CPU time.
+// The shell keeps the last copy's storage instead and lends it to the
+// next copy:
+//   - its variable table (a map and the Vars of all the variables in one
+//     slice), filled again with a copy of the shell's variables; its gen
+//     goes on counting, so no cache can take the new contents for the old;
+//   - its scratch storage (hotState): the argv and assignment arenas (empty
+//     once every command has run) and the cache of builtins (the table of
+//     builtins never changes). Its caches keyed by a variable or function
+//     table are dropped.
+
+// varsSpare is a variable table given back by a $( ) copy, with the slice
+// that holds its variables.
+type varsSpare struct {
+	v    *Vars
+	slab []Var
+}
+
+// substClone is clone for $( ): the copy's variables go into the table the
+// previous copy gave back, and it gets that copy's scratch storage. The
+// returned spare is what the copy gives back (giveBack) once the
+// substitution has ended.
+func (sh *Shell) substClone() (*Shell, *varsSpare) {
+	h := sh.hot()
+	vs := h.spareVars
+	h.spareVars = nil
+	vs = copyVarsTo(vs, sh.Vars)
+	s := sh.snapshotFields()
+	s.vars = vs.v
+	sub := sh.cloneFrom(s)
+	sh.lendHot(sub)
+	return sub, vs
+}
+
+// copyVarsTo is copyVars (snapshot.go) into spare's table when it has room
+// for all the variables, into a new one otherwise.
+func copyVarsTo(spare *varsSpare, v *Vars) *varsSpare {
+	if spare == nil || cap(spare.slab) < len(v.m) {
+		spare = &varsSpare{v: &Vars{m: make(map[string]*Var, len(v.m))}, slab: make([]Var, 0, len(v.m)+8)}
+	} else {
+		clear(spare.v.m)
+		clear(spare.slab[:cap(spare.slab)]) // holds no value of the last copy alive
+		spare.v.gen++
+		spare.v.AllExport = false
+	}
+	c, slab := spare.v, spare.slab[:0]
+	for k, x := range v.m {
+		slab = append(slab, *x)
+		if x.Elems != nil {
+			slab[len(slab)-1].Elems = append([]Elem(nil), x.Elems...) // an array's elements must not be shared
+		}
+		c.m[k] = &slab[len(slab)-1]
+	}
+	spare.slab = slab
+	return spare
+}
+
+// giveBack keeps what copy sub, whose substitution has ended, lent or
+// made, for the shell's next $( ) copy.
+func (sh *Shell) giveBack(sub *Shell, vs *varsSpare) {
+	h := sh.hot()
+	if sub.Vars == vs.v {
+		h.spareVars = vs
+	}
+	s := sub.hotStore
+	if s == nil || s.owner != sub || s.argv.top != 0 || s.assigns.top != 0 {
+		return // a command of it is still in its arenas: not to be written over
+	}
+	h.spare = s
+}
+
+// lendHot gives copy sub the scratch storage the shell's previous $( )
+// copy gave back, if any.
+func (sh *Shell) lendHot(sub *Shell) {
+	h := sh.hot()
+	s := h.spare
+	if s == nil {
+		return
+	}
+	h.spare = nil
+	*s = hotState{
+		owner:        sub,
+		argv:         s.argv,
+		assigns:      s.assigns,
+		builtinSlots: s.builtinSlots,
+		spare:        s.spare,     // the copy's own $( ) copies' storage
+		spareVars:    s.spareVars, // and their variables
+	}
+	sub.hotStore = s
+}
