@@ -19,8 +19,9 @@ package shell
 // varsSpare is a variable table given back by a $( ) copy, with the slice
 // that holds its variables.
 type varsSpare struct {
-	v    *Vars
-	slab []Var
+	v     *Vars
+	slab  []Var
+	elems []Elem // the arrays' elements, each array's capped at its end
 }
 
 // substClone is clone for $( ): the copy's variables go into the table the
@@ -47,18 +48,23 @@ func copyVarsTo(spare *varsSpare, v *Vars) *varsSpare {
 	} else {
 		clear(spare.v.m)
 		clear(spare.slab[:cap(spare.slab)]) // holds no value of the last copy alive
+		clear(spare.elems[:cap(spare.elems)])
 		spare.v.gen++
 		spare.v.AllExport = false
 	}
-	c, slab := spare.v, spare.slab[:0]
+	c, slab, elems := spare.v, spare.slab[:0], spare.elems[:0]
 	for k, x := range v.m {
 		slab = append(slab, *x)
 		if x.Elems != nil {
-			slab[len(slab)-1].Elems = append([]Elem(nil), x.Elems...) // an array's elements must not be shared
+			// An array's elements must not be shared: the copy's are
+			// in elems, capped so that an append moves them out.
+			at := len(elems)
+			elems = append(elems, x.Elems...)
+			slab[len(slab)-1].Elems = elems[at:len(elems):len(elems)]
 		}
 		c.m[k] = &slab[len(slab)-1]
 	}
-	spare.slab = slab
+	spare.slab, spare.elems = slab, elems
 	return spare
 }
 
