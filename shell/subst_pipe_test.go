@@ -129,3 +129,36 @@ func TestSubstCopyReuse(t *testing.T) {
 		})
 	}
 }
+
+// TestSubstSpareHoldsNothing: what a $( ) copy gives back for the next one
+// holds no value of the copy's, so a large variable set inside $( ) is
+// collected once the substitution ends.
+func TestSubstSpareHoldsNothing(t *testing.T) {
+	sh := New(Config{Arg0: "gosh"})
+	if _, err := sh.RunCommandString(`a=(1 2); x=$(big=$(printf '%0100000d' 0); a[1]=$big; echo ${#big})`); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := sh.Vars.Get("x"); v != "100000" {
+		t.Fatalf("x = %q, want 100000", v)
+	}
+	vs := sh.hot().spareVars
+	if vs == nil {
+		t.Fatal("the copy gave back no variable table")
+	}
+	if len(vs.v.m) != 0 {
+		t.Errorf("the spare table maps %d names", len(vs.v.m))
+	}
+	for i, v := range vs.slab[:cap(vs.slab)] {
+		if v.Value != "" || v.Elems != nil {
+			t.Errorf("slab[%d] still holds %.20q (%d elements)", i, v.Value, len(v.Elems))
+		}
+	}
+	for i, e := range vs.elems[:cap(vs.elems)] {
+		if e != (Elem{}) {
+			t.Errorf("elems[%d] still holds %v", i, e)
+		}
+	}
+	if h := sh.hot().spare; h == nil || h.owner != nil || h.vars != (hotVars{}) || h.varSlots != nil {
+		t.Errorf("the spare scratch storage is missing or still names its copy: %+v", h)
+	}
+}

@@ -6,8 +6,8 @@ package shell
 // process substitution in it is a child gosh, with a snapshot of its
 // own). What it allocated would be made again for every substitution, and
 // collected: for x=$(echo hi) the collector was a third of the CPU time.
-// The shell keeps the last copy's storage instead and lends it to the
-// next copy:
+// The shell keeps the last copy's storage instead, emptied, and lends it
+// to the next copy:
 //   - its variable table (a map and the Vars of all the variables in one
 //     slice), filled again with a copy of the shell's variables; its gen
 //     goes on counting, so no cache can take the new contents for the old;
@@ -40,17 +40,12 @@ func (sh *Shell) substClone() (*Shell, *varsSpare) {
 	return sub, vs
 }
 
-// copyVarsTo is copyVars (snapshot.go) into spare's table when it has room
-// for all the variables, into a new one otherwise.
+// copyVarsTo is copyVars (snapshot.go) into spare's table (empty: see
+// giveBack) when it has room for all the variables, into a new one
+// otherwise.
 func copyVarsTo(spare *varsSpare, v *Vars) *varsSpare {
 	if spare == nil || cap(spare.slab) < len(v.m) {
 		spare = &varsSpare{v: &Vars{m: make(map[string]*Var, len(v.m))}, slab: make([]Var, 0, len(v.m)+8)}
-	} else {
-		clear(spare.v.m)
-		clear(spare.slab[:cap(spare.slab)]) // holds no value of the last copy alive
-		clear(spare.elems[:cap(spare.elems)])
-		spare.v.gen++
-		spare.v.AllExport = false
 	}
 	c, slab, elems := spare.v, spare.slab[:0], spare.elems[:0]
 	for k, x := range v.m {
@@ -69,15 +64,31 @@ func copyVarsTo(spare *varsSpare, v *Vars) *varsSpare {
 }
 
 // giveBack keeps what copy sub, whose substitution has ended, lent or
-// made, for the shell's next $( ) copy.
+// made, for the shell's next $( ) copy, emptied at once so that it holds
+// no value of the copy's alive (a large variable set inside $( ) is
+// collected as before).
 func (sh *Shell) giveBack(sub *Shell, vs *varsSpare) {
 	h := sh.hot()
 	if sub.Vars == vs.v {
+		clear(vs.v.m)
+		clear(vs.slab[:cap(vs.slab)])
+		clear(vs.elems[:cap(vs.elems)])
+		vs.v.gen++ // no cache can take the next contents for these
+		vs.v.AllExport = false
 		h.spareVars = vs
 	}
 	s := sub.hotStore
 	if s == nil || s.owner != sub || s.argv.top != 0 || s.assigns.top != 0 {
 		return // a command of it is still in its arenas: not to be written over
+	}
+	// The arenas are cleared as their commands end; the caches keyed by
+	// a variable or function table are dropped.
+	*s = hotState{
+		argv:         s.argv,
+		assigns:      s.assigns,
+		builtinSlots: s.builtinSlots,
+		spare:        s.spare,     // the copy's own $( ) copies' storage
+		spareVars:    s.spareVars, // and their variables
 	}
 	h.spare = s
 }
@@ -91,13 +102,6 @@ func (sh *Shell) lendHot(sub *Shell) {
 		return
 	}
 	h.spare = nil
-	*s = hotState{
-		owner:        sub,
-		argv:         s.argv,
-		assigns:      s.assigns,
-		builtinSlots: s.builtinSlots,
-		spare:        s.spare,     // the copy's own $( ) copies' storage
-		spareVars:    s.spareVars, // and their variables
-	}
+	s.owner = sub
 	sub.hotStore = s
 }
