@@ -45,6 +45,9 @@ func TestSubstPipeInline(t *testing.T) {
 			} else if !strings.Contains(got, tt.released) {
 				t.Errorf("%s: the trace does not say %q:\n%s", tt.src, tt.released, got)
 			}
+			if inlineRead := strings.Contains(got, "until end of file"); tt.released == "" && !inlineRead {
+				t.Errorf("%s: the trace does not narrate the shell's read:\n%s", tt.src, got)
+			}
 			if !strings.Contains(got, "O_NONBLOCK") {
 				t.Errorf("%s: the trace does not narrate the pipe:\n%s", tt.src, got)
 			}

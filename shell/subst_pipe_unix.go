@@ -151,6 +151,12 @@ func (o *substOut) finish(sh *Shell) string {
 	var data []byte
 	if inline {
 		data = o.readInline(small[:0])
+		if o.tr.On() {
+			o.tr.Shell(jobs.Msg{
+				En: "close(%d), then read(%d) until end of file: %d bytes, all the list wrote (the shell's own goroutine reads them: no other was needed)",
+				Ko: "close(%d) 뒤 파일 끝까지 read(%d): %d바이트, 목록이 쓴 전부다 (셸 자신의 고루틴이 읽는다: 다른 고루틴은 필요 없었다)",
+			}, o.w, o.r, len(data))
+		}
 	} else {
 		data = <-o.out
 	}
