@@ -17,8 +17,23 @@ import (
 // and the threads' sleeps (sleeps/op: voluntary context switches, each a
 // hand-off between threads that, on a busy machine, waits for a CPU to
 // come back; about 0.5 while a goroutine read each pipe).
-func BenchmarkCommandSubst(b *testing.B) {
+func BenchmarkCommandSubst(b *testing.B) { benchCommandSubst(b, "") }
+
+// BenchmarkCommandSubstFuncs is BenchmarkCommandSubst in a shell that has
+// 30 functions, as scripts do: the copy gets the function table too.
+func BenchmarkCommandSubstFuncs(b *testing.B) {
+	var defs strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&defs, "f%d() { echo %d | while read l; do echo $l; done; }\n", i, i)
+	}
+	benchCommandSubst(b, defs.String())
+}
+
+func benchCommandSubst(b *testing.B, setup string) {
 	sh := New(Config{})
+	if _, err := sh.RunString(setup); err != nil {
+		b.Fatal(err)
+	}
 	f, err := sh.parse("x=$(echo hi)")
 	if err != nil {
 		b.Fatal(err)
