@@ -15,17 +15,19 @@ package jobs
 // shell's).
 
 // releaseInline is the shell's release function (SetInlinePipeRelease).
-// fd is the descriptor a write found full, and the function releases the
-// pipe of $( ) it is a write end of, if any; fd -1 means a child is about
-// to start, and it releases every such pipe. It reports whether it released
-// one.
-var releaseInline func(fd int) bool
+// fd -1 means a child is about to start: it releases every such pipe.
+// Otherwise fd is a descriptor a write is about to wait on (full false:
+// poll(2) under few threads) or found full (full true: EAGAIN), and it
+// releases the pipe of $( ) fd is a write end of, if any. It reports
+// whether the write should be tried again: it released the pipe, or (full)
+// fd's pipe was released meanwhile by another goroutine, so fd blocks now.
+var releaseInline func(fd int, full bool) bool
 
 // SetInlinePipeRelease installs the release function: run once, by the
 // shell package's init, before any goroutine starts.
-func SetInlinePipeRelease(f func(fd int) bool) { releaseInline = f }
+func SetInlinePipeRelease(f func(fd int, full bool) bool) { releaseInline = f }
 
 // releaseInlinePipes runs the release function, if there is one.
-func releaseInlinePipes(fd int) bool {
-	return releaseInline != nil && releaseInline(fd)
+func releaseInlinePipes(fd int, full bool) bool {
+	return releaseInline != nil && releaseInline(fd, full)
 }

@@ -520,7 +520,7 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 	if gosh {
 		attr = goshChildAttr(attr)
 	}
-	releaseInlinePipes(-1) // no child inherits a pipe of $( ) that nobody reads (inlinepipe_unix.go)
+	releaseInlinePipes(-1, false) // no child inherits a pipe of $( ) that nobody reads (inlinepipe_unix.go)
 	tracedErrPipe = -1
 	traced := t.trace.On()
 	var before errPipeView

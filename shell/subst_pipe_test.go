@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,5 +164,77 @@ func TestSubstSpareHoldsNothing(t *testing.T) {
 	}
 	if h := sh.hot().spare; h == nil || h.owner != nil || h.vars != (hotVars{}) || h.varSlots != nil {
 		t.Errorf("the spare scratch storage is missing or still names its copy: %+v", h)
+	}
+}
+
+// TestReleaseInlineSubsts: package jobs' release function, for a child
+// (every inline pipe), for a full pipe (that pipe only, through any
+// descriptor of it), and for a write that found its pipe full just as
+// another goroutine released it (try again: it blocks now). A descriptor
+// that is no pipe of $( ), non-blocking, is left as it is (its EAGAIN is
+// the write's error, as before).
+func TestReleaseInlineSubsts(t *testing.T) {
+	sh := New(Config{Arg0: "gosh"})
+	open := func() *substOut {
+		o, err := sh.inlineSubstPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	fill := func(fd int) int {
+		n := 0
+		buf := bytes.Repeat([]byte("x"), 4096)
+		for {
+			m, err := unix.Write(fd, buf)
+			if err == unix.EAGAIN {
+				return n
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += m
+		}
+	}
+	var user [2]int
+	if err := unix.Pipe2(user[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(user[0])
+	defer unix.Close(user[1])
+
+	a, b := open(), open()
+	dup, err := unix.FcntlInt(uintptr(a.w), unix.F_DUPFD_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := fill(dup)
+	if releaseInlineSubsts(user[1], true) {
+		t.Error("a pipe of the user's, non-blocking: reported released")
+	}
+	if releaseInlineSubsts(dup, false) != true || a.out == nil || b.out != nil {
+		t.Errorf("a dup of a's write end: a released %v, b released %v; want a only", a.out != nil, b.out != nil)
+	}
+	c := open()
+	if !releaseInlineSubsts(-1, false) || b.out == nil || c.out == nil {
+		t.Errorf("a child: b released %v, c released %v; want both", b.out != nil, c.out != nil)
+	}
+	if !releaseInlineSubsts(b.w, true) {
+		t.Error("b's write end after b was released by another goroutine: not reported blocking")
+	}
+	if releaseInlineSubsts(b.w, false) {
+		t.Error("b's write end, no EAGAIN: reported released")
+	}
+	unix.Close(dup)
+	for _, o := range []*substOut{a, b, c} {
+		out := o.finish(sh)
+		if want := map[*substOut]int{a: filled}[o]; len(out) != want {
+			t.Errorf("read %d bytes, want %d", len(out), want)
+		}
+	}
+	inlineSubsts.mu.Lock()
+	defer inlineSubsts.mu.Unlock()
+	if len(inlineSubsts.pipes) != 0 {
+		t.Errorf("%d inline pipes still listed", len(inlineSubsts.pipes))
 	}
 }

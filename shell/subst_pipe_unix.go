@@ -73,15 +73,17 @@ func (sh *Shell) inlineSubstPipe() (*substOut, error) {
 }
 
 // releaseInlineSubsts is package jobs' release function: run by whichever
-// goroutine is about to start a child (fd -1: every inline pipe) or found
-// fd full (the inline pipe whose write end fd is, if any). Each released
-// pipe gets both ends blocking again and a goroutine that reads it.
-func releaseInlineSubsts(fd int) bool {
+// goroutine is about to start a child (fd -1: every inline pipe), or found
+// fd full or is about to wait for room in it (the inline pipe whose write
+// end fd is, if any). Each released pipe gets both ends blocking again and
+// a goroutine that reads it.
+//
+// A write that found its pipe full (full) may meet the pipe released
+// meanwhile by another goroutine (a pipeline stage starting a child): then
+// the write end blocks already, and the function reports true too, so that
+// the write is tried again and waits for the reader.
+func releaseInlineSubsts(fd int, full bool) bool {
 	inlineSubsts.mu.Lock()
-	if len(inlineSubsts.pipes) == 0 {
-		inlineSubsts.mu.Unlock()
-		return false
-	}
 	var released []*substOut
 	if fd < 0 {
 		released = inlineSubsts.pipes
@@ -89,6 +91,13 @@ func releaseInlineSubsts(fd int) bool {
 	} else if i := slices.IndexFunc(inlineSubsts.pipes, func(o *substOut) bool { return samePipe(fd, o.w) }); i >= 0 {
 		released = []*substOut{inlineSubsts.pipes[i]}
 		inlineSubsts.pipes = slices.Delete(inlineSubsts.pipes, i, i+1)
+	} else {
+		inlineSubsts.mu.Unlock()
+		if !full {
+			return false
+		}
+		flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFL, 0)
+		return err == nil && flags&unix.O_NONBLOCK == 0
 	}
 	for _, o := range released {
 		o.startReader()
