@@ -20,7 +20,7 @@ import "maps"
 //
 // The copy's function table is made anew, but as a copy of the shell's map,
 // not as a snapshot makes it (printing each function's source, which only
-// a child gosh needs).
+// a child gosh needs): so for every copy (clone), not only those of $( ).
 
 // varsSpare is a variable table given back by a $( ) copy, with the slice
 // that holds its variables.
@@ -39,18 +39,28 @@ func (sh *Shell) substClone() (*Shell, *varsSpare) {
 	vs := h.spareVars
 	h.spareVars = nil
 	vs = copyVarsTo(vs, sh.Vars)
-	// The functions are copied as tables: a snapshot would print each
-	// one's source, which only a child gosh needs (0.4 us a function, for
-	// every substitution). The trees are shared, as restore shares them.
-	funcs, attrs := sh.funcs, sh.funcAttrs
+	sub := sh.cloneFrom(vs.v)
+	sh.lendHot(sub)
+	return sub, vs
+}
+
+// snapshotNoFuncs is snapshotFields (snapshot.go) without the functions,
+// for a copy of the shell in this process, which gets them from copyFuncs:
+// a Snapshot holds each function's printed source, which only a child gosh
+// needs, and printing them cost 0.4 us a function for every copy.
+func (sh *Shell) snapshotNoFuncs() *Snapshot {
+	funcs := sh.funcs
 	sh.funcs = nil
 	s := sh.snapshotFields()
 	sh.funcs = funcs
-	s.vars = vs.v
-	sub := sh.cloneFrom(s)
-	sub.funcs, sub.funcAttrs = maps.Clone(funcs), maps.Clone(attrs)
-	sh.lendHot(sub)
-	return sub, vs
+	return s
+}
+
+// copyFuncs gives the copy sh the function table of its parent, as a copy
+// of the maps: the parsed trees are shared, as restore shares those of a
+// Snapshot (a tree is never changed once parsed).
+func (sh *Shell) copyFuncs(parent *Shell) {
+	sh.funcs, sh.funcAttrs = maps.Clone(parent.funcs), maps.Clone(parent.funcAttrs)
 }
 
 // copyVarsTo is copyVars (snapshot.go) into spare's table (empty: see
