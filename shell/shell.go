@@ -315,8 +315,9 @@ func (sh *Shell) initVars() {
 const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
 
 // clone makes a copy: a subshell in this process, built from a Snapshot
-// of the shell, whose changes do not leak back (see snapshot.go). What is
-// not in the Snapshot is per-process and shared: the job table, hooks.
+// of the shell (its functions copied as a table), whose changes do not
+// leak back (see snapshot.go). What is not in the Snapshot is per-process
+// and shared: the job table, hooks.
 func (sh *Shell) clone() *Shell { return sh.cloneFrom(copyVars(sh.Vars)) }
 
 // cloneFrom is clone with vars, a copy of the shell's variables, as the

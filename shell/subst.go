@@ -55,11 +55,12 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	return data, nil
 }
 
-// substPipe opens the pipe a child gosh's command substitution writes its
-// output to (w) and starts reading it at once, so that a large output never fills
-// the pipe and blocks the writer. collect waits for the end of the output
-// (every copy of w closed) and returns it; a shell string cannot hold NUL,
-// so NUL bytes are dropped with bash's warning.
+// substPipe opens the pipe the child gosh of a command substitution
+// (commandSubstChild) writes its output to (w) and starts reading it at
+// once, so that a large output never fills the pipe and blocks the writer.
+// collect waits for the end of the output (every copy of w closed) and
+// returns it; a shell string cannot hold NUL, so NUL bytes are dropped
+// with bash's warning.
 func (sh *Shell) substPipe() (w int, collect func() string, err error) {
 	r, w, err := sh.Jobs.Pipe()
 	if err != nil {
