@@ -331,7 +331,7 @@ func (sh *Shell) cloneFrom(vars *Vars) *Shell {
 	c.copyFuncs(sh)
 	c.borrowAll()           // the copy sees the shell's fds; it never closes them
 	c.procSubsts = nil      // the copy closes only the process substitutions it made
-	c.hash = sh.hash.copy() // a map: never shared between goroutines
+	c.hash = sh.hash.copy() // shared until one of them changes it (path.go)
 	c.subshell = true
 	c.forkedChild = !sh.subshell
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept

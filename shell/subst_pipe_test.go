@@ -238,3 +238,28 @@ func TestReleaseInlineSubsts(t *testing.T) {
 		t.Errorf("%d inline pipes still listed", len(inlineSubsts.pipes))
 	}
 }
+
+// TestPathHashShared: a copy of the shell shares the command hash table
+// with the shell until one of them changes it (path.go); the hits, -d, -r
+// and new entries of one never show in the other.
+func TestPathHashShared(t *testing.T) {
+	const setup = `printf '#!/bin/sh\n' > p; printf '#!/bin/sh\n' > q; chmod +x p q; PATH=$PWD:$PATH; ` +
+		`show() { hash | while read h c; do [ "$h" = hits ] || echo -n "${c##*/}=$h "; done; echo; }; `
+	tests := []struct{ name, src, out string }{
+		{"hits in $( )", `p; x=$(p; show); echo "$x"; show`, "p=2 \np=1 \n"},
+		{"hits after $( )", `p; x=$(show); p; echo "$x"; show`, "p=1 \np=2 \n"},
+		{"new entry in $( )", `p; x=$(q; show); echo "$x"; show`, "p=1 q=1 \np=1 \n"},
+		{"hash -d in $( )", `p; q; x=$(hash -d p; show); echo "$x"; show`, "q=1 \np=1 q=1 \n"},
+		{"hash -r in $( )", `p; x=$(hash -r; hash | grep -c /); echo "[$x]"; show`, "[0]\np=1 \n"},
+		{"a pipeline stage", `p; show | cat; p | show; show`, "p=1 \ncat=1 p=2 \ncat=1 p=2 \n"},
+		{"nested", `p; x=$(p; y=$(p; show); echo "$y"; show); echo "$x"; show`, "p=3 \np=2 \np=1 \n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, _ := runCaptured(t, setup+tt.src)
+			if out != tt.out {
+				t.Errorf("%s\n got %q (stderr %q), want %q", tt.src, out, errOut, tt.out)
+			}
+		})
+	}
+}
