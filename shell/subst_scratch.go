@@ -96,8 +96,9 @@ func (sh *Shell) giveBack(sub *Shell, vs *varsSpare) {
 		clear(vs.v.m)
 		clear(vs.slab[:cap(vs.slab)])
 		clear(vs.elems[:cap(vs.elems)])
-		vs.v.gen++ // no cache can take the next contents for these
-		vs.v.AllExport = false
+		// As copyVars makes a table: its map and nothing else; gen goes
+		// on counting, so that no cache takes the next contents for these.
+		*vs.v = Vars{m: vs.v.m, gen: vs.v.gen + 1}
 		h.spareVars = vs
 	}
 	s := sub.hotStore
