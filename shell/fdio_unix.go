@@ -118,26 +118,36 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 		sh.setUserFd(fd, fd, fdOwned)
 		sh.Jobs.Trace().Shell(jobs.Msg{En: "fd %d was inherited: it is the user's fd %d", Ko: "fd %d는 물려받은 것이다: 사용자의 fd %d다"}, fd, fd)
 	}
-	placeholder := -1
+	// The placeholders are the lowest free numbers, each found by the
+	// kernel (open, then F_DUPFD_CLOEXEC from 3), never a number named by
+	// the shell: a child gosh knows only the fds its snapshot gave it, and
+	// the runtime may have made its netpoll already (under a low ulimit -u
+	// ReserveThreads reads /proc first), at numbers below 10 that a dup3
+	// onto them would close. A placeholder at 10 or above means every free
+	// number below is held.
+	want := 0
+	for fd := 3; fd < len(taken); fd++ {
+		if !taken[fd] {
+			want++
+		}
+	}
+	want = min(want, freeBelowLimit()-netpollFds)
 	var held [10]int
 	nheld := 0
-	spare := freeBelowLimit() - netpollFds
-	for fd := 3; fd < len(taken) && nheld < spare; fd++ {
-		if taken[fd] {
-			continue
+	for nheld < want {
+		var fd int
+		var err error
+		if nheld == 0 {
+			fd, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+		} else {
+			fd, err = unix.FcntlInt(uintptr(held[0]), unix.F_DUPFD_CLOEXEC, 3)
 		}
-		if placeholder < 0 {
-			var err error
-			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0); err != nil {
-				break
-			}
-			held[nheld], nheld = placeholder, nheld+1
-			if placeholder == fd {
-				continue
-			}
+		if err != nil {
+			break
 		}
-		if unix.Dup3(placeholder, fd, unix.O_CLOEXEC) == nil {
-			held[nheld], nheld = fd, nheld+1
+		held[nheld], nheld = fd, nheld+1
+		if fd >= len(taken) {
+			break
 		}
 	}
 	startNetpoll(held[:nheld])

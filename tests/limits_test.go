@@ -191,6 +191,19 @@ func TestLowProcessLimit(t *testing.T) {
 			}
 		}
 	})
+	t.Run("child-gosh-waits", func(t *testing.T) {
+		// A child gosh that waits for a process of its own sleeps on a Go
+		// timer: its runtime's netpoll, made early under a low ulimit -u
+		// (ReserveThreads reads /proc), must survive the placeholders of
+		// its start-up (it died with "epollwait on fd 7 failed with 9").
+		for _, nproc := range []string{"14", "40"} {
+			out, errs, status := run(nproc, `{ sleep 0.1; echo bg; } & wait; x=$( (sleep 0.1; echo sub) & wait); echo $x; echo done`)
+			noCrash(t, errs)
+			if out != "bg\nsub\ndone\n" || status != 0 {
+				t.Errorf("-nproc %s: status %d, stdout %q, stderr %q", nproc, status, out, errs)
+			}
+		}
+	})
 	t.Run("low-runs", func(t *testing.T) {
 		// Less room than the reserve: gosh keeps what fits and runs (the
 		// Go runtime itself starts with three or four threads).
