@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"gosh/jobs"
 )
@@ -202,6 +203,17 @@ func TestLowProcessLimit(t *testing.T) {
 			if out != "bg\nsub\ndone\n" || status != 0 {
 				t.Errorf("-nproc %s: status %d, stdout %q, stderr %q", nproc, status, out, errs)
 			}
+		}
+	})
+	t.Run("closed-fd", func(t *testing.T) {
+		// Under few threads a builtin waits with poll(2) until its fd is
+		// ready; poll never says so for a closed one (fd -1 is skipped):
+		// the write or read must fail with EBADF, as in bash, not wait.
+		out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: dir, Home: dir, Timeout: 20 * time.Second,
+			Args: []string{"-nproc", "20", "-uid", goshUID(), "--", gosh, "-c", `echo hi >&-; echo st=$?; read x <&-; echo st=$?; x=$(exec >&-; echo hi); echo "[$x]"`}})
+		noCrash(t, errs)
+		if out != "st=1\nst=1\n[]\n" || status != 0 || !strings.Contains(errs, "Bad file descriptor") {
+			t.Errorf("status %d, stdout %q, stderr %q", status, out, errs)
 		}
 	})
 	t.Run("low-runs", func(t *testing.T) {
