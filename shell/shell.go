@@ -73,6 +73,12 @@ type Shell struct {
 	// a child that bash would fork, and counts as one for a trap on CHLD
 	// when it ends (copyEnded).
 	forkedChild bool
+	// lineCopy is set on the copy running a $( ) of an interactive
+	// command line (and on the copies made inside it): it runs in the
+	// shell's process, which Ctrl+C reaches, as it reaches bash's forked
+	// $( ), so the copy abandons the command line as the shell does
+	// (abandonsLine).
+	lineCopy bool
 	// pid is $$: the pid of the top-level shell, also inside subshells;
 	// ppid is $PPID, the pid of its parent.
 	pid  int

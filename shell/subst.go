@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 
 	"gosh/parser"
 )
@@ -33,6 +34,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub.xtraceDepth = sh.xtraceDepth + 1                               // set -x: "++ " inside $( )
 	sub.flow.loopDepth = sh.flow.loopDepth                             // bash: break in $( ) ends it quietly
 	sub.stdio[1] = pipe.w
+	sub.lineCopy = sh.abandonsLine() // Ctrl+C ends the list and the command line
 	err = sub.runList(list)
 	if err != nil && err != errAbandon && !errors.Is(err, io.EOF) {
 		// exit, return or break end the subshell only (function.go).
@@ -44,8 +46,20 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 		sub.Status = sub.RunExitTrap(sub.Status)
 	}
 	sub.releaseFds()
-	data := pipe.finish(sh) // closes the write end, reads to the end
+	var interrupt <-chan struct{}
+	if sub.lineCopy {
+		interrupt = sh.lineContext().Done()
+	}
+	data, abandoned := pipe.finish(sh, interrupt) // closes the write end, reads to the end
 	sh.giveBack(sub, spare)
+	if abandoned {
+		// Ctrl+C while the shell waited for the end of the output.
+		if err == nil {
+			os.Stderr.WriteString("\n") // after the terminal's ^C, as for a job
+		}
+		sh.lastSubst, sh.Status = 130, 130
+		return "", errAbandon
+	}
 	sh.lastSubst = sub.Status
 	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
 	sh.Status = sub.Status

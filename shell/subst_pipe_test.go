@@ -227,7 +227,7 @@ func TestReleaseInlineSubsts(t *testing.T) {
 	}
 	unix.Close(dup)
 	for _, o := range []*substOut{a, b, c} {
-		out := o.finish(sh)
+		out, _ := o.finish(sh, nil)
 		if want := map[*substOut]int{a: filled}[o]; len(out) != want {
 			t.Errorf("read %d bytes, want %d", len(out), want)
 		}

@@ -140,6 +140,7 @@ func (o *substOut) startReader() {
 	o.out = make(chan []byte, 1)
 	go func() {
 		data, _ := io.ReadAll(fdReader(o.r))
+		closeFd(o.r) // here: finish may have stopped waiting (Ctrl+C)
 		o.out <- data
 	}()
 }
@@ -149,7 +150,13 @@ func (o *substOut) startReader() {
 // end (every copy of w closed). An inline pipe is read here; a released
 // one by its goroutine. NUL bytes are dropped with bash's warning, as in
 // substPipe.
-func (o *substOut) finish(sh *Shell) string {
+//
+// A released pipe may be held by a background process of the list
+// ("$(sleep 10 &)"), whose end of file the shell waits for, as bash does;
+// in an interactive command line Ctrl+C (interrupt, the line's context
+// done) ends the wait, as it makes bash give up its read: finish then
+// reports abandoned, and the goroutine reads on until end of file alone.
+func (o *substOut) finish(sh *Shell, interrupt <-chan struct{}) (out string, abandoned bool) {
 	inlineSubsts.mu.Lock()
 	inline := o.out == nil
 	if inline {
@@ -169,15 +176,23 @@ func (o *substOut) finish(sh *Shell) string {
 				Ko: "close(%d) 뒤 파일 끝까지 read(%d): %d바이트, 목록이 쓴 전부다 (셸 자신의 고루틴이 읽는다: 다른 고루틴은 필요 없었다)",
 			}, o.w, o.r, len(data))
 		}
+		closeFd(o.r)
 	} else {
-		data = <-o.out
+		select {
+		case data = <-o.out:
+		case <-interrupt:
+			o.tr.Shell(jobs.Msg{
+				En: "Ctrl+C: the shell stops waiting for the end of file of %d (a goroutine reads on until every write end is closed, then closes it)",
+				Ko: "Ctrl+C: 셸은 %d의 파일 끝을 더는 기다리지 않는다 (고루틴이 모든 쓰는 끝이 닫힐 때까지 계속 읽은 뒤 닫는다)",
+			}, o.r)
+			return "", true
+		}
 	}
-	closeFd(o.r)
 	if bytes.IndexByte(data, 0) >= 0 {
 		data = bytes.ReplaceAll(data, []byte{0}, nil)
 		sh.errorf("warning: command substitution: ignored null byte in input")
 	}
-	return string(data)
+	return string(data), false
 }
 
 // readInline reads an inline pipe after its write end was closed: read(2)

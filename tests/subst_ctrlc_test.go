@@ -1,0 +1,86 @@
+package tests
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSubstCtrlC: Ctrl+C while an interactive command line waits in a
+// command substitution ends the substitution's list and abandons the whole
+// command line, with $? 130 and no message, as in bash (whose $( ) is a
+// forked subshell that the SIGINT kills too). gosh runs $( ) in a copy of
+// the shell, in its own process: the copy must stop where the job it ran
+// was interrupted, and the line must not go on with what it had read.
+func TestSubstCtrlC(t *testing.T) {
+	t.Run("job", func(t *testing.T) {
+		s := newSession(t)
+		s.SendLine(`x=$(echo a; sleep 103; echo after-sleep); echo "line-went-on $? [$x]"`)
+		p := s.ProcByArgs("sleep 103")
+		s.WaitForeground(p.Pgrp)
+		s.Send("\x03")
+		out := s.WaitPrompt()
+		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
+			t.Errorf("after Ctrl+C in $( ): %q", out)
+		}
+		if st := s.Status(); st != 130 {
+			t.Errorf("$? after Ctrl+C = %d, want 130", st)
+		}
+	})
+	t.Run("wait", func(t *testing.T) {
+		// The SIGINT reaches the shell while the builtin wait runs in the
+		// copy: the copy's list ends there too.
+		s := newSession(t)
+		s.SendLine(`x=$(sleep 104 & wait; echo after-wait); echo "line-went-on $? [$x]"`)
+		s.ProcByArgs("sleep 104")
+		s.Send("\x03")
+		out := s.WaitPrompt()
+		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
+			t.Errorf("after Ctrl+C in $( ): %q", out)
+		}
+		if st := s.Status(); st != 130 {
+			t.Errorf("$? after Ctrl+C = %d, want 130", st)
+		}
+	})
+	t.Run("eof", func(t *testing.T) {
+		// The list has ended; the shell waits, as bash does, for the end
+		// of file of the pipe, which a background sleep holds: Ctrl+C
+		// ends that wait and the line (the sleep ignores SIGINT, as an
+		// asynchronous list without job control does).
+		s := newSession(t)
+		s.SendLine(`x=$(sleep 105 &); echo "line-went-on $? [$x]"`)
+		p := s.ProcByArgs("sleep 105")
+		s.Send("\x03")
+		out := s.WaitPrompt()
+		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
+			t.Errorf("after Ctrl+C in $( ): %q", out)
+		}
+		if st := s.Status(); st != 130 {
+			t.Errorf("$? after Ctrl+C = %d, want 130", st)
+		}
+		if !alive(p.Pid) {
+			t.Errorf("the background sleep of $( ) was killed by Ctrl+C")
+		}
+	})
+	t.Run("builtin-loop", func(t *testing.T) {
+		s := newSession(t)
+		mark := filepath.Join(t.TempDir(), "running")
+		s.SendLine("x=$(n=0; while :; do n=$((n+1)); (( n == 1000 )) && : >" + mark + "; done); echo \"line-went-on $? [$x]\"")
+		waitFor(t, expectTimeout, "the loop to run", func() bool {
+			_, err := os.Stat(mark)
+			return err == nil
+		})
+		s.Send("\x03")
+		out := s.WaitPrompt()
+		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
+			t.Errorf("after Ctrl+C in $( ): %q", out)
+		}
+		if st := s.Status(); st != 130 {
+			t.Errorf("$? after Ctrl+C = %d, want 130", st)
+		}
+		if out := s.Run("echo alive"); !strings.Contains(out, "alive") {
+			t.Errorf("the shell does not run commands after Ctrl+C: %q", out)
+		}
+	})
+}
