@@ -51,3 +51,8 @@ exec 3>fd3.out
 for i in 1; do echo "loop to fd 3" >&3; done
 exec 3>&-
 cat fd3.out
+
+# A background list is a child gosh: its $LINENO is the line of the list,
+# however far into the script it is.
+echo "background at $LINENO" && echo "still $LINENO" &
+wait
