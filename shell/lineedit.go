@@ -288,10 +288,8 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return e.readUnechoed(prompt)
 	}
 	before, line := splitPrompt(prompt)
-	e.out.reset()
-	os.Stderr.WriteString(bracketedPasteOn + before)
 	e.rl.SetPrompt(line)
-	e.out.newPrompt()
+	e.out.newPrompt(bracketedPasteOn + before)
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
 	if e.prefill != "" {
@@ -507,6 +505,10 @@ type redrawWriter struct {
 	// is still in line mode, so that keys typed at once would be edited
 	// and echoed by the kernel. ReadLine draws it again in raw mode.
 	mute bool
+	// leadOnly: out holds only the lead of a new prompt (newPrompt), which
+	// waits for the prompt's first drawing, so that both go out in one
+	// write.
+	leadOnly bool
 }
 
 // setMute turns mute on or off.
@@ -527,6 +529,7 @@ func (r *redrawWriter) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	before := len(r.out)
+	r.leadOnly = false
 	if len(r.erase) == 0 {
 		// Not a redraw: the screen is no longer what we drew.
 		r.shown = nil
@@ -602,9 +605,15 @@ func (r *redrawWriter) controlAtEdge(suffix []byte) bool {
 // come between the erase and the drawing of one redraw; written alone, the
 // erase would make the drawing a full redraw of the prompt (a client that
 // waits for the prompt would see it twice).
+//
+// The lead of a new prompt alone is kept too, for the prompt's drawing,
+// which the editor is about to write.
 func (r *redrawWriter) flush() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.leadOnly {
+		return
+	}
 	r.flushLocked()
 }
 
@@ -614,19 +623,29 @@ func (r *redrawWriter) flush() {
 func (r *redrawWriter) reset() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.resetLocked()
+}
+
+func (r *redrawWriter) resetLocked() {
 	r.out = append(r.out, r.erase...)
 	r.erase = r.erase[:0]
+	r.leadOnly = false
 	r.flushLocked()
 	r.shown = nil
 }
 
 // newPrompt starts a new prompt: what is kept is written, and the first
-// drawing goes out as a plain prompt (see fresh).
-func (r *redrawWriter) newPrompt() {
-	r.reset()
+// drawing goes out as a plain prompt (see fresh), after lead (bracketed
+// paste on, and the lines of the prompt above its last), in the same
+// write: a terminal and a program that waits for the prompt then see it
+// arrive whole, with one write(2) to the terminal fewer per prompt.
+func (r *redrawWriter) newPrompt(lead string) {
 	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.resetLocked()
+	r.out = append(r.out, lead...)
+	r.leadOnly = lead != ""
 	r.fresh = true
-	r.mu.Unlock()
 }
 
 // fillsLastColumn reports whether a drawing ends in the terminal's last

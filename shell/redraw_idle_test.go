@@ -15,7 +15,7 @@ func TestRedrawWriterIdleBetweenEraseAndDrawing(t *testing.T) {
 	const erase = "\x1b[J\x1b[2K\r"
 	rec := &recorder{}
 	w := &redrawWriter{w: rec}
-	w.newPrompt()
+	w.newPrompt("")
 	w.Write([]byte(erase))
 	w.Write([]byte("$ e"))
 	for _, line := range []string{"$ ec", "$ ech", "$ echo"} {
@@ -33,5 +33,39 @@ func TestRedrawWriterIdleBetweenEraseAndDrawing(t *testing.T) {
 	w.reset()
 	if got := rec.writes[len(rec.writes)-1]; got != erase {
 		t.Errorf("reset wrote %q, want the kept erase", got)
+	}
+}
+
+// TestRedrawWriterPromptLead: the lead of a prompt (bracketed paste on,
+// the lines above the prompt's last) waits for the prompt's first drawing
+// and goes out with it in one write, even when the reader asks for a key
+// (idle) before the editor draws; what was kept before the new prompt goes
+// out first, on its own.
+func TestRedrawWriterPromptLead(t *testing.T) {
+	const erase = "\x1b[J\x1b[2K\r"
+	rec := &recorder{}
+	w := &redrawWriter{w: rec}
+	w.Write([]byte("kept\n"))
+	w.newPrompt(bracketedPasteOn + "line 1\n")
+	w.flush() // the reader waits for a key before the editor draws
+	w.Write([]byte(erase))
+	w.Write([]byte("$ "))
+	w.Write([]byte(erase))
+	w.Write([]byte("$ x"))
+	want := []string{"kept\n", bracketedPasteOn + "line 1\n$ ", "x"}
+	if strings.Join(rec.writes, "|") != strings.Join(want, "|") {
+		t.Errorf("terminal got %q, want %q", rec.writes, want)
+	}
+	// A lead with no drawing after it (the editor closed) goes out when
+	// the line ends.
+	rec.writes = nil
+	w.newPrompt(bracketedPasteOn)
+	w.flush()
+	if len(rec.writes) != 0 {
+		t.Errorf("idle flush wrote %q before the prompt's drawing", rec.writes)
+	}
+	w.reset()
+	if strings.Join(rec.writes, "") != bracketedPasteOn {
+		t.Errorf("reset wrote %q, want the lead", rec.writes)
 	}
 }
