@@ -55,11 +55,15 @@ import (
 func (sh *Shell) newLineEditor(hist *history) lineEditor {
 	termName, _ := sh.Vars.Get("TERM")
 	if termName == "dumb" || !term.IsTerminal(0) {
-		return newPlainEditor()
+		p := newPlainEditor()
+		p.afterPrompt = hist.writePending
+		return p
 	}
 	e, err := newReadlineEditor(sh, hist)
 	if err != nil {
-		return newPlainEditor()
+		p := newPlainEditor()
+		p.afterPrompt = hist.writePending
+		return p
 	}
 	return e
 }
@@ -71,6 +75,8 @@ func (sh *Shell) newLineEditor(hist *history) lineEditor {
 // one byte at a time, so a command gets the input after its own line.
 type plainEditor struct {
 	in *promptInput
+	// afterPrompt runs once the prompt is written (history.writePending).
+	afterPrompt func()
 	// partial is what was typed of a line when a trapped signal took the
 	// prompt away (errTrapped): the next ReadLine goes on from it.
 	partial []byte
@@ -82,6 +88,9 @@ func newPlainEditor() *plainEditor {
 
 func (p *plainEditor) ReadLine(prompt string) (string, error) {
 	os.Stderr.WriteString(promptText(prompt))
+	if p.afterPrompt != nil {
+		p.afterPrompt()
+	}
 	p.in.activate()
 	defer p.in.deactivate()
 	line, err := readPlainLineFrom(p.in, p.partial)
@@ -225,7 +234,7 @@ type readlineEditor struct {
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 	in := newPromptInput(0)
-	out := &redrawWriter{w: os.Stderr, more: in.typedAhead}
+	out := &redrawWriter{w: os.Stderr, more: in.typedAhead, afterPrompt: hist.writePending}
 	in.idle = out.flush
 	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out}
 	cfg := &readline.Config{
@@ -325,6 +334,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 // the kernel does the editing keys (Backspace, Ctrl+U) without showing them.
 func (e *readlineEditor) readUnechoed(prompt string) (string, error) {
 	os.Stderr.WriteString(bracketedPasteOn + promptText(prompt))
+	e.hist.writePending()
 	line, err := readPlainLine(e.in)
 	os.Stderr.WriteString(bracketedPasteOff + "\n")
 	if err != nil && !errors.Is(err, errInterrupted) && !errors.Is(err, errTrapped) {
@@ -509,6 +519,11 @@ type redrawWriter struct {
 	// waits for the prompt's first drawing, so that both go out in one
 	// write.
 	leadOnly bool
+	// afterPrompt, if set, runs once the first drawing of a new prompt
+	// has gone out (newPrompt arms it), outside the lock: work that can
+	// wait until the prompt is on the screen (history.writePending).
+	afterPrompt func()
+	armed       bool
 }
 
 // setMute turns mute on or off.
@@ -520,7 +535,26 @@ func (r *redrawWriter) setMute(on bool) {
 
 func (r *redrawWriter) Write(p []byte) (int, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	n, err := r.write(p)
+	hook := r.shownHook()
+	r.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
+	return n, err
+}
+
+// shownHook disarms and returns afterPrompt once the prompt's first
+// drawing has gone out, else nil. Call with r.mu held.
+func (r *redrawWriter) shownHook() func() {
+	if !r.armed || r.fresh || len(r.out) > 0 {
+		return nil
+	}
+	r.armed = false
+	return r.afterPrompt
+}
+
+func (r *redrawWriter) write(p []byte) (int, error) {
 	if r.mute {
 		return len(p), nil
 	}
@@ -610,11 +644,14 @@ func (r *redrawWriter) controlAtEdge(suffix []byte) bool {
 // which the editor is about to write.
 func (r *redrawWriter) flush() {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.leadOnly {
-		return
+	if !r.leadOnly {
+		r.flushLocked()
 	}
-	r.flushLocked()
+	hook := r.shownHook()
+	r.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
 }
 
 // reset writes what is kept, an erase too (the editor may have erased the
@@ -622,8 +659,12 @@ func (r *redrawWriter) flush() {
 // screen.
 func (r *redrawWriter) reset() {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.resetLocked()
+	hook := r.shownHook()
+	r.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
 }
 
 func (r *redrawWriter) resetLocked() {
@@ -646,6 +687,7 @@ func (r *redrawWriter) newPrompt(lead string) {
 	r.out = append(r.out, lead...)
 	r.leadOnly = lead != ""
 	r.fresh = true
+	r.armed = r.afterPrompt != nil
 }
 
 // fillsLastColumn reports whether a drawing ends in the terminal's last

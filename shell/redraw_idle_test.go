@@ -69,3 +69,41 @@ func TestRedrawWriterPromptLead(t *testing.T) {
 		t.Errorf("reset wrote %q, want the lead", rec.writes)
 	}
 }
+
+// TestRedrawWriterAfterPrompt: afterPrompt runs once per prompt, once the
+// prompt's first drawing has gone out: never before it (an idle flush while
+// only the lead is kept), and for a drawing held while typed keys wait,
+// when it goes out.
+func TestRedrawWriterAfterPrompt(t *testing.T) {
+	const erase = "\x1b[J\x1b[2K\r"
+	rec := &recorder{}
+	var calls []int // how many writes the terminal had at each call
+	more := false
+	w := &redrawWriter{w: rec, more: func() bool { return more }}
+	w.afterPrompt = func() { calls = append(calls, len(rec.writes)) }
+	w.newPrompt(bracketedPasteOn)
+	w.flush()
+	if len(calls) != 0 {
+		t.Fatalf("afterPrompt ran before the prompt was drawn")
+	}
+	w.Write([]byte(erase))
+	w.Write([]byte("$ "))
+	w.Write([]byte(erase))
+	w.Write([]byte("$ x"))
+	w.flush()
+	if len(calls) != 1 || calls[0] != 1 {
+		t.Fatalf("afterPrompt calls %v, want one, after the prompt's write", calls)
+	}
+	more = true
+	w.newPrompt(bracketedPasteOn)
+	w.Write([]byte(erase))
+	w.Write([]byte("$ "))
+	if len(calls) != 1 {
+		t.Fatalf("afterPrompt ran while the drawing was kept")
+	}
+	more = false
+	w.flush()
+	if len(calls) != 2 || calls[1] != len(rec.writes) {
+		t.Errorf("afterPrompt calls %v with %d writes, want a second one after the last write", calls, len(rec.writes))
+	}
+}
