@@ -622,9 +622,11 @@ func RunChild(fd int, self string) (int, error) {
 	if sh.Opts.Trace {
 		sh.applyChildTrace(traceFd, gate, m.Role)
 	}
-	if sh.umask != processUmask() {
-		unix.Umask(sh.umask)
-	}
+	// Its mask is the snapshot's: every launch holds the launching
+	// shell's mask as the process's (withUmask), and the child inherited
+	// it across fork and execve; reading it back (umask(2) twice) would
+	// only say so.
+	procMask.Store(int32(sh.umask + 1))
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}

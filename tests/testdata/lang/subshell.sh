@@ -56,3 +56,10 @@ cat fd3.out
 # however far into the script it is.
 echo "background at $LINENO" && echo "still $LINENO" &
 wait
+# A background list in a subshell with a mask of its own (here a command
+# substitution, which waits for it through its output) runs with that
+# mask, and so do the files it creates; the shell's mask stays.
+x=$(umask 077; { umask; : >bgmask.out; ls -l bgmask.out | cut -c1-10; } &)
+echo "$x"
+rm -f bgmask.out
+umask
