@@ -234,7 +234,7 @@ type readlineEditor struct {
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 	in := newPromptInput(0)
-	out := &redrawWriter{w: os.Stderr, more: in.typedAhead, afterPrompt: hist.writePending}
+	out := &redrawWriter{w: os.Stderr, more: in.typedAhead, entered: in.enteredLast, afterPrompt: hist.writePending}
 	in.idle = out.flush
 	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out}
 	cfg := &readline.Config{
@@ -310,8 +310,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	e.in.activate()
 	text, err := e.rl.Readline()
 	e.in.deactivate()
-	e.out.reset()
-	os.Stderr.WriteString(bracketedPasteOff)
+	e.out.resetWith(bracketedPasteOff)
 	if e.trapped {
 		e.trapped = false
 		if err == nil {
@@ -524,6 +523,12 @@ type redrawWriter struct {
 	// wait until the prompt is on the screen (history.writePending).
 	afterPrompt func()
 	armed       bool
+	// entered reports whether the last key handed to the editor was Enter
+	// (promptInput.enterLast); lineEnd is set while the newline the editor
+	// draws for it is kept, so that it goes out with what ReadLine writes
+	// after the line (resetWith): one write instead of two.
+	entered func() bool
+	lineEnd bool
 }
 
 // setMute turns mute on or off.
@@ -585,6 +590,7 @@ func (r *redrawWriter) write(p []byte) (int, error) {
 				more = more[2:] // the wrap is on the screen already
 			}
 			r.out = append(r.out, more...)
+			r.lineEnd = len(more) == 1 && more[0] == '\n' && r.entered != nil && r.entered()
 		default:
 			r.out = append(append(r.out, r.erase...), p...)
 		}
@@ -599,7 +605,7 @@ func (r *redrawWriter) write(p []byte) (int, error) {
 			r.shown = nil
 		}
 	}
-	if len(r.out) == before || r.more != nil && r.more() {
+	if len(r.out) == before || r.more != nil && r.more() || r.lineEnd {
 		// Nothing new (the editor drew the same line again, as it does
 		// before Enter), or more keys to come: what is kept goes with
 		// the next output, or when the editor waits for a key (flush).
@@ -612,6 +618,7 @@ func (r *redrawWriter) write(p []byte) (int, error) {
 }
 
 func (r *redrawWriter) flushLocked() error {
+	r.lineEnd = false
 	if len(r.out) == 0 {
 		return nil
 	}
@@ -657,8 +664,16 @@ func (r *redrawWriter) flush() {
 // reset writes what is kept, an erase too (the editor may have erased the
 // line and returned without drawing it again), and forgets what is on the
 // screen.
-func (r *redrawWriter) reset() {
+func (r *redrawWriter) reset() { r.resetWith("") }
+
+// resetWith is reset with tail written after what is kept, in the same
+// write: ReadLine's bracketed paste off after the line, with the newline
+// the editor drew for Enter.
+func (r *redrawWriter) resetWith(tail string) {
 	r.mu.Lock()
+	r.out = append(r.out, r.erase...)
+	r.erase = r.erase[:0]
+	r.out = append(r.out, tail...)
 	r.resetLocked()
 	hook := r.shownHook()
 	r.mu.Unlock()
@@ -768,6 +783,7 @@ type promptInput struct {
 	pending     []byte      // read from the terminal, not yet handed over
 	afterEsc    bool        // the last byte handed over was ESC
 	handed      bool        // a key of this prompt was handed over (since activate)
+	enterLast   bool        // the last key handed over was Enter (CR or LF)
 	pastes      []string    // runs handed over as pasteRune, oldest first
 	vi          atomic.Bool // vi keys: deliverVi hands the keys over
 	viNormal    bool        // vi keys: the editor is in command mode (viTrack)
@@ -797,6 +813,7 @@ func (in *promptInput) activate() {
 	in.mu.Lock()
 	in.active = true
 	in.handed = false
+	in.enterLast = false
 	in.cond.Broadcast()
 	in.mu.Unlock()
 }
@@ -890,6 +907,7 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			// had the terminal in raw mode, or kill -INT): the editor
 			// gets Ctrl+C, and abandons the line as bash does.
 			in.interrupted = false
+			in.enterLast = false
 			in.mu.Unlock()
 			p[0] = ctrlC
 			return 1, nil
@@ -899,6 +917,7 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			// from that line. Keys typed meanwhile wait in pending.
 			in.trap = false
 			in.active = false
+			in.enterLast = false
 			in.mu.Unlock()
 			return utf8.EncodeRune(p, trapRune), nil
 		}
@@ -1082,6 +1101,7 @@ func pastedText(b []byte) string {
 // run of text, as one pasteRune; anything else as it is. It returns 0 for
 // an empty paste. Call with in.mu held.
 func (in *promptInput) deliver(p []byte) int {
+	in.enterLast = false // take sets it for Enter
 	if !in.afterEsc && bytes.HasPrefix(in.pending, pasteStart) && len(p) >= utf8.UTFMax {
 		end := bytes.Index(in.pending, pasteEnd)
 		text := pastedText(in.pending[len(pasteStart):end])
@@ -1248,7 +1268,16 @@ func (in *promptInput) take(p []byte, n int) int {
 	n = copy(p, in.pending[:min(n, len(in.pending))])
 	in.pending = in.pending[n:]
 	in.handed = in.handed || n > 0
+	in.enterLast = n > 0 && (p[n-1] == '\r' || p[n-1] == '\n')
 	return n
+}
+
+// enteredLast reports whether the last key handed to the editor was Enter
+// (redrawWriter.entered).
+func (in *promptInput) enteredLast() bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.enterLast
 }
 
 // lastRuneStart is the index where the last UTF-8 sequence in b starts.

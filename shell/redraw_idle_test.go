@@ -107,3 +107,45 @@ func TestRedrawWriterAfterPrompt(t *testing.T) {
 		t.Errorf("afterPrompt calls %v with %d writes, want a second one after the last write", calls, len(rec.writes))
 	}
 }
+
+// TestRedrawWriterLineEnd: the newline the editor draws for Enter waits for
+// what ReadLine writes after the line (bracketed paste off) and goes out
+// with it in one write; a newline that is not Enter's (a pasted one) goes
+// out at once, and so does a kept one when the reader waits for a key.
+func TestRedrawWriterLineEnd(t *testing.T) {
+	const erase = "\x1b[J\x1b[2K\r"
+	rec := &recorder{}
+	entered := true
+	w := &redrawWriter{w: rec, entered: func() bool { return entered }}
+	w.newPrompt("")
+	for _, p := range []string{erase, "$ ", erase, "$ x", erase, "$ x\n"} {
+		w.Write([]byte(p))
+	}
+	w.resetWith(bracketedPasteOff)
+	want := []string{"$ ", "x", "\n" + bracketedPasteOff}
+	if strings.Join(rec.writes, "|") != strings.Join(want, "|") {
+		t.Errorf("Enter: terminal got %q, want %q", rec.writes, want)
+	}
+
+	rec.writes = nil
+	entered = false
+	w.newPrompt("")
+	for _, p := range []string{erase, "$ ", erase, "$ \n"} {
+		w.Write([]byte(p))
+	}
+	if strings.Join(rec.writes, "|") != "$ |\n" {
+		t.Errorf("a pasted newline: terminal got %q, want it at once", rec.writes)
+	}
+
+	rec.writes = nil
+	entered = true
+	w.newPrompt("")
+	for _, p := range []string{erase, "$ ", erase, "$ \n"} {
+		w.Write([]byte(p))
+	}
+	w.flush() // the reader waits for a key before ReadLine ends the line
+	w.resetWith(bracketedPasteOff)
+	if strings.Join(rec.writes, "|") != "$ |\n|"+bracketedPasteOff {
+		t.Errorf("Enter, then idle: terminal got %q", rec.writes)
+	}
+}
