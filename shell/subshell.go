@@ -587,7 +587,7 @@ func RunChild(fd int, self string) (int, error) {
 		return 2, fmt.Errorf("cannot read the snapshot from fd %d: %v", fd, err)
 	}
 	var m childStart
-	if err := decodeSnapshot(data, &m); err != nil {
+	if err := decodeChildStart(data, &m); err != nil {
 		return 2, err
 	}
 	traceFd, gate := -1, -1
