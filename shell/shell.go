@@ -344,6 +344,7 @@ func (sh *Shell) cloneFrom(vars *Vars) *Shell {
 	c.forkedChild = !sh.subshell
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
 	c.specials = specialVars{}      // a subshell reseeds $RANDOM (specialvars.go)
+	c.inheritRandom()
 	return &c
 }
 
