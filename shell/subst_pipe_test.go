@@ -49,6 +49,9 @@ func TestSubstPipeInline(t *testing.T) {
 			if inlineRead := strings.Contains(got, "until end of file"); tt.released == "" && !inlineRead {
 				t.Errorf("%s: the trace does not narrate the shell's read:\n%s", tt.src, got)
 			}
+			if tt.released != "" && !strings.Contains(got, "the goroutine's read") {
+				t.Errorf("%s: the trace does not narrate the end of the released pipe:\n%s", tt.src, got)
+			}
 			if !strings.Contains(got, "O_NONBLOCK") {
 				t.Errorf("%s: the trace does not narrate the pipe:\n%s", tt.src, got)
 			}

@@ -180,6 +180,12 @@ func (o *substOut) finish(sh *Shell, interrupt <-chan struct{}) (out string, aba
 	} else {
 		select {
 		case data = <-o.out:
+			if o.tr.On() {
+				o.tr.Shell(jobs.Msg{
+					En: "close(%d), then the goroutine's read(%d) until end of file (every write end closed): %d bytes in all; the goroutine closes %d",
+					Ko: "close(%d) 뒤 고루틴이 파일 끝까지 read(%d) (모든 쓰는 끝이 닫혔다): 모두 %d바이트. 고루틴이 %d를 닫는다",
+				}, o.w, o.r, len(data), o.r)
+			}
 		case <-interrupt:
 			o.tr.Shell(jobs.Msg{
 				En: "Ctrl+C: the shell stops waiting for the end of file of %d (a goroutine reads on until every write end is closed, then closes it)",
