@@ -86,9 +86,14 @@ func dup2(oldfd, newfd int) error {
 // without overwriting them. Under a low ulimit -n the placeholders leave
 // the runtime the numbers it needs (netpollFds).
 //
-// Fds 0, 1 and 2 are the process's own; one that is closed at start-up is
-// closed for the user too, but gets /dev/null (close-on-exec) so that no
-// descriptor of gosh or Go can land on its number.
+// Fds 0, 1 and 2 are the process's own; one that is closed here is closed
+// for the user too, but gets /dev/null (close-on-exec) so that no
+// descriptor of gosh or Go can land on its number. In practice none is:
+// the Go runtime (checkfds, since Go 1.22) opens /dev/null (O_RDWR) on a
+// closed 0, 1 or 2 before any of gosh's code runs, which gosh cannot tell
+// from a /dev/null its parent gave it. So "gosh -c 'echo hi' >&-" writes
+// to /dev/null and returns 0, and its children get /dev/null there, where
+// bash's echo fails with EBADF and its children find the fd closed.
 func (sh *Shell) adoptInheritedFds(open []int) {
 	sh.stdio, sh.fdHold = nil, nil
 	for n := 0; n < 3; n++ {
