@@ -34,7 +34,13 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub.xtraceDepth = sh.xtraceDepth + 1                               // set -x: "++ " inside $( )
 	sub.flow.loopDepth = sh.flow.loopDepth                             // bash: break in $( ) ends it quietly
 	sub.stdio[1] = pipe.w
-	sub.lineCopy = sh.abandonsLine() // Ctrl+C ends the list and the command line
+	// Ctrl+C ends the list and the command line. A line's context that
+	// Ctrl+C ended already is the one the prompt after that line is
+	// expanded in (the next line gets a new one): its $( ) runs in full.
+	sub.lineCopy = sh.abandonsLine()
+	if sh.ctx != nil && sh.ctx.Err() != nil {
+		sub.ctx, sub.lineCopy = nil, false
+	}
 	err = sub.runList(list)
 	if err != nil && err != errAbandon && !errors.Is(err, io.EOF) {
 		// exit, return or break end the subshell only (function.go).

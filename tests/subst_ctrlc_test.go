@@ -83,4 +83,32 @@ func TestSubstCtrlC(t *testing.T) {
 			t.Errorf("the shell does not run commands after Ctrl+C: %q", out)
 		}
 	})
+	t.Run("prompt-after", func(t *testing.T) {
+		// The prompt after a line Ctrl+C ended expands its $( ) in full:
+		// a loop and a child in PS1 (the line's context is cancelled
+		// until the next line starts).
+		for _, ps1 := range []string{`$(for p in PROMPT; do printf %s "$p"; done)$ `, `$(/bin/printf PROMPT)$ `} {
+			s := startSession(t, sessionConfig{Env: []string{"PS1=" + ps1}})
+			s.SendLine(`x=$(sleep 106); echo line-went-on`)
+			p := s.ProcByArgs("sleep 106")
+			s.WaitForeground(p.Pgrp)
+			s.Send("\x03")
+			out := s.WaitPrompt()
+			if strings.Contains(out, "line-went-on") || strings.Contains(out, "\n\n") {
+				t.Errorf("PS1 %s: after Ctrl+C in $( ): %q", ps1, out)
+			}
+			mark := filepath.Join(t.TempDir(), "running")
+			s.SendLine("while :; do : >" + mark + "; done")
+			waitFor(t, expectTimeout, "the loop to run", func() bool {
+				_, err := os.Stat(mark)
+				return err == nil
+			})
+			s.Send("\x03")
+			s.WaitPrompt()
+			// (A prompt made by a child may come after the typed line's
+			// echo: the output is awaited, not the prompt.)
+			s.SendLine(`echo al""ive`)
+			s.Expect("alive")
+		}
+	})
 }
