@@ -24,7 +24,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	}
 	pipe, err := sh.inlineSubstPipe()
 	if err != nil {
-		return "", err
+		return sh.noSubstPipe(err)
 	}
 	sub, spare := sh.substClone() // subst_scratch.go
 	sub.enterSubshell()
@@ -75,6 +75,14 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	return data, nil
 }
 
+// noSubstPipe is what a command substitution gives when its pipe cannot
+// be made (ulimit -n): as in bash, a message, an empty result, and $? as
+// it was; the command goes on.
+func (sh *Shell) noSubstPipe(err error) (string, error) {
+	sh.errorf("cannot make pipe for command substitution: %s", errnoText(err))
+	return "", nil
+}
+
 // substPipe opens the pipe the child gosh of a command substitution
 // (commandSubstChild) writes its output to (w) and starts reading it at
 // once, so that a large output never fills the pipe and blocks the writer.
@@ -84,7 +92,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 func (sh *Shell) substPipe() (w int, collect func() string, err error) {
 	r, w, err := sh.Jobs.Pipe()
 	if err != nil {
-		return -1, nil, &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+		return -1, nil, err
 	}
 	out := make(chan []byte, 1)
 	go func() {

@@ -58,7 +58,7 @@ func (sh *Shell) inlineSubstPipe() (*substOut, error) {
 	var p [2]int
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
 		sh.Jobs.Trace().Shell(jobs.Msg{En: "pipe2(O_CLOEXEC|O_NONBLOCK) failed: %v", Ko: "pipe2(O_CLOEXEC|O_NONBLOCK) 실패: %v"}, err)
-		return nil, &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+		return nil, err
 	}
 	o := &substOut{r: p[0], w: p[1], tr: sh.Jobs.Trace()}
 	if o.tr.On() {
