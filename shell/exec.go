@@ -935,9 +935,17 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	status := sh.pipefailStatus(job, sh.waitForeground(job))
 	sh.noteStages(stageStatuses(job))
 	if job.Interrupted() && sh.abandonsLine() {
-		// Ctrl+C ends the whole command line, not just this job.
 		sh.Status = status
-		return status, errAbandon
+		if !sh.sigs.trapped(syscall.SIGINT) {
+			// Ctrl+C ends the whole command line, not just this job.
+			return status, errAbandon
+		}
+		// With INT trapped (or ignored) the line goes on, as in bash; a
+		// $( ) ends here, as bash's forked one dies of the SIGINT, with
+		// what its list wrote so far.
+		if sh.lineCopy {
+			return status, &ExitError{Status: status}
+		}
 	}
 	if sh.Opts.Interactive && !sh.subshell {
 		if err := sh.ctrlZBreaksLoops(job, status); err != nil {

@@ -63,6 +63,28 @@ func TestSubstCtrlC(t *testing.T) {
 			t.Errorf("the background sleep of $( ) was killed by Ctrl+C")
 		}
 	})
+	t.Run("int-trapped", func(t *testing.T) {
+		// With INT trapped the line goes on, as in bash: a foreground job
+		// of the shell killed by Ctrl+C (the shell, not in the job's
+		// group, gets no SIGINT: no handler), and a $( ) whose list ends
+		// there, as bash's forked $( ) dies, with what it wrote so far
+		// (the shell, in the terminal's group, runs its handler).
+		s := newSession(t)
+		s.Run(`trap 'echo int-trap' INT`)
+		s.SendLine(`sleep 108; echo "went-on-1 $?"`)
+		p := s.ProcByArgs("sleep 108")
+		s.WaitForeground(p.Pgrp)
+		s.Send("\x03")
+		if out := s.WaitPrompt(); !strings.Contains(out, "went-on-1 130") {
+			t.Errorf("Ctrl+C on a job with INT trapped: %q", out)
+		}
+		s.SendLine(`x=$(echo a; sleep 107; echo b); echo "went-on-2 $? [$x]"`)
+		p = s.ProcByArgs("sleep 107")
+		s.Send("\x03")
+		if out := s.WaitPrompt(); !strings.Contains(out, "went-on-2 130 [a]") || !strings.Contains(out, "int-trap") {
+			t.Errorf("Ctrl+C in $( ) with INT trapped: %q", out)
+		}
+	})
 	t.Run("builtin-loop", func(t *testing.T) {
 		s := newSession(t)
 		mark := filepath.Join(t.TempDir(), "running")
