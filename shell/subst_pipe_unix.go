@@ -64,15 +64,24 @@ func (sh *Shell) inlineSubstPipe() (*substOut, error) {
 	if o.tr.On() {
 		o.tr.Shell(jobs.Msg{
 			En: "pipe() = [%d %d]  (pipe2 with O_CLOEXEC|O_NONBLOCK: read end %d, write end %d; the shell reads %d itself once the list has ended, " +
-				"unless a child is started or the pipe fills up first)",
+				"unless a child is started or the pipe fills up first%s)",
 			Ko: "pipe() = [%d %d]  (O_CLOEXEC|O_NONBLOCK를 준 pipe2: 읽는 끝 %d, 쓰는 끝 %d. 목록이 끝나면 셸이 직접 %d를 읽는다. " +
-				"그 전에 자식이 시작되거나 파이프가 차면 그때부터 고루틴이 읽는다)",
-		}, o.r, o.w, o.r, o.w, o.r)
+				"그 전에 자식이 시작되거나 파이프가 차면%s 그때부터 고루틴이 읽는다)",
+		}, o.r, o.w, o.r, o.w, o.r, fewThreadsNote())
 	}
 	inlineSubsts.mu.Lock()
 	inlineSubsts.pipes = append(inlineSubsts.pipes, o)
 	inlineSubsts.mu.Unlock()
 	return o, nil
+}
+
+// fewThreadsNote is what the trace of a new pipe of $( ) adds under a low
+// ulimit -u, where the list's first write releases it (writeFd).
+func fewThreadsNote() jobs.Msg {
+	if !jobs.FewThreads() {
+		return jobs.Msg{}
+	}
+	return jobs.Msg{En: ", or (under a low ulimit -u) the list first writes to it", Ko: " (ulimit -u가 낮으면 목록이 처음 쓸 때)"}
 }
 
 // releaseInlineSubsts is package jobs' release function: run by whichever
@@ -110,8 +119,14 @@ func releaseInlineSubsts(fd int, full bool) bool {
 	// come back here.
 	for _, o := range released {
 		why := jobs.Msg{En: "a child is about to start", Ko: "자식이 곧 시작된다"}
-		if fd >= 0 {
+		switch {
+		case fd >= 0 && full:
 			why = jobs.Msg{En: "the list filled it", Ko: "목록이 파이프를 채웠다"}
+		case fd >= 0:
+			why = jobs.Msg{
+				En: "the list writes to it, and under a low ulimit -u every write first waits with poll(2) until there is room, which nobody would make",
+				Ko: "목록이 파이프에 쓴다. ulimit -u가 낮으면 모든 쓰기가 먼저 poll(2)로 자리가 날 때까지 기다리는데, 아무도 자리를 만들지 않을 것이다",
+			}
 		}
 		o.tr.Shell(jobs.Msg{
 			En: "fcntl(%d, F_SETFL, 0), fcntl(%d, F_SETFL, 0)  (the pipe of $( ) blocks again: %s; from now on a goroutine of the shell reads %d while the list runs)",

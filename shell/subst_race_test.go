@@ -1,6 +1,9 @@
 package shell
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSubstPipeConcurrentStages: builtin stages of a pipeline inside $( )
 // write to its inline pipe from goroutines of their own while another
@@ -21,6 +24,38 @@ func TestSubstPipeConcurrentStages(t *testing.T) {
 			if out != tt.out || status != 0 {
 				t.Errorf("%s\n got %q status %d (stderr %q), want %q", tt.src, out, status, errOut, tt.out)
 			}
+		}
+	}
+}
+
+// TestReleaseInlineSubstsReason: the trace gives the release's true
+// reason: a full pipe, a child about to start, or (few threads) a write
+// about to wait with poll(2), whatever it writes.
+func TestReleaseInlineSubstsReason(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		fd       func(o *substOut) int
+		full     bool
+		want, no string
+	}{
+		{"full", func(o *substOut) int { return o.w }, true, "the list filled it", "poll(2)"},
+		{"few threads", func(o *substOut) int { return o.w }, false, "poll(2)", "filled"},
+		{"child", func(*substOut) int { return -1 }, false, "a child is about to start", "filled"},
+	} {
+		var trace strings.Builder
+		sh := New(Config{Arg0: "gosh"})
+		sh.Jobs.Trace().SetOutput(&trace, false)
+		o, err := sh.inlineSubstPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !releaseInlineSubsts(tt.fd(o), tt.full) {
+			t.Errorf("%s: not released", tt.name)
+		}
+		o.finish(sh, nil)
+		got := trace.String()
+		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.no) {
+			t.Errorf("%s: the trace says %q, want %q and not %q", tt.name, got, tt.want, tt.no)
 		}
 	}
 }
