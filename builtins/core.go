@@ -124,7 +124,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 	},
 	{
 		Name:     "set",
-		Synopsis: "set [-abefmnpuvxBCH] [-o option-name] [--] [-] [arg ...]",
+		Synopsis: "set [-abefhmnpuvxBCH] [-o option-name] [--] [-] [arg ...]",
 		Summary:  "Set shell options and positional parameters.",
 		Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -695,6 +695,7 @@ var setLetters = [128]string{
 	'C': "noclobber",
 	'e': "errexit",
 	'f': "noglob",
+	'h': "hashall",
 	'm': "monitor",
 	'u': "nounset",
 	'x': "xtrace",

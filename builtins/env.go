@@ -261,6 +261,11 @@ func runHash(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
+	if on, known := sh.Option("hashall"); known && !on {
+		// set +h: there is no table to show or change, as bash.
+		errorf(io, "hash", "hashing disabled")
+		return statusFailure, nil
+	}
 	if o.has('r') {
 		sh.ClearHash()
 	}

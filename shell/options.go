@@ -57,6 +57,9 @@ var baseOptions = []option{
 		// On by default in an interactive shell, off in a script.
 		get: func(o *Options) bool { return o.Interactive && !o.HistexpandOff || o.HistexpandOn },
 		set: func(o *Options, on bool) { o.HistexpandOn, o.HistexpandOff = on, !on }},
+	{name: "hashall", letter: 'h',
+		get: func(o *Options) bool { return !o.NoHashall },
+		set: func(o *Options, on bool) { o.NoHashall = !on }},
 	{name: "pipefail", field: func(o *Options) *bool { return &o.Pipefail }},
 	{name: "braceexpand", letter: 'B',
 		get: func(o *Options) bool { return !o.NoBraceexpand },
@@ -217,10 +220,9 @@ const flagOrder = "abefhikmnptuvxBCEHPT"
 
 // FlagString is $-: the letters of the options that are on.
 func (sh *Shell) FlagString() string {
-	// h: commands are hashed (path.go) as in bash; i says the shell is
-	// interactive. The letters come in bash's order, then c or s, which
-	// say where the commands come from.
-	on := map[byte]bool{'h': true, 'i': sh.Opts.Interactive}
+	// i says the shell is interactive. The letters come in bash's order,
+	// then c or s, which say where the commands come from.
+	on := map[byte]bool{'i': sh.Opts.Interactive}
 	for _, o := range options {
 		if o.letter != 0 && o.value(&sh.Opts) {
 			on[o.letter] = true

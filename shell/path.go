@@ -37,6 +37,11 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 	if override {
 		return sh.searchPath(name, pathOverride)
 	}
+	if sh.Opts.NoHashall {
+		// set +h: search every time, as bash; the table is neither
+		// read nor filled.
+		return sh.searchPath(name, pathVar)
+	}
 	if p, ok := sh.hash.lookup(name, pathVar); ok {
 		return p, nil
 	}
@@ -94,7 +99,7 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 	// Asking is not running: like bash's type, consult the hash table but
 	// neither count a hit nor add what the search finds.
 	pathVar, _ := sh.Vars.Get("PATH")
-	if p, ok := sh.hash.peek(name, pathVar); ok {
+	if p, ok := sh.hash.peek(name, pathVar); ok && !sh.Opts.NoHashall {
 		return builtins.KindFile, p
 	}
 	if p, err := sh.searchPath(name, pathVar); err == nil {

@@ -48,6 +48,7 @@ type Options struct {
 	HistoryOn, HistoryOff bool
 	NoHistappend          bool         // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool         // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	NoHashall             bool         // set +h: PATH is searched at every run, nothing is remembered (path.go)
 	Shopt                 ShoptOptions // the other shopt options (shopt.go)
 	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
 	// when the locale decides (lang.go).
