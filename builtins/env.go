@@ -308,7 +308,7 @@ func runHash(sh Shell, io IO, args []string) (int, error) {
 			}
 		default:
 			// Builtins are never searched for, so never hashed (as bash).
-			if _, isBuiltin := Lookup(name); isBuiltin {
+			if _, isBuiltin := LookupEnabled(sh, name); isBuiltin {
 				continue
 			}
 			if _, ok := sh.Hash(name); !ok {

@@ -320,7 +320,7 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 				out = append(out, meaning{"function", text})
 			}
 		}
-		if _, ok := Lookup(name); ok {
+		if _, ok := LookupEnabled(sh, name); ok {
 			out = append(out, meaning{"builtin", ""})
 		}
 		if len(out) > 0 && !all {
@@ -424,7 +424,7 @@ func runBuiltin(sh Shell, io IO, args []string) (int, error) {
 	if len(rest) == 0 {
 		return statusOK, nil
 	}
-	b, found := Lookup(rest[0])
+	b, found := LookupEnabled(sh, rest[0])
 	if !found {
 		errorf(io, "builtin", "%s: not a shell builtin", rest[0])
 		return statusFailure, nil
@@ -445,7 +445,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 			return statusOK, nil
 		}
 		if o.has('p') && !strings.Contains(rest[0], "/") {
-			if _, isBuiltin := Lookup(rest[0]); !isBuiltin {
+			if _, isBuiltin := LookupEnabled(sh, rest[0]); !isBuiltin {
 				found := searchPath(sh, rest[0])
 				if len(found) == 0 {
 					fmt.Fprintf(io.Err, "gosh: %s: command not found\n", rest[0])

@@ -275,7 +275,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 	cmd := &command{argv: argv}
 	if argv[0] == "nohup" {
 		cmd.nohup = true
-	} else if b, ok := builtins.Lookup(argv[0]); ok && !noBuiltins {
+	} else if b, ok := builtins.LookupEnabled(sh, argv[0]); ok && !noBuiltins {
 		cmd.builtin = b
 	}
 	return sh.withIO(io, func() (int, error) {

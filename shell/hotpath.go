@@ -148,10 +148,16 @@ func (sh *Shell) lookupBuiltin(name string) (*builtins.Builtin, bool) {
 	}
 	s := &h.builtinSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
 	if unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
+		if s.b != nil && sh.Opts.Disabled != "" && sh.BuiltinDisabled(name) {
+			return nil, false // enable -n (enable.go)
+		}
 		return s.b, s.b != nil
 	}
 	b, ok := builtins.Lookup(name)
 	*s = builtinSlot{name: name, b: b}
+	if ok && sh.Opts.Disabled != "" && sh.BuiltinDisabled(name) {
+		return nil, false
+	}
 	return b, ok
 }
 

@@ -87,7 +87,7 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 	if v, ok := sh.Aliases[name]; ok {
 		return builtins.KindAlias, v
 	}
-	if _, ok := builtins.Lookup(name); ok {
+	if _, ok := builtins.LookupEnabled(sh, name); ok {
 		return builtins.KindBuiltin, name
 	}
 	if name == "" || strings.Contains(name, "/") {

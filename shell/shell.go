@@ -46,10 +46,15 @@ type Options struct {
 	// History (set -o history) is on in an interactive shell unless
 	// turned off, off in a script unless turned on.
 	HistoryOn, HistoryOff bool
-	NoHistappend          bool         // shopt -u histappend: exit rewrites the history file (options.go)
-	NoCheckwinsize        bool         // shopt -u checkwinsize: COLUMNS and LINES are not updated
-	NoHashall             bool         // set +h: PATH is searched at every run, nothing is remembered (path.go)
-	Shopt                 ShoptOptions // the other shopt options (shopt.go)
+	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
+	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
+	// Disabled lists the builtins enable -n turned off, each followed by
+	// a space (" echo printf "; "" when none): kept with the options so
+	// that every copy of the shell and child gosh has them, as bash's
+	// subshells do (enable.go).
+	Disabled string
+	Shopt    ShoptOptions // the other shopt options (shopt.go)
 	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
 	// when the locale decides (lang.go).
 	Lang string
