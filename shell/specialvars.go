@@ -92,6 +92,7 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	sh.setVersionVars()
 	sh.Vars.Set("OPTIND", "1") // bash starts getopts afresh in every shell
 	// SHELLOPTS is read-only; its value is computed when read (getVar).
 	sh.Vars.Unset("SHELLOPTS")
@@ -102,6 +103,22 @@ func (sh *Shell) initSpecialVars() {
 	// bash starts every shell at level 0, whatever the environment says.
 	sh.Vars.Unset("BASH_SUBSHELL")
 	sh.Vars.Set("BASH_SUBSHELL", "0")
+}
+
+// Version is gosh's version, MAJOR.MINOR.PATCH: gosh --version and
+// $GOSH_VERSION.
+const Version = "0.1.0"
+
+// setVersionVars sets $GOSH_VERSION and the read-only array GOSH_VERSINFO
+// (major, minor, patch), gosh's counterparts of bash's BASH_VERSION and
+// BASH_VERSINFO. gosh is not bash and does not say it is: it sets neither
+// of bash's, as zsh (ZSH_VERSION), mksh (KSH_VERSION) and Oils
+// (OILS_VERSION) do not, so that a script testing [ -n "$BASH_VERSION" ]
+// or ${BASH_VERSINFO[0]} learns that bash is not what runs it.
+func (sh *Shell) setVersionVars() {
+	sh.Vars.Set("GOSH_VERSION", Version)
+	sh.Vars.put("GOSH_VERSINFO", &Var{Array: true, ReadOnly: true,
+		Elems: []Elem{{Index: 0, Value: "0"}, {Index: 1, Value: "1"}, {Index: 2, Value: "0"}}})
 }
 
 // getVar is a variable's value, computed for the dynamic ones.

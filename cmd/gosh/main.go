@@ -29,7 +29,7 @@ import (
 )
 
 // version is printed by --version.
-const version = "gosh 0.1.0"
+const version = "gosh " + shell.Version
 
 const usage = `usage: gosh [options] [-c command [name [arg...]] | file [arg...]]
 
