@@ -22,3 +22,29 @@ func TestVersionVariables(t *testing.T) {
 		{name: "version flag", goshOnly: true, argv: []string{"--version"}, out: "gosh 0.1.0\n"},
 	})
 }
+
+// -o NAME, +o NAME, -O NAME and +O NAME on the command line, as bash takes
+// them (also after -c and in a cluster), and their errors.
+func TestStartOptions(t *testing.T) {
+	runRows(t, []row{
+		{name: "O extglob", argv: []string{"-O", "extglob", "-c", "shopt extglob; echo @(a|b); x=abc; echo ${x/+(b)/X}"},
+			out: "extglob        \ton\n@(a|b)\naXc\n"},
+		{name: "plus O", argv: []string{"-O", "extglob", "+O", "extglob", "-c", "shopt -p extglob"}, out: "shopt -u extglob\n", status: 1},
+		{name: "O after c", argv: []string{"-c", "-O", "dotglob", "-O", "extglob", "shopt -p dotglob extglob"},
+			out: "shopt -s dotglob\nshopt -s extglob\n"},
+		{name: "o in a cluster", argv: []string{"-eo", "pipefail", "-c", "echo $-; set -o | grep pipefail"},
+			out: "ehBc\npipefail       \ton\n"},
+		{name: "plus o", argv: []string{"+o", "braceexpand", "-c", "echo {a,b} $-"}, out: "{a,b} hc\n"},
+		{name: "set letters", argv: []string{"+h", "-aB", "-c", "x=1; env | grep ^x=; echo $-"}, out: "x=1\naBc\n"},
+		{name: "O bad name", argv: []string{"-O", "nosuch", "-c", "echo hi"}, status: 2,
+			err: "gosh: nosuch: invalid shell option name\n"},
+		{name: "O takes a set name", argv: []string{"-O", "errexit", "-c", "echo hi"}, status: 2,
+			err: "gosh: errexit: invalid shell option name\n"},
+		{name: "o bad name", argv: []string{"-o", "extglob", "-c", "echo hi"}, status: 2,
+			err: "gosh: extglob: invalid option name\n"},
+		{name: "O takes the next word", argv: []string{"-O", "-c", "echo hi"}, status: 2,
+			err: "gosh: -c: invalid shell option name\n"},
+		{name: "o alone lists", argv: []string{"-o"}, stdin: "echo after\n", outHas: "xtrace         \toff\nafter\n"},
+		{name: "O alone lists", argv: []string{"+O"}, stdin: "echo after\n", outHas: "shopt -u xpg_echo\nafter\n"},
+	})
+}
