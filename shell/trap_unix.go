@@ -493,7 +493,9 @@ func (s *signals) waitContext(base context.Context) context.Context {
 }
 
 // waitForeground waits for a foreground job. While it waits, a fatal
-// signal may end the shell at once (see fatalSignal).
+// signal may end the shell at once (see fatalSignal). Then, as bash's
+// wait_for, a script's finished background jobs leave the table
+// (afterCommand): "false & sleep 1; jobs" lists nothing.
 func (sh *Shell) waitForeground(j *jobs.Job) int {
 	s := sh.sigs
 	s.mu.Lock()
@@ -502,12 +504,14 @@ func (sh *Shell) waitForeground(j *jobs.Job) int {
 	if !managed {
 		st := sh.Jobs.WaitForeground(j)
 		s.settle()
+		sh.afterCommand()
 		return st
 	}
 	s.main.Unlock()
 	st := sh.Jobs.WaitForeground(j)
 	s.settle()
 	s.main.Lock()
+	sh.afterCommand()
 	return st
 }
 
