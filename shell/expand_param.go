@@ -173,6 +173,12 @@ func splitParamRef(s string) (name, sub string, ok bool) {
 // or array element it refers to, nothing for a circular one.
 func (x *expansion) refParam(name string, idx *parser.Word) (paramValues, error) {
 	t, ok := x.sh.refTarget(name)
+	if !ok && x.sh.Vars.isSelfRef(name) {
+		// What the local reference to its own name hides (setSelfRef).
+		pv, err := x.param(name, idx)
+		pv.label = name
+		return pv, err
+	}
 	if !ok {
 		return paramValues{vals: []string{""}, label: name}, nil
 	}

@@ -204,6 +204,9 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	sh.flow.frame = savedFrame
 	sh.flow.loopDepth = savedLoop
 	sh.Params = savedParams
+	if sh.Vars.selfRefs != 0 {
+		sh.Vars.restoreSelfRefs(frame.saved) // local -n out=$1 run as "f out"
+	}
 	for i := len(frame.saved) - 1; i >= 0; i-- {
 		sh.Vars.put(frame.saved[i].name, frame.saved[i].v)
 	}
