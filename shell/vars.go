@@ -246,7 +246,7 @@ func (v *Vars) Unset(name string) error {
 func (v *Vars) Names() []string {
 	names := make([]string, 0, len(v.m))
 	for k := range v.m {
-		if k[0] != selfKeyMark {
+		if k == "" || k[0] != selfKeyMark {
 			names = append(names, k)
 		}
 	}
@@ -260,7 +260,7 @@ func (v *Vars) Names() []string {
 func (v *Vars) Environ(extra []string) []string {
 	env := make([]string, 0, len(v.m)+len(extra))
 	for k, x := range v.m {
-		if k[0] == selfKeyMark {
+		if k != "" && k[0] == selfKeyMark {
 			k = k[1:] // what a reference to its own name hides (setSelfRef)
 		} else if x.NameRef && x.Value == k {
 			continue
