@@ -58,9 +58,9 @@ func (p *parser) atCloser() bool {
 // Incomplete unless the text's end is known (an alias value, backquotes).
 func (p *parser) eofError() error {
 	if p.inSubst {
-		return &SyntaxError{Pos: p.tok.pos, Msg: unterminatedMsg("command substitution"), Incomplete: !p.l.bounded}
+		return &SyntaxError{Pos: p.tok.pos, Msg: unmatchedMsg(")"), Incomplete: !p.l.bounded, AtEOF: true}
 	}
-	return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.bounded}
+	return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.bounded, AtEOF: true}
 }
 
 // expect consumes the reserved word w, or reports what stands in its place.

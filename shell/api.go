@@ -243,7 +243,8 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 	sh.pushFrame(false, "source", name, sh.line) // FUNCNAME, BASH_SOURCE, BASH_LINENO (bashvars.go)
 	defer sh.popFrame()
 	return sh.withIO(io, func() (int, error) {
-		st, err := sh.runSource(string(data), path)
+		// Messages and caller name the file as written, as bash's.
+		st, err := sh.runSource(string(data), name)
 		if r, ok := err.(*builtins.ReturnRequest); ok {
 			// "return" in a . file ends the file, with its status.
 			st, err = r.Status, nil

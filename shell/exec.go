@@ -41,13 +41,15 @@ func (sh *Shell) Run(f *parser.File) (int, error) {
 func (sh *Shell) RunString(src string) (int, error) {
 	r := parser.NewReader(linesOf(src), parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
 	st := 0 // no command at all (eval "# note"): status 0, as POSIX says
+	// bash counts the text's lines from the line eval is on.
+	base := sh.line
 	for {
 		f, err := r.Next()
 		switch {
 		case errors.Is(err, io.EOF):
 			return st, nil
 		case err != nil:
-			sh.syntaxError(err)
+			sh.syntaxError(err, "eval", src, 1, base)
 			return sh.Status, nil
 		}
 		st, err = sh.Run(f)
@@ -60,12 +62,6 @@ func (sh *Shell) RunString(src string) (int, error) {
 			return st, err
 		}
 	}
-}
-
-// syntaxError reports a parse error: "gosh: 1:8: syntax error near ...".
-func (sh *Shell) syntaxError(err error) {
-	sh.errorf("%s", err)
-	sh.Status = 2
 }
 
 // runList runs and-or lists one after the other; those ended by '&' start

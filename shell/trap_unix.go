@@ -682,7 +682,7 @@ func (sh *Shell) runHandlerAt(action string, line int) error {
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parseAt(action, line)
 	if err != nil {
-		sh.syntaxError(err)
+		sh.syntaxError(err, "trap", action, line, 1)
 		sh.Status = saved
 		return nil
 	}
@@ -746,7 +746,7 @@ func (sh *Shell) RunExitTrap(status int) int {
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parse(action)
 	if err != nil {
-		sh.syntaxError(err)
+		sh.syntaxError(err, "exit trap", action, 1, 1)
 		return status
 	}
 	sh.specials.inTrap++ // $BASH_COMMAND stays the last command (bashcommand.go)
