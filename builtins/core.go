@@ -46,6 +46,15 @@ A parent process reads this number with wait(2) as the exit code.`,
 		Special: true,
 	},
 	{
+		Name:     "logout",
+		Synopsis: "logout [n]",
+		Summary:  "Exit a login shell.",
+		Help: `Exit a login shell with status N, as exit does (and an
+interactive one says "logout" on its way out). In a shell that is not a
+login shell it is an error: use exit.`,
+		Run: runLogout,
+	},
+	{
 		Name:     "export",
 		Synopsis: "export [-fn] [name[=value] ...] or export -p",
 		Summary:  "Mark variables for the environment of child processes.",
@@ -338,8 +347,22 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 // does: even a bad argument exits, with status 2. An interactive shell says
 // "exit" on its way out.
 func runExit(sh Shell, io IO, args []string) (int, error) {
+	return exitShell(sh, io, args, "exit")
+}
+
+// runLogout is exit for a login shell; any other shell refuses, as bash.
+func runLogout(sh Shell, io IO, args []string) (int, error) {
+	if login, _ := sh.Option("login_shell"); !login {
+		errorf(io, "logout", "not login shell: use `exit'")
+		return statusFailure, nil
+	}
+	return exitShell(sh, io, args, "logout")
+}
+
+// exitShell ends the shell for exit and logout, named word.
+func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
 	if sh.Interactive() {
-		fmt.Fprintln(io.Err, "exit")
+		fmt.Fprintln(io.Err, word)
 	}
 	status := sh.LastStatus()
 	args = args[1:]
@@ -348,12 +371,12 @@ func runExit(sh Shell, io IO, args []string) (int, error) {
 	}
 	switch {
 	case len(args) > 1:
-		errorf(io, "exit", "too many arguments")
+		errorf(io, word, "too many arguments")
 		status = statusFailure
 	case len(args) == 1:
 		n, ok := parseInt(args[0])
 		if !ok {
-			errorf(io, "exit", "%s: numeric argument required", args[0])
+			errorf(io, word, "%s: numeric argument required", args[0])
 			n = statusUsage
 		}
 		status = n & 0xff

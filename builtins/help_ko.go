@@ -40,6 +40,7 @@ var summaryKo = sync.OnceValue(func() map[string]string {
 		"readarray": "표준 입력의 줄들을 인덱스 배열로 읽는다.",
 		"hash":      "프로그램 위치를 기억하거나 보여 준다.",
 		"enable":    "셸 내장 명령을 켜거나 끈다.",
+		"logout":    "로그인 셸을 끝낸다.",
 		"help":      "내장 명령과 주제를 설명한다.",
 		"history":   "히스토리 목록을 보여 주거나 고친다.",
 		"jobs":      "셸의 작업과 그 상태를 보여 준다.",

@@ -169,6 +169,8 @@ NAME은 '?'다. ARG를 주면 위치 매개변수 대신 ARG를 해석한다.
 아니면 getopts가 메시지를 출력한다. OPTSTRING이 ':'로 시작하면 조용하다:
 모르는 옵션은 NAME을 '?', OPTARG를 그 글자로, 빠진 인자는 NAME을 ':',
 OPTARG를 그 글자로 정한다.`,
+		"logout": `로그인 셸을 상태 N으로 끝낸다. exit와 같다(대화형 셸이면 끝나면서
+"logout"이라고 말한다). 로그인 셸이 아닌 셸에서는 오류다: exit를 쓴다.`,
 		"enable": `내장 명령 NAME을 켠다. -n이면 끈다. 꺼진 내장 명령은 명령을 실행할 때
 찾지 않는다: "enable -n echo; echo hi"는 셸에 echo가 없는 것처럼 PATH의
 echo 프로그램을 실행한다. "builtin NAME"으로도 실행할 수 없고,

@@ -48,3 +48,16 @@ func TestStartOptions(t *testing.T) {
 		{name: "O alone lists", argv: []string{"+O"}, stdin: "echo after\n", outHas: "shopt -u xpg_echo\nafter\n"},
 	})
 }
+
+// logout ends a login shell as exit does; any other shell refuses (the
+// corpus has that case).
+func TestLogout(t *testing.T) {
+	runRows(t, []row{
+		{name: "login", argv: []string{"--noprofile", "-l", "-c", "logout 3; echo no"}, status: 3},
+		{name: "in a function", argv: []string{"--noprofile", "-l", "-c", "f() { logout 4; }; f; echo no"}, status: 4},
+		{name: "bad number", argv: []string{"--noprofile", "-l", "-c", "logout x; echo no"}, status: 2,
+			err: "gosh: logout: x: numeric argument required\n"},
+		{name: "too many", argv: []string{"--noprofile", "-l", "-c", "logout 1 2; echo no"}, status: 1,
+			err: "gosh: logout: too many arguments\n"},
+	})
+}
