@@ -25,6 +25,21 @@ type Var struct {
 	// NameRef is declare -n: Value is the name of the variable this one
 	// refers to (vars_nameref.go); with NoValue it refers to none yet.
 	NameRef bool
+	// Case is declare -l ('l') or -u ('u'): every value assigned from
+	// then on is put in lower or upper case (conv); 0 for neither.
+	Case byte
+}
+
+// conv is value as the variable keeps it: in lower or upper case under
+// declare -l or -u.
+func (x *Var) conv(value string) string {
+	switch x.Case {
+	case 'l':
+		return strings.ToLower(value)
+	case 'u':
+		return strings.ToUpper(value)
+	}
+	return value
 }
 
 // Elem is one element of an array: Index for an indexed array, Key for an
@@ -164,6 +179,9 @@ func (v *Vars) setIn(name string, x *Var, value string) error {
 		// a=v on an array sets its element 0.
 		x.setElem("0", 0, value)
 		return nil
+	}
+	if !x.NameRef {
+		value = x.conv(value)
 	}
 	if x.NameRef {
 		// declare -n r; r=name: the reference gets its target.
