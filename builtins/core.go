@@ -73,7 +73,7 @@ anyway.`,
 	},
 	{
 		Name:     "unset",
-		Synopsis: "unset [-f] [-v] [-n] name ...",
+		Synopsis: "unset [-f] [-v] [-n] [name ...]",
 		Summary:  "Remove shell variables.",
 		Help: `Remove each variable NAME from the shell (and so from the
 environment of later children). Read-only variables cannot be unset.

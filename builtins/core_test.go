@@ -218,7 +218,7 @@ func TestUnset(t *testing.T) {
 		"gosh: unset: RO: cannot unset: readonly variable\n")
 	check(t, "not a name", run(t, sh, "", "unset", "1a", "a-b"), 0, "", "")
 	check(t, "bad option", run(t, sh, "", "unset", "-z"), 2, "",
-		"gosh: unset: -z: invalid option\nunset: usage: unset [-f] [-v] [-n] name ...\n")
+		"gosh: unset: -z: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n")
 }
 
 func TestEcho(t *testing.T) {

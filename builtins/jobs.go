@@ -82,7 +82,7 @@ even when no new process can be created.`,
 	},
 	{
 		Name:     "wait",
-		Synopsis: "wait [-fn] [pid|jobspec ...]",
+		Synopsis: "wait [-fn] [-p var] [id ...]",
 		Summary:  "Wait for background jobs to finish.",
 		Help: `Wait for each PID or JOBSPEC and return the status of the last
 one: its exit code, or 128+N if signal N killed it. Without
@@ -90,6 +90,8 @@ arguments, wait for every running background job (status 0).
 -n  wait for the next job (of those given) to finish.
 -f  under job control, wait until each job has finished: a job that
     stops does not end the wait (without -f it does).
+-p VAR  put in VAR the pid whose status is returned (with -n: which
+    job finished); VAR is unset when there is none.
 Only children of this shell can be waited for (wait4 works only on
 your own children). Ctrl+C interrupts the wait (status 130).`,
 		Run: runWait,
@@ -488,6 +490,14 @@ type waitTarget struct {
 	pid int
 }
 
+// pidOf is the target's pid: a job's is its last process's, as $! is.
+func (tg waitTarget) pidOf() int {
+	if tg.job != nil {
+		return tg.job.LastPid()
+	}
+	return tg.pid
+}
+
 func runWait(sh Shell, io IO, args []string) (status int, err error) {
 	ctx := waitContext(sh)
 	defer func() {
@@ -496,14 +506,33 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 			status = st
 		}
 	}()
-	o, specs, ok := parseOptions(io, "wait", args[1:], "fn")
+	o, specs, ok := parseOptions(io, "wait", args[1:], "fnp:")
 	if !ok {
 		return statusUsage, nil
+	}
+	// -p VAR (bash 5.1): VAR gets the pid whose status is returned; it
+	// is unset first, and stays so when no status is returned.
+	pidVar := o.value('p')
+	if o.has('p') {
+		if err := sh.Unset(pidVar); err != nil {
+			errorf(io, "wait", "%v", err)
+			return statusFailure, nil
+		}
+	}
+	setPid := func(pid int) {
+		if o.has('p') && pid > 0 {
+			if err := sh.SetVar(pidVar, strconv.Itoa(pid)); err != nil {
+				errorf(io, "wait", "%v", err)
+			}
+		}
 	}
 	t := sh.JobTable()
 	if len(specs) == 0 {
 		if o.has('n') {
-			status, _ := t.WaitAny(ctx)
+			status, j, _ := t.WaitAnyJob(ctx)
+			if j != nil {
+				setPid(j.LastPid())
+			}
 			return status, nil
 		}
 		return t.WaitAll(ctx), nil
@@ -534,7 +563,9 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 		if len(targets) == 0 {
 			return 127, nil
 		}
-		return waitFirst(ctx, t, io, targets, o.has('f')), nil
+		status, pid := waitFirst(ctx, t, io, targets, o.has('f'))
+		setPid(pid)
+		return status, nil
 	}
 	for _, tg := range targets {
 		st, known := waitOne(ctx, t, tg, o.has('f'))
@@ -544,6 +575,7 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 			continue
 		}
 		status = st
+		setPid(tg.pidOf())
 		if ctx.Err() != nil {
 			return 128 + int(syscall.SIGINT), nil // Ctrl+C
 		}
@@ -570,7 +602,7 @@ func waitOne(ctx context.Context, t *jobs.Table, tg waitTarget, done bool) (stat
 // waitFirst is wait -n with arguments: the status of whichever target
 // finishes first. Each target is waited for on its own goroutine; the
 // others are cancelled as soon as one answers.
-func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, done bool) int {
+func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, done bool) (status, pid int) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -584,15 +616,15 @@ func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, 
 	for _, tg := range targets {
 		go func() {
 			st, known := waitOne(ctx, t, tg, done)
-			results <- result{st, known, tg.pid}
+			results <- result{st, known, tg.pidOf()}
 		}()
 	}
 	for range targets {
 		r := <-results
 		if r.known {
-			return r.status
+			return r.status, r.pid
 		}
-		errorf(io, "wait", "pid %d is not a child of this shell", r.pid)
+		errorf(io, "wait", "%d: no such job", r.pid) // bash's words for wait -n
 	}
-	return 127
+	return 127, 0
 }

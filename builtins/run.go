@@ -297,8 +297,9 @@ func keywords(s string) bool {
 
 // meaning is one way a name can be interpreted as a command.
 type meaning struct {
-	kind  string // "alias", "keyword", "function", "builtin" or "file"
-	value string // the alias text, the function's definition, or the file's path
+	kind   string // "alias", "keyword", "function", "builtin" or "file"
+	value  string // the alias text, the function's definition, or the file's path
+	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
 }
 
 // describe lists how name would be interpreted, in the order the shell
@@ -310,18 +311,18 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	var out []meaning
 	if !pathOnly {
 		if v, ok := sh.Alias(name); ok {
-			out = append(out, meaning{"alias", v})
+			out = append(out, meaning{kind: "alias", value: v})
 		}
 		if keywords(name) {
-			out = append(out, meaning{"keyword", ""})
+			out = append(out, meaning{kind: "keyword"})
 		}
 		if f, ok := sh.(FuncShell); ok && !noFuncs {
 			if text, ok := f.FuncText(name); ok {
-				out = append(out, meaning{"function", text})
+				out = append(out, meaning{kind: "function", value: text})
 			}
 		}
 		if _, ok := LookupEnabled(sh, name); ok {
-			out = append(out, meaning{"builtin", ""})
+			out = append(out, meaning{kind: "builtin"})
 		}
 		if len(out) > 0 && !all {
 			return out[:1]
@@ -329,10 +330,11 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	}
 	if all || pathOnly {
 		for _, p := range searchPath(sh, name) {
-			out = append(out, meaning{"file", p})
+			out = append(out, meaning{kind: "file", value: p})
 		}
 	} else if kind, path := sh.LookPath(name); kind == KindFile {
-		out = append(out, meaning{"file", path})
+		p, hashed := hashedPath(sh, name)
+		out = append(out, meaning{kind: "file", value: path, hashed: hashed && p == path})
 	}
 	if len(out) > 0 && !all {
 		return out[:1]
@@ -351,6 +353,9 @@ func (m meaning) sentence(name string) string {
 		return name + " is a shell builtin"
 	case "function":
 		return name + " is a function\n" + m.value
+	}
+	if m.hashed {
+		return name + " is hashed (" + m.value + ")"
 	}
 	return name + " is " + m.value
 }

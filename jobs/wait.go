@@ -279,6 +279,13 @@ func (t *Table) WaitAll(ctx context.Context) int {
 // returns its status. A job that finished before and was not yet waited for
 // counts. ok is false when there is no job to wait for.
 func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
+	status, _, ok = t.WaitAnyJob(ctx)
+	return status, ok
+}
+
+// WaitAnyJob is WaitAny that also gives the job that finished (nil when
+// none did), for wait -n -p VAR.
+func (t *Table) WaitAnyJob(ctx context.Context) (status int, job *Job, ok bool) {
 	defer t.printKilledNotices() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -299,13 +306,13 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 		return !running // nothing left to wait for
 	}
 	if !t.waitLocked(ctx, ready) {
-		return interrupted, true
+		return interrupted, nil, true
 	}
 	if found == nil {
-		return 127, false
+		return 127, nil, false
 	}
 	t.collected(found)
-	return found.status(), true
+	return found.status(), found, true
 }
 
 // collected records that the wait builtin has taken a finished job's

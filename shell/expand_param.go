@@ -1021,6 +1021,9 @@ func attrLetters(v *Var) string {
 	if v.Exported {
 		b.WriteByte('x')
 	}
+	if v.Case != 0 {
+		b.WriteByte(v.Case) // declare -l, -u: after x, as bash
+	}
 	return b.String()
 }
 

@@ -199,6 +199,13 @@ func (sh *Shell) Hash(name string) (string, bool) {
 	return p, true
 }
 
+// HashPath remembers path as the program name runs, with no hits, without
+// searching: "hash -p /opt/cc/bin/cc cc" (builtins.HashPathShell).
+func (sh *Shell) HashPath(name, path string) {
+	pathVar, _ := sh.Vars.Get("PATH")
+	sh.hash.remember(name, path, pathVar, 0)
+}
+
 // Unhash forgets one name ("hash -d"); it reports whether it was there.
 func (sh *Shell) Unhash(name string) bool {
 	pathVar, _ := sh.Vars.Get("PATH")
