@@ -334,6 +334,9 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 		}
 	} else if kind, path := sh.LookPath(name); kind == KindFile {
 		p, hashed := hashedPath(sh, name)
+		if on, known := sh.Option("hashall"); known && !on {
+			hashed = false // set +h: the table is not used
+		}
 		out = append(out, meaning{kind: "file", value: path, hashed: hashed && p == path})
 	}
 	if len(out) > 0 && !all {
