@@ -362,6 +362,10 @@ func (p *parser) loopOverWords() (name string, in bool, words []*Word, body *Lis
 			return "", false, nil, nil, err
 		}
 		for p.tok.kind == tWord {
+			// NAME=(...) is no word of a list, as in bash.
+			if err := arrayArgAllowed(nil, p.tok); err != nil {
+				return "", false, nil, nil, err
+			}
 			words = append(words, p.tok.word)
 			if err := p.next(); err != nil {
 				return "", false, nil, nil, err
@@ -414,6 +418,9 @@ func (p *parser) caseClause() (*Case, error) {
 			return nil, p.eofError()
 		}
 		return nil, p.unexpected()
+	}
+	if err := arrayArgAllowed(nil, p.tok); err != nil {
+		return nil, err // case a=() in: as bash
 	}
 	c.Word = p.tok.word
 	if err := p.next(); err != nil {
