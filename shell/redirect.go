@@ -242,6 +242,10 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 			}
 			return &redirError{target + ": ambiguous redirect"}
 		}
+		if n == fd {
+			// N>&N and N>&N- change nothing, open or not (bash).
+			return nil
+		}
 		src := t.get(n)
 		if src < 0 || !fdOpen(src) {
 			// bash names the word as written: "$fd: Bad file descriptor".
