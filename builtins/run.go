@@ -332,6 +332,13 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 		for _, p := range searchPath(sh, name) {
 			out = append(out, meaning{kind: "file", value: p})
 		}
+		if len(out) == 0 && !all {
+			// type -P of a file that is not executable names it, as
+			// bash (LookPath's last resort).
+			if kind, path := sh.LookPath(name); kind == KindFile {
+				out = append(out, meaning{kind: "file", value: path})
+			}
+		}
 	} else if kind, path := sh.LookPath(name); kind == KindFile {
 		p, hashed := hashedPath(sh, name)
 		if on, known := sh.Option("hashall"); known && !on {

@@ -1183,7 +1183,11 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 			}
 			return sh.stageFailed(cmd, t, &programError{"nohup: failed to run command '" + argv[0] + "': " + reason}, status)
 		}
-		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
+		word := argv[0]
+		if path != "" {
+			word = path // a file found on PATH that cannot run: bash names it
+		}
+		return sh.stageFailed(cmd, t, &redirError{word + ": " + errText(err)}, status)
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
