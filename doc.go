@@ -92,4 +92,12 @@
 // these steps, in English or Korean: every text is a jobs.Msg with both
 // side by side, and one decision, Shell.Lang (shell/lang.go: set -o
 // lang=en|ko, else LC_ALL, LC_MESSAGES, LANG), picks the language.
+//
+// Every command line gosh is given (gosh -c, a script, each child gosh)
+// starts a Go program, so what runs before main counts (issue 9, speed).
+// cmd/gosh/startstack, initialised before every other package, grows the
+// start-up goroutine's stack once, without touching it; nothing else of
+// gosh's packages runs at initialisation that a run does not need: tables
+// and regexps that only some commands use are jobs/lazy Values (or
+// switches, or arrays the compiler lays out as data), built at first use.
 package gosh

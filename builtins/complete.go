@@ -4,7 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+
+	"gosh/jobs/lazy"
 )
 
 // CompSpec is a completion specification: what complete stores for a
@@ -35,7 +36,9 @@ type CompleteShell interface {
 }
 
 // compActions are the -A names, with their one-letter options. (Made at first use.)
-var compActions = sync.OnceValue(func() map[string]byte {
+func compActions() map[string]byte { return compActionsValue.Get() }
+
+var compActionsValue = lazy.Value[map[string]byte]{Build: func() map[string]byte {
 	return map[string]byte{
 		"alias": 'a', "arrayvar": 0, "builtin": 'b', "command": 'c', "directory": 'd',
 		"disabled": 0, "enabled": 0, "export": 'e', "file": 'f', "function": 0,
@@ -43,7 +46,7 @@ var compActions = sync.OnceValue(func() map[string]byte {
 		"running": 0, "service": 's', "setopt": 0, "shopt": 0, "signal": 0,
 		"stopped": 0, "user": 'u', "variable": 'v',
 	}
-})
+}}
 
 // compOptions are the -o names bash has.
 var compOptions = []string{"bashdefault", "default", "dirnames", "filenames", "noquote", "nosort", "nospace", "plusdirs"}

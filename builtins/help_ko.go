@@ -1,13 +1,15 @@
 package builtins
 
-import "sync"
+import "gosh/jobs/lazy"
 
 // summaryKo is each builtin's one-line summary in Korean, for `help` in
 // Korean (help --lang ko, or a Korean locale). The terms follow the
 // course material: 수거, 슬립 상태, 좀비, 고아, 프로세스 그룹, 세션,
 // 제어 터미널.
 // It is made at its first use, so that starting gosh does not build it.
-var summaryKo = sync.OnceValue(func() map[string]string {
+func summaryKo() map[string]string { return summaryKoValue.Get() }
+
+var summaryKoValue = lazy.Value[map[string]string]{Build: func() map[string]string {
 	return map[string]string{
 		".":         "파일의 명령을 현재 셸에서 실행한다.",
 		":":         "아무것도 하지 않고 성공한다.",
@@ -75,7 +77,7 @@ var summaryKo = sync.OnceValue(func() map[string]string {
 		"unset":     "셸 변수를 지운다.",
 		"wait":      "백그라운드 작업이 끝나기를 기다리고 종료 상태를 수거한다.",
 	}
-})
+}}
 
 // summaryIn is b's summary in lang (English when there is no translation).
 func summaryIn(b *Builtin, lang string) string {

@@ -1,6 +1,6 @@
 package builtins
 
-import "sync"
+import "gosh/jobs/lazy"
 
 // helpKo is the Korean description of every builtin, for help --lang ko
 // NAME, set -o lang=ko or a Korean locale: the counterpart of each
@@ -9,7 +9,9 @@ import "sync"
 // The terms follow the course material: 수거, 슬립 상태, 좀비, 고아,
 // 프로세스 그룹, 세션, 제어 터미널, 포그라운드/백그라운드.
 // It is made at its first use, so that starting gosh does not build it.
-var helpKo = sync.OnceValue(func() map[string]string {
+func helpKo() map[string]string { return helpKoValue.Get() }
+
+var helpKoValue = lazy.Value[map[string]string]{Build: func() map[string]string {
 	return map[string]string{
 		".":      helpKoSource,
 		"source": helpKoSource,
@@ -521,7 +523,7 @@ u=rwx,g=rx,o=는 027과 같다.
 자식의 종료 상태를 수거하고, 수거된 자식은 좀비로 남지 않는다. Ctrl+C는
 기다림을 끊는다(상태 130).`,
 	}
-})
+}}
 
 // helpKoSource is . and source.
 const helpKoSource = `FILENAME의 명령을 자식이 아닌 이 셸에서 읽어 실행하므로, 그 안의 cd,

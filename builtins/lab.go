@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"gosh/jobs"
+	"gosh/jobs/lazy"
 )
 
 // Guided labs. A lab is a list of steps; each step has a text for the
@@ -282,28 +283,37 @@ func validLabName(s string) bool {
 // ---- checks ----
 
 // The vocabulary of checks: subjects, the kinds each one knows, and the
-// attributes a check may test.
+// attributes a check may test. The maps are built when a lab first uses
+// them, not at every start of gosh.
 var (
-	eventKinds = map[jobs.EventKind]string{
-		jobs.EvStarted: "started", jobs.EvStopped: "stopped", jobs.EvContinued: "continued",
-		jobs.EvExited: "exited", jobs.EvSignaled: "signaled", jobs.EvForeground: "foreground",
-		jobs.EvBackground: "background", jobs.EvSIGCONT: "sigcont-sent", jobs.EvKill: "kill",
-		jobs.EvDisowned: "disowned", jobs.EvHangup: "hangup",
-	}
+	eventKinds = lazy.Value[map[jobs.EventKind]string]{Build: func() map[jobs.EventKind]string {
+		return map[jobs.EventKind]string{
+			jobs.EvStarted: "started", jobs.EvStopped: "stopped", jobs.EvContinued: "continued",
+			jobs.EvExited: "exited", jobs.EvSignaled: "signaled", jobs.EvForeground: "foreground",
+			jobs.EvBackground: "background", jobs.EvSIGCONT: "sigcont-sent", jobs.EvKill: "kill",
+			jobs.EvDisowned: "disowned", jobs.EvHangup: "hangup",
+		}
+	}}
 	procKinds = []string{"state", "orphan", "reaped", "gone", "ended", "hup-ignored", "survived-hup", "no-tty"}
-	subjects  = map[string]struct {
-		attrs    []string
-		needKind bool
-		noKind   bool
-	}{
-		"event":         {attrs: []string{"signal", "status", "job", "cmd", "fg"}, needKind: true},
-		"builtin":       {attrs: []string{"zombie"}, needKind: true},
-		"proc":          {attrs: []string{"state", "cmd", "parent"}},
-		"pgid-shared":   {attrs: []string{"n"}, noKind: true},
-		"group-stopped": {attrs: []string{"n"}, noKind: true},
-		"trace":         {attrs: []string{"cmd", "same12", "safe-copy"}, needKind: true},
-	}
+	subjects  = lazy.Value[map[string]checkSubject]{Build: func() map[string]checkSubject {
+		return map[string]checkSubject{
+			"event":         {attrs: []string{"signal", "status", "job", "cmd", "fg"}, needKind: true},
+			"builtin":       {attrs: []string{"zombie"}, needKind: true},
+			"proc":          {attrs: []string{"state", "cmd", "parent"}},
+			"pgid-shared":   {attrs: []string{"n"}, noKind: true},
+			"group-stopped": {attrs: []string{"n"}, noKind: true},
+			"trace":         {attrs: []string{"cmd", "same12", "safe-copy"}, needKind: true},
+		}
+	}}
 )
+
+// checkSubject is what a check of one subject may say: its attributes,
+// and whether it needs a kind or takes none.
+type checkSubject struct {
+	attrs    []string
+	needKind bool
+	noKind   bool
+}
 
 // ParseCheck parses a check line: patterns separated by " or ".
 func ParseCheck(src string) (Check, error) {
@@ -324,7 +334,7 @@ func parsePattern(src string) (Pattern, error) {
 		return Pattern{}, errors.New("empty check")
 	}
 	p := Pattern{Subject: f[0], Attrs: map[string]string{}}
-	spec, ok := subjects[p.Subject]
+	spec, ok := subjects.Get()[p.Subject]
 	if !ok {
 		return Pattern{}, fmt.Errorf("unknown check %q (known: event, builtin, proc, trace, pgid-shared, group-stopped)", p.Subject)
 	}
@@ -410,7 +420,7 @@ func isEventKind(k string) bool { return contains(eventKindNames(), k) }
 
 func eventKindNames() []string {
 	var names []string
-	for _, n := range eventKinds {
+	for _, n := range eventKinds.Get() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -487,7 +497,7 @@ func (c Check) matches(o observation) bool {
 
 // eventObservation turns a job-table event into an observation.
 func eventObservation(ev jobs.Event) observation {
-	o := observation{subject: "event", kind: eventKinds[ev.Kind], attrs: map[string]string{}}
+	o := observation{subject: "event", kind: eventKinds.Get()[ev.Kind], attrs: map[string]string{}}
 	if ev.Signal != 0 {
 		o.attrs["signal"] = jobs.SignalName(ev.Signal)
 	}
@@ -692,7 +702,9 @@ func indentMore(s string) string { return strings.ReplaceAll(strings.TrimRight(s
 // labMessages are the lab's own words around the lab texts, built the
 // first time a lab speaks: a run that uses no lab (every child gosh) does
 // not pay for the table at start-up.
-var labMessages = sync.OnceValue(labMessageTable)
+func labMessages() map[string]map[string]string { return labMessagesValue.Get() }
+
+var labMessagesValue = lazy.Value[map[string]map[string]string]{Build: labMessageTable}
 
 func labMessageTable() map[string]map[string]string {
 	return map[string]map[string]string{
@@ -722,8 +734,8 @@ func labMessageTable() map[string]map[string]string {
 var (
 	labMu      sync.Mutex
 	activeLab  *labRun
-	loadedLabs = map[string]*Lab{}
-	subscribed = map[*jobs.Table]bool{}
+	loadedLabs map[string]*Lab      // made at the first lab load
+	subscribed map[*jobs.Table]bool // made at the first lab run
 
 	// labActive makes the builtin observer cost one atomic load when no
 	// lab runs.
@@ -827,6 +839,9 @@ func startLab(sh Shell, lab *Lab, lang string, out io.Writer) *labRun {
 	labMu.Lock()
 	activeLab = r
 	if t != nil && !subscribed[t] {
+		if subscribed == nil {
+			subscribed = map[*jobs.Table]bool{}
+		}
 		subscribed[t] = true
 		t.Subscribe(func(ev jobs.Event) {
 			cur := currentLab()
@@ -1007,6 +1022,9 @@ func runLab(sh Shell, io IO, args []string) (int, error) {
 			return statusFailure, nil
 		}
 		labMu.Lock()
+		if loadedLabs == nil {
+			loadedLabs = map[string]*Lab{}
+		}
 		loadedLabs[lab.Name] = lab
 		labMu.Unlock()
 		return writeOut(io, "lab", fmt.Sprintf("%s: "+msg["loaded"]+"\n", msg["lab"], lab.Name, len(lab.Steps), lab.Name)), nil

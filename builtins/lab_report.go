@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs/lazy"
 )
 
 // stepRecord is one step of a lab run that ticked: for lab report.
@@ -20,7 +21,9 @@ type stepRecord struct {
 }
 
 // reportWords are the words of a report, by language. (Made at first use.)
-var reportWords = sync.OnceValue(func() map[string]map[string]string {
+func reportWords() map[string]map[string]string { return reportWordsValue.Get() }
+
+var reportWordsValue = lazy.Value[map[string]map[string]string]{Build: func() map[string]map[string]string {
 	return map[string]map[string]string{
 		"en": {
 			"title": "gosh lab report", "started": "started", "written": "written",
@@ -33,7 +36,7 @@ var reportWords = sync.OnceValue(func() map[string]map[string]string {
 			"notDone": "아직 안 함", "current": "진행 중, %s째",
 		},
 	}
-})
+}}
 
 // reportText is the Markdown transcript of a lab run, in lang: the lab,
 // when it began, each step with its time, how long it took and what gosh

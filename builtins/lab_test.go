@@ -199,7 +199,7 @@ func TestEventObservation(t *testing.T) {
 		}
 	}
 	for k := jobs.EvStarted; k <= jobs.EvHangup; k++ {
-		if eventKinds[k] == "" {
+		if eventKinds.Get()[k] == "" {
 			t.Errorf("job event %v has no lab name", k)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"gosh/jobs/lazy"
 )
 
 // traceWatcher turns the trace's narration of a child's fd steps into one
@@ -32,10 +34,20 @@ type childFds struct {
 // The patterns of the narrated lines a lab watches for, compiled when a lab
 // first watches the trace, not at every gosh start (issue 9, speed).
 var (
-	dup3Re   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^dup3\((\d+), (\d+), (0|O_CLOEXEC)\)`) })
-	fcntlRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^fcntl\((\d+), F_SETFD, 0\)`) })
-	execveRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^execve\("([^"]*)"`) })
+	dup3ReValue = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp {
+		return regexp.MustCompile(`^dup3\((\d+), (\d+), (0|O_CLOEXEC)\)`)
+	}}
+	fcntlReValue = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp {
+		return regexp.MustCompile(`^fcntl\((\d+), F_SETFD, 0\)`)
+	}}
+	execveReValue = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp {
+		return regexp.MustCompile(`^execve\("([^"]*)"`)
+	}}
 )
+
+func dup3Re() *regexp.Regexp   { return dup3ReValue.Get() }
+func fcntlRe() *regexp.Regexp  { return fcntlReValue.Get() }
+func execveRe() *regexp.Regexp { return execveReValue.Get() }
 
 func newTraceWatcher() *traceWatcher { return &traceWatcher{children: map[string]*childFds{}} }
 

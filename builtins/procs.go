@@ -7,9 +7,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gosh/jobs"
+	"gosh/jobs/lazy"
 )
 
 // procs shows the process table the way `ps -o pid,ppid,pgid,sid,tpgid,
@@ -230,7 +230,9 @@ var goneWord = jobs.Msg{En: "✖ gone", Ko: "✖ 사라짐"}
 
 // procsLegend is what procs -e prints after the table, in both languages,
 // built at first use.
-var procsLegend = sync.OnceValue(func() jobs.Msg {
+func procsLegend() jobs.Msg { return procsLegendValue.Get() }
+
+var procsLegendValue = lazy.Value[jobs.Msg]{Build: func() jobs.Msg {
 	return jobs.Msg{
 		En: `Columns
   PID      process id: the number the kernel gave the process at its creation
@@ -299,7 +301,7 @@ Flags after the letter
   +  터미널의 포그라운드 프로세스 그룹에 속함: PGID와 TPGID가 같다
 `,
 	}
-})
+}}
 
 // shownCommand is a process's command line for procs and ptree: each word
 // with a control character or a newline in bash's $'...' form, so that a

@@ -3,7 +3,8 @@ package builtins
 import (
 	"embed"
 	"strings"
-	"sync"
+
+	"gosh/jobs/lazy"
 )
 
 // Concept topics for `help TOPIC`: short explanations of what happens
@@ -111,7 +112,9 @@ func takeLangOption(io IO, name string, args []string) (lang string, rest []stri
 
 // topicSummaries are the one-line descriptions `help` lists the topics
 // with, per language, built at first use: most runs never list them.
-var topicSummaries = sync.OnceValue(func() map[string]map[string]string {
+func topicSummaries() map[string]map[string]string { return topicSummariesValue.Get() }
+
+var topicSummariesValue = lazy.Value[map[string]map[string]string]{Build: func() map[string]map[string]string {
 	return map[string]map[string]string{
 		"en": {
 			"processes":      "what a process is, and where to see one",
@@ -144,7 +147,7 @@ var topicSummaries = sync.OnceValue(func() map[string]map[string]string {
 			"subshells":      "( )와 { }: 서브셸 안의 cd가 셸을 옮기지 않는 이유",
 		},
 	}
-})
+}}
 
 // TopicSummary is a topic's one-line description in lang.
 func TopicSummary(name, lang string) string {

@@ -80,6 +80,12 @@
 // the C habit of calling setpgid in both parent and child is not needed, and
 // the trace narrates those child steps once the child's pid is known.
 //
+// Pipes nobody reads yet. The shell reads the pipe of a $( ) of builtins
+// itself once the list has ended, and its write end is non-blocking till
+// then. Before a child starts, and when a write finds such a pipe full,
+// this package has the shell release it: blocking again, read by a
+// goroutine (inlinepipe_unix.go).
+//
 // Late children. A signal sent to the shell's process group reaches every
 // member at once, and the kernel makes a racing fork either fail or give
 // the signal to the child too; but Go forks on a thread with every signal

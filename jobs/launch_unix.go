@@ -520,6 +520,7 @@ func (t *Table) forkExec(path string, argv []string, attr *syscall.ProcAttr) (in
 	if gosh {
 		attr = goshChildAttr(attr)
 	}
+	releaseInlinePipes(-1, false) // no child inherits a pipe of $( ) that nobody reads (inlinepipe_unix.go)
 	tracedErrPipe = -1
 	traced := t.trace.On()
 	var before errPipeView
@@ -781,7 +782,7 @@ func (t *Table) stageError(st *Stage, err error) {
 // the stage has no table of its own).
 func (t *Table) stageMessage(st *Stage, msg string) {
 	if len(st.Files) > 2 && st.Files[2] >= 0 {
-		unix.Write(st.Files[2], []byte(msg))
+		FdWriter(st.Files[2]).Write([]byte(msg)) // all of it; a full pipe of $( ) is released (inlinepipe_unix.go)
 		return
 	}
 	if len(st.Files) <= 2 {

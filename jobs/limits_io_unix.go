@@ -112,6 +112,7 @@ func writeFd(fd int, p []byte) (int, error) {
 	if !fewThreads.Load() {
 		return unix.Write(fd, p)
 	}
+	releaseInlinePipes(fd, false) // PollFd would wait for room in a pipe nobody reads (inlinepipe_unix.go)
 	if _, err := PollFd(fd, unix.POLLOUT, -1); err != nil {
 		return 0, err
 	}

@@ -5,9 +5,10 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs/lazy"
 )
 
 // LowProcessLimit: below this ulimit -u, gosh counts the processes and
@@ -105,10 +106,12 @@ func isGosh(pid int) bool {
 }
 
 // selfExe is this process's /proc/self/exe, read once.
-var selfExe = sync.OnceValue(func() string {
+func selfExe() string { return selfExeValue.Get() }
+
+var selfExeValue = lazy.Value[string]{Build: func() string {
 	exe, _ := os.Readlink("/proc/self/exe")
 	return exe
-})
+}}
 
 // StatusField reads the first number after key in a /proc status file.
 func StatusField(path, key string) (int, bool) {

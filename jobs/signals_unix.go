@@ -44,6 +44,9 @@ func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func(
 	c := make(chan os.Signal, 4)
 	signal.Notify(c, sig)
 	catchMu.Lock()
+	if caught == nil {
+		caught = map[syscall.Signal][]chan os.Signal{}
+	}
 	caught[sig] = append(caught[sig], c)
 	catchMu.Unlock()
 	unzero(sig)
@@ -60,10 +63,11 @@ func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func(
 	}
 }
 
-// caught are the channels CatchSignal made, by signal, for ignoreForFork.
+// caught are the channels CatchSignal made, by signal, for ignoreForFork
+// (made at the first catch, not at every start of gosh).
 var (
 	catchMu sync.Mutex
-	caught  = map[syscall.Signal][]chan os.Signal{}
+	caught  map[syscall.Signal][]chan os.Signal
 )
 
 // ignoreForFork sets sigs to SIG_IGN in the shell process for the moment

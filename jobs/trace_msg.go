@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
+
+	"gosh/jobs/lazy"
 )
 
 // Msg is one teaching text (a trace line, a sentence of explain, a
@@ -136,9 +137,11 @@ func ArgsIn(lang string, args []any) []any {
 // number: the Korean texts write one form ("fd %d는", "%d가", "%d를",
 // "%d와", "%d로", and the copula "%d다") and koParticles picks the form the number's reading
 // takes, as a Korean reader says it (0 영, 1 일, 2 이, 3 삼, ...).
-var particleAfterNumber = sync.OnceValue(func() *regexp.Regexp {
+func particleAfterNumber() *regexp.Regexp { return particleAfterNumberValue.Get() }
+
+var particleAfterNumberValue = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`([0-9]+)(은|는|이|가|을|를|과|와|으로|로|다)([^가-힣]|$)`)
-})
+}}
 
 // koParticles fixes the particles after numbers in a Korean text.
 func koParticles(s string) string {

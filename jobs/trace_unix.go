@@ -18,10 +18,15 @@ type FdWriter int
 
 func (fd FdWriter) Write(p []byte) (int, error) {
 	n := 0
+	released := false
 	for n < len(p) {
 		m, err := writeFd(int(fd), p[n:])
 		if err == unix.EINTR {
 			continue
+		}
+		if err == unix.EAGAIN && !released && releaseInlinePipes(int(fd), true) {
+			released = true
+			continue // a pipe of $( ) was full: it blocks now, and is read (inlinepipe_unix.go)
 		}
 		if err != nil {
 			return n, err

@@ -148,8 +148,9 @@ func arithTokens(expr string) *arithProgram {
 const maxCachedArith = 256
 
 // arithCache maps expression text to its program. Copies of the shell
-// evaluate on goroutines, hence the lock; it starts afresh when full.
-var arithCache = &arithTokenCache{m: map[string]*arithProgram{}}
+// evaluate on goroutines, hence the lock; it starts afresh when full. Its
+// map is made at the first put, not at every start of gosh.
+var arithCache = &arithTokenCache{}
 
 type arithTokenCache struct {
 	mu sync.Mutex
@@ -165,7 +166,7 @@ func (c *arithTokenCache) get(expr string) (*arithProgram, bool) {
 
 func (c *arithTokenCache) put(expr string, prog *arithProgram) {
 	c.mu.Lock()
-	if len(c.m) >= 1024 {
+	if c.m == nil || len(c.m) >= 1024 {
 		c.m = map[string]*arithProgram{}
 	}
 	c.m[expr] = prog

@@ -270,8 +270,9 @@ func (sh *Shell) unaryTest(op, s string) (bool, error) {
 
 // regexCache keeps compiled regular expressions by their text. Copies of
 // the shell run on goroutines, hence the lock; the cache is bounded by
-// starting afresh when full.
-var regexCache = &regexTable{m: map[string]*regexp.Regexp{}}
+// starting afresh when full. Its map is made at the first put, not at
+// every start of gosh.
+var regexCache = &regexTable{}
 
 type regexTable struct {
 	mu sync.Mutex
@@ -288,7 +289,7 @@ func (t *regexTable) get(src string) (*regexp.Regexp, bool) {
 func (t *regexTable) put(src string, re *regexp.Regexp) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if len(t.m) >= 256 {
+	if t.m == nil || len(t.m) >= 256 {
 		t.m = map[string]*regexp.Regexp{}
 	}
 	t.m[src] = re

@@ -73,7 +73,10 @@
 //	             pipeline's child memfd made just before the child starts
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
-//	subst.go     command substitution; subst_file.go $(< file);
+//	subst.go     command substitution; subst_pipe_unix.go its pipe, read
+//	             by the shell after the list unless a child or a full pipe
+//	             needs a reader sooner; subst_scratch.go the storage one
+//	             $( ) copy gives back to the next; subst_file.go $(< file);
 //	             procsubst.go process substitution,
 //	             <(list) >(list): a child gosh on a pipe, named /dev/fd/N
 //	trap.go      the trap table; trap_unix.go what the process does with

@@ -128,7 +128,7 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 		}
 		if placeholder < 0 {
 			var err error
-			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0); err != nil {
+			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0); err != nil {
 				break
 			}
 			held[nheld], nheld = placeholder, nheld+1
@@ -140,8 +140,27 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 			held[nheld], nheld = fd, nheld+1
 		}
 	}
-	time.AfterFunc(time.Hour, func() {}).Stop() // the runtime's netpoll starts here
-	for _, fd := range held[:nheld] {
+	startNetpoll(held[:nheld])
+}
+
+// startNetpoll makes the Go runtime create its netpoll descriptors now
+// (adoptInheritedFds), and closes the placeholders held. The runtime
+// starts its netpoll for the first file it is to poll: the first held
+// placeholder, /dev/null opened with O_NONBLOCK, is handed to os.NewFile,
+// which makes the netpoll (epoll_create1, eventfd2) and then offers it
+// the placeholder, which epoll refuses (EPERM: /dev/null cannot be
+// polled), and closed. With no placeholder held (no free number below 10,
+// or a ulimit -n that leaves none to spare), a timer, made and stopped,
+// starts it instead, which also wakes an idle thread of the runtime to
+// wait for the timer: the file spares a start that wake-up (issue 9,
+// speed).
+func startNetpoll(held []int) {
+	if len(held) == 0 {
+		time.AfterFunc(time.Hour, func() {}).Stop()
+		return
+	}
+	os.NewFile(uintptr(held[0]), "/dev/null").Close()
+	for _, fd := range held[1:] {
 		unix.Close(fd)
 	}
 }
@@ -181,13 +200,13 @@ const pollFdLimit = 1024
 // 256 numbers at a time, answers POLLNVAL for each number that is not
 // open: a few microseconds, where reading /proc/self/fd, whose entries the
 // kernel builds on the first read, costs about 50 (issue 9: every gosh
-// start pays it). The 2 KiB array fits the start-up goroutine's stack, as
-// 8 KiB for one call would not (the runtime would copy the stack to a new
-// one of 16 KiB). A descriptor at 1024 or above is not adopted; it stays
-// open, not close-on-exec, so every child still gets it at its number, as
-// in bash. Under ulimit -n below 1024 poll cannot name the numbers above
-// the limit, where an inherited descriptor may still be: /proc/self/fd is
-// read then.
+// start pays it). The 2 KiB array is on the start-up goroutine's stack,
+// which cmd/gosh/startstack made 32 KiB (one poll of 1021 numbers from an
+// 8 KiB array would save under a microsecond). A descriptor at 1024 or
+// above is not adopted; it stays open, not close-on-exec, so every child
+// still gets it at its number, as in bash. Under ulimit -n below 1024 poll
+// cannot name the numbers above the limit, where an inherited descriptor
+// may still be: /proc/self/fd is read then.
 func inheritedFds() []int {
 	var lim unix.Rlimit
 	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) != nil || lim.Cur < pollFdLimit {

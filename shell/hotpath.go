@@ -52,6 +52,10 @@ type hotState struct {
 	// (lookupFuncCached), valid while funcsGen is theirs.
 	funcSlots *[builtinSlots]funcSlot
 	funcsGen  uint64
+	// spare and spareVars are the storage and the variable table the
+	// shell's last $( ) copy gave back, for the next one (subst_scratch.go).
+	spare     *hotState
+	spareVars *varsSpare
 	// The caches are made at their first use: a copy of the shell that
 	// runs one command ($(echo hi)) makes only what that command uses.
 }

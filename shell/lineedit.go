@@ -17,6 +17,8 @@ import (
 	"github.com/chzyer/readline/runes"
 	"golang.org/x/sys/unix"
 	"golang.org/x/term"
+
+	"gosh/jobs/lazy"
 )
 
 // This file reads the command line at the prompt. On a terminal the line
@@ -642,14 +644,19 @@ func fillsLastColumn(drawn []byte) bool {
 // ansiSequence matches a CSI escape sequence (colours in a prompt). It is
 // compiled the first time a prompt is measured, not at start-up: every
 // child gosh and every "gosh -c" would pay for it (issue 9, speed).
-var ansiSequence = sync.OnceValue(func() *regexp.Regexp {
+func ansiSequence() *regexp.Regexp { return ansiSequenceValue.Get() }
+
+var ansiSequenceValue = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile("\x1b\\[[0-9;?]*[ -/]*[@-~]")
-})
+}}
 
 // eraseSequences are what the editor writes to erase the line it drew:
 // clear to the end of the screen, clear the line, carriage return, cursor
 // up (a line that wrapped), and backspaces (a terminal of unknown width).
-var eraseSequences = strings.NewReplacer("\x1b[J", "", "\x1b[2K", "", "\x1b[A", "", "\r", "", "\b", "")
+// (Made at first use, not at every start of gosh.)
+var eraseSequences = lazy.Value[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("\x1b[J", "", "\x1b[2K", "", "\x1b[A", "", "\r", "", "\b", "")
+}}
 
 // onlyErases reports whether p moves the cursor and erases, and draws
 // nothing.
@@ -657,7 +664,7 @@ func onlyErases(p []byte) bool {
 	if len(p) == 0 || p[0] != '\x1b' && p[0] != '\r' {
 		return false
 	}
-	return eraseSequences.Replace(string(p)) == ""
+	return eraseSequences.Get().Replace(string(p)) == ""
 }
 
 // cursorAtEnd reports whether a drawing leaves the cursor after its last

@@ -40,9 +40,22 @@ func (o option) assign(opts *Options, on bool) {
 	*o.field(opts) = on
 }
 
-// options are the set -o options and the shopt ones; shoptOptions
-// (shopt.go) are bash's other shopt options.
-var options = append(baseOptions[:len(baseOptions):len(baseOptions)], shoptOptions...)
+// options yields the set -o options and the shopt ones (baseOptions),
+// then bash's other shopt options (shoptOptions, shopt.go). Ranging over
+// the two tables, which the compiler lays out as data, spares every start
+// of gosh making one slice of both.
+func options(yield func(option) bool) {
+	for _, o := range baseOptions {
+		if !yield(o) {
+			return
+		}
+	}
+	for _, o := range shoptOptions {
+		if !yield(o) {
+			return
+		}
+	}
+}
 
 var baseOptions = []option{
 	{name: "allexport", letter: 'a', field: func(o *Options) *bool { return &o.Allexport }},
@@ -118,7 +131,7 @@ var baseOptions = []option{
 }
 
 func findOption(name string) (option, bool) {
-	for _, o := range options {
+	for o := range options {
 		if o.name == name || (len(name) == 1 && o.letter == name[0]) {
 			return o, true
 		}
@@ -223,7 +236,7 @@ func (sh *Shell) FlagString() string {
 	// i says the shell is interactive. The letters come in bash's order,
 	// then c or s, which say where the commands come from.
 	on := map[byte]bool{'i': sh.Opts.Interactive}
-	for _, o := range options {
+	for o := range options {
 		if o.letter != 0 && o.value(&sh.Opts) {
 			on[o.letter] = true
 		}
@@ -264,7 +277,7 @@ func (sh *Shell) ShoptNames() []string {
 
 func optionNames(shopt bool) []string {
 	var names []string
-	for _, o := range options {
+	for o := range options {
 		if o.shopt == shopt {
 			names = append(names, o.name)
 		}

@@ -8,7 +8,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
+
+	"gosh/jobs/lazy"
 )
 
 // This file is gosh's own look-up of users in the password file, in place
@@ -152,9 +153,11 @@ func parsePasswdLine(line string) (passwd, error) {
 
 // currentUser is the entry of the user the shell runs as (its real user
 // id, as bash's getpwuid(getuid())), looked up once, when first needed.
-var currentUser = sync.OnceValue(func() passwd {
+func currentUser() passwd { return currentUserValue.Get() }
+
+var currentUserValue = lazy.Value[passwd]{Build: func() passwd {
 	return currentUserFrom(os.Getuid(), lookupUserID, lookupUserName, os.Getenv)
-})
+}}
 
 // currentUserFrom is currentUser with its sources as arguments, so that a
 // test can give it a password file and an environment. A user the file

@@ -141,6 +141,11 @@ func (sh *Shell) unrunnableInPath(name, pathVar string) string {
 type pathHash struct {
 	path  string
 	found map[string]*hashEntry
+	// shared is set when found is shared between a shell and its copies
+	// (copy): neither changes it, nor its entries, but copies it first
+	// (own), so that a copy that runs only builtins ($(echo hi)) costs
+	// no copy of the table.
+	shared bool
 }
 
 type hashEntry struct {
@@ -152,6 +157,7 @@ type hashEntry struct {
 func (h *pathHash) lookup(name, pathVar string) (string, bool) {
 	p, ok := h.peek(name, pathVar)
 	if ok {
+		h.own()
 		h.found[name].hits++
 	}
 	return p, ok
@@ -167,6 +173,7 @@ func (h *pathHash) peek(name, pathVar string) (string, bool) {
 		return "", false
 	}
 	if ok, _ := isExecutable(e.path); !ok {
+		h.own()
 		delete(h.found, name)
 		return "", false
 	}
@@ -175,23 +182,32 @@ func (h *pathHash) peek(name, pathVar string) (string, bool) {
 
 func (h *pathHash) remember(name, p, pathVar string, hits int) {
 	if h.path != pathVar || h.found == nil {
-		h.path, h.found = pathVar, map[string]*hashEntry{}
+		h.path, h.found, h.shared = pathVar, map[string]*hashEntry{}, false
 	}
+	h.own()
 	h.found[name] = &hashEntry{path: p, hits: hits}
 }
 
-// copy is the table for a copy of the shell (a builtin pipeline stage),
-// which may change its own without touching the shell's: "hash | cat".
+// copy is the table for a copy of the shell (a builtin pipeline stage,
+// $( )), which may change its own without touching the shell's: "hash |
+// cat". Both share the map until one of them changes it (own).
 func (h *pathHash) copy() pathHash {
-	c := pathHash{path: h.path}
-	if h.found != nil {
-		c.found = make(map[string]*hashEntry, len(h.found))
-		for name, e := range h.found {
-			cp := *e
-			c.found[name] = &cp
-		}
+	h.shared = h.found != nil
+	return *h
+}
+
+// own makes the table's map its own before a change, if it is shared:
+// a copy of the map and of its entries.
+func (h *pathHash) own() {
+	if !h.shared {
+		return
 	}
-	return c
+	c := make(map[string]*hashEntry, len(h.found))
+	for name, e := range h.found {
+		cp := *e
+		c[name] = &cp
+	}
+	h.found, h.shared = c, false
 }
 
 // Hashed lists the hash table for the hash builtin, sorted by name. Entries
@@ -213,6 +229,7 @@ func (sh *Shell) Hashed() []builtins.HashEntry {
 // the program found, with no hits yet: "hash cc".
 func (sh *Shell) Hash(name string) (string, bool) {
 	pathVar, _ := sh.Vars.Get("PATH")
+	sh.hash.own()
 	delete(sh.hash.found, name)
 	p, err := sh.searchPath(name, pathVar)
 	if err != nil {
@@ -237,6 +254,7 @@ func (sh *Shell) Unhash(name string) bool {
 	if _, ok := sh.hash.peek(name, pathVar); !ok {
 		return false
 	}
+	sh.hash.own()
 	delete(sh.hash.found, name)
 	return true
 }

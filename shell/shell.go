@@ -307,8 +307,10 @@ func (sh *Shell) initVars() {
 	sh.Vars.Set("PPID", strconv.Itoa(sh.ppid))
 	sh.initSpecialVars()
 	if wd, err := os.Getwd(); err == nil {
+		// os.Getwd gives $PWD itself when it names the working directory
+		// (it compared the two): no need to compare them again.
 		pwd, ok := sh.Vars.Get("PWD")
-		if !ok || !sameDir(pwd, wd) {
+		if !ok || pwd != wd && !sameDir(pwd, wd) {
 			pwd = wd
 		}
 		sh.wd = pwd
@@ -321,15 +323,23 @@ func (sh *Shell) initVars() {
 const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
 
 // clone makes a copy: a subshell in this process, built from a Snapshot
-// of the shell, whose changes do not leak back (see snapshot.go). What is
-// not in the Snapshot is per-process and shared: the job table, hooks.
-func (sh *Shell) clone() *Shell {
+// of the shell (its functions copied as a table), whose changes do not
+// leak back (see snapshot.go). What is not in the Snapshot is per-process
+// and shared: the job table, hooks.
+func (sh *Shell) clone() *Shell { return sh.cloneFrom(copyVars(sh.Vars)) }
+
+// cloneFrom is clone with vars, a copy of the shell's variables, as the
+// copy's. The function table is copied as a map (copyFuncs).
+func (sh *Shell) cloneFrom(vars *Vars) *Shell {
+	s := sh.snapshotNoFuncs()
+	s.vars = vars
 	sh.hot().clones++ // the copy shares the call stack's frames (hotpath.go)
 	c := *sh
-	c.restore(sh.snapshot()) // cannot fail: every function has its tree
-	c.borrowAll()            // the copy sees the shell's fds; it never closes them
-	c.procSubsts = nil       // the copy closes only the process substitutions it made
-	c.hash = sh.hash.copy()  // a map: never shared between goroutines
+	c.restore(s)
+	c.copyFuncs(sh)
+	c.borrowAll()           // the copy sees the shell's fds; it never closes them
+	c.procSubsts = nil      // the copy closes only the process substitutions it made
+	c.hash = sh.hash.copy() // shared until one of them changes it (path.go)
 	c.subshell = true
 	c.forkedChild = !sh.subshell
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept

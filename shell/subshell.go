@@ -172,7 +172,7 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 			En: "%s: it runs in the shell itself (no fork), as in bash",
 			Ko: "%s: bash처럼 셸 자신 안에서 실행된다(fork 없음)",
 		}.With(what)}
-	case kind == kindBuiltin && reportsShellTables[name] && sh.funcs[name] == nil:
+	case kind == kindBuiltin && reportsShellTables(name) && sh.funcs[name] == nil:
 		return builtins.Decision{Place: builtins.Copy, Reason: jobs.Msg{
 			En: "%s that lists what only the shell process holds (its jobs, its history): a forked child would inherit them, " +
 				"a new gosh would not, so a copy of the shell runs it on a goroutine (no fork)",
@@ -217,8 +217,15 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 // table (with its jobs' timelines) or history list, which live in the
 // shell process and are not part of the Snapshot: "jobs -p | xargs kill",
 // "history | grep make" and "timeline %1 | less" need the shell's own, as
-// a forked child in bash has them.
-var reportsShellTables = map[string]bool{"jobs": true, "history": true, "fc": true, "timeline": true}
+// a forked child in bash has them. (A switch: a map would be built at
+// every start of gosh.)
+func reportsShellTables(name string) bool {
+	switch name {
+	case "jobs", "history", "fc", "timeline":
+		return true
+	}
+	return false
+}
 
 func describeKind(kind commandKind, name string, c parser.Command) jobs.Msg {
 	switch kind {

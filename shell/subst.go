@@ -10,8 +10,10 @@ import (
 
 // commandSubst runs $(list) in a subshell (a copy of the shell, so that its
 // assignments do not leak) with its stdout on a pipe, and returns what was
-// written. The shell reads the pipe while the list runs, so a large output
-// never fills the pipe and blocks the writer.
+// written. The shell reads the pipe itself once the list has ended, or,
+// when the list starts a child or fills the pipe, a goroutine reads it
+// while the list runs, so a large output never blocks the writer
+// (subst_pipe_unix.go).
 func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	if out, ok, err := sh.fileSubst(list); ok { // subst_file.go: $(< file)
 		return out, err
@@ -19,18 +21,18 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	if sh.mentionsPid(list) {
 		return sh.commandSubstChild(list) // bashvars.go
 	}
-	w, collect, err := sh.substPipe()
+	pipe, err := sh.inlineSubstPipe()
 	if err != nil {
 		return "", err
 	}
-	sub := sh.clone()
+	sub, spare := sh.substClone() // subst_scratch.go
 	sub.enterSubshell()
 	// bash (outside POSIX mode) clears -e in a command substitution:
 	// set -e; x=$(false; echo still) sets x to "still".
 	sub.Opts.Errexit = sh.Opts.Errexit && sh.Opts.Shopt.InheritErrexit // shopt inherit_errexit keeps it
 	sub.xtraceDepth = sh.xtraceDepth + 1                               // set -x: "++ " inside $( )
 	sub.flow.loopDepth = sh.flow.loopDepth                             // bash: break in $( ) ends it quietly
-	sub.stdio[1] = w
+	sub.stdio[1] = pipe.w
 	err = sub.runList(list)
 	if err != nil && err != errAbandon && !errors.Is(err, io.EOF) {
 		// exit, return or break end the subshell only (function.go).
@@ -42,8 +44,8 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 		sub.Status = sub.RunExitTrap(sub.Status)
 	}
 	sub.releaseFds()
-	closeFd(w)
-	data := collect()
+	data := pipe.finish(sh) // closes the write end, reads to the end
+	sh.giveBack(sub, spare)
 	sh.lastSubst = sub.Status
 	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
 	sh.Status = sub.Status
@@ -53,11 +55,12 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	return data, nil
 }
 
-// substPipe opens the pipe a command substitution writes its output to
-// (w) and starts reading it at once, so that a large output never fills
-// the pipe and blocks the writer. collect waits for the end of the output
-// (every copy of w closed) and returns it; a shell string cannot hold NUL,
-// so NUL bytes are dropped with bash's warning.
+// substPipe opens the pipe the child gosh of a command substitution
+// (commandSubstChild) writes its output to (w) and starts reading it at
+// once, so that a large output never fills the pipe and blocks the writer.
+// collect waits for the end of the output (every copy of w closed) and
+// returns it; a shell string cannot hold NUL, so NUL bytes are dropped
+// with bash's warning.
 func (sh *Shell) substPipe() (w int, collect func() string, err error) {
 	r, w, err := sh.Jobs.Pipe()
 	if err != nil {

@@ -11,7 +11,8 @@
 // shell.RlimitsFlag, shell.ExecFdsFlag). Before any of it, init
 // (limits_unix.go) keeps Go's crash reports from users and, under a low
 // ulimit -u, runs the runtime with one P and makes the threads gosh will
-// need (reserveThreads).
+// need (reserveThreads). Earlier still, cmd/gosh/startstack, imported only
+// for its initialisation, grows the start-up goroutine's stack once.
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 
 	"golang.org/x/term"
 
+	_ "gosh/cmd/gosh/startstack" // the start-up goroutine's stack, grown first
 	"gosh/jobs"
 	"gosh/shell"
 )
@@ -128,11 +130,10 @@ func parseArgs(args []string) (*invocation, error) {
 }
 
 func main() {
-	// The start-up goroutine's stack is left to grow as it needs (to 4 KiB
-	// in package initialisation, 8 KiB for a deep command line): growing
-	// it to 32 KiB at once, as gosh did to spare deep parsing a copy of
-	// its stack, touched 6 pages of new memory that a start such as
-	// "gosh -c true" never uses (issue 9, speed: 3 % of such a start).
+	// The start-up goroutine's stack is 32 KiB already: package
+	// cmd/gosh/startstack grew it before any other package's
+	// initialisation, without touching the pages a start such as
+	// "gosh -c true" never uses (issue 9, speed).
 	os.Exit(run())
 }
 

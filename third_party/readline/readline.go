@@ -98,16 +98,16 @@ func (c *Config) Init() error {
 	}
 	c.inited = true
 	if c.Stdin == nil {
-		c.Stdin = NewCancelableStdin(Stdin)
+		c.Stdin = NewCancelableStdin(defaultStdin())
 	}
 
 	c.Stdin, c.StdinWriter = NewFillableStdin(c.Stdin)
 
 	if c.Stdout == nil {
-		c.Stdout = Stdout
+		c.Stdout = defaultStdout()
 	}
 	if c.Stderr == nil {
-		c.Stderr = Stderr
+		c.Stderr = defaultStderr()
 	}
 	if c.HistoryLimit == 0 {
 		c.HistoryLimit = 500

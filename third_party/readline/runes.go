@@ -129,28 +129,19 @@ func (Runes) ColorFilter(r []rune) []rune {
 	return newr
 }
 
-var zeroWidth = []*unicode.RangeTable{
-	unicode.Mn,
-	unicode.Me,
-	unicode.Cc,
-	unicode.Cf,
-}
-
-var doubleWidth = []*unicode.RangeTable{
-	unicode.Han,
-	unicode.Hangul,
-	unicode.Hiragana,
-	unicode.Katakana,
-}
+// The zero-width and double-width ranges are named at each use rather
+// than held in package-level slices, which the program's start would have
+// to build (gosh: nothing runs at package initialisation that a start
+// does not need).
 
 func (Runes) Width(r rune) int {
 	if r == '\t' {
 		return TabWidth
 	}
-	if unicode.IsOneOf(zeroWidth, r) {
+	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cc, unicode.Cf) {
 		return 0
 	}
-	if unicode.IsOneOf(doubleWidth, r) {
+	if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
 		return 2
 	}
 	return 1

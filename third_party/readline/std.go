@@ -7,11 +7,37 @@ import (
 	"sync/atomic"
 )
 
+// Stdin, Stdout and Stderr are the defaults of a Config's Stdin, Stdout
+// and Stderr; nil means os.Stdin, os.Stdout and os.Stderr (gosh: nil, so
+// that the program's start does not have to set them).
 var (
-	Stdin  io.ReadCloser  = os.Stdin
-	Stdout io.WriteCloser = os.Stdout
-	Stderr io.WriteCloser = os.Stderr
+	Stdin  io.ReadCloser
+	Stdout io.WriteCloser
+	Stderr io.WriteCloser
 )
+
+// defaultStdin, defaultStdout and defaultStderr are Stdin, Stdout and
+// Stderr, or os.Stdin, os.Stdout and os.Stderr where those are nil.
+func defaultStdin() io.ReadCloser {
+	if Stdin == nil {
+		return os.Stdin
+	}
+	return Stdin
+}
+
+func defaultStdout() io.WriteCloser {
+	if Stdout == nil {
+		return os.Stdout
+	}
+	return Stdout
+}
+
+func defaultStderr() io.WriteCloser {
+	if Stderr == nil {
+		return os.Stderr
+	}
+	return Stderr
+}
 
 var (
 	std     *Instance

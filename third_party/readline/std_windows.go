@@ -5,6 +5,6 @@ package readline
 
 func init() {
 	Stdin = NewRawReader()
-	Stdout = NewANSIWriter(Stdout)
-	Stderr = NewANSIWriter(Stderr)
+	Stdout = NewANSIWriter(defaultStdout())
+	Stderr = NewANSIWriter(defaultStderr())
 }
