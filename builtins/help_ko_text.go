@@ -173,6 +173,13 @@ NAME은 '?'다. ARG를 주면 위치 매개변수 대신 ARG를 해석한다.
 OPTARG를 그 글자로 정한다.`,
 		"logout": `로그인 셸을 상태 N으로 끝낸다. exit와 같다(대화형 셸이면 끝나면서
 "logout"이라고 말한다). 로그인 셸이 아닌 셸에서는 오류다: exit를 쓴다.`,
+		"compopt": `각 -o OPTION을 켜고 각 +o OPTION을 끈다. 대상은 각 NAME의 완성 명세,
+-D(명세가 없는 명령), -E(빈 줄), -I(명령 단어)의 명세이고, NAME이 없으면
+지금 함수(complete -F)가 실행 중인 완성이다(이번 완성에만). -o도 +o도
+없으면 옵션들을 compopt 명령으로 출력한다.
+옵션은 complete의 것과 같다: bashdefault default dirnames filenames
+noquote nosort nospace plusdirs.
+NAME에 명세가 없거나, NAME이 없는데 완성 함수가 실행 중이 아니면 상태는 1이다.`,
 		"enable": `내장 명령 NAME을 켠다. -n이면 끈다. 꺼진 내장 명령은 명령을 실행할 때
 찾지 않는다: "enable -n echo; echo hi"는 셸에 echo가 없는 것처럼 PATH의
 echo 프로그램을 실행한다. "builtin NAME"으로도 실행할 수 없고,

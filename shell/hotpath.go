@@ -19,6 +19,9 @@ import (
 // copy and gives the copy its own, since copies run on other goroutines.
 type hotState struct {
 	owner *Shell
+	// compSpec is the specification of the completion whose -F function
+	// runs now, which compopt may change (progcomp.go); nil otherwise.
+	compSpec *builtins.CompSpec
 	// guards are the broken-pipe guards of the builtins running now,
 	// innermost last, with spares beyond guardsUsed (guardBrokenPipe).
 	guards     []*brokenPipeGuard

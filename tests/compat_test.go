@@ -61,3 +61,30 @@ func TestLogout(t *testing.T) {
 			err: "gosh: logout: too many arguments\n"},
 	})
 }
+
+// TestCompoptInCompletionFunction: compopt -o nospace in a complete -F
+// function leaves no space after this completion's word, and changes
+// only this completion: the specification stays as it was.
+func TestCompoptInCompletionFunction(t *testing.T) {
+	s := newSession(t)
+	s.run(`_pick() { compopt -o nospace; COMPREPLY=(two); }`)
+	s.run(`complete -F _pick printf`)
+	s.Send("printf '%s\\n' tw\t")
+	s.Send("x")
+	if out := s.enter("printf '%s\\n' twox"); out != "twox\n" {
+		t.Errorf("after compopt -o nospace: %q", out)
+	}
+	if out := s.run("complete -p printf"); out != "complete -F _pick printf\n" {
+		t.Errorf("complete -p after the completion: %q", out)
+	}
+	s.run(`_show() { compopt >/tmp/compopt.$$; COMPREPLY=(one); }`)
+	s.run(`complete -o filenames -F _show echo`)
+	s.Send("echo on\t")
+	if out := s.enter("echo one "); out != "one\n" {
+		t.Errorf("completion with a space: %q", out)
+	}
+	want := "compopt +o bashdefault +o default +o dirnames -o filenames +o noquote +o nosort +o nospace +o plusdirs\n"
+	if out := s.run("cat /tmp/compopt.$$; rm /tmp/compopt.$$"); out != want {
+		t.Errorf("compopt in the function printed %q, want %q", out, want)
+	}
+}
