@@ -133,7 +133,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 	},
 	{
 		Name:     "set",
-		Synopsis: "set [-abefhmnpuvxBCH] [-o option-name] [--] [-] [arg ...]",
+		Synopsis: "set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]",
 		Summary:  "Set shell options and positional parameters.",
 		Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -182,6 +182,9 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	physical := lastOf(o, 'L', 'P') == 'P'
+	if p, _ := sh.Option("physical"); p && lastOf(o, 'L', 'P') != 'L' {
+		physical = true // set -P: as cd -P unless -L is given
+	}
 	if len(rest) > 1 {
 		errorf(io, "cd", "too many arguments")
 		return statusFailure, nil
@@ -330,7 +333,8 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	wd := sh.Getwd()
-	if lastOf(o, 'L', 'P') == 'P' {
+	physical, _ := sh.Option("physical") // set -P: as pwd -P unless -L is given
+	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
 		resolved, err := filepath.EvalSymlinks(wd)
 		if err != nil {
 			errorf(io, "pwd", "error retrieving current directory: %s", strerror(err))
@@ -719,6 +723,9 @@ var setLetters = [128]string{
 	'e': "errexit",
 	'f': "noglob",
 	'h': "hashall",
+	'E': "errtrace",
+	'T': "functrace",
+	'P': "physical",
 	'm': "monitor",
 	'u': "nounset",
 	'x': "xtrace",

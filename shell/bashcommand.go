@@ -36,14 +36,10 @@ func (sh *Shell) bashCommandText() string {
 }
 
 // shellOpts is $SHELLOPTS: the set -o options that are on, sorted and
-// joined with ':', as bash shows them; interactive-comments unless
-// shopt -u interactive_comments turned it off, and gosh's own options (trace, lang) are not bash's. The variable
+// joined with ':', as bash shows them, and gosh's own options (trace, lang) are not bash's. The variable
 // is read-only; its value is computed when read.
 func (sh *Shell) shellOpts() string {
 	var on []string
-	if !sh.Opts.Shopt.NoInteractiveComments {
-		on = append(on, "interactive-comments")
-	}
 	for _, name := range optionNames(false) {
 		if name == "trace" || name == "lang" {
 			continue

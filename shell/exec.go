@@ -132,11 +132,25 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	return nil
 }
 
+// debugless reports whether bash runs no DEBUG trap before the pipeline:
+// a function definition, or a subshell, group, if, while or until alone,
+// before whose commands the trap runs instead.
+func debugless(p *parser.Pipeline) bool {
+	if len(p.Cmds) > 1 {
+		return false
+	}
+	switch p.Cmds[0].(type) {
+	case *parser.FuncDecl, *parser.Subshell, *parser.Group, *parser.If, *parser.While:
+		return true
+	}
+	return false
+}
+
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
-	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
+	if !debugless(p) {
 		if err := sh.debugTrap(p.Pos.Line); err != nil {
 			return err
 		}

@@ -189,7 +189,16 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	sh.flow.funcDepth++
 
 	retBefore, retSet := sh.traps.action(TrapReturn)
-	status, err := sh.runCommand(fd.Body)
+	var status int
+	var err error
+	if sh.Opts.Functrace {
+		// set -T: the DEBUG trap runs again as the function starts,
+		// $BASH_COMMAND still its call, as in bash.
+		err = sh.debugTrap(sh.line)
+	}
+	if err == nil {
+		status, err = sh.runCommand(fd.Body)
+	}
 	if r, ok := err.(*builtins.ReturnRequest); ok {
 		status = r.Status
 	}

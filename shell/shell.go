@@ -49,6 +49,10 @@ type Options struct {
 	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
 	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
+	Errtrace              bool // set -E: functions and subshells run the ERR trap too (trap_unix.go)
+	Functrace             bool // set -T: functions and subshells run the DEBUG and RETURN traps too
+	Physical              bool // set -P: cd and pwd resolve symbolic links, as with -P
+	Nolog                 bool // set -o nolog: accepted and ignored, as in bash
 	// Disabled lists the builtins enable -n turned off, each followed by
 	// a space (" echo printf "; "" when none): kept with the options so
 	// that every copy of the shell and child gosh has them, as bash's

@@ -698,8 +698,9 @@ func (sh *Shell) runHandlerAt(action string, line int) error {
 // trap runs ($? is the failure), then set -e exits.
 func (sh *Shell) commandFailed() error {
 	// As in bash without set -E, a function does not inherit the ERR
-	// trap: its call fails as a whole, in the caller.
-	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) && sh.flow.funcDepth == 0 {
+	// trap: its call fails as a whole, in the caller. With set -E it
+	// runs in functions and subshells too.
+	if action, ok := sh.traps.tracedAction(TrapErr, sh.Opts.Errtrace); ok && action != "" && !sh.sigs.inErrTrap(sh) && (sh.flow.funcDepth == 0 || sh.Opts.Errtrace) {
 		sh.errTrapDepth++
 		err := sh.runHandlerAt(action, sh.line)
 		sh.errTrapDepth--
@@ -720,8 +721,8 @@ func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 // each simple command; not inside the DEBUG trap itself, and not inside
 // functions, which do not inherit it (bash without set -T).
 func (sh *Shell) debugTrap(line int) error {
-	action, ok := sh.traps.action(TrapDebug)
-	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 {
+	action, ok := sh.traps.tracedAction(TrapDebug, sh.Opts.Functrace)
+	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 && !sh.Opts.Functrace {
 		return nil
 	}
 	sh.inDebugTrap = true
@@ -900,12 +901,12 @@ func (sh *Shell) asyncIgnores(background bool) []int {
 // function set the trap itself (functions do not inherit it). before is
 // the trap's action when the call began. $? is kept.
 func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
-	action, ok := sh.traps.action(TrapReturn)
+	action, ok := sh.traps.tracedAction(TrapReturn, sh.Opts.Functrace)
 	if !ok || action == "" {
 		return nil
 	}
-	if function && hadBefore && action == before {
-		return nil // inherited, not set by the function
+	if function && hadBefore && action == before && !sh.Opts.Functrace {
+		return nil // inherited, not set by the function (bash without set -T)
 	}
 	if !function && sh.flow.funcDepth > 0 {
 		return nil

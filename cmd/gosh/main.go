@@ -43,10 +43,11 @@ Options:
   --norc        do not read ~/.goshrc
   --noprofile   do not read the profile files
   --trace       narrate every system-call step on stderr (as set -o trace)
-  -a -b -e -f -h -m -n -u -v -x -B -C -H
+  -a -b -e -f -h -m -n -u -v -x -B -C -E -H -P -T
                 the options of set (allexport, notify, errexit, noglob,
                 hashall, monitor, noexec, nounset, verbose, xtrace,
-                braceexpand, noclobber, histexpand); +e etc. turn them off
+                braceexpand, noclobber, errtrace, histexpand, physical,
+                functrace); +e etc. turn them off
   -o NAME       turn on the set -o option NAME (+o NAME: off; -o alone lists)
   -O NAME       turn on the shopt option NAME (+O NAME: off; -O alone lists)
   -p            privileged: keep effective user and group ids that differ
@@ -109,7 +110,7 @@ func parseArgs(args []string) (*invocation, error) {
 					inv.forceInter = true
 				case c == 'l' && a[0] == '-':
 					inv.login = true
-				case strings.ContainsRune("abefhmnpuvxBCH", c):
+				case strings.ContainsRune("abefhmnpuvxBCEHPT", c):
 					inv.opts = append(inv.opts, string(a[0])+string(c))
 				default:
 					return nil, fmt.Errorf("%c%c: invalid option", a[0], c)
