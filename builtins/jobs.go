@@ -121,6 +121,9 @@ gosh runs nohup itself, as a real child process that becomes a job:
 // ---- jobs ----
 
 func runJobs(sh Shell, io IO, args []string) (int, error) {
+	if len(args) > 1 && args[1] == "-x" {
+		return jobsExec(sh, io, args[2:])
+	}
 	o, specs, ok := parseOptions(io, "jobs", args[1:], "lprs")
 	if !ok {
 		return statusUsage, nil
@@ -627,4 +630,35 @@ func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, 
 		errorf(io, "wait", "%d: no such job", r.pid) // bash's words for wait -n
 	}
 	return 127, 0
+}
+
+// jobsExec is jobs -x COMMAND [ARG ...]: each argument that is a job spec
+// becomes the job's process group id, then COMMAND runs ("jobs -x kill
+// -CONT %1"), as bash.
+func jobsExec(sh Shell, io IO, args []string) (int, error) {
+	if len(args) == 0 {
+		return statusOK, nil
+	}
+	t := sh.JobTable()
+	argv := make([]string, len(args))
+	for i, a := range args {
+		argv[i] = a
+		if !strings.HasPrefix(a, "%") {
+			continue
+		}
+		// A spec that names no job stays as written, as in bash.
+		if j, err := t.Find(a); err == nil {
+			argv[i] = strconv.Itoa(jobID(j))
+		}
+	}
+	return sh.RunCommand(argv, io, false)
+}
+
+// jobID is the number jobs -x puts for a job: its process group, which
+// without job control is the shell's own (bash says the same).
+func jobID(j *jobs.Job) int {
+	if pg := j.Pgid(); pg > 0 {
+		return pg
+	}
+	return syscall.Getpgrp()
 }

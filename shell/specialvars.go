@@ -76,11 +76,13 @@ func (sh *Shell) initSpecialVars() {
 		{"EUID", strconv.Itoa(os.Geteuid())},
 	} {
 		if sh.Vars.Lookup(v.name) == nil {
-			sh.Vars.Set(v.name, v.value)
-			sh.Vars.SetReadOnly(v.name)
+			sh.Vars.put(v.name, &Var{Value: v.value, ReadOnly: true, Integer: true})
 		}
 	}
 	sh.Vars.SetReadOnly("PPID")
+	if x := sh.Vars.Lookup("PPID"); x != nil {
+		x.Integer = true // declare -ir, as bash's UID, EUID and PPID
+	}
 	if _, ok := sh.Vars.Get("_"); !ok && len(os.Args) > 0 {
 		// $_ starts as the pathname the shell was started by, as in
 		// bash: "env -i ./gosh -c 'echo $_'" prints ./gosh. (A shell
