@@ -229,6 +229,8 @@ N개만 보여 준다. 프롬프트에서 위/아래 화살표로 목록을 오�
 -l  각 프로세스의 pid도 보여 준다
 -p  각 작업의 프로세스 그룹 id만 출력한다
 -r  실행 중인 작업만.  -s  정지된 작업만
+-x COMMAND ARGS  ARGS 중의 각 JOBSPEC을 그 작업의 프로세스 그룹 id로 바꾸고
+    COMMAND를 실행한다
 JOBSPEC은 %N(작업 N), %+나 %%(현재), %-(이전), %NAME(NAME으로 시작하는
 명령), %?TEXT(TEXT가 든 명령)이다.`,
 		"kill": `각 PID나 JOBSPEC에 kill(2)로 시그널(기본 SIGTERM)을 보낸다.

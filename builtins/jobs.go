@@ -20,7 +20,7 @@ import (
 var jobsBuiltins = []*Builtin{
 	{
 		Name:     "jobs",
-		Synopsis: "jobs [-lprs] [jobspec ...]",
+		Synopsis: "jobs [-lprs] [jobspec ...] or jobs -x command [args]",
 		Summary:  "List the shell's jobs and their states.",
 		Help: `List the jobs this shell started and has not yet forgotten:
 [N] is the job number, + marks the current job (the default of fg
@@ -29,6 +29,8 @@ processes share one process group.
 -l  also show each process's pid
 -p  print only each job's process group id
 -r  only running jobs;  -s  only stopped jobs
+-x COMMAND ARGS  run COMMAND with each JOBSPEC among ARGS replaced by
+    that job's process group id
 A JOBSPEC is %N (job N), %+ or %% (current), %- (previous),
 %NAME (command starts with NAME), %?TEXT (command contains TEXT).`,
 		Run: runJobs,

@@ -135,7 +135,7 @@ func TestJobsAndBg(t *testing.T) {
 	check(t, "jobs %1 %9", js.run("jobs", "%1", "%9"), 1,
 		"[1]+  Running                 sleep 30 &\n", "gosh: jobs: %9: no such job\n")
 	check(t, "jobs -z", js.run("jobs", "-z"), 2, "",
-		"gosh: jobs: -z: invalid option\njobs: usage: jobs [-lprs] [jobspec ...]\n")
+		"gosh: jobs: -z: invalid option\njobs: usage: jobs [-lprs] [jobspec ...] or jobs -x command [args]\n")
 
 	j2 := js.launch("sleep", "31")
 	check(t, "two jobs", js.run("jobs"), 0,
