@@ -230,6 +230,10 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return statusFailure, nil
 	}
 	if err := sh.Chdir(target); err != nil {
+		if v, ok := cdableVar(sh, dir); ok && sh.Chdir(v) == nil {
+			// shopt cdable_vars: the variable's directory, shown as bash.
+			return writeOut(io, "cd", sh.Getwd()+"\n"), nil
+		}
 		if fixed, ok := cdspell(sh, dir); ok && sh.Chdir(fixed) == nil {
 			// shopt cdspell (cdspell.go): the mended name is shown.
 			return writeOut(io, "cd", fixed+"\n"), nil
@@ -241,6 +245,16 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return writeOut(io, "cd", sh.Getwd()+"\n"), nil
 	}
 	return statusOK, nil
+}
+
+// cdableVar is, under shopt cdable_vars, the value of the variable dir
+// names when dir is a name that is no directory.
+func cdableVar(sh Shell, dir string) (string, bool) {
+	if on, _ := sh.Option("cdable_vars"); !on || !isName(dir) {
+		return "", false
+	}
+	v, ok := sh.Var(dir)
+	return v, ok && v != ""
 }
 
 // checkDotDot is bash's check before a logical cd: "a/.." is taken away

@@ -127,8 +127,9 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 		// and the copy ends with its status.
 		return status, err
 	}
-	if status != statusOK && !sh.Interactive() {
-		// A script cannot go on as if the program had replaced it.
+	if failOK, _ := sh.Option("execfail"); status != statusOK && !sh.Interactive() && !failOK {
+		// A script cannot go on as if the program had replaced it
+		// (unless shopt execfail says it may, as in bash).
 		return status, sh.ExitRequest(status)
 	}
 	return status, nil

@@ -513,6 +513,10 @@ func (x *expansion) replacement(w *parser.Word) ([]replPiece, error) {
 				continue
 			}
 			s := c.text
+			if x.sh.Opts.Shopt.NoPatsubReplacement {
+				out = append(out, replPiece{text: s}) // shopt -u patsub_replacement
+				continue
+			}
 			for {
 				j := strings.IndexAny(s, `&\`)
 				if j < 0 {

@@ -280,6 +280,12 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 	if old != nil && old.Exported {
 		nv.Exported = true
 	}
+	if !set && old != nil && !old.NameRef && sh.Opts.Shopt.LocalvarInherit {
+		// shopt localvar_inherit: the value and attributes of the
+		// variable hidden, but read-only, as bash.
+		nv = old.copy()
+		nv.ReadOnly = false
+	}
 	sh.Vars.put(name, nv)
 	if set && isArrayList(value) {
 		// local a=(x y): the list is expanded and assigned (assign.go).
