@@ -43,6 +43,7 @@ var summaryKoValue = lazy.Value[map[string]string]{Build: func() map[string]stri
 		"hash":      "프로그램 위치를 기억하거나 보여 준다.",
 		"enable":    "셸 내장 명령을 켜거나 끈다.",
 		"compopt":   "완성 옵션을 바꾸거나 보여 준다.",
+		"suspend":   "셸의 실행을 멈춘다.",
 		"logout":    "로그인 셸을 끝낸다.",
 		"help":      "내장 명령과 주제를 설명한다.",
 		"history":   "히스토리 목록을 보여 주거나 고친다.",

@@ -99,6 +99,16 @@ your own children). Ctrl+C interrupts the wait (status 130).`,
 		Run: runWait,
 	},
 	{
+		Name:     "suspend",
+		Synopsis: "suspend [-f]",
+		Summary:  "Suspend shell execution.",
+		Help: `Stop this shell until it gets a SIGCONT (the fg of the shell that
+started it): SIGSTOP to the shell's own process group, as Ctrl+Z stops
+a job. Only a shell with job control may stop, and not a login shell,
+which nothing could continue; -f stops it all the same.`,
+		Run: runSuspend,
+	},
+	{
 		Name:     "nohup",
 		Synopsis: "nohup command [arg ...]",
 		Summary:  "Run a command immune to hangups (SIGHUP).",
@@ -663,4 +673,33 @@ func jobID(j *jobs.Job) int {
 		return pg
 	}
 	return syscall.Getpgrp()
+}
+
+// runSuspend stops the shell's own process group with SIGSTOP, as bash's
+// suspend (the job table sends it: jobs.Table.Kill).
+func runSuspend(sh Shell, io IO, args []string) (int, error) {
+	o, rest, ok := parseOptions(io, "suspend", args[1:], "f")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(rest) > 0 {
+		errorf(io, "suspend", "too many arguments")
+		return statusUsage, nil
+	}
+	t := sh.JobTable()
+	if !o.has('f') {
+		if !t.JobControl() {
+			errorf(io, "suspend", "cannot suspend: no job control")
+			return statusFailure, nil
+		}
+		if login, _ := sh.Option("login_shell"); login {
+			errorf(io, "suspend", "cannot suspend a login shell")
+			return statusFailure, nil
+		}
+	}
+	if err := t.Kill(-syscall.Getpgrp(), syscall.SIGSTOP); err != nil {
+		errorf(io, "suspend", "%s", strerror(err))
+		return statusFailure, nil
+	}
+	return statusOK, nil
 }

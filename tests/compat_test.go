@@ -1,6 +1,10 @@
 package tests
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // Bash habits that other shells' test suites check, where gosh's answer
 // is its own (the differential corpus, testdata/oneliners/compat.txt,
@@ -86,5 +90,33 @@ func TestCompoptInCompletionFunction(t *testing.T) {
 	want := "compopt +o bashdefault +o default +o dirnames -o filenames +o noquote +o nosort +o nospace +o plusdirs\n"
 	if out := s.run("cat /tmp/compopt.$$; rm /tmp/compopt.$$"); out != want {
 		t.Errorf("compopt in the function printed %q, want %q", out, want)
+	}
+}
+
+// TestSuspend: suspend stops an interactive shell started from another
+// (its process is in state T), the outer shell reports the job stopped,
+// and fg continues it: the inner shell reads commands again.
+func TestSuspend(t *testing.T) {
+	s := newSession(t)
+	s.run(requireGosh(t) + " --norc")
+	pidText := s.run("echo inner=$$")
+	var pid int
+	if _, err := fmt.Sscanf(strings.TrimSpace(pidText), "inner=%d", &pid); err != nil || pid <= 0 {
+		t.Fatalf("inner shell's pid: %q", pidText)
+	}
+	s.Send("suspend\r")
+	s.Expect("Stopped")
+	waitStates(s, []procStat{{Pid: pid}}, 'T')
+	s.WaitPrompt()
+	s.Send("fg\r")
+	s.Expect("--norc") // fg names the job
+	waitStates(s, []procStat{{Pid: pid}}, 'S')
+	if out := s.run("echo back in $$"); out != fmt.Sprintf("back in %d\n", pid) {
+		t.Errorf("after fg: %q", out)
+	}
+	s.Send("exit\r")
+	waitGone(t, pid, "the inner shell")
+	if out := s.run("echo outer"); out != "outer\n" {
+		t.Errorf("outer shell after the inner one exited: %q", out)
 	}
 }
