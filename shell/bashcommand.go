@@ -21,14 +21,30 @@ func (sh *Shell) noteCommand(c parser.Command) {
 	if sh.specials.inTrap > 0 {
 		return
 	}
-	switch c.(type) {
+	switch c := c.(type) {
 	case *parser.SimpleCommand, *parser.ArithCmd, *parser.TestCmd:
-		sh.specials.bashCommand = c
+		sh.specials.bashCommand, sh.specials.bashHeader = c, ""
+	case *parser.Case:
+		sh.specials.bashHeader = "case " + parser.String(c.Word) + " in"
+	case *parser.Select:
+		sh.specials.bashHeader = loopHeader("select", c.Name, c.In, c.Words)
 	}
+}
+
+// loopDebug runs the DEBUG trap before a pass of a for loop, as bash does,
+// with $BASH_COMMAND the loop's head ("for i in 1 2").
+func (sh *Shell) loopDebug(header string, line int) error {
+	if sh.specials.inTrap == 0 {
+		sh.specials.bashHeader = header
+	}
+	return sh.debugTrap(line)
 }
 
 // bashCommandText is the value of $BASH_COMMAND.
 func (sh *Shell) bashCommandText() string {
+	if sh.specials.bashHeader != "" {
+		return sh.specials.bashHeader
+	}
 	if sh.specials.bashCommand == nil {
 		return ""
 	}

@@ -26,6 +26,10 @@ type specialVars struct {
 	// while a trap's action runs, and bashCommand then stays
 	// (bashcommand.go).
 	bashCommand parser.Command
+	// bashHeader, when not "", is $BASH_COMMAND instead: the head of the
+	// for, select or case command about to run ("for i in 1 2"), as
+	// bash names it (bashcommand.go).
+	bashHeader string
 	inTrap      int
 	// condBang is set while a [[ ]] test negated by ! runs: set -x shows
 	// the ! (cond.go).
