@@ -30,7 +30,7 @@ type specialVars struct {
 	// for, select or case command about to run ("for i in 1 2"), as
 	// bash names it (bashcommand.go).
 	bashHeader string
-	inTrap      int
+	inTrap     int
 	// condBang is set while a [[ ]] test negated by ! runs: set -x shows
 	// the ! (cond.go).
 	condBang bool
