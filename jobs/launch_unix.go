@@ -241,9 +241,15 @@ func (t *Table) launch(stages []Stage, text string, fg, jobControl, byCopy bool)
 		var err error
 		// A signal the shell will die of may be in the runtime's hands,
 		// on its way to the goroutine that closes the launches
-		// (CloseLaunches): with one P, that goroutine runs only when this
-		// one lets it, and a loop of "sleep &" would fork on meanwhile.
-		runtime.Gosched()
+		// (CloseLaunches): with one P (a child gosh, a one-CPU machine),
+		// that goroutine runs only when this one lets it, and a loop of
+		// "sleep &" would fork on meanwhile. With more, it takes an idle
+		// one at once, and a turn here would only hand this goroutine to
+		// another thread (the turn wakes one for it), which every
+		// background list typed at a prompt paid (issue 9, speed).
+		if runtime.GOMAXPROCS(0) == 1 {
+			runtime.Gosched()
+		}
 		if t.launchRefused(byCopy) {
 			err = errShellDying // the shell is dying of a signal: silently
 		} else {

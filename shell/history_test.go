@@ -206,3 +206,62 @@ func TestHistoryConcurrentSessions(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryAddLater: the entry of a line that only starts background
+// jobs is in the list at once and in the file once the prompt is shown
+// (writePending), or before the next entry, or at exit, always in the order
+// entered.
+func TestHistoryAddLater(t *testing.T) {
+	_, h, path := historyShell(t, "")
+	h.load()
+	file := func() string {
+		data, _ := os.ReadFile(path)
+		return string(data)
+	}
+	h.addLater("make &\n", false)
+	if got := h.list(); len(got) != 1 || got[0] != "make &" {
+		t.Errorf("list = %q, want the entry at once", got)
+	}
+	if got := file(); got != "" {
+		t.Errorf("file = %q before the prompt, want it empty", got)
+	}
+	h.writePending()
+	if got := file(); got != "make &\n" {
+		t.Errorf("file = %q after the prompt, want the entry", got)
+	}
+	// Not written before the next command: that command writes it first.
+	h.addLater("sleep 1 &\n", false)
+	h.add("echo fg\n")
+	if got := file(); got != "make &\nsleep 1 &\necho fg\n" {
+		t.Errorf("file = %q, want the entries in order", got)
+	}
+	// At exit.
+	h.addLater("true &\n", false)
+	h.save()
+	if got := file(); !strings.HasSuffix(got, "echo fg\ntrue &\n") {
+		t.Errorf("file = %q after save, want the waiting entry", got)
+	}
+	h.writePending() // nothing left: writes nothing again
+	if got := file(); strings.Count(got, "true &") != 1 {
+		t.Errorf("file = %q, the entry written twice", got)
+	}
+}
+
+// TestHistoryFullList: once the list holds HISTSIZE entries, each new one
+// drops the oldest, and over many commands the list keeps exactly the last
+// HISTSIZE in order.
+func TestHistoryFullList(t *testing.T) {
+	_, h, _ := historyShell(t, "7")
+	h.load()
+	for i := 1; i <= 1000; i++ {
+		h.add(fmt.Sprintf("echo %d\n", i))
+		got := h.list()
+		want := min(i, 7)
+		if len(got) != want || got[len(got)-1] != fmt.Sprintf("echo %d", i) || got[0] != fmt.Sprintf("echo %d", i-want+1) {
+			t.Fatalf("after %d: list = %q", i, got)
+		}
+	}
+	if c := cap(h.entries); c > 4*7+8 {
+		t.Errorf("the list's backing array holds %d entries for 7 kept", c)
+	}
+}

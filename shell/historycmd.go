@@ -83,9 +83,11 @@ func (h *history) Read(path string) error {
 }
 
 // Append adds this session's entries to a file (history -a). gosh appends
-// every command to $HISTFILE the moment it is entered, so for that file
-// there is nothing left to add; another file gets the entries of the
-// commands entered in this session.
+// every command to $HISTFILE the moment it is entered (a line that only
+// starts background jobs just after, and always before the next command,
+// such as this one: addLater), so for that file there is nothing left to
+// add; another file gets the entries of the commands entered in this
+// session.
 func (h *history) Append(path string) error {
 	h.mu.Lock()
 	n := min(h.commands, len(h.entries))

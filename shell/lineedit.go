@@ -57,11 +57,15 @@ import (
 func (sh *Shell) newLineEditor(hist *history) lineEditor {
 	termName, _ := sh.Vars.Get("TERM")
 	if termName == "dumb" || !term.IsTerminal(0) {
-		return newPlainEditor()
+		p := newPlainEditor()
+		p.afterPrompt = hist.writePending
+		return p
 	}
 	e, err := newReadlineEditor(sh, hist)
 	if err != nil {
-		return newPlainEditor()
+		p := newPlainEditor()
+		p.afterPrompt = hist.writePending
+		return p
 	}
 	return e
 }
@@ -73,6 +77,8 @@ func (sh *Shell) newLineEditor(hist *history) lineEditor {
 // one byte at a time, so a command gets the input after its own line.
 type plainEditor struct {
 	in *promptInput
+	// afterPrompt runs once the prompt is written (history.writePending).
+	afterPrompt func()
 	// partial is what was typed of a line when a trapped signal took the
 	// prompt away (errTrapped): the next ReadLine goes on from it.
 	partial []byte
@@ -84,6 +90,9 @@ func newPlainEditor() *plainEditor {
 
 func (p *plainEditor) ReadLine(prompt string) (string, error) {
 	os.Stderr.WriteString(promptText(prompt))
+	if p.afterPrompt != nil {
+		p.afterPrompt()
+	}
 	p.in.activate()
 	defer p.in.deactivate()
 	line, err := readPlainLineFrom(p.in, p.partial)
@@ -227,7 +236,7 @@ type readlineEditor struct {
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 	in := newPromptInput(0)
-	out := &redrawWriter{w: os.Stderr, more: in.typedAhead}
+	out := &redrawWriter{w: os.Stderr, more: in.typedAhead, entered: in.enteredLast, afterPrompt: hist.writePending}
 	in.idle = out.flush
 	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out}
 	cfg := &readline.Config{
@@ -290,10 +299,8 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return e.readUnechoed(prompt)
 	}
 	before, line := splitPrompt(prompt)
-	e.out.reset()
-	os.Stderr.WriteString(bracketedPasteOn + before)
 	e.rl.SetPrompt(line)
-	e.out.newPrompt()
+	e.out.newPrompt(bracketedPasteOn + before)
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
 	if e.prefill != "" {
@@ -305,8 +312,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	e.in.activate()
 	text, err := e.rl.Readline()
 	e.in.deactivate()
-	e.out.reset()
-	os.Stderr.WriteString(bracketedPasteOff)
+	e.out.resetWith(bracketedPasteOff)
 	if e.trapped {
 		e.trapped = false
 		if err == nil {
@@ -329,6 +335,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 // the kernel does the editing keys (Backspace, Ctrl+U) without showing them.
 func (e *readlineEditor) readUnechoed(prompt string) (string, error) {
 	os.Stderr.WriteString(bracketedPasteOn + promptText(prompt))
+	e.hist.writePending()
 	line, err := readPlainLine(e.in)
 	os.Stderr.WriteString(bracketedPasteOff + "\n")
 	if err != nil && !errors.Is(err, errInterrupted) && !errors.Is(err, errTrapped) {
@@ -509,6 +516,21 @@ type redrawWriter struct {
 	// is still in line mode, so that keys typed at once would be edited
 	// and echoed by the kernel. ReadLine draws it again in raw mode.
 	mute bool
+	// leadOnly: out holds only the lead of a new prompt (newPrompt), which
+	// waits for the prompt's first drawing, so that both go out in one
+	// write.
+	leadOnly bool
+	// afterPrompt, if set, runs once the first drawing of a new prompt
+	// has gone out (newPrompt arms it), outside the lock: work that can
+	// wait until the prompt is on the screen (history.writePending).
+	afterPrompt func()
+	armed       bool
+	// entered reports whether the last key handed to the editor was Enter
+	// (promptInput.enterLast); lineEnd is set while the newline the editor
+	// draws for it is kept, so that it goes out with what ReadLine writes
+	// after the line (resetWith): one write instead of two.
+	entered func() bool
+	lineEnd bool
 }
 
 // setMute turns mute on or off.
@@ -520,7 +542,26 @@ func (r *redrawWriter) setMute(on bool) {
 
 func (r *redrawWriter) Write(p []byte) (int, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	n, err := r.write(p)
+	hook := r.shownHook()
+	r.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
+	return n, err
+}
+
+// shownHook disarms and returns afterPrompt once the prompt's first
+// drawing has gone out, else nil. Call with r.mu held.
+func (r *redrawWriter) shownHook() func() {
+	if !r.armed || r.fresh || len(r.out) > 0 {
+		return nil
+	}
+	r.armed = false
+	return r.afterPrompt
+}
+
+func (r *redrawWriter) write(p []byte) (int, error) {
 	if r.mute {
 		return len(p), nil
 	}
@@ -529,6 +570,7 @@ func (r *redrawWriter) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	before := len(r.out)
+	r.leadOnly = false
 	if len(r.erase) == 0 {
 		// Not a redraw: the screen is no longer what we drew.
 		r.shown = nil
@@ -550,6 +592,7 @@ func (r *redrawWriter) Write(p []byte) (int, error) {
 				more = more[2:] // the wrap is on the screen already
 			}
 			r.out = append(r.out, more...)
+			r.lineEnd = len(more) == 1 && more[0] == '\n' && r.entered != nil && r.entered()
 		default:
 			r.out = append(append(r.out, r.erase...), p...)
 		}
@@ -564,7 +607,7 @@ func (r *redrawWriter) Write(p []byte) (int, error) {
 			r.shown = nil
 		}
 	}
-	if len(r.out) == before || r.more != nil && r.more() {
+	if len(r.out) == before || r.more != nil && r.more() || r.lineEnd {
 		// Nothing new (the editor drew the same line again, as it does
 		// before Enter), or more keys to come: what is kept goes with
 		// the next output, or when the editor waits for a key (flush).
@@ -577,6 +620,7 @@ func (r *redrawWriter) Write(p []byte) (int, error) {
 }
 
 func (r *redrawWriter) flushLocked() error {
+	r.lineEnd = false
 	if len(r.out) == 0 {
 		return nil
 	}
@@ -604,31 +648,63 @@ func (r *redrawWriter) controlAtEdge(suffix []byte) bool {
 // come between the erase and the drawing of one redraw; written alone, the
 // erase would make the drawing a full redraw of the prompt (a client that
 // waits for the prompt would see it twice).
+//
+// The lead of a new prompt alone is kept too, for the prompt's drawing,
+// which the editor is about to write.
 func (r *redrawWriter) flush() {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.flushLocked()
+	if !r.leadOnly {
+		r.flushLocked()
+	}
+	hook := r.shownHook()
+	r.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
 }
 
 // reset writes what is kept, an erase too (the editor may have erased the
 // line and returned without drawing it again), and forgets what is on the
 // screen.
-func (r *redrawWriter) reset() {
+func (r *redrawWriter) reset() { r.resetWith("") }
+
+// resetWith is reset with tail written after what is kept, in the same
+// write: ReadLine's bracketed paste off after the line, with the newline
+// the editor drew for Enter.
+func (r *redrawWriter) resetWith(tail string) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.out = append(r.out, r.erase...)
 	r.erase = r.erase[:0]
+	r.out = append(r.out, tail...)
+	r.resetLocked()
+	hook := r.shownHook()
+	r.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
+}
+
+func (r *redrawWriter) resetLocked() {
+	r.out = append(r.out, r.erase...)
+	r.erase = r.erase[:0]
+	r.leadOnly = false
 	r.flushLocked()
 	r.shown = nil
 }
 
 // newPrompt starts a new prompt: what is kept is written, and the first
-// drawing goes out as a plain prompt (see fresh).
-func (r *redrawWriter) newPrompt() {
-	r.reset()
+// drawing goes out as a plain prompt (see fresh), after lead (bracketed
+// paste on, and the lines of the prompt above its last), in the same
+// write: a terminal and a program that waits for the prompt then see it
+// arrive whole, with one write(2) to the terminal fewer per prompt.
+func (r *redrawWriter) newPrompt(lead string) {
 	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.resetLocked()
+	r.out = append(r.out, lead...)
+	r.leadOnly = lead != ""
 	r.fresh = true
-	r.mu.Unlock()
+	r.armed = r.afterPrompt != nil
 }
 
 // fillsLastColumn reports whether a drawing ends in the terminal's last
@@ -714,6 +790,7 @@ type promptInput struct {
 	pending     []byte      // read from the terminal, not yet handed over
 	afterEsc    bool        // the last byte handed over was ESC
 	handed      bool        // a key of this prompt was handed over (since activate)
+	enterLast   bool        // the last key handed over was Enter (CR or LF)
 	pastes      []string    // runs handed over as pasteRune, oldest first
 	vi          atomic.Bool // vi keys: deliverVi hands the keys over
 	viNormal    bool        // vi keys: the editor is in command mode (viTrack)
@@ -743,6 +820,7 @@ func (in *promptInput) activate() {
 	in.mu.Lock()
 	in.active = true
 	in.handed = false
+	in.enterLast = false
 	in.cond.Broadcast()
 	in.mu.Unlock()
 }
@@ -836,6 +914,7 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			// had the terminal in raw mode, or kill -INT): the editor
 			// gets Ctrl+C, and abandons the line as bash does.
 			in.interrupted = false
+			in.enterLast = false
 			in.mu.Unlock()
 			p[0] = ctrlC
 			return 1, nil
@@ -845,6 +924,7 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			// from that line. Keys typed meanwhile wait in pending.
 			in.trap = false
 			in.active = false
+			in.enterLast = false
 			in.mu.Unlock()
 			return utf8.EncodeRune(p, trapRune), nil
 		}
@@ -1028,6 +1108,7 @@ func pastedText(b []byte) string {
 // run of text, as one pasteRune; anything else as it is. It returns 0 for
 // an empty paste. Call with in.mu held.
 func (in *promptInput) deliver(p []byte) int {
+	in.enterLast = false // take sets it for Enter
 	if !in.afterEsc && bytes.HasPrefix(in.pending, pasteStart) && len(p) >= utf8.UTFMax {
 		end := bytes.Index(in.pending, pasteEnd)
 		text := pastedText(in.pending[len(pasteStart):end])
@@ -1194,7 +1275,16 @@ func (in *promptInput) take(p []byte, n int) int {
 	n = copy(p, in.pending[:min(n, len(in.pending))])
 	in.pending = in.pending[n:]
 	in.handed = in.handed || n > 0
+	in.enterLast = n > 0 && (p[n-1] == '\r' || p[n-1] == '\n')
 	return n
+}
+
+// enteredLast reports whether the last key handed to the editor was Enter
+// (redrawWriter.entered).
+func (in *promptInput) enteredLast() bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.enterLast
 }
 
 // lastRuneStart is the index where the last UTF-8 sequence in b starts.

@@ -14,7 +14,7 @@ func TestRedrawWriterNewPrompt(t *testing.T) {
 	const erase = "\x1b[J\x1b[2K\r"
 	rec := &recorder{}
 	w := &redrawWriter{w: rec}
-	w.newPrompt()
+	w.newPrompt("")
 	for _, p := range []string{erase, "$  \b", erase, "$ ", erase, "$ echo a long line pasted in one write", erase, "$ echo a long line pasted in one write\n"} {
 		w.Write([]byte(p))
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gosh/parser"
 )
 
 // promptShell is a shell with a known HOME and working directory.
@@ -169,5 +171,61 @@ func TestSplitPrompt(t *testing.T) {
 func TestPromptText(t *testing.T) {
 	if got := promptText("\x01\033[1m\x02bold\x01\033[0m\x02$ "); got != "\033[1mbold\033[0m$ " {
 		t.Errorf("promptText = %q", got)
+	}
+}
+
+// TestPromptLiteral: text that promptLiteral takes as it is expands to
+// exactly what the full here-document expansion gives, and text with
+// something to expand is left to it.
+func TestPromptLiteral(t *testing.T) {
+	sh, _ := promptShell(t)
+	sh.Vars.Set("x", "X")
+	for _, tt := range []struct {
+		text    string
+		literal bool
+	}{
+		{"PROMPT$ ", true},
+		{`user@host:~/src\$ `, true},
+		{"$", true},
+		{"a $ b $/ $: $. $, $% $+ $= $~ $] $) $}", true},
+		{"\x01\x1b[1;32m\x02u@h\x01\x1b[0m\x02:~$ ", true},
+		{`back\slash \n \t`, true},
+		{`\\ and \` + "`" + ` quoted`, true},
+		{`trailing\`, true},
+		{"two\nlines$ ", true},
+		{"$x", false},
+		{"${x}", false},
+		{"$(echo hi)", false},
+		{"$((1+2))", false},
+		{"$[1+2]", false},
+		{"$1 $? $$ $! $# $@ $* $- $_", false},
+		{"$'a'", false},
+		{`$"a"`, false},
+		{"`echo hi`", false},
+		{`\\$x`, false},
+		{"$\\\nx", false},
+		{"a\\\nb", false},
+		{"x\n" + promptDelim + "\ny", false},
+	} {
+		out, ok := promptLiteral(tt.text)
+		if ok != tt.literal {
+			t.Errorf("promptLiteral(%q) ok = %v, want %v", tt.text, ok, tt.literal)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		// The full expansion, as expandPromptVars did for every prompt.
+		f, err := parser.Parse(": <<" + promptDelim + "\n" + tt.text + "\n" + promptDelim + "\n")
+		want := tt.text
+		if err == nil {
+			cmd := f.List.Items[0].AndOr.First.Cmds[0].(*parser.SimpleCommand)
+			if got, err := sh.expandHeredoc(cmd.Redirs[0].Heredoc); err == nil {
+				want = strings.TrimSuffix(got, "\n")
+			}
+		}
+		if out != want {
+			t.Errorf("promptLiteral(%q) = %q, the expansion gives %q", tt.text, out, want)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"gosh/jobs"
+	"gosh/parser"
 )
 
 // StartupFiles says which start-up files an interactive shell reads.
@@ -204,10 +205,12 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		}
 	}
 	// A command's lines are read: they are saved before it runs, so a
-	// hangup or a crash during the command loses nothing.
-	read := func() {
+	// hangup or a crash during the command loses nothing; a line that only
+	// starts background jobs just after, once the next prompt is shown
+	// (history.addLater).
+	read := func(f *parser.File) {
 		if on, _ := sh.Option("history"); on {
-			sh.addHistory(s.hist, string(cmd)) // shopt cmdhist, lithist (shopt.go)
+			sh.addHistory(s.hist, string(cmd), onlyBackground(f)) // shopt cmdhist, lithist (shopt.go)
 		}
 		cmd = cmd[:0]
 		s.newContext()
@@ -254,6 +257,20 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			return code, nil
 		}
 	}
+}
+
+// onlyBackground reports whether a command line only starts background
+// jobs: every list of it ends in '&'.
+func onlyBackground(f *parser.File) bool {
+	if f == nil || f.List == nil || len(f.List.Items) == 0 {
+		return false
+	}
+	for _, item := range f.List.Items {
+		if !item.Background {
+			return false
+		}
+	}
+	return true
 }
 
 // notice prints an asynchronous message above the prompt, if one is

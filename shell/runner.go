@@ -33,7 +33,7 @@ func (sh *Shell) runLines(next lineFunc, name string) (int, error) {
 // runLinesNotify is runLines that calls read, when not nil, each time the
 // lines of a command (or of a syntax error) have all been read, before the
 // command runs: the interactive loop then saves them as one history entry.
-func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, error) {
+func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.File)) (int, error) {
 	if name != "" {
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
@@ -51,7 +51,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func()) (int, e
 		f, err := r.Next()
 		var se *parser.SyntaxError
 		if read != nil && (err == nil || errors.As(err, &se)) {
-			read()
+			read(f) // nil after a syntax error
 		}
 		switch {
 		case errors.Is(err, io.EOF):

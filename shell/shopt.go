@@ -96,8 +96,15 @@ func (sh *Shell) exitWarning() string {
 // addHistory saves the lines of a command typed at the prompt: one entry
 // (cmdhist, on by default), in its one-line form unless lithist keeps its
 // newlines; with shopt -u cmdhist one entry per line, as bash.
-func (sh *Shell) addHistory(h *history, text string) {
+//
+// later: the command only starts background jobs, and its entry may reach
+// the file once the next prompt is shown (history.addLater).
+func (sh *Shell) addHistory(h *history, text string, later bool) {
 	if !sh.Opts.Shopt.NoCmdhist {
+		if later {
+			h.addLater(text, sh.Opts.Shopt.Lithist)
+			return
+		}
 		h.addAs(text, sh.Opts.Shopt.Lithist)
 		return
 	}

@@ -180,6 +180,51 @@ func TestSnapshotEveryField(t *testing.T) {
 	if !bytes.Equal(mustEncode(t, child.snapshot()), wantData) {
 		t.Errorf("encode, decode and restore changed the snapshot:\n got %+v\nwant %+v", child.snapshot(), want)
 	}
+
+	// As a child gosh decodes it (decodeChildStart: its variables straight
+	// into the table), with one scope and with several.
+	for _, scopes := range []int{1, 3} {
+		s := filledSnapshot(t)
+		for len(s.Vars) < scopes {
+			s.Vars = append(s.Vars, map[string]Var{"LOCAL": {Value: "in a function"}})
+		}
+		s.Vars = s.Vars[:scopes]
+		msg, err := encodeSnapshot(&childStart{Snap: *s, Body: "echo hi"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// What decodeSnapshot and restore make of it (several scopes
+		// become one table) is what the child must have.
+		var plain childStart
+		if err := decodeSnapshot(msg, &plain); err != nil {
+			t.Fatal(err)
+		}
+		viaPlain := New(Config{})
+		if err := viaPlain.restore(&plain.Snap); err != nil {
+			t.Fatal(err)
+		}
+		want := mustEncode(t, viaPlain.snapshot())
+		var m childStart
+		if err := decodeChildStart(msg, &m); err != nil {
+			t.Fatalf("%d scopes: %v", scopes, err)
+		}
+		if direct := m.Snap.vars != nil; direct != (scopes == 1) {
+			t.Errorf("%d scopes: variables read into the table: %v", scopes, direct)
+		}
+		child := New(Config{})
+		if err := child.restore(&m.Snap); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(mustEncode(t, child.snapshot()), want) {
+			t.Errorf("%d scopes: decodeChildStart and restore give another shell than decodeSnapshot and restore:\n got %+v\nwant %+v", scopes, child.snapshot(), viaPlain.snapshot())
+		}
+		for cut := 0; cut < len(msg); cut += max(1, len(msg)/50) {
+			var m childStart
+			if err := decodeChildStart(msg[:cut], &m); err == nil {
+				t.Errorf("%d scopes: a message cut at %d of %d bytes decoded", scopes, cut, len(msg))
+			}
+		}
+	}
 }
 
 // perProcess lists the fields of Shell that a subshell does not inherit

@@ -587,7 +587,7 @@ func RunChild(fd int, self string) (int, error) {
 		return 2, fmt.Errorf("cannot read the snapshot from fd %d: %v", fd, err)
 	}
 	var m childStart
-	if err := decodeSnapshot(data, &m); err != nil {
+	if err := decodeChildStart(data, &m); err != nil {
 		return 2, err
 	}
 	traceFd, gate := -1, -1
@@ -629,13 +629,15 @@ func RunChild(fd int, self string) (int, error) {
 	if sh.Opts.Trace {
 		sh.applyChildTrace(traceFd, gate, m.Role)
 	}
-	if sh.umask != processUmask() {
-		unix.Umask(sh.umask)
-	}
+	// Its mask is the snapshot's: every launch holds the launching
+	// shell's mask as the process's (withUmask), and the child inherited
+	// it across fork and execve; reading it back (umask(2) twice) would
+	// only say so.
+	procMask.Store(int32(sh.umask + 1))
 	if err := sh.Jobs.InitNonInteractive(); err != nil {
 		return 1, err
 	}
-	f, err := parsePrinted(childSource(&m))
+	f, err := parseChildBody(&m)
 	if err != nil {
 		return 2, fmt.Errorf("child gosh: %v", err)
 	}
@@ -653,17 +655,18 @@ func RunChild(fd int, self string) (int, error) {
 	return st, err
 }
 
-// maxLinePadding bounds the blank lines childSource puts before a body.
-const maxLinePadding = 1 << 16
-
-// childSource is the text a child gosh parses: the body, after blank lines
-// that put its first line at line Snap.Line, so that the line numbers of
-// the parsed commands ($LINENO) are those of the shell's source.
-func childSource(m *childStart) string {
-	if n := m.Snap.Line - 1; n > 0 && n <= maxLinePadding {
-		return strings.Repeat("\n", n) + m.Body
-	}
-	return m.Body
+// parseChildBody parses the body a child gosh runs, as printed source
+// (parsePrinted), with its first line numbered Snap.Line, so that the line
+// numbers of the parsed commands ($LINENO) are those of the shell's
+// source. (The body used to be parsed after Snap.Line-1 blank lines: at a
+// prompt, where the line number grows with every line typed, each child
+// then lexed one more newline per line of the session, 40 us of a child's
+// start after 600 lines.)
+func parseChildBody(m *childStart) (*parser.File, error) {
+	return parser.ParseConfig(m.Body, parser.Config{
+		Extglob:   func() bool { return true },
+		FirstLine: m.Snap.Line,
+	})
 }
 
 // nodeLine is the line where an AST node given to childStage starts, or 0.

@@ -132,18 +132,26 @@ func TestChildSourceLines(t *testing.T) {
 	if m.Snap.Line != 4 {
 		t.Fatalf("nodeLine = %d, want 4", m.Snap.Line)
 	}
-	g, err := parser.Parse(childSource(&m))
+	g, err := parseChildBody(&m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := g.List.Items[0].AndOr.First.Pos.Line; got != 4 {
 		t.Errorf("the child parses the body's first command at line %d, want 4", got)
 	}
-	for _, tt := range []struct{ line, want int }{{0, 0}, {1, 0}, {3, 2}, {maxLinePadding + 2, 0}} {
-		m := childStart{Body: "x"}
+	for _, tt := range []struct{ line, want int }{{0, 1}, {1, 1}, {3, 3}, {70000, 70000}} {
+		m := childStart{Body: "x &&\n  y $(z)"}
 		m.Snap.Line = tt.line
-		if got := len(childSource(&m)) - 1; got != tt.want {
-			t.Errorf("line %d: %d blank lines, want %d", tt.line, got, tt.want)
+		g, err := parseChildBody(&m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := g.List.Items[0].AndOr
+		if got := first.First.Pos.Line; got != tt.want {
+			t.Errorf("line %d: the body starts at line %d, want %d", tt.line, got, tt.want)
+		}
+		if got := first.Rest[0].Pipeline.Pos.Line; got != tt.want+1 {
+			t.Errorf("line %d: its second line is line %d, want %d", tt.line, got, tt.want+1)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/creack/pty"
 )
@@ -150,6 +151,34 @@ func TestHistoryCrashAndHangup(t *testing.T) {
 	s.ExitStatus(s.Timeout)
 	if got := historyLines(t, home); strings.Join(got, "|") != "sleep 101|echo before-hangup" {
 		t.Errorf("history file after hangup: %q", got)
+	}
+}
+
+// TestHistoryBackgroundLine: a line that only starts background jobs is
+// appended to the history file just after the next prompt is shown (the
+// prompt does not wait for the file), before the next command, and before
+// a hangup ends the shell, in the order typed.
+func TestHistoryBackgroundLine(t *testing.T) {
+	home := t.TempDir()
+	s := startSession(t, sessionConfig{Home: home})
+	s.WaitPrompt()
+	s.run("sleep 103 &")
+	sleep := s.ProcByArgs("sleep 103")
+	defer syscall.Kill(sleep.Pid, syscall.SIGKILL)
+	if !poll(10*time.Second, func() bool {
+		data, _ := os.ReadFile(filepath.Join(home, ".gosh_history"))
+		return string(data) == "sleep 103 &\n"
+	}) {
+		t.Errorf("history file %q after the prompt came back, want the background line", historyLines(t, home))
+	}
+	s.run("true && true &")
+	s.run("echo fg-after")
+	s.run("true & true &")
+	s.HangUp()
+	s.ExitStatus(s.Timeout)
+	want := "sleep 103 &|true && true &|echo fg-after|true & true &"
+	if got := historyLines(t, home); strings.Join(got, "|") != want {
+		t.Errorf("history file %q, want %q", got, want)
 	}
 }
 

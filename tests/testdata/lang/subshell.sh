@@ -51,3 +51,15 @@ exec 3>fd3.out
 for i in 1; do echo "loop to fd 3" >&3; done
 exec 3>&-
 cat fd3.out
+
+# A background list is a child gosh: its $LINENO is the line of the list,
+# however far into the script it is.
+echo "background at $LINENO" && echo "still $LINENO" &
+wait
+# A background list in a subshell with a mask of its own (here a command
+# substitution, which waits for it through its output) runs with that
+# mask, and so do the files it creates; the shell's mask stays.
+x=$(umask 077; { umask; : >bgmask.out; ls -l bgmask.out | cut -c1-10; } &)
+echo "$x"
+rm -f bgmask.out
+umask
