@@ -37,9 +37,19 @@ NAME and no completion function runs.`,
 	},
 }
 
-// internalCompNames are the names bash gives -D, -E and -I in compopt's
-// messages.
-var internalCompNames = map[string]string{"-D": "_DefaultCmD_", "-E": "_EmptycmD_", "-I": "_InitialWorD_"}
+// internalCompName is the name bash gives -D, -E or -I in compopt's
+// messages (a switch, not a map: nothing is built at start-up).
+func internalCompName(name string) (string, bool) {
+	switch name {
+	case "-D":
+		return "_DefaultCmD_", true
+	case "-E":
+		return "_EmptycmD_", true
+	case "-I":
+		return "_InitialWorD_", true
+	}
+	return "", false
+}
 
 func runCompopt(sh Shell, io IO, args []string) (int, error) {
 	var on, off, names []string
@@ -115,7 +125,7 @@ func runCompopt(sh Shell, io IO, args []string) (int, error) {
 		spec, found := cs.CompSpec(name)
 		if !found {
 			shown := name
-			if n, special := internalCompNames[name]; special {
+			if n, special := internalCompName(name); special {
 				shown = n
 			}
 			errorf(io, "compopt", "%s: no completion specification", shown)
