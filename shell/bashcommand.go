@@ -67,3 +67,16 @@ func (sh *Shell) shellOpts() string {
 	sort.Strings(on)
 	return strings.Join(on, ":")
 }
+
+// bashOpts is $BASHOPTS: the shopt options that are on, sorted and joined
+// with ':', as bash shows them. Read-only; computed when read.
+func (sh *Shell) bashOpts() string {
+	var on []string
+	for _, name := range optionNames(true) {
+		if v, ok := sh.Option(name); ok && v {
+			on = append(on, name)
+		}
+	}
+	sort.Strings(on)
+	return strings.Join(on, ":")
+}

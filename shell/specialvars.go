@@ -3,7 +3,8 @@ package shell
 // This file holds bash's special variables: those whose value the shell
 // computes when they are read ($LINENO, $RANDOM, $SECONDS, $EPOCHSECONDS,
 // $EPOCHREALTIME, $SRANDOM), those it sets
-// at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $PPID), and those
+// at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $PPID, the read-only
+// $SHELLOPTS and $BASHOPTS computed when read), and those
 // it sets after every command ($_, PIPESTATUS).
 
 import (
@@ -103,6 +104,8 @@ func (sh *Shell) initSpecialVars() {
 	// SHELLOPTS is read-only; its value is computed when read (getVar).
 	sh.Vars.Unset("SHELLOPTS")
 	sh.Vars.SetReadOnly("SHELLOPTS")
+	sh.Vars.Unset("BASHOPTS") // the same for shopt's options
+	sh.Vars.SetReadOnly("BASHOPTS")
 	// FUNCNAME is declared, an array without a value until a function
 	// runs (bashvars.go).
 	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
@@ -149,6 +152,10 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	case "SHELLOPTS":
 		if v := sh.lookupVar(name); v != nil && v.ReadOnly {
 			return sh.shellOpts(), true // bashcommand.go
+		}
+	case "BASHOPTS":
+		if v := sh.lookupVar(name); v != nil && v.ReadOnly {
+			return sh.bashOpts(), true // bashcommand.go
 		}
 	}
 	return sh.lookupVar(name).get()
