@@ -436,7 +436,7 @@ N이 $#보다 크면 실패한다.`,
   histverify      히스토리 확장으로 바뀐 줄을 실행하기 전에 편집기로
                   돌려준다. histreedit: 확장에 실패한 줄을 돌려준다
   cdable_vars, execfail, inherit_errexit, interactive_comments,
-  localvar_inherit, patsub_replacement, progcomp, promptvars,
+  localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo: bash와 같다
 bash 목록의 나머지 이름은 gosh가 가진 한 가지 상태로 보이며, 바꾸려 하면
 이유를 말하는 오류가 난다(lastpipe, dirspell, ...).

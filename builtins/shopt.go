@@ -37,7 +37,7 @@ var shoptBuiltins = []*Builtin{
   histverify      a line history expansion changed comes back to the
                   editor before it runs; histreedit: a failed one does
   cdable_vars, execfail, inherit_errexit, interactive_comments,
-  localvar_inherit, patsub_replacement, progcomp, promptvars,
+  localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo: as in bash
 The other names of bash's list are shown in the one state gosh has;
 changing them is an error that says why (lastpipe, dirspell, ...).

@@ -27,6 +27,7 @@ type ShoptOptions struct {
 	LocalvarInherit     bool // local NAME starts with the value of the NAME it hides
 	CdableVars          bool // cd NAME, no directory, goes to the directory $NAME names
 	NoPatsubReplacement bool // shopt -u patsub_replacement: '&' in ${x/p/r} is itself
+	LocalvarUnset       bool // unset of a caller's local leaves it unset there (api.go callerLocal)
 	// On by default: cmdhist (a command of several lines is one history
 	// entry), interactive_comments ('#' starts a comment at a prompt),
 	// sourcepath (source searches PATH), promptvars (prompts are expanded),
@@ -148,6 +149,7 @@ var shoptOptions = []option{
 	{name: "cdspell", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Cdspell }},
 	{name: "histverify", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histverify }},
 	{name: "histreedit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histreedit }},
+	{name: "localvar_unset", shopt: true, field: func(o *Options) *bool { return &o.Shopt.LocalvarUnset }},
 	{name: "execfail", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Execfail }},
 	{name: "localvar_inherit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.LocalvarInherit }},
 	{name: "cdable_vars", shopt: true, field: func(o *Options) *bool { return &o.Shopt.CdableVars }},
@@ -171,7 +173,6 @@ var shoptOptions = []option{
 	fixedOn("force_fignore", "gosh has no FIGNORE"),
 	fixedOn("globasciiranges", "gosh's ranges [a-z] always compare character codes"),
 	fixedOn("globskipdots", `patterns never match "." and ".." in gosh`),
-	fixedOn("localvar_unset", "unset of a variable local to a calling function leaves it unset there in gosh"),
 	fixedOn("huponexit", "an interactive gosh always sends SIGHUP to its jobs when it exits (disown or nohup keeps a job)"),
 	fixedOff("assoc_expand_once", "gosh has no such mode"),
 	fixedOff("checkhash", "gosh has no such mode"),
