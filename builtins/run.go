@@ -155,6 +155,12 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 			return 126, nil
 		}
 	} else if len(searchPath(sh, name)) == 0 {
+		if kind, p := sh.LookPath(name); kind == KindFile {
+			// A file on PATH that cannot run: bash's two messages.
+			fmt.Fprintf(io.Err, "gosh: %s: %s\n", p, strerror(syscall.EACCES))
+			errorf(io, "exec", "%s: cannot execute: %s", p, strerror(syscall.EACCES))
+			return 126, nil
+		}
 		// exec runs only programs: not aliases, not builtins, so a
 		// builtin's name (exec echo) is looked up in $PATH too.
 		errorf(io, "exec", "%s: not found", name)
