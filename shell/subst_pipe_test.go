@@ -3,7 +3,6 @@ package shell
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,40 +68,17 @@ func TestSubstPipeInline(t *testing.T) {
 }
 
 // runCapturedTraced is runCaptured (compound_test.go) with the shell's
-// trace written to trace.
-// It counts the process's descriptors before and after the run.
+// trace written to trace. It counts the process's descriptors before and
+// after the run.
 func runCapturedTraced(t *testing.T, src string, trace *strings.Builder) (stdout, stderr string, status, fdsBefore, fdsAfter int) {
 	t.Helper()
-	dir := t.TempDir()
-	t.Chdir(dir)
-	sh := New(Config{Arg0: "gosh"})
-	sh.Jobs.Trace().SetOutput(trace, false)
-	outPath, errPath := filepath.Join(dir, ".out"), filepath.Join(dir, ".err")
-	outFd, err := unix.Open(outPath, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	errFd, err := unix.Open(errPath, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh.stdio = []int{sh.stdio[0], outFd, errFd}
-	sh.fdHold = nil
-	fdsBefore = openFds(t)
-	status, runErr := sh.RunCommandString(src)
-	fdsAfter = openFds(t)
-	unix.Close(outFd)
-	unix.Close(errFd)
-	if runErr != nil {
-		t.Fatalf("%q: %v", src, runErr)
-	}
-	o, _ := os.ReadFile(outPath)
-	e, _ := os.ReadFile(errPath)
-	return string(o), string(e), status, fdsBefore, fdsAfter
+	var fds [2]int
+	stdout, stderr, status = captureRun(t, src, func(sh *Shell) { sh.Jobs.Trace().SetOutput(trace, false) }, &fds)
+	return stdout, stderr, status, fds[0], fds[1]
 }
 
 // openFds counts the descriptors of the test process.
-func openFds(t *testing.T) int {
+func openFds(t testing.TB) int {
 	t.Helper()
 	ents, err := os.ReadDir("/proc/self/fd")
 	if err != nil {

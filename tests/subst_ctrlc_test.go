@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,55 +15,69 @@ import (
 // the shell, in its own process: the copy must stop where the job it ran
 // was interrupted, and the line must not go on with what it had read.
 func TestSubstCtrlC(t *testing.T) {
-	t.Run("job", func(t *testing.T) {
-		s := newSession(t)
-		s.SendLine(`x=$(echo a; sleep 103; echo after-sleep); echo "line-went-on $? [$x]"`)
-		p := s.ProcByArgs("sleep 103")
-		s.WaitForeground(p.Pgrp)
-		s.Send("\x03")
-		out := s.WaitPrompt()
-		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
-			t.Errorf("after Ctrl+C in $( ): %q", out)
-		}
-		if st := s.Status(); st != 130 {
-			t.Errorf("$? after Ctrl+C = %d, want 130", st)
-		}
-	})
-	t.Run("wait", func(t *testing.T) {
+	// Each line is interrupted once it runs (its sleep is in the terminal's
+	// group, or its loop has marked a file): the line must not go on, no
+	// message, $? 130.
+	abandoned := []struct {
+		name  string
+		line  string // %s: the mark file a loop touches once it runs
+		sleep string // the process to wait for, "" for a loop
+		fg    bool   // the sleep is a foreground job: wait for the terminal
+		after func(t *testing.T, s *session, sleepPid int)
+	}{
+		{name: "job", line: `x=$(echo a; sleep 103; echo after-sleep); echo "line-went-on $? [$x]"`, sleep: "sleep 103", fg: true},
 		// The SIGINT reaches the shell while the builtin wait runs in the
 		// copy: the copy's list ends there too.
-		s := newSession(t)
-		s.SendLine(`x=$(sleep 104 & wait; echo after-wait); echo "line-went-on $? [$x]"`)
-		s.ProcByArgs("sleep 104")
-		s.Send("\x03")
-		out := s.WaitPrompt()
-		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
-			t.Errorf("after Ctrl+C in $( ): %q", out)
-		}
-		if st := s.Status(); st != 130 {
-			t.Errorf("$? after Ctrl+C = %d, want 130", st)
-		}
-	})
-	t.Run("eof", func(t *testing.T) {
+		{name: "wait", line: `x=$(sleep 104 & wait; echo after-wait); echo "line-went-on $? [$x]"`, sleep: "sleep 104"},
 		// The list has ended; the shell waits, as bash does, for the end
 		// of file of the pipe, which a background sleep holds: Ctrl+C
 		// ends that wait and the line (the sleep ignores SIGINT, as an
 		// asynchronous list without job control does).
-		s := newSession(t)
-		s.SendLine(`x=$(sleep 105 &); echo "line-went-on $? [$x]"`)
-		p := s.ProcByArgs("sleep 105")
-		s.Send("\x03")
-		out := s.WaitPrompt()
-		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
-			t.Errorf("after Ctrl+C in $( ): %q", out)
-		}
-		if st := s.Status(); st != 130 {
-			t.Errorf("$? after Ctrl+C = %d, want 130", st)
-		}
-		if !alive(p.Pid) {
-			t.Errorf("the background sleep of $( ) was killed by Ctrl+C")
-		}
-	})
+		{name: "eof", line: `x=$(sleep 105 &); echo "line-went-on $? [$x]"`, sleep: "sleep 105",
+			after: func(t *testing.T, s *session, sleepPid int) {
+				if !alive(sleepPid) {
+					t.Errorf("the background sleep of $( ) was killed by Ctrl+C")
+				}
+			}},
+		{name: "builtin-loop", line: `x=$(n=0; while :; do n=$((n+1)); (( n == 1000 )) && : >%s; done); echo "line-went-on $? [$x]"`,
+			after: func(t *testing.T, s *session, _ int) {
+				if out := s.Run("echo alive"); !strings.Contains(out, "alive") {
+					t.Errorf("the shell does not run commands after Ctrl+C: %q", out)
+				}
+			}},
+	}
+	for _, c := range abandoned {
+		t.Run(c.name, func(t *testing.T) {
+			s := newSession(t)
+			pid := 0
+			if c.sleep != "" {
+				s.SendLine(c.line)
+				p := s.ProcByArgs(c.sleep)
+				if c.fg {
+					s.WaitForeground(p.Pgrp)
+				}
+				pid = p.Pid
+			} else {
+				mark := filepath.Join(t.TempDir(), "running")
+				s.SendLine(fmt.Sprintf(c.line, mark))
+				waitFor(t, expectTimeout, "the loop to run", func() bool {
+					_, err := os.Stat(mark)
+					return err == nil
+				})
+			}
+			s.Send("\x03")
+			out := s.WaitPrompt()
+			if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
+				t.Errorf("after Ctrl+C in $( ): %q", out)
+			}
+			if st := s.Status(); st != 130 {
+				t.Errorf("$? after Ctrl+C = %d, want 130", st)
+			}
+			if c.after != nil {
+				c.after(t, s, pid)
+			}
+		})
+	}
 	t.Run("int-trapped", func(t *testing.T) {
 		// With INT trapped the line goes on, as in bash: a foreground job
 		// of the shell killed by Ctrl+C (the shell, not in the job's
@@ -83,26 +98,6 @@ func TestSubstCtrlC(t *testing.T) {
 		s.Send("\x03")
 		if out := s.WaitPrompt(); !strings.Contains(out, "went-on-2 130 [a]") || !strings.Contains(out, "int-trap") {
 			t.Errorf("Ctrl+C in $( ) with INT trapped: %q", out)
-		}
-	})
-	t.Run("builtin-loop", func(t *testing.T) {
-		s := newSession(t)
-		mark := filepath.Join(t.TempDir(), "running")
-		s.SendLine("x=$(n=0; while :; do n=$((n+1)); (( n == 1000 )) && : >" + mark + "; done); echo \"line-went-on $? [$x]\"")
-		waitFor(t, expectTimeout, "the loop to run", func() bool {
-			_, err := os.Stat(mark)
-			return err == nil
-		})
-		s.Send("\x03")
-		out := s.WaitPrompt()
-		if strings.Contains(out, "line-went-on") || strings.Contains(out, "abandoned") {
-			t.Errorf("after Ctrl+C in $( ): %q", out)
-		}
-		if st := s.Status(); st != 130 {
-			t.Errorf("$? after Ctrl+C = %d, want 130", st)
-		}
-		if out := s.Run("echo alive"); !strings.Contains(out, "alive") {
-			t.Errorf("the shell does not run commands after Ctrl+C: %q", out)
 		}
 	})
 	t.Run("prompt-after", func(t *testing.T) {
