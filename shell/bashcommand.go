@@ -25,7 +25,9 @@ func (sh *Shell) noteCommand(c parser.Command) {
 	case *parser.SimpleCommand, *parser.ArithCmd, *parser.TestCmd:
 		sh.specials.bashCommand, sh.specials.bashHeader = c, ""
 	case *parser.Case:
-		sh.specials.bashHeader = "case " + parser.String(c.Word) + " in"
+		// bash's $BASH_COMMAND ends with a blank here ('case x in '),
+		// its set -x line does not.
+		sh.specials.bashHeader = "case " + parser.String(c.Word) + " in "
 	case *parser.Select:
 		sh.specials.bashHeader = loopHeader("select", c.Name, c.In, c.Words)
 	}
