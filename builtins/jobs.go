@@ -529,6 +529,12 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 	// is unset first, and stays so when no status is returned.
 	pidVar := o.value('p')
 	if o.has('p') {
+		// bash takes a name or an element (a[2]), and refuses the rest
+		// before it waits.
+		if !isName(pidVar) && (!isArrayRef(pidVar) || strings.HasSuffix(pidVar, "[]")) {
+			errorf(io, "wait", "`%s': not a valid identifier", pidVar)
+			return statusFailure, nil
+		}
 		if err := sh.Unset(pidVar); err != nil {
 			errorf(io, "wait", "%v", err)
 			return statusFailure, nil
