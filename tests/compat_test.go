@@ -48,6 +48,10 @@ func TestStartOptions(t *testing.T) {
 			err: "gosh: extglob: invalid option name\n"},
 		{name: "O takes the next word", argv: []string{"-O", "-c", "echo hi"}, status: 2,
 			err: "gosh: -c: invalid shell option name\n"},
+		{name: "O empty name", argv: []string{"-O", "", "-c", "echo hi"}, status: 2,
+			err: "gosh: : invalid shell option name\n"},
+		{name: "o empty name", argv: []string{"+o", "", "-c", "echo hi"}, status: 2,
+			err: "gosh: : invalid option name\n"},
 		{name: "o alone lists", argv: []string{"-o"}, stdin: "echo after\n", outHas: "xtrace         \toff\nafter\n"},
 		{name: "O alone lists", argv: []string{"+O"}, stdin: "echo after\n", outHas: "shopt -u xpg_echo\nafter\n"},
 	})

@@ -65,7 +65,7 @@ type invocation struct {
 	login      bool
 	norc       bool
 	noprofile  bool
-	opts       []string // options to apply in order (startopts.go): "-x", "+otrace", "-Oextglob", "-o" (list)
+	opts       []string // options to apply in order (startopts.go): "-x", "+o=trace", "-O=extglob", "-o" (list)
 	rest       []string // FILE and arguments, or -c's name and arguments
 }
 
@@ -86,7 +86,7 @@ func parseArgs(args []string) (*invocation, error) {
 		case a == "--noprofile":
 			inv.noprofile = true
 		case a == "--trace":
-			inv.opts = append(inv.opts, "-otrace")
+			inv.opts = append(inv.opts, "-o=trace")
 		case strings.HasPrefix(a, "--"):
 			return nil, fmt.Errorf("%s: invalid option", a)
 		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
@@ -96,10 +96,12 @@ func parseArgs(args []string) (*invocation, error) {
 					// -o NAME, -O NAME, also in a cluster (-eo
 					// pipefail) as bash: the name is the next
 					// argument; without one, -o and -O list.
+					// The '=' keeps an empty NAME (-O '') from
+					// being taken as no NAME.
 					o := string(a[0]) + string(c)
 					if i+1 < len(args) {
 						i++
-						o += args[i]
+						o += "=" + args[i]
 					}
 					inv.opts = append(inv.opts, o)
 				case c == 'c' && a[0] == '-':

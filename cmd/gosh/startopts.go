@@ -11,8 +11,8 @@ import (
 )
 
 // applyStartOption applies one option of the command line, as parseArgs
-// wrote it: "-x" or "+x" (a set letter), "-oNAME"/"+oNAME" (set -o NAME),
-// "-ONAME"/"+ONAME" (shopt -s/-u NAME), or "-o", "+o", "-O", "+O" alone,
+// wrote it: "-x" or "+x" (a set letter), "-o=NAME"/"+o=NAME" (set -o NAME),
+// "-O=NAME"/"+O=NAME" (shopt -s/-u NAME), or "-o", "+o", "-O", "+O" alone,
 // which list the options as set -o, set +o, shopt and shopt -p do, as
 // bash does before it goes on. A wrong name is bash's error, without the
 // usage text: "nosuch: invalid option name" for -o, "nosuch: invalid
@@ -24,17 +24,17 @@ func applyStartOption(sh *shell.Shell, o string) error {
 		return listStartOptions(sh, o)
 	case o[1] == 'o':
 		// A valued option is NAME=VALUE (-o lang=ko).
-		if base, _, _ := strings.Cut(o[2:], "="); !slices.Contains(sh.OptionNames(), base) {
-			return fmt.Errorf("%s: invalid option name", o[2:])
+		if base, _, _ := strings.Cut(o[3:], "="); !slices.Contains(sh.OptionNames(), base) {
+			return fmt.Errorf("%s: invalid option name", o[3:])
 		}
-	case o[1] == 'O' && !slices.Contains(sh.ShoptNames(), o[2:]):
-		return fmt.Errorf("%s: invalid shell option name", o[2:])
+		return sh.SetOption(o[3:], on)
+	case o[1] == 'O':
+		if !slices.Contains(sh.ShoptNames(), o[3:]) {
+			return fmt.Errorf("%s: invalid shell option name", o[3:])
+		}
+		return sh.SetOption(o[3:], on)
 	}
-	name := o[1:]
-	if len(name) > 1 {
-		name = name[1:] // -oNAME, -ONAME
-	}
-	return sh.SetOption(name, on)
+	return sh.SetOption(o[1:], on) // a set letter
 }
 
 // listStartOptions runs the set or shopt listing that -o, +o, -O or +O
