@@ -203,6 +203,11 @@ func (sh *Shell) expandPromptVars(text string) string {
 	if out, ok := promptLiteral(text); ok {
 		return out
 	}
+	// A backslash that ends the prompt stays, as in bash: here it would
+	// join the delimiter line, and the rest would not expand ('$HOME\').
+	if n := len(text) - len(strings.TrimRight(text, `\`)); n%2 == 1 {
+		return sh.expandPromptVars(text[:len(text)-1]) + `\`
+	}
 	f, err := parser.Parse(": <<" + promptDelim + "\n" + text + "\n" + promptDelim + "\n")
 	if err != nil || f.List == nil || len(f.List.Items) != 1 {
 		return text
