@@ -64,12 +64,10 @@ func (sh *Shell) callerLocal(name string) (err error, ok bool) {
 				return &readOnlyError{name}, true
 			}
 			sh.Vars.put(name, s.v)
-			if !sh.subshell {
-				// The caller's local is gone: its return puts nothing
-				// back, and the next unset unsets what is seen now. (A
-				// copy shares the frames, and leaves them as they are.)
-				f.saved = slices.Delete(f.saved, i, i+1)
-			}
+			// The caller's local is gone: its return puts nothing back,
+			// and the next unset unsets what is seen now. (A copy of the
+			// shell has frames of its own: copyFrames.)
+			f.saved = slices.Delete(f.saved, i, i+1)
 			return nil, true
 		}
 	}

@@ -100,6 +100,19 @@ func (f *flowState) restore(s FlowSnapshot) {
 	}
 }
 
+// copyFrames is the call stack a copy of the shell (( ), $( ), a builtin
+// stage) starts with: its own copy of every frame, so that unset of a
+// caller's local (api.go callerLocal) finds the variable that local hid,
+// and takes it out of the copy's frames only.
+func copyFrames(f *funcFrame) *funcFrame {
+	if f == nil {
+		return nil
+	}
+	c := &funcFrame{name: f.name, callLine: f.callLine, callFile: f.callFile, parent: copyFrames(f.parent)}
+	c.saved = append(c.savedBuf[:0], f.saved...)
+	return c
+}
+
 // subshellStatus is the status a subshell ends with when its list ended
 // with err: exit, return (in a function) and break or continue end the
 // subshell, as they would end a forked one, with their status. Any other

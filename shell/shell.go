@@ -346,6 +346,9 @@ func (sh *Shell) cloneFrom(vars *Vars) *Shell {
 	sh.hot().clones++ // the copy shares the call stack's frames (hotpath.go)
 	c := *sh
 	c.restore(s)
+	if sh.flow.frame != nil {
+		c.flow.frame = copyFrames(sh.flow.frame) // with the locals each call hid
+	}
 	c.copyFuncs(sh)
 	c.borrowAll()           // the copy sees the shell's fds; it never closes them
 	c.procSubsts = nil      // the copy closes only the process substitutions it made
