@@ -59,6 +59,9 @@ func (t *Table) printKilledNotices() {
 	var owed []*Job
 	var sigs []unix.Signal
 	for _, j := range t.listed() {
+		if !t.own(j) {
+			continue
+		}
 		if sig := t.noticeSignal(j); sig != 0 {
 			owed = append(owed, j)
 			sigs = append(sigs, sig)

@@ -187,6 +187,9 @@ func (t *Table) WaitJob(ctx context.Context, j *Job) int {
 	defer t.printKilledNotices() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if !t.own(j) {
+		return 127 // a job a copy only lists (Sub): not its child
+	}
 	if !t.waitLocked(ctx, func() bool { return j.state() != Running }) {
 		return interrupted
 	}
@@ -233,14 +236,17 @@ func (t *Table) findProcess(pid int) (*process, *Job) {
 		return nil, nil
 	}
 	for _, j := range t.jobs {
+		if !t.own(j) {
+			continue
+		}
 		for _, p := range j.procs {
 			if p.pid == pid {
 				return p, j
 			}
 		}
 	}
-	if p := t.byPid[pid]; p != nil {
-		return p, t.jobOfPid[pid]
+	if p, j := t.byPid[pid], t.jobOfPid[pid]; p != nil && j != nil && t.own(j) {
+		return p, j
 	}
 	return nil, nil
 }
@@ -272,7 +278,7 @@ func (t *Table) WaitAll(ctx context.Context) int {
 			return false
 		}
 		for _, j := range t.listed() {
-			if j.state() == Running {
+			if j.state() == Running && t.own(j) {
 				return false
 			}
 		}
@@ -282,7 +288,7 @@ func (t *Table) WaitAll(ctx context.Context) int {
 		return interrupted
 	}
 	for _, j := range t.listed() {
-		if j.state() == Done {
+		if j.state() == Done && t.own(j) {
 			t.collected(j)
 		}
 	}
@@ -300,6 +306,9 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 	ready := func() bool {
 		running := false
 		for _, j := range t.listed() {
+			if !t.own(j) {
+				continue
+			}
 			switch j.state() {
 			case Done:
 				if !j.waited {

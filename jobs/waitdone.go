@@ -8,6 +8,9 @@ import "context"
 func (t *Table) WaitJobDone(ctx context.Context, j *Job) int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if !t.own(j) {
+		return 127 // a job a copy only lists (Sub): not its child
+	}
 	if !t.waitLocked(ctx, func() bool { return j.state() == Done }) {
 		return interrupted
 	}

@@ -319,18 +319,31 @@ const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbi
 // clone makes a copy: a subshell in this process, built from a Snapshot
 // of the shell (its functions copied as a table), whose changes do not
 // leak back (see snapshot.go). What is not in the Snapshot is per-process
-// and shared: the job table, hooks.
+// and shared: hooks, and the process's children (the reaper's). The copy
+// has a job table of its own (jobs.Table.Sub): the jobs it starts are its
+// own, and it lists the shell's jobs but never waits for them, as bash's
+// child for a command substitution or a pipeline's simple command does.
+// A subshell "( )" or a compound stage lists none (subshellClone).
 func (sh *Shell) clone() *Shell { return sh.cloneFrom(copyVars(sh.Vars)) }
 
 // cloneFrom is clone with vars, a copy of the shell's variables, as the
 // copy's. The function table is copied as a map (copyFuncs).
-func (sh *Shell) cloneFrom(vars *Vars) *Shell {
+func (sh *Shell) cloneFrom(vars *Vars) *Shell { return sh.cloneJobs(vars, true) }
+
+// subshellClone is clone for "( list )" and a compound command in a
+// pipeline: bash's forked child empties its job table there, so the copy
+// lists none of the shell's jobs.
+func (sh *Shell) subshellClone() *Shell { return sh.cloneJobs(copyVars(sh.Vars), false) }
+
+// cloneJobs is cloneFrom; inheritJobs: the copy lists the shell's jobs.
+func (sh *Shell) cloneJobs(vars *Vars, inheritJobs bool) *Shell {
 	s := sh.snapshotNoFuncs()
 	s.vars = vars
 	sh.hot().clones++ // the copy shares the call stack's frames (hotpath.go)
 	c := *sh
 	c.restore(s)
 	c.copyFuncs(sh)
+	c.Jobs = sh.Jobs.Sub(inheritJobs)
 	c.borrowAll()           // the copy sees the shell's fds; it never closes them
 	c.procSubsts = nil      // the copy closes only the process substitutions it made
 	c.hash = sh.hash.copy() // shared until one of them changes it (path.go)
