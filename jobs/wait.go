@@ -124,7 +124,7 @@ func (t *Table) WaitForeground(j *Job) int {
 	if msg != "" {
 		fmt.Fprint(t.cfg.Stderr, msg)
 	}
-	t.printKilledNotices()
+	t.notifyAfterWait()
 	return status
 }
 
@@ -184,7 +184,7 @@ func (t *Table) childRunning(j *Job) bool {
 // bash's wait returns on a stop too), and returns its status. If ctx is
 // cancelled first it returns 128+SIGINT.
 func (t *Table) WaitJob(ctx context.Context, j *Job) int {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !t.own(j) {
@@ -204,7 +204,7 @@ func (t *Table) WaitJob(ctx context.Context, j *Job) int {
 // statuses of recently finished background processes (a remembered status
 // is forgotten once it has been collected, as bash does).
 func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	p, j := t.findProcess(pid)
@@ -270,7 +270,7 @@ func (t *Table) forget(pid int) {
 // process substitution. Its status is 0, or 128+SIGINT if ctx is cancelled
 // first.
 func (t *Table) WaitAll(ctx context.Context) int {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	noneRunning := func() bool {
@@ -299,7 +299,7 @@ func (t *Table) WaitAll(ctx context.Context) int {
 // returns its status. A job that finished before and was not yet waited for
 // counts. ok is false when there is no job to wait for.
 func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var found *Job
@@ -335,12 +335,17 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 // status: like bash, the job leaves the table without a "Done" report, and
 // its number is free again. Call with t.mu held.
 //
-// A job killed by a signal is still reported ("Terminated"), as bash does,
+// An interactive shell's job stays until the report that ends the wait
+// (notifyAfterWait) has announced it ("[1]+  Done"), as bash's does. A
+// job killed by a signal is still reported ("Terminated"), as bash does,
 // by the next Report, which then removes it; in a shell without job
 // control only if it is owed a killed notice (notice.go): there Report
 // prints nothing, and bash forgets the job at once.
 func (t *Table) collected(j *Job) {
 	j.waited = true
+	if t.reportsWaited() {
+		return
+	}
 	if j.procs[len(j.procs)-1].killed() && (t.jobControl || t.noticeSignal(j) != 0) {
 		return
 	}
