@@ -271,7 +271,7 @@ func New(cfg Config) *Shell {
 	}
 	tty := -1
 	if cfg.Opts.Interactive {
-		tty = 0
+		tty = shellTerminal() // terminal_unix.go
 	}
 	sh.Opts.Monitor = sh.Opts.Monitor || cfg.Opts.Interactive
 	sh.Jobs = jobs.New(jobs.Config{
