@@ -284,12 +284,20 @@ func (t *Table) WaitAll(ctx context.Context) int {
 		}
 		return true
 	}
+	// An interactive shell that had nothing to wait for discards what
+	// had already finished without a word, as bash's wait does (it marks
+	// them notified); what ended while it waited is announced.
+	silent := t.reportsWaited() && noneRunning()
 	if !t.waitLocked(ctx, noneRunning) {
 		return interrupted
 	}
 	for _, j := range t.listed() {
 		if j.state() == Done && t.own(j) {
 			t.collected(j)
+			if silent {
+				j.reported = Done
+				t.remove(j)
+			}
 		}
 	}
 	return 0
