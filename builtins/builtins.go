@@ -51,12 +51,12 @@ type Builtin struct {
 // too, used to build the 100 of them and a closure for each, 0.04-0.06
 // ms). The list is filled in init, as the builtins refer to it (usage
 // lines, help).
-var builtinSets [28][]*Builtin
+var builtinSets [30][]*Builtin
 
 func init() {
 	builtinSets = [...][]*Builtin{
-		aliasBuiltins, bindBuiltins, callerBuiltins, completeBuiltins,
-		coreBuiltins, declareBuiltins, dirsBuiltins, envBuiltins,
+		aliasBuiltins, bindBuiltins, callerBuiltins, completeBuiltins, compoptBuiltins,
+		coreBuiltins, declareBuiltins, dirsBuiltins, enableBuiltins, envBuiltins,
 		explainBuiltins, fcBuiltins, flowBuiltins, getoptsBuiltins,
 		helpBuiltins, historyBuiltins, jobsBuiltins, labBuiltins,
 		letBuiltins, mapfileBuiltins, printfBuiltins, procsBuiltins,

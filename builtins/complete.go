@@ -265,8 +265,10 @@ func runComplete(sh Shell, io IO, args []string) (int, error) {
 func FormatCompSpec(name string, s *CompSpec) string {
 	var b strings.Builder
 	b.WriteString("complete")
-	for _, o := range s.Options {
-		b.WriteString(" -o " + o)
+	for _, o := range compOptions { // bash's order, whatever the order given
+		if slices.Contains(s.Options, o) {
+			b.WriteString(" -o " + o)
+		}
 	}
 	acts := append([]string(nil), s.Actions...)
 	sort.SliceStable(acts, func(i, j int) bool { return compActions()[acts[i]] != 0 && compActions()[acts[j]] == 0 })

@@ -46,6 +46,15 @@ A parent process reads this number with wait(2) as the exit code.`,
 		Special: true,
 	},
 	{
+		Name:     "logout",
+		Synopsis: "logout [n]",
+		Summary:  "Exit a login shell.",
+		Help: `Exit a login shell with status N, as exit does (and an
+interactive one says "logout" on its way out). In a shell that is not a
+login shell it is an error: use exit.`,
+		Run: runLogout,
+	},
+	{
 		Name:     "export",
 		Synopsis: "export [-fn] [name[=value] ...] or export -p",
 		Summary:  "Mark variables for the environment of child processes.",
@@ -64,7 +73,7 @@ anyway.`,
 	},
 	{
 		Name:     "unset",
-		Synopsis: "unset [-f] [-v] [-n] name ...",
+		Synopsis: "unset [-f] [-v] [-n] [name ...]",
 		Summary:  "Remove shell variables.",
 		Help: `Remove each variable NAME from the shell (and so from the
 environment of later children). Read-only variables cannot be unset.
@@ -124,7 +133,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 	},
 	{
 		Name:     "set",
-		Synopsis: "set [-abefmnpuvxBCH] [-o option-name] [--] [-] [arg ...]",
+		Synopsis: "set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]",
 		Summary:  "Set shell options and positional parameters.",
 		Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -173,6 +182,9 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	physical := lastOf(o, 'L', 'P') == 'P'
+	if p, _ := sh.Option("physical"); p && lastOf(o, 'L', 'P') != 'L' {
+		physical = true // set -P: as cd -P unless -L is given
+	}
 	if len(rest) > 1 {
 		errorf(io, "cd", "too many arguments")
 		return statusFailure, nil
@@ -218,6 +230,10 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return statusFailure, nil
 	}
 	if err := sh.Chdir(target); err != nil {
+		if v, ok := cdableVar(sh, dir); ok && sh.Chdir(v) == nil {
+			// shopt cdable_vars: the variable's directory, shown as bash.
+			return writeOut(io, "cd", sh.Getwd()+"\n"), nil
+		}
 		if fixed, ok := cdspell(sh, dir); ok && sh.Chdir(fixed) == nil {
 			// shopt cdspell (cdspell.go): the mended name is shown.
 			return writeOut(io, "cd", fixed+"\n"), nil
@@ -229,6 +245,16 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		return writeOut(io, "cd", sh.Getwd()+"\n"), nil
 	}
 	return statusOK, nil
+}
+
+// cdableVar is, under shopt cdable_vars, the value of the variable dir
+// names when dir is a name that is no directory.
+func cdableVar(sh Shell, dir string) (string, bool) {
+	if on, _ := sh.Option("cdable_vars"); !on || !isName(dir) {
+		return "", false
+	}
+	v, ok := sh.Var(dir)
+	return v, ok && v != ""
 }
 
 // checkDotDot is bash's check before a logical cd: "a/.." is taken away
@@ -321,7 +347,8 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	wd := sh.Getwd()
-	if lastOf(o, 'L', 'P') == 'P' {
+	physical, _ := sh.Option("physical") // set -P: as pwd -P unless -L is given
+	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
 		resolved, err := filepath.EvalSymlinks(wd)
 		if err != nil {
 			errorf(io, "pwd", "error retrieving current directory: %s", strerror(err))
@@ -338,8 +365,22 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 // does: even a bad argument exits, with status 2. An interactive shell says
 // "exit" on its way out.
 func runExit(sh Shell, io IO, args []string) (int, error) {
+	return exitShell(sh, io, args, "exit")
+}
+
+// runLogout is exit for a login shell; any other shell refuses, as bash.
+func runLogout(sh Shell, io IO, args []string) (int, error) {
+	if login, _ := sh.Option("login_shell"); !login {
+		errorf(io, "logout", "not login shell: use `exit'")
+		return statusFailure, nil
+	}
+	return exitShell(sh, io, args, "logout")
+}
+
+// exitShell ends the shell for exit and logout, named word.
+func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
 	if sh.Interactive() {
-		fmt.Fprintln(io.Err, "exit")
+		fmt.Fprintln(io.Err, word)
 	}
 	status := sh.LastStatus()
 	args = args[1:]
@@ -348,12 +389,12 @@ func runExit(sh Shell, io IO, args []string) (int, error) {
 	}
 	switch {
 	case len(args) > 1:
-		errorf(io, "exit", "too many arguments")
+		errorf(io, word, "too many arguments")
 		status = statusFailure
 	case len(args) == 1:
 		n, ok := parseInt(args[0])
 		if !ok {
-			errorf(io, "exit", "%s: numeric argument required", args[0])
+			errorf(io, word, "%s: numeric argument required", args[0])
 			n = statusUsage
 		}
 		status = n & 0xff
@@ -695,6 +736,10 @@ var setLetters = [128]string{
 	'C': "noclobber",
 	'e': "errexit",
 	'f': "noglob",
+	'h': "hashall",
+	'E': "errtrace",
+	'T': "functrace",
+	'P': "physical",
 	'm': "monitor",
 	'u': "nounset",
 	'x': "xtrace",

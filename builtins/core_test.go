@@ -218,7 +218,7 @@ func TestUnset(t *testing.T) {
 		"gosh: unset: RO: cannot unset: readonly variable\n")
 	check(t, "not a name", run(t, sh, "", "unset", "1a", "a-b"), 0, "", "")
 	check(t, "bad option", run(t, sh, "", "unset", "-z"), 2, "",
-		"gosh: unset: -z: invalid option\nunset: usage: unset [-f] [-v] [-n] name ...\n")
+		"gosh: unset: -z: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n")
 }
 
 func TestEcho(t *testing.T) {
@@ -326,9 +326,9 @@ func TestSetParamsAndOptions(t *testing.T) {
 		{argv: []string{"set", "-x", "-"}, off: []string{"xtrace"}},
 		{argv: []string{"set", "-", "p", "q"}, params: []string{"p", "q"}},
 		{argv: []string{"set", "-q"}, status: 2,
-			errOut: "gosh: set: -q: invalid option\nset: usage: set [-abefmnpuvxBCH] [-o option-name] [--] [-] [arg ...]\n"},
+			errOut: "gosh: set: -q: invalid option\nset: usage: set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n"},
 		{argv: []string{"set", "+q"}, status: 2,
-			errOut: "gosh: set: +q: invalid option\nset: usage: set [-abefmnpuvxBCH] [-o option-name] [--] [-] [arg ...]\n"},
+			errOut: "gosh: set: +q: invalid option\nset: usage: set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n"},
 		{argv: []string{"set", "-o", "foo"}, status: 2, errOut: "gosh: set: foo: invalid option name\n"},
 		{argv: []string{"set", "-o", "interactive"}, status: 2, errOut: "gosh: set: interactive: invalid option name\n"},
 	}

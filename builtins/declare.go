@@ -18,7 +18,8 @@ const declareHelp = `Declare variables and give them attributes, or show them.
     the caller gives); the target is found at each use, in the
     dynamic scope. ${!NAME} is the target's name
 -r  read-only                      -x  exported to child processes
-+i +x  take the attribute away (a read-only mark stays)
+-l  each value assigned is put in lower case, -u in upper case
++i +l +u +x  take the attribute away (a read-only mark stays)
 +n  NAME stops being a reference; the target's name stays as its value
 -g  in a function, work on the global variable (otherwise declare
     makes NAME local to the function, as local does)
@@ -31,18 +32,35 @@ Without NAME and options, print every variable and function.`
 var declareBuiltins = []*Builtin{
 	{
 		Name:     "declare",
-		Synopsis: "declare [-aAfFginprx] [name[=value] ...] or declare -p [-aAfFinrx] [name ...]",
+		Synopsis: "declare [-aAfFgilnprux] [name[=value] ...] or declare -p [-aAfFilnrux] [name ...]",
 		Summary:  "Set variable values and attributes.",
 		Help:     declareHelp,
 		Run:      runDeclare,
 	},
 	{
 		Name:     "typeset",
-		Synopsis: "typeset [-aAfFginprx] [name[=value] ...] or typeset -p [-aAfFinrx] [name ...]",
+		Synopsis: "typeset [-aAfFgilnprux] [name[=value] ...] or typeset -p [-aAfFilnrux] [name ...]",
 		Summary:  "Set variable values and attributes (same as declare).",
 		Help:     declareHelp,
 		Run:      runDeclare,
 	},
+}
+
+// CaseShell gives declare its -l and -u attributes (lower and upper
+// case). *shell.Shell implements it.
+type CaseShell interface {
+	// SetCase gives name the attribute 'l' or 'u', or with 0 neither.
+	SetCase(name string, c byte)
+	// VarCase is name's case attribute, 'l', 'u' or 0.
+	VarCase(name string) byte
+}
+
+// varCase is CaseShell.VarCase for any Shell.
+func varCase(sh Shell, name string) byte {
+	if cs, ok := sh.(CaseShell); ok {
+		return cs.VarCase(name)
+	}
+	return 0
 }
 
 // declareFlags are the options of one declare command: set[c] for -c,
@@ -57,7 +75,7 @@ func (f declareFlags) off(c byte) bool { return f.unset[c] }
 // attrFilter reports whether any attribute option was given (-p lists
 // only the variables that have them).
 func (f declareFlags) attrFilter() bool {
-	for _, c := range []byte("aAinrx") {
+	for _, c := range []byte("aAilnrux") {
 		if f.set[c] {
 			return true
 		}
@@ -80,7 +98,7 @@ func runDeclare(sh Shell, io IO, args []string) (int, error) {
 		}
 		for k := 1; k < len(a); k++ {
 			c := a[k]
-			if strings.IndexByte("aAfFginprx", c) < 0 {
+			if strings.IndexByte("aAfFgilnprux", c) < 0 {
 				return usageError(io, name, string(a[0])+string(c)+": invalid option"), nil
 			}
 			if a[0] == '-' {
@@ -165,6 +183,21 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 	case flags.on('i'):
 		sh.SetInteger(base, true)
 	}
+	if cs, ok := sh.(CaseShell); ok {
+		// -l and -u each take the other away; both together, or +l
+		// or +u of the one it has, leave neither (bash).
+		cur := cs.VarCase(base)
+		switch {
+		case flags.on('l') && flags.on('u'):
+			cs.SetCase(base, 0)
+		case flags.on('l') && !flags.off('l'):
+			cs.SetCase(base, 'l')
+		case flags.on('u') && !flags.off('u'):
+			cs.SetCase(base, 'u')
+		case flags.off('l') && cur == 'l', flags.off('u') && cur == 'u':
+			cs.SetCase(base, 0)
+		}
+	}
 	if flags.on('a') || flags.on('A') {
 		if err := sh.DeclareArray(base, flags.on('A')); err != nil {
 			errorf(io, builtin, "%s", strings.TrimPrefix(err.Error(), base+": "))
@@ -213,6 +246,9 @@ func declareAttrs(sh Shell, name string) string {
 	}
 	if sh.IsExported(name) {
 		b.WriteByte('x')
+	}
+	if c := varCase(sh, name); c != 0 {
+		b.WriteByte(c)
 	}
 	return b.String()
 }
@@ -296,7 +332,7 @@ func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
 			attrs = "n" + refAttrs
 		}
 		keep := true
-		for _, c := range []byte("aAinrx") {
+		for _, c := range []byte("aAilnrux") {
 			if flags.on(c) && strings.IndexByte(attrs, c) < 0 {
 				keep = false
 			}

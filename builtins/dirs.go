@@ -153,6 +153,11 @@ func runDirs(sh Shell, io IO, args []string) (int, error) {
 	if index != "" {
 		i, _, inRange := stackIndex(index, len(stack))
 		if !inRange {
+			if len(stack) == 1 {
+				// Only the current directory: bash says so.
+				errorf(io, "dirs", "directory stack empty")
+				return statusFailure, nil
+			}
 			errorf(io, "dirs", "%s: directory stack index out of range", strings.TrimPrefix(index, "+"))
 			return statusFailure, nil
 		}

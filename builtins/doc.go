@@ -37,12 +37,13 @@
 // eval; cdspell.go cd's spelling correction under shopt cdspell), run.go (exec . source command builtin type), read.go (readedit.go:
 // read -e with the prompt's line editor), mapfile.go (mapfile readarray),
 // jobs.go (jobs fg bg disown kill wait nohup), alias.go, history.go
-// (history), fc.go, bind.go (bind, the editing mode), complete.go
+// (history), fc.go, bind.go (bind, the editing mode), compopt.go, complete.go
 // (complete compgen), caller.go, help.go (help_ko.go, help_ko_text.go:
 // every builtin's summary and help in Korean; topics.go the concept
 // topics of help TOPIC and the one list of languages, Languages), test.go
 // (test [), printf.go (printf and its strftime), getopts.go, ulimit.go,
-// let.go (let times), env.go (umask readonly hash), shopt.go, declare.go
+// let.go (let times), env.go (umask readonly hash), enable.go (enable:
+// turning builtins off and on), shopt.go, declare.go
 // (declare typeset; nameref.go its -n, name references), funcattr.go (export -f, readonly -f), dirs.go (pushd
 // popd dirs), flow.go (break continue return local), trap.go; the teaching
 // builtins explain.go (explain_fds*.go: the descriptors a command line

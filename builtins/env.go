@@ -45,7 +45,7 @@ the read-only functions.`,
 	},
 	{
 		Name:     "hash",
-		Synopsis: "hash [-r] [-dt] [name ...]",
+		Synopsis: "hash [-lr] [-p pathname] [-dt] [name ...]",
 		Summary:  "Remember or display program locations.",
 		Help: `The shell remembers where PATH search found each program it
 ran, and how many times it ran it since (hits), so that the next run
@@ -54,6 +54,8 @@ NAME  search PATH for NAME now and remember where it is
 -r    forget every location (say, after moving a program)
 -d    forget the location of each NAME
 -t    print the remembered location of each NAME
+-p PATHNAME  remember PATHNAME as where each NAME is, without searching
+-l    print the table as hash -p commands that would make it again
 A new value of PATH makes the shell forget the table.`,
 		Run: runHash,
 	},
@@ -256,10 +258,22 @@ func printReadonly(sh Shell, io IO) int {
 
 // ---- hash ----
 
+// HashPathShell lets hash -p put a path of the user's in the table.
+// *shell.Shell implements it.
+type HashPathShell interface {
+	// HashPath remembers path as the program name runs, with no hits.
+	HashPath(name, path string)
+}
+
 func runHash(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "hash", args[1:], "drt")
+	o, rest, ok := parseOptions(io, "hash", args[1:], "dlp:rt")
 	if !ok {
 		return statusUsage, nil
+	}
+	if on, known := sh.Option("hashall"); known && !on {
+		// set +h: there is no table to show or change, as bash.
+		errorf(io, "hash", "hashing disabled")
+		return statusFailure, nil
 	}
 	if o.has('r') {
 		sh.ClearHash()
@@ -275,7 +289,18 @@ func runHash(sh Shell, io IO, args []string) (int, error) {
 		case o.has('r'):
 			return statusOK, nil
 		}
-		return printHash(sh, io), nil
+		return printHash(sh, io, o.has('l')), nil
+	}
+	if o.has('p') {
+		hp, ok := sh.(HashPathShell)
+		if !ok {
+			errorf(io, "hash", "-p: this shell cannot take a path")
+			return statusFailure, nil
+		}
+		for _, name := range rest {
+			hp.HashPath(name, o.value('p'))
+		}
+		return statusOK, nil
 	}
 	status := statusOK
 	var b strings.Builder
@@ -303,7 +328,7 @@ func runHash(sh Shell, io IO, args []string) (int, error) {
 			}
 		default:
 			// Builtins are never searched for, so never hashed (as bash).
-			if _, isBuiltin := Lookup(name); isBuiltin {
+			if _, isBuiltin := LookupEnabled(sh, name); isBuiltin {
 				continue
 			}
 			if _, ok := sh.Hash(name); !ok {
@@ -329,15 +354,25 @@ func hashedPath(sh Shell, name string) (string, bool) {
 }
 
 // printHash shows the table as bash does: how many times each program
-// ran since it was remembered, and the program.
-func printHash(sh Shell, io IO) int {
+// ran since it was remembered, and the program; with asCommands (hash -l)
+// the hash -p commands that would fill it again.
+func printHash(sh Shell, io IO, asCommands bool) int {
 	entries := sh.Hashed()
 	if len(entries) == 0 {
+		if asCommands {
+			return statusOK
+		}
 		return writeOut(io, "hash", "hash: hash table empty\n")
 	}
 	var b strings.Builder
-	b.WriteString("hits\tcommand\n")
+	if !asCommands {
+		b.WriteString("hits\tcommand\n")
+	}
 	for _, e := range entries {
+		if asCommands {
+			fmt.Fprintf(&b, "builtin hash -p %s %s\n", e.Path, e.Name)
+			continue
+		}
 		fmt.Fprintf(&b, "%4d\t%s\n", e.Hits, e.Path)
 	}
 	return writeOut(io, "hash", b.String())

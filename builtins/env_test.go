@@ -231,7 +231,7 @@ func TestHashErrors(t *testing.T) {
 		{[]string{"hash", "-d", "cc"}, 1, "gosh: hash: cc: not found\n"},
 		{[]string{"hash", "-d"}, 1, "gosh: hash: -d: option requires an argument\n"},
 		{[]string{"hash", "-t"}, 1, "gosh: hash: -t: option requires an argument\n"},
-		{[]string{"hash", "-x"}, 2, "gosh: hash: -x: invalid option\nhash: usage: hash [-r] [-dt] [name ...]\n"},
+		{[]string{"hash", "-x"}, 2, "gosh: hash: -x: invalid option\nhash: usage: hash [-lr] [-p pathname] [-dt] [name ...]\n"},
 	}
 	for _, tt := range tests {
 		sh := newFake(t)

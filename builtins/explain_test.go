@@ -249,7 +249,7 @@ func TestExplainBuiltin(t *testing.T) {
 		{[]string{"explain"}, 2, "", "a command line is needed"},
 		{[]string{"explain", "ls |"}, 2, "", "syntax error"},
 		{[]string{"explain", "ls )"}, 2, "", "syntax error near unexpected token"},
-		{[]string{"explain", "echo 'open"}, 2, "", "unterminated"},
+		{[]string{"explain", "echo 'open"}, 2, "", "unexpected EOF while looking for matching"},
 		{[]string{"explain", ""}, 0, "nothing would run", ""},
 	}
 	for _, tc := range tests {

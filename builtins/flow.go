@@ -237,6 +237,23 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 			// appended; an existing local of this call grows.
 			name = strings.TrimSuffix(name, "+")
 		}
+		if base, _, isElem := strings.Cut(name, "["); isElem && isName(base) && strings.HasSuffix(name, "]") {
+			// local a[1]=x (bash): a local a, then the element;
+			// local a[1] alone: a local array a.
+			err := f.DeclareLocal(base, "", false)
+			switch {
+			case err != nil:
+			case set:
+				err = sh.AssignWord(a)
+			default:
+				err = sh.DeclareArray(base, false)
+			}
+			if err != nil {
+				errorf(io, "local", "%s", err)
+				status = statusFailure
+			}
+			continue
+		}
 		if !isName(name) {
 			errorf(io, "local", "`%s': not a valid identifier", a)
 			status = statusFailure

@@ -171,6 +171,32 @@ NAME은 '?'다. ARG를 주면 위치 매개변수 대신 ARG를 해석한다.
 아니면 getopts가 메시지를 출력한다. OPTSTRING이 ':'로 시작하면 조용하다:
 모르는 옵션은 NAME을 '?', OPTARG를 그 글자로, 빠진 인자는 NAME을 ':',
 OPTARG를 그 글자로 정한다.`,
+		"logout": `로그인 셸을 상태 N으로 끝낸다. exit와 같다(대화형 셸이면 끝나면서
+"logout"이라고 말한다). 로그인 셸이 아닌 셸에서는 오류다: exit를 쓴다.`,
+		"suspend": `이 셸을 SIGCONT(이 셸을 시작한 셸의 fg)가 올 때까지 멈춘다: Ctrl+Z가
+작업을 멈추듯이 셸 자신의 프로세스 그룹에 SIGSTOP을 보낸다. 작업 제어가
+있는 셸만 멈출 수 있고, 아무것도 다시 이어 줄 수 없는 로그인 셸은 안 된다.
+-f면 그래도 멈춘다.`,
+		"compopt": `각 -o OPTION을 켜고 각 +o OPTION을 끈다. 대상은 각 NAME의 완성 명세,
+-D(명세가 없는 명령), -E(빈 줄), -I(명령 단어)의 명세이고, NAME이 없으면
+지금 함수(complete -F)가 실행 중인 완성이다(이번 완성에만). -o도 +o도
+없으면 옵션들을 compopt 명령으로 출력한다.
+옵션은 complete의 것과 같다: bashdefault default dirnames filenames
+noquote nosort nospace plusdirs.
+NAME에 명세가 없거나, NAME이 없는데 완성 함수가 실행 중이 아니면 상태는 1이다.`,
+		"enable": `내장 명령 NAME을 켠다. -n이면 끈다. 꺼진 내장 명령은 명령을 실행할 때
+찾지 않는다: "enable -n echo; echo hi"는 셸에 echo가 없는 것처럼 PATH의
+echo 프로그램을 실행한다. "builtin NAME"으로도 실행할 수 없고,
+"enable NAME"으로 다시 켠다.
+NAME이 없으면 켜진 내장 명령을 enable 명령으로 나열한다:
+-a  모든 내장 명령을 나열한다(꺼진 것에는 -n을 붙인다)
+-n  꺼진 내장 명령만 나열한다
+-s  POSIX 특수 내장 명령만 나열한다
+-p  나열한다(NAME이 없을 때의 기본)
+-f FILE  bash는 C 공유 객체 FILE에서 새 내장 명령을 읽어 들인다. gosh는
+    Go 프로그램이라 C 코드를 읽어 들일 수 없어서 늘 실패한다
+-d  -f로 읽어 들인 내장 명령을 없앤다: gosh에는 그런 것이 없다
+NAME이 내장 명령이 아니면 상태는 1, 아니면 0이다.`,
 		"hash": `셸은 PATH 탐색으로 각 프로그램을 어디서 찾았는지와 그 뒤로 몇 번
 실행했는지(hits)를 기억해서, 다음 실행 때 탐색을 건너뛴다. NAME이 없으면
 그 표를 출력한다.
@@ -178,6 +204,8 @@ NAME  지금 PATH에서 NAME을 찾아 위치를 기억한다
 -r    모든 위치를 잊는다(예: 프로그램을 옮긴 뒤)
 -d    각 NAME의 위치를 잊는다
 -t    각 NAME의 기억된 위치를 출력한다
+-p PATHNAME  탐색하지 않고 PATHNAME을 각 NAME의 위치로 기억한다
+-l    표를 다시 만드는 hash -p 명령들로 출력한다
 PATH에 새 값을 주면 셸은 표를 잊는다.`,
 		"help": `인자가 없으면 내장 명령을 한 줄 요약과 함께 나열하고, help가 설명할 수
 있는 주제도 나열한다. NAME을 주면 그 내장 명령의 사용법과 설명, 또는 그
@@ -205,6 +233,8 @@ N개만 보여 준다. 프롬프트에서 위/아래 화살표로 목록을 오�
 -l  각 프로세스의 pid도 보여 준다
 -p  각 작업의 프로세스 그룹 id만 출력한다
 -r  실행 중인 작업만.  -s  정지된 작업만
+-x COMMAND ARGS  ARGS 중의 각 JOBSPEC을 그 작업의 프로세스 그룹 id로 바꾸고
+    COMMAND를 실행한다
 JOBSPEC은 %N(작업 N), %+나 %%(현재), %-(이전), %NAME(NAME으로 시작하는
 명령), %?TEXT(TEXT가 든 명령)이다.`,
 		"kill": `각 PID나 JOBSPEC에 kill(2)로 시그널(기본 SIGTERM)을 보낸다.
@@ -405,7 +435,8 @@ N이 $#보다 크면 실패한다.`,
                   lithist는 줄바꿈을 그대로 둔다
   histverify      히스토리 확장으로 바뀐 줄을 실행하기 전에 편집기로
                   돌려준다. histreedit: 확장에 실패한 줄을 돌려준다
-  inherit_errexit, interactive_comments, progcomp, promptvars,
+  cdable_vars, execfail, inherit_errexit, interactive_comments,
+  localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo: bash와 같다
 bash 목록의 나머지 이름은 gosh가 가진 한 가지 상태로 보이며, 바꾸려 하면
 이유를 말하는 오류가 난다(lastpipe, dirspell, ...).
@@ -500,6 +531,8 @@ u=rwx,g=rx,o=는 027과 같다.
 -n  (주어진 것 중) 다음 작업이 끝나기를 기다린다.
 -f  작업 제어 아래에서 각 작업이 끝날 때까지 기다린다: 정지한 작업은 기다림을
     끝내지 않는다(-f가 없으면 끝낸다).
+-p VAR  돌려주는 상태의 pid를 VAR에 넣는다(-n이면 어느 작업이 끝났는지).
+    그런 것이 없으면 VAR은 unset된다.
 이 셸의 자식만 기다릴 수 있다(wait4는 자기 자식에게만 통한다). 기다리는 셸은
 자식의 종료 상태를 수거하고, 수거된 자식은 좀비로 남지 않는다. Ctrl+C는
 기다림을 끊는다(상태 130).`,
@@ -550,7 +583,8 @@ const helpKoDeclare = `변수를 선언하고 속성을 주거나, 변수를 보
     순간에 동적 범위로 찾는다. ${!NAME}은 대상의 이름이다
 -r  읽기 전용
 -x  자식 프로세스에 export한다
-+i +x  속성을 없앤다(읽기 전용 표시는 남는다)
+-l  대입하는 값을 소문자로 바꾼다. -u는 대문자로 바꾼다
++i +l +u +x  속성을 없앤다(읽기 전용 표시는 남는다)
 +n  이름 참조를 그만둔다: 대상의 이름이 그냥 값으로 남는다
 -g  함수 안에서 전역 변수에 작용한다(아니면 declare는 local처럼 NAME을
     함수의 지역 변수로 만든다)

@@ -20,7 +20,7 @@ import (
 var jobsBuiltins = []*Builtin{
 	{
 		Name:     "jobs",
-		Synopsis: "jobs [-lprs] [jobspec ...]",
+		Synopsis: "jobs [-lprs] [jobspec ...] or jobs -x command [args]",
 		Summary:  "List the shell's jobs and their states.",
 		Help: `List the jobs this shell started and has not yet forgotten:
 [N] is the job number, + marks the current job (the default of fg
@@ -29,6 +29,8 @@ processes share one process group.
 -l  also show each process's pid
 -p  print only each job's process group id
 -r  only running jobs;  -s  only stopped jobs
+-x COMMAND ARGS  run COMMAND with each JOBSPEC among ARGS replaced by
+    that job's process group id
 A JOBSPEC is %N (job N), %+ or %% (current), %- (previous),
 %NAME (command starts with NAME), %?TEXT (command contains TEXT).`,
 		Run: runJobs,
@@ -82,7 +84,7 @@ even when no new process can be created.`,
 	},
 	{
 		Name:     "wait",
-		Synopsis: "wait [-fn] [pid|jobspec ...]",
+		Synopsis: "wait [-fn] [-p var] [id ...]",
 		Summary:  "Wait for background jobs to finish.",
 		Help: `Wait for each PID or JOBSPEC and return the status of the last
 one: its exit code, or 128+N if signal N killed it. Without
@@ -90,9 +92,21 @@ arguments, wait for every running background job (status 0).
 -n  wait for the next job (of those given) to finish.
 -f  under job control, wait until each job has finished: a job that
     stops does not end the wait (without -f it does).
+-p VAR  put in VAR the pid whose status is returned (with -n: which
+    job finished); VAR is unset when there is none.
 Only children of this shell can be waited for (wait4 works only on
 your own children). Ctrl+C interrupts the wait (status 130).`,
 		Run: runWait,
+	},
+	{
+		Name:     "suspend",
+		Synopsis: "suspend [-f]",
+		Summary:  "Suspend shell execution.",
+		Help: `Stop this shell until it gets a SIGCONT (the fg of the shell that
+started it): SIGSTOP to the shell's own process group, as Ctrl+Z stops
+a job. Only a shell with job control may stop, and not a login shell,
+which nothing could continue; -f stops it all the same.`,
+		Run: runSuspend,
 	},
 	{
 		Name:     "nohup",
@@ -119,6 +133,9 @@ gosh runs nohup itself, as a real child process that becomes a job:
 // ---- jobs ----
 
 func runJobs(sh Shell, io IO, args []string) (int, error) {
+	if len(args) > 1 && args[1] == "-x" {
+		return jobsExec(sh, io, args[2:])
+	}
 	o, specs, ok := parseOptions(io, "jobs", args[1:], "lprs")
 	if !ok {
 		return statusUsage, nil
@@ -488,6 +505,14 @@ type waitTarget struct {
 	pid int
 }
 
+// pidOf is the target's pid: a job's is its last process's, as $! is.
+func (tg waitTarget) pidOf() int {
+	if tg.job != nil {
+		return tg.job.LastPid()
+	}
+	return tg.pid
+}
+
 func runWait(sh Shell, io IO, args []string) (status int, err error) {
 	ctx := waitContext(sh)
 	defer func() {
@@ -496,14 +521,33 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 			status = st
 		}
 	}()
-	o, specs, ok := parseOptions(io, "wait", args[1:], "fn")
+	o, specs, ok := parseOptions(io, "wait", args[1:], "fnp:")
 	if !ok {
 		return statusUsage, nil
+	}
+	// -p VAR (bash 5.1): VAR gets the pid whose status is returned; it
+	// is unset first, and stays so when no status is returned.
+	pidVar := o.value('p')
+	if o.has('p') {
+		if err := sh.Unset(pidVar); err != nil {
+			errorf(io, "wait", "%v", err)
+			return statusFailure, nil
+		}
+	}
+	setPid := func(pid int) {
+		if o.has('p') && pid > 0 {
+			if err := sh.SetVar(pidVar, strconv.Itoa(pid)); err != nil {
+				errorf(io, "wait", "%v", err)
+			}
+		}
 	}
 	t := sh.JobTable()
 	if len(specs) == 0 {
 		if o.has('n') {
-			status, _ := t.WaitAny(ctx)
+			status, j, _ := t.WaitAnyJob(ctx)
+			if j != nil {
+				setPid(j.LastPid())
+			}
 			return status, nil
 		}
 		return t.WaitAll(ctx), nil
@@ -534,7 +578,9 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 		if len(targets) == 0 {
 			return 127, nil
 		}
-		return waitFirst(ctx, t, io, targets, o.has('f')), nil
+		status, pid := waitFirst(ctx, t, io, targets, o.has('f'))
+		setPid(pid)
+		return status, nil
 	}
 	for _, tg := range targets {
 		st, known := waitOne(ctx, t, tg, o.has('f'))
@@ -544,6 +590,7 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 			continue
 		}
 		status = st
+		setPid(tg.pidOf())
 		if ctx.Err() != nil {
 			return 128 + int(syscall.SIGINT), nil // Ctrl+C
 		}
@@ -570,7 +617,7 @@ func waitOne(ctx context.Context, t *jobs.Table, tg waitTarget, done bool) (stat
 // waitFirst is wait -n with arguments: the status of whichever target
 // finishes first. Each target is waited for on its own goroutine; the
 // others are cancelled as soon as one answers.
-func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, done bool) int {
+func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, done bool) (status, pid int) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -584,15 +631,75 @@ func waitFirst(ctx context.Context, t *jobs.Table, io IO, targets []waitTarget, 
 	for _, tg := range targets {
 		go func() {
 			st, known := waitOne(ctx, t, tg, done)
-			results <- result{st, known, tg.pid}
+			results <- result{st, known, tg.pidOf()}
 		}()
 	}
 	for range targets {
 		r := <-results
 		if r.known {
-			return r.status
+			return r.status, r.pid
 		}
-		errorf(io, "wait", "pid %d is not a child of this shell", r.pid)
+		errorf(io, "wait", "%d: no such job", r.pid) // bash's words for wait -n
 	}
-	return 127
+	return 127, 0
+}
+
+// jobsExec is jobs -x COMMAND [ARG ...]: each argument that is a job spec
+// becomes the job's process group id, then COMMAND runs ("jobs -x kill
+// -CONT %1"), as bash.
+func jobsExec(sh Shell, io IO, args []string) (int, error) {
+	if len(args) == 0 {
+		return statusOK, nil
+	}
+	t := sh.JobTable()
+	argv := make([]string, len(args))
+	for i, a := range args {
+		argv[i] = a
+		if !strings.HasPrefix(a, "%") {
+			continue
+		}
+		// A spec that names no job stays as written, as in bash.
+		if j, err := t.Find(a); err == nil {
+			argv[i] = strconv.Itoa(jobID(j))
+		}
+	}
+	return sh.RunCommand(argv, io, false)
+}
+
+// jobID is the number jobs -x puts for a job: its process group, which
+// without job control is the shell's own (bash says the same).
+func jobID(j *jobs.Job) int {
+	if pg := j.Pgid(); pg > 0 {
+		return pg
+	}
+	return syscall.Getpgrp()
+}
+
+// runSuspend stops the shell's own process group with SIGSTOP, as bash's
+// suspend (the job table sends it: jobs.Table.Kill).
+func runSuspend(sh Shell, io IO, args []string) (int, error) {
+	o, rest, ok := parseOptions(io, "suspend", args[1:], "f")
+	if !ok {
+		return statusUsage, nil
+	}
+	if len(rest) > 0 {
+		errorf(io, "suspend", "too many arguments")
+		return statusUsage, nil
+	}
+	t := sh.JobTable()
+	if !o.has('f') {
+		if !t.JobControl() {
+			errorf(io, "suspend", "cannot suspend: no job control")
+			return statusFailure, nil
+		}
+		if login, _ := sh.Option("login_shell"); login {
+			errorf(io, "suspend", "cannot suspend a login shell")
+			return statusFailure, nil
+		}
+	}
+	if err := t.Kill(-syscall.Getpgrp(), syscall.SIGSTOP); err != nil {
+		errorf(io, "suspend", "%s", strerror(err))
+		return statusFailure, nil
+	}
+	return statusOK, nil
 }

@@ -135,7 +135,7 @@ func TestJobsAndBg(t *testing.T) {
 	check(t, "jobs %1 %9", js.run("jobs", "%1", "%9"), 1,
 		"[1]+  Running                 sleep 30 &\n", "gosh: jobs: %9: no such job\n")
 	check(t, "jobs -z", js.run("jobs", "-z"), 2, "",
-		"gosh: jobs: -z: invalid option\njobs: usage: jobs [-lprs] [jobspec ...]\n")
+		"gosh: jobs: -z: invalid option\njobs: usage: jobs [-lprs] [jobspec ...] or jobs -x command [args]\n")
 
 	j2 := js.launch("sleep", "31")
 	check(t, "two jobs", js.run("jobs"), 0,
@@ -225,7 +225,7 @@ func TestWait(t *testing.T) {
 	check(t, "no such job", js.run("wait", "%9"), 127, "", "gosh: wait: %9: no such job\n")
 	check(t, "not a pid", js.run("wait", "abc"), 1, "", "gosh: wait: `abc': not a pid or valid job spec\n")
 	check(t, "bad option", js.run("wait", "-z"), 2, "",
-		"gosh: wait: -z: invalid option\nwait: usage: wait [-fn] [pid|jobspec ...]\n")
+		"gosh: wait: -z: invalid option\nwait: usage: wait [-fn] [-p var] [id ...]\n")
 
 	w := js.launch("sh", "-c", "exit 5")
 	check(t, "wait -f without job control", js.run("wait", "-f", strconv.Itoa(w.Pids()[0])), 5, "", "")

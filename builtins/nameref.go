@@ -46,7 +46,9 @@ func declareNameRef(sh Shell, io IO, builtin string, flags declareFlags, name, t
 	}
 	if err := nr.DeclareNameRef(name, target, hasTarget); err != nil {
 		errorf(io, builtin, "%s", err)
-		return statusFailure
+		if w, ok := err.(interface{ Warning() bool }); !ok || !w.Warning() {
+			return statusFailure
+		}
 	}
 	for _, c := range []byte("rx") {
 		if flags.on(c) {

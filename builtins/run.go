@@ -127,8 +127,9 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 		// and the copy ends with its status.
 		return status, err
 	}
-	if status != statusOK && !sh.Interactive() {
-		// A script cannot go on as if the program had replaced it.
+	if failOK, _ := sh.Option("execfail"); status != statusOK && !sh.Interactive() && !failOK {
+		// A script cannot go on as if the program had replaced it
+		// (unless shopt execfail says it may, as in bash).
 		return status, sh.ExitRequest(status)
 	}
 	return status, nil
@@ -154,6 +155,12 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 			return 126, nil
 		}
 	} else if len(searchPath(sh, name)) == 0 {
+		if kind, p := sh.LookPath(name); kind == KindFile {
+			// A file on PATH that cannot run: bash's two messages.
+			fmt.Fprintf(io.Err, "gosh: %s: %s\n", p, strerror(syscall.EACCES))
+			errorf(io, "exec", "%s: cannot execute: %s", p, strerror(syscall.EACCES))
+			return 126, nil
+		}
 		// exec runs only programs: not aliases, not builtins, so a
 		// builtin's name (exec echo) is looked up in $PATH too.
 		errorf(io, "exec", "%s: not found", name)
@@ -297,8 +304,9 @@ func keywords(s string) bool {
 
 // meaning is one way a name can be interpreted as a command.
 type meaning struct {
-	kind  string // "alias", "keyword", "function", "builtin" or "file"
-	value string // the alias text, the function's definition, or the file's path
+	kind   string // "alias", "keyword", "function", "builtin" or "file"
+	value  string // the alias text, the function's definition, or the file's path
+	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
 }
 
 // describe lists how name would be interpreted, in the order the shell
@@ -310,18 +318,18 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	var out []meaning
 	if !pathOnly {
 		if v, ok := sh.Alias(name); ok {
-			out = append(out, meaning{"alias", v})
+			out = append(out, meaning{kind: "alias", value: v})
 		}
 		if keywords(name) {
-			out = append(out, meaning{"keyword", ""})
+			out = append(out, meaning{kind: "keyword"})
 		}
 		if f, ok := sh.(FuncShell); ok && !noFuncs {
 			if text, ok := f.FuncText(name); ok {
-				out = append(out, meaning{"function", text})
+				out = append(out, meaning{kind: "function", value: text})
 			}
 		}
-		if _, ok := Lookup(name); ok {
-			out = append(out, meaning{"builtin", ""})
+		if _, ok := LookupEnabled(sh, name); ok {
+			out = append(out, meaning{kind: "builtin"})
 		}
 		if len(out) > 0 && !all {
 			return out[:1]
@@ -329,10 +337,21 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	}
 	if all || pathOnly {
 		for _, p := range searchPath(sh, name) {
-			out = append(out, meaning{"file", p})
+			out = append(out, meaning{kind: "file", value: p})
+		}
+		if len(out) == 0 && !all {
+			// type -P of a file that is not executable names it, as
+			// bash (LookPath's last resort).
+			if kind, path := sh.LookPath(name); kind == KindFile {
+				out = append(out, meaning{kind: "file", value: path})
+			}
 		}
 	} else if kind, path := sh.LookPath(name); kind == KindFile {
-		out = append(out, meaning{"file", path})
+		p, hashed := hashedPath(sh, name)
+		if on, known := sh.Option("hashall"); known && !on {
+			hashed = false // set +h: the table is not used
+		}
+		out = append(out, meaning{kind: "file", value: path, hashed: hashed && p == path})
 	}
 	if len(out) > 0 && !all {
 		return out[:1]
@@ -351,6 +370,9 @@ func (m meaning) sentence(name string) string {
 		return name + " is a shell builtin"
 	case "function":
 		return name + " is a function\n" + m.value
+	}
+	if m.hashed {
+		return name + " is hashed (" + m.value + ")"
 	}
 	return name + " is " + m.value
 }
@@ -424,7 +446,7 @@ func runBuiltin(sh Shell, io IO, args []string) (int, error) {
 	if len(rest) == 0 {
 		return statusOK, nil
 	}
-	b, found := Lookup(rest[0])
+	b, found := LookupEnabled(sh, rest[0])
 	if !found {
 		errorf(io, "builtin", "%s: not a shell builtin", rest[0])
 		return statusFailure, nil
@@ -445,7 +467,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 			return statusOK, nil
 		}
 		if o.has('p') && !strings.Contains(rest[0], "/") {
-			if _, isBuiltin := Lookup(rest[0]); !isBuiltin {
+			if _, isBuiltin := LookupEnabled(sh, rest[0]); !isBuiltin {
 				found := searchPath(sh, rest[0])
 				if len(found) == 0 {
 					fmt.Fprintf(io.Err, "gosh: %s: command not found\n", rest[0])

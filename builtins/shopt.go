@@ -36,7 +36,8 @@ var shoptBuiltins = []*Builtin{
                   (on); lithist keeps its newlines
   histverify      a line history expansion changed comes back to the
                   editor before it runs; histreedit: a failed one does
-  inherit_errexit, interactive_comments, progcomp, promptvars,
+  cdable_vars, execfail, inherit_errexit, interactive_comments,
+  localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo: as in bash
 The other names of bash's list are shown in the one state gosh has;
 changing them is an error that says why (lastpipe, dirspell, ...).

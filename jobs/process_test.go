@@ -304,7 +304,8 @@ func TestUnknownPidTolerated(t *testing.T) {
 }
 
 // wait PID finds the status of a background process that already finished
-// and left the table, once (bash forgets it after wait collects it).
+// and left the table, as often as it is asked (bash 5.2 keeps it after wait
+// collects it), until wait without arguments forgets it.
 func TestWaitPidRemembered(t *testing.T) {
 	tb, _ := newTable(t, false)
 	ctx := ctxTimeout(t)
@@ -318,8 +319,12 @@ func TestWaitPidRemembered(t *testing.T) {
 	if st, ok := tb.WaitPid(ctx, pid); !ok || st != 1 {
 		t.Errorf("first WaitPid(%d) = %d, %v; want 1, true", pid, st, ok)
 	}
+	if st, ok := tb.WaitPid(ctx, pid); !ok || st != 1 {
+		t.Errorf("second WaitPid(%d) = %d, %v; want 1, true", pid, st, ok)
+	}
+	tb.WaitAll(ctx)
 	if st, ok := tb.WaitPid(ctx, pid); ok {
-		t.Errorf("second WaitPid(%d) = %d, true; want ok=false", pid, st)
+		t.Errorf("WaitPid(%d) after WaitAll = %d, true; want ok=false", pid, st)
 	}
 	if _, ok := tb.WaitPid(ctx, 1); ok {
 		t.Error("WaitPid(1) ok")

@@ -201,8 +201,9 @@ func (t *Table) WaitJob(ctx context.Context, j *Job) int {
 
 // WaitPid waits for one process, for wait PID. ok is false when pid is not
 // a child the shell knows: not in a job, and not among the remembered
-// statuses of recently finished background processes (a remembered status
-// is forgotten once it has been collected, as bash does).
+// statuses of recently finished background processes. As in bash 5.2, a
+// remembered status stays after wait has taken it: a second "wait PID"
+// gives it again, until wait without arguments forgets them all (WaitAll).
 func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
 	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
@@ -210,9 +211,6 @@ func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
 	p, j := t.findProcess(pid)
 	if p == nil {
 		st, ok := t.remembered[pid]
-		if ok {
-			t.forget(pid)
-		}
 		return st, ok
 	}
 	done := func() bool { return p.state == Done || j.state() == Stopped }
@@ -222,7 +220,6 @@ func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
 	if p.state != Done {
 		return j.status(), true
 	}
-	t.forget(pid)
 	if j.state() == Done {
 		t.collected(j)
 	}
@@ -251,24 +248,11 @@ func (t *Table) findProcess(pid int) (*process, *Job) {
 	return nil, nil
 }
 
-// forget drops a remembered status. Call with t.mu held.
-func (t *Table) forget(pid int) {
-	if _, ok := t.remembered[pid]; !ok {
-		return
-	}
-	delete(t.remembered, pid)
-	for i, q := range t.remOrder {
-		if q == pid {
-			t.remOrder = append(t.remOrder[:i], t.remOrder[i+1:]...)
-			break
-		}
-	}
-}
-
 // WaitAll waits, for wait without arguments, until no background job is
 // running (stopped jobs are not waited for, as in bash), nor the last
 // process substitution. Its status is 0, or 128+SIGINT if ctx is cancelled
-// first.
+// first. As bash's, it forgets the remembered statuses of the background
+// processes that finished: a later "wait PID" for one of them is an error.
 func (t *Table) WaitAll(ctx context.Context) int {
 	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
@@ -300,6 +284,8 @@ func (t *Table) WaitAll(ctx context.Context) int {
 			}
 		}
 	}
+	clear(t.remembered)
+	t.remOrder = t.remOrder[:0]
 	return 0
 }
 
@@ -307,6 +293,13 @@ func (t *Table) WaitAll(ctx context.Context) int {
 // returns its status. A job that finished before and was not yet waited for
 // counts. ok is false when there is no job to wait for.
 func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
+	status, _, ok = t.WaitAnyJob(ctx)
+	return status, ok
+}
+
+// WaitAnyJob is WaitAny that also gives the job that finished (nil when
+// none did), for wait -n -p VAR.
+func (t *Table) WaitAnyJob(ctx context.Context) (status int, job *Job, ok bool) {
 	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -330,13 +323,13 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 		return !running // nothing left to wait for
 	}
 	if !t.waitLocked(ctx, ready) {
-		return interrupted, true
+		return interrupted, nil, true
 	}
 	if found == nil {
-		return 127, false
+		return 127, nil, false
 	}
 	t.collected(found)
-	return found.status(), true
+	return found.status(), found, true
 }
 
 // collected records that the wait builtin has taken a finished job's

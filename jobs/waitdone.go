@@ -34,7 +34,6 @@ func (t *Table) WaitPidDone(ctx context.Context, pid int) (status int, ok bool) 
 	if !t.waitLocked(ctx, func() bool { return p.state == Done }) {
 		return interrupted, true
 	}
-	t.forget(pid)
 	if j.state() == Done {
 		t.collected(j)
 	}

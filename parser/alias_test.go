@@ -112,7 +112,7 @@ func TestAliases(t *testing.T) {
 	}
 	pipe := Config{Alias: func(name string) (string, bool) { return "| wc", name == "x" }}
 	_, err = ParseConfig("echo a; x", pipe)
-	if se, ok := err.(*SyntaxError); !ok || se.Error() != "1:9: syntax error near unexpected token '|'" {
+	if se, ok := err.(*SyntaxError); !ok || se.Error() != "1:9: syntax error near unexpected token `|'" {
 		t.Errorf("alias to '| wc': %v", err)
 	}
 }

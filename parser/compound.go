@@ -58,9 +58,9 @@ func (p *parser) atCloser() bool {
 // Incomplete unless the text's end is known (an alias value, backquotes).
 func (p *parser) eofError() error {
 	if p.inSubst {
-		return &SyntaxError{Pos: p.tok.pos, Msg: unterminatedMsg("command substitution"), Incomplete: !p.l.bounded}
+		return &SyntaxError{Pos: p.tok.pos, Msg: unmatchedMsg(")"), Incomplete: !p.l.bounded, AtEOF: true}
 	}
-	return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.bounded}
+	return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.bounded, AtEOF: true}
 }
 
 // expect consumes the reserved word w, or reports what stands in its place.
@@ -362,6 +362,10 @@ func (p *parser) loopOverWords() (name string, in bool, words []*Word, body *Lis
 			return "", false, nil, nil, err
 		}
 		for p.tok.kind == tWord {
+			// NAME=(...) is no word of a list, as in bash.
+			if err := arrayArgAllowed(nil, p.tok); err != nil {
+				return "", false, nil, nil, err
+			}
 			words = append(words, p.tok.word)
 			if err := p.next(); err != nil {
 				return "", false, nil, nil, err
@@ -414,6 +418,9 @@ func (p *parser) caseClause() (*Case, error) {
 			return nil, p.eofError()
 		}
 		return nil, p.unexpected()
+	}
+	if err := arrayArgAllowed(nil, p.tok); err != nil {
+		return nil, err // case a=() in: as bash
 	}
 	c.Word = p.tok.word
 	if err := p.next(); err != nil {

@@ -46,8 +46,8 @@
 // # Errors
 //
 // Every error is a *SyntaxError carrying the line and column of the
-// offending token and a bash-like message ("syntax error near unexpected
-// token '|'"). When the input merely stopped too early - an open quote, a
+// offending token and bash's message ("syntax error near unexpected token
+// `|'", "unexpected EOF while looking for matching `\"'"). When the input merely stopped too early - an open quote, a
 // trailing '|' or '&&', an unterminated here-document, an if without its
 // fi - the error is marked Incomplete. A Reader's lexer asks its
 // LineSource for more first, so from a Reader an Incomplete error means

@@ -18,6 +18,10 @@ type SyntaxError struct {
 	Pos        Pos
 	Msg        string
 	Incomplete bool
+	// AtEOF marks an error found where the input ended ("syntax error:
+	// unexpected end of file", an unclosed $( ) or <( )): bash names the
+	// line after the input's last, not Pos's.
+	AtEOF bool
 }
 
 // Error formats the error as "line:col: message".
@@ -38,12 +42,21 @@ const (
 )
 
 // unexpectedMsg is bash's wording for a token that the grammar does not
-// allow where it appears.
+// allow where it appears: "syntax error near unexpected token `fi'".
 func unexpectedMsg(text string) string {
-	return "syntax error near unexpected token '" + text + "'"
+	return "syntax error near unexpected token `" + text + "'"
 }
 
-// unterminatedMsg is the message for input that ends inside something.
+// unmatchedMsg is bash's wording for input that ends inside something
+// that close would end: a quote, ${, $( or $((, backquotes, an array's
+// list.
+func unmatchedMsg(close string) string {
+	return "unexpected EOF while looking for matching `" + close + "'"
+}
+
+// unterminatedMsg is the message for input that ends inside a
+// here-document, at a prompt (a script's end ends the here-document, with
+// bash's warning: Config.HeredocEOF).
 func unterminatedMsg(what string) string {
 	return "unexpected end of file (unterminated " + what + ")"
 }

@@ -47,11 +47,11 @@ func TestExtglobErrors(t *testing.T) {
 		msg        string
 		incomplete bool
 	}{
-		{"echo @(a|b)", false, "syntax error near unexpected token '('", false},
-		{"case x in @(a|b)) ;; esac", false, "syntax error near unexpected token '('", false},
-		{"[[ @(a) == x ]]", false, "syntax error near unexpected token '('", false},
-		{"echo @(a|b", true, "unterminated extended pattern", true},
-		{"[[ x == @(a ]]", false, "unterminated extended pattern", true},
+		{"echo @(a|b)", false, "syntax error near unexpected token `('", false},
+		{"case x in @(a|b)) ;; esac", false, "syntax error near unexpected token `('", false},
+		{"[[ @(a) == x ]]", false, "syntax error near unexpected token `('", false},
+		{"echo @(a|b", true, "unexpected EOF while looking for matching `)'", true},
+		{"[[ x == @(a ]]", false, "unexpected EOF while looking for matching `)'", true},
 	}
 	for _, c := range cases {
 		cfg := Config{}

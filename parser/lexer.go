@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -113,6 +114,10 @@ type lexer struct {
 	// afterTime: the last word was "time" or its "-p", whose -p and --
 	// come before the command.
 	argWords, afterRedir, afterTime bool
+	// afterDup: the last token was >& or <&, after which a '-' is a word
+	// of its own, as in bash: ">&-foo" closes fd 1 and "foo" is an
+	// argument.
+	afterDup bool
 
 	// shift is the original offset of index 0 of a here-document body
 	// that is a slice of the source as it is (no mapping needed).
@@ -180,6 +185,13 @@ func (l *lexer) errAt(i int, msg string, incomplete bool) *SyntaxError {
 	return &SyntaxError{Pos: l.pos(i), Msg: msg, Incomplete: incomplete}
 }
 
+// eofAt is errAt for an error found where the input ended (AtEOF).
+func (l *lexer) eofAt(i int, msg string) *SyntaxError {
+	e := l.errAt(i, msg, true)
+	e.AtEOF = true
+	return e
+}
+
 // at returns the byte at index i, or 0 past the end. Reading past the
 // text read so far pulls more lines from the input.
 func (l *lexer) at(i int) byte {
@@ -215,9 +227,14 @@ func (l *lexer) skipBlanks() {
 
 // next reads the next token.
 func (l *lexer) next() (token, error) {
-	tok, err := l.lexToken()
+	afterDup := l.afterDup
+	l.afterDup = false
+	tok, err := l.lexToken(afterDup)
 	if err != nil {
 		return tok, err
+	}
+	if tok.kind == tRedir && (tok.op == RedirDupIn || tok.op == RedirDupOut) {
+		l.afterDup = true
 	}
 	// The word after << or <<- is a here-document delimiter: note that its
 	// body must be read after the next newline.
@@ -243,7 +260,8 @@ func (l *lexer) addHeredoc(raw string, strip bool, pos Pos) *Heredoc {
 	return doc
 }
 
-func (l *lexer) lexToken() (token, error) {
+// lexToken reads one token; afterDup says the last one was >& or <&.
+func (l *lexer) lexToken(afterDup bool) (token, error) {
 	l.skipBlanks()
 	start := l.i
 	if l.in != nil && start < len(l.src) && l.src[start] != '\n' {
@@ -255,7 +273,7 @@ func (l *lexer) lexToken() (token, error) {
 		// A backslash-newline that ends the input continues the line on
 		// input not typed yet.
 		if !l.bounded && l.in == nil && strings.HasSuffix(l.src, "\\\n") && l.lastNewline != len(l.src)-1 {
-			return tok, l.errAt(start, msgEOF, true)
+			return tok, l.eofAt(start, msgEOF)
 		}
 		tok.kind = tEOF
 		tok.end = l.endOff(start)
@@ -267,6 +285,15 @@ func (l *lexer) lexToken() (token, error) {
 	op := func(k tokKind, n int) (token, error) {
 		l.i += n
 		tok.kind = k
+		tok.end = l.endOff(l.i)
+		return tok, nil
+	}
+	if afterDup && c == '-' {
+		// ">&-" closes, whatever follows the '-' (afterDup).
+		l.i++
+		tok.kind = tWord
+		tok.word = &Word{Parts: []WordPart{&Lit{Value: "-"}}, Pos: tok.pos}
+		tok.raw = "-"
 		tok.end = l.endOff(l.i)
 		return tok, nil
 	}
@@ -314,9 +341,15 @@ func (l *lexer) lexToken() (token, error) {
 		return l.redirOp(tok)
 	}
 	// {NAME} written right before < or > (bash): the shell picks a free
-	// descriptor of 10 or more and assigns its number to NAME.
+	// descriptor of 10 or more and assigns its number to NAME, which may
+	// be an array element, {a[1]}.
 	if c == '{' && l.i+1 < len(l.src) && isNameStart(l.src[l.i+1]) {
 		k := skipWhile(l.src, l.i+1, isNameChar)
+		if l.at(k) == '[' {
+			if e := strings.IndexByte(l.src[k:], ']'); e > 1 && !strings.ContainsAny(l.src[k:k+e], " \t\n") {
+				k += e + 1
+			}
+		}
 		if l.at(k) == '}' && (l.at(k+1) == '<' || l.at(k+1) == '>') && l.at(k+2) != '(' {
 			name := l.src[l.i+1 : k]
 			l.i = k + 1
@@ -325,19 +358,14 @@ func (l *lexer) lexToken() (token, error) {
 			return tok, err
 		}
 	}
-	// An IO_NUMBER is digits written right before < or >.
+	// An IO_NUMBER is digits written right before < or >. As in bash,
+	// a number too big for a C int is a word: "echo 99999999999>&1"
+	// prints it.
 	j := skipWhile(l.src, l.i, isDigit)
-	if j > l.i && (l.at(j) == '<' || l.at(j) == '>') && l.at(j+1) != '(' {
-		if j-l.i > 9 {
-			return tok, l.errAt(start, "file descriptor out of range: "+l.src[start:j], false)
-		}
-		fd := 0
-		for _, d := range l.src[l.i:j] {
-			fd = fd*10 + int(d-'0')
-		}
+	if fd, err := strconv.ParseInt(l.src[l.i:j], 10, 32); j > l.i && err == nil && (l.at(j) == '<' || l.at(j) == '>') && l.at(j+1) != '(' {
 		l.i = j
 		tok, err := l.redirOp(tok)
-		tok.fd = fd
+		tok.fd = int(fd)
 		return tok, err
 	}
 	w, err := l.word(start)
@@ -482,13 +510,15 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 		if l.eof() {
 			switch ctx {
 			case ctxDquote:
-				return nil, l.errAt(open, unterminatedMsg("quote"), true)
+				return nil, l.errAt(open, unmatchedMsg(`"`), true)
 			case ctxArg, ctxArgDq, ctxPat, ctxPatSlash, ctxOffset, ctxIndex:
-				return nil, l.errAt(open, unterminatedMsg("parameter expansion"), true)
-			case ctxArith, ctxArithOld:
-				return nil, l.errAt(open, unterminatedMsg("arithmetic expansion"), true)
+				return nil, l.errAt(open, unmatchedMsg("}"), true)
+			case ctxArith:
+				return nil, l.errAt(open, unmatchedMsg(")"), true)
+			case ctxArithOld:
+				return nil, l.errAt(open, unmatchedMsg("]"), true)
 			case ctxExtglob:
-				return nil, l.errAt(open, unterminatedMsg("extended pattern"), true)
+				return nil, l.errAt(open, unmatchedMsg(")"), true)
 			}
 			return b.done(), nil
 		}
@@ -561,7 +591,7 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			q := l.i
 			end := l.indexFrom(q+1, '\'')
 			if end < 0 {
-				return nil, l.errAt(q, unterminatedMsg("quote"), true)
+				return nil, l.errAt(q, unmatchedMsg("'"), true)
 			}
 			b.add(&SglQuoted{Value: l.src[q+1 : q+1+end]})
 			l.i = q + 1 + end + 1
@@ -792,7 +822,7 @@ func (l *lexer) arith() (*ArithExp, error) {
 	}
 	if l.at(l.i+1) != ')' {
 		if l.i+1 >= len(l.src) {
-			return nil, l.errAt(start, unterminatedMsg("arithmetic expansion"), true)
+			return nil, l.errAt(start, unmatchedMsg(")"), true)
 		}
 		return nil, l.errAt(l.i, unexpectedMsg(")"), false)
 	}
@@ -854,7 +884,7 @@ func (l *lexer) substList(what string) (*List, error) {
 	}
 	if p.tok.kind != tRParen {
 		if p.tok.kind == tEOF {
-			return nil, l.errAt(start, unterminatedMsg(what), true)
+			return nil, l.eofAt(start, unmatchedMsg(")"))
 		}
 		return nil, p.unexpected()
 	}
@@ -873,7 +903,7 @@ func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
 	i := l.i + 1
 	for {
 		if !l.more(i) {
-			return nil, l.errAt(start, unterminatedMsg("backquote"), true)
+			return nil, l.errAt(start, unmatchedMsg("`"), true)
 		}
 		c := l.src[i]
 		if c == '`' {

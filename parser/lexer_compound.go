@@ -74,7 +74,7 @@ func (l *lexer) regexWord() (*Word, error) {
 	}
 	switch {
 	case l.eof():
-		return nil, l.errAt(l.i, msgEOF, true)
+		return nil, l.eofAt(l.i, msgEOF)
 	case depth > 0 || l.i == start:
 		text := string(l.src[l.i])
 		if text == "\n" {

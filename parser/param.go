@@ -26,7 +26,7 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 	start := l.i
 	l.i += 2
 	pe := &ParamExp{Braced: true}
-	unterminated := func() error { return l.errAt(start, unterminatedMsg("parameter expansion"), true) }
+	unterminated := func() error { return l.errAt(start, unmatchedMsg("}"), true) }
 	// bad is a ${...} gosh cannot read: as bash, it is an error when it
 	// is expanded ("${x!}: bad substitution", status 1), not a syntax
 	// error, once its closing brace is found.
@@ -365,7 +365,7 @@ func (l *lexer) arrayLit() (*ArrayLit, error) {
 	for {
 		l.skipBlanks()
 		if l.eof() {
-			return nil, l.errAt(open, unterminatedMsg("array assignment"), true)
+			return nil, l.errAt(open, unmatchedMsg(")"), true)
 		}
 		switch c := l.src[l.i]; {
 		case c == '\n':
@@ -398,7 +398,7 @@ func (l *lexer) ansiQuote() (*SglQuoted, error) {
 	cut := false
 	for {
 		if !l.more(i) {
-			return nil, l.errAt(open, unterminatedMsg("quote"), true)
+			return nil, l.errAt(open, unmatchedMsg("'"), true)
 		}
 		c := l.src[i]
 		if c == '\'' {

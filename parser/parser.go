@@ -129,7 +129,7 @@ func (p *parser) next() error {
 // unexpected reports the current token as a syntax error.
 func (p *parser) unexpected() error {
 	if p.tok.kind == tEOF && p.inSubst {
-		return &SyntaxError{Pos: p.tok.pos, Msg: unterminatedMsg("command substitution"), Incomplete: !p.l.bounded}
+		return &SyntaxError{Pos: p.tok.pos, Msg: unmatchedMsg(")"), Incomplete: !p.l.bounded, AtEOF: true}
 	}
 	return &SyntaxError{Pos: p.tok.pos, Msg: unexpectedMsg(p.tok.text())}
 }
@@ -151,7 +151,7 @@ func (p *parser) moreAfter() error {
 		return err
 	}
 	if p.tok.kind == tEOF {
-		return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.bounded}
+		return &SyntaxError{Pos: p.tok.pos, Msg: msgEOF, Incomplete: !p.l.bounded, AtEOF: true}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -204,6 +205,35 @@ func TestRedirects(t *testing.T) {
 	if len(c.Args) != 2 || String(c.Args[1]) != "a2" || c.Redirs[0].Fd != -1 {
 		t.Errorf("echo a2>x: %s", dump(c))
 	}
+	// bash's corners: a number too big for a C int is a word, not an
+	// IO_NUMBER; after >& or <& a '-' is a word of its own (a close),
+	// blanks or not, and what follows it another word.
+	for _, tt := range []struct {
+		src    string
+		args   []string
+		fd     int
+		target string
+	}{
+		{"echo 99999999999>&1", []string{"echo", "99999999999"}, -1, "1"},
+		{"echo 2147483648>x", []string{"echo", "2147483648"}, -1, "x"},
+		{"echo 2147483647>x", []string{"echo"}, 2147483647, "x"},
+		{"echo >&-foo", []string{"echo", "foo"}, -1, "-"},
+		{"echo 2>&-1", []string{"echo", "1"}, 2, "-"},
+		{"echo <&- x", []string{"echo", "x"}, -1, "-"},
+		{"echo >& -foo", []string{"echo", "foo"}, -1, "-"},
+		{"echo >&--", []string{"echo", "-"}, -1, "-"},
+		{"echo >&\"-\"foo", []string{"echo"}, -1, "\"-\"foo"},
+		{"echo >&2-", []string{"echo"}, -1, "2-"},
+	} {
+		c := firstCmd(t, mustParse(t, tt.src))
+		var args []string
+		for _, a := range c.Args {
+			args = append(args, String(a))
+		}
+		if !slices.Equal(args, tt.args) || len(c.Redirs) != 1 || c.Redirs[0].Fd != tt.fd || String(c.Redirs[0].Target) != tt.target {
+			t.Errorf("%q: %s", tt.src, dump(c))
+		}
+	}
 }
 
 func TestListStructure(t *testing.T) {
@@ -279,64 +309,63 @@ func TestSyntaxErrors(t *testing.T) {
 		incomplete bool
 	}{
 		// Unexpected tokens.
-		{"| a", "1:1", "syntax error near unexpected token '|'", false},
-		{"a | | b", "1:5", "syntax error near unexpected token '|'", false},
-		{"a ;;", "1:3", "syntax error near unexpected token ';;'", false},
-		{"a && ;", "1:6", "syntax error near unexpected token ';'", false},
-		{"a || &", "1:6", "syntax error near unexpected token '&'", false},
-		{"&", "1:1", "syntax error near unexpected token '&'", false},
-		{";", "1:1", "syntax error near unexpected token ';'", false},
-		{"a; ;", "1:4", "syntax error near unexpected token ';'", false},
-		{"a &&\n&& b", "2:1", "syntax error near unexpected token '&&'", false},
-		{"a\n\n  ) b", "3:3", "syntax error near unexpected token ')'", false},
-		{"cat <(a", "1:5", "unexpected end of file (unterminated process substitution)", true},
-		{"echo $[1+2", "1:6", "unexpected end of file (unterminated arithmetic expansion)", true},
-		{"echo $[a[1]+2", "1:6", "unexpected end of file (unterminated arithmetic expansion)", true},
-		{"echo \"$[1", "1:7", "unexpected end of file (unterminated arithmetic expansion)", true},
-		{"echo \\<(a)", "1:8", "syntax error near unexpected token '('", false},
-		{"cat >(a;;)", "1:8", "syntax error near unexpected token ';;'", false},
-		{"a (b)", "1:4", "syntax error near unexpected token 'b'", false},
+		{"| a", "1:1", "syntax error near unexpected token `|'", false},
+		{"a | | b", "1:5", "syntax error near unexpected token `|'", false},
+		{"a ;;", "1:3", "syntax error near unexpected token `;;'", false},
+		{"a && ;", "1:6", "syntax error near unexpected token `;'", false},
+		{"a || &", "1:6", "syntax error near unexpected token `&'", false},
+		{"&", "1:1", "syntax error near unexpected token `&'", false},
+		{";", "1:1", "syntax error near unexpected token `;'", false},
+		{"a; ;", "1:4", "syntax error near unexpected token `;'", false},
+		{"a &&\n&& b", "2:1", "syntax error near unexpected token `&&'", false},
+		{"a\n\n  ) b", "3:3", "syntax error near unexpected token `)'", false},
+		{"cat <(a", "1:5", "unexpected EOF while looking for matching `)'", true},
+		{"echo $[1+2", "1:6", "unexpected EOF while looking for matching `]'", true},
+		{"echo $[a[1]+2", "1:6", "unexpected EOF while looking for matching `]'", true},
+		{"echo \"$[1", "1:7", "unexpected EOF while looking for matching `]'", true},
+		{"echo \\<(a)", "1:8", "syntax error near unexpected token `('", false},
+		{"cat >(a;;)", "1:8", "syntax error near unexpected token `;;'", false},
+		{"a (b)", "1:4", "syntax error near unexpected token `b'", false},
 		{"a ( )", "1:6", "syntax error: unexpected end of file", true},
-		{"a >", "1:4", "syntax error near unexpected token 'newline'", false},
-		{"a > ", "1:5", "syntax error near unexpected token 'newline'", false},
-		{"a >\nb", "1:4", "syntax error near unexpected token 'newline'", false},
-		{"a > | b", "1:5", "syntax error near unexpected token '|'", false},
-		{"a 2>&", "1:6", "syntax error near unexpected token 'newline'", false},
-		{"a < > b", "1:5", "syntax error near unexpected token '>'", false},
-		{"cat <<", "1:7", "syntax error near unexpected token 'newline'", false},
-		{"! &", "1:3", "syntax error near unexpected token '&'", false},
-		{"time &", "1:6", "syntax error near unexpected token '&'", false},
-		{"(time)", "1:6", "syntax error near unexpected token ')'", false},
-		{"time && x", "1:6", "syntax error near unexpected token '&&'", false},
-		{"time | a", "1:6", "syntax error near unexpected token '|'", false},
-		{"time() { :; }", "1:6", "syntax error near unexpected token ')'", false},
-		{"case x in x) time;; esac", "1:18", "syntax error near unexpected token ';;'", false},
-		{"echo $(time)", "1:12", "syntax error near unexpected token ')'", false},
-		{"time -p |", "1:9", "syntax error near unexpected token '|'", false},
-		{"! | a", "1:3", "syntax error near unexpected token '|'", false},
-		{"a | ! b", "1:5", "syntax error near unexpected token '!'", false},
-		{"echo $(a ;; b)", "1:10", "syntax error near unexpected token ';;'", false},
-		{"echo $((1) )", "1:10", "syntax error near unexpected token ')'", false},
-		{"echo `a |;`", "1:10", "syntax error near unexpected token ';'", false},
-		{"echo `echo 'x`", "1:12", "unexpected end of file (unterminated quote)", false},
-		{"echo 99999999999>x", "1:6", "file descriptor out of range: 99999999999", false},
-		{"cat <<EOF\n$(ls\nEOF\n", "2:1", "unexpected end of file (unterminated command substitution)", false},
-		{"cat <<EOF\n${x:-\nEOF\n", "2:1", "unexpected end of file (unterminated parameter expansion)", false},
+		{"a >", "1:4", "syntax error near unexpected token `newline'", false},
+		{"a > ", "1:5", "syntax error near unexpected token `newline'", false},
+		{"a >\nb", "1:4", "syntax error near unexpected token `newline'", false},
+		{"a > | b", "1:5", "syntax error near unexpected token `|'", false},
+		{"a 2>&", "1:6", "syntax error near unexpected token `newline'", false},
+		{"a < > b", "1:5", "syntax error near unexpected token `>'", false},
+		{"cat <<", "1:7", "syntax error near unexpected token `newline'", false},
+		{"! &", "1:3", "syntax error near unexpected token `&'", false},
+		{"time &", "1:6", "syntax error near unexpected token `&'", false},
+		{"(time)", "1:6", "syntax error near unexpected token `)'", false},
+		{"time && x", "1:6", "syntax error near unexpected token `&&'", false},
+		{"time | a", "1:6", "syntax error near unexpected token `|'", false},
+		{"time() { :; }", "1:6", "syntax error near unexpected token `)'", false},
+		{"case x in x) time;; esac", "1:18", "syntax error near unexpected token `;;'", false},
+		{"echo $(time)", "1:12", "syntax error near unexpected token `)'", false},
+		{"time -p |", "1:9", "syntax error near unexpected token `|'", false},
+		{"! | a", "1:3", "syntax error near unexpected token `|'", false},
+		{"a | ! b", "1:5", "syntax error near unexpected token `!'", false},
+		{"echo $(a ;; b)", "1:10", "syntax error near unexpected token `;;'", false},
+		{"echo $((1) )", "1:10", "syntax error near unexpected token `)'", false},
+		{"echo `a |;`", "1:10", "syntax error near unexpected token `;'", false},
+		{"echo `echo 'x`", "1:12", "unexpected EOF while looking for matching `''", false},
+		{"cat <<EOF\n$(ls\nEOF\n", "2:1", "unexpected EOF while looking for matching `)'", false},
+		{"cat <<EOF\n${x:-\nEOF\n", "2:1", "unexpected EOF while looking for matching `}'", false},
 		// Incomplete input: the shell asks for more with PS2.
-		{"echo 'abc", "1:6", "unexpected end of file (unterminated quote)", true},
-		{"echo \"abc", "1:6", "unexpected end of file (unterminated quote)", true},
-		{"echo \"a\nb", "1:6", "unexpected end of file (unterminated quote)", true},
-		{"echo a'b\n", "1:7", "unexpected end of file (unterminated quote)", true},
-		{"echo `ls", "1:6", "unexpected end of file (unterminated backquote)", true},
-		{"echo $(ls", "1:6", "unexpected end of file (unterminated command substitution)", true},
+		{"echo 'abc", "1:6", "unexpected EOF while looking for matching `''", true},
+		{"echo \"abc", "1:6", "unexpected EOF while looking for matching `\"'", true},
+		{"echo \"a\nb", "1:6", "unexpected EOF while looking for matching `\"'", true},
+		{"echo a'b\n", "1:7", "unexpected EOF while looking for matching `''", true},
+		{"echo `ls", "1:6", "unexpected EOF while looking for matching ``'", true},
+		{"echo $(ls", "1:6", "unexpected EOF while looking for matching `)'", true},
 		{"echo $(ls |", "1:12", "syntax error: unexpected end of file", true},
-		{"echo $(ls >", "1:12", "unexpected end of file (unterminated command substitution)", true},
-		{"echo \"$(ls\"", "1:11", "unexpected end of file (unterminated quote)", true},
-		{"echo ${x", "1:6", "unexpected end of file (unterminated parameter expansion)", true},
-		{"echo ${x:-abc", "1:6", "unexpected end of file (unterminated parameter expansion)", true},
-		{"echo ${", "1:6", "unexpected end of file (unterminated parameter expansion)", true},
-		{"echo $((1+2", "1:6", "unexpected end of file (unterminated arithmetic expansion)", true},
-		{"echo $((1+2)", "1:6", "unexpected end of file (unterminated arithmetic expansion)", true},
+		{"echo $(ls >", "1:12", "unexpected EOF while looking for matching `)'", true},
+		{"echo \"$(ls\"", "1:11", "unexpected EOF while looking for matching `\"'", true},
+		{"echo ${x", "1:6", "unexpected EOF while looking for matching `}'", true},
+		{"echo ${x:-abc", "1:6", "unexpected EOF while looking for matching `}'", true},
+		{"echo ${", "1:6", "unexpected EOF while looking for matching `}'", true},
+		{"echo $((1+2", "1:6", "unexpected EOF while looking for matching `)'", true},
+		{"echo $((1+2)", "1:6", "unexpected EOF while looking for matching `)'", true},
 		{"cat <<EOF", "1:7", "unexpected end of file (unterminated here-document 'EOF')", true},
 		{"cat <<EOF\nabc\n", "1:7", "unexpected end of file (unterminated here-document 'EOF')", true},
 		{"cat <<EOF\nabc\n EOF\n", "1:7", "unexpected end of file (unterminated here-document 'EOF')", true},

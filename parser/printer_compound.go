@@ -213,19 +213,41 @@ func isTestOperator(w *Word) bool {
 	return unaryTests(v) || binaryTests(v) || v == "!" || v == "]]"
 }
 
+// testExpr prints a [[ ]] expression. A word alone as an expression is
+// the test -n WORD, which bash writes out ([[ a ]] prints as [[ -n a ]]).
 func (p *printer) testExpr(e TestExpr) {
+	if w, ok := e.(*TestWord); ok {
+		p.str("-n ")
+		p.testOperand(w)
+		return
+	}
+	p.testOperand(e)
+}
+
+// testOperand prints a [[ ]] expression where a word is an operand.
+func (p *printer) testOperand(e TestExpr) {
 	switch x := e.(type) {
 	case *TestBinary:
-		p.testExpr(x.X)
+		if x.Op == "&&" || x.Op == "||" {
+			p.testExpr(x.X)
+			p.str(" " + x.Op + " ")
+			p.testExpr(x.Y)
+			return
+		}
+		p.testOperand(x.X)
 		p.str(" " + x.Op + " ")
 		if y, ok := x.Y.(*TestWord); ok && x.Op == "=~" {
 			p.regex(y.Word)
 			return
 		}
-		p.testExpr(x.Y)
+		p.testOperand(x.Y)
 	case *TestUnary:
 		p.str(x.Op + " ")
-		p.testExpr(x.X)
+		if x.Op == "!" {
+			p.testExpr(x.X)
+			return
+		}
+		p.testOperand(x.X)
 	case *TestParen:
 		p.str("( ")
 		p.testExpr(x.X)

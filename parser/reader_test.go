@@ -69,7 +69,7 @@ func TestReader(t *testing.T) {
 		{"\\\necho a\n", []string{"echo a"}, "PmP"},
 		{"$(a\nb)\n", []string{"$(a; b)"}, "PmP"},
 		{"echo $(case x in\na) b;;\nesac)\n", []string{"echo $(case x in a) b;; esac)"}, "PmmP"},
-		{"a\nfi; b\nc\n", []string{"a", "error 2:1: syntax error near unexpected token 'fi'", "c"}, "PPPP"},
+		{"a\nfi; b\nc\n", []string{"a", "error 2:1: syntax error near unexpected token `fi'", "c"}, "PPPP"},
 		{"a\n\nif b; then\n  c fi\n", []string{"a", "error 5:1: syntax error: unexpected end of file"}, "PPPmmP"},
 		{"echo a \\\n", []string{"echo a"}, "Pm"},
 		{"cat <<E\nx\n", []string{"error 1:7: unexpected end of file (unterminated here-document 'E')"}, "PmmP"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,6 +43,39 @@ func (sh *Shell) IsExported(name string) bool {
 	return v != nil && v.Exported
 }
 
+// callerLocal is bash's unset of a variable local to a calling function
+// (shopt localvar_unset off, the default): the local goes away and the
+// variable it hid is seen again, here and in the caller. ok is false when
+// name is no such local (not local at all, or local to the running
+// function, which unset leaves local and unset).
+func (sh *Shell) callerLocal(name string) (err error, ok bool) {
+	if sh.Opts.Shopt.LocalvarUnset {
+		return nil, false
+	}
+	for f := sh.flow.frame; f != nil; f = f.parent {
+		for i, s := range f.saved {
+			if s.name != name {
+				continue
+			}
+			if f == sh.flow.frame {
+				return nil, false
+			}
+			if x := sh.Vars.LookupRef(name); x != nil && x.ReadOnly {
+				return &readOnlyError{name}, true
+			}
+			sh.Vars.put(name, s.v)
+			if !sh.subshell {
+				// The caller's local is gone: its return puts nothing
+				// back, and the next unset unsets what is seen now. (A
+				// copy shares the frames, and leaves them as they are.)
+				f.saved = slices.Delete(f.saved, i, i+1)
+			}
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
 // Unset removes a variable, or with a subscript (unset 'a[1]') one
 // element of an array.
 func (sh *Shell) Unset(name string) error {
@@ -58,6 +92,9 @@ func (sh *Shell) Unset(name string) error {
 	}
 	base, sub, ok := cutSubscript(name)
 	if !ok {
+		if hidden, ok := sh.callerLocal(name); ok {
+			return hidden
+		}
 		return sh.Vars.Unset(name)
 	}
 	if sub == "@" || sub == "*" {
@@ -243,7 +280,8 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 	sh.pushFrame(false, "source", name, sh.line) // FUNCNAME, BASH_SOURCE, BASH_LINENO (bashvars.go)
 	defer sh.popFrame()
 	return sh.withIO(io, func() (int, error) {
-		st, err := sh.runSource(string(data), path)
+		// Messages and caller name the file as written, as bash's.
+		st, err := sh.runSource(string(data), name)
 		if r, ok := err.(*builtins.ReturnRequest); ok {
 			// "return" in a . file ends the file, with its status.
 			st, err = r.Status, nil
@@ -275,7 +313,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 	cmd := &command{argv: argv}
 	if argv[0] == "nohup" {
 		cmd.nohup = true
-	} else if b, ok := builtins.Lookup(argv[0]); ok && !noBuiltins {
+	} else if b, ok := builtins.LookupEnabled(sh, argv[0]); ok && !noBuiltins {
 		cmd.builtin = b
 	}
 	return sh.withIO(io, func() (int, error) {

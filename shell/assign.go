@@ -122,6 +122,10 @@ func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem,
 
 // assign performs an expanded assignment.
 func (sh *Shell) assign(a assignment) error {
+	if sh.Vars.selfRefs != 0 && sh.Vars.isSelfRef(a.name) {
+		// As bash, at every use of a reference to its own name.
+		sh.errorf("warning: %s: circular name reference", a.name)
+	}
 	if a.arr == nil {
 		return sh.setScalar(a.name, a.value)
 	}

@@ -334,6 +334,9 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 		if sh.interrupted() {
 			return 130, sh.errInterrupted()
 		}
+		if err := sh.loopDebug(loopHeader("for", c.Name, c.In, c.Words), c.Pos.Line); err != nil {
+			return sh.Status, err
+		}
 		if sh.Opts.Xtrace {
 			sh.xtraceLine(loopHeader("for", c.Name, c.In, c.Words))
 		}

@@ -54,6 +54,24 @@ func (sh *Shell) SetInteger(name string, on bool) {
 	}
 }
 
+// SetCase gives a variable declare -l ('l') or -u ('u'), or with 0 takes
+// both away, creating the variable unset if need be. The value it has
+// stays as it is, as in bash: the values assigned after are converted.
+func (sh *Shell) SetCase(name string, c byte) {
+	sh.DeclareVar(name)
+	if x := sh.Vars.Lookup(name); x != nil {
+		x.Case = c
+	}
+}
+
+// VarCase is a variable's case attribute: 'l', 'u' or 0.
+func (sh *Shell) VarCase(name string) byte {
+	if x := sh.Vars.Lookup(name); x != nil {
+		return x.Case
+	}
+	return 0
+}
+
 // IsInteger reports whether a variable has the integer attribute.
 func (sh *Shell) IsInteger(name string) bool {
 	x := sh.Vars.Lookup(name)

@@ -29,7 +29,8 @@
 //	             through an O_EXCL temporary file); historycmd.go its
 //	             changes by history and fc; histexpand.go !! !$ ^old^new
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
-//	             command as soon as parser.Reader has read all its lines
+//	             command as soon as parser.Reader has read all its lines;
+//	             syntaxmsg.go syntax errors in bash's words and places
 //	exec.go      the executor: lists, and-or, pipelines, simple commands;
 //	             hotpath.go its reused scratch storage (a loop of builtins
 //	             allocates nothing per command); xtrace.go set -x lines;
@@ -59,14 +60,15 @@
 //	             them (circular ones, array-element targets); specialvars.go $LINENO $RANDOM $SECONDS $_ PIPESTATUS;
 //	             bashvars.go BASHPID, BASH_SUBSHELL, and the call stack
 //	             FUNCNAME, BASH_SOURCE, BASH_LINENO; caller.go what the
-//	             caller builtin reports; bashcommand.go $BASH_COMMAND and
-//	             $SHELLOPTS
+//	             caller builtin reports; bashcommand.go $BASH_COMMAND,
+//	             $SHELLOPTS and $BASHOPTS
 //	redirect.go  redirections as an fd table handed to the child;
 //	             redirect_fdvar.go the descriptor of {NAME}> (bash)
 //	fds_unix.go  the user's virtual fd table; fdio_unix.go raw reads,
 //	             writes, opens and the fds inherited at start-up;
 //	             execfds_unix.go, exec cmd
-//	path.go      $PATH search
+//	path.go      $PATH search and the command hash table (set +h turns
+//	             it off); enable.go the builtins enable -n turned off
 //	launch.go    prepared stages handed to package jobs; nohup.go nohup
 //	subshell.go  the one rule for where a command runs (needsProcess), and
 //	             child gosh processes (childStage, RunChild); trace_text.go

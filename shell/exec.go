@@ -41,13 +41,15 @@ func (sh *Shell) Run(f *parser.File) (int, error) {
 func (sh *Shell) RunString(src string) (int, error) {
 	r := parser.NewReader(linesOf(src), parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
 	st := 0 // no command at all (eval "# note"): status 0, as POSIX says
+	// bash counts the text's lines from the line eval is on.
+	base := sh.line
 	for {
 		f, err := r.Next()
 		switch {
 		case errors.Is(err, io.EOF):
 			return st, nil
 		case err != nil:
-			sh.syntaxError(err)
+			sh.syntaxError(err, "eval", src, 1, base)
 			return sh.Status, nil
 		}
 		st, err = sh.Run(f)
@@ -60,12 +62,6 @@ func (sh *Shell) RunString(src string) (int, error) {
 			return st, err
 		}
 	}
-}
-
-// syntaxError reports a parse error: "gosh: 1:8: syntax error near ...".
-func (sh *Shell) syntaxError(err error) {
-	sh.errorf("%s", err)
-	sh.Status = 2
 }
 
 // runList runs and-or lists one after the other; those ended by '&' start
@@ -136,11 +132,27 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	return nil
 }
 
+// debugless reports whether bash runs no DEBUG trap before the pipeline:
+// a function definition, or a subshell, group, if, while or until alone,
+// before whose commands the trap runs instead.
+func debugless(p *parser.Pipeline) bool {
+	if len(p.Cmds) > 1 {
+		return false
+	}
+	switch p.Cmds[0].(type) {
+	case *parser.FuncDecl, *parser.Subshell, *parser.Group, *parser.If, *parser.While:
+		return true
+	case *parser.For:
+		return true // before each pass instead (runFor)
+	}
+	return false
+}
+
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
-	if _, isDef := p.Cmds[0].(*parser.FuncDecl); !isDef || len(p.Cmds) > 1 {
+	if !debugless(p) {
 		if err := sh.debugTrap(p.Pos.Line); err != nil {
 			return err
 		}
@@ -1187,7 +1199,11 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 			}
 			return sh.stageFailed(cmd, t, &programError{"nohup: failed to run command '" + argv[0] + "': " + reason}, status)
 		}
-		return sh.stageFailed(cmd, t, &redirError{argv[0] + ": " + errText(err)}, status)
+		word := argv[0]
+		if path != "" {
+			word = path // a file found on PATH that cannot run: bash names it
+		}
+		return sh.stageFailed(cmd, t, &redirError{word + ": " + errText(err)}, status)
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {

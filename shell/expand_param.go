@@ -173,6 +173,12 @@ func splitParamRef(s string) (name, sub string, ok bool) {
 // or array element it refers to, nothing for a circular one.
 func (x *expansion) refParam(name string, idx *parser.Word) (paramValues, error) {
 	t, ok := x.sh.refTarget(name)
+	if !ok && x.sh.Vars.isSelfRef(name) {
+		// What the local reference to its own name hides (setSelfRef).
+		pv, err := x.param(name, idx)
+		pv.label = name
+		return pv, err
+	}
 	if !ok {
 		return paramValues{vals: []string{""}, label: name}, nil
 	}
@@ -507,6 +513,10 @@ func (x *expansion) replacement(w *parser.Word) ([]replPiece, error) {
 				continue
 			}
 			s := c.text
+			if x.sh.Opts.Shopt.NoPatsubReplacement {
+				out = append(out, replPiece{text: s}) // shopt -u patsub_replacement
+				continue
+			}
 			for {
 				j := strings.IndexAny(s, `&\`)
 				if j < 0 {
@@ -1014,6 +1024,9 @@ func attrLetters(v *Var) string {
 	}
 	if v.Exported {
 		b.WriteByte('x')
+	}
+	if v.Case != 0 {
+		b.WriteByte(v.Case) // declare -l, -u: after x, as bash
 	}
 	return b.String()
 }

@@ -189,7 +189,16 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	sh.flow.funcDepth++
 
 	retBefore, retSet := sh.traps.action(TrapReturn)
-	status, err := sh.runCommand(fd.Body)
+	var status int
+	var err error
+	if sh.Opts.Functrace {
+		// set -T: the DEBUG trap runs again as the function starts,
+		// $BASH_COMMAND still its call, as in bash.
+		err = sh.debugTrap(sh.line)
+	}
+	if err == nil {
+		status, err = sh.runCommand(fd.Body)
+	}
 	if r, ok := err.(*builtins.ReturnRequest); ok {
 		status = r.Status
 	}
@@ -204,6 +213,9 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	sh.flow.frame = savedFrame
 	sh.flow.loopDepth = savedLoop
 	sh.Params = savedParams
+	if sh.Vars.selfRefs != 0 {
+		sh.Vars.restoreSelfRefs(frame.saved) // local -n out=$1 run as "f out"
+	}
 	for i := len(frame.saved) - 1; i >= 0; i-- {
 		sh.Vars.put(frame.saved[i].name, frame.saved[i].v)
 	}
@@ -267,6 +279,12 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 	nv := &Var{Value: value, NoValue: !set}
 	if old != nil && old.Exported {
 		nv.Exported = true
+	}
+	if !set && old != nil && !old.NameRef && sh.Opts.Shopt.LocalvarInherit {
+		// shopt localvar_inherit: the value and attributes of the
+		// variable hidden, but read-only, as bash.
+		nv = old.copy()
+		nv.ReadOnly = false
 	}
 	sh.Vars.put(name, nv)
 	if set && isArrayList(value) {

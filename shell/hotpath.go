@@ -19,6 +19,9 @@ import (
 // copy and gives the copy its own, since copies run on other goroutines.
 type hotState struct {
 	owner *Shell
+	// compSpec is the specification of the completion whose -F function
+	// runs now, which compopt may change (progcomp.go); nil otherwise.
+	compSpec *builtins.CompSpec
 	// guards are the broken-pipe guards of the builtins running now,
 	// innermost last, with spares beyond guardsUsed (guardBrokenPipe).
 	guards     []*brokenPipeGuard
@@ -152,10 +155,16 @@ func (sh *Shell) lookupBuiltin(name string) (*builtins.Builtin, bool) {
 	}
 	s := &h.builtinSlots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(name)))%builtinSlots]
 	if unsafe.StringData(s.name) == p && len(s.name) == len(name) && p != nil {
+		if s.b != nil && sh.Opts.Disabled != "" && sh.BuiltinDisabled(name) {
+			return nil, false // enable -n (enable.go)
+		}
 		return s.b, s.b != nil
 	}
 	b, ok := builtins.Lookup(name)
 	*s = builtinSlot{name: name, b: b}
+	if ok && sh.Opts.Disabled != "" && sh.BuiltinDisabled(name) {
+		return nil, false
+	}
 	return b, ok
 }
 

@@ -31,4 +31,5 @@ func (sh *Shell) restoreSetOptions(saved Options) {
 	sh.Opts.NoHistappend, sh.Opts.NoCheckwinsize = cur.NoHistappend, cur.NoCheckwinsize
 	sh.Opts.Shopt = cur.Shopt
 	sh.Opts.Lang = cur.Lang
+	sh.Opts.Disabled = cur.Disabled // enable -n is not an option of set
 }

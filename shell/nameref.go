@@ -54,6 +54,18 @@ func (sh *Shell) setLoopVar(name, value string) error {
 // DeclareNameRef implements builtins.NameRefShell: declare -n NAME, or
 // NAME=TARGET.
 func (sh *Shell) DeclareNameRef(name, target string, hasTarget bool) error {
+	if f := sh.flow.frame; hasTarget && target == name && f != nil {
+		// local -n out=$1 run as "f out": bash warns and goes on
+		// (vars_nameref.go, setSelfRef).
+		for i := range f.saved {
+			if f.saved[i].name == name {
+				if before, kept := sh.Vars.setSelfRef(name, f.saved[i].v); kept {
+					f.saved = append(f.saved, savedVar{selfKey(name), before})
+				}
+				return &selfRefWarning{name}
+			}
+		}
+	}
 	if hasTarget {
 		if err := checkRefTarget(name, target); err != nil {
 			return err

@@ -70,6 +70,17 @@ var baseOptions = []option{
 		// On by default in an interactive shell, off in a script.
 		get: func(o *Options) bool { return o.Interactive && !o.HistexpandOff || o.HistexpandOn },
 		set: func(o *Options, on bool) { o.HistexpandOn, o.HistexpandOff = on, !on }},
+	{name: "hashall", letter: 'h',
+		get: func(o *Options) bool { return !o.NoHashall },
+		set: func(o *Options, on bool) { o.NoHashall = !on }},
+	{name: "errtrace", letter: 'E', field: func(o *Options) *bool { return &o.Errtrace }},
+	{name: "functrace", letter: 'T', field: func(o *Options) *bool { return &o.Functrace }},
+	{name: "physical", letter: 'P', field: func(o *Options) *bool { return &o.Physical }},
+	{name: "nolog", field: func(o *Options) *bool { return &o.Nolog }},
+	// interactive-comments is shopt's interactive_comments by its set -o name.
+	{name: "interactive-comments",
+		get: func(o *Options) bool { return !o.Shopt.NoInteractiveComments },
+		set: func(o *Options, on bool) { o.Shopt.NoInteractiveComments = !on }},
 	{name: "pipefail", field: func(o *Options) *bool { return &o.Pipefail }},
 	{name: "braceexpand", letter: 'B',
 		get: func(o *Options) bool { return !o.NoBraceexpand },
@@ -230,10 +241,9 @@ const flagOrder = "abefhikmnptuvxBCEHPT"
 
 // FlagString is $-: the letters of the options that are on.
 func (sh *Shell) FlagString() string {
-	// h: commands are hashed (path.go) as in bash; i says the shell is
-	// interactive. The letters come in bash's order, then c or s, which
-	// say where the commands come from.
-	on := map[byte]bool{'h': true, 'i': sh.Opts.Interactive}
+	// i says the shell is interactive. The letters come in bash's order,
+	// then c or s, which say where the commands come from.
+	on := map[byte]bool{'i': sh.Opts.Interactive}
 	for o := range options {
 		if o.letter != 0 && o.value(&sh.Opts) {
 			on[o.letter] = true

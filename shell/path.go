@@ -37,6 +37,11 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 	if override {
 		return sh.searchPath(name, pathOverride)
 	}
+	if sh.Opts.NoHashall {
+		// set +h: search every time, as bash; the table is neither
+		// read nor filled.
+		return sh.searchPath(name, pathVar)
+	}
 	if p, ok := sh.hash.lookup(name, pathVar); ok {
 		return p, nil
 	}
@@ -49,9 +54,12 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 
 // searchPath tries each directory of pathVar in order (an empty entry
 // means the current directory) for an executable file called name. A
-// relative directory is relative to the shell's directory (abs).
+// relative directory is relative to the shell's directory (abs). When
+// only a file that cannot be run is found, the error says why and the
+// path is that file's, which bash names in its message.
 func (sh *Shell) searchPath(name, pathVar string) (string, error) {
 	var denied error
+	var deniedPath string
 	for _, dir := range strings.Split(pathVar, ":") {
 		if dir == "" {
 			dir = "."
@@ -62,11 +70,11 @@ func (sh *Shell) searchPath(name, pathVar string) (string, error) {
 			return p, nil
 		}
 		if err != nil && !os.IsNotExist(err) && denied == nil && !errors.Is(err, unix.EISDIR) {
-			denied = err
+			denied, deniedPath = err, p
 		}
 	}
 	if denied != nil {
-		return "", denied
+		return deniedPath, denied
 	}
 	if pathVar == "" {
 		// With PATH unset or empty, bash runs ./name and reports what
@@ -82,7 +90,7 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 	if v, ok := sh.Aliases[name]; ok {
 		return builtins.KindAlias, v
 	}
-	if _, ok := builtins.Lookup(name); ok {
+	if _, ok := builtins.LookupEnabled(sh, name); ok {
 		return builtins.KindBuiltin, name
 	}
 	if name == "" || strings.Contains(name, "/") {
@@ -94,13 +102,35 @@ func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 	// Asking is not running: like bash's type, consult the hash table but
 	// neither count a hit nor add what the search finds.
 	pathVar, _ := sh.Vars.Get("PATH")
-	if p, ok := sh.hash.peek(name, pathVar); ok {
+	if p, ok := sh.hash.peek(name, pathVar); ok && !sh.Opts.NoHashall {
 		return builtins.KindFile, p
 	}
-	if p, err := sh.searchPath(name, pathVar); err == nil {
+	p, err := sh.searchPath(name, pathVar)
+	if err == nil {
+		return builtins.KindFile, p
+	}
+	if p := sh.unrunnableInPath(name, pathVar); p != "" {
+		// As bash: with no program of that name, type and command -v
+		// name the file that running it would fail on (126).
 		return builtins.KindFile, p
 	}
 	return builtins.NotFound, ""
+}
+
+// unrunnableInPath is the first file called name in pathVar's directories
+// that is no directory, executable or not; "" if there is none.
+func (sh *Shell) unrunnableInPath(name, pathVar string) string {
+	for _, dir := range strings.Split(pathVar, ":") {
+		if dir == "" {
+			dir = "."
+		}
+		p := dir + "/" + name
+		var st unix.Stat_t
+		if unix.Stat(sh.abs(p), &st) == nil && st.Mode&unix.S_IFMT != unix.S_IFDIR {
+			return p
+		}
+	}
+	return ""
 }
 
 // pathHash remembers where PATH search found each command, as bash's and
@@ -209,6 +239,13 @@ func (sh *Shell) Hash(name string) (string, bool) {
 		sh.hash.remember(name, p, pathVar, 0)
 	}
 	return p, true
+}
+
+// HashPath remembers path as the program name runs, with no hits, without
+// searching: "hash -p /opt/cc/bin/cc cc" (builtins.HashPathShell).
+func (sh *Shell) HashPath(name, path string) {
+	pathVar, _ := sh.Vars.Get("PATH")
+	sh.hash.remember(name, path, pathVar, 0)
 }
 
 // Unhash forgets one name ("hash -d"); it reports whether it was there.

@@ -26,6 +26,10 @@ func (sh *Shell) CompSpec(name string) (*builtins.CompSpec, bool) {
 	return s, ok
 }
 
+// CurrentCompSpec implements builtins.CompOptShell: the specification of
+// the completion whose function runs now, or nil.
+func (sh *Shell) CurrentCompSpec() *builtins.CompSpec { return sh.hot().compSpec }
+
 // SetCompSpec implements builtins.CompleteShell. The table is copied on
 // each change, so that a copy of the shell (a subshell) that shares it
 // never changes its parent's.
@@ -526,7 +530,15 @@ func (c *completer) programmable(src string, start int, command, prefix string) 
 	if len(words) > 1 {
 		cw.prev = words[len(words)-2]
 	}
+	// compopt in the -F function changes this completion's options only.
+	cur := *spec
+	cur.Options = slices.Clone(spec.Options)
+	spec = &cur
+	h := sh.hot()
+	saved := h.compSpec
+	h.compSpec = spec
 	names, err := sh.compGen(spec, prefix, cw)
+	h.compSpec = saved
 	if err != nil {
 		sh.errorf("%v", err)
 		return nil, true

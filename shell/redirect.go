@@ -168,6 +168,16 @@ func (sh *Shell) planRedirect(r *parser.Redirect) (plannedRedirect, error) {
 	return plannedRedirect{r, target}, nil
 }
 
+// movesFd reports whether the target of >& or <& is written with a
+// trailing '-', other than "-" alone: N>&M- moves M to N.
+func movesFd(w *parser.Word) bool {
+	if w == nil || len(w.Parts) == 0 {
+		return false
+	}
+	lit, ok := w.Parts[len(w.Parts)-1].(*parser.Lit)
+	return ok && strings.HasSuffix(lit.Value, "-") && parser.String(w) != "-"
+}
+
 // applyPlanned performs one expanded redirection on t.
 func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 	r, target := p.r, p.target
@@ -213,10 +223,16 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 			t.set(fd, -1)
 			return nil
 		}
-		// N>&M- (bash) moves M to N: M is closed after the copy.
-		move := len(target) > 1 && strings.HasSuffix(target, "-") && isDigits(target[:len(target)-1])
+		// N>&M- (bash) moves M to N: M is closed after the copy. As in
+		// bash, the '-' must be written: "x=2-; >&$x" names a file, and
+		// a word written with a '-' must give a number ("a: ambiguous
+		// redirect" for >&a-).
+		move := movesFd(r.Target) && len(target) > 1 && strings.HasSuffix(target, "-")
 		if move {
 			target = target[:len(target)-1]
+			if !isDigits(target) {
+				return &redirError{target + ": ambiguous redirect"}
+			}
 		}
 		n, err := strconv.Atoi(target)
 		if err != nil || n < 0 {
@@ -225,6 +241,10 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 				return sh.openInto(t, []int{1, 2}, target, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, true)
 			}
 			return &redirError{target + ": ambiguous redirect"}
+		}
+		if n == fd {
+			// N>&N and N>&N- change nothing, open or not (bash).
+			return nil
 		}
 		src := t.get(n)
 		if src < 0 || !fdOpen(src) {

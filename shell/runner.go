@@ -2,7 +2,6 @@ package shell
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -45,7 +44,8 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		// with bash's warning. (At a prompt, more lines are read.)
 		cfg.HeredocEOF = sh.heredocAtEOF
 	}
-	r := parser.NewReader(parser.LineSource(next), cfg)
+	in := &inputLines{next: next} // the lines a syntax error shows (syntaxmsg.go)
+	r := parser.NewReader(parser.LineSource(in.read), cfg)
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
 		f, err := r.Next()
@@ -60,12 +60,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 			}
 			return sh.Status, nil
 		case errors.As(err, &se):
-			line := se.Pos.Line
-			if sh.Opts.Interactive && name == "" {
-				// At the prompt, lines count from the command's first.
-				line -= r.FirstLine() - 1
-			}
-			sh.reportSyntax(se.Msg, name, line, se.Pos.Col)
+			sh.reportSyntaxError(se, name, in)
 			if sh.flow.sourceDepth > 0 {
 				// A . file ends at its syntax error with status 2; the
 				// shell that sourced it goes on, as in bash.
@@ -119,17 +114,6 @@ func (sh *Shell) verboseWrite(line string) {
 		line += "\n"
 	}
 	io.WriteString(sh.Stderr(), line)
-}
-
-// reportSyntax prints a syntax error with its position: "gosh: 1:8: ..."
-// or, in a file, "gosh: lab1.sh:3:8: ...". Status 2.
-func (sh *Shell) reportSyntax(msg, name string, line, col int) {
-	pos := fmt.Sprintf("%d:%d", line, col)
-	if name != "" {
-		pos = name + ":" + pos
-	}
-	sh.errorf("%s: %s", pos, msg)
-	sh.Status = 2
 }
 
 // afterCommand runs between commands of a script: finished background

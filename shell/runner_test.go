@@ -41,11 +41,11 @@ func TestRunLinesCommandByCommand(t *testing.T) {
 		status        int
 	}{
 		{"shopt -s expand_aliases; alias say='echo said'\nsay it\n", "said it\n", "", 0},
-		{"echo 1\nif true; then\n  echo 2\nfi\necho 3\n  done\necho 4\n", "1\n2\n3\n", "gosh: 6:3: syntax error near unexpected token 'done'\n", 2},
+		{"echo 1\nif true; then\n  echo 2\nfi\necho 3\n  done\necho 4\n", "1\n2\n3\n", "gosh: -c: line 6: syntax error near unexpected token `done'\ngosh: -c: line 6: `  done'\n", 2},
 		{"cat <<E\n$((1+1))\nE\nfor i in a b\ndo echo $i\ndone\n", "2\na\nb\n", "", 0},
 		{"echo a \\\n  b\n", "a b\n", "", 0},
 		{"echo a \\\n", "a\n", "", 0},
-		{"while :; do\n  echo x\n", "", "gosh: 3:1: syntax error: unexpected end of file\n", 2},
+		{"while :; do\n  echo x\n", "", "gosh: -c: line 3: syntax error: unexpected end of file\n", 2},
 	}
 	for _, tt := range tests {
 		out, errOut, st := runCaptured(t, tt.src)

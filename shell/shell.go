@@ -46,9 +46,19 @@ type Options struct {
 	// History (set -o history) is on in an interactive shell unless
 	// turned off, off in a script unless turned on.
 	HistoryOn, HistoryOff bool
-	NoHistappend          bool         // shopt -u histappend: exit rewrites the history file (options.go)
-	NoCheckwinsize        bool         // shopt -u checkwinsize: COLUMNS and LINES are not updated
-	Shopt                 ShoptOptions // the other shopt options (shopt.go)
+	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
+	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
+	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
+	Errtrace              bool // set -E: functions and subshells run the ERR trap too (trap_unix.go)
+	Functrace             bool // set -T: functions and subshells run the DEBUG and RETURN traps too
+	Physical              bool // set -P: cd and pwd resolve symbolic links, as with -P
+	Nolog                 bool // set -o nolog: accepted and ignored, as in bash
+	// Disabled lists the builtins enable -n turned off, each followed by
+	// a space (" echo printf "; "" when none): kept with the options so
+	// that every copy of the shell and child gosh has them, as bash's
+	// subshells do (enable.go).
+	Disabled string
+	Shopt    ShoptOptions // the other shopt options (shopt.go)
 	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
 	// when the locale decides (lang.go).
 	Lang string

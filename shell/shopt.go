@@ -12,17 +12,22 @@ import (
 // the behaviour bash gives it (the names say which way the default is:
 // a field named No... is on by default).
 type ShoptOptions struct {
-	Extglob        bool // extended patterns ?(a|b) *(a|b) +(a|b) @(a|b) !(a|b) (extglob.go)
-	Nocasematch    bool // case, [[ == ]] and [[ =~ ]] ignore case
-	XpgEcho        bool // echo reads backslash escapes without -e
-	Autocd         bool // at a prompt, a command that is a directory's name runs cd
-	Checkjobs      bool // exit with running jobs warns first, as with stopped ones
-	Lithist        bool // a command of several lines is saved with its newlines
-	InheritErrexit bool // command substitution keeps set -e
-	ShiftVerbose   bool // shift past the last parameter is an error with a message
-	Cdspell        bool // at a prompt, cd mends small spelling mistakes in a directory's name
-	Histverify     bool // a line that history expansion changed comes back to the editor
-	Histreedit     bool // a line whose history expansion failed comes back to the editor
+	Extglob             bool // extended patterns ?(a|b) *(a|b) +(a|b) @(a|b) !(a|b) (extglob.go)
+	Nocasematch         bool // case, [[ == ]] and [[ =~ ]] ignore case
+	XpgEcho             bool // echo reads backslash escapes without -e
+	Autocd              bool // at a prompt, a command that is a directory's name runs cd
+	Checkjobs           bool // exit with running jobs warns first, as with stopped ones
+	Lithist             bool // a command of several lines is saved with its newlines
+	InheritErrexit      bool // command substitution keeps set -e
+	ShiftVerbose        bool // shift past the last parameter is an error with a message
+	Cdspell             bool // at a prompt, cd mends small spelling mistakes in a directory's name
+	Histverify          bool // a line that history expansion changed comes back to the editor
+	Histreedit          bool // a line whose history expansion failed comes back to the editor
+	Execfail            bool // a script goes on when exec cannot run its program
+	LocalvarInherit     bool // local NAME starts with the value of the NAME it hides
+	CdableVars          bool // cd NAME, no directory, goes to the directory $NAME names
+	NoPatsubReplacement bool // shopt -u patsub_replacement: '&' in ${x/p/r} is itself
+	LocalvarUnset       bool // unset of a caller's local leaves it unset there (api.go callerLocal)
 	// On by default: cmdhist (a command of several lines is one history
 	// entry), interactive_comments ('#' starts a comment at a prompt),
 	// sourcepath (source searches PATH), promptvars (prompts are expanded),
@@ -144,6 +149,12 @@ var shoptOptions = []option{
 	{name: "cdspell", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Cdspell }},
 	{name: "histverify", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histverify }},
 	{name: "histreedit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Histreedit }},
+	{name: "localvar_unset", shopt: true, field: func(o *Options) *bool { return &o.Shopt.LocalvarUnset }},
+	{name: "execfail", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Execfail }},
+	{name: "localvar_inherit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.LocalvarInherit }},
+	{name: "cdable_vars", shopt: true, field: func(o *Options) *bool { return &o.Shopt.CdableVars }},
+	{name: "patsub_replacement", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoPatsubReplacement },
+		set: func(o *Options, on bool) { o.Shopt.NoPatsubReplacement = !on }},
 	{name: "cmdhist", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoCmdhist },
 		set: func(o *Options, on bool) { o.Shopt.NoCmdhist = !on }},
 	{name: "interactive_comments", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoInteractiveComments },
@@ -162,11 +173,8 @@ var shoptOptions = []option{
 	fixedOn("force_fignore", "gosh has no FIGNORE"),
 	fixedOn("globasciiranges", "gosh's ranges [a-z] always compare character codes"),
 	fixedOn("globskipdots", `patterns never match "." and ".." in gosh`),
-	fixedOn("patsub_replacement", `"&" in the replacement of ${x/p/r} is always the match in gosh`),
-	fixedOn("localvar_unset", "unset of a variable local to a calling function leaves it unset there in gosh"),
 	fixedOn("huponexit", "an interactive gosh always sends SIGHUP to its jobs when it exits (disown or nohup keeps a job)"),
 	fixedOff("assoc_expand_once", "gosh has no such mode"),
-	fixedOff("cdable_vars", "cd does not take variable names in gosh"),
 	fixedOff("checkhash", "gosh has no such mode"),
 	fixedOff("compat31", "gosh has no compatibility levels"),
 	fixedOff("compat32", "gosh has no compatibility levels"),
@@ -177,12 +185,10 @@ var shoptOptions = []option{
 	fixedOff("compat44", "gosh has no compatibility levels"),
 	fixedOff("direxpand", "gosh's completion does not rewrite the word"),
 	fixedOff("dirspell", "gosh's completion does not correct spelling"),
-	fixedOff("execfail", "gosh has no such mode"),
 	fixedOff("extdebug", "gosh has no debugger support"),
 	fixedOff("gnu_errfmt", "gosh has no such mode"),
 	fixedOff("hostcomplete", "gosh does not complete host names"),
 	fixedOff("lastpipe", "in gosh's process model the last stage of a pipeline runs in a copy of the shell or a child gosh, never in the shell itself"),
-	fixedOff("localvar_inherit", "gosh has no such mode"),
 	fixedOff("mailwarn", "gosh does not check mail"),
 	fixedOff("no_empty_cmd_completion", "gosh has no such mode"),
 	fixedOff("noexpand_translation", `gosh has no message catalogs: $"..." is "..."`),

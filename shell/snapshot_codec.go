@@ -444,7 +444,8 @@ func appendVar(buf []byte, v Var) []byte {
 		}
 	}
 	buf = appendSnapshotBool(buf, v.Integer)
-	return appendSnapshotBool(buf, v.NameRef)
+	buf = appendSnapshotBool(buf, v.NameRef)
+	return binary.AppendUvarint(buf, uint64(v.Case))
 }
 
 func (d *snapshotDecoder) string() (string, error) {
@@ -529,5 +530,10 @@ func (d *snapshotDecoder) variable() (Var, error) {
 	}
 	flag(&v.Integer)
 	flag(&v.NameRef)
+	if err != nil {
+		return v, err
+	}
+	c, err := d.uvarint()
+	v.Case = byte(c)
 	return v, err
 }

@@ -3,7 +3,8 @@ package shell
 // This file holds bash's special variables: those whose value the shell
 // computes when they are read ($LINENO, $RANDOM, $SECONDS, $EPOCHSECONDS,
 // $EPOCHREALTIME, $SRANDOM), those it sets
-// at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $PPID), and those
+// at start-up ($UID, $EUID, $HOSTNAME, $OSTYPE, $PPID, the read-only
+// $SHELLOPTS and $BASHOPTS computed when read), and those
 // it sets after every command ($_, PIPESTATUS).
 
 import (
@@ -26,7 +27,11 @@ type specialVars struct {
 	// while a trap's action runs, and bashCommand then stays
 	// (bashcommand.go).
 	bashCommand parser.Command
-	inTrap      int
+	// bashHeader, when not "", is $BASH_COMMAND instead: the head of the
+	// for, select or case command about to run ("for i in 1 2"), as
+	// bash names it (bashcommand.go).
+	bashHeader string
+	inTrap     int
 	// condBang is set while a [[ ]] test negated by ! runs: set -x shows
 	// the ! (cond.go).
 	condBang bool
@@ -76,11 +81,13 @@ func (sh *Shell) initSpecialVars() {
 		{"EUID", strconv.Itoa(os.Geteuid())},
 	} {
 		if sh.Vars.Lookup(v.name) == nil {
-			sh.Vars.Set(v.name, v.value)
-			sh.Vars.SetReadOnly(v.name)
+			sh.Vars.put(v.name, &Var{Value: v.value, ReadOnly: true, Integer: true})
 		}
 	}
 	sh.Vars.SetReadOnly("PPID")
+	if x := sh.Vars.Lookup("PPID"); x != nil {
+		x.Integer = true // declare -ir, as bash's UID, EUID and PPID
+	}
 	if _, ok := sh.Vars.Get("_"); !ok && len(os.Args) > 0 {
 		// $_ starts as the pathname the shell was started by, as in
 		// bash: "env -i ./gosh -c 'echo $_'" prints ./gosh. (A shell
@@ -92,16 +99,35 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	sh.setVersionVars()
 	sh.Vars.Set("OPTIND", "1") // bash starts getopts afresh in every shell
 	// SHELLOPTS is read-only; its value is computed when read (getVar).
 	sh.Vars.Unset("SHELLOPTS")
 	sh.Vars.SetReadOnly("SHELLOPTS")
+	sh.Vars.Unset("BASHOPTS") // the same for shopt's options
+	sh.Vars.SetReadOnly("BASHOPTS")
 	// FUNCNAME is declared, an array without a value until a function
 	// runs (bashvars.go).
 	sh.Vars.put("FUNCNAME", &Var{Array: true, NoValue: true})
 	// bash starts every shell at level 0, whatever the environment says.
 	sh.Vars.Unset("BASH_SUBSHELL")
 	sh.Vars.Set("BASH_SUBSHELL", "0")
+}
+
+// Version is gosh's version, MAJOR.MINOR.PATCH: gosh --version and
+// $GOSH_VERSION.
+const Version = "0.1.0"
+
+// setVersionVars sets $GOSH_VERSION and the read-only array GOSH_VERSINFO
+// (major, minor, patch), gosh's counterparts of bash's BASH_VERSION and
+// BASH_VERSINFO. gosh is not bash and does not say it is: it sets neither
+// of bash's, as zsh (ZSH_VERSION), mksh (KSH_VERSION) and Oils
+// (OILS_VERSION) do not, so that a script testing [ -n "$BASH_VERSION" ]
+// or ${BASH_VERSINFO[0]} learns that bash is not what runs it.
+func (sh *Shell) setVersionVars() {
+	sh.Vars.Set("GOSH_VERSION", Version)
+	sh.Vars.put("GOSH_VERSINFO", &Var{Array: true, ReadOnly: true,
+		Elems: []Elem{{Index: 0, Value: "0"}, {Index: 1, Value: "1"}, {Index: 2, Value: "0"}}})
 }
 
 // getVar is a variable's value, computed for the dynamic ones.
@@ -126,6 +152,10 @@ func (sh *Shell) getVar(name string) (string, bool) {
 	case "SHELLOPTS":
 		if v := sh.lookupVar(name); v != nil && v.ReadOnly {
 			return sh.shellOpts(), true // bashcommand.go
+		}
+	case "BASHOPTS":
+		if v := sh.lookupVar(name); v != nil && v.ReadOnly {
+			return sh.bashOpts(), true // bashcommand.go
 		}
 	}
 	return sh.lookupVar(name).get()

@@ -37,6 +37,11 @@ type Traps struct {
 	// does: so that saved=$(trap -p) works although a subshell resets
 	// caught signals. nil once the subshell changed its own table.
 	Inherited map[string]string
+	// Traced holds the parent's ERR, DEBUG and RETURN actions in a
+	// subshell, which runs them under set -E (ERR) and set -T (DEBUG,
+	// RETURN), as bash's subshells inherit them then (tracedAction). A
+	// condition leaves it when the subshell sets or resets its own.
+	Traced map[string]string
 }
 
 // conditionName names condition n in a Traps map.
@@ -86,6 +91,16 @@ func (t *Traps) set(n int, action string) {
 	m[conditionName(n)] = action
 	t.Actions = m
 	t.Inherited = nil
+	t.untrace(n)
+}
+
+// untrace drops condition n from Traced: the subshell has its own now.
+func (t *Traps) untrace(n int) {
+	if _, ok := t.Traced[conditionName(n)]; ok {
+		m := maps.Clone(t.Traced)
+		delete(m, conditionName(n))
+		t.Traced = m
+	}
 }
 
 // reset gives condition n its default action again (trap - SIG).
@@ -96,6 +111,7 @@ func (t *Traps) reset(n int) {
 		t.Actions = m
 	}
 	t.Inherited = nil
+	t.untrace(n)
 }
 
 // listed is the table trap and trap -p print, by condition number: the
@@ -137,7 +153,30 @@ func (t Traps) forSubshell() Traps {
 	case len(t.Actions) > 0:
 		sub.Inherited = t.Actions
 	}
+	for _, n := range []int{TrapErr, TrapDebug, TrapReturn} {
+		a, ok := t.action(n)
+		if !ok {
+			a, ok = t.Traced[conditionName(n)]
+		}
+		if ok {
+			if sub.Traced == nil {
+				sub.Traced = map[string]string{}
+			}
+			sub.Traced[conditionName(n)] = a
+		}
+	}
 	return sub
+}
+
+// tracedAction is the action for ERR (with on: set -E), DEBUG or RETURN
+// (set -T): the table's own, or in a subshell under that option the
+// parent's (Traced).
+func (t *Traps) tracedAction(n int, on bool) (string, bool) {
+	if a, ok := t.action(n); ok || !on {
+		return a, ok
+	}
+	a, ok := t.Traced[conditionName(n)]
+	return a, ok
 }
 
 // ignored lists the signals the table ignores, by number.

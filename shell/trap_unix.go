@@ -493,7 +493,9 @@ func (s *signals) waitContext(base context.Context) context.Context {
 }
 
 // waitForeground waits for a foreground job. While it waits, a fatal
-// signal may end the shell at once (see fatalSignal).
+// signal may end the shell at once (see fatalSignal). Then, as bash's
+// wait_for, a script's finished background jobs leave the table
+// (afterCommand): "false & sleep 1; jobs" lists nothing.
 func (sh *Shell) waitForeground(j *jobs.Job) int {
 	s := sh.sigs
 	s.mu.Lock()
@@ -502,12 +504,14 @@ func (sh *Shell) waitForeground(j *jobs.Job) int {
 	if !managed {
 		st := sh.Jobs.WaitForeground(j)
 		s.settle()
+		sh.afterCommand()
 		return st
 	}
 	s.main.Unlock()
 	st := sh.Jobs.WaitForeground(j)
 	s.settle()
 	s.main.Lock()
+	sh.afterCommand()
 	return st
 }
 
@@ -678,7 +682,7 @@ func (sh *Shell) runHandlerAt(action string, line int) error {
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parseAt(action, line)
 	if err != nil {
-		sh.syntaxError(err)
+		sh.syntaxError(err, "trap", action, line, 1)
 		sh.Status = saved
 		return nil
 	}
@@ -694,8 +698,9 @@ func (sh *Shell) runHandlerAt(action string, line int) error {
 // trap runs ($? is the failure), then set -e exits.
 func (sh *Shell) commandFailed() error {
 	// As in bash without set -E, a function does not inherit the ERR
-	// trap: its call fails as a whole, in the caller.
-	if action, ok := sh.traps.action(TrapErr); ok && action != "" && !sh.sigs.inErrTrap(sh) && sh.flow.funcDepth == 0 {
+	// trap: its call fails as a whole, in the caller. With set -E it
+	// runs in functions and subshells too.
+	if action, ok := sh.traps.tracedAction(TrapErr, sh.Opts.Errtrace); ok && action != "" && !sh.sigs.inErrTrap(sh) && (sh.flow.funcDepth == 0 || sh.Opts.Errtrace) {
 		sh.errTrapDepth++
 		err := sh.runHandlerAt(action, sh.line)
 		sh.errTrapDepth--
@@ -716,8 +721,8 @@ func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 // each simple command; not inside the DEBUG trap itself, and not inside
 // functions, which do not inherit it (bash without set -T).
 func (sh *Shell) debugTrap(line int) error {
-	action, ok := sh.traps.action(TrapDebug)
-	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 {
+	action, ok := sh.traps.tracedAction(TrapDebug, sh.Opts.Functrace)
+	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 && !sh.Opts.Functrace {
 		return nil
 	}
 	sh.inDebugTrap = true
@@ -742,7 +747,7 @@ func (sh *Shell) RunExitTrap(status int) int {
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parse(action)
 	if err != nil {
-		sh.syntaxError(err)
+		sh.syntaxError(err, "exit trap", action, 1, 1)
 		return status
 	}
 	sh.specials.inTrap++ // $BASH_COMMAND stays the last command (bashcommand.go)
@@ -896,12 +901,12 @@ func (sh *Shell) asyncIgnores(background bool) []int {
 // function set the trap itself (functions do not inherit it). before is
 // the trap's action when the call began. $? is kept.
 func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
-	action, ok := sh.traps.action(TrapReturn)
+	action, ok := sh.traps.tracedAction(TrapReturn, sh.Opts.Functrace)
 	if !ok || action == "" {
 		return nil
 	}
-	if function && hadBefore && action == before {
-		return nil // inherited, not set by the function
+	if function && hadBefore && action == before && !sh.Opts.Functrace {
+		return nil // inherited, not set by the function (bash without set -T)
 	}
 	if !function && sh.flow.funcDepth > 0 {
 		return nil

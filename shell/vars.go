@@ -25,6 +25,21 @@ type Var struct {
 	// NameRef is declare -n: Value is the name of the variable this one
 	// refers to (vars_nameref.go); with NoValue it refers to none yet.
 	NameRef bool
+	// Case is declare -l ('l') or -u ('u'): every value assigned from
+	// then on is put in lower or upper case (conv); 0 for neither.
+	Case byte
+}
+
+// conv is value as the variable keeps it: in lower or upper case under
+// declare -l or -u.
+func (x *Var) conv(value string) string {
+	switch x.Case {
+	case 'l':
+		return strings.ToLower(value)
+	case 'u':
+		return strings.ToUpper(value)
+	}
+	return value
 }
 
 // Elem is one element of an array: Index for an indexed array, Key for an
@@ -50,6 +65,10 @@ type Vars struct {
 	// call (bashvars.go), are never cached, so that calls keep the caches
 	// valid.
 	gen uint64
+	// selfRefs counts the references to their own names made in this
+	// table (setSelfRef): while it is 0, neither an assignment nor a
+	// function's return need look for one.
+	selfRefs int
 }
 
 // uncachedVar reports whether name is one of the variables whose changes
@@ -103,6 +122,9 @@ func (x *Var) copy() *Var {
 func (v *Vars) Get(name string) (string, bool) {
 	x := v.m[name]
 	if x != nil && x.NameRef && !x.NoValue {
+		if x.Value == name {
+			return v.m[selfKey(name)].get() // setSelfRef
+		}
 		t, ok := v.resolve(name)
 		if !ok {
 			return "", false
@@ -157,6 +179,9 @@ func (v *Vars) setIn(name string, x *Var, value string) error {
 		// a=v on an array sets its element 0.
 		x.setElem("0", 0, value)
 		return nil
+	}
+	if !x.NameRef {
+		value = x.conv(value)
 	}
 	if x.NameRef {
 		// declare -n r; r=name: the reference gets its target.
@@ -214,6 +239,9 @@ func (v *Vars) put(name string, x *Var) {
 // Unset removes a variable; for a name reference, the variable it refers
 // to (a circular reference itself, as bash).
 func (v *Vars) Unset(name string) error {
+	if v.isSelfRef(name) {
+		return v.UnsetRef(name) // as a circular one: the reference itself
+	}
 	if t, err := v.target(name); err == nil {
 		if strings.IndexByte(t, '[') >= 0 {
 			base, key, index, ok := v.elemTarget(t)
@@ -236,7 +264,9 @@ func (v *Vars) Unset(name string) error {
 func (v *Vars) Names() []string {
 	names := make([]string, 0, len(v.m))
 	for k := range v.m {
-		names = append(names, k)
+		if k == "" || k[0] != selfKeyMark {
+			names = append(names, k)
+		}
 	}
 	sort.Strings(names)
 	return names
@@ -248,6 +278,11 @@ func (v *Vars) Names() []string {
 func (v *Vars) Environ(extra []string) []string {
 	env := make([]string, 0, len(v.m)+len(extra))
 	for k, x := range v.m {
+		if k != "" && k[0] == selfKeyMark {
+			k = k[1:] // what a reference to its own name hides (setSelfRef)
+		} else if x.NameRef && x.Value == k {
+			continue
+		}
 		if x.Exported && !x.NoValue && !x.Array && !x.Assoc && !overridden(extra, k) {
 			env = append(env, k+"="+x.Value)
 		}

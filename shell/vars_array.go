@@ -36,6 +36,7 @@ func (x *Var) elem(key string, index int64) (string, bool) {
 
 // setElem sets an element, adding it if needed.
 func (x *Var) setElem(key string, index int64, value string) {
+	value = x.conv(value)
 	i, ok := x.find(key, index)
 	if ok {
 		x.Elems[i].Value = value
@@ -180,7 +181,7 @@ func (v *Vars) SetArray(name string, values []string, add bool) error {
 	x.NoValue = false // it has a value now, even when it was an array before
 	next := x.nextIndex()
 	for i, s := range values {
-		x.Elems = append(x.Elems, Elem{Index: next + int64(i), Value: s})
+		x.Elems = append(x.Elems, Elem{Index: next + int64(i), Value: x.conv(s)})
 	}
 	return nil
 }

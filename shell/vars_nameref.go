@@ -50,6 +50,9 @@ func (v *Vars) find(name string) *Var {
 	if x == nil || !x.NameRef || x.NoValue {
 		return x
 	}
+	if x.Value == name {
+		return v.m[selfKey(name)] // setSelfRef
+	}
 	t, ok := v.resolve(name)
 	if !ok || strings.IndexByte(t, '[') >= 0 {
 		return nil
@@ -63,6 +66,9 @@ func (v *Vars) target(name string) (string, error) {
 	x := v.m[name]
 	if x == nil || !x.NameRef || x.NoValue {
 		return name, nil
+	}
+	if x.Value == name {
+		return selfKey(name), nil // setSelfRef
 	}
 	t, ok := v.resolve(name)
 	if !ok {
@@ -176,6 +182,77 @@ func checkRefTarget(name, target string) error {
 	}
 	return nil
 }
+
+// A function's local reference to its own name ("local -n out=$1" run
+// as "f out") is what bash warns about ("circular name reference") and
+// then follows to the variable of that name at the global scope. gosh
+// follows it to the variable the local hides, which is the same unless
+// the caller's variable is itself a local: the table keeps that variable
+// under selfKey(name), a name no command can write, while the reference
+// lives. Every copy and child gosh carries it with the other variables.
+const selfKeyMark = 0
+
+// selfKey is the name under which a reference to its own name keeps
+// the variable it hides.
+func selfKey(name string) string { return string(rune(selfKeyMark)) + name }
+
+// setSelfRef makes name, a local of the running function that hides
+// hidden (nil: no variable), a reference to its own name. With kept, the
+// variable held under selfKey(name) before is before, which the
+// function's return puts back. A reference to its own name that hides
+// another (a function's "local -n out=$1" called as "g out" from one that
+// has the same) goes on with the variable that one hides: nothing is kept.
+func (v *Vars) setSelfRef(name string, hidden *Var) (before *Var, kept bool) {
+	key := selfKey(name)
+	if !isSelfVar(name, hidden) {
+		before, kept = v.m[key], true
+		v.put(key, hidden)
+	}
+	x := &Var{NameRef: true, Value: name}
+	if old := v.m[name]; old != nil {
+		x.Exported = old.Exported
+	}
+	v.put(name, x)
+	v.selfRefs++
+	return before, kept
+}
+
+// isSelfVar reports whether x, the variable name, is a reference to its
+// own name.
+func isSelfVar(name string, x *Var) bool {
+	return x != nil && x.NameRef && !x.NoValue && x.Value == name
+}
+
+// isSelfRef reports whether name is a reference to its own name.
+func (v *Vars) isSelfRef(name string) bool { return isSelfVar(name, v.m[name]) }
+
+// restoreSelfRefs is the first step of a function's return when it made
+// references to their own names (setSelfRef): the variables they hid,
+// which may have been assigned through them since, are what the return
+// puts back under their names.
+func (v *Vars) restoreSelfRefs(saved []savedVar) {
+	for _, s := range saved {
+		if s.name == "" || s.name[0] != selfKeyMark {
+			continue
+		}
+		name := s.name[1:]
+		for i := range saved {
+			if saved[i].name == name {
+				saved[i].v = v.m[s.name]
+				break
+			}
+		}
+	}
+}
+
+// selfRefWarning is bash's warning when a function's local reference to
+// its own name is declared (setSelfRef): the declaration still succeeds.
+type selfRefWarning struct{ name string }
+
+func (e *selfRefWarning) Error() string { return "warning: " + e.name + ": circular name reference" }
+
+// Warning tells the declaration builtins that the name was declared.
+func (e *selfRefWarning) Warning() bool { return true }
 
 type circularRefError struct{ name string }
 

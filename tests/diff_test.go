@@ -163,8 +163,9 @@ func compareOneliner(t *testing.T, bash, gosh string, c onelinerCase) string {
 
 // stderrPrefix is what a shell puts before its messages: its name (bash
 // gives its path as $0), and in
-// bash's case where the command came from.
-var stderrPrefix = regexp.MustCompile(`^(\S*/)?(bash|gosh): (-c: )?(line [0-9]+: )?`)
+// bash's case where the command came from ("environment: line N: " for a
+// message from a function defined in a -c string, in bash 5.2).
+var stderrPrefix = regexp.MustCompile(`^((\S*/)?(bash|gosh): (-c: )?(line [0-9]+: )?|environment: line [0-9]+: )`)
 
 // normalizeStderr cuts the shell's prefix from every line of stderr.
 func normalizeStderr(s string) string {

@@ -68,12 +68,12 @@ func TestUnfinishedCompoundAtPrompt(t *testing.T) {
 // a syntax error naming it, with status 2, and the shell goes on.
 func TestMisplacedReservedWord(t *testing.T) {
 	for _, tt := range []struct{ src, want string }{
-		{"echo a\nfi\necho b\n", "gosh: 2:1: syntax error near unexpected token 'fi'\n"},
-		{"done", "gosh: 1:1: syntax error near unexpected token 'done'\n"},
-		{"echo a; }", "gosh: 1:9: syntax error near unexpected token '}'\n"},
-		{"esac", "gosh: 1:1: syntax error near unexpected token 'esac'\n"},
-		{"\n\n  then", "gosh: 3:3: syntax error near unexpected token 'then'\n"},
-		{"while :; do", "gosh: 1:12: syntax error: unexpected end of file\n"},
+		{"echo a\nfi\necho b\n", "gosh: -c: line 2: syntax error near unexpected token `fi'\ngosh: -c: line 2: `fi'\n"},
+		{"done", "gosh: -c: line 1: syntax error near unexpected token `done'\ngosh: -c: line 1: `done'\n"},
+		{"echo a; }", "gosh: -c: line 1: syntax error near unexpected token `}'\ngosh: -c: line 1: `echo a; }'\n"},
+		{"esac", "gosh: -c: line 1: syntax error near unexpected token `esac'\ngosh: -c: line 1: `esac'\n"},
+		{"\n\n  then", "gosh: -c: line 3: syntax error near unexpected token `then'\ngosh: -c: line 3: `  then'\n"},
+		{"while :; do", "gosh: -c: line 2: syntax error: unexpected end of file\n"},
 	} {
 		stdout, stderr, status := runGosh(t, "", "-c", tt.src)
 		if stderr != tt.want || status != 2 {
@@ -90,9 +90,9 @@ func TestMisplacedReservedWord(t *testing.T) {
 	if !strings.Contains(out, "syntax error near unexpected token") || !strings.Contains(out, "fi") {
 		t.Errorf("fi at the prompt printed %q", out)
 	}
-	// At the prompt, lines count from the first line of the command.
-	if s.Name == "gosh" && out != "gosh: 1:1: syntax error near unexpected token 'fi'\n" {
-		t.Errorf("fi as the third command printed %q, want line 1", out)
+	// At the prompt, as in bash, neither a line number nor the line.
+	if s.Name == "gosh" && out != "gosh: syntax error near unexpected token `fi'\n" {
+		t.Errorf("fi as the third command printed %q", out)
 	}
 	if out := s.run("echo $?"); out != "2\n" {
 		t.Errorf("status after the syntax error: %q", out)
@@ -100,7 +100,7 @@ func TestMisplacedReservedWord(t *testing.T) {
 	s.Send("if true\r")
 	s.WaitPS2()
 	s.Send("then echo a; done\r")
-	if out := s.WaitPrompt(); s.Name == "gosh" && !strings.Contains(out, "gosh: 2:14: syntax error near unexpected token 'done'\n") {
+	if out := s.WaitPrompt(); s.Name == "gosh" && !strings.Contains(out, "gosh: syntax error near unexpected token `done'\n") {
 		t.Errorf("done on the second line of an if printed %q", out)
 	}
 }

@@ -339,7 +339,7 @@ func TestLoginShell(t *testing.T) {
 }
 
 // TestStartupFiles: aliases from ~/.goshrc work; an error in it is reported
-// as file:line and the shell starts anyway; SHLVL counts nested shells.
+// as "file: line N:" and the shell starts anyway; SHLVL counts nested shells.
 func TestStartupFiles(t *testing.T) {
 	home := t.TempDir()
 	writeFiles(t, home, map[string]string{
@@ -347,7 +347,7 @@ func TestStartupFiles(t *testing.T) {
 	})
 	s := startSession(t, sessionConfig{Home: home, Args: []string{}, Env: []string{"SHLVL=4"}})
 	before := s.WaitPrompt()
-	if !strings.Contains(before, ".goshrc:2:") || !strings.Contains(before, "rc-line-3") {
+	if !strings.Contains(before, ".goshrc: line 2: syntax error near unexpected token `('") || !strings.Contains(before, "rc-line-3") {
 		t.Errorf("rc error report: %q", before)
 	}
 	if out := s.run("greet world"); out != "hello-from-alias world\n" {

@@ -37,7 +37,7 @@ func TestInvocation(t *testing.T) {
 		// consumes the next line of the script itself, as in bash and dash.
 		{name: "stdin-read-shares-input", stdin: "read x\nthe next line\necho \"got $x\"\n", argv: []string{}, out: "got the next line\n"},
 		{name: "s-args", stdin: "echo \"$1 $2 $#\"\n", argv: []string{"-s", "a", "b"}, out: "a b 2\n"},
-		{name: "stdin-syntax-error-stops", stdin: "echo ok\necho | | wc\necho never\n", argv: []string{}, out: "ok\n", errHas: "2:8: syntax error near unexpected token '|'", status: 2},
+		{name: "stdin-syntax-error-stops", stdin: "echo ok\necho | | wc\necho never\n", argv: []string{}, out: "ok\n", err: "gosh: line 2: syntax error near unexpected token `|'\ngosh: line 2: `echo | | wc'\n", status: 2},
 
 		// exit status: of the last command, or exit N
 		{name: "status-last-true", script: "false; true", status: 0},

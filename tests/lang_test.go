@@ -39,7 +39,8 @@ import (
 //     fault; gosh stops at 10,000 levels with bash's FUNCNEST message.
 //     With FUNCNEST set, bash -c abandons the rest of its string; gosh,
 //     like bash running a script file, goes on with the next command.
-//   - Messages of gosh carry no "line N:".
+//   - Messages of gosh carry no "line N:", but for syntax errors, which
+//     are worded and placed as bash's.
 
 // langAccepted maps a script to the stderr lines (after the prefix is
 // removed) in which gosh may differ from bash, with the reason. None is

@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,49 +67,74 @@ func TestTraceMatchesStrace(t *testing.T) {
 	}
 	for i, line := range straceLines {
 		t.Run(strconv.Itoa(i), func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "in"), []byte("input\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			log := filepath.Join(dir, "strace.log")
-			_, stderr, _ := runShell(t, shellRun{
-				Bin:  strace,
-				Args: []string{"-f", "-qq", "-o", log, "-e", "trace=dup2,dup3,close,execve", gosh, "-o", "trace", "-c", line},
-				Dir:  dir,
-			})
-			narrated := narratedSteps(stderr)
-			if len(narrated) == 0 {
-				t.Fatalf("%q: no child steps narrated; stderr:\n%s", line, stderr)
-			}
-			data, err := os.ReadFile(log)
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen := stracedSteps(string(data))
-			var pids []string
-			for pid := range seen {
-				pids = append(pids, pid)
-			}
-			sort.Strings(pids)
-			for _, pid := range pids {
-				want := seen[pid]
-				got, ok := narrated[pid]
-				if !ok {
-					t.Errorf("%q: strace saw child %s (%s) but the trace does not narrate it", line, pid, strings.Join(want, " "))
-					continue
-				}
-				if strings.Join(got, " ") != strings.Join(want, " ") {
-					t.Errorf("%q: child %s\n narrated: %s\n strace:   %s\ntrace:\n%s", line, pid,
-						strings.Join(got, " "), strings.Join(want, " "), stderr)
+			// A run in which the trace said its fd numbers were foreseen
+			// and may differ (another thread of the shell opened or
+			// closed a descriptor while a child started: "]?") proves
+			// nothing either way: such a line is run again, up to three
+			// times. A trace that was sure and wrong fails at once.
+			var problems []string
+			for attempt := 0; attempt < 3; attempt++ {
+				var unsure bool
+				problems, unsure = traceAgainstStrace(t, strace, gosh, line)
+				if len(problems) == 0 || !unsure {
+					break
 				}
 			}
-			for pid := range narrated {
-				if _, ok := seen[pid]; !ok {
-					t.Errorf("%q: the trace narrates child %s, strace saw no such child execve", line, pid)
-				}
+			for _, p := range problems {
+				t.Error(p)
 			}
 		})
 	}
+}
+
+// traceAgainstStrace runs line under strace -f and compares, per child,
+// the steps the trace narrates with those strace saw. It returns what
+// differs, and whether the trace said some fd numbers were only foreseen.
+func traceAgainstStrace(t *testing.T, strace, gosh, line string) (problems []string, unsure bool) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "in"), []byte("input\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := filepath.Join(dir, "strace.log")
+	_, stderr, _ := runShell(t, shellRun{
+		Bin:  strace,
+		Args: []string{"-f", "-qq", "-o", log, "-e", "trace=dup2,dup3,close,execve", gosh, "-o", "trace", "-c", line},
+		Dir:  dir,
+	})
+	unsure = strings.Contains(stderr, "]?  (ForkExec's error pipe")
+	narrated := narratedSteps(stderr)
+	if len(narrated) == 0 {
+		t.Fatalf("%q: no child steps narrated; stderr:\n%s", line, stderr)
+	}
+	data, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := stracedSteps(string(data))
+	var pids []string
+	for pid := range seen {
+		pids = append(pids, pid)
+	}
+	sort.Strings(pids)
+	for _, pid := range pids {
+		want := seen[pid]
+		got, ok := narrated[pid]
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%q: strace saw child %s (%s) but the trace does not narrate it", line, pid, strings.Join(want, " ")))
+			continue
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			problems = append(problems, fmt.Sprintf("%q: child %s\n narrated: %s\n strace:   %s\ntrace:\n%s", line, pid,
+				strings.Join(got, " "), strings.Join(want, " "), stderr))
+		}
+	}
+	for pid := range narrated {
+		if _, ok := seen[pid]; !ok {
+			problems = append(problems, fmt.Sprintf("%q: the trace narrates child %s, strace saw no such child execve", line, pid))
+		}
+	}
+	return problems, unsure
 }
 
 // narratedSteps is, per child pid, the fd calls its trace lines name

@@ -31,7 +31,7 @@ import (
 )
 
 // version is printed by --version.
-const version = "gosh 0.1.0"
+const version = "gosh " + shell.Version
 
 const usage = `usage: gosh [options] [-c command [name [arg...]] | file [arg...]]
 
@@ -43,10 +43,13 @@ Options:
   --norc        do not read ~/.goshrc
   --noprofile   do not read the profile files
   --trace       narrate every system-call step on stderr (as set -o trace)
-  -e -u -x -m -b -C -f
-                the set options errexit, nounset, xtrace, monitor, notify,
-                noclobber, noglob; +e etc. turn them off
-  -o NAME       turn on the set -o option NAME
+  -a -b -e -f -h -m -n -u -v -x -B -C -E -H -P -T
+                the options of set (allexport, notify, errexit, noglob,
+                hashall, monitor, noexec, nounset, verbose, xtrace,
+                braceexpand, noclobber, errtrace, histexpand, physical,
+                functrace); +e etc. turn them off
+  -o NAME       turn on the set -o option NAME (+o NAME: off; -o alone lists)
+  -O NAME       turn on the shopt option NAME (+O NAME: off; -O alone lists)
   -p            privileged: keep effective user and group ids that differ
                 from the real ones (otherwise they are dropped at start-up)
   --version     print the version and exit
@@ -62,7 +65,7 @@ type invocation struct {
 	login      bool
 	norc       bool
 	noprofile  bool
-	opts       []string // set options to apply, "+x"/"-x"/"-o trace"
+	opts       []string // options to apply in order (startopts.go): "-x", "+otrace", "-Oextglob", "-o" (list)
 	rest       []string // FILE and arguments, or -c's name and arguments
 }
 
@@ -86,15 +89,19 @@ func parseArgs(args []string) (*invocation, error) {
 			inv.opts = append(inv.opts, "-otrace")
 		case strings.HasPrefix(a, "--"):
 			return nil, fmt.Errorf("%s: invalid option", a)
-		case a == "-o" || a == "+o":
-			if i+1 >= len(args) {
-				return nil, fmt.Errorf("%s: option requires an argument", a)
-			}
-			inv.opts = append(inv.opts, a[:1]+"o"+args[i+1])
-			i++
 		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
 			for _, c := range a[1:] {
 				switch {
+				case c == 'o' || c == 'O':
+					// -o NAME, -O NAME, also in a cluster (-eo
+					// pipefail) as bash: the name is the next
+					// argument; without one, -o and -O list.
+					o := string(a[0]) + string(c)
+					if i+1 < len(args) {
+						i++
+						o += args[i]
+					}
+					inv.opts = append(inv.opts, o)
 				case c == 'c' && a[0] == '-':
 					inv.hasCommand = true
 				case c == 's' && a[0] == '-':
@@ -103,7 +110,7 @@ func parseArgs(args []string) (*invocation, error) {
 					inv.forceInter = true
 				case c == 'l' && a[0] == '-':
 					inv.login = true
-				case strings.ContainsRune("euxmbCfp", c):
+				case strings.ContainsRune("abefhmnpuvxBCEHPT", c):
 					inv.opts = append(inv.opts, string(a[0])+string(c))
 				default:
 					return nil, fmt.Errorf("%c%c: invalid option", a[0], c)
@@ -228,13 +235,8 @@ func run() int {
 	cfg.DieOfSignal = func(sig syscall.Signal) { os.Exit(128 + int(sig)) }
 	sh := shell.New(cfg)
 	for _, o := range inv.opts {
-		on := o[0] == '-'
-		name := o[1:]
-		if strings.HasPrefix(name, "o") && len(name) > 1 {
-			name = name[1:]
-		}
-		if err := sh.SetOption(name, on); err != nil {
-			fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
+		if err := applyStartOption(sh, o); err != nil {
+			fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
 			return 2
 		}
 	}

@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestParseArgs checks the command-line forms gosh accepts and rejects.
 func TestParseArgs(t *testing.T) {
@@ -8,6 +11,7 @@ func TestParseArgs(t *testing.T) {
 		args    []string
 		command string
 		rest    []string
+		opts    []string // when not nil, the options in order
 		login   bool
 		bad     bool
 	}{
@@ -22,7 +26,16 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"-q"}, bad: true},
 		{args: []string{"--bogus"}, bad: true},
 		{args: []string{"-c"}, bad: true},
-		{args: []string{"-o"}, bad: true},
+		{args: []string{"-o"}, opts: []string{"-o"}},
+		{args: []string{"+O"}, opts: []string{"+O"}},
+		{args: []string{"-O", "extglob", "-c", "echo"}, command: "echo", opts: []string{"-Oextglob"}},
+		{args: []string{"+O", "extglob", "-o", "pipefail", "+o", "braceexpand", "-c", "x"}, command: "x",
+			opts: []string{"+Oextglob", "-opipefail", "+obraceexpand"}},
+		{args: []string{"-eo", "pipefail", "-c", "x"}, command: "x", opts: []string{"-e", "-opipefail"}},
+		{args: []string{"-c", "-O", "extglob", "x", "a"}, command: "x", rest: []string{"a"}, opts: []string{"-Oextglob"}},
+		{args: []string{"-O", "-c", "x"}, rest: []string{"x"}, opts: []string{"-O-c"}},
+		{args: []string{"+h", "-anvBH", "-c", "x"}, command: "x", opts: []string{"+h", "-a", "-n", "-v", "-B", "-H"}},
+		{args: []string{"-k"}, bad: true},
 	}
 	for _, tt := range tests {
 		inv, err := parseArgs(tt.args)
@@ -39,6 +52,9 @@ func TestParseArgs(t *testing.T) {
 		if inv.command != tt.command || inv.login != tt.login || len(inv.rest) != len(tt.rest) {
 			t.Errorf("%q: got command %q rest %q login %v", tt.args, inv.command, inv.rest, inv.login)
 			continue
+		}
+		if tt.opts != nil && !slices.Equal(inv.opts, tt.opts) {
+			t.Errorf("%q: opts %q, want %q", tt.args, inv.opts, tt.opts)
 		}
 		for i := range tt.rest {
 			if inv.rest[i] != tt.rest[i] {
