@@ -501,12 +501,13 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 		note = t.reportLine(j)
 		j.reported = after
 	}
+	started := j.t // the shell's table or a copy's (Sub): timeline keeps the shell's
 	t.mu.Unlock()
 	return func() {
 		if note != "" {
 			fmt.Fprint(t.cfg.Stderr, note)
 		}
-		t.publish(ev)
+		started.publish(ev)
 	}
 }
 

@@ -171,6 +171,13 @@ type Table struct {
 	// copy is set on the Table of a copy of the shell (Sub): its jobs are
 	// never reported by set -b, which only the shell itself does.
 	copy bool
+	// parent is the Table Sub made this one from (nil for the shell's).
+	parent *Table
+	// ownNumbers is set on a copy's table that lists none of its
+	// shell's jobs (Sub without inherit): its job numbers start again at
+	// 1, so its jobs stay out of the shell's timeline, which knows jobs
+	// by number (a forked subshell's jobs are not the shell's either).
+	ownNumbers bool
 }
 
 // tableCore is what every Table of one process shares: the shell's and
@@ -254,7 +261,7 @@ func New(cfg Config) *Table {
 // their numbers, and the copy's own jobs are numbered after them, but they
 // are not the copy's children, so no wait of the copy waits for them.
 func (t *Table) Sub(inherit bool) *Table {
-	c := &Table{tableCore: t.tableCore, copy: true}
+	c := &Table{tableCore: t.tableCore, copy: true, parent: t, ownNumbers: !inherit || t.ownNumbers}
 	if inherit {
 		t.mu.Lock()
 		if l := t.listed(); len(l) > 0 {
@@ -315,7 +322,9 @@ func (t *Table) publish(evs ...Event) {
 	subs := t.subs
 	t.subMu.Unlock()
 	for _, ev := range evs {
-		t.timeline.add(ev)
+		if !t.ownNumbers {
+			t.timeline.add(ev)
+		}
 		for _, fn := range subs {
 			fn(ev)
 		}
