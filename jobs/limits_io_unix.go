@@ -61,6 +61,12 @@ var fewThreadsNaps = []time.Duration{
 // holds no OS thread and the shell needs no more threads however many
 // stages wait at once.
 func PollFd(fd int, events int16, d time.Duration) (bool, error) {
+	if fd < 0 {
+		// A closed fd (a builtin's >&-): poll(2) skips a negative fd and
+		// would never say it is ready; the read or write that follows
+		// fails with EBADF, as it must.
+		return true, nil
+	}
 	var deadline time.Time
 	if d >= 0 {
 		deadline = time.Now().Add(d)

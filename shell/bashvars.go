@@ -216,7 +216,7 @@ func (sh *Shell) findPidFuncs() []string {
 func (sh *Shell) commandSubstChild(list *parser.List) (string, error) {
 	w, collect, err := sh.substPipe() // subst.go
 	if err != nil {
-		return "", err
+		return sh.noSubstPipe(err)
 	}
 	t := sh.newFdTable()
 	t.set(1, t.own(w))

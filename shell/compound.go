@@ -270,7 +270,7 @@ func (sh *Shell) interrupted() bool {
 // errInterrupted ends a loop interrupted by Ctrl+C.
 func (sh *Shell) errInterrupted() error {
 	sh.Status = 130
-	if sh.Opts.Interactive && !sh.subshell {
+	if sh.abandonsLine() {
 		// The terminal echoed ^C; the next prompt starts a fresh line,
 		// as after a job killed by Ctrl+C.
 		sh.Stderr().Write([]byte("\n"))

@@ -13,10 +13,18 @@ import (
 // written and the final status.
 func runCaptured(t testing.TB, src string) (stdout, stderr string, status int) {
 	t.Helper()
+	return captureRun(t, src, func(sh *Shell) { sh.Vars.Unset("FUNCNEST") }, nil)
+}
+
+// captureRun is runCaptured's work: prepare adjusts the new shell before
+// the run; with fds set, the test process's descriptors are counted just
+// before and just after it (fds[0], fds[1]).
+func captureRun(t testing.TB, src string, prepare func(*Shell), fds *[2]int) (stdout, stderr string, status int) {
+	t.Helper()
 	dir := t.TempDir()
 	t.Chdir(dir)
 	sh := New(Config{Arg0: "gosh"})
-	sh.Vars.Unset("FUNCNEST")
+	prepare(sh)
 	outPath, errPath := filepath.Join(dir, ".out"), filepath.Join(dir, ".err")
 	outFd, err := unix.Open(outPath, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
 	if err != nil {
@@ -28,7 +36,13 @@ func runCaptured(t testing.TB, src string) (stdout, stderr string, status int) {
 	}
 	sh.stdio = []int{sh.stdio[0], outFd, errFd}
 	sh.fdHold = nil
+	if fds != nil {
+		fds[0] = openFds(t)
+	}
 	status, runErr := sh.RunCommandString(src)
+	if fds != nil {
+		fds[1] = openFds(t)
+	}
 	unix.Close(outFd)
 	unix.Close(errFd)
 	if runErr != nil {

@@ -316,6 +316,11 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 	if _, ok := IsExit(err); ok {
 		return 0, err
 	}
+	if err == errAbandon {
+		// Ctrl+C in a $( ) of an interactive line: no message, $? is
+		// the substitution's (130), and the line is abandoned.
+		return sh.Status, err
+	}
 	sh.errorf("%s", err)
 	sh.Status = 1
 	if sh.subshell {
@@ -353,6 +358,13 @@ func (sh *Shell) unsetExitStatus(err error) int {
 // errAbandon unwinds the rest of an interactive command line (after
 // Ctrl+C killed a job, or an expansion error); $? is already set.
 var errAbandon = errors.New("command line abandoned")
+
+// abandonsLine reports whether Ctrl+C makes this shell abandon the rest
+// of the command line: the interactive shell itself, or a copy running a
+// $( ) of its line (lineCopy).
+func (sh *Shell) abandonsLine() bool {
+	return sh.Opts.Interactive && (!sh.subshell || sh.lineCopy)
+}
 
 // errExpansionAbandon is errAbandon after an expansion error: it unwinds
 // only to the innermost reading loop (runLines, eval), which goes on.
@@ -934,12 +946,20 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	status := sh.pipefailStatus(job, sh.waitForeground(job))
 	sh.noteStages(stageStatuses(job))
-	if sh.Opts.Interactive && !sh.subshell {
-		if job.Interrupted() {
+	if job.Interrupted() && sh.abandonsLine() {
+		sh.Status = status
+		if !sh.sigs.trapped(syscall.SIGINT) {
 			// Ctrl+C ends the whole command line, not just this job.
-			sh.Status = status
 			return status, errAbandon
 		}
+		// With INT trapped (or ignored) the line goes on, as in bash; a
+		// $( ) ends here, as bash's forked one dies of the SIGINT, with
+		// what its list wrote so far.
+		if sh.lineCopy {
+			return status, &ExitError{Status: status}
+		}
+	}
+	if sh.Opts.Interactive && !sh.subshell {
 		if err := sh.ctrlZBreaksLoops(job, status); err != nil {
 			return status, err
 		}

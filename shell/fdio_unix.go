@@ -86,9 +86,14 @@ func dup2(oldfd, newfd int) error {
 // without overwriting them. Under a low ulimit -n the placeholders leave
 // the runtime the numbers it needs (netpollFds).
 //
-// Fds 0, 1 and 2 are the process's own; one that is closed at start-up is
-// closed for the user too, but gets /dev/null (close-on-exec) so that no
-// descriptor of gosh or Go can land on its number.
+// Fds 0, 1 and 2 are the process's own; one that is closed here is closed
+// for the user too, but gets /dev/null (close-on-exec) so that no
+// descriptor of gosh or Go can land on its number. In practice none is:
+// the Go runtime (checkfds, since Go 1.22) opens /dev/null (O_RDWR) on a
+// closed 0, 1 or 2 before any of gosh's code runs, which gosh cannot tell
+// from a /dev/null its parent gave it. So "gosh -c 'echo hi' >&-" writes
+// to /dev/null and returns 0, and its children get /dev/null there, where
+// bash's echo fails with EBADF and its children find the fd closed.
 func (sh *Shell) adoptInheritedFds(open []int) {
 	sh.stdio, sh.fdHold = nil, nil
 	for n := 0; n < 3; n++ {
@@ -118,26 +123,36 @@ func (sh *Shell) adoptInheritedFds(open []int) {
 		sh.setUserFd(fd, fd, fdOwned)
 		sh.Jobs.Trace().Shell(jobs.Msg{En: "fd %d was inherited: it is the user's fd %d", Ko: "fd %d는 물려받은 것이다: 사용자의 fd %d다"}, fd, fd)
 	}
-	placeholder := -1
+	// The placeholders are the lowest free numbers, each found by the
+	// kernel (open, then F_DUPFD_CLOEXEC from 3), never a number named by
+	// the shell: a child gosh knows only the fds its snapshot gave it, and
+	// the runtime may have made its netpoll already (under a low ulimit -u
+	// ReserveThreads reads /proc first), at numbers below 10 that a dup3
+	// onto them would close. A placeholder at 10 or above means every free
+	// number below is held.
+	want := 0
+	for fd := 3; fd < len(taken); fd++ {
+		if !taken[fd] {
+			want++
+		}
+	}
+	want = min(want, freeBelowLimit()-netpollFds)
 	var held [10]int
 	nheld := 0
-	spare := freeBelowLimit() - netpollFds
-	for fd := 3; fd < len(taken) && nheld < spare; fd++ {
-		if taken[fd] {
-			continue
+	for nheld < want {
+		var fd int
+		var err error
+		if nheld == 0 {
+			fd, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+		} else {
+			fd, err = unix.FcntlInt(uintptr(held[0]), unix.F_DUPFD_CLOEXEC, 3)
 		}
-		if placeholder < 0 {
-			var err error
-			if placeholder, err = unix.Open("/dev/null", unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0); err != nil {
-				break
-			}
-			held[nheld], nheld = placeholder, nheld+1
-			if placeholder == fd {
-				continue
-			}
+		if err != nil {
+			break
 		}
-		if unix.Dup3(placeholder, fd, unix.O_CLOEXEC) == nil {
-			held[nheld], nheld = fd, nheld+1
+		held[nheld], nheld = fd, nheld+1
+		if fd >= len(taken) {
+			break
 		}
 	}
 	startNetpoll(held[:nheld])

@@ -69,7 +69,7 @@ func (sh *Shell) searchPath(name, pathVar string) (string, error) {
 		if ok {
 			return p, nil
 		}
-		if err != nil && !os.IsNotExist(err) && denied == nil && !errors.Is(err, unix.EISDIR) {
+		if err != nil && denied == nil && foundUnrunnable(sh.abs(p), err) {
 			denied, deniedPath = err, p
 		}
 	}
@@ -82,6 +82,20 @@ func (sh *Shell) searchPath(name, pathVar string) (string, error) {
 		return "", unix.ENOENT
 	}
 	return "", errNotFound
+}
+
+// foundUnrunnable tells whether isExecutable's err for path means a file
+// that is there but cannot be run (bash's PATH search remembers it and
+// reports 126 if nothing better turns up), not a file that could not be
+// looked at: a name too long, a PATH entry that is no directory or cannot
+// be searched, a loop of links. bash's search skips those as not found, so
+// "command not found" (127) stays its answer.
+func foundUnrunnable(path string, err error) bool {
+	if os.IsNotExist(err) || errors.Is(err, unix.EISDIR) {
+		return false
+	}
+	var st unix.Stat_t
+	return unix.Stat(path, &st) == nil
 }
 
 // LookPath resolves a name as the shell would run it, for type and

@@ -519,7 +519,7 @@ func (sh *Shell) hungUp() bool {
 // the rest of the command line with status 130, as bash does: in
 // "sleep 10 & wait; echo status=$?" the echo does not run.
 func (sh *Shell) builtinInterrupted(status int, err error) (int, error) {
-	if err != nil || !sh.Opts.Interactive || sh.subshell || sh.ctx == nil || sh.ctx.Err() == nil {
+	if err != nil || !sh.abandonsLine() || sh.ctx == nil || sh.ctx.Err() == nil {
 		return status, err
 	}
 	os.Stderr.WriteString("\n") // after the terminal's ^C, as for a job

@@ -83,6 +83,12 @@ type Shell struct {
 	// a child that bash would fork, and counts as one for a trap on CHLD
 	// when it ends (copyEnded).
 	forkedChild bool
+	// lineCopy is set on the copy running a $( ) of an interactive
+	// command line (and on the copies made inside it): it runs in the
+	// shell's process, which Ctrl+C reaches, as it reaches bash's forked
+	// $( ), so the copy abandons the command line as the shell does
+	// (abandonsLine).
+	lineCopy bool
 	// pid is $$: the pid of the top-level shell, also inside subshells;
 	// ppid is $PPID, the pid of its parent.
 	pid  int
@@ -361,6 +367,7 @@ func (sh *Shell) cloneJobs(vars *Vars, inheritJobs bool) *Shell {
 	c.forkedChild = !sh.subshell
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
 	c.specials = specialVars{}      // a subshell reseeds $RANDOM (specialvars.go)
+	c.inheritRandom()
 	return &c
 }
 

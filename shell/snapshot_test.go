@@ -236,6 +236,7 @@ var perProcess = map[string]string{
 	"Jobs":         "a subshell sees no jobs of its parent (only $!): a copy shares the job table, a child has its own",
 	"subshell":     "says whether this shell is a copy",
 	"forkedChild":  "says whether this copy stands for a child of the top-level shell (a trap on CHLD counts its end)",
+	"lineCopy":     "says whether this copy runs a $( ) of an interactive command line, in the shell's process (Ctrl+C abandons the line from inside it); a child gosh is not interactive",
 	"self":         "the gosh executable, found by each process at start",
 	"source":       "where the commands come from; a subshell runs what it is given",
 	"pipeBroken":   "set by the builtin stage that owns it",

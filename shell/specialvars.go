@@ -44,6 +44,9 @@ type specialVars struct {
 	randomLast int
 	randomText string
 	randomInit bool
+	// randomKnown: randomText was set when this subshell was made, to
+	// the value of RANDOM it inherited (inheritRandom).
+	randomKnown bool
 
 	// SECONDS: the time it counts from, and the value last given out
 	// (another value was assigned: count from it).
@@ -191,7 +194,9 @@ func (sh *Shell) startSpecials() {
 	if !s.randomInit {
 		s.randomSeed = uint32(time.Now().UnixNano()) ^ uint32(os.Getpid()) ^ uint32(uintptr(unsafe.Pointer(sh)))
 		s.randomInit = true
-		s.randomText, _ = sh.Vars.Get("RANDOM")
+		if !s.randomKnown {
+			s.randomText, _ = sh.Vars.Get("RANDOM")
+		}
 	}
 	if s.secondsBase.IsZero() {
 		s.secondsBase = time.Now()
@@ -201,6 +206,18 @@ func (sh *Shell) startSpecials() {
 			s.secondsText = v
 		}
 	}
+}
+
+// inheritRandom records the value of RANDOM a subshell inherited, as it
+// is made (a copy: cloneFrom; a child gosh: RunChild), before it runs
+// anything: an assignment before its first $RANDOM is then told from the
+// inherited value and seeds its generator, as in bash: x=$(RANDOM=1; echo
+// $RANDOM) gives 16807. (Recorded at the first $RANDOM instead, the
+// assigned value was taken for the inherited one, and the new seed was
+// lost.)
+func (sh *Shell) inheritRandom() {
+	sh.specials.randomText, _ = sh.Vars.Get("RANDOM")
+	sh.specials.randomKnown = true
 }
 
 // random gives the next value of $RANDOM, 0 to 32767, reseeding first

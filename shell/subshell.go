@@ -600,6 +600,8 @@ func RunChild(fd int, self string) (int, error) {
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
+	// Before it runs anything: $RANDOM as inherited (specialvars.go).
+	sh.inheritRandom()
 	if err := sh.SetupPrivileges(); err != nil { // re-executed setuid: drop again unless -p
 		return 1, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 
 	"gosh/parser"
 )
@@ -23,7 +24,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	}
 	pipe, err := sh.inlineSubstPipe()
 	if err != nil {
-		return "", err
+		return sh.noSubstPipe(err)
 	}
 	sub, spare := sh.substClone() // subst_scratch.go
 	sub.enterSubshell()
@@ -33,6 +34,13 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	sub.xtraceDepth = sh.xtraceDepth + 1                               // set -x: "++ " inside $( )
 	sub.flow.loopDepth = sh.flow.loopDepth                             // bash: break in $( ) ends it quietly
 	sub.stdio[1] = pipe.w
+	// Ctrl+C ends the list and the command line. A line's context that
+	// Ctrl+C ended already is the one the prompt after that line is
+	// expanded in (the next line gets a new one): its $( ) runs in full.
+	sub.lineCopy = sh.abandonsLine()
+	if sh.ctx != nil && sh.ctx.Err() != nil {
+		sub.ctx, sub.lineCopy = nil, false
+	}
 	err = sub.runList(list)
 	if err != nil && err != errAbandon && !errors.Is(err, io.EOF) {
 		// exit, return or break end the subshell only (function.go).
@@ -44,8 +52,20 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 		sub.Status = sub.RunExitTrap(sub.Status)
 	}
 	sub.releaseFds()
-	data := pipe.finish(sh) // closes the write end, reads to the end
+	var interrupt <-chan struct{}
+	if sub.lineCopy {
+		interrupt = sh.lineContext().Done()
+	}
+	data, abandoned := pipe.finish(sh, interrupt) // closes the write end, reads to the end
 	sh.giveBack(sub, spare)
+	if abandoned {
+		// Ctrl+C while the shell waited for the end of the output.
+		if err == nil {
+			os.Stderr.WriteString("\n") // after the terminal's ^C, as for a job
+		}
+		sh.lastSubst, sh.Status = 130, 130
+		return "", errAbandon
+	}
 	sh.lastSubst = sub.Status
 	// bash sets $? at once: "echo $(exit 4) $?" prints 4.
 	sh.Status = sub.Status
@@ -53,6 +73,14 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 		return data, err
 	}
 	return data, nil
+}
+
+// noSubstPipe is what a command substitution gives when its pipe cannot
+// be made (ulimit -n): as in bash, a message, an empty result, and $? as
+// it was; the command goes on.
+func (sh *Shell) noSubstPipe(err error) (string, error) {
+	sh.errorf("cannot make pipe for command substitution: %s", errnoText(err))
+	return "", nil
 }
 
 // substPipe opens the pipe the child gosh of a command substitution
@@ -64,7 +92,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 func (sh *Shell) substPipe() (w int, collect func() string, err error) {
 	r, w, err := sh.Jobs.Pipe()
 	if err != nil {
-		return -1, nil, &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+		return -1, nil, err
 	}
 	out := make(chan []byte, 1)
 	go func() {

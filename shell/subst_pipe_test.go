@@ -3,7 +3,6 @@ package shell
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -49,6 +48,9 @@ func TestSubstPipeInline(t *testing.T) {
 			if inlineRead := strings.Contains(got, "until end of file"); tt.released == "" && !inlineRead {
 				t.Errorf("%s: the trace does not narrate the shell's read:\n%s", tt.src, got)
 			}
+			if tt.released != "" && !strings.Contains(got, "the goroutine's read") {
+				t.Errorf("%s: the trace does not narrate the end of the released pipe:\n%s", tt.src, got)
+			}
 			if !strings.Contains(got, "O_NONBLOCK") {
 				t.Errorf("%s: the trace does not narrate the pipe:\n%s", tt.src, got)
 			}
@@ -66,40 +68,17 @@ func TestSubstPipeInline(t *testing.T) {
 }
 
 // runCapturedTraced is runCaptured (compound_test.go) with the shell's
-// trace written to trace.
-// It counts the process's descriptors before and after the run.
+// trace written to trace. It counts the process's descriptors before and
+// after the run.
 func runCapturedTraced(t *testing.T, src string, trace *strings.Builder) (stdout, stderr string, status, fdsBefore, fdsAfter int) {
 	t.Helper()
-	dir := t.TempDir()
-	t.Chdir(dir)
-	sh := New(Config{Arg0: "gosh"})
-	sh.Jobs.Trace().SetOutput(trace, false)
-	outPath, errPath := filepath.Join(dir, ".out"), filepath.Join(dir, ".err")
-	outFd, err := unix.Open(outPath, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	errFd, err := unix.Open(errPath, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sh.stdio = []int{sh.stdio[0], outFd, errFd}
-	sh.fdHold = nil
-	fdsBefore = openFds(t)
-	status, runErr := sh.RunCommandString(src)
-	fdsAfter = openFds(t)
-	unix.Close(outFd)
-	unix.Close(errFd)
-	if runErr != nil {
-		t.Fatalf("%q: %v", src, runErr)
-	}
-	o, _ := os.ReadFile(outPath)
-	e, _ := os.ReadFile(errPath)
-	return string(o), string(e), status, fdsBefore, fdsAfter
+	var fds [2]int
+	stdout, stderr, status = captureRun(t, src, func(sh *Shell) { sh.Jobs.Trace().SetOutput(trace, false) }, &fds)
+	return stdout, stderr, status, fds[0], fds[1]
 }
 
 // openFds counts the descriptors of the test process.
-func openFds(t *testing.T) int {
+func openFds(t testing.TB) int {
 	t.Helper()
 	ents, err := os.ReadDir("/proc/self/fd")
 	if err != nil {
@@ -227,7 +206,7 @@ func TestReleaseInlineSubsts(t *testing.T) {
 	}
 	unix.Close(dup)
 	for _, o := range []*substOut{a, b, c} {
-		out := o.finish(sh)
+		out, _ := o.finish(sh, nil)
 		if want := map[*substOut]int{a: filled}[o]; len(out) != want {
 			t.Errorf("read %d bytes, want %d", len(out), want)
 		}

@@ -58,21 +58,30 @@ func (sh *Shell) inlineSubstPipe() (*substOut, error) {
 	var p [2]int
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
 		sh.Jobs.Trace().Shell(jobs.Msg{En: "pipe2(O_CLOEXEC|O_NONBLOCK) failed: %v", Ko: "pipe2(O_CLOEXEC|O_NONBLOCK) 실패: %v"}, err)
-		return nil, &ExpansionError{Msg: "command substitution: " + errnoText(err)}
+		return nil, err
 	}
 	o := &substOut{r: p[0], w: p[1], tr: sh.Jobs.Trace()}
 	if o.tr.On() {
 		o.tr.Shell(jobs.Msg{
 			En: "pipe() = [%d %d]  (pipe2 with O_CLOEXEC|O_NONBLOCK: read end %d, write end %d; the shell reads %d itself once the list has ended, " +
-				"unless a child is started or the pipe fills up first)",
+				"unless a child is started or the pipe fills up first%s)",
 			Ko: "pipe() = [%d %d]  (O_CLOEXEC|O_NONBLOCK를 준 pipe2: 읽는 끝 %d, 쓰는 끝 %d. 목록이 끝나면 셸이 직접 %d를 읽는다. " +
-				"그 전에 자식이 시작되거나 파이프가 차면 그때부터 고루틴이 읽는다)",
-		}, o.r, o.w, o.r, o.w, o.r)
+				"그 전에 자식이 시작되거나 파이프가 차면%s 그때부터 고루틴이 읽는다)",
+		}, o.r, o.w, o.r, o.w, o.r, fewThreadsNote())
 	}
 	inlineSubsts.mu.Lock()
 	inlineSubsts.pipes = append(inlineSubsts.pipes, o)
 	inlineSubsts.mu.Unlock()
 	return o, nil
+}
+
+// fewThreadsNote is what the trace of a new pipe of $( ) adds under a low
+// ulimit -u, where the list's first write releases it (writeFd).
+func fewThreadsNote() jobs.Msg {
+	if !jobs.FewThreads() {
+		return jobs.Msg{}
+	}
+	return jobs.Msg{En: ", or (under a low ulimit -u) the list first writes to it", Ko: " (ulimit -u가 낮으면 목록이 처음 쓸 때)"}
 }
 
 // releaseInlineSubsts is package jobs' release function: run by whichever
@@ -110,8 +119,14 @@ func releaseInlineSubsts(fd int, full bool) bool {
 	// come back here.
 	for _, o := range released {
 		why := jobs.Msg{En: "a child is about to start", Ko: "자식이 곧 시작된다"}
-		if fd >= 0 {
+		switch {
+		case fd >= 0 && full:
 			why = jobs.Msg{En: "the list filled it", Ko: "목록이 파이프를 채웠다"}
+		case fd >= 0:
+			why = jobs.Msg{
+				En: "the list writes to it, and under a low ulimit -u every write first waits with poll(2) until there is room, which nobody would make",
+				Ko: "목록이 파이프에 쓴다. ulimit -u가 낮으면 모든 쓰기가 먼저 poll(2)로 자리가 날 때까지 기다리는데, 아무도 자리를 만들지 않을 것이다",
+			}
 		}
 		o.tr.Shell(jobs.Msg{
 			En: "fcntl(%d, F_SETFL, 0), fcntl(%d, F_SETFL, 0)  (the pipe of $( ) blocks again: %s; from now on a goroutine of the shell reads %d while the list runs)",
@@ -140,6 +155,7 @@ func (o *substOut) startReader() {
 	o.out = make(chan []byte, 1)
 	go func() {
 		data, _ := io.ReadAll(fdReader(o.r))
+		closeFd(o.r) // here: finish may have stopped waiting (Ctrl+C)
 		o.out <- data
 	}()
 }
@@ -149,7 +165,13 @@ func (o *substOut) startReader() {
 // end (every copy of w closed). An inline pipe is read here; a released
 // one by its goroutine. NUL bytes are dropped with bash's warning, as in
 // substPipe.
-func (o *substOut) finish(sh *Shell) string {
+//
+// A released pipe may be held by a background process of the list
+// ("$(sleep 10 &)"), whose end of file the shell waits for, as bash does;
+// in an interactive command line Ctrl+C (interrupt, the line's context
+// done) ends the wait, as it makes bash give up its read: finish then
+// reports abandoned, and the goroutine reads on until end of file alone.
+func (o *substOut) finish(sh *Shell, interrupt <-chan struct{}) (out string, abandoned bool) {
 	inlineSubsts.mu.Lock()
 	inline := o.out == nil
 	if inline {
@@ -169,15 +191,29 @@ func (o *substOut) finish(sh *Shell) string {
 				Ko: "close(%d) 뒤 파일 끝까지 read(%d): %d바이트, 목록이 쓴 전부다 (셸 자신의 고루틴이 읽는다: 다른 고루틴은 필요 없었다)",
 			}, o.w, o.r, len(data))
 		}
+		closeFd(o.r)
 	} else {
-		data = <-o.out
+		select {
+		case data = <-o.out:
+			if o.tr.On() {
+				o.tr.Shell(jobs.Msg{
+					En: "close(%d), then the goroutine's read(%d) until end of file (every write end closed): %d bytes in all; the goroutine closes %d",
+					Ko: "close(%d) 뒤 고루틴이 파일 끝까지 read(%d) (모든 쓰는 끝이 닫혔다): 모두 %d바이트. 고루틴이 %d를 닫는다",
+				}, o.w, o.r, len(data), o.r)
+			}
+		case <-interrupt:
+			o.tr.Shell(jobs.Msg{
+				En: "Ctrl+C: the shell stops waiting for the end of file of %d (a goroutine reads on until every write end is closed, then closes it)",
+				Ko: "Ctrl+C: 셸은 %d의 파일 끝을 더는 기다리지 않는다 (고루틴이 모든 쓰는 끝이 닫힐 때까지 계속 읽은 뒤 닫는다)",
+			}, o.r)
+			return "", true
+		}
 	}
-	closeFd(o.r)
 	if bytes.IndexByte(data, 0) >= 0 {
 		data = bytes.ReplaceAll(data, []byte{0}, nil)
 		sh.errorf("warning: command substitution: ignored null byte in input")
 	}
-	return string(data)
+	return string(data), false
 }
 
 // readInline reads an inline pipe after its write end was closed: read(2)

@@ -797,7 +797,7 @@ func (sh *Shell) childIgnores(background bool) (reexec, atFork []syscall.Signal)
 			reexec = append(reexec, syscall.Signal(n))
 		}
 	}
-	if background && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
+	if background && !sh.jobControlHere() {
 		// POSIX 2.11: without job control, an asynchronous list ignores
 		// SIGINT and SIGQUIT, so that Ctrl+C meant for the script's
 		// foreground does not reach it. A signal with a trap must not be
@@ -879,12 +879,21 @@ func (sh *Shell) killedNoticePrefix(sig syscall.Signal) (string, bool) {
 	return fmt.Sprintf("%s: line %d: ", sh.Arg0, max(sh.line, 1)), true
 }
 
+// jobControlHere reports whether this shell starts its background jobs in
+// process groups of their own: the interactive shell or one with set -m,
+// never a copy of it (a $( ) or a builtin stage, which bash runs in a
+// forked subshell with job control off: its "sleep 10 &" is in the
+// shell's group, and without SIG_IGN Ctrl+C would kill it).
+func (sh *Shell) jobControlHere() bool {
+	return !sh.subshell && (sh.Opts.Interactive || sh.Jobs.JobControl())
+}
+
 // asyncIgnores is the AsyncIgnored of the snapshot of a child gosh that
 // runs a stage of a job: the shell's own, and SIGINT and SIGQUIT when the
 // job is in the background and the shell has no job control (POSIX 2.11;
 // childIgnores does the same for an external command).
 func (sh *Shell) asyncIgnores(background bool) []int {
-	if !background || sh.Opts.Interactive || sh.Jobs.JobControl() {
+	if !background || sh.jobControlHere() {
 		return sh.asyncIgnored
 	}
 	out := sh.asyncIgnored

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"gosh/jobs"
 )
@@ -189,6 +190,30 @@ func TestLowProcessLimit(t *testing.T) {
 			if !strings.HasSuffix(out, "done\n") {
 				t.Errorf("-nproc %s: stdout %q, stderr %q", nproc, out, errs)
 			}
+		}
+	})
+	t.Run("child-gosh-waits", func(t *testing.T) {
+		// A child gosh that waits for a process of its own sleeps on a Go
+		// timer: its runtime's netpoll, made early under a low ulimit -u
+		// (ReserveThreads reads /proc), must survive the placeholders of
+		// its start-up (it died with "epollwait on fd 7 failed with 9").
+		for _, nproc := range []string{"14", "40"} {
+			out, errs, status := run(nproc, `{ sleep 0.1; echo bg; } & wait; x=$( (sleep 0.1; echo sub) & wait); echo $x; echo done`)
+			noCrash(t, errs)
+			if out != "bg\nsub\ndone\n" || status != 0 {
+				t.Errorf("-nproc %s: status %d, stdout %q, stderr %q", nproc, status, out, errs)
+			}
+		}
+	})
+	t.Run("closed-fd", func(t *testing.T) {
+		// Under few threads a builtin waits with poll(2) until its fd is
+		// ready; poll never says so for a closed one (fd -1 is skipped):
+		// the write or read must fail with EBADF, as in bash, not wait.
+		out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: dir, Home: dir, Timeout: 20 * time.Second,
+			Args: []string{"-nproc", "20", "-uid", goshUID(), "--", gosh, "-c", `echo hi >&-; echo st=$?; read x <&-; echo st=$?; x=$(exec >&-; echo hi); echo "[$x]"`}})
+		noCrash(t, errs)
+		if out != "st=1\nst=1\n[]\n" || status != 0 || !strings.Contains(errs, "Bad file descriptor") {
+			t.Errorf("status %d, stdout %q, stderr %q", status, out, errs)
 		}
 	})
 	t.Run("low-runs", func(t *testing.T) {
