@@ -10,7 +10,7 @@ import "gosh/parser"
 // fd itself when it was not typed (a . file, a definition on line 1 of
 // its text) or cannot be read back.
 func (sh *Shell) typedFunc(fd *parser.FuncDecl) *parser.FuncDecl {
-	if !sh.Opts.Interactive || sh.source != sourceFile || sh.flow.sourceDepth > 0 || fd.Pos.Line <= 1 {
+	if !sh.Opts.Interactive || sh.source != sourcePrompt || sh.flow.sourceDepth > 0 || fd.Pos.Line <= 1 {
 		return fd
 	}
 	d, err := parseFunctionAt(parser.StringAt(fd, fd.Pos.Line), 1)

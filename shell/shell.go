@@ -230,10 +230,11 @@ func (w heldNoticeWriter) Write(p []byte) (int, error) {
 type commandSource int
 
 const (
-	sourceFile    commandSource = iota // a script, or the terminal
+	sourceFile    commandSource = iota // a script
 	sourceCommand                      // -c
 	sourceStdin                        // standard input that is not a terminal
 	sourceChild                        // a child gosh: a subshell running what its parent gave it
+	sourcePrompt                       // the interactive loop: lines typed at the prompt (or given on its standard input)
 )
 
 // ExitError unwinds the interpreter when a command asks the shell to stop:
