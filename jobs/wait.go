@@ -255,6 +255,13 @@ func (t *Table) findProcess(pid int) (*process, *Job) {
 // processes that finished: a later "wait PID" for one of them is an error.
 func (t *Table) WaitAll(ctx context.Context) int {
 	defer t.notifyAfterWait() // after the unlock below
+	// A reap in progress finishes first: the collectors hold the launch
+	// lock from wait4 until the table has the news (reapLocked), so a
+	// child that wait4 took before this wait began (kill -0 no longer
+	// finds it) counts as ended before it, as in bash, whose SIGCHLD
+	// handler reaps and marks the job in one step.
+	launchLock.Lock()
+	launchLock.Unlock()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	noneRunning := func() bool {
