@@ -41,7 +41,14 @@
 //     terminal back, saves the job's terminal modes if it stopped and restores
 //     the shell's. A stopped job stays in the table for fg and bg.
 //  5. Report, before each prompt, prints "[1]+  Done  sleep 3" for background
-//     jobs that changed, and removes the finished ones.
+//     jobs that changed, and removes the finished ones. An interactive shell
+//     also reports at the end of every wait, for a foreground job or in the
+//     wait builtin, as bash's notify_and_cleanup does (notifyAfterWait).
+//
+// A copy of the shell (a subshell on a goroutine) has a Table of its own,
+// made by Sub, that shares the process's part (the lock, the maps of
+// running children, the terminal, the signals, the trace): the jobs it
+// starts are its own, as a forked subshell's are.
 //
 // # Why the Go-specific tricks
 //

@@ -136,16 +136,15 @@ func (t *Table) Launch(stages []Stage, text string, fg bool) (*Job, error) {
 }
 
 // LaunchInGroup starts a job for a copy of the shell that runs on a
-// goroutine (a builtin stage of a pipeline, a command substitution):
-// without job control, so its processes stay in the shell's own process
-// group and never take the terminal. The caller waits with WaitForeground,
-// unless fg is false (cmd & inside a command substitution): then nobody
-// waits, and the reaper collects the job's children.
+// goroutine (a builtin stage of a pipeline, a command substitution, a
+// subshell in a script), in the copy's own table (Sub): without job
+// control, so its processes stay in the shell's own process group and
+// never take the terminal. The caller waits with WaitForeground, unless fg
+// is false (cmd & inside the copy): then it is a background job of the
+// copy, which its jobs lists and its wait waits for, and the reaper
+// collects its children.
 func (t *Table) LaunchInGroup(stages []Stage, text string, fg bool) (*Job, error) {
-	if !fg {
-		t.startReaper()
-	}
-	return t.launch(stages, text, true, false, true)
+	return t.launch(stages, text, fg, false, true)
 }
 
 // launch starts the stages; byCopy: for a copy of the shell (LaunchInGroup).

@@ -50,6 +50,27 @@ func (t *Table) noticeSignal(j *Job) unix.Signal {
 	}
 }
 
+// notifyAfterWait tells of the jobs whose state changed, at the end of a
+// wait for a foreground job or of the wait builtin, as bash's
+// notify_and_cleanup does there: an interactive shell prints the report
+// of the prompt (Report) at once, "[1]+  Done  sleep 1" before the next
+// command of the line runs, jobs the wait builtin collected included; a
+// script prints its killed notices. Run without t.mu held.
+func (t *Table) notifyAfterWait() {
+	if t.mu.Lock(); t.reportsWaited() {
+		t.mu.Unlock()
+		t.Report()
+		return
+	}
+	t.mu.Unlock()
+	t.printKilledNotices()
+}
+
+// reportsWaited reports whether t is the table of an interactive shell
+// under job control, which announces the jobs the wait builtin collected
+// (collected, notifyAfterWait); not a copy's. Call with t.mu held.
+func (t *Table) reportsWaited() bool { return t.interact && t.jobControl && !t.copy }
+
 // printKilledNotices reports every job that is owed a killed notice, in
 // job order, and removes it from the table: run where bash notifies a
 // script of its jobs, after a foreground job and in the wait builtin.
@@ -59,6 +80,9 @@ func (t *Table) printKilledNotices() {
 	var owed []*Job
 	var sigs []unix.Signal
 	for _, j := range t.listed() {
+		if !t.own(j) {
+			continue
+		}
 		if sig := t.noticeSignal(j); sig != 0 {
 			owed = append(owed, j)
 			sigs = append(sigs, sig)

@@ -44,6 +44,7 @@ var (
 // register makes t one of the Tables whose children the collectors
 // (reapAll) know.
 func (t *Table) register() {
+	t = t.root // a copy's Table shares the shell's maps of children
 	tablesMu.Lock()
 	if !slices.Contains(tables, t) {
 		tables = append(tables, t)
@@ -487,7 +488,7 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 		delete(t.byPid, pid)
 		delete(t.jobOfPid, pid)
 		if !j.foreground {
-			t.remember(pid, shellStatus(ws))
+			j.t.remember(pid, shellStatus(ws)) // the table of the shell or copy that started it
 		}
 	}
 	after := j.state()
@@ -496,22 +497,26 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 		j.stoppedSeq = t.seq
 	}
 	var note string
-	if t.notifyNow && j.inTable && !j.foreground && after != before && after != Running {
+	if t.notifyNow && j.inTable && !j.foreground && !j.t.copy && after != before && after != Running {
 		note = t.reportLine(j)
 		j.reported = after
 	}
+	started := j.t // the shell's table or a copy's (Sub): timeline keeps the shell's
 	t.mu.Unlock()
 	return func() {
 		if note != "" {
 			fmt.Fprint(t.cfg.Stderr, note)
 		}
-		t.publish(ev)
+		started.publish(ev)
 	}
 }
 
 // remember keeps the status of a finished background process for WaitPid,
 // forgetting the oldest beyond rememberMax. Call with t.mu held.
 func (t *Table) remember(pid, status int) {
+	if t.remembered == nil {
+		t.remembered = make(map[int]int)
+	}
 	if _, ok := t.remembered[pid]; !ok {
 		t.remOrder = append(t.remOrder, pid)
 	}

@@ -154,16 +154,43 @@ type Job struct {
 
 // Table is the job table and everything about processes that goes with it:
 // the reaper, the terminal, the caught signals, the trace.
+//
+// A copy of the shell (a subshell running on a goroutine) has a Table of
+// its own (Sub): its own list of jobs, numbered from 1, its own remembered
+// statuses for wait PID, and its own last process substitution, as a
+// forked subshell has its own job table. Everything that belongs to the
+// process (the lock, the reaper's maps of running children, the terminal,
+// the signals, the trace) is the tableCore all of them share.
 type Table struct {
-	cfg Config
+	*tableCore
 
-	mu         sync.Mutex
-	jobs       []*Job           // in the table, by job number
-	byPid      map[int]*process // every external process not yet finished, even disowned
-	jobOfPid   map[int]*Job
-	remembered map[int]int // pid → status of finished background processes (wait $!)
+	jobs       []*Job      // in the table, by job number
+	remembered map[int]int // pid → status of finished background processes (wait $!); nil until the first
 	remOrder   []int       // order in which remembered pids arrived, oldest first
 	lastAsync  *Job        // the last process substitution (LaunchAsync): wait without arguments waits for it too
+	// copy is set on the Table of a copy of the shell (Sub): its jobs are
+	// never reported by set -b, which only the shell itself does.
+	copy bool
+	// parent is the Table Sub made this one from (nil for the shell's).
+	parent *Table
+	// ownNumbers is set on a copy's table that lists none of its
+	// shell's jobs (Sub without inherit): its job numbers start again at
+	// 1, so its jobs stay out of the shell's timeline, which knows jobs
+	// by number (a forked subshell's jobs are not the shell's either).
+	ownNumbers bool
+}
+
+// tableCore is what every Table of one process shares: the shell's and
+// those of its copies (Sub).
+type tableCore struct {
+	cfg Config
+	// root is the shell's own Table, the one the collectors know
+	// (register).
+	root *Table
+
+	mu         sync.Mutex
+	byPid      map[int]*process // every external process not yet finished, even disowned
+	jobOfPid   map[int]*Job
 	seq        uint64
 	changed    chan struct{} // closed and replaced whenever a process changes state
 	jobControl bool
@@ -211,20 +238,44 @@ func New(cfg Config) *Table {
 	if cfg.Stderr == nil {
 		cfg.Stderr = io.Discard
 	}
-	t := &Table{
+	t := &Table{tableCore: &tableCore{
 		cfg:        cfg,
 		byPid:      make(map[int]*process),
 		jobOfPid:   make(map[int]*Job),
-		remembered: make(map[int]int),
 		killedBy:   make(map[unix.Signal]time.Time),
 		changed:    make(chan struct{}),
 		jobControl: cfg.JobControl,
 		shellPgid:  unix.Getpgrp(),
 		sigs:       make(chan os.Signal, 16),
-	}
+	}}
+	t.root = t
 	t.jobControlOn.Store(cfg.JobControl)
 	return t
 }
+
+// Sub makes the job table of a copy of the shell: empty, as a forked
+// subshell's is (jobs started in the copy are its own: its wait waits for
+// them, and the shell never lists nor waits for them). With inherit, it
+// lists the jobs of t too, as bash's child for a command substitution or a
+// simple command in a pipeline does ("x=$(jobs)", "jobs | cat"): they keep
+// their numbers, and the copy's own jobs are numbered after them, but they
+// are not the copy's children, so no wait of the copy waits for them.
+func (t *Table) Sub(inherit bool) *Table {
+	c := &Table{tableCore: t.tableCore, copy: true, parent: t, ownNumbers: !inherit || t.ownNumbers}
+	if inherit {
+		t.mu.Lock()
+		if l := t.listed(); len(l) > 0 {
+			c.jobs = l
+		}
+		t.mu.Unlock()
+	}
+	return c
+}
+
+// own reports whether j was started by the shell (or copy) whose table t
+// is: a job t lists only because it inherited it (Sub) is not. Call with
+// t.mu held.
+func (t *Table) own(j *Job) bool { return j.t == t }
 
 // Trace returns the table's tracer.
 func (t *Table) Trace() *Tracer { return &t.trace }
@@ -271,7 +322,9 @@ func (t *Table) publish(evs ...Event) {
 	subs := t.subs
 	t.subMu.Unlock()
 	for _, ev := range evs {
-		t.timeline.add(ev)
+		if !t.ownNumbers {
+			t.timeline.add(ev)
+		}
 		for _, fn := range subs {
 			fn(ev)
 		}
@@ -531,7 +584,9 @@ func (t *Table) remove(j *Job) {
 			break
 		}
 	}
-	j.inTable = false
+	if t.own(j) {
+		j.inTable = false
+	}
 }
 
 // markers returns the current (+) and previous (-) jobs, as bash chooses

@@ -22,6 +22,10 @@ var replSignals = []os.Signal{
 	syscall.SIGTERM, syscall.SIGHUP, syscall.SIGWINCH,
 }
 
+// Terminal is the descriptor the table takes for job control (Config.TTY),
+// -1 if none.
+func (t *Table) Terminal() int { return t.cfg.TTY }
+
 // InitInteractive prepares an interactive shell, as the GNU libc manual's
 // init_shell does: wait until the shell is in the foreground, put it in its
 // own process group, take the terminal, save its terminal modes, and catch

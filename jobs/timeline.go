@@ -221,13 +221,17 @@ func (t *Table) Timeline(job int) (JobTimeline, bool) {
 }
 
 // runningForeground is the number of the foreground job the shell is
-// waiting for, 0 if none (the job jobs does not list).
+// waiting for, 0 if none (the job jobs does not list). For a copy's table
+// (Sub), the one its shell, or that shell's shell, waits for: the
+// pipeline the copy is a stage of.
 func (t *Table) runningForeground() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for _, j := range t.jobs {
-		if j.waitedInForeground() {
-			return j.id
+	for s := t; s != nil; s = s.parent {
+		for _, j := range s.jobs {
+			if j.waitedInForeground() {
+				return j.id
+			}
 		}
 	}
 	return 0

@@ -124,7 +124,7 @@ func (t *Table) WaitForeground(j *Job) int {
 	if msg != "" {
 		fmt.Fprint(t.cfg.Stderr, msg)
 	}
-	t.printKilledNotices()
+	t.notifyAfterWait()
 	return status
 }
 
@@ -184,9 +184,12 @@ func (t *Table) childRunning(j *Job) bool {
 // bash's wait returns on a stop too), and returns its status. If ctx is
 // cancelled first it returns 128+SIGINT.
 func (t *Table) WaitJob(ctx context.Context, j *Job) int {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if !t.own(j) {
+		return 127 // a job a copy only lists (Sub): not its child
+	}
 	if !t.waitLocked(ctx, func() bool { return j.state() != Running }) {
 		return interrupted
 	}
@@ -202,7 +205,7 @@ func (t *Table) WaitJob(ctx context.Context, j *Job) int {
 // remembered status stays after wait has taken it: a second "wait PID"
 // gives it again, until wait without arguments forgets them all (WaitAll).
 func (t *Table) WaitPid(ctx context.Context, pid int) (status int, ok bool) {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	p, j := t.findProcess(pid)
@@ -230,14 +233,17 @@ func (t *Table) findProcess(pid int) (*process, *Job) {
 		return nil, nil
 	}
 	for _, j := range t.jobs {
+		if !t.own(j) {
+			continue
+		}
 		for _, p := range j.procs {
 			if p.pid == pid {
 				return p, j
 			}
 		}
 	}
-	if p := t.byPid[pid]; p != nil {
-		return p, t.jobOfPid[pid]
+	if p, j := t.byPid[pid], t.jobOfPid[pid]; p != nil && j != nil && t.own(j) {
+		return p, j
 	}
 	return nil, nil
 }
@@ -248,7 +254,14 @@ func (t *Table) findProcess(pid int) (*process, *Job) {
 // first. As bash's, it forgets the remembered statuses of the background
 // processes that finished: a later "wait PID" for one of them is an error.
 func (t *Table) WaitAll(ctx context.Context) int {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
+	// A reap in progress finishes first: the collectors hold the launch
+	// lock from wait4 until the table has the news (reapLocked), so a
+	// child that wait4 took before this wait began (kill -0 no longer
+	// finds it) counts as ended before it, as in bash, whose SIGCHLD
+	// handler reaps and marks the job in one step.
+	launchLock.Lock()
+	launchLock.Unlock()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	noneRunning := func() bool {
@@ -256,18 +269,26 @@ func (t *Table) WaitAll(ctx context.Context) int {
 			return false
 		}
 		for _, j := range t.listed() {
-			if j.state() == Running {
+			if j.state() == Running && t.own(j) {
 				return false
 			}
 		}
 		return true
 	}
+	// An interactive shell that had nothing to wait for discards what
+	// had already finished without a word, as bash's wait does (it marks
+	// them notified); what ended while it waited is announced.
+	silent := t.reportsWaited() && noneRunning()
 	if !t.waitLocked(ctx, noneRunning) {
 		return interrupted
 	}
 	for _, j := range t.listed() {
-		if j.state() == Done {
+		if j.state() == Done && t.own(j) {
 			t.collected(j)
+			if silent {
+				j.reported = Done
+				t.remove(j)
+			}
 		}
 	}
 	clear(t.remembered)
@@ -286,13 +307,16 @@ func (t *Table) WaitAny(ctx context.Context) (status int, ok bool) {
 // WaitAnyJob is WaitAny that also gives the job that finished (nil when
 // none did), for wait -n -p VAR.
 func (t *Table) WaitAnyJob(ctx context.Context) (status int, job *Job, ok bool) {
-	defer t.printKilledNotices() // after the unlock below
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var found *Job
 	ready := func() bool {
 		running := false
 		for _, j := range t.listed() {
+			if !t.own(j) {
+				continue
+			}
 			switch j.state() {
 			case Done:
 				if !j.waited {
@@ -319,12 +343,17 @@ func (t *Table) WaitAnyJob(ctx context.Context) (status int, job *Job, ok bool) 
 // status: like bash, the job leaves the table without a "Done" report, and
 // its number is free again. Call with t.mu held.
 //
-// A job killed by a signal is still reported ("Terminated"), as bash does,
+// An interactive shell's job stays until the report that ends the wait
+// (notifyAfterWait) has announced it ("[1]+  Done"), as bash's does. A
+// job killed by a signal is still reported ("Terminated"), as bash does,
 // by the next Report, which then removes it; in a shell without job
 // control only if it is owed a killed notice (notice.go): there Report
 // prints nothing, and bash forgets the job at once.
 func (t *Table) collected(j *Job) {
 	j.waited = true
+	if t.reportsWaited() {
+		return
+	}
 	if j.procs[len(j.procs)-1].killed() && (t.jobControl || t.noticeSignal(j) != 0) {
 		return
 	}

@@ -6,8 +6,12 @@ import "context"
 // end the wait; only the job finishing does. If ctx is cancelled first it
 // returns 128+SIGINT.
 func (t *Table) WaitJobDone(ctx context.Context, j *Job) int {
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if !t.own(j) {
+		return 127 // a job a copy only lists (Sub): not its child
+	}
 	if !t.waitLocked(ctx, func() bool { return j.state() == Done }) {
 		return interrupted
 	}
@@ -24,6 +28,7 @@ func (t *Table) WaitPidDone(ctx context.Context, pid int) (status int, ok bool) 
 	if p == nil {
 		return t.WaitPid(ctx, pid) // a remembered status, or unknown
 	}
+	defer t.notifyAfterWait() // after the unlock below
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !t.waitLocked(ctx, func() bool { return p.state == Done }) {

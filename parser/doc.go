@@ -57,7 +57,10 @@
 //
 // ParseConfig expands aliases while parsing, as bash does: aliases are
 // replaced before the grammar sees the words. String prints any node back
-// as canonical source text on one line (printer.go); FuncLayout prints a
+// as canonical source text on one line (printer.go), and StringAt with each
+// command on its source line, for text parsed again with its line numbers
+// (printer_lines.go: a child gosh's body, a snapshot's functions);
+// FuncLayout prints a
 // function definition over several lines as bash's type and declare -f
 // do, and FuncEnvValue as bash passes an exported function to programs
 // (printer_layout.go). CompletionAt tells the line editor what kind of

@@ -57,6 +57,9 @@ type printer struct {
 	// bashQuotes prints $'...' as bash's type does, as '...' with the
 	// escapes decoded (printer_layout.go).
 	bashQuotes bool
+	// lines, set by StringAt, puts commands on their source lines
+	// (printer_lines.go).
+	lines *lineMode
 }
 
 func (p *printer) str(s string) { p.b.WriteString(s) }
@@ -94,9 +97,10 @@ func (p *printer) list(l *List) {
 		return
 	}
 	for i, it := range l.Items {
+		p.toLine(it.Pos.Line)
 		p.item(it)
 		last := i == len(l.Items)-1
-		if len(p.heredocs) > 0 {
+		if len(p.heredocs) > 0 && (last || !p.sameLine(l.Items[i+1].Pos.Line)) {
 			// The bodies follow the line; the next item starts after them.
 			p.flushHeredocs()
 			continue
@@ -128,6 +132,7 @@ func (p *printer) andOr(ao *AndOr) {
 	p.pipeline(ao.First)
 	for _, part := range ao.Rest {
 		p.str(" " + part.Op.String() + " ")
+		p.toLine(part.Pipeline.Pos.Line)
 		p.pipeline(part.Pipeline)
 	}
 }
@@ -152,6 +157,7 @@ func (p *printer) pipeline(pl *Pipeline) {
 	for i, c := range pl.Cmds {
 		if i > 0 {
 			p.str(" | ")
+			p.toLine(c.Position().Line)
 		}
 		p.command(c)
 	}

@@ -547,7 +547,7 @@ func (sh *Shell) runSubshell(c *parser.Subshell) (int, error) {
 		return sh.startJob([]*command{{compound: c}}, text, true)
 	}
 	sh.traceDecision(text, d)
-	sub := sh.clone()
+	sub := sh.subshellClone()
 	sub.enterSubshell()
 	defer sub.releaseFds()
 	return sub.runInCopy(c)
@@ -603,7 +603,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 	if d.Place == builtins.Child {
 		return sh.compoundChild(c, text, t)
 	}
-	sub := sh.clone()
+	sub := sh.subshellClone()
 	sub.enterSubshell()
 	sub.pipeBroken = new(bool)
 	return jobs.Stage{Builtin: func() int {

@@ -15,7 +15,8 @@
 //	startup.go   login variables and start-up files, before the first prompt;
 //	             passwd_unix.go the user look-ups in /etc/passwd (\u, ~name,
 //	             HOME and SHELL of a login shell), gosh's own, for no cgo
-//	repl.go      interactive loop: prompt, read, run, job reports
+//	repl.go      interactive loop: prompt, read, run, job reports;
+//	             terminal_unix.go the terminal it takes for job control
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);
 //	             prompt and echo as GNU readline draws them, ECHO off and
@@ -42,7 +43,8 @@
 //	             select; cond.go [[ ]]; function.go functions, local,
 //	             return and the flow state (loops, frames, set -e
 //	             exceptions); localopts.go local -; funcattr.go export -f,
-//	             readonly -f;
+//	             readonly -f; funclines.go $LINENO of a function typed at
+//	             the prompt;
 //	             fastexpand.go the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go (arithmetic, $(( ))
 //	             and bash's old $[ ]; arith_compile.go compiles a text

@@ -145,7 +145,7 @@ func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
 	if sh.funcs == nil {
 		sh.funcs = make(map[string]*parser.FuncDecl)
 	}
-	sh.funcs[fd.Name] = fd
+	sh.funcs[fd.Name] = sh.typedFunc(fd) // funclines.go
 	sh.funcsChanged()
 	sh.noteFuncFile(fd.Name) // for BASH_SOURCE (bashvars.go)
 	return 0, nil

@@ -264,7 +264,9 @@ func (sh *Shell) FlagString() string {
 	switch src {
 	case sourceCommand:
 		b = append(b, 'c')
-	case sourceStdin:
+	case sourceStdin, sourcePrompt:
+		// The interactive loop reads its standard input too: bash
+		// shows "himBHs".
 		b = append(b, 's')
 	}
 	return string(b)

@@ -93,6 +93,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			return 1, err
 		}
 	}
+	sh.source, sh.flow.topSource = sourcePrompt, sourcePrompt
 	s := &session{sh: sh, hist: newHistory(sh)}
 	sh.hangup = make(chan struct{})
 	s.newContext()

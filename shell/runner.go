@@ -239,10 +239,11 @@ func (sh *Shell) BeforeExit() {
 	}
 }
 
-// initInteractive takes the terminal for job control. "gosh -i" on a pipe
-// has no terminal: like bash it says so and runs without job control.
+// initInteractive takes the terminal for job control (shellTerminal).
+// "gosh -i" with no terminal at all has none: like bash it says so and
+// runs without job control.
 func (sh *Shell) initInteractive() error {
-	if !isTerminal(0) {
+	if sh.Jobs.Terminal() < 0 {
 		sh.errorf("no job control in this shell")
 		sh.Opts.Monitor = false
 		sh.Jobs.SetJobControl(false)

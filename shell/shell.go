@@ -230,10 +230,11 @@ func (w heldNoticeWriter) Write(p []byte) (int, error) {
 type commandSource int
 
 const (
-	sourceFile    commandSource = iota // a script, or the terminal
+	sourceFile    commandSource = iota // a script
 	sourceCommand                      // -c
 	sourceStdin                        // standard input that is not a terminal
 	sourceChild                        // a child gosh: a subshell running what its parent gave it
+	sourcePrompt                       // the interactive loop: lines typed at the prompt (or given on its standard input)
 )
 
 // ExitError unwinds the interpreter when a command asks the shell to stop:
@@ -287,7 +288,7 @@ func New(cfg Config) *Shell {
 	}
 	tty := -1
 	if cfg.Opts.Interactive {
-		tty = 0
+		tty = shellTerminal() // terminal_unix.go
 	}
 	sh.Opts.Monitor = sh.Opts.Monitor || cfg.Opts.Interactive
 	sh.Jobs = jobs.New(jobs.Config{
@@ -335,12 +336,24 @@ const DefaultPath = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbi
 // clone makes a copy: a subshell in this process, built from a Snapshot
 // of the shell (its functions copied as a table), whose changes do not
 // leak back (see snapshot.go). What is not in the Snapshot is per-process
-// and shared: the job table, hooks.
+// and shared: hooks, and the process's children (the reaper's). The copy
+// has a job table of its own (jobs.Table.Sub): the jobs it starts are its
+// own, and it lists the shell's jobs but never waits for them, as bash's
+// child for a command substitution or a pipeline's simple command does.
+// A subshell "( )" or a compound stage lists none (subshellClone).
 func (sh *Shell) clone() *Shell { return sh.cloneFrom(copyVars(sh.Vars)) }
 
 // cloneFrom is clone with vars, a copy of the shell's variables, as the
 // copy's. The function table is copied as a map (copyFuncs).
-func (sh *Shell) cloneFrom(vars *Vars) *Shell {
+func (sh *Shell) cloneFrom(vars *Vars) *Shell { return sh.cloneJobs(vars, true) }
+
+// subshellClone is clone for "( list )" and a compound command in a
+// pipeline: bash's forked child empties its job table there, so the copy
+// lists none of the shell's jobs.
+func (sh *Shell) subshellClone() *Shell { return sh.cloneJobs(copyVars(sh.Vars), false) }
+
+// cloneJobs is cloneFrom; inheritJobs: the copy lists the shell's jobs.
+func (sh *Shell) cloneJobs(vars *Vars, inheritJobs bool) *Shell {
 	s := sh.snapshotNoFuncs()
 	s.vars = vars
 	sh.hot().clones++ // the copy shares the call stack's frames (hotpath.go)
@@ -350,6 +363,7 @@ func (sh *Shell) cloneFrom(vars *Vars) *Shell {
 		c.flow.frame = copyFrames(sh.flow.frame) // with the locals each call hid
 	}
 	c.copyFuncs(sh)
+	c.Jobs = sh.Jobs.Sub(inheritJobs)
 	c.borrowAll()           // the copy sees the shell's fds; it never closes them
 	c.procSubsts = nil      // the copy closes only the process substitutions it made
 	c.hash = sh.hash.copy() // shared until one of them changes it (path.go)

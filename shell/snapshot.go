@@ -135,10 +135,13 @@ func (s *Snapshot) encodable() *Snapshot {
 
 // Function is one defined function. Source is its definition as printed
 // source ("f() { ...; }"), which a child gosh parses with aliases off, so
-// that an alias in the body is not expanded a second time. decl is the
-// parsed definition, kept by a copy in the same process.
+// that an alias in the body is not expanded a second time; its commands
+// are on the lines they had where it was defined (parser.StringAt), Line
+// being its first, so that $LINENO in it is the same in a child. decl is
+// the parsed definition, kept by a copy in the same process.
 type Function struct {
 	Source string
+	Line   int
 	Attrs  uint8 // export -f, readonly -f (funcattr.go)
 	decl   *parser.FuncDecl
 }
@@ -186,7 +189,7 @@ func (sh *Shell) snapshotFields() *Snapshot {
 	if sh.funcs != nil {
 		s.Functions = make(map[string]Function, len(sh.funcs))
 		for name, d := range sh.funcs {
-			s.Functions[name] = Function{Source: parser.String(d), Attrs: uint8(sh.funcAttrs[name]), decl: d}
+			s.Functions[name] = Function{Source: parser.StringAt(d, d.Pos.Line), Line: d.Pos.Line, Attrs: uint8(sh.funcAttrs[name]), decl: d}
 		}
 	}
 	// The table's maps are never changed in place (Traps.set copies):
@@ -231,7 +234,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 			d := fn.decl
 			if d == nil {
 				var err error
-				if d, err = parseFunction(fn.Source); err != nil {
+				if d, err = parseFunctionAt(fn.Source, fn.Line); err != nil {
 					return err
 				}
 			}
@@ -247,9 +250,10 @@ func (sh *Shell) restore(s *Snapshot) error {
 	return nil
 }
 
-// parseFunction parses a function definition printed by snapshot.
-func parseFunction(src string) (*parser.FuncDecl, error) {
-	f, err := parsePrinted(src)
+// parseFunctionAt parses a function definition printed by snapshot, whose
+// first line is line (Function.Line).
+func parseFunctionAt(src string, line int) (*parser.FuncDecl, error) {
+	f, err := parser.ParseConfig(src, parser.Config{Extglob: func() bool { return true }, FirstLine: line})
 	if err != nil {
 		return nil, err
 	}

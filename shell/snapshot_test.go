@@ -22,7 +22,7 @@ func fillValue(t *testing.T, v reflect.Value, path string, n *int) {
 		v.Set(reflect.ValueOf(map[string]Function{
 			// The canonical text (parser.String), which a snapshot of a
 			// restored shell prints again.
-			"greet": {Source: "greet() { echo hello \"$1\"; }", Attrs: uint8(funcExported | funcReadonly)},
+			"greet": {Source: "greet() { echo hello \"$1\"; }", Line: 7, Attrs: uint8(funcExported | funcReadonly)},
 		}))
 		return
 	case "Vars":
@@ -114,9 +114,10 @@ func filledSnapshot(t *testing.T) *Snapshot {
 	s := &Snapshot{}
 	n := 0
 	fillValue(t, reflect.ValueOf(s).Elem(), "", &n)
-	if d, err := parseFunction(s.Functions["greet"].Source); err == nil {
-		// As snapshot prints it.
-		s.Functions["greet"] = Function{Source: parser.String(d), Attrs: s.Functions["greet"].Attrs}
+	line := s.Functions["greet"].Line
+	if d, err := parseFunctionAt(s.Functions["greet"].Source, line); err == nil {
+		// As snapshot prints it, defined on line.
+		s.Functions["greet"] = Function{Source: parser.StringAt(d, line), Line: line, Attrs: s.Functions["greet"].Attrs}
 	} else {
 		// Until the parser reads function definitions, a snapshot cannot
 		// hold one; this test covers the field as soon as it can.

@@ -423,7 +423,9 @@ type childStart struct {
 func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	src, isText := body.(string)
 	if !isText {
-		src = parser.String(body)
+		// Printed with its commands on their source lines: the child
+		// parses it from nodeLine on, so $LINENO is the source's.
+		src = parser.StringAt(body, nodeLine(body))
 	}
 	switch {
 	case label != "":

@@ -139,6 +139,22 @@ func TestChildSourceLines(t *testing.T) {
 	if got := g.List.Items[0].AndOr.First.Pos.Line; got != 4 {
 		t.Errorf("the child parses the body's first command at line %d, want 4", got)
 	}
+	// A body over several lines, as childStage prints it (parser.StringAt):
+	// its second command is on the next line in the child too.
+	f, err = parser.Parse("true\n{ echo a\n  echo b\n} &\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ao = f.List.Items[1].AndOr
+	m = childStart{Body: parser.StringAt(ao, nodeLine(ao))}
+	m.Snap.Line = nodeLine(ao)
+	g, err = parseChildBody(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := g.List.Items[0].AndOr.First.Cmds[0].(*parser.Group).List; body.Items[1].Pos.Line != 3 {
+		t.Errorf("the child parses %q with its second command at line %d, want 3", m.Body, body.Items[1].Pos.Line)
+	}
 	for _, tt := range []struct{ line, want int }{{0, 1}, {1, 1}, {3, 3}, {70000, 70000}} {
 		m := childStart{Body: "x &&\n  y $(z)"}
 		m.Snap.Line = tt.line
