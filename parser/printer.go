@@ -18,6 +18,13 @@ import (
 // node prints as "".
 func String(node any) string {
 	var p printer
+	p.node(node)
+	return p.b.String()
+}
+
+// node prints any node String takes, with any pending here-document
+// bodies after it (String and StringAt).
+func (p *printer) node(node any) {
 	switch n := node.(type) {
 	case *File:
 		if n != nil {
@@ -45,7 +52,6 @@ func String(node any) string {
 	case *Assign:
 		p.assign(n)
 	}
-	return p.b.String()
 }
 
 // printer accumulates text. Here-documents are queued when their operator

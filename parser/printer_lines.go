@@ -14,31 +14,14 @@ func StringAt(node any, line int) string {
 	if line < 1 {
 		return String(node)
 	}
-	var p printer
-	p.lines = &lineMode{at: line}
-	switch n := node.(type) {
-	case *File:
-		if n != nil {
-			p.list(n.List)
-		}
-	case *List:
-		p.list(n)
-	case *ListItem:
-		p.item(n)
-		p.flushHeredocs()
-	case *AndOr:
-		p.andOr(n)
-		p.flushHeredocs()
-	case *Pipeline:
-		p.pipeline(n)
-		p.flushHeredocs()
-	case Command:
-		p.command(n)
-		p.flushHeredocs()
-	default:
-		return String(node)
+	switch node.(type) {
+	case *File, *List, *ListItem, *AndOr, *Pipeline, Command:
+		var p printer
+		p.lines = &lineMode{at: line}
+		p.node(node)
+		return p.b.String()
 	}
-	return p.b.String()
+	return String(node)
 }
 
 // lineMode is the state of StringAt's printer: the line the text written
