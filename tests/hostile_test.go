@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -224,21 +225,7 @@ func TestStartWithoutJobControl(t *testing.T) {
 				cmd.Process.Kill()
 				cmd.Wait()
 			}()
-			var mu sync.Mutex
-			var buf bytes.Buffer
-			go func() {
-				b := make([]byte, 4096)
-				for {
-					n, err := master.Read(b)
-					mu.Lock()
-					buf.Write(b[:n])
-					mu.Unlock()
-					if err != nil {
-						return
-					}
-				}
-			}()
-			output := func() string { mu.Lock(); defer mu.Unlock(); return buf.String() }
+			output := collectOutput(master)
 			waitFor(t, expectTimeout, "the prompt", func() bool { return strings.Contains(output(), promptPS1) })
 			master.Write([]byte("echo hi $((6*7))\r"))
 			waitFor(t, expectTimeout, "the command's output", func() bool { return strings.Contains(output(), "hi 42\r\n") })
@@ -255,4 +242,25 @@ func TestStartWithoutJobControl(t *testing.T) {
 func isZombie(pid int) bool {
 	st, err := readStat(pid)
 	return err == nil && st.State == 'Z'
+}
+
+// collectOutput reads r (a pty's master side) until it fails, in a
+// goroutine of its own, and returns a function that gives everything read
+// so far.
+func collectOutput(r io.Reader) func() string {
+	var mu sync.Mutex
+	var buf bytes.Buffer
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := r.Read(b)
+			mu.Lock()
+			buf.Write(b[:n])
+			mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return func() string { mu.Lock(); defer mu.Unlock(); return buf.String() }
 }

@@ -1,12 +1,10 @@
 package tests
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 
@@ -66,21 +64,7 @@ func TestInteractiveScriptTakesTerminal(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			var mu sync.Mutex
-			var buf bytes.Buffer
-			go func() {
-				b := make([]byte, 4096)
-				for {
-					n, err := master.Read(b)
-					mu.Lock()
-					buf.Write(b[:n])
-					mu.Unlock()
-					if err != nil {
-						return
-					}
-				}
-			}()
-			output := func() string { mu.Lock(); defer mu.Unlock(); return buf.String() }
+			output := collectOutput(master)
 			waitErr := make(chan error, 1)
 			go func() { waitErr <- cmd.Wait() }()
 			var status int
