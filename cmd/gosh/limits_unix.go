@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -22,13 +23,11 @@ import (
 // init runs before anything else of gosh: it keeps the process small in
 // threads, and keeps Go's crash reports away from users.
 func init() {
-	// Under a low ulimit -u, one P at once: with more, the runtime may
-	// start a thread for each (a garbage collection needs them), and
-	// under the limit a thread it cannot start ends the process. A
-	// shell has little to run in parallel. (Under a normal limit the
-	// default stays: setting it costs start-up time.)
-	if jobs.LowProcessLimitSet() && os.Getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(1)
+	// The runtime runs with one P (cmd/gosh/oneproc), which also keeps
+	// the threads few under a low ulimit -u; a GOMAXPROCS the user set
+	// counts, as the runtime would have read it (a positive number).
+	if n, err := strconv.Atoi(os.Getenv("GOMAXPROCS")); err == nil && n > 1 {
+		runtime.GOMAXPROCS(n)
 	}
 	// Variables the parent gosh set for this process's Go runtime only
 	// (jobs.RuntimeEnvMark): gone before the shell reads its environment.

@@ -25,6 +25,7 @@ import (
 
 	"golang.org/x/term"
 
+	_ "gosh/cmd/gosh/oneproc"
 	_ "gosh/cmd/gosh/startstack" // the start-up goroutine's stack, grown first
 	"gosh/jobs"
 	"gosh/shell"
