@@ -3,6 +3,7 @@ package shell
 import (
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,6 +97,11 @@ func dup2(oldfd, newfd int) error {
 // bash's echo fails with EBADF and its children find the fd closed.
 func (sh *Shell) adoptInheritedFds(open []int) {
 	sh.stdio, sh.fdHold = nil, nil
+	top := 3
+	if len(open) > 0 {
+		top = max(top, slices.Max(open)+1)
+	}
+	sh.growUserFds(top) // the table's room, allocated once
 	for n := 0; n < 3; n++ {
 		if _, err := unix.FcntlInt(uintptr(n), unix.F_GETFD, 0); err == nil {
 			sh.setUserFd(n, n, fdProcess)
@@ -228,7 +234,7 @@ func inheritedFds() []int {
 		return procFds()
 	}
 	var buf [256]unix.PollFd
-	var open []int
+	open := make([]int, 0, 8) // one allocation for the usual few
 	for lo := 3; lo < pollFdLimit; lo += len(buf) {
 		pfds := buf[:min(len(buf), pollFdLimit-lo)]
 		for i := range pfds {

@@ -48,18 +48,41 @@ func (sh *Shell) holdOf(n int) fdHold {
 
 // setUserFd makes user fd n refer to real (-1: closed), held as hold.
 func (sh *Shell) setUserFd(n, real int, hold fdHold) {
-	for len(sh.stdio) <= n {
-		sh.stdio = append(sh.stdio, -1)
-	}
-	for len(sh.fdHold) <= n {
-		sh.fdHold = append(sh.fdHold, fdBorrowed)
-	}
+	sh.growUserFds(n + 1)
 	sh.stdio[n] = real
 	sh.fdHold[n] = hold
 	for len(sh.stdio) > 3 && sh.stdio[len(sh.stdio)-1] < 0 {
 		sh.stdio = sh.stdio[:len(sh.stdio)-1]
 		sh.fdHold = sh.fdHold[:len(sh.stdio)]
 	}
+}
+
+// growUserFds makes the table at least n entries long, the new ones
+// closed, as appends one entry at a time did, but with each of its two
+// slices allocated at most once (growFilled). Appends allocated 16 slices
+// of as many sizes up to an inherited fd 251, and 3 for fds 0-2, each
+// size a span of the runtime's own at start-up (issue 9, speed).
+func (sh *Shell) growUserFds(n int) {
+	sh.stdio = growFilled(sh.stdio, n, -1)
+	sh.fdHold = growFilled(sh.fdHold, n, fdBorrowed)
+}
+
+// growFilled is s made n long (if it is shorter), the new entries fill:
+// within its capacity it only grows its length, else it is allocated
+// once, with room for 10 entries at least.
+func growFilled[T any](s []T, n int, fill T) []T {
+	old := len(s)
+	if n <= old {
+		return s
+	}
+	if n > cap(s) {
+		s = append(make([]T, 0, max(n, 10)), s...)
+	}
+	s = s[:n]
+	for i := old; i < n; i++ {
+		s[i] = fill
+	}
+	return s
 }
 
 // UserFd is the real descriptor behind the user's fd n, or -1 when it is
