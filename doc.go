@@ -96,7 +96,10 @@
 // Every command line gosh is given (gosh -c, a script, each child gosh)
 // starts a Go program, so what runs before main counts (issue 9, speed).
 // cmd/gosh/startstack, initialised before every other package, grows the
-// start-up goroutine's stack once, without touching it; nothing else of
+// start-up goroutine's stack once, without touching it; cmd/gosh/oneproc
+// runs the Go runtime with one P until the first garbage collection (a
+// script, gosh -c; an interactive shell gets the default back at once), so
+// that no goroutine of the start wakes a second thread; nothing else of
 // gosh's packages runs at initialisation that a run does not need: tables
 // and regexps that only some commands use are jobs/lazy Values (or
 // switches, or arrays the compiler lays out as data), built at first use.

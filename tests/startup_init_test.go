@@ -2,6 +2,7 @@ package tests
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,9 @@ var inittraceLine = regexp.MustCompile(`^init (\S+) @\S+ ms, \S+ ms clock, \d+ b
 //     packages (after the runtime's), so that it grows the start-up
 //     goroutine's stack while it holds a few frames; an import added to it
 //     would put that package's initialisation first;
+//   - cmd/gosh/oneproc is initialised before os, whose initialisation
+//     starts the runtime's finalizer goroutine: with one P by then, no
+//     thread is woken for it;
 //   - the packages listed below allocate nothing at initialisation, or
 //     have none (tables and regexps only some commands use are built at
 //     first use: jobs/lazy), since every start, each child gosh too,
@@ -46,6 +50,9 @@ func TestStartupPackageInit(t *testing.T) {
 	}
 	if first != "gosh/cmd/gosh/startstack" {
 		t.Errorf("first package initialised after the runtime: %q, want gosh/cmd/gosh/startstack (order %q)", first, order)
+	}
+	if i, j := slices.Index(order, "gosh/cmd/gosh/oneproc"), slices.Index(order, "os"); i < 0 || j < 0 || i > j {
+		t.Errorf("gosh/cmd/gosh/oneproc is initialised at %d, os at %d: want oneproc first, before os starts a goroutine (order %q)", i, j, order)
 	}
 	for _, tc := range []struct {
 		pkg     string

@@ -9,13 +9,13 @@ package main
 
 import (
 	"os"
-	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
 
 	"golang.org/x/sys/unix"
 
+	"gosh/cmd/gosh/oneproc"
 	"gosh/jobs"
 	"gosh/shell"
 )
@@ -23,11 +23,16 @@ import (
 // init runs before anything else of gosh: it keeps the process small in
 // threads, and keeps Go's crash reports away from users.
 func init() {
-	// The runtime runs with one P (cmd/gosh/oneproc), which also keeps
-	// the threads few under a low ulimit -u; a GOMAXPROCS the user set
-	// counts, as the runtime would have read it (a positive number).
-	if n, err := strconv.Atoi(os.Getenv("GOMAXPROCS")); err == nil && n > 1 {
-		runtime.GOMAXPROCS(n)
+	// The runtime starts with one P (cmd/gosh/oneproc). Under a low
+	// ulimit -u it keeps one: with more, the runtime may start a thread
+	// for each (a garbage collection needs them), and under the limit a
+	// thread it cannot start ends the process. A GOMAXPROCS the user set
+	// (a positive number, as the runtime reads it) counts at once.
+	switch {
+	case jobs.LowProcessLimitSet() && os.Getenv("GOMAXPROCS") == "":
+		oneproc.Keep()
+	case validProcs(os.Getenv("GOMAXPROCS")):
+		oneproc.Restore()
 	}
 	// Variables the parent gosh set for this process's Go runtime only
 	// (jobs.RuntimeEnvMark): gone before the shell reads its environment.
@@ -44,6 +49,13 @@ func init() {
 	}
 	dropForHelpers()
 	reserveThreads()
+}
+
+// validProcs tells whether the runtime took s as its P count (GOMAXPROCS):
+// a positive decimal number.
+func validProcs(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n > 0
 }
 
 // reserveThreads makes the threads gosh will need exist now, when ulimit -u

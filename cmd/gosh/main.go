@@ -10,9 +10,12 @@
 // up in the process just before execve (jobs.NohupFlag, jobs.SigIgnFlag,
 // shell.RlimitsFlag, shell.ExecFdsFlag). Before any of it, init
 // (limits_unix.go) keeps Go's crash reports from users and, under a low
-// ulimit -u, runs the runtime with one P and makes the threads gosh will
-// need (reserveThreads). Earlier still, cmd/gosh/startstack, imported only
-// for its initialisation, grows the start-up goroutine's stack once.
+// ulimit -u, keeps the runtime at one P and makes the threads gosh will
+// need (reserveThreads). Earlier still, two packages imported only for
+// their initialisation: cmd/gosh/startstack grows the start-up
+// goroutine's stack once, and cmd/gosh/oneproc starts the runtime with one
+// P, given back after the first garbage collection (at once to an
+// interactive shell).
 package main
 
 import (
@@ -25,7 +28,7 @@ import (
 
 	"golang.org/x/term"
 
-	_ "gosh/cmd/gosh/oneproc"
+	"gosh/cmd/gosh/oneproc"
 	_ "gosh/cmd/gosh/startstack" // the start-up goroutine's stack, grown first
 	"gosh/jobs"
 	"gosh/shell"
@@ -254,6 +257,10 @@ func run() int {
 	var status int
 	switch {
 	case cfg.Opts.Interactive:
+		// An interactive shell runs with the runtime's own P count: with
+		// one, a signal's goroutine would wait for the runtime's monitor
+		// while the prompt's reader holds the P in poll (oneproc).
+		oneproc.Restore()
 		status, err = sh.RunInteractive(shell.StartupFiles{
 			Login: cfg.Opts.Login, NoRC: inv.norc, NoProfile: inv.noprofile,
 			Command: inv.command, HasCommand: inv.hasCommand,
