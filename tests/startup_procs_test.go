@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"os"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -16,8 +17,14 @@ var schedtraceProcs = regexp.MustCompile(`gomaxprocs=(\d+)`)
 // user set wins. The runtime's own report (GODEBUG=schedtrace, every 10 ms
 // while the shell waits for sleep) gives the P count; the last one counts.
 func TestStartupProcs(t *testing.T) {
-	if runtime.NumCPU() < 2 {
-		t.Skip("one CPU: the runtime's default is one P")
+	// The shell's environment is clean: its runtime's default is this
+	// test process's, unless GOMAXPROCS set it here.
+	if os.Getenv("GOMAXPROCS") != "" {
+		t.Skip("GOMAXPROCS is set: the runtime's default is not known")
+	}
+	def := runtime.GOMAXPROCS(0)
+	if def < 2 {
+		t.Skip("the runtime's default is one P here")
 	}
 	tests := []struct {
 		name string
@@ -27,7 +34,7 @@ func TestStartupProcs(t *testing.T) {
 	}{
 		{"command string", []string{"-c", "sleep 0.1"}, nil, 1},
 		{"script on stdin", []string{"-s"}, nil, 1},
-		{"interactive", []string{"-i", "-c", "sleep 0.1"}, nil, runtime.NumCPU()},
+		{"interactive", []string{"-i", "-c", "sleep 0.1"}, nil, def},
 		{"the user's GOMAXPROCS", []string{"-c", "sleep 0.1"}, []string{"GOMAXPROCS=2"}, 2},
 		{"the user's GOMAXPROCS=1, interactive", []string{"-i", "-c", "sleep 0.1"}, []string{"GOMAXPROCS=1"}, 1},
 	}
