@@ -514,21 +514,32 @@ func (h *history) append(path, entry string) error {
 // so a file or symlink planted under a guessable name is never followed
 // or overwritten. When $HISTFILE is a symlink, its target is replaced and
 // the link stays. The caller holds the lock on the old file.
+//
+// Only a regular file is replaced. Anything else ($HISTFILE=/dev/null, a
+// FIFO, a terminal) is written in place, as bash does: a rename would put
+// a regular file where the device was (for root, /dev/null for the whole
+// machine).
 func rewriteHistory(path string, entries []string) error {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(real); err == nil && !st.Mode().IsRegular() {
+		f, err := os.OpenFile(real, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return err
+		}
+		err = writeHistoryEntries(f, entries)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".tmp*")
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(tmp, 64<<10)
-	for _, e := range entries {
-		w.WriteString(encodeHistory(e))
-		w.WriteByte('\n')
-	}
-	err = w.Flush()
+	err = writeHistoryEntries(tmp, entries)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -539,6 +550,16 @@ func rewriteHistory(path string, entries []string) error {
 		os.Remove(tmp.Name())
 	}
 	return err
+}
+
+// writeHistoryEntries writes entries to f, one encoded entry per line.
+func writeHistoryEntries(f *os.File, entries []string) error {
+	w := bufio.NewWriterSize(f, 64<<10)
+	for _, e := range entries {
+		w.WriteString(encodeHistory(e))
+		w.WriteByte('\n')
+	}
+	return w.Flush()
 }
 
 // withLockedFile opens the history file (creating it with mode 0600),

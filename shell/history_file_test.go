@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // TestDecodeHistoryKeepsLast: the streaming reader keeps the last entries
@@ -122,5 +124,45 @@ func TestHistoryUnusableReportedOnce(t *testing.T) {
 		if n := strings.Count(string(errs), path+": "); n != 1 {
 			t.Errorf("HISTFILE=%s: reported %d times: %q", path, n, errs)
 		}
+	}
+}
+
+// TestRewriteHistoryKeepsNonRegularFile: a history file that is not a
+// regular file (HISTFILE=/dev/null, a FIFO) is written in place, never
+// replaced by a renamed temporary file. The test uses a FIFO, with a reader
+// draining it, so that a regression replaces only that FIFO.
+func TestRewriteHistoryKeepsNonRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "hist")
+	if err := unix.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		f, err := os.Open(fifo)
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		b, _ := io.ReadAll(f)
+		f.Close()
+		got <- string(b)
+	}()
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(fifo, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := rewriteHistory(link, []string{"echo 1", "echo 2"}); err != nil {
+		t.Fatalf("rewriteHistory: %v", err)
+	}
+	if s := <-got; s != "echo 1\necho 2\n" {
+		t.Errorf("the FIFO's reader got %q", s)
+	}
+	st, err := os.Lstat(fifo)
+	if err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("%s is no longer a FIFO: %v %v", fifo, st.Mode(), err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
+		t.Errorf("left behind in the directory: %v", ents)
 	}
 }
