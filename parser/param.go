@@ -126,6 +126,9 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		if pe.Arg, err = word(ctxOffset); err != nil {
 			return nil, err
 		}
+		if len(pe.Arg.Parts) == 0 && l.at(l.i) == '}' {
+			return bad() // ${x:} has no offset at all (${x::} has)
+		}
 		if l.at(l.i) == ':' {
 			l.i++
 			if pe.Repl, err = word(ctxPat); err != nil {

@@ -77,8 +77,14 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		if err != nil {
 			return err
 		}
-		if !ref.set || ref.list && len(ref.vals) == 0 {
+		if (!ref.set || ref.list && len(ref.vals) == 0) && p.Index == nil && parser.IsName(p.Name) {
 			return expansionError(paramLabel(p.Name) + ": invalid indirect expansion")
+		}
+		if !ref.set || ref.list && len(ref.vals) == 0 {
+			// An unset positional parameter or element names nothing:
+			// the expansion is unset ($9 in ${!9-word}), as in bash.
+			pv = paramValues{vals: []string{""}, label: "!" + strings.TrimPrefix(ref.label, "$")}
+			break
 		}
 		target := strings.Join(ref.vals, " ")
 		name, idx, ok := splitParamRef(target)
@@ -98,6 +104,9 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		if pv, err = x.param(p.Name, p.Index); err != nil {
 			return err
 		}
+	}
+	if p.Braced && isDigits(p.Name) && !p.Indirect {
+		pv.label = p.Name // bash: "9: unbound variable" for ${9}, "$9: ..." for $9
 	}
 	if p.Length {
 		return x.expandLength(p, pv, quoted)
@@ -146,8 +155,15 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 			return unsetError(pv.label + ": unbound variable")
 		}
 		var err error
+		before := pv
 		if pv, err = x.operate(p, pv); err != nil {
 			return err
+		}
+		if pv.set && !pv.list && p.Op != parser.ParamSubstr {
+			// An operator's empty result is a quoted null in bash, but
+			// cutting from an empty value is not (see DblQuoted in part).
+			trim := p.Op >= parser.ParamTrimPrefix && p.Op <= parser.ParamTrimLongSuffix
+			x.qnull = x.qnull || !trim || before.vals[0] != ""
 		}
 	}
 	x.addValues(pv, quoted)
@@ -324,7 +340,11 @@ func (sh *Shell) subscriptText(name, text string) (subscript, error) {
 func (x *expansion) assignDefault(p *parser.ParamExp, pv paramValues, quoted bool) error {
 	sh := x.sh
 	if pv.name == "" || !parser.IsName(pv.name) || pv.list {
-		return expansionError(pv.label + ": cannot assign in this way")
+		label := pv.label
+		if isDigits(pv.label) {
+			label = "$" + label // ${9=x} as $9
+		}
+		return expansionError(label + ": cannot assign in this way")
 	}
 	v, err := sh.expandJoined(p.Arg, quoted, tildeStartUnless(quoted))
 	if err != nil {
@@ -813,7 +833,16 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 		if err != nil {
 			return 0, err
 		}
-		return sh.evalArith(text)
+		n, err := sh.evalArith(text)
+		if e, ok := err.(*ExpansionError); ok && !e.Unset {
+			// bash names the parameter: "x: 1+: syntax error ...".
+			err = expansionError(strings.TrimPrefix(pv.label, "$") + ": " + e.Msg)
+		}
+		return n, err
+	}
+	// A negative length is reported as written: "$((n-2)): substring ...".
+	negative := func() error {
+		return expansionError(parser.ArgString(p.Repl) + ": substring expression < 0")
 	}
 	off, err := num(p.Arg)
 	if err != nil {
@@ -825,6 +854,11 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 		if length, err = num(p.Repl); err != nil {
 			return pv, err
 		}
+	}
+	if v := sh.Vars.Lookup(pv.name); pv.list && pv.name != "" && v != nil && !v.Array && !v.Assoc {
+		// ${s[@]:1} of a string variable cuts the string, as ${s:1}
+		// does (bash).
+		pv.list = false
 	}
 	if pv.list {
 		vals := pv.vals
@@ -854,7 +888,7 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 			return pv, nil
 		}
 		if hasLen && length < 0 {
-			return pv, expansionError(strconv.FormatInt(length, 10) + ": substring expression < 0")
+			return pv, negative()
 		}
 		vals = vals[off:]
 		if hasLen && length < int64(len(vals)) {
@@ -880,13 +914,14 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 			if length < 0 {
 				end = n + length
 				if end < o {
-					return pv, expansionError(strconv.FormatInt(length, 10) + ": substring expression < 0")
+					return pv, negative()
 				}
 			} else if o+length < n {
 				end = o + length
 			}
 		}
 		out[i] = string(r[o:end])
+		x.qnull = x.qnull || !pv.list && pv.set
 	}
 	pv.vals = out
 	return pv, nil
