@@ -30,6 +30,26 @@ func ArgString(w *Word) string {
 	return p.b.String()
 }
 
+// KeyNeedsQuotes reports whether bash quotes the key k of an associative
+// array where it prints one (declare -p, ${h[@]@K}): k is @ or *, or
+// holds a character that means something to the shell (bash's
+// sh_contains_shell_metas: '~' only where a tilde expansion may start,
+// '#' only at the start).
+func KeyNeedsQuotes(k string) bool {
+	if k == "@" || k == "*" {
+		return true
+	}
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case strings.IndexByte(" \t\n'\"\\|&;()<>!{}*[?]^$`", c) >= 0:
+			return true
+		case c == '~' && (i == 0 || k[i-1] == '=' || k[i-1] == ':'), c == '#' && i == 0:
+			return true
+		}
+	}
+	return false
+}
+
 // node prints any node String takes, with any pending here-document
 // bodies after it (String and StringAt).
 func (p *printer) node(node any) {

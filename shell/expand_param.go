@@ -238,6 +238,10 @@ type badSubscriptError struct{ name string }
 
 func (e *badSubscriptError) Error() string { return e.name + ": bad array subscript" }
 
+// Unprefixed marks an error bash reports without the name of the builtin
+// that met it: declare a[]=v says "a[]: bad array subscript".
+func (e *badSubscriptError) Unprefixed() bool { return true }
+
 // paramText looks up a parameter whose subscript, if any, is text: "@",
 // "*", or an expression (from ${!ref} with ref='a[1]').
 func (x *expansion) paramText(name, sub string) (paramValues, error) {
@@ -299,7 +303,8 @@ func (x *expansion) element(name string, sub subscript) (paramValues, error) {
 // counting from the end) for an indexed one.
 func (sh *Shell) evalSubscript(name string, idx *parser.Word) (subscript, error) {
 	if v := sh.Vars.Lookup(name); v != nil && v.Assoc {
-		key, err := sh.expandString(idx)
+		// A key is expanded without tilde expansion: h[~] is key ~.
+		key, err := sh.expandJoined(idx, false, tildeNone)
 		return subscript{key: key}, err
 	}
 	text, err := sh.expandJoined(idx, true, tildeNone)
@@ -384,6 +389,11 @@ func (x *expansion) expandLength(p *parser.ParamExp, pv paramValues, quoted bool
 		n = len(pv.vals)
 	case !pv.set && x.sh.Opts.Nounset && pv.sub == nil:
 		return unsetError(pv.label + ": unbound variable")
+	case !pv.set && x.sh.Opts.Nounset && pv.name != "" && !hasElems(x.sh.Vars.Lookup(pv.name)):
+		// ${#a[4]} of an a that is no array with a value (none at all,
+		// declare -A a, a string) names the variable, with status 1, as
+		// bash does.
+		return expansionError(pv.name + ": unbound variable")
 	default:
 		n = utf8.RuneCountInString(pv.vals[0])
 	}
@@ -431,7 +441,10 @@ func (x *expansion) operate(p *parser.ParamExp, pv paramValues) (paramValues, er
 	if p.Op == parser.ParamTransform {
 		return x.transform(p, pv)
 	}
-	pattern, err := x.pattern(p.Arg)
+	// bash matches the pattern of a case change as an extended one even
+	// without shopt extglob: ${x^^@(a|c)}.
+	caseOp := p.Op >= parser.ParamUpperFirst && p.Op <= parser.ParamToggleAll
+	pattern, err := x.pattern(p.Arg, caseOp || x.sh.Opts.Shopt.Extglob)
 	if err != nil {
 		return pv, err
 	}
@@ -461,8 +474,9 @@ func (x *expansion) operate(p *parser.ParamExp, pv paramValues) (paramValues, er
 
 // pattern expands the pattern word of an operator. Its unquoted text,
 // also from expansions, is pattern text (a backslash escapes the next
-// character); quoted text is matched literally.
-func (x *expansion) pattern(w *parser.Word) (string, error) {
+// character); quoted text is matched literally. Without extglob, @( +(
+// and the others are plain text.
+func (x *expansion) pattern(w *parser.Word, extglob bool) (string, error) {
 	if w == nil {
 		return "", nil
 	}
@@ -477,7 +491,7 @@ func (x *expansion) pattern(w *parser.Word) (string, error) {
 		}
 		for _, c := range f {
 			if !c.quoted {
-				if !x.sh.Opts.Shopt.Extglob {
+				if !extglob {
 					b.WriteString(plainPattern(c.text))
 					continue
 				}
@@ -949,7 +963,15 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 			}
 			pv.vals = []string{strings.TrimSpace("set -- " + strings.Join(quoted, " "))}
 		case !pv.set:
+			// Unset: a variable with attributes is still declared.
 			pv.vals = nil
+			if flags := attrLetters(v); flags != "" {
+				text := "declare -" + flags + " " + pv.name
+				if isAll(p.Index) != 0 && !v.NoValue {
+					text = declareText(pv.name, v, "", true) // a=(): "declare -a a=()"
+				}
+				pv.vals = []string{text}
+			}
 		default:
 			pv.vals = []string{declareText(pv.name, v, pv.vals[0], isAll(p.Index) != 0)}
 		}
@@ -975,7 +997,7 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 					continue
 				}
 				if v.Assoc {
-					k = shellQuote(k)
+					k = assocKey(k)
 				}
 				parts = append(parts, k+" "+dquote(val))
 			}
@@ -983,6 +1005,9 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 				pv.vals = parts
 			} else {
 				pv.vals = []string{strings.Join(parts, " ")}
+				if v.Assoc && len(parts) > 0 {
+					pv.vals[0] += " " // as bash writes it
+				}
 				pv.list = false
 			}
 			return pv, nil
@@ -1023,6 +1048,18 @@ func bashQuote(s string) string {
 		}
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// assocKey quotes a key of an associative array as bash shows one in
+// ${h[@]@K} and ${h[@]@A}: as it is, in double quotes, or as $'...'.
+func assocKey(k string) string {
+	if strings.ContainsFunc(k, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return bashQuote(k)
+	}
+	if parser.KeyNeedsQuotes(k) {
+		return dquote(k)
+	}
+	return k
 }
 
 // dquote quotes s in double quotes, as ${a[@]@K} shows values.
@@ -1077,7 +1114,14 @@ func declareText(name string, v *Var, value string, whole bool) string {
 		var parts []string
 		keys := v.keys()
 		for i, val := range v.values() {
-			parts = append(parts, "["+keys[i]+"]="+dquote(val))
+			k := keys[i]
+			if v.Assoc {
+				k = assocKey(k)
+			}
+			parts = append(parts, "["+k+"]="+dquote(val))
+		}
+		if v.Assoc && len(parts) > 0 {
+			parts = append(parts, "") // bash ends with " )"
 		}
 		return "declare -" + flags + " " + name + "=(" + strings.Join(parts, " ") + ")"
 	}
@@ -1086,3 +1130,6 @@ func declareText(name string, v *Var, value string, whole bool) string {
 	}
 	return "declare -" + flags + " " + name + "=" + bashQuote(value)
 }
+
+// hasElems reports whether v is an array with a value (maybe empty).
+func hasElems(v *Var) bool { return v != nil && !v.NoValue && (v.Array || v.Assoc) }
