@@ -17,6 +17,7 @@ type arrayAssign struct {
 	appendOp bool        // +=
 	isList   bool        // a=(...)
 	list     []arrayItem // its elements
+	declared bool        // an argument of declare, local...: messages quote
 }
 
 // arrayItem is one element of a=(...): a value, with its own subscript
@@ -25,6 +26,7 @@ type arrayItem struct {
 	sub      *subscript
 	appendOp bool // [sub]+=value
 	value    string
+	raw      string // the element as written, for messages
 }
 
 // expandAssignment expands an assignment of a simple command: the value,
@@ -131,7 +133,7 @@ func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem,
 			return nil, err
 		}
 		for _, f := range fields {
-			out = append(out, arrayItem{value: f})
+			out = append(out, arrayItem{value: f, raw: parser.String(w)})
 		}
 	}
 	return out, nil
@@ -163,8 +165,18 @@ func (sh *Shell) assign(a assignment) error {
 	}
 	if assoc {
 		// declare -A h=(k1 v1 k2 v2) pairs keys and values (bash 5.1).
+		// When the first element is [k]=v, every element must be.
+		keyed := len(arr.list) > 0 && arr.list[0].sub != nil
 		var key *string
 		for _, it := range arr.list {
+			if keyed && it.sub == nil {
+				what := it.raw
+				if arr.declared {
+					what = "'" + it.raw + "'"
+				}
+				sh.errorf("%s: %s: must use subscript when assigning associative array", a.name, what)
+				continue
+			}
 			if it.sub != nil {
 				if err := sh.setElem(a.name, *it.sub, it.value, it.appendOp); err != nil {
 					return err
@@ -263,6 +275,7 @@ func (sh *Shell) AssignWord(arg string) error {
 				if err != nil {
 					return err
 				}
+				a.arr.declared = true
 				return sh.assign(a)
 			}
 		}
