@@ -940,6 +940,12 @@ func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
 				i += 2
 				continue
 			}
+			if n == '\n' {
+				// A line continuation goes before the command is read,
+				// even inside its quotes: `echo 'a\<newline>b'` is ab.
+				i += 2
+				continue
+			}
 		}
 		text.WriteByte(c)
 		mapping = append(mapping, l.off(i))
