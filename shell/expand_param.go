@@ -506,12 +506,13 @@ func (x *expansion) pattern(w *parser.Word, extglob bool) (string, error) {
 
 // escapePattern makes every special character of s literal in a pattern.
 func escapePattern(s string) string {
-	if !strings.ContainsAny(s, `*?[]\()|`) {
+	const special = `*?[]\()|!^-` // ! ^ - mean something in a bracket
+	if !strings.ContainsAny(s, special) {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(`*?[]\()|`, s[i]) >= 0 {
+		if strings.IndexByte(special, s[i]) >= 0 {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(s[i])

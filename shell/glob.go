@@ -125,22 +125,12 @@ func globPattern(f field, ext bool) (pattern string, ok bool) {
 // right of [[ == ]]): steps 1-4, no field splitting; quoted characters are
 // escaped so that matchPattern takes them literally. ext says whether
 // extended patterns count (extglob; always in [[ ]], as in bash).
+//
+// Unlike pathname expansion, a backslash an unquoted expansion gives
+// escapes what follows, as in bash: p='a\*'; case 'a*' in $p) matches.
 func (sh *Shell) expandPattern(w *parser.Word, ext bool) (string, error) {
 	x := &expansion{sh: sh, mode: modeString}
-	if err := x.word(w, false, tildeStart); err != nil {
-		return "", err
-	}
-	var b fieldBuilder
-	for i, chunks := range x.fields {
-		if i > 0 {
-			b.write(" ", true)
-		}
-		for _, c := range chunks {
-			b.write(c.text, c.quoted)
-		}
-	}
-	pattern, _ := globPattern(b.take(), ext)
-	return pattern, nil
+	return x.pattern(w, ext)
 }
 
 // glob returns the paths matching pattern, sorted in byte order (as with
