@@ -41,14 +41,21 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 	startsParam := func(c byte) bool { return isNameStart(c) || isDigit(c) || isSpecialParam(c) }
 	// ${#NAME} is the length of NAME; ${#} alone is the special parameter #.
 	// ${!NAME} is indirection; ${!} alone is the special parameter !.
-	switch l.at(l.i) {
+	// As bash: after '#', a - ? # or @ is a parameter to take the length
+	// of only when '}' follows (${#-} is the length of $-, ${#-x} is $#
+	// or x); after '!', only a name, a digit, # ? @ or * is one to
+	// refer through (${!-x} is $! or x).
+	switch n := l.at(l.i + 1); l.at(l.i) {
 	case '#':
-		if startsParam(l.at(l.i + 1)) {
+		if startsParam(n) && (strings.IndexByte("-?#@", n) < 0 || l.at(l.i+2) == '}') {
 			pe.Length = true
 			l.i++
 		}
+		if !pe.Length && strings.IndexByte("%:=+/", n) >= 0 && n != 0 && l.at(l.i+2) == '}' {
+			return bad() // ${#%} ${#:} ${#=} ${#+} ${#/}
+		}
 	case '!':
-		if startsParam(l.at(l.i + 1)) {
+		if isNameStart(n) || isDigit(n) || strings.IndexByte("#?@*", n) >= 0 && n != 0 {
 			pe.Indirect = true
 			l.i++
 		}
