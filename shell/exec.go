@@ -757,9 +757,14 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		var prev *Var
 		if x := sh.Vars.LookupRef(a.name); x != nil {
 			cp := *x
+			cp.Elems = slices.Clone(x.Elems) // the assignment must not change them
 			prev = &cp
 		}
-		if err := sh.assign(a); err != nil {
+		if a.arr == nil && prev != nil && !prev.ReadOnly && (prev.Array || prev.Assoc || prev.Integer || prev.Case != 0) {
+			// bash's temporary variable is a new one with no attributes:
+			// "v=y f" hides the array v, and n=2+3 stays text.
+			sh.Vars.put(a.name, &Var{Value: a.value})
+		} else if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
 			if _, ro := err.(*readOnlyError); ro {
 				// bash reports a read-only variable and runs the
