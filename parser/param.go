@@ -673,8 +673,8 @@ func declarationBuiltins(s string) bool {
 }
 
 // arrayArgAllowed rejects a NAME=(...) word as an argument of anything but
-// a declaration builtin, as bash does ("echo a=(1)" is a syntax error at
-// the '(').
+// a declaration builtin or let, as bash does ("echo a=(1)" is a syntax
+// error at the '(').
 func arrayArgAllowed(args []*Word, tok token) error {
 	n := len(tok.word.Parts)
 	if n == 0 {
@@ -684,7 +684,9 @@ func arrayArgAllowed(args []*Word, tok token) error {
 		return nil
 	}
 	if len(args) > 0 && len(args[0].Parts) == 1 {
-		if l, ok := args[0].Parts[0].(*Lit); ok && declarationBuiltins(l.Value) {
+		// let i=(3+4) reads as bash reads it too: let gets the text.
+		if l, ok := args[0].Parts[0].(*Lit); ok && (declarationBuiltins(l.Value) || l.Value == "let") {
+			tok.word.Parts[n-1].(*ArrayLit).Text = l.Value == "let"
 			return nil
 		}
 	}

@@ -323,6 +323,20 @@ func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, 
 	case *parser.ArithExp:
 		return x.expandArith(p, quoted)
 	case *parser.ArrayLit:
+		if p.Text {
+			// let i=($x*2): text, expanded, for let to evaluate.
+			x.add(chunk{text: "(", quoted: true})
+			for k, e := range p.Elems {
+				if k > 0 {
+					x.add(chunk{text: " ", quoted: true})
+				}
+				if err := x.word(e, false, tildeNone); err != nil {
+					return err
+				}
+			}
+			x.add(chunk{text: ")", quoted: true})
+			return nil
+		}
 		// NAME=(...) as the argument of a declaration builtin: the list
 		// reaches it as written, and it expands it (Shell.AssignWord).
 		x.add(chunk{text: p.Raw, quoted: true})
