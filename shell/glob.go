@@ -147,11 +147,19 @@ func (sh *Shell) expandPattern(w *parser.Word, ext bool) (string, error) {
 func glob(pattern, base string, f globFlags) []string {
 	comps := strings.Split(pattern, "/")
 	paths := []string{""} // "" is the current directory
-	if comps[0] == "" {
-		paths = []string{"/"}
-		comps = comps[1:]
+	start := 0
+	if k := slices.IndexFunc(comps, hasMeta); k > 0 {
+		// The directories before the first pattern are taken as
+		// written, doubled slashes and all (bash: a//* gives a//b); after
+		// a pattern, a run of slashes is one.
+		prefix := unescapePattern(strings.Join(comps[:k], "/")) + "/"
+		if !isDir(inDir(base, prefix)) {
+			return nil
+		}
+		paths, start = []string{prefix}, k
 	}
-	for i, comp := range comps {
+	for i := start; i < len(comps); i++ {
+		comp := comps[i]
 		last := i == len(comps)-1
 		var next []string
 		if f.star && comp == "**" {
@@ -224,8 +232,12 @@ func globTree(dir, base string, dotglob, last, literal bool) []string {
 func globComponent(dir, comp string, last bool, base string, f globFlags) []string {
 	dotglob := f.dot
 	if comp == "" {
-		// A trailing or doubled '/': the path so far must be a directory.
-		if dir != "" && !strings.HasSuffix(dir, "/") && isDir(inDir(base, dir)) {
+		// A trailing or doubled '/': the path so far must be a directory;
+		// more slashes after the first add nothing.
+		if dir != "" && isDir(inDir(base, dir)) {
+			if strings.HasSuffix(dir, "/") {
+				return []string{dir}
+			}
 			return []string{dir + "/"}
 		}
 		return nil
