@@ -267,7 +267,10 @@ func (sh *Shell) AssignWord(arg string) error {
 	}
 	appendOp := strings.HasSuffix(name, "+")
 	name = strings.TrimSuffix(name, "+")
-	if isArrayList(value) && !strings.Contains(name, "[") {
+	// A list (...) assigns elements when it was written so, or when the
+	// variable is an array already (declare -a a=$v); otherwise it is
+	// text, as in bash: declare x="(1 2)".
+	if x := sh.Vars.Lookup(name); isArrayList(value) && !strings.Contains(name, "[") && (sh.compoundArgs[arg] || x != nil && (x.Array || x.Assoc)) {
 		f, err := parser.Parse(arg)
 		if err == nil && f.List != nil && len(f.List.Items) == 1 {
 			if sc, ok := f.List.Items[0].AndOr.First.Cmds[0].(*parser.SimpleCommand); ok && len(sc.Assigns) == 1 && len(sc.Args) == 0 && sc.Assigns[0].Array != nil {
