@@ -462,7 +462,7 @@ func (x *expansion) operate(p *parser.ParamExp, pv paramValues) (paramValues, er
 		case parser.ParamTrimSuffix, parser.ParamTrimLongSuffix:
 			out[i] = trimSuffix(v, pattern, p.Op == parser.ParamTrimLongSuffix)
 		case parser.ParamReplace, parser.ParamReplaceAll, parser.ParamReplacePrefix, parser.ParamReplaceSuffix:
-			out[i] = replacePattern(v, pattern, repl, p.Op)
+			out[i] = replacePattern(v, pattern, repl, p.Op, x.sh.Opts.Shopt.Nocasematch)
 		case parser.ParamUpperFirst, parser.ParamUpperAll, parser.ParamLowerFirst, parser.ParamLowerAll,
 			parser.ParamToggleFirst, parser.ParamToggleAll:
 			out[i] = changeCase(v, pattern, p.Op)
@@ -685,7 +685,13 @@ func trimSuffix(s, pattern string, longest bool) string {
 // replacePattern is ${s/p/r} and its variants: the longest match at the
 // first place where one starts (every such place for //; only the start
 // for /#, only the end for /%) is replaced.
-func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) string {
+func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp, fold bool) string {
+	// t is the text matched: s, or with fold (shopt nocasematch) s with
+	// its ASCII letters in lower case, at the same offsets.
+	t := s
+	if fold {
+		t, pattern = asciiLower(s), foldPattern(pattern)
+	}
 	with := func(m string) string {
 		var b strings.Builder
 		for _, p := range repl {
@@ -705,7 +711,7 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 	case parser.ParamReplacePrefix:
 		starts := runeStarts(s)
 		for k := len(starts) - 1; k >= 0; k-- {
-			if matchPattern(pattern, s[:starts[k]]) {
+			if matchPattern(pattern, t[:starts[k]]) {
 				return with(s[:starts[k]]) + s[starts[k]:]
 			}
 		}
@@ -713,7 +719,7 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 	case parser.ParamReplaceSuffix:
 		starts := runeStarts(s)
 		for _, i := range starts {
-			if matchPattern(pattern, s[i:]) {
+			if matchPattern(pattern, t[i:]) {
 				return s[:i] + with(s[i:])
 			}
 		}
@@ -737,15 +743,15 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 			n = -1
 		}
 		var b strings.Builder
-		for rest := s; ; n-- {
-			j := strings.Index(rest, lit)
+		for at := 0; ; n-- {
+			j := strings.Index(t[at:], lit)
 			if j < 0 || n == 0 {
-				b.WriteString(rest)
+				b.WriteString(s[at:])
 				return b.String()
 			}
-			b.WriteString(rest[:j])
-			b.WriteString(with(lit))
-			rest = rest[j+len(lit):]
+			b.WriteString(s[at : at+j])
+			b.WriteString(with(s[at+j : at+j+len(lit)]))
+			at += j + len(lit)
 		}
 	}
 	width, fixed := patternWidth(pattern)
@@ -758,12 +764,12 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 		end := -1
 		switch {
 		case fixed:
-			if m := k + width; m < len(starts) && matchPattern(pattern, s[i:starts[m]]) {
+			if m := k + width; m < len(starts) && matchPattern(pattern, t[i:starts[m]]) {
 				end = m
 			}
 		case ext:
 			// One run of the automaton from i finds where matches end.
-			ends := extEnds(pattern, s, i)
+			ends := extEnds(pattern, t, i)
 			for m := len(starts) - 1; m >= k; m-- {
 				if ends[starts[m]-i] {
 					end = m
@@ -772,7 +778,7 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 			}
 		default:
 			for m := len(starts) - 1; m >= k; m-- {
-				if matchPattern(pattern, s[i:starts[m]]) {
+				if matchPattern(pattern, t[i:starts[m]]) {
 					end = m
 					break
 				}
@@ -1130,6 +1136,18 @@ func declareText(name string, v *Var, value string, whole bool) string {
 		return name + "=" + bashQuote(value)
 	}
 	return "declare -" + flags + " " + name + "=" + bashQuote(value)
+}
+
+// asciiLower is s with its ASCII letters in lower case: the other bytes,
+// and so the offsets, stay.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // hasElems reports whether v is an array with a value (maybe empty).
