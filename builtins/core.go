@@ -554,7 +554,11 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 		}
 		if err := sh.Unset(name); err != nil {
 			// The error names the variable: a reference's target.
-			errorf(io, "unset", "%s: cannot unset: readonly variable", strings.TrimSuffix(err.Error(), ": readonly variable"))
+			if ro, ok := strings.CutSuffix(err.Error(), ": readonly variable"); ok {
+				errorf(io, "unset", "%s: cannot unset: readonly variable", ro)
+			} else {
+				errorf(io, "unset", "%s", err)
+			}
 			status = statusFailure
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gosh/jobs"
+	"gosh/parser"
 )
 
 const declareHelp = `Declare variables and give them attributes, or show them.
@@ -198,7 +199,12 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 			cs.SetCase(base, 0)
 		}
 	}
-	if flags.on('a') || flags.on('A') {
+	if indexed, assoc := sh.ArrayKind(base); flags.off('a') && indexed || flags.off('A') && assoc {
+		errorf(io, builtin, "%s: cannot destroy array variables in this way", base)
+		return statusFailure
+	}
+	if flags.on('a') || flags.on('A') || n != base && !hasValue {
+		// declare a[5] makes a an array, as declare -a a does.
 		if err := sh.DeclareArray(base, flags.on('A')); err != nil {
 			errorf(io, builtin, "%s", strings.TrimPrefix(err.Error(), base+": "))
 			return statusFailure
@@ -210,10 +216,10 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 			return statusFailure
 		}
 		if err := sh.AssignWord(arg); err != nil {
-			fmt.Fprintf(io.Err, "gosh: %s: %v\n", builtin, err)
+			assignError(io, builtin, err)
 			return statusFailure
 		}
-	} else if !flags.on('a') && !flags.on('A') {
+	} else if !flags.on('a') && !flags.on('A') && n == base {
 		sh.DeclareVar(base)
 	}
 	switch {
@@ -298,6 +304,9 @@ func declareLine(sh Shell, name string) (string, bool) {
 			if i < len(values) {
 				v = values[i]
 			}
+			if assoc {
+				k = declareKey(k)
+			}
 			b.WriteString("[" + k + "]=" + declareQuote(v))
 		}
 		if assoc && len(keys) > 0 {
@@ -320,6 +329,19 @@ func declareQuote(s string) string {
 		return jobs.ANSICQuote(s)
 	}
 	return doubleQuote(s)
+}
+
+// declareKey quotes a key of an associative array as declare -p does:
+// as it is, or in double quotes when it holds a character special to the
+// shell or is @ or *, or as $'...' when it holds a control character.
+func declareKey(k string) string {
+	switch {
+	case hasControl(k):
+		return jobs.ANSICQuote(k)
+	case parser.KeyNeedsQuotes(k):
+		return doubleQuote(k)
+	}
+	return k
 }
 
 // declarePrintAll is declare -p without names: every variable (with

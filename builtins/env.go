@@ -225,7 +225,7 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 		}), nil
 	}
 	if len(rest) == 0 {
-		return printReadonly(sh, io), nil
+		return printReadonly(sh, io, o.has('a'), o.has('A')), nil
 	}
 	if o.has('a') || o.has('A') {
 		// readonly -a NAME=(...) / -A: the value is an array of that kind.
@@ -245,9 +245,14 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 
 // printReadonly lists read-only variables as bash does, as commands that
 // would recreate them: declare -r x="1", declare -rx for an exported one.
-func printReadonly(sh Shell, io IO) int {
+// With indexed or assoc (readonly -a, -A) only the arrays of that kind.
+func printReadonly(sh Shell, io IO, indexed, assoc bool) int {
 	var b strings.Builder
 	for _, name := range sortedNames(sh) {
+		isIndexed, isAssoc := sh.ArrayKind(name)
+		if indexed && !isIndexed || assoc && !isAssoc {
+			continue
+		}
 		if sh.IsReadOnly(name) {
 			line, _ := declareLine(sh, name)
 			b.WriteString(line)

@@ -249,7 +249,7 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 				err = sh.DeclareArray(base, false)
 			}
 			if err != nil {
-				errorf(io, "local", "%s", err)
+				assignError(io, "local", err)
 				status = statusFailure
 			}
 			continue
@@ -268,7 +268,7 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 			err = f.DeclareLocal(name, value, set)
 		}
 		if err != nil {
-			errorf(io, "local", "%s", err)
+			assignError(io, "local", err)
 			status = statusFailure
 			continue
 		}

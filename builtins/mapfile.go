@@ -104,7 +104,11 @@ func runMapfile(sh Shell, stdio IO, args []string) (int, error) {
 		}
 		src.fd, src.r = real, nil
 	}
-	if indexed, assoc := sh.ArrayKind(array); assoc || !indexed && sh.IsReadOnly(array) {
+	if sh.IsReadOnly(array) {
+		fmt.Fprintf(stdio.Err, "gosh: %s: readonly variable\n", array) // as bash: no "mapfile:"
+		return statusFailure, nil
+	}
+	if _, assoc := sh.ArrayKind(array); assoc {
 		errorf(stdio, name, "%s: not an indexed array", array)
 		return statusFailure, nil
 	}
@@ -137,6 +141,9 @@ func runMapfile(sh Shell, stdio IO, args []string) (int, error) {
 		if seen > skip {
 			if o.has('t') && line != "" && line[len(line)-1] == delim {
 				line = line[:len(line)-1]
+			}
+			if nul := strings.IndexByte(line, 0); nul >= 0 {
+				line = line[:nul] // bash's strings end at a NUL
 			}
 			index := origin + stored
 			if o.has('C') && (stored+1)%quantum == 0 {

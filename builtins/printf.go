@@ -26,7 +26,10 @@ var printfBuiltins = []*Builtin{
 the next ARGUMENT formatted as the directive says. The FORMAT is used
 again while arguments remain; a missing argument counts as "" or 0.
 Directives: %s string, %b string with backslash escapes, %q string
-quoted for reuse as shell input, %c first character, %d %i integer,
+quoted for reuse as shell input, %Q as %q with the precision cutting
+the string before it is quoted, %n stores the number of bytes written
+so far in the variable the ARGUMENT names, %c first character, %d %i
+integer,
 %u unsigned, %o octal, %x %X hex, %e %E %f %F %g %G %a %A floating
 point, %(FMT)T the time ARGUMENT (seconds since 1970; -1 now, -2 when
 the shell started) formatted by strftime(3)'s FMT, %% a percent sign.
@@ -58,6 +61,9 @@ type printfState struct {
 	// that it may be flushed before a warning; inB while %b expands its
 	// argument into a builder of its own.
 	direct, inB, writeFailed bool
+	// flushed counts the bytes written out so far, passStart where the
+	// current pass over the format began: %n stores the bytes since.
+	flushed, passStart int
 }
 
 func runPrintf(sh Shell, io IO, args []string) (int, error) {
@@ -127,6 +133,7 @@ func (p *printfState) flush() bool {
 		return false
 	}
 	text := p.out.String()
+	p.flushed += len(text)
 	p.out.Reset()
 	if text != "" && writeOut(p.io, "printf", text) != statusOK {
 		p.writeFailed = true
@@ -172,6 +179,7 @@ const maxWidth = 1 << 24
 // them. ok is false after a fatal format error (printed); stop is true
 // when %b's \c ended all output.
 func (p *printfState) formatOnce(format string) (ok, stop bool) {
+	p.passStart = p.flushed + p.out.Len()
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c == '\\' {
@@ -298,6 +306,28 @@ func (p *printfState) convert(d directive, timeFormat string) bool {
 	case 'q':
 		a, _ := p.next()
 		p.pad(d, "", "", truncate(shellQuote(a), d.prec), false)
+	case 'Q':
+		// As %q, but the precision cuts the argument, not its quoted
+		// form (bash 5.2).
+		a, _ := p.next()
+		p.pad(d, "", "", shellQuote(truncate(a, d.prec)), false)
+	case 'n':
+		// The number of bytes this pass over the format has written,
+		// stored in the variable the argument names.
+		a, _ := p.next()
+		if !isName(a) {
+			p.warn("`%s': not a valid identifier", a)
+			p.failed = true
+			break
+		}
+		if err := p.sh.SetVar(a, strconv.Itoa(p.flushed+p.out.Len()-p.passStart)); err != nil {
+			// "r: readonly variable", as bash says it: no printf:, and
+			// the status stays.
+			if p.direct && !p.inB {
+				p.flush()
+			}
+			fmt.Fprintf(p.io.Err, "gosh: %v\n", err)
+		}
 	case 'c':
 		a, _ := p.next()
 		ch := "\x00"

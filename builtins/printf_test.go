@@ -32,6 +32,7 @@ func TestPrintf(t *testing.T) {
 		{[]string{"%.3a|%10a|%-12a|%+a", "1.5", "1", "1", "1"}, "0xc.000p-3|    0x8p-3|0x8p-3      |+0x8p-3"},
 		{[]string{"%f %f %d", "0x10", "'a", "0X1F"}, "16.000000 97.000000 31"},
 		{[]string{"%q ", "a,b c", "#x", "~y", "a=~", ":~", "it's", "", "é", "\x01", "a\nb", "\xff"}, `a\,b\ c \#x \~y a=\~ :\~ it\'s '' é $'\001' $'a\nb' $'\377' `},
+		{[]string{"%.2Q%Q|%5.1Q|%-4Q|%.2q|", "a'b", ";ls", "ab c", "x", "a'b"}, `a\'\;ls|    a|x   |a\|`},
 		{[]string{"%b|", `\101\0101\01011`, `\x41\u00e9`, `\q`, `\`, `a\`, `\\`, `\1234`}, `AAA1|Aé|\q|\|a\|\|S4|`},
 		{[]string{"%b|%s|", `a\cb`, "x", "y"}, "a"},
 		{[]string{`\101\0101\x41\e\"\?\q|\u00e9\1\18\n`}, "A\b1A\x1b\"?\\q|é\x01\x018\n"},
@@ -93,6 +94,7 @@ func TestPrintfErrors(t *testing.T) {
 		{[]string{"%-"}, 1, "", "gosh: printf: `%-': missing format character\n"},
 		{[]string{"ab%5yc"}, 1, "ab", "gosh: printf: `y': invalid format character\n"},
 		{[]string{"%5%"}, 1, "", "gosh: printf: `%': invalid format character\n"},
+		{[]string{"ab%n|", "1a"}, 1, "ab|", "gosh: printf: `1a': not a valid identifier\n"},
 		{[]string{"%d ", "12abc", "abc", "12 ", "1.5", "0x", "08", "--5"}, 1, "12 0 12 1 0 0 0 ",
 			"gosh: printf: 12abc: invalid number\ngosh: printf: abc: invalid number\ngosh: printf: 12 : invalid number\n" +
 				"gosh: printf: 1.5: invalid number\ngosh: printf: 0x: invalid hex number\ngosh: printf: 08: invalid octal number\n" +

@@ -393,8 +393,9 @@ func utf8Continuations(c byte) int {
 // IFS whitespace (space, tab, newline when in IFS) around fields is
 // dropped; any other IFS character ends a field, so "a::b" with IFS=: has
 // an empty middle field; escaped bytes never split. The last value is the
-// rest of the line with trailing IFS whitespace removed, except that a
-// single remaining field loses its one trailing delimiter ("y:" → "y").
+// rest of the line with trailing IFS whitespace removed, escaped or not,
+// except that a single remaining field loses its one trailing delimiter
+// ("y:" → "y") and keeps what was escaped.
 // With n <= 0 it returns every field (read -a).
 func splitFields(text []byte, escaped []bool, ifs string, n int) []string {
 	isIFS := func(i int) bool {
@@ -449,8 +450,10 @@ func splitFields(text []byte, escaped []bool, ifs string, n int) []string {
 		if skipDelimiter(end) >= len(text) {
 			values[n-1] = string(text[pos:end])
 		} else {
+			// Several fields remain: bash cuts the IFS whitespace at
+			// the end even when it was escaped ("a b\ " gives "a b").
 			end = len(text)
-			for end > pos && isWhite(end-1) {
+			for end > pos && strings.IndexByte(ifs, text[end-1]) >= 0 && strings.IndexByte(" \t\n", text[end-1]) >= 0 {
 				end--
 			}
 			values[n-1] = string(text[pos:end])

@@ -274,3 +274,14 @@ func quoteValue(s string) string {
 	}
 	return s
 }
+
+// assignError reports an error of an assignment a declaration builtin
+// made: "gosh: local: MSG", or without the builtin's name for the errors
+// bash reports so ("a[]: bad array subscript", see shell's Unprefixed).
+func assignError(io IO, builtin string, err error) {
+	if e, ok := err.(interface{ Unprefixed() bool }); ok && e.Unprefixed() {
+		fmt.Fprintf(io.Err, "gosh: %v\n", err)
+		return
+	}
+	errorf(io, builtin, "%s", err)
+}

@@ -425,6 +425,10 @@ type Assign struct {
 type ArrayLit struct {
 	Elems []*Word
 	Raw   string
+	// Text is set for let i=(3+4): the list is text to expand, the
+	// elements one space apart between the parentheses, as bash reads
+	// such a word.
+	Text bool
 }
 
 // Redirect changes a file descriptor of the command it belongs to.

@@ -506,8 +506,15 @@ func isMeta(c byte) bool {
 func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 	var b partsBuilder
 	depth := 0 // open parentheses in $((...)), brackets in a subscript
+	// sq is set inside '...' in the word of "${x-word}": the quotes stay
+	// literal and what they hold is expanded, but a '}' there does not
+	// end the word (bash: "${x-'}'}" is '}').
+	sq := false
 	for {
 		if l.eof() {
+			if sq {
+				return nil, l.errAt(open, unmatchedMsg("'"), true)
+			}
 			switch ctx {
 			case ctxDquote:
 				return nil, l.errAt(open, unmatchedMsg(`"`), true)
@@ -546,8 +553,22 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			return b.done(), nil
 		case ctx == ctxDquote && c == '"':
 			return b.done(), nil
-		case (ctx == ctxArg || ctx == ctxArgDq || ctx == ctxPat || ctx == ctxPatSlash || ctx == ctxOffset) && c == '}':
+		case ctx == ctxArgDq && c == '\'':
+			sq = !sq
+			b.addLit("'")
+			l.i++
+		case (ctx == ctxArg || ctx == ctxArgDq && !sq || ctx == ctxPat || ctx == ctxPatSlash || ctx == ctxOffset) && c == '}':
 			return b.done(), nil
+		case ctx == ctxOffset && (c == '?' || c == ':' && depth > 0):
+			// The offset is arithmetic: a ':' that answers a '?' is
+			// part of a conditional expression, ${s:j?1:0:2} (bash).
+			if c == '?' {
+				depth++
+			} else {
+				depth--
+			}
+			b.addLit(string(c))
+			l.i++
 		case ctx == ctxPatSlash && c == '/', ctx == ctxOffset && c == ':':
 			return b.done(), nil
 		case ctx == ctxIndex && c == '[':
@@ -664,6 +685,8 @@ func (l *lexer) special(ctx context, c byte) bool {
 	switch c {
 	case '\\', '$', '`', '"', '\'', '}', '(', ')', '/', ':', '[', ']':
 		return true
+	case '?':
+		return ctx == ctxOffset
 	}
 	return ctx == ctxWord && isMeta(c)
 }
@@ -914,6 +937,12 @@ func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
 			if n == '$' || n == '`' || n == '\\' || (inDquote && n == '"') {
 				text.WriteByte(n)
 				mapping = append(mapping, l.off(i+1))
+				i += 2
+				continue
+			}
+			if n == '\n' {
+				// A line continuation goes before the command is read,
+				// even inside its quotes: `echo 'a\<newline>b'` is ab.
 				i += 2
 				continue
 			}

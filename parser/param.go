@@ -41,14 +41,21 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 	startsParam := func(c byte) bool { return isNameStart(c) || isDigit(c) || isSpecialParam(c) }
 	// ${#NAME} is the length of NAME; ${#} alone is the special parameter #.
 	// ${!NAME} is indirection; ${!} alone is the special parameter !.
-	switch l.at(l.i) {
+	// As bash: after '#', a - ? # or @ is a parameter to take the length
+	// of only when '}' follows (${#-} is the length of $-, ${#-x} is $#
+	// or x); after '!', only a name, a digit, # ? @ or * is one to
+	// refer through (${!-x} is $! or x).
+	switch n := l.at(l.i + 1); l.at(l.i) {
 	case '#':
-		if startsParam(l.at(l.i + 1)) {
+		if startsParam(n) && (strings.IndexByte("-?#@", n) < 0 || l.at(l.i+2) == '}') {
 			pe.Length = true
 			l.i++
 		}
+		if !pe.Length && strings.IndexByte("%:=+/", n) >= 0 && n != 0 && l.at(l.i+2) == '}' {
+			return bad() // ${#%} ${#:} ${#=} ${#+} ${#/}
+		}
 	case '!':
-		if startsParam(l.at(l.i + 1)) {
+		if isNameStart(n) || isDigit(n) || strings.IndexByte("#?@*", n) >= 0 && n != 0 {
 			pe.Indirect = true
 			l.i++
 		}
@@ -125,6 +132,9 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		l.i++
 		if pe.Arg, err = word(ctxOffset); err != nil {
 			return nil, err
+		}
+		if len(pe.Arg.Parts) == 0 && l.at(l.i) == '}' {
+			return bad() // ${x:} has no offset at all (${x::} has)
 		}
 		if l.at(l.i) == ':' {
 			l.i++
@@ -663,8 +673,8 @@ func declarationBuiltins(s string) bool {
 }
 
 // arrayArgAllowed rejects a NAME=(...) word as an argument of anything but
-// a declaration builtin, as bash does ("echo a=(1)" is a syntax error at
-// the '(').
+// a declaration builtin or let, as bash does ("echo a=(1)" is a syntax
+// error at the '(').
 func arrayArgAllowed(args []*Word, tok token) error {
 	n := len(tok.word.Parts)
 	if n == 0 {
@@ -674,7 +684,9 @@ func arrayArgAllowed(args []*Word, tok token) error {
 		return nil
 	}
 	if len(args) > 0 && len(args[0].Parts) == 1 {
-		if l, ok := args[0].Parts[0].(*Lit); ok && declarationBuiltins(l.Value) {
+		// let i=(3+4) reads as bash reads it too: let gets the text.
+		if l, ok := args[0].Parts[0].(*Lit); ok && (declarationBuiltins(l.Value) || l.Value == "let") {
+			tok.word.Parts[n-1].(*ArrayLit).Text = l.Value == "let"
 			return nil
 		}
 	}

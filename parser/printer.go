@@ -22,6 +22,34 @@ func String(node any) string {
 	return p.b.String()
 }
 
+// ArgString prints w as the word after an operator inside ${...}, as in
+// bash's message "-1: substring expression < 0" for ${x:0:-1}.
+func ArgString(w *Word) string {
+	var p printer
+	p.word(w, ctxPat)
+	return p.b.String()
+}
+
+// KeyNeedsQuotes reports whether bash quotes the key k of an associative
+// array where it prints one (declare -p, ${h[@]@K}): k is @ or *, or
+// holds a character that means something to the shell (bash's
+// sh_contains_shell_metas: '~' only where a tilde expansion may start,
+// '#' only at the start).
+func KeyNeedsQuotes(k string) bool {
+	if k == "@" || k == "*" {
+		return true
+	}
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case strings.IndexByte(" \t\n'\"\\|&;()<>!{}*[?]^$`", c) >= 0:
+			return true
+		case c == '~' && (i == 0 || k[i-1] == '=' || k[i-1] == ':'), c == '#' && i == 0:
+			return true
+		}
+	}
+	return false
+}
+
 // node prints any node String takes, with any pending here-document
 // bodies after it (String and StringAt).
 func (p *printer) node(node any) {
@@ -66,6 +94,12 @@ type printer struct {
 	// lines, set by StringAt, puts commands on their source lines
 	// (printer_lines.go).
 	lines *lineMode
+	// offsetQ counts the '?' of a ${x:offset} printed so far that no ':'
+	// has answered yet: such a ':' is printed bare (${s:j?1:0}).
+	offsetQ int
+	// argSq is set between the quotes of '...' in the word of "${x-word}",
+	// where a '}' is printed bare ("${x-'}'}", see lexer.parts).
+	argSq bool
 }
 
 func (p *printer) str(s string) { p.b.WriteString(s) }
@@ -373,6 +407,12 @@ func (p *printer) lit(s string, ctx context, first bool, next WordPart) {
 		switch {
 		case c == '$' && dollarNeedsEscape(s[i+1:], next):
 			p.str(`\$`)
+		case ctx == ctxOffset && c == '?':
+			p.offsetQ++
+			p.b.WriteByte(c)
+		case ctx == ctxOffset && c == ':' && p.offsetQ > 0:
+			p.offsetQ--
+			p.b.WriteByte(c)
 		case ctx == ctxWord && c == '\n':
 			p.str(`'` + "\n" + `'`)
 		case ctx == ctxWord && (strings.IndexByte(" \t|&;<>()'\"\\`", c) >= 0 || (c == '#' && first && i == 0)):
@@ -382,6 +422,11 @@ func (p *printer) lit(s string, ctx context, first bool, next WordPart) {
 			ctx == ctxOffset && strings.IndexByte("}:'\"\\`", c) >= 0,
 			ctx == ctxIndex && strings.IndexByte("]'\"\\`", c) >= 0:
 			p.str(`\` + string(c))
+		case ctx == ctxArgDq && c == '\'':
+			p.argSq = !p.argSq
+			p.b.WriteByte(c)
+		case ctx == ctxArgDq && c == '}' && p.argSq:
+			p.b.WriteByte(c)
 		case ctx == ctxArgDq && strings.IndexByte("}\"`", c) >= 0:
 			p.str(`\` + string(c))
 		case ctx == ctxDquote && strings.IndexByte("\"`", c) >= 0:
@@ -453,7 +498,10 @@ func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
 		}
 		p.str(x.Op.String())
 		if x.Arg != nil {
+			saved := p.argSq
+			p.argSq = false
 			p.parts(x.Arg.Parts, argContext(ctx))
+			p.argSq = saved
 		}
 	case ParamSubstr:
 		p.str(":")
@@ -462,7 +510,10 @@ func (p *printer) param(x *ParamExp, ctx context, next WordPart) {
 			if lit, ok := firstLit(x.Arg); ok && strings.HasPrefix(lit, "-") {
 				p.str(" ")
 			}
+			saved := p.offsetQ
+			p.offsetQ = 0
 			p.parts(x.Arg.Parts, ctxOffset)
+			p.offsetQ = saved
 		}
 		if x.Repl != nil {
 			p.str(":")

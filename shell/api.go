@@ -95,10 +95,15 @@ func (sh *Shell) Unset(name string) error {
 		}
 		return sh.Vars.Unset(name)
 	}
-	if sub == "@" || sub == "*" {
-		return sh.Vars.Unset(base)
+	if (sub == "@" || sub == "*") && !sh.isAssoc(base) {
+		// All the elements; the array stays, empty (bash). An
+		// associative array has a key @ (bash 5.2).
+		return sh.Vars.clearElems(base)
 	}
 	s, err := sh.subscriptText(base, sub)
+	if _, ok := err.(*badSubscriptError); ok {
+		return expansionError("[" + sub + "]: bad array subscript")
+	}
 	if err != nil {
 		return err
 	}

@@ -623,11 +623,11 @@ func (a *arith) variable(name string, at int) (int64, error) {
 		base, _, _ := cutSubscript(name)
 		return 0, unsetError(base + ": unbound variable")
 	}
-	v = strings.TrimSpace(v)
-	if v == "" {
+	t := strings.TrimSpace(v)
+	if t == "" {
 		return 0, nil
 	}
-	if n, ok := plainDecimal(v); ok {
+	if n, ok := plainDecimal(t); ok {
 		return n, nil // the common case: no need to parse an expression
 	}
 	if a.depth+1 >= maxArithDepth {
@@ -675,28 +675,33 @@ func (a *arith) setVar(name string, v int64) error {
 
 // parseArithNumber converts a number token: decimal, 0x hex, 0 octal, or
 // BASE#DIGITS with BASE from 2 to 64 (digits 0-9, a-z, A-Z, @, _). It
-// returns bash's message for a bad number. Overflow wraps around.
+// returns bash's message for a bad number, found as bash reads it from
+// left to right (a '#' after a base already known, as in 0#4 or 2#1#1, is
+// "invalid number"). Overflow wraps around.
 func parseArithNumber(s string) (int64, string) {
 	base := int64(10)
+	foundBase := false
 	digits := s
 	switch {
-	case strings.Contains(s, "#"):
-		b, rest, _ := strings.Cut(s, "#")
-		n, err := strconv.Atoi(b)
-		if err != nil || n < 2 || n > 64 {
-			return 0, "invalid arithmetic base"
-		}
-		if rest == "" {
-			return 0, "invalid integer constant"
-		}
-		base, digits = int64(n), rest
 	case strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X"):
-		base, digits = 16, s[2:]
+		base, digits, foundBase = 16, s[2:], true
 	case len(s) > 1 && s[0] == '0':
-		base, digits = 8, s[1:]
+		base, digits, foundBase = 8, s[1:], true
 	}
 	var v int64
 	for i := 0; i < len(digits); i++ {
+		if digits[i] == '#' {
+			switch {
+			case foundBase:
+				return 0, "invalid number"
+			case i == 0 || v < 2 || v > 64:
+				return 0, "invalid arithmetic base"
+			case i+1 == len(digits):
+				return 0, "invalid integer constant"
+			}
+			base, v, foundBase = v, 0, true
+			continue
+		}
 		d := digitValue(digits[i], base)
 		if d < 0 || d >= base {
 			return 0, "value too great for base"

@@ -5,6 +5,7 @@ package shell
 // of declaration builtins (declare -a a=(...)).
 
 import (
+	"strconv"
 	"strings"
 
 	"gosh/parser"
@@ -16,6 +17,7 @@ type arrayAssign struct {
 	appendOp bool        // +=
 	isList   bool        // a=(...)
 	list     []arrayItem // its elements
+	declared bool        // an argument of declare, local...: messages quote
 }
 
 // arrayItem is one element of a=(...): a value, with its own subscript
@@ -24,6 +26,7 @@ type arrayItem struct {
 	sub      *subscript
 	appendOp bool // [sub]+=value
 	value    string
+	raw      string // the element as written, for messages
 }
 
 // expandAssignment expands an assignment of a simple command: the value,
@@ -40,9 +43,14 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 		out.trace = listTrace(a)
 		return out, nil
 	case a.Index != nil:
+		bad := expansionError(a.Name + "[" + parser.String(a.Index) + "]: bad array subscript")
+		assoc := sh.isAssoc(a.Name)
+		if !assoc && (len(a.Index.Parts) == 0 || isAll(a.Index) != 0) {
+			return out, bad // a[]=v, a[*]=v
+		}
 		sub, err := sh.evalSubscript(a.Name, a.Index)
-		if _, ok := err.(*badSubscriptError); ok {
-			return out, expansionError(a.Name + "[" + parser.String(a.Index) + "]: bad array subscript")
+		if _, ok := err.(*badSubscriptError); ok || assoc && err == nil && sub.key == "" {
+			return out, bad
 		}
 		if err != nil {
 			return out, err
@@ -96,9 +104,20 @@ func listTrace(a *parser.Assign) string {
 // element per field); [sub]=value like an assignment value.
 func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem, error) {
 	var out []arrayItem
+	assoc := sh.isAssoc(name)
 	for _, w := range arr.Elems {
 		if as := parser.KeyedElem(w); as != nil {
+			// A bad element is reported and left out; the others are
+			// assigned (bash).
+			if isAll(as.Index) != 0 && !assoc {
+				sh.errorf("%s: cannot assign to non-numeric index", parser.String(w))
+				continue
+			}
 			sub, err := sh.evalSubscript(name, as.Index)
+			if _, ok := err.(*badSubscriptError); ok || err == nil && (assoc && sub.key == "" || len(as.Index.Parts) == 0) {
+				sh.errorf("%s: bad array subscript", parser.String(w))
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -114,7 +133,7 @@ func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem,
 			return nil, err
 		}
 		for _, f := range fields {
-			out = append(out, arrayItem{value: f})
+			out = append(out, arrayItem{value: f, raw: parser.String(w)})
 		}
 	}
 	return out, nil
@@ -146,8 +165,18 @@ func (sh *Shell) assign(a assignment) error {
 	}
 	if assoc {
 		// declare -A h=(k1 v1 k2 v2) pairs keys and values (bash 5.1).
+		// When the first element is [k]=v, every element must be.
+		keyed := len(arr.list) > 0 && arr.list[0].sub != nil
 		var key *string
 		for _, it := range arr.list {
+			if keyed && it.sub == nil {
+				what := it.raw
+				if arr.declared {
+					what = "'" + it.raw + "'"
+				}
+				sh.errorf("%s: %s: must use subscript when assigning associative array", a.name, what)
+				continue
+			}
 			if it.sub != nil {
 				if err := sh.setElem(a.name, *it.sub, it.value, it.appendOp); err != nil {
 					return err
@@ -159,13 +188,13 @@ func (sh *Shell) assign(a assignment) error {
 				key = &k
 				continue
 			}
-			if err := sh.Vars.SetKey(a.name, *key, it.value); err != nil {
+			if err := sh.setElem(a.name, subscript{key: *key}, it.value, false); err != nil {
 				return err
 			}
 			key = nil
 		}
 		if key != nil {
-			return sh.Vars.SetKey(a.name, *key, "")
+			return sh.setElem(a.name, subscript{key: *key}, "", false)
 		}
 		return nil
 	}
@@ -183,9 +212,31 @@ func (sh *Shell) assign(a assignment) error {
 	return nil
 }
 
-// setElem sets one element, appending to its value with add.
+// setElem sets one element, appending to its value with add. The element
+// of an array declared -i gets the value of value as an arithmetic
+// expression, and += adds to it (bash).
 func (sh *Shell) setElem(name string, sub subscript, value string, add bool) error {
 	x := sh.Vars.Lookup(name)
+	if x != nil && x.Integer {
+		old := ""
+		switch {
+		case x.Assoc:
+			old, _ = x.elem(sub.key, 0)
+		case x.Array:
+			old, _ = x.elem("", sub.index)
+		case sub.index == 0 && !x.NoValue:
+			old = x.Value
+		}
+		if add {
+			value = sh.appendValue(name, old, value)
+		}
+		n, err := sh.evalArith(value)
+		if err != nil {
+			return err
+		}
+		value, add = strconv.FormatInt(n, 10), false
+		x = sh.Vars.Lookup(name) // the expression may have unset it
+	}
 	if x != nil && x.Assoc {
 		if add {
 			old, _ := x.elem(sub.key, 0)
@@ -216,7 +267,10 @@ func (sh *Shell) AssignWord(arg string) error {
 	}
 	appendOp := strings.HasSuffix(name, "+")
 	name = strings.TrimSuffix(name, "+")
-	if isArrayList(value) && !strings.Contains(name, "[") {
+	// A list (...) assigns elements when it was written so, or when the
+	// variable is an array already (declare -a a=$v); otherwise it is
+	// text, as in bash: declare x="(1 2)".
+	if x := sh.Vars.Lookup(name); isArrayList(value) && !strings.Contains(name, "[") && (sh.compoundArgs[arg] || x != nil && (x.Array || x.Assoc)) {
 		f, err := parser.Parse(arg)
 		if err == nil && f.List != nil && len(f.List.Items) == 1 {
 			if sc, ok := f.List.Items[0].AndOr.First.Cmds[0].(*parser.SimpleCommand); ok && len(sc.Assigns) == 1 && len(sc.Args) == 0 && sc.Assigns[0].Array != nil {
@@ -224,6 +278,7 @@ func (sh *Shell) AssignWord(arg string) error {
 				if err != nil {
 					return err
 				}
+				a.arr.declared = true
 				return sh.assign(a)
 			}
 		}
@@ -233,7 +288,14 @@ func (sh *Shell) AssignWord(arg string) error {
 		return &invalidNameError{arg}
 	}
 	if hasSub {
+		assoc := sh.isAssoc(base)
+		if sub == "" || !assoc && (sub == "@" || sub == "*") {
+			return &badSubscriptError{name} // declare a[]=v
+		}
 		s, err := sh.subscriptText(base, sub)
+		if _, ok := err.(*badSubscriptError); ok {
+			return &badSubscriptError{name}
+		}
 		if err != nil {
 			return err
 		}

@@ -391,6 +391,8 @@ type command struct {
 	compound parser.Command
 	// node is the command as parsed (for needsProcess and labels).
 	node *parser.SimpleCommand
+	// compoundArgs: the arguments written NAME=(...) (expandArgs).
+	compoundArgs map[string]bool
 	// failed, when set, is the expansion error of a pipeline stage: the
 	// stage reports it and exits with failedStatus (see expandPipeline).
 	failed       error
@@ -452,10 +454,11 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 	*cmd = command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
 	// bash expands the words first, then the assignments.
-	argv, err := sh.expandArgs(argv, sc.Args)
+	argv, compound, err := sh.expandArgs(argv, sc.Args)
 	if err != nil {
 		return err
 	}
+	cmd.compoundArgs = compound
 	if cmd.assigns, err = sh.expandAssignments(sc.Assigns, assigns); err != nil {
 		return err
 	}
@@ -536,17 +539,31 @@ func isDeclarationBuiltin(name string) bool {
 	return false
 }
 
-// expandArgs expands a command's words into argv, appending to dst.
-func (sh *Shell) expandArgs(dst []string, words []*parser.Word) ([]string, error) {
+// expandArgs expands a command's words into argv, appending to dst. For a
+// declaration builtin it also returns the arguments written NAME=(...)
+// (Shell.compoundArgs).
+func (sh *Shell) expandArgs(dst []string, words []*parser.Word) ([]string, map[string]bool, error) {
 	if len(words) < 2 || !isLiteral(words[0]) || !isDeclarationBuiltin(wordLiteral(words[0])) {
-		return sh.expandWords(dst, words)
+		argv, err := sh.expandWords(dst, words)
+		return argv, nil, err
 	}
 	argv := []string{wordLiteral(words[0])}
+	var compound map[string]bool
 	for _, w := range words[1:] {
+		if _, isList := w.Parts[len(w.Parts)-1].(*parser.ArrayLit); isList {
+			if compound == nil {
+				compound = map[string]bool{}
+			}
+			defer func(n int) {
+				if n < len(argv) {
+					compound[argv[n]] = true
+				}
+			}(len(argv))
+		}
 		if !looksLikeAssignment(w) {
 			fields, err := sh.expandFields([]*parser.Word{w})
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			argv = append(argv, fields...)
 			continue
@@ -554,11 +571,11 @@ func (sh *Shell) expandArgs(dst []string, words []*parser.Word) ([]string, error
 		name, value := splitAssignment(w)
 		v, err := sh.expandAssign(value)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		argv = append(argv, name+"="+v)
 	}
-	return argv, nil
+	return argv, compound, nil
 }
 
 // splitAssignment cuts a NAME=value word into the name and the value word.
@@ -655,6 +672,9 @@ func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	if cmd.fn != nil {
 		return sh.runFunctionIn(t, cmd)
 	}
+	saved := sh.compoundArgs
+	sh.compoundArgs = cmd.compoundArgs
+	defer func() { sh.compoundArgs = saved }()
 	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
 }
 
@@ -757,9 +777,14 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		var prev *Var
 		if x := sh.Vars.LookupRef(a.name); x != nil {
 			cp := *x
+			cp.Elems = slices.Clone(x.Elems) // the assignment must not change them
 			prev = &cp
 		}
-		if err := sh.assign(a); err != nil {
+		if a.arr == nil && prev != nil && !prev.ReadOnly && (prev.Array || prev.Assoc || prev.Integer || prev.Case != 0) {
+			// bash's temporary variable is a new one with no attributes:
+			// "v=y f" hides the array v, and n=2+3 stays text.
+			sh.Vars.put(a.name, &Var{Value: a.value})
+		} else if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
 			if _, ro := err.(*readOnlyError); ro {
 				// bash reports a read-only variable and runs the
@@ -1171,6 +1196,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 					return 1
 				}
 				sub.pipeBroken = new(bool)
+				sub.compoundArgs = cmd.compoundArgs
 				st, err = sub.callBuiltin(cmd.builtin, t, cmd.argv)
 				if *sub.pipeBroken {
 					// A forked builtin would have died of SIGPIPE, silently.

@@ -195,6 +195,12 @@ type expansion struct {
 	// inArg counts the unquoted ${x-word} words being expanded: their
 	// literal text is part of an expansion result and so is split too.
 	inArg int
+	// qnull is set when an operator gave a value, even an empty one
+	// (${x/a}, ${x:0}, ${x#a} of a non-empty x); atValues counts the
+	// values "$@" and "${a[@]}" gave. A "..." with "$@" and expansions
+	// that gave neither is no field at all, as in bash: "$x$@".
+	qnull    bool
+	atValues int
 }
 
 // add appends a chunk to the current field.
@@ -210,6 +216,7 @@ func (x *expansion) add(c chunk) {
 // joins the current field, each further one starts a new field. No values
 // add nothing at all, so "$@" with no parameters gives no field.
 func (x *expansion) addList(values []string, quoted bool) {
+	x.atValues += len(values)
 	for i, v := range values {
 		if i > 0 {
 			x.fields = append(x.fields, nil)
@@ -292,14 +299,21 @@ func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, 
 		// An empty quoted chunk marks that the field exists: "" is an
 		// empty argument, not nothing. "$@" alone is the exception: with
 		// no parameters it gives no field at all.
-		if !onlyAt(p.Parts) {
-			x.add(chunk{quoted: true})
+		if onlyAt(p.Parts) {
+			return x.parts(w, i, p.Parts)
 		}
-		for _, q := range p.Parts {
-			if err := x.part(w, i, q, true, tildeNone); err != nil {
-				return err
-			}
+		nf, nc := x.end()
+		x.add(chunk{quoted: true})
+		qnull, atValues := x.qnull, x.atValues
+		x.qnull, x.atValues = false, 0
+		if err := x.parts(w, i, p.Parts); err != nil {
+			return err
 		}
+		if hasAt(p.Parts) && !x.qnull && x.atValues == 0 && x.emptySince(nf, nc) {
+			// "$x$@" with x empty and no parameters: no field (bash).
+			x.truncate(nf, nc)
+		}
+		x.qnull, x.atValues = qnull || x.qnull, atValues+x.atValues
 	case *parser.ParamExp:
 		return x.expandParam(p, quoted)
 	case *parser.CmdSubst:
@@ -309,11 +323,80 @@ func (x *expansion) part(w *parser.Word, i int, p parser.WordPart, quoted bool, 
 	case *parser.ArithExp:
 		return x.expandArith(p, quoted)
 	case *parser.ArrayLit:
+		if p.Text {
+			// let i=($x*2): text, expanded, for let to evaluate.
+			x.add(chunk{text: "(", quoted: true})
+			for k, e := range p.Elems {
+				if k > 0 {
+					x.add(chunk{text: " ", quoted: true})
+				}
+				if err := x.word(e, false, tildeNone); err != nil {
+					return err
+				}
+			}
+			x.add(chunk{text: ")", quoted: true})
+			return nil
+		}
 		// NAME=(...) as the argument of a declaration builtin: the list
 		// reaches it as written, and it expands it (Shell.AssignWord).
 		x.add(chunk{text: p.Raw, quoted: true})
 	}
 	return nil
+}
+
+// parts expands the parts of "...", appending to x.
+func (x *expansion) parts(w *parser.Word, i int, parts []parser.WordPart) error {
+	for _, q := range parts {
+		if err := x.part(w, i, q, true, tildeNone); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// end is where the next chunk goes: the number of fields and the number
+// of chunks of the last one.
+func (x *expansion) end() (fields, chunks int) {
+	if len(x.fields) == 0 {
+		return 0, 0
+	}
+	return len(x.fields), len(x.fields[len(x.fields)-1])
+}
+
+// emptySince reports whether every chunk added since end gave nf, nc is
+// empty text.
+func (x *expansion) emptySince(nf, nc int) bool {
+	for f := max(nf-1, 0); f < len(x.fields); f++ {
+		from := 0
+		if f == nf-1 {
+			from = nc
+		}
+		for _, c := range x.fields[f][from:] {
+			if c.text != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// truncate removes what was added since end gave nf, nc.
+func (x *expansion) truncate(nf, nc int) {
+	x.fields = x.fields[:nf]
+	if nf > 0 {
+		x.fields[nf-1] = x.fields[nf-1][:nc]
+	}
+}
+
+// hasAt reports whether the parts of "..." hold an expansion that may give
+// no field at all (see onlyAt).
+func hasAt(parts []parser.WordPart) bool {
+	for _, p := range parts {
+		if onlyAt([]parser.WordPart{p}) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyAt reports whether the parts of "..." are only expansions that may

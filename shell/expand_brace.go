@@ -47,6 +47,11 @@ func braceExpand(w *parser.Word) []*parser.Word {
 	return out
 }
 
+// plainName reports whether pe is $NAME: no braces, no operator.
+func plainName(pe *parser.ParamExp) bool {
+	return !pe.Braced && pe.Op == parser.ParamNone && pe.Index == nil && !pe.Length && !pe.Indirect && parser.IsName(pe.Name)
+}
+
 // hasBraceLit reports whether an unquoted literal part of w has a '{'.
 func hasBraceLit(w *parser.Word) bool {
 	for _, p := range w.Parts {
@@ -62,6 +67,24 @@ func braceWord(toks []braceTok, pos parser.Pos) *parser.Word {
 	w := &parser.Word{Pos: pos}
 	var lit []byte
 	flush := func() {
+		if len(lit) == 0 {
+			return
+		}
+		// The text is bash's, expanded before the words are read: a
+		// $name that letters of an alternative now follow names the
+		// longer variable ($var{x,y} is $varx $vary).
+		if n := len(w.Parts); n > 0 {
+			if pe, ok := w.Parts[n-1].(*parser.ParamExp); ok && plainName(pe) {
+				j := 0
+				for j < len(lit) && (lit[j] == '_' || 'a' <= lit[j] && lit[j] <= 'z' || 'A' <= lit[j] && lit[j] <= 'Z' || '0' <= lit[j] && lit[j] <= '9') {
+					j++
+				}
+				if j > 0 {
+					w.Parts[n-1] = &parser.ParamExp{Name: pe.Name + string(lit[:j])}
+					lit = lit[j:]
+				}
+			}
+		}
 		if len(lit) > 0 {
 			w.Parts = append(w.Parts, &parser.Lit{Value: string(lit)})
 			lit = nil

@@ -77,8 +77,14 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		if err != nil {
 			return err
 		}
-		if !ref.set || ref.list && len(ref.vals) == 0 {
+		if (!ref.set || ref.list && len(ref.vals) == 0) && p.Index == nil && parser.IsName(p.Name) {
 			return expansionError(paramLabel(p.Name) + ": invalid indirect expansion")
+		}
+		if !ref.set || ref.list && len(ref.vals) == 0 {
+			// An unset positional parameter or element names nothing:
+			// the expansion is unset ($9 in ${!9-word}), as in bash.
+			pv = paramValues{vals: []string{""}, label: "!" + strings.TrimPrefix(ref.label, "$")}
+			break
 		}
 		target := strings.Join(ref.vals, " ")
 		name, idx, ok := splitParamRef(target)
@@ -98,6 +104,9 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		if pv, err = x.param(p.Name, p.Index); err != nil {
 			return err
 		}
+	}
+	if p.Braced && isDigits(p.Name) && !p.Indirect {
+		pv.label = p.Name // bash: "9: unbound variable" for ${9}, "$9: ..." for $9
 	}
 	if p.Length {
 		return x.expandLength(p, pv, quoted)
@@ -146,8 +155,15 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 			return unsetError(pv.label + ": unbound variable")
 		}
 		var err error
+		before := pv
 		if pv, err = x.operate(p, pv); err != nil {
 			return err
+		}
+		if pv.set && !pv.list && p.Op != parser.ParamSubstr {
+			// An operator's empty result is a quoted null in bash, but
+			// cutting from an empty value is not (see DblQuoted in part).
+			trim := p.Op >= parser.ParamTrimPrefix && p.Op <= parser.ParamTrimLongSuffix
+			x.qnull = x.qnull || !trim || before.vals[0] != ""
 		}
 	}
 	x.addValues(pv, quoted)
@@ -222,6 +238,10 @@ type badSubscriptError struct{ name string }
 
 func (e *badSubscriptError) Error() string { return e.name + ": bad array subscript" }
 
+// Unprefixed marks an error bash reports without the name of the builtin
+// that met it: declare a[]=v says "a[]: bad array subscript".
+func (e *badSubscriptError) Unprefixed() bool { return true }
+
 // paramText looks up a parameter whose subscript, if any, is text: "@",
 // "*", or an expression (from ${!ref} with ref='a[1]').
 func (x *expansion) paramText(name, sub string) (paramValues, error) {
@@ -283,7 +303,8 @@ func (x *expansion) element(name string, sub subscript) (paramValues, error) {
 // counting from the end) for an indexed one.
 func (sh *Shell) evalSubscript(name string, idx *parser.Word) (subscript, error) {
 	if v := sh.Vars.Lookup(name); v != nil && v.Assoc {
-		key, err := sh.expandString(idx)
+		// A key is expanded without tilde expansion: h[~] is key ~.
+		key, err := sh.expandJoined(idx, false, tildeNone)
 		return subscript{key: key}, err
 	}
 	text, err := sh.expandJoined(idx, true, tildeNone)
@@ -324,7 +345,11 @@ func (sh *Shell) subscriptText(name, text string) (subscript, error) {
 func (x *expansion) assignDefault(p *parser.ParamExp, pv paramValues, quoted bool) error {
 	sh := x.sh
 	if pv.name == "" || !parser.IsName(pv.name) || pv.list {
-		return expansionError(pv.label + ": cannot assign in this way")
+		label := pv.label
+		if isDigits(pv.label) {
+			label = "$" + label // ${9=x} as $9
+		}
+		return expansionError(label + ": cannot assign in this way")
 	}
 	v, err := sh.expandJoined(p.Arg, quoted, tildeStartUnless(quoted))
 	if err != nil {
@@ -364,6 +389,11 @@ func (x *expansion) expandLength(p *parser.ParamExp, pv paramValues, quoted bool
 		n = len(pv.vals)
 	case !pv.set && x.sh.Opts.Nounset && pv.sub == nil:
 		return unsetError(pv.label + ": unbound variable")
+	case !pv.set && x.sh.Opts.Nounset && pv.name != "" && !hasElems(x.sh.Vars.Lookup(pv.name)):
+		// ${#a[4]} of an a that is no array with a value (none at all,
+		// declare -A a, a string) names the variable, with status 1, as
+		// bash does.
+		return expansionError(pv.name + ": unbound variable")
 	default:
 		n = utf8.RuneCountInString(pv.vals[0])
 	}
@@ -411,7 +441,10 @@ func (x *expansion) operate(p *parser.ParamExp, pv paramValues) (paramValues, er
 	if p.Op == parser.ParamTransform {
 		return x.transform(p, pv)
 	}
-	pattern, err := x.pattern(p.Arg)
+	// bash matches the pattern of a case change as an extended one even
+	// without shopt extglob: ${x^^@(a|c)}.
+	caseOp := p.Op >= parser.ParamUpperFirst && p.Op <= parser.ParamToggleAll
+	pattern, err := x.pattern(p.Arg, caseOp || x.sh.Opts.Shopt.Extglob)
 	if err != nil {
 		return pv, err
 	}
@@ -429,7 +462,7 @@ func (x *expansion) operate(p *parser.ParamExp, pv paramValues) (paramValues, er
 		case parser.ParamTrimSuffix, parser.ParamTrimLongSuffix:
 			out[i] = trimSuffix(v, pattern, p.Op == parser.ParamTrimLongSuffix)
 		case parser.ParamReplace, parser.ParamReplaceAll, parser.ParamReplacePrefix, parser.ParamReplaceSuffix:
-			out[i] = replacePattern(v, pattern, repl, p.Op)
+			out[i] = replacePattern(v, pattern, repl, p.Op, x.sh.Opts.Shopt.Nocasematch)
 		case parser.ParamUpperFirst, parser.ParamUpperAll, parser.ParamLowerFirst, parser.ParamLowerAll,
 			parser.ParamToggleFirst, parser.ParamToggleAll:
 			out[i] = changeCase(v, pattern, p.Op)
@@ -441,8 +474,9 @@ func (x *expansion) operate(p *parser.ParamExp, pv paramValues) (paramValues, er
 
 // pattern expands the pattern word of an operator. Its unquoted text,
 // also from expansions, is pattern text (a backslash escapes the next
-// character); quoted text is matched literally.
-func (x *expansion) pattern(w *parser.Word) (string, error) {
+// character); quoted text is matched literally. Without extglob, @( +(
+// and the others are plain text.
+func (x *expansion) pattern(w *parser.Word, extglob bool) (string, error) {
 	if w == nil {
 		return "", nil
 	}
@@ -457,7 +491,7 @@ func (x *expansion) pattern(w *parser.Word) (string, error) {
 		}
 		for _, c := range f {
 			if !c.quoted {
-				if !x.sh.Opts.Shopt.Extglob {
+				if !extglob {
 					b.WriteString(plainPattern(c.text))
 					continue
 				}
@@ -472,12 +506,13 @@ func (x *expansion) pattern(w *parser.Word) (string, error) {
 
 // escapePattern makes every special character of s literal in a pattern.
 func escapePattern(s string) string {
-	if !strings.ContainsAny(s, `*?[]\()|`) {
+	const special = `*?[]\()|!^-` // ! ^ - mean something in a bracket
+	if !strings.ContainsAny(s, special) {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(`*?[]\()|`, s[i]) >= 0 {
+		if strings.IndexByte(special, s[i]) >= 0 {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(s[i])
@@ -650,7 +685,13 @@ func trimSuffix(s, pattern string, longest bool) string {
 // replacePattern is ${s/p/r} and its variants: the longest match at the
 // first place where one starts (every such place for //; only the start
 // for /#, only the end for /%) is replaced.
-func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) string {
+func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp, fold bool) string {
+	// t is the text matched: s, or with fold (shopt nocasematch) s with
+	// its ASCII letters in lower case, at the same offsets.
+	t := s
+	if fold {
+		t, pattern = asciiLower(s), foldPattern(pattern)
+	}
 	with := func(m string) string {
 		var b strings.Builder
 		for _, p := range repl {
@@ -670,7 +711,7 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 	case parser.ParamReplacePrefix:
 		starts := runeStarts(s)
 		for k := len(starts) - 1; k >= 0; k-- {
-			if matchPattern(pattern, s[:starts[k]]) {
+			if matchPattern(pattern, t[:starts[k]]) {
 				return with(s[:starts[k]]) + s[starts[k]:]
 			}
 		}
@@ -678,7 +719,7 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 	case parser.ParamReplaceSuffix:
 		starts := runeStarts(s)
 		for _, i := range starts {
-			if matchPattern(pattern, s[i:]) {
+			if matchPattern(pattern, t[i:]) {
 				return s[:i] + with(s[i:])
 			}
 		}
@@ -702,15 +743,15 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 			n = -1
 		}
 		var b strings.Builder
-		for rest := s; ; n-- {
-			j := strings.Index(rest, lit)
+		for at := 0; ; n-- {
+			j := strings.Index(t[at:], lit)
 			if j < 0 || n == 0 {
-				b.WriteString(rest)
+				b.WriteString(s[at:])
 				return b.String()
 			}
-			b.WriteString(rest[:j])
-			b.WriteString(with(lit))
-			rest = rest[j+len(lit):]
+			b.WriteString(s[at : at+j])
+			b.WriteString(with(s[at+j : at+j+len(lit)]))
+			at += j + len(lit)
 		}
 	}
 	width, fixed := patternWidth(pattern)
@@ -723,12 +764,12 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 		end := -1
 		switch {
 		case fixed:
-			if m := k + width; m < len(starts) && matchPattern(pattern, s[i:starts[m]]) {
+			if m := k + width; m < len(starts) && matchPattern(pattern, t[i:starts[m]]) {
 				end = m
 			}
 		case ext:
 			// One run of the automaton from i finds where matches end.
-			ends := extEnds(pattern, s, i)
+			ends := extEnds(pattern, t, i)
 			for m := len(starts) - 1; m >= k; m-- {
 				if ends[starts[m]-i] {
 					end = m
@@ -737,7 +778,7 @@ func replacePattern(s, pattern string, repl []replPiece, op parser.ParamOp) stri
 			}
 		default:
 			for m := len(starts) - 1; m >= k; m-- {
-				if matchPattern(pattern, s[i:starts[m]]) {
+				if matchPattern(pattern, t[i:starts[m]]) {
 					end = m
 					break
 				}
@@ -813,7 +854,16 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 		if err != nil {
 			return 0, err
 		}
-		return sh.evalArith(text)
+		n, err := sh.evalArith(text)
+		if e, ok := err.(*ExpansionError); ok && !e.Unset {
+			// bash names the parameter: "x: 1+: syntax error ...".
+			err = expansionError(strings.TrimPrefix(pv.label, "$") + ": " + e.Msg)
+		}
+		return n, err
+	}
+	// A negative length is reported as written: "$((n-2)): substring ...".
+	negative := func() error {
+		return expansionError(parser.ArgString(p.Repl) + ": substring expression < 0")
 	}
 	off, err := num(p.Arg)
 	if err != nil {
@@ -825,6 +875,11 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 		if length, err = num(p.Repl); err != nil {
 			return pv, err
 		}
+	}
+	if v := sh.Vars.Lookup(pv.name); pv.list && pv.name != "" && v != nil && !v.Array && !v.Assoc {
+		// ${s[@]:1} of a string variable cuts the string, as ${s:1}
+		// does (bash).
+		pv.list = false
 	}
 	if pv.list {
 		vals := pv.vals
@@ -854,7 +909,7 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 			return pv, nil
 		}
 		if hasLen && length < 0 {
-			return pv, expansionError(strconv.FormatInt(length, 10) + ": substring expression < 0")
+			return pv, negative()
 		}
 		vals = vals[off:]
 		if hasLen && length < int64(len(vals)) {
@@ -880,13 +935,14 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 			if length < 0 {
 				end = n + length
 				if end < o {
-					return pv, expansionError(strconv.FormatInt(length, 10) + ": substring expression < 0")
+					return pv, negative()
 				}
 			} else if o+length < n {
 				end = o + length
 			}
 		}
 		out[i] = string(r[o:end])
+		x.qnull = x.qnull || !pv.list && pv.set
 	}
 	pv.vals = out
 	return pv, nil
@@ -914,7 +970,15 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 			}
 			pv.vals = []string{strings.TrimSpace("set -- " + strings.Join(quoted, " "))}
 		case !pv.set:
+			// Unset: a variable with attributes is still declared.
 			pv.vals = nil
+			if flags := attrLetters(v); flags != "" {
+				text := "declare -" + flags + " " + pv.name
+				if isAll(p.Index) != 0 && !v.NoValue {
+					text = declareText(pv.name, v, "", true) // a=(): "declare -a a=()"
+				}
+				pv.vals = []string{text}
+			}
 		default:
 			pv.vals = []string{declareText(pv.name, v, pv.vals[0], isAll(p.Index) != 0)}
 		}
@@ -940,7 +1004,7 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 					continue
 				}
 				if v.Assoc {
-					k = shellQuote(k)
+					k = assocKey(k)
 				}
 				parts = append(parts, k+" "+dquote(val))
 			}
@@ -948,6 +1012,9 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 				pv.vals = parts
 			} else {
 				pv.vals = []string{strings.Join(parts, " ")}
+				if v.Assoc && len(parts) > 0 {
+					pv.vals[0] += " " // as bash writes it
+				}
 				pv.list = false
 			}
 			return pv, nil
@@ -988,6 +1055,18 @@ func bashQuote(s string) string {
 		}
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// assocKey quotes a key of an associative array as bash shows one in
+// ${h[@]@K} and ${h[@]@A}: as it is, in double quotes, or as $'...'.
+func assocKey(k string) string {
+	if strings.ContainsFunc(k, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return bashQuote(k)
+	}
+	if parser.KeyNeedsQuotes(k) {
+		return dquote(k)
+	}
+	return k
 }
 
 // dquote quotes s in double quotes, as ${a[@]@K} shows values.
@@ -1042,7 +1121,14 @@ func declareText(name string, v *Var, value string, whole bool) string {
 		var parts []string
 		keys := v.keys()
 		for i, val := range v.values() {
-			parts = append(parts, "["+keys[i]+"]="+dquote(val))
+			k := keys[i]
+			if v.Assoc {
+				k = assocKey(k)
+			}
+			parts = append(parts, "["+k+"]="+dquote(val))
+		}
+		if v.Assoc && len(parts) > 0 {
+			parts = append(parts, "") // bash ends with " )"
 		}
 		return "declare -" + flags + " " + name + "=(" + strings.Join(parts, " ") + ")"
 	}
@@ -1051,3 +1137,18 @@ func declareText(name string, v *Var, value string, whole bool) string {
 	}
 	return "declare -" + flags + " " + name + "=" + bashQuote(value)
 }
+
+// asciiLower is s with its ASCII letters in lower case: the other bytes,
+// and so the offsets, stay.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// hasElems reports whether v is an array with a value (maybe empty).
+func hasElems(v *Var) bool { return v != nil && !v.NoValue && (v.Array || v.Assoc) }

@@ -142,7 +142,11 @@ func TestParamErrors(t *testing.T) {
 		{`r='a b'`, `${!r}`, "a b: invalid variable name"},
 		{`x=abc`, `${x:1:-5}`, "-5: substring expression < 0"},
 		{`a=(1)`, `${a[1/0]}`, `1/0: division by 0 (error token is "0")`},
-		{``, `${x:1/0}`, `1/0: division by 0 (error token is "0")`},
+		{``, `${x:1/0}`, `x: 1/0: division by 0 (error token is "0")`},
+		{`x=abc n=-5`, `${x:0:n}`, "n: substring expression < 0"},
+		{`set a`, `${@:1:$(($# - 2))}`, "$(($# - 2)): substring expression < 0"},
+		{`a=(1)`, `${a[@]:1+}`, `a[@]: 1+: syntax error: operand expected (error token is "+")`},
+		{``, `${x:}`, "${x:}: bad substitution"},
 		{`a=()`, `${a[1]:?}`, "a[1]: parameter null or not set"},
 	}
 	for _, c := range cases {

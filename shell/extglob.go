@@ -56,7 +56,8 @@ func hasExtGroup(pattern string) bool {
 // groupEnd returns the index of the ')' that closes the group whose list
 // starts at index i, or -1 when none does (the group is then literal
 // text, as in bash). Brackets and escapes inside are skipped: @([)]|x)
-// and @(\)|x) are groups of two patterns.
+// and @(\)|x) are groups of two patterns. A '[' that no ']' closes
+// leaves the group open to the end, so *(a|b[) is no group (bash).
 func groupEnd(pattern string, i int) int {
 	depth := 0
 	for ; i < len(pattern); i++ {
@@ -64,9 +65,11 @@ func groupEnd(pattern string, i int) int {
 		case '\\':
 			i++
 		case '[':
-			if _, width, valid := matchBracket(pattern[i:], 0); valid {
-				i += width - 1
+			_, width, valid := matchBracket(pattern[i:], 0)
+			if !valid {
+				return -1
 			}
+			i += width - 1
 		case '(':
 			depth++
 		case ')':

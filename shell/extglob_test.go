@@ -196,7 +196,7 @@ func TestPlainPattern(t *testing.T) {
 func BenchmarkReplaceExtglob(b *testing.B) {
 	s := strings.Repeat("ab", 2000)
 	for b.Loop() {
-		replacePattern(s, "@(a)", []replPiece{{text: "X"}}, parser.ParamReplaceAll)
+		replacePattern(s, "@(a)", []replPiece{{text: "X"}}, parser.ParamReplaceAll, false)
 	}
 }
 
@@ -211,10 +211,10 @@ func TestReplaceExtglob(t *testing.T) {
 	}
 	for _, c := range cases {
 		repl := []replPiece{{text: "-"}}
-		if got := replacePattern(c.s, c.pattern, repl, parser.ParamReplaceAll); got != c.all {
+		if got := replacePattern(c.s, c.pattern, repl, parser.ParamReplaceAll, false); got != c.all {
 			t.Errorf("${%s//%s/-} = %q, want %q", c.s, c.pattern, got, c.all)
 		}
-		if got := replacePattern(c.s, c.pattern, repl, parser.ParamReplace); got != c.first {
+		if got := replacePattern(c.s, c.pattern, repl, parser.ParamReplace, false); got != c.first {
 			t.Errorf("${%s/%s/-} = %q, want %q", c.s, c.pattern, got, c.first)
 		}
 		if got := trimPrefix(c.s, c.pattern, false); got != c.short {

@@ -125,22 +125,12 @@ func globPattern(f field, ext bool) (pattern string, ok bool) {
 // right of [[ == ]]): steps 1-4, no field splitting; quoted characters are
 // escaped so that matchPattern takes them literally. ext says whether
 // extended patterns count (extglob; always in [[ ]], as in bash).
+//
+// Unlike pathname expansion, a backslash an unquoted expansion gives
+// escapes what follows, as in bash: p='a\*'; case 'a*' in $p) matches.
 func (sh *Shell) expandPattern(w *parser.Word, ext bool) (string, error) {
 	x := &expansion{sh: sh, mode: modeString}
-	if err := x.word(w, false, tildeStart); err != nil {
-		return "", err
-	}
-	var b fieldBuilder
-	for i, chunks := range x.fields {
-		if i > 0 {
-			b.write(" ", true)
-		}
-		for _, c := range chunks {
-			b.write(c.text, c.quoted)
-		}
-	}
-	pattern, _ := globPattern(b.take(), ext)
-	return pattern, nil
+	return x.pattern(w, ext)
 }
 
 // glob returns the paths matching pattern, sorted in byte order (as with
@@ -157,11 +147,19 @@ func (sh *Shell) expandPattern(w *parser.Word, ext bool) (string, error) {
 func glob(pattern, base string, f globFlags) []string {
 	comps := strings.Split(pattern, "/")
 	paths := []string{""} // "" is the current directory
-	if comps[0] == "" {
-		paths = []string{"/"}
-		comps = comps[1:]
+	start := 0
+	if k := slices.IndexFunc(comps, hasMeta); k > 0 {
+		// The directories before the first pattern are taken as
+		// written, doubled slashes and all (bash: a//* gives a//b); after
+		// a pattern, a run of slashes is one.
+		prefix := unescapePattern(strings.Join(comps[:k], "/")) + "/"
+		if !isDir(inDir(base, prefix)) {
+			return nil
+		}
+		paths, start = []string{prefix}, k
 	}
-	for i, comp := range comps {
+	for i := start; i < len(comps); i++ {
+		comp := comps[i]
 		last := i == len(comps)-1
 		var next []string
 		if f.star && comp == "**" {
@@ -234,8 +232,12 @@ func globTree(dir, base string, dotglob, last, literal bool) []string {
 func globComponent(dir, comp string, last bool, base string, f globFlags) []string {
 	dotglob := f.dot
 	if comp == "" {
-		// A trailing or doubled '/': the path so far must be a directory.
-		if dir != "" && !strings.HasSuffix(dir, "/") && isDir(inDir(base, dir)) {
+		// A trailing or doubled '/': the path so far must be a directory;
+		// more slashes after the first add nothing.
+		if dir != "" && isDir(inDir(base, dir)) {
+			if strings.HasSuffix(dir, "/") {
+				return []string{dir}
+			}
 			return []string{dir + "/"}
 		}
 		return nil

@@ -209,11 +209,13 @@ func selectIndent(b *strings.Builder, from, to int) {
 func loopHeader(keyword, name string, in bool, words []*parser.Word) string {
 	var b strings.Builder
 	b.WriteString(keyword + " " + name)
-	if in {
-		b.WriteString(" in")
-		for _, w := range words {
-			b.WriteString(" " + parser.String(w))
-		}
+	if !in {
+		// As bash shows it: the words are the positional parameters.
+		return b.String() + ` in "$@"`
+	}
+	b.WriteString(" in")
+	for _, w := range words {
+		b.WriteString(" " + parser.String(w))
 	}
 	return b.String()
 }

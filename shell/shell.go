@@ -77,6 +77,12 @@ type Shell struct {
 	Jobs    *jobs.Table
 	Aliases map[string]string
 
+	// compoundArgs are the arguments of the declaration builtin running
+	// now that were written NAME=(...): only those (and a value for a
+	// variable that is an array already) assign a list; declare
+	// x="(1 2)" assigns the text (AssignWord).
+	compoundArgs map[string]bool
+
 	// subshell is set on clones: exit ends only the clone, job control is off.
 	subshell bool
 	// forkedChild is set on a clone of the top-level shell: it stands for

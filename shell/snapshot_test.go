@@ -240,6 +240,7 @@ var perProcess = map[string]string{
 	"self":         "the gosh executable, found by each process at start",
 	"source":       "where the commands come from; a subshell runs what it is given",
 	"pipeBroken":   "set by the builtin stage that owns it",
+	"compoundArgs": "the arguments of the declaration builtin running now, set around that one call",
 	"hash":         "a cache of PATH searches: a copy gets a copy, a child searches again",
 	"lastSubst":    "the status of the last $( ) of the command being expanded, read at once",
 	"ctx":          "Ctrl+C of the interactive command line",

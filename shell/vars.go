@@ -17,7 +17,7 @@ type Var struct {
 	// N"): it is listed by export -p but is unset and not in the environment.
 	NoValue bool
 	Array   bool   // an indexed array: Elems sorted by Index
-	Assoc   bool   // an associative array: Elems in the order keys were added
+	Assoc   bool   // an associative array: Elems in the order keys were added (listed in bash's order: bashOrder)
 	Elems   []Elem // the elements of an array
 	// Integer is declare -i: a value assigned is evaluated as an
 	// arithmetic expression first (declare.go).

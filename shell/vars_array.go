@@ -3,7 +3,8 @@ package shell
 // This file is the array side of the variable table: bash's indexed arrays
 // (a=(x y z), a[3]=w, sparse: unset 'a[1]' leaves a hole) and associative
 // arrays (declare -A). Both keep their elements in Var.Elems: an indexed
-// array sorted by Index, an associative one in the order keys were added.
+// array sorted by Index, an associative one in the order keys were added
+// (listed in the order of bash's hash table: bashOrder).
 
 import (
 	"sort"
@@ -82,10 +83,55 @@ func (x *Var) values() []string {
 		return []string{x.Value}
 	}
 	out := make([]string, len(x.Elems))
+	if x.Assoc {
+		for i, j := range bashOrder(x.Elems) {
+			out[i] = x.Elems[j].Value
+		}
+		return out
+	}
 	for i, e := range x.Elems {
 		out[i] = e.Value
 	}
 	return out
+}
+
+// bashOrder gives the positions in elems (an associative array's, in the
+// order their keys were added) in the order bash lists them: the order of
+// its hash table. Bash hashes a key with 32-bit FNV-1 into 1024 buckets,
+// lists the buckets in turn, and in a bucket the key added last first;
+// when the keys reach twice the buckets it has four times as many and
+// moves the keys over bucket by bucket, each to the front of its new one.
+// Keys unset on the way are left out of the replay (bash's growth counts
+// them while they live, so past 2048 keys the order may then differ).
+func bashOrder(elems []Elem) []int {
+	hashes := make([]uint32, len(elems))
+	for i, e := range elems {
+		h := uint32(2166136261)
+		for j := 0; j < len(e.Key); j++ {
+			h = h*16777619 ^ uint32(e.Key[j])
+		}
+		hashes[i] = h
+	}
+	buckets := make([][]int, 1024) // each list from its front
+	for i := range elems {
+		if i >= 2*len(buckets) {
+			grown := make([][]int, 4*len(buckets))
+			for _, list := range buckets {
+				for _, j := range list {
+					b := hashes[j] & uint32(len(grown)-1)
+					grown[b] = append([]int{j}, grown[b]...)
+				}
+			}
+			buckets = grown
+		}
+		b := hashes[i] & uint32(len(buckets)-1)
+		buckets[b] = append([]int{i}, buckets[b]...)
+	}
+	order := make([]int, 0, len(elems))
+	for _, list := range buckets {
+		order = append(order, list...)
+	}
+	return order
 }
 
 // keys lists the indices or keys in order; a set string variable has the
@@ -98,12 +144,14 @@ func (x *Var) keys() []string {
 		return []string{"0"}
 	}
 	out := make([]string, len(x.Elems))
-	for i, e := range x.Elems {
-		if x.Assoc {
-			out[i] = e.Key
-		} else {
-			out[i] = strconv.FormatInt(e.Index, 10)
+	if x.Assoc {
+		for i, j := range bashOrder(x.Elems) {
+			out[i] = x.Elems[j].Key
 		}
+		return out
+	}
+	for i, e := range x.Elems {
+		out[i] = strconv.FormatInt(e.Index, 10)
 	}
 	return out
 }
@@ -252,10 +300,11 @@ func (v *Vars) UnsetElem(name, key string, index int64) error {
 		return &readOnlyError{name}
 	}
 	if !x.Array && !x.Assoc {
-		if index == 0 {
-			delete(v.m, name)
-			v.changed(name)
+		if index != 0 {
+			return &notArrayError{name}
 		}
+		delete(v.m, name)
+		v.changed(name)
 		return nil
 	}
 	if i, ok := x.find(key, index); ok {
@@ -263,6 +312,27 @@ func (v *Vars) UnsetElem(name, key string, index int64) error {
 	}
 	return nil
 }
+
+// clearElems removes all the elements of an indexed array, which stays
+// (unset 'a[@]'). A string variable is no array: an error.
+func (v *Vars) clearElems(name string) error {
+	name, _ = v.target(name)
+	x, ok := v.m[name]
+	switch {
+	case !ok:
+		return nil
+	case x.ReadOnly:
+		return &readOnlyError{name}
+	case !x.Array:
+		return &notArrayError{name}
+	}
+	x.Elems = nil
+	return nil
+}
+
+type notArrayError struct{ name string }
+
+func (e *notArrayError) Error() string { return e.name + ": not an array variable" }
 
 type arrayKindError struct{ name string }
 
