@@ -151,7 +151,7 @@ func debugless(p *parser.Pipeline) bool {
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
-	sh.reapCoproc() // coproc.go: where bash cleans up its dead jobs
+	sh.reapCoproc()           // coproc.go: where bash cleans up its dead jobs
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if !debugless(p) {
 		if err := sh.debugTrap(p.Pos.Line); err != nil {
