@@ -157,6 +157,14 @@ func (sh *Shell) keepCoprocFds(r, w int) {
 		}
 		nums[i] = n
 	}
+	// Forget the close-on-exec fds the user has closed or replaced since.
+	var live []userFd
+	for _, h := range sh.cloexecFds {
+		if sh.UserFd(h.n) == h.real {
+			live = append(live, h)
+		}
+	}
+	sh.cloexecFds = live
 	for i, real := range []int{r, w} {
 		real = sh.moveCoprocFd(real)
 		num := nums[3*i]

@@ -44,6 +44,20 @@ func TestCoprocInteractive(t *testing.T) {
 	if got := s.Run("jobs"); got != "[1]+  Running                 coproc COPROC cat &\n" {
 		t.Errorf("jobs printed %q", got)
 	}
+	// fg brings it to the terminal, Ctrl+Z stops it, bg continues it.
+	s.SendLine("fg")
+	s.Expect("coproc COPROC cat\n")
+	report := stopFg(s, []procStat{cat})
+	if want := "[1]+  Stopped                 coproc COPROC cat\n"; !strings.Contains(report, want) {
+		t.Errorf("Ctrl+Z reported %q, want %q", report, want)
+	}
+	if got := s.Run("bg"); got != "[1]+ coproc COPROC cat &\n" {
+		t.Errorf("bg printed %q", got)
+	}
+	waitStates(s, []procStat{cat}, 'S')
+	if fg := s.Foreground(); fg != shellPgrp {
+		t.Errorf("after bg the foreground group is %d, not the shell's %d", fg, shellPgrp)
+	}
 	s.Run("kill %1")
 	waitReaped(t, cat.Pid, "the coprocess after kill %1")
 	s.Run(":") // the Terminated report comes before this prompt
