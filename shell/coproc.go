@@ -59,6 +59,10 @@ func coprocText(c *parser.Coproc, name string) string {
 // the variables. Its status is 0 once the job has started.
 func (sh *Shell) runCoproc(c *parser.Coproc) (int, error) {
 	sh.noteLine(c.Pos.Line)
+	if cp := sh.coproc; cp != nil && (cp.fds[0].n >= 0 || cp.fds[1].n >= 0) {
+		sh.errorf("warning: execute_coproc: coproc [%d:%s] still exists", cp.pid, cp.name)
+	}
+	sh.coproc = nil // bash keeps one: the first is forgotten, its fds stay open
 	name := parser.DefaultCoprocName
 	if c.Name != nil {
 		// bash expands the name without splitting it.
@@ -71,10 +75,6 @@ func (sh *Shell) runCoproc(c *parser.Coproc) (int, error) {
 		sh.errorf("`%s': not a valid identifier", name)
 		return 1, nil
 	}
-	if cp := sh.coproc; cp != nil && (cp.fds[0].n >= 0 || cp.fds[1].n >= 0) {
-		sh.errorf("warning: execute_coproc: coproc [%d:%s] still exists", cp.pid, cp.name)
-	}
-	sh.coproc = nil // bash keeps one: the first is forgotten, its fds stay open
 	text := coprocText(c, name)
 	d := sh.needsProcess(c, nil, Site{Background: true})
 	sh.traceDecision(text, d)
