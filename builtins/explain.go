@@ -196,7 +196,7 @@ func (e *explainer) list(l *parser.List, src string) {
 
 // andOr describes "a && b || c", and where a background list runs.
 func (e *explainer) andOr(ao *parser.AndOr, background bool) {
-	if c := loneCoproc(ao); c != nil {
+	if c := ao.LoneCoproc(); c != nil {
 		e.coproc(c) // explain_coproc.go: "coproc cat &" is the same coproc
 		return
 	}

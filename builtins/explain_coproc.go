@@ -5,15 +5,6 @@ import (
 	"gosh/parser"
 )
 
-// loneCoproc is the coproc that an and-or list is by itself, or nil.
-func loneCoproc(ao *parser.AndOr) *parser.Coproc {
-	if len(ao.Rest) > 0 || ao.First.Bang || ao.First.Time != nil || len(ao.First.Cmds) != 1 {
-		return nil
-	}
-	c, _ := ao.First.Cmds[0].(*parser.Coproc)
-	return c
-}
-
 // coproc describes "coproc [NAME] command": where its command runs is
 // the shell's one rule's answer (Shell.Decide), as for "command &"; the
 // rest is what the shell does around it (shell/coproc.go).

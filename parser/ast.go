@@ -435,6 +435,16 @@ func (c *Coproc) NameText() string {
 	return String(c.Name)
 }
 
+// LoneCoproc is the coproc that ao is by itself ("coproc cat", and
+// "coproc cat &", which bash starts the same way), or nil.
+func (ao *AndOr) LoneCoproc() *Coproc {
+	if len(ao.Rest) > 0 || ao.First.Bang || ao.First.Time != nil || len(ao.First.Cmds) != 1 {
+		return nil
+	}
+	c, _ := ao.First.Cmds[0].(*Coproc)
+	return c
+}
+
 func (c *Coproc) Position() Pos { return c.Pos }
 
 // Redirects of a coproc are none: its redirections belong to its body.

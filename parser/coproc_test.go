@@ -149,6 +149,19 @@ func TestCoprocReader(t *testing.T) {
 	}
 }
 
+// LoneCoproc finds a coproc that is a whole and-or list, with or without '&'.
+func TestLoneCoproc(t *testing.T) {
+	for src, want := range map[string]bool{
+		"coproc cat": true, "coproc X { cat; } &": true, "coproc cat | cat": false,
+		"! coproc cat": false, "coproc cat && x": false, "time coproc cat": false, "cat": false,
+	} {
+		ao := mustParse(t, src).List.Items[0].AndOr
+		if got := ao.LoneCoproc() != nil; got != want {
+			t.Errorf("LoneCoproc(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
 // An alias after "coproc" is expanded, as bash does.
 func TestCoprocAlias(t *testing.T) {
 	cfg := Config{Alias: func(n string) (string, bool) { return "cat -u", n == "c" }}

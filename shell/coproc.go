@@ -235,14 +235,6 @@ func (sh *Shell) reapCoproc() {
 	}
 }
 
-// loneCoproc is the coproc that an and-or list is, alone, or nil.
-func loneCoproc(ao *parser.AndOr) *parser.Coproc {
-	if len(ao.Rest) > 0 || ao.First.Bang || ao.First.Time != nil || len(ao.First.Cmds) != 1 {
-		return nil
-	}
-	c, _ := ao.First.Cmds[0].(*parser.Coproc)
-	return c
-}
 
 // dropCoprocFds closes the fds of cp, the shell's coproc, in a subshell's
 // copy (sh), as bash's forked subshell closes them (the variables stay).

@@ -228,7 +228,7 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 // ("a && b &", a builtin, "echo $(sleep 2) &", "nosuch &") runs in a child
 // gosh that is the job, and expands the words itself (see subshell.go).
 func (sh *Shell) runBackground(ao *parser.AndOr) error {
-	if c := loneCoproc(ao); c != nil {
+	if c := ao.LoneCoproc(); c != nil {
 		// A coproc is asynchronous already: bash starts it as it is.
 		_, err := sh.runCoproc(c)
 		sh.Status = 0
