@@ -235,7 +235,6 @@ func (sh *Shell) reapCoproc() {
 	}
 }
 
-
 // dropCoprocFds closes the fds of cp, the shell's coproc, in a subshell's
 // copy (sh), as bash's forked subshell closes them (the variables stay).
 func (sh *Shell) dropCoprocFds(cp *coprocState) {
