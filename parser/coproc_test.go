@@ -1,9 +1,6 @@
 package parser
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // The trees of bash's coproc: the word after "coproc" is a NAME only when
 // a compound command follows it.
@@ -38,32 +35,6 @@ func TestCoprocTrees(t *testing.T) {
 	}
 }
 
-// String prints a coproc so that it parses back the same: without the
-// default name before a simple command (where it would read back as the
-// command's name).
-func TestCoprocString(t *testing.T) {
-	tests := []struct{ src, want string }{
-		{"coproc cat", "coproc cat"},
-		{"coproc  X   {  cat ; }  >/dev/null  2>&1", "coproc X { cat; } >/dev/null 2>&1"},
-		{"coproc Y (ls)", "coproc Y ( ls )"},
-		{"coproc Z while true; do :; done", "coproc Z while true; do :; done"},
-		{"coproc a | b", "coproc a | b"},
-		{"! coproc c && time coproc d &", "! coproc c && time coproc d &"},
-		{"coproc \\if x", "coproc \\if x"},
-		{"coproc a\n{ :; }", "coproc a; { :; }"},
-	}
-	for _, tt := range tests {
-		f := mustParse(t, tt.src)
-		got := String(f)
-		if got != tt.want {
-			t.Errorf("String(Parse(%q)) = %q, want %q", tt.src, got, tt.want)
-		}
-		if again := String(mustParse(t, got)); again != got || dump(mustParse(t, got)) != dump(f) {
-			t.Errorf("%q does not parse back to the same tree (%q)", got, again)
-		}
-	}
-}
-
 // declare -f and type print a coproc as bash 5.2 does, with its name.
 func TestCoprocLayout(t *testing.T) {
 	src := "f() { coproc cat; coproc X { cat; echo; } >/dev/null 2>&1; coproc Y (ls); coproc W if true; then :; fi; coproc cat </dev/null >x; }"
@@ -72,80 +43,6 @@ func TestCoprocLayout(t *testing.T) {
 	fd := mustParse(t, src).List.Items[0].AndOr.First.Cmds[0].(*FuncDecl)
 	if got := FuncLayout(fd); got != want {
 		t.Errorf("FuncLayout:\n got  %q\n want %q", got, want)
-	}
-}
-
-// Misplaced words after "coproc", as bash reports them.
-func TestCoprocErrors(t *testing.T) {
-	tests := []struct {
-		src, pos, msg string
-		incomplete    bool
-	}{
-		{"coproc", "1:7", "syntax error near unexpected token `newline'", false},
-		{"coproc\n", "1:7", "syntax error near unexpected token `newline'", false},
-		{"coproc ; echo", "1:8", "syntax error near unexpected token `;'", false},
-		{"coproc &", "1:8", "syntax error near unexpected token `&'", false},
-		{"coproc ! cat", "1:8", "syntax error near unexpected token `!'", false},
-		{"coproc a !", "1:10", "syntax error near unexpected token `!'", false},
-		{"coproc a fi", "1:10", "syntax error near unexpected token `fi'", false},
-		{"coproc a then", "1:10", "syntax error near unexpected token `then'", false},
-		{"coproc }", "1:8", "syntax error near unexpected token `}'", false},
-		{"coproc coproc cat", "1:8", "syntax error near unexpected token `coproc'", false},
-		{"coproc a function g { :; }", "1:10", "syntax error near unexpected token `function'", false},
-		{"coproc a ()", "1:11", "syntax error near unexpected token `)'", false},
-		{"coproc f() { :; }", "1:10", "syntax error near unexpected token `)'", false},
-		{"coproc a x=1 { :; }", "1:19", "syntax error near unexpected token `}'", false},
-		{"coproc a >f { :; }", "1:18", "syntax error near unexpected token `}'", false},
-		{"coproc a | ! b", "1:12", "syntax error near unexpected token `!'", false},
-		// Unfinished: the prompt shows PS2.
-		{"coproc {", "1:9", "syntax error: unexpected end of file", true},
-		{"coproc X (", "1:11", "syntax error: unexpected end of file", true},
-		{"coproc X while a; do", "1:21", "syntax error: unexpected end of file", true},
-		{"coproc cat |", "1:13", "syntax error: unexpected end of file", true},
-	}
-	for _, tt := range tests {
-		_, err := Parse(tt.src)
-		se, ok := err.(*SyntaxError)
-		if !ok {
-			t.Errorf("Parse(%q) = %v, want a syntax error", tt.src, err)
-			continue
-		}
-		if want := tt.pos + ": " + tt.msg; se.Error() != want || se.Incomplete != tt.incomplete {
-			t.Errorf("Parse(%q) = %s (incomplete %v), want %s (incomplete %v)",
-				tt.src, se.Error(), se.Incomplete, want, tt.incomplete)
-		}
-	}
-}
-
-// Telling a NAME from a command's first word reads one token further, but
-// never the line after the command.
-func TestCoprocReader(t *testing.T) {
-	tests := []struct {
-		src  string
-		want []string
-		asks string
-	}{
-		{"coproc cat\necho\n", []string{"coproc cat", "echo"}, "PPP"},
-		{"coproc a\n{ :; }\n", []string{"coproc a", "{ :; }"}, "PPP"},
-		{"coproc X {\ncat\n}\n", []string{"coproc X { cat; }"}, "PmmP"},
-		{"coproc cat <<E\nx\nE\n", []string{"coproc cat <<E\nx\nE\n"}, "PmmP"},
-	}
-	for _, tt := range tests {
-		got, ls := readAll(t, tt.src, Config{})
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("%q:\n got  %q\n want %q", tt.src, got, tt.want)
-		}
-		var asks strings.Builder
-		for _, m := range ls.asks {
-			if m {
-				asks.WriteByte('m')
-			} else {
-				asks.WriteByte('P')
-			}
-		}
-		if asks.String() != tt.asks {
-			t.Errorf("%q: line requests %s, want %s", tt.src, asks.String(), tt.asks)
-		}
 	}
 }
 
