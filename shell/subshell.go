@@ -26,9 +26,11 @@ type Site = builtins.Site
 
 // needsProcess decides where node runs, and says why (explain and the
 // trace print the reason). node is a whole and-or list ended by '&'
-// (*parser.AndOr, with site.Background), or one stage of a foreground
-// pipeline (a parser.Command); cmd is that stage after expansion, or nil
-// when it has not been expanded (explain, compound commands).
+// (*parser.AndOr, with site.Background), a coproc (*parser.Coproc, whose
+// command is placed as that command with '&'), or one stage of a
+// foreground pipeline (a parser.Command); cmd is that stage after
+// expansion, or nil when it has not been expanded (explain, compound
+// commands).
 //
 // The rule:
 //
