@@ -891,6 +891,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		t.background = !fg
 		t.pipeline = len(cmds) > 1
 		if e := cmd.coprocEnds; e != nil {
+			t.coproc = true
 			t.set(0, t.own(e[0]))
 			t.set(1, t.own(e[1]))
 		} else if i == 0 && !fg && !sh.Jobs.JobControl() {

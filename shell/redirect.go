@@ -23,6 +23,8 @@ type fdTable struct {
 	// cloexec are the shell's close-on-exec user fds (a coproc's): files
 	// leaves them out of what a new process gets.
 	cloexec []userFd
+	// coproc is set for the stage of a coproc (coproc.go).
+	coproc bool
 	// later are redirections expanded but not yet performed: a pipeline
 	// stage's, done just before it starts (connectStage).
 	later []plannedRedirect

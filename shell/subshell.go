@@ -446,7 +446,7 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.childSnapshot()
-	sh.childSubshellLevel(snap, body) // BASH_SUBSHELL (bashvars.go)
+	sh.childSubshellLevel(snap, body, t.coproc) // BASH_SUBSHELL (bashvars.go)
 	snap.AsyncIgnored = sh.asyncIgnores(t.background)
 	if line := nodeLine(body); line > 0 {
 		snap.Line = line // the child's $LINENO counts from the command's own line
