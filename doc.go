@@ -29,7 +29,9 @@
 //  4. shell/exec.go walks the AST: runList → runAndOr → runPipeline. A
 //     compound command alone in its pipeline ({ }, if, a loop, select,
 //     case, (( )), [[ ]], a function call) runs in the shell itself
-//     (shell/compound.go, select.go, cond.go, function.go), as in bash;
+//     (shell/compound.go, select.go, cond.go, function.go), as in bash; a
+//     coproc starts its command as "command &" would, with two pipes
+//     whose other ends the shell keeps (shell/coproc.go);
 //     break, continue and return travel up as error values to the loop or
 //     call that handles them. Each
 //     SimpleCommand is expanded (shell/expand.go: brace expansion, tilde,

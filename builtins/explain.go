@@ -196,6 +196,10 @@ func (e *explainer) list(l *parser.List, src string) {
 
 // andOr describes "a && b || c", and where a background list runs.
 func (e *explainer) andOr(ao *parser.AndOr, background bool) {
+	if c := ao.LoneCoproc(); c != nil {
+		e.coproc(c) // explain_coproc.go: "coproc cat &" is the same coproc
+		return
+	}
 	if len(ao.Rest) > 0 {
 		e.printf(jobs.Msg{En: "An and-or list: %s\n", Ko: "and-or 목록: %s\n"}, parser.String(ao))
 		e.printf(jobs.Msg{En: "  first run: %s\n", Ko: "  먼저 실행: %s\n"}, parser.String(ao.First))

@@ -296,7 +296,7 @@ func keywords(s string) bool {
 	switch s {
 	case "!", "{", "}", "case", "do", "done", "elif", "else", "esac",
 		"fi", "for", "if", "in", "then", "until", "while", "[[", "]]",
-		"function", "time", "select":
+		"function", "time", "select", "coproc":
 		return true
 	}
 	return false

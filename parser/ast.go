@@ -108,9 +108,10 @@ type TimeClause struct {
 
 // Command is one stage of a pipeline: a *SimpleCommand, one of the
 // compound commands (*Subshell, *Group, *If, *While, *For, *ArithFor,
-// *Select, *Case, *ArithCmd, *TestCmd) or a function definition (*FuncDecl).
+// *Select, *Case, *ArithCmd, *TestCmd), a function definition (*FuncDecl)
+// or bash's coprocess (*Coproc).
 //
-//	command : simple_command | compound_command redirect* | function_def
+//	command : simple_command | compound_command redirect* | function_def | coproc
 type Command interface {
 	Position() Pos
 	// Redirects are the redirections that apply to the whole command.
@@ -399,6 +400,56 @@ func (*Case) commandNode()     {}
 func (*FuncDecl) commandNode() {}
 func (*ArithCmd) commandNode() {}
 func (*TestCmd) commandNode()  {}
+
+// Coproc is bash's coprocess: Body runs asynchronously, as "Body &" does,
+// with its standard output going into one pipe and its standard input
+// coming from another. The shell keeps the other ends, as the indexed
+// array NAME: NAME[0] reads what Body writes, NAME[1] writes what it
+// reads; NAME_PID is its pid. NAME is COPROC unless given, which bash
+// allows only before a compound command: in "coproc a b" a is the
+// command's name. The word after "coproc" is the NAME when a compound
+// command follows it ("coproc X { cat; }", "coproc X (ls)", "coproc X
+// while ...").
+//
+//	coproc : 'coproc' compound_command redirect*
+//	       | 'coproc' WORD compound_command redirect*
+//	       | 'coproc' simple_command
+//
+// The redirections written after the coproc are the body's: they apply
+// inside the coprocess, after its pipes ("coproc cat >log" writes to log,
+// not into the pipe).
+type Coproc struct {
+	Name *Word   // nil: the default name, COPROC
+	Body Command // a simple or compound command; never a function definition
+	Pos  Pos
+}
+
+// DefaultCoprocName is the name of a coproc written without one.
+const DefaultCoprocName = "COPROC"
+
+// NameText is the coproc's NAME as written, or COPROC.
+func (c *Coproc) NameText() string {
+	if c.Name == nil {
+		return DefaultCoprocName
+	}
+	return String(c.Name)
+}
+
+// LoneCoproc is the coproc that ao is by itself ("coproc cat", and
+// "coproc cat &", which bash starts the same way), or nil.
+func (ao *AndOr) LoneCoproc() *Coproc {
+	if len(ao.Rest) > 0 || ao.First.Bang || ao.First.Time != nil || len(ao.First.Cmds) != 1 {
+		return nil
+	}
+	c, _ := ao.First.Cmds[0].(*Coproc)
+	return c
+}
+
+func (c *Coproc) Position() Pos { return c.Pos }
+
+// Redirects of a coproc are none: its redirections belong to its body.
+func (c *Coproc) Redirects() []*Redirect { return nil }
+func (*Coproc) commandNode()             {}
 
 // Assign is NAME=value, with bash's additions: NAME+=value appends,
 // NAME[subscript]=value sets one element of an array, and NAME=(word...)

@@ -23,6 +23,9 @@ func CompletionAt(src string) CompletionContext {
 	cmdPos := true       // the next word is a command name
 	command := ""        // the current simple command's name
 	redirTarget := false // the next word is a redirection target
+	// afterCoproc: the last word was "coproc"; maybeName: the word after
+	// it, which was a coproc's NAME if a '{', if, while ... follows.
+	afterCoproc, maybeName := false, false
 	i := 0
 	for {
 		// Blanks and line continuations between words.
@@ -82,9 +85,12 @@ func CompletionAt(src string) CompletionContext {
 			}
 			raw := src[i:end]
 			i = end
+			isCoproc := cmdPos && !redirTarget && raw == "coproc"
 			switch {
 			case redirTarget:
 				redirTarget = false
+			case maybeName && commandStarters(raw):
+				cmdPos, command = true, "" // "coproc NAME { cmd"
 			case !cmdPos:
 			case isAssignText(raw) || commandStarters(raw):
 				// still in command-name position
@@ -92,6 +98,7 @@ func CompletionAt(src string) CompletionContext {
 				cmdPos = false
 				command, _ = unquoteDelim(raw)
 			}
+			maybeName, afterCoproc = afterCoproc && !cmdPos, isCoproc
 		}
 	}
 }
@@ -100,7 +107,7 @@ func CompletionAt(src string) CompletionContext {
 // command name comes.
 func commandStarters(s string) bool {
 	switch s {
-	case "!", "if", "then", "elif", "else", "while", "until", "do", "{":
+	case "!", "if", "then", "elif", "else", "while", "until", "do", "{", "coproc":
 		return true
 	}
 	return false

@@ -24,7 +24,7 @@ func reservedWords(s string) bool {
 	switch s {
 	case "if", "then", "elif", "else", "fi", "while", "until", "for",
 		"do", "done", "case", "esac", "in", "{", "}", "!", "[[", "]]",
-		"function", "time", "select":
+		"function", "time", "select", "coproc":
 		return true
 	}
 	return false
@@ -140,6 +140,8 @@ func (p *parser) compoundCommand() (Command, error) {
 			cmd, err = p.condCommand()
 		case "function":
 			return p.functionKeyword()
+		case "coproc":
+			return p.coproc()
 		default:
 			return nil, nil
 		}
@@ -928,4 +930,87 @@ func (p *parser) condPrimary() (TestExpr, error) {
 		return nil, err
 	}
 	return &TestBinary{Op: op, X: x, Y: &TestWord{Word: y}}, nil
+}
+
+// startsCompound reports whether tok begins a compound command: '(' (a
+// subshell or "(( ))"), or one of the reserved words {, if, while, until,
+// for, select, case and [[, unquoted.
+func startsCompound(tok token) bool {
+	if tok.kind == tLParen {
+		return true
+	}
+	switch tok.raw {
+	case "{", "if", "while", "until", "for", "select", "case", "[[":
+		return isWord(tok, tok.raw)
+	}
+	return false
+}
+
+// misplacedAfterCoproc reports whether tok is a reserved word that can
+// neither start the command of a coproc nor be a word of it: bash reports
+// "coproc !", "coproc function f", "coproc a fi" as syntax errors.
+func misplacedAfterCoproc(tok token) bool {
+	if tok.kind != tWord || !isWord(tok, tok.raw) {
+		return false
+	}
+	return tok.raw == "!" || tok.raw == "function" || tok.raw == "coproc" || closers(tok.raw)
+}
+
+// coproc parses bash's
+//
+//	coproc : 'coproc' compound_command redirect*
+//	       | 'coproc' WORD compound_command redirect*
+//	       | 'coproc' simple_command
+//
+// The word after "coproc" is the coproc's NAME when the token after it
+// starts a compound command; else it begins a simple command. Telling the
+// two apart takes a second token of lookahead: the parser reads the token
+// after the word, and puts it back in front of the queue when the word is
+// a command's.
+func (p *parser) coproc() (Command, error) {
+	c := &Coproc{Pos: p.tok.pos}
+	if err := p.next(); err != nil {
+		return nil, err
+	}
+	if err := p.expandCommandAliases(); err != nil { // bash: "coproc ll" with an alias ll
+		return nil, err
+	}
+	if p.tok.kind == tWord && !startsCompound(p.tok) && !misplacedAfterCoproc(p.tok) && assignment(p.tok) == nil {
+		word, end := p.tok, p.lastEnd
+		if err := p.next(); err != nil {
+			return nil, err
+		}
+		switch {
+		case startsCompound(p.tok):
+			c.Name = word.word
+		case misplacedAfterCoproc(p.tok):
+			return nil, p.unexpected()
+		default:
+			// The word is the first of a simple command: put the token
+			// after it back.
+			p.queue = append([]token{p.tok}, p.queue...)
+			p.tok, p.lastEnd = word, end
+		}
+	}
+	switch {
+	case p.tok.kind == tEOF && !p.inSubst:
+		// As bash: nothing after "coproc" is an error at once, not an
+		// unfinished command (bash -c coproc).
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: unexpectedMsg("newline")}
+	case misplacedAfterCoproc(p.tok):
+		return nil, p.unexpected()
+	case startsCompound(p.tok):
+		body, err := p.compoundCommand()
+		if err != nil {
+			return nil, err
+		}
+		c.Body = body
+	default:
+		body, err := p.simpleCommand()
+		if err != nil {
+			return nil, err
+		}
+		c.Body = body
+	}
+	return c, nil
 }

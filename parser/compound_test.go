@@ -188,6 +188,28 @@ func TestCompoundErrors(t *testing.T) {
 		{"[[ a", "1:5", "syntax error: unexpected end of file", true},
 		{"((1 +", "1:1", "unexpected EOF while looking for matching `)'", true},
 		{"echo $(if a; then", "1:18", "unexpected EOF while looking for matching `)'", true},
+		// Misplaced words after "coproc", as bash reports them.
+		{"coproc", "1:7", "syntax error near unexpected token `newline'", false},
+		{"coproc\n", "1:7", "syntax error near unexpected token `newline'", false},
+		{"coproc ; echo", "1:8", "syntax error near unexpected token `;'", false},
+		{"coproc &", "1:8", "syntax error near unexpected token `&'", false},
+		{"coproc ! cat", "1:8", "syntax error near unexpected token `!'", false},
+		{"coproc a !", "1:10", "syntax error near unexpected token `!'", false},
+		{"coproc a fi", "1:10", "syntax error near unexpected token `fi'", false},
+		{"coproc a then", "1:10", "syntax error near unexpected token `then'", false},
+		{"coproc }", "1:8", "syntax error near unexpected token `}'", false},
+		{"coproc coproc cat", "1:8", "syntax error near unexpected token `coproc'", false},
+		{"coproc a function g { :; }", "1:10", "syntax error near unexpected token `function'", false},
+		{"coproc a ()", "1:11", "syntax error near unexpected token `)'", false},
+		{"coproc f() { :; }", "1:10", "syntax error near unexpected token `)'", false},
+		{"coproc a x=1 { :; }", "1:19", "syntax error near unexpected token `}'", false},
+		{"coproc a >f { :; }", "1:18", "syntax error near unexpected token `}'", false},
+		{"coproc a | ! b", "1:12", "syntax error near unexpected token `!'", false},
+		// An unfinished coproc: the prompt shows PS2.
+		{"coproc {", "1:9", "syntax error: unexpected end of file", true},
+		{"coproc X (", "1:11", "syntax error: unexpected end of file", true},
+		{"coproc X while a; do", "1:21", "syntax error: unexpected end of file", true},
+		{"coproc cat |", "1:13", "syntax error: unexpected end of file", true},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.src)

@@ -25,8 +25,11 @@
 // xv6's sh.c: one function per grammar rule (list, andOr, pipeline,
 // command, simpleCommand, redirect; in compound.go subshell, braceGroup,
 // ifClause, whileClause, forClause, selectClause, arithFor, caseClause,
-// caseItem, functionDef, arithCommand, condCommand and the cond_* rules of
-// [[ ]]), each documented with its rule. It looks one token ahead. Reserved words
+// caseItem, functionDef, arithCommand, condCommand, coproc and the cond_*
+// rules of [[ ]]), each documented with its rule. It looks one token ahead,
+// except after "coproc", where the token after the next word says whether
+// that word is the coprocess's NAME (before a compound command) or a
+// command's first word, as in bash. Reserved words
 // (if, then, fi, {, }, ...) are words that the parser recognises only at
 // the start of a command, unquoted, after aliases have been expanded;
 // "echo if" is a plain word. bash's "time" is one too, at the start of a

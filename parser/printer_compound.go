@@ -133,6 +133,21 @@ func (p *printer) compound(c Command) {
 			p.command(x.Body)
 		}
 		return // the body printed its own redirections
+	case *Coproc:
+		if x == nil {
+			return
+		}
+		// The default name is left out: "coproc COPROC cat" would read
+		// back as the command COPROC.
+		p.str("coproc ")
+		if x.Name != nil {
+			p.word(x.Name, ctxWord)
+			p.str(" ")
+		}
+		if x.Body != nil {
+			p.command(x.Body)
+		}
+		return // the body printed its own redirections
 	case *ArithCmd:
 		if x == nil {
 			return

@@ -235,6 +235,11 @@ func (p *layout) command(c Command, level int) {
 	case *FuncDecl:
 		p.funcDecl(c, level, true)
 		return
+	case *Coproc:
+		// bash writes the name, COPROC too: "coproc COPROC cat".
+		p.str("coproc " + c.NameText() + " ")
+		p.command(c.Body, level)
+		return
 	case *Group:
 		p.group(c.List, level)
 	case *Subshell:

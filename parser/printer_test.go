@@ -37,6 +37,15 @@ func TestStringCanonical(t *testing.T) {
 		{"echo `echo \\\\a`", "echo `echo \\\\a`"},
 		{"> f \\!", "\\! >f"},
 		{"echo '' \"\"", "echo '' \"\""},
+		// A coproc without the default name before a simple command, where
+		// it would read back as the command's name.
+		{"coproc cat", "coproc cat"},
+		{"coproc  X   {  cat ; }  >/dev/null  2>&1", "coproc X { cat; } >/dev/null 2>&1"},
+		{"coproc Y (ls)", "coproc Y ( ls )"},
+		{"coproc Z while true; do :; done", "coproc Z while true; do :; done"},
+		{"! coproc c && time coproc d &", "! coproc c && time coproc d &"},
+		{"coproc \\if x", "coproc \\if x"},
+		{"coproc a\n{ :; }", "coproc a; { :; }"},
 	}
 	for _, tt := range tests {
 		f := mustParse(t, tt.src)
@@ -65,6 +74,7 @@ func TestStringRoundTripTree(t *testing.T) {
 		"cat <<EOF; cat <<'Q'\n$x \\$y `z`\nEOF\n$raw\nQ\n",
 		"echo `a | b` \"`c \\\"d\\\"`\"",
 		"x=",
+		"coproc cat >f; coproc X { cat; }; coproc a | b; coproc \\if x; coproc a '{'",
 		"",
 	} {
 		f := mustParse(t, src)

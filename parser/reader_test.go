@@ -73,6 +73,12 @@ func TestReader(t *testing.T) {
 		{"a\n\nif b; then\n  c fi\n", []string{"a", "error 5:1: syntax error: unexpected end of file"}, "PPPmmP"},
 		{"echo a \\\n", []string{"echo a"}, "Pm"},
 		{"cat <<E\nx\n", []string{"error 1:7: unexpected end of file (unterminated here-document 'E')"}, "PmmP"},
+		// Telling a coproc's NAME from a command's first word reads one
+		// token further, never the line after the command.
+		{"coproc cat\necho\n", []string{"coproc cat", "echo"}, "PPP"},
+		{"coproc a\n{ :; }\n", []string{"coproc a", "{ :; }"}, "PPP"},
+		{"coproc X {\ncat\n}\n", []string{"coproc X { cat; }"}, "PmmP"},
+		{"coproc cat <<E\nx\nE\n", []string{"coproc cat <<E\nx\nE\n"}, "PmmP"},
 	}
 	for _, tt := range tests {
 		got, ls := readAll(t, tt.src, Config{})

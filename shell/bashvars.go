@@ -48,8 +48,10 @@ func (sh *Shell) enterSubshell() {
 // runs as a subshell of its own (bash counts "( list ) &" once), or a
 // pipeline stage that is a simple command other than a function call
 // (bash's forked stage expands "echo $BASH_SUBSHELL | cat" at level 0).
-func (sh *Shell) childSubshellLevel(snap *Snapshot, body any) {
-	if loneSubshell(body) {
+// A coproc's child always counts: bash's "coproc ( list )" is a subshell
+// in the coprocess's subshell.
+func (sh *Shell) childSubshellLevel(snap *Snapshot, body any, coproc bool) {
+	if loneSubshell(body) && !coproc {
 		return
 	}
 	if sc, ok := body.(*parser.SimpleCommand); ok {

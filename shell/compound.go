@@ -34,6 +34,8 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		return sh.defineFunc(c)
 	case *parser.Subshell:
 		return sh.runSubshell(c)
+	case *parser.Coproc:
+		return sh.runCoproc(c) // coproc.go
 	}
 	if redirs := c.Redirects(); len(redirs) > 0 {
 		t := sh.newFdTable()
@@ -606,6 +608,7 @@ func (sh *Shell) compoundStage(c parser.Command, t *fdTable, n int) jobs.Stage {
 	sub := sh.subshellClone()
 	sub.enterSubshell()
 	sub.pipeBroken = new(bool)
+	t.fds = t.hideCloexec(t.fds) // a forked stage would not have them (coproc.go)
 	return jobs.Stage{Builtin: func() int {
 		defer sh.closeStageFds(t)
 		defer sub.releaseFds()

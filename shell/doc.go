@@ -44,7 +44,11 @@
 //	             return and the flow state (loops, frames, set -e
 //	             exceptions); localopts.go local -; funcattr.go export -f,
 //	             readonly -f; funclines.go $LINENO of a function typed at
-//	             the prompt;
+//	             the prompt; coproc.go bash's coproc: its command
+//	             started as "command &" would be (the one rule), two
+//	             pipes for its fds 0 and 1, the shell's ends kept as
+//	             close-on-exec user fds NAME=(63 60), closed and NAME
+//	             unset at the next command once it has ended;
 //	             fastexpand.go the executor's shortcut for plain words
 //	expand.go    word expansion (POSIX 2.6), arith.go (arithmetic, $(( ))
 //	             and bash's old $[ ]; arith_compile.go compiles a text

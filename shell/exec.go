@@ -151,6 +151,7 @@ func debugless(p *parser.Pipeline) bool {
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
+	sh.reapCoproc()           // coproc.go: where bash cleans up its dead jobs
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if !debugless(p) {
 		if err := sh.debugTrap(p.Pos.Line); err != nil {
@@ -227,6 +228,12 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 // ("a && b &", a builtin, "echo $(sleep 2) &", "nosuch &") runs in a child
 // gosh that is the job, and expands the words itself (see subshell.go).
 func (sh *Shell) runBackground(ao *parser.AndOr) error {
+	if c := ao.LoneCoproc(); c != nil {
+		// A coproc is asynchronous already: bash starts it as it is.
+		_, err := sh.runCoproc(c)
+		sh.Status = 0
+		return err
+	}
 	defer sh.closeProcSubsts(len(sh.procSubsts))
 	text := jobText(ao)
 	d := sh.needsProcess(ao, nil, Site{Background: true})
@@ -412,6 +419,9 @@ type command struct {
 	// NAME as its argv[0], and an empty environment.
 	argv0    string
 	cleanEnv bool
+	// coprocEnds, when set, are a coproc's pipe ends for its fds 0 and 1
+	// (coproc.go), put in place before its redirections.
+	coprocEnds *[2]int
 }
 
 type assignment struct {
@@ -859,6 +869,7 @@ func (sh *Shell) execRedirects(cmd *command) (int, error) {
 		changes = append(changes, change{n, src})
 	}
 	for _, c := range changes {
+		sh.coprocFdGone(c.n) // coproc.go
 		sh.execFd(c.n, c.src)
 	}
 	return 0, nil
@@ -904,7 +915,11 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		t := sh.newFdTable()
 		t.background = !fg
 		t.pipeline = len(cmds) > 1
-		if i == 0 && !fg && !sh.Jobs.JobControl() {
+		if e := cmd.coprocEnds; e != nil {
+			t.coproc = true
+			t.set(0, t.own(e[0]))
+			t.set(1, t.own(e[1]))
+		} else if i == 0 && !fg && !sh.Jobs.JobControl() {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
 			// cannot eat the input meant for the commands after it.
@@ -1174,6 +1189,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		}
 		sub := sh.clone()
 		sub.enterSubshell()
+		t.fds = t.hideCloexec(t.fds) // a forked stage would not have them
 		return jobs.Stage{Builtin: func() int {
 			defer sh.closeStageFds(t)
 			defer sub.releaseFds()

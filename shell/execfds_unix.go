@@ -42,7 +42,7 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 		// execve would fail: say so before any fd has moved.
 		return err
 	}
-	table := sh.stdio
+	table := sh.newFdTable().files() // without the close-on-exec fds (coproc.go)
 	size := len(table)
 	tr := sh.Jobs.Trace()
 	high := make([]int, size)

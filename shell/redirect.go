@@ -20,6 +20,11 @@ import (
 type fdTable struct {
 	fds   []int
 	owned []int // descriptors opened for this command; closed when it is done
+	// cloexec are the shell's close-on-exec user fds (a coproc's): files
+	// leaves them out of what a new process gets.
+	cloexec []userFd
+	// coproc is set for the stage of a coproc (coproc.go).
+	coproc bool
 	// later are redirections expanded but not yet performed: a pipeline
 	// stage's, done just before it starts (connectStage).
 	later []plannedRedirect
@@ -41,7 +46,7 @@ type fdTable struct {
 
 // newFdTable starts from the descriptors of the current context.
 func (sh *Shell) newFdTable() *fdTable {
-	return &fdTable{fds: append([]int(nil), sh.stdio...)}
+	return &fdTable{fds: append([]int(nil), sh.stdio...), cloexec: sh.cloexecFds}
 }
 
 // get returns the shell fd behind the command's fd n, or -1.
@@ -78,10 +83,11 @@ func (t *fdTable) close() {
 	t.owned = nil
 }
 
-// files is the table in the form syscall.ForkExec wants. (ForkExec's
-// child first moves the descriptors it must move above every number of the
-// table, so no entry is overwritten before its turn.)
-func (t *fdTable) files() []int { return append([]int(nil), t.fds...) }
+// files is the table in the form syscall.ForkExec wants, without the
+// close-on-exec user fds (hideCloexec). (ForkExec's child first moves the
+// descriptors it must move above every number of the table, so no entry
+// is overwritten before its turn.)
+func (t *fdTable) files() []int { return t.hideCloexec(append([]int(nil), t.fds...)) }
 
 // wiring describes the child's fd setup for the trace: "dup2(4, 1)".
 func (t *fdTable) wiring() []string {

@@ -136,6 +136,11 @@ type Shell struct {
 	// descriptor gosh holds at 10 or above, close-on-exec.
 	stdio  []int
 	fdHold []fdHold
+	// coproc is the shell's coprocess, or nil; cloexecFds are the user
+	// fds that, as in bash, no program gets unless a redirection names
+	// them: a coproc's (coproc.go).
+	coproc     *coprocState
+	cloexecFds []userFd
 	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
 	specials specialVars
 	// stack is bash's call stack: FUNCNAME, BASH_SOURCE, BASH_LINENO.
@@ -356,7 +361,11 @@ func (sh *Shell) cloneFrom(vars *Vars) *Shell { return sh.cloneJobs(vars, true) 
 // subshellClone is clone for "( list )" and a compound command in a
 // pipeline: bash's forked child empties its job table there, so the copy
 // lists none of the shell's jobs.
-func (sh *Shell) subshellClone() *Shell { return sh.cloneJobs(copyVars(sh.Vars), false) }
+func (sh *Shell) subshellClone() *Shell {
+	c := sh.cloneJobs(copyVars(sh.Vars), false)
+	c.dropCoprocFds(sh.coproc) // as bash's forked subshell closes them
+	return c
+}
 
 // cloneJobs is cloneFrom; inheritJobs: the copy lists the shell's jobs.
 func (sh *Shell) cloneJobs(vars *Vars, inheritJobs bool) *Shell {
@@ -378,6 +387,7 @@ func (sh *Shell) cloneJobs(vars *Vars, inheritJobs bool) *Shell {
 	c.traps = c.traps.forSubshell() // caught signals reset, ignored ones kept
 	c.specials = specialVars{}      // a subshell reseeds $RANDOM (specialvars.go)
 	c.inheritRandom()
+	c.coproc = nil // the shell's own: a copy never closes or reaps it
 	return &c
 }
 

@@ -259,6 +259,8 @@ var perProcess = map[string]string{
 	"stack":        "the frames behind FUNCNAME, BASH_SOURCE and BASH_LINENO: a copy shares them (a frame never changes once pushed); their arrays travel in Vars, from which a child gosh rebuilds its caller's frame (inheritedFrame)",
 	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
 	"hotStore":     "the executor's scratch storage, reused from command to command: each shell makes its own (hotpath.go)",
+	"coproc":       "the shell's coprocess, whose fds a subshell does not keep (bash's closes them): a copy forgets it (cloneJobs), a child gosh is started without its fds (childStage)",
+	"cloexecFds":   "the user fds no program gets: a child gosh is started without them, a copy shares the list so that its programs do not get them either",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their

@@ -26,9 +26,11 @@ type Site = builtins.Site
 
 // needsProcess decides where node runs, and says why (explain and the
 // trace print the reason). node is a whole and-or list ended by '&'
-// (*parser.AndOr, with site.Background), or one stage of a foreground
-// pipeline (a parser.Command); cmd is that stage after expansion, or nil
-// when it has not been expanded (explain, compound commands).
+// (*parser.AndOr, with site.Background), a coproc (*parser.Coproc, whose
+// command is placed as that command with '&'), or one stage of a
+// foreground pipeline (a parser.Command); cmd is that stage after
+// expansion, or nil when it has not been expanded (explain, compound
+// commands).
 //
 // The rule:
 //
@@ -73,6 +75,14 @@ func (sh *Shell) needsProcess(node any, cmd *command, site Site) builtins.Decisi
 			Ko: "단어가 명령을 실행하거나 대입하거나 실패할 수 없는 프로그램들의 백그라운드 파이프라인: " +
 				"셸이 단어를 확장하고 프로그램을 하나씩 직접 시작한다. 자식이 해도 똑같다",
 		}}
+	case *parser.Coproc:
+		// A coproc's command runs as it would with '&'.
+		d := sh.needsProcess(coprocJob(n), nil, Site{Background: true})
+		d.Reason = jobs.Msg{
+			En: "a coproc runs its command as \"command &\" would, its stdin and stdout two pipes: %s",
+			Ko: "coproc은 명령을 \"명령 &\"처럼 실행하고, 표준 입력과 출력은 두 파이프다: %s",
+		}.With(d.Reason)
+		return d
 	case parser.Command:
 		return sh.stagePlacement(n, cmd, site)
 	}
@@ -436,12 +446,12 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 	}
 	label = childLabel(label)
 	snap := sh.childSnapshot()
-	sh.childSubshellLevel(snap, body) // BASH_SUBSHELL (bashvars.go)
+	sh.childSubshellLevel(snap, body, t.coproc) // BASH_SUBSHELL (bashvars.go)
 	snap.AsyncIgnored = sh.asyncIgnores(t.background)
 	if line := nodeLine(body); line > 0 {
 		snap.Line = line // the child's $LINENO counts from the command's own line
 	}
-	files := append([]int(nil), t.fds...)
+	files := t.files() // without the close-on-exec fds: bash's subshell closes a coproc's
 	for len(files) < 3 {
 		files = append(files, -1)
 	}
