@@ -153,7 +153,7 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 	n, _, hasValue := strings.Cut(arg, "=")
 	n = strings.TrimSuffix(n, "+")
 	base, _, _ := strings.Cut(n, "[")
-	if !isName(base) {
+	if !isName(base) || n == base+"[]" && !hasValue {
 		errorf(io, builtin, "`%s': not a valid identifier", arg)
 		return statusFailure
 	}
@@ -163,6 +163,9 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 			errorf(io, builtin, "%s", err)
 			return statusFailure
 		}
+	}
+	if n == base+"[]" {
+		return emptySubscriptValue(sh, io, builtin, base, flags.on('A'))
 	}
 	if flags.on('n') || flags.off('n') {
 		_, target, _ := strings.Cut(arg, "=")
@@ -226,6 +229,19 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 		sh.SetReadOnly(base)
 	}
 	return statusOK
+}
+
+// emptySubscriptValue is declare a[]=v and local a[]=v, which bash
+// refuses as an assignment statement a[]=v, but only after making a an
+// array (local to the function for local): "a[]: bad array subscript",
+// without the builtin's name, as bash words it.
+func emptySubscriptValue(sh Shell, io IO, builtin, base string, assoc bool) int {
+	if err := sh.DeclareArray(base, assoc); err != nil {
+		errorf(io, builtin, "%s", err)
+		return statusFailure
+	}
+	fmt.Fprintf(io.Err, "gosh: %s[]: bad array subscript\n", base)
+	return statusFailure
 }
 
 // declareAttrs are the attribute letters of a variable, in bash's order.

@@ -240,9 +240,17 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 		if base, _, isElem := strings.Cut(name, "["); isElem && isName(base) && strings.HasSuffix(name, "]") {
 			// local a[1]=x (bash): a local a, then the element;
 			// local a[1] alone: a local array a.
+			if name == base+"[]" && !set {
+				errorf(io, "local", "`%s': not a valid identifier", a)
+				status = statusFailure
+				continue
+			}
 			err := f.DeclareLocal(base, "", false)
 			switch {
 			case err != nil:
+			case name == base+"[]":
+				status = emptySubscriptValue(sh, io, "local", base, false) // declare.go
+				continue
 			case set:
 				err = sh.AssignWord(a)
 			default:
