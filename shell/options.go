@@ -130,9 +130,8 @@ var baseOptions = []option{
 		set: func(o *Options, on bool) { o.ExpandAliasesOn, o.ExpandAliasesOff = on, !on }},
 	{name: "failglob", shopt: true, field: func(o *Options) *bool { return &o.Failglob }},
 	{name: "nullglob", shopt: true, field: func(o *Options) *bool { return &o.Nullglob }},
-	{name: "histappend", shopt: true,
-		get: func(o *Options) bool { return !o.NoHistappend },
-		set: func(o *Options, on bool) { o.NoHistappend = !on }},
+	// Off by default, as bash: exit rewrites the history file.
+	{name: "histappend", shopt: true, field: func(o *Options) *bool { return &o.Histappend }},
 	{name: "checkwinsize", shopt: true,
 		get: func(o *Options) bool { return !o.NoCheckwinsize },
 		set: func(o *Options, on bool) { o.NoCheckwinsize = !on }},

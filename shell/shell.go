@@ -46,7 +46,7 @@ type Options struct {
 	// History (set -o history) is on in an interactive shell unless
 	// turned off, off in a script unless turned on.
 	HistoryOn, HistoryOff bool
-	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
+	Histappend            bool // shopt -s histappend: exit keeps what other shells appended (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
 	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
 	Errtrace              bool // set -E: functions and subshells run the ERR trap too (trap_unix.go)
@@ -327,6 +327,12 @@ func (sh *Shell) initVars() {
 		sh.wd = pwd
 		sh.Vars.Set("PWD", pwd)
 		sh.Vars.Export("PWD")
+	}
+	if old, ok := sh.Vars.Get("OLDPWD"); !ok || !isDir(old) {
+		// As bash: OLDPWD is exported without a value ("declare -x
+		// OLDPWD") until the first cd gives it one, unless the
+		// environment gave it a directory.
+		sh.Vars.put("OLDPWD", &Var{NoValue: true, Exported: true})
 	}
 }
 
