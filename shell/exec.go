@@ -355,6 +355,17 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	return 1
 }
 
+// discardLine is a builtin's builtins.ErrDiscardLine: the rest of the
+// command line is dropped, as after an expansion error, with status 1;
+// bash's -c string and a subshell end there.
+func (sh *Shell) discardLine() (int, error) {
+	sh.Status = 1
+	if sh.subshell || !sh.Opts.Interactive && sh.source == sourceCommand {
+		return 1, &ExitError{Status: 1}
+	}
+	return 1, errExpansionAbandon
+}
+
 // errAbandon unwinds the rest of an interactive command line (after
 // Ctrl+C killed a job, or an expansion error); $? is already set.
 var errAbandon = errors.New("command line abandoned")
@@ -695,6 +706,9 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Call(sh, io, argv)
+	if err == builtins.ErrDiscardLine {
+		return sh.discardLine()
+	}
 	if sh.pipeBroken != nil && *sh.pipeBroken {
 		return sh.stageBrokenPipe()
 	}

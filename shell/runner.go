@@ -265,5 +265,9 @@ func (sh *Shell) initInteractive() error {
 		sh.Jobs.SetJobControl(false)
 		return sh.Jobs.InitNonInteractive()
 	}
-	return sh.Jobs.InitInteractive()
+	if err := sh.Jobs.InitInteractive(); err != nil {
+		return err
+	}
+	sh.sigs.watchRuntimeFatal() // kill -SEGV $$ ends it, never with a stack dump
+	return nil
 }
