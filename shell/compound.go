@@ -44,6 +44,7 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		leave := sh.enterView(t.fds)
 		defer func() {
 			leave()
+			sh.keepFdVars(t) // redirect_fdvar.go
 			t.close()
 		}()
 	}

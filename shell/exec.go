@@ -652,6 +652,7 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.redirFailed(err)
 	}
+	defer sh.keepFdVars(t) // redirect_fdvar.go; before t.close
 	return sh.runInShellWith(t, cmd)
 }
 
@@ -730,6 +731,7 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	}
 	if len(cmd.redirs) > 0 {
 		t := sh.newFdTable()
+		t.noFdVars = true // "{fd}>f" alone: bash assigns and keeps nothing
 		err := sh.applyRedirects(t, cmd.redirs)
 		t.close()
 		if err != nil {
@@ -891,6 +893,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
+		t.noFdVars = true // a child's or a copy's: bash's {NAME} assigns in the fork
 		t.background = !fg
 		t.pipeline = len(cmds) > 1
 		if i == 0 && !fg && !sh.Jobs.JobControl() {
