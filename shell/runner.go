@@ -63,13 +63,13 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		case errors.As(err, &se):
 			sh.reportSyntaxError(se, name, in)
 			if sh.flow.sourceDepth > 0 {
-				// A . file ends at its syntax error with status 2; the
-				// shell that sourced it goes on, as in bash.
-				sh.Status = 2
-				return 2, nil
+				// A . file ends at its syntax error with status 2 (1 in
+				// an array's list); the shell that sourced it goes on,
+				// as in bash.
+				return sh.Status, nil
 			}
 			if !sh.Opts.Interactive {
-				return 2, &ExitError{Status: 2}
+				return sh.Status, &ExitError{Status: sh.Status}
 			}
 			if se.Incomplete {
 				// The input ended inside a command (Ctrl+D at PS2): as
