@@ -142,8 +142,8 @@ func debugless(p *parser.Pipeline) bool {
 	switch p.Cmds[0].(type) {
 	case *parser.FuncDecl, *parser.Subshell, *parser.Group, *parser.If, *parser.While:
 		return true
-	case *parser.For:
-		return true // before each pass instead (runFor)
+	case *parser.For, *parser.ArithFor:
+		return true // before each pass instead (runFor, runArithFor)
 	}
 	return false
 }
