@@ -2,6 +2,7 @@ package shell
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,18 @@ type FlowSnapshot struct {
 	SourceDepth int
 	NoErrexit   int
 	TopSource   int // where the top-level shell reads its commands
+	// Saved are the variables that "local" hid in each running call,
+	// outermost call first: a child gosh's unset of a caller's local
+	// (api.go callerLocal) shows the variable that local hid, as in
+	// bash's forked subshell, which has its caller's frames.
+	Saved [][]SavedVar
+}
+
+// SavedVar is a savedVar in a snapshot: Var nil when the name did not
+// exist.
+type SavedVar struct {
+	Name string
+	Var  *Var
 }
 
 // snapshot is what a subshell inherits of the flow state.
@@ -88,15 +101,34 @@ func (f *flowState) snapshot() FlowSnapshot {
 	if f.frame != nil {
 		s.Func = f.frame.name
 	}
+	for fr := f.frame; fr != nil; fr = fr.parent {
+		var saved []SavedVar
+		for _, v := range fr.saved {
+			saved = append(saved, SavedVar{Name: v.name, Var: v.v})
+		}
+		s.Saved = append(s.Saved, saved)
+	}
+	slices.Reverse(s.Saved)
 	return s
 }
 
-// restore starts a subshell's flow state from s: its own frame (a
-// subshell never returns into its parent's caller), no loops.
+// restore starts a subshell's flow state from s: its own frames (a
+// subshell never returns into its parent's caller), each with the
+// variables its locals hid (FlowSnapshot.Saved), no loops.
 func (f *flowState) restore(s FlowSnapshot) {
 	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, topSource: commandSource(s.TopSource)}
-	if s.Func != "" || s.FuncDepth > 0 {
-		f.frame = &funcFrame{name: s.Func}
+	for _, saved := range s.Saved {
+		fr := &funcFrame{parent: f.frame}
+		for _, v := range saved {
+			fr.saved = append(fr.saved, savedVar{name: v.Name, v: v.Var})
+		}
+		f.frame = fr
+	}
+	if f.frame == nil && (s.Func != "" || s.FuncDepth > 0) {
+		f.frame = &funcFrame{}
+	}
+	if f.frame != nil {
+		f.frame.name = s.Func
 	}
 }
 
