@@ -79,6 +79,11 @@ type Shell struct {
 
 	// subshell is set on clones: exit ends only the clone, job control is off.
 	subshell bool
+	// shown are the modes of the interactive shell above a child gosh,
+	// which it reports ($-, set -o, $SHELLOPTS) as bash's forked
+	// subshell does, without a prompt or job control of its own
+	// (reportedOpts).
+	shown ShownModes
 	// forkedChild is set on a clone of the top-level shell: it stands for
 	// a child that bash would fork, and counts as one for a trap on CHLD
 	// when it ends (copyEnded).
