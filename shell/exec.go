@@ -462,12 +462,16 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []string, assigns []assignment) error {
 	*cmd = command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
+	args, assignList := sc.Args, sc.Assigns
+	if sh.Opts.Keyword && len(args) > 1 {
+		args, assignList = keywordAssigns(args, assignList) // set -k (keyword.go)
+	}
 	// bash expands the words first, then the assignments.
-	argv, err := sh.expandArgs(argv, sc.Args)
+	argv, err := sh.expandArgs(argv, args)
 	if err != nil {
 		return err
 	}
-	if cmd.assigns, err = sh.expandAssignments(sc.Assigns, assigns); err != nil {
+	if cmd.assigns, err = sh.expandAssignments(assignList, assigns); err != nil {
 		return err
 	}
 	cmd.argv = argv

@@ -77,6 +77,8 @@ var baseOptions = []option{
 	{name: "functrace", letter: 'T', field: func(o *Options) *bool { return &o.Functrace }},
 	{name: "physical", letter: 'P', field: func(o *Options) *bool { return &o.Physical }},
 	{name: "nolog", field: func(o *Options) *bool { return &o.Nolog }},
+	{name: "keyword", letter: 'k', field: func(o *Options) *bool { return &o.Keyword }},
+	{name: "onecmd", letter: 't', field: func(o *Options) *bool { return &o.Onecmd }},
 	// interactive-comments is shopt's interactive_comments by its set -o name.
 	{name: "interactive-comments",
 		get: func(o *Options) bool { return !o.Shopt.NoInteractiveComments },

@@ -91,6 +91,12 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 			return sh.Status, err
 		}
 		sh.afterCommand()
+		if sh.Opts.Onecmd && sh.flow.sourceDepth == 0 && sh.source != sourceCommand {
+			// set -t: the shell exits once the command it read (the
+			// line that turned the option on, or the next one) is done,
+			// as bash's reading loop; -c text and . files read on.
+			return sh.Status, &ExitError{Status: sh.Status}
+		}
 	}
 }
 

@@ -53,6 +53,8 @@ type Options struct {
 	Functrace             bool // set -T: functions and subshells run the DEBUG and RETURN traps too
 	Physical              bool // set -P: cd and pwd resolve symbolic links, as with -P
 	Nolog                 bool // set -o nolog: accepted and ignored, as in bash
+	Keyword               bool // set -k: NAME=value anywhere in a command is an assignment for it (keyword.go)
+	Onecmd                bool // set -t: the shell exits after the command it is reading (runner.go)
 	// Disabled lists the builtins enable -n turned off, each followed by
 	// a space (" echo printf "; "" when none): kept with the options so
 	// that every copy of the shell and child gosh has them, as bash's
