@@ -23,6 +23,7 @@ type funcAttr uint8
 const (
 	funcExported funcAttr = 1 << iota // export -f
 	funcReadonly                      // readonly -f
+	funcTraced                        // declare -ft: runs the DEBUG and RETURN traps (functrace)
 )
 
 // Names of the environment variables that carry exported functions.
@@ -52,6 +53,31 @@ func (sh *Shell) SetFuncExported(name string, on bool) bool {
 		sh.funcAttrs[name] = a &^ funcExported
 	}
 	return true
+}
+
+// SetFuncTraced implements builtins.TraceShell: declare -ft and +ft.
+func (sh *Shell) SetFuncTraced(name string, on bool) bool {
+	if on {
+		return sh.setFuncAttr(name, funcTraced)
+	}
+	if sh.lookupFunc(name) == nil {
+		return false
+	}
+	if a, ok := sh.funcAttrs[name]; ok {
+		sh.funcAttrs[name] = a &^ funcTraced
+	}
+	return true
+}
+
+// FuncTraced implements builtins.TraceShell.
+func (sh *Shell) FuncTraced(name string) bool {
+	return sh.lookupFunc(name) != nil && sh.funcAttrs[name]&funcTraced != 0
+}
+
+// functrace reports whether the DEBUG and RETURN traps reach the running
+// function: set -T, or the function's trace attribute (declare -ft).
+func (sh *Shell) functrace() bool {
+	return sh.Opts.Functrace || sh.flow.frame != nil && sh.flow.frame.traced
 }
 
 // SetFuncReadonly implements builtins.FuncAttrShell.

@@ -64,6 +64,8 @@ type funcFrame struct {
 	// opts are the options "local -" saved, to be put back when the call
 	// returns (localopts.go); nil without "local -".
 	opts *Options
+	// traced: the function has the trace attribute (functrace).
+	traced bool
 }
 
 type savedVar struct {
@@ -225,6 +227,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	frame := h.takeFrame() // given back below, once the call is over
 	frame.name, frame.parent, frame.callLine, frame.callFile = argv[0], savedFrame, sh.line, sh.srcFile
 	frame.saved = frame.savedBuf[:0]
+	frame.traced = sh.funcAttrs[argv[0]]&funcTraced != 0
 	// FUNCNAME, BASH_SOURCE and BASH_LINENO get this call's frame, and
 	// the caller's again after (bashvars.go).
 	sh.pushCall(argv[0])
@@ -236,9 +239,9 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	retBefore, retSet := sh.traps.action(TrapReturn)
 	var status int
 	var err error
-	if sh.Opts.Functrace {
-		// set -T: the DEBUG trap runs again as the function starts,
-		// $BASH_COMMAND still its call, as in bash.
+	if sh.functrace() {
+		// set -T (or declare -ft): the DEBUG trap runs again as the
+		// function starts, $BASH_COMMAND still its call, as in bash.
 		err = sh.debugTrap(sh.line)
 	}
 	if err == nil {
@@ -298,6 +301,17 @@ func (sh *Shell) InFunction() bool { return sh.flow.frame != nil }
 
 // DeclareLocal implements builtins.FlowShell: "local name[=value]".
 func (sh *Shell) DeclareLocal(name, value string, set bool) error {
+	return sh.declareLocal(name, value, set, sh.Opts.Shopt.LocalvarInherit)
+}
+
+// DeclareLocalInherit is declare -I and local -I NAME (bash): the local
+// starts with the value and attributes of the NAME it hides, as under
+// shopt localvar_inherit.
+func (sh *Shell) DeclareLocalInherit(name string) error {
+	return sh.declareLocal(name, "", false, true)
+}
+
+func (sh *Shell) declareLocal(name, value string, set, inherit bool) error {
 	f := sh.flow.frame
 	if f == nil {
 		return errors.New("can only be used in a function")
@@ -325,7 +339,7 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 	if old != nil && old.Exported {
 		nv.Exported = true
 	}
-	if !set && old != nil && !old.NameRef && sh.Opts.Shopt.LocalvarInherit {
+	if !set && old != nil && !old.NameRef && inherit {
 		// shopt localvar_inherit: the value and attributes of the
 		// variable hidden, but read-only, as bash.
 		nv = old.copy()

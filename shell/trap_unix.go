@@ -761,8 +761,8 @@ func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 // each simple command; not inside the DEBUG trap itself, and not inside
 // functions, which do not inherit it (bash without set -T).
 func (sh *Shell) debugTrap(line int) error {
-	action, ok := sh.traps.tracedAction(TrapDebug, sh.Opts.Functrace)
-	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 && !sh.Opts.Functrace {
+	action, ok := sh.traps.tracedAction(TrapDebug, sh.functrace())
+	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 && !sh.functrace() {
 		return nil
 	}
 	sh.inDebugTrap = true
@@ -951,11 +951,11 @@ func (sh *Shell) asyncIgnores(background bool) []int {
 // function set the trap itself (functions do not inherit it). before is
 // the trap's action when the call began. $? is kept.
 func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
-	action, ok := sh.traps.tracedAction(TrapReturn, sh.Opts.Functrace)
+	action, ok := sh.traps.tracedAction(TrapReturn, sh.functrace())
 	if !ok || action == "" {
 		return nil
 	}
-	if function && hadBefore && action == before && !sh.Opts.Functrace {
+	if function && hadBefore && action == before && !sh.functrace() {
 		return nil // inherited, not set by the function (bash without set -T)
 	}
 	if !function && sh.flow.funcDepth > 0 {
