@@ -597,15 +597,21 @@ func wordLiteral(w *parser.Word) string { return w.Parts[0].(*parser.Lit).Value 
 // looksLikeAssignment reports whether a word starts with NAME= written as
 // plain text.
 func looksLikeAssignment(w *parser.Word) bool {
-	if len(w.Parts) == 0 {
-		return false
-	}
-	lit, ok := w.Parts[0].(*parser.Lit)
-	if !ok {
-		return false
-	}
-	name, _, found := strings.Cut(lit.Value, "=")
+	_, name, _, found := leadingAssign(w)
 	return found && parser.IsName(name)
+}
+
+// leadingAssign cuts a word's first part, when it is plain text with a
+// '=', into the text before it and after it.
+func leadingAssign(w *parser.Word) (lit *parser.Lit, before, after string, ok bool) {
+	if len(w.Parts) == 0 {
+		return nil, "", "", false
+	}
+	if lit, ok = w.Parts[0].(*parser.Lit); !ok {
+		return nil, "", "", false
+	}
+	before, after, ok = strings.Cut(lit.Value, "=")
+	return lit, before, after, ok
 }
 
 // xtrace prints "+ cmd args" for set -x.

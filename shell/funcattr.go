@@ -43,30 +43,27 @@ func (sh *Shell) FuncAttrs(name string) (exported, readonly, ok bool) {
 
 // SetFuncExported implements builtins.FuncAttrShell.
 func (sh *Shell) SetFuncExported(name string, on bool) bool {
+	return sh.switchFuncAttr(name, funcExported, on)
+}
+
+// switchFuncAttr gives the function name the attribute a, or takes it
+// away; false when there is no such function.
+func (sh *Shell) switchFuncAttr(name string, a funcAttr, on bool) bool {
 	if on {
-		return sh.setFuncAttr(name, funcExported)
+		return sh.setFuncAttr(name, a)
 	}
 	if sh.lookupFunc(name) == nil {
 		return false
 	}
-	if a, ok := sh.funcAttrs[name]; ok {
-		sh.funcAttrs[name] = a &^ funcExported
+	if cur, ok := sh.funcAttrs[name]; ok {
+		sh.funcAttrs[name] = cur &^ a
 	}
 	return true
 }
 
 // SetFuncTraced implements builtins.TraceShell: declare -ft and +ft.
 func (sh *Shell) SetFuncTraced(name string, on bool) bool {
-	if on {
-		return sh.setFuncAttr(name, funcTraced)
-	}
-	if sh.lookupFunc(name) == nil {
-		return false
-	}
-	if a, ok := sh.funcAttrs[name]; ok {
-		sh.funcAttrs[name] = a &^ funcTraced
-	}
-	return true
+	return sh.switchFuncAttr(name, funcTraced, on)
 }
 
 // FuncTraced implements builtins.TraceShell.

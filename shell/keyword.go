@@ -36,14 +36,7 @@ func keywordAssigns(args []*parser.Word, assigns []*parser.Assign) ([]*parser.Wo
 
 // keywordAssign is the assignment a word is written as, or nil.
 func keywordAssign(w *parser.Word) *parser.Assign {
-	if len(w.Parts) == 0 {
-		return nil
-	}
-	lit, ok := w.Parts[0].(*parser.Lit)
-	if !ok {
-		return nil
-	}
-	name, rest, ok := strings.Cut(lit.Value, "=")
+	lit, name, rest, ok := leadingAssign(w) // exec.go
 	if !ok {
 		return nil
 	}
