@@ -274,6 +274,6 @@ func (sh *Shell) initInteractive() error {
 	if err := sh.Jobs.InitInteractive(); err != nil {
 		return err
 	}
-	sh.sigs.watchRuntimeFatal() // kill -SEGV $$ ends it, never with a stack dump
+	sh.sigs.watchRuntimeFatal() // kill -PIPE $$ ends it
 	return nil
 }

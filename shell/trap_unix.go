@@ -68,21 +68,10 @@ var fatalSignals = []syscall.Signal{
 	syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM,
 	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
 	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
-}
-
-// runtimeFatalSignals also end a process by default (most with a core
-// dump), but Go's runtime answers one that another process (or kill $$)
-// sends with a goroutine dump and status 2 (SIGABRT, SIGBUS, SIGFPE,
-// SIGSEGV, SIGSYS, SIGTRAP) or not at all (SIGILL). The shell process
-// watches them while their disposition is the default and dies of one as
-// bash does (dieOf: the EXIT trap, then the kernel's SIG_DFL). A fault of
-// gosh's own is not sent but raised: Go still makes it a panic. SIGPIPE
-// and SIGPROF cannot be watched (Go keeps SIGPROF for its profiler, and a
-// watched SIGPIPE would come for every write into a closed pipe): the
-// shell dies of them only when it sends them to itself (awaitSelf).
-var runtimeFatalSignals = []syscall.Signal{
-	syscall.SIGABRT, syscall.SIGBUS, syscall.SIGFPE, syscall.SIGILL,
-	syscall.SIGSEGV, syscall.SIGSYS, syscall.SIGTRAP,
+	// Go's runtime answers these with a goroutine dump and status 2
+	// (SIGILL: not at all) when another process or kill $$ sends them;
+	// it needs none of them, so they get the kernel's SIG_DFL too.
+	syscall.SIGABRT, syscall.SIGSYS, syscall.SIGTRAP, syscall.SIGILL,
 }
 
 // interactiveSignals are caught by an interactive shell for itself
@@ -115,7 +104,7 @@ type signals struct {
 	managed bool
 	fatalOn bool // a managed shell with an EXIT trap watches fatalSignals
 	// runtimeOn: the shell process (a managed or an interactive one)
-	// watches runtimeFatalSignals.
+	// dies of a SIGPIPE or SIGPROF it sends itself (awaitSelf).
 	runtimeOn bool
 	// quitKills: SIGQUIT's default ends this shell (a child gosh), where a
 	// script's shell ignores it, as bash does.
@@ -188,14 +177,14 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 	s.mu.Lock()
 	d := s.state[n]
 	watched := d == sigCaught ||
-		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig)) ||
-		(d == sigDefault && s.runtimeOn && slices.Contains(runtimeFatalSignals, sig))
+		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig))
 	unwatched := (sig == syscall.SIGPIPE || sig == syscall.SIGPROF) && d == sigDefault && s.runtimeOn && !s.ignoredProc[n]
 	s.mu.Unlock()
 	if unwatched {
-		// Go's runtime drops a SIGPIPE or SIGPROF that is sent (see
-		// runtimeFatalSignals): kill -PIPE $$ ends the shell here, as it
-		// ends bash.
+		// Go's runtime drops a SIGPIPE or SIGPROF that is sent, and
+		// neither can be given SIG_DFL (a write into a closed pipe would
+		// kill the shell; Go keeps SIGPROF for its profiler): kill -PIPE
+		// $$ ends the shell here, as it ends bash.
 		s.fatalSignal(n)
 		return
 	}
@@ -250,8 +239,7 @@ func (s *signals) update(sig int) {
 	// A trap on CHLD is run from the reaping itself (childChanged), once
 	// per child, not from the signal, which coalesces and comes late.
 	listen := d == sigCaught && sig != int(syscall.SIGCHLD) ||
-		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, syscall.Signal(sig))) ||
-		(d == sigDefault && s.runtimeOn && slices.Contains(runtimeFatalSignals, syscall.Signal(sig)))
+		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, syscall.Signal(sig)))
 	if sig == int(syscall.SIGCHLD) && d == sigCaught && !s.watchingChildren {
 		s.watchingChildren = true
 		s.table.Subscribe(s.childChanged)
@@ -331,16 +319,13 @@ func (s *signals) baseDisposition(sig syscall.Signal) {
 	}
 }
 
-// watchRuntimeFatal makes the shell process watch runtimeFatalSignals
-// (and a SIGPIPE it sends itself): a script's shell, a child gosh, the
+// watchRuntimeFatal makes the shell process die of a SIGPIPE or SIGPROF
+// it sends itself (awaitSelf): a script's shell, a child gosh, the
 // interactive shell.
 func (s *signals) watchRuntimeFatal() {
 	s.mu.Lock()
 	s.runtimeOn = true
 	s.mu.Unlock()
-	for _, sig := range runtimeFatalSignals {
-		s.update(int(sig))
-	}
 }
 
 // watchFatal turns the watching of the fatal signals on or off: on while
