@@ -133,7 +133,7 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 	},
 	{
 		Name:     "set",
-		Synopsis: "set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]",
+		Synopsis: "set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]",
 		Summary:  "Set shell options and positional parameters.",
 		Help: `Without arguments, print every shell variable.
 -a allexport  export every variable that is assigned
@@ -749,6 +749,8 @@ var setLetters = [128]string{
 	'x': "xtrace",
 	'v': "verbose",
 	'n': "noexec",
+	'k': "keyword",
+	't': "onecmd",
 }
 
 // setLetter is the -o name of set's option letter c.

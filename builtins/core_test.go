@@ -326,9 +326,9 @@ func TestSetParamsAndOptions(t *testing.T) {
 		{argv: []string{"set", "-x", "-"}, off: []string{"xtrace"}},
 		{argv: []string{"set", "-", "p", "q"}, params: []string{"p", "q"}},
 		{argv: []string{"set", "-q"}, status: 2,
-			errOut: "gosh: set: -q: invalid option\nset: usage: set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n"},
+			errOut: "gosh: set: -q: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n"},
 		{argv: []string{"set", "+q"}, status: 2,
-			errOut: "gosh: set: +q: invalid option\nset: usage: set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n"},
+			errOut: "gosh: set: +q: invalid option\nset: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n"},
 		{argv: []string{"set", "-o", "foo"}, status: 2, errOut: "gosh: set: foo: invalid option name\n"},
 		{argv: []string{"set", "-o", "interactive"}, status: 2, errOut: "gosh: set: interactive: invalid option name\n"},
 	}

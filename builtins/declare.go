@@ -24,6 +24,10 @@ const declareHelp = `Declare variables and give them attributes, or show them.
 +n  NAME stops being a reference; the target's name stays as its value
 -g  in a function, work on the global variable (otherwise declare
     makes NAME local to the function, as local does)
+-I  in a function, the local NAME starts with the value and the
+    attributes of the NAME it hides
+-t  the trace attribute: a function with it runs the DEBUG and RETURN
+    traps, as under set -T; a variable only keeps it
 -p  show each NAME (every variable without NAME) as a declare command
     that would recreate it; with -a -A -i -n -r -x, only those
 -f  show the functions (all, or each NAME) as their definitions
@@ -33,14 +37,14 @@ Without NAME and options, print every variable and function.`
 var declareBuiltins = []*Builtin{
 	{
 		Name:     "declare",
-		Synopsis: "declare [-aAfFgilnprux] [name[=value] ...] or declare -p [-aAfFilnrux] [name ...]",
+		Synopsis: "declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]",
 		Summary:  "Set variable values and attributes.",
 		Help:     declareHelp,
 		Run:      runDeclare,
 	},
 	{
 		Name:     "typeset",
-		Synopsis: "typeset [-aAfFgilnprux] [name[=value] ...] or typeset -p [-aAfFilnrux] [name ...]",
+		Synopsis: "typeset [-aAfFgiIlnrtux] [name[=value] ...] or typeset -p [-aAfFilnrtux] [name ...]",
 		Summary:  "Set variable values and attributes (same as declare).",
 		Help:     declareHelp,
 		Run:      runDeclare,
@@ -54,6 +58,23 @@ type CaseShell interface {
 	SetCase(name string, c byte)
 	// VarCase is name's case attribute, 'l', 'u' or 0.
 	VarCase(name string) byte
+}
+
+// TraceShell gives declare its -t attribute, of variables and functions.
+// *shell.Shell implements it.
+type TraceShell interface {
+	SetTrace(name string, on bool)
+	IsTraced(name string) bool
+	// SetFuncTraced gives the function name the trace attribute or takes
+	// it away; false when there is no such function.
+	SetFuncTraced(name string, on bool) bool
+	FuncTraced(name string) bool
+}
+
+// InheritShell gives declare and local their -I: a local that starts as
+// the variable it hides. *shell.Shell implements it.
+type InheritShell interface {
+	DeclareLocalInherit(name string) error
 }
 
 // varCase is CaseShell.VarCase for any Shell.
@@ -76,7 +97,7 @@ func (f declareFlags) off(c byte) bool { return f.unset[c] }
 // attrFilter reports whether any attribute option was given (-p lists
 // only the variables that have them).
 func (f declareFlags) attrFilter() bool {
-	for _, c := range []byte("aAilnrux") {
+	for _, c := range []byte("aAilnrtux") {
 		if f.set[c] {
 			return true
 		}
@@ -99,7 +120,7 @@ func runDeclare(sh Shell, io IO, args []string) (int, error) {
 		}
 		for k := 1; k < len(a); k++ {
 			c := a[k]
-			if strings.IndexByte("aAfFgilnprux", c) < 0 {
+			if strings.IndexByte("aAfFgiIlnprtux", c) < 0 {
 				return usageError(io, name, string(a[0])+string(c)+": invalid option"), nil
 			}
 			if a[0] == '-' {
@@ -154,16 +175,24 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 	n, _, hasValue := strings.Cut(arg, "=")
 	n = strings.TrimSuffix(n, "+")
 	base, _, _ := strings.Cut(n, "[")
-	if !isName(base) {
+	if !isName(base) || n == base+"[]" && !hasValue {
 		errorf(io, builtin, "`%s': not a valid identifier", arg)
 		return statusFailure
 	}
-	// In a function, declare makes its names local unless -g.
+	// In a function, declare makes its names local unless -g; with -I
+	// the local starts as the variable it hides.
 	if fs, ok := sh.(FlowShell); ok && fs.InFunction() && !flags.on('g') {
-		if err := fs.DeclareLocal(base, "", false); err != nil {
+		declare := fs.DeclareLocal
+		if is, ok := sh.(InheritShell); ok && flags.on('I') {
+			declare = func(name, _ string, _ bool) error { return is.DeclareLocalInherit(name) }
+		}
+		if err := declare(base, "", false); err != nil {
 			errorf(io, builtin, "%s", err)
 			return statusFailure
 		}
+	}
+	if n == base+"[]" {
+		return emptySubscriptValue(sh, io, builtin, base, flags.on('A'))
 	}
 	if flags.on('n') || flags.off('n') {
 		_, target, _ := strings.Cut(arg, "=")
@@ -183,6 +212,9 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 		sh.SetInteger(base, false)
 	case flags.on('i'):
 		sh.SetInteger(base, true)
+	}
+	if ts, ok := sh.(TraceShell); ok && (flags.on('t') || flags.off('t')) {
+		ts.SetTrace(base, flags.on('t'))
 	}
 	if cs, ok := sh.(CaseShell); ok {
 		// -l and -u each take the other away; both together, or +l
@@ -234,6 +266,19 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 	return statusOK
 }
 
+// emptySubscriptValue is declare a[]=v and local a[]=v, which bash
+// refuses as an assignment statement a[]=v, but only after making a an
+// array (local to the function for local): "a[]: bad array subscript",
+// without the builtin's name, as bash words it.
+func emptySubscriptValue(sh Shell, io IO, builtin, base string, assoc bool) int {
+	if err := sh.DeclareArray(base, assoc); err != nil {
+		errorf(io, builtin, "%s", err)
+		return statusFailure
+	}
+	fmt.Fprintf(io.Err, "gosh: %s[]: bad array subscript\n", base)
+	return statusFailure
+}
+
 // declareAttrs are the attribute letters of a variable, in bash's order.
 func declareAttrs(sh Shell, name string) string {
 	var b strings.Builder
@@ -249,6 +294,9 @@ func declareAttrs(sh Shell, name string) string {
 	}
 	if sh.IsReadOnly(name) {
 		b.WriteByte('r')
+	}
+	if ts, ok := sh.(TraceShell); ok && ts.IsTraced(name) {
+		b.WriteByte('t')
 	}
 	if sh.IsExported(name) {
 		b.WriteByte('x')
@@ -354,7 +402,7 @@ func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
 			attrs = "n" + refAttrs
 		}
 		keep := true
-		for _, c := range []byte("aAilnrux") {
+		for _, c := range []byte("aAilnrtux") {
 			if flags.on(c) && strings.IndexByte(attrs, c) < 0 {
 				keep = false
 			}
@@ -410,11 +458,12 @@ func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names
 	sort.Strings(all)
 	var b strings.Builder
 	status := statusOK
-	setsAttrs := flags.on('x') || flags.off('x') || flags.on('r')
+	setsAttrs := flags.on('x') || flags.off('x') || flags.on('r') || flags.on('t') || flags.off('t')
 	if len(names) == 0 {
 		for _, f := range all {
 			attrs := funcAttrLetters(sh, f)
-			if flags.on('x') && !strings.Contains(attrs, "x") || flags.on('r') && !strings.Contains(attrs, "r") {
+			if flags.on('x') && !strings.Contains(attrs, "x") || flags.on('r') && !strings.Contains(attrs, "r") ||
+				flags.on('t') && !strings.Contains(attrs, "t") {
 				continue
 			}
 			if flags.on('F') {
@@ -438,6 +487,9 @@ func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names
 			if flags.on('x') || flags.off('x') {
 				found = fa.SetFuncExported(n, flags.on('x'))
 			}
+			if ts, ok := sh.(TraceShell); ok && found && (flags.on('t') || flags.off('t')) {
+				found = ts.SetFuncTraced(n, flags.on('t'))
+			}
 			if found && flags.on('r') {
 				found = fa.SetFuncReadonly(n)
 			}
@@ -456,6 +508,8 @@ func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names
 		switch {
 		case !found:
 			status = statusFailure
+		case flags.on('F') && flags.on('p'):
+			b.WriteString("declare -f" + funcAttrLetters(sh, n) + " " + n + "\n") // as bash
 		case flags.on('F'):
 			b.WriteString(n + "\n")
 		default:

@@ -3,6 +3,8 @@ package builtins
 import (
 	"fmt"
 	"strings"
+
+	"golang.org/x/sys/unix"
 )
 
 // The builtins that change what every later command starts with: the
@@ -302,10 +304,19 @@ func runHash(sh Shell, io IO, args []string) (int, error) {
 			errorf(io, "hash", "-p: this shell cannot take a path")
 			return statusFailure, nil
 		}
+		status := statusOK
 		for _, name := range rest {
-			hp.HashPath(name, o.value('p'))
+			switch path := o.value('p'); {
+			case strings.Contains(name, "/"):
+				// Never looked up in PATH: nothing to remember (bash).
+			case isDirectoryAt(sh, path):
+				errorf(io, "hash", "%s: Is a directory", path)
+				status = statusFailure
+			default:
+				hp.HashPath(name, path)
+			}
 		}
-		return statusOK, nil
+		return status, nil
 	}
 	status := statusOK
 	var b strings.Builder
@@ -346,6 +357,13 @@ func runHash(sh Shell, io IO, args []string) (int, error) {
 		return st, nil
 	}
 	return status, nil
+}
+
+// isDirectoryAt reports whether path, relative to the shell's directory,
+// is a directory (hash -p refuses one, as bash).
+func isDirectoryAt(sh Shell, path string) bool {
+	st, ok := statAt(sh, path, true)
+	return ok && st.Mode&unix.S_IFMT == unix.S_IFDIR
 }
 
 // hashedPath finds name in the hash table.

@@ -32,6 +32,17 @@ type ReturnRequest struct{ Status int }
 
 func (e *ReturnRequest) Error() string { return "return " + strconv.Itoa(e.Status) }
 
+// ErrDiscardLine is returned, after the builtin's message, where bash's
+// builtin throws away the rest of the command line (its
+// jump_to_top_level(DISCARD): "suspend extra"): status 1, and the shell
+// reads its next command; a -c string or a subshell ends with 1.
+var ErrDiscardLine = &DiscardLine{}
+
+// DiscardLine is ErrDiscardLine's type.
+type DiscardLine struct{}
+
+func (*DiscardLine) Error() string { return "the rest of the command line is discarded" }
+
 // FlowShell is what the flow builtins need of the shell beyond Shell: how
 // deep in loops and functions the current command is, and local
 // variables. The shell implements it; a Shell that does not behaves as a
@@ -240,9 +251,17 @@ func runLocal(sh Shell, io IO, args []string) (int, error) {
 		if base, _, isElem := strings.Cut(name, "["); isElem && isName(base) && strings.HasSuffix(name, "]") {
 			// local a[1]=x (bash): a local a, then the element;
 			// local a[1] alone: a local array a.
+			if name == base+"[]" && !set {
+				errorf(io, "local", "`%s': not a valid identifier", a)
+				status = statusFailure
+				continue
+			}
 			err := f.DeclareLocal(base, "", false)
 			switch {
 			case err != nil:
+			case name == base+"[]":
+				status = emptySubscriptValue(sh, io, "local", base, false) // declare.go
+				continue
 			case set:
 				err = sh.AssignWord(a)
 			default:

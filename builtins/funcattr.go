@@ -33,6 +33,9 @@ func funcAttrLetters(sh Shell, name string) string {
 	if readonly {
 		s += "r"
 	}
+	if ts, ok := sh.(TraceShell); ok && ts.FuncTraced(name) {
+		s += "t"
+	}
 	if exported {
 		s += "x"
 	}

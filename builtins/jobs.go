@@ -690,7 +690,7 @@ func runSuspend(sh Shell, io IO, args []string) (int, error) {
 	}
 	if len(rest) > 0 {
 		errorf(io, "suspend", "too many arguments")
-		return statusUsage, nil
+		return statusFailure, ErrDiscardLine // as bash: the line goes too
 	}
 	t := sh.JobTable()
 	if !o.has('f') {

@@ -131,7 +131,7 @@ func TestHelp(t *testing.T) {
 	check(t, "help prefix", run(t, sh, "", "help", "-s", "un"), 0,
 		"unalias: unalias [-a] name [name ...]\nunset: unset [-f] [-v] [-n] [name ...]\n", "")
 	check(t, "help exact beats prefix", run(t, sh, "", "help", "-s", "set"), 0,
-		"set: set [-abefhmnpuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n", "")
+		"set: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n", "")
 	check(t, "help unknown", run(t, sh, "", "help", "nosuch"), 1, "", "gosh: help: no help topics match `nosuch'.  Try `help help' or `man -k nosuch' or `info nosuch'.\n")
 	check(t, "help bad glob", run(t, sh, "", "help", "[x"), 1, "", "gosh: help: no help topics match `[x'.  Try `help help' or `man -k [x' or `info [x'.\n")
 	check(t, "help bad option", run(t, sh, "", "help", "-z"), 2, "",

@@ -749,6 +749,13 @@ func (p *parser) condCommand() (*TestCmd, error) {
 			return nil, err
 		}
 	}
+	switch {
+	case p.tok.kind == tRParen:
+		// bash's words for what follows a whole expression.
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "syntax error in conditional expression: unexpected token `)'"}
+	case p.tok.kind == tWord && !isWord(p.tok, "]]"):
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "syntax error in conditional expression"}
+	}
 	return c, p.expect("]]")
 }
 
@@ -844,13 +851,28 @@ func binaryTests(s string) bool {
 	return false
 }
 
+// condToken is how bash names the token where [[ ]] wanted another: the
+// end of the text is a newline (bash's -c and eval text end with one).
+func (p *parser) condToken() (string, Pos) {
+	if p.tok.kind == tEOF {
+		return "newline", p.tok.pos // (condError marks the error Incomplete)
+	}
+	return p.tok.text(), p.tok.pos
+}
+
+// condError is a syntax error of [[ ]] at the current token, named in
+// format's %s as bash names it (condToken). At the end of the input it is
+// Incomplete, as any unfinished command is: more lines could finish it.
+func (p *parser) condError(format string) *SyntaxError {
+	text, pos := p.condToken()
+	return &SyntaxError{Pos: pos, Msg: strings.Replace(format, "%s", text, 1), Incomplete: p.tok.kind == tEOF && !p.l.bounded}
+}
+
 // condOperand reads one operand word of [[ ]].
 func (p *parser) condOperand(after string) (*Word, error) {
 	switch {
-	case p.tok.kind == tEOF:
-		return nil, p.eofError()
 	case p.tok.kind != tWord || isWord(p.tok, "]]"):
-		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "unexpected argument '" + p.tok.text() + "' to conditional " + after}
+		return nil, p.condError("unexpected argument `%s' to conditional " + after)
 	}
 	w := p.tok.word
 	return w, p.next()
@@ -871,6 +893,9 @@ func (p *parser) condPrimary() (TestExpr, error) {
 		}
 		if err := p.linebreak(); err != nil {
 			return nil, err
+		}
+		if p.tok.kind != tRParen {
+			return nil, p.condError("unexpected token `%s', expected `)'")
 		}
 		return &TestParen{X: x}, p.expectTok(tRParen)
 	case p.tok.kind == tEOF:
@@ -901,8 +926,14 @@ func (p *parser) condPrimary() (TestExpr, error) {
 		op = "<"
 	case p.tok.kind == tRedir && p.tok.fd < 0 && p.tok.op == RedirOut:
 		op = ">"
+	case p.tok.kind == tWord && !isWord(p.tok, "]]"), p.tok.kind == tRedir && p.tok.fd >= 0:
+		// A second word ("[[ a b ]]"; the 2 of "2>" is one): bash's words.
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: "conditional binary operator expected"}
+	case p.tok.kind == tWord, p.tok.kind == tAndIf, p.tok.kind == tOrIf, p.tok.kind == tRParen:
+		return x, nil // ]], && || or ): the word alone is the test
 	default:
-		return x, nil
+		// A newline, ';', '|', '(' ...: bash names it.
+		return nil, p.condError("unexpected token `%s', conditional binary operator expected")
 	}
 	if op == "=~" && len(p.queue) == 0 {
 		// The regular expression is read by its own rule: ( ) and | are

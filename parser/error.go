@@ -22,6 +22,19 @@ type SyntaxError struct {
 	// unexpected end of file", an unclosed $( ) or <( )): bash names the
 	// line after the input's last, not Pos's.
 	AtEOF bool
+	// InArray marks an error in the list of an array assignment (a=(...),
+	// unclosed or with an operator in it), which bash reads apart from
+	// the command: its status is 1, not 2 (Status).
+	InArray bool
+}
+
+// Status is the exit status bash gives the error: 2, or 1 in an array
+// assignment's list.
+func (e *SyntaxError) Status() int {
+	if e.InArray {
+		return 1
+	}
+	return 2
 }
 
 // Error formats the error as "line:col: message".

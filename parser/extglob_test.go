@@ -49,7 +49,7 @@ func TestExtglobErrors(t *testing.T) {
 	}{
 		{"echo @(a|b)", false, "syntax error near unexpected token `('", false},
 		{"case x in @(a|b)) ;; esac", false, "syntax error near unexpected token `('", false},
-		{"[[ @(a) == x ]]", false, "syntax error near unexpected token `('", false},
+		{"[[ @(a) == x ]]", false, "unexpected token `(', conditional binary operator expected", false},
 		{"echo @(a|b", true, "unexpected EOF while looking for matching `)'", true},
 		{"[[ x == @(a ]]", false, "unexpected EOF while looking for matching `)'", true},
 	}

@@ -73,6 +73,9 @@ func (l *lexer) regexWord() (*Word, error) {
 		break
 	}
 	switch {
+	case depth == 0 && l.src[start:l.i] == "]]":
+		// [[ a =~ ]]: no regular expression (bash).
+		return nil, l.errAt(start, "unexpected argument `]]' to conditional binary operator", false)
 	case l.eof():
 		return nil, l.eofAt(l.i, msgEOF)
 	case depth > 0 || l.i == start:
@@ -80,7 +83,7 @@ func (l *lexer) regexWord() (*Word, error) {
 		if text == "\n" {
 			text = "newline"
 		}
-		return nil, l.errAt(l.i, "unexpected argument '"+text+"' to conditional binary operator", false)
+		return nil, l.errAt(l.i, "unexpected argument `"+text+"' to conditional binary operator", false)
 	}
 	return &Word{Parts: b.done(), Pos: l.pos(start)}, nil
 }

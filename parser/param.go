@@ -366,7 +366,12 @@ func (l *lexer) assignSubscript(b *partsBuilder) bool {
 
 // arrayLit reads the list (word...) of an array assignment at l.i: words
 // separated by blanks, newlines and comments, up to ')'.
-func (l *lexer) arrayLit() (*ArrayLit, error) {
+func (l *lexer) arrayLit() (_ *ArrayLit, err error) {
+	defer func() {
+		if se, ok := err.(*SyntaxError); ok {
+			se.InArray = true
+		}
+	}()
 	open := l.i
 	l.i++
 	arr := &ArrayLit{}

@@ -185,11 +185,20 @@ func (sh *Shell) Chdir(dir string) error {
 		}
 		target, _ = os.Getwd()
 	}
-	sh.Vars.Set("OLDPWD", sh.Getwd())
-	sh.Vars.Export("OLDPWD")
+	// Neither is exported again: after "unset PWD" cd gives PWD a value
+	// that its children do not see, as bash. OLDPWD is what $PWD was
+	// (bash): with PWD unset, a variable without a value.
+	if pwd, ok := sh.Vars.Get("PWD"); ok {
+		sh.Vars.Set("OLDPWD", pwd)
+	} else if x := sh.Vars.Lookup("OLDPWD"); x == nil || !x.ReadOnly {
+		nv := &Var{NoValue: true}
+		if x != nil {
+			nv.Exported = x.Exported
+		}
+		sh.Vars.put("OLDPWD", nv)
+	}
 	sh.wd = target
 	sh.Vars.Set("PWD", target)
-	sh.Vars.Export("PWD")
 	return nil
 }
 

@@ -49,7 +49,8 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 			return out, bad // a[]=v, a[*]=v
 		}
 		sub, err := sh.evalSubscript(a.Name, a.Index)
-		if _, ok := err.(*badSubscriptError); ok || assoc && err == nil && sub.key == "" {
+		if _, ok := err.(*badSubscriptError); ok || err == nil && sh.emptySubscript(a.Name, a.Index, sub) {
+			// a[]=v, and h[$k]=v with k empty: bash's error too.
 			return out, bad
 		}
 		if err != nil {
@@ -83,6 +84,13 @@ func (sh *Shell) expandAssignment(a *parser.Assign) (assignment, error) {
 		}
 	}
 	return out, nil
+}
+
+// emptySubscript reports a subscript bash refuses in an assignment: one
+// written empty (a[]=v), or an associative array's key that expands to
+// nothing (h[$k]=v with k empty).
+func (sh *Shell) emptySubscript(name string, idx *parser.Word, sub subscript) bool {
+	return len(idx.Parts) == 0 || sub.key == "" && sh.isAssoc(name)
 }
 
 // listTrace is how set -x shows a=(...) and a+=(...): the elements as
@@ -120,6 +128,11 @@ func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem,
 			}
 			if err != nil {
 				return nil, err
+			}
+			if sh.emptySubscript(name, as.Index, sub) {
+				// ([]=v): bash reports the element and goes on.
+				sh.errorf("%s: bad array subscript", parser.String(w))
+				continue
 			}
 			v, err := sh.expandAssign(as.Value)
 			if err != nil {

@@ -46,6 +46,7 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		leave := sh.enterView(t.fds)
 		defer func() {
 			leave()
+			sh.keepFdVars(t) // redirect_fdvar.go
 			t.close()
 		}()
 	}
@@ -358,10 +359,8 @@ func (sh *Shell) runFor(c *parser.For) (int, error) {
 // runArithFor runs "for (( init; cond; step ))": an empty condition is
 // true.
 func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
-	if c.Init != nil {
-		if _, err := sh.arithPart(c.Init); err != nil {
-			return sh.arithFailed(err)
-		}
+	if _, failed, err := sh.arithForPart(c, c.Init); failed || err != nil {
+		return sh.arithForFailed(failed, err)
 	}
 	sh.flow.loopDepth++
 	defer func() { sh.flow.loopDepth-- }()
@@ -370,29 +369,56 @@ func (sh *Shell) runArithFor(c *parser.ArithFor) (int, error) {
 		if sh.interrupted() {
 			return 130, sh.errInterrupted()
 		}
-		if c.Cond != nil {
-			sh.noteLine(c.Pos.Line) // $LINENO in the condition: the loop's line
-			n, err := sh.arithPart(c.Cond)
-			if err != nil {
-				return sh.arithFailed(err)
-			}
-			if n == 0 {
-				break
-			}
+		sh.noteLine(c.Pos.Line) // $LINENO in the condition: the loop's line
+		n, failed, err := sh.arithForPart(c, c.Cond)
+		if failed || err != nil {
+			return sh.arithForFailed(failed, err)
+		}
+		if n == 0 {
+			break
 		}
 		next, err := sh.loopBody(c.Body)
 		status = sh.Status
 		if err != nil || next == loopStop {
 			return status, err
 		}
-		if c.Post != nil {
-			if _, err := sh.arithPart(c.Post); err != nil {
-				return sh.arithFailed(err)
-			}
+		if _, failed, err := sh.arithForPart(c, c.Post); failed || err != nil {
+			return sh.arithForFailed(failed, err)
 		}
 	}
 	sh.Status = status
 	return status, nil
+}
+
+// arithForPart evaluates one of the three parts of for (( )) as bash
+// does: expanded, an empty one as 1; then the DEBUG trap, with
+// $BASH_COMMAND the expanded part, "((i<2))"; then set -x's line; then
+// the arithmetic. failed says that the expansion or the arithmetic failed
+// (err is its error); otherwise err is the trap's (an exit in it).
+func (sh *Shell) arithForPart(c *parser.ArithFor, w *parser.Word) (n int64, failed bool, err error) {
+	expr := ""
+	if w != nil {
+		if expr, err = sh.arithExprText(w); err != nil {
+			return 0, true, err
+		}
+	}
+	if strings.TrimSpace(expr) == "" {
+		expr = "1"
+	}
+	if err := sh.loopDebug("(("+strings.TrimLeft(expr, " \t")+"))", c.Pos.Line); err != nil {
+		return 0, false, err
+	}
+	n, err = sh.arithTraced(expr, "((", "))")
+	return n, err != nil, err
+}
+
+// arithForFailed ends a for (( )) whose part failed, or whose DEBUG trap
+// unwound it.
+func (sh *Shell) arithForFailed(failed bool, err error) (int, error) {
+	if failed {
+		return sh.arithFailed(err)
+	}
+	return sh.Status, err
 }
 
 // runCase runs the list of the first item whose pattern matches. ";&"
@@ -454,26 +480,30 @@ func (sh *Shell) arithWord(w *parser.Word) (int64, error) {
 	return sh.arithWordX(w, "(( ", " ))")
 }
 
-// arithPart evaluates one of the three expressions of for (( )); set -x
-// shows it trimmed, as bash does.
-func (sh *Shell) arithPart(w *parser.Word) (int64, error) {
-	return sh.arithWordX(w, "((", "))")
-}
-
 // arithWordX is arithWord that shows the expanded expression, between
 // open and close, under set -x, as bash does: "+ ((  i+1 > 0  ))".
 func (sh *Shell) arithWordX(w *parser.Word, open, close string) (int64, error) {
-	var expr string
-	if len(w.Parts) == 0 {
-		expr = ""
-	} else if lit, ok := w.Parts[0].(*parser.Lit); ok && len(w.Parts) == 1 {
-		expr = lit.Value
-	} else {
-		var err error
-		if expr, err = sh.expandJoined(w, true, tildeNone); err != nil {
-			return 0, err
-		}
+	expr, err := sh.arithExprText(w)
+	if err != nil {
+		return 0, err
 	}
+	return sh.arithTraced(expr, open, close)
+}
+
+// arithExprText is an arithmetic expression's text, expanded.
+func (sh *Shell) arithExprText(w *parser.Word) (string, error) {
+	if len(w.Parts) == 0 {
+		return "", nil
+	}
+	if lit, ok := w.Parts[0].(*parser.Lit); ok && len(w.Parts) == 1 {
+		return lit.Value, nil
+	}
+	return sh.expandJoined(w, true, tildeNone)
+}
+
+// arithTraced evaluates an expanded expression, shown first under set -x
+// between open and close (for (( ))'s parts, "((", trimmed, as bash).
+func (sh *Shell) arithTraced(expr, open, close string) (int64, error) {
 	if sh.Opts.Xtrace {
 		if open == "((" {
 			sh.xtraceLine("(( " + strings.TrimSpace(expr) + " ))")

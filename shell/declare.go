@@ -72,6 +72,21 @@ func (sh *Shell) VarCase(name string) byte {
 	return 0
 }
 
+// SetTrace gives a variable declare -t, or takes it away, creating the
+// variable unset if need be.
+func (sh *Shell) SetTrace(name string, on bool) {
+	sh.DeclareVar(name)
+	if x := sh.Vars.Lookup(name); x != nil {
+		x.Trace = on
+	}
+}
+
+// IsTraced reports whether a variable has declare -t.
+func (sh *Shell) IsTraced(name string) bool {
+	x := sh.Vars.Lookup(name)
+	return x != nil && x.Trace
+}
+
 // IsInteger reports whether a variable has the integer attribute.
 func (sh *Shell) IsInteger(name string) bool {
 	x := sh.Vars.Lookup(name)

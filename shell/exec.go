@@ -142,8 +142,8 @@ func debugless(p *parser.Pipeline) bool {
 	switch p.Cmds[0].(type) {
 	case *parser.FuncDecl, *parser.Subshell, *parser.Group, *parser.If, *parser.While:
 		return true
-	case *parser.For:
-		return true // before each pass instead (runFor)
+	case *parser.For, *parser.ArithFor:
+		return true // before each pass instead (runFor, runArithFor)
 	}
 	return false
 }
@@ -362,6 +362,17 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	return 1
 }
 
+// discardLine is a builtin's builtins.ErrDiscardLine: the rest of the
+// command line is dropped, as after an expansion error, with status 1;
+// bash's -c string and a subshell end there.
+func (sh *Shell) discardLine() (int, error) {
+	sh.Status = 1
+	if sh.subshell || !sh.Opts.Interactive && sh.source == sourceCommand {
+		return 1, &ExitError{Status: 1}
+	}
+	return 1, errExpansionAbandon
+}
+
 // errAbandon unwinds the rest of an interactive command line (after
 // Ctrl+C killed a job, or an expansion error); $? is already set.
 var errAbandon = errors.New("command line abandoned")
@@ -463,13 +474,17 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []string, assigns []assignment) error {
 	*cmd = command{redirs: sc.Redirs, node: sc}
 	sh.noteLine(sc.Pos.Line)
+	args, assignList := sc.Args, sc.Assigns
+	if sh.Opts.Keyword && len(args) > 1 {
+		args, assignList = keywordAssigns(args, assignList) // set -k (keyword.go)
+	}
 	// bash expands the words first, then the assignments.
-	argv, compound, err := sh.expandArgs(argv, sc.Args)
+	argv, compound, err := sh.expandArgs(argv, args)
 	if err != nil {
 		return err
 	}
 	cmd.compoundArgs = compound
-	if cmd.assigns, err = sh.expandAssignments(sc.Assigns, assigns); err != nil {
+	if cmd.assigns, err = sh.expandAssignments(assignList, assigns); err != nil {
 		return err
 	}
 	cmd.argv = argv
@@ -609,15 +624,21 @@ func wordLiteral(w *parser.Word) string { return w.Parts[0].(*parser.Lit).Value 
 // looksLikeAssignment reports whether a word starts with NAME= written as
 // plain text.
 func looksLikeAssignment(w *parser.Word) bool {
-	if len(w.Parts) == 0 {
-		return false
-	}
-	lit, ok := w.Parts[0].(*parser.Lit)
-	if !ok {
-		return false
-	}
-	name, _, found := strings.Cut(lit.Value, "=")
+	_, name, _, found := leadingAssign(w)
 	return found && parser.IsName(name)
+}
+
+// leadingAssign cuts a word's first part, when it is plain text with a
+// '=', into the text before it and after it.
+func leadingAssign(w *parser.Word) (lit *parser.Lit, before, after string, ok bool) {
+	if len(w.Parts) == 0 {
+		return nil, "", "", false
+	}
+	if lit, ok = w.Parts[0].(*parser.Lit); !ok {
+		return nil, "", "", false
+	}
+	before, after, ok = strings.Cut(lit.Value, "=")
+	return lit, before, after, ok
 }
 
 // xtrace prints "+ cmd args" for set -x.
@@ -668,6 +689,7 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
 		return sh.redirFailed(err)
 	}
+	defer sh.keepFdVars(t) // redirect_fdvar.go; before t.close
 	return sh.runInShellWith(t, cmd)
 }
 
@@ -725,6 +747,9 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Call(sh, io, argv)
+	if err == builtins.ErrDiscardLine {
+		return sh.discardLine()
+	}
 	if sh.pipeBroken != nil && *sh.pipeBroken {
 		return sh.stageBrokenPipe()
 	}
@@ -746,6 +771,7 @@ func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	}
 	if len(cmd.redirs) > 0 {
 		t := sh.newFdTable()
+		t.noFdVars = true // "{fd}>f" alone: bash assigns and keeps nothing
 		err := sh.applyRedirects(t, cmd.redirs)
 		t.close()
 		if err != nil {
@@ -913,6 +939,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	for i, cmd := range cmds {
 		t := sh.newFdTable()
+		t.noFdVars = true // a child's or a copy's: bash's {NAME} assigns in the fork
 		t.background = !fg
 		t.pipeline = len(cmds) > 1
 		if e := cmd.coprocEnds; e != nil {

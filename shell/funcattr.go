@@ -23,6 +23,7 @@ type funcAttr uint8
 const (
 	funcExported funcAttr = 1 << iota // export -f
 	funcReadonly                      // readonly -f
+	funcTraced                        // declare -ft: runs the DEBUG and RETURN traps (functrace)
 )
 
 // Names of the environment variables that carry exported functions.
@@ -42,16 +43,38 @@ func (sh *Shell) FuncAttrs(name string) (exported, readonly, ok bool) {
 
 // SetFuncExported implements builtins.FuncAttrShell.
 func (sh *Shell) SetFuncExported(name string, on bool) bool {
+	return sh.switchFuncAttr(name, funcExported, on)
+}
+
+// switchFuncAttr gives the function name the attribute a, or takes it
+// away; false when there is no such function.
+func (sh *Shell) switchFuncAttr(name string, a funcAttr, on bool) bool {
 	if on {
-		return sh.setFuncAttr(name, funcExported)
+		return sh.setFuncAttr(name, a)
 	}
 	if sh.lookupFunc(name) == nil {
 		return false
 	}
-	if a, ok := sh.funcAttrs[name]; ok {
-		sh.funcAttrs[name] = a &^ funcExported
+	if cur, ok := sh.funcAttrs[name]; ok {
+		sh.funcAttrs[name] = cur &^ a
 	}
 	return true
+}
+
+// SetFuncTraced implements builtins.TraceShell: declare -ft and +ft.
+func (sh *Shell) SetFuncTraced(name string, on bool) bool {
+	return sh.switchFuncAttr(name, funcTraced, on)
+}
+
+// FuncTraced implements builtins.TraceShell.
+func (sh *Shell) FuncTraced(name string) bool {
+	return sh.lookupFunc(name) != nil && sh.funcAttrs[name]&funcTraced != 0
+}
+
+// functrace reports whether the DEBUG and RETURN traps reach the running
+// function: set -T, or the function's trace attribute (declare -ft).
+func (sh *Shell) functrace() bool {
+	return sh.Opts.Functrace || sh.flow.frame != nil && sh.flow.frame.traced
 }
 
 // SetFuncReadonly implements builtins.FuncAttrShell.

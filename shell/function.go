@@ -2,6 +2,7 @@ package shell
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +64,8 @@ type funcFrame struct {
 	// opts are the options "local -" saved, to be put back when the call
 	// returns (localopts.go); nil without "local -".
 	opts *Options
+	// traced: the function has the trace attribute (functrace).
+	traced bool
 }
 
 type savedVar struct {
@@ -80,6 +83,18 @@ type FlowSnapshot struct {
 	SourceDepth int
 	NoErrexit   int
 	TopSource   int // where the top-level shell reads its commands
+	// Saved are the variables that "local" hid in each running call,
+	// outermost call first: a child gosh's unset of a caller's local
+	// (api.go callerLocal) shows the variable that local hid, as in
+	// bash's forked subshell, which has its caller's frames.
+	Saved [][]SavedVar
+}
+
+// SavedVar is a savedVar in a snapshot: Var nil when the name did not
+// exist.
+type SavedVar struct {
+	Name string
+	Var  *Var
 }
 
 // snapshot is what a subshell inherits of the flow state.
@@ -88,15 +103,34 @@ func (f *flowState) snapshot() FlowSnapshot {
 	if f.frame != nil {
 		s.Func = f.frame.name
 	}
+	for fr := f.frame; fr != nil; fr = fr.parent {
+		var saved []SavedVar
+		for _, v := range fr.saved {
+			saved = append(saved, SavedVar{Name: v.name, Var: v.v})
+		}
+		s.Saved = append(s.Saved, saved)
+	}
+	slices.Reverse(s.Saved)
 	return s
 }
 
-// restore starts a subshell's flow state from s: its own frame (a
-// subshell never returns into its parent's caller), no loops.
+// restore starts a subshell's flow state from s: its own frames (a
+// subshell never returns into its parent's caller), each with the
+// variables its locals hid (FlowSnapshot.Saved), no loops.
 func (f *flowState) restore(s FlowSnapshot) {
 	*f = flowState{funcDepth: s.FuncDepth, sourceDepth: s.SourceDepth, noErrexit: s.NoErrexit, topSource: commandSource(s.TopSource)}
-	if s.Func != "" || s.FuncDepth > 0 {
-		f.frame = &funcFrame{name: s.Func}
+	for _, saved := range s.Saved {
+		fr := &funcFrame{parent: f.frame}
+		for _, v := range saved {
+			fr.saved = append(fr.saved, savedVar{name: v.Name, v: v.Var})
+		}
+		f.frame = fr
+	}
+	if f.frame == nil && (s.Func != "" || s.FuncDepth > 0) {
+		f.frame = &funcFrame{}
+	}
+	if f.frame != nil {
+		f.frame.name = s.Func
 	}
 }
 
@@ -193,6 +227,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	frame := h.takeFrame() // given back below, once the call is over
 	frame.name, frame.parent, frame.callLine, frame.callFile = argv[0], savedFrame, sh.line, sh.srcFile
 	frame.saved = frame.savedBuf[:0]
+	frame.traced = sh.funcAttrs[argv[0]]&funcTraced != 0
 	// FUNCNAME, BASH_SOURCE and BASH_LINENO get this call's frame, and
 	// the caller's again after (bashvars.go).
 	sh.pushCall(argv[0])
@@ -204,9 +239,9 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	retBefore, retSet := sh.traps.action(TrapReturn)
 	var status int
 	var err error
-	if sh.Opts.Functrace {
-		// set -T: the DEBUG trap runs again as the function starts,
-		// $BASH_COMMAND still its call, as in bash.
+	if sh.functrace() {
+		// set -T (or declare -ft): the DEBUG trap runs again as the
+		// function starts, $BASH_COMMAND still its call, as in bash.
 		err = sh.debugTrap(sh.line)
 	}
 	if err == nil {
@@ -266,6 +301,17 @@ func (sh *Shell) InFunction() bool { return sh.flow.frame != nil }
 
 // DeclareLocal implements builtins.FlowShell: "local name[=value]".
 func (sh *Shell) DeclareLocal(name, value string, set bool) error {
+	return sh.declareLocal(name, value, set, sh.Opts.Shopt.LocalvarInherit)
+}
+
+// DeclareLocalInherit is declare -I and local -I NAME (bash): the local
+// starts with the value and attributes of the NAME it hides, as under
+// shopt localvar_inherit.
+func (sh *Shell) DeclareLocalInherit(name string) error {
+	return sh.declareLocal(name, "", false, true)
+}
+
+func (sh *Shell) declareLocal(name, value string, set, inherit bool) error {
 	f := sh.flow.frame
 	if f == nil {
 		return errors.New("can only be used in a function")
@@ -293,7 +339,7 @@ func (sh *Shell) DeclareLocal(name, value string, set bool) error {
 	if old != nil && old.Exported {
 		nv.Exported = true
 	}
-	if !set && old != nil && !old.NameRef && sh.Opts.Shopt.LocalvarInherit {
+	if !set && old != nil && !old.NameRef && inherit {
 		// shopt localvar_inherit: the value and attributes of the
 		// variable hidden, but read-only, as bash.
 		nv = old.copy()

@@ -982,6 +982,12 @@ func (in *promptInput) readByte() (byte, error) {
 			return 0, errTrapped
 		case in.err != nil:
 			err := in.err
+			if err == io.EOF {
+				// Ctrl+D on a terminal ends one read, not the terminal:
+				// the next line is read again (at a pipe's end, the
+				// next read finds the end again).
+				in.err = nil
+			}
 			in.mu.Unlock()
 			return 0, err
 		case len(in.pending) > 0:

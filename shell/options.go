@@ -77,6 +77,8 @@ var baseOptions = []option{
 	{name: "functrace", letter: 'T', field: func(o *Options) *bool { return &o.Functrace }},
 	{name: "physical", letter: 'P', field: func(o *Options) *bool { return &o.Physical }},
 	{name: "nolog", field: func(o *Options) *bool { return &o.Nolog }},
+	{name: "keyword", letter: 'k', field: func(o *Options) *bool { return &o.Keyword }},
+	{name: "onecmd", letter: 't', field: func(o *Options) *bool { return &o.Onecmd }},
 	// interactive-comments is shopt's interactive_comments by its set -o name.
 	{name: "interactive-comments",
 		get: func(o *Options) bool { return !o.Shopt.NoInteractiveComments },
@@ -130,9 +132,8 @@ var baseOptions = []option{
 		set: func(o *Options, on bool) { o.ExpandAliasesOn, o.ExpandAliasesOff = on, !on }},
 	{name: "failglob", shopt: true, field: func(o *Options) *bool { return &o.Failglob }},
 	{name: "nullglob", shopt: true, field: func(o *Options) *bool { return &o.Nullglob }},
-	{name: "histappend", shopt: true,
-		get: func(o *Options) bool { return !o.NoHistappend },
-		set: func(o *Options, on bool) { o.NoHistappend = !on }},
+	// Off by default, as bash: exit rewrites the history file.
+	{name: "histappend", shopt: true, field: func(o *Options) *bool { return &o.Histappend }},
 	{name: "checkwinsize", shopt: true,
 		get: func(o *Options) bool { return !o.NoCheckwinsize },
 		set: func(o *Options, on bool) { o.NoCheckwinsize = !on }},
@@ -160,7 +161,27 @@ func (sh *Shell) Option(name string) (bool, bool) {
 		_, set := sh.Vars.Get("IGNOREEOF")
 		return set, true
 	}
-	return o.value(&sh.Opts), true
+	return o.value(sh.reportedOpts()), true
+}
+
+// ShownModes are the modes a child gosh reports of the interactive shell
+// it was started from (Shell.shown).
+type ShownModes struct {
+	Interactive, Monitor bool
+}
+
+// reportedOpts are the options as $-, set -o and $SHELLOPTS show them:
+// the shell's own, but in a child gosh of an interactive shell with i and
+// m on, and so emacs, history and histexpand as they are at the prompt,
+// as in bash's forked subshell. What the child does follows sh.Opts.
+func (sh *Shell) reportedOpts() *Options {
+	if sh.shown == (ShownModes{}) {
+		return &sh.Opts
+	}
+	o := sh.Opts
+	o.Interactive = o.Interactive || sh.shown.Interactive
+	o.Monitor = o.Monitor || sh.shown.Monitor
+	return &o
 }
 
 // SetOption turns an option on or off, and tells the parts of the shell
@@ -205,6 +226,9 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		if !sh.subshell {
 			sh.Jobs.SetJobControl(on)
 		}
+		if !on {
+			sh.shown.Monitor = false // set +m in a child: reported off too
+		}
 	case "notify":
 		sh.Jobs.SetNotifyAtOnce(on)
 	case "trace":
@@ -243,9 +267,10 @@ const flagOrder = "abefhikmnptuvxBCEHPT"
 func (sh *Shell) FlagString() string {
 	// i says the shell is interactive. The letters come in bash's order,
 	// then c or s, which say where the commands come from.
-	on := map[byte]bool{'i': sh.Opts.Interactive}
+	opts := sh.reportedOpts()
+	on := map[byte]bool{'i': opts.Interactive}
 	for o := range options {
-		if o.letter != 0 && o.value(&sh.Opts) {
+		if o.letter != 0 && o.value(opts) {
 			on[o.letter] = true
 		}
 	}

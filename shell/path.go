@@ -43,6 +43,12 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 		return sh.searchPath(name, pathVar)
 	}
 	if p, ok := sh.hash.lookup(name, pathVar); ok {
+		// As bash with checkhash off: the remembered file is run without
+		// a new search, and if it has gone the command fails on it
+		// ("/usr/local/bin/x: No such file or directory", 127).
+		if _, err := isExecutable(sh.abs(p)); err != nil {
+			return p, err
+		}
 		return p, nil
 	}
 	p, err := sh.searchPath(name, pathVar)
@@ -150,7 +156,9 @@ func (sh *Shell) unrunnableInPath(name, pathVar string) string {
 // pathHash remembers where PATH search found each command, as bash's and
 // dash's command hash tables do, so a script running one program a
 // thousand times searches $PATH once. It is valid only for the PATH value it
-// was filled with, and an entry is dropped when its file is gone. Each
+// was filled with. As in bash (its checkhash off), an entry stays when its
+// file is gone: running the name fails on that file until hash -r, hash
+// -d or a new PATH. Each
 // entry counts its hits, the times the shell ran it, for the hash builtin.
 type pathHash struct {
 	path  string
@@ -184,11 +192,6 @@ func (h *pathHash) peek(name, pathVar string) (string, bool) {
 	}
 	e, ok := h.found[name]
 	if !ok {
-		return "", false
-	}
-	if ok, _ := isExecutable(e.path); !ok {
-		h.own()
-		delete(h.found, name)
 		return "", false
 	}
 	return e.path, true

@@ -82,7 +82,9 @@ func (sh *Shell) defaultPS1() string {
 func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 	// When the text will be expanded, the values the escapes insert (a
 	// directory named "$x") are quoted so that they stay as they are.
-	expand := strings.ContainsAny(ps, "$`") && !sh.Opts.Shopt.NoPromptvars // shopt -u promptvars: escapes only
+	// A backslash counts: bash's \\ escape gives a backslash that the
+	// expansion then reads ("a\\\\" is a\\ after the escapes, a\ after it).
+	expand := strings.ContainsAny(ps, "$`\\") && !sh.Opts.Shopt.NoPromptvars // shopt -u promptvars: escapes only
 	lit := func(s string) string {
 		if !expand {
 			return s
@@ -147,7 +149,8 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 		case 'a':
 			b.WriteByte('\a')
 		case '\\':
-			b.WriteString(lit(`\`))
+			// Not quoted (bash): the expansion after may take it.
+			b.WriteByte('\\')
 		case '[':
 			b.WriteByte(promptIgnoreStart)
 		case ']':

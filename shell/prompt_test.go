@@ -63,7 +63,11 @@ func TestPromptEscapes(t *testing.T) {
 		// after the escapes, whose values are not expanded again.
 		{`$GREETING \w`, "hello ~/src/lab1"},
 		{`${GREETING}-$(echo sub)`, "hello-sub"},
-		{`\\$GREETING`, `\hello`},
+		// \\ gives a backslash that the expansion reads, as in bash:
+		// it quotes the $.
+		{`\\$GREETING`, `$GREETING`},
+		{`a\\\`, `a\`},
+		{`a\\\\`, `a\`},
 		{`cost: \$5`, "cost: " + dollar + "5"},
 	}
 	sh.Vars.Set("GREETING", "hello")

@@ -42,6 +42,13 @@ type fdTable struct {
 	snapshot     []byte
 	snapshotAt   int
 	snapshotGate bool
+	// fdVars are the fds that {NAME} redirections opened for the command
+	// (not those they closed): kept open after a command the shell runs
+	// itself (keepFdVars). noFdVars: the command runs in a child or a
+	// copy, or is only redirections, where bash's {NAME} assigns nothing
+	// the shell sees.
+	fdVars   []int
+	noFdVars bool
 }
 
 // newFdTable starts from the descriptors of the current context.

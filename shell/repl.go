@@ -113,7 +113,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.Hooks.ClearHistory = s.hist.clear
 	sh.Hooks.Hist = s.hist
 	sh.Hooks.OnExit = func() {
-		if sh.Opts.NoHistappend {
+		if !sh.Opts.Histappend {
 			s.hist.rewrite() // shopt -u histappend
 			return
 		}

@@ -2,8 +2,10 @@ package shell
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -39,12 +41,11 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		sh.srcFile = name
 	}
 	cfg := parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn, NoComments: sh.noComments}
-	if !sh.Opts.Interactive {
-		// A script or -c text: its end ends an open here-document,
-		// with bash's warning. (At a prompt, more lines are read.)
-		cfg.HeredocEOF = sh.heredocAtEOF
-	}
 	in := &inputLines{next: next} // the lines a syntax error shows (syntaxmsg.go)
+	// The end of the input (of a script, -c text, or Ctrl+D at a prompt's
+	// PS2) ends an open here-document, with bash's warning, and the
+	// command runs.
+	cfg.HeredocEOF = func(delim string, line int) { sh.heredocAtEOFOf(delim, line, name, in.count) }
 	r := parser.NewReader(parser.LineSource(in.read), cfg)
 	ran := false // POSIX: with no command at all (". /dev/null"), the status is 0
 	for {
@@ -62,13 +63,13 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		case errors.As(err, &se):
 			sh.reportSyntaxError(se, name, in)
 			if sh.flow.sourceDepth > 0 {
-				// A . file ends at its syntax error with status 2; the
-				// shell that sourced it goes on, as in bash.
-				sh.Status = 2
-				return 2, nil
+				// A . file ends at its syntax error with status 2 (1 in
+				// an array's list); the shell that sourced it goes on,
+				// as in bash.
+				return sh.Status, nil
 			}
 			if !sh.Opts.Interactive {
-				return 2, &ExitError{Status: 2}
+				return sh.Status, &ExitError{Status: sh.Status}
 			}
 			if se.Incomplete {
 				// The input ended inside a command (Ctrl+D at PS2): as
@@ -90,13 +91,34 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 			return sh.Status, err
 		}
 		sh.afterCommand()
+		if sh.Opts.Onecmd && sh.flow.sourceDepth == 0 && sh.source != sourceCommand {
+			// set -t: the shell exits once the command it read (the
+			// line that turned the option on, or the next one) is done,
+			// as bash's reading loop; -c text and . files read on.
+			return sh.Status, &ExitError{Status: sh.Status}
+		}
 	}
 }
 
-// heredocAtEOF warns, as bash does, that the end of a script or of -c
-// text ended a here-document (parser.Config.HeredocEOF).
+// heredocAtEOF warns, as bash does, that the end of a text the shell was
+// given (eval's) ended a here-document (parser.Config.HeredocEOF).
 func (sh *Shell) heredocAtEOF(delim string, line int) {
-	sh.errorf("warning: here-document at line %d delimited by end-of-file (wanted `%s')", line, delim)
+	sh.errorf("%s", heredocWarning(delim, line))
+}
+
+// heredocAtEOFOf is heredocAtEOF for the input runLines reads, whose last
+// line was last: bash's warning starts as a syntax error there would
+// ("s.sh: line 4: warning: ..."), but for -c text without "-c: ".
+func (sh *Shell) heredocAtEOFOf(delim string, line int, name string, last int) {
+	prefix := sh.syntaxPrefix(name, last)
+	if name == "" && !sh.Opts.Interactive {
+		prefix = "gosh: line " + strconv.Itoa(last) + ": "
+	}
+	sh.Stderr().Write([]byte(prefix + heredocWarning(delim, line) + "\n"))
+}
+
+func heredocWarning(delim string, line int) string {
+	return fmt.Sprintf("warning: here-document at line %d delimited by end-of-file (wanted `%s')", line, delim)
 }
 
 // verboseEcho is set -v: each line is written to stderr as it is read,
@@ -249,5 +271,9 @@ func (sh *Shell) initInteractive() error {
 		sh.Jobs.SetJobControl(false)
 		return sh.Jobs.InitNonInteractive()
 	}
-	return sh.Jobs.InitInteractive()
+	if err := sh.Jobs.InitInteractive(); err != nil {
+		return err
+	}
+	sh.sigs.watchRuntimeFatal() // kill -PIPE $$ ends it
+	return nil
 }

@@ -46,13 +46,15 @@ type Options struct {
 	// History (set -o history) is on in an interactive shell unless
 	// turned off, off in a script unless turned on.
 	HistoryOn, HistoryOff bool
-	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
+	Histappend            bool // shopt -s histappend: exit keeps what other shells appended (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
 	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
 	Errtrace              bool // set -E: functions and subshells run the ERR trap too (trap_unix.go)
 	Functrace             bool // set -T: functions and subshells run the DEBUG and RETURN traps too
 	Physical              bool // set -P: cd and pwd resolve symbolic links, as with -P
 	Nolog                 bool // set -o nolog: accepted and ignored, as in bash
+	Keyword               bool // set -k: NAME=value anywhere in a command is an assignment for it (keyword.go)
+	Onecmd                bool // set -t: the shell exits after the command it is reading (runner.go)
 	// Disabled lists the builtins enable -n turned off, each followed by
 	// a space (" echo printf "; "" when none): kept with the options so
 	// that every copy of the shell and child gosh has them, as bash's
@@ -85,6 +87,11 @@ type Shell struct {
 
 	// subshell is set on clones: exit ends only the clone, job control is off.
 	subshell bool
+	// shown are the modes of the interactive shell above a child gosh,
+	// which it reports ($-, set -o, $SHELLOPTS) as bash's forked
+	// subshell does, without a prompt or job control of its own
+	// (reportedOpts).
+	shown ShownModes
 	// forkedChild is set on a clone of the top-level shell: it stands for
 	// a child that bash would fork, and counts as one for a trap on CHLD
 	// when it ends (copyEnded).
@@ -338,6 +345,12 @@ func (sh *Shell) initVars() {
 		sh.wd = pwd
 		sh.Vars.Set("PWD", pwd)
 		sh.Vars.Export("PWD")
+	}
+	if old, ok := sh.Vars.Get("OLDPWD"); !ok || !isDir(old) {
+		// As bash: OLDPWD is exported without a value ("declare -x
+		// OLDPWD") until the first cd gives it one, unless the
+		// environment gave it a directory.
+		sh.Vars.put("OLDPWD", &Var{NoValue: true, Exported: true})
 	}
 }
 

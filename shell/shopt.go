@@ -28,6 +28,7 @@ type ShoptOptions struct {
 	CdableVars          bool // cd NAME, no directory, goes to the directory $NAME names
 	NoPatsubReplacement bool // shopt -u patsub_replacement: '&' in ${x/p/r} is itself
 	LocalvarUnset       bool // unset of a caller's local leaves it unset there (api.go callerLocal)
+	VarredirClose       bool // an fd a {NAME} redirection opens is closed after the command (redirect_fdvar.go)
 	// On by default: cmdhist (a command of several lines is one history
 	// entry), interactive_comments ('#' starts a comment at a prompt),
 	// sourcepath (source searches PATH), promptvars (prompts are expanded),
@@ -153,6 +154,7 @@ var shoptOptions = []option{
 	{name: "execfail", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Execfail }},
 	{name: "localvar_inherit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.LocalvarInherit }},
 	{name: "cdable_vars", shopt: true, field: func(o *Options) *bool { return &o.Shopt.CdableVars }},
+	{name: "varredir_close", shopt: true, field: func(o *Options) *bool { return &o.Shopt.VarredirClose }},
 	{name: "patsub_replacement", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoPatsubReplacement },
 		set: func(o *Options, on bool) { o.Shopt.NoPatsubReplacement = !on }},
 	{name: "cmdhist", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoCmdhist },
@@ -194,7 +196,6 @@ var shoptOptions = []option{
 	fixedOff("noexpand_translation", `gosh has no message catalogs: $"..." is "..."`),
 	fixedOff("progcomp_alias", "gosh has no such mode"),
 	fixedOff("restricted_shell", "cannot set option"),
-	fixedOff("varredir_close", "gosh has no such mode"),
 }
 
 // fixedOn and fixedOff are options that gosh cannot change: why says so.

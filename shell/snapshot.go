@@ -65,6 +65,8 @@ type Snapshot struct {
 	// Flow is where the executor is: the running function and how set -e
 	// is suspended (function.go). A subshell starts outside every loop.
 	Flow FlowSnapshot
+	// Shown are the interactive modes a child gosh reports (Shell.shown).
+	Shown ShownModes
 	// AsyncIgnored are the signals the subshell ignores without their
 	// being traps: SIGINT and SIGQUIT of an asynchronous list in a shell
 	// without job control (POSIX 2.11), kept by its subshells. A child
@@ -179,6 +181,7 @@ func (sh *Shell) snapshotFields() *Snapshot {
 		Fds:     append([]int(nil), sh.stdio...),
 		Line:    sh.line,
 		Flow:    sh.flow.snapshot(),
+		Shown:   sh.shown,
 
 		AsyncIgnored: sh.asyncIgnored, // never changed in place
 		CompSpecs:    sh.compSpecs,
@@ -225,6 +228,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.stdio = s.Fds
 	sh.line = s.Line
 	sh.flow.restore(s.Flow)
+	sh.shown = s.Shown
 	sh.asyncIgnored = s.AsyncIgnored
 	sh.compSpecs = s.CompSpecs
 	sh.funcs, sh.funcAttrs = nil, nil

@@ -445,7 +445,8 @@ func appendVar(buf []byte, v Var) []byte {
 	}
 	buf = appendSnapshotBool(buf, v.Integer)
 	buf = appendSnapshotBool(buf, v.NameRef)
-	return binary.AppendUvarint(buf, uint64(v.Case))
+	buf = binary.AppendUvarint(buf, uint64(v.Case))
+	return appendSnapshotBool(buf, v.Trace)
 }
 
 func (d *snapshotDecoder) string() (string, error) {
@@ -535,5 +536,6 @@ func (d *snapshotDecoder) variable() (Var, error) {
 	}
 	c, err := d.uvarint()
 	v.Case = byte(c)
+	flag(&v.Trace)
 	return v, err
 }

@@ -269,7 +269,7 @@ var snapshotOf = map[string]string{
 	"Vars": "Vars", "funcs": "Functions", "Aliases": "Aliases", "Opts": "Opts",
 	"Arg0": "Arg0", "Params": "Params", "Status": "Status", "LastBg": "LastBg",
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
-	"stdio": "Fds", "line": "Line", "flow": "Flow",
+	"stdio": "Fds", "line": "Line", "flow": "Flow", "shown": "Shown",
 	"funcAttrs":    "Functions", // each Function's Attrs
 	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs",
 }

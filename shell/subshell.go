@@ -638,7 +638,10 @@ func RunChild(fd int, self string) (int, error) {
 	}
 	sh.adoptInheritedFds(given)
 	// A child runs without job control: its children stay in its process
-	// group, which is the job's. It is not interactive.
+	// group, which is the job's. It is not interactive, but it reports the
+	// interactive shell's modes, as bash's forked subshell ($- is himBHs).
+	sh.shown.Interactive = sh.shown.Interactive || sh.Opts.Interactive
+	sh.shown.Monitor = sh.shown.Monitor || sh.Opts.Monitor
 	sh.Opts.Interactive, sh.Opts.Monitor = false, false
 	if sh.Opts.Trace {
 		sh.applyChildTrace(traceFd, gate, m.Role)

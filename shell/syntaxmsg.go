@@ -67,7 +67,7 @@ func (sh *Shell) syntaxPrefix(name string, line int) string {
 }
 
 // reportSyntaxError prints a syntax error of the input runLines reads and
-// sets the status, 2.
+// sets the status: 2, or 1 in an array assignment's list.
 func (sh *Shell) reportSyntaxError(se *parser.SyntaxError, name string, in *inputLines) {
 	line := se.Pos.Line
 	if se.AtEOF {
@@ -79,7 +79,7 @@ func (sh *Shell) reportSyntaxError(se *parser.SyntaxError, name string, in *inpu
 		msg += sh.syntaxPrefix(name, se.Pos.Line) + "`" + in.text(se.Pos.Line) + "'\n"
 	}
 	sh.Stderr().Write([]byte(msg))
-	sh.Status = 2
+	sh.Status = se.Status() // 2, or 1 in an array's list (bash)
 }
 
 // isUnexpectedToken reports whether the error is a token out of place,
@@ -119,5 +119,5 @@ func (sh *Shell) syntaxError(err error, what, src string, first, base int) {
 		msg += prefix + "`" + text + "'\n"
 	}
 	sh.Stderr().Write([]byte(msg))
-	sh.Status = 2
+	sh.Status = se.Status()
 }

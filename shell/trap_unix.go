@@ -68,6 +68,10 @@ var fatalSignals = []syscall.Signal{
 	syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM,
 	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
 	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR, syscall.SIGSTKFLT,
+	// Go's runtime answers these with a goroutine dump and status 2
+	// (SIGILL: not at all) when another process or kill $$ sends them;
+	// it needs none of them, so they get the kernel's SIG_DFL too.
+	syscall.SIGABRT, syscall.SIGSYS, syscall.SIGTRAP, syscall.SIGILL,
 }
 
 // interactiveSignals are caught by an interactive shell for itself
@@ -99,6 +103,9 @@ type signals struct {
 	// from start-up (ignoreOnEntry). Its main goroutine holds main.
 	managed bool
 	fatalOn bool // a managed shell with an EXIT trap watches fatalSignals
+	// runtimeOn: the shell process (a managed or an interactive one)
+	// dies of a SIGPIPE or SIGPROF it sends itself (awaitSelf).
+	runtimeOn bool
 	// quitKills: SIGQUIT's default ends this shell (a child gosh), where a
 	// script's shell ignores it, as bash does.
 	quitKills bool
@@ -171,7 +178,16 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 	d := s.state[n]
 	watched := d == sigCaught ||
 		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig))
+	unwatched := (sig == syscall.SIGPIPE || sig == syscall.SIGPROF) && d == sigDefault && s.runtimeOn && !s.ignoredProc[n]
 	s.mu.Unlock()
+	if unwatched {
+		// Go's runtime drops a SIGPIPE or SIGPROF that is sent, and
+		// neither can be given SIG_DFL (a write into a closed pipe would
+		// kill the shell; Go keeps SIGPROF for its profiler): kill -PIPE
+		// $$ ends the shell here, as it ends bash.
+		s.fatalSignal(n)
+		return
+	}
 	if !watched {
 		return
 	}
@@ -301,6 +317,15 @@ func (s *signals) baseDisposition(sig syscall.Signal) {
 	case slices.Contains(fatalSignals, sig):
 		s.table.KernelDefault(sig, false)
 	}
+}
+
+// watchRuntimeFatal makes the shell process die of a SIGPIPE or SIGPROF
+// it sends itself (awaitSelf): a script's shell, a child gosh, the
+// interactive shell.
+func (s *signals) watchRuntimeFatal() {
+	s.mu.Lock()
+	s.runtimeOn = true
+	s.mu.Unlock()
 }
 
 // watchFatal turns the watching of the fatal signals on or off: on while
@@ -721,8 +746,8 @@ func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 // each simple command; not inside the DEBUG trap itself, and not inside
 // functions, which do not inherit it (bash without set -T).
 func (sh *Shell) debugTrap(line int) error {
-	action, ok := sh.traps.tracedAction(TrapDebug, sh.Opts.Functrace)
-	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 && !sh.Opts.Functrace {
+	action, ok := sh.traps.tracedAction(TrapDebug, sh.functrace())
+	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 && !sh.functrace() {
 		return nil
 	}
 	sh.inDebugTrap = true
@@ -857,6 +882,7 @@ func (sh *Shell) ignoreOnEntry() {
 		for _, sig := range append([]syscall.Signal{syscall.SIGQUIT}, fatalSignals...) {
 			s.update(int(sig))
 		}
+		s.watchRuntimeFatal()
 	}()
 	for _, n := range sh.asyncIgnored {
 		if n <= 0 || n >= nsig {
@@ -910,11 +936,11 @@ func (sh *Shell) asyncIgnores(background bool) []int {
 // function set the trap itself (functions do not inherit it). before is
 // the trap's action when the call began. $? is kept.
 func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
-	action, ok := sh.traps.tracedAction(TrapReturn, sh.Opts.Functrace)
+	action, ok := sh.traps.tracedAction(TrapReturn, sh.functrace())
 	if !ok || action == "" {
 		return nil
 	}
-	if function && hadBefore && action == before && !sh.Opts.Functrace {
+	if function && hadBefore && action == before && !sh.functrace() {
 		return nil // inherited, not set by the function (bash without set -T)
 	}
 	if !function && sh.flow.funcDepth > 0 {

@@ -28,6 +28,9 @@ type Var struct {
 	// Case is declare -l ('l') or -u ('u'): every value assigned from
 	// then on is put in lower or upper case (conv); 0 for neither.
 	Case byte
+	// Trace is declare -t: an attribute that bash shows and keeps, and
+	// gives no meaning to for a variable.
+	Trace bool
 }
 
 // conv is value as the variable keeps it: in lower or upper case under

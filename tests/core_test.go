@@ -136,7 +136,13 @@ func TestHereDocuments(t *testing.T) {
 		{name: "then-command", script: "cat <<EOF && echo ok\nbody\nEOF", out: "body\nok\n"},
 		{name: "large", script: "cat <<EOF | wc -c\n" + strings.Repeat("0123456789abcdef\n", 6000) + "EOF", out: "102000\n"},
 		// As bash in a script: the end of the input ends the body, with a warning.
-		{name: "unterminated", script: "cat <<EOF\nno end", out: "no end\n", errHas: "warning: here-document at line 1 delimited by end-of-file (wanted `EOF')"},
+		// The warning starts as bash's: the input's last line, for -c text
+		// without "-c: ", for a script with its name.
+		{name: "unterminated", script: "cat <<EOF\nno end", out: "no end\n", err: "gosh: line 2: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n"},
+		{name: "unterminated-script", argv: []string{"s"}, files: map[string]string{"s": "echo a\ncat <<EOF\nno end\n\n"}, out: "a\nno end\n\n",
+			err: "s: line 4: warning: here-document at line 2 delimited by end-of-file (wanted `EOF')\n"},
+		{name: "unterminated-stdin", argv: []string{}, stdin: "cat <<EOF\nno end\n", out: "no end\n",
+			err: "gosh: line 2: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n"},
 	})
 }
 
@@ -479,4 +485,39 @@ func childrenOf(t *testing.T, pid int) []string {
 		kids = append(kids, strings.Fields(string(data))...)
 	}
 	return kids
+}
+
+// TestInteractiveHeredocAtEOF: Ctrl+D at the PS2 of a here-document's body
+// ends the body, as in bash: the warning (without a line number, as at a
+// prompt), the command runs, and the shell reads its next line, with the
+// line editor and with the plain one (TERM=dumb), whose Ctrl+D ends one
+// read, not the terminal.
+func TestInteractiveHeredocAtEOF(t *testing.T) {
+	for _, term := range []string{"xterm", "dumb"} {
+		t.Run(term, func(t *testing.T) {
+			c := sessionConfig{Term: term}
+			if ref := os.Getenv("GOSH_TEST_REFERENCE"); ref != "" {
+				p, err := exec.LookPath(ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				c.Bin, c.Args = p, []string{"--norc", "--noprofile", "-i"}
+			}
+			s := startSession(t, c)
+			s.WaitPrompt()
+			s.Send("cat <<EOF\r")
+			s.WaitPS2()
+			s.Send("body line\r")
+			s.WaitPS2()
+			s.Send("\x04")
+			out := s.WaitPrompt()
+			want := s.Name + ": warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\nbody line\n"
+			if !strings.HasSuffix(out, want) {
+				t.Errorf("Ctrl+D in the body printed %q, want it to end with %q", out, want)
+			}
+			if out := s.run("echo still here"); out != "still here\n" {
+				t.Errorf("after the here-document: %q", out)
+			}
+		})
+	}
 }

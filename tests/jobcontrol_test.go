@@ -778,3 +778,23 @@ func TestTablesInPipeline(t *testing.T) {
 	s.Run("kill %1")
 	waitReaped(t, p.Pid, "sleep after kill %1")
 }
+
+// TestChildReportsInteractiveModes: a child gosh of the interactive shell
+// (a subshell under job control, a stage of a pipeline, a background
+// function) reports the shell's modes as bash's forked subshell does: $-
+// is himBHs and set -o shows monitor and emacs on, though the child has
+// no prompt and no job control of its own; set +m in it reports m off.
+func TestChildReportsInteractiveModes(t *testing.T) {
+	s := newSession(t)
+	for _, tc := range []struct{ line, want string }{
+		{"(echo $-)", "himBHs\n"},
+		{`{ echo $-; set -o | grep -E "^(monitor|emacs|history) "; } | cat`, "himBHs\nemacs          \ton\nhistory        \ton\nmonitor        \ton\n"},
+		{"(set +m; echo $-; set +o | grep -c 'set -o monitor')", "hiBHs\n0\n"},
+		{"f() { echo \"f $-\"; }; f & wait", "f himBHs\n"},
+	} {
+		out := s.run(tc.line)
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("%s printed %q, want %q in it", tc.line, out, tc.want)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func parseArgs(args []string) (*invocation, error) {
 					inv.forceInter = true
 				case c == 'l' && a[0] == '-':
 					inv.login = true
-				case strings.ContainsRune("abefhmnpuvxBCEHPT", c):
+				case strings.ContainsRune("abefhkmnptuvxBCEHPT", c):
 					inv.opts = append(inv.opts, string(a[0])+string(c))
 				default:
 					return nil, fmt.Errorf("%c%c: invalid option", a[0], c)

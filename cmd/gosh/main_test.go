@@ -35,7 +35,8 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"-c", "-O", "extglob", "x", "a"}, command: "x", rest: []string{"a"}, opts: []string{"-O=extglob"}},
 		{args: []string{"-O", "-c", "x"}, rest: []string{"x"}, opts: []string{"-O=-c"}},
 		{args: []string{"+h", "-anvBH", "-c", "x"}, command: "x", opts: []string{"+h", "-a", "-n", "-v", "-B", "-H"}},
-		{args: []string{"-k"}, bad: true},
+		{args: []string{"-kt", "-c", "x"}, command: "x", opts: []string{"-k", "-t"}},
+		{args: []string{"-Z"}, bad: true},
 	}
 	for _, tt := range tests {
 		inv, err := parseArgs(tt.args)
