@@ -28,7 +28,7 @@ func (sh *Shell) restoreSetOptions(saved Options) {
 	sh.Opts.ExpandAliasesOn, sh.Opts.ExpandAliasesOff = cur.ExpandAliasesOn, cur.ExpandAliasesOff
 	sh.Opts.Nullglob, sh.Opts.Failglob, sh.Opts.Dotglob = cur.Nullglob, cur.Failglob, cur.Dotglob
 	sh.Opts.Globstar, sh.Opts.Nocaseglob = cur.Globstar, cur.Nocaseglob
-	sh.Opts.Histappend, sh.Opts.NoCheckwinsize = cur.Histappend, cur.NoCheckwinsize
+	sh.Opts.NoHistappend, sh.Opts.NoCheckwinsize = cur.NoHistappend, cur.NoCheckwinsize
 	sh.Opts.Shopt = cur.Shopt
 	sh.Opts.Lang = cur.Lang
 	sh.Opts.Disabled = cur.Disabled // enable -n is not an option of set

@@ -132,8 +132,12 @@ var baseOptions = []option{
 		set: func(o *Options, on bool) { o.ExpandAliasesOn, o.ExpandAliasesOff = on, !on }},
 	{name: "failglob", shopt: true, field: func(o *Options) *bool { return &o.Failglob }},
 	{name: "nullglob", shopt: true, field: func(o *Options) *bool { return &o.Nullglob }},
-	// Off by default, as bash: exit rewrites the history file.
-	{name: "histappend", shopt: true, field: func(o *Options) *bool { return &o.Histappend }},
+	// On by default, unlike bash (where Debian's skeleton .bashrc turns
+	// it on): off, exit rewrites the history file with this shell's
+	// list, which loses what other shells appended meanwhile.
+	{name: "histappend", shopt: true,
+		get: func(o *Options) bool { return !o.NoHistappend },
+		set: func(o *Options, on bool) { o.NoHistappend = !on }},
 	{name: "checkwinsize", shopt: true,
 		get: func(o *Options) bool { return !o.NoCheckwinsize },
 		set: func(o *Options, on bool) { o.NoCheckwinsize = !on }},

@@ -113,7 +113,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.Hooks.ClearHistory = s.hist.clear
 	sh.Hooks.Hist = s.hist
 	sh.Hooks.OnExit = func() {
-		if !sh.Opts.Histappend {
+		if sh.Opts.NoHistappend {
 			s.hist.rewrite() // shopt -u histappend
 			return
 		}

@@ -46,7 +46,7 @@ type Options struct {
 	// History (set -o history) is on in an interactive shell unless
 	// turned off, off in a script unless turned on.
 	HistoryOn, HistoryOff bool
-	Histappend            bool // shopt -s histappend: exit keeps what other shells appended (options.go)
+	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
 	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
 	Errtrace              bool // set -E: functions and subshells run the ERR trap too (trap_unix.go)

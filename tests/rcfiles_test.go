@@ -26,12 +26,9 @@ func TestRCSkelBashrc(t *testing.T) {
 			if out != "rc-status=0\n" {
 				t.Errorf(". %s printed %q, want only rc-status=0", rc, out)
 			}
-			// histappend is off by default, as in bash: only the skeleton
-			// .bashrc turns it on.
-			want := "shopt -u histappend\nshopt -s checkwinsize\nposix=1\n"
-			if rc == "/etc/skel/.bashrc" {
-				want = "shopt -s histappend\nshopt -s checkwinsize\nposix=1\n"
-			}
+			// histappend is on by default (bash: off until the skeleton
+			// .bashrc turns it on; see options.go).
+			want := "shopt -s histappend\nshopt -s checkwinsize\nposix=1\n"
 			if out := s.run("shopt -p histappend checkwinsize; shopt -oq posix; echo posix=$?"); out != want {
 				t.Errorf("after %s: %q", rc, out)
 			}
