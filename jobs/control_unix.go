@@ -4,6 +4,7 @@ package jobs
 
 import (
 	"fmt"
+	"os"
 	"syscall"
 	"time"
 
@@ -143,6 +144,13 @@ func (t *Table) Kill(pid int, sig syscall.Signal) error {
 // the signal at once, as Ctrl+Z and Ctrl+C do from the terminal.
 func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
 	sent := time.Now()
+	if pid == os.Getpid() && t.selfFatal != nil && t.selfFatal(sig) {
+		// The shell died of sig, or will at its next step, as bash
+		// would: Go's runtime answers a SIGSEGV, SIGBUS or SIGFPE sent
+		// by a program with a dump of every goroutine, so the shell does
+		// not send it (SetSelfFatal).
+		return nil
+	}
 	err := unix.Kill(pid, sig)
 	t.trace.Shell(Same("kill(%d, %s) = %s"), pid, SignalName(sig), errOrZero(err))
 	if err == nil && t.onSelf != nil && targetsShell(pid) {

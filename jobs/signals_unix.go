@@ -331,6 +331,14 @@ func signalNames(sigs []syscall.Signal) string {
 // returns. Go's runtime delivers caught signals to a channel, later.
 func (t *Table) SetSelfSignalled(fn func(unix.Signal)) { t.onSelf = fn }
 
+// SetSelfFatal installs fn, which kill asks before it sends a signal to
+// the shell's own pid (kill -SEGV $$): fn reports whether the shell acts
+// on sig without it being sent, dying of it as bash would. Go's runtime
+// answers a SIGSEGV, SIGBUS or SIGFPE that a program sends with a stack
+// dump of every goroutine instead (it keeps those signals for its own
+// faults and cannot give them SIG_DFL).
+func (t *Table) SetSelfFatal(fn func(unix.Signal) bool) { t.selfFatal = fn }
+
 // targetsShell reports whether kill(pid, ...) reaches the shell process.
 func targetsShell(pid int) bool {
 	return pid == os.Getpid() || pid == 0 || pid == -1 || pid == -unix.Getpgrp()

@@ -214,6 +214,9 @@ type tableCore struct {
 	// onSelf, if set, runs after kill sent a signal to the shell itself
 	// (SetSelfSignalled).
 	onSelf func(unix.Signal)
+	// selfFatal, if set, is asked before kill sends a signal to the
+	// shell's own pid (SetSelfFatal).
+	selfFatal func(unix.Signal) bool
 
 	// gate says which launches may start children (dying_unix.go), and
 	// gateSig is the signal the shell dies of while it is closed.

@@ -155,6 +155,7 @@ type signals struct {
 func newSignals(sh *Shell, die func(syscall.Signal)) *signals {
 	s := &signals{table: sh.Jobs, top: sh, die: die, arrived: make(chan struct{})}
 	sh.Jobs.SetSelfSignalled(s.awaitSelf)
+	sh.Jobs.SetSelfFatal(s.selfFatal)
 	return s
 }
 
@@ -205,6 +206,25 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 			return
 		}
 	}
+}
+
+// selfFatal runs before the shell sends sig to its own pid (kill -SEGV
+// $$): a SIGSEGV, SIGBUS or SIGFPE whose disposition is the default ends
+// the shell here, as it ends bash (EXIT trap, then death by the signal),
+// instead of being sent: Go's runtime would print a stack dump for it.
+// It reports whether it took the signal.
+func (s *signals) selfFatal(sig syscall.Signal) bool {
+	n := int(sig)
+	if sig != syscall.SIGSEGV && sig != syscall.SIGBUS && sig != syscall.SIGFPE {
+		return false
+	}
+	s.mu.Lock()
+	take := s.state[n] == sigDefault && s.runtimeOn && !s.ignoredProc[n]
+	s.mu.Unlock()
+	if take {
+		s.fatalSignal(n)
+	}
+	return take
 }
 
 // mustCatch reports whether the shell process must keep catching sig
