@@ -16,12 +16,14 @@ import (
 var coreBuiltins = []*Builtin{
 	{
 		Name:     "cd",
-		Synopsis: "cd [-L|-P] [dir]",
+		Synopsis: "cd [-L|[-P [-e]] [-@]] [dir]",
 		Summary:  "Change the shell's working directory.",
 		Help: `Change the current directory to DIR; without DIR, to $HOME.
 "cd -" goes back to $OLDPWD and prints the new directory.
 A relative DIR is also looked up in each directory of $CDPATH.
--L follows symbolic links logically (default); -P resolves them first.
+-L follows symbolic links logically (default); -P resolves them first,
+and with -e cd fails (status 1) when the new directory's name cannot be
+found out afterwards. (-@, for extended attributes, is refused on Linux.)
 cd must be a builtin: a child process changing its own directory
 would leave the shell where it was. PWD and OLDPWD are updated.`,
 		Run: runCd,
@@ -177,7 +179,7 @@ in the current shell. The exit status is that of the command.`,
 // ---- cd and pwd ----
 
 func runCd(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "cd", args[1:], "LP")
+	o, rest, ok := parseOptions(io, "cd", args[1:], "LPe")
 	if !ok {
 		return statusUsage, nil
 	}
@@ -240,6 +242,12 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		}
 		errorf(io, "cd", "%s: %s", dir, strerror(err))
 		return statusFailure, nil
+	}
+	if physical && o.has('e') {
+		// cd -P -e: fail when the new directory cannot be named.
+		if _, err := os.Getwd(); err != nil {
+			return statusFailure, nil
+		}
 	}
 	if printDir {
 		return writeOut(io, "cd", sh.Getwd()+"\n"), nil
@@ -351,12 +359,21 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
 		resolved, err := filepath.EvalSymlinks(wd)
 		if err != nil {
-			errorf(io, "pwd", "error retrieving current directory: %s", strerror(err))
+			errorf(io, "pwd", "error retrieving current directory: %s", getcwdError(err))
 			return statusFailure, nil
 		}
 		wd = resolved
 	}
 	return writeOut(io, "pwd", wd+"\n"), nil
+}
+
+// getcwdError words a failure to name the working directory as bash does
+// (its getcwd walks up through the parents).
+func getcwdError(err error) string {
+	if os.IsNotExist(err) {
+		return "getcwd: cannot access parent directories: " + strerror(err)
+	}
+	return strerror(err)
 }
 
 // ---- exit ----

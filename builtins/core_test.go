@@ -45,7 +45,7 @@ func TestCd(t *testing.T) {
 		{name: "too many", argv: []string{"cd", "a", "b"}, status: 1,
 			errOut: "gosh: cd: too many arguments\n"},
 		{name: "bad option", argv: []string{"cd", "-z"}, status: 2,
-			errOut: "gosh: cd: -z: invalid option\ncd: usage: cd [-L|-P] [dir]\n"},
+			errOut: "gosh: cd: -z: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]\n"},
 		{name: "empty arg", argv: []string{"cd", ""}},
 		{name: "no OLDPWD", setup: func() { sh.Unset("OLDPWD") }, argv: []string{"cd", "-"}, status: 1,
 			errOut: "gosh: cd: OLDPWD not set\n"},

@@ -117,7 +117,7 @@ func TestHelp(t *testing.T) {
 	cd, _ := Lookup("cd")
 
 	got := run(t, sh, "", "help", "cd")
-	if got.status != 0 || !strings.HasPrefix(got.out, "cd: cd [-L|-P] [dir]\n    "+cd.Summary+"\n\n    Change the current") {
+	if got.status != 0 || !strings.HasPrefix(got.out, "cd: cd [-L|[-P [-e]] [-@]] [dir]\n    "+cd.Summary+"\n\n    Change the current") {
 		t.Errorf("help cd: %d %q", got.status, got.out)
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(got.out, "\n"), "\n")[1:] {
@@ -125,7 +125,7 @@ func TestHelp(t *testing.T) {
 			t.Errorf("help cd: line not indented: %q", line)
 		}
 	}
-	check(t, "help -s", run(t, sh, "", "help", "-s", "cd", "pwd"), 0, "cd: cd [-L|-P] [dir]\npwd: pwd [-LP]\n", "")
+	check(t, "help -s", run(t, sh, "", "help", "-s", "cd", "pwd"), 0, "cd: cd [-L|[-P [-e]] [-@]] [dir]\npwd: pwd [-LP]\n", "")
 	check(t, "help -d", run(t, sh, "", "help", "-d", "cd"), 0, "cd - "+cd.Summary+"\n", "")
 	check(t, "help glob", run(t, sh, "", "help", "-s", "e?it"), 0, "exit: exit [n]\n", "")
 	check(t, "help prefix", run(t, sh, "", "help", "-s", "un"), 0,

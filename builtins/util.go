@@ -26,7 +26,7 @@ func errorf(io IO, name, format string, args ...any) {
 
 // usageError prints msg (if any) and the builtin's usage line, and returns
 // the usage status: "gosh: cd: -z: invalid option" then
-// "cd: usage: cd [-L|-P] [dir]".
+// "cd: usage: cd [-L|[-P [-e]] [-@]] [dir]".
 func usageError(io IO, name, msg string) int {
 	if msg != "" {
 		errorf(io, name, "%s", msg)
