@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -95,6 +93,54 @@ func (s *byteSource) readByte() (byte, error) {
 		}
 		return b[0], nil
 	}
+}
+
+// maxTimeout is the longest wait read -t keeps (ten years): a longer one is
+// no deadline at all.
+const maxTimeout = 10 * 365 * 24 * time.Hour
+
+// parseTimeout reads read -t's argument as bash does: an optional sign,
+// decimal digits, then after a '.' up to six digits of a fraction (a
+// seventh rounds, anything further is ignored). "", "." and a lone sign
+// are 0. A negative whole part is refused, but the sign of "-0.5" is
+// dropped, as bash drops it.
+func parseTimeout(s string) (time.Duration, bool) {
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var secs time.Duration
+	for _, c := range []byte(whole) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if secs < maxTimeout {
+			secs = secs*10 + time.Duration(c-'0')*time.Second
+		}
+	}
+	if neg && secs > 0 {
+		return 0, false
+	}
+	if !hasFrac {
+		return secs, true
+	}
+	var usec time.Duration
+	for i := range 6 {
+		d := byte('0')
+		if i < len(frac) {
+			d = frac[i]
+		}
+		if d < '0' || d > '9' {
+			return 0, false
+		}
+		usec = usec*10 + time.Duration(d-'0')
+	}
+	if len(frac) > 6 && frac[6] >= '5' && frac[6] <= '9' {
+		usec++
+	}
+	return secs + usec*time.Microsecond, true
 }
 
 // wait blocks until the descriptor is readable, the context is cancelled
@@ -189,16 +235,18 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		delim = -1
 	}
 	if o.has('t') {
-		secs, err := strconv.ParseFloat(o.value('t'), 64)
-		if err != nil || secs < 0 || math.IsInf(secs, 0) || math.IsNaN(secs) {
+		wait, ok := parseTimeout(o.value('t'))
+		if !ok {
 			errorf(stdio, "read", "%s: invalid timeout specification", o.value('t'))
 			return statusFailure, nil
 		}
-		if secs == 0 {
+		if wait == 0 {
 			// -t 0 only asks whether input is waiting.
 			return inputReady(src.fd), nil
 		}
-		src.deadline = time.Now().Add(time.Duration(secs * float64(time.Second)))
+		if wait < maxTimeout {
+			src.deadline = time.Now().Add(wait)
+		}
 	}
 	if o.has('e') && src.fd >= 0 && isTerminal(src.fd) && sameFile(src.fd, 0) && !o.has('n') && !o.has('N') && !o.has('s') && !o.has('t') && !o.has('d') {
 		// -e: the line editor reads the line (-i: starting with TEXT);

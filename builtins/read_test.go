@@ -279,3 +279,27 @@ func TestReadArray(t *testing.T) {
 	}
 	check(t, "bad name", run(t, newFake(t), "a\n", "read", "-a", "1x"), 1, "", "gosh: read: `1x': not a valid identifier\n")
 }
+
+func TestParseTimeout(t *testing.T) {
+	ok := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"0", 0}, {"", 0}, {".", 0}, {"+", 0}, {"-", 0}, {"-0", 0},
+		{"2", 2 * time.Second}, {"+1.5", 1500 * time.Millisecond},
+		{".25", 250 * time.Millisecond}, {"-0.5", 500 * time.Millisecond},
+		{"0.1234567x", 123457 * time.Microsecond}, {"0.1234564", 123456 * time.Microsecond},
+		{"99999999999999999999", maxTimeout},
+	}
+	for _, c := range ok {
+		got, valid := parseTimeout(c.in)
+		if !valid || got != c.want && !(c.want == maxTimeout && got >= maxTimeout) {
+			t.Errorf("parseTimeout(%q) = %v, %v; want %v", c.in, got, valid, c.want)
+		}
+	}
+	for _, bad := range []string{"-1", "-1.5", "1e2", "0x1", "1.x", " 1", "1 ", "inf", "nan", "1.2.3"} {
+		if got, valid := parseTimeout(bad); valid {
+			t.Errorf("parseTimeout(%q) = %v, valid; want invalid", bad, got)
+		}
+	}
+}
