@@ -101,7 +101,8 @@ func (sh *Shell) DeclareVar(name string) {
 		return
 	}
 	if sh.Vars.m[t] == nil {
-		sh.Vars.put(t, &Var{NoValue: true})
+		// set -a exports the new variable, as bash (not an array).
+		sh.Vars.put(t, &Var{NoValue: true, Exported: sh.Vars.AllExport})
 	}
 }
 

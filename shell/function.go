@@ -336,8 +336,8 @@ func (sh *Shell) declareLocal(name, value string, set, inherit bool) error {
 	// The new variable has no value until assigned, as in bash; it keeps
 	// the export mark of the variable it hides, as bash's does.
 	nv := &Var{Value: value, NoValue: !set}
-	if old != nil && old.Exported {
-		nv.Exported = true
+	if old != nil && old.Exported || set && sh.Vars.AllExport && !isArrayList(value) {
+		nv.Exported = true // set -a exports a local assigned a string, as bash
 	}
 	if !set && old != nil && !old.NameRef && inherit {
 		// shopt localvar_inherit: the value and attributes of the

@@ -224,7 +224,7 @@ func (v *Vars) SetReadOnly(name string) {
 		x.ReadOnly = true
 		return
 	}
-	v.m[name] = &Var{ReadOnly: true, NoValue: true}
+	v.m[name] = &Var{ReadOnly: true, NoValue: true, Exported: v.AllExport} // set -a: as bash
 	v.changed(name)
 }
 
