@@ -400,6 +400,11 @@ func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
 		fmt.Fprintln(io.Err, word)
 	}
 	status := sh.LastStatus()
+	if et, ok := sh.(ExitTrapShell); ok {
+		if st, in := et.ExitTrapStatus(); in {
+			status = st // bash: a bare exit in the EXIT trap keeps the status the shell was ending with
+		}
+	}
 	args = args[1:]
 	if len(args) > 0 && args[0] == "--" {
 		args = args[1:]
@@ -417,6 +422,12 @@ func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
 		status = n & 0xff
 	}
 	return status, sh.ExitRequest(status)
+}
+
+// ExitTrapShell tells exit, given no number, the status the shell was
+// ending with when its EXIT trap started (shell/trap_unix.go).
+type ExitTrapShell interface {
+	ExitTrapStatus() (status int, inTrap bool)
 }
 
 // ---- export and unset ----

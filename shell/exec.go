@@ -134,10 +134,11 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 
 // debugless reports whether bash runs no DEBUG trap before the pipeline:
 // a function definition, or a subshell, group, if, while or until alone,
-// before whose commands the trap runs instead.
+// before whose commands the trap runs instead; and a pipeline of several
+// stages, before each simple command of which it runs (stageDebug).
 func debugless(p *parser.Pipeline) bool {
 	if len(p.Cmds) > 1 {
-		return false
+		return true
 	}
 	switch p.Cmds[0].(type) {
 	case *parser.FuncDecl, *parser.Subshell, *parser.Group, *parser.If, *parser.While:
@@ -216,11 +217,29 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	if len(p.Cmds) == 1 {
 		return sh.runCommand(p.Cmds[0])
 	}
+	if err := sh.stageDebug(p); err != nil {
+		return 0, err
+	}
 	cmds, err := sh.expandPipeline(p)
 	if err != nil {
 		return sh.expansionFailed(err)
 	}
 	return sh.startJob(cmds, jobText(p), true)
+}
+
+// stageDebug runs the DEBUG trap before each simple command of a pipeline
+// of several stages, with that stage's line and $BASH_COMMAND, as bash's
+// parent does before it forks the stage; a compound stage has none.
+func (sh *Shell) stageDebug(p *parser.Pipeline) error {
+	for _, c := range p.Cmds {
+		if sc, ok := c.(*parser.SimpleCommand); ok {
+			sh.noteCommand(sc)
+			if err := sh.debugTrap(sc.Pos.Line); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // runBackground starts "cmd &". needsProcess decides: a pipeline of

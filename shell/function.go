@@ -242,7 +242,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	if sh.functrace() {
 		// set -T (or declare -ft): the DEBUG trap runs again as the
 		// function starts, $BASH_COMMAND still its call, as in bash.
-		err = sh.debugTrap(sh.line)
+		err = sh.debugTrap(fd.Pos.Line) // $LINENO: the line of the definition, as bash
 	}
 	if err == nil {
 		status, err = sh.runCommand(fd.Body)

@@ -186,6 +186,9 @@ type Shell struct {
 	errTrapDepth int  // > 0 while the ERR trap runs
 	xtraceDepth  int  // how many $( ), eval, . and trap actions deep this runs: set -x repeats PS4's first character
 	inDebugTrap  bool // the DEBUG trap is running
+	inReturnTrap bool // the RETURN trap is running
+	inExitTrap   bool // the EXIT trap is running, the shell ending with exitTrapFrom
+	exitTrapFrom int
 	// hotStore is the executor's reusable scratch storage (hotpath.go).
 	hotStore *hotState
 }
@@ -401,6 +404,7 @@ func (sh *Shell) cloneJobs(vars *Vars, inheritJobs bool) *Shell {
 	c.specials = specialVars{}      // a subshell reseeds $RANDOM (specialvars.go)
 	c.inheritRandom()
 	c.coproc = nil // the shell's own: a copy never closes or reaps it
+	c.inExitTrap = false
 	return &c
 }
 

@@ -776,6 +776,9 @@ func (sh *Shell) debugTrap(line int) error {
 	return sh.runHandlerAt(action, sh.line)
 }
 
+// ExitTrapStatus implements builtins.ExitTrapShell.
+func (sh *Shell) ExitTrapStatus() (int, bool) { return sh.exitTrapFrom, sh.inExitTrap }
+
 // RunExitTrap runs the EXIT trap, once, as the shell (or a copy of it)
 // ends with status; $? in the trap is that status. The result is the
 // shell's exit status: status, or the argument of an exit in the trap.
@@ -796,7 +799,9 @@ func (sh *Shell) RunExitTrap(status int) int {
 		return status
 	}
 	sh.specials.inTrap++ // $BASH_COMMAND stays the last command (bashcommand.go)
+	sh.inExitTrap, sh.exitTrapFrom = true, status
 	_, err = sh.Run(f)
+	sh.inExitTrap = false
 	sh.specials.inTrap--
 	if code, isExit := IsExit(err); isExit {
 		return code
@@ -963,8 +968,10 @@ func (sh *Shell) returnTrap(before string, hadBefore, function bool) error {
 	if function && hadBefore && action == before && !sh.functrace() {
 		return nil // inherited, not set by the function (bash without set -T)
 	}
-	if !function && sh.flow.funcDepth > 0 {
-		return nil
+	if !function && sh.flow.funcDepth > 0 || sh.inReturnTrap {
+		return nil // not for what the RETURN trap itself calls, as bash
 	}
+	sh.inReturnTrap = true
+	defer func() { sh.inReturnTrap = false }()
 	return sh.runHandlerAt(action, sh.line)
 }
