@@ -43,9 +43,9 @@ var getoptsState struct {
 }
 
 func runGetopts(sh Shell, io IO, args []string) (int, error) {
-	args = args[1:]
-	if len(args) > 0 && args[0] == "--" {
-		args = args[1:]
+	_, args, ok := parseOptions(io, "getopts", args[1:], "")
+	if !ok {
+		return statusUsage, nil
 	}
 	if len(args) < 2 {
 		return usageError(io, "getopts", ""), nil
@@ -86,6 +86,9 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 		} else if err := sh.SetVar(name, letter); err != nil {
 			fmt.Fprintf(io.Err, "gosh: %v\n", err)
 			status = statusFailure
+			if sh.IsReadOnly(name) {
+				status = statusUsage // bash's EX_MISCERROR for a read-only NAME
+			}
 		}
 		if optarg != nil {
 			sh.SetVar("OPTARG", *optarg)
