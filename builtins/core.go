@@ -940,10 +940,11 @@ func printVariables(sh Shell, io IO) int {
 // ---- eval ----
 
 func runEval(sh Shell, io IO, args []string) (int, error) {
-	if len(args) > 1 && args[1] == "--" {
-		args = args[1:]
+	_, rest, ok := parseOptions(io, "eval", args[1:], "")
+	if !ok {
+		return statusUsage, nil // "eval -x": an invalid option, as bash
 	}
-	src := strings.Join(args[1:], " ")
+	src := strings.Join(rest, " ")
 	if strings.TrimSpace(src) == "" {
 		return statusOK, nil
 	}
