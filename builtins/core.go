@@ -191,22 +191,28 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 		errorf(io, "cd", "too many arguments")
 		return statusFailure, nil
 	}
+	return changeDir(sh, io, "cd", rest, physical, o.has('e')), nil
+}
 
+// changeDir is cd's work for cd and pushd (name, in its messages): to
+// rest[0], or $HOME without it; "-" is $OLDPWD, printed; a relative name
+// is looked up in $CDPATH. physical: -P; checkWd: -e.
+func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bool) int {
 	var dir string
 	printDir := false
 	switch {
 	case len(rest) == 0:
 		home, ok := sh.Var("HOME")
 		if !ok {
-			errorf(io, "cd", "HOME not set")
-			return statusFailure, nil
+			errorf(io, name, "HOME not set")
+			return statusFailure
 		}
 		dir = home
 	case rest[0] == "-":
 		old, ok := sh.Var("OLDPWD")
 		if !ok || old == "" {
-			errorf(io, "cd", "OLDPWD not set")
-			return statusFailure, nil
+			errorf(io, name, "OLDPWD not set")
+			return statusFailure
 		}
 		dir = old
 		printDir = true
@@ -215,7 +221,7 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 	}
 	if dir == "" {
 		// bash: an empty directory name changes nothing.
-		return statusOK, nil
+		return statusOK
 	}
 
 	target := dir
@@ -228,31 +234,31 @@ func runCd(sh Shell, io IO, args []string) (int, error) {
 			target = resolved
 		}
 	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
-		errorf(io, "cd", "%s: %s", dir, strerror(err))
-		return statusFailure, nil
+		errorf(io, name, "%s: %s", dir, strerror(err))
+		return statusFailure
 	}
 	if err := sh.Chdir(target); err != nil {
 		if v, ok := cdableVar(sh, dir); ok && sh.Chdir(v) == nil {
 			// shopt cdable_vars: the variable's directory, shown as bash.
-			return writeOut(io, "cd", sh.Getwd()+"\n"), nil
+			return writeOut(io, name, sh.Getwd()+"\n")
 		}
 		if fixed, ok := cdspell(sh, dir); ok && sh.Chdir(fixed) == nil {
 			// shopt cdspell (cdspell.go): the mended name is shown.
-			return writeOut(io, "cd", fixed+"\n"), nil
+			return writeOut(io, name, fixed+"\n")
 		}
-		errorf(io, "cd", "%s: %s", dir, strerror(err))
-		return statusFailure, nil
+		errorf(io, name, "%s: %s", dir, strerror(err))
+		return statusFailure
 	}
-	if physical && o.has('e') {
+	if physical && checkWd {
 		// cd -P -e: fail when the new directory cannot be named.
 		if _, err := os.Getwd(); err != nil {
-			return statusFailure, nil
+			return statusFailure
 		}
 	}
 	if printDir {
-		return writeOut(io, "cd", sh.Getwd()+"\n"), nil
+		return writeOut(io, name, sh.Getwd()+"\n")
 	}
-	return statusOK, nil
+	return statusOK
 }
 
 // cdableVar is, under shopt cdable_vars, the value of the variable dir

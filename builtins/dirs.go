@@ -111,28 +111,30 @@ func showStack(sh Shell, stack []string, long bool) string {
 func runDirs(sh Shell, io IO, args []string) (int, error) {
 	var clear, long, perLine, numbered bool
 	index := ""
+	// Each option is a word of its own ("-lv" is not -l -v), as in bash.
+options:
 	for _, a := range args[1:] {
-		if _, ok, _ := stackIndex(a, 1); ok {
-			index = a
-			continue
-		}
-		if len(a) < 2 || a[0] != '-' {
-			return usageError(io, "dirs", a+": invalid option"), nil
-		}
-		for _, c := range a[1:] {
-			switch c {
-			case 'c':
-				clear = true
-			case 'l':
-				long = true
-			case 'p':
-				perLine = true
-			case 'v':
-				perLine, numbered = true, true
-			default:
-				// bash reads an unknown -X as a malformed -N.
-				return usageError(io, "dirs", a+": invalid number"), nil
+		switch a {
+		case "-c":
+			clear = true
+		case "-l":
+			long = true
+		case "-p":
+			perLine = true
+		case "-v":
+			perLine, numbered = true, true
+		case "--":
+			break options
+		default:
+			if _, ok, _ := stackIndex(a, 1); ok {
+				index = a
+				continue
 			}
+			if a == "" || a[0] != '-' && a[0] != '+' {
+				return usageError(io, "dirs", a+": invalid option"), nil
+			}
+			// bash reads any other -X or +X as a malformed -N.
+			return usageError(io, "dirs", a+": invalid number"), nil
 		}
 	}
 	stack := dirStack(sh)
@@ -212,6 +214,8 @@ func runPushd(sh Shell, io IO, args []string) (int, error) {
 	}
 	stack := dirStack(sh)
 	switch {
+	case len(operand) == 0 && noCd:
+		return statusOK, nil // bash: "pushd -n" alone changes nothing
 	case len(operand) == 0:
 		if len(stack) < 2 {
 			errorf(io, "pushd", "no other directory")
@@ -228,6 +232,10 @@ func runPushd(sh Shell, io IO, args []string) (int, error) {
 	default:
 		arg := operand[0]
 		if i, ok, inRange := stackIndex(arg, len(stack)); ok {
+			if !inRange && len(stack) == 1 {
+				errorf(io, "pushd", "directory stack empty")
+				return statusFailure, nil
+			}
 			if !inRange {
 				errorf(io, "pushd", "%s: directory stack index out of range", arg)
 				return statusFailure, nil
@@ -246,8 +254,11 @@ func runPushd(sh Shell, io IO, args []string) (int, error) {
 			stack = append(stack[:1], append([]string{arg}, stack[1:]...)...)
 			break
 		}
-		if !chdirStack(sh, io, "pushd", arg) {
-			return statusFailure, nil
+		// As cd would: $CDPATH, "-" for $OLDPWD, set -P (bash's pushd
+		// runs its cd).
+		physical, _ := sh.Option("physical")
+		if st := changeDir(sh, io, "pushd", operand, physical, false); st != statusOK {
+			return st, nil
 		}
 		stack = append([]string{sh.Getwd()}, stack...)
 	}
