@@ -500,6 +500,11 @@ func UnaryTest(sh Shell, op, arg string) bool {
 		if i := strings.IndexByte(arg, '['); i > 0 && strings.HasSuffix(arg, "]") && isName(arg[:i]) {
 			return elementSet(sh, arg[:i], arg[i+1:len(arg)-1])
 		}
+		if n, err := strconv.Atoi(strings.TrimSpace(arg)); err == nil {
+			// -v 1: a positional parameter ($0 always is), the number
+			// read as bash reads one (blanks, a sign).
+			return n >= 0 && n <= len(sh.Positional())
+		}
 		_, set := sh.Var(arg)
 		return set
 	case "-R":
