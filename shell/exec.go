@@ -695,7 +695,7 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if len(cmd.argv) == 0 {
 		return sh.runAssignments(cmd)
 	}
-	if cmd.argv[0] == "exec" && len(cmd.argv) == 1 {
+	if cmd.argv[0] == "exec" && (len(cmd.argv) == 1 || len(cmd.argv) == 2 && cmd.argv[1] == "--") {
 		return sh.execRedirects(cmd)
 	}
 	if len(cmd.redirs) == 0 {
