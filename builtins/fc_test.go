@@ -126,7 +126,9 @@ func TestHistoryEdits(t *testing.T) {
 	if sh.history[len(sh.history)-1] != "appended" {
 		t.Errorf("-r: %q", sh.history)
 	}
-	check(t, "-r missing", run(t, sh, "", "history", "-r", filepath.Join(dir, "nope")), 1, "",
-		"gosh: history: "+filepath.Join(dir, "nope")+": No such file or directory\n")
+	check(t, "-r missing", run(t, sh, "", "history", "-r", filepath.Join(dir, "nope")), 1, "", "") // quiet, as bash
+	check(t, "-w no dir", run(t, sh, "", "history", "-w", filepath.Join(dir, "nope", "x")), 1, "", "")
+	check(t, "-a no dir", run(t, sh, "", "history", "-a", filepath.Join(dir, "nope", "x")), 1, "",
+		"gosh: history: "+filepath.Join(dir, "nope", "x")+": cannot create: No such file or directory\n")
 	check(t, "two file ops", run(t, sh, "", "history", "-r", "-w"), 1, "", "gosh: history: cannot use more than one of -anrw\n")
 }

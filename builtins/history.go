@@ -79,11 +79,13 @@ func runHistory(sh Shell, io IO, args []string) (int, error) {
 		default:
 			err = ed.Append(path)
 		}
-		if err != nil {
-			errorf(io, "history", "%s: %s", path, strerror(err))
-			return statusFailure, nil
+		switch {
+		case err == nil:
+			return statusOK, nil
+		case o.has('a'):
+			errorf(io, "history", "%s: cannot create: %s", path, strerror(err))
 		}
-		return statusOK, nil
+		return statusFailure, nil // -r and -w fail quietly, as bash
 	}
 	if len(rest) > 1 {
 		errorf(io, "history", "too many arguments")
