@@ -71,6 +71,7 @@ func (sh *Shell) CompSpecNames() []string {
 // -F function sees in COMP_WORDS and friends.
 type compWords struct {
 	cmd   string   // $1: the command
+	cur   string   // $2 when COMP_CWORD is -1 (compgen away from a line)
 	prev  string   // $3: the word before the one completed
 	words []string // COMP_WORDS
 	cword int      // COMP_CWORD
@@ -84,7 +85,9 @@ func (sh *Shell) CompGen(spec *builtins.CompSpec, word string, io builtins.IO) (
 	err := func() error {
 		_, err := sh.withIO(io, func() (int, error) {
 			var err error
-			out, err = sh.compGen(spec, word, compWords{cmd: "compgen", words: []string{word}, line: word, point: len(word)})
+			// Away from a command line, a -F function sees no words:
+			// COMP_WORDS=() COMP_CWORD=-1 COMP_LINE= COMP_POINT=0, as bash.
+			out, err = sh.compGen(spec, word, compWords{cmd: "compgen", cur: word, cword: -1})
 			return 0, err
 		})
 		return err
@@ -218,14 +221,13 @@ func (sh *Shell) compAction(action, word string) ([]string, error) {
 				names = append(names, n)
 			}
 		}
-	case "builtin", "enabled", "helptopic":
+	case "builtin", "enabled", "disabled", "helptopic":
+		// -A enabled and -A disabled split the builtins by enable -n.
 		for _, b := range builtins.All() {
-			if strings.HasPrefix(b.Name, word) {
+			if off := sh.BuiltinDisabled(b.Name); strings.HasPrefix(b.Name, word) && (off || action != "disabled") && (!off || action != "enabled") {
 				names = append(names, b.Name)
 			}
 		}
-	case "disabled":
-		// gosh cannot disable builtins (no enable -n): there are none.
 	case "command":
 		seen := map[string]bool{}
 		for _, m := range c.commands(word) {
@@ -500,8 +502,8 @@ func (sh *Shell) compCommand(command string, cw compWords) ([]string, error) {
 // compArgs are a completion function's arguments, quoted: the command
 // name, the word being completed and the word before it.
 func compArgs(cw compWords) string {
-	word := ""
-	if cw.cword < len(cw.words) {
+	word := cw.cur
+	if cw.cword >= 0 && cw.cword < len(cw.words) {
 		word = cw.words[cw.cword]
 	}
 	q := func(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
