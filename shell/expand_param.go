@@ -47,6 +47,14 @@ func isAll(w *parser.Word) byte {
 	return 0
 }
 
+// emptyIFS reports whether IFS is set and empty: bash then joins an
+// unquoted ${!prefix*} or ${!a[*]} into one word instead of keeping the
+// names apart as for $* (a quirk the Oils tests record as a bash bug).
+func (sh *Shell) emptyIFS() bool {
+	v, ok := sh.Vars.Get("IFS")
+	return ok && v == ""
+}
+
 // expandParam is step 2, parameter expansion.
 func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	sh := x.sh
@@ -62,11 +70,17 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 				names = append(names, n)
 			}
 		}
+		if p.Op == parser.ParamNamesStar && !quoted && sh.emptyIFS() && len(names) > 0 {
+			names = []string{strings.Join(names, "")} // bash joins them then
+		}
 		x.addValues(paramValues{vals: names, list: true, star: p.Op == parser.ParamNamesStar}, quoted)
 		return nil
 	case p.Indirect && isAll(p.Index) != 0:
 		// ${!a[@]}: the indices or keys of an array.
 		keys, _ := sh.Vars.ArrayKeys(p.Name)
+		if isAll(p.Index) == '*' && !quoted && sh.emptyIFS() && len(keys) > 0 {
+			keys = []string{strings.Join(keys, " ")} // bash joins them so, with a blank
+		}
 		pv = paramValues{vals: keys, list: true, star: isAll(p.Index) == '*', set: len(keys) > 0, label: p.Name}
 	case p.Indirect && p.Index == nil && sh.isNameRef(p.Name):
 		// ${!ref} of a name reference is the name it refers to (bash).
