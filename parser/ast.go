@@ -667,7 +667,7 @@ type ParamExp struct {
 	Name     string
 	Index    *Word   // ${NAME[Index]}; a Lit "@" or "*" for all elements; nil without a subscript
 	Length   bool    // ${#NAME}
-	Indirect bool    // ${!NAME}: the value names the parameter to expand; with Index @ or *, the keys
+	Indirect bool    // ${!NAME}: the value names the parameter to expand; with Index @ or * and no Op, the keys
 	Op       ParamOp // ParamNone for plain $NAME and ${NAME}
 	Colon    bool    // ':' before Op: also treat an empty value as unset
 	Arg      *Word   // the word after Op (default, pattern, offset, transform letter); nil when there is none
@@ -675,7 +675,9 @@ type ParamExp struct {
 	Braced   bool    // written with braces
 	// Bad holds the text of a ${...} that is no valid expansion (${x!},
 	// ${}): expanding it is an error, "${x!}: bad substitution", as in
-	// bash, which finds such errors only when it expands the word.
+	// bash, which finds such errors only when it expands the word. With
+	// Op ParamTransform it is an unknown ${x@Z}, Arg its letters: an
+	// error only for a value that is set, and one that ends a script.
 	Bad string
 }
 

@@ -184,7 +184,17 @@ func (l *lexer) bracedParam(ctx context) (*ParamExp, error) {
 		pe.Op = ParamTransform
 		l.i++
 		if n := l.at(l.i); strings.IndexByte("QEPAKaUuLk", n) < 0 || n == 0 || l.at(l.i+1) != '}' {
-			return bad()
+			// An unknown transformation (${x@Z}, ${x@}): bash finds out
+			// only when it expands a value, and then the error ends a
+			// script as an unset ${x?} does; an unset x gives "".
+			end := l.closingBrace(start + 2)
+			if end < 0 {
+				return nil, unterminated()
+			}
+			pe.Arg = &Word{Parts: []WordPart{&Lit{Value: l.src[l.i:end]}}, Pos: l.pos(l.i)}
+			pe.Bad = l.src[start : end+1]
+			l.i = end + 1
+			return pe, nil
 		}
 		pe.Arg = &Word{Parts: []WordPart{&Lit{Value: string(l.at(l.i))}}, Pos: l.pos(l.i)}
 		l.i++

@@ -203,3 +203,18 @@ func TestParamReaderPullsLines(t *testing.T) {
 		}
 	}
 }
+
+// TestParamBadTransform checks that an unknown ${x@Z} keeps its name and
+// operator, so that the shell can give "" for an unset x and fail only
+// for a set one, as bash.
+func TestParamBadTransform(t *testing.T) {
+	for _, c := range []struct{ src, name, letters string }{
+		{`${x@Z}`, "x", "Z"}, {`${x@}`, "x", ""}, {`${a[@]@ZZ}`, "a", "ZZ"}, {`${x@Q-}`, "x", "Q-"},
+	} {
+		w := firstArg(t, c.src)
+		pe, ok := w.Parts[0].(*ParamExp)
+		if !ok || pe.Bad != c.src || pe.Op != ParamTransform || pe.Name != c.name || String(pe.Arg) != c.letters {
+			t.Errorf("%s: parts %#v, want a bad transformation of %s with letters %q", c.src, w.Parts, c.name, c.letters)
+		}
+	}
+}

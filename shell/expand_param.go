@@ -58,7 +58,7 @@ func (sh *Shell) emptyIFS() bool {
 // expandParam is step 2, parameter expansion.
 func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	sh := x.sh
-	if p.Bad != "" {
+	if p.Bad != "" && p.Op != parser.ParamTransform {
 		return expansionError(p.Bad + ": bad substitution")
 	}
 	var pv paramValues
@@ -75,8 +75,10 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 		}
 		x.addValues(paramValues{vals: names, list: true, star: p.Op == parser.ParamNamesStar}, quoted)
 		return nil
-	case p.Indirect && isAll(p.Index) != 0:
-		// ${!a[@]}: the indices or keys of an array.
+	case p.Indirect && isAll(p.Index) != 0 && p.Op == parser.ParamNone:
+		// ${!a[@]}: the indices or keys of an array. With an operator
+		// (${!a[@]@Q}, ${!a[@]:-x}) bash reads it as an indirection
+		// through the values instead, the case below.
 		keys, _ := sh.Vars.ArrayKeys(p.Name)
 		if isAll(p.Index) == '*' && !quoted && sh.emptyIFS() && len(keys) > 0 {
 			keys = []string{strings.Join(keys, " ")} // bash joins them so, with a blank
@@ -968,6 +970,15 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 // K and k key-value pairs, U u L change the case.
 func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, error) {
 	sh := x.sh
+	if p.Bad != "" {
+		// ${x@Z}: nothing for an unset x; for a set one an error that
+		// ends a non-interactive shell, as bash's.
+		if !pv.set && len(pv.vals) == 0 || !pv.set && !pv.list {
+			pv.vals = []string{""}
+			return pv, nil
+		}
+		return pv, &ExpansionError{Msg: p.Bad + ": bad substitution", Unset: true}
+	}
 	letter := p.Arg.Parts[0].(*parser.Lit).Value
 	var v *Var // the variable, for the letters that show its attributes
 	if pv.name != "" {
@@ -1110,10 +1121,13 @@ func attrLetters(v *Var) string {
 		b.WriteByte('A')
 	}
 	if v.Integer {
-		b.WriteByte('i') // bash's order: a A i r x
+		b.WriteByte('i') // bash's order: a A i r t x
 	}
 	if v.ReadOnly {
 		b.WriteByte('r')
+	}
+	if v.Trace {
+		b.WriteByte('t') // declare -t: between r and x, as bash
 	}
 	if v.Exported {
 		b.WriteByte('x')
