@@ -1,38 +1,48 @@
 package shell
 
+import "strconv"
+
 // This file keeps what the caller builtin reports: where each running
 // function was called from.
 
-// Caller implements builtins.CallerShell: the n-th function call of the
-// stack (0 the running function's) as the line it was called from, the
-// function that called it ("main" at the top) and the file the call is in.
-// ok is false when fewer than n+1 functions are running. numbered is
-// false for caller without a number, which also reports a call from code
-// that is in no file.
+// Caller implements builtins.CallerShell, as bash's caller reads its call
+// stack (bashvars.go): for the n-th call up the stack, the line it was
+// made on (BASH_LINENO[n]), the function that made it (FUNCNAME[n+1],
+// "main" or "source" for a script or a . file) and its file
+// (BASH_SOURCE[n+1]);
+// ok is false when one of them is missing. Without a number (numbered
+// false) it is BASH_LINENO[0] and BASH_SOURCE[1], "NULL" when there is no
+// such file (the script's own top level); ok is false only when there is
+// no stack at all (-c text or the prompt, outside any function).
 func (sh *Shell) Caller(n int, numbered bool) (line int, fn, file string, ok bool) {
-	f := sh.flow.frame
-	for ; f != nil && n > 0; n-- {
-		f = f.parent
-	}
-	if f == nil {
+	top := sh.stack.top
+	if top == nil || len(top.files.Elems) == 0 {
 		return 0, "", "", false
 	}
-	fn = "main"
-	if f.parent != nil {
-		fn = f.parent.name
-	}
-	file = f.callFile
-	if file == "" {
-		if numbered && fn == "main" {
-			// As bash: code in no file (-c, the prompt) has no "main"
-			// entry in FUNCNAME, so caller N stops below it.
-			return 0, "", "", false
+	elem := func(v *Var, i int) (string, bool) {
+		if i < 0 || i >= len(v.Elems) {
+			return "", false
 		}
-		// bash's names for code that is in no file.
-		file = "environment"
-		if sh.Opts.Interactive {
+		return v.Elems[i].Value, true
+	}
+	if !numbered {
+		l, _ := elem(&top.lines, 0)
+		file, ok := elem(&top.files, 1)
+		if !ok {
 			file = "NULL"
 		}
+		line, _ = strconv.Atoi(l)
+		return line, "", file, true
 	}
-	return f.callLine, fn, file, true
+	if top.funcs == 0 {
+		return 0, "", "", false // FUNCNAME is set only inside a function
+	}
+	fn, okName := elem(&top.names, n+1) // the function that made the call
+	file, okFile := elem(&top.files, n+1)
+	l, okLine := elem(&top.lines, n)
+	if !okName || !okFile || !okLine {
+		return 0, "", "", false
+	}
+	line, _ = strconv.Atoi(l)
+	return line, fn, file, true
 }
