@@ -43,6 +43,10 @@ func runAlias(sh Shell, io IO, args []string) (int, error) {
 	status := statusOK
 	for _, arg := range rest {
 		name, value, assign := strings.Cut(arg, "=")
+		if name == "" {
+			// "alias =x": bash looks the whole word up, as a name.
+			name, assign = arg, false
+		}
 		if !assign {
 			v, ok := sh.Alias(name)
 			if !ok {
