@@ -29,7 +29,7 @@ func TestAlias(t *testing.T) {
 		check(t, "invalid "+bad, run(t, sh, "", "alias", bad+"=x"), 1, "",
 			"gosh: alias: `"+bad+"': invalid alias name\n")
 	}
-	check(t, "empty name", run(t, sh, "", "alias", "=x"), 1, "", "gosh: alias: `': invalid alias name\n")
+	check(t, "empty name", run(t, sh, "", "alias", "=x"), 1, "", "gosh: alias: =x: not found\n" /* bash looks "=x" up */)
 	check(t, "bad option", run(t, sh, "", "alias", "-z"), 2, "",
 		"gosh: alias: -z: invalid option\nalias: usage: alias [-p] [name[=value] ... ]\n")
 }
