@@ -543,7 +543,15 @@ func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
 // xtraceQuote quotes an argument for set -x as bash does: like
 // shellQuote, but an '=' alone needs no quotes there ("local v=1").
 func xtraceQuote(s string) string {
-	if s != "" && !xtraceNeedsQuotes(s) {
+	switch {
+	case s == "'":
+		return `\'` // bash's one-character special case
+	case s != "" && !xtraceNeedsQuotes(s):
+		if hasControl(s) {
+			// No character special to the shell, but one that cannot be
+			// seen: $'a\003b', as bash (a word with both is single-quoted).
+			return jobs.ANSICQuote(s)
+		}
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
@@ -559,7 +567,7 @@ func xtraceNeedsQuotes(s string) bool {
 
 // xtraceLine prints one set -x line: PS4 and text.
 func (sh *Shell) xtraceLine(text string) {
-	fmt.Fprintf(sh.Stderr(), "%s%s\n", sh.xtracePrefix(), text)
+	fmt.Fprintf(sh.xtraceOut(), "%s%s\n", sh.xtracePrefix(), text)
 }
 
 // runSubshell runs ( list ): nothing it changes reaches the shell. The

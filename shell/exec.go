@@ -684,7 +684,7 @@ func (sh *Shell) xtrace(cmd *command) {
 		b.WriteByte('\n')
 	}
 	writeExportTrace(&b, ps4, cmd.argv) // xtrace.go
-	sh.Stderr().Write([]byte(b.String()))
+	sh.xtraceOut().Write([]byte(b.String()))
 }
 
 // runInShell runs a builtin, or a command made only of assignments and

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -1074,12 +1075,16 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 // bashQuote quotes s as ${x@Q} does: in single quotes, or as $'...' when
 // it holds control characters.
 func bashQuote(s string) string {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
-			return parser.String(&parser.Word{Parts: []parser.WordPart{&parser.SglQuoted{Value: s, Dollar: true}}})
-		}
+	if hasControl(s) {
+		return jobs.ANSICQuote(s) // bash's letters: \E \a \r ..., else octal
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// hasControl reports whether s holds a control character, which bash
+// writes in $'...' when it quotes s.
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
 }
 
 // assocKey quotes a key of an associative array as bash shows one in

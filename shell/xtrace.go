@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"io"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,17 @@ func (sh *Shell) xtracePrefix() string {
 		ps4 = strings.Repeat(ps4[:1], sh.xtraceDepth) + ps4
 	}
 	return ps4
+}
+
+// xtraceOut is where set -x writes: the descriptor $BASH_XTRACEFD names
+// when it is a number the shell has open, else standard error, as bash.
+func (sh *Shell) xtraceOut() io.Writer {
+	if v, ok := sh.Vars.Get("BASH_XTRACEFD"); ok && v != "" {
+		if n, err := strconv.Atoi(v); err == nil && sh.UserFd(n) >= 0 {
+			return fdWriter(sh.UserFd(n))
+		}
+	}
+	return sh.Stderr()
 }
 
 // writeExportTrace adds the lines bash's set -x prints after
