@@ -93,7 +93,11 @@ func (sh *Shell) Unset(name string) error {
 		if hidden, ok := sh.callerLocal(name); ok {
 			return hidden
 		}
-		return sh.Vars.Unset(name)
+		if err := sh.Vars.Unset(name); err != nil {
+			return err
+		}
+		sh.loseSpecial(name)
+		return nil
 	}
 	if (sub == "@" || sub == "*") && !sh.isAssoc(base) {
 		// All the elements; the array stays, empty (bash). An

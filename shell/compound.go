@@ -163,7 +163,7 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 		status, err := sh.runInShell(&cmd)
 		// $_ is this command's last argument, whatever the commands it
 		// ran (a function's body, eval's text) left there, as in bash.
-		sh.noteLastArg(cmd.argv)
+		sh.noteLastArg(cmd.argv, cmd.compoundArgs)
 		return status, err
 	}
 	job := cmd
@@ -425,6 +425,7 @@ func (sh *Shell) arithForFailed(failed bool, err error) (int, error) {
 // goes on into the next item's list without testing it; ";;&" goes on
 // testing the items after it. With no match the status is 0.
 func (sh *Shell) runCase(c *parser.Case) (int, error) {
+	sh.noteLine(c.Word.Pos.Line) // $LINENO in the word is its line, as bash
 	word, err := sh.expandString(c.Word)
 	if err != nil {
 		return sh.expansionFailed(err)

@@ -507,7 +507,7 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 		return err
 	}
 	cmd.argv = argv
-	sh.noteLastArg(argv)
+	sh.noteLastArg(argv, compound)
 	if len(argv) > 0 {
 		if fn := sh.lookupFuncCached(argv[0]); fn != nil {
 			cmd.fn = fn

@@ -2,6 +2,8 @@ package shell
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"gosh/builtins"
@@ -35,7 +37,25 @@ func (sh *Shell) ExecAs(argv []string, io builtins.IO, argv0 string, cleanEnv bo
 	}
 	var env []string
 	if !cleanEnv {
-		env = sh.childEnviron(nil)
+		env = lowerShellLevel(sh.childEnviron(nil))
 	}
 	return sh.execFds(path, args, env)
+}
+
+// lowerShellLevel gives the program exec runs SHLVL one less, as bash's
+// exec does: the shell it replaces is no longer a level (a gosh or bash
+// started there counts it up again).
+func lowerShellLevel(env []string) []string {
+	for i, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "SHLVL="); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || n < 1 {
+				n = 1
+			}
+			out := slices.Clone(env)
+			out[i] = "SHLVL=" + strconv.Itoa(n-1)
+			return out
+		}
+	}
+	return env
 }

@@ -60,7 +60,11 @@ type Options struct {
 	// that every copy of the shell and child gosh has them, as bash's
 	// subshells do (enable.go).
 	Disabled string
-	Shopt    ShoptOptions // the other shopt options (shopt.go)
+	// Unspecial lists the computed variables unset made plain, each
+	// followed by a space (" SECONDS "): as in bash, "unset SECONDS"
+	// loses the special meaning for good, in subshells too (getVar).
+	Unspecial string
+	Shopt     ShoptOptions // the other shopt options (shopt.go)
 	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
 	// when the locale decides (lang.go).
 	Lang string

@@ -11,7 +11,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -102,6 +105,10 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
+	if host, mach := hostType(); host != "" {
+		sh.Vars.Set("HOSTTYPE", host) // as bash sets them, for the machine gosh runs on
+		sh.Vars.Set("MACHTYPE", mach)
+	}
 	sh.setVersionVars()
 	sh.Vars.Set("OPTIND", "1") // bash starts getopts afresh in every shell
 	// SHELLOPTS is read-only; its value is computed when read (getVar).
@@ -115,6 +122,20 @@ func (sh *Shell) initSpecialVars() {
 	// bash starts every shell at level 0, whatever the environment says.
 	sh.Vars.Unset("BASH_SUBSHELL")
 	sh.Vars.Set("BASH_SUBSHELL", "0")
+}
+
+// hostType is bash's $HOSTTYPE and $MACHTYPE for the machine gosh was
+// built for, or "" for one bash names otherwise.
+func hostType() (host, mach string) {
+	switch runtime.GOARCH {
+	case "amd64":
+		return "x86_64", "x86_64-pc-linux-gnu"
+	case "arm64":
+		return "aarch64", "aarch64-unknown-linux-gnu"
+	case "386":
+		return "i686", "i686-pc-linux-gnu"
+	}
+	return "", ""
 }
 
 // Version is gosh's version, MAJOR.MINOR.PATCH: gosh --version and
@@ -133,8 +154,30 @@ func (sh *Shell) setVersionVars() {
 		Elems: []Elem{{Index: 0, Value: "0"}, {Index: 1, Value: "1"}, {Index: 2, Value: "0"}}})
 }
 
+// computedVars are the variables getVar computes that unset makes plain.
+var computedVars = []string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM"}
+
+// loseSpecial records that unset took the special meaning of name, when it
+// is one of computedVars (Options.Unspecial).
+func (sh *Shell) loseSpecial(name string) {
+	if slices.Contains(computedVars, name) && !sh.lostSpecial(name) {
+		if sh.Opts.Unspecial == "" {
+			sh.Opts.Unspecial = " "
+		}
+		sh.Opts.Unspecial += name + " "
+	}
+}
+
+// lostSpecial reports whether unset has made name a plain variable.
+func (sh *Shell) lostSpecial(name string) bool {
+	return sh.Opts.Unspecial != "" && strings.Contains(sh.Opts.Unspecial, " "+name+" ")
+}
+
 // getVar is a variable's value, computed for the dynamic ones.
 func (sh *Shell) getVar(name string) (string, bool) {
+	if sh.Opts.Unspecial != "" && sh.lostSpecial(name) {
+		return sh.lookupVar(name).get()
+	}
 	switch name {
 	case "LINENO":
 		return strconv.Itoa(sh.line), true
@@ -289,10 +332,14 @@ func (sh *Shell) noteLine(line int) {
 }
 
 // noteLastArg records the last argument of the command about to run: $_
-// once it has finished.
-func (sh *Shell) noteLastArg(argv []string) {
+// once it has finished. compound are its arguments written NAME=(...),
+// of which $_ is the NAME.
+func (sh *Shell) noteLastArg(argv []string, compound map[string]bool) {
 	if len(argv) > 0 {
 		sh.specials.lastArg = argv[len(argv)-1]
+		if name, _, ok := strings.Cut(sh.specials.lastArg, "="); ok && compound[sh.specials.lastArg] {
+			sh.specials.lastArg = name // "declare a=(1 2)": $_ is a, as bash
+		}
 	} else {
 		sh.specials.lastArg = ""
 	}
