@@ -312,8 +312,8 @@ func (f *fakeShell) ExitRequest(status int) error { return &exitRequest{status} 
 
 // LookPath resolves as the real shell does: alias, builtin, then $PATH.
 func (f *fakeShell) LookPath(name string) (Kind, string) {
-	if v, ok := f.aliases[name]; ok {
-		return KindAlias, v
+	if v, ok := f.aliases[name]; ok && f.opts["expand_aliases"] {
+		return KindAlias, v // as shell.Shell.LookPath: only where aliases are expanded
 	}
 	if _, ok := Lookup(name); ok {
 		return KindBuiltin, name

@@ -178,8 +178,13 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 		errorf(io, "exec", "%v", err)
 		return 126, nil
 	case errno == syscall.ENOENT:
-		// The file exists, so its interpreter (#!) does not.
-		fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
+		// The file exists, so its interpreter (#!) does not: bash names
+		// the file by the path it ran.
+		path := absolute(sh, name)
+		if !strings.Contains(name, "/") {
+			path = searchPath(sh, name)[0]
+		}
+		fmt.Fprintf(io.Err, "gosh: %s: cannot execute: required file not found\n", path)
 		return 127, nil
 	}
 	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))
@@ -309,6 +314,12 @@ type meaning struct {
 	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
 }
 
+// aliasesExpanded reports whether shopt expand_aliases is on.
+func aliasesExpanded(sh Shell) bool {
+	on, _ := sh.Option("expand_aliases")
+	return on
+}
+
 // describe lists how name would be interpreted, in the order the shell
 // tries them: alias, keyword, function, builtin, file. With all, every
 // interpretation is listed (every matching file in $PATH too); otherwise
@@ -317,7 +328,10 @@ type meaning struct {
 func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	var out []meaning
 	if !pathOnly {
-		if v, ok := sh.Alias(name); ok {
+		// An alias counts only where aliases are expanded (shopt
+		// expand_aliases, on at a prompt): bash's type and command -v
+		// do not see one otherwise.
+		if v, ok := sh.Alias(name); ok && aliasesExpanded(sh) {
 			out = append(out, meaning{kind: "alias", value: v})
 		}
 		if keywords(name) {

@@ -25,7 +25,20 @@ func pathFixture(t *testing.T, sh *fakeShell) (dir1, dir2 string) {
 	os.WriteFile(filepath.Join(dir2, "lib.sh"), []byte("x=1\n"), 0o644)
 	sh.SetVar("PATH", dir1+":"+dir2)
 	sh.aliases["ll"] = "ls -l"
+	sh.opts["expand_aliases"] = true // aliases count only where they are expanded
 	return dir1, dir2
+}
+
+// TestTypeAliasesOff checks that, as in bash, type and command -v do not
+// see an alias where aliases are not expanded (shopt -u expand_aliases).
+func TestTypeAliasesOff(t *testing.T) {
+	sh := newFake(t)
+	dir1, _ := pathFixture(t, sh)
+	sh.opts["expand_aliases"] = false
+	check(t, "type -t ll", run(t, sh, "", "type", "-t", "ll"), 1, "", "")
+	check(t, "command -v ll", run(t, sh, "", "command", "-v", "ll"), 1, "", "")
+	sh.aliases["prog"] = "echo alias"
+	check(t, "type prog", run(t, sh, "", "type", "prog"), 0, "prog is "+filepath.Join(dir1, "prog")+"\n", "")
 }
 
 func TestType(t *testing.T) {
@@ -128,7 +141,7 @@ func TestExec(t *testing.T) {
 		{name: "execve fails", argv: []string{"exec", "prog"}, execErr: syscall.ENOEXEC, status: 126, execed: true,
 			errOut: "gosh: exec: prog: cannot execute: Exec format error\n"},
 		{name: "bad interpreter", argv: []string{"exec", "prog"}, execErr: syscall.ENOENT, status: 127, execed: true,
-			errOut: "gosh: prog: No such file or directory\n"},
+			errOut: "gosh: {bin1}/prog: cannot execute: required file not found\n"},
 		{name: "bad option", argv: []string{"exec", "-z", "prog"}, status: 2,
 			errOut: "gosh: exec: -z: invalid option\nexec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n"},
 		{name: "-a without name", argv: []string{"exec", "-a"}, status: 2,
@@ -143,6 +156,7 @@ func TestExec(t *testing.T) {
 		sh.interactive = tc.interactive
 		sh.execErr = tc.execErr
 		got := run(t, sh, "", tc.argv...)
+		tc.errOut = strings.ReplaceAll(tc.errOut, "{bin1}", bin1)
 		if got.status != tc.status || got.errOut != tc.errOut || got.out != "" {
 			t.Errorf("%s: status %d err %q, want %d %q", tc.name, got.status, got.errOut, tc.status, tc.errOut)
 		}

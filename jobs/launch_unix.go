@@ -17,6 +17,7 @@ import (
 // Stage is one process of a job to start.
 type Stage struct {
 	Path      string   // resolved executable path
+	Found     bool     // the shell found Path, so an ENOENT from execve is about its #! interpreter
 	Argv      []string // argv, Argv[0] is the command name
 	Env       []string
 	Dir       string // "" = shell's cwd
@@ -780,7 +781,14 @@ func (t *Table) stageError(st *Stage, err error) {
 	if len(st.Argv) > 0 {
 		name = st.Argv[0]
 	}
-	t.stageMessage(st, fmt.Sprintf("gosh: %s: %s\n", name, errText(err)))
+	text := errText(err)
+	if errors.Is(err, unix.ENOENT) && st.Found {
+		// The program exists (the shell found it): execve's ENOENT is
+		// about its #! interpreter or its loader, worded as bash 5.2,
+		// which names the path it ran.
+		name, text = st.Path, "cannot execute: required file not found"
+	}
+	t.stageMessage(st, fmt.Sprintf("gosh: %s: %s\n", name, text))
 }
 
 // stageMessage writes msg to a stage's own fd 2 (the shell's stderr when

@@ -1313,6 +1313,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		}
 		return sh.stageFailed(cmd, t, &redirError{word + ": " + errText(err)}, status)
 	}
+	st.Found = true
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
 		if a.arr != nil || a.name == "_" {

@@ -108,7 +108,9 @@ func foundUnrunnable(path string, err error) bool {
 // command -v: alias, builtin, then a file on PATH.
 func (sh *Shell) LookPath(name string) (builtins.Kind, string) {
 	if v, ok := sh.Aliases[name]; ok {
-		return builtins.KindAlias, v
+		if on, _ := sh.Option("expand_aliases"); on {
+			return builtins.KindAlias, v // only where aliases are expanded, as bash
+		}
 	}
 	if _, ok := builtins.LookupEnabled(sh, name); ok {
 		return builtins.KindBuiltin, name
