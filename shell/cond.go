@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"sync"
@@ -25,7 +26,9 @@ func (sh *Shell) runTestCmd(c *parser.TestCmd) (int, error) {
 	ok, err := sh.evalCond(c.Expr)
 	if err != nil {
 		if ce, isCond := err.(*condError); isCond {
-			sh.errorf("%s", ce.msg)
+			if ce.msg != "" {
+				sh.errorf("%s", ce.msg)
+			}
 			return 2, nil
 		}
 		if ae, isArith := err.(*condArithError); isArith {
@@ -191,7 +194,23 @@ func compareInts(op string, a, b int64) bool {
 // the whole match and each group.
 func (sh *Shell) regexMatch(x string, w *parser.Word) (bool, error) {
 	var b strings.Builder
-	for _, p := range w.Parts {
+	for i, p := range w.Parts {
+		if lit, ok := p.(*parser.Lit); ok && i == 0 && strings.HasPrefix(lit.Value, "~") {
+			// A tilde prefix expands to a literal string, as if quoted
+			// (bash): HOME='^a$'; [[ $HOME =~ ~ ]] is true.
+			prefix, rest, _ := strings.Cut(lit.Value, "/")
+			home, err := sh.expandString(&parser.Word{Parts: []parser.WordPart{&parser.Lit{Value: prefix}}, Pos: w.Pos})
+			if err != nil {
+				return false, err
+			}
+			if home != prefix {
+				b.WriteString(regexp.QuoteMeta(home))
+				if len(prefix) < len(lit.Value) {
+					b.WriteString("/" + rest)
+				}
+				continue
+			}
+		}
 		part := &parser.Word{Parts: []parser.WordPart{p}, Pos: w.Pos}
 		s, err := sh.expandString(part)
 		if err != nil {
@@ -213,8 +232,9 @@ func (sh *Shell) regexMatch(x string, w *parser.Word) (bool, error) {
 	}
 	re, err := sh.compileRegex(src)
 	if err != nil {
-		// bash: an invalid regular expression makes [[ ]] return 2.
-		return false, &condError{"invalid regular expression `" + b.String() + "'"}
+		// bash: an invalid regular expression makes [[ ]] return 2,
+		// without a word.
+		return false, &condError{}
 	}
 	m := re.FindStringSubmatch(x)
 	if m == nil {
@@ -234,6 +254,10 @@ func (sh *Shell) compileRegex(src string) (*regexp.Regexp, error) {
 	if re, ok := regexCache.get(src); ok {
 		return re, nil
 	}
+	src, ok := posixIntervals(src)
+	if !ok {
+		return nil, errBadInterval
+	}
 	re, err := regexp.CompilePOSIX(src)
 	if err != nil {
 		re, err = regexp.Compile(src)
@@ -244,6 +268,90 @@ func (sh *Shell) compileRegex(src string) (*regexp.Regexp, error) {
 	}
 	regexCache.put(src, re)
 	return re, nil
+}
+
+// errBadInterval is a '{' that starts no valid interval.
+var errBadInterval = errors.New("invalid interval")
+
+// posixIntervals checks the '{' of an extended regular expression as
+// regcomp(3) does, where Go would take a bad one literally: each unquoted
+// '{' outside a bracket expression must follow something to repeat and
+// start an interval {m}, {m,}, {m,n}, {,n} or {,}; an empty m is written
+// 0 for Go. ok is false for a bad one ("a{", "^{", "{1}"), which makes
+// [[ =~ ]] return 2 as in bash.
+func posixIntervals(src string) (string, bool) {
+	if !strings.Contains(src, "{") {
+		return src, true
+	}
+	var b strings.Builder
+	canRepeat := false // a previous atom that an interval may follow
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src):
+			b.WriteString(src[i : i+2])
+			i++
+			canRepeat = true
+		case c == '[':
+			// A bracket expression: a ] right after [ or [^ is a member.
+			j := i + 1
+			if j < len(src) && src[j] == '^' {
+				j++
+			}
+			if j < len(src) && src[j] == ']' {
+				j++
+			}
+			for j < len(src) && src[j] != ']' {
+				if src[j] == '[' && j+1 < len(src) && strings.IndexByte(":.=", src[j+1]) >= 0 {
+					if k := strings.Index(src[j+2:], string(src[j+1])+"]"); k >= 0 {
+						j += k + 4
+						continue
+					}
+				}
+				j++
+			}
+			if j >= len(src) {
+				return src, true // unterminated: the compiler reports it
+			}
+			b.WriteString(src[i : j+1])
+			i = j
+			canRepeat = true
+		case c == '{':
+			end := strings.IndexByte(src[i:], '}')
+			if !canRepeat || end < 0 {
+				return "", false
+			}
+			body := src[i+1 : i+end]
+			lo, hi, comma := strings.Cut(body, ",")
+			if !allDigits(lo) || !allDigits(hi) || !comma && lo == "" {
+				return "", false
+			}
+			if lo == "" {
+				lo = "0"
+			}
+			b.WriteString("{" + lo)
+			if comma {
+				b.WriteString("," + hi)
+			}
+			b.WriteByte('}')
+			i += end
+			canRepeat = true // glibc takes a{1}{2} too
+		default:
+			b.WriteByte(c)
+			canRepeat = !(c == '(' || c == '|' || c == '^')
+		}
+	}
+	return b.String(), true
+}
+
+// allDigits reports whether s is made of decimal digits only ("" is).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // setRematch sets BASH_REMATCH to the match and its groups (unset on no
