@@ -238,6 +238,9 @@ func (x *expansion) param(name string, idx *parser.Word) (paramValues, error) {
 	if all := isAll(idx); all != 0 {
 		return x.paramText(name, string(all))
 	}
+	if len(idx.Parts) == 0 {
+		return paramValues{}, expansionError("${" + name + "[]}: bad substitution")
+	}
 	sub, err := x.sh.evalSubscript(name, idx)
 	if bad, ok := err.(*badSubscriptError); ok {
 		// bash reports it and goes on with nothing.
@@ -246,6 +249,12 @@ func (x *expansion) param(name string, idx *parser.Word) (paramValues, error) {
 	}
 	if err != nil {
 		return paramValues{}, err
+	}
+	if sub.key == "" && x.sh.isAssoc(name) {
+		// An empty key of an associative array: bash reports it and
+		// goes on with nothing.
+		x.sh.errorf("%s", &badSubscriptError{name})
+		return paramValues{vals: []string{""}, label: name, name: name}, nil
 	}
 	return x.element(name, sub)
 }
