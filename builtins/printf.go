@@ -1088,6 +1088,10 @@ func (p *printfState) location() *time.Location {
 // strftime formats t as strftime(3) does in the C locale, with glibc's
 // flags (- no padding, _ spaces, 0 zeros, ^ upper case, # swap case) and
 // widths. An unknown conversion is copied as it is.
+// Strftime is strftime(3) as printf's %(fmt)T does it, for the prompt's
+// \D{fmt} (shell/prompt.go).
+func Strftime(format string, t time.Time) string { return strftime(format, t) }
+
 func strftime(format string, t time.Time) string {
 	var b strings.Builder
 	for i := 0; i < len(format); i++ {

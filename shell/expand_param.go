@@ -1068,7 +1068,7 @@ func (x *expansion) transform(p *parser.ParamExp, pv paramValues) (paramValues, 
 		case "E":
 			out[i] = parser.DecodeEscapes(s)
 		case "P":
-			out[i] = sh.expandPrompt(s, promptInfo{})
+			out[i] = sh.expandPrompt(s, promptInfo{noMarks: true})
 		case "U":
 			out[i] = strings.ToUpper(s)
 		case "u":

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"gosh/builtins"
 	"gosh/jobs"
 	"gosh/parser"
 )
@@ -36,8 +37,9 @@ const (
 
 // promptInfo is what the escapes need to know about the session.
 type promptInfo struct {
-	histNumber int // \!
-	cmdNumber  int // \#
+	histNumber int  // \!
+	cmdNumber  int  // \#
+	noMarks    bool // ${x@P}: \[ and \] give nothing (no line editor reads the text)
 }
 
 // prompt returns the expanded text of PS1 or PS2, with \x01 and \x02
@@ -113,7 +115,7 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 			}
 			b.WriteString(outside(host))
 		case 'w':
-			b.WriteString(outside(sh.tildePWD()))
+			b.WriteString(outside(sh.trimDirs(sh.tildePWD())))
 		case 'W':
 			b.WriteString(outside(sh.pwdBase()))
 		case '$':
@@ -140,6 +142,29 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 			b.WriteString(time.Now().Format("Mon Jan 02"))
 		case 's':
 			b.WriteString("gosh")
+		case 'v':
+			major, rest, _ := strings.Cut(Version, ".")
+			minor, _, _ := strings.Cut(rest, ".")
+			b.WriteString(major + "." + minor) // gosh's version, as bash shows its own
+		case 'V':
+			b.WriteString(Version)
+		case 'D':
+			// \D{format}: the time through strftime(3); {} is the
+			// locale's time, %X. Without the braces, not an escape.
+			if i+1 >= len(ps) || ps[i+1] != '{' {
+				b.WriteString(`\D`)
+				break
+			}
+			end := strings.IndexByte(ps[i:], '}')
+			if end < 0 {
+				end = len(ps) - i // unclosed: the rest is the format, as bash
+			}
+			format := ps[i+2 : i+end]
+			if format == "" {
+				format = "%X"
+			}
+			b.WriteString(lit(builtins.Strftime(format, time.Now())))
+			i += end
 		case 'n':
 			b.WriteByte('\n')
 		case 'r':
@@ -152,9 +177,13 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 			// Not quoted (bash): the expansion after may take it.
 			b.WriteByte('\\')
 		case '[':
-			b.WriteByte(promptIgnoreStart)
+			if !info.noMarks {
+				b.WriteByte(promptIgnoreStart)
+			}
 		case ']':
-			b.WriteByte(promptIgnoreEnd)
+			if !info.noMarks {
+				b.WriteByte(promptIgnoreEnd)
+			}
 		case '0', '1', '2', '3', '4', '5', '6', '7':
 			n, j := 0, i
 			for ; j < len(ps) && j < i+3 && ps[j] >= '0' && ps[j] <= '7'; j++ {
@@ -304,6 +333,29 @@ func (sh *Shell) tildePWD() string {
 		return "~" + pwd[len(home):]
 	}
 	return pwd
+}
+
+// trimDirs is \w under PROMPT_DIRTRIM=n: past n directories, the ones
+// before the last n are shown as "..." ("~/.../src"), as bash.
+func (sh *Shell) trimDirs(dir string) string {
+	v, _ := sh.Vars.Get("PROMPT_DIRTRIM")
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return dir
+	}
+	head := ""
+	rest := dir
+	if strings.HasPrefix(dir, "~") {
+		head, rest = "~", dir[1:]
+	}
+	parts := strings.Split(strings.TrimPrefix(rest, "/"), "/")
+	if len(parts) <= n || rest == "" {
+		return dir
+	}
+	if head == "" {
+		return ".../" + strings.Join(parts[len(parts)-n:], "/")
+	}
+	return head + "/.../" + strings.Join(parts[len(parts)-n:], "/")
 }
 
 // pwdBase is \W: the last part of $PWD, or ~ for $HOME.
