@@ -335,27 +335,41 @@ func (sh *Shell) tildePWD() string {
 	return pwd
 }
 
-// trimDirs is \w under PROMPT_DIRTRIM=n: past n directories, the ones
-// before the last n are shown as "..." ("~/.../src"), as bash.
+// trimDirs is \w under PROMPT_DIRTRIM=n, as bash's trim_pathname: the
+// part before the last n directories (after a ~/ prefix) becomes "...",
+// when that shortens it ("~/.../src", ".../doc").
 func (sh *Shell) trimDirs(dir string) string {
 	v, _ := sh.Vars.Get("PROMPT_DIRTRIM")
 	n, err := strconv.Atoi(v)
 	if err != nil || n <= 0 {
 		return dir
 	}
-	head := ""
-	rest := dir
+	beg := 0
 	if strings.HasPrefix(dir, "~") {
-		head, rest = "~", dir[1:]
+		if i := strings.IndexByte(dir, '/'); i >= 0 {
+			beg = i + 1
+		} else {
+			return dir
+		}
 	}
-	parts := strings.Split(strings.TrimPrefix(rest, "/"), "/")
-	if len(parts) <= n || rest == "" {
+	if beg >= len(dir) || strings.Count(dir[beg:], "/") < n {
 		return dir
 	}
-	if head == "" {
-		return ".../" + strings.Join(parts[len(parts)-n:], "/")
+	tail := len(dir) - 1
+	if dir[tail] == '/' {
+		tail++ // bash starts at the last character, or the trailing slash
 	}
-	return head + "/.../" + strings.Join(parts[len(parts)-n:], "/")
+	for tail--; tail > beg; tail-- {
+		if dir[tail] == '/' {
+			if n--; n == 0 {
+				break
+			}
+		}
+	}
+	if tail <= beg || tail-beg <= 3 {
+		return dir
+	}
+	return dir[:beg] + "..." + dir[tail:]
 }
 
 // pwdBase is \W: the last part of $PWD, or ~ for $HOME.
