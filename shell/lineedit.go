@@ -57,17 +57,21 @@ import (
 func (sh *Shell) newLineEditor(hist *history) lineEditor {
 	termName, _ := sh.Vars.Get("TERM")
 	if termName == "dumb" || !term.IsTerminal(0) {
-		p := newPlainEditor()
-		p.afterPrompt = hist.writePending
-		return p
+		return plainHistEditor(hist)
 	}
 	e, err := newReadlineEditor(sh, hist)
 	if err != nil {
-		p := newPlainEditor()
-		p.afterPrompt = hist.writePending
-		return p
+		return plainHistEditor(hist)
 	}
 	return e
+}
+
+// plainHistEditor is the plain editor of an interactive shell, which
+// writes the history's pending lines once the prompt is out.
+func plainHistEditor(hist *history) *plainEditor {
+	p := newPlainEditor()
+	p.afterPrompt = hist.writePending
+	return p
 }
 
 // ---- the plain editor ----

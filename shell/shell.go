@@ -173,6 +173,9 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// noEditing: gosh --noediting, the prompt has no line editor, and set
+	// -o emacs or vi cannot give it one (options.go).
+	noEditing bool
 	// flow is where the executor is: loops, function calls, set -e
 	// exceptions, and the function table (function.go).
 	flow flowState

@@ -10,7 +10,7 @@ import (
 // login shell must provide, and the start-up files.
 //
 //	login shell (argv[0] "-gosh", or -l):  /etc/gosh/profile, ~/.gosh_profile
-//	interactive, not login:                 ~/.goshrc
+//	interactive, not login:                 ~/.goshrc (or --rcfile FILE)
 //
 // --noprofile and --norc skip them. An error in a start-up file is reported
 // with the file's name and line, and the shell starts anyway.
@@ -23,7 +23,11 @@ func (sh *Shell) readStartupFiles(sf StartupFiles) {
 		}
 		return
 	}
-	if !sf.NoRC {
+	switch {
+	case sf.NoRC:
+	case sf.HasRCFile:
+		sh.sourceStartupFile(sf.RCFile)
+	default:
 		if home, ok := sh.Vars.Get("HOME"); ok && home != "" {
 			sh.sourceStartupFile(home + "/.goshrc")
 		}
