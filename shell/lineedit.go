@@ -439,13 +439,25 @@ func (pastePainter) Paint(line []rune, _ int) []rune {
 }
 
 // resized tells the editor the terminal's width changed (SIGWINCH).
+//
+// At the prompt the line is drawn again at once, as bash does (tmux and
+// terminals that rewrap their lines would otherwise show it cut, until the
+// next key): erased as it was laid out for the old width, drawn for the new
+// one.
 func (e *readlineEditor) resized() {
 	e.out.reset() // lines wrap differently now: draw everything again
 	e.mu.Lock()
 	f := e.onResize
 	e.mu.Unlock()
+	redraw := e.rl.Terminal.IsReading()
+	if redraw {
+		e.rl.Clean()
+	}
 	if f != nil {
 		f()
+	}
+	if redraw {
+		e.rl.Refresh()
 	}
 }
 

@@ -246,6 +246,7 @@ var perProcess = map[string]string{
 	"ctx":          "Ctrl+C of the interactive command line",
 	"cancel":       "Ctrl+C of the interactive command line",
 	"hangup":       "SIGHUP of the interactive shell",
+	"noEditing":    "gosh --noediting: the prompt of the interactive shell, which no subshell shows",
 	"Hooks":        "the interactive layer's callbacks",
 	"limits":       "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
 	"specials":     "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
