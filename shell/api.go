@@ -385,8 +385,29 @@ func (sh *Shell) JobTable() *jobs.Table { return sh.Jobs }
 func (sh *Shell) ShellPid() int         { return sh.pid }
 func (sh *Shell) Extglob() bool         { return sh.extglobOn() }
 func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
-func (sh *Shell) LastStatus() int       { return sh.Status }
-func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
+
+// EditorVar is a readline variable of the line editor (bind -v).
+func (sh *Shell) EditorVar(name string) (string, bool) {
+	if name != "enable-bracketed-paste" {
+		return "", false
+	}
+	if sh.noBracketedPaste {
+		return "off", true
+	}
+	return "on", true
+}
+
+// SetEditorVar sets a readline variable of the line editor, as readline
+// reads a boolean: "on" (in any case) or "1" is on, anything else off.
+func (sh *Shell) SetEditorVar(name, value string) bool {
+	if name != "enable-bracketed-paste" {
+		return false
+	}
+	sh.noBracketedPaste = !strings.EqualFold(value, "on") && value != "1"
+	return true
+}
+func (sh *Shell) LastStatus() int   { return sh.Status }
+func (sh *Shell) SetLastBg(pid int) { sh.LastBg = pid }
 
 // Context is cancelled by Ctrl+C while a command line runs. The builtins
 // that ask for it (read, mapfile, watch) are ended by Ctrl+C even when INT

@@ -128,6 +128,16 @@ const (
 	bracketedPasteOff = "\x1b[?2004l\r"
 )
 
+// pasteMode is seq, bracketed paste's on or off sequence, unless bind
+// 'set enable-bracketed-paste off' turned it off: then "". (The markers of
+// a paste are still understood, as with TERM=dumb.)
+func (e *readlineEditor) pasteMode(seq string) string {
+	if e.sh.noBracketedPaste {
+		return ""
+	}
+	return seq
+}
+
 // readPlainLine reads a line byte by byte, in the terminal's own line mode
 // (the kernel echoes it, or not, as the ECHO flag says). Text between the
 // bracketed-paste markers keeps its newlines: it never runs by itself, only
@@ -304,7 +314,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	}
 	before, line := splitPrompt(prompt)
 	e.rl.SetPrompt(line)
-	e.out.newPrompt(bracketedPasteOn + before)
+	e.out.newPrompt(e.pasteMode(bracketedPasteOn) + before)
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
 	if e.prefill != "" {
@@ -316,7 +326,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	e.in.activate()
 	text, err := e.rl.Readline()
 	e.in.deactivate()
-	e.out.resetWith(bracketedPasteOff)
+	e.out.resetWith(e.pasteMode(bracketedPasteOff))
 	if e.trapped {
 		e.trapped = false
 		if err == nil {
@@ -338,10 +348,10 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 // and after Enter only a newline. The terminal stays in its line mode, and
 // the kernel does the editing keys (Backspace, Ctrl+U) without showing them.
 func (e *readlineEditor) readUnechoed(prompt string) (string, error) {
-	os.Stderr.WriteString(bracketedPasteOn + promptText(prompt))
+	os.Stderr.WriteString(e.pasteMode(bracketedPasteOn) + promptText(prompt))
 	e.hist.writePending()
 	line, err := readPlainLine(e.in)
-	os.Stderr.WriteString(bracketedPasteOff + "\n")
+	os.Stderr.WriteString(e.pasteMode(bracketedPasteOff) + "\n")
 	if err != nil && !errors.Is(err, errInterrupted) && !errors.Is(err, errTrapped) {
 		return "", io.EOF
 	}

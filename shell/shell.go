@@ -176,6 +176,9 @@ type Shell struct {
 	// noEditing: gosh --noediting, the prompt has no line editor, and set
 	// -o emacs or vi cannot give it one (options.go).
 	noEditing bool
+	// noBracketedPaste: bind 'set enable-bracketed-paste off', the editor
+	// does not ask the terminal for bracketed paste (lineedit.go).
+	noBracketedPaste bool
 	// flow is where the executor is: loops, function calls, set -e
 	// exceptions, and the function table (function.go).
 	flow flowState
