@@ -12,7 +12,8 @@
 // Files, in the order a command line meets them:
 //
 //	shell.go     the Shell, its Options, and the Hooks the interactive layer installs
-//	startup.go   login variables and start-up files, before the first prompt;
+//	startup.go   login variables and start-up files (or --rcfile's), before
+//	             the first prompt;
 //	             passwd_unix.go the user look-ups in /etc/passwd (\u, ~name,
 //	             HOME and SHELL of a login shell), gosh's own, for no cgo
 //	repl.go      interactive loop: prompt, read, run, job reports;
@@ -20,7 +21,9 @@
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);
 //	             prompt and echo as GNU readline draws them, ECHO off and
-//	             bracketed paste honoured, for programs that drive the shell;
+//	             bracketed paste honoured (or not asked for: bind 'set
+//	             enable-bracketed-paste off'), for programs that drive the
+//	             shell; the line drawn again when the window's size changes;
 //	             emacs keys, or vi keys with set -o vi; readedit.go lends
 //	             it to read -e
 //	complete.go  Tab completion; progcomp.go the complete builtin's
