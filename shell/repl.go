@@ -511,9 +511,12 @@ func (s *session) applyResize() {
 	}
 }
 
-// setSizeVars sets COLUMNS and LINES from the terminal's size.
+// setSizeVars sets COLUMNS and LINES from the terminal's size. A
+// terminal of no size (Emacs' shell mode starts the shell on a pty of 0
+// by 0, with COLUMNS in the environment) leaves them as they are, as in
+// bash.
 func (s *session) setSizeVars() {
-	if w, h, err := term.GetSize(0); err == nil {
+	if w, h, err := term.GetSize(0); err == nil && w > 0 && h > 0 {
 		s.sh.Vars.Set("COLUMNS", strconv.Itoa(w))
 		s.sh.Vars.Set("LINES", strconv.Itoa(h))
 	}

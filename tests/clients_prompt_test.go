@@ -39,3 +39,40 @@ func TestBracketedPasteOff(t *testing.T) {
 		t.Errorf("bracketed paste on again: %q", out)
 	}
 }
+
+// TestEmacsShellMode drives gosh as Emacs' M-x shell (comint) does: gosh
+// -i on a pty with ECHO and ONLCR off, of no size (0 by 0), with TERM=dumb,
+// INSIDE_EMACS and COLUMNS in the environment; lines are sent with "\n",
+// C-c C-c interrupts the job. The shell must write its prompt and the
+// output only (no escape sequence, no echo), and keep the COLUMNS Emacs
+// gave (it was set to 0 from the pty's size), as bash does.
+func TestEmacsShellMode(t *testing.T) {
+	s := startSession(t, sessionConfig{Bin: "/bin/sh", Term: "dumb",
+		Env:  []string{"INSIDE_EMACS=29.1,comint", "COLUMNS=100"},
+		Args: []string{"-c", "stty -echo -onlcr rows 0 cols 0; exec " + requireGosh(t) + " --norc -i"}})
+	s.waitCount(0, promptPS1, 1)
+	for _, c := range []struct{ send, want string }{
+		{"echo \"$COLUMNS ${LINES-unset} $TERM $INSIDE_EMACS\"\n", "100 unset dumb 29.1,comint\n" + promptPS1},
+		{"for i in 1 2; do\n", promptPS2},
+		{"echo $i; done\n", "1\n2\n" + promptPS1},
+		{"sleep 30\n", ""},
+		{"\x03", "\n" + promptPS1},
+		{"echo $?\n", "130\n" + promptPS1},
+	} {
+		off := s.rawLen()
+		s.Send(c.send)
+		if c.want == "" {
+			s.ProcByArgs("sleep 30")
+			continue
+		}
+		if !poll(s.Timeout, func() bool { return strings.HasSuffix(s.rawSince(off), c.want) }) {
+			t.Errorf("sent %q: got %q, want %q", c.send, s.rawSince(off), c.want)
+		}
+		if out := s.rawSince(off); out != c.want {
+			t.Errorf("sent %q: got %q, want exactly %q", c.send, out, c.want)
+		}
+	}
+	if raw := s.rawSince(0); strings.Contains(raw, "\x1b") {
+		t.Errorf("escape sequences in Emacs' shell mode: %q", raw)
+	}
+}
