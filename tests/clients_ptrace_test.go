@@ -122,13 +122,22 @@ func TestStraceJob(t *testing.T) {
 	}
 	s := newSession(t)
 	s.SendLine("strace -f -o /dev/null sleep 30")
-	s.ProcByArgs("sleep 30")
+	sleeper := s.ProcByArgs("sleep 30")
 	s.Send("\x1a")
 	if out := s.WaitPrompt(); !strings.Contains(out, "Stopped") || !strings.Contains(out, "strace -f -o /dev/null sleep 30") {
 		t.Fatalf("Ctrl+Z on a job under strace: %q", out)
 	}
 	s.SendLine("fg")
 	s.Expect("strace -f -o /dev/null sleep 30")
+	// Ctrl+C once the job has the terminal and runs again (typed before,
+	// it would reach the shell's own group).
+	s.WaitForeground(sleeper.Pgrp)
+	if !poll(s.Timeout, func() bool {
+		st, err := readStat(sleeper.Pid)
+		return err == nil && st.State != 'T' && st.State != 't'
+	}) {
+		t.Fatalf("the job did not run again after fg\n%s", s.describe())
+	}
 	s.Send("\x03")
 	s.WaitPrompt()
 	if out := s.Run("echo $?"); out != "130\n" {
