@@ -144,3 +144,41 @@ func TestStraceJob(t *testing.T) {
 		t.Errorf("status after Ctrl+C: %q", out)
 	}
 }
+
+// TestShellUnderStrace runs gosh itself under strace -f, as one debugs a
+// shell, where strace is installed: every process is traced, and job
+// control still works (Ctrl+Z, jobs, fg, Ctrl+C), as do wait and a job's
+// status.
+func TestShellUnderStrace(t *testing.T) {
+	if _, err := exec.LookPath("strace"); err != nil {
+		t.Skip("strace is not installed")
+	}
+	s := startSession(t, sessionConfig{Bin: "strace", Args: []string{"-f", "-o", "/dev/null", requireGosh(t), "--norc"}})
+	s.WaitPrompt()
+	if out := s.Run(`sh -c 'exit 3' & wait $!; echo "status $?"`); !strings.Contains(out, "status 3") {
+		t.Errorf("wait under strace: %q", out)
+	}
+	s.SendLine("sleep 30")
+	sleeper := s.ProcByArgs("sleep 30")
+	s.WaitForeground(sleeper.Pgrp)
+	s.Send("\x1a")
+	if out := s.WaitPrompt(); !strings.Contains(out, "Stopped") {
+		t.Fatalf("Ctrl+Z under strace: %q", out)
+	}
+	if out := s.Run("jobs"); !strings.Contains(out, "Stopped") || !strings.Contains(out, "sleep 30") {
+		t.Errorf("jobs under strace: %q", out)
+	}
+	s.SendLine("fg")
+	s.WaitForeground(sleeper.Pgrp)
+	if !poll(s.Timeout, func() bool {
+		st, err := readStat(sleeper.Pid)
+		return err == nil && st.State != 'T'
+	}) {
+		t.Fatalf("fg did not continue the job\n%s", s.describe())
+	}
+	s.Send("\x03")
+	s.WaitPrompt()
+	if out := s.Run("echo $?"); out != "130\n" {
+		t.Errorf("status after Ctrl+C under strace: %q", out)
+	}
+}
