@@ -13,21 +13,28 @@ import (
 // client that matches the prompt and the output byte for byte sees
 // exactly PS1 and what the command wrote. Pasted text with markers is
 // still read as pasted.
+// plainExchange types line and checks that exactly the line's echo, its
+// output and the prompt came back, and no escape sequence since start.
+func plainExchange(s *session, line, output, what string) {
+	s.t.Helper()
+	off := s.rawLen()
+	s.Send(line + "\r")
+	want := line + "\r\n" + output + "\r\n" + promptPS1
+	if out := s.waitCount(off, promptPS1, 1); out != want {
+		s.t.Errorf("%s: %q, want the echo, the output and the prompt: %q", what, out, want)
+	}
+	if raw := s.rawSince(0); strings.Contains(raw, "\x1b") {
+		s.t.Errorf("%s: escape sequences: %q", what, raw)
+	}
+}
+
 func TestBracketedPasteOff(t *testing.T) {
 	home := t.TempDir()
 	writeFiles(t, home, map[string]string{"rc": "bind 'set enable-bracketed-paste off'\n"})
 	s := startSession(t, sessionConfig{Home: home, Args: []string{"--rcfile", filepath.Join(home, "rc")}})
 	s.waitCount(0, promptPS1, 1)
+	plainExchange(s, "echo hi", "hi", "a command with bracketed paste off")
 	off := s.rawLen()
-	s.Send("echo hi\r")
-	out := s.waitCount(off, promptPS1, 1)
-	if out != "echo hi\r\nhi\r\n"+promptPS1 {
-		t.Errorf("a command with bracketed paste off: %q, want the echo, the output and the prompt only", out)
-	}
-	if raw := s.rawSince(0); strings.Contains(raw, "2004") {
-		t.Errorf("bracketed paste asked for: %q", raw)
-	}
-	off = s.rawLen()
 	s.Send("echo a\x1b[200~b\rc\x1b[201~\r")
 	if out := s.waitCount(off, promptPS1, 1); !strings.Contains(out, "ab\r\nc\r\n") {
 		t.Errorf("pasted text: %q", out)

@@ -127,21 +127,27 @@ func TestStraceJob(t *testing.T) {
 	if out := s.WaitPrompt(); !strings.Contains(out, "Stopped") || !strings.Contains(out, "strace -f -o /dev/null sleep 30") {
 		t.Fatalf("Ctrl+Z on a job under strace: %q", out)
 	}
+	fgInterrupt(s, sleeper)
+}
+
+// fgInterrupt continues the stopped job of p with fg and ends it with
+// Ctrl+C: $? must be 130.
+func fgInterrupt(s *session, p procStat) {
+	s.t.Helper()
 	s.SendLine("fg")
-	s.Expect("strace -f -o /dev/null sleep 30")
 	// Ctrl+C once the job has the terminal and runs again (typed before,
 	// it would reach the shell's own group).
-	s.WaitForeground(sleeper.Pgrp)
+	s.WaitForeground(p.Pgrp)
 	if !poll(s.Timeout, func() bool {
-		st, err := readStat(sleeper.Pid)
-		return err == nil && st.State != 'T' && st.State != 't'
+		st, err := readStat(p.Pid)
+		return err == nil && st.State != 'T'
 	}) {
-		t.Fatalf("the job did not run again after fg\n%s", s.describe())
+		s.t.Fatalf("the job did not run again after fg\n%s", s.describe())
 	}
 	s.Send("\x03")
 	s.WaitPrompt()
 	if out := s.Run("echo $?"); out != "130\n" {
-		t.Errorf("status after Ctrl+C: %q", out)
+		s.t.Errorf("status after Ctrl+C: %q", out)
 	}
 }
 
@@ -168,17 +174,5 @@ func TestShellUnderStrace(t *testing.T) {
 	if out := s.Run("jobs"); !strings.Contains(out, "Stopped") || !strings.Contains(out, "sleep 30") {
 		t.Errorf("jobs under strace: %q", out)
 	}
-	s.SendLine("fg")
-	s.WaitForeground(sleeper.Pgrp)
-	if !poll(s.Timeout, func() bool {
-		st, err := readStat(sleeper.Pid)
-		return err == nil && st.State != 'T'
-	}) {
-		t.Fatalf("fg did not continue the job\n%s", s.describe())
-	}
-	s.Send("\x03")
-	s.WaitPrompt()
-	if out := s.Run("echo $?"); out != "130\n" {
-		t.Errorf("status after Ctrl+C under strace: %q", out)
-	}
+	fgInterrupt(s, sleeper)
 }
