@@ -34,7 +34,12 @@ func runBind(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
-	if !sh.Interactive() {
+	// As bash: a warning unless the shell edits lines at its prompt, which
+	// is so too in a subshell of an interactive shell (bind -v | grep ...;
+	// $- has i there), and not with --noediting (emacs and vi are off).
+	emacs, _ := sh.Option("emacs")
+	vi, _ := sh.Option("vi")
+	if !strings.Contains(sh.FlagString(), "i") || !emacs && !vi {
 		errorf(io, "bind", "warning: line editing not enabled")
 	}
 	if o.has('m') {

@@ -391,7 +391,7 @@ func (sh *Shell) EditorVar(name string) (string, bool) {
 	if name != "enable-bracketed-paste" {
 		return "", false
 	}
-	if sh.noBracketedPaste {
+	if sh.Opts.NoBracketedPaste {
 		return "off", true
 	}
 	return "on", true
@@ -403,7 +403,7 @@ func (sh *Shell) SetEditorVar(name, value string) bool {
 	if name != "enable-bracketed-paste" {
 		return false
 	}
-	sh.noBracketedPaste = !strings.EqualFold(value, "on") && value != "1"
+	sh.Opts.NoBracketedPaste = !strings.EqualFold(value, "on") && value != "1"
 	return true
 }
 func (sh *Shell) LastStatus() int   { return sh.Status }

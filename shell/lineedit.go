@@ -132,7 +132,7 @@ const (
 // 'set enable-bracketed-paste off' turned it off: then "". (The markers of
 // a paste are still understood, as with TERM=dumb.)
 func (e *readlineEditor) pasteMode(seq string) string {
-	if e.sh.noBracketedPaste {
+	if e.sh.Opts.NoBracketedPaste {
 		return ""
 	}
 	return seq

@@ -49,6 +49,7 @@ type Options struct {
 	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
 	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
+	NoBracketedPaste      bool // bind 'set enable-bracketed-paste off': the editor does not ask for it (lineedit.go)
 	Errtrace              bool // set -E: functions and subshells run the ERR trap too (trap_unix.go)
 	Functrace             bool // set -T: functions and subshells run the DEBUG and RETURN traps too
 	Physical              bool // set -P: cd and pwd resolve symbolic links, as with -P
@@ -176,9 +177,6 @@ type Shell struct {
 	// noEditing: gosh --noediting, the prompt has no line editor, and set
 	// -o emacs or vi cannot give it one (options.go).
 	noEditing bool
-	// noBracketedPaste: bind 'set enable-bracketed-paste off', the editor
-	// does not ask the terminal for bracketed paste (lineedit.go).
-	noBracketedPaste bool
 	// flow is where the executor is: loops, function calls, set -e
 	// exceptions, and the function table (function.go).
 	flow flowState

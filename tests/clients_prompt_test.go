@@ -39,6 +39,9 @@ func TestBracketedPasteOff(t *testing.T) {
 	if out := s.waitCount(off, promptPS1, 1); !strings.Contains(out, "ab\r\nc\r\n") {
 		t.Errorf("pasted text: %q", out)
 	}
+	// A subshell (a pipeline's stage) knows the setting, and that the
+	// shell edits lines: no warning, as in bash.
+	plainExchange(s, "bind -v | grep bracketed", "set enable-bracketed-paste off", "bind -v in a pipeline")
 	// Turned on again, the prompt asks for it again.
 	off = s.rawLen()
 	s.Send("bind 'set enable-bracketed-paste on'\r")
