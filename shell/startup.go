@@ -1,9 +1,11 @@
 package shell
 
 import (
+	"errors"
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // This file is what a shell does before its first prompt: the variables a
@@ -48,7 +50,11 @@ func (sh *Shell) ReadProfile() {
 func (sh *Shell) sourceStartupFile(path string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		if !os.IsNotExist(err) {
+		switch {
+		case os.IsNotExist(err):
+		case errors.Is(err, syscall.EISDIR):
+			sh.errorf("%s: is a directory", path) // bash's words (--rcfile DIR)
+		default:
 			sh.errorf("%s: %s", path, errnoText(err))
 		}
 		return

@@ -252,6 +252,12 @@ func TestRCFileOption(t *testing.T) {
 	if out != "f=yes r=\n" || status != 0 {
 		t.Errorf("gosh --rcfile FILE -ic: %q %q %d", out, errOut, status)
 	}
+	// A FILE that cannot be read is reported as bash reports it, and the
+	// shell goes on.
+	out, errOut, status = runShell(t, shellRun{Home: home, Args: []string{"--rcfile", home, "-ic", "echo on"}})
+	if out != "on\n" || status != 0 || !strings.Contains(errOut, "gosh: "+home+": is a directory\n") {
+		t.Errorf("gosh --rcfile DIR -ic: %q %q %d", out, errOut, status)
+	}
 }
 
 // TestNoEditing: gosh --noediting reads the prompt's lines without the

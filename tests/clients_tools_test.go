@@ -65,7 +65,7 @@ func TestMakeShell(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"Makefile": "all:\n\t@echo \"[$$0] $$-\"\n\t@x=1; if [ $$x = 1 ]; then echo one; fi\n",
-		"one.mk": ".ONESHELL:\n.SHELLFLAGS = -ec\nall:\n\t@x=5\n\techo \"x is $$x\"\n\tfor i in a b; do\n\t  echo $$i\n\tdone\n\tfalse\n\techo never\n",
+		"one.mk":   ".ONESHELL:\n.SHELLFLAGS = -ec\nall:\n\t@x=5\n\techo \"x is $$x\"\n\tfor i in a b; do\n\t  echo $$i\n\tdone\n\tfalse\n\techo never\n",
 	})
 	gosh := requireGosh(t)
 	env := cleanEnv(dir)
