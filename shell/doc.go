@@ -75,7 +75,8 @@
 //	             it off); enable.go the builtins enable -n turned off
 //	launch.go    prepared stages handed to package jobs; nohup.go nohup
 //	subshell.go  the one rule for where a command runs (needsProcess), and
-//	             child gosh processes (childStage, RunChild); trace_text.go
+//	             child gosh processes (childStage, RunChild); tailexec.go
+//	             a child gosh (or -c text) that becomes its one program; trace_text.go
 //	             what set -o trace says of the shell's own steps;
 //	             fdroom_unix.go the descriptors the rule counts, and a
 //	             pipeline's child memfd made just before the child starts
@@ -139,7 +140,13 @@
 //     runtime, which it removes before it reads its environment). Its fds
 //     are those of its snapshot's table, so it searches for none. It
 //     reads no start-up files and runs without job control, so its
-//     children stay in its process group: the job's.
+//     children stay in its process group: the job's. When its whole body
+//     is one simple command (alone, or alone in one "( )") that names a
+//     program once expanded, and no trap is set, it forks no more: it
+//     execs the program itself, as a forked shell does with its last
+//     command, so "$cmd" 30 & is one process and $! is the program's pid
+//     (tailexec.go; explain says so). "gosh -c TEXT" does the same when
+//     TEXT is one command line of one such command, as "bash -c" does.
 //
 // Which one, or neither, is decided in one place, needsProcess, whose
 // answer explain and set -o trace print:
