@@ -64,27 +64,28 @@ type Site struct {
 type Decision struct {
 	Place  Placement
 	Reason jobs.Msg
-	// ExecsLast: in a child gosh, the command is the whole body, one
-	// simple command: once its words are expanded, if it names a program
-	// and no trap is set, the child gosh execs the program itself, with
-	// no second process (shell tailexec.go).
+	// ExecsLast: in a child gosh, the body's last command is a simple
+	// command (the whole body, or the last of its only "( list )"): once
+	// its words are expanded, if it names a program and no trap is set,
+	// the child gosh execs the program itself, with no second process
+	// (shell tailexec.go).
 	ExecsLast bool
 }
 
 // execsLastMsg is what explain says of a Decision with ExecsLast.
 var execsLastMsg = jobs.Msg{
-	En: "If, once expanded, the command names a program and no trap is set, the child gosh does not\n" +
-		"fork again: it execs the program itself, as a forked shell does with its last command, so the\n" +
-		"job is that one process and $! is the program's pid.\n",
-	Ko: "확장한 뒤 명령이 프로그램을 가리키고 트랩이 없으면, 자식 gosh는 다시 fork하지 않고 그 프로그램을\n" +
-		"직접 exec한다. fork한 셸이 마지막 명령에 하는 것과 같다. 그래서 작업은 그 프로세스 하나이고\n" +
-		"$!는 프로그램의 pid다.\n",
+	En: "If, once expanded, its last command names a program and no trap is set, the child gosh\n" +
+		"does not fork for it: it execs the program itself, as a forked shell does with its last\n" +
+		"command, so the job's process becomes the program and $! is the program's pid.\n",
+	Ko: "확장한 뒤 마지막 명령이 프로그램을 가리키고 트랩이 없으면, 자식 gosh는 그것을 위해 fork하지 않고\n" +
+		"그 프로그램을 직접 exec한다. fork한 셸이 마지막 명령에 하는 것과 같다. 그래서 작업의 프로세스가\n" +
+		"그 프로그램이 되고 $!는 프로그램의 pid다.\n",
 }
 
 // execsLastShort adds the same to one command's line.
 var execsLastShort = jobs.Msg{
-	En: "%s; if, once expanded, its command names a program and no trap is set, the child gosh execs it itself (no second fork)",
-	Ko: "%s. 확장한 뒤 그 명령이 프로그램을 가리키고 트랩이 없으면 자식 gosh가 그것을 직접 exec한다 (두 번째 fork 없음)",
+	En: "%s; if, once expanded, its last command names a program and no trap is set, the child gosh execs it itself (no second fork)",
+	Ko: "%s. 확장한 뒤 마지막 명령이 프로그램을 가리키고 트랩이 없으면 자식 gosh가 그것을 직접 exec한다 (두 번째 fork 없음)",
 }
 
 var explainBuiltins = []*Builtin{

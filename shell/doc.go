@@ -140,13 +140,14 @@
 //     runtime, which it removes before it reads its environment). Its fds
 //     are those of its snapshot's table, so it searches for none. It
 //     reads no start-up files and runs without job control, so its
-//     children stay in its process group: the job's. When its whole body
-//     is one simple command (alone, or alone in one "( )") that names a
-//     program once expanded, and no trap is set, it forks no more: it
-//     execs the program itself, as a forked shell does with its last
-//     command, so "$cmd" 30 & is one process and $! is the program's pid
-//     (tailexec.go; explain says so). "gosh -c TEXT" does the same when
-//     TEXT is one command line of one such command, as "bash -c" does.
+//     children stay in its process group: the job's. When its last
+//     command (its whole body, or the last command of its one "( )") is
+//     a simple command that names a program once expanded, and no trap is
+//     set, it does not fork for it: it execs the program itself, as a
+//     forked shell does with its last command, so "$cmd" 30 & is one
+//     process and $! is the program's pid (tailexec.go; explain says so).
+//     "gosh -c TEXT" does the same with the last command of TEXT, as
+//     "bash -c" does.
 //
 // Which one, or neither, is decided in one place, needsProcess, whose
 // answer explain and set -o trace print:

@@ -84,8 +84,8 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		case err != nil:
 			return sh.Status, err
 		}
-		if !ran && oneCommand != nil && oneCommand() && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
-			sh.lastCmd = lastCommand(f) // the whole -c text: it may become that program
+		if oneCommand != nil && oneCommand() && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
+			sh.lastCmd = lastOfText(f) // the -c text's last line: it may become its last program
 		}
 		ran = true
 		sh.traceFollowsLocale()
@@ -201,8 +201,8 @@ func (sh *Shell) RunScript(path string) (int, error) {
 	return sh.finish(st, err)
 }
 
-// RunCommandString runs -c text. When the text is one command line, its
-// command may replace the shell (tailexec.go: oneCommand).
+// RunCommandString runs -c text. On its last line, the last command may
+// replace the shell (tailexec.go: lastOfText).
 func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.source = sourceCommand
 	sh.flow.topSource = sourceCommand

@@ -16,21 +16,22 @@ import (
 // itself, not a gosh that would leave it running. Before, the child gosh
 // started the program as its own child and waited for it.
 //
-// So does "gosh -c TEXT" when TEXT is one command line whose one command
-// names a program, as "bash -c" does: timeout 5 gosh -c 'sleep 10', a
-// make recipe, ssh host cmd, kill the program itself when they kill the
-// shell they started.
+// So does "gosh -c TEXT" with the last command of TEXT when it names a
+// program, as "bash -c" does: timeout 5 gosh -c 'sleep 10', a make
+// recipe, ssh host cmd, kill the program itself when they kill the shell
+// they started.
 //
 // Whether it may is decided in two steps, each in one place:
 // lastCommand (the body, known before the child starts: explain says it
 // too) and mayReplaceSelf (the moment the command runs).
 
 // lastCommand is the simple command a child gosh running body may replace
-// itself with, or nil: the body's only command, or the only command of
-// the body's only "( list )", each a simple command alone in its
-// pipeline, in the foreground. body is the child's parsed program (a
-// *parser.File), or for explain what it will be: a *parser.AndOr ended
-// by '&' or a parser.Command, one stage of a pipeline.
+// itself with, or nil: the body's only command, or the last command of
+// the body's only "( list )" (as bash, which execs the last command of a
+// forked subshell), each a simple command alone in its pipeline and run
+// in the foreground. body is the child's parsed program (a *parser.File),
+// or for explain what it will be: a *parser.AndOr ended by '&' or a
+// parser.Command, one stage of a pipeline.
 func lastCommand(body any) *parser.SimpleCommand {
 	var c parser.Command
 	switch b := body.(type) {
@@ -43,10 +44,21 @@ func lastCommand(body any) *parser.SimpleCommand {
 	case parser.Command:
 		c = b
 	}
-	if sub, ok := c.(*parser.Subshell); ok && len(sub.Redirs) == 0 {
-		c = soleCommand(sub.List)
+	if sub, ok := c.(*parser.Subshell); ok && len(sub.Redirs) == 0 && sub.List != nil && len(sub.List.Items) > 0 {
+		c = soleCommand(&parser.List{Items: sub.List.Items[len(sub.List.Items)-1:]})
 	}
 	simple, _ := c.(*parser.SimpleCommand)
+	return simple
+}
+
+// lastOfText is the command "gosh -c TEXT" may replace itself with when f
+// is the last line of TEXT: its last command, a simple command alone in
+// its pipeline and run in the foreground, as bash -c does; else nil.
+func lastOfText(f *parser.File) *parser.SimpleCommand {
+	if f == nil || f.List == nil || len(f.List.Items) == 0 {
+		return nil
+	}
+	simple, _ := soleCommand(&parser.List{Items: f.List.Items[len(f.List.Items)-1:]}).(*parser.SimpleCommand)
 	return simple
 }
 
@@ -82,7 +94,22 @@ func (sh *Shell) mayReplaceSelf(cmd *command) bool {
 		return false
 	}
 	reexec, atFork := sh.childIgnores(false)
-	return len(reexec) == 0 && len(atFork) == 0
+	return len(reexec) == 0 && len(atFork) == 0 && !sh.stagesInProcess()
+}
+
+// stagesInProcess reports whether a job of the shell still has a stage
+// running inside the shell process (a copy on a goroutine), which an
+// execve would end with it. (Background jobs are processes of their own,
+// which the program inherits as children, as in bash.)
+func (sh *Shell) stagesInProcess() bool {
+	for _, j := range sh.Jobs.Jobs() {
+		for _, p := range j.Processes() {
+			if p.Builtin && p.State != jobs.Done {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // replaceSelf runs cmd, the child gosh's last command, by becoming it:
@@ -121,8 +148,8 @@ func (sh *Shell) replaceSelf(cmd *command) (status int, err error, handled bool)
 		}, jobs.QuoteWords(st.Argv))
 	} else {
 		sh.Jobs.Trace().Shell(jobs.Msg{
-			En: "%s is the whole -c text and no trap is set: no fork, the shell execs it itself (as bash -c does)",
-			Ko: "%s이(가) -c 텍스트 전부이고 트랩이 없다: fork 없이 셸이 직접 exec한다(bash -c처럼)",
+			En: "%s is the last command of the -c text and no trap is set: no fork, the shell execs it itself (as bash -c does)",
+			Ko: "%s은(는) -c 텍스트의 마지막 명령이고 트랩이 없다: fork 없이 셸이 직접 exec한다(bash -c처럼)",
 		}, jobs.QuoteWords(st.Argv))
 	}
 	err = sh.execTable(st.Path, st.Argv, st.Env, st.Files)

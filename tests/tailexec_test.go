@@ -24,6 +24,14 @@ func TestChildExecsLastCommand(t *testing.T) {
 			"sleep 7.3 \nparent ok\n143\n"},
 		{"subshell", `S=sleep; ( "$S" 7.4 ) & p=$!; ` + pollCmdline + `tr '\0' ' ' < /proc/$p/cmdline; echo; kill $p; wait $p; echo $?`,
 			"sleep 7.4 \n143\n"},
+		// The last command of a subshell's list, as bash.
+		{"subshell-last", `S=sleep; ( x=1; "$S" 7.5 ) & p=$!; ` + pollCmdline + `tr '\0' ' ' < /proc/$p/cmdline; echo; kill $p; wait $p; echo $?`,
+			"sleep 7.5 \n143\n"},
+		// gosh -c: the last command of the text, as bash -c.
+		{"command-string", `"$GOSH" -c 'echo a; sleep 7.6' & p=$!; ` + pollCmdline + `tr '\0' ' ' < /proc/$p/cmdline; echo; kill $p; wait $p; echo $?`,
+			"a\nsleep 7.6 \n143\n"},
+		{"command-string-lines", `"$GOSH" -c $'sleep 0.01\nsleep 7.7' & p=$!; ` + pollCmdline + `tr '\0' ' ' < /proc/$p/cmdline; echo; kill $p; wait $p; echo $?`,
+			"sleep 7.7 \n143\n"},
 		// Redirections of the command and of the subshell are in place.
 		{"redirections", `E=echo; "$E" out >o 2>e & wait; ( "$E" err >&2 ) 2>e2 & wait; cat o e2`, "out\nerr\n"},
 		{"assignments", `E=env; V=1 "$E" & wait`, "V=1\n"},
@@ -35,7 +43,7 @@ func TestChildExecsLastCommand(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var left []leftProc
-			out, errOut, _ := runShell(t, shellRun{Args: []string{"-c", c.script}, Left: &left})
+			out, errOut, _ := runShell(t, shellRun{Args: []string{"-c", c.script}, Left: &left, Env: []string{"GOSH=" + requireGosh(t)}})
 			if c.name == "assignments" {
 				out = grepLines(out, "V=")
 			}
