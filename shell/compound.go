@@ -166,6 +166,11 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 		sh.noteLastArg(cmd.argv)
 		return status, err
 	}
+	if sc == sh.lastCmd && sh.mayReplaceSelf(&cmd) {
+		if status, err, handled := sh.replaceSelf(&cmd); handled {
+			return status, err
+		}
+	}
 	job := cmd
 	job.argv = slices.Clone(cmd.argv)
 	job.assigns = slices.Clone(cmd.assigns)

@@ -78,7 +78,8 @@
 //	             it off); enable.go the builtins enable -n turned off
 //	launch.go    prepared stages handed to package jobs; nohup.go nohup
 //	subshell.go  the one rule for where a command runs (needsProcess), and
-//	             child gosh processes (childStage, RunChild); trace_text.go
+//	             child gosh processes (childStage, RunChild); tailexec.go
+//	             a child gosh (or -c text) that becomes its one program; trace_text.go
 //	             what set -o trace says of the shell's own steps;
 //	             fdroom_unix.go the descriptors the rule counts, and a
 //	             pipeline's child memfd made just before the child starts
@@ -142,7 +143,14 @@
 //     runtime, which it removes before it reads its environment). Its fds
 //     are those of its snapshot's table, so it searches for none. It
 //     reads no start-up files and runs without job control, so its
-//     children stay in its process group: the job's.
+//     children stay in its process group: the job's. When its last
+//     command (its whole body, or the last command of its one "( )") is
+//     a simple command that names a program once expanded, and no trap is
+//     set, it does not fork for it: it execs the program itself, as a
+//     forked shell does with its last command, so "$cmd" 30 & is one
+//     process and $! is the program's pid (tailexec.go; explain says so).
+//     "gosh -c TEXT" does the same with the last command of TEXT, as
+//     "bash -c" does.
 //
 // Which one, or neither, is decided in one place, needsProcess, whose
 // answer explain and set -o trace print:

@@ -227,6 +227,21 @@ func (s *signals) selfFatal(sig syscall.Signal) bool {
 	return take
 }
 
+// ignoredForPrograms reports whether a program the shell process execs
+// in its own place starts with sig ignored (jobs.ResetSignalsForExec):
+// a trap "" on it, or ignored when the shell started, or for a
+// background job without job control. SIGQUIT, which a script's shell
+// ignores for itself only, is not.
+func (s *signals) ignoredForPrograms(sig syscall.Signal) bool {
+	n := int(sig)
+	if n <= 0 || n >= nsig {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ignoredProc[n]
+}
+
 // mustCatch reports whether the shell process must keep catching sig
 // whatever the traps say.
 func (s *signals) mustCatch(sig int) bool {
@@ -342,10 +357,32 @@ func (s *signals) baseDisposition(sig syscall.Signal) {
 // watchRuntimeFatal makes the shell process die of a SIGPIPE or SIGPROF
 // it sends itself (awaitSelf): a script's shell, a child gosh, the
 // interactive shell.
+//
+// It also makes a SIGSEGV, SIGBUS or SIGFPE that another process sends
+// end the shell as it ends bash (faultSent), where Go's runtime would
+// print a stack dump.
 func (s *signals) watchRuntimeFatal() {
 	s.mu.Lock()
+	was := s.runtimeOn
 	s.runtimeOn = true
 	s.mu.Unlock()
+	if !was {
+		s.table.WatchFaultSignals(s.faultSent)
+	}
+}
+
+// faultSent is a SIGSEGV, SIGBUS or SIGFPE sent to the shell by another
+// process (jobs.WatchFaultSignals). At its default disposition it ends
+// the shell: EXIT trap, then death by the signal, as in bash. A trap on
+// it has a channel of its own (update), and an ignored one is dropped.
+func (s *signals) faultSent(sig syscall.Signal) {
+	n := int(sig)
+	s.mu.Lock()
+	take := s.state[n] == sigDefault && !s.ignoredProc[n]
+	s.mu.Unlock()
+	if take {
+		s.fatalSignal(n)
+	}
 }
 
 // watchFatal turns the watching of the fatal signals on or off: on while
