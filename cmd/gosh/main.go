@@ -75,21 +75,19 @@ catalogs), --pretty-print.
 
 // invocation is what the command line asked for.
 type invocation struct {
-	command     string // -c
-	hasCommand  bool
-	stdin       bool // -s
-	forceInter  bool // -i
-	login       bool
-	norc        bool
-	noprofile   bool
-	opts        []string // options to apply in order (startopts.go): "-x", "+o=trace", "-O=extglob", "-o" (list)
-	rcfile      string   // --rcfile FILE, --init-file FILE: read instead of ~/.goshrc
-	hasRCFile   bool
-	noEditing   bool     // --noediting: the prompt reads lines without the editor
-	debugger    bool     // --debugger: warned about, as bash without bashdb
-	dump        string   // -D, --dump-strings, --dump-po-strings: list the $"..." strings, run nothing
-	prettyPrint bool     // --pretty-print: print the commands as declare -f does, run nothing
-	rest        []string // FILE and arguments, or -c's name and arguments
+	command    string // -c
+	hasCommand bool
+	stdin      bool // -s
+	forceInter bool // -i
+	login      bool
+	norc       bool
+	noprofile  bool
+	opts       []string // options to apply in order (startopts.go): "-x", "+o=trace", "-O=extglob", "-o" (list)
+	rcfile     string   // --rcfile FILE, --init-file FILE: read instead of ~/.goshrc
+	hasRCFile  bool
+	noEditing  bool     // --noediting: the prompt reads lines without the editor
+	debugger   bool     // --debugger: warned about, as bash without bashdb
+	rest       []string // FILE and arguments, or -c's name and arguments
 }
 
 func parseArgs(args []string) (*invocation, error) {
@@ -100,20 +98,13 @@ func parseArgs(args []string) (*invocation, error) {
 options:
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		next := func() (string, bool) {
-			if i+1 < len(args) {
-				i++
-				return args[i], true
-			}
-			return "", false
-		}
 		switch {
 		case a == "--" || a == "-":
 			// Both end the options, as in bash.
 			inv.rest = args[i+1:]
 			break options
 		case strings.HasPrefix(a, "--"):
-			ok, err := longOption(inv, a[2:], next)
+			ok, err := longOption(inv, a[2:], args, &i)
 			if err != nil {
 				return nil, err
 			}
@@ -122,7 +113,7 @@ options:
 			}
 		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
 			if a[0] == '-' && longFirst && len(a) > 2 {
-				if ok, err := longOption(inv, a[1:], next); ok || err != nil {
+				if ok, err := longOption(inv, a[1:], args, &i); ok || err != nil {
 					if err != nil {
 						return nil, err
 					}
@@ -139,7 +130,7 @@ options:
 					// The '=' keeps an empty NAME (-O '') from
 					// being taken as no NAME.
 					o := string(a[0]) + string(c)
-					if name, ok := next(); ok {
+					if name, ok := nextArg(args, &i); ok {
 						o += "=" + name
 					}
 					inv.opts = append(inv.opts, o)

@@ -56,11 +56,20 @@ type errNoUsage struct{ msg string }
 
 func (e errNoUsage) Error() string { return e.msg }
 
+// nextArg takes the argument after args[*i], the value of an option
+// (-o NAME, --rcfile FILE); false when there is none.
+func nextArg(args []string, i *int) (string, bool) {
+	if *i+1 < len(args) {
+		*i++
+		return args[*i], true
+	}
+	return "", false
+}
+
 // longOption applies bash's long option --NAME (bash --help lists them)
-// or gosh's own --trace. next returns the argument of an option that
-// takes one (--rcfile FILE), false when there is none. ok is false when
-// NAME is not a long option.
-func longOption(inv *invocation, name string, next func() (string, bool)) (ok bool, err error) {
+// or gosh's own --trace, args[*i]; one that takes an argument (--rcfile
+// FILE) takes the next one. ok is false when NAME is not a long option.
+func longOption(inv *invocation, name string, args []string, i *int) (ok bool, err error) {
 	switch name {
 	case "help", "version":
 		inv.opts = append(inv.opts, "--"+name)
@@ -73,7 +82,7 @@ func longOption(inv *invocation, name string, next func() (string, bool)) (ok bo
 	case "rcfile", "init-file":
 		// An interactive shell that is not a login shell reads FILE
 		// instead of ~/.goshrc (pexpect's replwrap starts bash so).
-		file, ok := next()
+		file, ok := nextArg(args, i)
 		if !ok {
 			return true, errNoUsage{name + ": option requires an argument"}
 		}
