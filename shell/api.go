@@ -385,6 +385,8 @@ func (sh *Shell) JobTable() *jobs.Table { return sh.Jobs }
 func (sh *Shell) ShellPid() int         { return sh.pid }
 func (sh *Shell) Extglob() bool         { return sh.extglobOn() }
 func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
+func (sh *Shell) LastStatus() int       { return sh.Status }
+func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
 
 // EditorVar is a readline variable of the line editor (bind -v).
 func (sh *Shell) EditorVar(name string) (string, bool) {
@@ -406,8 +408,6 @@ func (sh *Shell) SetEditorVar(name, value string) bool {
 	sh.Opts.NoBracketedPaste = !strings.EqualFold(value, "on") && value != "1"
 	return true
 }
-func (sh *Shell) LastStatus() int   { return sh.Status }
-func (sh *Shell) SetLastBg(pid int) { sh.LastBg = pid }
 
 // Context is cancelled by Ctrl+C while a command line runs. The builtins
 // that ask for it (read, mapfile, watch) are ended by Ctrl+C even when INT
