@@ -105,8 +105,8 @@ func (sh *Shell) execTable(path string, argv, env []string, table []int) error {
 		case h >= 0:
 			unix.Dup3(h, n, 0)
 			tr.Shell(jobs.Msg{
-				En: "dup2(%d, %d)  (exec: the user's fd %d at its own number, for the program)",
-				Ko: "dup2(%d, %d)  (exec: 프로그램을 위해 사용자의 fd %d를 제 번호에 놓는다)",
+				En: "dup3(%d, %d, 0)  (exec: the user's fd %d at its own number, for the program)",
+				Ko: "dup3(%d, %d, 0)  (exec: 프로그램을 위해 사용자의 fd %d를 제 번호에 놓는다)",
 			}, h, n, n)
 		case n < 3:
 			unix.FcntlInt(uintptr(n), unix.F_SETFD, unix.FD_CLOEXEC)
@@ -116,6 +116,8 @@ func (sh *Shell) execTable(path string, argv, env []string, table []int) error {
 	defer undoSignals()
 	tr.Shell(jobs.Msg{En: "execve(%q): the shell process becomes %s", Ko: "execve(%q): 셸 프로세스가 %s(으)로 바뀐다"}, path, argv[0])
 	sh.BeforeExit()
+	undoLimits := sh.applyLimitsForExec()
+	defer undoLimits()
 	err := syscall.Exec(path, argv, env)
 	if errors.Is(err, syscall.ENOEXEC) && sh.self != "" {
 		// Not a binary and no #! line: a gosh script, as sh does.

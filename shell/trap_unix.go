@@ -178,7 +178,8 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 	s.mu.Lock()
 	d := s.state[n]
 	watched := d == sigCaught ||
-		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig))
+		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig)) ||
+		(d == sigDefault && s.runtimeOn && !s.ignoredProc[n] && slices.Contains(faultSignals, sig)) // kill -SEGV 0 (faultSent)
 	unwatched := (sig == syscall.SIGPIPE || sig == syscall.SIGPROF) && d == sigDefault && s.runtimeOn && !s.ignoredProc[n]
 	s.mu.Unlock()
 	if unwatched {
@@ -370,6 +371,11 @@ func (s *signals) watchRuntimeFatal() {
 		s.table.WatchFaultSignals(s.faultSent)
 	}
 }
+
+// faultSignals are the signals Go's runtime keeps for its own faults,
+// which the shell watches for when another process (or kill -SEGV 0)
+// sends them (faultSent).
+var faultSignals = []syscall.Signal{syscall.SIGSEGV, syscall.SIGBUS, syscall.SIGFPE}
 
 // faultSent is a SIGSEGV, SIGBUS or SIGFPE sent to the shell by another
 // process (jobs.WatchFaultSignals). At its default disposition it ends
