@@ -835,8 +835,10 @@ func (l *lexer) skipContinuations(i int) int {
 	return i
 }
 
-// arith reads $((...)) at l.i.
-func (l *lexer) arith() (*ArithExp, error) {
+// arith reads $((...)) at l.i. When the ')' that balances the second '('
+// is not followed at once by another, the text is a command substitution
+// whose list starts with a subshell, as in bash: $((echo a); echo b).
+func (l *lexer) arith() (WordPart, error) {
 	start := l.i
 	l.i += 3
 	parts, err := l.parts(ctxArith, start)
@@ -847,7 +849,8 @@ func (l *lexer) arith() (*ArithExp, error) {
 		if l.i+1 >= len(l.src) {
 			return nil, l.errAt(start, unmatchedMsg(")"), true)
 		}
-		return nil, l.errAt(l.i, unexpectedMsg(")"), false)
+		l.i = start
+		return l.cmdSubst()
 	}
 	l.i += 2
 	return &ArithExp{Expr: &Word{Parts: parts, Pos: l.pos(start + 3)}}, nil
