@@ -505,8 +505,8 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 	if st := writeOut(io, "command", b.String()); st != statusOK {
 		return st, nil
 	}
-	// As in bash: success if any name was found.
-	if !found {
+	// As in bash: success if any name was found, or none was asked for.
+	if !found && len(rest) > 0 {
 		return statusFailure, nil
 	}
 	return statusOK, nil
