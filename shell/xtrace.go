@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -61,7 +62,10 @@ func xtraceAssignment(a assignment) string {
 		if s == "" {
 			return ""
 		}
-		return shellQuote(s)
+		if q := shellQuote(s); q != s || !hasControl(s) {
+			return q
+		}
+		return jobs.ANSICQuote(s) // x=$'\001', as bash
 	}
 	op := "="
 	if a.arr == nil {
