@@ -309,6 +309,12 @@ type meaning struct {
 	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
 }
 
+// aliasesOn reports whether shopt expand_aliases is on.
+func aliasesOn(sh Shell) bool {
+	on, _ := sh.Option("expand_aliases")
+	return on
+}
+
 // describe lists how name would be interpreted, in the order the shell
 // tries them: alias, keyword, function, builtin, file. With all, every
 // interpretation is listed (every matching file in $PATH too); otherwise
@@ -317,7 +323,8 @@ type meaning struct {
 func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	var out []meaning
 	if !pathOnly {
-		if v, ok := sh.Alias(name); ok {
+		// As bash, an alias counts only while aliases are expanded.
+		if v, ok := sh.Alias(name); ok && aliasesOn(sh) {
 			out = append(out, meaning{kind: "alias", value: v})
 		}
 		if keywords(name) {

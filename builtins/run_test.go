@@ -30,6 +30,7 @@ func pathFixture(t *testing.T, sh *fakeShell) (dir1, dir2 string) {
 
 func TestType(t *testing.T) {
 	sh := newFake(t)
+	sh.opts["expand_aliases"] = true
 	dir1, dir2 := pathFixture(t, sh)
 	p1, p2 := filepath.Join(dir1, "prog"), filepath.Join(dir2, "prog")
 	tests := []struct {
@@ -60,10 +61,16 @@ func TestType(t *testing.T) {
 	for _, tc := range tests {
 		check(t, strings.Join(tc.argv, " "), run(t, sh, "", tc.argv...), tc.status, tc.out, tc.errOut)
 	}
+	// Without expand_aliases (a script's default) an alias is not what
+	// the name means, as in bash.
+	sh.opts["expand_aliases"] = false
+	check(t, "type ll, aliases off", run(t, sh, "", "type", "ll"), 1, "", "gosh: type: ll: not found\n")
+	check(t, "command -v ll, aliases off", run(t, sh, "", "command", "-v", "ll"), 1, "", "")
 }
 
 func TestCommand(t *testing.T) {
 	sh := newFake(t)
+	sh.opts["expand_aliases"] = true
 	dir1, _ := pathFixture(t, sh)
 	p1 := filepath.Join(dir1, "prog")
 	tests := []struct {
