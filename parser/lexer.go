@@ -553,6 +553,11 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			return b.done(), nil
 		case ctx == ctxDquote && c == '"':
 			return b.done(), nil
+		case ctx == ctxArgDq && !sq && c == '\\' && l.at(l.i+1) == '\'':
+			// "${x+\'}": the quote is no quote, and the backslash stays
+			// (bash prints \').
+			b.addLit(`\'`)
+			l.i += 2
 		case ctx == ctxArgDq && c == '\'':
 			sq = !sq
 			b.addLit("'")

@@ -747,6 +747,12 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Call(sh, io, argv)
+	if b.Name == "wait" {
+		// As a foreground job's end (waitForeground), the end of the
+		// wait builtin lets a script's finished jobs leave the table,
+		// reported under set -m (bash's wait_for).
+		sh.afterCommand()
+	}
 	if err == builtins.ErrDiscardLine {
 		return sh.discardLine()
 	}
