@@ -318,7 +318,9 @@ func New(cfg Config) *Shell {
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
-	sh.importFunctions(os.Environ())
+	for _, msg := range sh.importFunctions(os.Environ()) {
+		sh.errorf("%s", msg)
+	}
 	return sh
 }
 
