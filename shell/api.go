@@ -48,6 +48,33 @@ func (sh *Shell) IsExported(name string) bool {
 // variable it hid is seen again, here and in the caller. ok is false when
 // name is no such local (not local at all, or local to the running
 // function, which unset leaves local and unset).
+// WithGlobal implements builtins.GlobalShell: while fn runs, the global
+// variable name, which the locals of running functions keep in their
+// frames (function.go), is in the table in place of the local that hides
+// it; then the global goes back to the outermost frame and the local to
+// the table.
+func (sh *Shell) WithGlobal(name string, fn func()) {
+	var outer *savedVar
+	for f := sh.flow.frame; f != nil; f = f.parent {
+		for i := range f.saved {
+			if f.saved[i].name == name {
+				outer = &f.saved[i]
+			}
+		}
+	}
+	if outer == nil {
+		fn() // no local hides it
+		return
+	}
+	local := sh.Vars.Lookup(name)
+	sh.Vars.put(name, outer.v)
+	defer func() {
+		outer.v = sh.Vars.Lookup(name)
+		sh.Vars.put(name, local)
+	}()
+	fn()
+}
+
 func (sh *Shell) callerLocal(name string) (err error, ok bool) {
 	if sh.Opts.Shopt.LocalvarUnset {
 		return nil, false
