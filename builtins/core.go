@@ -729,6 +729,13 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 
 // ---- set ----
 
+// ArgsSetShell is told when the set builtin (not shift) gives new
+// positional parameters: a . file with arguments that does so keeps
+// them, as in bash.
+type ArgsSetShell interface {
+	ArgsSet()
+}
+
 // setLetters maps set's single-letter options to their -o names (an
 // array the compiler lays out as data; "" for a letter that is none).
 var setLetters = [128]string{
@@ -845,6 +852,9 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 	}
 	if setParams {
 		sh.SetPositional(append([]string(nil), args[i:]...))
+		if as, ok := sh.(ArgsSetShell); ok {
+			as.ArgsSet()
+		}
 	}
 	return statusOK, nil
 }

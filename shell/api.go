@@ -174,6 +174,9 @@ func (sh *Shell) IsReadOnly(name string) bool {
 
 func (sh *Shell) Positional() []string        { return sh.Params }
 func (sh *Shell) SetPositional(args []string) { sh.Params = append([]string(nil), args...) }
+
+// ArgsSet implements builtins.ArgsSetShell.
+func (sh *Shell) ArgsSet() { sh.specials.argsSet++ }
 func (sh *Shell) ScriptName() string          { return sh.Arg0 }
 
 // Chdir changes the shell's directory and updates PWD and OLDPWD. Like
@@ -308,9 +311,16 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 		return 1, fmt.Errorf("%s: %s", path, errnoText(err))
 	}
 	if args != nil {
-		saved := sh.Params
+		// The file's arguments are its positional parameters; the
+		// caller's come back after, unless the file gave new ones with
+		// set outside any function (bash's rule: not with shift).
+		saved, setBefore := sh.Params, sh.specials.argsSet
 		sh.Params = args
-		defer func() { sh.Params = saved }()
+		defer func() {
+			if sh.specials.argsSet == setBefore || sh.flow.funcDepth > 0 {
+				sh.Params = saved
+			}
+		}()
 	}
 	sh.flow.sourceDepth++
 	defer func() { sh.flow.sourceDepth-- }()

@@ -61,6 +61,11 @@ type specialVars struct {
 	// PIPESTATUS; nil when the pipeline ran inside the shell.
 	stages []int
 
+	// argsSet counts the times the set builtin gave new positional
+	// parameters: a . file with arguments that does so keeps them (api.go
+	// Source).
+	argsSet uint64
+
 	// ownSubshell is set in a child gosh started to run one "( list )":
 	// the child is that subshell's process, so the first ( ) it runs is
 	// itself, not a new one (bashvars.go).
