@@ -804,7 +804,7 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		v    *Var // nil: the variable did not exist
 	}
 	var old []saved
-	kept := keptTempNames(cmd.argv) // tempenv.go
+	kept := keptTempNames(cmd.argv, sh.flow.funcDepth > 0) // tempenv.go
 	restore := func() {
 		for i := len(old) - 1; i >= 0; i-- {
 			if !kept[old[i].name] {
