@@ -698,15 +698,16 @@ func digits(s string, base, max int) (value, used int) {
 
 func runShift(sh Shell, io IO, args []string) (int, error) {
 	n := 1
-	if len(args) > 2 {
-		errorf(io, "shift", "too many arguments")
-		return statusFailure, nil
-	}
-	if len(args) == 2 {
+	if len(args) >= 2 {
 		v, ok := parseInt(args[1])
 		if !ok {
 			errorf(io, "shift", "%s: numeric argument required", args[1])
 			return statusFailure, nil
+		}
+		if len(args) > 2 {
+			// bash drops the rest of the command line too.
+			errorf(io, "shift", "too many arguments")
+			return statusFailure, ErrDiscardLine
 		}
 		n = v
 	}
