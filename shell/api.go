@@ -120,7 +120,11 @@ func (sh *Shell) Unset(name string) error {
 		if hidden, ok := sh.callerLocal(name); ok {
 			return hidden
 		}
-		return sh.Vars.Unset(name)
+		err := sh.Vars.Unset(name)
+		if err == nil {
+			sh.plainDynamic |= dynamicBit(name) // $SECONDS and the like: ordinary from now on
+		}
+		return err
 	}
 	if (sub == "@" || sub == "*") && !sh.isAssoc(base) {
 		// All the elements; the array stays, empty (bash). An

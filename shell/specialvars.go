@@ -168,8 +168,34 @@ func (sh *Shell) setVersionVars() {
 		Elems: []Elem{{Index: 0, Value: "0"}, {Index: 1, Value: "1"}, {Index: 2, Value: "0"}}})
 }
 
+// dynamicBit is the bit of Shell.plainDynamic for a variable whose value
+// the shell computes, 0 for any other name. As in bash, unset takes the
+// special meaning away for good: the name is then an ordinary variable.
+func dynamicBit(name string) uint32 {
+	switch name {
+	case "LINENO":
+		return 1 << 0
+	case "BASHPID":
+		return 1 << 1
+	case "RANDOM":
+		return 1 << 2
+	case "SECONDS":
+		return 1 << 3
+	case "EPOCHSECONDS":
+		return 1 << 4
+	case "EPOCHREALTIME":
+		return 1 << 5
+	case "SRANDOM":
+		return 1 << 6
+	}
+	return 0
+}
+
 // getVar is a variable's value, computed for the dynamic ones.
 func (sh *Shell) getVar(name string) (string, bool) {
+	if sh.plainDynamic != 0 && sh.plainDynamic&dynamicBit(name) != 0 {
+		return sh.lookupVar(name).get()
+	}
 	switch name {
 	case "LINENO":
 		return strconv.Itoa(sh.line), true
