@@ -9,6 +9,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // The builtins that run other code: exec, . and source, command, and
@@ -174,12 +176,16 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 		return exit.ExitStatus(), err
 	case err == nil:
 		return statusOK, nil
+	case errors.Is(err, jobs.ErrBinaryFile):
+		fmt.Fprintf(io.Err, "gosh: %s: %v\n", name, err)
+		return 126, nil
 	case !errors.As(err, &errno):
 		errorf(io, "exec", "%v", err)
 		return 126, nil
 	case errno == syscall.ENOENT:
-		// The file exists, so its interpreter (#!) does not.
-		fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
+		// The file exists, so its interpreter (#!) does not (bash 5.2's
+		// words).
+		fmt.Fprintf(io.Err, "gosh: %s: cannot execute: required file not found\n", name)
 		return 127, nil
 	}
 	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))

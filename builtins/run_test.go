@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"gosh/jobs"
 )
 
 // pathFixture makes two PATH directories: prog is executable in both,
@@ -135,7 +137,9 @@ func TestExec(t *testing.T) {
 		{name: "execve fails", argv: []string{"exec", "prog"}, execErr: syscall.ENOEXEC, status: 126, execed: true,
 			errOut: "gosh: exec: prog: cannot execute: Exec format error\n"},
 		{name: "bad interpreter", argv: []string{"exec", "prog"}, execErr: syscall.ENOENT, status: 127, execed: true,
-			errOut: "gosh: prog: No such file or directory\n"},
+			errOut: "gosh: prog: cannot execute: required file not found\n"},
+		{name: "binary file", argv: []string{"exec", "prog"}, execErr: jobs.ErrBinaryFile, status: 126, execed: true,
+			errOut: "gosh: prog: cannot execute binary file: Exec format error\n"},
 		{name: "bad option", argv: []string{"exec", "-z", "prog"}, status: 2,
 			errOut: "gosh: exec: -z: invalid option\nexec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n"},
 		{name: "-a without name", argv: []string{"exec", "-a"}, status: 2,

@@ -180,8 +180,8 @@ func (sh *Shell) Positional() []string        { return sh.Params }
 func (sh *Shell) SetPositional(args []string) { sh.Params = append([]string(nil), args...) }
 
 // ArgsSet implements builtins.ArgsSetShell.
-func (sh *Shell) ArgsSet() { sh.specials.argsSet++ }
-func (sh *Shell) ScriptName() string          { return sh.Arg0 }
+func (sh *Shell) ArgsSet()           { sh.specials.argsSet++ }
+func (sh *Shell) ScriptName() string { return sh.Arg0 }
 
 // Chdir changes the shell's directory and updates PWD and OLDPWD. Like
 // bash, it works on the logical path: "cd .." from a symlinked directory

@@ -110,6 +110,9 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 	tr.Shell(jobs.Msg{En: "execve(%q): the shell process becomes %s", Ko: "execve(%q): 셸 프로세스가 %s(으)로 바뀐다"}, path, argv[0])
 	sh.BeforeExit()
 	err := syscall.Exec(path, argv, env)
+	if errors.Is(err, syscall.ENOEXEC) && jobs.IsBinaryFile(path) {
+		err = jobs.ErrBinaryFile // as bash: not run as a script
+	}
 	if errors.Is(err, syscall.ENOEXEC) && sh.self != "" {
 		// Not a binary and no #! line: a gosh script, as sh does.
 		tr.Shell(jobs.Msg{
