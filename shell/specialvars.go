@@ -172,24 +172,16 @@ func (sh *Shell) setVersionVars() {
 // the shell computes, 0 for any other name. As in bash, unset takes the
 // special meaning away for good: the name is then an ordinary variable.
 func dynamicBit(name string) uint32 {
-	switch name {
-	case "LINENO":
-		return 1 << 0
-	case "BASHPID":
-		return 1 << 1
-	case "RANDOM":
-		return 1 << 2
-	case "SECONDS":
-		return 1 << 3
-	case "EPOCHSECONDS":
-		return 1 << 4
-	case "EPOCHREALTIME":
-		return 1 << 5
-	case "SRANDOM":
-		return 1 << 6
+	for i, n := range dynamicNames {
+		if n == name {
+			return 1 << i
+		}
 	}
 	return 0
 }
+
+// dynamicNames are the variables whose value getVar computes.
+var dynamicNames = [...]string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM"}
 
 // getVar is a variable's value, computed for the dynamic ones.
 func (sh *Shell) getVar(name string) (string, bool) {
