@@ -43,6 +43,11 @@ func runAlias(sh Shell, io IO, args []string) (int, error) {
 	status := statusOK
 	for _, arg := range rest {
 		name, value, assign := strings.Cut(arg, "=")
+		if name == "" {
+			// "=x" names an alias, as in bash: an '=' first is no
+			// assignment.
+			name, assign = arg, false
+		}
 		if !assign {
 			v, ok := sh.Alias(name)
 			if !ok {
@@ -69,6 +74,9 @@ func runAlias(sh Shell, io IO, args []string) (int, error) {
 // aliasCommand shows an alias as the command that defines it:
 // alias ll='ls -l'.
 func aliasCommand(name, value string) string {
+	if strings.HasPrefix(name, "-") {
+		name = "-- " + name // read back as a name, not an option (bash)
+	}
 	return "alias " + name + "=" + singleQuote(value) + "\n"
 }
 

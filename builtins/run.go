@@ -9,6 +9,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // The builtins that run other code: exec, . and source, command, and
@@ -174,12 +176,16 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 		return exit.ExitStatus(), err
 	case err == nil:
 		return statusOK, nil
+	case errors.Is(err, jobs.ErrBinaryFile):
+		fmt.Fprintf(io.Err, "gosh: %s: %v\n", name, err)
+		return 126, nil
 	case !errors.As(err, &errno):
 		errorf(io, "exec", "%v", err)
 		return 126, nil
 	case errno == syscall.ENOENT:
-		// The file exists, so its interpreter (#!) does not.
-		fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
+		// The file exists, so its interpreter (#!) does not (bash 5.2's
+		// words).
+		fmt.Fprintf(io.Err, "gosh: %s: cannot execute: required file not found\n", name)
 		return 127, nil
 	}
 	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))
@@ -309,6 +315,12 @@ type meaning struct {
 	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
 }
 
+// aliasesOn reports whether shopt expand_aliases is on.
+func aliasesOn(sh Shell) bool {
+	on, _ := sh.Option("expand_aliases")
+	return on
+}
+
 // describe lists how name would be interpreted, in the order the shell
 // tries them: alias, keyword, function, builtin, file. With all, every
 // interpretation is listed (every matching file in $PATH too); otherwise
@@ -317,7 +329,8 @@ type meaning struct {
 func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	var out []meaning
 	if !pathOnly {
-		if v, ok := sh.Alias(name); ok {
+		// As bash, an alias counts only while aliases are expanded.
+		if v, ok := sh.Alias(name); ok && aliasesOn(sh) {
 			out = append(out, meaning{kind: "alias", value: v})
 		}
 		if keywords(name) {
@@ -505,8 +518,8 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 	if st := writeOut(io, "command", b.String()); st != statusOK {
 		return st, nil
 	}
-	// As in bash: success if any name was found.
-	if !found {
+	// As in bash: success if any name was found, or none was asked for.
+	if !found && len(rest) > 0 {
 		return statusFailure, nil
 	}
 	return statusOK, nil

@@ -549,6 +549,11 @@ func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
 // shellQuote, but an '=' alone needs no quotes there ("local v=1").
 func xtraceQuote(s string) string {
 	if s != "" && !xtraceNeedsQuotes(s) {
+		// Without a special character, a control character is shown
+		// in $'...' (bash: $'\001', $'\E', $'\177').
+		if hasControl(s) {
+			return jobs.ANSICQuote(s)
+		}
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
@@ -560,6 +565,11 @@ func xtraceQuote(s string) string {
 func xtraceNeedsQuotes(s string) bool {
 	return strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]!{}^") ||
 		s[0] == '#' || s[0] == '~' || strings.Contains(s, "=~") || strings.Contains(s, ":~")
+}
+
+// hasControl reports whether s holds a control character (or DEL).
+func hasControl(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0
 }
 
 // xtraceLine prints one set -x line: PS4 and text.

@@ -119,6 +119,9 @@ func (sh *Shell) execTable(path string, argv, env []string, table []int) error {
 	undoLimits := sh.applyLimitsForExec()
 	defer undoLimits()
 	err := syscall.Exec(path, argv, env)
+	if errors.Is(err, syscall.ENOEXEC) && jobs.IsBinaryFile(path) {
+		err = jobs.ErrBinaryFile // as bash: not run as a script
+	}
 	if errors.Is(err, syscall.ENOEXEC) && sh.self != "" {
 		// Not a binary and no #! line: a gosh script, as sh does.
 		tr.Shell(jobs.Msg{

@@ -899,7 +899,7 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 			}
 			off = 0
 		} else if pv.name == "" {
-			vals = append([]string{sh.Arg0}, sh.Params...)
+			vals = append([]string{sh.arg0()}, sh.Params...)
 		}
 		if off < 0 {
 			off += int64(len(vals))

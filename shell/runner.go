@@ -206,6 +206,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.source = sourceCommand
 	sh.flow.topSource = sourceCommand
+	sh.Vars.Set("BASH_EXECUTION_STRING", src) // as bash: the text of -c
 	sh.startScriptFrames("")
 	rest := src
 	next := linesOf(src)

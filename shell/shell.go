@@ -157,6 +157,9 @@ type Shell struct {
 	cloexecFds []userFd
 	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
 	specials specialVars
+	// plainDynamic are the computed variables that unset made ordinary,
+	// one bit each (specialvars.go dynamicBit).
+	plainDynamic uint32
 	// stack is bash's call stack: FUNCNAME, BASH_SOURCE, BASH_LINENO.
 	stack callStack
 	// self is the path of the gosh executable, for scripts without #!.
@@ -328,7 +331,9 @@ func New(cfg Config) *Shell {
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
-	sh.importFunctions(os.Environ())
+	for _, msg := range sh.importFunctions(os.Environ()) {
+		sh.errorf("%s", msg)
+	}
 	return sh
 }
 

@@ -274,7 +274,7 @@ var snapshotOf = map[string]string{
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
 	"stdio": "Fds", "line": "Line", "flow": "Flow", "shown": "Shown",
 	"funcAttrs":    "Functions", // each Function's Attrs
-	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs",
+	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs", "plainDynamic": "PlainDynamic",
 }
 
 func TestSnapshotCoversShell(t *testing.T) {
