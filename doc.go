@@ -56,6 +56,9 @@
 //     gosh (shell/bashvars.go), and so does a pipeline stage when the
 //     pipe ends of copies would not fit under ulimit -n in the shell's
 //     own process (shell/fdroom_unix.go); BASH_SUBSHELL counts either kind.
+//     A child gosh whose last command names a program execs it instead of
+//     forking again, as a forked shell does, and so does gosh -c with the
+//     last command of its text (shell/tailexec.go).
 //     shell/launch.go hands the stages to package jobs.
 //  6. jobs.Table.Launch (jobs/launch_unix.go) registers one Job in the job
 //     table (jobs/table.go) and starts every stage (startStage) with

@@ -44,7 +44,8 @@ func runAlias(sh Shell, io IO, args []string) (int, error) {
 	for _, arg := range rest {
 		name, value, assign := strings.Cut(arg, "=")
 		if name == "" {
-			// "alias =x": bash looks the whole word up, as a name.
+			// "=x" names an alias, as in bash: an '=' first is no
+			// assignment.
 			name, assign = arg, false
 		}
 		if !assign {
@@ -73,6 +74,9 @@ func runAlias(sh Shell, io IO, args []string) (int, error) {
 // aliasCommand shows an alias as the command that defines it:
 // alias ll='ls -l'.
 func aliasCommand(name, value string) string {
+	if strings.HasPrefix(name, "-") {
+		name = "-- " + name // read back as a name, not an option (bash)
+	}
 	return "alias " + name + "=" + singleQuote(value) + "\n"
 }
 

@@ -15,7 +15,10 @@ gosh's line editor has fixed keys, in two key maps: emacs (the default)
 and vi. What it honours:
   bind 'set editing-mode vi'     the vi keys (as set -o vi)
   bind 'set editing-mode emacs'  the emacs keys (as set -o emacs)
-  bind -v, bind -V               show the variables it has (editing-mode)
+  bind 'set enable-bracketed-paste off'
+                                 do not ask the terminal to mark pasted
+                                 text (on by default, as in bash 5.1)
+  bind -v, bind -V               show the variables it has
   bind -f FILE                   read such lines from FILE
   -m KEYMAP                      accepted (emacs, vi, ...): bindings are
                                  refused for every key map
@@ -31,7 +34,12 @@ func runBind(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
-	if !sh.Interactive() {
+	// As bash: a warning unless the shell edits lines at its prompt, which
+	// is so too in a subshell of an interactive shell (bind -v | grep ...;
+	// $- has i there), and not with --noediting (emacs and vi are off).
+	emacs, _ := sh.Option("emacs")
+	vi, _ := sh.Option("vi")
+	if !strings.Contains(sh.FlagString(), "i") || !emacs && !vi {
 		errorf(io, "bind", "warning: line editing not enabled")
 	}
 	if o.has('m') {
@@ -51,9 +59,11 @@ func runBind(sh Shell, io IO, args []string) (int, error) {
 			if on, _ := sh.Option("vi"); on {
 				mode = "vi"
 			}
-			text := "set editing-mode " + mode + "\n"
+			// As bash: the boolean variables first, then the others.
+			paste, _ := sh.EditorVar("enable-bracketed-paste")
+			text := "set enable-bracketed-paste " + paste + "\nset editing-mode " + mode + "\n"
 			if c == 'V' {
-				text = "editing-mode is set to `" + mode + "'\n"
+				text = "enable-bracketed-paste is set to `" + paste + "'\nediting-mode is set to `" + mode + "'\n"
 			}
 			if st := writeOut(io, "bind", text); st != statusOK {
 				return st, nil
@@ -87,8 +97,9 @@ func runBind(sh Shell, io IO, args []string) (int, error) {
 	return status, nil
 }
 
-// bindLine applies one inputrc line: "set editing-mode vi|emacs" is the
-// setting gosh's editor has; every other line is refused.
+// bindLine applies one inputrc line: "set editing-mode vi|emacs" and "set
+// enable-bracketed-paste on|off" are the settings gosh's editor has;
+// every other line is refused.
 func bindLine(sh Shell, io IO, line string) int {
 	f := strings.Fields(line)
 	if len(f) >= 2 && f[0] == "set" {
@@ -97,6 +108,9 @@ func bindLine(sh Shell, io IO, line string) int {
 				errorf(io, "bind", "%v", err)
 				return statusFailure
 			}
+			return statusOK
+		}
+		if len(f) >= 3 && sh.SetEditorVar(f[1], f[2]) {
 			return statusOK
 		}
 		errorf(io, "bind", "%s: readline variable not supported by gosh's line editor", f[1])

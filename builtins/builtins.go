@@ -165,6 +165,11 @@ type Shell interface {
 	// monitor, noclobber, noglob, trace, interactive) and $- letters.
 	Option(name string) (on bool, ok bool)
 	SetOption(name string, on bool) error
+	// EditorVar and SetEditorVar read and set a readline variable that
+	// gosh's line editor honours besides editing-mode (bind 'set NAME
+	// VALUE'): enable-bracketed-paste. ok is false for any other name.
+	EditorVar(name string) (value string, ok bool)
+	SetEditorVar(name, value string) (ok bool)
 	FlagString() string
 	OptionNames() []string
 	// ShoptNames lists the options of the shopt builtin (nullglob, ...),

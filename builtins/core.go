@@ -732,15 +732,16 @@ func digits(s string, base, max int) (value, used int) {
 
 func runShift(sh Shell, io IO, args []string) (int, error) {
 	n := 1
-	if len(args) > 2 {
-		errorf(io, "shift", "too many arguments")
-		return statusFailure, nil
-	}
-	if len(args) == 2 {
+	if len(args) >= 2 {
 		v, ok := parseInt(args[1])
 		if !ok {
 			errorf(io, "shift", "%s: numeric argument required", args[1])
 			return statusFailure, nil
+		}
+		if len(args) > 2 {
+			// bash drops the rest of the command line too.
+			errorf(io, "shift", "too many arguments")
+			return statusFailure, ErrDiscardLine
 		}
 		n = v
 	}
@@ -762,6 +763,13 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 }
 
 // ---- set ----
+
+// ArgsSetShell is told when the set builtin (not shift) gives new
+// positional parameters: a . file with arguments that does so keeps
+// them, as in bash.
+type ArgsSetShell interface {
+	ArgsSet()
+}
 
 // setLetters maps set's single-letter options to their -o names (an
 // array the compiler lays out as data; "" for a letter that is none).
@@ -879,6 +887,9 @@ func runSet(sh Shell, io IO, args []string) (int, error) {
 	}
 	if setParams {
 		sh.SetPositional(append([]string(nil), args[i:]...))
+		if as, ok := sh.(ArgsSetShell); ok {
+			as.ArgsSet()
+		}
 	}
 	return statusOK, nil
 }

@@ -292,7 +292,7 @@ func TestShift(t *testing.T) {
 		{[]string{"shift", "-1"}, []string{"a"}, 1, "gosh: shift: -1: shift count out of range\n", []string{"a"}},
 		{[]string{"shift"}, nil, 1, "", nil},
 		{[]string{"shift", "abc"}, []string{"a"}, 1, "gosh: shift: abc: numeric argument required\n", []string{"a"}},
-		{[]string{"shift", "1", "2"}, []string{"a"}, 1, "gosh: shift: too many arguments\n", []string{"a"}},
+		{[]string{"shift", "x", "2"}, []string{"a"}, 1, "gosh: shift: x: numeric argument required\n", []string{"a"}},
 	}
 	for _, tc := range tests {
 		sh := newFake(t)
@@ -300,6 +300,16 @@ func TestShift(t *testing.T) {
 		check(t, strings.Join(tc.argv, " "), run(t, sh, "", tc.argv...), tc.status, "", tc.errOut)
 		if len(sh.params) != len(tc.after) || (len(tc.after) > 0 && !reflect.DeepEqual(sh.params, tc.after)) {
 			t.Errorf("%v: params %q, want %q", tc.argv, sh.params, tc.after)
+		}
+	}
+	// Too many arguments: as bash, the rest of the command line goes.
+	// (break, continue and return do the same: the corpus checks them.)
+	for _, argv := range [][]string{{"shift", "1", "2"}} {
+		sh := newFake(t)
+		sh.params = []string{"a"}
+		r := run(t, sh, "", argv...)
+		if r.status != 1 || r.err != ErrDiscardLine || r.errOut != "gosh: "+argv[0]+": too many arguments\n" || len(sh.params) != 1 {
+			t.Errorf("%v: status %d, err %v, stderr %q, params %q; want 1, the line discarded, too many arguments", argv, r.status, r.err, r.errOut, sh.params)
 		}
 	}
 }

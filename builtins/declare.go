@@ -191,6 +191,27 @@ func declareOne(sh Shell, io IO, builtin string, flags declareFlags, arg string)
 			return statusFailure
 		}
 	}
+	if gs, ok := sh.(GlobalShell); ok && flags.on('g') {
+		// declare -g works on the global variable even where a local
+		// of the name hides it, as in bash.
+		st := statusOK
+		gs.WithGlobal(base, func() { st = declareNamed(sh, io, builtin, flags, arg, n, base, hasValue) })
+		return st
+	}
+	return declareNamed(sh, io, builtin, flags, arg, n, base, hasValue)
+}
+
+// GlobalShell lets declare -g reach a global variable that locals hide.
+type GlobalShell interface {
+	// WithGlobal runs fn with name meaning the global variable (set,
+	// unset or declared as fn leaves it); the locals that hide it are as
+	// they were after.
+	WithGlobal(name string, fn func())
+}
+
+// declareNamed is declareOne once the name is known to be valid and, in a
+// function, local unless -g.
+func declareNamed(sh Shell, io IO, builtin string, flags declareFlags, arg, n, base string, hasValue bool) int {
 	if n == base+"[]" {
 		return emptySubscriptValue(sh, io, builtin, base, flags.on('A'))
 	}

@@ -320,6 +320,9 @@ func runHash(sh Shell, io IO, args []string) (int, error) {
 	}
 	status := statusOK
 	var b strings.Builder
+	if o.has('d') && !o.has('t') && len(sh.Hashed()) == 0 {
+		return statusOK, nil // bash: nothing to forget is no error
+	}
 	for _, name := range rest {
 		// A name with a slash is never looked up in PATH: nothing to remember.
 		if strings.Contains(name, "/") {

@@ -64,6 +64,28 @@ type Site struct {
 type Decision struct {
 	Place  Placement
 	Reason jobs.Msg
+	// ExecsLast: in a child gosh, the body's last command is a simple
+	// command (the whole body, or the last of its only "( list )"): once
+	// its words are expanded, if it names a program and no trap is set,
+	// the child gosh execs the program itself, with no second process
+	// (shell tailexec.go).
+	ExecsLast bool
+}
+
+// execsLastMsg is what explain says of a Decision with ExecsLast.
+var execsLastMsg = jobs.Msg{
+	En: "If, once expanded, its last command names a program and no trap is set, the child gosh\n" +
+		"does not fork for it: it execs the program itself, as a forked shell does with its last\n" +
+		"command, so the job's process becomes the program and $! is the program's pid.\n",
+	Ko: "확장한 뒤 마지막 명령이 프로그램을 가리키고 트랩이 없으면, 자식 gosh는 그것을 위해 fork하지 않고\n" +
+		"그 프로그램을 직접 exec한다. fork한 셸이 마지막 명령에 하는 것과 같다. 그래서 작업의 프로세스가\n" +
+		"그 프로그램이 되고 $!는 프로그램의 pid다.\n",
+}
+
+// execsLastShort adds the same to one command's line.
+var execsLastShort = jobs.Msg{
+	En: "%s; if, once expanded, its last command names a program and no trap is set, the child gosh execs it itself (no second fork)",
+	Ko: "%s. 확장한 뒤 마지막 명령이 프로그램을 가리키고 트랩이 없으면 자식 gosh가 그것을 직접 exec한다 (두 번째 fork 없음)",
 }
 
 var explainBuiltins = []*Builtin{
@@ -240,6 +262,9 @@ func (e *explainer) andOr(ao *parser.AndOr, background bool) {
 					"그 프로세스가 작업이다($!가 그 pid이고, 작업 제어가 있으면 자기 프로세스 그룹을 갖는다). 단어를\n" +
 					"확장하고 명령을 직접 실행하며, 그 프로그램들은 그 프로세스의 자식이다. 셸은 기다리지 않고 \"[N] PID\"를 출력한다.\n",
 			})
+			if d.ExecsLast {
+				e.printf(execsLastMsg)
+			}
 		}
 	}
 	if len(ao.Rest) == 0 && !child {
@@ -272,6 +297,8 @@ type stageInfo struct {
 	path    string // the file for KindFile, the value for KindAlias
 	nohup   bool
 	inShell bool // runs inside the shell or a copy of it, no process
+	// execsLast: the child gosh may become the program (Decision).
+	execsLast bool
 	// ownProcess: a command that runs in a child gosh; why says why (the
 	// shell's rule, Shell.Decide).
 	ownProcess bool
@@ -422,6 +449,7 @@ func (e *explainer) place(s *stageInfo, c parser.Command, n int) {
 		s.copy = d.Place == Copy
 	case Child:
 		s.inShell, s.ownProcess = false, true
+		s.execsLast = d.ExecsLast
 	default:
 		s.inShell, s.ownProcess = false, false
 	}
@@ -479,7 +507,11 @@ func (e *explainer) explainExec(s stageInfo) {
 // describeCommand says what one command name resolves to.
 func (e *explainer) describeCommand(s stageInfo) jobs.Msg {
 	if s.compound != nil {
-		return jobs.Msg{En: "%s. Where: %s", Ko: "%s. 어디서: %s"}.With(construct(s.compound), s.why)
+		m := jobs.Msg{En: "%s. Where: %s", Ko: "%s. 어디서: %s"}.With(construct(s.compound), s.why)
+		if s.execsLast {
+			m = execsLastShort.With(m)
+		}
+		return m
 	}
 	switch {
 	case s.ownProcess:
@@ -487,10 +519,14 @@ func (e *explainer) describeCommand(s stageInfo) jobs.Msg {
 		if s.name != "" {
 			what = jobs.Msg{En: "%s is a shell builtin, but here it", Ko: "%s은(는) 셸 builtin이지만 여기서는"}.With(s.name)
 		}
-		return jobs.Msg{
+		m := jobs.Msg{
 			En: "%s runs in a child gosh, a process of its own (fork+exec of the gosh binary, fed a snapshot of the shell through a memfd): %s",
 			Ko: "%s 자식 gosh, 곧 자기 프로세스에서 실행된다 (gosh 실행 파일을 fork+exec하고, memfd로 셸의 스냅숏을 넘긴다): %s",
 		}.With(what, s.why)
+		if s.execsLast {
+			m = execsLastShort.With(m)
+		}
+		return m
 	case len(s.cmd.Args) == 0 && len(s.cmd.Assigns) > 0:
 		return jobs.Msg{En: "only assignments: they set shell variables, inside the shell", Ko: "대입만 있다: 셸 안에서 셸 변수를 정한다"}
 	case len(s.cmd.Args) == 0:

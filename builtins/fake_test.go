@@ -22,6 +22,7 @@ import (
 // fakeShell implements Shell for unit tests: plain maps for the state,
 // and a record of what the builtins asked the shell to run.
 type fakeShell struct {
+	editorVars  map[string]string // bind 'set NAME VALUE'
 	vars        map[string]*fakeVar
 	params      []string
 	wd          string
@@ -66,11 +67,12 @@ func newFake(t *testing.T) *fakeShell {
 	t.Helper()
 	wd := t.TempDir()
 	sh := &fakeShell{
-		vars:    map[string]*fakeVar{},
-		wd:      wd,
-		opts:    map[string]bool{},
-		aliases: map[string]string{},
-		ctx:     context.Background(),
+		vars:       map[string]*fakeVar{},
+		wd:         wd,
+		opts:       map[string]bool{},
+		aliases:    map[string]string{},
+		ctx:        context.Background(),
+		editorVars: map[string]string{"enable-bracketed-paste": "on"},
 	}
 	for _, n := range []string{"errexit", "nounset", "xtrace", "notify", "monitor", "noclobber", "noglob", "trace", "interactive",
 		"allexport", "pipefail", "histexpand", "braceexpand", "privileged", "dotglob", "expand_aliases", "failglob", "nullglob"} {
@@ -410,7 +412,20 @@ func (f *fakeShell) JobTable() *jobs.Table {
 	}
 	return f.table
 }
-func (f *fakeShell) Interactive() bool        { return f.interactive }
+func (f *fakeShell) Interactive() bool { return f.interactive }
+
+func (f *fakeShell) EditorVar(name string) (string, bool) {
+	v, ok := f.editorVars[name]
+	return v, ok
+}
+
+func (f *fakeShell) SetEditorVar(name, value string) bool {
+	if _, ok := f.editorVars[name]; !ok {
+		return false
+	}
+	f.editorVars[name] = value
+	return true
+}
 func (f *fakeShell) LastStatus() int          { return f.last }
 func (f *fakeShell) SetLastBg(pid int)        { f.lastBg = pid }
 func (f *fakeShell) Context() context.Context { return f.ctx }

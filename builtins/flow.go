@@ -120,6 +120,9 @@ named.`,
 }
 
 // loopArg parses break's and continue's N: bash's messages and statuses.
+// tooManyLoopArgs is loopArg's status for "break 1 2".
+const tooManyLoopArgs = -1
+
 func loopArg(io IO, name string, args []string) (n int, status int, ok bool) {
 	if len(args) > 1 && args[1] == "--" {
 		args = args[1:]
@@ -131,6 +134,10 @@ func loopArg(io IO, name string, args []string) (n int, status int, ok bool) {
 	if !good {
 		errorf(io, name, "%s: numeric argument required", args[1])
 		return 0, 128, false
+	}
+	if len(args) > 2 {
+		errorf(io, name, "too many arguments")
+		return 0, tooManyLoopArgs, false
 	}
 	if n < 1 {
 		errorf(io, name, "%s: loop count out of range", args[1])
@@ -152,6 +159,9 @@ func runLoopControl(sh Shell, io IO, args []string, cont bool) (int, error) {
 		return statusOK, nil
 	}
 	n, status, ok := loopArg(io, args[0], args)
+	if status == tooManyLoopArgs {
+		return statusFailure, ErrDiscardLine // as bash
+	}
 	if !ok {
 		if status == 128 && !sh.Interactive() {
 			// bash: a bad count is a fatal error for a script.
@@ -187,8 +197,10 @@ func runReturn(sh Shell, io IO, args []string) (int, error) {
 			errorf(io, "return", "%s: numeric argument required", rest[0])
 			n = statusUsage
 		} else if len(rest) > 1 {
+			// bash drops the rest of the command line, the function
+			// call and all.
 			errorf(io, "return", "too many arguments")
-			return statusFailure, &ReturnRequest{Status: statusFailure}
+			return statusFailure, ErrDiscardLine
 		}
 		status = n & 0xff
 	}

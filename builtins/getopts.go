@@ -78,17 +78,17 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 	if optindText != st.optind {
 		st.charIndex = 0
 	}
-	set := func(letter string, optarg *string) int {
+	// set assigns NAME, OPTARG and OPTIND. roStatus is the status when
+	// NAME cannot be assigned (read-only): bash's, which is 2 or 1 as
+	// the case may be.
+	set := func(letter string, optarg *string, roStatus int) int {
 		status := statusOK
 		if badName {
 			errorf(io, "getopts", "`%s': not a valid identifier", name)
 			status = statusFailure
 		} else if err := sh.SetVar(name, letter); err != nil {
 			fmt.Fprintf(io.Err, "gosh: %v\n", err)
-			status = statusFailure
-			if sh.IsReadOnly(name) {
-				status = statusUsage // bash's EX_MISCERROR for a read-only NAME
-			}
+			status = roStatus
 		}
 		if optarg != nil {
 			sh.SetVar("OPTARG", *optarg)
@@ -101,7 +101,7 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 	}
 	end := func() (int, error) {
 		st.charIndex = 0
-		set("?", nil)
+		set("?", nil, statusFailure)
 		return statusFailure, nil
 	}
 
@@ -140,12 +140,12 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 		}
 		letter := string(c)
 		if silent {
-			return set("?", &letter), nil
+			return set("?", &letter, statusFailure), nil
 		}
 		if report {
 			fmt.Fprintf(io.Err, "%s: illegal option -- %c\n", sh.ScriptName(), c)
 		}
-		return set("?", nil), nil
+		return set("?", nil, statusUsage), nil
 	}
 	if at+1 < len(optstring) && optstring[at+1] == ':' {
 		var optarg string
@@ -161,17 +161,17 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 			next()
 			letter := string(c)
 			if silent {
-				return set(":", &letter), nil
+				return set(":", &letter, statusUsage), nil
 			}
 			if report {
 				fmt.Fprintf(io.Err, "%s: option requires an argument -- %c\n", sh.ScriptName(), c)
 			}
-			return set("?", nil), nil
+			return set("?", nil, statusUsage), nil
 		}
-		return set(string(c), &optarg), nil
+		return set(string(c), &optarg, statusUsage), nil
 	}
 	if atEnd {
 		next()
 	}
-	return set(string(c), nil), nil
+	return set(string(c), nil, statusUsage), nil
 }

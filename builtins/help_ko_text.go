@@ -37,7 +37,10 @@ gosh의 줄 편집기는 키가 정해져 있고 키 맵이 둘이다: emacs(기
 받아들이는 것:
   bind 'set editing-mode vi'     vi 키(set -o vi와 같다)
   bind 'set editing-mode emacs'  emacs 키(set -o emacs와 같다)
-  bind -v, bind -V               편집기가 가진 변수(editing-mode)를 보여 준다
+  bind 'set enable-bracketed-paste off'
+                                 붙여 넣은 글을 표시해 달라고 터미널에
+                                 요청하지 않는다(bash 5.1처럼 기본은 on)
+  bind -v, bind -V               편집기가 가진 변수를 보여 준다
   bind -f FILE                   FILE에서 그런 줄들을 읽는다
   -m KEYMAP                      받아들인다(emacs, vi, ...): 바인딩은 어느
                                  키 맵에서나 거부된다

@@ -29,7 +29,8 @@ func TestAlias(t *testing.T) {
 		check(t, "invalid "+bad, run(t, sh, "", "alias", bad+"=x"), 1, "",
 			"gosh: alias: `"+bad+"': invalid alias name\n")
 	}
-	check(t, "empty name", run(t, sh, "", "alias", "=x"), 1, "", "gosh: alias: =x: not found\n" /* bash looks "=x" up */)
+	check(t, "empty name", run(t, sh, "", "alias", "=x"), 1, "", "gosh: alias: =x: not found\n") // a name, as in bash
+	check(t, "dash name", run(t, sh, "", "alias", "--", "-x=y", "-x"), 0, "alias -- -x='y'\n", "")
 	check(t, "bad option", run(t, sh, "", "alias", "-z"), 2, "",
 		"gosh: alias: -z: invalid option\nalias: usage: alias [-p] [name[=value] ... ]\n")
 }

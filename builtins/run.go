@@ -9,6 +9,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs"
 )
 
 // The builtins that run other code: exec, . and source, command, and
@@ -174,12 +176,15 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 		return exit.ExitStatus(), err
 	case err == nil:
 		return statusOK, nil
+	case errors.Is(err, jobs.ErrBinaryFile):
+		fmt.Fprintf(io.Err, "gosh: %s: %v\n", name, err)
+		return 126, nil
 	case !errors.As(err, &errno):
 		errorf(io, "exec", "%v", err)
 		return 126, nil
 	case errno == syscall.ENOENT:
-		// The file exists, so its interpreter (#!) does not: bash names
-		// the file by the path it ran.
+		// The file exists, so its interpreter (#!) does not (bash 5.2's
+		// words); bash names the file by the path it ran.
 		path := absolute(sh, name)
 		if !strings.Contains(name, "/") {
 			path = searchPath(sh, name)[0]
@@ -314,8 +319,8 @@ type meaning struct {
 	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
 }
 
-// aliasesExpanded reports whether shopt expand_aliases is on.
-func aliasesExpanded(sh Shell) bool {
+// aliasesOn reports whether shopt expand_aliases is on.
+func aliasesOn(sh Shell) bool {
 	on, _ := sh.Option("expand_aliases")
 	return on
 }
@@ -328,10 +333,8 @@ func aliasesExpanded(sh Shell) bool {
 func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 	var out []meaning
 	if !pathOnly {
-		// An alias counts only where aliases are expanded (shopt
-		// expand_aliases, on at a prompt): bash's type and command -v
-		// do not see one otherwise.
-		if v, ok := sh.Alias(name); ok && aliasesExpanded(sh) {
+		// As bash, an alias counts only while aliases are expanded.
+		if v, ok := sh.Alias(name); ok && aliasesOn(sh) {
 			out = append(out, meaning{kind: "alias", value: v})
 		}
 		if keywords(name) {
@@ -519,8 +522,8 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 	if st := writeOut(io, "command", b.String()); st != statusOK {
 		return st, nil
 	}
-	// As in bash: success if any name was found.
-	if !found {
+	// As in bash: success if any name was found, or none was asked for.
+	if !found && len(rest) > 0 {
 		return statusFailure, nil
 	}
 	return statusOK, nil

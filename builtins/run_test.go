@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"gosh/jobs"
 )
 
 // pathFixture makes two PATH directories: prog is executable in both,
@@ -43,6 +45,7 @@ func TestTypeAliasesOff(t *testing.T) {
 
 func TestType(t *testing.T) {
 	sh := newFake(t)
+	sh.opts["expand_aliases"] = true
 	dir1, dir2 := pathFixture(t, sh)
 	p1, p2 := filepath.Join(dir1, "prog"), filepath.Join(dir2, "prog")
 	tests := []struct {
@@ -73,10 +76,16 @@ func TestType(t *testing.T) {
 	for _, tc := range tests {
 		check(t, strings.Join(tc.argv, " "), run(t, sh, "", tc.argv...), tc.status, tc.out, tc.errOut)
 	}
+	// Without expand_aliases (a script's default) an alias is not what
+	// the name means, as in bash.
+	sh.opts["expand_aliases"] = false
+	check(t, "type ll, aliases off", run(t, sh, "", "type", "ll"), 1, "", "gosh: type: ll: not found\n")
+	check(t, "command -v ll, aliases off", run(t, sh, "", "command", "-v", "ll"), 1, "", "")
 }
 
 func TestCommand(t *testing.T) {
 	sh := newFake(t)
+	sh.opts["expand_aliases"] = true
 	dir1, _ := pathFixture(t, sh)
 	p1 := filepath.Join(dir1, "prog")
 	tests := []struct {
@@ -142,6 +151,8 @@ func TestExec(t *testing.T) {
 			errOut: "gosh: exec: prog: cannot execute: Exec format error\n"},
 		{name: "bad interpreter", argv: []string{"exec", "prog"}, execErr: syscall.ENOENT, status: 127, execed: true,
 			errOut: "gosh: {bin1}/prog: cannot execute: required file not found\n"},
+		{name: "binary file", argv: []string{"exec", "prog"}, execErr: jobs.ErrBinaryFile, status: 126, execed: true,
+			errOut: "gosh: prog: cannot execute binary file: Exec format error\n"},
 		{name: "bad option", argv: []string{"exec", "-z", "prog"}, status: 2,
 			errOut: "gosh: exec: -z: invalid option\nexec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n"},
 		{name: "-a without name", argv: []string{"exec", "-a"}, status: 2,

@@ -43,7 +43,8 @@
 //  5. Report, before each prompt, prints "[1]+  Done  sleep 3" for background
 //     jobs that changed, and removes the finished ones. An interactive shell
 //     also reports at the end of every wait, for a foreground job or in the
-//     wait builtin, as bash's notify_and_cleanup does (notifyAfterWait).
+//     wait builtin, as bash's notify_and_cleanup does (notifyAfterWait); a
+//     script under set -m does too.
 //
 // A copy of the shell (a subshell on a goroutine) has a Table of its own,
 // made by Sub, that shares the process's part (the lock, the maps of

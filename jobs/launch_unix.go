@@ -5,6 +5,7 @@ package jobs
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -17,7 +18,6 @@ import (
 // Stage is one process of a job to start.
 type Stage struct {
 	Path      string   // resolved executable path
-	Found     bool     // the shell found Path, so an ENOENT from execve is about its #! interpreter
 	Argv      []string // argv, Argv[0] is the command name
 	Env       []string
 	Dir       string // "" = shell's cwd
@@ -448,6 +448,9 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	defer inherited()
 	restore := t.ignoreForFork(st.IgnoreAtFork)
 	pid, err := t.forkExecRetry(path, argv, attr, first)
+	if errors.Is(err, unix.ENOEXEC) && IsBinaryFile(path) {
+		err = ErrBinaryFile // as bash: not run as a script
+	}
 	if errors.Is(err, unix.ENOEXEC) && t.cfg.Self != "" && !st.IgnoreHUP && len(st.IgnoreSignals) == 0 {
 		// Not a binary and no #! line: run it as a gosh script, as sh does.
 		t.trace.Shell(Msg{
@@ -782,13 +785,47 @@ func (t *Table) stageError(st *Stage, err error) {
 		name = st.Argv[0]
 	}
 	text := errText(err)
-	if errors.Is(err, unix.ENOENT) && st.Found {
-		// The program exists (the shell found it): execve's ENOENT is
-		// about its #! interpreter or its loader, worded as bash 5.2,
-		// which names the path it ran.
-		name, text = st.Path, "cannot execute: required file not found"
+	if errors.Is(err, unix.ENOENT) && st.Path != "" {
+		if _, serr := os.Stat(st.Path); serr == nil {
+			// The file is there: its #! interpreter is not (bash 5.2,
+			// which names the path it ran).
+			name, text = st.Path, "cannot execute: required file not found"
+		}
 	}
 	t.stageMessage(st, fmt.Sprintf("gosh: %s: %s\n", name, text))
+}
+
+// ErrBinaryFile is a program that execve(2) refuses (ENOEXEC) and that
+// is no script either: bash's words for it, status 126.
+var ErrBinaryFile = errors.New("cannot execute binary file: Exec format error")
+
+// IsBinaryFile reports whether a file that execve(2) refused is binary,
+// as bash decides before it would read it as a script: an ELF header, or
+// a NUL byte in its first line (of the first 80 bytes).
+func IsBinaryFile(path string) bool {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	var b [80]byte
+	n, err := unix.Read(fd, b[:])
+	if err != nil || n <= 0 {
+		return false
+	}
+	sample := b[:n]
+	if n >= 4 && string(sample[:4]) == "\x7fELF" {
+		return true
+	}
+	for _, c := range sample {
+		switch c {
+		case '\n':
+			return false
+		case 0:
+			return true
+		}
+	}
+	return false
 }
 
 // stageMessage writes msg to a stage's own fd 2 (the shell's stderr when

@@ -66,10 +66,11 @@ func (t *Table) notifyAfterWait() {
 	t.printKilledNotices()
 }
 
-// reportsWaited reports whether t is the table of an interactive shell
-// under job control, which announces the jobs the wait builtin collected
-// (collected, notifyAfterWait); not a copy's. Call with t.mu held.
-func (t *Table) reportsWaited() bool { return t.interact && t.jobControl && !t.copy }
+// reportsWaited reports whether t is the table of a shell under job
+// control (interactive, or a script after set -m), which announces the
+// jobs the wait builtin collected (collected, notifyAfterWait), as bash
+// does; not a copy's. Call with t.mu held.
+func (t *Table) reportsWaited() bool { return t.jobControl && !t.copy }
 
 // printKilledNotices reports every job that is owed a killed notice, in
 // job order, and removes it from the table: run where bash notifies a

@@ -189,6 +189,56 @@ func (t *Table) KernelDefault(sig syscall.Signal, ignore bool) {
 	t.trace.Shell(Same("rt_sigaction(%s, %s"), SignalName(sig), what)
 }
 
+// ResetSignalsForExec gives every signal of the shell process the
+// disposition a program should start with, right before the process
+// execs one in place of the shell (exec cmd, a child gosh's last
+// command): SIG_IGN where keep says so (trap "" SIG, a signal ignored at
+// start-up), SIG_DFL for the rest. execve resets a caught signal by
+// itself but keeps SIG_IGN, and the shell ignores some signals for
+// itself only (SIGQUIT in a script's shell, KernelDefault), which a
+// forked child gets back at their defaults (Go's ForkExec child resets
+// them); so "exec prog" in a script gave prog SIGQUIT ignored. Each change
+// is a raw rt_sigaction; undo puts the shell's dispositions back, for
+// when execve fails and the shell goes on.
+func (t *Table) ResetSignalsForExec(keep func(syscall.Signal) bool) (undo func()) {
+	var saved [65][4]uint64
+	var changed []int
+	rawMu.Lock()
+	for n := 1; n < len(saved); n++ {
+		sig := syscall.Signal(n)
+		if sig == syscall.SIGKILL || sig == syscall.SIGSTOP {
+			continue
+		}
+		var old [4]uint64 // struct sigaction: handler, flags, restorer, mask
+		if _, _, errno := unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(n), 0, uintptr(unsafe.Pointer(&old)), 8, 0, 0); errno != 0 {
+			continue
+		}
+		var act [4]uint64 // SIG_DFL, no flags, empty mask
+		if keep(sig) {
+			act[0] = 1 // SIG_IGN
+		}
+		if old[0] == act[0] {
+			continue
+		}
+		unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(n), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
+		saved[n] = old
+		changed = append(changed, n)
+	}
+	rawMu.Unlock()
+	t.trace.Shell(Msg{
+		En: "rt_sigaction(SIG_DFL) for the %d signals the shell catches or ignores only for itself: the program starts with them at their defaults, and with the ignored ones (trap '', or ignored at start) still ignored",
+		Ko: "셸이 잡거나 자기만 무시하는 시그널 %d개에 rt_sigaction(SIG_DFL): 프로그램은 이것들을 기본 동작으로, 무시된 것(trap ''이나 시작할 때 무시된 것)은 그대로 무시한 채 시작한다",
+	}, len(changed))
+	return func() {
+		rawMu.Lock()
+		defer rawMu.Unlock()
+		for _, n := range changed {
+			act := saved[n]
+			unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(n), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
+		}
+	}
+}
+
 // rawSaved holds the runtime's handlers that KernelDefault replaced, and
 // rawSet what it put in their place, by signal number. (Arrays: maps of
 // them cost every script's start 3 KB and a dozen map insertions.)
@@ -330,6 +380,29 @@ func signalNames(sigs []syscall.Signal) string {
 // command, as in a C shell where the kernel delivers it before kill(2)
 // returns. Go's runtime delivers caught signals to a channel, later.
 func (t *Table) SetSelfSignalled(fn func(unix.Signal)) { t.onSelf = fn }
+
+// WatchFaultSignals makes a SIGSEGV, SIGBUS or SIGFPE that another
+// process sends to the shell (kill -SEGV PID) arrive at fn, on a
+// goroutine of its own: run once by a shell process (a script's shell, a
+// child gosh, the interactive shell). Go's runtime keeps those three
+// signals for its own faults (a nil pointer becomes a panic) and answers
+// one that was sent with a stack dump of every goroutine and status 2;
+// once os/signal watches them, it passes a sent one on instead, while a
+// real fault still panics. No system call is made: the runtime's handler
+// stays installed. Under a low ulimit -u with no room for os/signal's
+// threads (SignalThreads), nothing is watched.
+func (t *Table) WatchFaultSignals(fn func(syscall.Signal)) {
+	if !SignalThreads() {
+		return
+	}
+	c := make(chan os.Signal, 3)
+	signal.Notify(c, syscall.SIGSEGV, syscall.SIGBUS, syscall.SIGFPE)
+	go func() {
+		for s := range c {
+			fn(s.(syscall.Signal))
+		}
+	}()
+}
 
 // SetSelfFatal installs fn, which kill asks before it sends a signal to
 // the shell's own pid (kill -SEGV $$): fn reports whether the shell acts

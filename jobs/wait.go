@@ -275,9 +275,9 @@ func (t *Table) WaitAll(ctx context.Context) int {
 		}
 		return true
 	}
-	// An interactive shell that had nothing to wait for discards what
-	// had already finished without a word, as bash's wait does (it marks
-	// them notified); what ended while it waited is announced.
+	// A shell under job control that had nothing to wait for discards
+	// what had already finished without a word, as bash's wait does (it
+	// marks them notified); what ended while it waited is announced.
 	silent := t.reportsWaited() && noneRunning()
 	if !t.waitLocked(ctx, noneRunning) {
 		return interrupted
@@ -343,8 +343,9 @@ func (t *Table) WaitAnyJob(ctx context.Context) (status int, job *Job, ok bool) 
 // status: like bash, the job leaves the table without a "Done" report, and
 // its number is free again. Call with t.mu held.
 //
-// An interactive shell's job stays until the report that ends the wait
-// (notifyAfterWait) has announced it ("[1]+  Done"), as bash's does. A
+// Under job control (an interactive shell, or a script after set -m) the
+// job stays until the report that ends the wait (notifyAfterWait) has
+// announced it ("[1]+  Done"), as bash's does. A
 // job killed by a signal is still reported ("Terminated"), as bash does,
 // by the next Report, which then removes it; in a shell without job
 // control only if it is owed a killed notice (notice.go): there Report

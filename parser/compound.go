@@ -518,7 +518,15 @@ func (p *parser) functionDef() (*FuncDecl, error) {
 	if err := p.next(); err != nil {
 		return nil, err
 	}
-	if err := p.emptyParens(); err != nil {
+	if err := p.next(); err != nil { // the '('
+		return nil, err
+	}
+	if p.tok.kind == tEOF && !p.inSubst {
+		// "echo (" at the end of the input: bash reads the newline it
+		// ends with, where the ')' should be.
+		return nil, &SyntaxError{Pos: p.tok.pos, Msg: unexpectedMsg("newline")}
+	}
+	if err := p.expectTok(tRParen); err != nil {
 		return nil, err
 	}
 	return fd, p.functionBody(fd)

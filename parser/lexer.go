@@ -553,6 +553,11 @@ func (l *lexer) parts(ctx context, open int) ([]WordPart, error) {
 			return b.done(), nil
 		case ctx == ctxDquote && c == '"':
 			return b.done(), nil
+		case ctx == ctxArgDq && !sq && c == '\\' && l.at(l.i+1) == '\'':
+			// "${x+\'}": the quote is no quote, and the backslash stays
+			// (bash prints \').
+			b.addLit(`\'`)
+			l.i += 2
 		case ctx == ctxArgDq && c == '\'':
 			sq = !sq
 			b.addLit("'")
@@ -835,8 +840,10 @@ func (l *lexer) skipContinuations(i int) int {
 	return i
 }
 
-// arith reads $((...)) at l.i.
-func (l *lexer) arith() (*ArithExp, error) {
+// arith reads $((...)) at l.i. When the ')' that balances the second '('
+// is not followed at once by another, the text is a command substitution
+// whose list starts with a subshell, as in bash: $((echo a); echo b).
+func (l *lexer) arith() (WordPart, error) {
 	start := l.i
 	l.i += 3
 	parts, err := l.parts(ctxArith, start)
@@ -847,7 +854,8 @@ func (l *lexer) arith() (*ArithExp, error) {
 		if l.i+1 >= len(l.src) {
 			return nil, l.errAt(start, unmatchedMsg(")"), true)
 		}
-		return nil, l.errAt(l.i, unexpectedMsg(")"), false)
+		l.i = start
+		return l.cmdSubst()
 	}
 	l.i += 2
 	return &ArithExp{Expr: &Word{Parts: parts, Pos: l.pos(start + 3)}}, nil

@@ -156,6 +156,12 @@ func (r *Reader) Next() (*File, error) {
 	}
 	list, err := r.completeCommand()
 	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) && se.AtEOF && r.in.done && len(r.l.pending) > 0 {
+			// The input ended inside a command with a here-document
+			// still unread: bash warns of it before the syntax error.
+			r.l.heredocsAtEOF()
+		}
 		return nil, r.fail(err)
 	}
 	if len(r.l.pending) > 0 && !(r.in.done && r.l.heredocsAtEOF()) {

@@ -48,6 +48,33 @@ func (sh *Shell) IsExported(name string) bool {
 // variable it hid is seen again, here and in the caller. ok is false when
 // name is no such local (not local at all, or local to the running
 // function, which unset leaves local and unset).
+// WithGlobal implements builtins.GlobalShell: while fn runs, the global
+// variable name, which the locals of running functions keep in their
+// frames (function.go), is in the table in place of the local that hides
+// it; then the global goes back to the outermost frame and the local to
+// the table.
+func (sh *Shell) WithGlobal(name string, fn func()) {
+	var outer *savedVar
+	for f := sh.flow.frame; f != nil; f = f.parent {
+		for i := range f.saved {
+			if f.saved[i].name == name {
+				outer = &f.saved[i]
+			}
+		}
+	}
+	if outer == nil {
+		fn() // no local hides it
+		return
+	}
+	local := sh.Vars.Lookup(name)
+	sh.Vars.put(name, outer.v)
+	defer func() {
+		outer.v = sh.Vars.Lookup(name)
+		sh.Vars.put(name, local)
+	}()
+	fn()
+}
+
 func (sh *Shell) callerLocal(name string) (err error, ok bool) {
 	if sh.Opts.Shopt.LocalvarUnset {
 		return nil, false
@@ -93,11 +120,11 @@ func (sh *Shell) Unset(name string) error {
 		if hidden, ok := sh.callerLocal(name); ok {
 			return hidden
 		}
-		if err := sh.Vars.Unset(name); err != nil {
-			return err
+		err := sh.Vars.Unset(name)
+		if err == nil {
+			sh.plainDynamic |= dynamicBit(name) // $SECONDS and the like: ordinary from now on
 		}
-		sh.loseSpecial(name)
-		return nil
+		return err
 	}
 	if (sub == "@" || sub == "*") && !sh.isAssoc(base) {
 		// All the elements; the array stays, empty (bash). An
@@ -151,7 +178,10 @@ func (sh *Shell) IsReadOnly(name string) bool {
 
 func (sh *Shell) Positional() []string        { return sh.Params }
 func (sh *Shell) SetPositional(args []string) { sh.Params = append([]string(nil), args...) }
-func (sh *Shell) ScriptName() string          { return sh.Arg0 }
+
+// ArgsSet implements builtins.ArgsSetShell.
+func (sh *Shell) ArgsSet()           { sh.specials.argsSet++ }
+func (sh *Shell) ScriptName() string { return sh.Arg0 }
 
 // Chdir changes the shell's directory and updates PWD and OLDPWD. Like
 // bash, it works on the logical path: "cd .." from a symlinked directory
@@ -285,9 +315,16 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 		return 1, fmt.Errorf("%s: %s", path, errnoText(err))
 	}
 	if args != nil {
-		saved := sh.Params
+		// The file's arguments are its positional parameters; the
+		// caller's come back after, unless the file gave new ones with
+		// set outside any function (bash's rule: not with shift).
+		saved, setBefore := sh.Params, sh.specials.argsSet
 		sh.Params = args
-		defer func() { sh.Params = saved }()
+		defer func() {
+			if sh.specials.argsSet == setBefore || sh.flow.funcDepth > 0 {
+				sh.Params = saved
+			}
+		}()
 	}
 	sh.flow.sourceDepth++
 	defer func() { sh.flow.sourceDepth-- }()
@@ -391,6 +428,27 @@ func (sh *Shell) Extglob() bool         { return sh.extglobOn() }
 func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
 func (sh *Shell) LastStatus() int       { return sh.Status }
 func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
+
+// EditorVar is a readline variable of the line editor (bind -v).
+func (sh *Shell) EditorVar(name string) (string, bool) {
+	if name != "enable-bracketed-paste" {
+		return "", false
+	}
+	if sh.Opts.NoBracketedPaste {
+		return "off", true
+	}
+	return "on", true
+}
+
+// SetEditorVar sets a readline variable of the line editor, as readline
+// reads a boolean: "on" (in any case) or "1" is on, anything else off.
+func (sh *Shell) SetEditorVar(name, value string) bool {
+	if name != "enable-bracketed-paste" {
+		return false
+	}
+	sh.Opts.NoBracketedPaste = !strings.EqualFold(value, "on") && value != "1"
+	return true
+}
 
 // Context is cancelled by Ctrl+C while a command line runs. The builtins
 // that ask for it (read, mapfile, watch) are ended by Ctrl+C even when INT

@@ -166,6 +166,11 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 		sh.noteLastArg(cmd.argv, cmd.compoundArgs)
 		return status, err
 	}
+	if sc == sh.lastCmd && sh.mayReplaceSelf(&cmd) {
+		if status, err, handled := sh.replaceSelf(&cmd); handled {
+			return status, err
+		}
+	}
 	job := cmd
 	job.argv = slices.Clone(cmd.argv)
 	job.assigns = slices.Clone(cmd.assigns)
@@ -544,13 +549,13 @@ func (sh *Shell) runArithCmd(c *parser.ArithCmd) (int, error) {
 // xtraceQuote quotes an argument for set -x as bash does: like
 // shellQuote, but an '=' alone needs no quotes there ("local v=1").
 func xtraceQuote(s string) string {
-	switch {
-	case s == "'":
+	if s == "'" {
 		return `\'` // bash's one-character special case
-	case s != "" && !xtraceNeedsQuotes(s):
+	}
+	if s != "" && !xtraceNeedsQuotes(s) {
+		// Without a special character, a control character is shown
+		// in $'...' (bash: $'\001', $'\E', $'\177').
 		if hasControl(s) {
-			// No character special to the shell, but one that cannot be
-			// seen: $'a\003b', as bash (a word with both is single-quoted).
 			return jobs.ANSICQuote(s)
 		}
 		return s
@@ -564,6 +569,11 @@ func xtraceQuote(s string) string {
 func xtraceNeedsQuotes(s string) bool {
 	return strings.ContainsAny(s, " \t\n'\"\\$`|&;<>()*?[]!{}^") ||
 		s[0] == '#' || s[0] == '~' || strings.Contains(s, "=~") || strings.Contains(s, ":~")
+}
+
+// hasControl reports whether s holds a control character (or DEL).
+func hasControl(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0
 }
 
 // xtraceLine prints one set -x line: PS4 and text.

@@ -147,7 +147,8 @@ func TestFunctions(t *testing.T) {
 		{"break in function is not the caller's", "f() { break; }; for i in 1 2; do f; echo $i; done", "1\n2\n", 0},
 		{"return in subshell", "f() { (return 4); echo $?; }; f", "4\n", 0},
 		{"temp assignment", "f() { echo $v; }; v=1 f; echo \"[$v]\"", "1\n[]\n", 0},
-		{"funcnest", "FUNCNEST=5; f() { f; }; f; echo $?", "1\n", 0},
+		{"funcnest", "FUNCNEST=5; f() { f; }; f; echo not reached", "", 1}, // bash drops the rest of the line
+		{"declare -g under a local", "g=1; f() { local g=3; declare -g g=4; echo $g; h; }; h() { local g=5; declare -g g+=x; echo $g; }; f; echo $g", "3\n5\n4x\n", 0},
 		{"return in substitution", "f() { x=$(echo a; return 3); echo \"$x $?\"; }; f", "a 3\n", 0},
 		{"return in pipeline stage", "f() { echo hi | while read l; do return 4; done; echo \"st $?\"; }; f", "st 4\n", 0},
 		{"local in subshell", "f() { ( local y=2; echo $y ); }; f", "2\n", 0},

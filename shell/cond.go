@@ -354,13 +354,11 @@ func allDigits(s string) bool {
 	return true
 }
 
-// setRematch sets BASH_REMATCH to the match and its groups (unset on no
-// match), as an indexed array when the shell has arrays, else its first
-// element.
+// setRematch sets BASH_REMATCH to the match and its groups, an empty
+// array when there is no match (as bash).
 func (sh *Shell) setRematch(m []string) {
 	if m == nil {
-		sh.Vars.Unset("BASH_REMATCH")
-		return
+		m = []string{}
 	}
 	setRematchVar(sh, m)
 }

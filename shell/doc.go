@@ -12,7 +12,8 @@
 // Files, in the order a command line meets them:
 //
 //	shell.go     the Shell, its Options, and the Hooks the interactive layer installs
-//	startup.go   login variables and start-up files, before the first prompt;
+//	startup.go   login variables and start-up files (or --rcfile's), before
+//	             the first prompt;
 //	             passwd_unix.go the user look-ups in /etc/passwd (\u, ~name,
 //	             HOME and SHELL of a login shell), gosh's own, for no cgo
 //	repl.go      interactive loop: prompt, read, run, job reports;
@@ -20,7 +21,9 @@
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);
 //	             prompt and echo as GNU readline draws them, ECHO off and
-//	             bracketed paste honoured, for programs that drive the shell;
+//	             bracketed paste honoured (or not asked for: bind 'set
+//	             enable-bracketed-paste off'), for programs that drive the
+//	             shell; the line drawn again when the window's size changes;
 //	             emacs keys, or vi keys with set -o vi; readedit.go lends
 //	             it to read -e
 //	complete.go  Tab completion; progcomp.go the complete builtin's
@@ -75,7 +78,8 @@
 //	             it off); enable.go the builtins enable -n turned off
 //	launch.go    prepared stages handed to package jobs; nohup.go nohup
 //	subshell.go  the one rule for where a command runs (needsProcess), and
-//	             child gosh processes (childStage, RunChild); trace_text.go
+//	             child gosh processes (childStage, RunChild); tailexec.go
+//	             a child gosh (or -c text) that becomes its one program; trace_text.go
 //	             what set -o trace says of the shell's own steps;
 //	             fdroom_unix.go the descriptors the rule counts, and a
 //	             pipeline's child memfd made just before the child starts
@@ -139,7 +143,14 @@
 //     runtime, which it removes before it reads its environment). Its fds
 //     are those of its snapshot's table, so it searches for none. It
 //     reads no start-up files and runs without job control, so its
-//     children stay in its process group: the job's.
+//     children stay in its process group: the job's. When its last
+//     command (its whole body, or the last command of its one "( )") is
+//     a simple command that names a program once expanded, and no trap is
+//     set, it does not fork for it: it execs the program itself, as a
+//     forked shell does with its last command, so "$cmd" 30 & is one
+//     process and $! is the program's pid (tailexec.go; explain says so).
+//     "gosh -c TEXT" does the same with the last command of TEXT, as
+//     "bash -c" does.
 //
 // Which one, or neither, is decided in one place, needsProcess, whose
 // answer explain and set -o trace print:

@@ -766,6 +766,12 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		defer sh.enterView(t.fds)()
 	}
 	status, err := b.Call(sh, io, argv)
+	if b.Name == "wait" {
+		// As a foreground job's end (waitForeground), the end of the
+		// wait builtin lets a script's finished jobs leave the table,
+		// reported under set -m (bash's wait_for).
+		sh.afterCommand()
+	}
 	if err == builtins.ErrDiscardLine {
 		return sh.discardLine()
 	}
@@ -817,7 +823,7 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		v    *Var // nil: the variable did not exist
 	}
 	var old []saved
-	kept := keptTempNames(cmd.argv) // tempenv.go
+	kept := keptTempNames(cmd.argv, sh.flow.funcDepth > 0) // tempenv.go
 	restore := func() {
 		for i := len(old) - 1; i >= 0; i-- {
 			if !kept[old[i].name] {
@@ -1313,7 +1319,6 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		}
 		return sh.stageFailed(cmd, t, &redirError{word + ": " + errText(err)}, status)
 	}
-	st.Found = true
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
 		if a.arr != nil || a.name == "_" {

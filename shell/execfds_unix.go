@@ -38,11 +38,16 @@ const ExecFdsFlag = "--exec-fds"
 // puts the fds in place before its runtime makes descriptors of its own
 // (ExecWithFds).
 func (sh *Shell) execFds(path string, argv, env []string) error {
+	return sh.execTable(path, argv, env, sh.newFdTable().files()) // without the close-on-exec fds (coproc.go)
+}
+
+// execTable is execFds with the table given: table[n] is the process's
+// descriptor that becomes fd n of the program, -1 none (jobs.Stage.Files).
+func (sh *Shell) execTable(path string, argv, env []string, table []int) error {
 	if err := checkInterpreter(path); err != nil {
 		// execve would fail: say so before any fd has moved.
 		return err
 	}
-	table := sh.newFdTable().files() // without the close-on-exec fds (coproc.go)
 	size := len(table)
 	tr := sh.Jobs.Trace()
 	high := make([]int, size)
@@ -100,16 +105,23 @@ func (sh *Shell) execFds(path string, argv, env []string) error {
 		case h >= 0:
 			unix.Dup3(h, n, 0)
 			tr.Shell(jobs.Msg{
-				En: "dup2(%d, %d)  (exec: the user's fd %d at its own number, for the program)",
-				Ko: "dup2(%d, %d)  (exec: 프로그램을 위해 사용자의 fd %d를 제 번호에 놓는다)",
+				En: "dup3(%d, %d, 0)  (exec: the user's fd %d at its own number, for the program)",
+				Ko: "dup3(%d, %d, 0)  (exec: 프로그램을 위해 사용자의 fd %d를 제 번호에 놓는다)",
 			}, h, n, n)
 		case n < 3:
 			unix.FcntlInt(uintptr(n), unix.F_SETFD, unix.FD_CLOEXEC)
 		}
 	}
+	undoSignals := sh.Jobs.ResetSignalsForExec(sh.sigs.ignoredForPrograms)
+	defer undoSignals()
 	tr.Shell(jobs.Msg{En: "execve(%q): the shell process becomes %s", Ko: "execve(%q): 셸 프로세스가 %s(으)로 바뀐다"}, path, argv[0])
 	sh.BeforeExit()
+	undoLimits := sh.applyLimitsForExec()
+	defer undoLimits()
 	err := syscall.Exec(path, argv, env)
+	if errors.Is(err, syscall.ENOEXEC) && jobs.IsBinaryFile(path) {
+		err = jobs.ErrBinaryFile // as bash: not run as a script
+	}
 	if errors.Is(err, syscall.ENOEXEC) && sh.self != "" {
 		// Not a binary and no #! line: a gosh script, as sh does.
 		tr.Shell(jobs.Msg{

@@ -531,7 +531,7 @@ func (sh *Shell) paramValue(name string) (string, bool) {
 	case "@", "*":
 		return strings.Join(sh.Params, " "), len(sh.Params) > 0
 	case "0":
-		return sh.Arg0, true
+		return sh.arg0(), true
 	}
 	if n, err := strconv.Atoi(name); err == nil && n > 0 && isDigits(name) {
 		if n > len(sh.Params) {

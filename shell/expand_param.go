@@ -925,7 +925,7 @@ func (x *expansion) substr(p *parser.ParamExp, pv paramValues) (paramValues, err
 			}
 			off = 0
 		} else if pv.name == "" {
-			vals = append([]string{sh.Arg0}, sh.Params...)
+			vals = append([]string{sh.arg0()}, sh.Params...)
 		}
 		if off < 0 {
 			off += int64(len(vals))
@@ -1090,11 +1090,6 @@ func bashQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// hasControl reports whether s holds a control character, which bash
-// writes in $'...' when it quotes s.
-func hasControl(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
-}
 
 // assocKey quotes a key of an associative array as bash shows one in
 // ${h[@]@K} and ${h[@]@A}: as it is, in double quotes, or as $'...'.

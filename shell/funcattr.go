@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"strings"
 
 	"gosh/parser"
@@ -135,8 +136,9 @@ func (sh *Shell) childEnviron(extra []string) []string {
 // environment as BASH_FUNC_name%%="() { ...}", marked exported, and
 // removes those variables. As bash does since 2014, a value must be one
 // function definition and nothing else; one that is not stays an
-// ordinary environment variable.
-func (sh *Shell) importFunctions(env []string) {
+// ordinary environment variable, and the messages bash gives for it are
+// returned (without "gosh: ").
+func (sh *Shell) importFunctions(env []string) (msgs []string) {
 	for _, kv := range env {
 		if !strings.HasPrefix(kv, funcEnvPrefix) {
 			continue
@@ -146,8 +148,12 @@ func (sh *Shell) importFunctions(env []string) {
 		if !ok || name == "" || !strings.HasPrefix(value, "() {") {
 			continue
 		}
-		fd := importedFunction(name, value)
+		fd, why := importedFunction(name, value)
 		if fd == nil {
+			if why != "" {
+				msgs = append(msgs, why)
+			}
+			msgs = append(msgs, "error importing function definition for `"+name+"'")
 			continue
 		}
 		_ = sh.Vars.Unset(key) // never read-only: it came from the environment
@@ -158,23 +164,37 @@ func (sh *Shell) importFunctions(env []string) {
 		sh.funcsChanged()
 		sh.setFuncAttr(name, funcExported)
 	}
+	return msgs
 }
 
 // importedFunction parses "name value" and returns the definition if the
-// text is exactly one definition of name, or nil.
-func importedFunction(name, value string) *parser.FuncDecl {
+// text is exactly one definition of name; else nil and what bash says
+// first: the syntax error, or that the text attempts more (nothing for a
+// name with a slash, which bash refuses before it reads the text).
+func importedFunction(name, value string) (*parser.FuncDecl, string) {
+	if strings.Contains(name, "/") {
+		return nil, ""
+	}
+	attempt := "warning: " + name + ": ignoring function definition attempt"
 	f, err := parsePrinted(name + " " + value)
-	if err != nil || f.List == nil || len(f.List.Items) != 1 {
-		return nil
+	if err != nil {
+		var se *parser.SyntaxError
+		if errors.As(err, &se) {
+			return nil, name + ": line 1: " + se.Msg
+		}
+		return nil, attempt
+	}
+	if f.List == nil || len(f.List.Items) != 1 {
+		return nil, attempt
 	}
 	item := f.List.Items[0]
 	pl := item.AndOr.First
 	if item.Background || len(item.AndOr.Rest) > 0 || pl.Bang || pl.Time != nil || len(pl.Cmds) != 1 {
-		return nil
+		return nil, attempt
 	}
 	fd, ok := pl.Cmds[0].(*parser.FuncDecl)
 	if !ok || fd.Name != name {
-		return nil
+		return nil, attempt
 	}
-	return fd
+	return fd, ""
 }

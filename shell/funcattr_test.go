@@ -43,6 +43,28 @@ func TestImportFunctions(t *testing.T) {
 	}
 }
 
+// A value that is not one function definition is refused with bash's
+// messages.
+func TestImportFunctionMessages(t *testing.T) {
+	tests := []struct {
+		env  string
+		msgs []string
+	}{
+		{"BASH_FUNC_f%%=() { echo hi; }", nil},
+		{"BASH_FUNC_f%%=echo hi", nil}, // not even an attempt: an ordinary variable
+		{"BASH_FUNC_f%%=() { echo hi; }; echo INJECTED", []string{"warning: f: ignoring function definition attempt", "error importing function definition for `f'"}},
+		{"BASH_FUNC_f%%=() { unterminated", []string{"f: line 1: syntax error: unexpected end of file", "error importing function definition for `f'"}},
+		{"BASH_FUNC_/bin/ls%%=() { echo evil; }", []string{"error importing function definition for `/bin/ls'"}},
+	}
+	for _, tt := range tests {
+		sh := New(Config{})
+		sh.funcs, sh.funcAttrs = nil, nil
+		if got := sh.importFunctions([]string{tt.env}); !slices.Equal(got, tt.msgs) {
+			t.Errorf("import %q: messages %q, want %q", tt.env, got, tt.msgs)
+		}
+	}
+}
+
 // Exported functions reach a program's environment in bash's form, before
 // the command's own assignments; unexported and unset ones do not.
 func TestChildEnviron(t *testing.T) {

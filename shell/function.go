@@ -202,7 +202,8 @@ func (sh *Shell) funcNest() int {
 }
 
 // errFuncNest unwinds every function call after "maximum function nesting
-// level exceeded"; the outermost call returns status 1, as in bash.
+// level exceeded"; the outermost call ends the command line with status
+// 1, as in bash (discardLine).
 var errFuncNest = errors.New("maximum function nesting level exceeded")
 
 // callFunction runs a function with argv[1:] as its positional
@@ -283,7 +284,8 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		return status, nil
 	default:
 		if err == errFuncNest && sh.flow.funcDepth == 0 {
-			return 1, nil
+			// As bash, the rest of the command line goes too.
+			return sh.discardLine()
 		}
 		return status, err
 	}

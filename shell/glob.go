@@ -96,17 +96,25 @@ func mayGlob(f field, ext bool) bool {
 }
 
 // globPattern turns a field into a pattern: quoted special characters are
-// escaped. A backslash that came from an unquoted expansion is literal too
-// (bash 5.2 does the same: a='x\*'; echo $a prints x\*). ok reports
-// whether the pattern has an unquoted * ? or [ (or with ext an extended
-// group), that is, whether pathname expansion applies at all. Without ext,
-// every '(' is escaped, so that no extended group forms.
+// escaped. A backslash that came from an unquoted expansion escapes the
+// character after it, as in bash 5.2: with a='x\*', $a has no unquoted
+// special character left, so it is no pattern and stays x\* (backslash
+// and all); with a='\x*', it matches the names that start with x. ok
+// reports whether the pattern has an unescaped, unquoted * ? or [ (or
+// with ext an extended group), that is, whether pathname expansion
+// applies at all. Without ext, every '(' is escaped, so that no extended
+// group forms.
 func globPattern(f field, ext bool) (pattern string, ok bool) {
 	var b strings.Builder
 	for i := 0; i < len(f.text); i++ {
 		c := f.text[i]
 		quoted := i < len(f.quoted) && f.quoted[i]
 		switch {
+		case c == '\\' && !quoted && i+1 < len(f.text):
+			i++
+			b.WriteByte('\\')
+			b.WriteByte(f.text[i])
+			continue
 		case c == '\\':
 			b.WriteString(`\\`)
 			continue

@@ -85,6 +85,7 @@ func TestGlob(t *testing.T) {
 	dir, _ := os.Getwd()
 	sh.Vars.Set("pat", "*.txt")
 	sh.Vars.Set("qpat", `x\*`)
+	sh.Vars.Set("epat", `\x*`)
 
 	cases := []struct {
 		srcs []string
@@ -114,7 +115,8 @@ func TestGlob(t *testing.T) {
 		{[]string{dir + `/d*/g.*`}, []string{dir + "/d2/g.go", dir + "/d2/g.txt"}},
 		{[]string{`$pat`}, []string{"c.txt"}},
 		{[]string{`"$pat"`}, []string{"*.txt"}},
-		{[]string{`$qpat`}, []string{`x\*`}}, // a backslash from an expansion is literal
+		{[]string{`$qpat`}, []string{`x\*`}},      // no unescaped special character: no pattern, kept
+		{[]string{`$epat`}, []string{"x*", "xy"}}, // a backslash from an expansion escapes
 		{[]string{`a\ *`, `"a "*`}, []string{"a b.go"}},
 		{[]string{`c.txt`}, []string{"c.txt"}},
 	}

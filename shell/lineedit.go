@@ -57,17 +57,21 @@ import (
 func (sh *Shell) newLineEditor(hist *history) lineEditor {
 	termName, _ := sh.Vars.Get("TERM")
 	if termName == "dumb" || !term.IsTerminal(0) {
-		p := newPlainEditor()
-		p.afterPrompt = hist.writePending
-		return p
+		return plainHistEditor(hist)
 	}
 	e, err := newReadlineEditor(sh, hist)
 	if err != nil {
-		p := newPlainEditor()
-		p.afterPrompt = hist.writePending
-		return p
+		return plainHistEditor(hist)
 	}
 	return e
+}
+
+// plainHistEditor is the plain editor of an interactive shell, which
+// writes the history's pending lines once the prompt is out.
+func plainHistEditor(hist *history) *plainEditor {
+	p := newPlainEditor()
+	p.afterPrompt = hist.writePending
+	return p
 }
 
 // ---- the plain editor ----
@@ -123,6 +127,16 @@ const (
 	bracketedPasteOn  = "\x1b[?2004h"
 	bracketedPasteOff = "\x1b[?2004l\r"
 )
+
+// pasteMode is seq, bracketed paste's on or off sequence, unless bind
+// 'set enable-bracketed-paste off' turned it off: then "". (The markers of
+// a paste are still understood, as with TERM=dumb.)
+func (e *readlineEditor) pasteMode(seq string) string {
+	if e.sh.Opts.NoBracketedPaste {
+		return ""
+	}
+	return seq
+}
 
 // readPlainLine reads a line byte by byte, in the terminal's own line mode
 // (the kernel echoes it, or not, as the ECHO flag says). Text between the
@@ -300,7 +314,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	}
 	before, line := splitPrompt(prompt)
 	e.rl.SetPrompt(line)
-	e.out.newPrompt(bracketedPasteOn + before)
+	e.out.newPrompt(e.pasteMode(bracketedPasteOn) + before)
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
 	if e.prefill != "" {
@@ -312,7 +326,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	e.in.activate()
 	text, err := e.rl.Readline()
 	e.in.deactivate()
-	e.out.resetWith(bracketedPasteOff)
+	e.out.resetWith(e.pasteMode(bracketedPasteOff))
 	if e.trapped {
 		e.trapped = false
 		if err == nil {
@@ -334,10 +348,10 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 // and after Enter only a newline. The terminal stays in its line mode, and
 // the kernel does the editing keys (Backspace, Ctrl+U) without showing them.
 func (e *readlineEditor) readUnechoed(prompt string) (string, error) {
-	os.Stderr.WriteString(bracketedPasteOn + promptText(prompt))
+	os.Stderr.WriteString(e.pasteMode(bracketedPasteOn) + promptText(prompt))
 	e.hist.writePending()
 	line, err := readPlainLine(e.in)
-	os.Stderr.WriteString(bracketedPasteOff + "\n")
+	os.Stderr.WriteString(e.pasteMode(bracketedPasteOff) + "\n")
 	if err != nil && !errors.Is(err, errInterrupted) && !errors.Is(err, errTrapped) {
 		return "", io.EOF
 	}
@@ -435,13 +449,25 @@ func (pastePainter) Paint(line []rune, _ int) []rune {
 }
 
 // resized tells the editor the terminal's width changed (SIGWINCH).
+//
+// At the prompt the line is drawn again at once, as bash does (tmux and
+// terminals that rewrap their lines would otherwise show it cut, until the
+// next key): erased as it was laid out for the old width, drawn for the new
+// one.
 func (e *readlineEditor) resized() {
 	e.out.reset() // lines wrap differently now: draw everything again
 	e.mu.Lock()
 	f := e.onResize
 	e.mu.Unlock()
+	redraw := e.rl.Terminal.IsReading()
+	if redraw {
+		e.rl.Clean()
+	}
 	if f != nil {
 		f()
+	}
+	if redraw {
+		e.rl.Refresh()
 	}
 }
 

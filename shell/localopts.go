@@ -32,5 +32,4 @@ func (sh *Shell) restoreSetOptions(saved Options) {
 	sh.Opts.Shopt = cur.Shopt
 	sh.Opts.Lang = cur.Lang
 	sh.Opts.Disabled = cur.Disabled // enable -n is not an option of set
-	sh.Opts.Unspecial = cur.Unspecial
 }

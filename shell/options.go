@@ -212,6 +212,9 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		return fmt.Errorf("posix: gosh has no POSIX mode")
 	case o.fixed != "" && on != o.value(&sh.Opts):
 		return fmt.Errorf("%s: %s", o.name, o.fixed)
+	case (o.name == "emacs" || o.name == "vi") && on && sh.noEditing:
+		// bash would start editing lines; gosh chose its reader at start.
+		return fmt.Errorf("%s: line editing was turned off by --noediting", o.name)
 	case (o.name == "emacs" || o.name == "vi") && !on && o.value(&sh.Opts) && sh.Opts.Interactive:
 		// bash turns line editing off here; gosh always edits lines.
 		// (set -o vi and set -o emacs switch the key map: the line

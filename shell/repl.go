@@ -21,6 +21,13 @@ type StartupFiles struct {
 	Login     bool
 	NoRC      bool
 	NoProfile bool
+	// RCFile, when HasRCFile, is read instead of ~/.goshrc (gosh
+	// --rcfile FILE, as bash's --rcfile and --init-file).
+	RCFile    string
+	HasRCFile bool
+	// NoEditing: the prompt reads lines without the line editor (gosh
+	// --noediting); set -o shows emacs and vi off.
+	NoEditing bool
 	// Command, when HasCommand, is gosh -ic's text: after the start-up
 	// files it runs instead of the prompt, and the shell exits (bash -ic).
 	Command    string
@@ -122,6 +129,11 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.Hooks.Notice = s.notice
 	sh.Hooks.HeldNotice = s.heldNotice
 
+	if sf.NoEditing {
+		// Before the rc file, which may look at set -o or try set -o vi.
+		sh.noEditing = true
+		sh.Opts.EmacsOff, sh.Opts.Vi = true, false
+	}
 	sh.readStartupFiles(sf)
 	sh.Jobs.SaveShellModes()
 	s.hist.load() // after the rc file, which may set HISTFILE or HISTSIZE
@@ -135,7 +147,12 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		sh.BeforeExit()
 		return code, nil
 	}
-	ed := sh.newLineEditor(s.hist)
+	var ed lineEditor
+	if sf.NoEditing {
+		ed = plainHistEditor(s.hist)
+	} else {
+		ed = sh.newLineEditor(s.hist)
+	}
 	s.mu.Lock()
 	s.ed = ed
 	s.mu.Unlock()
@@ -494,9 +511,12 @@ func (s *session) applyResize() {
 	}
 }
 
-// setSizeVars sets COLUMNS and LINES from the terminal's size.
+// setSizeVars sets COLUMNS and LINES from the terminal's size. A
+// terminal of no size (Emacs' shell mode starts the shell on a pty of 0
+// by 0, with COLUMNS in the environment) leaves them as they are, as in
+// bash.
 func (s *session) setSizeVars() {
-	if w, h, err := term.GetSize(0); err == nil {
+	if w, h, err := term.GetSize(0); err == nil && w > 0 && h > 0 {
 		s.sh.Vars.Set("COLUMNS", strconv.Itoa(w))
 		s.sh.Vars.Set("LINES", strconv.Itoa(h))
 	}

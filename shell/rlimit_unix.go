@@ -134,3 +134,40 @@ func ExecWithRlimits(args []string) (int, error) {
 	}
 	return status, errors.New(argv[0] + ": " + errnoText(err))
 }
+
+// applyLimitsForExec sets on the shell's own process the limits it keeps
+// only for the processes it starts (Shell.limits: an address-space limit
+// too small for its Go runtime), right before the process execs a program
+// in its own place (exec cmd, a child gosh's last command): a forked child
+// would have got them from the helper (withCopyRlimits). undo puts the
+// process's limits back, as far as setrlimit(2) allows, for when execve
+// fails and the shell goes on.
+func (sh *Shell) applyLimitsForExec() (undo func()) {
+	type saved struct {
+		resource int
+		lim      syscall.Rlimit
+	}
+	var old []saved
+	for r, l := range sh.limits {
+		var cur syscall.Rlimit
+		if syscall.Getrlimit(r, &cur) != nil {
+			continue
+		}
+		err := syscall.Setrlimit(r, &l)
+		result := "0"
+		if err != nil {
+			result = errnoText(err)
+		} else {
+			old = append(old, saved{r, cur})
+		}
+		sh.Jobs.Trace().Shell(jobs.Msg{
+			En: "setrlimit(%d, {%s, %s}) = %s: the limit kept for the processes the shell starts, on the process itself, since it becomes the program",
+			Ko: "setrlimit(%d, {%s, %s}) = %s: 셸이 시작하는 프로세스에만 두던 제한을 프로세스 자신에 건다. 이 프로세스가 프로그램이 되기 때문이다",
+		}, r, limitText(l.Cur), limitText(l.Max), result)
+	}
+	return func() {
+		for _, o := range old {
+			syscall.Setrlimit(o.resource, &o.lim)
+		}
+	}
+}

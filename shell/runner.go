@@ -40,6 +40,10 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
 	}
+	// Only the -c text's own loop asks whether its command is the whole
+	// text, not an eval or a . file inside it.
+	oneCommand := sh.oneCommand
+	sh.oneCommand = nil
 	cfg := parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn, NoComments: sh.noComments}
 	in := &inputLines{next: next} // the lines a syntax error shows (syntaxmsg.go)
 	// The end of the input (of a script, -c text, or Ctrl+D at a prompt's
@@ -79,6 +83,9 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 			continue
 		case err != nil:
 			return sh.Status, err
+		}
+		if oneCommand != nil && oneCommand() && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
+			sh.lastCmd = lastOfText(f) // the -c text's last line: it may become its last program
 		}
 		ran = true
 		sh.traceFollowsLocale()
@@ -194,12 +201,21 @@ func (sh *Shell) RunScript(path string) (int, error) {
 	return sh.finish(st, err)
 }
 
-// RunCommandString runs -c text.
+// RunCommandString runs -c text. On its last line, the last command may
+// replace the shell (tailexec.go: lastOfText).
 func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.source = sourceCommand
 	sh.flow.topSource = sourceCommand
+	sh.Vars.Set("BASH_EXECUTION_STRING", src) // as bash: the text of -c
 	sh.startScriptFrames("")
-	st, err := sh.runSource(src, "")
+	rest := src
+	next := linesOf(src)
+	sh.oneCommand = func() bool { return strings.TrimSpace(rest) == "" }
+	st, err := sh.runLines(func(more bool) (string, error) {
+		line, err := next(more)
+		rest = rest[len(line):]
+		return line, err
+	}, "")
 	return sh.finish(st, err)
 }
 

@@ -49,6 +49,7 @@ type Options struct {
 	NoHistappend          bool // shopt -u histappend: exit rewrites the history file (options.go)
 	NoCheckwinsize        bool // shopt -u checkwinsize: COLUMNS and LINES are not updated
 	NoHashall             bool // set +h: PATH is searched at every run, nothing is remembered (path.go)
+	NoBracketedPaste      bool // bind 'set enable-bracketed-paste off': the editor does not ask for it (lineedit.go)
 	Errtrace              bool // set -E: functions and subshells run the ERR trap too (trap_unix.go)
 	Functrace             bool // set -T: functions and subshells run the DEBUG and RETURN traps too
 	Physical              bool // set -P: cd and pwd resolve symbolic links, as with -P
@@ -60,11 +61,7 @@ type Options struct {
 	// that every copy of the shell and child gosh has them, as bash's
 	// subshells do (enable.go).
 	Disabled string
-	// Unspecial lists the computed variables unset made plain, each
-	// followed by a space (" SECONDS "): as in bash, "unset SECONDS"
-	// loses the special meaning for good, in subshells too (getVar).
-	Unspecial string
-	Shopt     ShoptOptions // the other shopt options (shopt.go)
+	Shopt    ShoptOptions // the other shopt options (shopt.go)
 	// Lang is set -o lang=en|ko, the language of the teaching texts; ""
 	// when the locale decides (lang.go).
 	Lang string
@@ -91,6 +88,12 @@ type Shell struct {
 
 	// subshell is set on clones: exit ends only the clone, job control is off.
 	subshell bool
+	// lastCmd is the command the shell process may replace itself with:
+	// a child gosh's whole body, or the whole -c text (tailexec.go); nil
+	// elsewhere. oneCommand, set by RunCommandString for its reading loop,
+	// reports whether the -c text has no more lines.
+	lastCmd    *parser.SimpleCommand
+	oneCommand func() bool
 	// shown are the modes of the interactive shell above a child gosh,
 	// which it reports ($-, set -o, $SHELLOPTS) as bash's forked
 	// subshell does, without a prompt or job control of its own
@@ -154,6 +157,9 @@ type Shell struct {
 	cloexecFds []userFd
 	// specials is the state of $RANDOM, $SECONDS, $_ and PIPESTATUS.
 	specials specialVars
+	// plainDynamic are the computed variables that unset made ordinary,
+	// one bit each (specialvars.go dynamicBit).
+	plainDynamic uint32
 	// stack is bash's call stack: FUNCNAME, BASH_SOURCE, BASH_LINENO.
 	stack callStack
 	// self is the path of the gosh executable, for scripts without #!.
@@ -177,6 +183,9 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// noEditing: gosh --noediting, the prompt has no line editor, and set
+	// -o emacs or vi cannot give it one (options.go).
+	noEditing bool
 	// flow is where the executor is: loops, function calls, set -e
 	// exceptions, and the function table (function.go).
 	flow flowState
@@ -325,7 +334,9 @@ func New(cfg Config) *Shell {
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
 	sh.initVars()
-	sh.importFunctions(os.Environ())
+	for _, msg := range sh.importFunctions(os.Environ()) {
+		sh.errorf("%s", msg)
+	}
 	return sh
 }
 

@@ -73,6 +73,9 @@ type Snapshot struct {
 	// gosh makes them SIG_IGN at start-up (ignoreOnEntry): the Go runtime
 	// of a new process would catch SIGQUIT again.
 	AsyncIgnored []int
+	// PlainDynamic are the computed variables ($SECONDS, $RANDOM, ...)
+	// that unset made ordinary, one bit each (specialvars.go).
+	PlainDynamic uint32
 	// CompSpecs are the complete builtin's specifications (progcomp.go),
 	// which complete -p lists in a subshell as in bash. A specification
 	// is never changed in place (SetCompSpec copies the table): sharing
@@ -185,6 +188,7 @@ func (sh *Shell) snapshotFields() *Snapshot {
 
 		AsyncIgnored: sh.asyncIgnored, // never changed in place
 		CompSpecs:    sh.compSpecs,
+		PlainDynamic: sh.plainDynamic,
 	}
 	for k, v := range sh.Aliases {
 		s.Aliases[k] = v
@@ -230,6 +234,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.flow.restore(s.Flow)
 	sh.shown = s.Shown
 	sh.asyncIgnored = s.AsyncIgnored
+	sh.plainDynamic = s.PlainDynamic
 	sh.compSpecs = s.CompSpecs
 	sh.funcs, sh.funcAttrs = nil, nil
 	if s.Functions != nil {

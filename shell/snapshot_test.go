@@ -235,6 +235,8 @@ func TestSnapshotEveryField(t *testing.T) {
 var perProcess = map[string]string{
 	"Jobs":         "a subshell sees no jobs of its parent (only $!): a copy shares the job table, a child has its own",
 	"subshell":     "says whether this shell is a copy",
+	"lastCmd":      "the command a child gosh may become, from the body it was given (tailexec.go); a child of a child gets its own",
+	"oneCommand":   "the -c text's reading loop only (tailexec.go)",
 	"forkedChild":  "says whether this copy stands for a child of the top-level shell (a trap on CHLD counts its end)",
 	"lineCopy":     "says whether this copy runs a $( ) of an interactive command line, in the shell's process (Ctrl+C abandons the line from inside it); a child gosh is not interactive",
 	"self":         "the gosh executable, found by each process at start",
@@ -246,6 +248,7 @@ var perProcess = map[string]string{
 	"ctx":          "Ctrl+C of the interactive command line",
 	"cancel":       "Ctrl+C of the interactive command line",
 	"hangup":       "SIGHUP of the interactive shell",
+	"noEditing":    "gosh --noediting: the prompt of the interactive shell, which no subshell shows",
 	"Hooks":        "the interactive layer's callbacks",
 	"limits":       "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
 	"specials":     "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
@@ -274,7 +277,7 @@ var snapshotOf = map[string]string{
 	"pid": "Pid", "ppid": "PPid", "wd": "Dir", "umask": "Umask", "traps": "Traps",
 	"stdio": "Fds", "line": "Line", "flow": "Flow", "shown": "Shown",
 	"funcAttrs":    "Functions", // each Function's Attrs
-	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs",
+	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs", "plainDynamic": "PlainDynamic",
 }
 
 func TestSnapshotCoversShell(t *testing.T) {

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -63,6 +62,11 @@ type specialVars struct {
 	// PIPESTATUS; nil when the pipeline ran inside the shell.
 	stages []int
 
+	// argsSet counts the times the set builtin gave new positional
+	// parameters: a . file with arguments that does so keeps them (api.go
+	// Source).
+	argsSet uint64
+
 	// ownSubshell is set in a child gosh started to run one "( list )":
 	// the child is that subshell's process, so the first ( ) it runs is
 	// itself, not a new one (bashvars.go).
@@ -105,10 +109,17 @@ func (sh *Shell) initSpecialVars() {
 		sh.Vars.Set("HOSTNAME", host)
 	}
 	sh.Vars.Set("OSTYPE", "linux-gnu")
-	if host, mach := hostType(); host != "" {
-		sh.Vars.Set("HOSTTYPE", host) // as bash sets them, for the machine gosh runs on
-		sh.Vars.Set("MACHTYPE", mach)
+	for _, v := range [...][2]string{{"HOSTTYPE", hosttype}, {"MACHTYPE", hosttype + "-pc-linux-gnu"}} {
+		if _, ok := sh.Vars.Get(v[0]); !ok && hosttype != "" {
+			sh.Vars.Set(v[0], v[1])
+		}
 	}
+	sh.Vars.Set("OPTERR", "1")
+	// As bash, a PS4 from the environment is kept, except by root.
+	if _, ok := sh.Vars.Get("PS4"); !ok || os.Geteuid() == 0 {
+		sh.Vars.Set("PS4", "+ ")
+	}
+	sh.initGroups()
 	sh.setVersionVars()
 	sh.Vars.Set("OPTIND", "1") // bash starts getopts afresh in every shell
 	// SHELLOPTS is read-only; its value is computed when read (getVar).
@@ -124,18 +135,22 @@ func (sh *Shell) initSpecialVars() {
 	sh.Vars.Set("BASH_SUBSHELL", "0")
 }
 
-// hostType is bash's $HOSTTYPE and $MACHTYPE for the machine gosh was
-// built for, or "" for one bash names otherwise.
-func hostType() (host, mach string) {
-	switch runtime.GOARCH {
-	case "amd64":
-		return "x86_64", "x86_64-pc-linux-gnu"
-	case "arm64":
-		return "aarch64", "aarch64-unknown-linux-gnu"
-	case "386":
-		return "i686", "i686-pc-linux-gnu"
+// hosttype is bash's $HOSTTYPE for the machine gosh was built for: the
+// name uname -m gives ("" for one gosh does not name).
+var hosttype = map[string]string{"amd64": "x86_64", "386": "i686", "arm64": "aarch64", "riscv64": "riscv64", "ppc64le": "powerpc64le", "s390x": "s390x"}[runtime.GOARCH]
+
+// initGroups sets GROUPS, the array of the groups the user is in: the
+// real group first, then the supplementary ones (bash's order).
+func (sh *Shell) initGroups() {
+	gid := os.Getgid()
+	elems := []Elem{{Index: 0, Value: strconv.Itoa(gid)}}
+	groups, _ := unix.Getgroups()
+	for _, g := range groups {
+		if g != gid {
+			elems = append(elems, Elem{Index: int64(len(elems)), Value: strconv.Itoa(g)})
+		}
 	}
-	return "", ""
+	sh.Vars.put("GROUPS", &Var{Array: true, Elems: elems})
 }
 
 // Version is gosh's version, MAJOR.MINOR.PATCH: gosh --version and
@@ -154,28 +169,24 @@ func (sh *Shell) setVersionVars() {
 		Elems: []Elem{{Index: 0, Value: "0"}, {Index: 1, Value: "1"}, {Index: 2, Value: "0"}}})
 }
 
-// computedVars are the variables getVar computes that unset makes plain.
-var computedVars = []string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM"}
-
-// loseSpecial records that unset took the special meaning of name, when it
-// is one of computedVars (Options.Unspecial).
-func (sh *Shell) loseSpecial(name string) {
-	if slices.Contains(computedVars, name) && !sh.lostSpecial(name) {
-		if sh.Opts.Unspecial == "" {
-			sh.Opts.Unspecial = " "
+// dynamicBit is the bit of Shell.plainDynamic for a variable whose value
+// the shell computes, 0 for any other name. As in bash, unset takes the
+// special meaning away for good: the name is then an ordinary variable.
+func dynamicBit(name string) uint32 {
+	for i, n := range dynamicNames {
+		if n == name {
+			return 1 << i
 		}
-		sh.Opts.Unspecial += name + " "
 	}
+	return 0
 }
 
-// lostSpecial reports whether unset has made name a plain variable.
-func (sh *Shell) lostSpecial(name string) bool {
-	return sh.Opts.Unspecial != "" && strings.Contains(sh.Opts.Unspecial, " "+name+" ")
-}
+// dynamicNames are the variables whose value getVar computes.
+var dynamicNames = [...]string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM"}
 
 // getVar is a variable's value, computed for the dynamic ones.
 func (sh *Shell) getVar(name string) (string, bool) {
-	if sh.Opts.Unspecial != "" && sh.lostSpecial(name) {
+	if sh.plainDynamic != 0 && sh.plainDynamic&dynamicBit(name) != 0 {
 		return sh.lookupVar(name).get()
 	}
 	switch name {
@@ -191,6 +202,8 @@ func (sh *Shell) getVar(name string) (string, bool) {
 		return sh.seconds(), true
 	case "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM":
 		return epochVar(name), true
+	case "BASH_ARGV0":
+		return sh.arg0(), true
 	case "BASH_COMMAND":
 		if sh.lookupVar(name) == nil {
 			return sh.bashCommandText(), true // bashcommand.go
@@ -205,6 +218,16 @@ func (sh *Shell) getVar(name string) (string, bool) {
 		}
 	}
 	return sh.lookupVar(name).get()
+}
+
+// arg0 is $0. Assigning BASH_ARGV0 sets it, as in bash: the variable
+// is made by the assignment (reading it before gives $0), and its value,
+// while it has one, is what $0 was last set to.
+func (sh *Shell) arg0() string {
+	if v := sh.lookupVar("BASH_ARGV0"); v != nil && !v.NoValue && !v.Array && !v.Assoc {
+		sh.Arg0 = v.Value
+	}
+	return sh.Arg0
 }
 
 // epochVar computes bash 5's $EPOCHSECONDS (seconds since 1970),

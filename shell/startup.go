@@ -1,16 +1,18 @@
 package shell
 
 import (
+	"errors"
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // This file is what a shell does before its first prompt: the variables a
 // login shell must provide, and the start-up files.
 //
 //	login shell (argv[0] "-gosh", or -l):  /etc/gosh/profile, ~/.gosh_profile
-//	interactive, not login:                 ~/.goshrc
+//	interactive, not login:                 ~/.goshrc (or --rcfile FILE)
 //
 // --noprofile and --norc skip them. An error in a start-up file is reported
 // with the file's name and line, and the shell starts anyway.
@@ -23,7 +25,11 @@ func (sh *Shell) readStartupFiles(sf StartupFiles) {
 		}
 		return
 	}
-	if !sf.NoRC {
+	switch {
+	case sf.NoRC:
+	case sf.HasRCFile:
+		sh.sourceStartupFile(sf.RCFile)
+	default:
 		if home, ok := sh.Vars.Get("HOME"); ok && home != "" {
 			sh.sourceStartupFile(home + "/.goshrc")
 		}
@@ -44,7 +50,11 @@ func (sh *Shell) ReadProfile() {
 func (sh *Shell) sourceStartupFile(path string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		if !os.IsNotExist(err) {
+		switch {
+		case os.IsNotExist(err):
+		case errors.Is(err, syscall.EISDIR):
+			sh.errorf("%s: is a directory", path) // bash's words (--rcfile DIR)
+		default:
 			sh.errorf("%s: %s", path, errnoText(err))
 		}
 		return

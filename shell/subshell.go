@@ -94,7 +94,9 @@ func (sh *Shell) needsProcess(node any, cmd *command, site Site) builtins.Decisi
 
 // Decide is needsProcess for explain (builtins.Shell), before expansion.
 func (sh *Shell) Decide(node any, site builtins.Site) builtins.Decision {
-	return sh.needsProcess(node, nil, site)
+	d := sh.needsProcess(node, nil, site)
+	d.ExecsLast = d.Place == builtins.Child && lastCommand(node) != nil
+	return d
 }
 
 // commandKind is what a simple command's name resolves to.
@@ -660,6 +662,7 @@ func RunChild(fd int, self string) (int, error) {
 	}
 	sh.specials.ownSubshell = fileIsSubshell(f) // bashvars.go
 	sh.specials.simpleTop = fileIsSimple(f)
+	sh.lastCmd = lastCommand(f) // tailexec.go: it may become that program
 	st, err := sh.Run(f)
 	st, err = subshellStatus(st, err) // exit, return, break end the child
 	st, err = sh.finish(st, err)

@@ -179,6 +179,22 @@ func (t *Traps) tracedAction(n int, on bool) (string, bool) {
 	return a, ok
 }
 
+// anyAction reports whether the table runs anything: a trap with an
+// action on EXIT, a signal, DEBUG, ERR or RETURN, its own, or the
+// parent's ERR under set -E (errtrace) or DEBUG and RETURN under set -T
+// (functrace). Ignored signals do not count.
+func (t *Traps) anyAction(errtrace, functrace bool) bool {
+	for _, a := range t.Actions {
+		if a != "" {
+			return true
+		}
+	}
+	_, err := t.Traced[conditionName(TrapErr)]
+	_, debug := t.Traced[conditionName(TrapDebug)]
+	_, ret := t.Traced[conditionName(TrapReturn)]
+	return err && errtrace || (debug || ret) && functrace
+}
+
 // ignored lists the signals the table ignores, by number.
 func (t *Traps) ignored() []int {
 	var out []int

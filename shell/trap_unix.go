@@ -178,7 +178,8 @@ func (s *signals) awaitSelf(sig syscall.Signal) {
 	s.mu.Lock()
 	d := s.state[n]
 	watched := d == sigCaught ||
-		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig))
+		(d == sigDefault && s.fatalOn && slices.Contains(fatalSignals, sig)) ||
+		(d == sigDefault && s.runtimeOn && !s.ignoredProc[n] && slices.Contains(faultSignals, sig)) // kill -SEGV 0 (faultSent)
 	unwatched := (sig == syscall.SIGPIPE || sig == syscall.SIGPROF) && d == sigDefault && s.runtimeOn && !s.ignoredProc[n]
 	s.mu.Unlock()
 	if unwatched {
@@ -225,6 +226,21 @@ func (s *signals) selfFatal(sig syscall.Signal) bool {
 		s.fatalSignal(n)
 	}
 	return take
+}
+
+// ignoredForPrograms reports whether a program the shell process execs
+// in its own place starts with sig ignored (jobs.ResetSignalsForExec):
+// a trap "" on it, or ignored when the shell started, or for a
+// background job without job control. SIGQUIT, which a script's shell
+// ignores for itself only, is not.
+func (s *signals) ignoredForPrograms(sig syscall.Signal) bool {
+	n := int(sig)
+	if n <= 0 || n >= nsig {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ignoredProc[n]
 }
 
 // mustCatch reports whether the shell process must keep catching sig
@@ -342,10 +358,37 @@ func (s *signals) baseDisposition(sig syscall.Signal) {
 // watchRuntimeFatal makes the shell process die of a SIGPIPE or SIGPROF
 // it sends itself (awaitSelf): a script's shell, a child gosh, the
 // interactive shell.
+//
+// It also makes a SIGSEGV, SIGBUS or SIGFPE that another process sends
+// end the shell as it ends bash (faultSent), where Go's runtime would
+// print a stack dump.
 func (s *signals) watchRuntimeFatal() {
 	s.mu.Lock()
+	was := s.runtimeOn
 	s.runtimeOn = true
 	s.mu.Unlock()
+	if !was {
+		s.table.WatchFaultSignals(s.faultSent)
+	}
+}
+
+// faultSignals are the signals Go's runtime keeps for its own faults,
+// which the shell watches for when another process (or kill -SEGV 0)
+// sends them (faultSent).
+var faultSignals = []syscall.Signal{syscall.SIGSEGV, syscall.SIGBUS, syscall.SIGFPE}
+
+// faultSent is a SIGSEGV, SIGBUS or SIGFPE sent to the shell by another
+// process (jobs.WatchFaultSignals). At its default disposition it ends
+// the shell: EXIT trap, then death by the signal, as in bash. A trap on
+// it has a channel of its own (update), and an ignored one is dropped.
+func (s *signals) faultSent(sig syscall.Signal) {
+	n := int(sig)
+	s.mu.Lock()
+	take := s.state[n] == sigDefault && !s.ignoredProc[n]
+	s.mu.Unlock()
+	if take {
+		s.fatalSignal(n)
+	}
 }
 
 // watchFatal turns the watching of the fatal signals on or off: on while

@@ -261,6 +261,9 @@ func (e *circularRefError) Error() string { return "warning: " + e.name + ": cir
 type badRefError struct{ target string }
 
 func (e *badRefError) Error() string {
+	if e.target == "" {
+		return "`': not a valid identifier" // bash's words for no name at all
+	}
 	return "`" + e.target + "': invalid variable name for name reference"
 }
 

@@ -5,21 +5,19 @@ import (
 	"strconv"
 	"strings"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
 // set -x: what the trace lines start with, and how an assignment is shown.
 
-// xtracePrefix is $PS4 ("+ " when unset) expanded as bash expands it
+// xtracePrefix is $PS4 (nothing when unset) expanded as bash expands it
 // (parameters, $( ), arithmetic: PS4='+ ${LINENO}: ' is the usual
 // debugging idiom), with tracing off meanwhile so that a $( ) in it is
 // not traced itself. Inside $( ), eval and a . file its first character
 // is repeated once more for each level, as bash shows "++ echo sub".
 func (sh *Shell) xtracePrefix() string {
-	ps4, ok := sh.Vars.Get("PS4")
-	if !ok {
-		ps4 = "+ "
-	}
+	ps4, _ := sh.Vars.Get("PS4") // "+ " from start-up; unset, no prefix (bash)
 	if strings.ContainsAny(ps4, "$`") {
 		sh.Opts.Xtrace = false
 		ps4 = sh.expandPromptVars(ps4)
@@ -76,7 +74,10 @@ func xtraceAssignment(a assignment) string {
 		if s == "" {
 			return ""
 		}
-		return shellQuote(s)
+		if q := shellQuote(s); q != s || !hasControl(s) {
+			return q
+		}
+		return jobs.ANSICQuote(s) // x=$'\001', as bash
 	}
 	op := "="
 	if a.arr == nil {

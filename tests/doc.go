@@ -14,6 +14,13 @@
 // compares stdout, stderr (after the shell's name) and status; the known
 // differences, each with its reason, are in oneliners/differences.txt.
 //
+// Real clients drive gosh too (clients_*_test.go): pexpect's replwrap
+// (gosh --rcfile, ECHO off), expect scripts, tmux (gosh as default-shell,
+// send-keys and capture-pane, window resizes). Each protocol is emulated
+// in Go over a pty, so the tests run with Go alone; where the tool itself
+// is installed (python3 with pexpect, tmux) a test also runs it, and skips
+// without it.
+//
 // The harness lives in harness_test.go:
 //
 //	runGosh(t, stdin, args...)      run gosh without a terminal

@@ -37,8 +37,8 @@ import (
 //     every function (callstack.sh leaves that case out).
 //   - Runaway recursion: bash without FUNCNEST dies of a segmentation
 //     fault; gosh stops at 10,000 levels with bash's FUNCNEST message.
-//     With FUNCNEST set, bash -c abandons the rest of its string; gosh,
-//     like bash running a script file, goes on with the next command.
+//     With FUNCNEST set, both drop the rest of the command line (of a
+//     -c string, all of it) and go on with the next line.
 //   - Messages of gosh carry no "line N:", but for syntax errors, which
 //     are worded and placed as bash's.
 

@@ -32,10 +32,10 @@ func TestStartupProcs(t *testing.T) {
 		env  []string
 		want int
 	}{
-		{"command string", []string{"-c", "sleep 0.1"}, nil, 1},
+		{"command string", []string{"-c", "sleep 0.1; :"}, nil, 1}, // ; : keeps the shell (tailexec.go)
 		{"script on stdin", []string{"-s"}, nil, 1},
 		{"interactive", []string{"-i", "-c", "sleep 0.1"}, nil, def},
-		{"the user's GOMAXPROCS", []string{"-c", "sleep 0.1"}, []string{"GOMAXPROCS=2"}, 2},
+		{"the user's GOMAXPROCS", []string{"-c", "sleep 0.1; :"}, []string{"GOMAXPROCS=2"}, 2},
 		{"the user's GOMAXPROCS=1, interactive", []string{"-i", "-c", "sleep 0.1"}, []string{"GOMAXPROCS=1"}, 1},
 	}
 	for _, tt := range tests {

@@ -620,7 +620,7 @@ func TestLabSubshellsGroups(t *testing.T) {
 	dir := t.TempDir()
 	s.Run("cd " + dir)
 	s.Run("lab start subshells-groups")
-	s.SendLine("( cd /tmp; sleep 30 )")
+	s.SendLine("( cd /tmp; sleep 30; pwd )")
 	sl := s.WaitProcs("sleep", 1)[0]
 	parent := mustStat(t, sl.Ppid)
 	if parent.Comm != "gosh" || parent.Ppid != s.Stat().Pid {

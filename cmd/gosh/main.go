@@ -43,9 +43,18 @@ Options:
   -c COMMAND    run COMMAND, then exit; further arguments set $0, $1, ...
   -s            read commands from standard input (the default without FILE)
   -i            interactive: prompt, line editing, job control
-  -l, --login   act as a login shell (read /etc/gosh/profile and ~/.gosh_profile)
+  -l, --login   act as a login shell (read /etc/gosh/profile and ~/.gosh_profile),
+                as when argv[0] starts with '-' (login, su -, sshd, tmux)
   --norc        do not read ~/.goshrc
+  --rcfile FILE, --init-file FILE
+                an interactive shell that is not a login shell reads FILE
+                instead of ~/.goshrc
   --noprofile   do not read the profile files
+  --noediting   read lines at the prompt without the line editor
+  --verbose     as -v
+  --debug       accepted, as bash: it changes nothing
+  --debugger    accepted with bash's warning: gosh has no debugger
+  -, --         end the options
   --trace       narrate every system-call step on stderr (as set -o trace)
   -a -b -e -f -h -m -n -u -v -x -B -C -E -H -P -T
                 the options of set (allexport, notify, errexit, noglob,
@@ -58,6 +67,10 @@ Options:
                 from the real ones (otherwise they are dropped at start-up)
   --version     print the version and exit
   --help        print this help and exit
+
+Refused (status 2): --posix (gosh has no POSIX mode), -r and --restricted
+(no restricted mode), -D, --dump-strings, --dump-po-strings (no message
+catalogs), --pretty-print.
 `
 
 // invocation is what the command line asked for.
@@ -70,30 +83,44 @@ type invocation struct {
 	norc       bool
 	noprofile  bool
 	opts       []string // options to apply in order (startopts.go): "-x", "+o=trace", "-O=extglob", "-o" (list)
+	rcfile     string   // --rcfile FILE, --init-file FILE: read instead of ~/.goshrc
+	hasRCFile  bool
+	noEditing  bool     // --noediting: the prompt reads lines without the editor
+	debugger   bool     // --debugger: warned about, as bash without bashdb
 	rest       []string // FILE and arguments, or -c's name and arguments
 }
 
 func parseArgs(args []string) (*invocation, error) {
 	inv := &invocation{}
+	// As in bash, a long option may also be written with one dash
+	// (-login, -norc) before the first short option.
+	longFirst := true
+options:
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
-		case a == "--":
+		case a == "--" || a == "-":
+			// Both end the options, as in bash.
 			inv.rest = args[i+1:]
-			return inv, nil
-		case a == "--help" || a == "--version":
-			inv.opts = append(inv.opts, a)
-		case a == "--login":
-			inv.login = true
-		case a == "--norc":
-			inv.norc = true
-		case a == "--noprofile":
-			inv.noprofile = true
-		case a == "--trace":
-			inv.opts = append(inv.opts, "-o=trace")
+			break options
 		case strings.HasPrefix(a, "--"):
-			return nil, fmt.Errorf("%s: invalid option", a)
+			ok, err := longOption(inv, a[2:], args, &i)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, fmt.Errorf("%s: invalid option", a)
+			}
 		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
+			if a[0] == '-' && longFirst && len(a) > 2 {
+				if ok, err := longOption(inv, a[1:], args, &i); ok || err != nil {
+					if err != nil {
+						return nil, err
+					}
+					continue
+				}
+			}
+			longFirst = false
 			for _, c := range a[1:] {
 				switch {
 				case c == 'o' || c == 'O':
@@ -103,9 +130,8 @@ func parseArgs(args []string) (*invocation, error) {
 					// The '=' keeps an empty NAME (-O '') from
 					// being taken as no NAME.
 					o := string(a[0]) + string(c)
-					if i+1 < len(args) {
-						i++
-						o += "=" + args[i]
+					if name, ok := nextArg(args, &i); ok {
+						o += "=" + name
 					}
 					inv.opts = append(inv.opts, o)
 				case c == 'c' && a[0] == '-':
@@ -116,6 +142,10 @@ func parseArgs(args []string) (*invocation, error) {
 					inv.forceInter = true
 				case c == 'l' && a[0] == '-':
 					inv.login = true
+				case c == 'D' && a[0] == '-':
+					return nil, errDumpStrings("-D")
+				case c == 'r' && a[0] == '-':
+					return nil, errRestricted("-r")
 				case strings.ContainsRune("abefhkmnptuvxBCEHPT", c):
 					inv.opts = append(inv.opts, string(a[0])+string(c))
 				default:
@@ -124,12 +154,12 @@ func parseArgs(args []string) (*invocation, error) {
 			}
 		default:
 			inv.rest = args[i:]
-			i = len(args)
+			break options
 		}
 	}
 	if inv.hasCommand {
 		if len(inv.rest) == 0 {
-			return nil, fmt.Errorf("-c: option requires an argument")
+			return nil, errNoUsage{"-c: option requires an argument"}
 		}
 		inv.command, inv.rest = inv.rest[0], inv.rest[1:]
 	}
@@ -200,7 +230,11 @@ func run() int {
 	}
 	inv, err := parseArgs(os.Args[1:])
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "gosh: %s\n%s", err, usage)
+		var bare errNoUsage
+		if !errors.As(err, &bare) {
+			err = fmt.Errorf("%w\n%s", err, strings.TrimSuffix(usage, "\n"))
+		}
+		fmt.Fprintf(os.Stderr, "gosh: %s\n", err)
 		return 2
 	}
 	for _, o := range inv.opts {
@@ -212,6 +246,10 @@ func run() int {
 			fmt.Println(version)
 			return 0
 		}
+	}
+	if inv.debugger {
+		// bash's words when its debugger (bashdb) is not installed.
+		fmt.Fprintln(os.Stderr, "gosh: warning: cannot start debugger; debugging mode disabled")
 	}
 	// The shell re-executes itself (nohup, ignored signals, a script
 	// without #!) through /proc/self/exe, as it starts a child gosh: the
@@ -263,6 +301,7 @@ func run() int {
 		oneproc.Restore()
 		status, err = sh.RunInteractive(shell.StartupFiles{
 			Login: cfg.Opts.Login, NoRC: inv.norc, NoProfile: inv.noprofile,
+			RCFile: inv.rcfile, HasRCFile: inv.hasRCFile, NoEditing: inv.noEditing,
 			Command: inv.command, HasCommand: inv.hasCommand,
 		})
 	default:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"slices"
 	"testing"
 )
@@ -13,7 +14,10 @@ func TestParseArgs(t *testing.T) {
 		rest    []string
 		opts    []string // when not nil, the options in order
 		login   bool
+		rcfile  string
+		noEdit  bool
 		bad     bool
+		usage   bool // a bad one: the error is followed by the usage text
 	}{
 		{args: []string{"-c", "echo hi"}, command: "echo hi"},
 		{args: []string{"-c", "echo $0", "name", "a"}, command: "echo $0", rest: []string{"name", "a"}},
@@ -23,8 +27,8 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"--login", "--norc"}, login: true},
 		{args: []string{"-s", "a", "b"}, rest: []string{"a", "b"}},
 		{args: []string{"--", "-file"}, rest: []string{"-file"}},
-		{args: []string{"-q"}, bad: true},
-		{args: []string{"--bogus"}, bad: true},
+		{args: []string{"-q"}, bad: true, usage: true},
+		{args: []string{"--bogus"}, bad: true, usage: true},
 		{args: []string{"-c"}, bad: true},
 		{args: []string{"-o"}, opts: []string{"-o"}},
 		{args: []string{"+O"}, opts: []string{"+O"}},
@@ -36,13 +40,37 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"-O", "-c", "x"}, rest: []string{"x"}, opts: []string{"-O=-c"}},
 		{args: []string{"+h", "-anvBH", "-c", "x"}, command: "x", opts: []string{"+h", "-a", "-n", "-v", "-B", "-H"}},
 		{args: []string{"-kt", "-c", "x"}, command: "x", opts: []string{"-k", "-t"}},
-		{args: []string{"-Z"}, bad: true},
+		{args: []string{"-Z"}, bad: true, usage: true},
+		// bash's long options (pexpect's replwrap starts bash --rcfile FILE).
+		{args: []string{"--rcfile", "rc.sh"}, rcfile: "rc.sh"},
+		{args: []string{"--init-file", "rc.sh", "-i"}, rcfile: "rc.sh"},
+		{args: []string{"--rcfile"}, bad: true},
+		{args: []string{"--noediting", "--verbose", "--debug", "--debugger"}, noEdit: true, opts: []string{"-v"}},
+		{args: []string{"-login", "-norc", "-c", "x"}, command: "x", login: true},
+		{args: []string{"-x", "-login"}, bad: true, usage: true}, // one dash only before the short options
+		{args: []string{"--login=x"}, bad: true, usage: true},
+		{args: []string{"-", "file", "a"}, rest: []string{"file", "a"}},
+		{args: []string{"-s", "-", "a"}, rest: []string{"a"}},
+		{args: []string{"-c", "--", "x", "n"}, command: "x", rest: []string{"n"}},
+		{args: []string{"-c", "x", "-"}, command: "x", rest: []string{"-"}},
+		// Refused, without the usage text: the modes gosh does not have.
+		{args: []string{"--posix"}, bad: true},
+		{args: []string{"--restricted"}, bad: true},
+		{args: []string{"-r"}, bad: true},
+		{args: []string{"-ir"}, bad: true},
+		{args: []string{"-D"}, bad: true},
+		{args: []string{"--dump-strings"}, bad: true},
+		{args: []string{"--dump-po-strings"}, bad: true},
+		{args: []string{"--pretty-print"}, bad: true},
 	}
 	for _, tt := range tests {
 		inv, err := parseArgs(tt.args)
 		if tt.bad {
+			var bare errNoUsage
 			if err == nil {
 				t.Errorf("%q: accepted, want an error", tt.args)
+			} else if errors.As(err, &bare) == tt.usage {
+				t.Errorf("%q: %v: usage text %v, want %v", tt.args, err, !tt.usage, tt.usage)
 			}
 			continue
 		}
@@ -53,6 +81,9 @@ func TestParseArgs(t *testing.T) {
 		if inv.command != tt.command || inv.login != tt.login || len(inv.rest) != len(tt.rest) {
 			t.Errorf("%q: got command %q rest %q login %v", tt.args, inv.command, inv.rest, inv.login)
 			continue
+		}
+		if inv.rcfile != tt.rcfile || inv.hasRCFile != (tt.rcfile != "") || inv.noEditing != tt.noEdit {
+			t.Errorf("%q: rcfile %q (%v), noediting %v", tt.args, inv.rcfile, inv.hasRCFile, inv.noEditing)
 		}
 		if tt.opts != nil && !slices.Equal(inv.opts, tt.opts) {
 			t.Errorf("%q: opts %q, want %q", tt.args, inv.opts, tt.opts)

@@ -48,3 +48,81 @@ func listStartOptions(sh *shell.Shell, o string) error {
 	_, err := sh.RunCommand(argv, io, false)
 	return err
 }
+
+// errNoUsage marks a command-line error that bash reports without its
+// usage text: a long option without its argument, and the modes gosh
+// does not have.
+type errNoUsage struct{ msg string }
+
+func (e errNoUsage) Error() string { return e.msg }
+
+// nextArg takes the argument after args[*i], the value of an option
+// (-o NAME, --rcfile FILE); false when there is none.
+func nextArg(args []string, i *int) (string, bool) {
+	if *i+1 < len(args) {
+		*i++
+		return args[*i], true
+	}
+	return "", false
+}
+
+// longOption applies bash's long option --NAME (bash --help lists them)
+// or gosh's own --trace, args[*i]; one that takes an argument (--rcfile
+// FILE) takes the next one. ok is false when NAME is not a long option.
+func longOption(inv *invocation, name string, args []string, i *int) (ok bool, err error) {
+	switch name {
+	case "help", "version":
+		inv.opts = append(inv.opts, "--"+name)
+	case "login":
+		inv.login = true
+	case "norc":
+		inv.norc = true
+	case "noprofile":
+		inv.noprofile = true
+	case "rcfile", "init-file":
+		// An interactive shell that is not a login shell reads FILE
+		// instead of ~/.goshrc (pexpect's replwrap starts bash so).
+		file, ok := nextArg(args, i)
+		if !ok {
+			return true, errNoUsage{name + ": option requires an argument"}
+		}
+		inv.rcfile, inv.hasRCFile = file, true
+	case "noediting":
+		inv.noEditing = true
+	case "verbose":
+		inv.opts = append(inv.opts, "-v")
+	case "trace":
+		inv.opts = append(inv.opts, "-o=trace")
+	case "debug":
+		// bash's --debug changes nothing a user can see.
+	case "debugger":
+		// bash without its debugger (bashdb) warns and goes on; gosh has
+		// none.
+		inv.debugger = true
+	case "dump-strings", "dump-po-strings":
+		return true, errDumpStrings("--" + name)
+	case "pretty-print":
+		return true, errNoUsage{"--pretty-print: gosh has no pretty-printing mode (declare -f prints a function so)"}
+	case "posix":
+		return true, errNoUsage{"--posix: gosh has no POSIX mode"}
+	case "restricted":
+		return true, errRestricted("--restricted")
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// errRestricted is the refusal of -r and --restricted: gosh has no
+// restricted mode, and a shell that only seemed restricted would be worse
+// than none (tests/testdata/oneliners/differences.txt).
+func errRestricted(opt string) error {
+	return errNoUsage{opt + ": gosh has no restricted mode"}
+}
+
+// errDumpStrings is the refusal of -D, --dump-strings and
+// --dump-po-strings: gosh has no message catalogs, and does not list the
+// $"..." strings a catalog would translate.
+func errDumpStrings(opt string) error {
+	return errNoUsage{opt + `: gosh has no message catalogs to list $"..." strings for`}
+}

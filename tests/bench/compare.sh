@@ -8,6 +8,9 @@
 #
 # Rows:
 #   startup        SHELL -c true, per run
+#   -c program     SHELL -c /bin/true, per run: the shell execs its text's
+#                  last command in its own place (bash, and gosh since its
+#                  tail exec) or forks it (dash)
 #   1000 commands  a script of 1,000 lines of /bin/true, per script
 #   1000 substs    a script of 1,000 lines of x=$(echo hi), per script (a copy
 #                  of the shell in gosh, a fork in bash and dash)
@@ -89,12 +92,14 @@ loop() { # loop N CMD ARGS...: run CMD N times
 	for ((i = 0; i < n; i++)); do "$@"; done
 }
 
-declare -A startup script substs cycle while calls subshells
+declare -A startup cprog script substs cycle while calls subshells
 for i in "${!shells[@]}"; do
 	sh=${shells[$i]} name=${names[$i]}
 	loop 3 "$sh" -c true # warm up
 	t=$(seconds loop "$RUNS_STARTUP" "$sh" -c true)
 	startup[$name]=$(awk -v t="$t" -v n="$RUNS_STARTUP" 'BEGIN { printf "%.2f ms", t * 1000 / n }')
+	t=$(seconds loop "$RUNS_STARTUP" "$sh" -c /bin/true)
+	cprog[$name]=$(awk -v t="$t" -v n="$RUNS_STARTUP" 'BEGIN { printf "%.2f ms", t * 1000 / n }')
 	t=$(seconds loop "$RUNS_SCRIPT" "$sh" "$work/thousand.sh")
 	script[$name]=$(awk -v t="$t" -v n="$RUNS_SCRIPT" 'BEGIN { printf "%.0f ms", t * 1000 / n }')
 done
@@ -146,6 +151,7 @@ bgpile[gosh]+=" ($(metric BackgroundListInterleaved pile-gosh/bash)x)"
 printf '%-16s' "" && printf '%-20s' "${names[@]}"
 echo
 printf '%-16s' "startup" && for n in "${names[@]}"; do printf '%-20s' "${startup[$n]}"; done && echo
+printf '%-16s' "-c program" && for n in "${names[@]}"; do printf '%-20s' "${cprog[$n]}"; done && echo
 printf '%-16s' "1000 commands" && for n in "${names[@]}"; do printf '%-20s' "${script[$n]}"; done && echo
 printf '%-16s' "1000 substs" && for n in "${names[@]}"; do printf '%-20s' "${substs[$n]}"; done && echo
 printf '%-16s' "while 100k" && for n in "${names[@]}"; do printf '%-20s' "${while[$n]}"; done && echo
