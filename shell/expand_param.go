@@ -1090,7 +1090,6 @@ func bashQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-
 // assocKey quotes a key of an associative array as bash shows one in
 // ${h[@]@K} and ${h[@]@A}: as it is, in double quotes, or as $'...'.
 func assocKey(k string) string {
