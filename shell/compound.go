@@ -166,8 +166,10 @@ func (sh *Shell) runSimple(sc *parser.SimpleCommand) (int, error) {
 		sh.noteLastArg(cmd.argv, cmd.compoundArgs)
 		return status, err
 	}
-	if sc == sh.lastCmd && sh.mayReplaceSelf(&cmd) {
-		if status, err, handled := sh.replaceSelf(&cmd); handled {
+	if sc == sh.lastCmd {
+		// cmd goes by value: its address would move it to the heap
+		// for every simple command (tailexec.go).
+		if status, err, handled := sh.tailExec(cmd); handled {
 			return status, err
 		}
 	}

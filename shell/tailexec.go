@@ -75,6 +75,16 @@ func soleCommand(list *parser.List) parser.Command {
 	return ao.First.Cmds[0]
 }
 
+// tailExec runs cmd, the shell process's last command, by becoming the
+// program it names when it may (mayReplaceSelf, replaceSelf); handled is
+// false when it may not, and the command runs as usual.
+func (sh *Shell) tailExec(cmd command) (status int, err error, handled bool) {
+	if !sh.mayReplaceSelf(&cmd) {
+		return 0, nil, false
+	}
+	return sh.replaceSelf(&cmd)
+}
+
 // mayReplaceSelf reports whether the child gosh may become cmd, the
 // program its last command names, now: nothing is left for the gosh to
 // do after it. Not when a trap is set (EXIT, ERR, DEBUG or a caught
