@@ -466,6 +466,14 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 		fmt.Fprintf(t.cfg.Stderr, "gosh: fork: %s\n", errText(err))
 		return 0, err
 	}
+	if err != nil && !fg && t.cfg.Self != "" {
+		// In the background the failure needs a process, as bash's
+		// forked child that failed to exec: $! is its pid and wait $!
+		// gives its status (execFailedStandIn).
+		if pid, ferr := t.execFailedStandIn(st, err, attr, first); ferr == nil {
+			return pid, nil
+		}
+	}
 	if err != nil {
 		t.stageError(st, err)
 		return 0, err
@@ -780,6 +788,12 @@ func openDescriptors() map[int]bool {
 
 // stageError writes "gosh: NAME: reason" to the failed stage's own fd 2.
 func (t *Table) stageError(st *Stage, err error) {
+	t.stageMessage(st, stageErrorText(st, err))
+}
+
+// stageErrorText is bash's message for a stage whose program could not
+// start.
+func stageErrorText(st *Stage, err error) string {
 	name := st.Path
 	if len(st.Argv) > 0 {
 		name = st.Argv[0]
@@ -792,7 +806,49 @@ func (t *Table) stageError(st *Stage, err error) {
 			name, text = st.Path, "cannot execute: required file not found"
 		}
 	}
-	t.stageMessage(st, fmt.Sprintf("gosh: %s: %s\n", name, text))
+	return fmt.Sprintf("gosh: %s: %s\n", name, text)
+}
+
+// ExecFailedFlag is the hidden first argument of the gosh that stands in
+// for a background stage whose program could not start:
+// gosh --exec-failed STATUS MESSAGE (ExecFailed).
+const ExecFailedFlag = "--exec-failed"
+
+// execFailedStandIn starts, in place of a background stage whose execve
+// failed, a gosh that writes the stage's message on the stage's stderr and
+// exits with bash's status (127 for a missing file or interpreter, else
+// 126): run by the shell. bash's forked child fails the same way, after
+// the fork, so the job has a pid ($!) and wait $! gives the status; here
+// the failed child was gone before ForkExec returned.
+func (t *Table) execFailedStandIn(st *Stage, err error, attr *syscall.ProcAttr, first bool) (int, error) {
+	status := 126
+	if errors.Is(err, unix.ENOENT) {
+		status = 127
+	}
+	argv := []string{"gosh: " + st.text(), ExecFailedFlag, strconv.Itoa(status), stageErrorText(st, err)}
+	pid, ferr := t.forkExecRetry(t.cfg.Self, argv, attr, first)
+	if ferr != nil {
+		return 0, ferr
+	}
+	t.trace.Shell(Msg{
+		En: "execve(%s) failed (%v): a gosh stands in for the background stage, pid %d, and exits %d with the message, as a forked child that failed to exec would",
+		Ko: "execve(%s) 실패(%v): 백그라운드 단계 대신 gosh(pid %d)가 메시지를 쓰고 %d로 끝난다. exec에 실패한 fork된 자식처럼",
+	}, st.Path, err, pid, status)
+	return pid, nil
+}
+
+// ExecFailed is what gosh runs when started with ExecFailedFlag: args
+// are STATUS and MESSAGE. It writes MESSAGE on fd 2 and returns STATUS.
+func ExecFailed(args []string) int {
+	if len(args) != 2 {
+		return 2
+	}
+	os.Stderr.WriteString(args[1])
+	status, err := strconv.Atoi(args[0])
+	if err != nil {
+		return 2
+	}
+	return status
 }
 
 // ErrBinaryFile is a program that execve(2) refuses (ENOEXEC) and that

@@ -198,6 +198,11 @@ func run() int {
 		fmt.Fprintf(os.Stderr, "nohup: %s\n", err)
 		return status
 	}
+	// The hidden first argument of the stand-in for a background stage
+	// whose program could not start: say why, exit with the status.
+	if len(os.Args) > 3 && os.Args[1] == jobs.ExecFailedFlag {
+		return jobs.ExecFailed(os.Args[2:])
+	}
 	// The hidden first argument used for trap "" in a copy of the shell:
 	// ignore the listed signals, then execve.
 	if len(os.Args) > 2 && os.Args[1] == jobs.SigIgnFlag {
