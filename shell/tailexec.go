@@ -8,9 +8,10 @@ import (
 	"gosh/parser"
 )
 
-// A child gosh whose whole body is one simple command naming a program
-// becomes that program: it expands the words, then execve replaces it,
-// with no second process. That is what a forked shell does with its last
+// A child gosh whose last command is a simple command naming a program
+// (its whole body, or the last command of its one "( list )") becomes
+// that program: it expands the words, then execve replaces it, with no
+// second process. That is what a forked shell does with its last
 // command (dash's EV_EXIT, bash's CMD_NO_FORK): "$cmd" 30 & is then one
 // process, $! is the program's pid, and kill $! reaches the program
 // itself, not a gosh that would leave it running. Before, the child gosh
