@@ -40,10 +40,11 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		defer func(saved string) { sh.srcFile = saved }(sh.srcFile)
 		sh.srcFile = name
 	}
-	// Only the -c text's own loop asks whether its command is the whole
-	// text, not an eval or a . file inside it.
-	oneCommand := sh.oneCommand
-	sh.oneCommand = nil
+	// Only the -c text's own loop asks whether the text has been read to
+	// its end (so that its last command may replace the shell), not an
+	// eval or a . file inside it.
+	textRead := sh.textRead
+	sh.textRead = nil
 	cfg := parser.Config{Alias: sh.aliasLookup, Echo: sh.verboseEcho, Extglob: sh.extglobOn, NoComments: sh.noComments}
 	in := &inputLines{next: next} // the lines a syntax error shows (syntaxmsg.go)
 	// The end of the input (of a script, -c text, or Ctrl+D at a prompt's
@@ -84,7 +85,7 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 		case err != nil:
 			return sh.Status, err
 		}
-		if oneCommand != nil && oneCommand() && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
+		if textRead != nil && textRead() && !sh.Opts.Interactive && !sh.Jobs.JobControl() {
 			sh.lastCmd = lastOfText(f) // the -c text's last line: it may become its last program
 		}
 		ran = true
@@ -210,7 +211,7 @@ func (sh *Shell) RunCommandString(src string) (int, error) {
 	sh.startScriptFrames("")
 	rest := src
 	next := linesOf(src)
-	sh.oneCommand = func() bool { return strings.TrimSpace(rest) == "" }
+	sh.textRead = func() bool { return strings.TrimSpace(rest) == "" }
 	st, err := sh.runLines(func(more bool) (string, error) {
 		line, err := next(more)
 		rest = rest[len(line):]

@@ -89,11 +89,11 @@ type Shell struct {
 	// subshell is set on clones: exit ends only the clone, job control is off.
 	subshell bool
 	// lastCmd is the command the shell process may replace itself with:
-	// a child gosh's whole body, or the whole -c text (tailexec.go); nil
-	// elsewhere. oneCommand, set by RunCommandString for its reading loop,
+	// a child gosh's last command, or the last command of the -c text
+	// (tailexec.go); nil elsewhere. textRead, set by RunCommandString for its reading loop,
 	// reports whether the -c text has no more lines.
-	lastCmd    *parser.SimpleCommand
-	oneCommand func() bool
+	lastCmd  *parser.SimpleCommand
+	textRead func() bool
 	// shown are the modes of the interactive shell above a child gosh,
 	// which it reports ($-, set -o, $SHELLOPTS) as bash's forked
 	// subshell does, without a prompt or job control of its own

@@ -236,7 +236,7 @@ var perProcess = map[string]string{
 	"Jobs":         "a subshell sees no jobs of its parent (only $!): a copy shares the job table, a child has its own",
 	"subshell":     "says whether this shell is a copy",
 	"lastCmd":      "the command a child gosh may become, from the body it was given (tailexec.go); a child of a child gets its own",
-	"oneCommand":   "the -c text's reading loop only (tailexec.go)",
+	"textRead":     "the -c text's reading loop only (tailexec.go)",
 	"forkedChild":  "says whether this copy stands for a child of the top-level shell (a trap on CHLD counts its end)",
 	"lineCopy":     "says whether this copy runs a $( ) of an interactive command line, in the shell's process (Ctrl+C abandons the line from inside it); a child gosh is not interactive",
 	"self":         "the gosh executable, found by each process at start",

@@ -141,8 +141,8 @@ func (sh *Shell) replaceSelf(cmd *command) (status int, err error, handled bool)
 	t.noFdVars = true
 	st := sh.prepareStage(cmd, t, 1)
 	if st.Builtin != nil {
-		// It failed before execve would run (a redirection, a program
-		// not found): the stage says so and gives the status.
+		// A redirection failed before execve would run: the stage
+		// says so and gives the status.
 		return st.Builtin(), nil, true
 	}
 	defer t.close()
