@@ -153,8 +153,11 @@ func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
 	}
 	err := unix.Kill(pid, sig)
 	t.trace.Shell(Same("kill(%d, %s) = %s"), pid, SignalName(sig), errOrZero(err))
-	if err == nil && t.onSelf != nil && targetsShell(pid) {
-		t.onSelf(sig)
+	if err == nil && targetsShell(pid) {
+		awaitCoreDeath(sig)
+		if t.onSelf != nil {
+			t.onSelf(sig)
+		}
 	}
 	evs := []Event{{Kind: EvKill, Job: job, Pid: pid, Signal: sig, sent: sent}}
 	if sig == unix.SIGCONT {

@@ -39,6 +39,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv(helperEnv) != "" {
 		os.Exit(ptyHelper())
 	}
+	if os.Getenv(selfCoreEnv) != "" {
+		os.Exit(selfCore())
+	}
 	os.Exit(m.Run())
 }
 

@@ -412,6 +412,33 @@ func (t *Table) WatchFaultSignals(fn func(syscall.Signal)) {
 // faults and cannot give them SIG_DFL).
 func (t *Table) SetSelfFatal(fn func(unix.Signal) bool) { t.selfFatal = fn }
 
+// coreSignals are the signals whose default action dumps core.
+var coreSignals = []syscall.Signal{
+	syscall.SIGQUIT, syscall.SIGILL, syscall.SIGTRAP, syscall.SIGABRT, syscall.SIGBUS,
+	syscall.SIGFPE, syscall.SIGSEGV, syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGSYS,
+}
+
+// awaitCoreDeath is run by the shell right after it sent sig to itself
+// (kill -TRAP $BASHPID, kill -QUIT 0): when sig is at SIG_DFL and dumps
+// core, it waits for the death the signal brings. A signal that only
+// terminates ends every thread of the process before kill(2) returns;
+// one that dumps core does not: the kernel wakes one thread to take it
+// and write the core, and in a process of several threads (the Go
+// runtime's) that may be another than the sender, which runs on
+// meanwhile. bash, one thread, never ran its next command; gosh ran it
+// now and then ("(kill -TRAP $BASHPID; echo notreached)" printed it).
+// It gives up after a second, in case the signal is blocked.
+func awaitCoreDeath(sig syscall.Signal) {
+	if !slices.Contains(coreSignals, sig) {
+		return
+	}
+	var old [4]uint64 // struct sigaction: handler first
+	if _, _, errno := unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), 0, uintptr(unsafe.Pointer(&old)), 8, 0, 0); errno != 0 || old[0] != 0 {
+		return // caught or ignored: no death is coming
+	}
+	time.Sleep(time.Second)
+}
+
 // targetsShell reports whether kill(pid, ...) reaches the shell process.
 func targetsShell(pid int) bool {
 	return pid == os.Getpid() || pid == 0 || pid == -1 || pid == -unix.Getpgrp()
