@@ -187,6 +187,25 @@ func renderTree(root *treeNode, jobs jobOf, width int) string {
 	return b.String()
 }
 
+// labelRoom is the room a process's line keeps beside the tree's
+// drawing: its pid, state and group, and the start of its command.
+const labelRoom = 40
+
+// fitIndent is the drawing in front of a process's line in a tree too
+// deep for the terminal (width columns): when it would leave less than
+// labelRoom columns, its left part is replaced by "…", so that the
+// branches next to the process stay and its line still says what it is
+// (a chain of a thousand subshells under a runaway trap, ptree 1).
+func fitIndent(indent string, width int) string {
+	room := width - labelRoom - len("└─ ")
+	if width <= 0 || displayWidth(indent) <= room {
+		return indent
+	}
+	r := []rune(indent) // "│  " and "   ": one column each
+	keep := min(max(room-1, 0), len(r))
+	return "…" + string(r[len(r)-keep:])
+}
+
 func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf, width int) {
 	// Lay out one run of siblings in the same group at a time, so the
 	// group's bracket can be aligned across its lines.
@@ -198,6 +217,7 @@ func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf,
 		run := kids[start:end]
 		lines := make([]string, len(run))
 		lineWidth := 0
+		shown := fitIndent(indent, width)
 		for i, k := range run {
 			branch := "├─ "
 			if start+i == len(kids)-1 {
@@ -205,12 +225,12 @@ func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf,
 			}
 			budget := 0
 			if width > 0 {
-				budget = width - displayWidth(indent+branch)
+				budget = max(width-displayWidth(shown+branch), 1)
 				if len(run) > 1 {
 					budget -= displayWidth(groupLabel(k.proc.Pgid, jobs.lang))
 				}
 			}
-			lines[i] = indent + branch + nodeLabel(k.proc, jobs, budget)
+			lines[i] = shown + branch + nodeLabel(k.proc, jobs, budget)
 			lineWidth = max(lineWidth, displayWidth(lines[i]))
 		}
 		for i, k := range run {
@@ -225,6 +245,9 @@ func renderKids(b *strings.Builder, kids []*treeNode, indent string, jobs jobOf,
 				default:
 					line += pad + "  │"
 				}
+			}
+			if width > 0 && !jobs.color {
+				line = cutToWidth(line, width) // a terminal too narrow for even the pid and state
 			}
 			b.WriteString(line)
 			b.WriteString("\n")

@@ -3,6 +3,7 @@
 package builtins
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -60,6 +61,37 @@ func TestRenderTreeFitsWidth(t *testing.T) {
 		}
 		if !strings.HasSuffix(lines[1], "┐ group 201") || !strings.HasSuffix(lines[2], "┘") {
 			t.Errorf("width %d: the group bracket is gone:\n%s", width, got)
+		}
+	}
+}
+
+// A chain of processes deeper than the terminal is wide (a runaway
+// recursion) still fits: the drawing's left part gives way to "…", and
+// each line keeps its pid, state and group.
+func TestRenderTreeDeepChain(t *testing.T) {
+	root := &treeNode{proc: &procInfo{Pid: 100, Pgid: 100, Sid: 99, State: 'S', Argv: []string{"bash"}}}
+	node := root
+	for i := 1; i <= 60; i++ {
+		kid := &treeNode{proc: &procInfo{Pid: 100 + i, Pgid: 100, Sid: 99, State: 'S', Argv: []string{"bash", "-c", strings.Repeat("x", 100)}}}
+		node.kids = []*treeNode{kid}
+		node = kid
+	}
+	for _, width := range []int{20, 40, 80, 200} {
+		got := renderTree(root, jobOf{byPid: map[int]int{}, byPgid: map[int]int{}}, width)
+		lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+		if len(lines) != 61 {
+			t.Fatalf("width %d: %d lines, want 61", width, len(lines))
+		}
+		for i, l := range lines {
+			if w := displayWidth(l); w > width {
+				t.Errorf("width %d: line %d of %d columns: %q", width, i, w, l)
+			}
+			if width >= 80 && !strings.Contains(l, fmt.Sprintf("%d S   pgid 100", 100+i)) {
+				t.Errorf("width %d: line %d lost its process: %q", width, i, l)
+			}
+		}
+		if width == 80 && !strings.HasPrefix(lines[60], "…") {
+			t.Errorf("width 80: the deepest line keeps its whole drawing: %q", lines[60])
 		}
 	}
 }
