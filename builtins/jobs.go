@@ -141,6 +141,7 @@ func runJobs(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	t := sh.JobTable()
+	jobs.AwaitReaps() // a job whose last process was just reaped shows as ended
 	status := statusOK
 	var list []*jobs.Job
 	if len(specs) == 0 {

@@ -67,10 +67,11 @@ func (t *Table) notifyAfterWait() {
 }
 
 // reportsWaited reports whether t is the table of a shell under job
-// control (interactive, or a script after set -m), which announces the
+// control (interactive, or -c text after set -m), which announces the
 // jobs the wait builtin collected (collected, notifyAfterWait), as bash
-// does; not a copy's. Call with t.mu held.
-func (t *Table) reportsWaited() bool { return t.jobControl && !t.copy }
+// does; not a copy's, nor a script's (SetKeepFinished). Call with t.mu
+// held.
+func (t *Table) reportsWaited() bool { return t.jobControl && !t.copy && !t.keepFinished }
 
 // printKilledNotices reports every job that is owed a killed notice, in
 // job order, and removes it from the table: run where bash notifies a

@@ -225,6 +225,10 @@ type tableCore struct {
 	// killedNotice, set for a shell that is not interactive, words the
 	// report of a job killed by a signal (notice.go).
 	killedNotice func(sig unix.Signal) (prefix string, report bool)
+	// keepFinished is set for a script's shell (SetKeepFinished): its
+	// finished background jobs stay listed until jobs shows them or a
+	// wait that began while they ran collects them.
+	keepFinished bool
 	// killedBy is when a child in the shell's own process group was last
 	// reaped killed by each signal (SignalLateChildren).
 	killedBy map[unix.Signal]time.Time
@@ -289,6 +293,21 @@ func (t *Table) SetJobControl(on bool) {
 	t.mu.Lock()
 	t.jobControl = on
 	t.jobControlOn.Store(on)
+	t.mu.Unlock()
+}
+
+// SetKeepFinished makes the table keep finished background jobs as bash
+// keeps a script's: run by the shell when it reads a script (a file, or
+// standard input), not -c text. bash 5.2 announces nothing and drops
+// nothing of a script's background jobs between its commands, even under
+// set -m: a finished job stays listed until the jobs builtin shows it
+// (Shown) or a wait that began while it ran collects it (WaitAll), and
+// only a job killed by a signal is reported, in the script's words,
+// after a foreground job or a wait (printKilledNotices). -c text drops
+// them after each command instead (the shell's Report).
+func (t *Table) SetKeepFinished() {
+	t.mu.Lock()
+	t.keepFinished = true
 	t.mu.Unlock()
 }
 

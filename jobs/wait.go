@@ -248,6 +248,17 @@ func (t *Table) findProcess(pid int) (*process, *Job) {
 	return nil, nil
 }
 
+// AwaitReaps returns once a reap in progress has reached the table: run
+// by the shell before the jobs and wait builtins look at it. The
+// collectors hold the launch lock from wait4 until the table has the news
+// (reapLocked), so a child that kill -0 no longer finds is shown as
+// ended, as in bash, whose SIGCHLD handler reaps and marks the job in one
+// step.
+func AwaitReaps() {
+	launchLock.Lock()
+	launchLock.Unlock()
+}
+
 // WaitAll waits, for wait without arguments, until no background job is
 // running (stopped jobs are not waited for, as in bash), nor the last
 // process substitution. Its status is 0, or 128+SIGINT if ctx is cancelled
@@ -255,13 +266,9 @@ func (t *Table) findProcess(pid int) (*process, *Job) {
 // processes that finished: a later "wait PID" for one of them is an error.
 func (t *Table) WaitAll(ctx context.Context) int {
 	defer t.notifyAfterWait() // after the unlock below
-	// A reap in progress finishes first: the collectors hold the launch
-	// lock from wait4 until the table has the news (reapLocked), so a
-	// child that wait4 took before this wait began (kill -0 no longer
-	// finds it) counts as ended before it, as in bash, whose SIGCHLD
-	// handler reaps and marks the job in one step.
-	launchLock.Lock()
-	launchLock.Unlock()
+	// A child that wait4 took before this wait began counts as ended
+	// before it.
+	AwaitReaps()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	noneRunning := func() bool {
@@ -279,11 +286,22 @@ func (t *Table) WaitAll(ctx context.Context) int {
 	// what had already finished without a word, as bash's wait does (it
 	// marks them notified); what ended while it waited is announced.
 	silent := t.reportsWaited() && noneRunning()
+	// A script's shell collects only the jobs that run as the wait
+	// begins: one that finished before stays listed, as in bash.
+	var running map[*Job]bool
+	if t.keepFinished {
+		running = map[*Job]bool{}
+		for _, j := range t.listed() {
+			if j.state() == Running {
+				running[j] = true
+			}
+		}
+	}
 	if !t.waitLocked(ctx, noneRunning) {
 		return interrupted
 	}
 	for _, j := range t.listed() {
-		if j.state() == Done && t.own(j) {
+		if j.state() == Done && t.own(j) && (running == nil || running[j]) {
 			t.collected(j)
 			if silent {
 				j.reported = Done

@@ -146,14 +146,23 @@ func (sh *Shell) verboseWrite(line string) {
 	io.WriteString(sh.Stderr(), line)
 }
 
-// afterCommand runs between commands of a script: finished background
-// jobs leave the table (reported, as bash does, only under set -m; their
-// statuses stay known to wait). The interactive loop reports before each
-// prompt instead.
+// afterCommand runs between commands of -c text and after each
+// foreground job and wait: finished background jobs leave the table
+// (reported, as bash does, only under set -m; their statuses stay known
+// to wait). The interactive loop reports before each prompt instead, and
+// a script keeps them (keepsFinishedJobs).
 func (sh *Shell) afterCommand() {
-	if !sh.subshell && !sh.Opts.Interactive {
+	if !sh.subshell && !sh.Opts.Interactive && !sh.keepsFinishedJobs() {
 		sh.Jobs.Report()
 	}
+}
+
+// keepsFinishedJobs reports whether the shell reads a script (a file or
+// standard input, and the child gosh processes of one), whose finished
+// background jobs bash keeps listed until jobs shows them or a wait
+// collects them (jobs.Table.SetKeepFinished).
+func (sh *Shell) keepsFinishedJobs() bool {
+	return sh.flow.topSource == sourceFile || sh.flow.topSource == sourceStdin
 }
 
 // runSource runs the text of a file (a script, or . FILE).
@@ -198,6 +207,7 @@ func (sh *Shell) RunScript(path string) (int, error) {
 		}
 	}
 	sh.startScriptFrames(path) // BASH_SOURCE (bashvars.go)
+	sh.Jobs.SetKeepFinished()
 	st, err := sh.runSource(src, path)
 	return sh.finish(st, err)
 }
@@ -227,6 +237,7 @@ func (sh *Shell) RunStdin() (int, error) {
 	sh.source = sourceStdin
 	sh.flow.topSource = sourceStdin
 	sh.startScriptFrames("")
+	sh.Jobs.SetKeepFinished()
 	r := &unbufferedLines{fd: 0}
 	st, err := sh.runLines(func(bool) (string, error) { return r.readLine() }, "")
 	return sh.finish(st, err)

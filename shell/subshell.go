@@ -620,6 +620,9 @@ func RunChild(fd int, self string) (int, error) {
 	// Its fds are the ones it was started with, at their numbers (the
 	// snapshot's table is the identity): they are its own now.
 	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
+	if sh.keepsFinishedJobs() {
+		sh.Jobs.SetKeepFinished() // a script's subshell, as the script
+	}
 	// Signals: the snapshot's ignored signals are SIG_IGN in this process
 	// too, for its children; the rest as for any script (trap_unix.go).
 	sh.traps = sh.traps.forSubshell() // caught signals reset, ignored ones kept
