@@ -417,6 +417,19 @@ func (sh *Shell) noteFuncFile(name string) {
 	sh.stack.funcFiles = m
 }
 
+// FuncPlace implements builtins.FuncPlaceShell.
+func (sh *Shell) FuncPlace(name string) (int, string, bool) {
+	fd := sh.lookupFunc(name)
+	if fd == nil {
+		return 0, "", false
+	}
+	file, ok := sh.stack.funcFiles[name]
+	if !ok {
+		file = sh.defaultFuncFile()
+	}
+	return fd.Pos.Line, file, true
+}
+
 // defaultFuncFile is BASH_SOURCE for a function defined in no file.
 func (sh *Shell) defaultFuncFile() string {
 	if sh.source == sourceCommand || sh.source == sourceChild {

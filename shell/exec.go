@@ -155,7 +155,10 @@ func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	sh.reapCoproc()           // coproc.go: where bash cleans up its dead jobs
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if !debugless(p) {
-		if err := sh.debugTrap(p.Pos.Line); err != nil {
+		if skip, err := sh.debugTrapSkips(p.Pos.Line); err != nil || skip {
+			if skip && err == nil {
+				sh.Status = 0 // as bash's skipped command
+			}
 			return err
 		}
 	}
