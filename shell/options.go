@@ -247,6 +247,10 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		sh.applyTrace()
 	case "allexport":
 		sh.Vars.AllExport = on
+	case "history":
+		if on {
+			sh.startScriptHistory() // historycmd.go
+		}
 	}
 	return nil
 }
