@@ -792,6 +792,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	for _, a := range cmd.assigns {
 		if err := sh.assign(a); err != nil {
+			if err == errGroupsList {
+				sh.Status = 1
+				return 1, errExpansionAbandon
+			}
 			// "x=2" on a read-only x: an error that ends a script, and the
 			// rest of an interactive command line, as in bash.
 			return sh.expansionFailed(err)
@@ -837,6 +841,9 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	for _, a := range cmd.assigns {
 		if sh.isNameRef(a.name) {
 			a.name = sh.tempRefName(a.name) // nameref.go
+		}
+		if sh.groupsFixed(a.name) {
+			continue // "GROUPS=4 cmd": neither assigned nor exported, as bash
 		}
 		var prev *Var
 		if x := sh.Vars.LookupRef(a.name); x != nil {
@@ -1324,8 +1331,8 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
-		if a.arr != nil || a.name == "_" {
-			continue // arrays are not exported; $_ is the program's path
+		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
+			continue // arrays are not exported; $_ is the program's path; GROUPS is not assigned
 		}
 		name := a.name
 		if sh.isNameRef(name) {

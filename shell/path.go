@@ -271,6 +271,15 @@ func (sh *Shell) HashPath(name, path string) {
 	sh.hash.remember(name, path, pathVar, 0)
 }
 
+// HashRan implements builtins.HashRanShell (command -p).
+func (sh *Shell) HashRan(name, path string) {
+	if sh.Opts.NoHashall {
+		return
+	}
+	pathVar, _ := sh.Vars.Get("PATH")
+	sh.hash.remember(name, path, pathVar, 1)
+}
+
 // Unhash forgets one name ("hash -d"); it reports whether it was there.
 func (sh *Shell) Unhash(name string) bool {
 	pathVar, _ := sh.Vars.Get("PATH")

@@ -181,8 +181,9 @@ func dynamicBit(name string) uint32 {
 	return 0
 }
 
-// dynamicNames are the variables whose value getVar computes.
-var dynamicNames = [...]string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM", "HISTCMD"}
+// dynamicNames are the variables whose value getVar computes, and
+// GROUPS, which may not be assigned while it is bash's (Shell.assign).
+var dynamicNames = [...]string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM", "HISTCMD", "GROUPS"}
 
 // getVar is a variable's value, computed for the dynamic ones.
 func (sh *Shell) getVar(name string) (string, bool) {
