@@ -398,6 +398,7 @@ func (sh *Shell) SetAlias(name, value string)      { sh.Aliases[name] = value }
 func (sh *Shell) Unalias(name string) bool {
 	_, ok := sh.Aliases[name]
 	delete(sh.Aliases, name)
+	sh.unaliased = sh.unaliased || ok // substList
 	return ok
 }
 func (sh *Shell) AliasNames() []string {

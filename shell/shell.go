@@ -79,6 +79,9 @@ type Shell struct {
 	Opts    Options
 	Jobs    *jobs.Table
 	Aliases map[string]string
+	// unaliased: an alias was removed, and a command substitution parsed
+	// with it may need parsing again without it (substList).
+	unaliased bool
 
 	// compoundArgs are the arguments of the declaration builtin running
 	// now that were written NAME=(...): only those (and a value for a
