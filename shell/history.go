@@ -160,7 +160,12 @@ func (h *history) load() {
 		}
 		return nil
 	})
-	h.report(path, err)
+	if !errors.Is(err, os.ErrNotExist) {
+		// A file whose directory is missing ($HOME gone) is not an error
+		// yet before the first prompt, as bash: the first command that
+		// cannot be kept in it reports it (addEntry).
+		h.report(path, err)
+	}
 	h.entries = all
 	h.fileCount = len(all)
 }
