@@ -20,8 +20,13 @@ func (sh *Shell) xtracePrefix() string {
 	ps4, _ := sh.Vars.Get("PS4") // "+ " from start-up; unset, no prefix (bash)
 	if strings.ContainsAny(ps4, "$`") {
 		sh.Opts.Xtrace = false
-		ps4 = sh.expandPromptVars(ps4)
+		out, err := sh.expandPromptErr(ps4)
 		sh.Opts.Xtrace = true
+		if _, exit := IsExit(err); err != nil && !exit {
+			// As bash: reported, and the text is the prefix as it is.
+			sh.errorf("%s", err)
+		}
+		ps4 = out
 	}
 	if sh.xtraceDepth > 0 && ps4 != "" {
 		ps4 = strings.Repeat(ps4[:1], sh.xtraceDepth) + ps4
