@@ -300,6 +300,9 @@ func (sh *Shell) AssignWord(arg string) error {
 				if err != nil {
 					return err
 				}
+				if sh.Opts.Xtrace {
+					sh.traceDeclList(a) // xtrace.go
+				}
 				a.arr.declared = true
 				return sh.assign(a)
 			}

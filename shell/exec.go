@@ -676,9 +676,10 @@ func (sh *Shell) xtrace(cmd *command) {
 		b.WriteString(xtraceAssignment(a))
 		b.WriteByte('\n')
 	}
-	if len(cmd.argv) > 0 || len(cmd.assigns) == 0 {
+	argv, lists := declTraceArgs(cmd) // xtrace.go: declare a=(1 2) shows "declare a"
+	if len(argv) > 0 || len(cmd.assigns) == 0 {
 		b.WriteString(ps4)
-		for i, w := range cmd.argv {
+		for i, w := range argv {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
@@ -686,7 +687,13 @@ func (sh *Shell) xtrace(cmd *command) {
 		}
 		b.WriteByte('\n')
 	}
-	writeExportTrace(&b, ps4, cmd.argv) // xtrace.go
+	writeExportTrace(&b, ps4, argv) // xtrace.go
+	if lists > 0 {
+		// The lists' own lines come first, as the builtin assigns them
+		// (traceDeclList); the command's line waits for them.
+		sh.declTrace, sh.declTraceLists, sh.declTraceCmd = b.String(), lists, cmd
+		return
+	}
 	sh.xtraceOut().Write([]byte(b.String()))
 }
 
@@ -729,6 +736,9 @@ func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	saved := sh.compoundArgs
 	sh.compoundArgs = cmd.compoundArgs
 	defer func() { sh.compoundArgs = saved }()
+	if sh.declTraceCmd == cmd {
+		defer sh.flushDeclTrace() // a list the builtin did not assign
+	}
 	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
 }
 
