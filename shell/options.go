@@ -251,6 +251,10 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		if on {
 			sh.startScriptHistory() // historycmd.go
 		}
+	case "extdebug":
+		if on {
+			sh.startArgs() // bashvars.go
+		}
 	}
 	return nil
 }
