@@ -569,8 +569,12 @@ func runUnset(sh Shell, io IO, args []string) (int, error) {
 			continue
 		}
 		// As bash 5: a name that cannot be a variable ("1a") names
-		// nothing to unset, which is not an error.
+		// nothing to unset, which is not an error; with -v it is one.
 		if !isName(name) && !isArrayRef(name) {
+			if o.has('v') {
+				errorf(io, "unset", "`%s': not a valid identifier", name)
+				status = statusFailure
+			}
 			continue
 		}
 		// Without -v, a name that is no variable but a function names

@@ -217,6 +217,8 @@ func TestUnset(t *testing.T) {
 	check(t, "readonly", run(t, sh, "", "unset", "RO"), 1, "",
 		"gosh: unset: RO: cannot unset: readonly variable\n")
 	check(t, "not a name", run(t, sh, "", "unset", "1a", "a-b"), 0, "", "")
+	check(t, "not a name with -v", run(t, sh, "", "unset", "-v", "1a", "a b"), 1, "",
+		"gosh: unset: `1a': not a valid identifier\ngosh: unset: `a b': not a valid identifier\n")
 	check(t, "bad option", run(t, sh, "", "unset", "-z"), 2, "",
 		"gosh: unset: -z: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n")
 }

@@ -532,7 +532,7 @@ func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names
 		case flags.on('F') && flags.on('p'):
 			b.WriteString("declare -f" + funcAttrLetters(sh, n) + " " + n + "\n") // as bash
 		case flags.on('F'):
-			b.WriteString(n + "\n")
+			b.WriteString(n + funcPlace(sh, n) + "\n")
 		default:
 			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")
 			if flags.on('p') {
@@ -544,4 +544,26 @@ func declareFunctions(sh Shell, io IO, builtin string, flags declareFlags, names
 		return st
 	}
 	return status
+}
+
+// FuncPlaceShell is a shell that knows where each function was defined.
+type FuncPlaceShell interface {
+	// FuncPlace is the line a function's definition starts on and the
+	// file it was read from (bash's words: "environment" for -c text,
+	// "main" at a prompt); ok is false when there is no such function.
+	FuncPlace(name string) (line int, file string, ok bool)
+}
+
+// funcPlace is what declare -F adds to a function's name with shopt
+// extdebug on, as bash: " LINE FILE". "" with extdebug off.
+func funcPlace(sh Shell, name string) string {
+	fp, ok := sh.(FuncPlaceShell)
+	if on, _ := sh.Option("extdebug"); !on || !ok {
+		return ""
+	}
+	line, file, ok := fp.FuncPlace(name)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(" %d %s", line, file)
 }

@@ -223,11 +223,14 @@ PATH에 새 값을 주면 셸은 표를 잊는다.`,
     LANG 순서로 처음 설정된 것)이 "ko"로 시작할 때 한국어`,
 		"history": `이 대화형 셸에서 입력한 명령 줄을 번호와 함께 보여 준다. N을 주면 마지막
 N개만 보여 준다. 프롬프트에서 위/아래 화살표로 목록을 오가고,
-!-참조(!!, !$, !n, ^old^new)로 항목을 다시 쓴다.
+!-참조(!!, !$, !n, ^old^new)로 항목을 다시 쓴다. 스크립트는 set -o history를
+켠 뒤 읽는 명령을 기록한다(파일에는 남기지 않는다).
 -c          목록을 비운다(파일은 그대로 둔다)
 -d OFFSET   OFFSET 항목을 지운다(음수면 끝에서 센다).
             -d START-END는 범위를 지운다
 -s ARG...   ARG들을 한 항목으로 저장한다(이 history 명령을 대신한다)
+-p ARG...   각 ARG에 히스토리 확장(!!, !n, ...)을 해서 보여 준다(실행하지도
+            저장하지도 않는다)
 -w [FILE]   목록을 FILE(기본 $HISTFILE)에 써서 내용을 바꾼다
 -r [FILE]   FILE을 읽어 그 항목들을 목록 뒤에 붙인다
 -a [FILE]   이번 세션의 항목을 FILE 뒤에 붙인다(gosh는 명령을 입력할
@@ -440,9 +443,16 @@ N이 $#보다 크면 실패한다.`,
                   lithist는 줄바꿈을 그대로 둔다
   histverify      히스토리 확장으로 바뀐 줄을 실행하기 전에 편집기로
                   돌려준다. histreedit: 확장에 실패한 줄을 돌려준다
+  extdebug        declare -F가 함수의 줄과 파일을 보여 준다. 실패한 DEBUG
+                  트랩은 명령을 건너뛴다(2면 함수에서 돌아온다).
+                  BASH_ARGV, BASH_ARGC. errtrace와 functrace도 함께 켠다
+  compat31 .. compat44  $BASH_COMPAT을 그 수준으로 둔다(gosh는 어느
+                  수준에서나 bash 5.2처럼 동작한다)
+  checkhash       기억해 둔 프로그램이 사라졌으면 다시 찾는다
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
-  shift_verbose, sourcepath, xpg_echo: bash와 같다
+  shift_verbose, sourcepath, xpg_echo, assoc_expand_once: bash와 같다.
+  gnu_errfmt는 켜 두고 보여 줄 뿐 메시지를 바꾸지 않는다
 bash 목록의 나머지 이름은 gosh가 가진 한 가지 상태로 보이며, 바꾸려 하면
 이유를 말하는 오류가 난다(lastpipe, dirspell, ...).
 -s나 -u가 없으면 각 OPTNAME(없으면 모든 옵션)을 보여 주고, 꺼진 것이 있으면

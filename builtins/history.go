@@ -9,17 +9,20 @@ import (
 var historyBuiltins = []*Builtin{
 	{
 		Name:     "history",
-		Synopsis: "history [-c] [-d offset] [n] or history -arw [filename] or history -s arg [arg ...]",
+		Synopsis: "history [-c] [-d offset] [n] or history -arw [filename] or history -ps arg [arg ...]",
 		Summary:  "Display or manipulate the history list.",
 		Help: `List the command lines typed in this interactive shell, numbered;
 with N, only the last N. At the prompt, Up and Down walk the list, and
-!-references (!!, !$, !n, ^old^new) reuse its entries.
+!-references (!!, !$, !n, ^old^new) reuse its entries. A script keeps
+the commands it reads once set -o history is on (in no file).
 -c          clear the list (the file keeps what it has)
 -d OFFSET   delete entry OFFSET (negative: counted from the end);
             -d START-END deletes a range
 -s ARG...   store ARGs as one entry (it replaces this history command)
 -w [FILE]   write the list to FILE (default $HISTFILE), replacing it
 -r [FILE]   read FILE and append its entries to the list
+-p ARG...   show each ARG history-expanded (!!, !n, ...), without
+            running it or storing it
 -a [FILE]   append this session's entries to FILE (gosh writes each
             command to $HISTFILE as it is entered, so there nothing is
             left to add)`,
@@ -28,9 +31,12 @@ with N, only the last N. At the prompt, Up and Down walk the list, and
 }
 
 func runHistory(sh Shell, io IO, args []string) (int, error) {
-	o, rest, ok := parseOptions(io, "history", args[1:], "cd:swra")
+	o, rest, ok := parseOptions(io, "history", args[1:], "cd:swrap")
 	if !ok {
 		return statusUsage, nil
+	}
+	if o.has('p') {
+		return historyPrint(sh, io, rest), nil
 	}
 	ed := sh.HistoryEditor()
 	fileOps := 0
@@ -106,6 +112,37 @@ func runHistory(sh Shell, io IO, args []string) (int, error) {
 		fmt.Fprintf(&b, "%5d  %s\n", i+1, lines[i])
 	}
 	return writeOut(io, "history", b.String()), nil
+}
+
+// HistoryExpander is a shell that does history expansion on a text.
+type HistoryExpander interface {
+	// HistoryExpand expands the !-references of arg against the list,
+	// after taking the history -p command itself out of it (as bash).
+	HistoryExpand(arg string) (string, error)
+}
+
+// historyPrint is history -p: each ARG history-expanded on its own line;
+// an ARG that fails is reported and the others are still printed.
+func historyPrint(sh Shell, io IO, args []string) int {
+	hx, ok := sh.(HistoryExpander)
+	status := statusOK
+	var b strings.Builder
+	for _, a := range args {
+		out := a
+		if ok {
+			var err error
+			if out, err = hx.HistoryExpand(a); err != nil {
+				errorf(io, "history", "%s: history expansion failed", a)
+				status = statusFailure
+				continue
+			}
+		}
+		b.WriteString(out + "\n")
+	}
+	if st := writeOut(io, "history", b.String()); st != statusOK {
+		return st
+	}
+	return status
 }
 
 // historyDelete is history -d OFFSET or -d START-END. A negative offset

@@ -69,7 +69,7 @@ func TestHistory(t *testing.T) {
 		{[]string{"history", "0"}, 0, "", ""},
 		{[]string{"history", "abc"}, 1, "", "gosh: history: abc: numeric argument required\n"},
 		{[]string{"history", "1", "2"}, 1, "", "gosh: history: too many arguments\n"},
-		{[]string{"history", "-z"}, 2, "", "gosh: history: -z: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -arw [filename] or history -s arg [arg ...]\n"},
+		{[]string{"history", "-z"}, 2, "", "gosh: history: -z: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -arw [filename] or history -ps arg [arg ...]\n"},
 	}
 	for _, tc := range tests {
 		sh := newFake(t)

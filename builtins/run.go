@@ -433,6 +433,13 @@ func runType(sh Shell, io IO, args []string) (int, error) {
 // utilities whatever $PATH says: getconf PATH on Linux.
 const defaultPath = "/bin:/usr/bin"
 
+// HashRanShell is a shell whose hash table command -p fills.
+type HashRanShell interface {
+	// HashRan remembers path as the program name runs, found and run
+	// once, unless hashing is off (set +h).
+	HashRan(name, path string)
+}
+
 // defaultPathShell is the shell as command -p sees it: $PATH is the
 // default one, and PATH search uses it.
 type defaultPathShell struct{ Shell }
@@ -476,6 +483,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
+	own := sh
 	if o.has('p') {
 		sh = defaultPathShell{sh}
 	}
@@ -490,7 +498,12 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 					fmt.Fprintf(io.Err, "gosh: %s: command not found\n", rest[0])
 					return 127, nil
 				}
-				// The program found in the default PATH runs by its path.
+				// The program found in the default PATH runs by its path,
+				// and stays in the hash table, where the name finds it
+				// again whatever $PATH says, as bash.
+				if hr, ok := own.(HashRanShell); ok && strings.HasPrefix(found[0], "/") {
+					hr.HashRan(rest[0], found[0])
+				}
 				rest = append([]string{found[0]}, rest[1:]...)
 			}
 		}

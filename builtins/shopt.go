@@ -36,9 +36,17 @@ var shoptBuiltins = []*Builtin{
                   (on); lithist keeps its newlines
   histverify      a line history expansion changed comes back to the
                   editor before it runs; histreedit: a failed one does
+  extdebug        declare -F shows a function's line and file; a DEBUG
+                  trap that fails skips the command (2: returns from
+                  the function); BASH_ARGV, BASH_ARGC; errtrace and
+                  functrace with it
+  compat31 .. compat44  set $BASH_COMPAT to that level (gosh behaves as
+                  bash 5.2 at every level)
+  checkhash       a remembered program that has gone is searched for again
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
-  shift_verbose, sourcepath, xpg_echo: as in bash
+  shift_verbose, sourcepath, xpg_echo, assoc_expand_once: as in bash;
+  gnu_errfmt is kept and shown, and changes no message
 The other names of bash's list are shown in the one state gosh has;
 changing them is an error that says why (lastpipe, dirspell, ...).
 Without -s or -u, show each OPTNAME (every option without any) and

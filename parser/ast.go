@@ -726,7 +726,18 @@ func (op ParamOp) IsPattern() bool {
 type CmdSubst struct {
 	List      *List
 	Backquote bool
+	// src is the text of the list as written ($( ) without its parens,
+	// `...` with its backslashes taken), line the line it starts on:
+	// the shell parses it again when it runs, with the aliases of that
+	// moment, as bash (Source). "" when the text is not all there (a
+	// here-document's body follows the line).
+	src  string
+	line int
 }
+
+// Source is the text of the substitution's list as written and the line
+// it starts on; "" when the parser did not keep it.
+func (c *CmdSubst) Source() (string, int) { return c.src, c.line }
 
 // ArithExp is arithmetic expansion $((expr)). Expr holds the expression
 // text's parts (parameters and command substitutions inside it are expanded

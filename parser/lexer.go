@@ -877,17 +877,23 @@ func (l *lexer) arithOld() (*ArithExp, error) {
 
 // cmdSubst reads $(list) at l.i.
 func (l *lexer) cmdSubst() (*CmdSubst, error) {
-	list, err := l.substList("command substitution")
+	start, held := l.i, len(l.pending)
+	line := l.pos(start).Line
+	list, text, err := l.substList("command substitution")
 	if err != nil {
 		return nil, err
 	}
-	return &CmdSubst{List: list}, nil
+	c := &CmdSubst{List: list}
+	if len(l.pending) == held {
+		c.src, c.line = text, line
+	}
+	return c, nil
 }
 
 // procSubst reads <(list) or >(list) at l.i.
 func (l *lexer) procSubst() (*ProcSubst, error) {
 	out := l.src[l.i] == '>'
-	list, err := l.substList("process substitution")
+	list, _, err := l.substList("process substitution")
 	if err != nil {
 		return nil, err
 	}
@@ -896,8 +902,9 @@ func (l *lexer) procSubst() (*ProcSubst, error) {
 
 // substList reads the list of a two-byte opener ("$(", "<(" or ">(") at
 // l.i by running a nested parser on the same text; it stops at the ')'
-// that closes the list. what names the construct in an error.
-func (l *lexer) substList(what string) (*List, error) {
+// that closes the list. what names the construct in an error. text is
+// the list as written.
+func (l *lexer) substList(what string) (list *List, text string, err error) {
 	start := l.i
 	if l.in != nil {
 		l.in.substDepth++ // its lines are not echoed (Config.Echo)
@@ -906,22 +913,26 @@ func (l *lexer) substList(what string) (*List, error) {
 	inner := l.sub(l.i + 2)
 	p, err := newParser(inner)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	p.inSubst = true
-	list, err := p.list(tRParen)
+	list, err = p.list(tRParen)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if p.tok.kind != tRParen {
 		if p.tok.kind == tEOF {
-			return nil, l.eofAt(start, unmatchedMsg(")"))
+			return nil, "", l.eofAt(start, unmatchedMsg(")"))
 		}
-		return nil, p.unexpected()
+		return nil, "", p.unexpected()
+	}
+	// The inner lexer may have read more lines: its src is the longer.
+	if end := inner.i - 1; end > start+2 && end <= len(inner.src) && inner.src[end] == ')' {
+		text = inner.src[start+2 : end]
 	}
 	l.i = inner.i
 	l.pending = append(l.pending, inner.pending...)
-	return list, nil
+	return list, text, nil
 }
 
 // backquote reads `list` at l.i. Inside backquotes a backslash quotes only
@@ -971,7 +982,11 @@ func (l *lexer) backquote(inDquote bool) (*CmdSubst, error) {
 		return nil, err
 	}
 	l.pending = append(l.pending, d.pending...)
-	return &CmdSubst{List: list, Backquote: true}, nil
+	c := &CmdSubst{List: list, Backquote: true}
+	if len(d.pending) == 0 {
+		c.src, c.line = text.String(), l.pos(start).Line
+	}
+	return c, nil
 }
 
 // unquoteDelim removes quotes from a here-document delimiter and reports

@@ -332,6 +332,13 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 	defer func() { sh.xtraceDepth-- }()
 	sh.pushFrame(false, "source", name, sh.line) // FUNCNAME, BASH_SOURCE, BASH_LINENO (bashvars.go)
 	defer sh.popFrame()
+	// BASH_ARGV and BASH_ARGC (extdebug): the file's arguments, or, as
+	// bash, its name when it has none.
+	if args != nil {
+		defer sh.popArgs(sh.pushArgs(args))
+	} else {
+		defer sh.popArgs(sh.pushArgs([]string{name}))
+	}
 	return sh.withIO(io, func() (int, error) {
 		// Messages and caller name the file as written, as bash's.
 		st, err := sh.runSource(string(data), name)
@@ -398,6 +405,7 @@ func (sh *Shell) SetAlias(name, value string)      { sh.Aliases[name] = value }
 func (sh *Shell) Unalias(name string) bool {
 	_, ok := sh.Aliases[name]
 	delete(sh.Aliases, name)
+	sh.unaliased = sh.unaliased || ok // substList
 	return ok
 }
 func (sh *Shell) AliasNames() []string {

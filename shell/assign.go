@@ -5,6 +5,7 @@ package shell
 // of declaration builtins (declare -a a=(...)).
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -154,6 +155,14 @@ func (sh *Shell) expandArrayLit(name string, arr *parser.ArrayLit) ([]arrayItem,
 
 // assign performs an expanded assignment.
 func (sh *Shell) assign(a assignment) error {
+	if sh.groupsFixed(a.name) {
+		// bash's GROUPS may not be assigned: NAME=v, NAME[i]=v and
+		// NAME+=v change nothing, silently; a list fails (groupsList).
+		if a.arr != nil && a.arr.isList {
+			return errGroupsList
+		}
+		return nil
+	}
 	if sh.Vars.selfRefs != 0 && sh.Vars.isSelfRef(a.name) {
 		// As bash, at every use of a reference to its own name.
 		sh.errorf("warning: %s: circular name reference", a.name)
@@ -291,6 +300,9 @@ func (sh *Shell) AssignWord(arg string) error {
 				if err != nil {
 					return err
 				}
+				if sh.Opts.Xtrace {
+					sh.traceDeclList(a) // xtrace.go
+				}
 				a.arr.declared = true
 				return sh.assign(a)
 			}
@@ -331,4 +343,14 @@ func (e *invalidNameError) Error() string { return "`" + e.arg + "': not a valid
 // array list (...).
 func isArrayList(value string) bool {
 	return strings.HasPrefix(value, "(") && strings.HasSuffix(value, ")")
+}
+
+// errGroupsList is GROUPS=(...) while GROUPS is bash's: as bash, the rest
+// of the line is dropped, silently, with status 1 (runAssignments).
+var errGroupsList = errors.New("GROUPS: list assignment")
+
+// groupsFixed: name is GROUPS, and GROUPS is still bash's (unset makes
+// it an ordinary variable).
+func (sh *Shell) groupsFixed(name string) bool {
+	return name == "GROUPS" && sh.plainDynamic&dynamicBit("GROUPS") == 0
 }

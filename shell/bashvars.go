@@ -322,6 +322,63 @@ func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
 	sh.Vars.put("BASH_LINENO", &f.lines)
 }
 
+// argsSaved are BASH_ARGV and BASH_ARGC as a call found them (pushArgs).
+type argsSaved struct {
+	argv, argc *Var
+	pushed     bool
+}
+
+// pushArgs, with shopt extdebug on, puts a call's arguments in front of
+// BASH_ARGV (the last first) and their count in front of BASH_ARGC, as
+// bash's stacks for its debugger; popArgs puts the caller's back.
+func (sh *Shell) pushArgs(args []string) argsSaved {
+	if !sh.Opts.Shopt.Extdebug {
+		return argsSaved{}
+	}
+	s := argsSaved{argv: sh.Vars.Lookup("BASH_ARGV"), argc: sh.Vars.Lookup("BASH_ARGC"), pushed: true}
+	sh.Vars.put("BASH_ARGV", stackArray(reversed(args), s.argv))
+	sh.Vars.put("BASH_ARGC", stackArray([]string{strconv.Itoa(len(args))}, s.argc))
+	return s
+}
+
+func (sh *Shell) popArgs(s argsSaved) {
+	if s.pushed {
+		sh.Vars.put("BASH_ARGV", s.argv)
+		sh.Vars.put("BASH_ARGC", s.argc)
+	}
+}
+
+// startArgs starts BASH_ARGV and BASH_ARGC as shopt -s extdebug finds
+// them unset: the positional parameters of the moment, as bash.
+func (sh *Shell) startArgs() {
+	if sh.Vars.Lookup("BASH_ARGV") == nil && sh.Vars.Lookup("BASH_ARGC") == nil {
+		sh.Vars.put("BASH_ARGV", stackArray(reversed(sh.Params), nil))
+		sh.Vars.put("BASH_ARGC", stackArray([]string{strconv.Itoa(len(sh.Params))}, nil))
+	}
+}
+
+// stackArray is an array of top, then the elements of below (an array).
+func stackArray(top []string, below *Var) *Var {
+	x := &Var{Array: true}
+	for _, v := range top {
+		x.Elems = append(x.Elems, Elem{Index: int64(len(x.Elems)), Value: v})
+	}
+	if below != nil && below.Array {
+		for _, e := range below.Elems {
+			x.Elems = append(x.Elems, Elem{Index: int64(len(x.Elems)), Value: e.Value})
+		}
+	}
+	return x
+}
+
+func reversed(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[len(args)-1-i] = a
+	}
+	return out
+}
+
 // inheritedFrame is the frame a child gosh was started in, rebuilt from
 // the arrays its snapshot carried, or nil when there is none (-c text at
 // its top level, or the top of a script). names, files and lines are the
@@ -415,6 +472,19 @@ func (sh *Shell) noteFuncFile(name string) {
 	}
 	m[name] = file
 	sh.stack.funcFiles = m
+}
+
+// FuncPlace implements builtins.FuncPlaceShell.
+func (sh *Shell) FuncPlace(name string) (int, string, bool) {
+	fd := sh.lookupFunc(name)
+	if fd == nil {
+		return 0, "", false
+	}
+	file, ok := sh.stack.funcFiles[name]
+	if !ok {
+		file = sh.defaultFuncFile()
+	}
+	return fd.Pos.Line, file, true
 }
 
 // defaultFuncFile is BASH_SOURCE for a function defined in no file.

@@ -155,7 +155,10 @@ func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	sh.reapCoproc()           // coproc.go: where bash cleans up its dead jobs
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if !debugless(p) {
-		if err := sh.debugTrap(p.Pos.Line); err != nil {
+		if skip, err := sh.debugTrapSkips(p.Pos.Line); err != nil || skip {
+			if skip && err == nil {
+				sh.Status = 0 // as bash's skipped command
+			}
 			return err
 		}
 	}
@@ -673,9 +676,10 @@ func (sh *Shell) xtrace(cmd *command) {
 		b.WriteString(xtraceAssignment(a))
 		b.WriteByte('\n')
 	}
-	if len(cmd.argv) > 0 || len(cmd.assigns) == 0 {
+	argv, lists := declTraceArgs(cmd) // xtrace.go: declare a=(1 2) shows "declare a"
+	if len(argv) > 0 || len(cmd.assigns) == 0 {
 		b.WriteString(ps4)
-		for i, w := range cmd.argv {
+		for i, w := range argv {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
@@ -683,7 +687,13 @@ func (sh *Shell) xtrace(cmd *command) {
 		}
 		b.WriteByte('\n')
 	}
-	writeExportTrace(&b, ps4, cmd.argv) // xtrace.go
+	writeExportTrace(&b, ps4, argv) // xtrace.go
+	if lists > 0 {
+		// The lists' own lines come first, as the builtin assigns them
+		// (traceDeclList); the command's line waits for them.
+		sh.declTrace, sh.declTraceLists, sh.declTraceCmd = b.String(), lists, cmd
+		return
+	}
 	sh.xtraceOut().Write([]byte(b.String()))
 }
 
@@ -726,6 +736,9 @@ func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	saved := sh.compoundArgs
 	sh.compoundArgs = cmd.compoundArgs
 	defer func() { sh.compoundArgs = saved }()
+	if sh.declTraceCmd == cmd {
+		defer sh.flushDeclTrace() // a list the builtin did not assign
+	}
 	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
 }
 
@@ -789,6 +802,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 func (sh *Shell) runAssignments(cmd *command) (int, error) {
 	for _, a := range cmd.assigns {
 		if err := sh.assign(a); err != nil {
+			if err == errGroupsList {
+				sh.Status = 1
+				return 1, errExpansionAbandon
+			}
 			// "x=2" on a read-only x: an error that ends a script, and the
 			// rest of an interactive command line, as in bash.
 			return sh.expansionFailed(err)
@@ -834,6 +851,9 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	for _, a := range cmd.assigns {
 		if sh.isNameRef(a.name) {
 			a.name = sh.tempRefName(a.name) // nameref.go
+		}
+		if sh.groupsFixed(a.name) {
+			continue // "GROUPS=4 cmd": neither assigned nor exported, as bash
 		}
 		var prev *Var
 		if x := sh.Vars.LookupRef(a.name); x != nil {
@@ -1321,8 +1341,8 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	env := make([]string, 0, len(cmd.assigns))
 	for _, a := range cmd.assigns {
-		if a.arr != nil || a.name == "_" {
-			continue // arrays are not exported; $_ is the program's path
+		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
+			continue // arrays are not exported; $_ is the program's path; GROUPS is not assigned
 		}
 		name := a.name
 		if sh.isNameRef(name) {

@@ -564,14 +564,33 @@ func isDigits(s string) bool {
 // the list, run in a subshell, with all trailing newlines removed.
 func (x *expansion) expandCmdSubst(p *parser.CmdSubst, quoted bool) error {
 	out := ""
-	if p.List != nil && len(p.List.Items) > 0 {
+	if list := x.sh.substList(p); list != nil && len(list.Items) > 0 {
 		var err error
-		if out, err = x.sh.commandSubst(p.List); err != nil {
+		if out, err = x.sh.commandSubst(list); err != nil {
 			return err
 		}
 	}
 	x.addValue(strings.TrimRight(out, "\n"), quoted)
 	return nil
+}
+
+// substList is the list a command substitution runs. As in bash, its
+// text is parsed again as it runs, with the aliases defined by then:
+// "alias x='echo hi'; echo $(x)" on one line runs echo hi. Without
+// aliases to expand, or when the text was not kept, the list as parsed.
+func (sh *Shell) substList(p *parser.CmdSubst) *parser.List {
+	src, line := p.Source()
+	if src == "" || len(sh.Aliases) == 0 && !sh.unaliased {
+		return p.List
+	}
+	if on, _ := sh.Option("expand_aliases"); !on {
+		return p.List
+	}
+	f, err := sh.parseAt(src, line)
+	if err != nil || f.List == nil {
+		return p.List
+	}
+	return f.List
 }
 
 // expandArith is step 4, arithmetic expansion (XCU 2.6.4): the expression

@@ -232,6 +232,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	// FUNCNAME, BASH_SOURCE and BASH_LINENO get this call's frame, and
 	// the caller's again after (bashvars.go).
 	sh.pushCall(argv[0])
+	args := sh.pushArgs(argv[1:]) // BASH_ARGV, BASH_ARGC (extdebug)
 	sh.Params = argv[1:]
 	sh.flow.loopDepth = 0
 	sh.flow.frame = frame
@@ -271,6 +272,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	if frame.opts != nil {
 		sh.restoreSetOptions(*frame.opts) // localopts.go
 	}
+	sh.popArgs(args)
 	sh.popFrame()
 	h.giveFrame(frame)
 	switch e := err.(type) {

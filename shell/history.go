@@ -80,6 +80,11 @@ type history struct {
 	pending    []pendingEntry
 	late       *pendingEntry
 	hasPending atomic.Bool // pending is not empty: read without the lock
+	// lastAdded: the command being run was stored as the newest entry
+	// (bash's hist_last_line_added), which history -s and fc replace.
+	lastAdded bool
+	// noFile: a script's list (set -o history), which no file keeps.
+	noFile bool
 }
 
 // pendingEntry is an append to the history file that waits (addLater),
@@ -108,6 +113,9 @@ func (h *history) setDefaults() {
 // file is the history file in use: $HISTFILE, or "" (no file) when it is
 // unset or empty.
 func (h *history) file() string {
+	if h.noFile {
+		return ""
+	}
 	f, _ := h.sh.Vars.Get("HISTFILE")
 	return f
 }
@@ -152,7 +160,12 @@ func (h *history) load() {
 		}
 		return nil
 	})
-	h.report(path, err)
+	if !errors.Is(err, os.ErrNotExist) {
+		// A file whose directory is missing ($HOME gone) is not an error
+		// yet before the first prompt, as bash: the first command that
+		// cannot be kept in it reports it (addEntry).
+		h.report(path, err)
+	}
 	h.entries = all
 	h.fileCount = len(all)
 }
@@ -231,14 +244,16 @@ func (h *history) addEntry(text string, literal, later bool) {
 		h.report(p.path, p.err)
 	}
 	h.commands++
+	h.lastAdded = false
 	entry := historyEntry(text)
 	if literal {
 		entry = strings.TrimRight(text, "\n")
 	}
-	if entry == "" || entry[0] == ' ' || entry[0] == '\t' {
+	space, dups := h.ignores()
+	if entry == "" || space && (entry[0] == ' ' || entry[0] == '\t') {
 		return
 	}
-	if n := len(h.entries); n > 0 && h.entries[n-1] == entry {
+	if n := len(h.entries); dups && n > 0 && h.entries[n-1] == entry {
 		return
 	}
 	size := h.size()
@@ -246,6 +261,7 @@ func (h *history) addEntry(text string, literal, later bool) {
 	if size == 0 {
 		return
 	}
+	h.lastAdded = true
 	h.entries = append(h.entries, entry)
 	h.added++
 	if len(h.entries) > size {
@@ -276,6 +292,27 @@ func (h *history) addEntry(text string, literal, later bool) {
 	if h.fileCount > size+size/2+1 {
 		h.trimFile(path, size)
 	}
+}
+
+// ignores says whether a command that starts with a blank, and one that
+// repeats the newest entry, are left out: always at a prompt; in a
+// script's list (set -o history) as $HISTCONTROL says, as bash.
+func (h *history) ignores() (space, dups bool) {
+	if !h.noFile {
+		return true, true
+	}
+	v, _ := h.sh.Vars.Get("HISTCONTROL")
+	for _, w := range strings.Split(v, ":") {
+		switch w {
+		case "ignorespace":
+			space = true
+		case "ignoredups":
+			dups = true
+		case "ignoreboth":
+			space, dups = true, true
+		}
+	}
+	return space, dups
 }
 
 // writePending appends the entries that wait (addLater) to the file: run

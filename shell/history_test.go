@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -263,5 +264,44 @@ func TestHistoryFullList(t *testing.T) {
 	}
 	if c := cap(h.entries); c > 4*7+8 {
 		t.Errorf("the list's backing array holds %d entries for 7 kept", c)
+	}
+}
+
+// TestScriptHistory: a script's list (set -o history) follows
+// $HISTCONTROL, and history -s replaces only a command the list took.
+func TestScriptHistory(t *testing.T) {
+	cases := []struct {
+		control string
+		add     []string
+		want    []string
+	}{
+		{"", []string{"a\n", "a\n", " b\n"}, []string{"a", "a", " b"}},
+		{"ignoredups", []string{"a\n", "a\n", " b\n"}, []string{"a", " b"}},
+		{"ignorespace", []string{"a\n", "a\n", " b\n"}, []string{"a", "a"}},
+		{"ignoreboth", []string{"a\n", "a\n", " b\n", "c\n"}, []string{"a", "c"}},
+		{"erasedups:nosuch", []string{"a\n", "a\n"}, []string{"a", "a"}},
+	}
+	for _, c := range cases {
+		sh := New(Config{Arg0: "gosh"})
+		if err := sh.SetOption("history", true); err != nil {
+			t.Fatal(err)
+		}
+		sh.Vars.Set("HISTCONTROL", c.control)
+		for _, a := range c.add {
+			sh.scriptHistory(a)
+		}
+		if got := sh.History(); !slices.Equal(got, c.want) {
+			t.Errorf("HISTCONTROL=%q: %q, want %q", c.control, got, c.want)
+		}
+	}
+	sh := New(Config{Arg0: "gosh"})
+	sh.SetOption("history", true)
+	h := sh.Hooks.Hist
+	h.ReplaceLast("x") // nothing was read (-c text): added
+	h.ReplaceLast("y")
+	sh.scriptHistory("history -s z\n")
+	h.ReplaceLast("z") // replaces the history -s command
+	if got := sh.History(); !slices.Equal(got, []string{"x", "y", "z"}) {
+		t.Errorf("history -s: %q", got)
 	}
 }

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"os"
+	"strconv"
 
 	"gosh/builtins"
 )
@@ -36,11 +37,13 @@ func (h *history) Delete(from, to int) bool {
 // Add stores an entry as if it had been typed (history -s).
 func (h *history) Add(entry string) { h.add(entry + "\n") }
 
-// ReplaceLast puts entry in place of the newest entry.
+// ReplaceLast puts entry in place of the newest entry when that is the
+// command being run (the history -s or fc command), as bash; else (-c
+// text, a command the list did not take) it adds entry.
 func (h *history) ReplaceLast(entry string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if len(h.entries) == 0 {
+	if len(h.entries) == 0 || !h.lastAdded {
 		h.entries = append(h.entries, entry)
 	} else {
 		h.entries[len(h.entries)-1] = entry
@@ -108,4 +111,66 @@ func (h *history) Append(path string) error {
 		}
 	}
 	return f.Close()
+}
+
+// DeleteCurrent takes the command being run out of the list when it was
+// stored there (history -p, as bash), so that !! names the one before.
+func (h *history) DeleteCurrent() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.lastAdded && len(h.entries) > 0 {
+		h.entries = h.entries[:len(h.entries)-1]
+		h.lastAdded = false
+		h.gen++
+		h.added = 0
+	}
+}
+
+// startScriptHistory gives a shell that is not interactive a history
+// list when set -o history turns it on, as bash: a script's commands are
+// stored as they are read (RunScript), -c text's are not; history -s
+// adds to it. No file keeps the list.
+func (sh *Shell) startScriptHistory() {
+	if sh.Hooks.Hist != nil || sh.Opts.Interactive {
+		return
+	}
+	h := newHistory(sh)
+	h.noFile = true
+	sh.Hooks.History = h.list
+	sh.Hooks.ClearHistory = h.clear
+	sh.Hooks.Hist = h
+}
+
+// scriptHistory stores a command a script read, with set -o history on.
+func (sh *Shell) scriptHistory(text string) {
+	if sh.Hooks.Hist == nil || sh.Opts.Interactive || sh.flow.sourceDepth > 0 {
+		return
+	}
+	if on, _ := sh.Option("history"); on {
+		sh.addHistory(sh.Hooks.Hist, text, false)
+	}
+}
+
+// histcmd is $HISTCMD: the history number of the command being run,
+// 0 with the history off, as bash.
+func (sh *Shell) histcmd() string {
+	h := sh.Hooks.Hist
+	if on, _ := sh.Option("history"); !on || h == nil {
+		return "0"
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return strconv.Itoa(len(h.entries))
+}
+
+// HistoryExpand implements builtins.HistoryExpander: history -p.
+func (sh *Shell) HistoryExpand(arg string) (string, error) {
+	if h := sh.Hooks.Hist; h != nil {
+		h.DeleteCurrent()
+	}
+	histState.Lock()
+	defer histState.Unlock()
+	histState.extglob = sh.Opts.Shopt.Extglob
+	out, _, _, err := histState.expand(arg, sh.History())
+	return out, err
 }

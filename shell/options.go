@@ -165,6 +165,9 @@ func (sh *Shell) Option(name string) (bool, bool) {
 		_, set := sh.Vars.Get("IGNOREEOF")
 		return set, true
 	}
+	if l := compatOptionLevel(o.name); l != 0 {
+		return sh.compatLevel() == l, true
+	}
 	return o.value(sh.reportedOpts()), true
 }
 
@@ -226,6 +229,8 @@ func (sh *Shell) SetOption(name string, on bool) error {
 			return sh.Vars.Set("IGNOREEOF", "10")
 		}
 		return sh.Vars.Unset("IGNOREEOF")
+	case compatOptionLevel(o.name) != 0:
+		return sh.setCompat(compatOptionLevel(o.name), on)
 	}
 	o.assign(&sh.Opts, on)
 	switch o.name {
@@ -242,6 +247,14 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		sh.applyTrace()
 	case "allexport":
 		sh.Vars.AllExport = on
+	case "history":
+		if on {
+			sh.startScriptHistory() // historycmd.go
+		}
+	case "extdebug":
+		if on {
+			sh.startArgs() // bashvars.go
+		}
 	}
 	return nil
 }

@@ -46,10 +46,14 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 		// As bash with checkhash off: the remembered file is run without
 		// a new search, and if it has gone the command fails on it
 		// ("/usr/local/bin/x: No such file or directory", 127).
-		if _, err := isExecutable(sh.abs(p)); err != nil {
+		// With checkhash on, it is searched for again.
+		_, err := isExecutable(sh.abs(p))
+		if err == nil {
+			return p, nil
+		}
+		if !sh.Opts.Shopt.Checkhash {
 			return p, err
 		}
-		return p, nil
 	}
 	p, err := sh.searchPath(name, pathVar)
 	if err == nil && p[0] == '/' {
@@ -265,6 +269,15 @@ func (sh *Shell) Hash(name string) (string, bool) {
 func (sh *Shell) HashPath(name, path string) {
 	pathVar, _ := sh.Vars.Get("PATH")
 	sh.hash.remember(name, path, pathVar, 0)
+}
+
+// HashRan implements builtins.HashRanShell (command -p).
+func (sh *Shell) HashRan(name, path string) {
+	if sh.Opts.NoHashall {
+		return
+	}
+	pathVar, _ := sh.Vars.Get("PATH")
+	sh.hash.remember(name, path, pathVar, 1)
 }
 
 // Unhash forgets one name ("hash -d"); it reports whether it was there.

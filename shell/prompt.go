@@ -232,30 +232,43 @@ const promptDelim = "GOSH_PROMPT_END_7f3a"
 // is taken as it is (promptLiteral), without the parse and expansion that
 // cost every prompt some 10 us (issue 9, speed).
 func (sh *Shell) expandPromptVars(text string) string {
+	out, _ := sh.expandPromptErr(text)
+	return out
+}
+
+// expandPromptErr is expandPromptVars that also gives the error that
+// left text as it was: an expansion's ("u: unset"), or bash's "TEXT:
+// bad substitution" for a ${ that does not parse. set -x reports it
+// (xtracePrefix).
+func (sh *Shell) expandPromptErr(text string) (string, error) {
 	if out, ok := promptLiteral(text); ok {
-		return out
+		return out, nil
 	}
 	// A backslash that ends the prompt stays, as in bash: here it would
 	// join the delimiter line, and the rest would not expand ('$HOME\').
 	if n := len(text) - len(strings.TrimRight(text, `\`)); n%2 == 1 {
-		return sh.expandPromptVars(text[:len(text)-1]) + `\`
+		out, err := sh.expandPromptErr(text[:len(text)-1])
+		return out + `\`, err
 	}
 	f, err := parser.Parse(": <<" + promptDelim + "\n" + text + "\n" + promptDelim + "\n")
+	if err != nil && strings.Contains(text, "${") {
+		return text, expansionError(text + ": bad substitution")
+	}
 	if err != nil || f.List == nil || len(f.List.Items) != 1 {
-		return text
+		return text, nil
 	}
 	pl := f.List.Items[0].AndOr.First
 	cmd, ok := pl.Cmds[0].(*parser.SimpleCommand)
 	if !ok || len(cmd.Redirs) != 1 || cmd.Redirs[0].Heredoc == nil {
-		return text
+		return text, nil
 	}
 	status := sh.Status
 	defer func() { sh.Status = status }()
 	out, err := sh.expandHeredoc(cmd.Redirs[0].Heredoc)
 	if err != nil {
-		return text
+		return text, err
 	}
-	return strings.TrimSuffix(out, "\n")
+	return strings.TrimSuffix(out, "\n"), nil
 }
 
 // promptLiteral is what expanding text as the body of a here-document

@@ -233,3 +233,31 @@ func TestPromptLiteral(t *testing.T) {
 		}
 	}
 }
+
+// TestExpandPromptErr: the error a prompt's text gives when it does not
+// expand (set -x reports it for PS4), and the text then used as it is.
+func TestExpandPromptErr(t *testing.T) {
+	sh := New(Config{Arg0: "gosh"})
+	sh.Vars.Set("x", "1")
+	cases := []struct{ text, out, err string }{
+		{"+${x} ", "+1 ", ""},
+		{"+ ", "+ ", ""},
+		{"+$( ", "+$( ", ""}, // no ${: no message (bash prints "+")
+		{"+${x", "+${x", "+${x: bad substitution"},
+		{"${x} ${", "${x} ${", "${x} ${: bad substitution"},
+		{"${u?unset} ", "${u?unset} ", "u: unset"},
+		{"$((1/0))", "$((1/0))", "1/0: division by 0"},
+	}
+	for _, c := range cases {
+		out, err := sh.expandPromptErr(c.text)
+		if out != c.out {
+			t.Errorf("%q: %q, want %q", c.text, out, c.out)
+		}
+		switch {
+		case c.err == "" && err != nil:
+			t.Errorf("%q: %v", c.text, err)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%q: error %v, want %q", c.text, err, c.err)
+		}
+	}
+}

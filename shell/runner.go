@@ -208,7 +208,17 @@ func (sh *Shell) RunScript(path string) (int, error) {
 	}
 	sh.startScriptFrames(path) // BASH_SOURCE (bashvars.go)
 	sh.Jobs.SetKeepFinished()
-	st, err := sh.runSource(src, path)
+	// With set -o history, each command is stored as it is read, as bash.
+	var read strings.Builder
+	next := linesOf(src)
+	st, err := sh.runLinesNotify(func(more bool) (string, error) {
+		line, err := next(more)
+		read.WriteString(line)
+		return line, err
+	}, path, func(*parser.File) {
+		sh.scriptHistory(read.String())
+		read.Reset()
+	})
 	return sh.finish(st, err)
 }
 

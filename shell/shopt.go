@@ -2,6 +2,7 @@ package shell
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gosh/jobs"
@@ -29,6 +30,13 @@ type ShoptOptions struct {
 	NoPatsubReplacement bool // shopt -u patsub_replacement: '&' in ${x/p/r} is itself
 	LocalvarUnset       bool // unset of a caller's local leaves it unset there (api.go callerLocal)
 	VarredirClose       bool // an fd a {NAME} redirection opens is closed after the command (redirect_fdvar.go)
+	Checkhash           bool // a remembered program that has gone is searched for again (path.go)
+	Extdebug            bool // declare -F names the file and line; the DEBUG trap's status may skip a command (trap_unix.go)
+	// GnuErrfmt is kept and shown; gosh's messages do not change with it
+	// (differences.txt). AssocExpandOnce is kept and shown: gosh reads a
+	// subscript of an associative array once in every case, as bash 5.2
+	// with it on and, in the cases differences.txt tries, with it off.
+	GnuErrfmt, AssocExpandOnce bool
 	// On by default: cmdhist (a command of several lines is one history
 	// entry), interactive_comments ('#' starts a comment at a prompt),
 	// sourcepath (source searches PATH), promptvars (prompts are expanded),
@@ -155,6 +163,15 @@ var shoptOptions = []option{
 	{name: "localvar_inherit", shopt: true, field: func(o *Options) *bool { return &o.Shopt.LocalvarInherit }},
 	{name: "cdable_vars", shopt: true, field: func(o *Options) *bool { return &o.Shopt.CdableVars }},
 	{name: "varredir_close", shopt: true, field: func(o *Options) *bool { return &o.Shopt.VarredirClose }},
+	{name: "checkhash", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Checkhash }},
+	{name: "gnu_errfmt", shopt: true, field: func(o *Options) *bool { return &o.Shopt.GnuErrfmt }},
+	{name: "assoc_expand_once", shopt: true, field: func(o *Options) *bool { return &o.Shopt.AssocExpandOnce }},
+	// extdebug turns errtrace and functrace on or off with it, as bash.
+	{name: "extdebug", shopt: true, get: func(o *Options) bool { return o.Shopt.Extdebug },
+		set: func(o *Options, on bool) { o.Shopt.Extdebug, o.Errtrace, o.Functrace = on, on, on }},
+	// compat31 .. compat44 are $BASH_COMPAT (Shell.Option, Shell.SetOption).
+	compatOption("compat31"), compatOption("compat32"), compatOption("compat40"), compatOption("compat41"),
+	compatOption("compat42"), compatOption("compat43"), compatOption("compat44"),
 	{name: "patsub_replacement", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoPatsubReplacement },
 		set: func(o *Options, on bool) { o.Shopt.NoPatsubReplacement = !on }},
 	{name: "cmdhist", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoCmdhist },
@@ -176,19 +193,8 @@ var shoptOptions = []option{
 	fixedOn("globasciiranges", "gosh's ranges [a-z] always compare character codes"),
 	fixedOn("globskipdots", `patterns never match "." and ".." in gosh`),
 	fixedOn("huponexit", "an interactive gosh always sends SIGHUP to its jobs when it exits (disown or nohup keeps a job)"),
-	fixedOff("assoc_expand_once", "gosh has no such mode"),
-	fixedOff("checkhash", "gosh has no such mode"),
-	fixedOff("compat31", "gosh has no compatibility levels"),
-	fixedOff("compat32", "gosh has no compatibility levels"),
-	fixedOff("compat40", "gosh has no compatibility levels"),
-	fixedOff("compat41", "gosh has no compatibility levels"),
-	fixedOff("compat42", "gosh has no compatibility levels"),
-	fixedOff("compat43", "gosh has no compatibility levels"),
-	fixedOff("compat44", "gosh has no compatibility levels"),
 	fixedOff("direxpand", "gosh's completion does not rewrite the word"),
 	fixedOff("dirspell", "gosh's completion does not correct spelling"),
-	fixedOff("extdebug", "gosh has no debugger support"),
-	fixedOff("gnu_errfmt", "gosh has no such mode"),
 	fixedOff("hostcomplete", "gosh does not complete host names"),
 	fixedOff("lastpipe", "in gosh's process model the last stage of a pipeline runs in a copy of the shell or a child gosh, never in the shell itself"),
 	fixedOff("mailwarn", "gosh does not check mail"),
@@ -207,4 +213,60 @@ func fixedOn(name, why string) option {
 func fixedOff(name, why string) option {
 	return option{name: name, shopt: true, get: func(*Options) bool { return false }, set: func(*Options, bool) {},
 		fixed: "cannot be turned on: " + why}
+}
+
+// compatOption is one of bash's compatNN options: on while $BASH_COMPAT
+// names level NN; the get and set here are never used (Shell.Option and
+// Shell.SetOption read and write the variable).
+func compatOption(name string) option {
+	return option{name: name, shopt: true, get: func(*Options) bool { return false }, set: func(*Options, bool) {}}
+}
+
+// defaultCompat is bash 5.2's compatibility level, the one gosh follows.
+const defaultCompat = 52
+
+// compatOptionLevel is the level a compatNN option names, or 0.
+func compatOptionLevel(name string) int {
+	if n, ok := strings.CutPrefix(name, "compat"); ok && len(n) == 2 {
+		if l, err := strconv.Atoi(n); err == nil {
+			return l
+		}
+	}
+	return 0
+}
+
+// compatLevel is the level $BASH_COMPAT sets, as bash reads it: "4.2" or
+// "42", from 31 to 52; anything else (unset, empty, out of range) is
+// bash 5.2's own level.
+func (sh *Shell) compatLevel() int {
+	v, _ := sh.Vars.Get("BASH_COMPAT")
+	if l, ok := parseCompat(v); ok {
+		return l
+	}
+	return defaultCompat
+}
+
+func parseCompat(v string) (int, bool) {
+	if a, b, ok := strings.Cut(v, "."); ok && len(a) == 1 && len(b) == 1 {
+		v = a + b
+	}
+	l, err := strconv.Atoi(v)
+	if err != nil || len(v) != 2 || l < 31 || l > defaultCompat {
+		return 0, false
+	}
+	return l, true
+}
+
+// setCompat is shopt -s or -u of compatNN: -s sets $BASH_COMPAT to NN; -u
+// gives bash 5.2's level back when NN was the level, and otherwise
+// writes the level there is as a number, as bash does.
+func (sh *Shell) setCompat(level int, on bool) error {
+	cur := sh.compatLevel()
+	switch {
+	case on:
+		cur = level
+	case cur == level:
+		cur = defaultCompat
+	}
+	return sh.Vars.Set("BASH_COMPAT", strconv.Itoa(cur))
 }

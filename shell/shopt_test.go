@@ -36,7 +36,7 @@ func TestShoptFixed(t *testing.T) {
 		{"globasciiranges", false, "globasciiranges: cannot be turned off"},
 		{"globasciiranges", true, ""},
 		{"dirspell", true, "dirspell: cannot be turned on"},
-		{"compat44", true, "compat44: cannot be turned on: gosh has no compatibility levels"},
+		{"mailwarn", true, "mailwarn: cannot be turned on: gosh does not check mail"},
 		{"huponexit", false, "huponexit: cannot be turned off"},
 		{"login_shell", true, "login_shell: cannot set option"},
 		{"extglob", true, ""},
@@ -54,6 +54,46 @@ func TestShoptFixed(t *testing.T) {
 			if after, _ := sh.Option(c.name); after != before {
 				t.Errorf("SetOption(%s, %v) failed but changed the option", c.name, c.on)
 			}
+		}
+	}
+}
+
+// TestCompatLevel: $BASH_COMPAT as bash reads it, and the compatNN
+// options that follow it.
+func TestCompatLevel(t *testing.T) {
+	cases := []struct {
+		value string
+		level int
+		ok    bool
+	}{
+		{"44", 44, true}, {"4.4", 44, true}, {"3.1", 31, true}, {"52", 52, true}, {"45", 45, true},
+		// errors: bash's own level instead
+		{"", 0, false}, {"30", 0, false}, {"53", 0, false}, {"x", 0, false}, {"4.", 0, false},
+		{"4.41", 0, false}, {"044", 0, false}, {"-44", 0, false},
+	}
+	for _, c := range cases {
+		if l, ok := parseCompat(c.value); l != c.level || ok != c.ok {
+			t.Errorf("parseCompat(%q) = %d, %v; want %d, %v", c.value, l, ok, c.level, c.ok)
+		}
+	}
+	sh := New(Config{Arg0: "gosh"})
+	steps := []struct {
+		name   string
+		on     bool
+		compat string
+	}{
+		{"compat31", false, "52"}, {"compat44", true, "44"}, {"compat31", false, "44"},
+		{"compat32", true, "32"}, {"compat32", false, "52"},
+	}
+	for _, s := range steps {
+		if err := sh.SetOption(s.name, s.on); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := sh.Vars.Get("BASH_COMPAT"); v != s.compat {
+			t.Errorf("after %s %v: BASH_COMPAT=%q, want %q", s.name, s.on, v, s.compat)
+		}
+		if on, _ := sh.Option(s.name); on != s.on {
+			t.Errorf("after %s %v: the option reads %v", s.name, s.on, on)
 		}
 	}
 }

@@ -181,8 +181,9 @@ func dynamicBit(name string) uint32 {
 	return 0
 }
 
-// dynamicNames are the variables whose value getVar computes.
-var dynamicNames = [...]string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM"}
+// dynamicNames are the variables whose value getVar computes, and
+// GROUPS, which may not be assigned while it is bash's (Shell.assign).
+var dynamicNames = [...]string{"LINENO", "BASHPID", "RANDOM", "SECONDS", "EPOCHSECONDS", "EPOCHREALTIME", "SRANDOM", "HISTCMD", "GROUPS"}
 
 // getVar is a variable's value, computed for the dynamic ones.
 func (sh *Shell) getVar(name string) (string, bool) {
@@ -194,6 +195,8 @@ func (sh *Shell) getVar(name string) (string, bool) {
 		return strconv.Itoa(sh.line), true
 	case "BASHPID":
 		return bashPid(), true
+	case "HISTCMD":
+		return sh.histcmd(), true // historycmd.go
 	case "RANDOM":
 		if v := sh.Vars.Lookup(name); v == nil || !v.ReadOnly {
 			return sh.random(), true

@@ -762,6 +762,16 @@ func (sh *Shell) runHandler(action string) error {
 // follow or precede, as in bash ("trap 'echo $LINENO' ERR" names the line
 // of the failed command). $LINENO is the shell's again afterwards.
 func (sh *Shell) runHandlerAt(action string, line int) error {
+	_, err := sh.runHandlerStatus(action, line)
+	if isReturn(err) {
+		return nil
+	}
+	return err
+}
+
+// runHandlerStatus is runHandlerAt that also gives the action's status,
+// and the return the action ran in a function (for the DEBUG trap).
+func (sh *Shell) runHandlerStatus(action string, line int) (int, error) {
 	saved := sh.Status
 	sh.specials.inTrap++ // $BASH_COMMAND stays the trapped command (bashcommand.go)
 	sh.xtraceDepth++     // set -x: "++ " for the action, as bash (not for EXIT)
@@ -771,15 +781,21 @@ func (sh *Shell) runHandlerAt(action string, line int) error {
 	f, err := sh.parseAt(action, line)
 	if err != nil {
 		sh.syntaxError(err, "trap", action, line, 1)
+		status := sh.Status
 		sh.Status = saved
-		return nil
+		return status, nil
 	}
 	_, err = sh.Run(f)
-	if _, isExit := IsExit(err); isExit {
-		return err
+	if _, isExit := IsExit(err); isExit || isReturn(err) && sh.flow.funcDepth > 0 {
+		status := sh.Status
+		if !isExit {
+			sh.Status = saved
+		}
+		return status, err
 	}
+	status := sh.Status
 	sh.Status = saved
-	return nil
+	return status, nil
 }
 
 // commandFailed runs where a failed command counts for set -e: the ERR
@@ -809,14 +825,30 @@ func (s *signals) inErrTrap(sh *Shell) bool { return sh.errTrapDepth > 0 }
 // each simple command; not inside the DEBUG trap itself, and not inside
 // functions, which do not inherit it (bash without set -T).
 func (sh *Shell) debugTrap(line int) error {
+	_, err := sh.debugTrapSkips(line)
+	return err
+}
+
+// debugTrapSkips is debugTrap that also says, with shopt extdebug on,
+// whether the command is to be skipped: as in bash, a DEBUG trap whose
+// status is not 0 skips it, and a status of 2 in a function or a . file
+// returns from it (a return with status 2).
+func (sh *Shell) debugTrapSkips(line int) (bool, error) {
 	action, ok := sh.traps.tracedAction(TrapDebug, sh.functrace())
 	if !ok || action == "" || sh.inDebugTrap || sh.flow.funcDepth > 0 && !sh.functrace() {
-		return nil
+		return false, nil
 	}
 	sh.inDebugTrap = true
 	defer func() { sh.inDebugTrap = false }()
 	sh.noteLine(line) // $LINENO is the line of the command about to run, as in bash
-	return sh.runHandlerAt(action, sh.line)
+	status, err := sh.runHandlerStatus(action, sh.line)
+	if err != nil || !sh.Opts.Shopt.Extdebug || status == 0 {
+		return false, err
+	}
+	if status == 2 && (sh.flow.funcDepth > 0 || sh.flow.sourceDepth > 0) {
+		return true, &builtins.ReturnRequest{Status: 2}
+	}
+	return true, nil
 }
 
 // ExitTrapStatus implements builtins.ExitTrapShell.

@@ -20,8 +20,13 @@ func (sh *Shell) xtracePrefix() string {
 	ps4, _ := sh.Vars.Get("PS4") // "+ " from start-up; unset, no prefix (bash)
 	if strings.ContainsAny(ps4, "$`") {
 		sh.Opts.Xtrace = false
-		ps4 = sh.expandPromptVars(ps4)
+		out, err := sh.expandPromptErr(ps4)
 		sh.Opts.Xtrace = true
+		if _, exit := IsExit(err); err != nil && !exit {
+			// As bash: reported, and the text is the prefix as it is.
+			sh.errorf("%s", err)
+		}
+		ps4 = out
 	}
 	if sh.xtraceDepth > 0 && ps4 != "" {
 		ps4 = strings.Repeat(ps4[:1], sh.xtraceDepth) + ps4
@@ -106,4 +111,63 @@ func xtraceAssignment(a assignment) string {
 	}
 	b.WriteByte(')')
 	return b.String()
+}
+
+// declTraceArgs is the command line set -x shows for a declaration
+// builtin: as bash, an argument written NAME=(...) is shown as NAME alone,
+// its list on a line of its own before (traceDeclList). lists counts them.
+func declTraceArgs(cmd *command) (argv []string, lists int) {
+	if len(cmd.compoundArgs) == 0 || cmd.builtin == nil || len(cmd.argv) == 0 || !isDeclarationBuiltin(cmd.argv[0]) {
+		return cmd.argv, 0
+	}
+	argv = make([]string, len(cmd.argv))
+	for i, w := range cmd.argv {
+		argv[i] = w
+		if i > 0 && cmd.compoundArgs[w] {
+			name, _, _ := strings.Cut(w, "=")
+			argv[i] = strings.TrimSuffix(name, "+")
+			lists++
+		}
+	}
+	return argv, lists
+}
+
+// traceDeclList shows a list a declaration builtin assigns as bash's set
+// -x does: expanded, each value single-quoted (histQuote, control
+// characters too), a subscript as ['k']
+// ("h=(['k']='v')", "a=('1' 'x y')"). The builtin's own line follows
+// the last of them.
+func (sh *Shell) traceDeclList(a assignment) {
+	var b strings.Builder
+	b.WriteString(sh.xtracePrefix() + a.name)
+	if a.arr.appendOp {
+		b.WriteByte('+')
+	}
+	b.WriteString("=(")
+	for i, it := range a.arr.list {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if it.sub != nil {
+			key := it.sub.key
+			if !sh.isAssoc(a.name) {
+				key = strconv.FormatInt(it.sub.index, 10)
+			}
+			b.WriteString("[" + histQuote(key) + "]=")
+		}
+		b.WriteString(histQuote(it.value))
+	}
+	b.WriteString(")\n")
+	sh.xtraceOut().Write([]byte(b.String()))
+	if sh.declTraceLists--; sh.declTraceLists <= 0 {
+		sh.flushDeclTrace()
+	}
+}
+
+// flushDeclTrace writes the declaration builtin's set -x line that waits.
+func (sh *Shell) flushDeclTrace() {
+	if sh.declTrace != "" {
+		sh.xtraceOut().Write([]byte(sh.declTrace))
+	}
+	sh.declTrace, sh.declTraceLists, sh.declTraceCmd = "", 0, nil
 }

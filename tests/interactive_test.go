@@ -518,3 +518,32 @@ func TestDefaultPrompt(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestHistoryHomeMissing: with $HOME naming a directory that does not
+// exist, or empty, the first prompt comes with no history error before it,
+// as in bash; a command that cannot be kept in the file is reported then.
+func TestHistoryHomeMissing(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "gone")
+	cases := []struct {
+		name, home string
+		later      string // what the first command reports, "" for nothing
+	}{
+		{"missing directory", missing, filepath.Join(missing, ".gosh_history") + ": No such file or directory"},
+		{"empty HOME", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := startSession(t, sessionConfig{Env: []string{"HOME=" + c.home}})
+			if before := s.WaitPrompt(); strings.Contains(before, "history") || strings.Contains(before, "No such file") {
+				t.Errorf("before the first prompt: %q", before)
+			}
+			out := s.run("echo $HISTCMD-ran")
+			if !strings.Contains(out, "1-ran") {
+				t.Errorf("first command printed %q", out)
+			}
+			if got := strings.Contains(out, "No such file"); got != (c.later != "") || c.later != "" && !strings.Contains(out, c.later) {
+				t.Errorf("first command printed %q, want the report %q", out, c.later)
+			}
+		})
+	}
+}
