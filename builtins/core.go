@@ -492,13 +492,13 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 			// AssignWord takes x=v, x+=v and x=(a b) as an assignment would.
 			if err := sh.AssignWord(arg); err != nil {
 				// bash words it without the builtin's name: "x: readonly variable".
-				fmt.Fprintf(io.Err, "gosh: %v\n", err)
+				fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 				status = statusFailure
 				continue
 			}
 		}
 		if err := mark(name); err != nil {
-			fmt.Fprintf(io.Err, "gosh: %v\n", err)
+			fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 			status = statusFailure
 		}
 	}

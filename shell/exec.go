@@ -753,7 +753,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 	}
 	io := builtins.IO{
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
-		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2),
+		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2), Prefix: sh,
 	}
 	if sh.pipeBroken != nil && !sh.ignoresSIGPIPE() {
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
@@ -1178,7 +1178,7 @@ func (sh *Shell) connectStage(t *fdTable, files []int, builtin bool, standIn [2]
 		}()
 		for _, p := range plan {
 			if err := sh.applyPlanned(t, p); err != nil {
-				msg := "gosh: " + err.Error() + "\n"
+				msg := sh.ErrorPrefix() + err.Error() + "\n"
 				if fd := t.get(2); fd >= 0 {
 					fdWriter(fd).Write([]byte(msg))
 				} else {
@@ -1279,7 +1279,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	sh.xtrace(cmd)
 	argv := cmd.argv
-	st := jobs.Stage{}
+	st := jobs.Stage{Prefix: sh} // its execve's failure is reported after ErrorPrefix
 	if cmd.nohup {
 		var err error
 		argv, err = sh.prepareNohup(cmd.argv)
@@ -1390,7 +1390,7 @@ func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jo
 // redirection): it prints its message on the stage's stderr and exits with
 // status, like a forked child that failed before exec would.
 func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
-	msg := "gosh: " + err.Error() + "\n"
+	msg := sh.ErrorPrefix() + err.Error() + "\n"
 	if pe := (*programError)(nil); errors.As(err, &pe) {
 		msg = pe.msg + "\n"
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -116,11 +115,12 @@ func (sh *Shell) heredocAtEOF(delim string, line int) {
 
 // heredocAtEOFOf is heredocAtEOF for the input runLines reads, whose last
 // line was last: bash's warning starts as a syntax error there would
-// ("s.sh: line 4: warning: ..."), but for -c text without "-c: ".
+// ("s.sh: line 4: warning: ..."), but for -c text as a message about a
+// command at that line ("nm: line 4: warning: ...").
 func (sh *Shell) heredocAtEOFOf(delim string, line int, name string, last int) {
 	prefix := sh.syntaxPrefix(name, last)
 	if name == "" && !sh.Opts.Interactive {
-		prefix = "gosh: line " + strconv.Itoa(last) + ": "
+		prefix = sh.errorPrefixAt(last)
 	}
 	sh.Stderr().Write([]byte(prefix + heredocWarning(delim, line) + "\n"))
 }
