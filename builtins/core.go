@@ -365,7 +365,9 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
 		resolved, err := filepath.EvalSymlinks(wd)
 		if err != nil {
-			errorf(io, "pwd", "error retrieving current directory: %s", getcwdError(err))
+			// bash's words, without the shell's name or line (bash
+			// writes this one plainly, in a script too).
+			fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
 			return statusFailure, nil
 		}
 		wd = resolved

@@ -18,8 +18,10 @@ import "strconv"
 //     -c 'cd /x' says "bash: cd: /x: ..."; /bin/bash -c says "/bin/bash:
 //     line 1: cd: ..."): gosh leaves it out when the name is "gosh".
 //
-// Syntax errors are placed by syntaxPrefix (syntaxmsg.go), which adds the
-// input's name as bash's parser_error does.
+// Syntax errors are placed by syntaxPrefix and syntaxError (syntaxmsg.go),
+// which start with the same name (messageName; a line always follows) and
+// add the input's name as bash's parser_error does ("nm: -c: line 2: ",
+// "s.sh: eval: line 4: ").
 
 // ErrorPrefix is the start of a message about the command being run:
 // "gosh: " at a prompt, "s.sh: line 3: " in a script (builtins get it
@@ -48,6 +50,13 @@ func (sh *Shell) errorName() (string, bool) {
 	if sh.Opts.Interactive || sh.shown.Interactive {
 		return "gosh", false
 	}
+	name := sh.messageName()
+	return name, name != "gosh"
+}
+
+// messageName is the name a non-interactive shell's messages start with:
+// BASH_SOURCE[0], else $0, else "gosh".
+func (sh *Shell) messageName() string {
 	name := ""
 	if v := sh.Vars.Lookup("BASH_SOURCE"); v != nil && v.Array && len(v.Elems) > 0 && v.Elems[0].Index == 0 {
 		name = v.Elems[0].Value
@@ -55,8 +64,8 @@ func (sh *Shell) errorName() (string, bool) {
 	if name == "" {
 		name = sh.arg0()
 	}
-	if name == "" || name == "gosh" {
-		return "gosh", false
+	if name == "" {
+		name = "gosh"
 	}
-	return name, true
+	return name
 }

@@ -39,17 +39,18 @@ func (sh *Shell) Run(f *parser.File) (int, error) {
 // run on one line counts on the next, and a syntax error ends the text
 // after the commands before it have run.
 func (sh *Shell) RunString(src string) (int, error) {
-	r := parser.NewReader(linesOf(src), parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
+	// bash counts the text's lines from the line eval is on: its
+	// commands' $LINENO, and the line their messages name.
+	base := max(sh.line, 1)
+	r := parser.NewReader(linesOf(src), parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF, FirstLine: base})
 	st := 0 // no command at all (eval "# note"): status 0, as POSIX says
-	// bash counts the text's lines from the line eval is on.
-	base := sh.line
 	for {
 		f, err := r.Next()
 		switch {
 		case errors.Is(err, io.EOF):
 			return st, nil
 		case err != nil:
-			sh.syntaxError(err, "eval", src, 1, base)
+			sh.syntaxError(err, "eval", src, base, base)
 			return sh.Status, nil
 		}
 		st, err = sh.Run(f)
@@ -948,7 +949,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		var err error
 		if standIn[0], standIn[1], err = standInPipe(); err != nil {
 			// EMFILE or ENFILE: nothing was opened, nothing started.
-			sh.errorf("pipe: %s", errnoText(err))
+			sh.namedErrorf("pipe: %s", errnoText(err))
 			return 1, nil
 		}
 		sh.Jobs.Trace().Shell(jobs.Msg{

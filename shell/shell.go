@@ -432,6 +432,12 @@ func (sh *Shell) errorf(format string, args ...any) {
 	io.WriteString(sh.Stderr(), sh.ErrorPrefix()+fmt.Sprintf(format, args...)+"\n")
 }
 
+// namedErrorf prints a message that bash writes with the name but no
+// line (its sys_error: a pipe that cannot be made): "s.sh: message".
+func (sh *Shell) namedErrorf(format string, args ...any) {
+	io.WriteString(sh.Stderr(), sh.ErrorName()+fmt.Sprintf(format, args...)+"\n")
+}
+
 // parse parses src with the shell's aliases.
 func (sh *Shell) parse(src string) (*parser.File, error) {
 	return parser.ParseConfig(src, parser.Config{Alias: sh.aliasLookup, HeredocEOF: sh.heredocAtEOF, Extglob: sh.extglobOn, NoComments: sh.noComments})
