@@ -150,13 +150,22 @@ func debugless(p *parser.Pipeline) bool {
 	return false
 }
 
+// pipelineLine is the line of a pipeline for the DEBUG trap: that of its
+// simple command, as bash numbers it, when it starts with one.
+func pipelineLine(p *parser.Pipeline) int {
+	if sc, ok := p.Cmds[0].(*parser.SimpleCommand); ok && sc.Pos.Line == p.Pos.Line {
+		return sc.LineNo()
+	}
+	return p.Pos.Line
+}
+
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	sh.reapCoproc()           // coproc.go: where bash cleans up its dead jobs
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if !debugless(p) {
-		if err := sh.debugTrap(p.Pos.Line); err != nil {
+		if err := sh.debugTrap(pipelineLine(p)); err != nil {
 			return err
 		}
 	}
@@ -235,7 +244,7 @@ func (sh *Shell) stageDebug(p *parser.Pipeline) error {
 	for _, c := range p.Cmds {
 		if sc, ok := c.(*parser.SimpleCommand); ok {
 			sh.noteCommand(sc)
-			if err := sh.debugTrap(sc.Pos.Line); err != nil {
+			if err := sh.debugTrap(sc.LineNo()); err != nil {
 				return err
 			}
 		}
@@ -493,7 +502,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 // in its arenas, a nil slice makes new storage.
 func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []string, assigns []assignment) error {
 	*cmd = command{redirs: sc.Redirs, node: sc}
-	sh.noteLine(sc.Pos.Line)
+	sh.noteLine(sc.LineNo())
 	args, assignList := sc.Args, sc.Assigns
 	if sh.Opts.Keyword && len(args) > 1 {
 		args, assignList = keywordAssigns(args, assignList) // set -k (keyword.go)

@@ -39,10 +39,30 @@ import (
 //     With FUNCNEST set, both drop the rest of the command line (of a
 //     -c string, all of it) and go on with the next line.
 
-// langAccepted maps a script to the stderr lines (after the prefix is
-// removed) in which gosh may differ from bash, with the reason. None is
-// needed today.
-var langAccepted = map[string]map[string]string{}
+// langAccepted maps a script to the stderr lines (the script's directory
+// cut, the shell's name mapped) in which gosh may differ from bash, with
+// the reason.
+var langAccepted = map[string]map[string]string{
+	"errors.sh": {
+		`errors.sh: line 23: ((: 1 / 0 : division by 0 (error token is "0 ")`: bashLineLost,
+	},
+	"failglob.sh": {
+		"failglob.sh: line 20: no match: *.q": bashLineLost,
+		"failglob.sh: line 22: no match: *.z": bashLineLost,
+		"failglob.sh: line 24: no match: *.w": bashLineLost,
+		"failglob.sh: line 26: no match: *.w": bashLineLost,
+		"failglob.sh: line 28: no match: *.r": bashLineLost,
+		"failglob.sh: line 33: no match: *.e": bashLineLost,
+		"failglob.sh: line 44: no match: *.w": bashLineLost,
+	},
+}
+
+// bashLineLost is why gosh names a later line than bash after an error
+// that abandoned a command spanning lines.
+const bashLineLost = "bash 5.2's parser and executor share one line counter (line_number): " +
+	"an error that abandons a running command (a FUNCNEST overflow, failglob in a loop) " +
+	"leaves it at the failed command's line, and bash counts every later line of the " +
+	"script from there ($LINENO too); gosh names the line the command is on"
 
 // langPrefix is the shell's own name at the start of a message line
 // (written where a message has no script to name): mapped to "SH". The
@@ -82,7 +102,11 @@ func TestLanguageCorpus(t *testing.T) {
 			if gotStatus != wantStatus {
 				t.Errorf("status %d, bash %d", gotStatus, wantStatus)
 			}
-			we, ge := normalizeMessages(wantErr), normalizeMessages(gotErr)
+			// Both name the script by the path given: its directory,
+			// which depends on the checkout, is cut.
+			dir := filepath.Dir(abs) + "/"
+			we := normalizeMessages(strings.ReplaceAll(wantErr, dir, ""))
+			ge := normalizeMessages(strings.ReplaceAll(gotErr, dir, ""))
 			if we != ge {
 				accepted := langAccepted[name]
 				wl, gl := strings.Split(we, "\n"), strings.Split(ge, "\n")
