@@ -34,6 +34,10 @@ import (
 //     numbers of their commands, and so BASH_LINENO and $LINENO inside
 //     them, are those of that text, and BASH_SOURCE names the script for
 //     every function (callstack.sh leaves that case out).
+//   - A message from a command inside a $( ) written over several lines
+//     names, in bash 5.2, a line counted from the end of the command
+//     around the $( ) (it parses the text again there); gosh names the
+//     line the command is on (errfmt.sh leaves that case out).
 //   - Runaway recursion: bash without FUNCNEST dies of a segmentation
 //     fault; gosh stops at 10,000 levels with bash's FUNCNEST message.
 //     With FUNCNEST set, both drop the rest of the command line (of a
