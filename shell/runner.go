@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -178,14 +179,39 @@ func linesOf(src string) func(bool) (string, error) {
 	}
 }
 
+// readScript reads a script file; opened reports whether it could be
+// opened (a directory can, and then not be read).
+func readScript(path string) (data []byte, opened bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	data, err = io.ReadAll(f)
+	return data, true, err
+}
+
 // RunScript runs a script file: gosh FILE args...
 func (sh *Shell) RunScript(path string) (int, error) {
-	data, err := os.ReadFile(path)
+	data, opened, err := readScript(path)
 	if err != nil {
-		sh.errorf("%s: %s", path, errnoText(err))
+		// As bash: a file that cannot be opened is reported by the shell
+		// as it was started ("gosh: s.sh: No such file or directory"),
+		// one it cannot read (a directory) as a message of the script
+		// ("dir: dir: Is a directory").
+		prefix := os.Args[0] + ": "
+		if opened {
+			prefix = sh.ErrorName()
+		}
+		io.WriteString(sh.Stderr(), prefix+path+": "+errnoText(err)+"\n")
 		if errors.Is(err, os.ErrNotExist) {
 			return 127, nil
 		}
+		return 126, nil
+	}
+	if jobs.IsBinaryFile(path) {
+		// As bash, which looks before it reads a script.
+		io.WriteString(sh.Stderr(), sh.ErrorName()+path+": cannot execute binary file\n")
 		return 126, nil
 	}
 	src := string(data)
