@@ -32,8 +32,7 @@ import (
 //     In a child gosh (a background job, a stage under job control) the
 //     functions are parsed again from their printed text: the line
 //     numbers of their commands, and so BASH_LINENO and $LINENO inside
-//     them, are those of that text, and BASH_SOURCE names the script for
-//     every function (callstack.sh leaves that case out).
+//     them, are those of that text (callstack.sh leaves that case out).
 //   - A message from a command inside a $( ) written over several lines
 //     names, in bash 5.2, a line counted from the end of the command
 //     around the $( ) (it parses the text again there); gosh names the
