@@ -1026,9 +1026,13 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	job, err := sh.launch(stages, text, fg)
 	if err != nil {
-		sh.errorf("%s", err)
 		var pe *jobs.PipeError
-		if job == nil || !errors.As(err, &pe) {
+		if errors.As(err, &pe) {
+			sh.namedErrorf("%s", err) // no line: bash's sys_error
+		} else {
+			sh.errorf("%s", err)
+		}
+		if job == nil || pe == nil {
 			return 1, nil
 		}
 		// Stages already started were stopped: wait for them as usual.

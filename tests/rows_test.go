@@ -68,7 +68,7 @@ func runRows(t *testing.T, rows []row) {
 			}
 			stdout, stderr, status := runShell(t, shellRun{Bin: ref, Args: args, Stdin: r.stdin, Dir: dir, Home: home, Env: r.env})
 			if ref == "" {
-				stderr = strings.ReplaceAll(stderr, goshBin+": ", "gosh: ")
+				stderr = asGosh(stderr)
 			}
 			subst := strings.NewReplacer("{DIR}", dir, "{DIR_}", strings.ReplaceAll(dir, "/", "_"), "{HOME}", home)
 			where := func() string {
@@ -103,6 +103,11 @@ func runRows(t *testing.T, rows []row) {
 }
 
 func quote(s string) string { return "«" + s + "»" }
+
+// asGosh reads the path gosh is run as, which starts its messages under
+// -c or on standard input ($0), as "gosh": "/tmp/.../gosh: line 1: x"
+// becomes "gosh: line 1: x".
+func asGosh(s string) string { return strings.ReplaceAll(s, goshBin+": ", "gosh: ") }
 
 func quoteScript(r row) string {
 	if r.argv != nil {
