@@ -18,6 +18,22 @@ type IO struct {
 	InFd  int
 	OutFd int
 	ErrFd int
+	// Prefix is the shell, which decides what the builtin's messages
+	// start with (nil: "gosh: ").
+	Prefix Prefixer
+}
+
+// Prefixer gives the start of a message about the command being run:
+// "gosh: " in an interactive shell, "s.sh: line 3: " in a script (bash's
+// name and line, as the shell decides them).
+type Prefixer interface{ ErrorPrefix() string }
+
+// ErrPrefix is what the builtin's messages start with.
+func (io IO) ErrPrefix() string {
+	if io.Prefix == nil {
+		return "gosh: "
+	}
+	return io.Prefix.ErrorPrefix()
 }
 
 // Func runs a builtin. args[0] is the builtin's name. The status is the

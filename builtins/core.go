@@ -365,7 +365,9 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
 		resolved, err := filepath.EvalSymlinks(wd)
 		if err != nil {
-			errorf(io, "pwd", "error retrieving current directory: %s", getcwdError(err))
+			// bash's words, without the shell's name or line (bash
+			// writes this one plainly, in a script too).
+			fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
 			return statusFailure, nil
 		}
 		wd = resolved
@@ -492,13 +494,13 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 			// AssignWord takes x=v, x+=v and x=(a b) as an assignment would.
 			if err := sh.AssignWord(arg); err != nil {
 				// bash words it without the builtin's name: "x: readonly variable".
-				fmt.Fprintf(io.Err, "gosh: %v\n", err)
+				fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 				status = statusFailure
 				continue
 			}
 		}
 		if err := mark(name); err != nil {
-			fmt.Fprintf(io.Err, "gosh: %v\n", err)
+			fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 			status = statusFailure
 		}
 	}

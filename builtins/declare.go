@@ -296,7 +296,7 @@ func emptySubscriptValue(sh Shell, io IO, builtin, base string, assoc bool) int 
 		errorf(io, builtin, "%s", err)
 		return statusFailure
 	}
-	fmt.Fprintf(io.Err, "gosh: %s[]: bad array subscript\n", base)
+	fmt.Fprintf(io.Err, "%s%s[]: bad array subscript\n", io.ErrPrefix(), base)
 	return statusFailure
 }
 

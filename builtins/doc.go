@@ -30,8 +30,9 @@
 // kill, wait4 or tcsetpgrp itself.
 //
 // Behaviour follows bash: the same options, output formats, messages
-// ("gosh: NAME: message" on standard error) and exit statuses: 2 for a usage
-// error, 1 for other failures.
+// ("gosh: NAME: message" on standard error, after the prefix the shell
+// gives through IO.Prefix: "s.sh: line 3: NAME: message" in a script) and
+// exit statuses: 2 for a usage error, 1 for other failures.
 //
 // Files: core.go (cd pwd exit export unset echo true false : shift set
 // eval; cdspell.go cd's spelling correction under shopt cdspell), run.go (exec . source command builtin type), read.go (readedit.go:

@@ -105,7 +105,7 @@ func runMapfile(sh Shell, stdio IO, args []string) (int, error) {
 		src.fd, src.r = real, nil
 	}
 	if sh.IsReadOnly(array) {
-		fmt.Fprintf(stdio.Err, "gosh: %s: readonly variable\n", array) // as bash: no "mapfile:"
+		fmt.Fprintf(stdio.Err, "%s%s: readonly variable\n", stdio.ErrPrefix(), array) // as bash: no "mapfile:"
 		return statusFailure, nil
 	}
 	if _, assoc := sh.ArrayKind(array); assoc {

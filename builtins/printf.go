@@ -115,7 +115,7 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 	}
 	if varName != "" {
 		if err := sh.SetVar(varName, p.out.String()); err != nil {
-			fmt.Fprintf(io.Err, "gosh: %v\n", err)
+			fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 			return statusFailure, nil
 		}
 		return status, nil
@@ -326,7 +326,7 @@ func (p *printfState) convert(d directive, timeFormat string) bool {
 			if p.direct && !p.inB {
 				p.flush()
 			}
-			fmt.Fprintf(p.io.Err, "gosh: %v\n", err)
+			fmt.Fprintf(p.io.Err, "%s%v\n", p.io.ErrPrefix(), err)
 		}
 	case 'c':
 		a, _ := p.next()

@@ -298,7 +298,7 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 			fields = []string{string(text)}
 		}
 		if err := sh.SetArray(o.value('a'), fields); err != nil {
-			fmt.Fprintf(stdio.Err, "gosh: %v\n", err) // bash: "x: readonly variable"
+			fmt.Fprintf(stdio.Err, "%s%v\n", stdio.ErrPrefix(), err) // bash: "x: readonly variable"
 			return statusFailure, nil
 		}
 		return status, nil

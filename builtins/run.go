@@ -147,7 +147,7 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 		st, err := os.Stat(absolute(sh, name))
 		switch {
 		case err != nil:
-			fmt.Fprintf(io.Err, "gosh: %s: %s\n", name, strerror(err))
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), name, strerror(err))
 			return 127, nil
 		case st.IsDir():
 			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EISDIR))
@@ -159,7 +159,7 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 	} else if len(searchPath(sh, name)) == 0 {
 		if kind, p := sh.LookPath(name); kind == KindFile {
 			// A file on PATH that cannot run: bash's two messages.
-			fmt.Fprintf(io.Err, "gosh: %s: %s\n", p, strerror(syscall.EACCES))
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), p, strerror(syscall.EACCES))
 			errorf(io, "exec", "%s: cannot execute: %s", p, strerror(syscall.EACCES))
 			return 126, nil
 		}
@@ -177,7 +177,7 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 	case err == nil:
 		return statusOK, nil
 	case errors.Is(err, jobs.ErrBinaryFile):
-		fmt.Fprintf(io.Err, "gosh: %s: %v\n", name, err)
+		fmt.Fprintf(io.Err, "%s%s: %v\n", io.ErrPrefix(), name, err)
 		return 126, nil
 	case !errors.As(err, &errno):
 		errorf(io, "exec", "%v", err)
@@ -189,7 +189,7 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 		if !strings.Contains(name, "/") {
 			path = searchPath(sh, name)[0]
 		}
-		fmt.Fprintf(io.Err, "gosh: %s: cannot execute: required file not found\n", path)
+		fmt.Fprintf(io.Err, "%s%s: cannot execute: required file not found\n", io.ErrPrefix(), path)
 		return 127, nil
 	}
 	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))
@@ -210,7 +210,7 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	file := rest[0]
 	path, err := findSourceFile(sh, file)
 	if err != nil {
-		fmt.Fprintf(io.Err, "gosh: %s: %s\n", file, strerror(err))
+		fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), file, strerror(err))
 		return statusFailure, nil
 	}
 	probe := path // what the checks look at: /dev/stdin is the builtin's own fd
@@ -223,7 +223,7 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	}
 	f, err := os.Open(probe)
 	if err != nil {
-		fmt.Fprintf(io.Err, "gosh: %s: %s\n", file, strerror(err))
+		fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), file, strerror(err))
 		return statusFailure, nil
 	}
 	f.Close()
@@ -495,7 +495,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 			if _, isBuiltin := LookupEnabled(sh, rest[0]); !isBuiltin {
 				found := searchPath(sh, rest[0])
 				if len(found) == 0 {
-					fmt.Fprintf(io.Err, "gosh: %s: command not found\n", rest[0])
+					fmt.Fprintf(io.Err, "%s%s: command not found\n", io.ErrPrefix(), rest[0])
 					return 127, nil
 				}
 				// The program found in the default PATH runs by its path,

@@ -18,10 +18,10 @@ const (
 	statusUsage   = 2 // bad options or arguments
 )
 
-// errorf prints a builtin's diagnostic to its standard error:
-// "gosh: NAME: message".
+// errorf prints a builtin's diagnostic to its standard error, after the
+// shell's prefix: "gosh: NAME: message", "s.sh: line 3: NAME: message".
 func errorf(io IO, name, format string, args ...any) {
-	fmt.Fprintf(io.Err, "gosh: "+name+": "+format+"\n", args...)
+	fmt.Fprintf(io.Err, "%s"+name+": "+format+"\n", append([]any{io.ErrPrefix()}, args...)...)
 }
 
 // usageError prints msg (if any) and the builtin's usage line, and returns
@@ -280,7 +280,7 @@ func quoteValue(s string) string {
 // bash reports so ("a[]: bad array subscript", see shell's Unprefixed).
 func assignError(io IO, builtin string, err error) {
 	if e, ok := err.(interface{ Unprefixed() bool }); ok && e.Unprefixed() {
-		fmt.Fprintf(io.Err, "gosh: %v\n", err)
+		fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 		return
 	}
 	errorf(io, builtin, "%s", err)

@@ -57,6 +57,18 @@ type Stage struct {
 	// Abandon, when set, releases a builtin stage's descriptors if
 	// Launch never runs it (a pipe for an earlier stage failed).
 	Abandon func()
+	// Prefix is the shell starting the stage, which decides what a
+	// message about it starts with (nil: "gosh: "): "s.sh: line 3: " in
+	// a script, as bash's forked child words its failed execve.
+	Prefix interface{ ErrorPrefix() string }
+}
+
+// errPrefix is what a message about the stage starts with.
+func (s *Stage) errPrefix() string {
+	if s.Prefix == nil {
+		return "gosh: "
+	}
+	return s.Prefix.ErrorPrefix()
 }
 
 // PipeError is Launch's error when a pipe between two stages could not be
@@ -398,7 +410,8 @@ func failureStatus(err error) int {
 }
 
 // startStage starts one external stage and narrates it. On failure it
-// writes "gosh: NAME: reason" to the stage's own stderr.
+// writes "gosh: NAME: reason" (after the stage's Prefix) to the stage's
+// own stderr.
 func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int, error) {
 	path, argv := st.Path, st.Argv
 	if len(argv) == 0 {
@@ -439,7 +452,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 
 	files, keep, low, err := fitFiles(st.Files)
 	if err != nil {
-		t.stageMessage(st, "gosh: "+err.Error()+"\n") // as bash: no command name
+		t.stageMessage(st, st.errPrefix()+err.Error()+"\n") // as bash: no command name
 		return 0, err
 	}
 	defer closeAll(low)
@@ -786,7 +799,8 @@ func openDescriptors() map[int]bool {
 	return open
 }
 
-// stageError writes "gosh: NAME: reason" to the failed stage's own fd 2.
+// stageError writes "gosh: NAME: reason" (after the stage's Prefix) to
+// the failed stage's own fd 2.
 func (t *Table) stageError(st *Stage, err error) {
 	t.stageMessage(st, stageErrorText(st, err))
 }
@@ -806,7 +820,7 @@ func stageErrorText(st *Stage, err error) string {
 			name, text = st.Path, "cannot execute: required file not found"
 		}
 	}
-	return fmt.Sprintf("gosh: %s: %s\n", name, text)
+	return st.errPrefix() + name + ": " + text + "\n"
 }
 
 // ExecFailedFlag is the hidden first argument of the gosh that stands in

@@ -131,6 +131,21 @@ type SimpleCommand struct {
 	Args    []*Word
 	Redirs  []*Redirect
 	Pos     Pos
+	// Line is the line bash numbers the command with ($LINENO, its
+	// messages), when it is not Pos.Line (0): bash's parser reads the
+	// token after a first word (to see whether "(" makes it a function)
+	// before it makes the command, so the command takes the line where
+	// that token ends: 4 for `cd "/a<newline>b"` written on lines 3-4.
+	// After a first assignment it is the line where the assignment ends.
+	Line int
+}
+
+// LineNo is the command's line as bash numbers it (Line, else Pos.Line).
+func (c *SimpleCommand) LineNo() int {
+	if c.Line > 0 {
+		return c.Line
+	}
+	return c.Pos.Line
 }
 
 func (c *SimpleCommand) Position() Pos { return c.Pos }

@@ -32,7 +32,7 @@ func dumpValue(b *strings.Builder, v reflect.Value) {
 		sep := ""
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			if f.Name == "Pos" || f.Name == "End" || !f.IsExported() || v.Field(i).IsZero() {
+			if f.Name == "Pos" || f.Name == "End" || f.Name == "Line" || !f.IsExported() || v.Field(i).IsZero() {
 				continue
 			}
 			b.WriteString(sep + f.Name + ": ")

@@ -391,6 +391,9 @@ func (p *parser) simpleCommand() (*SimpleCommand, error) {
 		}
 		if len(cmd.Args) == 0 {
 			if as := assignment(p.tok); as != nil {
+				if len(cmd.Assigns) == 0 && len(cmd.Redirs) == 0 {
+					cmd.setLine(p.endLine(p.tok))
+				}
 				cmd.Assigns = append(cmd.Assigns, as)
 				if err := p.next(); err != nil {
 					return nil, err
@@ -415,7 +418,25 @@ func (p *parser) simpleCommand() (*SimpleCommand, error) {
 		if err := p.next(); err != nil {
 			return nil, err
 		}
+		if len(cmd.Args) == 1 && len(cmd.Assigns) == 0 && len(cmd.Redirs) == 0 {
+			cmd.setLine(p.endLine(p.tok)) // the token after the first word
+		}
 	}
+}
+
+// setLine records the line bash numbers the command with (Line).
+func (c *SimpleCommand) setLine(line int) {
+	if line > c.Pos.Line {
+		c.Line = line
+	}
+}
+
+// endLine is the line where token t ends.
+func (p *parser) endLine(t token) int {
+	if t.end <= t.pos.Offset {
+		return t.pos.Line
+	}
+	return p.l.lines.pos(t.end - 1).Line
 }
 
 // assignment returns the assignment that tok spells, or nil: a word whose

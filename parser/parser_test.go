@@ -445,3 +445,37 @@ sleep 30 &
 		}
 	}
 }
+
+// TestSimpleCommandLineNo: a command written over several lines takes the
+// line bash gives it (where the token after its first word ends, or its
+// first assignment), for $LINENO and the line its messages name.
+func TestSimpleCommandLineNo(t *testing.T) {
+	tests := []struct {
+		src  string
+		want int
+	}{
+		{"cd /x", 1},
+		{"\n\ncd /x\n", 3},
+		{"cd \"/a\nb\"", 2},
+		{"cd /x \"a\nb\"", 1},
+		{"cd \"/x\ny\" z", 2},
+		{"\"cd\" \\\n/q", 2},
+		{"cd\\\n /v", 2},
+		{"x=1 \\\ncd /w", 1},
+		{"x=\"1\n2\" cd /w", 2},
+		{"echo $LINENO \\\n$LINENO", 1},
+		{"eval 'a\nb' 'c\nd'", 2},
+		{"cat <<E\nbody\nE", 1},
+		{"nosuch\n", 1},
+	}
+	for _, tt := range tests {
+		f := mustParse(t, tt.src)
+		sc, ok := f.List.Items[0].AndOr.First.Cmds[0].(*SimpleCommand)
+		if !ok {
+			t.Fatalf("%q: not a simple command", tt.src)
+		}
+		if got := sc.LineNo(); got != tt.want {
+			t.Errorf("%q: LineNo() = %d, want %d", tt.src, got, tt.want)
+		}
+	}
+}

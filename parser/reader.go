@@ -122,6 +122,9 @@ func (r *Reader) FirstLine() int { return r.first }
 func NewReader(src LineSource, cfg Config) *Reader {
 	in := &input{read: src, echo: cfg.Echo}
 	l := &lexer{lines: &lineTable{starts: []int{0}}, cfg: &cfg, lastNewline: -1, in: in}
+	if cfg.FirstLine > 1 {
+		l.lines.first = cfg.FirstLine - 1
+	}
 	return &Reader{in: in, l: l, p: &parser{l: l, tok: token{kind: tNewline}}}
 }
 

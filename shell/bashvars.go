@@ -445,9 +445,9 @@ func (sh *Shell) popFrame() {
 func (sh *Shell) pushCall(name string) {
 	file, ok := sh.stack.funcFiles[name]
 	if !ok {
-		// A child gosh does not know where its functions were defined
-		// (the snapshot carries their text): it names the outermost
-		// file it inherited, the script, where most functions are.
+		// A function whose file is not known (Function.File empty):
+		// name the outermost file inherited, the script, where most
+		// functions are.
 		file = sh.defaultFuncFile()
 		if v := sh.Vars.Lookup("BASH_SOURCE"); v != nil && v.Array && len(v.Elems) > 0 {
 			file = v.Elems[len(v.Elems)-1].Value

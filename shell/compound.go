@@ -330,6 +330,7 @@ func (sh *Shell) runWhile(c *parser.While) (int, error) {
 // runFor runs "for name in words": the words are expanded once, before
 // the first pass; without "in" they are the positional parameters.
 func (sh *Shell) runFor(c *parser.For) (int, error) {
+	sh.noteLine(c.Pos.Line) // a message about the loop (its name, its words) names its line, as bash
 	if !parser.IsName(c.Name) {
 		return sh.notIdentifier(c.Name)
 	}

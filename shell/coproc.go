@@ -81,7 +81,7 @@ func (sh *Shell) runCoproc(c *parser.Coproc) (int, error) {
 
 	out, in, err := sh.coprocPipes(name)
 	if err != nil {
-		sh.errorf("pipe error: %s", errnoText(err))
+		sh.namedErrorf("pipe error: %s", errnoText(err))
 		return 1, nil
 	}
 	var cmds []*command

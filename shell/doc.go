@@ -33,7 +33,10 @@
 //	             changes by history and fc; histexpand.go !! !$ ^old^new
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines;
-//	             syntaxmsg.go syntax errors in bash's words and places
+//	             syntaxmsg.go syntax errors in bash's words and places;
+//	             errprefix.go what every other message starts with
+//	             (ErrorPrefix: "gosh: " at a prompt, "s.sh: line 3: " in a
+//	             script, as bash), for the shell, builtins and stages
 //	exec.go      the executor: lists, and-or, pipelines, simple commands;
 //	             hotpath.go its reused scratch storage (a loop of builtins
 //	             allocates nothing per command); xtrace.go set -x lines;

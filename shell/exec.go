@@ -39,17 +39,18 @@ func (sh *Shell) Run(f *parser.File) (int, error) {
 // run on one line counts on the next, and a syntax error ends the text
 // after the commands before it have run.
 func (sh *Shell) RunString(src string) (int, error) {
-	r := parser.NewReader(linesOf(src), parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF})
+	// bash counts the text's lines from the line eval is on: its
+	// commands' $LINENO, and the line their messages name.
+	base := max(sh.line, 1)
+	r := parser.NewReader(linesOf(src), parser.Config{Alias: sh.aliasLookup, Extglob: sh.extglobOn, NoComments: sh.noComments, HeredocEOF: sh.heredocAtEOF, FirstLine: base})
 	st := 0 // no command at all (eval "# note"): status 0, as POSIX says
-	// bash counts the text's lines from the line eval is on.
-	base := sh.line
 	for {
 		f, err := r.Next()
 		switch {
 		case errors.Is(err, io.EOF):
 			return st, nil
 		case err != nil:
-			sh.syntaxError(err, "eval", src, 1, base)
+			sh.syntaxError(err, "eval", src, base, base)
 			return sh.Status, nil
 		}
 		st, err = sh.Run(f)
@@ -149,13 +150,22 @@ func debugless(p *parser.Pipeline) bool {
 	return false
 }
 
+// pipelineLine is the line of a pipeline for the DEBUG trap: that of its
+// simple command, as bash numbers it, when it starts with one.
+func pipelineLine(p *parser.Pipeline) int {
+	if sc, ok := p.Cmds[0].(*parser.SimpleCommand); ok && sc.Pos.Line == p.Pos.Line {
+		return sc.LineNo()
+	}
+	return p.Pos.Line
+}
+
 // runTrappedPipeline runs a pipeline between the DEBUG trap and the
 // handlers of signals that arrived while it ran (trap_unix.go).
 func (sh *Shell) runTrappedPipeline(p *parser.Pipeline) error {
 	sh.reapCoproc()           // coproc.go: where bash cleans up its dead jobs
 	sh.noteCommand(p.Cmds[0]) // $BASH_COMMAND for the DEBUG trap
 	if !debugless(p) {
-		if skip, err := sh.debugTrapSkips(p.Pos.Line); err != nil || skip {
+		if skip, err := sh.debugTrapSkips(pipelineLine(p)); err != nil || skip {
 			if skip && err == nil {
 				sh.Status = 0 // as bash's skipped command
 			}
@@ -237,7 +247,7 @@ func (sh *Shell) stageDebug(p *parser.Pipeline) error {
 	for _, c := range p.Cmds {
 		if sc, ok := c.(*parser.SimpleCommand); ok {
 			sh.noteCommand(sc)
-			if err := sh.debugTrap(sc.Pos.Line); err != nil {
+			if err := sh.debugTrap(sc.LineNo()); err != nil {
 				return err
 			}
 		}
@@ -495,7 +505,7 @@ func (sh *Shell) expandCommand(sc *parser.SimpleCommand) (*command, error) {
 // in its arenas, a nil slice makes new storage.
 func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []string, assigns []assignment) error {
 	*cmd = command{redirs: sc.Redirs, node: sc}
-	sh.noteLine(sc.Pos.Line)
+	sh.noteLine(sc.LineNo())
 	args, assignList := sc.Args, sc.Assigns
 	if sh.Opts.Keyword && len(args) > 1 {
 		args, assignList = keywordAssigns(args, assignList) // set -k (keyword.go)
@@ -766,7 +776,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 	}
 	io := builtins.IO{
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
-		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2),
+		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2), Prefix: sh,
 	}
 	if sh.pipeBroken != nil && !sh.ignoresSIGPIPE() {
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}
@@ -968,7 +978,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		var err error
 		if standIn[0], standIn[1], err = standInPipe(); err != nil {
 			// EMFILE or ENFILE: nothing was opened, nothing started.
-			sh.errorf("pipe: %s", errnoText(err))
+			sh.namedErrorf("pipe: %s", errnoText(err))
 			return 1, nil
 		}
 		sh.Jobs.Trace().Shell(jobs.Msg{
@@ -1036,9 +1046,13 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 	}
 	job, err := sh.launch(stages, text, fg)
 	if err != nil {
-		sh.errorf("%s", err)
 		var pe *jobs.PipeError
-		if job == nil || !errors.As(err, &pe) {
+		if errors.As(err, &pe) {
+			sh.namedErrorf("%s", err) // no line: bash's sys_error
+		} else {
+			sh.errorf("%s", err)
+		}
+		if job == nil || pe == nil {
 			return 1, nil
 		}
 		// Stages already started were stopped: wait for them as usual.
@@ -1198,7 +1212,7 @@ func (sh *Shell) connectStage(t *fdTable, files []int, builtin bool, standIn [2]
 		}()
 		for _, p := range plan {
 			if err := sh.applyPlanned(t, p); err != nil {
-				msg := "gosh: " + err.Error() + "\n"
+				msg := sh.ErrorPrefix() + err.Error() + "\n"
 				if fd := t.get(2); fd >= 0 {
 					fdWriter(fd).Write([]byte(msg))
 				} else {
@@ -1299,7 +1313,7 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	}
 	sh.xtrace(cmd)
 	argv := cmd.argv
-	st := jobs.Stage{}
+	st := jobs.Stage{Prefix: sh} // its execve's failure is reported after ErrorPrefix
 	if cmd.nohup {
 		var err error
 		argv, err = sh.prepareNohup(cmd.argv)
@@ -1410,7 +1424,7 @@ func (sh *Shell) stageFailed(cmd *command, t *fdTable, err error, status int) jo
 // redirection): it prints its message on the stage's stderr and exits with
 // status, like a forked child that failed before exec would.
 func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
-	msg := "gosh: " + err.Error() + "\n"
+	msg := sh.ErrorPrefix() + err.Error() + "\n"
 	if pe := (*programError)(nil); errors.As(err, &pe) {
 		msg = pe.msg + "\n"
 	}

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"golang.org/x/sys/unix"
 
+	"gosh/jobs"
 	"gosh/parser"
 )
 
@@ -116,11 +116,12 @@ func (sh *Shell) heredocAtEOF(delim string, line int) {
 
 // heredocAtEOFOf is heredocAtEOF for the input runLines reads, whose last
 // line was last: bash's warning starts as a syntax error there would
-// ("s.sh: line 4: warning: ..."), but for -c text without "-c: ".
+// ("s.sh: line 4: warning: ..."), but for -c text as a message about a
+// command at that line ("nm: line 4: warning: ...").
 func (sh *Shell) heredocAtEOFOf(delim string, line int, name string, last int) {
 	prefix := sh.syntaxPrefix(name, last)
 	if name == "" && !sh.Opts.Interactive {
-		prefix = "gosh: line " + strconv.Itoa(last) + ": "
+		prefix = sh.errorPrefixAt(last)
 	}
 	sh.Stderr().Write([]byte(prefix + heredocWarning(delim, line) + "\n"))
 }
@@ -187,14 +188,39 @@ func linesOf(src string) func(bool) (string, error) {
 	}
 }
 
+// readScript reads a script file; opened reports whether it could be
+// opened (a directory can, and then not be read).
+func readScript(path string) (data []byte, opened bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	data, err = io.ReadAll(f)
+	return data, true, err
+}
+
 // RunScript runs a script file: gosh FILE args...
 func (sh *Shell) RunScript(path string) (int, error) {
-	data, err := os.ReadFile(path)
+	data, opened, err := readScript(path)
 	if err != nil {
-		sh.errorf("%s: %s", path, errnoText(err))
+		// As bash: a file that cannot be opened is reported by the shell
+		// as it was started ("gosh: s.sh: No such file or directory"),
+		// one it cannot read (a directory) as a message of the script
+		// ("dir: dir: Is a directory").
+		prefix := os.Args[0] + ": "
+		if opened {
+			prefix = sh.ErrorName()
+		}
+		io.WriteString(sh.Stderr(), prefix+path+": "+errnoText(err)+"\n")
 		if errors.Is(err, os.ErrNotExist) {
 			return 127, nil
 		}
+		return 126, nil
+	}
+	if jobs.IsBinaryFile(path) {
+		// As bash, which looks before it reads a script.
+		io.WriteString(sh.Stderr(), sh.ErrorName()+path+": cannot execute binary file\n")
 		return 126, nil
 	}
 	src := string(data)

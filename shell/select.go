@@ -27,6 +27,7 @@ import (
 
 // runSelect runs a select loop.
 func (sh *Shell) runSelect(c *parser.Select) (int, error) {
+	sh.noteLine(c.Pos.Line) // a message about the loop names its line, as bash
 	if !parser.IsName(c.Name) {
 		return sh.notIdentifier(c.Name)
 	}

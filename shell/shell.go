@@ -436,9 +436,16 @@ func (sh *Shell) cloneJobs(vars *Vars, inheritJobs bool) *Shell {
 // Stderr is where the shell's own messages for the current context go.
 func (sh *Shell) Stderr() io.Writer { return fdWriter(sh.stdio[2]) }
 
-// errorf prints a shell diagnostic: "gosh: " + message.
+// errorf prints a shell diagnostic about the command being run, after
+// ErrorPrefix: "gosh: " + message, "s.sh: line 3: " + message.
 func (sh *Shell) errorf(format string, args ...any) {
-	fmt.Fprintf(sh.Stderr(), "gosh: "+format+"\n", args...)
+	io.WriteString(sh.Stderr(), sh.ErrorPrefix()+fmt.Sprintf(format, args...)+"\n")
+}
+
+// namedErrorf prints a message that bash writes with the name but no
+// line (its sys_error: a pipe that cannot be made): "s.sh: message".
+func (sh *Shell) namedErrorf(format string, args ...any) {
+	io.WriteString(sh.Stderr(), sh.ErrorName()+fmt.Sprintf(format, args...)+"\n")
 }
 
 // parse parses src with the shell's aliases.

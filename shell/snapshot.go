@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"maps"
+
 	"golang.org/x/sys/unix"
 
 	"gosh/builtins"
@@ -147,7 +149,8 @@ func (s *Snapshot) encodable() *Snapshot {
 type Function struct {
 	Source string
 	Line   int
-	Attrs  uint8 // export -f, readonly -f (funcattr.go)
+	Attrs  uint8  // export -f, readonly -f (funcattr.go)
+	File   string // where it was defined, for BASH_SOURCE and its messages; "": not known
 	decl   *parser.FuncDecl
 }
 
@@ -196,7 +199,7 @@ func (sh *Shell) snapshotFields() *Snapshot {
 	if sh.funcs != nil {
 		s.Functions = make(map[string]Function, len(sh.funcs))
 		for name, d := range sh.funcs {
-			s.Functions[name] = Function{Source: parser.StringAt(d, d.Pos.Line), Line: d.Pos.Line, Attrs: uint8(sh.funcAttrs[name]), decl: d}
+			s.Functions[name] = Function{Source: parser.StringAt(d, d.Pos.Line), Line: d.Pos.Line, Attrs: uint8(sh.funcAttrs[name]), File: sh.stack.funcFiles[name], decl: d}
 		}
 	}
 	// The table's maps are never changed in place (Traps.set copies):
@@ -239,6 +242,7 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.funcs, sh.funcAttrs = nil, nil
 	if s.Functions != nil {
 		sh.funcs = make(map[string]*parser.FuncDecl, len(s.Functions))
+		filesFromSnapshot := false
 		for name, fn := range s.Functions {
 			d := fn.decl
 			if d == nil {
@@ -248,6 +252,18 @@ func (sh *Shell) restore(s *Snapshot) error {
 				}
 			}
 			sh.funcs[name] = d
+			if fn.File != "" && sh.stack.funcFiles[name] != fn.File {
+				if !filesFromSnapshot {
+					// A map of this shell's own: a copy shares its
+					// shell's, which is never written (bashvars.go).
+					sh.stack.funcFiles = maps.Clone(sh.stack.funcFiles)
+					if sh.stack.funcFiles == nil {
+						sh.stack.funcFiles = map[string]string{}
+					}
+					filesFromSnapshot = true
+				}
+				sh.stack.funcFiles[name] = fn.File
+			}
 			if fn.Attrs != 0 {
 				if sh.funcAttrs == nil {
 					sh.funcAttrs = make(map[string]funcAttr)

@@ -79,7 +79,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 // be made (ulimit -n): as in bash, a message, an empty result, and $? as
 // it was; the command goes on.
 func (sh *Shell) noSubstPipe(err error) (string, error) {
-	sh.errorf("cannot make pipe for command substitution: %s", errnoText(err))
+	sh.namedErrorf("cannot make pipe for command substitution: %s", errnoText(err))
 	return "", nil
 }
 

@@ -15,7 +15,9 @@ import (
 //
 // A script's messages start with its name ("s.sh: line 3: ...", or
 // "gosh: ~/.goshrc: line 3: " in an interactive shell), standard input's
-// with "gosh: line 3: ", eval's with "gosh: eval: line 3: ", and at a
+// with "gosh: line 3: ", -c text's with "gosh: -c: line 3: " (the name is
+// $0: "nm: -c: line 3: " for gosh -c TEXT nm), eval's with "s.sh: eval:
+// line 3: " (the name a message about the eval would have), and at a
 // prompt there is no line number. A token the grammar does not allow is
 // followed by the line it is on, except at a prompt, where the user has
 // just typed it. The error at the end of the input ("syntax error:
@@ -61,9 +63,9 @@ func (sh *Shell) syntaxPrefix(name string, line int) string {
 	case sh.Opts.Interactive:
 		return "gosh: "
 	case sh.source == sourceCommand:
-		return "gosh: -c: line " + n + ": "
+		return sh.messageName() + ": -c: line " + n + ": "
 	}
-	return "gosh: line " + n + ": "
+	return sh.messageName() + ": line " + n + ": "
 }
 
 // reportSyntaxError prints a syntax error of the input runLines reads and
@@ -89,7 +91,7 @@ func isUnexpectedToken(se *parser.SyntaxError) bool {
 }
 
 // syntaxError reports a syntax error in text the shell was given to run,
-// as bash: "gosh: eval: line 3: syntax error near unexpected token `fi'",
+// as bash: "s.sh: eval: line 3: syntax error near unexpected token `fi'",
 // then the line it is on. what says who gave it ("eval", "exit trap",
 // "trap"); src's first line is line first of the error's positions, and
 // line base of the messages. Status 2.
@@ -108,7 +110,7 @@ func (sh *Shell) syntaxError(err error, what, src string, first, base int) {
 			i++
 		}
 	}
-	prefix := "gosh: " + what + ": line " + strconv.Itoa(max(base, 1)+i) + ": "
+	prefix := sh.ErrorName() + what + ": line " + strconv.Itoa(max(base, 1)+i) + ": "
 	msg := prefix + se.Msg + "\n"
 	if isUnexpectedToken(se) {
 		lines := strings.Split(src, "\n")

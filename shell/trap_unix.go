@@ -4,7 +4,6 @@ package shell
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -996,13 +995,14 @@ func (sh *Shell) ignoreOnEntry() {
 }
 
 // killedNoticePrefix starts a script's report of a job killed by sig, as
-// bash's: "script.sh: line 3: " ($0, and the line the shell is at when it
-// notices); false if the shell traps sig, which then goes unreported.
+// bash's: "script.sh: line 3: " (ErrorPrefix at the line the shell is at
+// when it notices, 1 before any); false if the shell traps sig, which
+// then goes unreported.
 func (sh *Shell) killedNoticePrefix(sig syscall.Signal) (string, bool) {
 	if sh.sigs.trapped(sig) {
 		return "", false
 	}
-	return fmt.Sprintf("%s: line %d: ", sh.Arg0, max(sh.line, 1)), true
+	return sh.errorPrefixAt(max(sh.line, 1)), true
 }
 
 // jobControlHere reports whether this shell starts its background jobs in

@@ -15,7 +15,7 @@ func TestBuiltinCdPwd(t *testing.T) {
 		{name: "cd-oldpwd", script: "cd /usr; cd /tmp; echo $OLDPWD", out: "/usr\n"},
 		{name: "cd-dash", script: "cd /; cd /tmp; cd -; pwd; echo $OLDPWD", out: "/\n/\n/tmp\n"},
 		{name: "cd-dash-no-oldpwd", script: "cd -", errHas: "cd: OLDPWD not set", status: 1},
-		{name: "cd-missing", script: "cd /nonexistent; echo $?; pwd", out: "1\n{DIR}\n", err: "gosh: cd: /nonexistent: No such file or directory\n"},
+		{name: "cd-missing", script: "cd /nonexistent; echo $?; pwd", out: "1\n{DIR}\n", err: "gosh: line 1: cd: /nonexistent: No such file or directory\n"},
 		{name: "cd-not-dir", script: "cd f", files: dirs, errHas: "cd: f: Not a directory", status: 1},
 		{name: "cd-too-many", script: "cd /tmp /usr", errHas: "cd: too many arguments", status: 1},
 		{name: "cd-symlink-logical", script: "ln -s real link; cd link; pwd; echo $PWD; pwd -P; cd ..; pwd", files: dirs, out: "{DIR}/link\n{DIR}/link\n{DIR}/real\n{DIR}\n"},
@@ -210,23 +210,23 @@ func TestBuiltinUmask(t *testing.T) {
 		{name: "stage-does-not-leak", script: "umask 022; umask 077 | cat; umask; touch f; stat -c %a f", out: "0022\n644\n"},
 		{name: "subst-does-not-leak", script: "umask 022; x=$(umask 077); umask", out: "0022\n"},
 		{name: "background-does-not-leak", script: "umask 022; umask 077 & wait; umask", out: "0022\n"},
-		{name: "bad-octal", script: "umask 022; umask 9; echo $?; umask", out: "1\n0022\n", err: "gosh: umask: 9: octal number out of range\n"},
-		{name: "bad-operator", script: "umask x; echo $?", out: "1\n", err: "gosh: umask: `x': invalid symbolic mode operator\n"},
-		{name: "bad-character", script: "umask u=q; echo $?", out: "1\n", err: "gosh: umask: `q': invalid symbolic mode character\n"},
-		{name: "bad-option", script: "umask -z; echo $?", out: "2\n", err: "gosh: umask: -z: invalid option\numask: usage: umask [-p] [-S] [mode]\n"},
+		{name: "bad-octal", script: "umask 022; umask 9; echo $?; umask", out: "1\n0022\n", err: "gosh: line 1: umask: 9: octal number out of range\n"},
+		{name: "bad-operator", script: "umask x; echo $?", out: "1\n", err: "gosh: line 1: umask: `x': invalid symbolic mode operator\n"},
+		{name: "bad-character", script: "umask u=q; echo $?", out: "1\n", err: "gosh: line 1: umask: `q': invalid symbolic mode character\n"},
+		{name: "bad-option", script: "umask -z; echo $?", out: "2\n", err: "gosh: line 1: umask: -z: invalid option\numask: usage: umask [-p] [-S] [mode]\n"},
 	})
 }
 
 func TestBuiltinReadonly(t *testing.T) {
 	runRows(t, []row{
-		{name: "assign-refused", script: "readonly x=1; x=2", err: "gosh: x: readonly variable\n", status: 1},
-		{name: "readonly-again", script: "readonly x=1; readonly x=2; echo $? $x", out: "1 1\n", err: "gosh: x: readonly variable\n"},
-		{name: "export-refused", script: "readonly x=1; export x=2; echo $? $x", out: "1 1\n", err: "gosh: x: readonly variable\n"},
-		{name: "unset-refused", script: "readonly x=1; unset x; echo $? $x", out: "1 1\n", err: "gosh: unset: x: cannot unset: readonly variable\n"},
-		{name: "existing", script: "x=1; readonly x; x=2", err: "gosh: x: readonly variable\n", status: 1},
+		{name: "assign-refused", script: "readonly x=1; x=2", err: "gosh: line 1: x: readonly variable\n", status: 1},
+		{name: "readonly-again", script: "readonly x=1; readonly x=2; echo $? $x", out: "1 1\n", err: "gosh: line 1: x: readonly variable\n"},
+		{name: "export-refused", script: "readonly x=1; export x=2; echo $? $x", out: "1 1\n", err: "gosh: line 1: x: readonly variable\n"},
+		{name: "unset-refused", script: "readonly x=1; unset x; echo $? $x", out: "1 1\n", err: "gosh: line 1: unset: x: cannot unset: readonly variable\n"},
+		{name: "existing", script: "x=1; readonly x; x=2", err: "gosh: line 1: x: readonly variable\n", status: 1},
 		{name: "list", script: "readonly a='x y' b; export c=3; readonly c; readonly -p | grep -E ' [abc]($|=)'", out: "declare -r a=\"x y\"\ndeclare -r b\ndeclare -rx c=\"3\"\n"},
 		{name: "list-no-args", script: "readonly a=1; readonly | grep ' a='", out: "declare -r a=\"1\"\n"},
-		{name: "bad-name", script: "readonly 1a=2; echo $?", out: "1\n", err: "gosh: readonly: `1a=2': not a valid identifier\n"},
+		{name: "bad-name", script: "readonly 1a=2; echo $?", out: "1\n", err: "gosh: line 1: readonly: `1a=2': not a valid identifier\n"},
 		{name: "background-keeps-it", script: "readonly x=1; true && echo $x & wait", out: "1\n"},
 		{name: "background-refuses", script: "readonly x=1; true && unset x & wait $!; echo $?", out: "1\n", errHas: "x: cannot unset: readonly variable"},
 		{name: "child-free", script: "readonly x=1; export x; sh -c 'x=2; echo $x'", out: "2\n"},
@@ -243,7 +243,7 @@ func TestBuiltinHash(t *testing.T) {
 		{name: "d-forgets-one", script: "PATH=$PWD/bin:$PATH; prog; tool; hash -d prog; hash", files: bin, out: "hits\tcommand\n   1\t{DIR}/bin/tool\n"},
 		{name: "in-pipeline", script: "PATH=$PWD/bin:$PATH; prog; hash | grep prog", files: bin, out: "   1\t{DIR}/bin/prog\n"},
 		{name: "type-does-not-hash", script: "PATH=$PWD/bin:$PATH; type prog >/dev/null; hash", files: bin, out: "hash: hash table empty\n"},
-		{name: "not-found", script: "hash nosuch; echo $?", out: "1\n", err: "gosh: hash: nosuch: not found\n"},
+		{name: "not-found", script: "hash nosuch; echo $?", out: "1\n", err: "gosh: line 1: hash: nosuch: not found\n"},
 		{name: "moved-program", script: "PATH=$PWD/a:$PWD/bin:$PATH; prog; mkdir a; printf 'echo new\\n' > a/prog; chmod +x a/prog; prog; hash -r; prog", files: bin, out: "new\n"},
 	})
 }

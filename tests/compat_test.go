@@ -22,7 +22,7 @@ func TestVersionVariables(t *testing.T) {
 		{name: "versinfo read-only", goshOnly: true,
 			script: `unset GOSH_VERSINFO; echo $?; GOSH_VERSINFO[0]=9; echo not reached`,
 			out:    "1\n", status: 1,
-			err: "gosh: unset: GOSH_VERSINFO: cannot unset: readonly variable\ngosh: GOSH_VERSINFO: readonly variable\n"},
+			err: "gosh: line 1: unset: GOSH_VERSINFO: cannot unset: readonly variable\ngosh: line 1: GOSH_VERSINFO: readonly variable\n"},
 		{name: "version flag", goshOnly: true, argv: []string{"--version"}, out: "gosh 0.1.0\n"},
 	})
 }
@@ -64,9 +64,9 @@ func TestLogout(t *testing.T) {
 		{name: "login", argv: []string{"--noprofile", "-l", "-c", "logout 3; echo no"}, status: 3},
 		{name: "in a function", argv: []string{"--noprofile", "-l", "-c", "f() { logout 4; }; f; echo no"}, status: 4},
 		{name: "bad number", argv: []string{"--noprofile", "-l", "-c", "logout x; echo no"}, status: 2,
-			err: "gosh: logout: x: numeric argument required\n"},
+			err: "gosh: line 1: logout: x: numeric argument required\n"},
 		{name: "too many", argv: []string{"--noprofile", "-l", "-c", "logout 1 2; echo no"}, status: 1,
-			err: "gosh: logout: too many arguments\n"},
+			err: "gosh: line 1: logout: too many arguments\n"},
 	})
 }
 

@@ -32,7 +32,7 @@ func TestBashCompletionFilesSource(t *testing.T) {
 	}
 	const script = `source "$1"; echo "status=$?"`
 	bindNote := regexp.MustCompile(`^bind: `)
-	// bash names the file and line of a message from a sourced file.
+	// Both name the file and line of a message from a sourced file.
 	fileLine := regexp.MustCompile(`(?m)^/\S*: line [0-9]+: `)
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
@@ -45,7 +45,7 @@ func TestBashCompletionFilesSource(t *testing.T) {
 				t.Errorf("gosh: status %d, stdout %q, stderr %q", gStatus, gOut, gErr)
 			}
 			bLines := strings.Split(fileLine.ReplaceAllString(normalizeStderr(bErr), ""), "\n")
-			for _, l := range strings.Split(normalizeStderr(gErr), "\n") {
+			for _, l := range strings.Split(fileLine.ReplaceAllString(normalizeStderr(gErr), ""), "\n") {
 				if l != "" && !slices.Contains(bLines, l) && !bindNote.MatchString(l) {
 					t.Errorf("gosh wrote %q, bash did not (bash's stderr %q)", l, bErr)
 				}

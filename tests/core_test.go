@@ -287,9 +287,9 @@ func TestErrors(t *testing.T) {
 		{name: "syntax-unterminated-subst", script: "echo $(echo", errHas: "gosh: ", status: 2},
 		{name: "syntax-file", argv: []string{"s.sh"}, files: map[string]string{"s.sh": "echo one\n\necho two; | x\n"}, out: "one\n", err: "s.sh: line 3: syntax error near unexpected token `|'\ns.sh: line 3: `echo two; | x'\n", status: 2},
 
-		{name: "not-found", script: "nosuchcmd_gosh", err: "gosh: nosuchcmd_gosh: command not found\n", status: 127},
-		{name: "not-found-continues", script: "nosuchcmd_gosh; echo $?", out: "127\n", err: "gosh: nosuchcmd_gosh: command not found\n"},
-		{name: "not-found-in-pipeline", script: "nosuchcmd_gosh | cat; echo $?; echo x | nosuchcmd_gosh; echo $?", out: "0\n127\n", errHas: "gosh: nosuchcmd_gosh: command not found\n"},
+		{name: "not-found", script: "nosuchcmd_gosh", err: "gosh: line 1: nosuchcmd_gosh: command not found\n", status: 127},
+		{name: "not-found-continues", script: "nosuchcmd_gosh; echo $?", out: "127\n", err: "gosh: line 1: nosuchcmd_gosh: command not found\n"},
+		{name: "not-found-in-pipeline", script: "nosuchcmd_gosh | cat; echo $?; echo x | nosuchcmd_gosh; echo $?", out: "0\n127\n", errHas: "gosh: line 1: nosuchcmd_gosh: command not found\n"},
 		{name: "not-found-path", script: "./nosuch; echo $?", out: "127\n", errHas: "./nosuch: No such file or directory"},
 		{name: "not-found-empty-path", script: "PATH=/nonexistent ls; echo $?", out: "127\n", errHas: "ls: command not found"},
 		{name: "not-executable", script: "./plain; echo $?", files: map[string]string{"plain": "echo hi\n"}, out: "126\n", errHas: "./plain: Permission denied"},

@@ -76,7 +76,7 @@ func TestMisplacedReservedWord(t *testing.T) {
 		{"while :; do", "gosh: -c: line 2: syntax error: unexpected end of file\n"},
 	} {
 		stdout, stderr, status := runGosh(t, "", "-c", tt.src)
-		if stderr != tt.want || status != 2 {
+		if stderr = asGosh(stderr); stderr != tt.want || status != 2 {
 			t.Errorf("gosh -c %q: stderr %q status %d, want %q status 2", tt.src, stderr, status, tt.want)
 		}
 		if strings.HasPrefix(tt.src, "echo a\n") && stdout != "a\n" {

@@ -108,7 +108,7 @@ func TestNosuchInBackground(t *testing.T) {
 	if out != "status 127\nown pid\n" {
 		t.Errorf("stdout %q, stderr %q; want status 127 and a pid of its own", out, errOut)
 	}
-	if !strings.Contains(errOut, "gosh: nosuch-cmd-xyz: command not found") {
+	if !strings.Contains(errOut, "gosh: line 2: nosuch-cmd-xyz: command not found") {
 		t.Errorf("stderr %q lacks the not-found message", errOut)
 	}
 }

@@ -14,7 +14,9 @@ import (
 //
 // Expected texts may use {DIR} for the working directory, {DIR_} for it with
 // every / turned into _, and {HOME} for $HOME. stdout is compared exactly unless outHas is set; stderr is compared
-// exactly with err unless errHas (a substring) or errAny is set.
+// exactly with err unless errHas (a substring) or errAny is set. In stderr
+// the path gosh is run as, which is $0 under -c and so the name its
+// messages start with, reads "gosh" ("gosh: line 1: cd: ...").
 //
 // Setting GOSH_TEST_REFERENCE=bash (or a path) runs the same rows against
 // that shell, checking only stdout and status (messages name the shell), to
@@ -65,6 +67,9 @@ func runRows(t *testing.T, rows []row) {
 				args = append([]string{"-c", r.script}, r.args...)
 			}
 			stdout, stderr, status := runShell(t, shellRun{Bin: ref, Args: args, Stdin: r.stdin, Dir: dir, Home: home, Env: r.env})
+			if ref == "" {
+				stderr = asGosh(stderr)
+			}
 			subst := strings.NewReplacer("{DIR}", dir, "{DIR_}", strings.ReplaceAll(dir, "/", "_"), "{HOME}", home)
 			where := func() string {
 				return "\nscript: " + quoteScript(r) + "\nstdout: " + quote(stdout) + "\nstderr: " + quote(stderr)
@@ -98,6 +103,11 @@ func runRows(t *testing.T, rows []row) {
 }
 
 func quote(s string) string { return "«" + s + "»" }
+
+// asGosh reads the path gosh is run as, which starts its messages under
+// -c or on standard input ($0), as "gosh": "/tmp/.../gosh: line 1: x"
+// becomes "gosh: line 1: x".
+func asGosh(s string) string { return strings.ReplaceAll(s, goshBin+": ", "gosh: ") }
 
 func quoteScript(r row) string {
 	if r.argv != nil {

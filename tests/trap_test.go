@@ -94,10 +94,10 @@ func TestTrapRows(t *testing.T) {
 		{name: "handler-in-loop", script: `trap "echo usr1" USR1; for i in 1 2; do kill -USR1 $$; echo $i; done`, out: "usr1\n1\nusr1\n2\n"},
 
 		// Errors.
-		{name: "bad-signal", script: `trap x FOO INT; echo $?; trap -p`, out: "1\ntrap -- 'x' SIGINT\n", err: "gosh: trap: FOO: invalid signal specification\n"},
-		{name: "bad-p", script: `trap -p FOO`, status: 1, err: "gosh: trap: FOO: invalid signal specification\n"},
+		{name: "bad-signal", script: `trap x FOO INT; echo $?; trap -p`, out: "1\ntrap -- 'x' SIGINT\n", err: "gosh: line 1: trap: FOO: invalid signal specification\n"},
+		{name: "bad-p", script: `trap -p FOO`, status: 1, err: "gosh: line 1: trap: FOO: invalid signal specification\n"},
 		{name: "usage-one-word", script: `trap foo`, status: 2, err: "trap: usage: trap [-lp] [[arg] signal_spec ...]\n"},
-		{name: "usage-option", script: `trap -z`, status: 2, err: "gosh: trap: -z: invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]\n"},
+		{name: "usage-option", script: `trap -z`, status: 2, err: "gosh: line 1: trap: -z: invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]\n"},
 		{name: "usage-dash-alone", script: `trap -`, status: 2, errAny: true},
 
 		// Ignored signals reach children.
