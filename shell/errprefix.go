@@ -14,9 +14,9 @@ import "strconv"
 //     (-c's: the shell's name as started, or the name after the text).
 //     The line is $LINENO: the line of the command being run, counted in
 //     the file, the function's file, the eval'd text or the trap action.
-//   - bash 5.2 leaves the line out when that name is "bash" itself (bash
-//     -c 'cd /x' says "bash: cd: /x: ..."; /bin/bash -c says "/bin/bash:
-//     line 1: cd: ..."): gosh leaves it out when the name is "gosh".
+//   - With shopt -s gnu_errfmt, the GNU form, "s.sh:3: ", for the shell's
+//     own messages (command not found, expansion errors), not a builtin's
+//     (builtinPrefix: bash's builtin_error keeps "line 3: ").
 //
 // Syntax errors are placed by syntaxPrefix and syntaxError (syntaxmsg.go),
 // which start with the same name (messageName; a line always follows) and
@@ -35,11 +35,23 @@ func (sh *Shell) ErrorName() string {
 	return name + ": "
 }
 
+// builtinPrefix is the Prefixer of builtins: ErrorPrefix in bash's
+// words for a builtin, which gnu_errfmt does not change.
+type builtinPrefix struct{ sh *Shell }
+
+func (b builtinPrefix) ErrorPrefix() string { return b.sh.prefixAt(b.sh.line, false) }
+
 // errorPrefixAt is ErrorPrefix naming line (none if line <= 0).
-func (sh *Shell) errorPrefixAt(line int) string {
+func (sh *Shell) errorPrefixAt(line int) string { return sh.prefixAt(line, sh.Opts.Shopt.GnuErrfmt) }
+
+// prefixAt is the prefix naming line, in the GNU form if gnu.
+func (sh *Shell) prefixAt(line int, gnu bool) string {
 	name, lined := sh.errorName()
 	if !lined || line <= 0 {
 		return name + ": "
+	}
+	if gnu {
+		return name + ":" + strconv.Itoa(line) + ": "
 	}
 	return name + ": line " + strconv.Itoa(line) + ": "
 }
@@ -50,8 +62,7 @@ func (sh *Shell) errorName() (string, bool) {
 	if sh.Opts.Interactive || sh.shown.Interactive {
 		return "gosh", false
 	}
-	name := sh.messageName()
-	return name, name != "gosh"
+	return sh.messageName(), true
 }
 
 // messageName is the name a non-interactive shell's messages start with:

@@ -776,7 +776,7 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 	}
 	io := builtins.IO{
 		In: fdReader(t.get(0)), Out: fdWriter(t.get(1)), Err: fdWriter(t.get(2)),
-		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2), Prefix: sh,
+		InFd: t.get(0), OutFd: t.get(1), ErrFd: t.get(2), Prefix: builtinPrefix{sh},
 	}
 	if sh.pipeBroken != nil && !sh.ignoresSIGPIPE() {
 		io.Out = &pipeStageWriter{fd: t.get(1), broken: sh.pipeBroken}

@@ -32,8 +32,8 @@ type ShoptOptions struct {
 	VarredirClose       bool // an fd a {NAME} redirection opens is closed after the command (redirect_fdvar.go)
 	Checkhash           bool // a remembered program that has gone is searched for again (path.go)
 	Extdebug            bool // declare -F names the file and line; the DEBUG trap's status may skip a command (trap_unix.go)
-	// GnuErrfmt is kept and shown; gosh's messages do not change with it
-	// (differences.txt). AssocExpandOnce is kept and shown: gosh reads a
+	// GnuErrfmt gives the shell's own messages the GNU form "s.sh:3: "
+	// (errprefix.go). AssocExpandOnce is kept and shown: gosh reads a
 	// subscript of an associative array once in every case, as bash 5.2
 	// with it on and, in the cases differences.txt tries, with it off.
 	GnuErrfmt, AssocExpandOnce bool

@@ -49,6 +49,15 @@ func (in *inputLines) text(n int) string {
 	return strings.TrimSuffix(in.ring[n%len(in.ring)], "\n")
 }
 
+// lineTag is the line part of a syntax error's prefix: ": line 3: ", or
+// with shopt -s gnu_errfmt ":3: ", as bash's parser_error.
+func (sh *Shell) lineTag(n string) string {
+	if sh.Opts.Shopt.GnuErrfmt {
+		return ":" + n + ": "
+	}
+	return ": line " + n + ": "
+}
+
 // syntaxPrefix is what a syntax error's lines start with for the input
 // being read: name for a file (a script, a . file, a start-up file), -c
 // text or standard input with the line number, nothing more than "gosh: "
@@ -57,15 +66,15 @@ func (sh *Shell) syntaxPrefix(name string, line int) string {
 	n := strconv.Itoa(line)
 	switch {
 	case name != "" && sh.Opts.Interactive:
-		return "gosh: " + name + ": line " + n + ": " // a start-up file, a . file
+		return "gosh: " + name + sh.lineTag(n) // a start-up file, a . file
 	case name != "":
-		return name + ": line " + n + ": "
+		return name + sh.lineTag(n)
 	case sh.Opts.Interactive:
 		return "gosh: "
 	case sh.source == sourceCommand:
-		return sh.messageName() + ": -c: line " + n + ": "
+		return sh.messageName() + ": -c" + sh.lineTag(n)
 	}
-	return sh.messageName() + ": line " + n + ": "
+	return sh.messageName() + sh.lineTag(n)
 }
 
 // reportSyntaxError prints a syntax error of the input runLines reads and
@@ -110,7 +119,7 @@ func (sh *Shell) syntaxError(err error, what, src string, first, base int) {
 			i++
 		}
 	}
-	prefix := sh.ErrorName() + what + ": line " + strconv.Itoa(max(base, 1)+i) + ": "
+	prefix := sh.ErrorName() + what + sh.lineTag(strconv.Itoa(max(base, 1)+i))
 	msg := prefix + se.Msg + "\n"
 	if isUnexpectedToken(se) {
 		lines := strings.Split(src, "\n")

@@ -165,13 +165,13 @@ func compareOneliner(t *testing.T, bash, gosh string, c onelinerCase) string {
 // stderrPrefix is the shell's own name at the start of a message: $0 under
 // -c, the path each shell was started as. What follows it ("line 3: ",
 // "-c: line 1: ") is compared.
-var stderrPrefix = regexp.MustCompile(`^(\S*/)?(bash|gosh): `)
+var stderrPrefix = regexp.MustCompile(`^(\S*\/)?(bash|gosh):`)
 
 // normalizeStderr maps the shell's name to "SH" on every line of stderr.
 func normalizeStderr(s string) string {
 	lines := strings.SplitAfter(s, "\n")
 	for i, l := range lines {
-		lines[i] = stderrPrefix.ReplaceAllString(l, "SH: ")
+		lines[i] = stderrPrefix.ReplaceAllString(l, "SH:")
 	}
 	return strings.Join(lines, "")
 }
