@@ -101,8 +101,16 @@ func (o *opCompleter) OnComplete() bool {
 		same, size := runes.Aggregate(newLines)
 		if size > 0 {
 			buf.WriteRunes(same)
-			o.ExitCompleteMode(false)
-			return true
+			if !o.op.cfg.ShowAllIfAmbiguous {
+				o.ExitCompleteMode(false)
+				return true
+			}
+			// gosh: show-all-if-ambiguous lists the names at once.
+			o.candidateSource = buf.Runes()
+			for i := range newLines {
+				newLines[i] = newLines[i][size:]
+			}
+			offset += size
 		}
 	}
 
