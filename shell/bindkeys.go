@@ -23,11 +23,19 @@ import (
 func (sh *Shell) Keymap() *inputrc.Keymap {
 	if sh.keys == nil {
 		sh.keys = &inputrc.Keymap{}
-		if sh.Opts.Interactive && !sh.noEditing {
+		if sh.Opts.Interactive && !sh.noEditing && !sh.subshell {
 			sh.readInitFile()
 		}
 	}
 	return sh.keys
+}
+
+// keysState is the Keymap's state for a subshell's Snapshot.
+func (sh *Shell) keysState() *inputrc.State {
+	if sh.keys == nil {
+		return nil
+	}
+	return sh.keys.State()
 }
 
 // initFile is readline's init file: $INPUTRC, else ~/.inputrc, else

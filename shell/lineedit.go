@@ -233,6 +233,7 @@ type readlineEditor struct {
 	in   *promptInput
 	out  *redrawWriter
 	rl   *readline.Instance
+	comp *completer
 
 	mu       sync.Mutex
 	onResize func() // readline's width-change handler
@@ -264,7 +265,7 @@ func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 	in := newPromptInput(0)
 	out := &redrawWriter{w: os.Stderr, more: in.typedAhead, entered: in.enteredLast, afterPrompt: hist.writePending}
 	in.idle = out.flush
-	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out}
+	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out, comp: &completer{sh: sh}}
 	cfg := &readline.Config{
 		Stdin:  e.in,
 		Stdout: e.out, // the prompt and the echo go to stderr, as in bash
@@ -272,7 +273,7 @@ func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 		// The shell keeps the history file itself (history.go).
 		DisableAutoSaveHistory: true,
 		HistoryLimit:           hist.size() + 1,
-		AutoComplete:           &completer{sh: sh},
+		AutoComplete:           e.comp,
 		InterruptPrompt:        "^C",
 		EOFPrompt:              "\n", // "\n" means none: the REPL prints "exit"
 		FuncGetWidth:           terminalWidth,
@@ -452,6 +453,13 @@ func (e *readlineEditor) filterKey(r rune) (rune, bool) {
 func (e *readlineEditor) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
 	if key != 0 {
 		e.line, e.pos = line, pos
+	}
+	if key == readline.CharTab && e.comp.fix != nil {
+		// completion-ignore-case: the name's own case (complete.go).
+		if out, p, ok := e.comp.fixCase(line, pos); ok {
+			e.line, e.pos = out, p
+			return out, p, true
+		}
 	}
 	if key != pasteRune || e.paste == nil {
 		return nil, 0, false

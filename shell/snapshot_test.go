@@ -248,7 +248,6 @@ var perProcess = map[string]string{
 	"ctx":          "Ctrl+C of the interactive command line",
 	"cancel":       "Ctrl+C of the interactive command line",
 	"hangup":       "SIGHUP of the interactive shell",
-	"keys":         "the line editor's key bindings and readline variables (bind): a copy shares them, so bind -p | grep lists them; a child gosh is not interactive and has no line editor",
 	"noEditing":    "gosh --noediting: the prompt of the interactive shell, which no subshell shows",
 	"Hooks":        "the interactive layer's callbacks",
 	"limits":       "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
@@ -279,6 +278,7 @@ var snapshotOf = map[string]string{
 	"stdio": "Fds", "line": "Line", "flow": "Flow", "shown": "Shown",
 	"funcAttrs":    "Functions", // each Function's Attrs
 	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs", "plainDynamic": "PlainDynamic",
+	"keys": "EditorKeys",
 }
 
 func TestSnapshotCoversShell(t *testing.T) {

@@ -111,6 +111,50 @@ type Keymap struct {
 	binds map[string]Binding
 	vars  map[string]string
 	gen   int
+	state *State // the last State made, while gen has not changed
+	stgen int
+}
+
+// State is what a Keymap holds, in exported fields, for a subshell: a
+// child gosh receives it encoded (bind -p | grep lists the bindings).
+// A State is never changed once made.
+type State struct {
+	Binds map[string]Binding
+	Vars  map[string]string
+}
+
+// State is the keymap's state; nil for one that nothing changed.
+func (k *Keymap) State() *State {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if len(k.binds) == 0 && len(k.vars) == 0 {
+		return nil
+	}
+	if k.state == nil || k.stgen != k.gen {
+		st := &State{Binds: make(map[string]Binding, len(k.binds)), Vars: make(map[string]string, len(k.vars))}
+		for key, b := range k.binds {
+			st.Binds[key] = b
+		}
+		for name, v := range k.vars {
+			st.Vars[name] = v
+		}
+		k.state, k.stgen = st, k.gen
+	}
+	return k.state
+}
+
+// FromState is a Keymap with the bindings and variables of st.
+func FromState(st *State) *Keymap {
+	k := &Keymap{binds: map[string]Binding{}, vars: map[string]string{}}
+	if st != nil {
+		for key, b := range st.Binds {
+			k.binds[key] = b
+		}
+		for name, v := range st.Vars {
+			k.vars[name] = v
+		}
+	}
+	return k
 }
 
 // Gen counts the changes to the bindings, so that the editor knows when

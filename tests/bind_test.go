@@ -1,0 +1,153 @@
+package tests
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// End-to-end tests of key bindings (bind, ~/.inputrc) at the prompt. With
+// GOSH_TEST_REFERENCE=bash they run against bash, whose behaviour they
+// describe.
+
+// bindSession starts an interactive shell in a pty with HOME home (a
+// fresh one when ""), as newSession does, and waits for the prompt.
+func bindSession(t *testing.T, home string, env ...string) *session {
+	t.Helper()
+	c := sessionConfig{Home: home, Env: env}
+	if ref := os.Getenv("GOSH_TEST_REFERENCE"); ref != "" {
+		c.Bin, c.Args = ref, []string{"--norc", "--noprofile", "-i"}
+	}
+	s := startSession(t, c)
+	s.WaitPrompt()
+	return s
+}
+
+// shownIfGosh waits until the line reads text, with gosh: its editor
+// redraws the line, where bash's moves the cursor back over it, which the
+// cleaned output does not follow. The test then checks what runs.
+func shownIfGosh(s *session, text string) {
+	s.t.Helper()
+	if s.Name == "gosh" {
+		s.ExpectShown(text)
+	}
+}
+
+// Up bound to history-search-backward recalls the newest line that starts
+// with what was typed, then older ones; the cursor stays after the typed
+// text, as in bash; Down bound to history-search-forward comes back.
+func TestBindHistorySearchBackward(t *testing.T) {
+	s := bindSession(t, "", "INPUTRC=/dev/null")
+	s.Run("echo apple1")
+	s.Run("echo banana")
+	s.Run("echo apple2")
+	s.Run("true")
+	s.Run(`bind '"\e[A": history-search-backward' '"\e[B": history-search-forward'`)
+	s.Send("echo a")
+	s.Send("\x1b[A")
+	shownIfGosh(s, "PROMPT$ echo apple2")
+	s.Send("\x1b[A")
+	shownIfGosh(s, "PROMPT$ echo apple1")
+	s.Send("\x1b[B")
+	shownIfGosh(s, "PROMPT$ echo apple2")
+	// The cursor is after "echo a": what is typed goes there.
+	s.Send("X")
+	if out := s.Run(""); !strings.Contains(out, "aXpple2\n") {
+		t.Errorf("typed after the search: output %q, want aXpple2", out)
+	}
+}
+
+// ~/.inputrc is read when the interactive shell starts: its conditionals
+// are followed, a macro on a two-key sequence types its text, and its
+// variables are set.
+func TestInputrcReadAtStart(t *testing.T) {
+	home := t.TempDir()
+	rc := `# comment
+$if mode=vi
+"\C-xq": "echo wrong-branch"
+$else
+"\C-xq": "echo from-macro"
+$endif
+$if Bash
+set completion-ignore-case on
+$endif
+`
+	if err := os.WriteFile(filepath.Join(home, ".inputrc"), []byte(rc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := bindSession(t, home)
+	s.Send("\x18")
+	s.Send("q")
+	if out := s.Run(""); !strings.Contains(out, "from-macro\n") || strings.Contains(out, "wrong") {
+		t.Errorf("Ctrl+X q: output %q, want the macro's command to run", out)
+	}
+	if out := s.Run("bind -v | grep completion-ignore-case"); !strings.Contains(out, "set completion-ignore-case on") {
+		t.Errorf("bind -v: %q", out)
+	}
+}
+
+// A line of the init file that cannot be honoured is told once at start,
+// with its file and line; the shell starts all the same.
+func TestInputrcProblemToldOnce(t *testing.T) {
+	if os.Getenv("GOSH_TEST_REFERENCE") != "" {
+		t.Skip("gosh's own message")
+	}
+	home := t.TempDir()
+	rc := "\"\\C-xa\": no-such-function\n\"\\C-xb\": yank-pop\nset completion-ignore-case on\n"
+	if err := os.WriteFile(filepath.Join(home, ".inputrc"), []byte(rc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startSession(t, sessionConfig{Home: home})
+	before := s.WaitPrompt()
+	want := ".inputrc: line 1: no-such-function: unknown function name"
+	if strings.Count(before, "gosh: ") != 1 || !strings.Contains(before, want) || !strings.Contains(before, "(and 1 more; bind -f ") {
+		t.Errorf("start-up output %q, want one message with %q", before, want)
+	}
+	if out := s.Run("bind -v | grep completion-ignore-case"); !strings.Contains(out, "set completion-ignore-case on") {
+		t.Errorf("the good line was not applied: %q", out)
+	}
+}
+
+// bind -x runs a shell command with the line in READLINE_LINE and the
+// cursor in READLINE_POINT; the line and cursor it leaves are the editor's.
+func TestBindXReadlineLine(t *testing.T) {
+	s := bindSession(t, "", "INPUTRC=/dev/null")
+	s.Run(`bind -x '"\C-o": READLINE_LINE="echo got:$READLINE_LINE:$READLINE_POINT"; READLINE_POINT=5'`)
+	s.Send("abc\x1b[D")
+	s.Send("\x0f")
+	shownIfGosh(s, "echo got:abc:2")
+	s.Send("X")
+	if out := s.Run(""); !strings.Contains(out, "Xgot:abc:2\n") {
+		t.Errorf("after bind -x: output %q, want Xgot:abc:2", out)
+	}
+}
+
+// completion-ignore-case completes a file name typed in another case, and
+// the name takes its own case.
+func TestBindCompletionIgnoreCase(t *testing.T) {
+	s := bindSession(t, "", "INPUTRC=/dev/null")
+	if err := os.WriteFile(filepath.Join(s.Dir, "README.txt"), []byte("hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.Run("bind 'set completion-ignore-case on'")
+	s.Send("cat rea\t")
+	shownIfGosh(s, "PROMPT$ cat README.txt ")
+	if out := s.Run(""); !strings.Contains(out, "hello\n") {
+		t.Errorf("cat: output %q", out)
+	}
+}
+
+// Keys bound to functions gosh adds to the editor: kill-whole-line,
+// upcase-word, and a key unbound with bind -r does nothing.
+func TestBindEditingFunctions(t *testing.T) {
+	s := bindSession(t, "", "INPUTRC=/dev/null")
+	s.Run(`bind 'Control-u: kill-whole-line' '"\eu": upcase-word' && bind -r '\C-t'`)
+	s.Send("junk words\x1b[D\x1b[D\x15")
+	s.Send("echo hello")
+	s.Send("\x01\x1bu")
+	s.Send("\x14") // unbound: no transposition
+	if out := s.Run(""); !strings.Contains(out, "ECHO: command not found") {
+		t.Errorf("output %q, want ECHO hello to run", out)
+	}
+}
