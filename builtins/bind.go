@@ -140,11 +140,13 @@ func (b *bindRun) fail(format string, args ...any) {
 	b.status = statusFailure
 }
 
-// report tells of a line that was not honoured. An unknown variable is
-// told as bash's readline tells it, and does not fail (bash 5.2).
+// report tells of a line that was not honoured. An unknown variable, or
+// a value a variable cannot take, is told as bash's readline tells it, and
+// does not fail (bash 5.2).
 func (b *bindRun) report(err error, where string) {
 	var unknown inputrc.ErrUnknownVar
-	if errors.As(err, &unknown) {
+	var bad inputrc.ErrBadValue
+	if errors.As(err, &unknown) || errors.As(err, &bad) {
 		fmt.Fprintf(b.io.Err, "readline: %s%v\n", where, err)
 		return
 	}
@@ -174,12 +176,10 @@ func (b *bindRun) file(name string) {
 	}
 }
 
-// remove unbinds a key sequence, quoted or not (bind -r).
+// remove unbinds a key sequence (bind -r). As in bash, the argument is
+// the sequence without quotes: quotes in it are keys.
 func (b *bindRun) remove(s string) {
-	keys, err := inputrc.ParseKeyseq(s)
-	if err != nil {
-		keys, err = inputrc.ParseKeyseq(`"` + s + `"`)
-	}
+	keys, err := inputrc.ParseKeyseq(`"` + s + `"`)
 	if err != nil {
 		b.fail("`%s': cannot unbind", s)
 		return

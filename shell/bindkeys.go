@@ -111,7 +111,7 @@ func (sh *Shell) ApplyEditorLine(l inputrc.Line) error {
 		switch l.Name {
 		case "editing-mode":
 			if l.Value != "vi" && l.Value != "emacs" {
-				return fmt.Errorf("%s: could not set value to `%s'", l.Name, l.Value)
+				return inputrc.ErrBadValue{Name: l.Name, Value: l.Value}
 			}
 			return sh.SetOption(l.Value, true)
 		case "enable-bracketed-paste":

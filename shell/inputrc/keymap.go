@@ -405,6 +405,14 @@ type ErrUnknownVar struct{ Name string }
 
 func (e ErrUnknownVar) Error() string { return e.Name + ": unknown variable name" }
 
+// ErrBadValue is the error of SetVar for a value the variable cannot
+// take; bash only warns of it too.
+type ErrBadValue struct{ Name, Value string }
+
+func (e ErrBadValue) Error() string {
+	return fmt.Sprintf("%s: could not set value to `%s'", e.Name, e.Value)
+}
+
 // SetVar sets a variable as readline reads its value: a boolean is on for
 // "on" (in any case), "1" or nothing, off for anything else. The
 // variables the shell keeps elsewhere (editing-mode,
@@ -429,13 +437,13 @@ func (k *Keymap) SetVar(name, value string) error {
 		case "visible":
 			value = "visible"
 		default:
-			return fmt.Errorf("%s: could not set value to `%s'", name, value)
+			return ErrBadValue{name, value}
 		}
 	case name == "keymap":
 		switch value {
 		case "emacs", "emacs-standard", "emacs-meta", "emacs-ctlx", "vi", "vi-move", "vi-command", "vi-insert":
 		default:
-			return fmt.Errorf("%s: could not set value to `%s'", name, value)
+			return ErrBadValue{name, value}
 		}
 	case v.value != "" && (v.value[0] == '-' || v.value[0] >= '0' && v.value[0] <= '9'):
 		// A number: its leading digits, as atoi reads it.
