@@ -36,8 +36,8 @@ Keys: "\e[A", "\C-x\C-r", "\M-f" (ESC f), "\t", "\177", or a name:
 Control-u, Meta-b, TAB, RET, DEL, ESC, SPC. A sequence that begins a
 longer bound one waits for the next key. Functions: see bind -l. complete,
 menu-complete and possible-completions all do what Tab does (complete the
-common part; a second Tab lists the names and a third cycles through
-them); delete-char on a key other than Ctrl+D never ends the shell.
+common part, or list the names; Tab again picks them in turn);
+delete-char on a key other than Ctrl+D never ends the shell.
 Variables gosh follows: completion-ignore-case, show-all-if-ambiguous,
 bell-style (none; visible rings no bell either; audible), mark-directories,
 mark-symlinked-directories, comment-begin, enable-bracketed-paste,

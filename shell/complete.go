@@ -222,7 +222,8 @@ func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
 	}
 	// bind's variables: completion-ignore-case, mark-directories,
 	// mark-symlinked-directories (as readline: a directory gets "/" or,
-	// unmarked, nothing after it).
+	// unmarked, nothing after it; a link to one, when the variable is off,
+	// nothing until a Tab after its whole name).
 	keys := c.sh.Keymap()
 	fold := keys.On("completion-ignore-case")
 	markDirs, markLinks := keys.On("mark-directories"), keys.On("mark-symlinked-directories")
@@ -245,7 +246,9 @@ func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
 		if head != base {
 			m.head = head
 		}
-		if isDir && (ent.Type()&os.ModeSymlink != 0 && !markLinks || !markDirs) {
+		// A link to a directory is marked only once it is typed whole
+		// (readline: stat for a trivial match, lstat otherwise).
+		if isDir && (ent.Type()&os.ModeSymlink != 0 && !markLinks && m.rest != "" || !markDirs) {
 			m.dir, m.final = false, ""
 		}
 		out = append(out, m)

@@ -151,3 +151,29 @@ func TestBindEditingFunctions(t *testing.T) {
 		t.Errorf("output %q, want ECHO hello to run", out)
 	}
 }
+
+// mark-symlinked-directories is off, as in bash: Tab completes the name of
+// a link to a directory with nothing after it, and the next Tab adds "/";
+// with mark-directories off a directory gets no "/".
+func TestBindMarkDirectories(t *testing.T) {
+	s := bindSession(t, "", "INPUTRC=/dev/null")
+	if err := os.Mkdir(filepath.Join(s.Dir, "subdir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("subdir", filepath.Join(s.Dir, "linkdir")); err != nil {
+		t.Fatal(err)
+	}
+	s.Send("echo lin\t")
+	shownIfGosh(s, "PROMPT$ echo linkdir")
+	s.Send("\t")
+	shownIfGosh(s, "PROMPT$ echo linkdir/")
+	if out := s.Run("."); !strings.Contains(out, "linkdir/.\n") {
+		t.Errorf("output %q, want linkdir/.", out)
+	}
+	s.Run("bind 'set mark-directories off'")
+	s.Send("echo subd\t")
+	shownIfGosh(s, "PROMPT$ echo subdir")
+	if out := s.Run("."); !strings.Contains(out, "subdir.\n") {
+		t.Errorf("output %q, want subdir.", out)
+	}
+}
