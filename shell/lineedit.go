@@ -332,6 +332,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	e.out.newPrompt(e.pasteMode(bracketedPasteOn) + before)
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
+	e.line, e.pos = nil, 0 // bind -x's line until a key changes it
 	if e.prefill != "" {
 		e.out.setMute(true)
 		e.rl.Operation.SetBufferPos(e.prefill, e.prefillPos)

@@ -121,6 +121,12 @@ func TestBindXReadlineLine(t *testing.T) {
 	if out := s.Run(""); !strings.Contains(out, "Xgot:abc:2\n") {
 		t.Errorf("after bind -x: output %q, want Xgot:abc:2", out)
 	}
+	// On an empty line the command gets an empty line, not the last one.
+	s.Send("\x0f")
+	shownIfGosh(s, "echo got::0")
+	if out := s.Run(""); !strings.Contains(out, "got::0\n") {
+		t.Errorf("bind -x on an empty line: output %q, want got::0", out)
+	}
 }
 
 // completion-ignore-case completes a file name typed in another case, and
