@@ -122,7 +122,9 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		}
 		return [][]rune{[]rune(text)}, offset
 	}
-	if common := commonPrefix(matches); common != "" {
+	// show-all-if-ambiguous: all the names, which the editor lists after
+	// inserting the part they share.
+	if common := commonPrefix(matches); common != "" && !c.sh.Keymap().On("show-all-if-ambiguous") {
 		return [][]rune{[]rune(q.quote(common))}, offset
 	}
 	out := make([][]rune, 0, len(matches))

@@ -183,3 +183,37 @@ func TestBindMarkDirectories(t *testing.T) {
 		t.Errorf("output %q, want subdir.", out)
 	}
 }
+
+// A sequence that begins a bound one waits for the next key; when the two
+// match no binding, they do what they did: ESC [ is the beginning of a
+// bound "\e[5~", and ESC [ A is still Up.
+func TestBindPrefixFallsBack(t *testing.T) {
+	s := bindSession(t, "", "INPUTRC=/dev/null")
+	s.Run("echo first")
+	s.Run("echo second")
+	s.Run(`bind '"\e[5~": beginning-of-history'`)
+	s.Send("\x1b[")
+	s.Send("A")
+	shownIfGosh(s, `PROMPT$ bind '"\e[5~": beginning-of-history'`)
+	s.Send("\x1b[5~")
+	shownIfGosh(s, "PROMPT$ echo first")
+	if out := s.Run(""); !strings.Contains(out, "first\n") {
+		t.Errorf("output %q, want the first command to run again", out)
+	}
+}
+
+// show-all-if-ambiguous lists the names at the first Tab, after the part
+// they share.
+func TestBindShowAllIfAmbiguous(t *testing.T) {
+	s := bindSession(t, "", "INPUTRC=/dev/null")
+	for _, name := range []string{"abc1", "abc2"} {
+		if err := os.WriteFile(filepath.Join(s.Dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Run("bind 'set show-all-if-ambiguous on'")
+	s.Send("echo a\t")
+	s.Expect("abc2")
+	s.Send("\x15") // Ctrl+U: the line is dropped
+	s.Run("true")
+}

@@ -105,11 +105,9 @@ func (o *opCompleter) OnComplete() bool {
 				o.ExitCompleteMode(false)
 				return true
 			}
-			// gosh: show-all-if-ambiguous lists the names at once.
+			// gosh: show-all-if-ambiguous lists the names at once
+			// (Aggregate took the shared part off each).
 			o.candidateSource = buf.Runes()
-			for i := range newLines {
-				newLines[i] = newLines[i][size:]
-			}
 			offset += size
 		}
 	}
