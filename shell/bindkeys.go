@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -70,10 +69,7 @@ func (sh *Shell) readInitFile() {
 	}
 	r := sh.InitReader()
 	if err := r.ReadFile(name); err != nil {
-		if _, set := sh.Vars.Get("INPUTRC"); set {
-			sh.errorf("%s: cannot read: %s", name, errors.Unwrap(err))
-		}
-		return
+		return // an unreadable $INPUTRC: readline says nothing either
 	}
 	if len(r.Problems) == 0 {
 		return

@@ -24,6 +24,17 @@ func bindSession(t *testing.T, home string, env ...string) *session {
 	return s
 }
 
+// typeAndRun types keys, waits (with gosh) until the line reads shown,
+// then types rest and Enter, and checks that the output has want.
+func typeAndRun(t *testing.T, s *session, keys, shown, rest, want string) {
+	t.Helper()
+	s.Send(keys)
+	shownIfGosh(s, shown)
+	if out := s.Run(rest); !strings.Contains(out, want) {
+		t.Errorf("after %q: output %q, want %q", keys, out, want)
+	}
+}
+
 // shownIfGosh waits until the line reads text, with gosh: its editor
 // redraws the line, where bash's moves the cursor back over it, which the
 // cleaned output does not follow. The test then checks what runs.
@@ -122,11 +133,7 @@ func TestBindXReadlineLine(t *testing.T) {
 		t.Errorf("after bind -x: output %q, want Xgot:abc:2", out)
 	}
 	// On an empty line the command gets an empty line, not the last one.
-	s.Send("\x0f")
-	shownIfGosh(s, "echo got::0")
-	if out := s.Run(""); !strings.Contains(out, "got::0\n") {
-		t.Errorf("bind -x on an empty line: output %q, want got::0", out)
-	}
+	typeAndRun(t, s, "\x0f", "echo got::0", "", "got::0\n")
 }
 
 // completion-ignore-case completes a file name typed in another case, and
@@ -137,11 +144,7 @@ func TestBindCompletionIgnoreCase(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Run("bind 'set completion-ignore-case on'")
-	s.Send("cat rea\t")
-	shownIfGosh(s, "PROMPT$ cat README.txt ")
-	if out := s.Run(""); !strings.Contains(out, "hello\n") {
-		t.Errorf("cat: output %q", out)
-	}
+	typeAndRun(t, s, "cat rea\t", "PROMPT$ cat README.txt ", "", "hello\n")
 }
 
 // Keys bound to functions gosh adds to the editor: kill-whole-line,
@@ -171,17 +174,9 @@ func TestBindMarkDirectories(t *testing.T) {
 	}
 	s.Send("echo lin\t")
 	shownIfGosh(s, "PROMPT$ echo linkdir")
-	s.Send("\t")
-	shownIfGosh(s, "PROMPT$ echo linkdir/")
-	if out := s.Run("."); !strings.Contains(out, "linkdir/.\n") {
-		t.Errorf("output %q, want linkdir/.", out)
-	}
+	typeAndRun(t, s, "\t", "PROMPT$ echo linkdir/", ".", "linkdir/.\n")
 	s.Run("bind 'set mark-directories off'")
-	s.Send("echo subd\t")
-	shownIfGosh(s, "PROMPT$ echo subdir")
-	if out := s.Run("."); !strings.Contains(out, "subdir.\n") {
-		t.Errorf("output %q, want subdir.", out)
-	}
+	typeAndRun(t, s, "echo subd\t", "PROMPT$ echo subdir", ".", "subdir.\n")
 }
 
 // A sequence that begins a bound one waits for the next key; when the two
@@ -195,11 +190,7 @@ func TestBindPrefixFallsBack(t *testing.T) {
 	s.Send("\x1b[")
 	s.Send("A")
 	shownIfGosh(s, `PROMPT$ bind '"\e[5~": beginning-of-history'`)
-	s.Send("\x1b[5~")
-	shownIfGosh(s, "PROMPT$ echo first")
-	if out := s.Run(""); !strings.Contains(out, "first\n") {
-		t.Errorf("output %q, want the first command to run again", out)
-	}
+	typeAndRun(t, s, "\x1b[5~", "PROMPT$ echo first", "", "first\n")
 }
 
 // show-all-if-ambiguous lists the names at the first Tab, after the part
