@@ -1,8 +1,12 @@
 package builtins
 
 import (
-	"os"
+	"errors"
+	"fmt"
+	"sort"
 	"strings"
+
+	"gosh/shell/inputrc"
 )
 
 var bindBuiltins = []*Builtin{
@@ -10,21 +14,45 @@ var bindBuiltins = []*Builtin{
 		Name:     "bind",
 		Synopsis: "bind [-lpsvPSVX] [-m keymap] [-f filename] [-q name] [-u name] [-r keyseq] [-x keyseq:shell-command] [keyseq:readline-function or readline-command]",
 		Summary:  "Set Readline key bindings and variables.",
-		Help: `Change the line editor's settings, as lines of ~/.inputrc.
-gosh's line editor has fixed keys, in two key maps: emacs (the default)
-and vi. What it honours:
-  bind 'set editing-mode vi'     the vi keys (as set -o vi)
-  bind 'set editing-mode emacs'  the emacs keys (as set -o emacs)
-  bind 'set enable-bracketed-paste off'
-                                 do not ask the terminal to mark pasted
-                                 text (on by default, as in bash 5.1)
-  bind -v, bind -V               show the variables it has
-  bind -f FILE                   read such lines from FILE
-  -m KEYMAP                      accepted (emacs, vi, ...): bindings are
-                                 refused for every key map
-Binding a key to a function or a command (-x, "KEY": function, -r, -u,
--q) and the other readline variables are refused with a message and
-status 1: the editor cannot do them.`,
+		Help: `Bind keys and set variables of the line editor, as lines of ~/.inputrc.
+  bind '"\e[A": history-search-backward'   a key to a function
+  bind 'Control-u: kill-whole-line'        a key by its name
+  bind '"\C-xq": "some text"'              a key that types text (a macro)
+  bind -x '"\C-o": command'                a key that runs a shell command,
+                   with the line in READLINE_LINE and the cursor (a byte
+                   offset) in READLINE_POINT, which it may change; the
+                   prompt then comes back on a new line with that line
+  bind 'set completion-ignore-case on'     a variable
+Options:
+  -l        the functions gosh's editor can perform (only those bind to)
+  -p, -P    the keys of each function, as input lines or as text
+  -s, -S    the keys that type text (macros);  -X  the keys of bind -x
+  -v, -V    the variables and their values
+  -q NAME   the keys of the function NAME;  -u NAME  unbind them
+  -r KEYS   unbind a key sequence;  -f FILE  read FILE as an init file
+  -m KEYMAP emacs, emacs-standard...: keys are bound in the emacs key map
+            only; vi key maps (set -o vi) keep the editor's own keys
+Keys: "\e[A", "\C-x\C-r", "\M-f" (ESC f), "\t", "\177", or a name:
+Control-u, Meta-b, TAB, RET, DEL, ESC, SPC. A sequence that begins a
+longer bound one waits for the next key. Functions: see bind -l. complete,
+menu-complete and possible-completions all do what Tab does (complete the
+common part, or list the names; Tab again picks them in turn);
+delete-char on a key other than Ctrl+D never ends the shell.
+Variables gosh follows: completion-ignore-case, show-all-if-ambiguous,
+bell-style (none; visible rings no bell either; audible), mark-directories,
+mark-symlinked-directories, comment-begin, enable-bracketed-paste,
+editing-mode, keymap. Those that only tune how lists are shown
+(completion-query-items, page-completions, horizontal-scroll-mode,
+colored-stats...) are kept and shown and change nothing. Those gosh's
+editor has one way only (input-meta on, convert-meta off...) accept that
+value and refuse another with a message and status 1, as does a key
+bound to a function gosh's editor cannot perform. An unknown variable
+is told, as bash does, with status 0.
+The interactive shell reads $INPUTRC, else ~/.inputrc, else /etc/inputrc,
+when its line editor starts (or at the first bind, if sooner), with $if
+mode=emacs|vi, term=NAME, version >= N, Bash or gosh (both true), $else,
+$endif and $include; a line it cannot honour is told once at start, with
+its file and line, and the count of the others (bind -f FILE lists them).`,
 		Run: runBind,
 	},
 }
@@ -42,89 +70,214 @@ func runBind(sh Shell, io IO, args []string) (int, error) {
 	if !strings.Contains(sh.FlagString(), "i") || !emacs && !vi {
 		errorf(io, "bind", "warning: line editing not enabled")
 	}
+	viMap := false
 	if o.has('m') {
-		switch o.value('m') {
-		case "emacs", "emacs-standard", "emacs-meta", "emacs-ctlx", "vi", "vi-move", "vi-command", "vi-insert":
+		switch m := o.value('m'); m {
+		case "emacs", "emacs-standard", "emacs-meta", "emacs-ctlx":
+		case "vi", "vi-move", "vi-command", "vi-insert":
+			viMap = true
 		default:
-			errorf(io, "bind", "`%s': invalid keymap name", o.value('m'))
+			errorf(io, "bind", "`%s': invalid keymap name", m)
 			return statusFailure, nil
 		}
 	}
-	status := statusOK
-	for _, c := range o.seq {
-		switch c {
-		case 'm':
-		case 'v', 'V':
-			mode := "emacs"
-			if on, _ := sh.Option("vi"); on {
-				mode = "vi"
-			}
-			// As bash: the boolean variables first, then the others.
-			paste, _ := sh.EditorVar("enable-bracketed-paste")
-			text := "set enable-bracketed-paste " + paste + "\nset editing-mode " + mode + "\n"
-			if c == 'V' {
-				text = "enable-bracketed-paste is set to `" + paste + "'\nediting-mode is set to `" + mode + "'\n"
-			}
-			if st := writeOut(io, "bind", text); st != statusOK {
-				return st, nil
-			}
-		case 'f':
-			data, err := os.ReadFile(o.value('f'))
-			if err != nil {
-				errorf(io, "bind", "%s: cannot read: %s", o.value('f'), strerror(err))
-				status = statusFailure
-				continue
-			}
-			for _, line := range strings.Split(string(data), "\n") {
-				line = strings.TrimSpace(line)
-				if line == "" || line[0] == '#' {
-					continue
-				}
-				if st := bindLine(sh, io, line); st != statusOK {
-					status = st
-				}
-			}
-		default:
-			errorf(io, "bind", "-%c: not supported: gosh's line editor has fixed keys", c)
-			status = statusFailure
+	if viMap && (len(rest) > 0 || o.has('u') || o.has('r') || o.has('x') || o.has('f')) {
+		errorf(io, "bind", "-m %s: gosh binds keys in the emacs key map only", o.value('m'))
+		return statusFailure, nil
+	}
+	k := sh.Keymap()
+	b := bindRun{sh: sh, io: io, k: k, status: statusOK}
+	// The order of bash's bind, whatever the order of the options.
+	for _, c := range "lpPsSvV" {
+		if o.has(byte(c)) && !b.list(byte(c)) {
+			return b.status, nil
 		}
+	}
+	if o.has('f') {
+		b.file(o.value('f'))
+	}
+	if o.has('q') {
+		b.query(o.value('q'))
+	}
+	if o.has('u') {
+		if name := o.value('u'); !inputrc.IsFunction(name) {
+			b.fail("`%s': unknown function name", name)
+		} else {
+			k.UnbindFunc(name)
+		}
+	}
+	if o.has('r') {
+		b.remove(o.value('r'))
+	}
+	if o.has('x') {
+		keys, cmd, err := inputrc.ParseCommand(o.value('x'))
+		if err == nil {
+			err = k.Bind(inputrc.Binding{Keys: keys, Command: cmd, IsCmd: true})
+		}
+		if err != nil {
+			b.fail("%v", err)
+		}
+	}
+	if o.has('X') && !b.list('X') {
+		return b.status, nil
 	}
 	for _, line := range rest {
-		if st := bindLine(sh, io, line); st != statusOK {
-			status = st
-		}
+		b.line(line)
 	}
-	return status, nil
+	return b.status, nil
 }
 
-// bindLine applies one inputrc line: "set editing-mode vi|emacs" and "set
-// enable-bracketed-paste on|off" are the settings gosh's editor has;
-// every other line is refused.
-func bindLine(sh Shell, io IO, line string) int {
-	f := strings.Fields(line)
-	if len(f) >= 2 && f[0] == "set" {
-		if f[1] == "editing-mode" && len(f) == 3 && (f[2] == "vi" || f[2] == "emacs") {
-			if err := sh.SetOption(f[2], true); err != nil {
-				errorf(io, "bind", "%v", err)
-				return statusFailure
+// bindRun is one run of bind: what it acts on, and its status so far.
+type bindRun struct {
+	sh     Shell
+	io     IO
+	k      *inputrc.Keymap
+	status int
+}
+
+func (b *bindRun) fail(format string, args ...any) {
+	errorf(b.io, "bind", format, args...)
+	b.status = statusFailure
+}
+
+// report tells of a line that was not honoured. An unknown variable, or
+// a value a variable cannot take, is told as bash's readline tells it, and
+// does not fail (bash 5.2).
+func (b *bindRun) report(err error, where string) {
+	var unknown inputrc.ErrUnknownVar
+	var bad inputrc.ErrBadValue
+	if errors.As(err, &unknown) || errors.As(err, &bad) {
+		fmt.Fprintf(b.io.Err, "readline: %s%v\n", where, err)
+		return
+	}
+	b.fail("%s%v", where, err)
+}
+
+// line applies one argument: a line of init-file syntax.
+func (b *bindRun) line(s string) {
+	l, err := inputrc.ParseLine(s)
+	if err == nil {
+		err = b.sh.ApplyEditorLine(l)
+	}
+	if err != nil {
+		b.report(err, "")
+	}
+}
+
+// file reads an init file (bind -f).
+func (b *bindRun) file(name string) {
+	r := b.sh.InitReader()
+	if err := r.ReadFile(name); err != nil {
+		b.fail("%s: cannot read: %s", name, strerror(err))
+		return
+	}
+	for _, p := range r.Problems {
+		b.report(p.Err, fmt.Sprintf("%s: line %d: ", p.File, p.Line))
+	}
+}
+
+// remove unbinds a key sequence (bind -r). As in bash, the argument is
+// the sequence without quotes: quotes in it are keys.
+func (b *bindRun) remove(s string) {
+	keys, err := inputrc.ParseKeyseq(`"` + s + `"`)
+	if err != nil {
+		b.fail("`%s': cannot unbind", s)
+		return
+	}
+	b.k.Unbind(keys)
+}
+
+// keysOf are the key sequences bound to the function name, written as
+// bind shows them.
+func (b *bindRun) keysOf(name string) []string {
+	var out []string
+	for _, bd := range b.k.Bindings() {
+		if !bd.IsMacro && !bd.IsCmd && bd.Func == name {
+			out = append(out, `"`+inputrc.KeyseqString(bd.Keys)+`"`)
+		}
+	}
+	return out
+}
+
+// query is bind -q.
+func (b *bindRun) query(name string) {
+	if !inputrc.IsFunction(name) {
+		b.fail("`%s': unknown function name", name)
+		return
+	}
+	keys := b.keysOf(name)
+	if len(keys) == 0 {
+		b.write(name + " is not bound to any keys.\n")
+		b.status = statusFailure
+		return
+	}
+	b.write(name + " can be invoked via " + firstFive(keys) + "\n")
+}
+
+// firstFive joins up to five key sequences as bash does, with "." after
+// the last, and "..." on a line of its own when there are more.
+func firstFive(keys []string) string {
+	if len(keys) <= 5 {
+		return strings.Join(keys, ", ") + "."
+	}
+	return strings.Join(keys[:5], ", ") + ", \n..."
+}
+
+func (b *bindRun) write(s string) bool {
+	if st := writeOut(b.io, "bind", s); st != statusOK {
+		b.status = st
+		return false
+	}
+	return true
+}
+
+// list writes what -l, -p, -P, -s, -S, -v, -V or -X lists.
+func (b *bindRun) list(c byte) bool {
+	var out strings.Builder
+	switch c {
+	case 'l':
+		for _, f := range inputrc.Functions() {
+			out.WriteString(f + "\n")
+		}
+	case 'p', 'P':
+		for _, f := range inputrc.Functions() {
+			keys := b.keysOf(f)
+			switch {
+			case c == 'p' && len(keys) == 0:
+				fmt.Fprintf(&out, "# %s (not bound)\n", f)
+			case c == 'p':
+				for _, k := range keys {
+					fmt.Fprintf(&out, "%s: %s\n", k, f)
+				}
+			case len(keys) == 0:
+				fmt.Fprintf(&out, "%s is not bound to any keys\n", f)
+			default:
+				fmt.Fprintf(&out, "%s can be found on %s\n", f, firstFive(keys))
 			}
-			return statusOK
 		}
-		if len(f) >= 3 && sh.SetEditorVar(f[1], f[2]) {
-			return statusOK
+	case 's', 'S', 'X':
+		var lines []string
+		for _, bd := range b.k.Bindings() {
+			keys := inputrc.KeyseqString(bd.Keys)
+			switch {
+			case c == 's' && bd.IsMacro:
+				lines = append(lines, fmt.Sprintf("\"%s\": \"%s\"\n", keys, inputrc.KeyseqString(bd.Macro)))
+			case c == 'S' && bd.IsMacro:
+				lines = append(lines, fmt.Sprintf("%s outputs %s\n", keys, inputrc.KeyseqString(bd.Macro)))
+			case c == 'X' && bd.IsCmd:
+				lines = append(lines, fmt.Sprintf("\"%s\": \"%s\"\n", keys, bd.Command))
+			}
 		}
-		errorf(io, "bind", "%s: readline variable not supported by gosh's line editor", f[1])
-		return statusFailure
+		sort.Strings(lines)
+		out.WriteString(strings.Join(lines, ""))
+	case 'v', 'V':
+		for _, v := range b.k.Variables(b.sh.EditorVars()) {
+			if c == 'v' {
+				fmt.Fprintf(&out, "set %s %s\n", v[0], v[1])
+			} else {
+				fmt.Fprintf(&out, "%s is set to `%s'\n", v[0], v[1])
+			}
+		}
 	}
-	if strings.HasPrefix(line, "$") {
-		errorf(io, "bind", "%s: inputrc conditionals are not supported", f[0])
-		return statusFailure
-	}
-	key, _, found := strings.Cut(line, ":")
-	if !found {
-		errorf(io, "bind", "%s: no key binding (KEY: function)", line)
-		return statusFailure
-	}
-	errorf(io, "bind", "%s: cannot bind keys: gosh's line editor has fixed keys", strings.TrimSpace(key))
-	return statusFailure
+	return b.write(out.String())
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"gosh/jobs"
+	"gosh/shell/inputrc"
 )
 
 // IO is what a builtin reads and writes: the command's fds 0, 1 and 2 after
@@ -186,6 +187,15 @@ type Shell interface {
 	// VALUE'): enable-bracketed-paste. ok is false for any other name.
 	EditorVar(name string) (value string, ok bool)
 	SetEditorVar(name, value string) (ok bool)
+	// Keymap is the line editor's key bindings and readline variables
+	// (bind); ApplyEditorLine performs one line of init-file syntax,
+	// InitReader reads init files that way, and EditorVars are the
+	// variables the shell keeps itself (editing-mode,
+	// enable-bracketed-paste), for bind -v.
+	Keymap() *inputrc.Keymap
+	ApplyEditorLine(l inputrc.Line) error
+	InitReader() *inputrc.Reader
+	EditorVars() map[string]string
 	FlagString() string
 	OptionNames() []string
 	// ShoptNames lists the options of the shopt builtin (nullglob, ...),

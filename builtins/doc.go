@@ -38,7 +38,7 @@
 // eval; cdspell.go cd's spelling correction under shopt cdspell), run.go (exec . source command builtin type), read.go (readedit.go:
 // read -e with the prompt's line editor), mapfile.go (mapfile readarray),
 // jobs.go (jobs fg bg disown kill wait nohup), alias.go, history.go
-// (history), fc.go, bind.go (bind, the editing mode), compopt.go, complete.go
+// (history), fc.go, bind.go (bind: key bindings, readline variables, init files), compopt.go, complete.go
 // (complete compgen), caller.go, help.go (help_ko.go, help_ko_text.go:
 // every builtin's summary and help in Korean; topics.go the concept
 // topics of help TOPIC and the one list of languages, Languages), test.go

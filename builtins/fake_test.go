@@ -17,12 +17,14 @@ import (
 	"testing"
 
 	"gosh/jobs"
+	"gosh/shell/inputrc"
 )
 
 // fakeShell implements Shell for unit tests: plain maps for the state,
 // and a record of what the builtins asked the shell to run.
 type fakeShell struct {
 	editorVars  map[string]string // bind 'set NAME VALUE'
+	keys        *inputrc.Keymap   // bind's key bindings
 	vars        map[string]*fakeVar
 	params      []string
 	wd          string
@@ -426,6 +428,37 @@ func (f *fakeShell) SetEditorVar(name, value string) bool {
 	f.editorVars[name] = value
 	return true
 }
+
+// The fake's key bindings: a Keymap of its own, and lines applied to it
+// as the shell does for everything but editing-mode.
+func (f *fakeShell) Keymap() *inputrc.Keymap {
+	if f.keys == nil {
+		f.keys = &inputrc.Keymap{}
+	}
+	return f.keys
+}
+
+func (f *fakeShell) ApplyEditorLine(l inputrc.Line) error {
+	switch l.Kind {
+	case inputrc.Function:
+		return f.Keymap().Bind(inputrc.Binding{Keys: l.Keys, Func: l.Func})
+	case inputrc.Macro:
+		return f.Keymap().Bind(inputrc.Binding{Keys: l.Keys, Macro: l.Text, IsMacro: true})
+	case inputrc.Set:
+		if f.SetEditorVar(l.Name, l.Value) {
+			return nil
+		}
+		return f.Keymap().SetVar(l.Name, l.Value)
+	}
+	return nil
+}
+
+func (f *fakeShell) InitReader() *inputrc.Reader {
+	return &inputrc.Reader{Mode: "emacs", Apply: f.ApplyEditorLine}
+}
+
+func (f *fakeShell) EditorVars() map[string]string { return f.editorVars }
+
 func (f *fakeShell) LastStatus() int          { return f.last }
 func (f *fakeShell) SetLastBg(pid int)        { f.lastBg = pid }
 func (f *fakeShell) Context() context.Context { return f.ctx }

@@ -32,20 +32,44 @@ alias 명령의 형태로 보여 준다.
 프로세스 그룹에 SIGCONT를 보내므로 처음부터 &로 시작한 것과 같다.
 제어 터미널은 셸에게 남으므로, 터미널에서 읽으려는 작업은 다시
 정지된다(SIGTTIN).`,
-		"bind": `줄 편집기의 설정을 ~/.inputrc의 줄처럼 바꾼다.
-gosh의 줄 편집기는 키가 정해져 있고 키 맵이 둘이다: emacs(기본)와 vi.
-받아들이는 것:
-  bind 'set editing-mode vi'     vi 키(set -o vi와 같다)
-  bind 'set editing-mode emacs'  emacs 키(set -o emacs와 같다)
-  bind 'set enable-bracketed-paste off'
-                                 붙여 넣은 글을 표시해 달라고 터미널에
-                                 요청하지 않는다(bash 5.1처럼 기본은 on)
-  bind -v, bind -V               편집기가 가진 변수를 보여 준다
-  bind -f FILE                   FILE에서 그런 줄들을 읽는다
-  -m KEYMAP                      받아들인다(emacs, vi, ...): 바인딩은 어느
-                                 키 맵에서나 거부된다
-키를 함수나 명령에 묶는 것(-x, "KEY": function, -r, -u, -q)과 다른
-readline 변수는 메시지와 함께 상태 1로 거부된다: 편집기가 할 수 없는 일이다.`,
+		"bind": `줄 편집기의 키를 묶고 변수를 ~/.inputrc의 줄처럼 설정한다.
+  bind '"\e[A": history-search-backward'   키를 함수에 묶는다
+  bind 'Control-u: kill-whole-line'        키를 이름으로 쓴다
+  bind '"\C-xq": "some text"'              글을 입력하는 키(매크로)
+  bind -x '"\C-o": command'                셸 명령을 실행하는 키: 줄은
+                   READLINE_LINE에, 커서(바이트 위치)는 READLINE_POINT에
+                   있고 명령이 둘 다 바꿀 수 있다; 그러고 나면 프롬프트가
+                   새 줄에 그 줄과 함께 다시 나온다
+  bind 'set completion-ignore-case on'     변수
+옵션:
+  -l        gosh 편집기가 할 수 있는 함수(묶을 수 있는 것은 이것뿐)
+  -p, -P    함수마다 그 키를, 입력 줄로 또는 글로
+  -s, -S    글을 입력하는 키(매크로);  -X  bind -x로 묶은 키
+  -v, -V    변수와 그 값
+  -q NAME   함수 NAME의 키;  -u NAME  그 키를 모두 풀기
+  -r KEYS   키 시퀀스 하나를 풀기;  -f FILE  FILE을 초기화 파일로 읽기
+  -m KEYMAP emacs, emacs-standard...: 키는 emacs 키 맵에만 묶인다;
+            vi 키 맵(set -o vi)은 편집기 자신의 키를 그대로 쓴다
+키: "\e[A", "\C-x\C-r", "\M-f"(ESC f), "\t", "\177", 또는 이름:
+Control-u, Meta-b, TAB, RET, DEL, ESC, SPC. 더 긴 바인딩의 앞부분인 시퀀스는
+다음 키를 기다린다. 함수는 bind -l을 보라. complete, menu-complete,
+possible-completions는 모두 Tab과 같다(공통 부분을 채우거나 이름을 보여
+주고, Tab을 다시 누르면 하나씩 고른다); Ctrl+D가 아닌 키의 delete-char는
+셸을 끝내지 않는다.
+gosh가 따르는 변수: completion-ignore-case, show-all-if-ambiguous,
+bell-style(none; visible도 소리를 내지 않는다; audible), mark-directories,
+mark-symlinked-directories, comment-begin, enable-bracketed-paste,
+editing-mode, keymap. 목록을 보여 주는 모양만 정하는 변수
+(completion-query-items, page-completions, horizontal-scroll-mode,
+colored-stats...)는 받아서 보여 주기만 하고 아무것도 바꾸지 않는다. 편집기가
+한 가지로만 동작하는 변수(input-meta on, convert-meta off...)는 그 값만 받고
+다른 값은 메시지와 함께 상태 1로 거부한다. gosh 편집기가 할 수 없는 함수에
+키를 묶는 것도 그렇다. 모르는 변수는 bash처럼 알리고 상태는 0이다.
+대화형 셸은 줄 편집기가 시작할 때(또는 그보다 먼저 bind가 실행되면 그때)
+$INPUTRC, 없으면 ~/.inputrc, 없으면 /etc/inputrc를 읽는다: $if
+mode=emacs|vi, term=NAME, version >= N, Bash 또는 gosh(둘 다 참), $else,
+$endif, $include. 따를 수 없는 줄은 시작할 때 한 번, 파일과 줄 번호와 나머지
+줄의 개수와 함께 알린다(bind -f FILE이 모두 보여 준다).`,
 		"break": `가장 안쪽의 for, while, until 반복문을 빠져나간다. N을 주면 안쪽부터
 N겹의 반복문을 빠져나간다(N >= 1). 반복문은 셸 자신이 실행하므로 break에는
 프로세스가 필요 없다: 반복이 그냥 멈춘다.`,

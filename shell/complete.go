@@ -28,6 +28,17 @@ import (
 // completer implements readline.AutoCompleter.
 type completer struct {
 	sh *Shell
+	// fix is the case of a file name that completion-ignore-case found
+	// for the text typed, which the editor's listener puts in its place
+	// once the completion is inserted (fixCase); nil when there is none.
+	fix *caseFix
+}
+
+// caseFix replaces the text typed, from rune index at, with the name's
+// own spelling.
+type caseFix struct {
+	at       int
+	old, new []rune
 }
 
 // match is one name that continues the word being completed.
@@ -35,6 +46,7 @@ type match struct {
 	rest  string // the unquoted text after what was typed
 	dir   bool   // a directory: complete with "/", not a space
 	final string // what ends the word when this is the only match
+	head  string // completion-ignore-case: the name's own text for what was typed
 }
 
 // jobCommands reports whether s is a builtin whose arguments are job specs.
@@ -51,6 +63,7 @@ func jobCommands(s string) bool {
 // cursor, and how many runes before the cursor they continue (the editor
 // shows those runes in front of each name when it lists them).
 func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
+	c.fix = nil
 	src := string(line[:pos])
 	ctx := parser.CompletionAt(src)
 	raw := src[ctx.Start:]
@@ -97,6 +110,7 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	}
 	q := quoter{open: ctx.Quote, wordStart: ctx.Prefix == "" && !ctx.Var, dangling: dangling}
 	offset := utf8.RuneCountInString(shown)
+	c.fixCaseOf(matches, shown, pos)
 
 	if len(matches) == 1 {
 		m := matches[0]
@@ -108,7 +122,9 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		}
 		return [][]rune{[]rune(text)}, offset
 	}
-	if common := commonPrefix(matches); common != "" {
+	// show-all-if-ambiguous: all the names, which the editor lists after
+	// inserting the part they share.
+	if common := commonPrefix(matches); common != "" && !c.sh.Keymap().On("show-all-if-ambiguous") {
 		return [][]rune{[]rune(q.quote(common))}, offset
 	}
 	out := make([][]rune, 0, len(matches))
@@ -206,10 +222,18 @@ func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
 	if err != nil {
 		return nil
 	}
+	// bind's variables: completion-ignore-case, mark-directories,
+	// mark-symlinked-directories (as readline: a directory gets "/" or,
+	// unmarked, nothing after it; a link to one, when the variable is off,
+	// nothing until a Tab after its whole name).
+	keys := c.sh.Keymap()
+	fold := keys.On("completion-ignore-case")
+	markDirs, markLinks := keys.On("mark-directories"), keys.On("mark-symlinked-directories")
 	var out []match
 	for _, ent := range entries {
 		name := ent.Name()
-		if !strings.HasPrefix(name, base) || (name[0] == '.' && !strings.HasPrefix(base, ".")) {
+		head, ok := startsWith(name, base, fold)
+		if !ok || (name[0] == '.' && !strings.HasPrefix(base, ".")) {
 			continue
 		}
 		st, err := os.Stat(filepath.Join(dir, name)) // follows symbolic links
@@ -220,7 +244,16 @@ func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
 		if dirsOnly && !isDir || execOnly && !isDir && st.Mode()&0o111 == 0 {
 			continue
 		}
-		out = append(out, match{rest: name[len(base):], dir: isDir, final: " "})
+		m := match{rest: name[len(head):], dir: isDir, final: " "}
+		if head != base {
+			m.head = head
+		}
+		// A link to a directory is marked only once it is typed whole
+		// (readline: stat for a trivial match, lstat otherwise).
+		if isDir && (ent.Type()&os.ModeSymlink != 0 && !markLinks && m.rest != "" || !markDirs) {
+			m.dir, m.final = false, ""
+		}
+		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].rest < out[j].rest })
 	return out
@@ -347,4 +380,49 @@ func (q quoter) close() string {
 		return ""
 	}
 	return string(q.open)
+}
+
+// startsWith reports whether name starts with base, in any case when fold
+// is set; head is name's own text for base.
+func startsWith(name, base string, fold bool) (head string, ok bool) {
+	if strings.HasPrefix(name, base) {
+		return base, true
+	}
+	if !fold || len(name) < len(base) || !strings.EqualFold(name[:len(base)], base) {
+		return "", false
+	}
+	return name[:len(base)], true
+}
+
+// fixCaseOf notes the case fix for matches whose names spell the text
+// typed (shown, just before the cursor at pos) in another case: when they
+// all spell it the same way, and the text typed is the name as it is (no
+// quoting in it).
+func (c *completer) fixCaseOf(ms []match, shown string, pos int) {
+	head := ms[0].head
+	if head == "" {
+		return
+	}
+	for _, m := range ms[1:] {
+		if m.head != head {
+			return
+		}
+	}
+	if !strings.EqualFold(shown, head) || len(shown) != len(head) {
+		return
+	}
+	old := []rune(shown)
+	c.fix = &caseFix{at: pos - len(old), old: old, new: []rune(head)}
+}
+
+// fixCase puts the case fix in the line after the editor inserted a
+// completion: the text typed becomes the name's own spelling.
+func (c *completer) fixCase(line []rune, pos int) ([]rune, int, bool) {
+	f := c.fix
+	c.fix = nil
+	if f == nil || f.at < 0 || f.at+len(f.old) > len(line) || string(line[f.at:f.at+len(f.old)]) != string(f.old) {
+		return nil, 0, false
+	}
+	out := append(append(append([]rune{}, line[:f.at]...), f.new...), line[f.at+len(f.old):]...)
+	return out, pos + len(f.new) - len(f.old), true
 }

@@ -25,7 +25,11 @@
 //	             enable-bracketed-paste off'), for programs that drive the
 //	             shell; the line drawn again when the window's size changes;
 //	             emacs keys, or vi keys with set -o vi; readedit.go lends
-//	             it to read -e
+//	             it to read -e; lineedit_keys.go hands it the keys bind
+//	             and ~/.inputrc bound
+//	bindkeys.go  key bindings and readline variables (bind): the Keymap
+//	             (package shell/inputrc reads their syntax), the init file
+//	             an interactive shell reads, bind -x's command
 //	complete.go  Tab completion; progcomp.go the complete builtin's
 //	             specifications, compgen and -F functions
 //	history.go   the history list and $HISTFILE (read streaming, rewritten

@@ -233,6 +233,7 @@ type readlineEditor struct {
 	in   *promptInput
 	out  *redrawWriter
 	rl   *readline.Instance
+	comp *completer
 
 	mu       sync.Mutex
 	onResize func() // readline's width-change handler
@@ -246,13 +247,25 @@ type readlineEditor struct {
 	// prefill is that line, given back at the next prompt.
 	trapped bool
 	prefill string
+	// prefillPos is the cursor in prefill (a rune index; -1: its end).
+	prefillPos int
+
+	// Key bindings (lineedit_keys.go): the Keymap generation the editor's
+	// table was built from; and for a key bound with bind -x, the command
+	// and the line and cursor it runs with (line and pos follow each key).
+	keysGen int
+	bindCmd string
+	cmdLine []rune
+	cmdPos  int
+	line    []rune
+	pos     int
 }
 
 func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 	in := newPromptInput(0)
 	out := &redrawWriter{w: os.Stderr, more: in.typedAhead, entered: in.enteredLast, afterPrompt: hist.writePending}
 	in.idle = out.flush
-	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out}
+	e := &readlineEditor{sh: sh, hist: hist, in: in, out: out, comp: &completer{sh: sh}}
 	cfg := &readline.Config{
 		Stdin:  e.in,
 		Stdout: e.out, // the prompt and the echo go to stderr, as in bash
@@ -260,7 +273,7 @@ func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 		// The shell keeps the history file itself (history.go).
 		DisableAutoSaveHistory: true,
 		HistoryLimit:           hist.size() + 1,
-		AutoComplete:           &completer{sh: sh},
+		AutoComplete:           e.comp,
 		InterruptPrompt:        "^C",
 		EOFPrompt:              "\n", // "\n" means none: the REPL prints "exit"
 		FuncGetWidth:           terminalWidth,
@@ -281,6 +294,7 @@ func newReadlineEditor(sh *Shell, hist *history) (*readlineEditor, error) {
 	}
 	e.rl = rl
 	e.histGen = -1
+	e.keysGen, e.prefillPos = -1, -1
 	return e, nil
 }
 
@@ -300,6 +314,7 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return "", io.EOF
 	}
 	e.syncHistory()
+	e.syncKeys()
 	// The key map: set -o vi or set -o emacs, read at each prompt. In vi
 	// mode every line starts in insert mode, as in bash; ESC goes to
 	// command mode (the library reads ESC as a key of its own then, not
@@ -317,11 +332,13 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	e.out.newPrompt(e.pasteMode(bracketedPasteOn) + before)
 	// The line a trapped signal interrupted comes back (errTrapped). It
 	// is set before the input is active, while the editor waits.
+	e.line, e.pos = nil, 0 // bind -x's line until a key changes it
 	if e.prefill != "" {
 		e.out.setMute(true)
-		e.rl.Operation.SetBuffer(e.prefill)
+		e.rl.Operation.SetBufferPos(e.prefill, e.prefillPos)
 		e.out.setMute(false)
-		e.prefill = ""
+		e.line, e.pos = []rune(e.prefill), e.prefillPos
+		e.prefill, e.prefillPos = "", -1
 	}
 	e.in.activate()
 	text, err := e.rl.Readline()
@@ -330,9 +347,15 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 	if e.trapped {
 		e.trapped = false
 		if err == nil {
-			e.prefill = text
+			e.prefill, e.prefillPos = text, -1
 			return "", errTrapped
 		}
+	}
+	if e.bindCmd != "" {
+		if err == nil {
+			return "", errBindCommand
+		}
+		e.bindCmd = ""
 	}
 	switch {
 	case errors.Is(err, readline.ErrInterrupt):
@@ -383,6 +406,9 @@ func (e *readlineEditor) syncHistory() {
 
 // filterKey sees every key before the editor does.
 func (e *readlineEditor) filterKey(r rune) (rune, bool) {
+	if k, ok := boundKey(r); ok {
+		return k, true // a bound key's function (lineedit_keys.go)
+	}
 	switch r {
 	case readline.CharCtrlZ:
 		// Ctrl+Z at the prompt does nothing. CharBell is a key the
@@ -400,6 +426,16 @@ func (e *readlineEditor) filterKey(r rune) (rune, bool) {
 		}
 	case pasteRune:
 		e.paste = []rune(e.in.takePaste())
+	case cmdRune:
+		// A key bound with bind -x: end the line like Enter; the REPL
+		// runs the command and prompts again (runBindCommand).
+		if op := e.rl.Operation; op.IsInCompleteMode() || op.IsSearchMode() {
+			op.ExitCompleteMode(true)
+			op.ExitSearchMode(false)
+		}
+		e.bindCmd = e.in.takeCommand()
+		e.cmdLine, e.cmdPos = e.line, e.pos
+		return readline.CharEnter, true
 	case trapRune:
 		// A trapped signal: end the line like Enter, so that the shell
 		// runs the handler and prompts again with this text.
@@ -416,6 +452,16 @@ func (e *readlineEditor) filterKey(r rune) (rune, bool) {
 // OnChange is the editor's listener, called after each key: it replaces
 // the placeholder for a paste with the pasted text.
 func (e *readlineEditor) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
+	if key != 0 {
+		e.line, e.pos = line, pos
+	}
+	if key == readline.CharTab && e.comp.fix != nil {
+		// completion-ignore-case: the name's own case (complete.go).
+		if out, p, ok := e.comp.fixCase(line, pos); ok {
+			e.line, e.pos = out, p
+			return out, p, true
+		}
+	}
 	if key != pasteRune || e.paste == nil {
 		return nil, 0, false
 	}
@@ -428,6 +474,7 @@ func (e *readlineEditor) OnChange(line []rune, pos int, key rune) ([]rune, int, 
 	out = append(out, line[:pos-1]...)
 	out = append(out, paste...)
 	out = append(out, line[pos:]...)
+	e.line, e.pos = out, pos-1+len(paste)
 	return out, pos - 1 + len(paste), true
 }
 
@@ -823,6 +870,12 @@ type promptInput struct {
 	viArg       int         // vi keys: the next key is the argument of a command (f x, r x, c w)
 	viChange    bool        // vi keys: c, whose argument leads into insert mode
 
+	// Key bindings (bind, ~/.inputrc; lineedit_keys.go), emacs keys only.
+	keys      *keyTable // the bound sequences that differ from the editor's keys
+	quoteNext bool      // quoted-insert: the next key goes into the line as it is
+	macros    int       // macros expanded since the last key typed (a loop stops)
+	command   string    // bind -x: the command of the key handed over as cmdRune
+
 	// idle, if set, runs when the editor asks for a key that has not been
 	// typed yet: output kept back for the keys before it goes out.
 	idle func()
@@ -927,7 +980,7 @@ func (in *promptInput) Read(p []byte) (int, error) {
 			err := in.err
 			in.mu.Unlock()
 			return 0, err
-		case len(in.pending) > 0 && !in.pasteIncomplete():
+		case len(in.pending) > 0 && !in.pasteIncomplete() && !in.keyIncomplete():
 			n := in.deliver(p)
 			if n > 0 {
 				in.mu.Unlock()
@@ -1089,6 +1142,7 @@ func (in *promptInput) fill() error {
 	}
 	in.mu.Lock()
 	in.pending = append(in.pending, run...)
+	in.macros = 0
 	in.mu.Unlock()
 	return nil
 }
@@ -1155,6 +1209,9 @@ func (in *promptInput) deliver(p []byte) int {
 	if in.vi.Load() {
 		return in.deliverVi(p)
 	}
+	if n, ok := in.deliverBound(p); ok {
+		return n
+	}
 	if in.afterEsc {
 		// The rest of an escape sequence (an arrow key) goes as it is.
 		in.afterEsc = false
@@ -1162,7 +1219,7 @@ func (in *promptInput) deliver(p []byte) int {
 		return in.take(p, n)
 	}
 	run := 0
-	for run < len(in.pending) && !isControlByte(in.pending[run]) {
+	for run < len(in.pending) && !isControlByte(in.pending[run]) && !in.boundStart(run) {
 		run++
 	}
 	// A whole line with its Enter, first at this prompt: the editor is in

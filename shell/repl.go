@@ -387,6 +387,14 @@ func (s *session) readLine(ps string) (string, error) {
 		if errors.Is(err, errTrapped) {
 			continue
 		}
+		if errors.Is(err, errBindCommand) {
+			// A key bound with bind -x: its command runs, then the
+			// prompt comes back with the line it leaves.
+			if re, ok := ed.(*readlineEditor); ok {
+				re.bindCommand()
+			}
+			continue
+		}
 		if errors.Is(err, errInterrupted) {
 			// Ctrl+C at the prompt is a key to the line editor, and
 			// SIGINT to bash's: a trap on INT runs for it too.

@@ -11,6 +11,7 @@ import (
 
 	"gosh/jobs"
 	"gosh/parser"
+	"gosh/shell/inputrc"
 )
 
 // Options are the shell's settable flags (set -e, set -o trace, ...).
@@ -196,6 +197,9 @@ type Shell struct {
 	// noEditing: gosh --noediting, the prompt has no line editor, and set
 	// -o emacs or vi cannot give it one (options.go).
 	noEditing bool
+	// keys are the line editor's key bindings and readline variables
+	// (bind, ~/.inputrc; bindkeys.go), made at first use.
+	keys *inputrc.Keymap
 	// flow is where the executor is: loops, function calls, set -e
 	// exceptions, and the function table (function.go).
 	flow flowState

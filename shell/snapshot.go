@@ -7,6 +7,7 @@ import (
 
 	"gosh/builtins"
 	"gosh/parser"
+	"gosh/shell/inputrc"
 )
 
 // Snapshot is everything a fork would copy from the shell into a subshell:
@@ -83,6 +84,10 @@ type Snapshot struct {
 	// is never changed in place (SetCompSpec copies the table): sharing
 	// them is safe.
 	CompSpecs map[string]*builtins.CompSpec
+	// EditorKeys are bind's key bindings and readline variables
+	// (bindkeys.go), which bind -p and bind -v list in a subshell as in
+	// bash; nil when none was changed.
+	EditorKeys *inputrc.State
 
 	// vars is the copied variable table itself, for a copy in this
 	// process: restore takes it as it is, and Vars is filled from it only
@@ -191,6 +196,7 @@ func (sh *Shell) snapshotFields() *Snapshot {
 
 		AsyncIgnored: sh.asyncIgnored, // never changed in place
 		CompSpecs:    sh.compSpecs,
+		EditorKeys:   sh.keysState(),
 		PlainDynamic: sh.plainDynamic,
 	}
 	for k, v := range sh.Aliases {
@@ -239,6 +245,10 @@ func (sh *Shell) restore(s *Snapshot) error {
 	sh.asyncIgnored = s.AsyncIgnored
 	sh.plainDynamic = s.PlainDynamic
 	sh.compSpecs = s.CompSpecs
+	sh.keys = nil
+	if s.EditorKeys != nil {
+		sh.keys = inputrc.FromState(s.EditorKeys)
+	}
 	sh.funcs, sh.funcAttrs = nil, nil
 	if s.Functions != nil {
 		sh.funcs = make(map[string]*parser.FuncDecl, len(s.Functions))

@@ -278,6 +278,7 @@ var snapshotOf = map[string]string{
 	"stdio": "Fds", "line": "Line", "flow": "Flow", "shown": "Shown",
 	"funcAttrs":    "Functions", // each Function's Attrs
 	"asyncIgnored": "AsyncIgnored", "compSpecs": "CompSpecs", "plainDynamic": "PlainDynamic",
+	"keys": "EditorKeys",
 }
 
 func TestSnapshotCoversShell(t *testing.T) {

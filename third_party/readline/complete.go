@@ -101,8 +101,14 @@ func (o *opCompleter) OnComplete() bool {
 		same, size := runes.Aggregate(newLines)
 		if size > 0 {
 			buf.WriteRunes(same)
-			o.ExitCompleteMode(false)
-			return true
+			if !o.op.cfg.ShowAllIfAmbiguous {
+				o.ExitCompleteMode(false)
+				return true
+			}
+			// gosh: show-all-if-ambiguous lists the names at once
+			// (Aggregate took the shared part off each).
+			o.candidateSource = buf.Runes()
+			offset += size
 		}
 	}
 

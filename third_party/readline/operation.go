@@ -32,6 +32,7 @@ type Operation struct {
 	*opCompleter
 	*opPassword
 	*opVim
+	opGosh
 }
 
 func (o *Operation) SetBuffer(what string) {
@@ -162,7 +163,19 @@ func (o *Operation) ioloop() {
 			}
 		}
 
+		// gosh: a run of history searches keeps its prefix.
+		searching := o.opGosh.searching
+		o.opGosh.searching = false
+		if r == MetaInsertComment {
+			o.insertComment(o.GetConfig().CommentBegin)
+			r = CharEnter
+		}
+
 		switch r {
+		case MetaHistorySearchBackward, MetaHistorySearchForward, MetaBeginningOfHistory,
+			MetaEndOfHistory, MetaKillWholeLine, MetaUpcaseWord, MetaDowncaseWord,
+			MetaCapitalizeWord, MetaDeleteChar, MetaBell:
+			o.goshKey(r, searching)
 		case CharBell:
 			if o.IsSearchMode() {
 				o.ExitSearchMode(true)

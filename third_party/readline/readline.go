@@ -72,6 +72,14 @@ type Config struct {
 	// -> output = new (translated) rune and true/false if continue with processing this one
 	FuncFilterInputRune func(rune) (rune, bool)
 
+	// gosh: FuncBell, when set, is called instead of writing BEL (bind
+	// 'set bell-style'); CommentBegin is what insert-comment inserts ("#"
+	// when empty); ShowAllIfAmbiguous lists the names at the first Tab
+	// that leaves several.
+	FuncBell           func()
+	CommentBegin       string
+	ShowAllIfAmbiguous bool
+
 	// force use interactive even stdout is not a tty
 	FuncIsTerminal      func() bool
 	FuncMakeRaw         func() error

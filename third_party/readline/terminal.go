@@ -214,6 +214,10 @@ func (t *Terminal) ioloop() {
 }
 
 func (t *Terminal) Bell() {
+	if f := t.cfg.FuncBell; f != nil {
+		f()
+		return
+	}
 	fmt.Fprintf(t, "%c", CharBell)
 }
 
