@@ -496,6 +496,10 @@ func (t *Table) update(pid int, ws unix.WaitStatus, by string) (tell func()) {
 		t.seq++
 		j.stoppedSeq = t.seq
 	}
+	if after == Done && before != Done {
+		t.seq++
+		j.doneSeq = t.seq
+	}
 	var note string
 	if t.notifyNow && j.inTable && !j.foreground && !j.t.copy && after != before && after != Running {
 		note = t.reportLine(j)

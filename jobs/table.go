@@ -144,6 +144,7 @@ type Job struct {
 	reported   State         // the state last reported to the user (Report, WaitForeground)
 	seq        uint64        // recency, for the current (+) and previous (-) markers
 	stoppedSeq uint64        // recency of its last stop; stopped jobs come first
+	doneSeq    uint64        // when it ended, on the same clock (markers)
 	tmodes     *unix.Termios // terminal modes saved when it stopped (GNU libc: per-job modes)
 	nohup      bool          // disown -h: not sent SIGHUP when the shell exits
 	disowned   bool
@@ -627,11 +628,19 @@ func (t *Table) markers() (cur, prev *Job) {
 		}
 		return ja.seq > jb.seq
 	})
-	if len(cands) > 0 {
-		cur = cands[0]
+	if len(cands) == 0 {
+		return nil, nil
 	}
-	if len(cands) > 1 {
-		prev = cands[1]
+	cur = cands[0]
+	// bash chooses the previous job when a job becomes current, among
+	// the jobs still stopped or running then: one that had already ended
+	// is never "-" (set -m; (exit 3) & ...; sleep 1 & jobs shows "[1]  ").
+	since := max(cur.seq, cur.stoppedSeq)
+	for _, j := range cands[1:] {
+		if j.doneSeq == 0 || j.doneSeq > since {
+			prev = j
+			break
+		}
 	}
 	return cur, prev
 }
