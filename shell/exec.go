@@ -701,7 +701,7 @@ func (sh *Shell) xtrace(cmd *command) {
 	if lists > 0 {
 		// The lists' own lines come first, as the builtin assigns them
 		// (traceDeclList); the command's line waits for them.
-		sh.declTrace, sh.declTraceLists, sh.declTraceCmd = b.String(), lists, cmd
+		sh.declTrace, sh.declTraceLists, sh.declTraceCmd = b.String(), lists, argvID(cmd.argv)
 		return
 	}
 	sh.xtraceOut().Write([]byte(b.String()))
@@ -746,10 +746,21 @@ func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	saved := sh.compoundArgs
 	sh.compoundArgs = cmd.compoundArgs
 	defer func() { sh.compoundArgs = saved }()
-	if sh.declTraceCmd == cmd {
+	if sh.declTraceCmd != nil && sh.declTraceCmd == argvID(cmd.argv) {
 		defer sh.flushDeclTrace() // a list the builtin did not assign
 	}
 	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
+}
+
+// argvID names a command by its argv's first element, which lives in
+// the argv's array, not in the command: a pointer to the command itself,
+// kept in the Shell, would move every simple command's struct to the heap
+// (runSimple), and a while loop took twice as long.
+func argvID(argv []string) *string {
+	if len(argv) == 0 {
+		return nil
+	}
+	return &argv[0]
 }
 
 // callBuiltin runs a builtin with the fds of t.

@@ -82,11 +82,12 @@ type Shell struct {
 	Aliases map[string]string
 	// declTrace is the set -x line of a declaration builtin with lists
 	// to assign (declare a=(1 2)), written once the builtin has traced
-	// declTraceLists of them (xtrace.go); declTraceCmd is that command,
-	// whose end writes it in any case (not a builtin of a $( ) in it).
+	// declTraceLists of them (xtrace.go); declTraceCmd names that command
+	// (argvID), whose end writes it in any case (not a builtin of a $( )
+	// in it).
 	declTrace      string
 	declTraceLists int
-	declTraceCmd   *command
+	declTraceCmd   *string
 	// unaliased: an alias was removed, and a command substitution parsed
 	// with it may need parsing again without it (substList).
 	unaliased bool
