@@ -77,7 +77,7 @@ func (s *Stage) errPrefix() string {
 // status 1. The job is returned all the same, for the caller to wait for.
 type PipeError struct{ Err error }
 
-func (e *PipeError) Error() string { return "pipe: " + errText(e.Err) }
+func (e *PipeError) Error() string { return "pipe error: " + errText(e.Err) } // bash's wording
 func (e *PipeError) Unwrap() error { return e.Err }
 
 func (s *Stage) text() string {

@@ -989,7 +989,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		var err error
 		if standIn[0], standIn[1], err = standInPipe(); err != nil {
 			// EMFILE or ENFILE: nothing was opened, nothing started.
-			sh.namedErrorf("pipe: %s", errnoText(err))
+			sh.namedErrorf("pipe error: %s", errnoText(err)) // bash's wording
 			return 1, nil
 		}
 		sh.Jobs.Trace().Shell(jobs.Msg{

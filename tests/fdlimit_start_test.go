@@ -23,7 +23,7 @@ if [ "$*" = "$before" ]; then echo fds unchanged; else echo "fds before: $before
 		out, errs, status := runShell(t, shellRun{Bin: rlimit, Dir: t.TempDir(),
 			Args: []string{"-nofile", n, "--", requireGosh(t), "-c", script}})
 		noCrash(t, errs)
-		if out != "hi 42\nstatus=1\nfds unchanged\n" || status != 0 || !strings.Contains(errs, "gosh: pipe: Too many open files") {
+		if out != "hi 42\nstatus=1\nfds unchanged\n" || status != 0 || !strings.Contains(errs, "gosh: pipe error: Too many open files") {
 			t.Errorf("ulimit -n %s: status %d, stdout %q, stderr %q; want hi 42, status=1, fds unchanged and the pipe error", n, status, out, errs)
 		}
 	}

@@ -79,7 +79,7 @@ echo y | cat | cat`
 	if out != "short=0\nstatus=1\nfds unchanged\ny\n" || status != 0 {
 		t.Errorf("status %d, stdout %q, want short=0, status=1, fds unchanged, y", status, out)
 	}
-	if asGosh(errs) != "gosh: pipe: Too many open files\n" { // no line, as bash's
+	if asGosh(errs) != "gosh: pipe error: Too many open files\n" { // no line, as bash's
 		t.Errorf("stderr %q, want the pipe error once", errs)
 	}
 }

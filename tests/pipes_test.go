@@ -66,7 +66,7 @@ func TestPipeFailsMidway(t *testing.T) {
 	if out != "status=1\nfds unchanged\ny\n" || status != 0 {
 		t.Errorf("status %d, stdout %q, want status=1, fds unchanged, y", status, out)
 	}
-	if asGosh(errs) != "gosh: pipe: Too many open files\n" { // no line, as bash's
+	if asGosh(errs) != "gosh: pipe error: Too many open files\n" { // no line, as bash's
 		t.Errorf("stderr %q, want the pipe error once", errs)
 	}
 }
