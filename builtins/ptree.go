@@ -197,7 +197,7 @@ const labelRoom = 40
 // branches next to the process stay and its line still says what it is
 // (a chain of a thousand subshells under a runaway trap, ptree 1).
 func fitIndent(indent string, width int) string {
-	room := width - labelRoom - len("└─ ")
+	room := width - labelRoom - displayWidth("└─ ")
 	if width <= 0 || displayWidth(indent) <= room {
 		return indent
 	}
