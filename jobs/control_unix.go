@@ -154,7 +154,7 @@ func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
 	err := unix.Kill(pid, sig)
 	t.trace.Shell(Same("kill(%d, %s) = %s"), pid, SignalName(sig), errOrZero(err))
 	if err == nil && targetsShell(pid) {
-		awaitCoreDeath(sig)
+		t.awaitCoreDeath(sig)
 		if t.onSelf != nil {
 			t.onSelf(sig)
 		}

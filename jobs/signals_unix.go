@@ -428,7 +428,7 @@ var coreSignals = []syscall.Signal{
 // meanwhile. bash, one thread, never ran its next command; gosh ran it
 // now and then ("(kill -TRAP $BASHPID; echo notreached)" printed it).
 // It gives up after a second, in case the signal is blocked.
-func awaitCoreDeath(sig syscall.Signal) {
+func (t *Table) awaitCoreDeath(sig syscall.Signal) {
 	if !slices.Contains(coreSignals, sig) {
 		return
 	}
@@ -436,6 +436,10 @@ func awaitCoreDeath(sig syscall.Signal) {
 	if _, _, errno := unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), 0, uintptr(unsafe.Pointer(&old)), 8, 0, 0); errno != 0 || old[0] != 0 {
 		return // caught or ignored: no death is coming
 	}
+	t.trace.Shell(Msg{
+		En: "rt_sigaction(%s) = SIG_DFL: the signal dumps core, and the kernel gives it to one thread of the shell, maybe not this one: the shell runs nothing more until it dies",
+		Ko: "rt_sigaction(%s) = SIG_DFL: 코어를 남기는 시그널이라 커널이 셸의 스레드 하나(이 스레드가 아닐 수도 있다)에 넘긴다: 셸은 죽을 때까지 아무것도 더 실행하지 않는다",
+	}, SignalName(sig))
 	time.Sleep(time.Second)
 }
 
