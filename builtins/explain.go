@@ -57,6 +57,10 @@ type Site struct {
 	// leaves out (the reserve counts them), so that explain, which asks
 	// before there is one, gets the same answer.
 	StandIn bool
+	// Last: the command is the last stage of a foreground pipeline of
+	// Stages stages, which shopt -s lastpipe runs in the shell itself when
+	// job control is off (Decision.LastPipe).
+	Last bool
 }
 
 // Decision is where a command runs and why (in both languages: explain
@@ -70,6 +74,13 @@ type Decision struct {
 	// the child gosh execs the program itself, with no second process
 	// (shell tailexec.go).
 	ExecsLast bool
+	// LastPipe: shopt -s lastpipe without job control: the command is the
+	// last stage of a pipeline and runs as a command of the shell itself,
+	// as if it were alone (Place says where that is), after the other
+	// stages have started, its stdin the read end of the last pipe for
+	// that command only; the shell then waits for the other stages, and
+	// what the command assigns stays in the shell, as in bash.
+	LastPipe bool
 }
 
 // execsLastMsg is what explain says of a Decision with ExecsLast.
@@ -308,6 +319,9 @@ type stageInfo struct {
 	compound parser.Command
 	// copy: the rule runs it in a copy of the shell, not the shell itself.
 	copy bool
+	// lastpipe: the last stage, which shopt lastpipe has the shell run as
+	// a command of its own (Decision.LastPipe).
+	lastpipe bool
 }
 
 // classify finds what one simple command would run.
@@ -352,7 +366,7 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 		stages[i] = e.classify(c)
 	}
 	for i, c := range p.Cmds {
-		e.place(&stages[i], c, len(p.Cmds))
+		e.place(&stages[i], c, len(p.Cmds), i == len(p.Cmds)-1 && !background)
 	}
 
 	// Structure.
@@ -440,9 +454,11 @@ func (e *explainer) pipeline(p *parser.Pipeline, foreground, background bool) {
 	e.terminal(stages, foreground, background)
 }
 
-// place asks the shell's rule where one stage of n runs.
-func (e *explainer) place(s *stageInfo, c parser.Command, n int) {
-	d := e.sh.Decide(c, Site{Stages: n, InChild: e.subshell})
+// place asks the shell's rule where one stage of n runs; last: the last
+// stage of a foreground pipeline.
+func (e *explainer) place(s *stageInfo, c parser.Command, n int, last bool) {
+	d := e.sh.Decide(c, Site{Stages: n, InChild: e.subshell, Last: last})
+	s.lastpipe = d.LastPipe
 	switch d.Place {
 	case InShell, Copy:
 		s.inShell, s.ownProcess = true, false
@@ -661,11 +677,16 @@ func construct(c parser.Command) jobs.Msg {
 // processes says how many processes the shell would create, and in which
 // process group.
 func (e *explainer) processes(stages []stageInfo, background bool) {
-	external, inside := 0, 0
+	external, inside, lastpipe := 0, 0, false
 	for _, s := range stages {
-		if s.inShell {
+		switch {
+		case s.lastpipe && s.inShell && !s.copy:
+			lastpipe = true // the shell itself: neither a process nor a goroutine
+		case s.inShell:
+			lastpipe = lastpipe || s.lastpipe
 			inside++
-		} else {
+		default:
+			lastpipe = lastpipe || s.lastpipe
 			external++
 		}
 	}
@@ -696,6 +717,16 @@ func (e *explainer) processes(stages []stageInfo, background bool) {
 				Ko: "  builtin 단계 %d개가 %s 안에서, 각각 셸의 사본으로 고루틴에서 실행된다 (fork 없음).\n",
 			}, inside, where)
 		}
+	}
+	if lastpipe {
+		e.printf(jobs.Msg{
+			En: "  shopt lastpipe, job control off: the shell starts the other stages, then runs the last one\n" +
+				"  itself, as it would run it alone, with the last pipe's read end as its fd 0 for that command\n" +
+				"  only, and waits for the others after it: what the last stage assigns stays in the shell.\n",
+			Ko: "  shopt lastpipe이고 작업 제어가 꺼져 있다: 셸은 다른 단계들을 시작한 뒤, 마지막 단계를 혼자\n" +
+				"  있을 때처럼 직접 실행한다. 그 명령 동안만 fd 0이 마지막 파이프의 읽는 끝이고, 다른 단계들은\n" +
+				"  그 뒤에 기다린다: 마지막 단계가 대입한 것은 셸에 남는다.\n",
+		})
 	}
 	switch {
 	case external == 0:

@@ -366,6 +366,8 @@ func (e *explainer) wiring(stages []stageInfo) {
 		}
 		who := jobs.Msg{En: "child", Ko: "자식"}
 		switch {
+		case s.lastpipe && s.inShell && !s.copy:
+			who = jobs.Msg{En: "the shell itself (lastpipe)", Ko: "셸 자신 (lastpipe)"}
 		case s.inShell:
 			who = jobs.Msg{En: "builtin (in the shell)", Ko: "builtin (셸 안)"}
 		case s.ownProcess:

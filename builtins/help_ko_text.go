@@ -473,12 +473,16 @@ N이 $#보다 크면 실패한다.`,
   compat31 .. compat44  $BASH_COMPAT을 그 수준으로 둔다(gosh는 어느
                   수준에서나 bash 5.2처럼 동작한다)
   checkhash       기억해 둔 프로그램이 사라졌으면 다시 찾는다
+  lastpipe        작업 제어가 없으면(스크립트, set +m) 파이프라인의 마지막
+                  단계를 셸이 직접 실행한다: echo a | read x가 x를 정한다
+  noexpand_translation  켜 두고 보여 줄 뿐이다: gosh는 $"..."를 번역하지
+                  않으므로, 카탈로그 없는 bash처럼 아무것도 바뀌지 않는다
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo, assoc_expand_once: bash와 같다.
   gnu_errfmt는 켜 두고 보여 줄 뿐 메시지를 바꾸지 않는다
 bash 목록의 나머지 이름은 gosh가 가진 한 가지 상태로 보이며, 바꾸려 하면
-이유를 말하는 오류가 난다(lastpipe, dirspell, ...).
+이유를 말하는 오류가 난다(dirspell, mailwarn, ...).
 -s나 -u가 없으면 각 OPTNAME(없으면 모든 옵션)을 보여 주고, 꺼진 것이 있으면
 1을 돌려준다. OPTNAME 없이 -s나 -u만 주면 켜진(또는 꺼진) 옵션을 나열한다.
 -p  다시 설정하는 shopt 명령의 형태로 보여 준다

@@ -43,12 +43,16 @@ var shoptBuiltins = []*Builtin{
   compat31 .. compat44  set $BASH_COMPAT to that level (gosh behaves as
                   bash 5.2 at every level)
   checkhash       a remembered program that has gone is searched for again
+  lastpipe        without job control (a script, set +m) the last stage
+                  of a pipeline runs in the shell: echo a | read x sets x
+  noexpand_translation  kept and shown: gosh translates no $"..." string,
+                  so it changes nothing, as in bash without a catalog
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo, assoc_expand_once: as in bash;
   gnu_errfmt is kept and shown, and changes no message
 The other names of bash's list are shown in the one state gosh has;
-changing them is an error that says why (lastpipe, dirspell, ...).
+changing them is an error that says why (dirspell, mailwarn, ...).
 Without -s or -u, show each OPTNAME (every option without any) and
 return 1 if one is off. -s or -u without OPTNAME lists the options
 that are on, or off.

@@ -233,6 +233,11 @@ func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	if err := sh.stageDebug(p); err != nil {
 		return 0, err
 	}
+	if sh.Opts.Shopt.Lastpipe {
+		if sh.lastpipeStage(p) {
+			return sh.runLastpipe(p) // lastpipe.go
+		}
+	}
 	cmds, err := sh.expandPipeline(p)
 	if err != nil {
 		return sh.expansionFailed(err)
@@ -291,13 +296,19 @@ func (sh *Shell) runBackground(ao *parser.AndOr) error {
 	return err
 }
 
-// expandPipeline expands every stage of a pipeline, left to right. The
-// stages of a longer pipeline are subshells: a stage whose words could
+// expandPipeline expands every stage of a pipeline, left to right.
+func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
+	return sh.expandStages(p.Cmds, len(p.Cmds))
+}
+
+// expandStages expands stages, the first of a pipeline of n stages (all
+// of them, or all but the last that shopt lastpipe runs in the shell).
+// The stages of a longer pipeline are subshells: a stage whose words could
 // assign or run a command is expanded on a copy of the shell, so that
 // ": ${x:=v} | cat" leaves x alone, as in bash.
-func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
-	cmds := make([]*command, 0, len(p.Cmds))
-	for i, c := range p.Cmds {
+func (sh *Shell) expandStages(stages []parser.Command, n int) ([]*command, error) {
+	cmds := make([]*command, 0, len(stages))
+	for i, c := range stages {
 		sc, ok := c.(*parser.SimpleCommand)
 		if !ok {
 			cmds = append(cmds, &command{compound: c})
@@ -309,18 +320,18 @@ func (sh *Shell) expandPipeline(p *parser.Pipeline) ([]*command, error) {
 			cmds = append(cmds, &command{compound: c})
 			continue
 		}
-		if len(p.Cmds) > 1 && sh.mentionsPid(sc) {
+		if n > 1 && sh.mentionsPid(sc) {
 			// Its words read $BASHPID: the stage's own process expands
 			// them (bashvars.go).
 			cmds = append(cmds, &command{compound: c})
 			continue
 		}
 		ex := sh
-		if len(p.Cmds) > 1 && sh.firstActiveWord(sc) != "" {
+		if n > 1 && sh.firstActiveWord(sc) != "" {
 			ex = sh.clone()
 		}
 		cmd, err := ex.expandCommand(sc)
-		if ee, ok := errors.AsType[*ExpansionError](err); ok && len(p.Cmds) > 1 {
+		if ee, ok := errors.AsType[*ExpansionError](err); ok && n > 1 {
 			// A stage is a subshell: in bash its words expand in the
 			// forked child, which reports the error and exits, while
 			// the other stages run. Its status is what the error gives
@@ -983,6 +994,18 @@ var errNotFound = errors.New("command not found")
 // its pipe ends will be (so that 2>&1 or test -p see a pipe), and
 // connectStage swaps the real ends in.
 func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
+	return sh.startJobThen(cmds, text, fg, nil)
+}
+
+// startJobThen is startJob; with lp, cmds are the stages of a foreground
+// pipeline but its last, which shopt lastpipe runs in the shell itself
+// (lastpipe.go): the last of cmds writes into lp's pipe, and lp runs once
+// the job has started, before the shell waits for it.
+func (sh *Shell) startJobThen(cmds []*command, text string, fg bool, lp *lastpipeRun) (int, error) {
+	n := len(cmds) // the pipeline's stages
+	if lp != nil {
+		n++
+	}
 	stages := make([]jobs.Stage, len(cmds))
 	standIn := [2]int{-1, -1}
 	if len(cmds) > 1 {
@@ -1007,7 +1030,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		t := sh.newFdTable()
 		t.noFdVars = true // a child's or a copy's: bash's {NAME} assigns in the fork
 		t.background = !fg
-		t.pipeline = len(cmds) > 1
+		t.pipeline = n > 1
 		if e := cmd.coprocEnds; e != nil {
 			t.coproc = true
 			t.set(0, t.own(e[0]))
@@ -1025,9 +1048,12 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		if i < len(cmds)-1 {
 			t.set(1, standIn[1])
+		} else if lp != nil {
+			t.set(1, t.own(lp.w)) // the stage's to close, as its pipe end
+			lp.w = -1
 		}
 		procSubstsInto(t, cmd.expander) // the <(list) of its words
-		st := sh.prepareStage(cmd, t, len(cmds))
+		st := sh.prepareStage(cmd, t, n)
 		procSubstsInto(t, cmd.expander) // and of its redirections, opened later
 		if cmd.expander != nil && len(cmd.expander.procSubsts) > 0 {
 			defer cmd.expander.closeProcSubsts(0)
@@ -1042,7 +1068,7 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		} else {
 			st.Abandon = t.close
 		}
-		if len(cmds) > 1 {
+		if n > 1 {
 			st.Connect = sh.connectStage(t, st.Files, st.Builtin != nil, standIn)
 		}
 		if st.Text == "" && st.Builtin == nil && cmd.node != nil {
@@ -1055,7 +1081,14 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 			holdPipeReader(stages, i)
 		}
 	}
+	if lp != nil && stages[len(stages)-1].Builtin != nil {
+		lp.writerDone = writerDone(&stages[len(stages)-1])
+	}
 	job, err := sh.launch(stages, text, fg)
+	if err != nil && lp != nil {
+		lp.abandon() // the last stage does not run, as in bash
+		lp = nil
+	}
 	if err != nil {
 		var pe *jobs.PipeError
 		if errors.As(err, &pe) {
@@ -1081,8 +1114,21 @@ func (sh *Shell) startJob(cmds []*command, text string, fg bool) (int, error) {
 		}
 		return 0, nil
 	}
+	var lastErr error
+	if lp != nil {
+		lastErr = sh.runLastStage(lp)
+		if _, ok := IsExit(lastErr); ok && !sh.subshell {
+			return lp.status, lastErr // the shell exits: bash does not wait either
+		}
+	}
 	status := sh.pipefailStatus(job, sh.waitForeground(job))
 	sh.noteStages(stageStatuses(job))
+	if lp != nil {
+		status = sh.lastpipeStatus(lp)
+		if lastErr != nil {
+			return status, lastErr // return, break, a copy's exit
+		}
+	}
 	if job.Interrupted() && sh.abandonsLine() {
 		sh.Status = status
 		if !sh.sigs.trapped(syscall.SIGINT) {
@@ -1126,7 +1172,6 @@ func (sh *Shell) ctrlZBreaksLoops(job *jobs.Job, status int) error {
 // echo y; done | true") still gets SIGPIPE once the 10 ms are over. The
 // read end is known when jobs.Launch connects the stage (Connect).
 func holdPipeReader(stages []jobs.Stage, i int) {
-	done := make(chan struct{})
 	hold := -1
 	connect, abandon := stages[i].Connect, stages[i].Abandon
 	stages[i].Connect = func(st *jobs.Stage, in, out int) error {
@@ -1145,25 +1190,42 @@ func holdPipeReader(stages []jobs.Stage, i int) {
 			abandon()
 		}
 	}
-	writer, reader := stages[i-1].Builtin, stages[i].Builtin
-	stages[i-1].Builtin = func() int {
-		defer close(done)
-		return writer()
-	}
+	reader := stages[i].Builtin
+	done := writerDone(&stages[i-1])
 	stages[i].Builtin = func() int {
 		st := reader()
 		if hold < 0 {
 			return st
 		}
-		wait := time.NewTimer(10 * time.Millisecond)
-		select {
-		case <-done:
-		case <-wait.C:
-		}
-		wait.Stop()
+		awaitWriter(done)
 		closeFd(hold)
 		return st
 	}
+}
+
+// writerDone makes the builtin stage st close the channel it returns once
+// it is done (holdPipeReader, and a last stage that lastpipe runs in the
+// shell).
+func writerDone(st *jobs.Stage) <-chan struct{} {
+	done := make(chan struct{})
+	writer := st.Builtin
+	st.Builtin = func() int {
+		defer close(done)
+		return writer()
+	}
+	return done
+}
+
+// awaitWriter waits until the builtin stage that writes into a pipe is
+// done (writerDone's channel is closed) or 10 ms have passed: a writer
+// that never ends gets SIGPIPE then.
+func awaitWriter(done <-chan struct{}) {
+	wait := time.NewTimer(10 * time.Millisecond)
+	select {
+	case <-done:
+	case <-wait.C:
+	}
+	wait.Stop()
 }
 
 // standInPipe is the pipe that stands for a pipeline's pipes while its

@@ -32,6 +32,12 @@ type ShoptOptions struct {
 	VarredirClose       bool // an fd a {NAME} redirection opens is closed after the command (redirect_fdvar.go)
 	Checkhash           bool // a remembered program that has gone is searched for again (path.go)
 	Extdebug            bool // declare -F names the file and line; the DEBUG trap's status may skip a command (trap_unix.go)
+	Lastpipe            bool // without job control, a pipeline's last stage runs in the shell itself (lastpipe.go)
+	// NoexpandTranslation is kept and shown: in bash 5.2 it makes a
+	// translated $"..." single-quoted; gosh has no message catalogs, so no
+	// string is ever translated, and $"..." is "..." either way, as in
+	// bash when a string has no translation.
+	NoexpandTranslation bool
 	// GnuErrfmt gives the shell's own messages the GNU form "s.sh:3: "
 	// (errprefix.go). AssocExpandOnce is kept and shown: gosh reads a
 	// subscript of an associative array once in every case, as bash 5.2
@@ -166,6 +172,8 @@ var shoptOptions = []option{
 	{name: "checkhash", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Checkhash }},
 	{name: "gnu_errfmt", shopt: true, field: func(o *Options) *bool { return &o.Shopt.GnuErrfmt }},
 	{name: "assoc_expand_once", shopt: true, field: func(o *Options) *bool { return &o.Shopt.AssocExpandOnce }},
+	{name: "lastpipe", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Lastpipe }},
+	{name: "noexpand_translation", shopt: true, field: func(o *Options) *bool { return &o.Shopt.NoexpandTranslation }},
 	// extdebug turns errtrace and functrace on or off with it, as bash.
 	{name: "extdebug", shopt: true, get: func(o *Options) bool { return o.Shopt.Extdebug },
 		set: func(o *Options, on bool) { o.Shopt.Extdebug, o.Errtrace, o.Functrace = on, on, on }},
@@ -196,10 +204,8 @@ var shoptOptions = []option{
 	fixedOff("direxpand", "gosh's completion does not rewrite the word"),
 	fixedOff("dirspell", "gosh's completion does not correct spelling"),
 	fixedOff("hostcomplete", "gosh does not complete host names"),
-	fixedOff("lastpipe", "in gosh's process model the last stage of a pipeline runs in a copy of the shell or a child gosh, never in the shell itself"),
 	fixedOff("mailwarn", "gosh does not check mail"),
 	fixedOff("no_empty_cmd_completion", "gosh has no such mode"),
-	fixedOff("noexpand_translation", `gosh has no message catalogs: $"..." is "..."`),
 	fixedOff("progcomp_alias", "gosh has no such mode"),
 	fixedOff("restricted_shell", "cannot set option"),
 }

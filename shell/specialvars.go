@@ -385,13 +385,10 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 		}
 	}
 	hv := sh.specialVars()
-	if len(p.Cmds) > 1 {
-		// The stages ran as subshells: $_ stays as it was, as in bash.
-	} else if x := hv.underscore; x != nil {
-		sh.Vars.setIn("_", x, sh.specials.lastArg)
-	} else {
-		sh.Vars.Set("_", sh.specials.lastArg)
-	}
+	if len(p.Cmds) == 1 {
+		sh.setUnderscore(hv)
+	} // else the stages ran as subshells: $_ stays as it was, as in bash
+	// (but a simple last stage that lastpipe ran in the shell sets it)
 	if sh.specials.stages == nil {
 		// The usual case, a command run in the shell: PIPESTATUS is
 		// already the one-element array it becomes; change the element
@@ -413,6 +410,15 @@ func (sh *Shell) notePipeline(p *parser.Pipeline, status int) {
 	}
 	sh.specials.stages = nil
 	sh.Vars.SetArray("PIPESTATUS", vals, false)
+}
+
+// setUnderscore sets $_ to the last argument noteLastArg kept.
+func (sh *Shell) setUnderscore(hv *hotVars) {
+	if x := hv.underscore; x != nil {
+		sh.Vars.setIn("_", x, sh.specials.lastArg)
+		return
+	}
+	sh.Vars.Set("_", sh.specials.lastArg)
 }
 
 // noteStages records the statuses of a finished foreground job's stages.

@@ -59,6 +59,12 @@ type Site = builtins.Site
 //   - Everywhere else nothing can tell a copy from a process: builtin
 //     stages and "( ... )" in a script, and everything inside a copy or a
 //     child gosh (which run without job control). They run in a copy.
+//   - With shopt -s lastpipe and no job control (a script, a copy, a
+//     child gosh, set +m), the last stage of a foreground pipeline is
+//     placed as if it were alone (a builtin, a function, { } and loops in
+//     the shell itself, "( ... )" in a copy, a program forked) and run by
+//     the shell after the other stages have started, with the pipe as its
+//     stdin (Decision.LastPipe, lastpipe.go), as bash does.
 //
 // Command substitution runs in a copy (commandSubst) without asking:
 // nothing can see its process, except $BASHPID, for which it runs in a
@@ -155,6 +161,19 @@ func (sh *Shell) stagePlacement(c parser.Command, cmd *command, site Site) built
 	kind, name := sh.classify(c, cmd)
 	what := describeKind(kind, name, c)
 	jobControl := sh.Jobs.JobControl() && !sh.subshell && !site.InChild
+	if site.Last && site.Stages > 1 && sh.Opts.Shopt.Lastpipe && !jobControl && !site.Background {
+		// shopt -s lastpipe: the shell runs the last stage as it would run
+		// it alone, its stdin the pipe (lastpipe.go).
+		d := sh.stagePlacement(c, cmd, Site{Stages: 1, InChild: site.InChild})
+		d.LastPipe = true
+		d.Reason = jobs.Msg{
+			En: "shopt lastpipe and no job control: the last stage of a pipeline is a command of the shell itself, " +
+				"run after the others have started, its stdin the pipe, and what it assigns stays, as in bash: %s",
+			Ko: "shopt lastpipe이고 작업 제어가 없다: 파이프라인의 마지막 단계는 셸 자신의 명령이다. 다른 단계들이 " +
+				"시작한 뒤에 표준 입력을 파이프로 하여 실행하고, 그것이 대입한 것은 bash에서처럼 남는다: %s",
+		}.With(d.Reason)
+		return d
+	}
 	_, isSubshell := c.(*parser.Subshell)
 	switch {
 	case kind == kindProgram || kind == kindNotFound || kind == kindDynamic:

@@ -800,19 +800,24 @@ func (sh *Shell) runHandlerStatus(action string, line int) (int, error) {
 // commandFailed runs where a failed command counts for set -e: the ERR
 // trap runs ($? is the failure), then set -e exits.
 func (sh *Shell) commandFailed() error {
-	// As in bash without set -E, a function does not inherit the ERR
-	// trap: its call fails as a whole, in the caller. With set -E it
-	// runs in functions and subshells too.
+	if err := sh.errTrap(); err != nil {
+		return err
+	}
+	if sh.Opts.Errexit {
+		return &ExitError{Status: sh.Status}
+	}
+	return nil
+}
+
+// errTrap runs the ERR trap for a command that failed. As in bash without
+// set -E, a function does not inherit the ERR trap: its call fails as a
+// whole, in the caller. With set -E it runs in functions and subshells too.
+func (sh *Shell) errTrap() error {
 	if action, ok := sh.traps.tracedAction(TrapErr, sh.Opts.Errtrace); ok && action != "" && !sh.sigs.inErrTrap(sh) && (sh.flow.funcDepth == 0 || sh.Opts.Errtrace) {
 		sh.errTrapDepth++
 		err := sh.runHandlerAt(action, sh.line)
 		sh.errTrapDepth--
-		if err != nil {
-			return err
-		}
-	}
-	if sh.Opts.Errexit {
-		return &ExitError{Status: sh.Status}
+		return err
 	}
 	return nil
 }

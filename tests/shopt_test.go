@@ -161,3 +161,56 @@ func TestShoptExtglobPrompt(t *testing.T) {
 		t.Errorf("[[ ]]: %q", out)
 	}
 }
+
+// TestShoptLastpipe: at a prompt job control is on, and lastpipe changes
+// nothing, as in bash: the last stage runs in a process of its own and
+// what it assigns is lost. With set +m it runs in the shell itself, and
+// the shell's own fd 0 (the terminal) is back after it.
+func TestShoptLastpipe(t *testing.T) {
+	s := newSession(t)
+	s.run("shopt -s lastpipe; x=old")
+	if out := s.run(`echo new | read x; echo "x=$x"`); out != "x=old\n" {
+		t.Errorf("lastpipe under job control: %q", out)
+	}
+	s.run("set +m")
+	if out := s.run(`echo new | read x; echo "x=$x"`); out != "x=new\n" {
+		t.Errorf("lastpipe with set +m: %q", out)
+	}
+	if out := s.run(`[ -t 0 ] && echo tty`); out != "tty\n" {
+		t.Errorf("fd 0 after the last stage: %q", out)
+	}
+	s.run("set -m")
+}
+
+// TestLastpipeTraceExplain: the one rule's answer for a last stage under
+// lastpipe is what explain and the trace print, and the trace narrates the
+// pipe into the shell's own fd 0 and its close.
+func TestLastpipeTraceExplain(t *testing.T) {
+	out, errOut, st := runGosh(t, "", "-c", `shopt -s lastpipe; explain 'echo a | read x'; set -o trace; echo a | read x; echo "x=$x"`)
+	if st != 0 || !strings.HasSuffix(out, "x=a\n") {
+		t.Fatalf("status %d, stdout %q, stderr %q", st, out, errOut)
+	}
+	for _, want := range []string{
+		"2. the shell itself (lastpipe):",
+		"shopt lastpipe, job control off: the shell starts the other stages, then runs the last one",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain lacks %q:\n%s", want, out)
+		}
+	}
+	for _, want := range []string{
+		"read x: in the shell itself, because shopt lastpipe and no job control",
+		"(lastpipe: the stage before the last writes into",
+		"lastpipe: fd 0 is ",
+		"(the last stage is done with the pipe)",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("the trace lacks %q:\n%s", want, errOut)
+		}
+	}
+	// Without lastpipe neither says so.
+	out, errOut, _ = runGosh(t, "", "-c", `explain 'echo a | read x'; set -o trace; echo a | read x`)
+	if strings.Contains(out+errOut, "lastpipe") {
+		t.Errorf("lastpipe named while it is off:\n%s%s", out, errOut)
+	}
+}
