@@ -47,7 +47,9 @@
 //	             timecmd.go (timecmd_unix.go) the time reserved word;
 //	             tempenv.go which "NAME=v cmd" assignments outlive the
 //	             command ("x=5 export x"); stage_subst.go which pipeline
-//	             stages expand their own $( ), reading the pipe
+//	             stages expand their own $( ), reading the pipe; lastpipe.go
+//	             shopt -s lastpipe: a pipeline's last stage run by the shell
+//	             itself, its fd 0 the pipe for that command only
 //	compound.go  { } ( ) if while until for "for (( ))" case "(( ))", run
 //	             in the shell itself (( ) as the one rule says); select.go
 //	             select; cond.go [[ ]]; function.go functions, local,
@@ -174,6 +176,10 @@
 //     shell process holds and run in a copy ("jobs -p | xargs kill",
 //     "history | grep");
 //   - a lone builtin or assignment in the foreground runs in the shell;
+//   - with shopt -s lastpipe and no job control, the last stage of a
+//     foreground pipeline is placed as if it were alone (a builtin, a
+//     function, { } or a loop in the shell itself) and run by the shell
+//     after the other stages have started, as in bash (lastpipe.go);
 //   - a stage of a pipeline is a child gosh when descriptors are short:
 //     fewer than 5×(stages−1)+8 free below the process's soft ulimit -n
 //     (fdroom_unix.go), since a copy holds its pipe ends in the shell's
