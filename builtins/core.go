@@ -492,7 +492,10 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 		}
 		if assign {
 			// AssignWord takes x=v, x+=v and x=(a b) as an assignment would.
-			if err := sh.AssignWord(arg); err != nil {
+			if err := sh.AssignWord(arg); noAssign(err) {
+				// export GROUPS=v: the value stays, the mark is given,
+				// status 0, as in bash.
+			} else if err != nil {
 				// bash words it without the builtin's name: "x: readonly variable".
 				fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 				status = statusFailure

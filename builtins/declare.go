@@ -252,8 +252,9 @@ func declareNamed(sh Shell, io IO, builtin string, flags declareFlags, arg, n, b
 			cs.SetCase(base, 0)
 		}
 	}
-	if indexed, assoc := sh.ArrayKind(base); flags.off('a') && indexed || flags.off('A') && assoc {
-		errorf(io, builtin, "%s: cannot destroy array variables in this way", base)
+	_, value, _ := strings.Cut(arg, "=")
+	list := hasValue && strings.HasPrefix(value, "(") && strings.HasSuffix(value, ")")
+	if !list && destroysArray(sh, io, builtin, flags, base) {
 		return statusFailure
 	}
 	if flags.on('a') || flags.on('A') || n != base && !hasValue {
@@ -268,12 +269,19 @@ func declareNamed(sh Shell, io IO, builtin string, flags declareFlags, arg, n, b
 			errorf(io, builtin, "%s: readonly variable", base)
 			return statusFailure
 		}
-		if err := sh.AssignWord(arg); err != nil {
+		if err := sh.AssignWord(arg); noAssign(err) && builtin != "local" {
+			return statusFailure // declare GROUPS=v: silently, as bash
+		} else if err != nil {
 			assignError(io, builtin, err)
 			return statusFailure
 		}
 	} else if !flags.on('a') && !flags.on('A') && n == base {
 		sh.DeclareVar(base)
+	}
+	// +a with a list, or with -a: bash assigns, then refuses, and gives
+	// no other attribute (declare +a u=(a), declare -a +a u).
+	if destroysArray(sh, io, builtin, flags, base) {
+		return statusFailure
 	}
 	switch {
 	case flags.off('x'):
@@ -285,6 +293,16 @@ func declareNamed(sh Shell, io IO, builtin string, flags declareFlags, arg, n, b
 		sh.SetReadOnly(base)
 	}
 	return statusOK
+}
+
+// destroysArray reports, as an error, +a on an indexed array or +A on an
+// associative one: bash does not take an array's kind away.
+func destroysArray(sh Shell, io IO, builtin string, flags declareFlags, base string) bool {
+	if indexed, assoc := sh.ArrayKind(base); flags.off('a') && indexed || flags.off('A') && assoc {
+		errorf(io, builtin, "%s: cannot destroy array variables in this way", base)
+		return true
+	}
+	return false
 }
 
 // emptySubscriptValue is declare a[]=v and local a[]=v, which bash

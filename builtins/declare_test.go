@@ -30,6 +30,8 @@ func TestDeclare(t *testing.T) {
 		{[]string{"declare", "1a=2"}, 1, "gosh: declare: `1a=2': not a valid identifier\n"},
 		{[]string{"declare", "z=2"}, 1, "gosh: declare: z: readonly variable\n"},
 		{[]string{"declare", "-aA", "w"}, 1, "gosh: declare: cannot use `-a' and `-A' together\n"},
+		{[]string{"declare", "-a", "+a", "w"}, 1, "gosh: declare: w: cannot destroy array variables in this way\n"},
+		{[]string{"declare", "+a", "w"}, 1, "gosh: declare: w: cannot destroy array variables in this way\n"},
 		{[]string{"declare", "-Z"}, 2, "gosh: declare: -Z: invalid option\ndeclare: usage: declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]\n"},
 		{[]string{"typeset", "+Z"}, 2, "gosh: typeset: +Z: invalid option\ntypeset: usage: typeset [-aAfFgiIlnrtux] [name[=value] ...] or typeset -p [-aAfFilnrtux] [name ...]\n"},
 	}

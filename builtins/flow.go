@@ -106,7 +106,7 @@ a jump in the shell, not the end of a process.`,
 	},
 	{
 		Name:     "local",
-		Synopsis: "local [name[=value] ...]",
+		Synopsis: "local [option] name[=value] ...",
 		Summary:  "Define local variables.",
 		Help: `Make each NAME a variable local to the running function, assigning
 VALUE when given. The function and the functions it calls see the

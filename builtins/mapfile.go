@@ -115,7 +115,9 @@ func runMapfile(sh Shell, stdio IO, args []string) (int, error) {
 	// Without -O the array starts empty; with it, the elements below the
 	// origin stay.
 	if !o.has('O') {
-		if err := sh.SetArray(array, nil); err != nil {
+		if err := sh.SetArray(array, nil); noAssign(err) {
+			return statusFailure, nil
+		} else if err != nil {
 			errorf(stdio, name, "%v", err)
 			return statusFailure, nil
 		}

@@ -114,7 +114,9 @@ func runPrintf(sh Shell, io IO, args []string) (int, error) {
 		status = statusFailure
 	}
 	if varName != "" {
-		if err := sh.SetVar(varName, p.out.String()); err != nil {
+		if err := sh.SetVar(varName, p.out.String()); noAssign(err) {
+			return statusFailure, nil
+		} else if err != nil {
 			fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 			return statusFailure, nil
 		}

@@ -297,7 +297,9 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		if exact {
 			fields = []string{string(text)}
 		}
-		if err := sh.SetArray(o.value('a'), fields); err != nil {
+		if err := sh.SetArray(o.value('a'), fields); noAssign(err) {
+			return statusFailure, nil
+		} else if err != nil {
 			fmt.Fprintf(stdio.Err, "%s%v\n", stdio.ErrPrefix(), err) // bash: "x: readonly variable"
 			return statusFailure, nil
 		}
@@ -321,7 +323,9 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 		values = splitFields(text, escaped, ifs, len(names))
 	}
 	for i, name := range names {
-		if err := sh.SetVar(name, values[i]); err != nil {
+		if err := sh.SetVar(name, values[i]); noAssign(err) {
+			return statusFailure, nil // bash assigns none of the names after it
+		} else if err != nil {
 			// bash words it without the builtin's name: "x: readonly variable".
 			errorf(stdio, name, "readonly variable")
 			status = statusFailure

@@ -278,6 +278,14 @@ func quoteValue(s string) string {
 // assignError reports an error of an assignment a declaration builtin
 // made: "gosh: local: MSG", or without the builtin's name for the errors
 // bash reports so ("a[]: bad array subscript", see shell's Unprefixed).
+// noAssign reports an assignment the shell refused as bash refuses one to
+// its GROUPS (noassign): the builtin fails with status 1 and says
+// nothing, but for local, which gives the error's text (assignError).
+func noAssign(err error) bool {
+	e, ok := err.(interface{ NoAssign() bool })
+	return ok && e.NoAssign()
+}
+
 func assignError(io IO, builtin string, err error) {
 	if e, ok := err.(interface{ Unprefixed() bool }); ok && e.Unprefixed() {
 		fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)

@@ -145,6 +145,9 @@ func (sh *Shell) Unset(name string) error {
 
 // SetArray makes name an indexed array holding values (read -a).
 func (sh *Shell) SetArray(name string, values []string) error {
+	if sh.groupsFixed(name) {
+		return &noAssignError{name} // read -a GROUPS, mapfile GROUPS (bash)
+	}
 	return sh.Vars.SetArray(name, values, false)
 }
 

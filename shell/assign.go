@@ -349,6 +349,20 @@ func isArrayList(value string) bool {
 // of the line is dropped, silently, with status 1 (runAssignments).
 var errGroupsList = errors.New("GROUPS: list assignment")
 
+// noAssignError is an assignment to bash's GROUPS made otherwise than by
+// an assignment statement (for, select, read, declare, local, printf -v,
+// mapfile, export and readonly with a value), which bash refuses (its
+// noassign attribute): the builtins fail with status 1 and say nothing,
+// but for local, whose message this is; for and select do not run, and
+// export and readonly change nothing with status 0.
+type noAssignError struct{ name string }
+
+func (e *noAssignError) Error() string { return e.name + ": variable may not be assigned value" }
+
+// NoAssign tells a builtin that the assignment was refused as bash
+// refuses it (builtins.noAssign).
+func (e *noAssignError) NoAssign() bool { return true }
+
 // groupsFixed: name is GROUPS, and GROUPS is still bash's (unset makes
 // it an ordinary variable).
 func (sh *Shell) groupsFixed(name string) bool {

@@ -12,6 +12,9 @@ import (
 // setScalar assigns a string value. A variable declared -i gets the value
 // of the value as an arithmetic expression: declare -i n; n=2*3 sets 6.
 func (sh *Shell) setScalar(name, value string) error {
+	if sh.groupsFixed(name) {
+		return &noAssignError{name} // read GROUPS, declare GROUPS=v (bash)
+	}
 	x := sh.lookupVar(name)
 	if x == nil {
 		if sh.isNameRef(name) {

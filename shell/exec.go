@@ -228,7 +228,11 @@ func invert(status int) int {
 func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	defer sh.closeProcSubsts(len(sh.procSubsts)) // <(list) >(list) in its words
 	if len(p.Cmds) == 1 {
-		return sh.runCommand(p.Cmds[0])
+		status, err := sh.runCommand(p.Cmds[0])
+		if sh.Vars.badCompat != nil {
+			sh.reportCompat()
+		}
+		return status, err
 	}
 	if err := sh.stageDebug(p); err != nil {
 		return 0, err

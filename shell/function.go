@@ -324,6 +324,9 @@ func (sh *Shell) declareLocal(name, value string, set, inherit bool) error {
 	if old != nil && old.ReadOnly {
 		return &readOnlyError{name}
 	}
+	if sh.groupsFixed(name) {
+		return &noAssignError{name} // local GROUPS: bash's message, status 1
+	}
 	for _, s := range f.saved {
 		if s.name == name {
 			// Already local to this call: just assign.
@@ -354,6 +357,9 @@ func (sh *Shell) declareLocal(name, value string, set, inherit bool) error {
 		// local a=(x y): the list is expanded and assigned (assign.go).
 		nv.Value, nv.NoValue = "", true
 		return sh.AssignWord(name + "=" + value)
+	}
+	if set {
+		sh.Vars.checkCompat(name, value) // local BASH_COMPAT=30: reported
 	}
 	return nil
 }

@@ -39,6 +39,9 @@ func (sh *Shell) refTarget(name string) (target string, ok bool) {
 // the control variable is given each word as its target (bash), any other
 // variable the word as its value.
 func (sh *Shell) setLoopVar(name, value string) error {
+	if sh.groupsFixed(name) {
+		return &noAssignError{name} // for GROUPS in ...: the loop does not run (bash)
+	}
 	if x := sh.Vars.m[name]; x != nil && x.NameRef {
 		if err := checkRefTarget(name, value); err != nil {
 			if _, bad := err.(*badRefError); bad {

@@ -60,6 +60,9 @@ func (sh *Shell) runSelect(c *parser.Select) (int, error) {
 			sh.Status = 1
 			return 1, nil
 		}
+		if sh.groupsFixed(c.Name) {
+			return sh.loopVarFailed(&noAssignError{c.Name}) // as bash: silently, status 1
+		}
 		if err := sh.Vars.Set(c.Name, choice); err != nil {
 			return sh.loopVarFailed(err)
 		}
@@ -234,7 +237,9 @@ func (sh *Shell) loopItems(in bool, words []*parser.Word) ([]string, error) {
 // loopVarFailed fails a for or select loop whose variable cannot be set
 // (it is readonly): bash's message, status 1, and the shell goes on.
 func (sh *Shell) loopVarFailed(err error) (int, error) {
-	sh.errorf("%s", err)
+	if _, groups := err.(*noAssignError); !groups {
+		sh.errorf("%s", err)
+	}
 	sh.Status = 1
 	return 1, nil
 }

@@ -252,6 +252,16 @@ func (sh *Shell) compatLevel() int {
 	return defaultCompat
 }
 
+// reportCompat says, as bash does, that a value assigned to BASH_COMPAT
+// is out of range (Vars.checkCompat): the variable keeps it, and gosh
+// behaves as bash 5.2.
+func (sh *Shell) reportCompat() {
+	for _, v := range sh.Vars.badCompat {
+		sh.errorf("BASH_COMPAT: %s: compatibility value out of range", v)
+	}
+	sh.Vars.badCompat = nil
+}
+
 func parseCompat(v string) (int, bool) {
 	if a, b, ok := strings.Cut(v, "."); ok && len(a) == 1 && len(b) == 1 {
 		v = a + b

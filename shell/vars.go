@@ -72,6 +72,9 @@ type Vars struct {
 	// table (setSelfRef): while it is 0, neither an assignment nor a
 	// function's return need look for one.
 	selfRefs int
+	// badCompat are the values out of range assigned to BASH_COMPAT since
+	// the shell last reported them (reportCompat), in order.
+	badCompat []string
 }
 
 // uncachedVar reports whether name is one of the variables whose changes
@@ -169,6 +172,7 @@ func (v *Vars) Set(name, value string) error {
 	}
 	v.m[name] = &Var{Value: value, Exported: v.AllExport}
 	v.changed(name)
+	v.checkCompat(name, value)
 	return nil
 }
 
@@ -195,7 +199,23 @@ func (v *Vars) setIn(name string, x *Var, value string) error {
 	x.Value = value
 	x.NoValue = false
 	x.Exported = x.Exported || v.AllExport
+	v.checkCompat(name, value)
 	return nil
+}
+
+// checkCompat notes a value of BASH_COMPAT that is no level bash knows,
+// which bash reports at every assignment, however it is made (the
+// shell reports it after the command: reportCompat).
+func (v *Vars) checkCompat(name, value string) {
+	if name != "BASH_COMPAT" || value == "" {
+		return
+	}
+	if n := len(v.badCompat); n > 0 && v.badCompat[n-1] == value {
+		return // "BASH_COMPAT=30 x=1" assigns it as it expands, then again
+	}
+	if _, ok := parseCompat(value); !ok {
+		v.badCompat = append(v.badCompat, value)
+	}
 }
 
 // Export marks a variable for the environment of children, creating it
