@@ -99,3 +99,73 @@ func TestCompatLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestCompatOutOfRange: every assignment of a level bash does not know to
+// BASH_COMPAT is noted (Vars.checkCompat), however it is made, and each is
+// reported once; the variable keeps the value.
+func TestCompatOutOfRange(t *testing.T) {
+	cases := []struct {
+		assign func(sh *Shell) error
+		value  string
+		bad    []string
+	}{
+		{func(sh *Shell) error { return sh.Vars.Set("BASH_COMPAT", "30") }, "30", []string{"30"}},
+		{func(sh *Shell) error { return sh.SetVar("BASH_COMPAT", "5.3") }, "5.3", []string{"5.3"}},
+		{func(sh *Shell) error { return sh.AssignWord("BASH_COMPAT=x1") }, "x1", []string{"x1"}},
+		{func(sh *Shell) error { return sh.setLoopVar("BASH_COMPAT", "-1") }, "-1", []string{"-1"}},
+		{func(sh *Shell) error { sh.Vars.Set("BASH_COMPAT", "29"); return sh.Vars.Set("BASH_COMPAT", "28") }, "28", []string{"29", "28"}},
+		// In range, or empty: nothing to report.
+		{func(sh *Shell) error { return sh.SetVar("BASH_COMPAT", "4.2") }, "4.2", nil},
+		{func(sh *Shell) error { return sh.SetVar("BASH_COMPAT", "52") }, "52", nil},
+		{func(sh *Shell) error { return sh.SetVar("BASH_COMPAT", "") }, "", nil},
+		{func(sh *Shell) error { return sh.SetVar("OTHER", "30") }, "", nil},
+	}
+	for i, c := range cases {
+		sh := New(Config{Arg0: "gosh"})
+		if err := c.assign(sh); err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		if got := strings.Join(sh.Vars.badCompat, " "); got != strings.Join(c.bad, " ") {
+			t.Errorf("case %d: noted %q, want %q", i, got, c.bad)
+		}
+		if v, _ := sh.Vars.Get("BASH_COMPAT"); v != c.value {
+			t.Errorf("case %d: BASH_COMPAT=%q, want %q", i, v, c.value)
+		}
+		sh.reportCompat()
+		if sh.Vars.badCompat != nil {
+			t.Errorf("case %d: still noted after the report: %q", i, sh.Vars.badCompat)
+		}
+	}
+}
+
+// TestGroupsNoAssign: bash's GROUPS may not be assigned otherwise than by
+// an assignment statement (which changes nothing): each way fails with
+// noAssignError, and GROUPS stays; once unset it is an ordinary variable.
+func TestGroupsNoAssign(t *testing.T) {
+	ways := []struct {
+		name   string
+		assign func(sh *Shell) error
+	}{
+		{"read GROUPS", func(sh *Shell) error { return sh.SetVar("GROUPS", "a") }},
+		{"read -a GROUPS", func(sh *Shell) error { return sh.SetArray("GROUPS", []string{"a"}) }},
+		{"declare GROUPS=1", func(sh *Shell) error { return sh.AssignWord("GROUPS=1") }},
+		{"for GROUPS in", func(sh *Shell) error { return sh.setLoopVar("GROUPS", "q") }},
+	}
+	for _, w := range ways {
+		sh := New(Config{Arg0: "gosh"})
+		before, _ := sh.Vars.GetArray("GROUPS")
+		err := w.assign(sh)
+		if _, ok := err.(*noAssignError); !ok {
+			t.Errorf("%s: error %v, want GROUPS: variable may not be assigned value", w.name, err)
+		}
+		if after, _ := sh.Vars.GetArray("GROUPS"); strings.Join(after, " ") != strings.Join(before, " ") {
+			t.Errorf("%s: GROUPS changed from %q to %q", w.name, before, after)
+		}
+		if err := sh.Unset("GROUPS"); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.assign(sh); err != nil {
+			t.Errorf("%s after unset GROUPS: %v", w.name, err)
+		}
+	}
+}

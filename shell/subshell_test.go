@@ -19,8 +19,10 @@ func TestNeedsProcess(t *testing.T) {
 		stage      int  // which stage of the first pipeline (foreground lines)
 		fdFree     int  // descriptor numbers free below ulimit -n 30 (0: plenty)
 		standIn    bool // asked while the stages are prepared (Site.StandIn)
+		lastpipe   bool // shopt -s lastpipe, and the stage asked as the last (Site.Last)
 		want       builtins.Placement
 		why        string // a phrase of the reason
+		inShell    bool   // Decision.LastPipe: the shell runs the stage as a command of its own
 	}{
 		// Background lists.
 		{line: "sleep 10 &", want: builtins.Program, why: "pipeline of programs"},
@@ -86,6 +88,22 @@ func TestNeedsProcess(t *testing.T) {
 		{line: "echo hi", fdFree: 2, want: builtins.InShell},
 		{line: "(echo hi)", fdFree: 2, want: builtins.Copy},
 		{line: "echo hi | cat &", fdFree: 2, want: builtins.Child},
+
+		// shopt -s lastpipe: the last stage, without job control, is placed
+		// as if it were alone and run by the shell (lastpipe.go).
+		{line: "echo hi | read x", stage: 1, lastpipe: true, want: builtins.InShell, why: "shopt lastpipe and no job control", inShell: true},
+		{line: "echo hi | while read x; do :; done", stage: 1, lastpipe: true, want: builtins.InShell, why: "a compound command: it runs in the shell itself", inShell: true},
+		{line: "echo hi | cat", stage: 1, lastpipe: true, want: builtins.Program, why: "cat is a program", inShell: true},
+		{line: "echo hi | $cmd", stage: 1, lastpipe: true, want: builtins.Program, why: "comes from an expansion", inShell: true},
+		{line: "echo hi | (read x)", stage: 1, lastpipe: true, want: builtins.Copy, why: "( ... ) is a subshell", inShell: true},
+		{line: "echo hi | (echo $BASHPID)", stage: 1, lastpipe: true, want: builtins.Child, why: "reads $BASHPID", inShell: true},
+		{line: "echo hi | read x", stage: 1, lastpipe: true, copy: true, want: builtins.InShell, inShell: true},
+		{line: "echo hi | read x", stage: 1, lastpipe: true, fdFree: 2, want: builtins.InShell, inShell: true},
+		// Not the last stage, job control on, or lastpipe off: as before.
+		{line: "echo hi | read x | cat", stage: 1, lastpipe: true, want: builtins.Copy, why: "nothing can tell"},
+		{line: "echo hi | read x", stage: 1, lastpipe: true, jobControl: true, want: builtins.Child, why: "job's group"},
+		{line: "echo hi | read x", stage: 1, want: builtins.Copy, why: "nothing can tell"},
+		{line: "echo hi | read x &", lastpipe: true, want: builtins.Child},
 	}
 	defer func(f func(int) (int, int)) { fdRoom = f }(fdRoom)
 	for _, tt := range tests {
@@ -97,6 +115,7 @@ func TestNeedsProcess(t *testing.T) {
 		sh := New(Config{})
 		sh.Jobs.SetJobControl(tt.jobControl)
 		sh.Opts.Nounset = tt.nounset
+		sh.Opts.Shopt.Lastpipe = tt.lastpipe
 		if tt.copy {
 			sh = sh.clone()
 		}
@@ -110,7 +129,11 @@ func TestNeedsProcess(t *testing.T) {
 			d = sh.needsProcess(item.AndOr, nil, Site{Background: true})
 		} else {
 			p := item.AndOr.First
-			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds), StandIn: tt.standIn})
+			last := tt.lastpipe && tt.stage == len(p.Cmds)-1
+			d = sh.needsProcess(p.Cmds[tt.stage], nil, Site{Stages: len(p.Cmds), StandIn: tt.standIn, Last: last})
+		}
+		if d.LastPipe != tt.inShell {
+			t.Errorf("%q (job control %v, lastpipe %v): LastPipe %v", tt.line, tt.jobControl, tt.lastpipe, d.LastPipe)
 		}
 		if d.Place != tt.want || !strings.Contains(d.Reason.In("en"), tt.why) {
 			t.Errorf("%q (job control %v, copy %v, %d fds free): %s because %s; want %s because ...%s...",
