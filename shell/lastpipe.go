@@ -98,6 +98,9 @@ func (sh *Shell) runLastStage(lp *lastpipeRun) error {
 	leave := sh.enterView(t.fds)
 	status, err := sh.runCommand(lp.cmd)
 	leave()
+	if sh.Vars.badCompat != nil {
+		sh.reportCompat() // echo 30 | read BASH_COMPAT
+	}
 	if _, simple := lp.cmd.(*parser.SimpleCommand); simple {
 		sh.setUnderscore(sh.specialVars()) // $_ is its last argument, as in bash
 	}
