@@ -87,7 +87,9 @@ func runGetopts(sh Shell, io IO, args []string) (int, error) {
 			errorf(io, "getopts", "`%s': not a valid identifier", name)
 			status = statusFailure
 		} else if err := sh.SetVar(name, letter); err != nil {
-			fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
+			if !noAssign(err) { // getopts a GROUPS: bash's status, no message
+				fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
+			}
 			status = roStatus
 		}
 		if optarg != nil {

@@ -43,6 +43,9 @@ func runLet(sh Shell, io IO, args []string) (int, error) {
 	var last int64
 	for _, a := range args {
 		v, err := sh.Arith(a)
+		if noAssign(err) {
+			return statusFailure, nil // let GROUPS=3: silently, as bash
+		}
 		if err != nil {
 			errorf(io, "let", "%s", strings.TrimPrefix(err.Error(), "gosh: "))
 			return statusFailure, nil

@@ -668,6 +668,9 @@ func (a *arith) setVar(name string, v int64) error {
 		if _, ok := err.(*ExpansionError); ok {
 			return err
 		}
+		if _, ok := err.(*noAssignError); ok {
+			return &ExpansionError{Msg: err.Error(), NoAssignment: true}
+		}
 		return expansionError(err.Error())
 	}
 	return nil
@@ -794,6 +797,9 @@ func (sh *Shell) arithOperand(name string) (string, bool, error) {
 // setArithVar assigns a variable or an array element a[expr].
 func (sh *Shell) setArithVar(name, value string) error {
 	base, sub, ok := cutSubscript(name)
+	if sh.groupsFixed(base) {
+		return &noAssignError{base} // (( GROUPS=5 )): bash stops the expression
+	}
 	if !ok {
 		return sh.setVar(name, value)
 	}

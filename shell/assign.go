@@ -351,10 +351,12 @@ var errGroupsList = errors.New("GROUPS: list assignment")
 
 // noAssignError is an assignment to bash's GROUPS made otherwise than by
 // an assignment statement (for, select, read, declare, local, printf -v,
-// mapfile, export and readonly with a value), which bash refuses (its
-// noassign attribute): the builtins fail with status 1 and say nothing,
-// but for local, whose message this is; for and select do not run, and
-// export and readonly change nothing with status 0.
+// mapfile, getopts, export and readonly with a value, arithmetic), which
+// bash refuses (its noassign attribute): the builtins fail with status 1
+// (getopts with its own) and say nothing, but for local, whose message
+// this is; for and select do not run; export and readonly change nothing
+// with status 0; an arithmetic expression stops (ExpansionError's
+// NoAssignment). A name reference to GROUPS is not followed here.
 type noAssignError struct{ name string }
 
 func (e *noAssignError) Error() string { return e.name + ": variable may not be assigned value" }

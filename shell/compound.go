@@ -531,6 +531,9 @@ func (sh *Shell) arithFailed(err error) (int, error) {
 	}
 	if ee := err.(*ExpansionError); ee.Unset {
 		return sh.expansionFailed(err)
+	} else if ee.NoAssignment {
+		sh.Status = 1 // (( GROUPS=5 )): silently, as bash
+		return 1, nil
 	}
 	sh.errorf("((: %s", err)
 	sh.Status = 1

@@ -375,7 +375,9 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 		// the substitution's (130), and the line is abandoned.
 		return sh.Status, err
 	}
-	sh.errorf("%s", err)
+	if ee, ok := err.(*ExpansionError); !ok || !ee.NoAssignment {
+		sh.errorf("%s", err) // $((GROUPS=5)) abandons the command silently, as bash
+	}
 	sh.Status = 1
 	if sh.subshell {
 		return 1, &ExitError{Status: 1}

@@ -42,9 +42,17 @@ type ExpansionError struct {
 	// reports it with report_error, which exits then. A failglob
 	// "no match" is one.
 	Errexit bool
+	// NoAssignment: an arithmetic assignment to bash's GROUPS
+	// (noAssignError): bash stops the expression without a message, with
+	// status 1 for (( )) and let, and abandons the command for $(( )).
+	NoAssignment bool
 }
 
 func (e *ExpansionError) Error() string { return e.Msg }
+
+// NoAssign tells a builtin (let) to fail without a message
+// (builtins.noAssign).
+func (e *ExpansionError) NoAssign() bool { return e.NoAssignment }
 
 func expansionError(msg string) error { return &ExpansionError{Msg: msg} }
 
