@@ -1092,7 +1092,7 @@ func (sh *Shell) startJobThen(cmds []*command, text string, fg bool, lp *lastpip
 	}
 	job, err := sh.launch(stages, text, fg)
 	if err != nil && lp != nil {
-		lp.abandon() // the last stage does not run, as in bash
+		sh.abandonLastpipe(lp) // lastpipe.go
 		lp = nil
 	}
 	if err != nil {

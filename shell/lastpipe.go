@@ -141,11 +141,17 @@ func (sh *Shell) lastStageFailed(lp *lastpipeRun) error {
 	return sh.commandFailed()
 }
 
-// abandon closes lp's pipe when the other stages could not be started.
-func (lp *lastpipeRun) abandon() {
-	closeFd(lp.r)
-	if lp.w >= 0 {
-		closeFd(lp.w)
+// abandonLastpipe closes lp's pipe when the other stages could not be
+// started: the last stage does not run, as in bash.
+func (sh *Shell) abandonLastpipe(lp *lastpipeRun) {
+	for _, fd := range []int{lp.r, lp.w} {
+		if fd >= 0 {
+			sh.Jobs.Trace().Shell(jobs.Msg{
+				En: "close(%d)  (lastpipe: the other stages could not start; the last stage does not run)",
+				Ko: "close(%d)  (lastpipe: 다른 단계들이 시작하지 못해 마지막 단계는 실행되지 않는다)",
+			}, fd)
+			closeFd(fd)
+		}
 	}
 }
 
