@@ -23,9 +23,12 @@ import (
 //     or 10 ms: awaitWriter) and waits for the job.
 //
 // PIPESTATUS lists every stage, the last one's status after the others';
-// set -o pipefail looks at them all. exit (and set -e) in the last stage
-// ends the shell at once, without waiting for the others, as in bash; a
-// copy (or return, break) waits for them first.
+// set -o pipefail looks at them all. A last stage that fails counts as a
+// command of its own first (the ERR trap, set -e: lastStageFailed), then
+// the pipeline does. exit (and set -e) in the last stage ends the shell at
+// once, without waiting for the others, as in bash; in a copy, exit ends
+// the copy after the wait. return and break wait for the other stages
+// first (bash returns at once from a function: only the timing differs).
 
 // lastpipeRun is the last stage of a pipeline that lastpipe runs in the
 // shell.
