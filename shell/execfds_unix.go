@@ -48,6 +48,11 @@ func (sh *Shell) execTable(path string, argv, env []string, table []int) error {
 		// execve would fail: say so before any fd has moved.
 		return err
 	}
+	if sh.lastpipeWriter != nil {
+		// "echo a | exec cat" under lastpipe: the echo is a copy in this
+		// process, which execve would end before it writes (lastpipe.go).
+		awaitWriter(sh.lastpipeWriter)
+	}
 	size := len(table)
 	tr := sh.Jobs.Trace()
 	high := make([]int, size)

@@ -99,7 +99,9 @@ func (sh *Shell) runLastStage(lp *lastpipeRun) error {
 		Ko: "lastpipe: 마지막 단계가 셸 자신 안에서 도는 동안 fd 0은 파이프의 읽는 끝 %d이고, 그다음 다시 셸 자신의 fd 0이다",
 	}, lp.r)
 	leave := sh.enterView(t.fds)
+	sh.lastpipeWriter = lp.writerDone
 	status, err := sh.runCommand(lp.cmd)
+	sh.lastpipeWriter = nil
 	leave()
 	if sh.Vars.badCompat != nil {
 		sh.reportCompat() // echo 30 | read BASH_COMPAT

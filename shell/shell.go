@@ -136,6 +136,12 @@ type Shell struct {
 	// (withUmask): a pipeline stage's files, opened during the launch,
 	// are created under it without taking it again.
 	umaskHeld bool
+	// lastpipeWriter, while a last stage that lastpipe runs in the shell
+	// runs, is closed once the builtin stage writing into its pipe (a copy
+	// on a goroutine) is done; nil otherwise. An exec of the shell waits
+	// for it a moment, or the copy would end with the process unwritten
+	// (lastpipe.go).
+	lastpipeWriter <-chan struct{}
 	// funcs are the defined functions. They travel in a Snapshot, as
 	// traps (below) do.
 	funcs map[string]*parser.FuncDecl
