@@ -1203,7 +1203,7 @@ func holdPipeReader(stages []jobs.Stage, i int) {
 		if hold < 0 {
 			return st
 		}
-		awaitWriter(done)
+		awaitWriter(done, writerGrace)
 		closeFd(hold)
 		return st
 	}
@@ -1222,11 +1222,15 @@ func writerDone(st *jobs.Stage) <-chan struct{} {
 	return done
 }
 
+// writerGrace is how long a pipe's reader that is done stays open for a
+// builtin stage still writing into it (awaitWriter).
+const writerGrace = 10 * time.Millisecond
+
 // awaitWriter waits until the builtin stage that writes into a pipe is
-// done (writerDone's channel is closed) or 10 ms have passed: a writer
-// that never ends gets SIGPIPE then.
-func awaitWriter(done <-chan struct{}) {
-	wait := time.NewTimer(10 * time.Millisecond)
+// done (writerDone's channel is closed) or d has passed: a writer that
+// never ends gets SIGPIPE then.
+func awaitWriter(done <-chan struct{}, d time.Duration) {
+	wait := time.NewTimer(d)
 	select {
 	case <-done:
 	case <-wait.C:

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -51,7 +52,9 @@ func (sh *Shell) execTable(path string, argv, env []string, table []int) error {
 	if sh.lastpipeWriter != nil {
 		// "echo a | exec cat" under lastpipe: the echo is a copy in this
 		// process, which execve would end before it writes (lastpipe.go).
-		awaitWriter(sh.lastpipeWriter)
+		// A writer that never ends is lost after 100 ms, where bash's
+		// forked one would go on.
+		awaitWriter(sh.lastpipeWriter, 100*time.Millisecond)
 	}
 	size := len(table)
 	tr := sh.Jobs.Trace()

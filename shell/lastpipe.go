@@ -117,7 +117,7 @@ func (sh *Shell) runLastStage(lp *lastpipeRun) error {
 		err = sh.lastStageFailed(lp)
 	}
 	if lp.writerDone != nil {
-		awaitWriter(lp.writerDone) // "echo 1 | true": echo has written
+		awaitWriter(lp.writerDone, writerGrace) // "echo 1 | true": echo has written
 	}
 	tr.Shell(jobs.Msg{En: "close(%d)  (the last stage is done with the pipe)", Ko: "close(%d)  (마지막 단계가 파이프를 다 썼다)"}, lp.r)
 	t.close()

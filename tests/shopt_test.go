@@ -214,3 +214,16 @@ func TestLastpipeTraceExplain(t *testing.T) {
 		t.Errorf("lastpipe named while it is off:\n%s%s", out, errOut)
 	}
 }
+
+// TestLastpipeExecKeepsWriter: under lastpipe an exec in the last stage
+// replaces the shell process, in which the builtin stage writing into the
+// pipe runs as a copy: the exec waits for it, so cat gets what echo wrote,
+// as bash's forked echo writes it.
+func TestLastpipeExecKeepsWriter(t *testing.T) {
+	for i := 0; i < 10; i++ {
+		out, errOut, st := runGosh(t, "", "-c", "shopt -s lastpipe; echo a | exec cat")
+		if out != "a\n" || st != 0 {
+			t.Fatalf("run %d: stdout %q, stderr %q, status %d", i, out, errOut, st)
+		}
+	}
+}
