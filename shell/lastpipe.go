@@ -99,9 +99,12 @@ func (sh *Shell) runLastStage(lp *lastpipeRun) error {
 		Ko: "lastpipe: 마지막 단계가 셸 자신 안에서 도는 동안 fd 0은 파이프의 읽는 끝 %d이고, 그다음 다시 셸 자신의 fd 0이다",
 	}, lp.r)
 	leave := sh.enterView(t.fds)
-	sh.lastpipeWriter = lp.writerDone
+	outer := sh.lastpipeWriter // a lastpipe inside the last stage of another
+	if lp.writerDone != nil {
+		sh.lastpipeWriter = lp.writerDone
+	}
 	status, err := sh.runCommand(lp.cmd)
-	sh.lastpipeWriter = nil
+	sh.lastpipeWriter = outer
 	leave()
 	if sh.Vars.badCompat != nil {
 		sh.reportCompat() // echo 30 | read BASH_COMPAT
