@@ -194,9 +194,22 @@ func (sh *Shell) ScriptName() string { return sh.Arg0 }
 // copy's relative paths are resolved against the field (abs) and its
 // children start there (ProcAttr.Dir).
 func (sh *Shell) Chdir(dir string) error {
+	var lost error // the directory was changed but has no name (builtins.WdUnnamed)
+	base := sh.wd
+	if base == "" && !sh.subshell {
+		// No name known (after a failed pwd -P): ask the system; without
+		// one, bash goes by the name as given ("cd .." makes PWD "..").
+		wd, err := os.Getwd()
+		if err != nil {
+			lost = &builtins.WdUnnamed{Who: "chdir", Err: err}
+		}
+		base = wd
+	} else if base == "" {
+		base = sh.Getwd()
+	}
 	target := dir
-	if !filepath.IsAbs(target) {
-		target = filepath.Join(sh.Getwd(), target)
+	if !filepath.IsAbs(target) && base != "" {
+		target = filepath.Join(base, target)
 	}
 	target = filepath.Clean(target)
 	if sh.subshell {
@@ -217,7 +230,18 @@ func (sh *Shell) Chdir(dir string) error {
 		if err2 := os.Chdir(dir); err2 != nil {
 			return fmt.Errorf("%s", errnoText(err))
 		}
-		target, _ = os.Getwd()
+		wd, err := os.Getwd()
+		if err != nil {
+			// Entered, but it cannot be named (it or a parent was
+			// removed): as bash, the shell's name for it is the path as
+			// asked for, not cleaned ("/tmp/d/e/.").
+			lost = &builtins.WdUnnamed{Who: "cd", Err: err}
+			wd = dir
+			if !filepath.IsAbs(dir) && base != "" {
+				wd = strings.TrimSuffix(base, "/") + "/" + dir
+			}
+		}
+		target = wd
 	}
 	// Neither is exported again: after "unset PWD" cd gives PWD a value
 	// that its children do not see, as bash. OLDPWD is what $PWD was
@@ -233,7 +257,15 @@ func (sh *Shell) Chdir(dir string) error {
 	}
 	sh.wd = target
 	sh.Vars.Set("PWD", target)
-	return nil
+	return lost
+}
+
+// ForgetWd drops the shell's name for its directory (bash's resetpwd
+// after pwd -P found none): the next cd asks getcwd(3) again.
+func (sh *Shell) ForgetWd() {
+	if !sh.subshell {
+		sh.wd = ""
+	}
 }
 
 // canEnter reports why chdir(2) to dir would fail, without moving the

@@ -444,7 +444,7 @@ func (sh *Shell) Stderr() io.Writer { return fdWriter(sh.stdio[2]) }
 // errorf prints a shell diagnostic about the command being run, after
 // ErrorPrefix: "gosh: " + message, "s.sh: line 3: " + message.
 func (sh *Shell) errorf(format string, args ...any) {
-	io.WriteString(sh.Stderr(), sh.ErrorPrefix()+fmt.Sprintf(format, args...)+"\n")
+	io.WriteString(sh.Stderr(), jobs.ForTerminal(sh.stdio[2], sh.ErrorPrefix()+fmt.Sprintf(format, args...)+"\n"))
 }
 
 // namedErrorf prints a message that bash writes with the name but no
