@@ -345,6 +345,7 @@ func New(cfg Config) *Shell {
 		TTY:        tty,
 		Stderr:     noticeWriter{sh},
 		Self:       cfg.Self,
+		Namer:      sh,
 	})
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
