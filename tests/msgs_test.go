@@ -36,3 +36,42 @@ func TestMessageNamesOnTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryControlAtPrompt: as bash, the prompt's history keeps every
+// line unless $HISTCONTROL or $HISTIGNORE says otherwise; the history
+// listing, $HISTCMD and Up agree.
+func TestHistoryControlAtPrompt(t *testing.T) {
+	s := newSession(t)
+	s.run("echo a")
+	s.run("echo a")
+	s.run(" echo b")
+	if out := s.run("history"); !strings.Contains(out, "    1  echo a\n    2  echo a\n    3   echo b\n    4  history\n") {
+		t.Errorf("without HISTCONTROL, history printed %q", out)
+	}
+	s.Send("\x1b[A\x1b[A") // history, then " echo b"
+	s.Expect("PROMPT$  echo b")
+	if out := s.enter(" echo b"); out != "b\n" {
+		t.Errorf("recalled line printed %q", out)
+	}
+	s.run("HISTCONTROL=ignoreboth:erasedups HISTIGNORE='ls*:&'")
+	s.run("echo a")        // erases entries 1 and 2 (erasedups)
+	s.run(" echo hidden")  // ignorespace
+	s.run("ls >/dev/null") // HISTIGNORE ls*
+	s.run("echo $HISTCMD") // kept: it is the newest now
+	s.run("echo $HISTCMD") // & and ignoredups: not kept
+	out := s.run("history")
+	// This history erased the first one; both " echo b" stay, recalled
+	// before HISTCONTROL was set. bash 5.2 prints the same list.
+	want := "    1   echo b\n    2   echo b\n    3  HISTCONTROL=ignoreboth:erasedups HISTIGNORE='ls*:&'\n    4  echo a\n    5  echo $HISTCMD\n    6  history\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("with HISTCONTROL and HISTIGNORE, history printed %q, want %q", out, want)
+	}
+	s.Send("\x1b[A\x1b[A") // history, then echo $HISTCMD
+	s.Expect("PROMPT$ echo $HISTCMD")
+	s.Send("\x1b[A")
+	s.Expect("PROMPT$ echo a")
+	s.Send("\x15") // Ctrl+U: leave the line empty
+	if out := s.run("echo $HISTCMD"); out != "6\n" {
+		t.Errorf("$HISTCMD of a line that erased its copy: %q, want 6", out)
+	}
+}
