@@ -195,6 +195,8 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// mail is what the prompt's mail check remembers (mail.go).
+	mail mailState
 	// noEditing: gosh --noediting, the prompt has no line editor, and set
 	// -o emacs or vi cannot give it one (options.go).
 	noEditing bool

@@ -1,8 +1,11 @@
 package tests
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMessageNamesOnTerminal: a name from outside that holds control
@@ -73,5 +76,66 @@ func TestHistoryControlAtPrompt(t *testing.T) {
 	s.Send("\x15") // Ctrl+U: leave the line empty
 	if out := s.run("echo $HISTCMD"); out != "6\n" {
 		t.Errorf("$HISTCMD of a line that erased its copy: %q, want 6", out)
+	}
+}
+
+// TestMailCheck: as bash, an interactive gosh looks at the mail files
+// before a prompt ($MAILCHECK seconds apart, 0: every prompt) and says
+// what changed since it last looked; shopt -s mailwarn adds a word when
+// a file has been read. The file's times are set by hand, in whole
+// seconds apart, as bash compares them.
+func TestMailCheck(t *testing.T) {
+	box := filepath.Join(t.TempDir(), "box")
+	if err := os.WriteFile(box, []byte("From a\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	base := time.Now().Add(-time.Hour).Truncate(time.Second)
+	setTimes := func(atime, mtime time.Duration) {
+		t.Helper()
+		if err := os.Chtimes(box, base.Add(atime), base.Add(mtime)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deliver := func(atime, mtime time.Duration) {
+		t.Helper()
+		f, err := os.OpenFile(box, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString("From b\n")
+		f.Close()
+		setTimes(atime, mtime)
+	}
+	setTimes(0, 0)
+	s := startSession(t, sessionConfig{Env: []string{"MAILCHECK=0", "MAIL=" + box}})
+	s.WaitPrompt()
+	if out := s.run("echo first"); out != "first\n" {
+		t.Errorf("mail announced before anything changed: %q", out)
+	}
+	deliver(0, time.Minute)
+	if out := s.run("echo second"); out != "second\nYou have new mail in "+box+"\n" {
+		t.Errorf("after a delivery: %q", out)
+	}
+	if out := s.run("echo third"); out != "third\n" {
+		t.Errorf("the same mail announced twice: %q", out)
+	}
+	s.run("shopt -s mailwarn; MAILPATH='" + box + "?got it $_'")
+	deliver(0, 2*time.Minute)
+	if out := s.run(":"); out != "got it "+box+"\n" {
+		t.Errorf("MAILPATH's message: %q", out)
+	}
+	setTimes(3*time.Minute, 2*time.Minute) // read by a mail reader
+	if out := s.run(":"); out != "The mail in "+box+" has been read\n" {
+		t.Errorf("mailwarn after a read: %q", out)
+	}
+	s.run("MAILCHECK=3600")
+	deliver(0, 4*time.Minute)
+	if out := s.run(":"); out != "" {
+		t.Errorf("MAILCHECK=3600 checked again at once: %q", out)
+	}
+
+	s = newSession(t)
+	if out := s.run("echo $MAILCHECK"); out != "60\n" {
+		t.Errorf("an interactive shell's MAILCHECK: %q, want bash's 60", out)
 	}
 }
