@@ -139,3 +139,30 @@ func TestMailCheck(t *testing.T) {
 		t.Errorf("an interactive shell's MAILCHECK: %q, want bash's 60", out)
 	}
 }
+
+// TestCompletionShoptAtPrompt: with shopt direxpand, Tab writes the
+// directory part of a file name expanded; with dirspell, mended; with
+// no_empty_cmd_completion, Tab on an empty line offers nothing.
+func TestCompletionShoptAtPrompt(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"docs/readme-zz": "README-CONTENT\n"})
+	s := startSession(t, sessionConfig{Dir: dir, Env: []string{"ZZD=" + dir + "/docs"}})
+	s.WaitPrompt()
+	s.run("shopt -s direxpand dirspell no_empty_cmd_completion")
+	s.Send("cat $ZZD/read\t")
+	if out := s.enter("cat " + dir + "/docs/readme-zz "); out != "README-CONTENT\n" {
+		t.Errorf("direxpand: %q", out)
+	}
+	s.Send("cat dcos/rea\t")
+	if out := s.enter("cat docs/readme-zz "); out != "README-CONTENT\n" {
+		t.Errorf("dirspell: %q", out)
+	}
+	off := s.rawLen()
+	s.Send("\t\techo empty-$((6*7))")
+	if out := s.enter("echo empty-$((6*7))"); out != "empty-42\n" {
+		t.Errorf("no_empty_cmd_completion: %q", out)
+	}
+	if raw := s.rawSince(off); strings.Contains(raw, "possibilities") || strings.Contains(raw, "disown") {
+		t.Errorf("no_empty_cmd_completion: Tab on an empty line listed commands:\n%q", raw)
+	}
+}
