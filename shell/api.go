@@ -391,7 +391,9 @@ func (sh *Shell) Eval(src string, io builtins.IO) (int, error) {
 	return sh.withIO(io, func() (int, error) {
 		sh.verboseEcho(src) // set -v shows the text eval reads, as bash
 		sh.xtraceDepth++    // set -x: "++ " for what eval runs, as bash
-		defer func() { sh.xtraceDepth-- }()
+		saved := sh.substLines
+		sh.substLines = nil // the text is numbered from the eval's line
+		defer func() { sh.xtraceDepth--; sh.substLines = saved }()
 		return sh.RunString(src)
 	})
 }

@@ -144,6 +144,10 @@ type Shell struct {
 	funcAttrs map[string]funcAttr
 	// line is the current line number ($LINENO).
 	line int
+	// substLines numbers the lines of the $( ) list this copy runs as
+	// bash does (substlines.go); nil outside one, and in the functions,
+	// . files, evals and traps it runs.
+	substLines *substLines
 	// compSpecs are the complete builtin's specifications by command
 	// name ("-D", "-E", "-I" for complete -D, -E, -I); progcomp.go.
 	compSpecs compTable
