@@ -193,6 +193,11 @@ func (sh *Shell) ScriptName() string { return sh.Arg0 }
 // only checks that it could enter the directory and changes its field; the
 // copy's relative paths are resolved against the field (abs) and its
 // children start there (ProcAttr.Dir).
+//
+// In a directory that was removed, chdir(2) may still work ("cd .", "cd
+// .." by the name as given) while getcwd(3) cannot name the result: the
+// change is made, PWD is the path as asked for, and the error is a
+// *builtins.WdUnnamed, for cd to say so in bash's words.
 func (sh *Shell) Chdir(dir string) error {
 	var lost error // the directory was changed but has no name (builtins.WdUnnamed)
 	base := sh.wd
