@@ -174,7 +174,9 @@ type Shell interface {
 	Unexport(name string)
 	ScriptName() string
 
-	// Working directory: Chdir changes it and updates PWD and OLDPWD.
+	// Working directory: Chdir changes it and updates PWD and OLDPWD (its
+	// error is a *WdUnnamed when it changed it to a directory getcwd(3)
+	// cannot name, one that was removed).
 	Chdir(dir string) error
 	Getwd() string
 

@@ -1361,6 +1361,10 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		word := argv[0]
 		if path != "" {
 			word = path // a file found on PATH that cannot run: bash names it
+		} else if errors.Is(err, errNotFound) {
+			// bash's printable_filename: $'c\nd': command not found (a
+			// path that cannot run is printed as it is).
+			word = jobs.QuoteWord(word)
 		}
 		return sh.stageFailed(cmd, t, &redirError{word + ": " + errText(err)}, status)
 	}
@@ -1443,7 +1447,7 @@ func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
 		defer t.close()
 		// fd 2 as it is when the stage runs: a pipe end put in place by
 		// connectStage (nosuch 2>&1 | cat).
-		fdWriter(t.get(2)).Write([]byte(msg))
+		fdWriter(t.get(2)).Write([]byte(jobs.ForTerminal(t.get(2), msg)))
 		return status
 	}}
 }

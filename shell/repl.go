@@ -115,6 +115,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		sh.setupLoginEnv()
 	}
 	s.hist.setDefaults()
+	sh.setMailDefaults() // MAILCHECK=60 (mail.go)
 	s.setSizeVars()
 	sh.Hooks.History = s.hist.list
 	sh.Hooks.ClearHistory = s.hist.clear
@@ -191,7 +192,8 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		if !more {
 			cmd = cmd[:0]
 			sh.Jobs.Report()
-			s.flushHeld(true) // lab ticks: after the job report, before the prompt
+			s.flushHeld(true)       // lab ticks: after the job report, before the prompt
+			sh.checkMail(os.Stdout) // as bash: after the job notices (mail.go)
 			sh.Jobs.PreparePrompt()
 			s.applyResize() // PS1 may use $COLUMNS
 		}

@@ -775,7 +775,8 @@ func (sh *Shell) runHandlerStatus(action string, line int) (int, error) {
 	sh.specials.inTrap++ // $BASH_COMMAND stays the trapped command (bashcommand.go)
 	sh.xtraceDepth++     // set -x: "++ " for the action, as bash (not for EXIT)
 	defer func() { sh.specials.inTrap--; sh.xtraceDepth-- }()
-	defer func(l int) { sh.line = l }(sh.line)
+	defer func(l int, m *substLines) { sh.line, sh.substLines = l, m }(sh.line, sh.substLines)
+	sh.substLines = nil    // the action's lines are its own
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parseAt(action, line)
 	if err != nil {
