@@ -775,6 +775,7 @@ func (sh *Shell) runHandlerStatus(action string, line int) (int, error) {
 	sh.specials.inTrap++ // $BASH_COMMAND stays the trapped command (bashcommand.go)
 	sh.xtraceDepth++     // set -x: "++ " for the action, as bash (not for EXIT)
 	defer func() { sh.specials.inTrap--; sh.xtraceDepth-- }()
+	defer sh.enterTrapAction(saved, false)()
 	defer func(l int) { sh.line = l }(sh.line)
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parseAt(action, line)
@@ -853,6 +854,25 @@ func (sh *Shell) debugTrapSkips(line int) (bool, error) {
 // ExitTrapStatus implements builtins.ExitTrapShell.
 func (sh *Shell) ExitTrapStatus() (int, bool) { return sh.exitTrapFrom, sh.inExitTrap }
 
+// TrapStatus implements builtins.TrapStatusShell.
+func (sh *Shell) TrapStatus() (int, bool) { return sh.trapFrom, sh.inTrapAction }
+
+// enterTrapAction notes that a trap's action starts with $? at status,
+// for a bare return in it (TrapStatus) and, for the EXIT trap, a bare
+// exit (ExitTrapStatus); an action of another trap that runs inside the
+// EXIT trap has its own $?, as in bash ("trap exit INT" run from the EXIT
+// trap exits with the status of the command the signal came after). The
+// DEBUG trap's return and exit use $? as it is, as bash's. The result
+// restores the state of the trap it ran in.
+func (sh *Shell) enterTrapAction(status int, exitTrap bool) func() {
+	in, from, inExit := sh.inTrapAction, sh.trapFrom, sh.inExitTrap
+	sh.inTrapAction, sh.trapFrom = !sh.inDebugTrap, status
+	if !exitTrap {
+		sh.inExitTrap = false
+	}
+	return func() { sh.inTrapAction, sh.trapFrom, sh.inExitTrap = in, from, inExit }
+}
+
 // RunExitTrap runs the EXIT trap, once, as the shell (or a copy of it)
 // ends with status; $? in the trap is that status. The result is the
 // shell's exit status: status, or the argument of an exit in the trap.
@@ -873,8 +893,10 @@ func (sh *Shell) RunExitTrap(status int) int {
 		return status
 	}
 	sh.specials.inTrap++ // $BASH_COMMAND stays the last command (bashcommand.go)
+	leave := sh.enterTrapAction(status, true)
 	sh.inExitTrap, sh.exitTrapFrom = true, status
 	_, err = sh.Run(f)
+	leave()
 	sh.inExitTrap = false
 	sh.specials.inTrap--
 	if code, isExit := IsExit(err); isExit {
