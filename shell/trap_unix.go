@@ -648,6 +648,15 @@ func (sh *Shell) ResetTrap(n int) {
 		return
 	}
 	sh.Jobs.Trace().Shell(jobs.Msg{En: "trap: %s: back to its default action", Ko: "trap: %s: 기본 동작으로 돌아간다"}, jobs.SignalName(syscall.Signal(n)))
+	if slices.Contains(sh.asyncIgnored, n) {
+		// A background job's SIGINT or SIGQUIT, ignored without a
+		// trap: "trap - INT" gives it its default action, as in bash's
+		// forked subshell, for this child gosh and what it starts.
+		sh.asyncIgnored = slices.DeleteFunc(slices.Clone(sh.asyncIgnored), func(s int) bool { return s == n })
+		sh.sigs.mu.Lock()
+		sh.sigs.asyncIgnored[n] = false
+		sh.sigs.mu.Unlock()
+	}
 	sh.sigs.setDisposition(n, sigDefault)
 }
 
@@ -988,7 +997,10 @@ func (sh *Shell) applyInheritedTraps() {
 func (sh *Shell) ignoreOnEntry() {
 	s := sh.sigs
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
-		if jobs.IgnoredOnEntry(sig) {
+		// A child gosh of a background job finds SIGINT ignored because
+		// it is one (asyncIgnored), not because its shell was started
+		// so: a trap may still catch it, as in bash's forked subshell.
+		if jobs.IgnoredOnEntry(sig) && !slices.Contains(sh.asyncIgnored, int(sig)) {
 			s.mu.Lock()
 			s.hard[sig], s.ignoredProc[sig] = true, true
 			s.mu.Unlock()
@@ -1036,6 +1048,14 @@ func (sh *Shell) jobControlHere() bool {
 	return !sh.subshell && (sh.Opts.Interactive || sh.Jobs.JobControl())
 }
 
+// isHard reports whether sig was ignored when the shell started, which a
+// non-interactive shell can neither trap nor reset.
+func (s *signals) isHard(sig int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return sig > 0 && sig < nsig && s.hard[sig]
+}
+
 // asyncIgnores is the AsyncIgnored of the snapshot of a child gosh that
 // runs a stage of a job: the shell's own, and SIGINT and SIGQUIT when the
 // job is in the background and the shell has no job control (POSIX 2.11;
@@ -1046,7 +1066,9 @@ func (sh *Shell) asyncIgnores(background bool) []int {
 	}
 	out := sh.asyncIgnored
 	for _, sig := range []int{int(syscall.SIGINT), int(syscall.SIGQUIT)} {
-		if !slices.Contains(out, sig) {
+		// One the shell itself found ignored stays so for good (hard):
+		// the child finds it ignored on entry too.
+		if !slices.Contains(out, sig) && !sh.sigs.isHard(sig) {
 			out = append(out[:len(out):len(out)], sig) // a new array: the shell's is shared
 		}
 	}
