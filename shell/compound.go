@@ -43,7 +43,7 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 			t.close()
 			return sh.compoundRedirFailed(err)
 		}
-		leave := sh.enterView(t.fds)
+		leave := sh.enterViewOf(t.fds, t.closed)
 		defer func() {
 			leave()
 			sh.keepFdVars(t) // redirect_fdvar.go
@@ -701,8 +701,8 @@ func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.S
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	if !sameFds(t.fds, sh.stdio) {
-		defer sh.enterView(t.fds)()
+	if !sameFds(t.fds, sh.stdio) || len(t.closed) > 0 {
+		defer sh.enterViewOf(t.fds, t.closed)()
 	}
 	return sh.callFunction(cmd.fn, cmd.argv)
 }

@@ -794,10 +794,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
 	guard := sh.guardBrokenPipe(&io, t)
-	if !sameFds(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) || len(t.closed) > 0 {
 		// The command redirected something: its fds are the view while it
 		// runs. (Without redirections the view is the shell's already.)
-		defer sh.enterView(t.fds)()
+		defer sh.enterViewOf(t.fds, t.closed)()
 	}
 	status, err := b.Call(sh, io, argv)
 	if b.Name == "wait" {
