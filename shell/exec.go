@@ -715,7 +715,7 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if len(cmd.argv) == 0 {
 		return sh.runAssignments(cmd)
 	}
-	if cmd.argv[0] == "exec" && (len(cmd.argv) == 1 || len(cmd.argv) == 2 && cmd.argv[1] == "--") {
+	if cmd.fn == nil && execOnlyRedirects(cmd.argv) {
 		return sh.execRedirects(cmd)
 	}
 	if len(cmd.redirs) == 0 {
@@ -730,6 +730,22 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	}
 	defer sh.keepFdVars(t) // redirect_fdvar.go; before t.close
 	return sh.runInShellWith(t, cmd)
+}
+
+// execOnlyRedirects reports whether argv is an exec without a command,
+// whose redirections stay for the shell: "exec", "exec --", and the same
+// after command or command -p ("command exec 3<f", as in bash).
+func execOnlyRedirects(argv []string) bool {
+	for len(argv) > 1 && argv[0] == "command" {
+		argv = argv[1:]
+		for len(argv) > 0 && argv[0] == "-p" {
+			argv = argv[1:]
+		}
+		if len(argv) > 0 && argv[0] == "--" {
+			argv = argv[1:]
+		}
+	}
+	return len(argv) > 0 && argv[0] == "exec" && (len(argv) == 1 || len(argv) == 2 && argv[1] == "--")
 }
 
 // runInShellWith runs a builtin or function with the fds of t, its
