@@ -648,10 +648,12 @@ func (sh *Shell) ResetTrap(n int) {
 		return
 	}
 	sh.Jobs.Trace().Shell(jobs.Msg{En: "trap: %s: back to its default action", Ko: "trap: %s: 기본 동작으로 돌아간다"}, jobs.SignalName(syscall.Signal(n)))
-	if slices.Contains(sh.asyncIgnored, n) {
-		// A background job's SIGINT or SIGQUIT, ignored without a
-		// trap: "trap - INT" gives it its default action, as in bash's
-		// forked subshell, for this child gosh and what it starts.
+	if n == int(syscall.SIGINT) && slices.Contains(sh.asyncIgnored, n) {
+		// A background job's SIGINT, ignored without a trap: "trap -
+		// INT" gives it its default action, as in bash's forked
+		// subshell, for this child gosh and what it starts. Not
+		// SIGQUIT, which a shell ignores by default anyway (bash's
+		// subshell stays alive after "trap - QUIT").
 		sh.asyncIgnored = slices.DeleteFunc(slices.Clone(sh.asyncIgnored), func(s int) bool { return s == n })
 		sh.sigs.mu.Lock()
 		sh.sigs.asyncIgnored[n] = false
