@@ -436,6 +436,9 @@ type command struct {
 	builtin *builtins.Builtin
 	fn      *parser.FuncDecl // a shell function, called in the shell
 	nohup   bool
+	// traced: set -x showed this command already, in the line of the
+	// builtin that runs it (command ls): xtrace leaves it out.
+	traced bool
 	// compound, when set, is a compound command that is a stage of a
 	// pipeline: it runs instead of argv (see compoundStage).
 	compound parser.Command
@@ -675,7 +678,7 @@ func leadingAssign(w *parser.Word) (lit *parser.Lit, before, after string, ok bo
 
 // xtrace prints "+ cmd args" for set -x.
 func (sh *Shell) xtrace(cmd *command) {
-	if !sh.Opts.Xtrace {
+	if !sh.Opts.Xtrace || cmd.traced {
 		return
 	}
 	ps4 := sh.xtracePrefix()
