@@ -102,6 +102,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	if n > 0 {
 		sh.flow.noErrexit++
 	}
+	errSets := sh.traps.errSets // the ERR trap as the list begins
 	err := sh.runTrappedPipeline(ao.First)
 	if n > 0 {
 		sh.flow.noErrexit--
@@ -128,6 +129,9 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	}
 	if sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
 		last == lastPipeline(ao) && errexitApplies(last) {
+		if errSets != sh.traps.errSets && !sh.traps.errFiresAfter(errSets) {
+			return sh.errexitOnly()
+		}
 		return sh.commandFailed() // the ERR trap, then set -e
 	}
 	return nil

@@ -809,20 +809,37 @@ func (sh *Shell) runHandlerStatus(action string, line int) (int, error) {
 	return status, nil
 }
 
+// errTrapSetInCall reports whether the running function set (or reset)
+// the ERR trap itself, which then runs in it, as in bash: a function does
+// not inherit the ERR trap without set -E, but "f() { trap 'return' ERR;
+// false; }" returns from f at the false.
+func (sh *Shell) errTrapSetInCall() bool {
+	f := sh.flow.frame
+	return f != nil && f.errSets != sh.traps.errSets
+}
+
 // commandFailed runs where a failed command counts for set -e: the ERR
 // trap runs ($? is the failure), then set -e exits.
 func (sh *Shell) commandFailed() error {
 	// As in bash without set -E, a function does not inherit the ERR
 	// trap: its call fails as a whole, in the caller. With set -E it
 	// runs in functions and subshells too.
-	if action, ok := sh.traps.tracedAction(TrapErr, sh.Opts.Errtrace); ok && action != "" && !sh.sigs.inErrTrap(sh) && (sh.flow.funcDepth == 0 || sh.Opts.Errtrace) {
+	if action, ok := sh.traps.tracedAction(TrapErr, sh.Opts.Errtrace); ok && action != "" && !sh.sigs.inErrTrap(sh) && (sh.flow.funcDepth == 0 || sh.Opts.Errtrace || sh.errTrapSetInCall()) {
 		sh.errTrapDepth++
-		err := sh.runHandlerAt(action, sh.line)
+		// A return in the action returns from the function it runs in
+		// ("trap 'return 1' ERR" in a function), as in bash.
+		_, err := sh.runHandlerStatus(action, sh.line)
 		sh.errTrapDepth--
 		if err != nil {
 			return err
 		}
 	}
+	return sh.errexitOnly()
+}
+
+// errexitOnly is what set -e does for a failed command: exit with its
+// status.
+func (sh *Shell) errexitOnly() error {
 	if sh.Opts.Errexit {
 		return &ExitError{Status: sh.Status}
 	}
