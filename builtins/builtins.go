@@ -22,6 +22,10 @@ type IO struct {
 	// Prefix is the shell, which decides what the builtin's messages
 	// start with (nil: "gosh: ").
 	Prefix Prefixer
+	// Traced: the line that runs this command was traced already (set
+	// -x): Shell.RunCommand does not trace the command again ("command
+	// true" shows "+ command true", not also "+ true", as in bash).
+	Traced bool
 }
 
 // Prefixer gives the start of a message about the command being run:

@@ -468,7 +468,11 @@ func runLogout(sh Shell, io IO, args []string) (int, error) {
 
 // exitShell ends the shell for exit and logout, named word.
 func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
-	if sh.Interactive() {
+	say := sh.Interactive()
+	if a, ok := sh.(ExitAnnouncer); ok {
+		say = a.AnnouncesExit()
+	}
+	if say {
 		fmt.Fprintln(io.Err, word)
 	}
 	status := sh.LastStatus()
@@ -494,6 +498,13 @@ func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
 		status = n & 0xff
 	}
 	return status, sh.ExitRequest(status)
+}
+
+// ExitAnnouncer tells exit and logout whether to say so on their way
+// out: an interactive shell does, but not one running a script (bash -i
+// FILE), as bash.
+type ExitAnnouncer interface {
+	AnnouncesExit() bool
 }
 
 // ExitTrapShell tells exit, given no number, the status the shell was

@@ -507,6 +507,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 				rest = append([]string{found[0]}, rest[1:]...)
 			}
 		}
+		io.Traced = true // "+ command ls" was the trace
 		return sh.RunCommand(rest, io, false)
 	}
 	var b strings.Builder

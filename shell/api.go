@@ -409,7 +409,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 	if len(argv) == 0 {
 		return 0, nil
 	}
-	cmd := &command{argv: argv}
+	cmd := &command{argv: argv, traced: io.Traced}
 	if argv[0] == "nohup" {
 		cmd.nohup = true
 	} else if b, ok := builtins.LookupEnabled(sh, argv[0]); ok && !noBuiltins {
@@ -473,8 +473,14 @@ func (sh *Shell) JobTable() *jobs.Table { return sh.Jobs }
 func (sh *Shell) ShellPid() int         { return sh.pid }
 func (sh *Shell) Extglob() bool         { return sh.extglobOn() }
 func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
-func (sh *Shell) LastStatus() int       { return sh.Status }
-func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
+
+// AnnouncesExit implements builtins.ExitAnnouncer: an interactive shell
+// says "exit", unless it runs a script (gosh -i FILE).
+func (sh *Shell) AnnouncesExit() bool {
+	return sh.Opts.Interactive && sh.flow.topSource != sourceFile
+}
+func (sh *Shell) LastStatus() int   { return sh.Status }
+func (sh *Shell) SetLastBg(pid int) { sh.LastBg = pid }
 
 // EditorVar is a readline variable of the line editor (bind -v).
 func (sh *Shell) EditorVar(name string) (string, bool) {

@@ -223,6 +223,11 @@ type Shell struct {
 	inReturnTrap bool // the RETURN trap is running
 	inExitTrap   bool // the EXIT trap is running, the shell ending with exitTrapFrom
 	exitTrapFrom int
+	// inTrapAction: a trap's action other than DEBUG's runs, and $? was
+	// trapFrom when it started; a bare return in it, or in a function it
+	// calls, returns that status (bash's trap_saved_exit_value).
+	inTrapAction bool
+	trapFrom     int
 	// hotStore is the executor's reusable scratch storage (hotpath.go).
 	hotStore *hotState
 }
