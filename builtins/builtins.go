@@ -22,6 +22,10 @@ type IO struct {
 	// Prefix is the shell, which decides what the builtin's messages
 	// start with (nil: "gosh: ").
 	Prefix Prefixer
+	// Traced: the line that runs this command was traced already (set
+	// -x): Shell.RunCommand does not trace the command again ("command
+	// true" shows "+ command true", not also "+ true", as in bash).
+	Traced bool
 }
 
 // Prefixer gives the start of a message about the command being run:
@@ -174,7 +178,9 @@ type Shell interface {
 	Unexport(name string)
 	ScriptName() string
 
-	// Working directory: Chdir changes it and updates PWD and OLDPWD.
+	// Working directory: Chdir changes it and updates PWD and OLDPWD (its
+	// error is a *WdUnnamed when it changed it to a directory getcwd(3)
+	// cannot name, one that was removed).
 	Chdir(dir string) error
 	Getwd() string
 

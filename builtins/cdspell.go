@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -18,6 +19,14 @@ func cdspell(sh Shell, dir string) (string, bool) {
 	if on, _ := sh.Option("interactive"); !on {
 		return "", false
 	}
+	return SpellDir(sh.Getwd(), dir)
+}
+
+// SpellDir mends the spelling of each component of the path dir that
+// names no entry, as cdspell does (and shopt dirspell at completion): a
+// relative dir is looked up in wd. ok is false when a component has no
+// near enough name, or nothing needed mending.
+func SpellDir(wd, dir string) (string, bool) {
 	var out []string
 	sofar := ""
 	if strings.HasPrefix(dir, "/") {
@@ -29,7 +38,11 @@ func cdspell(sh Shell, dir string) (string, bool) {
 			sofar = joinSlash(sofar, comp)
 			continue
 		}
-		best := nearestName(absolute(sh, orDot(sofar)), comp)
+		at := orDot(sofar)
+		if !filepath.IsAbs(at) {
+			at = filepath.Join(wd, at)
+		}
+		best := nearestName(at, comp)
 		if best == "" {
 			return "", false
 		}

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"gosh/jobs"
 )
 
 // The builtins that change the shell's own state: its directory,
@@ -234,10 +237,10 @@ func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bo
 			target = resolved
 		}
 	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
-		errorf(io, name, "%s: %s", dir, strerror(err))
+		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
 		return statusFailure
 	}
-	if err := sh.Chdir(target); err != nil {
+	if err := chdirNamed(sh, io, target); err != nil {
 		if v, ok := cdableVar(sh, dir); ok && sh.Chdir(v) == nil {
 			// shopt cdable_vars: the variable's directory, shown as bash.
 			return writeOut(io, name, sh.Getwd()+"\n")
@@ -246,7 +249,10 @@ func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bo
 			// shopt cdspell (cdspell.go): the mended name is shown.
 			return writeOut(io, name, fixed+"\n")
 		}
-		errorf(io, name, "%s: %s", dir, strerror(err))
+		// bash's printable_filename: a name with a control character is
+		// shown in $'...' form (cd only; source and the redirections
+		// print the name as it is).
+		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
 		return statusFailure
 	}
 	if physical && checkWd {
@@ -271,6 +277,41 @@ func cdableVar(sh Shell, dir string) (string, bool) {
 	return v, ok && v != ""
 }
 
+// WdUnnamed is what Shell.Chdir returns when it did change the directory
+// but the new one has no name getcwd(3) can find (it, or a parent, was
+// removed): the shell keeps the path as it was asked for, and the caller
+// says so in bash's words, without the shell's name or line:
+// "cd: error retrieving current directory: getcwd: cannot access parent
+// directories: No such file or directory". Who is "cd", or "chdir" when
+// the shell did not know its directory even before (after a failed
+// pwd -P), as bash's get_working_directory names its callers.
+type WdUnnamed struct {
+	Who string
+	Err error
+}
+
+func (e *WdUnnamed) Error() string {
+	return e.Who + ": error retrieving current directory: " + getcwdError(e.Err)
+}
+
+// WdForgetter is a shell that can drop its idea of the working
+// directory, to ask getcwd(3) again next time (bash's resetpwd).
+type WdForgetter interface {
+	ForgetWd()
+}
+
+// chdirNamed is sh.Chdir for cd, pushd and popd: a directory left
+// without a name is a change made, reported on stderr (WdUnnamed).
+func chdirNamed(sh Shell, io IO, dir string) error {
+	err := sh.Chdir(dir)
+	var lost *WdUnnamed
+	if errors.As(err, &lost) {
+		fmt.Fprintln(io.Err, lost.Error())
+		return nil
+	}
+	return err
+}
+
 // checkDotDot is bash's check before a logical cd: "a/.." is taken away
 // from the path by the letter, but only when a is a directory, so that
 // "cd nosuch/.." fails as it would without the shortcut. p is absolute
@@ -282,7 +323,11 @@ func checkDotDot(p, wd string) error {
 		switch comp {
 		case "", ".":
 		case "..":
-			if cur == wd {
+			if strings.HasPrefix(wd+"/", cur+"/") {
+				// The working directory and the path it was entered by
+				// ("d/e/f/.." once e is removed) are not checked: bash's
+				// check fails there, and it falls back to chdir(2) on the
+				// name as given, which the kernel can still follow.
 				cur = filepath.Dir(cur)
 				continue
 			}
@@ -361,13 +406,32 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	wd := sh.Getwd()
+	if wd == "" {
+		// No name for the directory (after a failed pwd -P in one that
+		// was removed): asked again, getcwd(3) still fails.
+		w, err := os.Getwd()
+		if err != nil {
+			fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
+			return statusFailure, nil
+		}
+		wd = w
+	}
 	physical, _ := sh.Option("physical") // set -P: as pwd -P unless -L is given
 	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
-		resolved, err := filepath.EvalSymlinks(wd)
+		var resolved string
+		var err error
+		if filepath.IsAbs(wd) {
+			resolved, err = filepath.EvalSymlinks(wd)
+		} else {
+			resolved, err = os.Getwd() // "..", as bash names it after a lost directory
+		}
 		if err != nil {
 			// bash's words, without the shell's name or line (bash
 			// writes this one plainly, in a script too).
 			fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
+			if f, ok := sh.(WdForgetter); ok {
+				f.ForgetWd() // bash's resetpwd: the next cd says "chdir: ..."
+			}
 			return statusFailure, nil
 		}
 		wd = resolved
@@ -404,7 +468,11 @@ func runLogout(sh Shell, io IO, args []string) (int, error) {
 
 // exitShell ends the shell for exit and logout, named word.
 func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
-	if sh.Interactive() {
+	say := sh.Interactive()
+	if a, ok := sh.(ExitAnnouncer); ok {
+		say = a.AnnouncesExit()
+	}
+	if say {
 		fmt.Fprintln(io.Err, word)
 	}
 	status := sh.LastStatus()
@@ -430,6 +498,13 @@ func exitShell(sh Shell, io IO, args []string, word string) (int, error) {
 		status = n & 0xff
 	}
 	return status, sh.ExitRequest(status)
+}
+
+// ExitAnnouncer tells exit and logout whether to say so on their way
+// out: an interactive shell does, but not one running a script (bash -i
+// FILE), as bash.
+type ExitAnnouncer interface {
+	AnnouncesExit() bool
 }
 
 // ExitTrapShell tells exit, given no number, the status the shell was

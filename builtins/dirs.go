@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"gosh/jobs"
 )
 
 // The directory stack: pushd, popd and dirs. It is the array variable
@@ -186,8 +188,8 @@ options:
 
 // chdirStack changes to dir for pushd and popd, reporting a failure.
 func chdirStack(sh Shell, io IO, name, dir string) bool {
-	if err := sh.Chdir(dir); err != nil {
-		errorf(io, name, "%s: %s", dir, strerror(err))
+	if err := chdirNamed(sh, io, dir); err != nil {
+		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
 		return false
 	}
 	return true

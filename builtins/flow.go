@@ -180,6 +180,14 @@ func runContinue(sh Shell, io IO, args []string) (int, error) {
 	return runLoopControl(sh, io, args, true)
 }
 
+// TrapStatusShell tells return, given no number, the $? that the running
+// trap's action started with, as bash's return takes it in a trap (and in
+// a function the trap calls); false when no trap runs, or only DEBUG's
+// (shell/trap_unix.go).
+type TrapStatusShell interface {
+	TrapStatus() (status int, inTrap bool)
+}
+
 func runReturn(sh Shell, io IO, args []string) (int, error) {
 	f, ok := sh.(FlowShell)
 	if !ok || !f.CanReturn() {
@@ -187,6 +195,11 @@ func runReturn(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	status := sh.LastStatus()
+	if ts, ok := sh.(TrapStatusShell); ok {
+		if st, in := ts.TrapStatus(); in {
+			status = st // bash: a bare return in a trap's action keeps the trap's $?
+		}
+	}
 	rest := args[1:]
 	if len(rest) > 0 && rest[0] == "--" {
 		rest = rest[1:]

@@ -477,12 +477,19 @@ N이 $#보다 크면 실패한다.`,
                   단계를 셸이 직접 실행한다: echo a | read x가 x를 정한다
   noexpand_translation  켜 두고 보여 줄 뿐이다: gosh는 $"..."를 번역하지
                   않으므로, 카탈로그 없는 bash처럼 아무것도 바뀌지 않는다
+  mailwarn        프롬프트의 메일 검사($MAILCHECK, $MAILPATH, $MAIL)가
+                  메일 파일을 읽었다는 것도 알린다
+  dirspell        Tab이 디렉터리 이름의 작은 철자 실수를 고친다
+  direxpand       Tab이 디렉터리의 ~와 $VAR를 펼쳐 쓴다
+  no_empty_cmd_completion  빈 명령 단어에서 Tab은 아무것도 내놓지 않는다
+  progcomp_alias  complete 명세가 없는 별칭을 그 별칭이 뜻하는 명령처럼
+                  완성한다
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo, assoc_expand_once: bash와 같다.
   gnu_errfmt는 켜 두고 보여 줄 뿐 메시지를 바꾸지 않는다
 bash 목록의 나머지 이름은 gosh가 가진 한 가지 상태로 보이며, 바꾸려 하면
-이유를 말하는 오류가 난다(dirspell, mailwarn, ...).
+이유를 말하는 오류가 난다(hostcomplete, restricted_shell, ...).
 -s나 -u가 없으면 각 OPTNAME(없으면 모든 옵션)을 보여 주고, 꺼진 것이 있으면
 1을 돌려준다. OPTNAME 없이 -s나 -u만 주면 켜진(또는 꺼진) 옵션을 나열한다.
 -p  다시 설정하는 shopt 명령의 형태로 보여 준다

@@ -210,7 +210,7 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	file := rest[0]
 	path, err := findSourceFile(sh, file)
 	if err != nil {
-		fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), file, strerror(err))
+		messagef(io, "%s: %s", file, strerror(err))
 		return statusFailure, nil
 	}
 	probe := path // what the checks look at: /dev/stdin is the builtin's own fd
@@ -223,7 +223,7 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	}
 	f, err := os.Open(probe)
 	if err != nil {
-		fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), file, strerror(err))
+		messagef(io, "%s: %s", file, strerror(err))
 		return statusFailure, nil
 	}
 	f.Close()
@@ -495,7 +495,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 			if _, isBuiltin := LookupEnabled(sh, rest[0]); !isBuiltin {
 				found := searchPath(sh, rest[0])
 				if len(found) == 0 {
-					fmt.Fprintf(io.Err, "%s%s: command not found\n", io.ErrPrefix(), rest[0])
+					messagef(io, "%s: command not found", jobs.QuoteWord(rest[0]))
 					return 127, nil
 				}
 				// The program found in the default PATH runs by its path,
@@ -507,6 +507,7 @@ func runCommand(sh Shell, io IO, args []string) (int, error) {
 				rest = append([]string{found[0]}, rest[1:]...)
 			}
 		}
+		io.Traced = true // "+ command ls" was the trace
 		return sh.RunCommand(rest, io, false)
 	}
 	var b strings.Builder

@@ -47,12 +47,19 @@ var shoptBuiltins = []*Builtin{
                   of a pipeline runs in the shell: echo a | read x sets x
   noexpand_translation  kept and shown: gosh translates no $"..." string,
                   so it changes nothing, as in bash without a catalog
+  mailwarn        the prompt's mail check ($MAILCHECK, $MAILPATH, $MAIL)
+                  also says when a mail file has been read
+  dirspell        Tab mends a small spelling mistake in a directory
+  direxpand       Tab writes ~ and $VAR of a directory expanded
+  no_empty_cmd_completion  Tab on an empty command word offers nothing
+  progcomp_alias  an alias without a complete specification completes
+                  as the command it stands for
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo, assoc_expand_once: as in bash;
   gnu_errfmt is kept and shown, and changes no message
 The other names of bash's list are shown in the one state gosh has;
-changing them is an error that says why (dirspell, mailwarn, ...).
+changing them is an error that says why (hostcomplete, restricted_shell, ...).
 Without -s or -u, show each OPTNAME (every option without any) and
 return 1 if one is off. -s or -u without OPTNAME lists the options
 that are on, or off.

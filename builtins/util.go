@@ -21,7 +21,14 @@ const (
 // errorf prints a builtin's diagnostic to its standard error, after the
 // shell's prefix: "gosh: NAME: message", "s.sh: line 3: NAME: message".
 func errorf(io IO, name, format string, args ...any) {
-	fmt.Fprintf(io.Err, "%s"+name+": "+format+"\n", append([]any{io.ErrPrefix()}, args...)...)
+	msg := fmt.Sprintf("%s"+name+": "+format+"\n", append([]any{io.ErrPrefix()}, args...)...)
+	fmt.Fprint(io.Err, jobs.ForTerminal(io.ErrFd, msg))
+}
+
+// messagef is errorf for a message without a builtin's name:
+// "s.sh: line 3: f: No such file or directory".
+func messagef(io IO, format string, args ...any) {
+	fmt.Fprint(io.Err, jobs.ForTerminal(io.ErrFd, io.ErrPrefix()+fmt.Sprintf(format, args...)+"\n"))
 }
 
 // usageError prints msg (if any) and the builtin's usage line, and returns

@@ -63,6 +63,16 @@ type Stage struct {
 	Prefix interface{ ErrorPrefix() string }
 }
 
+// errName is what a message about the stage that bash words without a
+// line starts with ("s.sh: fork: ..."): the stage's shell's name when it
+// has one, else the table's.
+func (s *Stage) errName(t *Table) string {
+	if n, ok := s.Prefix.(interface{ ErrorName() string }); ok {
+		return n.ErrorName()
+	}
+	return t.errName()
+}
+
 // errPrefix is what a message about the stage starts with.
 func (s *Stage) errPrefix() string {
 	if s.Prefix == nil {
@@ -460,7 +470,7 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 	inherited := t.inheritForFork(keep)
 	defer inherited()
 	restore := t.ignoreForFork(st.IgnoreAtFork)
-	pid, err := t.forkExecRetry(path, argv, attr, first)
+	pid, err := t.forkExecRetry(st.errName(t), path, argv, attr, first)
 	if errors.Is(err, unix.ENOEXEC) && IsBinaryFile(path) {
 		err = ErrBinaryFile // as bash: not run as a script
 	}
@@ -471,12 +481,13 @@ func (t *Table) startStage(st *Stage, pgid int, jobControl, fg, first bool) (int
 			Ko: "execve(%s)가 ENOEXEC로 실패했다: #! 줄이 없으므로 gosh 스크립트로 실행한다",
 		}, path)
 		argv = append([]string{"gosh", path}, argv[1:]...)
-		pid, err = t.forkExecRetry(t.cfg.Self, argv, attr, first)
+		pid, err = t.forkExecRetry(st.errName(t), t.cfg.Self, argv, attr, first)
 	}
 	restore()
 	if errors.Is(err, unix.EAGAIN) {
-		// As bash: "gosh: fork: Resource temporarily unavailable".
-		fmt.Fprintf(t.cfg.Stderr, "gosh: fork: %s\n", errText(err))
+		// As bash: "gosh: fork: Resource temporarily unavailable" ("s.sh:
+		// fork: ..." in a script).
+		fmt.Fprintf(t.cfg.Stderr, "%sfork: %s\n", st.errName(t), errText(err))
 		return 0, err
 	}
 	if err != nil && !fg && t.cfg.Self != "" {
@@ -614,16 +625,16 @@ var forkRetryDelays = []time.Duration{
 // forkExecRetry is forkExec, tried again with growing waits while the
 // kernel says EAGAIN: some other process may end meanwhile. Each retry is
 // announced as bash announces it ("gosh: fork: retry: Resource temporarily
-// unavailable"). With unlock, the launch lock is released during the waits,
+// unavailable", after name: "s.sh: " in a script). With unlock, the launch lock is released during the waits,
 // so that the reaper can collect finished children, which count against
 // the same limit until they are reaped.
-func (t *Table) forkExecRetry(path string, argv []string, attr *syscall.ProcAttr, unlock bool) (int, error) {
+func (t *Table) forkExecRetry(name, path string, argv []string, attr *syscall.ProcAttr, unlock bool) (int, error) {
 	for i := 0; ; i++ {
 		pid, err := t.forkExec(path, argv, attr)
 		if !errors.Is(err, unix.EAGAIN) || i == len(forkRetryDelays) {
 			return pid, err
 		}
-		fmt.Fprintf(t.cfg.Stderr, "gosh: fork: retry: %s\n", errText(err))
+		fmt.Fprintf(t.cfg.Stderr, "%sfork: retry: %s\n", name, errText(err))
 		t.trace.Shell(Msg{
 			En: "fork failed with EAGAIN: wait %v and try again",
 			Ko: "fork가 EAGAIN으로 실패했다: %v 기다렸다가 다시 시도한다",
@@ -840,7 +851,7 @@ func (t *Table) execFailedStandIn(st *Stage, err error, attr *syscall.ProcAttr, 
 		status = 127
 	}
 	argv := []string{"gosh: " + st.text(), ExecFailedFlag, strconv.Itoa(status), stageErrorText(st, err)}
-	pid, ferr := t.forkExecRetry(t.cfg.Self, argv, attr, first)
+	pid, ferr := t.forkExecRetry(st.errName(t), t.cfg.Self, argv, attr, first)
 	if ferr != nil {
 		return 0, ferr
 	}

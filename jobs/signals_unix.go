@@ -36,7 +36,7 @@ import (
 func (t *Table) CatchSignal(sig syscall.Signal) (ch <-chan os.Signal, stop func()) {
 	if !SignalThreads() {
 		signalThreadsRefused()
-		fmt.Fprintf(t.cfg.Stderr, "gosh: trap: %s: cannot catch the signal: %s (ulimit -u)\n", SignalName(sig), errText(unix.EAGAIN))
+		fmt.Fprintf(t.cfg.Stderr, "%strap: %s: cannot catch the signal: %s (ulimit -u)\n", t.errName(), SignalName(sig), errText(unix.EAGAIN))
 		c := make(chan os.Signal)
 		return c, func() { close(c) }
 	}
@@ -138,7 +138,7 @@ func (t *Table) IgnoreSignal(sig syscall.Signal) {
 func (t *Table) UnignoreSignal(sig syscall.Signal) {
 	if !SignalThreads() {
 		signalThreadsRefused()
-		fmt.Fprintf(t.cfg.Stderr, "gosh: trap: %s: cannot reset the signal: %s (ulimit -u)\n", SignalName(sig), errText(unix.EAGAIN))
+		fmt.Fprintf(t.cfg.Stderr, "%strap: %s: cannot reset the signal: %s (ulimit -u)\n", t.errName(), SignalName(sig), errText(unix.EAGAIN))
 		return
 	}
 	restoreRuntimeHandler(sig)

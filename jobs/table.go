@@ -20,6 +20,19 @@ type Config struct {
 	TTY        int       // fd of the controlling terminal, -1 if none
 	Stderr     io.Writer // where job reports ("[1]+  Stopped ...", "[1] 4242") go
 	Self       string    // path of the gosh executable (for nohup re-exec and ENOEXEC scripts)
+	// Namer is the shell, which says what the messages of the table
+	// that bash words without a line start with ("gosh: " at a prompt,
+	// "s.sh: " in a script, as bash's sys_error: "s.sh: fork: retry:
+	// ..."). nil: "gosh: ".
+	Namer interface{ ErrorName() string }
+}
+
+// errName is what the table's own messages start with (Config.Namer).
+func (t *Table) errName() string {
+	if t.cfg.Namer == nil {
+		return "gosh: "
+	}
+	return t.cfg.Namer.ErrorName()
 }
 
 // State is a job's state, derived from the states of its processes.

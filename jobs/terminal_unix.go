@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -299,4 +300,22 @@ func (t *Table) takeTerminalBack(j *Job, state State, signaled bool) {
 	if modes != nil {
 		t.tcsetattr(modes, Msg{En: "restore the shell's terminal modes", Ko: "셸의 터미널 모드를 되돌린다"})
 	}
+}
+
+// ForTerminal is a message of the shell (msg, ending in a newline) as it
+// may be written on fd. bash prints names from outside raw in most of its
+// messages ("type: a<ESC>]0;x: not found"); the same bytes go to a file or
+// a pipe, but a terminal would obey them, so there the control characters
+// of the message, all but its final newline, are shown in caret notation
+// (ShowText). Only messages go through it, never a program's output.
+func ForTerminal(fd int, msg string) string {
+	body, nl := strings.CutSuffix(msg, "\n")
+	if !hasControl(body) || !isTerminalFd(fd) {
+		return msg
+	}
+	body = ShowText(body)
+	if nl {
+		body += "\n"
+	}
+	return body
 }

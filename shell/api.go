@@ -196,10 +196,28 @@ func (sh *Shell) ScriptName() string { return sh.Arg0 }
 // only checks that it could enter the directory and changes its field; the
 // copy's relative paths are resolved against the field (abs) and its
 // children start there (ProcAttr.Dir).
+//
+// In a directory that was removed, chdir(2) may still work ("cd .", "cd
+// .." by the name as given) while getcwd(3) cannot name the result: the
+// change is made, PWD is the path as asked for, and the error is a
+// *builtins.WdUnnamed, for cd to say so in bash's words.
 func (sh *Shell) Chdir(dir string) error {
+	var lost error // the directory was changed but has no name (builtins.WdUnnamed)
+	base := sh.wd
+	if base == "" && !sh.subshell {
+		// No name known (after a failed pwd -P): ask the system; without
+		// one, bash goes by the name as given ("cd .." makes PWD "..").
+		wd, err := os.Getwd()
+		if err != nil {
+			lost = &builtins.WdUnnamed{Who: "chdir", Err: err}
+		}
+		base = wd
+	} else if base == "" {
+		base = sh.Getwd()
+	}
 	target := dir
-	if !filepath.IsAbs(target) {
-		target = filepath.Join(sh.Getwd(), target)
+	if !filepath.IsAbs(target) && base != "" {
+		target = filepath.Join(base, target)
 	}
 	target = filepath.Clean(target)
 	if sh.subshell {
@@ -220,7 +238,18 @@ func (sh *Shell) Chdir(dir string) error {
 		if err2 := os.Chdir(dir); err2 != nil {
 			return fmt.Errorf("%s", errnoText(err))
 		}
-		target, _ = os.Getwd()
+		wd, err := os.Getwd()
+		if err != nil {
+			// Entered, but it cannot be named (it or a parent was
+			// removed): as bash, the shell's name for it is the path as
+			// asked for, not cleaned ("/tmp/d/e/.").
+			lost = &builtins.WdUnnamed{Who: "cd", Err: err}
+			wd = dir
+			if !filepath.IsAbs(dir) && base != "" {
+				wd = strings.TrimSuffix(base, "/") + "/" + dir
+			}
+		}
+		target = wd
 	}
 	// Neither is exported again: after "unset PWD" cd gives PWD a value
 	// that its children do not see, as bash. OLDPWD is what $PWD was
@@ -236,7 +265,15 @@ func (sh *Shell) Chdir(dir string) error {
 	}
 	sh.wd = target
 	sh.Vars.Set("PWD", target)
-	return nil
+	return lost
+}
+
+// ForgetWd drops the shell's name for its directory (bash's resetpwd
+// after pwd -P found none): the next cd asks getcwd(3) again.
+func (sh *Shell) ForgetWd() {
+	if !sh.subshell {
+		sh.wd = ""
+	}
 }
 
 // canEnter reports why chdir(2) to dir would fail, without moving the
@@ -362,7 +399,9 @@ func (sh *Shell) Eval(src string, io builtins.IO) (int, error) {
 	return sh.withIO(io, func() (int, error) {
 		sh.verboseEcho(src) // set -v shows the text eval reads, as bash
 		sh.xtraceDepth++    // set -x: "++ " for what eval runs, as bash
-		defer func() { sh.xtraceDepth-- }()
+		saved := sh.substLines
+		sh.substLines = nil // the text is numbered from the eval's line
+		defer func() { sh.xtraceDepth--; sh.substLines = saved }()
 		return sh.RunString(src)
 	})
 }
@@ -373,7 +412,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 	if len(argv) == 0 {
 		return 0, nil
 	}
-	cmd := &command{argv: argv}
+	cmd := &command{argv: argv, traced: io.Traced}
 	if argv[0] == "nohup" {
 		cmd.nohup = true
 	} else if b, ok := builtins.LookupEnabled(sh, argv[0]); ok && !noBuiltins {
@@ -437,8 +476,14 @@ func (sh *Shell) JobTable() *jobs.Table { return sh.Jobs }
 func (sh *Shell) ShellPid() int         { return sh.pid }
 func (sh *Shell) Extglob() bool         { return sh.extglobOn() }
 func (sh *Shell) Interactive() bool     { return sh.Opts.Interactive }
-func (sh *Shell) LastStatus() int       { return sh.Status }
-func (sh *Shell) SetLastBg(pid int)     { sh.LastBg = pid }
+
+// AnnouncesExit implements builtins.ExitAnnouncer: an interactive shell
+// says "exit", unless it runs a script (gosh -i FILE).
+func (sh *Shell) AnnouncesExit() bool {
+	return sh.Opts.Interactive && sh.flow.topSource != sourceFile
+}
+func (sh *Shell) LastStatus() int   { return sh.Status }
+func (sh *Shell) SetLastBg(pid int) { sh.LastBg = pid }
 
 // EditorVar is a readline variable of the line editor (bind -v).
 func (sh *Shell) EditorVar(name string) (string, bool) {

@@ -282,6 +282,9 @@ type callFrame struct {
 	parent *callFrame
 	funcs  int // function calls in this frame and below it
 	line   int // the line of the call: $LINENO again once it returns
+	// substLines are the caller's (substlines.go): a function's or a
+	// . file's lines are its own.
+	substLines *substLines
 	// saved are the caller's three variables, put back by popCall.
 	saved                   [3]*Var
 	names, files, lines     Var
@@ -303,6 +306,7 @@ func (sh *Shell) pushFrame(fn bool, name, file string, line int) {
 	}
 	f := sh.hot().takeCallFrame() // given back by popFrame if no copy saw it
 	f.parent, f.line = parent, line
+	f.substLines, sh.substLines = sh.substLines, nil
 	if fn {
 		f.funcs = 1
 	}
@@ -432,6 +436,7 @@ func (sh *Shell) popFrame() {
 	if f.line > 0 {
 		sh.line = f.line
 	}
+	sh.substLines = f.substLines
 	for i, name := range [3]string{"FUNCNAME", "BASH_SOURCE", "BASH_LINENO"} {
 		if f.funcs > 0 || i > 0 {
 			sh.Vars.put(name, f.saved[i])

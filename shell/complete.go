@@ -76,11 +76,14 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		matches = c.variables(ctx.Prefix, brace, ctx.Quote)
 		// Names need no quoting: insert them as they are.
 		ctx.Quote = 0
+	case ctx.CommandPos && raw == "" && c.sh.Opts.Shopt.NoEmptyCmdCompletion:
+		// shopt no_empty_cmd_completion: nothing for an empty command word.
+		return nil, 0
 	case ctx.CommandPos && !strings.Contains(ctx.Prefix, "/"):
 		matches = c.commands(ctx.Prefix)
-	case c.hasSpec(ctx.Command) && !ctx.CommandPos:
+	case c.hasSpec(c.specCommand(ctx.Command)) && !ctx.CommandPos:
 		// complete -F/-W/... for this command (progcomp.go).
-		ms, ok := c.programmable(src, ctx.Start, ctx.Command, ctx.Prefix)
+		ms, ok := c.programmable(src, ctx.Start, c.specCommand(ctx.Command), ctx.Prefix)
 		if !ok {
 			ms = c.files(ctx.Prefix, ctx.Command == "cd", false)
 		}
@@ -94,12 +97,14 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	case strings.HasPrefix(ctx.Prefix, "~") && !strings.Contains(ctx.Prefix, "/"):
 		matches = c.users(ctx.Prefix[1:])
 	default:
-		matches = c.files(ctx.Prefix, ctx.Command == "cd", ctx.CommandPos)
+		word := c.directoryPart(src, ctx.Start, ctx.Prefix, raw, ctx.Quote)
+		matches = c.files(word, ctx.Command == "cd", ctx.CommandPos)
 		if i := strings.LastIndexByte(raw, '/'); i >= 0 {
 			shown = raw[i+1:]
 		}
 	}
 	if len(matches) == 0 {
+		c.fix = nil
 		return nil, 0
 	}
 	// A word ending in a lone backslash: the next character is already
@@ -110,7 +115,9 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	}
 	q := quoter{open: ctx.Quote, wordStart: ctx.Prefix == "" && !ctx.Var, dangling: dangling}
 	offset := utf8.RuneCountInString(shown)
-	c.fixCaseOf(matches, shown, pos)
+	if c.fix == nil {
+		c.fixCaseOf(matches, shown, pos)
+	}
 
 	if len(matches) == 1 {
 		m := matches[0]
@@ -136,6 +143,85 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		out = append(out, []rune(text))
 	}
 	return out, offset
+}
+
+// directoryPart is the file name to complete for prefix (the word typed,
+// without its quotes), whose directory part is found as bash's
+// directory completion hook finds it: $NAME and ${NAME} in it are
+// expanded (never a command substitution); with shopt direxpand, ~ too,
+// and the word in the line is rewritten with the directory expanded; with
+// shopt dirspell, a directory that does not exist is mended as cdspell
+// mends cd's, and written mended. The rewrite is noted in c.fix for the
+// editor, and made only in a word typed without quotes (raw is prefix).
+func (c *completer) directoryPart(src string, start int, prefix, raw string, quote byte) string {
+	i := strings.LastIndexByte(prefix, '/')
+	if i < 0 {
+		return prefix
+	}
+	typed, base := prefix[:i+1], prefix[i+1:]
+	dir, ok := c.sh.expandDirVars(typed)
+	if !ok {
+		return prefix
+	}
+	opts := c.sh.Opts.Shopt
+	rewrite := opts.Direxpand && dir != typed
+	if opts.Direxpand && strings.HasPrefix(dir, "~") {
+		name, rest, _ := strings.Cut(dir[1:], "/")
+		if home, found := c.sh.tildeDir(name); found {
+			dir, rewrite = strings.TrimSuffix(home, "/")+"/"+rest, true
+		}
+	}
+	if opts.Dirspell && !strings.HasPrefix(dir, "~") && !isDir(inDir(c.sh.Getwd(), dir)) {
+		if fixed, ok := builtins.SpellDir(c.sh.Getwd(), strings.TrimSuffix(dir, "/")); ok {
+			dir, rewrite = fixed+"/", true
+		}
+	}
+	if rewrite && quote == 0 && raw == prefix {
+		c.fix = &caseFix{at: utf8.RuneCountInString(src[:start]), old: []rune(typed), new: []rune(quoter{wordStart: true}.quote(dir))}
+	}
+	return dir + base
+}
+
+// expandDirVars expands $NAME and ${NAME} in the directory part of a word
+// being completed (an unset variable is empty). ok is false when it holds
+// a command substitution or another expansion, which completion does not
+// run.
+func (sh *Shell) expandDirVars(s string) (string, bool) {
+	if !strings.ContainsAny(s, "$`") {
+		return s, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '`':
+			return "", false
+		case s[i] != '$':
+			b.WriteByte(s[i])
+			continue
+		}
+		name := ""
+		if i+1 < len(s) && s[i+1] == '{' {
+			end := strings.IndexByte(s[i:], '}')
+			if end < 0 {
+				return "", false
+			}
+			name = s[i+2 : i+end]
+			i += end
+		} else {
+			j := i + 1
+			for j < len(s) && (s[j] == '_' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || j > i+1 && s[j] >= '0' && s[j] <= '9') {
+				j++
+			}
+			name = s[i+1 : j]
+			i = j - 1
+		}
+		if !parser.IsName(name) {
+			return "", false
+		}
+		v, _ := sh.Vars.Get(name)
+		b.WriteString(v)
+	}
+	return b.String(), true
 }
 
 // commands: builtins, aliases and the programs in $PATH whose names start

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"gosh/builtins"
 )
 
 // completionShell is a shell in a directory with known files, a PATH of
@@ -110,5 +112,77 @@ func TestCompletionMidLine(t *testing.T) {
 	got, _ := c.Do(line, len("cat do"))
 	if len(got) != 1 || string(got[0]) != "cs/" {
 		t.Errorf("Do mid-line = %q", got)
+	}
+}
+
+// TestCompletionShoptOptions: the shopt options of bash's completion.
+// Each case gives the line, the options on, the texts the editor may
+// insert, and the line once the editor has inserted the only one and
+// applied the completer's rewrite ("" when nothing is inserted).
+func TestCompletionShoptOptions(t *testing.T) {
+	sh, dir := completionShell(t)
+	home, _ := sh.Vars.Get("HOME")
+	sh.SetCompSpec("zzcmd", &builtins.CompSpec{Wordlist: "alpha beta"})
+	sh.Aliases["zzal2"] = "zzcmd -x"
+	sh.Aliases["zzal3"] = "zzal2"
+	sh.Aliases["zzloop"] = "zzloop"
+	sh.Vars.Set("ZZDIR", dir+"/docs")
+	tests := []struct {
+		name, line string
+		opts       []string
+		want       []string
+		after      string
+	}{
+		{"var-dir", "cat $HOME/to", nil, []string{"do.md "}, "cat $HOME/todo.md "},
+		{"var-brace-dir", "cat ${ZZDIR}/", nil, []string{"a.md "}, "cat ${ZZDIR}/a.md "},
+		{"no-comsub", "cat $(echo x)/", nil, nil, ""},
+		{"direxpand-var", "cat $HOME/to", []string{"direxpand"}, []string{"do.md "}, "cat " + home + "/todo.md "},
+		{"direxpand-tilde", "cat ~/no", []string{"direxpand"}, []string{"tes/"}, "cat " + home + "/notes/"},
+		{"tilde-kept", "cat ~/no", nil, []string{"tes/"}, "cat ~/notes/"},
+		{"direxpand-quoted-word", "cat \"$HOME/to", []string{"direxpand"}, []string{"do.md\" "}, "cat \"$HOME/todo.md\" "},
+		{"dirspell", "cat dosc/", []string{"dirspell"}, []string{"a.md "}, "cat docs/a.md "},
+		{"dirspell-off", "cat dosc/", nil, nil, ""},
+		{"dirspell-cd", "cd dcos/", []string{"dirspell"}, nil, ""},
+		{"empty-command", "", []string{"no_empty_cmd_completion"}, nil, ""},
+		{"empty-command-after-semicolon", "ls; ", []string{"no_empty_cmd_completion"}, nil, ""},
+		{"command-still", "zzprog-o", []string{"no_empty_cmd_completion"}, []string{"ne "}, "zzprog-one "},
+		{"alias-spec", "zzal2 al", []string{"progcomp_alias"}, []string{"pha "}, "zzal2 alpha "},
+		{"alias-of-alias", "zzal3 be", []string{"progcomp_alias"}, []string{"ta "}, "zzal3 beta "},
+		{"alias-off", "zzal2 al", nil, nil, ""},
+		{"alias-loop", "zzloop al", []string{"progcomp_alias"}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, o := range tt.opts {
+				if err := sh.SetOption(o, true); err != nil {
+					t.Fatal(err)
+				}
+			}
+			defer func() {
+				for _, o := range tt.opts {
+					sh.SetOption(o, false)
+				}
+			}()
+			c := &completer{sh: sh}
+			line := []rune(tt.line)
+			got, _ := c.Do(line, len(line))
+			var texts []string
+			for _, r := range got {
+				texts = append(texts, string(r))
+			}
+			if !reflect.DeepEqual(texts, tt.want) {
+				t.Fatalf("Do(%q) = %q, want %q", tt.line, texts, tt.want)
+			}
+			if len(got) != 1 {
+				return
+			}
+			after := append(append([]rune{}, line...), got[0]...)
+			if out, _, ok := c.fixCase(after, len(after)); ok {
+				after = out
+			}
+			if string(after) != tt.after {
+				t.Errorf("the line became %q, want %q", string(after), tt.after)
+			}
+		})
 	}
 }

@@ -43,7 +43,7 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 			t.close()
 			return sh.compoundRedirFailed(err)
 		}
-		leave := sh.enterView(t.fds)
+		leave := sh.enterViewOf(t.fds, t.closed)
 		defer func() {
 			leave()
 			sh.keepFdVars(t) // redirect_fdvar.go
@@ -627,17 +627,19 @@ func (sh *Shell) compoundRedirFailed(err error) (int, error) {
 
 // runInCopy runs a subshell's list on a copy of the shell (sh is the
 // copy): an exit ends only the copy, and its status is the subshell's.
+// An EXIT trap set in the subshell runs as the copy ends, with the
+// subshell's redirections still in place, as in a forked subshell:
+// "(trap 'echo x' EXIT) >/dev/null" writes nothing.
 func (sh *Shell) runInCopy(c *parser.Subshell) (status int, err error) {
-	defer func() {
-		if err == nil {
-			status = sh.RunExitTrap(status) // an EXIT trap set in the subshell
-		}
-	}()
 	if len(c.Redirs) > 0 {
 		t := sh.newFdTable()
 		defer t.close()
 		if err := sh.applyRedirects(t, c.Redirs); err != nil {
-			return sh.redirFailed(err)
+			status, err := sh.redirFailed(err)
+			if err == nil {
+				status = sh.RunExitTrap(status)
+			}
+			return status, err
 		}
 		defer sh.enterView(t.fds)()
 	}
@@ -646,7 +648,7 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (status int, err error) {
 		return sh.Status, err
 	}
 	st, _ := subshellStatus(sh.Status, err)
-	return st, nil
+	return sh.RunExitTrap(st), nil
 }
 
 // compoundStage turns a compound command that is one of n stages of a
@@ -702,8 +704,8 @@ func (sh *Shell) compoundChild(c parser.Command, text string, t *fdTable) jobs.S
 // runFunctionIn calls a function with the fds of t (its redirections
 // applied).
 func (sh *Shell) runFunctionIn(t *fdTable, cmd *command) (int, error) {
-	if !sameFds(t.fds, sh.stdio) {
-		defer sh.enterView(t.fds)()
+	if !sameFds(t.fds, sh.stdio) || len(t.closed) > 0 {
+		defer sh.enterViewOf(t.fds, t.closed)()
 	}
 	return sh.callFunction(cmd.fn, cmd.argv)
 }

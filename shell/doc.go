@@ -17,7 +17,9 @@
 //	             passwd_unix.go the user look-ups in /etc/passwd (\u, ~name,
 //	             HOME and SHELL of a login shell), gosh's own, for no cgo
 //	repl.go      interactive loop: prompt, read, run, job reports;
-//	             terminal_unix.go the terminal it takes for job control
+//	             terminal_unix.go the terminal it takes for job control;
+//	             mail.go the mail check before a prompt (MAILCHECK,
+//	             MAILPATH, MAIL, shopt mailwarn)
 //	prompt.go    PS1 and PS2 escapes (\u \w \! ...)
 //	lineedit.go  the line editor (readline on a terminal, a plain one otherwise);
 //	             prompt and echo as GNU readline draws them, ECHO off and
@@ -30,11 +32,14 @@
 //	bindkeys.go  key bindings and readline variables (bind): the Keymap
 //	             (package shell/inputrc reads their syntax), the init file
 //	             an interactive shell reads, bind -x's command
-//	complete.go  Tab completion; progcomp.go the complete builtin's
-//	             specifications, compgen and -F functions
+//	complete.go  Tab completion (and shopt dirspell, direxpand,
+//	             no_empty_cmd_completion); progcomp.go the complete
+//	             builtin's specifications, compgen and -F functions
+//	             (progcomp_alias)
 //	history.go   the history list and $HISTFILE (read streaming, rewritten
 //	             through an O_EXCL temporary file); historycmd.go its
-//	             changes by history and fc; histexpand.go !! !$ ^old^new
+//	             changes by history and fc; histexpand.go !! !$ ^old^new;
+//	             HISTCONTROL and HISTIGNORE decide what the list keeps
 //	runner.go    scripts, -c, stdin and the prompt; runLines runs each
 //	             command as soon as parser.Reader has read all its lines;
 //	             syntaxmsg.go syntax errors in bash's words and places;
@@ -94,7 +99,8 @@
 //	             pipeline's child memfd made just before the child starts
 //	snapshot.go  what a fork would copy (Snapshot), used by both kinds of
 //	             subshell; snapshot_codec.go is its binary form
-//	subst.go     command substitution; subst_pipe_unix.go its pipe, read
+//	subst.go     command substitution (substlines.go: $LINENO inside it,
+//	             numbered as bash numbers it); subst_pipe_unix.go its pipe, read
 //	             by the shell after the list unless a child or a full pipe
 //	             needs a reader sooner; subst_scratch.go the storage one
 //	             $( ) copy gives back to the next; subst_file.go $(< file);

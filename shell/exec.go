@@ -102,6 +102,7 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	if n > 0 {
 		sh.flow.noErrexit++
 	}
+	errSets := sh.traps.errSets // the ERR trap as the list begins
 	err := sh.runTrappedPipeline(ao.First)
 	if n > 0 {
 		sh.flow.noErrexit--
@@ -128,6 +129,9 @@ func (sh *Shell) runAndOr(ao *parser.AndOr) error {
 	}
 	if sh.Status != 0 && sh.flow.noErrexit == 0 && !last.Bang &&
 		last == lastPipeline(ao) && errexitApplies(last) {
+		if errSets != sh.traps.errSets && !sh.traps.errFiresAfter(errSets) {
+			return sh.errexitOnly()
+		}
 		return sh.commandFailed() // the ERR trap, then set -e
 	}
 	return nil
@@ -453,6 +457,9 @@ type command struct {
 	builtin *builtins.Builtin
 	fn      *parser.FuncDecl // a shell function, called in the shell
 	nohup   bool
+	// traced: set -x showed this command already, in the line of the
+	// builtin that runs it (command ls): xtrace leaves it out.
+	traced bool
 	// compound, when set, is a compound command that is a stage of a
 	// pipeline: it runs instead of argv (see compoundStage).
 	compound parser.Command
@@ -692,7 +699,7 @@ func leadingAssign(w *parser.Word) (lit *parser.Lit, before, after string, ok bo
 
 // xtrace prints "+ cmd args" for set -x.
 func (sh *Shell) xtrace(cmd *command) {
-	if !sh.Opts.Xtrace {
+	if !sh.Opts.Xtrace || cmd.traced {
 		return
 	}
 	ps4 := sh.xtracePrefix()
@@ -732,7 +739,7 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	if len(cmd.argv) == 0 {
 		return sh.runAssignments(cmd)
 	}
-	if cmd.argv[0] == "exec" && (len(cmd.argv) == 1 || len(cmd.argv) == 2 && cmd.argv[1] == "--") {
+	if cmd.fn == nil && execOnlyRedirects(cmd.argv) {
 		return sh.execRedirects(cmd)
 	}
 	if len(cmd.redirs) == 0 {
@@ -747,6 +754,22 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	}
 	defer sh.keepFdVars(t) // redirect_fdvar.go; before t.close
 	return sh.runInShellWith(t, cmd)
+}
+
+// execOnlyRedirects reports whether argv is an exec without a command,
+// whose redirections stay for the shell: "exec", "exec --", and the same
+// after command or command -p ("command exec 3<f", as in bash).
+func execOnlyRedirects(argv []string) bool {
+	for len(argv) > 1 && argv[0] == "command" {
+		argv = argv[1:]
+		for len(argv) > 0 && argv[0] == "-p" {
+			argv = argv[1:]
+		}
+		if len(argv) > 0 && argv[0] == "--" {
+			argv = argv[1:]
+		}
+	}
+	return len(argv) > 0 && argv[0] == "exec" && (len(argv) == 1 || len(argv) == 2 && argv[1] == "--")
 }
 
 // runInShellWith runs a builtin or function with the fds of t, its
@@ -811,10 +834,10 @@ func (sh *Shell) callBuiltin(b *builtins.Builtin, t *fdTable, argv []string) (in
 		io.Err = &pipeStageWriter{fd: t.get(2), broken: sh.pipeBroken, quiet: true}
 	}
 	guard := sh.guardBrokenPipe(&io, t)
-	if !sameFds(t.fds, sh.stdio) {
+	if !sameFds(t.fds, sh.stdio) || len(t.closed) > 0 {
 		// The command redirected something: its fds are the view while it
 		// runs. (Without redirections the view is the shell's already.)
-		defer sh.enterView(t.fds)()
+		defer sh.enterViewOf(t.fds, t.closed)()
 	}
 	status, err := b.Call(sh, io, argv)
 	if b.Name == "wait" {
@@ -1433,6 +1456,10 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		word := argv[0]
 		if path != "" {
 			word = path // a file found on PATH that cannot run: bash names it
+		} else if errors.Is(err, errNotFound) {
+			// bash's printable_filename: $'c\nd': command not found (a
+			// path that cannot run is printed as it is).
+			word = jobs.QuoteWord(word)
 		}
 		return sh.stageFailed(cmd, t, &redirError{word + ": " + errText(err)}, status)
 	}
@@ -1515,7 +1542,7 @@ func (sh *Shell) failedStage(t *fdTable, err error, status int) jobs.Stage {
 		defer t.close()
 		// fd 2 as it is when the stage runs: a pipe end put in place by
 		// connectStage (nosuch 2>&1 | cat).
-		fdWriter(t.get(2)).Write([]byte(msg))
+		fdWriter(t.get(2)).Write([]byte(jobs.ForTerminal(t.get(2), msg)))
 		return status
 	}}
 }

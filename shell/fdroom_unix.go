@@ -189,7 +189,7 @@ func (sh *Shell) connectSnapshot(t *fdTable, st *jobs.Stage) error {
 	t.snapshot = nil
 	fd, err := snapshotMemfd(data)
 	if err != nil {
-		msg := "gosh: cannot start a child gosh: memfd: " + errnoText(err) + "\n"
+		msg := sh.ErrorName() + "cannot start a child gosh: memfd: " + errnoText(err) + "\n"
 		if w := t.get(2); w >= 0 {
 			fdWriter(w).Write([]byte(msg))
 		} else {

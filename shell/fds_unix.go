@@ -2,6 +2,7 @@ package shell
 
 import (
 	"os"
+	"slices"
 
 	"golang.org/x/sys/unix"
 
@@ -163,6 +164,14 @@ func moveHigh(fd int) int {
 // their holders, so that "exec 3>f" inside eval or a sourced file stays
 // after it, as in bash.
 func (sh *Shell) enterView(fds []int) func() {
+	return sh.enterViewOf(fds, nil)
+}
+
+// enterViewOf is enterView for the fds of a command's table whose
+// redirections closed the fds closed: those are restored at the end
+// even where the view left them as they were ("{ exec 8<f; } 8<&-"
+// leaves fd 8 closed, as in bash).
+func (sh *Shell) enterViewOf(fds, closed []int) func() {
 	base, baseHold := sh.stdio, sh.fdHold
 	hold := make([]fdHold, len(fds))
 	for n, fd := range fds {
@@ -172,13 +181,13 @@ func (sh *Shell) enterView(fds []int) func() {
 	}
 	sh.stdio = append([]int(nil), fds...)
 	sh.fdHold = hold
-	return func() { sh.leaveView(base, baseHold, fds) }
+	return func() { sh.leaveView(base, baseHold, fds, closed) }
 }
 
 // leaveView ends a view: an fd the command redirected gets back what it
 // was before (closing what an exec inside put there, as bash restores a
 // redirected fd); every other fd keeps what an exec inside did to it.
-func (sh *Shell) leaveView(base []int, baseHold []fdHold, view []int) {
+func (sh *Shell) leaveView(base []int, baseHold []fdHold, view, closed []int) {
 	at := func(s []int, n int) int {
 		if n < len(s) {
 			return s[n]
@@ -194,7 +203,7 @@ func (sh *Shell) leaveView(base []int, baseHold []fdHold, view []int) {
 		if n < len(curHold) {
 			hold = curHold[n]
 		}
-		if at(view, n) != at(base, n) {
+		if at(view, n) != at(base, n) || slices.Contains(closed, n) {
 			if hold == fdOwned && fd >= 0 {
 				closeFdAny(fd)
 			}

@@ -66,6 +66,8 @@ type funcFrame struct {
 	opts *Options
 	// traced: the function has the trace attribute (functrace).
 	traced bool
+	// errSets is Traps.errSets when the call began (errTrapSetInCall).
+	errSets int
 }
 
 type savedVar struct {
@@ -229,6 +231,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 	frame.name, frame.parent, frame.callLine, frame.callFile = argv[0], savedFrame, sh.line, sh.srcFile
 	frame.saved = frame.savedBuf[:0]
 	frame.traced = sh.funcAttrs[argv[0]]&funcTraced != 0
+	frame.errSets = sh.traps.errSets
 	// FUNCNAME, BASH_SOURCE and BASH_LINENO get this call's frame, and
 	// the caller's again after (bashvars.go).
 	sh.pushCall(argv[0])

@@ -460,11 +460,25 @@ func matchBracket(pattern string, r rune) (matched bool, width int, valid bool) 
 	}
 }
 
-// bracketChar reads one possibly escaped character inside brackets.
+// bracketChar reads one element inside brackets: a possibly escaped
+// character, or a collating symbol [.c.] or an equivalence class [=c=]
+// of one character, which stand for that character (POSIX: [[.-.]] is
+// '-', and [[.].]] is ']', as in bash). A symbol of more characters
+// matches nothing here (-1).
 func bracketChar(s string) (rune, int) {
 	if s[0] == '\\' && len(s) > 1 {
 		r, n := utf8.DecodeRuneInString(s[1:])
 		return r, 1 + n
+	}
+	if len(s) > 2 && s[0] == '[' && (s[1] == '.' || s[1] == '=') {
+		if end := strings.Index(s[2:], s[1:2]+"]"); end > 0 {
+			name := s[2 : 2+end]
+			r, n := utf8.DecodeRuneInString(name)
+			if n != len(name) {
+				r = -1
+			}
+			return r, 2 + end + 2
+		}
 	}
 	return utf8.DecodeRuneInString(s)
 }

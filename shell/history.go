@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -219,8 +220,8 @@ func (h *history) commandNumber() int {
 
 // add records a command as it was entered (the lines it was typed on,
 // each ending in a newline) and appends it to the history file at once.
-// Blank commands, commands that start with a space and a repeat of the
-// previous entry are not stored.
+// Blank commands are not stored, nor those $HISTCONTROL and $HISTIGNORE
+// leave out (control, ignored).
 func (h *history) add(text string) { h.addAs(text, false) }
 
 // addAs is add; with literal, a command of several lines keeps its
@@ -249,17 +250,25 @@ func (h *history) addEntry(text string, literal, later bool) {
 	if literal {
 		entry = strings.TrimRight(text, "\n")
 	}
-	space, dups := h.ignores()
-	if entry == "" || space && (entry[0] == ' ' || entry[0] == '\t') {
+	c := h.control()
+	if entry == "" || c.space && (entry[0] == ' ' || entry[0] == '\t') {
 		return
 	}
-	if n := len(h.entries); dups && n > 0 && h.entries[n-1] == entry {
+	n := len(h.entries)
+	if c.dups && n > 0 && h.entries[n-1] == entry || h.ignored(entry) {
 		return
 	}
 	size := h.size()
 	h.limit = size
 	if size == 0 {
 		return
+	}
+	if c.erase && slices.Contains(h.entries, entry) {
+		// HISTCONTROL=erasedups: the earlier copies leave the list (the
+		// file, a log appended to as commands are entered, keeps them).
+		h.entries = slices.DeleteFunc(slices.Clone(h.entries), func(e string) bool { return e == entry })
+		h.gen++
+		h.added = 0
 	}
 	h.lastAdded = true
 	h.entries = append(h.entries, entry)
@@ -294,25 +303,76 @@ func (h *history) addEntry(text string, literal, later bool) {
 	}
 }
 
-// ignores says whether a command that starts with a blank, and one that
-// repeats the newest entry, are left out: always at a prompt; in a
-// script's list (set -o history) as $HISTCONTROL says, as bash.
-func (h *history) ignores() (space, dups bool) {
-	if !h.noFile {
-		return true, true
-	}
+// histControl is $HISTCONTROL: which commands the list leaves out.
+type histControl struct {
+	space bool // ignorespace: a command that starts with a blank
+	dups  bool // ignoredups: a repeat of the newest entry
+	erase bool // erasedups: earlier copies of the command leave the list
+}
+
+// control reads $HISTCONTROL, at a prompt as in a script's list (set -o
+// history), as bash: unset or empty, every command is kept; unknown
+// words are ignored.
+func (h *history) control() histControl {
+	var c histControl
 	v, _ := h.sh.Vars.Get("HISTCONTROL")
 	for _, w := range strings.Split(v, ":") {
 		switch w {
 		case "ignorespace":
-			space = true
+			c.space = true
 		case "ignoredups":
-			dups = true
+			c.dups = true
 		case "ignoreboth":
-			space, dups = true, true
+			c.space, c.dups = true, true
+		case "erasedups":
+			c.erase = true
 		}
 	}
-	return space, dups
+	return c
+}
+
+// ignored reports whether entry matches a pattern of $HISTIGNORE, as bash:
+// the patterns are separated by colons (a backslash keeps a colon in a
+// pattern), each must match the whole entry, and "&" stands for the
+// newest entry.
+func (h *history) ignored(entry string) bool {
+	v, _ := h.sh.Vars.Get("HISTIGNORE")
+	if v == "" {
+		return false
+	}
+	for _, pat := range splitHistIgnore(v) {
+		switch {
+		case pat == "":
+		case pat == "&":
+			if n := len(h.entries); n > 0 && h.entries[n-1] == entry {
+				return true
+			}
+		case matchPattern(pat, entry):
+			return true
+		}
+	}
+	return false
+}
+
+// splitHistIgnore splits $HISTIGNORE at the colons that no backslash
+// quotes; "\:" becomes ":" in the pattern, other backslashes stay for
+// the pattern matcher.
+func splitHistIgnore(v string) []string {
+	var pats []string
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		switch {
+		case v[i] == '\\' && i+1 < len(v) && v[i+1] == ':':
+			b.WriteByte(':')
+			i++
+		case v[i] == ':':
+			pats = append(pats, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(v[i])
+		}
+	}
+	return append(pats, b.String())
 }
 
 // writePending appends the entries that wait (addLater) to the file: run

@@ -70,6 +70,7 @@ func TestHistoryEncoding(t *testing.T) {
 
 func TestHistoryAddAndLoad(t *testing.T) {
 	sh, h, path := historyShell(t, "")
+	sh.Vars.Set("HISTCONTROL", "ignoreboth")
 	h.load()
 	st, err := os.Stat(path)
 	if err != nil {
@@ -267,6 +268,38 @@ func TestHistoryFullList(t *testing.T) {
 	}
 }
 
+// TestHistoryControl: at a prompt the list follows $HISTCONTROL and
+// $HISTIGNORE as bash's does: without them every command is kept.
+func TestHistoryControl(t *testing.T) {
+	cases := []struct {
+		control, ignore string
+		add             []string
+		want            []string
+	}{
+		{"", "", []string{"a\n", "a\n", " b\n"}, []string{"a", "a", " b"}},
+		{"ignoredups", "", []string{"a\n", "a\n", " b\n", "a\n"}, []string{"a", " b", "a"}},
+		{"ignorespace", "", []string{"a\n", "a\n", " b\n", "\tc\n"}, []string{"a", "a"}},
+		{"ignoreboth", "", []string{"a\n", "a\n", " b\n", "c\n"}, []string{"a", "c"}},
+		{"erasedups", "", []string{"a\n", "b\n", "a\n", "b\n"}, []string{"a", "b"}},
+		{"", "ls*:&", []string{"ls -l\n", "x\n", "x\n", "lsx\n", "y\n", "x\n"}, []string{"x", "y", "x"}},
+		{"", `a\:b:[0-9]*`, []string{"a:b\n", "a\n", "b\n", "1x\n", "x1\n"}, []string{"a", "b", "x1"}},
+		{"", "?:", []string{"a\n", "ab\n", "\n"}, []string{"ab"}},
+		{"", "@(f|g) *", []string{"f x\n", "g y\n", "h z\n"}, []string{"h z"}},
+	}
+	for _, c := range cases {
+		sh, h, _ := historyShell(t, "")
+		sh.Vars.Set("HISTFILE", "")
+		sh.Vars.Set("HISTCONTROL", c.control)
+		sh.Vars.Set("HISTIGNORE", c.ignore)
+		for _, a := range c.add {
+			h.add(a)
+		}
+		if got := h.list(); !slices.Equal(got, c.want) {
+			t.Errorf("HISTCONTROL=%q HISTIGNORE=%q: %q, want %q", c.control, c.ignore, got, c.want)
+		}
+	}
+}
+
 // TestScriptHistory: a script's list (set -o history) follows
 // $HISTCONTROL, and history -s replaces only a command the list took.
 func TestScriptHistory(t *testing.T) {
@@ -279,7 +312,8 @@ func TestScriptHistory(t *testing.T) {
 		{"ignoredups", []string{"a\n", "a\n", " b\n"}, []string{"a", " b"}},
 		{"ignorespace", []string{"a\n", "a\n", " b\n"}, []string{"a", "a"}},
 		{"ignoreboth", []string{"a\n", "a\n", " b\n", "c\n"}, []string{"a", "c"}},
-		{"erasedups:nosuch", []string{"a\n", "a\n"}, []string{"a", "a"}},
+		{"erasedups:nosuch", []string{"a\n", "b\n", "a\n", "a\n"}, []string{"b", "a"}},
+		{"ignoredups:erasedups", []string{"a\n", "b\n", "a\n", "c\n"}, []string{"b", "a", "c"}},
 	}
 	for _, c := range cases {
 		sh := New(Config{Arg0: "gosh"})

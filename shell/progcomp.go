@@ -579,6 +579,33 @@ func isDirPath(sh *Shell, name string) bool {
 
 // hasSpec reports whether Tab completes command's arguments from a
 // completion specification.
+// specCommand is the command whose specification completes the words of
+// command: itself, or under shopt progcomp_alias, when it has none of
+// its own and is an alias, the first word of the alias's value (again,
+// for an alias of an alias), as bash.
+func (c *completer) specCommand(command string) string {
+	sh := c.sh
+	if !sh.Opts.Shopt.ProgcompAlias {
+		return command
+	}
+	name := command
+	for range 16 { // an alias loop ends somewhere
+		if _, own := sh.compSpecs[name]; own {
+			return name
+		}
+		value, ok := sh.Aliases[name]
+		if !ok {
+			break
+		}
+		first := strings.Fields(value)
+		if len(first) == 0 || first[0] == name {
+			break
+		}
+		name = first[0]
+	}
+	return command
+}
+
 func (c *completer) hasSpec(command string) bool {
 	if command == "" {
 		return false

@@ -49,6 +49,10 @@ type fdTable struct {
 	// the shell sees.
 	fdVars   []int
 	noFdVars bool
+	// closed are the fds that an N<&- of the command closed: when the
+	// command is done they get back what they were, even if they were
+	// closed already and an exec inside opened them (leaveView).
+	closed []int
 }
 
 // newFdTable starts from the descriptors of the current context.
@@ -234,6 +238,7 @@ func (sh *Shell) applyPlanned(t *fdTable, p plannedRedirect) error {
 	case parser.RedirDupIn, parser.RedirDupOut:
 		if target == "-" {
 			t.set(fd, -1)
+			t.closed = append(t.closed, fd)
 			return nil
 		}
 		// N>&M- (bash) moves M to N: M is closed after the copy. As in

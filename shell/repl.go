@@ -32,6 +32,10 @@ type StartupFiles struct {
 	// files it runs instead of the prompt, and the shell exits (bash -ic).
 	Command    string
 	HasCommand bool
+	// Script, when not "", is gosh -i FILE's script: after the start-up
+	// files it runs instead of the prompt, and the shell exits (bash -i
+	// FILE).
+	Script string
 }
 
 // errInterrupted is what a line editor returns when Ctrl+C discards the line.
@@ -115,6 +119,7 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		sh.setupLoginEnv()
 	}
 	s.hist.setDefaults()
+	sh.setMailDefaults() // MAILCHECK=60 (mail.go)
 	s.setSizeVars()
 	sh.Hooks.History = s.hist.list
 	sh.Hooks.ClearHistory = s.hist.clear
@@ -137,9 +142,17 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 	sh.readStartupFiles(sf)
 	sh.Jobs.SaveShellModes()
 	s.hist.load() // after the rc file, which may set HISTFILE or HISTSIZE
-	if sf.HasCommand {
-		// gosh -ic: the command, then exit, as a script ends.
-		code, err := sh.RunCommandString(sf.Command)
+	if sf.HasCommand || sf.Script != "" {
+		// gosh -ic: the command, then exit, as a script ends; gosh -i
+		// FILE: the file.
+		var code int
+		var err error
+		if sf.HasCommand {
+			code, err = sh.RunCommandString(sf.Command)
+		} else {
+			sh.source, sh.flow.topSource = sourceFile, sourceFile // $- has no s
+			code, err = sh.RunScript(sf.Script)
+		}
 		if err != nil {
 			return code, err
 		}
@@ -191,7 +204,8 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		if !more {
 			cmd = cmd[:0]
 			sh.Jobs.Report()
-			s.flushHeld(true) // lab ticks: after the job report, before the prompt
+			s.flushHeld(true)       // lab ticks: after the job report, before the prompt
+			sh.checkMail(os.Stdout) // as bash: after the job notices (mail.go)
 			sh.Jobs.PreparePrompt()
 			s.applyResize() // PS1 may use $COLUMNS
 		}

@@ -200,9 +200,38 @@ func readScript(path string) (data []byte, opened bool, err error) {
 	return data, true, err
 }
 
+// scriptInPath is the first readable regular file called name in a
+// directory of $PATH (an empty entry is the current directory), or "".
+func (sh *Shell) scriptInPath(name string) string {
+	pathVar, _ := sh.Vars.Get("PATH")
+	if pathVar == "" {
+		return ""
+	}
+	for _, dir := range strings.Split(pathVar, ":") {
+		if dir == "" {
+			dir = "."
+		}
+		p := dir + "/" + name
+		if st, err := os.Stat(sh.abs(p)); err == nil && st.Mode().IsRegular() && unix.Access(sh.abs(p), unix.R_OK) == nil {
+			return p
+		}
+	}
+	return ""
+}
+
 // RunScript runs a script file: gosh FILE args...
 func (sh *Shell) RunScript(path string) (int, error) {
 	data, opened, err := readScript(path)
+	name := "" // the file found in $PATH, which messages before its first line name
+	if errors.Is(err, os.ErrNotExist) && !strings.Contains(path, "/") {
+		// As bash: a name without a slash that is not in the current
+		// directory is looked for in $PATH. $0 stays the name given;
+		// messages name the file found (BASH_SOURCE).
+		if found := sh.scriptInPath(path); found != "" {
+			path, name = found, found+": "
+			data, opened, err = readScript(path)
+		}
+	}
 	if err != nil {
 		// As bash: a file that cannot be opened is reported by the shell
 		// as it was started ("gosh: s.sh: No such file or directory"),
@@ -220,7 +249,10 @@ func (sh *Shell) RunScript(path string) (int, error) {
 	}
 	if jobs.IsBinaryFile(path) {
 		// As bash, which looks before it reads a script.
-		io.WriteString(sh.Stderr(), sh.ErrorName()+path+": cannot execute binary file\n")
+		if name == "" {
+			name = sh.ErrorName()
+		}
+		io.WriteString(sh.Stderr(), name+path+": cannot execute binary file\n")
 		return 126, nil
 	}
 	src := string(data)

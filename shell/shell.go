@@ -150,6 +150,10 @@ type Shell struct {
 	funcAttrs map[string]funcAttr
 	// line is the current line number ($LINENO).
 	line int
+	// substLines numbers the lines of the $( ) list this copy runs as
+	// bash does (substlines.go); nil outside one, and in the functions,
+	// . files, evals and traps it runs.
+	substLines *substLines
 	// compSpecs are the complete builtin's specifications by command
 	// name ("-D", "-E", "-I" for complete -D, -E, -I); progcomp.go.
 	compSpecs compTable
@@ -201,6 +205,8 @@ type Shell struct {
 	cancel context.CancelFunc
 	// hangup is closed when SIGHUP arrives at an interactive shell.
 	hangup chan struct{}
+	// mail is what the prompt's mail check remembers (mail.go).
+	mail mailState
 	// noEditing: gosh --noediting, the prompt has no line editor, and set
 	// -o emacs or vi cannot give it one (options.go).
 	noEditing bool
@@ -223,6 +229,11 @@ type Shell struct {
 	inReturnTrap bool // the RETURN trap is running
 	inExitTrap   bool // the EXIT trap is running, the shell ending with exitTrapFrom
 	exitTrapFrom int
+	// inTrapAction: a trap's action other than DEBUG's runs, and $? was
+	// trapFrom when it started; a bare return in it, or in a function it
+	// calls, returns that status (bash's trap_saved_exit_value).
+	inTrapAction bool
+	trapFrom     int
 	// hotStore is the executor's reusable scratch storage (hotpath.go).
 	hotStore *hotState
 }
@@ -351,6 +362,7 @@ func New(cfg Config) *Shell {
 		TTY:        tty,
 		Stderr:     noticeWriter{sh},
 		Self:       cfg.Self,
+		Namer:      sh,
 	})
 	sh.sigs = newSignals(sh, cfg.DieOfSignal)
 	sh.sigs.interactive = cfg.Opts.Interactive
@@ -450,7 +462,7 @@ func (sh *Shell) Stderr() io.Writer { return fdWriter(sh.stdio[2]) }
 // errorf prints a shell diagnostic about the command being run, after
 // ErrorPrefix: "gosh: " + message, "s.sh: line 3: " + message.
 func (sh *Shell) errorf(format string, args ...any) {
-	io.WriteString(sh.Stderr(), sh.ErrorPrefix()+fmt.Sprintf(format, args...)+"\n")
+	io.WriteString(sh.Stderr(), jobs.ForTerminal(sh.stdio[2], sh.ErrorPrefix()+fmt.Sprintf(format, args...)+"\n"))
 }
 
 // namedErrorf prints a message that bash writes with the name but no

@@ -38,6 +38,13 @@ type ShoptOptions struct {
 	// string is ever translated, and $"..." is "..." either way, as in
 	// bash when a string has no translation.
 	NoexpandTranslation bool
+	Mailwarn            bool // the prompt's mail check says when a mail file has been read (mail.go)
+	// Completion at a prompt (complete.go): Dirspell mends the spelling
+	// of a directory that does not exist, Direxpand writes the directory
+	// part of a file name expanded (~, $VAR), NoEmptyCmdCompletion offers
+	// nothing for an empty command word, ProgcompAlias completes an alias
+	// without a specification of its own as the command it stands for.
+	Dirspell, Direxpand, NoEmptyCmdCompletion, ProgcompAlias bool
 	// GnuErrfmt gives the shell's own messages the GNU form "s.sh:3: "
 	// (errprefix.go). AssocExpandOnce is kept and shown: gosh reads a
 	// subscript of an associative array once in every case, as bash 5.2
@@ -174,6 +181,11 @@ var shoptOptions = []option{
 	{name: "assoc_expand_once", shopt: true, field: func(o *Options) *bool { return &o.Shopt.AssocExpandOnce }},
 	{name: "lastpipe", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Lastpipe }},
 	{name: "noexpand_translation", shopt: true, field: func(o *Options) *bool { return &o.Shopt.NoexpandTranslation }},
+	{name: "mailwarn", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Mailwarn }},
+	{name: "dirspell", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Dirspell }},
+	{name: "direxpand", shopt: true, field: func(o *Options) *bool { return &o.Shopt.Direxpand }},
+	{name: "no_empty_cmd_completion", shopt: true, field: func(o *Options) *bool { return &o.Shopt.NoEmptyCmdCompletion }},
+	{name: "progcomp_alias", shopt: true, field: func(o *Options) *bool { return &o.Shopt.ProgcompAlias }},
 	// extdebug turns errtrace and functrace on or off with it, as bash.
 	{name: "extdebug", shopt: true, get: func(o *Options) bool { return o.Shopt.Extdebug },
 		set: func(o *Options, on bool) { o.Shopt.Extdebug, o.Errtrace, o.Functrace = on, on, on }},
@@ -201,12 +213,7 @@ var shoptOptions = []option{
 	fixedOn("globasciiranges", "gosh's ranges [a-z] always compare character codes"),
 	fixedOn("globskipdots", `patterns never match "." and ".." in gosh`),
 	fixedOn("huponexit", "an interactive gosh always sends SIGHUP to its jobs when it exits (disown or nohup keeps a job)"),
-	fixedOff("direxpand", "gosh's completion does not rewrite the word"),
-	fixedOff("dirspell", "gosh's completion does not correct spelling"),
 	fixedOff("hostcomplete", "gosh does not complete host names"),
-	fixedOff("mailwarn", "gosh does not check mail"),
-	fixedOff("no_empty_cmd_completion", "gosh has no such mode"),
-	fixedOff("progcomp_alias", "gosh has no such mode"),
 	fixedOff("restricted_shell", "cannot set option"),
 }
 

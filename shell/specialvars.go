@@ -353,6 +353,9 @@ func (sh *Shell) parseAt(src string, line int) (*parser.File, error) {
 // for $LINENO.
 func (sh *Shell) noteLine(line int) {
 	if line > 0 {
+		if sh.substLines != nil {
+			line = sh.substLines.at(line)
+		}
 		sh.line = line
 	}
 }

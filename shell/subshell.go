@@ -638,7 +638,7 @@ func RunChild(fd int, self string) (int, error) {
 	}
 	// Its fds are the ones it was started with, at their numbers (the
 	// snapshot's table is the identity): they are its own now.
-	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self})
+	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self, Namer: sh})
 	if sh.keepsFinishedJobs() {
 		sh.Jobs.SetKeepFinished() // a script's subshell, as the script
 	}

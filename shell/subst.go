@@ -28,6 +28,7 @@ func (sh *Shell) commandSubst(list *parser.List) (string, error) {
 	}
 	sub, spare := sh.substClone() // subst_scratch.go
 	sub.enterSubshell()
+	sub.substLines = newSubstLines(list, sh.line) // $LINENO as bash numbers it (substlines.go)
 	// bash (outside POSIX mode) clears -e in a command substitution:
 	// set -e; x=$(false; echo still) sets x to "still".
 	sub.Opts.Errexit = sh.Opts.Errexit && sh.Opts.Shopt.InheritErrexit // shopt inherit_errexit keeps it

@@ -42,6 +42,31 @@ type Traps struct {
 	// RETURN), as bash's subshells inherit them then (tracedAction). A
 	// condition leaves it when the subshell sets or resets its own.
 	Traced map[string]string
+	// errSets counts the times the ERR trap was set or reset: a function
+	// call notes it (funcFrame.errSets), and an ERR trap that changed
+	// during the call runs in the function, as in bash, where only the
+	// one the function inherited does not (without set -E).
+	// errWasOn: an ERR trap with an action was set before the last
+	// change (errFiresAfter).
+	errSets  int
+	errWasOn bool
+}
+
+// errChanging notes a change of the ERR trap (set or reset).
+func (t *Traps) errChanging() {
+	a, ok := t.Actions[conditionName(TrapErr)]
+	t.errWasOn = ok && a != ""
+	t.errSets++
+}
+
+// errFiresAfter reports whether the ERR trap runs for a command that
+// failed, the trap having been changed sets times before it began and
+// t.errSets times now: as bash decides before the command runs, a trap
+// that the command itself set ("f" whose body sets it) runs only for
+// commands inside, not for the command's own failure, unless one was on
+// before it (a second change leaves that unknown: it runs).
+func (t *Traps) errFiresAfter(sets int) bool {
+	return t.errSets != sets+1 || t.errWasOn
 }
 
 // conditionName names condition n in a Traps map.
@@ -84,6 +109,9 @@ func (t *Traps) action(n int) (string, bool) {
 // set records action for condition n ("" ignores it). The map is copied
 // first: a subshell's table may share it with its parent.
 func (t *Traps) set(n int, action string) {
+	if n == TrapErr {
+		t.errChanging()
+	}
 	m := maps.Clone(t.Actions)
 	if m == nil {
 		m = map[string]string{}
@@ -105,6 +133,9 @@ func (t *Traps) untrace(n int) {
 
 // reset gives condition n its default action again (trap - SIG).
 func (t *Traps) reset(n int) {
+	if n == TrapErr {
+		t.errChanging()
+	}
 	if _, ok := t.Actions[conditionName(n)]; ok {
 		m := maps.Clone(t.Actions)
 		delete(m, conditionName(n))
@@ -140,7 +171,7 @@ func (t *Traps) conditions() []int {
 // signals stay ignored, every other trap (EXIT and ERR included) is reset.
 // The parent's table is kept for listing only.
 func (t Traps) forSubshell() Traps {
-	var sub Traps
+	sub := Traps{errSets: t.errSets} // a function's frame compares with it
 	for _, n := range t.ignored() {
 		if sub.Actions == nil {
 			sub.Actions = map[string]string{}

@@ -130,3 +130,33 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// TestErrFiresAfter: whether the ERR trap runs for a command's own
+// failure when the command changed the trap (bash decides before it runs).
+func TestErrFiresAfter(t *testing.T) {
+	cases := []struct {
+		name    string
+		before  func(*Traps)
+		changes func(*Traps)
+		want    bool
+	}{
+		{"set where none was", nil, func(tr *Traps) { tr.set(TrapErr, "echo x") }, false},
+		{"set where one was ignored", func(tr *Traps) { tr.set(TrapErr, "") }, func(tr *Traps) { tr.set(TrapErr, "echo x") }, false},
+		{"set over one that was on", func(tr *Traps) { tr.set(TrapErr, "echo a") }, func(tr *Traps) { tr.set(TrapErr, "echo b") }, true},
+		{"reset of one that was on", func(tr *Traps) { tr.set(TrapErr, "echo a") }, func(tr *Traps) { tr.reset(TrapErr) }, true},
+		{"two changes: unknown, it runs", nil, func(tr *Traps) { tr.set(TrapErr, "a"); tr.set(TrapErr, "b") }, true},
+		{"another trap changes nothing", nil, func(tr *Traps) { tr.set(TrapExit, "echo x") }, true},
+	}
+	for _, c := range cases {
+		var tr Traps
+		if c.before != nil {
+			c.before(&tr)
+		}
+		sets := tr.errSets
+		c.changes(&tr)
+		got := sets == tr.errSets || tr.errFiresAfter(sets)
+		if got != c.want {
+			t.Errorf("%s: fires = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

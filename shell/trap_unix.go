@@ -648,6 +648,17 @@ func (sh *Shell) ResetTrap(n int) {
 		return
 	}
 	sh.Jobs.Trace().Shell(jobs.Msg{En: "trap: %s: back to its default action", Ko: "trap: %s: 기본 동작으로 돌아간다"}, jobs.SignalName(syscall.Signal(n)))
+	if n == int(syscall.SIGINT) && slices.Contains(sh.asyncIgnored, n) {
+		// A background job's SIGINT, ignored without a trap: "trap -
+		// INT" gives it its default action, as in bash's forked
+		// subshell, for this child gosh and what it starts. Not
+		// SIGQUIT, which a shell ignores by default anyway (bash's
+		// subshell stays alive after "trap - QUIT").
+		sh.asyncIgnored = slices.DeleteFunc(slices.Clone(sh.asyncIgnored), func(s int) bool { return s == n })
+		sh.sigs.mu.Lock()
+		sh.sigs.asyncIgnored[n] = false
+		sh.sigs.mu.Unlock()
+	}
 	sh.sigs.setDisposition(n, sigDefault)
 }
 
@@ -775,7 +786,9 @@ func (sh *Shell) runHandlerStatus(action string, line int) (int, error) {
 	sh.specials.inTrap++ // $BASH_COMMAND stays the trapped command (bashcommand.go)
 	sh.xtraceDepth++     // set -x: "++ " for the action, as bash (not for EXIT)
 	defer func() { sh.specials.inTrap--; sh.xtraceDepth-- }()
-	defer func(l int) { sh.line = l }(sh.line)
+	defer sh.enterTrapAction(saved, false)()
+	defer func(l int, m *substLines) { sh.line, sh.substLines = l, m }(sh.line, sh.substLines)
+	sh.substLines = nil    // the action's lines are its own
 	sh.verboseEcho(action) // set -v shows a trap's text as it runs, as bash
 	f, err := sh.parseAt(action, line)
 	if err != nil {
@@ -797,27 +810,45 @@ func (sh *Shell) runHandlerStatus(action string, line int) (int, error) {
 	return status, nil
 }
 
+// errTrapSetInCall reports whether the running function set (or reset)
+// the ERR trap itself, which then runs in it, as in bash: a function does
+// not inherit the ERR trap without set -E, but "f() { trap 'return' ERR;
+// false; }" returns from f at the false.
+func (sh *Shell) errTrapSetInCall() bool {
+	f := sh.flow.frame
+	return f != nil && f.errSets != sh.traps.errSets
+}
+
 // commandFailed runs where a failed command counts for set -e: the ERR
 // trap runs ($? is the failure), then set -e exits.
 func (sh *Shell) commandFailed() error {
 	if err := sh.errTrap(); err != nil {
 		return err
 	}
-	if sh.Opts.Errexit {
-		return &ExitError{Status: sh.Status}
+	return sh.errexitOnly()
+}
+
+// errTrap runs the ERR trap for a command that failed. As in bash without
+// set -E, a function does not inherit the ERR trap (unless the call set it
+// itself: errTrapSetInCall): its call fails as a whole, in the caller.
+// With set -E it runs in functions and subshells too.
+func (sh *Shell) errTrap() error {
+	if action, ok := sh.traps.tracedAction(TrapErr, sh.Opts.Errtrace); ok && action != "" && !sh.sigs.inErrTrap(sh) && (sh.flow.funcDepth == 0 || sh.Opts.Errtrace || sh.errTrapSetInCall()) {
+		sh.errTrapDepth++
+		// A return in the action returns from the function it runs in
+		// ("trap 'return 1' ERR" in a function), as in bash.
+		_, err := sh.runHandlerStatus(action, sh.line)
+		sh.errTrapDepth--
+		return err
 	}
 	return nil
 }
 
-// errTrap runs the ERR trap for a command that failed. As in bash without
-// set -E, a function does not inherit the ERR trap: its call fails as a
-// whole, in the caller. With set -E it runs in functions and subshells too.
-func (sh *Shell) errTrap() error {
-	if action, ok := sh.traps.tracedAction(TrapErr, sh.Opts.Errtrace); ok && action != "" && !sh.sigs.inErrTrap(sh) && (sh.flow.funcDepth == 0 || sh.Opts.Errtrace) {
-		sh.errTrapDepth++
-		err := sh.runHandlerAt(action, sh.line)
-		sh.errTrapDepth--
-		return err
+// errexitOnly is what set -e does for a failed command: exit with its
+// status.
+func (sh *Shell) errexitOnly() error {
+	if sh.Opts.Errexit {
+		return &ExitError{Status: sh.Status}
 	}
 	return nil
 }
@@ -858,6 +889,25 @@ func (sh *Shell) debugTrapSkips(line int) (bool, error) {
 // ExitTrapStatus implements builtins.ExitTrapShell.
 func (sh *Shell) ExitTrapStatus() (int, bool) { return sh.exitTrapFrom, sh.inExitTrap }
 
+// TrapStatus implements builtins.TrapStatusShell.
+func (sh *Shell) TrapStatus() (int, bool) { return sh.trapFrom, sh.inTrapAction }
+
+// enterTrapAction notes that a trap's action starts with $? at status,
+// for a bare return in it (TrapStatus) and, for the EXIT trap, a bare
+// exit (ExitTrapStatus); an action of another trap that runs inside the
+// EXIT trap has its own $?, as in bash ("trap exit INT" run from the EXIT
+// trap exits with the status of the command the signal came after). The
+// DEBUG trap's return and exit use $? as it is, as bash's. The result
+// restores the state of the trap it ran in.
+func (sh *Shell) enterTrapAction(status int, exitTrap bool) func() {
+	in, from, inExit := sh.inTrapAction, sh.trapFrom, sh.inExitTrap
+	sh.inTrapAction, sh.trapFrom = !sh.inDebugTrap, status
+	if !exitTrap {
+		sh.inExitTrap = false
+	}
+	return func() { sh.inTrapAction, sh.trapFrom, sh.inExitTrap = in, from, inExit }
+}
+
 // RunExitTrap runs the EXIT trap, once, as the shell (or a copy of it)
 // ends with status; $? in the trap is that status. The result is the
 // shell's exit status: status, or the argument of an exit in the trap.
@@ -878,8 +928,10 @@ func (sh *Shell) RunExitTrap(status int) int {
 		return status
 	}
 	sh.specials.inTrap++ // $BASH_COMMAND stays the last command (bashcommand.go)
+	leave := sh.enterTrapAction(status, true)
 	sh.inExitTrap, sh.exitTrapFrom = true, status
 	_, err = sh.Run(f)
+	leave()
 	sh.inExitTrap = false
 	sh.specials.inTrap--
 	if code, isExit := IsExit(err); isExit {
@@ -971,7 +1023,10 @@ func (sh *Shell) applyInheritedTraps() {
 func (sh *Shell) ignoreOnEntry() {
 	s := sh.sigs
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
-		if jobs.IgnoredOnEntry(sig) {
+		// A child gosh of a background job finds SIGINT ignored because
+		// it is one (asyncIgnored), not because its shell was started
+		// so: a trap may still catch it, as in bash's forked subshell.
+		if jobs.IgnoredOnEntry(sig) && !slices.Contains(sh.asyncIgnored, int(sig)) {
 			s.mu.Lock()
 			s.hard[sig], s.ignoredProc[sig] = true, true
 			s.mu.Unlock()
@@ -1019,6 +1074,14 @@ func (sh *Shell) jobControlHere() bool {
 	return !sh.subshell && (sh.Opts.Interactive || sh.Jobs.JobControl())
 }
 
+// isHard reports whether sig was ignored when the shell started, which a
+// non-interactive shell can neither trap nor reset.
+func (s *signals) isHard(sig int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return sig > 0 && sig < nsig && s.hard[sig]
+}
+
 // asyncIgnores is the AsyncIgnored of the snapshot of a child gosh that
 // runs a stage of a job: the shell's own, and SIGINT and SIGQUIT when the
 // job is in the background and the shell has no job control (POSIX 2.11;
@@ -1029,7 +1092,9 @@ func (sh *Shell) asyncIgnores(background bool) []int {
 	}
 	out := sh.asyncIgnored
 	for _, sig := range []int{int(syscall.SIGINT), int(syscall.SIGQUIT)} {
-		if !slices.Contains(out, sig) {
+		// One the shell itself found ignored stays so for good (hard):
+		// the child finds it ignored on entry too.
+		if !slices.Contains(out, sig) && !sh.sigs.isHard(sig) {
 			out = append(out[:len(out):len(out)], sig) // a new array: the shell's is shared
 		}
 	}

@@ -367,7 +367,7 @@ func TestExecution(t *testing.T) {
 // substitutions, redirections) does not grow the shell's fd count. The test
 // reads the shell's fd table at a pause after 5 rounds and after 200 more
 // (fdsAtPauses) and compares them, without the Go runtime's own fds (epoll,
-// eventfd, cgroup files), opened the first time the runtime needs them. A
+// eventfd), opened the first time the runtime needs them. A
 // leak of one fd per round shows as 200.
 func TestManyCommandsNoLeak(t *testing.T) {
 	round := func(n int) string {

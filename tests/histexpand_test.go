@@ -11,7 +11,8 @@ import (
 // off; fc -s runs a command again with a change.
 func TestHistoryExpansionAtPrompt(t *testing.T) {
 	home := t.TempDir()
-	s := startSession(t, sessionConfig{Home: home})
+	// ignoredups: !! after "echo hi there" makes no second entry.
+	s := startSession(t, sessionConfig{Home: home, Env: []string{"HISTCONTROL=ignoredups"}})
 	s.WaitPrompt()
 	s.run("echo hi there")
 	if out := s.run("!!"); out != "echo hi there\nhi there\n" {

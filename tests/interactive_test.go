@@ -86,12 +86,12 @@ func historyLines(t *testing.T, home string) []string {
 // of mode 0600; a new session recalls them with Up.
 func TestHistoryPersists(t *testing.T) {
 	home := t.TempDir()
-	s := startSession(t, sessionConfig{Home: home})
+	s := startSession(t, sessionConfig{Home: home, Env: []string{"HISTCONTROL=ignoreboth"}})
 	s.WaitPrompt()
 	s.run("echo first-cmd")
 	s.run("echo second-cmd")
-	s.run("echo second-cmd")      // a repeat is not stored
-	s.run(" echo secret-cmd")     // nor a line starting with a space
+	s.run("echo second-cmd")      // a repeat is not stored (ignoredups)
+	s.run(" echo secret-cmd")     // nor a line starting with a space (ignorespace)
 	s.Send("echo joined-cmd |\r") // two lines, one entry
 	s.WaitPS2()
 	s.Send("tr a-z A-Z")

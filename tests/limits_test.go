@@ -181,6 +181,21 @@ func TestLowProcessLimit(t *testing.T) {
 			t.Errorf("stdout %q, stderr %q: want status=126 and the fork error", out, errs)
 		}
 	})
+	t.Run("fork-fails-in-script", func(t *testing.T) {
+		// bash's sys_error: the script's name, no line, as bash's
+		// "s.sh: fork: retry: ..." (not "gosh: ").
+		script := filepath.Join(dir, "s.sh")
+		if err := os.WriteFile(script, []byte("sleep 2 & sleep 2 & /bin/echo never; echo status=$?\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, _ := runShell(t, shellRun{Bin: rlimit, Dir: dir, Home: dir,
+			Args: []string{"-nproc", oneChild, "-uid", goshUID(), "--", gosh, "s.sh"}})
+		noCrash(t, errs)
+		if !strings.Contains(out, "status=126") || !strings.Contains(errs, "\ns.sh: fork: Resource temporarily unavailable\n") ||
+			!strings.HasPrefix(errs, "s.sh: fork: retry: Resource temporarily unavailable\n") {
+			t.Errorf("stdout %q, stderr %q: want status=126 and s.sh's fork messages", out, errs)
+		}
+	})
 	t.Run("child-gosh-near-limit", func(t *testing.T) {
 		// Pipelines with builtin stages and subshells may start another
 		// gosh; near the limit it must not die in the Go runtime's start.

@@ -2,8 +2,19 @@
 // every start creates and wakes a thread for, to follow a container's CPU
 // limit changing while a program runs; a shell does not need it (issue 9:
 // every gosh start, each child gosh too, pays it).
+//
+// Nor does it need the runtime's cgroup-aware default (containermaxprocs),
+// which opens the cgroup's CPU limit files before any of gosh's code runs
+// and keeps them open for the whole run, at the lowest free numbers: fds 3
+// and 4 of every gosh, where a user looking at /proc/$$/fd expects nothing
+// and the shell's own descriptors must not be (they sit at 10 or above:
+// shell/fdio_unix.go). Off, the runtime reads them once and closes them; P
+// counts follow the CPUs the process may run on (sched_getaffinity, which
+// a container's cpuset limits), not a CPU quota: gosh runs with one P
+// until its first garbage collection anyway (cmd/gosh/oneproc).
 
 //go:debug updatemaxprocs=0
+//go:debug containermaxprocs=0
 
 package main
 

@@ -42,7 +42,8 @@ const usage = `usage: gosh [options] [-c command [name [arg...]] | file [arg...]
 Options:
   -c COMMAND    run COMMAND, then exit; further arguments set $0, $1, ...
   -s            read commands from standard input (the default without FILE)
-  -i            interactive: prompt, line editing, job control
+  -i            interactive: prompt, line editing, job control (with FILE:
+                FILE runs in the interactive shell, without prompts)
   -l, --login   act as a login shell (read /etc/gosh/profile and ~/.gosh_profile),
                 as when argv[0] starts with '-' (login, su -, sshd, tmux)
   --norc        do not read ~/.goshrc
@@ -308,6 +309,7 @@ func run() int {
 			Login: cfg.Opts.Login, NoRC: inv.norc, NoProfile: inv.noprofile,
 			RCFile: inv.rcfile, HasRCFile: inv.hasRCFile, NoEditing: inv.noEditing,
 			Command: inv.command, HasCommand: inv.hasCommand,
+			Script: scriptArg(inv, readsStdin),
 		})
 	default:
 		if err := sh.InitNonInteractive(); err != nil {
@@ -335,4 +337,12 @@ func run() int {
 		}
 	}
 	return status
+}
+
+// scriptArg is the script that gosh -i FILE runs (bash -i FILE), or "".
+func scriptArg(inv *invocation, readsStdin bool) string {
+	if inv.hasCommand || readsStdin {
+		return ""
+	}
+	return inv.rest[0]
 }
