@@ -37,6 +37,7 @@ type Stage struct {
 	Builtin      func() int // non-nil: an in-shell stage run by a goroutine; it owns and closes its own fds; returns its exit status
 	Trace        []Msg      // extra lines to narrate for this stage, after its fd steps; Launch narrates the Files wiring itself (ChildFdSteps)
 	Text         string     // this stage's command as jobs -l shows it (control characters in caret form); "" = Argv, each word through QuoteWord
+	ChildGosh    bool       // a child gosh, whose Argv[0] is its label ("gosh: echo a"), not a command name
 	// Connect, when set, makes the stage one of a pipeline whose pipes
 	// Launch creates one at a time, each just before the stage that
 	// writes into it starts, so that a pipeline of any length needs only
@@ -822,6 +823,11 @@ func stageErrorText(st *Stage, err error) string {
 	name := st.Path
 	if len(st.Argv) > 0 {
 		name = st.Argv[0]
+	}
+	if st.ChildGosh {
+		// Its argv[0] is a label, and the program gosh itself: the
+		// memfd's message (shell/subshell.go) words the failure.
+		name = "cannot start a child gosh"
 	}
 	text := errText(err)
 	if errors.Is(err, unix.ENOENT) && st.Path != "" {

@@ -524,11 +524,12 @@ func (sh *Shell) childStage(body any, label string, t *fdTable) jobs.Stage {
 		}
 	}
 	st := jobs.Stage{
-		Path:  "/proc/self/exe",
-		Argv:  []string{"gosh: " + label, ChildFlag + strconv.Itoa(n)},
-		Env:   sh.Vars.Environ(nil),
-		Files: files,
-		Text:  label,
+		Path:      "/proc/self/exe",
+		Argv:      []string{"gosh: " + label, ChildFlag + strconv.Itoa(n)},
+		Env:       sh.Vars.Environ(nil),
+		Files:     files,
+		Text:      label,
+		ChildGosh: true,
 	}
 	st.Dir = sh.stageDir()
 	if tr := sh.Jobs.Trace(); tr.On() {
