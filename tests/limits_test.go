@@ -166,9 +166,14 @@ func TestLowProcessLimit(t *testing.T) {
 	// The shell's reserved threads and one process fill this limit.
 	oneChild := strconv.Itoa(jobs.ScriptThreads + 1)
 	t.Run("fork-retry", func(t *testing.T) {
-		// The shell's reserved threads and one sleep fill the limit:
-		// the next fork is retried until the sleep has ended.
-		out, errs, _ := run(oneChild, "sleep 0.2 & /bin/echo after; :") // ; : so that echo is forked, not exec'd (tailexec.go)
+		// The shell's reserved threads and two sleeps fill the limit:
+		// the next fork is retried until a sleep has ended. (With one
+		// sleep under a limit one lower, the runtime's making one more
+		// thread than the reserve, now and then, left no room for the
+		// sleep itself: every fork failed through the whole retry, 2
+		// runs in 30. Here that thread takes one sleep's room, and the
+		// second sleep's fork is retried instead.)
+		out, errs, _ := run(strconv.Itoa(jobs.ScriptThreads+2), "sleep 0.2 & sleep 0.2 & /bin/echo after; :") // ; : so that echo is forked, not exec'd (tailexec.go)
 		noCrash(t, errs)
 		if !strings.Contains(out, "after") || !strings.Contains(errs, "gosh: fork: retry: Resource temporarily unavailable") {
 			t.Errorf("stdout %q, stderr %q: want after, and fork: retry", out, errs)
