@@ -317,7 +317,10 @@ func namesInFile(path, sep string) []string {
 func (sh *Shell) hostNames() []string {
 	path := "/etc/hosts"
 	if f, _ := sh.getVar("HOSTFILE"); f != "" {
-		path = sh.abs(f)
+		path = f
+		if !filepath.IsAbs(f) {
+			path = filepath.Join(sh.Getwd(), f)
+		}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
