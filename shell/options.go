@@ -255,6 +255,8 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		if on {
 			sh.startArgs() // bashvars.go
 		}
+	case "hostcomplete":
+		sh.setHostWordBreak(on) // compwords.go
 	}
 	return nil
 }
