@@ -740,6 +740,9 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 		return sh.runAssignments(cmd)
 	}
 	if cmd.fn == nil && execOnlyRedirects(cmd.argv) {
+		// "a=b exec": the assignments do not last (bash's temporary
+		// environment), but a read-only one is reported.
+		sh.reportReadOnlyAssigns(cmd)
 		return sh.execRedirects(cmd)
 	}
 	if len(cmd.redirs) == 0 {
@@ -1428,6 +1431,10 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		}
 		st.IgnoreHUP = true
 	}
+	// As bash: a read-only variable among the assignments is reported
+	// first, before the search (a=b nosuch says both), and the program
+	// runs without it.
+	sh.reportReadOnlyAssigns(cmd)
 	pathVar, override := cmd.pathOverride()
 	path, err := sh.lookPathIn(argv[0], pathVar, override)
 	if err != nil {
@@ -1468,14 +1475,9 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
 			continue // arrays are not exported; $_ is the program's path; GROUPS is not assigned
 		}
-		name := a.name
-		if sh.isNameRef(name) {
-			name = sh.tempRefName(name) // nameref.go: ref=v prog
-		}
-		if x := sh.Vars.Lookup(name); x != nil && x.ReadOnly {
-			// As bash: reported, and the program runs without it.
-			sh.errorf("%s", &readOnlyError{name})
-			continue
+		name, ro := sh.prefixAssignTarget(a.name)
+		if ro {
+			continue // reported by reportReadOnlyAssigns
 		}
 		env = append(env, name+"="+a.value)
 	}
@@ -1492,6 +1494,31 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Files = t.files()
 	st.Dir = sh.stageDir()
 	return st
+}
+
+// prefixAssignTarget is the variable a prefix assignment "name=value prog"
+// sets (a nameref's target), and whether it is read-only.
+func (sh *Shell) prefixAssignTarget(name string) (string, bool) {
+	if sh.isNameRef(name) {
+		name = sh.tempRefName(name) // nameref.go: ref=v prog
+	}
+	x := sh.Vars.Lookup(name)
+	return name, x != nil && x.ReadOnly
+}
+
+// reportReadOnlyAssigns says "a: readonly variable" for each assignment of
+// a program's command line (or of a lone exec) to a read-only variable, as
+// bash does before it looks for the program; the command goes on without
+// that assignment.
+func (sh *Shell) reportReadOnlyAssigns(cmd *command) {
+	for _, a := range cmd.assigns {
+		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
+			continue
+		}
+		if name, ro := sh.prefixAssignTarget(a.name); ro {
+			sh.errorf("%s", &readOnlyError{name})
+		}
+	}
 }
 
 func errText(err error) string {
