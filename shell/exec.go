@@ -497,6 +497,34 @@ type assignment struct {
 	trace       string       // how set -x shows it, when not name=value (xtrace.go)
 }
 
+// redirectsStdin reports whether the first command of a job redirects its
+// standard input itself ("cmd <file &", even "cmd <&0 &"): as bash, the
+// job then keeps it, and gets no /dev/null in its place. An and-or list
+// is the job as a whole, and redirects nothing of its own.
+func redirectsStdin(cmd *command) bool {
+	rs := cmd.redirs
+	var first parser.Command = cmd.compound
+	if ao, ok := cmd.child.(*parser.AndOr); ok {
+		if len(ao.Rest) > 0 || len(ao.First.Cmds) == 0 {
+			return false // "a <&0 && b &": the list is the job, and has none
+		}
+		first = ao.First.Cmds[0]
+	}
+	if c, ok := first.(interface{ Redirects() []*parser.Redirect }); ok {
+		rs = c.Redirects()
+	}
+	for _, r := range rs {
+		fd := r.Fd
+		if fd < 0 {
+			fd = r.Op.DefaultFd()
+		}
+		if fd == 0 && r.FdVar == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // pathOverride is the PATH a "PATH=... cmd" assignment gives the command
 // (possibly empty), and whether there is one.
 func (c *command) pathOverride() (string, bool) {
@@ -1067,7 +1095,7 @@ func (sh *Shell) startJobThen(cmds []*command, text string, fg bool, lp *lastpip
 			t.coproc = true
 			t.set(0, t.own(e[0]))
 			t.set(1, t.own(e[1]))
-		} else if i == 0 && !fg && !sh.Jobs.JobControl() {
+		} else if i == 0 && !fg && !sh.Jobs.JobControl() && !redirectsStdin(cmd) {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
 			// cannot eat the input meant for the commands after it.
