@@ -232,15 +232,25 @@ func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bo
 		target = found
 		printDir = printDir || fromCDPATH
 	}
+	var err error
 	if physical {
-		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
-			target = resolved
+		// The path as written, not cleaned first: the system follows
+		// each link before the ".." after it (cd -P link/..), and
+		// "file/.." is not a directory, as for bash's chdir.
+		raw := rawAbsolute(sh, target)
+		if _, err = os.Stat(raw); err == nil {
+			if resolved, rerr := filepath.EvalSymlinks(raw); rerr == nil {
+				target = resolved
+			}
 		}
 	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
 		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
 		return statusFailure
 	}
-	if err := chdirNamed(sh, io, target); err != nil {
+	if err == nil {
+		err = chdirNamed(sh, io, target)
+	}
+	if err != nil {
 		if v, ok := cdableVar(sh, dir); ok && sh.Chdir(v) == nil {
 			// shopt cdable_vars: the variable's directory, shown as bash.
 			return writeOut(io, name, sh.Getwd()+"\n")
