@@ -826,7 +826,17 @@ func digits(s string, base, max int) (value, used int) {
 
 func runShift(sh Shell, io IO, args []string) (int, error) {
 	n := 1
+	label := "" // what "shift count out of range" names
+	if len(args) >= 2 && args[1] == "--" {
+		// "shift -- 2": the end of the options, as bash; its message
+		// then names the "--" (bash's quirk).
+		label = "--"
+		args = append(args[:1:1], args[2:]...)
+	}
 	if len(args) >= 2 {
+		if label == "" {
+			label = args[1]
+		}
 		v, ok := parseInt(args[1])
 		if !ok {
 			errorf(io, "shift", "%s: numeric argument required", args[1])
@@ -846,7 +856,7 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 		verbose, _ := sh.Option("shift_verbose")
 		switch {
 		case len(args) == 2 && (n < 0 || verbose):
-			errorf(io, "shift", "%s: shift count out of range", args[1])
+			errorf(io, "shift", "%s: shift count out of range", label)
 		case verbose:
 			errorf(io, "shift", "shift count out of range")
 		}
