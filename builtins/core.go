@@ -242,6 +242,14 @@ func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bo
 			if resolved, rerr := filepath.EvalSymlinks(raw); rerr == nil {
 				target = resolved
 			}
+		} else if _, werr := os.Stat(sh.Getwd()); werr != nil && !filepath.IsAbs(target) {
+			// The working directory has lost its name (removed): the
+			// path cannot be looked at through it, and the change
+			// goes by the name as given (Chdir), as before.
+			err = nil
+			if resolved, rerr := filepath.EvalSymlinks(absolute(sh, target)); rerr == nil {
+				target = resolved
+			}
 		}
 	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
 		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
