@@ -232,15 +232,33 @@ func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bo
 		target = found
 		printDir = printDir || fromCDPATH
 	}
+	var err error
 	if physical {
-		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
-			target = resolved
+		// The path as written, not cleaned first: the system follows
+		// each link before the ".." after it (cd -P link/..), and
+		// "file/.." is not a directory, as for bash's chdir.
+		raw := rawAbsolute(sh, target)
+		if _, err = os.Stat(raw); err == nil {
+			if resolved, rerr := filepath.EvalSymlinks(raw); rerr == nil {
+				target = resolved
+			}
+		} else if _, werr := os.Stat(sh.Getwd()); werr != nil && !filepath.IsAbs(target) {
+			// The working directory has lost its name (removed): the
+			// path cannot be looked at through it, and the change
+			// goes by the name as given (Chdir), as before.
+			err = nil
+			if resolved, rerr := filepath.EvalSymlinks(absolute(sh, target)); rerr == nil {
+				target = resolved
+			}
 		}
 	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
 		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
 		return statusFailure
 	}
-	if err := chdirNamed(sh, io, target); err != nil {
+	if err == nil {
+		err = chdirNamed(sh, io, target)
+	}
+	if err != nil {
 		if v, ok := cdableVar(sh, dir); ok && sh.Chdir(v) == nil {
 			// shopt cdable_vars: the variable's directory, shown as bash.
 			return writeOut(io, name, sh.Getwd()+"\n")
@@ -816,7 +834,17 @@ func digits(s string, base, max int) (value, used int) {
 
 func runShift(sh Shell, io IO, args []string) (int, error) {
 	n := 1
+	label := "" // what "shift count out of range" names
+	if len(args) >= 2 && args[1] == "--" {
+		// "shift -- 2": the end of the options, as bash; its message
+		// then names the "--" (bash's quirk).
+		label = "--"
+		args = append(args[:1:1], args[2:]...)
+	}
 	if len(args) >= 2 {
+		if label == "" {
+			label = args[1]
+		}
 		v, ok := parseInt(args[1])
 		if !ok {
 			errorf(io, "shift", "%s: numeric argument required", args[1])
@@ -836,7 +864,7 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 		verbose, _ := sh.Option("shift_verbose")
 		switch {
 		case len(args) == 2 && (n < 0 || verbose):
-			errorf(io, "shift", "%s: shift count out of range", args[1])
+			errorf(io, "shift", "%s: shift count out of range", label)
 		case verbose:
 			errorf(io, "shift", "shift count out of range")
 		}

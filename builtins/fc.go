@@ -64,11 +64,9 @@ func runFc(sh Shell, io IO, args []string) (int, error) {
 		return fcRerun(sh, io, ed, lines, rest)
 	}
 	if len(lines) == 0 {
-		if o.has('l') {
-			return statusOK, nil // nothing to list
-		}
-		errorf(io, "fc", "no command found")
-		return statusFailure, nil
+		// Nothing to list or edit: bash says nothing and succeeds (only
+		// fc -s, above, complains).
+		return statusOK, nil
 	}
 	if len(rest) > 2 {
 		return usageError(io, "fc", ""), nil

@@ -144,16 +144,20 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) {
 	name := argv[0]
 	if strings.Contains(name, "/") {
-		st, err := os.Stat(absolute(sh, name))
+		// bash's exec names the file by its full path, as it tried it.
+		full := execFullPath(sh, name)
+		st, err := os.Stat(full)
 		switch {
 		case err != nil:
-			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), name, strerror(err))
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), full, strerror(err))
 			return 127, nil
 		case st.IsDir():
-			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EISDIR))
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), full, strerror(syscall.EISDIR))
+			errorf(io, "exec", "%s: cannot execute: %s", full, strerror(syscall.EISDIR))
 			return 126, nil
-		case !isExecutable(absolute(sh, name)):
-			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EACCES))
+		case !isExecutable(full):
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), full, strerror(syscall.EACCES))
+			errorf(io, "exec", "%s: cannot execute: %s", full, strerror(syscall.EACCES))
 			return 126, nil
 		}
 	} else if len(searchPath(sh, name)) == 0 {
@@ -185,7 +189,7 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 	case errno == syscall.ENOENT:
 		// The file exists, so its interpreter (#!) does not (bash 5.2's
 		// words); bash names the file by the path it ran.
-		path := absolute(sh, name)
+		path := execFullPath(sh, name)
 		if !strings.Contains(name, "/") {
 			path = searchPath(sh, name)[0]
 		}
@@ -194,6 +198,21 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 	}
 	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))
 	return 126, nil
+}
+
+// execFullPath is the path bash's exec gives a relative name with a slash
+// (its full_pathname): the working directory, then the name without one
+// leading "./", not cleaned further ("exec d/../x" says /dir/d/../x).
+func execFullPath(sh Shell, name string) string {
+	if strings.HasPrefix(name, "/") {
+		return name
+	}
+	dir := sh.Getwd()
+	name = strings.TrimPrefix(name, "./")
+	if strings.HasSuffix(dir, "/") {
+		return dir + name
+	}
+	return dir + "/" + name
 }
 
 // ---- . and source ----

@@ -497,6 +497,34 @@ type assignment struct {
 	trace       string       // how set -x shows it, when not name=value (xtrace.go)
 }
 
+// redirectsStdin reports whether the first command of a job redirects its
+// standard input itself ("cmd <file &", even "cmd <&0 &"): as bash, the
+// job then keeps it, and gets no /dev/null in its place. An and-or list
+// is the job as a whole, and redirects nothing of its own.
+func redirectsStdin(cmd *command) bool {
+	rs := cmd.redirs
+	var first parser.Command = cmd.compound
+	if ao, ok := cmd.child.(*parser.AndOr); ok {
+		if len(ao.Rest) > 0 || len(ao.First.Cmds) == 0 {
+			return false // "a <&0 && b &": the list is the job, and has none
+		}
+		first = ao.First.Cmds[0]
+	}
+	if c, ok := first.(interface{ Redirects() []*parser.Redirect }); ok {
+		rs = c.Redirects()
+	}
+	for _, r := range rs {
+		fd := r.Fd
+		if fd < 0 {
+			fd = r.Op.DefaultFd()
+		}
+		if fd == 0 && r.FdVar == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // pathOverride is the PATH a "PATH=... cmd" assignment gives the command
 // (possibly empty), and whether there is one.
 func (c *command) pathOverride() (string, bool) {
@@ -740,6 +768,9 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 		return sh.runAssignments(cmd)
 	}
 	if cmd.fn == nil && execOnlyRedirects(cmd.argv) {
+		// "a=b exec": the assignments do not last (bash's temporary
+		// environment), but a read-only one is reported.
+		sh.reportReadOnlyAssigns(cmd)
 		return sh.execRedirects(cmd)
 	}
 	if len(cmd.redirs) == 0 {
@@ -1064,7 +1095,7 @@ func (sh *Shell) startJobThen(cmds []*command, text string, fg bool, lp *lastpip
 			t.coproc = true
 			t.set(0, t.own(e[0]))
 			t.set(1, t.own(e[1]))
-		} else if i == 0 && !fg && !sh.Jobs.JobControl() {
+		} else if i == 0 && !fg && !sh.Jobs.JobControl() && !redirectsStdin(cmd) {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
 			// cannot eat the input meant for the commands after it.
@@ -1428,6 +1459,10 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		}
 		st.IgnoreHUP = true
 	}
+	// As bash: a read-only variable among the assignments is reported
+	// first, before the search (a=b nosuch says both), and the program
+	// runs without it.
+	sh.reportReadOnlyAssigns(cmd)
 	pathVar, override := cmd.pathOverride()
 	path, err := sh.lookPathIn(argv[0], pathVar, override)
 	if err != nil {
@@ -1468,14 +1503,9 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
 			continue // arrays are not exported; $_ is the program's path; GROUPS is not assigned
 		}
-		name := a.name
-		if sh.isNameRef(name) {
-			name = sh.tempRefName(name) // nameref.go: ref=v prog
-		}
-		if x := sh.Vars.Lookup(name); x != nil && x.ReadOnly {
-			// As bash: reported, and the program runs without it.
-			sh.errorf("%s", &readOnlyError{name})
-			continue
+		name, ro := sh.prefixAssignTarget(a.name)
+		if ro {
+			continue // reported by reportReadOnlyAssigns
 		}
 		env = append(env, name+"="+a.value)
 	}
@@ -1492,6 +1522,31 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Files = t.files()
 	st.Dir = sh.stageDir()
 	return st
+}
+
+// prefixAssignTarget is the variable a prefix assignment "name=value prog"
+// sets (a nameref's target), and whether it is read-only.
+func (sh *Shell) prefixAssignTarget(name string) (string, bool) {
+	if sh.isNameRef(name) {
+		name = sh.tempRefName(name) // nameref.go: ref=v prog
+	}
+	x := sh.Vars.Lookup(name)
+	return name, x != nil && x.ReadOnly
+}
+
+// reportReadOnlyAssigns says "a: readonly variable" for each assignment of
+// a program's command line (or of a lone exec) to a read-only variable, as
+// bash does before it looks for the program; the command goes on without
+// that assignment.
+func (sh *Shell) reportReadOnlyAssigns(cmd *command) {
+	for _, a := range cmd.assigns {
+		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
+			continue
+		}
+		if name, ro := sh.prefixAssignTarget(a.name); ro {
+			sh.errorf("%s", &readOnlyError{name})
+		}
+	}
 }
 
 func errText(err error) string {

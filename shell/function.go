@@ -250,7 +250,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		err = sh.debugTrap(fd.Pos.Line) // $LINENO: the line of the definition, as bash
 	}
 	if err == nil {
-		status, err = sh.runCommand(fd.Body)
+		status, err = sh.runCommandAt(fd.Body, fd.Pos.Line)
 	}
 	if r, ok := err.(*builtins.ReturnRequest); ok {
 		status = r.Status
