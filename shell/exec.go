@@ -231,6 +231,9 @@ func invert(status int) int {
 
 func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	defer sh.closeProcSubsts(len(sh.procSubsts)) // <(list) >(list) in its words
+	if sh.Vars.posixTouched {
+		sh.settlePosix() // POSIXLY_CORRECT was set or unset (posix.go)
+	}
 	if len(p.Cmds) == 1 {
 		status, err := sh.runCommand(p.Cmds[0])
 		if sh.Vars.badCompat != nil {
