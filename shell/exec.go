@@ -392,6 +392,9 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 	if st := sh.unsetExitStatus(err); st != 0 {
 		return 1, &ExitError{Status: st}
 	}
+	if st := sh.posixExpansionExit(err); st != 0 {
+		return 1, &ExitError{Status: st} // posix.go
+	}
 	if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Errexit && sh.Opts.Errexit {
 		return 1, &ExitError{Status: 1} // failglob under set -e, as bash
 	}
@@ -412,6 +415,13 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	if sh.Opts.Errexit {
 		return 1 // bash: set -e makes it 1 under -c too
 	}
+	return sh.forceEOFStatus()
+}
+
+// forceEOFStatus is the status with which an error that ends a
+// non-interactive shell at once ends it: 127 under -c, 1 in a script
+// (bash's FORCE_EOF, which bash -c's run_one_command turns into 127).
+func (sh *Shell) forceEOFStatus() int {
 	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
 	}
@@ -549,7 +559,7 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 	cmd.argv = argv
 	sh.noteLastArg(argv, compound)
 	if len(argv) > 0 {
-		if fn := sh.lookupFuncCached(argv[0]); fn != nil {
+		if fn := sh.lookupFuncCached(argv[0]); fn != nil && !sh.posixSpecial(argv[0]) {
 			cmd.fn = fn
 		} else if argv[0] == "nohup" {
 			cmd.nohup = true

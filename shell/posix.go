@@ -1,5 +1,13 @@
 package shell
 
+import (
+	"errors"
+	"strings"
+
+	"gosh/builtins"
+	"gosh/parser"
+)
+
 // This file is bash's POSIX mode (set -o posix, bash --posix, $POSIXLY_CORRECT,
 // a shell started as sh): the mode's own state. What it changes is gated where
 // each behaviour lives, on sh.Opts.Posix; the list, item by item as in bash's
@@ -46,4 +54,56 @@ func (sh *Shell) posixMode(on bool) {
 	}
 	o.ExpandAliasesOn, o.ExpandAliasesOff = false, false
 	o.Shopt.ShiftVerbose = false
+}
+
+// posixFuncName refuses, in POSIX mode, a function whose name is a
+// special builtin's ("`eval': is a special builtin") or is not a name
+// ("`a-b': not a valid identifier"): status 2, and a non-interactive
+// shell ends there, as bash.
+func (sh *Shell) posixFuncName(name string) (int, error) {
+	msg := "not a valid identifier"
+	if b, ok := builtins.Lookup(name); ok && b.Special {
+		msg = "is a special builtin"
+	} else if parser.IsName(name) {
+		return 0, nil
+	}
+	sh.errorf("`%s': %s", name, msg)
+	return 2, sh.posixFatal(2)
+}
+
+// posixFatal is what an error that POSIX mode makes fatal returns: in a
+// non-interactive shell, the exit with status; at a prompt, nothing (the
+// command fails with its status).
+func (sh *Shell) posixFatal(status int) error {
+	if sh.Opts.Interactive {
+		return nil
+	}
+	return &ExitError{Status: status}
+}
+
+// posixSpecial reports whether, in POSIX mode, name is a special builtin,
+// which is found before a function of that name (one defined before the
+// mode was turned on).
+func (sh *Shell) posixSpecial(name string) bool {
+	if !sh.Opts.Posix {
+		return false
+	}
+	b, ok := sh.lookupBuiltin(name)
+	return ok && b.Special
+}
+
+// posixExpansionExit is the status with which, in POSIX mode, an
+// expansion or assignment error ends a non-interactive shell (bash's
+// items 25, 29, 30: a read-only variable assigned alone, bad arithmetic,
+// a bad substitution), or 0: not in POSIX mode, at a prompt, and for the
+// errors that abandon the command there too (failglob's "no match", an
+// ambiguous redirect).
+func (sh *Shell) posixExpansionExit(err error) int {
+	if !sh.Opts.Posix || sh.Opts.Interactive {
+		return 0
+	}
+	if ee, ok := errors.AsType[*ExpansionError](err); ok && (ee.Errexit || strings.HasSuffix(ee.Msg, "ambiguous redirect")) {
+		return 0
+	}
+	return sh.forceEOFStatus()
 }
