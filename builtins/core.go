@@ -543,13 +543,15 @@ func runExport(sh Shell, io IO, args []string) (int, error) {
 		}
 		sh.Export(name)
 		return nil
-	}), nil
+	})
 }
 
 // assignEach handles the NAME[=value] arguments that export and readonly
 // share: it checks each name, assigns the value when there is one, then
-// calls mark (export it, make it read-only).
-func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name string) error) int {
+// calls mark (export it, make it read-only). In POSIX mode a value for a
+// read-only variable ends a non-interactive shell (posixFatal): both are
+// special builtins.
+func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name string) error) (int, error) {
 	status := statusOK
 	for _, arg := range args {
 		name, _, assign := strings.Cut(arg, "=")
@@ -574,6 +576,9 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 				// bash words it without the builtin's name: "x: readonly variable".
 				fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 				status = statusFailure
+				if fatal := posixFatal(sh, status); fatal != nil && sh.IsReadOnly(name) {
+					return status, fatal
+				}
 				continue
 			}
 		}
@@ -582,7 +587,7 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 			status = statusFailure
 		}
 	}
-	return status
+	return status, nil
 }
 
 // unexport removes the export mark from a variable, keeping its value

@@ -242,7 +242,7 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 	return assignEach(sh, io, "readonly", rest, func(name string) error {
 		sh.SetReadOnly(name)
 		return nil
-	}), nil
+	})
 }
 
 // printReadonly lists read-only variables as bash does, as commands that

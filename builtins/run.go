@@ -58,6 +58,7 @@ Without COMMAND, the redirections apply to the shell itself:
 		Summary:    "Run commands from a file in the current shell (same as .).",
 		Help:       sourceHelp,
 		Run:        runSource,
+		Special:    true, // as in bash, with .
 	},
 	{
 		Name:       "command",
@@ -209,9 +210,13 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	}
 	file := rest[0]
 	path, err := findSourceFile(sh, file)
+	if err == errSourceNotFound {
+		errorf(io, name, "%s: file not found", file)
+		return statusFailure, posixFatal(sh, statusFailure)
+	}
 	if err != nil {
 		messagef(io, "%s: %s", file, strerror(err))
-		return statusFailure, nil
+		return statusFailure, posixFatal(sh, statusFailure)
 	}
 	probe := path // what the checks look at: /dev/stdin is the builtin's own fd
 	if strings.Contains(file, "/") {
@@ -219,12 +224,12 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	}
 	if st, err := os.Stat(probe); err == nil && st.IsDir() {
 		errorf(io, name, "%s: is a directory", file)
-		return statusFailure, nil
+		return statusFailure, posixFatal(sh, statusFailure)
 	}
 	f, err := os.Open(probe)
 	if err != nil {
 		messagef(io, "%s: %s", file, strerror(err))
-		return statusFailure, nil
+		return statusFailure, posixFatal(sh, statusFailure)
 	}
 	f.Close()
 	var params []string // nil: keep the current positional parameters
@@ -237,14 +242,17 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 // findSourceFile locates the file for "." and "source": a name with a
 // slash is used as it is; otherwise $PATH is searched for a regular file
 // (it need not be executable), then the current directory. With shopt
-// -u sourcepath, only the current directory.
+// -u sourcepath, only the current directory. In POSIX mode only $PATH
+// is searched, whatever sourcepath says, and a name not found there is
+// errSourceNotFound (bash).
 func findSourceFile(sh Shell, file string) (string, error) {
 	if strings.Contains(file, "/") {
 		_, err := os.Stat(testPath(sh, file)) // /dev/stdin: the builtin's own fd
 		return absolute(sh, file), err
 	}
+	posix, _ := sh.Option("posix")
 	var dirs []string
-	if on, known := sh.Option("sourcepath"); on || !known {
+	if on, known := sh.Option("sourcepath"); on || !known || posix {
 		dirs = pathDirs(sh)
 	}
 	for _, dir := range dirs {
@@ -253,10 +261,17 @@ func findSourceFile(sh Shell, file string) (string, error) {
 			return cand, nil
 		}
 	}
+	if posix {
+		return "", errSourceNotFound
+	}
 	cand := absolute(sh, file)
 	_, err := os.Stat(cand)
 	return cand, err
 }
+
+// errSourceNotFound is findSourceFile's answer, in POSIX mode, for a name
+// that no directory of $PATH has: ". name: file not found", as bash.
+var errSourceNotFound = errors.New("file not found")
 
 // pathDirs splits $PATH; an empty entry means the current directory.
 func pathDirs(sh Shell) []string {

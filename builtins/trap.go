@@ -75,7 +75,8 @@ and returns 128+N. $? is kept around them. A subshell starts with caught
 signals reset to their defaults, and ignored ones still ignored.
 An interactive shell keeps what it needs: Ctrl+Z never stops it, and
 Ctrl+C at the prompt still discards the line.`,
-		Run: runTrap,
+		Run:     runTrap,
+		Special: true,
 	},
 }
 

@@ -412,7 +412,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 	if len(argv) == 0 {
 		return 0, nil
 	}
-	cmd := &command{argv: argv, traced: io.Traced}
+	cmd := &command{argv: argv, traced: io.Traced, notSpecial: true}
 	if argv[0] == "nohup" {
 		cmd.nohup = true
 	} else if b, ok := builtins.LookupEnabled(sh, argv[0]); ok && !noBuiltins {

@@ -107,3 +107,26 @@ func (sh *Shell) posixExpansionExit(err error) int {
 	}
 	return sh.forceEOFStatus()
 }
+
+// posixSpecialCmd reports whether cmd runs a special builtin in POSIX
+// mode: its assignments stay, and its errors end a non-interactive shell.
+// (command export ... runs command, which is not special.)
+func (sh *Shell) posixSpecialCmd(cmd *command) bool {
+	return sh.Opts.Posix && cmd.fn == nil && cmd.builtin != nil && cmd.builtin.Special && !cmd.notSpecial
+}
+
+// errPosixAssign is applyTempAssigns' error, in POSIX mode, for a
+// read-only variable assigned before a command ("r=2 cmd").
+var errPosixAssign = errors.New("read-only variable assigned before a command")
+
+// posixAssignFailed ends what "r=2 cmd" runs when r is read-only, in POSIX
+// mode: before a special builtin, the shell (127 under -c, 1 in a
+// script); before another command, that command, and the -c text (bash's
+// items 26).
+func (sh *Shell) posixAssignFailed(cmd *command) (int, error) {
+	if sh.posixSpecialCmd(cmd) {
+		sh.Status = 1
+		return 1, &ExitError{Status: sh.forceEOFStatus()}
+	}
+	return sh.discardLine()
+}

@@ -70,7 +70,10 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 			if sh.flow.sourceDepth > 0 {
 				// A . file ends at its syntax error with status 2 (1 in
 				// an array's list); the shell that sourced it goes on,
-				// as in bash.
+				// as in bash (in POSIX mode, it ends a script too).
+				if sh.Opts.Posix {
+					return sh.Status, sh.posixFatal(sh.Status)
+				}
 				return sh.Status, nil
 			}
 			if !sh.Opts.Interactive {
