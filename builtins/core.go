@@ -602,13 +602,32 @@ func unexport(sh Shell, name string) error {
 // read-only one, declare -ax for an array.
 func printExported(sh Shell, io IO) int {
 	var b strings.Builder
+	posix, _ := sh.Option("posix")
 	for _, name := range sortedNames(sh) {
 		if sh.IsExported(name) {
 			line, _ := declareLine(sh, name)
-			b.WriteString(line)
+			b.WriteString(posixDeclLine(line, "export", posix))
 		}
 	}
 	return writeOut(io, "export", b.String())
+}
+
+// posixDeclLine is a declare -p line as export -p and readonly -p write
+// it in POSIX mode (posix): "export x="1"", "readonly -a a=(...)": the
+// builtin's name, and of the attributes only an array's -a or -A.
+func posixDeclLine(line, builtin string, posix bool) string {
+	rest, ok := strings.CutPrefix(line, "declare -")
+	if !posix || !ok {
+		return line
+	}
+	flags, rest, _ := strings.Cut(rest, " ")
+	switch {
+	case strings.Contains(flags, "a"):
+		builtin += " -a"
+	case strings.Contains(flags, "A"):
+		builtin += " -A"
+	}
+	return builtin + " " + rest
 }
 
 func sortedNames(sh Shell) []string {

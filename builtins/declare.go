@@ -476,7 +476,8 @@ func declareListAll(sh Shell, io IO, builtin string) int {
 			fmt.Fprintf(&b, "%s=%s\n", n, quoteValue(v))
 		}
 	}
-	if fs, ok := sh.(FuncShell); ok {
+	posix, _ := sh.Option("posix")
+	if fs, ok := sh.(FuncShell); ok && !(posix && builtin == "set") { // set in POSIX mode: no functions
 		for _, f := range fs.FuncNames() {
 			text, _ := fs.FuncText(f)
 			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")

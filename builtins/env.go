@@ -250,6 +250,7 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 // With indexed or assoc (readonly -a, -A) only the arrays of that kind.
 func printReadonly(sh Shell, io IO, indexed, assoc bool) int {
 	var b strings.Builder
+	posix, _ := sh.Option("posix")
 	for _, name := range sortedNames(sh) {
 		isIndexed, isAssoc := sh.ArrayKind(name)
 		if indexed && !isIndexed || assoc && !isAssoc {
@@ -257,7 +258,7 @@ func printReadonly(sh Shell, io IO, indexed, assoc bool) int {
 		}
 		if sh.IsReadOnly(name) {
 			line, _ := declareLine(sh, name)
-			b.WriteString(line)
+			b.WriteString(posixDeclLine(line, "readonly", posix))
 		}
 	}
 	return writeOut(io, "readonly", b.String())

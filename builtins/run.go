@@ -332,6 +332,9 @@ type meaning struct {
 	kind   string // "alias", "keyword", "function", "builtin" or "file"
 	value  string // the alias text, the function's definition, or the file's path
 	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
+	// special: a special builtin in POSIX mode, "eval is a special shell
+	// builtin"
+	special bool
 }
 
 // aliasesOn reports whether shopt expand_aliases is on.
@@ -360,8 +363,9 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 				out = append(out, meaning{kind: "function", value: text})
 			}
 		}
-		if _, ok := LookupEnabled(sh, name); ok {
-			out = append(out, meaning{kind: "builtin"})
+		if b, ok := LookupEnabled(sh, name); ok {
+			posix, _ := sh.Option("posix")
+			out = append(out, meaning{kind: "builtin", special: posix && b.Special})
 		}
 		if len(out) > 0 && !all {
 			return out[:1]
@@ -399,6 +403,9 @@ func (m meaning) sentence(name string) string {
 	case "keyword":
 		return name + " is a shell keyword"
 	case "builtin":
+		if m.special {
+			return name + " is a special shell builtin"
+		}
 		return name + " is a shell builtin"
 	case "function":
 		return name + " is a function\n" + m.value
