@@ -206,7 +206,8 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 		rest = rest[1:]
 	}
 	if len(rest) == 0 {
-		return usageError(io, name, "filename argument required"), nil
+		st := usageError(io, name, "filename argument required")
+		return st, posixFatal(sh, st)
 	}
 	file := rest[0]
 	path, err := findSourceFile(sh, file)
