@@ -115,7 +115,11 @@ func (sh *Shell) expandAssign(w *parser.Word) (string, error) {
 // expandRedirTarget expands the word after a redirection operator. It must
 // give exactly one field.
 func (sh *Shell) expandRedirTarget(w *parser.Word) (string, error) {
-	fields, err := sh.expandFields([]*parser.Word{w})
+	expand := sh.expandFields
+	if sh.Opts.Posix && !sh.Opts.Interactive {
+		expand = sh.expandUnsplit // posix.go
+	}
+	fields, err := expand([]*parser.Word{w})
 	if err != nil {
 		return "", err
 	}
