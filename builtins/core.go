@@ -716,7 +716,13 @@ func runEcho(sh Shell, io IO, args []string) (int, error) {
 	newline := true
 	escapes, _ := sh.Option("xpg_echo") // shopt -s xpg_echo: -e by default
 	args = args[1:]
-	for len(args) > 0 && isEchoOption(args[0]) {
+	options := true
+	if escapes {
+		// With xpg_echo in POSIX mode, echo takes no options at all.
+		posix, _ := sh.Option("posix")
+		options = !posix
+	}
+	for options && len(args) > 0 && isEchoOption(args[0]) {
 		for _, c := range args[0][1:] {
 			switch c {
 			case 'n':

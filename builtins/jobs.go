@@ -616,6 +616,9 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 		}
 		status = st
 		setPid(tg.pidOf())
+		if posix, _ := sh.Option("posix"); posix && tg.job == nil {
+			t.Forget(tg.pid) // the status is taken: a second wait finds no child
+		}
 		if ctx.Err() != nil {
 			return 128 + int(syscall.SIGINT), nil // Ctrl+C
 		}
