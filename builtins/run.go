@@ -309,6 +309,14 @@ func searchPath(sh Shell, name string) []string {
 	return found
 }
 
+// unrunnablePosix reports whether, in POSIX mode, path is a file that
+// cannot run, which type and command do not report as found there (bash;
+// running the name still tries it).
+func unrunnablePosix(sh Shell, path string) bool {
+	posix, _ := sh.Option("posix")
+	return posix && !isExecutable(absolute(sh, path))
+}
+
 func isExecutable(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular() && unix.Access(path, unix.X_OK) == nil
@@ -379,11 +387,11 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 		if len(out) == 0 && !all {
 			// type -P of a file that is not executable names it, as
 			// bash (LookPath's last resort).
-			if kind, path := sh.LookPath(name); kind == KindFile {
+			if kind, path := sh.LookPath(name); kind == KindFile && !unrunnablePosix(sh, path) {
 				out = append(out, meaning{kind: "file", value: path})
 			}
 		}
-	} else if kind, path := sh.LookPath(name); kind == KindFile {
+	} else if kind, path := sh.LookPath(name); kind == KindFile && !unrunnablePosix(sh, path) {
 		p, hashed := hashedPath(sh, name)
 		if on, known := sh.Option("hashall"); known && !on {
 			hashed = false // set +h: the table is not used

@@ -3,6 +3,7 @@ package shell
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"gosh/builtins"
 	"gosh/parser"
@@ -160,4 +161,26 @@ func posixBangParam(p *parser.ParamExp) *parser.ParamExp {
 		q.Op = parser.ParamError
 	}
 	return &q
+}
+
+// nullCommand reports whether p is "time" alone: one empty command.
+func nullCommand(p *parser.Pipeline) bool {
+	if len(p.Cmds) != 1 {
+		return false
+	}
+	sc, ok := p.Cmds[0].(*parser.SimpleCommand)
+	return ok && len(sc.Args) == 0 && len(sc.Assigns) == 0 && len(sc.Redirs) == 0
+}
+
+// reportShellTimes is "time" alone in POSIX mode: the times of the shell
+// and its finished children since the shell started (real: since $SECONDS
+// began), in $TIMEFORMAT, else bash's "user\t%2lU\nsys\t%2lS".
+func (sh *Shell) reportShellTimes() {
+	t := shellAndChildTimes()
+	span := timeSpan{real: time.Since(sh.specials.secondsBase), user: t.user, sys: t.sys}
+	format := "user\t%2lU\nsys\t%2lS"
+	if v, ok := sh.getVar("TIMEFORMAT"); ok {
+		format = v
+	}
+	sh.writeTimes(format, span)
 }
