@@ -177,6 +177,7 @@ func nullCommand(p *parser.Pipeline) bool {
 // began), in $TIMEFORMAT, else bash's "user\t%2lU\nsys\t%2lS".
 func (sh *Shell) reportShellTimes() {
 	t := shellAndChildTimes()
+	sh.startSpecials() // a subshell's clock goes on from its parent's $SECONDS
 	span := timeSpan{real: time.Since(sh.specials.secondsBase), user: t.user, sys: t.sys}
 	format := "user\t%2lU\nsys\t%2lS"
 	if v, ok := sh.getVar("TIMEFORMAT"); ok {
