@@ -47,6 +47,12 @@ func (sh *Shell) settlePosix() {
 func (sh *Shell) posixMode(on bool) {
 	o := &sh.Opts
 	o.Posix = on
+	sh.Jobs.SetPosix(on) // how jobs words job states (jobs/report.go)
+	if on && !o.Interactive {
+		// As a script's, finished jobs stay listed until jobs shows
+		// them or wait collects them, also under -c.
+		sh.Jobs.SetKeepFinished()
+	}
 	if on {
 		o.ExpandAliasesOn, o.ExpandAliasesOff = true, false
 		o.Shopt.InheritErrexit, o.Shopt.ShiftVerbose = true, true

@@ -164,9 +164,9 @@ func (sh *Shell) afterCommand() {
 // keepsFinishedJobs reports whether the shell reads a script (a file or
 // standard input, and the child gosh processes of one), whose finished
 // background jobs bash keeps listed until jobs shows them or a wait
-// collects them (jobs.Table.SetKeepFinished).
+// collects them (jobs.Table.SetKeepFinished); in POSIX mode, -c text too.
 func (sh *Shell) keepsFinishedJobs() bool {
-	return sh.flow.topSource == sourceFile || sh.flow.topSource == sourceStdin
+	return sh.flow.topSource == sourceFile || sh.flow.topSource == sourceStdin || sh.Opts.Posix && !sh.Opts.Interactive
 }
 
 // runSource runs the text of a file (a script, or . FILE).
