@@ -232,11 +232,17 @@ func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bo
 		target = found
 		printDir = printDir || fromCDPATH
 	}
+	wd := sh.Getwd()
+	if posix, _ := sh.Option("posix"); posix {
+		wd = "" // no fall back to chdir(2) on the name: every ".." is checked
+	}
 	if physical {
-		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
+		// Symbolic links are followed before each "..": l/../b is b
+		// next to where l leads.
+		if resolved, err := filepath.EvalSymlinks(rawAbsolute(sh, target)); err == nil {
 			target = resolved
 		}
-	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
+	} else if err := checkDotDot(rawAbsolute(sh, target), wd); err != nil {
 		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
 		return statusFailure
 	}
