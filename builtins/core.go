@@ -158,6 +158,8 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -o vi, -o emacs  the key map of the line editor: vi keys or emacs keys
 -o history    record commands in the history (on at a prompt)
 -o ignoreeof  Ctrl+D does not leave the shell (sets IGNOREEOF=10)
+-o posix      bash's POSIX mode (as $POSIXLY_CORRECT, gosh --posix, or
+              gosh started as sh): special builtins' rules and the rest
 -o lang=en|ko  the language of the teaching texts (help, labs, explain,
               the trace); +o lang leaves it to LC_ALL, LC_MESSAGES, LANG
 -o NAME sets an option by name (e.g. -o trace, which narrates the
@@ -418,15 +420,26 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 		w, err := os.Getwd()
 		if err != nil {
 			fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
+			if posix, _ := sh.Option("posix"); posix {
+				// bash's POSIX mode asks twice (get_working_directory,
+				// then its check of the name), and says so twice.
+				fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
+			}
 			return statusFailure, nil
 		}
 		wd = w
 	}
 	physical, _ := sh.Option("physical") // set -P: as pwd -P unless -L is given
-	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
+	// In POSIX mode pwd checks that the name it would print is still the
+	// working directory; when it is not, it prints the physical one.
+	posix, _ := sh.Option("posix")
+	stale := posix && !sameDir(wd, ".")
+	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' || stale {
 		var resolved string
 		var err error
-		if filepath.IsAbs(wd) {
+		if stale {
+			resolved, err = os.Getwd()
+		} else if filepath.IsAbs(wd) {
 			resolved, err = filepath.EvalSymlinks(wd)
 		} else {
 			resolved, err = os.Getwd() // "..", as bash names it after a lost directory
@@ -443,6 +456,13 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 		wd = resolved
 	}
 	return writeOut(io, "pwd", wd+"\n"), nil
+}
+
+// sameDir reports whether the paths a and b name one directory.
+func sameDir(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
 // getcwdError words a failure to name the working directory as bash does

@@ -386,8 +386,8 @@ func hashedPath(sh Shell, name string) (string, bool) {
 func printHash(sh Shell, io IO, asCommands bool) int {
 	entries := sh.Hashed()
 	if len(entries) == 0 {
-		if asCommands {
-			return statusOK
+		if posix, _ := sh.Option("posix"); asCommands || posix {
+			return statusOK // bash's POSIX mode says nothing either
 		}
 		return writeOut(io, "hash", "hash: hash table empty\n")
 	}
