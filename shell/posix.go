@@ -138,25 +138,6 @@ func (sh *Shell) posixAssignFailed(cmd *command) (int, error) {
 	return sh.discardLine()
 }
 
-// expandUnsplit is expandFields without field splitting and pathname
-// expansion: a redirection's word in a non-interactive shell in POSIX
-// mode ("cat < $x" opens the file "a b"; "cat < *" opens "*"; "$@" is
-// joined with spaces). An unquoted expansion that comes to nothing still
-// gives no field.
-func (sh *Shell) expandUnsplit(words []*parser.Word) ([]string, error) {
-	var out []string
-	for _, w := range sh.braceWords(words) {
-		x := &expansion{sh: sh, mode: modeFields}
-		if err := x.word(w, false, tildeAssignLike(w)); err != nil {
-			return nil, err
-		}
-		if f := removeQuotes(splitFields(x.fields, "")); len(f) > 0 {
-			out = append(out, strings.Join(f, " "))
-		}
-	}
-	return out, nil
-}
-
 // posixBangParam is ${!#} or ${!?} in POSIX mode, where bash applies no
 // indirection to # and ?: they are $! with the operator # (an empty
 // prefix removed) or ? (an error when $! is unset).
