@@ -99,3 +99,27 @@ func TestPosixFatalErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestPosixPrompt checks POSIX's prompt: ! is the history number, !! a
+// '!', and $VAR expands whatever promptvars says.
+func TestPosixPrompt(t *testing.T) {
+	sh := testShell(t)
+	sh.Vars.Set("V", "v")
+	info := promptInfo{histNumber: 42}
+	tests := []struct {
+		ps          string
+		posix, vars bool
+		want        string
+	}{
+		{"a!b!!c ", true, true, "a42b!c "},
+		{`\! ! $V`, true, false, "42 42 v"},
+		{"a!b!!c $V", false, true, "a!b!!c v"},
+		{`! $V`, false, false, "! $V"},
+	}
+	for _, tc := range tests {
+		sh.Opts.Posix, sh.Opts.Shopt.NoPromptvars = tc.posix, !tc.vars
+		if got := sh.expandPrompt(tc.ps, info); got != tc.want {
+			t.Errorf("posix %v, promptvars %v: %q gives %q, want %q", tc.posix, tc.vars, tc.ps, got, tc.want)
+		}
+	}
+}
