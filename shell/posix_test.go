@@ -123,3 +123,25 @@ func TestPosixPrompt(t *testing.T) {
 		}
 	}
 }
+
+// TestPosixHistoryExpansion: in POSIX mode '!' does not start a history
+// reference inside double quotes; outside them it does.
+func TestPosixHistoryExpansion(t *testing.T) {
+	hist := []string{"echo hi there"}
+	tests := []struct {
+		line  string
+		posix bool
+		want  string
+	}{
+		{`echo "!!"`, true, `echo "!!"`},
+		{`echo "!!"`, false, `echo "echo hi there"`},
+		{`echo "a" !$`, true, `echo "a" there`},
+		{`echo "x!$y" '!!' !!`, true, `echo "x!$y" '!!' echo hi there`},
+	}
+	for _, tc := range tests {
+		hx := histExpansion{posix: tc.posix}
+		if got, _, _, err := hx.expand(tc.line, hist); err != nil || got != tc.want {
+			t.Errorf("posix %v: %s gives %q, %v; want %q", tc.posix, tc.line, got, err, tc.want)
+		}
+	}
+}
