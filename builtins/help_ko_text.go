@@ -433,6 +433,8 @@ N이 없으면 마지막 명령의 상태로 돌아간다. 함수는 셸 자신 
 -o vi, -o emacs  줄 편집기의 키 맵: vi 키 또는 emacs 키
 -o history    명령을 히스토리에 기록한다(프롬프트에서 켜짐)
 -o ignoreeof  Ctrl+D로 셸을 떠나지 않는다(IGNOREEOF=10으로 설정)
+-o posix      bash의 POSIX 모드($POSIXLY_CORRECT, gosh --posix, sh라는
+              이름으로 시작한 gosh와 같다): 특수 builtin의 규칙 등
 -o lang=en|ko  가르치는 글(help, 실습, explain, trace)의 언어. +o lang은
               로캘(LC_ALL, LC_MESSAGES, LANG)에 맡긴다
 -o NAME은 이름으로 옵션을 켠다(예: -o trace는 셸이 하는 시스템 호출을

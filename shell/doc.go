@@ -113,7 +113,9 @@
 //	             signals its processes sent the shell
 //	api.go       what builtins may see and change; options.go the set -o
 //	             and shopt options (shopt.go: bash's others, with their
-//	             behaviour or a refusal that says why); declare.go
+//	             behaviour or a refusal that says why); posix.go bash's
+//	             POSIX mode (set -o posix, $POSIXLY_CORRECT) and the rules
+//	             it brings to the shell's own code; declare.go
 //	             variable attributes (-i);
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
 //	lang.go      the language of every teaching text (Lang): set -o

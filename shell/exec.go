@@ -51,6 +51,9 @@ func (sh *Shell) RunString(src string) (int, error) {
 			return st, nil
 		case err != nil:
 			sh.syntaxError(err, "eval", src, base, base)
+			if sh.Opts.Posix {
+				return sh.Status, sh.posixFatal(sh.Status) // eval is a special builtin
+			}
 			return sh.Status, nil
 		}
 		st, err = sh.Run(f)
@@ -231,6 +234,9 @@ func invert(status int) int {
 
 func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	defer sh.closeProcSubsts(len(sh.procSubsts)) // <(list) >(list) in its words
+	if sh.Vars.posixTouched {
+		sh.settlePosix() // POSIXLY_CORRECT was set or unset (posix.go)
+	}
 	if len(p.Cmds) == 1 {
 		status, err := sh.runCommand(p.Cmds[0])
 		if sh.Vars.badCompat != nil {
@@ -389,6 +395,9 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 	if st := sh.unsetExitStatus(err); st != 0 {
 		return 1, &ExitError{Status: st}
 	}
+	if st := sh.posixExpansionExit(err); st != 0 {
+		return 1, &ExitError{Status: st} // posix.go
+	}
 	if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Errexit && sh.Opts.Errexit {
 		return 1, &ExitError{Status: 1} // failglob under set -e, as bash
 	}
@@ -409,6 +418,13 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	if sh.Opts.Errexit {
 		return 1 // bash: set -e makes it 1 under -c too
 	}
+	return sh.forceEOFStatus()
+}
+
+// forceEOFStatus is the status with which an error that ends a
+// non-interactive shell at once ends it: 127 under -c, 1 in a script
+// (bash's FORCE_EOF, which bash -c's run_one_command turns into 127).
+func (sh *Shell) forceEOFStatus() int {
 	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
 	}
@@ -460,6 +476,9 @@ type command struct {
 	// traced: set -x showed this command already, in the line of the
 	// builtin that runs it (command ls): xtrace leaves it out.
 	traced bool
+	// notSpecial: the command runs through the command builtin (or
+	// nohup), which takes a special builtin's POSIX-mode rules away.
+	notSpecial bool
 	// compound, when set, is a compound command that is a stage of a
 	// pipeline: it runs instead of argv (see compoundStage).
 	compound parser.Command
@@ -574,7 +593,7 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 	cmd.argv = argv
 	sh.noteLastArg(argv, compound)
 	if len(argv) > 0 {
-		if fn := sh.lookupFuncCached(argv[0]); fn != nil {
+		if fn := sh.lookupFuncCached(argv[0]); fn != nil && !sh.posixSpecial(argv[0]) {
 			cmd.fn = fn
 		} else if argv[0] == "nohup" {
 			cmd.nohup = true
@@ -771,7 +790,11 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 		// "a=b exec": the assignments do not last (bash's temporary
 		// environment), but a read-only one is reported.
 		sh.reportReadOnlyAssigns(cmd)
-		return sh.execRedirects(cmd)
+		st, err := sh.execRedirects(cmd)
+		if st != 0 && err == nil && sh.Opts.Posix && cmd.argv[0] == "exec" {
+			err = sh.posixFatal(st) // exec 3<nosuch (posix.go)
+		}
+		return st, err
 	}
 	if len(cmd.redirs) == 0 {
 		// No redirection: the command sees the shell's own fds, and
@@ -781,7 +804,11 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	t := sh.newFdTable()
 	defer t.close()
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
-		return sh.redirFailed(err)
+		st, err := sh.redirFailed(err)
+		if err == nil && sh.posixSpecialCmd(cmd) {
+			err = sh.posixFatal(st) // ": > /nosuch/f" (posix.go)
+		}
+		return st, err
 	}
 	defer sh.keepFdVars(t) // redirect_fdvar.go; before t.close
 	return sh.runInShellWith(t, cmd)
@@ -807,6 +834,9 @@ func execOnlyRedirects(argv []string) bool {
 // temporary assignments applied around it.
 func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	restore, err := sh.applyTempAssigns(cmd)
+	if err == errPosixAssign {
+		return sh.posixAssignFailed(cmd) // posix.go
+	}
 	if err != nil {
 		return 1, nil
 	}
@@ -820,7 +850,13 @@ func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	if sh.declTraceCmd != nil && sh.declTraceCmd == argvID(cmd.argv) {
 		defer sh.flushDeclTrace() // a list the builtin did not assign
 	}
-	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
+	st, err := sh.callBuiltin(cmd.builtin, t, cmd.argv)
+	if st == 2 && err == nil && sh.posixSpecialCmd(cmd) && cmd.argv[0] != "eval" && cmd.argv[0] != "." {
+		// A special builtin's usage error (posix.go); eval's and .'s
+		// status is what they ran, their own errors end the shell there.
+		err = sh.posixFatal(st)
+	}
+	return st, err
 }
 
 // argvID names a command by its argv's first element, which lives in
@@ -933,9 +969,10 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	}
 	var old []saved
 	kept := keptTempNames(cmd.argv, sh.flow.funcDepth > 0) // tempenv.go
+	keepAll := sh.posixSpecialCmd(cmd)                     // POSIX: they stay after a special builtin
 	restore := func() {
 		for i := len(old) - 1; i >= 0; i-- {
-			if !kept[old[i].name] {
+			if !keepAll && !kept[old[i].name] {
 				sh.Vars.put(old[i].name, old[i].v)
 			}
 		}
@@ -960,6 +997,10 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		} else if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
 			if _, ro := err.(*readOnlyError); ro {
+				if sh.Opts.Posix && !sh.Opts.Interactive {
+					restore()
+					return nil, errPosixAssign // the command does not run
+				}
 				// bash reports a read-only variable and runs the
 				// command all the same, without that assignment.
 				continue

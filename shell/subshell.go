@@ -677,6 +677,9 @@ func RunChild(fd int, self string) (int, error) {
 	if sh.keepsFinishedJobs() {
 		sh.Jobs.SetKeepFinished() // a script's subshell, as the script
 	}
+	if sh.Opts.Posix {
+		sh.Jobs.SetPosix(true) // posix.go
+	}
 	// Signals: the snapshot's ignored signals are SIG_IGN in this process
 	// too, for its children; the rest as for any script (trap_unix.go).
 	sh.traps = sh.traps.forSubshell() // caught signals reset, ignored ones kept
