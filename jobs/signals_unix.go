@@ -16,6 +16,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/unix"
+
+	"gosh/jobs/earlysig"
 )
 
 // The system-call steps behind the trap builtin. The shell decides what
@@ -108,8 +110,8 @@ func (t *Table) ignoreForFork(sigs []syscall.Signal) (restore func()) {
 			signal.Notify(c, sig)
 			signal.Stop(c) // the runtime's handler stays: the default of a Go program
 			rawMu.Lock()
-			if h := rawSet.of(sig); h != nil && h.ok { // and what KernelDefault set, again
-				act := h.act
+			if h := rawSet.Of(sig); h != nil && h.OK { // and what KernelDefault set, again
+				act := h.Act
 				unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
 			}
 			rawMu.Unlock()
@@ -176,15 +178,18 @@ func (t *Table) KernelDefault(sig syscall.Signal, ignore bool) {
 	}
 	rawMu.Lock()
 	defer rawMu.Unlock()
+	if h := rawSet.Of(sig); h != nil && h.OK && h.Act == act {
+		return // so it is already (earlysig, at the start): no system call
+	}
 	_, _, errno := unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), uintptr(unsafe.Pointer(&old)), 8, 0, 0)
 	if errno != 0 {
 		return
 	}
-	if h := rawSaved.of(sig); h != nil && !h.ok {
-		*h = rawHandler{act: old, ok: true}
+	if h := rawSaved.Of(sig); h != nil && !h.OK {
+		*h = rawHandler{Act: old, OK: true}
 	}
-	if h := rawSet.of(sig); h != nil {
-		*h = rawHandler{act: act, ok: true}
+	if h := rawSet.Of(sig); h != nil {
+		*h = rawHandler{Act: act, OK: true}
 	}
 	t.trace.Shell(Same("rt_sigaction(%s, %s"), SignalName(sig), what)
 }
@@ -239,39 +244,27 @@ func (t *Table) ResetSignalsForExec(keep func(syscall.Signal) bool) (undo func()
 	}
 }
 
-// rawSaved holds the runtime's handlers that KernelDefault replaced, and
-// rawSet what it put in their place, by signal number. (Arrays: maps of
-// them cost every script's start 3 KB and a dozen map insertions.)
+// rawSaved holds the runtime's handlers that KernelDefault (or, at the
+// process's start, package earlysig) replaced, and rawSet what took their
+// place, by signal number; rawMu guards both once the shell runs.
+// (Arrays: maps of them cost every script's start 3 KB and a dozen map
+// insertions.)
 var (
 	rawMu    sync.Mutex
-	rawSaved rawHandlers
-	rawSet   rawHandlers
+	rawSaved = &earlysig.Saved
+	rawSet   = &earlysig.Set
 )
 
-// rawHandler is one struct sigaction, if ok.
-type rawHandler struct {
-	act [4]uint64
-	ok  bool
-}
-
-// rawHandlers are the handlers of signals 1 to 64.
-type rawHandlers [65]rawHandler
-
-// of is sig's entry, nil for a number that is no signal.
-func (hs *rawHandlers) of(sig syscall.Signal) *rawHandler {
-	if sig <= 0 || int(sig) >= len(hs) {
-		return nil
-	}
-	return &hs[sig]
-}
+// rawHandler is one struct sigaction, if OK.
+type rawHandler = earlysig.Handler
 
 // restoreRuntimeHandler puts back the runtime's handler for sig if
 // KernelDefault replaced it.
 func restoreRuntimeHandler(sig syscall.Signal) {
 	rawMu.Lock()
 	defer rawMu.Unlock()
-	h := rawSaved.of(sig)
-	if h == nil || !h.ok {
+	h := rawSaved.Of(sig)
+	if h == nil || !h.OK {
 		return
 	}
 	if isZeroed(sig) {
@@ -279,22 +272,22 @@ func restoreRuntimeHandler(sig syscall.Signal) {
 		// its handler back now would forward the signal to itself.
 		// Notify, next, installs it and counts it again.
 		*h = rawHandler{}
-		*rawSet.of(sig) = rawHandler{}
+		*rawSet.Of(sig) = rawHandler{}
 		return
 	}
-	act := h.act
+	act := h.Act
 	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), 0, 8, 0, 0)
 	*h = rawHandler{}
-	*rawSet.of(sig) = rawHandler{}
+	*rawSet.Of(sig) = rawHandler{}
 }
 
 // forgetRuntimeHandler drops the saved handler: signal.Ignore is about to
 // set the disposition through the runtime, which then knows it.
 func forgetRuntimeHandler(sig syscall.Signal) {
 	rawMu.Lock()
-	if h := rawSaved.of(sig); h != nil {
+	if h := rawSaved.Of(sig); h != nil {
 		*h = rawHandler{}
-		*rawSet.of(sig) = rawHandler{}
+		*rawSet.Of(sig) = rawHandler{}
 	}
 	rawMu.Unlock()
 }

@@ -662,7 +662,9 @@ func RunChild(fd int, self string) (int, error) {
 	if m.Snap.Opts.Trace {
 		traceFd, gate = traceFdOf(fd)
 	}
-	sh := &Shell{self: self, source: sourceChild}
+	// The process is the child gosh's own: its last command may replace
+	// it (tailexec.go), as a forked shell execs its last command.
+	sh := &Shell{self: self, source: sourceChild, owns: true}
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}

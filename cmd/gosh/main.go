@@ -31,6 +31,7 @@ import (
 	"gosh/cmd/gosh/oneproc"
 	_ "gosh/cmd/gosh/startstack" // the start-up goroutine's stack, grown first
 	"gosh/jobs"
+	_ "gosh/jobs/earlysig" // a C shell's signal dispositions, before anything of gosh runs
 	"gosh/shell"
 )
 
