@@ -65,6 +65,14 @@
 // child; a caught one makes the ioctl restart forever. So the call runs on a
 // locked OS thread with SIGTTOU and SIGTTIN blocked in that thread only.
 //
+// The kernel's disposition, raw. Where Go's default differs from a C
+// shell's (SIGUSR1 dropped, SIGQUIT a goroutine dump), the shell sets
+// SIG_DFL or SIG_IGN with a raw rt_sigaction the runtime does not see
+// (KernelDefault), saving the runtime's handler to put back before a trap
+// catches the signal; the sub-package earlysig does it for the common ones
+// in the process's first initialisation, so that no start-up window drops
+// a signal.
+//
 // Notify, and Ignore only for trap "". signal.Notify installs a handler, and
 // execve resets handled signals to the default in the child; signal.Ignore
 // sets SIG_IGN, which every child inherits (and signal.Reset cannot undo
