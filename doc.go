@@ -102,7 +102,7 @@
 // starts a Go program, so what runs before main counts (issue 9, speed).
 // jobs/earlysig, initialised as soon as package syscall is,
 // gives the signals whose Go default differs from a C shell's (SIGUSR1 is
-// dropped by Go, SIGQUIT dumps goroutines) the kernel's disposition, so a
+// dropped by Go, SIGABRT dumps goroutines) the kernel's disposition, so a
 // child gosh killed as it starts dies as a forked shell would.
 // cmd/gosh/startstack, initialised before every other package, grows the
 // start-up goroutine's stack once, without touching it; cmd/gosh/oneproc

@@ -66,7 +66,7 @@
 // locked OS thread with SIGTTOU and SIGTTIN blocked in that thread only.
 //
 // The kernel's disposition, raw. Where Go's default differs from a C
-// shell's (SIGUSR1 dropped, SIGQUIT a goroutine dump), the shell sets
+// shell's (SIGUSR1 dropped, SIGABRT a goroutine dump), the shell sets
 // SIG_DFL or SIG_IGN with a raw rt_sigaction the runtime does not see
 // (KernelDefault), saving the runtime's handler to put back before a trap
 // catches the signal; the sub-package earlysig does it for the common ones

@@ -33,20 +33,20 @@ const (
 	sigIGN = 1
 )
 
-// early are the signals given the kernel's disposition at start: SIG_DFL,
-// which ends the process as it ends a C shell, and SIG_IGN for SIGQUIT,
-// which shells ignore (the shell's set-up may change it again). SIGHUP,
-// SIGINT and SIGTERM are not here: Go's handler ends the process on them
-// too, and the shell's set-up decides what they do.
+// early are the signals given SIG_DFL at start, which ends the process as
+// it ends a C shell. SIGHUP, SIGINT and SIGTERM are not here: Go's handler
+// ends the process on them too, and the shell's set-up decides what they
+// do. Nor is SIGQUIT, which a shell ignores: SIG_IGN would pass to the
+// programs that gosh's short-lived helpers (nohup's, a limit's) exec.
 var early = [...]struct {
 	sig syscall.Signal
-	act uint64
+	act uint64 // sigDFL
 }{
 	{syscall.SIGUSR1, sigDFL}, {syscall.SIGUSR2, sigDFL}, {syscall.SIGALRM, sigDFL},
 	{syscall.SIGVTALRM, sigDFL}, {syscall.SIGXCPU, sigDFL}, {syscall.SIGXFSZ, sigDFL},
 	{syscall.SIGIO, sigDFL}, {syscall.SIGPWR, sigDFL}, {syscall.SIGSTKFLT, sigDFL},
 	{syscall.SIGABRT, sigDFL}, {syscall.SIGSYS, sigDFL}, {syscall.SIGTRAP, sigDFL},
-	{syscall.SIGILL, sigDFL}, {syscall.SIGQUIT, sigIGN},
+	{syscall.SIGILL, sigDFL},
 }
 
 // init sets each early signal with one rt_sigaction, which also returns
