@@ -53,6 +53,9 @@ func (o *opVim) handleVimNormalMovement(r rune, readNext func() rune) (t rune, h
 		rb.MoveToLineStart()
 	case '$':
 		rb.MoveToLineEnd()
+		if rb.IsCursorInEnd() {
+			rb.MoveBackward() // gosh: on the last character, as vi
+		}
 	case 'x':
 		rb.Delete()
 		if rb.IsCursorInEnd() {
@@ -80,6 +83,9 @@ func (o *opVim) handleVimNormalMovement(r rune, readNext func() rune) (t rune, h
 		rb.MoveToNextWord()
 	case 'e', 'E':
 		rb.MoveToEndWord()
+		if rb.IsCursorInEnd() {
+			rb.MoveBackward() // gosh: on the last character, as vi
+		}
 	case 'f', 'F', 't', 'T':
 		next := readNext()
 		prevChar := r == 't' || r == 'T'

@@ -1,0 +1,37 @@
+package tests
+
+import (
+	"strings"
+	"testing"
+)
+
+// Hostile input at an interactive prompt: what a user may type must never
+// end the shell. Each case here once did (helper "robust").
+
+// TestViKeysPastTheEnd: vi command-mode keys that act on the character
+// under the cursor, where there is none (an empty line, after $ or e on
+// the last word), do what bash's vi mode does instead of ending gosh with
+// an index out of range in the line editor: e on the last character stays
+// there, $ goes to the last character (r then replaces it), r on an empty
+// line does nothing. The test runs against bash too
+// (GOSH_TEST_REFERENCE=bash).
+func TestViKeysPastTheEnd(t *testing.T) {
+	s := newSession(t)
+	s.Run("set -o vi")
+	for _, tt := range []struct{ name, keys, want string }{
+		{"e on the last character", "echo ab\x1be\r", "\nab\n"},
+		{"e then p", "echo a\x1bep\r", "\na\n"},
+		{"e to the last word's end", "echo abc def\x1b0eerX\r", "\nabX def\n"},
+		{"$ then r", "echo ab\x1b$rX\r", "\naX\n"},
+		{"r on an empty line", "\x1brXiecho r-done\r", "\nr-done\n"},
+		{"x to the empty line, then r", "ab\x1bxxxxrZiecho x-done\r", "\nx-done\n"},
+	} {
+		s.Send(tt.keys)
+		if out := s.WaitPrompt(); !strings.Contains(out, tt.want) {
+			t.Errorf("%s: keys %q: output %q, want %q", tt.name, tt.keys, out, tt.want)
+		}
+	}
+	if out := s.Run("echo still-here"); !strings.Contains(out, "still-here") {
+		t.Errorf("after the vi keys: %q", out)
+	}
+}
