@@ -35,3 +35,23 @@ func TestViKeysPastTheEnd(t *testing.T) {
 		t.Errorf("after the vi keys: %q", out)
 	}
 }
+
+// TestDeleteKeyOnEmptyLine: the Delete key (ESC [ 3 ~, as a terminal sends
+// it) on an empty line rings the bell and the shell stays, as in bash; it
+// used to end gosh as Ctrl+D does. On a line it deletes the character under
+// the cursor. The test runs against bash too (GOSH_TEST_REFERENCE=bash).
+func TestDeleteKeyOnEmptyLine(t *testing.T) {
+	s := newSession(t)
+	s.Send("\x1b[3~")
+	s.Send("echo still-here\r")
+	if out := s.WaitPrompt(); !strings.Contains(out, "\nstill-here\n") {
+		t.Errorf("after Delete on an empty line: output %q", out)
+	}
+	s.Send("echo abXc\x1b[D\x1b[D\x1b[3~\r")
+	if out := s.WaitPrompt(); !strings.Contains(out, "\nabc\n") {
+		t.Errorf("Delete under the cursor: output %q, want abc", out)
+	}
+	if s.Exited(0) {
+		t.Errorf("the shell exited")
+	}
+}
