@@ -55,3 +55,18 @@ func TestDeleteKeyOnEmptyLine(t *testing.T) {
 		t.Errorf("the shell exited")
 	}
 }
+
+// TestOpenPasteCtrlC: the start of a bracketed paste whose end never comes
+// (typed by hand, or a terminal that died in the middle of a paste) held
+// every key after it for ever; Ctrl+C now abandons it and the line, as in
+// bash. The test runs against bash too (GOSH_TEST_REFERENCE=bash).
+func TestOpenPasteCtrlC(t *testing.T) {
+	s := newSession(t)
+	s.Send("\x1b[200~echo pasted")
+	s.Send("\x03")
+	s.WaitPrompt()
+	s.Send("echo after-paste\r")
+	if out := s.WaitPrompt(); !strings.Contains(out, "\nafter-paste\n") || strings.Contains(out, "pasted") {
+		t.Errorf("after Ctrl+C in an open paste: output %q", out)
+	}
+}
