@@ -362,6 +362,12 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return "", errInterrupted
 	case err != nil:
 		return "", io.EOF
+	case e.in.endedMidLine():
+		// The terminal went away (hung up, closed) while a line was
+		// typed: the editor hands the line over as if Enter had been
+		// typed (its rule for the end of a pipe), but nobody entered
+		// it, and bash never runs it.
+		return "", io.EOF
 	}
 	return text, nil
 }
@@ -1385,6 +1391,14 @@ func (in *promptInput) take(p []byte, n int) int {
 	in.handed = in.handed || n > 0
 	in.enterLast = n > 0 && (p[n-1] == '\r' || p[n-1] == '\n')
 	return n
+}
+
+// endedMidLine reports whether reading the terminal failed (it is gone)
+// after the last key handed to the editor, and that key was not Enter.
+func (in *promptInput) endedMidLine() bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.err != nil && !in.enterLast
 }
 
 // enteredLast reports whether the last key handed to the editor was Enter

@@ -1,7 +1,10 @@
 package tests
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -68,5 +71,34 @@ func TestOpenPasteCtrlC(t *testing.T) {
 	s.Send("echo after-paste\r")
 	if out := s.WaitPrompt(); !strings.Contains(out, "\nafter-paste\n") || strings.Contains(out, "pasted") {
 		t.Errorf("after Ctrl+C in an open paste: output %q", out)
+	}
+}
+
+// TestHangupMidLine: a terminal that goes away while a line is being typed
+// (the window closed, the connection lost) ends the shell without running
+// the half-typed line, as bash does. The editor hands a line over at the
+// end of its input as if Enter had been typed, and gosh ran it: here it
+// would have made the file. The history is kept, and the job gets
+// SIGHUP.
+func TestHangupMidLine(t *testing.T) {
+	home := t.TempDir()
+	s := startSession(t, sessionConfig{Home: home})
+	s.WaitPrompt()
+	s.run("echo before-hangup")
+	s.run("sleep 102 &")
+	sleep := s.ProcByArgs("sleep 102")
+	t.Cleanup(func() { syscall.Kill(sleep.Pid, syscall.SIGKILL) })
+	s.Send("echo ran > half-typed")
+	s.Expect("half-typed")
+	s.HangUp()
+	s.ExitStatus(s.Timeout)
+	if _, err := os.Stat(filepath.Join(s.Dir, "half-typed")); err == nil {
+		t.Errorf("the half-typed line ran after the hangup")
+	}
+	if got := historyLines(t, home); strings.Join(got, "|") != "echo before-hangup|sleep 102 &" {
+		t.Errorf("history file after hangup: %q", got)
+	}
+	if !poll(s.Timeout, func() bool { return isZombie(sleep.Pid) || syscall.Kill(sleep.Pid, 0) != nil }) {
+		t.Errorf("the background job outlived the hangup (bash sends it SIGHUP)")
 	}
 }
