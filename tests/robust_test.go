@@ -102,3 +102,34 @@ func TestHangupMidLine(t *testing.T) {
 		t.Errorf("the background job outlived the hangup (bash sends it SIGHUP)")
 	}
 }
+
+// TestViArgumentKeys: Enter or Ctrl+C typed as the argument of a vi
+// command (f, r, d, c wait for one) froze the line editor for good: the
+// terminal reader waits after those keys until the editor is done with
+// them, and the command that read one never said so. Now they cancel the
+// command, and Ctrl+C abandons the line, as in bash, whose output each
+// row gives. The test runs against bash too (GOSH_TEST_REFERENCE=bash),
+// but for the Ctrl+C.
+func TestViArgumentKeys(t *testing.T) {
+	s := newSession(t)
+	s.Run("set -o vi")
+	for _, tt := range []struct{ name, keys, want string }{
+		{"f then Enter", "echo abc\x1bf\recho X3\r", "\nao X3c\n"},
+		{"r then Enter", "echo abc\x1br\recho X4\r", "\nao X4"},
+	} {
+		s.Send(tt.keys)
+		if out := s.WaitPrompt(); !strings.Contains(out, tt.want) {
+			t.Errorf("%s: keys %q: output %q, want %q", tt.name, tt.keys, out, tt.want)
+		}
+	}
+	if s.Name == "bash" {
+		return // bash's SIGINT comes in the middle of reading ESC d, and no prompt follows at once
+	}
+	s.Send("echo abc\x1bd")
+	s.Expect("echo abc")
+	s.Send("\x03")
+	s.WaitPrompt()
+	if out := s.Run("echo after-ctrl-c"); !strings.Contains(out, "after-ctrl-c") || strings.Contains(out, "abc") {
+		t.Errorf("d then Ctrl+C: output %q, want the line abandoned", out)
+	}
+}

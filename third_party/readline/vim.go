@@ -10,6 +10,27 @@ type opVim struct {
 	cfg     *Config
 	op      *Operation
 	vimMode int
+	// gosh: a Ctrl+C was read as a command's argument (vimArgKey).
+	argInterrupted bool
+}
+
+// vimArgKey reads the key a command in command mode takes as its argument
+// (r, f, t, c, d). gosh: the terminal stops reading after Enter, Ctrl+J,
+// Ctrl+C and Ctrl+D until the editor is done with them (KickRead): read as
+// an argument, they left it waiting for ever, and every key after them
+// unread. They are no argument: the command is cancelled (ESC), and a
+// Ctrl+C abandons the line too, as in bash.
+func (o *Operation) vimArgKey() rune {
+	r := o.t.ReadRune()
+	switch r {
+	case CharInterrupt:
+		o.opVim.argInterrupted = true
+		fallthrough
+	case CharEnter, CharCtrlJ, CharDelete:
+		o.t.KickRead()
+		return CharEsc
+	}
+	return r
 }
 
 func newVimMode(op *Operation) *opVim {
@@ -62,7 +83,9 @@ func (o *opVim) handleVimNormalMovement(r rune, readNext func() rune) (t rune, h
 			rb.MoveBackward()
 		}
 	case 'r':
-		rb.Replace(readNext())
+		if next := readNext(); next != CharEsc {
+			rb.Replace(next)
+		}
 	case 'd':
 		next := readNext()
 		switch next {
