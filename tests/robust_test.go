@@ -104,7 +104,8 @@ func TestHangupMidLine(t *testing.T) {
 }
 
 // TestViArgumentKeys: Enter or Ctrl+C typed as the argument of a vi
-// command (f, r, d, c wait for one) froze the line editor for good: the
+// command (f, r, d, c wait for one), or Ctrl+J (Enter to bash) and Ctrl+D
+// as commands, froze the line editor for good: the
 // terminal reader waits after those keys until the editor is done with
 // them, and the command that read one never said so. Now they cancel the
 // command, and Ctrl+C abandons the line, as in bash, whose output each
@@ -116,10 +117,19 @@ func TestViArgumentKeys(t *testing.T) {
 	for _, tt := range []struct{ name, keys, want string }{
 		{"f then Enter", "echo abc\x1bf\recho X3\r", "\nao X3c\n"},
 		{"r then Enter", "echo abc\x1br\recho X4\r", "\nao X4"},
+		{"Ctrl+J in command mode", "echo ab\x1b\n", "\nab\n"},
 	} {
 		s.Send(tt.keys)
 		if out := s.WaitPrompt(); !strings.Contains(out, tt.want) {
 			t.Errorf("%s: keys %q: output %q, want %q", tt.name, tt.keys, out, tt.want)
+		}
+	}
+	if s.Name == "gosh" {
+		// Ctrl+D in command mode deletes a character (bash runs the line).
+		s.Send("echo abc\x1b\x04\x03")
+		s.WaitPrompt()
+		if out := s.Run("echo after-ctrl-d"); !strings.Contains(out, "after-ctrl-d") {
+			t.Errorf("Ctrl+D in command mode: output %q", out)
 		}
 	}
 	if s.Name == "bash" {

@@ -161,9 +161,14 @@ func (o *opVim) handleVimNormalEnterInsert(r rune, readNext func() rune) (t rune
 
 func (o *opVim) HandleVimNormal(r rune, readNext func() rune) (t rune) {
 	switch r {
-	case CharEnter, CharInterrupt:
+	case CharEnter, CharInterrupt, CharCtrlJ:
+		// gosh: Ctrl+J too, as bash's vi mode (accept-line); the
+		// terminal reader waits after it for the editor's kick, which
+		// an unknown command never gave: the editor froze.
 		o.ExitVimMode()
 		return r
+	case CharDelete:
+		return r // gosh: as in insert mode; an unknown command froze the editor too
 	}
 
 	if r, handled := o.handleVimNormalMovement(r, readNext); handled {
