@@ -11,6 +11,21 @@ import (
 // Hostile input at an interactive prompt: what a user may type must never
 // end the shell. Each case here once did (helper "robust").
 
+// keyRow is keys typed at a prompt, and what the output up to the next
+// prompt must hold.
+type keyRow struct{ name, keys, want string }
+
+// typeKeys types each row's keys and checks the output they give.
+func typeKeys(t *testing.T, s *session, rows []keyRow) {
+	t.Helper()
+	for _, tt := range rows {
+		s.Send(tt.keys)
+		if out := s.WaitPrompt(); !strings.Contains(out, tt.want) {
+			t.Errorf("%s: keys %q: output %q, want %q", tt.name, tt.keys, out, tt.want)
+		}
+	}
+}
+
 // TestViKeysPastTheEnd: vi command-mode keys that act on the character
 // under the cursor, where there is none (an empty line, after $ or e on
 // the last word), do what bash's vi mode does instead of ending gosh with
@@ -21,19 +36,14 @@ import (
 func TestViKeysPastTheEnd(t *testing.T) {
 	s := newSession(t)
 	s.Run("set -o vi")
-	for _, tt := range []struct{ name, keys, want string }{
+	typeKeys(t, s, []keyRow{
 		{"e on the last character", "echo ab\x1be\r", "\nab\n"},
 		{"e then p", "echo a\x1bep\r", "\na\n"},
 		{"e to the last word's end", "echo abc def\x1b0eerX\r", "\nabX def\n"},
 		{"$ then r", "echo ab\x1b$rX\r", "\naX\n"},
 		{"r on an empty line", "\x1brXiecho r-done\r", "\nr-done\n"},
 		{"x to the empty line, then r", "ab\x1bxxxxrZiecho x-done\r", "\nx-done\n"},
-	} {
-		s.Send(tt.keys)
-		if out := s.WaitPrompt(); !strings.Contains(out, tt.want) {
-			t.Errorf("%s: keys %q: output %q, want %q", tt.name, tt.keys, out, tt.want)
-		}
-	}
+	})
 	if out := s.Run("echo still-here"); !strings.Contains(out, "still-here") {
 		t.Errorf("after the vi keys: %q", out)
 	}
@@ -105,25 +115,19 @@ func TestHangupMidLine(t *testing.T) {
 
 // TestViArgumentKeys: Enter or Ctrl+C typed as the argument of a vi
 // command (f, r, d, c wait for one), or Ctrl+J (Enter to bash) and Ctrl+D
-// as commands, froze the line editor for good: the
-// terminal reader waits after those keys until the editor is done with
-// them, and the command that read one never said so. Now they cancel the
+// as commands, froze the line editor for good: the terminal reader waits
+// after those keys until the editor is done with them, and the command that read one never said so. Now they cancel the
 // command, and Ctrl+C abandons the line, as in bash, whose output each
 // row gives. The test runs against bash too (GOSH_TEST_REFERENCE=bash),
 // but for the Ctrl+C.
 func TestViArgumentKeys(t *testing.T) {
 	s := newSession(t)
 	s.Run("set -o vi")
-	for _, tt := range []struct{ name, keys, want string }{
+	typeKeys(t, s, []keyRow{
 		{"f then Enter", "echo abc\x1bf\recho X3\r", "\nao X3c\n"},
 		{"r then Enter", "echo abc\x1br\recho X4\r", "\nao X4"},
 		{"Ctrl+J in command mode", "echo ab\x1b\n", "\nab\n"},
-	} {
-		s.Send(tt.keys)
-		if out := s.WaitPrompt(); !strings.Contains(out, tt.want) {
-			t.Errorf("%s: keys %q: output %q, want %q", tt.name, tt.keys, out, tt.want)
-		}
-	}
+	})
 	if s.Name == "gosh" {
 		// Ctrl+D in command mode deletes a character (bash runs the line).
 		s.Send("echo abc\x1b\x04\x03")
