@@ -177,26 +177,28 @@ func TestErrexit(t *testing.T) {
 
 // TestFlowErrors is the error table: misuse of the flow builtins and of
 // (( )) and [[ ]] prints bash's message, sets bash's status, and the
-// script goes on.
+// script goes on. The messages are bash -c's, named as bash names them: a
+// function's line by "environment", as bash does for code that is in no
+// file.
 func TestFlowErrors(t *testing.T) {
 	cases := []struct {
 		src    string
 		err    string
 		status int
 	}{
-		{"break; echo $?", "gosh: break: only meaningful in a `for', `while', or `until' loop\n", 0},
-		{"continue", "gosh: continue: only meaningful in a `for', `while', or `until' loop\n", 0},
-		{"return", "gosh: return: can only `return' from a function or sourced script\n", 2},
-		{"local x", "gosh: local: can only be used in a function\n", 1},
-		{"for i in 1; do break 0; done", "gosh: break: 0: loop count out of range\n", 1},
-		{"for i in 1; do break x; done", "gosh: break: x: numeric argument required\n", 128},
-		{"f() { return x; }; f", "gosh: return: x: numeric argument required\n", 2},
-		{"f() { local 1x=2; }; f", "gosh: local: `1x=2': not a valid identifier\n", 1},
-		{"readonly r=1; f() { local r=2; }; f", "gosh: local: r: readonly variable\n", 1},
-		{"(( 1/0 ))", "gosh: ((: 1/0 : division by 0 (error token is \"0 \")\n", 1},
+		{"break; echo $?", "gosh: line 1: break: only meaningful in a `for', `while', or `until' loop\n", 0},
+		{"continue", "gosh: line 1: continue: only meaningful in a `for', `while', or `until' loop\n", 0},
+		{"return", "gosh: line 1: return: can only `return' from a function or sourced script\n", 2},
+		{"local x", "gosh: line 1: local: can only be used in a function\n", 1},
+		{"for i in 1; do break 0; done", "gosh: line 1: break: 0: loop count out of range\n", 1},
+		{"for i in 1; do break x; done", "gosh: line 1: break: x: numeric argument required\n", 128},
+		{"f() { return x; }; f", "environment: line 1: return: x: numeric argument required\n", 2},
+		{"f() { local 1x=2; }; f", "environment: line 1: local: `1x=2': not a valid identifier\n", 1},
+		{"readonly r=1; f() { local r=2; }; f", "environment: line 1: local: r: readonly variable\n", 1},
+		{"(( 1/0 ))", "gosh: line 1: ((: 1/0 : division by 0 (error token is \"0 \")\n", 1},
 		{"[[ a =~ '(' ]]", "", 1},
 		{"[[ a =~ ( ]]", "", 2},
-		{"FUNCNEST=3; f() { f; }; f", "gosh: f: maximum function nesting level exceeded (3)\n", 1},
+		{"FUNCNEST=3; f() { f; }; f", "environment: line 1: f: maximum function nesting level exceeded (3)\n", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.src, func(t *testing.T) {

@@ -28,14 +28,14 @@ func TestNameRef(t *testing.T) {
 		{"temporary assignment", `declare -n r=a; r=5 env | grep '^a='; echo "[$a]"`, "a=5\n[]\n", "", 0},
 		{"arithmetic", `declare -n r=a; (( r = 3 + 4 )); echo $a $((r * 2))`, "7 14\n", "", 0},
 		{"read and printf -v", `declare -n r=a; read r <<< hi; echo $a; printf -v r %s yo; echo $a`, "hi\nyo\n", "", 0},
-		{"circular", `declare -n a=b b=a; echo "[$a]"`, "[]\n", "gosh: warning: a: circular name reference\n", 0},
-		{"invalid target", `declare -n r=1a; echo $?`, "1\n", "gosh: declare: `1a': invalid variable name for name reference\n", 0},
-		{"self reference", `declare -n r=r; echo $?`, "1\n", "gosh: declare: r: nameref variable self references not allowed\n", 0},
-		{"an array cannot be a reference", `a=(1); declare -n a=b; echo $?`, "1\n", "gosh: declare: a: reference variable cannot be an array\n", 0},
+		{"circular", `declare -n a=b b=a; echo "[$a]"`, "[]\n", "gosh: line 1: warning: a: circular name reference\n", 0},
+		{"invalid target", `declare -n r=1a; echo $?`, "1\n", "gosh: line 1: declare: `1a': invalid variable name for name reference\n", 0},
+		{"self reference", `declare -n r=r; echo $?`, "1\n", "gosh: line 1: declare: r: nameref variable self references not allowed\n", 0},
+		{"an array cannot be a reference", `a=(1); declare -n a=b; echo $?`, "1\n", "gosh: line 1: declare: a: reference variable cannot be an array\n", 0},
 		{"read-only reference", `declare -rn r=a; r=2; echo $a; declare -n r=b; echo $?; unset -n r; echo $?`, "2\n1\n1\n",
-			"gosh: declare: r: readonly variable\ngosh: unset: r: cannot unset: readonly variable\n", 0},
-		{"read-only target", `readonly a=1; declare -n r=a; unset r; echo $?`, "1\n", "gosh: unset: a: cannot unset: readonly variable\n", 0},
-		{"bad word for a loop's reference", `declare -n r; for r in 1a b; do echo "$r"; done; echo $?`, "1\n", "gosh: `1a': not a valid identifier\n", 0},
+			"gosh: line 1: declare: r: readonly variable\ngosh: line 1: unset: r: cannot unset: readonly variable\n", 0},
+		{"read-only target", `readonly a=1; declare -n r=a; unset r; echo $?`, "1\n", "gosh: line 1: unset: a: cannot unset: readonly variable\n", 0},
+		{"bad word for a loop's reference", `declare -n r; for r in 1a b; do echo "$r"; done; echo $?`, "1\n", "gosh: line 1: `1a': not a valid identifier\n", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

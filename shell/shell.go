@@ -106,6 +106,9 @@ type Shell struct {
 	// reports whether the -c text has no more lines.
 	lastCmd  *parser.SimpleCommand
 	textRead func() bool
+	// owns: the process may be replaced by the last command's program
+	// (Config.OwnsProcess).
+	owns bool
 	// shown are the modes of the interactive shell above a child gosh,
 	// which it reports ($-, set -o, $SHELLOPTS) as bash's forked
 	// subshell does, without a prompt or job control of its own
@@ -334,6 +337,10 @@ type Config struct {
 	// the process: it exits with 128+N. nil: the shell goes on, and on its
 	// main goroutine returns an exit request with 128+N.
 	DieOfSignal func(syscall.Signal)
+	// OwnsProcess: the process is the shell's own (cmd/gosh), so its
+	// last command may replace it by execve (tailexec.go). Off, as in a
+	// test binary that runs a shell, the process is never replaced.
+	OwnsProcess bool
 }
 
 // New makes a shell. The job table is created here; the caller initialises
@@ -351,6 +358,7 @@ func New(cfg Config) *Shell {
 		stdio:   []int{0, 1, 2},
 		fdHold:  []fdHold{fdProcess, fdProcess, fdProcess},
 		self:    cfg.Self,
+		owns:    cfg.OwnsProcess,
 	}
 	tty := -1
 	if cfg.Opts.Interactive {

@@ -22,7 +22,7 @@ func fillValue(t *testing.T, v reflect.Value, path string, n *int) {
 		v.Set(reflect.ValueOf(map[string]Function{
 			// The canonical text (parser.String), which a snapshot of a
 			// restored shell prints again.
-			"greet": {Source: "greet() { echo hello \"$1\"; }", Line: 7, Attrs: uint8(funcExported | funcReadonly)},
+			"greet": {Source: "greet() { echo hello \"$1\"; }", Line: 7, Attrs: uint8(funcExported | funcReadonly), File: "./lib.sh"},
 		}))
 		return
 	case "Vars":
@@ -117,7 +117,7 @@ func filledSnapshot(t *testing.T) *Snapshot {
 	line := s.Functions["greet"].Line
 	if d, err := parseFunctionAt(s.Functions["greet"].Source, line); err == nil {
 		// As snapshot prints it, defined on line.
-		s.Functions["greet"] = Function{Source: parser.StringAt(d, line), Line: line, Attrs: s.Functions["greet"].Attrs}
+		s.Functions["greet"] = Function{Source: parser.StringAt(d, line), Line: line, Attrs: s.Functions["greet"].Attrs, File: s.Functions["greet"].File}
 	} else {
 		// Until the parser reads function definitions, a snapshot cannot
 		// hold one; this test covers the field as soon as it can.
@@ -233,40 +233,50 @@ func TestSnapshotEveryField(t *testing.T) {
 // the Snapshot (snapshotOf). A new field of Shell must be added to one of
 // the two, or this test fails: that is the point.
 var perProcess = map[string]string{
-	"Jobs":         "a subshell sees no jobs of its parent (only $!): a copy shares the job table, a child has its own",
-	"subshell":     "says whether this shell is a copy",
-	"lastCmd":      "the command a child gosh may become, from the body it was given (tailexec.go); a child of a child gets its own",
-	"textRead":     "the -c text's reading loop only (tailexec.go)",
-	"forkedChild":  "says whether this copy stands for a child of the top-level shell (a trap on CHLD counts its end)",
-	"lineCopy":     "says whether this copy runs a $( ) of an interactive command line, in the shell's process (Ctrl+C abandons the line from inside it); a child gosh is not interactive",
-	"self":         "the gosh executable, found by each process at start",
-	"source":       "where the commands come from; a subshell runs what it is given",
-	"pipeBroken":   "set by the builtin stage that owns it",
-	"compoundArgs": "the arguments of the declaration builtin running now, set around that one call",
-	"hash":         "a cache of PATH searches: a copy gets a copy, a child searches again",
-	"lastSubst":    "the status of the last $( ) of the command being expanded, read at once",
-	"ctx":          "Ctrl+C of the interactive command line",
-	"cancel":       "Ctrl+C of the interactive command line",
-	"hangup":       "SIGHUP of the interactive shell",
-	"noEditing":    "gosh --noediting: the prompt of the interactive shell, which no subshell shows",
-	"Hooks":        "the interactive layer's callbacks",
-	"limits":       "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
-	"specials":     "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
-	"sigs":         "the process's signal dispositions and pending signals: a copy shares them, a child gosh has its own",
-	"errTrapDepth": "set while this shell runs its ERR trap",
-	"xtraceDepth":  "how many $( ) deep a copy runs, for set -x; a child gosh starts at 0",
-	"inDebugTrap":  "set while this shell runs its DEBUG trap",
-	"inReturnTrap": "set while this shell runs its RETURN trap",
-	"inExitTrap":   "set while this shell runs its EXIT trap; a copy is no longer in it",
-	"exitTrapFrom": "the status the shell ends with, read by exit in its EXIT trap",
-	"fdHold":       "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
-	"umaskHeld":    "set only while this shell's launch holds the umask lock",
-	"srcFile":      "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
-	"stack":        "the frames behind FUNCNAME, BASH_SOURCE and BASH_LINENO: a copy shares them (a frame never changes once pushed); their arrays travel in Vars, from which a child gosh rebuilds its caller's frame (inheritedFrame)",
-	"procSubsts":   "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
-	"hotStore":     "the executor's scratch storage, reused from command to command: each shell makes its own (hotpath.go)",
-	"coproc":       "the shell's coprocess, whose fds a subshell does not keep (bash's closes them): a copy forgets it (cloneJobs), a child gosh is started without its fds (childStage)",
-	"cloexecFds":   "the user fds no program gets: a child gosh is started without them, a copy shares the list so that its programs do not get them either",
+	"Jobs":           "a subshell sees no jobs of its parent (only $!): a copy shares the job table, a child has its own",
+	"subshell":       "says whether this shell is a copy",
+	"lastCmd":        "the command a child gosh may become, from the body it was given (tailexec.go); a child of a child gets its own",
+	"textRead":       "the -c text's reading loop only (tailexec.go)",
+	"forkedChild":    "says whether this copy stands for a child of the top-level shell (a trap on CHLD counts its end)",
+	"lineCopy":       "says whether this copy runs a $( ) of an interactive command line, in the shell's process (Ctrl+C abandons the line from inside it); a child gosh is not interactive",
+	"self":           "the gosh executable, found by each process at start",
+	"source":         "where the commands come from; a subshell runs what it is given",
+	"pipeBroken":     "set by the builtin stage that owns it",
+	"compoundArgs":   "the arguments of the declaration builtin running now, set around that one call",
+	"hash":           "a cache of PATH searches: a copy gets a copy, a child searches again",
+	"lastSubst":      "the status of the last $( ) of the command being expanded, read at once",
+	"ctx":            "Ctrl+C of the interactive command line",
+	"cancel":         "Ctrl+C of the interactive command line",
+	"hangup":         "SIGHUP of the interactive shell",
+	"noEditing":      "gosh --noediting: the prompt of the interactive shell, which no subshell shows",
+	"Hooks":          "the interactive layer's callbacks",
+	"limits":         "a copy's own resource limits: a child gosh started from a copy gets them for real, set by the --rlimits helper",
+	"specials":       "$RANDOM's generator, $SECONDS' start, $_ and PIPESTATUS in the making: a subshell starts them afresh, as bash reseeds RANDOM in one",
+	"sigs":           "the process's signal dispositions and pending signals: a copy shares them, a child gosh has its own",
+	"errTrapDepth":   "set while this shell runs its ERR trap",
+	"xtraceDepth":    "how many $( ) deep a copy runs, for set -x; a child gosh starts at 0",
+	"inDebugTrap":    "set while this shell runs its DEBUG trap",
+	"inReturnTrap":   "set while this shell runs its RETURN trap",
+	"inExitTrap":     "set while this shell runs its EXIT trap; a copy is no longer in it",
+	"exitTrapFrom":   "the status the shell ends with, read by exit in its EXIT trap",
+	"fdHold":         "who holds each fd: a copy borrows the shell's (borrowAll), a child gosh owns what it was started with (adoptInheritedFds)",
+	"umaskHeld":      "set only while this shell's launch holds the umask lock",
+	"srcFile":        "the file being run, for caller: a copy has it; a child gosh runs what it is given, and its caller names no file",
+	"stack":          "the frames behind FUNCNAME, BASH_SOURCE and BASH_LINENO: a copy shares them (a frame never changes once pushed); their arrays travel in Vars, from which a child gosh rebuilds its caller's frame (inheritedFrame)",
+	"procSubsts":     "the <(list) ends this shell closes when their command is done; a subshell sees them as fds of its table (stdio) and closes only its own",
+	"hotStore":       "the executor's scratch storage, reused from command to command: each shell makes its own (hotpath.go)",
+	"coproc":         "the shell's coprocess, whose fds a subshell does not keep (bash's closes them): a copy forgets it (cloneJobs), a child gosh is started without its fds (childStage)",
+	"cloexecFds":     "the user fds no program gets: a child gosh is started without them, a copy shares the list so that its programs do not get them either",
+	"declTrace":      "the set -x line of the declaration builtin running now (xtrace.go): a subshell starts with none",
+	"declTraceLists": "with declTrace",
+	"declTraceCmd":   "with declTrace",
+	"unaliased":      "a hint to parse a command substitution again after unalias, for this shell's own parse",
+	"owns":           "whether the process is this shell's to replace by execve (Config.OwnsProcess): cmd/gosh says so for each process it starts, a copy shares its shell's process",
+	"lastpipeWriter": "the builtin stage writing into the pipe of the last stage this shell runs itself (lastpipe.go)",
+	"substLines":     "how the $( ) this copy runs numbers its lines (substlines.go); a child gosh numbers its own body",
+	"mail":           "the interactive prompt's mail check (mail.go), which no subshell shows",
+	"inTrapAction":   "set while this shell runs a trap's action, for return's status there; a child gosh runs a body of its own",
+	"trapFrom":       "with inTrapAction",
 }
 
 // snapshotOf maps the fields of Shell that a Snapshot carries to their

@@ -95,7 +95,7 @@ func (sh *Shell) tailExec(cmd command) (status int, err error, handled bool) {
 // a signal must be ignored for the program that the gosh cannot ignore
 // itself.
 func (sh *Shell) mayReplaceSelf(cmd *command) bool {
-	if sh.subshell || cmd.inShell() || cmd.nohup || cmd.failed != nil || cmd.child != nil || cmd.compound != nil {
+	if !sh.owns || sh.subshell || cmd.inShell() || cmd.nohup || cmd.failed != nil || cmd.child != nil || cmd.compound != nil {
 		return false
 	}
 	if cmd.expander != nil && len(cmd.expander.procSubsts) > 0 {

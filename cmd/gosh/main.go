@@ -262,7 +262,7 @@ func run() int {
 	// very binary that runs, even if the file was replaced since. Looking
 	// up its path (readlink) costs 15 us at every start; $_ and SHELL do
 	// it only when they need it (issue 9, speed).
-	cfg := shell.Config{Arg0: os.Args[0], Self: shell.SelfExe}
+	cfg := shell.Config{Arg0: os.Args[0], Self: shell.SelfExe, OwnsProcess: true}
 	cfg.Opts.Login = inv.login || strings.HasPrefix(os.Args[0], "-")
 	readsStdin := !inv.hasCommand && (len(inv.rest) == 0 || inv.stdin)
 	cfg.Opts.Interactive = inv.forceInter ||
