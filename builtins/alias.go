@@ -34,10 +34,19 @@ func runAlias(sh Shell, io IO, args []string) (int, error) {
 		return statusUsage, nil
 	}
 	var b strings.Builder
+	// In POSIX mode an alias is shown without "alias " unless -p asks.
+	posix, _ := sh.Option("posix")
+	show := func(name, value string) {
+		line := aliasCommand(name, value)
+		if posix && !o.has('p') {
+			line = strings.TrimPrefix(line, "alias ")
+		}
+		b.WriteString(line)
+	}
 	if len(rest) == 0 || o.has('p') {
 		for _, name := range sh.AliasNames() {
 			value, _ := sh.Alias(name)
-			b.WriteString(aliasCommand(name, value))
+			show(name, value)
 		}
 	}
 	status := statusOK
@@ -55,7 +64,7 @@ func runAlias(sh Shell, io IO, args []string) (int, error) {
 				status = statusFailure
 				continue
 			}
-			b.WriteString(aliasCommand(name, v))
+			show(name, v)
 			continue
 		}
 		if !validAliasName(name) {

@@ -56,8 +56,11 @@ type Builtin struct {
 	Summary  string // one line for `help`
 	Help     string // longer description for `help NAME`
 	Run      Func
-	// Special builtins (POSIX 2.14) keep variable assignments written
-	// before them, and an error in them exits a non-interactive shell.
+	// Special builtins (POSIX 2.14, and source as in bash): in POSIX
+	// mode (set -o posix) they keep the variable assignments written
+	// before them, an error in them exits a non-interactive shell, no
+	// function may take their names, and they are found before functions
+	// (shell/posix.go).
 	Special bool
 	// ReadsInput marks builtins that may read their standard input, or
 	// run commands that do (read, eval, source, command, exec). Under job

@@ -158,6 +158,8 @@ $N+1 becomes $1. Fails if N is greater than $#.`,
 -o vi, -o emacs  the key map of the line editor: vi keys or emacs keys
 -o history    record commands in the history (on at a prompt)
 -o ignoreeof  Ctrl+D does not leave the shell (sets IGNOREEOF=10)
+-o posix      bash's POSIX mode (as $POSIXLY_CORRECT, gosh --posix, or
+              gosh started as sh): special builtins' rules and the rest
 -o lang=en|ko  the language of the teaching texts (help, labs, explain,
               the trace); +o lang leaves it to LC_ALL, LC_MESSAGES, LANG
 -o NAME sets an option by name (e.g. -o trace, which narrates the
@@ -232,15 +234,37 @@ func changeDir(sh Shell, io IO, name string, rest []string, physical, checkWd bo
 		target = found
 		printDir = printDir || fromCDPATH
 	}
+	wd := sh.Getwd()
+	if posix, _ := sh.Option("posix"); posix {
+		wd = "" // no fall back to chdir(2) on the name: every ".." is checked
+	}
+	var err error
 	if physical {
-		if resolved, err := filepath.EvalSymlinks(absolute(sh, target)); err == nil {
-			target = resolved
+		// The path as written, not cleaned first: the system follows
+		// each link before the ".." after it (cd -P link/..), and
+		// "file/.." is not a directory, as for bash's chdir.
+		raw := rawAbsolute(sh, target)
+		if _, err = os.Stat(raw); err == nil {
+			if resolved, rerr := filepath.EvalSymlinks(raw); rerr == nil {
+				target = resolved
+			}
+		} else if _, werr := os.Stat(sh.Getwd()); werr != nil && !filepath.IsAbs(target) {
+			// The working directory has lost its name (removed): the
+			// path cannot be looked at through it, and the change
+			// goes by the name as given (Chdir), as before.
+			err = nil
+			if resolved, rerr := filepath.EvalSymlinks(absolute(sh, target)); rerr == nil {
+				target = resolved
+			}
 		}
-	} else if err := checkDotDot(rawAbsolute(sh, target), sh.Getwd()); err != nil {
+	} else if err := checkDotDot(rawAbsolute(sh, target), wd); err != nil {
 		errorf(io, name, "%s: %s", jobs.QuoteWord(dir), strerror(err))
 		return statusFailure
 	}
-	if err := chdirNamed(sh, io, target); err != nil {
+	if err == nil {
+		err = chdirNamed(sh, io, target)
+	}
+	if err != nil {
 		if v, ok := cdableVar(sh, dir); ok && sh.Chdir(v) == nil {
 			// shopt cdable_vars: the variable's directory, shown as bash.
 			return writeOut(io, name, sh.Getwd()+"\n")
@@ -412,15 +436,26 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 		w, err := os.Getwd()
 		if err != nil {
 			fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
+			if posix, _ := sh.Option("posix"); posix {
+				// bash's POSIX mode asks twice (get_working_directory,
+				// then its check of the name), and says so twice.
+				fmt.Fprintf(io.Err, "pwd: error retrieving current directory: %s\n", getcwdError(err))
+			}
 			return statusFailure, nil
 		}
 		wd = w
 	}
 	physical, _ := sh.Option("physical") // set -P: as pwd -P unless -L is given
-	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' {
+	// In POSIX mode pwd checks that the name it would print is still the
+	// working directory; when it is not, it prints the physical one.
+	posix, _ := sh.Option("posix")
+	stale := posix && !sameDir(wd, ".")
+	if lastOf(o, 'L', 'P') == 'P' || physical && lastOf(o, 'L', 'P') != 'L' || stale {
 		var resolved string
 		var err error
-		if filepath.IsAbs(wd) {
+		if stale {
+			resolved, err = os.Getwd()
+		} else if filepath.IsAbs(wd) {
 			resolved, err = filepath.EvalSymlinks(wd)
 		} else {
 			resolved, err = os.Getwd() // "..", as bash names it after a lost directory
@@ -437,6 +472,13 @@ func runPwd(sh Shell, io IO, args []string) (int, error) {
 		wd = resolved
 	}
 	return writeOut(io, "pwd", wd+"\n"), nil
+}
+
+// sameDir reports whether the paths a and b name one directory.
+func sameDir(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
 // getcwdError words a failure to name the working directory as bash does
@@ -543,13 +585,15 @@ func runExport(sh Shell, io IO, args []string) (int, error) {
 		}
 		sh.Export(name)
 		return nil
-	}), nil
+	})
 }
 
 // assignEach handles the NAME[=value] arguments that export and readonly
 // share: it checks each name, assigns the value when there is one, then
-// calls mark (export it, make it read-only).
-func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name string) error) int {
+// calls mark (export it, make it read-only). In POSIX mode a value for a
+// read-only variable ends a non-interactive shell (posixFatal): both are
+// special builtins.
+func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name string) error) (int, error) {
 	status := statusOK
 	for _, arg := range args {
 		name, _, assign := strings.Cut(arg, "=")
@@ -574,6 +618,9 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 				// bash words it without the builtin's name: "x: readonly variable".
 				fmt.Fprintf(io.Err, "%s%v\n", io.ErrPrefix(), err)
 				status = statusFailure
+				if fatal := posixFatal(sh, status); fatal != nil && sh.IsReadOnly(name) {
+					return status, fatal
+				}
 				continue
 			}
 		}
@@ -582,7 +629,7 @@ func assignEach(sh Shell, io IO, builtin string, args []string, mark func(name s
 			status = statusFailure
 		}
 	}
-	return status
+	return status, nil
 }
 
 // unexport removes the export mark from a variable, keeping its value
@@ -597,13 +644,32 @@ func unexport(sh Shell, name string) error {
 // read-only one, declare -ax for an array.
 func printExported(sh Shell, io IO) int {
 	var b strings.Builder
+	posix, _ := sh.Option("posix")
 	for _, name := range sortedNames(sh) {
 		if sh.IsExported(name) {
 			line, _ := declareLine(sh, name)
-			b.WriteString(line)
+			b.WriteString(posixDeclLine(line, "export", posix))
 		}
 	}
 	return writeOut(io, "export", b.String())
+}
+
+// posixDeclLine is a declare -p line as export -p and readonly -p write
+// it in POSIX mode (posix): "export x="1"", "readonly -a a=(...)": the
+// builtin's name, and of the attributes only an array's -a or -A.
+func posixDeclLine(line, builtin string, posix bool) string {
+	rest, ok := strings.CutPrefix(line, "declare -")
+	if !posix || !ok {
+		return line
+	}
+	flags, rest, _ := strings.Cut(rest, " ")
+	switch {
+	case strings.Contains(flags, "a"):
+		builtin += " -a"
+	case strings.Contains(flags, "A"):
+		builtin += " -A"
+	}
+	return builtin + " " + rest
 }
 
 func sortedNames(sh Shell) []string {
@@ -692,7 +758,13 @@ func runEcho(sh Shell, io IO, args []string) (int, error) {
 	newline := true
 	escapes, _ := sh.Option("xpg_echo") // shopt -s xpg_echo: -e by default
 	args = args[1:]
-	for len(args) > 0 && isEchoOption(args[0]) {
+	options := true
+	if escapes {
+		// With xpg_echo in POSIX mode, echo takes no options at all.
+		posix, _ := sh.Option("posix")
+		options = !posix
+	}
+	for options && len(args) > 0 && isEchoOption(args[0]) {
 		for _, c := range args[0][1:] {
 			switch c {
 			case 'n':
@@ -816,7 +888,17 @@ func digits(s string, base, max int) (value, used int) {
 
 func runShift(sh Shell, io IO, args []string) (int, error) {
 	n := 1
+	label := "" // what "shift count out of range" names
+	if len(args) >= 2 && args[1] == "--" {
+		// "shift -- 2": the end of the options, as bash; its message
+		// then names the "--" (bash's quirk).
+		label = "--"
+		args = append(args[:1:1], args[2:]...)
+	}
 	if len(args) >= 2 {
+		if label == "" {
+			label = args[1]
+		}
 		v, ok := parseInt(args[1])
 		if !ok {
 			errorf(io, "shift", "%s: numeric argument required", args[1])
@@ -836,7 +918,7 @@ func runShift(sh Shell, io IO, args []string) (int, error) {
 		verbose, _ := sh.Option("shift_verbose")
 		switch {
 		case len(args) == 2 && (n < 0 || verbose):
-			errorf(io, "shift", "%s: shift count out of range", args[1])
+			errorf(io, "shift", "%s: shift count out of range", label)
 		case verbose:
 			errorf(io, "shift", "shift count out of range")
 		}

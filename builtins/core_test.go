@@ -295,6 +295,10 @@ func TestShift(t *testing.T) {
 		{[]string{"shift"}, nil, 1, "", nil},
 		{[]string{"shift", "abc"}, []string{"a"}, 1, "gosh: shift: abc: numeric argument required\n", []string{"a"}},
 		{[]string{"shift", "x", "2"}, []string{"a"}, 1, "gosh: shift: x: numeric argument required\n", []string{"a"}},
+		{[]string{"shift", "--"}, []string{"a", "b"}, 0, "", []string{"b"}},
+		{[]string{"shift", "--", "2"}, []string{"a", "b", "c"}, 0, "", []string{"c"}},
+		{[]string{"shift", "--", "-1"}, []string{"a"}, 1, "gosh: shift: --: shift count out of range\n", []string{"a"}},
+		{[]string{"shift", "--", "x"}, []string{"a"}, 1, "gosh: shift: x: numeric argument required\n", []string{"a"}},
 	}
 	for _, tc := range tests {
 		sh := newFake(t)

@@ -460,10 +460,22 @@ func declarePrintAll(sh Shell, io IO, builtin string, flags declareFlags) int {
 // functions' definitions, as bash prints them.
 func declareListAll(sh Shell, io IO, builtin string) int {
 	var b strings.Builder
+	posix, _ := sh.Option("posix")
+	quote := quoteValue
+	if posix && builtin == "set" {
+		// set in POSIX mode: quotes only for the shell's metacharacters,
+		// a non-printing character is written as it is.
+		quote = func(s string) string {
+			if needsQuotes(s) {
+				return singleQuote(s)
+			}
+			return s
+		}
+	}
 	for _, n := range sortedNames(sh) {
 		if target, _, ok := nameRef(sh, n); ok {
 			if target != "" {
-				fmt.Fprintf(&b, "%s=%s\n", n, quoteValue(target))
+				fmt.Fprintf(&b, "%s=%s\n", n, quote(target))
 			}
 			continue
 		}
@@ -473,10 +485,10 @@ func declareListAll(sh Shell, io IO, builtin string) int {
 			continue
 		}
 		if v, ok := sh.Var(n); ok {
-			fmt.Fprintf(&b, "%s=%s\n", n, quoteValue(v))
+			fmt.Fprintf(&b, "%s=%s\n", n, quote(v))
 		}
 	}
-	if fs, ok := sh.(FuncShell); ok {
+	if fs, ok := sh.(FuncShell); ok && !(posix && builtin == "set") { // set in POSIX mode: no functions
 		for _, f := range fs.FuncNames() {
 			text, _ := fs.FuncText(f)
 			b.WriteString(strings.TrimSuffix(text, "\n") + "\n")

@@ -120,9 +120,5 @@ func listEnabled(sh Shell, io IO, o *options) int {
 }
 
 // listedSpecial reports whether enable -s lists b: the POSIX special
-// builtins, as bash lists them. source and trap are among them; gosh
-// already keeps the assignments written before them, as bash, without
-// treating them as special anywhere else.
-func listedSpecial(b *Builtin) bool {
-	return b.Special || b.Name == "source" || b.Name == "trap"
-}
+// builtins, and source, as bash lists them.
+func listedSpecial(b *Builtin) bool { return b.Special }

@@ -242,7 +242,7 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 	return assignEach(sh, io, "readonly", rest, func(name string) error {
 		sh.SetReadOnly(name)
 		return nil
-	}), nil
+	})
 }
 
 // printReadonly lists read-only variables as bash does, as commands that
@@ -250,6 +250,7 @@ func runReadonly(sh Shell, io IO, args []string) (int, error) {
 // With indexed or assoc (readonly -a, -A) only the arrays of that kind.
 func printReadonly(sh Shell, io IO, indexed, assoc bool) int {
 	var b strings.Builder
+	posix, _ := sh.Option("posix")
 	for _, name := range sortedNames(sh) {
 		isIndexed, isAssoc := sh.ArrayKind(name)
 		if indexed && !isIndexed || assoc && !isAssoc {
@@ -257,7 +258,7 @@ func printReadonly(sh Shell, io IO, indexed, assoc bool) int {
 		}
 		if sh.IsReadOnly(name) {
 			line, _ := declareLine(sh, name)
-			b.WriteString(line)
+			b.WriteString(posixDeclLine(line, "readonly", posix))
 		}
 	}
 	return writeOut(io, "readonly", b.String())
@@ -385,8 +386,8 @@ func hashedPath(sh Shell, name string) (string, bool) {
 func printHash(sh Shell, io IO, asCommands bool) int {
 	entries := sh.Hashed()
 	if len(entries) == 0 {
-		if asCommands {
-			return statusOK
+		if posix, _ := sh.Option("posix"); asCommands || posix {
+			return statusOK // bash's POSIX mode says nothing either
 		}
 		return writeOut(io, "hash", "hash: hash table empty\n")
 	}

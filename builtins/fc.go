@@ -21,7 +21,8 @@ the start of a command (the newest that starts with it).
     them;  -n  without numbers;  -r  newest first
 -s [PAT=REP] [COMMAND]  run COMMAND again (default: the last one), with
     the first PAT replaced by REP; it is shown before it runs
--e ENAME  edit with ENAME instead of $FCEDIT, $EDITOR or vi; -e - is -s
+-e ENAME  edit with ENAME instead of $FCEDIT, $EDITOR or vi (in POSIX
+          mode $FCEDIT or ed); -e - is -s
 Without -l or -s, the commands are written to a temporary file and the
 editor is started on it; what the file holds when the editor ends is
 shown and run. The editor is a command line split into words as the
@@ -64,11 +65,9 @@ func runFc(sh Shell, io IO, args []string) (int, error) {
 		return fcRerun(sh, io, ed, lines, rest)
 	}
 	if len(lines) == 0 {
-		if o.has('l') {
-			return statusOK, nil // nothing to list
-		}
-		errorf(io, "fc", "no command found")
-		return statusFailure, nil
+		// Nothing to list or edit: bash says nothing and succeeds (only
+		// fc -s, above, complains).
+		return statusOK, nil
 	}
 	if len(rest) > 2 {
 		return usageError(io, "fc", ""), nil
@@ -168,7 +167,11 @@ func fcEdit(sh Shell, io IO, ed HistoryEditor, o *options, text string) (int, er
 	editor := o.value('e')
 	if !o.has('e') {
 		editor = "vi"
-		for _, name := range []string{"FCEDIT", "EDITOR"} {
+		names := []string{"FCEDIT", "EDITOR"}
+		if posix, _ := sh.Option("posix"); posix {
+			editor, names = "ed", names[:1] // bash's POSIX mode: $FCEDIT, else ed
+		}
+		for _, name := range names {
 			if v, ok := sh.Var(name); ok && v != "" {
 				editor = v
 				break

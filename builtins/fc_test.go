@@ -50,6 +50,8 @@ func TestFcRerun(t *testing.T) {
 	sh = histShell(t, "fc -s nosuch")
 	check(t, "-s missing", run(t, sh, "", "fc", "-s", "nosuch"), 1, "", "gosh: fc: no command found\n")
 	check(t, "no history", run(t, newFake(t), "", "fc", "-l"), 0, "", "")
+	check(t, "no history edit", run(t, newFake(t), "", "fc"), 0, "", "")
+	check(t, "no history edit N", run(t, newFake(t), "", "fc", "1"), 0, "", "")
 	check(t, "no history -s", run(t, newFake(t), "", "fc", "-s"), 1, "", "gosh: fc: no command found\n")
 	check(t, "bad option", run(t, newFake(t), "", "fc", "-z"), 2, "",
 		"gosh: fc: -z: invalid option\nfc: usage: fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]\n")

@@ -155,7 +155,9 @@ func loopDepth(sh Shell) int {
 
 func runLoopControl(sh Shell, io IO, args []string, cont bool) (int, error) {
 	if loopDepth(sh) == 0 {
-		errorf(io, args[0], "only meaningful in a `for', `while', or `until' loop")
+		if posix, _ := sh.Option("posix"); !posix { // bash's POSIX mode says nothing
+			errorf(io, args[0], "only meaningful in a `for', `while', or `until' loop")
+		}
 		return statusOK, nil
 	}
 	n, status, ok := loopArg(io, args[0], args)

@@ -120,8 +120,8 @@ func TestUlimit(t *testing.T) {
 			sh.limits[r.resource] = [2]uint64{RlimInfinity, RlimInfinity}
 		}
 	}
-	nofile, _ := findRlimit('n')
-	core, _ := findRlimit('c')
+	nofile, _ := findRlimit('n', false)
+	core, _ := findRlimit('c', false)
 	sh.limits[nofile.resource] = [2]uint64{1024, 4096}
 	sh.limits[core.resource] = [2]uint64{0, RlimInfinity}
 	check(t, "default -f", run(t, sh, "", "ulimit"), 0, "unlimited\n", "")

@@ -433,6 +433,8 @@ N이 없으면 마지막 명령의 상태로 돌아간다. 함수는 셸 자신 
 -o vi, -o emacs  줄 편집기의 키 맵: vi 키 또는 emacs 키
 -o history    명령을 히스토리에 기록한다(프롬프트에서 켜짐)
 -o ignoreeof  Ctrl+D로 셸을 떠나지 않는다(IGNOREEOF=10으로 설정)
+-o posix      bash의 POSIX 모드($POSIXLY_CORRECT, gosh --posix, sh라는
+              이름으로 시작한 gosh와 같다): 특수 builtin의 규칙 등
 -o lang=en|ko  가르치는 글(help, 실습, explain, trace)의 언어. +o lang은
               로캘(LC_ALL, LC_MESSAGES, LANG)에 맡긴다
 -o NAME은 이름으로 옵션을 켠다(예: -o trace는 셸이 하는 시스템 호출을
@@ -484,12 +486,16 @@ N이 $#보다 크면 실패한다.`,
   no_empty_cmd_completion  빈 명령 단어에서 Tab은 아무것도 내놓지 않는다
   progcomp_alias  complete 명세가 없는 별칭을 그 별칭이 뜻하는 명령처럼
                   완성한다
+  hostcomplete    '@' 뒤에서 Tab이 $HOSTFILE이나 /etc/hosts의 호스트 이름을
+                  완성한다(user@host). 켜짐, $COMP_WORDBREAKS에 '@'가 있다
+  force_fignore   $FIGNORE의 접미사(FIGNORE=.o:~)가 붙은 파일 이름은 Tab에서
+                  빠진다. 남는 것이 없어도 그렇다(켜짐). 꺼짐: 그때는 모두 남는다
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo, assoc_expand_once: bash와 같다.
   gnu_errfmt는 켜 두고 보여 줄 뿐 메시지를 바꾸지 않는다
 bash 목록의 나머지 이름은 gosh가 가진 한 가지 상태로 보이며, 바꾸려 하면
-이유를 말하는 오류가 난다(hostcomplete, restricted_shell, ...).
+이유를 말하는 오류가 난다(globskipdots, restricted_shell, ...).
 -s나 -u가 없으면 각 OPTNAME(없으면 모든 옵션)을 보여 주고, 꺼진 것이 있으면
 1을 돌려준다. OPTNAME 없이 -s나 -u만 주면 켜진(또는 꺼진) 옵션을 나열한다.
 -p  다시 설정하는 shopt 명령의 형태로 보여 준다

@@ -359,9 +359,26 @@ func signalTable() string {
 	return b.String()
 }
 
+// sigPrefixed reports whether a signal's name starts with SIG, in any
+// case: bash's POSIX mode refuses such a name in kill.
+func sigPrefixed(spec string) bool {
+	return len(spec) > 3 && strings.EqualFold(spec[:3], "SIG")
+}
+
 // listSignals is kill -l with arguments: a number gives its name (an exit
 // status above 128 gives the signal that caused it), a name its number.
-func listSignals(io IO, specs []string) int {
+// Without arguments, the table; in POSIX mode (posix) the names alone,
+// without SIG, on one line.
+func listSignals(io IO, specs []string, posix bool) int {
+	if len(specs) == 0 && posix {
+		var names []string
+		for n := 1; n <= 64; n++ {
+			if name := BashSignalName(n); name != "" {
+				names = append(names, name)
+			}
+		}
+		return writeOut(io, "kill", strings.Join(names, " ")+"\n")
+	}
 	if len(specs) == 0 {
 		return writeOut(io, "kill", signalTable())
 	}
@@ -384,7 +401,7 @@ func listSignals(io IO, specs []string) int {
 			continue
 		}
 		sig, ok := parseSignal(spec)
-		if !ok {
+		if !ok || posix && sigPrefixed(spec) {
 			errorf(io, "kill", "%s: invalid signal specification", spec)
 			status = statusFailure
 			continue
@@ -398,6 +415,7 @@ func listSignals(io IO, specs []string) int {
 }
 
 func runKill(sh Shell, io IO, args []string) (int, error) {
+	posix, _ := sh.Option("posix") // no SIG prefix, kill -l on one line
 	args = args[1:]
 	if len(args) == 0 {
 		return usageError(io, "kill", ""), nil
@@ -435,14 +453,14 @@ func runKill(sh Shell, io IO, args []string) (int, error) {
 			break
 		}
 		s, ok := parseSignal(spec)
-		if !ok {
+		if !ok || posix && sigPrefixed(spec) {
 			errorf(io, "kill", "%s: invalid signal specification", spec)
 			return statusFailure, nil
 		}
 		sig, sawSignal = s, true
 	}
 	if listing {
-		return listSignals(io, args), nil
+		return listSignals(io, args, posix), nil
 	}
 	if len(args) == 0 {
 		return usageError(io, "kill", ""), nil
@@ -598,6 +616,9 @@ func runWait(sh Shell, io IO, args []string) (status int, err error) {
 		}
 		status = st
 		setPid(tg.pidOf())
+		if posix, _ := sh.Option("posix"); posix && tg.job == nil {
+			t.Forget(tg.pid) // the status is taken: a second wait finds no child
+		}
 		if ctx.Err() != nil {
 			return 128 + int(syscall.SIGINT), nil // Ctrl+C
 		}

@@ -171,6 +171,8 @@ type directive struct {
 	width                          int
 	prec                           int // -1: none given
 	conv                           byte
+	long                           bool // the L length modifier (%Lf)
+	double                         bool // the value is a double (POSIX mode without L)
 }
 
 // maxWidth bounds widths and precisions, so that a mistyped %99999999999d
@@ -242,6 +244,7 @@ func (p *printfState) formatOnce(format string) (ok, stop bool) {
 		d.width = min(d.width, maxWidth)
 		d.prec = min(d.prec, maxWidth)
 		for i < len(format) && strings.IndexByte("hjlLtz", format[i]) >= 0 {
+			d.long = d.long || format[i] == 'L'
 			i++
 		}
 		timeFormat := ""
@@ -359,7 +362,14 @@ func (p *printfState) convert(d directive, timeFormat string) bool {
 		p.integer(d, "", p.uintArg(a))
 	case 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A':
 		a, _ := p.next()
-		p.float(d, p.floatArg(a))
+		v := p.floatArg(a)
+		if posix, _ := p.sh.Option("posix"); posix && !d.long && v.x != nil {
+			// bash's POSIX mode converts to a double (strtod), not a
+			// long double, unless %L asks: 53 bits of mantissa.
+			v.x = new(big.Float).SetPrec(53).SetMode(big.ToNearestEven).Set(v.x).SetPrec(64)
+			d.double = true
+		}
+		p.float(d, v)
 	default:
 		return false
 	}
@@ -764,6 +774,10 @@ func (p *printfState) float(d directive, v floatValue) {
 	case 'a':
 		prefix = "0x"
 		body = formatHexFloat(x, prec, d.hash)
+		if d.double {
+			f, _ := x.Float64()
+			body = formatHexDouble(f, prec, d.hash)
+		}
 	}
 	if upper {
 		body = strings.ToUpper(body)
@@ -823,6 +837,21 @@ func formatG(x *big.Float, prec int, hash bool) string {
 // other 60 as fifteen hex digits (trailing zeros dropped unless a
 // precision is given), and the binary exponent: 1 is 0x8p-3. The 0x is
 // the caller's.
+// formatHexDouble is %a of a double as glibc writes it, without the 0x:
+// "1.999999999999ap-4", a leading 1 and 52 bits of fraction.
+func formatHexDouble(f float64, prec int, hash bool) string {
+	body := strings.TrimPrefix(strconv.FormatFloat(f, 'x', prec, 64), "0x")
+	mant, exp, _ := strings.Cut(body, "p")
+	if hash && !strings.Contains(mant, ".") {
+		mant += "."
+	}
+	sign, digits := exp[:1], strings.TrimLeft(exp[1:], "0")
+	if digits == "" {
+		digits = "0"
+	}
+	return mant + "p" + sign + digits
+}
+
 func formatHexFloat(x *big.Float, prec int, hash bool) string {
 	if x.Sign() == 0 {
 		body := "0"

@@ -192,7 +192,13 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 			return statusFailure, nil
 		}
 	}
-	src := &byteSource{ctx: sh.Context(), fd: stdio.InFd, r: stdio.In}
+	ctx := sh.Context()
+	if posix, _ := sh.Option("posix"); posix {
+		// bash's POSIX mode: a signal that has a trap interrupts read,
+		// as it does wait; the status is 128+N.
+		ctx = waitContext(sh)
+	}
+	src := &byteSource{ctx: ctx, fd: stdio.InFd, r: stdio.In}
 	userFd := 0 // the fd number the user knows, for messages
 	if src.fd < 0 && src.r == nil {
 		src.r = strings.NewReader("") // no input at all: end of file
@@ -276,7 +282,8 @@ func runRead(sh Shell, stdio IO, args []string) (int, error) {
 	status := statusOK
 	switch {
 	case err == errInterrupted:
-		return 128 + int(unix.SIGINT), nil
+		st, _ := interruptedStatus(src.ctx) // 130 for Ctrl+C
+		return st, nil
 	case err == errTimedOut:
 		status = 128 + int(unix.SIGALRM)
 	case err == io.EOF:

@@ -58,6 +58,7 @@ Without COMMAND, the redirections apply to the shell itself:
 		Summary:    "Run commands from a file in the current shell (same as .).",
 		Help:       sourceHelp,
 		Run:        runSource,
+		Special:    true, // as in bash, with .
 	},
 	{
 		Name:       "command",
@@ -144,16 +145,20 @@ func runExec(sh Shell, io IO, args []string) (int, error) {
 func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) {
 	name := argv[0]
 	if strings.Contains(name, "/") {
-		st, err := os.Stat(absolute(sh, name))
+		// bash's exec names the file by its full path, as it tried it.
+		full := execFullPath(sh, name)
+		st, err := os.Stat(full)
 		switch {
 		case err != nil:
-			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), name, strerror(err))
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), full, strerror(err))
 			return 127, nil
 		case st.IsDir():
-			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EISDIR))
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), full, strerror(syscall.EISDIR))
+			errorf(io, "exec", "%s: cannot execute: %s", full, strerror(syscall.EISDIR))
 			return 126, nil
-		case !isExecutable(absolute(sh, name)):
-			errorf(io, "exec", "%s: cannot execute: %s", name, strerror(syscall.EACCES))
+		case !isExecutable(full):
+			fmt.Fprintf(io.Err, "%s%s: %s\n", io.ErrPrefix(), full, strerror(syscall.EACCES))
+			errorf(io, "exec", "%s: cannot execute: %s", full, strerror(syscall.EACCES))
 			return 126, nil
 		}
 	} else if len(searchPath(sh, name)) == 0 {
@@ -185,7 +190,7 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 	case errno == syscall.ENOENT:
 		// The file exists, so its interpreter (#!) does not (bash 5.2's
 		// words); bash names the file by the path it ran.
-		path := absolute(sh, name)
+		path := execFullPath(sh, name)
 		if !strings.Contains(name, "/") {
 			path = searchPath(sh, name)[0]
 		}
@@ -194,6 +199,21 @@ func execStatus(sh Shell, io IO, argv []string, exec func() error) (int, error) 
 	}
 	errorf(io, "exec", "%s: cannot execute: %s", name, strerror(err))
 	return 126, nil
+}
+
+// execFullPath is the path bash's exec gives a relative name with a slash
+// (its full_pathname): the working directory, then the name without one
+// leading "./", not cleaned further ("exec d/../x" says /dir/d/../x).
+func execFullPath(sh Shell, name string) string {
+	if strings.HasPrefix(name, "/") {
+		return name
+	}
+	dir := sh.Getwd()
+	name = strings.TrimPrefix(name, "./")
+	if strings.HasSuffix(dir, "/") {
+		return dir + name
+	}
+	return dir + "/" + name
 }
 
 // ---- . and source ----
@@ -205,13 +225,18 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 		rest = rest[1:]
 	}
 	if len(rest) == 0 {
-		return usageError(io, name, "filename argument required"), nil
+		st := usageError(io, name, "filename argument required")
+		return st, posixFatal(sh, st)
 	}
 	file := rest[0]
 	path, err := findSourceFile(sh, file)
+	if err == errSourceNotFound {
+		errorf(io, name, "%s: file not found", file)
+		return statusFailure, posixFatal(sh, statusFailure)
+	}
 	if err != nil {
 		messagef(io, "%s: %s", file, strerror(err))
-		return statusFailure, nil
+		return statusFailure, posixFatal(sh, statusFailure)
 	}
 	probe := path // what the checks look at: /dev/stdin is the builtin's own fd
 	if strings.Contains(file, "/") {
@@ -219,12 +244,12 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 	}
 	if st, err := os.Stat(probe); err == nil && st.IsDir() {
 		errorf(io, name, "%s: is a directory", file)
-		return statusFailure, nil
+		return statusFailure, posixFatal(sh, statusFailure)
 	}
 	f, err := os.Open(probe)
 	if err != nil {
 		messagef(io, "%s: %s", file, strerror(err))
-		return statusFailure, nil
+		return statusFailure, posixFatal(sh, statusFailure)
 	}
 	f.Close()
 	var params []string // nil: keep the current positional parameters
@@ -237,14 +262,17 @@ func runSource(sh Shell, io IO, args []string) (int, error) {
 // findSourceFile locates the file for "." and "source": a name with a
 // slash is used as it is; otherwise $PATH is searched for a regular file
 // (it need not be executable), then the current directory. With shopt
-// -u sourcepath, only the current directory.
+// -u sourcepath, only the current directory. In POSIX mode only $PATH
+// is searched, whatever sourcepath says, and a name not found there is
+// errSourceNotFound (bash).
 func findSourceFile(sh Shell, file string) (string, error) {
 	if strings.Contains(file, "/") {
 		_, err := os.Stat(testPath(sh, file)) // /dev/stdin: the builtin's own fd
 		return absolute(sh, file), err
 	}
+	posix, _ := sh.Option("posix")
 	var dirs []string
-	if on, known := sh.Option("sourcepath"); on || !known {
+	if on, known := sh.Option("sourcepath"); on || !known || posix {
 		dirs = pathDirs(sh)
 	}
 	for _, dir := range dirs {
@@ -253,10 +281,17 @@ func findSourceFile(sh Shell, file string) (string, error) {
 			return cand, nil
 		}
 	}
+	if posix {
+		return "", errSourceNotFound
+	}
 	cand := absolute(sh, file)
 	_, err := os.Stat(cand)
 	return cand, err
 }
+
+// errSourceNotFound is findSourceFile's answer, in POSIX mode, for a name
+// that no directory of $PATH has: ". name: file not found", as bash.
+var errSourceNotFound = errors.New("file not found")
 
 // pathDirs splits $PATH; an empty entry means the current directory.
 func pathDirs(sh Shell) []string {
@@ -293,6 +328,14 @@ func searchPath(sh Shell, name string) []string {
 	return found
 }
 
+// unrunnablePosix reports whether, in POSIX mode, path is a file that
+// cannot run, which type and command do not report as found there (bash;
+// running the name still tries it).
+func unrunnablePosix(sh Shell, path string) bool {
+	posix, _ := sh.Option("posix")
+	return posix && !isExecutable(absolute(sh, path))
+}
+
 func isExecutable(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular() && unix.Access(path, unix.X_OK) == nil
@@ -317,6 +360,9 @@ type meaning struct {
 	kind   string // "alias", "keyword", "function", "builtin" or "file"
 	value  string // the alias text, the function's definition, or the file's path
 	hashed bool   // a file the hash table holds: "ls is hashed (/usr/bin/ls)"
+	// special: a special builtin in POSIX mode, "eval is a special shell
+	// builtin"
+	special bool
 }
 
 // aliasesOn reports whether shopt expand_aliases is on.
@@ -345,8 +391,9 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 				out = append(out, meaning{kind: "function", value: text})
 			}
 		}
-		if _, ok := LookupEnabled(sh, name); ok {
-			out = append(out, meaning{kind: "builtin"})
+		if b, ok := LookupEnabled(sh, name); ok {
+			posix, _ := sh.Option("posix")
+			out = append(out, meaning{kind: "builtin", special: posix && b.Special})
 		}
 		if len(out) > 0 && !all {
 			return out[:1]
@@ -359,11 +406,11 @@ func describe(sh Shell, name string, all, pathOnly, noFuncs bool) []meaning {
 		if len(out) == 0 && !all {
 			// type -P of a file that is not executable names it, as
 			// bash (LookPath's last resort).
-			if kind, path := sh.LookPath(name); kind == KindFile {
+			if kind, path := sh.LookPath(name); kind == KindFile && !unrunnablePosix(sh, path) {
 				out = append(out, meaning{kind: "file", value: path})
 			}
 		}
-	} else if kind, path := sh.LookPath(name); kind == KindFile {
+	} else if kind, path := sh.LookPath(name); kind == KindFile && !unrunnablePosix(sh, path) {
 		p, hashed := hashedPath(sh, name)
 		if on, known := sh.Option("hashall"); known && !on {
 			hashed = false // set +h: the table is not used
@@ -384,6 +431,9 @@ func (m meaning) sentence(name string) string {
 	case "keyword":
 		return name + " is a shell keyword"
 	case "builtin":
+		if m.special {
+			return name + " is a special shell builtin"
+		}
 		return name + " is a shell builtin"
 	case "function":
 		return name + " is a function\n" + m.value

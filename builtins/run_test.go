@@ -143,10 +143,14 @@ func TestExec(t *testing.T) {
 		{name: "alias", argv: []string{"exec", "ll"}, status: 127, errOut: "gosh: exec: ll: not found\n"},
 		{name: "missing path", argv: []string{"exec", "/nope"}, status: 127,
 			errOut: "gosh: /nope: No such file or directory\n"},
+		{name: "relative missing path", argv: []string{"exec", "./nope"}, status: 127,
+			errOut: "gosh: {dir}/nope: No such file or directory\n"},
 		{name: "directory", argv: []string{"exec", "./bin1"}, status: 126,
-			errOut: "gosh: exec: ./bin1: cannot execute: Is a directory\n"},
+			errOut: "gosh: {bin1}: Is a directory\ngosh: exec: {bin1}: cannot execute: Is a directory\n"},
 		{name: "not executable", argv: []string{"exec", "bin1/noexec"}, status: 126,
-			errOut: "gosh: exec: bin1/noexec: cannot execute: Permission denied\n"},
+			errOut: "gosh: {bin1}/noexec: Permission denied\ngosh: exec: {bin1}/noexec: cannot execute: Permission denied\n"},
+		{name: "not executable, uncleaned", argv: []string{"exec", "bin1/../bin1/noexec"}, status: 126,
+			errOut: "gosh: {bin1}/../bin1/noexec: Permission denied\ngosh: exec: {bin1}/../bin1/noexec: cannot execute: Permission denied\n"},
 		{name: "execve fails", argv: []string{"exec", "prog"}, execErr: syscall.ENOEXEC, status: 126, execed: true,
 			errOut: "gosh: exec: prog: cannot execute: Exec format error\n"},
 		{name: "bad interpreter", argv: []string{"exec", "prog"}, execErr: syscall.ENOENT, status: 127, execed: true,
@@ -168,6 +172,7 @@ func TestExec(t *testing.T) {
 		sh.execErr = tc.execErr
 		got := run(t, sh, "", tc.argv...)
 		tc.errOut = strings.ReplaceAll(tc.errOut, "{bin1}", bin1)
+		tc.errOut = strings.ReplaceAll(tc.errOut, "{dir}", filepath.Dir(bin1))
 		if got.status != tc.status || got.errOut != tc.errOut || got.out != "" {
 			t.Errorf("%s: status %d err %q, want %d %q", tc.name, got.status, got.errOut, tc.status, tc.errOut)
 		}

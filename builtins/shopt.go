@@ -54,12 +54,16 @@ var shoptBuiltins = []*Builtin{
   no_empty_cmd_completion  Tab on an empty command word offers nothing
   progcomp_alias  an alias without a complete specification completes
                   as the command it stands for
+  hostcomplete    Tab after '@' completes a host name of $HOSTFILE or
+                  /etc/hosts (user@host); on, with '@' in $COMP_WORDBREAKS
+  force_fignore   $FIGNORE's suffixes (FIGNORE=.o:~) leave file names
+                  out of Tab even when none is left (on); off: all stay then
   cdable_vars, execfail, inherit_errexit, interactive_comments,
   localvar_inherit, localvar_unset, patsub_replacement, progcomp, promptvars,
   shift_verbose, sourcepath, xpg_echo, assoc_expand_once: as in bash;
   gnu_errfmt is kept and shown, and changes no message
 The other names of bash's list are shown in the one state gosh has;
-changing them is an error that says why (hostcomplete, restricted_shell, ...).
+changing them is an error that says why (globskipdots, restricted_shell, ...).
 Without -s or -u, show each OPTNAME (every option without any) and
 return 1 if one is off. -s or -u without OPTNAME lists the options
 that are on, or off.

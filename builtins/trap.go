@@ -75,7 +75,8 @@ and returns 128+N. $? is kept around them. A subshell starts with caught
 signals reset to their defaults, and ignored ones still ignored.
 An interactive shell keeps what it needs: Ctrl+Z never stops it, and
 Ctrl+C at the prompt still discards the line.`,
-		Run: runTrap,
+		Run:     runTrap,
+		Special: true,
 	},
 }
 
@@ -96,19 +97,25 @@ func runTrap(sh Shell, io IO, args []string) (int, error) {
 	if !ok {
 		return statusUsage, nil
 	}
+	posix, _ := sh.Option("posix")
 	if o.has('l') {
 		return writeOut(io, "trap", signalTable()), nil
 	}
 	if o.has('p') || len(rest) == 0 {
-		return printTraps(ts, io, rest), nil
+		// In POSIX mode, trap -p shows the conditions left as they
+		// were too ("trap -- - TERM"), and no listing says SIG.
+		return printTraps(ts, io, rest, posix && o.has('p'), posix), nil
 	}
 	// The first operand is the action unless it is a number (POSIX: then
 	// every operand is a condition to reset) or "-". With one operand,
-	// bash resets it if it names a signal.
+	// bash resets it if it names a signal (not in POSIX mode: "trap INT"
+	// is a usage error there).
 	action, specs := rest[0], rest[1:]
 	reset := action == "-"
 	if isUnsigned(action) {
 		reset, specs = true, rest
+	} else if len(rest) == 1 && posix {
+		return usageError(io, "trap", ""), nil
 	} else if len(rest) == 1 {
 		if _, ok := parseCondition(action); !ok || reset {
 			return usageError(io, "trap", ""), nil
@@ -133,12 +140,20 @@ func runTrap(sh Shell, io IO, args []string) (int, error) {
 }
 
 // printTraps is trap -p [SIG...]: each trap as the command that sets it,
-// "trap -- 'echo bye' EXIT".
-func printTraps(ts trapShell, io IO, specs []string) int {
+// "trap -- 'echo bye' EXIT". With all (trap -p in POSIX mode) the
+// conditions without a trap are shown too, "trap -- - TERM", every one
+// when none is named; noSIG names signals without their SIG (POSIX mode).
+func printTraps(ts trapShell, io IO, specs []string, all, noSIG bool) int {
 	table := ts.Traps()
 	var conds []int
 	status := statusOK
-	if len(specs) == 0 {
+	if len(specs) == 0 && all {
+		conds = append(conds, trapExit)
+		for n := 1; n <= 64; n++ {
+			conds = append(conds, n)
+		}
+		conds = append(conds, trapDebug, trapErr, trapReturn)
+	} else if len(specs) == 0 {
 		for n := range table {
 			conds = append(conds, n)
 		}
@@ -156,11 +171,20 @@ func printTraps(ts trapShell, io IO, specs []string) int {
 	}
 	var b strings.Builder
 	for _, n := range conds {
-		action, ok := table[n]
-		if !ok {
-			continue
+		name := conditionName(n)
+		if noSIG {
+			name = strings.TrimPrefix(name, "SIG")
 		}
-		fmt.Fprintf(&b, "trap -- %s %s\n", singleQuote(action), conditionName(n))
+		if name == "SIG" || name == "" {
+			name = strconv.Itoa(n) // 32 and 33, which have no name
+		}
+		action, ok := table[n]
+		switch {
+		case ok:
+			fmt.Fprintf(&b, "trap -- %s %s\n", singleQuote(action), name)
+		case all:
+			fmt.Fprintf(&b, "trap -- - %s\n", name)
+		}
 	}
 	if st := writeOut(io, "trap", b.String()); st != statusOK {
 		return st

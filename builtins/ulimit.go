@@ -70,13 +70,22 @@ var rlimits = []rlimitInfo{
 	{'x', unix.RLIMIT_LOCKS, 1, "file locks", ""},
 }
 
-func findRlimit(c byte) (rlimitInfo, bool) {
+func findRlimit(c byte, posix bool) (rlimitInfo, bool) {
 	for _, r := range rlimits {
 		if r.option == c {
-			return r, true
+			return blocksOf(r, posix), true
 		}
 	}
 	return rlimitInfo{}, false
+}
+
+// blocksOf is r with bash's POSIX-mode block of 512 bytes for -c and -f
+// (posix), instead of 1024.
+func blocksOf(r rlimitInfo, posix bool) rlimitInfo {
+	if posix && (r.option == 'c' || r.option == 'f') {
+		r.factor = 512
+	}
+	return r
 }
 
 // ulimitOp is one resource named on the command line, with the value to
@@ -89,6 +98,7 @@ type ulimitOp struct {
 
 func runUlimit(sh Shell, io IO, args []string) (int, error) {
 	var soft, hard, all bool
+	posix, _ := sh.Option("posix") // -c and -f count blocks of 512 bytes
 	var ops []ulimitOp
 	// Each resource option takes an optional value: the rest of its
 	// cluster, or the next argument unless that is an option.
@@ -109,7 +119,7 @@ func runUlimit(sh Shell, io IO, args []string) (int, error) {
 			all = true
 			continue
 		}
-		info, ok := findRlimit(c)
+		info, ok := findRlimit(c, posix)
 		if !ok {
 			return usageError(io, "ulimit", "-"+string(c)+": invalid option"), nil
 		}
@@ -124,19 +134,19 @@ func runUlimit(sh Shell, io IO, args []string) (int, error) {
 		if len(ops) > 0 && !ops[len(ops)-1].set {
 			ops[len(ops)-1].value, ops[len(ops)-1].set = args[0], true
 		} else if len(ops) == 0 {
-			info, _ := findRlimit('f')
+			info, _ := findRlimit('f', posix)
 			ops = append(ops, ulimitOp{info: info, value: args[0], set: true})
 		}
 	}
 	if all {
 		var b strings.Builder
 		for _, info := range rlimits {
-			showLimit(sh, &b, info, hard, true)
+			showLimit(sh, &b, blocksOf(info, posix), hard, true)
 		}
 		return writeOut(io, "ulimit", b.String()), nil
 	}
 	if len(ops) == 0 {
-		info, _ := findRlimit('f')
+		info, _ := findRlimit('f', posix)
 		ops = []ulimitOp{{info: info}}
 	}
 	status := statusOK

@@ -300,3 +300,13 @@ func assignError(io IO, builtin string, err error) {
 	}
 	errorf(io, builtin, "%s", err)
 }
+
+// posixFatal is what a special builtin's error returns: in POSIX mode, in
+// a non-interactive shell, the request to exit with status (bash's rule
+// for special builtins); otherwise nil, and the builtin just fails.
+func posixFatal(sh Shell, status int) error {
+	if on, _ := sh.Option("posix"); on && !sh.Interactive() {
+		return sh.ExitRequest(status)
+	}
+	return nil
+}

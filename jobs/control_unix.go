@@ -55,6 +55,9 @@ func (t *Table) Background(j *Job) error {
 	t.mu.Lock()
 	t.touch(j)
 	line := fmt.Sprintf("[%d]%c %s &\n", j.id, t.marker(j), j.text)
+	if t.posix {
+		line = fmt.Sprintf("[%d] %s &\n", j.id, j.text) // POSIX's form: no current-job mark
+	}
 	t.mu.Unlock()
 	fmt.Fprint(t.cfg.Stderr, line)
 	t.publish(Event{Kind: EvBackground, Job: j.id, Pgid: j.pgid, Text: j.text})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 )
 
 // statusWidth is the width of the status column, bash's LONGEST_SIGNAL_DESC.
@@ -109,11 +110,20 @@ func jobStatusText(j *Job) (text string, core bool) {
 		return "Running", false
 	case Stopped:
 		if p := j.stoppedProcess(); p != nil {
-			return signalText(p.ws.StopSignal()), false
+			return j.t.stopText(p.ws.StopSignal()), false
 		}
 		return "Stopped", false
 	}
-	return doneText(j.procs[len(j.procs)-1])
+	return j.t.doneText(j.procs[len(j.procs)-1])
+}
+
+// stopText words a stop: signalText's, or in POSIX mode "Stopped(SIGTSTP)".
+// Call with t.mu held.
+func (t *Table) stopText(sig syscall.Signal) string {
+	if t.posix {
+		return "Stopped(" + SignalName(sig) + ")"
+	}
+	return signalText(sig)
 }
 
 // shownState is the state jobs shows: without job control a stopped job
@@ -136,19 +146,21 @@ func processStatusText(j *Job, p *process) (string, bool) {
 	case Running:
 		return "Running", false
 	case Stopped:
-		return signalText(p.ws.StopSignal()), false
+		return j.t.stopText(p.ws.StopSignal()), false
 	}
-	return doneText(p)
+	return j.t.doneText(p)
 }
 
-// doneText words a finished process's status: "Done", "Exit N", or the
-// signal's description.
-func doneText(p *process) (string, bool) {
+// doneText words a finished process's status: "Done", "Exit N" ("Done(N)"
+// in POSIX mode), or the signal's description. Call with t.mu held.
+func (t *Table) doneText(p *process) (string, bool) {
 	switch {
 	case p.ws.Signaled():
 		return signalText(p.ws.Signal()), p.ws.CoreDump()
 	case p.ws.ExitStatus() == 0:
 		return "Done", false
+	case t.posix:
+		return fmt.Sprintf("Done(%d)", p.ws.ExitStatus()), false
 	}
 	return fmt.Sprintf("Exit %d", p.ws.ExitStatus()), false
 }

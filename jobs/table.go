@@ -212,9 +212,12 @@ type tableCore struct {
 	// before every command it runs itself: read without the lock.
 	jobControlOn atomic.Bool
 	notifyNow    bool // set -b
-	interact     bool // InitInteractive ran
-	shellPgid    int
-	shellModes   *unix.Termios // the shell's own sane terminal modes
+	// posix is bash's POSIX mode (SetPosix): "Done(1)" for "Exit 1",
+	// "Stopped(SIGTSTP)" for a stop, bg's line without the + or -.
+	posix      bool
+	interact   bool // InitInteractive ran
+	shellPgid  int
+	shellModes *unix.Termios // the shell's own sane terminal modes
 
 	trace Tracer
 
@@ -322,6 +325,14 @@ func (t *Table) SetJobControl(on bool) {
 func (t *Table) SetKeepFinished() {
 	t.mu.Lock()
 	t.keepFinished = true
+	t.mu.Unlock()
+}
+
+// SetPosix turns bash's POSIX-mode wording of job states on or off (set
+// -o posix): "Done(1)", "Stopped(SIGTSTP)", and bg's "[1] text &".
+func (t *Table) SetPosix(on bool) {
+	t.mu.Lock()
+	t.posix = on
 	t.mu.Unlock()
 }
 

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"golang.org/x/sys/unix"
 )
@@ -197,6 +198,17 @@ func (t *Table) WaitJob(ctx context.Context, j *Job) int {
 		t.collected(j)
 	}
 	return j.status()
+}
+
+// Forget drops the remembered status of pid, which wait has taken: bash's
+// POSIX mode, where a second "wait PID" finds no such child.
+func (t *Table) Forget(pid int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, ok := t.remembered[pid]; ok {
+		delete(t.remembered, pid)
+		t.remOrder = slices.DeleteFunc(t.remOrder, func(p int) bool { return p == pid })
+	}
 }
 
 // WaitPid waits for one process, for wait PID. ok is false when pid is not

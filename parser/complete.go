@@ -11,6 +11,7 @@ type CompletionContext struct {
 	CommandPos bool   // the word is in command-name position (start of line, after | && || ; & ( ! or after assignments)
 	Command    string // when not CommandPos: the command name of the current simple command
 	Var        bool   // the partial word is "$NAME" / "${NAME": Prefix then holds the NAME prefix
+	CmdStart   int    // byte offset in src where the current command starts: its first word after the last ; & | ( or newline
 }
 
 // CompletionAt analyses src, the text before the cursor. It never fails:
@@ -26,6 +27,7 @@ func CompletionAt(src string) CompletionContext {
 	// afterCoproc: the last word was "coproc"; maybeName: the word after
 	// it, which was a coproc's NAME if a '{', if, while ... follows.
 	afterCoproc, maybeName := false, false
+	cmdStart, newCmd := 0, true // where the current command starts; newCmd: at its first word
 	i := 0
 	for {
 		// Blanks and line continuations between words.
@@ -35,8 +37,11 @@ func CompletionAt(src string) CompletionContext {
 			}
 			i++
 		}
+		if newCmd {
+			cmdStart, newCmd = i, false
+		}
 		if i >= len(src) {
-			ctx := CompletionContext{Start: len(src), CommandPos: cmdPos && !redirTarget}
+			ctx := CompletionContext{Start: len(src), CommandPos: cmdPos && !redirTarget, CmdStart: cmdStart}
 			if !ctx.CommandPos {
 				ctx.Command = command
 			}
@@ -60,6 +65,7 @@ func CompletionAt(src string) CompletionContext {
 		case c == '\n' || c == ';' || c == '&' || c == '|' || c == '(':
 			i++
 			cmdPos, command, redirTarget = true, "", false
+			newCmd = true
 		case c == ')':
 			i++
 			cmdPos = false
@@ -78,10 +84,13 @@ func CompletionAt(src string) CompletionContext {
 			if nested >= 0 {
 				inner := CompletionAt(src[nested:])
 				inner.Start += nested
+				inner.CmdStart += nested
 				return inner
 			}
 			if end >= len(src) {
-				return completeWord(src, i, cmdPos && !redirTarget, command)
+				ctx := completeWord(src, i, cmdPos && !redirTarget, command)
+				ctx.CmdStart = cmdStart
+				return ctx
 			}
 			raw := src[i:end]
 			i = end
@@ -303,3 +312,8 @@ func unquotePartial(raw string) (string, byte) {
 	}
 	return b.String(), quote
 }
+
+// UnquotePartial removes quotes and backslashes from an unfinished word,
+// as CompletionAt does for Prefix, and reports the quote still open at
+// its end.
+func UnquotePartial(raw string) (string, byte) { return unquotePartial(raw) }

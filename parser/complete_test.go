@@ -74,8 +74,41 @@ func TestCompletionAt(t *testing.T) {
 		{"ls # c\nec", CompletionContext{Prefix: "ec", Start: 7, CommandPos: true}},
 	}
 	for _, tt := range tests {
-		if got := CompletionAt(tt.src); got != tt.want {
+		got := CompletionAt(tt.src)
+		got.CmdStart = 0 // TestCompletionAtCmdStart's
+		if got != tt.want {
 			t.Errorf("CompletionAt(%q)\n got  %+v\n want %+v", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestCompletionAtCmdStart: where the command the cursor is in starts (a
+// completion function's COMP_LINE): after the last ; & | ( or newline and
+// the blanks after it; reserved words and assignments are part of it.
+func TestCompletionAtCmdStart(t *testing.T) {
+	tests := []struct {
+		src  string
+		want int
+	}{
+		{"", 0},
+		{"git chec", 0},
+		{"  git chec", 2},
+		{"echo a;  git chec", 9},
+		{"ls | grep x", 5},
+		{"a && b c", 5},
+		{"(cd d; make cl", 7},
+		{"if a; then b c", 6},
+		{"X=1 make cl", 0},
+		{"ls >out x", 0},
+		{"echo 'a;b' c", 0},
+		{"echo \\; x", 0},
+		{"a\nb c", 2},
+		{"echo $(ls; git st", 11},
+		{"echo `a | b c", 10},
+	}
+	for _, tt := range tests {
+		if got := CompletionAt(tt.src).CmdStart; got != tt.want {
+			t.Errorf("CompletionAt(%q).CmdStart = %d, want %d", tt.src, got, tt.want)
 		}
 	}
 }

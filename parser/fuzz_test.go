@@ -97,6 +97,9 @@ func FuzzParse(f *testing.F) {
 		"x=$( (a) | b) $( ((1)) )",
 		"case x in a) cat <<E;; b) c;; esac\nbody\nE\n",
 		"f() { cat <<E; } >out\n$x\nE\n",
+		// line continuations inside reserved words, operators and an IO_NUMBER
+		"\\\ni\\\nf true; t\\\nhen :; f\\\ni", "a &\\\n& b |\\\n| c", "echo 2\\\n>\\\n>f 3\\\n>\\\n&1",
+		"cat <\\\n<\\\n-E\\\nND\n\tx\n\tEND\n", "f\\\nn \\\n( \\\n) { :; }", "a;\\\n;", "x=$'\\c\\\\'",
 	}
 	for _, s := range seeds {
 		f.Add(s)

@@ -280,10 +280,14 @@ func (l *lexer) lexToken(afterDup bool) (token, error) {
 		return tok, nil
 	}
 	c := l.src[l.i]
-	two := l.src[l.i:min(l.i+2, len(l.src))]
-	three := l.src[l.i:min(l.i+3, len(l.src))]
+	// An operator may be split by line continuations ("&\<newline>&" is
+	// &&): bash removes them before it reads anything. width[n] is the
+	// source length of the first n characters of text.
+	text, width := l.opPeek(3)
+	two := text[:min(2, len(text))]
+	three := text
 	op := func(k tokKind, n int) (token, error) {
-		l.i += n
+		l.i += width[n]
 		tok.kind = k
 		tok.end = l.endOff(l.i)
 		return tok, nil
@@ -318,9 +322,9 @@ func (l *lexer) lexToken(afterDup bool) (token, error) {
 	case two == ";&":
 		return op(tSemiAnd, 2)
 	case three == "&>>":
-		return l.redir(tok, RedirAllAppend, 3)
+		return l.redir(tok, RedirAllAppend, width[3])
 	case two == "&>":
-		return l.redir(tok, RedirAll, 2)
+		return l.redir(tok, RedirAll, width[2])
 	case c == '&':
 		return op(tAmp, 1)
 	case two == "|&":
@@ -362,8 +366,9 @@ func (l *lexer) lexToken(afterDup bool) (token, error) {
 	// a number too big for a C int is a word: "echo 99999999999>&1"
 	// prints it.
 	j := skipWhile(l.src, l.i, isDigit)
-	if fd, err := strconv.ParseInt(l.src[l.i:j], 10, 32); j > l.i && err == nil && (l.at(j) == '<' || l.at(j) == '>') && l.at(j+1) != '(' {
-		l.i = j
+	k := l.skipContinuations(j) // "2\<newline>>f" is 2>f
+	if fd, err := strconv.ParseInt(l.src[l.i:j], 10, 32); j > l.i && err == nil && (l.at(k) == '<' || l.at(k) == '>') && l.at(k+1) != '(' {
+		l.i = k
 		tok, err := l.redirOp(tok)
 		tok.fd = int(fd)
 		return tok, err
@@ -374,7 +379,9 @@ func (l *lexer) lexToken(afterDup bool) (token, error) {
 	}
 	tok.kind = tWord
 	tok.word = w
-	tok.raw = l.src[start:l.i]
+	// Without its line continuations: "f\<newline>i" is the reserved
+	// word fi, an alias name, or the delimiter of a here-document.
+	tok.raw = dropContinuations(l.src[start:l.i])
 	tok.end = l.endOff(l.i)
 	return tok, nil
 }
@@ -391,9 +398,10 @@ var redirOps = []struct {
 
 // redirOp reads a redirection operator starting with < or >.
 func (l *lexer) redirOp(tok token) (token, error) {
+	text, width := l.opPeek(3)
 	for _, o := range redirOps {
-		if strings.HasPrefix(l.src[l.i:], o.text) {
-			return l.redir(tok, o.op, len(o.text))
+		if strings.HasPrefix(text, o.text) {
+			return l.redir(tok, o.op, width[len(o.text)])
 		}
 	}
 	if l.src[l.i] == '<' {
@@ -402,6 +410,40 @@ func (l *lexer) redirOp(tok token) (token, error) {
 	return l.redir(tok, RedirOut, 1)
 }
 
+// opPeek returns up to n characters from l.i with line continuations
+// after the first one skipped, and for each k <= len(text) the length of
+// source the first k of them take.
+func (l *lexer) opPeek(n int) (text string, width [4]int) {
+	end := min(l.i+n, len(l.src))
+	if strings.IndexByte(l.src[l.i:end], '\\') < 0 || l.src[l.i] == '\n' {
+		// No continuation: the source as it is (the usual case).
+		for k := range width {
+			width[k] = k
+		}
+		return l.src[l.i:end], width
+	}
+	var b [4]byte
+	i, m := l.i, 0
+	for k := 0; k < n; k++ {
+		if k > 0 {
+			i = l.skipContinuations(i)
+		}
+		c := l.at(i)
+		if c == 0 && !(i < len(l.src)) {
+			break
+		}
+		b[k] = c
+		i++
+		m++
+		width[m] = i - l.i
+		if c == '\n' {
+			break // no operator goes on past a newline: read no line more
+		}
+	}
+	return string(b[:m]), width
+}
+
+// redir makes tok the redirection operator op, n bytes of source long.
 func (l *lexer) redir(tok token, op RedirOp, n int) (token, error) {
 	l.i += n
 	tok.kind = tRedir
@@ -829,6 +871,34 @@ func (l *lexer) dollar(ctx context, b *partsBuilder) error {
 		l.i++
 	}
 	return nil
+}
+
+// dropContinuations removes the backslash-newline pairs of a word's
+// source text, except inside single quotes, where a backslash is itself.
+func dropContinuations(s string) string {
+	if !strings.Contains(s, "\\\n") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s) && s[i+1] == '\n':
+			i++
+		case c == '\\' && i+1 < len(s):
+			b.WriteString(s[i : i+2])
+			i++
+		case c == '\'':
+			j := strings.IndexByte(s[i+1:], '\'')
+			if j < 0 {
+				return s // unbalanced: leave it as written
+			}
+			b.WriteString(s[i : i+j+2])
+			i += j + 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // skipContinuations returns the first index from i that does not start a

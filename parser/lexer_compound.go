@@ -7,11 +7,11 @@ package parser
 func (l *lexer) peekByte() byte { return l.at(l.i) }
 
 // peekNonBlank returns the first byte after the last token read that is not
-// a blank, or 0.
+// a blank or a line continuation, or 0.
 func (l *lexer) peekNonBlank() byte {
-	i := l.i
+	i := l.skipContinuations(l.i)
 	for l.at(i) == ' ' || l.at(i) == '\t' {
-		i++
+		i = l.skipContinuations(i + 1)
 	}
 	return l.at(i)
 }

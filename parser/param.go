@@ -508,6 +508,9 @@ func ansiEscape(s string) (string, int) {
 		if x == '?' {
 			return "\x7f", 2
 		}
+		if x == '\\' && len(s) > 2 && s[2] == '\\' {
+			return "\x1c", 3 // \c\\: control-backslash, the backslash escaped (bash)
+		}
 		if x >= 'a' && x <= 'z' {
 			x -= 'a' - 'A'
 		}

@@ -168,7 +168,16 @@ func (p *parser) list(stop tokKind) (*List, error) {
 	if err := p.linebreak(); err != nil {
 		return nil, err
 	}
-	for p.tok.kind != stop && p.tok.kind != tEOF && !p.atListEnd() {
+	for {
+		// An alias may stand for a word that ends the list (alias
+		// end='}'), or for nothing at all, before a newline: an empty
+		// line, as in bash.
+		if err := p.commandAliases(); err != nil {
+			return nil, err
+		}
+		if p.tok.kind == stop || p.tok.kind == tEOF || p.atListEnd() {
+			break
+		}
 		pos := p.tok.pos
 		ao, err := p.andOr()
 		if err != nil {
@@ -336,7 +345,7 @@ func (p *parser) atListEnd() bool {
 // Aliases are expanded first, so an alias may stand for a reserved word;
 // then the first token tells which rule applies.
 func (p *parser) command() (Command, error) {
-	if err := p.expandCommandAliases(); err != nil {
+	if err := p.commandAliases(); err != nil {
 		return nil, err
 	}
 	if p.tok.kind == tWord && p.reserved() == "" && p.lParenNext() && isFuncName(p.tok) {
@@ -350,6 +359,24 @@ func (p *parser) command() (Command, error) {
 		return nil, p.unexpected()
 	}
 	return p.simpleCommand()
+}
+
+// commandAliases expands the aliases at the start of a command, and skips
+// the newlines after an alias that stands for nothing ("echo x | a" then
+// "cat" on the next line is echo x | cat, as in bash).
+func (p *parser) commandAliases() error {
+	for p.tok.kind == tWord {
+		if err := p.expandCommandAliases(); err != nil {
+			return err
+		}
+		if p.tok.kind != tNewline {
+			return nil
+		}
+		if err := p.linebreak(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // expandCommandAliases expands aliases at the start of a command, until

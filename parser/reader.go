@@ -144,10 +144,24 @@ func (r *Reader) Next() (*File, error) {
 	r.drop()
 	r.in.more = false
 	p := r.p
-	for p.tok.kind == tNewline {
-		if err := p.next(); err != nil {
+	for {
+		for p.tok.kind == tNewline {
+			if err := p.next(); err != nil {
+				return nil, r.fail(err)
+			}
+		}
+		if p.tok.kind != tWord {
+			break
+		}
+		// An alias that stands for nothing, alone on its line, is an
+		// empty line (bash).
+		if err := p.expandCommandAliases(); err != nil {
 			return nil, r.fail(err)
 		}
+		if p.tok.kind != tNewline {
+			break
+		}
+		r.in.more = false
 	}
 	r.in.more = true
 	r.first = p.tok.pos.Line
@@ -199,6 +213,12 @@ func (r *Reader) completeCommand() (*List, error) {
 		case tSemi:
 			if err := p.next(); err != nil {
 				return nil, err
+			}
+			if p.tok.kind == tWord {
+				// "a; e" where e is an alias for nothing ends there.
+				if err := p.expandCommandAliases(); err != nil {
+					return nil, err
+				}
 			}
 			if p.tok.kind == tNewline || p.tok.kind == tEOF {
 				return list, nil

@@ -223,9 +223,10 @@ func (sh *Shell) Chdir(dir string) error {
 	target = filepath.Clean(target)
 	if sh.subshell {
 		if err := canEnter(target); err != nil {
-			// A logical path through a missing "..": the physical one.
+			// A logical path through a missing "..": the physical one
+			// (not in POSIX mode, where cd fails, as bash's).
 			physical, err2 := filepath.EvalSymlinks(sh.abs(dir))
-			if err2 != nil || canEnter(physical) != nil {
+			if err2 != nil || canEnter(physical) != nil || sh.Opts.Posix {
 				return fmt.Errorf("%s", errnoText(err))
 			}
 			target = physical
@@ -235,7 +236,11 @@ func (sh *Shell) Chdir(dir string) error {
 			Ko: "cd %s: chdir(2)는 부르지 않는다. 이 셸 사본은 프로세스의 디렉터리를 함께 쓰므로, 사본 자신의 디렉터리만 %s로 바꾼다",
 		}, dir, target)
 	} else if err := os.Chdir(target); err != nil {
-		// A logical path through a missing "..": fall back to the physical one.
+		// A logical path through a missing "..": fall back to the
+		// physical one (not in POSIX mode, where cd fails, as bash's).
+		if sh.Opts.Posix {
+			return fmt.Errorf("%s", errnoText(err))
+		}
 		if err2 := os.Chdir(dir); err2 != nil {
 			return fmt.Errorf("%s", errnoText(err))
 		}
@@ -416,7 +421,7 @@ func (sh *Shell) RunCommand(argv []string, io builtins.IO, noBuiltins bool) (int
 	if len(argv) == 0 {
 		return 0, nil
 	}
-	cmd := &command{argv: argv, traced: io.Traced}
+	cmd := &command{argv: argv, traced: io.Traced, notSpecial: true}
 	if argv[0] == "nohup" {
 		cmd.nohup = true
 	} else if b, ok := builtins.LookupEnabled(sh, argv[0]); ok && !noBuiltins {

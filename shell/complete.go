@@ -3,6 +3,7 @@ package shell
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +48,10 @@ type match struct {
 	dir   bool   // a directory: complete with "/", not a space
 	final string // what ends the word when this is the only match
 	head  string // completion-ignore-case: the name's own text for what was typed
+	// literal: inserted as it is, not quoted (a name of a completion
+	// specification that is not a file name, as readline inserts it);
+	// whole: rest is a whole name that replaces the text typed.
+	literal, whole bool
 }
 
 // jobCommands reports whether s is a builtin whose arguments are job specs.
@@ -69,6 +74,7 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	raw := src[ctx.Start:]
 	var matches []match
 	shown := raw // the part of the word shown in front of each listed name
+	typed := raw // the text a whole match replaces
 	switch {
 	case ctx.Var:
 		brace := strings.HasPrefix(raw, "${")
@@ -83,13 +89,13 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		matches = c.commands(ctx.Prefix)
 	case c.hasSpec(c.specCommand(ctx.Command)) && !ctx.CommandPos:
 		// complete -F/-W/... for this command (progcomp.go).
-		ms, ok := c.programmable(src, ctx.Start, c.specCommand(ctx.Command), ctx.Prefix)
+		ms, text, ok := c.programmable(src, ctx, c.specCommand(ctx.Command))
 		if !ok {
-			ms = c.files(ctx.Prefix, ctx.Command == "cd", false)
+			ms, text = c.files(ctx.Prefix, ctx.Command == "cd", false), raw
 		}
-		matches = ms
-		if i := strings.LastIndexByte(raw, '/'); i >= 0 {
-			shown = raw[i+1:]
+		matches, typed, shown = ms, text, text
+		if i := strings.LastIndexByte(text, '/'); i >= 0 && (len(ms) == 0 || !ms[0].literal) {
+			shown = text[i+1:] // file names are listed without their directory
 		}
 	case jobCommands(ctx.Command) && (strings.HasPrefix(ctx.Prefix, "%") ||
 		ctx.Prefix == "" && ctx.Command != "kill" && ctx.Command != "wait"):
@@ -97,8 +103,20 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	case strings.HasPrefix(ctx.Prefix, "~") && !strings.Contains(ctx.Prefix, "/"):
 		matches = c.users(ctx.Prefix[1:])
 	default:
+		if ms, text, ok := c.hosts(src); ok {
+			matches, shown = ms, text // shopt hostcomplete: user@host
+			break
+		}
 		word := c.directoryPart(src, ctx.Start, ctx.Prefix, raw, ctx.Quote)
 		matches = c.files(word, ctx.Command == "cd", ctx.CommandPos)
+		if len(matches) == 0 && !ctx.CommandPos {
+			// No file is named by the whole word: as readline, the text
+			// after its last word break character ("--prefix=/us").
+			if text := src[completionText(src, len(src), c.sh.wordBreaks()):]; len(text) < len(raw) {
+				prefix, _ := parser.UnquotePartial(text)
+				matches, raw = c.files(prefix, false, false), text
+			}
+		}
 		if i := strings.LastIndexByte(raw, '/'); i >= 0 {
 			shown = raw[i+1:]
 		}
@@ -121,7 +139,21 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 
 	if len(matches) == 1 {
 		m := matches[0]
+		if m.whole {
+			// The text typed becomes the name, once the editor has
+			// inserted what ends it (fixCase).
+			name := m.rest
+			if !m.literal {
+				name = q.quote(name)
+			}
+			old := []rune(typed)
+			c.fix = &caseFix{at: pos - len(old), old: old, new: []rune(name)}
+			return [][]rune{[]rune(m.final)}, offset
+		}
 		text := q.quote(m.rest)
+		if m.literal {
+			text = m.rest
+		}
 		if m.dir {
 			text += "/"
 		} else {
@@ -132,11 +164,17 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	// show-all-if-ambiguous: all the names, which the editor lists after
 	// inserting the part they share.
 	if common := commonPrefix(matches); common != "" && !c.sh.Keymap().On("show-all-if-ambiguous") {
-		return [][]rune{[]rune(q.quote(common))}, offset
+		if !matches[0].literal {
+			common = q.quote(common)
+		}
+		return [][]rune{[]rune(common)}, offset
 	}
 	out := make([][]rune, 0, len(matches))
 	for _, m := range matches {
 		text := q.quote(m.rest)
+		if m.literal {
+			text = m.rest
+		}
 		if m.dir {
 			text += "/"
 		}
@@ -315,11 +353,16 @@ func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
 	keys := c.sh.Keymap()
 	fold := keys.On("completion-ignore-case")
 	markDirs, markLinks := keys.On("mark-directories"), keys.On("mark-symlinked-directories")
-	var out []match
+	suffixes := c.fignore()
+	var out, ignored []match
 	for _, ent := range entries {
 		name := ent.Name()
 		head, ok := startsWith(name, base, fold)
 		if !ok || (name[0] == '.' && !strings.HasPrefix(base, ".")) {
+			continue
+		}
+		skip := ignoredName(name, suffixes)
+		if skip && !c.sh.Opts.Shopt.NoForceFignore {
 			continue
 		}
 		st, err := os.Stat(filepath.Join(dir, name)) // follows symbolic links
@@ -339,10 +382,39 @@ func (c *completer) files(prefix string, dirsOnly, execOnly bool) []match {
 		if isDir && (ent.Type()&os.ModeSymlink != 0 && !markLinks && m.rest != "" || !markDirs) {
 			m.dir, m.final = false, ""
 		}
+		if skip {
+			ignored = append(ignored, m)
+			continue
+		}
 		out = append(out, m)
+	}
+	if len(out) == 0 {
+		out = ignored // shopt -u force_fignore: $FIGNORE leaves none, so all stay
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].rest < out[j].rest })
 	return out
+}
+
+// fignore is $FIGNORE's list of suffixes, separated by ':': a file name
+// that ends in one of them is left out of completion, as bash (unless
+// that leaves none and shopt force_fignore is off).
+func (c *completer) fignore() []string {
+	v, _ := c.sh.getVar("FIGNORE")
+	if v == "" {
+		return nil
+	}
+	return strings.Split(v, ":")
+}
+
+// ignoredName reports whether name ends in one of the suffixes and is
+// longer than it (bash: ".o" leaves out "a.o", not ".o").
+func ignoredName(name string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if s != "" && len(name) > len(s) && strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // users: ~name for the users in the password file whose names start with
@@ -363,6 +435,33 @@ func (c *completer) users(prefix string) []match {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].rest < out[j].rest })
 	return out
+}
+
+// hosts: with shopt hostcomplete, a text that starts with '@' (readline's
+// completion word: what follows the last word break character, '@' kept;
+// so "ssh user@lo" and "@lo" both) completes as @ and a host name of
+// $HOSTFILE or /etc/hosts (hostNames), as bash; text is the text typed.
+// ok is false when there is no such text or no host name continues it:
+// the word is completed as a file name then.
+func (c *completer) hosts(src string) (ms []match, text string, ok bool) {
+	sh := c.sh
+	breaks := sh.wordBreaks()
+	if sh.Opts.Shopt.NoHostcomplete || !strings.Contains(breaks, "@") {
+		return nil, "", false
+	}
+	text = src[completionText(src, len(src), breaks):]
+	host, isHost := strings.CutPrefix(text, "@")
+	if !isHost || strings.ContainsAny(host, "/\\") {
+		return nil, "", false
+	}
+	names := sh.hostNames()
+	sort.Strings(names)
+	for _, n := range slices.Compact(names) {
+		if rest, continues := strings.CutPrefix(n, host); continues {
+			ms = append(ms, match{rest: rest, final: " ", literal: true})
+		}
+	}
+	return ms, text, len(ms) > 0
 }
 
 // variables: the shell variables whose names start with prefix.

@@ -27,6 +27,13 @@ import (
 // foreground: a simple command, a compound command or a function
 // definition.
 func (sh *Shell) runCommand(c parser.Command) (int, error) {
+	return sh.runCommandAt(c, 0)
+}
+
+// runCommandAt is runCommand, with the line a failed redirection of the
+// compound command is reported at: its own line when 0, and for a
+// function's body the line of the definition, as bash says.
+func (sh *Shell) runCommandAt(c parser.Command, redirLine int) (int, error) {
 	switch c := c.(type) {
 	case *parser.SimpleCommand:
 		return sh.runSimple(c)
@@ -41,6 +48,10 @@ func (sh *Shell) runCommand(c parser.Command) (int, error) {
 		t := sh.newFdTable()
 		if err := sh.applyRedirects(t, redirs); err != nil {
 			t.close()
+			if redirLine == 0 {
+				redirLine = redirs[0].Pos.Line
+			}
+			sh.noteLine(redirLine) // "line 3: nofile: No such file ..."
 			return sh.compoundRedirFailed(err)
 		}
 		leave := sh.enterViewOf(t.fds, t.closed)
@@ -635,6 +646,7 @@ func (sh *Shell) runInCopy(c *parser.Subshell) (status int, err error) {
 		t := sh.newFdTable()
 		defer t.close()
 		if err := sh.applyRedirects(t, c.Redirs); err != nil {
+			sh.noteLine(c.Redirs[0].Pos.Line)
 			status, err := sh.redirFailed(err)
 			if err == nil {
 				status = sh.RunExitTrap(status)

@@ -12,6 +12,11 @@ import (
 // setScalar assigns a string value. A variable declared -i gets the value
 // of the value as an arithmetic expression: declare -i n; n=2*3 sets 6.
 func (sh *Shell) setScalar(name, value string) error {
+	if name == "PATH" {
+		// As bash: any assignment to PATH, even of the value it has
+		// (PATH=$PATH), empties the table of remembered programs.
+		sh.ClearHash()
+	}
 	if sh.groupsFixed(name) {
 		return &noAssignError{name} // read GROUPS, declare GROUPS=v (bash)
 	}

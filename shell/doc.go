@@ -113,7 +113,9 @@
 //	             signals its processes sent the shell
 //	api.go       what builtins may see and change; options.go the set -o
 //	             and shopt options (shopt.go: bash's others, with their
-//	             behaviour or a refusal that says why); declare.go
+//	             behaviour or a refusal that says why); posix.go bash's
+//	             POSIX mode (set -o posix, $POSIXLY_CORRECT) and the rules
+//	             it brings to the shell's own code; declare.go
 //	             variable attributes (-i);
 //	             limits_unix.go ulimit's resource limits; execas.go exec -a
 //	lang.go      the language of every teaching text (Lang): set -o
@@ -174,7 +176,9 @@
 //     a builtin, "nosuch &" or any list whose words could run a command,
 //     assign or fail ("echo $(sleep 2) &", ": ${x:=v} &"), and expands the
 //     words itself, so nothing of a background job is expanded in the shell;
-//     only a pipeline of programs with quiet words is started directly;
+//     only a pipeline of programs with quiet words is started directly,
+//     unless a redirection of it opens a FIFO (whose open waits for the
+//     other end: the child opens it, not the shell);
 //   - under job control, every pipeline stage that is not a program is a
 //     child gosh in the job's process group, so Ctrl+Z stops it, fg
 //     continues it, kill %N ends it, and what it starts is in the group;

@@ -51,6 +51,9 @@ func (sh *Shell) RunString(src string) (int, error) {
 			return st, nil
 		case err != nil:
 			sh.syntaxError(err, "eval", src, base, base)
+			if sh.Opts.Posix {
+				return sh.Status, sh.posixFatal(sh.Status) // eval is a special builtin
+			}
 			return sh.Status, nil
 		}
 		st, err = sh.Run(f)
@@ -231,6 +234,9 @@ func invert(status int) int {
 
 func (sh *Shell) pipelineStatus(p *parser.Pipeline) (int, error) {
 	defer sh.closeProcSubsts(len(sh.procSubsts)) // <(list) >(list) in its words
+	if sh.Vars.posixTouched {
+		sh.settlePosix() // POSIXLY_CORRECT was set or unset (posix.go)
+	}
 	if len(p.Cmds) == 1 {
 		status, err := sh.runCommand(p.Cmds[0])
 		if sh.Vars.badCompat != nil {
@@ -389,6 +395,9 @@ func (sh *Shell) expansionFailed(err error) (int, error) {
 	if st := sh.unsetExitStatus(err); st != 0 {
 		return 1, &ExitError{Status: st}
 	}
+	if st := sh.posixExpansionExit(err); st != 0 {
+		return 1, &ExitError{Status: st} // posix.go
+	}
 	if ee, ok := errors.AsType[*ExpansionError](err); ok && ee.Errexit && sh.Opts.Errexit {
 		return 1, &ExitError{Status: 1} // failglob under set -e, as bash
 	}
@@ -409,6 +418,13 @@ func (sh *Shell) unsetExitStatus(err error) int {
 	if sh.Opts.Errexit {
 		return 1 // bash: set -e makes it 1 under -c too
 	}
+	return sh.forceEOFStatus()
+}
+
+// forceEOFStatus is the status with which an error that ends a
+// non-interactive shell at once ends it: 127 under -c, 1 in a script
+// (bash's FORCE_EOF, which bash -c's run_one_command turns into 127).
+func (sh *Shell) forceEOFStatus() int {
 	if sh.source == sourceCommand || sh.source == sourceChild && sh.specials.simpleTop && sh.flow.topSource == sourceCommand {
 		return 127
 	}
@@ -460,6 +476,9 @@ type command struct {
 	// traced: set -x showed this command already, in the line of the
 	// builtin that runs it (command ls): xtrace leaves it out.
 	traced bool
+	// notSpecial: the command runs through the command builtin (or
+	// nohup), which takes a special builtin's POSIX-mode rules away.
+	notSpecial bool
 	// compound, when set, is a compound command that is a stage of a
 	// pipeline: it runs instead of argv (see compoundStage).
 	compound parser.Command
@@ -495,6 +514,34 @@ type assignment struct {
 	name, value string
 	arr         *arrayAssign // a[i]=v, a=(...), a+=v on an array (assign.go); nil otherwise
 	trace       string       // how set -x shows it, when not name=value (xtrace.go)
+}
+
+// redirectsStdin reports whether the first command of a job redirects its
+// standard input itself ("cmd <file &", even "cmd <&0 &"): as bash, the
+// job then keeps it, and gets no /dev/null in its place. An and-or list
+// is the job as a whole, and redirects nothing of its own.
+func redirectsStdin(cmd *command) bool {
+	rs := cmd.redirs
+	var first parser.Command = cmd.compound
+	if ao, ok := cmd.child.(*parser.AndOr); ok {
+		if len(ao.Rest) > 0 || len(ao.First.Cmds) == 0 {
+			return false // "a <&0 && b &": the list is the job, and has none
+		}
+		first = ao.First.Cmds[0]
+	}
+	if c, ok := first.(interface{ Redirects() []*parser.Redirect }); ok {
+		rs = c.Redirects()
+	}
+	for _, r := range rs {
+		fd := r.Fd
+		if fd < 0 {
+			fd = r.Op.DefaultFd()
+		}
+		if fd == 0 && r.FdVar == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // pathOverride is the PATH a "PATH=... cmd" assignment gives the command
@@ -546,7 +593,7 @@ func (sh *Shell) expandCommandTo(cmd *command, sc *parser.SimpleCommand, argv []
 	cmd.argv = argv
 	sh.noteLastArg(argv, compound)
 	if len(argv) > 0 {
-		if fn := sh.lookupFuncCached(argv[0]); fn != nil {
+		if fn := sh.lookupFuncCached(argv[0]); fn != nil && !sh.posixSpecial(argv[0]) {
 			cmd.fn = fn
 		} else if argv[0] == "nohup" {
 			cmd.nohup = true
@@ -740,7 +787,14 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 		return sh.runAssignments(cmd)
 	}
 	if cmd.fn == nil && execOnlyRedirects(cmd.argv) {
-		return sh.execRedirects(cmd)
+		// "a=b exec": the assignments do not last (bash's temporary
+		// environment), but a read-only one is reported.
+		sh.reportReadOnlyAssigns(cmd)
+		st, err := sh.execRedirects(cmd)
+		if st != 0 && err == nil && sh.Opts.Posix && cmd.argv[0] == "exec" {
+			err = sh.posixFatal(st) // exec 3<nosuch (posix.go)
+		}
+		return st, err
 	}
 	if len(cmd.redirs) == 0 {
 		// No redirection: the command sees the shell's own fds, and
@@ -750,7 +804,11 @@ func (sh *Shell) runInShell(cmd *command) (int, error) {
 	t := sh.newFdTable()
 	defer t.close()
 	if err := sh.applyRedirects(t, cmd.redirs); err != nil {
-		return sh.redirFailed(err)
+		st, err := sh.redirFailed(err)
+		if err == nil && sh.posixSpecialCmd(cmd) {
+			err = sh.posixFatal(st) // ": > /nosuch/f" (posix.go)
+		}
+		return st, err
 	}
 	defer sh.keepFdVars(t) // redirect_fdvar.go; before t.close
 	return sh.runInShellWith(t, cmd)
@@ -776,6 +834,9 @@ func execOnlyRedirects(argv []string) bool {
 // temporary assignments applied around it.
 func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	restore, err := sh.applyTempAssigns(cmd)
+	if err == errPosixAssign {
+		return sh.posixAssignFailed(cmd) // posix.go
+	}
 	if err != nil {
 		return 1, nil
 	}
@@ -789,7 +850,13 @@ func (sh *Shell) runInShellWith(t *fdTable, cmd *command) (int, error) {
 	if sh.declTraceCmd != nil && sh.declTraceCmd == argvID(cmd.argv) {
 		defer sh.flushDeclTrace() // a list the builtin did not assign
 	}
-	return sh.callBuiltin(cmd.builtin, t, cmd.argv)
+	st, err := sh.callBuiltin(cmd.builtin, t, cmd.argv)
+	if st == 2 && err == nil && sh.posixSpecialCmd(cmd) && cmd.argv[0] != "eval" && cmd.argv[0] != "." {
+		// A special builtin's usage error (posix.go); eval's and .'s
+		// status is what they ran, their own errors end the shell there.
+		err = sh.posixFatal(st)
+	}
+	return st, err
 }
 
 // argvID names a command by its argv's first element, which lives in
@@ -902,9 +969,10 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 	}
 	var old []saved
 	kept := keptTempNames(cmd.argv, sh.flow.funcDepth > 0) // tempenv.go
+	keepAll := sh.posixSpecialCmd(cmd)                     // POSIX: they stay after a special builtin
 	restore := func() {
 		for i := len(old) - 1; i >= 0; i-- {
-			if !kept[old[i].name] {
+			if !keepAll && !kept[old[i].name] {
 				sh.Vars.put(old[i].name, old[i].v)
 			}
 		}
@@ -929,6 +997,10 @@ func (sh *Shell) applyTempAssigns(cmd *command) (func(), error) {
 		} else if err := sh.assign(a); err != nil {
 			sh.errorf("%s", err)
 			if _, ro := err.(*readOnlyError); ro {
+				if sh.Opts.Posix && !sh.Opts.Interactive {
+					restore()
+					return nil, errPosixAssign // the command does not run
+				}
 				// bash reports a read-only variable and runs the
 				// command all the same, without that assignment.
 				continue
@@ -1064,7 +1136,7 @@ func (sh *Shell) startJobThen(cmds []*command, text string, fg bool, lp *lastpip
 			t.coproc = true
 			t.set(0, t.own(e[0]))
 			t.set(1, t.own(e[1]))
-		} else if i == 0 && !fg && !sh.Jobs.JobControl() {
+		} else if i == 0 && !fg && !sh.Jobs.JobControl() && !redirectsStdin(cmd) {
 			// POSIX: without job control, a background command's stdin is
 			// /dev/null unless it redirects it, so that "cmd &" in a script
 			// cannot eat the input meant for the commands after it.
@@ -1428,6 +1500,10 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		}
 		st.IgnoreHUP = true
 	}
+	// As bash: a read-only variable among the assignments is reported
+	// first, before the search (a=b nosuch says both), and the program
+	// runs without it.
+	sh.reportReadOnlyAssigns(cmd)
 	pathVar, override := cmd.pathOverride()
 	path, err := sh.lookPathIn(argv[0], pathVar, override)
 	if err != nil {
@@ -1468,14 +1544,9 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
 			continue // arrays are not exported; $_ is the program's path; GROUPS is not assigned
 		}
-		name := a.name
-		if sh.isNameRef(name) {
-			name = sh.tempRefName(name) // nameref.go: ref=v prog
-		}
-		if x := sh.Vars.Lookup(name); x != nil && x.ReadOnly {
-			// As bash: reported, and the program runs without it.
-			sh.errorf("%s", &readOnlyError{name})
-			continue
+		name, ro := sh.prefixAssignTarget(a.name)
+		if ro {
+			continue // reported by reportReadOnlyAssigns
 		}
 		env = append(env, name+"="+a.value)
 	}
@@ -1492,6 +1563,31 @@ func (sh *Shell) prepareStage(cmd *command, t *fdTable, n int) jobs.Stage {
 	st.Files = t.files()
 	st.Dir = sh.stageDir()
 	return st
+}
+
+// prefixAssignTarget is the variable a prefix assignment "name=value prog"
+// sets (a nameref's target), and whether it is read-only.
+func (sh *Shell) prefixAssignTarget(name string) (string, bool) {
+	if sh.isNameRef(name) {
+		name = sh.tempRefName(name) // nameref.go: ref=v prog
+	}
+	x := sh.Vars.Lookup(name)
+	return name, x != nil && x.ReadOnly
+}
+
+// reportReadOnlyAssigns says "a: readonly variable" for each assignment of
+// a program's command line (or of a lone exec) to a read-only variable, as
+// bash does before it looks for the program; the command goes on without
+// that assignment.
+func (sh *Shell) reportReadOnlyAssigns(cmd *command) {
+	for _, a := range cmd.assigns {
+		if a.arr != nil || a.name == "_" || sh.groupsFixed(a.name) {
+			continue
+		}
+		if name, ro := sh.prefixAssignTarget(a.name); ro {
+			sh.errorf("%s", &readOnlyError{name})
+		}
+	}
 }
 
 func errText(err error) string {

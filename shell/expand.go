@@ -62,11 +62,26 @@ func unsetError(msg string) error { return &ExpansionError{Msg: msg, Unset: true
 // expandFields expands the words of a command into fields: brace
 // expansion (bash, expand_brace.go) and then all seven steps.
 func (sh *Shell) expandFields(words []*parser.Word) ([]string, error) {
+	return sh.expandFieldsSplit(words, true)
+}
+
+// expandFieldsSplit is expandFields, or with split false the same without
+// field splitting and pathname expansion: a redirection's word in a
+// non-interactive shell in POSIX mode ("cat < $x" opens the file "a b",
+// "cat < *" opens "*", "$@" is joined with spaces). An unquoted expansion
+// that comes to nothing still gives no field.
+func (sh *Shell) expandFieldsSplit(words []*parser.Word, split bool) ([]string, error) {
 	var out []string
 	for _, w := range sh.braceWords(words) {
 		x := &expansion{sh: sh, mode: modeFields}
 		if err := x.word(w, false, tildeAssignLike(w)); err != nil {
 			return nil, err
+		}
+		if !split {
+			if f := removeQuotes(splitFields(x.fields, "")); len(f) > 0 {
+				out = append(out, strings.Join(f, " "))
+			}
+			continue
 		}
 		fields := splitFields(x.fields, sh.ifs())
 		if !sh.Opts.Noglob {
@@ -115,7 +130,8 @@ func (sh *Shell) expandAssign(w *parser.Word) (string, error) {
 // expandRedirTarget expands the word after a redirection operator. It must
 // give exactly one field.
 func (sh *Shell) expandRedirTarget(w *parser.Word) (string, error) {
-	fields, err := sh.expandFields([]*parser.Word{w})
+	// bash's POSIX mode splits and globs it only at a prompt.
+	fields, err := sh.expandFieldsSplit([]*parser.Word{w}, !sh.Opts.Posix || sh.Opts.Interactive)
 	if err != nil {
 		return "", err
 	}

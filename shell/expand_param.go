@@ -62,6 +62,9 @@ func (x *expansion) expandParam(p *parser.ParamExp, quoted bool) error {
 	if p.Bad != "" && p.Op != parser.ParamTransform {
 		return expansionError(p.Bad + ": bad substitution")
 	}
+	if sh.Opts.Posix && p.Indirect && p.Index == nil && p.Op == parser.ParamNone && (p.Name == "#" || p.Name == "?") {
+		p = posixBangParam(p) // posix.go
+	}
 	var pv paramValues
 	switch {
 	case p.Op == parser.ParamNamesStar || p.Op == parser.ParamNamesAt:

@@ -172,8 +172,14 @@ func subshellStatus(status int, err error) (int, error) {
 
 // defineFunc runs a function definition: "f() { ...; }". As in bash
 // (outside POSIX mode) any name may be defined, a builtin's too: the
-// function is found first when the name is run.
+// function is found first when the name is run. In POSIX mode the name
+// must be a name and not a special builtin's (posixFuncName).
 func (sh *Shell) defineFunc(fd *parser.FuncDecl) (int, error) {
+	if sh.Opts.Posix {
+		if st, err := sh.posixFuncName(fd.Name); st != 0 {
+			return st, err
+		}
+	}
 	if sh.funcIsReadonly(fd.Name) {
 		sh.errorf("%s: readonly function", fd.Name) // readonly -f (funcattr.go)
 		return 1, nil
@@ -250,7 +256,7 @@ func (sh *Shell) callFunction(fd *parser.FuncDecl, argv []string) (int, error) {
 		err = sh.debugTrap(fd.Pos.Line) // $LINENO: the line of the definition, as bash
 	}
 	if err == nil {
-		status, err = sh.runCommand(fd.Body)
+		status, err = sh.runCommandAt(fd.Body, fd.Pos.Line)
 	}
 	if r, ok := err.(*builtins.ReturnRequest); ok {
 		status = r.Status

@@ -30,6 +30,7 @@ type histExpansion struct {
 	search   string // the string of the last !?str? search
 	found    string // the word that search matched
 	extglob  bool   // shopt extglob: !( with a ) after it is a pattern, not a reference
+	posix    bool   // POSIX mode: no expansion inside double quotes
 }
 
 // histError is a failed history expansion: the line is not run.
@@ -69,7 +70,7 @@ func (hx *histExpansion) expand(line string, hist []string) (out string, changed
 			inDouble = !inDouble
 		}
 		if c != '!' || i+1 >= len(line) || strings.IndexByte(" \t\n\r=", line[i+1]) >= 0 ||
-			inDouble && line[i+1] == '"' || paramBang(line, i) ||
+			inDouble && (line[i+1] == '"' || hx.posix) || paramBang(line, i) ||
 			hx.extglob && line[i+1] == '(' && strings.IndexByte(line[i+2:], ')') >= 0 {
 			b.WriteByte(c)
 			continue
@@ -497,6 +498,7 @@ func (s *session) historyExpand(line string) (string, bool) {
 	}
 	histState.Lock()
 	histState.extglob = s.sh.Opts.Shopt.Extglob
+	histState.posix = s.sh.Opts.Posix
 	out, changed, printOnly, err := histState.expand(line, s.hist.list())
 	histState.Unlock()
 	if err != nil {

@@ -103,7 +103,11 @@ func newHistory(sh *Shell) *history { return &history{sh: sh} }
 func (h *history) setDefaults() {
 	if _, ok := h.sh.Vars.Get("HISTFILE"); !ok {
 		if home, ok := h.sh.Vars.Get("HOME"); ok && home != "" {
-			h.sh.Vars.Set("HISTFILE", filepath.Join(home, ".gosh_history"))
+			name := ".gosh_history"
+			if h.sh.Opts.Posix {
+				name = ".sh_history" // bash's POSIX mode (gosh --posix)
+			}
+			h.sh.Vars.Set("HISTFILE", filepath.Join(home, name))
 		}
 	}
 	if _, ok := h.sh.Vars.Get("HISTSIZE"); !ok {

@@ -171,6 +171,7 @@ func (sh *Shell) HistoryExpand(arg string) (string, error) {
 	histState.Lock()
 	defer histState.Unlock()
 	histState.extglob = sh.Opts.Shopt.Extglob
+	histState.posix = sh.Opts.Posix
 	out, _, _, err := histState.expand(arg, sh.History())
 	return out, err
 }

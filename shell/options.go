@@ -120,8 +120,9 @@ var baseOptions = []option{
 	// set +o lang gives the choice back to the locale (lang.go). It is "on"
 	// while a language is set.
 	{name: "lang", get: func(o *Options) bool { return o.Lang != "" }, set: func(*Options, bool) {}},
-	// posix: gosh has no POSIX mode; the option is always off.
-	{name: "posix", get: func(*Options) bool { return false }, set: func(*Options, bool) {}},
+	// posix: bash's POSIX mode (posix.go); SetOption keeps
+	// $POSIXLY_CORRECT with it.
+	{name: "posix", field: func(o *Options) *bool { return &o.Posix }},
 
 	{name: "dotglob", shopt: true, field: func(o *Options) *bool { return &o.Dotglob }},
 	{name: "globstar", shopt: true, field: func(o *Options) *bool { return &o.Globstar }},
@@ -211,8 +212,9 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		return fmt.Errorf("%s: invalid option name", name)
 	}
 	switch {
-	case o.name == "posix" && on:
-		return fmt.Errorf("posix: gosh has no POSIX mode")
+	case o.name == "posix":
+		sh.setPosix(on)
+		return nil
 	case o.fixed != "" && on != o.value(&sh.Opts):
 		return fmt.Errorf("%s: %s", o.name, o.fixed)
 	case (o.name == "emacs" || o.name == "vi") && on && sh.noEditing:
@@ -255,6 +257,8 @@ func (sh *Shell) SetOption(name string, on bool) error {
 		if on {
 			sh.startArgs() // bashvars.go
 		}
+	case "hostcomplete":
+		sh.setHostWordBreak(on) // compwords.go
 	}
 	return nil
 }

@@ -187,7 +187,7 @@ func TestRCOptions(t *testing.T) {
 		{name: "v", on: false, want: false},
 		{name: "noexec", on: true, want: true},
 		{name: "posix", on: false, want: false},
-		{name: "posix", on: true, want: false, wantErr: "posix: gosh has no POSIX mode"},
+		{name: "posix", on: true, want: true},
 		{name: "nosuch", on: true, wantErr: "nosuch: invalid option name"},
 	}
 	for _, tt := range tests {

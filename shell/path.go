@@ -51,7 +51,7 @@ func (sh *Shell) lookPathIn(name, pathOverride string, override bool) (string, e
 		if err == nil {
 			return p, nil
 		}
-		if !sh.Opts.Shopt.Checkhash {
+		if !sh.Opts.Shopt.Checkhash && !sh.Opts.Posix { // POSIX mode searches again too (bash)
 			return p, err
 		}
 	}

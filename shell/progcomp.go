@@ -71,7 +71,7 @@ func (sh *Shell) CompSpecNames() []string {
 // -F function sees in COMP_WORDS and friends.
 type compWords struct {
 	cmd   string   // $1: the command
-	cur   string   // $2 when COMP_CWORD is -1 (compgen away from a line)
+	cur   string   // $2: the text completed, as typed (readline's word: after the last break character)
 	prev  string   // $3: the word before the one completed
 	words []string // COMP_WORDS
 	cword int      // COMP_CWORD
@@ -263,7 +263,7 @@ func (sh *Shell) compAction(action, word string) ([]string, error) {
 	case "group":
 		filtered(namesInFile("/etc/group", ":"))
 	case "hostname":
-		filtered(hostNames())
+		filtered(sh.hostNames())
 	case "service":
 		filtered(serviceNames())
 	case "setopt":
@@ -309,11 +309,18 @@ func namesInFile(path, sep string) []string {
 	return out
 }
 
-// hostNames are the names in /etc/hosts (or $HOSTFILE's file, as bash).
-func hostNames() []string {
+// hostNames are the host names of the file $HOSTFILE names (a shell
+// variable, exported or not; relative to the shell's directory), else of
+// /etc/hosts, as bash: every field of a line after the address, up to a
+// '#'. compgen -A hostname and a word after '@' at the prompt (shopt
+// hostcomplete, complete.go) use them.
+func (sh *Shell) hostNames() []string {
 	path := "/etc/hosts"
-	if f := os.Getenv("HOSTFILE"); f != "" {
+	if f, _ := sh.getVar("HOSTFILE"); f != "" {
 		path = f
+		if !filepath.IsAbs(f) {
+			path = filepath.Join(sh.Getwd(), f)
+		}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -503,34 +510,43 @@ func (sh *Shell) compCommand(command string, cw compWords) ([]string, error) {
 // name, the word being completed and the word before it.
 func compArgs(cw compWords) string {
 	word := cw.cur
-	if cw.cword >= 0 && cw.cword < len(cw.words) {
-		word = cw.words[cw.cword]
-	}
 	q := func(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 	return q(cw.cmd) + " " + q(word) + " " + q(cw.prev)
 }
 
 // programmable is Tab completion of an argument of a command that has a
 // completion specification (its own, or complete -D's). ok is false when
-// there is none (or shopt progcomp is off), or when it found nothing and says -o default or
-// bashdefault: the usual completion then runs.
-func (c *completer) programmable(src string, start int, command, prefix string) (ms []match, ok bool) {
+// there is none (or shopt progcomp is off), or when it found nothing and
+// says -o default or bashdefault: the usual completion then runs.
+//
+// The line is cut as bash cuts it (compwords.go): COMP_LINE is the
+// command the cursor is in, COMP_WORDS its words cut at $COMP_WORDBREAKS,
+// and the text completed, $2, what follows the last break character
+// ("one" in "--pretty=one"). text is that text as typed. The names the
+// specification gives are inserted as they are, or quoted as file names
+// under -o filenames or a file or directory action, as readline does. A
+// name that does not continue the text replaces it when it is the only
+// one (a -F function may answer anything).
+func (c *completer) programmable(src string, ctx parser.CompletionContext, command string) (ms []match, text string, ok bool) {
 	sh := c.sh
 	if sh.Opts.Shopt.NoProgcomp {
-		return nil, false // shopt -u progcomp: the specifications are not used
+		return nil, "", false // shopt -u progcomp: the specifications are not used
 	}
 	spec, found := sh.compSpecs[command]
 	if !found {
 		spec, found = sh.compSpecs["-D"]
 	}
 	if !found {
-		return nil, false
+		return nil, "", false
 	}
-	words := strings.Fields(src[:start])
-	words = append(words, prefix)
-	cw := compWords{cmd: command, words: words, cword: len(words) - 1, line: src, point: len(src)}
-	if len(words) > 1 {
-		cw.prev = words[len(words)-2]
+	line := src[min(ctx.CmdStart, len(src)):]
+	breaks := sh.wordBreaks()
+	words, cword := compLineWords(line, len(line), breaks)
+	text = line[completionText(line, len(line), breaks):]
+	word, _ := parser.UnquotePartial(text)
+	cw := compWords{cmd: command, cur: text, words: words, cword: cword, line: line, point: len(line)}
+	if cword > 0 {
+		cw.prev = words[cword-1]
 	}
 	// compopt in the -F function changes this completion's options only.
 	cur := *spec
@@ -539,32 +555,62 @@ func (c *completer) programmable(src string, start int, command, prefix string) 
 	h := sh.hot()
 	saved := h.compSpec
 	h.compSpec = spec
-	names, err := sh.compGen(spec, prefix, cw)
+	names, err := sh.compGen(spec, word, cw)
 	h.compSpec = saved
 	if err != nil {
 		sh.errorf("%v", err)
-		return nil, true
+		return nil, text, true
 	}
 	if len(names) == 0 && (slices.Contains(spec.Options, "default") || slices.Contains(spec.Options, "bashdefault")) {
-		return nil, false
+		return nil, text, false
 	}
 	final := " "
 	if slices.Contains(spec.Options, "nospace") {
 		final = ""
 	}
+	files := slices.Contains(spec.Options, "filenames") || slices.Contains(spec.Actions, "directory") || slices.Contains(spec.Actions, "file")
 	sort.Strings(names)
 	names = slices.Compact(names)
-	for _, n := range names {
-		if !strings.HasPrefix(n, prefix) {
-			continue // the line editor inserts after what was typed
+	if whole, ok := replacingName(names, word); ok {
+		// Names that do not all continue the text: their common
+		// beginning replaces it, as readline does (the whole name when
+		// there is one; no space after a part of several).
+		if len(names) > 1 {
+			final = ""
 		}
-		isDir := false
-		if slices.Contains(spec.Options, "filenames") || slices.Contains(spec.Actions, "directory") || slices.Contains(spec.Actions, "file") {
-			isDir = isDirPath(sh, n)
-		}
-		ms = append(ms, match{rest: n[len(prefix):], dir: isDir, final: final})
+		return []match{{rest: whole, whole: true, final: final, literal: !files}}, text, true
 	}
-	return ms, true
+	for _, n := range names {
+		rest, continues := strings.CutPrefix(n, word)
+		if !continues {
+			continue // the editor lists only the names that continue it
+		}
+		m := match{rest: rest, final: final, literal: !files}
+		if files {
+			m.dir = isDirPath(sh, n)
+		}
+		ms = append(ms, m)
+	}
+	return ms, text, true
+}
+
+// replacingName is what replaces the text typed, word, when some of the
+// names a specification gave do not continue it: the name, or the part
+// all of them begin with. ok is false when every name continues word,
+// or when they share no beginning longer than nothing.
+func replacingName(names []string, word string) (string, bool) {
+	if len(names) == 0 || !slices.ContainsFunc(names, func(n string) bool { return !strings.HasPrefix(n, word) }) {
+		return "", false
+	}
+	common := names[0]
+	for _, n := range names[1:] {
+		i := 0
+		for i < len(common) && i < len(n) && common[i] == n[i] {
+			i++
+		}
+		common = common[:i]
+	}
+	return common, common != ""
 }
 
 // isDirPath reports whether name, relative to the shell's directory, is a

@@ -86,7 +86,8 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 	// directory named "$x") are quoted so that they stay as they are.
 	// A backslash counts: bash's \\ escape gives a backslash that the
 	// expansion then reads ("a\\\\" is a\\ after the escapes, a\ after it).
-	expand := strings.ContainsAny(ps, "$`\\") && !sh.Opts.Shopt.NoPromptvars // shopt -u promptvars: escapes only
+	// shopt -u promptvars: escapes only (not in POSIX mode, which expands).
+	expand := strings.ContainsAny(ps, "$`\\") && (!sh.Opts.Shopt.NoPromptvars || sh.Opts.Posix)
 	lit := func(s string) string {
 		if !expand {
 			return s
@@ -100,6 +101,16 @@ func (sh *Shell) expandPrompt(ps string, info promptInfo) string {
 	var b strings.Builder
 	for i := 0; i < len(ps); i++ {
 		c := ps[i]
+		if c == '!' && sh.Opts.Posix {
+			// POSIX's prompt: ! is the history number, !! a '!'.
+			if i+1 < len(ps) && ps[i+1] == '!' {
+				b.WriteByte('!')
+				i++
+			} else {
+				b.WriteString(strconv.Itoa(info.histNumber))
+			}
+			continue
+		}
 		if c != '\\' || i+1 == len(ps) {
 			b.WriteByte(c)
 			continue

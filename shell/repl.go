@@ -36,6 +36,9 @@ type StartupFiles struct {
 	// files it runs instead of the prompt, and the shell exits (bash -i
 	// FILE).
 	Script string
+	// Posix: the shell was started as sh, and turns POSIX mode on after
+	// the start-up files, as bash.
+	Posix bool
 }
 
 // errInterrupted is what a line editor returns when Ctrl+C discards the line.
@@ -140,6 +143,9 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 		sh.Opts.EmacsOff, sh.Opts.Vi = true, false
 	}
 	sh.readStartupFiles(sf)
+	if sf.Posix {
+		sh.SetOption("posix", true)
+	}
 	sh.Jobs.SaveShellModes()
 	s.hist.load() // after the rc file, which may set HISTFILE or HISTSIZE
 	if sf.HasCommand || sf.Script != "" {

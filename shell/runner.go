@@ -70,7 +70,10 @@ func (sh *Shell) runLinesNotify(next lineFunc, name string, read func(f *parser.
 			if sh.flow.sourceDepth > 0 {
 				// A . file ends at its syntax error with status 2 (1 in
 				// an array's list); the shell that sourced it goes on,
-				// as in bash.
+				// as in bash (in POSIX mode, it ends a script too).
+				if sh.Opts.Posix {
+					return sh.Status, sh.posixFatal(sh.Status)
+				}
 				return sh.Status, nil
 			}
 			if !sh.Opts.Interactive {
@@ -161,9 +164,9 @@ func (sh *Shell) afterCommand() {
 // keepsFinishedJobs reports whether the shell reads a script (a file or
 // standard input, and the child gosh processes of one), whose finished
 // background jobs bash keeps listed until jobs shows them or a wait
-// collects them (jobs.Table.SetKeepFinished).
+// collects them (jobs.Table.SetKeepFinished); in POSIX mode, -c text too.
 func (sh *Shell) keepsFinishedJobs() bool {
-	return sh.flow.topSource == sourceFile || sh.flow.topSource == sourceStdin
+	return sh.flow.topSource == sourceFile || sh.flow.topSource == sourceStdin || sh.Opts.Posix && !sh.Opts.Interactive
 }
 
 // runSource runs the text of a file (a script, or . FILE).

@@ -241,6 +241,11 @@ func (sh *Shell) loopVarFailed(err error) (int, error) {
 		sh.errorf("%s", err)
 	}
 	sh.Status = 1
+	if _, ro := err.(*readOnlyError); ro && sh.Opts.Posix && !sh.Opts.Interactive {
+		// bash's POSIX mode: a read-only loop variable ends the shell
+		// (127 under -c, 1 in a script).
+		return 1, &ExitError{Status: sh.forceEOFStatus()}
+	}
 	return 1, nil
 }
 

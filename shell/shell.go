@@ -57,6 +57,9 @@ type Options struct {
 	Nolog                 bool // set -o nolog: accepted and ignored, as in bash
 	Keyword               bool // set -k: NAME=value anywhere in a command is an assignment for it (keyword.go)
 	Onecmd                bool // set -t: the shell exits after the command it is reading (runner.go)
+	// Posix is set -o posix, bash's POSIX mode (posix.go): on exactly
+	// while $POSIXLY_CORRECT is set, which turning it on sets.
+	Posix bool
 	// Disabled lists the builtins enable -n turned off, each followed by
 	// a space (" echo printf "; "" when none): kept with the options so
 	// that every copy of the shell and child gosh has them, as bash's

@@ -45,6 +45,11 @@ type ShoptOptions struct {
 	// nothing for an empty command word, ProgcompAlias completes an alias
 	// without a specification of its own as the command it stands for.
 	Dirspell, Direxpand, NoEmptyCmdCompletion, ProgcompAlias bool
+	// NoHostcomplete: a word with '@' is not completed as user@host
+	// (hostcomplete, on by default). NoForceFignore: when $FIGNORE would
+	// leave no file name, all of them are offered (force_fignore, on by
+	// default: then none is).
+	NoHostcomplete, NoForceFignore bool
 	// GnuErrfmt gives the shell's own messages the GNU form "s.sh:3: "
 	// (errprefix.go). AssocExpandOnce is kept and shown: gosh reads a
 	// subscript of an associative array once in every case, as bash 5.2
@@ -204,16 +209,18 @@ var shoptOptions = []option{
 		set: func(o *Options, on bool) { o.Shopt.NoPromptvars = !on }},
 	{name: "progcomp", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoProgcomp },
 		set: func(o *Options, on bool) { o.Shopt.NoProgcomp = !on }},
+	{name: "hostcomplete", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoHostcomplete },
+		set: func(o *Options, on bool) { o.Shopt.NoHostcomplete = !on }},
+	{name: "force_fignore", shopt: true, get: func(o *Options) bool { return !o.Shopt.NoForceFignore },
+		set: func(o *Options, on bool) { o.Shopt.NoForceFignore = !on }},
 	{name: "login_shell", shopt: true, get: func(o *Options) bool { return o.Login }, set: func(*Options, bool) {},
 		fixed: "cannot set option"},
 
 	fixedOn("complete_fullquote", "gosh always quotes the metacharacters of completed names"),
 	fixedOn("extquote", `gosh always reads $'...' and $"..." inside "${...}"`),
-	fixedOn("force_fignore", "gosh has no FIGNORE"),
 	fixedOn("globasciiranges", "gosh's ranges [a-z] always compare character codes"),
 	fixedOn("globskipdots", `patterns never match "." and ".." in gosh`),
 	fixedOn("huponexit", "an interactive gosh always sends SIGHUP to its jobs when it exits (disown or nohup keeps a job)"),
-	fixedOff("hostcomplete", "gosh does not complete host names"),
 	fixedOff("restricted_shell", "cannot set option"),
 }
 

@@ -35,7 +35,10 @@ func TestShoptFixed(t *testing.T) {
 		{"noexpand_translation", true, ""},
 		{"globasciiranges", false, "globasciiranges: cannot be turned off"},
 		{"globasciiranges", true, ""},
-		{"hostcomplete", true, "hostcomplete: cannot be turned on: gosh does not complete host names"},
+		{"hostcomplete", false, ""}, // completion follows it now (complete.go)
+		{"hostcomplete", true, ""},
+		{"force_fignore", false, ""},
+		{"force_fignore", true, ""},
 		{"mailwarn", true, ""},
 		{"dirspell", true, ""},
 		{"huponexit", false, "huponexit: cannot be turned off"},

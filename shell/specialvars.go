@@ -115,6 +115,9 @@ func (sh *Shell) initSpecialVars() {
 		}
 	}
 	sh.Vars.Set("OPTERR", "1")
+	if _, ok := sh.Vars.Get("COMP_WORDBREAKS"); !ok {
+		sh.Vars.Set("COMP_WORDBREAKS", defaultWordBreaks) // compwords.go
+	}
 	// As bash, a PS4 from the environment is kept, except by root.
 	if _, ok := sh.Vars.Get("PS4"); !ok || os.Geteuid() == 0 {
 		sh.Vars.Set("PS4", "+ ")

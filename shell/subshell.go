@@ -341,8 +341,42 @@ func (sh *Shell) backgroundNeedsChild(ao *parser.AndOr) jobs.Msg {
 					"프롬프트는 그것을 기다리지 않는다",
 			}.With(w)
 		}
+		if f := sh.fifoTarget(sc); f != "" {
+			return jobs.Msg{
+				En: "%s is a FIFO: opening it waits until its other end is opened too, so the child opens it, " +
+					"as bash's forked child does, and the shell goes on (mkfifo f; cmd >f & cat f)",
+				Ko: "%s은(는) FIFO다: 그것을 여는 일은 반대쪽 끝도 열릴 때까지 기다리므로, bash의 fork된 자식처럼 " +
+					"자식이 열고 셸은 계속 나아간다(mkfifo f; cmd >f & cat f)",
+			}.With(f)
+		}
 	}
 	return jobs.Msg{}
+}
+
+// fifoTarget returns the first file a redirection of sc opens that is a
+// FIFO, or "". Its words are quiet (firstActiveWord): expanding them here
+// changes nothing.
+func (sh *Shell) fifoTarget(sc *parser.SimpleCommand) string {
+	for _, r := range sc.Redirs {
+		switch r.Op {
+		case parser.RedirIn, parser.RedirOut, parser.RedirAppend, parser.RedirClobber,
+			parser.RedirReadWrite, parser.RedirAll, parser.RedirAllAppend:
+		default:
+			continue
+		}
+		if r.Target == nil {
+			continue
+		}
+		path, err := sh.expandRedirTarget(r.Target)
+		if err != nil || path == "" {
+			continue
+		}
+		var st unix.Stat_t
+		if unix.Stat(sh.abs(path), &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFIFO {
+			return path
+		}
+	}
+	return ""
 }
 
 // firstActiveWord returns the first word of sc (assignment, argument,
@@ -642,6 +676,9 @@ func RunChild(fd int, self string) (int, error) {
 	sh.Jobs = jobs.New(jobs.Config{TTY: -1, Stderr: noticeWriter{sh}, Self: self, Namer: sh})
 	if sh.keepsFinishedJobs() {
 		sh.Jobs.SetKeepFinished() // a script's subshell, as the script
+	}
+	if sh.Opts.Posix {
+		sh.Jobs.SetPosix(true) // posix.go
 	}
 	// Signals: the snapshot's ignored signals are SIG_IGN in this process
 	// too, for its children; the rest as for any script (trap_unix.go).

@@ -42,6 +42,10 @@ type timeSpan struct{ real, user, sys time.Duration }
 // loop ("time break"). Only "time return" in a function reports nothing:
 // bash's return jumps past the report.
 func (sh *Shell) runTimed(p *parser.Pipeline) error {
+	if sh.Opts.Posix && p.Time != nil && !p.Time.Posix && nullCommand(p) {
+		sh.reportShellTimes() // posix.go
+		return sh.runPipelineUntimed(p)
+	}
 	start := time.Now()
 	before := shellAndChildTimes()
 	err := sh.runPipelineUntimed(p)
@@ -73,6 +77,12 @@ func (sh *Shell) reportTime(tc *parser.TimeClause, span timeSpan) {
 	} else if v, ok := sh.getVar("TIMEFORMAT"); ok {
 		format = v
 	}
+	sh.writeTimes(format, span)
+}
+
+// writeTimes prints span in format on the shell's stderr; nothing for an
+// empty format, bash's message for a bad one.
+func (sh *Shell) writeTimes(format string, span timeSpan) {
 	if format == "" {
 		return
 	}

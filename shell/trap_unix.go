@@ -708,7 +708,8 @@ func (sh *Shell) runChildTrapsInWait() bool {
 // runPendingTraps runs the handler of every caught signal that arrived
 // since the last time, once each, in signal order; then acts on a fatal
 // signal. $? is kept around each handler, as bash does. An exit in a
-// handler exits the shell.
+// handler exits the shell; a return in one, run in a function, returns
+// from the function.
 func (sh *Shell) runPendingTraps() error {
 	s := sh.sigs
 	if sh.subshell || s.inHandler {
@@ -739,7 +740,9 @@ func (sh *Shell) runPendingTraps() error {
 					Ko: "trap: %s 도착: 셸이 명령 사이인 지금 핸들러를 실행한다",
 				}, jobs.SignalName(syscall.Signal(sig)))
 				start := time.Now()
-				if err := sh.runHandler(action); err != nil {
+				// A return in the action returns from the function that
+				// was running when the signal came, as in bash.
+				if _, err := sh.runHandlerStatus(action, 1); err != nil {
 					if _, isExit := IsExit(err); isExit && sig != int(syscall.SIGCHLD) {
 						// bash would have run this handler, and exited,
 						// before starting any child after the signal

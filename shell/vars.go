@@ -75,6 +75,9 @@ type Vars struct {
 	// badCompat are the values out of range assigned to BASH_COMPAT since
 	// the shell last reported them (reportCompat), in order.
 	badCompat []string
+	// posixTouched: POSIXLY_CORRECT was set or unset since the shell
+	// last matched set -o posix to it (Shell.settlePosix).
+	posixTouched bool
 }
 
 // uncachedVar reports whether name is one of the variables whose changes
@@ -92,6 +95,9 @@ func (v *Vars) changed(name string) {
 	if !uncachedVar(name) {
 		v.gen++
 	}
+	if name == "POSIXLY_CORRECT" {
+		v.posixTouched = true
+	}
 }
 
 // newVarsFromEnv imports the process environment: every variable is exported.
@@ -104,6 +110,8 @@ func newVarsFromEnv(env []string) *Vars {
 		}
 		v.m[name] = &Var{Value: value, Exported: true}
 	}
+	// POSIXLY_CORRECT in the environment turns POSIX mode on, as in bash.
+	_, v.posixTouched = v.m["POSIXLY_CORRECT"]
 	return v
 }
 

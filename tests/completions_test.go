@@ -68,3 +68,49 @@ complete -p tc`)
 		t.Errorf("status %d, stdout %q, stderr %q", status, out, errOut)
 	}
 }
+
+// TestCompletionWordBreaksInteractive: Tab in an interactive gosh cuts the
+// line at $COMP_WORDBREAKS as bash does. A completion function's names
+// continue the text after '=' and are inserted unquoted ("checkout " from
+// a git-style function that adds the space itself); user@host completes
+// a host name of $HOSTFILE; with bash-completion's git script, a real
+// "git log --pretty=one" and "git chec" complete as in bash.
+func TestCompletionWordBreaksInteractive(t *testing.T) {
+	s := newSession(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "hosts"), []byte("10.0.0.2 zzbeta\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.run("cd " + dir + "; HOSTFILE=hosts")
+	s.run(`_zzfmt() { COMPREPLY=($(compgen -W 'oneline short' -- "$2")); }; complete -F _zzfmt echo`)
+	s.Send("echo --pretty=one\t")
+	if out := s.enter("echo --pretty=oneline "); out != "--pretty=oneline\n" {
+		t.Errorf("after '=': %q", out)
+	}
+	s.run(`_zzsub() { local c; COMPREPLY=(); for c in checkout cherry-pick; do [[ $c == "$2"* ]] && COMPREPLY+=("$c "); done; compopt -o nospace; }; complete -F _zzsub printf`)
+	s.Send("printf '%s|\\n' chec\t")
+	if out := s.enter("printf '%s|\\n' checkout "); out != "checkout|\n" {
+		t.Errorf("a name with its own space: %q", out)
+	}
+	s.run("complete -r echo")
+	s.Send("echo root@zzb\t")
+	if out := s.enter("echo root@zzbeta "); out != "root@zzbeta\n" {
+		t.Errorf("user@host: %q", out)
+	}
+	const gitScript = completionsDir + "/git"
+	if _, err := os.Stat(gitScript); err != nil {
+		t.Skipf("no %s", gitScript)
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	s.run(". " + gitScript + "; git init -q repo; cd repo; __git_complete echo __git_main")
+	s.Send("echo log --pretty=one\t")
+	if out := s.enter("echo log --pretty=oneline "); out != "log --pretty=oneline\n" {
+		t.Errorf("git log --pretty=: %q", out)
+	}
+	s.Send("echo chec\t")
+	if out := s.enter("echo checkout "); out != "checkout\n" {
+		t.Errorf("git chec: %q", out)
+	}
+}

@@ -56,6 +56,8 @@ Options:
   --debug       accepted, as bash: it changes nothing
   --debugger    accepted with bash's warning: gosh has no debugger
   -, --         end the options
+  --posix       bash's POSIX mode (as set -o posix), also when gosh is
+                started as sh (argv[0]'s last component)
   --trace       narrate every system-call step on stderr (as set -o trace)
   -a -b -e -f -h -m -n -u -v -x -B -C -E -H -P -T
                 the options of set (allexport, notify, errexit, noglob,
@@ -69,7 +71,7 @@ Options:
   --version     print the version and exit
   --help        print this help and exit
 
-Refused (status 2): --posix (gosh has no POSIX mode), -r and --restricted
+Refused (status 2): -r and --restricted
 (no restricted mode), -D, --dump-strings, --dump-po-strings (no message
 catalogs), --pretty-print.
 `
@@ -298,6 +300,14 @@ func run() int {
 		sh.SetOption("trace", true)
 	}
 
+	// A gosh started as sh (a link named sh, or -sh for a login) is in
+	// POSIX mode once its start-up files are read, as bash.
+	name := os.Args[0]
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	asSh := strings.TrimPrefix(name, "-") == "sh"
+
 	var status int
 	switch {
 	case cfg.Opts.Interactive:
@@ -309,7 +319,7 @@ func run() int {
 			Login: cfg.Opts.Login, NoRC: inv.norc, NoProfile: inv.noprofile,
 			RCFile: inv.rcfile, HasRCFile: inv.hasRCFile, NoEditing: inv.noEditing,
 			Command: inv.command, HasCommand: inv.hasCommand,
-			Script: scriptArg(inv, readsStdin),
+			Script: scriptArg(inv, readsStdin), Posix: asSh,
 		})
 	default:
 		if err := sh.InitNonInteractive(); err != nil {
@@ -318,6 +328,9 @@ func run() int {
 		}
 		if cfg.Opts.Login && !inv.noprofile {
 			sh.ReadProfile()
+		}
+		if asSh {
+			sh.SetOption("posix", true)
 		}
 		switch {
 		case inv.hasCommand:

@@ -53,8 +53,8 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"-s", "-", "a"}, rest: []string{"a"}},
 		{args: []string{"-c", "--", "x", "n"}, command: "x", rest: []string{"n"}},
 		{args: []string{"-c", "x", "-"}, command: "x", rest: []string{"-"}},
+		{args: []string{"--posix", "-c", "x"}, command: "x", opts: []string{"-o=posix"}},
 		// Refused, without the usage text: the modes gosh does not have.
-		{args: []string{"--posix"}, bad: true},
 		{args: []string{"--restricted"}, bad: true},
 		{args: []string{"-r"}, bad: true},
 		{args: []string{"-ir"}, bad: true},

@@ -104,7 +104,7 @@ func longOption(inv *invocation, name string, args []string, i *int) (ok bool, e
 	case "pretty-print":
 		return true, errNoUsage{"--pretty-print: gosh has no pretty-printing mode (declare -f prints a function so)"}
 	case "posix":
-		return true, errNoUsage{"--posix: gosh has no POSIX mode"}
+		inv.opts = append(inv.opts, "-o=posix") // bash's POSIX mode
 	case "restricted":
 		return true, errRestricted("--restricted")
 	default:
