@@ -662,7 +662,7 @@ func RunChild(fd int, self string) (int, error) {
 	if m.Snap.Opts.Trace {
 		traceFd, gate = traceFdOf(fd)
 	}
-	sh := &Shell{self: self, source: sourceChild}
+	sh := &Shell{self: self, source: sourceChild, owns: true} // cmd/gosh started it: the process is its own
 	if err := sh.restore(&m.Snap); err != nil {
 		return 2, err
 	}
