@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -359,6 +360,9 @@ func (sh *Shell) Source(path, name string, args []string, io builtins.IO) (int, 
 	if err != nil {
 		return 1, fmt.Errorf("%s: %s", path, errnoText(err))
 	}
+	// NUL bytes in the file are dropped, as bash's source does: they
+	// are no blank ("echo a<NUL>b" prints "ab").
+	data = bytes.ReplaceAll(data, []byte{0}, nil)
 	if args != nil {
 		// The file's arguments are its positional parameters; the
 		// caller's come back after, unless the file gave new ones with

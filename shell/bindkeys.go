@@ -220,6 +220,7 @@ type keyTable struct {
 	actions  map[string]keyAction
 	prefixes map[string]bool // the beginnings of longer sequences
 	first    [256]bool       // the bytes a bound sequence starts with
+	longest  int             // the length of the longest bound sequence
 	// keys are the editor's keys of the actions, for filterKey: a bound
 	// key arrives as actionRune+i.
 	keys []rune
@@ -250,6 +251,7 @@ func newKeyTable(changes map[string]inputrc.Binding) *keyTable {
 		}
 		t.actions[keys] = a
 		t.first[keys[0]] = true
+		t.longest = max(t.longest, len(keys))
 		for i := 1; i < len(keys); i++ {
 			t.prefixes[keys[:i]] = true
 		}
@@ -260,10 +262,12 @@ func newKeyTable(changes map[string]inputrc.Binding) *keyTable {
 // match finds the longest bound sequence that b starts with. wait is
 // true when b could still become a longer one: the next key decides.
 func (t *keyTable) match(b []byte) (n int, a keyAction, wait bool) {
-	if t.prefixes[string(b)] {
+	// Only the first bytes can be a bound sequence: a long run of text
+	// (a paste of a megabyte) is not looked up at every length.
+	if len(b) < t.longest && t.prefixes[string(b)] {
 		return 0, keyAction{}, true
 	}
-	for i := len(b); i > 0; i-- {
+	for i := min(len(b), t.longest); i > 0; i-- {
 		if a, ok := t.actions[string(b[:i])]; ok {
 			return i, a, false
 		}

@@ -8,6 +8,7 @@ package shell
 // they are.
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -191,6 +192,9 @@ func braceSequence(toks []braceTok) ([]string, bool) {
 		n, err := strconv.ParseInt(fields[2], 10, 64)
 		if err != nil {
 			return nil, false
+		}
+		if n == math.MinInt64 {
+			return nil, false // no positive step: bash leaves it as it is
 		}
 		if n < 0 {
 			n = -n

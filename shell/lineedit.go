@@ -362,6 +362,12 @@ func (e *readlineEditor) ReadLine(prompt string) (string, error) {
 		return "", errInterrupted
 	case err != nil:
 		return "", io.EOF
+	case e.in.endedMidLine():
+		// The terminal went away (hung up, closed) while a line was
+		// typed: the editor hands the line over as if Enter had been
+		// typed (its rule for the end of a pipe), but nobody entered
+		// it, and bash never runs it.
+		return "", io.EOF
 	}
 	return text, nil
 }
@@ -1160,14 +1166,30 @@ func (in *promptInput) waiting() int {
 func isControlByte(b byte) bool { return b < 0x20 || b == 0x7f }
 
 // pasteIncomplete reports whether the pending bytes start a bracketed paste
-// whose end marker has not arrived yet: the editor gets it only whole.
+// whose end marker has not arrived yet: the editor gets it only whole. A
+// Ctrl+C typed meanwhile ends the wait (pasteAbandoned), so that a start
+// marker whose end never comes does not hold the prompt for ever.
 // Call with in.mu held.
 func (in *promptInput) pasteIncomplete() bool {
 	if len(in.pending) < len(pasteStart) {
 		// Part of a start marker, split by the terminal's writes.
 		return len(in.pending) >= 3 && bytes.HasPrefix(pasteStart, in.pending)
 	}
-	return bytes.HasPrefix(in.pending, pasteStart) && !bytes.Contains(in.pending, pasteEnd)
+	return bytes.HasPrefix(in.pending, pasteStart) && !bytes.Contains(in.pending, pasteEnd) &&
+		bytes.IndexByte(in.pending[len(pasteStart):], ctrlC) < 0
+}
+
+// dropOpenPaste drops the start of a bracketed paste whose end marker has
+// not arrived, and its text up to the Ctrl+C that abandons it (kept: the
+// editor abandons the line for it, as bash does). It reports whether
+// there was such a paste. Call with in.mu held.
+func (in *promptInput) dropOpenPaste() bool {
+	i, end := bytes.IndexByte(in.pending, ctrlC), bytes.Index(in.pending, pasteEnd)
+	if i < 0 || end >= 0 && end < i {
+		return false
+	}
+	in.pending = in.pending[i:]
+	return true
 }
 
 // pastedText is the text of a bracketed paste as it goes into the line:
@@ -1195,7 +1217,7 @@ func pastedText(b []byte) string {
 // an empty paste. Call with in.mu held.
 func (in *promptInput) deliver(p []byte) int {
 	in.enterLast = false // take sets it for Enter
-	if !in.afterEsc && bytes.HasPrefix(in.pending, pasteStart) && len(p) >= utf8.UTFMax {
+	if !in.afterEsc && bytes.HasPrefix(in.pending, pasteStart) && len(p) >= utf8.UTFMax && !in.dropOpenPaste() {
 		end := bytes.Index(in.pending, pasteEnd)
 		text := pastedText(in.pending[len(pasteStart):end])
 		in.pending = in.pending[end+len(pasteEnd):]
@@ -1205,6 +1227,9 @@ func (in *promptInput) deliver(p []byte) int {
 		in.pastes = append(in.pastes, text)
 		in.handed = true
 		return utf8.EncodeRune(p, pasteRune)
+	}
+	if len(in.pending) == 0 {
+		return 0
 	}
 	if in.vi.Load() {
 		return in.deliverVi(p)
@@ -1366,6 +1391,14 @@ func (in *promptInput) take(p []byte, n int) int {
 	in.handed = in.handed || n > 0
 	in.enterLast = n > 0 && (p[n-1] == '\r' || p[n-1] == '\n')
 	return n
+}
+
+// endedMidLine reports whether reading the terminal failed (it is gone)
+// after the last key handed to the editor, and that key was not Enter.
+func (in *promptInput) endedMidLine() bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.err != nil && !in.enterLast
 }
 
 // enteredLast reports whether the last key handed to the editor was Enter

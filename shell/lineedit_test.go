@@ -151,6 +151,41 @@ func TestPromptInputPaste(t *testing.T) {
 	}
 }
 
+// TestPromptInputOpenPaste: a bracketed paste whose end marker never
+// comes (the start marker typed by hand, or a terminal that died in the
+// middle) waits for its end, but not past a Ctrl+C: the paste is dropped
+// and the editor gets the Ctrl+C, which abandons the line, as in bash. It
+// used to hold every key after it for ever. A Ctrl+C byte inside a paste
+// abandons it too, as in bash, whose terminal turns it into SIGINT.
+func TestPromptInputOpenPaste(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		typed string
+		want  []string // the reads, up to Enter
+		paste string   // the text of the paste, if any
+	}{
+		{"ctrl-c ends an open paste", "\x1b[200~abc\x03x\r", []string{"\x03", "x", "\r"}, ""},
+		{"ctrl-c inside a paste", "\x1b[200~a\x03b\x1b[201~\r", []string{"\x03", "b", "\x1b", "[201~", "\r"}, ""},
+		{"a paste that ends", "\x1b[200~a\tb\x1b[201~\r", []string{string(pasteRune), "\r"}, "a\tb"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in, w := inputPipe(t)
+			unix.Write(w, []byte(tt.typed))
+			in.activate()
+			var got []string
+			for len(got) == 0 || got[len(got)-1] != "\r" {
+				got = append(got, receive(t, readAsync(in, 4096)))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("reads = %q, want %q", got, tt.want)
+			}
+			if p := in.takePaste(); p != tt.paste {
+				t.Errorf("takePaste = %q, want %q", p, tt.paste)
+			}
+		})
+	}
+}
+
 // TestPromptInputWholeLine: a line that arrives whole with its Enter, before
 // any key of the prompt was handed over, goes to the editor as one paste,
 // which it draws once; any other run of text shorter than pasteMin goes as

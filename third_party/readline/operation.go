@@ -157,7 +157,12 @@ func (o *Operation) ioloop() {
 		}
 
 		if o.IsEnableVimMode() {
-			r = o.HandleVim(r, o.t.ReadRune)
+			r = o.HandleVim(r, o.vimArgKey)
+			if o.opVim.argInterrupted {
+				// gosh: Ctrl+C as a command's argument abandons the line.
+				o.opVim.argInterrupted = false
+				r = CharInterrupt
+			}
 			if r == 0 {
 				continue
 			}

@@ -187,7 +187,9 @@ func (r *RuneBuffer) IsCursorInEnd() bool {
 
 func (r *RuneBuffer) Replace(ch rune) {
 	r.Refresh(func() {
-		r.buf[r.idx] = ch
+		if r.idx < len(r.buf) { // gosh: nothing to replace past the end (vi r on an empty line)
+			r.buf[r.idx] = ch
+		}
 	})
 }
 
@@ -311,7 +313,8 @@ func (r *RuneBuffer) MoveToEndWord() {
 			return
 		}
 		// if we are at the end of a word already, go to next
-		if !IsWordBreak(r.buf[r.idx]) && IsWordBreak(r.buf[r.idx+1]) {
+		// (gosh: the last character has no next one)
+		if r.idx+1 < len(r.buf) && !IsWordBreak(r.buf[r.idx]) && IsWordBreak(r.buf[r.idx+1]) {
 			r.idx++
 		}
 

@@ -117,7 +117,10 @@ func escapeExKey(key *escapeKeyPair) rune {
 		r = CharLineEnd
 	case '~':
 		if key.attr == "3" {
-			r = CharDelete
+			// gosh: the Delete key deletes the character under the
+			// cursor; on an empty line it rings the bell, as in bash,
+			// where Ctrl+D (CharDelete) ends the input.
+			r = MetaDeleteChar
 		}
 	default:
 	}

@@ -10,6 +10,27 @@ type opVim struct {
 	cfg     *Config
 	op      *Operation
 	vimMode int
+	// gosh: a Ctrl+C was read as a command's argument (vimArgKey).
+	argInterrupted bool
+}
+
+// vimArgKey reads the key a command in command mode takes as its argument
+// (r, f, t, c, d). gosh: the terminal stops reading after Enter, Ctrl+J,
+// Ctrl+C and Ctrl+D until the editor is done with them (KickRead): read as
+// an argument, they left it waiting for ever, and every key after them
+// unread. They are no argument: the command is cancelled (ESC), and a
+// Ctrl+C abandons the line too, as in bash.
+func (o *Operation) vimArgKey() rune {
+	r := o.t.ReadRune()
+	switch r {
+	case CharInterrupt:
+		o.opVim.argInterrupted = true
+		fallthrough
+	case CharEnter, CharCtrlJ, CharDelete:
+		o.t.KickRead()
+		return CharEsc
+	}
+	return r
 }
 
 func newVimMode(op *Operation) *opVim {
@@ -53,13 +74,18 @@ func (o *opVim) handleVimNormalMovement(r rune, readNext func() rune) (t rune, h
 		rb.MoveToLineStart()
 	case '$':
 		rb.MoveToLineEnd()
+		if rb.IsCursorInEnd() {
+			rb.MoveBackward() // gosh: on the last character, as vi
+		}
 	case 'x':
 		rb.Delete()
 		if rb.IsCursorInEnd() {
 			rb.MoveBackward()
 		}
 	case 'r':
-		rb.Replace(readNext())
+		if next := readNext(); next != CharEsc {
+			rb.Replace(next)
+		}
 	case 'd':
 		next := readNext()
 		switch next {
@@ -80,6 +106,9 @@ func (o *opVim) handleVimNormalMovement(r rune, readNext func() rune) (t rune, h
 		rb.MoveToNextWord()
 	case 'e', 'E':
 		rb.MoveToEndWord()
+		if rb.IsCursorInEnd() {
+			rb.MoveBackward() // gosh: on the last character, as vi
+		}
 	case 'f', 'F', 't', 'T':
 		next := readNext()
 		prevChar := r == 't' || r == 'T'
@@ -132,9 +161,14 @@ func (o *opVim) handleVimNormalEnterInsert(r rune, readNext func() rune) (t rune
 
 func (o *opVim) HandleVimNormal(r rune, readNext func() rune) (t rune) {
 	switch r {
-	case CharEnter, CharInterrupt:
+	case CharEnter, CharInterrupt, CharCtrlJ:
+		// gosh: Ctrl+J too, as bash's vi mode (accept-line); the
+		// terminal reader waits after it for the editor's kick, which
+		// an unknown command never gave: the editor froze.
 		o.ExitVimMode()
 		return r
+	case CharDelete:
+		return r // gosh: as in insert mode; an unknown command froze the editor too
 	}
 
 	if r, handled := o.handleVimNormalMovement(r, readNext); handled {
