@@ -212,6 +212,10 @@ func (sh *Shell) RunInteractive(sf StartupFiles) (int, error) {
 			sh.Jobs.Report()
 			s.flushHeld(true)       // lab ticks: after the job report, before the prompt
 			sh.checkMail(os.Stdout) // as bash: after the job notices (mail.go)
+			// $PROMPT_COMMAND (promptcmd.go)
+			if err := sh.runPromptCommand(); err != nil {
+				return "", err
+			}
 			sh.Jobs.PreparePrompt()
 			s.applyResize() // PS1 may use $COLUMNS
 		}
