@@ -5,6 +5,7 @@ package jobs
 import (
 	"fmt"
 	"os"
+	"os/signal"
 	"syscall"
 	"time"
 
@@ -154,8 +155,22 @@ func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
 		// not send it (SetSelfFatal).
 		return nil
 	}
+	// SIGSTOP to the shell itself (suspend, kill -STOP $$) stops the
+	// process when one of its threads takes the signal, at a time the
+	// kernel chooses: the shell went on meanwhile and drew its next prompt
+	// before it stopped, 1 run in 7. So it waits here for the SIGCONT that
+	// continues it, caught from before the kill (no SIGCONT can be missed).
+	var cont chan os.Signal
+	if sig == unix.SIGSTOP && targetsShell(pid) && SignalThreads() {
+		cont = make(chan os.Signal, 1)
+		signal.Notify(cont, unix.SIGCONT)
+		defer signal.Stop(cont)
+	}
 	err := unix.Kill(pid, sig)
 	t.trace.Shell(Same("kill(%d, %s) = %s"), pid, SignalName(sig), errOrZero(err))
+	if err == nil && cont != nil {
+		<-cont
+	}
 	if err == nil && targetsShell(pid) {
 		t.awaitCoreDeath(sig)
 		if t.onSelf != nil {

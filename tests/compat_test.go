@@ -115,11 +115,15 @@ func TestSuspend(t *testing.T) {
 	s.Send("fg\r")
 	s.Expect("--norc") // fg names the job
 	waitStates(s, []procStat{{Pid: pid}}, 'S')
+	// suspend returns, and the inner shell prompts again: a line typed
+	// before that prompt was drawn came out in front of it (1 run in 7).
+	s.WaitPrompt()
 	if out := s.run("echo back in $$"); out != fmt.Sprintf("back in %d\n", pid) {
 		t.Errorf("after fg: %q", out)
 	}
 	s.Send("exit\r")
 	waitGone(t, pid, "the inner shell")
+	s.WaitPrompt() // the outer shell's, once its job has ended
 	if out := s.run("echo outer"); out != "outer\n" {
 		t.Errorf("outer shell after the inner one exited: %q", out)
 	}
