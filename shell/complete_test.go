@@ -163,26 +163,34 @@ func TestCompletionShoptOptions(t *testing.T) {
 					sh.SetOption(o, false)
 				}
 			}()
-			c := &completer{sh: sh}
-			line := []rune(tt.line)
-			got, _ := c.Do(line, len(line))
-			var texts []string
-			for _, r := range got {
-				texts = append(texts, string(r))
-			}
-			if !reflect.DeepEqual(texts, tt.want) {
-				t.Fatalf("Do(%q) = %q, want %q", tt.line, texts, tt.want)
-			}
-			if len(got) != 1 {
-				return
-			}
-			after := append(append([]rune{}, line...), got[0]...)
-			if out, _, ok := c.fixCase(after, len(after)); ok {
-				after = out
-			}
-			if string(after) != tt.after {
-				t.Errorf("the line became %q, want %q", string(after), tt.after)
-			}
+			checkCompletion(t, sh, tt.line, tt.want, tt.after)
 		})
+	}
+}
+
+// checkCompletion completes line (the cursor at its end) and checks the
+// texts the editor may insert, and, when there is only one, the line once
+// the editor has inserted it and applied the completer's rewrite.
+func checkCompletion(t *testing.T, sh *Shell, line string, want []string, after string) {
+	t.Helper()
+	c := &completer{sh: sh}
+	runes := []rune(line)
+	got, _ := c.Do(runes, len(runes))
+	var texts []string
+	for _, r := range got {
+		texts = append(texts, string(r))
+	}
+	if !reflect.DeepEqual(texts, want) {
+		t.Fatalf("Do(%q) = %q, want %q", line, texts, want)
+	}
+	if len(got) != 1 {
+		return
+	}
+	full := append(append([]rune{}, runes...), got[0]...)
+	if out, _, ok := c.fixCase(full, len(full)); ok {
+		full = out
+	}
+	if string(full) != after {
+		t.Errorf("the line became %q, want %q", string(full), after)
 	}
 }

@@ -123,26 +123,7 @@ complete -o filenames -W 'x\ y' zzfile`); err != nil {
 				}
 				defer sh.RunString("unset FIGNORE; shopt -s hostcomplete force_fignore; COMP_WORDBREAKS=$' \\t\\n\"\\'@><=;|&(:'")
 			}
-			c := &completer{sh: sh}
-			line := []rune(tt.line)
-			got, _ := c.Do(line, len(line))
-			var texts []string
-			for _, r := range got {
-				texts = append(texts, string(r))
-			}
-			if !reflect.DeepEqual(texts, tt.want) {
-				t.Fatalf("Do(%q) = %q, want %q", tt.line, texts, tt.want)
-			}
-			if len(got) != 1 {
-				return
-			}
-			after := append(append([]rune{}, line...), got[0]...)
-			if out, _, ok := c.fixCase(after, len(after)); ok {
-				after = out
-			}
-			if string(after) != tt.after {
-				t.Errorf("the line became %q, want %q", string(after), tt.after)
-			}
+			checkCompletion(t, sh, tt.line, tt.want, tt.after)
 		})
 	}
 }
