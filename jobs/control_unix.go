@@ -165,6 +165,10 @@ func (t *Table) kill(pid int, sig syscall.Signal, job int) error {
 		cont = make(chan os.Signal, 1)
 		signal.Notify(cont, unix.SIGCONT)
 		defer signal.Stop(cont)
+		t.trace.Shell(Msg{
+			En: "rt_sigaction(SIGCONT, handler): the shell catches the SIGCONT that will continue it, and waits for it after stopping itself",
+			Ko: "rt_sigaction(SIGCONT, handler): 셸이 자신을 다시 움직일 SIGCONT를 잡고, 스스로 멈춘 뒤 그것을 기다린다",
+		})
 	}
 	err := unix.Kill(pid, sig)
 	t.trace.Shell(Same("kill(%d, %s) = %s"), pid, SignalName(sig), errOrZero(err))
