@@ -142,18 +142,12 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 		if m.whole {
 			// The text typed becomes the name, once the editor has
 			// inserted what ends it (fixCase).
-			name := m.rest
-			if !m.literal {
-				name = q.quote(name)
-			}
+			name := q.insert(m)
 			old := []rune(typed)
 			c.fix = &caseFix{at: pos - len(old), old: old, new: []rune(name)}
 			return [][]rune{[]rune(m.final)}, offset
 		}
-		text := q.quote(m.rest)
-		if m.literal {
-			text = m.rest
-		}
+		text := q.insert(m)
 		if m.dir {
 			text += "/"
 		} else {
@@ -171,10 +165,7 @@ func (c *completer) Do(line []rune, pos int) ([][]rune, int) {
 	}
 	out := make([][]rune, 0, len(matches))
 	for _, m := range matches {
-		text := q.quote(m.rest)
-		if m.literal {
-			text = m.rest
-		}
+		text := q.insert(m)
 		if m.dir {
 			text += "/"
 		}
@@ -557,6 +548,16 @@ func (q quoter) quote(s string) string {
 		b.WriteByte(ch)
 	}
 	return b.String()
+}
+
+// insert is the text that m puts in the line: its rest quoted for the
+// word, or as it is when it is literal (a specification's name that is
+// not a file name).
+func (q quoter) insert(m match) string {
+	if m.literal {
+		return m.rest
+	}
+	return q.quote(m.rest)
 }
 
 // close is the quote that ends the word.

@@ -54,7 +54,7 @@ func isBlankBreak(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 // quotedScan walks line[:end] as the shell reads quotes and backslashes,
 // calling at(i) for each byte outside them; it reports the quote still
-// open at end (0, '\” or '"') and where it opened.
+// open at end (0, a single or a double quote) and where it opened.
 func quotedScan(line string, end int, at func(i int)) (open byte, openAt int) {
 	for i := 0; i < end; i++ {
 		c := line[i]

@@ -38,32 +38,28 @@ const (
 // ends the process on them too, and the shell's set-up decides what they
 // do. Nor is SIGQUIT, which a shell ignores: SIG_IGN would pass to the
 // programs that gosh's short-lived helpers (nohup's, a limit's) exec.
-var early = [...]struct {
-	sig syscall.Signal
-	act uint64 // sigDFL
-}{
-	{syscall.SIGUSR1, sigDFL}, {syscall.SIGUSR2, sigDFL}, {syscall.SIGALRM, sigDFL},
-	{syscall.SIGVTALRM, sigDFL}, {syscall.SIGXCPU, sigDFL}, {syscall.SIGXFSZ, sigDFL},
-	{syscall.SIGIO, sigDFL}, {syscall.SIGPWR, sigDFL}, {syscall.SIGSTKFLT, sigDFL},
-	{syscall.SIGABRT, sigDFL}, {syscall.SIGSYS, sigDFL}, {syscall.SIGTRAP, sigDFL},
-	{syscall.SIGILL, sigDFL},
+var early = [...]syscall.Signal{
+	syscall.SIGUSR1, syscall.SIGUSR2, syscall.SIGALRM, syscall.SIGVTALRM,
+	syscall.SIGXCPU, syscall.SIGXFSZ, syscall.SIGIO, syscall.SIGPWR,
+	syscall.SIGSTKFLT, syscall.SIGABRT, syscall.SIGSYS, syscall.SIGTRAP,
+	syscall.SIGILL,
 }
 
-// init sets each early signal with one rt_sigaction, which also returns
-// the runtime's handler; a signal found ignored (SIG_IGN inherited from
-// the parent: nohup, trap ”) gets it back at once.
+// init sets each early signal to SIG_DFL with one rt_sigaction, which
+// also returns the runtime's handler; a signal found ignored (SIG_IGN
+// inherited from the parent: nohup, trap "") gets it back at once.
 func init() {
-	for _, e := range early {
-		act := [4]uint64{e.act}
+	for _, sig := range early {
+		act := [4]uint64{sigDFL}
 		var old [4]uint64
-		if _, _, errno := syscall.RawSyscall6(syscall.SYS_RT_SIGACTION, uintptr(e.sig), uintptr(unsafe.Pointer(&act)), uintptr(unsafe.Pointer(&old)), 8, 0, 0); errno != 0 {
+		if _, _, errno := syscall.RawSyscall6(syscall.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&act)), uintptr(unsafe.Pointer(&old)), 8, 0, 0); errno != 0 {
 			continue
 		}
 		if old[0] == sigIGN {
-			syscall.RawSyscall6(syscall.SYS_RT_SIGACTION, uintptr(e.sig), uintptr(unsafe.Pointer(&old)), 0, 8, 0, 0)
+			syscall.RawSyscall6(syscall.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&old)), 0, 8, 0, 0)
 			continue
 		}
-		Saved[e.sig] = Handler{Act: old, OK: true}
-		Set[e.sig] = Handler{Act: act, OK: true}
+		Saved[sig] = Handler{Act: old, OK: true}
+		Set[sig] = Handler{Act: act, OK: true}
 	}
 }
